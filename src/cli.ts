@@ -1,0 +1,126 @@
+/**
+ * The `dateline` command. `main(argv, io)` is the only place that prints; it returns the exit code:
+ * 0 ok, 1 content errors (the author's to fix), 2 usage, 70 an internal error (ours: the stack is printed).
+ */
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { buildFeeds } from './core/build.js';
+import { DatelineError, formatDiagnostic } from './errors.js';
+import { writeOutputs } from './output/dist.js';
+import { DEFAULT_CONFIG_FILE, loadArticles, loadConfig, sortDiagnostics } from './sources/index.js';
+import type { Diagnostic } from './types.js';
+
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+}
+
+const USAGE: Record<string, string> = {
+  main: `Usage: dateline <command> [options]
+
+Turns article records into RSS 2.0, Atom 1.0 and JSON Feed 1.1 feeds.
+
+Commands:
+  build    validate the records and write the feeds
+  check    validate the records without writing anything
+
+Run "dateline <command> --help" for a command's options.
+`,
+  build: `Usage: dateline build [--config FILE] [--out DIR]
+
+Validates every record under the articles directory and writes rss.xml, atom.xml and feed.json.
+On any error nothing is written and the previous output stays as it was.
+
+Options:
+  --config FILE   site configuration (default: ${DEFAULT_CONFIG_FILE})
+  --out DIR       output directory (default: the config's outDir, "dist")
+  -h, --help      show this help
+`,
+  check: `Usage: dateline check [--config FILE]
+
+Validates the configuration and every record, and renders the feeds in memory, reporting every problem
+in every file as "path:line: field: message (CODE)". Writes nothing.
+
+Options:
+  --config FILE   site configuration (default: ${DEFAULT_CONFIG_FILE})
+  -h, --help      show this help
+`,
+};
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function report(io: CliIO, diagnostics: Diagnostic[]): number {
+  for (const d of diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const warnings = diagnostics.length - errors.length;
+  if (errors.length > 0) {
+    const files = new Set(errors.map((d) => d.file)).size;
+    io.stderr(`${plural(errors.length, 'error')} in ${plural(files, 'file')}${warnings > 0 ? `, ${plural(warnings, 'warning')}` : ''}\n`);
+  } else if (warnings > 0) io.stderr(`${plural(warnings, 'warning')}\n`);
+  return errors.length;
+}
+
+export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    io.stdout(USAGE['main'] ?? '');
+    return command === undefined ? 2 : 0;
+  }
+  if (command !== 'build' && command !== 'check') {
+    io.stderr(`Unknown command "${command}".\n\n${USAGE['main']}`);
+    return 2;
+  }
+  let values: { config?: string; out?: string | boolean; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: [...rest],
+      options: {
+        config: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        ...(command === 'build' ? { out: { type: 'string' as const } } : {}),
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (e) {
+    io.stderr(`${(e as Error).message}\n\n${USAGE[command]}`);
+    return 2;
+  }
+  if (values.help === true) {
+    io.stdout(USAGE[command] ?? '');
+    return 0;
+  }
+  try {
+    const config = await loadConfig(values.config ?? DEFAULT_CONFIG_FILE, io.cwd);
+    const loaded = await loadArticles(config, io.cwd);
+    const built = buildFeeds(loaded.articles, config);
+    const all = sortDiagnostics([...loaded.diagnostics, ...built.diagnostics]);
+    if (report(io, all) > 0) {
+      if (command === 'build') io.stderr('Nothing was written.\n');
+      return 1;
+    }
+    const published = loaded.articles.filter((a) => !a.draft).length;
+    const drafts = loaded.articles.length - published;
+    const items = built.model.items.length;
+    io.stdout(`Read ${plural(loaded.files, 'record')} from ${config.articlesDir}/: ${published} published, ${plural(drafts, 'draft')}.\n`);
+    if (command === 'check') {
+      io.stdout(`All records are valid; each feed would carry ${plural(items, 'item')}.\n`);
+      return 0;
+    }
+    const outDir = typeof values.out === "string" ? values.out : config.outDir;
+    const written = await writeOutputs(resolve(io.cwd, outDir), built.outputs);
+    for (const w of written) {
+      io.stdout(`  ${outDir}/${w.name}  ${plural(items, 'item')}, ${w.bytes} bytes${w.changed ? '' : ' (unchanged)'}\n`);
+    }
+    io.stdout(`Wrote ${plural(written.filter((w) => w.changed).length, 'file')} to ${outDir}/.\n`);
+    return 0;
+  } catch (e) {
+    if (e instanceof DatelineError) {
+      report(io, e.diagnostics);
+      return 1;
+    }
+    io.stderr(`Internal error in Dateline (please report it with the input that caused it):\n${(e as Error).stack ?? String(e)}\n`);
+    return 70;
+  }
+}

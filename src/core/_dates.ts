@@ -1,0 +1,148 @@
+/**
+ * Time, done without the machine's TZ or locale: desk wall-clock times are resolved in an IANA zone
+ * (refusing times that DST skips or repeats), and instants are printed as RFC 822 (RSS) and RFC 3339
+ * (Atom, JSON Feed) from UTC arithmetic only.
+ */
+import { getTimezoneOffset } from 'date-fns-tz';
+
+const DESK_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?$/;
+const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const HOUR = 3_600_000;
+
+export type DeskTime =
+  | { ok: true; instant: Date }
+  | { ok: false; problem: 'format' }
+  | { ok: false; problem: 'nonexistent' }
+  | { ok: false; problem: 'ambiguous'; candidates: string[] };
+
+const zoneCache = new Map<string, boolean>();
+
+/** True for a zone name the runtime's tz database knows (offset strings like `+08:00` are not zones). */
+export function isValidTimeZone(zone: string): boolean {
+  let known = zoneCache.get(zone);
+  if (known === undefined) {
+    known = /^[A-Za-z]/.test(zone) && !Number.isNaN(getTimezoneOffset(zone, new Date(0)));
+    if (known) {
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      } catch {
+        known = false;
+      }
+    }
+    zoneCache.set(zone, known);
+  }
+  return known;
+}
+
+/** Offset of `zone` from UTC at `instant`, in milliseconds (east positive). */
+export function offsetAt(zone: string, instant: Date | number): number {
+  return getTimezoneOffset(zone, typeof instant === 'number' ? new Date(instant) : instant);
+}
+
+function validFields(y: number, mo: number, d: number, h: number, mi: number, s: number): number | undefined {
+  if (mo < 1 || mo > 12 || h > 23 || mi > 59 || s > 59) return undefined;
+  const t = Date.UTC(y, mo - 1, d, h, mi, s);
+  const back = new Date(t);
+  // Date.UTC maps two-digit years into the 1900s; setUTCFullYear keeps the year as written.
+  back.setUTCFullYear(y);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return undefined;
+  return back.getTime();
+}
+
+/**
+ * Reads a time as a desk writes it. With an offset (`2025-02-05T09:24:00+08:00`, `…Z`) it is an instant;
+ * without (`2025-02-05 09:24`) it is wall-clock time in `zone`. A wall-clock time that the zone skips
+ * (spring-forward gap) or repeats (fall-back overlap) is refused rather than guessed.
+ */
+export function parseDeskTime(value: string, zone: string): DeskTime {
+  const m = DESK_TIME.exec(value.trim());
+  if (m === null) return { ok: false, problem: 'format' };
+  const [, y, mo, d, h, mi, s, off] = m;
+  const local = validFields(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s ?? '0'));
+  if (local === undefined) return { ok: false, problem: 'format' };
+  if (off !== undefined) {
+    if (off === 'Z') return { ok: true, instant: new Date(local) };
+    const digits = off.replace(':', '');
+    const oh = Number(digits.slice(1, 3));
+    const om = Number(digits.slice(3, 5));
+    if (oh > 23 || om > 59) return { ok: false, problem: 'format' };
+    const sign = digits.startsWith('-') ? -1 : 1;
+    return { ok: true, instant: new Date(local - sign * (oh * 60 + om) * 60_000) };
+  }
+  // The offsets in force a day either side cover every transition a wall-clock time can fall into.
+  const offsets = new Set([offsetAt(zone, local - 24 * HOUR), offsetAt(zone, local), offsetAt(zone, local + 24 * HOUR)]);
+  const instants = [...offsets]
+    .filter((o) => offsetAt(zone, local - o) === o)
+    .map((o) => local - o)
+    .sort((a, b) => a - b);
+  if (instants.length === 0) return { ok: false, problem: 'nonexistent' };
+  if (instants.length > 1) {
+    return { ok: false, problem: 'ambiguous', candidates: instants.map((t) => formatRfc3339(new Date(t), zone)) };
+  }
+  return { ok: true, instant: new Date(instants[0] as number) };
+}
+
+/** True for a real calendar date written `YYYY-MM-DD`. */
+export function isLocalDate(value: string): boolean {
+  const m = LOCAL_DATE.exec(value);
+  return m !== null && validFields(Number(m[1]), Number(m[2]), Number(m[3]), 0, 0, 0) !== undefined;
+}
+
+export interface LocalParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  offsetMinutes: number;
+}
+
+/** Wall-clock fields of `instant` in `zone`. */
+export function localParts(instant: Date, zone: string): LocalParts {
+  const offset = offsetAt(zone, instant);
+  const t = new Date(instant.getTime() + offset);
+  return {
+    year: t.getUTCFullYear(),
+    month: t.getUTCMonth() + 1,
+    day: t.getUTCDate(),
+    hour: t.getUTCHours(),
+    minute: t.getUTCMinutes(),
+    second: t.getUTCSeconds(),
+    offsetMinutes: Math.round(offset / 60_000),
+  };
+}
+
+const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+
+/** `YYYY-MM-DD` of `instant` at `zone`. */
+export function localDate(instant: Date, zone: string): string {
+  const p = localParts(instant, zone);
+  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`;
+}
+
+/** RFC 3339 with the zone's offset at that instant: `2025-02-05T09:24:00+08:00` (`+00:00`, never `Z`). */
+export function formatRfc3339(instant: Date, zone: string): string {
+  const p = localParts(instant, zone);
+  const sign = p.offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(p.offsetMinutes);
+  return (
+    `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}` +
+    `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+  );
+}
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+
+/**
+ * RSS 2.0 dates are RFC 822 date-times; we write the form the RSS Best Practices Profile and the W3C
+ * validator accept without comment: English day and month names, four-digit year, `GMT`.
+ */
+export function formatRfc822(instant: Date): string {
+  const d = instant;
+  return (
+    `${DAYS[d.getUTCDay()]}, ${pad(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${pad(d.getUTCFullYear(), 4)} ` +
+    `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} GMT`
+  );
+}

@@ -1,0 +1,117 @@
+/**
+ * The HTML body every format carries: Markdown rendered, markup sanitised, relative URLs made absolute
+ * against the article URL, the dateline printed at its head and the credit lines at its end (most readers
+ * show only the content, so credits that live only in metadata would be lost to them).
+ */
+import { decodeHTML } from 'entities';
+import { Marked } from 'marked';
+import sanitizeHtml from 'sanitize-html';
+import type { Body, ImageField } from '../types.js';
+import { escapeHtml } from './_text.js';
+
+const markdown = new Marked({ gfm: true, async: false });
+
+const ALLOWED_TAGS = [
+  'p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
+  'strong', 'b', 'em', 'i', 'u', 's', 'del', 'ins', 'sub', 'sup', 'small', 'mark', 'q', 'cite', 'abbr',
+  'code', 'pre', 'kbd', 'a', 'img', 'figure', 'figcaption', 'table', 'caption', 'thead', 'tbody', 'tfoot',
+  'tr', 'th', 'td', 'span', 'div', 'time',
+];
+const ALLOWED_SET = new Set(ALLOWED_TAGS);
+
+export interface RenderedBody {
+  html: string;
+  /** Tags (or `on…` handlers) that sanitising removed, for a warning. */
+  removed: string[];
+}
+
+/** Renders and sanitises a body; URLs in it resolve against `baseUrl` (the article's URL). */
+export function renderBody(body: Body, baseUrl: string): RenderedBody {
+  const raw = body.kind === 'markdown' ? (markdown.parse(body.text) as string) : body.text;
+  const removed = new Set<string>();
+  for (const m of raw.matchAll(/<\s*([a-zA-Z][\w:-]*)/g)) {
+    const tag = (m[1] ?? '').toLowerCase();
+    if (!ALLOWED_SET.has(tag)) removed.add(tag);
+  }
+  if (/<[^>]*\son[a-z]+\s*=/i.test(raw)) removed.add('on… event handler');
+  const absolute = (url: string | undefined): string | undefined => {
+    if (url === undefined) return undefined;
+    try {
+      return new URL(url.trim(), baseUrl).href;
+    } catch {
+      return undefined;
+    }
+  };
+  const html = sanitizeHtml(raw, {
+    allowedTags: ALLOWED_TAGS,
+    allowedAttributes: {
+      '*': ['lang', 'dir', 'title'],
+      a: ['href', 'hreflang'],
+      img: ['src', 'alt', 'width', 'height'],
+      td: ['colspan', 'rowspan'],
+      th: ['colspan', 'rowspan', 'scope'],
+      time: ['datetime'],
+      ol: ['start'],
+    },
+    allowedSchemes: ['http', 'https', 'mailto'],
+    allowedSchemesByTag: { img: ['http', 'https'] },
+    allowProtocolRelative: false,
+    disallowedTagsMode: 'discard',
+    transformTags: {
+      a: (tagName, attribs) => ({ tagName, attribs: withUrl(attribs, 'href', absolute(attribs['href'])) }),
+      img: (tagName, attribs) => ({ tagName, attribs: withUrl(attribs, 'src', absolute(attribs['src'])) }),
+    },
+  });
+  return { html: html.trim(), removed: [...removed].sort() };
+}
+
+function withUrl(attribs: sanitizeHtml.Attributes, name: string, url: string | undefined): sanitizeHtml.Attributes {
+  const out = { ...attribs };
+  if (url === undefined) delete out[name];
+  else out[name] = url;
+  return out;
+}
+
+export interface Assembly {
+  body: string;
+  dateline?: string;
+  image?: ImageField;
+  creditLines: readonly string[];
+}
+
+/** Photo, then the body with the dateline leading its first paragraph, then the credit lines. */
+export function assembleContent(a: Assembly): string {
+  const parts: string[] = [];
+  if (a.image !== undefined) parts.push(figure(a.image));
+  let body = a.body;
+  if (a.dateline !== undefined) {
+    const lead = `<span class="dateline">${escapeHtml(a.dateline)}</span>`;
+    body = body.startsWith('<p>') ? `<p>${lead} ${body.slice(3)}` : `<p class="dateline">${lead}</p>${body === '' ? '' : `\n${body}`}`;
+  }
+  if (body !== '') parts.push(body);
+  for (const line of a.creditLines) parts.push(`<p class="credit">${escapeHtml(line)}</p>`);
+  return parts.join('\n');
+}
+
+function figure(image: ImageField): string {
+  const alt = image.caption === undefined ? '' : ` alt="${escapeHtml(image.caption)}"`;
+  const size = (image.width === undefined ? '' : ` width="${image.width}"`) + (image.height === undefined ? '' : ` height="${image.height}"`);
+  const bits: string[] = [];
+  if (image.caption !== undefined) bits.push(escapeHtml(image.caption));
+  if (image.credit !== undefined) bits.push(`<span class="photo-credit">${escapeHtml(image.credit)}</span>`);
+  const caption = bits.join(' ');
+  return `<figure><img src="${escapeHtml(image.url)}"${alt}${size} />${caption === '' ? '' : `<figcaption>${caption}</figcaption>`}</figure>`;
+}
+
+/** Plain text of the body's first paragraph, cut at a word boundary: the summary when none was written. */
+export function excerpt(html: string, max = 300): string | undefined {
+  const first = /<p[^>]*>([\s\S]*?)<\/p>/.exec(html)?.[1];
+  if (first === undefined) return undefined;
+  const text = decodeHTML(first.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
+  if (text === '') return undefined;
+  const chars = [...text];
+  if (chars.length <= max) return text;
+  const cut = chars.slice(0, max).join('');
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.—–-]+$/, '')}…`;
+}

@@ -1,0 +1,38 @@
+/**
+ * Printed credit lines, in the article's language: contributor taglines ("Mike Gu in Hong Kong contributed
+ * to this story.", "Reporting by …") and the agency line ("Agencies via Xinhua"). Nothing here invents a
+ * credit: every line comes from a record field.
+ */
+import type { Agency, Contributor } from '../types.js';
+
+function joinNames(names: string[], zh: boolean): string {
+  if (zh) return names.join('、');
+  if (names.length <= 2) return names.join(' and ');
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+function who(c: Contributor, zh: boolean): string {
+  if (c.location === undefined) return c.name;
+  return zh ? `${c.name}（${c.location}）` : `${c.name} in ${c.location}`;
+}
+
+/** Contributors grouped by role, in record order of first appearance; then the agency line. */
+export function creditLines(contributors: readonly Contributor[], agency: Agency | undefined, language: string): string[] {
+  const zh = language.toLowerCase().startsWith('zh');
+  const byRole = new Map<string, Contributor[]>();
+  for (const c of contributors) {
+    const role = c.role ?? '';
+    byRole.set(role, [...(byRole.get(role) ?? []), c]);
+  }
+  const lines: string[] = [];
+  for (const [role, group] of byRole) {
+    const names = joinNames(group.map((c) => who(c, zh)), zh);
+    if (role === '') lines.push(zh ? `${names}对本文亦有贡献。` : `${names} contributed to this story.`);
+    else lines.push(zh ? `${role}：${names}` : `${role.charAt(0).toUpperCase()}${role.slice(1)} by ${names}.`);
+  }
+  if (agency !== undefined) {
+    if (zh) lines.push(agency.via === undefined ? `来源：${agency.name}` : `来源：${agency.via}（经${agency.name}）`);
+    else lines.push(agency.via === undefined ? agency.name : `${agency.via} via ${agency.name}`);
+  }
+  return lines;
+}

@@ -1,0 +1,102 @@
+/** Article[] → FeedModel: the neutral model every format writer renders. Pure: no I/O, no clock. */
+import { diagnostic, Errors } from '../errors.js';
+import type { Article, Category, Dateline, Diagnostic, FeedItem, FeedModel, SiteConfig } from '../types.js';
+import { localDate } from './_dates.js';
+import { assembleContent, excerpt, renderBody } from './content.js';
+import { creditLines } from './credits.js';
+import { renderDateline } from './dateline.js';
+import { styleFor } from './validate.js';
+
+/** File names of the main feed, relative to the feed base URL. */
+export const FEED_FILES = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' } as const;
+
+const URI = /^[a-z][a-z0-9+.-]*:/i;
+
+/** The permanent id an article carries in every format: the desk id under the site's prefix, or the id itself when it is already a URI. */
+export function itemId(article: Pick<Article, 'id'>, config: Pick<SiteConfig, 'idPrefix'>): string {
+  return URI.test(article.id) ? article.id : `${config.idPrefix}${article.id}`;
+}
+
+/** Newest first by first publication; ids break ties so the order never depends on input order. */
+export function byNewest(a: Article, b: Article): number {
+  return b.published.getTime() - a.published.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+export function toItem(article: Article, config: SiteConfig, diagnostics: Diagnostic[]): FeedItem {
+  const language = article.language ?? config.language;
+  const rendered = renderBody(article.body, article.url);
+  if (rendered.removed.length > 0) {
+    diagnostics.push(diagnostic(Errors.UnsafeMarkup, { file: article.file, field: 'body' }, rendered.removed));
+  }
+  const dateline = article.dateline === undefined ? undefined : datelineOf(article, config);
+  const credits = creditLines(article.contributors, article.agency, language);
+  const item: FeedItem = {
+    id: itemId(article, config),
+    url: article.url,
+    title: article.title,
+    contentHtml: assembleContent({ body: rendered.html, dateline: dateline?.text, image: article.image, creditLines: credits }),
+    published: article.published,
+    updated: article.updated ?? article.published,
+    categories: categories(article, config),
+    creators: article.authors.length > 0 ? article.authors : article.agency === undefined ? [] : [{ name: article.agency.name }],
+    contributors: article.contributors,
+    creditLines: credits,
+  };
+  const summary = article.summary ?? excerpt(rendered.html);
+  if (summary !== undefined) item.summary = summary;
+  if (article.language !== undefined) item.language = article.language;
+  if (article.agency !== undefined) item.agency = article.agency;
+  if (dateline !== undefined) item.dateline = dateline;
+  if (article.image !== undefined) item.image = article.image;
+  if (article.rights !== undefined) item.rights = article.rights;
+  return item;
+}
+
+function datelineOf(article: Article, config: SiteConfig): Dateline | undefined {
+  const d = article.dateline;
+  if (d === undefined) return undefined;
+  // The date at the dateline city, not at the desk: an explicit date from agency copy wins.
+  const date = d.date ?? (d.timezone === undefined ? undefined : localDate(article.published, d.timezone));
+  const text = renderDateline(styleFor(config, article.language), d.city, date, config.datelineDated);
+  const out: Dateline = { city: d.city, text };
+  if (d.country !== undefined) out.country = d.country;
+  if (d.timezone !== undefined) out.timezone = d.timezone;
+  if (date !== undefined) out.date = date;
+  return out;
+}
+
+function categories(article: Article, config: SiteConfig): Category[] {
+  const out: Category[] = [];
+  if (article.section !== undefined) out.push({ term: article.section, scheme: new URL('sections', config.siteUrl).href });
+  const tagScheme = new URL('tags', config.siteUrl).href;
+  for (const tag of new Set(article.tags)) out.push({ term: tag, scheme: tagScheme });
+  return out;
+}
+
+/** The main feed: published articles, newest first, limited to `itemsPerFeed`. */
+export function buildModel(articles: readonly Article[], config: SiteConfig): { model: FeedModel; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const chosen = articles.filter((a) => !a.draft).sort(byNewest).slice(0, config.itemsPerFeed);
+  const items = chosen.map((a) => toItem(a, config, diagnostics));
+  const newest = Math.max(0, ...items.map((i) => i.updated.getTime()));
+  const model: FeedModel = {
+    id: `${config.idPrefix}feed:main`,
+    title: config.title,
+    description: config.description,
+    language: config.language,
+    homeUrl: config.siteUrl,
+    selfUrl: {
+      rss: new URL(FEED_FILES.rss, config.feedBaseUrl).href,
+      atom: new URL(FEED_FILES.atom, config.feedBaseUrl).href,
+      json: new URL(FEED_FILES.json, config.feedBaseUrl).href,
+    },
+    timezone: config.timezone,
+    updated: new Date(newest),
+    ttl: config.ttl,
+    items,
+  };
+  for (const k of ['hub', 'copyright', 'icon', 'favicon', 'author'] as const) {
+    if (config[k] !== undefined) (model as unknown as Record<string, unknown>)[k] = config[k];
+  }
+  return { model, diagnostics };
+}

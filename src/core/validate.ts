@@ -1,0 +1,284 @@
+/**
+ * RawRecord → Article. Every problem in every record is collected (never only the first), each located at
+ * the line of its key. Shape comes from the zod schema; meaning (times, zones, URLs, ids) is checked here.
+ */
+import type { z } from 'zod';
+import { diagnostic, Errors } from '../errors.js';
+import type {
+  Agency, Article, Body, Contributor, DatelineField, DatelineStyle, Diagnostic, ImageField, Person, RawRecord, SiteConfig,
+} from '../types.js';
+import { describeValue, closest, fieldName, fieldPattern, valueAt, type FieldPath } from './_paths.js';
+import { isLocalDate, isValidTimeZone, parseDeskTime } from './_dates.js';
+import { stripForbidden } from './_text.js';
+import { styleNeedsDate } from './dateline.js';
+import { EXPECTED, JsonRecord, KNOWN_KEYS, MarkdownRecord } from './schema.js';
+
+export interface Validated {
+  articles: Article[];
+  diagnostics: Diagnostic[];
+}
+
+/** Validates every record and checks ids across them. Records are taken in path order, so output never depends on disk order. */
+export function validateRecords(raws: readonly RawRecord[], config: SiteConfig): Validated {
+  const sorted = [...raws].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const articles: Article[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const owners = new Map<string, string>();
+  for (const raw of sorted) {
+    const r = validateRecord(raw, config);
+    diagnostics.push(...r.diagnostics);
+    const id = typeof valueAt(raw.data, ['id']) === 'string' ? (valueAt(raw.data, ['id']) as string) : undefined;
+    if (id !== undefined) {
+      const first = owners.get(id);
+      if (first !== undefined) {
+        diagnostics.push(diagnostic(Errors.IdDuplicate, { file: raw.file, line: raw.lineOf(['id']), field: 'id' }, id, first));
+        continue;
+      }
+      owners.set(id, raw.file);
+    }
+    if (r.article !== undefined) articles.push(r.article);
+  }
+  return { articles, diagnostics };
+}
+
+/** Picks the dateline house style for an article language (`zh-CN` → `zh` → `default`). */
+export function styleFor(config: SiteConfig, language: string | undefined): DatelineStyle {
+  const lang = (language ?? config.language).toLowerCase();
+  const styles = config.datelineStyle as Record<string, DatelineStyle | undefined>;
+  return styles[lang] ?? styles[lang.split('-')[0] ?? ''] ?? config.datelineStyle.default;
+}
+
+const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
+const EMAIL = /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/;
+const ID = /^[^\s\p{Cc}]+$/u;
+const IMAGE_TYPES: Record<string, string> = {
+  jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif', svg: 'image/svg+xml',
+};
+
+type Fields = Record<string, unknown>;
+
+function validateRecord(raw: RawRecord, config: SiteConfig): { article?: Article; diagnostics: Diagnostic[] } {
+  const out: Diagnostic[] = [];
+  const at = (path: FieldPath) => ({ file: raw.file, line: raw.lineOf(path), field: fieldName(path) });
+  if (raw.data === null || typeof raw.data !== 'object' || Array.isArray(raw.data)) {
+    out.push(diagnostic(Errors.RecordNotObject, { file: raw.file, line: raw.lineOf([]) }, describeValue(raw.data)));
+    return { diagnostics: out };
+  }
+  const data = clean(raw.data, [], (path, removed) => out.push(diagnostic(Errors.CharsStripped, at(path), removed))) as Fields;
+  let bodyText = raw.body ?? '';
+  const strippedBody = stripForbidden(bodyText);
+  if (strippedBody.removed > 0) {
+    out.push(diagnostic(Errors.CharsStripped, { file: raw.file, line: raw.lineOf(['body']), field: 'body' }, strippedBody.removed));
+    bodyText = strippedBody.text;
+  }
+
+  const schema = raw.kind === 'json' ? JsonRecord : MarkdownRecord;
+  const shape = schema.safeParse(data);
+  if (!shape.success) for (const issue of shape.error.issues) out.push(...fromIssue(issue, data, at));
+
+  // Meaning. Each check runs when its field has the right type, whatever else is wrong, so one run reports all.
+  const str = (path: FieldPath): string | undefined => {
+    const v = valueAt(data, path);
+    return typeof v === 'string' ? v : undefined;
+  };
+  const fail = (path: FieldPath, d: (where: ReturnType<typeof at>) => Diagnostic): undefined => {
+    out.push(d(at(path)));
+    return undefined;
+  };
+  const nonEmpty = (path: FieldPath): string | undefined => {
+    const v = str(path);
+    if (v === undefined) return undefined;
+    const t = v.trim();
+    return t === '' ? fail(path, (w) => diagnostic(Errors.FieldEmpty, w)) : t;
+  };
+  const absoluteUrl = (path: FieldPath, base: string): string | undefined => {
+    const v = str(path);
+    if (v === undefined) return undefined;
+    try {
+      const u = new URL(v.trim(), base);
+      if (u.protocol === 'http:' || u.protocol === 'https:') return u.href;
+    } catch {
+      // reported below
+    }
+    return fail(path, (w) => diagnostic(Errors.UrlInvalid, w, v));
+  };
+  const deskTime = (path: FieldPath): Date | undefined => {
+    const v = str(path);
+    if (v === undefined) return undefined;
+    const t = parseDeskTime(v, config.timezone);
+    if (t.ok) return t.instant;
+    switch (t.problem) {
+      case 'format':
+        return fail(path, (w) => diagnostic(Errors.DateFormat, w, v));
+      case 'nonexistent':
+        return fail(path, (w) => diagnostic(Errors.DateNonexistent, w, v, config.timezone));
+      case 'ambiguous':
+        return fail(path, (w) => diagnostic(Errors.DateAmbiguous, w, v, config.timezone, t.candidates));
+    }
+  };
+
+  const id = nonEmpty(['id']);
+  if (id !== undefined && !ID.test(id)) fail(['id'], (w) => diagnostic(Errors.IdInvalid, w, id));
+  const title = nonEmpty(['title']);
+  const url = str(['url']) !== undefined ? absoluteUrl(['url'], config.siteUrl) : new URL(`${raw.slugPath}.html`, config.siteUrl).href;
+  const published = deskTime(['date']);
+  const updated = deskTime(['updated']);
+  if (published !== undefined && updated !== undefined && updated < published) {
+    fail(['updated'], (w) => diagnostic(Errors.UpdatedBeforeDate, w, str(['updated']) ?? '', str(['date']) ?? ''));
+  }
+  const language = str(['language']);
+  if (language !== undefined && !LANGUAGE.test(language)) fail(['language'], (w) => diagnostic(Errors.LanguageInvalid, w, language));
+
+  const authors: Person[] = list(data, 'authors').map(({ value, path }) => {
+    const p: Person = { name: named(value) ?? '' };
+    if (named(value) !== undefined) nonEmpty(typeof value === 'string' ? path : [...path, 'name']);
+    const u = absoluteUrl([...path, 'url'], url ?? config.siteUrl);
+    if (u !== undefined) p.url = u;
+    const email = str([...path, 'email']);
+    if (email !== undefined) {
+      if (EMAIL.test(email.trim())) p.email = email.trim();
+      else fail([...path, 'email'], (w) => diagnostic(Errors.EmailInvalid, w, email));
+    }
+    return p;
+  });
+
+  let agency: Agency | undefined;
+  const agencyValue = data['agency'];
+  const agencyName = named(agencyValue);
+  if (agencyName !== undefined) {
+    agency = { name: agencyName.trim() };
+    nonEmpty(typeof agencyValue === 'string' ? ['agency'] : ['agency', 'name']);
+    const via = str(['agency', 'via'])?.trim();
+    if (via) agency.via = via;
+    const agencyUrl = absoluteUrl(['agency', 'url'], url ?? config.siteUrl);
+    if (agencyUrl !== undefined) agency.url = agencyUrl;
+  }
+
+  const contributors: Contributor[] = list(data, 'contributors').map(({ value, path }) => {
+    const c: Contributor = { name: (named(value) ?? '').trim() };
+    if (named(value) !== undefined) nonEmpty(typeof value === 'string' ? path : [...path, 'name']);
+    const location = str([...path, 'location'])?.trim();
+    if (location) c.location = location;
+    const role = str([...path, 'role'])?.trim();
+    if (role) c.role = role;
+    return c;
+  });
+
+  let dateline: DatelineField | undefined;
+  const city = nonEmpty(['dateline', 'city']);
+  if (city !== undefined) {
+    dateline = { city };
+    const country = str(['dateline', 'country'])?.trim();
+    if (country) dateline.country = country;
+    const zone = str(['dateline', 'timezone'])?.trim();
+    if (zone !== undefined) {
+      if (isValidTimeZone(zone)) dateline.timezone = zone;
+      else fail(['dateline', 'timezone'], (w) => diagnostic(Errors.ZoneUnknown, w, zone));
+    }
+    const date = str(['dateline', 'date'])?.trim();
+    if (date !== undefined) {
+      if (isLocalDate(date)) dateline.date = date;
+      else fail(['dateline', 'date'], (w) => diagnostic(Errors.DateOnlyFormat, w, date));
+    }
+    const style = styleFor(config, language);
+    if (zone === undefined && date === undefined && styleNeedsDate(style, config.datelineDated)) {
+      fail(['dateline'], (w) => diagnostic(Errors.DatelineZoneNeeded, w, style));
+    }
+  }
+
+  let image: ImageField | undefined;
+  const imageUrl = absoluteUrl(['image', 'url'], url ?? config.siteUrl);
+  if (imageUrl !== undefined) {
+    image = { url: imageUrl };
+    for (const k of ['caption', 'credit'] as const) {
+      const v = str(['image', k])?.trim();
+      if (v) image[k] = v;
+    }
+    const ext = /\.([a-z0-9]+)$/i.exec(new URL(imageUrl).pathname)?.[1]?.toLowerCase();
+    const type = str(['image', 'type'])?.trim() ?? (ext === undefined ? undefined : IMAGE_TYPES[ext]);
+    if (type) image.type = type;
+    for (const k of ['width', 'height'] as const) {
+      const v = valueAt(data, ['image', k]);
+      if (typeof v === 'number' && Number.isInteger(v) && v > 0) image[k] = v;
+    }
+  }
+
+  let body: Body = { kind: 'markdown', text: bodyText };
+  if (raw.kind === 'json') {
+    const html = str(['content_html']);
+    const md = str(['body']);
+    if (html !== undefined && md !== undefined) fail(['content_html'], (w) => diagnostic(Errors.BodyConflict, w));
+    body = html !== undefined ? { kind: 'html', text: html } : { kind: 'markdown', text: md ?? '' };
+  }
+
+  if (out.some((d) => d.severity === 'error') || id === undefined || title === undefined || url === undefined || published === undefined) {
+    return { diagnostics: out };
+  }
+  const article: Article = {
+    id, title, url, published, tags: [], authors, contributors, draft: data['draft'] === true, body, file: raw.file,
+  };
+  if (updated !== undefined && updated.getTime() !== published.getTime()) article.updated = updated;
+  const section = str(['section'])?.trim();
+  if (section) article.section = section;
+  article.tags = (Array.isArray(data['tags']) ? data['tags'] : []).filter((t): t is string => typeof t === 'string').map((t) => t.trim()).filter(Boolean);
+  const summary = str(['summary'])?.trim();
+  if (summary) article.summary = summary;
+  if (language !== undefined) article.language = language;
+  if (agency !== undefined) article.agency = agency;
+  if (dateline !== undefined) article.dateline = dateline;
+  if (image !== undefined) article.image = image;
+  const rights = str(['rights'])?.trim();
+  if (rights) article.rights = rights;
+  return { article, diagnostics: out };
+}
+
+/** Copies plain data with forbidden XML characters removed from every string (and key), reporting each field. */
+function clean(v: unknown, path: FieldPath, report: (path: FieldPath, removed: number) => void): unknown {
+  if (typeof v === 'string') {
+    const s = stripForbidden(v);
+    if (s.removed > 0) report(path, s.removed);
+    return s.text;
+  }
+  if (Array.isArray(v)) return v.map((x, i) => clean(x, [...path, i], report));
+  if (v !== null && typeof v === 'object') {
+    const o: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) o[stripForbidden(k).text] = clean(x, [...path, k], report);
+    return o;
+  }
+  return v;
+}
+
+function named(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  if (v !== null && typeof v === 'object' && typeof (v as Fields)['name'] === 'string') return (v as Fields)['name'] as string;
+  return undefined;
+}
+
+function list(data: Fields, key: string): { value: unknown; path: FieldPath }[] {
+  const v = data[key];
+  return Array.isArray(v) ? v.map((value, i) => ({ value, path: [key, i] })).filter((e) => named(e.value) !== undefined) : [];
+}
+
+type At = (path: FieldPath) => { file: string; line: number | undefined; field: string };
+
+/** Turns one zod issue into diagnostics in our words, at the line of the key concerned. */
+function fromIssue(issue: z.core.$ZodIssue, data: unknown, at: At): Diagnostic[] {
+  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => {
+        const known = KNOWN_KEYS[fieldPattern(path)] ?? [];
+        return diagnostic(Errors.FieldUnknown, at([...path, key]), closest(key, known));
+      });
+    case 'invalid_type': {
+      const value = valueAt(data, path);
+      if (value === undefined) return [diagnostic(Errors.FieldMissing, at(path))];
+      const expected = EXPECTED[fieldPattern(path)] ?? (issue.expected === 'string' ? 'text' : issue.expected);
+      return [diagnostic(Errors.FieldType, at(path), expected, describeValue(value))];
+    }
+    default: {
+      const expected = EXPECTED[fieldPattern(path)] ?? issue.message;
+      return [diagnostic(Errors.FieldType, at(path), expected, describeValue(valueAt(data, path)))];
+    }
+  }
+}

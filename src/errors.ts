@@ -1,0 +1,108 @@
+/**
+ * The catalogue of everything Dateline reports. Each entry has a permanent `code` (never reused or renamed:
+ * people search for them), a severity, and a message that says what is wrong and what to write instead.
+ * Messages carry no "Error:" prefix; location comes first when formatted (`file:line: field: message (CODE)`).
+ */
+import type { Diagnostic, Severity } from './types.js';
+
+export interface CatalogueEntry<A extends unknown[]> {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: (...args: A) => string;
+}
+
+function entry<A extends unknown[]>(code: string, severity: Severity, message: (...args: A) => string): CatalogueEntry<A> {
+  return { code, severity, message };
+}
+
+const q = (s: string): string => JSON.stringify(s);
+
+export const Errors = {
+  // ----- Reading files -----
+  FileUnreadable: entry('E_FILE_UNREADABLE', 'error', (reason: string) => `cannot read the file: ${reason}`),
+  FrontMatterMissing: entry('E_FRONT_MATTER_MISSING', 'error', () =>
+    'no front matter: a Markdown record starts with a line "---", then YAML fields, then "---"'),
+  FrontMatterUnclosed: entry('E_FRONT_MATTER_UNCLOSED', 'error', () =>
+    'front matter is not closed: add a line "---" after the last field'),
+  YamlSyntax: entry('E_YAML_SYNTAX', 'error', (detail: string) => `YAML syntax error: ${detail}`),
+  JsonSyntax: entry('E_JSON_SYNTAX', 'error', (detail: string) => `JSON syntax error: ${detail}`),
+  RecordNotObject: entry('E_RECORD_NOT_OBJECT', 'error', (got: string) => `expected a mapping of fields, got ${got}`),
+
+  // ----- Fields -----
+  FieldMissing: entry('E_FIELD_MISSING', 'error', () => 'required field is missing'),
+  FieldType: entry('E_FIELD_TYPE', 'error', (expected: string, got: string) => `expected ${expected}, got ${got}`),
+  FieldEmpty: entry('E_FIELD_EMPTY', 'error', () => 'must not be empty'),
+  FieldUnknown: entry('E_FIELD_UNKNOWN', 'error', (suggestion?: string) =>
+    suggestion === undefined ? 'unknown field' : `unknown field; did you mean ${q(suggestion)}?`),
+  BodyConflict: entry('E_BODY_CONFLICT', 'error', () => 'give the body once: either "content_html" or "body", not both'),
+  UrlInvalid: entry('E_URL_INVALID', 'error', (value: string) => `expected an absolute http(s) URL, got ${q(value)}`),
+  EmailInvalid: entry('E_EMAIL_INVALID', 'error', (value: string) => `expected an e-mail address, got ${q(value)}`),
+  LanguageInvalid: entry('E_LANGUAGE_INVALID', 'error', (value: string) =>
+    `expected a language tag such as "en" or "zh-CN", got ${q(value)}`),
+  IdInvalid: entry('E_ID_INVALID', 'error', (value: string) =>
+    `ids are permanent keys without spaces or control characters, got ${q(value)}`),
+  IdDuplicate: entry('E_ID_DUPLICATE', 'error', (id: string, other: string) =>
+    `id ${q(id)} is already used by ${other}; every article needs its own permanent id`),
+
+  // ----- Time -----
+  DateFormat: entry('E_DATE_FORMAT', 'error', (value: string) =>
+    `expected a desk time like "2025-02-05 09:24" (publisher zone) or an instant like "2025-02-05T09:24:00+08:00", got ${q(value)}`),
+  DateOnlyFormat: entry('E_DATE_FORMAT', 'error', (value: string) => `expected a local date like "2025-02-04", got ${q(value)}`),
+  DateNonexistent: entry('E_DATE_NONEXISTENT', 'error', (value: string, zone: string) =>
+    `${q(value)} does not exist in ${zone}: clocks skip it at a daylight-saving change; write the instant with an explicit offset`),
+  DateAmbiguous: entry('E_DATE_AMBIGUOUS', 'error', (value: string, zone: string, candidates: string[]) =>
+    `${q(value)} happens twice in ${zone} (${candidates.join(' or ')}); write the one you mean with its offset`),
+  ZoneUnknown: entry('E_ZONE_UNKNOWN', 'error', (zone: string) =>
+    `unknown time zone ${q(zone)}; use an IANA name such as "America/New_York"`),
+  UpdatedBeforeDate: entry('E_UPDATED_BEFORE_DATE', 'error', (updated: string, date: string) =>
+    `${updated} is earlier than the first publication ${date}; "updated" is the last correction, never before "date"`),
+  DatelineZoneNeeded: entry('E_DATELINE_ZONE_NEEDED', 'error', (style: string) =>
+    `the ${style} house style prints the local date at the dateline city: give "dateline.timezone" (IANA) or an explicit "dateline.date"`),
+
+  // ----- Content -----
+  CharsStripped: entry('W_CHARS_STRIPPED', 'warning', (count: number) =>
+    `removed ${count} character${count === 1 ? '' : 's'} that XML 1.0 forbids (control characters, U+FFFE/U+FFFF or lone surrogates)`),
+  UnsafeMarkup: entry('W_UNSAFE_MARKUP', 'warning', (tags: string[]) =>
+    `removed unsafe markup from the content: ${tags.map((t) => `<${t}>`).join(', ')}`),
+  NoArticles: entry('W_NO_ARTICLES', 'warning', (dir: string) => `no published articles found under ${dir}`),
+
+  // ----- Configuration -----
+  ConfigUnreadable: entry('E_CONFIG_UNREADABLE', 'error', (reason: string) => `cannot read the configuration: ${reason}`),
+  ConfigInvalid: entry('E_CONFIG_INVALID', 'error', (detail: string) => detail),
+
+  // ----- Writing -----
+  WriteFailed: entry('E_WRITE_FAILED', 'error', (reason: string) => `cannot write the output: ${reason}; the previous output is untouched`),
+} as const;
+
+export interface Location {
+  file?: string;
+  line?: number;
+  field?: string;
+}
+
+/** Makes a diagnostic from a catalogue entry. */
+export function diagnostic<A extends unknown[]>(e: CatalogueEntry<A>, where: Location, ...args: A): Diagnostic {
+  const d: Diagnostic = { code: e.code, severity: e.severity, message: e.message(...args) };
+  if (where.file !== undefined) d.file = where.file;
+  if (where.line !== undefined) d.line = where.line;
+  if (where.field !== undefined) d.field = where.field;
+  return d;
+}
+
+/** `path:line: field: message (CODE)`, the one form every diagnostic is printed in. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const place = d.file === undefined ? '' : `${d.file}${d.line === undefined ? '' : `:${d.line}`}: `;
+  const field = d.field === undefined ? '' : `${d.field}: `;
+  const level = d.severity === 'warning' ? 'warning: ' : '';
+  return `${place}${field}${level}${d.message} (${d.code})`;
+}
+
+/** Thrown for problems that stop a run (bad configuration, unwritable output); carries every diagnostic. */
+export class DatelineError extends Error {
+  readonly diagnostics: Diagnostic[];
+  constructor(diagnostics: Diagnostic[], options?: { cause?: unknown }) {
+    super(diagnostics.map(formatDiagnostic).join('\n'), options);
+    this.name = 'DatelineError';
+    this.diagnostics = diagnostics;
+  }
+}

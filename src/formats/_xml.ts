@@ -1,0 +1,71 @@
+/** What the XML writers share: namespaces, one XMLBuilder configuration, and element helpers. */
+import { XMLBuilder } from 'fast-xml-parser';
+import type { Dateline, ImageField, Agency } from '../types.js';
+
+export const NS = {
+  atom: 'http://www.w3.org/2005/Atom',
+  content: 'http://purl.org/rss/1.0/modules/content/',
+  dc: 'http://purl.org/dc/elements/1.1/',
+  /** Media RSS; the trailing slash is part of the namespace (the validator flags it missing). */
+  media: 'http://search.yahoo.com/mrss/',
+  /** Dateline's own elements: the structured dateline and agency provenance. */
+  dl: 'https://dateline.dev/ns/1.0/',
+} as const;
+
+/** Documentation of the `dl:` elements and the JSON Feed `_dateline`/`_credits` extensions. */
+export const EXTENSION_DOCS = 'https://dateline.dev/ns/1.0/';
+
+export type XmlNode = { [key: string]: XmlValue };
+export type XmlValue = string | number | XmlNode | XmlNode[] | string[] | undefined;
+
+const builder = new XMLBuilder({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  textNodeName: '#text',
+  format: true,
+  indentBy: '  ',
+  suppressEmptyNode: true,
+  processEntities: true,
+});
+
+/** Serialises a document; `undefined` members are left out, so optional fields need no branches. */
+export function renderXml(root: XmlNode): string {
+  return `<?xml version="1.0" encoding="utf-8"?>\n${(builder.build(prune(root)) as string).trimEnd()}\n`;
+}
+
+function prune(v: XmlValue): XmlValue {
+  if (Array.isArray(v)) return (v as XmlValue[]).map(prune) as XmlNode[];
+  if (v === undefined || typeof v !== 'object') return v;
+  const out: XmlNode = {};
+  for (const [k, x] of Object.entries(v)) {
+    if (x === undefined || (Array.isArray(x) && x.length === 0)) continue;
+    out[k] = prune(x);
+  }
+  return out;
+}
+
+/** `media:content` with caption and photographer credit (Media RSS 1.5.1; EBU role codes). */
+export function mediaContent(image: ImageField | undefined): XmlNode | undefined {
+  if (image === undefined) return undefined;
+  return {
+    '@url': image.url,
+    '@type': image.type,
+    '@medium': 'image',
+    '@width': image.width,
+    '@height': image.height,
+    'media:description': image.caption === undefined ? undefined : { '@type': 'plain', '#text': image.caption },
+    'media:credit': image.credit === undefined ? undefined : { '@role': 'photographer', '@scheme': 'urn:ebu', '#text': image.credit },
+  };
+}
+
+/** `dl:dateline`: the printed dateline with its parts as attributes. */
+export function datelineElement(d: Dateline | undefined): XmlNode | undefined {
+  if (d === undefined) return undefined;
+  return { '@city': d.city, '@country': d.country, '@timezone': d.timezone, '@date': d.date, '#text': d.text };
+}
+
+/** `dl:agency`: the agency the copy came from, with `via` and the original story URL. */
+export function agencyElement(a: Agency | undefined): XmlNode | undefined {
+  if (a === undefined) return undefined;
+  return { '@via': a.via, '@url': a.url, '#text': a.name };
+}

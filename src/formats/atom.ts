@@ -1,0 +1,59 @@
+/**
+ * Atom 1.0 (RFC 4287). Dates are RFC 3339 with the publisher's offset; every entry has an author (its
+ * bylines, its agency, or the feed's author inherited per §4.2.1); agency provenance is `link rel="via"`.
+ */
+import { formatRfc3339 } from '../core/_dates.js';
+import type { FeedItem, FeedModel, Person } from '../types.js';
+import { agencyElement, datelineElement, mediaContent, NS, renderXml, type XmlNode } from './_xml.js';
+
+export function writeAtom(m: FeedModel): string {
+  const date = (d: Date): string => formatRfc3339(d, m.timezone);
+  const entry = (i: FeedItem): XmlNode => ({
+    '@xml:lang': i.language,
+    id: i.id,
+    title: { '@type': 'text', '#text': i.title },
+    link: [
+      { '@rel': 'alternate', '@type': 'text/html', '@href': i.url },
+      ...(i.agency?.url === undefined ? [] : [{ '@rel': 'via', '@href': i.agency.url }]),
+      ...(i.image === undefined ? [] : [{ '@rel': 'enclosure', '@type': i.image.type, '@href': i.image.url }]),
+    ],
+    published: date(i.published),
+    updated: date(i.updated),
+    author: i.creators.map(person),
+    contributor: i.contributors.map((c) => ({ name: c.name })),
+    category: i.categories.map((c) => ({ '@term': c.term, '@scheme': c.scheme, '@label': c.term })),
+    summary: i.summary === undefined ? undefined : { '@type': 'text', '#text': i.summary },
+    content: { '@type': 'html', '#text': i.contentHtml },
+    rights: i.rights === undefined ? undefined : { '@type': 'text', '#text': i.rights },
+    'media:content': mediaContent(i.image),
+    'dl:dateline': datelineElement(i.dateline),
+    'dl:agency': agencyElement(i.agency),
+  });
+  return renderXml({
+    feed: {
+      '@xmlns': NS.atom,
+      '@xmlns:media': NS.media,
+      '@xmlns:dl': NS.dl,
+      '@xml:lang': m.language,
+      id: m.id,
+      title: { '@type': 'text', '#text': m.title },
+      subtitle: { '@type': 'text', '#text': m.description },
+      updated: date(m.updated),
+      link: [
+        { '@rel': 'self', '@type': 'application/atom+xml', '@href': m.selfUrl.atom },
+        { '@rel': 'alternate', '@type': 'text/html', '@href': m.homeUrl },
+        ...(m.hub === undefined ? [] : [{ '@rel': 'hub', '@href': m.hub }]),
+      ],
+      author: person(m.author ?? { name: m.title }),
+      rights: m.copyright === undefined ? undefined : { '@type': 'text', '#text': m.copyright },
+      icon: m.favicon,
+      logo: m.icon,
+      generator: 'Dateline',
+      entry: m.items.map(entry),
+    },
+  });
+}
+
+function person(p: Person): XmlNode {
+  return { name: p.name, uri: p.url, email: p.email };
+}

@@ -1,0 +1,65 @@
+/**
+ * JSON Feed 1.1 (jsonfeed.org/version/1.1). Dates are RFC 3339 with the publisher's offset. What the spec
+ * has no field for travels in extensions, which readers ignore when unknown: `_dateline` (the structured
+ * dateline) and `_credits` (agency provenance, contributors with location and role, photo caption and
+ * credit, rights).
+ */
+import { formatRfc3339 } from '../core/_dates.js';
+import type { FeedItem, FeedModel, Person } from '../types.js';
+import { EXTENSION_DOCS } from './_xml.js';
+
+type Json = { [key: string]: unknown };
+
+export function writeJsonFeed(m: FeedModel): string {
+  const date = (d: Date): string => formatRfc3339(d, m.timezone);
+  const item = (i: FeedItem): Json => ({
+    id: i.id,
+    url: i.url,
+    external_url: i.agency?.url,
+    title: i.title,
+    summary: i.summary,
+    content_html: i.contentHtml,
+    image: i.image?.url,
+    date_published: date(i.published),
+    date_modified: i.updated.getTime() === i.published.getTime() ? undefined : date(i.updated),
+    authors: i.creators.length === 0 ? undefined : i.creators.map(person),
+    tags: i.categories.length === 0 ? undefined : [...new Set(i.categories.map((c) => c.term))],
+    language: i.language,
+    _dateline: i.dateline === undefined ? undefined : { about: EXTENSION_DOCS, ...i.dateline },
+    _credits: credits(i),
+  });
+  const feed: Json = {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: m.title,
+    home_page_url: m.homeUrl,
+    feed_url: m.selfUrl.json,
+    description: m.description,
+    icon: m.icon,
+    favicon: m.favicon,
+    language: m.language,
+    authors: m.author === undefined ? undefined : [person(m.author)],
+    hubs: m.hub === undefined ? undefined : [{ type: 'WebSub', url: m.hub }],
+    items: m.items.map(item),
+  };
+  // JSON.stringify drops undefined members; the ASCII escape of U+2028/2029 keeps the file safe to embed in scripts.
+  return `${JSON.stringify(feed, null, 2).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')}\n`;
+}
+
+function person(p: Person): Json {
+  return { name: p.name, url: p.url ?? (p.email === undefined ? undefined : `mailto:${p.email}`) };
+}
+
+function credits(i: FeedItem): Json | undefined {
+  const photo = i.image === undefined || (i.image.caption === undefined && i.image.credit === undefined)
+    ? undefined
+    : { caption: i.image.caption, credit: i.image.credit };
+  if (i.agency === undefined && i.contributors.length === 0 && photo === undefined && i.rights === undefined) return undefined;
+  return {
+    about: EXTENSION_DOCS,
+    agency: i.agency === undefined ? undefined : { ...i.agency, line: i.creditLines[i.creditLines.length - 1] },
+    contributors: i.contributors.length === 0 ? undefined : i.contributors,
+    photo,
+    rights: i.rights,
+    lines: i.creditLines.length === 0 ? undefined : i.creditLines,
+  };
+}

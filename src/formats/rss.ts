@@ -1,0 +1,63 @@
+/**
+ * RSS 2.0 (rssboard.org specification, RSS Best Practices Profile). Dates are RFC 822 in GMT; people are
+ * `dc:creator`, never bare names in `<author>` (which must be an e-mail address); guids are permanent
+ * ids with `isPermaLink="false"` unless the id is the article's URL.
+ */
+import { formatRfc822 } from '../core/_dates.js';
+import type { FeedItem, FeedModel } from '../types.js';
+import { agencyElement, datelineElement, mediaContent, NS, renderXml, type XmlNode } from './_xml.js';
+
+export function writeRss(m: FeedModel): string {
+  const channel: XmlNode = {
+    title: m.title,
+    link: m.homeUrl,
+    description: m.description,
+    language: m.language,
+    copyright: m.copyright,
+    lastBuildDate: formatRfc822(m.updated),
+    generator: 'Dateline',
+    docs: 'https://www.rssboard.org/rss-specification',
+    ttl: m.ttl,
+    image: m.icon === undefined ? undefined : { url: m.icon, title: m.title, link: m.homeUrl },
+    'atom:link': [
+      { '@href': m.selfUrl.rss, '@rel': 'self', '@type': 'application/rss+xml' },
+      ...(m.hub === undefined ? [] : [{ '@href': m.hub, '@rel': 'hub' }]),
+    ],
+    item: m.items.map(item),
+  };
+  return renderXml({
+    rss: {
+      '@version': '2.0',
+      '@xmlns:atom': NS.atom,
+      '@xmlns:content': NS.content,
+      '@xmlns:dc': NS.dc,
+      '@xmlns:media': NS.media,
+      '@xmlns:dl': NS.dl,
+      channel,
+    },
+  });
+}
+
+function item(i: FeedItem): XmlNode {
+  return {
+    title: i.title,
+    link: i.url,
+    description: i.summary,
+    'content:encoded': i.contentHtml,
+    guid: { '@isPermaLink': i.id === i.url ? 'true' : 'false', '#text': i.id },
+    pubDate: formatRfc822(i.published),
+    'atom:updated': i.updated.getTime() === i.published.getTime() ? undefined : rfc3339Utc(i.updated),
+    'dc:creator': i.creators.map((p) => p.name),
+    'dc:contributor': i.contributors.map((c) => c.name),
+    category: i.categories.map((c) => ({ '@domain': c.scheme, '#text': c.term })),
+    'dc:rights': i.rights,
+    'media:content': mediaContent(i.image),
+    'dl:dateline': datelineElement(i.dateline),
+    'dl:agency': agencyElement(i.agency),
+  };
+}
+
+/** `atom:updated` in RSS is read by the same parsers as Atom's; UTC keeps it unambiguous beside GMT pubDates. */
+function rfc3339Utc(d: Date): string {
+  return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

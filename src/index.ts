@@ -1,0 +1,15 @@
+/** Dateline's public API. Everything not exported here is internal. */
+export { buildFeeds, WRITERS, type BuildResult } from './core/build.js';
+export { resolveConfig } from './core/config.js';
+export { buildModel, FEED_FILES, itemId } from './core/model.js';
+export { validateRecords, type Validated } from './core/validate.js';
+export { parseDeskTime, formatRfc3339, formatRfc822, localDate } from './core/_dates.js';
+export { renderDateline } from './core/dateline.js';
+export { Errors, DatelineError, formatDiagnostic } from './errors.js';
+export { writeAtom } from './formats/atom.js';
+export { writeJsonFeed } from './formats/jsonfeed.js';
+export { writeRss } from './formats/rss.js';
+export { writeOutputs, type Written } from './output/dist.js';
+export { loadArticles, loadConfig, DEFAULT_CONFIG_FILE, type Loaded } from './sources/index.js';
+export { main, type CliIO } from './cli.js';
+export type * from './types.js';

@@ -1,0 +1,200 @@
+// ----- Diagnostics -----
+
+export type Severity = 'error' | 'warning';
+
+/** One problem found in the input, located as precisely as we can. */
+export interface Diagnostic {
+  code: string;
+  severity: Severity;
+  /** Path of the file as given to the loader (relative to the working directory where possible). */
+  file?: string;
+  /** 1-based line in the file of the offending key. */
+  line?: number;
+  /** Dotted field path, e.g. `dateline.timezone` or `authors[1].name`. */
+  field?: string;
+  message: string;
+}
+
+// ----- Site configuration -----
+
+export type DatelineStyle = 'xinhua' | 'ap' | 'reuters' | 'xinhua-zh' | 'plain';
+export const DATELINE_STYLES: readonly DatelineStyle[] = ['xinhua', 'ap', 'reuters', 'xinhua-zh', 'plain'];
+
+export interface Person {
+  name: string;
+  url?: string;
+  email?: string;
+}
+
+export interface SiteConfig {
+  title: string;
+  /** Home page of the site; relative article paths resolve against it. Ends with `/`. */
+  siteUrl: string;
+  /** Where the feeds are served from; `rss.xml`, `atom.xml`, `feed.json` resolve against it. Ends with `/`. */
+  feedBaseUrl: string;
+  description: string;
+  language: string;
+  copyright?: string;
+  icon?: string;
+  favicon?: string;
+  author?: Person;
+  /** Prefix that turns a desk id into a permanent URI, e.g. `tag:news.example.com,2025:`. */
+  idPrefix: string;
+  /** IANA zone in which desks write wall-clock times, e.g. `Asia/Shanghai`. */
+  timezone: string;
+  /** House style of datelines, by article language; `default` applies to every other language. */
+  datelineStyle: { default: DatelineStyle } & Record<string, DatelineStyle>;
+  /** AP and plain styles carry a date only when this is true. */
+  datelineDated: boolean;
+  itemsPerFeed: number;
+  /** Minutes a reader may cache the feed (RSS `ttl`). */
+  ttl: number;
+  /** WebSub hub URL, announced in every feed. */
+  hub?: string;
+  articlesDir: string;
+  outDir: string;
+}
+
+// ----- Article records (after validation) -----
+
+export interface Agency {
+  name: string;
+  via?: string;
+  url?: string;
+}
+
+export interface Contributor {
+  name: string;
+  location?: string;
+  role?: string;
+}
+
+export interface DatelineField {
+  city: string;
+  country?: string;
+  timezone?: string;
+  /** Explicit local date at the dateline city, `YYYY-MM-DD`, from agency copy. */
+  date?: string;
+}
+
+export interface ImageField {
+  url: string;
+  caption?: string;
+  credit?: string;
+  type?: string;
+  width?: number;
+  height?: number;
+}
+
+export type Body = { kind: 'markdown'; text: string } | { kind: 'html'; text: string };
+
+/** A validated article record: every date is a true instant, every URL absolute. */
+export interface Article {
+  id: string;
+  title: string;
+  url: string;
+  published: Date;
+  updated?: Date;
+  section?: string;
+  tags: string[];
+  summary?: string;
+  language?: string;
+  authors: Person[];
+  agency?: Agency;
+  contributors: Contributor[];
+  dateline?: DatelineField;
+  image?: ImageField;
+  rights?: string;
+  draft: boolean;
+  body: Body;
+  /** Where the record came from, for messages. */
+  file: string;
+}
+
+// ----- Raw records (what sources hand to the core) -----
+
+/** A source location of a value: the line of its key. */
+export type LineOf = (path: readonly (string | number)[]) => number | undefined;
+
+/** One record as read from disk, before validation. */
+export interface RawRecord {
+  file: string;
+  kind: 'markdown' | 'json';
+  /** Front matter (or JSON object) as plain data. */
+  data: unknown;
+  /** Markdown body below the front matter (markdown records only). */
+  body?: string;
+  /** Line of the key at `path` in the file; the front matter's first line when unknown. */
+  lineOf: LineOf;
+  /** Path of the file relative to the articles directory, without extension (for derived URLs). */
+  slugPath: string;
+}
+
+// ----- Neutral feed model -----
+
+export type Format = 'rss' | 'atom' | 'json';
+export const FORMATS: readonly Format[] = ['rss', 'atom', 'json'];
+
+export interface Category {
+  term: string;
+  /** Taxonomy URI (`<category domain>`, Atom `scheme`). */
+  scheme: string;
+}
+
+export interface Dateline {
+  city: string;
+  country?: string;
+  timezone?: string;
+  /** Local date at the dateline city, `YYYY-MM-DD`, when known. */
+  date?: string;
+  /** The dateline as printed in the house style, e.g. `WASHINGTON, Feb. 4 (Xinhua) --`. */
+  text: string;
+}
+
+export interface FeedItem {
+  /** Permanent id, identical in every format. */
+  id: string;
+  url: string;
+  title: string;
+  summary?: string;
+  contentHtml: string;
+  published: Date;
+  /** Newest change; equals `published` when the article was never updated. */
+  updated: Date;
+  language?: string;
+  categories: Category[];
+  /** People credited as creators: the bylines, or the agency when there is none. */
+  creators: Person[];
+  agency?: Agency;
+  contributors: Contributor[];
+  /** Printed credit lines appended to the content. */
+  creditLines: string[];
+  dateline?: Dateline;
+  image?: ImageField;
+  rights?: string;
+}
+
+export interface FeedModel {
+  /** Permanent id of the feed (Atom `id`). */
+  id: string;
+  title: string;
+  description: string;
+  language: string;
+  homeUrl: string;
+  /** Absolute URL of each format's document. */
+  selfUrl: Record<Format, string>;
+  hub?: string;
+  /** Zone whose offset Atom and JSON Feed dates carry. */
+  timezone: string;
+  /** Newest change among the items; never the clock. */
+  updated: Date;
+  ttl: number;
+  copyright?: string;
+  icon?: string;
+  favicon?: string;
+  author?: Person;
+  items: FeedItem[];
+}
+
+/** Files a build produces, by name relative to the output directory. */
+export type Outputs = Map<string, string>;

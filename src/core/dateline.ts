@@ -22,21 +22,34 @@ export function styleNeedsDate(style: DatelineStyle, dated: boolean): boolean {
   }
 }
 
-/** `date` is the local date at the dateline city (`YYYY-MM-DD`), required when `styleNeedsDate`. */
-export function renderDateline(style: DatelineStyle, city: string, date: string | undefined, dated: boolean): string {
+export interface DatelineParts {
+  city: string;
+  /** Local date at the dateline city (`YYYY-MM-DD`); required when `styleNeedsDate`. */
+  date?: string | undefined;
+  /** The agency whose copy this is; printed in the style's place for it. Staff copy has none. */
+  agency?: string | undefined;
+}
+
+/**
+ * The printed dateline. The style gives the form; the credit in it is the article's own agency, so an AP
+ * story at a Xinhua-style desk reads "GENEVA, March 19 (AP) --" and staff copy carries no agency at all.
+ */
+export function renderDateline(style: DatelineStyle, parts: DatelineParts, dated: boolean): string {
+  const { city, date, agency } = parts;
   const m = date === undefined ? undefined : { month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
   const caps = city.toUpperCase();
-  const ap = m === undefined ? undefined : `${AP_MONTHS[m.month - 1]} ${m.day}`;
+  const credit = agency === undefined ? '' : ` (${agency})`;
+  const ap = m === undefined ? '' : `, ${AP_MONTHS[m.month - 1]} ${m.day}`;
   switch (style) {
     case 'xinhua':
-      return `${caps}, ${ap} (Xinhua) --`;
+      return `${caps}${ap}${credit} --`;
     case 'reuters':
-      return `${caps}, ${REUTERS_MONTHS[(m?.month ?? 1) - 1]} ${m?.day} (Reuters) -`;
+      return `${caps}${m === undefined ? '' : `, ${REUTERS_MONTHS[m.month - 1]} ${m.day}`}${credit} -`;
     case 'xinhua-zh':
-      return `新华社${city}${m?.month}月${m?.day}日电`;
+      // Xinhua's own form; a paper's staff copy reads 本报 ("this paper") in the agency's place.
+      return `${agency ?? '本报'}${city}${m === undefined ? '' : `${m.month}月${m.day}日`}电`;
     case 'ap':
-      return dated && ap !== undefined ? `${caps}, ${ap} (AP) —` : `${caps} (AP) —`;
     case 'plain':
-      return dated && ap !== undefined ? `${caps}, ${ap} —` : `${caps} —`;
+      return `${caps}${dated ? ap : ''}${credit} —`;
   }
 }

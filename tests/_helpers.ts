@@ -1,0 +1,59 @@
+/** Shared test helpers: read outputs back with independent parsers, and make throwaway sites. */
+import { mkdtemp, mkdir, writeFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { expect } from 'vitest';
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  textNodeName: '#text',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  // Elements that may repeat are always arrays, so tests index them the same way whatever the count.
+  isArray: (name) => ['item', 'entry', 'link', 'category', 'dc:creator', 'dc:contributor', 'author', 'contributor', 'atom:link'].includes(name),
+});
+
+/** Asserts well-formedness with XMLValidator, then parses. */
+export function parseXml(xml: string): any {
+  const valid = XMLValidator.validate(xml);
+  expect(valid, typeof valid === 'object' ? JSON.stringify(valid.err) : '').toBe(true);
+  return parser.parse(xml);
+}
+
+/** Text of an element that may carry attributes. */
+export function text(node: unknown): string | undefined {
+  if (node === undefined) return undefined;
+  if (typeof node === 'string') return node;
+  return (node as Record<string, string>)['#text'];
+}
+
+export const SITE_CONFIG = {
+  title: 'Test Desk',
+  siteUrl: 'https://news.example.com/',
+  feedBaseUrl: 'https://news.example.com/feeds/',
+  description: 'Test feeds',
+  language: 'en',
+  idPrefix: 'tag:news.example.com,2025:',
+  timezone: 'Asia/Shanghai',
+  datelineStyle: { default: 'xinhua', zh: 'xinhua-zh' },
+};
+
+/** Creates a site in a fresh temporary directory: `files` maps relative paths to contents. */
+export async function makeSite(files: Record<string, string>, config: object = SITE_CONFIG): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'dateline-test-'));
+  await writeFile(join(dir, 'dateline.config.json'), `${JSON.stringify(config, null, 2)}\n`);
+  await mkdir(join(dir, 'articles'), { recursive: true });
+  for (const [name, content] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, name)), { recursive: true });
+    await writeFile(join(dir, name), content);
+  }
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** A minimal valid Markdown record; `extra` lines are appended to the front matter. */
+export function record(id: string, extra = '', body = 'Body text.'): string {
+  return `---\nid: ${id}\ntitle: Title of ${id}\ndate: 2025-02-05 09:24\n${extra}${extra && !extra.endsWith('\n') ? '\n' : ''}---\n${body}\n`;
+}

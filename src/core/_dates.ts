@@ -3,7 +3,6 @@
  * (refusing times that DST skips or repeats), and instants are printed as RFC 822 (RSS) and RFC 3339
  * (Atom, JSON Feed) from UTC arithmetic only.
  */
-import { getTimezoneOffset } from 'date-fns-tz';
 
 const DESK_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?$/;
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -15,28 +14,47 @@ export type DeskTime =
   | { ok: false; problem: 'nonexistent' }
   | { ok: false; problem: 'ambiguous'; candidates: string[] };
 
-const zoneCache = new Map<string, boolean>();
+/**
+ * One formatter per zone, fixed to en-US digits and a 24-hour clock, so nothing depends on the machine's
+ * locale. (We read offsets from Intl ourselves: date-fns-tz 3.2's getTimezoneOffset gives the offset of
+ * the wall-clock time that the instant's digits spell, not of the instant — off by an hour around every
+ * DST change, e.g. −4 h for New York at 2025-03-09T05:59Z, where the truth is −5 h.)
+ */
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+
+function formatter(zone: string): Intl.DateTimeFormat | null {
+  let f = formatters.get(zone);
+  if (f === undefined) {
+    try {
+      f = /^[A-Za-z]/.test(zone)
+        ? new Intl.DateTimeFormat('en-US', {
+            timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
+            hour: 'numeric', minute: 'numeric', second: 'numeric',
+          })
+        : null;
+    } catch {
+      f = null;
+    }
+    formatters.set(zone, f);
+  }
+  return f;
+}
 
 /** True for a zone name the runtime's tz database knows (offset strings like `+08:00` are not zones). */
 export function isValidTimeZone(zone: string): boolean {
-  let known = zoneCache.get(zone);
-  if (known === undefined) {
-    known = /^[A-Za-z]/.test(zone) && !Number.isNaN(getTimezoneOffset(zone, new Date(0)));
-    if (known) {
-      try {
-        new Intl.DateTimeFormat('en-US', { timeZone: zone });
-      } catch {
-        known = false;
-      }
-    }
-    zoneCache.set(zone, known);
-  }
-  return known;
+  return formatter(zone) !== null;
 }
 
 /** Offset of `zone` from UTC at `instant`, in milliseconds (east positive). */
 export function offsetAt(zone: string, instant: Date | number): number {
-  return getTimezoneOffset(zone, typeof instant === 'number' ? new Date(instant) : instant);
+  const f = formatter(zone);
+  if (f === null) throw new RangeError(`unknown time zone ${zone}`);
+  const t = Math.floor((typeof instant === 'number' ? instant : instant.getTime()) / 1000) * 1000;
+  const p: Record<string, number> = {};
+  for (const part of f.formatToParts(t)) if (part.type !== 'literal') p[part.type] = Number(part.value);
+  const wall = new Date(Date.UTC(2000, (p['month'] ?? 1) - 1, p['day'] ?? 1, p['hour'] ?? 0, p['minute'] ?? 0, p['second'] ?? 0));
+  wall.setUTCFullYear(p['year'] ?? 2000);
+  return wall.getTime() - t;
 }
 
 function validFields(y: number, mo: number, d: number, h: number, mi: number, s: number): number | undefined {

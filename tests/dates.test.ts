@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { formatRfc3339, formatRfc822, localDate, parseDeskTime } from '../src/index.js';
+
+/** Wall-clock time + zone → true instant (as UTC ISO), through both DST changes and odd offsets. */
+const INSTANTS: [desk: string, zone: string, utc: string][] = [
+  ['2025-02-05 09:24', 'Asia/Shanghai', '2025-02-05T01:24:00.000Z'],
+  ['2025-02-05T09:24', 'Asia/Shanghai', '2025-02-05T01:24:00.000Z'],
+  ['2025-02-05 00:30', 'Asia/Shanghai', '2025-02-04T16:30:00.000Z'],
+  ['2025-02-05T09:24:00+08:00', 'America/New_York', '2025-02-05T01:24:00.000Z'],
+  ['2025-02-05T01:24:00Z', 'Asia/Shanghai', '2025-02-05T01:24:00.000Z'],
+  ['2025-02-05T09:24:00+0800', 'Asia/Shanghai', '2025-02-05T01:24:00.000Z'],
+  // New York: EST (−05:00) before 2025-03-09 02:00, EDT (−04:00) after; back to EST at 2025-11-02 02:00.
+  ['2025-03-09 01:59', 'America/New_York', '2025-03-09T06:59:00.000Z'],
+  ['2025-03-09 03:00', 'America/New_York', '2025-03-09T07:00:00.000Z'],
+  ['2025-11-02 00:59', 'America/New_York', '2025-11-02T04:59:00.000Z'],
+  ['2025-11-02 02:00', 'America/New_York', '2025-11-02T07:00:00.000Z'],
+  ['2025-07-04 12:00', 'America/New_York', '2025-07-04T16:00:00.000Z'],
+  // London: GMT in winter, BST (+01:00) from 2025-03-30 01:00 UTC.
+  ['2025-01-15 12:00', 'Europe/London', '2025-01-15T12:00:00.000Z'],
+  ['2025-06-15 12:00', 'Europe/London', '2025-06-15T11:00:00.000Z'],
+  ['2025-03-30 00:59', 'Europe/London', '2025-03-30T00:59:00.000Z'],
+  ['2025-03-30 02:00', 'Europe/London', '2025-03-30T01:00:00.000Z'],
+  // Half- and three-quarter-hour zones.
+  ['2025-02-10 18:05', 'Asia/Kolkata', '2025-02-10T12:35:00.000Z'],
+  ['2025-02-10T18:05:00+05:30', 'Asia/Shanghai', '2025-02-10T12:35:00.000Z'],
+  ['2025-01-15 12:00', 'Pacific/Chatham', '2025-01-14T22:15:00.000Z'],
+  ['2025-07-15 12:00', 'Pacific/Chatham', '2025-07-14T23:15:00.000Z'],
+  // Year and leap-day edges.
+  ['2024-02-29 23:59:59', 'Asia/Shanghai', '2024-02-29T15:59:59.000Z'],
+  ['2025-01-01 00:00', 'Asia/Shanghai', '2024-12-31T16:00:00.000Z'],
+];
+
+describe('desk time → instant', () => {
+  it.each(INSTANTS)('%s in %s is %s', (desk, zone, utc) => {
+    const r = parseDeskTime(desk, zone);
+    expect(r.ok && r.instant.toISOString()).toBe(utc);
+  });
+
+  it('refuses a wall-clock time that the spring-forward gap skips', () => {
+    expect(parseDeskTime('2025-03-09 02:30', 'America/New_York')).toEqual({ ok: false, problem: 'nonexistent' });
+    expect(parseDeskTime('2025-03-30 01:30', 'Europe/London')).toEqual({ ok: false, problem: 'nonexistent' });
+  });
+
+  it('refuses a wall-clock time that the fall-back overlap repeats, naming both instants', () => {
+    expect(parseDeskTime('2025-11-02 01:30', 'America/New_York')).toEqual({
+      ok: false,
+      problem: 'ambiguous',
+      candidates: ['2025-11-02T01:30:00-04:00', '2025-11-02T01:30:00-05:00'],
+    });
+    expect(parseDeskTime('2025-10-26 01:15', 'Europe/London')).toEqual({
+      ok: false,
+      problem: 'ambiguous',
+      candidates: ['2025-10-26T01:15:00+01:00', '2025-10-26T01:15:00+00:00'],
+    });
+  });
+
+  it('takes an explicit offset inside a gap or overlap as the instant it names', () => {
+    expect(parseDeskTime('2025-11-02T01:30:00-05:00', 'America/New_York')).toEqual({ ok: true, instant: new Date('2025-11-02T06:30:00Z') });
+  });
+
+  it.each(['12/03/2024', '2025-02-05', '2025-13-01 10:00', '2025-02-30 10:00', '2025-02-05 24:00', '2025-02-05 09:60', '2025-02-05 09:24+25:00', 'yesterday', ''])(
+    'refuses %j as a date',
+    (value) => {
+      expect(parseDeskTime(value, 'Asia/Shanghai')).toEqual({ ok: false, problem: 'format' });
+    },
+  );
+});
+
+describe('instant → feed dates', () => {
+  const instant = new Date('2025-02-05T01:24:00Z');
+
+  it('RSS: RFC 822 in GMT with the weekday of the UTC date', () => {
+    expect(formatRfc822(instant)).toBe('Wed, 05 Feb 2025 01:24:00 GMT');
+    // 2025-02-05 00:30 in Beijing is still Tuesday in GMT.
+    expect(formatRfc822(new Date('2025-02-04T16:30:00Z'))).toBe('Tue, 04 Feb 2025 16:30:00 GMT');
+  });
+
+  it.each([
+    ['Asia/Shanghai', '2025-02-05T09:24:00+08:00'],
+    ['America/New_York', '2025-02-04T20:24:00-05:00'],
+    ['Europe/London', '2025-02-05T01:24:00+00:00'],
+    ['Asia/Kolkata', '2025-02-05T06:54:00+05:30'],
+    ['Pacific/Chatham', '2025-02-05T15:09:00+13:45'],
+  ])('Atom/JSON: RFC 3339 with the offset of %s', (zone, expected) => {
+    expect(formatRfc3339(instant, zone)).toBe(expected);
+  });
+
+  it.each([
+    // The dateline date is the local date at the dateline city; midnight rolls both ways.
+    ['2025-02-05T01:24:00Z', 'America/New_York', '2025-02-04'],
+    ['2025-02-05T01:24:00Z', 'Asia/Shanghai', '2025-02-05'],
+    ['2025-03-10T15:30:00Z', 'Asia/Tokyo', '2025-03-11'],
+    ['2025-03-10T15:30:00Z', 'Asia/Shanghai', '2025-03-10'],
+    ['2025-03-09T06:30:00Z', 'America/New_York', '2025-03-09'],
+    ['2025-03-29T23:45:00Z', 'Europe/London', '2025-03-29'],
+    ['2025-02-20T22:00:00Z', 'Pacific/Auckland', '2025-02-21'],
+  ])('%s is local date %s at %s', (iso, zone, date) => {
+    expect(localDate(new Date(iso), zone)).toBe(date);
+  });
+});

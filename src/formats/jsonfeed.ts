@@ -25,7 +25,9 @@ export function writeJsonFeed(m: FeedModel): string {
     authors: i.creators.length === 0 ? undefined : i.creators.map(person),
     tags: i.categories.length === 0 ? undefined : [...new Set(i.categories.map((c) => c.term))],
     language: i.language,
-    _dateline: i.dateline === undefined ? undefined : { about: EXTENSION_DOCS, ...i.dateline },
+    _dateline: i.dateline === undefined
+      ? undefined
+      : { about: EXTENSION_DOCS, text: i.dateline.text, city: i.dateline.city, country: i.dateline.country, timezone: i.dateline.timezone, date: i.dateline.date },
     _credits: credits(i),
   });
   const feed: Json = {
@@ -56,6 +58,7 @@ function credits(i: FeedItem): Json | undefined {
   if (i.agency === undefined && i.contributors.length === 0 && photo === undefined && i.rights === undefined) return undefined;
   return {
     about: EXTENSION_DOCS,
+    // The agency line is always the last credit line (credits.ts appends it after the contributors).
     agency: i.agency === undefined ? undefined : { ...i.agency, line: i.creditLines[i.creditLines.length - 1] },
     contributors: i.contributors.length === 0 ? undefined : i.contributors,
     photo,

@@ -45,11 +45,33 @@ export function isValidTimeZone(zone: string): boolean {
   return formatter(zone) !== null;
 }
 
-/** Offset of `zone` from UTC at `instant`, in milliseconds (east positive). */
+const BUCKET = 6 * HOUR;
+/** zone → 6-hour bucket → the offset throughout it, or null when a transition falls inside. */
+const bucketCache = new Map<string, Map<number, number | null>>();
+
+/**
+ * Offset of `zone` from UTC at `instant`, in milliseconds (east positive). Asking Intl is slow, so a
+ * 6-hour span whose two ends have the same offset is remembered as uniform (no zone has changed its clock
+ * and back within six hours); spans with a transition inside are always asked exactly.
+ */
 export function offsetAt(zone: string, instant: Date | number): number {
+  const t = typeof instant === 'number' ? instant : instant.getTime();
+  const bucket = Math.floor(t / BUCKET);
+  let zoneBuckets = bucketCache.get(zone);
+  if (zoneBuckets === undefined) bucketCache.set(zone, (zoneBuckets = new Map()));
+  let uniform = zoneBuckets.get(bucket);
+  if (uniform === undefined) {
+    const start = exactOffset(zone, bucket * BUCKET);
+    uniform = start === exactOffset(zone, (bucket + 1) * BUCKET - 1000) ? start : null;
+    zoneBuckets.set(bucket, uniform);
+  }
+  return uniform ?? exactOffset(zone, t);
+}
+
+function exactOffset(zone: string, instant: number): number {
   const f = formatter(zone);
   if (f === null) throw new RangeError(`unknown time zone ${zone}`);
-  const t = Math.floor((typeof instant === 'number' ? instant : instant.getTime()) / 1000) * 1000;
+  const t = Math.floor(instant / 1000) * 1000;
   const p: Record<string, number> = {};
   for (const part of f.formatToParts(t)) if (part.type !== 'literal') p[part.type] = Number(part.value);
   const wall = new Date(Date.UTC(2000, (p['month'] ?? 1) - 1, p['day'] ?? 1, p['hour'] ?? 0, p['minute'] ?? 0, p['second'] ?? 0));

@@ -1,0 +1,561 @@
+/**
+ * The error-message table: every diagnostic a person can meet, asserted as the WHOLE formatted line
+ * (`path:line: field: message (CODE)`), through the public API only (makeSite → loadConfig/loadArticles).
+ *
+ * Fixtures are written line by line with `md(...)`/`json(...)`: the n-th argument is line n of the file, so
+ * each expected line number can be checked by counting. In a Markdown record line 1 is the opening `---`
+ * and the front matter starts on line 2.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildFeeds, DatelineError, formatDiagnostic, loadArticles, loadConfig, type Diagnostic } from '../src/index.js';
+import { makeSite, parseXml, SITE_CONFIG } from './_helpers.js';
+
+/** A file made of `lines`: argument n is line n. Ends with a newline, like files written by editors. */
+const md = (...lines: string[]): string => `${lines.join('\n')}\n`;
+const json = md;
+
+const NEW_YORK = { ...SITE_CONFIG, timezone: 'America/New_York' };
+
+/** Writes a site, loads its configuration and its records, and returns every diagnostic formatted. */
+async function diagnose(files: Record<string, string>, config: object = SITE_CONFIG) {
+  const site = await makeSite(files, config);
+  try {
+    const cfg = await loadConfig(undefined, site.dir);
+    const loaded = await loadArticles(cfg, site.dir);
+    return { lines: loaded.diagnostics.map(formatDiagnostic), loaded, config: cfg };
+  } finally {
+    await site.cleanup();
+  }
+}
+
+/** Writes `dateline.config.json` verbatim and returns the DatelineError that loadConfig throws. */
+async function configError(text: string | undefined): Promise<DatelineError> {
+  const site = await makeSite(text === undefined ? {} : { 'dateline.config.json': text });
+  try {
+    if (text === undefined) {
+      const { rm } = await import('node:fs/promises');
+      await rm(`${site.dir}/dateline.config.json`);
+    }
+    const error = await loadConfig('dateline.config.json', site.dir).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(DatelineError);
+    const e = error as DatelineError;
+    // The thrown message is the formatted diagnostics, one per line.
+    expect(e.message).toBe(e.diagnostics.map(formatDiagnostic).join('\n'));
+    return e;
+  } finally {
+    await site.cleanup();
+  }
+}
+
+const formatted = (ds: readonly Diagnostic[]): string[] => ds.map(formatDiagnostic);
+
+interface Case {
+  name: string;
+  files: Record<string, string>;
+  expected: string[];
+  config?: object;
+}
+
+const DATE_FORMAT_HINT = 'expected a desk time like "2025-02-05 09:24" (publisher zone) or an instant like "2025-02-05T09:24:00+08:00"';
+
+const CASES: Case[] = [
+  {
+    name: 'missing required fields (id, title, date) are reported at line 1, the opening ---',
+    files: { 'articles/a.md': md('---', 'section: World', '---', 'Body.') },
+    expected: [
+      'articles/a.md:1: id: required field is missing (E_FIELD_MISSING)',
+      'articles/a.md:1: title: required field is missing (E_FIELD_MISSING)',
+      'articles/a.md:1: date: required field is missing (E_FIELD_MISSING)',
+    ],
+  },
+  {
+    name: 'empty front matter: every required field missing, at line 1',
+    files: { 'articles/a.md': md('---', '---', 'Body.') },
+    expected: [
+      'articles/a.md:1: id: required field is missing (E_FIELD_MISSING)',
+      'articles/a.md:1: title: required field is missing (E_FIELD_MISSING)',
+      'articles/a.md:1: date: required field is missing (E_FIELD_MISSING)',
+    ],
+  },
+  {
+    name: 'missing nested required field (dateline.city) points at the dateline key',
+    files: { 'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'dateline:', '  country: CH', '  timezone: Europe/Zurich', '---', 'B') },
+    expected: ['articles/a.md:5: dateline.city: required field is missing (E_FIELD_MISSING)'],
+  },
+  {
+    name: 'bad date format (12/03/2024)',
+    files: { 'articles/a.md': md('---', 'id: a', 'title: T', 'date: 12/03/2024', '---', 'B') },
+    expected: [`articles/a.md:4: date: ${DATE_FORMAT_HINT}, got "12/03/2024" (E_DATE_FORMAT)`],
+  },
+  {
+    name: 'a date without a time is a format error',
+    files: { 'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05', '---', 'B') },
+    expected: [`articles/a.md:4: date: ${DATE_FORMAT_HINT}, got "2025-02-05" (E_DATE_FORMAT)`],
+  },
+  {
+    name: 'updated before date',
+    files: { 'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'updated: 2025-02-04 09:00', '---', 'B') },
+    expected: [
+      'articles/a.md:5: updated: 2025-02-04 09:00 is earlier than the first publication 2025-02-05 09:24; "updated" is the last correction, never before "date" (E_UPDATED_BEFORE_DATE)',
+    ],
+  },
+  {
+    name: 'nonexistent local time in the New York spring-forward gap',
+    config: NEW_YORK,
+    files: { 'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-03-09 02:30', '---', 'B') },
+    expected: [
+      'articles/a.md:4: date: "2025-03-09 02:30" does not exist in America/New_York: clocks skip it at a daylight-saving change; write the instant with an explicit offset (E_DATE_NONEXISTENT)',
+    ],
+  },
+  {
+    name: 'ambiguous local time in the New York fall-back overlap lists both instants',
+    config: NEW_YORK,
+    files: { 'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-11-02 01:30', '---', 'B') },
+    expected: [
+      'articles/a.md:4: date: "2025-11-02 01:30" happens twice in America/New_York (2025-11-02T01:30:00-04:00 or 2025-11-02T01:30:00-05:00); write the one you mean with its offset (E_DATE_AMBIGUOUS)',
+    ],
+  },
+  {
+    name: 'the gap and the overlap are checked in "updated" too',
+    config: NEW_YORK,
+    files: { 'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-03-01 09:00', 'updated: 2025-03-09 02:00', '---', 'B') },
+    expected: [
+      'articles/a.md:5: updated: "2025-03-09 02:00" does not exist in America/New_York: clocks skip it at a daylight-saving change; write the instant with an explicit offset (E_DATE_NONEXISTENT)',
+    ],
+  },
+  {
+    name: 'unknown dateline time zone',
+    files: { 'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'dateline:', '  city: Olympus Mons', '  timezone: Mars/Olympus', '---', 'B') },
+    expected: ['articles/a.md:7: dateline.timezone: unknown time zone "Mars/Olympus"; use an IANA name such as "America/New_York" (E_ZONE_UNKNOWN)'],
+  },
+  {
+    name: 'dateline with neither timezone nor date under the xinhua style',
+    files: { 'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'dateline:', '  city: Geneva', '---', 'B') },
+    expected: [
+      'articles/a.md:5: dateline: the xinhua house style prints the local date at the dateline city: give "dateline.timezone" (IANA) or an explicit "dateline.date" (E_DATELINE_ZONE_NEEDED)',
+    ],
+  },
+  {
+    name: 'dateline.date that is no calendar date',
+    files: { 'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'dateline:', '  city: Geneva', '  date: 2025-02-30', '---', 'B') },
+    expected: ['articles/a.md:7: dateline.date: expected a local date like "2025-02-04", got "2025-02-30" (E_DATE_FORMAT)'],
+  },
+  {
+    name: 'unknown key with a did-you-mean (contributer → contributors)',
+    files: { 'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'contributer: Jane Doe', '---', 'B') },
+    expected: ['articles/a.md:5: contributer: unknown field; did you mean "contributors"? (E_FIELD_UNKNOWN)'],
+  },
+  {
+    name: 'unknown nested key in a flow mapping (dateline.zone), no close suggestion',
+    files: { 'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'dateline: {city: X, timezone: Asia/Tokyo, zone: y}', '---', 'B') },
+    expected: ['articles/a.md:5: dateline.zone: unknown field (E_FIELD_UNKNOWN)'],
+  },
+  {
+    name: 'unknown key inside a list item gets a suggestion from that object’s keys',
+    files: { 'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'authors:', '  - name: Jane', '    emial: jane@example.com', '---', 'B') },
+    expected: ['articles/a.md:7: authors[0].emial: unknown field; did you mean "email"? (E_FIELD_UNKNOWN)'],
+  },
+  {
+    name: 'wrong types: tags as a string, image.width negative, draft "yes"',
+    files: {
+      'articles/a.md': md(
+        '---', //                                      1
+        'id: a', //                                    2
+        'title: T', //                                 3
+        'date: 2025-02-05 09:24', //                   4
+        'tags: politics', //                           5
+        'image:', //                                   6
+        '  url: https://cdn.example.com/a.jpg', //     7
+        '  width: -5', //                              8
+        'draft: "yes"', //                             9
+        '---',
+        'B',
+      ),
+    },
+    expected: [
+      'articles/a.md:5: tags: expected a list of strings, got the text "politics" (E_FIELD_TYPE)',
+      'articles/a.md:8: image.width: expected a positive whole number of pixels, got the number -5 (E_FIELD_TYPE)',
+      'articles/a.md:9: draft: expected true or false, got the text "yes" (E_FIELD_TYPE)',
+    ],
+  },
+  {
+    name: 'wrong types: a number id, a non-string tag, a fractional width, a quoted height',
+    files: {
+      'articles/a.md': md('---', 'id: 2025', 'title: T', 'date: 2025-02-05 09:24', 'tags:', '  - a', '  - 5', 'image:', '  url: /a.png', '  width: 1.5', '  height: "100"', '---', 'B'),
+    },
+    expected: [
+      'articles/a.md:2: id: expected text, got the number 2025 (E_FIELD_TYPE)',
+      'articles/a.md:7: tags[1]: expected text, got the number 5 (E_FIELD_TYPE)',
+      'articles/a.md:10: image.width: expected a positive whole number of pixels, got the number 1.5 (E_FIELD_TYPE)',
+      'articles/a.md:11: image.height: expected a positive whole number of pixels, got the text "100" (E_FIELD_TYPE)',
+    ],
+  },
+  {
+    name: 'empty id and blank title',
+    files: { 'articles/a.md': md('---', 'id: ""', 'title: "   "', 'date: 2025-02-05 09:24', '---', 'B') },
+    expected: ['articles/a.md:2: id: must not be empty (E_FIELD_EMPTY)', 'articles/a.md:3: title: must not be empty (E_FIELD_EMPTY)'],
+  },
+  {
+    name: 'invalid url (not http/https)',
+    files: { 'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'url: "ftp://news.example.com/a"', '---', 'B') },
+    expected: ['articles/a.md:5: url: expected an absolute http(s) URL, got "ftp://news.example.com/a" (E_URL_INVALID)'],
+  },
+  {
+    name: 'invalid e-mail in an author object',
+    files: {
+      'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'authors:', '  - name: Jane Doe', '    email: jane-at-example.com', '---', 'B'),
+    },
+    expected: ['articles/a.md:7: authors[0].email: expected an e-mail address, got "jane-at-example.com" (E_EMAIL_INVALID)'],
+  },
+  {
+    name: 'invalid language tag',
+    files: { 'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'language: english_us', '---', 'B') },
+    expected: ['articles/a.md:5: language: expected a language tag such as "en" or "zh-CN", got "english_us" (E_LANGUAGE_INVALID)'],
+  },
+  {
+    name: 'YAML syntax error: an unquoted ": " in a title, at its line',
+    files: { 'articles/a.md': md('---', 'id: a', 'title: Talks resume: what next', 'date: 2025-02-05 09:24', '---', 'B') },
+    expected: ['articles/a.md:3: YAML syntax error: Nested mappings are not allowed in compact mappings (E_YAML_SYNTAX)'],
+  },
+  {
+    name: 'YAML syntax error: a key given twice, at the second one',
+    files: { 'articles/a.md': md('---', 'id: a', 'title: T', 'title: U', 'date: 2025-02-05 09:24', '---', 'B') },
+    expected: ['articles/a.md:4: YAML syntax error: Map keys must be unique (E_YAML_SYNTAX)'],
+  },
+  {
+    name: 'no front matter',
+    files: { 'articles/a.md': md('# Talks resume', '', 'Body.') },
+    expected: ['articles/a.md:1: no front matter: a Markdown record starts with a line "---", then YAML fields, then "---" (E_FRONT_MATTER_MISSING)'],
+  },
+  {
+    // Without a final newline the last line is line 3. (With one, see the it.fails below.)
+    name: 'unclosed front matter is reported at the last line',
+    files: { 'articles/a.md': '---\nid: a\ntitle: T' },
+    expected: ['articles/a.md:3: front matter is not closed: add a line "---" after the last field (E_FRONT_MATTER_UNCLOSED)'],
+  },
+  {
+    name: 'CRLF line endings and a BOM do not shift line numbers',
+    files: {
+      'articles/a.md': '---\r\nid: a\r\ntitle: T\r\ndate: 12/03/2024\r\n---\r\nB\r\n',
+      'articles/b.md': `\uFEFF${md('---', 'id: b', 'title: T', 'date: 12/03/2024', '---', 'B')}`,
+    },
+    expected: [
+      `articles/a.md:4: date: ${DATE_FORMAT_HINT}, got "12/03/2024" (E_DATE_FORMAT)`,
+      `articles/b.md:4: date: ${DATE_FORMAT_HINT}, got "12/03/2024" (E_DATE_FORMAT)`,
+    ],
+  },
+  {
+    name: 'JSON record with a syntax error (missing comma), at the line where the parser stops',
+    files: { 'articles/a.json': json('{', '  "id": "a",', '  "title": "T",', '  "date": "2025-02-05 09:24"', '  "body": "x"', '}') },
+    expected: ["articles/a.json:5: JSON syntax error: Expected ',' or '}' after property value (E_JSON_SYNTAX)"],
+  },
+  {
+    name: 'JSON record with a trailing comma',
+    files: { 'articles/a.json': json('{', '  "id": "a",', '  "title": "T",', '  "date": "2025-02-05 09:24",', '}') },
+    expected: ['articles/a.json:5: JSON syntax error: Expected double-quoted property name (E_JSON_SYNTAX)'],
+  },
+  {
+    name: 'JSON record with both content_html and body',
+    files: {
+      'articles/a.json': json('{', '  "id": "a",', '  "title": "T",', '  "date": "2025-02-05 09:24",', '  "content_html": "<p>x</p>",', '  "body": "x"', '}'),
+    },
+    expected: ['articles/a.json:5: content_html: give the body once: either "content_html" or "body", not both (E_BODY_CONFLICT)'],
+  },
+  {
+    name: 'JSON record: unknown key with a did-you-mean',
+    files: { 'articles/a.json': json('{', '  "id": "a",', '  "title": "T",', '  "date": "2025-02-05 09:24",', '  "contents_html": "<p>x</p>"', '}') },
+    expected: ['articles/a.json:5: contents_html: unknown field; did you mean "content_html"? (E_FIELD_UNKNOWN)'],
+  },
+  {
+    name: 'JSON record that is not an object',
+    files: { 'articles/a.json': json('[1, 2]') },
+    expected: ['articles/a.json:1: expected a mapping of fields, got a list (E_RECORD_NOT_OBJECT)'],
+  },
+  {
+    name: 'duplicate id across two files: the later file is reported, naming the first',
+    files: {
+      'articles/a.md': md('---', 'id: same', 'title: First', 'date: 2025-02-05 09:24', '---', 'B'),
+      'articles/world/b.md': md('---', 'title: Second', 'id: same', 'date: 2025-02-05 10:00', '---', 'B'),
+    },
+    expected: ['articles/world/b.md:3: id: id "same" is already used by articles/a.md; every article needs its own permanent id (E_ID_DUPLICATE)'],
+  },
+];
+
+describe('article diagnostics (loadArticles)', () => {
+  it.each(CASES)('$name', async ({ files, expected, config }) => {
+    const { lines, loaded } = await diagnose(files, config);
+    expect(lines).toEqual(expected);
+    // Every case above is an error, and a record with an error is left out (the first of two duplicates stays).
+    const kept = expected.some((l) => l.endsWith('(E_ID_DUPLICATE)')) ? 1 : 0;
+    expect(loaded.articles).toHaveLength(kept);
+  });
+
+  it('a duplicate id keeps the first article and drops the second', async () => {
+    const { loaded } = await diagnose({
+      'articles/a.md': md('---', 'id: same', 'title: First', 'date: 2025-02-05 09:24', '---', 'B'),
+      'articles/world/b.md': md('---', 'id: same', 'title: Second', 'date: 2025-02-05 10:00', '---', 'B'),
+    });
+    expect(loaded.articles.map((a) => [a.file, a.title])).toEqual([['articles/a.md', 'First']]);
+  });
+
+  it('reports ALL errors of ALL files in one run, sorted by file then line', async () => {
+    // Written in an order that is neither alphabetical nor by line, so the sort is what is being tested.
+    const { lines, loaded } = await diagnose({
+      'articles/zz.json': json('{', '  "id": "zz",', '  "title": "T",', '  "date": "yesterday",', '  "tags": "x"', '}'),
+      'articles/b.md': md(
+        '---', //                           1
+        'draft: maybe', //                  2
+        'id: b', //                         3
+        'title: T', //                      4
+        'date: 2025-02-05 09:24', //        5
+        'updated: 2025-01-01 00:00', //     6
+        'url: "mailto:x@example.com"', //   7
+        '---',
+        'B',
+      ),
+      'articles/a/deep.md': md('# no front matter'),
+      'articles/ok.md': md('---', 'id: ok', 'title: Fine', 'date: 2025-02-05 09:24', '---', 'B'),
+      'articles/a.md': md('---', 'title: T', 'contributer: X', '---', 'B'),
+    });
+    expect(lines).toEqual([
+      'articles/a.md:1: id: required field is missing (E_FIELD_MISSING)',
+      'articles/a.md:1: date: required field is missing (E_FIELD_MISSING)',
+      'articles/a.md:3: contributer: unknown field; did you mean "contributors"? (E_FIELD_UNKNOWN)',
+      'articles/a/deep.md:1: no front matter: a Markdown record starts with a line "---", then YAML fields, then "---" (E_FRONT_MATTER_MISSING)',
+      'articles/b.md:2: draft: expected true or false, got the text "maybe" (E_FIELD_TYPE)',
+      'articles/b.md:6: updated: 2025-01-01 00:00 is earlier than the first publication 2025-02-05 09:24; "updated" is the last correction, never before "date" (E_UPDATED_BEFORE_DATE)',
+      'articles/b.md:7: url: expected an absolute http(s) URL, got "mailto:x@example.com" (E_URL_INVALID)',
+      `articles/zz.json:4: date: ${DATE_FORMAT_HINT}, got "yesterday" (E_DATE_FORMAT)`,
+      'articles/zz.json:5: tags: expected a list of strings, got the text "x" (E_FIELD_TYPE)',
+    ]);
+    expect(loaded.files).toBe(5);
+    expect(loaded.articles.map((a) => a.id)).toEqual(['ok']);
+  });
+
+  it('a control character in a title is a warning (not an error) and the article still builds', async () => {
+    const { lines, loaded, config } = await diagnose({
+      // YAML "\u0007" in a double-quoted scalar is the BEL character.
+      'articles/a.md': md('---', 'id: a', 'title: "Talks\\u0007 resume"', 'date: 2025-02-05 09:24', '---', 'B'),
+      'articles/b.json': json('{', '  "id": "b",', '  "title": "Vote\\u0000 count",', '  "date": "2025-02-05 10:00"', '}'),
+    });
+    expect(lines).toEqual([
+      'articles/a.md:3: title: warning: removed 1 character that XML 1.0 forbids (control characters, U+FFFE/U+FFFF or lone surrogates) (W_CHARS_STRIPPED)',
+      'articles/b.json:3: title: warning: removed 1 character that XML 1.0 forbids (control characters, U+FFFE/U+FFFF or lone surrogates) (W_CHARS_STRIPPED)',
+    ]);
+    expect(loaded.diagnostics.every((d) => d.severity === 'warning')).toBe(true);
+    expect(loaded.articles.map((a) => a.title)).toEqual(['Talks resume', 'Vote count']);
+    const built = buildFeeds(loaded.articles, config);
+    const rss = parseXml(built.outputs.get('rss.xml')!);
+    expect(rss.rss.channel.item.map((i: { title: string }) => i.title).sort()).toEqual(['Talks resume', 'Vote count']);
+  });
+
+  it('a missing articles directory is one located diagnostic, not a crash', async () => {
+    const { lines } = await diagnose({}, { ...SITE_CONFIG, articlesDir: 'stories' });
+    expect(lines).toEqual(['stories: cannot read the file: ENOENT (E_FILE_UNREADABLE)']);
+  });
+
+  // BUG (src/core/validate.ts validateRecords): duplicates are detected on the raw id, but the article keeps
+  // the trimmed id, so `id: "same "` and `id: same` both reach the feed with the same guid/Atom id.
+  it.fails('an id differing only by surrounding spaces is a duplicate', async () => {
+    const { lines, loaded } = await diagnose({
+      'articles/a.md': md('---', 'id: same', 'title: First', 'date: 2025-02-05 09:24', '---', 'B'),
+      'articles/b.md': md('---', 'id: "same "', 'title: Second', 'date: 2025-02-05 10:00', '---', 'B'),
+    });
+    expect(lines).toEqual(['articles/b.md:2: id: id "same" is already used by articles/a.md; every article needs its own permanent id (E_ID_DUPLICATE)']);
+    expect(loaded.articles).toHaveLength(1);
+  });
+
+  // BUG (src/core/validate.ts validateRecords + core/model.ts itemId): an id that is already a URI is used
+  // as-is, a plain id gets idPrefix; `id: a` and `id: "tag:news.example.com,2025:a"` then give two items with
+  // the same permanent id, and nothing reports it.
+  it.fails('a URI id equal to another article’s prefixed id is a duplicate', async () => {
+    const { lines } = await diagnose({
+      'articles/a.md': md('---', 'id: a', 'title: First', 'date: 2025-02-05 09:24', '---', 'B'),
+      'articles/b.md': md('---', 'id: "tag:news.example.com,2025:a"', 'title: Second', 'date: 2025-02-05 10:00', '---', 'B'),
+    });
+    expect(lines).toEqual([
+      'articles/b.md:2: id: id "tag:news.example.com,2025:a" is already used by articles/a.md; every article needs its own permanent id (E_ID_DUPLICATE)',
+    ]);
+  });
+
+  // BUG (src/sources/markdown.ts): the unclosed-front-matter line is `lines.length` of text split on
+  // newlines, so a file that ends with a newline (6 lines here) is reported at line 7, a line that does not
+  // exist. Expected: the last line of the file, as for a file without a final newline (case above).
+  it.fails('unclosed front matter in a file ending with a newline is reported at its last line', async () => {
+    const { lines } = await diagnose({ 'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', '', 'Body.') });
+    expect(lines).toEqual(['articles/a.md:6: front matter is not closed: add a line "---" after the last field (E_FRONT_MATTER_UNCLOSED)']);
+  });
+});
+
+describe('configuration diagnostics (loadConfig)', () => {
+  const CONFIG_CASES: { name: string; text: string; expected: string[] }[] = [
+    {
+      name: 'unknown key with a suggestion',
+      text: json(
+        '{',
+        '  "title": "Test Desk",',
+        '  "siteUrl": "https://news.example.com/",',
+        '  "idPrefix": "tag:news.example.com,2025:",',
+        '  "timezone": "Asia/Shanghai",',
+        '  "itemsPerfeed": 20',
+        '}',
+      ),
+      expected: ['dateline.config.json:6: itemsPerfeed: unknown key; did you mean "itemsPerFeed"? (E_CONFIG_INVALID)'],
+    },
+    {
+      name: 'a misspelt required key: missing (line 1) and unknown with a suggestion (its line)',
+      text: json(
+        '{',
+        '  "title": "Test Desk",',
+        '  "siteUrl": "https://news.example.com/",',
+        '  "idPrefix": "tag:news.example.com,2025:",',
+        '  "timeZone": "Asia/Shanghai"',
+        '}',
+      ),
+      expected: [
+        'dateline.config.json:1: timezone: required key is missing (E_CONFIG_INVALID)',
+        'dateline.config.json:5: timeZone: unknown key; did you mean "timezone"? (E_CONFIG_INVALID)',
+      ],
+    },
+    {
+      name: 'unknown nested key (no suggestion for nested keys)',
+      text: json(
+        '{',
+        '  "title": "Test Desk",',
+        '  "siteUrl": "https://news.example.com/",',
+        '  "idPrefix": "tag:news.example.com,2025:",',
+        '  "timezone": "Asia/Shanghai",',
+        '  "author": {',
+        '    "name": "Desk",',
+        '    "mail": "desk@example.com"',
+        '  }',
+        '}',
+      ),
+      expected: ['dateline.config.json:8: author.mail: unknown key (E_CONFIG_INVALID)'],
+    },
+    {
+      name: 'bad time zone',
+      text: json(
+        '{',
+        '  "title": "Test Desk",',
+        '  "siteUrl": "https://news.example.com/",',
+        '  "idPrefix": "tag:news.example.com,2025:",',
+        '  "timezone": "Asia/Beijing"',
+        '}',
+      ),
+      expected: ['dateline.config.json:5: timezone: unknown time zone; use an IANA name such as "Asia/Shanghai" (got the text "Asia/Beijing") (E_CONFIG_INVALID)'],
+    },
+    {
+      name: 'missing idPrefix (line 1, the object that lacks it)',
+      text: json('{', '  "title": "Test Desk",', '  "siteUrl": "https://news.example.com/",', '  "timezone": "Asia/Shanghai"', '}'),
+      expected: ['dateline.config.json:1: idPrefix: required key is missing (E_CONFIG_INVALID)'],
+    },
+    {
+      name: 'idPrefix that is no URI prefix',
+      text: json(
+        '{',
+        '  "title": "Test Desk",',
+        '  "siteUrl": "https://news.example.com/",',
+        '  "idPrefix": "news example",',
+        '  "timezone": "Asia/Shanghai"',
+        '}',
+      ),
+      expected: ['dateline.config.json:4: idPrefix: expected a URI prefix such as "tag:news.example.com,2025:" (got the text "news example") (E_CONFIG_INVALID)'],
+    },
+    {
+      name: 'bad siteUrl (no scheme)',
+      text: json(
+        '{',
+        '  "title": "Test Desk",',
+        '  "siteUrl": "news.example.com",',
+        '  "idPrefix": "tag:news.example.com,2025:",',
+        '  "timezone": "Asia/Shanghai"',
+        '}',
+      ),
+      expected: ['dateline.config.json:3: siteUrl: expected an absolute http(s) URL (got the text "news.example.com") (E_CONFIG_INVALID)'],
+    },
+    {
+      name: 'bad siteUrl (ftp)',
+      text: json(
+        '{',
+        '  "title": "Test Desk",',
+        '  "siteUrl": "ftp://news.example.com/",',
+        '  "idPrefix": "tag:news.example.com,2025:",',
+        '  "timezone": "Asia/Shanghai"',
+        '}',
+      ),
+      expected: ['dateline.config.json:3: siteUrl: expected an absolute http(s) URL (got the text "ftp://news.example.com/") (E_CONFIG_INVALID)'],
+    },
+    {
+      name: 'datelineStyle map without a default',
+      text: json(
+        '{',
+        '  "title": "Test Desk",',
+        '  "siteUrl": "https://news.example.com/",',
+        '  "idPrefix": "tag:news.example.com,2025:",',
+        '  "timezone": "Asia/Shanghai",',
+        '  "datelineStyle": { "zh": "xinhua-zh" }',
+        '}',
+      ),
+      expected: ['dateline.config.json:6: datelineStyle: a map of styles by language needs a "default" entry (got a mapping) (E_CONFIG_INVALID)'],
+    },
+    {
+      name: 'configuration JSON syntax error',
+      text: json('{', '  "title": "Test Desk",', '}'),
+      expected: ['dateline.config.json:3: JSON syntax error: Expected double-quoted property name (E_JSON_SYNTAX)'],
+    },
+  ];
+
+  it.each(CONFIG_CASES)('$name', async ({ text, expected }) => {
+    const e = await configError(text);
+    expect(formatted(e.diagnostics)).toEqual(expected);
+  });
+
+  it('a missing configuration file', async () => {
+    const e = await configError(undefined);
+    expect(formatted(e.diagnostics)).toEqual(['dateline.config.json: cannot read the configuration: ENOENT (E_CONFIG_UNREADABLE)']);
+  });
+
+  // BUG (src/sources/index.ts loadConfig / core/config.ts resolveConfig): configuration diagnostics come out
+  // in zod's order, not sorted by line as record diagnostics are ("the order a person fixes them in").
+  it.fails('several configuration errors are reported together, sorted by line', async () => {
+    const e = await configError(json('{', '  "title": "Test Desk",', '  "siteUrl": "nope",', '  "timezone": "Nowhere/City",', '  "extra": 1', '}'));
+    expect(formatted(e.diagnostics)).toEqual([
+      'dateline.config.json:1: idPrefix: required key is missing (E_CONFIG_INVALID)',
+      'dateline.config.json:3: siteUrl: expected an absolute http(s) URL (got the text "nope") (E_CONFIG_INVALID)',
+      'dateline.config.json:4: timezone: unknown time zone; use an IANA name such as "Asia/Shanghai" (got the text "Nowhere/City") (E_CONFIG_INVALID)',
+      'dateline.config.json:5: extra: unknown key (E_CONFIG_INVALID)',
+    ]);
+  });
+
+  // BUG (src/core/config.ts resolveConfig): a configuration that is not an object gets field "" (fieldName([])),
+  // so the line prints an empty field: `dateline.config.json:1: : expected object, received array (got a list)`.
+  it.fails('a configuration that is not an object has no empty field in its message', async () => {
+    const e = await configError(json('[]'));
+    expect(e.diagnostics).toHaveLength(1);
+    expect(e.diagnostics[0]!.field).toBeUndefined();
+    expect(formatDiagnostic(e.diagnostics[0]!)).not.toContain(': : ');
+  });
+
+  // UNCLEAR MESSAGE (src/core/config.ts): an unknown style prints zod's bare "Invalid input (got the text
+  // "bogus")" without naming the styles one may write.
+  it.fails('an unknown datelineStyle names the styles one may use', async () => {
+    const e = await configError(
+      json(
+        '{',
+        '  "title": "Test Desk",',
+        '  "siteUrl": "https://news.example.com/",',
+        '  "idPrefix": "tag:news.example.com,2025:",',
+        '  "timezone": "Asia/Shanghai",',
+        '  "datelineStyle": "bogus"',
+        '}',
+      ),
+    );
+    const [line] = formatted(e.diagnostics);
+    expect(line).toMatch(/^dateline\.config\.json:6: datelineStyle: /);
+    for (const style of ['xinhua', 'ap', 'reuters', 'xinhua-zh', 'plain']) expect(line).toContain(`"${style}"`);
+  });
+});

@@ -1,0 +1,495 @@
+/**
+ * The `dateline` command: `main(argv, io)` driven in-process with a fake io, plus the real bin in child
+ * processes for what only a process can show (TZ/locale independence, exit status of `node bin/dateline.js`).
+ */
+import { spawnSync, execFileSync } from 'node:child_process';
+import { mkdtemp, mkdir, readFile, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { main, type CliIO } from '../src/index.js';
+import { makeSite, parseXml, record, SITE_CONFIG } from './_helpers.js';
+
+const BIN = fileURLToPath(new URL('../bin/dateline.js', import.meta.url));
+const FEEDS = ['atom.xml', 'feed.json', 'rss.xml'] as const;
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `main` with an io that collects what it prints. */
+async function run(argv: string[], cwd: string): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIO = {
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+    cwd,
+  };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
+
+/** Runs `fn` with a fresh site and removes it afterwards. */
+async function withSite<T>(files: Record<string, string>, fn: (dir: string) => Promise<T>, config: object = SITE_CONFIG): Promise<T> {
+  const site = await makeSite(files, config);
+  try {
+    return await fn(site.dir);
+  } finally {
+    await site.cleanup();
+  }
+}
+
+/** A small valid site: two published articles (Markdown and JSON, one nested) and a draft. */
+const GOOD_SITE: Record<string, string> = {
+  'articles/a.md': record('a', 'dateline:\n  city: Geneva\n  timezone: Europe/Zurich\ntags: [diplomacy]'),
+  'articles/world/b.json': `${JSON.stringify({ id: 'b', title: 'B', date: '2025-02-06 10:00', body: 'Hello *world*.' }, null, 2)}\n`,
+  'articles/c.md': record('c', 'draft: true'),
+};
+
+/** Bytes and mtimes of every file in a directory (recursively), by relative path. */
+async function snapshotDir(dir: string): Promise<Map<string, { bytes: Buffer; mtimeMs: number }>> {
+  const out = new Map<string, { bytes: Buffer; mtimeMs: number }>();
+  for (const name of (await readdir(dir, { recursive: true })).sort()) {
+    const path = join(dir, name);
+    const s = await stat(path);
+    if (s.isFile()) out.set(name, { bytes: await readFile(path), mtimeMs: s.mtimeMs });
+  }
+  return out;
+}
+
+/** Sets every output's mtime to a fixed past instant, so any rewrite is visible whatever the fs resolution. */
+const PAST = new Date('2001-02-03T04:05:06Z');
+async function ageOutputs(dir: string): Promise<void> {
+  for (const f of FEEDS) await utimes(join(dir, f), PAST, PAST);
+}
+
+describe('help and usage', () => {
+  it('--help prints the main usage on stdout and exits 0', async () => {
+    const r = await run(['--help'], tmpdir());
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatchInlineSnapshot(`
+      "Usage: dateline <command> [options]
+
+      Turns article records into RSS 2.0, Atom 1.0 and JSON Feed 1.1 feeds.
+
+      Commands:
+        build    validate the records and write the feeds
+        check    validate the records without writing anything
+
+      Run "dateline <command> --help" for a command's options.
+      "
+    `);
+    // -h and `help` are the same thing.
+    expect((await run(['-h'], tmpdir())).stdout).toBe(r.stdout);
+    expect((await run(['help'], tmpdir())).stdout).toBe(r.stdout);
+  });
+
+  it('no command prints the usage and exits 2', async () => {
+    const r = await run([], tmpdir());
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('Usage: dateline <command> [options]');
+  });
+
+  it('build --help', async () => {
+    const r = await run(['build', '--help'], tmpdir());
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatchInlineSnapshot(`
+      "Usage: dateline build [--config FILE] [--out DIR]
+
+      Validates every record under the articles directory and writes rss.xml, atom.xml and feed.json.
+      On any error nothing is written and the previous output stays as it was.
+
+      Options:
+        --config FILE   site configuration (default: dateline.config.json)
+        --out DIR       output directory (default: the config's outDir, "dist")
+        -h, --help      show this help
+      "
+    `);
+  });
+
+  it('check --help', async () => {
+    const r = await run(['check', '--help'], tmpdir());
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatchInlineSnapshot(`
+      "Usage: dateline check [--config FILE]
+
+      Validates the configuration and every record, and renders the feeds in memory, reporting every problem
+      in every file as "path:line: field: message (CODE)". Writes nothing.
+
+      Options:
+        --config FILE   site configuration (default: dateline.config.json)
+        -h, --help      show this help
+      "
+    `);
+    expect((await run(['check', '-h'], tmpdir())).stdout).toBe(r.stdout);
+  });
+
+  it('--help does not read the site (works where there is no configuration)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dateline-cli-empty-'));
+    try {
+      expect((await run(['build', '--help'], dir)).code).toBe(0);
+      expect(await readdir(dir)).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('unknown command → exit 2, names it, and prints the usage on stderr', async () => {
+    const r = await run(['publish'], tmpdir());
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.split('\n').slice(0, 3)).toEqual(['Unknown command "publish".', '', 'Usage: dateline <command> [options]']);
+  });
+
+  it.each([
+    [['build', '--frob'], "Unknown option '--frob'", 'Usage: dateline build'],
+    [['check', '--out', 'x'], "Unknown option '--out'", 'Usage: dateline check'],
+    [['build', 'extra'], "Unexpected argument 'extra'", 'Usage: dateline build'],
+    [['build', '--out'], "Option '--out <value>' argument missing", 'Usage: dateline build'],
+  ])('%j → exit 2 with the problem and the command usage', async (argv, problem, usage) => {
+    await withSite(GOOD_SITE, async (dir) => {
+      const r = await run(argv, dir);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.startsWith(problem)).toBe(true);
+      expect(r.stderr).toContain(`\n\n${usage}`);
+      // A usage error never builds.
+      expect(await readdir(dir)).not.toContain('dist');
+    });
+  });
+});
+
+describe('build', () => {
+  it('writes rss.xml, atom.xml and feed.json to dist/ and prints a summary', async () => {
+    await withSite(GOOD_SITE, async (dir) => {
+      const r = await run(['build'], dir);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect((await readdir(join(dir, 'dist'))).sort()).toEqual([...FEEDS]);
+      const size = async (f: string) => (await stat(join(dir, 'dist', f))).size;
+      expect(r.stdout).toBe(
+        [
+          'Read 3 records from articles/: 2 published, 1 draft.',
+          `  dist/atom.xml  2 items, ${await size('atom.xml')} bytes`,
+          `  dist/feed.json  2 items, ${await size('feed.json')} bytes`,
+          `  dist/rss.xml  2 items, ${await size('rss.xml')} bytes`,
+          'Wrote 3 files to dist/.',
+          '',
+        ].join('\n'),
+      );
+      // The files are the feeds, with the two published items.
+      const rss = parseXml(await readFile(join(dir, 'dist/rss.xml'), 'utf8'));
+      expect(rss.rss.channel.item).toHaveLength(2);
+      const atom = parseXml(await readFile(join(dir, 'dist/atom.xml'), 'utf8'));
+      expect(atom.feed.entry).toHaveLength(2);
+      const feed = JSON.parse(await readFile(join(dir, 'dist/feed.json'), 'utf8'));
+      expect(feed.items.map((i: { id: string }) => i.id)).toEqual(['tag:news.example.com,2025:b', 'tag:news.example.com,2025:a']);
+      // No temporary files are left beside the outputs.
+      expect(await readdir(join(dir, 'dist'))).toHaveLength(3);
+    });
+  });
+
+  it('build --out other writes there and not to dist/', async () => {
+    await withSite(GOOD_SITE, async (dir) => {
+      const r = await run(['build', '--out', 'other'], dir);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('  other/rss.xml  2 items, ');
+      expect(r.stdout.endsWith('Wrote 3 files to other/.\n')).toBe(true);
+      expect((await readdir(join(dir, 'other'))).sort()).toEqual([...FEEDS]);
+      expect(await readdir(dir)).not.toContain('dist');
+    });
+  });
+
+  it('outDir and --config come from the command line / configuration', async () => {
+    await withSite(
+      { ...GOOD_SITE, 'conf/site.json': JSON.stringify({ ...SITE_CONFIG, outDir: 'public/feeds' }) },
+      async (dir) => {
+        const r = await run(['build', '--config', 'conf/site.json'], dir);
+        expect(r.code).toBe(0);
+        expect(r.stdout.endsWith('Wrote 3 files to public/feeds/.\n')).toBe(true);
+        expect((await readdir(join(dir, 'public/feeds'))).sort()).toEqual([...FEEDS]);
+      },
+    );
+  });
+
+  it('check validates, prints a summary, writes nothing and exits 0', async () => {
+    await withSite(GOOD_SITE, async (dir) => {
+      const before = (await readdir(dir, { recursive: true })).sort();
+      const r = await run(['check'], dir);
+      expect(r).toEqual({
+        code: 0,
+        stdout: 'Read 3 records from articles/: 2 published, 1 draft.\nAll records are valid; each feed would carry 2 items.\n',
+        stderr: '',
+      });
+      expect((await readdir(dir, { recursive: true })).sort()).toEqual(before);
+    });
+  });
+
+  it('warnings alone do not fail a build: they are printed with a count and the feeds are written', async () => {
+    await withSite({ 'articles/a.md': record('a', '', 'Text <script>alert(1)</script> more.'), 'articles/b.md': record('b').replace('title: Title of b', 'title: "Vote\\u0007 count"') }, async (dir) => {
+      const r = await run(['build'], dir);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe(
+        [
+          'articles/a.md: body: warning: removed unsafe markup from the content: <script> (W_UNSAFE_MARKUP)',
+          'articles/b.md:3: title: warning: removed 1 character that XML 1.0 forbids (control characters, U+FFFE/U+FFFF or lone surrogates) (W_CHARS_STRIPPED)',
+          '2 warnings',
+          '',
+        ].join('\n'),
+      );
+      expect(r.stdout.endsWith('Wrote 3 files to dist/.\n')).toBe(true);
+    });
+  });
+
+  it('an invalid record: exit 1, every diagnostic and a count on stderr, dist/ untouched (bytes and mtimes)', async () => {
+    await withSite(GOOD_SITE, async (dir) => {
+      expect((await run(['build'], dir)).code).toBe(0);
+      const dist = join(dir, 'dist');
+      await ageOutputs(dist);
+      const before = await snapshotDir(dist);
+
+      // Break two records (two errors in one, one in another) and add a warning elsewhere.
+      await writeFile(join(dir, 'articles/a.md'), '---\nid: a\ntitle: T\ndate: 12/03/2024\ncontributer: X\n---\nB\n');
+      await writeFile(join(dir, 'articles/world/b.json'), '{\n  "id": "b",\n  "title": "B"\n  "date": "2025-02-06 10:00"\n}\n');
+      await writeFile(join(dir, 'articles/d.md'), record('d').replace('title: Title of d', 'title: "D\\u0007"'));
+
+      const r = await run(['build'], dir);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(
+        [
+          'articles/a.md:4: date: expected a desk time like "2025-02-05 09:24" (publisher zone) or an instant like "2025-02-05T09:24:00+08:00", got "12/03/2024" (E_DATE_FORMAT)',
+          'articles/a.md:5: contributer: unknown field; did you mean "contributors"? (E_FIELD_UNKNOWN)',
+          'articles/d.md:3: title: warning: removed 1 character that XML 1.0 forbids (control characters, U+FFFE/U+FFFF or lone surrogates) (W_CHARS_STRIPPED)',
+          "articles/world/b.json:4: JSON syntax error: Expected ',' or '}' after property value (E_JSON_SYNTAX)",
+          '3 errors in 2 files, 1 warning',
+          'Nothing was written.',
+          '',
+        ].join('\n'),
+      );
+      const after = await snapshotDir(dist);
+      expect([...after.keys()]).toEqual([...before.keys()]);
+      for (const [name, b] of before) {
+        expect(after.get(name)!.bytes.equals(b.bytes), name).toBe(true);
+        expect(after.get(name)!.mtimeMs, name).toBe(b.mtimeMs);
+      }
+
+      // check reports the same, without "Nothing was written."
+      const c = await run(['check'], dir);
+      expect(c.code).toBe(1);
+      expect(c.stderr).toBe(r.stderr.replace('Nothing was written.\n', ''));
+    });
+  });
+
+  it('an invalid configuration: exit 1 with the located diagnostic and a count', async () => {
+    await withSite(GOOD_SITE, async (dir) => {
+      const r = await run(['build'], dir);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe('dateline.config.json:8: timezone: unknown time zone; use an IANA name such as "Asia/Shanghai" (got the text "Asia/Beijing") (E_CONFIG_INVALID)\n1 error in 1 file\n');
+      expect(await readdir(dir)).not.toContain('dist');
+    }, { ...SITE_CONFIG, timezone: 'Asia/Beijing' });
+  });
+
+  it('a missing --config file: exit 1 naming the file', async () => {
+    await withSite(GOOD_SITE, async (dir) => {
+      const r = await run(['check', '--config', 'nope.json'], dir);
+      expect(r).toEqual({ code: 1, stdout: '', stderr: 'nope.json: cannot read the configuration: ENOENT (E_CONFIG_UNREADABLE)\n1 error in 1 file\n' });
+    });
+  });
+
+  it('an output directory that cannot be created: exit 1 with E_WRITE_FAILED, nothing half-written', async () => {
+    await withSite({ ...GOOD_SITE, blocker: 'a file, not a directory\n' }, async (dir) => {
+      const r = await run(['build', '--out', 'blocker/feeds'], dir);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/^\S*blocker\/feeds: cannot write the output: .*; the previous output is untouched \(E_WRITE_FAILED\)\n1 error in 1 file\n$/);
+      expect(await readFile(join(dir, 'blocker'), 'utf8')).toBe('a file, not a directory\n');
+    });
+  });
+
+  it('a second build with no change reports the files unchanged and does not rewrite them', async () => {
+    await withSite(GOOD_SITE, async (dir) => {
+      expect((await run(['build'], dir)).code).toBe(0);
+      const dist = join(dir, 'dist');
+      await ageOutputs(dist);
+      const before = await snapshotDir(dist);
+
+      const r = await run(['build'], dir);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe('');
+      const lines = r.stdout.split('\n');
+      expect(lines[0]).toBe('Read 3 records from articles/: 2 published, 1 draft.');
+      for (const f of FEEDS) {
+        expect(lines).toContain(`  dist/${f}  2 items, ${before.get(f)!.bytes.length} bytes (unchanged)`);
+      }
+      expect(lines.at(-2)).toBe('Wrote 0 files to dist/.');
+
+      const after = await snapshotDir(dist);
+      for (const [name, b] of before) {
+        expect(after.get(name)!.mtimeMs, name).toBe(b.mtimeMs);
+        expect(after.get(name)!.bytes.equals(b.bytes), name).toBe(true);
+      }
+    });
+  });
+
+  it('after a change only the files whose bytes changed are rewritten (all three here), reported as such', async () => {
+    await withSite(GOOD_SITE, async (dir) => {
+      expect((await run(['build'], dir)).code).toBe(0);
+      await ageOutputs(join(dir, 'dist'));
+      await writeFile(join(dir, 'articles/c.md'), record('c'));
+      const r = await run(['build'], dir);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('Read 3 records from articles/: 3 published, 0 drafts.');
+      expect(r.stdout).not.toContain('(unchanged)');
+      expect(r.stdout.endsWith('Wrote 3 files to dist/.\n')).toBe(true);
+      for (const f of FEEDS) expect((await stat(join(dir, 'dist', f))).mtimeMs).not.toBe(PAST.getTime());
+    });
+  });
+
+  it('internal errors exit 70 with the stack on stderr', async () => {
+    await withSite(GOOD_SITE, async (dir) => {
+      let stderr = '';
+      // The only clean trigger from outside: an io whose stdout fails (as a closed pipe would).
+      const io: CliIO = {
+        cwd: dir,
+        stdout: () => {
+          throw new Error('stdout is gone');
+        },
+        stderr: (t) => {
+          stderr += t;
+        },
+      };
+      expect(await main(['check'], io)).toBe(70);
+      expect(stderr.startsWith('Internal error in Dateline (please report it with the input that caused it):\nError: stdout is gone\n    at ')).toBe(true);
+    });
+  });
+});
+
+describe('determinism', () => {
+  /** Nested records with ties in publication time, so order can only come from the data. */
+  const FILES: [string, string][] = [
+    ['articles/world/asia/tokyo.md', record('tokyo', 'dateline:\n  city: Tokyo\n  timezone: Asia/Tokyo\nsection: World\ntags: [japan, asia]')],
+    ['articles/world/europe/geneva.md', record('geneva', 'dateline:\n  city: Geneva\n  timezone: Europe/Zurich\nagency: Xinhua')],
+    ['articles/business/markets.json', JSON.stringify({ id: 'markets', title: 'Markets', date: '2025-02-05 09:24', content_html: '<p>Up.</p>', tags: ['b', 'a'] })],
+    ['articles/z.md', record('z', 'updated: 2025-02-06 08:00\nauthors:\n  - name: Jane Doe\n    email: jane@example.com')],
+    ['articles/a.md', record('a', 'draft: true')],
+  ];
+
+  async function buildIn(order: [string, string][]): Promise<Map<string, Buffer>> {
+    const dir = await mkdtemp(join(tmpdir(), 'dateline-det-'));
+    try {
+      await writeFile(join(dir, 'dateline.config.json'), JSON.stringify(SITE_CONFIG));
+      for (const [name, text] of order) {
+        await mkdir(dirname(join(dir, name)), { recursive: true });
+        await writeFile(join(dir, name), text);
+      }
+      const r = await run(['build'], dir);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const out = new Map<string, Buffer>();
+      for (const f of FEEDS) out.set(f, await readFile(join(dir, 'dist', f)));
+      return out;
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('two builds of the same site in two temp dirs, files created in different orders, are byte-identical', async () => {
+    const first = await buildIn(FILES);
+    const second = await buildIn([...FILES].reverse());
+    const third = await buildIn([FILES[2]!, FILES[0]!, FILES[4]!, FILES[1]!, FILES[3]!]);
+    for (const f of FEEDS) {
+      expect(second.get(f)!.equals(first.get(f)!), f).toBe(true);
+      expect(third.get(f)!.equals(first.get(f)!), f).toBe(true);
+    }
+    // Nothing of the temporary directory leaks into the output.
+    for (const f of FEEDS) expect(first.get(f)!.toString('utf8')).not.toContain('dateline-det-');
+  });
+});
+
+describe('the real bin', () => {
+  /** A New York desk with instants next to DST changes, and datelines in zones on both hemispheres. */
+  const TZ_SITE: Record<string, string> = {
+    // 2025-03-09T06:30Z is 01:30 EST, half an hour before New York springs forward.
+    'articles/spring.md': record('spring', 'dateline:\n  city: Auckland\n  timezone: Pacific/Auckland').replace('date: 2025-02-05 09:24', 'date: 2025-03-09T06:30:00Z'),
+    // 2025-03-08T20:00Z is 15:00 EST; Auckland is already on 9 March.
+    'articles/eve.md': record('eve', 'dateline:\n  city: London\n  timezone: Europe/London').replace('date: 2025-02-05 09:24', 'date: 2025-03-08T20:00:00Z'),
+    // Just before the November overlap, in desk time.
+    'articles/fall.md': record('fall', 'dateline:\n  city: Los Angeles\n  timezone: America/Los_Angeles').replace('date: 2025-02-05 09:24', 'date: 2025-11-02 00:30'),
+    // Near midnight UTC, in summer in New York and winter in Auckland.
+    'articles/midnight.md': record('midnight', 'dateline:\n  city: Sydney\n  timezone: Australia/Sydney').replace('date: 2025-02-05 09:24', 'date: 2025-07-01T23:59:59Z'),
+  };
+  const NEW_YORK = { ...SITE_CONFIG, timezone: 'America/New_York' };
+
+  function runBin(args: string[], cwd: string, env: Record<string, string>) {
+    return spawnSync(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, ...env }, encoding: 'utf8' });
+  }
+
+  it('gives byte-identical feeds whatever TZ and locale the machine has', async () => {
+    await withSite(
+      TZ_SITE,
+      async (dir) => {
+        const results: Map<string, Buffer>[] = [];
+        for (const [i, TZ] of ['UTC', 'Pacific/Auckland', 'America/Los_Angeles'].entries()) {
+          const out = join(dir, `out-${i}`);
+          const stdout = execFileSync(process.execPath, [BIN, 'build', '--out', out], {
+            cwd: dir,
+            env: { ...process.env, TZ, LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' },
+            encoding: 'utf8',
+            stdio: ['ignore', 'pipe', 'pipe'],
+          });
+          expect(stdout).toContain('Wrote 3 files to ');
+          const files = new Map<string, Buffer>();
+          for (const f of FEEDS) files.set(f, await readFile(join(out, f)));
+          results.push(files);
+        }
+        for (const f of FEEDS) {
+          expect(results[1]!.get(f)!.equals(results[0]!.get(f)!), `${f} TZ=Pacific/Auckland vs UTC`).toBe(true);
+          expect(results[2]!.get(f)!.equals(results[0]!.get(f)!), `${f} TZ=America/Los_Angeles vs UTC`).toBe(true);
+        }
+        // And the bytes are right, not merely equal: the New York offsets in force at each instant.
+        const atom = results[0]!.get('atom.xml')!.toString('utf8');
+        expect(atom).toContain('2025-03-09T01:30:00-05:00');
+        expect(atom).toContain('2025-03-08T15:00:00-05:00');
+        expect(atom).toContain('2025-11-02T00:30:00-04:00');
+        expect(atom).toContain('2025-07-01T19:59:59-04:00');
+        // Datelines carry the local date at the dateline city.
+        const feed = JSON.parse(results[0]!.get('feed.json')!.toString('utf8'));
+        const html = (id: string) => feed.items.find((i: { id: string }) => i.id.endsWith(`:${id}`)).content_html as string;
+        expect(html('spring')).toContain('AUCKLAND, March 9 --');
+        expect(html('eve')).toContain('LONDON, March 8 --');
+        expect(html('midnight')).toContain('SYDNEY, July 2 --');
+      },
+      NEW_YORK,
+    );
+  });
+
+  it('exits non-zero with the message when the configuration file is missing', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dateline-noconf-'));
+    try {
+      const r = runBin(['build'], dir, {});
+      expect(r.status).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe('dateline.config.json: cannot read the configuration: ENOENT (E_CONFIG_UNREADABLE)\n1 error in 1 file\n');
+      expect(await readdir(dir)).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('exits 2 on a usage error', () => {
+    const r = runBin(['publish'], tmpdir(), {});
+    expect(r.status).toBe(2);
+    expect(r.stderr.startsWith('Unknown command "publish".\n')).toBe(true);
+  });
+});

@@ -64,8 +64,12 @@ function report(io: CliIO, diagnostics: Diagnostic[]): number {
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    if (command === undefined) {
+      io.stderr(USAGE['main'] ?? '');
+      return 2;
+    }
     io.stdout(USAGE['main'] ?? '');
-    return command === undefined ? 2 : 0;
+    return 0;
   }
   if (command !== 'build' && command !== 'check') {
     io.stderr(`Unknown command "${command}".\n\n${USAGE['main']}`);
@@ -109,7 +113,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       return 0;
     }
     const outDir = typeof values.out === "string" ? values.out : config.outDir;
-    const written = await writeOutputs(resolve(io.cwd, outDir), built.outputs);
+    const written = await writeOutputs(resolve(io.cwd, outDir), built.outputs, outDir);
     for (const w of written) {
       io.stdout(`  ${outDir}/${w.name}  ${plural(items, 'item')}, ${w.bytes} bytes${w.changed ? '' : ' (unchanged)'}\n`);
     }

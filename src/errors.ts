@@ -20,6 +20,8 @@ const q = (s: string): string => JSON.stringify(s);
 export const Errors = {
   // ----- Reading files -----
   FileUnreadable: entry('E_FILE_UNREADABLE', 'error', (reason: string) => `cannot read the file: ${reason}`),
+  ArticlesDirMissing: entry('E_ARTICLES_DIR_MISSING', 'error', (reason: string) =>
+    `cannot read the articles directory (${reason}); create it or set "articlesDir" in the configuration`),
   FrontMatterMissing: entry('E_FRONT_MATTER_MISSING', 'error', () =>
     'no front matter: a Markdown record starts with a line "---", then YAML fields, then "---"'),
   FrontMatterUnclosed: entry('E_FRONT_MATTER_UNCLOSED', 'error', () =>
@@ -55,19 +57,21 @@ export const Errors = {
   ZoneUnknown: entry('E_ZONE_UNKNOWN', 'error', (zone: string) =>
     `unknown time zone ${q(zone)}; use an IANA name such as "America/New_York"`),
   UpdatedBeforeDate: entry('E_UPDATED_BEFORE_DATE', 'error', (updated: string, date: string) =>
-    `${updated} is earlier than the first publication ${date}; "updated" is the last correction, never before "date"`),
+    `${q(updated)} is earlier than the first publication ${q(date)}; "updated" is the last correction, never before "date"`),
   DatelineZoneNeeded: entry('E_DATELINE_ZONE_NEEDED', 'error', (style: string) =>
     `the ${style} house style prints the local date at the dateline city: give "dateline.timezone" (IANA) or an explicit "dateline.date"`),
 
   // ----- Content -----
   CharsStripped: entry('W_CHARS_STRIPPED', 'warning', (count: number) =>
     `removed ${count} character${count === 1 ? '' : 's'} that XML 1.0 forbids (control characters, U+FFFE/U+FFFF or lone surrogates)`),
-  UnsafeMarkup: entry('W_UNSAFE_MARKUP', 'warning', (tags: string[]) =>
-    `removed unsafe markup from the content: ${tags.map((t) => `<${t}>`).join(', ')}`),
+  UnsafeMarkup: entry('W_UNSAFE_MARKUP', 'warning', (what: string[]) => `removed unsafe markup from the content: ${what.join(', ')}`),
   NoArticles: entry('W_NO_ARTICLES', 'warning', (dir: string) => `no published articles found under ${dir}`),
 
   // ----- Configuration -----
-  ConfigUnreadable: entry('E_CONFIG_UNREADABLE', 'error', (reason: string) => `cannot read the configuration: ${reason}`),
+  ConfigUnreadable: entry('E_CONFIG_UNREADABLE', 'error', (reason: string) =>
+    reason === 'ENOENT'
+      ? 'no such file; create it (the README lists the settings) or pass --config FILE'
+      : `cannot read the configuration: ${reason}`),
   ConfigInvalid: entry('E_CONFIG_INVALID', 'error', (detail: string) => detail),
 
   // ----- Writing -----

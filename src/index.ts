@@ -1,10 +1,11 @@
 /** Dateline's public API. Everything not exported here is internal. */
 export { buildFeeds, WRITERS, type BuildResult } from './core/build.js';
 export { resolveConfig } from './core/config.js';
-export { buildModel, FEED_FILES, itemId } from './core/model.js';
+export { buildModel, FEED_FILES } from './core/model.js';
+export { itemId } from './core/ids.js';
 export { validateRecords, type Validated } from './core/validate.js';
 export { parseDeskTime, formatRfc3339, formatRfc822, localDate } from './core/_dates.js';
-export { renderDateline } from './core/dateline.js';
+export { renderDateline, styleFor } from './core/dateline.js';
 export { Errors, DatelineError, formatDiagnostic } from './errors.js';
 export { writeAtom } from './formats/atom.js';
 export { writeJsonFeed } from './formats/jsonfeed.js';

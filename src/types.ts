@@ -109,6 +109,8 @@ export interface Article {
   body: Body;
   /** Where the record came from, for messages. */
   file: string;
+  /** Line where the body starts (or its key, in JSON), for messages about content. */
+  bodyLine?: number;
 }
 
 // ----- Raw records (what sources hand to the core) -----

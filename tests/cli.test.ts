@@ -93,10 +93,11 @@ describe('help and usage', () => {
     expect((await run(['help'], tmpdir())).stdout).toBe(r.stdout);
   });
 
-  it('no command prints the usage and exits 2', async () => {
+  it('no command prints the usage as an error and exits 2', async () => {
     const r = await run([], tmpdir());
     expect(r.code).toBe(2);
-    expect(r.stdout).toContain('Usage: dateline <command> [options]');
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('Usage: dateline <command> [options]');
   });
 
   it('build --help', async () => {
@@ -242,7 +243,7 @@ describe('build', () => {
       expect(r.code).toBe(0);
       expect(r.stderr).toBe(
         [
-          'articles/a.md: body: warning: removed unsafe markup from the content: <script> (W_UNSAFE_MARKUP)',
+          'articles/a.md:6: body: warning: removed unsafe markup from the content: <script> (W_UNSAFE_MARKUP)',
           'articles/b.md:3: title: warning: removed 1 character that XML 1.0 forbids (control characters, U+FFFE/U+FFFF or lone surrogates) (W_CHARS_STRIPPED)',
           '2 warnings',
           '',
@@ -296,7 +297,7 @@ describe('build', () => {
     await withSite(GOOD_SITE, async (dir) => {
       const r = await run(['build'], dir);
       expect(r.code).toBe(1);
-      expect(r.stderr).toBe('dateline.config.json:8: timezone: unknown time zone; use an IANA name such as "Asia/Shanghai" (got the text "Asia/Beijing") (E_CONFIG_INVALID)\n1 error in 1 file\n');
+      expect(r.stderr).toBe('dateline.config.json:8: timezone: unknown time zone "Asia/Beijing"; use an IANA name such as "America/New_York" (E_CONFIG_INVALID)\n1 error in 1 file\n');
       expect(await readdir(dir)).not.toContain('dist');
     }, { ...SITE_CONFIG, timezone: 'Asia/Beijing' });
   });
@@ -304,7 +305,7 @@ describe('build', () => {
   it('a missing --config file: exit 1 naming the file', async () => {
     await withSite(GOOD_SITE, async (dir) => {
       const r = await run(['check', '--config', 'nope.json'], dir);
-      expect(r).toEqual({ code: 1, stdout: '', stderr: 'nope.json: cannot read the configuration: ENOENT (E_CONFIG_UNREADABLE)\n1 error in 1 file\n' });
+      expect(r).toEqual({ code: 1, stdout: '', stderr: 'nope.json: no such file; create it (the README lists the settings) or pass --config FILE (E_CONFIG_UNREADABLE)\n1 error in 1 file\n' });
     });
   });
 
@@ -480,7 +481,7 @@ describe('the real bin', () => {
       const r = runBin(['build'], dir, {});
       expect(r.status).toBe(1);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toBe('dateline.config.json: cannot read the configuration: ENOENT (E_CONFIG_UNREADABLE)\n1 error in 1 file\n');
+      expect(r.stderr).toBe('dateline.config.json: no such file; create it (the README lists the settings) or pass --config FILE (E_CONFIG_UNREADABLE)\n1 error in 1 file\n');
       expect(await readdir(dir)).toEqual([]);
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -6,54 +6,98 @@ import { isValidTimeZone } from './_dates.js';
 import { closest, describeValue, fieldName, valueAt } from './_paths.js';
 
 const httpUrl = z.string().refine((v) => /^https?:\/\/[^\s/]+/.test(v) && URL.canParse(v), 'expected an absolute http(s) URL');
-const style = z.enum(DATELINE_STYLES as [string, ...string[]]);
+const positiveInt = z.number().int().positive();
 
 const ConfigSchema = z.strictObject({
-  title: z.string().min(1),
+  title: z.string().trim().min(1),
   siteUrl: httpUrl,
   feedBaseUrl: httpUrl.optional(),
   description: z.string().optional(),
-  language: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'expected a language tag such as "en"').default('en'),
+  language: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'expected a language tag such as "en" or "zh-CN"').default('en'),
   copyright: z.string().optional(),
   icon: httpUrl.optional(),
   favicon: httpUrl.optional(),
-  author: z.strictObject({ name: z.string().min(1), url: httpUrl.optional(), email: z.email().optional() }).optional(),
+  author: z.strictObject({ name: z.string().trim().min(1), url: httpUrl.optional(), email: z.email().optional() }).optional(),
   idPrefix: z.string().regex(/^[a-z][a-z0-9+.-]*:\S*$/i, 'expected a URI prefix such as "tag:news.example.com,2025:"'),
-  timezone: z.string().refine(isValidTimeZone, 'unknown time zone; use an IANA name such as "Asia/Shanghai"'),
-  datelineStyle: z
-    .union([style, z.record(z.string(), style)])
-    .default('plain')
-    .refine((v) => typeof v === 'string' || 'default' in v, 'a map of styles by language needs a "default" entry'),
+  timezone: z.string().refine(isValidTimeZone),
+  // Checked by checkStyles below, so that a bad entry is reported at its own key.
+  datelineStyle: z.union([z.string(), z.record(z.string(), z.unknown())]).default('plain'),
   datelineDated: z.boolean().default(false),
-  itemsPerFeed: z.number().int().positive().default(50),
-  ttl: z.number().int().positive().default(15),
+  itemsPerFeed: positiveInt.default(50),
+  ttl: positiveInt.default(15),
   hub: httpUrl.optional(),
   articlesDir: z.string().min(1).default('articles'),
   outDir: z.string().min(1).default('dist'),
 });
 
+/** What a key should hold, in words, for type errors. */
+const EXPECTED: Record<string, string> = {
+  itemsPerFeed: 'a positive whole number', ttl: 'a positive whole number of minutes', datelineDated: 'true or false',
+  author: 'an object {name, url, email}', datelineStyle: `a style (${DATELINE_STYLES.map((s) => `"${s}"`).join(', ')}) or a map of them by language`,
+};
+
+/** One config issue in our words (zod's own wording is for developers, not for desks). */
+function describe(issue: z.core.$ZodIssue, key: string, value: unknown): string {
+  const got = `got ${describeValue(value)}`;
+  if (key === 'timezone' && typeof value === 'string') return Errors.ZoneUnknown.message(value);
+  if (EXPECTED[key] !== undefined && issue.code !== 'custom') return `expected ${EXPECTED[key]}, ${got}`;
+  switch (issue.code) {
+    case 'invalid_type':
+      return `expected ${issue.expected === 'string' ? 'text' : issue.expected}, ${got}`;
+    case 'too_small':
+      return typeof value === 'string' ? 'must not be empty' : `expected a positive number, ${got}`;
+    case 'invalid_format':
+      return issue.format === 'email' ? `expected an e-mail address, ${got}` : `${issue.message}, ${got}`;
+    default:
+      return `${issue.message}, ${got}`;
+  }
+}
+
+function checkStyles(value: unknown, file: string, lineOf: LineOf): Diagnostic[] {
+  const bad = (path: (string | number)[], v: unknown): Diagnostic =>
+    diagnostic(Errors.ConfigInvalid, { file, line: lineOf(path), field: fieldName(path) },
+      `unknown dateline style ${describeValue(v)}; use one of ${DATELINE_STYLES.map((s) => `"${s}"`).join(', ')}`);
+  if (typeof value === 'string') return (DATELINE_STYLES as readonly string[]).includes(value) ? [] : [bad(['datelineStyle'], value)];
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [];
+  const out = Object.entries(value)
+    .filter(([, v]) => typeof v !== 'string' || !(DATELINE_STYLES as readonly string[]).includes(v))
+    .map(([k, v]) => bad(['datelineStyle', k], v));
+  if (!('default' in value)) {
+    out.push(diagnostic(Errors.ConfigInvalid, { file, line: lineOf(['datelineStyle']), field: 'datelineStyle' },
+      'a map of styles by language needs a "default" entry'));
+  }
+  return out;
+}
+
 export const CONFIG_KEYS: readonly string[] = Object.keys(ConfigSchema.shape);
 
 const withSlash = (u: string): string => (u.endsWith('/') ? u : `${u}/`);
 
-/** Validates parsed configuration data; every problem is reported with the line of its key. */
+/** Validates parsed configuration data; every problem is reported with the line of its key, in line order. */
 export function resolveConfig(data: unknown, file: string, lineOf: LineOf): { config?: SiteConfig; diagnostics: Diagnostic[] } {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return { diagnostics: [diagnostic(Errors.ConfigInvalid, { file, line: 1 }, `expected a JSON object of settings, got ${describeValue(data)}`)] };
+  }
+  const diagnostics = checkStyles((data as Record<string, unknown>)['datelineStyle'], file, lineOf);
   const parsed = ConfigSchema.safeParse(data);
   if (!parsed.success) {
-    const diagnostics = parsed.error.issues.flatMap((issue) => {
+    for (const issue of parsed.error.issues) {
       const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
       if (issue.code === 'unrecognized_keys') {
-        return issue.keys.map((k) => {
+        for (const k of issue.keys) {
           const hint = path.length === 0 ? closest(k, CONFIG_KEYS) : undefined;
-          return diagnostic(Errors.ConfigInvalid, { file, line: lineOf([...path, k]), field: fieldName([...path, k]) },
-            hint === undefined ? 'unknown key' : `unknown key; did you mean "${hint}"?`);
-        });
+          diagnostics.push(diagnostic(Errors.ConfigInvalid, { file, line: lineOf([...path, k]), field: fieldName([...path, k]) },
+            hint === undefined ? 'unknown key' : `unknown key; did you mean "${hint}"?`));
+        }
+        continue;
       }
       const value = valueAt(data, path);
-      const message = value === undefined ? 'required key is missing' : `${issue.message.replace(/^Invalid input: /, '')} (got ${describeValue(value)})`;
-      return [diagnostic(Errors.ConfigInvalid, { file, line: lineOf(path), field: fieldName(path) }, message)];
-    });
-    return { diagnostics };
+      const message = value === undefined ? 'required key is missing' : describe(issue, fieldName(path), value);
+      diagnostics.push(diagnostic(Errors.ConfigInvalid, { file, line: lineOf(path), field: fieldName(path) }, message));
+    }
+  }
+  if (!parsed.success || diagnostics.length > 0) {
+    return { diagnostics: diagnostics.map((d, i) => ({ d, i })).sort((a, b) => (a.d.line ?? 0) - (b.d.line ?? 0) || a.i - b.i).map((x) => x.d) };
   }
   const c = parsed.data;
   const styles = typeof c.datelineStyle === 'string' ? { default: c.datelineStyle } : c.datelineStyle;

@@ -7,7 +7,7 @@ import { decodeHTML } from 'entities';
 import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 import type { Body, ImageField } from '../types.js';
-import { escapeHtml } from './_text.js';
+import { escapeHtml, stripForbidden } from './_text.js';
 
 const markdown = new Marked({ gfm: true, async: false });
 
@@ -21,19 +21,25 @@ const ALLOWED_SET = new Set(ALLOWED_TAGS);
 
 export interface RenderedBody {
   html: string;
-  /** Tags (or `on…` handlers) that sanitising removed, for a warning. */
+  /** What sanitising removed (`<script>`, `on… event handlers`, `javascript: URLs`), for a warning. */
   removed: string[];
+  /** Characters XML forbids that character references in the body spelled out (`&#1;`), now removed. */
+  forbidden: number;
 }
 
 /** Renders and sanitises a body; URLs in it resolve against `baseUrl` (the article's URL). */
 export function renderBody(body: Body, baseUrl: string): RenderedBody {
   const raw = body.kind === 'markdown' ? (markdown.parse(body.text) as string) : body.text;
-  const removed = new Set<string>();
+  const tags = new Set<string>();
   for (const m of raw.matchAll(/<\s*([a-zA-Z][\w:-]*)/g)) {
     const tag = (m[1] ?? '').toLowerCase();
-    if (!ALLOWED_SET.has(tag)) removed.add(tag);
+    if (!ALLOWED_SET.has(tag)) tags.add(tag);
   }
-  if (/<[^>]*\son[a-z]+\s*=/i.test(raw)) removed.add('on… event handler');
+  const removed = [...tags].sort().map((t) => `<${t}>`);
+  if (/<[^>]*\son[a-z]+\s*=/i.test(raw)) removed.push('on… event handlers');
+  const schemes = new Set<string>();
+  for (const m of raw.matchAll(/<[^>]*\s(?:href|src)\s*=\s*["']?\s*(javascript|vbscript|data):/gi)) schemes.add((m[1] ?? '').toLowerCase());
+  for (const scheme of [...schemes].sort()) removed.push(`${scheme}: URLs`);
   const absolute = (url: string | undefined): string | undefined => {
     if (url === undefined) return undefined;
     try {
@@ -62,7 +68,9 @@ export function renderBody(body: Body, baseUrl: string): RenderedBody {
       img: (tagName, attribs) => ({ tagName, attribs: withUrl(attribs, 'src', absolute(attribs['src'])) }),
     },
   });
-  return { html: html.trim(), removed: [...removed].sort() };
+  // sanitize-html decodes character references, so `&#1;` would come out as a raw U+0001.
+  const clean = stripForbidden(html.trim());
+  return { html: clean.text, removed, forbidden: clean.removed };
 }
 
 function withUrl(attribs: sanitizeHtml.Attributes, name: string, url: string | undefined): sanitizeHtml.Attributes {
@@ -105,9 +113,9 @@ function figure(image: ImageField): string {
 
 /** Plain text of the body's first paragraph, cut at a word boundary: the summary when none was written. */
 export function excerpt(html: string, max = 300): string | undefined {
-  const first = /<p[^>]*>([\s\S]*?)<\/p>/.exec(html)?.[1];
+  const first = /<p(?:\s[^>]*)?>([\s\S]*?)<\/p>/.exec(html)?.[1];
   if (first === undefined) return undefined;
-  const text = decodeHTML(first.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
+  const text = stripForbidden(decodeHTML(first.replace(/<[^>]*>/g, ''))).text.replace(/\s+/g, ' ').trim();
   if (text === '') return undefined;
   const chars = [...text];
   if (chars.length <= max) return text;

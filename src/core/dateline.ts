@@ -2,7 +2,7 @@
  * Datelines in each house style. The date in a dateline is the local date at the dateline city: a story
  * stamped 2025-02-05 09:24 in Beijing and filed from Washington carries "Feb. 4".
  */
-import type { DatelineStyle } from '../types.js';
+import type { DatelineStyle, SiteConfig } from '../types.js';
 
 /** AP (and Xinhua English) abbreviate only months of more than five letters; March–July are spelled out. */
 const AP_MONTHS = ['Jan.', 'Feb.', 'March', 'April', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'] as const;
@@ -52,4 +52,11 @@ export function renderDateline(style: DatelineStyle, parts: DatelineParts, dated
     case 'plain':
       return `${caps}${dated ? ap : ''}${credit} —`;
   }
+}
+
+/** The house style for an article language: `zh-CN`, then `zh`, then `default`. */
+export function styleFor(config: Pick<SiteConfig, 'datelineStyle' | 'language'>, language: string | undefined): DatelineStyle {
+  const lang = (language ?? config.language).toLowerCase();
+  const styles = config.datelineStyle as Record<string, DatelineStyle | undefined>;
+  return styles[lang] ?? styles[lang.split('-')[0] ?? ''] ?? config.datelineStyle.default;
 }

@@ -4,18 +4,11 @@ import type { Article, Category, Dateline, Diagnostic, FeedItem, FeedModel, Site
 import { localDate } from './_dates.js';
 import { assembleContent, excerpt, renderBody } from './content.js';
 import { creditLines } from './credits.js';
-import { renderDateline } from './dateline.js';
-import { styleFor } from './validate.js';
+import { renderDateline, styleFor } from './dateline.js';
+import { itemId } from './ids.js';
 
 /** File names of the main feed, relative to the feed base URL. */
 export const FEED_FILES = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' } as const;
-
-const URI = /^[a-z][a-z0-9+.-]*:/i;
-
-/** The permanent id an article carries in every format: the desk id under the site's prefix, or the id itself when it is already a URI. */
-export function itemId(article: Pick<Article, 'id'>, config: Pick<SiteConfig, 'idPrefix'>): string {
-  return URI.test(article.id) ? article.id : `${config.idPrefix}${article.id}`;
-}
 
 /** Newest first by first publication; ids break ties so the order never depends on input order. */
 export function byNewest(a: Article, b: Article): number {
@@ -25,13 +18,13 @@ export function byNewest(a: Article, b: Article): number {
 export function toItem(article: Article, config: SiteConfig, diagnostics: Diagnostic[]): FeedItem {
   const language = article.language ?? config.language;
   const rendered = renderBody(article.body, article.url);
-  if (rendered.removed.length > 0) {
-    diagnostics.push(diagnostic(Errors.UnsafeMarkup, { file: article.file, field: 'body' }, rendered.removed));
-  }
+  const where = { file: article.file, line: article.bodyLine, field: 'body' };
+  if (rendered.removed.length > 0) diagnostics.push(diagnostic(Errors.UnsafeMarkup, where, rendered.removed));
+  if (rendered.forbidden > 0) diagnostics.push(diagnostic(Errors.CharsStripped, where, rendered.forbidden));
   const dateline = article.dateline === undefined ? undefined : datelineOf(article, config);
   const credits = creditLines(article.contributors, article.agency, language);
   const item: FeedItem = {
-    id: itemId(article, config),
+    id: itemId(article.id, config),
     url: article.url,
     title: article.title,
     contentHtml: assembleContent({ body: rendered.html, dateline: dateline?.text, image: article.image, creditLines: credits }),
@@ -95,8 +88,10 @@ export function buildModel(articles: readonly Article[], config: SiteConfig): { 
     ttl: config.ttl,
     items,
   };
-  for (const k of ['hub', 'copyright', 'icon', 'favicon', 'author'] as const) {
-    if (config[k] !== undefined) (model as unknown as Record<string, unknown>)[k] = config[k];
-  }
+  if (config.hub !== undefined) model.hub = config.hub;
+  if (config.copyright !== undefined) model.copyright = config.copyright;
+  if (config.icon !== undefined) model.icon = config.icon;
+  if (config.favicon !== undefined) model.favicon = config.favicon;
+  if (config.author !== undefined) model.author = config.author;
   return { model, diagnostics };
 }

@@ -5,12 +5,13 @@
 import type { z } from 'zod';
 import { diagnostic, Errors } from '../errors.js';
 import type {
-  Agency, Article, Body, Contributor, DatelineField, DatelineStyle, Diagnostic, ImageField, Person, RawRecord, SiteConfig,
+  Agency, Article, Body, Contributor, DatelineField, Diagnostic, ImageField, Person, RawRecord, SiteConfig,
 } from '../types.js';
 import { describeValue, closest, fieldName, fieldPattern, valueAt, type FieldPath } from './_paths.js';
 import { isLocalDate, isValidTimeZone, parseDeskTime } from './_dates.js';
 import { stripForbidden } from './_text.js';
-import { styleNeedsDate } from './dateline.js';
+import { styleFor, styleNeedsDate } from './dateline.js';
+import { itemId } from './ids.js';
 import { EXPECTED, JsonRecord, KNOWN_KEYS, MarkdownRecord } from './schema.js';
 
 export interface Validated {
@@ -27,25 +28,19 @@ export function validateRecords(raws: readonly RawRecord[], config: SiteConfig):
   for (const raw of sorted) {
     const r = validateRecord(raw, config);
     diagnostics.push(...r.diagnostics);
-    const id = typeof valueAt(raw.data, ['id']) === 'string' ? (valueAt(raw.data, ['id']) as string) : undefined;
-    if (id !== undefined) {
-      const first = owners.get(id);
+    // Compared as the feeds will carry them: trimmed, cleaned and prefixed, so `a`, `a ` and `<prefix>a` collide.
+    if (r.id !== undefined) {
+      const permanent = itemId(r.id, config);
+      const first = owners.get(permanent);
       if (first !== undefined) {
-        diagnostics.push(diagnostic(Errors.IdDuplicate, { file: raw.file, line: raw.lineOf(['id']), field: 'id' }, id, first));
+        diagnostics.push(diagnostic(Errors.IdDuplicate, { file: raw.file, line: raw.lineOf(['id']), field: 'id' }, r.id, first));
         continue;
       }
-      owners.set(id, raw.file);
+      owners.set(permanent, raw.file);
     }
     if (r.article !== undefined) articles.push(r.article);
   }
   return { articles, diagnostics };
-}
-
-/** Picks the dateline house style for an article language (`zh-CN` → `zh` → `default`). */
-export function styleFor(config: SiteConfig, language: string | undefined): DatelineStyle {
-  const lang = (language ?? config.language).toLowerCase();
-  const styles = config.datelineStyle as Record<string, DatelineStyle | undefined>;
-  return styles[lang] ?? styles[lang.split('-')[0] ?? ''] ?? config.datelineStyle.default;
 }
 
 const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
@@ -57,7 +52,7 @@ const IMAGE_TYPES: Record<string, string> = {
 
 type Fields = Record<string, unknown>;
 
-function validateRecord(raw: RawRecord, config: SiteConfig): { article?: Article; diagnostics: Diagnostic[] } {
+function validateRecord(raw: RawRecord, config: SiteConfig): { article?: Article; id?: string; diagnostics: Diagnostic[] } {
   const out: Diagnostic[] = [];
   const at = (path: FieldPath) => ({ file: raw.file, line: raw.lineOf(path), field: fieldName(path) });
   if (raw.data === null || typeof raw.data !== 'object' || Array.isArray(raw.data)) {
@@ -212,11 +207,13 @@ function validateRecord(raw: RawRecord, config: SiteConfig): { article?: Article
   }
 
   if (out.some((d) => d.severity === 'error') || id === undefined || title === undefined || url === undefined || published === undefined) {
-    return { diagnostics: out };
+    return id === undefined ? { diagnostics: out } : { id, diagnostics: out };
   }
   const article: Article = {
     id, title, url, published, tags: [], authors, contributors, draft: data['draft'] === true, body, file: raw.file,
   };
+  const bodyLine = raw.lineOf(raw.kind === 'json' ? [body.kind === 'html' ? 'content_html' : 'body'] : ['body']);
+  if (bodyLine !== undefined) article.bodyLine = bodyLine;
   if (updated !== undefined && updated.getTime() !== published.getTime()) article.updated = updated;
   const section = str(['section'])?.trim();
   if (section) article.section = section;
@@ -229,7 +226,7 @@ function validateRecord(raw: RawRecord, config: SiteConfig): { article?: Article
   if (image !== undefined) article.image = image;
   const rights = str(['rights'])?.trim();
   if (rights) article.rights = rights;
-  return { article, diagnostics: out };
+  return { article, id, diagnostics: out };
 }
 
 /** Copies plain data with forbidden XML characters removed from every string (and key), reporting each field. */

@@ -14,7 +14,8 @@ export interface Written {
   changed: boolean;
 }
 
-export async function writeOutputs(outDir: string, outputs: Outputs): Promise<Written[]> {
+/** `shownAs` names the directory in messages (as the user wrote it); it defaults to `outDir`. */
+export async function writeOutputs(outDir: string, outputs: Outputs, shownAs: string = outDir): Promise<Written[]> {
   const written: Written[] = [];
   const pending: { tmp: string; target: string }[] = [];
   try {
@@ -32,7 +33,8 @@ export async function writeOutputs(outDir: string, outputs: Outputs): Promise<Wr
     }
   } catch (e) {
     await Promise.all(pending.map((p) => rm(p.tmp, { force: true })));
-    throw new DatelineError([diagnostic(Errors.WriteFailed, { file: outDir }, (e as Error).message)], { cause: e });
+    const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new DatelineError([diagnostic(Errors.WriteFailed, { file: shownAs }, reason)], { cause: e });
   }
   for (const p of pending) await rename(p.tmp, p.target);
   return written;

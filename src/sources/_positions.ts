@@ -18,9 +18,7 @@ export function parseYaml(text: string, file: string, firstLine: number): Parsed
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: true, uniqueKeys: true, schema: 'core' });
   const lineAt = (offset: number): number => counter.linePos(offset).line + firstLine - 1;
-  const diagnostics = doc.errors.map((e) =>
-    diagnostic(Errors.YamlSyntax, { file, line: lineAt(e.pos[0]) }, (e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')),
-  );
+  const diagnostics = doc.errors.map((e) => diagnostic(Errors.YamlSyntax, { file, line: lineAt(e.pos[0]) }, yamlMessage(e, text)));
   const lineOf: LineOf = (path) => {
     let node: unknown = doc.contents;
     let line = firstLine > 1 ? firstLine - 1 : 1;
@@ -54,4 +52,20 @@ export function parseJson(text: string, file: string): Parsed {
     return { data: undefined, lineOf: () => line ?? 1, diagnostics: [diagnostic(Errors.JsonSyntax, { file, line: line ?? 1 }, detail)] };
   }
   return parseYaml(text, file, 1);
+}
+
+/** The yaml library's message, first line only, with what to do for the mistakes desks make most. */
+function yamlMessage(e: { code: string; message: string; pos: [number, number] }, text: string): string {
+  const first = (e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+  switch (e.code) {
+    case 'DUPLICATE_KEY': {
+      const key = /^[^\n:]*/.exec(text.slice(e.pos[0]))?.[0].trim();
+      return key ? `the key "${key}" is given twice` : first;
+    }
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return `${first}; put quotes around a value that contains ": "`;
+    default:
+      return /Nested mappings are not allowed in compact mappings/.test(first) ? `${first}; put quotes around a value that contains ": "` : first;
+  }
 }

@@ -51,7 +51,7 @@ export async function loadArticles(config: SiteConfig, cwd: string = process.cwd
   try {
     names = await readdir(root, { recursive: true });
   } catch (e) {
-    const d = diagnostic(Errors.FileUnreadable, { file: display(root, cwd) }, (e as NodeJS.ErrnoException).code ?? String(e));
+    const d = diagnostic(Errors.ArticlesDirMissing, { file: display(root, cwd) }, (e as NodeJS.ErrnoException).code ?? String(e));
     return { articles: [], diagnostics: [d], files: 0 };
   }
   const paths = names

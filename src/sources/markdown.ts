@@ -9,7 +9,9 @@ export function readMarkdownRecord(text: string, file: string, slugPath: string)
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   if (!FENCE.test(lines[0] ?? '')) return { diagnostics: [diagnostic(Errors.FrontMatterMissing, { file, line: 1 })] };
   const close = lines.findIndex((l, i) => i > 0 && (FENCE.test(l) || /^\.\.\.[ \t]*$/.test(l)));
-  if (close < 0) return { diagnostics: [diagnostic(Errors.FrontMatterUnclosed, { file, line: lines.length })] };
+  // The last line of the file (a final newline leaves an empty string after it, which is no line).
+  const last = lines.length > 1 && lines[lines.length - 1] === '' ? lines.length - 1 : lines.length;
+  if (close < 0) return { diagnostics: [diagnostic(Errors.FrontMatterUnclosed, { file, line: last })] };
   const parsed = parseYaml(lines.slice(1, close).join('\n'), file, 2);
   if (parsed.diagnostics.length > 0) return { diagnostics: parsed.diagnostics };
   const bodyLine = close + 2;

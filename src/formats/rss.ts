@@ -4,6 +4,7 @@
  * ids with `isPermaLink="false"` unless the id is the article's URL.
  */
 import { formatRfc822 } from '../core/_dates.js';
+import { escapeHtml } from '../core/_text.js';
 import type { FeedItem, FeedModel } from '../types.js';
 import { agencyElement, datelineElement, mediaContent, NS, renderXml, type XmlNode } from './_xml.js';
 
@@ -42,7 +43,8 @@ function item(i: FeedItem): XmlNode {
   return {
     title: i.title,
     link: i.url,
-    description: i.summary,
+    // Readers render an RSS description as HTML; the summary is plain text, so it is escaped as HTML first.
+    description: i.summary === undefined ? undefined : escapeHtml(i.summary),
     'content:encoded': i.contentHtml,
     guid: { '@isPermaLink': i.id === i.url ? 'true' : 'false', '#text': i.id },
     pubDate: formatRfc822(i.published),

@@ -65,6 +65,8 @@ export const Errors = {
   CharsStripped: entry('W_CHARS_STRIPPED', 'warning', (count: number) =>
     `removed ${count} character${count === 1 ? '' : 's'} that XML 1.0 forbids (control characters, U+FFFE/U+FFFF or lone surrogates)`),
   UnsafeMarkup: entry('W_UNSAFE_MARKUP', 'warning', (what: string[]) => `removed unsafe markup from the content: ${what.join(', ')}`),
+  TextLooksLikeHtml: entry('W_TEXT_LOOKS_LIKE_HTML', 'warning', (sample: string) =>
+    `contains markup (${q(sample)}), but feeds carry this field as plain text, so readers will show it literally; put formatting in the body`),
   NoArticles: entry('W_NO_ARTICLES', 'warning', (dir: string) => `no published articles found under ${dir}`),
 
   // ----- Configuration -----

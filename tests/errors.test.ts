@@ -352,6 +352,21 @@ describe('article diagnostics (loadArticles)', () => {
     expect(rss.rss.channel.item.map((i: { title: string }) => i.title).sort()).toEqual(['Talks resume', 'Vote count']);
   });
 
+  it('markup in plain-text fields is a warning: feeds carry them as text, so readers would show it literally', async () => {
+    const { lines, loaded } = await diagnose({
+      'articles/a.md': md(
+        '---', 'id: a', 'title: Talks <b>resume</b>', 'date: 2025-02-05 09:24', 'summary: Q&A on rates and R&amp;D',
+        'image: { url: https://img.example.com/a.jpg, caption: "Rain <i>again</i>", credit: AT&T }', '---', 'B',
+      ),
+    });
+    expect(lines).toEqual([
+      'articles/a.md:3: title: warning: contains markup ("<b>"), but feeds carry this field as plain text, so readers will show it literally; put formatting in the body (W_TEXT_LOOKS_LIKE_HTML)',
+      'articles/a.md:5: summary: warning: contains markup ("&amp;"), but feeds carry this field as plain text, so readers will show it literally; put formatting in the body (W_TEXT_LOOKS_LIKE_HTML)',
+      'articles/a.md:6: image.caption: warning: contains markup ("<i>"), but feeds carry this field as plain text, so readers will show it literally; put formatting in the body (W_TEXT_LOOKS_LIKE_HTML)',
+    ]);
+    expect(loaded.articles).toHaveLength(1);
+  });
+
   it('a missing articles directory is one located diagnostic, not a crash', async () => {
     const { lines } = await diagnose({}, { ...SITE_CONFIG, articlesDir: 'stories' });
     expect(lines).toEqual(['stories: cannot read the articles directory (ENOENT); create it or set "articlesDir" in the configuration (E_ARTICLES_DIR_MISSING)']);

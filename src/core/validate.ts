@@ -67,6 +67,11 @@ function validateRecord(raw: RawRecord, config: SiteConfig): { article?: Article
     bodyText = strippedBody.text;
   }
 
+  for (const [path, text] of plainTextFields(data)) {
+    const markup = MARKUP.exec(text)?.[0];
+    if (markup !== undefined) out.push(diagnostic(Errors.TextLooksLikeHtml, at(path), markup));
+  }
+
   const schema = raw.kind === 'json' ? JsonRecord : MarkdownRecord;
   const shape = schema.safeParse(data);
   if (!shape.success) for (const issue of shape.error.issues) out.push(...fromIssue(issue, data, at));
@@ -243,6 +248,24 @@ function clean(v: unknown, path: FieldPath, report: (path: FieldPath, removed: n
     return o;
   }
   return v;
+}
+
+/**
+ * What the W3C validator takes for markup in a plain-text element (a tag opening or closing, a character
+ * reference, a named entity): such text draws its ContainsHTML/CharacterData warnings.
+ */
+const MARKUP = /<[/a-z][^<>\s]*>?|&(?:#[0-9]+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i;
+/** Fields that feeds carry as plain text. */
+const PROSE = new Set(['title', 'summary', 'section', 'tags[]', 'authors[]', 'authors[].name', 'agency', 'agency.name', 'agency.via',
+  'contributors[]', 'contributors[].name', 'contributors[].location', 'contributors[].role', 'dateline.city', 'dateline.country',
+  'image.caption', 'image.credit', 'rights']);
+
+/** Every string in the record that a feed carries as plain text, with its path. */
+function plainTextFields(v: unknown, path: FieldPath = []): [FieldPath, string][] {
+  if (typeof v === 'string') return PROSE.has(fieldPattern(path)) ? [[path, v]] : [];
+  if (Array.isArray(v)) return v.flatMap((x, i) => plainTextFields(x, [...path, i]));
+  if (v !== null && typeof v === 'object') return Object.entries(v).flatMap(([k, x]) => plainTextFields(x, [...path, k]));
+  return [];
 }
 
 function named(v: unknown): string | undefined {

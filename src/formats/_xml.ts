@@ -28,6 +28,26 @@ function escapeXml(v: unknown): string {
   return s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 }
 
+/**
+ * Marks a value as HTML (content, RSS description). The builder hands text to the value processor
+ * without its element's name when the element has attributes, so the mark travels in the value: U+0000
+ * can never occur in real text, since XML forbids it and every input is stripped of it.
+ */
+const HTML_MARK = '\u0000';
+export const html = (markup: string): string => `${HTML_MARK}${markup}`;
+
+/**
+ * Plain text and HTML are both escaped with the predefined entities. (The RSS Best Practices Profile
+ * suggests `&#x26;`/`&#x3C;` in plain text, but fast-xml-parser, which many JavaScript readers use, leaves
+ * numeric references undecoded by default and would show them literally.) HTML keeps `"` escaped too.
+ */
+function escapeText(v: unknown): string {
+  const s = String(v);
+  if (s.startsWith(HTML_MARK)) return escapeXml(s.slice(1));
+  if (!/[&<>]/.test(s)) return s;
+  return s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
+
 const builder = new XMLBuilder({
   ignoreAttributes: false,
   attributeNamePrefix: '@',
@@ -36,7 +56,7 @@ const builder = new XMLBuilder({
   indentBy: '  ',
   suppressEmptyNode: true,
   processEntities: false,
-  tagValueProcessor: (_name, value) => escapeXml(value),
+  tagValueProcessor: (_name, value) => escapeText(value),
   attributeValueProcessor: (_name, value) => escapeXml(value),
 });
 

@@ -4,7 +4,7 @@
  */
 import { formatRfc3339 } from '../core/_dates.js';
 import type { FeedItem, FeedModel, Person } from '../types.js';
-import { agencyElement, datelineElement, mediaContent, NS, renderXml, type XmlNode } from './_xml.js';
+import { agencyElement, datelineElement, html, mediaContent, NS, renderXml, type XmlNode } from './_xml.js';
 
 export function writeAtom(m: FeedModel): string {
   const date = (d: Date): string => formatRfc3339(d, m.timezone);
@@ -23,7 +23,7 @@ export function writeAtom(m: FeedModel): string {
     contributor: i.contributors.map((c) => ({ name: c.name })),
     category: i.categories.map((c) => ({ '@term': c.term, '@scheme': c.scheme, '@label': c.term })),
     summary: i.summary === undefined ? undefined : { '@type': 'text', '#text': i.summary },
-    content: { '@type': 'html', '#text': i.contentHtml },
+    content: { '@type': 'html', '#text': html(i.contentHtml) },
     rights: i.rights === undefined ? undefined : { '@type': 'text', '#text': i.rights },
     'media:content': mediaContent(i.image),
     'dl:dateline': datelineElement(i.dateline),

@@ -6,7 +6,7 @@
 import { formatRfc822 } from '../core/_dates.js';
 import { escapeHtml } from '../core/_text.js';
 import type { FeedItem, FeedModel } from '../types.js';
-import { agencyElement, datelineElement, mediaContent, NS, renderXml, type XmlNode } from './_xml.js';
+import { agencyElement, datelineElement, html, mediaContent, NS, renderXml, type XmlNode } from './_xml.js';
 
 export function writeRss(m: FeedModel): string {
   const channel: XmlNode = {
@@ -44,8 +44,8 @@ function item(i: FeedItem): XmlNode {
     title: i.title,
     link: i.url,
     // Readers render an RSS description as HTML; the summary is plain text, so it is escaped as HTML first.
-    description: i.summary === undefined ? undefined : escapeHtml(i.summary),
-    'content:encoded': i.contentHtml,
+    description: i.summary === undefined ? undefined : html(escapeHtml(i.summary)),
+    'content:encoded': html(i.contentHtml),
     guid: { '@isPermaLink': i.id === i.url ? 'true' : 'false', '#text': i.id },
     pubDate: formatRfc822(i.published),
     'atom:updated': i.updated.getTime() === i.published.getTime() ? undefined : rfc3339Utc(i.updated),

@@ -71,6 +71,7 @@ export function buildModel(articles: readonly Article[], config: SiteConfig): { 
   const diagnostics: Diagnostic[] = [];
   const chosen = articles.filter((a) => !a.draft).sort(byNewest).slice(0, config.itemsPerFeed);
   const items = chosen.map((a) => toItem(a, config, diagnostics));
+  if (items.length === 0) diagnostics.push(diagnostic(Errors.NoArticles, { file: config.articlesDir }, config.articlesDir));
   const newest = Math.max(0, ...items.map((i) => i.updated.getTime()));
   const model: FeedModel = {
     id: `${config.idPrefix}feed:main`,

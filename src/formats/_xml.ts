@@ -55,6 +55,8 @@ const builder = new XMLBuilder({
   format: true,
   indentBy: '  ',
   suppressEmptyNode: true,
+  // Otherwise an attribute whose value is "true" is written bare (`<guid isPermaLink>`), which is not XML.
+  suppressBooleanAttributes: false,
   processEntities: false,
   tagValueProcessor: (_name, value) => escapeText(value),
   attributeValueProcessor: (_name, value) => escapeXml(value),

@@ -1,0 +1,63 @@
+/**
+ * The layout is part of the design: a pure core with I/O at the edges, and no import cycles.
+ * These checks read the import statements of src/ and fail when a change breaks either rule.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const src = fileURLToPath(new URL('../src/', import.meta.url));
+const files = (readdirSync(src, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => f.split('\\').join('/'));
+
+/** Module → the modules and packages it imports (type-only imports included: they still couple). */
+const graph = new Map<string, string[]>(
+  files.map((f) => {
+    const text = readFileSync(join(src, f), 'utf8');
+    const specs = [...text.matchAll(/^\s*(?:import|export)\b[^;]*?from\s+'([^']+)'/gm)].map((m) => m[1] ?? '');
+    const deps = specs.map((s) => (s.startsWith('.') ? relative(src, resolve(dirname(join(src, f)), s)).replace(/\.js$/, '.ts').split('\\').join('/') : s));
+    return [f, deps];
+  }),
+);
+
+describe('architecture', () => {
+  it('reads the import graph', () => {
+    expect(graph.get('core/build.ts')).toEqual(expect.arrayContaining(['formats/rss.ts', 'core/model.ts', 'types.ts']));
+  });
+
+  it('the core is pure: no node: modules, no sources, output, CLI or clock', () => {
+    for (const [file, deps] of graph) {
+      if (!file.startsWith('core/')) continue;
+      expect(deps.filter((d) => d.startsWith('node:') || /^(sources|output|cli)/.test(d)), file).toEqual([]);
+      expect(readFileSync(join(src, file), 'utf8'), file).not.toMatch(/\bDate\.now\(|new Date\(\)|process\./);
+    }
+  });
+
+  it('format writers depend only on the model, the core helpers and their shared XML module', () => {
+    for (const [file, deps] of graph) {
+      if (!file.startsWith('formats/')) continue;
+      for (const d of deps.filter((x) => x.endsWith('.ts'))) expect(d.startsWith('core/_') || d.startsWith('formats/') || d === 'types.ts', `${file} imports ${d}`).toBe(true);
+    }
+  });
+
+  it('the `feed` package is never imported by the product (it is a test reference only)', () => {
+    for (const [file, deps] of graph) expect(deps.includes('feed'), file).toBe(false);
+  });
+
+  it('has no import cycles', () => {
+    const cycles: string[] = [];
+    const state = new Map<string, 'visiting' | 'done'>();
+    const visit = (f: string, path: string[]): void => {
+      if (state.get(f) === 'done') return;
+      if (state.get(f) === 'visiting') {
+        cycles.push([...path.slice(path.indexOf(f)), f].join(' → '));
+        return;
+      }
+      state.set(f, 'visiting');
+      for (const d of graph.get(f) ?? []) if (graph.has(d)) visit(d, [...path, f]);
+      state.set(f, 'done');
+    };
+    for (const f of graph.keys()) visit(f, []);
+    expect(cycles).toEqual([]);
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { renderDateline } from '../src/index.js';
+
+describe('dateline house styles', () => {
+  it.each([
+    ['xinhua', 'Washington', '2025-02-04', 'Xinhua', false, 'WASHINGTON, Feb. 4 (Xinhua) --'],
+    ['xinhua', 'Beijing', '2025-03-31', 'Xinhua', false, 'BEIJING, March 31 (Xinhua) --'],
+    ['xinhua', 'Gaza', '2025-12-01', 'Xinhua', false, 'GAZA, Dec. 1 (Xinhua) --'],
+    ['xinhua', 'Beijing', '2025-02-07', undefined, false, 'BEIJING, Feb. 7 --'],
+    ['ap', 'Beirut', '2025-02-04', 'AP', false, 'BEIRUT (AP) —'],
+    ['ap', 'Washington', '2025-09-04', 'AP', true, 'WASHINGTON, Sept. 4 (AP) —'],
+    ['ap', 'Denver', '2025-06-04', 'AP', true, 'DENVER, June 4 (AP) —'],
+    ['reuters', 'Washington', '2025-02-04', 'Reuters', false, 'WASHINGTON, Feb 4 (Reuters) -'],
+    ['reuters', 'London', '2025-09-30', 'Reuters', false, 'LONDON, Sept 30 (Reuters) -'],
+    ['xinhua-zh', '华盛顿', '2025-02-04', '新华社', false, '新华社华盛顿2月4日电'],
+    ['xinhua-zh', '伦敦', '2025-12-25', undefined, false, '本报伦敦12月25日电'],
+    ['plain', 'Washington', '2025-02-04', undefined, false, 'WASHINGTON —'],
+    ['plain', 'Washington', '2025-08-04', undefined, true, 'WASHINGTON, Aug. 4 —'],
+  ] as const)('%s: %s on %s (%s)', (style, city, date, agency, dated, expected) => {
+    expect(renderDateline(style, { city, date, agency }, dated)).toBe(expected);
+  });
+
+  it('uses every AP month form', () => {
+    const months = Array.from({ length: 12 }, (_, m) => renderDateline('xinhua', { city: 'X', date: `2025-${String(m + 1).padStart(2, '0')}-01` }, false));
+    expect(months.map((d) => d.slice(3, -3))).toEqual([
+      'Jan. 1', 'Feb. 1', 'March 1', 'April 1', 'May 1', 'June 1', 'July 1', 'Aug. 1', 'Sept. 1', 'Oct. 1', 'Nov. 1', 'Dec. 1',
+    ]);
+  });
+});

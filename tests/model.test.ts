@@ -1,0 +1,79 @@
+/** The main feed's selection: newest first, drafts out, limited, dated by its newest change. */
+import { describe, expect, it } from 'vitest';
+import { buildFeeds, resolveConfig, validateRecords, type RawRecord, type SiteConfig } from '../src/index.js';
+import { parseXml, SITE_CONFIG } from './_helpers.js';
+
+function config(extra: object = {}): SiteConfig {
+  const { config: c, diagnostics } = resolveConfig({ ...SITE_CONFIG, ...extra }, 'cfg', () => 1);
+  expect(diagnostics).toEqual([]);
+  return c!;
+}
+
+const rec = (id: string, date: string, extra: Record<string, unknown> = {}): RawRecord => ({
+  file: `${id}.md`, kind: 'markdown', data: { id, title: `T ${id}`, date, ...extra }, body: 'Body.', lineOf: () => 1, slugPath: id,
+});
+
+function build(records: RawRecord[], c: SiteConfig = config()) {
+  const v = validateRecords(records, c);
+  expect(v.diagnostics).toEqual([]);
+  return buildFeeds(v.articles, c);
+}
+
+describe('the main feed', () => {
+  it('lists published articles newest first, ties broken by id, drafts left out', () => {
+    const built = build([
+      rec('b', '2025-02-05 09:24'),
+      rec('a', '2025-02-05 09:24'),
+      rec('c', '2025-02-06 08:00'),
+      rec('old', '2025-01-01 00:00'),
+      rec('d', '2025-02-07 08:00', { draft: true }),
+    ]);
+    expect(built.model.items.map((i) => i.id.split(':').pop())).toEqual(['c', 'a', 'b', 'old']);
+  });
+
+  it('keeps only the newest itemsPerFeed items in every format', () => {
+    const records = Array.from({ length: 12 }, (_, i) => rec(`n${String(i).padStart(2, '0')}`, `2025-02-${String(i + 1).padStart(2, '0')} 10:00`));
+    const built = build(records, config({ itemsPerFeed: 5 }));
+    const expected = ['n11', 'n10', 'n09', 'n08', 'n07'].map((id) => `tag:news.example.com,2025:${id}`);
+    expect(parseXml(built.outputs.get('rss.xml')!).rss.channel.item.map((i: any) => i.guid['#text'])).toEqual(expected);
+    expect(parseXml(built.outputs.get('atom.xml')!).feed.entry.map((e: any) => e.id)).toEqual(expected);
+    expect(JSON.parse(built.outputs.get('feed.json')!).items.map((i: any) => i.id)).toEqual(expected);
+  });
+
+  it('is dated by the newest change among its items: a correction to an older story counts', () => {
+    const built = build([rec('new', '2025-02-05 09:00'), rec('older', '2025-02-01 09:00', { updated: '2025-02-06 12:00' })]);
+    expect(built.model.updated.toISOString()).toBe('2025-02-06T04:00:00.000Z');
+    expect(parseXml(built.outputs.get('rss.xml')!).rss.channel.lastBuildDate).toBe('Thu, 06 Feb 2025 04:00:00 GMT');
+    expect(parseXml(built.outputs.get('atom.xml')!).feed.updated).toBe('2025-02-06T12:00:00+08:00');
+    // The correction does not move the story: order is by first publication.
+    expect(built.model.items.map((i) => i.id.split(':').pop())).toEqual(['new', 'older']);
+  });
+
+  it('an empty site still gives valid, stable feeds and says so', () => {
+    const c = config();
+    const built = buildFeeds([], c);
+    expect(built.diagnostics.map((d) => d.code)).toEqual(['W_NO_ARTICLES']);
+    expect(parseXml(built.outputs.get('atom.xml')!).feed.updated).toBe('1970-01-01T08:00:00+08:00');
+    expect(JSON.parse(built.outputs.get('feed.json')!).items).toEqual([]);
+    expect(buildFeeds([], c).outputs).toEqual(built.outputs);
+  });
+
+  it('uses an id that is already a URI as it is, and prefixes a desk id', () => {
+    const built = build([rec('urn:uuid:6f1c0a52-5d4e-4b7e-9a51-1c2d3e4f5a6b', '2025-02-05 09:00'), rec('desk-1', '2025-02-04 09:00')]);
+    expect(built.model.items.map((i) => i.id)).toEqual(['urn:uuid:6f1c0a52-5d4e-4b7e-9a51-1c2d3e4f5a6b', 'tag:news.example.com,2025:desk-1']);
+  });
+
+  it('keeps an id when the story is corrected (title, body and updated change; id does not)', () => {
+    const before = build([rec('story', '2025-02-05 09:00')]).model.items[0]!;
+    const after = build([{ ...rec('story', '2025-02-05 09:00', { title: 'Corrected title', updated: '2025-02-05 12:00' }), body: 'New body.' }]).model.items[0]!;
+    expect(after.id).toBe(before.id);
+    expect(after.published).toEqual(before.published);
+    expect(after.updated.getTime()).toBeGreaterThan(before.updated.getTime());
+  });
+
+  it('marks an RSS guid as a permalink only when the id is the article URL', () => {
+    const url = 'https://news.example.com/2025/story.html';
+    const built = build([rec(url, '2025-02-05 09:00', { url })]);
+    expect(parseXml(built.outputs.get('rss.xml')!).rss.channel.item[0].guid).toEqual({ '@isPermaLink': 'true', '#text': url });
+  });
+});

@@ -130,8 +130,8 @@ function validateRecord(raw: RawRecord, config: SiteConfig): { article?: Article
   if (language !== undefined && !LANGUAGE.test(language)) fail(['language'], (w) => diagnostic(Errors.LanguageInvalid, w, language));
 
   const authors: Person[] = list(data, 'authors').map(({ value, path }) => {
-    const p: Person = { name: named(value) ?? '' };
-    if (named(value) !== undefined) nonEmpty(typeof value === 'string' ? path : [...path, 'name']);
+    const p: Person = { name: (named(value) ?? '').trim() };
+    nonEmpty(typeof value === 'string' ? path : [...path, 'name']);
     const u = absoluteUrl([...path, 'url'], url ?? config.siteUrl);
     if (u !== undefined) p.url = u;
     const email = str([...path, 'email']);
@@ -156,7 +156,7 @@ function validateRecord(raw: RawRecord, config: SiteConfig): { article?: Article
 
   const contributors: Contributor[] = list(data, 'contributors').map(({ value, path }) => {
     const c: Contributor = { name: (named(value) ?? '').trim() };
-    if (named(value) !== undefined) nonEmpty(typeof value === 'string' ? path : [...path, 'name']);
+    nonEmpty(typeof value === 'string' ? path : [...path, 'name']);
     const location = str([...path, 'location'])?.trim();
     if (location) c.location = location;
     const role = str([...path, 'role'])?.trim();
@@ -274,6 +274,7 @@ function named(v: unknown): string | undefined {
   return undefined;
 }
 
+/** The entries of a list field that carry a name (a string, or an object with a string `name`), with their paths. */
 function list(data: Fields, key: string): { value: unknown; path: FieldPath }[] {
   const v = data[key];
   return Array.isArray(v) ? v.map((value, i) => ({ value, path: [key, i] })).filter((e) => named(e.value) !== undefined) : [];

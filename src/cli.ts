@@ -5,16 +5,13 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { buildFeeds } from './core/build.js';
-import { DatelineError, formatDiagnostic } from './errors.js';
+import { DatelineError } from './errors.js';
 import { writeOutputs } from './output/dist.js';
 import { DEFAULT_CONFIG_FILE, loadArticles, loadConfig, sortDiagnostics } from './sources/index.js';
-import type { Diagnostic } from './types.js';
+import { plural, report, type CliIO } from './cli/_report.js';
+import { importCommand } from './cli/import.js';
 
-export interface CliIO {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  cwd: string;
-}
+export type { CliIO } from './cli/_report.js';
 
 const USAGE: Record<string, string> = {
   main: `Usage: dateline <command> [options]
@@ -24,6 +21,7 @@ Turns article records into RSS 2.0, Atom 1.0 and JSON Feed 1.1 feeds.
 Commands:
   build    validate the records and write the feeds
   check    validate the records without writing anything
+  import   turn wire copy (raw text, NITF, ninjs) into article records
 
 Run "dateline <command> --help" for a command's options.
 `,
@@ -46,20 +44,22 @@ Options:
   --config FILE   site configuration (default: ${DEFAULT_CONFIG_FILE})
   -h, --help      show this help
 `,
+  import: `Usage: dateline import FILE... [--format text|nitf|ninjs] [--out DIR] [--dry-run] [--force] [--config FILE]
+
+Turns agency copy into article records (Markdown with front matter), one per story, and says what it
+found in each (id, title, date and zone, dateline, credits) and what it could not interpret. The format
+is detected from the content unless --format is given. A record that exists with different content is
+replaced only with --force, and the old file is kept as a backup. Exits 1 if any file could not be imported.
+
+Options:
+  --format F      text, nitf or ninjs (default: detected)
+  --out DIR       where records are written (default: the config's articlesDir, "articles")
+  --dry-run       report what would be written, write nothing
+  --force         replace existing records whose content differs (keeping FILE.bak)
+  --config FILE   site configuration, for the publisher's time zone (default: ${DEFAULT_CONFIG_FILE})
+  -h, --help      show this help
+`,
 };
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-function report(io: CliIO, diagnostics: Diagnostic[]): number {
-  for (const d of diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
-  const errors = diagnostics.filter((d) => d.severity === 'error');
-  const warnings = diagnostics.length - errors.length;
-  if (errors.length > 0) {
-    const files = new Set(errors.map((d) => d.file)).size;
-    io.stderr(`${plural(errors.length, 'error')} in ${plural(files, 'file')}${warnings > 0 ? `, ${plural(warnings, 'warning')}` : ''}\n`);
-  } else if (warnings > 0) io.stderr(`${plural(warnings, 'warning')}\n`);
-  return errors.length;
-}
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
@@ -71,6 +71,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     io.stdout(USAGE['main'] ?? '');
     return 0;
   }
+  if (command === 'import') return importCommand(rest, io, USAGE['import'] ?? '');
   if (command !== 'build' && command !== 'check') {
     io.stderr(`Unknown command "${command}".\n\n${USAGE['main']}`);
     return 2;

@@ -69,6 +69,22 @@ export const Errors = {
     `contains markup (${q(sample)}), but feeds carry this field as plain text, so readers will show it literally; put formatting in the body`),
   NoArticles: entry('W_NO_ARTICLES', 'warning', (dir: string) => `no published articles found under ${dir}`),
 
+  // ----- Importing wire copy -----
+  ImportEmpty: entry('E_IMPORT_EMPTY', 'error', () => 'the file is empty: there is no copy to import'),
+  ImportBinary: entry('E_IMPORT_BINARY', 'error', () =>
+    'the file is not text (it holds NUL bytes or is not UTF-8); import raw text, NITF or ninjs'),
+  ImportFormatUnknown: entry('E_IMPORT_FORMAT', 'error', (what: string) =>
+    `${what}; pass --format text, nitf or ninjs if the detection is wrong`),
+  ImportNoHeadline: entry('E_IMPORT_NO_HEADLINE', 'error', (where: string) => `no headline: ${where}`),
+  ImportNoDate: entry('E_IMPORT_NO_DATE', 'error', (where: string) =>
+    `no date: ${where}; a zone alone gives no instant, so add the stamp to the copy or write the record by hand`),
+  ImportDatelineZone: entry('W_IMPORT_DATELINE_ZONE', 'warning', (detail: string) => detail),
+  ImportNotPublished: entry('W_IMPORT_NOT_PUBLISHED', 'warning', (status: string) =>
+    `the copy is marked ${status}: it must not be published, so no record was written`),
+  ImportRecordExists: entry('E_IMPORT_EXISTS', 'error', (id: string, path: string) =>
+    `a different record with id ${q(id)} already exists at ${path}; pass --force to replace it (the old file is kept as a backup)`),
+  ImportNeedsAttention: entry('W_IMPORT_NEEDS_ATTENTION', 'warning', (problem: string) => `the build will refuse this record until it is fixed: ${problem}`),
+
   // ----- Configuration -----
   ConfigUnreadable: entry('E_CONFIG_UNREADABLE', 'error', (reason: string) =>
     reason === 'ENOENT'

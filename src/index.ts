@@ -13,4 +13,7 @@ export { writeRss } from './formats/rss.js';
 export { writeOutputs, type Written } from './output/dist.js';
 export { loadArticles, loadConfig, DEFAULT_CONFIG_FILE, type Loaded } from './sources/index.js';
 export { main, type CliIO } from './cli.js';
+export { importFiles, detectFormat, type ImportOptions, type FileReport, type StoryReport } from './importers/index.js';
+export { recordText } from './importers/record.js';
+export type { ImportedStory, ImportFormat, ImportResult, Importer } from './importers/types.js';
 export type * from './types.js';

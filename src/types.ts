@@ -78,7 +78,8 @@ export interface DatelineField {
 }
 
 export interface ImageField {
-  url: string;
+  /** Absent when the copy printed a caption and credit but the desk has no image URL (yet). */
+  url?: string;
   caption?: string;
   credit?: string;
   type?: string;

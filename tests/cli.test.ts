@@ -84,6 +84,7 @@ describe('help and usage', () => {
       Commands:
         build    validate the records and write the feeds
         check    validate the records without writing anything
+        import   turn wire copy (raw text, NITF, ninjs) into article records
 
       Run "dateline <command> --help" for a command's options.
       "

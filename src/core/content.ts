@@ -90,7 +90,8 @@ export interface Assembly {
 /** Photo, then the body with the dateline leading its first paragraph, then the credit lines. */
 export function assembleContent(a: Assembly): string {
   const parts: string[] = [];
-  if (a.image !== undefined) parts.push(figure(a.image));
+  const photo = a.image === undefined ? '' : figure(a.image);
+  if (photo !== '') parts.push(photo);
   let body = a.body;
   if (a.dateline !== undefined) {
     const lead = `<span class="dateline">${escapeHtml(a.dateline)}</span>`;
@@ -108,6 +109,8 @@ function figure(image: ImageField): string {
   if (image.caption !== undefined) bits.push(escapeHtml(image.caption));
   if (image.credit !== undefined) bits.push(`<span class="photo-credit">${escapeHtml(image.credit)}</span>`);
   const caption = bits.join(' ');
+  // Copy can print a caption and credit for a photo the desk has no URL for: the credit is still shown.
+  if (image.url === undefined) return caption === '' ? '' : `<p class="photo-caption">${caption}</p>`;
   return `<figure><img src="${escapeHtml(image.url)}"${alt}${size} />${caption === '' ? '' : `<figcaption>${caption}</figcaption>`}</figure>`;
 }
 

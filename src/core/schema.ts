@@ -20,7 +20,7 @@ const dateline = z.strictObject({
 });
 
 const image = z.strictObject({
-  url: z.string(),
+  url: z.string().optional(),
   caption: z.string().optional(),
   credit: z.string().optional(),
   type: z.string().optional(),

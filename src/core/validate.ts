@@ -188,13 +188,14 @@ function validateRecord(raw: RawRecord, config: SiteConfig): { article?: Article
 
   let image: ImageField | undefined;
   const imageUrl = absoluteUrl(['image', 'url'], url ?? config.siteUrl);
-  if (imageUrl !== undefined) {
-    image = { url: imageUrl };
+  if (data['image'] !== null && typeof data['image'] === 'object') {
+    image = {};
+    if (imageUrl !== undefined) image.url = imageUrl;
     for (const k of ['caption', 'credit'] as const) {
       const v = str(['image', k])?.trim();
       if (v) image[k] = v;
     }
-    const ext = /\.([a-z0-9]+)$/i.exec(new URL(imageUrl).pathname)?.[1]?.toLowerCase();
+    const ext = imageUrl === undefined ? undefined : /\.([a-z0-9]+)$/i.exec(new URL(imageUrl).pathname)?.[1]?.toLowerCase();
     const type = str(['image', 'type'])?.trim() ?? (ext === undefined ? undefined : IMAGE_TYPES[ext]);
     if (type) image.type = type;
     for (const k of ['width', 'height'] as const) {

@@ -69,7 +69,7 @@ export function renderXml(root: XmlNode): string {
 
 /** `media:content` with caption and photographer credit (Media RSS 1.5.1; EBU role codes). */
 export function mediaContent(image: ImageField | undefined): XmlNode | undefined {
-  if (image === undefined) return undefined;
+  if (image?.url === undefined) return undefined;
   return {
     '@url': image.url,
     '@type': image.type,

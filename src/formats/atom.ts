@@ -15,7 +15,7 @@ export function writeAtom(m: FeedModel): string {
     link: [
       { '@rel': 'alternate', '@type': 'text/html', '@href': i.url },
       ...(i.agency?.url === undefined ? [] : [{ '@rel': 'via', '@href': i.agency.url }]),
-      ...(i.image === undefined ? [] : [{ '@rel': 'enclosure', '@type': i.image.type, '@href': i.image.url }]),
+      ...(i.image?.url === undefined ? [] : [{ '@rel': 'enclosure', '@type': i.image.type, '@href': i.image.url }]),
     ],
     published: date(i.published),
     updated: date(i.updated),

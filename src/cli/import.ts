@@ -1,0 +1,113 @@
+/** `dateline import`: argument parsing and the report a desk reads. Printing goes through the injected io. */
+import { parseArgs } from 'node:util';
+import { parseDeskTime } from '../core/_dates.js';
+import { DatelineError } from '../errors.js';
+import { importFiles, type FileReport, type StoryReport } from '../importers/index.js';
+import { IMPORT_FORMATS, type ImportFormat } from '../importers/types.js';
+import { DEFAULT_CONFIG_FILE, loadConfig } from '../sources/index.js';
+import { plural, report, type CliIO } from './_report.js';
+
+export async function importCommand(args: readonly string[], io: CliIO, usage: string): Promise<number> {
+  let values: { format?: string; out?: string; config?: string; 'dry-run'?: boolean; force?: boolean; help?: boolean };
+  let files: string[];
+  try {
+    const parsed = parseArgs({
+      args: [...args],
+      options: {
+        format: { type: 'string' },
+        out: { type: 'string' },
+        config: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        force: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: true,
+    });
+    values = parsed.values;
+    files = parsed.positionals;
+  } catch (e) {
+    io.stderr(`${(e as Error).message}\n\n${usage}`);
+    return 2;
+  }
+  if (values.help === true) {
+    io.stdout(usage);
+    return 0;
+  }
+  if (values.format !== undefined && !(IMPORT_FORMATS as readonly string[]).includes(values.format)) {
+    io.stderr(`Unknown format "${values.format}": use text, nitf or ninjs.\n\n${usage}`);
+    return 2;
+  }
+  if (files.length === 0) {
+    io.stderr(`Name at least one file to import.\n\n${usage}`);
+    return 2;
+  }
+  let config;
+  try {
+    config = await loadConfig(values.config ?? DEFAULT_CONFIG_FILE, io.cwd);
+  } catch (e) {
+    if (e instanceof DatelineError) {
+      report(io, e.diagnostics);
+      return 1;
+    }
+    throw e;
+  }
+  const reports = await importFiles(files, {
+    config,
+    cwd: io.cwd,
+    ...(values.out === undefined ? {} : { out: values.out }),
+    ...(values.format === undefined ? {} : { format: values.format as ImportFormat }),
+    dryRun: values['dry-run'] === true,
+    force: values.force === true,
+  });
+  for (const r of reports) io.stdout(describeFile(r, config.timezone));
+  report(io, reports.flatMap((r) => r.diagnostics));
+  const failed = reports.filter((r) => !r.ok).length;
+  const stories = reports.flatMap((r) => r.stories);
+  io.stdout(
+    `${plural(reports.length, 'file')} read, ${plural(stories.length, 'story')} found` +
+      `${values['dry-run'] === true ? ' (dry run: nothing written)' : ''}` +
+      `${failed > 0 ? `; ${plural(failed, 'file')} could not be imported` : ''}.\n`,
+  );
+  return failed > 0 ? 1 : 0;
+}
+
+function describeFile(r: FileReport, timezone: string): string {
+  const head = `${r.file}${r.format === undefined ? '' : ` (${r.format})`}: ${plural(r.stories.length, 'story')}\n`;
+  return head + r.stories.map((s) => describeStory(s, timezone)).join('');
+}
+
+/** What the importer understood of one story, so the desk can check it before building. */
+function describeStory(s: StoryReport, timezone: string): string {
+  const f = s.story.fields;
+  const lines: [string, string][] = [
+    ['id', f.id],
+    ['title', f.title],
+    ['date', when(f.date, timezone)],
+  ];
+  if (f.updated !== undefined) lines.push(['updated', when(f.updated, timezone)]);
+  if (f.section !== undefined) lines.push(['section', f.section]);
+  if (f.dateline !== undefined) {
+    const d = f.dateline;
+    const place = [d.city, d.country].filter(Boolean).join(', ');
+    lines.push(['dateline', `${place} (${d.timezone ?? 'zone unknown'})${d.date === undefined ? '' : `, local date ${d.date}`}`]);
+  }
+  const credits: string[] = [];
+  if (f.authors !== undefined) credits.push(`by ${f.authors.map((a) => (typeof a === 'string' ? a : a.name)).join(', ')}`);
+  if (f.agency !== undefined) credits.push(`agency ${f.agency.via === undefined ? f.agency.name : `${f.agency.via} via ${f.agency.name}`}`);
+  if (f.contributors !== undefined) {
+    credits.push(`contributors ${f.contributors.map((c) => `${c.name}${c.location ? ` (${c.location})` : ''}${c.role ? ` [${c.role}]` : ''}`).join(', ')}`);
+  }
+  if (f.image?.credit !== undefined) credits.push(`photo ${f.image.credit}`);
+  if (credits.length > 0) lines.push(['credits', credits.join('; ')]);
+  for (const n of s.story.notes) lines.push(['not used', n]);
+  const status = `${s.status}${s.backup === undefined ? '' : ` (old file kept as ${s.backup})`}`;
+  return `  ${s.path}  ${status}\n${lines.map(([k, v]) => `    ${k.padEnd(9)} ${v}\n`).join('')}`;
+}
+
+/** A desk time with its zone and the instant it names: `2025-02-05 09:24 Asia/Shanghai (2025-02-05T01:24:00Z)`. */
+function when(value: string, timezone: string): string {
+  const t = parseDeskTime(value, timezone);
+  const zone = /([+-]\d{2}:?\d{2}|Z)$/.test(value) ? '' : ` ${timezone}`;
+  return t.ok ? `${value}${zone} (${t.instant.toISOString().replace('.000Z', 'Z')})` : `${value}${zone}`;
+}

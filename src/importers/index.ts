@@ -1,0 +1,180 @@
+/**
+ * `dateline import`: wire copy in, article records out. Reads each file, detects its format, runs the
+ * importer, checks every story with the build's own validation, and writes one Markdown record per story
+ * without ever overwriting a different record silently. Prints nothing: the CLI reports what this returns.
+ */
+import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { validateRecords } from '../core/validate.js';
+import { diagnostic, Errors } from '../errors.js';
+import { readJsonRecord } from '../sources/json.js';
+import { readMarkdownRecord } from '../sources/markdown.js';
+import type { Diagnostic, SiteConfig } from '../types.js';
+import { importNinjs } from './ninjs.js';
+import { importNitf } from './nitf.js';
+import { recordText, slug } from './record.js';
+import { importText } from './text.js';
+import type { ImportedStory, ImportFormat, Importer } from './types.js';
+
+const IMPORTERS: Record<ImportFormat, Importer> = { text: importText, nitf: importNitf, ninjs: importNinjs };
+
+export interface ImportOptions {
+  config: SiteConfig;
+  cwd: string;
+  /** Directory the records go to; defaults to the config's articlesDir. */
+  out?: string;
+  format?: ImportFormat;
+  dryRun?: boolean;
+  force?: boolean;
+}
+
+export type StoryStatus = 'written' | 'replaced' | 'unchanged' | 'would write' | 'would replace' | 'refused';
+
+export interface StoryReport {
+  story: ImportedStory;
+  /** Where the record is (or would be), relative to the working directory. */
+  path: string;
+  status: StoryStatus;
+  /** The old file kept when a record was replaced. */
+  backup?: string;
+}
+
+export interface FileReport {
+  file: string;
+  format?: ImportFormat;
+  stories: StoryReport[];
+  diagnostics: Diagnostic[];
+  /** False when the file could not be imported (an error in the file, or a record refused). */
+  ok: boolean;
+}
+
+const display = (path: string, cwd: string): string => {
+  const rel = relative(cwd, path);
+  return (rel.startsWith('..') ? path : rel).split(sep).join('/');
+};
+
+/** Detects the format from content: NITF XML, ninjs JSON, or raw text. */
+export function detectFormat(text: string): ImportFormat | { unknown: string } {
+  const head = text.trimStart();
+  if (head.startsWith('<')) return /<nitf[\s>]/.test(head) ? 'nitf' : { unknown: 'this is XML but not NITF (no <nitf> element)' };
+  if (head.startsWith('{')) {
+    return /"(uri|headlines?|versioncreated|firstcreated|body_html|bodies)"\s*:/.test(head)
+      ? 'ninjs'
+      : { unknown: 'this is JSON but not ninjs (no uri, headline or body)' };
+  }
+  return 'text';
+}
+
+/** Decodes a file as UTF-8 text, refusing binary content. */
+function decode(bytes: Buffer): string | undefined {
+  if (bytes.includes(0)) return undefined;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Existing records under `dir` by id, so an import finds the record it would replace wherever it lives. */
+async function existingIds(dir: string, cwd: string): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  const names = await readdir(dir, { recursive: true }).catch(() => [] as string[]);
+  for (const name of names.sort()) {
+    const ext = extname(name).toLowerCase();
+    if (ext !== '.md' && ext !== '.json') continue;
+    const path = join(dir, name);
+    const text = await readFile(path, 'utf8').catch(() => undefined);
+    if (text === undefined) continue;
+    const r = ext === '.json' ? readJsonRecord(text, display(path, cwd), '') : readMarkdownRecord(text, display(path, cwd), '');
+    const id = (r.record?.data as { id?: unknown } | undefined)?.id;
+    if (typeof id === 'string' && !ids.has(id.trim())) ids.set(id.trim(), path);
+  }
+  return ids;
+}
+
+async function freeBackupName(path: string): Promise<string> {
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? `${path}.bak` : `${path}.bak.${n}`;
+    if (!(await stat(candidate).catch(() => undefined))) return candidate;
+  }
+}
+
+/** Where a new record goes: `<out>/<year>/<month>/<slug of id>.md`. */
+function newPath(out: string, story: ImportedStory): string {
+  const date = story.fields.date;
+  const name = slug(story.fields.id, 80) || 'story';
+  return join(out, date.slice(0, 4), date.slice(5, 7), `${name}.md`);
+}
+
+export async function importFiles(files: readonly string[], opts: ImportOptions): Promise<FileReport[]> {
+  const out = resolve(opts.cwd, opts.out ?? opts.config.articlesDir);
+  const ids = await existingIds(out, opts.cwd);
+  const reports: FileReport[] = [];
+  for (const file of files) {
+    const shown = display(resolve(opts.cwd, file), opts.cwd);
+    const report: FileReport = { file: shown, stories: [], diagnostics: [], ok: true };
+    reports.push(report);
+    const bytes = await readFile(resolve(opts.cwd, file)).catch((e: NodeJS.ErrnoException) => e);
+    if (bytes instanceof Error) {
+      report.diagnostics.push(diagnostic(Errors.FileUnreadable, { file: shown }, bytes.code ?? bytes.message));
+      report.ok = false;
+      continue;
+    }
+    const text = decode(bytes);
+    if (text === undefined || text.trim() === '') {
+      report.diagnostics.push(diagnostic(text === undefined ? Errors.ImportBinary : Errors.ImportEmpty, { file: shown }));
+      report.ok = false;
+      continue;
+    }
+    const detected = opts.format ?? detectFormat(text);
+    if (typeof detected !== 'string') {
+      report.diagnostics.push(diagnostic(Errors.ImportFormatUnknown, { file: shown, line: 1 }, detected.unknown));
+      report.ok = false;
+      continue;
+    }
+    report.format = detected;
+    const result = IMPORTERS[detected](text, { file: shown, timezone: opts.config.timezone });
+    report.diagnostics.push(...result.diagnostics);
+    if (result.diagnostics.some((d) => d.severity === 'error')) report.ok = false;
+    for (const story of result.stories) {
+      const entry = await place(story, out, ids, opts);
+      report.stories.push(entry);
+      if (entry.status === 'refused') {
+        report.ok = false;
+        report.diagnostics.push(diagnostic(Errors.ImportRecordExists, { file: shown }, story.fields.id, entry.path));
+      }
+      report.diagnostics.push(...attention(story, shown, opts.config));
+    }
+  }
+  return reports;
+}
+
+/** Runs the build's own validation on the record text, so an import never writes a record the build would misread. */
+function attention(story: ImportedStory, file: string, config: SiteConfig): Diagnostic[] {
+  const read = readMarkdownRecord(recordText(story), `${story.fields.id}.md`, story.fields.id);
+  const problems = [...read.diagnostics, ...(read.record === undefined ? [] : validateRecords([read.record], config).diagnostics)];
+  return problems
+    .filter((d) => d.severity === 'error')
+    .map((d) => diagnostic(Errors.ImportNeedsAttention, { file }, `${d.field === undefined ? '' : `${d.field}: `}${d.message} (${d.code})`));
+}
+
+async function place(story: ImportedStory, out: string, ids: Map<string, string>, opts: ImportOptions): Promise<StoryReport> {
+  const text = recordText(story);
+  const existing = ids.get(story.fields.id);
+  const target = existing ?? newPath(out, story);
+  const shown = display(target, opts.cwd);
+  const old = await readFile(target, 'utf8').catch(() => undefined);
+  if (old === text) return { story, path: shown, status: 'unchanged' };
+  if (old !== undefined && !opts.force) return { story, path: shown, status: 'refused' };
+  if (opts.dryRun) return { story, path: shown, status: old === undefined ? 'would write' : 'would replace' };
+  await mkdir(dirname(target), { recursive: true });
+  const entry: StoryReport = { story, path: shown, status: old === undefined ? 'written' : 'replaced' };
+  if (old !== undefined) {
+    const backup = await freeBackupName(target);
+    await rename(target, backup);
+    entry.backup = display(backup, opts.cwd);
+  }
+  await writeFile(target, text);
+  ids.set(story.fields.id, target);
+  return entry;
+}

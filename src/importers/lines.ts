@@ -1,0 +1,175 @@
+/**
+ * Recognisers for the lines of wire copy that carry structure: the dateline lead, contributor taglines,
+ * agency lines and photo credits. Shared by every importer; each returns undefined when the line is not
+ * of its kind, so a caller can keep the line as body text and nothing is lost.
+ */
+
+// ----- Dateline leads -----
+
+export interface DatelineLead {
+  /** As printed, e.g. `WASHINGTON` or `华盛顿`. */
+  city: string;
+  /** What followed the city: a US state abbreviation, a state or a country (`Ore.`, `Maine`, `Britain`). */
+  region?: string;
+  /** Month and day printed in the dateline, if any. */
+  month?: number;
+  day?: number;
+  /** The agency printed in the dateline: `Xinhua`, `AP`, `Reuters`, `新华社`. */
+  agency?: string;
+  /** The paragraph without its dateline. */
+  rest: string;
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6, jul: 7, july: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+const MONTH = 'Jan|Feb|March|Mar|April|Apr|May|June|Jun|July|Jul|Aug|Sept|Sep|Oct|Nov|Dec';
+
+/**
+ * `WASHINGTON, Feb. 4 (Xinhua) --`, `BEIRUT (AP) —`, `PORTLAND, Ore. (AP) —`, `LONDON, Feb 4 (Reuters) -`,
+ * `WASHINGTON —`. The city is in capitals; the separator is `--`, an em or en dash, or a spaced hyphen.
+ */
+const ENGLISH_LEAD = new RegExp(
+  String.raw`^(?<city>[A-Z][A-Z.'’]*(?:[ -][A-Z][A-Z.'’]*)*)` +
+    String.raw`(?:, (?<region>(?!(?:${MONTH})\.? \d)[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)*))?` +
+    String.raw`(?:, (?<month>${MONTH})\.? (?<day>\d{1,2}))?` +
+    String.raw`(?: \((?<agency>[^()]{1,40})\))?` +
+    String.raw` ?(?:--|—|–| - )\s*(?<rest>\S[\s\S]*)$`,
+  'u',
+);
+
+/** `新华社华盛顿2月4日电`, optionally followed by the reporters in full-width brackets. */
+const CHINESE_LEAD = /^(?<agency>新华社|中新社|本报)(?<city>[\p{Script=Han}·]{1,12}?)(?<month>\d{1,2})月(?<day>\d{1,2})日电(?:[（(](?<reporters>[^）)]*)[）)])?\s*(?<rest>[\s\S]*)$/u;
+
+export function parseDatelineLead(paragraph: string): (DatelineLead & { reporters?: string }) | undefined {
+  const zh = CHINESE_LEAD.exec(paragraph.trim());
+  if (zh?.groups !== undefined) {
+    const g = zh.groups;
+    const lead: DatelineLead & { reporters?: string } = {
+      city: g['city'] ?? '', month: Number(g['month']), day: Number(g['day']), rest: (g['rest'] ?? '').trim(),
+    };
+    if (g['agency'] !== '本报') lead.agency = g['agency'] ?? '';
+    if (g['reporters'] !== undefined) lead.reporters = g['reporters'];
+    return lead;
+  }
+  const m = ENGLISH_LEAD.exec(paragraph.trim());
+  if (m?.groups === undefined) return undefined;
+  const g = m.groups;
+  // A lone capitalised word before a dash is a dateline only if it looks like a place, not an acronym-led sentence.
+  if ((g['city'] ?? '').length < 2) return undefined;
+  const lead: DatelineLead = { city: g['city'] ?? '', rest: (g['rest'] ?? '').trim() };
+  if (g['region'] !== undefined) lead.region = g['region'];
+  if (g['month'] !== undefined) {
+    lead.month = MONTHS[g['month'].toLowerCase()] ?? 0;
+    lead.day = Number(g['day']);
+  }
+  if (g['agency'] !== undefined) lead.agency = g['agency'];
+  return lead;
+}
+
+/** `WASHINGTON` → `Washington`, `SAINT-DENIS` → `Saint-Denis`; Chinese names are kept as printed. */
+export function cityName(printed: string): string {
+  if (!/[A-Z]/.test(printed) || printed !== printed.toUpperCase()) return printed;
+  return printed.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, c: string) => `${sep}${c.toUpperCase()}`);
+}
+
+/**
+ * The full date of a dateline's month and day: the year that puts it nearest the story's own date (a
+ * dateline of Dec. 31 on a story stamped Jan. 1 is from the year before).
+ */
+export function datelineDate(month: number, day: number, near: string): string | undefined {
+  const year = Number(near.slice(0, 4));
+  const nearMs = Date.UTC(year, Number(near.slice(5, 7)) - 1, Number(near.slice(8, 10)));
+  let best: { ms: number; y: number } | undefined;
+  for (const y of [year - 1, year, year + 1]) {
+    const ms = Date.UTC(y, month - 1, day);
+    const d = new Date(ms);
+    if (d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) continue;
+    if (best === undefined || Math.abs(ms - nearMs) < Math.abs(best.ms - nearMs)) best = { ms, y };
+  }
+  return best === undefined ? undefined : new Date(best.ms).toISOString().slice(0, 10);
+}
+
+// ----- Contributors -----
+
+export interface Contributor {
+  name: string;
+  location?: string;
+  role?: string;
+}
+
+function splitNames(list: string): string[] {
+  return list
+    .split(/,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function person(text: string, role?: string): Contributor {
+  const m = /^(.+?)\s+in\s+(.+)$/.exec(text);
+  const c: Contributor = m === null ? { name: text } : { name: (m[1] ?? '').trim(), location: (m[2] ?? '').trim() };
+  if (role !== undefined) c.role = role;
+  return c;
+}
+
+/**
+ * `Mike Gu in Hong Kong contributed to this story.`, `X and Y contributed to this report.`,
+ * `Reporting by X in Gaza; Additional reporting by Y; Editing by Z`, also in parentheses. Names keep their locations.
+ */
+export function parseContributorLine(line: string): Contributor[] | undefined {
+  // Reuters prints its tagline in parentheses: "(Reporting by X in London; Editing by Y)".
+  const text = line.trim().replace(/\s+/g, ' ').replace(/^\(([^()]*)\)\.?$/, '$1');
+  const contributed = /^(.+?) (?:also )?contributed (?:reporting )?to this (?:story|report|article)\.?$/i.exec(text);
+  if (contributed !== null) {
+    // "X in A and Y in B": split on the list separators, keeping "in <place>" with each name.
+    return splitNames(contributed[1] ?? '').map((p) => person(p));
+  }
+  const parts = text.replace(/\.$/, '').split(/\s*;\s*/);
+  const roles = parts.map((p) => /^([A-Z][a-z]+(?: [a-z]+)?) by (.+)$/.exec(p));
+  if (roles.length === 0 || roles.some((r) => r === null)) return undefined;
+  return roles.flatMap((r) => splitNames(r?.[2] ?? '').map((n) => person(n, (r?.[1] ?? '').toLowerCase())));
+}
+
+// ----- Agencies -----
+
+/** Agencies whose names stand alone on a credit line (wire services, and the generic "Agencies"). */
+const AGENCIES = [
+  'Xinhua', 'Agencies', 'AP', 'Associated Press', 'Reuters', 'AFP', 'Agence France-Presse', 'Bloomberg', 'dpa', 'EFE', 'ANSA',
+  'Kyodo', 'Yonhap', 'TASS', 'RIA Novosti', 'PTI', 'IANS', 'AAP', 'CNA', 'Bernama', 'Anadolu', 'UPI', 'China Daily', 'CGTN',
+  'China News Service', '新华社', '中新社',
+];
+const AGENCY = `(?:${AGENCIES.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`;
+const AGENCY_LINE = new RegExp(`^(?:(?<via>${AGENCY}(?:\\s*[-–/,&]\\s*${AGENCY})*)\\s+via\\s+)?(?<name>${AGENCY}(?:\\s*[-–/,&]\\s*${AGENCY})*)\\.?$`, 'i');
+
+/** `Agencies Via Xinhua` → `{name: 'Xinhua', via: 'Agencies'}`; `Xinhua`; `Reuters - AP` (kept as printed). */
+export function parseAgencyLine(line: string): { name: string; via?: string } | undefined {
+  const m = AGENCY_LINE.exec(line.trim());
+  if (m?.groups === undefined) return undefined;
+  const canonical = (s: string): string => s.replace(new RegExp(AGENCY, 'gi'), (a) => AGENCIES.find((x) => x.toLowerCase() === a.toLowerCase()) ?? a);
+  const out: { name: string; via?: string } = { name: canonical(m.groups['name'] ?? '') };
+  if (m.groups['via'] !== undefined) out.via = canonical(m.groups['via']);
+  return out;
+}
+
+// ----- Photo credits -----
+
+/**
+ * Splits the credit off a photo caption: `… in Gaza City on Monday. DAWOUD ABU ALKAS/REUTERS`,
+ * `… [Photo/Agencies]`, `… [Photo by Wang Jing/China Daily]`, `… Photo: Xinhua`, `…（新华社记者王晔摄）`.
+ */
+export function splitPhotoCredit(paragraph: string): { caption: string; credit: string } | undefined {
+  const text = paragraph.trim();
+  const patterns: RegExp[] = [
+    /^(?<caption>.*\S)\s*\[Photo(?:\s+by\s+|\s*\/\s*|:\s*)(?<credit>[^\]]+)\]$/i,
+    /^(?<caption>.*\S)\s*\(Photo(?:\s+by\s+|\s*\/\s*|:\s*)(?<credit>[^)]+)\)$/i,
+    /^(?<caption>.*[.!?"”])\s+Photo:\s*(?<credit>[^.]+?)\.?$/i,
+    /^(?<caption>.*\S)\s*[（(](?<credit>[^（）()]+?)\s*摄[）)]$/u,
+    // NAME/AGENCY in capitals at the end, as wire photo desks sign.
+    /^(?<caption>.*[.!?"”)])\s+(?<credit>[A-Z][A-Z.'’ -]+\/[A-Z][A-Za-z.'’ -]+)$/,
+  ];
+  for (const p of patterns) {
+    const m = p.exec(text);
+    if (m?.groups !== undefined) return { caption: (m.groups['caption'] ?? '').trim(), credit: (m.groups['credit'] ?? '').trim() };
+  }
+  return undefined;
+}

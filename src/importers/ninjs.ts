@@ -1,0 +1,340 @@
+/**
+ * ninjs (IPTC News in JSON) 1.x and 2.x → article records. 1.x has `headline`, `byline`, `body_html`,
+ * `description_text`, `infosource`, `subject` and associations/renditions keyed by name; 2.x has
+ * `headlines[]`, `by`, `bodies[]`, `descriptions[]` with roles, `infosources[]`, `subjects[]` and arrays of
+ * associations and renditions. Both are read by the same code; keys are matched without regard to case,
+ * so camelCase 3.x copy gets as far as its fields agree with 2.x.
+ *
+ * The HTML body becomes Markdown paragraphs (links kept as links), so every record the importers write is
+ * the same kind of file; nothing of the text is lost, but inline emphasis is not kept.
+ */
+import { decodeHTML } from 'entities';
+import { diagnostic, Errors } from '../errors.js';
+import { parseJson } from '../sources/_positions.js';
+import type { Diagnostic } from '../types.js';
+import { splitPhotoCredit } from './lines.js';
+import {
+  collectBlocks, Credits, laterStamp, permanentId, pickImage, readStamp, renderBlocks, resolveDateline, squash, takeDuplicateLead, textOf,
+  unique, type Block, type El, type ImageCandidate, type Stamp,
+} from './nitf.js';
+import type { ImportContext, ImportResult, Importer, RecordFieldsOut } from './types.js';
+
+type Obj = Record<string, unknown>;
+
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** The key of `o` spelled `name` in any case (ninjs 1.x/2.x are lowercase, 3.x camelCase). */
+function keyOf(o: Obj, name: string): string | undefined {
+  if (name in o) return name;
+  return Object.keys(o).find((k) => k.toLowerCase() === name);
+}
+
+function get(o: unknown, name: string): unknown {
+  if (!isObj(o)) return undefined;
+  const k = keyOf(o, name);
+  return k === undefined ? undefined : o[k];
+}
+
+function str(o: unknown, name: string): string | undefined {
+  const v = get(o, name);
+  return typeof v === 'string' && v.trim() !== '' ? v : undefined;
+}
+
+/** An array property, or the values of an object keyed by name (1.x associations and renditions). */
+function entries(o: unknown, name: string): Obj[] {
+  const v = get(o, name);
+  if (Array.isArray(v)) return v.filter(isObj);
+  if (isObj(v)) return Object.entries(v).filter((e): e is [string, Obj] => isObj(e[1])).map(([k, x]) => ({ name: k, ...x }));
+  return [];
+}
+
+const NOT_PUBLISHED: Record<string, string> = {
+  withheld: 'the agency has withheld this story, so no record is written; if it was imported before, take that record down (draft: true)',
+  canceled: 'the agency has withdrawn this story, so no record is written; if it was imported before, take that record down (draft: true)',
+};
+NOT_PUBLISHED['cancelled'] = NOT_PUBLISHED['canceled'] as string;
+
+export const importNinjs: Importer = (text: string, ctx: ImportContext): ImportResult => {
+  const { file } = ctx;
+  const parsed = parseJson(text, file);
+  if (parsed.diagnostics.length > 0) {
+    if (!endsEarly(text)) return { stories: [], diagnostics: parsed.diagnostics };
+    const last = text.replace(/\s+$/, '').split('\n').length;
+    return { stories: [], diagnostics: [diagnostic(Errors.JsonSyntax, { file, line: last }, 'the text ends before the JSON does; the file looks truncated')] };
+  }
+  const data = parsed.data;
+  if (!isObj(data)) {
+    const got = Array.isArray(data) ? 'a list' : data === null ? 'null' : `a ${typeof data}`;
+    return { stories: [], diagnostics: [diagnostic(Errors.RecordNotObject, { file, line: 1 }, got)] };
+  }
+  const at = (name: string, field = name): { file: string; line: number | undefined; field: string } => ({
+    file, line: parsed.lineOf([keyOf(data, name) ?? name]), field,
+  });
+  const notes: string[] = [];
+
+  // Not released: no record at all (an error, as for NITF: nothing was imported, and a kill needs a person).
+  const status = str(data, 'pubstatus')?.trim().toLowerCase();
+  if (status !== undefined && NOT_PUBLISHED[status] !== undefined) {
+    return { stories: [], diagnostics: [diagnostic(Errors.FieldType, at('pubstatus'), '"usable"', `${JSON.stringify(status)}: ${NOT_PUBLISHED[status]}`)] };
+  }
+
+  const title = headline(data);
+  if (title === undefined) {
+    const field = get(data, 'headlines') !== undefined ? 'headlines[0].value' : 'headline';
+    return { stories: [], diagnostics: [diagnostic(Errors.FieldMissing, { ...at(field === 'headline' ? 'headline' : 'headlines', field) })] };
+  }
+
+  // Dates: firstcreated is the first publication (versioncreated when it is the only one, as 1.0 allowed).
+  const diagnostics: Diagnostic[] = [];
+  const stamps: Partial<Record<'firstcreated' | 'versioncreated', Stamp>> = {};
+  for (const name of ['firstcreated', 'versioncreated'] as const) {
+    const raw = str(data, name);
+    if (raw === undefined) continue;
+    const stamp = readStamp(raw, ctx.timezone);
+    if (stamp === undefined || !stamp.hasTime) diagnostics.push(diagnostic(Errors.DateFormat, at(name), raw));
+    else stamps[name] = stamp;
+  }
+  if (diagnostics.length > 0) return { stories: [], diagnostics };
+  const published = stamps.firstcreated ?? stamps.versioncreated;
+  if (published === undefined) return { stories: [], diagnostics: [diagnostic(Errors.FieldMissing, at('firstcreated'))] };
+  if (stamps.firstcreated === undefined) notes.push('no firstcreated: the first publication is versioncreated');
+
+  const fields: RecordFieldsOut = { id: '', title, date: published.value };
+  if (stamps.firstcreated !== undefined) {
+    const updated = laterStamp(stamps.firstcreated, stamps.versioncreated, notes, 'versioncreated');
+    if (updated !== undefined) fields.updated = updated;
+  }
+  embargo(data, published, stamps.versioncreated, ctx, fields, notes);
+
+  const language = str(data, 'language')?.trim();
+  if (language !== undefined) fields.language = language;
+  const tags = unique([
+    ...[...entries(data, 'subject'), ...entries(data, 'subjects')].map((s) => squash(str(s, 'name') ?? '')),
+    ...(Array.isArray(get(data, 'keywords')) ? (get(data, 'keywords') as unknown[]) : []).filter((k): k is string => typeof k === 'string').map(squash),
+  ]);
+  if (tags.length > 0) fields.tags = tags;
+
+  // Descriptions: the summary, and the story's credit line.
+  const credits = new Credits(notes);
+  const summaries: string[] = [];
+  for (const d of descriptions(data)) {
+    if (d.role === undefined || ['summary', 'description', 'abstract', 'teaser', 'lead'].includes(d.role)) summaries.push(d.text);
+    else if (d.role === 'creditline') credits.agency(d.text, 'the credit line');
+    else notes.push(`description (${d.role}) ${JSON.stringify(d.text)}: not used`);
+  }
+  if (summaries[0] !== undefined) fields.summary = summaries[0];
+  for (const s of summaries.slice(1)) notes.push(`another description ${JSON.stringify(s)}: the first is the summary`);
+
+  const sources = [...entries(data, 'infosource'), ...entries(data, 'infosources')].map((s) => squash(str(s, 'name') ?? '')).filter(Boolean);
+  for (const s of unique(sources)) credits.agency(s, 'infosource');
+  const by = str(data, 'byline') ?? str(data, 'by');
+  if (by !== undefined) credits.byline(by);
+
+  // The picture: the first picture association, else a picture in the body.
+  const images = pictures(data, notes);
+  const body = readBody(data, notes);
+  images.push(...body.images);
+  notes.push(...body.notes);
+  const blocks = body.blocks;
+
+  const located = str(data, 'located');
+  if (located !== undefined) {
+    const [city = '', ...rest] = located.split(',').map((s) => s.trim());
+    const region = rest.join(', ') || undefined;
+    const dateline = resolveDateline(city, region, undefined, file, diagnostics);
+    takeDuplicateLead(blocks, dateline, fields.date, credits, notes);
+    fields.dateline = dateline;
+  }
+  credits.into(fields);
+
+  const image = pickImage(images, notes);
+  if (image !== undefined) fields.image = image;
+
+  const holder = str(data, 'copyrightholder');
+  const rights = str(data, 'copyrightnotice') ?? (holder === undefined ? undefined : `Copyright ${squash(holder)}`);
+  if (rights !== undefined) fields.rights = squash(rights);
+  const usage = str(data, 'usageterms');
+  if (usage !== undefined) notes.push(`usage terms (for the desk) ${JSON.stringify(squash(usage))}`);
+  const ednote = str(data, 'ednote');
+  if (ednote !== undefined) notes.push(`editorial note (for the desk, not published) ${JSON.stringify(squash(ednote))}`);
+  const type = str(data, 'type');
+  if (type !== undefined && !['text', 'composite'].includes(type)) notes.push(`type is ${JSON.stringify(type)}: imported as a text story`);
+
+  const markdown = renderBlocks(blocks);
+  fields.id = permanentId(str(data, 'uri')?.trim(), 'uri', title, fields.date, markdown, notes);
+  return { stories: [{ fields, body: markdown, notes }], diagnostics };
+};
+
+/** True when JSON.parse fails at the very end of the text: the file stops before the JSON does. */
+function endsEarly(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return false;
+  } catch (e) {
+    const message = e instanceof Error ? e.message : '';
+    const position = /position (\d+)/.exec(message)?.[1];
+    return /Unexpected end of JSON input/.test(message) || (position !== undefined && Number(position) >= text.trimEnd().length);
+  }
+}
+
+/** 1.x `headline`; 2.x `headlines[]`, the one with role "main" else the first. */
+function headline(o: unknown): string | undefined {
+  const one = str(o, 'headline');
+  if (one !== undefined) return squash(one) || undefined;
+  const list = entries(o, 'headlines').filter((h) => str(h, 'value') !== undefined);
+  const h = list.find((x) => str(x, 'role') === 'main') ?? list[0];
+  if (h === undefined) return undefined;
+  const value = str(h, 'value') ?? '';
+  return squash(/html/i.test(str(h, 'contenttype') ?? '') ? textOf(parseHtml(value)) : value) || undefined;
+}
+
+/** 2.x `descriptions[]`, or 1.x `description_text` / `description_html` (as role-less descriptions). */
+function descriptions(o: unknown): { role?: string; text: string }[] {
+  const out: { role?: string; text: string }[] = [];
+  for (const d of entries(o, 'descriptions')) {
+    const value = str(d, 'value');
+    if (value === undefined) continue;
+    const text = squash(/html/i.test(str(d, 'contenttype') ?? '') ? textOf(parseHtml(value)) : value);
+    const role = str(d, 'role')?.trim().toLowerCase();
+    if (text !== '') out.push(role === undefined ? { text } : { role, text });
+  }
+  const plain = str(o, 'description_text');
+  const html = str(o, 'description_html');
+  if (plain !== undefined) out.push({ text: squash(plain) });
+  else if (html !== undefined) out.push({ text: squash(textOf(parseHtml(html))) });
+  return out;
+}
+
+/**
+ * The body: 2.x `bodies[]` (HTML preferred, then plain text), or 1.x `body_html` / `body_text`. HTML is
+ * read into blocks; plain text is one paragraph per blank-line-separated chunk.
+ */
+function readBody(o: Obj, notes: string[]): { blocks: Block[]; images: ImageCandidate[]; notes: string[] } {
+  const bodies = entries(o, 'bodies').filter((b) => str(b, 'value') !== undefined);
+  const isHtml = (b: Obj): boolean => /html/i.test(str(b, 'contenttype') ?? '');
+  const main = (b: Obj): boolean => ['main', 'body', undefined].includes(str(b, 'role'));
+  const chosen = bodies.find((b) => isHtml(b) && main(b)) ?? bodies.find(isHtml) ?? bodies.find(main) ?? bodies[0];
+  let html: string | undefined;
+  let plain: string | undefined;
+  if (chosen !== undefined) {
+    const value = str(chosen, 'value') ?? '';
+    const contenttype = str(chosen, 'contenttype');
+    if (isHtml(chosen) || (contenttype === undefined && /^\s*</.test(value))) html = value;
+    else plain = value;
+    for (const b of bodies) if (b !== chosen && (isHtml(b) || !isHtml(chosen))) notes.push(`another body (${str(b, 'role') ?? str(b, 'contenttype') ?? 'no role'}): not used`);
+  } else {
+    html = str(o, 'body_html') ?? str(o, 'body_xhtml');
+    if (html === undefined) plain = str(o, 'body_text');
+  }
+  if (html !== undefined) return collectBlocks(parseHtml(html));
+  if (plain !== undefined) {
+    const chunks = /\n\s*\n/.test(plain) ? plain.split(/\n\s*\n/) : plain.split('\n');
+    return { blocks: chunks.map(squash).filter(Boolean).map((text) => ({ kind: 'p', inline: [{ text }] })), images: [], notes: [] };
+  }
+  notes.push('no body');
+  return { blocks: [], images: [], notes: [] };
+}
+
+/** Picture associations, in order; other associations are noted. */
+function pictures(o: Obj, notes: string[]): ImageCandidate[] {
+  const out: ImageCandidate[] = [];
+  for (const a of entries(o, 'associations')) {
+    const type = str(a, 'type') ?? '';
+    const name = str(a, 'name') ?? str(a, 'uri') ?? '';
+    if (type !== 'picture' && type !== 'graphic') {
+      notes.push(`association ${JSON.stringify(name)} (${type || 'no type'}): only pictures are imported`);
+      continue;
+    }
+    const renditions = entries(a, 'renditions').filter((r) => str(r, 'href') !== undefined);
+    const mime = (r: Obj): string | undefined => str(r, 'mimetype') ?? str(r, 'contenttype');
+    const web = renditions.filter((r) => mime(r) === undefined || /^image\/(jpeg|png|gif|webp|avif)$/i.test(mime(r) ?? ''));
+    const size = (r: Obj): number => (num(get(r, 'width')) ?? 0) * (num(get(r, 'height')) ?? 0);
+    const best = [...(web.length > 0 ? web : renditions)].sort((x, y) => size(y) - size(x))[0];
+    if (best === undefined) {
+      notes.push(`picture ${JSON.stringify(name)} has no rendition with an href: not used`);
+      continue;
+    }
+    const img: ImageCandidate = { url: (str(best, 'href') ?? '').trim() };
+    const type2 = mime(best);
+    if (type2 !== undefined) img.type = type2.trim();
+    const w = num(get(best, 'width'));
+    const h = num(get(best, 'height'));
+    if (w !== undefined) img.width = w;
+    if (h !== undefined) img.height = h;
+    // Caption: its caption description (2.x) or description_text (1.x), else its headline.
+    const ds = descriptions(a);
+    const caption = ds.find((d) => d.role === 'caption') ?? ds.find((d) => d.role === undefined || d.role === 'description');
+    const captionText = caption?.text ?? headline(a);
+    if (captionText !== undefined) img.caption = captionText;
+    // Credit: its credit line, else its byline.
+    const credit = ds.find((d) => d.role === 'creditline')?.text ?? str(a, 'creditline') ?? str(a, 'byline') ?? str(a, 'by');
+    if (credit !== undefined) img.credit = squash(credit);
+    else if (captionText !== undefined && splitPhotoCredit(captionText) === undefined) notes.push(`picture ${JSON.stringify(name)} has no credit`);
+    out.push(img);
+  }
+  return out;
+}
+
+function num(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : undefined;
+}
+
+/**
+ * `embargoed` holds the time before which the story must not appear. Without a clock we cannot tell whether
+ * it has passed, unless the copy itself was created after it; otherwise the record is written as a draft.
+ */
+function embargo(o: Obj, published: Stamp, version: Stamp | undefined, ctx: ImportContext, fields: RecordFieldsOut, notes: string[]): void {
+  const raw = str(o, 'embargoed');
+  if (raw === undefined) return;
+  const until = readStamp(raw, ctx.timezone);
+  const newest = [published, version].flatMap((s) => (s?.instant === undefined ? [] : [s.instant.getTime()]));
+  if (until?.instant !== undefined && newest.some((t) => t >= (until.instant as Date).getTime())) return;
+  fields.draft = true;
+  notes.push(`embargoed until ${raw.trim()}: written as a draft; remove "draft: true" once the embargo is lifted`);
+}
+
+// ----- HTML -----
+
+const VOID = new Set(['br', 'img', 'hr', 'meta', 'link', 'input', 'source', 'wbr', 'area', 'base', 'col', 'embed', 'param', 'track']);
+/** Opening one of these closes an open <p> (HTML's implied end tags). */
+const CLOSES_P = new Set([
+  'p', 'div', 'section', 'article', 'aside', 'header', 'footer', 'main', 'blockquote', 'ul', 'ol', 'dl', 'table', 'figure', 'pre', 'hr',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'address', 'details', 'fieldset', 'form',
+]);
+const TOKEN = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[([\s\S]*?)(?:\]\]>|$)|<[!?][^>]*>?|<(\/?)([a-zA-Z][\w:.-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*\/?>|[^<]+|</g;
+const ATTR = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
+
+/** A forgiving HTML reader: enough structure for paragraphs, headings, quotes, lists, links and pictures. */
+export function parseHtml(html: string): El {
+  const root: El = { name: 'body', attrs: {}, children: [] };
+  const stack: El[] = [root];
+  const top = (): El => stack[stack.length - 1] as El;
+  const closeTo = (name: string): void => {
+    const i = stack.map((e) => e.name).lastIndexOf(name);
+    if (i > 0) stack.length = i;
+  };
+  for (const m of html.matchAll(TOKEN)) {
+    const [token, cdata, slash, rawName, rawAttrs] = m;
+    if (rawName === undefined) {
+      if (cdata !== undefined) top().children.push(cdata);
+      else if (!/^<[!?]/.test(token)) top().children.push(decodeHTML(token));
+      continue;
+    }
+    const name = rawName.toLowerCase();
+    if (slash === '/') {
+      closeTo(name);
+      continue;
+    }
+    if (CLOSES_P.has(name) && stack.some((e) => e.name === 'p')) closeTo('p');
+    if (name === 'li') {
+      const i = stack.map((e) => e.name).lastIndexOf('li');
+      if (i > 0 && !stack.slice(i + 1).some((e) => e.name === 'ul' || e.name === 'ol')) stack.length = i;
+    }
+    const attrs: Record<string, string> = {};
+    for (const a of (rawAttrs ?? '').matchAll(ATTR)) attrs[(a[1] ?? '').toLowerCase()] = decodeHTML(a[2] ?? a[3] ?? a[4] ?? '');
+    const el: El = { name, attrs, children: [] };
+    top().children.push(el);
+    if (!VOID.has(name) && !token.endsWith('/>')) stack.push(el);
+  }
+  return root;
+}

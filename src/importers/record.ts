@@ -1,0 +1,52 @@
+/**
+ * ImportedStory → the Markdown record the build reads: YAML front matter in the field order of the README,
+ * then the body. Deterministic: the same story always gives the same bytes.
+ */
+import { createHash } from 'node:crypto';
+import { stringify } from 'yaml';
+import type { ImportedStory, RecordFieldsOut } from './types.js';
+
+const ORDER: (keyof RecordFieldsOut)[] = [
+  'id', 'title', 'url', 'date', 'updated', 'section', 'tags', 'summary', 'language', 'authors', 'agency', 'contributors', 'dateline',
+  'image', 'rights', 'draft',
+];
+
+export function recordText(story: ImportedStory): string {
+  const ordered: Record<string, unknown> = {};
+  for (const k of ORDER) if (story.fields[k] !== undefined) ordered[k] = story.fields[k];
+  const yaml = stringify(ordered, { lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' });
+  return `---\n${yaml}---\n${story.body.trim()}\n`;
+}
+
+/** A lowercase ASCII slug of at most `max` characters; empty for text with no ASCII letters or digits. */
+export function slug(text: string, max = 48): string {
+  const s = text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return s.length <= max ? s : s.slice(0, max).replace(/-[^-]*$/, '') || s.slice(0, max);
+}
+
+/**
+ * An id for copy that carries none, derived from its content so the same text always gets the same id:
+ * `imp-20250205-trump-netanyahu-set-for-pivotal-talks-3f2a9c1b`.
+ */
+export function contentId(title: string, date: string, body: string): string {
+  const hash = createHash('sha256').update(`${title}\n${date}\n${body.replace(/\s+/g, ' ').trim()}`).digest('hex').slice(0, 8);
+  const day = date.slice(0, 10).replace(/-/g, '');
+  // A title with no Latin words (Chinese copy) would slug to stray digits; the hash alone is clearer then.
+  const words = slug(title);
+  return ['imp', day, /[a-z]{3}/.test(words) ? words : '', hash].filter(Boolean).join('-');
+}
+
+/**
+ * Escapes a paragraph of plain copy so that Markdown renders exactly that text: inline markers anywhere,
+ * and block markers (headings, quotes, list bullets and numbers, rules) at the start of the paragraph.
+ */
+export function markdownText(text: string): string {
+  // `&` needs escaping only where it would start an entity (`&amp;`, `&#38;`); "AT&T" stays as typed.
+  const inline = text.replace(/\s*\n\s*/g, ' ').replace(/[\\`*_[\]<>|~]|&(?=#?\w+;)/g, (c) => `\\${c}`);
+  return inline.replace(/^(#{1,6}(?=\s|$)|[+-](?=\s)|=+$|-+$)/, '\\$1').replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
+}
+
+/** A subheading of the copy as a Markdown heading, level 2. */
+export function markdownHeading(text: string): string {
+  return `## ${markdownText(text)}`;
+}

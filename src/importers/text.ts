@@ -1,0 +1,505 @@
+/**
+ * Raw text → article record: the copy a web desk takes from a news page or a wire terminal. The model is
+ * the layout of a China Daily page (issue 3): site promos, breadcrumb, headline, "Updated:" stamp, photo
+ * caption, dateline lead, body with subheadings, credit lines, then the page footer.
+ *
+ * What is interpreted: page chrome is dropped (it belongs to the site, not the story); the breadcrumb gives
+ * the section; the stamps give `date` and `updated` (wall-clock time in the publisher's zone unless an
+ * offset is printed); bylines, the dateline lead, contributor taglines and agency lines become fields and
+ * leave the body; every other paragraph stays in the body, in order, escaped so Markdown shows exactly the
+ * text. What is found but cannot be used goes to `notes`, quoted; nothing is dropped silently and nothing
+ * is guessed (an unknown or ambiguous dateline city gets no zone, and a warning).
+ */
+import { isValidTimeZone, parseDeskTime } from '../core/_dates.js';
+import { diagnostic, Errors } from '../errors.js';
+import type { Diagnostic } from '../types.js';
+import { lookupCity } from './gazetteer.js';
+import {
+  cityName, datelineDate, parseAgencyLine, parseContributorLine, parseDatelineLead, splitPhotoCredit, type Contributor, type DatelineLead,
+} from './lines.js';
+import { contentId, markdownHeading, markdownText } from './record.js';
+import type { Importer, ImportResult, RecordFieldsOut } from './types.js';
+
+const q = (s: string): string => JSON.stringify(s);
+
+// ----- Problems -----
+
+/** The importer's problems, in one place. */
+const problems = {
+  empty: (file: string) => diagnostic(Errors.ImportEmpty, { file }),
+  binary: (file: string, line: number) => diagnostic(Errors.ImportBinary, { file, line }),
+  noHeadline: (file: string) =>
+    diagnostic(Errors.ImportNoHeadline, { file }, 'give the headline on a line of its own before the "Updated:" or "Published:" stamp'),
+  noDate: (file: string) =>
+    diagnostic(Errors.ImportNoDate, { file }, 'the copy has no "Published:" or "Updated:" stamp (such as "Updated: 2025-02-05 09:24")'),
+  badDate: (file: string, line: number, value: string) => diagnostic(Errors.DateFormat, { file, line, field: 'date' }, value),
+  noZone: (file: string, line: number, zone: string) => diagnostic(Errors.ZoneUnknown, { file, line, field: 'date' }, zone),
+  datelineZone: (file: string, line: number, detail: string) => diagnostic(Errors.ImportDatelineZone, { file, line, field: 'dateline.timezone' }, detail),
+};
+
+// ----- Lines -----
+
+type Kind = 'blank' | 'text' | 'breadcrumb' | 'stamp' | 'id' | 'image' | 'chrome' | 'promo';
+
+interface Line {
+  /** 1-based line number in the input. */
+  n: number;
+  text: string;
+  kind: Kind;
+}
+
+/** A run of lines read as one paragraph (or one special line). */
+interface Block {
+  n: number;
+  text: string;
+  kind: Kind;
+  /** More than one input line. */
+  joined: boolean;
+}
+
+const BREADCRUMB_HOME = /^(?:Home|Homepage|Front page|首页)$/i;
+const BREADCRUMB_SEP = /\s*[|>»›]\s*|\s+\/\s+/;
+
+/**
+ * Lines that belong to the site, never to a story, wherever they stand: page furniture and footers. The
+ * patterns are strict because a match is dropped even in the middle of the body.
+ */
+const CHROME: readonly RegExp[] = [
+  /^back to (?:the )?top$/i,
+  /^返回顶部$/,
+  /^end ?item$/i, // the end mark of agency copy ("Enditem"; Chinese copy ends with "（完）")
+  /^[（(]完[）)]$/u,
+  /^(?:Global|China|US|U\.S\.|UK|Europe|European|Asia|Asia-Pacific|Africa|Hong Kong|Canada|Latin America|Middle East|International|English|Chinese|Mobile|Digital|Print) Edition$/,
+  /^(?:copyright\s*(?:©|\(c\))?\s*(?:\d{4}|.*\ball rights reserved\b)|©|\(c\)\s*\d{4})/i,
+  /^all rights reserved\.?$/i,
+  /^版权所有/,
+  /^note: browsers with\b/i,
+  /^license for publishing\b/i,
+  /^registration (?:number|no\.?)\s*[:：]/i,
+  /^\p{Script=Han}ICP[备证]/u,
+  /^\p{Script=Han}公网安备/u,
+];
+
+/** Promotions and links to other pages (short lines only); a "Related:" line takes the headlines listed under it too. */
+const PROMO: readonly RegExp[] = [
+  /^download (?:the|our)\b.*\bapp\b/i,
+  /^(?:follow|find|like|join) us on (?:Facebook|Twitter|X|Instagram|WeChat|Weibo|TikTok|YouTube|LinkedIn|Telegram|WhatsApp|social media)\b/i,
+  /^advertisement$/i,
+  /^share(?: this)?(?: article| story| page)?\s*[:：]?$/i,
+  /^(?:subscribe|sign up)\b.*\b(?:newsletter|free|now|today)\b/i,
+  /^(?:top news|most (?:viewed|popular|read)|editor'?s picks?|trending(?: now)?)$/i,
+  /^(?:扫码|下载).*(?:客户端|app)/i,
+];
+const RELATED = /^(?:related(?: stories| articles| news| coverage)?|read more|read also|also read|see also|more on this|you may also like|相关(?:新闻|阅读|报道))\s*(?:[:：]\s*(?<title>.*))?$/i;
+/** "Related:", or "Related: <a headline>"; "Related: officials said …" is a sentence of the story. */
+function isRelated(text: string): boolean {
+  const title = RELATED.exec(text)?.groups?.['title'];
+  return RELATED.test(text) && (title === undefined || title === '' || !endsSentence(title));
+}
+
+/** A navigation bar: three or more short items between bars or middle dots (recognised only before the headline). */
+const NAV = /^[^|·]{1,30}(?:\s[|·]\s[^|·]{1,30}){2,}$/;
+
+const ID_LINE = /^(?:(?:Story|Article|Doc(?:ument)?|News|Content|Item) )?ID\s*[:：#]\s*(\S+)$/i;
+const IMAGE_LINE = /^(?:Image|Photo|Picture|Pic)(?: URL| link)?\s*[:：]\s*(https?:\/\/\S+)$/i;
+
+/** A stamp: an optional label, then a date and time with an optional offset. */
+const STAMP = new RegExp(
+  String.raw`^(?:(?<label>(?:(?:first|last) )?(?:updated|published|posted|modified|released)(?: on| at)?|date|time|发布时间|更新时间|发布日期|时间|日期)\s*[:：]?\s*)?` +
+    String.raw`(?<y>\d{4})\s*[-/.年]\s*(?<mo>\d{1,2})\s*[-/.月]\s*(?<d>\d{1,2})\s*日?(?:T|\s+)(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2}))?` +
+    String.raw`\s*(?<off>Z|[+-]\d{2}:?\d{2}|\(?(?:GMT|UTC)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?\)?)?$`,
+  'i',
+);
+
+interface Stamp {
+  n: number;
+  kind: 'published' | 'updated';
+  /** As a record holds it: `2025-02-05 09:24`, or `2025-02-05T09:24:00+08:00` when an offset is printed. */
+  value: string;
+  offset: boolean;
+}
+
+const pad = (s: string | undefined): string => (s ?? '').padStart(2, '0');
+
+function offsetOf(printed: string): string {
+  const t = printed.replace(/[()\s]/g, '');
+  if (/^(?:Z|GMT|UTC)$/i.test(t)) return 'Z';
+  const m = /^(?:GMT|UTC)?([+-])(\d{1,2}):?(\d{2})?$/i.exec(t);
+  return m === null ? '' : `${m[1]}${pad(m[2])}:${m[3] ?? '00'}`;
+}
+
+function parseStamp(text: string, n: number): Stamp | undefined {
+  const g = STAMP.exec(text)?.groups;
+  if (g === undefined) return undefined;
+  const day = `${g['y']}-${pad(g['mo'])}-${pad(g['d'])}`;
+  const time = `${pad(g['h'])}:${g['mi']}`;
+  const offset = g['off'] === undefined ? '' : offsetOf(g['off']);
+  const value = offset === '' ? `${day} ${time}${g['s'] === undefined ? '' : `:${g['s']}`}` : `${day}T${time}:${g['s'] ?? '00'}${offset}`;
+  const kind = /updat|modif|更新/i.test(g['label'] ?? '') ? 'updated' : 'published';
+  return { n, kind, value, offset: offset !== '' };
+}
+
+/** A stamp line may carry other credits between bars: "By ZHANG YI | China Daily | Updated: 2025-02-05 07:11". */
+const segments = (text: string): string[] => text.split(/\s+[|｜丨]\s+/);
+
+function classify(text: string): Kind {
+  if (text === '') return 'blank';
+  if (segments(text).some((s) => STAMP.test(s))) return 'stamp';
+  if (ID_LINE.test(text)) return 'id';
+  if (IMAGE_LINE.test(text)) return 'image';
+  const crumbs = text.split(BREADCRUMB_SEP);
+  if (crumbs.length >= 2 && BREADCRUMB_HOME.test(crumbs[0] ?? '')) return 'breadcrumb';
+  if (CHROME.some((r) => r.test(text))) return 'chrome';
+  if (text.length <= 100 && (isRelated(text) || PROMO.some((r) => r.test(text)))) return 'promo';
+  return 'text';
+}
+
+// ----- Credits -----
+
+const NAME_PARTICLES = new Set(['al', 'bin', 'binti', 'da', 'das', 'de', 'del', 'della', 'den', 'der', 'di', 'do', 'dos', 'du', 'el', 'ibn', 'la', 'le', 'van', 'von', 'y']);
+
+function looksLikeName(s: string): boolean {
+  if (/\p{Script=Han}/u.test(s)) return /^[\p{Script=Han}·]{2,8}$/u.test(s);
+  const words = s.split(' ');
+  return (
+    words.length <= 5 &&
+    /^\p{Lu}/u.test(s) &&
+    words.every((w) => /^[\p{L}][\p{L}\p{M}'’.-]*$/u.test(w) && (/^\p{Lu}/u.test(w) || NAME_PARTICLES.has(w.toLowerCase())))
+  );
+}
+
+/** `ZHANG YI` → `Zhang Yi` (China Daily prints bylines in capitals); names with lower case stay as printed. */
+function nameCase(s: string): string {
+  if (!/\p{L}/u.test(s) || s !== s.toUpperCase() || s === s.toLowerCase()) return s;
+  return s.toLowerCase().replace(/(^|[\s'’.-])(\p{L})/gu, (_, sep: string, c: string) => `${sep}${c.toUpperCase()}`);
+}
+
+interface Byline {
+  authors: { name: string; printed: string; location?: string }[];
+  agency?: { name: string; via?: string };
+}
+
+/** `By Jane Doe`, `By JANE DOE in Paris`, `By Jane Doe and John Roe`, `By Jane Doe, Reuters`. */
+function parseByline(text: string): Byline | undefined {
+  const m = /^(?:By|BY)\s+(.+?)\.?$/u.exec(text.replace(/\s+/g, ' ').trim());
+  if (m === null) return undefined;
+  const out: Byline = { authors: [] };
+  for (const part of (m[1] ?? '').split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/i).filter(Boolean)) {
+    const agency = parseAgencyLine(part);
+    if (agency !== undefined && out.agency === undefined) {
+      out.agency = agency;
+      continue;
+    }
+    const p = /^(.+?)\s+(?:in|IN)\s+(.+)$/u.exec(part);
+    const name = (p?.[1] ?? part).trim();
+    const location = p?.[2]?.trim();
+    if (!looksLikeName(name) || (location !== undefined && !looksLikeName(location))) return undefined;
+    out.authors.push(location === undefined ? { name: nameCase(name), printed: part } : { name: nameCase(name), printed: part, location: nameCase(location) });
+  }
+  return out.authors.length > 0 ? out : undefined;
+}
+
+/** `责任编辑：张三` (the editor line of Chinese pages), optionally in brackets. */
+function parseEditorLine(text: string): Contributor[] | undefined {
+  const m = /^[【[（(]?责任编辑\s*[:：]\s*([^】\]）)]+?)\s*[】\]）)]?$/u.exec(text.trim());
+  if (m === null) return undefined;
+  return (m[1] ?? '').split(/[\s、,，]+/u).filter(Boolean).map((name) => ({ name, role: '责任编辑' }));
+}
+
+/** The reporters after a Chinese dateline: `记者王晔 李明` → 王晔, 李明. */
+const reporterNames = (reporters: string): string[] =>
+  reporters.split(/[\s、,，]+/u).map((s) => s.replace(/^(?:记者|实习记者|实习生)/u, '')).filter(Boolean);
+
+// ----- Body -----
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}，。！？；：、（）「」『』]/u;
+
+/** Hard-wrapped lines of one paragraph, joined: a space between words, nothing between CJK characters. */
+function joinLines(lines: readonly string[]): string {
+  return lines.reduce((acc, line) => (acc === '' ? line : CJK.test(acc.slice(-1)) && CJK.test(line.charAt(0)) ? acc + line : `${acc} ${line}`), '');
+}
+
+const withoutClosers = (s: string): string => s.replace(/["'”’»)\]）」』]+$/u, '');
+/** Ends a sentence: the last character, after closing quotes and brackets, is a full stop, question or exclamation mark. */
+const endsSentence = (s: string): boolean => /[.!?…。！？]$/u.test(withoutClosers(s));
+/** Ends with any punctuation (a comma or dash runs on): what a subheading never does. */
+const endsPunctuated = (s: string): boolean => /[.!?…:;,。！？；：，、—–-]$/u.test(withoutClosers(s));
+
+/**
+ * A subheading: one short line inside the body that starts with a word (or a quoted one) and has no final
+ * punctuation ("'No guarantees'"). The lead and the last paragraph never are.
+ */
+function isSubheading(b: Block): boolean {
+  const t = b.text;
+  return (
+    !b.joined && [...t].length <= 70 && t.split(/\s+/).length <= 10 && /^["'“‘«(「『]?\p{L}/u.test(t) && !endsPunctuated(t) && !looksLikeCredit(t)
+  );
+}
+
+/** A credit line the recognisers could not read, or one away from the end: kept in the body, and noted. */
+const CREDIT_LIKE = /contributed (?:reporting )?to this|\b(?:reporting|editing|writing) by\b|责任编辑/i;
+const looksLikeCredit = (t: string): boolean => CREDIT_LIKE.test(t) || parseContributorLine(t) !== undefined || parseAgencyLine(t) !== undefined;
+
+// ----- The importer -----
+
+export const importText: Importer = (input, ctx): ImportResult => {
+  const file = ctx.file;
+  const diagnostics: Diagnostic[] = [];
+  const text = input.replace(/^\uFEFF/, '');
+  if (text.trim() === '') return { stories: [], diagnostics: [problems.empty(file)] };
+  const bad = /[\u0000\uFFFD]/.exec(text);
+  if (bad !== null) return { stories: [], diagnostics: [problems.binary(file, text.slice(0, bad.index).split(/\r\n|\r|\n/).length)] };
+
+  const lines: Line[] = text.split(/\r\n|\r|\n/).map((raw, i) => {
+    const t = raw.trim();
+    return { n: i + 1, text: t, kind: classify(t) };
+  });
+  const notes: string[] = [];
+  const fields: Partial<RecordFieldsOut> = {};
+  const stamps: Stamp[] = [];
+  const authors: string[] = [];
+  const agencies: { agency: { name: string; via?: string }; printed: string }[] = [];
+  let explicitId: string | undefined;
+  let imageUrl: string | undefined;
+
+  const takeId = (l: { text: string }): void => {
+    const id = ID_LINE.exec(l.text)?.[1] ?? '';
+    if (explicitId === undefined) explicitId = id;
+    else if (id !== explicitId) notes.push(`second id line, not used: ${q(l.text)}`);
+  };
+  const takeByline = (b: Byline): void => {
+    for (const a of b.authors) {
+      if (!authors.includes(a.name)) authors.push(a.name);
+      if (a.location !== undefined) notes.push(`byline location not kept (a byline has no location field): ${q(a.printed)}`);
+    }
+    if (b.agency !== undefined) agencies.push({ agency: b.agency, printed: b.agency.name });
+  };
+  /** A stamp line, with the credits that share it. */
+  const takeStampLine = (text: string, n: number): void => {
+    for (const seg of segments(text)) {
+      const stamp = parseStamp(seg, n);
+      if (stamp !== undefined) {
+        stamps.push(stamp);
+        continue;
+      }
+      const byline = parseByline(seg);
+      const agency = parseAgencyLine(seg);
+      if (byline !== undefined) takeByline(byline);
+      else if (agency !== undefined) agencies.push({ agency, printed: seg });
+      else notes.push(`part of the stamp line not used: ${q(seg)}`);
+    }
+  };
+
+  // Header: everything before the first stamp. What stands before the breadcrumb is the site's.
+  const firstStamp = lines.findIndex((l) => l.kind === 'stamp');
+  const headerEnd = firstStamp < 0 ? lines.length : firstStamp;
+  const crumb = lines.slice(0, headerEnd).findIndex((l) => l.kind === 'breadcrumb');
+  if (crumb >= 0) {
+    const parts = (lines[crumb]?.text ?? '').split(BREADCRUMB_SEP).filter(Boolean);
+    if (parts.length >= 2) fields.section = parts[parts.length - 1] ?? '';
+  }
+  const candidates: Line[] = [];
+  for (const l of lines.slice(crumb + 1, headerEnd)) {
+    if (l.kind === 'id') takeId(l);
+    else if (l.kind === 'image') imageUrl ??= IMAGE_LINE.exec(l.text)?.[1];
+    else if (l.kind !== 'text' || NAV.test(l.text)) continue;
+    else {
+      const byline = parseByline(l.text);
+      const agency = parseAgencyLine(l.text);
+      if (byline !== undefined) takeByline(byline);
+      else if (agency !== undefined) agencies.push({ agency, printed: l.text });
+      else candidates.push(l);
+    }
+  }
+  // After a breadcrumb the headline comes first; without one, site lines may precede it, so it is the last line before the stamp.
+  const headline = crumb >= 0 ? candidates[0] : candidates[candidates.length - 1];
+  for (const c of candidates) if (c !== headline) notes.push(`found before the stamp and not used: ${q(c.text)}`);
+  if (headline === undefined) diagnostics.push(problems.noHeadline(file));
+  if (firstStamp < 0) diagnostics.push(problems.noDate(file));
+  if (headline === undefined || firstStamp < 0) return { stories: [], diagnostics };
+  fields.title = headline.text;
+
+  // Blocks from the stamp on. Copy that is hard-wrapped (most lines run on into the next without ending a
+  // sentence) is read a paragraph per run of lines; other copy a paragraph per line.
+  const region = lines.slice(firstStamp);
+  const runOn = region.filter((l, i) => l.kind === 'text' && region[i + 1]?.kind === 'text');
+  const wrapped = runOn.length >= 2 && runOn.filter((l) => !endsSentence(l.text)).length * 2 > runOn.length;
+  const blocks: Block[] = [];
+  let open: { n: number; lines: string[] } | undefined;
+  let related = false;
+  const close = (): void => {
+    if (open !== undefined) blocks.push({ n: open.n, text: joinLines(open.lines), kind: 'text', joined: open.lines.length > 1 });
+    open = undefined;
+  };
+  for (const l of region) {
+    // The headlines listed under "Related:" (a sentence ends the list: that is the story again).
+    if (l.kind === 'text' && related && l.text.length <= 150 && !endsSentence(l.text)) continue;
+    related = false;
+    if (l.kind === 'promo' && open !== undefined && wrapped) {
+      open.lines.push(l.text); // inside a wrapped paragraph, a line that starts like a promo is text
+      continue;
+    }
+    if (l.kind !== 'text') {
+      close();
+      if (l.kind === 'promo') related = isRelated(l.text);
+      if (l.kind !== 'blank' && l.kind !== 'promo' && l.kind !== 'chrome') blocks.push({ n: l.n, text: l.text, kind: l.kind, joined: false });
+      continue;
+    }
+    if (open === undefined || !wrapped) {
+      close();
+      open = { n: l.n, lines: [l.text] };
+    } else open.lines.push(l.text);
+  }
+  close();
+
+  // Before the body: more stamps, bylines, agency lines, the id, the image URL and the photo caption.
+  let caption: { caption: string; credit: string } | undefined;
+  let i = 0;
+  for (; i < blocks.length; i++) {
+    const b = blocks[i] as Block;
+    if (b.kind === 'stamp') takeStampLine(b.text, b.n);
+    else if (b.kind === 'id') takeId(b);
+    else if (b.kind === 'image') imageUrl ??= IMAGE_LINE.exec(b.text)?.[1];
+    else if (b.kind === 'breadcrumb') notes.push(`breadcrumb after the stamp, not used: ${q(b.text)}`);
+    else {
+      const byline = parseByline(b.text);
+      const agency = parseAgencyLine(b.text);
+      const photo = caption === undefined && parseDatelineLead(b.text) === undefined ? splitPhotoCredit(b.text) : undefined;
+      if (byline !== undefined) takeByline(byline);
+      else if (agency !== undefined) agencies.push({ agency, printed: b.text });
+      else if (photo !== undefined) caption = photo;
+      else break;
+    }
+  }
+
+  // The body. Special lines inside it are kept as text: inside a story they are not what they look like.
+  const body: Block[] = [];
+  for (const b of blocks.slice(i)) {
+    if (b.kind === 'id' && explicitId === undefined) takeId(b);
+    else {
+      if (b.kind !== 'text') notes.push(`kept in the body, though it looks like a ${b.kind === 'image' ? 'photo link' : b.kind} line: ${q(b.text)}`);
+      body.push({ ...b, kind: 'text' });
+    }
+  }
+
+  // The dateline leads the first paragraph; agency copy may print it alone on a line ("WASHINGTON, Feb. 4 (Xinhua) --").
+  let lead: (DatelineLead & { reporters?: string }) | undefined;
+  let leadLine = 0;
+  const first = body[0];
+  if (first !== undefined) {
+    lead = parseDatelineLead(first.text);
+    const alone = lead === undefined ? parseDatelineLead(`${first.text} \u0001`) : undefined;
+    if (alone !== undefined && alone.rest === '\u0001') lead = { ...alone, rest: '' };
+    if (lead !== undefined) {
+      leadLine = first.n;
+      if (lead.rest === '') body.shift();
+      else body[0] = { ...first, text: lead.rest };
+    }
+  }
+
+  // Credit lines close the story: contributor taglines and agency lines, read from the end up.
+  const contributors: Contributor[] = [];
+  const trailingAgencies: typeof agencies = [];
+  const ending = body[body.length - 1];
+  const marked = ending === undefined ? null : /^(.*\S)\s+end ?item$/is.exec(ending.text);
+  if (ending !== undefined && marked !== null) body[body.length - 1] = { ...ending, text: marked[1] ?? '' }; // "… a year. Enditem"
+  while (body.length > 0) {
+    const last = body[body.length - 1] as Block;
+    const agency = parseAgencyLine(last.text);
+    const people = agency === undefined ? (parseContributorLine(last.text) ?? parseEditorLine(last.text)) : undefined;
+    if (agency !== undefined) trailingAgencies.unshift({ agency, printed: last.text });
+    else if (people !== undefined) contributors.unshift(...people);
+    else break;
+    body.pop();
+  }
+  // Agency lines at the end are the story's credit; they come before a publication name next to the stamp.
+  agencies.unshift(...trailingAgencies);
+  for (const b of body) if (looksLikeCredit(b.text)) notes.push(`kept in the body, though it looks like a credit line: ${q(b.text)}`);
+
+  // Dates.
+  const published = stamps.find((s) => s.kind === 'published');
+  const updated = stamps.find((s) => s.kind === 'updated');
+  const date = published ?? updated;
+  for (const s of stamps) {
+    if (s !== published && s !== updated) notes.push(`another ${s.kind} stamp, not used: ${q(s.value)}`);
+  }
+  const zoneKnown = isValidTimeZone(ctx.timezone);
+  for (const s of [published, updated]) {
+    if (s === undefined) continue;
+    if (!s.offset && !zoneKnown) {
+      diagnostics.push(problems.noZone(file, s.n, ctx.timezone));
+      continue;
+    }
+    // A time the zone skips or repeats is the build's to refuse (the import reports it); here only the form.
+    const t = parseDeskTime(s.value, s.offset ? 'UTC' : ctx.timezone);
+    if (!t.ok && t.problem === 'format') diagnostics.push(problems.badDate(file, s.n, s.value));
+  }
+  if (date === undefined) return { stories: [], diagnostics: [...diagnostics, problems.noDate(file)] };
+  if (diagnostics.some((d) => d.severity === 'error')) return { stories: [], diagnostics };
+  fields.date = date.value;
+  if (published !== undefined && updated !== undefined && updated.value !== published.value) fields.updated = updated.value;
+
+  // Language: Chinese copy has a headline mostly in Han characters.
+  const han = (fields.title.match(/\p{Script=Han}/gu) ?? []).length;
+  const latin = (fields.title.match(/\p{Script=Latin}/gu) ?? []).length;
+  if (han > latin) fields.language = 'zh';
+
+  if (lead?.reporters !== undefined) for (const name of reporterNames(lead.reporters)) if (!authors.includes(name)) authors.push(name);
+  if (authors.length > 0) fields.authors = authors;
+
+  // Agency: an agency line says it best; otherwise the agency printed in the dateline.
+  const printedAgency = lead?.agency === undefined ? undefined : (parseAgencyLine(lead.agency) ?? { name: lead.agency });
+  const chosen = agencies[0];
+  if (chosen !== undefined) {
+    fields.agency = chosen.agency;
+    for (const a of agencies.slice(1)) {
+      if (a.agency.name !== chosen.agency.name || a.agency.via !== chosen.agency.via) notes.push(`another agency line, not used: ${q(a.printed)}`);
+    }
+    if (printedAgency !== undefined && ![chosen.agency.name, chosen.agency.via].includes(printedAgency.name)) {
+      notes.push(`agency in the dateline, not used (the agency line names another): ${q(lead?.agency ?? '')}`);
+    }
+  } else if (printedAgency !== undefined) fields.agency = printedAgency;
+  if (contributors.length > 0) fields.contributors = contributors;
+
+  if (lead !== undefined) {
+    const printed = lead.region === undefined ? lead.city : `${lead.city}, ${lead.region}`;
+    const found = lookupCity(lead.city, lead.region);
+    const dateline: NonNullable<RecordFieldsOut['dateline']> = { city: found.found ? found.city : cityName(lead.city) };
+    if (found.found) {
+      dateline.country = found.country;
+      dateline.timezone = found.timezone;
+    } else if (found.reason === 'unknown') {
+      diagnostics.push(problems.datelineZone(file, leadLine,
+        `dateline city ${q(printed)} is not in the gazetteer, so its time zone is unknown: add "dateline.timezone" (an IANA zone) to the record`));
+    } else {
+      const shown = found.candidates.length > 6 ? [...found.candidates.slice(0, 6), `${found.candidates.length - 6} more`] : found.candidates;
+      diagnostics.push(problems.datelineZone(file, leadLine,
+        `dateline city ${q(printed)} names places in different time zones (${shown.join('; ')}): add "dateline.timezone" (an IANA zone) to the record`));
+    }
+    if (lead.month !== undefined && lead.day !== undefined) {
+      const d = datelineDate(lead.month, lead.day, date.value);
+      if (d !== undefined) dateline.date = d;
+      else notes.push(`dateline date is not a calendar date, not used: ${q(`${lead.month}/${lead.day}`)}`);
+    }
+    fields.dateline = dateline;
+  }
+
+  /*
+   * The photo. Page text has no image URL unless the copy carries an "Image:" line. The caption and credit
+   * are still the photo's, so they go to `image` without a URL (the record schema allows that: the build
+   * prints them as a caption line above the story, not in the first paragraph, which keeps the dateline
+   * and the summary on the lead), and a note tells the desk the photo itself is missing. Keeping the
+   * caption as the first body paragraph instead would give it the dateline and make it the summary.
+   */
+  if (caption !== undefined || imageUrl !== undefined) {
+    const image: NonNullable<RecordFieldsOut['image']> = {};
+    if (imageUrl !== undefined) image.url = imageUrl;
+    if (caption !== undefined) Object.assign(image, caption);
+    fields.image = image;
+    if (imageUrl === undefined) notes.push('photo caption and credit found but no image URL: add image.url to show the photo');
+  }
+  const markdown = body.map((b, k) => (k > 0 && k < body.length - 1 && isSubheading(b) ? markdownHeading(b.text) : markdownText(b.text))).join('\n\n');
+
+  const id = explicitId ?? contentId(fields.title, fields.date, markdown);
+  return { stories: [{ fields: { ...fields, id, title: fields.title, date: fields.date }, body: markdown, notes }], diagnostics };
+};

@@ -1,0 +1,172 @@
+/**
+ * `dateline import` end to end, through main(): copy in, records out, then the build; and the file-level
+ * rules: never overwrite silently, --force keeps a backup, --dry-run writes nothing, bad input is named.
+ */
+import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { main } from '../src/index.js';
+import { makeSite, parseXml, text } from './_helpers.js';
+
+const fixtures = fileURLToPath(new URL('./fixtures/import/roundtrip/', import.meta.url));
+let cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(cleanups.map((c) => c()));
+  cleanups = [];
+});
+
+async function site(): Promise<string> {
+  const s = await makeSite({});
+  cleanups.push(s.cleanup);
+  for (const f of ['gaza-talks.txt', 'tokyo-rates.nitf.xml']) await copyFile(join(fixtures, f), join(s.dir, f));
+  return s.dir;
+}
+
+async function run(argv: string[], cwd: string) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd });
+  return { code, stdout, stderr };
+}
+
+async function records(dir: string): Promise<string[]> {
+  return ((await readdir(join(dir, 'articles'), { recursive: true })) as string[]).filter((n) => /\.(md|bak.*)$/.test(n)).sort();
+}
+
+describe('import → build round trip', () => {
+  it('keeps the credits, the dateline and the instants all the way into the feeds', async () => {
+    const dir = await site();
+    const imported = await run(['import', 'gaza-talks.txt', 'tokyo-rates.nitf.xml'], dir);
+    expect(imported.stderr).not.toMatch(/error/);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain('gaza-talks.txt (text): 1 story');
+    expect(imported.stdout).toContain('tokyo-rates.nitf.xml (nitf): 1 story');
+    expect(imported.stdout).toMatch(/date\s+2025-02-05 09:24 Asia\/Shanghai \(2025-02-05T01:24:00Z\)/);
+    expect(imported.stdout).toMatch(/dateline\s+Washington, United States of America \(America\/New_York\)/);
+    expect(imported.stdout).toMatch(/credits\s+agency Agencies via Xinhua; contributors Mike Gu \(Hong Kong\)/);
+
+    const built = await run(['build'], dir);
+    expect(built.code).toBe(0);
+    const rss = parseXml(await readFile(join(dir, 'dist/rss.xml'), 'utf8')).rss.channel.item;
+    const atom = parseXml(await readFile(join(dir, 'dist/atom.xml'), 'utf8')).feed.entry;
+    const json = JSON.parse(await readFile(join(dir, 'dist/feed.json'), 'utf8')).items;
+    expect(rss).toHaveLength(2);
+
+    const [tokyo, gaza] = [0, 1];
+    // Instants: a Beijing wall-clock stamp, and a NITF norm date with its offset.
+    expect(rss[gaza].pubDate).toBe('Wed, 05 Feb 2025 01:24:00 GMT');
+    expect(atom[gaza].published).toBe('2025-02-05T09:24:00+08:00');
+    expect(rss[tokyo].pubDate).toBe('Mon, 10 Mar 2025 15:30:00 GMT');
+    expect(json[tokyo].date_published).toBe('2025-03-10T23:30:00+08:00');
+    // Datelines: the local date at the dateline city.
+    expect(text(rss[gaza]['dl:dateline'])).toBe('WASHINGTON, Feb. 4 (Xinhua) --');
+    expect(json[gaza]._dateline).toMatchObject({ city: 'Washington', timezone: 'America/New_York', date: '2025-02-04' });
+    expect(text(rss[tokyo]['dl:dateline'])).toBe('TOKYO, March 11 (Xinhua) --');
+    // Credits: agency as creator with its provenance, bylines, contributors, photo.
+    expect(rss[gaza]['dc:creator']).toEqual(['Xinhua']);
+    expect(rss[gaza]['dc:contributor']).toEqual(['Mike Gu']);
+    expect(json[gaza]._credits.agency).toMatchObject({ name: 'Xinhua', via: 'Agencies' });
+    expect(json[gaza].content_html).toContain('<p class="credit">Mike Gu in Hong Kong contributed to this story.</p>');
+    expect(json[gaza].content_html).toContain('DAWOUD ABU ALKAS/REUTERS');
+    expect(rss[tokyo]['dc:creator']).toEqual(['Kenji Sato']);
+    expect(atom[tokyo].contributor).toEqual([{ name: 'Li Wen' }]);
+    expect(rss[tokyo]['media:content']['media:credit']['#text']).toBe('Kenji Sato/Xinhua');
+    expect(rss[tokyo].guid['#text']).toBe('tag:news.example.com,2025:xin-20250310-boj-rates');
+    // Nothing of the copy's chrome reaches the feed.
+    expect(json[gaza].content_html).not.toMatch(/BACK TO THE TOP|Registration Number|Global Edition/);
+  });
+});
+
+describe('writing records', () => {
+  it('importing the same file twice gives the same record, reported unchanged', async () => {
+    const dir = await site();
+    await run(['import', 'gaza-talks.txt'], dir);
+    const [first] = await records(dir);
+    const before = await readFile(join(dir, 'articles', first!), 'utf8');
+    const again = await run(['import', 'gaza-talks.txt'], dir);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('unchanged');
+    expect(await records(dir)).toEqual([first]);
+    expect(await readFile(join(dir, 'articles', first!), 'utf8')).toBe(before);
+  });
+
+  it('never overwrites a different record with the same id silently; --force replaces it and keeps a backup', async () => {
+    const dir = await site();
+    await run(['import', 'tokyo-rates.nitf.xml'], dir);
+    const path = 'articles/2025/03/xin-20250310-boj-rates.md';
+    const original = await readFile(join(dir, path), 'utf8');
+    const nitf = await readFile(join(dir, 'tokyo-rates.nitf.xml'), 'utf8');
+    await writeFile(join(dir, 'tokyo-rates.nitf.xml'), nitf.replace('no move this month', 'no change this month'));
+
+    const refused = await run(['import', 'tokyo-rates.nitf.xml'], dir);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      `tokyo-rates.nitf.xml: a different record with id "xin-20250310-boj-rates" already exists at ${path}; pass --force to replace it (the old file is kept as a backup) (E_IMPORT_EXISTS)`,
+    );
+    expect(await readFile(join(dir, path), 'utf8')).toBe(original);
+
+    const forced = await run(['import', '--force', 'tokyo-rates.nitf.xml'], dir);
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toContain(`replaced (old file kept as ${path}.bak)`);
+    expect(await readFile(join(dir, `${path}.bak`), 'utf8')).toBe(original);
+    expect(await readFile(join(dir, path), 'utf8')).toContain('no change this month');
+    // The backup is not a record: the build still sees one story.
+    expect((await run(['build'], dir)).stdout).toContain('1 published');
+  });
+
+  it('--dry-run reports and writes nothing', async () => {
+    const dir = await site();
+    const r = await run(['import', '--dry-run', 'gaza-talks.txt', 'tokyo-rates.nitf.xml'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('would write');
+    expect(r.stdout).toContain('(dry run: nothing written)');
+    expect(await records(dir)).toEqual([]);
+  });
+});
+
+describe('bad input', () => {
+  it.each([
+    ['empty.txt', '', 'empty.txt: the file is empty: there is no copy to import (E_IMPORT_EMPTY)'],
+    ['blank.txt', '  \n\n ', 'blank.txt: the file is empty: there is no copy to import (E_IMPORT_EMPTY)'],
+    ['photo.jpg', '\u00ff\u00d8\u00ff\u00e0\u0000\u0010JFIF', 'photo.jpg: the file is not text (it holds NUL bytes or is not UTF-8); import raw text, NITF or ninjs (E_IMPORT_BINARY)'],
+    ['feed.xml', '<rss version="2.0"><channel/></rss>', 'feed.xml:1: this is XML but not NITF (no <nitf> element); pass --format text, nitf or ninjs if the detection is wrong (E_IMPORT_FORMAT)'],
+    ['record.json', '{"id": "a", "title": "T"}', 'record.json:1: this is JSON but not ninjs (no uri, headline or body); pass --format text, nitf or ninjs if the detection is wrong (E_IMPORT_FORMAT)'],
+  ])('%s is refused with a message naming it', async (name, content, message) => {
+    const dir = await site();
+    await writeFile(join(dir, name), name === 'photo.jpg' ? Buffer.from(content, 'latin1') : content);
+    const r = await run(['import', name, 'gaza-talks.txt'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n')).toContain(message);
+    // The good file beside it is still imported.
+    expect(await records(dir)).toHaveLength(1);
+    expect(r.stdout).toContain('1 file could not be imported');
+  });
+
+  it.each([
+    ['truncated.xml', (nitf: string) => nitf.slice(0, nitf.indexOf('<body.content>') + 40)],
+    ['no-headline.xml', (nitf: string) => nitf.replace(/<hedline>.*<\/hedline>/, '').replace(/<title>.*<\/title>/, '')],
+  ])('%s: a NITF problem is an error naming the file', async (name, damage) => {
+    const dir = await site();
+    await writeFile(join(dir, name), damage(await readFile(join(fixtures, 'tokyo-rates.nitf.xml'), 'utf8')));
+    const r = await run(['import', name], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`^${name.replace('.', '\\.')}(:\\d+)?: .*\\(E_[A-Z_]+\\)$`, 'm'));
+    expect(await records(dir)).toEqual([]);
+  });
+
+  it('raw text without a date stamp cannot be imported: the zone alone gives no instant', async () => {
+    const dir = await site();
+    const copy = await readFile(join(fixtures, 'gaza-talks.txt'), 'utf8');
+    await writeFile(join(dir, 'undated.txt'), copy.replace('Updated: 2025-02-05 09:24\n', ''));
+    const r = await run(['import', 'undated.txt'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^undated\.txt(:\d+)?: .*date.*\(E_[A-Z_]+\)$/m);
+  });
+
+  it('usage errors exit 2', async () => {
+    const dir = await site();
+    expect((await run(['import'], dir)).code).toBe(2);
+    expect((await run(['import', '--format', 'pdf', 'gaza-talks.txt'], dir)).code).toBe(2);
+  });
+});

@@ -1,0 +1,214 @@
+/**
+ * ninjs 1.x and 2.x import: each fixture's WHOLE record (`recordText`) against a hand-checked
+ * `<case>.expected.md`, with the importer's notes and diagnostics as whole lines; every record must pass the
+ * build's validation. Fixtures are sample stories written for these tests.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../src/core/config.js';
+import { validateRecords } from '../src/core/validate.js';
+import { formatDiagnostic } from '../src/errors.js';
+import { importNinjs, parseHtml } from '../src/importers/ninjs.js';
+import { collectBlocks, renderBlocks } from '../src/importers/nitf.js';
+import { recordText } from '../src/importers/record.js';
+import type { ImportedStory } from '../src/importers/types.js';
+import { readMarkdownRecord } from '../src/sources/markdown.js';
+import { SITE_CONFIG } from './_helpers.js';
+
+const dir = fileURLToPath(new URL('./fixtures/import/ninjs/', import.meta.url));
+const fixture = (name: string): string => readFileSync(`${dir}${name}`, 'utf8');
+const config = resolveConfig(SITE_CONFIG, 'cfg', () => 1).config!;
+
+function run(file: string, text = fixture(file)) {
+  const result = importNinjs(text, { file, timezone: config.timezone });
+  return { ...result, lines: result.diagnostics.map(formatDiagnostic) };
+}
+
+/** A fixture with some fields changed (undefined removes one). */
+function variant(name: string, change: Record<string, unknown>): string {
+  const data = JSON.parse(fixture(name)) as Record<string, unknown>;
+  for (const [k, v] of Object.entries(change)) {
+    if (v === undefined) delete data[k];
+    else data[k] = v;
+  }
+  return JSON.stringify(data, null, 2);
+}
+
+function expectAccepted(story: ImportedStory): void {
+  const read = readMarkdownRecord(recordText(story), 'x.md', 'x');
+  expect(read.diagnostics).toEqual([]);
+  expect(validateRecords([read.record!], config).diagnostics.map(formatDiagnostic)).toEqual([]);
+}
+
+describe('ninjs fixtures → whole records', () => {
+  it.each([
+    {
+      name: 'v1',
+      what: 'ninjs 1.x: headline, byline, located, body_html, description_text, infosource, subject, keyed associations and renditions',
+      notes: [],
+    },
+    {
+      name: 'v2',
+      what: 'ninjs 2.x: headlines, by, bodies (HTML preferred), descriptions with roles, infosources, subjects, keywords, picture association',
+      notes: [
+        'infosource names the agency "Lusa", but the agency is "Reuters": not used',
+        'association "clip" (video): only pictures are imported',
+        '<script> "track(\'tram\')": not reader text, not used',
+        'the same picture again, captioned "A tram on the reopened line.": the first caption is kept',
+        'editorial note (for the desk, not published) "Corrects the length of the line in the second paragraph."',
+      ],
+    },
+  ])('$name: $what', ({ name, notes }) => {
+    const r = run(`${name}.ninjs.json`);
+    expect(r.lines).toEqual([]);
+    expect(r.stories).toHaveLength(1);
+    const story = r.stories[0]!;
+    expect(recordText(story)).toBe(fixture(`${name}.expected.md`));
+    expect(story.notes).toEqual(notes);
+    expectAccepted(story);
+  });
+
+  it('uses the uri as the id as it is, and derives one from the content when there is none', () => {
+    expect(run('v2.ninjs.json').stories[0]!.fields.id).toBe('https://wire.example.com/items/2025/03/lisbon-tram');
+    const story = run('x.json', variant('v1.ninjs.json', { uri: undefined })).stories[0]!;
+    expect(story.fields.id).toMatch(/^imp-20250205-hong-kong-harbour-swim-returns-with-its-largest-[0-9a-f]{8}$/);
+  });
+});
+
+describe('time', () => {
+  it('keeps instants with their offset or Z; versioncreated is an update only when later', () => {
+    expect(run('v1.ninjs.json').stories[0]!.fields).toMatchObject({ date: '2025-02-05T09:24:00+08:00', updated: '2025-02-05T10:02:00+08:00' });
+    const same = run('x.json', variant('v1.ninjs.json', { versioncreated: '2025-02-05T01:24:00Z' })).stories[0]!;
+    expect(same.fields.updated).toBeUndefined();
+  });
+
+  it('a stamp without an offset is publisher wall-clock time', () => {
+    const story = run('x.json', variant('v1.ninjs.json', { firstcreated: '2025-02-05T09:24:00', versioncreated: '2025-02-05T10:02' })).stories[0]!;
+    expect(story.fields).toMatchObject({ date: '2025-02-05 09:24', updated: '2025-02-05 10:02' });
+  });
+
+  it('versioncreated alone is the first publication', () => {
+    const story = run('x.json', variant('v1.ninjs.json', { firstcreated: undefined })).stories[0]!;
+    expect(story.fields.date).toBe('2025-02-05T10:02:00+08:00');
+    expect(story.fields.updated).toBeUndefined();
+    expect(story.notes).toEqual(['no firstcreated: the first publication is versioncreated']);
+  });
+
+  it('no date, or one that is not a date and time, is an error at its line', () => {
+    const undated = run('x.json', variant('v1.ninjs.json', { firstcreated: undefined, versioncreated: undefined }));
+    expect(undated.stories).toEqual([]);
+    expect(undated.lines).toEqual(['x.json:1: firstcreated: required field is missing (E_FIELD_MISSING)']);
+    const bad = run('x.json', variant('v1.ninjs.json', { firstcreated: '5 February 2025' }));
+    expect(bad.lines).toEqual([
+      'x.json:5: firstcreated: expected a desk time like "2025-02-05 09:24" (publisher zone) or an instant like "2025-02-05T09:24:00+08:00", got "5 February 2025" (E_DATE_FORMAT)',
+    ]);
+  });
+
+  it('an embargo the copy does not show as lifted makes the record a draft; a lifted one does not', () => {
+    const pending = run('x.json', variant('v1.ninjs.json', { embargoed: '2025-02-06T00:00:00+08:00' })).stories[0]!;
+    expect(pending.fields.draft).toBe(true);
+    expect(pending.notes).toEqual(['embargoed until 2025-02-06T00:00:00+08:00: written as a draft; remove "draft: true" once the embargo is lifted']);
+    expectAccepted(pending);
+    const lifted = run('x.json', variant('v1.ninjs.json', { embargoed: '2025-02-05T10:00:00+08:00' })).stories[0]!;
+    expect(lifted.fields.draft).toBeUndefined();
+  });
+});
+
+describe('credits and datelines', () => {
+  it('a picture caption that carries its credit is split; byline agencies and credit lines go to the agency', () => {
+    const story = run(
+      'x.json',
+      variant('v2.ninjs.json', {
+        by: 'By Joana Reis and Pedro Alves, Reuters',
+        descriptions: [{ role: 'creditline', value: 'Agencies via Reuters' }],
+        associations: [
+          {
+            name: 'p', type: 'picture',
+            descriptions: [{ role: 'caption', value: 'Passengers wait at a tram stop on Tuesday. [Photo/Agencies]' }],
+            renditions: [{ name: 'web', href: 'https://img.example.com/stop.jpg', contenttype: 'image/jpeg' }],
+          },
+        ],
+      }),
+    ).stories[0]!;
+    expect(story.fields.authors).toEqual(['Joana Reis', 'Pedro Alves']);
+    expect(story.fields.agency).toEqual({ name: 'Reuters', via: 'Agencies' });
+    expect(story.fields.summary).toBeUndefined();
+    expect(story.fields.image).toEqual({ url: 'https://img.example.com/stop.jpg', caption: 'Passengers wait at a tram stop on Tuesday.', credit: 'Agencies', type: 'image/jpeg' });
+  });
+
+  it('an ambiguous located city gets a warning and no zone; a region narrows it', () => {
+    const r = run('p.json', variant('v1.ninjs.json', { located: 'PORTLAND', body_html: '<p>The ferry runs again.</p>' }));
+    expect(r.lines).toEqual([
+      'p.json: dateline.timezone: warning: dateline city "Portland" names places in different time zones (' +
+        'Portland, Oregon, United States of America (America/Los_Angeles); Portland, Maine, United States of America (America/New_York); ' +
+        'Portland, Victoria, Australia (Australia/Melbourne)): add "dateline.timezone" (an IANA zone) to the record (W_IMPORT_DATELINE_ZONE)',
+    ]);
+    expect(r.stories[0]!.fields.dateline).toEqual({ city: 'Portland' });
+    const maine = run('p.json', variant('v1.ninjs.json', { located: 'Portland, Maine' })).stories[0]!;
+    expect(maine.fields.dateline).toEqual({ city: 'Portland', country: 'United States of America', timezone: 'America/New_York' });
+  });
+});
+
+describe('bodies', () => {
+  it('plain-text bodies are one paragraph per blank-line-separated chunk', () => {
+    const story = run('x.json', variant('v1.ninjs.json', { body_html: undefined, located: undefined, body_text: 'First line\nstill first.\n\nSecond *one*.' })).stories[0]!;
+    expect(story.body).toBe('First line still first.\n\nSecond \\*one\\*.');
+  });
+
+  it('HTML without paragraphs, with <br><br>, entities, nested containers and unclosed tags keeps every word', () => {
+    const html = '<div>Lead text with <b>bold</b> &amp; <i>italic</i><br><br>Second part</div><p>Open para<p>Next para &#8212; done<h3>Sub</h3><ol><li>one<li>two</ol>';
+    expect(renderBlocks(collectBlocks(parseHtml(html)).blocks)).toBe(
+      'Lead text with bold & italic\n\nSecond part\n\nOpen para\n\nNext para — done\n\n## Sub\n\n1. one\n2. two',
+    );
+  });
+});
+
+describe('stories that are not published', () => {
+  it.each([
+    ['withheld', 'the agency has withheld this story, so no record is written; if it was imported before, take that record down (draft: true)'],
+    ['canceled', 'the agency has withdrawn this story, so no record is written; if it was imported before, take that record down (draft: true)'],
+  ])('pubstatus %s gives no record and an error that says so', (status, why) => {
+    const r = run('withheld.ninjs.json', fixture('withheld.ninjs.json').replace('"withheld"', `"${status}"`));
+    expect(r.stories).toEqual([]);
+    expect(r.lines).toEqual([`withheld.ninjs.json:6: pubstatus: expected "usable", got "${status}": ${why} (E_FIELD_TYPE)`]);
+  });
+
+  it('usable copy is imported', () => {
+    const r = run('usable.json', fixture('withheld.ninjs.json').replace('"withheld"', '"usable"'));
+    expect(r.lines).toEqual([]);
+    expect(r.stories[0]!.fields).toEqual({
+      id: 'https://wire.example.com/items/2025/03/port-strike',
+      title: 'Dock workers call off planned strike',
+      date: '2025-03-14T06:00:00Z',
+      updated: '2025-03-14T07:15:00Z',
+    });
+    expect(r.stories[0]!.body).toBe('The union said talks would continue.');
+  });
+});
+
+describe('files that cannot be imported', () => {
+  it('invalid JSON is an error at its line', () => {
+    const r = run('bad.json', fixture('v1.ninjs.json').replace('"language": "en",', '"language": "en"'));
+    expect(r.stories).toEqual([]);
+    expect(r.lines).toEqual(["bad.json:9: JSON syntax error: Expected ',' or '}' after property value (E_JSON_SYNTAX)"]);
+  });
+
+  it.each([
+    ['after a comma', fixture('v1.ninjs.json').split('\n').slice(0, 12).join('\n')],
+    ['inside a value', `${fixture('v1.ninjs.json').slice(0, 420)}\n`],
+  ])('truncated JSON (%s) is an error at the line where the file stops', (_, text) => {
+    expect(run('cut.json', text).lines).toEqual(['cut.json:12: JSON syntax error: the text ends before the JSON does; the file looks truncated (E_JSON_SYNTAX)']);
+  });
+
+  it('ninjs without a headline is an error naming the field', () => {
+    expect(run('x.json', variant('v1.ninjs.json', { headline: undefined })).lines).toEqual(['x.json:1: headline: required field is missing (E_FIELD_MISSING)']);
+    expect(run('x.json', variant('v2.ninjs.json', { headlines: [] })).lines).toEqual([
+      'x.json:8: headlines[0].value: required field is missing (E_FIELD_MISSING)',
+    ]);
+  });
+
+  it('JSON that is not an object is refused', () => {
+    expect(run('list.json', '[{"uri": "a"}]').lines).toEqual(['list.json:1: expected a mapping of fields, got a list (E_RECORD_NOT_OBJECT)']);
+  });
+});

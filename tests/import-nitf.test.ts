@@ -1,0 +1,231 @@
+/**
+ * NITF 3.x import: each fixture's WHOLE record (`recordText`) against a hand-checked `<case>.expected.md`,
+ * with the importer's notes and diagnostics as whole lines; every record must pass the build's validation.
+ * Fixtures are sample stories written for these tests.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../src/core/config.js';
+import { validateRecords } from '../src/core/validate.js';
+import { formatDiagnostic } from '../src/errors.js';
+import { importNitf } from '../src/importers/nitf.js';
+import { recordText } from '../src/importers/record.js';
+import type { ImportedStory } from '../src/importers/types.js';
+import { readMarkdownRecord } from '../src/sources/markdown.js';
+import { SITE_CONFIG } from './_helpers.js';
+
+const dir = fileURLToPath(new URL('./fixtures/import/nitf/', import.meta.url));
+const fixture = (name: string): string => readFileSync(`${dir}${name}`, 'utf8');
+const config = resolveConfig(SITE_CONFIG, 'cfg', () => 1).config!;
+
+function run(file: string, text = fixture(file)) {
+  const result = importNitf(text, { file, timezone: config.timezone });
+  return { ...result, lines: result.diagnostics.map(formatDiagnostic) };
+}
+
+/** The record as the build reads it: no problem at all, not even a warning. */
+function expectAccepted(story: ImportedStory): void {
+  const read = readMarkdownRecord(recordText(story), 'x.md', 'x');
+  expect(read.diagnostics).toEqual([]);
+  expect(validateRecords([read.record!], config).diagnostics.map(formatDiagnostic)).toEqual([]);
+}
+
+const PORTLAND_WARNING =
+  'wallclock.nitf.xml: dateline.timezone: warning: dateline city "Portland" names places in different time zones (' +
+  'Portland, Oregon, United States of America (America/Los_Angeles); Portland, Maine, United States of America (America/New_York); ' +
+  'Portland, Victoria, Australia (Australia/Melbourne)): add "dateline.timezone" (an IANA zone) to the record (W_IMPORT_DATELINE_ZONE)';
+
+describe('NITF fixtures → whole records', () => {
+  it.each([
+    {
+      name: 'full',
+      what: 'every element: ids, offset dates, correction, section, keywords, byline, distributor, dateline, body blocks, picture, tagline, rights',
+      notes: [
+        'hedline/hl2 "Six routes will run until 5 a.m. during a three-month pilot": the abstract is the summary',
+        'byline title (byttl) "Xinhua correspondents": a record has no field for it',
+      ],
+      diagnostics: [],
+    },
+    {
+      name: 'wallclock',
+      what: 'norm dates without offset (publisher wall-clock), hl2 as summary, text byline, ambiguous city, caption credit, lists, breaks, other media',
+      notes: [
+        'media (video) "Video: the first early crossing": only pictures are imported',
+        'another picture https://img.example.com/2025/02/05/bridge.jpg ("The closed bridge on Sunday."): a record has one',
+        'tagline "This story was updated to add the ferry timetable." is not a contributor line: kept at the end of the body',
+      ],
+      diagnostics: [PORTLAND_WARNING],
+    },
+    {
+      name: 'staff',
+      what: 'staff copy: head/title as headline, Z date, doc-id unusable as an id, Markdown escaping, a table',
+      notes: [
+        'no hedline/hl1: the headline is head/title "City library extends weekend opening hours"',
+        'doc-id "local 0042" has spaces or control characters: the id is derived from the content instead',
+      ],
+      diagnostics: [],
+    },
+  ])('$name: $what', ({ name, notes, diagnostics }) => {
+    const r = run(`${name}.nitf.xml`);
+    expect(r.lines).toEqual(diagnostics);
+    expect(r.stories).toHaveLength(1);
+    const story = r.stories[0]!;
+    expect(recordText(story)).toBe(fixture(`${name}.expected.md`));
+    expect(story.notes).toEqual(notes);
+    expectAccepted(story);
+  });
+
+  it('is deterministic: the same file gives the same record, and the derived id follows the content', () => {
+    const a = run('staff.nitf.xml').stories[0]!;
+    expect(recordText(run('staff.nitf.xml').stories[0]!)).toBe(recordText(a));
+    const changed = run('staff.nitf.xml', fixture('staff.nitf.xml').replace('8 p.m.</p>', '9 p.m.</p>')).stories[0]!;
+    expect(changed.fields.id).not.toBe(a.fields.id);
+    expect(changed.fields.id).toMatch(/^imp-20250301-city-library-extends-weekend-opening-hours-[0-9a-f]{8}$/);
+  });
+});
+
+describe('what NITF says about time', () => {
+  it('keeps offsets as instants, reads offset-less norm dates as publisher wall-clock time', () => {
+    expect(run('full.nitf.xml').stories[0]!.fields).toMatchObject({ date: '2025-02-05T09:24:00+08:00', updated: '2025-02-05T11:30:00+08:00' });
+    expect(run('wallclock.nitf.xml').stories[0]!.fields).toMatchObject({ date: '2025-02-05 09:24', updated: '2025-02-05 11:30:15' });
+  });
+
+  it('a date.release not after date.issue is no correction', () => {
+    const text = fixture('full.nitf.xml').replace('20250205T113000+0800', '20250205T012400Z');
+    expect(run('f.xml', text).stories[0]!.fields.updated).toBeUndefined();
+  });
+
+  it('story.date with an offset gives the local date at the dateline city', () => {
+    // 20:24 on Feb. 4 in New York is 09:24 on Feb. 5 in Beijing: the dateline reads Feb. 4.
+    expect(run('full.nitf.xml').stories[0]!.fields.dateline).toEqual({
+      city: 'Washington', country: 'United States', timezone: 'America/New_York', date: '2025-02-04',
+    });
+  });
+
+  it('a norm date that is not one is an error naming the element', () => {
+    const r = run('bad-date.xml', fixture('full.nitf.xml').replace('20250205T092400+0800', '5 Feb 2025'));
+    expect(r.stories).toEqual([]);
+    expect(r.lines).toEqual([
+      'bad-date.xml:8: nitf/head/docdata/date.issue@norm: expected a NITF norm date and time like "20250205T092400+0800", got "5 Feb 2025" (E_FIELD_TYPE)',
+    ]);
+  });
+
+  it('without date.issue, date.release is the first publication; without either the file cannot be imported', () => {
+    const releaseOnly = run('r.xml', fixture('full.nitf.xml').replace(/<date\.issue[^>]*\/>/, ''));
+    expect(releaseOnly.stories[0]!.fields).toMatchObject({ date: '2025-02-05T11:30:00+08:00' });
+    expect(releaseOnly.stories[0]!.fields.updated).toBeUndefined();
+    expect(releaseOnly.stories[0]!.notes).toContain('no date.issue: the first publication is date.release');
+    const undated = run('undated.xml', fixture('full.nitf.xml').replace(/<date\.(issue|release)[^>]*\/>/g, ''));
+    expect(undated.stories).toEqual([]);
+    expect(undated.lines).toEqual(['undated.xml: nitf/head/docdata/date.issue: required field is missing (E_FIELD_MISSING)']);
+  });
+});
+
+describe('datelines', () => {
+  it('an unknown city keeps no zone, with a warning that asks for one; the date from story.date is kept as written', () => {
+    const r = run('gaza.xml', fixture('full.nitf.xml').replace('<city>Washington</city><country>United States</country>', '<city>Gaza City</city>'));
+    expect(r.lines).toEqual([
+      'gaza.xml: dateline.timezone: warning: dateline city "Gaza City" is not in the gazetteer, so its time zone is unknown: add "dateline.timezone" (an IANA zone) to the record (W_IMPORT_DATELINE_ZONE)',
+    ]);
+    expect(r.stories[0]!.fields.dateline).toEqual({ city: 'Gaza City', date: '2025-02-04' });
+    // The printed lead names another city: it stays in the body, and the desk is told.
+    expect(r.stories[0]!.body).toMatch(/^WASHINGTON, Feb\. 4 \(Xinhua\) -- The transit agency/);
+    expect(r.stories[0]!.notes).toContain('the first paragraph opens with the dateline "WASHINGTON", not "Gaza City": kept in the body');
+    // story.date gives the dateline its date, so the build can still print it.
+    expectAccepted(r.stories[0]!);
+  });
+
+  it('a state narrows the city, and an unmarked dateline is read for its city', () => {
+    const oregon = run('o.xml', fixture('wallclock.nitf.xml').replace('<city>PORTLAND</city>', '<city>PORTLAND</city><state>Ore.</state>'));
+    expect(oregon.lines).toEqual([]);
+    expect(oregon.stories[0]!.fields.dateline).toEqual({ city: 'Portland', country: 'United States of America', timezone: 'America/Los_Angeles', date: '2025-02-04' });
+    const plain = run('p.xml', fixture('full.nitf.xml').replace(/<location>.*<\/location>,/, 'WASHINGTON,'));
+    expect(plain.stories[0]!.fields.dateline).toEqual({ city: 'Washington', country: 'United States of America', timezone: 'America/New_York', date: '2025-02-04' });
+  });
+
+  it('a lead that duplicates the structured dateline is taken out, and what it adds is kept', () => {
+    // No distributor and no story.date: the lead's agency and date fill them.
+    const text = fixture('full.nitf.xml').replace(/<distributor>.*<\/distributor>/, '').replace(/<story\.date[^>]*>Feb\. 4<\/story\.date>/, '');
+    const story = run('lead.xml', text).stories[0]!;
+    expect(story.fields.agency).toEqual({ name: 'Xinhua' });
+    expect(story.fields.dateline).toEqual({ city: 'Washington', country: 'United States', timezone: 'America/New_York', date: '2025-02-04' });
+    expect(story.body.startsWith('The transit agency of the U.S. capital')).toBe(true);
+  });
+});
+
+describe('credits', () => {
+  it('an agency named in the byline or the lead that differs from the distributor is noted, never dropped silently', () => {
+    const text = fixture('full.nitf.xml')
+      .replace('<byttl>Xinhua correspondents</byttl>', 'Reuters')
+      .replace('(Xinhua) --', '(AP) --');
+    const story = run('c.xml', text).stories[0]!;
+    expect(story.fields.agency).toEqual({ name: 'Xinhua' });
+    expect(story.fields.authors).toEqual(['Ana Ruiz', 'Tom Hale']);
+    expect(story.notes).toEqual([
+      'hedline/hl2 "Six routes will run until 5 a.m. during a three-month pilot": the abstract is the summary',
+      'the byline names the agency "Reuters", but the agency is "Xinhua": not used',
+      'the dateline lead names the agency "AP", but the agency is "Xinhua": not used',
+    ]);
+  });
+
+  it('a tagline with roles gives contributors with roles; NITF credit stays with its quote', () => {
+    const text = fixture('full.nitf.xml').replace(
+      '<tagline>Mike Gu in Hong Kong contributed to this story.</tagline>',
+      '<tagline>Reporting by Ana Ruiz; Editing by Li Wen</tagline>',
+    );
+    const story = run('t.xml', text).stories[0]!;
+    expect(story.fields.contributors).toEqual([{ name: 'Ana Ruiz', role: 'reporting' }, { name: 'Li Wen', role: 'editing' }]);
+    expect(story.fields.image?.credit).toBe('DAWOUD ABU ALKAS/REUTERS');
+    expect(story.body).toContain('> — Maria Lopez, the agency’s general manager');
+  });
+});
+
+describe('stories that are not published', () => {
+  it.each([
+    ['embargoed', 'the agency has not released this story yet, so no record is written; import the file again once the embargo is lifted'],
+    ['withheld', 'the agency has withheld this story, so no record is written; if it was imported before, take that record down (draft: true)'],
+    ['canceled', 'the agency has withdrawn this story, so no record is written; if it was imported before, take that record down (draft: true)'],
+  ])('management-status %s gives no record and an error that says so', (status, why) => {
+    const r = run('embargoed.nitf.xml', fixture('embargoed.nitf.xml').replace('"embargoed"', `"${status}"`));
+    expect(r.stories).toEqual([]);
+    expect(r.lines).toEqual([`embargoed.nitf.xml:4: nitf/head/docdata@management-status: expected "usable", got "${status}": ${why} (E_FIELD_TYPE)`]);
+  });
+
+  it('usable copy is imported', () => {
+    const r = run('usable.xml', fixture('embargoed.nitf.xml').replace('"embargoed"', '"usable"'));
+    expect(r.lines).toEqual([]);
+    expect(r.stories.map((s) => s.fields.id)).toEqual(['xin-20250310-rate-decision']);
+  });
+});
+
+describe('files that cannot be imported', () => {
+  it('NITF without a headline is an error naming the element', () => {
+    const r = run('no-headline.nitf.xml');
+    expect(r.stories).toEqual([]);
+    expect(r.lines).toEqual(['no-headline.nitf.xml: nitf/body/body.head/hedline/hl1: required field is missing (E_FIELD_MISSING)']);
+  });
+
+  it('truncated XML is an error at the line where the file stops', () => {
+    const r = run('truncated.nitf.xml');
+    expect(r.stories).toEqual([]);
+    expect(r.lines).toEqual([
+      'truncated.nitf.xml:15: cannot read the file: the XML is not well-formed: the file ends inside <p> (open: nitf > body > body.content > p); it looks truncated (E_FILE_UNREADABLE)',
+    ]);
+  });
+
+  it('a broken tag is an error at the validator\'s line and column', () => {
+    const r = run('broken.xml', fixture('full.nitf.xml').replace('</hl1>', '</hl>'));
+    expect(r.stories).toEqual([]);
+    expect(r.lines).toEqual([
+      "broken.xml:22: cannot read the file: the XML is not well-formed: Expected closing tag 'hl1' (opened in line 22, col 9) instead of closing tag 'hl' (column 70) (E_FILE_UNREADABLE)",
+    ]);
+  });
+
+  it('XML that is not NITF is refused', () => {
+    const r = run('feed.xml', '<?xml version="1.0"?>\n<rss version="2.0"><channel/></rss>\n');
+    expect(r.lines).toEqual([
+      'feed.xml:1: this is XML but not NITF (the root element is <rss>, not <nitf>); pass --format text, nitf or ninjs if the detection is wrong (E_IMPORT_FORMAT)',
+    ]);
+  });
+});

@@ -1,0 +1,405 @@
+/**
+ * The raw-text importer. Each fixture under tests/fixtures/import/text/ is copy written in our own words in
+ * one of the layouts a desk meets (the China Daily page of issue 3, wire leads of Xinhua, AP, Reuters and
+ * 新华社, bylines, credit lines, stamps); its `<case>.expected.md` is the whole record, checked by hand.
+ * UPDATE_GOLDEN=1 rewrites the expected files: read the diff line by line before keeping it.
+ *
+ * Every record is also read back and validated by the build's own code, and a "nothing lost" check finds
+ * every sentence of the copy (other than page chrome and the lines that became fields) in the record.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { buildFeeds } from '../src/core/build.js';
+import { resolveConfig } from '../src/core/config.js';
+import { validateRecords } from '../src/core/validate.js';
+import { formatDiagnostic } from '../src/errors.js';
+import { recordText } from '../src/importers/record.js';
+import { importText } from '../src/importers/text.js';
+import type { ImportedStory, ImportResult } from '../src/importers/types.js';
+import { readMarkdownRecord } from '../src/sources/markdown.js';
+import type { SiteConfig } from '../src/types.js';
+import { SITE_CONFIG } from './_helpers.js';
+
+const DIR = fileURLToPath(new URL('./fixtures/import/text/', import.meta.url));
+const shown = (name: string): string => `tests/fixtures/import/text/${name}.txt`;
+/** The desk of SITE_CONFIG: Beijing time. */
+const ZONE = 'Asia/Shanghai';
+
+const config = ((): SiteConfig => {
+  const r = resolveConfig(SITE_CONFIG, 'cfg', () => 1);
+  if (r.config === undefined) throw new Error(r.diagnostics.map(formatDiagnostic).join('\n'));
+  return r.config;
+})();
+
+const importFile = (name: string, timezone = ZONE): ImportResult => importText(readFileSync(`${DIR}${name}.txt`, 'utf8'), { file: shown(name), timezone });
+const only = (r: ImportResult): ImportedStory => {
+  expect(r.stories).toHaveLength(1);
+  return r.stories[0] as ImportedStory;
+};
+
+/** What the build says about the record: parse problems and validation errors (warnings aside). */
+function buildErrors(story: ImportedStory): string[] {
+  const read = readMarkdownRecord(recordText(story), 'x.md', 'x');
+  const validated = read.record === undefined ? [] : validateRecords([read.record], config).diagnostics;
+  return [...read.diagnostics, ...validated].filter((d) => d.severity === 'error').map(formatDiagnostic);
+}
+
+const NO_PHOTO_URL = 'photo caption and credit found but no image URL: add image.url to show the photo';
+
+interface Case {
+  name: string;
+  /** What the fixture covers. */
+  variant: string;
+  notes: string[];
+  diagnostics: string[];
+  /** Errors the build reports for the record; none, except where a dateline is left without zone and date. */
+  buildErrors?: string[];
+  /** Input lines that are page chrome or became fields: the "nothing lost" check skips them. */
+  structural: string[];
+  /** The copy is hard-wrapped: sentences run across lines, so paragraphs are checked whole. */
+  wrapped?: boolean;
+}
+
+const CASES: Case[] = [
+  {
+    name: 'china-daily-page',
+    variant: 'the seed layout: promo line, "Home | Americas", "Updated:" stamp, NAME/AGENCY caption, plain em-dash lead, subheading, tagline, "Agencies Via Xinhua", page footer',
+    notes: [NO_PHOTO_URL],
+    diagnostics: [],
+    structural: [
+      "xi's moments", 'Home | Americas', 'Updated: 2025-02-05 09:24', 'Mike Gu in Hong Kong contributed to this story.', 'Agencies Via Xinhua',
+      'Global Edition', 'BACK TO THE TOP', 'License for publishing multimedia online 0000001', 'Registration Number: 000002',
+      'Copyright 1995 - . All rights reserved. What this site publishes belongs to its owner and may not be reused without written permission. Note: Browsers with a resolution of 1024*768 or more show this site best.',
+    ],
+  },
+  {
+    name: 'xinhua-english',
+    variant: 'Xinhua English lead; ">" breadcrumb; "Photo: Xinhua" caption; the stamp (Feb. 5, Beijing) is past midnight of the dateline date (Feb. 4, Washington); "Enditem"',
+    notes: [NO_PHOTO_URL],
+    diagnostics: [],
+    structural: ['Home > World > Americas', 'Updated: 2025-02-05 09:24'],
+  },
+  {
+    name: 'ap-state',
+    variant: 'AP lead with a state ("PORTLAND, Ore.") resolved to Oregon; stamp with seconds; "[Photo/Agencies]"; no blank lines',
+    notes: [NO_PHOTO_URL],
+    diagnostics: [],
+    structural: ['Home | U.S.', 'Published: 2025-03-12 06:15:30'],
+  },
+  {
+    name: 'reuters',
+    variant: 'Reuters lead; "By" byline above the stamp; "(Reporting by …; Additional reporting by …; Editing by …)"',
+    notes: [],
+    diagnostics: [],
+    structural: [
+      'Home > Business > Markets', 'By Jane Doe', 'Published: 2025-02-06 20:05',
+      '(Reporting by Jane Doe and Tom Reed in London; Additional reporting by Ana Ruiz in Madrid; Editing by Mark Potter)',
+    ],
+  },
+  {
+    name: 'plain-byline',
+    variant: 'staff copy with a plain lead ("PARIS —") and a capitals byline with a place ("By JANE DOE in Paris")',
+    notes: ['byline location not kept (a byline has no location field): "JANE DOE in Paris"'],
+    diagnostics: [],
+    structural: ['Home | Europe', 'By JANE DOE in Paris', 'Updated: 2025-06-20 18:02'],
+  },
+  {
+    name: 'xinhua-zh',
+    variant: 'Chinese copy: 新华社 lead with reporter, 摄 caption credit, Chinese stamp and breadcrumb, subheading, 责任编辑 line',
+    notes: [NO_PHOTO_URL],
+    diagnostics: [
+      'tests/fixtures/import/text/xinhua-zh.txt:9: dateline.timezone: warning: dateline city "伦敦" is not in the gazetteer, so its time zone is unknown: add "dateline.timezone" (an IANA zone) to the record (W_IMPORT_DATELINE_ZONE)',
+    ],
+    structural: ['首页 > 国际 > 欧洲', '发布时间：2025-02-07 05:40:12', '【责任编辑：张伟】'],
+  },
+  {
+    name: 'multiple-contributors',
+    variant: '"By Jane Doe and John Roe"; two contributors with their places; "Agencies"',
+    notes: [],
+    diagnostics: [],
+    structural: [
+      'Home | Asia-Pacific', 'By Jane Doe and John Roe', 'Updated: 2025-05-14 11:30',
+      'Kenji Sato in Osaka and Maria Santos in Manila contributed to this report.', 'Agencies',
+    ],
+  },
+  {
+    name: 'published-updated',
+    variant: 'a "Published:" stamp with an explicit offset and a later "Updated:" stamp with seconds',
+    notes: [],
+    diagnostics: [],
+    structural: ['Home | China', 'Published: 2025-02-11 22:10 +08:00', 'Updated: 2025-02-12 08:05:40'],
+  },
+  {
+    name: 'ambiguous-portland',
+    variant: 'PORTLAND without a state: a warning that lists the candidates, and no zone',
+    notes: [],
+    diagnostics: [
+      'tests/fixtures/import/text/ambiguous-portland.txt:5: dateline.timezone: warning: dateline city "PORTLAND" names places in different time zones (Portland, Oregon, United States of America (America/Los_Angeles); Portland, Maine, United States of America (America/New_York); Portland, Victoria, Australia (Australia/Melbourne)): add "dateline.timezone" (an IANA zone) to the record (W_IMPORT_DATELINE_ZONE)',
+    ],
+    // The documented exception: the Xinhua house style prints a date, and this dateline has neither a zone nor a printed date.
+    buildErrors: [
+      'x.md:8: dateline: the xinhua house style prints the local date at the dateline city: give "dateline.timezone" (IANA) or an explicit "dateline.date" (E_DATELINE_ZONE_NEEDED)',
+    ],
+    structural: ['Home > Americas', 'Updated: 2025-01-21 10:40'],
+  },
+  {
+    name: 'unknown-city',
+    variant: 'a dateline city the gazetteer does not know (with its territory and a printed date)',
+    notes: [],
+    diagnostics: [
+      'tests/fixtures/import/text/unknown-city.txt:7: dateline.timezone: warning: dateline city "KHAN YOUNIS, Gaza Strip" is not in the gazetteer, so its time zone is unknown: add "dateline.timezone" (an IANA zone) to the record (W_IMPORT_DATELINE_ZONE)',
+    ],
+    structural: ['Home | Middle East', 'Updated: 2025-02-06 07:50'],
+  },
+  {
+    name: 'explicit-id',
+    variant: 'a "Story ID:" line gives the id',
+    notes: [],
+    diagnostics: [],
+    structural: ['Home | Sports', 'Story ID: cd-20250305-marathon-route', 'Updated: 2025-03-05 16:20'],
+  },
+  {
+    name: 'image-url',
+    variant: 'an "Image:" line gives the photo URL, so the caption and "[Photo by …]" credit go to image',
+    notes: [],
+    diagnostics: [],
+    structural: ['Home | Culture', 'Updated: 2025-02-12 21:35', 'Image: https://img.example.com/2025/02/12/suzhou-lanterns.jpg'],
+  },
+  {
+    name: 'info-line',
+    variant: 'no breadcrumb; "By ZHANG YI | China Daily | Updated: …" on one line; promos before the headline and in the body ("Related:" with its headlines, "Advertisement", "Follow us on WeChat")',
+    notes: ['found before the stamp and not used: "xi\'s moments"'],
+    diagnostics: [],
+    structural: [
+      'Download the app', "xi's moments", 'By ZHANG YI | China Daily | Updated: 2025-02-05 07:11', 'Related: Ice sculptures draw record crowds',
+      'Harbin adds flights from Southeast Asia', 'Advertisement', 'Follow us on WeChat',
+    ],
+  },
+  {
+    name: 'terminal-wrapped',
+    variant: 'wire-terminal copy: hard-wrapped lines, a bare stamp, the lead "NAIROBI, March 18 (Xinhua) --", "Enditem"',
+    notes: [],
+    diagnostics: [],
+    structural: ['2025-03-18 23:05', 'Enditem'],
+    wrapped: true,
+  },
+];
+
+describe('importText: fixtures', () => {
+  it('covers at least twelve variants', () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(12);
+  });
+
+  describe.each(CASES)('$name', (c) => {
+    const result = importFile(c.name);
+
+    it(`gives the whole expected record: ${c.variant}`, () => {
+      const story = only(result);
+      const path = `${DIR}${c.name}.expected.md`;
+      const actual = recordText(story);
+      if (process.env['UPDATE_GOLDEN'] === '1') writeFileSync(path, actual);
+      expect(existsSync(path), `${path} is missing: write it by hand, or run with UPDATE_GOLDEN=1 and read it line by line`).toBe(true);
+      expect(actual).toBe(readFileSync(path, 'utf8'));
+      expect(story.notes).toEqual(c.notes);
+      expect(result.diagnostics.map(formatDiagnostic)).toEqual(c.diagnostics);
+    });
+
+    it('is a record the build accepts', () => {
+      expect(buildErrors(only(result))).toEqual(c.buildErrors ?? []);
+    });
+
+    it('loses nothing: every sentence of the copy is in the record', () => {
+      const story = only(result);
+      const haystack = `${unescapeMarkdown(recordText(story))}\n${strings(story.fields).join('\n')}`;
+      const lines = readFileSync(`${DIR}${c.name}.txt`, 'utf8').split(/\r?\n/).map((l) => l.trim());
+      const kept = lines.map((l) => (c.structural.includes(l) ? '' : l));
+      const units = c.wrapped ? kept.join('\n').split(/\n{2,}/).map((p) => p.replace(/\n/g, ' ')) : kept;
+      // The dateline and the photo credit's wrapper became fields; the rest of their lines must be there as printed.
+      const missing = units.map((u) => withoutCredit(withoutDateline(u))).flatMap(sentences).filter((s) => !haystack.includes(s));
+      expect(missing).toEqual([]);
+    });
+  });
+});
+
+/** Pieces of a paragraph that must each appear as they are: sentences, split after their punctuation. */
+function sentences(paragraph: string): string[] {
+  return paragraph
+    .split(/(?<=[.!?。！？])\s*/u)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 1 && s !== 'Enditem');
+}
+
+/** A lead without its dateline ("WASHINGTON, Feb. 4 (Xinhua) --", "新华社伦敦2月6日电（记者…）"), which the record carries as a field. */
+const withoutDateline = (s: string): string =>
+  s
+    .replace(/^[A-Z][A-Z .'-]+(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)*)?(?:, [A-Z][a-z]+\.? \d{1,2})?(?: \([^()]+\))? (?:--|—|–|-) /, '')
+    .replace(/^(?:新华社|中新社|本报)\p{Script=Han}+?\d+月\d+日电(?:（[^）]*）)?/u, '');
+
+/** A caption with its credit unwrapped ("[Photo/Agencies]" → "Agencies"): the record keeps the credit, not the wrapper. */
+const withoutCredit = (s: string): string =>
+  s
+    .replace(/\s*\[Photo(?:\/| by |: ?)([^\]]+)\]$/, ' $1')
+    .replace(/\s+Photo: (.+)$/, ' $1')
+    .replace(/[（(]([^（）()]+?)摄[）)]$/u, '$1');
+
+/** Markdown escapes removed (`\*` → `*`), so the text reads as the copy did. */
+const unescapeMarkdown = (md: string): string => md.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+
+function strings(v: unknown): string[] {
+  if (typeof v === 'string') return [v];
+  if (Array.isArray(v)) return v.flatMap(strings);
+  if (v !== null && typeof v === 'object') return Object.values(v).flatMap(strings);
+  return [];
+}
+
+describe('importText: fields the fixtures pin down', () => {
+  it('takes the section from the last crumb, the headline after the breadcrumb, the stamp as desk time', () => {
+    const f = only(importFile('china-daily-page')).fields;
+    expect([f.section, f.title, f.date]).toEqual(['Americas', 'Netanyahu heads to White House as Gaza truce nears its next stage', '2025-02-05 09:24']);
+    expect(only(importFile('xinhua-english')).fields.section).toBe('Americas');
+  });
+
+  it('dates the dateline as printed, even when the stamp is already the next day in Beijing', () => {
+    const f = only(importFile('xinhua-english')).fields;
+    expect(f.date.slice(0, 10)).toBe('2025-02-05');
+    expect(f.dateline).toEqual({ city: 'Washington', country: 'United States of America', timezone: 'America/New_York', date: '2025-02-04' });
+  });
+
+  it('reads the agency from the dateline unless an agency line says otherwise', () => {
+    expect(only(importFile('xinhua-english')).fields.agency).toEqual({ name: 'Xinhua' });
+    expect(only(importFile('ap-state')).fields.agency).toEqual({ name: 'AP' });
+    expect(only(importFile('china-daily-page')).fields.agency).toEqual({ name: 'Xinhua', via: 'Agencies' });
+    const story = only(importText('Home | World\n\nHeadline here\n\nUpdated: 2025-02-05 09:24\n\nBEIRUT (AP) — Text of the lead.\n\nAgencies Via Xinhua\n', { file: 'x.txt', timezone: ZONE }));
+    expect(story.fields.agency).toEqual({ name: 'Xinhua', via: 'Agencies' });
+    expect(story.notes).toEqual(['agency in the dateline, not used (the agency line names another): "AP"']);
+  });
+
+  it('marks Chinese copy as zh and takes the reporter of a 新华社 lead as the byline', () => {
+    const f = only(importFile('xinhua-zh')).fields;
+    expect([f.language, f.authors, f.agency, f.dateline?.date]).toEqual(['zh', ['王晓岚'], { name: '新华社' }, '2025-02-06']);
+    expect(only(importFile('reuters')).fields.language).toBeUndefined();
+  });
+
+  it('keeps a caption without a photo URL as the photo caption: readers see it and its credit, and the dateline still leads the story', () => {
+    const story = only(importFile('china-daily-page'));
+    expect(story.fields.image).toEqual({
+      caption: "Vendors offer falafel inside a bomb-damaged building in Gaza City during Monday's power outage, while the truce between Israel and Hamas holds.",
+      credit: 'DAWOUD ABU ALKAS/REUTERS',
+    });
+    const read = readMarkdownRecord(recordText(story), 'x.md', 'x');
+    const { articles } = validateRecords([read.record!], config);
+    const feed = JSON.parse(buildFeeds(articles, config).outputs.get('feed.json')!);
+    const item = feed.items[0];
+    expect(item.content_html).toMatch(/^<p class="photo-caption">Vendors offer falafel .* holds\. <span class="photo-credit">DAWOUD ABU ALKAS\/REUTERS<\/span><\/p>\n/);
+    expect(item.content_html).toContain(`<p><span class="dateline">WASHINGTON, Feb. 4 (Xinhua) --</span> Benjamin Netanyahu, Israel's prime minister`);
+    expect(item.summary).toMatch(/^Benjamin Netanyahu, Israel's prime minister/);
+    expect(item.content_html).toContain('<h2>‘Hopeful’ envoy</h2>');
+  });
+});
+
+describe('importText: determinism and ids', () => {
+  it.each(CASES.map((c) => c.name))('%s: the same copy gives the same record, whatever the line endings', (name) => {
+    const text = readFileSync(`${DIR}${name}.txt`, 'utf8');
+    const a = recordText(only(importText(text, { file: 'a.txt', timezone: ZONE })));
+    expect(recordText(only(importText(text, { file: 'b.txt', timezone: ZONE })))).toBe(a);
+    expect(recordText(only(importText(text.replace(/\n/g, '\r\n'), { file: 'a.txt', timezone: ZONE })))).toBe(a);
+  });
+
+  it('derives the id from the content: a changed paragraph gives a new id, an explicit id stays', () => {
+    const text = readFileSync(`${DIR}plain-byline.txt`, 'utf8');
+    const id = only(importText(text, { file: 'x.txt', timezone: ZONE })).fields.id;
+    expect(id).toBe('imp-20250620-paris-museums-to-stay-open-late-on-fridays-this-7856eb87');
+    expect(only(importText(text.replace('next week', 'on Monday'), { file: 'x.txt', timezone: ZONE })).fields.id).not.toBe(id);
+    const fixed = readFileSync(`${DIR}explicit-id.txt`, 'utf8');
+    expect(only(importText(fixed.replace('38,000', '40,000'), { file: 'x.txt', timezone: ZONE })).fields.id).toBe('cd-20250305-marathon-route');
+  });
+});
+
+describe('importText: the body', () => {
+  const body = (copy: string): ImportedStory => only(importText(`Home | World\n\nA headline\n\nUpdated: 2025-02-05 09:24\n\n${copy}`, { file: 'x.txt', timezone: ZONE }));
+
+  it('keeps lines that only start like chrome, and Markdown characters as text', () => {
+    const s = body([
+      'Copyright holders asked the court for more time.',
+      'Join us on Tuesday for the vigil, the organizers said.',
+      'Related: officials said the two cases were linked.',
+      'Shares of AT&T rose 2% — the *best* day in [two] years.',
+      '# of cases: 12',
+      '1. Not a list',
+    ].join('\n\n'));
+    expect(s.body).toBe([
+      'Copyright holders asked the court for more time.',
+      'Join us on Tuesday for the vigil, the organizers said.',
+      'Related: officials said the two cases were linked.',
+      'Shares of AT&T rose 2% — the \\*best\\* day in \\[two\\] years.',
+      '\\# of cases: 12',
+      '1\\. Not a list',
+    ].join('\n\n'));
+    expect(s.notes).toEqual([]);
+  });
+
+  it('notes a credit-like line it could not read, and keeps it', () => {
+    const s = body('LONDON — The lead.\n\nStaff in three bureaus contributed reporting to this round-up, which is unusual.\n\nThe end.');
+    expect(s.body).toBe('The lead.\n\nStaff in three bureaus contributed reporting to this round-up, which is unusual.\n\nThe end.');
+    expect(s.notes).toEqual(['kept in the body, though it looks like a credit line: "Staff in three bureaus contributed reporting to this round-up, which is unusual."']);
+  });
+
+  it('takes a dateline printed alone on its line with the paragraph under it', () => {
+    const s = body('WASHINGTON, Feb. 4 (Xinhua) --\nThe lead paragraph.\nThe second paragraph.');
+    expect(s.fields.dateline).toEqual({ city: 'Washington', country: 'United States of America', timezone: 'America/New_York', date: '2025-02-04' });
+    expect(s.body).toBe('The lead paragraph.\n\nThe second paragraph.');
+  });
+
+  it('reads a sentence that starts with "By" as text, and a credit line away from the end as text with a note', () => {
+    const s = body('By Tuesday, the talks had stalled.\n\nAgencies Via Xinhua\n\nA last paragraph that is not a credit.');
+    expect(s.fields.authors).toBeUndefined();
+    expect(s.fields.agency).toBeUndefined();
+    expect(s.body).toBe('By Tuesday, the talks had stalled.\n\nAgencies Via Xinhua\n\nA last paragraph that is not a credit.');
+    expect(s.notes).toEqual(['kept in the body, though it looks like a credit line: "Agencies Via Xinhua"']);
+  });
+
+  it('joins hard-wrapped Chinese lines without inventing spaces', () => {
+    const s = only(importText('首页 > 国内\n标题在这里\n2025年02月05日 09:24\n新华社北京2月5日电 第一段文字，\n继续第一段。\n\n第二段文字，很长\n的内容。\n（完）\n', { file: 'x.txt', timezone: ZONE }));
+    expect([s.fields.date, s.fields.section, s.fields.language, s.fields.dateline]).toEqual(['2025-02-05 09:24', '国内', 'zh', { city: '北京', date: '2025-02-05' }]);
+    expect(s.body).toBe('第一段文字，继续第一段。\n\n第二段文字，很长的内容。');
+  });
+
+  it('makes a heading only of a short unpunctuated line between paragraphs', () => {
+    const s = body('The lead.\n\nWhat comes next\n\n“A quote that ends the paragraph.”\n\nShort but ends here.\n\nLast line without a stop');
+    expect(s.body).toBe('The lead.\n\n## What comes next\n\n“A quote that ends the paragraph.”\n\nShort but ends here.\n\nLast line without a stop');
+  });
+});
+
+describe('importText: bad input', () => {
+  const run = (text: string, timezone = ZONE) => importText(text, { file: 'in/story.txt', timezone });
+  const lines = (r: ImportResult) => ({ stories: r.stories.length, diagnostics: r.diagnostics.map(formatDiagnostic) });
+
+  it.each([
+    ['an empty file', '', ['in/story.txt: the file is empty: there is no copy to import (E_IMPORT_EMPTY)']],
+    ['a file of blank lines', ' \n\n\t\n', ['in/story.txt: the file is empty: there is no copy to import (E_IMPORT_EMPTY)']],
+    ['NUL bytes', 'A headline\nUpdated: 2025-02-05 09:24\n\u0000\u0001PK',
+      ['in/story.txt:3: the file is not text (it holds NUL bytes or is not UTF-8); import raw text, NITF or ninjs (E_IMPORT_BINARY)']],
+    ['bytes that were not UTF-8', 'A headline\n\nWASHINGTON \uFFFD\uFFFD text',
+      ['in/story.txt:3: the file is not text (it holds NUL bytes or is not UTF-8); import raw text, NITF or ninjs (E_IMPORT_BINARY)']],
+    ['no stamp', 'A headline\n\nWASHINGTON — The lead.\n', ['in/story.txt: no date: the copy has no "Published:" or "Updated:" stamp (such as "Updated: 2025-02-05 09:24"); a zone alone gives no instant, so add the stamp to the copy or write the record by hand (E_IMPORT_NO_DATE)']],
+    ['no headline', 'Home | World\nUpdated: 2025-02-05 09:24\n\nWASHINGTON — The lead.\n', ['in/story.txt: no headline: give the headline on a line of its own before the "Updated:" or "Published:" stamp (E_IMPORT_NO_HEADLINE)']],
+    ['neither', 'Home | World\n', [
+      'in/story.txt: no headline: give the headline on a line of its own before the "Updated:" or "Published:" stamp (E_IMPORT_NO_HEADLINE)',
+      'in/story.txt: no date: the copy has no "Published:" or "Updated:" stamp (such as "Updated: 2025-02-05 09:24"); a zone alone gives no instant, so add the stamp to the copy or write the record by hand (E_IMPORT_NO_DATE)',
+    ]],
+    ['a stamp that is no calendar date', 'A headline\nUpdated: 2025-02-30 09:24\n\nThe lead.\n',
+      ['in/story.txt:2: date: expected a desk time like "2025-02-05 09:24" (publisher zone) or an instant like "2025-02-05T09:24:00+08:00", got "2025-02-30 09:24" (E_DATE_FORMAT)']],
+  ])('%s is an error naming the file, and gives no record', (_, text, expected) => {
+    expect(lines(run(text))).toEqual({ stories: 0, diagnostics: expected });
+  });
+
+  it('a stamp without offset where no publisher zone is known is an error; with an offset it is an instant', () => {
+    expect(lines(run('A headline\nUpdated: 2025-02-05 09:24\n\nThe lead.\n', ''))).toEqual({
+      stories: 0,
+      diagnostics: ['in/story.txt:2: date: unknown time zone ""; use an IANA name such as "America/New_York" (E_ZONE_UNKNOWN)'],
+    });
+    const s = only(run('A headline\nUpdated: 2025-02-05 09:24 (GMT+8)\n\nThe lead.\n', ''));
+    expect(s.fields.date).toBe('2025-02-05T09:24:00+08:00');
+  });
+});

@@ -79,8 +79,9 @@ export const Errors = {
   ImportNoDate: entry('E_IMPORT_NO_DATE', 'error', (where: string) =>
     `no date: ${where}; a zone alone gives no instant, so add the stamp to the copy or write the record by hand`),
   ImportDatelineZone: entry('W_IMPORT_DATELINE_ZONE', 'warning', (detail: string) => detail),
-  ImportNotPublished: entry('W_IMPORT_NOT_PUBLISHED', 'warning', (status: string) =>
-    `the copy is marked ${status}: it must not be published, so no record was written`),
+  ImportNotPublished: entry('E_IMPORT_NOT_PUBLISHED', 'error', (status: string, advice: string) =>
+    `not published: the agency marked this story ${status}; ${advice}`),
+  ImportXmlSyntax: entry('E_IMPORT_XML', 'error', (detail: string) => `the XML is not well-formed: ${detail}`),
   ImportRecordExists: entry('E_IMPORT_EXISTS', 'error', (id: string, path: string) =>
     `a different record with id ${q(id)} already exists at ${path}; pass --force to replace it (the old file is kept as a backup)`),
   ImportNeedsAttention: entry('W_IMPORT_NEEDS_ATTENTION', 'warning', (problem: string) => `the build will refuse this record until it is fixed: ${problem}`),

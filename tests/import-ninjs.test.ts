@@ -9,8 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../src/core/config.js';
 import { validateRecords } from '../src/core/validate.js';
 import { formatDiagnostic } from '../src/errors.js';
+import { collectBlocks, renderBlocks } from '../src/importers/_blocks.js';
 import { importNinjs, parseHtml } from '../src/importers/ninjs.js';
-import { collectBlocks, renderBlocks } from '../src/importers/nitf.js';
 import { recordText } from '../src/importers/record.js';
 import type { ImportedStory } from '../src/importers/types.js';
 import { readMarkdownRecord } from '../src/sources/markdown.js';
@@ -98,7 +98,10 @@ describe('time', () => {
   it('no date, or one that is not a date and time, is an error at its line', () => {
     const undated = run('x.json', variant('v1.ninjs.json', { firstcreated: undefined, versioncreated: undefined }));
     expect(undated.stories).toEqual([]);
-    expect(undated.lines).toEqual(['x.json:1: firstcreated: required field is missing (E_FIELD_MISSING)']);
+    expect(undated.lines).toEqual([
+      'x.json:1: firstcreated: no date: the ninjs has neither "firstcreated" nor "versioncreated" (such as "2025-02-05T09:24:00+08:00"); ' +
+        'a zone alone gives no instant, so add the stamp to the copy or write the record by hand (E_IMPORT_NO_DATE)',
+    ]);
     const bad = run('x.json', variant('v1.ninjs.json', { firstcreated: '5 February 2025' }));
     expect(bad.lines).toEqual([
       'x.json:5: firstcreated: expected a desk time like "2025-02-05 09:24" (publisher zone) or an instant like "2025-02-05T09:24:00+08:00", got "5 February 2025" (E_DATE_FORMAT)',
@@ -171,7 +174,7 @@ describe('stories that are not published', () => {
   ])('pubstatus %s gives no record and an error that says so', (status, why) => {
     const r = run('withheld.ninjs.json', fixture('withheld.ninjs.json').replace('"withheld"', `"${status}"`));
     expect(r.stories).toEqual([]);
-    expect(r.lines).toEqual([`withheld.ninjs.json:6: pubstatus: expected "usable", got "${status}": ${why} (E_FIELD_TYPE)`]);
+    expect(r.lines).toEqual([`withheld.ninjs.json:6: pubstatus: not published: the agency marked this story ${status}; ${why} (E_IMPORT_NOT_PUBLISHED)`]);
   });
 
   it('usable copy is imported', () => {
@@ -202,9 +205,11 @@ describe('files that cannot be imported', () => {
   });
 
   it('ninjs without a headline is an error naming the field', () => {
-    expect(run('x.json', variant('v1.ninjs.json', { headline: undefined })).lines).toEqual(['x.json:1: headline: required field is missing (E_FIELD_MISSING)']);
+    expect(run('x.json', variant('v1.ninjs.json', { headline: undefined })).lines).toEqual([
+      'x.json:1: headline: no headline: the ninjs has no "headline" (1.x) and no "headlines" entry with a "value" (2.x) (E_IMPORT_NO_HEADLINE)',
+    ]);
     expect(run('x.json', variant('v2.ninjs.json', { headlines: [] })).lines).toEqual([
-      'x.json:8: headlines[0].value: required field is missing (E_FIELD_MISSING)',
+      'x.json:8: headlines[0].value: no headline: the ninjs has no "headline" (1.x) and no "headlines" entry with a "value" (2.x) (E_IMPORT_NO_HEADLINE)',
     ]);
   });
 

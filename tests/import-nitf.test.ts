@@ -118,7 +118,10 @@ describe('what NITF says about time', () => {
     expect(releaseOnly.stories[0]!.notes).toContain('no date.issue: the first publication is date.release');
     const undated = run('undated.xml', fixture('full.nitf.xml').replace(/<date\.(issue|release)[^>]*\/>/g, ''));
     expect(undated.stories).toEqual([]);
-    expect(undated.lines).toEqual(['undated.xml: nitf/head/docdata/date.issue: required field is missing (E_FIELD_MISSING)']);
+    expect(undated.lines).toEqual([
+      'undated.xml: nitf/head/docdata/date.issue: no date: the NITF docdata has neither a date.issue nor a date.release norm date ' +
+        '(such as <date.issue norm="20250205T092400+0800"/>); a zone alone gives no instant, so add the stamp to the copy or write the record by hand (E_IMPORT_NO_DATE)',
+    ]);
   });
 });
 
@@ -189,7 +192,9 @@ describe('stories that are not published', () => {
   ])('management-status %s gives no record and an error that says so', (status, why) => {
     const r = run('embargoed.nitf.xml', fixture('embargoed.nitf.xml').replace('"embargoed"', `"${status}"`));
     expect(r.stories).toEqual([]);
-    expect(r.lines).toEqual([`embargoed.nitf.xml:4: nitf/head/docdata@management-status: expected "usable", got "${status}": ${why} (E_FIELD_TYPE)`]);
+    expect(r.lines).toEqual([
+      `embargoed.nitf.xml:4: nitf/head/docdata@management-status: not published: the agency marked this story ${status}; ${why} (E_IMPORT_NOT_PUBLISHED)`,
+    ]);
   });
 
   it('usable copy is imported', () => {
@@ -203,14 +208,17 @@ describe('files that cannot be imported', () => {
   it('NITF without a headline is an error naming the element', () => {
     const r = run('no-headline.nitf.xml');
     expect(r.stories).toEqual([]);
-    expect(r.lines).toEqual(['no-headline.nitf.xml: nitf/body/body.head/hedline/hl1: required field is missing (E_FIELD_MISSING)']);
+    expect(r.lines).toEqual([
+      'no-headline.nitf.xml: nitf/body/body.head/hedline/hl1: no headline: the NITF has no text in body.head/hedline/hl1 and no head/title; ' +
+        'write the headline as <hl1> in the <hedline> (E_IMPORT_NO_HEADLINE)',
+    ]);
   });
 
   it('truncated XML is an error at the line where the file stops', () => {
     const r = run('truncated.nitf.xml');
     expect(r.stories).toEqual([]);
     expect(r.lines).toEqual([
-      'truncated.nitf.xml:15: cannot read the file: the XML is not well-formed: the file ends inside <p> (open: nitf > body > body.content > p); it looks truncated (E_FILE_UNREADABLE)',
+      'truncated.nitf.xml:15: the XML is not well-formed: the file ends inside <p> (open: nitf > body > body.content > p); it looks truncated (E_IMPORT_XML)',
     ]);
   });
 
@@ -218,7 +226,7 @@ describe('files that cannot be imported', () => {
     const r = run('broken.xml', fixture('full.nitf.xml').replace('</hl1>', '</hl>'));
     expect(r.stories).toEqual([]);
     expect(r.lines).toEqual([
-      "broken.xml:22: cannot read the file: the XML is not well-formed: Expected closing tag 'hl1' (opened in line 22, col 9) instead of closing tag 'hl' (column 70) (E_FILE_UNREADABLE)",
+      "broken.xml:22: the XML is not well-formed: Expected closing tag 'hl1' (opened in line 22, col 9) instead of closing tag 'hl' (column 70) (E_IMPORT_XML)",
     ]);
   });
 

@@ -100,7 +100,7 @@ function describeStory(s: StoryReport, timezone: string): string {
   }
   if (f.image?.credit !== undefined) credits.push(`photo ${f.image.credit}`);
   if (credits.length > 0) lines.push(['credits', credits.join('; ')]);
-  for (const n of s.story.notes) lines.push(['not used', n]);
+  for (const n of s.story.notes) lines.push(['note', n]);
   const status = `${s.status}${s.backup === undefined ? '' : ` (old file kept as ${s.backup})`}`;
   return `  ${s.path}  ${status}\n${lines.map(([k, v]) => `    ${k.padEnd(9)} ${v}\n`).join('')}`;
 }

@@ -6,17 +6,20 @@
  * so camelCase 3.x copy gets as far as its fields agree with 2.x.
  *
  * The HTML body becomes Markdown paragraphs (links kept as links), so every record the importers write is
- * the same kind of file; nothing of the text is lost, but inline emphasis is not kept.
+ * the same kind of file; nothing of the text is lost, but inline emphasis is not kept. Here are the ninjs
+ * fields and a forgiving HTML reader; the element tree, the blocks and what is made of the story (credits,
+ * dateline, picture, stamps, id) are shared with the NITF importer (`_tree.ts`, `_blocks.ts`, `_story.ts`).
  */
 import { decodeHTML } from 'entities';
 import { diagnostic, Errors } from '../errors.js';
 import { parseJson } from '../sources/_positions.js';
 import type { Diagnostic } from '../types.js';
-import { splitPhotoCredit } from './lines.js';
+import { collectBlocks, renderBlocks, type Block, type ImageCandidate } from './_blocks.js';
 import {
-  collectBlocks, Credits, laterStamp, permanentId, pickImage, readStamp, renderBlocks, resolveDateline, squash, takeDuplicateLead, textOf,
-  unique, type Block, type El, type ImageCandidate, type Stamp,
-} from './nitf.js';
+  Credits, laterStamp, permanentId, pickImage, readStamp, resolveDateline, takeDuplicateLead, WITHDRAWN, type Stamp,
+} from './_story.js';
+import { squash, textOf, unique, type El } from './_tree.js';
+import { splitPhotoCredit } from './lines.js';
 import type { ImportContext, ImportResult, Importer, RecordFieldsOut } from './types.js';
 
 type Obj = Record<string, unknown>;
@@ -48,12 +51,6 @@ function entries(o: unknown, name: string): Obj[] {
   return [];
 }
 
-const NOT_PUBLISHED: Record<string, string> = {
-  withheld: 'the agency has withheld this story, so no record is written; if it was imported before, take that record down (draft: true)',
-  canceled: 'the agency has withdrawn this story, so no record is written; if it was imported before, take that record down (draft: true)',
-};
-NOT_PUBLISHED['cancelled'] = NOT_PUBLISHED['canceled'] as string;
-
 export const importNinjs: Importer = (text: string, ctx: ImportContext): ImportResult => {
   const { file } = ctx;
   const parsed = parseJson(text, file);
@@ -74,14 +71,15 @@ export const importNinjs: Importer = (text: string, ctx: ImportContext): ImportR
 
   // Not released: no record at all (an error, as for NITF: nothing was imported, and a kill needs a person).
   const status = str(data, 'pubstatus')?.trim().toLowerCase();
-  if (status !== undefined && NOT_PUBLISHED[status] !== undefined) {
-    return { stories: [], diagnostics: [diagnostic(Errors.FieldType, at('pubstatus'), '"usable"', `${JSON.stringify(status)}: ${NOT_PUBLISHED[status]}`)] };
+  if (status !== undefined && WITHDRAWN[status] !== undefined) {
+    return { stories: [], diagnostics: [diagnostic(Errors.ImportNotPublished, at('pubstatus'), status, WITHDRAWN[status])] };
   }
 
   const title = headline(data);
   if (title === undefined) {
     const field = get(data, 'headlines') !== undefined ? 'headlines[0].value' : 'headline';
-    return { stories: [], diagnostics: [diagnostic(Errors.FieldMissing, { ...at(field === 'headline' ? 'headline' : 'headlines', field) })] };
+    const missing = 'the ninjs has no "headline" (1.x) and no "headlines" entry with a "value" (2.x)';
+    return { stories: [], diagnostics: [diagnostic(Errors.ImportNoHeadline, at(field === 'headline' ? 'headline' : 'headlines', field), missing)] };
   }
 
   // Dates: firstcreated is the first publication (versioncreated when it is the only one, as 1.0 allowed).
@@ -96,7 +94,10 @@ export const importNinjs: Importer = (text: string, ctx: ImportContext): ImportR
   }
   if (diagnostics.length > 0) return { stories: [], diagnostics };
   const published = stamps.firstcreated ?? stamps.versioncreated;
-  if (published === undefined) return { stories: [], diagnostics: [diagnostic(Errors.FieldMissing, at('firstcreated'))] };
+  if (published === undefined) {
+    const missing = 'the ninjs has neither "firstcreated" nor "versioncreated" (such as "2025-02-05T09:24:00+08:00")';
+    return { stories: [], diagnostics: [diagnostic(Errors.ImportNoDate, at('firstcreated'), missing)] };
+  }
   if (stamps.firstcreated === undefined) notes.push('no firstcreated: the first publication is versioncreated');
 
   const fields: RecordFieldsOut = { id: '', title, date: published.value };

@@ -47,7 +47,9 @@ export function parseJson(text: string, file: string): Parsed {
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const position = /position (\d+)/.exec(message)?.[1];
-    const line = position === undefined ? undefined : text.slice(0, Number(position)).split('\n').length;
+    // "Unexpected end of JSON input" has no position: the text stops short, so point at its last line.
+    const line = position === undefined ? (/end of JSON input/.test(message) ? text.trimEnd().split('\n').length : undefined)
+      : text.slice(0, Number(position)).split('\n').length;
     const detail = message.replace(/ in JSON at position \d+.*$/, '').replace(/ \(line \d+ column \d+\)$/, '');
     return { data: undefined, lineOf: () => line ?? 1, diagnostics: [diagnostic(Errors.JsonSyntax, { file, line: line ?? 1 }, detail)] };
   }

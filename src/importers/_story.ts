@@ -1,0 +1,216 @@
+/**
+ * What both importers make of a story once its body is read: the credits (bylines, agency, contributors),
+ * the dateline (city, zone from the gazetteer, the printed lead the body need not repeat), the one picture
+ * of the record, the reading and comparing of time stamps, the permanent id, and the advice for copy the
+ * agency has not released.
+ */
+import { isLocalDate, parseDeskTime } from '../core/_dates.js';
+import { diagnostic, Errors } from '../errors.js';
+import type { Diagnostic } from '../types.js';
+import { dropChars, plainText, type Block, type ImageCandidate } from './_blocks.js';
+import { squash, unique } from './_tree.js';
+import { lookupCity } from './gazetteer.js';
+import { cityName, datelineDate, parseAgencyLine, parseDatelineLead, splitPhotoCredit } from './lines.js';
+import { contentId } from './record.js';
+import type { RecordFieldsOut } from './types.js';
+
+export type DatelineOut = NonNullable<RecordFieldsOut['dateline']>;
+type ImageOut = NonNullable<RecordFieldsOut['image']>;
+
+// ----- Copy the agency has not released -----
+
+const TAKE_DOWN = 'if it was imported before, take that record down (draft: true)';
+const CANCELED = `the agency has withdrawn this story, so no record is written; ${TAKE_DOWN}`;
+
+/**
+ * Statuses under which the agency has pulled a story (NITF management-status, ninjs pubstatus), each with
+ * its advice: no record is written, and a copy imported earlier needs a person to take it down.
+ */
+export const WITHDRAWN: Readonly<Record<string, string>> = {
+  withheld: `the agency has withheld this story, so no record is written; ${TAKE_DOWN}`,
+  canceled: CANCELED,
+  cancelled: CANCELED,
+};
+
+// ----- Credits -----
+
+/** Collects bylines, the agency and contributors as they are found, and writes them into the fields once. */
+export class Credits {
+  authors: string[] = [];
+  contributors: { name: string; location?: string; role?: string }[] = [];
+  private agencyValue: { name: string; via?: string } | undefined;
+
+  constructor(private readonly notes: string[]) {}
+
+  /**
+   * The first agency found wins, in the order the caller asks (the most authoritative element first). A
+   * later line that says more about the same agency ("Agencies via Xinhua" after "Xinhua") refines it; a
+   * different agency is noted, never dropped silently.
+   */
+  agency(line: string, source: string): void {
+    const parsed = parseAgencyLine(line) ?? { name: squash(line) };
+    if (parsed.name === '') return;
+    const current = this.agencyValue;
+    const same = current !== undefined && parsed.name.toLowerCase() === current.name.toLowerCase();
+    if (current === undefined || (same && current.via === undefined && parsed.via !== undefined)) this.agencyValue = parsed;
+    else if (!same || (parsed.via !== undefined && parsed.via !== current.via)) {
+      this.notes.push(`${source} names the agency ${JSON.stringify(squash(line))}, but the agency is ${JSON.stringify(current.via === undefined ? current.name : `${current.via} via ${current.name}`)}: not used`);
+    }
+  }
+
+  /** A byline as text: "By Ana Ruiz and Tom Hale", "By Jane Doe, Reuters" (an agency named in it is the agency). */
+  byline(text: string): void {
+    const names = squash(text).replace(/^by[:\s]+/i, '').split(/\s*(?:,|;|&|\band\b)\s*/i).map((s) => s.trim()).filter(Boolean);
+    for (const n of names) {
+      if (parseAgencyLine(n) !== undefined) this.agency(n, 'the byline');
+      else if (/^[\p{Lu}\p{Lo}]/u.test(n)) this.authors.push(n);
+      else this.notes.push(`byline text ${JSON.stringify(n)} is not a name: not used`);
+    }
+  }
+
+  into(fields: RecordFieldsOut): void {
+    const authors = unique(this.authors);
+    if (authors.length > 0) fields.authors = authors;
+    if (this.agencyValue !== undefined) fields.agency = this.agencyValue;
+    const seen = new Set<string>();
+    const contributors = this.contributors.filter((c) => !seen.has(c.name) && seen.add(c.name));
+    if (contributors.length > 0) fields.contributors = contributors;
+  }
+}
+
+// ----- Datelines -----
+
+const placeKey = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/**
+ * A dateline city with its zone from the gazetteer, narrowed by the region or country the copy gives. An
+ * unknown or ambiguous city keeps no zone and gets a warning asking for one.
+ */
+export function resolveDateline(printedCity: string, region: string | undefined, country: string | undefined, file: string, diagnostics: Diagnostic[]): DatelineOut {
+  const city = cityName(squash(printedCity));
+  const found = lookupCity(city, region);
+  const dateline: DatelineOut = { city };
+  const named = country !== undefined && country !== '' ? country : found.found ? found.country : undefined;
+  if (named !== undefined) dateline.country = named;
+  if (found.found) dateline.timezone = found.timezone;
+  else {
+    const why = found.reason === 'unknown' ? 'is not in the gazetteer, so its time zone is unknown' : `names places in different time zones (${found.candidates.join('; ')})`;
+    const detail = `dateline city ${JSON.stringify(city)} ${why}: add "dateline.timezone" (an IANA zone) to the record`;
+    diagnostics.push(diagnostic(Errors.ImportDatelineZone, { file, field: 'dateline.timezone' }, detail));
+  }
+  return dateline;
+}
+
+/**
+ * If the first paragraph opens with a printed dateline for the same city as the structured one
+ * (`WASHINGTON, Feb. 4 (Xinhua) --`), the lead is taken out so the build does not print it twice. What
+ * it says that the fields lack (the agency, the date) is kept in the fields.
+ */
+export function takeDuplicateLead(blocks: Block[], dateline: DatelineOut, date: string, credits: Credits, notes: string[]): void {
+  const first = blocks[0];
+  if (first?.kind !== 'p') return;
+  const plain = plainText(first.inline);
+  const lead = parseDatelineLead(plain);
+  if (lead === undefined) return;
+  if (placeKey(cityName(lead.city)) !== placeKey(dateline.city)) {
+    notes.push(`the first paragraph opens with the dateline ${JSON.stringify(lead.city)}, not ${JSON.stringify(dateline.city)}: kept in the body`);
+    return;
+  }
+  if (lead.agency !== undefined) credits.agency(lead.agency, 'the dateline lead');
+  if (lead.reporters !== undefined) notes.push(`reporters named in the dateline ${JSON.stringify(lead.reporters)}: not used (give them as authors)`);
+  if (dateline.date === undefined && lead.month !== undefined && lead.day !== undefined) {
+    const d = datelineDate(lead.month, lead.day, date);
+    if (d !== undefined) dateline.date = d;
+  }
+  const rest = dropChars(first.inline, plain.length - plain.trimStart().length + (plain.trim().length - lead.rest.length));
+  if (rest.length > 0) first.inline = rest;
+  else blocks.shift();
+}
+
+// ----- Pictures -----
+
+/** The record's picture: the first one; caption and credit split when the caption carries the credit. */
+export function pickImage(images: ImageCandidate[], notes: string[]): ImageOut | undefined {
+  const [first, ...others] = images;
+  for (const o of others) {
+    if (o.url !== first?.url) notes.push(`another picture ${o.url}${o.caption === undefined ? '' : ` (${JSON.stringify(o.caption)})`}: a record has one`);
+    else if (o.caption !== undefined && o.caption !== first.caption) notes.push(`the same picture again, captioned ${JSON.stringify(o.caption)}: the first caption is kept`);
+  }
+  if (first === undefined) return undefined;
+  const image: ImageOut = { url: first.url };
+  let caption = first.caption ?? first.alt;
+  let credit = first.credit;
+  if (caption !== undefined) {
+    const split = splitPhotoCredit(caption);
+    if (split !== undefined && (credit === undefined || placeKey(split.credit) === placeKey(credit))) {
+      caption = split.caption;
+      credit = split.credit;
+    }
+  }
+  if (caption !== undefined && caption !== '') image.caption = caption;
+  if (credit !== undefined && credit !== '') image.credit = credit;
+  if (first.type !== undefined) image.type = first.type;
+  if (first.width !== undefined) image.width = first.width;
+  if (first.height !== undefined) image.height = first.height;
+  return image;
+}
+
+// ----- Time stamps and ids -----
+
+export interface Stamp {
+  /** As a record holds it: an instant with its offset, or desk wall-clock time in the publisher zone. */
+  value: string;
+  /** The calendar date as written. */
+  date: string;
+  hasTime: boolean;
+  /** True when the stamp carried an offset or Z. */
+  offset: boolean;
+  /** Undefined for a date alone, or a wall-clock time the zone skips or repeats. */
+  instant?: Date;
+}
+
+const STAMP = /^(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{2}):?(\d{2})(?::?(\d{2}))?(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+/**
+ * NITF norm dates (`20250205T092400+0800`, `…Z`, `20250205T092400`, `20250205`) and ISO 8601 stamps
+ * (`2025-02-05T09:24:00.000+08:00`). A time with an offset is kept as that instant
+ * (`2025-02-05T09:24:00+08:00`); a time without one is wall-clock time in `zone` (`2025-02-05 09:24`).
+ */
+export function readStamp(raw: string, zone: string): Stamp | undefined {
+  const m = STAMP.exec(raw.trim());
+  if (m === null) return undefined;
+  const [, y, mo, d, h, mi, s, off] = m;
+  const date = `${y}-${mo}-${d}`;
+  if (!isLocalDate(date)) return undefined;
+  if (h === undefined) return off === undefined ? { value: date, date, hasTime: false, offset: false } : undefined;
+  let value: string;
+  if (off === undefined) value = `${date} ${h}:${mi}${s === undefined || s === '00' ? '' : `:${s}`}`;
+  else {
+    const digits = off.toUpperCase() === 'Z' ? 'Z' : off.replace(':', '');
+    value = `${date}T${h}:${mi}:${s ?? '00'}${digits === 'Z' ? 'Z' : `${digits.slice(0, 3)}:${digits.slice(3, 5) || '00'}`}`;
+  }
+  const t = parseDeskTime(value, zone);
+  if (!t.ok && t.problem === 'format') return undefined;
+  const stamp: Stamp = { value, date, hasTime: true, offset: off !== undefined };
+  if (t.ok) stamp.instant = t.instant;
+  return stamp;
+}
+
+/** `later` as the record's `updated` when it is after `first`; an earlier or equal one is no correction. */
+export function laterStamp(first: Stamp, later: Stamp | undefined, notes: string[], name: string): string | undefined {
+  if (later === undefined || !later.hasTime) return undefined;
+  if (first.instant === undefined || later.instant === undefined) {
+    notes.push(`${name} ${JSON.stringify(later.value)} cannot be compared with the first publication: not used`);
+    return undefined;
+  }
+  return later.instant.getTime() > first.instant.getTime() ? later.value : undefined;
+}
+
+/** The copy's own id when it is usable as a permanent key, else one derived from the content. */
+export function permanentId(own: string | undefined, name: string, title: string, date: string, body: string, notes: string[]): string {
+  if (own !== undefined && own !== '') {
+    if (/^[^\s\p{Cc}]+$/u.test(own)) return own;
+    notes.push(`${name} ${JSON.stringify(own)} has spaces or control characters: the id is derived from the content instead`);
+  }
+  return contentId(title, date, body);
+}

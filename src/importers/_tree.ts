@@ -1,0 +1,82 @@
+/**
+ * The element model the NITF and ninjs importers read copy into: NITF XML (from fast-xml-parser) and HTML
+ * bodies become the same tree of `El` elements and text, with the small helpers both importers use to read
+ * it (child/children/attr/textOf/descendants, squash/unique, lineOf) and the names of the elements that stand
+ * apart from their neighbours' text (block level), which `textOf` and the block reader in `_blocks.ts` share.
+ */
+
+/** An element of NITF or of an HTML body, read into one shape. */
+export interface El {
+  name: string;
+  attrs: Record<string, string>;
+  children: (El | string)[];
+}
+
+// ----- What each element is -----
+
+/** Containers whose children are read in place. */
+export const CONTAINERS = new Set(['figcaption', 'block', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'body', 'body.content', 'html', 'center']);
+export const HEADINGS = new Set(['hl1', 'hl2', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+/** Never reader text: scripts, styles, embeds and forms (the build would strip them anyway). */
+export const DROPPED = new Set(['script', 'style', 'iframe', 'object', 'embed', 'form', 'noscript', 'template', 'svg', 'video', 'audio', 'canvas', 'head', 'title', 'meta', 'link']);
+/** Block elements whose text we keep as plain paragraphs, with a note that their layout was not kept. */
+const FLATTENED = new Set(['nitf-table', 'pre', 'dl', 'fn', 'note', 'address', 'details', 'fieldset']);
+/** Elements that are not block level but whose text is still apart from its neighbours'. */
+const SEPARATE = new Set(['tr', 'td', 'th', 'dt', 'dd', 'caption', 'credit', 'figcaption', 'media-caption', 'media-producer']);
+/** Elements that end the paragraph being collected. */
+export const BLOCK_LEVEL = new Set([...CONTAINERS, ...HEADINGS, ...DROPPED, ...FLATTENED, 'table', 'p', 'bq', 'blockquote', 'ul', 'ol', 'li', 'media', 'figure', 'hr', 'img']);
+
+// ----- Reading the tree -----
+
+/** fast-xml-parser's preserveOrder output → elements and text, in document order. */
+export function toNodes(nodes: unknown[]): (El | string)[] {
+  const out: (El | string)[] = [];
+  for (const n of nodes) {
+    const o = n as Record<string, unknown>;
+    const attrs: Record<string, string> = {};
+    for (const [a, v] of Object.entries((o[':@'] ?? {}) as Record<string, unknown>)) attrs[a] = String(v);
+    for (const [k, v] of Object.entries(o)) {
+      if (k === ':@') continue;
+      if (k === '#text') out.push(String(v));
+      else if (Array.isArray(v)) out.push({ name: k, attrs, children: toNodes(v) });
+    }
+  }
+  return out;
+}
+
+export function child(el: El | undefined, name: string): El | undefined {
+  return el?.children.find((c): c is El => typeof c !== 'string' && c.name === name);
+}
+
+export function children(el: El | undefined, name: string): El[] {
+  return (el?.children ?? []).filter((c): c is El => typeof c !== 'string' && c.name === name);
+}
+
+export function attr(el: El | undefined, name: string): string | undefined {
+  return el?.attrs[name];
+}
+
+/** All the text under a node, as written; block elements are kept apart by a line break. */
+export function textOf(node: El | string | undefined): string {
+  if (node === undefined) return '';
+  if (typeof node === 'string') return node;
+  if (node.name === 'br') return '\n';
+  const text = node.children.map(textOf).join('');
+  return BLOCK_LEVEL.has(node.name) || SEPARATE.has(node.name) ? `\n${text}\n` : text;
+}
+
+export const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+export function unique(values: string[]): string[] {
+  return [...new Set(values.filter(Boolean))];
+}
+
+/** 1-based line of the first occurrence of `needle`, or undefined. */
+export function lineOf(text: string, needle: string): number | undefined {
+  const at = text.indexOf(needle);
+  return at < 0 ? undefined : text.slice(0, at).split('\n').length;
+}
+
+export function descendants(el: El, name: string): El[] {
+  return el.children.flatMap((c) => (typeof c === 'string' ? [] : [...(c.name === name ? [c] : []), ...descendants(c, name)]));
+}

@@ -29,11 +29,14 @@ export function slug(text: string, max = 48): string {
  * `imp-20250205-trump-netanyahu-set-for-pivotal-talks-3f2a9c1b`.
  */
 export function contentId(title: string, date: string, body: string): string {
-  const hash = createHash('sha256').update(`${title}\n${date}\n${body.replace(/\s+/g, ' ').trim()}`).digest('hex').slice(0, 8);
+  // Only letters and digits are hashed, so the id survives changes of escaping, punctuation or spacing
+  // (a later Dateline that writes Markdown differently still gives the same story the same id).
+  const words = (t: string): string => t.normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, ' ').trim().toLowerCase();
+  const hash = createHash('sha256').update(`${words(title)}\n${date}\n${words(body)}`).digest('hex').slice(0, 8);
   const day = date.slice(0, 10).replace(/-/g, '');
   // A title with no Latin words (Chinese copy) would slug to stray digits; the hash alone is clearer then.
-  const words = slug(title);
-  return ['imp', day, /[a-z]{3}/.test(words) ? words : '', hash].filter(Boolean).join('-');
+  const titleSlug = slug(title);
+  return ['imp', day, /[a-z]{3}/.test(titleSlug) ? titleSlug : '', hash].filter(Boolean).join('-');
 }
 
 /**
@@ -43,7 +46,7 @@ export function contentId(title: string, date: string, body: string): string {
 export function markdownText(text: string): string {
   // `&` needs escaping only where it would start an entity (`&amp;`, `&#38;`); "AT&T" stays as typed.
   const inline = text.replace(/\s*\n\s*/g, ' ').replace(/[\\`*_[\]<>|~]|&(?=#?\w+;)/g, (c) => `\\${c}`);
-  return inline.replace(/^(#{1,6}(?=\s|$)|[+-](?=\s)|=+$|-+$)/, '\\$1').replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
+  return inline.replace(/^(#{1,6}(?=\s|$)|[+-](?=\s|$)|=+$|-+$)/, '\\$1').replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
 }
 
 /** A subheading of the copy as a Markdown heading, level 2. */

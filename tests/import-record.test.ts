@@ -1,0 +1,55 @@
+/** The record writer the importers share: Markdown that renders exactly the copy, and content-derived ids. */
+import { decodeHTML } from 'entities';
+import fc from 'fast-check';
+import { Marked } from 'marked';
+import { describe, expect, it } from 'vitest';
+import { contentId, markdownText, recordText } from '../src/importers/record.js';
+
+const md = new Marked({ gfm: true, async: false });
+const rendered = (markdown: string): string => decodeHTML((md.parse(markdown) as string).replace(/^<p>|<\/p>\n?$/g, ''));
+
+describe('markdownText', () => {
+  it.each([
+    'Plain *not bold* and _not em_ [not a link](x) <b>not a tag</b> a|b ~~kept~~ `not code` back\\slash',
+    '# not a heading', '- not a bullet', '+ not a bullet', '1. not a list', '2024. was a year', '1) one', '> not a quote', '---', '===',
+    'AT&T and R&D stay as typed; &amp; is text', 'Wait — “quotes” … 5 °C, ‘single’',
+  ])('renders %j exactly as written', (text) => {
+    expect(rendered(markdownText(text))).toBe(text);
+  });
+
+  it('renders any single-line printable text exactly as written', () => {
+    const line = fc.string({ unit: fc.constantFrom(...'ab 1.-+#>*_`[]()<>|~&;!\\=\'"—'.split('')), minLength: 1, maxLength: 30 })
+      .filter((s) => s.trim() === s && s !== '');
+    fc.assert(fc.property(line, (text) => {
+      expect(rendered(markdownText(text))).toBe(text);
+    }), { numRuns: 300 });
+  });
+});
+
+describe('contentId', () => {
+  it('is the same for the same text, whatever its escaping or spacing', () => {
+    const a = contentId('Talks resume', '2025-02-05 09:24', 'First *paragraph*.\n\nSecond one.');
+    expect(contentId('Talks resume', '2025-02-05 09:24', 'First \\*paragraph\\*.\n\n\nSecond   one.')).toBe(a);
+    expect(a).toMatch(/^imp-20250205-talks-resume-[0-9a-f]{8}$/);
+  });
+
+  it('differs when the words differ', () => {
+    expect(contentId('Talks resume', '2025-02-05 09:24', 'One.')).not.toBe(contentId('Talks resume', '2025-02-05 09:24', 'Two.'));
+    expect(contentId('Talks resume', '2025-02-05 09:24', 'One.')).not.toBe(contentId('Talks resume', '2025-02-05 09:25', 'One.'));
+  });
+
+  it('leaves a title without Latin words out of the id', () => {
+    expect(contentId('英国央行下调基准利率至4.5%', '2025-02-07 05:40', '正文。')).toMatch(/^imp-20250207-[0-9a-f]{8}$/);
+  });
+});
+
+describe('recordText', () => {
+  it('writes the fields in README order, then the body', () => {
+    const text = recordText({
+      fields: { title: 'T', id: 'x', date: '2025-02-05 09:24', agency: { name: 'Xinhua', via: 'Agencies' }, section: 'World' },
+      body: 'Body.\n',
+      notes: [],
+    });
+    expect(text).toBe('---\nid: x\ntitle: T\ndate: 2025-02-05 09:24\nsection: World\nagency:\n  name: Xinhua\n  via: Agencies\n---\nBody.\n');
+  });
+});

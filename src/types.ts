@@ -201,3 +201,36 @@ export interface FeedModel {
 
 /** Files a build produces, by name relative to the output directory. */
 export type Outputs = Map<string, string>;
+
+// ----- Serving (what the build records for servers) -----
+
+/** One precompressed sibling of a served file. */
+export interface EncodedVariant {
+  /** File name relative to the output directory, e.g. `rss.xml.gz`. */
+  file: string;
+  /** Strong ETag of the compressed bytes (each representation has its own), quoted. */
+  etag: string;
+  bytes: number;
+}
+
+/** What a server needs to serve one built file cheaply and correctly. */
+export interface ServedFile {
+  /** Media type with charset, e.g. `application/rss+xml; charset=utf-8`. */
+  type: string;
+  /** Strong ETag derived from the bytes, quoted (`"sha256-…"`): the same on every machine. */
+  etag: string;
+  /** HTTP date (IMF-fixdate) of the newest item change, whole seconds. */
+  lastModified: string;
+  bytes: number;
+  /** `Cache-Control: max-age` in seconds, consistent with the feed's ttl. */
+  maxAge: number;
+  encodings: { gzip?: EncodedVariant; br?: EncodedVariant };
+  /** Targets of `Link` headers. */
+  links: { self?: string; hub?: string };
+}
+
+/** Written by the build as `_dateline.json` in the output directory. */
+export interface Manifest {
+  version: 1;
+  files: Record<string, ServedFile>;
+}

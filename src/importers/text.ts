@@ -19,6 +19,8 @@ import {
 } from './lines.js';
 import { contentId, markdownHeading, markdownText } from './record.js';
 import type { Importer, ImportResult, RecordFieldsOut } from './types.js';
+import { type Block, BREADCRUMB_SEP, classify, ID_LINE, IMAGE_LINE, isRelated, type Line, NAV, parseStamp, segments, type Stamp, endsSentence, withoutClosers } from './_page.js';
+import { type Byline, parseByline, parseEditorLine, reporterNames } from './_bylines.js';
 
 const q = (s: string): string => JSON.stringify(s);
 
@@ -37,179 +39,6 @@ const problems = {
   datelineZone: (file: string, line: number, detail: string) => diagnostic(Errors.ImportDatelineZone, { file, line, field: 'dateline.timezone' }, detail),
 };
 
-// ----- Lines -----
-
-type Kind = 'blank' | 'text' | 'breadcrumb' | 'stamp' | 'id' | 'image' | 'chrome' | 'promo';
-
-interface Line {
-  /** 1-based line number in the input. */
-  n: number;
-  text: string;
-  kind: Kind;
-}
-
-/** A run of lines read as one paragraph (or one special line). */
-interface Block {
-  n: number;
-  text: string;
-  kind: Kind;
-  /** More than one input line. */
-  joined: boolean;
-}
-
-const BREADCRUMB_HOME = /^(?:Home|Homepage|Front page|首页)$/i;
-const BREADCRUMB_SEP = /\s*[|>»›]\s*|\s+\/\s+/;
-
-/**
- * Lines that belong to the site, never to a story, wherever they stand: page furniture and footers. The
- * patterns are strict because a match is dropped even in the middle of the body.
- */
-const CHROME: readonly RegExp[] = [
-  /^back to (?:the )?top$/i,
-  /^返回顶部$/,
-  /^end ?item$/i, // the end mark of agency copy ("Enditem"; Chinese copy ends with "（完）")
-  /^[（(]完[）)]$/u,
-  /^(?:Global|China|US|U\.S\.|UK|Europe|European|Asia|Asia-Pacific|Africa|Hong Kong|Canada|Latin America|Middle East|International|English|Chinese|Mobile|Digital|Print) Edition$/,
-  /^(?:copyright\s*(?:©|\(c\))?\s*(?:\d{4}|.*\ball rights reserved\b)|©|\(c\)\s*\d{4})/i,
-  /^all rights reserved\.?$/i,
-  /^版权所有/,
-  /^note: browsers with\b/i,
-  /^license for publishing\b/i,
-  /^registration (?:number|no\.?)\s*[:：]/i,
-  /^\p{Script=Han}ICP[备证]/u,
-  /^\p{Script=Han}公网安备/u,
-];
-
-/** Promotions and links to other pages (short lines only); a "Related:" line takes the headlines listed under it too. */
-const PROMO: readonly RegExp[] = [
-  /^download (?:the|our)\b.*\bapp\b/i,
-  /^(?:follow|find|like|join) us on (?:Facebook|Twitter|X|Instagram|WeChat|Weibo|TikTok|YouTube|LinkedIn|Telegram|WhatsApp|social media)\b/i,
-  /^advertisement$/i,
-  /^share(?: this)?(?: article| story| page)?\s*[:：]?$/i,
-  /^(?:subscribe|sign up)\b.*\b(?:newsletter|free|now|today)\b/i,
-  /^(?:top news|most (?:viewed|popular|read)|editor'?s picks?|trending(?: now)?)$/i,
-  /^(?:扫码|下载).*(?:客户端|app)/i,
-];
-const RELATED = /^(?:related(?: stories| articles| news| coverage)?|read more|read also|also read|see also|more on this|you may also like|相关(?:新闻|阅读|报道))\s*(?:[:：]\s*(?<title>.*))?$/i;
-/** "Related:", or "Related: <a headline>"; "Related: officials said …" is a sentence of the story. */
-function isRelated(text: string): boolean {
-  const title = RELATED.exec(text)?.groups?.['title'];
-  return RELATED.test(text) && (title === undefined || title === '' || !endsSentence(title));
-}
-
-/** A navigation bar: three or more short items between bars or middle dots (recognised only before the headline). */
-const NAV = /^[^|·]{1,30}(?:\s[|·]\s[^|·]{1,30}){2,}$/;
-
-const ID_LINE = /^(?:(?:Story|Article|Doc(?:ument)?|News|Content|Item) )?ID\s*[:：#]\s*(\S+)$/i;
-const IMAGE_LINE = /^(?:Image|Photo|Picture|Pic)(?: URL| link)?\s*[:：]\s*(https?:\/\/\S+)$/i;
-
-/** A stamp: an optional label, then a date and time with an optional offset. */
-const STAMP = new RegExp(
-  String.raw`^(?:(?<label>(?:(?:first|last) )?(?:updated|published|posted|modified|released)(?: on| at)?|date|time|发布时间|更新时间|发布日期|时间|日期)\s*[:：]?\s*)?` +
-    String.raw`(?<y>\d{4})\s*[-/.年]\s*(?<mo>\d{1,2})\s*[-/.月]\s*(?<d>\d{1,2})\s*日?(?:T|\s+)(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2}))?` +
-    String.raw`\s*(?<off>Z|[+-]\d{2}:?\d{2}|\(?(?:GMT|UTC)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?\)?)?$`,
-  'i',
-);
-
-interface Stamp {
-  n: number;
-  kind: 'published' | 'updated';
-  /** As a record holds it: `2025-02-05 09:24`, or `2025-02-05T09:24:00+08:00` when an offset is printed. */
-  value: string;
-  offset: boolean;
-}
-
-const pad = (s: string | undefined): string => (s ?? '').padStart(2, '0');
-
-function offsetOf(printed: string): string {
-  const t = printed.replace(/[()\s]/g, '');
-  if (/^(?:Z|GMT|UTC)$/i.test(t)) return 'Z';
-  const m = /^(?:GMT|UTC)?([+-])(\d{1,2}):?(\d{2})?$/i.exec(t);
-  return m === null ? '' : `${m[1]}${pad(m[2])}:${m[3] ?? '00'}`;
-}
-
-function parseStamp(text: string, n: number): Stamp | undefined {
-  const g = STAMP.exec(text)?.groups;
-  if (g === undefined) return undefined;
-  const day = `${g['y']}-${pad(g['mo'])}-${pad(g['d'])}`;
-  const time = `${pad(g['h'])}:${g['mi']}`;
-  const offset = g['off'] === undefined ? '' : offsetOf(g['off']);
-  const value = offset === '' ? `${day} ${time}${g['s'] === undefined ? '' : `:${g['s']}`}` : `${day}T${time}:${g['s'] ?? '00'}${offset}`;
-  const kind = /updat|modif|更新/i.test(g['label'] ?? '') ? 'updated' : 'published';
-  return { n, kind, value, offset: offset !== '' };
-}
-
-/** A stamp line may carry other credits between bars: "By ZHANG YI | China Daily | Updated: 2025-02-05 07:11". */
-const segments = (text: string): string[] => text.split(/\s+[|｜丨]\s+/);
-
-function classify(text: string): Kind {
-  if (text === '') return 'blank';
-  if (segments(text).some((s) => STAMP.test(s))) return 'stamp';
-  if (ID_LINE.test(text)) return 'id';
-  if (IMAGE_LINE.test(text)) return 'image';
-  const crumbs = text.split(BREADCRUMB_SEP);
-  if (crumbs.length >= 2 && BREADCRUMB_HOME.test(crumbs[0] ?? '')) return 'breadcrumb';
-  if (CHROME.some((r) => r.test(text))) return 'chrome';
-  if (text.length <= 100 && (isRelated(text) || PROMO.some((r) => r.test(text)))) return 'promo';
-  return 'text';
-}
-
-// ----- Credits -----
-
-const NAME_PARTICLES = new Set(['al', 'bin', 'binti', 'da', 'das', 'de', 'del', 'della', 'den', 'der', 'di', 'do', 'dos', 'du', 'el', 'ibn', 'la', 'le', 'van', 'von', 'y']);
-
-function looksLikeName(s: string): boolean {
-  if (/\p{Script=Han}/u.test(s)) return /^[\p{Script=Han}·]{2,8}$/u.test(s);
-  const words = s.split(' ');
-  return (
-    words.length <= 5 &&
-    /^\p{Lu}/u.test(s) &&
-    words.every((w) => /^[\p{L}][\p{L}\p{M}'’.-]*$/u.test(w) && (/^\p{Lu}/u.test(w) || NAME_PARTICLES.has(w.toLowerCase())))
-  );
-}
-
-/** `ZHANG YI` → `Zhang Yi` (China Daily prints bylines in capitals); names with lower case stay as printed. */
-function nameCase(s: string): string {
-  if (!/\p{L}/u.test(s) || s !== s.toUpperCase() || s === s.toLowerCase()) return s;
-  return s.toLowerCase().replace(/(^|[\s'’.-])(\p{L})/gu, (_, sep: string, c: string) => `${sep}${c.toUpperCase()}`);
-}
-
-interface Byline {
-  authors: { name: string; printed: string; location?: string }[];
-  agency?: { name: string; via?: string };
-}
-
-/** `By Jane Doe`, `By JANE DOE in Paris`, `By Jane Doe and John Roe`, `By Jane Doe, Reuters`. */
-function parseByline(text: string): Byline | undefined {
-  const m = /^(?:By|BY)\s+(.+?)\.?$/u.exec(text.replace(/\s+/g, ' ').trim());
-  if (m === null) return undefined;
-  const out: Byline = { authors: [] };
-  for (const part of (m[1] ?? '').split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/i).filter(Boolean)) {
-    const agency = parseAgencyLine(part);
-    if (agency !== undefined && out.agency === undefined) {
-      out.agency = agency;
-      continue;
-    }
-    const p = /^(.+?)\s+(?:in|IN)\s+(.+)$/u.exec(part);
-    const name = (p?.[1] ?? part).trim();
-    const location = p?.[2]?.trim();
-    if (!looksLikeName(name) || (location !== undefined && !looksLikeName(location))) return undefined;
-    out.authors.push(location === undefined ? { name: nameCase(name), printed: part } : { name: nameCase(name), printed: part, location: nameCase(location) });
-  }
-  return out.authors.length > 0 ? out : undefined;
-}
-
-/** `责任编辑：张三` (the editor line of Chinese pages), optionally in brackets. */
-function parseEditorLine(text: string): Contributor[] | undefined {
-  const m = /^[【[（(]?责任编辑\s*[:：]\s*([^】\]）)]+?)\s*[】\]）)]?$/u.exec(text.trim());
-  if (m === null) return undefined;
-  return (m[1] ?? '').split(/[\s、,，]+/u).filter(Boolean).map((name) => ({ name, role: '责任编辑' }));
-}
-
-/** The reporters after a Chinese dateline: `记者王晔 李明` → 王晔, 李明. */
-const reporterNames = (reporters: string): string[] =>
-  reporters.split(/[\s、,，]+/u).map((s) => s.replace(/^(?:记者|实习记者|实习生)/u, '')).filter(Boolean);
-
 // ----- Body -----
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}，。！？；：、（）「」『』]/u;
@@ -219,9 +48,7 @@ function joinLines(lines: readonly string[]): string {
   return lines.reduce((acc, line) => (acc === '' ? line : CJK.test(acc.slice(-1)) && CJK.test(line.charAt(0)) ? acc + line : `${acc} ${line}`), '');
 }
 
-const withoutClosers = (s: string): string => s.replace(/["'”’»)\]）」』]+$/u, '');
 /** Ends a sentence: the last character, after closing quotes and brackets, is a full stop, question or exclamation mark. */
-const endsSentence = (s: string): boolean => /[.!?…。！？]$/u.test(withoutClosers(s));
 /** Ends with any punctuation (a comma or dash runs on): what a subheading never does. */
 const endsPunctuated = (s: string): boolean => /[.!?…:;,。！？；：，、—–-]$/u.test(withoutClosers(s));
 

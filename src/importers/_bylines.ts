@@ -1,0 +1,58 @@
+/** Bylines and editor lines of raw copy: names as printed, cased as names. */
+import { parseAgencyLine, type Contributor } from './lines.js';
+// ----- Credits -----
+
+export const NAME_PARTICLES = new Set(['al', 'bin', 'binti', 'da', 'das', 'de', 'del', 'della', 'den', 'der', 'di', 'do', 'dos', 'du', 'el', 'ibn', 'la', 'le', 'van', 'von', 'y']);
+
+export function looksLikeName(s: string): boolean {
+  if (/\p{Script=Han}/u.test(s)) return /^[\p{Script=Han}·]{2,8}$/u.test(s);
+  const words = s.split(' ');
+  return (
+    words.length <= 5 &&
+    /^\p{Lu}/u.test(s) &&
+    words.every((w) => /^[\p{L}][\p{L}\p{M}'’.-]*$/u.test(w) && (/^\p{Lu}/u.test(w) || NAME_PARTICLES.has(w.toLowerCase())))
+  );
+}
+
+/** `ZHANG YI` → `Zhang Yi` (China Daily prints bylines in capitals); names with lower case stay as printed. */
+export function nameCase(s: string): string {
+  if (!/\p{L}/u.test(s) || s !== s.toUpperCase() || s === s.toLowerCase()) return s;
+  return s.toLowerCase().replace(/(^|[\s'’.-])(\p{L})/gu, (_, sep: string, c: string) => `${sep}${c.toUpperCase()}`);
+}
+
+export interface Byline {
+  authors: { name: string; printed: string; location?: string }[];
+  agency?: { name: string; via?: string };
+}
+
+/** `By Jane Doe`, `By JANE DOE in Paris`, `By Jane Doe and John Roe`, `By Jane Doe, Reuters`. */
+export function parseByline(text: string): Byline | undefined {
+  const m = /^(?:By|BY)\s+(.+?)\.?$/u.exec(text.replace(/\s+/g, ' ').trim());
+  if (m === null) return undefined;
+  const out: Byline = { authors: [] };
+  for (const part of (m[1] ?? '').split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/i).filter(Boolean)) {
+    const agency = parseAgencyLine(part);
+    if (agency !== undefined && out.agency === undefined) {
+      out.agency = agency;
+      continue;
+    }
+    const p = /^(.+?)\s+(?:in|IN)\s+(.+)$/u.exec(part);
+    const name = (p?.[1] ?? part).trim();
+    const location = p?.[2]?.trim();
+    if (!looksLikeName(name) || (location !== undefined && !looksLikeName(location))) return undefined;
+    out.authors.push(location === undefined ? { name: nameCase(name), printed: part } : { name: nameCase(name), printed: part, location: nameCase(location) });
+  }
+  return out.authors.length > 0 ? out : undefined;
+}
+
+/** `责任编辑：张三` (the editor line of Chinese pages), optionally in brackets. */
+export function parseEditorLine(text: string): Contributor[] | undefined {
+  const m = /^[【[（(]?责任编辑\s*[:：]\s*([^】\]）)]+?)\s*[】\]）)]?$/u.exec(text.trim());
+  if (m === null) return undefined;
+  return (m[1] ?? '').split(/[\s、,，]+/u).filter(Boolean).map((name) => ({ name, role: '责任编辑' }));
+}
+
+/** The reporters after a Chinese dateline: `记者王晔 李明` → 王晔, 李明. */
+export const reporterNames = (reporters: string): string[] =>
+  reporters.split(/[\s、,，]+/u).map((s) => s.replace(/^(?:记者|实习记者|实习生)/u, '')).filter(Boolean);
+

@@ -10,6 +10,9 @@ import { writeOutputs } from './output/dist.js';
 import { DEFAULT_CONFIG_FILE, loadArticles, loadConfig, sortDiagnostics } from './sources/index.js';
 import { plural, report, type CliIO } from './cli/_report.js';
 import { importCommand } from './cli/import.js';
+import { changedFeedUrls } from './websub/changed.js';
+import { describePing, pingHub } from './websub/ping.js';
+import { serveCommand } from './cli/serve.js';
 
 export type { CliIO } from './cli/_report.js';
 
@@ -22,17 +25,21 @@ Commands:
   build    validate the records and write the feeds
   check    validate the records without writing anything
   import   turn wire copy (raw text, NITF, ninjs) into article records
+  serve    serve the built feeds over HTTP (with --watch, rebuild on change)
 
 Run "dateline <command> --help" for a command's options.
 `,
-  build: `Usage: dateline build [--config FILE] [--out DIR]
+  build: `Usage: dateline build [--config FILE] [--out DIR] [--ping]
 
-Validates every record under the articles directory and writes rss.xml, atom.xml and feed.json.
+Validates every record under the articles directory and writes rss.xml, atom.xml and feed.json, their
+.gz and .br siblings, index.html, feed.xsl, and what servers need (_dateline.json, _headers, _config/).
 On any error nothing is written and the previous output stays as it was.
 
 Options:
   --config FILE   site configuration (default: ${DEFAULT_CONFIG_FILE})
   --out DIR       output directory (default: the config's outDir, "dist")
+  --ping          notify the configured WebSub hub of the feeds that changed (a failed ping is
+                  reported and does not fail the build)
   -h, --help      show this help
 `,
   check: `Usage: dateline check [--config FILE]
@@ -59,7 +66,35 @@ Options:
   --config FILE   site configuration, for the publisher's time zone (default: ${DEFAULT_CONFIG_FILE})
   -h, --help      show this help
 `,
+  serve: `Usage: dateline serve [--port 8080] [--host 127.0.0.1] [--dir DIR] [--config FILE] [--watch]
+
+Serves the output directory over HTTP as the build describes it in _dateline.json: feed media types,
+ETag and Last-Modified with 304 Not Modified, precompressed gzip and brotli, Cache-Control and Link.
+Runs until interrupted (Ctrl-C).
+
+Options:
+  --port N        port to listen on (default: 8080; 0 picks a free one)
+  --host HOST     address to listen on (default: 127.0.0.1, this machine only)
+  --dir DIR       directory to serve, and with --watch to build into (default: the config's outDir, "dist")
+  --config FILE   site configuration (default: ${DEFAULT_CONFIG_FILE})
+  --watch         build first, then rebuild when the articles or the configuration change; a failed
+                  rebuild prints its errors and the previous files stay served
+  -h, --help      show this help
+`,
 };
+
+/** WebSub publish pings for the feeds whose bytes changed; failures are reported, never fatal. */
+async function ping(io: CliIO, hub: string | undefined, urls: string[]): Promise<void> {
+  if (hub === undefined) {
+    io.stderr('--ping: there is no "hub" in the configuration, so there is nothing to notify.\n');
+    return;
+  }
+  if (urls.length === 0) {
+    io.stdout('No feed changed; the hub was not notified.\n');
+    return;
+  }
+  for (const r of await pingHub({ hub, urls })) (r.ok ? io.stdout : io.stderr)(`  ${describePing(r)}\n`);
+}
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
@@ -72,18 +107,19 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return 0;
   }
   if (command === 'import') return importCommand(rest, io, USAGE['import'] ?? '');
+  if (command === 'serve') return serveCommand(rest, io, USAGE['serve'] ?? '', { build: (args, buildIo) => main(['build', ...args], buildIo) });
   if (command !== 'build' && command !== 'check') {
     io.stderr(`Unknown command "${command}".\n\n${USAGE['main']}`);
     return 2;
   }
-  let values: { config?: string; out?: string | boolean; help?: boolean };
+  let values: { config?: string; out?: string | boolean; ping?: string | boolean; help?: boolean };
   try {
     ({ values } = parseArgs({
       args: [...rest],
       options: {
         config: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
-        ...(command === 'build' ? { out: { type: 'string' as const } } : {}),
+        ...(command === 'build' ? { out: { type: 'string' as const }, ping: { type: 'boolean' as const } } : {}),
       },
       strict: true,
       allowPositionals: false,
@@ -114,11 +150,13 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       return 0;
     }
     const outDir = typeof values.out === "string" ? values.out : config.outDir;
-    const written = await writeOutputs(resolve(io.cwd, outDir), built.outputs, outDir);
+    const written = await writeOutputs(resolve(io.cwd, outDir), built.files, outDir, built.mtimes);
     for (const w of written) {
-      io.stdout(`  ${outDir}/${w.name}  ${plural(items, 'item')}, ${w.bytes} bytes${w.changed ? '' : ' (unchanged)'}\n`);
+      const what = built.outputs.has(w.name) ? `${plural(items, 'item')}, ${w.bytes} bytes` : `${w.bytes} bytes`;
+      io.stdout(`  ${outDir}/${w.name}  ${what}${w.changed ? '' : ' (unchanged)'}\n`);
     }
     io.stdout(`Wrote ${plural(written.filter((w) => w.changed).length, 'file')} to ${outDir}/.\n`);
+    if (values.ping === true) await ping(io, config.hub, changedFeedUrls(built.model, written));
     return 0;
   } catch (e) {
     if (e instanceof DatelineError) {

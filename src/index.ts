@@ -11,9 +11,19 @@ export { writeAtom } from './formats/atom.js';
 export { writeJsonFeed } from './formats/jsonfeed.js';
 export { writeRss } from './formats/rss.js';
 export { writeOutputs, type Written } from './output/dist.js';
+export { hostingFiles, strongEtag, httpDate, MANIFEST_FILE, MEDIA_TYPES, NGINX_CONF_FILE, HEADERS_FILE, type Hosting } from './hosting/index.js';
 export { loadArticles, loadConfig, DEFAULT_CONFIG_FILE, type Loaded } from './sources/index.js';
 export { main, type CliIO } from './cli.js';
+export { createHandler, type Handler, type HandlerOptions } from './serve/handler.js';
+export { directoryStore, type FeedStore, type StoreEntry } from './serve/store.js';
+export { startServer, DEFAULT_LIMITS, type Limits, type ServerOptions, type RunningServer } from './serve/node.js';
 export { importFiles, detectFormat, type ImportOptions, type FileReport, type StoryReport } from './importers/index.js';
 export { recordText } from './importers/record.js';
 export type { ImportedStory, ImportFormat, ImportResult, Importer } from './importers/types.js';
 export type * from './types.js';
+export {
+  renderIndexPage, renderDiscoverySnippet, renderFeedStylesheet, feedLinks, readerFiles, INDEX_FILE, SNIPPET_FILE, STYLESHEET_FILE, STYLESHEET_TYPE,
+  type FeedLink,
+} from './pages/index.js';
+export { pingHub, describePing, type PingOptions, type PingResult } from './websub/ping.js';
+export { changedFeedUrls } from './websub/changed.js';

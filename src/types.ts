@@ -196,11 +196,13 @@ export interface FeedModel {
   icon?: string;
   favicon?: string;
   author?: Person;
+  /** URL of an XSLT stylesheet for browsers (`<?xml-stylesheet?>` in RSS and Atom), absolute or relative to the feed. */
+  stylesheet?: string;
   items: FeedItem[];
 }
 
-/** Files a build produces, by name relative to the output directory. */
-export type Outputs = Map<string, string>;
+/** Files a build produces, by name relative to the output directory: text (written as UTF-8) or bytes. */
+export type Outputs = Map<string, string | Uint8Array>;
 
 // ----- Serving (what the build records for servers) -----
 

@@ -40,6 +40,18 @@ describe('architecture', () => {
     }
   });
 
+  it('hosting/ (what the build writes for servers, called by the core) is computation only: hashing and zlib, no fs, no clock', () => {
+    const hosting = [...graph.keys()].filter((f) => f.startsWith('hosting/'));
+    expect(hosting).toContain('hosting/index.ts');
+    for (const file of hosting) {
+      for (const d of graph.get(file) ?? []) {
+        const ok = ['node:crypto', 'node:zlib', 'types.ts'].includes(d) || d.startsWith('hosting/') || (d.startsWith('core/') && d !== 'core/build.ts');
+        expect(ok, `${file} imports ${d}`).toBe(true);
+      }
+      expect(readFileSync(join(src, file), 'utf8'), file).not.toMatch(/\bDate\.now\(|new Date\(\)|process\./);
+    }
+  });
+
   it('the `feed` package is never imported by the product (it is a test reference only)', () => {
     for (const [file, deps] of graph) expect(deps.includes('feed'), file).toBe(false);
   });

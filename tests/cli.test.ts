@@ -13,6 +13,14 @@ import { makeSite, parseXml, record, SITE_CONFIG } from './_helpers.js';
 
 const BIN = fileURLToPath(new URL('../bin/dateline.js', import.meta.url));
 const FEEDS = ['atom.xml', 'feed.json', 'rss.xml'] as const;
+/** Everything a build writes (issue 4): the feeds, their precompressed siblings, the manifest, server config, the reader pages. */
+const OUTPUTS = [
+  '_config/autodiscovery.html', '_config/nginx.conf', '_dateline.json', '_headers',
+  ...FEEDS.flatMap((f) => [f, `${f}.br`, `${f}.gz`]),
+  'feed.xsl', 'index.html',
+] as const;
+/** The same, as the output directory lists it (non-recursively). */
+const TOP_LEVEL = ['_config', ...OUTPUTS.filter((f) => !f.startsWith('_config/'))].sort();
 
 interface Run {
   code: number;
@@ -55,12 +63,12 @@ const GOOD_SITE: Record<string, string> = {
 };
 
 /** Bytes and mtimes of every file in a directory (recursively), by relative path. */
-async function snapshotDir(dir: string): Promise<Map<string, { bytes: Buffer; mtimeMs: number }>> {
-  const out = new Map<string, { bytes: Buffer; mtimeMs: number }>();
+async function snapshotDir(dir: string): Promise<Map<string, { bytes: Buffer; mtimeMs: number; ino: number }>> {
+  const out = new Map<string, { bytes: Buffer; mtimeMs: number; ino: number }>();
   for (const name of (await readdir(dir, { recursive: true })).sort()) {
     const path = join(dir, name);
     const s = await stat(path);
-    if (s.isFile()) out.set(name, { bytes: await readFile(path), mtimeMs: s.mtimeMs });
+    if (s.isFile()) out.set(name, { bytes: await readFile(path), mtimeMs: s.mtimeMs, ino: s.ino });
   }
   return out;
 }
@@ -85,6 +93,7 @@ describe('help and usage', () => {
         build    validate the records and write the feeds
         check    validate the records without writing anything
         import   turn wire copy (raw text, NITF, ninjs) into article records
+        serve    serve the built feeds over HTTP (with --watch, rebuild on change)
 
       Run "dateline <command> --help" for a command's options.
       "
@@ -106,14 +115,17 @@ describe('help and usage', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatchInlineSnapshot(`
-      "Usage: dateline build [--config FILE] [--out DIR]
+      "Usage: dateline build [--config FILE] [--out DIR] [--ping]
 
-      Validates every record under the articles directory and writes rss.xml, atom.xml and feed.json.
+      Validates every record under the articles directory and writes rss.xml, atom.xml and feed.json, their
+      .gz and .br siblings, index.html, feed.xsl, and what servers need (_dateline.json, _headers, _config/).
       On any error nothing is written and the previous output stays as it was.
 
       Options:
         --config FILE   site configuration (default: dateline.config.json)
         --out DIR       output directory (default: the config's outDir, "dist")
+        --ping          notify the configured WebSub hub of the feeds that changed (a failed ping is
+                        reported and does not fail the build)
         -h, --help      show this help
       "
     `);
@@ -178,15 +190,27 @@ describe('build', () => {
       const r = await run(['build'], dir);
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
-      expect((await readdir(join(dir, 'dist'))).sort()).toEqual([...FEEDS]);
+      expect((await readdir(join(dir, 'dist'))).sort()).toEqual(TOP_LEVEL);
       const size = async (f: string) => (await stat(join(dir, 'dist', f))).size;
       expect(r.stdout).toBe(
         [
           'Read 3 records from articles/: 2 published, 1 draft.',
+          `  dist/_config/autodiscovery.html  ${await size('_config/autodiscovery.html')} bytes`,
+          `  dist/_config/nginx.conf  ${await size('_config/nginx.conf')} bytes`,
+          `  dist/_dateline.json  ${await size('_dateline.json')} bytes`,
+          `  dist/_headers  ${await size('_headers')} bytes`,
           `  dist/atom.xml  2 items, ${await size('atom.xml')} bytes`,
+          `  dist/atom.xml.br  ${await size('atom.xml.br')} bytes`,
+          `  dist/atom.xml.gz  ${await size('atom.xml.gz')} bytes`,
           `  dist/feed.json  2 items, ${await size('feed.json')} bytes`,
+          `  dist/feed.json.br  ${await size('feed.json.br')} bytes`,
+          `  dist/feed.json.gz  ${await size('feed.json.gz')} bytes`,
+          `  dist/feed.xsl  ${await size('feed.xsl')} bytes`,
+          `  dist/index.html  ${await size('index.html')} bytes`,
           `  dist/rss.xml  2 items, ${await size('rss.xml')} bytes`,
-          'Wrote 3 files to dist/.',
+          `  dist/rss.xml.br  ${await size('rss.xml.br')} bytes`,
+          `  dist/rss.xml.gz  ${await size('rss.xml.gz')} bytes`,
+          'Wrote 15 files to dist/.',
           '',
         ].join('\n'),
       );
@@ -198,7 +222,7 @@ describe('build', () => {
       const feed = JSON.parse(await readFile(join(dir, 'dist/feed.json'), 'utf8'));
       expect(feed.items.map((i: { id: string }) => i.id)).toEqual(['tag:news.example.com,2025:b', 'tag:news.example.com,2025:a']);
       // No temporary files are left beside the outputs.
-      expect(await readdir(join(dir, 'dist'))).toHaveLength(3);
+      expect((await readdir(join(dir, 'dist'), { recursive: true })).sort()).toEqual([...OUTPUTS, '_config'].sort());
     });
   });
 
@@ -207,8 +231,8 @@ describe('build', () => {
       const r = await run(['build', '--out', 'other'], dir);
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('  other/rss.xml  2 items, ');
-      expect(r.stdout.endsWith('Wrote 3 files to other/.\n')).toBe(true);
-      expect((await readdir(join(dir, 'other'))).sort()).toEqual([...FEEDS]);
+      expect(r.stdout.endsWith('Wrote 15 files to other/.\n')).toBe(true);
+      expect((await readdir(join(dir, 'other'))).sort()).toEqual(TOP_LEVEL);
       expect(await readdir(dir)).not.toContain('dist');
     });
   });
@@ -219,8 +243,8 @@ describe('build', () => {
       async (dir) => {
         const r = await run(['build', '--config', 'conf/site.json'], dir);
         expect(r.code).toBe(0);
-        expect(r.stdout.endsWith('Wrote 3 files to public/feeds/.\n')).toBe(true);
-        expect((await readdir(join(dir, 'public/feeds'))).sort()).toEqual([...FEEDS]);
+        expect(r.stdout.endsWith('Wrote 15 files to public/feeds/.\n')).toBe(true);
+        expect((await readdir(join(dir, 'public/feeds'))).sort()).toEqual(TOP_LEVEL);
       },
     );
   });
@@ -250,7 +274,7 @@ describe('build', () => {
           '',
         ].join('\n'),
       );
-      expect(r.stdout.endsWith('Wrote 3 files to dist/.\n')).toBe(true);
+      expect(r.stdout.endsWith('Wrote 15 files to dist/.\n')).toBe(true);
     });
   });
 
@@ -337,14 +361,18 @@ describe('build', () => {
       expect(lines.at(-2)).toBe('Wrote 0 files to dist/.');
 
       const after = await snapshotDir(dist);
+      // The feeds aged above get their Last-Modified back as mtime (issue 4: static servers send the mtime),
+      // in place: a rewrite would be a rename of a new file, with a new inode.
+      const lastModified = Date.parse(JSON.parse(after.get('_dateline.json')!.bytes.toString('utf8')).files['rss.xml'].lastModified);
       for (const [name, b] of before) {
-        expect(after.get(name)!.mtimeMs, name).toBe(b.mtimeMs);
+        expect(after.get(name)!.ino, name).toBe(b.ino);
+        expect(after.get(name)!.mtimeMs, name).toBe((FEEDS as readonly string[]).includes(name) ? lastModified : b.mtimeMs);
         expect(after.get(name)!.bytes.equals(b.bytes), name).toBe(true);
       }
     });
   });
 
-  it('after a change only the files whose bytes changed are rewritten (all three here), reported as such', async () => {
+  it('after a change only the files whose bytes changed are rewritten (the feeds, their siblings, the manifest, nginx.conf and index.html), reported as such', async () => {
     await withSite(GOOD_SITE, async (dir) => {
       expect((await run(['build'], dir)).code).toBe(0);
       await ageOutputs(join(dir, 'dist'));
@@ -352,8 +380,14 @@ describe('build', () => {
       const r = await run(['build'], dir);
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('Read 3 records from articles/: 3 published, 0 drafts.');
-      expect(r.stdout).not.toContain('(unchanged)');
-      expect(r.stdout.endsWith('Wrote 3 files to dist/.\n')).toBe(true);
+      const bytes = async (f: string) => (await stat(join(dir, 'dist', f))).size;
+      // Only what depends on no item stays: the headers file, the stylesheet and the autodiscovery snippet.
+      expect(r.stdout.split('\n').filter((l) => l.includes('(unchanged)'))).toEqual([
+        `  dist/_config/autodiscovery.html  ${await bytes('_config/autodiscovery.html')} bytes (unchanged)`,
+        `  dist/_headers  ${await bytes('_headers')} bytes (unchanged)`,
+        `  dist/feed.xsl  ${await bytes('feed.xsl')} bytes (unchanged)`,
+      ]);
+      expect(r.stdout.endsWith('Wrote 12 files to dist/.\n')).toBe(true);
       for (const f of FEEDS) expect((await stat(join(dir, 'dist', f))).mtimeMs).not.toBe(PAST.getTime());
     });
   });
@@ -450,7 +484,7 @@ describe('the real bin', () => {
             encoding: 'utf8',
             stdio: ['ignore', 'pipe', 'pipe'],
           });
-          expect(stdout).toContain('Wrote 3 files to ');
+          expect(stdout).toContain('Wrote 15 files to ');
           const files = new Map<string, Buffer>();
           for (const f of FEEDS) files.set(f, await readFile(join(out, f)));
           results.push(files);

@@ -62,9 +62,15 @@ const builder = new XMLBuilder({
   attributeValueProcessor: (_name, value) => escapeXml(value),
 });
 
-/** Serialises a document. The builder leaves out `undefined` members and empty lists, so optional fields need no branches. */
-export function renderXml(root: XmlNode): string {
-  return `<?xml version="1.0" encoding="utf-8"?>\n${(builder.build(root) as string).trimEnd()}\n`;
+/**
+ * Serialises a document. The builder leaves out `undefined` members and empty lists, so optional fields need no branches.
+ * `stylesheet` adds an `<?xml-stylesheet?>` processing instruction (W3C "Associating Style Sheets with XML
+ * documents"), which browsers apply and feed readers ignore. Its pseudo-attribute takes the predefined
+ * entities, and escaping `>` keeps a `?>` in the URL from ending the instruction.
+ */
+export function renderXml(root: XmlNode, stylesheet?: string): string {
+  const pi = stylesheet === undefined ? '' : `<?xml-stylesheet type="text/xsl" href="${escapeXml(stylesheet)}"?>\n`;
+  return `<?xml version="1.0" encoding="utf-8"?>\n${pi}${(builder.build(root) as string).trimEnd()}\n`;
 }
 
 /** `media:content` with caption and photographer credit (Media RSS 1.5.1; EBU role codes). */

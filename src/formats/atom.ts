@@ -51,7 +51,7 @@ export function writeAtom(m: FeedModel): string {
       generator: 'Dateline',
       entry: m.items.map(entry),
     },
-  });
+  }, m.stylesheet);
 }
 
 function person(p: Person): XmlNode {

@@ -36,7 +36,7 @@ export function writeRss(m: FeedModel): string {
       '@xmlns:dl': NS.dl,
       channel,
     },
-  });
+  }, m.stylesheet);
 }
 
 function item(i: FeedItem): XmlNode {

@@ -1,0 +1,218 @@
+/**
+ * `dateline serve`: serves the output directory with `serve/node.ts`, and with --watch rebuilds it when the
+ * articles or the configuration change, by running the `build` command itself (so a rebuild is exactly a
+ * build: validated, written atomically, nothing written on an error). Runs until SIGINT/SIGTERM, or until
+ * the `until` promise a caller (a test) passes settles.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DatelineError } from '../errors.js';
+import { startServer, type Limits, type RunningServer } from '../serve/node.js';
+import { DEFAULT_CONFIG_FILE, loadConfig } from '../sources/index.js';
+import type { SiteConfig } from '../types.js';
+import { report, type CliIO } from './_report.js';
+
+export interface ServeHooks {
+  /**
+   * Runs `dateline build` with these arguments and this io, returning its exit code. cli.ts passes its own
+   * `main`, which this module cannot import without a cycle.
+   */
+  build: (args: string[], io: CliIO) => Promise<number>;
+  /** The command stops when this settles; by default, on SIGINT or SIGTERM. */
+  until?: Promise<unknown>;
+  /** Called with the server's base URL once it listens (tests use port 0). */
+  ready?: (url: string) => void;
+  /** How often --watch looks for changes, in ms (default 300); a change is built once it has been still for one interval. */
+  pollMs?: number;
+  limits?: Partial<Limits>;
+}
+
+/** Resolves on the first SIGINT or SIGTERM; `dispose` removes the listeners. */
+function untilSignal(): { promise: Promise<void>; dispose: () => void } {
+  let done: () => void = () => undefined;
+  const promise = new Promise<void>((r) => {
+    done = r;
+  });
+  const on = (): void => done();
+  process.once('SIGINT', on);
+  process.once('SIGTERM', on);
+  return { promise, dispose: () => (process.off('SIGINT', on), process.off('SIGTERM', on), undefined) };
+}
+
+/**
+ * What --watch compares between polls: each record file's path, size and mtime, and the config file's.
+ * Polling rather than fs.watch: it sees an editor's save-by-rename of the config (which ends a watch on the
+ * old inode), new subdirectories and network file systems alike, and its cost is a stat per file.
+ */
+async function fingerprint(articlesDir: string, configFile: string): Promise<string> {
+  const parts: string[] = [];
+  const c = await stat(configFile).catch(() => undefined);
+  parts.push(c === undefined ? 'config -' : `config ${c.ino} ${c.size} ${c.mtimeMs}`);
+  const names = ((await readdir(articlesDir, { recursive: true }).catch(() => [])) as string[]).sort();
+  const stats = await Promise.all(names.map((n) => stat(join(articlesDir, n)).catch(() => undefined)));
+  names.forEach((n, i) => {
+    const s = stats[i];
+    // Dotfiles (editor swap and backup files) are not records, as the build agrees.
+    if (s?.isFile() && !n.split(sep).some((part) => part.startsWith('.'))) parts.push(`${n} ${s.size} ${s.mtimeMs}`);
+  });
+  return parts.join('\n');
+}
+
+/** Shown paths: relative to the working directory when inside it, with `/`. */
+function shown(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return (rel === '' ? '.' : rel.startsWith('..') ? path : rel).split(sep).join('/');
+}
+
+/** Runs the command; returns its exit code: 0 after a clean stop, 1 nothing to serve or no port, 2 usage, 70 our bug. */
+export async function serveCommand(args: readonly string[], io: CliIO, usage: string, hooks: ServeHooks): Promise<number> {
+  try {
+    return await run(args, io, usage, hooks);
+  } catch (e) {
+    io.stderr(`Internal error in Dateline (please report it with the input that caused it):\n${(e as Error).stack ?? String(e)}\n`);
+    return 70;
+  }
+}
+
+async function run(args: readonly string[], io: CliIO, usage: string, hooks: ServeHooks): Promise<number> {
+  let values: { port?: string; host?: string; dir?: string; config?: string; watch?: boolean; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: [...args],
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        dir: { type: 'string' },
+        config: { type: 'string' },
+        watch: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (e) {
+    io.stderr(`${(e as Error).message}\n\n${usage}`);
+    return 2;
+  }
+  if (values.help === true) {
+    io.stdout(usage);
+    return 0;
+  }
+  const portText = values.port ?? '8080';
+  const port = /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
+  if (!(port >= 0 && port <= 65535)) {
+    io.stderr(`--port expects a port number from 0 to 65535, got "${portText}".\n\n${usage}`);
+    return 2;
+  }
+  const host = values.host ?? '127.0.0.1';
+  const watch = values.watch === true;
+  const configArg = values.config ?? DEFAULT_CONFIG_FILE;
+
+  // The configuration is needed for the output directory (unless --dir names it) and for what --watch watches.
+  let config: SiteConfig | undefined;
+  if (values.dir === undefined || watch) {
+    try {
+      config = await loadConfig(configArg, io.cwd);
+    } catch (e) {
+      if (!(e instanceof DatelineError)) throw e;
+      report(io, e.diagnostics);
+      return 1;
+    }
+  }
+  const dirArg = values.dir ?? config?.outDir ?? 'dist';
+  const root = resolve(io.cwd, dirArg);
+  const dirShown = shown(root, io.cwd);
+
+  const buildArgs = ['--config', configArg, '--out', dirArg];
+  /** One rebuild: one line on stdout; on failure the build's diagnostics on stderr, and the old files stay served. */
+  const rebuild = async (first = false): Promise<void> => {
+    let out = '';
+    let err = '';
+    let code: number;
+    try {
+      code = await hooks.build(buildArgs, { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd: io.cwd });
+    } catch (e) {
+      code = 70;
+      err += `${(e as Error).stack ?? String(e)}\n`;
+    }
+    if (err !== '') io.stderr(err);
+    if (code === 0) {
+      const summary = out.trimEnd().split('\n').pop() ?? '';
+      io.stdout(`${first ? 'Built' : 'Rebuilt'}: ${summary}\n`);
+    } else io.stdout(`${first ? 'Build' : 'Rebuild'} failed (exit ${code}); ${first ? 'serving what is there' : 'still serving the previous files'}.\n`);
+  };
+
+  let watcher: { stop: () => Promise<void> } | undefined;
+  let server: RunningServer | undefined;
+  const signal = hooks.until === undefined ? untilSignal() : undefined;
+  try {
+    let last = '';
+    const articlesDir = resolve(io.cwd, config?.articlesDir ?? 'articles');
+    const configFile = resolve(io.cwd, configArg);
+    if (watch) {
+      // Fingerprint first, so a change made during the first build is built too.
+      last = await fingerprint(articlesDir, configFile);
+      await rebuild(true);
+    }
+    const s = await stat(root).catch(() => undefined);
+    if (s === undefined || !s.isDirectory()) {
+      io.stderr(`Nothing to serve: ${dirShown}/ is not a directory. Run "dateline build" first, or serve with --watch.\n`);
+      return 1;
+    }
+    try {
+      server = await startServer({ root, host, port, ...(hooks.limits !== undefined ? { limits: hooks.limits } : {}) });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+      io.stderr(`Cannot listen on ${host}:${port} (${code}).${code === 'EADDRINUSE' ? ' Choose another --port.' : ''}\n`);
+      return 1;
+    }
+    const watching = watch ? `; rebuilding on changes to ${shown(articlesDir, io.cwd)}/ and ${shown(configFile, io.cwd)}` : '';
+    io.stdout(`Serving ${dirShown}/ at ${server.url}${watching}. Press Ctrl-C to stop.\n`);
+    hooks.ready?.(server.url);
+
+    if (watch) {
+      const pollMs = hooks.pollMs ?? 300;
+      let stopped = false;
+      let dirty = false;
+      let timer: NodeJS.Timeout | undefined;
+      let current: Promise<void> = Promise.resolve();
+      const tick = async (): Promise<void> => {
+        const now = await fingerprint(articlesDir, configFile);
+        if (now !== last) {
+          // Changed since the last look: wait until it holds still for one interval (an editor mid-save, a copy).
+          last = now;
+          dirty = true;
+        } else if (dirty) {
+          dirty = false;
+          await rebuild();
+        }
+      };
+      const schedule = (): void => {
+        if (stopped) return;
+        timer = setTimeout(() => {
+          current = tick().catch(() => undefined).then(schedule);
+        }, pollMs);
+      };
+      schedule();
+      watcher = {
+        stop: async () => {
+          stopped = true;
+          clearTimeout(timer);
+          await current;
+        },
+      };
+    }
+
+    // A rejected `until` stops the server just the same.
+    await Promise.resolve(hooks.until ?? signal?.promise).catch(() => undefined);
+    return 0;
+  } finally {
+    signal?.dispose();
+    await watcher?.stop();
+    if (server !== undefined) {
+      await server.close();
+      io.stdout('Stopped.\n');
+    }
+  }
+}

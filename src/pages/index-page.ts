@@ -1,0 +1,144 @@
+/**
+ * The page people see at the feeds' address (`index.html`, and `GET /` of `dateline serve`): every feed
+ * with its format, item count and last update, the latest stories with their datelines and credits, and
+ * autodiscovery `<link rel="alternate">` tags. Standalone (inline CSS, no script, nothing fetched), so it
+ * works wherever `dist/` is served and in browsers without XSLT. Pure: same model, same bytes.
+ */
+import { formatRfc3339 } from '../core/_dates.js';
+import { escapeHtml } from '../core/_text.js';
+import { FEED_FILES } from '../core/model.js';
+import type { FeedItem, FeedModel, Format, Person } from '../types.js';
+import { FORMAT_NAMES, MEDIA_TYPES, PAGE_CSS, readableDate, type FeedLink } from './_page.js';
+
+export type { FeedLink } from './_page.js';
+
+/** The page's file name in the output directory, beside the feeds (so its relative feed links work). */
+export const INDEX_FILE = 'index.html';
+
+export interface IndexPageOptions {
+  /** How many of the newest items to show; 20 unless told. */
+  latest?: number;
+}
+
+const FORMAT_ORDER: readonly Format[] = ['rss', 'atom', 'json'];
+const SHORT_NAMES: Record<Format, string> = { rss: 'RSS', atom: 'Atom', json: 'JSON Feed' };
+
+/** The main feed's three documents, as the build writes them: `rss.xml`, `atom.xml`, `feed.json` at `model.selfUrl`. */
+export function feedLinks(model: FeedModel): FeedLink[] {
+  return FORMAT_ORDER.map((format) => ({ format, file: FEED_FILES[format], url: model.selfUrl[format], title: `${model.title} (${SHORT_NAMES[format]})` }));
+}
+
+/** The autodiscovery tags, one per line, for publishers to paste into the `<head>` of their site's pages. */
+export function renderDiscoverySnippet(feeds: readonly FeedLink[]): string {
+  return feeds.map((f) => `${discoveryLink(f)}\n`).join('');
+}
+
+function discoveryLink(f: FeedLink): string {
+  return `<link rel="alternate" type="${MEDIA_TYPES[f.format]}" title="${escapeHtml(f.title)}" href="${escapeHtml(f.url)}">`;
+}
+
+export function renderIndexPage(model: FeedModel, feeds: readonly FeedLink[], options: IndexPageOptions = {}): string {
+  const latest = model.items.slice(0, Math.max(0, options.latest ?? 20));
+  const siteLang = langAttr(model.language);
+  const lines = [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(model.title)}: feeds</title>`,
+    `<meta name="description" content="${escapeHtml(model.description)}">`,
+    '<meta name="generator" content="Dateline">',
+    ...feeds.map(discoveryLink),
+    '<style>',
+    PAGE_CSS,
+    '</style>',
+    '</head>',
+    '<body>',
+    '<div class="wrap">',
+    '<header>',
+    `<h1${siteLang}>${escapeHtml(model.title)}</h1>`,
+    `<p class="lede"${siteLang}>${escapeHtml(model.description)}</p>`,
+    '<p class="note">These are news feeds. To follow them, copy a feed’s address into your feed reader.</p>',
+    '</header>',
+    '<main>',
+    '<section aria-labelledby="feeds">',
+    '<h2 id="feeds">Feeds</h2>',
+    ...(feeds.length === 0 ? ['<p>No feeds.</p>'] : ['<ul class="feeds">', ...feeds.map((f) => feedEntry(model, f)), '</ul>']),
+    '</section>',
+    '<section aria-labelledby="latest">',
+    '<h2 id="latest">Latest stories</h2>',
+    ...(latest.length === 0 ? ['<p>No stories yet.</p>'] : ['<ol class="items">', ...latest.map((i) => itemEntry(model, i)), '</ol>']),
+    '</section>',
+    '</main>',
+    '<footer>',
+    `<p>${model.copyright === undefined ? '' : `<span${siteLang}>${escapeHtml(model.copyright)}</span> `}Feeds made with Dateline.</p>`,
+    '</footer>',
+    '</div>',
+    '</body>',
+    '</html>',
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function feedEntry(model: FeedModel, f: FeedLink): string {
+  const count = model.items.length;
+  return [
+    '<li>',
+    `<h3><a href="${escapeHtml(f.file)}" type="${MEDIA_TYPES[f.format]}"${langAttr(model.language)}>${escapeHtml(f.title)}</a> <span class="format">${FORMAT_NAMES[f.format]}</span></h3>`,
+    `<p class="meta">${count} ${count === 1 ? 'item' : 'items'} · last updated ${time(model.updated, model.timezone)}</p>`,
+    `<p class="address">Address: <code>${escapeHtml(f.url)}</code></p>`,
+    '</li>',
+  ].join('\n');
+}
+
+function itemEntry(model: FeedModel, i: FeedItem): string {
+  const lang = i.language ?? model.language;
+  const title = escapeHtml(i.title);
+  const meta = [`Published ${time(i.published, model.timezone)}`];
+  if (i.updated.getTime() !== i.published.getTime()) meta.push(`updated ${time(i.updated, model.timezone)}`);
+  const dateline = i.dateline === undefined ? undefined : `<span class="dateline">${escapeHtml(i.dateline.text)}</span>`;
+  const summary = i.summary === undefined ? undefined : escapeHtml(i.summary);
+  const lede = dateline !== undefined && summary !== undefined ? `${dateline} ${summary}` : (dateline ?? summary);
+  const credits: string[] = [];
+  const chrome = (label: string): string => (langAttr(lang) === '' ? label : `<span lang="en">${label}</span>`);
+  // With no byline the model credits the agency as creator; its agency line already says so.
+  const agencyOnly = i.creators.length === 1 && i.agency !== undefined && i.creators[0]?.name === i.agency.name;
+  if (i.creators.length > 0 && !agencyOnly) credits.push(`${chrome('By')} ${joinNames(i.creators.map(person))}`);
+  for (const line of i.creditLines) credits.push(escapeHtml(line));
+  if (i.image?.credit !== undefined) credits.push(`${chrome('Photo:')} ${escapeHtml(i.image.credit)}`);
+  return [
+    '<li>',
+    `<article${langAttr(lang)}>`,
+    `<h3>${isWebUrl(i.url) ? `<a href="${escapeHtml(i.url)}">${title}</a>` : title}</h3>`,
+    `<p class="meta"${langAttr(lang) === '' ? '' : ' lang="en"'}>${meta.join(' · ')}</p>`,
+    ...(lede === undefined ? [] : [`<p class="summary">${lede}</p>`]),
+    ...credits.map((c) => `<p class="credits">${c}</p>`),
+    '</article>',
+    '</li>',
+  ].join('\n');
+}
+
+function time(instant: Date, zone: string): string {
+  return `<time datetime="${formatRfc3339(instant, zone)}">${escapeHtml(readableDate(instant, zone))}</time>`;
+}
+
+function person(p: Person): string {
+  const name = escapeHtml(p.name);
+  return p.url !== undefined && isWebUrl(p.url) ? `<a href="${escapeHtml(p.url)}">${name}</a>` : name;
+}
+
+function joinNames(names: string[]): string {
+  if (names.length <= 2) return names.join(' and ');
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/** Links only to the web: a record cannot smuggle `javascript:` or `data:` into the page. */
+function isWebUrl(url: string): boolean {
+  return /^https?:\/\//i.test(url);
+}
+
+/** The chrome is English; text in another language says so, for screen readers and hyphenation. */
+function langAttr(lang: string): string {
+  return lang.toLowerCase() === 'en' ? '' : ` lang="${escapeHtml(lang)}"`;
+}

@@ -1,0 +1,159 @@
+/**
+ * The HTTP field grammar the handler needs, parsed strictly where RFC 9110 says to ignore what does not
+ * parse: Accept-Encoding with weights, If-None-Match entity-tag lists, and HTTP-dates. Pure.
+ */
+
+/** A content coding we can serve. `identity` is "no encoding". */
+export type Coding = 'br' | 'gzip' | 'identity';
+
+/**
+ * Weights of the codings one Accept-Encoding field value lists, by lower-cased name (`*` included).
+ *
+ * RFC 9110 §12.5.3: `Accept-Encoding = #( codings [ weight ] )`, `codings = content-coding / "identity" / "*"`.
+ * §12.4.2: `weight = OWS ";" OWS "q=" qvalue`, `qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] )`.
+ * A member whose weight does not parse is dropped rather than guessed at. §8.4.1.3: "A recipient SHOULD
+ * consider "x-gzip" to be equivalent to "gzip"."
+ */
+export function parseAcceptEncoding(value: string): Map<string, number> {
+  const weights = new Map<string, number>();
+  for (const member of value.split(',')) {
+    const [name = '', ...params] = member.split(';').map((p) => p.trim());
+    if (!/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(name)) continue;
+    let q = 1;
+    let valid = true;
+    for (const p of params) {
+      const m = /^[qQ]\s*=\s*(0(?:\.\d{0,3})?|1(?:\.0{0,3})?)$/.exec(p);
+      if (m === null) {
+        valid = false;
+        break;
+      }
+      q = Number(m[1]);
+    }
+    if (!valid) continue;
+    const coding = name.toLowerCase() === 'x-gzip' ? 'gzip' : name.toLowerCase();
+    // A coding listed twice keeps its first weight (the grammar does not allow repeats; this is just deterministic).
+    if (!weights.has(coding)) weights.set(coding, q);
+  }
+  return weights;
+}
+
+/** Preference among equal weights: brotli is smaller than gzip for the same text, and both beat identity. */
+const ORDER: readonly Coding[] = ['br', 'gzip', 'identity'];
+
+/**
+ * The codings acceptable for this request among `available` (identity is always available), best first;
+ * an empty list means nothing is acceptable.
+ *
+ * RFC 9110 §12.5.3, the rules a server tests acceptability by:
+ * 1. "If no Accept-Encoding header field is in the request, any content coding is considered acceptable by
+ *    the user agent." We still send identity then, as nginx and Apache do: a client that lists nothing may
+ *    not decode anything, and §12.5.3 adds that absence "does not imply that the user agent will be able
+ *    to correctly process all encodings".
+ * 2. "If the representation has no content coding, then it is acceptable by default unless specifically
+ *    excluded by the Accept-Encoding header field stating either "identity;q=0" or "*;q=0" without a more
+ *    specific entry for "identity"."
+ * 3. "If the representation's content coding is one of the content codings listed in the Accept-Encoding
+ *    field value, then it is acceptable unless it is accompanied by a qvalue of 0."
+ * "The asterisk "*" symbol in an Accept-Encoding field matches any available content coding not explicitly
+ * listed in the field", and "the acceptable content coding with the highest non-zero qvalue is preferred".
+ * "An Accept-Encoding header field with a field value that is empty implies that the user agent does not
+ * want any content coding in response."
+ *
+ * Identity that the field does not mention is acceptable but ranks below every coding the client did
+ * list with a non-zero weight: `Accept-Encoding: gzip;q=0.5` asks for gzip.
+ */
+export function acceptableCodings(acceptEncoding: string | null, available: ReadonlySet<Coding>): Coding[] {
+  if (acceptEncoding === null || acceptEncoding.trim() === '') return ['identity'];
+  const weights = parseAcceptEncoding(acceptEncoding);
+  const star = weights.get('*');
+  const ranked: { coding: Coding; q: number }[] = [];
+  for (const coding of ORDER) {
+    if (coding !== 'identity' && !available.has(coding)) continue;
+    const explicit = weights.get(coding);
+    // Unlisted identity gets a weight below any non-zero qvalue (the smallest is 0.001).
+    const q = explicit ?? star ?? (coding === 'identity' ? 0.0001 : 0);
+    if (q > 0) ranked.push({ coding, q });
+  }
+  // Array.prototype.sort is stable, so equal weights keep ORDER.
+  return ranked.sort((a, b) => b.q - a.q).map((r) => r.coding);
+}
+
+/** The opaque-tag of an entity-tag, without `W/`: what the weak comparison compares. */
+export function opaqueTag(etag: string): string {
+  return etag.startsWith('W/') ? etag.slice(2) : etag;
+}
+
+/**
+ * Whether an If-None-Match field value matches the selected representation's entity tag.
+ *
+ * RFC 9110 §13.1.2: "If the field value is "*", the condition is false if the origin server has a current
+ * representation for the target resource. If the field value is a list of entity tags, the condition is
+ * false if one of the listed tags matches the entity tag of the selected representation." and "A recipient
+ * MUST use the weak comparison function when comparing entity tags for If-None-Match".
+ * §8.8.3.2, weak comparison: "two entity tags are equivalent if their opaque-tags match character-by-character,
+ * regardless of either or both being tagged as "weak"."
+ *
+ * Entity tags are read with their grammar (`entity-tag = [ weak ] opaque-tag`, `weak = %s"W/"`, `opaque-tag =
+ * DQUOTE *etagc DQUOTE`, where etagc includes the comma), so a comma inside a tag does not split it. A field
+ * that does not parse matches nothing: the condition is then true and the full 200 is sent, which is never
+ * wrong, where a 304 on a guess could be.
+ */
+export function ifNoneMatchMatches(field: string, etag: string | undefined): boolean {
+  if (field.trim() === '*') return true;
+  if (etag === undefined) return false;
+  const ours = opaqueTag(etag);
+  const member = /[ \t]*(?:(?:W\/)?("[\x21\x23-\x7e\x80-\xff]*")|(\*))?[ \t]*(?:,|$)/y;
+  let matched = false;
+  while (member.lastIndex < field.length) {
+    const m = member.exec(field);
+    if (m === null || m[0] === '') return false;
+    // A "*" inside a list is syntactically invalid (§13.1.2), but its meaning is plain: any representation.
+    if (m[2] !== undefined || m[1] === ours) matched = true;
+  }
+  return matched;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const DAY = '(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)';
+const DAY_L = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+const MONTH = `(${MONTHS.join('|')})`;
+const TIME = '(\\d{2}):(\\d{2}):(\\d{2})';
+const IMF_FIXDATE = new RegExp(`^${DAY}, (\\d{2}) ${MONTH} (\\d{4}) ${TIME} GMT$`);
+const RFC850_DATE = new RegExp(`^${DAY_L}, (\\d{2})-${MONTH}-(\\d{2}) ${TIME} GMT$`);
+const ASCTIME_DATE = new RegExp(`^${DAY} ${MONTH} ( \\d|\\d{2}) ${TIME} (\\d{4})$`);
+
+/**
+ * Milliseconds since the epoch of an HTTP-date, or undefined when the value is not one.
+ *
+ * RFC 9110 §5.6.7: `HTTP-date = IMF-fixdate / obs-date`, `obs-date = rfc850-date / asctime-date`, and
+ * "HTTP-date is case sensitive". Only these three forms are accepted: §13.1.3 says "A recipient MUST ignore
+ * the If-Modified-Since header field if the received field value is not a valid HTTP-date, the field value
+ * has more than one member, ...", and `Date.parse` would accept far more (a bare year, a list's first date).
+ * rfc850-date's two-digit years are read as 1970–2069: the RFC's "more than 50 years in the future" rule
+ * needs the clock, which this module does not read.
+ */
+export function parseHttpDate(value: string): number | undefined {
+  const v = value.trim();
+  let day: string | undefined;
+  let month: string | undefined;
+  let year: number | undefined;
+  let time: (string | undefined)[] = [];
+  let m = IMF_FIXDATE.exec(v);
+  if (m !== null) {
+    [day, month, year, time] = [m[1], m[2], Number(m[3]), m.slice(4, 7)];
+  } else if ((m = RFC850_DATE.exec(v)) !== null) {
+    const yy = Number(m[3]);
+    [day, month, year, time] = [m[1], m[2], yy < 70 ? 2000 + yy : 1900 + yy, m.slice(4, 7)];
+  } else if ((m = ASCTIME_DATE.exec(v)) !== null) {
+    [month, day, time, year] = [m[1], m[2], m.slice(3, 6), Number(m[6])];
+  } else {
+    return undefined;
+  }
+  const [hh, mm, ss] = time.map(Number) as [number, number, number];
+  const d = Number(day);
+  const mo = MONTHS.indexOf(month ?? '');
+  if (hh > 23 || mm > 59 || ss > 60 || d < 1 || d > 31) return undefined;
+  const ms = Date.UTC(year, mo, d, hh, mm, Math.min(ss, 59));
+  // Reject a day the month does not have (31 Feb would roll over into March).
+  return new Date(ms).getUTCDate() === d ? ms : undefined;
+}

@@ -1,0 +1,276 @@
+/**
+ * Serves a build's output as web-standard `Request` → `Response`: the media types, validators, cache
+ * lifetime and Link targets the build recorded in its manifest, conditional GET (304), precompressed
+ * gzip/brotli siblings chosen by Accept-Encoding, and nothing outside the store. It does no I/O of its own
+ * (the `FeedStore` does) and reads neither the clock nor the environment; `serve/node.ts` puts it on a socket.
+ *
+ * @example
+ *   const handle = createHandler(directoryStore('dist'));
+ *   const res = await handle(new Request('http://localhost/rss.xml', { headers: { 'accept-encoding': 'br' } }));
+ * @see https://www.rfc-editor.org/rfc/rfc9110 (HTTP Semantics); the section of each rule is cited where it is applied.
+ */
+import type { ServedFile } from '../types.js';
+import { acceptableCodings, ifNoneMatchMatches, parseHttpDate, type Coding } from './_http.js';
+import { isServableName, type FeedStore, type StoreEntry } from './store.js';
+
+export interface HandlerOptions {
+  /** Longest request target (path and query, in characters) that is served; a longer one gets 414. Default 2048. */
+  maxUrlLength?: number;
+}
+
+export type Handler = (req: Request) => Promise<Response>;
+
+/** RFC 9110 §10.2.1 / §15.5.6: "The origin server MUST generate an Allow header field in a 405 response". */
+export const ALLOW = 'GET, HEAD';
+
+const DEFAULT_MAX_URL = 2048;
+const encoder = new TextEncoder();
+/** How often a body whose length disagrees with the manifest is re-read (a rebuild renaming files in between). */
+const CONSISTENCY_RETRIES = 2;
+
+/** A short text response; HEAD gets the same headers and no body. */
+function plain(status: number, text: string, head = false, extra: Record<string, string> = {}): Response {
+  const body = encoder.encode(`${text}\n`);
+  return new Response(head ? null : body, {
+    status,
+    headers: {
+      'content-type': 'text/plain; charset=utf-8',
+      'content-length': String(body.length),
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      ...extra,
+    },
+  });
+}
+
+/** 405 for any method but GET and HEAD. Exported for the node glue, whose `Request` cannot carry TRACE or CONNECT. */
+export function methodNotAllowed(): Response {
+  return plain(405, 'Method Not Allowed', false, { allow: ALLOW });
+}
+
+/**
+ * The store name a URL path asks for ('' for the root), or the status that refuses it.
+ *
+ * The WHATWG URL parser has already removed dot segments (`..`, and their encoded forms `%2e%2e`) and
+ * turned `\` into `/`, so a path reaching here cannot climb by itself. Each segment is then decoded once;
+ * a decoded segment that would change the path's structure (an encoded `/` or `\`, NUL, control
+ * characters, or a dot segment that survived) is a 400, and a dotfile, an empty segment or the manifest is
+ * simply not there (404). The store checks the name again and resolves symlinks before it opens anything.
+ */
+export function targetName(pathname: string): { name: string } | { status: 400 | 404 } {
+  if (pathname === '/' || pathname === '') return { name: '' };
+  if (pathname.includes('\\')) return { status: 400 };
+  const segments: string[] = [];
+  for (const raw of pathname.slice(1).split('/')) {
+    let seg: string;
+    try {
+      seg = decodeURIComponent(raw);
+    } catch {
+      return { status: 400 };
+    }
+    if (/[/\\\u0000-\u001f\u007f]/.test(seg) || seg === '.' || seg === '..') return { status: 400 };
+    segments.push(seg);
+  }
+  const name = segments.join('/');
+  return isServableName(name) ? { name } : { status: 404 };
+}
+
+/**
+ * Whether a GET or HEAD is answered 304, per RFC 9110 §13.2.2 (the order preconditions are evaluated in):
+ * step 3, "When If-None-Match is present, evaluate the If-None-Match precondition"; step 4, "When the method
+ * is GET or HEAD, If-None-Match is not present, and If-Modified-Since is present, evaluate the
+ * If-Modified-Since precondition". §13.1.3: "A recipient MUST ignore If-Modified-Since if the request
+ * contains an If-None-Match header field", and the condition is false (so 304) when "the selected
+ * representation's last modification date is earlier or equal to the date provided in the field value".
+ */
+function notModified(req: Request, etag: string | undefined, lastModified: number | undefined): boolean {
+  const inm = req.headers.get('if-none-match');
+  if (inm !== null) return ifNoneMatchMatches(inm, etag);
+  const ims = req.headers.get('if-modified-since');
+  if (ims === null || lastModified === undefined) return false;
+  const since = parseHttpDate(ims);
+  return since !== undefined && lastModified <= since;
+}
+
+/**
+ * The headers a 304 keeps. RFC 9110 §15.4.5: "The server generating a 304 response MUST generate any of the
+ * following header fields that would have been sent in a 200 (OK) response to the same request:
+ * Content-Location, Date, ETag, and Vary; Cache-Control and Expires", and "a sender SHOULD NOT generate
+ * representation metadata other than the above listed fields unless said metadata exists for the purpose
+ * of guiding cache updates (e.g., Last-Modified might be useful if the response does not have an ETag
+ * field)". Date is added by the server that sends the response (node:http does).
+ */
+const RETAINED_304_HEADERS = ['content-location', 'etag', 'vary', 'cache-control', 'expires'];
+
+function notModifiedResponse(headers: Record<string, string>): Response {
+  const kept: Record<string, string> = {};
+  for (const h of RETAINED_304_HEADERS) if (headers[h] !== undefined) kept[h] = headers[h];
+  if (kept['etag'] === undefined && headers['last-modified'] !== undefined) kept['last-modified'] = headers['last-modified'];
+  return new Response(null, { status: 304, headers: kept });
+}
+
+/** A 200 carrying `bytes`, or its HEAD: RFC 9110 §9.3.2, "The server SHOULD send the same header fields in
+ * response to a HEAD request as it would have sent if the request method had been GET", Content-Length included. */
+function ok(head: boolean, headers: Record<string, string>, bytes: Uint8Array | number): Response {
+  const length = typeof bytes === 'number' ? bytes : bytes.length;
+  return new Response(head || typeof bytes === 'number' ? null : bytes, { status: 200, headers: { ...headers, 'content-length': String(length) } });
+}
+
+const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const FORMAT_NAMES: Record<string, string> = {
+  'application/rss+xml': 'RSS 2.0',
+  'application/atom+xml': 'Atom 1.0',
+  'application/feed+json': 'JSON Feed 1.1',
+};
+const essence = (type: string): string => (type.split(';')[0] ?? '').trim().toLowerCase();
+
+/** The page `GET /` gets when the output has no index.html: the manifest's feeds, with autodiscovery links. */
+function indexPage(files: Record<string, ServedFile>): string {
+  const feeds = Object.entries(files)
+    .filter(([, f]) => FORMAT_NAMES[essence(f.type)] !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const href = (name: string): string => escapeHtml(name.split('/').map(encodeURIComponent).join('/'));
+  const links = feeds.map(([n, f]) => `<link rel="alternate" type="${essence(f.type)}" title="${escapeHtml(FORMAT_NAMES[essence(f.type)] ?? n)}" href="${href(n)}">\n`);
+  const items = feeds.map(([n, f]) => `<li><a href="${href(n)}">${escapeHtml(n)}</a> (${FORMAT_NAMES[essence(f.type)]}), updated ${escapeHtml(f.lastModified)}</li>\n`);
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Feeds</title>
+${links.join('')}</head>
+<body>
+<h1>Feeds</h1>
+${feeds.length > 0 ? `<ul>\n${items.join('')}</ul>` : '<p>No feeds have been built here yet.</p>'}
+</body>
+</html>
+`;
+}
+
+/**
+ * Creates the request handler over a store.
+ *
+ * - GET and HEAD only; anything else is 405 with `Allow: GET, HEAD`.
+ * - A request target longer than `maxUrlLength` is 414 (RFC 9110 §15.5.15).
+ * - `GET /` serves `index.html` when the store has one, otherwise a generated list of the manifest's feeds.
+ * - Files the manifest describes get its media type, ETag, Last-Modified, `Cache-Control: public,
+ *   max-age`, `Link` rel=self/hub and `Vary: Accept-Encoding`, with 304 for a matching If-None-Match or
+ *   (without one) a not-newer If-Modified-Since, and the precompressed sibling the client prefers.
+ * - Other files are served with a media type by extension, Last-Modified from the file and `no-cache`.
+ */
+export function createHandler(store: FeedStore, options: HandlerOptions = {}): Handler {
+  const maxUrl = options.maxUrlLength ?? DEFAULT_MAX_URL;
+
+  async function serveBuilt(req: Request, name: string, served: ServedFile, attempt: number): Promise<Response> {
+    const head = req.method === 'HEAD';
+    const available = new Set<Coding>((['br', 'gzip'] as const).filter((c) => served.encodings[c] !== undefined));
+    const codings = acceptableCodings(req.headers.get('accept-encoding'), available);
+    // RFC 9110 §12.5.5: the choice among the siblings depends on Accept-Encoding, so every response says so,
+    // identity and 304 included, and caches keep the variants apart.
+    const shared: Record<string, string> = { vary: 'Accept-Encoding', 'cache-control': `public, max-age=${served.maxAge}` };
+    if (codings.length === 0) {
+      // RFC 9110 §12.5.3: "If a non-empty Accept-Encoding header field is present in a request and none of the
+      // available representations for the response have a content coding that is listed as acceptable, the
+      // origin server SHOULD send a response without any content coding unless the identity coding is
+      // indicated as unacceptable." Here identity is refused too (`identity;q=0`, or `*;q=0` without an
+      // identity entry), and §12.1 leaves two choices: "honor the header field by sending a 406 (Not
+      // Acceptable) response or disregard the header field". We honour it; §15.5.7 asks for the alternatives.
+      const list = [...available, 'identity'].join(', ');
+      return plain(406, `Not Acceptable: ${name} is available with the content codings ${list}`, head, { vary: 'Accept-Encoding' });
+    }
+    const representation = (coding: Coding): { file: string; etag: string; bytes: number; coding: Coding } => {
+      const variant = coding === 'identity' ? undefined : served.encodings[coding];
+      return variant === undefined ? { file: name, etag: served.etag, bytes: served.bytes, coding: 'identity' } : { ...variant, coding };
+    };
+    const headersFor = (rep: { etag: string; coding: Coding }): Record<string, string> => {
+      const h: Record<string, string> = {
+        'content-type': served.type,
+        etag: rep.etag,
+        'last-modified': served.lastModified,
+        ...shared,
+        'x-content-type-options': 'nosniff',
+      };
+      if (rep.coding !== 'identity') h['content-encoding'] = rep.coding;
+      const links = [
+        ...(served.links.self !== undefined ? [`<${served.links.self}>; rel="self"`] : []),
+        ...(served.links.hub !== undefined ? [`<${served.links.hub}>; rel="hub"`] : []),
+      ];
+      if (links.length > 0) h['link'] = links.join(', ');
+      return h;
+    };
+
+    const first = representation(codings[0] ?? 'identity');
+    if (notModified(req, first.etag, parseHttpDate(served.lastModified))) return notModifiedResponse(headersFor(first));
+    if (head) return ok(true, headersFor(first), first.bytes);
+
+    for (const coding of codings) {
+      const rep = representation(coding);
+      const bytes = await store.read(rep.file);
+      // A missing sibling is not fatal: the next acceptable coding (at worst identity) is tried.
+      if (bytes === undefined) continue;
+      if (bytes.length === rep.bytes) return ok(false, headersFor(rep), bytes);
+      // The bytes are not the ones the manifest describes: a rebuild renamed files between our reading the
+      // manifest and the file. Look again; the manifest will have caught up.
+      if (attempt < CONSISTENCY_RETRIES) {
+        await new Promise((r) => setTimeout(r, 10 * (attempt + 1)));
+        const again = await store.lookup(name);
+        return again === undefined ? plain(404, 'Not Found', head) : serveEntry(req, again, attempt + 1);
+      }
+      // Still inconsistent: serve the bytes, but with no validator that could be wrong.
+      const h = headersFor(rep);
+      delete h['etag'];
+      delete h['last-modified'];
+      return ok(false, { ...h, 'cache-control': 'no-cache' }, bytes);
+    }
+    return plain(404, 'Not Found', head);
+  }
+
+  async function serveStatic(req: Request, entry: Extract<StoreEntry, { kind: 'static' }>): Promise<Response> {
+    const head = req.method === 'HEAD';
+    const headers: Record<string, string> = {
+      'content-type': entry.type,
+      'last-modified': entry.lastModified.toUTCString(),
+      // Plain files change with every build and carry no strong validator: revalidate each time.
+      'cache-control': 'no-cache',
+      'x-content-type-options': 'nosniff',
+    };
+    if (notModified(req, undefined, entry.lastModified.getTime())) return notModifiedResponse(headers);
+    if (head) return ok(true, headers, entry.bytes);
+    const bytes = await store.read(entry.name);
+    return bytes === undefined ? plain(404, 'Not Found') : ok(false, headers, bytes);
+  }
+
+  function serveEntry(req: Request, entry: StoreEntry, attempt = 0): Promise<Response> {
+    return entry.kind === 'built' ? serveBuilt(req, entry.name, entry.served, attempt) : serveStatic(req, entry);
+  }
+
+  async function handle(req: Request): Promise<Response> {
+    const url = new URL(req.url);
+    const head = req.method === 'HEAD';
+    if (url.pathname.length + url.search.length > maxUrl) return plain(414, 'URI Too Long', head);
+    if (req.method !== 'GET' && !head) return methodNotAllowed();
+    const target = targetName(url.pathname);
+    if ('status' in target) return plain(target.status, target.status === 400 ? 'Bad Request' : 'Not Found', head);
+    if (target.name === '') {
+      const index = await store.lookup('index.html');
+      if (index !== undefined) return serveEntry(req, index);
+      const page = encoder.encode(indexPage(await store.files()));
+      return ok(head, {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-cache',
+        'content-security-policy': "default-src 'none'",
+        'x-content-type-options': 'nosniff',
+      }, head ? page.length : page);
+    }
+    const entry = await store.lookup(target.name);
+    return entry === undefined ? plain(404, 'Not Found', head) : serveEntry(req, entry);
+  }
+
+  return async (req) => {
+    try {
+      return await handle(req);
+    } catch {
+      // The store turns I/O failures into "not there"; reaching this is a bug, and the client learns nothing of it.
+      return plain(500, 'Internal Server Error', req.method === 'HEAD');
+    }
+  };
+}

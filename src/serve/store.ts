@@ -1,0 +1,211 @@
+/**
+ * Where the handler gets what it serves. `FeedStore` is the seam (tests and other hosts can give their
+ * own); `directoryStore(root)` is the one over a build's output directory: it reads the manifest the build
+ * writes (`_dateline.json`, re-read when it changes on disk) and the files themselves, per request, and
+ * never anything outside `root`.
+ */
+import { constants, type Stats } from 'node:fs';
+import { open, realpath, stat, type FileHandle } from 'node:fs/promises';
+import { extname, join, resolve, sep } from 'node:path';
+import type { EncodedVariant, Manifest, ServedFile } from '../types.js';
+import { parseHttpDate } from './_http.js';
+
+/** The manifest's name in the output directory. It is never served. */
+export const MANIFEST_FILE = '_dateline.json';
+
+/** What is at a path: a built file the manifest describes, or a plain file typed by its extension. */
+export type StoreEntry =
+  | { kind: 'built'; name: string; served: ServedFile }
+  | { kind: 'static'; name: string; type: string; bytes: number; lastModified: Date };
+
+export interface FeedStore {
+  /**
+   * The entry for `name` (a relative path with `/` separators, already checked by `isServableName`), or
+   * undefined when nothing servable is there. Reads no file bytes: a 304 or a HEAD needs none.
+   */
+  lookup(name: string): Promise<StoreEntry | undefined>;
+  /** The bytes of `file` (relative to the root, as the manifest names files), or undefined when unreadable. */
+  read(file: string): Promise<Uint8Array | undefined>;
+  /** Every file the manifest describes, by name (empty without a manifest): the generated index lists them. */
+  files(): Promise<Record<string, ServedFile>>;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.htm': 'text/html; charset=utf-8',
+  // The registered type (W3C XSLT 2.0, appendix B.1); as a +xml type every browser's XSLT loader takes it.
+  '.xsl': 'application/xslt+xml; charset=utf-8',
+  '.xslt': 'application/xslt+xml; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  // RFC 8259 §11: application/json has no charset parameter.
+  '.json': 'application/json',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.gz': 'application/gzip',
+};
+
+/** Media type of a file the manifest does not describe, by extension. */
+export function mediaTypeFor(name: string): string {
+  return TYPES[extname(name).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/**
+ * Whether a relative name may be served at all: no empty, `.` or `..` segments, no dotfiles (temporary
+ * files of an atomic write are dotfiles), no backslashes, NUL or other control characters, and nothing
+ * whose first segment starts with `_`: that is where the build puts what is for servers, not readers
+ * (`_dateline.json`, `_headers`, `_config/nginx.conf`), and the generated nginx configuration refuses
+ * them too. Compared case-insensitively where it matters, for case-insensitive file systems.
+ */
+export function isServableName(name: string): boolean {
+  if (name === '' || name.length > 1024 || /[\\\u0000-\u001f\u007f]/.test(name)) return false;
+  if (name.startsWith('_') || name.toLowerCase() === MANIFEST_FILE) return false;
+  return name.split('/').every((seg) => seg !== '' && !seg.startsWith('.'));
+}
+
+// ----- The manifest, checked: it comes from disk, so it is validated like any input -----
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+/** A quoted entity-tag (RFC 9110 §8.8.3), which is also safe to put in a header. */
+const isEtag = (v: unknown): v is string => typeof v === 'string' && /^(W\/)?"[\x21\x23-\x7e]*"$/.test(v);
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+const isHeaderText = (v: unknown): v is string => typeof v === 'string' && /^[\x20-\x7e]+$/.test(v);
+
+function checkVariant(v: unknown): EncodedVariant | undefined {
+  if (!isObject(v) || typeof v['file'] !== 'string' || !isServableName(v['file']) || !isEtag(v['etag']) || !isCount(v['bytes'])) return undefined;
+  return { file: v['file'], etag: v['etag'], bytes: v['bytes'] };
+}
+
+function checkLink(v: unknown): string | undefined {
+  if (typeof v !== 'string' || !URL.canParse(v)) return undefined;
+  // The serialised URL percent-encodes spaces, `<` and `>`, so it cannot break out of `<…>` in a Link header.
+  const href = new URL(v).href;
+  return isHeaderText(href) ? href : undefined;
+}
+
+function checkServed(v: unknown): ServedFile | undefined {
+  if (!isObject(v)) return undefined;
+  const { type, etag, lastModified, bytes, maxAge, encodings, links } = v;
+  if (!isHeaderText(type) || !isEtag(etag) || typeof lastModified !== 'string' || parseHttpDate(lastModified) === undefined) return undefined;
+  if (!isCount(bytes) || !isCount(maxAge)) return undefined;
+  const served: ServedFile = { type, etag, lastModified, bytes, maxAge, encodings: {}, links: {} };
+  if (isObject(encodings)) {
+    const gzip = checkVariant(encodings['gzip']);
+    const br = checkVariant(encodings['br']);
+    if (gzip !== undefined) served.encodings.gzip = gzip;
+    if (br !== undefined) served.encodings.br = br;
+  }
+  if (isObject(links)) {
+    const self = checkLink(links['self']);
+    const hub = checkLink(links['hub']);
+    if (self !== undefined) served.links.self = self;
+    if (hub !== undefined) served.links.hub = hub;
+  }
+  return served;
+}
+
+/** The manifest's usable entries; an entry that does not check out is left out (its file is then static). */
+export function parseManifest(text: string): Manifest | undefined {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!isObject(data) || data['version'] !== 1 || !isObject(data['files'])) return undefined;
+  const files: Record<string, ServedFile> = {};
+  for (const [name, entry] of Object.entries(data['files'])) {
+    const served = isServableName(name) ? checkServed(entry) : undefined;
+    if (served !== undefined) files[name] = served;
+  }
+  return { version: 1, files };
+}
+
+// ----- The directory store -----
+
+/** Whether `path` is `root` itself or inside it. */
+const inside = (root: string, path: string): boolean => path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
+
+/**
+ * A store over a directory. Every file is opened per request, so a file replaced by an atomic rename (as
+ * the build does) is seen whole: old or new, never torn. The manifest is cached and re-read when its
+ * inode, size or mtime changes.
+ */
+export function directoryStore(root: string): FeedStore {
+  const base = resolve(root);
+  let cached: { key: string; manifest: Manifest | undefined } | undefined;
+
+  /** The real path of `name` under the root, or undefined when it is missing or resolves outside the root. */
+  async function locate(name: string): Promise<string | undefined> {
+    try {
+      // The root is resolved each time: it may be a symlink, or be created by a build after the server starts.
+      const realRoot = await realpath(base);
+      const real = await realpath(join(realRoot, ...name.split('/')));
+      return inside(realRoot, real) && real !== realRoot ? real : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * Opens a regular file for reading. O_NOFOLLOW refuses a symlink swapped in after `locate` resolved the
+   * path; O_NONBLOCK keeps a FIFO from hanging the open (it is then refused as not a regular file).
+   */
+  async function openFile(real: string): Promise<{ bytes: Uint8Array; stats: Stats } | undefined> {
+    let handle: FileHandle | undefined;
+    try {
+      handle = await open(real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+      const stats = await handle.stat();
+      if (!stats.isFile()) return undefined;
+      return { bytes: await handle.readFile(), stats };
+    } catch {
+      return undefined;
+    } finally {
+      await handle?.close().catch(() => undefined);
+    }
+  }
+
+  async function manifest(): Promise<Manifest | undefined> {
+    const real = await locate(MANIFEST_FILE);
+    if (real === undefined) {
+      cached = undefined;
+      return undefined;
+    }
+    const key = (s: Stats): string => `${s.ino}:${s.size}:${s.mtimeMs}:${s.ctimeMs}`;
+    const now = await stat(real).catch(() => undefined);
+    if (now !== undefined && cached?.key === key(now)) return cached.manifest;
+    const file = await openFile(real);
+    if (file === undefined) return undefined;
+    // Keyed by the stats of the handle that was read, so a rename between stat and open costs one re-read at most.
+    cached = { key: key(file.stats), manifest: parseManifest(Buffer.from(file.bytes).toString('utf8')) };
+    return cached.manifest;
+  }
+
+  return {
+    async lookup(name) {
+      if (!isServableName(name)) return undefined;
+      const served = (await manifest())?.files[name];
+      if (served !== undefined) return { kind: 'built', name, served };
+      const real = await locate(name);
+      if (real === undefined) return undefined;
+      const stats = await stat(real).catch(() => undefined);
+      if (stats === undefined || !stats.isFile()) return undefined;
+      return { kind: 'static', name, type: mediaTypeFor(name), bytes: stats.size, lastModified: new Date(Math.floor(stats.mtimeMs / 1000) * 1000) };
+    },
+    async read(file) {
+      if (!isServableName(file)) return undefined;
+      const real = await locate(file);
+      return real === undefined ? undefined : (await openFile(real))?.bytes;
+    },
+    async files() {
+      return { ...(await manifest())?.files };
+    },
+  };
+}

@@ -1,0 +1,289 @@
+/**
+ * The generated `_config/nginx.conf`, served for real by Debian's nginx on loopback (issue 4): a built
+ * dist/ as root, the snippet included in the server, and requests checking status, ETag, 304s,
+ * Content-Type, Content-Encoding, Cache-Control and Link against the manifest, and the ETags against
+ * Dateline's own server on the same directory. CI installs nginx (.ci/run); without /usr/sbin/nginx the
+ * suite is skipped. With Debian's ngx_brotli static module installed, the snippet's commented brotli
+ * lines are switched on in a second server and checked too.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { createServer, connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildFeeds, resolveConfig, startServer, writeOutputs, type BuildResult, type Manifest } from '../src/index.js';
+import { BROTLI_MARK } from '../src/hosting/nginx.js';
+import { SITE_CONFIG } from './_helpers.js';
+
+const NGINX = '/usr/sbin/nginx';
+const BROTLI_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';
+const HAS_NGINX = existsSync(NGINX);
+const HAS_BROTLI = HAS_NGINX && existsSync(BROTLI_MODULE);
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+
+/** One request on its own connection, body as raw bytes (no decompression). */
+function get(port: number, path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, method, headers: { connection: 'close', ...headers }, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
+    req.setTimeout(5000, () => req.destroy(new Error(`timeout: ${method} ${path}`)));
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** `n` distinct free loopback ports: all are held open until each is known, then released for nginx. */
+async function freePorts(n: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from({ length: n }, () =>
+      new Promise<ReturnType<typeof createServer>>((resolve, reject) => {
+        const s = createServer();
+        s.on('error', reject);
+        s.listen(0, '127.0.0.1', () => resolve(s));
+      })),
+  );
+  const ports = servers.map((s) => (s.address() as { port: number }).port);
+  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+  return ports;
+}
+
+async function waitForPort(port: number, nginx: ChildProcess, log: () => string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    if (nginx.exitCode !== null) throw new Error(`nginx exited with ${nginx.exitCode}:\n${log()}`);
+    const up = await new Promise<boolean>((resolve) => {
+      const c = connect(port, '127.0.0.1');
+      c.once('connect', () => {
+        c.destroy();
+        resolve(true);
+      });
+      c.once('error', () => resolve(false));
+    });
+    if (up) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`nginx did not listen on ${port}:\n${log()}`);
+}
+
+describe.skipIf(!HAS_NGINX)('nginx serving dist/ with _config/nginx.conf', () => {
+  let dir: string;
+  let dist: string;
+  let built: BuildResult;
+  let manifest: Manifest;
+  let port: number;
+  let brotliPort: number;
+  let nginx: ChildProcess | undefined;
+  let stderr = '';
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'dateline-nginx-'));
+    dist = join(dir, 'dist');
+    const { config } = resolveConfig({ ...SITE_CONFIG, hub: 'https://hub.example.com/' }, 'x', () => 1);
+    built = buildFeeds(
+      [1, 2, 3].map((n) => ({
+        id: `story-${n}`,
+        title: `Story ${n}`,
+        url: `https://news.example.com/${n}.html`,
+        published: new Date(Date.UTC(2025, 1, n, 1, 24)),
+        updated: new Date(Date.UTC(2025, 1, n, 9, 30, 15)),
+        tags: [],
+        authors: [],
+        contributors: [],
+        draft: false,
+        body: { kind: 'markdown' as const, text: `Paragraph ${n}. `.repeat(200) },
+        file: `${n}.md`,
+      })),
+      config!,
+    );
+    await writeOutputs(dist, built.files, 'dist', built.mtimes);
+    manifest = JSON.parse(await readFile(join(dist, '_dateline.json'), 'utf8')) as Manifest;
+
+    [port, brotliPort] = (await freePorts(2)) as [number, number];
+    const prefix = join(dir, 'nginx');
+    await mkdir(join(prefix, 'logs'), { recursive: true });
+    const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `  ${t}_temp_path ${join(prefix, t)};`).join('\n');
+    const servers = [`  server {\n    listen 127.0.0.1:${port};\n    root ${dist};\n    include ${join(dist, '_config/nginx.conf')};\n  }`];
+    if (HAS_BROTLI) {
+      const conf = (await readFile(join(dist, '_config/nginx.conf'), 'utf8')).replaceAll(BROTLI_MARK, '');
+      await writeFile(join(prefix, 'nginx-brotli.conf'), conf);
+      servers.push(`  server {\n    listen 127.0.0.1:${brotliPort};\n    root ${dist};\n    include ${join(prefix, 'nginx-brotli.conf')};\n  }`);
+    }
+    await writeFile(
+      join(prefix, 'nginx.conf'),
+      [
+        ...(HAS_BROTLI ? [`load_module ${BROTLI_MODULE};`] : []),
+        // One process, in the foreground, as the user running the tests: it can read the temp dist/.
+        'daemon off;',
+        'master_process off;',
+        `pid ${join(prefix, 'nginx.pid')};`,
+        `error_log ${join(prefix, 'logs/error.log')} warn;`,
+        'events { worker_connections 64; }',
+        'http {',
+        '  access_log off;',
+        temp,
+        '  default_type application/octet-stream;',
+        // What Debian's stock nginx.conf turns on; the snippet must not be thrown by it.
+        '  gzip on;',
+        '  charset utf-8;',
+        ...servers,
+        '}',
+        '',
+      ].join('\n'),
+    );
+    nginx = spawn(NGINX, ['-p', prefix, '-e', join(prefix, 'logs/error.log'), '-c', join(prefix, 'nginx.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
+    nginx.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
+    const log = () => `${stderr}${existsSync(join(prefix, 'logs/error.log')) ? readFileSync(join(prefix, 'logs/error.log'), 'utf8') : ''}`;
+    await waitForPort(port, nginx, log);
+    if (HAS_BROTLI) await waitForPort(brotliPort, nginx, log);
+  }, 30_000);
+
+  afterAll(async () => {
+    if (nginx !== undefined && nginx.exitCode === null) {
+      const exited = new Promise((r) => nginx!.once('exit', r));
+      nginx.kill('SIGTERM');
+      await exited;
+    }
+    if (dir !== undefined) await rm(dir, { recursive: true, force: true });
+  });
+
+  const FEEDS = [
+    ['rss.xml', 'application/rss+xml; charset=utf-8'],
+    ['atom.xml', 'application/atom+xml; charset=utf-8'],
+    ['feed.json', 'application/feed+json; charset=utf-8'],
+  ] as const;
+
+  it.each(FEEDS)('GET /feeds/%s: 200, the bytes, and the headers recorded in the manifest', async (name, type) => {
+    const served = manifest.files[name]!;
+    const r = await get(port, `/feeds/${name}`);
+    expect(r.status).toBe(200);
+    expect(r.body.equals(await readFile(join(dist, name)))).toBe(true);
+    expect(r.headers['content-type']).toBe(type);
+    expect(served.type).toBe(type);
+    expect(r.headers['etag']).toBe(served.etag);
+    expect(r.headers['last-modified']).toBe(served.lastModified);
+    expect(r.headers['cache-control']).toBe(`max-age=${served.maxAge}`);
+    expect(r.headers['link']).toBe(`<https://news.example.com/feeds/${name}>; rel="self", <https://hub.example.com/>; rel="hub"`);
+    expect(r.headers['vary']).toBe('Accept-Encoding');
+    expect(r.headers['content-encoding']).toBeUndefined();
+  });
+
+  it('If-None-Match with the recorded ETag: 304 with the ETag and the caching headers, no body', async () => {
+    const served = manifest.files['rss.xml']!;
+    for (const inm of [served.etag, `W/${served.etag}`, `"other", ${served.etag}`, '*']) {
+      const r = await get(port, '/feeds/rss.xml', { 'if-none-match': inm });
+      expect(r.status, inm).toBe(304);
+      expect(r.body.length).toBe(0);
+      expect(r.headers['etag']).toBe(served.etag);
+      expect(r.headers['cache-control']).toBe('max-age=900');
+      expect(r.headers['vary']).toBe('Accept-Encoding');
+    }
+    // HEAD too.
+    expect((await get(port, '/feeds/rss.xml', { 'if-none-match': served.etag }, 'HEAD')).status).toBe(304);
+  });
+
+  it('If-None-Match with another ETag: 200, whatever If-Modified-Since says', async () => {
+    const served = manifest.files['rss.xml']!;
+    for (const inm of ['"sha256-AAAAAAAAAAAAAAAAAAAAAA"', served.encodings.gzip!.etag, `${served.etag.slice(0, -2)}"`]) {
+      const r = await get(port, '/feeds/rss.xml', { 'if-none-match': inm, 'if-modified-since': served.lastModified });
+      expect(r.status, inm).toBe(200);
+      expect(r.headers['etag']).toBe(served.etag);
+    }
+  });
+
+  it('If-Modified-Since without If-None-Match: 304 at or after Last-Modified (the mtime), 200 before', async () => {
+    const served = manifest.files['atom.xml']!;
+    const lm = Date.parse(served.lastModified);
+    expect((await get(port, '/feeds/atom.xml', { 'if-modified-since': served.lastModified })).status).toBe(304);
+    expect((await get(port, '/feeds/atom.xml', { 'if-modified-since': new Date(lm + 3600_000).toUTCString() })).status).toBe(304);
+    const before = await get(port, '/feeds/atom.xml', { 'if-modified-since': new Date(lm - 1000).toUTCString() });
+    expect(before.status).toBe(200);
+    expect(before.headers['etag']).toBe(served.etag);
+  });
+
+  it('Accept-Encoding: gzip gets the .gz sibling (gzip_static) with its own ETag, and 304s against that ETag', async () => {
+    for (const [name, type] of FEEDS) {
+      const served = manifest.files[name]!;
+      const r = await get(port, `/feeds/${name}`, { 'accept-encoding': 'gzip, deflate' });
+      expect(r.status).toBe(200);
+      expect(r.headers['content-encoding']).toBe('gzip');
+      expect(r.headers['content-type']).toBe(type);
+      expect(r.headers['etag']).toBe(served.encodings.gzip!.etag);
+      expect(r.headers['vary']).toBe('Accept-Encoding');
+      expect(r.headers['last-modified']).toBe(served.lastModified);
+      expect(r.body.equals(await readFile(join(dist, `${name}.gz`)))).toBe(true);
+      expect(gunzipSync(r.body).equals(await readFile(join(dist, name)))).toBe(true);
+
+      const again = await get(port, `/feeds/${name}`, { 'accept-encoding': 'gzip', 'if-none-match': served.encodings.gzip!.etag });
+      expect(again.status).toBe(304);
+      expect(again.headers['etag']).toBe(served.encodings.gzip!.etag);
+      // The identity ETag does not validate the gzip representation.
+      expect((await get(port, `/feeds/${name}`, { 'accept-encoding': 'gzip', 'if-none-match': served.etag })).status).toBe(200);
+    }
+  });
+
+  it('gzip;q=0 and codings nginx has no file for get the identity representation', async () => {
+    const served = manifest.files['feed.json']!;
+    for (const ae of ['gzip;q=0', 'gzip; q=0.000, deflate', 'deflate', 'x-gzip-ish']) {
+      const r = await get(port, '/feeds/feed.json', { 'accept-encoding': ae });
+      expect(r.headers['content-encoding'], ae).toBeUndefined();
+      expect(r.headers['etag'], ae).toBe(served.etag);
+    }
+    // Without ngx_brotli, br is not served: br-only clients get identity, gzip-and-br clients gzip.
+    expect((await get(port, '/feeds/feed.json', { 'accept-encoding': 'br' })).headers['etag']).toBe(served.etag);
+    expect((await get(port, '/feeds/feed.json', { 'accept-encoding': 'gzip, deflate, br' })).headers['etag']).toBe(served.encodings.gzip!.etag);
+  });
+
+  it("Dateline's own files are not served", async () => {
+    for (const path of ['/_dateline.json', '/_headers', '/_config/nginx.conf']) expect((await get(port, path)).status, path).toBe(404);
+  });
+
+  it("sends the same ETag as Dateline's own server (dateline serve) for each representation", async () => {
+    const own = await startServer({ root: dist, port: 0 });
+    try {
+      const ownPort = Number(new URL(own.url).port);
+      const cases: [string, number][] = [['', port], ['gzip', port], ...(HAS_BROTLI ? [['br', brotliPort] as [string, number]] : [])];
+      for (const [name] of FEEDS) {
+        for (const [ae, nginxPort] of cases) {
+          const headers: Record<string, string> = ae === '' ? {} : { 'accept-encoding': ae };
+          const ours = await get(ownPort, `/${name}`, headers);
+          const theirs = await get(nginxPort, `/feeds/${name}`, headers);
+          expect(ours.status, `${name} ${ae}`).toBe(200);
+          expect(theirs.headers['etag'], `${name} ${ae}`).toBe(ours.headers['etag']);
+          expect(theirs.headers['content-encoding'], `${name} ${ae}`).toBe(ours.headers['content-encoding']);
+          expect(theirs.body.equals(ours.body), `${name} ${ae}`).toBe(true);
+        }
+      }
+    } finally {
+      await own.close();
+    }
+  });
+
+  it.skipIf(!HAS_BROTLI)('with ngx_brotli and the [brotli] lines switched on: br gets the .br sibling with its own ETag', async () => {
+    for (const [name, type] of FEEDS) {
+      const served = manifest.files[name]!;
+      const r = await get(brotliPort, `/feeds/${name}`, { 'accept-encoding': 'gzip, deflate, br' });
+      expect(r.status).toBe(200);
+      expect(r.headers['content-encoding']).toBe('br');
+      expect(r.headers['content-type']).toBe(type);
+      expect(r.headers['etag']).toBe(served.encodings.br!.etag);
+      expect(brotliDecompressSync(r.body).equals(await readFile(join(dist, name)))).toBe(true);
+      expect((await get(brotliPort, `/feeds/${name}`, { 'accept-encoding': 'br', 'if-none-match': served.encodings.br!.etag })).status).toBe(304);
+      // br;q=0 falls back to gzip, and no Accept-Encoding to identity.
+      expect((await get(brotliPort, `/feeds/${name}`, { 'accept-encoding': 'br;q=0, gzip' })).headers['etag']).toBe(served.encodings.gzip!.etag);
+      expect((await get(brotliPort, `/feeds/${name}`)).headers['etag']).toBe(served.etag);
+    }
+  });
+});

@@ -1,0 +1,251 @@
+/**
+ * `dateline serve`: usage through `main`, and the running command through `serveCommand` with an injected
+ * `until` promise (so nothing waits for a signal) and the real build (`main(['build', ...])`).
+ */
+import { spawn } from 'node:child_process';
+import { request } from 'node:http';
+import { createServer } from 'node:net';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { serveCommand, type ServeHooks } from '../src/cli/serve.js';
+import { main, type CliIO } from '../src/index.js';
+import { makeSite, record, SITE_CONFIG } from './_helpers.js';
+
+interface Io extends CliIO {
+  out: () => string;
+  err: () => string;
+}
+
+function collect(cwd: string): Io {
+  let out = '';
+  let err = '';
+  return { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd, out: () => out, err: () => err };
+}
+
+/** GET over loopback with node:http; resolves with the status and body. */
+function get(url: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { agent: false, timeout: 5_000 }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('timeout', () => req.destroy(new Error('timed out')));
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** Waits (bounded) until `test` holds. */
+async function waitFor(what: string, test: () => boolean, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!test()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+const build: ServeHooks['build'] = (args, io) => main(['build', ...args], io);
+
+/** Starts `serveCommand` in the background; `stop()` resolves `until` and returns the exit code. */
+async function startServe(args: string[], io: Io, hooks: Partial<ServeHooks> = {}): Promise<{ url: string; stop: () => Promise<number> }> {
+  let stop: () => void = () => undefined;
+  const until = new Promise<void>((r) => (stop = r));
+  let url: string | undefined;
+  const done = serveCommand(args, io, 'USAGE\n', { build, until, ready: (u) => (url = u), pollMs: 40, ...hooks });
+  // Fails fast if the command returns instead of serving.
+  await Promise.race([waitFor('the server', () => url !== undefined), done.then((code) => Promise.reject(new Error(`exited ${code}: ${io.err()}`)))]);
+  return {
+    url: url ?? '',
+    stop: async () => {
+      stop();
+      return done;
+    },
+  };
+}
+
+describe('dateline serve: usage', () => {
+  it('--help prints the options', async () => {
+    const io = collect('/');
+    expect(await main(['serve', '--help'], io)).toBe(0);
+    expect(io.out()).toContain('Usage: dateline serve [--port 8080] [--host 127.0.0.1] [--dir DIR] [--config FILE] [--watch]');
+    expect(io.err()).toBe('');
+  });
+
+  it.each([
+    [['--frob'], "Unknown option '--frob'"],
+    [['--port', 'eighty'], '--port expects a port number from 0 to 65535, got "eighty".'],
+    [['--port', '70000'], '--port expects a port number from 0 to 65535, got "70000".'],
+    [['extra'], "Unexpected argument 'extra'"],
+  ])('%j → exit 2 with the problem and the usage', async (argv, problem) => {
+    const io = collect('/');
+    expect(await main(['serve', ...argv], io)).toBe(2);
+    expect(io.err().startsWith(problem)).toBe(true);
+    expect(io.err()).toContain('Usage: dateline serve');
+  });
+
+  it('with nothing built and no --watch: exit 1, saying what to do', async () => {
+    const site = await makeSite({ 'articles/a.md': record('a') });
+    try {
+      const io = collect(site.dir);
+      expect(await main(['serve', '--port', '0'], io)).toBe(1);
+      expect(io.err()).toBe('Nothing to serve: dist/ is not a directory. Run "dateline build" first, or serve with --watch.\n');
+    } finally {
+      await site.cleanup();
+    }
+  });
+
+  it('a broken configuration is reported like the build reports it: exit 1', async () => {
+    const site = await makeSite({}, { title: 'x' });
+    try {
+      const io = collect(site.dir);
+      expect(await main(['serve', '--port', '0'], io)).toBe(1);
+      expect(io.err()).toContain('dateline.config.json');
+      expect(io.err()).toContain('E_CONFIG_INVALID');
+    } finally {
+      await site.cleanup();
+    }
+  });
+
+  it('a port in use: exit 1, naming it', async () => {
+    const site = await makeSite({});
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
+    try {
+      await mkdir(join(site.dir, 'out'));
+      const port = (blocker.address() as { port: number }).port;
+      const io = collect(site.dir);
+      expect(await serveCommand(['--dir', 'out', '--port', String(port)], io, 'USAGE\n', { build, until: new Promise(() => undefined) })).toBe(1);
+      expect(io.err()).toBe(`Cannot listen on 127.0.0.1:${port} (EADDRINUSE). Choose another --port.\n`);
+    } finally {
+      blocker.close();
+      await site.cleanup();
+    }
+  });
+});
+
+describe('dateline serve: running', () => {
+  it('--dir serves that directory without reading any configuration, and stops when asked', async () => {
+    const site = await makeSite({});
+    try {
+      await rm(join(site.dir, 'dateline.config.json'));
+      await mkdir(join(site.dir, 'public'));
+      await writeFile(join(site.dir, 'public', 'hello.txt'), 'hello\n');
+      const io = collect(site.dir);
+      const s = await startServe(['--dir', 'public', '--port', '0'], io);
+      expect(io.out()).toBe(`Serving public/ at ${s.url}. Press Ctrl-C to stop.\n`);
+      expect(await get(`${s.url}hello.txt`)).toEqual({ status: 200, body: 'hello\n' });
+      expect(await s.stop()).toBe(0);
+      expect(io.out().endsWith('Stopped.\n')).toBe(true);
+      await expect(get(`${s.url}hello.txt`)).rejects.toThrow();
+    } finally {
+      await site.cleanup();
+    }
+  });
+
+  it('--watch builds, serves, rebuilds on a change, and keeps the old files when a rebuild fails', async () => {
+    const site = await makeSite({ 'articles/a.md': record('a') });
+    try {
+      const io = collect(site.dir);
+      const s = await startServe(['--watch', '--port', '0'], io);
+      expect(io.out().split('\n')[0]).toMatch(/^Built: Wrote \d+ files? to dist\/\.$/);
+      expect(io.out()).toContain(`Serving dist/ at ${s.url}; rebuilding on changes to articles/ and dateline.config.json. Press Ctrl-C to stop.\n`);
+      const first = await get(`${s.url}rss.xml`);
+      expect(first.status).toBe(200);
+      expect(first.body).toContain('Title of a');
+
+      // A new article, in a new subdirectory: one rebuild, and the feed has it.
+      await mkdir(join(site.dir, 'articles', 'world'));
+      await writeFile(join(site.dir, 'articles', 'world', 'b.md'), record('b'));
+      await waitFor('the first rebuild', () => io.out().split('\n').filter((l) => l.startsWith('Rebuilt: ')).length === 1);
+      expect((await get(`${s.url}rss.xml`)).body).toContain('Title of b');
+
+      // A broken article: the rebuild fails with the diagnostics, and the previous feed is still served.
+      await writeFile(join(site.dir, 'articles', 'c.md'), '---\nid: c\ntitle: C\ndate: not a date\n---\nBody.\n');
+      await waitFor('the failed rebuild', () => io.out().includes('Rebuild failed (exit 1); still serving the previous files.\n'));
+      expect(io.err()).toContain('articles/c.md:4: date:');
+      expect(io.err()).toContain('Nothing was written.');
+      const after = await get(`${s.url}rss.xml`);
+      expect(after.status).toBe(200);
+      expect(after.body).toContain('Title of b');
+      expect(after.body).not.toContain('<title>C</title>');
+
+      // Fixing it rebuilds again; a change to the configuration does too.
+      await writeFile(join(site.dir, 'articles', 'c.md'), record('c'));
+      await waitFor('the second rebuild', () => io.out().split('\n').filter((l) => l.startsWith('Rebuilt: ')).length === 2);
+      expect((await get(`${s.url}rss.xml`)).body).toContain('Title of c');
+      await writeFile(join(site.dir, 'dateline.config.json'), JSON.stringify({ ...SITE_CONFIG, title: 'Renamed Desk' }));
+      await waitFor('the third rebuild', () => io.out().split('\n').filter((l) => l.startsWith('Rebuilt: ')).length === 3);
+      expect((await get(`${s.url}rss.xml`)).body).toContain('<title>Renamed Desk</title>');
+
+      expect(await s.stop()).toBe(0);
+      // One stdout line per rebuild, plus the serving and stopping lines.
+      expect(io.out().split('\n').filter((l) => l !== '')).toHaveLength(7);
+    } finally {
+      await site.cleanup();
+    }
+  });
+
+  it('polls during rebuilds always get a whole feed, old or new, never a torn one', async () => {
+    const site = await makeSite({ 'articles/a.md': record('a') });
+    try {
+      const io = collect(site.dir);
+      const s = await startServe(['--watch', '--port', '0'], io);
+      const rebuilds = (): number => io.out().split('\n').filter((l) => l.startsWith('Rebuilt: ')).length;
+      let polls = 0;
+      const poller = (async () => {
+        const bodies: string[] = [];
+        // Bounded: stops after the rebuilds below, or after 2,000 polls.
+        while (rebuilds() < 3 && polls < 2_000) {
+          const r = await get(`${s.url}rss.xml`);
+          expect(r.status).toBe(200);
+          bodies.push(r.body);
+          polls++;
+        }
+        return bodies;
+      })();
+      for (let i = 0; i < 3; i++) {
+        await writeFile(join(site.dir, 'articles', `n${i}.md`), record(`n${i}`, '', 'More text. '.repeat(200 * (i + 1))));
+        await waitFor(`rebuild ${i + 1}`, () => rebuilds() === i + 1);
+      }
+      const bodies = await poller;
+      expect(polls).toBeGreaterThan(0);
+      for (const body of bodies) {
+        expect(XMLValidator.validate(body)).toBe(true);
+        expect(body.trimEnd().endsWith('</rss>')).toBe(true);
+      }
+      expect(await s.stop()).toBe(0);
+    } finally {
+      await site.cleanup();
+    }
+  });
+
+  it('the real bin serves until SIGTERM, then closes and exits 0', async () => {
+    const site = await makeSite({});
+    try {
+      await mkdir(join(site.dir, 'dist'));
+      await writeFile(join(site.dir, 'dist', 'hello.txt'), 'hello\n');
+      const bin = fileURLToPath(new URL('../bin/dateline.js', import.meta.url));
+      const child = spawn(process.execPath, [bin, 'serve', '--port', '0'], { cwd: site.dir, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      try {
+        await waitFor('the server to start', () => out.includes('Press Ctrl-C to stop.'), 20_000);
+        const url = /at (http:\/\/\S+\/)/.exec(out)?.[1] ?? '';
+        expect(await get(`${url}hello.txt`)).toEqual({ status: 200, body: 'hello\n' });
+        child.kill('SIGTERM');
+        expect(await exited).toBe(0);
+        expect(out.endsWith('Stopped.\n')).toBe(true);
+      } finally {
+        child.kill('SIGKILL');
+      }
+    } finally {
+      await site.cleanup();
+    }
+  });
+});

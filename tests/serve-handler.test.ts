@@ -1,0 +1,512 @@
+/**
+ * The serving handler in-process (no sockets): `new Request(...)` against `createHandler(directoryStore(dir))`
+ * over a temporary directory with a hand-made manifest, feeds and .gz/.br siblings, so these tests do not
+ * depend on what the build writes. Conditional GET, content negotiation, HEAD/405, and path safety.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHandler, directoryStore, type FeedStore, type Handler, type Manifest, type ServedFile } from '../src/index.js';
+
+const SECRET = 'TOP SECRET: outside the served directory';
+const RSS = `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>Test Desk</title>${'<item><title>Story</title></item>'.repeat(50)}</channel></rss>\n`;
+const ATOM = `<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>Test Desk</title>${'<entry><title>Story</title></entry>'.repeat(50)}</feed>\n`;
+const JSONFEED = `${JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Test Desk', items: [] })}\n`;
+const LAST_MODIFIED = 'Wed, 05 Feb 2025 01:24:00 GMT';
+
+const etagOf = (bytes: Uint8Array): string => `"sha256-${createHash('sha256').update(bytes).digest('base64url')}"`;
+
+/** A manifest entry for `text`, with the bytes of the file and its siblings added to `files`. */
+function servedFile(name: string, text: string, type: string, siblings: ('gzip' | 'br')[], files: Map<string, Buffer>): ServedFile {
+  const bytes = Buffer.from(text, 'utf8');
+  files.set(name, bytes);
+  const entry: ServedFile = {
+    type,
+    etag: etagOf(bytes),
+    lastModified: LAST_MODIFIED,
+    bytes: bytes.length,
+    maxAge: 900,
+    encodings: {},
+    links: { self: `https://news.example.com/feeds/${name}`, hub: 'https://hub.example.com/' },
+  };
+  for (const s of siblings) {
+    const packed = s === 'gzip' ? gzipSync(bytes) : brotliCompressSync(bytes);
+    const file = `${name}.${s === 'gzip' ? 'gz' : 'br'}`;
+    files.set(file, packed);
+    entry.encodings[s] = { file, etag: etagOf(packed), bytes: packed.length };
+  }
+  return entry;
+}
+
+let tmp: string;
+let root: string;
+let manifest: Manifest;
+let handle: Handler;
+
+beforeAll(async () => {
+  tmp = await mkdtemp(join(tmpdir(), 'dateline-serve-'));
+  root = join(tmp, 'dist');
+  await mkdir(join(root, 'sub'), { recursive: true });
+  await writeFile(join(tmp, 'outside-secret.txt'), SECRET);
+  await writeFile(join(tmp, 'secret'), SECRET);
+  const files = new Map<string, Buffer>();
+  manifest = {
+    version: 1,
+    files: {
+      'rss.xml': servedFile('rss.xml', RSS, 'application/rss+xml; charset=utf-8', ['gzip', 'br'], files),
+      'atom.xml': servedFile('atom.xml', ATOM, 'application/atom+xml; charset=utf-8', ['gzip'], files),
+      'feed.json': servedFile('feed.json', JSONFEED, 'application/feed+json; charset=utf-8', [], files),
+    },
+  };
+  for (const [name, bytes] of files) await writeFile(join(root, name), bytes);
+  await writeFile(join(root, '_dateline.json'), JSON.stringify(manifest, null, 2));
+  await writeFile(join(root, '.hidden'), SECRET);
+  await writeFile(join(root, '_headers'), '/rss.xml\n  X-Secret: server config\n');
+  await mkdir(join(root, '_config'));
+  await writeFile(join(root, '_config', 'nginx.conf'), 'location = /rss.xml { }\n');
+  await writeFile(join(root, 'style.xsl'), '<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"/>\n');
+  await writeFile(join(root, 'page.css'), 'body { margin: 0 }\n');
+  await writeFile(join(root, 'data.json'), '{}\n');
+  await writeFile(join(root, 'blob.bin'), Buffer.from([0, 1, 2, 3]));
+  await writeFile(join(root, 'sub', 'note.txt'), 'inside\n');
+  await symlink(join(tmp, 'outside-secret.txt'), join(root, 'link-out.txt'));
+  await symlink(join(tmp), join(root, 'dir-out'));
+  await symlink(join(root, 'page.css'), join(root, 'link-in.css'));
+  handle = createHandler(directoryStore(root));
+});
+
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+const get = (path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Response> =>
+  handle(new Request(`http://localhost${path}`, { method, headers }));
+
+const bodyBytes = async (res: Response): Promise<Buffer> => Buffer.from(await res.arrayBuffer());
+const served = (name: string): ServedFile => manifest.files[name] as ServedFile;
+
+describe('200 with the manifest headers', () => {
+  it('GET /rss.xml carries the media type, validators, cache lifetime, Link and Vary', async () => {
+    const res = await get('/rss.xml');
+    expect(res.status).toBe(200);
+    expect(Object.fromEntries(res.headers)).toEqual({
+      'content-type': 'application/rss+xml; charset=utf-8',
+      'content-length': String(Buffer.byteLength(RSS)),
+      etag: served('rss.xml').etag,
+      'last-modified': LAST_MODIFIED,
+      'cache-control': 'public, max-age=900',
+      vary: 'Accept-Encoding',
+      link: '<https://news.example.com/feeds/rss.xml>; rel="self", <https://hub.example.com/>; rel="hub"',
+      'x-content-type-options': 'nosniff',
+    });
+    expect((await bodyBytes(res)).toString('utf8')).toBe(RSS);
+  });
+
+  it.each([
+    ['/rss.xml', 'application/rss+xml; charset=utf-8'],
+    ['/atom.xml', 'application/atom+xml; charset=utf-8'],
+    ['/feed.json', 'application/feed+json; charset=utf-8'],
+  ])('%s is %s', async (path, type) => {
+    const res = await get(path);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe(type);
+  });
+
+  it('a query string does not change what is served', async () => {
+    expect((await bodyBytes(await get('/rss.xml?utm_source=reader'))).toString()).toBe(RSS);
+  });
+});
+
+describe('conditional GET', () => {
+  const etag = (): string => served('rss.xml').etag;
+
+  it.each<[string, () => string]>([
+    ['the exact ETag', () => etag()],
+    ['the weak form W/"…" (weak comparison)', () => `W/${etag()}`],
+    ['a list containing it', () => `"other", ${etag()}, "third"`],
+    ['a list whose other tags contain commas', () => `"a,b", W/"c,d",${etag()}`],
+    ['*', () => '*'],
+  ])('If-None-Match with %s → 304 with only the headers RFC 9110 §15.4.5 keeps', async (_, value) => {
+    const res = await get('/rss.xml', { 'if-none-match': value() });
+    expect(res.status).toBe(304);
+    expect(Object.fromEntries(res.headers)).toEqual({ etag: etag(), vary: 'Accept-Encoding', 'cache-control': 'public, max-age=900' });
+    expect((await bodyBytes(res)).length).toBe(0);
+  });
+
+  it.each<[string, () => string]>([
+    ['another tag', () => '"sha256-somethingelse"'],
+    ['the tag in upper case (opaque-tags compare character by character)', () => etag().toUpperCase()],
+    ['the tag unquoted', () => etag().slice(1, -1)],
+    ['the tag with a lower-case w/ (the weak prefix is case-sensitive)', () => `w/${etag()}`],
+    ['the tag inside a field that does not parse', () => `junk ${etag()}`],
+    ['a tag with a space (not an etagc) before ours', () => `"a b", ${etag()}`],
+  ])('If-None-Match with %s → 200', async (_, value) => {
+    expect((await get('/rss.xml', { 'if-none-match': value() })).status).toBe(200);
+  });
+
+  it.each([
+    ['equal to Last-Modified', LAST_MODIFIED],
+    ['later than Last-Modified', 'Thu, 06 Feb 2025 00:00:00 GMT'],
+    ['later, in the obsolete RFC 850 form', 'Thursday, 06-Feb-25 00:00:00 GMT'],
+    ['equal, in the obsolete asctime form', 'Wed Feb  5 01:24:00 2025'],
+  ])('If-Modified-Since %s → 304', async (_, value) => {
+    const res = await get('/rss.xml', { 'if-modified-since': value });
+    expect(res.status).toBe(304);
+    expect(res.headers.get('etag')).toBe(etag());
+    expect(res.headers.get('last-modified')).toBeNull();
+  });
+
+  it.each([
+    ['earlier than Last-Modified', 'Wed, 05 Feb 2025 01:23:59 GMT'],
+    ['not a date', 'yesterday'],
+    ['a bare year (Date.parse would take it)', '2030'],
+    ['a list of two dates', 'Thu, 06 Feb 2025 00:00:00 GMT, Fri, 07 Feb 2025 00:00:00 GMT'],
+    ['an impossible day', 'Sun, 31 Feb 2030 00:00:00 GMT'],
+    ['lower-case (HTTP-date is case-sensitive)', 'thu, 06 feb 2025 00:00:00 gmt'],
+  ])('If-Modified-Since %s → 200', async (_, value) => {
+    expect((await get('/rss.xml', { 'if-modified-since': value })).status).toBe(200);
+  });
+
+  it('If-None-Match that does not match wins over an If-Modified-Since that would (RFC 9110 §13.1.3)', async () => {
+    const res = await get('/rss.xml', { 'if-none-match': '"stale"', 'if-modified-since': 'Thu, 06 Feb 2030 00:00:00 GMT' });
+    expect(res.status).toBe(200);
+    expect((await bodyBytes(res)).toString()).toBe(RSS);
+  });
+
+  it('each encoding has its own ETag: the gzip tag validates the gzip response, not the identity one', async () => {
+    const gz = served('rss.xml').encodings.gzip?.etag ?? '';
+    expect((await get('/rss.xml', { 'accept-encoding': 'gzip', 'if-none-match': gz })).status).toBe(304);
+    expect((await get('/rss.xml', { 'accept-encoding': 'gzip', 'if-none-match': etag() })).status).toBe(200);
+    expect((await get('/rss.xml', { 'if-none-match': gz })).status).toBe(200);
+  });
+
+  it('HEAD is conditional too', async () => {
+    expect((await get('/rss.xml', { 'if-none-match': etag() }, 'HEAD')).status).toBe(304);
+  });
+});
+
+describe('Accept-Encoding', () => {
+  it.each<[string | undefined, 'br' | 'gzip' | 'identity']>([
+    [undefined, 'identity'],
+    ['', 'identity'],
+    ['gzip', 'gzip'],
+    ['br', 'br'],
+    ['gzip, deflate, br', 'br'],
+    ['gzip, br, zstd', 'br'],
+    ['br;q=0.8, gzip;q=0.8', 'br'],
+    ['gzip;q=1.0, br;q=0.5', 'gzip'],
+    ['br;q=0, gzip', 'gzip'],
+    ['gzip;q=0', 'identity'],
+    ['gzip;q=0, br;q=0', 'identity'],
+    ['*', 'br'],
+    ['*;q=0.5, br;q=0', 'gzip'],
+    ['*;q=0, identity', 'identity'],
+    ['identity', 'identity'],
+    ['identity;q=0, gzip', 'gzip'],
+    ['identity;q=0.9, gzip;q=0.5', 'identity'],
+    ['gzip;q=0.5', 'gzip'],
+    ['deflate', 'identity'],
+    ['x-gzip', 'gzip'],
+    ['GZIP', 'gzip'],
+    ['gzip; Q=0.7, br;q=0.6', 'gzip'],
+    ['br;q=1.5, gzip', 'gzip'],
+    ['br;q=abc, gzip;q=0.1', 'gzip'],
+  ])('%j → %s', async (ae, coding) => {
+    const res = await get('/rss.xml', ae === undefined ? {} : { 'accept-encoding': ae });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('vary')).toBe('Accept-Encoding');
+    const body = await bodyBytes(res);
+    if (coding === 'identity') {
+      expect(res.headers.get('content-encoding')).toBeNull();
+      expect(res.headers.get('etag')).toBe(served('rss.xml').etag);
+      expect(body.toString()).toBe(RSS);
+    } else {
+      const variant = served('rss.xml').encodings[coding];
+      expect(res.headers.get('content-encoding')).toBe(coding);
+      expect(res.headers.get('etag')).toBe(variant?.etag);
+      expect(res.headers.get('content-length')).toBe(String(variant?.bytes));
+      expect((coding === 'gzip' ? gunzipSync(body) : brotliDecompressSync(body)).toString()).toBe(RSS);
+    }
+    // The media type is the feed's whatever the coding.
+    expect(res.headers.get('content-type')).toBe('application/rss+xml; charset=utf-8');
+  });
+
+  it.each(['identity;q=0', '*;q=0', 'zstd, identity;q=0'])('%j refuses every coding we have → 406 (identity is refused too)', async (ae) => {
+    const res = await get('/rss.xml', { 'accept-encoding': ae });
+    expect(res.status).toBe(406);
+    expect(res.headers.get('vary')).toBe('Accept-Encoding');
+    expect(await res.text()).toContain('br, gzip, identity');
+  });
+
+  it('a feed with only a gzip sibling serves gzip or identity', async () => {
+    expect((await get('/atom.xml', { 'accept-encoding': 'br' })).headers.get('content-encoding')).toBeNull();
+    expect((await get('/atom.xml', { 'accept-encoding': 'br, gzip;q=0.1' })).headers.get('content-encoding')).toBe('gzip');
+    expect((await get('/feed.json', { 'accept-encoding': 'br, gzip' })).headers.get('content-encoding')).toBeNull();
+    expect((await get('/feed.json', { 'accept-encoding': 'br, gzip' })).headers.get('vary')).toBe('Accept-Encoding');
+  });
+
+  it('Vary: Accept-Encoding is on every feed response: 200, 304, HEAD, 406', async () => {
+    const responses = [
+      await get('/rss.xml'),
+      await get('/rss.xml', { 'accept-encoding': 'gzip' }),
+      await get('/rss.xml', { 'if-none-match': '*' }),
+      await get('/rss.xml', {}, 'HEAD'),
+      await get('/rss.xml', { 'accept-encoding': 'identity;q=0' }),
+      await get('/feed.json'),
+    ];
+    expect(responses.map((r) => r.headers.get('vary'))).toEqual(Array(responses.length).fill('Accept-Encoding'));
+  });
+});
+
+describe('methods', () => {
+  it.each([
+    ['/rss.xml', {}],
+    ['/rss.xml', { 'accept-encoding': 'br' }],
+    ['/page.css', {}],
+    ['/', {}],
+  ])('HEAD %s %j: the GET headers (Content-Length included), no body', async (path, headers) => {
+    const g = await get(path, headers);
+    const h = await get(path, headers, 'HEAD');
+    expect(h.status).toBe(200);
+    expect(Object.fromEntries(h.headers)).toEqual(Object.fromEntries(g.headers));
+    expect(h.headers.get('content-length')).toBe(String((await bodyBytes(g)).length));
+    expect(h.body).toBeNull();
+  });
+
+  it.each(['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'])('%s → 405 with Allow: GET, HEAD', async (method) => {
+    const res = await get('/rss.xml', {}, method);
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('GET, HEAD');
+  });
+});
+
+describe('only files under the served directory are reachable', () => {
+  it.each<[string, number | 'any']>([
+    ['/../etc/passwd', 404],
+    ['/../outside-secret.txt', 404],
+    ['/%2e%2e/%2e%2e/etc/passwd', 404],
+    ['/%2e%2e/outside-secret.txt', 404],
+    ['/.%2e/outside-secret.txt', 404],
+    ['/..%2fsecret', 400],
+    ['/..%2f..%2foutside-secret.txt', 400],
+    ['/%2e%2e%2foutside-secret.txt', 400],
+    ['/sub/..%2f..%2foutside-secret.txt', 400],
+    ['/a%5c..%5csecret', 400],
+    ['/%5c..%5coutside-secret.txt', 400],
+    ['/a\\..\\..\\outside-secret.txt', 404],
+    ['/%00', 400],
+    ['/rss.xml%00.html', 400],
+    ['/%0d%0aX-Injected:%201', 400],
+    ['/%E0%A4%A', 400],
+    ['/.hidden', 404],
+    ['/%2ehidden', 404],
+    ['/_dateline.json', 404],
+    ['/_DATELINE.JSON', 404],
+    ['/%5fdateline.json', 404],
+    ['/_headers', 404],
+    ['/_config/nginx.conf', 404],
+    ['/link-out.txt', 404],
+    ['/dir-out/outside-secret.txt', 404],
+    ['/dir-out/secret', 404],
+    ['//etc/passwd', 404],
+    ['/sub/', 404],
+    ['/sub', 404],
+    ['/nope.xml', 404],
+  ])('%s → %s, and never a byte from outside', async (path, status) => {
+    for (const method of ['GET', 'HEAD']) {
+      const res = await get(path, {}, method);
+      expect(res.status, method).toBe(status);
+      const text = (await bodyBytes(res)).toString();
+      expect(text).not.toContain('TOP SECRET');
+    }
+  });
+
+  it('a symlink that stays inside the root is followed', async () => {
+    const res = await get('/link-in.css');
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('body { margin: 0 }\n');
+  });
+
+  it('files in subdirectories are served', async () => {
+    expect(await (await get('/sub/note.txt')).text()).toBe('inside\n');
+  });
+
+  it.each([
+    ['/' + 'a'.repeat(2100), 414],
+    ['/rss.xml?' + 'x'.repeat(2100), 414],
+    ['/' + 'a'.repeat(2047), 404],
+  ])('a request target of %#: length %s', async (path, status) => {
+    expect((await get(path)).status).toBe(status);
+    expect((await get(path, {}, 'HEAD')).status).toBe(status);
+  });
+});
+
+describe('plain files and the root', () => {
+  it.each([
+    ['/style.xsl', 'application/xslt+xml; charset=utf-8'],
+    ['/page.css', 'text/css; charset=utf-8'],
+    ['/data.json', 'application/json'],
+    ['/blob.bin', 'application/octet-stream'],
+    ['/rss.xml.gz', 'application/gzip'],
+  ])('%s is served as %s, with Last-Modified and no-cache', async (path, type) => {
+    const res = await get(path);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe(type);
+    expect(res.headers.get('cache-control')).toBe('no-cache');
+    expect(res.headers.get('last-modified')).toMatch(/GMT$/);
+    expect(res.headers.get('etag')).toBeNull();
+  });
+
+  it('a plain file answers If-Modified-Since with 304 and keeps Last-Modified (it has no ETag)', async () => {
+    const lm = (await get('/page.css')).headers.get('last-modified') ?? '';
+    const res = await get('/page.css', { 'if-modified-since': lm });
+    expect(res.status).toBe(304);
+    expect(res.headers.get('last-modified')).toBe(lm);
+    expect((await get('/page.css', { 'if-modified-since': 'Mon, 01 Jan 2001 00:00:00 GMT' })).status).toBe(200);
+  });
+
+  it('GET / without index.html lists the manifest feeds with autodiscovery links', async () => {
+    const res = await get('/');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const html = await res.text();
+    expect(html).toContain('<link rel="alternate" type="application/rss+xml" title="RSS 2.0" href="rss.xml">');
+    expect(html).toContain('<link rel="alternate" type="application/atom+xml" title="Atom 1.0" href="atom.xml">');
+    expect(html).toContain('<link rel="alternate" type="application/feed+json" title="JSON Feed 1.1" href="feed.json">');
+    expect(html).toContain(`<a href="rss.xml">rss.xml</a> (RSS 2.0), updated ${LAST_MODIFIED}`);
+  });
+
+  it('GET / serves index.html when the output has one', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dateline-serve-index-'));
+    try {
+      await writeFile(join(dir, 'index.html'), '<!doctype html><title>Desk</title>\n');
+      const res = await createHandler(directoryStore(dir))(new Request('http://localhost/'));
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(await res.text()).toBe('<!doctype html><title>Desk</title>\n');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the manifest on disk', () => {
+  it('is re-read when it changes (a rebuild renames a new one into place)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dateline-serve-reload-'));
+    try {
+      const write = async (text: string): Promise<ServedFile> => {
+        const bytes = Buffer.from(text);
+        const entry: ServedFile = { type: 'application/rss+xml; charset=utf-8', etag: etagOf(bytes), lastModified: LAST_MODIFIED, bytes: bytes.length, maxAge: 60, encodings: {}, links: {} };
+        // As the build does: temporary names, then renames.
+        await writeFile(join(dir, '.rss.xml.tmp'), bytes);
+        await writeFile(join(dir, '._dateline.json.tmp'), JSON.stringify({ version: 1, files: { 'rss.xml': entry } }));
+        await rename(join(dir, '._dateline.json.tmp'), join(dir, '_dateline.json'));
+        await rename(join(dir, '.rss.xml.tmp'), join(dir, 'rss.xml'));
+        return entry;
+      };
+      const h = createHandler(directoryStore(dir));
+      const first = await write('<rss>one</rss>');
+      const r1 = await h(new Request('http://localhost/rss.xml'));
+      expect([r1.headers.get('etag'), await r1.text()]).toEqual([first.etag, '<rss>one</rss>']);
+      const second = await write('<rss>second</rss>');
+      const r2 = await h(new Request('http://localhost/rss.xml'));
+      expect([r2.headers.get('etag'), await r2.text()]).toEqual([second.etag, '<rss>second</rss>']);
+      // The old validator no longer matches.
+      expect((await h(new Request('http://localhost/rss.xml', { headers: { 'if-none-match': first.etag } }))).status).toBe(200);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('without a usable manifest the files are still served, as plain files', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dateline-serve-nomanifest-'));
+    try {
+      await writeFile(join(dir, 'rss.xml'), RSS);
+      await writeFile(join(dir, '_dateline.json'), '{ not json');
+      const res = await createHandler(directoryStore(dir))(new Request('http://localhost/rss.xml'));
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/xml; charset=utf-8');
+      expect(await res.text()).toBe(RSS);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('an entry with an unsafe value (a header-breaking ETag, a name outside the root) is left out', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dateline-serve-badentry-'));
+    try {
+      await writeFile(join(dir, 'rss.xml'), RSS);
+      const good = { ...served('rss.xml'), encodings: {} };
+      await writeFile(join(dir, '_dateline.json'), JSON.stringify({
+        version: 1,
+        files: { 'rss.xml': { ...good, etag: '"x"\r\nSet-Cookie: a=b' }, '../secret': good, 'atom.xml': { ...good, encodings: { gzip: { file: '../secret', etag: '"g"', bytes: 1 } } } },
+      }));
+      const h = createHandler(directoryStore(dir));
+      const res = await h(new Request('http://localhost/rss.xml'));
+      expect(res.status).toBe(200);
+      expect(res.headers.get('etag')).toBeNull();
+      expect(res.headers.get('set-cookie')).toBeNull();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a missing sibling falls back to the next acceptable coding', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dateline-serve-nosibling-'));
+    try {
+      const files = new Map<string, Buffer>();
+      const entry = servedFile('rss.xml', RSS, 'application/rss+xml; charset=utf-8', ['gzip', 'br'], files);
+      for (const [name, bytes] of files) if (name !== 'rss.xml.br') await writeFile(join(dir, name), bytes);
+      await writeFile(join(dir, '_dateline.json'), JSON.stringify({ version: 1, files: { 'rss.xml': entry } }));
+      const res = await createHandler(directoryStore(dir))(new Request('http://localhost/rss.xml', { headers: { 'accept-encoding': 'br, gzip' } }));
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-encoding')).toBe('gzip');
+      expect(gunzipSync(await bodyBytes(res)).toString()).toBe(RSS);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a store that changes under the handler', () => {
+  /** An in-memory store whose file is replaced by a "rebuild" after the first read. */
+  function racingStore(): FeedStore {
+    const oldBytes = Buffer.from('<rss>old</rss>');
+    const newBytes = Buffer.from('<rss>new, longer</rss>');
+    const entry = (b: Buffer): ServedFile => ({ type: 'application/rss+xml; charset=utf-8', etag: etagOf(b), lastModified: LAST_MODIFIED, bytes: b.length, maxAge: 60, encodings: {}, links: {} });
+    let rebuilt = false;
+    return {
+      // The manifest seen first is the old one...
+      lookup: async (name) => (name === 'rss.xml' ? { kind: 'built', name, served: entry(rebuilt ? newBytes : oldBytes) } : undefined),
+      // ...but the file read is already the new one.
+      read: async () => {
+        rebuilt = true;
+        return newBytes;
+      },
+      files: async () => ({}),
+    };
+  }
+
+  it('bytes that disagree with the manifest are re-checked, and served with the validators that describe them', async () => {
+    const res = await createHandler(racingStore())(new Request('http://localhost/rss.xml'));
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('<rss>new, longer</rss>');
+    expect(res.headers.get('etag')).toBe(etagOf(Buffer.from('<rss>new, longer</rss>')));
+  });
+
+  it('a store that fails unexpectedly gives a bare 500', async () => {
+    const broken: FeedStore = {
+      lookup: async () => {
+        throw new Error('disk on fire at /secret/path');
+      },
+      read: async () => undefined,
+      files: async () => ({}),
+    };
+    const res = await createHandler(broken)(new Request('http://localhost/rss.xml'));
+    expect(res.status).toBe(500);
+    expect(await res.text()).not.toContain('secret');
+  });
+});

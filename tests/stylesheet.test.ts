@@ -1,0 +1,173 @@
+/**
+ * `feed.xsl` and the `<?xml-stylesheet?>` instruction that points the feeds at it. The stylesheet is
+ * applied for real by xsltproc (libxslt, Debian's `xsltproc`), which, like a browser, follows the
+ * instruction in the feed and resolves its relative href: the sample site's RSS and Atom must become a
+ * page with the titles, datelines and credits, and the same credits as the index page shows.
+ * Skipped when xsltproc is missing; .ci/run installs it, and under CI a missing xsltproc is a failure.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { XMLValidator } from 'fast-xml-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildFeeds, loadArticles, loadConfig, writeAtom, writeJsonFeed, writeRss, type FeedModel } from '../src/index.js';
+import { feedLinks, renderIndexPage } from '../src/pages/index-page.js';
+import { renderFeedStylesheet, STYLESHEET_FILE } from '../src/pages/stylesheet.js';
+import { all, htmlProblems, parseDocument, textOf } from './_html.js';
+import { parseXml } from './_helpers.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const GAZA_URL = 'https://news.example.com/world/2025-02/05/gaza-talks.html';
+const hasXsltproc = spawnSync('xsltproc', ['--version'], { stdio: 'ignore' }).status === 0;
+
+let model: FeedModel;
+
+beforeAll(async () => {
+  const config = await loadConfig('dateline.config.json', root);
+  const loaded = await loadArticles(config, root);
+  expect(loaded.diagnostics).toEqual([]);
+  model = buildFeeds(loaded.articles, config).model;
+});
+
+describe('<?xml-stylesheet?> in the feeds', () => {
+  const PI = '<?xml-stylesheet type="text/xsl" href="feed.xsl"?>\n';
+
+  /** The model without a stylesheet, as a library caller may build it. */
+  const bare = (): FeedModel => {
+    const { stylesheet: _unused, ...rest } = model;
+    return rest;
+  };
+
+  it('is referenced by the build, and absent when a model has none', () => {
+    expect(model.stylesheet).toBe(STYLESHEET_FILE);
+    for (const xml of [writeRss(bare()), writeAtom(bare())]) expect(xml).not.toContain('xml-stylesheet');
+  });
+
+  it('follows the XML declaration in RSS and Atom, and changes nothing else', () => {
+    const styled = { ...model, stylesheet: STYLESHEET_FILE };
+    for (const write of [writeRss, writeAtom]) {
+      const plain = write(bare());
+      const xml = write(styled);
+      expect(xml).toBe(plain.replace('<?xml version="1.0" encoding="utf-8"?>\n', `<?xml version="1.0" encoding="utf-8"?>\n${PI}`));
+      expect(xml.split('\n')[1]).toBe(PI.trimEnd());
+      const { '?xml-stylesheet': pi, ...rest } = parseXml(xml);
+      expect(pi).toEqual({ '@type': 'text/xsl', '@href': 'feed.xsl' });
+      expect(rest).toEqual(parseXml(plain));
+    }
+    expect(writeJsonFeed(styled)).toBe(writeJsonFeed(bare()));
+  });
+
+  it('escapes its href, so no URL can end the instruction or break the document', () => {
+    const xml = writeRss({ ...model, stylesheet: 'https://cdn.example/x.xsl?a=1&b="2"?><evil/>' });
+    expect(xml.split('\n')[1]).toBe('<?xml-stylesheet type="text/xsl" href="https://cdn.example/x.xsl?a=1&amp;b=&quot;2&quot;?&gt;&lt;evil/&gt;"?>');
+    expect(XMLValidator.validate(xml)).toBe(true);
+  });
+});
+
+describe('feed.xsl', () => {
+  it('is well-formed XSLT 1.0 over the namespaces the writers use, with nothing unescaped', () => {
+    const xsl = renderFeedStylesheet();
+    expect(XMLValidator.validate(xsl)).toBe(true);
+    expect(xsl).toBe(renderFeedStylesheet());
+    expect(xsl).toContain('<xsl:stylesheet version="1.0"');
+    for (const ns of ['http://www.w3.org/2005/Atom', 'http://purl.org/rss/1.0/modules/content/', 'http://purl.org/dc/elements/1.1/', 'http://search.yahoo.com/mrss/', 'https://dateline.dev/ns/1.0/']) {
+      expect(xsl).toContain(`"${ns}"`);
+    }
+    expect(xsl).not.toContain('disable-output-escaping');
+    expect(xsl).not.toMatch(/<script|url\(|@import/i);
+  });
+});
+
+it.runIf(process.env['CI'])('CI has xsltproc (installed by .ci/run)', () => {
+  expect(hasXsltproc, 'xsltproc --version failed; .ci/run should have installed the xsltproc package').toBe(true);
+});
+
+describe.skipIf(!hasXsltproc)('the sample feeds through xsltproc, as a browser would show them', () => {
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'dateline-xsl-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  /** Writes the feed and feed.xsl side by side and lets xsltproc find the stylesheet through the instruction. */
+  async function transform(name: string, xml: string): Promise<string> {
+    await writeFile(join(dir, STYLESHEET_FILE), renderFeedStylesheet());
+    await writeFile(join(dir, name), xml);
+    const r = spawnSync('xsltproc', ['--nonet', name], { cwd: dir, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    return r.stdout;
+  }
+
+  const credits = (article: ReturnType<typeof all>[number]): string[] =>
+    all(article, 'p').filter((p) => p.attribs['class'] === 'credits').map(textOf);
+
+  it.each([
+    ['rss.xml', writeRss],
+    ['atom.xml', writeAtom],
+  ] as const)('%s becomes a readable page with titles, datelines and credits', async (name, write) => {
+    const html = await transform(name, write({ ...model, stylesheet: STYLESHEET_FILE }));
+    expect(htmlProblems(html)).toEqual([]);
+    const doc = parseDocument(html);
+    expect(all(doc, 'script')).toEqual([]);
+    expect(textOf(all(doc, 'h1')[0]!)).toBe(model.title);
+    const note = textOf(all(doc, 'p').find((p) => p.attribs['class'] === 'note')!);
+    expect(note).toContain('This is a feed: copy its address into your reader');
+    expect(note).toContain(name === 'rss.xml' ? model.selfUrl.rss : model.selfUrl.atom);
+
+    const articles = all(doc, 'article');
+    expect(articles.map((a) => textOf(all(a, 'h3')[0]!))).toEqual(model.items.map((i) => i.title));
+    expect(articles.map((a) => all(a, 'a')[0]?.attribs['href'])).toEqual(model.items.map((i) => i.url));
+    // Summaries come out exactly as written, with the dateline leading them.
+    model.items.forEach((item, n) => {
+      const summary = all(articles[n]!, 'p').find((p) => p.attribs['class'] === 'summary');
+      const expected = [item.dateline?.text, item.summary].filter((x) => x !== undefined).join(' ');
+      expect(summary && textOf(summary), item.id).toBe(expected.replace(/\s+/g, ' ').trim());
+    });
+
+    const gaza = articles.find((a) => all(a, 'a')[0]?.attribs['href'] === GAZA_URL)!;
+    expect(textOf(all(gaza, 'span').find((s) => s.attribs['class'] === 'dateline')!)).toBe('WASHINGTON, Feb. 4 (Xinhua) --');
+    expect(credits(gaza)).toEqual(['Mike Gu in Hong Kong contributed to this story.', 'Agencies via Xinhua', 'Photo: DAWOUD ABU ALKAS/REUTERS']);
+    expect(textOf(gaza)).toContain(name === 'rss.xml' ? 'Published Wed, 05 Feb 2025 01:24:00 GMT' : 'Published 2025-02-05 09:24 +08:00');
+
+    // Every story's credits read as they do on the index page: bylines, credit lines, photo credit.
+    const index = all(parseDocument(renderIndexPage(model, feedLinks(model))), 'article');
+    expect(articles.map(credits)).toEqual(index.map(credits));
+    expect(articles.flatMap(credits)).toContain('来源：新华社');
+    expect(articles.flatMap(credits).some((c) => c.startsWith('By '))).toBe(true);
+  });
+
+  it.each([
+    ['rss.xml', writeRss],
+    ['atom.xml', writeAtom],
+  ] as const)('%s: markup in the feed stays text, and only web links are links', async (name, write) => {
+    const item = model.items.find((i) => i.url === GAZA_URL)!;
+    const hostile: FeedModel = {
+      ...model,
+      stylesheet: STYLESHEET_FILE,
+      items: [
+        {
+          ...item,
+          title: '<script>alert(1)</script>',
+          url: 'javascript:alert(2)',
+          summary: 'A &lt; B & C < D "q" <i>x</i>',
+          creditLines: ['Line </p><script>alert(3)</script> &amp;'],
+          contentHtml: `${item.contentHtml.replace(/<p class="credit">[\s\S]*$/, '')}<p class="credit">Line &lt;/p&gt;&lt;script&gt;alert(3)&lt;/script&gt; &amp;amp;</p>`,
+        },
+      ],
+    };
+    const doc = parseDocument(await transform(name, write(hostile)));
+    expect(all(doc, 'script')).toEqual([]);
+    expect(all(doc, 'i')).toEqual([]);
+    const article = all(doc, 'article')[0]!;
+    expect(all(article, 'a')).toEqual([]);
+    expect(textOf(all(article, 'h3')[0]!)).toBe('<script>alert(1)</script>');
+    expect(textOf(all(article, 'p').find((p) => p.attribs['class'] === 'summary')!)).toBe('WASHINGTON, Feb. 4 (Xinhua) -- A &lt; B & C < D "q" <i>x</i>');
+    expect(credits(article)).toContain('Line </p><script>alert(3)</script> &amp;');
+  });
+});

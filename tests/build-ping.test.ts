@@ -1,0 +1,76 @@
+/** `dateline build --ping`: the hub hears of exactly the feeds whose bytes changed; a dead hub fails nothing. */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { main } from '../src/index.js';
+import { makeSite, record, SITE_CONFIG } from './_helpers.js';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c();
+});
+
+async function hub(status = 204): Promise<{ url: string; bodies: string[] }> {
+  const bodies: string[] = [];
+  const server: Server = createServer((req: IncomingMessage, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      bodies.push(`${req.method} ${req.headers['content-type']} ${body}`);
+      res.writeHead(status).end();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  cleanups.push(() => new Promise<void>((r) => server.close(() => r())));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, bodies };
+}
+
+async function run(argv: string[], cwd: string) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd });
+  return { code, stdout, stderr };
+}
+
+describe('build --ping', () => {
+  it('notifies the hub of each changed feed, once, and of nothing when nothing changed', async () => {
+    const h = await hub();
+    const site = await makeSite({ 'articles/a.md': record('a') }, { ...SITE_CONFIG, hub: h.url });
+    cleanups.push(site.cleanup);
+    const first = await run(['build', '--ping'], site.dir);
+    expect(first.code).toBe(0);
+    const feeds = ['atom.xml', 'feed.json', 'rss.xml'].map((f) => `https://news.example.com/feeds/${f}`);
+    expect(h.bodies.sort()).toEqual(
+      feeds.map((u) => `POST application/x-www-form-urlencoded hub.mode=publish&hub.url=${encodeURIComponent(u)}`).sort(),
+    );
+    for (const u of feeds) expect(first.stdout).toContain(`ping ${u}: ok`);
+
+    h.bodies.length = 0;
+    const again = await run(['build', '--ping'], site.dir);
+    expect(again.stdout).toContain('No feed changed; the hub was not notified.');
+    expect(h.bodies).toEqual([]);
+
+    await writeFile(join(site.dir, 'articles/b.md'), record('b'));
+    await run(['build', '--ping'], site.dir);
+    expect(h.bodies).toHaveLength(3);
+  });
+
+  it('reports a hub that refuses, and the build still succeeds', async () => {
+    const h = await hub(400);
+    const site = await makeSite({ 'articles/a.md': record('a') }, { ...SITE_CONFIG, hub: h.url });
+    cleanups.push(site.cleanup);
+    const r = await run(['build', '--ping'], site.dir);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("ping https://news.example.com/feeds/rss.xml: FAILED after 1 attempt: hub answered 400");
+  });
+
+  it('says so when there is no hub to notify', async () => {
+    const site = await makeSite({ 'articles/a.md': record('a') });
+    cleanups.push(site.cleanup);
+    const r = await run(['build', '--ping'], site.dir);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('--ping: there is no "hub" in the configuration, so there is nothing to notify.');
+  });
+});

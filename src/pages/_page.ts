@@ -56,7 +56,7 @@ ul.feeds, ol.items { list-style: none; margin: 0; padding: 0; }
 ul.feeds > li { padding: 0.75rem 0; border-bottom: 1px solid var(--rule); }
 ol.items > li { padding: 1rem 0; border-bottom: 1px solid var(--rule); }
 .meta, .credits, .address { color: var(--muted); font-size: 0.9rem; }
-.address code { overflow-wrap: anywhere; font-size: 0.85rem; }
+code { overflow-wrap: anywhere; font-size: 0.85rem; }
 .dateline { font-weight: 600; letter-spacing: 0.02em; }
 .format { display: inline-block; border: 1px solid var(--rule); border-radius: 0.25rem; padding: 0 0.35rem; font-size: 0.8rem; }
 footer { margin-top: 2rem; color: var(--muted); font-size: 0.85rem; }

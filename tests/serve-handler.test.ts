@@ -98,7 +98,7 @@ describe('200 with the manifest headers', () => {
       etag: served('rss.xml').etag,
       'last-modified': LAST_MODIFIED,
       'cache-control': 'public, max-age=900',
-      vary: 'Accept-Encoding',
+      vary: 'Accept-Encoding, Accept',
       link: '<https://news.example.com/feeds/rss.xml>; rel="self", <https://hub.example.com/>; rel="hub"',
       'x-content-type-options': 'nosniff',
     });
@@ -132,7 +132,7 @@ describe('conditional GET', () => {
   ])('If-None-Match with %s → 304 with only the headers RFC 9110 §15.4.5 keeps', async (_, value) => {
     const res = await get('/rss.xml', { 'if-none-match': value() });
     expect(res.status).toBe(304);
-    expect(Object.fromEntries(res.headers)).toEqual({ etag: etag(), vary: 'Accept-Encoding', 'cache-control': 'public, max-age=900' });
+    expect(Object.fromEntries(res.headers)).toEqual({ etag: etag(), vary: 'Accept-Encoding, Accept', 'cache-control': 'public, max-age=900' });
     expect((await bodyBytes(res)).length).toBe(0);
   });
 
@@ -217,7 +217,7 @@ describe('Accept-Encoding', () => {
   ])('%j → %s', async (ae, coding) => {
     const res = await get('/rss.xml', ae === undefined ? {} : { 'accept-encoding': ae });
     expect(res.status).toBe(200);
-    expect(res.headers.get('vary')).toBe('Accept-Encoding');
+    expect(res.headers.get('vary')).toBe('Accept-Encoding, Accept');
     const body = await bodyBytes(res);
     if (coding === 'identity') {
       expect(res.headers.get('content-encoding')).toBeNull();
@@ -237,7 +237,7 @@ describe('Accept-Encoding', () => {
   it.each(['identity;q=0', '*;q=0', 'zstd, identity;q=0'])('%j refuses every coding we have → 406 (identity is refused too)', async (ae) => {
     const res = await get('/rss.xml', { 'accept-encoding': ae });
     expect(res.status).toBe(406);
-    expect(res.headers.get('vary')).toBe('Accept-Encoding');
+    expect(res.headers.get('vary')).toBe('Accept-Encoding, Accept');
     expect(await res.text()).toContain('br, gzip, identity');
   });
 
@@ -248,16 +248,32 @@ describe('Accept-Encoding', () => {
     expect((await get('/feed.json', { 'accept-encoding': 'br, gzip' })).headers.get('vary')).toBe('Accept-Encoding');
   });
 
-  it('Vary: Accept-Encoding is on every feed response: 200, 304, HEAD, 406', async () => {
+  it('Vary names Accept-Encoding on every feed response (200, 304, HEAD, 406), and Accept for the XML feeds', async () => {
     const responses = [
       await get('/rss.xml'),
       await get('/rss.xml', { 'accept-encoding': 'gzip' }),
       await get('/rss.xml', { 'if-none-match': '*' }),
       await get('/rss.xml', {}, 'HEAD'),
       await get('/rss.xml', { 'accept-encoding': 'identity;q=0' }),
-      await get('/feed.json'),
     ];
-    expect(responses.map((r) => r.headers.get('vary'))).toEqual(Array(responses.length).fill('Accept-Encoding'));
+    expect(responses.map((r) => r.headers.get('vary'))).toEqual(Array(responses.length).fill('Accept-Encoding, Accept'));
+    expect((await get('/feed.json')).headers.get('vary')).toBe('Accept-Encoding');
+  });
+
+  it.each([
+    // A browser following a link: the same bytes as XML, so it applies the feed's stylesheet.
+    ['text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8', '/rss.xml', 'application/xml; charset=utf-8'],
+    ['text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', '/atom.xml', 'application/xml; charset=utf-8'],
+    // Feed readers name the feed types (feedparser's Accept), or send none, or */*: the feed's own type.
+    ['application/atom+xml,application/rdf+xml,application/rss+xml,application/x-netcdf,application/xml;q=0.9,text/xml;q=0.2,*/*;q=0.1', '/rss.xml', 'application/rss+xml; charset=utf-8'],
+    ['text/html, application/rss+xml', '/rss.xml', 'application/rss+xml; charset=utf-8'],
+    ['*/*', '/rss.xml', 'application/rss+xml; charset=utf-8'],
+    // JSON Feed has no stylesheet: always its own type.
+    ['text/html,*/*;q=0.8', '/feed.json', 'application/feed+json; charset=utf-8'],
+  ])('Accept %j on %s → %s', async (accept, path, type) => {
+    const res = await get(path, { accept });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe(type);
   });
 });
 

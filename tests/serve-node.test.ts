@@ -104,7 +104,7 @@ describe('over a socket', () => {
     expect(r.headers['etag']).toBe(entry.etag);
     expect(r.headers['last-modified']).toBe(entry.lastModified);
     expect(r.headers['cache-control']).toBe('public, max-age=900');
-    expect(r.headers['vary']).toBe('Accept-Encoding');
+    expect(r.headers['vary']).toBe('Accept-Encoding, Accept');
     expect(r.headers['link']).toBe('<https://news.example.com/feeds/rss.xml>; rel="self"');
     expect(r.headers['content-length']).toBe(String(Buffer.byteLength(RSS)));
     expect(r.headers['date']).toMatch(/GMT$/);
@@ -115,7 +115,7 @@ describe('over a socket', () => {
     const r = await fetchRaw('/rss.xml', { 'if-none-match': entry.etag });
     expect(r.status).toBe(304);
     expect(r.headers['etag']).toBe(entry.etag);
-    expect(r.headers['vary']).toBe('Accept-Encoding');
+    expect(r.headers['vary']).toBe('Accept-Encoding, Accept');
     expect(r.headers['cache-control']).toBe('public, max-age=900');
     expect(r.headers['date']).toBeDefined();
     expect(r.headers['content-type']).toBeUndefined();

@@ -157,6 +157,22 @@ ${feeds.length > 0 ? `<ul>\n${items.join('')}</ul>` : '<p>No feeds have been bui
  *   (without one) a not-newer If-Modified-Since, and the precompressed sibling the client prefers.
  * - Other files are served with a media type by extension, Last-Modified from the file and `no-cache`.
  */
+const XML_FEED = /^application\/(?:rss|atom)\+xml\b/;
+
+/**
+ * A browser shows `application/rss+xml` and `application/atom+xml` as plain text and never applies the
+ * feed's `<?xml-stylesheet?>`; it applies it to XML types. So a request that asks for HTML and names no
+ * feed type (a person following a link) gets the same bytes labelled `application/xml` and sees the
+ * styled page; feed readers, which list the feed types or send no Accept, get the feed's own type.
+ * Responses say `Vary: Accept` so that caches keep the two apart.
+ */
+export function mediaType(feedType: string, accept: string | null): string {
+  if (!XML_FEED.test(feedType) || accept === null) return feedType;
+  const a = accept.toLowerCase();
+  if (!a.includes('text/html') || /rss\+xml|atom\+xml|feed\+json/.test(a)) return feedType;
+  return 'application/xml; charset=utf-8';
+}
+
 export function createHandler(store: FeedStore, options: HandlerOptions = {}): Handler {
   const maxUrl = options.maxUrlLength ?? DEFAULT_MAX_URL;
 
@@ -166,7 +182,9 @@ export function createHandler(store: FeedStore, options: HandlerOptions = {}): H
     const codings = acceptableCodings(req.headers.get('accept-encoding'), available);
     // RFC 9110 §12.5.5: the choice among the siblings depends on Accept-Encoding, so every response says so,
     // identity and 304 included, and caches keep the variants apart.
-    const shared: Record<string, string> = { vary: 'Accept-Encoding', 'cache-control': `public, max-age=${served.maxAge}` };
+    const type = mediaType(served.type, req.headers.get('accept'));
+    const vary = XML_FEED.test(served.type) ? 'Accept-Encoding, Accept' : 'Accept-Encoding';
+    const shared: Record<string, string> = { vary, 'cache-control': `public, max-age=${served.maxAge}` };
     if (codings.length === 0) {
       // RFC 9110 §12.5.3: "If a non-empty Accept-Encoding header field is present in a request and none of the
       // available representations for the response have a content coding that is listed as acceptable, the
@@ -175,7 +193,7 @@ export function createHandler(store: FeedStore, options: HandlerOptions = {}): H
       // identity entry), and §12.1 leaves two choices: "honor the header field by sending a 406 (Not
       // Acceptable) response or disregard the header field". We honour it; §15.5.7 asks for the alternatives.
       const list = [...available, 'identity'].join(', ');
-      return plain(406, `Not Acceptable: ${name} is available with the content codings ${list}`, head, { vary: 'Accept-Encoding' });
+      return plain(406, `Not Acceptable: ${name} is available with the content codings ${list}`, head, { vary });
     }
     const representation = (coding: Coding): { file: string; etag: string; bytes: number; coding: Coding } => {
       const variant = coding === 'identity' ? undefined : served.encodings[coding];
@@ -183,7 +201,7 @@ export function createHandler(store: FeedStore, options: HandlerOptions = {}): H
     };
     const headersFor = (rep: { etag: string; coding: Coding }): Record<string, string> => {
       const h: Record<string, string> = {
-        'content-type': served.type,
+        'content-type': type,
         etag: rep.etag,
         'last-modified': served.lastModified,
         ...shared,

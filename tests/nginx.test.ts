@@ -176,8 +176,34 @@ describe.skipIf(!HAS_NGINX)('nginx serving dist/ with _config/nginx.conf', () =>
     expect(r.headers['last-modified']).toBe(served.lastModified);
     expect(r.headers['cache-control']).toBe(`max-age=${served.maxAge}`);
     expect(r.headers['link']).toBe(`<https://news.example.com/feeds/${name}>; rel="self", <https://hub.example.com/>; rel="hub"`);
-    expect(r.headers['vary']).toBe('Accept-Encoding');
+    // RSS and Atom vary by Accept too: browsers get them as application/xml (below).
+    expect(r.headers['vary']).toBe(name === 'feed.json' ? 'Accept-Encoding' : 'Accept-Encoding, Accept');
     expect(r.headers['content-encoding']).toBeUndefined();
+  });
+
+  const BROWSER = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8';
+
+  it.each(['rss.xml', 'atom.xml'])("a browser's request for /feeds/%s gets the same bytes as application/xml, with the same ETags and 304s as dateline serve", async (name) => {
+    const served = manifest.files[name]!;
+    const r = await get(port, `/feeds/${name}`, { accept: BROWSER });
+    expect(r.status).toBe(200);
+    expect(r.headers['content-type']).toBe('application/xml; charset=utf-8');
+    expect(r.headers['vary']).toBe('Accept-Encoding, Accept');
+    expect(r.headers['etag']).toBe(served.etag);
+    expect(r.body.equals(await readFile(join(dist, name)))).toBe(true);
+    expect((await get(port, `/feeds/${name}`, { accept: BROWSER, 'if-none-match': served.etag })).status).toBe(304);
+    const gz = await get(port, `/feeds/${name}`, { accept: BROWSER, 'accept-encoding': 'gzip' });
+    expect([gz.headers['content-encoding'], gz.headers['etag']]).toEqual(['gzip', served.encodings.gzip!.etag]);
+    // Dateline's own server says the same.
+    const own = await startServer({ root: dist, port: 0 });
+    try {
+      const mine = await get(Number(new URL(own.url).port), `/${name}`, { accept: BROWSER });
+      expect([mine.headers['content-type'], mine.headers['etag'], mine.headers['vary']]).toEqual([r.headers['content-type'], r.headers['etag'], r.headers['vary']]);
+    } finally {
+      await own.close();
+    }
+    // A reader that names the feed types keeps the feed's own type.
+    expect((await get(port, `/feeds/${name}`, { accept: `application/${name === 'rss.xml' ? 'rss' : 'atom'}+xml, ${BROWSER}` })).headers['content-type']).toBe(served.type);
   });
 
   it('If-None-Match with the recorded ETag: 304 with the ETag and the caching headers, no body', async () => {
@@ -188,7 +214,7 @@ describe.skipIf(!HAS_NGINX)('nginx serving dist/ with _config/nginx.conf', () =>
       expect(r.body.length).toBe(0);
       expect(r.headers['etag']).toBe(served.etag);
       expect(r.headers['cache-control']).toBe('max-age=900');
-      expect(r.headers['vary']).toBe('Accept-Encoding');
+      expect(r.headers['vary']).toBe('Accept-Encoding, Accept');
     }
     // HEAD too.
     expect((await get(port, '/feeds/rss.xml', { 'if-none-match': served.etag }, 'HEAD')).status).toBe(304);
@@ -221,7 +247,7 @@ describe.skipIf(!HAS_NGINX)('nginx serving dist/ with _config/nginx.conf', () =>
       expect(r.headers['content-encoding']).toBe('gzip');
       expect(r.headers['content-type']).toBe(type);
       expect(r.headers['etag']).toBe(served.encodings.gzip!.etag);
-      expect(r.headers['vary']).toBe('Accept-Encoding');
+      expect(r.headers['vary']).toBe(name === 'feed.json' ? 'Accept-Encoding' : 'Accept-Encoding, Accept');
       expect(r.headers['last-modified']).toBe(served.lastModified);
       expect(r.body.equals(await readFile(join(dist, `${name}.gz`)))).toBe(true);
       expect(gunzipSync(r.body).equals(await readFile(join(dist, name)))).toBe(true);
@@ -247,7 +273,7 @@ describe.skipIf(!HAS_NGINX)('nginx serving dist/ with _config/nginx.conf', () =>
   });
 
   it("Dateline's own files are not served", async () => {
-    for (const path of ['/_dateline.json', '/_headers', '/_config/nginx.conf']) expect((await get(port, path)).status, path).toBe(404);
+    for (const path of ['/_dateline.json', '/_headers', '/_config/nginx.conf', '/_dateline_xml/rss.xml']) expect((await get(port, path)).status, path).toBe(404);
   });
 
   it("sends the same ETag as Dateline's own server (dateline serve) for each representation", async () => {

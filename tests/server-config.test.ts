@@ -30,10 +30,12 @@ function withEtagNames(built: BuildResult, name: string): string {
   let text = built.files.get(name);
   if (typeof text !== 'string') throw new Error(`${name} is not text`);
   for (const [file, served] of Object.entries(built.manifest.files)) {
-    expect(text.split(served.etag).length - 1, `${file} ETag`).toBe(name === '_headers' ? 0 : 1);
+    // nginx.conf names each RSS/Atom ETag twice: in the feed's location and in its application/xml twin for browsers.
+    const times = name === '_headers' ? 0 : file === 'feed.json' ? 1 : 2;
+    expect(text.split(served.etag).length - 1, `${file} ETag`).toBe(times);
     text = text.replaceAll(served.etag, `<${file}>`);
     for (const v of [served.encodings.gzip!, served.encodings.br!]) {
-      expect(text.split(v.etag).length - 1, `${v.file} ETag`).toBe(name === '_headers' ? 0 : 1);
+      expect(text.split(v.etag).length - 1, `${v.file} ETag`).toBe(times);
       text = text.replaceAll(v.etag, `<${v.file}>`);
     }
   }
@@ -77,6 +79,9 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
       #   Caches ignore a 304's Content-Length when they update a stored response (RFC 9111, 3.2).
 
       location = /feeds/atom.xml {
+          if ($http_accept ~* '^(?!.*(rss|atom)\\+xml).*text/html') {
+              rewrite ^ /_dateline_xml/atom.xml last;
+          }
           types { }
           default_type "application/atom+xml; charset=utf-8";
           charset off;
@@ -87,7 +92,40 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           gzip_http_version 1.0;
           gzip_proxied any;
           # [brotli] brotli_static on;
-          add_header Vary Accept-Encoding;
+          add_header Vary 'Accept-Encoding, Accept';
+          add_header Cache-Control "max-age=1800";
+          add_header Link '<https://news.example.com/feeds/atom.xml>; rel="self", <https://hub.example.com/>; rel="hub"';
+          add_header ETag $dateline_etag;
+          set $dateline_etag '<atom.xml>';
+          if ($http_accept_encoding ~* "(^|[ ,])gzip *(,|$|;(?! *q *= *0(\\.0*)? *(,|$)))") {
+              set $dateline_etag '<atom.xml.gz>';
+          }
+          # [brotli] if ($http_accept_encoding ~* "(^|[ ,])br *(,|$|;(?! *q *= *0(\\.0*)? *(,|$)))") {
+          # [brotli]     set $dateline_etag '<atom.xml.br>';
+          # [brotli] }
+          set $dateline_inm "$request_method $dateline_etag $http_if_none_match";
+          if ($dateline_inm ~ '^(GET|HEAD) ("[^"]*") (.*[, ])?(W/)?\\2 *(,|$)') {
+              return 304;
+          }
+          if ($dateline_inm ~ '^(GET|HEAD) "[^"]*" *\\* *$') {
+              return 304;
+          }
+          rewrite ^ /atom.xml break;
+      }
+
+      location = /_dateline_xml/atom.xml {
+          internal;
+          types { }
+          default_type "application/xml; charset=utf-8";
+          charset off;
+          etag off;
+          if_modified_since before;
+          gzip off;
+          gzip_static on;
+          gzip_http_version 1.0;
+          gzip_proxied any;
+          # [brotli] brotli_static on;
+          add_header Vary 'Accept-Encoding, Accept';
           add_header Cache-Control "max-age=1800";
           add_header Link '<https://news.example.com/feeds/atom.xml>; rel="self", <https://hub.example.com/>; rel="hub"';
           add_header ETag $dateline_etag;
@@ -119,7 +157,7 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           gzip_http_version 1.0;
           gzip_proxied any;
           # [brotli] brotli_static on;
-          add_header Vary Accept-Encoding;
+          add_header Vary 'Accept-Encoding';
           add_header Cache-Control "max-age=1800";
           add_header Link '<https://news.example.com/feeds/feed.json>; rel="self", <https://hub.example.com/>; rel="hub"';
           add_header ETag $dateline_etag;
@@ -141,6 +179,9 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
       }
 
       location = /feeds/rss.xml {
+          if ($http_accept ~* '^(?!.*(rss|atom)\\+xml).*text/html') {
+              rewrite ^ /_dateline_xml/rss.xml last;
+          }
           types { }
           default_type "application/rss+xml; charset=utf-8";
           charset off;
@@ -151,7 +192,40 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           gzip_http_version 1.0;
           gzip_proxied any;
           # [brotli] brotli_static on;
-          add_header Vary Accept-Encoding;
+          add_header Vary 'Accept-Encoding, Accept';
+          add_header Cache-Control "max-age=1800";
+          add_header Link '<https://news.example.com/feeds/rss.xml>; rel="self", <https://hub.example.com/>; rel="hub"';
+          add_header ETag $dateline_etag;
+          set $dateline_etag '<rss.xml>';
+          if ($http_accept_encoding ~* "(^|[ ,])gzip *(,|$|;(?! *q *= *0(\\.0*)? *(,|$)))") {
+              set $dateline_etag '<rss.xml.gz>';
+          }
+          # [brotli] if ($http_accept_encoding ~* "(^|[ ,])br *(,|$|;(?! *q *= *0(\\.0*)? *(,|$)))") {
+          # [brotli]     set $dateline_etag '<rss.xml.br>';
+          # [brotli] }
+          set $dateline_inm "$request_method $dateline_etag $http_if_none_match";
+          if ($dateline_inm ~ '^(GET|HEAD) ("[^"]*") (.*[, ])?(W/)?\\2 *(,|$)') {
+              return 304;
+          }
+          if ($dateline_inm ~ '^(GET|HEAD) "[^"]*" *\\* *$') {
+              return 304;
+          }
+          rewrite ^ /rss.xml break;
+      }
+
+      location = /_dateline_xml/rss.xml {
+          internal;
+          types { }
+          default_type "application/xml; charset=utf-8";
+          charset off;
+          etag off;
+          if_modified_since before;
+          gzip off;
+          gzip_static on;
+          gzip_http_version 1.0;
+          gzip_proxied any;
+          # [brotli] brotli_static on;
+          add_header Vary 'Accept-Encoding, Accept';
           add_header Cache-Control "max-age=1800";
           add_header Link '<https://news.example.com/feeds/rss.xml>; rel="self", <https://hub.example.com/>; rel="hub"';
           add_header ETag $dateline_etag;
@@ -213,10 +287,10 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
 });
 
 describe('paths and quoting', () => {
-  it('feeds at the root of the host need no rewrite', () => {
+  it('feeds at the root of the host need no rewrite (only the browsers\' application/xml twins map back to the file)', () => {
     const conf = buildFeeds([ARTICLE], configOf({ feedBaseUrl: 'https://feeds.example.com/' })).files.get('_config/nginx.conf') as string;
     expect(conf).toContain('location = /rss.xml {');
-    expect(conf).not.toContain('rewrite');
+    expect(conf.match(/rewrite \^ \S+ break;/g)).toEqual(['rewrite ^ /atom.xml break;', 'rewrite ^ /rss.xml break;']);
     expect(conf).toContain(`add_header Link '<https://feeds.example.com/rss.xml>; rel="self"';`);
   });
 

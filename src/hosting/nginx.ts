@@ -13,6 +13,9 @@
  *   listed without q=0); `gzip_http_version 1.0` and `gzip_proxied any` remove the two other conditions
  *   under which gzip_static would decline.
  * - If-Modified-Since is left to nginx: the build sets each file's mtime to its Last-Modified.
+ * - A browser applies the feeds' XSLT only to XML types, and `default_type` cannot depend on Accept: a
+ *   request that asks for HTML and names no feed type is rewritten to an internal twin location that
+ *   serves the same file as application/xml, as `dateline serve` does.
  */
 import type { Manifest } from '../types.js';
 
@@ -41,6 +44,47 @@ function locationPath(urlPath: string): string {
 /** URL path of a built file served under `feedBaseUrl` (`https://news.example.com/feeds/` → `/feeds/rss.xml`). */
 export function servedPath(file: string, feedBaseUrl: string): string {
   return new URL(file, feedBaseUrl).pathname;
+}
+
+/** RSS and Atom: the types a browser applies `<?xml-stylesheet?>` to are XML types, not these. */
+const XML_FEED = /^application\/(?:rss|atom)\+xml\b/;
+/** Internal twin locations that serve a feed to browsers as application/xml. */
+const BROWSER_PREFIX = '/_dateline_xml/';
+
+/** The body of a feed's location: type, compression, caching, links, the representation's ETag and 304s. */
+function feedBody(served: Manifest['files'][string], type: string, vary: string): string[] {
+  const out: string[] = [];
+  const links = [
+    ...(served.links.self === undefined ? [] : [`<${served.links.self}>; rel="self"`]),
+    ...(served.links.hub === undefined ? [] : [`<${served.links.hub}>; rel="hub"`]),
+  ];
+  const { gzip, br } = served.encodings;
+  out.push('    types { }', `    default_type "${type}";`, '    charset off;', '    etag off;', '    if_modified_since before;');
+  out.push('    gzip off;');
+  if (gzip !== undefined) out.push('    gzip_static on;', '    gzip_http_version 1.0;', '    gzip_proxied any;');
+  if (br !== undefined) out.push(`    ${BROTLI_MARK}brotli_static on;`);
+  out.push(`    add_header Vary ${quoted(vary)};`, `    add_header Cache-Control "max-age=${served.maxAge}";`);
+  if (links.length > 0) out.push(`    add_header Link ${quoted(links.join(', '))};`);
+  out.push('    add_header ETag $dateline_etag;');
+  out.push(`    set $dateline_etag ${quoted(served.etag)};`);
+  if (gzip !== undefined) out.push(`    if ($http_accept_encoding ~* ${accepts('gzip')}) {`, `        set $dateline_etag ${quoted(gzip.etag)};`, '    }');
+  if (br !== undefined) {
+    out.push(
+      `    ${BROTLI_MARK}if ($http_accept_encoding ~* ${accepts('br')}) {`,
+      `    ${BROTLI_MARK}    set $dateline_etag ${quoted(br.etag)};`,
+      `    ${BROTLI_MARK}}`,
+    );
+  }
+  out.push(
+    '    set $dateline_inm "$request_method $dateline_etag $http_if_none_match";',
+    `    if ($dateline_inm ~ '^(GET|HEAD) ("[^"]*") (.*[, ])?(W/)?\\2 *(,|$)') {`,
+    '        return 304;',
+    '    }',
+    `    if ($dateline_inm ~ '^(GET|HEAD) "[^"]*" *\\* *$') {`,
+    '        return 304;',
+    '    }',
+  );
+  return out;
 }
 
 export function nginxConf(manifest: Manifest, feedBaseUrl: string, title: string): string {
@@ -81,40 +125,26 @@ export function nginxConf(manifest: Manifest, feedBaseUrl: string, title: string
   ];
   for (const [name, served] of Object.entries(manifest.files)) {
     const path = servedPath(name, feedBaseUrl);
-    const links = [
-      ...(served.links.self === undefined ? [] : [`<${served.links.self}>; rel="self"`]),
-      ...(served.links.hub === undefined ? [] : [`<${served.links.hub}>; rel="hub"`]),
-    ];
-    const { gzip, br } = served.encodings;
+    const xml = XML_FEED.test(served.type);
     out.push(`location = ${locationPath(path)} {`);
-    out.push('    types { }', `    default_type "${served.type}";`, '    charset off;', '    etag off;', '    if_modified_since before;');
-    out.push('    gzip off;');
-    if (gzip !== undefined) out.push('    gzip_static on;', '    gzip_http_version 1.0;', '    gzip_proxied any;');
-    if (br !== undefined) out.push(`    ${BROTLI_MARK}brotli_static on;`);
-    out.push('    add_header Vary Accept-Encoding;', `    add_header Cache-Control "max-age=${served.maxAge}";`);
-    if (links.length > 0) out.push(`    add_header Link ${quoted(links.join(', '))};`);
-    out.push('    add_header ETag $dateline_etag;');
-    out.push(`    set $dateline_etag ${quoted(served.etag)};`);
-    if (gzip !== undefined) out.push(`    if ($http_accept_encoding ~* ${accepts('gzip')}) {`, `        set $dateline_etag ${quoted(gzip.etag)};`, '    }');
-    if (br !== undefined) {
+    if (xml) {
+      // A request that asks for HTML and names no feed type is a person following a link: the same bytes
+      // as application/xml (in an internal twin location), so the browser applies feed.xsl.
       out.push(
-        `    ${BROTLI_MARK}if ($http_accept_encoding ~* ${accepts('br')}) {`,
-        `    ${BROTLI_MARK}    set $dateline_etag ${quoted(br.etag)};`,
-        `    ${BROTLI_MARK}}`,
+        `    if ($http_accept ~* '^(?!.*(rss|atom)\\+xml).*text/html') {`,
+        `        rewrite ^ ${BROWSER_PREFIX}${name} last;`,
+        '    }',
       );
     }
-    out.push(
-      '    set $dateline_inm "$request_method $dateline_etag $http_if_none_match";',
-      `    if ($dateline_inm ~ '^(GET|HEAD) ("[^"]*") (.*[, ])?(W/)?\\2 *(,|$)') {`,
-      '        return 304;',
-      '    }',
-      `    if ($dateline_inm ~ '^(GET|HEAD) "[^"]*" *\\* *$') {`,
-      '        return 304;',
-      '    }',
-    );
+    out.push(...feedBody(served, served.type, xml ? 'Accept-Encoding, Accept' : 'Accept-Encoding'));
     // The server's root is the output directory: a feed served under a path (/feeds/rss.xml) is the file /rss.xml.
     if (path !== `/${name}`) out.push(`    rewrite ^ /${name} break;`);
     out.push('}', '');
+    if (xml) {
+      out.push(`location = ${BROWSER_PREFIX}${name} {`, '    internal;');
+      out.push(...feedBody(served, 'application/xml; charset=utf-8', 'Accept-Encoding, Accept'));
+      out.push(`    rewrite ^ /${name} break;`, '}', '');
+    }
   }
   // The feeds' XSLT: Debian's mime.types has no .xsl, and a browser shows raw XML for octet-stream.
   const xsl = servedPath('feed.xsl', feedBaseUrl);

@@ -2,13 +2,12 @@
  * The `dateline` command. `main(argv, io)` is the only place that prints; it returns the exit code:
  * 0 ok, 1 content errors (the author's to fix), 2 usage, 70 an internal error (ours: the stack is printed).
  */
-import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { buildFeeds } from './core/build.js';
 import { DatelineError } from './errors.js';
 import { writeOutputs } from './output/dist.js';
 import { DEFAULT_CONFIG_FILE, loadArticles, loadConfig, sortDiagnostics } from './sources/index.js';
-import { plural, report, type CliIO } from './cli/_report.js';
+import { parseCommand, plural, report, type CliIO } from './cli/_report.js';
 import { importCommand } from './cli/import.js';
 import { changedFeedUrls } from './websub/changed.js';
 import { describePing, pingHub } from './websub/ping.js';
@@ -112,26 +111,19 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     io.stderr(`Unknown command "${command}".\n\n${USAGE['main']}`);
     return 2;
   }
-  let values: { config?: string; out?: string | boolean; ping?: string | boolean; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: [...rest],
-      options: {
-        config: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        ...(command === 'build' ? { out: { type: 'string' as const }, ping: { type: 'boolean' as const } } : {}),
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (e) {
-    io.stderr(`${(e as Error).message}\n\n${USAGE[command]}`);
-    return 2;
-  }
-  if (values.help === true) {
-    io.stdout(USAGE[command] ?? '');
-    return 0;
-  }
+  const parsed = parseCommand(io, USAGE[command] ?? '', {
+    args: [...rest],
+    options: {
+      config: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+      // `check` takes neither: they are usage errors there.
+      ...(command === 'build' ? { out: { type: 'string' }, ping: { type: 'boolean' } } : {}),
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (typeof parsed === 'number') return parsed;
+  const values = parsed.values as { config?: string; out?: string; ping?: boolean };
   try {
     const config = await loadConfig(values.config ?? DEFAULT_CONFIG_FILE, io.cwd);
     const loaded = await loadArticles(config, io.cwd);
@@ -149,7 +141,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       io.stdout(`All records are valid; each feed would carry ${plural(items, 'item')}.\n`);
       return 0;
     }
-    const outDir = typeof values.out === "string" ? values.out : config.outDir;
+    const outDir = values.out ?? config.outDir;
     const written = await writeOutputs(resolve(io.cwd, outDir), built.files, outDir, built.mtimes);
     for (const w of written) {
       const what = built.outputs.has(w.name) ? `${plural(items, 'item')}, ${w.bytes} bytes` : `${w.bytes} bytes`;

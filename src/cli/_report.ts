@@ -1,4 +1,5 @@
 /** What every command shares for talking to the terminal: the injected io, and the diagnostics report. */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { formatDiagnostic } from '../errors.js';
 import type { Diagnostic } from '../types.js';
 
@@ -23,3 +24,23 @@ export function report(io: CliIO, diagnostics: Diagnostic[]): number {
   return errors.length;
 }
 
+
+/**
+ * Parses a command's arguments (strictly: unknown options are usage errors). Returns the parsed values, or
+ * the exit code when the command is done already: 0 after printing the usage for --help, 2 after printing
+ * the problem and the usage.
+ */
+export function parseCommand<T extends ParseArgsConfig>(io: CliIO, usage: string, config: T): ReturnType<typeof parseArgs<T>> | number {
+  let parsed: ReturnType<typeof parseArgs<T>>;
+  try {
+    parsed = parseArgs(config);
+  } catch (e) {
+    io.stderr(`${(e as Error).message}\n\n${usage}`);
+    return 2;
+  }
+  if ((parsed.values as Record<string, unknown>)['help'] === true) {
+    io.stdout(usage);
+    return 0;
+  }
+  return parsed;
+}

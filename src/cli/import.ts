@@ -1,39 +1,27 @@
 /** `dateline import`: argument parsing and the report a desk reads. Printing goes through the injected io. */
-import { parseArgs } from 'node:util';
 import { parseDeskTime } from '../core/_dates.js';
 import { DatelineError } from '../errors.js';
 import { importFiles, type FileReport, type StoryReport } from '../importers/index.js';
 import { IMPORT_FORMATS, type ImportFormat } from '../importers/types.js';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../sources/index.js';
-import { plural, report, type CliIO } from './_report.js';
+import { parseCommand, plural, report, type CliIO } from './_report.js';
 
 export async function importCommand(args: readonly string[], io: CliIO, usage: string): Promise<number> {
-  let values: { format?: string; out?: string; config?: string; 'dry-run'?: boolean; force?: boolean; help?: boolean };
-  let files: string[];
-  try {
-    const parsed = parseArgs({
-      args: [...args],
-      options: {
-        format: { type: 'string' },
-        out: { type: 'string' },
-        config: { type: 'string' },
-        'dry-run': { type: 'boolean' },
-        force: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: true,
-    });
-    values = parsed.values;
-    files = parsed.positionals;
-  } catch (e) {
-    io.stderr(`${(e as Error).message}\n\n${usage}`);
-    return 2;
-  }
-  if (values.help === true) {
-    io.stdout(usage);
-    return 0;
-  }
+  const parsed = parseCommand(io, usage, {
+    args: [...args],
+    options: {
+      format: { type: 'string' },
+      out: { type: 'string' },
+      config: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      force: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: true,
+  });
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals: files } = parsed;
   if (values.format !== undefined && !(IMPORT_FORMATS as readonly string[]).includes(values.format)) {
     io.stderr(`Unknown format "${values.format}": use text, nitf or ninjs.\n\n${usage}`);
     return 2;

@@ -6,12 +6,11 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import { DatelineError } from '../errors.js';
 import { startServer, type Limits, type RunningServer } from '../serve/node.js';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../sources/index.js';
 import type { SiteConfig } from '../types.js';
-import { report, type CliIO } from './_report.js';
+import { parseCommand, report, type CliIO } from './_report.js';
 
 export interface ServeHooks {
   /**
@@ -76,29 +75,21 @@ export async function serveCommand(args: readonly string[], io: CliIO, usage: st
 }
 
 async function run(args: readonly string[], io: CliIO, usage: string, hooks: ServeHooks): Promise<number> {
-  let values: { port?: string; host?: string; dir?: string; config?: string; watch?: boolean; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: [...args],
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        dir: { type: 'string' },
-        config: { type: 'string' },
-        watch: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (e) {
-    io.stderr(`${(e as Error).message}\n\n${usage}`);
-    return 2;
-  }
-  if (values.help === true) {
-    io.stdout(usage);
-    return 0;
-  }
+  const parsed = parseCommand(io, usage, {
+    args: [...args],
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      dir: { type: 'string' },
+      config: { type: 'string' },
+      watch: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   const portText = values.port ?? '8080';
   const port = /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
   if (!(port >= 0 && port <= 65535)) {

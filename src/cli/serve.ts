@@ -5,10 +5,10 @@
  * the `until` promise a caller (a test) passes settles.
  */
 import { readdir, stat } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { DatelineError } from '../errors.js';
 import { startServer, type Limits, type RunningServer } from '../serve/node.js';
-import { DEFAULT_CONFIG_FILE, loadConfig } from '../sources/index.js';
+import { DEFAULT_CONFIG_FILE, display, loadConfig } from '../sources/index.js';
 import type { SiteConfig } from '../types.js';
 import { parseCommand, report, type CliIO } from './_report.js';
 
@@ -58,11 +58,6 @@ async function fingerprint(articlesDir: string, configFile: string): Promise<str
   return parts.join('\n');
 }
 
-/** Shown paths: relative to the working directory when inside it, with `/`. */
-function shown(path: string, cwd: string): string {
-  const rel = relative(cwd, path);
-  return (rel === '' ? '.' : rel.startsWith('..') ? path : rel).split(sep).join('/');
-}
 
 /** Runs the command; returns its exit code: 0 after a clean stop, 1 nothing to serve or no port, 2 usage, 70 our bug. */
 export async function serveCommand(args: readonly string[], io: CliIO, usage: string, hooks: ServeHooks): Promise<number> {
@@ -113,7 +108,7 @@ async function run(args: readonly string[], io: CliIO, usage: string, hooks: Ser
   }
   const dirArg = values.dir ?? config?.outDir ?? 'dist';
   const root = resolve(io.cwd, dirArg);
-  const dirShown = shown(root, io.cwd);
+  const dirShown = display(root, io.cwd);
 
   const buildArgs = ['--config', configArg, '--out', dirArg];
   /** One rebuild: one line on stdout; on failure the build's diagnostics on stderr, and the old files stay served. */
@@ -158,7 +153,7 @@ async function run(args: readonly string[], io: CliIO, usage: string, hooks: Ser
       io.stderr(`Cannot listen on ${host}:${port} (${code}).${code === 'EADDRINUSE' ? ' Choose another --port.' : ''}\n`);
       return 1;
     }
-    const watching = watch ? `; rebuilding on changes to ${shown(articlesDir, io.cwd)}/ and ${shown(configFile, io.cwd)}` : '';
+    const watching = watch ? `; rebuilding on changes to ${display(articlesDir, io.cwd)}/ and ${display(configFile, io.cwd)}` : '';
     io.stdout(`Serving ${dirShown}/ at ${server.url}${watching}. Press Ctrl-C to stop.\n`);
     hooks.ready?.(server.url);
 

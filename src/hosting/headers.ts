@@ -1,6 +1,7 @@
 /** `_headers`: response headers per path for hosts that read one (Netlify, Cloudflare Pages). Pure. */
 import type { Manifest } from '../types.js';
 import { servedPath } from './nginx.js';
+import { linkHeader } from './manifest.js';
 
 export function headersFile(manifest: Manifest, feedBaseUrl: string, title: string): string {
   const out: string[] = [
@@ -11,12 +12,9 @@ export function headersFile(manifest: Manifest, feedBaseUrl: string, title: stri
     '# and compress on the fly; the ETag of the uncompressed feed set here would label compressed bytes too.',
   ];
   for (const [name, served] of Object.entries(manifest.files)) {
-    const links = [
-      ...(served.links.self === undefined ? [] : [`<${served.links.self}>; rel="self"`]),
-      ...(served.links.hub === undefined ? [] : [`<${served.links.hub}>; rel="hub"`]),
-    ];
+    const link = linkHeader(served.links);
     out.push(servedPath(name, feedBaseUrl), `  Content-Type: ${served.type}`, `  Cache-Control: max-age=${served.maxAge}`);
-    if (links.length > 0) out.push(`  Link: ${links.join(', ')}`);
+    if (link !== undefined) out.push(`  Link: ${link}`);
   }
   out.push(servedPath('feed.xsl', feedBaseUrl), '  Content-Type: application/xslt+xml; charset=utf-8');
   return `${out.join('\n')}\n`;

@@ -70,3 +70,12 @@ export function serveFeeds(outputs: ReadonlyMap<string, string>, model: FeedMode
   files.set(MANIFEST_FILE, `${JSON.stringify(manifest, null, 2)}\n`);
   return { manifest, files, mtimes };
 }
+
+/** The `Link` header value of a served file (`<self>; rel="self", <hub>; rel="hub"`), or undefined when it has no links. */
+export function linkHeader(links: ServedFile['links']): string | undefined {
+  const parts = [
+    ...(links.self === undefined ? [] : [`<${links.self}>; rel="self"`]),
+    ...(links.hub === undefined ? [] : [`<${links.hub}>; rel="hub"`]),
+  ];
+  return parts.length === 0 ? undefined : parts.join(', ');
+}

@@ -18,6 +18,7 @@
  *   serves the same file as application/xml, as `dateline serve` does.
  */
 import type { Manifest } from '../types.js';
+import { linkHeader } from './manifest.js';
 
 /** Accept-Encoding lists `coding` with a q-value other than 0 (the test gzip_static and ngx_brotli make). */
 const accepts = (coding: string): string => `"(^|[ ,])${coding} *(,|$|;(?! *q *= *0(\\.0*)? *(,|$)))"`;
@@ -54,17 +55,14 @@ const BROWSER_PREFIX = '/_dateline_xml/';
 /** The body of a feed's location: type, compression, caching, links, the representation's ETag and 304s. */
 function feedBody(served: Manifest['files'][string], type: string, vary: string): string[] {
   const out: string[] = [];
-  const links = [
-    ...(served.links.self === undefined ? [] : [`<${served.links.self}>; rel="self"`]),
-    ...(served.links.hub === undefined ? [] : [`<${served.links.hub}>; rel="hub"`]),
-  ];
+  const link = linkHeader(served.links);
   const { gzip, br } = served.encodings;
   out.push('    types { }', `    default_type "${type}";`, '    charset off;', '    etag off;', '    if_modified_since before;');
   out.push('    gzip off;');
   if (gzip !== undefined) out.push('    gzip_static on;', '    gzip_http_version 1.0;', '    gzip_proxied any;');
   if (br !== undefined) out.push(`    ${BROTLI_MARK}brotli_static on;`);
   out.push(`    add_header Vary ${quoted(vary)};`, `    add_header Cache-Control "max-age=${served.maxAge}";`);
-  if (links.length > 0) out.push(`    add_header Link ${quoted(links.join(', '))};`);
+  if (link !== undefined) out.push(`    add_header Link ${quoted(link)};`);
   out.push('    add_header ETag $dateline_etag;');
   out.push(`    set $dateline_etag ${quoted(served.etag)};`);
   if (gzip !== undefined) out.push(`    if ($http_accept_encoding ~* ${accepts('gzip')}) {`, `        set $dateline_etag ${quoted(gzip.etag)};`, '    }');

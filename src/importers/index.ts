@@ -4,10 +4,11 @@
  * without ever overwriting a different record silently. Prints nothing: the CLI reports what this returns.
  */
 import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
-import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { dirname, extname, join, resolve } from 'node:path';
 import { validateRecords } from '../core/validate.js';
 import { diagnostic, Errors } from '../errors.js';
 import { readJsonRecord } from '../sources/json.js';
+import { display } from '../sources/index.js';
 import { readMarkdownRecord } from '../sources/markdown.js';
 import type { Diagnostic, SiteConfig } from '../types.js';
 import { importNinjs } from './ninjs.js';
@@ -47,11 +48,6 @@ export interface FileReport {
   /** False when the file could not be imported (an error in the file, or a record refused). */
   ok: boolean;
 }
-
-const display = (path: string, cwd: string): string => {
-  const rel = relative(cwd, path);
-  return (rel.startsWith('..') ? path : rel).split(sep).join('/');
-};
 
 /** Detects the format from content: NITF XML, ninjs JSON, or raw text. */
 export function detectFormat(text: string): ImportFormat | { unknown: string } {

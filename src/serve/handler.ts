@@ -9,6 +9,7 @@
  *   const res = await handle(new Request('http://localhost/rss.xml', { headers: { 'accept-encoding': 'br' } }));
  * @see https://www.rfc-editor.org/rfc/rfc9110 (HTTP Semantics); the section of each rule is cited where it is applied.
  */
+import { linkHeader } from '../hosting/manifest.js';
 import type { ServedFile } from '../types.js';
 import { acceptableCodings, ifNoneMatchMatches, parseHttpDate, type Coding } from './_http.js';
 import { isServableName, type FeedStore, type StoreEntry } from './store.js';
@@ -208,11 +209,8 @@ export function createHandler(store: FeedStore, options: HandlerOptions = {}): H
         'x-content-type-options': 'nosniff',
       };
       if (rep.coding !== 'identity') h['content-encoding'] = rep.coding;
-      const links = [
-        ...(served.links.self !== undefined ? [`<${served.links.self}>; rel="self"`] : []),
-        ...(served.links.hub !== undefined ? [`<${served.links.hub}>; rel="hub"`] : []),
-      ];
-      if (links.length > 0) h['link'] = links.join(', ');
+      const link = linkHeader(served.links);
+      if (link !== undefined) h['link'] = link;
       return h;
     };
 

@@ -12,10 +12,10 @@ import { readMarkdownRecord } from './markdown.js';
 export const DEFAULT_CONFIG_FILE = 'dateline.config.json';
 const RECORD_EXTENSIONS = new Set(['.md', '.markdown', '.json']);
 
-/** Paths in messages are relative to the working directory, with `/` on every platform. */
-function display(path: string, cwd: string): string {
+/** Paths in messages: relative to the working directory when inside it (`.` for itself), with `/` on every platform. */
+export function display(path: string, cwd: string): string {
   const rel = relative(cwd, path);
-  return (rel.startsWith('..') ? path : rel).split(sep).join('/');
+  return (rel === '' ? '.' : rel.startsWith('..') ? path : rel).split(sep).join('/');
 }
 
 /** Reads and validates the configuration file; throws a DatelineError listing every problem. */

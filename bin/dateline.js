@@ -1,11 +1,49 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx, so a clone works after `npm ci` with no compile step.
-import { register } from 'tsx/esm/api';
+// Runs Dateline from its TypeScript sources, with no compile step to remember. The first run after the
+// sources change bundles them with esbuild (about 0.2 s) into node_modules/.cache/dateline/; every other
+// run loads that bundle, which starts several times faster than compiling through tsx on each run. The
+// bundle's name is a hash of the sources' paths, sizes and mtimes, so an edit is never run stale. If the
+// bundle cannot be made (no esbuild, a read-only install), tsx runs the sources directly.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-register();
-const { main } = await import('../src/cli.ts');
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const src = join(root, 'src');
+
+async function bundled() {
+  const hash = createHash('sha256');
+  for (const f of readdirSync(src, { recursive: true }).filter((n) => n.endsWith('.ts')).sort()) {
+    const st = statSync(join(src, f));
+    hash.update(`${f}\0${st.size}\0${st.mtimeMs}\n`);
+  }
+  const dir = join(root, 'node_modules', '.cache', 'dateline');
+  const file = join(dir, `cli-${hash.digest('hex').slice(0, 16)}.mjs`);
+  if (!existsSync(file)) {
+    const { build } = await import('esbuild');
+    mkdirSync(dir, { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    await build({
+      entryPoints: [join(src, 'cli.ts')], outfile: tmp, bundle: true, platform: 'node', format: 'esm', target: 'node20',
+      packages: 'external', logLevel: 'silent', legalComments: 'none',
+    });
+    for (const old of readdirSync(dir)) if (old.startsWith('cli-') && old.endsWith('.mjs')) rmSync(join(dir, old), { force: true });
+    renameSync(tmp, file);
+  }
+  return import(pathToFileURL(file).href);
+}
+
+async function fromSources() {
+  const { register } = await import('tsx/esm/api');
+  register();
+  return import('../src/cli.ts');
+}
+
+const { main } = await bundled().catch(fromSources);
 process.exitCode = await main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),
+  progress: process.stderr.isTTY === true && !process.env.CI,
 });

@@ -2,15 +2,13 @@
  * The `dateline` command. `main(argv, io)` is the only place that prints; it returns the exit code:
  * 0 ok, 1 content errors (the author's to fix), 2 usage, 70 an internal error (ours: the stack is printed).
  */
-import { resolve } from 'node:path';
 import { buildFeeds } from './core/build.js';
 import { DatelineError } from './errors.js';
-import { writeOutputs } from './output/dist.js';
+import { DEFAULT_CACHE_DIR } from './pipeline/build.js';
 import { DEFAULT_CONFIG_FILE, loadArticles, loadConfig, sortDiagnostics } from './sources/index.js';
 import { parseCommand, plural, report, type CliIO } from './cli/_report.js';
+import { buildCommand } from './cli/build.js';
 import { importCommand } from './cli/import.js';
-import { changedFeedUrls } from './websub/changed.js';
-import { describePing, pingHub } from './websub/ping.js';
 import { serveCommand } from './cli/serve.js';
 
 export type { CliIO } from './cli/_report.js';
@@ -28,17 +26,23 @@ Commands:
 
 Run "dateline <command> --help" for a command's options.
 `,
-  build: `Usage: dateline build [--config FILE] [--out DIR] [--ping]
+  build: `Usage: dateline build [--config FILE] [--out DIR] [--cache DIR | --no-cache] [--ping] [--quiet | --json]
 
-Validates every record under the articles directory and writes rss.xml, atom.xml and feed.json, their
+Validates every record under the articles directory and writes rss.xml, atom.xml and feed.json (and,
+as the configuration's "feeds" asks, the same per section, tag and author, and monthly archives), the
 .gz and .br siblings, index.html, feed.xsl, and what servers need (_dateline.json, _headers, _config/).
 On any error nothing is written and the previous output stays as it was.
 
 Options:
   --config FILE   site configuration (default: ${DEFAULT_CONFIG_FILE})
   --out DIR       output directory (default: the config's outDir, "dist")
+  --cache DIR     where the build remembers what it read and wrote, so the next build redoes only
+                  what changed (default: ${DEFAULT_CACHE_DIR}; safe to delete at any time)
+  --no-cache      build from scratch, without reading or writing the cache
   --ping          notify the configured WebSub hub of the feeds that changed (a failed ping is
                   reported and does not fail the build)
+  -q, --quiet     print only warnings and errors
+  --json          print one JSON object summarising the build on stdout (and nothing else there)
   -h, --help      show this help
 `,
   check: `Usage: dateline check [--config FILE]
@@ -82,19 +86,6 @@ Options:
 `,
 };
 
-/** WebSub publish pings for the feeds whose bytes changed; failures are reported, never fatal. */
-async function ping(io: CliIO, hub: string | undefined, urls: string[]): Promise<void> {
-  if (hub === undefined) {
-    io.stderr('--ping: there is no "hub" in the configuration, so there is nothing to notify.\n');
-    return;
-  }
-  if (urls.length === 0) {
-    io.stdout('No feed changed; the hub was not notified.\n');
-    return;
-  }
-  for (const r of await pingHub({ hub, urls })) (r.ok ? io.stdout : io.stderr)(`  ${describePing(r)}\n`);
-}
-
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
@@ -111,44 +102,27 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     io.stderr(`Unknown command "${command}".\n\n${USAGE['main']}`);
     return 2;
   }
-  const parsed = parseCommand(io, USAGE[command] ?? '', {
-    args: [...rest],
-    options: {
-      config: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-      // `check` takes neither: they are usage errors there.
-      ...(command === 'build' ? { out: { type: 'string' }, ping: { type: 'boolean' } } : {}),
-    },
-    strict: true,
-    allowPositionals: false,
-  });
-  if (typeof parsed === 'number') return parsed;
-  const values = parsed.values as { config?: string; out?: string; ping?: boolean };
   try {
+    if (command === 'build') return await buildCommand([...rest], io, USAGE['build'] ?? '');
+    const parsed = parseCommand(io, USAGE[command] ?? '', {
+      args: [...rest],
+      options: { config: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
+    });
+    if (typeof parsed === 'number') return parsed;
+    const values = parsed.values as { config?: string };
     const config = await loadConfig(values.config ?? DEFAULT_CONFIG_FILE, io.cwd);
     const loaded = await loadArticles(config, io.cwd);
     const built = buildFeeds(loaded.articles, config);
     const all = sortDiagnostics([...loaded.diagnostics, ...built.diagnostics]);
-    if (report(io, all) > 0) {
-      if (command === 'build') io.stderr('Nothing was written.\n');
-      return 1;
-    }
+    if (report(io, all) > 0) return 1;
     const published = loaded.articles.filter((a) => !a.draft).length;
     const drafts = loaded.articles.length - published;
     const items = built.model.items.length;
     io.stdout(`Read ${plural(loaded.files, 'record')} from ${config.articlesDir}/: ${published} published, ${plural(drafts, 'draft')}.\n`);
-    if (command === 'check') {
-      io.stdout(`All records are valid; each feed would carry ${plural(items, 'item')}.\n`);
-      return 0;
-    }
-    const outDir = values.out ?? config.outDir;
-    const written = await writeOutputs(resolve(io.cwd, outDir), built.files, outDir, built.mtimes);
-    for (const w of written) {
-      const what = built.outputs.has(w.name) ? `${plural(items, 'item')}, ${w.bytes} bytes` : `${w.bytes} bytes`;
-      io.stdout(`  ${outDir}/${w.name}  ${what}${w.changed ? '' : ' (unchanged)'}\n`);
-    }
-    io.stdout(`Wrote ${plural(written.filter((w) => w.changed).length, 'file')} to ${outDir}/.\n`);
-    if (values.ping === true) await ping(io, config.hub, changedFeedUrls(built.model, written));
+    const others = built.feeds.length - 1;
+    io.stdout(`All records are valid; ${others > 0 ? `the main feed would carry ${plural(items, 'item')}, and there would be ${plural(others, 'other feed')}` : `each feed would carry ${plural(items, 'item')}`}.\n`);
     return 0;
   } catch (e) {
     if (e instanceof DatelineError) {

@@ -68,6 +68,9 @@ export const Errors = {
   TextLooksLikeHtml: entry('W_TEXT_LOOKS_LIKE_HTML', 'warning', (sample: string) =>
     `contains markup (${q(sample)}), but feeds carry this field as plain text, so readers will show it literally; put formatting in the body`),
   NoArticles: entry('W_NO_ARTICLES', 'warning', (dir: string) => `no published articles found under ${dir}`),
+  SlugCollision: entry('W_SLUG_COLLISION', 'warning', (kind: string, names: string[], paths: string[]) =>
+    `the ${kind} names ${names.map(q).join(', ')} make the same path; their feeds are at ${paths.join(', ')}` +
+    ' (use one spelling if they are the same thing)'),
 
   // ----- Importing wire copy -----
   ImportEmpty: entry('E_IMPORT_EMPTY', 'error', () => 'the file is empty: there is no copy to import'),

@@ -53,6 +53,37 @@ export interface SiteConfig {
   hub?: string;
   articlesDir: string;
   outDir: string;
+  /** Feeds beyond the main one: per section, tag and author, and RFC 5005 monthly archives. */
+  feeds: FeedsConfig;
+}
+
+/** What a feed's items carry: the full content, or only the summary (cheaper, for large sets of feeds). */
+export type ContentMode = 'full' | 'summary';
+
+/** One family of feeds (sections, tags or authors), when switched on. */
+export interface GroupFeedsConfig {
+  itemsPerFeed: number;
+  content: ContentMode;
+  /** Only names with at least this many published articles get a feed. */
+  minArticles: number;
+  /** At most this many feeds, the names with most articles first (ties by name); unlimited when absent. */
+  max?: number;
+  /** Write `.gz`/`.br` siblings (and manifest encodings) for these feeds. */
+  precompress: boolean;
+}
+
+export interface ArchiveFeedsConfig {
+  content: ContentMode;
+  precompress: boolean;
+}
+
+export interface FeedsConfig {
+  sections?: GroupFeedsConfig;
+  tags?: GroupFeedsConfig;
+  authors?: GroupFeedsConfig;
+  archives?: ArchiveFeedsConfig;
+  /** Brotli quality (0–11) of the `.br` siblings; 11 is smallest and slowest. */
+  brotliQuality: number;
 }
 
 // ----- Article records (after validation) -----
@@ -160,7 +191,8 @@ export interface FeedItem {
   url: string;
   title: string;
   summary?: string;
-  contentHtml: string;
+  /** The full content; absent in feeds that carry only summaries (`content: "summary"`). */
+  contentHtml?: string;
   published: Date;
   /** Newest change; equals `published` when the article was never updated. */
   updated: Date;
@@ -198,7 +230,21 @@ export interface FeedModel {
   author?: Person;
   /** URL of an XSLT stylesheet for browsers (`<?xml-stylesheet?>` in RSS and Atom), absolute or relative to the feed. */
   stylesheet?: string;
+  /** RFC 5005 paging: set on the subscription feed (its `prevArchive`) and on every archive document. */
+  history?: FeedHistory;
   items: FeedItem[];
+}
+
+/** RFC 5005 archived-feed links, by format (each format's documents link to the same format). */
+export interface FeedHistory {
+  /** True on archive documents (`fh:archive`): their content is history, not the subscription. */
+  archive: boolean;
+  /** The subscription feed (`rel="current"`), on archive documents. */
+  current?: Record<Format, string>;
+  /** The next older archive document (`rel="prev-archive"`; JSON Feed `next_url`). */
+  prevArchive?: Record<Format, string>;
+  /** The next newer archive document (`rel="next-archive"`). */
+  nextArchive?: Record<Format, string>;
 }
 
 /** Files a build produces, by name relative to the output directory: text (written as UTF-8) or bytes. */

@@ -115,17 +115,23 @@ describe('help and usage', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatchInlineSnapshot(`
-      "Usage: dateline build [--config FILE] [--out DIR] [--ping]
+      "Usage: dateline build [--config FILE] [--out DIR] [--cache DIR | --no-cache] [--ping] [--quiet | --json]
 
-      Validates every record under the articles directory and writes rss.xml, atom.xml and feed.json, their
+      Validates every record under the articles directory and writes rss.xml, atom.xml and feed.json (and,
+      as the configuration's "feeds" asks, the same per section, tag and author, and monthly archives), the
       .gz and .br siblings, index.html, feed.xsl, and what servers need (_dateline.json, _headers, _config/).
       On any error nothing is written and the previous output stays as it was.
 
       Options:
         --config FILE   site configuration (default: dateline.config.json)
         --out DIR       output directory (default: the config's outDir, "dist")
+        --cache DIR     where the build remembers what it read and wrote, so the next build redoes only
+                        what changed (default: .dateline-cache; safe to delete at any time)
+        --no-cache      build from scratch, without reading or writing the cache
         --ping          notify the configured WebSub hub of the feeds that changed (a failed ping is
                         reported and does not fail the build)
+        -q, --quiet     print only warnings and errors
+        --json          print one JSON object summarising the build on stdout (and nothing else there)
         -h, --help      show this help
       "
     `);

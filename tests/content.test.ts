@@ -208,7 +208,7 @@ describe('characters XML cannot carry as is', () => {
     expect(o.title).toEqual(['Talks ]]> resume', 'Talks ]]> resume', 'Talks ]]> resume']);
     expect(o.summary).toEqual(Array(3).fill('Talks ]]> resume & <go> on'));
     expectContent('cdata', '<p>Tail ]]&gt; of a CDATA section &amp; <b>bold</b>.</p>');
-    expect(decodeHTML(item('cdata').contentHtml.replace(/<[^>]*>/g, ''))).toBe('Tail ]]> of a CDATA section & bold.');
+    expect(decodeHTML((item('cdata').contentHtml ?? '').replace(/<[^>]*>/g, ''))).toBe('Tail ]]> of a CDATA section & bold.');
     for (const name of ['rss.xml', 'atom.xml']) {
       const xml = built.outputs.get(name)!;
       expect(xml).not.toContain(']]>');

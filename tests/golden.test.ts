@@ -28,8 +28,9 @@ beforeAll(async () => {
 });
 
 describe('golden files', () => {
-  it.each(['rss.xml', 'atom.xml', 'feed.json'])('%s matches tests/golden/sample', async (name) => {
-    const path = `${goldenDir}${name}`;
+  // The main feed, and one section (summary-less full content), tag (summaries only) and author feed.
+  it.each(['rss.xml', 'atom.xml', 'feed.json', 'sections/欧洲/rss.xml', 'tags/利率/atom.xml', 'authors/王晓岚/feed.json'])('%s matches tests/golden/sample', async (name) => {
+    const path = `${goldenDir}${name.replaceAll('/', '__')}`;
     const actual = built.outputs.get(name)!;
     if (process.env['UPDATE_GOLDEN'] === '1' || !existsSync(path)) await writeFile(path, actual);
     expect(actual).toBe(await readFile(path, 'utf8'));

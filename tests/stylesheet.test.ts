@@ -157,7 +157,7 @@ describe.skipIf(!hasXsltproc)('the sample feeds through xsltproc, as a browser w
           url: 'javascript:alert(2)',
           summary: 'A &lt; B & C < D "q" <i>x</i>',
           creditLines: ['Line </p><script>alert(3)</script> &amp;'],
-          contentHtml: `${item.contentHtml.replace(/<p class="credit">[\s\S]*$/, '')}<p class="credit">Line &lt;/p&gt;&lt;script&gt;alert(3)&lt;/script&gt; &amp;amp;</p>`,
+          contentHtml: `${(item.contentHtml ?? "").replace(/<p class="credit">[\s\S]*$/, '')}<p class="credit">Line &lt;/p&gt;&lt;script&gt;alert(3)&lt;/script&gt; &amp;amp;</p>`,
         },
       ],
     };

@@ -208,8 +208,9 @@ describe('describePing', () => {
 });
 
 describe('changedFeedUrls', () => {
-  const selfUrl = { rss: FEEDS[0]!, atom: FEEDS[1]!, json: FEEDS[2]! };
+  const base = 'https://news.example.com/feeds/';
   it('gives the URLs of the feed documents whose bytes changed, and nothing else', () => {
+    expect(FEEDS.slice(0, 3)).toEqual([`${base}rss.xml`, `${base}atom.xml`, `${base}feed.json`]);
     const written = [
       { name: 'atom.xml', bytes: 1, changed: true },
       { name: 'atom.xml.gz', bytes: 1, changed: true },
@@ -217,7 +218,23 @@ describe('changedFeedUrls', () => {
       { name: 'index.html', bytes: 1, changed: true },
       { name: 'rss.xml', bytes: 1, changed: true },
     ];
-    expect(changedFeedUrls({ selfUrl }, written)).toEqual([FEEDS[0], FEEDS[1]]);
-    expect(changedFeedUrls({ selfUrl }, written.map((w) => ({ ...w, changed: false })))).toEqual([]);
+    expect(changedFeedUrls(base, written)).toEqual([FEEDS[0], FEEDS[1]]);
+    expect(changedFeedUrls(base, written.map((w) => ({ ...w, changed: false })))).toEqual([]);
+  });
+
+  it('covers section, tag, author and archive feeds, feed by feed', () => {
+    const written = [
+      { name: 'tags/trade/feed.json', bytes: 1, changed: true },
+      { name: 'sections/国际/rss.xml', bytes: 1, changed: true },
+      { name: 'tags/trade/rss.xml', bytes: 1, changed: true },
+      { name: 'tags/trade/rss.xml.br', bytes: 1, changed: true },
+      { name: 'archive/2025-01/atom.xml', bytes: 1, changed: true },
+    ];
+    expect(changedFeedUrls(base, written)).toEqual([
+      `${base}archive/2025-01/atom.xml`,
+      `${base}sections/%E5%9B%BD%E9%99%85/rss.xml`,
+      `${base}tags/trade/rss.xml`,
+      `${base}tags/trade/feed.json`,
+    ]);
   });
 });

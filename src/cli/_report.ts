@@ -7,6 +7,8 @@ export interface CliIO {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   cwd: string;
+  /** Whether stderr is a terminal that can show a live progress line (and this is not CI). */
+  progress?: boolean;
 }
 
 export const plural = (n: number, word: string): string =>

@@ -1,16 +1,15 @@
-/** Articles → the files of a build. Pure: no fs, no clock, no environment; same input, same bytes. */
-import { writeAtom } from '../formats/atom.js';
-import { writeJsonFeed } from '../formats/jsonfeed.js';
-import { writeRss } from '../formats/rss.js';
+/** Articles → the files of a build, all in memory. Pure: no fs, no clock, no environment; same input, same bytes. */
 import { hostingFiles, type Hosting } from '../hosting/index.js';
-import { readerFiles, STYLESHEET_FILE } from '../pages/index.js';
-import type { Article, Diagnostic, FeedModel, Format, Manifest, Outputs, SiteConfig } from '../types.js';
-import { buildModel, FEED_FILES } from './model.js';
+import { readerFiles, type FeedDirectoryEntry } from '../pages/index.js';
+import type { Article, Diagnostic, FeedModel, Manifest, Outputs, SiteConfig } from '../types.js';
+import { planFeeds, type FeedPlan } from './feeds.js';
+import { SiteRenderer, type RenderedFeed } from './site.js';
+import { diagnostic, Errors } from '../errors.js';
 
-export const WRITERS: Record<Format, (m: FeedModel) => string> = { rss: writeRss, atom: writeAtom, json: writeJsonFeed };
+export { WRITERS } from './site.js';
 
 export interface BuildResult {
-  /** The feeds: file name (relative to the output directory) → text. */
+  /** The feeds' documents (main, sections, tags, authors, archives): file name (relative to the output directory) → text. */
   outputs: Map<string, string>;
   /**
    * Everything the build writes (pass it to `writeOutputs`): `outputs`, the feeds' `.gz` and `.br`
@@ -24,23 +23,38 @@ export interface BuildResult {
   readonly manifest: Manifest;
   /** The mtime each feed and sibling gets on disk (its Last-Modified); pass it to `writeOutputs`. */
   readonly mtimes: ReadonlyMap<string, Date>;
+  /** The main feed's model. */
   model: FeedModel;
-  /** Warnings found while rendering (unsafe markup removed, …). */
+  /** Every feed the site publishes, rendered. */
+  feeds: RenderedFeed[];
+  /** Warnings found while planning and rendering (unsafe markup removed, slug collisions, …). */
   diagnostics: Diagnostic[];
 }
 
+/** What index.html lists about each feed. */
+export function directoryEntry(feed: { plan: FeedPlan; model: FeedModel }): FeedDirectoryEntry {
+  return { kind: feed.plan.kind, name: feed.plan.name ?? '', dir: feed.plan.dir, title: feed.model.title, items: feed.model.items.length, updated: feed.model.updated };
+}
+
+/** The warning for a site with nothing published (the feeds are still written, empty). */
+export function noArticles(main: FeedModel, config: SiteConfig): Diagnostic[] {
+  return main.items.length === 0 ? [diagnostic(Errors.NoArticles, { file: config.articlesDir }, config.articlesDir)] : [];
+}
+
 export function buildFeeds(articles: readonly Article[], config: SiteConfig): BuildResult {
-  const { model, diagnostics } = buildModel(articles, config);
-  // Relative, so the stylesheet is always same-origin with the feed (browsers apply XSLT only then).
-  model.stylesheet = STYLESHEET_FILE;
+  const { plans, diagnostics } = planFeeds(articles, config);
+  const renderer = new SiteRenderer(config);
+  const feeds = plans.map((p) => renderer.render(p));
+  const main = feeds[0];
+  if (main === undefined) throw new Error('planFeeds always plans the main feed');
   const outputs = new Map<string, string>();
-  for (const format of Object.keys(WRITERS) as Format[]) outputs.set(FEED_FILES[format], WRITERS[format](model));
+  for (const f of feeds) for (const [name, text] of f.outputs) outputs.set(name, text);
   let hosting: Hosting | undefined;
   const served = (): Hosting => {
     if (hosting === undefined) {
-      hosting = hostingFiles(outputs, model, config);
+      hosting = hostingFiles(feeds.map((f) => ({ outputs: f.outputs, model: f.model, precompress: f.plan.precompress })), config);
       // The page people read (index.html), the feeds' stylesheet and the autodiscovery snippet.
-      for (const [name, text] of readerFiles(model)) hosting.files.set(name, text);
+      for (const [name, text] of readerFiles(main.model, feeds.slice(1).map(directoryEntry))) hosting.files.set(name, text);
     }
     return hosting;
   };
@@ -55,7 +69,8 @@ export function buildFeeds(articles: readonly Article[], config: SiteConfig): Bu
     get mtimes() {
       return served().mtimes;
     },
-    model,
-    diagnostics,
+    model: main.model,
+    feeds,
+    diagnostics: [...diagnostics, ...renderer.diagnostics, ...noArticles(main.model, config)],
   };
 }

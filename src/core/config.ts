@@ -1,12 +1,31 @@
 /** Site configuration: its schema, defaults, and validation with errors naming the key. Pure. */
 import { z } from 'zod';
 import { diagnostic, Errors } from '../errors.js';
-import { DATELINE_STYLES, type Diagnostic, type LineOf, type SiteConfig } from '../types.js';
+import { DATELINE_STYLES, type ContentMode, type Diagnostic, type GroupFeedsConfig, type LineOf, type SiteConfig } from '../types.js';
 import { isValidTimeZone } from './_dates.js';
 import { closest, describeValue, fieldName, valueAt } from './_paths.js';
 
 const httpUrl = z.string().refine((v) => /^https?:\/\/[^\s/]+/.test(v) && URL.canParse(v), 'expected an absolute http(s) URL');
 const positiveInt = z.number().int().positive();
+
+const contentMode = z.enum(['full', 'summary']);
+/** `true` switches a family of feeds on with its defaults, `false` (or leaving it out) off; an object sets it. */
+const switchable = <T extends z.ZodType>(settings: T) =>
+  z.preprocess((v) => (v === true ? {} : v === false ? undefined : v), settings.optional());
+const groupFeeds = switchable(z.strictObject({
+  itemsPerFeed: positiveInt.optional(),
+  content: contentMode.optional(),
+  minArticles: positiveInt.optional(),
+  max: positiveInt.optional(),
+  precompress: z.boolean().optional(),
+}));
+const FeedsSchema = z.strictObject({
+  sections: groupFeeds,
+  tags: groupFeeds,
+  authors: groupFeeds,
+  archives: switchable(z.strictObject({ content: contentMode.optional(), precompress: z.boolean().optional() })),
+  brotliQuality: z.number().int().min(0).max(11).optional(),
+});
 
 const ConfigSchema = z.strictObject({
   title: z.string().trim().min(1),
@@ -28,12 +47,15 @@ const ConfigSchema = z.strictObject({
   hub: httpUrl.optional(),
   articlesDir: z.string().min(1).default('articles'),
   outDir: z.string().min(1).default('dist'),
+  feeds: FeedsSchema.optional(),
 });
 
 /** What a key should hold, in words, for type errors. */
 const EXPECTED: Record<string, string> = {
   itemsPerFeed: 'a positive whole number', ttl: 'a positive whole number of minutes', datelineDated: 'true or false',
-  author: 'an object {name, url, email}', datelineStyle: `a style (${DATELINE_STYLES.map((s) => `"${s}"`).join(', ')}) or a map of them by language`,
+  author: 'an object {name, url, email}', feeds: 'an object {sections, tags, authors, archives, brotliQuality}',
+  'feeds.brotliQuality': 'a whole number from 0 to 11',
+  datelineStyle: `a style (${DATELINE_STYLES.map((s) => `"${s}"`).join(', ')}) or a map of them by language`,
 };
 
 /** One config issue in our words (zod's own wording is for developers, not for desks). */
@@ -46,6 +68,8 @@ function describe(issue: z.core.$ZodIssue, key: string, value: unknown): string 
       return `expected ${issue.expected === 'string' ? 'text' : issue.expected}, ${got}`;
     case 'too_small':
       return typeof value === 'string' ? 'must not be empty' : `expected a positive number, ${got}`;
+    case 'invalid_value':
+      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, ${got}`;
     case 'invalid_format':
       return issue.format === 'email' ? `expected an e-mail address, ${got}` : `${issue.message}, ${got}`;
     default:
@@ -69,7 +93,45 @@ function checkStyles(value: unknown, file: string, lineOf: LineOf): Diagnostic[]
   return out;
 }
 
+type RawFeeds = z.infer<typeof FeedsSchema> | undefined;
+type RawGroup = z.infer<typeof groupFeeds> | undefined;
+
+/**
+ * Defaults, chosen for a large newsroom: section feeds carry full content like the main feed, with
+ * `.gz`/`.br` siblings; tag and author feeds (hundreds or thousands of them, each polled rarely) carry
+ * summaries and 20 items, and archives (fetched once, by backfilling aggregators) summaries, all three
+ * without siblings unless asked (`precompress: true`): compressing the long tail would cost more build
+ * time than it saves in transfer.
+ */
+function resolveFeeds(raw: RawFeeds, itemsPerFeed: number): SiteConfig['feeds'] {
+  const group = (o: RawGroup, d: { itemsPerFeed: number; content: ContentMode; precompress: boolean }): GroupFeedsConfig | undefined => {
+    if (o === undefined) return undefined;
+    const out: GroupFeedsConfig = {
+      itemsPerFeed: o.itemsPerFeed ?? d.itemsPerFeed,
+      content: o.content ?? d.content,
+      minArticles: o.minArticles ?? 1,
+      precompress: o.precompress ?? d.precompress,
+    };
+    if (o.max !== undefined) out.max = o.max;
+    return out;
+  };
+  const feeds: SiteConfig['feeds'] = { brotliQuality: raw?.brotliQuality ?? DEFAULT_BROTLI_QUALITY };
+  const sections = group(raw?.sections, { itemsPerFeed, content: 'full', precompress: true });
+  const tags = group(raw?.tags, { itemsPerFeed: Math.min(20, itemsPerFeed), content: 'summary', precompress: false });
+  const authors = group(raw?.authors, { itemsPerFeed: Math.min(20, itemsPerFeed), content: 'summary', precompress: false });
+  if (sections !== undefined) feeds.sections = sections;
+  if (tags !== undefined) feeds.tags = tags;
+  if (authors !== undefined) feeds.authors = authors;
+  const a = raw?.archives;
+  if (a !== undefined) feeds.archives = { content: a.content ?? 'summary', precompress: a.precompress ?? false };
+  return feeds;
+}
+
+/** Brotli quality of the `.br` siblings when the configuration does not say. */
+export const DEFAULT_BROTLI_QUALITY = 11;
+
 export const CONFIG_KEYS: readonly string[] = Object.keys(ConfigSchema.shape);
+const FEEDS_KEYS: readonly string[] = Object.keys(FeedsSchema.shape);
 
 const withSlash = (u: string): string => (u.endsWith('/') ? u : `${u}/`);
 
@@ -85,7 +147,8 @@ export function resolveConfig(data: unknown, file: string, lineOf: LineOf): { co
       const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
       if (issue.code === 'unrecognized_keys') {
         for (const k of issue.keys) {
-          const hint = path.length === 0 ? closest(k, CONFIG_KEYS) : undefined;
+          const known = path.length === 0 ? CONFIG_KEYS : path.length === 1 && path[0] === 'feeds' ? FEEDS_KEYS : undefined;
+          const hint = known === undefined ? undefined : closest(k, known);
           diagnostics.push(diagnostic(Errors.ConfigInvalid, { file, line: lineOf([...path, k]), field: fieldName([...path, k]) },
             hint === undefined ? 'unknown key' : `unknown key; did you mean "${hint}"?`));
         }
@@ -100,9 +163,11 @@ export function resolveConfig(data: unknown, file: string, lineOf: LineOf): { co
     return { diagnostics: diagnostics.map((d, i) => ({ d, i })).sort((a, b) => (a.d.line ?? 0) - (b.d.line ?? 0) || a.i - b.i).map((x) => x.d) };
   }
   const c = parsed.data;
+  const { feeds: rawFeeds, ...site } = c;
   const styles = typeof c.datelineStyle === 'string' ? { default: c.datelineStyle } : c.datelineStyle;
   const config: SiteConfig = {
-    ...c,
+    ...site,
+    feeds: resolveFeeds(rawFeeds, c.itemsPerFeed),
     siteUrl: withSlash(c.siteUrl),
     feedBaseUrl: withSlash(c.feedBaseUrl ?? c.siteUrl),
     description: c.description ?? c.title,

@@ -126,3 +126,75 @@ export function excerpt(html: string, max = 300): string | undefined {
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.—–-]+$/, '')}…`;
 }
+
+/** Base URL for `summaryOf`'s full path: URLs never reach an excerpt's text, so any base gives the same text. */
+const SUMMARY_BASE = 'https://example.invalid/';
+
+/** How many `summaryOf` calls took each path; tests read it to prove the fast path is taken. */
+export const summaryPaths = { fast: 0, full: 0 };
+
+/**
+ * The summary an article without one gets: exactly `excerpt(renderBody(body, url).html)` for every body, but
+ * for an ordinary Markdown body only the opening paragraph is rendered and nothing is sanitised (see
+ * `leadParagraph` for why that gives the same text). Anything doubtful takes the full path.
+ */
+export function summaryOf(body: Body): string | undefined {
+  const block = body.kind === 'markdown' ? leadParagraph(body.text) : undefined;
+  if (block !== undefined) {
+    const html = markdown.parse(block) as string;
+    // A setext heading or a table makes the block something other than a paragraph: the first <p> is later.
+    if (html.startsWith('<p>')) {
+      summaryPaths.fast += 1;
+      return excerpt(html);
+    }
+  }
+  summaryPaths.full += 1;
+  return excerpt(renderBody(body, SUMMARY_BASE).html);
+}
+
+/** A first line that can only open a paragraph: letters, digits (not `1.`/`1)`), quotes, `(`, `[`, `!`, `$`, emphasis. */
+const PLAIN_START = /^ {0,3}(?:[\p{L}\p{N}"'“‘„«‹¿¡([!$€£¥]|[*_]+[^\s*_])/u;
+const ORDERED_ITEM = /^ {0,3}\d{1,9}[.)]/;
+/** What marked leaves unescaped (`&copy;`, `&#1;`, `&x;`): entities sanitize-html and `excerpt` may decode differently. */
+const ENTITY_LIKE = /&(?:#\d{1,7}|#[Xx][a-fA-F0-9]{1,6}|\w+);/;
+/** The characters `stripForbidden` removes (a copy: removal before and after stripping tags can differ). */
+const FORBIDDEN_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * The Markdown body's first block, when rendering it alone and skipping sanitize-html cannot change the
+ * first paragraph's text; otherwise `undefined`.
+ *
+ * Why it is exact. marked turns `\r\n`/`\r` into `\n`, skips lines of spaces/tabs, and then every block
+ * rule it tries at the first line (indented code, fences, ATX heading, rule, quote, list, HTML, definition)
+ * is ruled out by PLAIN_START; what is left (table, setext heading, paragraph) ends at the first empty or
+ * spaces-only line, so tokenising the block alone gives the same first token, and a first token that is
+ * not a paragraph shows as rendered HTML that does not start with `<p>`. The block may not contain other
+ * whitespace-only lines (marked's paragraph runs on through a tab-only line while its setext rule stops
+ * there). Inline rendering depends on the rest of the body only through link reference definitions, which
+ * always contain `]:`. Without `<`, marked's paragraph HTML holds only p/em/strong/code/del/a/img/br, all
+ * kept by sanitize-html with their text; without entity-like `&…;` and forbidden characters the text
+ * decodes to the same characters whether or not it went through sanitize-html and `stripForbidden`.
+ */
+function leadParagraph(text: string): string | undefined {
+  const src = text.includes('\r') ? text.replace(/\r\n|\r/g, '\n') : text;
+  const start = /^(?:[ \t]*(?:\n|$))*/.exec(src)?.[0].length ?? 0;
+  if (start >= src.length) return undefined;
+  const first = src.slice(start, src.indexOf('\n', start) === -1 ? src.length : src.indexOf('\n', start));
+  if (!PLAIN_START.test(first) || ORDERED_ITEM.test(first)) return undefined;
+  let end = src.length;
+  for (let pos = start; pos < src.length; ) {
+    const nl = src.indexOf('\n', pos);
+    const line = nl === -1 ? src.slice(pos) : src.slice(pos, nl);
+    if (line === '' || (nl !== -1 && /^ +$/.test(line))) {
+      end = pos;
+      break;
+    }
+    if (/^\s*$/.test(line)) return undefined;
+    if (nl === -1) break;
+    pos = nl + 1;
+  }
+  const block = src.slice(start, end);
+  if (block.includes('<') || ENTITY_LIKE.test(block) || FORBIDDEN_CHAR.test(block)) return undefined;
+  if (block.includes('[') && src.includes(']:')) return undefined;
+  return block;
+}

@@ -1,8 +1,8 @@
 /** Article[] → FeedModel: the neutral model every format writer renders. Pure: no I/O, no clock. */
 import { diagnostic, Errors } from '../errors.js';
-import type { Article, Category, Dateline, Diagnostic, FeedItem, FeedModel, SiteConfig } from '../types.js';
+import type { Article, Category, ContentMode, Dateline, Diagnostic, FeedItem, FeedModel, Format, SiteConfig } from '../types.js';
 import { localDate } from './_dates.js';
-import { assembleContent, excerpt, renderBody } from './content.js';
+import { assembleContent, excerpt, renderBody, summaryOf } from './content.js';
 import { creditLines } from './credits.js';
 import { renderDateline, styleFor } from './dateline.js';
 import { itemId } from './ids.js';
@@ -15,19 +15,30 @@ export function byNewest(a: Article, b: Article): number {
   return b.published.getTime() - a.published.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-export function toItem(article: Article, config: SiteConfig, diagnostics: Diagnostic[]): FeedItem {
+/**
+ * One article as a feed item. `content: "summary"` leaves the content out and renders no Markdown (the
+ * summary, when the record has none, comes from the body's first paragraph either way, identically).
+ */
+export function toItem(article: Article, config: SiteConfig, diagnostics: Diagnostic[], content: ContentMode = 'full'): FeedItem {
   const language = article.language ?? config.language;
-  const rendered = renderBody(article.body, article.url);
-  const where = { file: article.file, line: article.bodyLine, field: 'body' };
-  if (rendered.removed.length > 0) diagnostics.push(diagnostic(Errors.UnsafeMarkup, where, rendered.removed));
-  if (rendered.forbidden > 0) diagnostics.push(diagnostic(Errors.CharsStripped, where, rendered.forbidden));
   const dateline = article.dateline === undefined ? undefined : datelineOf(article, config);
   const credits = creditLines(article.contributors, article.agency, language);
+  let contentHtml: string | undefined;
+  let summary = article.summary;
+  if (content === 'full') {
+    const rendered = renderBody(article.body, article.url);
+    const where = { file: article.file, line: article.bodyLine, field: 'body' };
+    if (rendered.removed.length > 0) diagnostics.push(diagnostic(Errors.UnsafeMarkup, where, rendered.removed));
+    if (rendered.forbidden > 0) diagnostics.push(diagnostic(Errors.CharsStripped, where, rendered.forbidden));
+    contentHtml = assembleContent({ body: rendered.html, dateline: dateline?.text, image: article.image, creditLines: credits });
+    summary ??= excerpt(rendered.html);
+  } else {
+    summary ??= summaryOf(article.body);
+  }
   const item: FeedItem = {
     id: itemId(article.id, config),
     url: article.url,
     title: article.title,
-    contentHtml: assembleContent({ body: rendered.html, dateline: dateline?.text, image: article.image, creditLines: credits }),
     published: article.published,
     updated: article.updated ?? article.published,
     categories: categories(article, config),
@@ -35,7 +46,7 @@ export function toItem(article: Article, config: SiteConfig, diagnostics: Diagno
     contributors: article.contributors,
     creditLines: credits,
   };
-  const summary = article.summary ?? excerpt(rendered.html);
+  if (contentHtml !== undefined) item.contentHtml = contentHtml;
   if (summary !== undefined) item.summary = summary;
   if (article.language !== undefined) item.language = article.language;
   if (article.agency !== undefined) item.agency = article.agency;
@@ -72,18 +83,37 @@ export function buildModel(articles: readonly Article[], config: SiteConfig): { 
   const chosen = articles.filter((a) => !a.draft).sort(byNewest).slice(0, config.itemsPerFeed);
   const items = chosen.map((a) => toItem(a, config, diagnostics));
   if (items.length === 0) diagnostics.push(diagnostic(Errors.NoArticles, { file: config.articlesDir }, config.articlesDir));
-  const newest = Math.max(0, ...items.map((i) => i.updated.getTime()));
+  return { model: feedModel({ id: `${config.idPrefix}feed:main`, title: config.title, description: config.description, dir: '' }, items, config), diagnostics };
+}
+
+/** The documents of a feed whose files are in `dir` (`` or ending with `/`), by format. */
+export function feedUrls(dir: string, config: SiteConfig): Record<Format, string> {
+  return {
+    rss: new URL(`${dir}${FEED_FILES.rss}`, config.feedBaseUrl).href,
+    atom: new URL(`${dir}${FEED_FILES.atom}`, config.feedBaseUrl).href,
+    json: new URL(`${dir}${FEED_FILES.json}`, config.feedBaseUrl).href,
+  };
+}
+
+export interface FeedHead {
+  id: string;
+  title: string;
+  description: string;
+  /** Directory of the feed's documents in the output (`` or ending with `/`). */
+  dir: string;
+}
+
+/** A feed's model from its items: the site's settings, its own id, title and URLs, `updated` from the items. */
+export function feedModel(head: FeedHead, items: FeedItem[], config: SiteConfig): FeedModel {
+  let newest = 0;
+  for (const i of items) newest = Math.max(newest, i.updated.getTime());
   const model: FeedModel = {
-    id: `${config.idPrefix}feed:main`,
-    title: config.title,
-    description: config.description,
+    id: head.id,
+    title: head.title,
+    description: head.description,
     language: config.language,
     homeUrl: config.siteUrl,
-    selfUrl: {
-      rss: new URL(FEED_FILES.rss, config.feedBaseUrl).href,
-      atom: new URL(FEED_FILES.atom, config.feedBaseUrl).href,
-      json: new URL(FEED_FILES.json, config.feedBaseUrl).href,
-    },
+    selfUrl: feedUrls(head.dir, config),
     timezone: config.timezone,
     updated: new Date(newest),
     ttl: config.ttl,
@@ -94,5 +124,5 @@ export function buildModel(articles: readonly Article[], config: SiteConfig): { 
   if (config.icon !== undefined) model.icon = config.icon;
   if (config.favicon !== undefined) model.favicon = config.favicon;
   if (config.author !== undefined) model.author = config.author;
-  return { model, diagnostics };
+  return model;
 }

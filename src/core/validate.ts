@@ -21,22 +21,37 @@ export interface Validated {
 
 /** Validates every record and checks ids across them. Records are taken in path order, so output never depends on disk order. */
 export function validateRecords(raws: readonly RawRecord[], config: SiteConfig): Validated {
-  const sorted = [...raws].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return checkIds(raws.map((raw) => ({ ...validateRecord(raw, config), file: raw.file, idLine: () => raw.lineOf(['id']) })), config);
+}
+
+/** One record's own validation, before ids are compared across records. */
+export interface RecordResult {
+  file: string;
+  article?: Article;
+  /** The record's id as written (also when the record has other errors). */
+  id?: string;
+  diagnostics: Diagnostic[];
+  /** Line of the record's `id` key, asked only to report a duplicate. */
+  idLine: () => number | undefined;
+}
+
+/** Compares ids across records (in path order) and collects the articles and every diagnostic. */
+export function checkIds(results: readonly RecordResult[], config: SiteConfig): Validated {
+  const sorted = [...results].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const articles: Article[] = [];
   const diagnostics: Diagnostic[] = [];
   const owners = new Map<string, string>();
-  for (const raw of sorted) {
-    const r = validateRecord(raw, config);
+  for (const r of sorted) {
     diagnostics.push(...r.diagnostics);
     // Compared as the feeds will carry them: trimmed, cleaned and prefixed, so `a`, `a ` and `<prefix>a` collide.
     if (r.id !== undefined) {
       const permanent = itemId(r.id, config);
       const first = owners.get(permanent);
       if (first !== undefined) {
-        diagnostics.push(diagnostic(Errors.IdDuplicate, { file: raw.file, line: raw.lineOf(['id']), field: 'id' }, r.id, first));
+        diagnostics.push(diagnostic(Errors.IdDuplicate, { file: r.file, line: r.idLine(), field: 'id' }, r.id, first));
         continue;
       }
-      owners.set(permanent, raw.file);
+      owners.set(permanent, r.file);
     }
     if (r.article !== undefined) articles.push(r.article);
   }
@@ -52,7 +67,8 @@ const IMAGE_TYPES: Record<string, string> = {
 
 type Fields = Record<string, unknown>;
 
-function validateRecord(raw: RawRecord, config: SiteConfig): { article?: Article; id?: string; diagnostics: Diagnostic[] } {
+/** One record → its article (when valid), its id and every problem in it. */
+export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: Article; id?: string; diagnostics: Diagnostic[] } {
   const out: Diagnostic[] = [];
   const at = (path: FieldPath) => ({ file: raw.file, line: raw.lineOf(path), field: fieldName(path) });
   if (raw.data === null || typeof raw.data !== 'object' || Array.isArray(raw.data)) {

@@ -10,6 +10,8 @@ export const NS = {
   media: 'http://search.yahoo.com/mrss/',
   /** Dateline's own elements: the structured dateline and agency provenance. */
   dl: 'https://dateline.dev/ns/1.0/',
+  /** RFC 5005 feed history: `fh:archive` marks an archive document. */
+  fh: 'http://purl.org/syndication/history/1.0',
 } as const;
 
 /** Documentation of the `dl:` elements and the JSON Feed `_dateline`/`_credits` extensions. */
@@ -68,9 +70,40 @@ const builder = new XMLBuilder({
  * documents"), which browsers apply and feed readers ignore. Its pseudo-attribute takes the predefined
  * entities, and escaping `>` keeps a `?>` in the URL from ending the instruction.
  */
-export function renderXml(root: XmlNode, stylesheet?: string): string {
+export function renderXml(root: XmlNode, stylesheet?: string, items?: { before: string; fragments: readonly string[] }): string {
   const pi = stylesheet === undefined ? '' : `<?xml-stylesheet type="text/xsl" href="${escapeXml(stylesheet)}"?>\n`;
-  return `<?xml version="1.0" encoding="utf-8"?>\n${pi}${(builder.build(root) as string).trimEnd()}\n`;
+  let body = (builder.build(root) as string).trimEnd();
+  if (items !== undefined && items.fragments.length > 0) {
+    const at = body.lastIndexOf(items.before);
+    body = `${body.slice(0, at)}${items.fragments.join('')}${body.slice(at)}`;
+  }
+  return `<?xml version="1.0" encoding="utf-8"?>\n${pi}${body}\n`;
+}
+
+/**
+ * The text of one repeated child (an RSS `item`, an Atom `entry`) exactly as the builder writes it at
+ * `depth` (1: a child of the root, 2: of the root's child), so a document can be assembled from
+ * fragments rendered once per build and shared by every feed that carries the item: the builder's output
+ * for a list of children is the concatenation of each child's output at the same depth.
+ */
+export function renderFragment(name: string, node: XmlNode, depth: 1 | 2): string {
+  const wrapped = depth === 1 ? { a: { [name]: [node] } } : { a: { b: { [name]: [node] } } };
+  const text = builder.build(wrapped) as string;
+  const open = depth === 1 ? '<a>\n' : '<a>\n  <b>\n';
+  const close = depth === 1 ? '</a>\n' : '  </b>\n</a>\n';
+  return text.slice(open.length, text.length - close.length);
+}
+
+/** Memoises a fragment per item object and context (items are immutable once built, and shared by feeds). */
+export function fragmentCache(): (item: object, context: string, render: () => string) => string {
+  const cache = new WeakMap<object, { context: string; text: string }>();
+  return (item, context, render) => {
+    const hit = cache.get(item);
+    if (hit !== undefined && hit.context === context) return hit.text;
+    const text = render();
+    cache.set(item, { context, text });
+    return text;
+  };
 }
 
 /** `media:content` with caption and photographer credit (Media RSS 1.5.1; EBU role codes). */

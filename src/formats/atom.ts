@@ -4,10 +4,13 @@
  */
 import { formatRfc3339 } from '../core/_dates.js';
 import type { FeedItem, FeedModel, Person } from '../types.js';
-import { agencyElement, datelineElement, html, mediaContent, NS, renderXml, type XmlNode } from './_xml.js';
+import { agencyElement, datelineElement, fragmentCache, html, mediaContent, NS, renderFragment, renderXml, type XmlNode } from './_xml.js';
+
+const fragments = fragmentCache();
 
 export function writeAtom(m: FeedModel): string {
   const date = (d: Date): string => formatRfc3339(d, m.timezone);
+  const h = m.history;
   const entry = (i: FeedItem): XmlNode => ({
     '@xml:lang': i.language,
     id: i.id,
@@ -23,7 +26,7 @@ export function writeAtom(m: FeedModel): string {
     contributor: i.contributors.map((c) => ({ name: c.name })),
     category: i.categories.map((c) => ({ '@term': c.term, '@scheme': c.scheme, '@label': c.term })),
     summary: i.summary === undefined ? undefined : { '@type': 'text', '#text': i.summary },
-    content: { '@type': 'html', '#text': html(i.contentHtml) },
+    content: i.contentHtml === undefined ? undefined : { '@type': 'html', '#text': html(i.contentHtml) },
     rights: i.rights === undefined ? undefined : { '@type': 'text', '#text': i.rights },
     'media:content': mediaContent(i.image),
     'dl:dateline': datelineElement(i.dateline),
@@ -34,6 +37,7 @@ export function writeAtom(m: FeedModel): string {
       '@xmlns': NS.atom,
       '@xmlns:media': NS.media,
       '@xmlns:dl': NS.dl,
+      '@xmlns:fh': h === undefined ? undefined : NS.fh,
       '@xml:lang': m.language,
       id: m.id,
       title: { '@type': 'text', '#text': m.title },
@@ -43,15 +47,18 @@ export function writeAtom(m: FeedModel): string {
         { '@rel': 'self', '@type': 'application/atom+xml', '@href': m.selfUrl.atom },
         { '@rel': 'alternate', '@type': 'text/html', '@href': m.homeUrl },
         ...(m.hub === undefined ? [] : [{ '@rel': 'hub', '@href': m.hub }]),
+        ...(h?.current === undefined ? [] : [{ '@rel': 'current', '@type': 'application/atom+xml', '@href': h.current.atom }]),
+        ...(h?.prevArchive === undefined ? [] : [{ '@rel': 'prev-archive', '@type': 'application/atom+xml', '@href': h.prevArchive.atom }]),
+        ...(h?.nextArchive === undefined ? [] : [{ '@rel': 'next-archive', '@type': 'application/atom+xml', '@href': h.nextArchive.atom }]),
       ],
+      'fh:archive': h?.archive === true ? '' : undefined,
       author: person(m.author ?? { name: m.title }),
       rights: m.copyright === undefined ? undefined : { '@type': 'text', '#text': m.copyright },
       icon: m.favicon,
       logo: m.icon,
       generator: 'Dateline',
-      entry: m.items.map(entry),
     },
-  }, m.stylesheet);
+  }, m.stylesheet, { before: '</feed>', fragments: m.items.map((i) => fragments(i, m.timezone, () => renderFragment('entry', entry(i), 1))) });
 }
 
 function person(p: Person): XmlNode {

@@ -10,8 +10,15 @@ import { EXTENSION_DOCS } from './_xml.js';
 
 type Json = { [key: string]: unknown };
 
+/** Each item's JSON text at its place in the document (indented for `items`), rendered once per build. */
+const fragments = new WeakMap<FeedItem, { timezone: string; text: string }>();
+
+/** JSON.stringify drops undefined members; the ASCII escape of U+2028/2029 keeps the file safe to embed in scripts. */
+const stringify = (v: unknown): string => JSON.stringify(v, null, 2).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+
 export function writeJsonFeed(m: FeedModel): string {
   const date = (d: Date): string => formatRfc3339(d, m.timezone);
+  const h = m.history;
   const item = (i: FeedItem): Json => ({
     id: i.id,
     url: i.url,
@@ -19,6 +26,8 @@ export function writeJsonFeed(m: FeedModel): string {
     title: i.title,
     summary: i.summary,
     content_html: i.contentHtml,
+    // JSON Feed requires content_html or content_text: a summary-only item carries its summary as text.
+    content_text: i.contentHtml === undefined ? i.summary ?? i.title : undefined,
     image: i.image?.url,
     date_published: date(i.published),
     date_modified: i.updated.getTime() === i.published.getTime() ? undefined : date(i.updated),
@@ -41,10 +50,29 @@ export function writeJsonFeed(m: FeedModel): string {
     language: m.language,
     authors: m.author === undefined ? undefined : [person(m.author)],
     hubs: m.hub === undefined ? undefined : [{ type: 'WebSub', url: m.hub }],
-    items: m.items.map(item),
+    // RFC 5005 paging in JSON Feed's terms: next_url is the next (older) page of items.
+    next_url: h?.prevArchive?.json,
+    _dateline: h === undefined ? undefined : {
+      about: EXTENSION_DOCS,
+      archive: h.archive,
+      current_url: h.current?.json,
+      prev_archive_url: h.prevArchive?.json,
+      next_archive_url: h.nextArchive?.json,
+    },
+    items: [],
   };
-  // JSON.stringify drops undefined members; the ASCII escape of U+2028/2029 keeps the file safe to embed in scripts.
-  return `${JSON.stringify(feed, null, 2).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')}\n`;
+  const text = stringify(feed);
+  const texts = m.items.map((i) => {
+    const hit = fragments.get(i);
+    if (hit !== undefined && hit.timezone === m.timezone) return hit.text;
+    const fresh = stringify(item(i)).replace(/^/gm, '    ');
+    fragments.set(i, { timezone: m.timezone, text: fresh });
+    return fresh;
+  });
+  // `items` is the last member: its empty list closes the document.
+  const tail = '  "items": []\n}';
+  if (texts.length === 0 || !text.endsWith(tail)) return `${text}\n`;
+  return `${text.slice(0, text.length - tail.length)}  "items": [\n${texts.join(',\n')}\n  ]\n}\n`;
 }
 
 function person(p: Person): Json {

@@ -6,9 +6,13 @@
 import { formatRfc822 } from '../core/_dates.js';
 import { escapeHtml } from '../core/_text.js';
 import type { FeedItem, FeedModel } from '../types.js';
-import { agencyElement, datelineElement, html, mediaContent, NS, renderXml, type XmlNode } from './_xml.js';
+import { agencyElement, datelineElement, fragmentCache, html, mediaContent, NS, renderFragment, renderXml, type XmlNode } from './_xml.js';
+
+const fragments = fragmentCache();
+const itemText = (i: FeedItem): string => fragments(i, '', () => renderFragment('item', item(i), 2));
 
 export function writeRss(m: FeedModel): string {
+  const h = m.history;
   const channel: XmlNode = {
     title: m.title,
     link: m.homeUrl,
@@ -23,8 +27,11 @@ export function writeRss(m: FeedModel): string {
     'atom:link': [
       { '@href': m.selfUrl.rss, '@rel': 'self', '@type': 'application/rss+xml' },
       ...(m.hub === undefined ? [] : [{ '@href': m.hub, '@rel': 'hub' }]),
+      ...(h?.current === undefined ? [] : [{ '@href': h.current.rss, '@rel': 'current', '@type': 'application/rss+xml' }]),
+      ...(h?.prevArchive === undefined ? [] : [{ '@href': h.prevArchive.rss, '@rel': 'prev-archive', '@type': 'application/rss+xml' }]),
+      ...(h?.nextArchive === undefined ? [] : [{ '@href': h.nextArchive.rss, '@rel': 'next-archive', '@type': 'application/rss+xml' }]),
     ],
-    item: m.items.map(item),
+    'fh:archive': h?.archive === true ? '' : undefined,
   };
   return renderXml({
     rss: {
@@ -34,9 +41,10 @@ export function writeRss(m: FeedModel): string {
       '@xmlns:dc': NS.dc,
       '@xmlns:media': NS.media,
       '@xmlns:dl': NS.dl,
+      '@xmlns:fh': h === undefined ? undefined : NS.fh,
       channel,
     },
-  }, m.stylesheet);
+  }, m.stylesheet, { before: '  </channel>', fragments: m.items.map(itemText) });
 }
 
 function item(i: FeedItem): XmlNode {
@@ -45,7 +53,7 @@ function item(i: FeedItem): XmlNode {
     link: i.url,
     // Readers render an RSS description as HTML; the summary is plain text, so it is escaped as HTML first.
     description: i.summary === undefined ? undefined : html(escapeHtml(i.summary)),
-    'content:encoded': html(i.contentHtml),
+    'content:encoded': i.contentHtml === undefined ? undefined : html(i.contentHtml),
     guid: { '@isPermaLink': i.id === i.url ? 'true' : 'false', '#text': i.id },
     pubDate: formatRfc822(i.published),
     'atom:updated': i.updated.getTime() === i.published.getTime() ? undefined : rfc3339Utc(i.updated),

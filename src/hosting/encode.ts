@@ -5,7 +5,7 @@
  * differently, and then each variant's ETag differs with its bytes, as it must).
  */
 import { createHash } from 'node:crypto';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { brotliCompress, brotliCompressSync, constants, gzip as gzipAsync_, gzipSync, type BrotliOptions } from 'node:zlib';
 
 /**
  * Strong ETag of some bytes, quoted: `"sha256-"` and the first 22 characters (132 bits) of the base64url
@@ -36,20 +36,39 @@ const OS_UNIX = 3;
  * the one header byte that depends on the platform zlib was compiled for.
  */
 export function gzip(bytes: Uint8Array): Uint8Array {
-  const out = gzipSync(bytes, { level: 9 });
+  return fixGzip(gzipSync(bytes, { level: 9 }));
+}
+
+/** The same bytes as `gzip`, computed on libuv's thread pool so that several run at once on several cores. */
+export function gzipAsync(bytes: Uint8Array): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => gzipAsync_(bytes, { level: 9 }, (e, out) => (e === null ? resolve(fixGzip(out)) : reject(e))));
+}
+
+function fixGzip(out: Buffer): Uint8Array {
   out[GZIP_OS] = OS_UNIX;
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }
 
-/** Brotli at quality 11, text mode, default window (22 bits), with the size hint fixed by the input. */
-export function brotli(bytes: Uint8Array): Uint8Array {
-  const out = brotliCompressSync(bytes, {
+/** Brotli options: text mode, default window (22 bits), the size hint fixed by the input. */
+function brotliOptions(bytes: Uint8Array, quality: number): BrotliOptions {
+  return {
     params: {
       [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-      [constants.BROTLI_PARAM_QUALITY]: 11,
+      [constants.BROTLI_PARAM_QUALITY]: quality,
       [constants.BROTLI_PARAM_LGWIN]: 22,
       [constants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength,
     },
-  });
+  };
+}
+
+/** Brotli at `quality` (11, the best, unless told). */
+export function brotli(bytes: Uint8Array, quality = 11): Uint8Array {
+  const out = brotliCompressSync(bytes, brotliOptions(bytes, quality));
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+}
+
+/** The same bytes as `brotli`, computed on libuv's thread pool. */
+export function brotliAsync(bytes: Uint8Array, quality = 11): Promise<Uint8Array> {
+  return new Promise((resolve, reject) =>
+    brotliCompress(bytes, brotliOptions(bytes, quality), (e, out) => (e === null ? resolve(new Uint8Array(out.buffer, out.byteOffset, out.byteLength)) : reject(e))));
 }

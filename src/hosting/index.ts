@@ -3,12 +3,12 @@
  * (validators and headers per file, read by `dateline serve`), `_config/nginx.conf` and `_headers`.
  * Pure computation (hashing, zlib): no fs, no clock, no environment.
  */
-import type { FeedModel, Manifest, Outputs, SiteConfig } from '../types.js';
+import type { Manifest, Outputs, SiteConfig } from '../types.js';
 import { headersFile } from './headers.js';
-import { serveFeeds } from './manifest.js';
+import { MANIFEST_FILE, manifestOf, serveFeed, type FeedDocuments } from './manifest.js';
 import { nginxConf } from './nginx.js';
 
-export { MANIFEST_FILE, MEDIA_TYPES } from './manifest.js';
+export { MANIFEST_FILE, MEDIA_TYPES, formatOf, manifestOf, serveFeed, serveFeedAsync, type FeedDocuments, type ServedFeed } from './manifest.js';
 export { strongEtag, httpDate } from './encode.js';
 
 /** Where the generated server configuration goes, relative to the output directory. */
@@ -23,10 +23,27 @@ export interface Hosting {
   mtimes: Map<string, Date>;
 }
 
-/** `outputs`: the build's texts by file name; all of them are in `files`, the feeds with their siblings. */
-export function hostingFiles(outputs: ReadonlyMap<string, string>, model: FeedModel, config: SiteConfig): Hosting {
-  const { manifest, files, mtimes } = serveFeeds(outputs, model);
-  files.set(NGINX_CONF_FILE, nginxConf(manifest, config.feedBaseUrl, config.title));
-  files.set(HEADERS_FILE, headersFile(manifest, config.feedBaseUrl, config.title));
+/** Every feed's documents with their siblings, the manifest and the server configuration (synchronous compression). */
+export function hostingFiles(feeds: Iterable<FeedDocuments>, config: SiteConfig): Hosting {
+  const files: Outputs = new Map();
+  const mtimes = new Map<string, Date>();
+  const entries = [];
+  for (const feed of feeds) {
+    const served = serveFeed(feed, config.feeds.brotliQuality);
+    for (const [name, content] of served.files) files.set(name, content);
+    for (const [name, mtime] of served.mtimes) mtimes.set(name, mtime);
+    entries.push(...served.entries);
+  }
+  const { manifest, text } = manifestOf(entries);
+  files.set(MANIFEST_FILE, text);
+  for (const [name, content] of serverConfigFiles(manifest, config)) files.set(name, content);
   return { manifest, files, mtimes };
+}
+
+/** `_config/nginx.conf` and `_headers`, from the manifest. */
+export function serverConfigFiles(manifest: Manifest, config: SiteConfig): Map<string, string> {
+  return new Map([
+    [NGINX_CONF_FILE, nginxConf(manifest, config.feedBaseUrl, config.title)],
+    [HEADERS_FILE, headersFile(manifest, config.feedBaseUrl, config.title)],
+  ]);
 }

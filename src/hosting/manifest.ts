@@ -1,7 +1,7 @@
 /** The feeds → what servers need to serve them: validators, precompressed siblings, the manifest. Pure. */
 import { FEED_FILES } from '../core/model.js';
 import type { EncodedVariant, FeedModel, Format, Manifest, Outputs, ServedFile } from '../types.js';
-import { brotli, gzip, httpDate, strongEtag, wholeSeconds } from './encode.js';
+import { brotli, brotliAsync, gzip, gzipAsync, httpDate, strongEtag, wholeSeconds } from './encode.js';
 
 /** The manifest's name in the output directory. Servers read it; it is renamed into place last. */
 export const MANIFEST_FILE = '_dateline.json';
@@ -15,60 +15,95 @@ export const MEDIA_TYPES: Record<Format, string> = {
 
 /** Content codings of the precompressed siblings, with the suffix of each sibling's file name. */
 export const ENCODINGS = [
-  { coding: 'gzip', suffix: '.gz', encode: gzip },
-  { coding: 'br', suffix: '.br', encode: brotli },
+  { coding: 'gzip', suffix: '.gz' },
+  { coding: 'br', suffix: '.br' },
 ] as const;
 
-export interface ServedFeeds {
-  manifest: Manifest;
-  /** The outputs, the feeds' siblings and the manifest, by file name. */
+export type Coding = (typeof ENCODINGS)[number]['coding'];
+
+/** One feed's documents as the build renders them. */
+export interface FeedDocuments {
+  /** File name (relative to the output directory) → text. */
+  outputs: ReadonlyMap<string, string>;
+  model: FeedModel;
+  /** Whether to write `.gz`/`.br` siblings. */
+  precompress: boolean;
+}
+
+/** What one feed adds to a build: its files with their siblings, its manifest entries and the files' mtimes. */
+export interface ServedFeed {
+  entries: [string, ServedFile][];
   files: Outputs;
-  /** The mtime each feed and sibling must have: its Last-Modified instant. */
   mtimes: Map<string, Date>;
 }
 
 const utf8 = new TextEncoder();
+const FORMAT_OF = new Map((Object.entries(FEED_FILES) as [Format, string][]).map(([f, name]) => [name, f]));
 
-/**
- * `outputs` maps file names to texts (the build's `outputs`): each is written as it is, and each feed
- * among them (rss.xml, atom.xml, feed.json) gets its siblings and its manifest entry.
- */
-export function serveFeeds(outputs: ReadonlyMap<string, string>, model: FeedModel): ServedFeeds {
-  const files: Outputs = new Map(outputs);
+/** The format of a feed document from its file name (`sections/world/atom.xml` → atom). */
+export function formatOf(file: string): Format | undefined {
+  return FORMAT_OF.get(file.slice(file.lastIndexOf('/') + 1));
+}
+
+/** A feed's served files, compressing with `encode` (synchronous: brotli at `brotliQuality`, gzip -9). */
+export function serveFeed(feed: FeedDocuments, brotliQuality: number): ServedFeed {
+  return assemble(feed, (coding, bytes) => (coding === 'gzip' ? gzip(bytes) : brotli(bytes, brotliQuality)));
+}
+
+/** The same as `serveFeed`, with the compression on libuv's thread pool (all of a feed's documents at once). */
+export async function serveFeedAsync(feed: FeedDocuments, brotliQuality: number): Promise<ServedFeed> {
+  const done = new Map<string, Uint8Array>();
+  if (feed.precompress) {
+    await Promise.all([...feed.outputs].flatMap(([name, text]) => {
+      const bytes = utf8.encode(text);
+      return ENCODINGS.map(async ({ coding }) => {
+        done.set(`${coding} ${name}`, coding === 'gzip' ? await gzipAsync(bytes) : await brotliAsync(bytes, brotliQuality));
+      });
+    }));
+  }
+  return assemble(feed, (coding, _bytes, name) => done.get(`${coding} ${name}`) ?? new Uint8Array());
+}
+
+function assemble(feed: FeedDocuments, encode: (coding: Coding, bytes: Uint8Array, name: string) => Uint8Array): ServedFeed {
+  const files: Outputs = new Map(feed.outputs);
   const mtimes = new Map<string, Date>();
   const entries: [string, ServedFile][] = [];
-  const modified = wholeSeconds(model.updated);
-  // By file name, so that the manifest's keys come out in the same order every time.
-  const formats = (Object.keys(FEED_FILES) as Format[]).sort((a, b) => (FEED_FILES[a] < FEED_FILES[b] ? -1 : 1));
-  for (const format of formats) {
-    const name = FEED_FILES[format];
-    const text = outputs.get(name);
-    if (text === undefined) continue;
+  const modified = wholeSeconds(feed.model.updated);
+  for (const [name, text] of feed.outputs) {
+    const format = formatOf(name);
+    if (format === undefined) continue;
     const bytes = utf8.encode(text);
     mtimes.set(name, modified);
     const encodings: ServedFile['encodings'] = {};
-    for (const { coding, suffix, encode } of ENCODINGS) {
-      const encoded = encode(bytes);
-      const variant: EncodedVariant = { file: `${name}${suffix}`, etag: strongEtag(encoded), bytes: encoded.byteLength };
-      encodings[coding] = variant;
-      files.set(variant.file, encoded);
-      mtimes.set(variant.file, modified);
+    if (feed.precompress) {
+      for (const { coding, suffix } of ENCODINGS) {
+        const encoded = encode(coding, bytes, name);
+        const variant: EncodedVariant = { file: `${name}${suffix}`, etag: strongEtag(encoded), bytes: encoded.byteLength };
+        encodings[coding] = variant;
+        files.set(variant.file, encoded);
+        mtimes.set(variant.file, modified);
+      }
     }
-    const links: ServedFile['links'] = { self: model.selfUrl[format] };
-    if (model.hub !== undefined) links.hub = model.hub;
+    const links: ServedFile['links'] = { self: feed.model.selfUrl[format] };
+    if (feed.model.hub !== undefined) links.hub = feed.model.hub;
     entries.push([name, {
       type: MEDIA_TYPES[format],
       etag: strongEtag(bytes),
       lastModified: httpDate(modified),
       bytes: bytes.byteLength,
-      maxAge: model.ttl * 60,
+      maxAge: feed.model.ttl * 60,
       encodings,
       links,
     }]);
   }
-  const manifest: Manifest = { version: 1, files: Object.fromEntries(entries) };
-  files.set(MANIFEST_FILE, `${JSON.stringify(manifest, null, 2)}\n`);
-  return { manifest, files, mtimes };
+  return { entries, files, mtimes };
+}
+
+/** The manifest of a build from its feeds' entries, by file name so the keys come out in the same order every time. */
+export function manifestOf(entries: Iterable<[string, ServedFile]>): { manifest: Manifest; text: string } {
+  const sorted = [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const manifest: Manifest = { version: 1, files: Object.fromEntries(sorted) };
+  return { manifest, text: `${JSON.stringify(manifest, null, 2)}\n` };
 }
 
 /** The `Link` header value of a served file (`<self>; rel="self", <hub>; rel="hub"`), or undefined when it has no links. */

@@ -2,16 +2,18 @@
  * Writes a build into the output directory without ever leaving it half-written: every file is first
  * written beside its target under a temporary name, and only when all of them are on disk are they
  * renamed into place (rename is atomic on POSIX). A file whose bytes did not change is not rewritten.
+ * Files a previous build wrote (listed in its manifest) that this build no longer makes are removed at
+ * the end, so the directory holds exactly what a build into an empty directory would.
  *
- * Files listed in `mtimes` (the feeds and their siblings) get that mtime, their Last-Modified, so that a
- * static server's Last-Modified (and nginx's If-Modified-Since check) agrees with the manifest: a new
- * file before it is renamed into place, an unchanged one in place (its bytes stay untouched).
+ * Files given an mtime (the feeds and their siblings) get it, their Last-Modified, so that a static
+ * server's Last-Modified (and nginx's If-Modified-Since check) agrees with the manifest: a new file
+ * before it is renamed into place, an unchanged one in place (its bytes stay untouched).
  */
-import { mkdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, rmdir, stat, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { DatelineError, diagnostic, Errors } from '../errors.js';
 import { MANIFEST_FILE } from '../hosting/index.js';
-import type { Outputs } from '../types.js';
+import type { Manifest, Outputs } from '../types.js';
 
 export interface Written {
   name: string;
@@ -19,9 +21,124 @@ export interface Written {
   changed: boolean;
 }
 
+/** How many files are read or written at once. */
+const PARALLEL = 16;
+
+/** Stages files for an atomic update of `outDir`; nothing is visible there until `commit`. */
+export class OutputStage {
+  readonly written: Written[] = [];
+  /** Files of the previous build that this one no longer makes, removed by `commit`. */
+  readonly removed: string[] = [];
+  private readonly pending: { name: string; tmp: string; target: string }[] = [];
+  private readonly retouch: { target: string; mtime: Date }[] = [];
+  private readonly running = new Set<Promise<void>>();
+  private readonly names = new Set<string>();
+  private failure: unknown;
+
+  /** `shownAs` names the directory in messages (as the user wrote it). */
+  constructor(readonly outDir: string, readonly shownAs: string = outDir) {}
+
+  /** The manifest the directory holds now, if any: what the previous build wrote. */
+  async previousManifest(): Promise<Manifest | undefined> {
+    try {
+      const m = JSON.parse(await readFile(join(this.outDir, MANIFEST_FILE), 'utf8')) as Manifest;
+      return m?.version === 1 && typeof m.files === 'object' ? m : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Stages one file; waits only when too many are in flight. Call `commit` (or `abort`) at the end. */
+  async put(name: string, content: string | Uint8Array, mtime?: Date): Promise<void> {
+    this.names.add(name);
+    while (this.running.size >= PARALLEL) await Promise.race(this.running);
+    const task = this.stage(name, content, mtime).catch((e: unknown) => {
+      this.failure ??= e;
+    });
+    const tracked = task.finally(() => this.running.delete(tracked));
+    this.running.add(tracked);
+  }
+
+  /** A file the caller knows is on disk with the right bytes and mtime (from an earlier build): it is kept, not removed. */
+  keep(name: string, bytes: number): void {
+    this.names.add(name);
+    this.written.push({ name, bytes, changed: false });
+  }
+
+  private async stage(name: string, content: string | Uint8Array, mtime: Date | undefined): Promise<void> {
+    const target = join(this.outDir, name);
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+    const old = await readFile(target).catch(() => undefined);
+    const changed = old === undefined || !old.equals(bytes);
+    this.written.push({ name, bytes: bytes.length, changed });
+    if (!changed) {
+      if (mtime !== undefined && (await stat(target)).mtimeMs !== mtime.getTime()) this.retouch.push({ target, mtime });
+      return;
+    }
+    await mkdir(dirname(target), { recursive: true });
+    const tmp = join(dirname(target), `.${name.split('/').pop()}.${process.pid}.tmp`);
+    this.pending.push({ name, tmp, target });
+    await writeFile(tmp, bytes);
+    if (mtime !== undefined) await utimes(tmp, mtime, mtime);
+  }
+
+  /** Throws the first staging failure (after removing every temporary file). */
+  private async settle(): Promise<void> {
+    await Promise.all(this.running);
+    if (this.failure !== undefined) {
+      await this.abort();
+      const e = this.failure;
+      const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+      throw new DatelineError([diagnostic(Errors.WriteFailed, { file: this.shownAs }, reason)], { cause: e });
+    }
+  }
+
+  /** Removes the temporary files; the directory stays as it was. */
+  async abort(): Promise<void> {
+    await Promise.all(this.running);
+    await Promise.all(this.pending.map((p) => rm(p.tmp, { force: true })));
+    this.pending.length = 0;
+  }
+
+  /**
+   * Renames every staged file into place (the manifest last), fixes mtimes, and removes the files of
+   * `previous` (the old manifest) this build did not make. Returns what was written, by name.
+   */
+  async commit(previous?: Manifest): Promise<Written[]> {
+    await this.settle();
+    // The manifest goes last: while the renames run, a server may pair an old ETag with new bytes (the next
+    // poll gets a 200 and heals it), never a new ETag with old bytes (which would be answered 304 for good).
+    const last = (p: { name: string }): number => (p.name === MANIFEST_FILE ? 1 : 0);
+    const ordered = [...this.pending].sort((a, b) => last(a) - last(b) || (a.name < b.name ? -1 : 1));
+    for (const p of ordered) await rename(p.tmp, p.target);
+    this.pending.length = 0;
+    for (const r of this.retouch) await utimes(r.target, r.mtime, r.mtime);
+    if (previous !== undefined) await this.removeStale(previous);
+    return [...this.written].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  private async removeStale(previous: Manifest): Promise<void> {
+    const stale = new Set<string>();
+    for (const [name, served] of Object.entries(previous.files)) {
+      for (const file of [name, served.encodings?.gzip?.file, served.encodings?.br?.file]) {
+        // Only plain relative names a build could have written; never anything outside the directory.
+        if (file !== undefined && !this.names.has(file) && !file.split('/').some((p) => p === '' || p === '.' || p === '..')) stale.add(file);
+      }
+    }
+    const dirs = new Set<string>();
+    for (const file of [...stale].sort()) {
+      await rm(join(this.outDir, file), { force: true });
+      this.removed.push(file);
+      for (let d = dirname(file); d !== '.' && d !== ''; d = dirname(d)) dirs.add(d);
+    }
+    // Deepest first, so that a directory emptied by removing its subdirectories goes too.
+    for (const d of [...dirs].sort((a, b) => b.split('/').length - a.split('/').length)) await rmdir(join(this.outDir, d)).catch(() => undefined);
+  }
+}
+
 /**
- * `shownAs` names the directory in messages (as the user wrote it); it defaults to `outDir`. `mtimes`
- * maps file names to the mtime each must have (the build's `mtimes`).
+ * Writes a whole build at once. `shownAs` names the directory in messages (as the user wrote it); it
+ * defaults to `outDir`. `mtimes` maps file names to the mtime each must have (the build's `mtimes`).
  */
 export async function writeOutputs(
   outDir: string,
@@ -29,36 +146,8 @@ export async function writeOutputs(
   shownAs: string = outDir,
   mtimes: ReadonlyMap<string, Date> = new Map(),
 ): Promise<Written[]> {
-  const written: Written[] = [];
-  const pending: { name: string; tmp: string; target: string }[] = [];
-  const retouch: { target: string; mtime: Date }[] = [];
-  try {
-    for (const [name, content] of [...outputs].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const target = join(outDir, name);
-      const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
-      const mtime = mtimes.get(name);
-      const old = await readFile(target).catch(() => undefined);
-      const changed = old === undefined || !old.equals(bytes);
-      written.push({ name, bytes: bytes.length, changed });
-      if (!changed) {
-        if (mtime !== undefined && (await stat(target)).mtimeMs !== mtime.getTime()) retouch.push({ target, mtime });
-        continue;
-      }
-      await mkdir(dirname(target), { recursive: true });
-      const tmp = join(dirname(target), `.${name.split('/').pop()}.${process.pid}.tmp`);
-      pending.push({ name, tmp, target });
-      await writeFile(tmp, bytes);
-      if (mtime !== undefined) await utimes(tmp, mtime, mtime);
-    }
-  } catch (e) {
-    await Promise.all(pending.map((p) => rm(p.tmp, { force: true })));
-    const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    throw new DatelineError([diagnostic(Errors.WriteFailed, { file: shownAs }, reason)], { cause: e });
-  }
-  // The manifest goes last: while the renames run, a server may pair an old ETag with new bytes (the next
-  // poll gets a 200 and heals it), never a new ETag with old bytes (which would be answered 304 for good).
-  const last = (p: { name: string }): number => (p.name === MANIFEST_FILE ? 1 : 0);
-  for (const p of [...pending].sort((a, b) => last(a) - last(b))) await rename(p.tmp, p.target);
-  for (const r of retouch) await utimes(r.target, r.mtime, r.mtime);
-  return written;
+  const stage = new OutputStage(outDir, shownAs);
+  const previous = await stage.previousManifest();
+  for (const [name, content] of [...outputs].sort(([a], [b]) => (a < b ? -1 : 1))) await stage.put(name, content, mtimes.get(name));
+  return stage.commit(previous);
 }

@@ -18,7 +18,28 @@ export const INDEX_FILE = 'index.html';
 export interface IndexPageOptions {
   /** How many of the newest items to show; 20 unless told. */
   latest?: number;
+  /** The site's other feeds (sections, tags, authors, archives), listed after the main feed. */
+  directory?: readonly FeedDirectoryEntry[];
 }
+
+/** One of the site's other feeds, as the page lists it. */
+export interface FeedDirectoryEntry {
+  kind: 'main' | 'section' | 'tag' | 'author' | 'archive';
+  /** Section, tag or author name; the month of an archive. */
+  name: string;
+  /** Directory of its documents, relative to the page (`sections/world/`). */
+  dir: string;
+  title: string;
+  items: number;
+  updated: Date;
+}
+
+const DIRECTORY_HEADINGS: readonly [FeedDirectoryEntry['kind'], string, string][] = [
+  ['section', 'sections', 'Sections'],
+  ['tag', 'tags', 'Tags'],
+  ['author', 'authors', 'Authors'],
+  ['archive', 'archives', 'Archives (RFC 5005, newest first)'],
+];
 
 const FORMAT_ORDER: readonly Format[] = ['rss', 'atom', 'json'];
 const SHORT_NAMES: Record<Format, string> = { rss: 'RSS', atom: 'Atom', json: 'JSON Feed' };
@@ -66,6 +87,7 @@ export function renderIndexPage(model: FeedModel, feeds: readonly FeedLink[], op
     '<h2 id="feeds">Feeds</h2>',
     ...(feeds.length === 0 ? ['<p>No feeds.</p>'] : ['<ul class="feeds">', ...feeds.map((f) => feedEntry(model, f)), '</ul>']),
     '</section>',
+    ...directorySections(model, options.directory ?? []),
     '<section aria-labelledby="latest">',
     '<h2 id="latest">Latest stories</h2>',
     ...(latest.length === 0 ? ['<p>No stories yet.</p>'] : ['<ol class="items">', ...latest.map((i) => itemEntry(model, i)), '</ol>']),
@@ -79,6 +101,22 @@ export function renderIndexPage(model: FeedModel, feeds: readonly FeedLink[], op
     '</html>',
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** One section per kind of feed: name, item count, last update, and its three documents. */
+function directorySections(model: FeedModel, directory: readonly FeedDirectoryEntry[]): string[] {
+  const out: string[] = [];
+  for (const [kind, id, heading] of DIRECTORY_HEADINGS) {
+    const entries = directory.filter((e) => e.kind === kind);
+    if (entries.length === 0) continue;
+    out.push(`<section aria-labelledby="${id}">`, `<h2 id="${id}">${heading}</h2>`, '<ul class="directory">');
+    for (const e of entries) {
+      const docs = FORMAT_ORDER.map((f) => `<a href="${escapeHtml(encodeURI(`${e.dir}${FEED_FILES[f]}`))}" type="${MEDIA_TYPES[f]}">${SHORT_NAMES[f]}</a>`);
+      out.push(`<li><span class="name"${langAttr(model.language)}>${escapeHtml(e.name)}</span> <span class="meta">${e.items} ${e.items === 1 ? 'item' : 'items'} · ${time(e.updated, model.timezone)}</span> ${docs.join(' · ')}</li>`);
+    }
+    out.push('</ul>', '</section>');
+  }
+  return out;
 }
 
 function feedEntry(model: FeedModel, f: FeedLink): string {

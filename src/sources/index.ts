@@ -44,26 +44,40 @@ export interface Loaded {
   files: number;
 }
 
+/** Record files under `root` (any depth), relative to it, sorted; hidden files and directories are skipped. */
+export async function listRecordFiles(root: string): Promise<string[]> {
+  const names = await readdir(root, { recursive: true });
+  return names
+    .filter((n) => RECORD_EXTENSIONS.has(extname(n).toLowerCase()) && !n.split(sep).some((part) => part.startsWith('.')))
+    .sort();
+}
+
+/** One record file's text → its raw record (or why it cannot be read). `name` is relative to the articles directory. */
+export function readRecord(text: string, name: string, file: string): { record?: RawRecord; diagnostics: Diagnostic[] } {
+  const slugPath = name.slice(0, -extname(name).length).split(sep).join('/');
+  return extname(name).toLowerCase() === '.json' ? readJsonRecord(text, file, slugPath) : readMarkdownRecord(text, file, slugPath);
+}
+
+/** The diagnostic for an articles directory that cannot be listed. */
+export function articlesDirMissing(root: string, cwd: string, e: unknown): Diagnostic {
+  return diagnostic(Errors.ArticlesDirMissing, { file: display(root, cwd) }, (e as NodeJS.ErrnoException).code ?? String(e));
+}
+
 /** Reads every record under `config.articlesDir` (any depth) and validates them all. */
 export async function loadArticles(config: SiteConfig, cwd: string = process.cwd()): Promise<Loaded> {
   const root = resolve(cwd, config.articlesDir);
-  let names: string[];
+  let paths: string[];
   try {
-    names = await readdir(root, { recursive: true });
+    paths = await listRecordFiles(root);
   } catch (e) {
-    const d = diagnostic(Errors.ArticlesDirMissing, { file: display(root, cwd) }, (e as NodeJS.ErrnoException).code ?? String(e));
-    return { articles: [], diagnostics: [d], files: 0 };
+    return { articles: [], diagnostics: [articlesDirMissing(root, cwd, e)], files: 0 };
   }
-  const paths = names
-    .filter((n) => RECORD_EXTENSIONS.has(extname(n).toLowerCase()) && !n.split(sep).some((part) => part.startsWith('.')))
-    .sort();
   const diagnostics: Diagnostic[] = [];
   const records: RawRecord[] = [];
   await Promise.all(
     paths.map(async (name) => {
       const path = join(root, name);
       const file = display(path, cwd);
-      const slugPath = name.slice(0, -extname(name).length).split(sep).join('/');
       let text: string;
       try {
         text = await readFile(path, 'utf8');
@@ -71,7 +85,7 @@ export async function loadArticles(config: SiteConfig, cwd: string = process.cwd
         diagnostics.push(diagnostic(Errors.FileUnreadable, { file }, (e as NodeJS.ErrnoException).code ?? String(e)));
         return;
       }
-      const r = extname(name).toLowerCase() === '.json' ? readJsonRecord(text, file, slugPath) : readMarkdownRecord(text, file, slugPath);
+      const r = readRecord(text, name, file);
       diagnostics.push(...r.diagnostics);
       if (r.record !== undefined) records.push(r.record);
     }),

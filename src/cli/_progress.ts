@@ -1,0 +1,53 @@
+/**
+ * Progress of a long build on a terminal: one line on stderr, redrawn at most ten times a second, with
+ * what is being done, how far, the rate and the time left. Off when stderr is not a terminal, in CI, and
+ * with --quiet or --json: there the build prints only its summary.
+ */
+import type { Progress } from '../pipeline/build.js';
+
+const PHASES = { read: 'Reading records', feeds: 'Writing feeds' } as const;
+const REDRAW_MS = 100;
+
+export interface ProgressLine {
+  update: (p: Progress) => void;
+  /** Clears the line (before the summary is printed). */
+  done: () => void;
+}
+
+/** `write` prints to the terminal; `now` is the clock (ms), injectable for tests. */
+export function progressLine(write: (text: string) => void, now: () => number = () => performance.now()): ProgressLine {
+  let phase: Progress['phase'] | undefined;
+  let phaseStart = 0;
+  let last = -Infinity;
+  let shown = false;
+  return {
+    update(p) {
+      const t = now();
+      if (p.phase !== phase) {
+        phase = p.phase;
+        phaseStart = t;
+      }
+      if (t - last < REDRAW_MS && p.done !== p.total) return;
+      last = t;
+      shown = true;
+      write(`\r\x1b[K${describeProgress(p, (t - phaseStart) / 1000)}`);
+    },
+    done() {
+      if (shown) write('\r\x1b[K');
+      shown = false;
+    },
+  };
+}
+
+/** `Reading records 5,120/10,000 (51%), 8,400/s, about 1 s left`. */
+export function describeProgress(p: Progress, seconds: number): string {
+  const n = (x: number): string => x.toLocaleString('en-US');
+  const pct = p.total === 0 ? 100 : Math.floor((p.done / p.total) * 100);
+  const parts = [`${PHASES[p.phase]} ${n(p.done)}/${n(p.total)} (${pct}%)`];
+  if (seconds > 0.2 && p.done > 0) {
+    const rate = p.done / seconds;
+    parts.push(`${n(Math.round(rate))}/s`);
+    if (p.done < p.total) parts.push(`about ${Math.max(1, Math.ceil((p.total - p.done) / rate))} s left`);
+  }
+  return parts.join(', ');
+}

@@ -1,0 +1,119 @@
+/**
+ * `dateline build`: runs the pipeline, prints what it did (or, with --json, one JSON object), notifies the
+ * WebSub hub with --ping. Exit codes as in cli.ts.
+ */
+import { DatelineError } from '../errors.js';
+import { DEFAULT_CACHE_DIR, runBuild, type BuildReport } from '../pipeline/build.js';
+import { changedFeedUrls } from '../websub/changed.js';
+import { describePing, pingHub } from '../websub/ping.js';
+import { parseCommand, plural, report, type CliIO } from './_report.js';
+import { progressLine } from './_progress.js';
+
+/** Builds with more files than this print counts instead of one line per file. */
+const LIST_LIMIT = 60;
+
+export async function buildCommand(args: string[], io: CliIO, usage: string): Promise<number> {
+  const parsed = parseCommand(io, usage, {
+    args,
+    options: {
+      config: { type: 'string' },
+      out: { type: 'string' },
+      ping: { type: 'boolean' },
+      cache: { type: 'string' },
+      'no-cache': { type: 'boolean' },
+      quiet: { type: 'boolean', short: 'q' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (typeof parsed === 'number') return parsed;
+  const v = parsed.values as { config?: string; out?: string; ping?: boolean; cache?: string; 'no-cache'?: boolean; quiet?: boolean; json?: boolean };
+  if (v.cache !== undefined && v['no-cache'] === true) {
+    io.stderr(`--cache and --no-cache cannot be used together.\n\n${usage}`);
+    return 2;
+  }
+  const quiet = v.quiet === true || v.json === true;
+  const progress = io.progress === true && !quiet ? progressLine(io.stderr) : undefined;
+  const started = performance.now();
+  let r: BuildReport;
+  try {
+    r = await runBuild({
+      cwd: io.cwd,
+      ...(v.config === undefined ? {} : { configFile: v.config }),
+      ...(v.out === undefined ? {} : { outDir: v.out }),
+      cacheDir: v['no-cache'] === true ? false : (v.cache ?? DEFAULT_CACHE_DIR),
+      ...(progress === undefined ? {} : { onProgress: progress.update }),
+    });
+  } catch (e) {
+    progress?.done();
+    if (e instanceof DatelineError) {
+      report(io, e.diagnostics);
+      if (v.json === true) io.stdout(`${JSON.stringify({ ok: false, diagnostics: e.diagnostics })}\n`);
+      return 1;
+    }
+    throw e;
+  }
+  progress?.done();
+  const ms = Math.round(performance.now() - started);
+  const errors = report(io, r.diagnostics);
+  if (v.json === true) io.stdout(`${JSON.stringify(summary(r, ms))}\n`);
+  if (errors > 0) {
+    if (!quiet || v.json === true) io.stderr('Nothing was written.\n');
+    return 1;
+  }
+  if (!quiet) printReport(io, r, ms);
+  if (v.ping === true && r.config !== undefined) await ping(io, r.config.hub, changedFeedUrls(r.config.feedBaseUrl, r.written), quiet);
+  return 0;
+}
+
+function printReport(io: CliIO, r: BuildReport, ms: number): void {
+  const n = (x: number): string => x.toLocaleString('en-US');
+  const fromCache = r.records.files - r.records.read;
+  io.stdout(`Read ${plural(r.records.files, 'record')} from ${r.config?.articlesDir ?? ''}/: ${r.records.published} published, ${plural(r.records.drafts, 'draft')}${
+    fromCache > 0 ? `; ${n(fromCache)} unchanged since the last build (not read again)` : ''}.\n`);
+  if (r.feeds.total > 1) {
+    io.stdout(`Feeds: ${n(r.feeds.total)} (${n(r.feeds.documents)} documents), ${n(r.feeds.rendered)} written, ${n(r.feeds.reused)} unchanged since the last build; ${(ms / 1000).toFixed(2)} s.\n`);
+  }
+  if (r.written.length <= LIST_LIMIT) {
+    const feedFiles = new Set(r.written.filter((w) => /(^|\/)(rss\.xml|atom\.xml|feed\.json)$/.test(w.name) && !w.name.includes('/')).map((w) => w.name));
+    for (const w of r.written) {
+      const what = feedFiles.has(w.name) ? `${plural(r.mainItems, 'item')}, ${w.bytes} bytes` : `${w.bytes} bytes`;
+      io.stdout(`  ${r.outDir}/${w.name}  ${what}${w.changed ? '' : ' (unchanged)'}\n`);
+    }
+  }
+  if (r.removed.length > 0) io.stdout(`Removed ${plural(r.removed.length, 'file')} an earlier build wrote and this one no longer makes.\n`);
+  io.stdout(`Wrote ${plural(r.written.filter((w) => w.changed).length, 'file')} to ${r.outDir}/.\n`);
+}
+
+/** The machine-readable summary of `--json`. */
+function summary(r: BuildReport, ms: number): Record<string, unknown> {
+  return {
+    ok: r.ok && !r.diagnostics.some((d) => d.severity === 'error'),
+    outDir: r.outDir,
+    durationMs: ms,
+    records: r.records,
+    feeds: r.feeds,
+    files: { total: r.written.length, written: r.written.filter((w) => w.changed).length, unchanged: r.written.filter((w) => !w.changed).length, removed: r.removed.length },
+    mainFeedItems: r.mainItems,
+    cache: r.cacheIgnored === undefined ? { used: true } : { used: false, reason: r.cacheIgnored },
+    diagnostics: r.diagnostics,
+  };
+}
+
+/** WebSub publish pings for the feeds whose bytes changed; failures are reported, never fatal. */
+async function ping(io: CliIO, hub: string | undefined, urls: string[], quiet: boolean): Promise<void> {
+  if (hub === undefined) {
+    io.stderr('--ping: there is no "hub" in the configuration, so there is nothing to notify.\n');
+    return;
+  }
+  if (urls.length === 0) {
+    if (!quiet) io.stdout('No feed changed; the hub was not notified.\n');
+    return;
+  }
+  for (const result of await pingHub({ hub, urls })) {
+    if (!result.ok) io.stderr(`  ${describePing(result)}\n`);
+    else if (!quiet) io.stdout(`  ${describePing(result)}\n`);
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * The feeds a site publishes: the main feed; one per section, tag and author when switched on; and RFC
+ * 5005 monthly archives. Pure: articles and configuration in, plans out.
+ *
+ * Archives partition the history: the main feed carries the newest `itemsPerFeed` articles and every
+ * older published article is in exactly one monthly archive (the month of its first publication in the
+ * publisher's zone). So an aggregator that reads the main feed and follows `prev-archive` links reaches
+ * every published article exactly once. Archive documents of months that have rolled out of the main
+ * feed entirely never change again except for corrections; the newest one fills up as stories leave the
+ * main feed.
+ */
+import { diagnostic, Errors } from '../errors.js';
+import type { Article, ContentMode, Diagnostic, GroupFeedsConfig, SiteConfig } from '../types.js';
+import { localDate } from './_dates.js';
+import { byNewest } from './model.js';
+import { assignSlugs } from './slug.js';
+
+export type FeedKind = 'main' | 'section' | 'tag' | 'author' | 'archive';
+
+export interface FeedPlan {
+  /** Stable identity and directory of the feed without its slash: `main`, `sections/world`, `archive/2025-02`. */
+  key: string;
+  kind: FeedKind;
+  /** The section, tag or author as written in the records; the month (`YYYY-MM`) of an archive. */
+  name?: string;
+  /** Directory of the feed's three documents in the output, `` for the main feed, else ending with `/`. */
+  dir: string;
+  /** The feed's articles, newest first. */
+  articles: Article[];
+  content: ContentMode;
+  precompress: boolean;
+  /** RFC 5005 links, by the directories of the documents linked to. */
+  history?: { archive: boolean; current?: string; prevArchive?: string; nextArchive?: string };
+}
+
+export interface Plans {
+  /** The main feed first, then sections, tags, authors and archives, each by key. */
+  plans: FeedPlan[];
+  diagnostics: Diagnostic[];
+}
+
+const GROUPS = [
+  { kind: 'section', root: 'sections', label: 'section', names: (a: Article) => (a.section === undefined ? [] : [a.section]) },
+  { kind: 'tag', root: 'tags', label: 'tag', names: (a: Article) => a.tags },
+  { kind: 'author', root: 'authors', label: 'author', names: (a: Article) => a.authors.map((p) => p.name) },
+] as const;
+
+const GROUP_CONFIG = { section: 'sections', tag: 'tags', author: 'authors' } as const;
+
+export function planFeeds(articles: readonly Article[], config: SiteConfig): Plans {
+  const published = articles.filter((a) => !a.draft).sort(byNewest);
+  const diagnostics: Diagnostic[] = [];
+  const main: FeedPlan = { key: 'main', kind: 'main', dir: '', articles: published.slice(0, config.itemsPerFeed), content: 'full', precompress: true };
+  const plans: FeedPlan[] = [main];
+  for (const g of GROUPS) {
+    const settings = config.feeds[GROUP_CONFIG[g.kind]];
+    if (settings !== undefined) plans.push(...groupPlans(published, g, settings, diagnostics));
+  }
+  if (config.feeds.archives !== undefined) {
+    const archives = archivePlans(published.slice(config.itemsPerFeed), config, config.feeds.archives);
+    const newest = archives[0];
+    if (newest !== undefined) main.history = { archive: false, prevArchive: newest.dir };
+    plans.push(...archives);
+  }
+  return { plans, diagnostics };
+}
+
+function groupPlans(
+  published: readonly Article[],
+  g: (typeof GROUPS)[number],
+  settings: GroupFeedsConfig,
+  diagnostics: Diagnostic[],
+): FeedPlan[] {
+  const byName = new Map<string, Article[]>();
+  for (const a of published) {
+    for (const name of new Set(g.names(a))) {
+      const list = byName.get(name);
+      if (list === undefined) byName.set(name, [a]);
+      else list.push(a);
+    }
+  }
+  // Slugs come from every name in use, not only those that get a feed, so a path never moves when the
+  // limits change.
+  const { slugs, collisions } = assignSlugs(byName.keys());
+  for (const c of collisions) {
+    // Located at the newest record using a name that lost the plain path: the one a desk would fix.
+    const newest = c.names.slice(1).map((n) => byName.get(n)?.[0]).filter((a) => a !== undefined).sort(byNewest)[0];
+    diagnostics.push(diagnostic(Errors.SlugCollision, { file: newest?.file, field: GROUP_CONFIG[g.kind] }, g.label, c.names,
+      c.assigned.map((s) => `${g.root}/${s}/`)));
+  }
+  const chosen = [...byName]
+    .filter(([, list]) => list.length >= settings.minArticles)
+    .sort(([a, la], [b, lb]) => lb.length - la.length || (a < b ? -1 : a > b ? 1 : 0))
+    .slice(0, settings.max ?? Number.POSITIVE_INFINITY);
+  return chosen
+    .map(([name, list]): FeedPlan => {
+      const key = `${g.root}/${slugs.get(name) ?? ''}`;
+      return { key, kind: g.kind, name, dir: `${key}/`, articles: list.slice(0, settings.itemsPerFeed), content: settings.content, precompress: settings.precompress };
+    })
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** `older`: the published articles the main feed does not carry, newest first. Newest month first. */
+function archivePlans(older: readonly Article[], config: SiteConfig, settings: NonNullable<SiteConfig['feeds']['archives']>): FeedPlan[] {
+  const byMonth = new Map<string, Article[]>();
+  for (const a of older) {
+    const month = localDate(a.published, config.timezone).slice(0, 7);
+    const list = byMonth.get(month);
+    if (list === undefined) byMonth.set(month, [a]);
+    else list.push(a);
+  }
+  const months = [...byMonth.keys()].sort().reverse();
+  const dir = (month: string): string => `archive/${month}/`;
+  return months.map((month, i) => {
+    const history: NonNullable<FeedPlan['history']> = { archive: true, current: '' };
+    const older_ = months[i + 1];
+    const newer = months[i - 1];
+    if (older_ !== undefined) history.prevArchive = dir(older_);
+    if (newer !== undefined) history.nextArchive = dir(newer);
+    return {
+      key: `archive/${month}`,
+      kind: 'archive',
+      name: month,
+      dir: dir(month),
+      articles: byMonth.get(month) ?? [],
+      content: settings.content,
+      precompress: settings.precompress,
+      history,
+    };
+  });
+}

@@ -1,0 +1,106 @@
+/**
+ * Feed plans → feed documents. Each article becomes an item at most once per content mode in a build,
+ * however many feeds carry it (and the writers render each item's text once), so a site with hundreds
+ * of section, tag and author feeds costs little more than the articles it shows. Pure.
+ */
+import { writeAtom } from '../formats/atom.js';
+import { writeJsonFeed } from '../formats/jsonfeed.js';
+import { writeRss } from '../formats/rss.js';
+import type { Article, ContentMode, Diagnostic, FeedItem, FeedModel, Format, SiteConfig } from '../types.js';
+import type { FeedPlan } from './feeds.js';
+import { FEED_FILES, feedModel, feedUrls, toItem, type FeedHead } from './model.js';
+
+export const WRITERS: Record<Format, (m: FeedModel) => string> = { rss: writeRss, atom: writeAtom, json: writeJsonFeed };
+
+/** The feeds' XSLT, at the root of the output directory. */
+const STYLESHEET = 'feed.xsl';
+
+export interface RenderedFeed {
+  plan: FeedPlan;
+  model: FeedModel;
+  /** The feed's documents, by file name relative to the output directory (`sections/world/rss.xml`). */
+  outputs: Map<string, string>;
+}
+
+/** Title, description and id of each kind of feed. */
+export function feedHead(plan: FeedPlan, config: SiteConfig): FeedHead {
+  const id = plan.kind === 'main' ? `${config.idPrefix}feed:main` : `${config.idPrefix}feed:${encodeURI(plan.key)}`;
+  const name = plan.name ?? '';
+  switch (plan.kind) {
+    case 'main':
+      return { id, title: config.title, description: config.description, dir: plan.dir };
+    case 'archive':
+      return { id, title: `${config.title} — Archive ${name}`, description: `Stories first published in ${name} (archived feed, RFC 5005).`, dir: plan.dir };
+    case 'tag':
+      return { id, title: `${config.title} — Tag: ${name}`, description: `Stories tagged “${name}”.`, dir: plan.dir };
+    case 'author':
+      return { id, title: `${config.title} — ${name}`, description: `Stories by ${name}.`, dir: plan.dir };
+    case 'section':
+      return { id, title: `${config.title} — ${name}`, description: `Stories in the section “${name}”.`, dir: plan.dir };
+  }
+}
+
+/** Where items rendered by an earlier build can be found (the build cache), with the warnings rendering gave. */
+export interface ItemStore {
+  get(article: Article, content: ContentMode): { item: FeedItem; warnings: Diagnostic[] } | undefined;
+  set(article: Article, content: ContentMode, item: FeedItem, warnings: Diagnostic[]): void;
+}
+
+/** Renders feeds one at a time, sharing items between them; `diagnostics` collects rendering warnings. */
+export class SiteRenderer {
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly items: Record<ContentMode, Map<Article, FeedItem>> = { full: new Map(), summary: new Map() };
+
+  constructor(private readonly config: SiteConfig, private readonly store?: ItemStore) {}
+
+  /**
+   * The article as an item; its warnings are reported once per build, whether it was rendered now or
+   * before. `keep: false` does not hold on to the item for other feeds (an archive is the only feed of
+   * most of its items, and holding them all would hold the whole history in memory).
+   */
+  item(article: Article, content: ContentMode, keep = true): FeedItem {
+    const memo = this.items[content];
+    let item = memo.get(article);
+    if (item === undefined) {
+      const stored = this.store?.get(article, content);
+      let warnings: Diagnostic[];
+      if (stored !== undefined) ({ item, warnings } = stored);
+      else {
+        warnings = [];
+        item = toItem(article, this.config, warnings, content);
+        this.store?.set(article, content, item, warnings);
+      }
+      this.diagnostics.push(...warnings);
+      if (keep) memo.set(article, item);
+    }
+    return item;
+  }
+
+  /** Reports the warnings of a feed's items without writing the feed (for a feed an earlier build wrote). */
+  touch(plan: FeedPlan): void {
+    if (plan.content === 'full') for (const a of plan.articles) this.item(a, 'full');
+  }
+
+  model(plan: FeedPlan): FeedModel {
+    const keep = plan.kind !== 'archive';
+    const model = feedModel(feedHead(plan, this.config), plan.articles.map((a) => this.item(a, plan.content, keep)), this.config);
+    const c = this.config;
+    // Relative, so the stylesheet is always same-origin with the feed (browsers apply XSLT only then).
+    model.stylesheet = `${'../'.repeat(plan.dir.split('/').length - 1)}${STYLESHEET}`;
+    const h = plan.history;
+    if (h !== undefined) {
+      model.history = { archive: h.archive };
+      if (h.current !== undefined) model.history.current = feedUrls(h.current, c);
+      if (h.prevArchive !== undefined) model.history.prevArchive = feedUrls(h.prevArchive, c);
+      if (h.nextArchive !== undefined) model.history.nextArchive = feedUrls(h.nextArchive, c);
+    }
+    return model;
+  }
+
+  render(plan: FeedPlan): RenderedFeed {
+    const model = this.model(plan);
+    const outputs = new Map<string, string>();
+    for (const format of Object.keys(WRITERS) as Format[]) outputs.set(`${plan.dir}${FEED_FILES[format]}`, WRITERS[format](model));
+    return { plan, model, outputs };
+  }
+}

@@ -1,0 +1,233 @@
+/**
+ * `dateline build` end to end: configuration, records (through the cache), every feed, the files for
+ * servers and readers, written atomically. Feeds are rendered and compressed one after another and
+ * handed to the output stage at once, so memory holds one feed's documents at a time, not the site's;
+ * compression runs on libuv's thread pool while the next feed renders.
+ *
+ * With the cache, a feed whose inputs (its articles' content hashes, its settings, its links) are those
+ * the cache recorded, and whose files are on disk as recorded, is neither rendered nor written again.
+ */
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { restoreItem, storeItem } from '../cache/serial.js';
+import { loadCache, saveCache, sha256, type CacheIdentity, type CacheState, type FeedEntry, type ItemEntry, type RecordEntry } from '../cache/store.js';
+import { directoryEntry, noArticles } from '../core/build.js';
+import { planFeeds, type FeedPlan } from '../core/feeds.js';
+import { feedHead, SiteRenderer, type ItemStore } from '../core/site.js';
+import { manifestOf, MANIFEST_FILE, serveFeedAsync, serverConfigFiles, type ServedFeed } from '../hosting/index.js';
+import { OutputStage, type Written } from '../output/dist.js';
+import { readerFiles, type FeedDirectoryEntry } from '../pages/index.js';
+import { loadArticlesCached } from '../sources/cached.js';
+import { DEFAULT_CONFIG_FILE, loadConfig, sortDiagnostics } from '../sources/index.js';
+import type { Article, ContentMode, Diagnostic, FeedItem, FeedModel, ServedFile, SiteConfig } from '../types.js';
+import { codeVersion } from './version.js';
+
+export const DEFAULT_CACHE_DIR = '.dateline-cache';
+
+export type Progress = { phase: 'read'; done: number; total: number } | { phase: 'feeds'; done: number; total: number };
+
+export interface BuildOptions {
+  cwd: string;
+  configFile?: string;
+  /** Output directory, relative to `cwd` (default: the config's outDir). */
+  outDir?: string;
+  /** Cache directory relative to `cwd`, or false for a clean build that neither reads nor writes a cache. */
+  cacheDir?: string | false;
+  /** Validate and render only; write nothing. */
+  dryRun?: boolean;
+  onProgress?: (p: Progress) => void;
+}
+
+export interface BuildReport {
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  config?: SiteConfig;
+  outDir: string;
+  records: { files: number; read: number; published: number; drafts: number };
+  feeds: { total: number; rendered: number; reused: number; documents: number };
+  /** Every file of the build (after a successful write), with whether its bytes changed. */
+  written: Written[];
+  removed: string[];
+  /** Why the cache was not used, when it was not. */
+  cacheIgnored?: string;
+  mainItems: number;
+}
+
+/** Runs a build. Throws DatelineError for a configuration that cannot be read; reports everything else. */
+export async function runBuild(options: BuildOptions): Promise<BuildReport> {
+  const startedAt = Date.now();
+  const config = await loadConfig(options.configFile ?? DEFAULT_CONFIG_FILE, options.cwd);
+  const outShown = options.outDir ?? config.outDir;
+  const outDir = resolve(options.cwd, outShown);
+  const cacheDir = options.cacheDir === false ? undefined : resolve(options.cwd, options.cacheDir ?? DEFAULT_CACHE_DIR);
+  const identity: CacheIdentity = { code: codeVersion(), config: sha256(JSON.stringify([config, resolve(options.cwd, config.articlesDir)])) };
+  const cached = cacheDir === undefined ? { ignored: 'no cache (--no-cache)' } : await loadCache(cacheDir, identity);
+  const previous = cached.state;
+
+  const loaded = await loadArticlesCached(config, options.cwd, previous, (done, total) => options.onProgress?.({ phase: 'read', done, total }), cacheDir !== undefined);
+  const published = loaded.articles.filter((a) => !a.draft).length;
+  const report: BuildReport = {
+    ok: false,
+    diagnostics: loaded.diagnostics,
+    config,
+    outDir: outShown,
+    records: { files: loaded.files, read: loaded.read, published, drafts: loaded.articles.length - published },
+    feeds: { total: 0, rendered: 0, reused: 0, documents: 0 },
+    written: [],
+    removed: [],
+    mainItems: 0,
+    ...(previous === undefined ? { cacheIgnored: cached.ignored ?? '' } : {}),
+  };
+  if (loaded.diagnostics.some((d) => d.severity === 'error')) return report;
+
+  const items = cacheDir === undefined ? undefined : new CachedItems(previous, loaded.keys);
+  const { plans, diagnostics: planned } = planFeeds(loaded.articles, config);
+  const renderer = new SiteRenderer(config, items);
+  const stage = new OutputStage(outDir, outShown);
+  const before = await stage.previousManifest();
+  const feeds: Record<string, FeedEntry> = {};
+  const entries: [string, ServedFile][] = [];
+  const directory: FeedDirectoryEntry[] = [];
+  report.feeds.total = plans.length;
+  let mainModel: FeedModel | undefined;
+  const inFlight: Promise<void>[] = [];
+  try {
+    let done = 0;
+    for (const plan of plans) {
+      const key = feedKey(plan, config, loaded.keys);
+      const old = previous?.outDir === outDir ? previous.feeds[plan.key] : undefined;
+      if (!options.dryRun && old !== undefined && old.key === key && (await onDisk(outDir, old.entries))) {
+        renderer.touch(plan);
+        for (const [name, served] of old.entries) {
+          stage.keep(name, served.bytes);
+          for (const v of Object.values(served.encodings)) if (v !== undefined) stage.keep(v.file, v.bytes);
+        }
+        entries.push(...old.entries);
+        feeds[plan.key] = old;
+        if (plan.kind === 'main') mainModel = renderer.model(plan);
+        else directory.push({ kind: plan.kind, name: plan.name ?? '', dir: plan.dir, title: old.title, items: old.items, updated: new Date(old.updated) });
+        report.feeds.reused += 1;
+      } else {
+        const rendered = renderer.render(plan);
+        if (plan.kind === 'main') mainModel = rendered.model;
+        else directory.push(directoryEntry(rendered));
+        report.feeds.rendered += 1;
+        const title = rendered.model.title;
+        const updated = rendered.model.updated.toISOString();
+        const count = rendered.model.items.length;
+        const write = async (served: ServedFeed): Promise<void> => {
+          entries.push(...served.entries);
+          feeds[plan.key] = { key, entries: served.entries, title, items: count, updated };
+          if (options.dryRun) return;
+          for (const [name, content] of served.files) await stage.put(name, content, served.mtimes.get(name));
+        };
+        inFlight.push(serveFeedAsync({ outputs: rendered.outputs, model: rendered.model, precompress: plan.precompress }, config.feeds.brotliQuality).then(write));
+        // Keep a few feeds compressing on the thread pool while the next renders; bound the memory they hold.
+        if (inFlight.length >= 4) await inFlight.shift();
+      }
+      report.feeds.documents += 3;
+      done += 1;
+      options.onProgress?.({ phase: 'feeds', done, total: plans.length });
+    }
+    await Promise.all(inFlight);
+    if (mainModel === undefined) throw new Error('planFeeds always plans the main feed');
+    report.mainItems = mainModel.items.length;
+    report.diagnostics = sortDiagnostics([...loaded.diagnostics, ...planned, ...renderer.diagnostics, ...noArticles(mainModel, config)]);
+    if (options.dryRun) {
+      report.ok = true;
+      return report;
+    }
+    const { manifest, text } = manifestOf(entries);
+    await stage.put(MANIFEST_FILE, text);
+    for (const [name, content] of serverConfigFiles(manifest, config)) await stage.put(name, content);
+    directory.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
+    for (const [name, content] of readerFiles(mainModel, orderDirectory(directory))) await stage.put(name, content);
+    report.written = await stage.commit(before);
+    report.removed = stage.removed;
+  } catch (e) {
+    await Promise.allSettled(inFlight);
+    await stage.abort();
+    throw e;
+  }
+  report.ok = true;
+  if (cacheDir !== undefined && items !== undefined) {
+    const state: CacheState = { startedAt, outDir, records: loaded.records, items: items.remember(loaded.articles, loaded.records), feeds };
+    await saveCache(cacheDir, identity, state).catch(() => undefined);
+  }
+  return report;
+}
+
+/** Directory entries in the order plans come in: sections, tags, authors, then archives newest first. */
+function orderDirectory(entries: FeedDirectoryEntry[]): FeedDirectoryEntry[] {
+  const rank = { main: 0, section: 1, tag: 2, author: 3, archive: 4 } as const;
+  return [...entries].sort((a, b) => rank[a.kind] - rank[b.kind] || (a.kind === 'archive' ? (a.dir < b.dir ? 1 : -1) : a.dir < b.dir ? -1 : 1));
+}
+
+/** Everything a feed's documents are made from, hashed: its head, settings, links and its articles' keys in order. */
+function feedKey(plan: FeedPlan, config: SiteConfig, keys: ReadonlyMap<Article, string>): string {
+  return sha256(JSON.stringify({
+    head: feedHead(plan, config),
+    kind: plan.kind,
+    content: plan.content,
+    precompress: plan.precompress,
+    history: plan.history ?? null,
+    brotli: config.feeds.brotliQuality,
+    items: plan.articles.map((a) => keys.get(a) ?? `?${Math.random()}`),
+  }));
+}
+
+/** Whether every file of a feed (and sibling) is in the output directory with the size and mtime recorded. */
+async function onDisk(outDir: string, entries: readonly [string, ServedFile][]): Promise<boolean> {
+  const checks: { file: string; bytes: number; mtime: number }[] = [];
+  for (const [name, served] of entries) {
+    const mtime = Date.parse(served.lastModified);
+    checks.push({ file: name, bytes: served.bytes, mtime });
+    for (const v of Object.values(served.encodings)) if (v !== undefined) checks.push({ file: v.file, bytes: v.bytes, mtime });
+  }
+  const ok = await Promise.all(checks.map(async (c) => {
+    const st = await stat(resolve(outDir, c.file)).catch(() => undefined);
+    return st !== undefined && st.size === c.bytes && st.mtimeMs === c.mtime;
+  }));
+  return ok.every(Boolean);
+}
+
+/**
+ * The cache's side of the items: articles rendered with full content in earlier builds (by article key),
+ * and the summaries made from bodies, kept with their records so that summary-only feeds never need a
+ * body again.
+ */
+class CachedItems implements ItemStore {
+  private readonly now = new Map<string, ItemEntry>();
+  private readonly excerpts = new Map<string, string>();
+
+  constructor(private readonly previous: CacheState | undefined, private readonly keys: ReadonlyMap<Article, string>) {}
+
+  get(article: Article, content: ContentMode): { item: FeedItem; warnings: Diagnostic[] } | undefined {
+    const key = this.keys.get(article);
+    if (content !== 'full' || key === undefined) return undefined;
+    const entry = this.now.get(key) ?? this.previous?.items[key];
+    return entry === undefined ? undefined : { item: restoreItem(entry.full), warnings: entry.warnings };
+  }
+
+  set(article: Article, content: ContentMode, item: FeedItem, warnings: Diagnostic[]): void {
+    const key = this.keys.get(article);
+    if (key === undefined) return;
+    if (content === 'full') this.now.set(key, { full: storeItem(item), warnings });
+    if (item.summary !== undefined) this.excerpts.set(key, item.summary);
+  }
+
+  /** What to remember: the full items of the articles that exist now; each record's excerpt, in its entry. */
+  remember(articles: readonly Article[], records: Record<string, RecordEntry>): Record<string, ItemEntry> {
+    const out: Record<string, ItemEntry> = {};
+    for (const a of articles) {
+      const key = this.keys.get(a);
+      const entry = key === undefined ? undefined : (this.now.get(key) ?? this.previous?.items[key]);
+      if (key !== undefined && entry !== undefined) out[key] = entry;
+    }
+    for (const [file, record] of Object.entries(records)) {
+      const excerpt = this.excerpts.get(`${record.hash}:${file}`);
+      if (excerpt !== undefined && record.article !== undefined && record.article.summary === undefined) record.excerpt = excerpt;
+    }
+    return out;
+  }
+}

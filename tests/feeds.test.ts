@@ -1,0 +1,288 @@
+/**
+ * Section, tag and author feeds and RFC 5005 archives (issue 5): which feeds exist, at which paths, with
+ * which items, and that an aggregator following the archive links from the main feed reaches every
+ * published article exactly once, in every format. Every document is read back with an independent
+ * parser (fast-xml-parser for RSS and Atom, JSON.parse for JSON Feed).
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildFeeds, loadArticles, loadConfig, main, type BuildResult, type CliIO } from '../src/index.js';
+import { makeSite, parseXml, SITE_CONFIG, text } from './_helpers.js';
+
+const BASE = SITE_CONFIG.feedBaseUrl;
+
+function story(n: number, date: string, extra: string[] = [], body = `First paragraph of story ${n}, about *harbour* talks.\n\nSecond paragraph.`): string {
+  return ['---', `id: s${n}`, `title: Story ${n}`, `date: ${date}`, ...extra, '---', body, ''].join('\n');
+}
+
+async function build(files: Record<string, string>, config: object): Promise<{ built: BuildResult; cleanup: () => Promise<void>; dir: string }> {
+  const site = await makeSite(files, config);
+  const cfg = await loadConfig('dateline.config.json', site.dir);
+  const loaded = await loadArticles(cfg, site.dir);
+  expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return { built: buildFeeds(loaded.articles, cfg), cleanup: site.cleanup, dir: site.dir };
+}
+
+function io(cwd: string): CliIO & { out: () => string; err: () => string } {
+  let out = '';
+  let err = '';
+  return { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd, out: () => out, err: () => err };
+}
+
+const rssItems = (xml: string): any[] => parseXml(xml).rss.channel.item ?? [];
+const rssLinks = (xml: string): any[] => parseXml(xml).rss.channel['atom:link'] ?? [];
+const atomLinks = (xml: string): any[] => parseXml(xml).feed.link ?? [];
+
+describe('section, tag and author feeds', () => {
+  const files: Record<string, string> = {
+    'articles/a.md': story(1, '2025-03-01 10:00', ['section: World', 'tags: [Trade Talks, World News]', 'authors: [Li Wen]']),
+    'articles/b.md': story(2, '2025-03-02 10:00', ['section: 国际新闻', 'tags: [world news]', 'authors: [Li Wen, Mike Gu]']),
+    'articles/c.md': story(3, '2025-03-03 10:00', ['section: الشرق الأوسط', 'tags: [Trade Talks]', 'authors: [Mike Gu]']),
+    'articles/d.md': story(4, '2025-03-04 10:00', ['section: World', 'tags: [Trade Talks]']),
+    'articles/e.md': story(5, '2025-03-05 10:00', ['section: World', 'draft: true', 'tags: [Hidden]']),
+  };
+  const config = { ...SITE_CONFIG, feeds: { sections: true, tags: { itemsPerFeed: 2 }, authors: { content: 'full' } } };
+
+  it('makes one feed per name at a readable, Unicode-safe path, each with its own self link and only its articles', async () => {
+    const { built, cleanup } = await build(files, config);
+    try {
+      const dirs = [...new Set([...built.outputs.keys()].map((k) => k.slice(0, k.lastIndexOf('/') + 1)))].sort();
+      // "World News" and "world news" make the same slug: the first by code point keeps it.
+      const hashed = dirs.find((d) => /^tags\/world-news-[0-9a-f]{8,}\/$/.test(d));
+      expect(hashed).toBeDefined();
+      expect(dirs).toEqual([
+        '', 'authors/li-wen/', 'authors/mike-gu/', 'sections/world/', 'sections/الشرق-الأوسط/', 'sections/国际新闻/',
+        'tags/trade-talks/', 'tags/world-news/', hashed,
+      ].sort());
+      const world = built.outputs.get('sections/world/rss.xml') ?? '';
+      expect(rssItems(world).map((i) => text(i.guid))).toEqual(['tag:news.example.com,2025:s4', 'tag:news.example.com,2025:s1']);
+      expect(rssLinks(world).find((l) => l['@rel'] === 'self')['@href']).toBe(`${BASE}sections/world/rss.xml`);
+      const zh = JSON.parse(built.outputs.get('sections/国际新闻/feed.json') ?? '{}');
+      expect(zh.feed_url).toBe(`${BASE}sections/%E5%9B%BD%E9%99%85%E6%96%B0%E9%97%BB/feed.json`);
+      expect(zh.items.map((i: { id: string }) => i.id)).toEqual(['tag:news.example.com,2025:s2']);
+      const atom = built.outputs.get('authors/li-wen/atom.xml') ?? '';
+      expect(atomLinks(atom).find((l) => l['@rel'] === 'self')['@href']).toBe(`${BASE}authors/li-wen/atom.xml`);
+      expect(parseXml(atom).feed.entry.map((e: any) => e.id)).toEqual(['tag:news.example.com,2025:s2', 'tag:news.example.com,2025:s1']);
+      expect(parseXml(atom).feed.title['#text']).toBe('Test Desk — Li Wen');
+      // Drafts make no feed and appear in none.
+      expect([...built.outputs.keys()].some((k) => k.includes('hidden'))).toBe(false);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('limits items per feed, and tag feeds carry summaries only (no content) by default', async () => {
+    const { built, cleanup } = await build(files, config);
+    try {
+      const rss = built.outputs.get('tags/trade-talks/rss.xml') ?? '';
+      const items = rssItems(rss);
+      expect(items.map((i) => text(i.guid))).toEqual(['tag:news.example.com,2025:s4', 'tag:news.example.com,2025:s3']);
+      expect(items.every((i) => i['content:encoded'] === undefined)).toBe(true);
+      expect(text(items[0].description)).toBe('First paragraph of story 4, about harbour talks.');
+      const json = JSON.parse(built.outputs.get('tags/trade-talks/feed.json') ?? '{}');
+      expect(json.items[0].content_html).toBeUndefined();
+      expect(json.items[0].content_text).toBe('First paragraph of story 4, about harbour talks.');
+      const atom = parseXml(built.outputs.get('tags/trade-talks/atom.xml') ?? '');
+      expect(atom.feed.entry[0].content).toBeUndefined();
+      expect(text(atom.feed.entry[0].summary)).toBe('First paragraph of story 4, about harbour talks.');
+      // Author feeds were asked for full content.
+      expect(rssItems(built.outputs.get('authors/mike-gu/rss.xml') ?? '')[0]['content:encoded']).toContain('Second paragraph.');
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('reports names that make the same path, naming both paths', async () => {
+    const { built, cleanup } = await build(files, config);
+    try {
+      const collision = built.diagnostics.filter((d) => d.code === 'W_SLUG_COLLISION');
+      expect(collision).toHaveLength(1);
+      expect(collision[0]?.message).toMatch(/^the tag names "World News", "world news" make the same path; their feeds are at tags\/world-news\/, tags\/world-news-[0-9a-f]+\//);
+      expect(collision[0]?.file).toBe('articles/b.md');
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('minArticles and max choose the names with most articles', async () => {
+    const { built, cleanup } = await build(files, { ...SITE_CONFIG, feeds: { tags: { minArticles: 2 }, sections: { max: 1 } } });
+    try {
+      const dirs = [...new Set([...built.outputs.keys()].map((k) => k.slice(0, k.lastIndexOf('/') + 1)))].sort();
+      expect(dirs).toEqual(['', 'sections/world/', 'tags/trade-talks/']);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('index.html lists every feed with links to its three documents', async () => {
+    const { built, cleanup } = await build(files, config);
+    try {
+      const page = String(built.files.get('index.html'));
+      for (const name of built.outputs.keys()) {
+        if (!name.includes('/')) continue;
+        expect(page, name).toContain(`href="${encodeURI(name)}"`);
+      }
+      expect(page).toContain('<h2 id="sections">Sections</h2>');
+      expect(page).toContain('<span class="name">国际新闻</span>');
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('the manifest and the nginx snippet cover every feed document; subscription feeds get siblings', async () => {
+    const { built, cleanup } = await build(files, config);
+    try {
+      const documents = [...built.outputs.keys()].sort();
+      expect(Object.keys(built.manifest.files).sort()).toEqual(documents);
+      expect(built.manifest.files["sections/world/rss.xml"]?.encodings.gzip?.file).toBe("sections/world/rss.xml.gz");
+      expect(built.manifest.files["tags/trade-talks/rss.xml"]?.encodings).toEqual({});
+      expect(built.manifest.files['sections/国际新闻/atom.xml']?.links.self).toBe(`${BASE}sections/%E5%9B%BD%E9%99%85%E6%96%B0%E9%97%BB/atom.xml`);
+      const nginx = String(built.files.get('_config/nginx.conf'));
+      expect(nginx).toContain('location = "/feeds/sections/国际新闻/rss.xml" {');
+      expect(nginx).toContain('location = /feeds/tags/trade-talks/feed.json {');
+    } finally {
+      await cleanup();
+    }
+  });
+});
+
+describe('RFC 5005 archives', () => {
+  // 23 published stories over four months (publisher zone Asia/Shanghai), one draft; the main feed has 5.
+  const files: Record<string, string> = {};
+  const dates: string[] = [];
+  for (let n = 1; n <= 23; n++) {
+    const month = 1 + Math.floor((n - 1) / 6);
+    const date = `2025-0${month}-${String(1 + ((n * 4) % 27)).padStart(2, '0')} ${String(n % 24).padStart(2, '0')}:30`;
+    dates.push(date);
+    files[`articles/s${n}.md`] = story(n, date, n === 7 ? ['draft: true'] : []);
+  }
+  // Midnight at the month boundary in Shanghai: still January there, though it is in UTC too early.
+  files['articles/edge.md'] = ['---', 'id: edge', 'title: Edge', 'date: 2025-02-01 00:30', '---', 'Edge of February.', ''].join('\n');
+  const config = { ...SITE_CONFIG, itemsPerFeed: 5, feeds: { archives: true } };
+  const published = Object.keys(files).filter((f) => f !== 'articles/s7.md').length;
+
+  /** Follows the archive links from the main feed of one format, collecting item ids page by page. */
+  function walk(outputs: Map<string, string>, start: string, next: (doc: string) => string | undefined, ids: (doc: string) => string[]): string[][] {
+    const pages: string[][] = [];
+    const seen = new Set<string>();
+    for (let url: string | undefined = `${BASE}${start}`; url !== undefined;) {
+      expect(seen.has(url), `loop at ${url}`).toBe(false);
+      seen.add(url);
+      const doc = outputs.get(decodeURI(url.slice(BASE.length)));
+      expect(doc, url).toBeDefined();
+      pages.push(ids(doc ?? ''));
+      url = next(doc ?? '');
+    }
+    return pages;
+  }
+
+  it('an aggregator following prev-archive (RSS, Atom) or next_url (JSON Feed) reaches every published article exactly once', async () => {
+    const { built, cleanup } = await build(files, config);
+    try {
+      const rel = (links: any[], r: string): string | undefined => links.find((l) => l['@rel'] === r)?.['@href'];
+      const formats = {
+        rss: walk(built.outputs, 'rss.xml', (d) => rel(rssLinks(d), 'prev-archive'), (d) => rssItems(d).map((i) => text(i.guid) ?? '')),
+        atom: walk(built.outputs, 'atom.xml', (d) => rel(atomLinks(d), 'prev-archive'), (d) => (parseXml(d).feed.entry ?? []).map((e: any) => e.id)),
+        json: walk(built.outputs, 'feed.json', (d) => JSON.parse(d).next_url, (d) => JSON.parse(d).items.map((i: { id: string }) => i.id)),
+      };
+      for (const [format, pages] of Object.entries(formats)) {
+        const all = pages.flat();
+        expect(all.length, format).toBe(published);
+        expect(new Set(all).size, format).toBe(published);
+        expect(all, format).not.toContain('tag:news.example.com,2025:s7');
+        expect(pages[0], format).toHaveLength(5);
+        // Main feed (April's five), then the archives newest month first: 2025-03, 2025-02, 2025-01.
+        expect(pages.length, format).toBe(4);
+      }
+      expect(formats.rss).toEqual(formats.atom);
+      expect(formats.rss).toEqual(formats.json);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('archive documents say they are archives, link to the subscription feed and to both neighbours', async () => {
+    const { built, cleanup } = await build(files, config);
+    try {
+      const months = [...built.outputs.keys()].filter((k) => k.startsWith('archive/') && k.endsWith('/atom.xml')).sort();
+      expect(months).toEqual(['archive/2025-01/atom.xml', 'archive/2025-02/atom.xml', 'archive/2025-03/atom.xml']);
+      const feb = parseXml(built.outputs.get('archive/2025-02/atom.xml') ?? '').feed;
+      expect(feb['fh:archive']).toBe('');
+      expect(feb['@xmlns:fh']).toBe('http://purl.org/syndication/history/1.0');
+      const links = Object.fromEntries(feb.link.map((l: any) => [l['@rel'], l['@href']]));
+      expect(links).toMatchObject({
+        self: `${BASE}archive/2025-02/atom.xml`,
+        current: `${BASE}atom.xml`,
+        'prev-archive': `${BASE}archive/2025-01/atom.xml`,
+        'next-archive': `${BASE}archive/2025-03/atom.xml`,
+      });
+      // The month is the publisher's: 00:30 on Feb 1 in Shanghai is January 31 in UTC, and goes to February.
+      expect(feb.entry.map((e: any) => e.id)).toContain('tag:news.example.com,2025:edge');
+      const rss = parseXml(built.outputs.get('archive/2025-01/rss.xml') ?? '').rss.channel;
+      expect(rss['fh:archive']).toBe('');
+      expect(rssLinks(built.outputs.get('archive/2025-01/rss.xml') ?? '').map((l) => l['@rel'])).toEqual(['self', 'current', 'next-archive']);
+      const json = JSON.parse(built.outputs.get('archive/2025-03/feed.json') ?? '{}');
+      expect(json._dateline).toMatchObject({ archive: true, current_url: `${BASE}feed.json`, prev_archive_url: `${BASE}archive/2025-02/feed.json` });
+      expect(json.next_url).toBe(`${BASE}archive/2025-02/feed.json`);
+      expect(json._dateline.next_archive_url).toBeUndefined();
+      // The subscription feed is not an archive and says where the history starts.
+      const mainAtom = parseXml(built.outputs.get('atom.xml') ?? '').feed;
+      expect(mainAtom['fh:archive']).toBeUndefined();
+      expect(mainAtom.link.find((l: any) => l['@rel'] === 'prev-archive')['@href']).toBe(`${BASE}archive/2025-03/atom.xml`);
+      // Archives carry summaries, and are not precompressed (fetched once, by backfilling aggregators).
+      expect(parseXml(built.outputs.get('archive/2025-02/atom.xml') ?? '').feed.entry[0].content).toBeUndefined();
+      expect(built.manifest.files['archive/2025-02/atom.xml']?.encodings).toEqual({});
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('with every article in the main feed there are no archives and no history links', async () => {
+    const { built, cleanup } = await build(files, { ...config, itemsPerFeed: 50 });
+    try {
+      expect([...built.outputs.keys()].sort()).toEqual(['atom.xml', 'feed.json', 'rss.xml']);
+      expect(built.outputs.get('atom.xml')).not.toContain('prev-archive');
+      expect(built.outputs.get('atom.xml')).not.toContain('xmlns:fh');
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('dateline build writes them all, and removes the files of feeds that no longer exist', async () => {
+    const site = await makeSite(files, config);
+    try {
+      const first = io(site.dir);
+      expect(await main(['build', '--no-cache'], first)).toBe(0);
+      expect(first.out()).toContain('Feeds: 4 (12 documents), 4 written, 0 unchanged');
+      const feb = await readFile(join(site.dir, 'dist/archive/2025-02/rss.xml'), 'utf8');
+      expect(rssItems(feb).length).toBeGreaterThan(0);
+      // Everything fits in the main feed now: the archives go.
+      await import('node:fs/promises').then((fs) => fs.writeFile(join(site.dir, 'dateline.config.json'), JSON.stringify({ ...config, itemsPerFeed: 50 })));
+      const second = io(site.dir);
+      expect(await main(['build', '--no-cache'], second)).toBe(0);
+      expect(second.out()).toContain('Removed 9 files an earlier build wrote and this one no longer makes.');
+      await expect(readFile(join(site.dir, 'dist/archive/2025-02/rss.xml'))).rejects.toThrow();
+      await expect(import('node:fs/promises').then((fs) => fs.stat(join(site.dir, 'dist/archive')))).rejects.toThrow();
+    } finally {
+      await site.cleanup();
+    }
+  });
+});
+
+describe('configuration of feeds', () => {
+  it('reports a bad setting at its key', async () => {
+    const site = await makeSite({ 'articles/a.md': story(1, '2025-03-01 10:00') }, { ...SITE_CONFIG, feeds: { tags: { itemsPerFeed: 0, content: 'some' }, archive: true } });
+    try {
+      const r = io(site.dir);
+      expect(await main(['build'], r)).toBe(1);
+      expect(r.err().split('\n').slice(0, 3)).toEqual([
+        'dateline.config.json:15: feeds.tags.itemsPerFeed: expected a positive number, got the number 0 (E_CONFIG_INVALID)',
+        'dateline.config.json:16: feeds.tags.content: expected one of "full", "summary", got the text "some" (E_CONFIG_INVALID)',
+        'dateline.config.json:18: feeds.archive: unknown key; did you mean "archives"? (E_CONFIG_INVALID)',
+      ]);
+    } finally {
+      await site.cleanup();
+    }
+  });
+});

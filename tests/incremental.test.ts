@@ -1,0 +1,260 @@
+/**
+ * Incremental builds (issue 5): after any sequence of edits, a build with the cache leaves exactly the
+ * tree a clean build makes (bytes, and the mtimes that are Last-Modified); it re-reads only the changed
+ * records and rewrites only the changed feeds; a damaged, stale or deleted cache is ignored, never trusted.
+ */
+import { mkdtemp, readdir, readFile, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main, type CliIO } from '../src/index.js';
+import { makeSite, SITE_CONFIG } from './_helpers.js';
+
+// Brotli at quality 4: these tests are about which bytes, not how small (quality 11 takes most of a build's time).
+const CONFIG = { ...SITE_CONFIG, itemsPerFeed: 6, feeds: { sections: true, tags: { itemsPerFeed: 3 }, authors: true, archives: true, brotliQuality: 4 } };
+const SECTIONS = ['World', 'Business', '国际新闻', 'Sports'];
+const TAGS = ['Trade Talks', 'Energy', 'Rail', 'World News', 'world news'];
+const PEOPLE = ['Li Wen', 'Mike Gu', 'Anna Berg'];
+
+/** Small deterministic PRNG (mulberry32), so a failure names its seed and replays. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function article(n: number, r: () => number, variant = 0): string {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
+  const month = 1 + Math.floor(r() * 4);
+  const day = 1 + Math.floor(r() * 27);
+  const tags = [...new Set([pick(TAGS), pick(TAGS)])];
+  return [
+    '---',
+    `id: a${n}`,
+    `title: "Story ${n}, version ${variant}"`,
+    `date: 2025-0${month}-${String(day).padStart(2, '0')} ${String(Math.floor(r() * 24)).padStart(2, '0')}:${String(Math.floor(r() * 60)).padStart(2, '0')}`,
+    `section: ${pick(SECTIONS)}`,
+    `tags: [${tags.map((t) => JSON.stringify(t)).join(', ')}]`,
+    `authors: [${pick(PEOPLE)}]`,
+    ...(r() < 0.1 ? ['draft: true'] : []),
+    '---',
+    `Paragraph one of story ${n} (${variant}) with *emphasis* and a [link](https://example.com/${n}).`,
+    '',
+    `Paragraph two, ${'words '.repeat(Math.floor(r() * 20))}end.`,
+    '',
+  ].join('\n');
+}
+
+function cli(cwd: string): CliIO & { out: () => string; err: () => string } {
+  let out = '';
+  let err = '';
+  return { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd, out: () => out, err: () => err };
+}
+
+/** Every file under `dir`: bytes, and the mtime of the files whose mtime is their Last-Modified. */
+async function tree(dir: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const manifest = JSON.parse(await readFile(join(dir, '_dateline.json'), 'utf8')) as { files: Record<string, { encodings: Record<string, { file: string }> }> };
+  const timed = new Set(Object.entries(manifest.files).flatMap(([n, f]) => [n, ...Object.values(f.encodings).map((v) => v.file)]));
+  for (const name of (await readdir(dir, { recursive: true })) as string[]) {
+    const path = join(dir, name);
+    const st = await stat(path);
+    if (st.isDirectory()) {
+      out.set(`${name}/`, 'dir');
+      continue;
+    }
+    const bytes = await readFile(path);
+    out.set(name, `${bytes.toString('base64')}${timed.has(name) ? ` @${st.mtimeMs}` : ''}`);
+  }
+  return out;
+}
+
+async function build(cwd: string, args: string[]): Promise<{ code: number; json: any; err: string }> {
+  const io = cli(cwd);
+  const code = await main(['build', '--json', ...args], io);
+  return { code, json: io.out() === '' ? undefined : JSON.parse(io.out()), err: io.err() };
+}
+
+/** Clean build of the site as it is now into a fresh directory, compared with the incremental build's tree. */
+async function expectSameAsClean(dir: string, label: string): Promise<void> {
+  const clean = await mkdtemp(join(tmpdir(), 'dateline-clean-'));
+  try {
+    const r = await build(dir, ['--no-cache', '--out', clean]);
+    expect(r.code, `${label}: ${r.err}`).toBe(0);
+    const [a, b] = [await tree(join(dir, 'dist')), await tree(clean)];
+    expect([...a.keys()].sort(), label).toEqual([...b.keys()].sort());
+    for (const [name, value] of b) expect(a.get(name) === value, `${label}: ${name} differs`).toBe(true);
+  } finally {
+    await rm(clean, { recursive: true, force: true });
+  }
+}
+
+describe('incremental builds', () => {
+  it('after random sequences of edits, adds and deletes, the tree equals a clean build every time', async () => {
+    for (const seed of [1, 2, 3]) {
+      const r = rng(seed);
+      const files: Record<string, string> = {};
+      for (let n = 0; n < 24; n++) files[`articles/a${n}.md`] = article(n, r);
+      const site = await makeSite(files, CONFIG);
+      // Records get distinct past mtimes, so the cache may trust size and mtime (no racy re-reads).
+      let clock = Date.UTC(2024, 0, 1) / 1000;
+      const settle = async (name: string): Promise<void> => {
+        clock += 7;
+        await utimes(join(site.dir, name), clock, clock);
+      };
+      try {
+        for (const name of Object.keys(files)) await settle(name);
+        let next = 24;
+        const live = new Set(Object.keys(files));
+        expect((await build(site.dir, [])).code).toBe(0);
+        await expectSameAsClean(site.dir, `seed ${seed}, start`);
+        for (let step = 0; step < 12; step++) {
+          const names = [...live].sort();
+          const target = names[Math.floor(r() * names.length)] ?? 'articles/a0.md';
+          const op = Math.floor(r() * 5);
+          let label = `seed ${seed}, step ${step}`;
+          if (op === 0 && live.size > 4) {
+            await unlink(join(site.dir, target));
+            live.delete(target);
+            label += `: delete ${target}`;
+          } else if (op === 1) {
+            const name = `articles/new${next}.md`;
+            await writeFile(join(site.dir, name), article(100 + next, r));
+            await settle(name);
+            live.add(name);
+            next += 1;
+            label += `: add ${name}`;
+          } else {
+            const n = Number(/\d+/.exec(target)?.[0] ?? 0);
+            await writeFile(join(site.dir, target), article(n, r, step + 1));
+            await settle(target);
+            label += `: edit ${target}`;
+          }
+          const result = await build(site.dir, []);
+          expect(result.code, `${label}: ${result.err}`).toBe(0);
+          expect(result.json.cache.used, label).toBe(true);
+          expect(result.json.records.read, label).toBeLessThanOrEqual(1);
+          await expectSameAsClean(site.dir, label);
+        }
+      } finally {
+        await site.cleanup();
+      }
+    }
+  }, 120_000);
+
+  it('re-reads only the changed record and rewrites only the feeds it is in', async () => {
+    const r = rng(9);
+    const files: Record<string, string> = {};
+    for (let n = 0; n < 30; n++) files[`articles/a${n}.md`] = article(n, r);
+    const site = await makeSite(files, CONFIG);
+    try {
+      for (const name of Object.keys(files)) await utimes(join(site.dir, name), 1_700_000_000, 1_700_000_000);
+      const first = await build(site.dir, []);
+      expect(first.code).toBe(0);
+      expect(first.json.cache).toEqual({ used: false, reason: 'no cache yet' });
+      expect(first.json.records.read).toBe(30);
+      const same = await build(site.dir, []);
+      expect(same.json.records.read).toBe(0);
+      expect(same.json.feeds.rendered).toBe(0);
+      expect(same.json.files.written).toBe(0);
+      // Only the body of an old story changes: its archive month and the feeds that carry it, nothing else.
+      const text = await readFile(join(site.dir, 'articles/a3.md'), 'utf8');
+      await writeFile(join(site.dir, 'articles/a3.md'), text.replace('Paragraph one', 'Paragraph ONE'));
+      await utimes(join(site.dir, 'articles/a3.md'), 1_700_000_100, 1_700_000_100);
+      const edit = await build(site.dir, []);
+      expect(edit.json.records.read).toBe(1);
+      expect(edit.json.feeds.rendered).toBeGreaterThan(0);
+      expect(edit.json.feeds.rendered).toBeLessThanOrEqual(6);
+      expect(edit.json.feeds.reused).toBe(edit.json.feeds.total - edit.json.feeds.rendered);
+      await expectSameAsClean(site.dir, 'one edit');
+    } finally {
+      await site.cleanup();
+    }
+  });
+
+  it('a damaged, foreign or stale cache is ignored and the build is clean', async () => {
+    const r = rng(4);
+    const files: Record<string, string> = {};
+    for (let n = 0; n < 10; n++) files[`articles/a${n}.md`] = article(n, r);
+    const site = await makeSite(files, CONFIG);
+    const state = join(site.dir, '.dateline-cache/state.json');
+    try {
+      for (const name of Object.keys(files)) await utimes(join(site.dir, name), 1_700_000_000, 1_700_000_000);
+      expect((await build(site.dir, [])).code).toBe(0);
+      const good = await readFile(state, 'utf8');
+
+      // One byte changed in the body: the checksum catches it.
+      await writeFile(state, good.replace(/"title":"Story 3/, '"title":"Story X'));
+      let b = await build(site.dir, []);
+      expect(b.json.cache).toEqual({ used: false, reason: 'the cache file is damaged (checksum mismatch)' });
+      expect(b.json.records.read).toBe(10);
+      await expectSameAsClean(site.dir, 'damaged');
+
+      // Cut short, and garbage.
+      await writeFile(state, good.slice(0, good.length / 2));
+      expect((await build(site.dir, [])).json.cache.used).toBe(false);
+      await writeFile(state, '\u0000\u0001garbage');
+      expect((await build(site.dir, [])).json.cache).toEqual({ used: false, reason: 'the cache file is not one this version writes' });
+
+      // Written for another configuration.
+      expect((await build(site.dir, [])).json.cache.used).toBe(true);
+      await writeFile(join(site.dir, 'dateline.config.json'), JSON.stringify({ ...CONFIG, title: 'Renamed Desk' }));
+      b = await build(site.dir, []);
+      expect(b.json.cache).toEqual({ used: false, reason: 'the configuration changed since the cache was written' });
+      await expectSameAsClean(site.dir, 'config changed');
+
+      // Deleted: a clean build, and a new cache.
+      await rm(join(site.dir, '.dateline-cache'), { recursive: true });
+      b = await build(site.dir, []);
+      expect(b.json.cache).toEqual({ used: false, reason: 'no cache yet' });
+      expect((await build(site.dir, [])).json.cache.used).toBe(true);
+    } finally {
+      await site.cleanup();
+    }
+  });
+
+  it('a feed file deleted or altered in the output is noticed and written again', async () => {
+    const r = rng(5);
+    const files: Record<string, string> = {};
+    for (let n = 0; n < 10; n++) files[`articles/a${n}.md`] = article(n, r);
+    const site = await makeSite(files, CONFIG);
+    try {
+      expect((await build(site.dir, [])).code).toBe(0);
+      await unlink(join(site.dir, 'dist/rss.xml.br'));
+      await writeFile(join(site.dir, 'dist/atom.xml'), 'tampered');
+      const b = await build(site.dir, []);
+      expect(b.json.feeds.rendered).toBe(1);
+      await expectSameAsClean(site.dir, 'repaired');
+    } finally {
+      await site.cleanup();
+    }
+  });
+
+  it('a failed incremental build leaves the output and the cache as they were', async () => {
+    const r = rng(6);
+    const files: Record<string, string> = {};
+    for (let n = 0; n < 8; n++) files[`articles/a${n}.md`] = article(n, r);
+    const site = await makeSite(files, CONFIG);
+    try {
+      expect((await build(site.dir, [])).code).toBe(0);
+      const before = await tree(join(site.dir, 'dist'));
+      const cache = await readFile(join(site.dir, '.dateline-cache/state.json'));
+      await writeFile(join(site.dir, 'articles/bad.md'), '---\nid: a1\ntitle: Duplicate id\ndate: 2025-02-30 10:00\n---\nx\n');
+      const b = await build(site.dir, []);
+      expect(b.code).toBe(1);
+      expect(b.json.ok).toBe(false);
+      expect(b.json.diagnostics.map((d: { code: string }) => d.code).sort()).toEqual(['E_DATE_FORMAT', 'E_ID_DUPLICATE']);
+      expect(await tree(join(site.dir, 'dist'))).toEqual(before);
+      expect(await readFile(join(site.dir, '.dateline-cache/state.json'))).toEqual(cache);
+      await unlink(join(site.dir, 'articles/bad.md'));
+      expect((await build(site.dir, [])).code).toBe(0);
+      await expectSameAsClean(site.dir, 'after the failure');
+    } finally {
+      await site.cleanup();
+    }
+  });
+});

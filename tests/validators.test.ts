@@ -131,7 +131,7 @@ describe('precompressed siblings', () => {
 });
 
 describe('the manifest (_dateline.json)', () => {
-  it('lists the three feeds of the sample site with their validators, headers and siblings', () => {
+  it('lists the main feed of the sample site with its validators, headers and siblings, and every other feed document', () => {
     const size = (name: string) => bytesOf(first.files.get(name)).length;
     const etag = (name: string) => etagOf(bytesOf(first.files.get(name)));
     const expected = (name: string, type: string): Manifest['files'][string] => ({
@@ -147,15 +147,14 @@ describe('the manifest (_dateline.json)', () => {
       },
       links: { self: `https://news.example.com/feeds/${name}` },
     });
-    expect(first.manifest).toEqual({
-      version: 1,
-      files: {
-        'atom.xml': expected('atom.xml', 'application/atom+xml; charset=utf-8'),
-        'feed.json': expected('feed.json', 'application/feed+json; charset=utf-8'),
-        'rss.xml': expected('rss.xml', 'application/rss+xml; charset=utf-8'),
-      },
-    });
-    expect(Object.keys(first.manifest.files)).toEqual(['atom.xml', 'feed.json', 'rss.xml']);
+    expect(first.manifest.files['atom.xml']).toEqual(expected('atom.xml', 'application/atom+xml; charset=utf-8'));
+    expect(first.manifest.files['feed.json']).toEqual(expected('feed.json', 'application/feed+json; charset=utf-8'));
+    expect(first.manifest.files['rss.xml']).toEqual(expected('rss.xml', 'application/rss+xml; charset=utf-8'));
+    // Every feed document of the build, sorted by name, and nothing else.
+    const documents = [...first.outputs.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    expect(Object.keys(first.manifest.files)).toEqual(documents);
+    expect(documents.filter((d) => !d.includes('/'))).toEqual(['atom.xml', 'feed.json', 'rss.xml']);
+    expect(documents).toContain('sections/欧洲/atom.xml');
     // Written as it is, as JSON with a final newline.
     const text = first.files.get('_dateline.json');
     expect(text).toBe(`${JSON.stringify(first.manifest, null, 2)}\n`);

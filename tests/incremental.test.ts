@@ -258,3 +258,40 @@ describe('incremental builds', () => {
     }
   });
 });
+
+describe('reading on two cores', () => {
+  it('the bundled CLI reads thousands of records with a worker thread and builds exactly what one thread builds', async () => {
+    const { execFile } = await import('node:child_process');
+    const { fileURLToPath } = await import('node:url');
+    const bin = fileURLToPath(new URL('../bin/dateline.js', import.meta.url));
+    const r = rng(11);
+    const files: Record<string, string> = {};
+    // Above the worker threshold (2,000 files to read), with one bad record among them.
+    for (let n = 0; n < 2100; n++) files[`articles/${String(n % 37).padStart(2, '0')}/a${n}.md`] = article(n, r);
+    files['articles/zz/bad.md'] = '---\nid: a5\ntitle: Duplicate of a5\ndate: 2025-02-30 10:00\n---\nx\n';
+    const site = await makeSite(files, { ...CONFIG, feeds: { ...CONFIG.feeds, brotliQuality: 1 } });
+    const run = (args: string[]): Promise<{ code: number; stdout: string; stderr: string }> =>
+      new Promise((resolve) => {
+        execFile(process.execPath, [bin, 'build', ...args], { cwd: site.dir, env: { ...process.env, CI: '1' }, maxBuffer: 1 << 26 }, (e, stdout, stderr) =>
+          resolve({ code: e === null ? 0 : Number((e as { code?: number }).code ?? 1), stdout, stderr }));
+      });
+    try {
+      const failed = await run(['--no-cache', '--json']);
+      expect(failed.code).toBe(1);
+      const inProcess = await build(site.dir, ['--no-cache']);
+      expect(JSON.parse(failed.stdout).diagnostics).toEqual(inProcess.json.diagnostics);
+      await unlink(join(site.dir, 'articles/zz/bad.md'));
+      const bundled = await run(['--no-cache', '--json', '--out', 'dist-bundled']);
+      expect(bundled.code, bundled.stderr).toBe(0);
+      const report = JSON.parse(bundled.stdout);
+      expect(report.records.files).toBe(2100);
+      expect(report.records.readInWorker).toBeGreaterThan(900);
+      expect((await build(site.dir, ['--no-cache'])).code).toBe(0);
+      const [a, b] = [await tree(join(site.dir, 'dist-bundled')), await tree(join(site.dir, 'dist'))];
+      expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+      for (const [name, value] of b) expect(a.get(name) === value, `${name} differs`).toBe(true);
+    } finally {
+      await site.cleanup();
+    }
+  }, 120_000);
+});

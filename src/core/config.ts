@@ -128,7 +128,7 @@ function resolveFeeds(raw: RawFeeds, itemsPerFeed: number): SiteConfig['feeds'] 
 }
 
 /** Brotli quality of the `.br` siblings when the configuration does not say. */
-export const DEFAULT_BROTLI_QUALITY = 11;
+export const DEFAULT_BROTLI_QUALITY = 5;
 
 export const CONFIG_KEYS: readonly string[] = Object.keys(ConfigSchema.shape);
 const FEEDS_KEYS: readonly string[] = Object.keys(FeedsSchema.shape);

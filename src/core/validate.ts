@@ -278,11 +278,15 @@ const PROSE = new Set(['title', 'summary', 'section', 'tags[]', 'authors[]', 'au
   'image.caption', 'image.credit', 'rights']);
 
 /** Every string in the record that a feed carries as plain text, with its path. */
-function plainTextFields(v: unknown, path: FieldPath = []): [FieldPath, string][] {
-  if (typeof v === 'string') return PROSE.has(fieldPattern(path)) ? [[path, v]] : [];
-  if (Array.isArray(v)) return v.flatMap((x, i) => plainTextFields(x, [...path, i]));
-  if (v !== null && typeof v === 'object') return Object.entries(v).flatMap(([k, x]) => plainTextFields(x, [...path, k]));
-  return [];
+function plainTextFields(v: unknown, path: FieldPath = [], out: [FieldPath, string][] = []): [FieldPath, string][] {
+  if (typeof v === 'string') {
+    if (PROSE.has(fieldPattern(path))) out.push([path, v]);
+  } else if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) plainTextFields(v[i], [...path, i], out);
+  } else if (v !== null && typeof v === 'object') {
+    for (const k of Object.keys(v)) plainTextFields((v as Fields)[k], [...path, k], out);
+  }
+  return out;
 }
 
 function named(v: unknown): string | undefined {

@@ -43,7 +43,7 @@ export interface BuildReport {
   diagnostics: Diagnostic[];
   config?: SiteConfig;
   outDir: string;
-  records: { files: number; read: number; published: number; drafts: number };
+  records: { files: number; read: number; readInWorker: number; published: number; drafts: number };
   feeds: { total: number; rendered: number; reused: number; documents: number };
   /** Every file of the build (after a successful write), with whether its bytes changed. */
   written: Written[];
@@ -71,7 +71,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     diagnostics: loaded.diagnostics,
     config,
     outDir: outShown,
-    records: { files: loaded.files, read: loaded.read, published, drafts: loaded.articles.length - published },
+    records: { files: loaded.files, read: loaded.read, readInWorker: loaded.readInWorker, published, drafts: loaded.articles.length - published },
     feeds: { total: 0, rendered: 0, reused: 0, documents: 0 },
     written: [],
     removed: [],

@@ -1,9 +1,20 @@
 /**
  * Parses YAML (front matter) or JSON text into plain data plus a `lineOf(path)` that finds the line of a
- * key, so every message can point at the line to fix. JSON is read by the YAML parser for positions (it
- * is YAML 1.2) after JSON.parse has confirmed it is strict JSON.
+ * key, so every message can point at the line to fix.
+ *
+ * The reference reader is the `yaml` package (core schema, unique keys) with a LineCounter: it gives the
+ * data, the syntax errors and the lines. It is slow, and lines are only wanted when there is something to
+ * report, so there is a fast path that gives exactly the same results:
+ * - YAML that uses nothing where js-yaml and yaml are known to disagree (see `yamlFastPathSafe`) is read by
+ *   js-yaml (CORE_SCHEMA, so `2025-02-05 09:24` stays a string); if js-yaml throws, yaml reads it again so
+ *   errors keep their messages and lines.
+ * - JSON is read by JSON.parse; a scan finds what yaml would read differently (duplicate keys, lone CRs, a
+ *   key whose colon is on a later line) and sends that text to yaml, and notes the line of each top-level key.
+ * In both, `lineOf` parses with yaml on first use (memoised), except for what it can answer without it.
+ * tests/frontmatter-fast.test.ts compares the two paths.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { CORE_SCHEMA, load } from 'js-yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { diagnostic, Errors } from '../errors.js';
 import type { Diagnostic, LineOf } from '../types.js';
 
@@ -13,12 +24,88 @@ export interface Parsed {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * How many texts took each path, and how many times yaml parsed a text (slow path, or lines asked of a
+ * fast one). A hook for tests; nothing reads it otherwise.
+ */
+export const parseStats = { fast: 0, slow: 0, yamlParses: 0 };
+
 /** `firstLine` is the file line on which `text` starts (front matter starts on line 2). */
 export function parseYaml(text: string, file: string, firstLine: number): Parsed {
+  if (yamlFastPathSafe(text)) {
+    let data: unknown;
+    let ok = true;
+    try {
+      data = load(text, { schema: CORE_SCHEMA, json: false });
+    } catch {
+      ok = false;
+    }
+    if (ok) {
+      parseStats.fast++;
+      // js-yaml reads an empty text (or only comments) as undefined, yaml as null.
+      return { data: data === undefined ? null : data, lineOf: lazyLineOf(text, firstLine), diagnostics: [] };
+    }
+  }
+  parseStats.slow++;
+  return parseYamlSlow(text, file, firstLine);
+}
+
+export function parseJson(text: string, file: string): Parsed {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return jsonSyntaxError(e, text, file);
+  }
+  // Strict JSON is YAML 1.2: yaml reads it (data, errors, lines) unless the scan finds nothing it reads differently.
+  const scan = scanJson(text);
+  if (scan === undefined) {
+    parseStats.slow++;
+    return parseYamlSlow(text, file, 1);
+  }
+  parseStats.fast++;
+  const slow = lazyLineOf(text, 1);
+  const lineOf: LineOf = (path) => {
+    // What yaml's lineOf answers here: the line of a top-level key, or line 1 when there is no such key.
+    if (path.length === 0) return 1;
+    if (path.length === 1 && typeof path[0] === 'string') return scan.top?.get(path[0]) ?? 1;
+    return slow(path);
+  };
+  return { data, lineOf, diagnostics: [] };
+}
+
+/** The reference reader for YAML: yaml with a LineCounter, for data, errors and lines at once (tests compare). */
+export function parseYamlSlow(text: string, file: string, firstLine: number): Parsed {
+  const { doc, lineAt, lineOf } = positions(text, firstLine);
+  const diagnostics = doc.errors.map((e) => diagnostic(Errors.YamlSyntax, { file, line: lineAt(e.pos[0]) }, yamlMessage(e, text)));
+  return { data: diagnostics.length > 0 ? undefined : doc.toJS(), lineOf, diagnostics };
+}
+
+/** The reference reader for JSON: JSON.parse to check it, then yaml for everything (tests compare). */
+export function parseJsonSlow(text: string, file: string): Parsed {
+  try {
+    JSON.parse(text);
+  } catch (e) {
+    return jsonSyntaxError(e, text, file);
+  }
+  return parseYamlSlow(text, file, 1);
+}
+
+function jsonSyntaxError(e: unknown, text: string, file: string): Parsed {
+  const message = e instanceof Error ? e.message : String(e);
+  const position = /position (\d+)/.exec(message)?.[1];
+  // "Unexpected end of JSON input" has no position: the text stops short, so point at its last line.
+  const line = position === undefined ? (/end of JSON input/.test(message) ? text.trimEnd().split('\n').length : undefined)
+    : text.slice(0, Number(position)).split('\n').length;
+  const detail = message.replace(/ in JSON at position \d+.*$/, '').replace(/ \(line \d+ column \d+\)$/, '');
+  return { data: undefined, lineOf: () => line ?? 1, diagnostics: [diagnostic(Errors.JsonSyntax, { file, line: line ?? 1 }, detail)] };
+}
+
+function positions(text: string, firstLine: number): { doc: Document.Parsed; lineAt: (offset: number) => number; lineOf: LineOf } {
+  parseStats.yamlParses++;
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: true, uniqueKeys: true, schema: 'core' });
   const lineAt = (offset: number): number => counter.linePos(offset).line + firstLine - 1;
-  const diagnostics = doc.errors.map((e) => diagnostic(Errors.YamlSyntax, { file, line: lineAt(e.pos[0]) }, yamlMessage(e, text)));
   const lineOf: LineOf = (path) => {
     let node: unknown = doc.contents;
     let line = firstLine > 1 ? firstLine - 1 : 1;
@@ -38,22 +125,227 @@ export function parseYaml(text: string, file: string, firstLine: number): Parsed
     }
     return line;
   };
-  return { data: diagnostics.length > 0 ? undefined : doc.toJS(), lineOf, diagnostics };
+  return { doc, lineAt, lineOf };
 }
 
-export function parseJson(text: string, file: string): Parsed {
-  try {
-    JSON.parse(text);
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    const position = /position (\d+)/.exec(message)?.[1];
-    // "Unexpected end of JSON input" has no position: the text stops short, so point at its last line.
-    const line = position === undefined ? (/end of JSON input/.test(message) ? text.trimEnd().split('\n').length : undefined)
-      : text.slice(0, Number(position)).split('\n').length;
-    const detail = message.replace(/ in JSON at position \d+.*$/, '').replace(/ \(line \d+ column \d+\)$/, '');
-    return { data: undefined, lineOf: () => line ?? 1, diagnostics: [diagnostic(Errors.JsonSyntax, { file, line: line ?? 1 }, detail)] };
+/** yaml's lineOf, parsed on the first call only. */
+function lazyLineOf(text: string, firstLine: number): LineOf {
+  let lineOf: LineOf | undefined;
+  return (path) => (lineOf ??= positions(text, firstLine).lineOf)(path);
+}
+
+/**
+ * What js-yaml and yaml read differently, or where one reports an error and the other does not, found by
+ * trying both and by differential fuzzing. A match only costs speed (yaml reads the text). `(?<![^\s...])`
+ * is "at the start of the text, or after white space or one of ...": where a token can start.
+ */
+const SLOW_YAML = new RegExp([
+  // Anchors, aliases, tags, directives and reserved indicators at the start of a token; merge keys.
+  /(?<![^\s[\]{},])[&*!%@`]|<</.source,
+  // Document markers.
+  /^(?:---|\.\.\.)/.source,
+  // Explicit keys (`? `), empty keys (`: `, yaml {"": x}, js-yaml throws), keys that are null (yaml "",
+  // js-yaml "null"; in a flow map a key needs no ":", so null before "," or "}" too) or collections (yaml
+  // "[ a, b ]", js-yaml "a,b"; without ":" in a flow map: see lineSafe).
+  /(?<![^\s[\]{},])(?:[?:](?![^\s[\]{},])|(?:~|null|Null|NULL) *(?::(?![^\s[\]{},])|[,}]))|[\]}] *:/.source,
+  // A comment right after a quote or a bracket: yaml wants white space before "#", js-yaml does not.
+  /[^\s\w]#/.source,
+  // Numbers: js-yaml reads 0b101, -0x1F and +0o17 as numbers (yaml: strings), -.5 as a string (yaml: -0.5),
+  // -0 as 0 (yaml: -0), and 1e400 as a string (yaml: Infinity). (Long digit runs: see lineSafe.)
+  /(?<![^\s[{,:])(?:[-+]0[xob]|0b|[-+]\.[0-9]|-0(?![\w.])|[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][-+]?[0-9]{3})/.source,
+  // Block scalars with an indentation indicator or keep chomping (+), or that start with an empty line
+  // (yaml refuses one with more spaces than the text after it, js-yaml does not).
+  /[|>](?:[-+]?[0-9]|[0-9]?\+|-? *(?:#.*)?\n *(?:\n|$))/.source,
+  // An empty sequence entry (`-` ending its line, or before a comment): js-yaml may take a less indented
+  // next line into it, or a sibling entry as a nested one; yaml does not.
+  /(?<!\S)- *(?:#.*)?$/.source,
+].join('|'), 'gm');
+
+/**
+ * Characters: tabs (the libraries' indentation rules differ), CRs, control characters, NEL, line and
+ * paragraph separators, BOMs, non-characters, unpaired surrogates. Anywhere, comments included.
+ */
+const SLOW_CHARS = /[\t\r\0-\x08\v\f\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Whether SLOW_YAML matches outside comment lines (`# it's *the* `draft: true` case` is fine). */
+function slowSyntax(text: string): boolean {
+  SLOW_YAML.lastIndex = 0;
+  for (let m = SLOW_YAML.exec(text); m !== null; m = SLOW_YAML.exec(text)) {
+    let first = text.lastIndexOf('\n', m.index) + 1;
+    while (text.charCodeAt(first) === 0x20) first++;
+    if (text.charCodeAt(first) !== 0x23 || m.index < first) return true;
+    const next = text.indexOf('\n', m.index);
+    if (next < 0) return false;
+    SLOW_YAML.lastIndex = next + 1;
   }
-  return parseYaml(text, file, 1);
+  return false;
+}
+
+/** Numbers too big for a double: js-yaml leaves them strings, yaml makes them Infinity. */
+const HUGE_NUMBER = /(?<![^\s[{,:])[-+]?(?:0x[0-9a-fA-F]{200}|0o[0-7]{300}|[0-9]{300})/;
+
+/** True when js-yaml reads `text` exactly as yaml does (or throws, and yaml then reads it). */
+export function yamlFastPathSafe(text: string): boolean {
+  if (SLOW_CHARS.test(text) || slowSyntax(text)) return false;
+  let blockIndent = -1; // in a block scalar: the indentation of its key (lines indented more are its text)
+  let open = false; // the last line of content was a key without a value: its value may come on a later line
+  let blank = false; // and a blank line has come since
+  for (let start = 0; start <= text.length;) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    let indent = 0;
+    while (text.charCodeAt(start + indent) === 0x20) indent++;
+    if (start + indent === end) blank = open;
+    else if (blockIndent < 0 || indent <= blockIndent) {
+      if (text.charCodeAt(start + indent) === 0x23) {
+        // yaml refuses `a:`, a blank line, a comment, then a's value; js-yaml takes it.
+        if (blank) return false;
+        blockIndent = -1; // a comment indented no more than the key ends the block scalar
+      } else {
+        const comment = lineSafe(text, start, end);
+        if (comment < 0) return false;
+        // How the line ends (before a comment): a key without a value, or a block scalar's header.
+        let last = comment - 1;
+        while (last > start && text.charCodeAt(last) === 0x20) last--;
+        const c = text.charCodeAt(last);
+        open = c === 0x3a; // :
+        blockIndent = (c === 0x7c || c === 0x3e || c === 0x2d) && BLOCK_SCALAR_KEY.test(text.slice(start, last + 1)) ? indent : -1; // | > -
+        blank = false;
+      }
+    }
+    start = end + 1;
+  }
+  return true;
+}
+
+/** `key: |` or `key: >-` and the like, the key plain: the lines after it that are indented more are text. */
+const BLOCK_SCALAR_KEY = /^ *[^\s#'"[\]{}?:,|>@&*!%`-](?:[^:#]|:(?=\S))*: +[|>]-?$/;
+
+const INDICATOR_COLON = /:(?:[\s,[\]{}]|$)/;
+
+/** What lineSafe looks at: quotes, brackets, comments and the end of the line. */
+const LINE_TOKENS = /["'[\]{}#\n]/g;
+
+/**
+ * One line: a flow collection must close on the line it opens on (yaml and js-yaml differ on how far the
+ * lines of a multi-line one must be indented), and so must a quoted scalar (the same for its lines); no
+ * implicit key may be longer than 1024 characters (yaml's limit; js-yaml has none). Brackets count
+ * anywhere but in quotes and comments, so a bracket in a plain scalar only costs speed. Returns -1 if the
+ * line is not safe, else where its comment starts (or its end).
+ */
+function lineSafe(text: string, start: number, end: number): number {
+  if (end - start > 200) {
+    const line = text.slice(start, end);
+    if (HUGE_NUMBER.test(line) || (line.length > 1000 && INDICATOR_COLON.test(line.slice(1000)))) return -1;
+  }
+  let depth = 0;
+  let maps = 0; // which open brackets are "{", as bits (deeper than 31 only costs speed)
+  LINE_TOKENS.lastIndex = start;
+  for (let m = LINE_TOKENS.exec(text); m !== null && m.index < end; m = LINE_TOKENS.exec(text)) {
+    const i = m.index;
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) { // [ {
+      // A collection as a key in a flow map (`{[a]}`, `{a: 1, {b: 2}}`): yaml and js-yaml name it differently.
+      if (depth > 0 && (depth > 31 || (maps >>> (depth - 1)) & 1)) {
+        let p = i - 1;
+        while (text.charCodeAt(p) === 0x20) p--;
+        if (text.charCodeAt(p) === 0x7b || text.charCodeAt(p) === 0x2c) return -1; // { ,
+      }
+      if (depth < 31) maps = c === 0x7b ? maps | (1 << depth) : maps & ~(1 << depth);
+      depth++;
+    } else if (c === 0x5d || c === 0x7d) { // ] }
+      if (--depth < 0) return -1;
+    } else if (c === 0x23) { // #
+      if (i === start || text.charCodeAt(i - 1) === 0x20) return depth === 0 ? i : -1; // a comment
+    } else if (quoteOpens(text, start, i, depth > 0)) { // " '
+      const close = closingQuote(text, i, end);
+      if (close < 0) return -1;
+      LINE_TOKENS.lastIndex = close + 1;
+    }
+  }
+  return depth === 0 ? end : -1;
+}
+
+/**
+ * Whether the quote at `at` may open a quoted scalar, that is, may start a node: first on its line, or
+ * after "- ", "? " or ": ", or in a flow collection after "[", "{", "," or ":". Otherwise it is inside a
+ * plain scalar (`it's`, `a 'b`). When unsure, yes: that only costs speed.
+ */
+function quoteOpens(text: string, lineStart: number, at: number, inFlow: boolean): boolean {
+  let p = at - 1;
+  while (p >= lineStart && text.charCodeAt(p) === 0x20) p--;
+  if (p < lineStart) return true;
+  const c = text.charCodeAt(p);
+  const spaced = p < at - 1;
+  if (inFlow && (c === 0x5b || c === 0x7b || c === 0x2c || c === 0x3a)) return true; // [ { , :
+  if (c === 0x3a) return spaced; // :
+  if (c === 0x2d || c === 0x3f) return spaced && (p === lineStart || text.charCodeAt(p - 1) === 0x20); // - ?
+  return false;
+}
+
+/** The offset of the quote that closes the one at `open`, on the same line, or -1. */
+function closingQuote(text: string, open: number, end: number): number {
+  const q = text.charCodeAt(open);
+  for (let i = open + 1; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (q === 0x22 && c === 0x5c) i++; // \ escapes the next character in double quotes
+    else if (c === q) {
+      if (q === 0x27 && text.charCodeAt(i + 1) === 0x27 && i + 1 < end) i++; // '' in single quotes
+      else return i;
+    }
+  }
+  return -1;
+}
+
+/**
+ * Checks strict JSON (JSON.parse has accepted it) for what yaml reads differently, and notes the line of
+ * each top-level key (`top` is null when the value is not an object). Undefined: let yaml read it.
+ */
+function scanJson(text: string): { top: Map<string, number> | null } | undefined {
+  if (/\r(?!\n)/.test(text)) return undefined; // a lone CR is white space to JSON and a line break to yaml
+  const stack: (Set<string> | null)[] = []; // the keys seen so far in each open object; null for arrays
+  let top: Map<string, number> | null = null;
+  let line = 1;
+  let expectKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) line++;
+    else if (c === 0x09 && stack.length === 0) return undefined; // yaml: "Tabs are not allowed as indentation"
+    else if (c === 0x7b) { // {
+      stack.push(new Set());
+      if (stack.length === 1) top = new Map();
+      expectKey = true;
+    } else if (c === 0x5b) { // [
+      stack.push(null);
+      expectKey = false;
+    } else if (c === 0x7d || c === 0x5d) { // } ]
+      stack.pop();
+      expectKey = false;
+    } else if (c === 0x2c) expectKey = stack[stack.length - 1] instanceof Set; // ,
+    else if (c === 0x22) { // "
+      // JSON strings hold no raw line breaks; the closing quote is the first one after an even run of backslashes.
+      let close = text.indexOf('"', i + 1);
+      for (;;) {
+        let backslashes = 0;
+        while (text.charCodeAt(close - 1 - backslashes) === 0x5c) backslashes++;
+        if (backslashes % 2 === 0) break;
+        close = text.indexOf('"', close + 1);
+      }
+      if (expectKey) {
+        const keys = stack[stack.length - 1];
+        const raw = text.slice(i + 1, close);
+        const key = raw.includes('\\') ? (JSON.parse(text.slice(i, close + 1)) as string) : raw;
+        if (!(keys instanceof Set) || keys.has(key)) return undefined; // yaml: "Map keys must be unique"
+        keys.add(key);
+        if (stack.length === 1) top?.set(key, line);
+        // yaml wants an implicit key and its ':' on one line.
+        for (let k = close + 1; text.charCodeAt(k) !== 0x3a; k++) if (text.charCodeAt(k) === 0x0a) return undefined;
+        expectKey = false;
+      }
+      i = close;
+    }
+  }
+  return { top };
 }
 
 /** The yaml library's message, first line only, with what to do for the mistakes desks make most. */

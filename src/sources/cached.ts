@@ -7,24 +7,24 @@
  * A file modified within two seconds before the previous build started is always read: a second edit in
  * the same clock tick could keep its mtime (the race git calls "racily clean").
  */
-import { readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { restoreArticle, storeArticle } from '../cache/serial.js';
-import { sha256, type CacheState, type RecordEntry } from '../cache/store.js';
+import { readFileSync, Stats, statSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
+import { restoreArticle } from '../cache/serial.js';
+import type { CacheState, RecordEntry } from '../cache/store.js';
 import { checkIds, validateRecord, type RecordResult } from '../core/validate.js';
-import { diagnostic, Errors } from '../errors.js';
 import type { Article, Diagnostic, SiteConfig } from '../types.js';
+import { readTasks, statRecord, type ReadResult, type ReadTask } from './_read.js';
+import { canUseWorker, readInWorker, WORKER_MIN_FILES } from './_workers.js';
 import { articlesDirMissing, display, listRecordFiles, readRecord, sortDiagnostics, type Loaded } from './index.js';
 
 /** Milliseconds of mtime before the previous build's start within which a file is read anyway. */
 const RACY_MS = 2000;
-/**
+/*
  * Record files are small and read one after another with synchronous calls: for thousands of files in
  * the page cache that is several times faster than promises (each of open, fstat, read and close a
- * round trip through the thread pool). The event loop gets a turn every so many files, so a server
- * rebuilding with --watch keeps answering.
+ * round trip through the thread pool). The event loop gets a turn every so many files (_read.ts), so a
+ * server rebuilding with --watch keeps answering.
  */
-const YIELD_EVERY = 256;
 
 export interface CachedLoad extends Loaded {
   /** Each article's cache key (its record's content hash and path): the key of its items. */
@@ -33,6 +33,8 @@ export interface CachedLoad extends Loaded {
   records: Record<string, RecordEntry>;
   /** Files read (the rest came from the cache). */
   read: number;
+  /** Of those, how many a worker thread read. */
+  readInWorker: number;
 }
 
 /**
@@ -51,72 +53,87 @@ export async function loadArticlesCached(
   try {
     names = await listRecordFiles(root);
   } catch (e) {
-    return { articles: [], diagnostics: [articlesDirMissing(root, cwd, e)], files: 0, keys: new Map(), records: {}, read: 0 };
+    return { articles: [], diagnostics: [articlesDirMissing(root, cwd, e)], files: 0, keys: new Map(), records: {}, read: 0, readInWorker: 0 };
   }
+  const shownRoot = display(root, cwd);
   const results: RecordResult[] = new Array(names.length);
   const keys = new Map<Article, string>();
   const records: Record<string, RecordEntry> = {};
   const unreadable: Diagnostic[] = [];
-  let read = 0;
-  let done = 0;
-  const one = (name: string, index: number): void => {
-    const path = join(root, name);
-    const file = display(path, cwd);
-    const again = (): ReturnType<typeof readRecord> => readRecord(readFileSync(path, 'utf8'), name, file);
-    const old = previous?.records[file];
-    let entry: RecordEntry | undefined;
-    try {
-      const st = statSync(path);
-      if (old !== undefined && old.size === st.size && old.mtimeMs === st.mtimeMs && st.mtimeMs < (previous?.startedAt ?? 0) - RACY_MS) {
-        entry = old;
-      } else {
-        const bytes = readFileSync(path);
-        read += 1;
-        const hash = remember ? sha256(bytes) : '';
-        if (old !== undefined && old.hash === hash) entry = { ...old, size: st.size, mtimeMs: st.mtimeMs };
-        else {
-          const r = readRecord(bytes.toString('utf8'), name, file);
-          const v = r.record === undefined ? { diagnostics: [] } : validateRecord(r.record, config);
-          entry = { size: st.size, mtimeMs: st.mtimeMs, hash, diagnostics: [...r.diagnostics, ...v.diagnostics] };
-          if (v.id !== undefined) entry.id = v.id;
-          if (v.article !== undefined && remember) entry.article = storeArticle(v.article);
-          // The line of the id is found again from the file if a duplicate needs it: holding every record's
-          // positions (its text) for that would cost memory in proportion to the whole archive.
-          const fresh: RecordResult = { file, diagnostics: entry.diagnostics, idLine: () => again().record?.lineOf(['id']) };
-          if (v.id !== undefined) fresh.id = v.id;
-          if (v.article !== undefined) {
-            fresh.article = v.article;
-            keys.set(v.article, `${hash}:${file}`);
-          }
-          records[file] = entry;
-          results[index] = fresh;
-          return;
-        }
-      }
-    } catch (e) {
-      unreadable.push(diagnostic(Errors.FileUnreadable, { file }, (e as NodeJS.ErrnoException).code ?? String(e)));
-      return;
-    } finally {
-      done += 1;
-      onProgress?.(done, names.length);
-    }
+  const paths = names.map((name) => ({ name, path: join(root, name), file: `${shownRoot === '.' ? '' : `${shownRoot}/`}${name.split(sep).join('/')}` }));
+  const again = (i: number): ReturnType<typeof readRecord> => {
+    const p = paths[i] ?? { name: '', path: '', file: '' };
+    return readRecord(readFileSync(p.path, 'utf8'), p.name, p.file);
+  };
+  const fromEntry = (i: number, entry: RecordEntry): void => {
+    const { file } = paths[i] ?? { file: '' };
     records[file] = entry;
-    const result: RecordResult = { file, diagnostics: entry.diagnostics, idLine: () => again().record?.lineOf(['id']) };
+    const result: RecordResult = { file, diagnostics: entry.diagnostics, idLine: () => again(i).record?.lineOf(['id']) };
     if (entry.id !== undefined) result.id = entry.id;
     if (entry.article !== undefined) {
       const stored = entry.excerpt !== undefined && entry.article.summary === undefined ? { ...entry.article, summary: entry.excerpt } : entry.article;
       const article = restoreArticle(stored, () => {
-        const r = again().record;
+        const r = again(i).record;
         return (r === undefined ? undefined : validateRecord(r, config).article?.body) ?? { kind: 'markdown', text: '' };
       });
       result.article = article;
       keys.set(article, `${entry.hash}:${file}`);
     }
-    results[index] = result;
+    results[i] = result;
   };
-  for (let i = 0; i < names.length; i++) {
-    one(names[i] ?? '', i);
-    if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((r) => setImmediate(r));
+
+  // First the stat of every file: a file the cache knows with this size and mtime is not read again.
+  const tasks: ReadTask[] = [];
+  let done = 0;
+  for (let i = 0; i < paths.length; i++) {
+    const { name, path, file } = paths[i] as (typeof paths)[number];
+    const st = statRecord(path, file, statSync);
+    if (!(st instanceof Stats)) {
+      unreadable.push(st);
+      continue;
+    }
+    const old = previous?.records[file];
+    if (old !== undefined && old.size === st.size && old.mtimeMs === st.mtimeMs && st.mtimeMs < (previous?.startedAt ?? 0) - RACY_MS) {
+      fromEntry(i, old);
+      onProgress?.((done += 1), names.length);
+    } else {
+      const task: ReadTask = { index: i, path, name, file, size: st.size, mtimeMs: st.mtimeMs };
+      if (old !== undefined) task.knownHash = old.hash;
+      tasks.push(task);
+    }
+  }
+
+  // Then the others, on two cores when there are many.
+  const split = tasks.length >= WORKER_MIN_FILES && canUseWorker() ? Math.ceil(tasks.length / 2) : tasks.length;
+  const inWorker = split < tasks.length ? readInWorker(tasks.slice(split), config, remember) : Promise.resolve([]);
+  inWorker.catch(() => undefined);
+  const here = await readTasks(tasks.slice(0, split), config, remember, () => onProgress?.((done += 1), names.length));
+  let there: ReadResult[];
+  let workerCount = tasks.length - split;
+  try {
+    there = await inWorker;
+  } catch {
+    workerCount = 0;
+    // A worker that fails (out of memory, killed) costs only time: its share is read here.
+    there = await readTasks(tasks.slice(split), config, remember);
+  }
+  onProgress?.(names.length, names.length);
+  for (const r of [...here, ...there]) {
+    const file = paths[r.index]?.file ?? '';
+    if (r.kind === 'unreadable') unreadable.push(r.diagnostic);
+    else if (r.kind === 'same') {
+      const old = previous?.records[file];
+      if (old !== undefined) fromEntry(r.index, { ...old, size: r.size, mtimeMs: r.mtimeMs });
+    } else {
+      records[file] = r.entry;
+      const fresh: RecordResult = { file, diagnostics: r.entry.diagnostics, idLine: () => again(r.index).record?.lineOf(['id']) };
+      if (r.entry.id !== undefined) fresh.id = r.entry.id;
+      if (r.article !== undefined) {
+        fresh.article = r.article;
+        keys.set(r.article, `${r.entry.hash}:${file}`);
+      }
+      results[r.index] = fresh;
+    }
   }
   const validated = checkIds(results.filter((r) => r !== undefined), config);
   return {
@@ -125,6 +142,7 @@ export async function loadArticlesCached(
     files: names.length,
     keys,
     records,
-    read,
+    read: tasks.length,
+    readInWorker: workerCount,
   };
 }

@@ -1,0 +1,65 @@
+/** One record file read, hashed, parsed and validated: what both the main thread and a reading worker do. */
+import { readFileSync, type Stats } from 'node:fs';
+import { storeArticle } from '../cache/serial.js';
+import { sha256, type RecordEntry } from '../cache/store.js';
+import { validateRecord } from '../core/validate.js';
+import { diagnostic, Errors } from '../errors.js';
+import type { Article, Diagnostic, SiteConfig } from '../types.js';
+import { readRecord } from './index.js';
+
+/** A file to read: `name` relative to the articles directory, `file` as messages show it. */
+export interface ReadTask {
+  index: number;
+  path: string;
+  name: string;
+  file: string;
+  size: number;
+  mtimeMs: number;
+  /** The hash the cache has for this file, if any: equal bytes need no parsing. */
+  knownHash?: string;
+}
+
+export type ReadResult =
+  | { index: number; kind: 'same'; size: number; mtimeMs: number }
+  | { index: number; kind: 'fresh'; entry: RecordEntry; article?: Article }
+  | { index: number; kind: 'unreadable'; diagnostic: Diagnostic };
+
+/** `remember: false` skips hashing and the cache's form of the record (a build without a cache). */
+export function readTask(t: ReadTask, config: SiteConfig, remember: boolean): ReadResult {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(t.path);
+  } catch (e) {
+    return { index: t.index, kind: 'unreadable', diagnostic: diagnostic(Errors.FileUnreadable, { file: t.file }, (e as NodeJS.ErrnoException).code ?? String(e)) };
+  }
+  const hash = remember ? sha256(bytes) : '';
+  if (t.knownHash !== undefined && t.knownHash === hash) return { index: t.index, kind: 'same', size: t.size, mtimeMs: t.mtimeMs };
+  const r = readRecord(bytes.toString('utf8'), t.name, t.file);
+  const v = r.record === undefined ? { diagnostics: [] } : validateRecord(r.record, config);
+  const entry: RecordEntry = { size: t.size, mtimeMs: t.mtimeMs, hash, diagnostics: [...r.diagnostics, ...v.diagnostics] };
+  if (v.id !== undefined) entry.id = v.id;
+  if (v.article !== undefined && remember) entry.article = storeArticle(v.article);
+  const out: ReadResult = { index: t.index, kind: 'fresh', entry };
+  if (v.article !== undefined) out.article = v.article;
+  return out;
+}
+
+/** Reads the tasks one after another, giving the event loop a turn every so many files. */
+export async function readTasks(tasks: readonly ReadTask[], config: SiteConfig, remember: boolean, onEach?: () => void): Promise<ReadResult[]> {
+  const out: ReadResult[] = [];
+  for (let i = 0; i < tasks.length; i++) {
+    out.push(readTask(tasks[i] as ReadTask, config, remember));
+    onEach?.();
+    if (i % 256 === 255) await new Promise((r) => setImmediate(r));
+  }
+  return out;
+}
+
+/** `stat` of a record file, or the diagnostic for one that cannot be read. */
+export function statRecord(path: string, file: string, stat: (p: string) => Stats): Stats | Diagnostic {
+  try {
+    return stat(path);
+  } catch (e) {
+    return diagnostic(Errors.FileUnreadable, { file }, (e as NodeJS.ErrnoException).code ?? String(e));
+  }
+}

@@ -1,0 +1,467 @@
+/**
+ * The fast path for reading records (src/sources/_positions.ts): js-yaml for front matter, JSON.parse for
+ * JSON, lines from yaml only when asked. It must give exactly what the reference reader gives (yaml's
+ * parseDocument with a LineCounter, core schema, unique keys; `parseYamlSlow`/`parseJsonSlow`): the same
+ * data (deep, key order and -0 included), the same diagnostics, the same lines.
+ *
+ * FC_NUM_RUNS raises the number of generated cases (e.g. `FC_NUM_RUNS=20000`) to fuzz harder locally.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
+import { parseJson, parseJsonSlow, parseStats, parseYaml, parseYamlSlow, yamlFastPathSafe, type Parsed } from '../src/sources/_positions.js';
+import { readJsonRecord } from '../src/sources/json.js';
+import { readMarkdownRecord } from '../src/sources/markdown.js';
+
+const NUM_RUNS = Number(process.env['FC_NUM_RUNS'] ?? 300);
+/** Time for a property (the default 30 s is too short for big FC_NUM_RUNS). */
+const PROPERTY_TIMEOUT = Math.max(30_000, NUM_RUNS * 10);
+const ROOT = join(import.meta.dirname, '..');
+
+/** yaml as the code before the fast path called it: the reference data. */
+const yamlDoc = (text: string) => parseDocument(text, { prettyErrors: true, uniqueKeys: true, schema: 'core' });
+
+/** Every object's keys in order, recursively (toStrictEqual does not look at key order). */
+function keyOrder(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(keyOrder);
+  if (v !== null && typeof v === 'object') return Object.entries(v).map(([k, x]) => [k, keyOrder(x)]);
+  return typeof v;
+}
+
+/** Every path into `data` (keys and indexes), with a few that lead nowhere. */
+function pathsOf(data: unknown, prefix: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+  out.push(prefix);
+  if (data !== null && typeof data === 'object' && prefix.length < 6) {
+    for (const [k, v] of Object.entries(data)) pathsOf(v, [...prefix, Array.isArray(data) ? Number(k) : k], out);
+    out.push([...prefix, 'no such key'], [...prefix, 99]);
+  }
+  return out;
+}
+
+/** The fast result is the reference result: data, diagnostics and the line of every path. */
+function expectSame(fast: Parsed, slow: Parsed): void {
+  expect(fast.diagnostics).toEqual(slow.diagnostics);
+  expect(fast.data).toStrictEqual(slow.data);
+  expect(keyOrder(fast.data)).toEqual(keyOrder(slow.data));
+  for (const path of pathsOf(slow.data)) expect([path, fast.lineOf(path)]).toEqual([path, slow.lineOf(path)]);
+}
+
+/** What `read` returns, or what it throws (yaml's toJS throws on an alias to no anchor: so did the old code). */
+function outcome(read: () => Parsed): { parsed: Parsed } | { thrown: string } {
+  try {
+    return { parsed: read() };
+  } catch (e) {
+    return { thrown: String(e) };
+  }
+}
+
+function checkYaml(text: string, firstLine = 2): Parsed {
+  const fastOutcome = outcome(() => parseYaml(text, 'x.md', firstLine));
+  const slowOutcome = outcome(() => parseYamlSlow(text, 'x.md', firstLine));
+  if ('thrown' in slowOutcome || 'thrown' in fastOutcome) {
+    expect(fastOutcome).toEqual(slowOutcome);
+    return { data: undefined, lineOf: () => undefined, diagnostics: [] };
+  }
+  const fast = fastOutcome.parsed;
+  const slow = slowOutcome.parsed;
+  expectSame(fast, slow);
+  const doc = yamlDoc(text);
+  if (doc.errors.length === 0) expect(fast.data).toStrictEqual(doc.toJS());
+  else expect(fast.data).toBeUndefined();
+  return fast;
+}
+
+function checkJson(text: string): Parsed {
+  const fast = parseJson(text, 'x.json');
+  const slow = parseJsonSlow(text, 'x.json');
+  expectSame(fast, slow);
+  return fast;
+}
+
+/** Front matter as markdown.ts cuts it: BOM off, between the first line `---` and the next `---`/`...`. */
+function frontMatter(text: string): string | undefined {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  if (!/^---[ \t]*$/.test(lines[0] ?? '')) return undefined;
+  const close = lines.findIndex((l, i) => i > 0 && (/^---[ \t]*$/.test(l) || /^\.\.\.[ \t]*$/.test(l)));
+  return close < 0 ? undefined : lines.slice(1, close).join('\n');
+}
+
+function recordFiles(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) recordFiles(path, out);
+    else if (/\.(md|json)$/.test(name)) out.push(path);
+  }
+  return out;
+}
+
+const FILES = [...recordFiles(join(ROOT, 'articles')), ...recordFiles(join(ROOT, 'tests/fixtures'))];
+const FRONT_MATTERS = FILES.filter((f) => f.endsWith('.md')).map((f) => frontMatter(readFileSync(f, 'utf8'))).filter((t): t is string => t !== undefined);
+
+describe('every record file reads the same on both paths', () => {
+  it('finds the record files', () => {
+    expect(FILES.filter((f) => f.endsWith('.md')).length).toBeGreaterThan(10);
+    expect(FILES.filter((f) => f.endsWith('.json')).length).toBeGreaterThan(0);
+  });
+
+  it.each(FILES.map((f) => [f.slice(ROOT.length + 1), f]))('%s', (_, file) => {
+    const text = readFileSync(file, 'utf8');
+    if (file.endsWith('.json')) {
+      const body = text.replace(/^\uFEFF/, '');
+      const fast = checkJson(body);
+      expect(fast.data).toStrictEqual(yamlDoc(body).toJS());
+      return;
+    }
+    const fm = frontMatter(text);
+    expect(fm).toBeDefined();
+    checkYaml(fm!);
+  });
+});
+
+describe('known disagreements between js-yaml and yaml go to yaml', () => {
+  // Each was found by trying both libraries or by fuzzing; js-yaml alone would read them differently
+  // (other data, or no error where yaml reports one).
+  const cases: Record<string, string> = {
+    'null key': '~: x\nnull: y',
+    'empty key': ': x',
+    'collection key': '[a, b]: c',
+    'flow map key': '{a: 1}: c',
+    'minus zero': 'a: -0',
+    'signed leading-dot float': 'a: -.5\nb: +.5',
+    'binary': 'a: 0b11',
+    'signed hex and octal': 'a: -0x1F\nb: +0o17',
+    'too big for a double': `a: 1e400\nb: ${'9'.repeat(400)}`,
+    'comment glued to a quote': 'a: "x"#c',
+    'comment glued to a bracket': 'a: [a, b]#c',
+    'flow sequence over lines, not indented': 'a: [b,\nc]',
+    'flow map over lines, not indented': 'a: {b: 1,\nc: 2}',
+    'key over 1024 characters': `${'k'.repeat(1100)}: v`,
+    'double-quoted over lines, not indented': 'title: "one\ntwo"\nx: 1',
+    'single-quoted over lines, not indented': "title: 'one\n\ntwo'",
+    'empty entry then a less indented line': 'tags:\n  -\n- x',
+    'empty entry with a comment, then a sibling': 'a:\n-   - nested\n    - # c\n- [x, y]',
+    'blank line and comment before a value': 'date:\n\n# c\n   2025\nsection: China',
+    'block scalar starting with a wider blank line': '"name": >\n\n  \n #x',
+    'tab': 'a:\tb',
+    'anchor and alias': 'a: &x 1\nb: *x',
+    'tag': 'a: !!str 1',
+    'merge key': 'a: {x: 1}\nb:\n  <<: {x: 1}',
+    'lone surrogate': 'a: \ud800',
+    'NEL': 'a: x\u0085y',
+  };
+  it.each(Object.entries(cases))('%s', (_, text) => {
+    expect(yamlFastPathSafe(text)).toBe(false);
+    checkYaml(text);
+  });
+
+  it('an empty front matter, or one of comments only, is null (js-yaml says undefined)', () => {
+    expect(checkYaml('').data).toBeNull();
+    expect(checkYaml('# only a comment').data).toBeNull();
+  });
+
+  it('JSON: duplicate keys, a lone CR, a colon on the next line, a tab before the value go to yaml', () => {
+    for (const text of ['{"a": 1, "a": 2}', '{"a": 1, "\\u0061": 2}', '{\r"a": 1\r}', '{"a"\n: 1}', '\t{"a": 1}']) {
+      const before = parseStats.slow;
+      checkJson(text);
+      expect(parseStats.slow).toBe(before + 1);
+    }
+  });
+});
+
+describe('scalars', () => {
+  it('dates and desk times stay strings, as with the core schema', () => {
+    const before = { ...parseStats };
+    const { data } = checkYaml('date: 2025-02-05 09:24\nupdated: 2025-02-05T11:30:00+08:00\nday: 2025-02-05\ntime: 09:24\nsexagesimal: 1:20');
+    expect(data).toStrictEqual({ date: '2025-02-05 09:24', updated: '2025-02-05T11:30:00+08:00', day: '2025-02-05', time: '09:24', sexagesimal: '1:20' });
+    expect(parseStats.fast).toBe(before.fast + 1);
+  });
+
+  it('YAML 1.1 words stay strings, YAML 1.2 core numbers are numbers', () => {
+    const { data } = checkYaml('a: [yes, no, on, off, y, n, True, FALSE, Null, ~, "", 0o17, 0x1F, 1e3, .inf, -.Inf, .NaN, 012, +12, 1_000, 0.0]\nb: -x\nc:');
+    expect(data).toStrictEqual({
+      a: ['yes', 'no', 'on', 'off', 'y', 'n', true, false, null, null, '', 15, 31, 1000, Infinity, -Infinity, NaN, 12, 12, '1_000', 0],
+      b: '-x',
+      c: null,
+    });
+  });
+});
+
+describe('lineOf', () => {
+  const YAML_SAMPLE = [
+    'id: a', //                      file line 2
+    'title: "T: quoted"', //         3
+    'authors:', //                   4
+    '  - name: Ana Ruiz', //         5
+    '    email: ana@example.com', // 6
+    '  - name: Tom Hale', //         7
+    '    url: https://x.example', // 8
+    'dateline:', //                  9
+    '  city: Beijing', //            10
+    '  timezone: Asia/Shanghai', //  11
+    'tags: [a, b]', //               12
+    'summary: >', //                 13
+    '  Folded', //                   14
+    '  text', //                     15
+    'draft: false', //               16
+  ].join('\n');
+
+  it('YAML: the same lines as before, yaml parsed once and only when asked', () => {
+    const before = parseStats.yamlParses;
+    const parsed = parseYaml(YAML_SAMPLE, 'x.md', 2);
+    expect(parseStats.yamlParses).toBe(before);
+    expect(parsed.lineOf(['authors', 1, 'name'])).toBe(7);
+    expect(parseStats.yamlParses).toBe(before + 1);
+    expect(parsed.lineOf(['dateline', 'timezone'])).toBe(11);
+    expect(parsed.lineOf(['authors', 0, 'email'])).toBe(6);
+    expect(parsed.lineOf(['authors', 1])).toBe(7);
+    expect(parsed.lineOf(['tags', 1])).toBe(12);
+    expect(parsed.lineOf(['draft'])).toBe(16);
+    expect(parsed.lineOf(['authors', 5, 'name'])).toBe(4);
+    expect(parsed.lineOf(['dateline', 'nope'])).toBe(9);
+    expect(parsed.lineOf(['nope'])).toBe(1);
+    expect(parsed.lineOf([])).toBe(1);
+    expect(parseStats.yamlParses).toBe(before + 1);
+    checkYaml(YAML_SAMPLE);
+  });
+
+  const JSON_SAMPLE = [
+    '{', //                                        1
+    '  "id": "a",', //                              2
+    '  "title": "T with \\"body\\": inside",', //   3
+    '  "authors": [', //                            4
+    '    { "name": "Ana Ruiz", "body": 1 },', //    5
+    '    {', //                                     6
+    '      "name": "Tom Hale"', //                  7
+    '    }', //                                     8
+    '  ],', //                                      9
+    '  "dateline": { "city": "Beijing",', //        10
+    '    "timezone": "Asia/Shanghai" },', //        11
+    '  "content_html": "<p>x</p>",', //             12
+    '  "body": "text"', //                          13
+    '}', //                                         14
+  ].join('\n');
+
+  it('JSON: top-level keys without yaml, nested paths with yaml (once), the same lines as before', () => {
+    const before = parseStats.yamlParses;
+    const parsed = parseJson(JSON_SAMPLE, 'x.json');
+    expect(parsed.lineOf(['content_html'])).toBe(12);
+    expect(parsed.lineOf(['body'])).toBe(13);
+    expect(parsed.lineOf(['title'])).toBe(3);
+    expect(parsed.lineOf(['nope'])).toBe(1);
+    expect(parsed.lineOf([])).toBe(1);
+    expect(parseStats.yamlParses).toBe(before);
+    expect(parsed.lineOf(['authors', 1, 'name'])).toBe(7);
+    expect(parsed.lineOf(['dateline', 'timezone'])).toBe(11);
+    expect(parsed.lineOf(['authors', 0, 'body'])).toBe(5);
+    expect(parseStats.yamlParses).toBe(before + 1);
+    checkJson(JSON_SAMPLE);
+  });
+
+  it('JSON whose top level is not an object answers line 1, as before', () => {
+    for (const text of ['[{"body": 1}]', '"body"', '42', 'null']) {
+      const parsed = checkJson(text);
+      expect(parsed.lineOf(['body'])).toBe(1);
+    }
+  });
+});
+
+describe('error messages are unchanged', () => {
+  const yamlError = (text: string) => parseYaml(text, 'x.md', 2).diagnostics.map((d) => [d.code, d.line, d.message]);
+  const jsonError = (text: string) => parseJson(text, 'x.json').diagnostics.map((d) => [d.code, d.line, d.message]);
+
+  it('a duplicate key', () => {
+    expect(yamlError('id: a\ntitle: T\nid: b')).toEqual([['E_YAML_SYNTAX', 4, 'YAML syntax error: the key "id" is given twice']]);
+    expect(jsonError('{\n  "id": "a",\n  "id": "b"\n}\n')).toEqual([['E_YAML_SYNTAX', 3, 'YAML syntax error: the key ""id"" is given twice']]);
+  });
+
+  it('a bad indentation', () => {
+    expect(yamlError('id: a\ndateline:\n  city: Beijing\n timezone: Asia/Shanghai')).toEqual([
+      ['E_YAML_SYNTAX', 5, 'YAML syntax error: All mapping items must start at the same column'],
+    ]);
+    expect(yamlError('id: a\nauthors:\n  - name: A\n   email: x')).toEqual([['E_YAML_SYNTAX', 5, 'YAML syntax error: Sequence item without - indicator']]);
+  });
+
+  it('an unquoted value with ": "', () => {
+    expect(yamlError('id: a\ntitle: Breaking: news here\ndate: 2025-02-05 09:24')).toEqual([
+      ['E_YAML_SYNTAX', 3, 'YAML syntax error: Nested mappings are not allowed in compact mappings; put quotes around a value that contains ": "'],
+    ]);
+  });
+
+  it('broken JSON', () => {
+    expect(jsonError('{\n  "id": "a",\n  "title": "T",\n}\n')).toEqual([['E_JSON_SYNTAX', 4, 'JSON syntax error: Expected double-quoted property name']]);
+    expect(jsonError('{\n  "id": "a",\n  "title": "T"\n')).toEqual([['E_JSON_SYNTAX', 4, "JSON syntax error: Expected ',' or '}' after property value"]]);
+    expect(jsonError('{\n  "id": "a" "title": 1\n}\n')).toEqual([['E_JSON_SYNTAX', 2, "JSON syntax error: Expected ',' or '}' after property value"]]);
+  });
+});
+
+describe('the fast path is taken', () => {
+  it('for the sample records, Markdown and JSON, with no yaml parse even for the body line', () => {
+    const md = readFileSync(join(ROOT, 'articles/2025/02/gaza-talks.md'), 'utf8');
+    const json = readFileSync(join(ROOT, 'articles/2025/03/markets-brief-0312.json'), 'utf8');
+    const before = { ...parseStats };
+    const m = readMarkdownRecord(md, 'gaza-talks.md', '2025/02/gaza-talks');
+    const j = readJsonRecord(json, 'markets-brief-0312.json', '2025/03/markets-brief-0312');
+    expect(m.diagnostics).toEqual([]);
+    expect(j.diagnostics).toEqual([]);
+    // What validate.ts asks of every record.
+    m.record!.lineOf(['body']);
+    j.record!.lineOf(['content_html']);
+    j.record!.lineOf(['body']);
+    expect(parseStats).toEqual({ ...before, fast: before.fast + 2 });
+  });
+
+  it('for most of the front matters in the repository', () => {
+    const fast = FRONT_MATTERS.filter(yamlFastPathSafe).length;
+    expect(fast / FRONT_MATTERS.length).toBeGreaterThan(0.9);
+  });
+});
+
+// ----- Generated front matters -----
+
+/** Scalars that the two libraries (or YAML 1.1 and 1.2) are known to read differently, and friends. */
+const TRICKY = [
+  'a', 'Ana Ruiz', 'yes', 'no', 'on', 'off', 'y', 'n', 'true', 'False', 'TRUE', 'null', 'Null', '~', '', '-', '--', '0o17', '0x1F',
+  '0X1F', '0b101', '-0x1F', '+0o17', '1e3', '1E3', '1e400', '.inf', '-.Inf', '+.inf', '.NaN', '12', '-12', '+12', '012', '0',
+  '-0', '+0', '00', '-00', '0.0', '-0.0', '1.5', '1.', '.5', '-.5', '+.5', '1_000', '12345678901234567890123', '2025-02-05 09:24',
+  '2025-02-05', '2025-02-05T09:24:00+08:00', '09:24', '1:20', 'a:b', 'a: b', 'a #b', 'a#b', '#x', '"q"', "it's", "'", '"', 'é',
+  '中文', '😀', 'x, y', '[a]', '{a}', 'a]', '? x', '- x', '|', '>', '%x', '@x', '`x', '&a', '*a', '!a', 'x\ny', 'x\n\ny', ' lead',
+  'trail ', '\\', '\\n', "''", 'k: v', '---', '...', '<<', '=', 'x  y', '\t', 'a\u0085b', '\u2028', '\ufeff',
+];
+
+const scalarText = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...TRICKY) },
+  fc.string({ maxLength: 12 }),
+  fc.string({ unit: 'grapheme', maxLength: 8 }),
+  fc.string({ unit: 'binary', maxLength: 4 }),
+);
+const KEYS = ['id', 'title', 'date', 'name', 'a b', 'x', '1', '1.0', 'true', 'null', '~', 'é', 'key-with-dash', 'a.b', '__proto__', 'x:y', 'yes'];
+const keyText = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...KEYS) }, fc.string({ maxLength: 6 }));
+
+type Style = 'plain' | 'double' | 'single' | 'literal' | 'folded';
+type Tree =
+  | { kind: 'scalar'; text: string; style: Style; comment: boolean }
+  | { kind: 'map'; entries: { key: string; keyStyle: Style; value: Tree }[]; flow: boolean; indent: number }
+  | { kind: 'seq'; items: Tree[]; flow: boolean; indent: number };
+
+const styleArb = fc.constantFrom<Style>('plain', 'plain', 'double', 'single', 'literal', 'folded');
+const { tree } = fc.letrec<{ tree: Tree; scalar: Tree; map: Tree; seq: Tree }>((tie) => ({
+  tree: fc.oneof({ depthSize: 'small', withCrossShrink: true }, tie('scalar'), tie('map'), tie('seq')),
+  scalar: fc.record({ kind: fc.constant('scalar' as const), text: scalarText, style: styleArb, comment: fc.boolean() }),
+  map: fc.record({
+    kind: fc.constant('map' as const),
+    entries: fc.array(fc.record({ key: keyText, keyStyle: fc.constantFrom<Style>('plain', 'plain', 'double', 'single'), value: tie('tree') }), { maxLength: 4 }),
+    flow: fc.boolean(),
+    indent: fc.integer({ min: 1, max: 4 }),
+  }),
+  seq: fc.record({ kind: fc.constant('seq' as const), items: fc.array(tie('tree'), { maxLength: 4 }), flow: fc.boolean(), indent: fc.integer({ min: 0, max: 3 }) }),
+}));
+
+function inlineScalar(text: string, style: Style): string {
+  if (style === 'double') return JSON.stringify(text);
+  if (style === 'single') return `'${text.replace(/'/g, "''")}'`;
+  return text.replace(/\n/g, ' '); // plain (may well be invalid YAML: then both must say so)
+}
+
+function flowOf(t: Tree): string {
+  if (t.kind === 'scalar') return inlineScalar(t.text, t.style === 'literal' || t.style === 'folded' ? 'plain' : t.style);
+  if (t.kind === 'seq') return `[${t.items.map(flowOf).join(', ')}]`;
+  return `{${t.entries.map((e) => `${inlineScalar(e.key, e.keyStyle)}: ${flowOf(e.value)}`).join(', ')}}`;
+}
+
+/** The lines for `t` as the value after "key:" at indentation `ind`: [rest of the key's line, lines after]. */
+function valueLines(t: Tree, ind: number): [string, string[]] {
+  if (t.kind === 'scalar') {
+    if (t.style === 'literal' || t.style === 'folded') {
+      const pad = ' '.repeat(ind + 2);
+      return [` ${t.style === 'literal' ? '|' : '>'}${t.comment ? '-' : ''}`, t.text.split('\n').map((l) => (l === '' ? '' : pad + l))];
+    }
+    return [` ${inlineScalar(t.text, t.style)}${t.comment ? ' # note' : ''}`, []];
+  }
+  const empty = t.kind === 'map' ? t.entries.length === 0 : t.items.length === 0;
+  if (t.flow || empty) return [` ${flowOf(t)}`, []];
+  return ['', blockLines(t, t.kind === 'seq' ? ind + t.indent : ind + t.indent)];
+}
+
+function blockLines(t: Tree, ind: number): string[] {
+  const pad = ' '.repeat(ind);
+  if (t.kind === 'scalar') {
+    const [first, rest] = valueLines(t, ind);
+    return [pad + first.trimStart(), ...rest];
+  }
+  const out: string[] = [];
+  if (t.kind === 'map') {
+    for (const e of t.entries) {
+      const [first, rest] = valueLines(e.value, ind);
+      out.push(`${pad}${inlineScalar(e.key, e.keyStyle)}:${first}`, ...rest);
+    }
+    return out.length > 0 ? out : [pad + '{}'];
+  }
+  for (const item of t.items) {
+    const inner = item.kind === 'scalar' || item.flow ? null : blockLines(item, ind + 2);
+    if (inner === null || inner.length === 0) {
+      const [first, rest] = valueLines(item, ind);
+      out.push(`${pad}-${first}`, ...rest);
+    } else out.push(`${pad}- ${inner[0]!.slice(ind + 2)}`, ...inner.slice(1));
+  }
+  return out.length > 0 ? out : [pad + '[]'];
+}
+
+const frontMatterArb = fc.record({
+  root: tree.filter((t) => t.kind === 'map'),
+  comments: fc.array(fc.tuple(fc.nat(), fc.constantFrom('# comment', '', '  # it\'s "x" [y', '   ')), { maxLength: 2 }),
+}).map(({ root, comments }) => {
+  const lines = blockLines(root, 0);
+  for (const [at, c] of comments) lines.splice(at % (lines.length + 1), 0, c);
+  return lines.join('\n');
+});
+
+const SNIPPETS = [': ', ':', '#', ' #', '"', "'", '[', ']', '{', '}', ',', '- ', '-', ' ', '  ', '\n', '\n  ', '\n- ', '|', '>', '? ',
+  '\\', '&', '*', '!', 'null', '~', '-0', '0b1', '-.5', '\n\n# c\n', '\n-\n', '\t'];
+
+/** A text with one snippet put in at some position (often breaking it: both must then agree it is broken). */
+const mutated = (texts: fc.Arbitrary<string>) => fc.tuple(texts, fc.nat(), fc.constantFrom(...SNIPPETS)).map(
+  ([t, at, s]) => t.slice(0, at % (t.length + 1)) + s + t.slice(at % (t.length + 1)),
+);
+
+describe('generated front matters read the same on both paths', () => {
+  it('maps of strings, numbers, booleans, nulls, dates, lists and nested maps in every style', () => {
+    let fast = 0;
+    fc.assert(fc.property(frontMatterArb, (text) => {
+      if (checkYaml(text).diagnostics.length === 0 && yamlFastPathSafe(text)) fast++;
+    }), { numRuns: NUM_RUNS });
+    expect(fast).toBeGreaterThan(0);
+  }, PROPERTY_TIMEOUT);
+
+  it('the same with a snippet put in somewhere', () => {
+    fc.assert(fc.property(mutated(frontMatterArb), (text) => void checkYaml(text)), { numRuns: NUM_RUNS });
+  }, PROPERTY_TIMEOUT);
+
+  it('the repository\'s front matters with a snippet put in somewhere', () => {
+    fc.assert(fc.property(mutated(fc.constantFrom(...FRONT_MATTERS)), (text) => void checkYaml(text)), { numRuns: NUM_RUNS });
+  }, PROPERTY_TIMEOUT);
+});
+
+describe('generated JSON reads the same on both paths', () => {
+  const formatted = fc.tuple(fc.oneof(fc.jsonValue({ maxDepth: 4 }), fc.jsonValue({ maxDepth: 3, stringUnit: 'binary' })), fc.constantFrom<string | number>(0, 1, 2, 4, '\t', ' \n')).map(([v, indent]) => JSON.stringify(v, null, indent));
+  /** JSON with a key given twice (sometimes spelled with an escape), white space moved about. */
+  const awkward = fc.tuple(formatted, fc.nat(), fc.constantFrom('"a": 1, "a": 2, ', '"a": 1, "\\u0061": 2, ', '\r', '\r\n', '\n', '\t', ' ')).map(([t, at, s]) => {
+    if (s.startsWith('"')) return t.replace('{', `{${s}`).replace(/, \}/, '}');
+    // Only between tokens, so that it stays JSON (or stops being JSON: then both say so).
+    const spots = [...t.matchAll(/[{}[\],:]/g)].map((m) => m.index);
+    const i = spots.length === 0 ? 0 : spots[at % spots.length]! + 1;
+    return t.slice(0, i) + s + t.slice(i);
+  });
+
+  it('any JSON value, pretty or not', () => {
+    fc.assert(fc.property(formatted, (text) => {
+      const parsed = checkJson(text);
+      if (parsed.diagnostics.length === 0) expect(parsed.data).toStrictEqual(JSON.parse(text));
+    }), { numRuns: NUM_RUNS });
+  }, PROPERTY_TIMEOUT);
+
+  it('duplicate keys, CRs, tabs and line breaks between tokens', () => {
+    fc.assert(fc.property(awkward, (text) => void checkJson(text)), { numRuns: NUM_RUNS });
+  }, PROPERTY_TIMEOUT);
+});

@@ -1,198 +1,221 @@
 /**
- * Full-build benchmark (issue 5 groundwork): Dateline against a naive feed+gray-matter+marked script and
- * Hugo, on the same synthetic newsroom corpus (bench/corpus.ts), main feed only.
+ * Full-build benchmark (issue 5): Dateline against a naive feed+gray-matter+marked script and Hugo, on the
+ * same synthetic newsroom corpus (bench/corpus.ts), with Dateline's full, all-feeds and incremental builds.
  *
- * Run: npm run bench:build [-- --sizes 1000,10000 --runs 5 --seed 5 --profile --keep]
+ * Run: npm run bench [-- --sizes 1000,10000,100000 --runs 5 --runs-large 2 --seed 5 --only LIST
+ *                        --profile [--profile-scenario NAME] --keep]
+ * (`npm run bench:build` is an alias, so the command in bench/RESULTS.md still runs.)
  *
- * Every build is a separate child process, started from a clean output directory; tools are interleaved
- * (the order rotates each round) after one untimed warm-up round, and the table gives the median wall time.
- * Peak RSS is the child's maximum resident set size from `/usr/bin/time -f %M` (for the whole process tree
- * it waits on; for Node tools without /usr/bin/time, process.resourceUsage().maxRSS reported at exit).
+ * Scenarios (bench/_scenarios.ts; --only takes a comma list of these names):
+ *   dateline main, dateline all, dateline incremental, dateline no-change, naive, naive-lazy, hugo
+ * (hugo only when installed). Every build is a separate child process; the full builds start from a clean
+ * output directory. Per size: each scenario's setup, one untimed warm-up round that checks the output
+ * (a 50-item main feed; for Dateline the number of feeds on disk, and what `--json` reports if the CLI
+ * has it), then the timed rounds with the order rotating each round; the table gives the median wall time.
+ * After the runs the incremental output must equal a clean build byte for byte.
  *
- * Tools:
- *   dateline    `node bin/dateline.js build` in the corpus dir: the build as it is today (RSS, Atom, JSON
- *               Feed of the newest 50, plus index.html, hosting files and .gz/.br siblings).
- *   naive       bench/naive-build.mjs: gray-matter + marked on every file, sort, newest 50, feed@6 RSS.
- *   naive-lazy  the same, rendering Markdown only for the 50 items in the feed.
- *   hugo        `hugo --quiet` over the same records (home RSS only, newest 50, full content), if installed.
- * --runs 0 skips the timed rounds (e.g. `--sizes 10000 --runs 0 --tools dateline --profile`).
- * --profile runs Dateline once more on the largest corpus under `node --cpu-prof` and prints the functions
- * with the most self time.
+ * --runs N        timed rounds per size (default 5); 0 skips them (e.g. with --profile).
+ * --runs-large N  timed rounds for sizes of 50,000 or more (default 2: a 100k round takes minutes).
+ * Peak RSS is the child's maximum resident set size from `/usr/bin/time -f %M` (without /usr/bin/time,
+ * process.resourceUsage().maxRSS reported at exit by Node children; n/a for hugo).
+ * Corpora are generated under os.tmpdir(), one record at a time (100k: 390 MB of records, ~1.1 GB on disk
+ * with the Hugo copy), and each is deleted when its size is done unless --keep.
+ * --profile runs one more build on the largest size under `node --cpu-prof` (default scenario:
+ * `dateline all`; --profile-scenario to choose) and prints the functions with the most self time.
+ * --dateline PATH runs another checkout's bin/dateline.js (e.g. a `git archive` of the last commit, with
+ * this node_modules linked in), to compare before and after on the same corpora.
+ * Exits 1 when any build or check failed (the table says which), 2 on bad options.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from './corpus.js';
+import { summarise } from './_profile.js';
+import { BenchFailure, measure, median, ROOT, TIME, type Sample } from './_runner.js';
+import { DATELINE, datelineBuildOptions, SCENARIO_NAMES, scenarios, type Scenario } from './_scenarios.js';
+
+/** Sizes from which --runs-large applies. */
+const LARGE = 50_000;
 
 const { values } = parseArgs({
   options: {
-    sizes: { type: 'string', default: '1000,10000' },
+    sizes: { type: 'string', default: '1000,10000,100000' },
     runs: { type: 'string', default: '5' },
+    'runs-large': { type: 'string', default: '2' },
     seed: { type: 'string', default: '5' },
-    tools: { type: 'string', default: 'dateline,naive,naive-lazy,hugo' },
+    only: { type: 'string', default: SCENARIO_NAMES.join(',') },
     profile: { type: 'boolean', default: false },
+    'profile-scenario': { type: 'string', default: 'dateline all' },
     keep: { type: 'boolean', default: false },
+    dateline: { type: 'string', default: DATELINE },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
 const runs = Number(values.runs);
+const runsLarge = Number(values['runs-large']);
 const seed = Number(values.seed);
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const DATELINE_BIN = join(root, 'bin', 'dateline.js');
-const NAIVE = join(root, 'bench', 'naive-build.mjs');
-const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
-const RSS_HOOK = "--import=data:text/javascript,process.on('exit',()=>process.stderr.write('\\nMAXRSS_KB '+process.resourceUsage().maxRSS+'\\n'))";
-
-function hugoVersion(): string | undefined {
-  const r = spawnSync('hugo', ['version'], { encoding: 'utf8' });
-  return r.status === 0 ? r.stdout.trim() : undefined;
+const dateline = resolve(values.dateline);
+const only = new Set(values.only.split(',').map((s) => s.trim()).filter((s) => s !== ''));
+const usageError = (msg: string): never => {
+  console.error(msg);
+  process.exit(2);
+};
+for (const name of [...only, values['profile-scenario']]) {
+  if (!SCENARIO_NAMES.includes(name)) usageError(`Unknown scenario "${name}". Scenarios: ${SCENARIO_NAMES.join(', ')}`);
 }
-const hugo = hugoVersion();
+if (sizes.some((n) => !Number.isInteger(n) || n < 50)) usageError('--sizes takes whole numbers of 50 or more (the main feed has 50 items).');
+if (![runs, runsLarge, seed].every((x) => Number.isInteger(x) && x >= 0)) usageError('--runs, --runs-large and --seed take whole numbers.');
+if (values.profile && values['profile-scenario'] === 'hugo') usageError('--profile-scenario: hugo is not a Node process.');
 
-interface Tool {
-  name: string;
-  /** Directory to run in, relative to the corpus dir. */
-  cwd: string;
-  /** Output directories to delete before each run, relative to cwd. */
-  clean: string[];
-  node: boolean;
-  args: string[];
-  /** The feed file whose items are counted after the warm-up run. */
-  feed: string;
-}
+const log = (s: string): void => void process.stderr.write(`${s}\n`);
+const tick = (): Promise<void> => new Promise((r) => setImmediate(r));
+const pkgVersion = (name: string): string =>
+  (JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+const hugoRun = spawnSync('hugo', ['version'], { encoding: 'utf8' });
+const hugo = hugoRun.status === 0 ? hugoRun.stdout.trim() : undefined;
 
-const ALL_TOOLS: Tool[] = [
-  { name: 'dateline', cwd: '.', clean: ['dist'], node: true, args: [DATELINE_BIN, 'build'], feed: 'dist/rss.xml' },
-  { name: 'naive', cwd: '.', clean: ['naive-dist'], node: true, args: [NAIVE], feed: 'naive-dist/rss.xml' },
-  { name: 'naive-lazy', cwd: '.', clean: ['naive-dist'], node: true, args: [NAIVE, '--lazy'], feed: 'naive-dist/rss.xml' },
-  { name: 'hugo', cwd: 'hugo', clean: ['public', 'resources'], node: false, args: ['--quiet'], feed: 'public/index.xml' },
-];
-const wanted = new Set(values.tools.split(','));
-const tools = ALL_TOOLS.filter((t) => wanted.has(t.name) && (t.name !== 'hugo' || hugo !== undefined));
-
-interface Sample { seconds: number; rssKiB: number | undefined }
-
-function runOnce(tool: Tool, corpus: string): Sample {
-  const cwd = join(corpus, tool.cwd);
-  for (const d of tool.clean) rmSync(join(cwd, d), { recursive: true, force: true });
-  const exe = tool.node ? process.execPath : 'hugo';
-  const args = tool.node && TIME === undefined ? [RSS_HOOK, ...tool.args] : tool.args;
-  const [cmd, argv] = TIME !== undefined ? [TIME, ['-f', 'MAXRSS_KB %M', exe, ...args]] : [exe, args];
-  const start = performance.now();
-  const r = spawnSync(cmd, argv, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const seconds = (performance.now() - start) / 1000;
-  if (r.status !== 0) throw new Error(`${tool.name} failed (${r.status}) in ${cwd}:\n${r.stderr}\n${r.stdout}`);
-  const m = /MAXRSS_KB (\d+)/.exec(r.stderr);
-  return { seconds, rssKiB: m?.[1] !== undefined ? Number(m[1]) : undefined };
-}
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+// Which `dateline build` options exist today: a scenario needing a missing one fails with a clear message.
+const wantsDateline = [...only].some((s) => s.startsWith('dateline')) || values.profile;
+const buildOptions = wantsDateline ? datelineBuildOptions(dateline) : new Set<string>();
+const jsonSupported = buildOptions?.has('--json') ?? false;
+const missing = (s: Scenario): string | undefined => {
+  if (s.needs.length === 0) return undefined;
+  if (buildOptions === undefined) return `${s.name}: \`node ${dateline.replace(`${ROOT}/`, '')} build --help\` failed, so Dateline cannot run`;
+  const absent = s.needs.filter((o) => !buildOptions.has(o));
+  return absent.length === 0 ? undefined : `${s.name}: \`dateline build\` has no ${absent.join(', ')} option${absent.length > 1 ? 's' : ''} yet (not in \`dateline build --help\`)`;
 };
 
-function pkgVersion(name: string): string {
-  return (JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
-}
+console.log(`node ${process.version}; dateline ${pkgVersion('..')}${dateline === DATELINE ? '' : ` (${dateline})`}; feed ${pkgVersion('feed')}, gray-matter ${pkgVersion('gray-matter')}, marked ${pkgVersion('marked')}; ${hugo ?? 'hugo: not installed, skipped'}`);
+console.log(`peak RSS via ${TIME !== undefined ? '/usr/bin/time -f %M' : 'process.resourceUsage().maxRSS (hugo: n/a)'}; ${runs} interleaved runs after 1 warm-up round (${runsLarge} from ${LARGE.toLocaleString('en')} articles); seed ${seed}`);
 
-console.log(`node ${process.version}; dateline ${pkgVersion('..')}; feed ${pkgVersion('feed')}, gray-matter ${pkgVersion('gray-matter')}, marked ${pkgVersion('marked')}; ${hugo ?? 'hugo: not installed, skipped'}`);
-console.log(`peak RSS via ${TIME !== undefined ? '/usr/bin/time -f %M' : 'process.resourceUsage().maxRSS (hugo: n/a)'}; ${runs} interleaved runs after 1 warm-up round; seed ${seed}`);
+let current: string | undefined;
+process.on('SIGINT', () => {
+  if (current !== undefined && !values.keep) rmSync(current, { recursive: true, force: true });
+  process.exit(130);
+});
 
 const rows: string[] = [];
-const corpora: string[] = [];
+const failures: string[] = [];
+let profile: { dir: string; title: string } | undefined;
 for (const n of sizes) {
+  const nRuns = n >= LARGE ? runsLarge : runs;
   const corpus = mkdtempSync(join(tmpdir(), `dateline-bench-${n}-`));
-  corpora.push(corpus);
-  const g0 = performance.now();
-  const { bytes } = generateCorpus(corpus, n, seed);
-  console.error(`corpus ${n}: ${(bytes / 1048576).toFixed(1)} MiB of records in ${corpus} (${((performance.now() - g0) / 1000).toFixed(1)} s)`);
-
-  // Warm-up round (page cache, tsx's transform cache), then check each tool wrote a 50-item feed.
-  for (const t of tools) {
-    runOnce(t, corpus);
-    const feed = readFileSync(join(corpus, t.cwd, t.feed), 'utf8');
-    const items = feed.split('<item>').length - 1;
-    if (items !== 50) throw new Error(`${t.name}: expected 50 items in ${t.feed}, found ${items}`);
-  }
-  const samples = new Map<string, Sample[]>(tools.map((t) => [t.name, []]));
-  for (let r = 0; r < runs; r++) {
-    const order = tools.map((_, i) => tools[(i + r) % tools.length]!);
-    for (const t of order) {
-      const s = runOnce(t, corpus);
-      samples.get(t.name)!.push(s);
-      console.error(`  ${n} ${t.name} run ${r + 1}: ${s.seconds.toFixed(2)} s, ${s.rssKiB !== undefined ? (s.rssKiB / 1024).toFixed(0) : '?'} MiB`);
+  current = corpus;
+  try {
+    const g0 = performance.now();
+    const { bytes } = generateCorpus(corpus, n, seed);
+    log(`corpus ${n}: ${(bytes / 1048576).toFixed(1)} MiB of records in ${corpus} (${((performance.now() - g0) / 1000).toFixed(1)} s)`);
+    const every = scenarios(corpus, dateline, jsonSupported, log);
+    const chosen = every.filter((s) => only.has(s.name) && (s.name !== 'hugo' || hugo !== undefined));
+    const failed = new Map<string, string>();
+    const fail = (s: Scenario, e: unknown): void => {
+      if (!(e instanceof BenchFailure)) throw e;
+      const msg = e.message.startsWith(s.name) ? e.message : `${s.name}: ${e.message}`;
+      failed.set(s.name, msg);
+      failures.push(`${n.toLocaleString('en')} articles, ${msg}`);
+      log(`  FAILED ${msg}`);
+    };
+    const live = (): Scenario[] => chosen.filter((s) => !failed.has(s.name));
+    for (const s of chosen) {
+      const why = missing(s);
+      if (why !== undefined) fail(s, new BenchFailure(why));
     }
-  }
-  const base = median(samples.get('dateline')?.map((s) => s.seconds) ?? [NaN]);
-  for (const t of runs > 0 ? tools : []) {
-    const ss = samples.get(t.name)!;
-    const secs = ss.map((s) => s.seconds);
-    const rss = ss.map((s) => s.rssKiB).filter((x): x is number => x !== undefined);
-    const med = median(secs);
-    rows.push(`| ${n.toLocaleString('en')} | ${t.name} | ${med.toFixed(2)} | ${Math.min(...secs).toFixed(2)}–${Math.max(...secs).toFixed(2)} | ${rss.length > 0 ? (Math.max(...rss) / 1024).toFixed(0) : 'n/a'} | ${(med / base).toFixed(2)}× |`);
+
+    // Setup and warm-up (page cache, the CLI's bundle), checking what each scenario wrote.
+    for (const s of live()) {
+      try {
+        s.setup?.();
+        s.prepare();
+        const json = jsonSupported && s.name.startsWith('dateline');
+        s.check(measure(`${s.name} (warm-up)`, s.command(json)), json);
+      } catch (e) {
+        fail(s, e);
+      }
+      await tick();
+    }
+
+    const samples = new Map<string, Sample[]>(chosen.map((s) => [s.name, []]));
+    for (let r = 0; r < nRuns; r++) {
+      const ss = live();
+      for (const s of ss.map((_, i) => ss[(i + r) % ss.length]!)) {
+        if (failed.has(s.name)) continue;
+        try {
+          s.prepare();
+          const x = measure(s.name, s.command(false));
+          samples.get(s.name)!.push(x);
+          log(`  ${n} ${s.name} run ${r + 1}: ${x.seconds.toFixed(2)} s, ${x.rssKiB !== undefined ? (x.rssKiB / 1024).toFixed(0) : '?'} MiB`);
+        } catch (e) {
+          fail(s, e);
+        }
+        await tick();
+      }
+    }
+    for (const s of live()) {
+      try {
+        s.verify?.();
+      } catch (e) {
+        fail(s, e);
+      }
+    }
+
+    const med = (name: string): number => median(samples.get(name)?.map((x) => x.seconds) ?? []);
+    const ratio = (base: number, x: number): string => (Number.isFinite(base) && Number.isFinite(x) ? `${(base / x).toFixed(2)}×` : '');
+    for (const s of nRuns > 0 ? chosen : []) {
+      const label = `| ${n.toLocaleString('en')} | ${s.name} |`;
+      if (failed.has(s.name)) {
+        rows.push(`${label} failed | | | | | |`);
+        continue;
+      }
+      const ss = samples.get(s.name)!;
+      const secs = ss.map((x) => x.seconds);
+      const rss = ss.map((x) => x.rssKiB).filter((x): x is number => x !== undefined);
+      const m = median(secs);
+      const all = med('dateline all');
+      const pct = s.name.startsWith('dateline') && s.name !== 'dateline all' && Number.isFinite(all) ? `${((100 * m) / all).toFixed(1)}%` : '';
+      rows.push(`${label} ${m.toFixed(2)} | ${Math.min(...secs).toFixed(2)}–${Math.max(...secs).toFixed(2)} | ${rss.length > 0 ? (Math.max(...rss) / 1024).toFixed(0) : 'n/a'} | ${ratio(med('naive'), m)} | ${ratio(med('hugo'), m)} | ${pct} |`);
+    }
+
+    if (values.profile && n === Math.max(...sizes)) {
+      const s = every.find((x) => x.name === values['profile-scenario'])!;
+      try {
+        const why = missing(s);
+        if (why !== undefined) throw new BenchFailure(why);
+        s.setup?.();
+        s.prepare();
+        const dir = mkdtempSync(join(tmpdir(), 'dateline-bench-cpuprof-'));
+        const c = s.command(false);
+        measure(`${s.name} (profile)`, { ...c, args: ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...c.args] });
+        profile = { dir, title: `Profile: \`node --cpu-prof ${c.args.join(' ').replaceAll(`${ROOT}/`, '')}\` (${s.name}), ${n.toLocaleString('en')} articles (${dir})` };
+      } catch (e) {
+        fail(s, e);
+      }
+    }
+  } finally {
+    if (values.keep) log(`kept ${corpus}`);
+    else rmSync(corpus, { recursive: true, force: true });
+    current = undefined;
   }
 }
 
 console.log('');
-console.log('| articles | tool | median s | min–max s | peak RSS MiB | time vs dateline |');
-console.log('|---:|---|---:|---:|---:|---:|');
+console.log('| articles | scenario | median s | min–max s | peak RSS MiB | naive ÷ this | hugo ÷ this | % of dateline all |');
+console.log('|---:|---|---:|---:|---:|---:|---:|---:|');
 for (const row of rows) console.log(row);
-
-if (values.profile) {
-  const corpus = corpora[corpora.length - 1]!;
-  const dir = join(corpus, 'cpuprof');
-  rmSync(join(corpus, 'dist'), { recursive: true, force: true });
-  const r = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, DATELINE_BIN, 'build'], { cwd: corpus, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (r.status !== 0) throw new Error(`profiled build failed:\n${r.stderr}`);
+console.log('');
+console.log('naive ÷ this, hugo ÷ this: the baseline\'s median over this row\'s (above 1 means faster than the baseline). '
+  + '% of dateline all: this row\'s median as a share of the all-feeds clean build of the same size.');
+if (profile !== undefined) {
   console.log('');
-  console.log(`Profile: node --cpu-prof bin/dateline.js build, ${sizes[sizes.length - 1]} articles (${dir})`);
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.cpuprofile'))) summarise(join(dir, f));
+  console.log(profile.title);
+  for (const f of readdirSync(profile.dir).filter((x) => x.endsWith('.cpuprofile'))) summarise(join(profile.dir, f));
+  if (!values.keep) rmSync(profile.dir, { recursive: true, force: true });
 }
-
-interface CpuProfile {
-  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>;
-  samples: number[];
-  timeDeltas: number[];
-}
-
-function summarise(file: string): void {
-  const p = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
-  const byId = new Map(p.nodes.map((n) => [n.id, n.callFrame]));
-  const self = new Map<string, number>();
-  const byArea = new Map<string, number>();
-  let total = 0;
-  p.samples.forEach((id, i) => {
-    const cf = byId.get(id);
-    const dt = p.timeDeltas[i] ?? 0;
-    total += dt;
-    if (cf === undefined) return;
-    const where = cf.url === '' ? '' : ` ${cf.url.replace(`file://${root}/`, '').replace(/^file:\/\/.*\/node_modules\//, 'node_modules/')}:${cf.lineNumber + 1}`;
-    const key = `${cf.functionName || '(anonymous)'}${where}`;
-    self.set(key, (self.get(key) ?? 0) + dt);
-    // Area: a package, a src/ directory, a node: module, or the VM's own entries.
-    const url = cf.url.replace(`file://${root}/`, '');
-    const area = url === '' ? (cf.functionName.startsWith('(') ? cf.functionName : '(native: fs and others)')
-      : /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ?? /^(src\/[^/]+)/.exec(url)?.[1] ?? url.replace(/:.*$/, ':') + url.replace(/^node:(internal\/)?/, '').split('/')[0];
-    byArea.set(area, (byArea.get(area) ?? 0) + dt);
-  });
-  console.log(`${file.split('/').pop()}: ${(total / 1000).toFixed(0)} ms sampled`);
-  console.log('| self ms | % | function |');
-  console.log('|---:|---:|---|');
-  for (const [k, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 12)) {
-    console.log(`| ${(us / 1000).toFixed(0)} | ${((100 * us) / total).toFixed(1)} | \`${k}\` |`);
-  }
+if (failures.length > 0) {
   console.log('');
-  console.log('| self ms | % | area |');
-  console.log('|---:|---:|---|');
-  for (const [k, us] of [...byArea].sort((a, b) => b[1] - a[1]).slice(0, 12)) {
-    console.log(`| ${(us / 1000).toFixed(0)} | ${((100 * us) / total).toFixed(1)} | ${k} |`);
-  }
+  console.log(`FAILED (${failures.length}):`);
+  for (const f of failures) console.log(`- ${f.replaceAll('\n', '\n  ')}`);
+  process.exitCode = 1;
 }
-
-if (!values.keep) for (const c of corpora) rmSync(c, { recursive: true, force: true });

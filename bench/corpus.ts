@@ -2,16 +2,19 @@
  * Synthetic newsroom corpus for the full-build benchmark (issue 5).
  *
  * generateCorpus(dir, n, seed) writes, deterministically for a given (n, seed):
- *   dir/dateline.config.json          itemsPerFeed 50, publisher zone Asia/Shanghai
+ *   dir/dateline.config.json          itemsPerFeed 50, publisher zone Asia/Shanghai (main feed only)
+ *   dir/dateline.all.json             the same plus "feeds": sections, tags, authors and archives on
  *   dir/articles/YYYY/MM/<id>.md      Markdown records with YAML front matter
  *   dir/hugo/                         a minimal Hugo site over the same records (see writeHugoSite)
+ * Records are generated and written one at a time (100k records are ~390 MB on disk, plus the same again in
+ * the Hugo copy), so memory stays flat whatever n is.
  *
  * Bodies are ~3 KB of several paragraphs built from a small invented vocabulary (no copied prose), with
  * some emphasis, links and an occasional list or quote so that Markdown rendering has real work.
  * Dates are Asia/Shanghai wall-clock times spread over 2025 (Shanghai has no DST, so every one is valid).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /** mulberry32: small, fast, deterministic. */
 function rng(seed: number): () => number {
@@ -88,6 +91,10 @@ export const CONFIG = {
   ttl: 15,
 };
 
+/** Written as dir/dateline.all.json: every kind of feed, each with its defaults. */
+export const ALL_CONFIG_FILE = 'dateline.all.json';
+export const ALL_FEEDS = { sections: true, tags: true, authors: true, archives: true };
+
 export interface CorpusRecord {
   /** Path under articles/ (and under hugo/content/). */
   path: string;
@@ -102,7 +109,8 @@ const pad = (n: number): string => String(n).padStart(2, '0');
 /** YAML-safe double-quoted scalar. */
 const q = (s: string): string => JSON.stringify(s);
 
-export function generateRecords(n: number, seed = 5): CorpusRecord[] {
+/** The corpus's records, one at a time (the sequence for a given (n, seed) never changes). */
+export function* recordStream(n: number, seed = 5): Generator<CorpusRecord> {
   const r = rng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
   const int = (lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1));
@@ -120,7 +128,6 @@ export function generateRecords(n: number, seed = 5): CorpusRecord[] {
 
   const start = Date.UTC(2025, 0, 1);
   const year = 365 * 24 * 3600 * 1000;
-  const out: CorpusRecord[] = [];
   for (let i = 0; i < n; i++) {
     // Wall-clock Shanghai time: compute as if UTC and print the fields (no DST in Shanghai).
     const t = new Date(start + Math.floor(r() * year));
@@ -167,10 +174,11 @@ export function generateRecords(n: number, seed = 5): CorpusRecord[] {
       parts.push(p);
       size += p.length + 2;
     }
-    out.push({ path: `${date.slice(0, 4)}/${date.slice(5, 7)}/${id}.md`, frontMatter: fm, date, body: parts.join('\n\n') + '\n' });
+    yield { path: `${date.slice(0, 4)}/${date.slice(5, 7)}/${id}.md`, frontMatter: fm, date, body: parts.join('\n\n') + '\n' };
   }
-  return out;
 }
+
+export const generateRecords = (n: number, seed = 5): CorpusRecord[] => [...recordStream(n, seed)];
 
 /** Hugo's `date` must carry its offset: Asia/Shanghai is +08:00 all year. */
 const hugoDate = (desk: string): string => `${desk.replace(' ', 'T')}:00+08:00`;
@@ -179,10 +187,9 @@ const hugoDate = (desk: string): string => `${desk.replace(' ', 'T')}:00+08:00`;
  * Minimal Hugo site: the home page's RSS only, newest 50, full content. Pages are listed (so they are in
  * .Site.RegularPages and their .Content renders) but not written (`_build: { render: never }` in each
  * page's front matter; as a `cascade` in content/_index.md, Hugo 0.111 built no pages at all); every
- * other kind is disabled.
+ * other kind is disabled. This writes the site's files; hugoPage is each record's content file.
  */
-function writeHugoSite(dir: string, records: CorpusRecord[]): void {
-  const site = join(dir, 'hugo');
+function writeHugoSite(site: string): void {
   mkdirSync(join(site, 'layouts', '_default'), { recursive: true });
   writeFileSync(join(site, 'config.toml'), [
     `baseURL = "${CONFIG.siteUrl}"`,
@@ -222,25 +229,33 @@ function writeHugoSite(dir: string, records: CorpusRecord[]): void {
 `);
   mkdirSync(join(site, 'content'), { recursive: true });
   writeFileSync(join(site, 'content', '_index.md'), '---\ntitle: Home\n---\n');
-  for (const rec of records) {
-    const file = join(site, 'content', rec.path);
-    mkdirSync(join(file, '..'), { recursive: true });
-    writeFileSync(file, `---\n${rec.frontMatter.join('\n')}\ndate: ${hugoDate(rec.date)}\n_build: { render: never, list: always }\n---\n${rec.body}`);
-  }
 }
 
+const hugoPage = (rec: CorpusRecord): string =>
+  `---\n${rec.frontMatter.join('\n')}\ndate: ${hugoDate(rec.date)}\n_build: { render: never, list: always }\n---\n${rec.body}`;
+
+/** Writes the corpus (see the top of this file); bytes counts the Dateline records only. */
 export function generateCorpus(dir: string, n: number, seed = 5): { records: number; bytes: number } {
-  const records = generateRecords(n, seed);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'dateline.config.json'), JSON.stringify(CONFIG, null, 2) + '\n');
+  writeFileSync(join(dir, ALL_CONFIG_FILE), JSON.stringify({ ...CONFIG, feeds: ALL_FEEDS }, null, 2) + '\n');
+  const hugo = join(dir, 'hugo');
+  writeHugoSite(hugo);
+  const made = new Set<string>();
+  const write = (file: string, text: string): void => {
+    const parent = dirname(file);
+    if (!made.has(parent)) mkdirSync(parent, { recursive: true });
+    made.add(parent);
+    writeFileSync(file, text);
+  };
   let bytes = 0;
-  for (const rec of records) {
-    const file = join(dir, 'articles', rec.path);
-    mkdirSync(join(file, '..'), { recursive: true });
+  let records = 0;
+  for (const rec of recordStream(n, seed)) {
     const text = `---\n${rec.frontMatter.join('\n')}\ndate: ${rec.date}\n---\n${rec.body}`;
     bytes += Buffer.byteLength(text);
-    writeFileSync(file, text);
+    records += 1;
+    write(join(dir, 'articles', rec.path), text);
+    write(join(hugo, 'content', rec.path), hugoPage(rec));
   }
-  writeHugoSite(dir, records);
-  return { records: records.length, bytes };
+  return { records, bytes };
 }

@@ -1,6 +1,6 @@
 /**
  * Writer benchmark: Dateline's writers against the `feed` package rendering the same items.
- * Run: npm run bench [-- --items 50,500,5000 --runs 7]
+ * Run: npm run bench:writers [-- --items 50,500,5000 --runs 7]
  * Both sides get the same pre-rendered content HTML, so this measures feed writing, not Markdown.
  * Synthetic records are validated once up front; timings are medians of interleaved runs.
  */

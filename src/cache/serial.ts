@@ -14,14 +14,15 @@ export function storeArticle(a: Article): StoredArticle {
 /** The article back; its body is read only if something asks for it (`body`), through `loadBody`. */
 export function restoreArticle(s: StoredArticle, loadBody: () => Article['body']): Article {
   const { published, updated, ...rest } = s;
-  const a = { ...rest, published: new Date(published) } as Article;
+  const a: Omit<Article, 'body'> = { ...rest, published: new Date(published) };
   if (updated !== undefined) a.updated = new Date(updated);
+  return withLazyBody(a, loadBody);
+}
+
+/** The article with a `body` read on first use (and kept, since it is then being rendered). */
+export function withLazyBody(a: Omit<Article, 'body'>, loadBody: () => Article['body']): Article {
   let body: Article['body'] | undefined;
-  Object.defineProperty(a, 'body', {
-    enumerable: true,
-    get: () => (body ??= loadBody()),
-  });
-  return a;
+  return Object.defineProperty(a, 'body', { enumerable: true, get: () => (body ??= loadBody()) }) as Article;
 }
 
 export function storeItem(i: FeedItem): StoredItem {

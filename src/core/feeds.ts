@@ -47,6 +47,12 @@ const GROUPS = [
 
 const GROUP_CONFIG = { section: 'sections', tag: 'tags', author: 'authors' } as const;
 
+/** Whether any feed of the site carries summaries only (then every article's summary is needed, not its body). */
+export function usesSummaries(config: SiteConfig): boolean {
+  const f = config.feeds;
+  return [f.sections, f.tags, f.authors, f.archives].some((g) => g?.content === 'summary');
+}
+
 export function planFeeds(articles: readonly Article[], config: SiteConfig): Plans {
   const published = articles.filter((a) => !a.draft).sort(byNewest);
   const diagnostics: Diagnostic[] = [];

@@ -45,34 +45,38 @@ export function formatOf(file: string): Format | undefined {
   return FORMAT_OF.get(file.slice(file.lastIndexOf('/') + 1));
 }
 
-/** A feed's served files, compressing with `encode` (synchronous: brotli at `brotliQuality`, gzip -9). */
+/** A feed's served files, compressing synchronously (brotli at `brotliQuality`, gzip -9). */
 export function serveFeed(feed: FeedDocuments, brotliQuality: number): ServedFeed {
-  return assemble(feed, (coding, bytes) => (coding === 'gzip' ? gzip(bytes) : brotli(bytes, brotliQuality)));
+  return assemble(feed, encodeAll(feed), (coding, bytes) => (coding === 'gzip' ? gzip(bytes) : brotli(bytes, brotliQuality)));
 }
 
-/** The same as `serveFeed`, with the compression on libuv's thread pool (all of a feed's documents at once). */
+/**
+ * The same as `serveFeed`, with the compression on libuv's thread pool (all of a feed's documents at
+ * once). The served files are bytes (each text encoded once), so the texts can be let go.
+ */
 export async function serveFeedAsync(feed: FeedDocuments, brotliQuality: number): Promise<ServedFeed> {
+  const plain = encodeAll(feed);
   const done = new Map<string, Uint8Array>();
   if (feed.precompress) {
-    await Promise.all([...feed.outputs].flatMap(([name, text]) => {
-      const bytes = utf8.encode(text);
-      return ENCODINGS.map(async ({ coding }) => {
-        done.set(`${coding} ${name}`, coding === 'gzip' ? await gzipAsync(bytes) : await brotliAsync(bytes, brotliQuality));
-      });
-    }));
+    await Promise.all([...plain].flatMap(([name, bytes]) => ENCODINGS.map(async ({ coding }) => {
+      done.set(`${coding} ${name}`, coding === 'gzip' ? await gzipAsync(bytes) : await brotliAsync(bytes, brotliQuality));
+    })));
   }
-  return assemble(feed, (coding, _bytes, name) => done.get(`${coding} ${name}`) ?? new Uint8Array());
+  return assemble(feed, plain, (coding, _bytes, name) => done.get(`${coding} ${name}`) ?? new Uint8Array());
 }
 
-function assemble(feed: FeedDocuments, encode: (coding: Coding, bytes: Uint8Array, name: string) => Uint8Array): ServedFeed {
-  const files: Outputs = new Map(feed.outputs);
+function encodeAll(feed: FeedDocuments): Map<string, Uint8Array> {
+  return new Map([...feed.outputs].map(([name, text]) => [name, utf8.encode(text)]));
+}
+
+function assemble(feed: FeedDocuments, plain: ReadonlyMap<string, Uint8Array>, encode: (coding: Coding, bytes: Uint8Array, name: string) => Uint8Array): ServedFeed {
+  const files: Outputs = new Map(plain);
   const mtimes = new Map<string, Date>();
   const entries: [string, ServedFile][] = [];
   const modified = wholeSeconds(feed.model.updated);
-  for (const [name, text] of feed.outputs) {
+  for (const [name, bytes] of plain) {
     const format = formatOf(name);
     if (format === undefined) continue;
-    const bytes = utf8.encode(text);
     mtimes.set(name, modified);
     const encodings: ServedFile['encodings'] = {};
     if (feed.precompress) {

@@ -23,6 +23,8 @@ import type { Article, ContentMode, Diagnostic, FeedItem, FeedModel, ServedFile,
 import { codeVersion } from './version.js';
 
 export const DEFAULT_CACHE_DIR = '.dateline-cache';
+/** Characters of rendered documents that may wait for compression and writing at once. */
+const IN_FLIGHT_BYTES = 32 * 1024 * 1024;
 
 export type Progress = { phase: 'read'; done: number; total: number } | { phase: 'feeds'; done: number; total: number };
 
@@ -90,7 +92,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const directory: FeedDirectoryEntry[] = [];
   report.feeds.total = plans.length;
   let mainModel: FeedModel | undefined;
-  const inFlight: Promise<void>[] = [];
+  const inFlight: { done: Promise<void>; bytes: number }[] = [];
   try {
     let done = 0;
     for (const plan of plans) {
@@ -121,15 +123,18 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
           if (options.dryRun) return;
           for (const [name, content] of served.files) await stage.put(name, content, served.mtimes.get(name));
         };
-        inFlight.push(serveFeedAsync({ outputs: rendered.outputs, model: rendered.model, precompress: plan.precompress }, config.feeds.brotliQuality).then(write));
-        // Keep a few feeds compressing on the thread pool while the next renders; bound the memory they hold.
-        if (inFlight.length >= 4) await inFlight.shift();
+        let bytes = 0;
+        for (const text of rendered.outputs.values()) bytes += text.length;
+        inFlight.push({ done: serveFeedAsync({ outputs: rendered.outputs, model: rendered.model, precompress: plan.precompress }, config.feeds.brotliQuality).then(write), bytes });
+        // Keep a few feeds compressing on the thread pool while the next renders, but bound the memory
+        // they hold: a monthly archive of a large site is tens of megabytes.
+        while (inFlight.length >= 4 || (inFlight.length > 1 && inFlight.reduce((n, f) => n + f.bytes, 0) > IN_FLIGHT_BYTES)) await inFlight.shift()?.done;
       }
       report.feeds.documents += 3;
       done += 1;
       options.onProgress?.({ phase: 'feeds', done, total: plans.length });
     }
-    await Promise.all(inFlight);
+    await Promise.all(inFlight.map((f) => f.done));
     if (mainModel === undefined) throw new Error('planFeeds always plans the main feed');
     report.mainItems = mainModel.items.length;
     report.diagnostics = sortDiagnostics([...loaded.diagnostics, ...planned, ...renderer.diagnostics, ...noArticles(mainModel, config)]);
@@ -145,7 +150,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     report.written = await stage.commit(before);
     report.removed = stage.removed;
   } catch (e) {
-    await Promise.allSettled(inFlight);
+    await Promise.allSettled(inFlight.map((f) => f.done));
     await stage.abort();
     throw e;
   }

@@ -2,6 +2,8 @@
 import { readFileSync, type Stats } from 'node:fs';
 import { storeArticle } from '../cache/serial.js';
 import { sha256, type RecordEntry } from '../cache/store.js';
+import { summaryOf } from '../core/content.js';
+import { usesSummaries } from '../core/feeds.js';
 import { validateRecord } from '../core/validate.js';
 import { diagnostic, Errors } from '../errors.js';
 import type { Article, Diagnostic, SiteConfig } from '../types.js';
@@ -19,12 +21,19 @@ export interface ReadTask {
   knownHash?: string;
 }
 
+/** An article as reading hands it over: without its body, which is read again only where content is rendered. */
+export type Bodiless = Omit<Article, 'body'>;
+
 export type ReadResult =
   | { index: number; kind: 'same'; size: number; mtimeMs: number }
-  | { index: number; kind: 'fresh'; entry: RecordEntry; article?: Article }
+  | { index: number; kind: 'fresh'; entry: RecordEntry; article?: Bodiless }
   | { index: number; kind: 'unreadable'; diagnostic: Diagnostic };
 
-/** `remember: false` skips hashing and the cache's form of the record (a build without a cache). */
+/**
+ * `remember: false` skips hashing and the cache's form of the record (a build without a cache). The body
+ * is not kept: a site's history would hold hundreds of megabytes of text for the few articles whose
+ * content a feed carries. When summary-only feeds need it, the summary is made from the body now.
+ */
 export function readTask(t: ReadTask, config: SiteConfig, remember: boolean): ReadResult {
   let bytes: Buffer;
   try {
@@ -38,9 +47,19 @@ export function readTask(t: ReadTask, config: SiteConfig, remember: boolean): Re
   const v = r.record === undefined ? { diagnostics: [] } : validateRecord(r.record, config);
   const entry: RecordEntry = { size: t.size, mtimeMs: t.mtimeMs, hash, diagnostics: [...r.diagnostics, ...v.diagnostics] };
   if (v.id !== undefined) entry.id = v.id;
-  if (v.article !== undefined && remember) entry.article = storeArticle(v.article);
   const out: ReadResult = { index: t.index, kind: 'fresh', entry };
-  if (v.article !== undefined) out.article = v.article;
+  if (v.article !== undefined) {
+    const { body, ...article } = v.article;
+    if (remember) entry.article = storeArticle(v.article);
+    if (article.summary === undefined && usesSummaries(config)) {
+      const excerpt = summaryOf(body);
+      if (excerpt !== undefined) {
+        article.summary = excerpt;
+        if (remember) entry.excerpt = excerpt;
+      }
+    }
+    out.article = article;
+  }
   return out;
 }
 

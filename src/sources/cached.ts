@@ -9,7 +9,7 @@
  */
 import { readFileSync, Stats, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
-import { restoreArticle } from '../cache/serial.js';
+import { restoreArticle, withLazyBody } from '../cache/serial.js';
 import type { CacheState, RecordEntry } from '../cache/store.js';
 import { checkIds, validateRecord, type RecordResult } from '../core/validate.js';
 import type { Article, Diagnostic, SiteConfig } from '../types.js';
@@ -41,6 +41,17 @@ export interface CachedLoad extends Loaded {
  * `remember: false` (a build without a cache) skips what only the cache needs: hashing the files and
  * keeping each record in the cache's form.
  */
+/**
+ * Reads an article's body again, when a feed renders its content. A function of its own, so the closure
+ * every article holds keeps only these four values alive, not the loader's whole working state.
+ */
+function bodyLoader(path: string, name: string, file: string, config: SiteConfig): () => Article['body'] {
+  return () => {
+    const r = readRecord(readFileSync(path, 'utf8'), name, file).record;
+    return (r === undefined ? undefined : validateRecord(r, config).article?.body) ?? { kind: 'markdown', text: '' };
+  };
+}
+
 export async function loadArticlesCached(
   config: SiteConfig,
   cwd: string,
@@ -65,6 +76,10 @@ export async function loadArticlesCached(
     const p = paths[i] ?? { name: '', path: '', file: '' };
     return readRecord(readFileSync(p.path, 'utf8'), p.name, p.file);
   };
+  const loadBody = (i: number): (() => Article['body']) => {
+    const p = paths[i] ?? { name: '', path: '', file: '' };
+    return bodyLoader(p.path, p.name, p.file, config);
+  };
   const fromEntry = (i: number, entry: RecordEntry): void => {
     const { file } = paths[i] ?? { file: '' };
     records[file] = entry;
@@ -72,10 +87,7 @@ export async function loadArticlesCached(
     if (entry.id !== undefined) result.id = entry.id;
     if (entry.article !== undefined) {
       const stored = entry.excerpt !== undefined && entry.article.summary === undefined ? { ...entry.article, summary: entry.excerpt } : entry.article;
-      const article = restoreArticle(stored, () => {
-        const r = again(i).record;
-        return (r === undefined ? undefined : validateRecord(r, config).article?.body) ?? { kind: 'markdown', text: '' };
-      });
+      const article = restoreArticle(stored, loadBody(i));
       result.article = article;
       keys.set(article, `${entry.hash}:${file}`);
     }
@@ -125,12 +137,13 @@ export async function loadArticlesCached(
       const old = previous?.records[file];
       if (old !== undefined) fromEntry(r.index, { ...old, size: r.size, mtimeMs: r.mtimeMs });
     } else {
-      records[file] = r.entry;
+      if (remember) records[file] = r.entry;
       const fresh: RecordResult = { file, diagnostics: r.entry.diagnostics, idLine: () => again(r.index).record?.lineOf(['id']) };
       if (r.entry.id !== undefined) fresh.id = r.entry.id;
       if (r.article !== undefined) {
-        fresh.article = r.article;
-        keys.set(r.article, `${r.entry.hash}:${file}`);
+        const article = withLazyBody(r.article, loadBody(r.index));
+        fresh.article = article;
+        keys.set(article, `${r.entry.hash}:${file}`);
       }
       results[r.index] = fresh;
     }

@@ -1,0 +1,96 @@
+/** How a build looks alive: the progress line on a terminal, one summary when piped, --quiet and --json. */
+import { describe, expect, it } from 'vitest';
+import { describeProgress, progressLine } from '../src/cli/_progress.js';
+import { main, type CliIO } from '../src/index.js';
+import { makeSite, record, SITE_CONFIG } from './_helpers.js';
+
+function cli(cwd: string, progress = false): CliIO & { out: () => string; err: () => string } {
+  let out = '';
+  let err = '';
+  return { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd, progress, out: () => out, err: () => err };
+}
+
+describe('the progress line', () => {
+  it('says what is being done, how far, the rate and the time left', () => {
+    expect(describeProgress({ phase: 'read', done: 5120, total: 10000 }, 0.64)).toBe('Reading records 5,120/10,000 (51%), 8,000/s, about 1 s left');
+    expect(describeProgress({ phase: 'feeds', done: 30, total: 253 }, 3)).toBe('Writing feeds 30/253 (11%), 10/s, about 23 s left');
+    // Too early for a rate, and nothing left at the end.
+    expect(describeProgress({ phase: 'read', done: 3, total: 10 }, 0.1)).toBe('Reading records 3/10 (30%)');
+    expect(describeProgress({ phase: 'feeds', done: 10, total: 10 }, 2)).toBe('Writing feeds 10/10 (100%), 5/s');
+  });
+
+  it('redraws at most ten times a second (and always at the end of a phase), and clears itself', () => {
+    const writes: string[] = [];
+    let now = 0;
+    const line = progressLine((t) => writes.push(t), () => now);
+    for (let done = 1; done <= 1000; done++) {
+      now += 1; // one file a millisecond
+      line.update({ phase: 'read', done, total: 1000 });
+    }
+    expect(writes.length).toBeGreaterThanOrEqual(10);
+    expect(writes.length).toBeLessThanOrEqual(12);
+    expect(writes.every((w) => w.startsWith('\r\x1b[K'))).toBe(true);
+    // The phase started with the first file, at 1 ms: 1,000 files in 0.999 s.
+    expect(writes.at(-1)).toBe('\r\x1b[KReading records 1,000/1,000 (100%), 1,001/s');
+    line.done();
+    expect(writes.at(-1)).toBe('\r\x1b[K');
+  });
+});
+
+describe('build output', () => {
+  const files = { 'articles/a.md': record('a', 'section: World'), 'articles/b.md': record('b', 'summary: "<b>Bold</b> summary"') };
+  const config = { ...SITE_CONFIG, feeds: { sections: true } };
+
+  it('on a terminal: the progress line on stderr, cleared before the summary', async () => {
+    const site = await makeSite(files, config);
+    try {
+      const io = cli(site.dir, true);
+      expect(await main(['build', '--no-cache'], io)).toBe(0);
+      expect(io.err()).toContain('\r\x1b[KReading records 2/2 (100%)');
+      expect(io.err()).toContain('\r\x1b[KWriting feeds 2/2 (100%)');
+      expect(io.out()).toContain('Wrote ');
+    } finally {
+      await site.cleanup();
+    }
+  });
+
+  it('piped (no terminal): no progress, only the summary', async () => {
+    const site = await makeSite(files, config);
+    try {
+      const io = cli(site.dir, false);
+      expect(await main(['build', '--no-cache'], io)).toBe(0);
+      expect(io.err()).not.toContain('\r');
+      expect(io.out().split('\n')[0]).toBe('Read 2 records from articles/: 2 published, 0 drafts.');
+    } finally {
+      await site.cleanup();
+    }
+  });
+
+  it('--quiet prints only warnings; --json one object on stdout', async () => {
+    const site = await makeSite(files, config);
+    try {
+      const quiet = cli(site.dir, true);
+      expect(await main(['build', '--quiet', '--no-cache'], quiet)).toBe(0);
+      expect(quiet.out()).toBe('');
+      expect(quiet.err()).toMatch(/^articles\/b\.md:5: summary: .*\(W_TEXT_LOOKS_LIKE_HTML\)\n1 warning\n$/);
+      const json = cli(site.dir, true);
+      expect(await main(['build', '--json'], json)).toBe(0);
+      const report = JSON.parse(json.out());
+      expect(report).toMatchObject({
+        ok: true,
+        outDir: 'dist',
+        records: { files: 2, read: 2, readInWorker: 0, published: 2, drafts: 0 },
+        feeds: { total: 2, rendered: 2, reused: 0, documents: 6 },
+        files: { written: 0, removed: 0 },
+        mainFeedItems: 2,
+        cache: { used: false, reason: 'no cache yet' },
+      });
+      expect(report.diagnostics.map((d: { code: string }) => d.code)).toEqual(['W_TEXT_LOOKS_LIKE_HTML']);
+      expect(typeof report.durationMs).toBe('number');
+      expect(json.err()).not.toContain('\r');
+      expect(await main(['build', '--cache', 'x', '--no-cache'], cli(site.dir))).toBe(2);
+    } finally {
+      await site.cleanup();
+    }
+  });
+});

@@ -19,17 +19,20 @@ async function bundled() {
     hash.update(`${f}\0${st.size}\0${st.mtimeMs}\n`);
   }
   const dir = join(root, 'node_modules', '.cache', 'dateline');
-  const file = join(dir, `cli-${hash.digest('hex').slice(0, 16)}.mjs`);
+  const out = join(dir, `cli-${hash.digest('hex').slice(0, 16)}`);
+  const file = join(out, 'cli.mjs');
   if (!existsSync(file)) {
     const { build } = await import('esbuild');
     mkdirSync(dir, { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
+    const tmp = `${out}.${process.pid}.tmp`;
+    // Split into chunks, so that what only some commands need (the importers' gazetteer, the server) is
+    // loaded only when one of them runs.
     await build({
-      entryPoints: [join(src, 'cli.ts')], outfile: tmp, bundle: true, platform: 'node', format: 'esm', target: 'node20',
-      packages: 'external', logLevel: 'silent', legalComments: 'none',
+      entryPoints: [join(src, 'cli.ts')], outdir: tmp, bundle: true, splitting: true, platform: 'node', format: 'esm',
+      target: 'node20', outExtension: { '.js': '.mjs' }, packages: 'external', logLevel: 'silent', legalComments: 'none',
     });
-    for (const old of readdirSync(dir)) if (old.startsWith('cli-') && old.endsWith('.mjs')) rmSync(join(dir, old), { force: true });
-    renameSync(tmp, file);
+    for (const old of readdirSync(dir)) if (old.startsWith('cli-') && join(dir, old) !== tmp) rmSync(join(dir, old), { recursive: true, force: true });
+    renameSync(tmp, out);
   }
   return import(pathToFileURL(file).href);
 }

@@ -8,8 +8,6 @@ import { DEFAULT_CACHE_DIR } from './pipeline/build.js';
 import { DEFAULT_CONFIG_FILE, loadArticles, loadConfig, sortDiagnostics } from './sources/index.js';
 import { parseCommand, plural, report, type CliIO } from './cli/_report.js';
 import { buildCommand } from './cli/build.js';
-import { importCommand } from './cli/import.js';
-import { serveCommand } from './cli/serve.js';
 
 export type { CliIO } from './cli/_report.js';
 
@@ -96,8 +94,12 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     io.stdout(USAGE['main'] ?? '');
     return 0;
   }
-  if (command === 'import') return importCommand(rest, io, USAGE['import'] ?? '');
-  if (command === 'serve') return serveCommand(rest, io, USAGE['serve'] ?? '', { build: (args, buildIo) => main(['build', ...args], buildIo) });
+  // Loaded on demand: the importers' gazetteer and the server are not needed to build.
+  if (command === 'import') return (await import('./cli/import.js')).importCommand(rest, io, USAGE['import'] ?? '');
+  if (command === 'serve') {
+    const { serveCommand } = await import('./cli/serve.js');
+    return serveCommand(rest, io, USAGE['serve'] ?? '', { build: (args, buildIo) => main(['build', ...args], buildIo) });
+  }
   if (command !== 'build' && command !== 'check') {
     io.stderr(`Unknown command "${command}".\n\n${USAGE['main']}`);
     return 2;

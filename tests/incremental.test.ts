@@ -3,6 +3,7 @@
  * tree a clean build makes (bytes, and the mtimes that are Last-Modified); it re-reads only the changed
  * records and rewrites only the changed feeds; a damaged, stale or deleted cache is ignored, never trusted.
  */
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -187,12 +188,39 @@ describe('incremental builds', () => {
       expect((await build(site.dir, [])).code).toBe(0);
       const good = await readFile(state, 'utf8');
 
-      // One byte changed in the body: the checksum catches it.
-      await writeFile(state, good.replace(/"title":"Story 3/, '"title":"Story X'));
+      // One byte changed in a records file: its checksum catches it.
+      const cacheDir = join(site.dir, '.dateline-cache');
+      const shard = ((await readdir(cacheDir)) as string[]).filter((f) => f.startsWith('records-')).sort();
+      expect(shard).toHaveLength(16);
+      let damaged = '';
+      for (const f of shard) {
+        const text = await readFile(join(cacheDir, f), 'utf8');
+        if (!text.includes('"title":"Story ')) continue;
+        await writeFile(join(cacheDir, f), text.replace(/"title":"Story (\d)/, '"title":"Story X$1'));
+        damaged = f;
+        break;
+      }
+      expect(damaged).not.toBe('');
       let b = await build(site.dir, []);
       expect(b.json.cache).toEqual({ used: false, reason: 'the cache file is damaged (checksum mismatch)' });
       expect(b.json.records.read).toBe(10);
       await expectSameAsClean(site.dir, 'damaged');
+
+      // A records file from another build (its own checksum is fine, but state.json names another).
+      expect((await build(site.dir, [])).json.cache.used).toBe(true);
+      const holder = shard.find((f) => readFileSync(join(cacheDir, f), 'utf8').includes('"articles/a0.md"')) ?? '';
+      const before = await readFile(join(cacheDir, holder), 'utf8');
+      await writeFile(join(site.dir, 'articles/a0.md'), article(0, r, 99));
+      await utimes(join(site.dir, 'articles/a0.md'), 1_700_000_500, 1_700_000_500);
+      expect((await build(site.dir, [])).json.records.read).toBe(1);
+      expect(await readFile(join(cacheDir, holder), 'utf8')).not.toBe(before);
+      await writeFile(join(cacheDir, holder), before);
+      expect((await build(site.dir, [])).json.cache).toEqual({ used: false, reason: 'the cache files do not belong together' });
+      // A records file deleted.
+      expect((await build(site.dir, [])).json.cache.used).toBe(true);
+      await rm(join(cacheDir, damaged));
+      expect((await build(site.dir, [])).json.cache).toEqual({ used: false, reason: 'a cache file is missing' });
+      await expectSameAsClean(site.dir, 'records file missing');
 
       // Cut short, and garbage.
       await writeFile(state, good.slice(0, good.length / 2));
@@ -242,14 +270,19 @@ describe('incremental builds', () => {
     try {
       expect((await build(site.dir, [])).code).toBe(0);
       const before = await tree(join(site.dir, 'dist'));
-      const cache = await readFile(join(site.dir, '.dateline-cache/state.json'));
+      const cacheFiles = async (): Promise<Map<string, string>> => {
+        const out = new Map<string, string>();
+        for (const f of (await readdir(join(site.dir, '.dateline-cache'))) as string[]) out.set(f, await readFile(join(site.dir, '.dateline-cache', f), 'utf8'));
+        return out;
+      };
+      const cache = await cacheFiles();
       await writeFile(join(site.dir, 'articles/bad.md'), '---\nid: a1\ntitle: Duplicate id\ndate: 2025-02-30 10:00\n---\nx\n');
       const b = await build(site.dir, []);
       expect(b.code).toBe(1);
       expect(b.json.ok).toBe(false);
       expect(b.json.diagnostics.map((d: { code: string }) => d.code).sort()).toEqual(['E_DATE_FORMAT', 'E_ID_DUPLICATE']);
       expect(await tree(join(site.dir, 'dist'))).toEqual(before);
-      expect(await readFile(join(site.dir, '.dateline-cache/state.json'))).toEqual(cache);
+      expect(await cacheFiles()).toEqual(cache);
       await unlink(join(site.dir, 'articles/bad.md'));
       expect((await build(site.dir, [])).code).toBe(0);
       await expectSameAsClean(site.dir, 'after the failure');

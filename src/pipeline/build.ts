@@ -7,8 +7,8 @@
  * With the cache, a feed whose inputs (its articles' content hashes, its settings, its links) are those
  * the cache recorded, and whose files are on disk as recorded, is neither rendered nor written again.
  */
-import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { restoreItem, storeItem } from '../cache/serial.js';
 import { loadCache, saveCache, sha256, type CacheIdentity, type CacheState, type FeedEntry, type ItemEntry, type RecordEntry } from '../cache/store.js';
 import { directoryEntry, noArticles } from '../core/build.js';
@@ -98,7 +98,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     for (const plan of plans) {
       const key = feedKey(plan, config, loaded.keys);
       const old = previous?.outDir === outDir ? previous.feeds[plan.key] : undefined;
-      if (!options.dryRun && old !== undefined && old.key === key && (await onDisk(outDir, old.entries))) {
+      if (!options.dryRun && old !== undefined && old.key === key && onDisk(outDir, old.entries)) {
         renderer.touch(plan);
         for (const [name, served] of old.entries) {
           stage.keep(name, served.bytes);
@@ -155,9 +155,12 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     throw e;
   }
   report.ok = true;
-  if (cacheDir !== undefined && items !== undefined) {
+  // Nothing read, rendered or written: the cache already says all of it (and its start time stays the
+  // reference for the mtime race, which only makes the next build more careful).
+  const unchanged = previous !== undefined && loaded.read === 0 && report.feeds.rendered === 0 && report.removed.length === 0 && report.written.every((w) => !w.changed);
+  if (cacheDir !== undefined && items !== undefined && !unchanged) {
     const state: CacheState = { startedAt, outDir, records: loaded.records, items: items.remember(loaded.articles, loaded.records), feeds };
-    await saveCache(cacheDir, identity, state).catch(() => undefined);
+    await saveCache(cacheDir, identity, state, previous === undefined || !('digests' in cached) ? undefined : { state: previous, digests: cached.digests }).catch(() => undefined);
   }
   return report;
 }
@@ -181,19 +184,21 @@ function feedKey(plan: FeedPlan, config: SiteConfig, keys: ReadonlyMap<Article, 
   }));
 }
 
-/** Whether every file of a feed (and sibling) is in the output directory with the size and mtime recorded. */
-async function onDisk(outDir: string, entries: readonly [string, ServedFile][]): Promise<boolean> {
-  const checks: { file: string; bytes: number; mtime: number }[] = [];
+/**
+ * Whether every file of a feed (and sibling) is in the output directory with the size and mtime recorded.
+ * Synchronous: a few thousand stats of files just written cost less than the promises around them.
+ */
+function onDisk(outDir: string, entries: readonly [string, ServedFile][]): boolean {
+  const same = (file: string, bytes: number, mtime: number): boolean => {
+    const st = statSync(join(outDir, file), { throwIfNoEntry: false });
+    return st !== undefined && st.size === bytes && st.mtimeMs === mtime;
+  };
   for (const [name, served] of entries) {
     const mtime = Date.parse(served.lastModified);
-    checks.push({ file: name, bytes: served.bytes, mtime });
-    for (const v of Object.values(served.encodings)) if (v !== undefined) checks.push({ file: v.file, bytes: v.bytes, mtime });
+    if (!same(name, served.bytes, mtime)) return false;
+    for (const v of Object.values(served.encodings)) if (v !== undefined && !same(v.file, v.bytes, mtime)) return false;
   }
-  const ok = await Promise.all(checks.map(async (c) => {
-    const st = await stat(resolve(outDir, c.file)).catch(() => undefined);
-    return st !== undefined && st.size === c.bytes && st.mtimeMs === c.mtime;
-  }));
-  return ok.every(Boolean);
+  return true;
 }
 
 /**
@@ -231,7 +236,8 @@ class CachedItems implements ItemStore {
     }
     for (const [file, record] of Object.entries(records)) {
       const excerpt = this.excerpts.get(`${record.hash}:${file}`);
-      if (excerpt !== undefined && record.article !== undefined && record.article.summary === undefined) record.excerpt = excerpt;
+      // A new object, not a change in place: the cache tells changed entries by identity.
+      if (excerpt !== undefined && record.article !== undefined && record.article.summary === undefined && record.excerpt !== excerpt) records[file] = { ...record, excerpt };
     }
     return out;
   }

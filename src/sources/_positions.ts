@@ -14,7 +14,13 @@
  * tests/frontmatter-fast.test.ts compares the two paths.
  */
 import { CORE_SCHEMA, load } from 'js-yaml';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { Document, Node } from 'yaml';
+
+/** The yaml library, loaded on first use: only errors and line numbers need it, and loading it costs start-up time. */
+let yamlLib: typeof Yaml | undefined;
+const yaml = (): typeof Yaml => (yamlLib ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
 import { diagnostic, Errors } from '../errors.js';
 import type { Diagnostic, LineOf } from '../types.js';
 
@@ -103,6 +109,7 @@ function jsonSyntaxError(e: unknown, text: string, file: string): Parsed {
 
 function positions(text: string, firstLine: number): { doc: Document.Parsed; lineAt: (offset: number) => number; lineOf: LineOf } {
   parseStats.yamlParses++;
+  const { LineCounter, parseDocument, isMap, isScalar, isSeq } = yaml();
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: true, uniqueKeys: true, schema: 'core' });
   const lineAt = (offset: number): number => counter.linePos(offset).line + firstLine - 1;

@@ -21,8 +21,9 @@ export interface Written {
   changed: boolean;
 }
 
-/** How many files are read or written at once. */
+/** How many files are read or written at once, and how many bytes may wait to be written. */
 const PARALLEL = 16;
+const PARALLEL_BYTES = 48 * 1024 * 1024;
 
 /** Stages files for an atomic update of `outDir`; nothing is visible there until `commit`. */
 export class OutputStage {
@@ -34,6 +35,7 @@ export class OutputStage {
   private readonly running = new Set<Promise<void>>();
   private readonly names = new Set<string>();
   private failure: unknown;
+  private bytesInFlight = 0;
 
   /** `shownAs` names the directory in messages (as the user wrote it). */
   constructor(readonly outDir: string, readonly shownAs: string = outDir) {}
@@ -51,11 +53,17 @@ export class OutputStage {
   /** Stages one file; waits only when too many are in flight. Call `commit` (or `abort`) at the end. */
   async put(name: string, content: string | Uint8Array, mtime?: Date): Promise<void> {
     this.names.add(name);
-    while (this.running.size >= PARALLEL) await Promise.race(this.running);
+    // Bounded by count and by size: a large site's monthly archives are tens of megabytes each.
+    while (this.running.size >= PARALLEL || (this.running.size > 0 && this.bytesInFlight > PARALLEL_BYTES)) await Promise.race(this.running);
+    const size = typeof content === 'string' ? content.length : content.byteLength;
+    this.bytesInFlight += size;
     const task = this.stage(name, content, mtime).catch((e: unknown) => {
       this.failure ??= e;
     });
-    const tracked = task.finally(() => this.running.delete(tracked));
+    const tracked = task.finally(() => {
+      this.running.delete(tracked);
+      this.bytesInFlight -= size;
+    });
     this.running.add(tracked);
   }
 

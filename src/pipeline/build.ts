@@ -35,8 +35,6 @@ export interface BuildOptions {
   outDir?: string;
   /** Cache directory relative to `cwd`, or false for a clean build that neither reads nor writes a cache. */
   cacheDir?: string | false;
-  /** Validate and render only; write nothing. */
-  dryRun?: boolean;
   onProgress?: (p: Progress) => void;
 }
 
@@ -98,7 +96,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     for (const plan of plans) {
       const key = feedKey(plan, config, loaded.keys);
       const old = previous?.outDir === outDir ? previous.feeds[plan.key] : undefined;
-      if (!options.dryRun && old !== undefined && old.key === key && onDisk(outDir, old.entries)) {
+      if (old !== undefined && old.key === key && onDisk(outDir, old.entries)) {
         renderer.touch(plan);
         for (const [name, served] of old.entries) {
           stage.keep(name, served.bytes);
@@ -120,7 +118,6 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
         const write = async (served: ServedFeed): Promise<void> => {
           entries.push(...served.entries);
           feeds[plan.key] = { key, entries: served.entries, title, items: count, updated };
-          if (options.dryRun) return;
           for (const [name, content] of served.files) await stage.put(name, content, served.mtimes.get(name));
         };
         let bytes = 0;
@@ -138,10 +135,6 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     if (mainModel === undefined) throw new Error('planFeeds always plans the main feed');
     report.mainItems = mainModel.items.length;
     report.diagnostics = sortDiagnostics([...loaded.diagnostics, ...planned, ...renderer.diagnostics, ...noArticles(mainModel, config)]);
-    if (options.dryRun) {
-      report.ok = true;
-      return report;
-    }
     const { manifest, text } = manifestOf(entries);
     await stage.put(MANIFEST_FILE, text);
     for (const [name, content] of serverConfigFiles(manifest, config)) await stage.put(name, content);

@@ -99,6 +99,11 @@ export async function loadArticlesCached(
   let done = 0;
   for (let i = 0; i < paths.length; i++) {
     const { name, path, file } = paths[i] as (typeof paths)[number];
+    // Without a cache nothing needs a file's size and mtime: reading it says whether it can be read.
+    if (!remember && previous === undefined) {
+      tasks.push({ index: i, path, name, file, size: 0, mtimeMs: 0 });
+      continue;
+    }
     const st = statRecord(path, file, statSync);
     if (!(st instanceof Stats)) {
       unreadable.push(st);

@@ -130,6 +130,8 @@ export interface Article {
   section?: string;
   tags: string[];
   summary?: string;
+  /** The summary made from the body's first paragraph, when the record has none and a reader already made it. */
+  excerpt?: string;
   language?: string;
   authors: Person[];
   agency?: Agency;

@@ -33,7 +33,7 @@ export function toItem(article: Article, config: SiteConfig, diagnostics: Diagno
     contentHtml = assembleContent({ body: rendered.html, dateline: dateline?.text, image: article.image, creditLines: credits });
     summary ??= excerpt(rendered.html);
   } else {
-    summary ??= summaryOf(article.body);
+    summary ??= article.excerpt ?? summaryOf(article.body);
   }
   const item: FeedItem = {
     id: itemId(article.id, config),

@@ -7,7 +7,7 @@ import { usesSummaries } from '../core/feeds.js';
 import { validateRecord } from '../core/validate.js';
 import { diagnostic, Errors } from '../errors.js';
 import type { Article, Diagnostic, SiteConfig } from '../types.js';
-import { readRecord } from './index.js';
+import { readRecord } from './_files.js';
 
 /** A file to read: `name` relative to the articles directory, `file` as messages show it. */
 export interface ReadTask {
@@ -21,8 +21,14 @@ export interface ReadTask {
   knownHash?: string;
 }
 
-/** An article as reading hands it over: without its body, which is read again only where content is rendered. */
-export type Bodiless = Omit<Article, 'body'>;
+/** An article as reading hands it over: without its body (read again only where content is rendered), unless asked. */
+export type Bodiless = Omit<Article, 'body'> & { body?: Article['body'] };
+
+/** `remember`: make the cache's form of each record (hash, stored article); `keepBodies`: hand bodies over. */
+export interface ReadMode {
+  remember: boolean;
+  keepBodies: boolean;
+}
 
 export type ReadResult =
   | { index: number; kind: 'same'; size: number; mtimeMs: number }
@@ -34,7 +40,7 @@ export type ReadResult =
  * is not kept: a site's history would hold hundreds of megabytes of text for the few articles whose
  * content a feed carries. When summary-only feeds need it, the summary is made from the body now.
  */
-export function readTask(t: ReadTask, config: SiteConfig, remember: boolean): ReadResult {
+export function readTask(t: ReadTask, config: SiteConfig, { remember, keepBodies }: ReadMode): ReadResult {
   let bytes: Buffer;
   try {
     bytes = readFileSync(t.path);
@@ -54,20 +60,20 @@ export function readTask(t: ReadTask, config: SiteConfig, remember: boolean): Re
     if (article.summary === undefined && usesSummaries(config)) {
       const excerpt = summaryOf(body);
       if (excerpt !== undefined) {
-        article.summary = excerpt;
+        article.excerpt = excerpt;
         if (remember) entry.excerpt = excerpt;
       }
     }
-    out.article = article;
+    out.article = keepBodies ? { ...article, body } : article;
   }
   return out;
 }
 
 /** Reads the tasks one after another, giving the event loop a turn every so many files. */
-export async function readTasks(tasks: readonly ReadTask[], config: SiteConfig, remember: boolean, onEach?: () => void): Promise<ReadResult[]> {
+export async function readTasks(tasks: readonly ReadTask[], config: SiteConfig, mode: ReadMode, onEach?: () => void): Promise<ReadResult[]> {
   const out: ReadResult[] = [];
   for (let i = 0; i < tasks.length; i++) {
-    out.push(readTask(tasks[i] as ReadTask, config, remember));
+    out.push(readTask(tasks[i] as ReadTask, config, mode));
     onEach?.();
     if (i % 256 === 255) await new Promise((r) => setImmediate(r));
   }

@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { SiteConfig } from '../types.js';
-import { readTasks, type ReadResult, type ReadTask } from './_read.js';
+import { readTasks, type ReadMode, type ReadResult, type ReadTask } from './_read.js';
 
 const TAG = 'dateline-read-records';
 /** Below this many files a worker's start-up (loading the bundle, ~0.1 s) costs more than it saves. */
@@ -18,13 +18,13 @@ interface Job {
   tag: typeof TAG;
   tasks: ReadTask[];
   config: SiteConfig;
-  remember: boolean;
+  mode: ReadMode;
 }
 
 // In the worker: do the job and hand the results back.
 if (!isMainThread && (workerData as Partial<Job> | null)?.tag === TAG) {
   const job = workerData as Job;
-  void readTasks(job.tasks, job.config, job.remember).then((results) => parentPort?.postMessage(results));
+  void readTasks(job.tasks, job.config, job.mode).then((results) => parentPort?.postMessage(results));
 }
 
 /** Whether this code can start a reading worker: it runs from the bundle, on a machine with a second core. */
@@ -33,9 +33,9 @@ export function canUseWorker(): boolean {
 }
 
 /** Reads `tasks` in a worker thread. */
-export function readInWorker(tasks: ReadTask[], config: SiteConfig, remember: boolean): Promise<ReadResult[]> {
+export function readInWorker(tasks: ReadTask[], config: SiteConfig, mode: ReadMode): Promise<ReadResult[]> {
   return new Promise((resolve, reject) => {
-    const job: Job = { tag: TAG, tasks, config, remember };
+    const job: Job = { tag: TAG, tasks, config, mode };
     const worker = new Worker(new URL(import.meta.url), { workerData: job });
     worker.once('message', (results: ReadResult[]) => {
       resolve(results);

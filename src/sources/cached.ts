@@ -15,7 +15,7 @@ import { checkIds, validateRecord, type RecordResult } from '../core/validate.js
 import type { Article, Diagnostic, SiteConfig } from '../types.js';
 import { readTasks, statRecord, type ReadResult, type ReadTask } from './_read.js';
 import { canUseWorker, readInWorker, WORKER_MIN_FILES } from './_workers.js';
-import { articlesDirMissing, display, listRecordFiles, readRecord, sortDiagnostics, type Loaded } from './index.js';
+import { articlesDirMissing, display, listRecordFiles, readRecord, sortDiagnostics, type Loaded } from './_files.js';
 
 /** Milliseconds of mtime before the previous build's start within which a file is read anyway. */
 const RACY_MS = 2000;
@@ -58,7 +58,9 @@ export async function loadArticlesCached(
   previous: CacheState | undefined,
   onProgress?: (done: number, total: number) => void,
   remember = true,
+  keepBodies = false,
 ): Promise<CachedLoad> {
+  const mode = { remember, keepBodies };
   const root = resolve(cwd, config.articlesDir);
   let names: string[];
   try {
@@ -86,7 +88,7 @@ export async function loadArticlesCached(
     const result: RecordResult = { file, diagnostics: entry.diagnostics, idLine: () => again(i).record?.lineOf(['id']) };
     if (entry.id !== undefined) result.id = entry.id;
     if (entry.article !== undefined) {
-      const stored = entry.excerpt !== undefined && entry.article.summary === undefined ? { ...entry.article, summary: entry.excerpt } : entry.article;
+      const stored = entry.excerpt !== undefined && entry.article.summary === undefined ? { ...entry.article, excerpt: entry.excerpt } : entry.article;
       const article = restoreArticle(stored, loadBody(i));
       result.article = article;
       keys.set(article, `${entry.hash}:${file}`);
@@ -122,9 +124,9 @@ export async function loadArticlesCached(
 
   // Then the others, on two cores when there are many.
   const split = tasks.length >= WORKER_MIN_FILES && canUseWorker() ? Math.ceil(tasks.length / 2) : tasks.length;
-  const inWorker = split < tasks.length ? readInWorker(tasks.slice(split), config, remember) : Promise.resolve([]);
+  const inWorker = split < tasks.length ? readInWorker(tasks.slice(split), config, mode) : Promise.resolve([]);
   inWorker.catch(() => undefined);
-  const here = await readTasks(tasks.slice(0, split), config, remember, () => onProgress?.((done += 1), names.length));
+  const here = await readTasks(tasks.slice(0, split), config, mode, () => onProgress?.((done += 1), names.length));
   let there: ReadResult[];
   let workerCount = tasks.length - split;
   try {
@@ -132,7 +134,7 @@ export async function loadArticlesCached(
   } catch {
     workerCount = 0;
     // A worker that fails (out of memory, killed) costs only time: its share is read here.
-    there = await readTasks(tasks.slice(split), config, remember);
+    there = await readTasks(tasks.slice(split), config, mode);
   }
   onProgress?.(names.length, names.length);
   for (const r of [...here, ...there]) {
@@ -146,7 +148,8 @@ export async function loadArticlesCached(
       const fresh: RecordResult = { file, diagnostics: r.entry.diagnostics, idLine: () => again(r.index).record?.lineOf(['id']) };
       if (r.entry.id !== undefined) fresh.id = r.entry.id;
       if (r.article !== undefined) {
-        const article = withLazyBody(r.article, loadBody(r.index));
+        const { body, ...rest } = r.article;
+        const article = body === undefined ? withLazyBody(rest, loadBody(r.index)) : { ...rest, body };
         fresh.article = article;
         keys.set(article, `${r.entry.hash}:${file}`);
       }

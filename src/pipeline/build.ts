@@ -10,7 +10,7 @@
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { restoreItem, storeItem } from '../cache/serial.js';
-import { loadCache, saveCache, sha256, type CacheIdentity, type CacheState, type FeedEntry, type ItemEntry, type RecordEntry } from '../cache/store.js';
+import { loadCache, saveCache, sha256, type CacheIdentity, type CacheState, type FeedEntry, type ItemEntry } from '../cache/store.js';
 import { directoryEntry, noArticles } from '../core/build.js';
 import { planFeeds, type FeedPlan } from '../core/feeds.js';
 import { feedHead, SiteRenderer, type ItemStore } from '../core/site.js';
@@ -152,7 +152,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   // reference for the mtime race, which only makes the next build more careful).
   const unchanged = previous !== undefined && loaded.read === 0 && report.feeds.rendered === 0 && report.removed.length === 0 && report.written.every((w) => !w.changed);
   if (cacheDir !== undefined && items !== undefined && !unchanged) {
-    const state: CacheState = { startedAt, outDir, records: loaded.records, items: items.remember(loaded.articles, loaded.records), feeds };
+    const state: CacheState = { startedAt, outDir, records: loaded.records, items: items.remember(loaded.articles), feeds };
     await saveCache(cacheDir, identity, state, previous === undefined || !('digests' in cached) ? undefined : { state: previous, digests: cached.digests }).catch(() => undefined);
   }
   return report;
@@ -195,13 +195,12 @@ function onDisk(outDir: string, entries: readonly [string, ServedFile][]): boole
 }
 
 /**
- * The cache's side of the items: articles rendered with full content in earlier builds (by article key),
- * and the summaries made from bodies, kept with their records so that summary-only feeds never need a
- * body again.
+ * The cache's side of the items: articles rendered with full content in earlier builds, by article key.
+ * (Summaries made from bodies need no entry here: reading records keeps them with the records, whenever
+ * the configuration, which is part of the cache's identity, has summary-only feeds.)
  */
 class CachedItems implements ItemStore {
   private readonly now = new Map<string, ItemEntry>();
-  private readonly excerpts = new Map<string, string>();
 
   constructor(private readonly previous: CacheState | undefined, private readonly keys: ReadonlyMap<Article, string>) {}
 
@@ -216,21 +215,15 @@ class CachedItems implements ItemStore {
     const key = this.keys.get(article);
     if (key === undefined) return;
     if (content === 'full') this.now.set(key, { full: storeItem(item), warnings });
-    if (item.summary !== undefined) this.excerpts.set(key, item.summary);
   }
 
-  /** What to remember: the full items of the articles that exist now; each record's excerpt, in its entry. */
-  remember(articles: readonly Article[], records: Record<string, RecordEntry>): Record<string, ItemEntry> {
+  /** What to remember: the full items of the articles that exist now. */
+  remember(articles: readonly Article[]): Record<string, ItemEntry> {
     const out: Record<string, ItemEntry> = {};
     for (const a of articles) {
       const key = this.keys.get(a);
       const entry = key === undefined ? undefined : (this.now.get(key) ?? this.previous?.items[key]);
       if (key !== undefined && entry !== undefined) out[key] = entry;
-    }
-    for (const [file, record] of Object.entries(records)) {
-      const excerpt = this.excerpts.get(`${record.hash}:${file}`);
-      // A new object, not a change in place: the cache tells changed entries by identity.
-      if (excerpt !== undefined && record.article !== undefined && record.article.summary === undefined && record.excerpt !== excerpt) records[file] = { ...record, excerpt };
     }
     return out;
   }

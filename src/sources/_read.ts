@@ -1,5 +1,5 @@
 /** One record file read, hashed, parsed and validated: what both the main thread and a reading worker do. */
-import { readFileSync, type Stats } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { storeArticle } from '../cache/serial.js';
 import { sha256, type RecordEntry } from '../cache/store.js';
 import { summaryOf } from '../core/content.js';
@@ -81,9 +81,9 @@ export async function readTasks(tasks: readonly ReadTask[], config: SiteConfig, 
 }
 
 /** `stat` of a record file, or the diagnostic for one that cannot be read. */
-export function statRecord(path: string, file: string, stat: (p: string) => Stats): Stats | Diagnostic {
+export function statRecord(path: string, file: string): Stats | Diagnostic {
   try {
-    return stat(path);
+    return statSync(path);
   } catch (e) {
     return diagnostic(Errors.FileUnreadable, { file }, (e as NodeJS.ErrnoException).code ?? String(e));
   }

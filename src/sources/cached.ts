@@ -7,7 +7,7 @@
  * A file modified within two seconds before the previous build started is always read: a second edit in
  * the same clock tick could keep its mtime (the race git calls "racily clean").
  */
-import { readFileSync, Stats, statSync } from 'node:fs';
+import { readFileSync, Stats } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { restoreArticle, withLazyBody } from '../cache/serial.js';
 import type { CacheState, RecordEntry } from '../cache/store.js';
@@ -37,21 +37,33 @@ export interface CachedLoad extends Loaded {
   readInWorker: number;
 }
 
-/**
- * `remember: false` (a build without a cache) skips what only the cache needs: hashing the files and
- * keeping each record in the cache's form.
- */
+interface RecordPath {
+  name: string;
+  path: string;
+  file: string;
+}
+
+/** A record file read and parsed again: for a body to render, or the line of a duplicated id. */
+function readAgain(p: RecordPath): ReturnType<typeof readRecord> {
+  return readRecord(readFileSync(p.path, 'utf8'), p.name, p.file);
+}
+
 /**
  * Reads an article's body again, when a feed renders its content. A function of its own, so the closure
- * every article holds keeps only these four values alive, not the loader's whole working state.
+ * every article holds keeps only these values alive, not the loader's whole working state.
  */
-function bodyLoader(path: string, name: string, file: string, config: SiteConfig): () => Article['body'] {
+function bodyLoader(p: RecordPath, config: SiteConfig): () => Article['body'] {
   return () => {
-    const r = readRecord(readFileSync(path, 'utf8'), name, file).record;
+    const r = readAgain(p).record;
     return (r === undefined ? undefined : validateRecord(r, config).article?.body) ?? { kind: 'markdown', text: '' };
   };
 }
 
+/**
+ * `remember: false` (a build without a cache) skips what only the cache needs: hashing the files and
+ * keeping each record in the cache's form. `keepBodies` keeps every article's body in memory (the
+ * library's `loadArticles`); otherwise a body is read again when something renders it.
+ */
 export async function loadArticlesCached(
   config: SiteConfig,
   cwd: string,
@@ -73,15 +85,10 @@ export async function loadArticlesCached(
   const keys = new Map<Article, string>();
   const records: Record<string, RecordEntry> = {};
   const unreadable: Diagnostic[] = [];
-  const paths = names.map((name) => ({ name, path: join(root, name), file: `${shownRoot === '.' ? '' : `${shownRoot}/`}${name.split(sep).join('/')}` }));
-  const again = (i: number): ReturnType<typeof readRecord> => {
-    const p = paths[i] ?? { name: '', path: '', file: '' };
-    return readRecord(readFileSync(p.path, 'utf8'), p.name, p.file);
-  };
-  const loadBody = (i: number): (() => Article['body']) => {
-    const p = paths[i] ?? { name: '', path: '', file: '' };
-    return bodyLoader(p.path, p.name, p.file, config);
-  };
+  const paths: RecordPath[] = names.map((name) => ({ name, path: join(root, name), file: `${shownRoot === '.' ? '' : `${shownRoot}/`}${name.split(sep).join('/')}` }));
+  const at = (i: number): RecordPath => paths[i] ?? { name: '', path: '', file: '' };
+  const again = (i: number): ReturnType<typeof readRecord> => readAgain(at(i));
+  const loadBody = (i: number): (() => Article['body']) => bodyLoader(at(i), config);
   const fromEntry = (i: number, entry: RecordEntry): void => {
     const { file } = paths[i] ?? { file: '' };
     records[file] = entry;
@@ -106,7 +113,7 @@ export async function loadArticlesCached(
       tasks.push({ index: i, path, name, file, size: 0, mtimeMs: 0 });
       continue;
     }
-    const st = statRecord(path, file, statSync);
+    const st = statRecord(path, file);
     if (!(st instanceof Stats)) {
       unreadable.push(st);
       continue;

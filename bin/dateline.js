@@ -14,9 +14,12 @@ const src = join(root, 'src');
 
 async function bundled() {
   const hash = createHash('sha256');
-  for (const f of readdirSync(src, { recursive: true }).filter((n) => n.endsWith('.ts')).sort()) {
-    const st = statSync(join(src, f));
-    hash.update(`${f}\0${st.size}\0${st.mtimeMs}\n`);
+  // The sources, and this file (the bundle's options).
+  const inputs = readdirSync(src, { recursive: true }).filter((n) => n.endsWith('.ts')).sort().map((f) => join(src, f));
+  inputs.push(fileURLToPath(import.meta.url));
+  for (const f of inputs) {
+    const st = statSync(f, { throwIfNoEntry: false });
+    hash.update(`${f}\0${st?.size}\0${st?.mtimeMs}\n`);
   }
   const dir = join(root, 'node_modules', '.cache', 'dateline');
   const out = join(dir, `cli-${hash.digest('hex').slice(0, 16)}`);

@@ -46,17 +46,34 @@ export interface ItemStore {
   set(article: Article, content: ContentMode, item: FeedItem, warnings: Diagnostic[]): void;
 }
 
-/** Renders feeds one at a time, sharing items between them; `diagnostics` collects rendering warnings. */
+/**
+ * Renders feeds one at a time, sharing items between them; `diagnostics` collects rendering warnings.
+ * Told the whole set of plans (`expect`), it holds each item only until the last feed that carries it
+ * has been rendered, so memory holds the items still to be used, not the site's history.
+ */
 export class SiteRenderer {
   readonly diagnostics: Diagnostic[] = [];
   private readonly items: Record<ContentMode, Map<Article, FeedItem>> = { full: new Map(), summary: new Map() };
+  /** Per content mode, how many more times each article's item will be asked for (when plans were given). */
+  private uses: Record<ContentMode, Map<Article, number>> | undefined;
+  /** Articles whose warnings have been reported, per content mode: once per build, however often rendered. */
+  private readonly warned: Record<ContentMode, WeakSet<Article>> = { full: new WeakSet(), summary: new WeakSet() };
 
   constructor(private readonly config: SiteConfig, private readonly store?: ItemStore) {}
 
+  /** The plans that will be rendered or touched, each once (main's model counts as its use). */
+  expect(plans: readonly FeedPlan[]): void {
+    this.uses = { full: new Map(), summary: new Map() };
+    for (const plan of plans) {
+      const uses = this.uses[plan.content];
+      for (const a of plan.articles) uses.set(a, (uses.get(a) ?? 0) + 1);
+    }
+  }
+
   /**
    * The article as an item; its warnings are reported once per build, whether it was rendered now or
-   * before. `keep: false` does not hold on to the item for other feeds (an archive is the only feed of
-   * most of its items, and holding them all would hold the whole history in memory).
+   * before. Without plans, `keep: false` does not hold on to the item for other feeds (an archive is the
+   * only feed of most of its items, and holding them all would hold the whole history in memory).
    */
   item(article: Article, content: ContentMode, keep = true): FeedItem {
     const memo = this.items[content];
@@ -70,8 +87,18 @@ export class SiteRenderer {
         item = toItem(article, this.config, warnings, content);
         this.store?.set(article, content, item, warnings);
       }
-      this.diagnostics.push(...warnings);
-      if (keep) memo.set(article, item);
+      if (!this.warned[content].has(article)) {
+        this.warned[content].add(article);
+        this.diagnostics.push(...warnings);
+      }
+      memo.set(article, item);
+    }
+    const uses = this.uses?.[content];
+    const left = uses === undefined ? (keep ? 1 : 0) : (uses.get(article) ?? 0) - 1;
+    if (uses !== undefined) uses.set(article, left);
+    if (left <= 0) {
+      memo.delete(article);
+      uses?.delete(article);
     }
     return item;
   }
@@ -79,6 +106,19 @@ export class SiteRenderer {
   /** Reports the warnings of a feed's items without writing the feed (for a feed an earlier build wrote). */
   touch(plan: FeedPlan): void {
     if (plan.content === 'full') for (const a of plan.articles) this.item(a, 'full');
+    // Summary items have no warnings of their own: nothing to make; the plan's uses are over.
+    else for (const a of plan.articles) this.release(a, 'summary');
+  }
+
+  private release(article: Article, content: ContentMode): void {
+    const uses = this.uses?.[content];
+    const left = (uses?.get(article) ?? 0) - 1;
+    if (uses === undefined) return;
+    if (left > 0) uses.set(article, left);
+    else {
+      uses.delete(article);
+      this.items[content].delete(article);
+    }
   }
 
   model(plan: FeedPlan): FeedModel {

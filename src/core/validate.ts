@@ -12,7 +12,7 @@ import { isLocalDate, isValidTimeZone, parseDeskTime } from './_dates.js';
 import { stripForbidden } from './_text.js';
 import { styleFor, styleNeedsDate } from './dateline.js';
 import { itemId } from './ids.js';
-import { EXPECTED, JsonRecord, KNOWN_KEYS, MarkdownRecord } from './schema.js';
+import { EXPECTED, fitsShape, JsonRecord, KNOWN_KEYS, MarkdownRecord } from './schema.js';
 
 export interface Validated {
   articles: Article[];
@@ -89,8 +89,8 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
   }
 
   const schema = raw.kind === 'json' ? JsonRecord : MarkdownRecord;
-  const shape = schema.safeParse(data);
-  if (!shape.success) for (const issue of shape.error.issues) out.push(...fromIssue(issue, data, at));
+  const shape = fitsShape(data, raw.kind) ? undefined : schema.safeParse(data);
+  if (shape?.success === false) for (const issue of shape.error.issues) out.push(...fromIssue(issue, data, at));
 
   // Meaning. Each check runs when its field has the right type, whatever else is wrong, so one run reports all.
   const str = (path: FieldPath): string | undefined => {

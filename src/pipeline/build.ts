@@ -83,6 +83,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const items = cacheDir === undefined ? undefined : new CachedItems(previous, loaded.keys);
   const { plans, diagnostics: planned } = planFeeds(loaded.articles, config);
   const renderer = new SiteRenderer(config, items);
+  renderer.expect(plans);
   const stage = new OutputStage(outDir, outShown);
   const before = await stage.previousManifest();
   const feeds: Record<string, FeedEntry> = {};
@@ -97,15 +98,16 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       const key = feedKey(plan, config, loaded.keys);
       const old = previous?.outDir === outDir ? previous.feeds[plan.key] : undefined;
       if (old !== undefined && old.key === key && onDisk(outDir, old.entries)) {
-        renderer.touch(plan);
+        // The main feed's model is wanted anyway (index.html); making it reports its items' warnings.
+        if (plan.kind === 'main') mainModel = renderer.model(plan);
+        else renderer.touch(plan);
         for (const [name, served] of old.entries) {
           stage.keep(name, served.bytes);
           for (const v of Object.values(served.encodings)) if (v !== undefined) stage.keep(v.file, v.bytes);
         }
         entries.push(...old.entries);
         feeds[plan.key] = old;
-        if (plan.kind === 'main') mainModel = renderer.model(plan);
-        else directory.push({ kind: plan.kind, name: plan.name ?? '', dir: plan.dir, title: old.title, items: old.items, updated: new Date(old.updated) });
+        if (plan.kind !== 'main') directory.push({ kind: plan.kind, name: plan.name ?? '', dir: plan.dir, title: old.title, items: old.items, updated: new Date(old.updated) });
         report.feeds.reused += 1;
       } else {
         const rendered = renderer.render(plan);

@@ -13,8 +13,8 @@ import { restoreArticle, withLazyBody } from '../cache/serial.js';
 import type { CacheState, RecordEntry } from '../cache/store.js';
 import { checkIds, validateRecord, type RecordResult } from '../core/validate.js';
 import type { Article, Diagnostic, SiteConfig } from '../types.js';
-import { readTasks, statRecord, type ReadResult, type ReadTask } from './_read.js';
-import { canUseWorker, readInWorker, WORKER_MIN_FILES } from './_workers.js';
+import { statRecord, type ReadTask } from './_read.js';
+import { readShared } from './_workers.js';
 import { articlesDirMissing, display, listRecordFiles, readRecord, sortDiagnostics, type Loaded } from './_files.js';
 
 /** Milliseconds of mtime before the previous build's start within which a file is read anyway. */
@@ -130,21 +130,9 @@ export async function loadArticlesCached(
   }
 
   // Then the others, on two cores when there are many.
-  const split = tasks.length >= WORKER_MIN_FILES && canUseWorker() ? Math.ceil(tasks.length / 2) : tasks.length;
-  const inWorker = split < tasks.length ? readInWorker(tasks.slice(split), config, mode) : Promise.resolve([]);
-  inWorker.catch(() => undefined);
-  const here = await readTasks(tasks.slice(0, split), config, mode, () => onProgress?.((done += 1), names.length));
-  let there: ReadResult[];
-  let workerCount = tasks.length - split;
-  try {
-    there = await inWorker;
-  } catch {
-    workerCount = 0;
-    // A worker that fails (out of memory, killed) costs only time: its share is read here.
-    there = await readTasks(tasks.slice(split), config, mode);
-  }
+  const { results: read, inWorker } = await readShared(tasks, config, mode, () => onProgress?.((done += 1), names.length));
   onProgress?.(names.length, names.length);
-  for (const r of [...here, ...there]) {
+  for (const r of read) {
     const file = paths[r.index]?.file ?? '';
     if (r.kind === 'unreadable') unreadable.push(r.diagnostic);
     else if (r.kind === 'same') {
@@ -171,6 +159,6 @@ export async function loadArticlesCached(
     keys,
     records,
     read: tasks.length,
-    readInWorker: workerCount,
+    readInWorker: inWorker,
   };
 }

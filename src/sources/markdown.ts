@@ -4,20 +4,50 @@ import type { Diagnostic, LineOf, RawRecord } from '../types.js';
 import { parseYaml } from './_positions.js';
 
 const FENCE = /^---[ \t]*$/;
+/** What closes front matter: a fence, or YAML's document end. */
+const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
 
 export function readMarkdownRecord(text: string, file: string, slugPath: string): { record?: RawRecord; diagnostics: Diagnostic[] } {
+  return split(text, file, slugPath) ?? readLines(text, file, slugPath);
+}
+
+/**
+ * The common case without splitting the whole text into lines: no CR in it, front matter fenced and
+ * closed. Gives what readLines gives (undefined for anything else, which readLines then reads).
+ */
+function split(text: string, file: string, slugPath: string): { record?: RawRecord; diagnostics: Diagnostic[] } | undefined {
+  if (text.indexOf('\r') >= 0) return undefined;
+  const first = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const open = text.indexOf('\n', first);
+  if (open < 0 || !FENCE.test(text.slice(first, open))) return undefined;
+  let line = 1; // lines[line] starts at `start`
+  for (let start = open + 1; start < text.length; line++) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const c = text.charCodeAt(start);
+    if ((c === 0x2d || c === 0x2e) && CLOSE.test(text.slice(start, end))) {
+      const parsed = parseYaml(text.slice(open + 1, Math.max(open + 1, start - 1)), file, 2);
+      if (parsed.diagnostics.length > 0) return { diagnostics: parsed.diagnostics };
+      return { record: record(file, slugPath, parsed, text.slice(end + 1), line + 2), diagnostics: [] };
+    }
+    start = end + 1;
+  }
+  return undefined;
+}
+
+function record(file: string, slugPath: string, parsed: ReturnType<typeof parseYaml>, body: string, bodyLine: number): RawRecord {
+  const lineOf: LineOf = (path) => (path.length === 1 && path[0] === 'body' ? bodyLine : parsed.lineOf(path));
+  return { file, kind: 'markdown', data: parsed.data ?? {}, body, lineOf, slugPath };
+}
+
+function readLines(text: string, file: string, slugPath: string): { record?: RawRecord; diagnostics: Diagnostic[] } {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   if (!FENCE.test(lines[0] ?? '')) return { diagnostics: [diagnostic(Errors.FrontMatterMissing, { file, line: 1 })] };
-  const close = lines.findIndex((l, i) => i > 0 && (FENCE.test(l) || /^\.\.\.[ \t]*$/.test(l)));
+  const close = lines.findIndex((l, i) => i > 0 && CLOSE.test(l));
   // The last line of the file (a final newline leaves an empty string after it, which is no line).
   const last = lines.length > 1 && lines[lines.length - 1] === '' ? lines.length - 1 : lines.length;
   if (close < 0) return { diagnostics: [diagnostic(Errors.FrontMatterUnclosed, { file, line: last })] };
   const parsed = parseYaml(lines.slice(1, close).join('\n'), file, 2);
   if (parsed.diagnostics.length > 0) return { diagnostics: parsed.diagnostics };
-  const bodyLine = close + 2;
-  const lineOf: LineOf = (path) => (path.length === 1 && path[0] === 'body' ? bodyLine : parsed.lineOf(path));
-  return {
-    record: { file, kind: 'markdown', data: parsed.data ?? {}, body: lines.slice(close + 1).join('\n'), lineOf, slugPath },
-    diagnostics: [],
-  };
+  return { record: record(file, slugPath, parsed, lines.slice(close + 1).join('\n'), close + 2), diagnostics: [] };
 }

@@ -9,7 +9,7 @@ import type {
 } from '../types.js';
 import { describeValue, closest, fieldName, fieldPattern, valueAt, type FieldPath } from './_paths.js';
 import { isLocalDate, isValidTimeZone, parseDeskTime } from './_dates.js';
-import { stripForbidden } from './_text.js';
+import { mayHoldForbidden, stripForbidden } from './_text.js';
 import { styleFor, styleNeedsDate } from './dateline.js';
 import { itemId } from './ids.js';
 import { EXPECTED, fitsShape, JsonRecord, KNOWN_KEYS, MarkdownRecord } from './schema.js';
@@ -75,7 +75,7 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
     out.push(diagnostic(Errors.RecordNotObject, { file: raw.file, line: raw.lineOf([]) }, describeValue(raw.data)));
     return { diagnostics: out };
   }
-  const data = clean(raw.data, [], (path, removed) => out.push(diagnostic(Errors.CharsStripped, at(path), removed))) as Fields;
+  const data = (anyForbidden(raw.data) ? clean(raw.data, [], (path, removed) => out.push(diagnostic(Errors.CharsStripped, at(path), removed))) : raw.data) as Fields;
   let bodyText = raw.body ?? '';
   const strippedBody = stripForbidden(bodyText);
   if (strippedBody.removed > 0) {
@@ -83,10 +83,10 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
     bodyText = strippedBody.text;
   }
 
-  for (const [path, text] of plainTextFields(data)) {
+  eachString(data, [], (path, text) => {
     const markup = MARKUP.exec(text)?.[0];
-    if (markup !== undefined) out.push(diagnostic(Errors.TextLooksLikeHtml, at(path), markup));
-  }
+    if (markup !== undefined && PROSE.has(fieldPattern(path))) out.push(diagnostic(Errors.TextLooksLikeHtml, at([...path]), markup));
+  });
 
   const schema = raw.kind === 'json' ? JsonRecord : MarkdownRecord;
   const shape = fitsShape(data, raw.kind) ? undefined : schema.safeParse(data);
@@ -277,16 +277,33 @@ const PROSE = new Set(['title', 'summary', 'section', 'tags[]', 'authors[]', 'au
   'contributors[]', 'contributors[].name', 'contributors[].location', 'contributors[].role', 'dateline.city', 'dateline.country',
   'image.caption', 'image.credit', 'rights']);
 
-/** Every string in the record that a feed carries as plain text, with its path. */
-function plainTextFields(v: unknown, path: FieldPath = [], out: [FieldPath, string][] = []): [FieldPath, string][] {
-  if (typeof v === 'string') {
-    if (PROSE.has(fieldPattern(path))) out.push([path, v]);
-  } else if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) plainTextFields(v[i], [...path, i], out);
+/**
+ * Calls `visit` with every string in the data and its path, in order. The path is one array changed as
+ * the walk goes: a visitor that keeps it must copy it.
+ */
+function eachString(v: unknown, path: (string | number)[], visit: (path: FieldPath, text: string) => void): void {
+  if (typeof v === 'string') visit(path, v);
+  else if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      path.push(i);
+      eachString(v[i], path, visit);
+      path.pop();
+    }
   } else if (v !== null && typeof v === 'object') {
-    for (const k of Object.keys(v)) plainTextFields((v as Fields)[k], [...path, k], out);
+    for (const k of Object.keys(v)) {
+      path.push(k);
+      eachString((v as Fields)[k], path, visit);
+      path.pop();
+    }
   }
-  return out;
+}
+
+/** Whether any string or key in the data may hold a character `clean` would strip (false: none does). */
+function anyForbidden(v: unknown): boolean {
+  if (typeof v === 'string') return mayHoldForbidden(v);
+  if (Array.isArray(v)) return v.some(anyForbidden);
+  if (v !== null && typeof v === 'object') return Object.entries(v).some(([k, x]) => mayHoldForbidden(k) || anyForbidden(x));
+  return false;
 }
 
 function named(v: unknown): string | undefined {

@@ -160,6 +160,32 @@ const ENTITY_LIKE = /&(?:#\d{1,7}|#[Xx][a-fA-F0-9]{1,6}|\w+);/;
 /** The characters `stripForbidden` removes (a copy: removal before and after stripping tags can differ). */
 const FORBIDDEN_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** A bullet list item's start: a marker and a space, at the margin. */
+const BULLET = /^[-*+] /;
+
+/**
+ * Where the first paragraph starts when the body opens with a tight bullet list of one-line items (one
+ * marker, each item's text starting as PLAIN_START allows, no `<` or forbidden characters), then an empty
+ * line, then a line at the margin that can only open a paragraph: such a list renders no <p>, so the
+ * excerpt is that paragraph's. Otherwise `undefined`.
+ */
+function afterLeadList(src: string, start: number): number | undefined {
+  const marker = src.slice(start, start + 2);
+  let pos = start;
+  for (;;) {
+    const nl = src.indexOf('\n', pos);
+    if (nl === -1) return undefined;
+    const line = src.slice(pos, nl);
+    if (line === '') break;
+    if (!line.startsWith(marker) || !PLAIN_START.test(line.slice(2)) || ORDERED_ITEM.test(line.slice(2))) return undefined;
+    pos = nl + 1;
+  }
+  const list = src.slice(start, pos);
+  if (list.includes('<') || FORBIDDEN_CHAR.test(list)) return undefined;
+  while (src.charCodeAt(pos) === 0x0a) pos++;
+  return pos < src.length && /^[^\s]/.test(src.slice(pos, pos + 1)) ? pos : undefined;
+}
+
 /**
  * The Markdown body's first block, when rendering it alone and skipping sanitize-html cannot change the
  * first paragraph's text; otherwise `undefined`.
@@ -177,8 +203,39 @@ const FORBIDDEN_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFF
  */
 function leadParagraph(text: string): string | undefined {
   const src = text.includes('\r') ? text.replace(/\r\n|\r/g, '\n') : text;
-  const start = /^(?:[ \t]*(?:\n|$))*/.exec(src)?.[0].length ?? 0;
+  let start = /^(?:[ \t]*(?:\n|$))*/.exec(src)?.[0].length ?? 0;
   if (start >= src.length) return undefined;
+  if (BULLET.test(src.slice(start, start + 2))) {
+    start = afterLeadList(src, start) ?? -1;
+    if (start < 0) return undefined;
+  }
+  if (src.startsWith('> ', start)) {
+    const inner = leadQuote(src, start);
+    return inner === undefined ? undefined : paragraphAt(inner, 0, src);
+  }
+  return paragraphAt(src, start, src);
+}
+
+/**
+ * The text of a quote that opens the body, when each line of its first block starts with `> ` (without
+ * the markers): its first paragraph is the body's first <p>. Otherwise `undefined`.
+ */
+function leadQuote(src: string, start: number): string | undefined {
+  const lines: string[] = [];
+  for (let pos = start; pos < src.length; ) {
+    const nl = src.indexOf('\n', pos);
+    const line = nl === -1 ? src.slice(pos) : src.slice(pos, nl);
+    if (line === '') break;
+    if (!line.startsWith('> ')) return undefined;
+    lines.push(line.slice(2));
+    if (nl === -1) break;
+    pos = nl + 1;
+  }
+  return lines.join('\n');
+}
+
+/** The paragraph block starting at `start` of `src`, as leadParagraph checks it; `whole` is the body (for link definitions). */
+function paragraphAt(src: string, start: number, whole: string): string | undefined {
   const first = src.slice(start, src.indexOf('\n', start) === -1 ? src.length : src.indexOf('\n', start));
   if (!PLAIN_START.test(first) || ORDERED_ITEM.test(first)) return undefined;
   let end = src.length;
@@ -195,6 +252,6 @@ function leadParagraph(text: string): string | undefined {
   }
   const block = src.slice(start, end);
   if (block.includes('<') || ENTITY_LIKE.test(block) || FORBIDDEN_CHAR.test(block)) return undefined;
-  if (block.includes('[') && src.includes(']:')) return undefined;
+  if (block.includes('[') && whole.includes(']:')) return undefined;
   return block;
 }

@@ -26,13 +26,23 @@ function split(text: string, file: string, slugPath: string): { record?: RawReco
     if (end < 0) end = text.length;
     const c = text.charCodeAt(start);
     if ((c === 0x2d || c === 0x2e) && CLOSE.test(text.slice(start, end))) {
-      const parsed = parseYaml(text.slice(open + 1, Math.max(open + 1, start - 1)), file, 2);
+      const parsed = parseYaml(copyOf(text.slice(open + 1, Math.max(open + 1, start - 1))), file, 2);
       if (parsed.diagnostics.length > 0) return { diagnostics: parsed.diagnostics };
       return { record: record(file, slugPath, parsed, text.slice(end + 1), line + 2), diagnostics: [] };
     }
     start = end + 1;
   }
   return undefined;
+}
+
+/**
+ * A copy of a part of a string that holds only that part. V8 makes a long slice a view that keeps the
+ * whole string alive, and every value read from the front matter would then keep the record's whole
+ * file in memory (its body included) for as long as the article lives: 3.9 KB an article instead of the
+ * few hundred bytes of its fields. Decoding the part's UTF-8 again makes a string of its own.
+ */
+function copyOf(part: string): string {
+  return Buffer.from(part, 'utf8').toString('utf8');
 }
 
 function record(file: string, slugPath: string, parsed: ReturnType<typeof parseYaml>, body: string, bodyLine: number): RawRecord {

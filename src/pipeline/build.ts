@@ -95,7 +95,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   try {
     let done = 0;
     for (const plan of plans) {
-      const key = feedKey(plan, config, loaded.keys);
+      // Only the cache needs a feed's key: a build without one does not hash every feed's inputs.
+      const key = cacheDir === undefined ? '' : feedKey(plan, config, loaded.keys);
       const old = previous?.outDir === outDir ? previous.feeds[plan.key] : undefined;
       if (old !== undefined && old.key === key && onDisk(outDir, old.entries)) {
         // The main feed's model is wanted anyway (index.html); making it reports its items' warnings.

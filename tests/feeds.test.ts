@@ -105,6 +105,26 @@ describe('section, tag and author feeds', () => {
     }
   });
 
+  it('an item in many feeds is the same in each, and its warnings are reported once per build', async () => {
+    // s1 is in the main, World, Trade Talks, World News and Li Wen feeds; full content in three of them.
+    const unsafe = { ...files, 'articles/a.md': story(1, '2025-03-01 10:00', ['section: World', 'tags: [Trade Talks, World News]', 'authors: [Li Wen]'], 'Talks *resumed*.<script>x()</script>\n\nMore.') };
+    const { built, cleanup, dir } = await build(unsafe, config);
+    try {
+      expect(built.diagnostics.filter((d) => d.code === 'W_UNSAFE_MARKUP').map((d) => d.file)).toEqual(['articles/a.md']);
+      const entries = ['', 'sections/world/', 'authors/li-wen/'].map((d) => parseXml(built.outputs.get(`${d}atom.xml`) ?? '').feed.entry);
+      const s1 = entries.map((es) => [es].flat().find((e: any) => text(e.id) === 'tag:news.example.com,2025:s1'));
+      expect(s1.map((e) => text(e.content))).toEqual(Array(3).fill(text(s1[0].content)));
+      expect(text(s1[0].content)).toContain('<em>resumed</em>');
+      expect(text(s1[0].content)).not.toContain('script');
+      // The same through `dateline build`, which releases each item after the last feed that carries it.
+      const cli = io(dir);
+      expect(await main(['build', '--no-cache', '--json'], cli)).toBe(0);
+      expect(JSON.parse(cli.out()).diagnostics.filter((d: { code: string }) => d.code === 'W_UNSAFE_MARKUP')).toHaveLength(1);
+    } finally {
+      await cleanup();
+    }
+  });
+
   it('minArticles and max choose the names with most articles', async () => {
     const { built, cleanup } = await build(files, { ...SITE_CONFIG, feeds: { tags: { minArticles: 2 }, sections: { max: 1 } } });
     try {

@@ -16,7 +16,7 @@ const LIST_LIMIT = 60;
 /**
  * From this many record files, the process asks V8 to grow its heap by at most half of what a full
  * collection leaves live (by default it lets the heap nearly double first). Measured on the 100k bench
- * corpus with all feeds: peak memory 1.57 GB -> 1.28 GB at the same time (29 s). At 10k it would cost a
+ * corpus with all feeds: peak RSS 1,537 MiB -> 1,255 MiB at the same time (29 s). At 10k it would cost a
  * tenth of the time for memory nobody misses, so smaller builds keep V8's default. V8 reads the flag at
  * every collection, so setting it once reading has begun takes effect; it is the CLI's to set, since
  * it owns the process (the library never changes V8's flags).

@@ -1,0 +1,41 @@
+/**
+ * Which files under articles/ are records: every .md, .markdown and .json at any depth, not hidden ones
+ * and nothing under a hidden directory, through links as a stat would see them, and a link back up the
+ * tree walked once rather than forever.
+ */
+import { mkdir, symlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadArticles, loadConfig } from '../src/index.js';
+import { makeSite, record } from './_helpers.js';
+
+describe('listing record files', () => {
+  it('finds records at any depth, skips hidden files and directories, follows links once', async () => {
+    const site = await makeSite({
+      'articles/a.md': record('a'),
+      'articles/2025/02/b.MD': record('b'),
+      'articles/2025/02/c.json': JSON.stringify({ id: 'c', title: 'C', date: '2025-02-05 09:24', body: 'Text.' }),
+      'articles/2025/02/notes.txt': 'not a record',
+      'articles/2025/.drafts/d.md': record('d'),
+      'articles/.e.md': record('e'),
+      'elsewhere/f.md': record('f'),
+    });
+    try {
+      await symlink(join(site.dir, 'elsewhere'), join(site.dir, 'articles', 'linked'));
+      await symlink(join(site.dir, 'articles'), join(site.dir, 'articles', '2025', 'loop'));
+      await mkdir(join(site.dir, 'articles', 'empty'));
+      const config = await loadConfig('dateline.config.json', site.dir);
+      const loaded = await loadArticles(config, site.dir);
+      expect(loaded.diagnostics).toEqual([]);
+      expect(loaded.files).toBe(4);
+      expect(loaded.articles.map((a) => [a.id, a.file]).sort()).toEqual([
+        ['a', 'articles/a.md'],
+        ['b', 'articles/2025/02/b.MD'],
+        ['c', 'articles/2025/02/c.json'],
+        ['f', 'articles/linked/f.md'],
+      ]);
+    } finally {
+      await site.cleanup();
+    }
+  });
+});

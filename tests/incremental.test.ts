@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main, type CliIO } from '../src/index.js';
+import { codeVersionAt } from '../src/pipeline/version.js';
 import { makeSite, SITE_CONFIG } from './_helpers.js';
 
 // Brotli at quality 4: these tests are about which bytes, not how small (quality 11 takes most of a build's time).
@@ -288,6 +289,26 @@ describe('incremental builds', () => {
       await expectSameAsClean(site.dir, 'after the failure');
     } finally {
       await site.cleanup();
+    }
+  });
+});
+
+describe('the code a cache belongs to', () => {
+  it('changes when any file of the bundle changes, not only the chunk that computes it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dateline-bundle-'));
+    try {
+      await writeFile(join(dir, 'cli.mjs'), 'export const writers = 1;');
+      await writeFile(join(dir, 'chunk-A.mjs'), 'export const version = 1;');
+      const here = join(dir, 'chunk-A.mjs');
+      const before = codeVersionAt(here);
+      expect(codeVersionAt(here)).toBe(before);
+      await writeFile(join(dir, 'cli.mjs'), 'export const writers = 2;');
+      const after = codeVersionAt(here);
+      expect(after).not.toBe(before);
+      await writeFile(join(dir, 'chunk-B.mjs'), 'export {};');
+      expect(codeVersionAt(here)).not.toBe(after);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });

@@ -1,7 +1,7 @@
 /**
- * Which code is running, for the build cache: a hash of Dateline's own sources (or of the bundle that
- * bin/dateline.js runs), the package version and the Node.js release (whose zlib makes the `.gz`/`.br`
- * bytes). A cache written by any other code is ignored.
+ * Which code is running, for the build cache: a hash of Dateline's own sources, or of every file of the
+ * bundle that bin/dateline.js runs, and of the Node.js release (whose zlib makes the `.gz`/`.br` bytes).
+ * A cache written by any other code is ignored.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -11,8 +11,12 @@ import { sha256 } from '../cache/store.js';
 let memo: string | undefined;
 
 export function codeVersion(): string {
-  if (memo !== undefined) return memo;
-  const here = fileURLToPath(import.meta.url);
+  memo ??= codeVersionAt(fileURLToPath(import.meta.url));
+  return memo;
+}
+
+/** The version of the code this module is part of, given its path (a `.ts` source, or a file of the bundle). */
+export function codeVersionAt(here: string): string {
   const parts: string[] = [process.version];
   if (here.endsWith('.ts')) {
     // Running from the TypeScript sources: every file under src/.
@@ -21,8 +25,9 @@ export function codeVersion(): string {
       parts.push(f, sha256(readFileSync(join(src, f))));
     }
   } else {
-    parts.push(sha256(readFileSync(here)));
+    // Running from the bundle: every file of it, since the code that writes feeds may be in another chunk.
+    const dir = dirname(here);
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.mjs') || n.endsWith('.js')).sort()) parts.push(f, sha256(readFileSync(join(dir, f))));
   }
-  memo = sha256(parts.join('\n')).slice(0, 22);
-  return memo;
+  return sha256(parts.join('\n')).slice(0, 22);
 }

@@ -1,7 +1,7 @@
 /**
  * Which files under articles/ are records: every .md, .markdown and .json at any depth, not hidden ones
  * and nothing under a hidden directory, through links as a stat would see them, and a link back up the
- * tree walked once rather than forever.
+ * tree walked once rather than forever. And each is read whole, however long.
  */
 import { mkdir, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { loadArticles, loadConfig } from '../src/index.js';
 import { makeSite, record } from './_helpers.js';
 
-describe('listing record files', () => {
+describe('finding and reading record files', () => {
   it('finds records at any depth, skips hidden files and directories, follows links once', async () => {
     const site = await makeSite({
       'articles/a.md': record('a'),
@@ -34,6 +34,28 @@ describe('listing record files', () => {
         ['c', 'articles/2025/02/c.json'],
         ['f', 'articles/linked/f.md'],
       ]);
+    } finally {
+      await site.cleanup();
+    }
+  });
+
+  it('reads records larger than the read buffer, and the small ones after them, whole', async () => {
+    const long = Array.from({ length: 25000 }, (_, i) => `Paragraph ${i} of the long read, with é and 中文.`).join('\n\n');
+    const site = await makeSite({
+      'articles/1-small.md': record('small-1', '', 'Short one.'),
+      'articles/2-long.md': record('long', '', long),
+      'articles/3-small.md': record('small-2', '', 'Short two.'),
+    });
+    try {
+      const config = await loadConfig('dateline.config.json', site.dir);
+      const loaded = await loadArticles(config, site.dir);
+      expect(loaded.diagnostics).toEqual([]);
+      const body = (id: string): string => loaded.articles.find((a) => a.id === id)?.body.text ?? '';
+      expect(Buffer.byteLength(long)).toBeGreaterThan(1 << 20);
+      // The body is the text after the front matter, its final newline included.
+      expect(body('long')).toBe(`${long}\n`);
+      expect(body('small-1')).toBe('Short one.\n');
+      expect(body('small-2')).toBe('Short two.\n');
     } finally {
       await site.cleanup();
     }

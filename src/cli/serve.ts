@@ -4,11 +4,11 @@
  * build: validated, written atomically, nothing written on an error). Runs until SIGINT/SIGTERM, or until
  * the `until` promise a caller (a test) passes settles.
  */
-import { readdir, stat } from 'node:fs/promises';
-import { join, resolve, sep } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { DatelineError } from '../errors.js';
 import { startServer, type Limits, type RunningServer } from '../serve/node.js';
-import { DEFAULT_CONFIG_FILE, display, loadConfig } from '../sources/index.js';
+import { DEFAULT_CONFIG_FILE, display, listRecordFiles, loadConfig } from '../sources/index.js';
 import type { SiteConfig } from '../types.js';
 import { parseCommand, report, type CliIO } from './_report.js';
 
@@ -48,12 +48,12 @@ async function fingerprint(articlesDir: string, configFile: string): Promise<str
   const parts: string[] = [];
   const c = await stat(configFile).catch(() => undefined);
   parts.push(c === undefined ? 'config -' : `config ${c.ino} ${c.size} ${c.mtimeMs}`);
-  const names = ((await readdir(articlesDir, { recursive: true }).catch(() => [])) as string[]).sort();
+  // The files the build reads (not dotfiles, such as editors' swap files), listed as the build lists them.
+  const names = await listRecordFiles(articlesDir).catch(() => [] as string[]);
   const stats = await Promise.all(names.map((n) => stat(join(articlesDir, n)).catch(() => undefined)));
   names.forEach((n, i) => {
     const s = stats[i];
-    // Dotfiles (editor swap and backup files) are not records, as the build agrees.
-    if (s?.isFile() && !n.split(sep).some((part) => part.startsWith('.'))) parts.push(`${n} ${s.size} ${s.mtimeMs}`);
+    if (s?.isFile()) parts.push(`${n} ${s.size} ${s.mtimeMs}`);
   });
   return parts.join('\n');
 }

@@ -93,13 +93,8 @@ export class SiteRenderer {
       }
       memo.set(article, item);
     }
-    const uses = this.uses?.[content];
-    const left = uses === undefined ? (keep ? 1 : 0) : (uses.get(article) ?? 0) - 1;
-    if (uses !== undefined) uses.set(article, left);
-    if (left <= 0) {
-      memo.delete(article);
-      uses?.delete(article);
-    }
+    if (this.uses !== undefined) this.release(article, content);
+    else if (!keep) memo.delete(article);
     return item;
   }
 
@@ -110,10 +105,11 @@ export class SiteRenderer {
     else for (const a of plan.articles) this.release(a, 'summary');
   }
 
+  /** One use of the article's item is over: when it was the last, the item is let go. */
   private release(article: Article, content: ContentMode): void {
     const uses = this.uses?.[content];
-    const left = (uses?.get(article) ?? 0) - 1;
     if (uses === undefined) return;
+    const left = (uses.get(article) ?? 0) - 1;
     if (left > 0) uses.set(article, left);
     else {
       uses.delete(article);

@@ -3,12 +3,12 @@
  * importer, checks every story with the build's own validation, and writes one Markdown record per story
  * without ever overwriting a different record silently. Prints nothing: the CLI reports what this returns.
  */
-import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, extname, join, resolve } from 'node:path';
 import { validateRecords } from '../core/validate.js';
 import { diagnostic, Errors } from '../errors.js';
 import { readJsonRecord } from '../sources/json.js';
-import { display } from '../sources/index.js';
+import { display, listRecordFiles } from '../sources/index.js';
 import { readMarkdownRecord } from '../sources/markdown.js';
 import type { Diagnostic, SiteConfig } from '../types.js';
 import { importNinjs } from './ninjs.js';
@@ -74,10 +74,10 @@ function decode(bytes: Buffer): string | undefined {
 /** Existing records under `dir` by id, so an import finds the record it would replace wherever it lives. */
 async function existingIds(dir: string, cwd: string): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
-  const names = await readdir(dir, { recursive: true }).catch(() => [] as string[]);
-  for (const name of names.sort()) {
+  // The records the build would read, listed as it lists them.
+  const names = await listRecordFiles(dir).catch(() => [] as string[]);
+  for (const name of names) {
     const ext = extname(name).toLowerCase();
-    if (ext !== '.md' && ext !== '.json') continue;
     const path = join(dir, name);
     const text = await readFile(path, 'utf8').catch(() => undefined);
     if (text === undefined) continue;

@@ -83,7 +83,12 @@ function readSmall(path: string): Buffer {
     let length = 0;
     for (;;) {
       const n = readSync(fd, buffer, length, buffer.length - length, null);
-      if (n === 0) return buffer.subarray(0, length);
+      if (n === 0) {
+        const bytes = buffer.subarray(0, length);
+        // One very large file should not keep a very large buffer for the rest of the build.
+        if (buffer.length > 1 << 20) buffer = Buffer.allocUnsafe(1 << 16);
+        return bytes;
+      }
       length += n;
       if (length === buffer.length) {
         const bigger = Buffer.allocUnsafe(buffer.length * 2);

@@ -39,10 +39,13 @@ function split(text: string, file: string, slugPath: string): { record?: RawReco
  * A copy of a part of a string that holds only that part. V8 makes a long slice a view that keeps the
  * whole string alive, and every value read from the front matter would then keep the record's whole
  * file in memory (its body included) for as long as the article lives: 3.9 KB an article instead of the
- * few hundred bytes of its fields. Decoding the part's UTF-8 again makes a string of its own.
+ * few hundred bytes of its fields. Decoding the part's UTF-8 again makes a string of its own; a text
+ * with surrogates goes through UTF-16 instead, which keeps an unpaired one (UTF-8 would make it U+FFFD,
+ * and validation reports and strips it).
  */
 function copyOf(part: string): string {
-  return Buffer.from(part, 'utf8').toString('utf8');
+  const encoding = /[\ud800-\udfff]/.test(part) ? 'utf16le' : 'utf8';
+  return Buffer.from(part, encoding).toString(encoding);
 }
 
 function record(file: string, slugPath: string, parsed: ReturnType<typeof parseYaml>, body: string, bodyLine: number): RawRecord {

@@ -466,8 +466,9 @@ describe('generated front matters read the same on both paths', () => {
     const before = parseStats.flat;
     fc.assert(fc.property(flatArb, (text) => void checkYaml(text)), { numRuns: NUM_RUNS });
     fc.assert(fc.property(mutated(flatArb), (text) => void checkYaml(text)), { numRuns: NUM_RUNS });
-    // checkYaml reads each text through parseYaml once.
-    expect(parseStats.flat - before).toBeGreaterThan(NUM_RUNS / 5);
+    // checkYaml reads each text through parseYaml once. Of the 2 × NUM_RUNS texts the flat reader took
+    // 74–98 in eight runs of 300; a tenth of NUM_RUNS says it is exercised without making the test flaky.
+    expect(parseStats.flat - before).toBeGreaterThan(NUM_RUNS / 10);
   }, PROPERTY_TIMEOUT);
 
 

@@ -43,8 +43,7 @@ export function noArticles(main: FeedModel, config: SiteConfig): Diagnostic[] {
 
 export function buildFeeds(articles: readonly Article[], config: SiteConfig): BuildResult {
   const { plans, diagnostics } = planFeeds(articles, config);
-  const renderer = new SiteRenderer(config);
-  renderer.expect(plans);
+  const renderer = new SiteRenderer(config, plans);
   const feeds = plans.map((p) => renderer.render(p));
   const main = feeds[0];
   if (main === undefined) throw new Error('planFeeds always plans the main feed');

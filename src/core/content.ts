@@ -7,7 +7,7 @@ import { decodeHTML } from 'entities';
 import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 import type { Body, ImageField } from '../types.js';
-import { escapeHtml, stripForbidden } from './_text.js';
+import { escapeHtml, mayHoldForbidden, stripForbidden } from './_text.js';
 
 const markdown = new Marked({ gfm: true, async: false });
 
@@ -157,8 +157,6 @@ const PLAIN_START = /^ {0,3}(?:[\p{L}\p{N}"'“‘„«‹¿¡([!$€£¥]|[*_]+
 const ORDERED_ITEM = /^ {0,3}\d{1,9}[.)]/;
 /** What marked leaves unescaped (`&copy;`, `&#1;`, `&x;`): entities sanitize-html and `excerpt` may decode differently. */
 const ENTITY_LIKE = /&(?:#\d{1,7}|#[Xx][a-fA-F0-9]{1,6}|\w+);/;
-/** The characters `stripForbidden` removes (a copy: removal before and after stripping tags can differ). */
-const FORBIDDEN_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** A bullet list item's start: a marker and a space, at the margin. */
 const BULLET = /^[-*+] /;
@@ -181,7 +179,7 @@ function afterLeadList(src: string, start: number): number | undefined {
     pos = nl + 1;
   }
   const list = src.slice(start, pos);
-  if (list.includes('<') || FORBIDDEN_CHAR.test(list)) return undefined;
+  if (list.includes('<') || mayHoldForbidden(list)) return undefined;
   while (src.charCodeAt(pos) === 0x0a) pos++;
   return pos < src.length && /^[^\s]/.test(src.slice(pos, pos + 1)) ? pos : undefined;
 }
@@ -251,7 +249,7 @@ function paragraphAt(src: string, start: number, whole: string): string | undefi
     pos = nl + 1;
   }
   const block = src.slice(start, end);
-  if (block.includes('<') || ENTITY_LIKE.test(block) || FORBIDDEN_CHAR.test(block)) return undefined;
+  if (block.includes('<') || ENTITY_LIKE.test(block) || mayHoldForbidden(block)) return undefined;
   if (block.includes('[') && whole.includes(']:')) return undefined;
   return block;
 }

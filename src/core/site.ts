@@ -47,35 +47,28 @@ export interface ItemStore {
 }
 
 /**
- * Renders feeds one at a time, sharing items between them; `diagnostics` collects rendering warnings.
- * Told the whole set of plans (`expect`), it holds each item only until the last feed that carries it
- * has been rendered, so memory holds the items still to be used, not the site's history.
+ * Renders the feeds of `plans` one at a time, sharing items between them; `diagnostics` collects
+ * rendering warnings. Each item is held only until the last feed that carries it has been rendered (or
+ * touched), so memory holds the items still to be used, not the site's history.
  */
 export class SiteRenderer {
   readonly diagnostics: Diagnostic[] = [];
   private readonly items: Record<ContentMode, Map<Article, FeedItem>> = { full: new Map(), summary: new Map() };
-  /** Per content mode, how many more times each article's item will be asked for (when plans were given). */
-  private uses: Record<ContentMode, Map<Article, number>> | undefined;
+  /** Per content mode, how many more times each article's item will be asked for. */
+  private readonly uses: Record<ContentMode, Map<Article, number>> = { full: new Map(), summary: new Map() };
   /** Articles whose warnings have been reported, per content mode: once per build, however often rendered. */
   private readonly warned: Record<ContentMode, WeakSet<Article>> = { full: new WeakSet(), summary: new WeakSet() };
 
-  constructor(private readonly config: SiteConfig, private readonly store?: ItemStore) {}
-
-  /** The plans that will be rendered or touched, each once (main's model counts as its use). */
-  expect(plans: readonly FeedPlan[]): void {
-    this.uses = { full: new Map(), summary: new Map() };
+  /** `plans`: every feed that will be rendered or touched, each once (main's model counts as its use). */
+  constructor(private readonly config: SiteConfig, plans: readonly FeedPlan[], private readonly store?: ItemStore) {
     for (const plan of plans) {
       const uses = this.uses[plan.content];
       for (const a of plan.articles) uses.set(a, (uses.get(a) ?? 0) + 1);
     }
   }
 
-  /**
-   * The article as an item; its warnings are reported once per build, whether it was rendered now or
-   * before. Without plans, `keep: false` does not hold on to the item for other feeds (an archive is the
-   * only feed of most of its items, and holding them all would hold the whole history in memory).
-   */
-  item(article: Article, content: ContentMode, keep = true): FeedItem {
+  /** The article as an item; its warnings are reported once per build, whether it was rendered now or before. */
+  item(article: Article, content: ContentMode): FeedItem {
     const memo = this.items[content];
     let item = memo.get(article);
     if (item === undefined) {
@@ -93,8 +86,7 @@ export class SiteRenderer {
       }
       memo.set(article, item);
     }
-    if (this.uses !== undefined) this.release(article, content);
-    else if (!keep) memo.delete(article);
+    this.release(article, content);
     return item;
   }
 
@@ -107,8 +99,7 @@ export class SiteRenderer {
 
   /** One use of the article's item is over: when it was the last, the item is let go. */
   private release(article: Article, content: ContentMode): void {
-    const uses = this.uses?.[content];
-    if (uses === undefined) return;
+    const uses = this.uses[content];
     const left = (uses.get(article) ?? 0) - 1;
     if (left > 0) uses.set(article, left);
     else {
@@ -118,8 +109,7 @@ export class SiteRenderer {
   }
 
   model(plan: FeedPlan): FeedModel {
-    const keep = plan.kind !== 'archive';
-    const model = feedModel(feedHead(plan, this.config), plan.articles.map((a) => this.item(a, plan.content, keep)), this.config);
+    const model = feedModel(feedHead(plan, this.config), plan.articles.map((a) => this.item(a, plan.content)), this.config);
     const c = this.config;
     // Relative, so the stylesheet is always same-origin with the feed (browsers apply XSLT only then).
     model.stylesheet = `${'../'.repeat(plan.dir.split('/').length - 1)}${STYLESHEET}`;

@@ -82,8 +82,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
 
   const items = cacheDir === undefined ? undefined : new CachedItems(previous, loaded.keys);
   const { plans, diagnostics: planned } = planFeeds(loaded.articles, config);
-  const renderer = new SiteRenderer(config, items);
-  renderer.expect(plans);
+  const renderer = new SiteRenderer(config, plans, items);
   const stage = new OutputStage(outDir, outShown);
   const before = await stage.previousManifest();
   const feeds: Record<string, FeedEntry> = {};

@@ -98,3 +98,41 @@ describe('instant → feed dates', () => {
     expect(localDate(new Date(iso), zone)).toBe(date);
   });
 });
+
+describe('zone offsets against Intl, instant by instant', () => {
+  /** The offset Intl itself prints for `t` at `zone` (`GMT-04:00`, or `GMT` for zero) as `+hh:mm`. */
+  const intlOffset = (t: number, zone: string): string => {
+    const name = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(t).find((p) => p.type === 'timeZoneName')?.value ?? '';
+    return name === 'GMT' ? '+00:00' : name.slice(3);
+  };
+  const ZONES = ['America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Pacific/Chatham', 'America/Santiago', 'Asia/Tehran', 'Africa/Casablanca', 'Pacific/Apia', 'Asia/Shanghai'];
+
+  it('formatRfc3339 carries the offset Intl gives, across DST changes and at 6-hour boundaries', () => {
+    // Instants near every hour boundary of 2010–2026 for each zone, visited in a scrambled order so the
+    // cache sees neighbours late: a minute either side of the hour, and the hour itself.
+    const start = Date.UTC(2010, 0, 1);
+    const hours = (Date.UTC(2027, 0, 1) - start) / 3_600_000;
+    let seed = 12345;
+    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let i = 0; i < 6000; i++) {
+      const zone = ZONES[next() % ZONES.length] as string;
+      const t = start + (next() % hours) * 3_600_000 + ((next() % 3) - 1) * 60_000;
+      expect(formatRfc3339(new Date(t), zone).slice(19), `${new Date(t).toISOString()} ${zone}`).toBe(intlOffset(t, zone));
+    }
+  });
+
+  it('formatRfc3339 follows every transition of 2020–2026, in 15-minute steps through its day', () => {
+    let transitions = 0;
+    for (const zone of ZONES) {
+      for (let day = Date.UTC(2020, 0, 1); day < Date.UTC(2027, 0, 1); day += 86_400_000) {
+        if (intlOffset(day, zone) === intlOffset(day + 86_400_000, zone)) continue;
+        transitions += 1;
+        for (let t = day; t <= day + 86_400_000; t += 900_000) {
+          expect(formatRfc3339(new Date(t), zone).slice(19), `${new Date(t).toISOString()} ${zone}`).toBe(intlOffset(t, zone));
+          expect(formatRfc3339(new Date(t - 1000), zone).slice(19)).toBe(intlOffset(t - 1000, zone));
+        }
+      }
+    }
+    expect(transitions).toBeGreaterThan(50);
+  });
+});

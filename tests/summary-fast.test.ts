@@ -126,6 +126,15 @@ const TRICKY: Array<[string, string, 'fast' | 'full' | 'any']> = [
   ['only an image with no alt', '![](x.png)\n\nSecond.', 'fast'],
   ['quotes and apostrophes', '"Quoted," she said. \'Single\' and “curly” ‘marks’.', 'fast'],
   ['greater-than in text', 'x > y and a -> b.', 'fast'],
+  // Paragraphs with no inline syntax at all are summarised without marked: their text is the block's.
+  ['plain lines with a URL, an address and quotes', 'Officials said "yes" at https://x.example/a?b=1.\nMail desk@news.example or www.example.com — it\'s open.', 'fast'],
+  ['plain, three spaces before a line break', 'Line one   \nline two', 'fast'],
+  ['plain, a tab before a line break', 'Line one\t\nline two', 'fast'],
+  ['plain, then a line that opens a list', 'Intro line\n+ item\n\nAfter.', 'fast'],
+  ['plain, then an ordered item 1', 'Intro line\n1. one\n\nAfter.', 'fast'],
+  ['plain, astral characters at the cut', `${'word '.repeat(59)}wor😀😀😀 ${'more '.repeat(10)}`, 'fast'],
+  ['plain, lone surrogate at the cut', `${'a'.repeat(299)}\uD83D tail ${'b '.repeat(20)}`, 'full'],
+  ['plain, non-breaking spaces', 'A\u00a0B\u2009C  D\n\u3000E', 'fast'],
 ];
 
 describe('summaryOf equals the full path on tricky bodies', () => {

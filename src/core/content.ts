@@ -115,16 +115,47 @@ function figure(image: ImageField): string {
 }
 
 /** Plain text of the body's first paragraph, cut at a word boundary: the summary when none was written. */
-export function excerpt(html: string, max = 300): string | undefined {
+export function excerpt(html: string, max = EXCERPT_MAX): string | undefined {
   const first = /<p(?:\s[^>]*)?>([\s\S]*?)<\/p>/.exec(html)?.[1];
   if (first === undefined) return undefined;
-  const text = stripForbidden(decodeHTML(first.replace(/<[^>]*>/g, ''))).text.replace(/\s+/g, ' ').trim();
+  return cutText(stripForbidden(decodeHTML(first.replace(/<[^>]*>/g, ''))).text, max);
+}
+
+/** `text` with whitespace collapsed, cut to `max` code points at a word boundary (`…` marks a cut). */
+function cutText(raw: string, max: number): string | undefined {
+  const text = raw.replace(/\s+/g, ' ').trim();
   if (text === '') return undefined;
-  const chars = [...text];
-  if (chars.length <= max) return text;
-  const cut = chars.slice(0, max).join('');
+  // The end of the first `max` code points, in code units (a pair of surrogates is one code point).
+  let end = 0;
+  for (let n = 0; n < max && end < text.length; n++) {
+    const c = text.charCodeAt(end);
+    end += c >= 0xd800 && c <= 0xdbff && end + 1 < text.length && (text.charCodeAt(end + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+  }
+  if (end >= text.length) return text;
+  const cut = text.slice(0, end);
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.—–-]+$/, '')}…`;
+}
+
+const EXCERPT_MAX = 300;
+
+/** Characters and sequences with a meaning in marked's inline syntax, or that it escapes (`<`, `&`), or a hard break. */
+const INLINE_SYNTAX = /[\\`*_~[\]!<>&|]| {2}\n/;
+
+/**
+ * Whether marked renders the paragraph block `block` (as `leadParagraph` returns it) as one `<p>` whose
+ * text is the block's own characters: no inline syntax, and no line after the first that could open
+ * another block (each must be one PLAIN_START allows, and not an ordered item). Autolinked URLs and
+ * addresses keep their text, and the quotes marked escapes decode back, so the excerpt is the block's.
+ */
+function plainParagraph(block: string): boolean {
+  if (INLINE_SYNTAX.test(block)) return false;
+  for (let pos = block.indexOf('\n'); pos !== -1; pos = block.indexOf('\n', pos + 1)) {
+    const nl = block.indexOf('\n', pos + 1);
+    const line = block.slice(pos + 1, nl === -1 ? block.length : nl);
+    if (!PLAIN_START.test(line) || ORDERED_ITEM.test(line)) return false;
+  }
+  return true;
 }
 
 /** Base URL for `summaryOf`'s full path: URLs never reach an excerpt's text, so any base gives the same text. */
@@ -140,6 +171,10 @@ export const summaryPaths = { fast: 0, full: 0 };
  */
 export function summaryOf(body: Body): string | undefined {
   const block = body.kind === 'markdown' ? leadParagraph(body.text) : undefined;
+  if (block !== undefined && plainParagraph(block)) {
+    summaryPaths.fast += 1;
+    return cutText(block, EXCERPT_MAX);
+  }
   if (block !== undefined) {
     const html = markdown.parse(block) as string;
     // A setext heading or a table makes the block something other than a paragraph: the first <p> is later.

@@ -1,5 +1,4 @@
-/** What the XML writers share: namespaces, one XMLBuilder configuration, and element helpers. */
-import { XMLBuilder } from 'fast-xml-parser';
+/** What the XML writers share: namespaces, escaping, the serialiser, and element helpers. */
 import type { Dateline, ImageField, Agency } from '../types.js';
 
 export const NS = {
@@ -21,8 +20,8 @@ export type XmlNode = { [key: string]: XmlValue };
 export type XmlValue = string | number | XmlNode | XmlNode[] | string[] | undefined;
 
 /**
- * Our own escaping: the builder's entity processing is the slowest part of writing long HTML content.
- * Native replaceAll passes beat a callback per character; escaping `>` also keeps any `]]>` harmless.
+ * Attribute and HTML escaping. Native replaceAll passes beat a callback per character; escaping `>` also
+ * keeps any `]]>` harmless.
  */
 function escapeXml(v: unknown): string {
   const s = String(v);
@@ -31,8 +30,7 @@ function escapeXml(v: unknown): string {
 }
 
 /**
- * Marks a value as HTML (content, RSS description). The builder hands text to the value processor
- * without its element's name when the element has attributes, so the mark travels in the value: U+0000
+ * Marks a value as HTML (content, RSS description), in the value itself, so a tree stays plain data: U+0000
  * can never occur in real text, since XML forbids it and every input is stripped of it.
  */
 const HTML_MARK = '\u0000';
@@ -50,29 +48,62 @@ function escapeText(v: unknown): string {
   return s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
-const builder = new XMLBuilder({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@',
-  textNodeName: '#text',
-  format: true,
-  indentBy: '  ',
-  suppressEmptyNode: true,
-  // Otherwise an attribute whose value is "true" is written bare (`<guid isPermaLink>`), which is not XML.
-  suppressBooleanAttributes: false,
-  processEntities: false,
-  tagValueProcessor: (_name, value) => escapeText(value),
-  attributeValueProcessor: (_name, value) => escapeXml(value),
-});
+/**
+ * Writes a node's members at `level`, the way fast-xml-parser's XMLBuilder does with the options the
+ * writers once gave it (attributes as `@name`, text as `#text`, two-space indentation, empty elements
+ * self-closed, `undefined` members and list entries left out). Ours, because the builder's generality
+ * (path matching, name checks and entity passes on every node) made it the largest single cost of
+ * writing a large site's feeds; `tests/xml-writer.test.ts` checks it against the builder itself.
+ */
+function members(node: XmlNode, level: number): { attrs: string; body: string } {
+  let attrs = '';
+  let body = '';
+  for (const key in node) {
+    const value = node[key];
+    if (value === undefined) continue;
+    if (key.charCodeAt(0) === 64 /* @ */) {
+      if (typeof value !== 'object') attrs += ` ${key.slice(1)}="${escapeXml(value).replaceAll("'", '&apos;')}"`;
+    } else if (key === '#text') {
+      body += escapeText(value);
+    } else if (Array.isArray(value)) {
+      for (const entry of value) if (entry !== undefined) body += typeof entry === 'object' ? element(key, entry, level) : textElement(key, entry, level);
+    } else if (typeof value === 'object') {
+      body += element(key, value, level);
+    } else {
+      body += textElement(key, value, level);
+    }
+  }
+  return { attrs, body };
+}
+
+const indent = (level: number): string => '  '.repeat(level);
+
+function textElement(key: string, value: string | number, level: number): string {
+  const text = escapeText(value);
+  return text === '' ? `${indent(level)}<${key}/>\n` : `${indent(level)}<${key}>${text}</${key}>\n`;
+}
+
+function element(key: string, node: XmlNode, level: number): string {
+  const { attrs, body } = members(node, level + 1);
+  if (body === '') return `${indent(level)}<${key}${attrs}/>\n`;
+  if (!body.includes('<')) return `${indent(level)}<${key}${attrs}>${body}</${key}>\n`;
+  return `${indent(level)}<${key}${attrs}>\n${body}${indent(level)}</${key}>\n`;
+}
+
+/** The XML text of a tree: each top-level member at `level` (what the builder's `build` returns at 0). */
+export function xmlText(root: XmlNode, level = 0): string {
+  return members(root, level).body;
+}
 
 /**
- * Serialises a document. The builder leaves out `undefined` members and empty lists, so optional fields need no branches.
+ * Serialises a document. `undefined` members and empty lists are left out, so optional fields need no branches.
  * `stylesheet` adds an `<?xml-stylesheet?>` processing instruction (W3C "Associating Style Sheets with XML
  * documents"), which browsers apply and feed readers ignore. Its pseudo-attribute takes the predefined
  * entities, and escaping `>` keeps a `?>` in the URL from ending the instruction.
  */
 export function renderXml(root: XmlNode, stylesheet?: string, items?: { before: string; fragments: readonly string[] }): string {
   const pi = stylesheet === undefined ? '' : `<?xml-stylesheet type="text/xsl" href="${escapeXml(stylesheet)}"?>\n`;
-  let body = (builder.build(root) as string).trimEnd();
+  let body = xmlText(root).trimEnd();
   if (items !== undefined && items.fragments.length > 0) {
     const at = body.lastIndexOf(items.before);
     body = `${body.slice(0, at)}${items.fragments.join('')}${body.slice(at)}`;
@@ -81,17 +112,13 @@ export function renderXml(root: XmlNode, stylesheet?: string, items?: { before: 
 }
 
 /**
- * The text of one repeated child (an RSS `item`, an Atom `entry`) exactly as the builder writes it at
- * `depth` (1: a child of the root, 2: of the root's child), so a document can be assembled from
- * fragments rendered once per build and shared by every feed that carries the item: the builder's output
- * for a list of children is the concatenation of each child's output at the same depth.
+ * The text of one repeated child (an RSS `item`, an Atom `entry`) exactly as it is written at `depth`
+ * (1: a child of the root, 2: of the root's child), so a document can be assembled from fragments
+ * rendered once per build and shared by every feed that carries the item: a list of children is
+ * written as the concatenation of each child at the same depth.
  */
 export function renderFragment(name: string, node: XmlNode, depth: 1 | 2): string {
-  const wrapped = depth === 1 ? { a: { [name]: [node] } } : { a: { b: { [name]: [node] } } };
-  const text = builder.build(wrapped) as string;
-  const open = depth === 1 ? '<a>\n' : '<a>\n  <b>\n';
-  const close = depth === 1 ? '</a>\n' : '  </b>\n</a>\n';
-  return text.slice(open.length, text.length - close.length);
+  return element(name, node, depth);
 }
 
 /** Memoises a fragment per item object and context (items are immutable once built, and shared by feeds). */

@@ -327,7 +327,7 @@ describe('reading on two cores', () => {
     const run = (args: string[]): Promise<{ code: number; stdout: string; stderr: string }> =>
       new Promise((resolve) => {
         // DATELINE_WORKER=always: the worker takes its share however quickly the main thread reads.
-        execFile(process.execPath, [bin, 'build', ...args], { cwd: site.dir, env: { ...process.env, CI: '1', DATELINE_WORKER: 'always' }, maxBuffer: 1 << 26 }, (e, stdout, stderr) =>
+        execFile(process.execPath, [bin, 'build', ...args], { cwd: site.dir, env: { ...process.env, CI: '1', DATELINE_WORKER: 'always', DATELINE_DEBUG: '1' }, maxBuffer: 1 << 26 }, (e, stdout, stderr) =>
           resolve({ code: e === null ? 0 : Number((e as { code?: number }).code ?? 1), stdout, stderr }));
       });
     try {
@@ -338,6 +338,8 @@ describe('reading on two cores', () => {
       await unlink(join(site.dir, 'articles/zz/bad.md'));
       const bundled = await run(['--no-cache', '--json', '--out', 'dist-bundled']);
       expect(bundled.code, bundled.stderr).toBe(0);
+      // DATELINE_DEBUG prints why bin/dateline.js fell back from the bundle to tsx: it must not have.
+      expect(bundled.stderr).not.toMatch(/Error|    at /);
       const report = JSON.parse(bundled.stdout);
       expect(report.records.files).toBe(2100);
       expect(report.records.readInWorker).toBeGreaterThan(0);

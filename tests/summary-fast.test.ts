@@ -135,6 +135,19 @@ const TRICKY: Array<[string, string, 'fast' | 'full' | 'any']> = [
   ['plain, astral characters at the cut', `${'word '.repeat(59)}wor😀😀😀 ${'more '.repeat(10)}`, 'fast'],
   ['plain, lone surrogate at the cut', `${'a'.repeat(299)}\uD83D tail ${'b '.repeat(20)}`, 'full'],
   ['plain, non-breaking spaces', 'A\u00a0B\u2009C  D\n\u3000E', 'fast'],
+  // Simple links and emphasis are replaced by their text without marked.
+  ['simple link, emphasis and strong', 'Talks in [Geneva](https://x.example/g) were *tense*, **officials** said.', 'fast'],
+  ['emphasis around a link', '*see [the report](https://x.example/r) today* now', 'fast'],
+  ['link right after a URL', 'See https://x.example/a [b](https://y.example/) now.', 'any'],
+  ['emphasis around punctuation', '*(a)* and *"b"* here', 'any'],
+  ['intraword stars', 'a*b*c and 2*3*4 and *x*y', 'any'],
+  ['emphasis across a line break', '*one\ntwo* three', 'any'],
+  ['strong ending in a colon', '**Breaking:** news', 'fast'],
+  ['line separator before emphasis', 'a\u2028*(b)* c', 'any'],
+  ['byte order mark before emphasis', 'x \uFEFF*b* c', 'any'],
+  ['link with a parenthesis in the destination', '[a](https://x.example/(b)) c', 'any'],
+  ['image with a simple destination', 'x ![a](https://x.example/i.png) y', 'any'],
+  ['three stars', '***both*** and *a **b** c*', 'any'],
 ];
 
 describe('summaryOf equals the full path on tricky bodies', () => {
@@ -324,6 +337,30 @@ describe('summaryOf equals the full path on generated bodies', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('simple links and emphasis', () => {
+  const around = fc.constantFrom(' ', ' ', '\n', '', '\u00a0', '\u2028', '\uFEFF', '\t', '.', ',', '(', ')', '"', '“', ':', '?', '!', '-', 'x', '*', '_');
+  const wordish = fc.constantFrom('talks', 'Geneva', '2025', 'a', 'é', '北京', '(a)', '"b"', 'x.y', 'a b', 'a*b', 'https://x.example/p', "it's", 'a:', '7%');
+  const piece = fc.oneof(
+    { weight: 4, arbitrary: wordish },
+    { weight: 2, arbitrary: fc.tuple(wordish, fc.constantFrom('https://x.example/r', '/rel', 'https://x.example/a_b', 'x(y)', 'a b')).map(([t, u]) => `[${t}](${u})`) },
+    { weight: 2, arbitrary: wordish.map((w) => `*${w}*`) },
+    { weight: 1, arbitrary: wordish.map((w) => `**${w}**`) },
+    { weight: 1, arbitrary: fc.tuple(wordish, wordish).map(([a, b]) => `*${a} [${b}](https://x.example/)*`) },
+  );
+  it('agree with the full path wherever they stand', () => {
+    let fast = 0;
+    const before = summaryPaths.withoutMarked;
+    fc.assert(
+      fc.property(fc.tuple(wordish, fc.array(fc.tuple(around, piece), { minLength: 1, maxLength: 8 })), ([first, rest]) => {
+        if (checkEqual(first + rest.map(([a, p]) => a + p).join('')) === 'fast') fast += 1;
+      }),
+      { numRuns: 3000 },
+    );
+    expect(fast).toBeGreaterThan(300);
+    expect(summaryPaths.withoutMarked - before).toBeGreaterThan(100);
   });
 });
 

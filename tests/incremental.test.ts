@@ -148,6 +148,61 @@ describe('incremental builds', () => {
     }
   }, 120_000);
 
+  it('after edits that leave every feed membership alone, the previous plans are reused and tree and report equal a clean build', async () => {
+    const codes = new Set<string>();
+    for (const seed of [4, 5]) {
+      const r = rng(seed);
+      const files: Record<string, string> = {};
+      for (let n = 0; n < 30; n++) files[`articles/a${n}.md`] = article(n, r);
+      const site = await makeSite(files, CONFIG);
+      let clock = Date.UTC(2024, 0, 1) / 1000;
+      const settle = async (name: string): Promise<void> => {
+        clock += 7;
+        await utimes(join(site.dir, name), clock, clock);
+      };
+      try {
+        for (const name of Object.keys(files)) await settle(name);
+        expect((await build(site.dir, [])).code).toBe(0);
+        let reused = 0;
+        for (let step = 0; step < 10; step++) {
+          const names = Object.keys(files).sort();
+          const target = names[Math.floor(r() * names.length)] ?? 'articles/a0.md';
+          const text = await readFile(join(site.dir, target), 'utf8');
+          // Edits a desk makes to a published story: the copy, the headline, credits, a summary, and some
+          // that draw warnings (markup the sanitiser removes, a control character stripped).
+          const edits = [
+            (t: string) => t.replace(/Paragraph two, /, `Paragraph two (rev ${step}), `),
+            (t: string) => t.replace(/^title: .*$/m, `title: "Revised ${step}"`),
+            (t: string) => t.replace(/^---\n/, `---\ncontributors: ["Reporter ${step} in Hong Kong"]\n`),
+            (t: string) => t.replace(/^---\n/, `---\nsummary: "Summary ${step}"\n`),
+            (t: string) => `${t}\n<script>alert(${step})</script><iframe src="x"></iframe>\n`,
+            (t: string) => t.replace(/^title: "/m, `title: "\u0007`),
+          ];
+          const edit = edits[Math.floor(r() * edits.length)] ?? ((t: string) => t);
+          const label = `seed ${seed}, step ${step}: edit ${target}`;
+          await writeFile(join(site.dir, target), edit(text));
+          await settle(target);
+          const result = await build(site.dir, []);
+          expect(result.code, `${label}: ${result.err}`).toBe(0);
+          expect(result.json.records.read, label).toBe(1);
+          if (result.json.cache.plansReused === true) reused += 1;
+          expect(result.json.feeds.rendered, label).toBeLessThan(result.json.feeds.total);
+          await expectSameAsClean(site.dir, label);
+          const clean = await build(site.dir, ['--no-cache', '--out', 'dist-clean']);
+          expect(result.json.diagnostics, `${label}: the report`).toEqual(clean.json.diagnostics);
+          expect(result.json.records, label).toEqual({ ...clean.json.records, read: 1, readInWorker: 0 });
+          expect(result.json.mainFeedItems, label).toBe(clean.json.mainFeedItems);
+          for (const d of result.json.diagnostics as { code: string }[]) codes.add(d.code);
+        }
+        expect(reused).toBe(10);
+      } finally {
+        await site.cleanup();
+      }
+    }
+    // The reports carried warnings of planning, of edited records, and of items rendered now and before.
+    expect([...codes].sort()).toEqual(['W_CHARS_STRIPPED', 'W_SLUG_COLLISION', 'W_UNSAFE_MARKUP']);
+  }, 120_000);
+
   it('re-reads only the changed record and rewrites only the feeds it is in', async () => {
     const r = rng(9);
     const files: Record<string, string> = {};

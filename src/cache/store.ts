@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { FeedPlan } from '../core/feeds.js';
 import type { Diagnostic, ServedFile } from '../types.js';
 import type { StoredArticle, StoredItem } from './serial.js';
 
@@ -62,6 +63,11 @@ export interface FeedEntry {
   updated: string;
 }
 
+/** A feed plan as the cache keeps it: its articles by record path. */
+export interface StoredPlan extends Omit<FeedPlan, 'articles'> {
+  files: string[];
+}
+
 export interface CacheState {
   /** When the build that wrote it started reading files (ms since the epoch). */
   startedAt: number;
@@ -73,6 +79,9 @@ export interface CacheState {
   items: Record<string, ItemEntry>;
   /** By feed key (`main`, `sections/world`, `archive/2025-02`). */
   feeds: Record<string, FeedEntry>;
+  /** The build's feed plans, in order, and what planning them reported. */
+  plans: StoredPlan[];
+  planned: Diagnostic[];
 }
 
 export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('base64url');
@@ -89,6 +98,8 @@ interface StateFile {
   startedAt: number;
   outDir: string;
   feeds: CacheState['feeds'];
+  plans: CacheState['plans'];
+  planned: CacheState['planned'];
   /** SHA-256 of each records file's body, by shard. */
   shards: string[];
 }
@@ -124,7 +135,7 @@ export async function loadCache(dir: string, identity: CacheIdentity): Promise<L
   let state: StateFile;
   try {
     state = JSON.parse(head.body) as StateFile;
-    if (typeof state?.feeds !== 'object' || !Array.isArray(state.shards) || state.shards.length !== SHARDS) throw new Error('shape');
+    if (typeof state?.feeds !== 'object' || !Array.isArray(state.plans) || !Array.isArray(state.planned) || !Array.isArray(state.shards) || state.shards.length !== SHARDS) throw new Error('shape');
   } catch {
     return { ignored: 'the cache file is damaged (not the expected JSON)' };
   }
@@ -142,7 +153,7 @@ export async function loadCache(dir: string, identity: CacheIdentity): Promise<L
       return { ignored: 'the cache file is damaged (not the expected JSON)' };
     }
   }
-  return { state: { startedAt: state.startedAt, outDir: state.outDir, records, items, feeds: state.feeds }, digests: state.shards };
+  return { state: { startedAt: state.startedAt, outDir: state.outDir, records, items, feeds: state.feeds, plans: state.plans, planned: state.planned }, digests: state.shards };
 }
 
 /** One records file: the entries of the records whose paths hash to it, and their full items. */
@@ -191,6 +202,6 @@ export async function saveCache(dir: string, identity: CacheIdentity, state: Cac
   }
   const digests = await Promise.all(byShard.map((part, n) =>
     dirty.has(n) || previous?.digests[n] === undefined ? write(shardFile(n), MAGIC, JSON.stringify(part)) : Promise.resolve(previous.digests[n] as string)));
-  const head: StateFile = { startedAt: state.startedAt, outDir: state.outDir, feeds: state.feeds, shards: digests };
+  const head: StateFile = { startedAt: state.startedAt, outDir: state.outDir, feeds: state.feeds, plans: state.plans, planned: state.planned, shards: digests };
   await write(CACHE_FILE, `${MAGIC} ${identity.code} ${identity.config}`, JSON.stringify(head));
 }

@@ -119,7 +119,7 @@ function summary(r: BuildReport, ms: number): Record<string, unknown> {
     feeds: r.feeds,
     files: { total: r.written.length, written: r.written.filter((w) => w.changed).length, unchanged: r.written.filter((w) => !w.changed).length, removed: r.removed.length },
     mainFeedItems: r.mainItems,
-    cache: r.cacheIgnored === undefined ? { used: true } : { used: false, reason: r.cacheIgnored },
+    cache: r.cacheIgnored === undefined ? { used: true, plansReused: r.plansReused } : { used: false, reason: r.cacheIgnored },
     diagnostics: r.diagnostics,
   };
 }

@@ -10,16 +10,17 @@
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { restoreItem, storeItem } from '../cache/serial.js';
-import { loadCache, saveCache, sha256, type CacheIdentity, type CacheState, type FeedEntry, type ItemEntry } from '../cache/store.js';
+import { loadCache, saveCache, sha256, type CacheIdentity, type CacheState, type FeedEntry, type ItemEntry, type StoredPlan } from '../cache/store.js';
 import { directoryEntry, noArticles } from '../core/build.js';
 import { planFeeds, type FeedPlan } from '../core/feeds.js';
 import { feedHead, SiteRenderer, type ItemStore } from '../core/site.js';
 import { manifestOf, MANIFEST_FILE, serveFeedAsync, serverConfigFiles, type ServedFeed } from '../hosting/index.js';
 import { OutputStage, type Written } from '../output/dist.js';
 import { readerFiles, type FeedDirectoryEntry } from '../pages/index.js';
-import { loadArticlesCached } from '../sources/cached.js';
+import { assembleRecords, scanRecords } from '../sources/cached.js';
 import { DEFAULT_CONFIG_FILE, loadConfig, sortDiagnostics } from '../sources/index.js';
 import type { Article, ContentMode, Diagnostic, FeedItem, FeedModel, ServedFile, SiteConfig } from '../types.js';
+import { reusePlans, storePlan, type Reuse } from './_reuse.js';
 import { codeVersion } from './version.js';
 
 export const DEFAULT_CACHE_DIR = '.dateline-cache';
@@ -50,6 +51,8 @@ export interface BuildReport {
   removed: string[];
   /** Why the cache was not used, when it was not. */
   cacheIgnored?: string;
+  /** Whether the previous build's feed plans were reused (every change left each feed's membership alone). */
+  plansReused: boolean;
   mainItems: number;
 }
 
@@ -64,25 +67,34 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const cached = cacheDir === undefined ? { ignored: 'no cache (--no-cache)' } : await loadCache(cacheDir, identity);
   const previous = cached.state;
 
-  const loaded = await loadArticlesCached(config, options.cwd, previous, (done, total) => options.onProgress?.({ phase: 'read', done, total }), cacheDir !== undefined);
-  const published = loaded.articles.filter((a) => !a.draft).length;
+  const scan = await scanRecords(config, options.cwd, previous, (done, total) => options.onProgress?.({ phase: 'read', done, total }), cacheDir !== undefined);
+  // With the cache, a build whose edits leave every feed's membership alone reuses the previous plans.
+  const reuse = 'paths' in scan && previous !== undefined && previous.outDir === outDir ? usableReuse(reusePlans(scan, previous), previous) : undefined;
+  const loaded = reuse !== undefined ? undefined : 'paths' in scan ? assembleRecords(scan) : { diagnostics: [scan], articles: [], records: {}, keys: new Map<Article, string>() };
+  const counts = 'paths' in scan ? { files: scan.files, read: scan.read, readInWorker: scan.readInWorker } : { files: 0, read: 0, readInWorker: 0 };
+  const recordDiagnostics = reuse?.diagnostics ?? loaded?.diagnostics ?? [];
+  const published = reuse?.published ?? loaded?.articles.filter((a) => !a.draft).length ?? 0;
+  const drafts = reuse?.drafts ?? (loaded?.articles.length ?? 0) - published;
   const report: BuildReport = {
     ok: false,
-    diagnostics: loaded.diagnostics,
+    diagnostics: recordDiagnostics,
     config,
     outDir: outShown,
-    records: { files: loaded.files, read: loaded.read, readInWorker: loaded.readInWorker, published, drafts: loaded.articles.length - published },
+    records: { ...counts, published, drafts },
     feeds: { total: 0, rendered: 0, reused: 0, documents: 0 },
     written: [],
     removed: [],
     mainItems: 0,
+    plansReused: reuse !== undefined,
     ...(previous === undefined ? { cacheIgnored: cached.ignored ?? '' } : {}),
   };
-  if (loaded.diagnostics.some((d) => d.severity === 'error')) return report;
+  if (recordDiagnostics.some((d) => d.severity === 'error')) return report;
 
-  const items = cacheDir === undefined ? undefined : new CachedItems(previous, loaded.keys);
-  const { plans, diagnostics: planned } = planFeeds(loaded.articles, config);
-  const renderer = new SiteRenderer(config, plans, items);
+  const keys = reuse?.keys ?? loaded?.keys ?? new Map<Article, string>();
+  const items = cacheDir === undefined ? undefined : new CachedItems(previous, keys);
+  const { plans, diagnostics: planned } = reuse !== undefined ? { plans: reuse.plans, diagnostics: previous?.planned ?? [] } : planFeeds(loaded?.articles ?? [], config);
+  // The fast path renders the feeds that carry an edited record, and needs the main feed's model.
+  const renderer = new SiteRenderer(config, reuse === undefined ? plans : plans.filter((p) => p.kind === 'main' || reuse.dirty.has(p.key)), items);
   const stage = new OutputStage(outDir, outShown);
   const before = await stage.previousManifest();
   const feeds: Record<string, FeedEntry> = {};
@@ -95,12 +107,14 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     let done = 0;
     for (const plan of plans) {
       // Only the cache needs a feed's key: a build without one does not hash every feed's inputs.
-      const key = cacheDir === undefined ? '' : feedKey(plan, config, loaded.keys);
       const old = previous?.outDir === outDir ? previous.feeds[plan.key] : undefined;
-      if (old !== undefined && old.key === key && onDisk(outDir, old.entries)) {
+      // Only the cache needs a feed's key: a build without one does not hash every feed's inputs, and
+      // the fast path knows which feeds an edit touched without hashing the others.
+      const same = reuse !== undefined ? !reuse.dirty.has(plan.key) : cacheDir !== undefined && old?.key === feedKey(plan, config, keys);
+      if (old !== undefined && same && onDisk(outDir, old.entries)) {
         // The main feed's model is wanted anyway (index.html); making it reports its items' warnings.
         if (plan.kind === 'main') mainModel = renderer.model(plan);
-        else renderer.touch(plan);
+        else if (reuse === undefined) renderer.touch(plan);
         for (const [name, served] of old.entries) {
           stage.keep(name, served.bytes);
           for (const v of Object.values(served.encodings)) if (v !== undefined) stage.keep(v.file, v.bytes);
@@ -111,6 +125,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
         report.feeds.reused += 1;
       } else {
         const rendered = renderer.render(plan);
+        const key = cacheDir === undefined ? '' : feedKey(plan, config, keys);
         if (plan.kind === 'main') mainModel = rendered.model;
         else directory.push(directoryEntry(rendered));
         report.feeds.rendered += 1;
@@ -136,7 +151,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     await Promise.all(inFlight.map((f) => f.done));
     if (mainModel === undefined) throw new Error('planFeeds always plans the main feed');
     report.mainItems = mainModel.items.length;
-    report.diagnostics = sortDiagnostics([...loaded.diagnostics, ...planned, ...renderer.diagnostics, ...noArticles(mainModel, config)]);
+    const rendering = reuse === undefined ? renderer.diagnostics : itemWarnings(previous?.plans ?? [], reuse, items);
+    report.diagnostics = sortDiagnostics([...recordDiagnostics, ...planned, ...rendering, ...noArticles(mainModel, config)]);
     const { manifest, text } = manifestOf(entries);
     await stage.put(MANIFEST_FILE, text);
     for (const [name, content] of serverConfigFiles(manifest, config)) await stage.put(name, content);
@@ -152,9 +168,11 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   report.ok = true;
   // Nothing read, rendered or written: the cache already says all of it (and its start time stays the
   // reference for the mtime race, which only makes the next build more careful).
-  const unchanged = previous !== undefined && loaded.read === 0 && report.feeds.rendered === 0 && report.removed.length === 0 && report.written.every((w) => !w.changed);
+  const unchanged = previous !== undefined && counts.read === 0 && report.feeds.rendered === 0 && report.removed.length === 0 && report.written.every((w) => !w.changed);
   if (cacheDir !== undefined && items !== undefined && !unchanged) {
-    const state: CacheState = { startedAt, outDir, records: loaded.records, items: items.remember(loaded.articles), feeds };
+    const state: CacheState = reuse !== undefined
+      ? { startedAt, outDir, records: reuse.records, items: items.rememberKeys(reuse.keyOf.values()), feeds, plans: previous?.plans ?? [], planned }
+      : { startedAt, outDir, records: loaded?.records ?? {}, items: items.remember(loaded?.articles ?? []), feeds, plans: plans.map(storePlan), planned };
     await saveCache(cacheDir, identity, state, previous === undefined || !('digests' in cached) ? undefined : { state: previous, digests: cached.digests }).catch(() => undefined);
   }
   return report;
@@ -219,6 +237,21 @@ class CachedItems implements ItemStore {
     if (content === 'full') this.now.set(key, { full: storeItem(item), warnings });
   }
 
+  /** The warnings rendering an article's full content gave, by its key (now or in an earlier build). */
+  warningsOf(key: string): Diagnostic[] | undefined {
+    return (this.now.get(key) ?? this.previous?.items[key])?.warnings;
+  }
+
+  /** What to remember, by key: the full items of the articles that exist now. */
+  rememberKeys(keys: Iterable<string>): Record<string, ItemEntry> {
+    const out: Record<string, ItemEntry> = {};
+    for (const key of keys) {
+      const entry = this.now.get(key) ?? this.previous?.items[key];
+      if (entry !== undefined) out[key] = entry;
+    }
+    return out;
+  }
+
   /** What to remember: the full items of the articles that exist now. */
   remember(articles: readonly Article[]): Record<string, ItemEntry> {
     const out: Record<string, ItemEntry> = {};
@@ -229,4 +262,35 @@ class CachedItems implements ItemStore {
     }
     return out;
   }
+}
+
+/**
+ * The fast path, when the cache holds what its report needs: the full item of every article a
+ * full-content feed carries (edited ones are rendered again, since every feed that carries them is).
+ */
+function usableReuse(reuse: Reuse | undefined, previous: CacheState): Reuse | undefined {
+  if (reuse === undefined) return undefined;
+  for (const plan of previous.plans) {
+    if (plan.content !== 'full' || reuse.dirty.has(plan.key)) continue;
+    for (const file of plan.files) if (previous.items[reuse.keyOf.get(file) ?? ''] === undefined) return undefined;
+  }
+  return reuse;
+}
+
+/**
+ * The warnings of the fast path's items, as SiteRenderer reports them on the full path: for each
+ * full-content feed in order, each article's full-item warnings the first time it appears.
+ */
+function itemWarnings(plans: readonly StoredPlan[], reuse: Reuse, items: CachedItems | undefined): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const plan of plans) {
+    if (plan.content !== 'full') continue;
+    for (const file of plan.files) {
+      if (seen.has(file)) continue;
+      seen.add(file);
+      out.push(...(items?.warningsOf(reuse.keyOf.get(file) ?? '') ?? []));
+    }
+  }
+  return out;
 }

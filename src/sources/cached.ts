@@ -60,6 +60,24 @@ function bodyLoader(p: RecordPath, config: SiteConfig): () => Article['body'] {
 }
 
 /**
+ * The record files after the stat of every one and a read of those the cache does not vouch for, before
+ * any article is restored from the cache: enough to tell what an edit changed.
+ */
+export interface RecordScan {
+  config: SiteConfig;
+  paths: readonly RecordPath[];
+  /** By index: the cache's entry for a file whose bytes it knows (by size and mtime, or by hash after a read). */
+  known: Map<number, RecordEntry>;
+  /** By index: what reading a file the cache did not know gave. */
+  fresh: Map<number, { entry: RecordEntry; article?: Omit<Article, 'body'> & { body?: Article['body'] } }>;
+  unreadable: Diagnostic[];
+  files: number;
+  read: number;
+  readInWorker: number;
+  remember: boolean;
+}
+
+/**
  * `remember: false` (a build without a cache) skips what only the cache needs: hashing the files and
  * keeping each record in the cache's form. `keepBodies` keeps every article's body in memory (the
  * library's `loadArticles`); otherwise a body is read again when something renders it.
@@ -72,36 +90,37 @@ export async function loadArticlesCached(
   remember = true,
   keepBodies = false,
 ): Promise<CachedLoad> {
+  const scan = await scanRecords(config, cwd, previous, onProgress, remember, keepBodies);
+  return 'paths' in scan ? assembleRecords(scan) : missing(scan);
+}
+
+/** The load of a build whose articles directory cannot be listed. */
+function missing(problem: Diagnostic): CachedLoad {
+  return { articles: [], diagnostics: [problem], files: 0, keys: new Map(), records: {}, read: 0, readInWorker: 0 };
+}
+
+/** Stats every record file and reads those the cache does not know; a Diagnostic when the directory cannot be listed. */
+export async function scanRecords(
+  config: SiteConfig,
+  cwd: string,
+  previous: CacheState | undefined,
+  onProgress?: (done: number, total: number) => void,
+  remember = true,
+  keepBodies = false,
+): Promise<RecordScan | Diagnostic> {
   const mode = { remember, keepBodies };
   const root = resolve(cwd, config.articlesDir);
   let names: string[];
   try {
     names = await listRecordFiles(root);
   } catch (e) {
-    return { articles: [], diagnostics: [articlesDirMissing(root, cwd, e)], files: 0, keys: new Map(), records: {}, read: 0, readInWorker: 0 };
+    return articlesDirMissing(root, cwd, e);
   }
   const shownRoot = display(root, cwd);
-  const results: RecordResult[] = new Array(names.length);
-  const keys = new Map<Article, string>();
-  const records: Record<string, RecordEntry> = {};
-  const unreadable: Diagnostic[] = [];
   const paths: RecordPath[] = names.map((name) => ({ name, path: join(root, name), file: `${shownRoot === '.' ? '' : `${shownRoot}/`}${name.split(sep).join('/')}` }));
-  const at = (i: number): RecordPath => paths[i] ?? { name: '', path: '', file: '' };
-  const again = (i: number): ReturnType<typeof readRecord> => readAgain(at(i));
-  const loadBody = (i: number): (() => Article['body']) => bodyLoader(at(i), config);
-  const fromEntry = (i: number, entry: RecordEntry): void => {
-    const { file } = paths[i] ?? { file: '' };
-    records[file] = entry;
-    const result: RecordResult = { file, diagnostics: entry.diagnostics, idLine: () => again(i).record?.lineOf(['id']) };
-    if (entry.id !== undefined) result.id = entry.id;
-    if (entry.article !== undefined) {
-      const stored = entry.excerpt !== undefined && entry.article.summary === undefined ? { ...entry.article, excerpt: entry.excerpt } : entry.article;
-      const article = restoreArticle(stored, loadBody(i));
-      result.article = article;
-      keys.set(article, `${entry.hash}:${file}`);
-    }
-    results[i] = result;
-  };
+  const known = new Map<number, RecordEntry>();
+  const fresh: RecordScan['fresh'] = new Map();
+  const unreadable: Diagnostic[] = [];
 
   // First the stat of every file: a file the cache knows with this size and mtime is not read again.
   const tasks: ReadTask[] = [];
@@ -120,7 +139,7 @@ export async function loadArticlesCached(
     }
     const old = previous?.records[file];
     if (old !== undefined && old.size === st.size && old.mtimeMs === st.mtimeMs && st.mtimeMs < (previous?.startedAt ?? 0) - RACY_MS) {
-      fromEntry(i, old);
+      known.set(i, old);
       onProgress?.((done += 1), names.length);
     } else {
       const task: ReadTask = { index: i, path, name, file, size: st.size, mtimeMs: st.mtimeMs };
@@ -137,28 +156,63 @@ export async function loadArticlesCached(
     if (r.kind === 'unreadable') unreadable.push(r.diagnostic);
     else if (r.kind === 'same') {
       const old = previous?.records[file];
-      if (old !== undefined) fromEntry(r.index, { ...old, size: r.size, mtimeMs: r.mtimeMs });
+      if (old !== undefined) known.set(r.index, { ...old, size: r.size, mtimeMs: r.mtimeMs });
     } else {
-      if (remember) records[file] = r.entry;
-      const fresh: RecordResult = { file, diagnostics: r.entry.diagnostics, idLine: () => again(r.index).record?.lineOf(['id']) };
-      if (r.entry.id !== undefined) fresh.id = r.entry.id;
-      if (r.article !== undefined) {
-        const { body, ...rest } = r.article;
-        const article = body === undefined ? withLazyBody(rest, loadBody(r.index)) : { ...rest, body };
-        fresh.article = article;
-        keys.set(article, `${r.entry.hash}:${file}`);
-      }
-      results[r.index] = fresh;
+      fresh.set(r.index, r.article === undefined ? { entry: r.entry } : { entry: r.entry, article: r.article });
     }
   }
-  const validated = checkIds(results.filter((r) => r !== undefined), config);
+  return { config, paths, known, fresh, unreadable, files: names.length, read: tasks.length, readInWorker: inWorker, remember };
+}
+
+/** Every record of a scan as an article (restored from the cache, or as read), with ids checked across all. */
+export function assembleRecords(scan: RecordScan): CachedLoad {
+  const { paths } = scan;
+  const results: RecordResult[] = [];
+  const keys = new Map<Article, string>();
+  const records: Record<string, RecordEntry> = {};
+  const restore = articleRestorer(scan);
+  for (let i = 0; i < paths.length; i++) {
+    const { file } = paths[i] as RecordPath;
+    const entry = scan.known.get(i) ?? scan.fresh.get(i)?.entry;
+    if (entry === undefined) continue;
+    if (scan.known.has(i) || scan.remember) records[file] = entry;
+    const result: RecordResult = { file, diagnostics: entry.diagnostics, idLine: () => readAgain(paths[i] as RecordPath).record?.lineOf(['id']) };
+    if (entry.id !== undefined) result.id = entry.id;
+    const article = restore(i);
+    if (article !== undefined) {
+      result.article = article;
+      keys.set(article, `${entry.hash}:${file}`);
+    }
+    results.push(result);
+  }
+  const validated = checkIds(results, scan.config);
   return {
     articles: validated.articles,
-    diagnostics: sortDiagnostics([...unreadable, ...validated.diagnostics]),
-    files: names.length,
+    diagnostics: sortDiagnostics([...scan.unreadable, ...validated.diagnostics]),
+    files: scan.files,
     keys,
     records,
-    read: tasks.length,
-    readInWorker: inWorker,
+    read: scan.read,
+    readInWorker: scan.readInWorker,
+  };
+}
+
+/**
+ * The article of the record at an index of the scan, made on each call: from the cache's entry (its body
+ * read again only if rendered), or from what was read (the body kept, or read again likewise).
+ */
+export function articleRestorer(scan: RecordScan): (i: number) => Article | undefined {
+  const at = (i: number): RecordPath => scan.paths[i] ?? { name: '', path: '', file: '' };
+  return (i) => {
+    const known = scan.known.get(i);
+    if (known !== undefined) {
+      if (known.article === undefined) return undefined;
+      const stored = known.excerpt !== undefined && known.article.summary === undefined ? { ...known.article, excerpt: known.excerpt } : known.article;
+      return restoreArticle(stored, bodyLoader(at(i), scan.config));
+    }
+    const read = scan.fresh.get(i)?.article;
+    if (read === undefined) return undefined;
+    const { body, ...rest } = read;
+    return body === undefined ? withLazyBody(rest, bodyLoader(at(i), scan.config)) : { ...rest, body };
   };
 }

@@ -244,27 +244,29 @@ describe('incremental builds', () => {
       expect((await build(site.dir, [])).code).toBe(0);
       const good = await readFile(state, 'utf8');
 
-      // One byte changed in a records file: its checksum catches it.
+      // One byte changed in every data file (the articles, by month): the checksum of the first one a
+      // build needs catches it (here, after an edit, the one that holds the edited record).
       const cacheDir = join(site.dir, '.dateline-cache');
-      const shard = ((await readdir(cacheDir)) as string[]).filter((f) => f.startsWith('records-')).sort();
-      expect(shard).toHaveLength(16);
-      let damaged = '';
-      for (const f of shard) {
+      const listed = (await readdir(cacheDir)) as string[];
+      expect(listed.filter((f) => f.startsWith('index-'))).toHaveLength(16);
+      const data = listed.filter((f) => f.startsWith('data-')).sort();
+      expect(data.length).toBeGreaterThan(1);
+      for (const f of data) {
         const text = await readFile(join(cacheDir, f), 'utf8');
-        if (!text.includes('"title":"Story ')) continue;
-        await writeFile(join(cacheDir, f), text.replace(/"title":"Story (\d)/, '"title":"Story X$1'));
-        damaged = f;
-        break;
+        if (text.includes('"title":"Story ')) await writeFile(join(cacheDir, f), text.replace(/"title":"Story (\d)/, '"title":"Story X$1'));
       }
-      expect(damaged).not.toBe('');
+      const a3 = await readFile(join(site.dir, 'articles/a3.md'), 'utf8');
+      await writeFile(join(site.dir, 'articles/a3.md'), a3.replace('Paragraph two', 'Paragraph 2'));
+      await utimes(join(site.dir, 'articles/a3.md'), 1_700_000_100, 1_700_000_100);
       let b = await build(site.dir, []);
       expect(b.json.cache).toEqual({ used: false, reason: 'the cache file is damaged (checksum mismatch)' });
       expect(b.json.records.read).toBe(10);
       await expectSameAsClean(site.dir, 'damaged');
 
-      // A records file from another build (its own checksum is fine, but state.json names another).
+      // An index file from another build (its own checksum is fine, but state.json names another).
       expect((await build(site.dir, [])).json.cache.used).toBe(true);
-      const holder = shard.find((f) => readFileSync(join(cacheDir, f), 'utf8').includes('"articles/a0.md"')) ?? '';
+      const index = ((await readdir(cacheDir)) as string[]).filter((f) => f.startsWith('index-'));
+      const holder = index.find((f) => readFileSync(join(cacheDir, f), 'utf8').includes('"articles/a0.md"')) ?? '';
       const before = await readFile(join(cacheDir, holder), 'utf8');
       await writeFile(join(site.dir, 'articles/a0.md'), article(0, r, 99));
       await utimes(join(site.dir, 'articles/a0.md'), 1_700_000_500, 1_700_000_500);
@@ -272,11 +274,20 @@ describe('incremental builds', () => {
       expect(await readFile(join(cacheDir, holder), 'utf8')).not.toBe(before);
       await writeFile(join(cacheDir, holder), before);
       expect((await build(site.dir, [])).json.cache).toEqual({ used: false, reason: 'the cache files do not belong together' });
-      // A records file deleted.
+      // An index file deleted.
       expect((await build(site.dir, [])).json.cache.used).toBe(true);
-      await rm(join(cacheDir, damaged));
+      await rm(join(cacheDir, holder));
       expect((await build(site.dir, [])).json.cache).toEqual({ used: false, reason: 'a cache file is missing' });
-      await expectSameAsClean(site.dir, 'records file missing');
+      await expectSameAsClean(site.dir, 'index file missing');
+      // Data files deleted: noticed by the first build that needs one (a build that edits a record needs
+      // its month's; one that plans again needs them all). One that needs none does not look.
+      expect((await build(site.dir, [])).json.cache.used).toBe(true);
+      for (const f of ((await readdir(cacheDir)) as string[]).filter((n) => n.startsWith('data-'))) await rm(join(cacheDir, f));
+      expect((await build(site.dir, [])).json.cache).toEqual({ used: true, plansReused: true });
+      await writeFile(join(site.dir, 'articles/a3.md'), a3.replace('Paragraph two', 'Paragraph II'));
+      await utimes(join(site.dir, 'articles/a3.md'), 1_700_000_200, 1_700_000_200);
+      expect((await build(site.dir, [])).json.cache).toEqual({ used: false, reason: 'a cache file is missing' });
+      await expectSameAsClean(site.dir, 'data file missing');
 
       // Cut short, and garbage.
       await writeFile(state, good.slice(0, good.length / 2));

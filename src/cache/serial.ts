@@ -1,5 +1,5 @@
 /** Articles and feed items as the cache stores them: JSON, with instants as ISO strings and no body. */
-import type { Article, FeedItem } from '../types.js';
+import type { Article, FeedItem, FeedModel } from '../types.js';
 
 export type StoredArticle = Omit<Article, 'published' | 'updated' | 'body'> & { published: string; updated?: string };
 export type StoredItem = Omit<FeedItem, 'published' | 'updated'> & { published: string; updated: string };
@@ -48,4 +48,15 @@ export function storeItem(i: FeedItem): StoredItem {
 
 export function restoreItem(s: StoredItem): FeedItem {
   return { ...s, published: new Date(s.published), updated: new Date(s.updated) };
+}
+
+export type StoredModel = Omit<FeedModel, 'updated' | 'items'> & { updated: string; items: StoredItem[] };
+
+/** A feed's model as JSON (the main feed's, which index.html is made from). */
+export function storeModel(m: FeedModel): StoredModel {
+  return { ...m, updated: m.updated.toISOString(), items: m.items.map(storeItem) };
+}
+
+export function restoreModel(s: StoredModel): FeedModel {
+  return { ...s, updated: new Date(s.updated), items: s.items.map(restoreItem) };
 }

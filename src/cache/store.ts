@@ -1,37 +1,50 @@
 /**
- * The build cache: one file, `state.json`, in a directory outside the output (`.dateline-cache/` unless
- * told), safe to delete at any time. It remembers, by content hash, each record's validation result and
- * its rendered items, and each feed's inputs and served files, so that a build after one edit re-reads,
- * re-renders, recompresses and rewrites only what that edit changed.
+ * The build cache, in a directory outside the output (`.dateline-cache/` unless told), safe to delete at
+ * any time. It remembers, by content hash, each record's validation result and its rendered items, and
+ * each feed's inputs, plan and served files, so that a build after one edit re-reads, re-renders,
+ * recompresses and rewrites only what that edit changed.
  *
- * It is never trusted blindly. The first line names the format, the code that wrote it (a hash of
- * Dateline's own sources and the Node release, whose zlib makes the compressed bytes), the configuration
- * it was made with, and a SHA-256 of the rest; `state.json` also records the SHA-256 of each records
- * file, which is written before it. Any mismatch, any damage and any unreadable file makes the build
- * ignore the cache (and say why) and do a clean build, which then writes a fresh one.
+ * Files. `state.json`: the feeds, the main feed's model, and the checksum of every other file.
+ * `plans.json`: the feed plans (which records each feed carries), written when planning ran. `index-00.json` …
+ * (by a hash of the record's path): what a build needs of every record before it knows what changed
+ * (size, mtime, content hash, diagnostics, what planning reads). `data-2025-02.json` … (by the UTC month
+ * of the record's article): the articles and their full items, which a build whose edits leave the feeds'
+ * membership alone loads only for the months it renders. A build after one edit rewrites one index file
+ * and one or two data files, not the cache: at 100,000 records, 150 MB of JSON.
+ *
+ * It is never trusted blindly. The first line of each file names the format, and a SHA-256 of the rest;
+ * `state.json`'s also names the code that wrote it (a hash of Dateline's own sources and the Node
+ * release, whose zlib makes the compressed bytes) and the configuration it was made with. Any mismatch,
+ * any damage and any unreadable file makes the build ignore the cache (and say why) and do a clean
+ * build, which then writes a fresh one.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, rename } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FeedPlan } from '../core/feeds.js';
 import type { Diagnostic, ServedFile } from '../types.js';
-import type { StoredArticle, StoredItem } from './serial.js';
+import type { StoredArticle, StoredItem, StoredModel } from './serial.js';
 
 export const CACHE_FILE = 'state.json';
-const MAGIC = 'dateline-cache/3';
-/**
- * Record entries, and the full items rendered from them, are kept in this many files (`records-00.json` …),
- * by a hash of the record's path, so a build after one edit rewrites one of them, not the whole cache: at
- * 100,000 records that is the difference between writing 150 MB of JSON and 9 MB.
- */
-const SHARDS = 16;
-const shardFile = (n: number): string => `records-${String(n).padStart(2, '0')}.json`;
+const MAGIC = 'dateline-cache/4';
+const INDEX_SHARDS = 16;
+const indexFile = (n: number): string => `index-${String(n).padStart(2, '0')}.json`;
+const dataFile = (group: string): string => `data-${group}.json`;
+const DATA_FILE = /^data-(.+)\.json$/;
 
-/** FNV-1a of the path, for its shard: stable across runs and machines. */
+/** FNV-1a of the path, for its index file: stable across runs and machines. */
 function shardOf(file: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < file.length; i++) h = Math.imul(h ^ file.charCodeAt(i), 0x01000193) >>> 0;
-  return h % SHARDS;
+  return h % INDEX_SHARDS;
+}
+
+/** Data files per month: an edit rewrites a quarter of its month's articles, not all of them. */
+const MONTH_PARTS = 4;
+
+/** The data file of a record: the UTC month of its article's date and a part of it by path, or `-` without an article. */
+export function groupOf(published: Date | undefined, file: string): string {
+  return published === undefined ? '-' : `${published.toISOString().slice(0, 7)}.${shardOf(file) % MONTH_PARTS}`;
 }
 
 export interface RecordEntry {
@@ -40,17 +53,21 @@ export interface RecordEntry {
   /** SHA-256 (base64url) of the file's bytes. */
   hash: string;
   id?: string;
+  diagnostics: Diagnostic[];
+  /** Its data file (`groupOf`). */
+  group: string;
+  /** What planning reads of its article (`planSignature`, hashed), when it gives one. */
+  plan?: string;
+  draft?: true;
+  /** The article, without its body (in the data file: absent until its group is loaded). */
   article?: StoredArticle;
   /** The summary made from the body, for a record that has none: summary-only feeds then need no body. */
   excerpt?: string;
-  diagnostics: Diagnostic[];
-}
-
-/** An article rendered with its full content (summary-only items are made from the record entry). */
-export interface ItemEntry {
-  full: StoredItem;
-  /** Warnings rendering the full content gave (reported again whenever the item is used). */
-  warnings: Diagnostic[];
+  /**
+   * The article rendered with its full content, when a feed has carried it so: the warnings that gave
+   * (reported whenever the item is used) are in the index, the item in the data file.
+   */
+  full?: { warnings: Diagnostic[]; item?: StoredItem };
 }
 
 export interface FeedEntry {
@@ -68,6 +85,11 @@ export interface StoredPlan extends Omit<FeedPlan, 'articles'> {
   files: string[];
 }
 
+/** A feed plan as the cache keeps it: its articles by record path. */
+export interface StoredPlan extends Omit<FeedPlan, 'articles'> {
+  files: string[];
+}
+
 export interface CacheState {
   /** When the build that wrote it started reading files (ms since the epoch). */
   startedAt: number;
@@ -75,13 +97,13 @@ export interface CacheState {
   outDir: string;
   /** By record path (as shown in messages). */
   records: Record<string, RecordEntry>;
-  /** By record hash and path: the articles rendered with full content. */
-  items: Record<string, ItemEntry>;
   /** By feed key (`main`, `sections/world`, `archive/2025-02`). */
   feeds: Record<string, FeedEntry>;
   /** The build's feed plans, in order, and what planning them reported. */
   plans: StoredPlan[];
   planned: Diagnostic[];
+  /** The main feed's model (index.html is made from it). */
+  main: StoredModel;
 }
 
 export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('base64url');
@@ -92,16 +114,46 @@ export interface CacheIdentity {
   config: string;
 }
 
-export type Loaded = { state: CacheState; digests: string[] } | { state?: undefined; ignored: string };
+/** Checksums of the files a state was read from (what a save need not write again). */
+interface Digests {
+  index: string[];
+  groups: Record<string, string>;
+  plans: string;
+}
+
+const PLANS_FILE = 'plans.json';
+/** `plans.json`: written when planning ran again, not by builds that reused the plans. */
+interface PlansFile {
+  plans: CacheState['plans'];
+  planned: CacheState['planned'];
+}
+
+/** A cache as read: the index of every record; the data of the groups in `loaded`. */
+export interface CacheRead {
+  dir: string;
+  state: CacheState;
+  digests: Digests;
+  loaded: Set<string>;
+}
+
+export type Loaded = CacheRead | { state?: undefined; ignored: string };
 
 interface StateFile {
   startedAt: number;
   outDir: string;
   feeds: CacheState['feeds'];
-  plans: CacheState['plans'];
-  planned: CacheState['planned'];
-  /** SHA-256 of each records file's body, by shard. */
-  shards: string[];
+  main: StoredModel;
+  digests: Digests;
+}
+
+/** A record's part in an index file: its entry without what the data file holds. */
+type IndexPart = Omit<RecordEntry, 'article' | 'excerpt' | 'full'> & { warnings?: Diagnostic[] };
+/** A record's part in its data file. */
+interface DataPart {
+  hash: string;
+  article?: StoredArticle;
+  excerpt?: string;
+  item?: StoredItem;
 }
 
 /**
@@ -124,7 +176,24 @@ async function readChecked(path: string, expect?: (fields: string[]) => string |
   return expect?.(fields) ?? { body: body.toString('utf8'), fields };
 }
 
-/** Reads the cache; anything short of complete, matching, undamaged files is ignored with a reason. */
+const DAMAGED = 'the cache file is damaged (not the expected JSON)';
+
+/** A file `state.json` names, checked against the checksum it gives; its JSON, or why not. */
+async function readPart<T>(dir: string, name: string, digest: string): Promise<T | string> {
+  const read = await readChecked(join(dir, name), (f) => (f[1] === digest ? undefined : 'the cache files do not belong together'));
+  if (typeof read === 'string') return read === 'no cache yet' ? 'a cache file is missing' : read;
+  try {
+    const value = JSON.parse(read.body) as T;
+    return typeof value === 'object' && value !== null ? value : DAMAGED;
+  } catch {
+    return DAMAGED;
+  }
+}
+
+/**
+ * Reads the cache's state and the index of every record (not the articles: `loadData` adds those);
+ * anything short of complete, matching, undamaged files is ignored with a reason.
+ */
 export async function loadCache(dir: string, identity: CacheIdentity): Promise<Loaded> {
   const head = await readChecked(join(dir, CACHE_FILE), ([, code, config]) => {
     if (code !== identity.code) return 'Dateline or Node.js changed since the cache was written';
@@ -135,41 +204,87 @@ export async function loadCache(dir: string, identity: CacheIdentity): Promise<L
   let state: StateFile;
   try {
     state = JSON.parse(head.body) as StateFile;
-    if (typeof state?.feeds !== 'object' || !Array.isArray(state.plans) || !Array.isArray(state.planned) || !Array.isArray(state.shards) || state.shards.length !== SHARDS) throw new Error('shape');
+    const d = state?.digests;
+    if (typeof state?.feeds !== 'object' || typeof state.main !== 'object' || !Array.isArray(d?.index) || d.index.length !== INDEX_SHARDS || typeof d.groups !== 'object' || typeof d.plans !== 'string') {
+      throw new Error('shape');
+    }
   } catch {
-    return { ignored: 'the cache file is damaged (not the expected JSON)' };
+    return { ignored: DAMAGED };
   }
-  const shards = await Promise.all(state.shards.map((digest, n) => readChecked(join(dir, shardFile(n)), (f) => (f[1] === digest ? undefined : 'the cache files do not belong together'))));
+  const [planning, ...parts] = await Promise.all([
+    readPart<PlansFile>(dir, PLANS_FILE, state.digests.plans),
+    ...state.digests.index.map((digest, n) => readPart<Record<string, IndexPart>>(dir, indexFile(n), digest)),
+  ]);
+  if (typeof planning === 'string') return { ignored: planning };
+  if (!Array.isArray(planning.plans) || !Array.isArray(planning.planned)) return { ignored: DAMAGED };
   const records: CacheState['records'] = {};
-  const items: CacheState['items'] = {};
-  for (const shard of shards) {
-    if (typeof shard === 'string') return { ignored: shard === 'no cache yet' ? 'a cache file is missing' : shard };
-    try {
-      const part = JSON.parse(shard.body) as Shard;
-      if (typeof part?.records !== 'object' || typeof part.items !== 'object') throw new Error('shape');
-      Object.assign(records, part.records);
-      Object.assign(items, part.items);
-    } catch {
-      return { ignored: 'the cache file is damaged (not the expected JSON)' };
+  for (const part of parts) {
+    if (typeof part === 'string') return { ignored: part };
+    for (const file in part) {
+      const { warnings, ...entry } = part[file] as IndexPart;
+      const record: RecordEntry = entry;
+      if (warnings !== undefined) record.full = { warnings };
+      records[file] = record;
     }
   }
-  return { state: { startedAt: state.startedAt, outDir: state.outDir, records, items, feeds: state.feeds, plans: state.plans, planned: state.planned }, digests: state.shards };
+  const { startedAt, outDir, feeds, main, digests } = state;
+  return { dir, state: { startedAt, outDir, records, feeds, plans: planning.plans, planned: planning.planned, main }, digests, loaded: new Set() };
 }
-
-/** One records file: the entries of the records whose paths hash to it, and their full items. */
-interface Shard {
-  records: CacheState['records'];
-  items: CacheState['items'];
-}
-
-/** The path in an item key (`<content hash>:<path>`; the hash is base64url, so the first colon ends it). */
-const itemPath = (key: string): string => key.slice(key.indexOf(':') + 1);
 
 /**
- * Writes the cache: the records files whose entries or items changed since `previous` (entries are
- * replaced, never changed in place, so identity says which), then `state.json`, each atomically (temporary file, rename).
+ * Adds to the cache's entries the data of the groups that hold `files` (or of every group): the
+ * entries are completed in place, so the identities a save compares stay those read. Why not, when a
+ * data file is missing or damaged (the build then ignores the cache).
  */
-export async function saveCache(dir: string, identity: CacheIdentity, state: CacheState, previous?: { state: CacheState; digests: string[] }): Promise<void> {
+export async function loadData(cache: CacheRead, files: Iterable<string> | 'all'): Promise<string | undefined> {
+  const { records } = cache.state;
+  const wanted = new Set<string>();
+  if (files === 'all') for (const group of Object.keys(cache.digests.groups)) wanted.add(group);
+  else for (const file of files) {
+    const group = records[file]?.group;
+    if (group !== undefined) wanted.add(group);
+  }
+  const groups = [...wanted].filter((g) => !cache.loaded.has(g) && cache.digests.groups[g] !== undefined);
+  const parts = await Promise.all(groups.map((g) => readPart<Record<string, DataPart>>(cache.dir, dataFile(g), cache.digests.groups[g] as string)));
+  for (const part of parts) {
+    if (typeof part === 'string') return part;
+    for (const file in part) {
+      const data = part[file] as DataPart;
+      const entry = records[file];
+      if (entry === undefined || entry.hash !== data.hash) return 'the cache files do not belong together';
+      if (data.article !== undefined) entry.article = data.article;
+      if (data.excerpt !== undefined) entry.excerpt = data.excerpt;
+      if (data.item !== undefined && entry.full !== undefined) entry.full.item = data.item;
+    }
+  }
+  for (const g of groups) cache.loaded.add(g);
+  return undefined;
+}
+
+/** The data part of an entry; throws for an entry whose group was never loaded (a save would lose it). */
+function dataOf(file: string, e: RecordEntry): DataPart {
+  if ((e.plan !== undefined && e.article === undefined) || (e.full !== undefined && e.full.item === undefined)) throw new Error(`cache: the data of ${file} was not loaded`);
+  const out: DataPart = { hash: e.hash };
+  if (e.article !== undefined) out.article = e.article;
+  if (e.excerpt !== undefined) out.excerpt = e.excerpt;
+  if (e.full?.item !== undefined) out.item = e.full.item;
+  return out;
+}
+
+function indexOf(e: RecordEntry): IndexPart {
+  const { article: _a, excerpt: _e, full, ...rest } = e;
+  return full === undefined ? rest : { ...rest, warnings: full.warnings };
+}
+
+/** Whether an entry's data differs from an earlier entry's (the parts are replaced, never changed in place). */
+const sameData = (a: RecordEntry, b: RecordEntry): boolean => a.group === b.group && a.hash === b.hash && a.article === b.article && a.excerpt === b.excerpt && a.full?.item === b.full?.item;
+
+/**
+ * Writes the cache: the index and data files whose entries changed since `previous` (entries are
+ * replaced, never changed in place, so identity says which), then `state.json`, each atomically
+ * (temporary file, rename); then removes data files no record uses any more.
+ */
+export async function saveCache(dir: string, identity: CacheIdentity, state: CacheState, previous?: CacheRead): Promise<void> {
   await mkdir(dir, { recursive: true });
   const write = async (name: string, header: string, text: string): Promise<string> => {
     const body = Buffer.from(text);
@@ -187,21 +302,55 @@ export async function saveCache(dir: string, identity: CacheIdentity, state: Cac
     await rename(tmp, join(dir, name));
     return digest;
   };
-  const byShard: Shard[] = Array.from({ length: SHARDS }, () => ({ records: {}, items: {} }));
-  const dirty = new Set<number>(previous === undefined ? byShard.keys() : []);
-  const place = <K extends keyof Shard>(part: K, key: string, entry: Shard[K][string], was: Shard[K] | undefined): void => {
-    const n = shardOf(part === 'items' ? itemPath(key) : key);
-    (byShard[n] as Shard)[part][key] = entry;
-    if (was?.[key] !== entry) dirty.add(n);
-  };
-  for (const [file, entry] of Object.entries(state.records)) place('records', file, entry, previous?.state.records);
-  for (const [key, entry] of Object.entries(state.items)) place('items', key, entry, previous?.state.items);
-  if (previous !== undefined) {
-    for (const file of Object.keys(previous.state.records)) if (state.records[file] === undefined) dirty.add(shardOf(file));
-    for (const key of Object.keys(previous.state.items)) if (state.items[key] === undefined) dirty.add(shardOf(itemPath(key)));
+  const before = previous?.state.records;
+  const dirtyIndex = new Set<number>(previous === undefined ? Array.from({ length: INDEX_SHARDS }, (_, n) => n) : []);
+  const dirtyGroups = new Set<string>();
+  const byShard: Record<string, RecordEntry>[] = Array.from({ length: INDEX_SHARDS }, () => ({}));
+  const byGroup = new Map<string, [string, RecordEntry][]>();
+  for (const file in state.records) {
+    const entry = state.records[file] as RecordEntry;
+    const n = shardOf(file);
+    (byShard[n] as Record<string, RecordEntry>)[file] = entry;
+    let members = byGroup.get(entry.group);
+    if (members === undefined) byGroup.set(entry.group, (members = []));
+    members.push([file, entry]);
+    const old = before?.[file];
+    if (old !== entry) dirtyIndex.add(n);
+    if (old === undefined || !sameData(old, entry)) {
+      dirtyGroups.add(entry.group);
+      if (old !== undefined) dirtyGroups.add(old.group);
+    }
   }
-  const digests = await Promise.all(byShard.map((part, n) =>
-    dirty.has(n) || previous?.digests[n] === undefined ? write(shardFile(n), MAGIC, JSON.stringify(part)) : Promise.resolve(previous.digests[n] as string)));
-  const head: StateFile = { startedAt: state.startedAt, outDir: state.outDir, feeds: state.feeds, plans: state.plans, planned: state.planned, shards: digests };
+  if (before !== undefined) for (const file in before) if (state.records[file] === undefined) {
+    dirtyIndex.add(shardOf(file));
+    dirtyGroups.add((before[file] as RecordEntry).group);
+  }
+  const kept = (n: number): string | undefined => (dirtyIndex.has(n) ? undefined : previous?.digests.index[n]);
+  const index = await Promise.all(byShard.map((entries, n) => {
+    const known = kept(n);
+    if (known !== undefined) return known;
+    const out: Record<string, IndexPart> = {};
+    for (const file in entries) out[file] = indexOf(entries[file] as RecordEntry);
+    return write(indexFile(n), MAGIC, JSON.stringify(out));
+  }));
+  const groups: Record<string, string> = {};
+  await Promise.all([...byGroup].map(async ([group, members]) => {
+    const known = previous?.digests.groups[group];
+    if (known !== undefined && !dirtyGroups.has(group)) {
+      groups[group] = known;
+      return;
+    }
+    const out: Record<string, DataPart> = {};
+    for (const [file, entry] of members) out[file] = dataOf(file, entry);
+    groups[group] = await write(dataFile(group), MAGIC, JSON.stringify(out));
+  }));
+  const samePlans = previous !== undefined && state.plans === previous.state.plans && state.planned === previous.state.planned;
+  const planning: PlansFile = { plans: state.plans, planned: state.planned };
+  const plans = samePlans ? previous.digests.plans : await write(PLANS_FILE, MAGIC, JSON.stringify(planning));
+  const head: StateFile = { startedAt: state.startedAt, outDir: state.outDir, feeds: state.feeds, main: state.main, digests: { index, groups, plans } };
   await write(CACHE_FILE, `${MAGIC} ${identity.code} ${identity.config}`, JSON.stringify(head));
+  for (const name of await readdir(dir)) {
+    const group = DATA_FILE.exec(name)?.[1];
+    if (group !== undefined && groups[group] === undefined) await unlink(join(dir, name)).catch(() => undefined);
+  }
 }

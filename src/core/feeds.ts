@@ -53,6 +53,14 @@ export function usesSummaries(config: SiteConfig): boolean {
   return [f.sections, f.tags, f.authors, f.archives].some((g) => g?.content === 'summary');
 }
 
+/**
+ * What planning reads of an article (its id, date, draft flag, section, tags and authors), as one
+ * string: two versions of an article with the same signature sit in the same feeds at the same places.
+ */
+export function planSignature(a: Pick<Article, 'id' | 'draft' | 'published' | 'section' | 'tags' | 'authors'>): string {
+  return JSON.stringify([a.id, a.draft === true, a.published.toISOString(), a.section ?? null, a.tags, a.authors.map((p) => p.name)]);
+}
+
 export function planFeeds(articles: readonly Article[], config: SiteConfig): Plans {
   const published = articles.filter((a) => !a.draft).sort(byNewest);
   const diagnostics: Diagnostic[] = [];

@@ -12,7 +12,7 @@
  */
 import type { CacheState, RecordEntry, StoredPlan } from '../cache/store.js';
 import type { FeedPlan } from '../core/feeds.js';
-import { articleRestorer, type RecordScan } from '../sources/cached.js';
+import { articleRestorer, entryAt, type RecordScan } from '../sources/cached.js';
 import { sortDiagnostics } from '../sources/index.js';
 import type { Article, Diagnostic } from '../types.js';
 
@@ -22,22 +22,16 @@ export interface Reuse {
   plans: FeedPlan[];
   /** Keys of the plans that carry an edited record. */
   dirty: Set<string>;
+  /** The records read again (edited or touched): their data is needed to save the cache. */
+  read: string[];
   /** Each restored article's cache key (`<content hash>:<path>`). */
   keys: Map<Article, string>;
-  /** Every record's entry now, by path. */
+  /** Every record's entry now, by path (for the cache, and for the items' warnings). */
   records: Record<string, RecordEntry>;
-  /** The content key of each record, by path. */
-  keyOf: Map<string, string>;
   /** The records' own diagnostics, as reading them all would report them. */
   diagnostics: Diagnostic[];
   published: number;
   drafts: number;
-}
-
-/** What planning reads of an article: a change to any of it may move the article between feeds. */
-function planSignature(a: { id: string; draft?: boolean; published: Date | string; section?: string; tags: readonly string[]; authors: readonly { name: string }[] }): string {
-  const published = typeof a.published === 'string' ? a.published : a.published.toISOString();
-  return JSON.stringify([a.id, a.draft === true, published, a.section ?? null, a.tags, a.authors.map((p) => p.name)]);
 }
 
 const isError = (d: Diagnostic): boolean => d.severity === 'error';
@@ -45,47 +39,36 @@ const isError = (d: Diagnostic): boolean => d.severity === 'error';
 /**
  * The previous build's plans, when they are this build's: every file the cache knew is still there, none
  * is new or unreadable, and each edited record still gives an article with the same plan signature.
+ * Needs only the cache's index; restoring an article (through `plans`) needs its data loaded.
  */
 export function reusePlans(scan: RecordScan, previous: CacheState): Reuse | undefined {
   if (scan.unreadable.length > 0 || scan.files !== Object.keys(previous.records).length || previous.plans.length === 0) return undefined;
-  const records: Record<string, RecordEntry> = {};
-  const keyOf = new Map<string, string>();
   const indexOf = new Map<string, number>();
   const edited = new Set<string>();
-  const diagnostics: Diagnostic[] = [];
+  const read: string[] = [];
+  const noted: { file: string; diagnostics: Diagnostic[] }[] = [];
   let published = 0;
   let drafts = 0;
-  const ordered: { file: string; entry: RecordEntry }[] = [];
   for (let i = 0; i < scan.paths.length; i++) {
     const file = scan.paths[i]?.file ?? '';
     const before = previous.records[file];
     if (before === undefined) return undefined;
-    const known = scan.known.get(i);
-    let entry: RecordEntry;
-    let draft: boolean | undefined;
-    if (known !== undefined) {
-      entry = known;
-      draft = known.article?.draft;
-      if (known.article === undefined) return undefined;
-    } else {
-      const fresh = scan.fresh.get(i);
-      if (fresh?.article === undefined || before.article === undefined || fresh.entry.diagnostics.some(isError)) return undefined;
-      if (planSignature(fresh.article) !== planSignature(before.article)) return undefined;
-      entry = fresh.entry;
-      draft = fresh.article.draft;
+    const fresh = scan.fresh.get(i);
+    const entry = fresh?.entry ?? scan.known.get(i);
+    if (entry === undefined || entry.plan === undefined || entry.diagnostics.some(isError)) return undefined;
+    if (fresh !== undefined) {
+      if (entry.plan !== before.plan) return undefined;
       edited.add(file);
-    }
-    if (entry.diagnostics.some(isError)) return undefined;
-    if (draft === true) drafts += 1;
+      read.push(file);
+    } else if (scan.restamped.has(i)) read.push(file);
+    if (entry.draft === true) drafts += 1;
     else published += 1;
-    records[file] = entry;
-    keyOf.set(file, `${entry.hash}:${file}`);
+    if (entry.diagnostics.length > 0) noted.push({ file, diagnostics: entry.diagnostics });
     indexOf.set(file, i);
-    ordered.push({ file, entry });
   }
   // As assembling the records orders them (by path) before the report sorts everything.
-  ordered.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  for (const { entry } of ordered) diagnostics.push(...entry.diagnostics);
+  noted.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const diagnostics = sortDiagnostics(noted.flatMap((n) => n.diagnostics));
 
   const restore = articleRestorer(scan);
   const keys = new Map<Article, string>();
@@ -93,10 +76,11 @@ export function reusePlans(scan: RecordScan, previous: CacheState): Reuse | unde
   const article = (file: string): Article => {
     let a = restored.get(file);
     if (a === undefined) {
-      a = restore(indexOf.get(file) ?? -1);
+      const i = indexOf.get(file) ?? -1;
+      a = restore(i);
       if (a === undefined) throw new Error(`the cache's plans name ${file}, which has no article`);
       restored.set(file, a);
-      keys.set(a, keyOf.get(file) ?? '');
+      keys.set(a, `${entryAt(scan, i)?.hash ?? ''}:${file}`);
     }
     return a;
   };
@@ -105,7 +89,27 @@ export function reusePlans(scan: RecordScan, previous: CacheState): Reuse | unde
     if (stored.files.some((f) => edited.has(f))) dirty.add(stored.key);
     return planOf(stored, article);
   });
-  return { plans, dirty, keys, records, keyOf, diagnostics: sortDiagnostics(diagnostics), published, drafts };
+  // Entries now: built on first use, after the data the build needs is loaded (entryAt restamps then).
+  let records: Record<string, RecordEntry> | undefined;
+  const recordsNow = (): Record<string, RecordEntry> => {
+    if (records === undefined) {
+      records = {};
+      for (const [file, i] of indexOf) records[file] = entryAt(scan, i) as RecordEntry;
+    }
+    return records;
+  };
+  return {
+    plans,
+    dirty,
+    read,
+    keys,
+    get records() {
+      return recordsNow();
+    },
+    diagnostics,
+    published,
+    drafts,
+  };
 }
 
 /** A stored plan as a FeedPlan whose articles are restored on first use (most are never asked for). */

@@ -7,20 +7,19 @@
  * With the cache, a feed whose inputs (its articles' content hashes, its settings, its links) are those
  * the cache recorded, and whose files are on disk as recorded, is neither rendered nor written again.
  */
-import { statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { restoreItem, storeItem } from '../cache/serial.js';
-import { loadCache, saveCache, sha256, type CacheIdentity, type CacheState, type FeedEntry, type ItemEntry, type StoredPlan } from '../cache/store.js';
+import { resolve } from 'node:path';
+import { restoreModel, storeModel } from '../cache/serial.js';
+import { saveCache, sha256, type CacheIdentity, type CacheState, type FeedEntry } from '../cache/store.js';
 import { directoryEntry, noArticles } from '../core/build.js';
 import { planFeeds, type FeedPlan } from '../core/feeds.js';
-import { feedHead, SiteRenderer, type ItemStore } from '../core/site.js';
+import { feedHead, SiteRenderer } from '../core/site.js';
 import { manifestOf, MANIFEST_FILE, serveFeedAsync, serverConfigFiles, type ServedFeed } from '../hosting/index.js';
 import { OutputStage, type Written } from '../output/dist.js';
 import { readerFiles, type FeedDirectoryEntry } from '../pages/index.js';
-import { assembleRecords, scanRecords } from '../sources/cached.js';
 import { DEFAULT_CONFIG_FILE, loadConfig, sortDiagnostics } from '../sources/index.js';
-import type { Article, ContentMode, Diagnostic, FeedItem, FeedModel, ServedFile, SiteConfig } from '../types.js';
-import { reusePlans, storePlan, type Reuse } from './_reuse.js';
+import type { Article, Diagnostic, FeedModel, ServedFile, SiteConfig } from '../types.js';
+import { CachedItems, onDisk, prepareRecords } from './_records.js';
+import { storePlan } from './_reuse.js';
 import { codeVersion } from './version.js';
 
 export const DEFAULT_CACHE_DIR = '.dateline-cache';
@@ -64,37 +63,29 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const outDir = resolve(options.cwd, outShown);
   const cacheDir = options.cacheDir === false ? undefined : resolve(options.cwd, options.cacheDir ?? DEFAULT_CACHE_DIR);
   const identity: CacheIdentity = { code: codeVersion(), config: sha256(JSON.stringify([config, resolve(options.cwd, config.articlesDir)])) };
-  const cached = cacheDir === undefined ? { ignored: 'no cache (--no-cache)' } : await loadCache(cacheDir, identity);
-  const previous = cached.state;
-
-  const scan = await scanRecords(config, options.cwd, previous, (done, total) => options.onProgress?.({ phase: 'read', done, total }), cacheDir !== undefined);
-  // With the cache, a build whose edits leave every feed's membership alone reuses the previous plans.
-  const reuse = 'paths' in scan && previous !== undefined && previous.outDir === outDir ? usableReuse(reusePlans(scan, previous), previous) : undefined;
-  const loaded = reuse !== undefined ? undefined : 'paths' in scan ? assembleRecords(scan) : { diagnostics: [scan], articles: [], records: {}, keys: new Map<Article, string>() };
-  const counts = 'paths' in scan ? { files: scan.files, read: scan.read, readInWorker: scan.readInWorker } : { files: 0, read: 0, readInWorker: 0 };
-  const recordDiagnostics = reuse?.diagnostics ?? loaded?.diagnostics ?? [];
-  const published = reuse?.published ?? loaded?.articles.filter((a) => !a.draft).length ?? 0;
-  const drafts = reuse?.drafts ?? (loaded?.articles.length ?? 0) - published;
+  const prepared = await prepareRecords(config, options.cwd, outDir, cacheDir === undefined ? undefined : { dir: cacheDir, identity }, (done, total) =>
+    options.onProgress?.({ phase: 'read', done, total }));
+  const { reuse, keys } = prepared;
+  const previous = prepared.cache?.state;
   const report: BuildReport = {
     ok: false,
-    diagnostics: recordDiagnostics,
+    diagnostics: prepared.diagnostics,
     config,
     outDir: outShown,
-    records: { ...counts, published, drafts },
+    records: prepared.counts,
     feeds: { total: 0, rendered: 0, reused: 0, documents: 0 },
     written: [],
     removed: [],
     mainItems: 0,
     plansReused: reuse !== undefined,
-    ...(previous === undefined ? { cacheIgnored: cached.ignored ?? '' } : {}),
+    ...(prepared.ignored === undefined ? {} : { cacheIgnored: prepared.ignored }),
   };
-  if (recordDiagnostics.some((d) => d.severity === 'error')) return report;
+  if (prepared.diagnostics.some((d) => d.severity === 'error')) return report;
 
-  const keys = reuse?.keys ?? loaded?.keys ?? new Map<Article, string>();
-  const items = cacheDir === undefined ? undefined : new CachedItems(previous, keys);
-  const { plans, diagnostics: planned } = reuse !== undefined ? { plans: reuse.plans, diagnostics: previous?.planned ?? [] } : planFeeds(loaded?.articles ?? [], config);
-  // The fast path renders the feeds that carry an edited record, and needs the main feed's model.
-  const renderer = new SiteRenderer(config, reuse === undefined ? plans : plans.filter((p) => p.kind === 'main' || reuse.dirty.has(p.key)), items);
+  const items = cacheDir === undefined ? undefined : new CachedItems(prepared.records, keys);
+  const { plans, diagnostics: planned } = reuse !== undefined ? { plans: reuse.plans, diagnostics: previous?.planned ?? [] } : planFeeds(prepared.articles ?? [], config);
+  // The fast path renders the feeds that carry an edited record (the main feed's model it has).
+  const renderer = new SiteRenderer(config, reuse === undefined ? plans : plans.filter((p) => reuse.dirty.has(p.key)), items);
   const stage = new OutputStage(outDir, outShown);
   const before = await stage.previousManifest();
   const feeds: Record<string, FeedEntry> = {};
@@ -110,10 +101,12 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       const old = previous?.outDir === outDir ? previous.feeds[plan.key] : undefined;
       // Only the cache needs a feed's key: a build without one does not hash every feed's inputs, and
       // the fast path knows which feeds an edit touched without hashing the others.
-      const same = reuse !== undefined ? !reuse.dirty.has(plan.key) : cacheDir !== undefined && old?.key === feedKey(plan, config, keys);
-      if (old !== undefined && same && onDisk(outDir, old.entries)) {
+      // (The fast path has checked the files of the feeds it keeps.)
+      const same = reuse !== undefined ? !reuse.dirty.has(plan.key) : cacheDir !== undefined && old?.key === feedKey(plan, config, keys) && onDisk(outDir, old.entries);
+      if (old !== undefined && same) {
         // The main feed's model is wanted anyway (index.html); making it reports its items' warnings.
-        if (plan.kind === 'main') mainModel = renderer.model(plan);
+        // On the fast path it is the previous build's (its articles are as they were).
+        if (plan.kind === 'main') mainModel = reuse !== undefined && previous !== undefined ? restoreModel(previous.main) : renderer.model(plan);
         else if (reuse === undefined) renderer.touch(plan);
         for (const [name, served] of old.entries) {
           stage.keep(name, served.bytes);
@@ -151,8 +144,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     await Promise.all(inFlight.map((f) => f.done));
     if (mainModel === undefined) throw new Error('planFeeds always plans the main feed');
     report.mainItems = mainModel.items.length;
-    const rendering = reuse === undefined ? renderer.diagnostics : itemWarnings(previous?.plans ?? [], reuse, items);
-    report.diagnostics = sortDiagnostics([...recordDiagnostics, ...planned, ...rendering, ...noArticles(mainModel, config)]);
+    const rendering = reuse === undefined ? renderer.diagnostics : CachedItems.warnings(previous?.plans ?? [], prepared.records);
+    report.diagnostics = sortDiagnostics([...prepared.diagnostics, ...planned, ...rendering, ...noArticles(mainModel, config)]);
     const { manifest, text } = manifestOf(entries);
     await stage.put(MANIFEST_FILE, text);
     for (const [name, content] of serverConfigFiles(manifest, config)) await stage.put(name, content);
@@ -168,12 +161,11 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   report.ok = true;
   // Nothing read, rendered or written: the cache already says all of it (and its start time stays the
   // reference for the mtime race, which only makes the next build more careful).
-  const unchanged = previous !== undefined && counts.read === 0 && report.feeds.rendered === 0 && report.removed.length === 0 && report.written.every((w) => !w.changed);
-  if (cacheDir !== undefined && items !== undefined && !unchanged) {
-    const state: CacheState = reuse !== undefined
-      ? { startedAt, outDir, records: reuse.records, items: items.rememberKeys(reuse.keyOf.values()), feeds, plans: previous?.plans ?? [], planned }
-      : { startedAt, outDir, records: loaded?.records ?? {}, items: items.remember(loaded?.articles ?? []), feeds, plans: plans.map(storePlan), planned };
-    await saveCache(cacheDir, identity, state, previous === undefined || !('digests' in cached) ? undefined : { state: previous, digests: cached.digests }).catch(() => undefined);
+  const unchanged = previous !== undefined && prepared.counts.read === 0 && report.feeds.rendered === 0 && report.removed.length === 0 && report.written.every((w) => !w.changed);
+  if (cacheDir !== undefined && !unchanged) {
+    const main = storeModel(mainModel as FeedModel);
+    const state: CacheState = { startedAt, outDir, records: prepared.records, feeds, plans: reuse !== undefined ? (previous?.plans ?? []) : plans.map(storePlan), planned, main };
+    await saveCache(cacheDir, identity, state, prepared.cache).catch(() => undefined);
   }
   return report;
 }
@@ -195,102 +187,4 @@ function feedKey(plan: FeedPlan, config: SiteConfig, keys: ReadonlyMap<Article, 
     brotli: config.feeds.brotliQuality,
     items: plan.articles.map((a) => keys.get(a) ?? `?${Math.random()}`),
   }));
-}
-
-/**
- * Whether every file of a feed (and sibling) is in the output directory with the size and mtime recorded.
- * Synchronous: a few thousand stats of files just written cost less than the promises around them.
- */
-function onDisk(outDir: string, entries: readonly [string, ServedFile][]): boolean {
-  const same = (file: string, bytes: number, mtime: number): boolean => {
-    const st = statSync(join(outDir, file), { throwIfNoEntry: false });
-    return st !== undefined && st.size === bytes && st.mtimeMs === mtime;
-  };
-  for (const [name, served] of entries) {
-    const mtime = Date.parse(served.lastModified);
-    if (!same(name, served.bytes, mtime)) return false;
-    for (const v of Object.values(served.encodings)) if (v !== undefined && !same(v.file, v.bytes, mtime)) return false;
-  }
-  return true;
-}
-
-/**
- * The cache's side of the items: articles rendered with full content in earlier builds, by article key.
- * (Summaries made from bodies need no entry here: reading records keeps them with the records, whenever
- * the configuration, which is part of the cache's identity, has summary-only feeds.)
- */
-class CachedItems implements ItemStore {
-  private readonly now = new Map<string, ItemEntry>();
-
-  constructor(private readonly previous: CacheState | undefined, private readonly keys: ReadonlyMap<Article, string>) {}
-
-  get(article: Article, content: ContentMode): { item: FeedItem; warnings: Diagnostic[] } | undefined {
-    const key = this.keys.get(article);
-    if (content !== 'full' || key === undefined) return undefined;
-    const entry = this.now.get(key) ?? this.previous?.items[key];
-    return entry === undefined ? undefined : { item: restoreItem(entry.full), warnings: entry.warnings };
-  }
-
-  set(article: Article, content: ContentMode, item: FeedItem, warnings: Diagnostic[]): void {
-    const key = this.keys.get(article);
-    if (key === undefined) return;
-    if (content === 'full') this.now.set(key, { full: storeItem(item), warnings });
-  }
-
-  /** The warnings rendering an article's full content gave, by its key (now or in an earlier build). */
-  warningsOf(key: string): Diagnostic[] | undefined {
-    return (this.now.get(key) ?? this.previous?.items[key])?.warnings;
-  }
-
-  /** What to remember, by key: the full items of the articles that exist now. */
-  rememberKeys(keys: Iterable<string>): Record<string, ItemEntry> {
-    const out: Record<string, ItemEntry> = {};
-    for (const key of keys) {
-      const entry = this.now.get(key) ?? this.previous?.items[key];
-      if (entry !== undefined) out[key] = entry;
-    }
-    return out;
-  }
-
-  /** What to remember: the full items of the articles that exist now. */
-  remember(articles: readonly Article[]): Record<string, ItemEntry> {
-    const out: Record<string, ItemEntry> = {};
-    for (const a of articles) {
-      const key = this.keys.get(a);
-      const entry = key === undefined ? undefined : (this.now.get(key) ?? this.previous?.items[key]);
-      if (key !== undefined && entry !== undefined) out[key] = entry;
-    }
-    return out;
-  }
-}
-
-/**
- * The fast path, when the cache holds what its report needs: the full item of every article a
- * full-content feed carries (edited ones are rendered again, since every feed that carries them is).
- */
-function usableReuse(reuse: Reuse | undefined, previous: CacheState): Reuse | undefined {
-  if (reuse === undefined) return undefined;
-  for (const plan of previous.plans) {
-    if (plan.content !== 'full' || reuse.dirty.has(plan.key)) continue;
-    for (const file of plan.files) if (previous.items[reuse.keyOf.get(file) ?? ''] === undefined) return undefined;
-  }
-  return reuse;
-}
-
-/**
- * The warnings of the fast path's items, as SiteRenderer reports them on the full path: for each
- * full-content feed in order, each article's full-item warnings the first time it appears.
- */
-function itemWarnings(plans: readonly StoredPlan[], reuse: Reuse, items: CachedItems | undefined): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const seen = new Set<string>();
-  for (const plan of plans) {
-    if (plan.content !== 'full') continue;
-    for (const file of plan.files) {
-      if (seen.has(file)) continue;
-      seen.add(file);
-      out.push(...(items?.warningsOf(reuse.keyOf.get(file) ?? '') ?? []));
-    }
-  }
-  return out;
 }

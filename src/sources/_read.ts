@@ -1,9 +1,9 @@
 /** One record file read, hashed, parsed and validated: what both the main thread and a reading worker do. */
 import { closeSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { storeArticle } from '../cache/serial.js';
-import { sha256, type RecordEntry } from '../cache/store.js';
+import { groupOf, sha256, type RecordEntry } from '../cache/store.js';
 import { summaryOf } from '../core/content.js';
-import { usesSummaries } from '../core/feeds.js';
+import { planSignature, usesSummaries } from '../core/feeds.js';
 import { validateRecord } from '../core/validate.js';
 import { diagnostic, Errors } from '../errors.js';
 import type { Article, Diagnostic, SiteConfig } from '../types.js';
@@ -51,8 +51,11 @@ export function readTask(t: ReadTask, config: SiteConfig, { remember, keepBodies
   if (t.knownHash !== undefined && t.knownHash === hash) return { index: t.index, kind: 'same', size: t.size, mtimeMs: t.mtimeMs };
   const r = readRecord(bytes.toString('utf8'), t.name, t.file);
   const v = r.record === undefined ? { diagnostics: [] } : validateRecord(r.record, config);
-  const entry: RecordEntry = { size: t.size, mtimeMs: t.mtimeMs, hash, diagnostics: [...r.diagnostics, ...v.diagnostics] };
+  const entry: RecordEntry = { size: t.size, mtimeMs: t.mtimeMs, hash, diagnostics: [...r.diagnostics, ...v.diagnostics], group: groupOf(v.article?.published, t.file) };
   if (v.id !== undefined) entry.id = v.id;
+  // Hashed: the signature lists tags and authors, and the index holds one for every record.
+  if (v.article !== undefined) entry.plan = sha256(planSignature(v.article)).slice(0, 22);
+  if (v.article?.draft === true) entry.draft = true;
   const out: ReadResult = { index: t.index, kind: 'fresh', entry };
   if (v.article !== undefined) {
     const { body, ...article } = v.article;

@@ -68,6 +68,11 @@ export interface RecordScan {
   paths: readonly RecordPath[];
   /** By index: the cache's entry for a file whose bytes it knows (by size and mtime, or by hash after a read). */
   known: Map<number, RecordEntry>;
+  /**
+   * By index: the size and mtime now of a known file that was read again (touched, same bytes). Applied
+   * by `entryAt` only once the cache's data is loaded, since loading completes the known entries.
+   */
+  restamped: Map<number, { size: number; mtimeMs: number }>;
   /** By index: what reading a file the cache did not know gave. */
   fresh: Map<number, { entry: RecordEntry; article?: Omit<Article, 'body'> & { body?: Article['body'] } }>;
   unreadable: Diagnostic[];
@@ -119,6 +124,7 @@ export async function scanRecords(
   const shownRoot = display(root, cwd);
   const paths: RecordPath[] = names.map((name) => ({ name, path: join(root, name), file: `${shownRoot === '.' ? '' : `${shownRoot}/`}${name.split(sep).join('/')}` }));
   const known = new Map<number, RecordEntry>();
+  const restamped: RecordScan['restamped'] = new Map();
   const fresh: RecordScan['fresh'] = new Map();
   const unreadable: Diagnostic[] = [];
 
@@ -156,12 +162,15 @@ export async function scanRecords(
     if (r.kind === 'unreadable') unreadable.push(r.diagnostic);
     else if (r.kind === 'same') {
       const old = previous?.records[file];
-      if (old !== undefined) known.set(r.index, { ...old, size: r.size, mtimeMs: r.mtimeMs });
+      if (old !== undefined) {
+        known.set(r.index, old);
+        restamped.set(r.index, { size: r.size, mtimeMs: r.mtimeMs });
+      }
     } else {
       fresh.set(r.index, r.article === undefined ? { entry: r.entry } : { entry: r.entry, article: r.article });
     }
   }
-  return { config, paths, known, fresh, unreadable, files: names.length, read: tasks.length, readInWorker: inWorker, remember };
+  return { config, paths, known, restamped, fresh, unreadable, files: names.length, read: tasks.length, readInWorker: inWorker, remember };
 }
 
 /** Every record of a scan as an article (restored from the cache, or as read), with ids checked across all. */
@@ -173,7 +182,7 @@ export function assembleRecords(scan: RecordScan): CachedLoad {
   const restore = articleRestorer(scan);
   for (let i = 0; i < paths.length; i++) {
     const { file } = paths[i] as RecordPath;
-    const entry = scan.known.get(i) ?? scan.fresh.get(i)?.entry;
+    const entry = entryAt(scan, i);
     if (entry === undefined) continue;
     if (scan.known.has(i) || scan.remember) records[file] = entry;
     const result: RecordResult = { file, diagnostics: entry.diagnostics, idLine: () => readAgain(paths[i] as RecordPath).record?.lineOf(['id']) };
@@ -197,6 +206,18 @@ export function assembleRecords(scan: RecordScan): CachedLoad {
   };
 }
 
+/** The entry the cache should keep for the record at an index of the scan (the same object on every call). */
+export function entryAt(scan: RecordScan, i: number): RecordEntry | undefined {
+  const known = scan.known.get(i);
+  if (known === undefined) return scan.fresh.get(i)?.entry;
+  const stamp = scan.restamped.get(i);
+  if (stamp === undefined) return known;
+  const entry = { ...known, ...stamp };
+  scan.known.set(i, entry);
+  scan.restamped.delete(i);
+  return entry;
+}
+
 /**
  * The article of the record at an index of the scan, made on each call: from the cache's entry (its body
  * read again only if rendered), or from what was read (the body kept, or read again likewise).
@@ -204,8 +225,8 @@ export function assembleRecords(scan: RecordScan): CachedLoad {
 export function articleRestorer(scan: RecordScan): (i: number) => Article | undefined {
   const at = (i: number): RecordPath => scan.paths[i] ?? { name: '', path: '', file: '' };
   return (i) => {
-    const known = scan.known.get(i);
-    if (known !== undefined) {
+    const known = entryAt(scan, i);
+    if (scan.known.has(i) && known !== undefined) {
       if (known.article === undefined) return undefined;
       const stored = known.excerpt !== undefined && known.article.summary === undefined ? { ...known.article, excerpt: known.excerpt } : known.article;
       return restoreArticle(stored, bodyLoader(at(i), scan.config));

@@ -1,0 +1,153 @@
+/**
+ * The records of a build, through the cache: read the cache's index, stat every record file and read the
+ * changed ones, decide whether the previous plans still hold (`_reuse.ts`), then load from the cache only
+ * the articles that path needs (all of them, on the full path). Also the cache's side of the items.
+ */
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { restoreItem, storeItem } from '../cache/serial.js';
+import { loadCache, loadData, type CacheIdentity, type CacheRead, type RecordEntry, type StoredPlan } from '../cache/store.js';
+import type { ItemStore } from '../core/site.js';
+import { assembleRecords, scanRecords, type RecordScan } from '../sources/cached.js';
+import type { Article, ContentMode, Diagnostic, FeedItem, ServedFile, SiteConfig } from '../types.js';
+import { reusePlans, type Reuse } from './_reuse.js';
+
+export interface PreparedRecords {
+  /** The cache as read, when it is used. */
+  cache?: CacheRead;
+  /** Why the cache was not used, when it was not. */
+  ignored?: string;
+  /** Set when the previous build's plans are this build's. */
+  reuse?: Reuse;
+  /** Every article, on the full path. */
+  articles?: Article[];
+  keys: Map<Article, string>;
+  /** The entries the cache should keep now, by record path. */
+  records: Record<string, RecordEntry>;
+  diagnostics: Diagnostic[];
+  counts: { files: number; read: number; readInWorker: number; published: number; drafts: number };
+}
+
+export async function prepareRecords(
+  config: SiteConfig,
+  cwd: string,
+  outDir: string,
+  cache: { dir: string; identity: CacheIdentity } | undefined,
+  onProgress: (done: number, total: number) => void,
+): Promise<PreparedRecords> {
+  const loaded = cache === undefined ? { ignored: 'no cache (--no-cache)' } : await loadCache(cache.dir, cache.identity);
+  let read: CacheRead | undefined = loaded.state === undefined ? undefined : loaded;
+  let ignored = loaded.state === undefined ? loaded.ignored : undefined;
+  let scan = await scanRecords(config, cwd, read?.state, onProgress, cache !== undefined);
+  if (!('paths' in scan)) return { ...(ignored === undefined ? {} : { ignored }), keys: new Map(), records: {}, diagnostics: [scan], counts: { files: 0, read: 0, readInWorker: 0, published: 0, drafts: 0 } };
+
+  // With the cache, a build whose edits leave every feed's membership alone reuses the previous plans.
+  let reuse = read !== undefined && read.state.outDir === outDir ? usable(reusePlans(scan, read.state), read, outDir) : undefined;
+  if (read !== undefined) {
+    const problem = await loadData(read, reuse === undefined ? 'all' : needed(reuse, read));
+    if (problem !== undefined) {
+      // A damaged or missing data file: the cache is not used, and every record is read.
+      [read, ignored, reuse] = [undefined, problem, undefined];
+      scan = (await scanRecords(config, cwd, undefined, onProgress, cache !== undefined)) as RecordScan;
+    }
+  }
+  const base = { ...(read === undefined ? {} : { cache: read }), ...(ignored === undefined ? {} : { ignored }) };
+  const counts = { files: scan.files, read: scan.read, readInWorker: scan.readInWorker };
+  if (reuse !== undefined) {
+    return { ...base, reuse, keys: reuse.keys, records: reuse.records, diagnostics: reuse.diagnostics, counts: { ...counts, published: reuse.published, drafts: reuse.drafts } };
+  }
+  const all = assembleRecords(scan);
+  const published = all.articles.filter((a) => !a.draft).length;
+  return { ...base, articles: all.articles, keys: all.keys, records: all.records, diagnostics: all.diagnostics, counts: { ...counts, published, drafts: all.articles.length - published } };
+}
+
+/**
+ * The fast path, when the cache holds what it needs: the full item's warnings of every article a
+ * full-content feed carries that is not rendered again. A feed whose files are not on disk as the cache
+ * recorded them is rendered again too (so its articles are loaded).
+ */
+function usable(reuse: Reuse | undefined, cache: CacheRead, outDir: string): Reuse | undefined {
+  if (reuse === undefined) return undefined;
+  const { records, feeds, plans } = cache.state;
+  for (const plan of plans) {
+    if (reuse.dirty.has(plan.key)) continue;
+    const old = feeds[plan.key];
+    if (old === undefined || !onDisk(outDir, old.entries)) {
+      reuse.dirty.add(plan.key);
+      continue;
+    }
+    if (plan.content === 'full') for (const file of plan.files) if (records[file]?.full === undefined) return undefined;
+  }
+  return reuse;
+}
+
+/** The records whose articles the fast path restores: those of the feeds it renders, and the records read. */
+function needed(reuse: Reuse, cache: CacheRead): Set<string> {
+  const files = new Set(reuse.read);
+  for (const plan of cache.state.plans) if (reuse.dirty.has(plan.key)) for (const f of plan.files) files.add(f);
+  return files;
+}
+
+/**
+ * Whether every file of a feed (and sibling) is in the output directory with the size and mtime recorded.
+ * Synchronous: a few thousand stats of files just written cost less than the promises around them.
+ */
+export function onDisk(outDir: string, entries: readonly [string, ServedFile][]): boolean {
+  const same = (file: string, bytes: number, mtime: number): boolean => {
+    const st = statSync(join(outDir, file), { throwIfNoEntry: false });
+    return st !== undefined && st.size === bytes && st.mtimeMs === mtime;
+  };
+  for (const [name, served] of entries) {
+    const mtime = Date.parse(served.lastModified);
+    if (!same(name, served.bytes, mtime)) return false;
+    for (const v of Object.values(served.encodings)) if (v !== undefined && !same(v.file, v.bytes, mtime)) return false;
+  }
+  return true;
+}
+
+/**
+ * The cache's side of the items: an article rendered with full content is kept in its record's entry
+ * (for as long as the record's bytes are the same), so later builds restore it instead of rendering.
+ * (Summaries made from bodies need no entry here: reading records keeps them with the records, whenever
+ * the configuration, which is part of the cache's identity, has summary-only feeds.)
+ */
+export class CachedItems implements ItemStore {
+  /**
+   * The warnings of the fast path's items, as SiteRenderer reports them on the full path: for each
+   * full-content feed in order, each article's full-item warnings the first time it appears.
+   */
+  static warnings(plans: readonly StoredPlan[], records: Record<string, RecordEntry>): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    const seen = new Set<string>();
+    for (const plan of plans) {
+      if (plan.content !== 'full') continue;
+      for (const file of plan.files) {
+        if (seen.has(file)) continue;
+        seen.add(file);
+        out.push(...(records[file]?.full?.warnings ?? []));
+      }
+    }
+    return out;
+  }
+
+  constructor(private readonly records: Record<string, RecordEntry>, private readonly keys: ReadonlyMap<Article, string>) {}
+
+  private entry(key: string | undefined): { file: string; entry: RecordEntry } | undefined {
+    if (key === undefined) return undefined;
+    const file = key.slice(key.indexOf(':') + 1);
+    const entry = this.records[file];
+    return entry !== undefined && `${entry.hash}:${file}` === key ? { file, entry } : undefined;
+  }
+
+  get(article: Article, content: ContentMode): { item: FeedItem; warnings: Diagnostic[] } | undefined {
+    if (content !== 'full') return undefined;
+    const full = this.entry(this.keys.get(article))?.entry.full;
+    return full?.item === undefined ? undefined : { item: restoreItem(full.item), warnings: full.warnings };
+  }
+
+  set(article: Article, content: ContentMode, item: FeedItem, warnings: Diagnostic[]): void {
+    const found = content === 'full' ? this.entry(this.keys.get(article)) : undefined;
+    // A new entry object: the cache tells what changed by identity.
+    if (found !== undefined) this.records[found.file] = { ...found.entry, full: { warnings, item: storeItem(item) } };
+  }
+}

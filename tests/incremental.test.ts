@@ -95,21 +95,26 @@ async function expectSameAsClean(dir: string, label: string): Promise<void> {
   }
 }
 
+/** A site whose records get distinct past mtimes (`settle`), so the cache may trust size and mtime (no racy re-reads). */
+async function clockedSite(files: Record<string, string>): Promise<{ site: Awaited<ReturnType<typeof makeSite>>; settle: (name: string) => Promise<void> }> {
+  const site = await makeSite(files, CONFIG);
+  let clock = Date.UTC(2024, 0, 1) / 1000;
+  const settle = async (name: string): Promise<void> => {
+    clock += 7;
+    await utimes(join(site.dir, name), clock, clock);
+  };
+  for (const name of Object.keys(files)) await settle(name);
+  return { site, settle };
+}
+
 describe('incremental builds', () => {
   it('after random sequences of edits, adds and deletes, the tree equals a clean build every time', async () => {
     for (const seed of [1, 2, 3]) {
       const r = rng(seed);
       const files: Record<string, string> = {};
       for (let n = 0; n < 24; n++) files[`articles/a${n}.md`] = article(n, r);
-      const site = await makeSite(files, CONFIG);
-      // Records get distinct past mtimes, so the cache may trust size and mtime (no racy re-reads).
-      let clock = Date.UTC(2024, 0, 1) / 1000;
-      const settle = async (name: string): Promise<void> => {
-        clock += 7;
-        await utimes(join(site.dir, name), clock, clock);
-      };
+      const { site, settle } = await clockedSite(files);
       try {
-        for (const name of Object.keys(files)) await settle(name);
         let next = 24;
         const live = new Set(Object.keys(files));
         expect((await build(site.dir, [])).code).toBe(0);
@@ -154,14 +159,8 @@ describe('incremental builds', () => {
       const r = rng(seed);
       const files: Record<string, string> = {};
       for (let n = 0; n < 30; n++) files[`articles/a${n}.md`] = article(n, r);
-      const site = await makeSite(files, CONFIG);
-      let clock = Date.UTC(2024, 0, 1) / 1000;
-      const settle = async (name: string): Promise<void> => {
-        clock += 7;
-        await utimes(join(site.dir, name), clock, clock);
-      };
+      const { site, settle } = await clockedSite(files);
       try {
-        for (const name of Object.keys(files)) await settle(name);
         expect((await build(site.dir, [])).code).toBe(0);
         let reused = 0;
         for (let step = 0; step < 10; step++) {

@@ -133,7 +133,14 @@ export function parseDeskTime(value: string, zone: string): DeskTime {
     return { ok: true, instant: new Date(local - sign * (oh * 60 + om) * 60_000) };
   }
   // The offsets in force a day either side cover every transition a wall-clock time can fall into.
-  const offsets = new Set([offsetAt(zone, local - 24 * HOUR), offsetAt(zone, local), offsetAt(zone, local + 24 * HOUR)]);
+  const before = offsetAt(zone, local - 24 * HOUR);
+  const at = offsetAt(zone, local);
+  const after = offsetAt(zone, local + 24 * HOUR);
+  if (before === at && at === after) {
+    // The usual case, one offset all around: the same answer as below without the sets and lists.
+    return offsetAt(zone, local - at) === at ? { ok: true, instant: new Date(local - at) } : { ok: false, problem: 'nonexistent' };
+  }
+  const offsets = new Set([before, at, after]);
   const instants = [...offsets]
     .filter((o) => offsetAt(zone, local - o) === o)
     .map((o) => local - o)

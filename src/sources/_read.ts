@@ -51,11 +51,14 @@ export function readTask(t: ReadTask, config: SiteConfig, { remember, keepBodies
   if (t.knownHash !== undefined && t.knownHash === hash) return { index: t.index, kind: 'same', size: t.size, mtimeMs: t.mtimeMs };
   const r = readRecord(bytes.toString('utf8'), t.name, t.file);
   const v = r.record === undefined ? { diagnostics: [] } : validateRecord(r.record, config);
-  const entry: RecordEntry = { size: t.size, mtimeMs: t.mtimeMs, hash, diagnostics: [...r.diagnostics, ...v.diagnostics], group: groupOf(v.article?.published, t.file) };
+  const entry: RecordEntry = { size: t.size, mtimeMs: t.mtimeMs, hash, diagnostics: [...r.diagnostics, ...v.diagnostics], group: '-' };
   if (v.id !== undefined) entry.id = v.id;
-  // Hashed: the signature lists tags and authors, and the index holds one for every record.
-  if (v.article !== undefined) entry.plan = sha256(planSignature(v.article)).slice(0, 22);
-  if (v.article?.draft === true) entry.draft = true;
+  if (remember && v.article !== undefined) {
+    entry.group = groupOf(v.article.published, t.file);
+    // Hashed: the signature lists tags and authors, and the index holds one for every record.
+    entry.plan = sha256(planSignature(v.article)).slice(0, 22);
+    if (v.article.draft === true) entry.draft = true;
+  }
   const out: ReadResult = { index: t.index, kind: 'fresh', entry };
   if (v.article !== undefined) {
     const { body, ...article } = v.article;

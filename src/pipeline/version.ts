@@ -25,9 +25,10 @@ export function codeVersionAt(here: string): string {
       parts.push(f, sha256(readFileSync(join(src, f))));
     }
   } else {
-    // Running from the bundle: every file of it, since the code that writes feeds may be in another chunk.
+    // Running from the bundle: every script of it, since the code that writes feeds may be in another
+    // chunk (not V8's code caches beside it, which runs write).
     const dir = dirname(here);
-    for (const f of readdirSync(dir).filter((n) => n.endsWith('.mjs') || n.endsWith('.js')).sort()) parts.push(f, sha256(readFileSync(join(dir, f))));
+    for (const f of readdirSync(dir).filter((n) => /\.[cm]?js$/.test(n)).sort()) parts.push(f, sha256(readFileSync(join(dir, f))));
   }
   return sha256(parts.join('\n')).slice(0, 22);
 }

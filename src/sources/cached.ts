@@ -8,7 +8,7 @@
  * the same clock tick could keep its mtime (the race git calls "racily clean").
  */
 import { readFileSync, Stats } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { restoreArticle, withLazyBody } from '../cache/serial.js';
 import type { CacheState, RecordEntry } from '../cache/store.js';
 import { checkIds, validateRecord, type RecordResult } from '../core/validate.js';
@@ -122,7 +122,11 @@ export async function scanRecords(
     return articlesDirMissing(root, cwd, e);
   }
   const shownRoot = display(root, cwd);
-  const paths: RecordPath[] = names.map((name) => ({ name, path: join(root, name), file: `${shownRoot === '.' ? '' : `${shownRoot}/`}${name.split(sep).join('/')}` }));
+  // Concatenated, not join()ed: the names come from the listing, already normal, and path.join's
+  // normalising was 0.2 s of a 100,000-record build.
+  const dirPrefix = root.endsWith(sep) ? root : `${root}${sep}`;
+  const filePrefix = shownRoot === '.' ? '' : `${shownRoot}/`;
+  const paths: RecordPath[] = names.map((name) => ({ name, path: dirPrefix + name, file: filePrefix + (sep === '/' ? name : name.split(sep).join('/')) }));
   const known = new Map<number, RecordEntry>();
   const restamped: RecordScan['restamped'] = new Map();
   const fresh: RecordScan['fresh'] = new Map();

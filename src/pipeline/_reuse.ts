@@ -42,40 +42,52 @@ const isError = (d: Diagnostic): boolean => d.severity === 'error';
  * Needs only the cache's index; restoring an article (through `plans`) needs its data loaded.
  */
 export function reusePlans(scan: RecordScan, previous: CacheState): Reuse | undefined {
-  if (scan.unreadable.length > 0 || scan.files !== Object.keys(previous.records).length || previous.plans.length === 0) return undefined;
-  const indexOf = new Map<string, number>();
+  if (scan.unreadable.length > 0 || previous.plans.length === 0) return undefined;
   const edited = new Set<string>();
   const read: string[] = [];
+  const changed = new Map<string, number>();
   const noted: { file: string; diagnostics: Diagnostic[] }[] = [];
   let published = 0;
   let drafts = 0;
+  // Every file the cache knew is still there when as many files as it knew are each known to it (a
+  // known entry is the cache's own; a file read again must have had one too).
+  let knownFiles = 0;
+  for (const _ in previous.records) knownFiles += 1;
+  if (scan.files !== knownFiles) return undefined;
   for (let i = 0; i < scan.paths.length; i++) {
-    const file = scan.paths[i]?.file ?? '';
-    const before = previous.records[file];
-    if (before === undefined) return undefined;
     const fresh = scan.fresh.get(i);
     const entry = fresh?.entry ?? scan.known.get(i);
-    if (entry === undefined || entry.plan === undefined || entry.diagnostics.some(isError)) return undefined;
-    if (fresh !== undefined) {
-      if (entry.plan !== before.plan) return undefined;
-      edited.add(file);
+    if (entry === undefined || entry.plan === undefined || (entry.diagnostics.length > 0 && entry.diagnostics.some(isError))) return undefined;
+    if (fresh !== undefined || scan.restamped.has(i)) {
+      const file = scan.paths[i]?.file ?? '';
+      const before = previous.records[file];
+      if (before === undefined) return undefined;
+      if (fresh !== undefined) {
+        if (entry.plan !== before.plan) return undefined;
+        edited.add(file);
+      }
       read.push(file);
-    } else if (scan.restamped.has(i)) read.push(file);
+      changed.set(file, i);
+    }
     if (entry.draft === true) drafts += 1;
     else published += 1;
-    if (entry.diagnostics.length > 0) noted.push({ file, diagnostics: entry.diagnostics });
-    indexOf.set(file, i);
+    if (entry.diagnostics.length > 0) noted.push({ file: scan.paths[i]?.file ?? '', diagnostics: entry.diagnostics });
   }
   // As assembling the records orders them (by path) before the report sorts everything.
   noted.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const diagnostics = sortDiagnostics(noted.flatMap((n) => n.diagnostics));
 
+  let indexOf: Map<string, number> | undefined;
   const restore = articleRestorer(scan);
   const keys = new Map<Article, string>();
   const restored = new Map<string, Article>();
   const article = (file: string): Article => {
     let a = restored.get(file);
     if (a === undefined) {
+      if (indexOf === undefined) {
+        indexOf = new Map();
+        for (let i = 0; i < scan.paths.length; i++) indexOf.set(scan.paths[i]?.file ?? '', i);
+      }
       const i = indexOf.get(file) ?? -1;
       a = restore(i);
       if (a === undefined) throw new Error(`the cache's plans name ${file}, which has no article`);
@@ -86,15 +98,17 @@ export function reusePlans(scan: RecordScan, previous: CacheState): Reuse | unde
   };
   const dirty = new Set<string>();
   const plans = previous.plans.map((stored) => {
-    if (stored.files.some((f) => edited.has(f))) dirty.add(stored.key);
+    if (edited.size > 0 && stored.files.some((f) => edited.has(f))) dirty.add(stored.key);
     return planOf(stored, article);
   });
-  // Entries now: built on first use, after the data the build needs is loaded (entryAt restamps then).
+  // The entries now: the cache's, with the records read again in front (an object whose prototype is
+  // the cache's records, so the 100,000 unchanged entries are not copied; `for…in` and lookups see
+  // both). Made on first use, after the data the build needs is loaded (entryAt restamps then).
   let records: Record<string, RecordEntry> | undefined;
   const recordsNow = (): Record<string, RecordEntry> => {
     if (records === undefined) {
-      records = {};
-      for (const [file, i] of indexOf) records[file] = entryAt(scan, i) as RecordEntry;
+      records = Object.create(previous.records) as Record<string, RecordEntry>;
+      for (const [file, i] of changed) records[file] = entryAt(scan, i) as RecordEntry;
     }
     return records;
   };

@@ -42,7 +42,7 @@ export async function prepareRecords(
   if (!('paths' in scan)) return { ...(ignored === undefined ? {} : { ignored }), keys: new Map(), records: {}, diagnostics: [scan], counts: { files: 0, read: 0, readInWorker: 0, published: 0, drafts: 0 } };
 
   // With the cache, a build whose edits leave every feed's membership alone reuses the previous plans.
-  let reuse = read !== undefined && read.state.outDir === outDir ? usable(reusePlans(scan, read.state), read, outDir) : undefined;
+  let reuse = read !== undefined && read.state.outDir === outDir ? usable(reusePlans(scan, read.state, read.count), read, outDir) : undefined;
   if (read !== undefined) {
     const problem = await loadData(read, reuse === undefined ? 'all' : needed(reuse, read));
     if (problem !== undefined) {

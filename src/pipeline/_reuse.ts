@@ -41,7 +41,7 @@ const isError = (d: Diagnostic): boolean => d.severity === 'error';
  * is new or unreadable, and each edited record still gives an article with the same plan signature.
  * Needs only the cache's index; restoring an article (through `plans`) needs its data loaded.
  */
-export function reusePlans(scan: RecordScan, previous: CacheState): Reuse | undefined {
+export function reusePlans(scan: RecordScan, previous: CacheState, knownFiles: number): Reuse | undefined {
   if (scan.unreadable.length > 0 || previous.plans.length === 0) return undefined;
   const edited = new Set<string>();
   const read: string[] = [];
@@ -49,10 +49,8 @@ export function reusePlans(scan: RecordScan, previous: CacheState): Reuse | unde
   const noted: { file: string; diagnostics: Diagnostic[] }[] = [];
   let published = 0;
   let drafts = 0;
-  // Every file the cache knew is still there when as many files as it knew are each known to it (a
-  // known entry is the cache's own; a file read again must have had one too).
-  let knownFiles = 0;
-  for (const _ in previous.records) knownFiles += 1;
+  // Every file the cache knew (`knownFiles` of them) is still there when as many files are each known
+  // to it (a known entry is the cache's own; a file read again must have had one too).
   if (scan.files !== knownFiles) return undefined;
   for (let i = 0; i < scan.paths.length; i++) {
     const fresh = scan.fresh.get(i);

@@ -49,8 +49,20 @@ async function bundled() {
       define: { 'import.meta.url': '__datelineUrl' },
       banner: { js: "var __datelineUrl = require('node:url').pathToFileURL(__filename).href;" },
     });
-    for (const old of readdirSync(dir)) if (old.startsWith('cli-') && join(dir, old) !== tmp) rmSync(join(dir, old), { recursive: true, force: true });
-    renameSync(tmp, out);
+    // Older bundles go; another run's bundle still being made (a .tmp of the last ten minutes) stays.
+    for (const old of readdirSync(dir)) {
+      const path = join(dir, old);
+      if (!old.startsWith('cli-') || path === tmp || path === out) continue;
+      if (old.endsWith('.tmp') && Date.now() - (statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0) < 600_000) continue;
+      rmSync(path, { recursive: true, force: true });
+    }
+    try {
+      renameSync(tmp, out);
+    } catch (e) {
+      // Another run made the same bundle first: use it.
+      rmSync(tmp, { recursive: true, force: true });
+      if (!existsSync(file)) throw e;
+    }
   }
   return load(file);
 }

@@ -82,20 +82,9 @@ export interface RecordScan {
   remember: boolean;
 }
 
-/**
- * `remember: false` (a build without a cache) skips what only the cache needs: hashing the files and
- * keeping each record in the cache's form. `keepBodies` keeps every article's body in memory (the
- * library's `loadArticles`); otherwise a body is read again when something renders it.
- */
-export async function loadArticlesCached(
-  config: SiteConfig,
-  cwd: string,
-  previous: CacheState | undefined,
-  onProgress?: (done: number, total: number) => void,
-  remember = true,
-  keepBodies = false,
-): Promise<CachedLoad> {
-  const scan = await scanRecords(config, cwd, previous, onProgress, remember, keepBodies);
+/** Every record as an article, through the cache (`scanRecords`, then `assembleRecords`). */
+export async function loadArticlesCached(...args: Parameters<typeof scanRecords>): Promise<CachedLoad> {
+  const scan = await scanRecords(...args);
   return 'paths' in scan ? assembleRecords(scan) : missing(scan);
 }
 
@@ -104,7 +93,12 @@ function missing(problem: Diagnostic): CachedLoad {
   return { articles: [], diagnostics: [problem], files: 0, keys: new Map(), records: {}, read: 0, readInWorker: 0 };
 }
 
-/** Stats every record file and reads those the cache does not know; a Diagnostic when the directory cannot be listed. */
+/**
+ * Stats every record file and reads those the cache does not know; a Diagnostic when the directory
+ * cannot be listed. `remember: false` (a build without a cache) skips what only the cache needs:
+ * hashing the files and keeping each record in the cache's form. `keepBodies` keeps every article's body
+ * in memory (the library's `loadArticles`); otherwise a body is read again when something renders it.
+ */
 export async function scanRecords(
   config: SiteConfig,
   cwd: string,

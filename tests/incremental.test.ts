@@ -194,6 +194,15 @@ describe('incremental builds', () => {
           for (const d of result.json.diagnostics as { code: string }[]) codes.add(d.code);
         }
         expect(reused).toBe(10);
+        // A record saved again unchanged (new mtime, same bytes): read, found the same, nothing rendered.
+        await settle('articles/a7.md');
+        const touched = await build(site.dir, []);
+        expect(touched.json.cache).toEqual({ used: true, plansReused: true });
+        expect(touched.json.records.read).toBe(1);
+        expect(touched.json.feeds.rendered).toBe(0);
+        await expectSameAsClean(site.dir, `seed ${seed}: touched`);
+        const again = await build(site.dir, []);
+        expect(again.json.records.read).toBe(0);
       } finally {
         await site.cleanup();
       }

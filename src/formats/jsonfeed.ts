@@ -14,7 +14,18 @@ type Json = { [key: string]: unknown };
 const fragments = new WeakMap<FeedItem, { timezone: string; text: string }>();
 
 /** JSON.stringify drops undefined members; the ASCII escape of U+2028/2029 keeps the file safe to embed in scripts. */
-const stringify = (v: unknown): string => JSON.stringify(v, null, 2).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+const stringify = (v: unknown): string => {
+  const text = JSON.stringify(v, null, 2);
+  return /[\u2028\u2029]/.test(text) ? text.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029') : text;
+};
+
+/** An item as it stands in the items list, indented two levels: stringified inside a list inside an object. */
+const HEAD = '{\n  "items": [\n';
+const TAIL = '\n  ]\n}';
+const itemText = (v: unknown): string => {
+  const text = stringify({ items: [v] });
+  return text.slice(HEAD.length, text.length - TAIL.length);
+};
 
 export function writeJsonFeed(m: FeedModel): string {
   const date = (d: Date): string => formatRfc3339(d, m.timezone);
@@ -65,7 +76,7 @@ export function writeJsonFeed(m: FeedModel): string {
   const texts = m.items.map((i) => {
     const hit = fragments.get(i);
     if (hit !== undefined && hit.timezone === m.timezone) return hit.text;
-    const fresh = stringify(item(i)).replace(/^/gm, '    ');
+    const fresh = itemText(item(i));
     fragments.set(i, { timezone: m.timezone, text: fresh });
     return fresh;
   });

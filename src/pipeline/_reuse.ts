@@ -2,9 +2,9 @@
  * The fast path of a build with the cache: when the only changes since the last build are edits that
  * leave every feed's membership as it was (the body, the title, the credits; not the date, draft flag,
  * id, section, tags or authors), the feed plans the cache keeps are this build's plans. Then nothing
- * needs every article: only the feeds that carry an edited record are rendered, only their articles (and
- * the main feed's, for index.html) are restored from the cache, and the report's warnings are put
- * together from the cache's entries. Anything else (a record added, deleted, unreadable or moved in the
+ * needs every article: only the feeds that carry an edited record are rendered, only their articles are
+ * restored from the cache (index.html is made from the main feed's model, which the cache keeps), and the
+ * report's warnings are put together from the cache's entries. Anything else (a record added, deleted, unreadable or moved in the
  * plans, a plan the cache lacks) takes the full path, which plans every article again.
  *
  * Both paths must give the same tree and the same report; tests/incremental.test.ts compares each with a

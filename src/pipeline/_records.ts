@@ -81,9 +81,12 @@ function usable(reuse: Reuse | undefined, cache: CacheRead, outDir: string): Reu
   return reuse;
 }
 
-/** The records whose articles the fast path restores: those of the feeds it renders, and the records read. */
+/**
+ * The records whose data the fast path loads: those of the feeds it renders, and the edited ones (a
+ * record saved again unchanged keeps its data file as it is).
+ */
 function needed(reuse: Reuse, cache: CacheRead): Set<string> {
-  const files = new Set(reuse.read);
+  const files = new Set(reuse.edited);
   for (const plan of cache.state.plans) if (reuse.dirty.has(plan.key)) for (const f of plan.files) files.add(f);
   return files;
 }

@@ -22,8 +22,8 @@ export interface Reuse {
   plans: FeedPlan[];
   /** Keys of the plans that carry an edited record. */
   dirty: Set<string>;
-  /** The records read again (edited or touched): their data is needed to save the cache. */
-  read: string[];
+  /** The records edited since the last build: their data files are rewritten, so they are loaded. */
+  edited: Set<string>;
   /** Each restored article's cache key (`<content hash>:<path>`). */
   keys: Map<Article, string>;
   /** Every record's entry now, by path (for the cache, and for the items' warnings). */
@@ -44,7 +44,6 @@ const isError = (d: Diagnostic): boolean => d.severity === 'error';
 export function reusePlans(scan: RecordScan, previous: CacheState, knownFiles: number): Reuse | undefined {
   if (scan.unreadable.length > 0 || previous.plans.length === 0) return undefined;
   const edited = new Set<string>();
-  const read: string[] = [];
   const changed = new Map<string, number>();
   const noted: { file: string; diagnostics: Diagnostic[] }[] = [];
   let published = 0;
@@ -64,7 +63,6 @@ export function reusePlans(scan: RecordScan, previous: CacheState, knownFiles: n
         if (entry.plan !== before.plan) return undefined;
         edited.add(file);
       }
-      read.push(file);
       changed.set(file, i);
     }
     if (entry.draft === true) drafts += 1;
@@ -113,7 +111,7 @@ export function reusePlans(scan: RecordScan, previous: CacheState, knownFiles: n
   return {
     plans,
     dirty,
-    read,
+    edited,
     keys,
     get records() {
       return recordsNow();

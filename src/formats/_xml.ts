@@ -101,14 +101,20 @@ export function xmlText(root: XmlNode, level = 0): string {
  * documents"), which browsers apply and feed readers ignore. Its pseudo-attribute takes the predefined
  * entities, and escaping `>` keeps a `?>` in the URL from ending the instruction.
  */
-export function renderXml(root: XmlNode, stylesheet?: string, items?: { before: string; fragments: readonly string[] }): string {
+export function renderXml(root: XmlNode, stylesheet?: string): string {
+  const { head, tail } = xmlParts(root, stylesheet, '');
+  return head + tail;
+}
+
+/**
+ * The document around its repeated children: `head` ends where they go, just before the last occurrence
+ * of `before` (`  </channel>`), and `tail` is the rest.
+ */
+export function xmlParts(root: XmlNode, stylesheet: string | undefined, before: string): { head: string; tail: string } {
   const pi = stylesheet === undefined ? '' : `<?xml-stylesheet type="text/xsl" href="${escapeXml(stylesheet)}"?>\n`;
-  let body = xmlText(root).trimEnd();
-  if (items !== undefined && items.fragments.length > 0) {
-    const at = body.lastIndexOf(items.before);
-    body = `${body.slice(0, at)}${items.fragments.join('')}${body.slice(at)}`;
-  }
-  return `<?xml version="1.0" encoding="utf-8"?>\n${pi}${body}\n`;
+  const body = xmlText(root).trimEnd();
+  const at = before === '' ? body.length : body.lastIndexOf(before);
+  return { head: `<?xml version="1.0" encoding="utf-8"?>\n${pi}${body.slice(0, at)}`, tail: `${body.slice(at)}\n` };
 }
 
 /**

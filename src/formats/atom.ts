@@ -4,11 +4,17 @@
  */
 import { formatRfc3339 } from '../core/_dates.js';
 import type { FeedItem, FeedModel, Person } from '../types.js';
-import { agencyElement, datelineElement, fragmentCache, html, mediaContent, NS, renderFragment, renderXml, type XmlNode } from './_xml.js';
+import { joinDocument, type DocumentParts } from './_document.js';
+import { agencyElement, datelineElement, fragmentCache, html, mediaContent, NS, renderFragment, xmlParts, type XmlNode } from './_xml.js';
 
 const fragments = fragmentCache();
 
 export function writeAtom(m: FeedModel): string {
+  return joinDocument(atomParts(m), m.items);
+}
+
+/** The Atom document of a model around its items (each an `entry` of the feed). */
+export function atomParts(m: FeedModel): DocumentParts {
   const date = (d: Date): string => formatRfc3339(d, m.timezone);
   const h = m.history;
   const entry = (i: FeedItem): XmlNode => ({
@@ -32,7 +38,7 @@ export function writeAtom(m: FeedModel): string {
     'dl:dateline': datelineElement(i.dateline),
     'dl:agency': agencyElement(i.agency),
   });
-  return renderXml({
+  const { head, tail } = xmlParts({
     feed: {
       '@xmlns': NS.atom,
       '@xmlns:media': NS.media,
@@ -58,7 +64,9 @@ export function writeAtom(m: FeedModel): string {
       logo: m.icon,
       generator: 'Dateline',
     },
-  }, m.stylesheet, { before: '</feed>', fragments: m.items.map((i) => fragments(i, m.timezone, () => renderFragment('entry', entry(i), 1))) });
+  }, m.stylesheet, '</feed>');
+  const fragment = (i: FeedItem): string => fragments(i, m.timezone, () => renderFragment('entry', entry(i), 1));
+  return { head, tail, separator: '', boundary: { text: '\n  <entry', offset: 1 }, fragment };
 }
 
 function person(p: Person): XmlNode {

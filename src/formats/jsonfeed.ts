@@ -6,6 +6,7 @@
  */
 import { formatRfc3339 } from '../core/_dates.js';
 import type { FeedItem, FeedModel, Person } from '../types.js';
+import { joinDocument, type DocumentParts } from './_document.js';
 import { EXTENSION_DOCS } from './_xml.js';
 
 type Json = { [key: string]: unknown };
@@ -28,6 +29,11 @@ const itemText = (v: unknown): string => {
 };
 
 export function writeJsonFeed(m: FeedModel): string {
+  return joinDocument(jsonFeedParts(m), m.items);
+}
+
+/** The JSON Feed document of a model around its items (the members of `items`, its last member). */
+export function jsonFeedParts(m: FeedModel): DocumentParts {
   const date = (d: Date): string => formatRfc3339(d, m.timezone);
   const h = m.history;
   const item = (i: FeedItem): Json => ({
@@ -73,17 +79,17 @@ export function writeJsonFeed(m: FeedModel): string {
     items: [],
   };
   const text = stringify(feed);
-  const texts = m.items.map((i) => {
+  const fragment = (i: FeedItem): string => {
     const hit = fragments.get(i);
     if (hit !== undefined && hit.timezone === m.timezone) return hit.text;
     const fresh = itemText(item(i));
     fragments.set(i, { timezone: m.timezone, text: fresh });
     return fresh;
-  });
-  // `items` is the last member: its empty list closes the document.
-  const tail = '  "items": []\n}';
-  if (texts.length === 0 || !text.endsWith(tail)) return `${text}\n`;
-  return `${text.slice(0, text.length - tail.length)}  "items": [\n${texts.join(',\n')}\n  ]\n}\n`;
+  };
+  // `items` is the last member: its empty list closes the document, which is the document with no items.
+  const empty = '  "items": []\n}';
+  const head = `${text.slice(0, text.length - empty.length)}  "items": [\n`;
+  return { head, tail: '\n  ]\n}\n', separator: ',\n', boundary: { text: ',\n    {\n', offset: 2 }, fragment, empty: `${text}\n` };
 }
 
 function person(p: Person): Json {

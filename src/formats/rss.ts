@@ -6,12 +6,18 @@
 import { formatRfc822 } from '../core/_dates.js';
 import { escapeHtml } from '../core/_text.js';
 import type { FeedItem, FeedModel } from '../types.js';
-import { agencyElement, datelineElement, fragmentCache, html, mediaContent, NS, renderFragment, renderXml, type XmlNode } from './_xml.js';
+import { joinDocument, type DocumentParts } from './_document.js';
+import { agencyElement, datelineElement, fragmentCache, html, mediaContent, NS, renderFragment, xmlParts, type XmlNode } from './_xml.js';
 
 const fragments = fragmentCache();
 const itemText = (i: FeedItem): string => fragments(i, '', () => renderFragment('item', item(i), 2));
 
 export function writeRss(m: FeedModel): string {
+  return joinDocument(rssParts(m), m.items);
+}
+
+/** The RSS document of a model around its items (each an `item` of the channel). */
+export function rssParts(m: FeedModel): DocumentParts {
   const h = m.history;
   const channel: XmlNode = {
     title: m.title,
@@ -33,7 +39,7 @@ export function writeRss(m: FeedModel): string {
     ],
     'fh:archive': h?.archive === true ? '' : undefined,
   };
-  return renderXml({
+  const { head, tail } = xmlParts({
     rss: {
       '@version': '2.0',
       '@xmlns:atom': NS.atom,
@@ -44,7 +50,8 @@ export function writeRss(m: FeedModel): string {
       '@xmlns:fh': h === undefined ? undefined : NS.fh,
       channel,
     },
-  }, m.stylesheet, { before: '  </channel>', fragments: m.items.map(itemText) });
+  }, m.stylesheet, '  </channel>');
+  return { head, tail, separator: '', boundary: { text: '\n    <item>', offset: 1 }, fragment: itemText };
 }
 
 function item(i: FeedItem): XmlNode {

@@ -163,7 +163,8 @@ describe('incremental builds', () => {
       try {
         expect((await build(site.dir, [])).code).toBe(0);
         let reused = 0;
-        for (let step = 0; step < 10; step++) {
+        let spliced = 0;
+        for (let step = 0; step < 12; step++) {
           const names = Object.keys(files).sort();
           const target = names[Math.floor(r() * names.length)] ?? 'articles/a0.md';
           const text = await readFile(join(site.dir, target), 'utf8');
@@ -176,8 +177,11 @@ describe('incremental builds', () => {
             (t: string) => t.replace(/^---\n/, `---\nsummary: "Summary ${step}"\n`),
             (t: string) => `${t}\n<script>alert(${step})</script><iframe src="x"></iframe>\n`,
             (t: string) => t.replace(/^title: "/m, `title: "\u0007`),
+            // A correction's update time, and taking it back (the feeds' own `updated` moves both ways).
+            (t: string) => (/^updated: /m.test(t) ? t.replace(/^updated: .*\n/m, '') : t.replace(/^---\n/, `---\nupdated: 2025-05-0${1 + (step % 9)} 10:00\n`)),
           ];
-          const edit = edits[Math.floor(r() * edits.length)] ?? ((t: string) => t);
+          // Every kind of edit at least once per seed, on a random record.
+          const edit = edits[(step + seed) % edits.length] ?? ((t: string) => t);
           const label = `seed ${seed}, step ${step}: edit ${target}`;
           await writeFile(join(site.dir, target), edit(text));
           await settle(target);
@@ -185,6 +189,7 @@ describe('incremental builds', () => {
           expect(result.code, `${label}: ${result.err}`).toBe(0);
           expect(result.json.records.read, label).toBe(1);
           if (result.json.cache.plansReused === true) reused += 1;
+          spliced += result.json.feeds.spliced;
           expect(result.json.feeds.rendered, label).toBeLessThan(result.json.feeds.total);
           await expectSameAsClean(site.dir, label);
           const clean = await build(site.dir, ['--no-cache', '--out', 'dist-clean']);
@@ -193,7 +198,8 @@ describe('incremental builds', () => {
           expect(result.json.mainFeedItems, label).toBe(clean.json.mainFeedItems);
           for (const d of result.json.diagnostics as { code: string }[]) codes.add(d.code);
         }
-        expect(reused).toBe(10);
+        expect(reused).toBe(12);
+        expect(spliced).toBeGreaterThan(0);
         // A record saved again unchanged (new mtime, same bytes): read, found the same, nothing rendered.
         await settle('articles/a7.md');
         const touched = await build(site.dir, []);
@@ -236,6 +242,74 @@ describe('incremental builds', () => {
       expect(edit.json.feeds.rendered).toBeLessThanOrEqual(6);
       expect(edit.json.feeds.reused).toBe(edit.json.feeds.total - edit.json.feeds.rendered);
       await expectSameAsClean(site.dir, 'one edit');
+    } finally {
+      await site.cleanup();
+    }
+  });
+
+  it('feeds an edit touches are spliced from their previous documents, byte for byte what a clean build writes', async () => {
+    // Twelve stories in March and one in February: the newest three are the main feed's, the other nine
+    // March's archive (an aggregator reaches each story once), newest first.
+    const story = (n: number, extra: string[] = [], body = `Copy of story ${n}.`): string => [
+      '---',
+      `id: s${n}`,
+      `title: "${n % 3 === 0 ? `中国新闻 ${n}` : `Story ${n} & “quotes”`}"`,
+      `date: 2025-03-${String(n).padStart(2, '0')} 09:${String(n).padStart(2, '0')}`,
+      ...extra,
+      '---',
+      body,
+      '',
+      // Text that looks like the item boundaries the documents are split at, in every format.
+      'Code that looks like markup:',
+      '',
+      '    <item>',
+      '      <entry>',
+      '    ,',
+      '    {',
+      '',
+    ].join('\n');
+    const files: Record<string, string> = { 'articles/old.md': story(1).replace('2025-03-01', '2025-02-14').replace('id: s1', 'id: old') };
+    for (let n = 1; n <= 12; n++) files[`articles/s${n}.md`] = story(n);
+    const site = await makeSite(files, { ...SITE_CONFIG, itemsPerFeed: 3, feeds: { archives: true, brotliQuality: 4 } });
+    let clock = 1_700_000_000;
+    const rewrite = async (name: string, text: string): Promise<void> => {
+      await writeFile(join(site.dir, name), text);
+      clock += 10;
+      await utimes(join(site.dir, name), clock, clock);
+    };
+    const step = async (label: string, name: string, text: string, expected: { rendered: number; spliced: number }): Promise<void> => {
+      await rewrite(name, text);
+      const r = await build(site.dir, []);
+      expect(r.code, `${label}: ${r.err}`).toBe(0);
+      expect(r.json.cache.plansReused, label).toBe(true);
+      expect({ rendered: r.json.feeds.rendered, spliced: r.json.feeds.spliced }, label).toEqual(expected);
+      await expectSameAsClean(site.dir, label);
+    };
+    try {
+      for (const name of Object.keys(files)) await utimes(join(site.dir, name), clock, clock);
+      expect((await build(site.dir, [])).code).toBe(0);
+      // The archive's middle, its last item and its first.
+      await step('middle', 'articles/s6.md', story(6, [], 'Corrected copy, 更正.'), { rendered: 1, spliced: 1 });
+      await step('last item', 'articles/s1.md', story(1, ['contributors: ["Mike Gu in Hong Kong"]']), { rendered: 1, spliced: 1 });
+      await step('first item', 'articles/s9.md', story(9, [], 'Copy with "quotes", \\ and </item> & more.'), { rendered: 1, spliced: 1 });
+      // The main feed is rendered (index.html is made from its whole model).
+      await step('main feed', 'articles/s12.md', story(12, [], 'Main feed copy.'), { rendered: 1, spliced: 0 });
+      // A correction that updates a story moves the archive's own `updated` (its head changes too).
+      await step('updated', 'articles/s5.md', story(5, ['updated: 2025-04-20 08:30']), { rendered: 1, spliced: 1 });
+      const atom = await readFile(join(site.dir, 'dist/archive/2025-03/atom.xml'), 'utf8');
+      expect(atom).toMatch(/^  <updated>2025-04-20T08:30:00\+08:00<\/updated>$/m);
+      // Taken back: the story that gave the archive its `updated` is older now, and which story is the
+      // newest is not known without all of them, so the archive is rendered.
+      await step('updated taken back', 'articles/s5.md', story(5), { rendered: 1, spliced: 0 });
+      // A previous document altered in place (same size, same mtime) is not copied from.
+      const rss = join(site.dir, 'dist/archive/2025-03/rss.xml');
+      const before = await stat(rss);
+      const bytes = await readFile(rss);
+      const at = bytes.indexOf('Story 4');
+      bytes[at] = 'G'.charCodeAt(0);
+      await writeFile(rss, bytes);
+      await utimes(rss, before.atime, before.mtime);
+      await step('altered document', 'articles/s7.md', story(7, [], 'Another correction.'), { rendered: 1, spliced: 0 });
     } finally {
       await site.cleanup();
     }

@@ -79,6 +79,8 @@ export interface FeedEntry {
   items: number;
   /** ISO instant of the feed's newest change. */
   updated: string;
+  /** The record whose item gives `updated` (one of them, on a tie). */
+  newest?: string;
 }
 
 /** A feed plan as the cache keeps it: its articles by record path. */

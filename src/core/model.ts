@@ -103,10 +103,26 @@ export interface FeedHead {
   dir: string;
 }
 
+/** A feed's `updated`: its items' latest, and never before the epoch (the epoch for none). */
+export function newestOf(items: readonly FeedItem[]): Date {
+  const i = newestIndex(items);
+  return new Date(i < 0 ? 0 : Math.max(0, (items[i] as FeedItem).updated.getTime()));
+}
+
+/** The index of the first item whose `updated` is the latest, or -1 when there are none. */
+export function newestIndex(items: readonly FeedItem[]): number {
+  let at = -1;
+  let newest = -Infinity;
+  for (let i = 0; i < items.length; i++) {
+    const t = (items[i] as FeedItem).updated.getTime();
+    if (t > newest) [at, newest] = [i, t];
+  }
+  return at;
+}
+
 /** A feed's model from its items: the site's settings, its own id, title and URLs, `updated` from the items. */
 export function feedModel(head: FeedHead, items: FeedItem[], config: SiteConfig): FeedModel {
-  let newest = 0;
-  for (const i of items) newest = Math.max(newest, i.updated.getTime());
+  const newest = newestOf(items).getTime();
   const model: FeedModel = {
     id: head.id,
     title: head.title,

@@ -3,14 +3,20 @@
  * however many feeds carry it (and the writers render each item's text once), so a site with hundreds
  * of section, tag and author feeds costs little more than the articles it shows. Pure.
  */
-import { writeAtom } from '../formats/atom.js';
-import { writeJsonFeed } from '../formats/jsonfeed.js';
-import { writeRss } from '../formats/rss.js';
+import type { DocumentParts } from '../formats/_document.js';
+import { atomParts, writeAtom } from '../formats/atom.js';
+import { jsonFeedParts, writeJsonFeed } from '../formats/jsonfeed.js';
+import { rssParts, writeRss } from '../formats/rss.js';
 import type { Article, ContentMode, Diagnostic, FeedItem, FeedModel, Format, SiteConfig } from '../types.js';
 import type { FeedPlan } from './feeds.js';
-import { FEED_FILES, feedModel, feedUrls, toItem, type FeedHead } from './model.js';
+import { FEED_FILES, feedModel, feedUrls, newestOf, toItem, type FeedHead } from './model.js';
 
 export const WRITERS: Record<Format, (m: FeedModel) => string> = { rss: writeRss, atom: writeAtom, json: writeJsonFeed };
+/** Each writer's document around its items (what WRITERS join). */
+export const PARTS: Record<Format, (m: FeedModel) => DocumentParts> = { rss: rssParts, atom: atomParts, json: jsonFeedParts };
+
+/** What a feed's documents say besides their items: a plan without its articles. */
+export type PlanHead = Omit<FeedPlan, 'articles'>;
 
 /** The feeds' XSLT, at the root of the output directory. */
 const STYLESHEET = 'feed.xsl';
@@ -23,7 +29,7 @@ export interface RenderedFeed {
 }
 
 /** Title, description and id of each kind of feed. */
-export function feedHead(plan: FeedPlan, config: SiteConfig): FeedHead {
+export function feedHead(plan: PlanHead, config: SiteConfig): FeedHead {
   const id = plan.kind === 'main' ? `${config.idPrefix}feed:main` : `${config.idPrefix}feed:${encodeURI(plan.key)}`;
   const name = plan.name ?? '';
   switch (plan.kind) {
@@ -38,6 +44,22 @@ export function feedHead(plan: FeedPlan, config: SiteConfig): FeedHead {
     case 'section':
       return { id, title: `${config.title} — ${name}`, description: `Stories in the section “${name}”.`, dir: plan.dir };
   }
+}
+
+/** A feed's model without its items, `updated` as given: what its documents say around the items. */
+export function feedFrame(plan: PlanHead, updated: Date, config: SiteConfig): FeedModel {
+  const model = feedModel(feedHead(plan, config), [], config);
+  model.updated = updated;
+  // Relative, so the stylesheet is always same-origin with the feed (browsers apply XSLT only then).
+  model.stylesheet = `${'../'.repeat(plan.dir.split('/').length - 1)}${STYLESHEET}`;
+  const h = plan.history;
+  if (h !== undefined) {
+    model.history = { archive: h.archive };
+    if (h.current !== undefined) model.history.current = feedUrls(h.current, config);
+    if (h.prevArchive !== undefined) model.history.prevArchive = feedUrls(h.prevArchive, config);
+    if (h.nextArchive !== undefined) model.history.nextArchive = feedUrls(h.nextArchive, config);
+  }
+  return model;
 }
 
 /** Where items rendered by an earlier build can be found (the build cache), with the warnings rendering gave. */
@@ -60,7 +82,7 @@ export class SiteRenderer {
   private readonly warned: Record<ContentMode, WeakSet<Article>> = { full: new WeakSet(), summary: new WeakSet() };
 
   /** `plans`: every feed that will be rendered or touched, each once (main's model counts as its use). */
-  constructor(private readonly config: SiteConfig, plans: readonly FeedPlan[], private readonly store?: ItemStore) {
+  constructor(private readonly config: SiteConfig, plans: readonly Pick<FeedPlan, 'content' | 'articles'>[], private readonly store?: ItemStore) {
     for (const plan of plans) {
       const uses = this.uses[plan.content];
       for (const a of plan.articles) uses.set(a, (uses.get(a) ?? 0) + 1);
@@ -109,17 +131,9 @@ export class SiteRenderer {
   }
 
   model(plan: FeedPlan): FeedModel {
-    const model = feedModel(feedHead(plan, this.config), plan.articles.map((a) => this.item(a, plan.content)), this.config);
-    const c = this.config;
-    // Relative, so the stylesheet is always same-origin with the feed (browsers apply XSLT only then).
-    model.stylesheet = `${'../'.repeat(plan.dir.split('/').length - 1)}${STYLESHEET}`;
-    const h = plan.history;
-    if (h !== undefined) {
-      model.history = { archive: h.archive };
-      if (h.current !== undefined) model.history.current = feedUrls(h.current, c);
-      if (h.prevArchive !== undefined) model.history.prevArchive = feedUrls(h.prevArchive, c);
-      if (h.nextArchive !== undefined) model.history.nextArchive = feedUrls(h.nextArchive, c);
-    }
+    const items = plan.articles.map((a) => this.item(a, plan.content));
+    const model = feedFrame(plan, newestOf(items), this.config);
+    model.items = items;
     return model;
   }
 

@@ -23,8 +23,8 @@ export type Coding = (typeof ENCODINGS)[number]['coding'];
 
 /** One feed's documents as the build renders them. */
 export interface FeedDocuments {
-  /** File name (relative to the output directory) → text. */
-  outputs: ReadonlyMap<string, string>;
+  /** File name (relative to the output directory) → text, or its UTF-8 bytes. */
+  outputs: ReadonlyMap<string, string | Uint8Array>;
   model: FeedModel;
   /** Whether to write `.gz`/`.br` siblings. */
   precompress: boolean;
@@ -66,7 +66,7 @@ export async function serveFeedAsync(feed: FeedDocuments, brotliQuality: number)
 }
 
 function encodeAll(feed: FeedDocuments): Map<string, Uint8Array> {
-  return new Map([...feed.outputs].map(([name, text]) => [name, utf8.encode(text)]));
+  return new Map([...feed.outputs].map(([name, text]) => [name, typeof text === 'string' ? utf8.encode(text) : text]));
 }
 
 function assemble(feed: FeedDocuments, plain: ReadonlyMap<string, Uint8Array>, encode: (coding: Coding, bytes: Uint8Array, name: string) => Uint8Array): ServedFeed {

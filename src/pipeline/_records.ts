@@ -3,14 +3,14 @@
  * changed ones, decide whether the previous plans still hold (`_reuse.ts`), then load from the cache only
  * the articles that path needs (all of them, on the full path). Also the cache's side of the items.
  */
-import { statSync } from 'node:fs';
-import { join } from 'node:path';
 import { restoreItem, storeItem } from '../cache/serial.js';
 import { loadCache, loadData, type CacheIdentity, type CacheRead, type RecordEntry, type StoredPlan } from '../cache/store.js';
 import type { ItemStore } from '../core/site.js';
 import { assembleRecords, scanRecords, type RecordScan } from '../sources/cached.js';
-import type { Article, ContentMode, Diagnostic, FeedItem, ServedFile, SiteConfig } from '../types.js';
+import type { Article, ContentMode, Diagnostic, FeedItem, SiteConfig } from '../types.js';
+import { onDisk } from './_on-disk.js';
 import { reusePlans, type Reuse } from './_reuse.js';
+import { findSplices, type Splice } from './_splice.js';
 
 export interface PreparedRecords {
   /** The cache as read, when it is used. */
@@ -19,6 +19,8 @@ export interface PreparedRecords {
   ignored?: string;
   /** Set when the previous build's plans are this build's. */
   reuse?: Reuse;
+  /** On that path, the feeds written by splicing their previous documents, by plan key. */
+  splices: Map<string, Splice>;
   /** Every article, on the full path. */
   articles?: Article[];
   keys: Map<Article, string>;
@@ -39,19 +41,21 @@ export async function prepareRecords(
   let read: CacheRead | undefined = loaded.state === undefined ? undefined : loaded;
   let ignored = loaded.state === undefined ? loaded.ignored : undefined;
   let scan = await scanRecords(config, cwd, read?.state, onProgress, cache !== undefined);
-  if (!('paths' in scan)) return { ...(ignored === undefined ? {} : { ignored }), keys: new Map(), records: {}, diagnostics: [scan], counts: { files: 0, read: 0, readInWorker: 0, published: 0, drafts: 0 } };
+  if (!('paths' in scan)) return { ...(ignored === undefined ? {} : { ignored }), splices: new Map(), keys: new Map(), records: {}, diagnostics: [scan], counts: { files: 0, read: 0, readInWorker: 0, published: 0, drafts: 0 } };
 
   // With the cache, a build whose edits leave every feed's membership alone reuses the previous plans.
   let reuse = read !== undefined && read.state.outDir === outDir ? usable(reusePlans(scan, read.state, read.count), read, outDir) : undefined;
+  // Splicing needs no data of the feeds it writes (their other items are copied from their documents).
+  let splices = reuse !== undefined && read !== undefined ? findSplices(reuse, read.state, outDir, config) : new Map<string, Splice>();
   if (read !== undefined) {
-    const problem = await loadData(read, reuse === undefined ? 'all' : needed(reuse, read));
+    const problem = await loadData(read, reuse === undefined ? 'all' : needed(reuse, read, splices));
     if (problem !== undefined) {
       // A damaged or missing data file: the cache is not used, and every record is read.
-      [read, ignored, reuse] = [undefined, problem, undefined];
+      [read, ignored, reuse, splices] = [undefined, problem, undefined, new Map()];
       scan = (await scanRecords(config, cwd, undefined, onProgress, cache !== undefined)) as RecordScan;
     }
   }
-  const base = { ...(read === undefined ? {} : { cache: read }), ...(ignored === undefined ? {} : { ignored }) };
+  const base = { ...(read === undefined ? {} : { cache: read }), ...(ignored === undefined ? {} : { ignored }), splices };
   const counts = { files: scan.files, read: scan.read, readInWorker: scan.readInWorker };
   if (reuse !== undefined) {
     return { ...base, reuse, keys: reuse.keys, records: reuse.records, diagnostics: reuse.diagnostics, counts: { ...counts, published: reuse.published, drafts: reuse.drafts } };
@@ -82,30 +86,13 @@ function usable(reuse: Reuse | undefined, cache: CacheRead, outDir: string): Reu
 }
 
 /**
- * The records whose data the fast path loads: those of the feeds it renders, and the edited ones (a
- * record saved again unchanged keeps its data file as it is).
+ * The records whose data the fast path loads: those of the feeds it renders (not those it splices), and
+ * the edited ones (a record saved again unchanged keeps its data file as it is).
  */
-function needed(reuse: Reuse, cache: CacheRead): Set<string> {
+function needed(reuse: Reuse, cache: CacheRead, splices: ReadonlyMap<string, Splice>): Set<string> {
   const files = new Set(reuse.edited);
-  for (const plan of cache.state.plans) if (reuse.dirty.has(plan.key)) for (const f of plan.files) files.add(f);
+  for (const plan of cache.state.plans) if (reuse.dirty.has(plan.key) && !splices.has(plan.key)) for (const f of plan.files) files.add(f);
   return files;
-}
-
-/**
- * Whether every file of a feed (and sibling) is in the output directory with the size and mtime recorded.
- * Synchronous: a few thousand stats of files just written cost less than the promises around them.
- */
-export function onDisk(outDir: string, entries: readonly [string, ServedFile][]): boolean {
-  const same = (file: string, bytes: number, mtime: number): boolean => {
-    const st = statSync(join(outDir, file), { throwIfNoEntry: false });
-    return st !== undefined && st.size === bytes && st.mtimeMs === mtime;
-  };
-  for (const [name, served] of entries) {
-    const mtime = Date.parse(served.lastModified);
-    if (!same(name, served.bytes, mtime)) return false;
-    for (const v of Object.values(served.encodings)) if (v !== undefined && !same(v.file, v.bytes, mtime)) return false;
-  }
-  return true;
 }
 
 /**

@@ -26,6 +26,8 @@ export interface Reuse {
   edited: Set<string>;
   /** Each restored article's cache key (`<content hash>:<path>`). */
   keys: Map<Article, string>;
+  /** A record's article, restored on first use (an edited record's needs no data file: it was just read). */
+  article(file: string): Article;
   /** Every record's entry now, by path (for the cache, and for the items' warnings). */
   records: Record<string, RecordEntry>;
   /** The records' own diagnostics, as reading them all would report them. */
@@ -113,6 +115,7 @@ export function reusePlans(scan: RecordScan, previous: CacheState, knownFiles: n
     dirty,
     edited,
     keys,
+    article,
     get records() {
       return recordsNow();
     },

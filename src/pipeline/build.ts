@@ -12,14 +12,17 @@ import { restoreModel, storeModel } from '../cache/serial.js';
 import { saveCache, sha256, type CacheIdentity, type CacheState, type FeedEntry } from '../cache/store.js';
 import { directoryEntry, noArticles } from '../core/build.js';
 import { planFeeds, type FeedPlan } from '../core/feeds.js';
-import { feedHead, SiteRenderer } from '../core/site.js';
-import { manifestOf, MANIFEST_FILE, serveFeedAsync, serverConfigFiles, type ServedFeed } from '../hosting/index.js';
+import { newestIndex } from '../core/model.js';
+import { feedFrame, feedHead, SiteRenderer } from '../core/site.js';
+import { manifestOf, MANIFEST_FILE, serveFeedAsync, serverConfigFiles, type FeedDocuments } from '../hosting/index.js';
 import { OutputStage, type Written } from '../output/dist.js';
 import { readerFiles, type FeedDirectoryEntry } from '../pages/index.js';
 import { DEFAULT_CONFIG_FILE, loadConfig, sortDiagnostics } from '../sources/index.js';
-import type { Article, Diagnostic, FeedModel, ServedFile, SiteConfig } from '../types.js';
-import { CachedItems, onDisk, prepareRecords } from './_records.js';
+import type { Diagnostic, FeedModel, ServedFile, SiteConfig } from '../types.js';
+import { onDisk } from './_on-disk.js';
+import { CachedItems, prepareRecords } from './_records.js';
 import { storePlan } from './_reuse.js';
+import { splicedDocuments } from './_splice.js';
 import { codeVersion } from './version.js';
 
 export const DEFAULT_CACHE_DIR = '.dateline-cache';
@@ -44,7 +47,8 @@ export interface BuildReport {
   config?: SiteConfig;
   outDir: string;
   records: { files: number; read: number; readInWorker: number; published: number; drafts: number };
-  feeds: { total: number; rendered: number; reused: number; documents: number };
+  /** `spliced`: of those rendered, how many were written from their previous documents (_splice.ts). */
+  feeds: { total: number; rendered: number; reused: number; spliced: number; documents: number };
   /** Every file of the build (after a successful write), with whether its bytes changed. */
   written: Written[];
   removed: string[];
@@ -65,7 +69,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const identity: CacheIdentity = { code: codeVersion(), config: sha256(JSON.stringify([config, resolve(options.cwd, config.articlesDir)])) };
   const prepared = await prepareRecords(config, options.cwd, outDir, cacheDir === undefined ? undefined : { dir: cacheDir, identity }, (done, total) =>
     options.onProgress?.({ phase: 'read', done, total }));
-  const { reuse, keys } = prepared;
+  const { reuse, keys, splices } = prepared;
+  /** The cache keys of a feed's items (`<content hash>:<path>`), a part of the feed's own key. */
+  const itemKeys = (plan: FeedPlan): string[] => plan.articles.map((a) => keys.get(a) ?? `?${Math.random()}`);
   const previous = prepared.cache?.state;
   const report: BuildReport = {
     ok: false,
@@ -73,7 +79,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     config,
     outDir: outShown,
     records: prepared.counts,
-    feeds: { total: 0, rendered: 0, reused: 0, documents: 0 },
+    feeds: { total: 0, rendered: 0, reused: 0, spliced: 0, documents: 0 },
     written: [],
     removed: [],
     mainItems: 0,
@@ -84,8 +90,12 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
 
   const items = cacheDir === undefined ? undefined : new CachedItems(prepared.records, keys);
   const { plans, diagnostics: planned } = reuse !== undefined ? { plans: reuse.plans, diagnostics: previous?.planned ?? [] } : planFeeds(prepared.articles ?? [], config);
-  // The fast path renders the feeds that carry an edited record (the main feed's model it has).
-  const renderer = new SiteRenderer(config, reuse === undefined ? plans : plans.filter((p) => reuse.dirty.has(p.key)), items);
+  // The fast path renders the feeds that carry an edited record (the main feed's model it has), and of
+  // the feeds it splices only the edited records.
+  const uses = reuse === undefined
+    ? plans
+    : [...plans.filter((p) => reuse.dirty.has(p.key) && !splices.has(p.key)), ...[...splices.values()].map((s) => ({ content: s.plan.content, articles: s.edited.map((e) => reuse.article(e.file)) }))];
+  const renderer = new SiteRenderer(config, uses, items);
   const stage = new OutputStage(outDir, outShown);
   const before = await stage.previousManifest();
   const feeds: Record<string, FeedEntry> = {};
@@ -94,15 +104,31 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   report.feeds.total = plans.length;
   let mainModel: FeedModel | undefined;
   const inFlight: { done: Promise<void>; bytes: number }[] = [];
+  /** A feed's documents to compress (on the thread pool) and write; its cache entry once they are. */
+  const send = async (planKey: string, documents: FeedDocuments, entry: Pick<FeedEntry, 'key' | 'items' | 'newest'>): Promise<void> => {
+    const { model } = documents;
+    report.feeds.rendered += 1;
+    const done = serveFeedAsync(documents, config.feeds.brotliQuality).then(async (served) => {
+      entries.push(...served.entries);
+      feeds[planKey] = { ...entry, entries: served.entries, title: model.title, updated: model.updated.toISOString() };
+      for (const [name, content] of served.files) await stage.put(name, content, served.mtimes.get(name));
+    });
+    let bytes = 0;
+    for (const d of documents.outputs.values()) bytes += typeof d === 'string' ? d.length : d.byteLength;
+    inFlight.push({ done, bytes });
+    // Keep a few feeds compressing on the thread pool while the next renders, but bound the memory
+    // they hold: a monthly archive of a large site is tens of megabytes.
+    while (inFlight.length >= 4 || (inFlight.length > 1 && inFlight.reduce((n, f) => n + f.bytes, 0) > IN_FLIGHT_BYTES)) await inFlight.shift()?.done;
+  };
   try {
     let done = 0;
     for (const plan of plans) {
-      // Only the cache needs a feed's key: a build without one does not hash every feed's inputs.
       const old = previous?.outDir === outDir ? previous.feeds[plan.key] : undefined;
       // Only the cache needs a feed's key: a build without one does not hash every feed's inputs, and
       // the fast path knows which feeds an edit touched without hashing the others.
       // (The fast path has checked the files of the feeds it keeps.)
-      const same = reuse !== undefined ? !reuse.dirty.has(plan.key) : cacheDir !== undefined && old?.key === feedKey(plan, config, keys) && onDisk(outDir, old.entries);
+      const same = reuse !== undefined ? !reuse.dirty.has(plan.key) : cacheDir !== undefined && old?.key === feedKey(plan, config, itemKeys(plan)) && onDisk(outDir, old.entries);
+      const splice = splices.get(plan.key);
       if (old !== undefined && same) {
         // The main feed's model is wanted anyway (index.html); making it reports its items' warnings.
         // On the fast path it is the previous build's (its articles are as they were).
@@ -116,26 +142,22 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
         feeds[plan.key] = old;
         if (plan.kind !== 'main') directory.push({ kind: plan.kind, name: plan.name ?? '', dir: plan.dir, title: old.title, items: old.items, updated: new Date(old.updated) });
         report.feeds.reused += 1;
+      } else if (splice !== undefined && reuse !== undefined) {
+        // Written from its previous documents with the edited items rendered again (_splice.ts).
+        const model = feedFrame(plan, splice.updated, config);
+        const fresh = new Map(splice.edited.map((e) => [e.index, renderer.item(reuse.article(e.file), plan.content)]));
+        const files = splice.plan.files;
+        const key = feedKey(plan, config, files.map((f) => `${prepared.records[f]?.hash ?? ''}:${f}`));
+        directory.push({ kind: plan.kind, name: plan.name ?? '', dir: plan.dir, title: model.title, items: files.length, updated: model.updated });
+        report.feeds.spliced += 1;
+        await send(plan.key, { outputs: splicedDocuments(splice, model, fresh), model, precompress: plan.precompress }, { key, newest: splice.newest, items: files.length });
       } else {
-        const rendered = renderer.render(plan);
-        const key = cacheDir === undefined ? '' : feedKey(plan, config, keys);
-        if (plan.kind === 'main') mainModel = rendered.model;
-        else directory.push(directoryEntry(rendered));
-        report.feeds.rendered += 1;
-        const title = rendered.model.title;
-        const updated = rendered.model.updated.toISOString();
-        const count = rendered.model.items.length;
-        const write = async (served: ServedFeed): Promise<void> => {
-          entries.push(...served.entries);
-          feeds[plan.key] = { key, entries: served.entries, title, items: count, updated };
-          for (const [name, content] of served.files) await stage.put(name, content, served.mtimes.get(name));
-        };
-        let bytes = 0;
-        for (const text of rendered.outputs.values()) bytes += text.length;
-        inFlight.push({ done: serveFeedAsync({ outputs: rendered.outputs, model: rendered.model, precompress: plan.precompress }, config.feeds.brotliQuality).then(write), bytes });
-        // Keep a few feeds compressing on the thread pool while the next renders, but bound the memory
-        // they hold: a monthly archive of a large site is tens of megabytes.
-        while (inFlight.length >= 4 || (inFlight.length > 1 && inFlight.reduce((n, f) => n + f.bytes, 0) > IN_FLIGHT_BYTES)) await inFlight.shift()?.done;
+        const { model, outputs } = renderer.render(plan);
+        const key = cacheDir === undefined ? '' : feedKey(plan, config, itemKeys(plan));
+        if (plan.kind === 'main') mainModel = model;
+        else directory.push(directoryEntry({ plan, model }));
+        const newest = plan.articles[newestIndex(model.items)]?.file;
+        await send(plan.key, { outputs, model, precompress: plan.precompress }, { key, items: model.items.length, ...(newest === undefined ? {} : { newest }) });
       }
       report.feeds.documents += 3;
       done += 1;
@@ -176,8 +198,8 @@ function orderDirectory(entries: FeedDirectoryEntry[]): FeedDirectoryEntry[] {
   return [...entries].sort((a, b) => rank[a.kind] - rank[b.kind] || (a.kind === 'archive' ? (a.dir < b.dir ? 1 : -1) : a.dir < b.dir ? -1 : 1));
 }
 
-/** Everything a feed's documents are made from, hashed: its head, settings, links and its articles' keys in order. */
-function feedKey(plan: FeedPlan, config: SiteConfig, keys: ReadonlyMap<Article, string>): string {
+/** Everything a feed's documents are made from, hashed: its head, settings, links and its items' keys in order. */
+function feedKey(plan: FeedPlan, config: SiteConfig, items: readonly string[]): string {
   return sha256(JSON.stringify({
     head: feedHead(plan, config),
     kind: plan.kind,
@@ -185,6 +207,6 @@ function feedKey(plan: FeedPlan, config: SiteConfig, keys: ReadonlyMap<Article, 
     precompress: plan.precompress,
     history: plan.history ?? null,
     brotli: config.feeds.brotliQuality,
-    items: plan.articles.map((a) => keys.get(a) ?? `?${Math.random()}`),
+    items,
   }));
 }

@@ -95,8 +95,12 @@ export function reusePlans(scan: RecordScan, previous: CacheState, knownFiles: n
     return a;
   };
   const dirty = new Set<string>();
+  // Most builds edit a record or two: a builtin search of each plan for each of them beats hashing every
+  // path the plans hold (tens of thousands) to look it up in a set, in code run once and not yet compiled.
+  const few = edited.size <= 8 ? [...edited] : undefined;
+  const carries = (files: readonly string[]): boolean => (few !== undefined ? few.some((f) => files.includes(f)) : files.some((f) => edited.has(f)));
   const plans = previous.plans.map((stored) => {
-    if (edited.size > 0 && stored.files.some((f) => edited.has(f))) dirty.add(stored.key);
+    if (edited.size > 0 && carries(stored.files)) dirty.add(stored.key);
     return planOf(stored, article);
   });
   // The entries now: the cache's, with the records read again in front (an object whose prototype is

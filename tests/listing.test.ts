@@ -6,7 +6,7 @@
 import { mkdir, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadArticles, loadConfig } from '../src/index.js';
+import { loadArticles, loadConfig, main } from '../src/index.js';
 import { makeSite, record } from './_helpers.js';
 
 describe('finding and reading record files', () => {
@@ -19,21 +19,34 @@ describe('finding and reading record files', () => {
       'articles/2025/.drafts/d.md': record('d'),
       'articles/.e.md': record('e'),
       'elsewhere/f.md': record('f'),
+      // Directories named like records: walked, as any directory is.
+      'articles/2025/03/odd.md/g.md': record('g'),
+      'other.json/h.md': record('h'),
     });
     try {
       await symlink(join(site.dir, 'elsewhere'), join(site.dir, 'articles', 'linked'));
       await symlink(join(site.dir, 'articles'), join(site.dir, 'articles', '2025', 'loop'));
+      await symlink(join(site.dir, 'other.json'), join(site.dir, 'articles', 'link.json'));
       await mkdir(join(site.dir, 'articles', 'empty'));
       const config = await loadConfig('dateline.config.json', site.dir);
-      const loaded = await loadArticles(config, site.dir);
-      expect(loaded.diagnostics).toEqual([]);
-      expect(loaded.files).toBe(4);
-      expect(loaded.articles.map((a) => [a.id, a.file]).sort()).toEqual([
+      const expected = [
         ['a', 'articles/a.md'],
         ['b', 'articles/2025/02/b.MD'],
         ['c', 'articles/2025/02/c.json'],
         ['f', 'articles/linked/f.md'],
-      ]);
+        ['g', 'articles/2025/03/odd.md/g.md'],
+        ['h', 'articles/link.json/h.md'],
+      ];
+      // Read without a cache (no stat before each read), and built with one (a stat of every file).
+      const loaded = await loadArticles(config, site.dir);
+      expect(loaded.diagnostics).toEqual([]);
+      expect(loaded.files).toBe(6);
+      expect(loaded.articles.map((a) => [a.id, a.file]).sort()).toEqual(expected);
+      for (const args of [['--no-cache'], [], []]) {
+        let out = '';
+        expect(await main(['build', '--json', ...args], { stdout: (t) => (out += t), stderr: () => undefined, cwd: site.dir })).toBe(0);
+        expect(JSON.parse(out).records).toMatchObject({ files: 6, published: 6 });
+      }
     } finally {
       await site.cleanup();
     }

@@ -75,7 +75,7 @@ function decode(bytes: Buffer): string | undefined {
 async function existingIds(dir: string, cwd: string): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   // The records the build would read, listed as it lists them.
-  const names = await listRecordFiles(dir).catch(() => [] as string[]);
+  const names = await listRecordFiles(dir, true).catch(() => [] as string[]);
   for (const name of names) {
     const ext = extname(name).toLowerCase();
     const path = join(dir, name);

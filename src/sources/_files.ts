@@ -1,4 +1,5 @@
 /** Finding and reading record files: what the loaders and the reading worker share. */
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
 import { diagnostic, Errors } from '../errors.js';
@@ -25,11 +26,58 @@ export interface Loaded {
 
 /**
  * Record files under `root` (any depth), relative to it, sorted; hidden files and directories are skipped
- * (and not walked). The walk reads each directory's entries with their types, one call per directory:
- * `readdir` with `recursive: true` stats every entry to find the directories, which at 100,000 records
- * cost 0.45 s before the build's own stat of each file.
+ * (and not walked). A name with a record's extension is taken for a file without asking: the directories
+ * are the few other names, each given an lstat. Reading the types of all entries (`withFileTypes`, or
+ * `recursive`, which stats every one) cost as much again as the rest of the listing: 13 ms of 26 at 10,000
+ * records. A directory (or a link to one) with a record's extension is found when reading it fails with
+ * EISDIR, and then the listing is made again with `exact`, which asks every entry.
  */
-export async function listRecordFiles(root: string): Promise<string[]> {
+export async function listRecordFiles(root: string, exact = false): Promise<string[]> {
+  return exact ? listExactly(root) : listByName(root);
+}
+
+/** Whether a name is a record's, by its extension (any case). */
+function recordName(name: string): boolean {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 && RECORD_EXTENSIONS.has(name.slice(dot).toLowerCase());
+}
+
+function listByName(root: string): string[] {
+  const out: string[] = [];
+  const linked = new Set<string>([realpathOr(root)]);
+  const walk = (rel: string): void => {
+    for (const n of readdirSync(rel === '' ? root : join(root, rel))) {
+      if (n.startsWith('.')) continue;
+      const name = rel === '' ? n : `${rel}${sep}${n}`;
+      if (recordName(n)) {
+        out.push(name);
+        continue;
+      }
+      const path = join(root, name);
+      const st = lstatSync(path, { throwIfNoEntry: false });
+      if (st?.isDirectory() === true) walk(name);
+      else if (st?.isSymbolicLink() === true && statSync(path, { throwIfNoEntry: false })?.isDirectory() === true) {
+        const real = realpathSync(path);
+        if (linked.has(real)) continue;
+        linked.add(real);
+        walk(name);
+      }
+    }
+  };
+  walk('');
+  return out.sort();
+}
+
+function realpathOr(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+/** The listing from every entry's type: the same files, and right about a directory named like a record. */
+async function listExactly(root: string): Promise<string[]> {
   const out: string[] = [];
   // Directories reached through links, by real path: a link back up the tree is walked once, not forever.
   const linked = new Set<string>([await realpath(root).catch(() => root)]);
@@ -47,7 +95,7 @@ export async function listRecordFiles(root: string): Promise<string[]> {
         dir = true;
       }
       if (dir) await walk(name);
-      else if (RECORD_EXTENSIONS.has(extname(e.name).toLowerCase())) out.push(name);
+      else if (recordName(e.name)) out.push(name);
     }
   };
   await walk('');

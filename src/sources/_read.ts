@@ -33,7 +33,7 @@ export interface ReadMode {
 export type ReadResult =
   | { index: number; kind: 'same'; size: number; mtimeMs: number }
   | { index: number; kind: 'fresh'; entry: RecordEntry; article?: Bodiless }
-  | { index: number; kind: 'unreadable'; diagnostic: Diagnostic };
+  | { index: number; kind: 'unreadable'; diagnostic: Diagnostic; directory?: true };
 
 /**
  * `remember: false` skips hashing and the cache's form of the record (a build without a cache). The body
@@ -45,7 +45,11 @@ export function readTask(t: ReadTask, config: SiteConfig, { remember, keepBodies
   try {
     bytes = readSmall(t.path);
   } catch (e) {
-    return { index: t.index, kind: 'unreadable', diagnostic: diagnostic(Errors.FileUnreadable, { file: t.file }, (e as NodeJS.ErrnoException).code ?? String(e)) };
+    const code = (e as NodeJS.ErrnoException).code;
+    const out: ReadResult = { index: t.index, kind: 'unreadable', diagnostic: diagnostic(Errors.FileUnreadable, { file: t.file }, code ?? String(e)) };
+    // The listing took a directory for a file (_files.ts): the caller lists again.
+    if (code === 'EISDIR') out.directory = true;
+    return out;
   }
   // 132 bits of SHA-256: the index holds one for every record.
   const hash = remember ? sha256(bytes).slice(0, 22) : '';

@@ -98,6 +98,7 @@ function missing(problem: Diagnostic): CachedLoad {
  * cannot be listed. `remember: false` (a build without a cache) skips what only the cache needs:
  * hashing the files and keeping each record in the cache's form. `keepBodies` keeps every article's body
  * in memory (the library's `loadArticles`); otherwise a body is read again when something renders it.
+ * `exact` lists the directory asking every entry's type (see listRecordFiles).
  */
 export async function scanRecords(
   config: SiteConfig,
@@ -106,12 +107,13 @@ export async function scanRecords(
   onProgress?: (done: number, total: number) => void,
   remember = true,
   keepBodies = false,
+  exact = false,
 ): Promise<RecordScan | Diagnostic> {
   const mode = { remember, keepBodies };
   const root = resolve(cwd, config.articlesDir);
   let names: string[];
   try {
-    names = await listRecordFiles(root);
+    names = await listRecordFiles(root, exact);
   } catch (e) {
     return articlesDirMissing(root, cwd, e);
   }
@@ -154,6 +156,9 @@ export async function scanRecords(
 
   // Then the others, on two cores when there are many.
   const { results: read, inWorker } = await readShared(tasks, config, mode, () => onProgress?.((done += 1), names.length));
+  // A directory named like a record: the listing took it for a file (reading it fails with EISDIR, and a
+  // stat would not have vouched for it: the cache has no directory's size and mtime). List again, exactly.
+  if (!exact && read.some((r) => r.kind === 'unreadable' && r.directory === true)) return scanRecords(config, cwd, previous, onProgress, remember, keepBodies, true);
   onProgress?.(names.length, names.length);
   for (const r of read) {
     const file = paths[r.index]?.file ?? '';

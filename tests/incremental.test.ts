@@ -284,6 +284,9 @@ describe('incremental builds', () => {
       expect(r.json.cache.plansReused, label).toBe(true);
       expect({ rendered: r.json.feeds.rendered, spliced: r.json.feeds.spliced }, label).toEqual(expected);
       await expectSameAsClean(site.dir, label);
+      const clean = await build(site.dir, ['--no-cache', '--out', 'dist-clean']);
+      expect(r.json.diagnostics, `${label}: the report`).toEqual(clean.json.diagnostics);
+      expect(r.json.records, label).toEqual({ ...clean.json.records, read: 1 });
     };
     try {
       for (const name of Object.keys(files)) await utimes(join(site.dir, name), clock, clock);
@@ -294,6 +297,9 @@ describe('incremental builds', () => {
       await step('first item', 'articles/s9.md', story(9, [], 'Copy with "quotes", \\ and </item> & more.'), { rendered: 1, spliced: 1 });
       // The main feed is rendered (index.html is made from its whole model).
       await step('main feed', 'articles/s12.md', story(12, [], 'Main feed copy.'), { rendered: 1, spliced: 0 });
+      // A warning drawn (a control character stripped) and gone again: the report follows.
+      await step('warning', 'articles/s4.md', story(4).replace('title: "', 'title: "\u0007'), { rendered: 1, spliced: 1 });
+      await step('warning gone', 'articles/s4.md', story(4), { rendered: 1, spliced: 1 });
       // A correction that updates a story moves the archive's own `updated` (its head changes too).
       await step('updated', 'articles/s5.md', story(5, ['updated: 2025-04-20 08:30']), { rendered: 1, spliced: 1 });
       const atom = await readFile(join(site.dir, 'dist/archive/2025-03/atom.xml'), 'utf8');

@@ -107,6 +107,16 @@ export interface CacheState {
   planned: Diagnostic[];
   /** The main feed's model (index.html is made from it). */
   main: StoredModel;
+  /** What the records add up to (absent in a state being built without it: then no build reuses the plans). */
+  census?: Census;
+}
+
+/** What a build's records add up to, so that a build after a few edits need not look at every entry. */
+export interface Census {
+  published: number;
+  drafts: number;
+  /** The files whose records have diagnostics (warnings: a cache is written only by builds without errors), sorted. */
+  noted: string[];
 }
 
 export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('base64url');
@@ -148,6 +158,7 @@ interface StateFile {
   outDir: string;
   feeds: CacheState['feeds'];
   main: StoredModel;
+  census?: Census;
   digests: Digests;
 }
 
@@ -241,8 +252,10 @@ export async function loadCache(dir: string, identity: CacheIdentity): Promise<L
     }
     Object.assign(records, part);
   }
-  const { startedAt, outDir, feeds, main, digests } = state;
-  return { dir, state: { startedAt, outDir, records, feeds, plans: planning.plans, planned: planning.planned, main }, count, digests, loaded: new Set() };
+  const { startedAt, outDir, feeds, main, census, digests } = state;
+  const read: CacheState = { startedAt, outDir, records, feeds, plans: planning.plans, planned: planning.planned, main };
+  if (census !== undefined) read.census = census;
+  return { dir, state: read, count, digests, loaded: new Set() };
 }
 
 /**
@@ -392,7 +405,7 @@ export async function saveCache(dir: string, identity: CacheIdentity, state: Cac
   const samePlans = previous !== undefined && state.plans === previous.state.plans && state.planned === previous.state.planned;
   const planning: PlansFile = { plans: state.plans, planned: state.planned };
   const plans = samePlans ? previous.digests.plans : await write(PLANS_FILE, MAGIC, JSON.stringify(planning));
-  const head: StateFile = { startedAt: state.startedAt, outDir: state.outDir, feeds: state.feeds, main: state.main, digests: { index, groups, plans } };
+  const head: StateFile = { startedAt: state.startedAt, outDir: state.outDir, feeds: state.feeds, main: state.main, census: state.census, digests: { index, groups, plans } };
   await write(CACHE_FILE, `${MAGIC} ${identity.code} ${identity.config}`, JSON.stringify(head));
   for (const name of await readdir(dir)) {
     const group = DATA_FILE.exec(name)?.[1];

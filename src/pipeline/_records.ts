@@ -4,7 +4,7 @@
  * the articles that path needs (all of them, on the full path). Also the cache's side of the items.
  */
 import { restoreItem, storeItem } from '../cache/serial.js';
-import { loadCache, loadData, type CacheIdentity, type CacheRead, type RecordEntry, type StoredPlan } from '../cache/store.js';
+import { loadCache, loadData, type CacheIdentity, type CacheRead, type Census, type RecordEntry, type StoredPlan } from '../cache/store.js';
 import type { ItemStore } from '../core/site.js';
 import { assembleRecords, scanRecords, type RecordScan } from '../sources/cached.js';
 import type { Article, ContentMode, Diagnostic, FeedItem, SiteConfig } from '../types.js';
@@ -28,6 +28,8 @@ export interface PreparedRecords {
   records: Record<string, RecordEntry>;
   diagnostics: Diagnostic[];
   counts: { files: number; read: number; readInWorker: number; published: number; drafts: number };
+  /** What the records add up to, for the cache. */
+  census: Census;
 }
 
 export async function prepareRecords(
@@ -41,7 +43,10 @@ export async function prepareRecords(
   let read: CacheRead | undefined = loaded.state === undefined ? undefined : loaded;
   let ignored = loaded.state === undefined ? loaded.ignored : undefined;
   let scan = await scanRecords(config, cwd, read?.state, onProgress, cache !== undefined);
-  if (!('paths' in scan)) return { ...(ignored === undefined ? {} : { ignored }), splices: new Map(), keys: new Map(), records: {}, diagnostics: [scan], counts: { files: 0, read: 0, readInWorker: 0, published: 0, drafts: 0 } };
+  if (!('paths' in scan)) {
+    const counts = { files: 0, read: 0, readInWorker: 0, published: 0, drafts: 0 };
+    return { ...(ignored === undefined ? {} : { ignored }), splices: new Map(), keys: new Map(), records: {}, diagnostics: [scan], counts, census: { published: 0, drafts: 0, noted: [] } };
+  }
 
   // With the cache, a build whose edits leave every feed's membership alone reuses the previous plans.
   let reuse = read !== undefined && read.state.outDir === outDir ? usable(reusePlans(scan, read.state, read.count), read, outDir) : undefined;
@@ -58,11 +63,13 @@ export async function prepareRecords(
   const base = { ...(read === undefined ? {} : { cache: read }), ...(ignored === undefined ? {} : { ignored }), splices };
   const counts = { files: scan.files, read: scan.read, readInWorker: scan.readInWorker };
   if (reuse !== undefined) {
-    return { ...base, reuse, keys: reuse.keys, records: reuse.records, diagnostics: reuse.diagnostics, counts: { ...counts, published: reuse.published, drafts: reuse.drafts } };
+    const census = { published: reuse.published, drafts: reuse.drafts, noted: reuse.noted };
+    return { ...base, reuse, keys: reuse.keys, records: reuse.records, diagnostics: reuse.diagnostics, counts: { ...counts, published: reuse.published, drafts: reuse.drafts }, census };
   }
   const all = assembleRecords(scan);
   const published = all.articles.filter((a) => !a.draft).length;
-  return { ...base, articles: all.articles, keys: all.keys, records: all.records, diagnostics: all.diagnostics, counts: { ...counts, published, drafts: all.articles.length - published } };
+  const drafts = all.articles.length - published;
+  return { ...base, articles: all.articles, keys: all.keys, records: all.records, diagnostics: all.diagnostics, counts: { ...counts, published, drafts }, census: { published, drafts, noted: all.noted } };
 }
 
 /**

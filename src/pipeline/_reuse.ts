@@ -34,6 +34,8 @@ export interface Reuse {
   diagnostics: Diagnostic[];
   published: number;
   drafts: number;
+  /** The files whose records have warnings, sorted. */
+  noted: string[];
 }
 
 const isError = (d: Diagnostic): boolean => d.severity === 'error';
@@ -44,36 +46,41 @@ const isError = (d: Diagnostic): boolean => d.severity === 'error';
  * Needs only the cache's index; restoring an article (through `plans`) needs its data loaded.
  */
 export function reusePlans(scan: RecordScan, previous: CacheState, knownFiles: number): Reuse | undefined {
-  if (scan.unreadable.length > 0 || previous.plans.length === 0) return undefined;
-  const edited = new Set<string>();
-  const changed = new Map<string, number>();
-  const noted: { file: string; diagnostics: Diagnostic[] }[] = [];
-  let published = 0;
-  let drafts = 0;
+  const census = previous.census;
+  if (scan.unreadable.length > 0 || previous.plans.length === 0 || census === undefined) return undefined;
   // Every file the cache knew (`knownFiles` of them) is still there when as many files are each known
   // to it (a known entry is the cache's own; a file read again must have had one too).
-  if (scan.files !== knownFiles) return undefined;
-  for (let i = 0; i < scan.paths.length; i++) {
-    const fresh = scan.fresh.get(i);
-    const entry = fresh?.entry ?? scan.known.get(i);
-    if (entry === undefined || entry.plan === undefined || (entry.diagnostics.length > 0 && entry.diagnostics.some(isError))) return undefined;
-    if (fresh !== undefined || scan.restamped.has(i)) {
-      const file = scan.paths[i]?.file ?? '';
-      const before = previous.records[file];
-      if (before === undefined) return undefined;
-      if (fresh !== undefined) {
-        if (entry.plan !== before.plan) return undefined;
-        edited.add(file);
-      }
-      changed.set(file, i);
-    }
+  if (scan.files !== knownFiles || scan.known.size + scan.fresh.size !== scan.files) return undefined;
+  // Only the records read again are looked at: the others are as the cache has them, and a cache is only
+  // written by a build without errors, so each has a plan signature and no error. What they add up to
+  // (published, drafts, the files with warnings) is the cache's census, corrected for the changes.
+  const edited = new Set<string>();
+  const changed = new Map<string, number>();
+  let { published, drafts } = census;
+  const noted = new Set(census.noted);
+  for (const i of [...scan.fresh.keys(), ...scan.restamped.keys()]) {
+    const file = scan.paths[i]?.file ?? '';
+    const before = previous.records[file];
+    const entry = scan.fresh.get(i)?.entry;
+    if (before === undefined) return undefined;
+    changed.set(file, i);
+    if (entry === undefined) continue;
+    if (entry.plan === undefined || entry.plan !== before.plan || entry.diagnostics.some(isError)) return undefined;
+    edited.add(file);
+    if (before.draft === true) drafts -= 1;
+    else published -= 1;
     if (entry.draft === true) drafts += 1;
     else published += 1;
-    if (entry.diagnostics.length > 0) noted.push({ file: scan.paths[i]?.file ?? '', diagnostics: entry.diagnostics });
+    if (entry.diagnostics.length > 0) noted.add(file);
+    else noted.delete(file);
   }
+  const now = (file: string): RecordEntry | undefined => {
+    const i = changed.get(file);
+    return (i === undefined ? undefined : scan.fresh.get(i)?.entry) ?? previous.records[file];
+  };
   // As assembling the records orders them (by path) before the report sorts everything.
-  noted.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const diagnostics = sortDiagnostics(noted.flatMap((n) => n.diagnostics));
+  const notedFiles = [...noted].sort();
+  const diagnostics = sortDiagnostics(notedFiles.flatMap((f) => now(f)?.diagnostics ?? []));
 
   let indexOf: Map<string, number> | undefined;
   const restore = articleRestorer(scan);
@@ -126,6 +133,7 @@ export function reusePlans(scan: RecordScan, previous: CacheState, knownFiles: n
     diagnostics,
     published,
     drafts,
+    noted: notedFiles,
   };
 }
 

@@ -186,7 +186,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const unchanged = previous !== undefined && prepared.counts.read === 0 && report.feeds.rendered === 0 && report.removed.length === 0 && report.written.every((w) => !w.changed);
   if (cacheDir !== undefined && !unchanged) {
     const main = storeModel(mainModel as FeedModel);
-    const state: CacheState = { startedAt, outDir, records: prepared.records, feeds, plans: reuse !== undefined ? (previous?.plans ?? []) : plans.map(storePlan), planned, main };
+    const state: CacheState = { startedAt, outDir, records: prepared.records, feeds, plans: reuse !== undefined ? (previous?.plans ?? []) : plans.map(storePlan), planned, main, census: prepared.census };
     await saveCache(cacheDir, identity, state, prepared.cache).catch(() => undefined);
   }
   return report;

@@ -35,6 +35,8 @@ export interface CachedLoad extends Loaded {
   read: number;
   /** Of those, how many a worker thread read. */
   readInWorker: number;
+  /** The files whose records have diagnostics, sorted. */
+  noted: string[];
 }
 
 interface RecordPath {
@@ -90,7 +92,7 @@ export async function loadArticlesCached(...args: Parameters<typeof scanRecords>
 
 /** The load of a build whose articles directory cannot be listed. */
 function missing(problem: Diagnostic): CachedLoad {
-  return { articles: [], diagnostics: [problem], files: 0, keys: new Map(), records: {}, read: 0, readInWorker: 0 };
+  return { articles: [], diagnostics: [problem], files: 0, keys: new Map(), records: {}, read: 0, readInWorker: 0, noted: [] };
 }
 
 /**
@@ -182,12 +184,14 @@ export function assembleRecords(scan: RecordScan): CachedLoad {
   const results: RecordResult[] = [];
   const keys = new Map<Article, string>();
   const records: Record<string, RecordEntry> = {};
+  const noted: string[] = [];
   const restore = articleRestorer(scan);
   for (let i = 0; i < paths.length; i++) {
     const { file } = paths[i] as RecordPath;
     const entry = entryAt(scan, i);
     if (entry === undefined) continue;
     if (scan.known.has(i) || scan.remember) records[file] = entry;
+    if (entry.diagnostics.length > 0) noted.push(file);
     const result: RecordResult = { file, diagnostics: entry.diagnostics, idLine: () => readAgain(paths[i] as RecordPath).record?.lineOf(['id']) };
     if (entry.id !== undefined) result.id = entry.id;
     const article = restore(i);
@@ -206,6 +210,7 @@ export function assembleRecords(scan: RecordScan): CachedLoad {
     records,
     read: scan.read,
     readInWorker: scan.readInWorker,
+    noted,
   };
 }
 

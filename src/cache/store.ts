@@ -243,14 +243,15 @@ export async function loadCache(dir: string, identity: CacheIdentity): Promise<L
   let count = 0;
   for (const part of parts) {
     if (typeof part === 'string') return { ignored: part };
-    // The parsed entries are completed in place and merged by Object.assign: rebuilding 100,000 objects
-    // with spreads took a quarter of a second.
+    // The parsed entries are completed in place and merged in the same pass: rebuilding 100,000 objects
+    // with spreads took a quarter of a second, and a pass to complete them and Object.assign to merge
+    // took twice as long as this one.
     for (const file in part) {
       const entry = part[file] as IndexPart;
       if (entry.diagnostics === undefined) entry.diagnostics = NONE;
+      records[file] = entry as RecordEntry;
       count += 1;
     }
-    Object.assign(records, part);
   }
   const { startedAt, outDir, feeds, main, census, digests } = state;
   const read: CacheState = { startedAt, outDir, records, feeds, plans: planning.plans, planned: planning.planned, main };

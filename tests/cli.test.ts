@@ -534,4 +534,36 @@ describe('the real bin', () => {
     expect(r.status).toBe(2);
     expect(r.stderr.startsWith('Unknown command "publish".\n')).toBe(true);
   });
+
+  it('starts from a code cache that the first three runs of a kind of command make, and later runs leave alone', async () => {
+    const site = await makeSite({ 'articles/a.md': record('a') });
+    try {
+      // `check` (no other test runs it through the bin): one cache file, its generation counting the runs.
+      const caches = async (): Promise<{ name: string; mtimeMs: number }[]> => {
+        const root = join(dirname(BIN), '..', 'node_modules', '.cache', 'dateline');
+        const out = [];
+        for (const dir of await readdir(root)) {
+          if (!dir.startsWith('cli-') || dir.endsWith('.tmp')) continue;
+          for (const name of await readdir(join(root, dir))) if (name.startsWith('cli.cjs.check.')) out.push({ name, mtimeMs: (await stat(join(root, dir, name))).mtimeMs });
+        }
+        return out;
+      };
+      const seen: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        const r = runBin(['check'], site.dir, {});
+        expect(r.status, r.stderr).toBe(0);
+        const now = await caches();
+        expect(now.length).toBe(1);
+        seen.push(now[0]!.name);
+      }
+      // Each run makes the next generation, up to the third (an earlier test run may have made some).
+      const first = Number(/\.(\d)\.v8cache$/.exec(seen[0] ?? '')?.[1]);
+      expect(seen).toEqual(seen.map((_, i) => `cli.cjs.check.${Math.min(3, first + i)}.v8cache`));
+      const last = await caches();
+      runBin(['check'], site.dir, {});
+      expect(await caches()).toEqual(last);
+    } finally {
+      await site.cleanup();
+    }
+  });
 });

@@ -463,7 +463,7 @@ describe('the code a cache belongs to', () => {
       const third = codeVersionAt(here);
       expect(third).not.toBe(after);
       // A code cache V8 writes beside the bundle after a run is not code.
-      await writeFile(join(dir, 'cli.cjs.build.v8cache'), 'bytes');
+      await writeFile(join(dir, 'cli.cjs.build.2.v8cache'), 'bytes');
       expect(codeVersionAt(here)).toBe(third);
     } finally {
       await rm(dir, { recursive: true, force: true });

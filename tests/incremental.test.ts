@@ -362,6 +362,12 @@ describe('incremental builds', () => {
       expect(await readFile(join(cacheDir, holder), 'utf8')).not.toBe(before);
       await writeFile(join(cacheDir, holder), before);
       expect((await build(site.dir, [])).json.cache).toEqual({ used: false, reason: 'the cache files do not belong together' });
+      // The main feed's model damaged (read by every build with the cache).
+      expect((await build(site.dir, [])).json.cache.used).toBe(true);
+      const main = await readFile(join(cacheDir, 'main.json'), 'utf8');
+      await writeFile(join(cacheDir, 'main.json'), main.replace('"title":"Story ', '"title":"Xtory '));
+      expect((await build(site.dir, [])).json.cache).toEqual({ used: false, reason: 'the cache file is damaged (checksum mismatch)' });
+      await expectSameAsClean(site.dir, 'main model damaged');
       // An index file deleted.
       expect((await build(site.dir, [])).json.cache.used).toBe(true);
       await rm(join(cacheDir, holder));

@@ -26,7 +26,7 @@ import type { Diagnostic, ServedFile } from '../types.js';
 import type { StoredArticle, StoredItem, StoredModel } from './serial.js';
 
 export const CACHE_FILE = 'state.json';
-const MAGIC = 'dateline-cache/5';
+const MAGIC = 'dateline-cache/6';
 const INDEX_SHARDS = 16;
 const indexFile = (n: number): string => `index-${String(n).padStart(2, '0')}.json`;
 const dataFile = (group: string): string => `data-${group}.json`;
@@ -132,7 +132,11 @@ interface Digests {
   index: string[];
   groups: Record<string, string>;
   plans: string;
+  main: string;
 }
+
+/** `main.json`: the main feed's model, written when the main feed was rendered (most edits leave it). */
+const MAIN_FILE = 'main.json';
 
 const PLANS_FILE = 'plans.json';
 /** `plans.json`: written when planning ran again, not by builds that reused the plans. */
@@ -157,7 +161,6 @@ interface StateFile {
   startedAt: number;
   outDir: string;
   feeds: CacheState['feeds'];
-  main: StoredModel;
   census?: Census;
   digests: Digests;
 }
@@ -227,17 +230,19 @@ export async function loadCache(dir: string, identity: CacheIdentity): Promise<L
   try {
     state = JSON.parse(head.body) as StateFile;
     const d = state?.digests;
-    if (typeof state?.feeds !== 'object' || typeof state.main !== 'object' || !Array.isArray(d?.index) || d.index.length !== INDEX_SHARDS || typeof d.groups !== 'object' || typeof d.plans !== 'string') {
+    if (typeof state?.feeds !== 'object' || !Array.isArray(d?.index) || d.index.length !== INDEX_SHARDS || typeof d.groups !== 'object' || typeof d.plans !== 'string' || typeof d.main !== 'string') {
       throw new Error('shape');
     }
   } catch {
     return { ignored: DAMAGED };
   }
-  const [planning, ...parts] = await Promise.all([
+  const [main, planning, ...parts] = await Promise.all([
+    readPart<StoredModel>(dir, MAIN_FILE, state.digests.main),
     readPart<PlansFile>(dir, PLANS_FILE, state.digests.plans),
     ...state.digests.index.map((digest, n) => readPart<Record<string, IndexPart>>(dir, indexFile(n), digest)),
   ]);
   if (typeof planning === 'string') return { ignored: planning };
+  if (typeof main === 'string') return { ignored: main };
   if (!Array.isArray(planning.plans) || !Array.isArray(planning.planned)) return { ignored: DAMAGED };
   const records: CacheState['records'] = {};
   let count = 0;
@@ -253,7 +258,7 @@ export async function loadCache(dir: string, identity: CacheIdentity): Promise<L
       count += 1;
     }
   }
-  const { startedAt, outDir, feeds, main, census, digests } = state;
+  const { startedAt, outDir, feeds, census, digests } = state;
   const read: CacheState = { startedAt, outDir, records, feeds, plans: planning.plans, planned: planning.planned, main };
   if (census !== undefined) read.census = census;
   return { dir, state: read, count, digests, loaded: new Set() };
@@ -406,7 +411,8 @@ export async function saveCache(dir: string, identity: CacheIdentity, state: Cac
   const samePlans = previous !== undefined && state.plans === previous.state.plans && state.planned === previous.state.planned;
   const planning: PlansFile = { plans: state.plans, planned: state.planned };
   const plans = samePlans ? previous.digests.plans : await write(PLANS_FILE, MAGIC, JSON.stringify(planning));
-  const head: StateFile = { startedAt: state.startedAt, outDir: state.outDir, feeds: state.feeds, main: state.main, census: state.census, digests: { index, groups, plans } };
+  const main = previous !== undefined && state.main === previous.state.main ? previous.digests.main : await write(MAIN_FILE, MAGIC, JSON.stringify(state.main));
+  const head: StateFile = { startedAt: state.startedAt, outDir: state.outDir, feeds: state.feeds, census: state.census, digests: { index, groups, plans, main } };
   await write(CACHE_FILE, `${MAGIC} ${identity.code} ${identity.config}`, JSON.stringify(head));
   for (const name of await readdir(dir)) {
     const group = DATA_FILE.exec(name)?.[1];

@@ -103,6 +103,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const directory: FeedDirectoryEntry[] = [];
   report.feeds.total = plans.length;
   let mainModel: FeedModel | undefined;
+  let mainReused = false;
   const inFlight: { done: Promise<void>; bytes: number }[] = [];
   /** A feed's documents to compress (on the thread pool) and write; its cache entry once they are. */
   const send = async (planKey: string, documents: FeedDocuments, entry: Pick<FeedEntry, 'key' | 'items' | 'newest'>): Promise<void> => {
@@ -132,7 +133,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       if (old !== undefined && same) {
         // The main feed's model is wanted anyway (index.html); making it reports its items' warnings.
         // On the fast path it is the previous build's (its articles are as they were).
-        if (plan.kind === 'main') mainModel = reuse !== undefined && previous !== undefined ? restoreModel(previous.main) : renderer.model(plan);
+        if (plan.kind === 'main') {
+          mainReused = reuse !== undefined && previous !== undefined;
+          mainModel = mainReused && previous !== undefined ? restoreModel(previous.main) : renderer.model(plan);
+        }
         else if (reuse === undefined) renderer.touch(plan);
         for (const [name, served] of old.entries) {
           stage.keep(name, served.bytes);
@@ -185,7 +189,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   // reference for the mtime race, which only makes the next build more careful).
   const unchanged = previous !== undefined && prepared.counts.read === 0 && report.feeds.rendered === 0 && report.removed.length === 0 && report.written.every((w) => !w.changed);
   if (cacheDir !== undefined && !unchanged) {
-    const main = storeModel(mainModel as FeedModel);
+    // The cache's main model as it was read, when this build did not render the main feed (not written again).
+    const main = mainReused && previous !== undefined ? previous.main : storeModel(mainModel as FeedModel);
     const state: CacheState = { startedAt, outDir, records: prepared.records, feeds, plans: reuse !== undefined ? (previous?.plans ?? []) : plans.map(storePlan), planned, main, census: prepared.census };
     await saveCache(cacheDir, identity, state, prepared.cache).catch(() => undefined);
   }

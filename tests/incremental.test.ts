@@ -291,8 +291,17 @@ describe('incremental builds', () => {
     try {
       for (const name of Object.keys(files)) await utimes(join(site.dir, name), clock, clock);
       expect((await build(site.dir, [])).code).toBe(0);
-      // The archive's middle, its last item and its first.
+      // The archive's middle, its last item and its first. The edited record's data goes to the cache's
+      // edits file; its month's data files are neither read nor written.
+      const cacheDir = join(site.dir, '.dateline-cache');
+      const months = async (): Promise<string[]> => {
+        const names = ((await readdir(cacheDir)) as string[]).filter((n) => n.startsWith('data-')).sort();
+        return Promise.all(names.map(async (n) => `${n} ${(await stat(join(cacheDir, n))).mtimeMs}`));
+      };
+      const monthsBefore = await months();
       await step('middle', 'articles/s6.md', story(6, [], 'Corrected copy, 更正.'), { rendered: 1, spliced: 1 });
+      expect((await months()).filter((m) => !m.startsWith('data-edits.'))).toEqual(monthsBefore);
+      expect((await months()).some((m) => m.startsWith('data-edits.json '))).toBe(true);
       await step('last item', 'articles/s1.md', story(1, ['contributors: ["Mike Gu in Hong Kong"]']), { rendered: 1, spliced: 1 });
       await step('first item', 'articles/s9.md', story(9, [], 'Copy with "quotes", \\ and </item> & more.'), { rendered: 1, spliced: 1 });
       // The main feed is rendered (index.html is made from its whole model).
@@ -316,6 +325,14 @@ describe('incremental builds', () => {
       await writeFile(rss, bytes);
       await utimes(rss, before.atime, before.mtime);
       await step('altered document', 'articles/s7.md', story(7, [], 'Another correction.'), { rendered: 1, spliced: 0 });
+      // A story added: planning again puts the edited records back in their months' data files, and the
+      // next build with the cache still gives what a clean one does.
+      await rewrite('articles/s13.md', story(13).replace('2025-03-13', '2025-03-28'));
+      const added = await build(site.dir, []);
+      expect(added.json.cache.plansReused).toBe(false);
+      expect((await months()).some((m) => m.startsWith('data-edits.'))).toBe(false);
+      await expectSameAsClean(site.dir, 'added');
+      await step('after planning again', 'articles/s6.md', story(6, [], 'Third correction.'), { rendered: 1, spliced: 1 });
     } finally {
       await site.cleanup();
     }
@@ -333,7 +350,8 @@ describe('incremental builds', () => {
       const good = await readFile(state, 'utf8');
 
       // One byte changed in every data file (the articles, by month): the checksum of the first one a
-      // build needs catches it (here, after an edit, the one that holds the edited record).
+      // build needs catches it (here a story added: planning again needs them all; an edit that moves
+      // nothing would need none of them, its record's data going to the edits file).
       const cacheDir = join(site.dir, '.dateline-cache');
       const listed = (await readdir(cacheDir)) as string[];
       expect(listed.filter((f) => f.startsWith('index-'))).toHaveLength(16);
@@ -343,12 +361,11 @@ describe('incremental builds', () => {
         const text = await readFile(join(cacheDir, f), 'utf8');
         if (text.includes('"title":"Story ')) await writeFile(join(cacheDir, f), text.replace(/"title":"Story (\d)/, '"title":"Story X$1'));
       }
-      const a3 = await readFile(join(site.dir, 'articles/a3.md'), 'utf8');
-      await writeFile(join(site.dir, 'articles/a3.md'), a3.replace('Paragraph two', 'Paragraph 2'));
-      await utimes(join(site.dir, 'articles/a3.md'), 1_700_000_100, 1_700_000_100);
+      await writeFile(join(site.dir, 'articles/a10.md'), article(10, r));
+      await utimes(join(site.dir, 'articles/a10.md'), 1_700_000_100, 1_700_000_100);
       let b = await build(site.dir, []);
       expect(b.json.cache).toEqual({ used: false, reason: 'the cache file is damaged (checksum mismatch)' });
-      expect(b.json.records.read).toBe(10);
+      expect(b.json.records.read).toBe(11);
       await expectSameAsClean(site.dir, 'damaged');
 
       // An index file from another build (its own checksum is fine, but state.json names another).
@@ -373,13 +390,13 @@ describe('incremental builds', () => {
       await rm(join(cacheDir, holder));
       expect((await build(site.dir, [])).json.cache).toEqual({ used: false, reason: 'a cache file is missing' });
       await expectSameAsClean(site.dir, 'index file missing');
-      // Data files deleted: noticed by the first build that needs one (a build that edits a record needs
-      // its month's; one that plans again needs them all). One that needs none does not look.
+      // Data files deleted: noticed by the first build that needs one (one that plans again needs them
+      // all; one that renders the main feed, its stories'). One that needs none does not look.
       expect((await build(site.dir, [])).json.cache.used).toBe(true);
       for (const f of ((await readdir(cacheDir)) as string[]).filter((n) => n.startsWith('data-'))) await rm(join(cacheDir, f));
       expect((await build(site.dir, [])).json.cache).toEqual({ used: true, plansReused: true });
-      await writeFile(join(site.dir, 'articles/a3.md'), a3.replace('Paragraph two', 'Paragraph II'));
-      await utimes(join(site.dir, 'articles/a3.md'), 1_700_000_200, 1_700_000_200);
+      await writeFile(join(site.dir, 'articles/a11.md'), article(11, r));
+      await utimes(join(site.dir, 'articles/a11.md'), 1_700_000_200, 1_700_000_200);
       expect((await build(site.dir, [])).json.cache).toEqual({ used: false, reason: 'a cache file is missing' });
       await expectSameAsClean(site.dir, 'data file missing');
 

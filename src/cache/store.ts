@@ -47,6 +47,18 @@ export function groupOf(published: Date | undefined, file: string): string {
   return published === undefined ? '-' : `${published.toISOString().slice(0, 7)}.${shardOf(file) % MONTH_PARTS}`;
 }
 
+/**
+ * The data file of records edited on the fast path since the plans were last made: an edit writes this
+ * small file, not the month's, whose stale copy of the record is skipped when read. Planning again (the
+ * full path, which loads every data file) puts each record back in its month (`homeGroup`).
+ */
+export const EDITS_GROUP = 'edits';
+
+/** The data file a record belongs in, outside the edits file. */
+export function homeGroup(entry: RecordEntry, file: string): string {
+  return entry.article === undefined ? entry.group : groupOf(new Date(entry.article.published), file);
+}
+
 export interface RecordEntry {
   size: number;
   mtimeMs: number;
@@ -117,6 +129,8 @@ export interface Census {
   drafts: number;
   /** The files whose records have diagnostics (warnings: a cache is written only by builds without errors), sorted. */
   noted: string[];
+  /** The records in the edits data file (EDITS_GROUP). */
+  edits: string[];
 }
 
 export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('base64url');
@@ -265,13 +279,14 @@ export async function loadCache(dir: string, identity: CacheIdentity): Promise<L
 }
 
 /**
- * Adds to the cache's entries the data of the groups that hold `files` (or of every group): the
+ * Adds to the cache's entries the data of the groups that hold `files` (or of every group), and of
+ * `extra` groups (the edits file, where the fast path writes edited records' data): the
  * entries are completed in place, so the identities a save compares stay those read. Why not, when a
  * data file is missing or damaged (the build then ignores the cache).
  */
-export async function loadData(cache: CacheRead, files: Iterable<string> | 'all'): Promise<string | undefined> {
+export async function loadData(cache: CacheRead, files: Iterable<string> | 'all', extra: readonly string[] = []): Promise<string | undefined> {
   const { records } = cache.state;
-  const wanted = new Set<string>();
+  const wanted = new Set<string>(extra);
   if (files === 'all') for (const group of Object.keys(cache.digests.groups)) wanted.add(group);
   else for (const file of files) {
     const group = records[file]?.group;
@@ -279,12 +294,15 @@ export async function loadData(cache: CacheRead, files: Iterable<string> | 'all'
   }
   const groups = [...wanted].filter((g) => !cache.loaded.has(g) && cache.digests.groups[g] !== undefined);
   const parts = await Promise.all(groups.map((g) => readPart<Record<string, DataPart>>(cache.dir, dataFile(g), cache.digests.groups[g] as string)));
-  for (const part of parts) {
+  for (const [k, part] of parts.entries()) {
     if (typeof part === 'string') return part;
+    const group = groups[k];
     for (const file in part) {
       const data = part[file] as DataPart;
       const entry = records[file];
-      if (entry === undefined || entry.hash !== data.hash) return 'the cache files do not belong together';
+      // A record edited since this file was written lives in the edits file now (or is gone): stale here.
+      if (entry === undefined || entry.group !== group) continue;
+      if (entry.hash !== data.hash) return 'the cache files do not belong together';
       if (data.id !== undefined) entry.id = data.id;
       if (data.article !== undefined) entry.article = data.article;
       if (data.excerpt !== undefined) entry.excerpt = data.excerpt;
@@ -363,7 +381,8 @@ export async function saveCache(dir: string, identity: CacheIdentity, state: Cac
     dirtyIndex.add(shardOf(file));
     if (old === undefined || !sameData(old, entry)) {
       dirtyGroups.add(entry.group);
-      if (old !== undefined) dirtyGroups.add(old.group);
+      // A record moved to the edits file leaves a stale copy in its month's, which reading skips.
+      if (old !== undefined && entry.group !== EDITS_GROUP) dirtyGroups.add(old.group);
     }
   }
   if (before !== undefined && !overlay) for (const file in before) if (state.records[file] === undefined) {

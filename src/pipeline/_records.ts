@@ -4,7 +4,7 @@
  * the articles that path needs (all of them, on the full path). Also the cache's side of the items.
  */
 import { restoreItem, storeItem } from '../cache/serial.js';
-import { loadCache, loadData, type CacheIdentity, type CacheRead, type Census, type RecordEntry, type StoredPlan } from '../cache/store.js';
+import { EDITS_GROUP, homeGroup, loadCache, loadData, type CacheIdentity, type CacheRead, type Census, type RecordEntry, type StoredPlan } from '../cache/store.js';
 import type { ItemStore } from '../core/site.js';
 import { assembleRecords, scanRecords, type RecordScan } from '../sources/cached.js';
 import type { Article, ContentMode, Diagnostic, FeedItem, SiteConfig } from '../types.js';
@@ -45,15 +45,18 @@ export async function prepareRecords(
   let scan = await scanRecords(config, cwd, read?.state, onProgress, cache !== undefined);
   if (!('paths' in scan)) {
     const counts = { files: 0, read: 0, readInWorker: 0, published: 0, drafts: 0 };
-    return { ...(ignored === undefined ? {} : { ignored }), splices: new Map(), keys: new Map(), records: {}, diagnostics: [scan], counts, census: { published: 0, drafts: 0, noted: [] } };
+    return { ...(ignored === undefined ? {} : { ignored }), splices: new Map(), keys: new Map(), records: {}, diagnostics: [scan], counts, census: { published: 0, drafts: 0, noted: [], edits: [] } };
   }
 
   // With the cache, a build whose edits leave every feed's membership alone reuses the previous plans.
   let reuse = read !== undefined && read.state.outDir === outDir ? usable(reusePlans(scan, read.state, read.count), read, outDir) : undefined;
   // Splicing needs no data of the feeds it writes (their other items are copied from their documents).
   let splices = reuse !== undefined && read !== undefined ? findSplices(reuse, read.state, outDir, config) : new Map<string, Splice>();
+  // The fast path writes the edited records' data to the edits file, not to their months' (store.ts).
+  if (reuse !== undefined) for (const { entry } of scan.fresh.values()) entry.group = EDITS_GROUP;
   if (read !== undefined) {
-    const problem = await loadData(read, reuse === undefined ? 'all' : needed(reuse, read, splices));
+    const wanted = reuse === undefined ? undefined : needed(reuse, read, splices);
+    const problem = await (wanted === undefined ? loadData(read, 'all') : loadData(read, wanted.files, wanted.groups));
     if (problem !== undefined) {
       // A damaged or missing data file: the cache is not used, and every record is read.
       [read, ignored, reuse, splices] = [undefined, problem, undefined, new Map()];
@@ -63,13 +66,18 @@ export async function prepareRecords(
   const base = { ...(read === undefined ? {} : { cache: read }), ...(ignored === undefined ? {} : { ignored }), splices };
   const counts = { files: scan.files, read: scan.read, readInWorker: scan.readInWorker };
   if (reuse !== undefined) {
-    const census = { published: reuse.published, drafts: reuse.drafts, noted: reuse.noted };
+    const census = { published: reuse.published, drafts: reuse.drafts, noted: reuse.noted, edits: [...new Set([...(read?.state.census?.edits ?? []), ...reuse.edited])].sort() };
     return { ...base, reuse, keys: reuse.keys, records: reuse.records, diagnostics: reuse.diagnostics, counts: { ...counts, published: reuse.published, drafts: reuse.drafts }, census };
   }
   const all = assembleRecords(scan);
+  // Planning again: every data file is loaded, and the records in the edits file go back to their months'.
+  for (const file of read?.state.census?.edits ?? []) {
+    const entry = all.records[file];
+    if (entry?.group === EDITS_GROUP) all.records[file] = { ...entry, group: homeGroup(entry, file) };
+  }
   const published = all.articles.filter((a) => !a.draft).length;
   const drafts = all.articles.length - published;
-  return { ...base, articles: all.articles, keys: all.keys, records: all.records, diagnostics: all.diagnostics, counts: { ...counts, published, drafts }, census: { published, drafts, noted: all.noted } };
+  return { ...base, articles: all.articles, keys: all.keys, records: all.records, diagnostics: all.diagnostics, counts: { ...counts, published, drafts }, census: { published, drafts, noted: all.noted, edits: [] } };
 }
 
 /**
@@ -93,13 +101,14 @@ function usable(reuse: Reuse | undefined, cache: CacheRead, outDir: string): Reu
 }
 
 /**
- * The records whose data the fast path loads: those of the feeds it renders (not those it splices), and
- * the edited ones (a record saved again unchanged keeps its data file as it is).
+ * The data the fast path loads: that of the records of the feeds it renders (not those it splices), and
+ * the edits file, which it writes again with the edited records (a record saved again unchanged keeps
+ * its data where it is).
  */
-function needed(reuse: Reuse, cache: CacheRead, splices: ReadonlyMap<string, Splice>): Set<string> {
-  const files = new Set(reuse.edited);
+function needed(reuse: Reuse, cache: CacheRead, splices: ReadonlyMap<string, Splice>): { files: Set<string>; groups: string[] } {
+  const files = new Set<string>();
   for (const plan of cache.state.plans) if (reuse.dirty.has(plan.key) && !splices.has(plan.key)) for (const f of plan.files) files.add(f);
-  return files;
+  return { files, groups: reuse.edited.size > 0 ? [EDITS_GROUP] : [] };
 }
 
 /**

@@ -39,6 +39,8 @@ export interface Reuse {
 }
 
 const isError = (d: Diagnostic): boolean => d.severity === 'error';
+/** Records edited since the plans were made, beyond which a build plans again (see store.ts EDITS_GROUP). */
+const MAX_EDITS = 256;
 
 /**
  * The previous build's plans, when they are this build's: every file the cache knew is still there, none
@@ -48,6 +50,9 @@ const isError = (d: Diagnostic): boolean => d.severity === 'error';
 export function reusePlans(scan: RecordScan, previous: CacheState, knownFiles: number): Reuse | undefined {
   const census = previous.census;
   if (scan.unreadable.length > 0 || previous.plans.length === 0 || census === undefined) return undefined;
+  // Each fast build loads and writes the edits file again: past this many records, plan again (which
+  // puts them back in their months' files).
+  if (census.edits.length >= MAX_EDITS) return undefined;
   // Every file the cache knew (`knownFiles` of them) is still there when as many files are each known
   // to it (a known entry is the cache's own; a file read again must have had one too).
   if (scan.files !== knownFiles || scan.known.size + scan.fresh.size !== scan.files) return undefined;

@@ -10,6 +10,7 @@ import type {
 import { describeValue, closest, fieldName, fieldPattern, valueAt, type FieldPath } from './_paths.js';
 import { isLocalDate, isValidTimeZone, parseDeskTime } from './_dates.js';
 import { mayHoldForbidden, stripForbidden } from './_text.js';
+import { quickHref } from './_urls.js';
 import { styleFor, styleNeedsDate } from './dateline.js';
 import { itemId } from './ids.js';
 import { EXPECTED, fitsShape, JsonRecord, KNOWN_KEYS, MarkdownRecord } from './schema.js';
@@ -110,6 +111,8 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
   const absoluteUrl = (path: FieldPath, base: string): string | undefined => {
     const v = str(path);
     if (v === undefined) return undefined;
+    const quick = quickHref(v.trim(), base);
+    if (quick !== undefined) return quick;
     try {
       const u = new URL(v.trim(), base);
       if (u.protocol === 'http:' || u.protocol === 'https:') return u.href;
@@ -136,7 +139,7 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
   const id = nonEmpty(['id']);
   if (id !== undefined && !ID.test(id)) fail(['id'], (w) => diagnostic(Errors.IdInvalid, w, id));
   const title = nonEmpty(['title']);
-  const url = str(['url']) !== undefined ? absoluteUrl(['url'], config.siteUrl) : new URL(`${raw.slugPath}.html`, config.siteUrl).href;
+  const url = str(['url']) !== undefined ? absoluteUrl(['url'], config.siteUrl) : (quickHref(`${raw.slugPath}.html`, config.siteUrl) ?? new URL(`${raw.slugPath}.html`, config.siteUrl).href);
   const published = deskTime(['date']);
   const updated = deskTime(['updated']);
   if (published !== undefined && updated !== undefined && updated < published) {

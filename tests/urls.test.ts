@@ -1,0 +1,111 @@
+/**
+ * quickHref (src/core/_urls.ts) stands in for `new URL(value, base).href` when reading records: wherever
+ * it gives an answer, it must be URL's, on tricky values and on many generated ones.
+ */
+import { describe, expect, it } from 'vitest';
+import { quickHref } from '../src/core/_urls.js';
+
+const BASES = ['https://news.example.com/', 'https://news.example.com/desk/', 'https://news.example.com/desk', 'http://a.b/', 'HTTPS://X.COM/', 'https://x.com:443/', 'https://x.com/?q', 'https://1.2.3/'];
+
+const TRICKY = [
+  'https://news.example.com/2025/05/story.html',
+  'http://news.example.com/a/b',
+  'https://www.reuters.com/world/',
+  'https://images.example.com/photo.jpg',
+  'https://example.com',
+  'https://Example.com/a',
+  'https://example.com./a',
+  'https://1.2.3/a',
+  'https://example.123/a',
+  'https://example.0x1f/a',
+  'https://xn--bcher-kva.example/a',
+  'https://b\u00fccher.example/a',
+  'https://example.com:443/a',
+  'https://example.com:8080/a',
+  'https://example.com/a/../b',
+  'https://example.com/a/./b',
+  'https://example.com/a/%2e%2e/b',
+  'https://example.com/a%20b',
+  'https://example.com/a b',
+  'https://example.com/a?b=c',
+  'https://example.com/a#top',
+  'https://example.com/a\\b',
+  'https://example.com//double',
+  'https://example.com/\'quote\'/(x)*!$&+,;=:@~',
+  'https://-bad.com/a',
+  'https://bad-.com/a',
+  'https://a..b/c',
+  'https://user@example.com/a',
+  'ftp://example.com/a',
+  'https:/example.com/a',
+  '2025/05/story.html',
+  'story.html',
+  '.hidden/a.html',
+  '2025/../a.html',
+  './a.html',
+  'a/./b.html',
+  '/rooted/a.html',
+  'a b.html',
+  'a:b.html',
+  'a%20b.html',
+  'a?b.html',
+  '中文/a.html',
+  '',
+];
+
+function href(value: string, base: string): string | undefined {
+  try {
+    return new URL(value, base).href;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Small deterministic PRNG (mulberry32). */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('quickHref', () => {
+  it('gives what URL gives, or nothing, on tricky values', () => {
+    let answered = 0;
+    for (const base of BASES) {
+      for (const value of TRICKY) {
+        const quick = quickHref(value, base);
+        if (quick === undefined) continue;
+        answered += 1;
+        expect(quick, `${value} on ${base}`).toBe(href(value, base));
+      }
+    }
+    // The common shapes are answered without URL.
+    expect(quickHref('https://news.example.com/2025/05/story.html', BASES[0] as string)).toBeDefined();
+    expect(quickHref('2025/05/story.html', BASES[0] as string)).toBe('https://news.example.com/2025/05/story.html');
+    expect(answered).toBeGreaterThan(20);
+  });
+
+  it('gives what URL gives, or nothing, on generated values', () => {
+    const r = rng(7);
+    const pick = (s: string): string => s[Math.floor(r() * s.length)] as string;
+    const CHARS = 'abcXYZ019.-_~/:@!$&\'()*+,;=%?#\\ é中';
+    let answered = 0;
+    for (let n = 0; n < 20000; n++) {
+      const prefix = ['https://', 'http://', 'HTTPS://', 'https://www.', ''][Math.floor(r() * 5)] as string;
+      let rest = '';
+      for (let k = 0, len = 1 + Math.floor(r() * 24); k < len; k++) rest += r() < 0.6 ? pick('abcdefz0189-.') : pick(CHARS);
+      if (prefix !== '' && r() < 0.7) rest = rest.replace(/^[^/]*/, (h) => `${h}.com`) + (rest.includes('/') ? '' : '/p');
+      const value = prefix + rest;
+      const base = BASES[Math.floor(r() * BASES.length)] as string;
+      const quick = quickHref(value, base);
+      if (quick === undefined) continue;
+      answered += 1;
+      expect(quick, `${JSON.stringify(value)} on ${base}`).toBe(href(value, base));
+    }
+    expect(answered).toBeGreaterThan(500);
+  });
+});

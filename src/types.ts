@@ -164,6 +164,11 @@ export interface RawRecord {
   lineOf: LineOf;
   /** Path of the file relative to the articles directory, without extension (for derived URLs). */
   slugPath: string;
+  /**
+   * Set when the reader found no character XML forbids anywhere in the file and nothing it decoded can
+   * add one (no escapes in the front matter): validation then need not look at each value.
+   */
+  clean?: true;
 }
 
 // ----- Neutral feed model -----

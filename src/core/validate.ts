@@ -76,9 +76,9 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
     out.push(diagnostic(Errors.RecordNotObject, { file: raw.file, line: raw.lineOf([]) }, describeValue(raw.data)));
     return { diagnostics: out };
   }
-  const data = (anyForbidden(raw.data) ? clean(raw.data, [], (path, removed) => out.push(diagnostic(Errors.CharsStripped, at(path), removed))) : raw.data) as Fields;
+  const data = (raw.clean !== true && anyForbidden(raw.data) ? clean(raw.data, [], (path, removed) => out.push(diagnostic(Errors.CharsStripped, at(path), removed))) : raw.data) as Fields;
   let bodyText = raw.body ?? '';
-  const strippedBody = stripForbidden(bodyText);
+  const strippedBody = raw.clean === true ? { text: bodyText, removed: 0 } : stripForbidden(bodyText);
   if (strippedBody.removed > 0) {
     out.push(diagnostic(Errors.CharsStripped, { file: raw.file, line: raw.lineOf(['body']), field: 'body' }, strippedBody.removed));
     bodyText = strippedBody.text;

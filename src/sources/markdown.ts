@@ -1,6 +1,7 @@
 /** Markdown records: YAML front matter between `---` lines, then the Markdown body. */
 import { diagnostic, Errors } from '../errors.js';
 import type { Diagnostic, LineOf, RawRecord } from '../types.js';
+import { mayHoldForbidden } from '../core/_text.js';
 import { parseYaml } from './_positions.js';
 
 const FENCE = /^---[ \t]*$/;
@@ -26,9 +27,13 @@ function split(text: string, file: string, slugPath: string): { record?: RawReco
     if (end < 0) end = text.length;
     const c = text.charCodeAt(start);
     if ((c === 0x2d || c === 0x2e) && CLOSE.test(text.slice(start, end))) {
-      const parsed = parseYaml(copyOf(text.slice(open + 1, Math.max(open + 1, start - 1))), file, 2);
+      const front = text.slice(open + 1, Math.max(open + 1, start - 1));
+      const parsed = parseYaml(copyOf(front), file, 2);
       if (parsed.diagnostics.length > 0) return { diagnostics: parsed.diagnostics };
-      return { record: record(file, slugPath, parsed, text.slice(end + 1), line + 2), diagnostics: [] };
+      const out = record(file, slugPath, parsed, text.slice(end + 1), line + 2);
+      // One scan of the whole text; YAML's double-quoted escapes (`\x01`) are the one way to add a character.
+      if (!front.includes('\\') && !mayHoldForbidden(text)) out.clean = true;
+      return { record: out, diagnostics: [] };
     }
     start = end + 1;
   }

@@ -417,16 +417,18 @@ export async function saveCache(dir: string, identity: CacheIdentity, state: Cac
     return write(indexFile(n), MAGIC, JSON.stringify(out));
   }));
   const groups: Record<string, string> = {};
-  await Promise.all([...groupsNow].map(async (group) => {
+  // One data file at a time: each is serialised before its write starts, so writing them all at once
+  // held every one's text and bytes together (at 100,000 records, most of a first build's peak memory).
+  for (const group of groupsNow) {
     const known = previous?.digests.groups[group];
     if (known !== undefined && !dirtyGroups.has(group)) {
       groups[group] = known;
-      return;
+      continue;
     }
     const out: Record<string, DataPart> = {};
     for (const [file, entry] of byGroup.get(group) ?? []) out[file] = dataOf(file, entry);
     groups[group] = await write(dataFile(group), MAGIC, JSON.stringify(out));
-  }));
+  }
   const samePlans = previous !== undefined && state.plans === previous.state.plans && state.planned === previous.state.planned;
   const planning: PlansFile = { plans: state.plans, planned: state.planned };
   const plans = samePlans ? previous.digests.plans : await write(PLANS_FILE, MAGIC, JSON.stringify(planning));

@@ -4,13 +4,13 @@
  * records and rewrites only the changed feeds; a damaged, stale or deleted cache is ignored, never trusted.
  */
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main, type CliIO } from '../src/index.js';
 import { codeVersionAt } from '../src/pipeline/version.js';
-import { makeSite, SITE_CONFIG } from './_helpers.js';
+import { makeSite, record, SITE_CONFIG } from './_helpers.js';
 
 // Brotli at quality 4: these tests are about which bytes, not how small (quality 11 takes most of a build's time).
 const CONFIG = { ...SITE_CONFIG, itemsPerFeed: 6, feeds: { sections: true, tags: { itemsPerFeed: 3 }, authors: true, archives: true, brotliQuality: 4 } };
@@ -333,6 +333,63 @@ describe('incremental builds', () => {
       expect((await months()).some((m) => m.startsWith('data-edits.'))).toBe(false);
       await expectSameAsClean(site.dir, 'added');
       await step('after planning again', 'articles/s6.md', story(6, [], 'Third correction.'), { rendered: 1, spliced: 1 });
+    } finally {
+      await site.cleanup();
+    }
+  });
+
+  it('past 256 records edited since the plans were made, a build plans again and keeps that for the next', async () => {
+    const files: Record<string, string> = {};
+    for (let n = 0; n < 260; n++) files[`articles/e${n}.md`] = record(`e${n}`);
+    const site = await makeSite(files, CONFIG);
+    let clock = 1_700_000_000;
+    try {
+      for (const name of Object.keys(files)) await utimes(join(site.dir, name), clock, clock);
+      expect((await build(site.dir, [])).code).toBe(0);
+      // Every record retitled in one build: the fast path, all of them in the edits file.
+      clock += 100;
+      for (const name of Object.keys(files)) {
+        await writeFile(join(site.dir, name), (files[name] as string).replace(/^title: .*$/m, 'title: Retitled'));
+        await utimes(join(site.dir, name), clock, clock);
+      }
+      const edited = await build(site.dir, []);
+      expect(edited.json.cache.plansReused).toBe(true);
+      expect(edited.json.records.read).toBe(260);
+      // Nothing changed since, but the edits file is over the limit: planning again, which is saved ...
+      const again = await build(site.dir, []);
+      expect(again.json.cache).toEqual({ used: true, plansReused: false });
+      expect(again.json.records.read).toBe(0);
+      expect(((await readdir(join(site.dir, '.dateline-cache'))) as string[]).some((f) => f.startsWith('data-edits.'))).toBe(false);
+      // ... so the next build takes the fast path again.
+      expect((await build(site.dir, [])).json.cache).toEqual({ used: true, plansReused: true });
+      await expectSameAsClean(site.dir, 'after the limit');
+    } finally {
+      await site.cleanup();
+    }
+  }, 60_000);
+
+  it('a directory put where a record was, with its size and mtime, is read, not taken for the record', async () => {
+    const site = await makeSite({ 'articles/a.md': record('a'), 'articles/x.md': record('x') }, CONFIG);
+    try {
+      // The directory that will replace x.md, made elsewhere first: its size is what x.md's must be.
+      const dir = join(site.dir, 'elsewhere-x.md');
+      await mkdir(dir);
+      await writeFile(join(dir, 'inner.md'), record('inner'));
+      const size = (await stat(dir)).size;
+      const text = record('x');
+      await writeFile(join(site.dir, 'articles/x.md'), text.padEnd(size, '\n'));
+      expect((await stat(join(site.dir, 'articles/x.md'))).size).toBe(size);
+      await utimes(join(site.dir, 'articles/x.md'), 1_700_000_000, 1_700_000_000);
+      expect((await build(site.dir, [])).json.records.files).toBe(2);
+      await rm(join(site.dir, 'articles/x.md'));
+      await rename(dir, join(site.dir, 'articles/x.md'));
+      await utimes(join(site.dir, 'articles/x.md'), 1_700_000_000, 1_700_000_000);
+      expect((await stat(join(site.dir, 'articles/x.md'))).size).toBe(size);
+      const b = await build(site.dir, []);
+      expect(b.code, b.err).toBe(0);
+      expect(b.json.records.files).toBe(2);
+      await expectSameAsClean(site.dir, 'directory in place of a record');
+      expect(await readFile(join(site.dir, 'dist/feed.json'), 'utf8')).toContain('inner');
     } finally {
       await site.cleanup();
     }

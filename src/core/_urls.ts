@@ -25,14 +25,11 @@ export function quickHref(value: string, base: string): string | undefined {
   return SEGMENTS.test(value) && plainBase(base) ? base + value : undefined;
 }
 
-const plainBases = new Map<string, boolean>();
+/** The last base asked about (records resolve against the site's URL, or their own: one memo is enough). */
+let lastBase = { base: '', plain: false };
 
 /** Whether a base is an href URL keeps as it is, ending in `/` with nothing after its path. */
 function plainBase(base: string): boolean {
-  let plain = plainBases.get(base);
-  if (plain === undefined) {
-    plain = base.endsWith('/') && quickHref(base, '') === base;
-    plainBases.set(base, plain);
-  }
-  return plain;
+  if (lastBase.base !== base) lastBase = { base, plain: base.endsWith('/') && quickHref(base, '') === base };
+  return lastBase.plain;
 }

@@ -187,7 +187,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   report.ok = true;
   // Nothing read, rendered or written: the cache already says all of it (and its start time stays the
   // reference for the mtime race, which only makes the next build more careful).
-  const unchanged = previous !== undefined && prepared.counts.read === 0 && report.feeds.rendered === 0 && report.removed.length === 0 && report.written.every((w) => !w.changed);
+  // (Planning again after edits moves their records back to their months' data files: that is a change.)
+  const sameCensus = previous?.census !== undefined && previous.census.edits.length === prepared.census.edits.length;
+  const unchanged = previous !== undefined && sameCensus && prepared.counts.read === 0 && report.feeds.rendered === 0 && report.removed.length === 0 && report.written.every((w) => !w.changed);
   if (cacheDir !== undefined && !unchanged) {
     // The cache's main model as it was read, when this build did not render the main feed (not written again).
     const main = mainReused && previous !== undefined ? previous.main : storeModel(mainModel as FeedModel);

@@ -146,7 +146,8 @@ export async function scanRecords(
       continue;
     }
     const old = previous?.records[file];
-    if (old !== undefined && old.size === st.size && old.mtimeMs === st.mtimeMs && st.mtimeMs < (previous?.startedAt ?? 0) - RACY_MS) {
+    // (A directory named like a record, put where the record was, is read: the listing took it for a file.)
+    if (old !== undefined && old.size === st.size && old.mtimeMs === st.mtimeMs && st.mtimeMs < (previous?.startedAt ?? 0) - RACY_MS && st.isFile()) {
       known.set(i, old);
       onProgress?.((done += 1), names.length);
     } else {

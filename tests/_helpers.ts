@@ -71,3 +71,14 @@ export async function makeSite(files: Record<string, string>, config: object = S
 export function record(id: string, extra = '', body = 'Body text.'): string {
   return `---\nid: ${id}\ntitle: Title of ${id}\ndate: 2025-02-05 09:24\n${extra}${extra && !extra.endsWith('\n') ? '\n' : ''}---\n${body}\n`;
 }
+
+/** Small deterministic PRNG (mulberry32), so a failure names its seed and replays. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -10,24 +10,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main, type CliIO } from '../src/index.js';
 import { codeVersionAt } from '../src/pipeline/version.js';
-import { makeSite, record, SITE_CONFIG } from './_helpers.js';
+import { makeSite, record, rng, SITE_CONFIG } from './_helpers.js';
 
 // Brotli at quality 4: these tests are about which bytes, not how small (quality 11 takes most of a build's time).
 const CONFIG = { ...SITE_CONFIG, itemsPerFeed: 6, feeds: { sections: true, tags: { itemsPerFeed: 3 }, authors: true, archives: true, brotliQuality: 4 } };
 const SECTIONS = ['World', 'Business', '国际新闻', 'Sports'];
 const TAGS = ['Trade Talks', 'Energy', 'Rail', 'World News', 'world news'];
 const PEOPLE = ['Li Wen', 'Mike Gu', 'Anna Berg'];
-
-/** Small deterministic PRNG (mulberry32), so a failure names its seed and replays. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function article(n: number, r: () => number, variant = 0): string {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { quickHref } from '../src/core/_urls.js';
+import { rng } from './_helpers.js';
 
 const BASES = ['https://news.example.com/', 'https://news.example.com/desk/', 'https://news.example.com/desk', 'http://a.b/', 'HTTPS://X.COM/', 'https://x.com:443/', 'https://x.com/?q', 'https://1.2.3/'];
 
@@ -59,17 +60,6 @@ function href(value: string, base: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('quickHref', () => {

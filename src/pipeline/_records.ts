@@ -66,8 +66,8 @@ export async function prepareRecords(
   const base = { ...(read === undefined ? {} : { cache: read }), ...(ignored === undefined ? {} : { ignored }), splices };
   const counts = { files: scan.files, read: scan.read, readInWorker: scan.readInWorker };
   if (reuse !== undefined) {
-    const census = { published: reuse.published, drafts: reuse.drafts, noted: reuse.noted, edits: [...new Set([...(read?.state.census?.edits ?? []), ...reuse.edited])].sort() };
-    return { ...base, reuse, keys: reuse.keys, records: reuse.records, diagnostics: reuse.diagnostics, counts: { ...counts, published: reuse.published, drafts: reuse.drafts }, census };
+    const { census } = reuse;
+    return { ...base, reuse, keys: reuse.keys, records: reuse.records, diagnostics: reuse.diagnostics, counts: { ...counts, published: census.published, drafts: census.drafts }, census };
   }
   const all = assembleRecords(scan);
   // Planning again: every data file is loaded, and the records in the edits file go back to their months'.

@@ -10,7 +10,7 @@
  * Both paths must give the same tree and the same report; tests/incremental.test.ts compares each with a
  * clean build after sequences of such edits.
  */
-import type { CacheState, RecordEntry, StoredPlan } from '../cache/store.js';
+import type { CacheState, Census, RecordEntry, StoredPlan } from '../cache/store.js';
 import type { FeedPlan } from '../core/feeds.js';
 import { articleRestorer, entryAt, type RecordScan } from '../sources/cached.js';
 import { sortDiagnostics } from '../sources/index.js';
@@ -32,10 +32,8 @@ export interface Reuse {
   records: Record<string, RecordEntry>;
   /** The records' own diagnostics, as reading them all would report them. */
   diagnostics: Diagnostic[];
-  published: number;
-  drafts: number;
-  /** The files whose records have warnings, sorted. */
-  noted: string[];
+  /** What the records add up to now (the edited ones join the edits file). */
+  census: Census;
 }
 
 const isError = (d: Diagnostic): boolean => d.severity === 'error';
@@ -136,9 +134,7 @@ export function reusePlans(scan: RecordScan, previous: CacheState, knownFiles: n
       return recordsNow();
     },
     diagnostics,
-    published,
-    drafts,
-    noted: notedFiles,
+    census: { published, drafts, noted: notedFiles, edits: [...new Set([...census.edits, ...edited])].sort() },
   };
 }
 

@@ -8,7 +8,7 @@
  * the cache recorded, and whose files are on disk as recorded, is neither rendered nor written again.
  */
 import { resolve } from 'node:path';
-import { restoreModel, storeModel } from '../cache/serial.js';
+import { restoreModel, storeModel, type StoredModel } from '../cache/serial.js';
 import { saveCache, sha256, type CacheIdentity, type CacheState, type FeedEntry } from '../cache/store.js';
 import { directoryEntry, noArticles } from '../core/build.js';
 import { planFeeds, type FeedPlan } from '../core/feeds.js';
@@ -103,7 +103,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const directory: FeedDirectoryEntry[] = [];
   report.feeds.total = plans.length;
   let mainModel: FeedModel | undefined;
-  let mainReused = false;
+  /** The cache's main model, when this build keeps it rather than rendering the main feed. */
+  let keptMain: StoredModel | undefined;
   const inFlight: { done: Promise<void>; bytes: number }[] = [];
   /** A feed's documents to compress (on the thread pool) and write; its cache entry once they are. */
   const send = async (planKey: string, documents: FeedDocuments, entry: Pick<FeedEntry, 'key' | 'items' | 'newest'>): Promise<void> => {
@@ -134,8 +135,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
         // The main feed's model is wanted anyway (index.html); making it reports its items' warnings.
         // On the fast path it is the previous build's (its articles are as they were).
         if (plan.kind === 'main') {
-          mainReused = reuse !== undefined && previous !== undefined;
-          mainModel = mainReused && previous !== undefined ? restoreModel(previous.main) : renderer.model(plan);
+          keptMain = reuse !== undefined ? previous?.main : undefined;
+          mainModel = keptMain !== undefined ? restoreModel(keptMain) : renderer.model(plan);
         }
         else if (reuse === undefined) renderer.touch(plan);
         for (const [name, served] of old.entries) {
@@ -192,7 +193,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const unchanged = previous !== undefined && sameCensus && prepared.counts.read === 0 && report.feeds.rendered === 0 && report.removed.length === 0 && report.written.every((w) => !w.changed);
   if (cacheDir !== undefined && !unchanged) {
     // The cache's main model as it was read, when this build did not render the main feed (not written again).
-    const main = mainReused && previous !== undefined ? previous.main : storeModel(mainModel as FeedModel);
+    const main = keptMain ?? storeModel(mainModel as FeedModel);
     const state: CacheState = { startedAt, outDir, records: prepared.records, feeds, plans: reuse !== undefined ? (previous?.plans ?? []) : plans.map(storePlan), planned, main, census: prepared.census };
     await saveCache(cacheDir, identity, state, prepared.cache).catch(() => undefined);
   }

@@ -387,6 +387,17 @@ describe('the fast path is taken for typical news copy', () => {
     expect(summary).toMatch(/^WASHINGTON — Benjamin Netanyahu was due at the White House on Tuesday/);
   });
 
+  it('needs no Markdown renderer for plain paragraphs followed by more of the story', () => {
+    const before = summaryPaths.withoutMarked;
+    const plain = 'GENEVA — Delegates met on Tuesday.\nThey talked for *six* hours, [officials said](https://x.example/o).\n\nMore talks follow.\n';
+    for (const body of [plain, plain.replace('\n\n', '\n   \n'), 'One line and a final newline.\n', 'No final newline.']) {
+      const { summary, path } = traced(md(body));
+      expect(path).toBe('fast');
+      expect(summary).toBe(full(md(body)));
+    }
+    expect(summaryPaths.withoutMarked - before).toBe(4);
+  });
+
   it('counts one fast call per article over an archive', () => {
     const before = { ...summaryPaths };
     for (let i = 0; i < 50; i += 1) summaryOf(md(`Article ${i}: ${NEWS}`));

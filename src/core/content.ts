@@ -163,7 +163,9 @@ const SIMPLE_EMPHASIS = /(^|[ \t\n])\*([\p{L}\p{N}](?:[^*\n]*?[\p{L}\p{N}])?)\*(
  * inline syntax is left. Autolinked URLs and addresses keep their text, and the quotes marked escapes
  * decode back, so the excerpt is this text's. Otherwise `undefined`.
  */
-function paragraphText(block: string): string | undefined {
+function paragraphText(lines: string): string | undefined {
+  // The block ends with the newline before the empty line that closed it (if any): not a line of its own.
+  const block = lines.endsWith('\n') ? lines.slice(0, -1) : lines;
   for (let pos = block.indexOf('\n'); pos !== -1; pos = block.indexOf('\n', pos + 1)) {
     const nl = block.indexOf('\n', pos + 1);
     const line = block.slice(pos + 1, nl === -1 ? block.length : nl);

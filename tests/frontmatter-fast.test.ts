@@ -13,7 +13,10 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { parseJson, parseJsonSlow, parseStats, parseYaml, parseYamlSlow, yamlFastPathSafe, type Parsed } from '../src/sources/_positions.js';
 import { readJsonRecord } from '../src/sources/json.js';
-import { readMarkdownRecord } from '../src/sources/markdown.js';
+import { markdownBody, readMarkdownRecord } from '../src/sources/markdown.js';
+import { resolveConfig } from '../src/core/config.js';
+import { validateRecord } from '../src/core/validate.js';
+import { SITE_CONFIG } from './_helpers.js';
 
 const NUM_RUNS = Number(process.env['FC_NUM_RUNS'] ?? 300);
 /** Time for a property (the default 30 s is too short for big FC_NUM_RUNS). */
@@ -510,4 +513,50 @@ describe('generated JSON reads the same on both paths', () => {
   it('duplicate keys, CRs, tabs and line breaks between tokens', () => {
     fc.assert(fc.property(awkward, (text) => void checkJson(text)), { numRuns: NUM_RUNS });
   }, PROPERTY_TIMEOUT);
+});
+
+describe('a body read again without its front matter (markdownBody)', () => {
+  const config = resolveConfig(SITE_CONFIG, 'dateline.config.json', () => undefined).config!;
+  /** The body validation gives the record, when it is valid. */
+  const validated = (text: string): string | undefined => {
+    const raw = readMarkdownRecord(text, 'articles/a.md', 'a').record;
+    return raw === undefined ? undefined : validateRecord(raw, config).article?.body.text;
+  };
+
+  it('is the body validation gives, for every Markdown record in the repository', () => {
+    let compared = 0;
+    for (const file of FILES.filter((f) => f.endsWith('.md'))) {
+      const text = readFileSync(file, 'utf8');
+      const body = validated(text);
+      if (body === undefined) continue;
+      const fast = markdownBody(text);
+      if (fast !== undefined) compared += 1;
+      expect([file, fast ?? body]).toEqual([file, body]);
+    }
+    expect(compared).toBeGreaterThan(10);
+  });
+
+  it('is the body validation gives for generated records: forbidden characters, a BOM, `...` closing, fences in the body', () => {
+    let compared = 0;
+    const piece = fc.constantFrom('Text.', '\u0001', '\u0008', '\uFFFE', '&#1;', '---', '...', '--- ', '\n', '\n\n', 'é', '😀', '\u0085', '\t', 'a: b');
+    fc.assert(
+      fc.property(fc.boolean(), fc.constantFrom('---', '...', '--- '), fc.array(piece, { maxLength: 12 }), (bom, close, parts) => {
+        const text = `${bom ? '\uFEFF' : ''}---\nid: a\ntitle: A\ndate: 2025-02-05 09:24\n${close}\n${parts.join('')}`;
+        const body = validated(text);
+        const fast = markdownBody(text);
+        expect(fast).toBeDefined();
+        if (body === undefined) return;
+        compared += 1;
+        expect(fast).toBe(body);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+    expect(compared).toBeGreaterThan(NUM_RUNS / 2);
+  });
+
+  it('leaves what it does not read to the full path: CRLF, no closing fence', () => {
+    expect(markdownBody('---\r\nid: a\r\n---\r\nBody')).toBeUndefined();
+    expect(markdownBody('---\nid: a\nBody')).toBeUndefined();
+    expect(markdownBody('id: a\n---\nBody')).toBeUndefined();
+  });
 });

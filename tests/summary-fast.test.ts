@@ -405,3 +405,27 @@ describe('the fast path is taken for typical news copy', () => {
     expect(summaryPaths.full - before.full).toBe(0);
   });
 });
+
+describe('an excerpt is cut at 300 code points', () => {
+  /** The cut as a list of code points gives it. */
+  function reference(raw: string, max = 300): string | undefined {
+    const text = raw.replace(/\s+/g, ' ').trim();
+    if (text === '') return undefined;
+    const points = Array.from(text);
+    if (points.length <= max) return text;
+    const cut = points.slice(0, max).join('');
+    const space = cut.lastIndexOf(' ');
+    return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.—–-]+$/, '')}…`;
+  }
+  it('astral characters anywhere before, at or after the cut count as one', () => {
+    const word = fc.constantFrom('a', 'news', '😀', '𝔘𝔫𝔦', '北京', 'x😀', ',', '—', 'talks.');
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 400 }), fc.constantFrom(' ', ''), (words, gap) => {
+        const text = words.join(gap);
+        expect(excerpt(`<p>${text}</p>`)).toBe(reference(text));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(excerpt(`<p>${'a'.repeat(299)}😀😀 tail</p>`)).toBe(`${'a'.repeat(299)}😀…`);
+  });
+});

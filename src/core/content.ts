@@ -125,9 +125,10 @@ export function excerpt(html: string, max = EXCERPT_MAX): string | undefined {
 function cutText(raw: string, max: number): string | undefined {
   const text = raw.replace(/\s+/g, ' ').trim();
   if (text === '') return undefined;
-  // The end of the first `max` code points, in code units (a pair of surrogates is one code point).
-  let end = 0;
-  for (let n = 0; n < max && end < text.length; n++) {
+  // The end of the first `max` code points, in code units (a pair of surrogates is one code point);
+  // without a surrogate among the first `max` code units, they are the first `max` code points.
+  let end = HIGH_SURROGATE.test(text.slice(0, max)) ? 0 : Math.min(max, text.length);
+  for (let n = end; n < max && end < text.length; n++) {
     const c = text.charCodeAt(end);
     end += c >= 0xd800 && c <= 0xdbff && end + 1 < text.length && (text.charCodeAt(end + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
   }
@@ -138,6 +139,7 @@ function cutText(raw: string, max: number): string | undefined {
 }
 
 const EXCERPT_MAX = 300;
+const HIGH_SURROGATE = /[\ud800-\udbff]/;
 
 /** Characters and sequences with a meaning in marked's inline syntax, or that it escapes (`<`, `&`), or a hard break. */
 const INLINE_SYNTAX = /[\\`*_~[\]!<>&|]| {2}\n/;

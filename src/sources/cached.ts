@@ -15,6 +15,7 @@ import { checkIds, validateRecord, type RecordResult } from '../core/validate.js
 import type { Article, Diagnostic, SiteConfig } from '../types.js';
 import { statRecord, type ReadTask } from './_read.js';
 import { readShared } from './_workers.js';
+import { markdownBody } from './markdown.js';
 import { articlesDirMissing, display, listRecordFiles, readRecord, sortDiagnostics, type Loaded } from './_files.js';
 
 /** Milliseconds of mtime before the previous build's start within which a file is read anyway. */
@@ -56,7 +57,11 @@ function readAgain(p: RecordPath): ReturnType<typeof readRecord> {
  */
 function bodyLoader(p: RecordPath, config: SiteConfig): () => Article['body'] {
   return () => {
-    const r = readAgain(p).record;
+    // Validated when it was read: a Markdown record's body needs no second parse of its front matter.
+    const text = readFileSync(p.path, 'utf8');
+    const body = /\.json$/i.test(p.name) ? undefined : markdownBody(text);
+    if (body !== undefined) return { kind: 'markdown', text: body };
+    const r = readRecord(text, p.name, p.file).record;
     return (r === undefined ? undefined : validateRecord(r, config).article?.body) ?? { kind: 'markdown', text: '' };
   };
 }

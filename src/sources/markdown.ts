@@ -1,7 +1,7 @@
 /** Markdown records: YAML front matter between `---` lines, then the Markdown body. */
 import { diagnostic, Errors } from '../errors.js';
 import type { Diagnostic, LineOf, RawRecord } from '../types.js';
-import { mayHoldForbidden } from '../core/_text.js';
+import { mayHoldForbidden, stripForbidden } from '../core/_text.js';
 import { parseYaml } from './_positions.js';
 
 const FENCE = /^---[ \t]*$/;
@@ -35,6 +35,26 @@ function split(text: string, file: string, slugPath: string): { record?: RawReco
       if (!front.includes('\\') && !mayHoldForbidden(text)) out.clean = true;
       return { record: out, diagnostics: [] };
     }
+    start = end + 1;
+  }
+  return undefined;
+}
+
+/**
+ * The body of a Markdown record as validation gives it (forbidden characters stripped), found without
+ * parsing the front matter: for a record already read and validated once, whose body a feed now renders.
+ * Only the common layout `split` reads (no CR, fenced and closed); `undefined` for anything else.
+ */
+export function markdownBody(text: string): string | undefined {
+  if (text.indexOf('\r') >= 0) return undefined;
+  const first = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const open = text.indexOf('\n', first);
+  if (open < 0 || !FENCE.test(text.slice(first, open))) return undefined;
+  for (let start = open + 1; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const c = text.charCodeAt(start);
+    if ((c === 0x2d || c === 0x2e) && CLOSE.test(text.slice(start, end))) return stripForbidden(text.slice(end + 1)).text;
     start = end + 1;
   }
   return undefined;

@@ -5,8 +5,9 @@
  * through the `summaryPaths` counter (never timing), that the fast path is taken for typical news copy.
  */
 import fc from 'fast-check';
+import { Marked } from 'marked';
 import { describe, expect, it } from 'vitest';
-import { excerpt, renderBody, summaryOf, summaryPaths } from '../src/core/content.js';
+import { excerpt, markdownHtml, renderBody, summaryOf, summaryPaths } from '../src/core/content.js';
 import type { Body } from '../src/types.js';
 
 const BASE = 'https://example.invalid/';
@@ -427,5 +428,32 @@ describe('an excerpt is cut at 300 code points', () => {
       { numRuns: 2000 },
     );
     expect(excerpt(`<p>${'a'.repeat(299)}😀😀 tail</p>`)).toBe(`${'a'.repeat(299)}😀…`);
+  });
+});
+
+describe('marked without its setext rule where no line could underline a heading', () => {
+  const reference = new Marked({ gfm: true, async: false });
+  const same = (text: string): void => expect(markdownHtml(text)).toBe(reference.parse(text) as string);
+
+  it('renders setext headings wherever they can stand', () => {
+    const cases = [
+      'Title\n=====\n\nBody.', '**the**\n===\r\r# x', 'Title\n-----', 'Title\n  ---  \n', 'Title\r\n===\r\n', 'Title\r---\r',
+      '> Quoted\n> ===\n', '> Quoted\n---', '- item\n  text\n  ---\n', '- item\n\n  para\n  ===\n', '1. a\n   b\n   ---',
+      '- a\n\tb\n\t---\t\n', 'a\n\t---', 'a\n---\t', 'a\n=\u00a0\n', 'plain paragraph\nwell-\nmade', 'no underline at all',
+      '| a | b |\n|---|---|\n| c | d |', '* * *\n---\n___', 'x\n    ---', '```\ncode\n---\n```',
+    ];
+    for (const text of cases) same(text);
+  });
+
+  it('gives marked\'s HTML for generated documents, with and without underline-like line ends', () => {
+    let without = 0;
+    fc.assert(
+      fc.property(fc.oneof(generatedMarkdown, fc.string({ unit: fc.constantFrom(...MARKDOWN_CHARS), maxLength: 120 })), (text) => {
+        if (!/[=-]\s*$/m.test(text)) without += 1;
+        same(text);
+      }),
+      { numRuns: 4000 },
+    );
+    expect(without).toBeGreaterThan(1000);
   });
 });

@@ -9,7 +9,25 @@ import sanitizeHtml from 'sanitize-html';
 import type { Body, ImageField } from '../types.js';
 import { escapeHtml, mayHoldForbidden, stripForbidden } from './_text.js';
 
-const markdown = new Marked({ gfm: true, async: false });
+/**
+ * A line that could underline a setext heading (`Title\n=====`) ends with `=` or `-` and whitespace
+ * (marked turns CRs into line breaks, and tabs in list items into spaces). marked tries its setext rule at
+ * every block, and that rule scans the whole paragraph for an underline: about a tenth of rendering a
+ * story. A body with no such line end cannot hold one, in any quote or list either (they only take
+ * markers off the start of lines), so the rule is skipped and every other rule runs as before.
+ */
+const UNDERLINE_END = /[=-][^\S\r\n]*(?:[\r\n]|$)/;
+let setextPossible = true;
+const markdown = new Marked({ gfm: true, async: false }, {
+  // `false` runs marked's own rule; `undefined` is "no setext heading here".
+  tokenizer: { lheading: () => (setextPossible ? false : undefined) },
+});
+
+/** Markdown to HTML with marked (GFM), before sanitising. */
+export function markdownHtml(text: string): string {
+  setextPossible = UNDERLINE_END.test(text);
+  return markdown.parse(text) as string;
+}
 
 const ALLOWED_TAGS = [
   'p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
@@ -29,7 +47,7 @@ export interface RenderedBody {
 
 /** Renders and sanitises a body; URLs in it resolve against `baseUrl` (the article's URL). */
 export function renderBody(body: Body, baseUrl: string): RenderedBody {
-  const raw = body.kind === 'markdown' ? (markdown.parse(body.text) as string) : body.text;
+  const raw = body.kind === 'markdown' ? markdownHtml(body.text) : body.text;
   const tags = new Set<string>();
   for (const m of raw.matchAll(/<\s*([a-zA-Z][\w:-]*)/g)) {
     const tag = (m[1] ?? '').toLowerCase();
@@ -199,7 +217,7 @@ export function summaryOf(body: Body): string | undefined {
     return cutText(text, EXCERPT_MAX);
   }
   if (block !== undefined) {
-    const html = markdown.parse(block) as string;
+    const html = markdownHtml(block);
     // A setext heading or a table makes the block something other than a paragraph: the first <p> is later.
     if (html.startsWith('<p>')) {
       summaryPaths.fast += 1;

@@ -17,24 +17,32 @@ export function readMarkdownRecord(text: string, file: string, slugPath: string)
  * closed. Gives what readLines gives (undefined for anything else, which readLines then reads).
  */
 function split(text: string, file: string, slugPath: string): { record?: RawRecord; diagnostics: Diagnostic[] } | undefined {
+  const f = fenced(text);
+  if (f === undefined) return undefined;
+  const front = text.slice(f.open + 1, Math.max(f.open + 1, f.close - 1));
+  const parsed = parseYaml(copyOf(front), file, 2);
+  if (parsed.diagnostics.length > 0) return { diagnostics: parsed.diagnostics };
+  const out = record(file, slugPath, parsed, text.slice(f.end + 1), f.line + 2);
+  // One scan of the whole text; YAML's double-quoted escapes (`\x01`) are the one way to add a character.
+  if (!front.includes('\\') && !mayHoldForbidden(text)) out.clean = true;
+  return { record: out, diagnostics: [] };
+}
+
+/**
+ * Where the front matter of `text` ends, in the layout `split` reads (no CR, fenced and closed): the end
+ * of the opening fence's line, the start and end of the closing line, and that line's index (from 0).
+ */
+function fenced(text: string): { open: number; close: number; end: number; line: number } | undefined {
   if (text.indexOf('\r') >= 0) return undefined;
   const first = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const open = text.indexOf('\n', first);
   if (open < 0 || !FENCE.test(text.slice(first, open))) return undefined;
-  let line = 1; // lines[line] starts at `start`
+  let line = 1; // the line starting at `start`
   for (let start = open + 1; start < text.length; line++) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     const c = text.charCodeAt(start);
-    if ((c === 0x2d || c === 0x2e) && CLOSE.test(text.slice(start, end))) {
-      const front = text.slice(open + 1, Math.max(open + 1, start - 1));
-      const parsed = parseYaml(copyOf(front), file, 2);
-      if (parsed.diagnostics.length > 0) return { diagnostics: parsed.diagnostics };
-      const out = record(file, slugPath, parsed, text.slice(end + 1), line + 2);
-      // One scan of the whole text; YAML's double-quoted escapes (`\x01`) are the one way to add a character.
-      if (!front.includes('\\') && !mayHoldForbidden(text)) out.clean = true;
-      return { record: out, diagnostics: [] };
-    }
+    if ((c === 0x2d || c === 0x2e) && CLOSE.test(text.slice(start, end))) return { open, close: start, end, line };
     start = end + 1;
   }
   return undefined;
@@ -46,18 +54,8 @@ function split(text: string, file: string, slugPath: string): { record?: RawReco
  * Only the common layout `split` reads (no CR, fenced and closed); `undefined` for anything else.
  */
 export function markdownBody(text: string): string | undefined {
-  if (text.indexOf('\r') >= 0) return undefined;
-  const first = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const open = text.indexOf('\n', first);
-  if (open < 0 || !FENCE.test(text.slice(first, open))) return undefined;
-  for (let start = open + 1; start < text.length; ) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    const c = text.charCodeAt(start);
-    if ((c === 0x2d || c === 0x2e) && CLOSE.test(text.slice(start, end))) return stripForbidden(text.slice(end + 1)).text;
-    start = end + 1;
-  }
-  return undefined;
+  const f = fenced(text);
+  return f === undefined ? undefined : stripForbidden(text.slice(f.end + 1)).text;
 }
 
 /**

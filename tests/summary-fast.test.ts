@@ -120,6 +120,8 @@ const TRICKY: Array<[string, string, 'fast' | 'full' | 'any']> = [
   ['pipe first', '| not | a table\n\nText.', 'full'],
   ['control characters', 'Body\u0001 text\u007f here.', 'full'],
   ['lone surrogates around an image', '\uD800![](x.png)\uDC00 text', 'full'],
+  ['a quote with a paragraph separator before a marker', '> Word\u2029> x', 'full'],
+  ['a quote with a line separator before a marker', '> Word\u2028> x\n> more', 'full'],
   ['lone surrogates around a break', 'a\uD800  \n\uDC00b', 'full'],
   ['astral characters', 'Emoji 😀 and 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 text.', 'fast'],
   ['line separator', 'a\u2028b\n===', 'fast'],
@@ -439,7 +441,7 @@ describe('marked without its setext rule where no line could underline a heading
     const cases = [
       'Title\n=====\n\nBody.', '**the**\n===\r\r# x', 'Title\n-----', 'Title\n  ---  \n', 'Title\r\n===\r\n', 'Title\r---\r',
       '> Quoted\n> ===\n', '> Quoted\n---', '- item\n  text\n  ---\n', '- item\n\n  para\n  ===\n', '1. a\n   b\n   ---',
-      '- a\n\tb\n\t---\t\n', 'a\n\t---', 'a\n---\t', 'a\n=\u00a0\n', 'plain paragraph\nwell-\nmade', 'no underline at all',
+      '- a\n\tb\n\t---\t\n', 'a\n\t---', 'a\n--- x', 'a\n=== b\n', 'plain paragraph\nwell-\nmade', 'no underline at all',
       '| a | b |\n|---|---|\n| c | d |', '* * *\n---\n___', 'x\n    ---', '```\ncode\n---\n```',
     ];
     for (const text of cases) same(text);

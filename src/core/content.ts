@@ -300,7 +300,8 @@ function leadQuote(src: string, start: number): string | undefined {
     const nl = src.indexOf('\n', pos);
     const line = nl === -1 ? src.slice(pos) : src.slice(pos, nl);
     if (line === '') break;
-    if (!line.startsWith('> ')) return undefined;
+    // marked takes a quote's markers off with a multiline `^`, which also starts a line after U+2028/U+2029.
+    if (!line.startsWith('> ') || /[\u2028\u2029]/.test(line)) return undefined;
     lines.push(line.slice(2));
     if (nl === -1) break;
     pos = nl + 1;

@@ -3,10 +3,12 @@
  * diff), then every output read back by an independent parser with assertions on the fields that matter.
  */
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildFeeds, loadArticles, loadConfig, type BuildResult } from '../src/index.js';
+import { buildFeeds, loadArticles, loadConfig, main, type BuildResult } from '../src/index.js';
 import { parseXml, text } from './_helpers.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -27,13 +29,33 @@ beforeAll(async () => {
   json = JSON.parse(built.outputs.get('feed.json')!);
 });
 
+// The main feed, and one section (summary-less full content), tag (summaries only) and author feed.
+const GOLDEN = ['rss.xml', 'atom.xml', 'feed.json', 'sections/欧洲/rss.xml', 'tags/利率/atom.xml', 'authors/王晓岚/feed.json'];
+const goldenPath = (name: string): string => `${goldenDir}${name.replaceAll('/', '__')}`;
+
 describe('golden files', () => {
-  // The main feed, and one section (summary-less full content), tag (summaries only) and author feed.
-  it.each(['rss.xml', 'atom.xml', 'feed.json', 'sections/欧洲/rss.xml', 'tags/利率/atom.xml', 'authors/王晓岚/feed.json'])('%s matches tests/golden/sample', async (name) => {
-    const path = `${goldenDir}${name.replaceAll('/', '__')}`;
+  it.each(GOLDEN)('%s matches tests/golden/sample', async (name) => {
+    const path = goldenPath(name);
     const actual = built.outputs.get(name)!;
     if (process.env['UPDATE_GOLDEN'] === '1' || !existsSync(path)) await writeFile(path, actual);
     expect(actual).toBe(await readFile(path, 'utf8'));
+  });
+
+  // The library keeps every body; `dateline build` keeps none and reads a body again where a feed renders it.
+  it('are what `dateline build` writes, without the cache, with it, and with it again', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dateline-golden-'));
+    let errors = '';
+    try {
+      const runs = [['--no-cache'], ['--cache', join(dir, 'cache')], ['--cache', join(dir, 'cache')]];
+      for (const [i, args] of runs.entries()) {
+        const out = join(dir, `out-${i}`);
+        const io = { stdout: () => {}, stderr: (t: string) => void (errors += t), cwd: root };
+        expect(await main(['build', '--out', out, '--quiet', ...args], io), errors).toBe(0);
+        for (const name of GOLDEN) expect([args, name, await readFile(join(out, name), 'utf8')]).toEqual([args, name, await readFile(goldenPath(name), 'utf8')]);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -105,7 +105,12 @@ async function listExactly(root: string): Promise<string[]> {
 /** One record file's text → its raw record (or why it cannot be read). `name` is relative to the articles directory. */
 export function readRecord(text: string, name: string, file: string): { record?: RawRecord; diagnostics: Diagnostic[] } {
   const slugPath = name.slice(0, -extname(name).length).split(sep).join('/');
-  return extname(name).toLowerCase() === '.json' ? readJsonRecord(text, file, slugPath) : readMarkdownRecord(text, file, slugPath);
+  return isJsonRecord(name) ? readJsonRecord(text, file, slugPath) : readMarkdownRecord(text, file, slugPath);
+}
+
+/** Whether the record file `name` holds JSON (any other record extension is Markdown). */
+export function isJsonRecord(name: string): boolean {
+  return extname(name).toLowerCase() === '.json';
 }
 
 /** The diagnostic for an articles directory that cannot be listed. */

@@ -16,7 +16,7 @@ import type { Article, Diagnostic, SiteConfig } from '../types.js';
 import { statRecord, type ReadTask } from './_read.js';
 import { readShared } from './_workers.js';
 import { markdownBody } from './markdown.js';
-import { articlesDirMissing, display, listRecordFiles, readRecord, sortDiagnostics, type Loaded } from './_files.js';
+import { articlesDirMissing, display, isJsonRecord, listRecordFiles, readRecord, sortDiagnostics, type Loaded } from './_files.js';
 
 /** Milliseconds of mtime before the previous build's start within which a file is read anyway. */
 const RACY_MS = 2000;
@@ -59,7 +59,7 @@ function bodyLoader(p: RecordPath, config: SiteConfig): () => Article['body'] {
   return () => {
     // Validated when it was read: a Markdown record's body needs no second parse of its front matter.
     const text = readFileSync(p.path, 'utf8');
-    const body = /\.json$/i.test(p.name) ? undefined : markdownBody(text);
+    const body = isJsonRecord(p.name) ? undefined : markdownBody(text);
     if (body !== undefined) return { kind: 'markdown', text: body };
     const r = readRecord(text, p.name, p.file).record;
     return (r === undefined ? undefined : validateRecord(r, config).article?.body) ?? { kind: 'markdown', text: '' };

@@ -441,7 +441,7 @@ describe('marked without its setext rule where no line could underline a heading
     const cases = [
       'Title\n=====\n\nBody.', '**the**\n===\r\r# x', 'Title\n-----', 'Title\n  ---  \n', 'Title\r\n===\r\n', 'Title\r---\r',
       '> Quoted\n> ===\n', '> Quoted\n---', '- item\n  text\n  ---\n', '- item\n\n  para\n  ===\n', '1. a\n   b\n   ---',
-      '- a\n\tb\n\t---\t\n', 'a\n\t---', 'a\n--- x', 'a\n=== b\n', 'plain paragraph\nwell-\nmade', 'no underline at all',
+      '- a\n\tb\n\t---\t\n', 'a\n\t---', 'a\n---\t', 'a\n=\u00a0\n', 'a\n--- x', 'a\n=== b\n', 'plain paragraph\nwell-\nmade', 'no underline at all',
       '| a | b |\n|---|---|\n| c | d |', '* * *\n---\n___', 'x\n    ---', '```\ncode\n---\n```',
     ];
     for (const text of cases) same(text);

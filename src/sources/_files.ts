@@ -1,6 +1,5 @@
 /** Finding and reading record files: what the loaders and the reading worker share. */
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
 import { diagnostic, Errors } from '../errors.js';
 import type { Article, Diagnostic, RawRecord } from '../types.js';
@@ -33,7 +32,33 @@ export interface Loaded {
  * EISDIR, and then the listing is made again with `exact`, which asks every entry.
  */
 export async function listRecordFiles(root: string, exact = false): Promise<string[]> {
-  return exact ? listExactly(root) : listByName(root);
+  const out: string[] = [];
+  // Directories reached through links, by real path: a link back up the tree is walked once, not forever.
+  const linked = new Set<string>([realpathOr(root)]);
+  const walk = (rel: string): void => {
+    const dir = rel === '' ? root : join(root, rel);
+    for (const entry of exact ? readdirSync(dir, { withFileTypes: true }) : readdirSync(dir)) {
+      const n = typeof entry === 'string' ? entry : entry.name;
+      if (n.startsWith('.')) continue;
+      const name = rel === '' ? n : `${rel}${sep}${n}`;
+      if (typeof entry === 'string' && recordName(n)) {
+        out.push(name);
+        continue;
+      }
+      const path = join(root, name);
+      const type = typeof entry === 'string' ? lstatSync(path, { throwIfNoEntry: false }) : entry;
+      // A link is followed, as a stat would: to a directory, it is walked; to a file, it is a file.
+      if (type?.isDirectory() === true) walk(name);
+      else if (type?.isSymbolicLink() === true && statSync(path, { throwIfNoEntry: false })?.isDirectory() === true) {
+        const real = realpathSync(path);
+        if (linked.has(real)) continue;
+        linked.add(real);
+        walk(name);
+      } else if (typeof entry !== 'string' && recordName(n)) out.push(name);
+    }
+  };
+  walk('');
+  return out.sort();
 }
 
 /** Whether a name is a record's, by its extension (any case). */
@@ -42,64 +67,12 @@ function recordName(name: string): boolean {
   return dot > 0 && RECORD_EXTENSIONS.has(name.slice(dot).toLowerCase());
 }
 
-function listByName(root: string): string[] {
-  const out: string[] = [];
-  const linked = new Set<string>([realpathOr(root)]);
-  const walk = (rel: string): void => {
-    for (const n of readdirSync(rel === '' ? root : join(root, rel))) {
-      if (n.startsWith('.')) continue;
-      const name = rel === '' ? n : `${rel}${sep}${n}`;
-      if (recordName(n)) {
-        out.push(name);
-        continue;
-      }
-      const path = join(root, name);
-      const st = lstatSync(path, { throwIfNoEntry: false });
-      if (st?.isDirectory() === true) walk(name);
-      else if (st?.isSymbolicLink() === true && statSync(path, { throwIfNoEntry: false })?.isDirectory() === true) {
-        const real = realpathSync(path);
-        if (linked.has(real)) continue;
-        linked.add(real);
-        walk(name);
-      }
-    }
-  };
-  walk('');
-  return out.sort();
-}
-
 function realpathOr(path: string): string {
   try {
     return realpathSync(path);
   } catch {
     return path;
   }
-}
-
-/** The listing from every entry's type: the same files, and right about a directory named like a record. */
-async function listExactly(root: string): Promise<string[]> {
-  const out: string[] = [];
-  // Directories reached through links, by real path: a link back up the tree is walked once, not forever.
-  const linked = new Set<string>([await realpath(root).catch(() => root)]);
-  const walk = async (rel: string): Promise<void> => {
-    const entries = await readdir(rel === '' ? root : join(root, rel), { withFileTypes: true });
-    for (const e of entries) {
-      if (e.name.startsWith('.')) continue;
-      const name = rel === '' ? e.name : `${rel}${sep}${e.name}`;
-      // A link is followed, as a stat would: to a directory, it is walked; to a file, it is a file.
-      let dir = e.isDirectory();
-      if (e.isSymbolicLink() && (await stat(join(root, name)).catch(() => undefined))?.isDirectory() === true) {
-        const real = await realpath(join(root, name));
-        if (linked.has(real)) continue;
-        linked.add(real);
-        dir = true;
-      }
-      if (dir) await walk(name);
-      else if (recordName(e.name)) out.push(name);
-    }
-  };
-  await walk('');
-  return out.sort();
 }
 
 /** One record file's text → its raw record (or why it cannot be read). `name` is relative to the articles directory. */

@@ -133,6 +133,9 @@ export interface Census {
   edits: string[];
 }
 
+/** The cache key of a record's items (and a part of every feed key that carries it): its content hash and path. */
+export const itemKey = (hash: string, file: string): string => `${hash}:${file}`;
+
 export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('base64url');
 
 /** Identity of what a cache is valid for: the code and the configuration. */

@@ -4,7 +4,7 @@
  * the articles that path needs (all of them, on the full path). Also the cache's side of the items.
  */
 import { restoreItem, storeItem } from '../cache/serial.js';
-import { EDITS_GROUP, homeGroup, loadCache, loadData, type CacheIdentity, type CacheRead, type Census, type RecordEntry, type StoredPlan } from '../cache/store.js';
+import { EDITS_GROUP, homeGroup, itemKey, loadCache, loadData, type CacheIdentity, type CacheRead, type Census, type RecordEntry, type StoredPlan } from '../cache/store.js';
 import type { ItemStore } from '../core/site.js';
 import { assembleRecords, scanRecords, type RecordScan } from '../sources/cached.js';
 import type { Article, ContentMode, Diagnostic, FeedItem, SiteConfig } from '../types.js';
@@ -142,7 +142,7 @@ export class CachedItems implements ItemStore {
     if (key === undefined) return undefined;
     const file = key.slice(key.indexOf(':') + 1);
     const entry = this.records[file];
-    return entry !== undefined && `${entry.hash}:${file}` === key ? { file, entry } : undefined;
+    return entry !== undefined && itemKey(entry.hash, file) === key ? { file, entry } : undefined;
   }
 
   get(article: Article, content: ContentMode): { item: FeedItem; warnings: Diagnostic[] } | undefined {

@@ -10,7 +10,7 @@
  * Both paths must give the same tree and the same report; tests/incremental.test.ts compares each with a
  * clean build after sequences of such edits.
  */
-import type { CacheState, Census, RecordEntry, StoredPlan } from '../cache/store.js';
+import { itemKey, type CacheState, type Census, type RecordEntry, type StoredPlan } from '../cache/store.js';
 import type { FeedPlan } from '../core/feeds.js';
 import { articleRestorer, entryAt, type RecordScan } from '../sources/cached.js';
 import { sortDiagnostics } from '../sources/index.js';
@@ -100,7 +100,7 @@ export function reusePlans(scan: RecordScan, previous: CacheState, knownFiles: n
       a = restore(i);
       if (a === undefined) throw new Error(`the cache's plans name ${file}, which has no article`);
       restored.set(file, a);
-      keys.set(a, `${entryAt(scan, i)?.hash ?? ''}:${file}`);
+      keys.set(a, itemKey(entryAt(scan, i)?.hash ?? '', file));
     }
     return a;
   };

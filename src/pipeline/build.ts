@@ -9,7 +9,7 @@
  */
 import { resolve } from 'node:path';
 import { restoreModel, storeModel, type StoredModel } from '../cache/serial.js';
-import { saveCache, sha256, type CacheIdentity, type CacheState, type FeedEntry } from '../cache/store.js';
+import { itemKey, saveCache, sha256, type CacheIdentity, type CacheState, type FeedEntry } from '../cache/store.js';
 import { directoryEntry, noArticles } from '../core/build.js';
 import { planFeeds, type FeedPlan } from '../core/feeds.js';
 import { newestIndex } from '../core/model.js';
@@ -152,7 +152,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
         const model = feedFrame(plan, splice.updated, config);
         const fresh = new Map(splice.edited.map((e) => [e.index, renderer.item(reuse.article(e.file), plan.content)]));
         const files = splice.plan.files;
-        const key = feedKey(plan, config, files.map((f) => `${prepared.records[f]?.hash ?? ''}:${f}`));
+        const key = feedKey(plan, config, files.map((f) => itemKey(prepared.records[f]?.hash ?? '', f)));
         directory.push({ kind: plan.kind, name: plan.name ?? '', dir: plan.dir, title: model.title, items: files.length, updated: model.updated });
         report.feeds.spliced += 1;
         await send(plan.key, { outputs: splicedDocuments(splice, model, fresh), model, precompress: plan.precompress }, { key, newest: splice.newest, items: files.length });

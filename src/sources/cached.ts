@@ -10,7 +10,7 @@
 import { readFileSync, Stats } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { restoreArticle, withLazyBody } from '../cache/serial.js';
-import type { CacheState, RecordEntry } from '../cache/store.js';
+import { itemKey, type CacheState, type RecordEntry } from '../cache/store.js';
 import { checkIds, validateRecord, type RecordResult } from '../core/validate.js';
 import type { Article, Diagnostic, SiteConfig } from '../types.js';
 import { statRecord, type ReadTask } from './_read.js';
@@ -203,7 +203,7 @@ export function assembleRecords(scan: RecordScan): CachedLoad {
     const article = restore(i);
     if (article !== undefined) {
       result.article = article;
-      keys.set(article, `${entry.hash}:${file}`);
+      keys.set(article, itemKey(entry.hash, file));
     }
     results.push(result);
   }

@@ -9,20 +9,23 @@
 // ES modules (22 has module.enableCompileCache), and compiling the bundle was a third of a small build's
 // start. The cache is made after each of the first runs of each kind of command (load() below), so it
 // holds the functions that run compiled too.
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import Module from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Script } from 'node:vm';
-import { setFlagsFromString } from 'node:v8';
+//
+// It is CommonJS (bin/package.json says so): Node starts a CommonJS entry without its ES module loader,
+// a few milliseconds of every run.
+'use strict';
+const { createHash } = require('node:crypto');
+const { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
+const Module = require('node:module');
+const { dirname, join } = require('node:path');
+const { Script } = require('node:vm');
+const { setFlagsFromString } = require('node:v8');
 
 // V8 drops the bytecode of functions that have not run for a while: by the end of a build, the code that
 // ran once at start-up (the libraries' module bodies, zod building its schemas) is gone, the code cache
 // made then lacked it, and every later start compiled it again (start-up 0.11 s → 0.21 s).
 setFlagsFromString('--no-flush-bytecode');
 
-const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const root = dirname(__dirname);
 /** Packages the bundle leaves to Node: large data the importers alone load, and the build tools. */
 const UNBUNDLED = ['city-timezones', 'esbuild', 'tsx', 'fast-xml-parser'];
 const src = join(root, 'src');
@@ -31,7 +34,7 @@ async function bundled() {
   const hash = createHash('sha256');
   // The sources, and this file (the bundle's options).
   const inputs = readdirSync(src, { recursive: true }).filter((n) => n.endsWith('.ts')).sort().map((f) => join(src, f));
-  inputs.push(fileURLToPath(import.meta.url));
+  inputs.push(__filename);
   // The bundle holds some dependencies (below): installing other versions must make a new one.
   inputs.push(join(root, 'node_modules', '.package-lock.json'));
   for (const f of inputs) {
@@ -116,14 +119,18 @@ async function fromSources() {
 }
 
 // DATELINE_DEBUG=1 shows why the bundle was not used (the fallback is otherwise silent, and slower).
-const { main, keep } = await bundled().catch((e) => {
-  if (process.env.DATELINE_DEBUG) console.error(e);
-  return fromSources();
-});
-process.exitCode = await main(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  cwd: process.cwd(),
-  progress: process.stderr.isTTY === true && !process.env.CI,
-});
-keep?.();
+async function run() {
+  const { main, keep } = await bundled().catch((e) => {
+    if (process.env.DATELINE_DEBUG) console.error(e);
+    return fromSources();
+  });
+  process.exitCode = await main(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+    progress: process.stderr.isTTY === true && !process.env.CI,
+  });
+  keep?.();
+}
+
+void run();

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { formatRfc3339, formatRfc822, localDate, parseDeskTime } from '../src/index.js';
 
 /** Wall-clock time + zone → true instant (as UTC ISO), through both DST changes and odd offsets. */
@@ -134,5 +134,80 @@ describe('zone offsets against Intl, instant by instant', () => {
       }
     }
     expect(transitions).toBeGreaterThan(50);
+  });
+});
+
+describe('zone offsets learnt by one build and taught to the next (the cache\'s zones.json)', () => {
+  type Dates = typeof import('../src/core/_dates.js');
+  /** A fresh copy of the module, as a new process has it: nothing asked, nothing taught. */
+  const fresh = async (): Promise<Dates> => {
+    vi.resetModules();
+    return import('../src/core/_dates.js');
+  };
+  const ZONES = ['America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Pacific/Chatham', 'Africa/Casablanca', 'Asia/Shanghai', 'America/Sao_Paulo'];
+  const HOUR = 3_600_000;
+  let seed = 777;
+  const next = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+  /** Instants of 2019–2026, scattered, a minute either side of an hour and on it. */
+  const instants = Array.from({ length: 4000 }, () => Date.UTC(2019, 0, 1) + (next() % (8 * 365 * 24)) * HOUR + ((next() % 3) - 1) * 60_000);
+
+  it('a taught process gives Intl\'s offset at every instant, taught or not, across DST changes', async () => {
+    const first = await fresh();
+    expect(first.learntOffsets()).toBeUndefined();
+    // The first process resolves half the instants in each zone.
+    for (const [i, t] of instants.entries()) if (i % 2 === 0) first.formatRfc3339(new Date(t), ZONES[i % ZONES.length] as string);
+    const learnt = first.learntOffsets();
+    expect(Object.keys(learnt ?? {}).sort()).toEqual([...ZONES].sort());
+    // It went through JSON, as the cache keeps it.
+    const second = await fresh();
+    second.teachOffsets(JSON.parse(JSON.stringify(learnt)));
+    const reference = await fresh();
+    for (const [i, t] of instants.entries()) {
+      for (const zone of ZONES) {
+        expect(second.formatRfc3339(new Date(t), zone), `${new Date(t).toISOString()} ${zone} (${i})`).toBe(reference.formatRfc3339(new Date(t), zone));
+      }
+    }
+    // It now knows more than it was taught: what it learns includes both.
+    const more = second.learntOffsets() ?? {};
+    for (const zone of ZONES) expect((more[zone] ?? []).length).toBeGreaterThan(0);
+  });
+
+  it('desk times near transitions resolve as untaught (gaps and overlaps are still refused)', async () => {
+    const first = await fresh();
+    const cases: [string, string][] = [
+      ['2025-03-09 02:30', 'America/New_York'], ['2025-11-02 01:30', 'America/New_York'], ['2025-03-09 01:59', 'America/New_York'],
+      ['2025-03-30 01:30', 'Europe/London'], ['2025-10-26 01:30', 'Europe/London'], ['2025-04-06 01:45', 'Australia/Lord_Howe'],
+      ['2025-02-05 09:24', 'Asia/Shanghai'], ['2025-07-04 12:00', 'America/New_York'],
+    ];
+    const expected = cases.map(([desk, zone]) => first.parseDeskTime(desk, zone));
+    const second = await fresh();
+    second.teachOffsets(first.learntOffsets());
+    expect(cases.map(([desk, zone]) => second.parseDeskTime(desk, zone))).toEqual(expected);
+    expect(expected.map((r) => (r.ok ? 'ok' : r.problem))).toEqual(['nonexistent', 'ambiguous', 'ok', 'nonexistent', 'ambiguous', 'ambiguous', 'ok', 'ok']);
+  });
+
+  it('a taught zone is valid; what is not shaped as learntOffsets writes it is ignored, zone by zone', async () => {
+    const first = await fresh();
+    first.formatRfc3339(new Date(Date.UTC(2025, 5, 1)), 'Asia/Kolkata');
+    const learnt = first.learntOffsets() ?? {};
+    const second = await fresh();
+    const kolkata = learnt['Asia/Kolkata'] as number[];
+    second.teachOffsets({
+      'Asia/Kolkata': kolkata,
+      'Europe/Paris': [1, 2],
+      'Europe/Rome': [10, 1, 3600000, 5, 1, 3600000],
+      'Europe/Oslo': [10, 0, 3600000],
+      'America/Lima': ['x', 1, 0],
+    });
+    expect(second.isValidTimeZone('Asia/Kolkata')).toBe(true);
+    expect(Object.keys(second.learntOffsets() ?? { 'Asia/Kolkata': [] })).toEqual(['Asia/Kolkata']);
+    for (const garbage of [null, 3, 'x', [1, 2, 3]]) second.teachOffsets(garbage);
+    // The ignored zones are asked of Intl as usual.
+    const reference = await fresh();
+    for (const zone of ['Europe/Paris', 'Europe/Rome', 'Europe/Oslo', 'America/Lima']) {
+      const t = new Date(Date.UTC(2025, 0, 1, 0, 0, 0) + 10 * 6 * HOUR);
+      expect(second.formatRfc3339(t, zone)).toBe(reference.formatRfc3339(t, zone));
+    }
+    expect(second.isValidTimeZone('Not/AZone')).toBe(false);
   });
 });

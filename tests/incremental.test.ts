@@ -580,3 +580,71 @@ describe('reading on two cores', () => {
     }
   }, 120_000);
 });
+
+describe('zone offsets kept in the cache (zones.json)', () => {
+  it('a new process taught by zones.json builds what a clean build does; a damaged or foreign file is ignored', async () => {
+    const { execFile } = await import('node:child_process');
+    const { createHash } = await import('node:crypto');
+    const { fileURLToPath } = await import('node:url');
+    const bin = fileURLToPath(new URL('../bin/dateline.js', import.meta.url));
+    // A desk in New York, datelines in zones with DST of their own, times near the 2025 changes.
+    const zones = ['Europe/London', 'Australia/Lord_Howe', 'America/Santiago', 'Asia/Shanghai'];
+    const story = (n: number, date: string): string =>
+      `---\nid: z${n}\ntitle: "Story ${n}"\ndate: ${date}\nsection: World\ndateline: { city: "City ${n}", timezone: ${zones[n % zones.length]} }\n---\nText of story ${n}.\n`;
+    const dates = ['2025-03-09 01:59', '2025-03-09 03:00', '2025-03-30 00:30', '2025-04-06 01:00', '2025-10-26 23:30', '2025-11-02 03:00', '2025-07-04 12:00', '2025-01-01 00:00'];
+    const files = Object.fromEntries(dates.map((d, n) => [`articles/z${n}.md`, story(n, d)]));
+    const site = await makeSite(files, { ...CONFIG, timezone: 'America/New_York' });
+    const run = (): Promise<{ code: number; stdout: string; stderr: string }> =>
+      new Promise((resolve) => {
+        execFile(process.execPath, [bin, 'build', '--json'], { cwd: site.dir, env: { ...process.env, CI: '1', DATELINE_DEBUG: '1' } }, (e, stdout, stderr) =>
+          resolve({ code: e === null ? 0 : Number((e as { code?: number }).code ?? 1), stdout, stderr }));
+      });
+    const zonesFile = join(site.dir, '.dateline-cache', 'zones.json');
+    const edit = async (n: number, date: string): Promise<void> => writeFile(join(site.dir, `articles/z${n}.md`), story(n, date));
+    /** zones.json with every offset an hour off, under `tz` as its header's tz database, with a right checksum. */
+    const forged = async (tz: string): Promise<void> => {
+      const body = (await readFile(zonesFile, 'utf8')).split('\n')[1] as string;
+      const learnt = JSON.parse(body) as Record<string, number[]>;
+      for (const runs of Object.values(learnt)) for (let i = 2; i < runs.length; i += 3) runs[i] = (runs[i] as number) + 3_600_000;
+      const text = JSON.stringify(learnt);
+      await writeFile(zonesFile, `dateline-cache/6 ${tz} ${createHash('sha256').update(text).digest('base64url')}\n${text}`);
+    };
+    try {
+      const first = await run();
+      expect(first.code, first.stderr).toBe(0);
+      const [magic, tz] = (await readFile(zonesFile, 'utf8')).split(' ');
+      expect(magic).toBe('dateline-cache/6');
+      expect(tz).toBe(`${process.versions.tz}/${process.versions.icu}`);
+      await expectSameAsClean(site.dir, 'first build');
+
+      // Taught: edits move times onto others of the same days.
+      await edit(0, '2025-03-09 03:30');
+      await edit(5, '2025-11-02 00:59');
+      const taught = await run();
+      expect(taught.code, taught.stderr).toBe(0);
+      await expectSameAsClean(site.dir, 'taught');
+
+      // Damaged: one byte of the offsets changed (the checksum fails).
+      const bytes = await readFile(zonesFile);
+      bytes[bytes.length - 3] = bytes[bytes.length - 3] === 0x31 ? 0x32 : 0x31;
+      await writeFile(zonesFile, bytes);
+      await edit(1, '2025-03-09 04:00');
+      expect((await run()).code).toBe(0);
+      await expectSameAsClean(site.dir, 'damaged');
+
+      // Another tz database's: not taught, even with a right checksum.
+      await forged('1999z/00.0');
+      await edit(2, '2025-03-30 00:45');
+      expect((await run()).code).toBe(0);
+      await expectSameAsClean(site.dir, 'foreign');
+
+      // Control: the same forged offsets under this runtime's header are taught (the cases above meant something).
+      await forged(`${process.versions.tz}/${process.versions.icu}`);
+      await edit(3, '2025-04-06 01:10');
+      expect((await run()).code).toBe(0);
+      await expect(expectSameAsClean(site.dir, 'control')).rejects.toThrow();
+    } finally {
+      await site.cleanup();
+    }
+  }, 60_000);
+});

@@ -40,9 +40,18 @@ function formatter(zone: string): Intl.DateTimeFormat | null {
   return f;
 }
 
+/**
+ * The zones Intl lists, which it certainly knows. Listing them takes about a millisecond, where the first
+ * formatter of a process takes twelve (ICU loads its number formats): a build that resolves no time
+ * (one that only checks its configuration, or reuses every record) need not pay for one.
+ */
+let listed: Set<string> | undefined;
+
 /** True for a zone name the runtime's tz database knows (offset strings like `+08:00` are not zones). */
 export function isValidTimeZone(zone: string): boolean {
-  return formatter(zone) !== null;
+  listed ??= new Set(Intl.supportedValuesOf('timeZone'));
+  // The list holds canonical names only (`Asia/Calcutta`, not `Asia/Kolkata` or `UTC`): Intl decides the others.
+  return listed.has(zone) || taught.has(zone) || formatter(zone) !== null;
 }
 
 const BUCKET = 6 * HOUR;
@@ -62,14 +71,98 @@ export function offsetAt(zone: string, instant: Date | number): number {
   let zoneBuckets = bucketCache.get(zone);
   if (zoneBuckets === undefined) bucketCache.set(zone, (zoneBuckets = new Map()));
   let uniform = zoneBuckets.get(bucket);
+  if (uniform === undefined) uniform = taughtOffset(zone, bucket);
   if (uniform === undefined) {
     const start = boundaryOffset(zone, bucket * BUCKET);
     // The next bucket's first instant: a transition exactly there leaves this bucket uniform but is
     // seen as one inside it, which only costs exact answers, never a wrong one.
     uniform = start === boundaryOffset(zone, (bucket + 1) * BUCKET) ? start : null;
     zoneBuckets.set(bucket, uniform);
+    if (uniform !== null) asked += 1;
   }
   return uniform ?? exactOffset(zone, t);
+}
+
+/**
+ * Offsets learnt by an earlier process with the same tz database (the build cache keeps them): per zone,
+ * runs of consecutive uniform buckets as `[first bucket, count, offset]` triples, sorted and disjoint.
+ */
+const taught = new Map<string, number[]>();
+
+/** The offset throughout `bucket` as taught (also remembered in bucketCache), or undefined. */
+function taughtOffset(zone: string, bucket: number): number | undefined {
+  const runs = taught.get(zone);
+  if (runs === undefined) return undefined;
+  let lo = 0;
+  let hi = runs.length / 3 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const first = runs[mid * 3] as number;
+    if (bucket < first) hi = mid - 1;
+    else if (bucket >= first + (runs[mid * 3 + 1] as number)) lo = mid + 1;
+    else {
+      const offset = runs[mid * 3 + 2] as number;
+      bucketCache.get(zone)?.set(bucket, offset);
+      return offset;
+    }
+  }
+  return undefined;
+}
+
+/** Uniform buckets this process asked Intl about (not taught). */
+let asked = 0;
+
+/**
+ * Everything this process knows of uniform buckets (taught or asked), by zone, as runs (see `taught`):
+ * for `teachOffsets` in a later process with the same tz database (the caller keeps track of which). Undefined when it asked nothing new.
+ */
+export function learntOffsets(): Record<string, number[]> | undefined {
+  if (asked === 0) return undefined;
+  const out: Record<string, number[]> = {};
+  for (const zone of [...new Set([...taught.keys(), ...bucketCache.keys()])].sort()) {
+    // Runs of what this process asked (and took from the taught runs), then both lists in one pass.
+    const asked: number[] = [];
+    const uniform = [...(bucketCache.get(zone) ?? [])].filter((e): e is [number, number] => e[1] !== null).sort((x, y) => x[0] - y[0]);
+    for (const [bucket, offset] of uniform) extend(asked, bucket, 1, offset);
+    const runs = [...triples(taught.get(zone) ?? []), ...triples(asked)].sort((x, y) => x[0] - y[0]);
+    const merged: number[] = [];
+    for (const [first, count, offset] of runs) extend(merged, first, count, offset);
+    if (merged.length > 0) out[zone] = merged;
+  }
+  return out;
+}
+
+function triples(runs: readonly number[]): [number, number, number][] {
+  const out: [number, number, number][] = [];
+  for (let i = 0; i + 2 < runs.length; i += 3) out.push([runs[i] as number, runs[i + 1] as number, runs[i + 2] as number]);
+  return out;
+}
+
+/** Appends a run to runs sorted by start, joining it to the last one when they touch or overlap with the same offset. */
+function extend(runs: number[], first: number, count: number, offset: number): void {
+  const n = runs.length;
+  const lastEnd = n === 0 ? -Infinity : (runs[n - 3] as number) + (runs[n - 2] as number);
+  if (n > 0 && runs[n - 1] === offset && first <= lastEnd) runs[n - 2] = Math.max(lastEnd, first + count) - (runs[n - 3] as number);
+  else if (first >= lastEnd) runs.push(first, count, offset);
+  // (An overlap with another offset cannot come from one tz database: the later run is dropped.)
+}
+
+/**
+ * Takes what an earlier process learnt (`learntOffsets`), which the caller has checked was learnt with
+ * this process's tz database. Anything not shaped as learntOffsets writes it is ignored, zone by zone.
+ */
+export function teachOffsets(learnt: unknown): void {
+  if (learnt === null || typeof learnt !== 'object') return;
+  for (const [zone, runs] of Object.entries(learnt)) {
+    if (!Array.isArray(runs) || runs.length % 3 !== 0 || !runs.every((n) => Number.isSafeInteger(n))) continue;
+    let end = -Infinity;
+    let sorted = true;
+    for (let i = 0; i < runs.length && sorted; i += 3) {
+      sorted = (runs[i] as number) >= end && (runs[i + 1] as number) > 0;
+      end = (runs[i] as number) + (runs[i + 1] as number);
+    }
+    if (sorted && runs.length > 0) taught.set(zone, runs as number[]);
+  }
 }
 
 function boundaryOffset(zone: string, at: number): number {

@@ -4,7 +4,7 @@
  * the articles that path needs (all of them, on the full path). Also the cache's side of the items.
  */
 import { restoreItem, storeItem } from '../cache/serial.js';
-import { EDITS_GROUP, homeGroup, itemKey, loadCache, loadData, type CacheIdentity, type CacheRead, type Census, type RecordEntry, type StoredPlan } from '../cache/store.js';
+import { EDITS_GROUP, homeGroup, itemKey, loadCache, loadData, loadZones, type CacheIdentity, type Loaded, type CacheRead, type Census, type RecordEntry, type StoredPlan } from '../cache/store.js';
 import type { ItemStore } from '../core/site.js';
 import { assembleRecords, scanRecords, type RecordScan } from '../sources/cached.js';
 import type { Article, ContentMode, Diagnostic, FeedItem, SiteConfig } from '../types.js';
@@ -39,8 +39,11 @@ export async function prepareRecords(
   cache: { dir: string; identity: CacheIdentity } | undefined,
   onProgress: (done: number, total: number) => void,
 ): Promise<PreparedRecords> {
-  const loaded = cache === undefined ? { ignored: 'no cache (--no-cache)' } : await loadCache(cache.dir, cache.identity);
+  const [loaded, zones]: [Loaded, string | undefined] = cache === undefined
+    ? [{ ignored: 'no cache (--no-cache)' }, undefined]
+    : await Promise.all([loadCache(cache.dir, cache.identity), loadZones(cache.dir)]);
   let read: CacheRead | undefined = loaded.state === undefined ? undefined : loaded;
+  if (read !== undefined && zones !== undefined) read.zones = zones;
   let ignored = loaded.state === undefined ? loaded.ignored : undefined;
   let scan = await scanRecords(config, cwd, read?.state, onProgress, cache !== undefined);
   if (!('paths' in scan)) {

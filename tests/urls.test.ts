@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { quickHref } from '../src/core/_urls.js';
+import { servedPath } from '../src/hosting/nginx.js';
 import { rng } from './_helpers.js';
 
 const BASES = ['https://news.example.com/', 'https://news.example.com/desk/', 'https://news.example.com/desk', 'http://a.b/', 'HTTPS://X.COM/', 'https://x.com:443/', 'https://x.com/?q', 'https://1.2.3/'];
@@ -97,5 +98,28 @@ describe('quickHref', () => {
       expect(quick, `${JSON.stringify(value)} on ${base}`).toBe(href(value, base));
     }
     expect(answered).toBeGreaterThan(500);
+  });
+});
+
+describe('servedPath (src/hosting/nginx.ts): where nginx.conf and _headers put each built file', () => {
+  const bases = ['https://news.example.com/feeds/', 'https://news.example.com/', 'https://news.example.com/feeds', 'https://x.test/f/?q=1', 'https://x.test/f/#x',
+    "http://x.test/a%20b/$c'd/", 'https://x.test/新闻/', 'https://x.test/a/../b/', 'HTTPS://X.TEST/F/'];
+  const pathOrError = (fn: () => string): string => {
+    try {
+      return fn();
+    } catch (e) {
+      return `throws ${(e as Error).name}`;
+    }
+  };
+
+  it('is the URL parser\'s pathname, on tricky names and 20,000 generated ones', () => {
+    const names = ['rss.xml', 'sections/world/atom.xml', 'sections/欧洲/rss.xml', './x', '../x', 'a/../b', 'a/./b', '.hidden', 'a..b', '...', '/abs', 'a//b',
+      'a%20b', 'a b', 'x?y', 'x#y', '.', '..', 'a/.', 'a/..', 'a\\b', '~a', '-'];
+    const r = rng(29);
+    const chars = ['a', 'Z', '9', '.', '/', '-', '_', '~', '%', ' ', '?', '#', '\\', '新', '.', '/'];
+    for (let i = 0; i < 20_000; i++) names.push(Array.from({ length: 1 + Math.floor(r() * 8) }, () => chars[Math.floor(r() * chars.length)]).join(''));
+    for (const base of bases) {
+      for (const name of names) expect(pathOrError(() => servedPath(name, base)), `${JSON.stringify(name)} on ${base}`).toBe(pathOrError(() => new URL(name, base).pathname));
+    }
   });
 });

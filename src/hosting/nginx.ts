@@ -22,29 +22,48 @@ import { linkHeader } from './manifest.js';
 
 /** Accept-Encoding lists `coding` with a q-value other than 0 (the test gzip_static and ngx_brotli make). */
 const accepts = (coding: string): string => `"(^|[ ,])${coding} *(,|$|;(?! *q *= *0(\\.0*)? *(,|$)))"`;
+const ACCEPTS_GZIP = accepts('gzip');
+const ACCEPTS_BR = accepts('br');
 
 /** Lines that need the third-party ngx_brotli module start with this, after the indentation. */
 export const BROTLI_MARK = '# [brotli] ';
 
 /** A value in nginx's single quotes: backslash and quote escaped, `$` (which would start a variable) percent-encoded. */
 function quoted(value: string): string {
+  // Most values (ETags, media types, URLs) hold none of the three: no replacing to do.
+  if (!/[$\\']/.test(value)) return `'${value}'`;
   return `'${value.replace(/\$/g, '%24').replace(/[\\']/g, (c) => `\\${c}`)}'`;
 }
 
 /** A location path as nginx matches it: percent-decoded; quoted when it holds anything but plain URL characters. */
 function locationPath(urlPath: string): string {
   let path = urlPath;
-  try {
-    path = decodeURIComponent(urlPath);
-  } catch {
-    // A malformed escape stays as written; nginx would refuse such a request anyway.
+  if (path.includes('%')) {
+    try {
+      path = decodeURIComponent(urlPath);
+    } catch {
+      // A malformed escape stays as written; nginx would refuse such a request anyway.
+    }
   }
   return /^[A-Za-z0-9._~\/:@!*+,=-]+$/.test(path) ? path : `"${path.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
 }
 
+/** The base's path when a file name can simply be appended to it (see servedPath), by base URL. */
+const basePaths = new Map<string, string | null>();
+/** Names whose path the URL parser would take as written: plain characters, no `.`/`..` segment, no leading `/`. */
+const PLAIN_NAME = /^(?!\/)(?!.*(?:^|\/)\.\.?(?:\/|$))[A-Za-z0-9._~\/-]+$/;
+
 /** URL path of a built file served under `feedBaseUrl` (`https://news.example.com/feeds/` → `/feeds/rss.xml`). */
 export function servedPath(file: string, feedBaseUrl: string): string {
-  return new URL(file, feedBaseUrl).pathname;
+  let base = basePaths.get(feedBaseUrl);
+  if (base === undefined) {
+    // On an http(s) base whose path ends in `/`, a plain name resolves to that path and the name (a query
+    // or fragment of the base is dropped).
+    const u = new URL(feedBaseUrl);
+    base = u.pathname.endsWith('/') && /^https?:$/.test(u.protocol) ? u.pathname : null;
+    basePaths.set(feedBaseUrl, base);
+  }
+  return base !== null && PLAIN_NAME.test(file) ? `${base}${file}` : new URL(file, feedBaseUrl).pathname;
 }
 
 /** RSS and Atom: the types a browser applies `<?xml-stylesheet?>` to are XML types, not these. */
@@ -52,37 +71,32 @@ const XML_FEED = /^application\/(?:rss|atom)\+xml\b/;
 /** Internal twin locations that serve a feed to browsers as application/xml. */
 const BROWSER_PREFIX = '/_dateline_xml/';
 
-/** The body of a feed's location: type, compression, caching, links, the representation's ETag and 304s. */
-function feedBody(served: Manifest['files'][string], type: string, vary: string): string[] {
-  const out: string[] = [];
+/** The 304 checks every feed location ends with (its representation's ETag is `$dateline_etag` by then). */
+const NOT_MODIFIED = [
+  '    set $dateline_inm "$request_method $dateline_etag $http_if_none_match";',
+  `    if ($dateline_inm ~ '^(GET|HEAD) ("[^"]*") (.*[, ])?(W/)?\\2 *(,|$)') {`,
+  '        return 304;',
+  '    }',
+  `    if ($dateline_inm ~ '^(GET|HEAD) "[^"]*" *\\* *$') {`,
+  '        return 304;',
+  '    }',
+].join('\n');
+
+/** The body of a feed's location, its lines joined: type, compression, caching, links, the representation's ETag and 304s. */
+function feedBody(served: Manifest['files'][string], type: string, vary: string): string {
   const link = linkHeader(served.links);
   const { gzip, br } = served.encodings;
-  out.push('    types { }', `    default_type "${type}";`, '    charset off;', '    etag off;', '    if_modified_since before;');
-  out.push('    gzip off;');
-  if (gzip !== undefined) out.push('    gzip_static on;', '    gzip_http_version 1.0;', '    gzip_proxied any;');
-  if (br !== undefined) out.push(`    ${BROTLI_MARK}brotli_static on;`);
-  out.push(`    add_header Vary ${quoted(vary)};`, `    add_header Cache-Control "max-age=${served.maxAge}";`);
-  if (link !== undefined) out.push(`    add_header Link ${quoted(link)};`);
-  out.push('    add_header ETag $dateline_etag;');
-  out.push(`    set $dateline_etag ${quoted(served.etag)};`);
-  if (gzip !== undefined) out.push(`    if ($http_accept_encoding ~* ${accepts('gzip')}) {`, `        set $dateline_etag ${quoted(gzip.etag)};`, '    }');
+  let out = `    types { }\n    default_type "${type}";\n    charset off;\n    etag off;\n    if_modified_since before;\n    gzip off;\n`;
+  if (gzip !== undefined) out += '    gzip_static on;\n    gzip_http_version 1.0;\n    gzip_proxied any;\n';
+  if (br !== undefined) out += `    ${BROTLI_MARK}brotli_static on;\n`;
+  out += `    add_header Vary ${quoted(vary)};\n    add_header Cache-Control "max-age=${served.maxAge}";\n`;
+  if (link !== undefined) out += `    add_header Link ${quoted(link)};\n`;
+  out += `    add_header ETag $dateline_etag;\n    set $dateline_etag ${quoted(served.etag)};\n`;
+  if (gzip !== undefined) out += `    if ($http_accept_encoding ~* ${ACCEPTS_GZIP}) {\n        set $dateline_etag ${quoted(gzip.etag)};\n    }\n`;
   if (br !== undefined) {
-    out.push(
-      `    ${BROTLI_MARK}if ($http_accept_encoding ~* ${accepts('br')}) {`,
-      `    ${BROTLI_MARK}    set $dateline_etag ${quoted(br.etag)};`,
-      `    ${BROTLI_MARK}}`,
-    );
+    out += `    ${BROTLI_MARK}if ($http_accept_encoding ~* ${ACCEPTS_BR}) {\n    ${BROTLI_MARK}    set $dateline_etag ${quoted(br.etag)};\n    ${BROTLI_MARK}}\n`;
   }
-  out.push(
-    '    set $dateline_inm "$request_method $dateline_etag $http_if_none_match";',
-    `    if ($dateline_inm ~ '^(GET|HEAD) ("[^"]*") (.*[, ])?(W/)?\\2 *(,|$)') {`,
-    '        return 304;',
-    '    }',
-    `    if ($dateline_inm ~ '^(GET|HEAD) "[^"]*" *\\* *$') {`,
-    '        return 304;',
-    '    }',
-  );
-  return out;
+  return out + NOT_MODIFIED;
 }
 
 export function nginxConf(manifest: Manifest, feedBaseUrl: string, title: string): string {
@@ -134,13 +148,13 @@ export function nginxConf(manifest: Manifest, feedBaseUrl: string, title: string
         '    }',
       );
     }
-    out.push(...feedBody(served, served.type, xml ? 'Accept-Encoding, Accept' : 'Accept-Encoding'));
+    out.push(feedBody(served, served.type, xml ? 'Accept-Encoding, Accept' : 'Accept-Encoding'));
     // The server's root is the output directory: a feed served under a path (/feeds/rss.xml) is the file /rss.xml.
     if (path !== `/${name}`) out.push(`    rewrite ^ /${name} break;`);
     out.push('}', '');
     if (xml) {
       out.push(`location = ${BROWSER_PREFIX}${name} {`, '    internal;');
-      out.push(...feedBody(served, 'application/xml; charset=utf-8', 'Accept-Encoding, Accept'));
+      out.push(feedBody(served, 'application/xml; charset=utf-8', 'Accept-Encoding, Accept'));
       out.push(`    rewrite ^ /${name} break;`, '}', '');
     }
   }

@@ -133,4 +133,23 @@ async function run() {
   keep?.();
 }
 
-void run();
+// As the ES module this file was (its top-level await): a failure is thrown as an uncaught exception
+// (its stack printed, exit code 1, whatever --unhandled-rejections says), and a command that never
+// finishes (a promise nothing settles) exits with 13, not 0.
+let settled = false;
+process.once('exit', (code) => {
+  if (settled || code !== 0) return;
+  process.stderr.write('dateline: the command stopped before it finished\n');
+  process.exitCode = 13;
+});
+run().then(
+  () => {
+    settled = true;
+  },
+  (e) => {
+    settled = true;
+    process.nextTick(() => {
+      throw e;
+    });
+  },
+);

@@ -601,45 +601,58 @@ describe('zone offsets kept in the cache (zones.json)', () => {
       });
     const zonesFile = join(site.dir, '.dateline-cache', 'zones.json');
     const edit = async (n: number, date: string): Promise<void> => writeFile(join(site.dir, `articles/z${n}.md`), story(n, date));
-    /** zones.json with every offset an hour off, under `tz` as its header's tz database, with a right checksum. */
-    const forged = async (tz: string): Promise<void> => {
-      const body = (await readFile(zonesFile, 'utf8')).split('\n')[1] as string;
+    const sha = (text: string): string => createHash('sha256').update(text).digest('base64url');
+    /** zones.json's header fields (format, tz database, code) and its body with every offset an hour off. */
+    const forgery = async (): Promise<{ fields: string[]; body: string }> => {
+      const [head, body] = (await readFile(zonesFile, 'utf8')).split('\n') as [string, string];
       const learnt = JSON.parse(body) as Record<string, number[]>;
       for (const runs of Object.values(learnt)) for (let i = 2; i < runs.length; i += 3) runs[i] = (runs[i] as number) + 3_600_000;
-      const text = JSON.stringify(learnt);
-      await writeFile(zonesFile, `dateline-cache/6 ${tz} ${createHash('sha256').update(text).digest('base64url')}\n${text}`);
+      return { fields: head.split(' ').slice(0, 3), body: JSON.stringify(learnt) };
     };
     try {
       const first = await run();
       expect(first.code, first.stderr).toBe(0);
-      const [magic, tz] = (await readFile(zonesFile, 'utf8')).split(' ');
+      const [magic, tz, code] = (await readFile(zonesFile, 'utf8')).split(' ');
       expect(magic).toBe('dateline-cache/6');
       expect(tz).toBe(`${process.versions.tz}/${process.versions.icu}`);
+      expect(code).toMatch(/^[\w-]{22}$/);
       await expectSameAsClean(site.dir, 'first build');
 
-      // Taught: edits move times onto others of the same days.
+      // A new title: the record's times are resolved again, all of them taught, so the file stays as it was.
+      const before = await readFile(zonesFile);
+      const mtime = (await stat(zonesFile)).mtimeMs;
+      await writeFile(join(site.dir, 'articles/z6.md'), story(6, dates[6] as string).replace('title: "Story 6"', 'title: "Story 6, revised"'));
+      const retitled = await run();
+      expect(retitled.code, retitled.stderr).toBe(0);
+      await expectSameAsClean(site.dir, 'retitled');
+      expect((await readFile(zonesFile)).equals(before)).toBe(true);
+      expect((await stat(zonesFile)).mtimeMs).toBe(mtime);
+
+      // Taught: edits move times onto others of the same days (and the file learns what it did not hold).
       await edit(0, '2025-03-09 03:30');
       await edit(5, '2025-11-02 00:59');
       const taught = await run();
       expect(taught.code, taught.stderr).toBe(0);
       await expectSameAsClean(site.dir, 'taught');
 
-      // Damaged: one byte of the offsets changed (the checksum fails).
-      const bytes = await readFile(zonesFile);
-      bytes[bytes.length - 3] = bytes[bytes.length - 3] === 0x31 ? 0x32 : 0x31;
-      await writeFile(zonesFile, bytes);
+      // Damaged: the forged offsets under the header of the real ones (the checksum fails).
+      const real = await readFile(zonesFile, 'utf8');
+      const { fields, body } = await forgery();
+      await writeFile(zonesFile, `${real.split('\n')[0]}\n${body}`);
       await edit(1, '2025-03-09 04:00');
       expect((await run()).code).toBe(0);
       await expectSameAsClean(site.dir, 'damaged');
 
-      // Another tz database's: not taught, even with a right checksum.
-      await forged('1999z/00.0');
-      await edit(2, '2025-03-30 00:45');
-      expect((await run()).code).toBe(0);
-      await expectSameAsClean(site.dir, 'foreign');
+      // Another tz database's, or another code's: not taught, even with a right checksum.
+      for (const [label, header] of [['foreign tz', [fields[0], '1999z/00.0', fields[2]]], ['foreign code', [fields[0], fields[1], 'x'.repeat(22)]]] as const) {
+        await writeFile(zonesFile, `${header.join(' ')} ${sha(body)}\n${body}`);
+        await edit(2, `2025-03-30 00:${label === 'foreign tz' ? '45' : '50'}`);
+        expect((await run()).code).toBe(0);
+        await expectSameAsClean(site.dir, label);
+      }
 
-      // Control: the same forged offsets under this runtime's header are taught (the cases above meant something).
-      await forged(`${process.versions.tz}/${process.versions.icu}`);
+      // Control: the same forged offsets under this runtime's and this code's header are taught (the cases above meant something).
+      await writeFile(zonesFile, `${fields.join(' ')} ${sha(body)}\n${body}`);
       await edit(3, '2025-04-06 01:10');
       expect((await run()).code).toBe(0);
       await expect(expectSameAsClean(site.dir, 'control')).rejects.toThrow();

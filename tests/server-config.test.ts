@@ -306,4 +306,16 @@ describe('paths and quoting', () => {
     const built = buildFeeds([ARTICLE], configOf({ feedBaseUrl: "https://news.example.com/o'brien/$x/" }));
     expect(built.files.get('_config/nginx.conf')).toContain(`add_header Link '<https://news.example.com/o\\'brien/%24x/rss.xml>; rel="self"';`);
   });
+
+  it("a Link URL with ' alone is escaped too", () => {
+    const built = buildFeeds([ARTICLE], configOf({ feedBaseUrl: "https://news.example.com/o'neil/" }));
+    expect(built.files.get('_config/nginx.conf')).toContain(`add_header Link '<https://news.example.com/o\\'neil/rss.xml>; rel="self"';`);
+  });
+
+  it('a base path in another script is decoded for nginx (every escape, not only spaces) and quoted', () => {
+    const built = buildFeeds([ARTICLE], configOf({ feedBaseUrl: 'https://news.example.com/新闻~/' }));
+    const conf = built.files.get('_config/nginx.conf') as string;
+    expect(conf).toContain('location = "/新闻~/rss.xml" {');
+    expect(built.files.get('_headers')).toContain('\n/%E6%96%B0%E9%97%BB~/rss.xml\n');
+  });
 });

@@ -165,17 +165,22 @@ interface PlansFile {
 }
 
 /**
- * `zones.json`: the offsets resolving times learnt of each zone (core/_dates.ts), for the tz database its
- * header names. A build that reads it resolves the times it resolved before without asking Intl, whose
- * first formatter costs a build with one edit about 12 ms. Not part of the state: any build may use it.
+ * `zones.json`: the offsets resolving times learnt of each zone (core/_dates.ts), for the tz database and
+ * the code its header names. A build that reads it resolves the times it resolved before without asking
+ * Intl, whose first formatter costs a build with one edit about 12 ms. Not part of the state: a build
+ * whose other cache files are ignored (another configuration) may still use it.
  */
 const ZONES_FILE = 'zones.json';
 /** The tz database this process resolves times with (ICU's, which Node bundles unless built otherwise). */
 const TZ_DATA = `${process.versions.tz ?? '?'}/${process.versions.icu ?? '?'}`.replace(/\s/g, '_');
 
-/** Teaches the offsets a previous build learnt, when they come from this tz database; the text read, if any. */
-export async function loadZones(dir: string): Promise<string | undefined> {
-  const read = await readChecked(join(dir, ZONES_FILE), (f) => (f[1] === TZ_DATA ? undefined : 'another tz database'));
+/**
+ * Teaches the offsets a previous build learnt, when the same code learnt them with this tz database (the
+ * header names both: a change to how offsets are found or kept must not be taught old answers); the text
+ * read, if any.
+ */
+export async function loadZones(dir: string, code: string): Promise<string | undefined> {
+  const read = await readChecked(join(dir, ZONES_FILE), (f) => (f[1] === TZ_DATA && f[2] === code ? undefined : 'another tz database or code'));
   if (typeof read === 'string') return undefined;
   try {
     teachOffsets(JSON.parse(read.body));
@@ -488,11 +493,12 @@ export async function saveCache(dir: string, identity: CacheIdentity, state: Cac
   const main = previous !== undefined && state.main === previous.state.main ? previous.digests.main : await write(MAIN_FILE, MAGIC, JSON.stringify(state.main));
   const head: StateFile = { startedAt: state.startedAt, outDir: state.outDir, feeds: state.feeds, census: state.census, digests: { index, groups, plans, main } };
   await write(CACHE_FILE, `${MAGIC} ${identity.code} ${identity.config}`, JSON.stringify(head));
-  const learnt = learntOffsets();
-  const zones = learnt === undefined ? undefined : JSON.stringify(learnt);
-  if (zones !== undefined && zones !== previous?.zones) await write(ZONES_FILE, `${MAGIC} ${TZ_DATA}`, zones);
   for (const name of await readdir(dir)) {
     const group = DATA_FILE.exec(name)?.[1];
     if (group !== undefined && groups[group] === undefined) await unlink(join(dir, name)).catch(() => undefined);
   }
+  // Last, and on its own: the state above does not depend on it, and a build without it only asks Intl.
+  const learnt = learntOffsets();
+  const zones = learnt === undefined ? undefined : JSON.stringify(learnt);
+  if (zones !== undefined && zones !== previous?.zones) await write(ZONES_FILE, `${MAGIC} ${TZ_DATA} ${identity.code}`, zones).catch(() => undefined);
 }

@@ -50,8 +50,9 @@ let listed: Set<string> | undefined;
 /** True for a zone name the runtime's tz database knows (offset strings like `+08:00` are not zones). */
 export function isValidTimeZone(zone: string): boolean {
   listed ??= new Set(Intl.supportedValuesOf('timeZone'));
-  // The list holds canonical names only (`Asia/Calcutta`, not `Asia/Kolkata` or `UTC`): Intl decides the others.
-  return listed.has(zone) || taught.has(zone) || formatter(zone) !== null;
+  // The list holds canonical names only (`Asia/Calcutta`, not `Asia/Kolkata` or `UTC`): Intl decides the
+  // others. (Not the zones taught: a name is valid because Intl says so, never because a file does.)
+  return listed.has(zone) || formatter(zone) !== null;
 }
 
 const BUCKET = 6 * HOUR;

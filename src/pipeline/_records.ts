@@ -41,7 +41,7 @@ export async function prepareRecords(
 ): Promise<PreparedRecords> {
   const [loaded, zones]: [Loaded, string | undefined] = cache === undefined
     ? [{ ignored: 'no cache (--no-cache)' }, undefined]
-    : await Promise.all([loadCache(cache.dir, cache.identity), loadZones(cache.dir)]);
+    : await Promise.all([loadCache(cache.dir, cache.identity), loadZones(cache.dir, cache.identity.code)]);
   let read: CacheRead | undefined = loaded.state === undefined ? undefined : loaded;
   if (read !== undefined && zones !== undefined) read.zones = zones;
   let ignored = loaded.state === undefined ? loaded.ignored : undefined;

@@ -137,6 +137,24 @@ describe('zone offsets against Intl, instant by instant', () => {
   });
 });
 
+describe('zone names', () => {
+  it('isValidTimeZone says what Intl says, for every listed zone, aliases, case and spacing variants and offsets', async () => {
+    const { isValidTimeZone } = await import('../src/core/_dates.js');
+    const intl = (zone: string): boolean => {
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone: zone });
+        return /^[A-Za-z]/.test(zone);
+      } catch {
+        return false;
+      }
+    };
+    const listed = Intl.supportedValuesOf('timeZone');
+    const names = [...listed, ...listed.slice(0, 40).flatMap((z) => [z.toLowerCase(), z.toUpperCase(), ` ${z}`, `${z} `]),
+      'UTC', 'utc', 'Etc/UTC', 'GMT', 'Etc/GMT+5', 'Asia/Kolkata', 'Europe/Kyiv', 'US/Eastern', '+08:00', '-0500', 'Z', '', ' ', 'Mars/Olympus', '__proto__', 'Asia/Shanghai/'];
+    for (const zone of names) expect(isValidTimeZone(zone), JSON.stringify(zone)).toBe(intl(zone));
+  });
+});
+
 describe('zone offsets learnt by one build and taught to the next (the cache\'s zones.json)', () => {
   type Dates = typeof import('../src/core/_dates.js');
   /** A fresh copy of the module, as a new process has it: nothing asked, nothing taught. */

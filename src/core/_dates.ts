@@ -52,7 +52,8 @@ export function isValidTimeZone(zone: string): boolean {
   listed ??= new Set(Intl.supportedValuesOf('timeZone'));
   // The list holds canonical names only (`Asia/Calcutta`, not `Asia/Kolkata` or `UTC`): Intl decides the
   // others. (Not the zones taught: a name is valid because Intl says so, never because a file does.)
-  return listed.has(zone) || formatter(zone) !== null;
+  // `UTC` is missing from V8's list, though ECMA-402 requires every implementation to know it.
+  return listed.has(zone) || zone === 'UTC' || formatter(zone) !== null;
 }
 
 const BUCKET = 6 * HOUR;

@@ -116,17 +116,18 @@ let asked = 0;
 
 /**
  * Everything this process knows of uniform buckets (taught or asked), by zone, as runs (see `taught`):
- * for `teachOffsets` in a later process with the same tz database (the caller keeps track of which). Undefined when it asked nothing new.
+ * for `teachOffsets` in a later process with the same tz database (the caller keeps track of which).
+ * Undefined when it asked nothing new.
  */
 export function learntOffsets(): Record<string, number[]> | undefined {
   if (asked === 0) return undefined;
   const out: Record<string, number[]> = {};
   for (const zone of [...new Set([...taught.keys(), ...bucketCache.keys()])].sort()) {
-    // Runs of what this process asked (and took from the taught runs), then both lists in one pass.
-    const asked: number[] = [];
+    // Runs of the buckets this process knows (asked, or looked up in the taught runs), then both lists in one pass.
+    const known: number[] = [];
     const uniform = [...(bucketCache.get(zone) ?? [])].filter((e): e is [number, number] => e[1] !== null).sort((x, y) => x[0] - y[0]);
-    for (const [bucket, offset] of uniform) extend(asked, bucket, 1, offset);
-    const runs = [...triples(taught.get(zone) ?? []), ...triples(asked)].sort((x, y) => x[0] - y[0]);
+    for (const [bucket, offset] of uniform) extend(known, bucket, 1, offset);
+    const runs = [...triples(taught.get(zone) ?? []), ...triples(known)].sort((x, y) => x[0] - y[0]);
     const merged: number[] = [];
     for (const [first, count, offset] of runs) extend(merged, first, count, offset);
     if (merged.length > 0) out[zone] = merged;

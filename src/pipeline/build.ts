@@ -169,16 +169,18 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       done += 1;
       options.onProgress?.({ phase: 'feeds', done, total: plans.length });
     }
-    await Promise.all(inFlight.map((f) => f.done));
     if (mainModel === undefined) throw new Error('planFeeds always plans the main feed');
+    // index.html and feed.xsl need no compressed bytes: made while the last feeds compress.
+    directory.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
+    const reader = readerFiles(mainModel, orderDirectory(directory));
+    await Promise.all(inFlight.map((f) => f.done));
     report.mainItems = mainModel.items.length;
     const rendering = reuse === undefined ? renderer.diagnostics : CachedItems.warnings(previous?.plans ?? [], prepared.records);
     report.diagnostics = sortDiagnostics([...prepared.diagnostics, ...planned, ...rendering, ...noArticles(mainModel, config)]);
     const { manifest, text } = manifestOf(entries);
     await stage.put(MANIFEST_FILE, text);
     for (const [name, content] of serverConfigFiles(manifest, config)) await stage.put(name, content);
-    directory.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
-    for (const [name, content] of readerFiles(mainModel, orderDirectory(directory))) await stage.put(name, content);
+    for (const [name, content] of reader) await stage.put(name, content);
     report.written = await stage.commit(before);
     report.removed = stage.removed;
   } catch (e) {

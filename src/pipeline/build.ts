@@ -125,7 +125,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   };
   try {
     let done = 0;
-    for (const plan of plans) {
+    for (const plan of spreadCompression(plans)) {
       const old = previous?.outDir === outDir ? previous.feeds[plan.key] : undefined;
       // Only the cache needs a feed's key: a build without one does not hash every feed's inputs, and
       // the fast path knows which feeds an edit touched without hashing the others.
@@ -201,6 +201,26 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     await saveCache(cacheDir, identity, state, prepared.cache).catch(() => undefined);
   }
   return report;
+}
+
+/**
+ * The plans in the order to render them: the feeds with `.gz`/`.br` siblings spread evenly among the
+ * others, the first first. Compression runs on the thread pool while the next feeds render; a run of such
+ * feeds (the sections) left the main thread waiting for it, with nothing to render meanwhile. The files
+ * written are the same in any order.
+ */
+export function spreadCompression<T extends { precompress: boolean }>(plans: readonly T[]): T[] {
+  const heavy = plans.filter((p) => p.precompress);
+  const light = plans.filter((p) => !p.precompress);
+  const at = (i: number, n: number, offset: number): number => (i + offset) / n;
+  const out: T[] = [];
+  let h = 0;
+  let l = 0;
+  while (h < heavy.length || l < light.length) {
+    if (l >= light.length || (h < heavy.length && at(h, heavy.length, 0) <= at(l, light.length, 0.5))) out.push(heavy[h++] as T);
+    else out.push(light[l++] as T);
+  }
+  return out;
 }
 
 /** Directory entries in the order plans come in: sections, tags, authors, then archives newest first. */

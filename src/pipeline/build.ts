@@ -66,9 +66,11 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const outShown = options.outDir ?? config.outDir;
   const outDir = resolve(options.cwd, outShown);
   const cacheDir = options.cacheDir === false ? undefined : resolve(options.cwd, options.cacheDir ?? DEFAULT_CACHE_DIR);
-  // (A build without a cache need not hash the code it runs: the bundle is 1.5 MB.)
-  const identity: CacheIdentity | undefined = cacheDir === undefined ? undefined : { code: codeVersion(), config: sha256(JSON.stringify([config, resolve(options.cwd, config.articlesDir)])) };
-  const prepared = await prepareRecords(config, options.cwd, outDir, cacheDir === undefined || identity === undefined ? undefined : { dir: cacheDir, identity }, (done, total) =>
+  // The cache's directory and identity (a build without a cache need not hash the code it runs: the bundle is 1.5 MB).
+  const cache: { dir: string; identity: CacheIdentity } | undefined = cacheDir === undefined
+    ? undefined
+    : { dir: cacheDir, identity: { code: codeVersion(), config: sha256(JSON.stringify([config, resolve(options.cwd, config.articlesDir)])) } };
+  const prepared = await prepareRecords(config, options.cwd, outDir, cache, (done, total) =>
     options.onProgress?.({ phase: 'read', done, total }));
   const { reuse, keys, splices } = prepared;
   /** The cache keys of a feed's items (`<content hash>:<path>`), a part of the feed's own key. */
@@ -194,11 +196,11 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   // (Planning again after edits moves their records back to their months' data files: that is a change.)
   const sameCensus = previous?.census !== undefined && previous.census.edits.length === prepared.census.edits.length;
   const unchanged = previous !== undefined && sameCensus && prepared.counts.read === 0 && report.feeds.rendered === 0 && report.removed.length === 0 && report.written.every((w) => !w.changed);
-  if (cacheDir !== undefined && identity !== undefined && !unchanged) {
+  if (cache !== undefined && !unchanged) {
     // The cache's main model as it was read, when this build did not render the main feed (not written again).
     const main = keptMain ?? storeModel(mainModel as FeedModel);
     const state: CacheState = { startedAt, outDir, records: prepared.records, feeds, plans: reuse !== undefined ? (previous?.plans ?? []) : plans.map(storePlan), planned, main, census: prepared.census };
-    await saveCache(cacheDir, identity, state, prepared.cache).catch(() => undefined);
+    await saveCache(cache.dir, cache.identity, state, prepared.cache).catch(() => undefined);
   }
   return report;
 }

@@ -61,6 +61,16 @@ export function planSignature(a: Pick<Article, 'id' | 'draft' | 'published' | 's
   return JSON.stringify([a.id, a.draft === true, a.published.toISOString(), a.section ?? null, a.tags, a.authors.map((p) => p.name)]);
 }
 
+/**
+ * How many articles planning needs when it needs only the newest published ones (the main feed alone):
+ * then any other article can be let go as soon as it is read. Undefined when every article may be in a
+ * feed. (Kept beside planFeeds, which it describes.)
+ */
+export function newestNeeded(config: SiteConfig): number | undefined {
+  const f = config.feeds;
+  return f.sections === undefined && f.tags === undefined && f.authors === undefined && f.archives === undefined ? config.itemsPerFeed : undefined;
+}
+
 export function planFeeds(articles: readonly Article[], config: SiteConfig): Plans {
   const published = articles.filter((a) => !a.draft).sort(byNewest);
   const diagnostics: Diagnostic[] = [];

@@ -11,7 +11,7 @@ import { itemId } from './ids.js';
 export const FEED_FILES = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' } as const;
 
 /** Newest first by first publication; ids break ties so the order never depends on input order. */
-export function byNewest(a: Article, b: Article): number {
+export function byNewest(a: Pick<Article, 'published' | 'id'>, b: Pick<Article, 'published' | 'id'>): number {
   return b.published.getTime() - a.published.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 

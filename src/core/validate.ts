@@ -18,6 +18,8 @@ import { EXPECTED, fitsShape, JsonRecord, KNOWN_KEYS, MarkdownRecord } from './s
 export interface Validated {
   articles: Article[];
   diagnostics: Diagnostic[];
+  /** Valid articles not in `articles`: let go when read (RecordResult.omitted), counted here. */
+  omitted: { published: number; drafts: number };
 }
 
 /** Validates every record and checks ids across them. Records are taken in path order, so output never depends on disk order. */
@@ -34,6 +36,8 @@ export interface RecordResult {
   diagnostics: Diagnostic[];
   /** Line of the record's `id` key, asked only to report a duplicate. */
   idLine: () => number | undefined;
+  /** A valid article let go when it was read (no feed can show it), in place of `article`. */
+  omitted?: 'published' | 'draft';
 }
 
 /** Compares ids across records (in path order) and collects the articles and every diagnostic. */
@@ -42,6 +46,7 @@ export function checkIds(results: readonly RecordResult[], config: SiteConfig): 
   const articles: Article[] = [];
   const diagnostics: Diagnostic[] = [];
   const owners = new Map<string, string>();
+  const omitted = { published: 0, drafts: 0 };
   for (const r of sorted) {
     diagnostics.push(...r.diagnostics);
     // Compared as the feeds will carry them: trimmed, cleaned and prefixed, so `a`, `a ` and `<prefix>a` collide.
@@ -55,8 +60,10 @@ export function checkIds(results: readonly RecordResult[], config: SiteConfig): 
       owners.set(permanent, r.file);
     }
     if (r.article !== undefined) articles.push(r.article);
+    else if (r.omitted === 'published') omitted.published += 1;
+    else if (r.omitted === 'draft') omitted.drafts += 1;
   }
-  return { articles, diagnostics };
+  return { articles, diagnostics, omitted };
 }
 
 const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;

@@ -5,6 +5,7 @@
  */
 import { restoreItem, storeItem } from '../cache/serial.js';
 import { EDITS_GROUP, homeGroup, itemKey, loadCache, loadData, loadZones, type CacheIdentity, type Loaded, type CacheRead, type Census, type RecordEntry, type StoredPlan } from '../cache/store.js';
+import { newestNeeded } from '../core/feeds.js';
 import type { ItemStore } from '../core/site.js';
 import { assembleRecords, scanRecords, type RecordScan } from '../sources/cached.js';
 import type { Article, ContentMode, Diagnostic, FeedItem, SiteConfig } from '../types.js';
@@ -45,7 +46,9 @@ export async function prepareRecords(
   let read: CacheRead | undefined = loaded.state === undefined ? undefined : loaded;
   if (read !== undefined && zones !== undefined) read.zones = zones;
   let ignored = loaded.state === undefined ? loaded.ignored : undefined;
-  let scan = await scanRecords(config, cwd, read?.state, onProgress, cache !== undefined);
+  // Without the cache, a site of the main feed alone holds only the articles it can show (_newest.ts).
+  const options = { onProgress, remember: cache !== undefined, ...(cache === undefined ? { newest: newestNeeded(config) } : {}) };
+  let scan = await scanRecords(config, cwd, read?.state, options);
   if (!('paths' in scan)) {
     const counts = { files: 0, read: 0, readInWorker: 0, published: 0, drafts: 0 };
     return { ...(ignored === undefined ? {} : { ignored }), splices: new Map(), keys: new Map(), records: {}, diagnostics: [scan], counts, census: { published: 0, drafts: 0, noted: [], edits: [] } };
@@ -63,7 +66,7 @@ export async function prepareRecords(
     if (problem !== undefined) {
       // A damaged or missing data file: the cache is not used, and every record is read.
       [read, ignored, reuse, splices] = [undefined, problem, undefined, new Map()];
-      scan = (await scanRecords(config, cwd, undefined, onProgress, cache !== undefined)) as RecordScan;
+      scan = (await scanRecords(config, cwd, undefined, options)) as RecordScan;
     }
   }
   const base = { ...(read === undefined ? {} : { cache: read }), ...(ignored === undefined ? {} : { ignored }), splices };
@@ -78,8 +81,9 @@ export async function prepareRecords(
     const entry = all.records[file];
     if (entry?.group === EDITS_GROUP) all.records[file] = { ...entry, group: homeGroup(entry, file) };
   }
-  const published = all.articles.filter((a) => !a.draft).length;
-  const drafts = all.articles.length - published;
+  const kept = all.articles.filter((a) => !a.draft).length;
+  const published = kept + all.omitted.published;
+  const drafts = all.articles.length - kept + all.omitted.drafts;
   return { ...base, articles: all.articles, keys: all.keys, records: all.records, diagnostics: all.diagnostics, counts: { ...counts, published, drafts }, census: { published, drafts, noted: all.noted, edits: [] } };
 }
 

@@ -32,7 +32,8 @@ export interface ReadMode {
 
 export type ReadResult =
   | { index: number; kind: 'same'; size: number; mtimeMs: number }
-  | { index: number; kind: 'fresh'; entry: RecordEntry; article?: Bodiless }
+  /** `omitted`: a valid article let go after reading (sources/_newest.ts), counted but in no feed. */
+  | { index: number; kind: 'fresh'; entry: RecordEntry; article?: Bodiless; omitted?: 'published' | 'draft' }
   | { index: number; kind: 'unreadable'; diagnostic: Diagnostic; directory?: true };
 
 /**
@@ -57,7 +58,9 @@ export function readTask(t: ReadTask, config: SiteConfig, { remember, keepBodies
   const r = readRecord(bytes.toString('utf8'), t.name, t.file);
   const v = r.record === undefined ? { diagnostics: [] } : validateRecord(r.record, config);
   const entry: RecordEntry = { size: t.size, mtimeMs: t.mtimeMs, hash, diagnostics: [...r.diagnostics, ...v.diagnostics], group: '-' };
-  if (v.id !== undefined) entry.id = v.id;
+  // A string of its own: the id is a slice of the front matter, which it would keep alive with the entry
+  // (V8 flattens the concatenation into a new string when it is sliced).
+  if (v.id !== undefined) entry.id = ` ${v.id}`.slice(1);
   if (remember && v.article !== undefined) {
     entry.group = groupOf(v.article.published, t.file);
     // Hashed: the signature lists tags and authors, and the index holds one for every record.
@@ -112,12 +115,13 @@ function readSmall(path: string): Buffer {
   }
 }
 
-/** Reads the tasks one after another, giving the event loop a turn every so many files. */
-export async function readTasks(tasks: readonly ReadTask[], config: SiteConfig, mode: ReadMode, onEach?: () => void): Promise<ReadResult[]> {
+/** Reads the tasks one after another, giving the event loop a turn every so many files; `onEach` sees each result. */
+export async function readTasks(tasks: readonly ReadTask[], config: SiteConfig, mode: ReadMode, onEach?: (r: ReadResult) => void): Promise<ReadResult[]> {
   const out: ReadResult[] = [];
   for (let i = 0; i < tasks.length; i++) {
-    out.push(readTask(tasks[i] as ReadTask, config, mode));
-    onEach?.();
+    const r = readTask(tasks[i] as ReadTask, config, mode);
+    out.push(r);
+    onEach?.(r);
     if (i % 256 === 255) await new Promise((r) => setImmediate(r));
   }
   return out;

@@ -67,11 +67,11 @@ export function canUseWorker(): boolean {
 }
 
 /**
- * Reads every task, on this thread and (when it pays and can be done) a worker; results in any order.
- * `inWorker` counts the files the worker read. A worker that fails (out of memory, killed) costs only
+ * Reads every task, on this thread and (when it pays and can be done) a worker; results in any order,
+ * each handed to `onEach` as it comes. `inWorker` counts the files the worker read. A worker that fails (out of memory, killed) costs only
  * time: whatever it took and did not hand back is read here.
  */
-export async function readShared(tasks: ReadTask[], config: SiteConfig, mode: ReadMode, onEach?: () => void): Promise<{ results: ReadResult[]; inWorker: number }> {
+export async function readShared(tasks: ReadTask[], config: SiteConfig, mode: ReadMode, onEach?: (r: ReadResult) => void): Promise<{ results: ReadResult[]; inWorker: number }> {
   const use = workerUse();
   if (!canUseWorker() || (use === 'auto' && tasks.length < WORKER_MIN_FILES)) return { results: await readTasks(tasks, config, mode, onEach), inWorker: 0 };
   const counter = new Int32Array(new SharedArrayBuffer(4));
@@ -88,7 +88,7 @@ export async function readShared(tasks: ReadTask[], config: SiteConfig, mode: Re
       else {
         results.push(...m.results);
         inWorker += m.results.length;
-        for (let i = 0; i < m.results.length; i++) onEach?.();
+        if (onEach !== undefined) for (const r of m.results) onEach(r);
       }
     });
     worker.once('error', () => resolve());
@@ -98,8 +98,9 @@ export async function readShared(tasks: ReadTask[], config: SiteConfig, mode: Re
   if (use === 'always') await startedOrGone;
   for (let chunk = take(counter, tasks); chunk !== undefined; chunk = take(counter, tasks)) {
     for (const t of chunk) {
-      results.push(readTask(t, config, mode));
-      onEach?.();
+      const r = readTask(t, config, mode);
+      results.push(r);
+      onEach?.(r);
     }
     // A turn for the event loop: the worker's results come in, a server's requests are answered.
     await new Promise((r) => setImmediate(r));

@@ -14,6 +14,7 @@ import { itemKey, type CacheState, type RecordEntry } from '../cache/store.js';
 import { checkIds, validateRecord, type RecordResult } from '../core/validate.js';
 import type { Article, Diagnostic, SiteConfig } from '../types.js';
 import { statRecord, type ReadTask } from './_read.js';
+import { NewestArticles } from './_newest.js';
 import { readShared } from './_workers.js';
 import { markdownBody } from './markdown.js';
 import { articlesDirMissing, display, isJsonRecord, listRecordFiles, readRecord, sortDiagnostics, type Loaded } from './_files.js';
@@ -38,6 +39,8 @@ export interface CachedLoad extends Loaded {
   readInWorker: number;
   /** The files whose records have diagnostics, sorted. */
   noted: string[];
+  /** Valid articles let go when read (`newest`), not in `articles`. */
+  omitted: { published: number; drafts: number };
 }
 
 interface RecordPath {
@@ -81,7 +84,7 @@ export interface RecordScan {
    */
   restamped: Map<number, { size: number; mtimeMs: number }>;
   /** By index: what reading a file the cache did not know gave. */
-  fresh: Map<number, { entry: RecordEntry; article?: Omit<Article, 'body'> & { body?: Article['body'] } }>;
+  fresh: Map<number, { entry: RecordEntry; article?: Omit<Article, 'body'> & { body?: Article['body'] }; omitted?: 'published' | 'draft' }>;
   unreadable: Diagnostic[];
   files: number;
   read: number;
@@ -97,25 +100,27 @@ export async function loadArticlesCached(...args: Parameters<typeof scanRecords>
 
 /** The load of a build whose articles directory cannot be listed. */
 function missing(problem: Diagnostic): CachedLoad {
-  return { articles: [], diagnostics: [problem], files: 0, keys: new Map(), records: {}, read: 0, readInWorker: 0, noted: [] };
+  return { articles: [], diagnostics: [problem], files: 0, keys: new Map(), records: {}, read: 0, readInWorker: 0, noted: [], omitted: { published: 0, drafts: 0 } };
+}
+
+export interface ScanOptions {
+  onProgress?: (done: number, total: number) => void;
+  /** false (a build without a cache): skip what only the cache needs, hashing the files and keeping each record in the cache's form. */
+  remember?: boolean;
+  /** Keep every article's body in memory (the library's `loadArticles`); otherwise a body is read again when something renders it. */
+  keepBodies?: boolean;
+  /** List the directory asking every entry's type (see listRecordFiles). */
+  exact?: boolean;
+  /** Hold only this many of the newest published articles; the others are `omitted` (_newest.ts). */
+  newest?: number;
 }
 
 /**
- * Stats every record file and reads those the cache does not know; a Diagnostic when the directory
- * cannot be listed. `remember: false` (a build without a cache) skips what only the cache needs:
- * hashing the files and keeping each record in the cache's form. `keepBodies` keeps every article's body
- * in memory (the library's `loadArticles`); otherwise a body is read again when something renders it.
- * `exact` lists the directory asking every entry's type (see listRecordFiles).
+ * Stats every record file and reads those the cache does not know (options above); a Diagnostic when
+ * the directory cannot be listed.
  */
-export async function scanRecords(
-  config: SiteConfig,
-  cwd: string,
-  previous: CacheState | undefined,
-  onProgress?: (done: number, total: number) => void,
-  remember = true,
-  keepBodies = false,
-  exact = false,
-): Promise<RecordScan | Diagnostic> {
+export async function scanRecords(config: SiteConfig, cwd: string, previous: CacheState | undefined, options: ScanOptions = {}): Promise<RecordScan | Diagnostic> {
+  const { onProgress, remember = true, keepBodies = false, exact = false } = options;
   const mode = { remember, keepBodies };
   const root = resolve(cwd, config.articlesDir);
   let names: string[];
@@ -163,10 +168,14 @@ export async function scanRecords(
   }
 
   // Then the others, on two cores when there are many.
-  const { results: read, inWorker } = await readShared(tasks, config, mode, () => onProgress?.((done += 1), names.length));
+  const newest = options.newest === undefined ? undefined : new NewestArticles(options.newest);
+  const { results: read, inWorker } = await readShared(tasks, config, mode, (r) => {
+    newest?.offer(r);
+    onProgress?.((done += 1), names.length);
+  });
   // A directory named like a record: the listing took it for a file (reading it fails with EISDIR, and a
   // stat would not have vouched for it: the cache has no directory's size and mtime). List again, exactly.
-  if (!exact && read.some((r) => r.kind === 'unreadable' && r.directory === true)) return scanRecords(config, cwd, previous, onProgress, remember, keepBodies, true);
+  if (!exact && read.some((r) => r.kind === 'unreadable' && r.directory === true)) return scanRecords(config, cwd, previous, { ...options, exact: true });
   onProgress?.(names.length, names.length);
   for (const r of read) {
     const file = paths[r.index]?.file ?? '';
@@ -178,7 +187,7 @@ export async function scanRecords(
         restamped.set(r.index, { size: r.size, mtimeMs: r.mtimeMs });
       }
     } else {
-      fresh.set(r.index, r.article === undefined ? { entry: r.entry } : { entry: r.entry, article: r.article });
+      fresh.set(r.index, r.article !== undefined ? { entry: r.entry, article: r.article } : r.omitted !== undefined ? { entry: r.entry, omitted: r.omitted } : { entry: r.entry });
     }
   }
   return { config, paths, known, restamped, fresh, unreadable, files: names.length, read: tasks.length, readInWorker: inWorker, remember };
@@ -205,6 +214,8 @@ export function assembleRecords(scan: RecordScan): CachedLoad {
       result.article = article;
       keys.set(article, itemKey(entry.hash, file));
     }
+    const omitted = scan.fresh.get(i)?.omitted;
+    if (omitted !== undefined) result.omitted = omitted;
     results.push(result);
   }
   const validated = checkIds(results, scan.config);
@@ -217,6 +228,7 @@ export function assembleRecords(scan: RecordScan): CachedLoad {
     read: scan.read,
     readInWorker: scan.readInWorker,
     noted,
+    omitted: validated.omitted,
   };
 }
 

@@ -31,6 +31,6 @@ export async function loadConfig(file: string = DEFAULT_CONFIG_FILE, cwd: string
 
 /** Reads every record under `config.articlesDir` (any depth) and validates them all: the build's reader, without a cache. */
 export async function loadArticles(config: SiteConfig, cwd: string = process.cwd()): Promise<Loaded> {
-  const { articles, diagnostics, files } = await loadArticlesCached(config, cwd, undefined, undefined, false, true);
+  const { articles, diagnostics, files } = await loadArticlesCached(config, cwd, undefined, { remember: false, keepBodies: true });
   return { articles, diagnostics, files };
 }

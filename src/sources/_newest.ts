@@ -45,23 +45,32 @@ export class NewestArticles {
 
   private up(i: number): void {
     const { heap } = this;
+    const item = heap[i] as Held;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!this.above(heap[i] as Held, heap[parent] as Held)) return;
-      [heap[i], heap[parent]] = [heap[parent] as Held, heap[i] as Held];
+      const p = heap[parent] as Held;
+      if (!this.above(item, p)) break;
+      heap[i] = p;
       i = parent;
     }
+    heap[i] = item;
   }
 
+  // (Records come in path order, which in a newsroom's tree is often date order: then every article
+  // read replaces the top, so this loop runs for each one.)
   private down(i: number): void {
     const { heap } = this;
+    const item = heap[i] as Held;
     for (;;) {
-      let top = i;
-      for (const c of [2 * i + 1, 2 * i + 2]) if (c < heap.length && this.above(heap[c] as Held, heap[top] as Held)) top = c;
-      if (top === i) return;
-      [heap[i], heap[top]] = [heap[top] as Held, heap[i] as Held];
-      i = top;
+      let c = 2 * i + 1;
+      if (c >= heap.length) break;
+      if (c + 1 < heap.length && this.above(heap[c + 1] as Held, heap[c] as Held)) c += 1;
+      const child = heap[c] as Held;
+      if (!this.above(child, item)) break;
+      heap[i] = child;
+      i = c;
     }
+    heap[i] = item;
   }
 }
 

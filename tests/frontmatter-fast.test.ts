@@ -474,6 +474,21 @@ describe('generated front matters read the same on both paths', () => {
     expect(parseStats.flat - before).toBeGreaterThan(NUM_RUNS / 10);
   }, PROPERTY_TIMEOUT);
 
+  it('characters at the edges of what the flat reader takes, in every kind of value, read as yaml does', () => {
+    // Controls, DEL and C1 (NEL among them), separators, BOM, non-characters, lone and paired surrogates,
+    // and their printable neighbours.
+    const edges = ['\u0001', '\t', '\r', '\u001f', '\u007e', '\u007f', '\u0080', '\u0085', '\u009f', '\u00a0', '\u2027', '\u2028', '\u2029',
+      '\u202a', '\ud7ff', '\ud800', '\udbff', '\udc00', '\udfff', '\ud83d\ude00', '\ue000', '\ufefe', '\ufeff', '\uff00', '\ufffd', '\ufffe', '\uffff'];
+    const before = parseStats.flat;
+    for (const c of edges) {
+      for (const text of [`id: a\ntitle: "x${c}y"`, `id: a\ntitle: x${c}y`, `id: a\ntags: [x${c}y, 'z${c}']`, `id: a\ndateline: { city: x${c}y }`, `id: a${c}\ntitle: t`]) {
+        checkYaml(text);
+      }
+    }
+    // The printable ones are taken by the flat reader (so it was the one compared), the others refused.
+    expect(parseStats.flat - before).toBeGreaterThan(40);
+  });
+
 
   it('maps of strings, numbers, booleans, nulls, dates, lists and nested maps in every style', () => {
     let fast = 0;

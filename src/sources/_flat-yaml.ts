@@ -13,9 +13,14 @@
 const INTEGER = /^(?:0|[1-9][0-9]{0,14})$/;
 /** Dates and desk times, which the core schema leaves strings (`2025-02-05`, `2025-02-05 09:24`, `…T09:24:00+08:00`). */
 const DATEISH = /^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2})?(?:Z|[+-][0-9]{2}(?::?[0-9]{2})?)?)?$/;
-const TRUE = /^(?:true|True|TRUE)$/;
-const FALSE = /^(?:false|False|FALSE)$/;
-const NULL = /^(?:~|null|Null|NULL)$/;
+/** Plain scalars the core schema reads as booleans and null. */
+const KEYWORDS = new Map<string, boolean | null>([
+  ...['true', 'True', 'TRUE'].map((k) => [k, true] as const),
+  ...['false', 'False', 'FALSE'].map((k) => [k, false] as const),
+  ...['~', 'null', 'Null', 'NULL'].map((k) => [k, null] as const),
+]);
+/** Characters that start something else than a plain scalar (or that the libraries read differently) at its start. */
+const INDICATORS = new Set([...'-?:,[]{}#&*!|>\'"%@`'].map((c) => c.charCodeAt(0)));
 
 /** Not read here: not a value at all (undefined would be ambiguous with a missing key). */
 const NO = Symbol('not flat');
@@ -156,6 +161,8 @@ function blockSeq(lines: Lines, indent: number): Value | typeof NO {
  * line or paragraph separators, BOMs, non-characters, unpaired surrogates.
  */
 function plainText(text: string): boolean {
+  // A regular expression scans far faster than the loop, which only runs when it finds a suspect.
+  if (!SUSPECT.test(text)) return true;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x20 && c < 0x7f) continue;
@@ -170,6 +177,9 @@ function plainText(text: string): boolean {
   return true;
 }
 
+/** What plainText's loop may refuse (surrogates, paired or not, included). */
+const SUSPECT = /[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]/;
+
 /** A key at `start` (letters, digits, `_`; not `__proto__`): the index after it, or undefined. */
 function key(text: string, start: number, end: number): number | undefined {
   let i = start;
@@ -181,7 +191,7 @@ function key(text: string, start: number, end: number): number | undefined {
   if (i === start) return undefined;
   // Keys the core schema reads as booleans or null (yaml names a null key ""), and one JS would not keep.
   const name = i - start <= 9 ? text.slice(start, i) : '';
-  if (name === '__proto__' || TRUE.test(name) || FALSE.test(name) || NULL.test(name)) return undefined;
+  if (name === '__proto__' || KEYWORDS.has(name)) return undefined;
   return i;
 }
 
@@ -208,8 +218,7 @@ function topValue(text: string, v: number, end: number): Value | typeof NO {
 function plain(s: string, flow: boolean): Value | typeof NO {
   if (s === '') return NO;
   const c = s.charCodeAt(0);
-  // Indicators that start something else (or that the libraries read differently) at the start.
-  if ('-?:,[]{}#&*!|>\'"%@`'.includes(s[0] ?? '')) return NO;
+  if (INDICATORS.has(c)) return NO;
   for (let i = 0; i < s.length; i++) {
     const d = s.charCodeAt(i);
     if (d === 0x23 || d === 0x5b || d === 0x5d || d === 0x7b || d === 0x7d) return NO; // # [ ] { }
@@ -220,10 +229,8 @@ function plain(s: string, flow: boolean): Value | typeof NO {
     if (INTEGER.test(s)) return Number(s);
     return DATEISH.test(s) ? s : NO;
   }
-  if (TRUE.test(s)) return true;
-  if (FALSE.test(s)) return false;
-  if (NULL.test(s)) return null;
-  return s;
+  const keyword = KEYWORDS.get(s);
+  return keyword === undefined ? s : keyword;
 }
 
 interface Read {

@@ -169,6 +169,11 @@ export interface RawRecord {
    * add one (no escapes in the front matter): validation then need not look at each value.
    */
   clean?: true;
+  /**
+   * Set when no value can hold `<` or `&` (the front matter has neither, nor an escape that could make
+   * one): validation then need not look for markup in each value.
+   */
+  noMarkup?: true;
 }
 
 // ----- Neutral feed model -----

@@ -367,6 +367,16 @@ describe('article diagnostics (loadArticles)', () => {
     expect(loaded.articles).toHaveLength(1);
   });
 
+  it('markup made by an escape is found too (a front matter with no < or & of its own)', async () => {
+    const { lines } = await diagnose({
+      'articles/a.md': md('---', 'id: a', 'title: "Talks \\u003cb\\u003eresume"', 'date: 2025-02-05 09:24', 'tags: ["R\\u0026amp;D"]', '---', 'B'),
+    });
+    expect(lines).toEqual([
+      'articles/a.md:3: title: warning: contains markup ("<b>"), but feeds carry this field as plain text, so readers will show it literally; put formatting in the body (W_TEXT_LOOKS_LIKE_HTML)',
+      'articles/a.md:5: tags[0]: warning: contains markup ("&amp;"), but feeds carry this field as plain text, so readers will show it literally; put formatting in the body (W_TEXT_LOOKS_LIKE_HTML)',
+    ]);
+  });
+
   it('a missing articles directory is one located diagnostic, not a crash', async () => {
     const { lines } = await diagnose({}, { ...SITE_CONFIG, articlesDir: 'stories' });
     expect(lines).toEqual(['stories: cannot read the articles directory (ENOENT); create it or set "articlesDir" in the configuration (E_ARTICLES_DIR_MISSING)']);

@@ -91,10 +91,12 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
     bodyText = strippedBody.text;
   }
 
-  eachString(data, [], (path, text) => {
-    const markup = MARKUP.exec(text)?.[0];
-    if (markup !== undefined && PROSE.has(fieldPattern(path))) out.push(diagnostic(Errors.TextLooksLikeHtml, at([...path]), markup));
-  });
+  if (raw.noMarkup !== true) {
+    eachString(data, [], (path, text) => {
+      const markup = MARKUP.exec(text)?.[0];
+      if (markup !== undefined && PROSE.has(fieldPattern(path))) out.push(diagnostic(Errors.TextLooksLikeHtml, at([...path]), markup));
+    });
+  }
 
   const schema = raw.kind === 'json' ? JsonRecord : MarkdownRecord;
   const shape = fitsShape(data, raw.kind) ? undefined : schema.safeParse(data);

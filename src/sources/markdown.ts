@@ -5,6 +5,8 @@ import { mayHoldForbidden, stripForbidden } from '../core/_text.js';
 import { parseYaml } from './_positions.js';
 
 const FENCE = /^---[ \t]*$/;
+/** What any markup validation looks for in a value starts with. */
+const MARKUP_CHARS = /[<&]/;
 /** What closes front matter: a fence, or YAML's document end. */
 const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
 
@@ -24,7 +26,9 @@ function split(text: string, file: string, slugPath: string): { record?: RawReco
   if (parsed.diagnostics.length > 0) return { diagnostics: parsed.diagnostics };
   const out = record(file, slugPath, parsed, text.slice(f.end + 1), f.line + 2);
   // One scan of the whole text; YAML's double-quoted escapes (`\x01`) are the one way to add a character.
-  if (!front.includes('\\') && !mayHoldForbidden(text)) out.clean = true;
+  const escapes = front.includes('\\');
+  if (!escapes && !mayHoldForbidden(text)) out.clean = true;
+  if (!escapes && !MARKUP_CHARS.test(front)) out.noMarkup = true;
   return { record: out, diagnostics: [] };
 }
 

@@ -76,6 +76,7 @@ export class NewestArticles {
 
 function omit(r: Held, as: 'published' | 'draft'): void {
   const out = r as Extract<ReadResult, { kind: 'fresh' }>;
-  delete out.article;
+  // Set to undefined, not deleted: a deleted property gave each of 10,000 results a shape of its own.
+  out.article = undefined;
   out.omitted = as;
 }

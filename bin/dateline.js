@@ -118,6 +118,17 @@ async function fromSources() {
   return import('../src/cli.ts');
 }
 
+// A reader that stops reading (`dateline build | head -1`) closes the pipe: what the command still has
+// to say is dropped, as a shell's SIGPIPE would drop it, and the command finishes as it would have (the
+// build is not cut short, and its exit code stays its own), without an EPIPE stack trace.
+const open = { stdout: true, stderr: true };
+for (const name of ['stdout', 'stderr']) {
+  process[name].on('error', (e) => {
+    if (e.code !== 'EPIPE' && !(e.code === 'ERR_STREAM_DESTROYED' && !open[name])) throw e;
+    open[name] = false;
+  });
+}
+
 // DATELINE_DEBUG=1 shows why the bundle was not used (the fallback is otherwise silent, and slower).
 async function run() {
   const { main, keep } = await bundled().catch((e) => {
@@ -125,8 +136,8 @@ async function run() {
     return fromSources();
   });
   process.exitCode = await main(process.argv.slice(2), {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout: (text) => void (open.stdout && process.stdout.write(text)),
+    stderr: (text) => void (open.stderr && process.stderr.write(text)),
     cwd: process.cwd(),
     progress: process.stderr.isTTY === true && !process.env.CI,
   });

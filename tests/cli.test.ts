@@ -2,7 +2,7 @@
  * The `dateline` command: `main(argv, io)` driven in-process with a fake io, plus the real bin in child
  * processes for what only a process can show (TZ/locale independence, exit status of `node bin/dateline.js`).
  */
-import { spawnSync, execFileSync } from 'node:child_process';
+import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { mkdtemp, mkdir, readFile, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -527,6 +527,21 @@ describe('the real bin', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it('a reader that closes the pipe early (`| head -1`) does not make the build fail or print a stack', async () => {
+    await withSite({ 'articles/a.md': record('a'), 'articles/b.md': record('b') }, async (dir) => {
+      const child = spawn(process.execPath, [BIN, 'build'], { cwd: dir, env: { ...process.env, CI: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+      // Nothing reads stdout: the first line the build writes meets a closed pipe (EPIPE).
+      child.stdout.destroy();
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      // The build finished: the feeds are there.
+      for (const f of FEEDS) expect((await stat(join(dir, 'dist', f))).size).toBeGreaterThan(0);
+    });
   });
 
   it('exits 2 on a usage error', () => {

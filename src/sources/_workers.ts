@@ -68,8 +68,8 @@ export function canUseWorker(): boolean {
 
 /**
  * Reads every task, on this thread and (when it pays and can be done) a worker; results in any order,
- * each handed to `onEach` as it comes. `inWorker` counts the files the worker read. A worker that fails (out of memory, killed) costs only
- * time: whatever it took and did not hand back is read here.
+ * each handed to `onEach` as it comes. `inWorker` counts the files the worker read. A worker that fails
+ * (out of memory, killed) costs only time: whatever it took and did not hand back is read here.
  */
 export async function readShared(tasks: ReadTask[], config: SiteConfig, mode: ReadMode, onEach?: (r: ReadResult) => void): Promise<{ results: ReadResult[]; inWorker: number }> {
   const use = workerUse();

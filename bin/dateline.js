@@ -120,7 +120,9 @@ async function fromSources() {
 
 // A reader that stops reading (`dateline build | head -1`) closes the pipe: what the command still has
 // to say is dropped, as a shell's SIGPIPE would drop it, and the command finishes as it would have (the
-// build is not cut short, and its exit code stays its own), without an EPIPE stack trace.
+// build is not cut short, and its exit code stays its own), without an EPIPE stack trace. (`dateline
+// serve` goes on serving, silently, until it is stopped: a log reader going away does not stop a server.)
+// Any other error on the streams is thrown, as before.
 const open = { stdout: true, stderr: true };
 for (const name of ['stdout', 'stderr']) {
   process[name].on('error', (e) => {

@@ -544,6 +544,16 @@ describe('the real bin', () => {
     });
   });
 
+  it('a closed stderr does not fail a build that has warnings to print', async () => {
+    await withSite({ 'articles/a.md': record('a', 'summary: Q&amp;A'), 'articles/b.md': record('b') }, async (dir) => {
+      const child = spawn(process.execPath, [BIN, 'build', '--quiet'], { cwd: dir, env: { ...process.env, CI: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+      child.stderr.destroy();
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(code).toBe(0);
+      for (const f of FEEDS) expect((await stat(join(dir, 'dist', f))).size).toBeGreaterThan(0);
+    });
+  });
+
   it('exits 2 on a usage error', () => {
     const r = runBin(['publish'], tmpdir(), {});
     expect(r.status).toBe(2);

@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { parseJson, parseJsonSlow, parseStats, parseYaml, parseYamlSlow, yamlFastPathSafe, type Parsed } from '../src/sources/_positions.js';
+import { plainText } from '../src/sources/_flat-yaml.js';
 import { readJsonRecord } from '../src/sources/json.js';
 import { markdownBody, readMarkdownRecord } from '../src/sources/markdown.js';
 import { resolveConfig } from '../src/core/config.js';
@@ -473,6 +474,31 @@ describe('generated front matters read the same on both paths', () => {
     // 74–98 in eight runs of 300; a tenth of NUM_RUNS says it is exercised without making the test flaky.
     expect(parseStats.flat - before).toBeGreaterThan(NUM_RUNS / 10);
   }, PROPERTY_TIMEOUT);
+
+  it('the quick scan of the flat reader takes exactly the characters its per-character check takes: every code unit, and pairs', () => {
+    // The check as it was before the quick scan was put in front of it.
+    const reference = (text: string): boolean => {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if ((c >= 0x20 && c < 0x7f) || c === 0x0a) continue;
+        if (c < 0xa0 || c === 0x2028 || c === 0x2029 || c === 0xfeff || c >= 0xfffe) return false;
+        if (c >= 0xd800 && c <= 0xdfff) {
+          const d = text.charCodeAt(i + 1);
+          if (c > 0xdbff || !(d >= 0xdc00 && d <= 0xdfff)) return false;
+          i++;
+        }
+      }
+      return true;
+    };
+    for (let c = 0; c <= 0xffff; c++) {
+      const text = `a: x${String.fromCharCode(c)}y`;
+      if (plainText(text) !== reference(text)) expect.fail(`U+${c.toString(16)}: ${plainText(text)}`);
+    }
+    for (const [hi, lo] of [[0xd800, 0xdc00], [0xdbff, 0xdfff], [0xd83d, 0xde00], [0xdc00, 0xd800], [0xd800, 0x41], [0xd800, 0xd800]] as const) {
+      const text = `a: ${String.fromCharCode(hi, lo)}`;
+      expect(plainText(text), text).toBe(reference(text));
+    }
+  });
 
   it('characters at the edges of what the flat reader takes, in every kind of value, read as yaml does', () => {
     // Controls, DEL and C1 (NEL among them), separators, BOM, non-characters, lone and paired surrogates,

@@ -5,9 +5,14 @@
  * checked against the order worked out here from the records.
  */
 import { readdir, readFile, rm } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { byNewest } from '../src/core/model.js';
 import { main, type CliIO } from '../src/index.js';
+import { NewestArticles, newestStats } from '../src/sources/_newest.js';
+import type { ReadResult } from '../src/sources/_read.js';
 import { makeSite, parseXml, rng, SITE_CONFIG, text } from './_helpers.js';
 
 const CONFIG = { ...SITE_CONFIG, itemsPerFeed: 7, feeds: { brotliQuality: 1 } };
@@ -61,8 +66,15 @@ async function files(dir: string): Promise<Map<string, string>> {
 async function both(made: readonly Made[]): Promise<{ lean: { code: number; json: any; files: Map<string, string> }; full: { code: number; json: any; files: Map<string, string> }; dir: string }> {
   const site = await makeSite(Object.fromEntries(made.map((m) => [m.name, m.content])), CONFIG);
   try {
+    const before = newestStats.omitted;
     const lean = await build(site.dir, ['--no-cache', '--out', 'lean']);
+    const between = newestStats.omitted;
     const full = await build(site.dir, ['--cache', '.cache', '--out', 'full']);
+    // The lean build let go of every valid article beyond the feed's seven (so the comparison is of the
+    // two ways, not of one with itself); the build with the cache kept all of them.
+    const valid = made.filter((m) => !m.draft).length;
+    if (lean.code === 0) expect(between - before).toBe(made.length - Math.min(7, valid));
+    expect(newestStats.omitted).toBe(between);
     const read = async (r: { code: number }, out: string): Promise<Map<string, string>> => (r.code === 0 ? files(join(site.dir, out)) : new Map());
     return { lean: { ...lean, files: await read(lean, 'lean') }, full: { ...full, files: await read(full, 'full') }, dir: site.dir };
   } finally {
@@ -72,6 +84,34 @@ async function both(made: readonly Made[]): Promise<{ lean: { code: number; json
 
 /** What a build reports about records and problems, without what differs by design (timing, the cache, the directory, the reading thread). */
 const reported = (json: any): unknown => ({ records: { ...json.records, read: undefined, readInWorker: undefined }, diagnostics: json.diagnostics, ok: json.ok, mainFeedItems: json.mainFeedItems });
+
+describe('holding the newest articles as they come (sources/_newest.ts)', () => {
+  const result = (index: number, published: number, id: string, draft: boolean): ReadResult => ({
+    index, kind: 'fresh', entry: { size: 0, mtimeMs: 0, hash: '', diagnostics: [], group: '-', id },
+    article: { id, title: id, url: `https://x.example/${id}`, published: new Date(published), tags: [], authors: [], contributors: [], draft, file: `${id}.md` },
+  });
+  it('holds exactly the first `limit` of the published articles in feed order, whatever order they come in', () => {
+    const arb = fc.record({
+      limit: fc.integer({ min: 1, max: 8 }),
+      // Few distinct instants, so ids decide many places; ids unique (a shared id stops a build).
+      rows: fc.uniqueArray(fc.record({ id: fc.string({ minLength: 1, maxLength: 3 }), at: fc.integer({ min: 0, max: 4 }), draft: fc.boolean() }), { selector: (r) => r.id, maxLength: 40 }),
+    });
+    fc.assert(fc.property(arb, ({ limit, rows }) => {
+      const results = rows.map((r, i) => result(i, r.at * 60_000, r.id, r.draft));
+      const newest = new NewestArticles(limit);
+      for (const r of results) newest.offer(r);
+      const fresh = results as Extract<ReadResult, { kind: 'fresh' }>[];
+      const held = fresh.filter((r) => r.article !== undefined).map((r) => r.article!.id).sort();
+      const expected = rows.filter((r) => !r.draft).map((r) => ({ id: r.id, published: new Date(r.at * 60_000) })).sort(byNewest).slice(0, limit).map((a) => a.id).sort();
+      expect(held).toEqual(expected);
+      // Every other one is marked, as a draft or as published.
+      for (const [i, r] of fresh.entries()) {
+        if (r.article !== undefined) expect(r.omitted).toBeUndefined();
+        else expect(r.omitted).toBe(rows[i]!.draft ? 'draft' : 'published');
+      }
+    }), { numRuns: 300 });
+  });
+});
 
 describe('a main-feed-only build without the cache', () => {
   it('writes the bytes and reports the counts of a build that keeps every article', async () => {
@@ -127,7 +167,8 @@ describe('a main-feed-only build without the cache', () => {
     expect((lean.json.diagnostics as { code: string }[]).filter((d) => d.code === 'E_ID_DUPLICATE')).toHaveLength(4);
   });
 
-  it('holds the same articles when a worker thread reads part of the records (the bundled CLI)', async () => {
+  // The worker needs a second core (and the bundle, which the CLI makes with esbuild).
+  it.skipIf(availableParallelism() < 2)('holds the same articles when a worker thread reads part of the records (the bundled CLI)', async () => {
     const { execFile } = await import('node:child_process');
     const { fileURLToPath } = await import('node:url');
     const bin = fileURLToPath(new URL('../bin/dateline.js', import.meta.url));

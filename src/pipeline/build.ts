@@ -89,6 +89,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     plansReused: reuse !== undefined,
     ...(prepared.ignored === undefined ? {} : { cacheIgnored: prepared.ignored }),
   };
+  // (Nothing is planned after an error: sources/_newest.ts relies on it, since a record that loses its id
+  // to another can be one of the newest it held.)
   if (prepared.diagnostics.some((d) => d.severity === 'error')) return report;
 
   const items = cacheDir === undefined ? undefined : new CachedItems(prepared.records, keys);

@@ -158,9 +158,9 @@ function blockSeq(lines: Lines, indent: number): Value | typeof NO {
 
 /**
  * Only printable characters YAML and both libraries agree on: no tabs, CRs, control characters, NEL,
- * line or paragraph separators, BOMs, non-characters, unpaired surrogates.
+ * line or paragraph separators, BOMs, non-characters, unpaired surrogates. (Exported for its test.)
  */
-function plainText(text: string): boolean {
+export function plainText(text: string): boolean {
   // A regular expression scans far faster than the loop, which only runs when it finds a suspect.
   if (!SUSPECT.test(text)) return true;
   for (let i = 0; i < text.length; i++) {

@@ -75,10 +75,13 @@ function realpathOr(path: string): string {
   }
 }
 
-/** One record file's text → its raw record (or why it cannot be read). `name` is relative to the articles directory. */
-export function readRecord(text: string, name: string, file: string): { record?: RawRecord; diagnostics: Diagnostic[] } {
+/**
+ * One record file's text → its raw record (or why it cannot be read). `name` is relative to the articles
+ * directory. `clean`: the reader already knows the text holds no character XML forbids (_utf8-scan.ts).
+ */
+export function readRecord(text: string, name: string, file: string, clean = false): { record?: RawRecord; diagnostics: Diagnostic[] } {
   const slugPath = name.slice(0, -extname(name).length).split(sep).join('/');
-  return isJsonRecord(name) ? readJsonRecord(text, file, slugPath) : readMarkdownRecord(text, file, slugPath);
+  return isJsonRecord(name) ? readJsonRecord(text, file, slugPath) : readMarkdownRecord(text, file, slugPath, clean);
 }
 
 /** Whether the record file `name` holds JSON (any other record extension is Markdown). */

@@ -10,15 +10,16 @@ const MARKUP_CHARS = /[<&]/;
 /** What closes front matter: a fence, or YAML's document end. */
 const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
 
-export function readMarkdownRecord(text: string, file: string, slugPath: string): { record?: RawRecord; diagnostics: Diagnostic[] } {
-  return split(text, file, slugPath) ?? readLines(text, file, slugPath);
+/** `clean`: the text is known to hold no character XML forbids (so it is not scanned again). */
+export function readMarkdownRecord(text: string, file: string, slugPath: string, clean = false): { record?: RawRecord; diagnostics: Diagnostic[] } {
+  return split(text, file, slugPath, clean) ?? readLines(text, file, slugPath);
 }
 
 /**
  * The common case without splitting the whole text into lines: no CR in it, front matter fenced and
  * closed. Gives what readLines gives (undefined for anything else, which readLines then reads).
  */
-function split(text: string, file: string, slugPath: string): { record?: RawRecord; diagnostics: Diagnostic[] } | undefined {
+function split(text: string, file: string, slugPath: string, clean: boolean): { record?: RawRecord; diagnostics: Diagnostic[] } | undefined {
   const f = fenced(text);
   if (f === undefined) return undefined;
   const front = text.slice(f.open + 1, Math.max(f.open + 1, f.close - 1));
@@ -27,7 +28,7 @@ function split(text: string, file: string, slugPath: string): { record?: RawReco
   const out = record(file, slugPath, parsed, text.slice(f.end + 1), f.line + 2);
   // One scan of the whole text; YAML's double-quoted escapes (`\x01`) are the one way to add a character.
   const escapes = front.includes('\\');
-  if (!escapes && !mayHoldForbidden(text)) out.clean = true;
+  if (!escapes && (clean || !mayHoldForbidden(text))) out.clean = true;
   if (!escapes && !MARKUP_CHARS.test(front)) out.noMarkup = true;
   return { record: out, diagnostics: [] };
 }

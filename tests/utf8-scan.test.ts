@@ -4,7 +4,7 @@
  * should say "may hold" only where the text does (else it saves nothing). So the two must agree exactly.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { mayHoldForbidden } from '../src/core/_text.js';
 import { utf8MayHoldForbidden } from '../src/sources/_utf8-scan.js';
 
@@ -73,5 +73,37 @@ describe('the byte scan for characters XML forbids', () => {
     expect(utf8MayHoldForbidden(long)).toBe(true);
     // And a short one after it: nothing left over from the long one counts.
     expect(utf8MayHoldForbidden(new Uint8Array([0x61, 0x62]))).toBe(false);
+  });
+
+  it('grows its memory right at the edge of a page (a fresh scanner, lengths around 64 KiB)', async () => {
+    vi.resetModules();
+    const fresh = (await import('../src/sources/_utf8-scan.js')).utf8MayHoldForbidden;
+    for (let length = 65_536 - 40; length <= 65_536 + 8; length++) {
+      const bytes = new Uint8Array(length).fill(0x61);
+      expect(fresh(bytes), `${length}`).toBe(false);
+      bytes[length - 1] = 0x7f;
+      expect(fresh(bytes), `${length}`).toBe(true);
+    }
+  });
+
+  it('leaves texts over a megabyte, and a process without WebAssembly, to the check of the text; a failure is not retried', async () => {
+    expect(utf8MayHoldForbidden(new Uint8Array((1 << 20) + 1).fill(0x61))).toBeUndefined();
+    const real = (globalThis as { WebAssembly?: { Module: unknown } }).WebAssembly;
+    let tries = 0;
+    try {
+      vi.resetModules();
+      // As when the memory cannot be reserved (a low `ulimit -v`): compiling works, instantiating throws.
+      (globalThis as { WebAssembly?: unknown }).WebAssembly = { Module: real?.Module, Instance: class { constructor() { tries += 1; throw new RangeError('no memory'); } } };
+      const failing = (await import('../src/sources/_utf8-scan.js')).utf8MayHoldForbidden;
+      expect(failing(new Uint8Array([0x61]))).toBeUndefined();
+      expect(failing(new Uint8Array([0x01]))).toBeUndefined();
+      expect(tries).toBe(1);
+      vi.resetModules();
+      (globalThis as { WebAssembly?: unknown }).WebAssembly = undefined;
+      const none = (await import('../src/sources/_utf8-scan.js')).utf8MayHoldForbidden;
+      expect(none(new Uint8Array([0x01]))).toBeUndefined();
+    } finally {
+      (globalThis as { WebAssembly?: unknown }).WebAssembly = real;
+    }
   });
 });

@@ -77,11 +77,12 @@ function realpathOr(path: string): string {
 
 /**
  * One record file's text → its raw record (or why it cannot be read). `name` is relative to the articles
- * directory. `clean`: the reader already knows the text holds no character XML forbids (_utf8-scan.ts).
+ * directory. `cleanBytes`, asked only where the answer is used: whether the file's bytes are known to
+ * hold no character XML forbids (_utf8-scan.ts), so that the text need not be scanned for them.
  */
-export function readRecord(text: string, name: string, file: string, clean = false): { record?: RawRecord; diagnostics: Diagnostic[] } {
+export function readRecord(text: string, name: string, file: string, cleanBytes?: () => boolean): { record?: RawRecord; diagnostics: Diagnostic[] } {
   const slugPath = name.slice(0, -extname(name).length).split(sep).join('/');
-  return isJsonRecord(name) ? readJsonRecord(text, file, slugPath) : readMarkdownRecord(text, file, slugPath, clean);
+  return isJsonRecord(name) ? readJsonRecord(text, file, slugPath) : readMarkdownRecord(text, file, slugPath, cleanBytes);
 }
 
 /** Whether the record file `name` holds JSON (any other record extension is Markdown). */

@@ -56,9 +56,8 @@ export function readTask(t: ReadTask, config: SiteConfig, { remember, keepBodies
   // 132 bits of SHA-256: the index holds one for every record.
   const hash = remember ? sha256(bytes).slice(0, 22) : '';
   if (t.knownHash !== undefined && t.knownHash === hash) return { index: t.index, kind: 'same', size: t.size, mtimeMs: t.mtimeMs };
-  // The bytes are scanned for characters XML forbids (several times faster than the text), so the text
-  // need not be when they hold none.
-  const r = readRecord(bytes.toString('utf8'), t.name, t.file, utf8MayHoldForbidden(bytes) === false);
+  // The bytes can say that the text holds no character XML forbids, several times faster than the text.
+  const r = readRecord(bytes.toString('utf8'), t.name, t.file, () => utf8MayHoldForbidden(bytes) === false);
   const v = r.record === undefined ? { diagnostics: [] } : validateRecord(r.record, config);
   const entry: RecordEntry = { size: t.size, mtimeMs: t.mtimeMs, hash, diagnostics: [...r.diagnostics, ...v.diagnostics], group: '-' };
   // A string of its own: the id is a slice of the front matter, which it would keep alive with the entry

@@ -62,7 +62,7 @@ function scannerModule(): Uint8Array {
     ...get(I), 0x41, 0x10, 0x6a, ...set(I), 0x0c, 0x00, //                     i += 16, loop again
     0x0b, 0x0b, 0x41, 0x00, 0x0b, //                                           end loop, end block: return 0
   ];
-  const body = [0x02, 0x01, 0x7f, 0x03, 0x7b, ...code]; // locals: one i32 (i), three v128
+  const body = [0x02, 0x01, 0x7f, 0x03, 0x7b, ...code]; // locals: one i32 (i), three v128, all starting at 0
   const section = (id: number, bytes: number[]): number[] => [id, ...uleb(bytes.length), ...bytes];
   const name = (s: string): number[] => [s.length, ...[...s].map((c) => c.charCodeAt(0))];
   return new Uint8Array([
@@ -75,7 +75,10 @@ function scannerModule(): Uint8Array {
   ]);
 }
 
-/** Bytes after the text, all spaces: the last block's loads (up to 18 bytes on) read nothing that counts. */
+/**
+ * Bytes after the text, all spaces: the last block's loads reach 17 bytes past its start, so up to 15
+ * bytes past the text's end are read as part of the text; spaces count as nothing. (32, to spare.)
+ */
 const PADDING = 32;
 const PAGE = 65_536;
 
@@ -103,15 +106,30 @@ function instantiate(): Scanner | null {
 }
 
 /**
+ * The largest text scanned on its bytes. A WebAssembly memory never shrinks, and record files are a few
+ * kilobytes: a larger one is left to the text's own check rather than kept room for (in a long-running
+ * `dateline serve` too).
+ */
+const MAX_BYTES = 1 << 20;
+
+/**
  * Whether the UTF-8 text of `bytes` may hold a character XML forbids: false when it certainly holds none,
- * true when it may (the text's own check decides), undefined without WebAssembly.
+ * true when it may (the text's own check decides), undefined when this scan cannot say (no WebAssembly,
+ * no memory for it, or more than MAX_BYTES).
  */
 export function utf8MayHoldForbidden(bytes: Uint8Array): boolean | undefined {
-  scanner ??= instantiate();
-  if (scanner === null) return undefined;
+  // Instantiated once per thread; a failure is remembered, not retried for every record.
+  if (scanner === undefined) scanner = instantiate();
+  if (scanner === null || bytes.length > MAX_BYTES) return undefined;
   const { memory, scan } = scanner;
   const need = bytes.length + PADDING - memory.buffer.byteLength;
-  if (need > 0) memory.grow(Math.ceil(need / PAGE));
+  if (need > 0) {
+    try {
+      memory.grow(Math.ceil(need / PAGE));
+    } catch {
+      return undefined;
+    }
+  }
   const view = new Uint8Array(memory.buffer);
   view.set(bytes, 0);
   view.fill(0x20, bytes.length, bytes.length + PADDING);

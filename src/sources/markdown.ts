@@ -10,25 +10,26 @@ const MARKUP_CHARS = /[<&]/;
 /** What closes front matter: a fence, or YAML's document end. */
 const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
 
-/** `clean`: the text is known to hold no character XML forbids (so it is not scanned again). */
-export function readMarkdownRecord(text: string, file: string, slugPath: string, clean = false): { record?: RawRecord; diagnostics: Diagnostic[] } {
-  return split(text, file, slugPath, clean) ?? readLines(text, file, slugPath);
+/** `cleanBytes`: whether the file's bytes are known to hold no character XML forbids (readRecord). */
+export function readMarkdownRecord(text: string, file: string, slugPath: string, cleanBytes?: () => boolean): { record?: RawRecord; diagnostics: Diagnostic[] } {
+  return split(text, file, slugPath, cleanBytes) ?? readLines(text, file, slugPath);
 }
 
 /**
  * The common case without splitting the whole text into lines: no CR in it, front matter fenced and
  * closed. Gives what readLines gives (undefined for anything else, which readLines then reads).
  */
-function split(text: string, file: string, slugPath: string, clean: boolean): { record?: RawRecord; diagnostics: Diagnostic[] } | undefined {
+function split(text: string, file: string, slugPath: string, cleanBytes: (() => boolean) | undefined): { record?: RawRecord; diagnostics: Diagnostic[] } | undefined {
   const f = fenced(text);
   if (f === undefined) return undefined;
   const front = text.slice(f.open + 1, Math.max(f.open + 1, f.close - 1));
   const parsed = parseYaml(copyOf(front), file, 2);
   if (parsed.diagnostics.length > 0) return { diagnostics: parsed.diagnostics };
   const out = record(file, slugPath, parsed, text.slice(f.end + 1), f.line + 2);
-  // One scan of the whole text; YAML's double-quoted escapes (`\x01`) are the one way to add a character.
+  // No character XML forbids in the whole file (its bytes say so, or one scan of the text); YAML's
+  // double-quoted escapes (`\x01`) are the one way to add one.
   const escapes = front.includes('\\');
-  if (!escapes && (clean || !mayHoldForbidden(text))) out.clean = true;
+  if (!escapes && (cleanBytes?.() === true || !mayHoldForbidden(text))) out.clean = true;
   if (!escapes && !MARKUP_CHARS.test(front)) out.noMarkup = true;
   return { record: out, diagnostics: [] };
 }

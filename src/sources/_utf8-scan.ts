@@ -13,7 +13,8 @@
  * none. tests/utf8-scan.test.ts compares it with the regular expression on every two-byte sequence, every
  * three-byte one that could make U+FFFE/U+FFFF, at the edges of the sixteen-byte blocks, and on random bytes.
  *
- * Without WebAssembly (`node --jitless`), `utf8MayHoldForbidden` answers undefined: the caller scans the text.
+ * Without WebAssembly (`node --jitless`), for a file over MAX_BYTES, or when its memory cannot grow,
+ * `utf8MayHoldForbidden` answers undefined: the caller scans the text.
  */
 
 /** The scanner, as the WebAssembly text format would write it, one instruction group per line. */

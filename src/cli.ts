@@ -2,6 +2,7 @@
  * The `dateline` command. `main(argv, io)` is the only place that prints; it returns the exit code:
  * 0 ok, 1 content errors (the author's to fix), 2 usage, 70 an internal error (ours: the stack is printed).
  */
+import pkg from '../package.json' with { type: 'json' };
 import { buildFeeds } from './core/build.js';
 import { DatelineError } from './errors.js';
 import { DEFAULT_CACHE_DIR } from './pipeline/build.js';
@@ -22,7 +23,7 @@ Commands:
   import   turn wire copy (raw text, NITF, ninjs) into article records
   serve    serve the built feeds over HTTP (with --watch, rebuild on change)
 
-Run "dateline <command> --help" for a command's options.
+Run "dateline <command> --help" for a command's options, and "dateline --version" for the version.
 `,
   build: `Usage: dateline build [--config FILE] [--out DIR] [--cache DIR | --no-cache] [--ping] [--quiet | --json]
 
@@ -92,6 +93,10 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       return 2;
     }
     io.stdout(USAGE['main'] ?? '');
+    return 0;
+  }
+  if (command === '--version' || command === '-V' || command === 'version') {
+    io.stdout(`dateline ${pkg.version}\n`);
     return 0;
   }
   // Loaded on demand: the importers' gazetteer and the server are not needed to build.

@@ -95,12 +95,24 @@ describe('help and usage', () => {
         import   turn wire copy (raw text, NITF, ninjs) into article records
         serve    serve the built feeds over HTTP (with --watch, rebuild on change)
 
-      Run "dateline <command> --help" for a command's options.
+      Run "dateline <command> --help" for a command's options, and "dateline --version" for the version.
       "
     `);
     // -h and `help` are the same thing.
     expect((await run(['-h'], tmpdir())).stdout).toBe(r.stdout);
     expect((await run(['help'], tmpdir())).stdout).toBe(r.stdout);
+  });
+
+  it('--version, -V and version print the version in package.json on stdout and exit 0', async () => {
+    const { version } = JSON.parse(await readFile(join(dirname(BIN), '..', 'package.json'), 'utf8')) as { version: string };
+    expect(version).toMatch(/^\d+\.\d+\.\d+/);
+    for (const flag of ['--version', '-V', 'version']) {
+      const r = await run([flag], tmpdir());
+      expect(r).toEqual({ code: 0, stdout: `dateline ${version}\n`, stderr: '' });
+    }
+    // And from the bundle the bin runs, which must carry the same file.
+    const bin = spawnSync(process.execPath, [BIN, '--version'], { cwd: tmpdir(), encoding: 'utf8' });
+    expect([bin.status, bin.stdout, bin.stderr]).toEqual([0, `dateline ${version}\n`, '']);
   });
 
   it('no command prints the usage as an error and exits 2', async () => {

@@ -322,6 +322,17 @@ describe('incremental builds', () => {
       expect((await months()).some((m) => m.startsWith('data-edits.'))).toBe(false);
       await expectSameAsClean(site.dir, 'added');
       await step('after planning again', 'articles/s6.md', story(6, [], 'Third correction.'), { rendered: 1, spliced: 1 });
+      // An edit the archive does not show (its items are summaries, the lead paragraph, which stays): the
+      // archive is spliced to the bytes it had, compared with the documents it was spliced from, and
+      // nothing is written or touched.
+      const archive = await Promise.all(['rss.xml', 'atom.xml', 'feed.json'].map((f) => stat(join(site.dir, 'dist/archive/2025-03', f))));
+      await step('summary unchanged', 'articles/s6.md', story(6, [], 'Third correction.\n\nA paragraph the summary does not reach.'), { rendered: 1, spliced: 1 });
+      await rewrite('articles/s6.md', story(6, [], 'Third correction.\n\nAnother paragraph the summary does not reach.'));
+      const same = await build(site.dir, []);
+      expect({ rendered: same.json.feeds.rendered, spliced: same.json.feeds.spliced, written: same.json.files.written }).toEqual({ rendered: 1, spliced: 1, written: 0 });
+      const after = await Promise.all(['rss.xml', 'atom.xml', 'feed.json'].map((f) => stat(join(site.dir, 'dist/archive/2025-03', f))));
+      expect(after.map((a) => [a.ino, a.mtimeMs])).toEqual(archive.map((a) => [a.ino, a.mtimeMs]));
+      await expectSameAsClean(site.dir, 'summary unchanged');
     } finally {
       await site.cleanup();
     }

@@ -102,11 +102,6 @@ export interface StoredPlan extends Omit<FeedPlan, 'articles'> {
   files: string[];
 }
 
-/** A feed plan as the cache keeps it: its articles by record path. */
-export interface StoredPlan extends Omit<FeedPlan, 'articles'> {
-  files: string[];
-}
-
 export interface CacheState {
   /** When the build that wrote it started reading files (ms since the epoch). */
   startedAt: number;
@@ -447,25 +442,21 @@ export async function saveCache(dir: string, identity: CacheIdentity, state: Cac
   // the census's list of the edits file. (Anything else, such as a month's file, looks at every record.)
   const editsNow = state.census?.edits;
   const targeted = overlay && previous !== undefined && editsNow !== undefined && [...dirtyGroups].every((g) => g === EDITS_GROUP);
-  if (targeted) {
-    for (const n of dirtyIndex) for (const file of previous.shards[n] ?? []) place(file, now(file));
-    for (const file of candidates) if (before[file] === undefined) place(file, state.records[file] as RecordEntry);
-    if (dirtyGroups.has(EDITS_GROUP)) {
-      const members: [string, RecordEntry][] = [];
-      for (const file of editsNow) {
-        const entry = now(file);
-        if (entry?.group !== EDITS_GROUP) throw new Error(`cache: ${file} is listed in the edits file but is not in it`);
-        members.push([file, entry]);
-      }
-      byGroup.set(EDITS_GROUP, members);
-      groupsNow.add(EDITS_GROUP);
+  if (targeted) for (const n of dirtyIndex) for (const file of previous.shards[n] ?? []) place(file, now(file));
+  // Plain lookups on the previous records (a `for…in` over the chain is several times slower).
+  else if (overlay) for (const file in before) place(file, now(file));
+  else for (const file of candidates) place(file, state.records[file] as RecordEntry);
+  // Records added since the previous build, which the lists above do not hold.
+  if (overlay) for (const file of candidates) if (before[file] === undefined) place(file, state.records[file] as RecordEntry);
+  if (targeted && dirtyGroups.has(EDITS_GROUP)) {
+    const members: [string, RecordEntry][] = [];
+    for (const file of editsNow) {
+      const entry = now(file);
+      if (entry?.group !== EDITS_GROUP) throw new Error(`cache: ${file} is listed in the edits file but is not in it`);
+      members.push([file, entry]);
     }
-  } else if (overlay) {
-    // Plain lookups on the previous records (a `for…in` over the chain is several times slower).
-    for (const file in before) place(file, now(file));
-    for (const file of candidates) if (before[file] === undefined) place(file, state.records[file] as RecordEntry);
-  } else {
-    for (const file of candidates) place(file, state.records[file] as RecordEntry);
+    byGroup.set(EDITS_GROUP, members);
+    groupsNow.add(EDITS_GROUP);
   }
   const index = await Promise.all(byShard.map((entries, n) => {
     const known = dirtyIndex.has(n) ? undefined : previous?.digests.index[n];

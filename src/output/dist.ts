@@ -50,14 +50,18 @@ export class OutputStage {
     }
   }
 
-  /** Stages one file; waits only when too many are in flight. Call `commit` (or `abort`) at the end. */
-  async put(name: string, content: string | Uint8Array, mtime?: Date): Promise<void> {
+  /**
+   * Stages one file; waits only when too many are in flight. Call `commit` (or `abort`) at the end.
+   * `current` is what the target holds, when the caller has just read and checked it (a spliced feed's
+   * previous document): it is compared with instead of reading the file again.
+   */
+  async put(name: string, content: string | Uint8Array, mtime?: Date, current?: Uint8Array): Promise<void> {
     this.names.add(name);
     // Bounded by count and by size: a large site's monthly archives are tens of megabytes each.
     while (this.running.size >= PARALLEL || (this.running.size > 0 && this.bytesInFlight > PARALLEL_BYTES)) await Promise.race(this.running);
     const size = typeof content === 'string' ? content.length : content.byteLength;
     this.bytesInFlight += size;
-    const task = this.stage(name, content, mtime).catch((e: unknown) => {
+    const task = this.stage(name, content, mtime, current).catch((e: unknown) => {
       this.failure ??= e;
     });
     const tracked = task.finally(() => {
@@ -73,10 +77,10 @@ export class OutputStage {
     this.written.push({ name, bytes, changed: false });
   }
 
-  private async stage(name: string, content: string | Uint8Array, mtime: Date | undefined): Promise<void> {
+  private async stage(name: string, content: string | Uint8Array, mtime: Date | undefined, current: Uint8Array | undefined): Promise<void> {
     const target = join(this.outDir, name);
     const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
-    const old = await readFile(target).catch(() => undefined);
+    const old = current !== undefined ? Buffer.from(current.buffer, current.byteOffset, current.byteLength) : await readFile(target).catch(() => undefined);
     const changed = old === undefined || !old.equals(bytes);
     this.written.push({ name, bytes: bytes.length, changed });
     if (!changed) {

@@ -112,13 +112,14 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   let keptMain: StoredModel | undefined;
   const inFlight: { done: Promise<void>; bytes: number }[] = [];
   /** A feed's documents to compress (on the thread pool) and write; its cache entry once they are. */
-  const send = async (planKey: string, documents: FeedDocuments, entry: Pick<FeedEntry, 'key' | 'items' | 'newest'>): Promise<void> => {
+  /** `current`: documents' bytes on disk as this build read and checked them (a spliced feed's), by name. */
+  const send = async (planKey: string, documents: FeedDocuments, entry: Pick<FeedEntry, 'key' | 'items' | 'newest'>, current?: ReadonlyMap<string, Uint8Array>): Promise<void> => {
     const { model } = documents;
     report.feeds.rendered += 1;
     const done = serveFeedAsync(documents, config.feeds.brotliQuality).then(async (served) => {
       entries.push(...served.entries);
       feeds[planKey] = { ...entry, entries: served.entries, title: model.title, updated: model.updated.toISOString() };
-      for (const [name, content] of served.files) await stage.put(name, content, served.mtimes.get(name));
+      for (const [name, content] of served.files) await stage.put(name, content, served.mtimes.get(name), current?.get(name));
     });
     let bytes = 0;
     for (const d of documents.outputs.values()) bytes += typeof d === 'string' ? d.length : d.byteLength;
@@ -160,7 +161,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
         const key = feedKey(plan, config, files.map((f) => itemKey(prepared.records[f]?.hash ?? '', f)));
         directory.push({ kind: plan.kind, name: plan.name ?? '', dir: plan.dir, title: model.title, items: files.length, updated: model.updated });
         report.feeds.spliced += 1;
-        await send(plan.key, { outputs: splicedDocuments(splice, model, fresh), model, precompress: plan.precompress }, { key, newest: splice.newest, items: files.length });
+        // The previous documents were just read and checked against their ETags: the output stage compares with those.
+        const current = new Map(splice.documents.map((d) => [d.name, d.bytes]));
+        await send(plan.key, { outputs: splicedDocuments(splice, model, fresh), model, precompress: plan.precompress }, { key, newest: splice.newest, items: files.length }, current);
       } else {
         const { model, outputs } = renderer.render(plan);
         const key = cacheDir === undefined ? '' : feedKey(plan, config, itemKeys(plan));

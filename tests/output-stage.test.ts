@@ -1,0 +1,62 @@
+/**
+ * The output stage (src/output/dist.ts) on its own: a file whose bytes did not change is not rewritten,
+ * and a caller that has just read a target (a spliced feed's previous document) can hand its bytes over
+ * instead of the stage reading the file again.
+ */
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { OutputStage } from '../src/index.js';
+
+async function withDir(run: (dir: string) => Promise<void>): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'dateline-stage-'));
+  try {
+    await run(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+describe('OutputStage', () => {
+  it('rewrites only the files whose bytes changed', async () => {
+    await withDir(async (dir) => {
+      await writeFile(join(dir, 'same.xml'), 'same');
+      await writeFile(join(dir, 'other.xml'), 'before');
+      const [same, other] = await Promise.all([stat(join(dir, 'same.xml')), stat(join(dir, 'other.xml'))]);
+      const stage = new OutputStage(dir);
+      await stage.put('same.xml', 'same');
+      await stage.put('other.xml', new TextEncoder().encode('after'));
+      await stage.put('new/file.json', '{}');
+      expect(await stage.commit()).toEqual([
+        { name: 'new/file.json', bytes: 2, changed: true },
+        { name: 'other.xml', bytes: 5, changed: true },
+        { name: 'same.xml', bytes: 4, changed: false },
+      ]);
+      expect((await stat(join(dir, 'same.xml'))).ino).toBe(same.ino);
+      expect((await stat(join(dir, 'other.xml'))).ino).not.toBe(other.ino);
+      expect(await readFile(join(dir, 'other.xml'), 'utf8')).toBe('after');
+      expect(await readFile(join(dir, 'new/file.json'), 'utf8')).toBe('{}');
+    });
+  });
+
+  it('compares with the bytes the caller says the target holds, without reading it again', async () => {
+    await withDir(async (dir) => {
+      // The file on disk differs from what the caller read: the stage goes by the caller's bytes, so an
+      // equal content is left alone and a different one is written.
+      await writeFile(join(dir, 'kept.xml'), 'on disk');
+      await writeFile(join(dir, 'changed.xml'), 'on disk');
+      const kept = await stat(join(dir, 'kept.xml'));
+      const stage = new OutputStage(dir);
+      await stage.put('kept.xml', 'as read', undefined, Buffer.from('as read'));
+      await stage.put('changed.xml', 'new', undefined, new TextEncoder().encode('as read'));
+      expect(await stage.commit()).toEqual([
+        { name: 'changed.xml', bytes: 3, changed: true },
+        { name: 'kept.xml', bytes: 7, changed: false },
+      ]);
+      expect((await stat(join(dir, 'kept.xml'))).ino).toBe(kept.ino);
+      expect(await readFile(join(dir, 'kept.xml'), 'utf8')).toBe('on disk');
+      expect(await readFile(join(dir, 'changed.xml'), 'utf8')).toBe('new');
+    });
+  });
+});

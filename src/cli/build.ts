@@ -98,7 +98,7 @@ function printReport(io: CliIO, r: BuildReport, ms: number): void {
   io.stdout(`Read ${plural(r.records.files, 'record')} from ${r.config?.articlesDir ?? ''}/: ${r.records.published} published, ${plural(r.records.drafts, 'draft')}${
     fromCache > 0 ? `; ${n(fromCache)} unchanged since the last build (not read again)` : ''}.\n`);
   if (r.feeds.total > 1) {
-    io.stdout(`Feeds: ${n(r.feeds.total)} (${n(r.feeds.documents)} documents), ${n(r.feeds.rendered)} written, ${n(r.feeds.reused)} unchanged since the last build; ${(ms / 1000).toFixed(2)} s.\n`);
+    io.stdout(`Feeds: ${n(r.feeds.total)} (${n(r.feeds.documents)} documents), ${n(r.feeds.rendered)} rendered, ${n(r.feeds.reused)} unchanged since the last build; ${(ms / 1000).toFixed(2)} s.\n`);
   }
   if (r.written.length <= LIST_LIMIT) {
     const feedFiles = new Set(r.written.filter((w) => /(^|\/)(rss\.xml|atom\.xml|feed\.json)$/.test(w.name) && !w.name.includes('/')).map((w) => w.name));

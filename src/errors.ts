@@ -70,7 +70,7 @@ export const Errors = {
     `contains markup (${q(sample)}), but feeds carry this field as plain text, so readers will show it literally; put formatting in the body`),
   NoArticles: entry('W_NO_ARTICLES', 'warning', (dir: string) => `no published articles found under ${dir}`),
   SlugCollision: entry('W_SLUG_COLLISION', 'warning', (kind: string, names: string[], paths: string[]) =>
-    `the ${kind} names ${names.map(q).join(', ')} make the same path; their feeds are at ${paths.join(', ')}` +
+    `the ${kind} names ${names.map(q).join(', ')} make the same slug; their feeds are at ${paths.join(', ')}` +
     ' (use one spelling if they are the same thing)'),
 
   // ----- Importing wire copy -----

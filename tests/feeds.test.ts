@@ -49,7 +49,7 @@ describe('section, tag and author feeds', () => {
     try {
       const dirs = [...new Set([...built.outputs.keys()].map((k) => k.slice(0, k.lastIndexOf('/') + 1)))].sort();
       // "World News" and "world news" make the same slug: the first by code point keeps it.
-      const hashed = dirs.find((d) => /^tags\/world-news-[0-9a-f]{8,}\/$/.test(d));
+      const hashed = dirs.find((d) => /^tags\/world-news--[0-9a-f]{8,}\/$/.test(d));
       expect(hashed).toBeDefined();
       expect(dirs).toEqual([
         '', 'authors/li-wen/', 'authors/mike-gu/', 'sections/world/', 'sections/الشرق-الأوسط/', 'sections/国际新闻/',
@@ -93,12 +93,41 @@ describe('section, tag and author feeds', () => {
     }
   });
 
-  it('reports names that make the same path, naming both paths', async () => {
+  it('keeps a feed at its path when another name that makes the same slug is added', async () => {
+    // "C++" loses its "++" in the slug, so it is never given the plain "tags/c/": adding "C#" moves
+    // nothing, and no subscriber of one is handed the other's stories.
+    const one = { 'articles/a.md': story(1, '2025-03-01 10:00', ['tags: ["C++"]']) };
+    const before = await build(one, config);
+    const after = await build({ ...one, 'articles/b.md': story(2, '2025-03-02 10:00', ['tags: ["C#"]']), 'articles/c.md': story(3, '2025-03-03 10:00', ['tags: [c]']) }, config);
+    try {
+      const tagDirs = (b: BuildResult): string[] => [...new Set([...b.outputs.keys()].filter((k) => k.startsWith('tags/')).map((k) => k.slice(0, k.lastIndexOf('/') + 1)))].sort();
+      expect(tagDirs(before.built)).toEqual(['tags/c--2ead0510/']);
+      const dirs = tagDirs(after.built);
+      expect(dirs).toHaveLength(3);
+      expect(dirs).toContain('tags/c--2ead0510/');
+      expect(dirs).toContain('tags/c/');
+      for (const b of [before.built, after.built]) {
+        const atom = parseXml(b.outputs.get('tags/c--2ead0510/atom.xml') ?? '');
+        expect(atom.feed.title['#text']).toBe('Test Desk — Tag: C++');
+        expect(atom.feed.id).toBe(parseXml(before.built.outputs.get('tags/c--2ead0510/atom.xml') ?? '').feed.id);
+        expect([atom.feed.entry].flat().map((e: any) => e.id)).toEqual(['tag:news.example.com,2025:s1']);
+      }
+      expect(parseXml(after.built.outputs.get('tags/c/atom.xml') ?? '').feed.title['#text']).toBe('Test Desk — Tag: c');
+      expect(after.built.diagnostics.filter((d) => d.code === 'W_SLUG_COLLISION').map((d) => d.message)).toEqual([
+        expect.stringMatching(/^the tag names "C#", "C\+\+", "c" make the same slug; their feeds are at tags\/c--[0-9a-f]{8}\/, tags\/c--2ead0510\/, tags\/c\//),
+      ]);
+    } finally {
+      await before.cleanup();
+      await after.cleanup();
+    }
+  });
+
+  it('reports names that make the same slug, naming both paths', async () => {
     const { built, cleanup } = await build(files, config);
     try {
       const collision = built.diagnostics.filter((d) => d.code === 'W_SLUG_COLLISION');
       expect(collision).toHaveLength(1);
-      expect(collision[0]?.message).toMatch(/^the tag names "World News", "world news" make the same path; their feeds are at tags\/world-news\/, tags\/world-news-[0-9a-f]+\//);
+      expect(collision[0]?.message).toMatch(/^the tag names "World News", "world news" make the same slug; their feeds are at tags\/world-news\/, tags\/world-news--[0-9a-f]+\//);
       expect(collision[0]?.file).toBe('articles/b.md');
     } finally {
       await cleanup();

@@ -14,13 +14,20 @@
  *     So the slug is the words (a letter or number, then letters, numbers or marks; none default-ignorable)
  *     joined by "-".
  *  3. At most 64 code points (a surrogate pair is never split), then trailing "-" trimmed.
- *  4. Nothing left ("!!!", "🙂", "   ") → "x-" + hash8(NFC name).
- *  5. A Windows device name (con, prn, aux, nul, com0–com9, lpt0–lpt9) → name + "-" + hash8(NFC name).
+ *  4. The slug is the path only when it spells the name: when the name is its words, in any case or
+ *     width, joined by spaces, "-", "_", ".", apostrophes or middle dots, or by invisible characters
+ *     ("World News", "world-news", "U.S.", "O'Brien", "国际新闻", "الشرق الأوسط"). Any other name ("C++",
+ *     "AT&T", "Sports 🏈 Weekly", one cut at 64 code points, a Windows device name such as "con") gets the
+ *     slug + "--" + hash8(NFC name): "c--2ead0510". With nothing left ("!!!", "🙂", "   ") the slug is "x".
+ *     A slug never holds "--" (runs of separators become one "-"), so a hashed path is never a plain one.
  *
- * assignSlugs(names): distinct names that share a slug are sorted with plain `<` (UTF-16 order, not
- * locale order); the first keeps the slug, each other one gets slug + "-" + hash8(name as given). If that is
- * already a slug in use (some name's plain slug, or an earlier assignment), hash16 is tried, then
- * hash16 + "-2", "-3"… Groups are handled in slug order, so the result depends only on the set of names.
+ * So a name's path depends on that name alone: adding "C#" never moves "C++", which never had the plain
+ * "c". The one exception is names that spell the same slug, which differ only in case, width or
+ * separators ("World News", "WORLD NEWS", "world-news"): assignSlugs(names) sorts them with plain `<`
+ * (UTF-16 order, not locale order); the first keeps the slug, each other one gets slug + "--" +
+ * hash8(name as given). If that is already a path in use, hash16 is tried, then hash16 + "-2", "-3"…
+ * (only a hash collision gets there). Groups are handled in path order, so the result depends only on
+ * the set of names. Names that share a slug are reported (as collisions), whatever paths they got.
  *
  * hash8 is FNV-1a 32-bit and hash16 FNV-1a 64-bit, as lowercase hex, over the name's UTF-8 bytes (a lone
  * surrogate, which UTF-8 cannot carry, is encoded as its own 3-byte sequence — WTF-8 — so different
@@ -36,21 +43,37 @@ const MAX_CODE_POINTS = 64;
 const WORD = /(?:(?!\p{Default_Ignorable_Code_Point})[\p{L}\p{N}])(?:(?!\p{Default_Ignorable_Code_Point})[\p{L}\p{N}\p{M}])*/gu;
 const WINDOWS_DEVICE = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
 
-/** A readable path segment for a name. Never empty, never '.' or '..', no '/', '\\', control or format characters. */
+/**
+ * What a name may be written with around its words that its slug only turns into "-": white space, "-",
+ * "_", ".", apostrophes, middle dots (Latin and katakana), and invisible characters.
+ */
+const SEPARATORS = /(?:[\s\-_.'\u2018\u2019\u00B7\u30FB]|\p{Default_Ignorable_Code_Point})+/u;
+
+/** Step 1: NFKC, lower case, NFC. */
+const fold = (name: string): string => name.normalize('NFKC').toLowerCase().normalize('NFC');
+
+/** Steps 1–3: the name's words joined by "-", at most 64 code points; '' when it has none. */
+export function slugWords(name: string): string {
+  const dashed = (fold(name).match(WORD) ?? []).join('-');
+  return Array.from(dashed).slice(0, MAX_CODE_POINTS).join('').replace(/-+$/, '');
+}
+
+/**
+ * The path segment for a name on its own (see the header): its slug when that spells it, else the slug
+ * (or "x") + "--" + a hash of the name. Never empty, never '.' or '..', no '/', '\\', control or format characters.
+ */
 export function slugify(name: string): string {
-  const text = name.normalize('NFKC').toLowerCase().normalize('NFC');
-  const dashed = (text.match(WORD) ?? []).join('-');
-  const slug = Array.from(dashed).slice(0, MAX_CODE_POINTS).join('').replace(/-+$/, '');
-  if (slug === '') return `x-${hash8(name.normalize('NFC'))}`;
-  if (WINDOWS_DEVICE.test(slug)) return `${slug}-${hash8(name.normalize('NFC'))}`;
-  return slug;
+  const words = slugWords(name);
+  if (words !== '' && !WINDOWS_DEVICE.test(words) && fold(name).split(SEPARATORS).filter((w) => w !== '').join('-') === words) return words;
+  return `${words === '' ? 'x' : words}--${hash8(name.normalize('NFC'))}`;
 }
 
 export interface SlugCollision {
+  /** The slug the names share (`slugWords`; for names with none, the path they share). */
   slug: string;
   /** Sorted with plain `<`. */
   names: string[];
-  /** assigned[i] is the slug given to names[i]; assigned[0] === slug. */
+  /** assigned[i] is the path given to names[i]. */
   assigned: string[];
 }
 
@@ -59,36 +82,44 @@ export interface SlugAssignment {
   collisions: SlugCollision[];
 }
 
-/** Slugs for a set of names (duplicates in the input are ignored); distinct names always get distinct slugs. Order of input never matters. */
+/** Paths for a set of names (duplicates in the input are ignored); distinct names always get distinct paths. Order of input never matters. */
 export function assignSlugs(names: Iterable<string>): SlugAssignment {
-  const groups = new Map<string, string[]>();
+  const byPath = new Map<string, string[]>();
+  const bySlug = new Map<string, string[]>();
   for (const name of new Set(names)) {
-    const slug = slugify(name);
-    const group = groups.get(slug);
-    if (group) group.push(name);
-    else groups.set(slug, [name]);
+    const path = slugify(name);
+    const words = slugWords(name);
+    push(byPath, path, name);
+    push(bySlug, words === '' ? path : words, name);
   }
-
-  const taken = new Set(groups.keys());
+  const taken = new Set(byPath.keys());
   const slugs = new Map<string, string>();
-  const collisions: SlugCollision[] = [];
-  for (const slug of [...groups.keys()].sort(byCodeUnits)) {
-    const group = (groups.get(slug) ?? []).sort(byCodeUnits);
-    const assigned = group.map((name, i) => {
-      const s = i === 0 ? slug : disambiguate(slug, name, taken);
+  for (const path of [...byPath.keys()].sort(byCodeUnits)) {
+    const group = (byPath.get(path) ?? []).sort(byCodeUnits);
+    for (const [i, name] of group.entries()) {
+      const s = i === 0 ? path : disambiguate(slugWords(name) || 'x', name, taken);
       taken.add(s);
       slugs.set(name, s);
-      return s;
-    });
-    if (group.length > 1) collisions.push({ slug, names: group, assigned });
+    }
+  }
+  const collisions: SlugCollision[] = [];
+  for (const slug of [...bySlug.keys()].sort(byCodeUnits)) {
+    const group = (bySlug.get(slug) ?? []).sort(byCodeUnits);
+    if (group.length > 1) collisions.push({ slug, names: group, assigned: group.map((n) => slugs.get(n) ?? '') });
   }
   return { slugs, collisions };
 }
 
+function push(map: Map<string, string[]>, key: string, name: string): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [name]);
+  else list.push(name);
+}
+
 function disambiguate(slug: string, name: string, taken: ReadonlySet<string>): string {
-  const short = `${slug}-${hash8(name)}`;
+  const short = `${slug}--${hash8(name)}`;
   if (!taken.has(short)) return short;
-  const long = `${slug}-${hash16(name)}`;
+  const long = `${slug}--${hash16(name)}`;
   if (!taken.has(long)) return long;
   // Only reachable through a 64-bit hash collision; keeps the guarantee absolute.
   for (let k = 2; ; k += 1) {

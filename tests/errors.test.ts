@@ -339,7 +339,7 @@ describe('article diagnostics (loadArticles)', () => {
     const { lines, loaded, config } = await diagnose({
       // YAML "\u0007" in a double-quoted scalar is the BEL character.
       'articles/a.md': md('---', 'id: a', 'title: "Talks\\u0007 resume"', 'date: 2025-02-05 09:24', '---', 'B'),
-      'articles/b.json': json('{', '  "id": "b",', '  "title": "Vote\\u0000 count",', '  "date": "2025-02-05 10:00"', '}'),
+      'articles/b.json': json('{', '  "id": "b",', '  "title": "Vote\\u0000 count",', '  "date": "2025-02-05 10:00",', '  "body": "B"', '}'),
     });
     expect(lines).toEqual([
       'articles/a.md:3: title: warning: removed 1 character that XML 1.0 forbids (control characters, U+FFFE/U+FFFF or lone surrogates) (W_CHARS_STRIPPED)',

@@ -335,3 +335,43 @@ describe('configuration of feeds', () => {
     }
   });
 });
+
+describe('records with no body', () => {
+  it('get W_NO_TEXT without a summary; no feed writes an empty content element, and JSON Feed carries the headline as the text it requires', async () => {
+    const files = {
+      'articles/a.md': ['---', 'id: flash', 'title: Quake hits the coast', 'date: 2025-03-01 10:00', 'tags: [Alerts]', '---', ''].join('\n'),
+      'articles/b.md': ['---', 'id: brief', 'title: Brief', 'summary: A written summary.', 'date: 2025-03-02 10:00', 'tags: [Alerts]', '---', '   ', ''].join('\n'),
+    };
+    const site = await makeSite(files, { ...SITE_CONFIG, feeds: { tags: true } });
+    try {
+      const cfg = await loadConfig('dateline.config.json', site.dir);
+      const loaded = await loadArticles(cfg, site.dir);
+      expect(loaded.diagnostics.map((d) => [d.code, d.file, d.field, d.severity])).toEqual([['W_NO_TEXT', 'articles/a.md', 'body', 'warning']]);
+      const built = buildFeeds(loaded.articles, cfg);
+      // The main feed (full content) and the tag feed (summaries) alike.
+      for (const dir of ['', 'tags/alerts/']) {
+        const rss = built.outputs.get(`${dir}rss.xml`) ?? '';
+        const atom = built.outputs.get(`${dir}atom.xml`) ?? '';
+        const json = String(built.outputs.get(`${dir}feed.json`) ?? '');
+        expect(rss).not.toMatch(/<content:encoded\s*\/>|<content:encoded><!\[CDATA\[\]\]><\/content:encoded>/);
+        expect(atom).not.toMatch(/<content[^>]*\/>|<content[^>]*><\/content>/);
+        expect(json).not.toContain('"content_html": ""');
+        const [brief, flash] = rssItems(rss);
+        expect([flash.title, flash.description, flash['content:encoded']]).toEqual(['Quake hits the coast', undefined, undefined]);
+        expect([text(brief.description), brief['content:encoded']]).toEqual(['A written summary.', undefined]);
+        const entries = [parseXml(atom).feed.entry].flat();
+        expect(entries.map((e: any) => [e.id, e.content, e.summary === undefined ? undefined : text(e.summary)])).toEqual([
+          ['tag:news.example.com,2025:brief', undefined, 'A written summary.'],
+          ['tag:news.example.com,2025:flash', undefined, undefined],
+        ]);
+        const items = JSON.parse(json).items;
+        expect(items.map((i: any) => [i.id, i.content_html, i.content_text, i.summary])).toEqual([
+          ['tag:news.example.com,2025:brief', undefined, 'A written summary.', 'A written summary.'],
+          ['tag:news.example.com,2025:flash', undefined, 'Quake hits the coast', undefined],
+        ]);
+      }
+    } finally {
+      await site.cleanup();
+    }
+  });
+});

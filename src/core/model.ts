@@ -30,7 +30,8 @@ export function toItem(article: Article, config: SiteConfig, diagnostics: Diagno
     const where = { file: article.file, line: article.bodyLine, field: 'body' };
     if (rendered.removed.length > 0) diagnostics.push(diagnostic(Errors.UnsafeMarkup, where, rendered.removed));
     if (rendered.forbidden > 0) diagnostics.push(diagnostic(Errors.CharsStripped, where, rendered.forbidden));
-    contentHtml = assembleContent({ body: rendered.html, dateline: dateline?.text, image: article.image, creditLines: credits });
+    // No content at all (an empty body, no dateline, photo or credits) is left out, not written as an empty element.
+    contentHtml = assembleContent({ body: rendered.html, dateline: dateline?.text, image: article.image, creditLines: credits }) || undefined;
     summary ??= excerpt(rendered.html);
   } else {
     summary ??= article.excerpt ?? summaryOf(article.body);

@@ -395,6 +395,42 @@ describe('incremental builds', () => {
     }
   });
 
+  it('an edit that keeps the size and the mtime, and two records swapped by renaming, are read again', async () => {
+    const story = (id: string, title: string): string => ['---', `id: ${id}`, `title: ${title}`, 'date: 2025-02-01 10:00', 'section: World', '---', `Body of ${title}.`, ''].join('\n');
+    const site = await makeSite({ 'articles/a.md': story('qa-a', 'Story A'), 'articles/b.md': story('qa-b', 'Story B') }, CONFIG);
+    const past = async (name: string): Promise<void> => utimes(join(site.dir, name), 1_700_000_000, 1_700_000_000);
+    try {
+      await past('articles/a.md');
+      await past('articles/b.md');
+      expect((await build(site.dir, [])).code).toBe(0);
+      // The title changed in place, same length; the mtime set back to what it was.
+      const before = await stat(join(site.dir, 'articles/a.md'));
+      await writeFile(join(site.dir, 'articles/a.md'), story('qa-a', 'Story Z'));
+      await past('articles/a.md');
+      const after = await stat(join(site.dir, 'articles/a.md'));
+      expect([after.size, after.mtimeMs, after.ino]).toEqual([before.size, before.mtimeMs, before.ino]);
+      const edited = await build(site.dir, []);
+      expect(edited.code, edited.err).toBe(0);
+      expect(edited.json.records.read).toBe(1);
+      await expectSameAsClean(site.dir, 'same size and mtime');
+      expect(await readFile(join(site.dir, 'dist/rss.xml'), 'utf8')).toContain('Story Z');
+      // Two records of one size and mtime swap names (rename keeps each file's mtime): their URLs, which
+      // come from the paths, swap with them.
+      const tmp = join(site.dir, 'swap.tmp');
+      await rename(join(site.dir, 'articles/a.md'), tmp);
+      await rename(join(site.dir, 'articles/b.md'), join(site.dir, 'articles/a.md'));
+      await rename(tmp, join(site.dir, 'articles/b.md'));
+      const swapped = await build(site.dir, []);
+      expect(swapped.code, swapped.err).toBe(0);
+      expect(swapped.json.records.read).toBe(2);
+      await expectSameAsClean(site.dir, 'swapped');
+      // And a build after that reads nothing.
+      expect((await build(site.dir, [])).json.records.read).toBe(0);
+    } finally {
+      await site.cleanup();
+    }
+  });
+
   it('a damaged, foreign or stale cache is ignored and the build is clean', async () => {
     const r = rng(4);
     const files: Record<string, string> = {};
@@ -624,7 +660,7 @@ describe('zone offsets kept in the cache (zones.json)', () => {
       const first = await run();
       expect(first.code, first.stderr).toBe(0);
       const [magic, tz, code] = (await readFile(zonesFile, 'utf8')).split(' ');
-      expect(magic).toBe('dateline-cache/6');
+      expect(magic).toBe('dateline-cache/7');
       expect(tz).toBe(`${process.versions.tz}/${process.versions.icu}`);
       expect(code).toMatch(/^[\w-]{22}$/);
       await expectSameAsClean(site.dir, 'first build');

@@ -28,7 +28,7 @@ import type { Diagnostic, ServedFile } from '../types.js';
 import type { StoredArticle, StoredItem, StoredModel } from './serial.js';
 
 export const CACHE_FILE = 'state.json';
-const MAGIC = 'dateline-cache/6';
+const MAGIC = 'dateline-cache/7';
 const INDEX_SHARDS = 16;
 const indexFile = (n: number): string => `index-${String(n).padStart(2, '0')}.json`;
 const dataFile = (group: string): string => `data-${group}.json`;
@@ -61,9 +61,20 @@ export function homeGroup(entry: RecordEntry, file: string): string {
   return entry.article === undefined ? entry.group : groupOf(new Date(entry.article.published), file);
 }
 
-export interface RecordEntry {
+/**
+ * What a record file's stat must still say for the cache to vouch for its content without reading it.
+ * Size and mtime alone miss an edit that keeps both (`touch -d` after saving, a copy that keeps times);
+ * the change time cannot be set back, and a file put in another's place (`mv`, save by rename) has
+ * another inode.
+ */
+export interface FileStamp {
   size: number;
   mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+}
+
+export interface RecordEntry extends FileStamp {
   /** SHA-256 (base64url, its first 132 bits) of the file's bytes. */
   hash: string;
   /** The record's id (in the data file, like the article: the plan signature stands for it in the index). */

@@ -40,20 +40,21 @@ function untilSignal(): { promise: Promise<void>; dispose: () => void } {
 }
 
 /**
- * What --watch compares between polls: each record file's path, size and mtime, and the config file's.
+ * What --watch compares between polls: each record file's path, inode, size, mtime and change time, and
+ * the config file's.
  * Polling rather than fs.watch: it sees an editor's save-by-rename of the config (which ends a watch on the
  * old inode), new subdirectories and network file systems alike, and its cost is a stat per file.
  */
 async function fingerprint(articlesDir: string, configFile: string): Promise<string> {
   const parts: string[] = [];
   const c = await stat(configFile).catch(() => undefined);
-  parts.push(c === undefined ? 'config -' : `config ${c.ino} ${c.size} ${c.mtimeMs}`);
+  parts.push(c === undefined ? 'config -' : `config ${c.ino} ${c.size} ${c.mtimeMs} ${c.ctimeMs}`);
   // The files the build reads (not dotfiles, such as editors' swap files), listed as the build lists them.
   const names = await listRecordFiles(articlesDir, true).catch(() => [] as string[]);
   const stats = await Promise.all(names.map((n) => stat(join(articlesDir, n)).catch(() => undefined)));
   names.forEach((n, i) => {
     const s = stats[i];
-    if (s?.isFile()) parts.push(`${n} ${s.size} ${s.mtimeMs}`);
+    if (s?.isFile()) parts.push(`${n} ${s.ino} ${s.size} ${s.mtimeMs} ${s.ctimeMs}`);
   });
   return parts.join('\n');
 }

@@ -1,7 +1,7 @@
 /** One record file read, hashed, parsed and validated: what both the main thread and a reading worker do. */
 import { closeSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { storeArticle } from '../cache/serial.js';
-import { groupOf, sha256, type RecordEntry } from '../cache/store.js';
+import { groupOf, sha256, type FileStamp, type RecordEntry } from '../cache/store.js';
 import { summaryOf } from '../core/content.js';
 import { planSignature, usesSummaries } from '../core/feeds.js';
 import { validateRecord } from '../core/validate.js';
@@ -10,14 +10,12 @@ import type { Article, Diagnostic, SiteConfig } from '../types.js';
 import { readRecord } from './_files.js';
 import { utf8MayHoldForbidden } from './_utf8-scan.js';
 
-/** A file to read: `name` relative to the articles directory, `file` as messages show it. */
-export interface ReadTask {
+/** A file to read: `name` relative to the articles directory, `file` as messages show it; its stat (zeros without a cache). */
+export interface ReadTask extends FileStamp {
   index: number;
   path: string;
   name: string;
   file: string;
-  size: number;
-  mtimeMs: number;
   /** The hash the cache has for this file, if any: equal bytes need no parsing. */
   knownHash?: string;
 }
@@ -32,7 +30,7 @@ export interface ReadMode {
 }
 
 export type ReadResult =
-  | { index: number; kind: 'same'; size: number; mtimeMs: number }
+  | { index: number; kind: 'same'; stamp: FileStamp }
   /** `omitted`: a valid article let go after reading (sources/_newest.ts), counted but in no feed. */
   | { index: number; kind: 'fresh'; entry: RecordEntry; article?: Bodiless; omitted?: 'published' | 'draft' }
   | { index: number; kind: 'unreadable'; diagnostic: Diagnostic; directory?: true };
@@ -55,11 +53,11 @@ export function readTask(t: ReadTask, config: SiteConfig, { remember, keepBodies
   }
   // 132 bits of SHA-256: the index holds one for every record.
   const hash = remember ? sha256(bytes).slice(0, 22) : '';
-  if (t.knownHash !== undefined && t.knownHash === hash) return { index: t.index, kind: 'same', size: t.size, mtimeMs: t.mtimeMs };
+  if (t.knownHash !== undefined && t.knownHash === hash) return { index: t.index, kind: 'same', stamp: { size: t.size, mtimeMs: t.mtimeMs, ctimeMs: t.ctimeMs, ino: t.ino } };
   // The bytes can say that the text holds no character XML forbids, several times faster than the text.
   const r = readRecord(bytes.toString('utf8'), t.name, t.file, () => utf8MayHoldForbidden(bytes) === false);
   const v = r.record === undefined ? { diagnostics: [] } : validateRecord(r.record, config);
-  const entry: RecordEntry = { size: t.size, mtimeMs: t.mtimeMs, hash, diagnostics: [...r.diagnostics, ...v.diagnostics], group: '-' };
+  const entry: RecordEntry = { size: t.size, mtimeMs: t.mtimeMs, ctimeMs: t.ctimeMs, ino: t.ino, hash, diagnostics: [...r.diagnostics, ...v.diagnostics], group: '-' };
   // A string of its own: the id is a slice of the front matter, which it would keep alive with the entry
   // (V8 flattens the concatenation into a new string when it is sliced).
   if (v.id !== undefined) entry.id = ` ${v.id}`.slice(1);

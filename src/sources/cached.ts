@@ -1,5 +1,5 @@
 /**
- * Reading the records with the build cache: a file whose size and mtime are those the cache recorded is
+ * Reading the records with the build cache: a file whose size, mtime, change time and inode are those the cache recorded is
  * not read again (its validation result comes from the cache); any other file is read and hashed, and
  * parsed and validated only when its bytes differ from what the cache knows. Ids are compared across all
  * records every time, so a duplicate introduced by one edit is still caught.
@@ -10,7 +10,7 @@
 import { readFileSync, Stats } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { restoreArticle, withLazyBody } from '../cache/serial.js';
-import { itemKey, type CacheState, type RecordEntry } from '../cache/store.js';
+import { itemKey, type CacheState, type FileStamp, type RecordEntry } from '../cache/store.js';
 import { checkIds, validateRecord, type RecordResult } from '../core/validate.js';
 import type { Article, Diagnostic, SiteConfig } from '../types.js';
 import { statRecord, type ReadTask } from './_read.js';
@@ -76,13 +76,13 @@ function bodyLoader(p: RecordPath, config: SiteConfig): () => Article['body'] {
 export interface RecordScan {
   config: SiteConfig;
   paths: readonly RecordPath[];
-  /** By index: the cache's entry for a file whose bytes it knows (by size and mtime, or by hash after a read). */
+  /** By index: the cache's entry for a file whose bytes it knows (by its stamp, or by hash after a read). */
   known: Map<number, RecordEntry>;
   /**
-   * By index: the size and mtime now of a known file that was read again (touched, same bytes). Applied
+   * By index: the stamp now of a known file that was read again (touched, same bytes). Applied
    * by `entryAt` only once the cache's data is loaded, since loading completes the known entries.
    */
-  restamped: Map<number, { size: number; mtimeMs: number }>;
+  restamped: Map<number, FileStamp>;
   /** By index: what reading a file the cache did not know gave. */
   fresh: Map<number, { entry: RecordEntry; article?: Omit<Article, 'body'> & { body?: Article['body'] }; omitted?: 'published' | 'draft' }>;
   unreadable: Diagnostic[];
@@ -140,14 +140,14 @@ export async function scanRecords(config: SiteConfig, cwd: string, previous: Cac
   const fresh: RecordScan['fresh'] = new Map();
   const unreadable: Diagnostic[] = [];
 
-  // First the stat of every file: a file the cache knows with this size and mtime is not read again.
+  // First the stat of every file: a file the cache knows with this stamp (size, mtime, change time, inode) is not read again.
   const tasks: ReadTask[] = [];
   let done = 0;
   for (let i = 0; i < paths.length; i++) {
     const { name, path, file } = paths[i] as (typeof paths)[number];
-    // Without a cache nothing needs a file's size and mtime: reading it says whether it can be read.
+    // Without a cache nothing needs a file's stamp: reading it says whether it can be read.
     if (!remember && previous === undefined) {
-      tasks.push({ index: i, path, name, file, size: 0, mtimeMs: 0 });
+      tasks.push({ index: i, path, name, file, size: 0, mtimeMs: 0, ctimeMs: 0, ino: 0 });
       continue;
     }
     const st = statRecord(path, file);
@@ -157,11 +157,14 @@ export async function scanRecords(config: SiteConfig, cwd: string, previous: Cac
     }
     const old = previous?.records[file];
     // (A directory named like a record, put where the record was, is read: the listing took it for a file.)
-    if (old !== undefined && old.size === st.size && old.mtimeMs === st.mtimeMs && st.mtimeMs < (previous?.startedAt ?? 0) - RACY_MS && st.isFile()) {
+    // The change time and inode too (store.ts, FileStamp), and an mtime well before the previous build began
+    // (an edit in the same clock tick as that build's read would otherwise keep the stamp it read).
+    if (old !== undefined && old.size === st.size && old.mtimeMs === st.mtimeMs && old.ctimeMs === st.ctimeMs && old.ino === st.ino &&
+      st.mtimeMs < (previous?.startedAt ?? 0) - RACY_MS && st.isFile()) {
       known.set(i, old);
       onProgress?.((done += 1), names.length);
     } else {
-      const task: ReadTask = { index: i, path, name, file, size: st.size, mtimeMs: st.mtimeMs };
+      const task: ReadTask = { index: i, path, name, file, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino };
       if (old !== undefined) task.knownHash = old.hash;
       tasks.push(task);
     }
@@ -184,7 +187,7 @@ export async function scanRecords(config: SiteConfig, cwd: string, previous: Cac
       const old = previous?.records[file];
       if (old !== undefined) {
         known.set(r.index, old);
-        restamped.set(r.index, { size: r.size, mtimeMs: r.mtimeMs });
+        restamped.set(r.index, r.stamp);
       }
     } else {
       fresh.set(r.index, r.article !== undefined ? { entry: r.entry, article: r.article } : r.omitted !== undefined ? { entry: r.entry, omitted: r.omitted } : { entry: r.entry });

@@ -100,7 +100,8 @@ export const Errors = {
   ConfigInvalid: entry('E_CONFIG_INVALID', 'error', (detail: string) => detail),
 
   // ----- Writing -----
-  WriteFailed: entry('E_WRITE_FAILED', 'error', (reason: string) => `cannot write the output: ${reason}; the previous output is untouched`),
+  WriteFailed: entry('E_WRITE_FAILED', 'error', (reason: string, replaced = 0, of = 0) =>
+    `cannot write the output: ${reason}; ${replaced === 0 ? 'the previous output is untouched' : `${replaced} of ${of} files were already replaced (the manifest is the old one); build again once it is fixed`}`),
 } as const;
 
 export interface Location {

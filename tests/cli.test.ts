@@ -361,6 +361,33 @@ describe('build', () => {
     });
   });
 
+  it('a directory in the way of an output file: exit 1 with E_WRITE_FAILED naming it, nothing replaced, no temporary files left', async () => {
+    await withSite(GOOD_SITE, async (dir) => {
+      expect((await run(['build'], dir)).code).toBe(0);
+      const dist = join(dir, 'dist');
+      await rm(join(dist, 'atom.xml'));
+      await mkdir(join(dist, 'atom.xml', 'sub'), { recursive: true });
+      const before = await snapshotDir(dist);
+      await writeFile(join(dir, 'articles/a.md'), record('a', 'tags: [diplomacy, talks]'));
+      const r = await run(['build'], dir);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe('dist: cannot write the output: atom.xml: EISDIR; the previous output is untouched (E_WRITE_FAILED)\n1 error in 1 file\n');
+      expect(await snapshotDir(dist)).toEqual(before);
+      expect((await readdir(dist, { recursive: true })).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    });
+  });
+
+  it('a cache that cannot be written is a warning: the build succeeds and says so', async () => {
+    await withSite({ ...GOOD_SITE, 'not-a-dir': 'a file\n' }, async (dir) => {
+      const r = await run(['build', '--cache', 'not-a-dir', '--json'], dir);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toMatch(/^warning: the cache could not be written to not-a-dir \((EEXIST|ENOTDIR)\); the next build will read every record again\n$/);
+      expect(JSON.parse(r.stdout).cache).toMatchObject({ used: false, saved: false, saveError: expect.stringMatching(/^(EEXIST|ENOTDIR)$/) });
+      expect(await readFile(join(dir, 'not-a-dir'), 'utf8')).toBe('a file\n');
+      for (const f of FEEDS) expect((await stat(join(dir, 'dist', f))).size).toBeGreaterThan(0);
+    });
+  });
+
   it('a second build with no change reports the files unchanged and does not rewrite them', async () => {
     await withSite(GOOD_SITE, async (dir) => {
       expect((await run(['build'], dir)).code).toBe(0);

@@ -3,11 +3,11 @@
  * and a caller that has just read a target (a spliced feed's previous document) can hand its bytes over
  * instead of the stage reading the file again.
  */
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OutputStage } from '../src/index.js';
+import { DatelineError, OutputStage } from '../src/index.js';
 
 async function withDir(run: (dir: string) => Promise<void>): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'dateline-stage-'));
@@ -57,6 +57,35 @@ describe('OutputStage', () => {
       expect((await stat(join(dir, 'kept.xml'))).ino).toBe(kept.ino);
       expect(await readFile(join(dir, 'kept.xml'), 'utf8')).toBe('on disk');
       expect(await readFile(join(dir, 'changed.xml'), 'utf8')).toBe('new');
+    });
+  });
+
+  it('a target that cannot be read fails the build before anything is renamed; one that cannot be replaced says how much was', async () => {
+    await withDir(async (dir) => {
+      await mkdir(join(dir, 'in-the-way.xml'));
+      const stage = new OutputStage(dir, 'out');
+      await stage.put('a.xml', 'a');
+      await stage.put('in-the-way.xml', 'b');
+      const error = await stage.commit().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DatelineError);
+      expect((error as DatelineError).diagnostics.map((d) => [d.code, d.file, d.message])).toEqual([
+        ['E_WRITE_FAILED', 'out', 'cannot write the output: in-the-way.xml: EISDIR; the previous output is untouched'],
+      ]);
+      expect((await readdir(dir)).sort()).toEqual(['in-the-way.xml']);
+    });
+    await withDir(async (dir) => {
+      // The directory appears after the file was staged (its absence checked): the rename fails.
+      const stage = new OutputStage(dir, 'out');
+      await stage.put('a.xml', 'a');
+      await stage.put('b.xml', 'b');
+      while ((await readdir(dir)).filter((n) => n.endsWith('.tmp')).length < 2) await new Promise((r) => setTimeout(r, 1));
+      await mkdir(join(dir, 'b.xml', 'sub'), { recursive: true });
+      const error = await stage.commit().catch((e: unknown) => e);
+      expect((error as DatelineError).diagnostics.map((d) => d.message)).toEqual([
+        expect.stringMatching(/^cannot write the output: b\.xml: (EISDIR|ENOTEMPTY|EEXIST); 1 of 2 files were already replaced \(the manifest is the old one\); build again once it is fixed$/),
+      ]);
+      expect((await readdir(dir)).sort()).toEqual(['a.xml', 'b.xml']);
+      expect(await readFile(join(dir, 'a.xml'), 'utf8')).toBe('a');
     });
   });
 });

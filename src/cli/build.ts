@@ -87,6 +87,7 @@ export async function buildCommand(args: string[], io: CliIO, usage: string): Pr
     if (!quiet || v.json === true) io.stderr('Nothing was written.\n');
     return 1;
   }
+  if (r.cacheNotSaved !== undefined) io.stderr(`warning: the cache could not be written to ${v.cache ?? DEFAULT_CACHE_DIR} (${r.cacheNotSaved}); the next build will read every record again\n`);
   if (!quiet) printReport(io, r, ms);
   if (v.ping === true && r.config !== undefined) await ping(io, r.config.hub, changedFeedUrls(r.config.feedBaseUrl, r.written), quiet);
   return 0;
@@ -121,7 +122,10 @@ function summary(r: BuildReport, ms: number): Record<string, unknown> {
     feeds: r.feeds,
     files: { total: r.written.length, written: r.written.filter((w) => w.changed).length, unchanged: r.written.filter((w) => !w.changed).length, removed: r.removed.length },
     mainFeedItems: r.mainItems,
-    cache: r.cacheIgnored === undefined ? { used: true, plansReused: r.plansReused } : { used: false, reason: r.cacheIgnored },
+    cache: {
+      ...(r.cacheIgnored === undefined ? { used: true, plansReused: r.plansReused } : { used: false, reason: r.cacheIgnored }),
+      ...(r.cacheNotSaved === undefined ? {} : { saved: false, saveError: r.cacheNotSaved }),
+    },
     diagnostics: r.diagnostics,
   };
 }

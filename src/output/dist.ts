@@ -34,7 +34,7 @@ export class OutputStage {
   private readonly retouch: { target: string; mtime: Date }[] = [];
   private readonly running = new Set<Promise<void>>();
   private readonly names = new Set<string>();
-  private failure: unknown;
+  private failure: { error: unknown; name: string } | undefined;
   private bytesInFlight = 0;
 
   /** `shownAs` names the directory in messages (as the user wrote it). */
@@ -61,8 +61,8 @@ export class OutputStage {
     while (this.running.size >= PARALLEL || (this.running.size > 0 && this.bytesInFlight > PARALLEL_BYTES)) await Promise.race(this.running);
     const size = typeof content === 'string' ? content.length : content.byteLength;
     this.bytesInFlight += size;
-    const task = this.stage(name, content, mtime, current).catch((e: unknown) => {
-      this.failure ??= e;
+    const task = this.stage(name, content, mtime, current).catch((error: unknown) => {
+      this.failure ??= { error, name };
     });
     const tracked = task.finally(() => {
       this.running.delete(tracked);
@@ -80,7 +80,14 @@ export class OutputStage {
   private async stage(name: string, content: string | Uint8Array, mtime: Date | undefined, current: Uint8Array | undefined): Promise<void> {
     const target = join(this.outDir, name);
     const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
-    const old = current !== undefined ? Buffer.from(current.buffer, current.byteOffset, current.byteLength) : await readFile(target).catch(() => undefined);
+    // A missing file is new; anything else that cannot be read (a directory in the way, no permission)
+    // fails the build now, before any file is renamed into place.
+    const old = current !== undefined
+      ? Buffer.from(current.buffer, current.byteOffset, current.byteLength)
+      : await readFile(target).catch((e: NodeJS.ErrnoException) => {
+        if (e.code === 'ENOENT') return undefined;
+        throw e;
+      });
     const changed = old === undefined || !old.equals(bytes);
     this.written.push({ name, bytes: bytes.length, changed });
     if (!changed) {
@@ -99,10 +106,13 @@ export class OutputStage {
     await Promise.all(this.running);
     if (this.failure !== undefined) {
       await this.abort();
-      const e = this.failure;
-      const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-      throw new DatelineError([diagnostic(Errors.WriteFailed, { file: this.shownAs }, reason)], { cause: e });
+      throw this.writeFailed(this.failure.error, this.failure.name);
     }
+  }
+
+  private writeFailed(e: unknown, name: string, replaced = 0, of = 0): DatelineError {
+    const reason = `${name}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
+    return new DatelineError([diagnostic(Errors.WriteFailed, { file: this.shownAs }, reason, replaced, of)], { cause: e });
   }
 
   /** Removes the temporary files; the directory stays as it was. */
@@ -122,7 +132,17 @@ export class OutputStage {
     // poll gets a 200 and heals it), never a new ETag with old bytes (which would be answered 304 for good).
     const last = (p: { name: string }): number => (p.name === MANIFEST_FILE ? 1 : 0);
     const ordered = [...this.pending].sort((a, b) => last(a) - last(b) || (a.name < b.name ? -1 : 1));
-    for (const p of ordered) await rename(p.tmp, p.target);
+    for (const [i, p] of ordered.entries()) {
+      try {
+        await rename(p.tmp, p.target);
+      } catch (e) {
+        // Every target was read (or found missing) while staging, so this is rare: something changed
+        // the directory since. What was renamed stays (the manifest, last, is the old one).
+        this.pending.splice(0, this.pending.length, ...ordered.slice(i));
+        await this.abort();
+        throw this.writeFailed(e, p.name, i, ordered.length);
+      }
+    }
     this.pending.length = 0;
     for (const r of this.retouch) await utimes(r.target, r.mtime, r.mtime);
     if (previous !== undefined) await this.removeStale(previous);

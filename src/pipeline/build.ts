@@ -54,6 +54,8 @@ export interface BuildReport {
   removed: string[];
   /** Why the cache was not used, when it was not. */
   cacheIgnored?: string;
+  /** Why the cache could not be written, when it could not (the build itself succeeded). */
+  cacheNotSaved?: string;
   /** Whether the previous build's feed plans were reused (every change left each feed's membership alone). */
   plansReused: boolean;
   mainItems: number;
@@ -205,7 +207,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     // The cache's main model as it was read, when this build did not render the main feed (not written again).
     const main = keptMain ?? storeModel(mainModel as FeedModel);
     const state: CacheState = { startedAt, outDir, records: prepared.records, feeds, plans: reuse !== undefined ? (previous?.plans ?? []) : plans.map(storePlan), planned, main, census: prepared.census };
-    await saveCache(cache.dir, cache.identity, state, prepared.cache).catch(() => undefined);
+    await saveCache(cache.dir, cache.identity, state, prepared.cache).catch((e: unknown) => {
+      report.cacheNotSaved = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    });
   }
   return report;
 }

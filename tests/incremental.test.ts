@@ -533,6 +533,41 @@ describe('incremental builds', () => {
     }
   });
 
+  it('an output file put back with the size and mtime it had (an older copy, times kept) is noticed and written again', async () => {
+    const story = (word: string): string => ['---', 'id: s1', 'title: Story', 'date: 2025-02-01 10:00', 'section: World', '---', `The ${word} body.`, ''].join('\n');
+    const site = await makeSite({ 'articles/s1.md': story('first'), 'articles/s2.md': record('s2') }, CONFIG);
+    // Records last changed well before each build (a record changed within two seconds is read anyway).
+    const past = async (): Promise<void> => {
+      for (const f of ['articles/s1.md', 'articles/s2.md']) await utimes(join(site.dir, f), 1_700_000_000, 1_700_000_000);
+    };
+    try {
+      await past();
+      expect((await build(site.dir, [])).code).toBe(0);
+      const sections = join(site.dir, 'dist/sections/world');
+      const old = await readFile(join(sections, 'rss.xml'));
+      // The same length, and no `updated`: the feed's mtime (its Last-Modified) stays.
+      await writeFile(join(site.dir, 'articles/s1.md'), story('fixed'));
+      await past();
+      expect((await build(site.dir, [])).code).toBe(0);
+      const now = await stat(join(sections, 'rss.xml'));
+      expect(now.size).toBe(old.length);
+      // Put the older bytes back in place, as `cp -p` would: same inode, size and mtime.
+      await writeFile(join(sections, 'rss.xml'), old);
+      await utimes(join(sections, 'rss.xml'), now.atime, now.mtime);
+      const back = await stat(join(sections, 'rss.xml'));
+      expect([back.ino, back.size, back.mtimeMs]).toEqual([now.ino, now.size, now.mtimeMs]);
+      const b = await build(site.dir, []);
+      expect(b.code, b.err).toBe(0);
+      expect(b.json.records.read).toBe(0);
+      expect(b.json.feeds.rendered).toBe(1);
+      await expectSameAsClean(site.dir, 'older copy put back');
+      // And then nothing is rendered.
+      expect((await build(site.dir, [])).json.feeds.rendered).toBe(0);
+    } finally {
+      await site.cleanup();
+    }
+  });
+
   it('a failed incremental build leaves the output and the cache as they were', async () => {
     const r = rng(6);
     const files: Record<string, string> = {};

@@ -106,6 +106,12 @@ export interface FeedEntry {
   updated: string;
   /** The record whose item gives `updated` (one of them, on a tie). */
   newest?: string;
+  /**
+   * Each file's change time and inode (name → [ctimeMs, ino]) as this build left it: with the size and
+   * mtime, what a later build checks before trusting the file (a copy of an older version put back in
+   * place with its times kept has another change time, one put there by renaming another inode).
+   */
+  stamps?: Record<string, [number, number]>;
 }
 
 /** A feed plan as the cache keeps it: its articles by record path. */

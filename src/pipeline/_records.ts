@@ -98,7 +98,7 @@ function usable(reuse: Reuse | undefined, cache: CacheRead, outDir: string): Reu
   for (const plan of plans) {
     if (reuse.dirty.has(plan.key)) continue;
     const old = feeds[plan.key];
-    if (old === undefined || !onDisk(outDir, old.entries)) {
+    if (old === undefined || !onDisk(outDir, old)) {
       reuse.dirty.add(plan.key);
       continue;
     }

@@ -70,7 +70,7 @@ function spliceOf(plan: StoredPlan, reuse: Reuse, state: CacheState, outDir: str
   }
   if (edited.length === 0) return undefined;
   const updatedNow = newestNow(old.updated, old.newest, edited, reuse);
-  if (updatedNow === undefined || !onDisk(outDir, old.entries)) return undefined;
+  if (updatedNow === undefined || !onDisk(outDir, old)) return undefined;
   const before = feedFrame(plan, new Date(old.updated), config);
   const documents: OldDocument[] = [];
   for (const format of FORMATS) {

@@ -7,7 +7,8 @@
  * With the cache, a feed whose inputs (its articles' content hashes, its settings, its links) are those
  * the cache recorded, and whose files are on disk as recorded, is neither rendered nor written again.
  */
-import { resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { restoreModel, storeModel, type StoredModel } from '../cache/serial.js';
 import { itemKey, saveCache, sha256, type CacheIdentity, type CacheState, type FeedEntry } from '../cache/store.js';
 import { directoryEntry, noArticles } from '../core/build.js';
@@ -137,7 +138,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       // Only the cache needs a feed's key: a build without one does not hash every feed's inputs, and
       // the fast path knows which feeds an edit touched without hashing the others.
       // (The fast path has checked the files of the feeds it keeps.)
-      const same = reuse !== undefined ? !reuse.dirty.has(plan.key) : cacheDir !== undefined && old?.key === feedKey(plan, config, itemKeys(plan)) && onDisk(outDir, old.entries);
+      const same = reuse !== undefined ? !reuse.dirty.has(plan.key) : cacheDir !== undefined && old?.key === feedKey(plan, config, itemKeys(plan)) && onDisk(outDir, old);
       const splice = splices.get(plan.key);
       if (old !== undefined && same) {
         // The main feed's model is wanted anyway (index.html); making it reports its items' warnings.
@@ -192,6 +193,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     for (const [name, content] of reader) await stage.put(name, content);
     report.written = await stage.commit(before);
     report.removed = stage.removed;
+    if (cache !== undefined) stampFeeds(feeds, previous?.outDir === outDir ? previous.feeds : {}, outDir);
   } catch (e) {
     await Promise.allSettled(inFlight.map((f) => f.done));
     await stage.abort();
@@ -212,6 +214,25 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     });
   }
   return report;
+}
+
+/**
+ * Each feed's files' change times and inodes, for the cache (FeedEntry.stamps): a feed kept as it was
+ * keeps its stamps; the files of a feed written (or only retouched) by this build are stat'ed.
+ */
+function stampFeeds(feeds: Record<string, FeedEntry>, previous: Readonly<Record<string, FeedEntry>>, outDir: string): void {
+  for (const [key, feed] of Object.entries(feeds)) {
+    if (feed === previous[key] && feed.stamps !== undefined) continue;
+    const stamps: Record<string, [number, number]> = {};
+    for (const [name, served] of feed.entries) {
+      for (const file of [name, ...Object.values(served.encodings).map((v) => v?.file)]) {
+        if (file === undefined) continue;
+        const st = statSync(join(outDir, file), { throwIfNoEntry: false });
+        if (st !== undefined) stamps[file] = [st.ctimeMs, st.ino];
+      }
+    }
+    feeds[key] = { ...feed, stamps };
+  }
 }
 
 /**

@@ -35,8 +35,9 @@ async function bundled() {
   // The sources, and this file (the bundle's options).
   const inputs = readdirSync(src, { recursive: true }).filter((n) => n.endsWith('.ts')).sort().map((f) => join(src, f));
   inputs.push(__filename);
-  // The bundle holds some dependencies (below): installing other versions must make a new one.
-  inputs.push(join(root, 'node_modules', '.package-lock.json'));
+  // The bundle holds some dependencies (below): installing other versions must make a new one. And
+  // package.json, whose version it prints.
+  inputs.push(join(root, 'node_modules', '.package-lock.json'), join(root, 'package.json'));
   for (const f of inputs) {
     const st = statSync(f, { throwIfNoEntry: false });
     hash.update(`${f}\0${st?.size}\0${st?.mtimeMs}\n`);

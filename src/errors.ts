@@ -70,7 +70,7 @@ export const Errors = {
     `contains markup (${q(sample)}), but feeds carry this field as plain text, so readers will show it literally; put formatting in the body`),
   NoArticles: entry('W_NO_ARTICLES', 'warning', (dir: string) => `no published articles found under ${dir}`),
   NoText: entry('W_NO_TEXT', 'warning', () =>
-    'the record has no body and no summary, so its items carry the headline alone (Atom validators warn MissingTextualContent on such entries)'),
+    'the record has no body and no summary: its items carry no text but the headline (and in full-content feeds its dateline, photo and credits, if any); Atom validators warn MissingTextualContent on such entries'),
   SlugCollision: entry('W_SLUG_COLLISION', 'warning', (kind: string, names: string[], paths: string[]) =>
     `the ${kind} names ${names.map(q).join(', ')} make the same slug; their feeds are at ${paths.join(', ')}` +
     ' (use one spelling if they are the same thing)'),

@@ -52,6 +52,22 @@ describe('finding and reading record files', () => {
     }
   });
 
+  it('a symbolic link that leads nowhere is reported as such, with and without the cache', async () => {
+    const site = await makeSite({ 'articles/a.md': record('a') });
+    try {
+      await symlink(join(site.dir, 'gone.md'), join(site.dir, 'articles', 'dangling.md'));
+      await symlink(join(site.dir, 'articles', 'loop.md'), join(site.dir, 'articles', 'loop.md'));
+      for (const args of [['--no-cache'], []]) {
+        let err = '';
+        expect(await main(['build', ...args], { stdout: () => undefined, stderr: (t) => (err += t), cwd: site.dir })).toBe(1);
+        expect(err).toContain('articles/dangling.md: cannot read the file: ENOENT: it is a symbolic link to a file that does not exist (E_FILE_UNREADABLE)');
+        expect(err).toContain('articles/loop.md: cannot read the file: ELOOP: it is a symbolic link that leads back to itself (E_FILE_UNREADABLE)');
+      }
+    } finally {
+      await site.cleanup();
+    }
+  });
+
   it('reads records larger than the read buffer, and the small ones after them, whole', async () => {
     const long = Array.from({ length: 25000 }, (_, i) => `Paragraph ${i} of the long read, with é and 中文.`).join('\n\n');
     const site = await makeSite({

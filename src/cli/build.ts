@@ -87,7 +87,7 @@ export async function buildCommand(args: string[], io: CliIO, usage: string): Pr
     if (!quiet || v.json === true) io.stderr('Nothing was written.\n');
     return 1;
   }
-  if (r.cacheNotSaved !== undefined) io.stderr(`warning: the cache could not be written to ${v.cache ?? DEFAULT_CACHE_DIR} (${r.cacheNotSaved}); the next build will read every record again\n`);
+  if (r.cacheNotSaved !== undefined) io.stderr(`warning: the cache could not be written to ${v.cache ?? DEFAULT_CACHE_DIR} (${r.cacheNotSaved}); the next build may not be able to use it\n`);
   if (!quiet) printReport(io, r, ms);
   if (v.ping === true && r.config !== undefined) await ping(io, r.config.hub, changedFeedUrls(r.config.feedBaseUrl, r.written), quiet);
   return 0;

@@ -1,5 +1,5 @@
 /** One record file read, hashed, parsed and validated: what both the main thread and a reading worker do. */
-import { closeSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { closeSync, lstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { storeArticle } from '../cache/serial.js';
 import { groupOf, sha256, type FileStamp, type RecordEntry } from '../cache/store.js';
 import { summaryOf } from '../core/content.js';
@@ -46,7 +46,7 @@ export function readTask(t: ReadTask, config: SiteConfig, { remember, keepBodies
     bytes = readSmall(t.path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const out: ReadResult = { index: t.index, kind: 'unreadable', diagnostic: diagnostic(Errors.FileUnreadable, { file: t.file }, code ?? String(e)) };
+    const out: ReadResult = { index: t.index, kind: 'unreadable', diagnostic: diagnostic(Errors.FileUnreadable, { file: t.file }, unreadable(t.path, code ?? String(e))) };
     // The listing took a directory for a file (_files.ts): the caller lists again.
     if (code === 'EISDIR') out.directory = true;
     return out;
@@ -130,8 +130,15 @@ export async function readTasks(tasks: readonly ReadTask[], config: SiteConfig, 
 /** `stat` of a record file, or the diagnostic for one that cannot be read. */
 export function statRecord(path: string, file: string): Stats | Diagnostic {
   try {
-    return statSync(path, { throwIfNoEntry: false }) ?? diagnostic(Errors.FileUnreadable, { file }, 'ENOENT');
+    return statSync(path, { throwIfNoEntry: false }) ?? diagnostic(Errors.FileUnreadable, { file }, unreadable(path, 'ENOENT'));
   } catch (e) {
-    return diagnostic(Errors.FileUnreadable, { file }, (e as NodeJS.ErrnoException).code ?? String(e));
+    return diagnostic(Errors.FileUnreadable, { file }, unreadable(path, (e as NodeJS.ErrnoException).code ?? String(e)));
   }
+}
+
+/** Why a listed file cannot be read, saying so when it is a symbolic link that leads nowhere. */
+function unreadable(path: string, code: string): string {
+  if (code !== 'ENOENT' && code !== 'ELOOP') return code;
+  const link = lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() === true;
+  return !link ? code : code === 'ENOENT' ? 'ENOENT: it is a symbolic link to a file that does not exist' : 'ELOOP: it is a symbolic link that leads back to itself';
 }

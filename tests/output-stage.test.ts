@@ -65,13 +65,15 @@ describe('OutputStage', () => {
       await mkdir(join(dir, 'in-the-way.xml'));
       const stage = new OutputStage(dir, 'out');
       await stage.put('a.xml', 'a');
+      await stage.put('tags/new/rss.xml', 'n');
       await stage.put('in-the-way.xml', 'b');
       const error = await stage.commit().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(DatelineError);
       expect((error as DatelineError).diagnostics.map((d) => [d.code, d.file, d.message])).toEqual([
         ['E_WRITE_FAILED', 'out', 'cannot write the output: in-the-way.xml: EISDIR; the previous output is untouched'],
       ]);
-      expect((await readdir(dir)).sort()).toEqual(['in-the-way.xml']);
+      // Nothing is left: no temporary files, and no directory made for the new feed.
+      expect((await readdir(dir, { recursive: true })).sort()).toEqual(['in-the-way.xml']);
     });
     await withDir(async (dir) => {
       // The directory appears after the file was staged (its absence checked): the rename fails.

@@ -36,6 +36,8 @@ export class OutputStage {
   private readonly names = new Set<string>();
   private failure: { error: unknown; name: string } | undefined;
   private bytesInFlight = 0;
+  /** Directories this stage created, removed again (when empty) if it aborts. */
+  private readonly made = new Set<string>();
 
   /** `shownAs` names the directory in messages (as the user wrote it). */
   constructor(readonly outDir: string, readonly shownAs: string = outDir) {}
@@ -94,7 +96,8 @@ export class OutputStage {
       if (mtime !== undefined && (await stat(target)).mtimeMs !== mtime.getTime()) this.retouch.push({ target, mtime });
       return;
     }
-    await mkdir(dirname(target), { recursive: true });
+    const first = await mkdir(dirname(target), { recursive: true });
+    if (first !== undefined) for (let d = dirname(target); d.length >= first.length; d = dirname(d)) this.made.add(d);
     const tmp = join(dirname(target), `.${name.split('/').pop()}.${process.pid}.tmp`);
     this.pending.push({ name, tmp, target });
     await writeFile(tmp, bytes);
@@ -120,6 +123,9 @@ export class OutputStage {
     await Promise.all(this.running);
     await Promise.all(this.pending.map((p) => rm(p.tmp, { force: true })));
     this.pending.length = 0;
+    // Deepest first; a directory that holds anything (a file renamed into it before a failure) stays.
+    for (const d of [...this.made].sort((a, b) => b.length - a.length)) await rmdir(d).catch(() => undefined);
+    this.made.clear();
   }
 
   /**

@@ -72,7 +72,7 @@ export const Errors = {
   NoText: entry('W_NO_TEXT', 'warning', () =>
     'the record has no body and no summary: its items carry no text but the headline (and in full-content feeds its dateline, photo and credits, if any); Atom validators warn MissingTextualContent on such entries'),
   SlugCollision: entry('W_SLUG_COLLISION', 'warning', (kind: string, names: string[], paths: string[]) =>
-    `the ${kind} names ${names.map(q).join(', ')} make the same slug; their feeds are at ${paths.join(', ')}` +
+    `the ${kind} names ${names.map(q).join(', ')} make the same path; their feeds are at ${paths.join(', ')}` +
     ' (use one spelling if they are the same thing)'),
 
   // ----- Importing wire copy -----

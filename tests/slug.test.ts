@@ -27,6 +27,9 @@ function fnv1a32(text: string): string {
 /** The path of a name its slug does not spell: the slug (or "x") + "--" + a hash of the NFC name. */
 const hashed = (words: string, name: string): string => `${words}--${fnv1a32(name.normalize('NFC'))}`;
 
+/** Independent of slug.ts: each code point by its one-code-point uppercase, as NTFS compares names. */
+const caseless = (s: string): string => Array.from(s, (c) => (Array.from(c.toUpperCase()).length === 1 ? c.toUpperCase() : c)).join('');
+
 const sortedEntries = (m: Map<string, string>): [string, string][] => [...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
 describe('slugify', () => {
@@ -202,10 +205,22 @@ describe('assignSlugs', () => {
     for (const name of ['World News', 'World-News', 'world news']) expect(slugs.get(name)).toBe(`world-news--${fnv1a32(name)}`);
   });
 
-  it('reports names whose slugs do not spell them when they share a slug, though no path moved', () => {
+  it('reports nothing for names that share only their slug\'s words: no path was contested', () => {
     const { slugs, collisions } = assignSlugs(['C#', 'C++', 'c', 'Rust']);
     expect(sortedEntries(slugs)).toEqual([['C#', hashed('c', 'C#')], ['C++', 'c--2ead0510'], ['Rust', 'rust'], ['c', 'c']]);
-    expect(collisions).toEqual([{ slug: 'c', names: ['C#', 'C++', 'c'], assigned: [hashed('c', 'C#'), 'c--2ead0510', 'c'] }]);
+    expect(collisions).toEqual([]);
+  });
+
+  it('keeps paths apart where case does not count (Windows and macOS file systems)', () => {
+    // "ΟΔΟΣ" ends in a final sigma when lower-cased; "οδοσ" does not: two slugs, one folder on NTFS.
+    expect([slugify('ΟΔΟΣ'), slugify('οδοσ')]).toEqual(['οδος', 'οδοσ']);
+    const { slugs, collisions } = assignSlugs(['οδοσ', 'ΟΔΟΣ']);
+    expect(slugs.get('ΟΔΟΣ')).toBe('οδος');
+    expect(slugs.get('οδοσ')).toBe(`οδοσ--${fnv1a32('οδοσ')}`);
+    expect(collisions).toEqual([{ slug: 'οδος', names: ['ΟΔΟΣ', 'οδοσ'], assigned: ['οδος', `οδοσ--${fnv1a32('οδοσ')}`] }]);
+    // Dotless i upper-cases to I, as i does.
+    expect(new Set(assignSlugs(['kır', 'kir']).slugs.values()).size).toBe(2);
+    expect(assignSlugs(['kır', 'kir']).collisions).toHaveLength(1);
   });
 
   it('lengthens the hash when the short form is already a path', () => {
@@ -217,7 +232,7 @@ describe('assignSlugs', () => {
     expect(slugify(nfd)).toBe(slugify(nfc));
     expect(slugs.get(nfd)).toBe(hashed('café', nfc));
     expect(slugs.get(nfc)).toMatch(/^café--[0-9a-f]{16}$/);
-    expect(collisions).toEqual([{ slug: 'café', names: [nfd, nfc], assigned: [slugs.get(nfd), slugs.get(nfc)] }]);
+    expect(collisions).toEqual([{ slug: hashed('café', nfc), names: [nfd, nfc], assigned: [slugs.get(nfd), slugs.get(nfc)] }]);
   });
 
   it('tells apart names that differ only in normalisation or in what slugify drops', () => {
@@ -232,6 +247,7 @@ describe('assignSlugs', () => {
       ['\u037E', 'x--8fa184d2'],
     ]);
     expect(collisions.map((c) => c.slug)).toEqual(['café-society', 'x--3e0cb6da', 'x-3e0cb6da']);
+    expect(collisions.map((c) => c.assigned[0])).toEqual(['café-society', 'x--3e0cb6da', 'x-3e0cb6da']);
     expect(collisions[1]?.names).toEqual([';', '\u037E']);
     expect(collisions[2]?.names).toEqual(['x--3e0cb6da', 'x-3e0cb6da']);
   });
@@ -270,25 +286,28 @@ describe('assignSlugs', () => {
     expect(new Set(slugs.keys())).toEqual(distinct);
     expect(new Set(slugs.values()).size).toBe(distinct.size);
     for (const slug of slugs.values()) expectValidSlug(slug);
-    // A name's path is its own (slugify's) unless another name in the set has that same path: then adding
-    // or removing other names never moves it.
+    // Paths differ where case does not count, too.
+    expect(new Set([...slugs.values()].map(caseless)).size).toBe(distinct.size);
+    // A name's path is its own (slugify's) unless another name in the set has that same path (where case
+    // does not count): then adding or removing other names never moves it.
+    const key = (name: string): string => caseless(slugify(name));
     const byPath = new Map<string, number>();
-    for (const name of distinct) byPath.set(slugify(name), (byPath.get(slugify(name)) ?? 0) + 1);
+    for (const name of distinct) byPath.set(key(name), (byPath.get(key(name)) ?? 0) + 1);
     for (const [name, slug] of slugs) {
-      if (byPath.get(slugify(name)) === 1) expect(slug).toBe(slugify(name));
+      if (byPath.get(key(name)) === 1) expect(slug).toBe(slugify(name));
       else expect(slug.startsWith(`${slugWords(name) || 'x'}--`) || slug === slugify(name)).toBe(true);
     }
 
-    const key = (name: string): string => slugWords(name) || slugify(name);
     const groups = new Map<string, string[]>();
     for (const name of distinct) groups.set(key(name), [...(groups.get(key(name)) ?? []), name]);
-    const expected = [...groups].filter(([, g]) => g.length > 1).map(([s]) => s);
-    expect(collisions.map((c) => c.slug)).toEqual(expected.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    const byUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+    const expected = [...groups].filter(([, g]) => g.length > 1).sort(([a], [b]) => byUnits(a, b)).map(([, g]) => [...g].sort(byUnits));
+    expect(collisions.map((c) => c.names)).toEqual(expected);
     for (const c of collisions) {
-      expect(c.names).toEqual([...(groups.get(c.slug) ?? [])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
       expect(c.assigned).toEqual(c.names.map((n) => slugs.get(n)));
-      // At most one of them has the plain slug.
-      expect(c.assigned.filter((p) => p === c.slug).length).toBeLessThanOrEqual(1);
+      // The first keeps the path they contested.
+      expect(c.assigned[0]).toBe(c.slug);
+      expect(c.slug).toBe(slugify(c.names[0] as string));
     }
     return slugs;
   }

@@ -97,7 +97,8 @@ function groupPlans(
 ): FeedPlan[] {
   const byName = new Map<string, Article[]>();
   for (const a of published) {
-    for (const name of new Set(g.names(a))) {
+    // In NFC: canonically equivalent spellings (a decomposed "é" typed on a Mac) are one name, one feed.
+    for (const name of new Set(g.names(a).map((n) => n.normalize('NFC')))) {
       const list = byName.get(name);
       if (list === undefined) byName.set(name, [a]);
       else list.push(a);
@@ -107,8 +108,8 @@ function groupPlans(
   // limits change.
   const { slugs, collisions } = assignSlugs(byName.keys());
   for (const c of collisions) {
-    // Located at the newest record using a name without the plain path: the one a desk would fix.
-    const newest = c.names.filter((_, i) => c.assigned[i] !== c.slug).map((n) => byName.get(n)?.[0]).filter((a) => a !== undefined).sort(byNewest)[0];
+    // Located at the newest record using a name that lost the contested path: the one a desk would fix.
+    const newest = c.names.slice(1).map((n) => byName.get(n)?.[0]).filter((a) => a !== undefined).sort(byNewest)[0];
     diagnostics.push(diagnostic(Errors.SlugCollision, { file: newest?.file, field: GROUP_CONFIG[g.kind] }, g.label, c.names,
       c.assigned.map((s) => `${g.root}/${s}/`)));
   }

@@ -22,12 +22,15 @@
  *     A slug never holds "--" (runs of separators become one "-"), so a hashed path is never a plain one.
  *
  * So a name's path depends on that name alone: adding "C#" never moves "C++", which never had the plain
- * "c". The one exception is names that spell the same slug, which differ only in case, width or
- * separators ("World News", "WORLD NEWS", "world-news"): assignSlugs(names) sorts them with plain `<`
- * (UTF-16 order, not locale order); the first keeps the slug, each other one gets slug + "--" +
+ * "c". The one exception is names whose paths are the same, or differ only in case (which Windows and
+ * macOS file systems ignore): names that differ only in case, width, compatibility forms or separators
+ * ("World News", "WORLD NEWS", "world-news"; "ﬁnance" and "finance"; "ΟΔΟΣ" and "οδοσ", whose slugs
+ * differ only by a final sigma), and canonically equivalent spellings, which the build merges before
+ * this (feeds.ts: names are compared in NFC). assignSlugs(names) sorts such names with plain `<`
+ * (UTF-16 order, not locale order); the first keeps its path, each other one gets slug + "--" +
  * hash8(name as given). If that is already a path in use, hash16 is tried, then hash16 + "-2", "-3"…
  * (only a hash collision gets there). Groups are handled in path order, so the result depends only on
- * the set of names. Names that share a slug are reported (as collisions), whatever paths they got.
+ * the set of names. Such contested paths are reported (as collisions).
  *
  * hash8 is FNV-1a 32-bit and hash16 FNV-1a 64-bit, as lowercase hex, over the name's UTF-8 bytes (a lone
  * surrogate, which UTF-8 cannot carry, is encoded as its own 3-byte sequence — WTF-8 — so different
@@ -69,11 +72,11 @@ export function slugify(name: string): string {
 }
 
 export interface SlugCollision {
-  /** The slug the names share (`slugWords`; for names with none, the path they share). */
+  /** The path the names contested (the first one's; it keeps it). */
   slug: string;
   /** Sorted with plain `<`. */
   names: string[];
-  /** assigned[i] is the path given to names[i]. */
+  /** assigned[i] is the path given to names[i]; assigned[0] === slug. */
   assigned: string[];
 }
 
@@ -82,49 +85,58 @@ export interface SlugAssignment {
   collisions: SlugCollision[];
 }
 
-/** Paths for a set of names (duplicates in the input are ignored); distinct names always get distinct paths. Order of input never matters. */
+/**
+ * Paths for a set of names (duplicates in the input are ignored); distinct names always get paths that
+ * differ even where case does not count (Windows and macOS file systems by default). Order of input
+ * never matters. The build passes names in NFC, so canonically equivalent spellings are one name there.
+ */
 export function assignSlugs(names: Iterable<string>): SlugAssignment {
-  const byPath = new Map<string, string[]>();
-  const bySlug = new Map<string, string[]>();
+  const byKey = new Map<string, string[]>();
   for (const name of new Set(names)) {
-    const path = slugify(name);
-    const words = slugWords(name);
-    push(byPath, path, name);
-    push(bySlug, words === '' ? path : words, name);
+    const key = caseless(slugify(name));
+    const group = byKey.get(key);
+    if (group === undefined) byKey.set(key, [name]);
+    else group.push(name);
   }
-  const taken = new Set(byPath.keys());
+  const taken = new Set(byKey.keys());
   const slugs = new Map<string, string>();
-  for (const path of [...byPath.keys()].sort(byCodeUnits)) {
-    const group = (byPath.get(path) ?? []).sort(byCodeUnits);
-    for (const [i, name] of group.entries()) {
-      const s = i === 0 ? path : disambiguate(slugWords(name) || 'x', name, taken);
-      taken.add(s);
-      slugs.set(name, s);
-    }
-  }
   const collisions: SlugCollision[] = [];
-  for (const slug of [...bySlug.keys()].sort(byCodeUnits)) {
-    const group = (bySlug.get(slug) ?? []).sort(byCodeUnits);
-    if (group.length > 1) collisions.push({ slug, names: group, assigned: group.map((n) => slugs.get(n) ?? '') });
+  for (const key of [...byKey.keys()].sort(byCodeUnits)) {
+    const group = (byKey.get(key) ?? []).sort(byCodeUnits);
+    const assigned = group.map((name, i) => {
+      const s = i === 0 ? slugify(name) : disambiguate(slugWords(name) || 'x', name, taken);
+      taken.add(caseless(s));
+      slugs.set(name, s);
+      return s;
+    });
+    if (group.length > 1) collisions.push({ slug: assigned[0] as string, names: group, assigned });
   }
   return { slugs, collisions };
 }
 
-function push(map: Map<string, string[]>, key: string, name: string): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [name]);
-  else list.push(name);
+/**
+ * A path as a case-insensitive file system compares it: each code point by its uppercase, where that is
+ * one code point (NTFS's table is one to one). Slugs are lower case already, so what this adds are the
+ * letters with two lower-case forms: "οδος" and "οδοσ" (final sigma), "ı" and "i".
+ */
+function caseless(path: string): string {
+  let out = '';
+  for (const c of path) {
+    const u = c.toUpperCase();
+    out += u.length === c.length ? u : c;
+  }
+  return out;
 }
 
 function disambiguate(slug: string, name: string, taken: ReadonlySet<string>): string {
   const short = `${slug}--${hash8(name)}`;
-  if (!taken.has(short)) return short;
+  if (!taken.has(caseless(short))) return short;
   const long = `${slug}--${hash16(name)}`;
-  if (!taken.has(long)) return long;
+  if (!taken.has(caseless(long))) return long;
   // Only reachable through a 64-bit hash collision; keeps the guarantee absolute.
   for (let k = 2; ; k += 1) {
     const numbered = `${long}-${k}`;
-    if (!taken.has(numbered)) return numbered;
+    if (!taken.has(caseless(numbered))) return numbered;
   }
 }
 

@@ -254,7 +254,8 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
   article.tags = (Array.isArray(data['tags']) ? data['tags'] : []).filter((t): t is string => typeof t === 'string').map((t) => t.trim()).filter(Boolean);
   const summary = str(['summary'])?.trim();
   if (summary) article.summary = summary;
-  else if (body.text.trim() === '') out.push(diagnostic(Errors.NoText, { file: raw.file, line: bodyLine, field: body.kind === 'html' ? 'content_html' : 'body' }));
+  // (A search for the first non-space, not trim(): that would copy every body.)
+  else if (!/\S/.test(body.text)) out.push(diagnostic(Errors.NoText, { file: raw.file, line: bodyLine, field: body.kind === 'html' ? 'content_html' : 'body' }));
   if (language !== undefined) article.language = language;
   if (agency !== undefined) article.agency = agency;
   if (dateline !== undefined) article.dateline = dateline;

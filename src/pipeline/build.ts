@@ -114,8 +114,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   /** The cache's main model, when this build keeps it rather than rendering the main feed. */
   let keptMain: StoredModel | undefined;
   const inFlight: { done: Promise<void>; bytes: number }[] = [];
-  /** A feed's documents to compress (on the thread pool) and write; its cache entry once they are. */
-  /** `current`: documents' bytes on disk as this build read and checked them (a spliced feed's), by name. */
+  /**
+   * A feed's documents to compress (on the thread pool) and write; its cache entry once they are.
+   * `current`: the documents' bytes on disk as this build read and checked them (a spliced feed's), by name.
+   */
   const send = async (planKey: string, documents: FeedDocuments, entry: Pick<FeedEntry, 'key' | 'items' | 'newest'>, current?: ReadonlyMap<string, Uint8Array>): Promise<void> => {
     const { model } = documents;
     report.feeds.rendered += 1;

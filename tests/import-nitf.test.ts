@@ -230,6 +230,14 @@ describe('files that cannot be imported', () => {
     ]);
   });
 
+  it('an external entity is refused for that file, not thrown: nothing named in a DOCTYPE is read', () => {
+    const text = fixture('full.nitf.xml').replace(/^(<\?xml[^>]*>\n)?/, '$1<!DOCTYPE nitf [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n').replace('</hl1>', '&x;</hl1>');
+    const r = run('x.nitf.xml', text);
+    expect(r.stories).toEqual([]);
+    expect(r.lines).toEqual([expect.stringMatching(/^x\.nitf\.xml:\d+: .*External entities are not supported.* \(E_IMPORT_XML\)$/)]);
+    expect(r.lines.join('')).not.toContain('root:');
+  });
+
   it('XML that is not NITF is refused', () => {
     const r = run('feed.xml', '<?xml version="1.0"?>\n<rss version="2.0"><channel/></rss>\n');
     expect(r.lines).toEqual([

@@ -44,7 +44,16 @@ export const importNitf: Importer = (text: string, ctx: ImportContext): ImportRe
   const valid = XMLValidator.validate(text);
   if (valid !== true) return { stories: [], diagnostics: [xmlError(valid.err, text, file)] };
 
-  const roots = toNodes(parser.parse(text) as unknown[]);
+  let parsed: unknown[];
+  try {
+    parsed = parser.parse(text) as unknown[];
+  } catch (e) {
+    // Well-formed but refused by the parser: an external entity in the DOCTYPE, which is never fetched.
+    const at = /<!ENTITY[^>]*\bSYSTEM\b|<!DOCTYPE/.exec(text);
+    const line = at === null ? 1 : text.slice(0, at.index).split('\n').length;
+    return { stories: [], diagnostics: [diagnostic(Errors.ImportXmlSyntax, { file, line }, `${(e as Error).message.replace(/\.$/, '')} (Dateline reads no file or URL an XML document names)`)] };
+  }
+  const roots = toNodes(parsed);
   const nitf = roots.find((n): n is El => typeof n !== 'string' && n.name === 'nitf');
   if (nitf === undefined) {
     const root = roots.find((n): n is El => typeof n !== 'string');

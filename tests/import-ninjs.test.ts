@@ -69,6 +69,13 @@ describe('ninjs fixtures → whole records', () => {
     expectAccepted(story);
   });
 
+  it('a picture association without renditions keeps its caption and credit', () => {
+    const data = JSON.parse(fixture('v1.ninjs.json'));
+    delete data.associations.featureimage.renditions;
+    const r = run('bare.ninjs.json', JSON.stringify(data));
+    expect(r.stories[0]?.fields.image).toEqual({ caption: 'Swimmers wait at the start line during a practice session on Sunday.', credit: 'Mike Gu/Xinhua' });
+  });
+
   it('uses the uri as the id as it is, and derives one from the content when there is none', () => {
     expect(run('v2.ninjs.json').stories[0]!.fields.id).toBe('https://wire.example.com/items/2025/03/lisbon-tram');
     const story = run('x.json', variant('v1.ninjs.json', { uri: undefined })).stories[0]!;

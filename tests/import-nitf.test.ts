@@ -230,6 +230,19 @@ describe('files that cannot be imported', () => {
     ]);
   });
 
+  it('a picture the copy describes without a media-reference keeps its caption and credit; a real picture beside it wins', () => {
+    const bare = '<media media-type="image"><media-caption>Crowds gather outside the station.</media-caption><media-producer>DAWOUD ABU ALKAS/REUTERS</media-producer></media>';
+    const withoutUrl = fixture('full.nitf.xml').replace(/<media media-type="image">[\s\S]*?<\/media>/, bare);
+    const r = run('bare.nitf.xml', withoutUrl);
+    expect(r.stories[0]?.fields.image).toEqual({ caption: 'Crowds gather outside the station.', credit: 'DAWOUD ABU ALKAS/REUTERS' });
+    expectAccepted(r.stories[0] as ImportedStory);
+    // Both: the picture with a URL is the record's; the other is named in a note, credit and all.
+    const both = fixture('full.nitf.xml').replace('<media media-type="image">', `${bare}<media media-type="image">`);
+    const b = run('both.nitf.xml', both);
+    expect(b.stories[0]?.fields.image?.url).toBe('https://img.example.com/2025/02/05/night-bus.jpg');
+    expect(b.stories[0]?.notes).toContain('another picture ("Crowds gather outside the station.") credited "DAWOUD ABU ALKAS/REUTERS": a record has one');
+  });
+
   it('an external entity is refused for that file, not thrown: nothing named in a DOCTYPE is read', () => {
     const text = fixture('full.nitf.xml').replace(/^(<\?xml[^>]*>\n)?/, '$1<!DOCTYPE nitf [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n').replace('</hl1>', '&x;</hl1>');
     const r = run('x.nitf.xml', text);

@@ -24,7 +24,8 @@ export type Block =
   | { kind: 'table'; rows: string[][] };
 
 export interface ImageCandidate {
-  url: string;
+  /** Absent for a picture the copy describes without giving it (its caption and credit are still kept). */
+  url?: string;
   type?: string;
   width?: number;
   height?: number;
@@ -163,7 +164,15 @@ function media(el: El, out: Collected): void {
   const size = (r: El): number => (positive(r.attrs['width']) ?? 0) * (positive(r.attrs['height']) ?? 0);
   const ref = [...refs].filter((r) => (r.attrs['source'] ?? r.attrs['data-location'] ?? '').trim() !== '').sort((a, b) => size(b) - size(a))[0];
   if (ref === undefined) {
-    out.notes.push(`media without a media-reference source${caption === '' ? '' : ` (${JSON.stringify(caption)})`}: not used`);
+    // No picture to show, but its caption and credit are the copy's: kept (a photo credit is never lost).
+    if (caption === '' && producer === '') {
+      out.notes.push('media without a media-reference source, caption or credit: not used');
+      return;
+    }
+    const described: ImageCandidate = {};
+    if (caption !== '') described.caption = caption;
+    if (producer !== '') described.credit = producer;
+    out.images.push(described);
     return;
   }
   const img = picture((ref.attrs['source'] ?? ref.attrs['data-location'] ?? '').trim(), ref, 'alternate-text', caption);

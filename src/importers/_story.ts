@@ -131,13 +131,16 @@ export function takeDuplicateLead(blocks: Block[], dateline: DatelineOut, date: 
 
 /** The record's picture: the first one; caption and credit split when the caption carries the credit. */
 export function pickImage(images: ImageCandidate[], notes: string[]): ImageOut | undefined {
-  const [first, ...others] = images;
-  for (const o of others) {
-    if (o.url !== first?.url) notes.push(`another picture ${o.url}${o.caption === undefined ? '' : ` (${JSON.stringify(o.caption)})`}: a record has one`);
+  // The first picture the copy gives; one it only describes (a caption and credit without a URL) when
+  // it gives none.
+  const first = images.find((i) => i.url !== undefined) ?? images[0];
+  if (first === undefined) return undefined;
+  for (const o of images) {
+    if (o === first) continue;
+    if (o.url !== first.url) notes.push(`another picture${o.url === undefined ? '' : ` ${o.url}`}${o.caption === undefined ? '' : ` (${JSON.stringify(o.caption)})`}${o.credit === undefined ? '' : ` credited ${JSON.stringify(o.credit)}`}: a record has one`);
     else if (o.caption !== undefined && o.caption !== first.caption) notes.push(`the same picture again, captioned ${JSON.stringify(o.caption)}: the first caption is kept`);
   }
-  if (first === undefined) return undefined;
-  const image: ImageOut = { url: first.url };
+  const image: ImageOut = first.url === undefined ? {} : { url: first.url };
   let caption = first.caption ?? first.alt;
   let credit = first.credit;
   if (caption !== undefined) {

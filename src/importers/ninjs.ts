@@ -251,17 +251,17 @@ function pictures(o: Obj, notes: string[]): ImageCandidate[] {
     const web = renditions.filter((r) => mime(r) === undefined || /^image\/(jpeg|png|gif|webp|avif)$/i.test(mime(r) ?? ''));
     const size = (r: Obj): number => (num(get(r, 'width')) ?? 0) * (num(get(r, 'height')) ?? 0);
     const best = [...(web.length > 0 ? web : renditions)].sort((x, y) => size(y) - size(x))[0];
-    if (best === undefined) {
-      notes.push(`picture ${JSON.stringify(name)} has no rendition with an href: not used`);
-      continue;
+    // Without a rendition there is no picture to show, but its caption and credit are still the copy's.
+    const img: ImageCandidate = {};
+    if (best !== undefined) {
+      img.url = (str(best, 'href') ?? '').trim();
+      const type2 = mime(best);
+      if (type2 !== undefined) img.type = type2.trim();
+      const w = num(get(best, 'width'));
+      const h = num(get(best, 'height'));
+      if (w !== undefined) img.width = w;
+      if (h !== undefined) img.height = h;
     }
-    const img: ImageCandidate = { url: (str(best, 'href') ?? '').trim() };
-    const type2 = mime(best);
-    if (type2 !== undefined) img.type = type2.trim();
-    const w = num(get(best, 'width'));
-    const h = num(get(best, 'height'));
-    if (w !== undefined) img.width = w;
-    if (h !== undefined) img.height = h;
     // Caption: its caption description (2.x) or description_text (1.x), else its headline.
     const ds = descriptions(a);
     const caption = ds.find((d) => d.role === 'caption') ?? ds.find((d) => d.role === undefined || d.role === 'description');
@@ -271,6 +271,10 @@ function pictures(o: Obj, notes: string[]): ImageCandidate[] {
     const credit = ds.find((d) => d.role === 'creditline')?.text ?? str(a, 'creditline') ?? str(a, 'byline') ?? str(a, 'by');
     if (credit !== undefined) img.credit = squash(credit);
     else if (captionText !== undefined && splitPhotoCredit(captionText) === undefined) notes.push(`picture ${JSON.stringify(name)} has no credit`);
+    if (best === undefined && img.caption === undefined && img.credit === undefined) {
+      notes.push(`picture ${JSON.stringify(name)} has no rendition with an href, caption or credit: not used`);
+      continue;
+    }
     out.push(img);
   }
   return out;

@@ -69,6 +69,8 @@ export const Errors = {
   TextLooksLikeHtml: entry('W_TEXT_LOOKS_LIKE_HTML', 'warning', (sample: string) =>
     `contains markup (${q(sample)}), but feeds carry this field as plain text, so readers will show it literally; put formatting in the body`),
   NoArticles: entry('W_NO_ARTICLES', 'warning', (dir: string) => `no published articles found under ${dir}`),
+  DatelineDateLater: entry('W_DATELINE_DATE', 'warning', (date: string, city: string, there: string) =>
+    `${date} is later than the day the story was first published in ${city} (${there}); a story is datelined on or before that day: check the dateline's date, or the record's "date"`),
   NoText: entry('W_NO_TEXT', 'warning', () =>
     'the record has no body and no summary: its items carry no text but the headline (and in full-content feeds its dateline, photo and credits, if any); Atom validators warn MissingTextualContent on such entries'),
   SlugCollision: entry('W_SLUG_COLLISION', 'warning', (kind: string, names: string[], paths: string[]) =>

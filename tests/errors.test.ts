@@ -335,6 +335,22 @@ describe('article diagnostics (loadArticles)', () => {
     expect(loaded.articles.map((a) => a.id)).toEqual(['ok']);
   });
 
+  it('a dateline date later than the story\'s first publication there is a warning', async () => {
+    const dl = (date: string) => `dateline:\n  city: Washington\n  timezone: America/New_York\n  date: ${date}`;
+    const { lines, loaded } = await diagnose({
+      // 09:24 on Feb. 5 in Beijing (the desk's zone) is 20:24 on Feb. 4 in Washington.
+      'articles/a.md': md('---', 'id: a', 'title: A', 'date: 2025-02-05 09:24', dl('2025-02-06'), '---', 'B'),
+      'articles/b.md': md('---', 'id: b', 'title: B', 'date: 2025-02-05 09:24', dl('2025-02-05'), '---', 'B'),
+      'articles/c.md': md('---', 'id: c', 'title: C', 'date: 2025-02-05 09:24', dl('2025-02-04'), '---', 'B'),
+      'articles/d.md': md('---', 'id: d', 'title: D', 'date: 2025-02-05 09:24', dl('2025-02-01'), '---', 'B'),
+    });
+    expect(lines).toEqual([
+      'articles/a.md:8: dateline.date: warning: 2025-02-06 is later than the day the story was first published in Washington (2025-02-04); a story is datelined on or before that day: check the dateline\'s date, or the record\'s "date" (W_DATELINE_DATE)',
+      'articles/b.md:8: dateline.date: warning: 2025-02-05 is later than the day the story was first published in Washington (2025-02-04); a story is datelined on or before that day: check the dateline\'s date, or the record\'s "date" (W_DATELINE_DATE)',
+    ]);
+    expect(loaded.articles).toHaveLength(4);
+  });
+
   it('a control character in a title is a warning (not an error) and the article still builds', async () => {
     const { lines, loaded, config } = await diagnose({
       // YAML "\u0007" in a double-quoted scalar is the BEL character.

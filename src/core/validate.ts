@@ -8,7 +8,7 @@ import type {
   Agency, Article, Body, Contributor, DatelineField, Diagnostic, ImageField, Person, RawRecord, SiteConfig,
 } from '../types.js';
 import { describeValue, closest, fieldName, fieldPattern, valueAt, type FieldPath } from './_paths.js';
-import { isLocalDate, isValidTimeZone, parseDeskTime } from './_dates.js';
+import { isLocalDate, isValidTimeZone, localDate, parseDeskTime } from './_dates.js';
 import { mayHoldForbidden, stripForbidden } from './_text.js';
 import { quickHref } from './_urls.js';
 import { styleFor, styleNeedsDate } from './dateline.js';
@@ -211,6 +211,12 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
     const style = styleFor(config, language);
     if (zone === undefined && date === undefined && styleNeedsDate(style, config.datelineDated)) {
       fail(['dateline'], (w) => diagnostic(Errors.DatelineZoneNeeded, w, style));
+    }
+    // A date the copy gives can be checked against the instant: a story is filed before it is published.
+    if (dateline.date !== undefined && dateline.timezone !== undefined && published !== undefined) {
+      const there = localDate(published, dateline.timezone);
+      const given = dateline.date;
+      if (given > there) fail(['dateline', 'date'], (w) => diagnostic(Errors.DatelineDateLater, w, given, city, there));
     }
   }
 

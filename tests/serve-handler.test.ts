@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandler, directoryStore, type FeedStore, type Handler, type Manifest, type ServedFile } from '../src/index.js';
+import { strongEtag } from '../src/hosting/index.js';
 
 const SECRET = 'TOP SECRET: outside the served directory';
 const RSS = `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>Test Desk</title>${'<item><title>Story</title></item>'.repeat(50)}</channel></rss>\n`;
@@ -432,6 +433,31 @@ describe('the manifest on disk', () => {
       expect([r2.headers.get('etag'), await r2.text()]).toEqual([second.etag, '<rss>second</rss>']);
       // The old validator no longer matches.
       expect((await h(new Request('http://localhost/rss.xml', { headers: { 'if-none-match': first.etag } }))).status).toBe(200);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('never labels a body with an ETag that is not its own: a rebuilt file of the same size before the manifest is renamed', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dateline-serve-samesize-'));
+    try {
+      const old = Buffer.from('<rss>one</rss>');
+      // ETags as the build makes them, which the bytes can be checked against.
+      const entry: ServedFile = { type: 'application/rss+xml; charset=utf-8', etag: strongEtag(old), lastModified: LAST_MODIFIED, bytes: old.length, maxAge: 60, encodings: {}, links: {} };
+      await writeFile(join(dir, '_dateline.json'), JSON.stringify({ version: 1, files: { 'rss.xml': entry } }));
+      await writeFile(join(dir, 'rss.xml'), old);
+      const before = await createHandler(directoryStore(dir))(new Request('http://localhost/rss.xml'));
+      expect([before.headers.get('etag'), await before.text()]).toEqual([entry.etag, '<rss>one</rss>']);
+      // The build has renamed the new feed into place (same length); the new manifest is not there yet.
+      const now = Buffer.from('<rss>two</rss>');
+      expect(now.length).toBe(old.length);
+      await writeFile(join(dir, 'rss.xml'), now);
+      const res = await createHandler(directoryStore(dir))(new Request('http://localhost/rss.xml'));
+      expect(res.status).toBe(200);
+      expect(await res.text()).toBe('<rss>two</rss>');
+      // Served without a validator rather than with the old one.
+      expect(res.headers.get('etag')).not.toBe(entry.etag);
+      expect([res.headers.get('etag'), res.headers.get('cache-control')]).toEqual([null, 'no-cache']);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -187,6 +187,26 @@ const CASES: Case[] = [
 ];
 
 describe('importText: fixtures', () => {
+  it.each([
+    ['Rescuers search the rubble in Gaza City on Monday. (AP Photo/Abdel Kareem Hana)', 'Rescuers search the rubble in Gaza City on Monday.', 'AP Photo/Abdel Kareem Hana'],
+    ['Rescuers search the rubble. Photo by Jane Roe/Getty Images', 'Rescuers search the rubble.', 'Jane Roe/Getty Images'],
+    ['Rescuers search the rubble on Monday. AFP', 'Rescuers search the rubble on Monday.', 'AFP'],
+    ['Rescuers search the rubble on Monday. Mohamed Hossam/EPA-EFE', 'Rescuers search the rubble on Monday.', 'Mohamed Hossam/EPA-EFE'],
+    ['游客在北京参观。（视觉中国供图）', '游客在北京参观。', '视觉中国'],
+  ])('reads the photo caption %j and its credit, and the dateline after it', (line, caption, credit) => {
+    const text = ['Home | World', '', 'Caption test', '', 'Updated: 2025-02-05 09:24', '', line, '', 'CAIRO, Feb. 4 (Xinhua) -- Body paragraph.', ''].join('\n');
+    const r = importText(text, { file: 'c.txt', timezone: 'Asia/Shanghai' });
+    const fields = r.stories[0]?.fields;
+    expect(fields?.image).toEqual({ caption, credit });
+    expect(fields?.dateline?.city).toBe('Cairo');
+    expect(r.stories[0]?.body.startsWith('Body paragraph.')).toBe(true);
+  });
+
+  it('does not take a sentence ending in two words joined by a slash for a photo credit', () => {
+    const text = ['Home | World', '', 'Caption test', '', 'Updated: 2025-02-05 09:24', '', 'Talks resumed. Trade/Economy', '', 'CAIRO, Feb. 4 (Xinhua) -- Body paragraph.', ''].join('\n');
+    expect(importText(text, { file: 'c.txt', timezone: 'Asia/Shanghai' }).stories[0]?.fields.image).toBeUndefined();
+  });
+
   it('covers at least twelve variants', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(12);
   });

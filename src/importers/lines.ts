@@ -162,10 +162,16 @@ export function splitPhotoCredit(paragraph: string): { caption: string; credit: 
   const patterns: RegExp[] = [
     /^(?<caption>.*\S)\s*\[Photo(?:\s+by\s+|\s*\/\s*|:\s*)(?<credit>[^\]]+)\]$/i,
     /^(?<caption>.*\S)\s*\(Photo(?:\s+by\s+|\s*\/\s*|:\s*)(?<credit>[^)]+)\)$/i,
-    /^(?<caption>.*[.!?"”])\s+Photo:\s*(?<credit>[^.]+?)\.?$/i,
-    /^(?<caption>.*\S)\s*[（(](?<credit>[^（）()]+?)\s*摄[）)]$/u,
-    // NAME/AGENCY in capitals at the end, as wire photo desks sign.
+    // AP style: "(AP Photo/Abdel Kareem Hana)", the agency's "Photo" kept in the credit.
+    /^(?<caption>.*\S)\s*\((?<credit>[A-Z][A-Za-z.&'’ -]*\sPhotos?\s*\/\s*[^()]+)\)$/,
+    /^(?<caption>.*[.!?"”])\s+Photo(?::\s*|\s+by\s+)(?<credit>[^.]+?)\.?$/i,
+    // Chinese: "（新华社记者李华摄）", "（视觉中国供图）".
+    /^(?<caption>.*\S)\s*[（(](?<credit>[^（）()]+?)\s*(?:摄|供图)[）)]$/u,
+    // NAME/AGENCY at the end, as wire photo desks sign: "DAWOUD ABU ALKAS/REUTERS", "Mohamed Hossam/EPA-EFE".
     /^(?<caption>.*[.!?"”)])\s+(?<credit>[A-Z][A-Z.'’ -]+\/[A-Z][A-Za-z.'’ -]+)$/,
+    /^(?<caption>.*[.!?"”)])\s+(?<credit>\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}\/(?:[A-Z][A-Z.&'’-]+(?: [A-Z][A-Z.&'’-]+)*|Getty Images|Reuters|Bloomberg|Xinhua))$/u,
+    // An agency's name alone after the caption's last sentence.
+    /^(?<caption>.*[.!?"”)])\s+(?<credit>AFP|AP|Reuters|REUTERS|EPA(?:-EFE)?|Getty Images|Xinhua|XINHUA|Bloomberg)$/,
   ];
   for (const p of patterns) {
     const m = p.exec(text);

@@ -202,6 +202,13 @@ describe('importText: fixtures', () => {
     expect(r.stories[0]?.body.startsWith('Body paragraph.')).toBe(true);
   });
 
+  it('keeps every author of a byline with places and a bar ("By MIKE GU in Hong Kong and AMY LI in Beijing | China Daily")', () => {
+    const text = ['Home | China', '', 'Bylines test', '', 'By MIKE GU in Hong Kong and AMY LI in Beijing | China Daily', '', 'Updated: 2025-02-05 09:24', '', 'BEIJING, Feb. 5 -- Body paragraph.', ''].join('\n');
+    const r = importText(text, { file: 'b.txt', timezone: 'Asia/Shanghai' });
+    expect(r.stories[0]?.fields.authors).toEqual(['Mike Gu', 'Amy Li']);
+    expect(r.stories[0]?.notes.join('\n')).not.toContain('not used: "By MIKE GU');
+  });
+
   it('does not take a sentence ending in two words joined by a slash for a photo credit', () => {
     const text = ['Home | World', '', 'Caption test', '', 'Updated: 2025-02-05 09:24', '', 'Talks resumed. Trade/Economy', '', 'CAIRO, Feb. 4 (Xinhua) -- Body paragraph.', ''].join('\n');
     expect(importText(text, { file: 'c.txt', timezone: 'Asia/Shanghai' }).stories[0]?.fields.image).toBeUndefined();

@@ -23,14 +23,28 @@ export function nameCase(s: string): string {
 export interface Byline {
   authors: { name: string; printed: string; location?: string }[];
   agency?: { name: string; via?: string };
+  /** A publication printed after a bar (`By Jane Doe | China Daily`) that is not a known agency. */
+  publication?: string;
 }
 
-/** `By Jane Doe`, `By JANE DOE in Paris`, `By Jane Doe and John Roe`, `By Jane Doe, Reuters`. */
+/**
+ * `By Jane Doe`, `By JANE DOE in Paris`, `By Jane Doe and John Roe`, `By Jane Doe, Reuters`,
+ * `By MIKE GU in Hong Kong and AMY LI in Beijing | China Daily`.
+ */
 export function parseByline(text: string): Byline | undefined {
   const m = /^(?:By|BY)\s+(.+?)\.?$/u.exec(text.replace(/\s+/g, ' ').trim());
   if (m === null) return undefined;
   const out: Byline = { authors: [] };
-  for (const part of (m[1] ?? '').split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/i).filter(Boolean)) {
+  let names = m[1] ?? '';
+  const bar = /^(.+?)\s*\|\s*(.+)$/u.exec(names);
+  if (bar !== null) {
+    names = bar[1] ?? '';
+    const after = (bar[2] ?? '').trim();
+    const agency = parseAgencyLine(after);
+    if (agency !== undefined) out.agency = agency;
+    else out.publication = after;
+  }
+  for (const part of names.split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/i).filter(Boolean)) {
     const agency = parseAgencyLine(part);
     if (agency !== undefined && out.agency === undefined) {
       out.agency = agency;

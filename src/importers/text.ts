@@ -100,6 +100,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
       if (a.location !== undefined) notes.push(`byline location not kept (a byline has no location field): ${q(a.printed)}`);
     }
     if (b.agency !== undefined) agencies.push({ agency: b.agency, printed: b.agency.name });
+    if (b.publication !== undefined) notes.push(`publication after the byline not kept (not a known agency): ${q(b.publication)}`);
   };
   /** A stamp line, with the credits that share it. */
   const takeStampLine = (text: string, n: number): void => {

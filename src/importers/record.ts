@@ -28,11 +28,14 @@ export function slug(text: string, max = 48): string {
  * An id for copy that carries none, derived from its content so the same text always gets the same id:
  * `imp-20250205-trump-netanyahu-set-for-pivotal-talks-3f2a9c1b`.
  */
-export function contentId(title: string, date: string, body: string): string {
-  // Only letters and digits are hashed, so the id survives changes of escaping, punctuation or spacing
-  // (a later Dateline that writes Markdown differently still gives the same story the same id).
+export function contentId(title: string, date: string): string {
+  // The headline and the first publication, not the text: a corrected story (a figure fixed, a paragraph
+  // added, a later "Updated:" stamp) keeps its id, so importing the correction replaces the record (with
+  // --force) instead of adding a second item. Only letters and digits are hashed, so the id survives
+  // changes of escaping, punctuation or spacing. Two stories with one headline published in the same
+  // minute would share an id; the import refuses the second rather than replace the first.
   const words = (t: string): string => t.normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, ' ').trim().toLowerCase();
-  const hash = createHash('sha256').update(`${words(title)}\n${date}\n${words(body)}`).digest('hex').slice(0, 8);
+  const hash = createHash('sha256').update(`${words(title)}\n${date}`).digest('hex').slice(0, 8);
   const day = date.slice(0, 10).replace(/-/g, '');
   // A title with no Latin words (Chinese copy) would slug to stray digits; the hash alone is clearer then.
   const titleSlug = slug(title);

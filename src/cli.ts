@@ -39,7 +39,7 @@ Options:
                   what changed (default: ${DEFAULT_CACHE_DIR}; safe to delete at any time)
   --no-cache      build from scratch, without reading or writing the cache
   --ping          notify the configured WebSub hub of the feeds that changed (a failed ping is
-                  reported and does not fail the build)
+                  reported, does not fail the build, and is sent again by the next --ping)
   -q, --quiet     print only warnings and errors
   --json          print one JSON object summarising the build on stdout (and nothing else there)
   -h, --help      show this help

@@ -12,19 +12,20 @@ afterEach(async () => {
   for (const c of cleanups.splice(0)) await c();
 });
 
-async function hub(status = 204): Promise<{ url: string; bodies: string[] }> {
+async function hub(status = 204): Promise<{ url: string; bodies: string[]; answer: { status: number } }> {
   const bodies: string[] = [];
+  const answer = { status };
   const server: Server = createServer((req: IncomingMessage, res) => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
       bodies.push(`${req.method} ${req.headers['content-type']} ${body}`);
-      res.writeHead(status).end();
+      res.writeHead(answer.status).end();
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   cleanups.push(() => new Promise<void>((r) => server.close(() => r())));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, bodies };
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, bodies, answer };
 }
 
 async function run(argv: string[], cwd: string) {
@@ -64,6 +65,35 @@ describe('build --ping', () => {
     const r = await run(['build', '--ping'], site.dir);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain("ping https://news.example.com/feeds/rss.xml: FAILED after 1 attempt: hub answered 400");
+  });
+
+  it('sends again, with the next build --ping, the pings that failed (the cache remembers them)', async () => {
+    const h = await hub(400);
+    const site = await makeSite({ 'articles/a.md': record('a') }, { ...SITE_CONFIG, hub: h.url });
+    cleanups.push(site.cleanup);
+    const failed = await run(['build', '--ping'], site.dir);
+    expect(failed.code).toBe(0);
+    expect(failed.stderr).toContain('(the next build --ping sends them again)');
+    // The hub is back; nothing changed since, and the three feeds are sent again, once.
+    h.answer.status = 204;
+    h.bodies.length = 0;
+    const again = await run(['build', '--ping'], site.dir);
+    expect(again.stdout).toContain('Sending again 3 pings that failed last time.');
+    expect(h.bodies).toHaveLength(3);
+    for (const f of ['atom.xml', 'feed.json', 'rss.xml']) expect(again.stdout).toContain(`ping https://news.example.com/feeds/${f}: ok`);
+    // Then nothing is pending.
+    h.bodies.length = 0;
+    expect((await run(['build', '--ping'], site.dir)).stdout).toContain('No feed changed; the hub was not notified.');
+    expect(h.bodies).toEqual([]);
+  });
+
+  it('without the cache, says that failed pings are not remembered', async () => {
+    const h = await hub(400);
+    const site = await makeSite({ 'articles/a.md': record('a') }, { ...SITE_CONFIG, hub: h.url });
+    cleanups.push(site.cleanup);
+    const r = await run(['build', '--ping', '--no-cache'], site.dir);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('without the cache nothing remembers them');
   });
 
   it('says so when there is no hub to notify', async () => {

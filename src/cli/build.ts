@@ -2,10 +2,12 @@
  * `dateline build`: runs the pipeline, prints what it did (or, with --json, one JSON object), notifies the
  * WebSub hub with --ping. Exit codes as in cli.ts.
  */
+import { resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { DatelineError } from '../errors.js';
 import { DEFAULT_CACHE_DIR, runBuild, type BuildReport, type Progress } from '../pipeline/build.js';
 import { changedFeedUrls } from '../websub/changed.js';
+import { readPending, writePending } from '../websub/pending.js';
 import { describePing, pingHub } from '../websub/ping.js';
 import { parseCommand, plural, report, type CliIO } from './_report.js';
 import { progressLine } from './_progress.js';
@@ -89,7 +91,10 @@ export async function buildCommand(args: string[], io: CliIO, usage: string): Pr
   }
   if (r.cacheNotSaved !== undefined) io.stderr(`warning: the cache could not be written to ${v.cache ?? DEFAULT_CACHE_DIR} (${r.cacheNotSaved}); the next build may not be able to use it\n`);
   if (!quiet) printReport(io, r, ms);
-  if (v.ping === true && r.config !== undefined) await ping(io, r.config.hub, changedFeedUrls(r.config.feedBaseUrl, r.written), quiet);
+  if (v.ping === true && r.config !== undefined) {
+    const cacheDir = v['no-cache'] === true ? undefined : resolve(io.cwd, v.cache ?? DEFAULT_CACHE_DIR);
+    await ping(io, r.config.hub, changedFeedUrls(r.config.feedBaseUrl, r.written), quiet, cacheDir);
+  }
   return 0;
 }
 
@@ -131,17 +136,34 @@ function summary(r: BuildReport, ms: number): Record<string, unknown> {
 }
 
 /** WebSub publish pings for the feeds whose bytes changed; failures are reported, never fatal. */
-async function ping(io: CliIO, hub: string | undefined, urls: string[], quiet: boolean): Promise<void> {
+async function ping(io: CliIO, hub: string | undefined, changed: string[], quiet: boolean, cacheDir: string | undefined): Promise<void> {
   if (hub === undefined) {
     io.stderr('--ping: there is no "hub" in the configuration, so there is nothing to notify.\n');
     return;
   }
+  // Pings that failed last time (websub/pending.ts) go again, with the feeds that changed now.
+  const pending = cacheDir === undefined ? [] : readPending(cacheDir, hub).filter((u) => !changed.includes(u));
+  if (pending.length > 0 && !quiet) io.stdout(`Sending again ${plural(pending.length, 'ping')} that failed last time.\n`);
+  const urls = [...changed, ...pending];
   if (urls.length === 0) {
     if (!quiet) io.stdout('No feed changed; the hub was not notified.\n');
     return;
   }
+  const failed: string[] = [];
   for (const result of await pingHub({ hub, urls })) {
-    if (!result.ok) io.stderr(`  ${describePing(result)}\n`);
-    else if (!quiet) io.stdout(`  ${describePing(result)}\n`);
+    if (!result.ok) {
+      failed.push(result.url);
+      io.stderr(`  ${describePing(result)}\n`);
+    } else if (!quiet) io.stdout(`  ${describePing(result)}\n`);
+  }
+  if (cacheDir === undefined) {
+    if (failed.length > 0) io.stderr(`  (without the cache nothing remembers them: the next build --ping sends only what changes then)\n`);
+    return;
+  }
+  try {
+    await writePending(cacheDir, hub, failed);
+    if (failed.length > 0) io.stderr(`  (the next build --ping sends ${failed.length === 1 ? 'it' : 'them'} again)\n`);
+  } catch (e) {
+    io.stderr(`  warning: could not remember the failed pings in ${cacheDir} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
   }
 }

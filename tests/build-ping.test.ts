@@ -20,7 +20,8 @@ async function hub(status = 204): Promise<{ url: string; bodies: string[]; answe
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
       bodies.push(`${req.method} ${req.headers['content-type']} ${body}`);
-      res.writeHead(answer.status).end();
+      // A busy hub asks to be tried again at once (Retry-After: 0), so retries cost no waiting here.
+      res.writeHead(answer.status, answer.status === 429 ? { 'retry-after': '0' } : {}).end();
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -68,7 +69,7 @@ describe('build --ping', () => {
   });
 
   it('sends again, with the next build --ping, the pings that failed (the cache remembers them)', async () => {
-    const h = await hub(400);
+    const h = await hub(429);
     const site = await makeSite({ 'articles/a.md': record('a') }, { ...SITE_CONFIG, hub: h.url });
     cleanups.push(site.cleanup);
     const failed = await run(['build', '--ping'], site.dir);
@@ -87,8 +88,25 @@ describe('build --ping', () => {
     expect(h.bodies).toEqual([]);
   });
 
-  it('without the cache, says that failed pings are not remembered', async () => {
+  it('does not keep a ping the hub refused (a 4xx other than 429), nor one for a feed that is gone', async () => {
     const h = await hub(400);
+    const site = await makeSite({ 'articles/a.md': record('a') }, { ...SITE_CONFIG, hub: h.url });
+    cleanups.push(site.cleanup);
+    const refused = await run(['build', '--ping'], site.dir);
+    expect(refused.stderr).toContain('FAILED after 1 attempt: hub answered 400');
+    expect(refused.stderr).not.toContain('sends them again');
+    h.answer.status = 204;
+    h.bodies.length = 0;
+    expect((await run(['build', '--ping'], site.dir)).stdout).toContain('No feed changed; the hub was not notified.');
+    expect(h.bodies).toEqual([]);
+    // A pending ping for a feed under another base URL (the config changed) is dropped.
+    await writeFile(join(site.dir, '.dateline-cache', 'pings.json'), JSON.stringify({ hub: h.url, urls: ['https://old.example.com/feeds/rss.xml'] }));
+    expect((await run(['build', '--ping'], site.dir)).stdout).toContain('No feed changed; the hub was not notified.');
+    expect(h.bodies).toEqual([]);
+  });
+
+  it('without the cache, says that failed pings are not remembered', async () => {
+    const h = await hub(429);
     const site = await makeSite({ 'articles/a.md': record('a') }, { ...SITE_CONFIG, hub: h.url });
     cleanups.push(site.cleanup);
     const r = await run(['build', '--ping', '--no-cache'], site.dir);

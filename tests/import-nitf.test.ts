@@ -242,6 +242,11 @@ describe('files that cannot be imported', () => {
     const b = run('both.nitf.xml', both);
     expect(b.stories[0]?.fields.image?.url).toBe('https://img.example.com/2025/02/05/night-bus.jpg');
     expect(b.stories[0]?.notes).toContain('another picture ("Crowds gather outside the station.") credited "DAWOUD ABU ALKAS/REUTERS": a record has one');
+    // Two described pictures are two pictures: the second's credit is named, not lost.
+    const second = '<media media-type="image"><media-caption>Crowds gather outside the station.</media-caption><media-producer>MIKE GU/XINHUA</media-producer></media>';
+    const two = run('two.nitf.xml', withoutUrl.replace(bare, `${bare}${second}`));
+    expect(two.stories[0]?.fields.image).toEqual({ caption: 'Crowds gather outside the station.', credit: 'DAWOUD ABU ALKAS/REUTERS' });
+    expect(two.stories[0]?.notes).toContain('another picture ("Crowds gather outside the station.") credited "MIKE GU/XINHUA": a record has one');
   });
 
   it('an external entity is refused for that file, not thrown: nothing named in a DOCTYPE is read', () => {
@@ -249,6 +254,9 @@ describe('files that cannot be imported', () => {
     const r = run('x.nitf.xml', text);
     expect(r.stories).toEqual([]);
     expect(r.lines).toEqual([expect.stringMatching(/^x\.nitf\.xml:\d+: .*External entities are not supported.* \(E_IMPORT_XML\)$/)]);
+    // At the entity's line, not the DOCTYPE's.
+    const later = '<?xml version="1.0"?>\n<!DOCTYPE nitf [\n<!ELEMENT nitf ANY>\n<!ENTITY x SYSTEM "file:///etc/passwd">\n]>\n<nitf><head><title>&x;</title></head></nitf>\n';
+    expect(run('later.nitf.xml', later).lines[0]).toMatch(/^later\.nitf\.xml:4: /);
     expect(r.lines.join('')).not.toContain('root:');
   });
 

@@ -33,9 +33,18 @@ describe('contentId', () => {
     expect(a).toMatch(/^imp-20250205-talks-resume-[0-9a-f]{8}$/);
   });
 
-  it('differs when the headline or the first publication differs', () => {
+  it('is the same for a correction later that day, and for a wire\'s correction marks on the headline', () => {
+    const a = contentId('Talks resume', '2025-02-05 09:24');
+    expect(contentId('Talks resume', '2025-02-05 11:02')).toBe(a);
+    expect(contentId('Talks resume', '2025-02-05T11:02:00+08:00')).toBe(a);
+    expect(contentId('CORRECTED-Talks resume', '2025-02-05 09:24')).toBe(a);
+    expect(contentId('UPDATE 2-Talks resume', '2025-02-05 09:24')).toBe(a);
+    expect(contentId('REFILE-CORRECTED-Talks resume', '2025-02-05 09:24')).toBe(a);
+  });
+
+  it('differs when the headline or the day differs', () => {
     expect(contentId('Talks resume', '2025-02-05 09:24')).not.toBe(contentId('Talks stall', '2025-02-05 09:24'));
-    expect(contentId('Talks resume', '2025-02-05 09:24')).not.toBe(contentId('Talks resume', '2025-02-05 09:25'));
+    expect(contentId('Talks resume', '2025-02-05 09:24')).not.toBe(contentId('Talks resume', '2025-02-06 09:24'));
   });
 
   it('leaves a title without Latin words out of the id', () => {

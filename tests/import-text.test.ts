@@ -209,8 +209,15 @@ describe('importText: fixtures', () => {
     expect(r.stories[0]?.notes.join('\n')).not.toContain('not used: "By MIKE GU');
   });
 
-  it('does not take a sentence ending in two words joined by a slash for a photo credit', () => {
-    const text = ['Home | World', '', 'Caption test', '', 'Updated: 2025-02-05 09:24', '', 'Talks resumed. Trade/Economy', '', 'CAIRO, Feb. 4 (Xinhua) -- Body paragraph.', ''].join('\n');
+  it.each([
+    'Talks resumed. Trade/Economy',
+    'Read our full coverage of the vote. Politics/UK',
+    'The council met on Monday. Photo by photo, the archive tells the rest.',
+    'Smoke rose from the balcony. Photo by a neighbour shows smoke over the port',
+    "Editor's note: This story was corrected. AP",
+    'Ratings rose 5% (Nielsen Photo/Film Index)',
+  ])('does not take %j for a photo caption and credit', (line) => {
+    const text = ['Home | World', '', 'Caption test', '', 'Updated: 2025-02-05 09:24', '', line, '', 'CAIRO, Feb. 4 (Xinhua) -- Body paragraph.', ''].join('\n');
     expect(importText(text, { file: 'c.txt', timezone: 'Asia/Shanghai' }).stories[0]?.fields.image).toBeUndefined();
   });
 
@@ -336,11 +343,17 @@ describe('importText: determinism and ids', () => {
   it('derives the id from the headline and first publication: a corrected paragraph keeps it, an explicit id stays', () => {
     const text = readFileSync(`${DIR}plain-byline.txt`, 'utf8');
     const id = only(importText(text, { file: 'x.txt', timezone: ZONE })).fields.id;
-    expect(id).toBe('imp-20250620-paris-museums-to-stay-open-late-on-fridays-this-ae3146d3');
+    expect(id).toBe('imp-20250620-paris-museums-to-stay-open-late-on-fridays-this-14a1d53d');
     // A correction (the text changes) is the same story: its record is replaced, not added beside it.
     const corrected = only(importText(text.replace('next week', 'on Monday'), { file: 'x.txt', timezone: ZONE }));
     expect(corrected.body).not.toBe(only(importText(text, { file: 'x.txt', timezone: ZONE })).body);
     expect(corrected.fields.id).toBe(id);
+    // So is the China Daily page whose only stamp, "Updated:", moves later that day.
+    const page = readFileSync(`${DIR}china-daily-page.txt`, 'utf8');
+    const stamp = /Updated: (\d{4}-\d{2}-\d{2}) \d{2}:\d{2}/.exec(page);
+    expect(stamp).not.toBeNull();
+    const later = page.replace(stamp![0], `Updated: ${stamp![1]} 23:59`);
+    expect(only(importText(later, { file: 'x.txt', timezone: ZONE })).fields.id).toBe(only(importText(page, { file: 'x.txt', timezone: ZONE })).fields.id);
     // Another headline is another story.
     expect(only(importText(text.replace('Paris museums to stay open late', 'Paris museums to close early'), { file: 'x.txt', timezone: ZONE })).fields.id).not.toBe(id);
     const fixed = readFileSync(`${DIR}explicit-id.txt`, 'utf8');

@@ -93,7 +93,9 @@ export async function buildCommand(args: string[], io: CliIO, usage: string): Pr
   if (!quiet) printReport(io, r, ms);
   if (v.ping === true && r.config !== undefined) {
     const cacheDir = v['no-cache'] === true ? undefined : resolve(io.cwd, v.cache ?? DEFAULT_CACHE_DIR);
-    await ping(io, r.config.hub, changedFeedUrls(r.config.feedBaseUrl, r.written), quiet, cacheDir);
+    // Every feed this build has (pending pings for feeds that are gone, or under an old base URL, are dropped).
+    const feeds = changedFeedUrls(r.config.feedBaseUrl, r.written.map((w) => ({ ...w, changed: true })));
+    await ping(io, r.config.hub, changedFeedUrls(r.config.feedBaseUrl, r.written), feeds, quiet, cacheDir);
   }
   return 0;
 }
@@ -136,13 +138,13 @@ function summary(r: BuildReport, ms: number): Record<string, unknown> {
 }
 
 /** WebSub publish pings for the feeds whose bytes changed; failures are reported, never fatal. */
-async function ping(io: CliIO, hub: string | undefined, changed: string[], quiet: boolean, cacheDir: string | undefined): Promise<void> {
+async function ping(io: CliIO, hub: string | undefined, changed: string[], feeds: readonly string[], quiet: boolean, cacheDir: string | undefined): Promise<void> {
   if (hub === undefined) {
     io.stderr('--ping: there is no "hub" in the configuration, so there is nothing to notify.\n');
     return;
   }
   // Pings that failed last time (websub/pending.ts) go again, with the feeds that changed now.
-  const pending = cacheDir === undefined ? [] : readPending(cacheDir, hub).filter((u) => !changed.includes(u));
+  const pending = cacheDir === undefined ? [] : readPending(cacheDir, hub).filter((u) => !changed.includes(u) && feeds.includes(u));
   if (pending.length > 0 && !quiet) io.stdout(`Sending again ${plural(pending.length, 'ping')} that failed last time.\n`);
   const urls = [...changed, ...pending];
   if (urls.length === 0) {
@@ -152,7 +154,9 @@ async function ping(io: CliIO, hub: string | undefined, changed: string[], quiet
   const failed: string[] = [];
   for (const result of await pingHub({ hub, urls })) {
     if (!result.ok) {
-      failed.push(result.url);
+      // Kept for the next --ping when the hub could not be reached or was unavailable (no answer, 429,
+      // 5xx); a hub that refused the request (another 4xx) would refuse it again.
+      if (result.status === undefined || result.status === 429 || result.status >= 500) failed.push(result.url);
       io.stderr(`  ${describePing(result)}\n`);
     } else if (!quiet) io.stdout(`  ${describePing(result)}\n`);
   }
@@ -164,6 +168,6 @@ async function ping(io: CliIO, hub: string | undefined, changed: string[], quiet
     await writePending(cacheDir, hub, failed);
     if (failed.length > 0) io.stderr(`  (the next build --ping sends ${failed.length === 1 ? 'it' : 'them'} again)\n`);
   } catch (e) {
-    io.stderr(`  warning: could not remember the failed pings in ${cacheDir} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
+    if (failed.length > 0) io.stderr(`  warning: could not remember the failed pings in ${cacheDir} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
   }
 }

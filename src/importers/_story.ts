@@ -137,7 +137,8 @@ export function pickImage(images: ImageCandidate[], notes: string[]): ImageOut |
   if (first === undefined) return undefined;
   for (const o of images) {
     if (o === first) continue;
-    if (o.url !== first.url) notes.push(`another picture${o.url === undefined ? '' : ` ${o.url}`}${o.caption === undefined ? '' : ` (${JSON.stringify(o.caption)})`}${o.credit === undefined ? '' : ` credited ${JSON.stringify(o.credit)}`}: a record has one`);
+    // (Two pictures without a URL are two pictures: only a URL says it is the same one.)
+    if (o.url !== first.url || o.url === undefined) notes.push(`another picture${o.url === undefined ? '' : ` ${o.url}`}${o.caption === undefined ? '' : ` (${JSON.stringify(o.caption)})`}${o.credit === undefined ? '' : ` credited ${JSON.stringify(o.credit)}`}: a record has one`);
     else if (o.caption !== undefined && o.caption !== first.caption) notes.push(`the same picture again, captioned ${JSON.stringify(o.caption)}: the first caption is kept`);
   }
   const image: ImageOut = first.url === undefined ? {} : { url: first.url };

@@ -159,17 +159,21 @@ export function parseAgencyLine(line: string): { name: string; via?: string } | 
  */
 export function splitPhotoCredit(paragraph: string): { caption: string; credit: string } | undefined {
   const text = paragraph.trim();
+  // Captions are short (and the patterns below are not all linear on long text); notes are not captions.
+  if (text.length > 600 || /^(?:editor'?s note|correction|clarification|note)\b/i.test(text)) return undefined;
   const patterns: RegExp[] = [
     /^(?<caption>.*\S)\s*\[Photo(?:\s+by\s+|\s*\/\s*|:\s*)(?<credit>[^\]]+)\]$/i,
     /^(?<caption>.*\S)\s*\(Photo(?:\s+by\s+|\s*\/\s*|:\s*)(?<credit>[^)]+)\)$/i,
-    // AP style: "(AP Photo/Abdel Kareem Hana)", the agency's "Photo" kept in the credit.
-    /^(?<caption>.*\S)\s*\((?<credit>[A-Z][A-Za-z.&'’ -]*\sPhotos?\s*\/\s*[^()]+)\)$/,
-    /^(?<caption>.*[.!?"”])\s+Photo(?::\s*|\s+by\s+)(?<credit>[^.]+?)\.?$/i,
+    // Agency style: "(AP Photo/Abdel Kareem Hana)", the agency's "Photo" kept in the credit.
+    /^(?<caption>.*\S)\s*\((?<credit>(?:AP|AFP|Reuters|REUTERS|Xinhua|EPA|Getty|Kyodo|Yonhap|CNS)\s+Photos?\s*\/\s*[^()]+)\)$/,
+    /^(?<caption>.*[.!?"”])\s+Photo:\s*(?<credit>[^.]+?)\.?$/i,
+    // "Photo by Jane Roe/Getty Images": a name, capitalised, with no comma.
+    /^(?<caption>.*[.!?"”])\s+Photo by\s+(?<credit>\p{Lu}[^.,]*?)\.?$/u,
     // Chinese: "（新华社记者李华摄）", "（视觉中国供图）".
     /^(?<caption>.*\S)\s*[（(](?<credit>[^（）()]+?)\s*(?:摄|供图)[）)]$/u,
     // NAME/AGENCY at the end, as wire photo desks sign: "DAWOUD ABU ALKAS/REUTERS", "Mohamed Hossam/EPA-EFE".
     /^(?<caption>.*[.!?"”)])\s+(?<credit>[A-Z][A-Z.'’ -]+\/[A-Z][A-Za-z.'’ -]+)$/,
-    /^(?<caption>.*[.!?"”)])\s+(?<credit>\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}\/(?:[A-Z][A-Z.&'’-]+(?: [A-Z][A-Z.&'’-]+)*|Getty Images|Reuters|Bloomberg|Xinhua))$/u,
+    /^(?<caption>.*[.!?"”)])\s+(?<credit>\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){1,3}\/(?:[A-Z][A-Z.&'’-]+(?: [A-Z][A-Z.&'’-]+)*|Getty Images|Reuters|Bloomberg|Xinhua))$/u,
     // An agency's name alone after the caption's last sentence.
     /^(?<caption>.*[.!?"”)])\s+(?<credit>AFP|AP|Reuters|REUTERS|EPA(?:-EFE)?|Getty Images|Xinhua|XINHUA|Bloomberg)$/,
   ];

@@ -49,7 +49,7 @@ export const importNitf: Importer = (text: string, ctx: ImportContext): ImportRe
     parsed = parser.parse(text) as unknown[];
   } catch (e) {
     // Well-formed but refused by the parser: an external entity in the DOCTYPE, which is never fetched.
-    const at = /<!ENTITY[^>]*\bSYSTEM\b|<!DOCTYPE/.exec(text);
+    const at = /<!ENTITY[^>]*\b(?:SYSTEM|PUBLIC)\b/.exec(text) ?? /<!DOCTYPE/.exec(text);
     const line = at === null ? 1 : text.slice(0, at.index).split('\n').length;
     return { stories: [], diagnostics: [diagnostic(Errors.ImportXmlSyntax, { file, line }, `${(e as Error).message.replace(/\.$/, '')} (Dateline reads no file or URL an XML document names)`)] };
   }

@@ -24,21 +24,26 @@ export function slug(text: string, max = 48): string {
   return s.length <= max ? s : s.slice(0, max).replace(/-[^-]*$/, '') || s.slice(0, max);
 }
 
+/** Prefixes wires put on a corrected or updated story's headline ("CORRECTED-", "UPDATE 2-", "REFILE-", "RPT-"). */
+const CORRECTION_MARKS = /^(?:(?:CORRECTED|REFILE|RPT|UPDATE\s*\d+|WRAPUP\s*\d+)\s*[-–—:]\s*)+/i;
+
 /**
  * An id for copy that carries none, derived from its content so the same text always gets the same id:
  * `imp-20250205-trump-netanyahu-set-for-pivotal-talks-3f2a9c1b`.
  */
 export function contentId(title: string, date: string): string {
-  // The headline and the first publication, not the text: a corrected story (a figure fixed, a paragraph
-  // added, a later "Updated:" stamp) keeps its id, so importing the correction replaces the record (with
-  // --force) instead of adding a second item. Only letters and digits are hashed, so the id survives
-  // changes of escaping, punctuation or spacing. Two stories with one headline published in the same
-  // minute would share an id; the import refuses the second rather than replace the first.
+  // The headline and the day of the story's date, not the text or the time: a corrected story (a figure
+  // fixed, a paragraph added, a later "Updated:" stamp the same day, which is all the date some copy has)
+  // keeps its id, so importing the correction replaces the record (with --force) instead of adding a
+  // second item. A wire's correction marks ("CORRECTED-", "UPDATE 2-", "REFILE-") are not part of the
+  // headline. Only letters and digits are hashed, so the id survives changes of escaping, punctuation or
+  // spacing. Two stories with one headline on one day would share an id: the import refuses the second.
   const words = (t: string): string => t.normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, ' ').trim().toLowerCase();
-  const hash = createHash('sha256').update(`${words(title)}\n${date}`).digest('hex').slice(0, 8);
+  const headline = title.replace(CORRECTION_MARKS, '');
+  const hash = createHash('sha256').update(`${words(headline)}\n${date.slice(0, 10)}`).digest('hex').slice(0, 8);
   const day = date.slice(0, 10).replace(/-/g, '');
   // A title with no Latin words (Chinese copy) would slug to stray digits; the hash alone is clearer then.
-  const titleSlug = slug(title);
+  const titleSlug = slug(headline);
   return ['imp', day, /[a-z]{3}/.test(titleSlug) ? titleSlug : '', hash].filter(Boolean).join('-');
 }
 

@@ -458,6 +458,15 @@ describe('the manifest on disk', () => {
       // Served without a validator rather than with the old one.
       expect(res.headers.get('etag')).not.toBe(entry.etag);
       expect([res.headers.get('etag'), res.headers.get('cache-control')]).toEqual([null, 'no-cache']);
+      // The same for a precompressed sibling of the same size.
+      const oldBr = Buffer.from('br-bytes-one');
+      const newBr = Buffer.from('br-bytes-two');
+      const withBr: ServedFile = { ...entry, etag: strongEtag(now), bytes: now.length, encodings: { br: { file: 'rss.xml.br', etag: strongEtag(oldBr), bytes: oldBr.length } } };
+      await writeFile(join(dir, '_dateline.json'), JSON.stringify({ version: 1, files: { 'rss.xml': withBr } }));
+      await writeFile(join(dir, 'rss.xml.br'), newBr);
+      const br = await createHandler(directoryStore(dir))(new Request('http://localhost/rss.xml', { headers: { 'accept-encoding': 'br' } }));
+      expect(br.headers.get('etag')).not.toBe(strongEtag(oldBr));
+      expect(Buffer.from(await br.arrayBuffer()).equals(newBr) || br.headers.get('content-encoding') !== 'br').toBe(true);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -29,6 +29,21 @@ async function hub(status = 204): Promise<{ url: string; bodies: string[]; answe
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, bodies, answer };
 }
 
+/** A site with one record whose config names a hub answering `status`. */
+async function siteWithHub(status: number): Promise<{ h: Awaited<ReturnType<typeof hub>>; dir: string }> {
+  const h = await hub(status);
+  const site = await makeSite({ 'articles/a.md': record('a') }, { ...SITE_CONFIG, hub: h.url });
+  cleanups.push(site.cleanup);
+  return { h, dir: site.dir };
+}
+
+/** A build with --ping after which nothing changed: the hub hears nothing. */
+async function expectQuietPing(dir: string, h: Awaited<ReturnType<typeof hub>>): Promise<void> {
+  h.bodies.length = 0;
+  expect((await run(['build', '--ping'], dir)).stdout).toContain('No feed changed; the hub was not notified.');
+  expect(h.bodies).toEqual([]);
+}
+
 async function run(argv: string[], cwd: string) {
   let stdout = '';
   let stderr = '';
@@ -69,47 +84,36 @@ describe('build --ping', () => {
   });
 
   it('sends again, with the next build --ping, the pings that failed (the cache remembers them)', async () => {
-    const h = await hub(429);
-    const site = await makeSite({ 'articles/a.md': record('a') }, { ...SITE_CONFIG, hub: h.url });
-    cleanups.push(site.cleanup);
-    const failed = await run(['build', '--ping'], site.dir);
+    const { h, dir } = await siteWithHub(429);
+    const failed = await run(['build', '--ping'], dir);
     expect(failed.code).toBe(0);
     expect(failed.stderr).toContain('(the next build --ping sends them again)');
     // The hub is back; nothing changed since, and the three feeds are sent again, once.
     h.answer.status = 204;
     h.bodies.length = 0;
-    const again = await run(['build', '--ping'], site.dir);
+    const again = await run(['build', '--ping'], dir);
     expect(again.stdout).toContain('Sending again 3 pings that failed last time.');
     expect(h.bodies).toHaveLength(3);
     for (const f of ['atom.xml', 'feed.json', 'rss.xml']) expect(again.stdout).toContain(`ping https://news.example.com/feeds/${f}: ok`);
     // Then nothing is pending.
-    h.bodies.length = 0;
-    expect((await run(['build', '--ping'], site.dir)).stdout).toContain('No feed changed; the hub was not notified.');
-    expect(h.bodies).toEqual([]);
+    await expectQuietPing(dir, h);
   });
 
   it('does not keep a ping the hub refused (a 4xx other than 429), nor one for a feed that is gone', async () => {
-    const h = await hub(400);
-    const site = await makeSite({ 'articles/a.md': record('a') }, { ...SITE_CONFIG, hub: h.url });
-    cleanups.push(site.cleanup);
-    const refused = await run(['build', '--ping'], site.dir);
+    const { h, dir } = await siteWithHub(400);
+    const refused = await run(['build', '--ping'], dir);
     expect(refused.stderr).toContain('FAILED after 1 attempt: hub answered 400');
     expect(refused.stderr).not.toContain('sends them again');
     h.answer.status = 204;
-    h.bodies.length = 0;
-    expect((await run(['build', '--ping'], site.dir)).stdout).toContain('No feed changed; the hub was not notified.');
-    expect(h.bodies).toEqual([]);
+    await expectQuietPing(dir, h);
     // A pending ping for a feed under another base URL (the config changed) is dropped.
-    await writeFile(join(site.dir, '.dateline-cache', 'pings.json'), JSON.stringify({ hub: h.url, urls: ['https://old.example.com/feeds/rss.xml'] }));
-    expect((await run(['build', '--ping'], site.dir)).stdout).toContain('No feed changed; the hub was not notified.');
-    expect(h.bodies).toEqual([]);
+    await writeFile(join(dir, '.dateline-cache', 'pings.json'), JSON.stringify({ hub: h.url, urls: ['https://old.example.com/feeds/rss.xml'] }));
+    await expectQuietPing(dir, h);
   });
 
   it('without the cache, says that failed pings are not remembered', async () => {
-    const h = await hub(429);
-    const site = await makeSite({ 'articles/a.md': record('a') }, { ...SITE_CONFIG, hub: h.url });
-    cleanups.push(site.cleanup);
-    const r = await run(['build', '--ping', '--no-cache'], site.dir);
+    const { dir } = await siteWithHub(429);
+    const r = await run(['build', '--ping', '--no-cache'], dir);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('without the cache nothing remembers them');
   });

@@ -202,6 +202,15 @@ describe('importText: fixtures', () => {
     expect(r.stories[0]?.body.startsWith('Body paragraph.')).toBe(true);
   });
 
+  it('reads a Chinese contributor line （记者…参与报道） and a contributor named with a job', () => {
+    const zh = readFileSync(`${DIR}xinhua-zh.txt`, 'utf8').replace('【责任编辑：张伟】', '（记者陈静、李华参与报道）');
+    const story = only(importText(zh, { file: 'zh.txt', timezone: ZONE }));
+    expect(story.fields.contributors).toEqual([{ name: '陈静' }, { name: '李华' }]);
+    expect(story.body).not.toContain('参与报道');
+    const text = ['Home | World', '', 'Contributors test', '', 'Updated: 2025-02-05 09:24', '', 'CAIRO, Feb. 4 (Xinhua) -- Body paragraph.', '', 'Photographer Lina Nasr contributed to this report.', ''].join('\n');
+    expect(only(importText(text, { file: 'c.txt', timezone: ZONE })).fields.contributors).toEqual([{ name: 'Lina Nasr', role: 'photographer' }]);
+  });
+
   it('keeps every author of a byline with places and a bar ("By MIKE GU in Hong Kong and AMY LI in Beijing | China Daily")', () => {
     const text = ['Home | China', '', 'Bylines test', '', 'By MIKE GU in Hong Kong and AMY LI in Beijing | China Daily', '', 'Updated: 2025-02-05 09:24', '', 'BEIJING, Feb. 5 -- Body paragraph.', ''].join('\n');
     const r = importText(text, { file: 'b.txt', timezone: 'Asia/Shanghai' });

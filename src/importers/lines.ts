@@ -105,6 +105,11 @@ function splitNames(list: string): string[] {
     .filter(Boolean);
 }
 
+/** Chinese names in a list: `陈静、李华` or `陈静 李华`. */
+function reporterList(list: string): string[] {
+  return list.split(/[、，,\s]+/u).map((s) => s.trim()).filter(Boolean);
+}
+
 function person(text: string, role?: string): Contributor {
   const m = /^(.+?)\s+in\s+(.+)$/.exec(text);
   const c: Contributor = m === null ? { name: text } : { name: (m[1] ?? '').trim(), location: (m[2] ?? '').trim() };
@@ -112,17 +117,26 @@ function person(text: string, role?: string): Contributor {
   return c;
 }
 
+/** A job printed before a contributor's name ("Photographer Lina Nasr contributed …"): the role, not the name. */
+const ROLE_WORD = /^(Photographer|Reporter|Correspondent|Researcher|Videographer|Producer|Editor)\s+(?=\p{Lu})/u;
+
 /**
  * `Mike Gu in Hong Kong contributed to this story.`, `X and Y contributed to this report.`,
- * `Reporting by X in Gaza; Additional reporting by Y; Editing by Z`, also in parentheses. Names keep their locations.
+ * `Reporting by X in Gaza; Additional reporting by Y; Editing by Z`, also in parentheses; in Chinese,
+ * `（记者陈静参与报道）`. Names keep their locations.
  */
 export function parseContributorLine(line: string): Contributor[] | undefined {
+  const zh = /^[（(]\s*(?:(?:实习)?记者|通讯员)?\s*(\p{Script=Han}[\p{Script=Han}·、，,\s]*?)\s*(?:也|亦)?(?:参与(?:了)?(?:采写|报道)|对本文(?:亦)?有贡献)\s*[）)]。?$/u.exec(line.trim());
+  if (zh !== null) return reporterList(zh[1] ?? '').map((name) => ({ name }));
   // Reuters prints its tagline in parentheses: "(Reporting by X in London; Editing by Y)".
   const text = line.trim().replace(/\s+/g, ' ').replace(/^\(([^()]*)\)\.?$/, '$1');
   const contributed = /^(.+?) (?:also )?contributed (?:reporting )?to this (?:story|report|article)\.?$/i.exec(text);
   if (contributed !== null) {
     // "X in A and Y in B": split on the list separators, keeping "in <place>" with each name.
-    return splitNames(contributed[1] ?? '').map((p) => person(p));
+    return splitNames(contributed[1] ?? '').map((p) => {
+      const role = ROLE_WORD.exec(p);
+      return role === null ? person(p) : person(p.slice(role[0].length), (role[1] ?? '').toLowerCase());
+    });
   }
   const parts = text.replace(/\.$/, '').split(/\s*;\s*/);
   const roles = parts.map((p) => /^([A-Z][a-z]+(?: [a-z]+)?) by (.+)$/.exec(p));

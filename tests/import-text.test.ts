@@ -211,6 +211,13 @@ describe('importText: fixtures', () => {
     expect(only(importText(text, { file: 'c.txt', timezone: ZONE })).fields.contributors).toEqual([{ name: 'Lina Nasr', role: 'photographer' }]);
   });
 
+  it('reads a byline printed at the end of the story', () => {
+    const text = ['Home | China', '', 'Signed at the end', '', 'Updated: 2025-02-05 09:24', '', 'BEIJING, Feb. 5 -- Body paragraph.', '', 'By Wang Jing in Beijing', ''].join('\n');
+    const story = only(importText(text, { file: 'e.txt', timezone: ZONE }));
+    expect(story.fields.authors).toEqual(['Wang Jing']);
+    expect(story.body).not.toContain('Wang Jing');
+  });
+
   it('keeps every author of a byline with places and a bar ("By MIKE GU in Hong Kong and AMY LI in Beijing | China Daily")', () => {
     const text = ['Home | China', '', 'Bylines test', '', 'By MIKE GU in Hong Kong and AMY LI in Beijing | China Daily', '', 'Updated: 2025-02-05 09:24', '', 'BEIJING, Feb. 5 -- Body paragraph.', ''].join('\n');
     const r = importText(text, { file: 'b.txt', timezone: 'Asia/Shanghai' });

@@ -235,8 +235,11 @@ export const importText: Importer = (input, ctx): ImportResult => {
     const last = body[body.length - 1] as Block;
     const agency = parseAgencyLine(last.text);
     const people = agency === undefined ? (parseContributorLine(last.text) ?? parseEditorLine(last.text)) : undefined;
+    // A byline printed at the end ("By Wang Jing in Beijing"), as some papers sign.
+    const byline = agency === undefined && people === undefined ? parseByline(last.text) : undefined;
     if (agency !== undefined) trailingAgencies.unshift({ agency, printed: last.text });
     else if (people !== undefined) contributors.unshift(...people);
+    else if (byline !== undefined) takeByline(byline);
     else break;
     body.pop();
   }

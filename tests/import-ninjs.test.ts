@@ -69,6 +69,12 @@ describe('ninjs fixtures → whole records', () => {
     expectAccepted(story);
   });
 
+  it('a versioncreated earlier than firstcreated is not a correction, and a note says so', () => {
+    const r = run('early.ninjs.json', fixture('v1.ninjs.json').replace('"versioncreated": "2025-02-05T10:02:00+08:00"', '"versioncreated": "2025-02-05T08:00:00+08:00"'));
+    expect(r.stories[0]?.fields.updated).toBeUndefined();
+    expect(r.stories[0]?.notes).toContain('versioncreated "2025-02-05T08:00:00+08:00" is earlier than the first publication: not used');
+  });
+
   it('a picture association without renditions keeps its caption and credit', () => {
     const data = JSON.parse(fixture('v1.ninjs.json'));
     delete data.associations.featureimage.renditions;

@@ -249,6 +249,12 @@ describe('files that cannot be imported', () => {
     expect(two.stories[0]?.notes).toContain('another picture ("Crowds gather outside the station.") credited "MIKE GU/XINHUA": a record has one');
   });
 
+  it('a date.release earlier than date.issue is not a correction, and a note says so', () => {
+    const r = run('early.nitf.xml', fixture('full.nitf.xml').replace('<date.release norm="20250205T113000+0800"/>', '<date.release norm="20250205T080000+0800"/>'));
+    expect(r.stories[0]?.fields.updated).toBeUndefined();
+    expect(r.stories[0]?.notes).toContain('date.release "2025-02-05T08:00:00+08:00" is earlier than the first publication: not used');
+  });
+
   it('an external entity is refused for that file, not thrown: nothing named in a DOCTYPE is read', () => {
     const text = fixture('full.nitf.xml').replace(/^(<\?xml[^>]*>\n)?/, '$1<!DOCTYPE nitf [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n').replace('</hl1>', '&x;</hl1>');
     const r = run('x.nitf.xml', text);

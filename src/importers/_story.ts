@@ -207,7 +207,10 @@ export function laterStamp(first: Stamp, later: Stamp | undefined, notes: string
     notes.push(`${name} ${JSON.stringify(later.value)} cannot be compared with the first publication: not used`);
     return undefined;
   }
-  return later.instant.getTime() > first.instant.getTime() ? later.value : undefined;
+  if (later.instant.getTime() > first.instant.getTime()) return later.value;
+  // Earlier than the first publication: the copy contradicts itself, and the desk should know.
+  if (later.instant.getTime() < first.instant.getTime()) notes.push(`${name} ${JSON.stringify(later.value)} is earlier than the first publication: not used`);
+  return undefined;
 }
 
 /** The copy's own id when it is usable as a permanent key, else one derived from the content. */

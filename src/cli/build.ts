@@ -144,7 +144,9 @@ async function ping(io: CliIO, hub: string | undefined, changed: string[], feeds
     return;
   }
   // Pings that failed last time (websub/pending.ts) go again, with the feeds that changed now.
-  const pending = cacheDir === undefined ? [] : readPending(cacheDir, hub).filter((u) => !changed.includes(u) && feeds.includes(u));
+  const now = new Set(changed);
+  const exists = new Set(feeds);
+  const pending = cacheDir === undefined ? [] : readPending(cacheDir, hub).filter((u) => !now.has(u) && exists.has(u));
   if (pending.length > 0 && !quiet) io.stdout(`Sending again ${plural(pending.length, 'ping')} that failed last time.\n`);
   const urls = [...changed, ...pending];
   if (urls.length === 0) {

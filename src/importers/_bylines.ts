@@ -65,8 +65,3 @@ export function parseEditorLine(text: string): Contributor[] | undefined {
   if (m === null) return undefined;
   return (m[1] ?? '').split(/[\s、,，]+/u).filter(Boolean).map((name) => ({ name, role: '责任编辑' }));
 }
-
-/** The reporters after a Chinese dateline: `记者王晔 李明` → 王晔, 李明. */
-export const reporterNames = (reporters: string): string[] =>
-  reporters.split(/[\s、,，]+/u).map((s) => s.replace(/^(?:记者|实习记者|实习生)/u, '')).filter(Boolean);
-

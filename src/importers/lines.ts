@@ -105,10 +105,9 @@ function splitNames(list: string): string[] {
     .filter(Boolean);
 }
 
-/** Chinese names in a list: `陈静、李华` or `陈静 李华`. */
-function reporterList(list: string): string[] {
-  return list.split(/[、，,\s]+/u).map((s) => s.trim()).filter(Boolean);
-}
+/** Chinese reporters' names in a list (after a dateline, in a contributor line): `记者王晔 李明`, `陈静、李华` → 王晔, 李明. */
+export const reporterNames = (reporters: string): string[] =>
+  reporters.split(/[\s、,，]+/u).map((s) => s.replace(/^(?:记者|实习记者|实习生)/u, '')).filter(Boolean);
 
 function person(text: string, role?: string): Contributor {
   const m = /^(.+?)\s+in\s+(.+)$/.exec(text);
@@ -127,7 +126,7 @@ const ROLE_WORD = /^(Photographer|Reporter|Correspondent|Researcher|Videographer
  */
 export function parseContributorLine(line: string): Contributor[] | undefined {
   const zh = /^[（(]\s*(?:(?:实习)?记者|通讯员)?\s*(\p{Script=Han}[\p{Script=Han}·、，,\s]*?)\s*(?:也|亦)?(?:参与(?:了)?(?:采写|报道)|对本文(?:亦)?有贡献)\s*[）)]。?$/u.exec(line.trim());
-  if (zh !== null) return reporterList(zh[1] ?? '').map((name) => ({ name }));
+  if (zh !== null) return reporterNames(zh[1] ?? '').map((name) => ({ name }));
   // Reuters prints its tagline in parentheses: "(Reporting by X in London; Editing by Y)".
   const text = line.trim().replace(/\s+/g, ' ').replace(/^\(([^()]*)\)\.?$/, '$1');
   const contributed = /^(.+?) (?:also )?contributed (?:reporting )?to this (?:story|report|article)\.?$/i.exec(text);

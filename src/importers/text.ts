@@ -15,12 +15,12 @@ import { diagnostic, Errors } from '../errors.js';
 import type { Diagnostic } from '../types.js';
 import { lookupCity } from './gazetteer.js';
 import {
-  cityName, datelineDate, parseAgencyLine, parseContributorLine, parseDatelineLead, splitPhotoCredit, type Contributor, type DatelineLead,
+  cityName, datelineDate, parseAgencyLine, parseContributorLine, parseDatelineLead, reporterNames, splitPhotoCredit, type Contributor, type DatelineLead,
 } from './lines.js';
 import { contentId, markdownHeading, markdownText } from './record.js';
 import type { Importer, ImportResult, RecordFieldsOut } from './types.js';
 import { type Block, BREADCRUMB_SEP, classify, ID_LINE, IMAGE_LINE, isRelated, type Line, NAV, parseStamp, segments, type Stamp, endsSentence, withoutClosers } from './_page.js';
-import { type Byline, parseByline, parseEditorLine, reporterNames } from './_bylines.js';
+import { type Byline, parseByline, parseEditorLine } from './_bylines.js';
 
 const q = (s: string): string => JSON.stringify(s);
 

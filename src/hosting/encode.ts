@@ -16,6 +16,9 @@ export function strongEtag(bytes: Uint8Array): string {
   return `"sha256-${createHash('sha256').update(bytes).digest('base64url').slice(0, 22)}"`;
 }
 
+/** Whether `etag` has `strongEtag`'s form, so that bytes can be checked against it. */
+export const isStrongEtag = (etag: string): boolean => /^"sha256-[A-Za-z0-9_-]{22}"$/.test(etag);
+
 /** HTTP date (IMF-fixdate, RFC 9110 §5.6.7) of an instant, cut to whole seconds: `Sat, 29 Mar 2025 23:45:00 GMT`. */
 export function httpDate(instant: Date): string {
   return wholeSeconds(instant).toUTCString();

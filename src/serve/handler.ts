@@ -9,14 +9,11 @@
  *   const res = await handle(new Request('http://localhost/rss.xml', { headers: { 'accept-encoding': 'br' } }));
  * @see https://www.rfc-editor.org/rfc/rfc9110 (HTTP Semantics); the section of each rule is cited where it is applied.
  */
-import { strongEtag } from '../hosting/encode.js';
+import { isStrongEtag, strongEtag } from '../hosting/encode.js';
 import { linkHeader } from '../hosting/manifest.js';
 import type { ServedFile } from '../types.js';
 import { acceptableCodings, ifNoneMatchMatches, parseHttpDate, type Coding } from './_http.js';
 import { isServableName, type FeedStore, type StoreEntry } from './store.js';
-
-/** An ETag as Dateline's build makes them (hosting/encode.ts), which the bytes can be checked against. */
-const OWN_ETAG = /^"sha256-[A-Za-z0-9_-]{22}"$/;
 
 export interface HandlerOptions {
   /** Longest request target (path and query, in characters) that is served; a longer one gets 414. Default 2048. */
@@ -230,7 +227,7 @@ export function createHandler(store: FeedStore, options: HandlerOptions = {}): H
       // The bytes must be those the manifest's ETag names (a strong validator never labels two bodies): a
       // length alone misses a rebuild's new file of the same size. Hashing costs 0.04 ms for a 60 KB .br
       // and 0.17 ms for a 300 KB feed, on responses with a body only (304s answer from the manifest).
-      if (bytes.length === rep.bytes && (!OWN_ETAG.test(rep.etag) || strongEtag(bytes) === rep.etag)) return ok(false, headersFor(rep), bytes);
+      if (bytes.length === rep.bytes && (!isStrongEtag(rep.etag) || strongEtag(bytes) === rep.etag)) return ok(false, headersFor(rep), bytes);
       // The bytes are not the ones the manifest describes: a rebuild renamed files between our reading the
       // manifest and the file. Look again; the manifest will have caught up.
       if (attempt < CONSISTENCY_RETRIES) {

@@ -106,11 +106,9 @@ const CASES: Case[] = [
   },
   {
     name: 'xinhua-zh',
-    variant: 'Chinese copy: 新华社 lead with reporter, 摄 caption credit, Chinese stamp and breadcrumb, subheading, 责任编辑 line',
+    variant: 'Chinese copy: 新华社 lead with reporter (伦敦: London\'s zone), 摄 caption credit, Chinese stamp and breadcrumb, subheading, 责任编辑 line',
     notes: [NO_PHOTO_URL],
-    diagnostics: [
-      'tests/fixtures/import/text/xinhua-zh.txt:9: dateline.timezone: warning: dateline city "伦敦" is not in the gazetteer, so its time zone is unknown: add "dateline.timezone" (an IANA zone) to the record (W_IMPORT_DATELINE_ZONE)',
-    ],
+    diagnostics: [],
     structural: ['首页 > 国际 > 欧洲', '发布时间：2025-02-07 05:40:12', '【责任编辑：张伟】'],
   },
   {
@@ -422,7 +420,7 @@ describe('importText: the body', () => {
 
   it('joins hard-wrapped Chinese lines without inventing spaces', () => {
     const s = only(importText('首页 > 国内\n标题在这里\n2025年02月05日 09:24\n新华社北京2月5日电 第一段文字，\n继续第一段。\n\n第二段文字，很长\n的内容。\n（完）\n', { file: 'x.txt', timezone: ZONE }));
-    expect([s.fields.date, s.fields.section, s.fields.language, s.fields.dateline]).toEqual(['2025-02-05 09:24', '国内', 'zh', { city: '北京', date: '2025-02-05' }]);
+    expect([s.fields.date, s.fields.section, s.fields.language, s.fields.dateline]).toEqual(['2025-02-05 09:24', '国内', 'zh', { city: '北京', country: 'China', timezone: 'Asia/Shanghai', date: '2025-02-05' }]);
     expect(s.body).toBe('第一段文字，继续第一段。\n\n第二段文字，很长的内容。');
   });
 

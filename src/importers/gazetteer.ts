@@ -6,6 +6,8 @@
  * zone. (Portland, Oregon is only twelve times Portland, Maine, so PORTLAND alone stays ambiguous.)
  */
 import cityTimezones from 'city-timezones';
+import { cityName } from './lines.js';
+import { ZH_CITIES } from './_zh-cities.js';
 
 export type CityLookup =
   | { found: true; city: string; country: string; timezone: string }
@@ -28,13 +30,47 @@ const AP_STATES: Record<string, string> = {
 type Entry = (typeof cityTimezones.cityMapping)[number];
 let index: Map<string, Entry[]> | undefined;
 
+/**
+ * The gazetteer's faults, corrected (each by a UTC offset that differs from the right zone's):
+ * - cities it gives no zone (`Perm`): the zone here; the others without one (Antarctic stations) are left out;
+ * - border towns it puts in a neighbour's zone (`Cobija`, Bolivia, in Brazil's America/Rio_Branco);
+ * - China keeps one time, Beijing's (Asia/Shanghai), but the gazetteer puts cities of Gansu, Tibet and
+ *   even Guangdong in Asia/Urumqi (UTC+6): only Xinjiang's cities keep Asia/Urumqi, the tz database's zone
+ *   for the region's own time; the others, and the old names Asia/Chongqing and Asia/Harbin, are Asia/Shanghai.
+ */
+const ZONE_FIXES: Readonly<Record<string, string>> = {
+  'Perm|RU': 'Asia/Yekaterinburg', 'Penza|RU': 'Europe/Moscow', 'Urmia|IR': 'Asia/Tehran', 'Comodoro Rivadavia|AR': 'America/Argentina/Catamarca',
+  'Chilecito|AR': 'America/Argentina/La_Rioja', 'Fort St. John|CA': 'America/Dawson_Creek', 'San Juan del Sur|NI': 'America/Managua',
+  'Cobija|BO': 'America/La_Paz', 'Puerto Heath|BO': 'America/La_Paz', 'Cuangar|NA': 'Africa/Windhoek', 'Mbamba Bay|TZ': 'Africa/Dar_es_Salaam',
+};
+
+function zoneOf(e: Entry): string | undefined {
+  const given: string | null = e.timezone; // null for some, whatever its type declaration says
+  const fixed = ZONE_FIXES[`${e.city}|${e.iso2}`];
+  if (fixed !== undefined || given === null) return fixed;
+  if (e.iso2 === 'CN') return /^Xinjiang/.test(e.province) ? 'Asia/Urumqi' : 'Asia/Shanghai';
+  return given;
+}
+
+/**
+ * Dateline names the gazetteer spells otherwise (some misspelt: `Shenyeng`), or lacks: `UNITED NATIONS`
+ * is datelined from New York. Keys as `key` makes them.
+ */
+const ALIASES: Readonly<Record<string, string>> = {
+  'united nations': 'New York', kiev: 'Kyiv', macao: 'Macau', yangon: 'Rangoon', mecca: 'Makkah', 'kuwait city': 'Kuwait',
+  shenyang: 'Shenyeng', shijiazhuang: 'Shijianzhuang', 'xi an': 'Xian', mudanjiang: 'Mudangiang', 'tel aviv': 'Tel Aviv-Yafo',
+};
+
 const key = (name: string): string => name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 
 /** Index by name, and by the part before a comma ("Washington, D.C." is also "Washington"). */
 function byName(): Map<string, Entry[]> {
   if (index === undefined) {
     index = new Map();
-    for (const e of cityTimezones.cityMapping) {
+    for (const raw of cityTimezones.cityMapping) {
+      const timezone = zoneOf(raw);
+      if (timezone === undefined) continue;
+      const e: Entry = { ...raw, timezone };
       for (const name of new Set([e.city, e.city_ascii, e.city.split(',')[0] ?? e.city])) {
         const k = key(name);
         const list = index.get(k) ?? [];
@@ -51,6 +87,18 @@ function byName(): Map<string, Entry[]> {
  * state, province or country name), which narrows the matches.
  */
 export function lookupCity(city: string, region?: string): CityLookup {
+  if (/\p{Script=Han}/u.test(city)) {
+    // A Chinese name is kept as printed; its zone comes from the gazetteer's entry for the English name.
+    const english = ZH_CITIES.get(city.trim());
+    const found = english === undefined ? undefined : lookupCity(english[0], english[1] ?? region);
+    return found?.found === true ? { ...found, city: city.trim() } : { found: false, reason: 'unknown' };
+  }
+  const alias = ALIASES[key(city)];
+  if (alias !== undefined) {
+    // The city keeps the name printed (UNITED NATIONS is not New York in a dateline).
+    const found = lookupCity(alias, region);
+    return found.found ? { ...found, city: cityName(city.trim()) } : found;
+  }
   let matches = byName().get(key(city)) ?? [];
   if (region !== undefined && matches.length > 0) {
     const r = key(AP_STATES[region] ?? region);

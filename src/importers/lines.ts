@@ -38,16 +38,21 @@ const ENGLISH_LEAD = new RegExp(
   'u',
 );
 
-/** `新华社华盛顿2月4日电`, optionally followed by the reporters in full-width brackets. */
-const CHINESE_LEAD = /^(?<agency>新华社|中新社|本报)(?<city>[\p{Script=Han}·]{1,12}?)(?<month>\d{1,2})月(?<day>\d{1,2})日电(?:[（(](?<reporters>[^）)]*)[）)])?\s*(?<rest>[\s\S]*)$/u;
+/**
+ * `新华社华盛顿2月4日电`, or without the date (`本报北京电`), optionally followed by the reporters in
+ * full-width brackets. Without a date, 电 must end the lead (`新华社北京电力…` is not a dateline).
+ */
+const CHINESE_LEAD = /^(?<agency>新华社|中新社|本报)(?<city>[\p{Script=Han}·]{1,12}?)(?:(?<month>\d{1,2})月(?<day>\d{1,2})日)?电(?=[（(\s]|$)(?:[（(](?<reporters>[^）)]*)[）)])?\s*(?<rest>[\s\S]*)$/u;
 
 export function parseDatelineLead(paragraph: string): (DatelineLead & { reporters?: string }) | undefined {
   const zh = CHINESE_LEAD.exec(paragraph.trim());
   if (zh?.groups !== undefined) {
     const g = zh.groups;
-    const lead: DatelineLead & { reporters?: string } = {
-      city: g['city'] ?? '', month: Number(g['month']), day: Number(g['day']), rest: (g['rest'] ?? '').trim(),
-    };
+    const lead: DatelineLead & { reporters?: string } = { city: g['city'] ?? '', rest: (g['rest'] ?? '').trim() };
+    if (g['month'] !== undefined) {
+      lead.month = Number(g['month']);
+      lead.day = Number(g['day']);
+    }
     if (g['agency'] !== '本报') lead.agency = g['agency'] ?? '';
     if (g['reporters'] !== undefined) lead.reporters = g['reporters'];
     return lead;

@@ -1,0 +1,88 @@
+/**
+ * The dateline gazetteer (src/importers/gazetteer.ts): Chinese names, names the gazetteer spells
+ * otherwise, and its faults corrected; and Chinese leads without a date (`本报北京电`).
+ */
+import cityTimezones from 'city-timezones';
+import { describe, expect, it } from 'vitest';
+import { lookupCity } from '../src/importers/gazetteer.js';
+import { ZH_CITIES } from '../src/importers/_zh-cities.js';
+import { importText } from '../src/importers/text.js';
+
+const zoneOf = (name: string, region?: string): string | undefined => {
+  const r = lookupCity(name, region);
+  return r.found ? r.timezone : undefined;
+};
+const zones = new Set(Intl.supportedValuesOf('timeZone'));
+const isZone = (z: string): boolean => {
+  if (zones.has(z)) return true;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: z });
+    zones.add(z);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('lookupCity', () => {
+  it('gives every city it finds a zone Intl knows (the gazetteer has cities with no zone: Perm, Urmia)', () => {
+    const bad: string[] = [];
+    for (const e of cityTimezones.cityMapping) {
+      const r = lookupCity(e.city, e.country);
+      if (r.found && !isZone(r.timezone)) bad.push(`${e.city}: ${String(r.timezone)}`);
+    }
+    expect(bad).toEqual([]);
+    expect([zoneOf('Perm'), zoneOf('Penza'), zoneOf('Urmia'), zoneOf('Comodoro Rivadavia')]).toEqual(['Asia/Yekaterinburg', 'Europe/Moscow', 'Asia/Tehran', 'America/Argentina/Catamarca']);
+    expect(lookupCity('McMurdo Station')).toEqual({ found: false, reason: 'unknown' });
+  });
+
+  it('puts China outside Xinjiang in Beijing time, whatever zone the gazetteer gives', () => {
+    // The gazetteer has Maoming (Guangdong) and Lhasa in Asia/Urumqi (UTC+6), Chengdu in Asia/Chongqing.
+    expect(['Maoming', 'Lhasa', 'Chengdu', 'Harbin', 'Beijing'].map((c) => zoneOf(c))).toEqual(Array(5).fill('Asia/Shanghai'));
+    expect([zoneOf('Urumqi'), zoneOf('Kashgar')]).toEqual(['Asia/Urumqi', 'Asia/Urumqi']);
+  });
+
+  it('corrects border towns put in a neighbour\'s zone', () => {
+    expect([zoneOf('Cobija'), zoneOf('Cuangar'), zoneOf('Mbamba Bay')]).toEqual(['America/La_Paz', 'Africa/Windhoek', 'Africa/Dar_es_Salaam']);
+  });
+
+  it('reads names the gazetteer spells otherwise, keeping the name as printed', () => {
+    expect(lookupCity('UNITED NATIONS')).toEqual({ found: true, city: 'United Nations', country: 'United States of America', timezone: 'America/New_York' });
+    expect(lookupCity('SHENYANG')).toMatchObject({ found: true, city: 'Shenyang', timezone: 'Asia/Shanghai' });
+    expect(lookupCity("XI'AN")).toMatchObject({ found: true, city: "Xi'an", timezone: 'Asia/Shanghai' });
+    expect([zoneOf('Kiev'), zoneOf('Tel Aviv'), zoneOf('Mecca'), zoneOf('Kuwait City')]).toEqual(['Europe/Kyiv', 'Asia/Jerusalem', 'Asia/Riyadh', 'Asia/Kuwait']);
+  });
+
+  it('finds every Chinese name of its table, keeping the name as printed', () => {
+    const missing = [...ZH_CITIES.keys()].filter((zh) => !lookupCity(zh).found);
+    expect(missing).toEqual([]);
+    expect(lookupCity('华盛顿')).toEqual({ found: true, city: '华盛顿', country: 'United States of America', timezone: 'America/New_York' });
+    expect(['联合国', '圣地亚哥', '的黎波里', '温哥华', '拉萨'].map((c) => zoneOf(c))).toEqual(['America/New_York', 'America/Santiago', 'Africa/Tripoli', 'America/Vancouver', 'Asia/Shanghai']);
+    expect(lookupCity('华盛顿州')).toEqual({ found: false, reason: 'unknown' });
+  });
+});
+
+describe('Chinese dateline leads', () => {
+  const story = (lead: string) => {
+    const r = importText(`首页 > 国内\n\n城市公园新增绿地\n\n2025-02-05 09:24\n\n${lead}\n\n相关工程将在春季开工。\n`, { file: 'x.txt', timezone: 'Asia/Shanghai' });
+    expect(r.stories).toHaveLength(1);
+    return r.stories[0] as NonNullable<(typeof r.stories)[0]>;
+  };
+
+  it('reads a lead without a date (本报北京电) with its reporter, and no agency', () => {
+    const s = story('本报北京电（记者李华）市园林部门5日表示，今年将新增公园绿地两百公顷。');
+    expect([s.fields.dateline, s.fields.authors, s.fields.agency]).toEqual([{ city: '北京', country: 'China', timezone: 'Asia/Shanghai' }, ['李华'], undefined]);
+    expect(s.body.startsWith('市园林部门5日表示')).toBe(true);
+  });
+
+  it('gives a Chinese dateline city its zone and the printed date', () => {
+    const s = story('新华社联合国2月4日电（记者王晔）联合国安理会4日举行会议。');
+    expect([s.fields.dateline, s.fields.agency]).toEqual([{ city: '联合国', country: 'United States of America', timezone: 'America/New_York', date: '2025-02-04' }, { name: '新华社' }]);
+  });
+
+  it('does not take a sentence that starts like a lead for one (新华社北京电力…)', () => {
+    const s = story('新华社北京电力公司的报道称，今年将新增公园绿地。');
+    expect(s.fields.dateline).toBeUndefined();
+    expect(s.body.startsWith('新华社北京电力公司')).toBe(true);
+  });
+});

@@ -209,6 +209,23 @@ describe('importText: fixtures', () => {
     expect(only(importText(text, { file: 'c.txt', timezone: ZONE })).fields.contributors).toEqual([{ name: 'Lina Nasr', role: 'photographer' }]);
   });
 
+  it('makes contributors only of names: a sentence that ends like a tagline stays in the body, with a note', () => {
+    const story = (line: string) => {
+      const text = ['Home | World', '', 'Contributors test', '', 'Updated: 2025-02-05 09:24', '', 'CAIRO, Feb. 4 (Xinhua) -- Body paragraph.', '', line, ''].join('\n');
+      return only(importText(text, { file: 'c.txt', timezone: ZONE }));
+    };
+    const sentence = story('Photographers say the agency contributed to this story.');
+    expect(sentence.fields.contributors).toBeUndefined();
+    expect(sentence.body).toContain('Photographers say the agency contributed to this story.');
+    expect(sentence.notes).toContain('kept in the body, though it looks like a credit line: "Photographers say the agency contributed to this story."');
+    expect(story('Michelle Nichols at the United Nations and Ahmed al-Omran in Jeddah contributed to this report.').fields.contributors).toEqual([
+      { name: 'Michelle Nichols', location: 'the United Nations' }, { name: 'Ahmed al-Omran', location: 'Jeddah' },
+    ]);
+    expect(story('Reporting by Maria Santos; Editing by Jan van der Berg').fields.contributors).toEqual([
+      { name: 'Maria Santos', role: 'reporting' }, { name: 'Jan van der Berg', role: 'editing' },
+    ]);
+  });
+
   it('reads a byline printed at the end of the story', () => {
     const text = ['Home | China', '', 'Signed at the end', '', 'Updated: 2025-02-05 09:24', '', 'BEIJING, Feb. 5 -- Body paragraph.', '', 'By Wang Jing in Beijing', ''].join('\n');
     const story = only(importText(text, { file: 'e.txt', timezone: ZONE }));

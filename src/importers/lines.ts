@@ -115,7 +115,7 @@ export const reporterNames = (reporters: string): string[] =>
   reporters.split(/[\s、,，]+/u).map((s) => s.replace(/^(?:记者|实习记者|实习生)/u, '')).filter(Boolean);
 
 function person(text: string, role?: string): Contributor {
-  const m = /^(.+?)\s+in\s+(.+)$/.exec(text);
+  const m = /^(.+?)\s+(?:in|at)\s+(.+)$/.exec(text);
   const c: Contributor = m === null ? { name: text } : { name: (m[1] ?? '').trim(), location: (m[2] ?? '').trim() };
   if (role !== undefined) c.role = role;
   return c;
@@ -137,16 +137,33 @@ export function parseContributorLine(line: string): Contributor[] | undefined {
   const contributed = /^(.+?) (?:also )?contributed (?:reporting )?to this (?:story|report|article)\.?$/i.exec(text);
   if (contributed !== null) {
     // "X in A and Y in B": split on the list separators, keeping "in <place>" with each name.
-    return splitNames(contributed[1] ?? '').map((p) => {
+    return named(splitNames(contributed[1] ?? '').map((p) => {
       const role = ROLE_WORD.exec(p);
       return role === null ? person(p) : person(p.slice(role[0].length), (role[1] ?? '').toLowerCase());
-    });
+    }));
   }
   const parts = text.replace(/\.$/, '').split(/\s*;\s*/);
   const roles = parts.map((p) => /^([A-Z][a-z]+(?: [a-z]+)?) by (.+)$/.exec(p));
   if (roles.length === 0 || roles.some((r) => r === null)) return undefined;
-  return roles.flatMap((r) => splitNames(r?.[2] ?? '').map((n) => person(n, (r?.[1] ?? '').toLowerCase())));
+  return named(roles.flatMap((r) => splitNames(r?.[2] ?? '').map((n) => person(n, (r?.[1] ?? '').toLowerCase()))));
 }
+
+/**
+ * A word of a person's name or a place: capitalised (`Gu`, `GU`, `O'Brien`, `Jean-Luc`), a particle
+ * (`de`, `van`, `bin`, `al-Sayed`) or Chinese characters.
+ */
+const NAME_WORD = /^(?:\p{Lu}[\p{L}\p{M}.'’-]*|(?:de|da|das|dos|del|della|di|du|la|le|van|von|der|den|ter|bin|binti|ibn|al|el|y|e)|(?:al|el)-\p{Lu}[\p{L}\p{M}'’-]*|[\p{Script=Han}·]+)$/u;
+const looksLikeName = (s: string | undefined): boolean => {
+  const words = (s ?? '').split(' ');
+  return words.length <= 6 && /^[\p{Lu}\p{Script=Han}]/u.test(words[0] ?? '') && words.every((w) => NAME_WORD.test(w));
+};
+
+/**
+ * The contributors, if every one reads as a name (and a place): otherwise the line is a sentence that
+ * ends like a tagline ("Photographers say it contributed to this story."), and no credit is made of it.
+ */
+const named = (people: Contributor[]): Contributor[] | undefined =>
+  people.length > 0 && people.every((p) => looksLikeName(p.name) && (p.location === undefined || looksLikeName(p.location.replace(/^the /, '')))) ? people : undefined;
 
 // ----- Agencies -----
 

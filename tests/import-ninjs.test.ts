@@ -96,9 +96,13 @@ describe('time', () => {
     expect(same.fields.updated).toBeUndefined();
   });
 
-  it('a stamp without an offset is publisher wall-clock time', () => {
+  it('a stamp without an offset is publisher wall-clock time, and a note says so', () => {
     const story = run('x.json', variant('v1.ninjs.json', { firstcreated: '2025-02-05T09:24:00', versioncreated: '2025-02-05T10:02' })).stories[0]!;
     expect(story.fields).toMatchObject({ date: '2025-02-05 09:24', updated: '2025-02-05 10:02' });
+    expect(story.notes.filter((n) => n.includes('UTC offset'))).toEqual([
+      `firstcreated "2025-02-05T09:24:00" has no UTC offset: read as wall-clock time in the site's zone (${config.timezone})`,
+      `versioncreated "2025-02-05T10:02" has no UTC offset: read as wall-clock time in the site's zone (${config.timezone})`,
+    ]);
   });
 
   it('versioncreated alone is the first publication', () => {

@@ -51,6 +51,8 @@ describe('NITF fixtures → whole records', () => {
       name: 'wallclock',
       what: 'norm dates without offset (publisher wall-clock), hl2 as summary, text byline, ambiguous city, caption credit, lists, breaks, other media',
       notes: [
+        'date.issue "20250205T092400" has no UTC offset: read as wall-clock time in the site\'s zone (Asia/Shanghai)',
+        'date.release "20250205T113015" has no UTC offset: read as wall-clock time in the site\'s zone (Asia/Shanghai)',
         'media (video) "Video: the first early crossing": only pictures are imported',
         'another picture https://img.example.com/2025/02/05/bridge.jpg ("The closed bridge on Sunday."): a record has one',
         'tagline "This story was updated to add the ferry timetable." is not a contributor line: kept at the end of the body',

@@ -200,6 +200,15 @@ export function readStamp(raw: string, zone: string): Stamp | undefined {
   return stamp;
 }
 
+/**
+ * Notes a stamp with a time but no UTC offset, which the formats' own rules do not foresee (ninjs wants
+ * RFC 3339) or leave to the sender (NITF): it is read as wall-clock time in the site's zone, and the desk
+ * should know that this was a reading, not what the copy said.
+ */
+export function noteLocalStamp(name: string, raw: string, stamp: Stamp | undefined, zone: string, notes: string[]): void {
+  if (stamp?.hasTime === true && !stamp.offset) notes.push(`${name} ${JSON.stringify(raw)} has no UTC offset: read as wall-clock time in the site's zone (${zone})`);
+}
+
 /** `later` as the record's `updated` when it is after `first`; an earlier or equal one is no correction. */
 export function laterStamp(first: Stamp, later: Stamp | undefined, notes: string[], name: string): string | undefined {
   if (later === undefined || !later.hasTime) return undefined;

@@ -16,7 +16,7 @@ import { parseJson } from '../sources/_positions.js';
 import type { Diagnostic } from '../types.js';
 import { collectBlocks, renderBlocks, type Block, type ImageCandidate } from './_blocks.js';
 import {
-  Credits, laterStamp, permanentId, pickImage, readStamp, resolveDateline, takeDuplicateLead, WITHDRAWN, type Stamp,
+  Credits, laterStamp, noteLocalStamp, permanentId, pickImage, readStamp, resolveDateline, takeDuplicateLead, WITHDRAWN, type Stamp,
 } from './_story.js';
 import { squash, textOf, unique, type El } from './_tree.js';
 import { splitPhotoCredit } from './lines.js';
@@ -91,6 +91,7 @@ export const importNinjs: Importer = (text: string, ctx: ImportContext): ImportR
     const stamp = readStamp(raw, ctx.timezone);
     if (stamp === undefined || !stamp.hasTime) diagnostics.push(diagnostic(Errors.DateFormat, at(name), raw));
     else stamps[name] = stamp;
+    noteLocalStamp(name, raw, stamp, ctx.timezone, notes);
   }
   if (diagnostics.length > 0) return { stories: [], diagnostics };
   const published = stamps.firstcreated ?? stamps.versioncreated;

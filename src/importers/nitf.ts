@@ -13,7 +13,7 @@ import { diagnostic, Errors } from '../errors.js';
 import type { Diagnostic } from '../types.js';
 import { collectBlocks, renderBlocks } from './_blocks.js';
 import {
-  Credits, laterStamp, permanentId, pickImage, readStamp, resolveDateline, takeDuplicateLead, WITHDRAWN, type DatelineOut,
+  Credits, laterStamp, noteLocalStamp, permanentId, pickImage, readStamp, resolveDateline, takeDuplicateLead, WITHDRAWN, type DatelineOut,
 } from './_story.js';
 import { attr, child, children, lineOf, squash, textOf, toNodes, unique, type El } from './_tree.js';
 import { parseAgencyLine, parseContributorLine, parseDatelineLead } from './lines.js';
@@ -93,6 +93,7 @@ export const importNitf: Importer = (text: string, ctx: ImportContext): ImportRe
   const issue = issueRaw === undefined ? undefined : readStamp(issueRaw, ctx.timezone);
   const release = releaseRaw === undefined ? undefined : readStamp(releaseRaw, ctx.timezone);
   for (const [raw, stamp, name] of [[issueRaw, issue, 'date.issue'], [releaseRaw, release, 'date.release']] as const) {
+    if (raw !== undefined) noteLocalStamp(name, raw, stamp, ctx.timezone, notes);
     if (raw !== undefined && (stamp === undefined || !stamp.hasTime)) {
       const where = { file, line: lineOf(text, `<${name}`), field: `nitf/head/docdata/${name}@norm` };
       diagnostics.push(diagnostic(Errors.FieldType, where, 'a NITF norm date and time like "20250205T092400+0800"', JSON.stringify(raw)));

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../src/core/config.js';
+import { styleFor } from '../src/core/dateline.js';
 import { renderDateline } from '../src/index.js';
+import { SITE_CONFIG } from './_helpers.js';
 
 describe('dateline house styles', () => {
   it.each([
@@ -25,5 +28,13 @@ describe('dateline house styles', () => {
     expect(months.map((d) => d.slice(3, -3))).toEqual([
       'Jan. 1', 'Feb. 1', 'March 1', 'April 1', 'May 1', 'June 1', 'July 1', 'Aug. 1', 'Sept. 1', 'Oct. 1', 'Nov. 1', 'Dec. 1',
     ]);
+  });
+});
+
+describe('dateline style by language', () => {
+  it('finds a style given for a language tag in any case (en-GB, zh-TW), then for its language, then the default', () => {
+    const data = { ...SITE_CONFIG, datelineStyle: { default: 'plain', 'en-GB': 'reuters', 'zh-TW': 'xinhua-zh', AR: 'ap' } };
+    const config = resolveConfig(data, 'cfg', () => 1).config!;
+    expect(['en-GB', 'en-gb', 'zh-TW', 'ar', 'ar-EG', 'en', 'fr'].map((l) => styleFor(config, l))).toEqual(['reuters', 'reuters', 'xinhua-zh', 'ap', 'ap', 'plain', 'plain']);
   });
 });

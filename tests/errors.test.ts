@@ -539,6 +539,23 @@ describe('configuration diagnostics (loadConfig)', () => {
       expected: ['dateline.config.json:6: datelineStyle: a map of styles by language needs a "default" entry (E_CONFIG_INVALID)'],
     },
     {
+      name: 'datelineStyle map with one language twice, in two cases',
+      text: json(
+        '{',
+        '  "title": "Test Desk",',
+        '  "siteUrl": "https://news.example.com/",',
+        '  "idPrefix": "tag:news.example.com,2025:",',
+        '  "timezone": "Asia/Shanghai",',
+        '  "datelineStyle": {',
+        '    "default": "plain",',
+        '    "en-GB": "reuters",',
+        '    "en-gb": "ap"',
+        '  }',
+        '}',
+      ),
+      expected: ['dateline.config.json:9: datelineStyle.en-gb: the language "en-gb" is already given as "en-GB" (language tags are compared without case) (E_CONFIG_INVALID)'],
+    },
+    {
       name: 'configuration JSON syntax error',
       text: json('{', '  "title": "Test Desk",', '}'),
       expected: ['dateline.config.json:3: JSON syntax error: Expected double-quoted property name (E_JSON_SYNTAX)'],

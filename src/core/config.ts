@@ -86,6 +86,13 @@ function checkStyles(value: unknown, file: string, lineOf: LineOf): Diagnostic[]
   const out = Object.entries(value)
     .filter(([, v]) => typeof v !== 'string' || !(DATELINE_STYLES as readonly string[]).includes(v))
     .map(([k, v]) => bad(['datelineStyle', k], v));
+  // Language tags are compared without case (`en-GB` is `en-gb`), so two keys that differ only in case clash.
+  const seen = new Map<string, string>();
+  for (const k of Object.keys(value)) {
+    const other = seen.get(k.toLowerCase());
+    if (other !== undefined) out.push(diagnostic(Errors.ConfigInvalid, { file, line: lineOf(['datelineStyle', k]), field: fieldName(['datelineStyle', k]) }, `the language "${k}" is already given as "${other}" (language tags are compared without case)`));
+    seen.set(k.toLowerCase(), k);
+  }
   if (!('default' in value)) {
     out.push(diagnostic(Errors.ConfigInvalid, { file, line: lineOf(['datelineStyle']), field: 'datelineStyle' },
       'a map of styles by language needs a "default" entry'));
@@ -164,7 +171,8 @@ export function resolveConfig(data: unknown, file: string, lineOf: LineOf): { co
   }
   const c = parsed.data;
   const { feeds: rawFeeds, ...site } = c;
-  const styles = typeof c.datelineStyle === 'string' ? { default: c.datelineStyle } : c.datelineStyle;
+  // By lower-case language tag, as styleFor looks them up.
+  const styles = typeof c.datelineStyle === 'string' ? { default: c.datelineStyle } : Object.fromEntries(Object.entries(c.datelineStyle).map(([k, v]) => [k.toLowerCase(), v]));
   const config: SiteConfig = {
     ...site,
     feeds: resolveFeeds(rawFeeds, c.itemsPerFeed),

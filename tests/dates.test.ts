@@ -85,6 +85,16 @@ describe('instant → feed dates', () => {
     expect(formatRfc3339(instant, zone)).toBe(expected);
   });
 
+  it('RFC 3339 names the instant RSS names when the zone\'s offset has seconds (Liberia until 1972, local mean time)', () => {
+    // Africa/Monrovia was -0:44:30: the offset is rounded to the minute and the clock fields follow it.
+    const liberia = new Date('1972-01-07T00:13:30Z');
+    expect(formatRfc3339(liberia, 'Africa/Monrovia')).toBe('1972-01-06T23:29:30-00:44');
+    expect(formatRfc822(liberia)).toBe('Fri, 07 Jan 1972 00:13:30 GMT');
+    for (const [iso, zone] of [['1972-01-07T00:13:30Z', 'Africa/Monrovia'], ['1899-12-31T15:54:17Z', 'Asia/Shanghai'], ['1880-06-01T12:00:00Z', 'Europe/Paris']] as const) {
+      expect(new Date(formatRfc3339(new Date(iso), zone)).toISOString(), zone).toBe(new Date(iso).toISOString());
+    }
+  });
+
   it.each([
     // The dateline date is the local date at the dateline city; midnight rolls both ways.
     ['2025-02-05T01:24:00Z', 'America/New_York', '2025-02-04'],

@@ -264,9 +264,14 @@ export interface LocalParts {
   offsetMinutes: number;
 }
 
-/** Wall-clock fields of `instant` in `zone`. */
+/**
+ * Wall-clock fields of `instant` in `zone`. An offset of whole seconds (local mean time before a zone's
+ * standard time; Liberia's -0:44:30 until 1972) is rounded to the minute, as RFC 3339 and RFC 822 carry
+ * minutes, and the fields follow the rounded offset: fields and offset then still name the instant
+ * exactly (`23:29:30-00:44` is 00:13:30Z), at most 30 seconds from the wall clock of the time.
+ */
 export function localParts(instant: Date, zone: string): LocalParts {
-  const offset = offsetAt(zone, instant);
+  const offset = Math.round(offsetAt(zone, instant) / 60_000) * 60_000;
   const t = new Date(instant.getTime() + offset);
   return {
     year: t.getUTCFullYear(),
@@ -275,7 +280,7 @@ export function localParts(instant: Date, zone: string): LocalParts {
     hour: t.getUTCHours(),
     minute: t.getUTCMinutes(),
     second: t.getUTCSeconds(),
-    offsetMinutes: Math.round(offset / 60_000),
+    offsetMinutes: offset / 60_000,
   };
 }
 

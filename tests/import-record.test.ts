@@ -27,28 +27,39 @@ describe('markdownText', () => {
 });
 
 describe('contentId', () => {
+  const Z = 'Asia/Shanghai';
+
+  it('takes the day of the instant in the site\'s zone, however the copy wrote it', () => {
+    const a = contentId('Talks resume', '2025-02-05T01:24:00+08:00', Z);
+    expect(contentId('Talks resume', '2025-02-04T12:24:00-05:00', Z)).toBe(a);
+    expect(contentId('Talks resume', '2025-02-04T17:24:00Z', Z)).toBe(a);
+    expect(contentId('Talks resume', '2025-02-05 01:24', Z)).toBe(a);
+    expect(a).toMatch(/^imp-20250205-/);
+    expect(contentId('Talks resume', '2025-02-04T12:24:00-05:00', 'America/New_York')).toMatch(/^imp-20250204-/);
+  });
+
   it('is the same for the same headline and first publication, whatever the escaping, spacing or text', () => {
-    const a = contentId('Talks resume', '2025-02-05 09:24');
-    expect(contentId('Talks  resume!', '2025-02-05 09:24')).toBe(a);
+    const a = contentId('Talks resume', '2025-02-05 09:24', Z);
+    expect(contentId('Talks  resume!', '2025-02-05 09:24', Z)).toBe(a);
     expect(a).toMatch(/^imp-20250205-talks-resume-[0-9a-f]{8}$/);
   });
 
   it('is the same for a correction later that day, and for a wire\'s correction marks on the headline', () => {
-    const a = contentId('Talks resume', '2025-02-05 09:24');
-    expect(contentId('Talks resume', '2025-02-05 11:02')).toBe(a);
-    expect(contentId('Talks resume', '2025-02-05T11:02:00+08:00')).toBe(a);
-    expect(contentId('CORRECTED-Talks resume', '2025-02-05 09:24')).toBe(a);
-    expect(contentId('UPDATE 2-Talks resume', '2025-02-05 09:24')).toBe(a);
-    expect(contentId('REFILE-CORRECTED-Talks resume', '2025-02-05 09:24')).toBe(a);
+    const a = contentId('Talks resume', '2025-02-05 09:24', Z);
+    expect(contentId('Talks resume', '2025-02-05 11:02', Z)).toBe(a);
+    expect(contentId('Talks resume', '2025-02-05T11:02:00+08:00', Z)).toBe(a);
+    expect(contentId('CORRECTED-Talks resume', '2025-02-05 09:24', Z)).toBe(a);
+    expect(contentId('UPDATE 2-Talks resume', '2025-02-05 09:24', Z)).toBe(a);
+    expect(contentId('REFILE-CORRECTED-Talks resume', '2025-02-05 09:24', Z)).toBe(a);
   });
 
   it('differs when the headline or the day differs', () => {
-    expect(contentId('Talks resume', '2025-02-05 09:24')).not.toBe(contentId('Talks stall', '2025-02-05 09:24'));
-    expect(contentId('Talks resume', '2025-02-05 09:24')).not.toBe(contentId('Talks resume', '2025-02-06 09:24'));
+    expect(contentId('Talks resume', '2025-02-05 09:24', Z)).not.toBe(contentId('Talks stall', '2025-02-05 09:24', Z));
+    expect(contentId('Talks resume', '2025-02-05 09:24', Z)).not.toBe(contentId('Talks resume', '2025-02-06 09:24', Z));
   });
 
   it('leaves a title without Latin words out of the id', () => {
-    expect(contentId('英国央行下调基准利率至4.5%', '2025-02-07 05:40')).toMatch(/^imp-20250207-[0-9a-f]{8}$/);
+    expect(contentId('英国央行下调基准利率至4.5%', '2025-02-07 05:40', Z)).toMatch(/^imp-20250207-[0-9a-f]{8}$/);
   });
 });
 

@@ -223,10 +223,10 @@ export function laterStamp(first: Stamp, later: Stamp | undefined, notes: string
 }
 
 /** The copy's own id when it is usable as a permanent key, else one derived from the content. */
-export function permanentId(own: string | undefined, name: string, title: string, date: string, notes: string[]): string {
+export function permanentId(own: string | undefined, name: string, title: string, date: string, zone: string, notes: string[]): string {
   if (own !== undefined && own !== '') {
     if (/^[^\s\p{Cc}]+$/u.test(own)) return own;
     notes.push(`${name} ${JSON.stringify(own)} has spaces or control characters: the id is derived from the content instead`);
   }
-  return contentId(title, date);
+  return contentId(title, date, zone);
 }

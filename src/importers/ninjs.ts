@@ -163,7 +163,7 @@ export const importNinjs: Importer = (text: string, ctx: ImportContext): ImportR
   if (type !== undefined && !['text', 'composite'].includes(type)) notes.push(`type is ${JSON.stringify(type)}: imported as a text story`);
 
   const markdown = renderBlocks(blocks);
-  fields.id = permanentId(str(data, 'uri')?.trim(), 'uri', title, fields.date, notes);
+  fields.id = permanentId(str(data, 'uri')?.trim(), 'uri', title, fields.date, ctx.timezone, notes);
   return { stories: [{ fields, body: markdown, notes }], diagnostics };
 };
 

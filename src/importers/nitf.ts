@@ -176,7 +176,7 @@ export const importNitf: Importer = (text: string, ctx: ImportContext): ImportRe
 
   const markdown = renderBlocks(blocks);
   const docId = attr(child(docdata, 'doc-id'), 'id-string')?.trim();
-  fields.id = permanentId(docId, 'doc-id', title, fields.date, notes);
+  fields.id = permanentId(docId, 'doc-id', title, fields.date, ctx.timezone, notes);
   return { stories: [{ fields, body: markdown, notes }], diagnostics };
 };
 

@@ -3,6 +3,7 @@
  * then the body. Deterministic: the same story always gives the same bytes.
  */
 import { createHash } from 'node:crypto';
+import { isValidTimeZone, localDate, parseDeskTime } from '../core/_dates.js';
 import { stringify } from 'yaml';
 import type { ImportedStory, RecordFieldsOut } from './types.js';
 
@@ -31,17 +32,22 @@ const CORRECTION_MARKS = /^(?:(?:CORRECTED|REFILE|RPT|UPDATE\s*\d+|WRAPUP\s*\d+)
  * An id for copy that carries none, derived from its content so the same text always gets the same id:
  * `imp-20250205-trump-netanyahu-set-for-pivotal-talks-3f2a9c1b`.
  */
-export function contentId(title: string, date: string): string {
+export function contentId(title: string, date: string, zone: string): string {
   // The headline and the day of the story's date, not the text or the time: a corrected story (a figure
   // fixed, a paragraph added, a later "Updated:" stamp the same day, which is all the date some copy has)
   // keeps its id, so importing the correction replaces the record (with --force) instead of adding a
   // second item. A wire's correction marks ("CORRECTED-", "UPDATE 2-", "REFILE-") are not part of the
   // headline. Only letters and digits are hashed, so the id survives changes of escaping, punctuation or
   // spacing. Two stories with one headline on one day would share an id: the import refuses the second.
+  // The day is the instant's in the site's zone, however the copy wrote it (`20250205T012400+0800` and
+  // `20250204T122400-0500` are one story); a time without an offset is already the site's wall clock.
   const words = (t: string): string => t.normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, ' ').trim().toLowerCase();
   const headline = title.replace(CORRECTION_MARKS, '');
-  const hash = createHash('sha256').update(`${words(headline)}\n${date.slice(0, 10)}`).digest('hex').slice(0, 8);
-  const day = date.slice(0, 10).replace(/-/g, '');
+  // (Without a valid site zone, as written.)
+  const t = /(?:Z|[+-]\d\d:\d\d)$/i.test(date) && isValidTimeZone(zone) ? parseDeskTime(date, zone) : undefined;
+  const date10 = t?.ok === true ? localDate(t.instant, zone) : date.slice(0, 10);
+  const hash = createHash('sha256').update(`${words(headline)}\n${date10}`).digest('hex').slice(0, 8);
+  const day = date10.replace(/-/g, '');
   // A title with no Latin words (Chinese copy) would slug to stray digits; the hash alone is clearer then.
   const titleSlug = slug(headline);
   return ['imp', day, /[a-z]{3}/.test(titleSlug) ? titleSlug : '', hash].filter(Boolean).join('-');

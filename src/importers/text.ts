@@ -331,6 +331,6 @@ export const importText: Importer = (input, ctx): ImportResult => {
   }
   const markdown = body.map((b, k) => (k > 0 && k < body.length - 1 && isSubheading(b) ? markdownHeading(b.text) : markdownText(b.text))).join('\n\n');
 
-  const id = explicitId ?? contentId(fields.title, fields.date);
+  const id = explicitId ?? contentId(fields.title, fields.date, ctx.timezone);
   return { stories: [{ fields: { ...fields, id, title: fields.title, date: fields.date }, body: markdown, notes }], diagnostics };
 };

@@ -93,6 +93,7 @@ export const Errors = {
   ImportRecordExists: entry('E_IMPORT_EXISTS', 'error', (id: string, path: string) =>
     `a different record with id ${q(id)} already exists at ${path}; pass --force to replace it (the old file is kept as a backup)`),
   ImportNeedsAttention: entry('W_IMPORT_NEEDS_ATTENTION', 'warning', (problem: string) => `the build will refuse this record until it is fixed: ${problem}`),
+  ImportBuildWarning: entry('W_IMPORT_BUILD_WARNING', 'warning', (problem: string) => `the build will warn about this record: ${problem}`),
 
   // ----- Configuration -----
   ConfigUnreadable: entry('E_CONFIG_UNREADABLE', 'error', (reason: string) =>

@@ -155,6 +155,17 @@ describe('bad input', () => {
     expect(await records(dir)).toEqual([]);
   });
 
+  it('what the build would warn about is said at import (a dateline date after the first publication there)', async () => {
+    const dir = await site();
+    const copy = await readFile(join(fixtures, 'gaza-talks.txt'), 'utf8');
+    // 09:24 on Feb. 5 in Beijing is Feb. 4 in Washington: a dateline of Feb. 6 is a typo the desk should see now.
+    await writeFile(join(dir, 'typo.txt'), copy.replace('WASHINGTON —', 'WASHINGTON, Feb. 6 (Xinhua) --'));
+    const r = await run(['import', 'typo.txt'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^typo\.txt: warning: the build will warn about this record: dateline\.date: .*2025-02-06.*2025-02-04.*\(W_DATELINE_DATE\) \(W_IMPORT_BUILD_WARNING\)$/m);
+    expect(await records(dir)).toHaveLength(1);
+  });
+
   it('raw text without a date stamp cannot be imported: the zone alone gives no instant', async () => {
     const dir = await site();
     const copy = await readFile(join(fixtures, 'gaza-talks.txt'), 'utf8');

@@ -145,13 +145,16 @@ export async function importFiles(files: readonly string[], opts: ImportOptions)
   return reports;
 }
 
-/** Runs the build's own validation on the record text, so an import never writes a record the build would misread. */
+/**
+ * Runs the build's own validation on the record text, so an import never writes a record the build would
+ * misread: what the build would refuse, and what it would warn about (a dateline date after the story's
+ * first publication there), is said now, to the desk that has the copy at hand.
+ */
 function attention(story: ImportedStory, file: string, config: SiteConfig): Diagnostic[] {
   const read = readMarkdownRecord(recordText(story), `${story.fields.id}.md`, story.fields.id);
   const problems = [...read.diagnostics, ...(read.record === undefined ? [] : validateRecords([read.record], config).diagnostics)];
-  return problems
-    .filter((d) => d.severity === 'error')
-    .map((d) => diagnostic(Errors.ImportNeedsAttention, { file }, `${d.field === undefined ? '' : `${d.field}: `}${d.message} (${d.code})`));
+  return problems.map((d) =>
+    diagnostic(d.severity === 'error' ? Errors.ImportNeedsAttention : Errors.ImportBuildWarning, { file }, `${d.field === undefined ? '' : `${d.field}: `}${d.message} (${d.code})`));
 }
 
 async function place(story: ImportedStory, out: string, ids: Map<string, string>, opts: ImportOptions): Promise<StoryReport> {

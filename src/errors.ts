@@ -101,6 +101,9 @@ export const Errors = {
       ? 'no such file; create it (the README lists the settings) or pass --config FILE'
       : `cannot read the configuration: ${reason}`),
   ConfigInvalid: entry('E_CONFIG_INVALID', 'error', (detail: string) => detail),
+  DirsOverlap: entry('E_DIRS_OVERLAP', 'error', (what: string, outer: string, inner: string) =>
+    `${what} "${inner}" is ${inner === outer ? 'the same directory as' : 'inside'} ${what.startsWith('the articles') ? 'the output directory' : 'the articles directory'} "${outer}": ` +
+    'the build would read its own files as records (and could replace a record with a feed, or publish records and drafts); choose directories apart'),
 
   // ----- Writing -----
   WriteFailed: entry('E_WRITE_FAILED', 'error', (reason: string, replaced = 0, of = 0) =>

@@ -189,6 +189,9 @@ describe('help and usage', () => {
     [['check', '--out', 'x'], "Unknown option '--out'", 'Usage: dateline check'],
     [['build', 'extra'], "Unexpected argument 'extra'", 'Usage: dateline build'],
     [['build', '--out'], "Option '--out <value>' argument missing", 'Usage: dateline build'],
+    [['build', '--out='], "Option '--out' needs a value, not an empty one.", 'Usage: dateline build'],
+    [['build', '--cache', ''], "Option '--cache' needs a value, not an empty one.", 'Usage: dateline build'],
+    [['check', '--config='], "Option '--config' needs a value, not an empty one.", 'Usage: dateline check'],
   ])('%j → exit 2 with the problem and the command usage', async (argv, problem, usage) => {
     await withSite(GOOD_SITE, async (dir) => {
       const r = await run(argv, dir);
@@ -199,6 +202,25 @@ describe('help and usage', () => {
       // A usage error never builds.
       expect(await readdir(dir)).not.toContain('dist');
     });
+  });
+});
+
+describe('build: directories that must lie apart', () => {
+  it.each([
+    [{ outDir: 'articles' }, [], 'dateline.config.json: outDir: the output directory "articles" is the same directory as the articles directory "articles"'],
+    [{ outDir: 'articles/out' }, [], 'dateline.config.json: outDir: the output directory "articles/out" is inside the articles directory "articles"'],
+    [{}, ['--out', 'articles/world'], '--out: the output directory "articles/world" is inside the articles directory "articles"'],
+    [{}, ['--out', '.'], 'dateline.config.json: articlesDir: the articles directory "articles" is inside the output directory "."'],
+    [{}, ['--cache', 'articles/.cache'], '--cache: the cache directory "articles/.cache" is inside the articles directory "articles"'],
+  ] as const)('%j %j is refused before anything is read or written', async (change, args, message) => {
+    await withSite(GOOD_SITE, async (dir) => {
+      const before = await snapshotDir(dir);
+      const r = await run(['build', ...args], dir);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`${message}: the build would read its own files as records`);
+      expect(r.stderr).toContain('(E_DIRS_OVERLAP)');
+      expect(await snapshotDir(dir)).toEqual(before);
+    }, { ...SITE_CONFIG, ...change });
   });
 });
 

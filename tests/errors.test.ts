@@ -608,4 +608,20 @@ describe('configuration diagnostics (loadConfig)', () => {
     expect(line).toMatch(/^dateline\.config\.json:6: datelineStyle: /);
     for (const style of ['xinhua', 'ap', 'reuters', 'xinhua-zh', 'plain']) expect(line).toContain(`"${style}"`);
   });
+
+  it('a base URL with a query or fragment is refused (paths are joined to it)', async () => {
+    const e = await configError(json('{', '  "title": "Test Desk",', '  "siteUrl": "https://news.example.com/?q=1#frag",', '  "idPrefix": "tag:news.example.com,2025:",', '  "timezone": "Asia/Shanghai"', '}'));
+    expect(formatted(e.diagnostics)).toEqual([
+      'dateline.config.json:3: siteUrl: expected an absolute http(s) URL without a query (?) or fragment (#), got the text "https://news.example.com/?q=1#frag" (E_CONFIG_INVALID)',
+    ]);
+  });
+
+  it('a configuration file that starts with a byte-order mark is read', async () => {
+    const site = await makeSite({ 'dateline.config.json': `\uFEFF${JSON.stringify(SITE_CONFIG)}` });
+    try {
+      expect((await loadConfig('dateline.config.json', site.dir)).title).toBe(SITE_CONFIG.title);
+    } finally {
+      await site.cleanup();
+    }
+  });
 });

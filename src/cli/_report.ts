@@ -44,5 +44,11 @@ export function parseCommand<T extends ParseArgsConfig>(io: CliIO, usage: string
     io.stdout(usage);
     return 0;
   }
+  // `--out=` names no directory: taken as "", it would be the working directory.
+  const empty = Object.entries(parsed.values as Record<string, unknown>).find(([, v]) => v === '');
+  if (empty !== undefined) {
+    io.stderr(`Option '--${empty[0]}' needs a value, not an empty one.\n\n${usage}`);
+    return 2;
+  }
   return parsed;
 }

@@ -6,6 +6,8 @@ import { isValidTimeZone } from './_dates.js';
 import { closest, describeValue, fieldName, valueAt } from './_paths.js';
 
 const httpUrl = z.string().refine((v) => /^https?:\/\/[^\s/]+/.test(v) && URL.canParse(v), 'expected an absolute http(s) URL');
+/** A base URL that paths are joined to: no query or fragment (`…/?q=1#top` + `rss.xml` would be no URL of the site). */
+const baseUrl = httpUrl.refine((v) => !/[?#]/.test(v), 'expected an absolute http(s) URL without a query (?) or fragment (#)');
 const positiveInt = z.number().int().positive();
 
 const contentMode = z.enum(['full', 'summary']);
@@ -29,8 +31,8 @@ const FeedsSchema = z.strictObject({
 
 const ConfigSchema = z.strictObject({
   title: z.string().trim().min(1),
-  siteUrl: httpUrl,
-  feedBaseUrl: httpUrl.optional(),
+  siteUrl: baseUrl,
+  feedBaseUrl: baseUrl.optional(),
   description: z.string().optional(),
   language: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'expected a language tag such as "en" or "zh-CN"').default('en'),
   copyright: z.string().optional(),
@@ -80,7 +82,7 @@ function describe(issue: z.core.$ZodIssue, key: string, value: unknown): string 
 function checkStyles(value: unknown, file: string, lineOf: LineOf): Diagnostic[] {
   const bad = (path: (string | number)[], v: unknown): Diagnostic =>
     diagnostic(Errors.ConfigInvalid, { file, line: lineOf(path), field: fieldName(path) },
-      `unknown dateline style ${describeValue(v)}; use one of ${DATELINE_STYLES.map((s) => `"${s}"`).join(', ')}`);
+      `${describeValue(v)} is not a dateline style; use one of ${DATELINE_STYLES.map((s) => `"${s}"`).join(', ')}`);
   if (typeof value === 'string') return (DATELINE_STYLES as readonly string[]).includes(value) ? [] : [bad(['datelineStyle'], value)];
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return [];
   const out = Object.entries(value)

@@ -8,13 +8,14 @@
  * the cache recorded, and whose files are on disk as recorded, is neither rendered nor written again.
  */
 import { statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { restoreModel, storeModel, type StoredModel } from '../cache/serial.js';
 import { itemKey, saveCache, sha256, type CacheIdentity, type CacheState, type FeedEntry } from '../cache/store.js';
 import { directoryEntry, noArticles } from '../core/build.js';
 import { planFeeds, type FeedPlan } from '../core/feeds.js';
 import { newestIndex } from '../core/model.js';
 import { feedFrame, feedHead, SiteRenderer } from '../core/site.js';
+import { DatelineError, diagnostic, Errors } from '../errors.js';
 import { manifestOf, MANIFEST_FILE, serveFeedAsync, serverConfigFiles, type FeedDocuments } from '../hosting/index.js';
 import { OutputStage, type Written } from '../output/dist.js';
 import { readerFiles, type FeedDirectoryEntry } from '../pages/index.js';
@@ -69,6 +70,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const outShown = options.outDir ?? config.outDir;
   const outDir = resolve(options.cwd, outShown);
   const cacheDir = options.cacheDir === false ? undefined : resolve(options.cwd, options.cacheDir ?? DEFAULT_CACHE_DIR);
+  checkApart(options, config, outDir, cacheDir);
   // The cache's directory and identity (a build without a cache need not hash the code it runs: the bundle is 1.5 MB).
   const cache: { dir: string; identity: CacheIdentity } | undefined = cacheDir === undefined
     ? undefined
@@ -216,6 +218,25 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     });
   }
   return report;
+}
+
+/**
+ * The output and cache directories must lie outside the articles directory (the build would read its
+ * feeds and cache files as records, and a feed could replace a record), and the articles directory outside
+ * the output directory (records and drafts would be published with the feeds).
+ */
+function checkApart(options: BuildOptions, config: SiteConfig, outDir: string, cacheDir: string | undefined): void {
+  const articles = resolve(options.cwd, config.articlesDir);
+  const within = (inner: string, outer: string): boolean => inner === outer || inner.startsWith(outer.endsWith(sep) ? outer : outer + sep);
+  const file = options.configFile ?? DEFAULT_CONFIG_FILE;
+  const problems: Diagnostic[] = [];
+  const outWhere = options.outDir === undefined ? { file, field: 'outDir' } : { file: '--out' };
+  if (within(outDir, articles)) problems.push(diagnostic(Errors.DirsOverlap, outWhere, 'the output directory', config.articlesDir, options.outDir ?? config.outDir));
+  else if (within(articles, outDir)) problems.push(diagnostic(Errors.DirsOverlap, { file, field: 'articlesDir' }, 'the articles directory', options.outDir ?? config.outDir, config.articlesDir));
+  if (cacheDir !== undefined && within(cacheDir, articles)) {
+    problems.push(diagnostic(Errors.DirsOverlap, { file: '--cache' }, 'the cache directory', config.articlesDir, options.cacheDir === undefined || options.cacheDir === false ? DEFAULT_CACHE_DIR : options.cacheDir));
+  }
+  if (problems.length > 0) throw new DatelineError(problems);
 }
 
 /**

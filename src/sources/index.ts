@@ -22,7 +22,8 @@ export async function loadConfig(file: string = DEFAULT_CONFIG_FILE, cwd: string
   } catch (e) {
     throw new DatelineError([diagnostic(Errors.ConfigUnreadable, { file: shown }, (e as NodeJS.ErrnoException).code ?? String(e))], { cause: e });
   }
-  const parsed = parseJson(text, shown);
+  // A byte-order mark, as some Windows editors write: not part of the JSON (records are read the same way).
+  const parsed = parseJson(text.replace(/^\uFEFF/, ''), shown);
   if (parsed.diagnostics.length > 0) throw new DatelineError(parsed.diagnostics);
   const { config, diagnostics } = resolveConfig(parsed.data, shown, parsed.lineOf);
   if (config === undefined) throw new DatelineError(diagnostics);

@@ -20,6 +20,9 @@ const q = (s: string): string => JSON.stringify(s);
 export const Errors = {
   // ----- Reading files -----
   FileUnreadable: entry('E_FILE_UNREADABLE', 'error', (reason: string) => `cannot read the file: ${reason}`),
+  DirUnreadable: entry('E_DIR_UNREADABLE', 'error', (reason: string) => `cannot list the directory (${reason}): the records in it were not read`),
+  NotUtf8: entry('E_NOT_UTF8', 'error', (bytes: string) =>
+    `the file is not UTF-8 (from the bytes ${bytes}): its text would be changed where it cannot be decoded; save it as UTF-8`),
   ArticlesDirMissing: entry('E_ARTICLES_DIR_MISSING', 'error', (reason: string) =>
     `cannot read the articles directory (${reason}); create it or set "articlesDir" in the configuration`),
   FrontMatterMissing: entry('E_FRONT_MATTER_MISSING', 'error', () =>

@@ -1,5 +1,5 @@
 /** Finding and reading record files: what the loaders and the reading worker share. */
-import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { diagnostic, Errors } from '../errors.js';
 import type { Article, Diagnostic, RawRecord } from '../types.js';
@@ -29,15 +29,25 @@ export interface Loaded {
  * are the few other names, each given an lstat. Reading the types of all entries (`withFileTypes`, or
  * `recursive`, which stats every one) cost as much again as the rest of the listing: 13 ms of 26 at 10,000
  * records. A directory (or a link to one) with a record's extension is found when reading it fails with
- * EISDIR, and then the listing is made again with `exact`, which asks every entry.
+ * EISDIR, and then the listing is made again with `exact`, which asks every entry. A directory below
+ * `root` that cannot be listed goes to `unlisted` when it is given (else the listing fails).
  */
-export async function listRecordFiles(root: string, exact = false): Promise<string[]> {
+export async function listRecordFiles(root: string, exact = false, unlisted?: { name: string; code: string }[]): Promise<string[]> {
   const out: string[] = [];
   // Directories reached through links, by real path: a link back up the tree is walked once, not forever.
   const linked = new Set<string>([realpathOr(root)]);
   const walk = (rel: string): void => {
     const dir = rel === '' ? root : join(root, rel);
-    for (const entry of exact ? readdirSync(dir, { withFileTypes: true }) : readdirSync(dir)) {
+    let entries: (string | Dirent)[];
+    try {
+      entries = exact ? readdirSync(dir, { withFileTypes: true }) : readdirSync(dir);
+    } catch (e) {
+      // A directory below the root that cannot be listed is named (when asked), and the others are read.
+      if (rel === '' || unlisted === undefined) throw e;
+      unlisted.push({ name: rel, code: (e as NodeJS.ErrnoException).code ?? String(e) });
+      return;
+    }
+    for (const entry of entries) {
       const n = typeof entry === 'string' ? entry : entry.name;
       if (n.startsWith('.')) continue;
       const name = rel === '' ? n : `${rel}${sep}${n}`;

@@ -1,5 +1,6 @@
 /** One record file read, hashed, parsed and validated: what both the main thread and a reading worker do. */
-import { closeSync, lstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { storeArticle } from '../cache/serial.js';
 import { groupOf, sha256, type FileStamp, type RecordEntry } from '../cache/store.js';
 import { summaryOf } from '../core/content.js';
@@ -54,8 +55,17 @@ export function readTask(t: ReadTask, config: SiteConfig, { remember, keepBodies
   // 132 bits of SHA-256: the index holds one for every record.
   const hash = remember ? sha256(bytes).slice(0, 22) : '';
   if (t.knownHash !== undefined && t.knownHash === hash) return { index: t.index, kind: 'same', stamp: { size: t.size, mtimeMs: t.mtimeMs, ctimeMs: t.ctimeMs, ino: t.ino } };
+  // Text that is not UTF-8 (a desk's file saved as Windows-1252) would be read with U+FFFD in place of
+  // its letters, names in bylines included: refused, as nothing may be changed without a word. (Decoding
+  // puts U+FFFD where bytes are not UTF-8: looking for it in the text is a tenth of checking the bytes.)
+  const text = bytes.toString('utf8');
+  if (text.indexOf('\uFFFD') >= 0 && !isUtf8(bytes)) {
+    const bad = firstBadBytes(bytes);
+    const entry: RecordEntry = { size: t.size, mtimeMs: t.mtimeMs, ctimeMs: t.ctimeMs, ino: t.ino, hash, diagnostics: [diagnostic(Errors.NotUtf8, { file: t.file, line: bad.line }, bad.shown)], group: '-' };
+    return { index: t.index, kind: 'fresh', entry };
+  }
   // The bytes can say that the text holds no character XML forbids, several times faster than the text.
-  const r = readRecord(bytes.toString('utf8'), t.name, t.file, () => utf8MayHoldForbidden(bytes) === false);
+  const r = readRecord(text, t.name, t.file, () => utf8MayHoldForbidden(bytes) === false);
   const v = r.record === undefined ? { diagnostics: [] } : validateRecord(r.record, config);
   const entry: RecordEntry = { size: t.size, mtimeMs: t.mtimeMs, ctimeMs: t.ctimeMs, ino: t.ino, hash, diagnostics: [...r.diagnostics, ...v.diagnostics], group: '-' };
   // A string of its own: the id is a slice of the front matter, which it would keep alive with the entry
@@ -86,33 +96,70 @@ export function readTask(t: ReadTask, config: SiteConfig, { remember, keepBodies
 /** One buffer for every read on this thread: record files are small, and grow it when one is not. */
 let buffer = Buffer.allocUnsafe(1 << 16);
 
+/** The largest record file read (a stray video or disk image named `.md` is not read to the end, nor `/dev/zero`). */
+export const MAX_RECORD_BYTES = 64 * 1024 * 1024;
+const TOO_LARGE = `too large for a record (over ${MAX_RECORD_BYTES / 1024 / 1024} MiB)`;
+const NOT_REGULAR = 'not a regular file (a pipe or a device)';
+/** Opened without blocking: a named pipe (FIFO) would otherwise wait for a writer for ever. */
+const OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK;
+
 /**
  * A file's bytes (a view of the shared buffer, valid until the next read). Three system calls where
  * readFileSync makes four (it asks the size first), and no allocation: for thousands of small files
  * that is a third less time reading.
  */
 function readSmall(path: string): Buffer {
-  const fd = openSync(path, 'r');
+  const fd = openSync(path, OPEN_FLAGS);
+  let length = 0;
   try {
-    let length = 0;
     for (;;) {
       const n = readSync(fd, buffer, length, buffer.length - length, null);
       if (n === 0) {
-        const bytes = buffer.subarray(0, length);
-        // One very large file should not keep a very large buffer for the rest of the build.
-        if (buffer.length > 1 << 20) buffer = Buffer.allocUnsafe(1 << 16);
-        return bytes;
+        // Nothing read: an empty file, or a pipe without a writer (or a device), which is no record.
+        if (length === 0 && !fstatSync(fd).isFile()) throw Object.assign(new Error(NOT_REGULAR), { code: NOT_REGULAR });
+        return buffer.subarray(0, length);
       }
       length += n;
+      if (length > MAX_RECORD_BYTES) throw Object.assign(new Error(TOO_LARGE), { code: TOO_LARGE });
       if (length === buffer.length) {
         const bigger = Buffer.allocUnsafe(buffer.length * 2);
         buffer.copy(bigger, 0, 0, length);
         buffer = bigger;
       }
     }
+  } catch (e) {
+    // EAGAIN: a pipe with no writer (a regular file never answers so).
+    if ((e as NodeJS.ErrnoException).code === 'EAGAIN') throw Object.assign(new Error(NOT_REGULAR), { code: NOT_REGULAR });
+    throw e;
   } finally {
     closeSync(fd);
+    // One very large file should not keep a very large buffer for the rest of the build. (The bytes
+    // returned stay valid: they are a view of the old buffer.)
+    if (buffer.length > 1 << 20) buffer = Buffer.allocUnsafe(1 << 16);
   }
+}
+
+/** Where the bytes stop being UTF-8 (called only for bytes isUtf8 refused): the line and the bytes, `0xE9 0x20`. */
+function firstBadBytes(b: Buffer): { line: number; shown: string } {
+  let i = 0;
+  let line = 1;
+  for (; i < b.length; ) {
+    const c = b[i] as number;
+    if (c < 0x80) {
+      if (c === 0x0a) line += 1;
+      i += 1;
+      continue;
+    }
+    const n = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : 0;
+    // The second byte's range is narrower after E0, ED, F0 and F4 (no overlong forms, surrogates or code points past U+10FFFF).
+    const [lo, hi] = c === 0xe0 ? [0xa0, 0xbf] : c === 0xed ? [0x80, 0x9f] : c === 0xf0 ? [0x90, 0xbf] : c === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
+    let ok = n > 0 && i + n < b.length + 1 && (b[i + 1] ?? 0) >= lo && (b[i + 1] ?? 0) <= hi;
+    for (let k = 2; ok && k <= n; k++) ok = (b[i + k] ?? 0) >= 0x80 && (b[i + k] ?? 0) <= 0xbf;
+    if (!ok) break;
+    i += n + 1;
+  }
+  const shown = [...b.subarray(i, i + 3)].map((x) => `0x${x.toString(16).toUpperCase().padStart(2, '0')}`).join(' ');
+  return { line, shown };
 }
 
 /** Reads the tasks one after another, giving the event loop a turn every so many files; `onEach` sees each result. */

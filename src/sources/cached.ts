@@ -12,6 +12,7 @@ import { resolve, sep } from 'node:path';
 import { restoreArticle, withLazyBody } from '../cache/serial.js';
 import { itemKey, type CacheState, type FileStamp, type RecordEntry } from '../cache/store.js';
 import { checkIds, validateRecord, type RecordResult } from '../core/validate.js';
+import { diagnostic, Errors } from '../errors.js';
 import type { Article, Diagnostic, SiteConfig } from '../types.js';
 import { statRecord, type ReadTask } from './_read.js';
 import { NewestArticles } from './_newest.js';
@@ -124,8 +125,9 @@ export async function scanRecords(config: SiteConfig, cwd: string, previous: Cac
   const mode = { remember, keepBodies };
   const root = resolve(cwd, config.articlesDir);
   let names: string[];
+  const unlisted: { name: string; code: string }[] = [];
   try {
-    names = await listRecordFiles(root, exact);
+    names = await listRecordFiles(root, exact, unlisted);
   } catch (e) {
     return articlesDirMissing(root, cwd, e);
   }
@@ -138,7 +140,7 @@ export async function scanRecords(config: SiteConfig, cwd: string, previous: Cac
   const known = new Map<number, RecordEntry>();
   const restamped: RecordScan['restamped'] = new Map();
   const fresh: RecordScan['fresh'] = new Map();
-  const unreadable: Diagnostic[] = [];
+  const unreadable: Diagnostic[] = unlisted.map((u) => diagnostic(Errors.DirUnreadable, { file: filePrefix + u.name.split(sep).join('/') }, u.code));
 
   // First the stat of every file: a file the cache knows with this stamp (size, mtime, change time, inode) is not read again.
   const tasks: ReadTask[] = [];

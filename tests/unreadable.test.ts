@@ -1,0 +1,84 @@
+/**
+ * Record files that are not what a record can be: bytes that are not UTF-8, a file far too large (or a
+ * link to /dev/zero), a named pipe, and a directory that cannot be listed. Each is an error naming the
+ * file (and line), and every other record is still read, in the same run, by the build and by `check`.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import { mkdir, symlink, truncate, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { formatDiagnostic, loadArticles, loadConfig, main } from '../src/index.js';
+import { makeSite, record } from './_helpers.js';
+
+// A directory root cannot be kept from listing (chmod 000 does not stop root): readdir fails for it here.
+const UNLISTABLE = 'locked-by-test';
+vi.mock('node:fs', async (original) => {
+  const real = await original<typeof import('node:fs')>();
+  const readdirSync = ((path: fs.PathLike, options?: unknown) => {
+    if (String(path).endsWith(UNLISTABLE)) throw Object.assign(new Error(`EACCES: permission denied, scandir '${String(path)}'`), { code: 'EACCES' });
+    return (real.readdirSync as (p: fs.PathLike, o?: unknown) => unknown)(path, options);
+  }) as typeof real.readdirSync;
+  return { ...real, default: { ...real, readdirSync }, readdirSync };
+});
+
+async function run(argv: string[], cwd: string) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd });
+  return { code, stdout, stderr };
+}
+
+describe('record files that cannot be records', () => {
+  it('reports each problem at its file, and reads every other record', async () => {
+    const site = await makeSite({
+      'articles/a.md': record('a'),
+      // Windows-1252: "Café", "José".
+      'articles/latin.md': '',
+      'articles/z/after.md': record('after'),
+      [`articles/${UNLISTABLE}/hidden.md`]: record('hidden'),
+    });
+    try {
+      await writeFile(join(site.dir, 'articles/latin.md'), Buffer.from('---\nid: latin\ntitle: "Caf\xe9"\ndate: 2025-02-05 09:24\nauthors: ["Jos\xe9"]\n---\nBody.\n', 'latin1'));
+      // Sparse: 65 MiB of zeros, then a record read after it must still be read whole and right.
+      await writeFile(join(site.dir, 'articles/huge.md'), '');
+      await truncate(join(site.dir, 'articles/huge.md'), 65 * 1024 * 1024);
+      await symlink('/dev/zero', join(site.dir, 'articles/zero.md'));
+      execFileSync('mkfifo', [join(site.dir, 'articles/pipe.md')]);
+      const config = await loadConfig('dateline.config.json', site.dir);
+      const loaded = await loadArticles(config, site.dir);
+      expect(loaded.diagnostics.map(formatDiagnostic)).toEqual([
+        'articles/huge.md: cannot read the file: too large for a record (over 64 MiB) (E_FILE_UNREADABLE)',
+        'articles/latin.md:3: the file is not UTF-8 (from the bytes 0xE9 0x22 0x0A): its text would be changed where it cannot be decoded; save it as UTF-8 (E_NOT_UTF8)',
+        `articles/${UNLISTABLE}: cannot list the directory (EACCES): the records in it were not read (E_DIR_UNREADABLE)`,
+        'articles/pipe.md: cannot read the file: not a regular file (a pipe or a device) (E_FILE_UNREADABLE)',
+        'articles/zero.md: cannot read the file: too large for a record (over 64 MiB) (E_FILE_UNREADABLE)',
+      ]);
+      expect(loaded.articles.map((a) => a.id).sort()).toEqual(['a', 'after']);
+      // The build (with its cache, and the stat of every file) says the same, and writes nothing.
+      const r = await run(['build'], site.dir);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('articles/latin.md:3: the file is not UTF-8');
+      expect(r.stderr).toContain('5 errors in 5 files');
+      expect(fs.existsSync(join(site.dir, 'dist'))).toBe(false);
+    } finally {
+      await site.cleanup();
+    }
+  });
+
+  it('names the line of the first bytes that are not UTF-8, after valid multi-byte text', async () => {
+    const site = await makeSite({ 'articles/a.md': '' });
+    try {
+      // "é" in UTF-8 on line 3, then a lone continuation byte on line 6, then an overlong "/".
+      const bytes = Buffer.concat([Buffer.from('---\nid: a\ntitle: Café 新闻\ndate: 2025-02-05 09:24\n---\nBody '), Buffer.from([0x80]), Buffer.from(' and '), Buffer.from([0xc0, 0xaf]), Buffer.from('\n')]);
+      await writeFile(join(site.dir, 'articles/a.md'), bytes);
+      await mkdir(join(site.dir, 'articles/ok'));
+      const loaded = await loadArticles(await loadConfig('dateline.config.json', site.dir), site.dir);
+      expect(loaded.diagnostics.map(formatDiagnostic)).toEqual([
+        'articles/a.md:6: the file is not UTF-8 (from the bytes 0x80 0x20 0x61): its text would be changed where it cannot be decoded; save it as UTF-8 (E_NOT_UTF8)',
+      ]);
+    } finally {
+      await site.cleanup();
+    }
+  });
+});

@@ -109,6 +109,7 @@ export const Errors = {
     'the build would read its own files as records (and could replace a record with a feed, or publish records and drafts); choose directories apart'),
 
   // ----- Writing -----
+  Interrupted: entry('E_INTERRUPTED', 'error', () => 'the build was interrupted before any file was replaced: the directory is as it was'),
   WriteFailed: entry('E_WRITE_FAILED', 'error', (reason: string, replaced = 0, of = 0) =>
     `cannot write the output: ${reason}; ${replaced === 0 ? 'the previous output is untouched' : `${replaced} of ${of} files were already replaced (the manifest is the old one); build again once it is fixed`}`),
 } as const;

@@ -80,7 +80,8 @@ describe('OutputStage', () => {
       const stage = new OutputStage(dir, 'out');
       await stage.put('a.xml', 'a');
       await stage.put('b.xml', 'b');
-      while ((await readdir(dir)).filter((n) => n.endsWith('.tmp')).length < 2) await new Promise((r) => setTimeout(r, 1));
+      const stageDir = join(dir, `.dateline-stage-${process.pid}`);
+      while ((await readdir(stageDir).catch(() => [])).length < 2) await new Promise((r) => setTimeout(r, 1));
       await mkdir(join(dir, 'b.xml', 'sub'), { recursive: true });
       const error = await stage.commit().catch((e: unknown) => e);
       expect((error as DatelineError).diagnostics.map((d) => d.message)).toEqual([

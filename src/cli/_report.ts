@@ -9,6 +9,11 @@ export interface CliIO {
   cwd: string;
   /** Whether stderr is a terminal that can show a live progress line (and this is not CI). */
   progress?: boolean;
+  /**
+   * Whether the command owns the process's SIGINT and SIGTERM (the `dateline` program; not a build that
+   * `serve --watch` runs): a build then stops on them cleanly, its output directory as it was.
+   */
+  signals?: boolean;
 }
 
 export const plural = (n: number, word: string): string =>

@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { DatelineError } from '../errors.js';
+import { interruptStages } from '../output/dist.js';
 import { DEFAULT_CACHE_DIR, runBuild, type BuildReport, type Progress } from '../pipeline/build.js';
 import { changedFeedUrls } from '../websub/changed.js';
 import { readPending, writePending } from '../websub/pending.js';
@@ -52,11 +53,22 @@ export async function buildCommand(args: string[], io: CliIO, usage: string): Pr
     allowPositionals: false,
   });
   if (typeof parsed === 'number') return parsed;
-  const v = parsed.values as { config?: string; out?: string; ping?: boolean; cache?: string; 'no-cache'?: boolean; quiet?: boolean; json?: boolean };
+  const v = parsed.values as BuildValues;
   if (v.cache !== undefined && v['no-cache'] === true) {
     io.stderr(`--cache and --no-cache cannot be used together.\n\n${usage}`);
     return 2;
   }
+  const interrupt = io.signals === true ? stopOnSignals(io) : undefined;
+  try {
+    return await buildAndReport(v, io);
+  } finally {
+    interrupt?.dispose();
+  }
+}
+
+type BuildValues = { config?: string; out?: string; ping?: boolean; cache?: string; 'no-cache'?: boolean; quiet?: boolean; json?: boolean };
+
+async function buildAndReport(v: BuildValues, io: CliIO): Promise<number> {
   const quiet = v.quiet === true || v.json === true;
   const progress = io.progress === true && !quiet ? progressLine(io.stderr) : undefined;
   const started = performance.now();
@@ -98,6 +110,33 @@ export async function buildCommand(args: string[], io: CliIO, usage: string): Pr
     await ping(io, r.config.hub, changedFeedUrls(r.config.feedBaseUrl, r.written), feeds, quiet, cacheDir);
   }
   return 0;
+}
+
+/**
+ * SIGINT (Ctrl-C) or SIGTERM during a build: the output stage is stopped, its temporary files removed,
+ * and the process exits with 128 + the signal's number, the output directory as it was. Once the files
+ * are being renamed into place the build finishes first (that takes moments, and stopping midway would
+ * pair new feeds with the old manifest). A second signal exits at once. Before the output stage exists
+ * (reading records), nothing has been written: the process exits.
+ */
+function stopOnSignals(io: CliIO): { dispose: () => void } {
+  let stopping = false;
+  const on = (signal: NodeJS.Signals): void => {
+    const code = signal === 'SIGINT' ? 130 : 143;
+    if (stopping) process.exit(code);
+    stopping = true;
+    void interruptStages().then((state) => {
+      if (state === 'renaming') {
+        io.stderr(`\n${signal}: the new files are being put in place; finishing that first (again to stop at once).\n`);
+        return;
+      }
+      io.stderr(`\n${signal}: build stopped; nothing was written (the output directory is as it was).\n`);
+      process.exit(code);
+    });
+  };
+  process.on('SIGINT', on);
+  process.on('SIGTERM', on);
+  return { dispose: () => void (process.off('SIGINT', on), process.off('SIGTERM', on)) };
 }
 
 function printReport(io: CliIO, r: BuildReport, ms: number): void {

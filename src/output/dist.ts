@@ -8,8 +8,13 @@
  * Files given an mtime (the feeds and their siblings) get it, their Last-Modified, so that a static
  * server's Last-Modified (and nginx's If-Modified-Since check) agrees with the manifest: a new file
  * before it is renamed into place, an unchanged one in place (its bytes stay untouched).
+ *
+ * The temporary files are kept in one hidden directory, `.dateline-stage-<pid>` in the output directory
+ * (made only when a file changed), so that an interrupted build (`interruptStages`, on SIGINT or
+ * SIGTERM) removes them at once, and one that was killed outright leaves one directory, which the next
+ * build into the same place removes.
  */
-import { mkdir, readFile, rename, rm, rmdir, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, rmdir, stat, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { DatelineError, diagnostic, Errors } from '../errors.js';
 import { MANIFEST_FILE } from '../hosting/index.js';
@@ -25,12 +30,50 @@ export interface Written {
 const PARALLEL = 16;
 const PARALLEL_BYTES = 48 * 1024 * 1024;
 
+const STAGE_PREFIX = '.dateline-stage-';
+
+/** The stages of this process that have not committed or aborted yet. */
+const live = new Set<OutputStage>();
+
+/**
+ * Stops every stage of this process that has not begun its renames: their temporary files are removed
+ * and their output directories stay as they were. Says whether a stage was already renaming (it is left
+ * to finish: stopping midway would pair new files with the old manifest).
+ */
+export async function interruptStages(): Promise<'stopped' | 'renaming'> {
+  let renaming = false;
+  for (const stage of live) {
+    if (stage.renaming) renaming = true;
+    else await stage.abort();
+  }
+  return renaming ? 'renaming' : 'stopped';
+}
+
+/** Whether a process with this pid is running (a stage directory of a running build is not removed). */
+function alive(pid: number): boolean {
+  if (pid === process.pid) return false; // a directory of this pid before this stage made one: a container's earlier life
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** Stages files for an atomic update of `outDir`; nothing is visible there until `commit`. */
 export class OutputStage {
   readonly written: Written[] = [];
   /** Files of the previous build that this one no longer makes, removed by `commit`. */
   readonly removed: string[] = [];
   private readonly pending: { name: string; tmp: string; target: string }[] = [];
+  /** `.dateline-stage-<pid>` once a file is staged in it. */
+  private stageDir: string | undefined;
+  private stageMade: Promise<void> | undefined;
+  private staged = 0;
+  /** Set when the renames begin: from then on the stage finishes rather than stopping. */
+  renaming = false;
+  /** Set by `abort`: nothing more is staged. */
+  private closed = false;
   private readonly retouch: { target: string; mtime: Date }[] = [];
   private readonly running = new Set<Promise<void>>();
   private readonly names = new Set<string>();
@@ -40,10 +83,19 @@ export class OutputStage {
   private readonly made = new Set<string>();
 
   /** `shownAs` names the directory in messages (as the user wrote it). */
-  constructor(readonly outDir: string, readonly shownAs: string = outDir) {}
+  constructor(readonly outDir: string, readonly shownAs: string = outDir) {
+    live.add(this);
+  }
 
-  /** The manifest the directory holds now, if any: what the previous build wrote. */
+  /**
+   * The manifest the directory holds now, if any: what the previous build wrote. (First the stage
+   * directories of builds that were killed are removed.)
+   */
   async previousManifest(): Promise<Manifest | undefined> {
+    const names = await readdir(this.outDir).catch(() => [] as string[]);
+    for (const n of names) {
+      if (n.startsWith(STAGE_PREFIX) && !alive(Number(n.slice(STAGE_PREFIX.length)))) await rm(join(this.outDir, n), { recursive: true, force: true });
+    }
     try {
       const m = JSON.parse(await readFile(join(this.outDir, MANIFEST_FILE), 'utf8')) as Manifest;
       return m?.version === 1 && typeof m.files === 'object' ? m : undefined;
@@ -58,9 +110,11 @@ export class OutputStage {
    * previous document): it is compared with instead of reading the file again.
    */
   async put(name: string, content: string | Uint8Array, mtime?: Date, current?: Uint8Array): Promise<void> {
+    if (this.closed) throw new DatelineError([diagnostic(Errors.Interrupted, { file: this.shownAs })]);
     this.names.add(name);
     // Bounded by count and by size: a large site's monthly archives are tens of megabytes each.
     while (this.running.size >= PARALLEL || (this.running.size > 0 && this.bytesInFlight > PARALLEL_BYTES)) await Promise.race(this.running);
+    if (this.closed) throw new DatelineError([diagnostic(Errors.Interrupted, { file: this.shownAs })]);
     const size = typeof content === 'string' ? content.length : content.byteLength;
     this.bytesInFlight += size;
     const task = this.stage(name, content, mtime, current).catch((error: unknown) => {
@@ -80,6 +134,7 @@ export class OutputStage {
   }
 
   private async stage(name: string, content: string | Uint8Array, mtime: Date | undefined, current: Uint8Array | undefined): Promise<void> {
+    if (this.closed) return;
     const target = join(this.outDir, name);
     const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
     // A missing file is new; anything else that cannot be read (a directory in the way, no permission)
@@ -96,12 +151,22 @@ export class OutputStage {
       if (mtime !== undefined && (await stat(target)).mtimeMs !== mtime.getTime()) this.retouch.push({ target, mtime });
       return;
     }
-    const first = await mkdir(dirname(target), { recursive: true });
-    if (first !== undefined) for (let d = dirname(target); d.length >= first.length; d = dirname(d)) this.made.add(d);
-    const tmp = join(dirname(target), `.${name.split('/').pop()}.${process.pid}.tmp`);
+    await this.makeDir(dirname(target));
+    // Made once, by the first file that changed; the others wait for it.
+    const stageDir = join(this.outDir, `${STAGE_PREFIX}${process.pid}`);
+    this.stageDir = stageDir;
+    await (this.stageMade ??= this.makeDir(stageDir));
+    if (this.closed) return;
+    const tmp = join(stageDir, String(this.staged++));
     this.pending.push({ name, tmp, target });
     await writeFile(tmp, bytes);
     if (mtime !== undefined) await utimes(tmp, mtime, mtime);
+  }
+
+  /** Makes a directory (and its parents), remembering the ones it made for `abort`. */
+  private async makeDir(dir: string): Promise<void> {
+    const first = await mkdir(dir, { recursive: true });
+    if (first !== undefined) for (let d = dir; d.length >= first.length; d = dirname(d)) this.made.add(d);
   }
 
   /** Throws the first staging failure (after removing every temporary file). */
@@ -120,12 +185,14 @@ export class OutputStage {
 
   /** Removes the temporary files; the directory stays as it was. */
   async abort(): Promise<void> {
+    this.closed = true;
     await Promise.all(this.running);
-    await Promise.all(this.pending.map((p) => rm(p.tmp, { force: true })));
+    if (this.stageDir !== undefined) await rm(this.stageDir, { recursive: true, force: true });
     this.pending.length = 0;
     // Deepest first; a directory that holds anything (a file renamed into it before a failure) stays.
     for (const d of [...this.made].sort((a, b) => b.length - a.length)) await rmdir(d).catch(() => undefined);
     this.made.clear();
+    live.delete(this);
   }
 
   /**
@@ -134,6 +201,8 @@ export class OutputStage {
    */
   async commit(previous?: Manifest): Promise<Written[]> {
     await this.settle();
+    if (this.closed) throw new DatelineError([diagnostic(Errors.Interrupted, { file: this.shownAs })]);
+    this.renaming = true;
     // The manifest goes last: while the renames run, a server may pair an old ETag with new bytes (the next
     // poll gets a 200 and heals it), never a new ETag with old bytes (which would be answered 304 for good).
     const last = (p: { name: string }): number => (p.name === MANIFEST_FILE ? 1 : 0);
@@ -150,8 +219,10 @@ export class OutputStage {
       }
     }
     this.pending.length = 0;
+    if (this.stageDir !== undefined) await rm(this.stageDir, { recursive: true, force: true });
     for (const r of this.retouch) await utimes(r.target, r.mtime, r.mtime);
     if (previous !== undefined) await this.removeStale(previous);
+    live.delete(this);
     return [...this.written].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 

@@ -1,0 +1,155 @@
+/**
+ * A build stopped part-way leaves the output directory as it was: Ctrl-C (SIGINT) or SIGTERM while the
+ * files are staged removes the temporary files and exits 130/143; a build killed outright (SIGKILL)
+ * leaves one hidden stage directory, which the next build removes. And the output stage's own side of it
+ * (`interruptStages`): stopped while staging, finished once renaming.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { DatelineError } from '../src/index.js';
+import { interruptStages, OutputStage } from '../src/output/dist.js';
+import { makeSite, SITE_CONFIG } from './_helpers.js';
+
+const BIN = fileURLToPath(new URL('../bin/dateline.js', import.meta.url));
+/** Enough records, with every kind of feed, for a build that stages files for a second or more. */
+const RECORDS = 3000;
+const CONFIG = { ...SITE_CONFIG, feeds: { sections: true, tags: true, authors: true, archives: true } };
+
+async function bigSite(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const site = await makeSite({}, CONFIG);
+  const paragraph = 'The committee met on Tuesday and agreed to publish its figures for the quarter, officials said. ';
+  for (let m = 1; m <= 12; m++) await mkdir(join(site.dir, 'articles', String(m)), { recursive: true });
+  await Promise.all(Array.from({ length: RECORDS }, (_, i) => {
+    const month = (i % 12) + 1;
+    const text = [
+      '---', `id: r${i}`, `title: Story ${i}`, `date: 2025-${String(month).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')} ${String(i % 24).padStart(2, '0')}:15`,
+      `section: Section ${i % 20}`, `tags: [tag${i % 150}, topic${i % 7}]`, `authors: [Reporter ${i % 30}]`, '---', paragraph.repeat(12), '',
+    ].join('\n');
+    return writeFile(join(site.dir, 'articles', String(month), `r${i}.md`), text);
+  }));
+  return site;
+}
+
+/** Every file under `dir` with its bytes and mtime. */
+async function snapshot(dir: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const name of (await readdir(dir, { recursive: true })).sort()) {
+    const s = await stat(join(dir, name));
+    if (s.isFile()) out.set(name, `${s.mtimeMs} ${(await readFile(join(dir, name))).toString('base64')}`);
+  }
+  return out;
+}
+
+/** Starts a build; once its stage directory appears, sends `signal`. Resolves with how it ended. */
+function buildAndSignal(dir: string, signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; sent: boolean }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, 'build', '--no-cache', '--quiet'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    let sent = false;
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    const stageDir = join(dir, 'dist', `.dateline-stage-${child.pid}`);
+    const poll = setInterval(() => {
+      if (!sent && existsSync(stageDir)) {
+        sent = true;
+        child.kill(signal);
+      }
+    }, 2);
+    child.on('error', reject);
+    child.on('exit', (code, sig) => {
+      clearInterval(poll);
+      resolve({ code, signal: sig, stderr, sent });
+    });
+  });
+}
+
+describe('a build stopped part-way', () => {
+  it.each([['SIGINT', 130], ['SIGTERM', 143]] as const)('%s while files are staged: exit %i, the output directory as it was, no temporary files', async (signal, exit) => {
+    const site = await bigSite();
+    try {
+      const first = await buildAndSignal(site.dir, 'SIGCONT'); // a signal that changes nothing: a whole build
+      expect(first.code).toBe(0);
+      const before = await snapshot(join(site.dir, 'dist'));
+      // A new title for the site changes every feed.
+      await writeFile(join(site.dir, 'dateline.config.json'), JSON.stringify({ ...CONFIG, title: 'Renamed Desk' }));
+      const r = await buildAndSignal(site.dir, signal);
+      expect(r.sent).toBe(true);
+      expect([r.code, r.signal]).toEqual([exit, null]);
+      expect(r.stderr).toContain(`${signal}: build stopped; nothing was written (the output directory is as it was).`);
+      expect(await snapshot(join(site.dir, 'dist'))).toEqual(before);
+      expect((await readdir(join(site.dir, 'dist'))).filter((n) => n.startsWith('.'))).toEqual([]);
+    } finally {
+      await site.cleanup();
+    }
+  }, 60_000);
+
+  it('SIGKILL leaves one stage directory, which the next build removes', async () => {
+    const site = await bigSite();
+    try {
+      const killed = await buildAndSignal(site.dir, 'SIGKILL');
+      expect(killed.signal).toBe('SIGKILL');
+      expect((await readdir(join(site.dir, 'dist'))).filter((n) => n.startsWith('.dateline-stage-'))).toHaveLength(1);
+      const again = await buildAndSignal(site.dir, 'SIGCONT');
+      expect(again.code).toBe(0);
+      expect((await readdir(join(site.dir, 'dist'))).filter((n) => n.startsWith('.'))).toEqual([]);
+    } finally {
+      await site.cleanup();
+    }
+  }, 60_000);
+});
+
+describe('interruptStages', () => {
+  it('stops a stage that is staging: its files are removed and nothing more is staged', async () => {
+    const site = await makeSite({});
+    try {
+      const out = join(site.dir, 'out');
+      await mkdir(out);
+      await writeFile(join(out, 'old.xml'), 'old');
+      const stage = new OutputStage(out, 'out');
+      await stage.previousManifest();
+      await stage.put('old.xml', 'new');
+      await stage.put('tags/a/rss.xml', 'a');
+      expect(await interruptStages()).toBe('stopped');
+      expect((await readdir(out, { recursive: true })).sort()).toEqual(['old.xml']);
+      expect(await readFile(join(out, 'old.xml'), 'utf8')).toBe('old');
+      const late = await stage.put('b.xml', 'b').catch((e: unknown) => e);
+      expect((late as DatelineError).diagnostics.map((d) => d.code)).toEqual(['E_INTERRUPTED']);
+      expect(await stage.commit().catch((e: unknown) => (e as DatelineError).diagnostics[0]?.code)).toBe('E_INTERRUPTED');
+    } finally {
+      await site.cleanup();
+    }
+  });
+
+  it('lets a stage that is renaming finish', async () => {
+    const site = await makeSite({});
+    try {
+      const out = join(site.dir, 'out');
+      const stage = new OutputStage(out, 'out');
+      for (let i = 0; i < 50; i++) await stage.put(`f${i}.xml`, `file ${i}`);
+      const committing = stage.commit();
+      while (!stage.renaming) await new Promise((r) => setImmediate(r));
+      expect(await interruptStages()).toBe('renaming');
+      expect(await committing).toHaveLength(50);
+      expect((await readdir(out)).sort()).toEqual(Array.from({ length: 50 }, (_, i) => `f${i}.xml`).sort());
+    } finally {
+      await site.cleanup();
+    }
+  });
+
+  it('a stage directory of a process that is running is left alone', async () => {
+    const site = await makeSite({});
+    try {
+      const out = join(site.dir, 'out');
+      const mine = join(out, `.dateline-stage-${process.ppid}`);
+      await mkdir(mine, { recursive: true });
+      await new OutputStage(out, 'out').previousManifest();
+      expect(existsSync(mine)).toBe(true);
+      await rm(mine, { recursive: true });
+    } finally {
+      await site.cleanup();
+    }
+  });
+});

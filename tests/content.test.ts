@@ -84,7 +84,9 @@ const FILES: Record<string, string> = {
     'First *para* with &amp; and <b>bold</b>\nacross   two lines.\n\nSecond paragraph.'),
   'articles/summary-long.md': record('summary-long', '', `${'word '.repeat(80)}end.`),
   'articles/summary-given.md': record('summary-given', 'summary: "  Written summary.  "', 'First paragraph.'),
-  'articles/summary-none.md': record('summary-none', '', '## Only a heading'),
+  'articles/summary-none.md': record('summary-none', '', '![A photo only](https://img.example.com/a.jpg)'),
+  'articles/summary-heading.md': record('summary-heading', '', '## Only a heading'),
+  'articles/summary-photo-first.md': record('summary-photo-first', '', '![A photo](https://img.example.com/a.jpg)\n\nThe text after  \nthe photo.'),
   'articles/summary-code-first.md': record('summary-code-first', '', '```\nconst x = 1;\n```\n\nReal first paragraph.'),
 };
 
@@ -319,9 +321,18 @@ describe('summary', () => {
     expect(outputs('summary-given').summary).toEqual(['Written summary.', 'Written summary.', 'Written summary.']);
   });
 
-  it('no paragraph, no summary: the element is left out everywhere', () => {
+  it('no text, no summary: the element is left out everywhere', () => {
     expect(item('summary-none').summary).toBeUndefined();
     expect(outputs('summary-none').summary).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('a body that opens with a photo takes its summary from the first paragraph with text; a line break is a space', () => {
+    expect(item('summary-photo-first').summary).toBe('The text after the photo.');
+    expect(outputs('summary-photo-first').summary).toEqual(['The text after the photo.', 'The text after the photo.', 'The text after the photo.']);
+  });
+
+  it('a body with no paragraph (a heading only) gives its text', () => {
+    expect(item('summary-heading').summary).toBe('Only a heading');
   });
 
   // Found while writing these tests: excerpt() used /<p[^>]*>/ to find the first paragraph, which also

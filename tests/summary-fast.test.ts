@@ -67,7 +67,8 @@ const TRICKY: Array<[string, string, 'fast' | 'full' | 'any']> = [
   ['javascript link', '[innocent](javascript:alert(1)) text', 'fast'],
   ['data image', '![x](data:text/html,hi) after', 'fast'],
   ['image', 'Before ![alt text](https://img.example/a.png "Title") after.', 'fast'],
-  ['image first', '![Only an image](a.png)\n\nText.', 'fast'],
+  // A lead paragraph that holds only a photo has no text: the summary is the next paragraph's (full path).
+  ['image first', '![Only an image](a.png)\n\nText.', 'full'],
   ['link with title and quotes', 'See [the "report"](/r.pdf "It\'s > here") now.', 'fast'],
   ['link with angle-bracket destination', 'See [x](<a b>) now.', 'full'],
   ['hard break two spaces', 'Line one  \nline two', 'fast'],
@@ -126,7 +127,9 @@ const TRICKY: Array<[string, string, 'fast' | 'full' | 'any']> = [
   ['astral characters', 'Emoji 😀 and 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 text.', 'fast'],
   ['line separator', 'a\u2028b\n===', 'fast'],
   ['empty first paragraph (only an escape)', '\\\n\nSecond.', 'full'],
-  ['only an image with no alt', '![](x.png)\n\nSecond.', 'fast'],
+  ['only an image with no alt', '![](x.png)\n\nSecond.', 'full'],
+  ['hard break in HTML', 'Line one<br>line two', 'any'],
+  ['a list only', '- first item\n- second item', 'full'],
   ['quotes and apostrophes', '"Quoted," she said. \'Single\' and “curly” ‘marks’.', 'fast'],
   ['greater-than in text', 'x > y and a -> b.', 'fast'],
   // Paragraphs with no inline syntax at all are summarised without marked: their text is the block's.

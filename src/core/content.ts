@@ -132,12 +132,28 @@ function figure(image: ImageField): string {
   return `<figure><img src="${escapeHtml(image.url)}"${alt}${size} />${caption === '' ? '' : `<figcaption>${caption}</figcaption>`}</figure>`;
 }
 
-/** Plain text of the body's first paragraph, cut at a word boundary: the summary when none was written. */
+/**
+ * Plain text of the body's first paragraph that has any (not one that holds only a photo), cut at a word
+ * boundary: the summary when none was written. A body with no paragraph of text (a list, a heading, a
+ * table) gives its text as a whole.
+ */
 export function excerpt(html: string, max = EXCERPT_MAX): string | undefined {
-  const first = /<p(?:\s[^>]*)?>([\s\S]*?)<\/p>/.exec(html)?.[1];
-  if (first === undefined) return undefined;
-  return cutText(stripForbidden(decodeHTML(first.replace(/<[^>]*>/g, ''))).text, max);
+  return paragraphExcerpt(html, max) ?? cutText(plainText(html.replace(BLOCK_END, ' ')), max);
 }
+
+/** The first paragraph with text, cut; undefined when no paragraph has any. */
+function paragraphExcerpt(html: string, max: number): string | undefined {
+  for (const m of html.matchAll(PARAGRAPH)) {
+    const cut = cutText(plainText(m[1] ?? ''), max);
+    if (cut !== undefined) return cut;
+  }
+  return undefined;
+}
+
+const PARAGRAPH = /<p(?:\s[^>]*)?>([\s\S]*?)<\/p>/g;
+const BLOCK_END = /<\/(?:li|h[1-6]|td|th|dd|dt|pre|blockquote|div|tr|figcaption)>/g;
+/** The text of some HTML: a line break is a space (`Line one<br>line two`), other tags are nothing. */
+const plainText = (html: string): string => stripForbidden(decodeHTML(html.replace(/<br\s*\/?>/gi, ' ').replace(/<[^>]*>/g, ''))).text;
 
 /** `text` with whitespace collapsed, cut to `max` code points at a word boundary (`…` marks a cut). */
 function cutText(raw: string, max: number): string | undefined {
@@ -219,9 +235,11 @@ export function summaryOf(body: Body): string | undefined {
   if (block !== undefined) {
     const html = markdownHtml(block);
     // A setext heading or a table makes the block something other than a paragraph: the first <p> is later.
-    if (html.startsWith('<p>')) {
+    // (Only a paragraph with text: the lead block alone cannot say that no later one has any.)
+    const text = html.startsWith('<p>') ? paragraphExcerpt(html, EXCERPT_MAX) : undefined;
+    if (text !== undefined) {
       summaryPaths.fast += 1;
-      return excerpt(html);
+      return text;
     }
   }
   summaryPaths.full += 1;

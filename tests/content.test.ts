@@ -19,6 +19,8 @@ const FILES: Record<string, string> = {
   'articles/unsafe/iframe.md': record('iframe', '', 'Watch:\n\n<iframe src="https://evil.example/x"></iframe>\n\nDone.'),
   'articles/unsafe/onclick.md': record('onclick', '', '<p onclick="steal()">Click me</p>'),
   'articles/unsafe/jslink.md': record('jslink', '', '[innocent](javascript:alert(1)) text'),
+  'articles/unsafe/ftp.md': record('ftp', '', 'Fetch [the data](ftp://ftp.example.com/data.csv) or ![a chart](data:image/png;base64,AAAA) now.'),
+  'articles/tel.md': record('tel', '', 'Call the tip line at [+1 555 0100](tel:+15550100).'),
   'articles/unsafe/jslink-html.md': record('jslink-html', '', '<p><a href="javascript:alert(1)">innocent</a> text</p>'),
   'articles/unsafe/mixed.md': record('mixed', '', '<p onmouseover="x()">A</p>\n\n<script>y()</script>\n\n<iframe></iframe>\n\n<object data="z"></object>'),
   'articles/unsafe/json-script.json': JSON.stringify({
@@ -158,6 +160,8 @@ describe('unsafe markup is removed and named in a W_UNSAFE_MARKUP warning', () =
     { desk: 'json-script', file: 'articles/unsafe/json-script.json', line: 1, html: '<p>Hello</p><p>World</p>', named: '<script>' },
     { desk: 'jslink', file: 'articles/unsafe/jslink.md', line: 6, html: '<p><a>innocent</a> text</p>', named: 'javascript: URLs' },
     { desk: 'jslink-html', file: 'articles/unsafe/jslink-html.md', line: 6, html: '<p><a>innocent</a> text</p>', named: 'javascript: URLs' },
+    // Any scheme not kept is named: an ftp: link and a data: image were removed without a word.
+    { desk: 'ftp', file: 'articles/unsafe/ftp.md', line: 6, html: '<p>Fetch <a>the data</a> or <img alt="a chart" /> now.</p>', named: 'data: URLs, ftp: URLs' },
   ])('$desk', ({ desk, file, line, html, named }) => {
     expectContent(desk, html);
     expect(warningsFor(file, 'W_UNSAFE_MARKUP')).toEqual([
@@ -168,8 +172,12 @@ describe('unsafe markup is removed and named in a W_UNSAFE_MARKUP warning', () =
   // (Found while writing these tests: a `javascript:` href used to be dropped silently, with no warning.
   // Fixed in renderBody, which now reports `javascript: URLs`; the two jslink rows keep it fixed.)
 
+  it('a tel: link (a tip line) is kept', () => {
+    expectContent('tel', '<p>Call the tip line at <a href="tel:+15550100">+1 555 0100</a>.</p>');
+  });
+
   it('safe content produces no W_UNSAFE_MARKUP warning', () => {
-    for (const file of ['articles/md.md', 'articles/html.json', 'articles/gaza.md', 'articles/2025/02/links.md']) {
+    for (const file of ['articles/md.md', 'articles/html.json', 'articles/gaza.md', 'articles/2025/02/links.md', 'articles/tel.md']) {
       expect(warningsFor(file, 'W_UNSAFE_MARKUP')).toEqual([]);
     }
   });

@@ -36,6 +36,9 @@ const ALLOWED_TAGS = [
   'tr', 'th', 'td', 'span', 'div', 'time',
 ];
 const ALLOWED_SET = new Set(ALLOWED_TAGS);
+/** URL schemes kept in links (`tel:` for a tip line) and in images. */
+const LINK_SCHEMES = ['http', 'https', 'mailto', 'tel'];
+const IMG_SCHEMES = ['http', 'https'];
 
 export interface RenderedBody {
   html: string;
@@ -55,8 +58,12 @@ export function renderBody(body: Body, baseUrl: string): RenderedBody {
   }
   const removed = [...tags].sort().map((t) => `<${t}>`);
   if (/<[^>]*\son[a-z]+\s*=/i.test(raw)) removed.push('on… event handlers');
+  // Links and images of a scheme that is not kept (`javascript:`, `data:`, `ftp:`): the URL goes, and the desk is told.
   const schemes = new Set<string>();
-  for (const m of raw.matchAll(/<[^>]*\s(?:href|src)\s*=\s*["']?\s*(javascript|vbscript|data):/gi)) schemes.add((m[1] ?? '').toLowerCase());
+  for (const m of raw.matchAll(/<\s*(a|img)\b[^>]*?\s(?:href|src)\s*=\s*["']?\s*([a-z][a-z0-9+.-]*):/gi)) {
+    const scheme = (m[2] ?? '').toLowerCase();
+    if (!(m[1]?.toLowerCase() === 'img' ? IMG_SCHEMES : LINK_SCHEMES).includes(scheme)) schemes.add(scheme);
+  }
   for (const scheme of [...schemes].sort()) removed.push(`${scheme}: URLs`);
   const absolute = (url: string | undefined): string | undefined => {
     if (url === undefined) return undefined;
@@ -77,8 +84,8 @@ export function renderBody(body: Body, baseUrl: string): RenderedBody {
       time: ['datetime'],
       ol: ['start'],
     },
-    allowedSchemes: ['http', 'https', 'mailto'],
-    allowedSchemesByTag: { img: ['http', 'https'] },
+    allowedSchemes: LINK_SCHEMES,
+    allowedSchemesByTag: { img: IMG_SCHEMES },
     allowProtocolRelative: false,
     disallowedTagsMode: 'discard',
     transformTags: {

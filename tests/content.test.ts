@@ -79,6 +79,8 @@ const FILES: Record<string, string> = {
     '  - Bo Tan',
     'agency: AP',
   ].join('\n'), 'Only paragraph.'),
+  'articles/byline-zh.md': record('byline-zh', 'language: zh\nauthors: [王晓岚, 李华]', '正文。'),
+  'articles/byline-three.md': record('byline-three', 'authors: [Jane Doe, "Kenji Sato", "<Li> & Wen"]', 'Text.'),
   'articles/heading-first.md': record('heading-first', 'dateline: { city: Beijing, timezone: Asia/Shanghai }', '## Analysis\n\nText.'),
   'articles/photo-only.md': record('photo-only', 'image: { url: /img/p.png, caption: "A <caption> & more" }', ''),
   // ----- summary fallback -----
@@ -291,13 +293,19 @@ describe('assembly: photo first, dateline leading the first paragraph, credits l
     expect(item('gaza').dateline?.text).toBe('WASHINGTON, Feb. 4 (Xinhua) --');
   });
 
-  it('contributors are grouped by role in record order, then the agency line', () => {
+  it('the byline leads; contributors are grouped by role in record order, then the agency line', () => {
     expectContent('credits', [
+      '<p class="byline">By Li Wen</p>',
       '<p>Only paragraph.</p>',
       '<p class="credit">Chen Yu in Tianjin and Bo Tan contributed to this story.</p>',
       '<p class="credit">Research by Wang Lei and Ana Ruiz.</p>',
       '<p class="credit">AP</p>',
     ].join('\n'));
+  });
+
+  it('the byline names every author, in the article\'s language, escaped', () => {
+    expectContent('byline-zh', '<p class="byline">作者：王晓岚、李华</p>\n<p>正文。</p>');
+    expectContent('byline-three', '<p class="byline">By Jane Doe, Kenji Sato and &lt;Li&gt; &amp; Wen</p>\n<p>Text.</p>');
   });
 
   it('a body that does not open with a paragraph gets the dateline in a paragraph of its own', () => {

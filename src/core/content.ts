@@ -107,14 +107,16 @@ function withUrl(attribs: sanitizeHtml.Attributes, name: string, url: string | u
 
 export interface Assembly {
   body: string;
+  byline?: string;
   dateline?: string;
   image?: ImageField;
   creditLines: readonly string[];
 }
 
-/** Photo, then the body with the dateline leading its first paragraph, then the credit lines. */
+/** The byline, the photo, then the body with the dateline leading its first paragraph, then the credit lines. */
 export function assembleContent(a: Assembly): string {
   const parts: string[] = [];
+  if (a.byline !== undefined) parts.push(`<p class="byline">${escapeHtml(a.byline)}</p>`);
   const photo = a.image === undefined ? '' : figure(a.image);
   if (photo !== '') parts.push(photo);
   let body = a.body;

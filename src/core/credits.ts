@@ -16,6 +16,17 @@ function who(c: Contributor, zh: boolean): string {
   return zh ? `${c.name}（${c.location}）` : `${c.name} in ${c.location}`;
 }
 
+/**
+ * The byline printed above the story, for readers that show only the content: `By Li Wen and Chen Yu`,
+ * `作者：王晓岚、李华`. Only the record's own authors (a site's default author is no byline).
+ */
+export function bylineText(authors: readonly { name: string }[], language: string): string | undefined {
+  if (authors.length === 0) return undefined;
+  const zh = language.toLowerCase().startsWith('zh');
+  const names = joinNames(authors.map((a) => a.name), zh);
+  return zh ? `作者：${names}` : `By ${names}`;
+}
+
 /** Contributors grouped by role, in record order of first appearance; then the agency line. */
 export function creditLines(contributors: readonly Contributor[], agency: Agency | undefined, language: string): string[] {
   const zh = language.toLowerCase().startsWith('zh');

@@ -3,7 +3,7 @@ import { diagnostic, Errors } from '../errors.js';
 import type { Article, Category, ContentMode, Dateline, Diagnostic, FeedItem, FeedModel, Format, SiteConfig } from '../types.js';
 import { localDate } from './_dates.js';
 import { assembleContent, excerpt, renderBody, summaryOf } from './content.js';
-import { creditLines } from './credits.js';
+import { bylineText, creditLines } from './credits.js';
 import { renderDateline, styleFor } from './dateline.js';
 import { itemId } from './ids.js';
 
@@ -31,7 +31,7 @@ export function toItem(article: Article, config: SiteConfig, diagnostics: Diagno
     if (rendered.removed.length > 0) diagnostics.push(diagnostic(Errors.UnsafeMarkup, where, rendered.removed));
     if (rendered.forbidden > 0) diagnostics.push(diagnostic(Errors.CharsStripped, where, rendered.forbidden));
     // No content at all (an empty body, no dateline, photo or credits) is left out, not written as an empty element.
-    contentHtml = assembleContent({ body: rendered.html, dateline: dateline?.text, image: article.image, creditLines: credits }) || undefined;
+    contentHtml = assembleContent({ body: rendered.html, byline: bylineText(article.authors, language), dateline: dateline?.text, image: article.image, creditLines: credits }) || undefined;
     summary ??= excerpt(rendered.html);
   } else {
     summary ??= article.excerpt ?? summaryOf(article.body);

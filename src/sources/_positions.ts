@@ -73,7 +73,7 @@ export function parseJson(text: string, file: string): Parsed {
   const scan = scanJson(text);
   if (scan === undefined) {
     parseStats.slow++;
-    return parseYamlSlow(text, file, 1);
+    return parseYamlSlow(text, file, 1, true);
   }
   parseStats.fast++;
   const slow = lazyLineOf(text, 1);
@@ -87,9 +87,10 @@ export function parseJson(text: string, file: string): Parsed {
 }
 
 /** The reference reader for YAML: yaml with a LineCounter, for data, errors and lines at once (tests compare). */
-export function parseYamlSlow(text: string, file: string, firstLine: number): Parsed {
+export function parseYamlSlow(text: string, file: string, firstLine: number, json = false): Parsed {
   const { doc, lineAt, lineOf } = positions(text, firstLine);
-  const diagnostics = doc.errors.map((e) => diagnostic(Errors.YamlSyntax, { file, line: lineAt(e.pos[0]) }, yamlMessage(e, text)));
+  // (JSON that JSON.parse took can still hold a key twice, which yaml finds: a JSON error all the same.)
+  const diagnostics = doc.errors.map((e) => diagnostic(json ? Errors.JsonSyntax : Errors.YamlSyntax, { file, line: lineAt(e.pos[0]) }, yamlMessage(e, text)));
   return { data: diagnostics.length > 0 ? undefined : doc.toJS(), lineOf, diagnostics };
 }
 
@@ -100,7 +101,7 @@ export function parseJsonSlow(text: string, file: string): Parsed {
   } catch (e) {
     return jsonSyntaxError(e, text, file);
   }
-  return parseYamlSlow(text, file, 1);
+  return parseYamlSlow(text, file, 1, true);
 }
 
 function jsonSyntaxError(e: unknown, text: string, file: string): Parsed {
@@ -366,7 +367,7 @@ function yamlMessage(e: { code: string; message: string; pos: [number, number] }
   const first = (e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
   switch (e.code) {
     case 'DUPLICATE_KEY': {
-      const key = /^[^\n:]*/.exec(text.slice(e.pos[0]))?.[0].trim();
+      const key = /^[^\n:]*/.exec(text.slice(e.pos[0]))?.[0].trim().replace(/^"(.*)"$|^'(.*)'$/, '$1$2');
       return key ? `the key "${key}" is given twice` : first;
     }
     case 'BLOCK_AS_IMPLICIT_KEY':

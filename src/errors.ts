@@ -67,7 +67,7 @@ export const Errors = {
 
   // ----- Content -----
   CharsStripped: entry('W_CHARS_STRIPPED', 'warning', (count: number) =>
-    `removed ${count} character${count === 1 ? '' : 's'} that XML 1.0 forbids (control characters, U+FFFE/U+FFFF or lone surrogates)`),
+    `removed ${count} character${count === 1 ? '' : 's'} that XML 1.0 forbids or discourages (control characters, U+FFFE/U+FFFF or lone surrogates)`),
   UnsafeMarkup: entry('W_UNSAFE_MARKUP', 'warning', (what: string[]) => `removed unsafe markup from the content: ${what.join(', ')}`),
   TextLooksLikeHtml: entry('W_TEXT_LOOKS_LIKE_HTML', 'warning', (sample: string) =>
     `contains markup (${q(sample)}), but feeds carry this field as plain text, so readers will show it literally; put formatting in the body`),

@@ -20,6 +20,7 @@ const FILES: Record<string, string> = {
   'articles/unsafe/onclick.md': record('onclick', '', '<p onclick="steal()">Click me</p>'),
   'articles/unsafe/jslink.md': record('jslink', '', '[innocent](javascript:alert(1)) text'),
   'articles/unsafe/ftp.md': record('ftp', '', 'Fetch [the data](ftp://ftp.example.com/data.csv) or ![a chart](data:image/png;base64,AAAA) now.'),
+  'articles/unsafe/template.json': JSON.stringify({ id: 'template', title: 'T', date: '2025-02-05 09:24', content_html: '<template><p>TEMPLATE</p></template><noscript>NOSCRIPT</noscript><p>Shown.</p>' }),
   'articles/tel.md': record('tel', '', 'Call the tip line at [+1 555 0100](tel:+15550100).'),
   'articles/unsafe/jslink-html.md': record('jslink-html', '', '<p><a href="javascript:alert(1)">innocent</a> text</p>'),
   'articles/unsafe/mixed.md': record('mixed', '', '<p onmouseover="x()">A</p>\n\n<script>y()</script>\n\n<iframe></iframe>\n\n<object data="z"></object>'),
@@ -163,6 +164,8 @@ describe('unsafe markup is removed and named in a W_UNSAFE_MARKUP warning', () =
     { desk: 'jslink', file: 'articles/unsafe/jslink.md', line: 6, html: '<p><a>innocent</a> text</p>', named: 'javascript: URLs' },
     { desk: 'jslink-html', file: 'articles/unsafe/jslink-html.md', line: 6, html: '<p><a>innocent</a> text</p>', named: 'javascript: URLs' },
     // Any scheme not kept is named: an ftp: link and a data: image were removed without a word.
+    // Removed with what they hold: a <template>'s text became the summary.
+    { desk: 'template', file: 'articles/unsafe/template.json', line: 1, html: '<p>Shown.</p>', named: '<noscript>, <template>' },
     { desk: 'ftp', file: 'articles/unsafe/ftp.md', line: 6, html: '<p>Fetch <a>the data</a> or <img alt="a chart" /> now.</p>', named: 'data: URLs, ftp: URLs' },
   ])('$desk', ({ desk, file, line, html, named }) => {
     expectContent(desk, html);
@@ -235,7 +238,7 @@ describe('characters XML cannot carry as is', () => {
   ])('control characters in $file $field: W_CHARS_STRIPPED at line $line, gone from output', ({ file, line, field, removed, desk, title }) => {
     expect(warningsFor(file, 'W_CHARS_STRIPPED').filter((d) => d.field === field)).toEqual([{
       code: 'W_CHARS_STRIPPED', severity: 'warning', file, line, field,
-      message: `removed ${removed} character${removed === 1 ? '' : 's'} that XML 1.0 forbids (control characters, U+FFFE/U+FFFF or lone surrogates)`,
+      message: `removed ${removed} character${removed === 1 ? '' : 's'} that XML 1.0 forbids or discourages (control characters, U+FFFE/U+FFFF or lone surrogates)`,
     }]);
     expect(outputs(desk).title).toEqual([title, title, title]);
   });
@@ -249,7 +252,7 @@ describe('characters XML cannot carry as is', () => {
     expect(item('charref').summary).toBe('Ref and gone, A kept.');
     expect(warningsFor('articles/charref.md', 'W_CHARS_STRIPPED')).toEqual([{
       code: 'W_CHARS_STRIPPED', severity: 'warning', file: 'articles/charref.md', line: 6, field: 'body',
-      message: 'removed 2 characters that XML 1.0 forbids (control characters, U+FFFE/U+FFFF or lone surrogates)',
+      message: 'removed 2 characters that XML 1.0 forbids or discourages (control characters, U+FFFE/U+FFFF or lone surrogates)',
     }]);
   });
 

@@ -358,8 +358,8 @@ describe('article diagnostics (loadArticles)', () => {
       'articles/b.json': json('{', '  "id": "b",', '  "title": "Vote\\u0000 count",', '  "date": "2025-02-05 10:00",', '  "body": "B"', '}'),
     });
     expect(lines).toEqual([
-      'articles/a.md:3: title: warning: removed 1 character that XML 1.0 forbids (control characters, U+FFFE/U+FFFF or lone surrogates) (W_CHARS_STRIPPED)',
-      'articles/b.json:3: title: warning: removed 1 character that XML 1.0 forbids (control characters, U+FFFE/U+FFFF or lone surrogates) (W_CHARS_STRIPPED)',
+      'articles/a.md:3: title: warning: removed 1 character that XML 1.0 forbids or discourages (control characters, U+FFFE/U+FFFF or lone surrogates) (W_CHARS_STRIPPED)',
+      'articles/b.json:3: title: warning: removed 1 character that XML 1.0 forbids or discourages (control characters, U+FFFE/U+FFFF or lone surrogates) (W_CHARS_STRIPPED)',
     ]);
     expect(loaded.diagnostics.every((d) => d.severity === 'warning')).toBe(true);
     expect(loaded.articles.map((a) => a.title)).toEqual(['Talks resume', 'Vote count']);

@@ -156,6 +156,16 @@ const TRICKY: Array<[string, string, 'fast' | 'full' | 'any']> = [
   ['three stars', '***both*** and *a **b** c*', 'any'],
 ];
 
+describe('excerpt cuts between graphemes', () => {
+  it('never splits a flag, an emoji sequence or a letter and its accent where it cuts inside a word', () => {
+    expect(excerpt(`<p>${'a'.repeat(299)}🇵🇸 rest of it</p>`)).toBe(`${'a'.repeat(299)}…`);
+    expect(excerpt(`<p>${'新'.repeat(298)}👩‍👩‍👧 rest</p>`)).toBe(`${'新'.repeat(298)}…`);
+    expect(excerpt(`<p>${'e'.repeat(299)}e\u0301xyz</p>`)).toBe(`${'e'.repeat(299)}…`);
+    // A cut that falls between graphemes stays where it was.
+    expect(excerpt(`<p>${'新'.repeat(320)}</p>`)).toBe(`${'新'.repeat(300)}…`);
+  });
+});
+
 describe('summaryOf equals the full path on tricky bodies', () => {
   for (const [name, text, expected] of TRICKY) {
     it(name, () => {

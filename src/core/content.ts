@@ -88,6 +88,9 @@ export function renderBody(body: Body, baseUrl: string): RenderedBody {
     allowedSchemesByTag: { img: IMG_SCHEMES },
     allowProtocolRelative: false,
     disallowedTagsMode: 'discard',
+    // Removed with their content, not unwrapped: what they hold is not meant to be shown (a <template>'s
+    // text became the summary).
+    nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template'],
     transformTags: {
       a: (tagName, attribs) => ({ tagName, attribs: withUrl(attribs, 'href', absolute(attribs['href'])) }),
       img: (tagName, attribs) => ({ tagName, attribs: withUrl(attribs, 'src', absolute(attribs['src'])) }),
@@ -178,7 +181,21 @@ function cutText(raw: string, max: number): string | undefined {
   if (end >= text.length) return text;
   const cut = text.slice(0, end);
   const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.—–-]+$/, '')}…`;
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut.slice(0, graphemeStart(text, end))).replace(/[\s,;:.—–-]+$/, '')}…`;
+}
+
+let graphemes: Intl.Segmenter | undefined;
+
+/** The start of the grapheme that `end` falls in: a cut there splits no flag, emoji sequence or accented letter. */
+function graphemeStart(text: string, end: number): number {
+  graphemes ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
+  const from = Math.max(0, end - 64);
+  let at = end;
+  for (const g of graphemes.segment(text.slice(from, end + 64))) {
+    if (from + g.index > end) break;
+    at = from + g.index;
+  }
+  return at;
 }
 
 const EXCERPT_MAX = 300;

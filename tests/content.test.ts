@@ -92,6 +92,7 @@ const FILES: Record<string, string> = {
   'articles/summary-none.md': record('summary-none', '', '![A photo only](https://img.example.com/a.jpg)'),
   'articles/summary-heading.md': record('summary-heading', '', '## Only a heading'),
   'articles/summary-photo-first.md': record('summary-photo-first', '', '![A photo](https://img.example.com/a.jpg)\n\nThe text after  \nthe photo.'),
+  'articles/photo-no-url.md': record('photo-no-url', 'image: { caption: Vendors sell falafel., credit: DAWOUD ABU ALKAS/REUTERS }', 'Text.'),
   'articles/summary-code-first.md': record('summary-code-first', '', '```\nconst x = 1;\n```\n\nReal first paragraph.'),
 };
 
@@ -304,6 +305,20 @@ describe('assembly: photo first, dateline leading the first paragraph, credits l
       '<p class="credit">Research by Wang Lei and Ana Ruiz.</p>',
       '<p class="credit">AP</p>',
     ].join('\n'));
+  });
+
+  it('a photo without a URL: its caption and credit at item level in RSS and Atom (Media RSS), in _credits in JSON Feed', () => {
+    const id = `${PREFIX}photo-no-url`;
+    const r = (rss.rss.channel.item as any[]).find((i) => text(i.guid) === id);
+    const a = (atom.feed.entry as any[]).find((e) => text(e.id) === id);
+    const j = (json.items as any[]).find((i) => i.id === id);
+    for (const x of [r, a]) {
+      expect(x['media:credit']).toEqual({ '@role': 'photographer', '@scheme': 'urn:ebu', '#text': 'DAWOUD ABU ALKAS/REUTERS' });
+      expect(x['media:description']).toEqual({ '@type': 'plain', '#text': 'Vendors sell falafel.' });
+      expect(x['media:content']).toBeUndefined();
+    }
+    expect(j._credits.photo).toMatchObject({ credit: 'DAWOUD ABU ALKAS/REUTERS' });
+    expect(j.image).toBeUndefined();
   });
 
   it('the byline names every author, in the article\'s language, escaped', () => {

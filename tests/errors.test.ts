@@ -408,6 +408,15 @@ describe('article diagnostics (loadArticles)', () => {
     expect(loaded.articles).toHaveLength(1);
   });
 
+  it('an id differing only by Unicode normalisation (a decomposed é) is a duplicate', async () => {
+    const { lines, loaded } = await diagnose({
+      'articles/a.md': md('---', 'id: caf\u00e9', 'title: First', 'date: 2025-02-05 09:24', '---', 'B'),
+      'articles/b.md': md('---', 'id: cafe\u0301', 'title: Second', 'date: 2025-02-05 10:00', '---', 'B'),
+    });
+    expect(lines).toEqual(['articles/b.md:2: id: id "cafe\u0301" is already used by articles/a.md; every article needs its own permanent id (E_ID_DUPLICATE)']);
+    expect(loaded.articles).toHaveLength(1);
+  });
+
   // An id that is already a URI is used as-is and a plain id gets idPrefix, so these two would collide.
   it('a URI id equal to another article’s prefixed id is a duplicate', async () => {
     const { lines } = await diagnose({

@@ -49,9 +49,10 @@ export function checkIds(results: readonly RecordResult[], config: SiteConfig): 
   const omitted = { published: 0, drafts: 0 };
   for (const r of sorted) {
     diagnostics.push(...r.diagnostics);
-    // Compared as the feeds will carry them: trimmed, cleaned and prefixed, so `a`, `a ` and `<prefix>a` collide.
+    // Compared as the feeds will carry them: trimmed, cleaned and prefixed, so `a`, `a ` and `<prefix>a` collide;
+    // and in NFC, so a decomposed `café` (typed on a Mac) is the same id, not a second item that looks the same.
     if (r.id !== undefined) {
-      const permanent = itemId(r.id, config);
+      const permanent = itemId(r.id, config).normalize('NFC');
       const first = owners.get(permanent);
       if (first !== undefined) {
         diagnostics.push(diagnostic(Errors.IdDuplicate, { file: r.file, line: r.idLine(), field: 'id' }, r.id, first));

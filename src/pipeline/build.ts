@@ -184,9 +184,11 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       options.onProgress?.({ phase: 'feeds', done, total: plans.length });
     }
     if (mainModel === undefined) throw new Error('planFeeds always plans the main feed');
-    // index.html and feed.xsl need no compressed bytes: made while the last feeds compress.
-    directory.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
-    const reader = readerFiles(mainModel, orderDirectory(directory));
+    // index.html and feed.xsl need no compressed bytes: made while the last feeds compress. The feeds in
+    // the order planned, as the library's buildFeeds lists them (they were rendered in another order).
+    const planOrder = new Map(plans.map((p, i) => [p.dir, i]));
+    directory.sort((a, b) => (planOrder.get(a.dir) ?? 0) - (planOrder.get(b.dir) ?? 0));
+    const reader = readerFiles(mainModel, directory);
     await Promise.all(inFlight.map((f) => f.done));
     report.mainItems = mainModel.items.length;
     const rendering = reuse === undefined ? renderer.diagnostics : CachedItems.warnings(previous?.plans ?? [], prepared.records);
@@ -276,12 +278,6 @@ export function spreadCompression<T extends { precompress: boolean }>(plans: rea
     else out.push(light[l++] as T);
   }
   return out;
-}
-
-/** Directory entries in the order plans come in: sections, tags, authors, then archives newest first. */
-function orderDirectory(entries: FeedDirectoryEntry[]): FeedDirectoryEntry[] {
-  const rank = { main: 0, section: 1, tag: 2, author: 3, archive: 4 } as const;
-  return [...entries].sort((a, b) => rank[a.kind] - rank[b.kind] || (a.kind === 'archive' ? (a.dir < b.dir ? 1 : -1) : a.dir < b.dir ? -1 : 1));
 }
 
 /** Everything a feed's documents are made from, hashed: its head, settings, links and its items' keys in order. */

@@ -36,10 +36,9 @@ describe('lookupCity', () => {
     expect(lookupCity('McMurdo Station')).toEqual({ found: false, reason: 'unknown' });
   });
 
-  it('puts China outside Xinjiang in Beijing time, whatever zone the gazetteer gives', () => {
+  it('puts every Chinese city in Beijing time, as Chinese agencies date their datelines, whatever zone the gazetteer gives', () => {
     // The gazetteer has Maoming (Guangdong) and Lhasa in Asia/Urumqi (UTC+6), Chengdu in Asia/Chongqing.
-    expect(['Maoming', 'Lhasa', 'Chengdu', 'Harbin', 'Beijing'].map((c) => zoneOf(c))).toEqual(Array(5).fill('Asia/Shanghai'));
-    expect([zoneOf('Urumqi'), zoneOf('Kashgar')]).toEqual(['Asia/Urumqi', 'Asia/Urumqi']);
+    expect(['Maoming', 'Lhasa', 'Chengdu', 'Harbin', 'Beijing', 'Urumqi', 'Kashgar', '乌鲁木齐'].map((c) => zoneOf(c))).toEqual(Array(8).fill('Asia/Shanghai'));
   });
 
   it('corrects border towns put in a neighbour\'s zone', () => {
@@ -78,6 +77,14 @@ describe('Chinese dateline leads', () => {
   it('gives a Chinese dateline city its zone and the printed date', () => {
     const s = story('新华社联合国2月4日电（记者王晔）联合国安理会4日举行会议。');
     expect([s.fields.dateline, s.fields.agency]).toEqual([{ city: '联合国', country: 'United States of America', timezone: 'America/New_York', date: '2025-02-04' }, { name: '新华社' }]);
+  });
+
+  it('reads a dated lead followed at once by the text, or by a comma or colon', () => {
+    for (const lead of ['新华社伦敦2月6日电英格兰银行6日宣布降息。', '新华社伦敦2月6日电，英格兰银行6日宣布降息。', '本报伦敦电：英格兰银行6日宣布降息。']) {
+      const s = story(lead);
+      expect(s.fields.dateline?.city, lead).toBe('伦敦');
+      expect(s.body.startsWith('英格兰银行6日宣布降息。'), lead).toBe(true);
+    }
   });
 
   it('does not take a sentence that starts like a lead for one (新华社北京电力…)', () => {

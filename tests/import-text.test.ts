@@ -221,6 +221,8 @@ describe('importText: fixtures', () => {
     expect(story('Michelle Nichols at the United Nations and Ahmed al-Omran in Jeddah contributed to this report.').fields.contributors).toEqual([
       { name: 'Michelle Nichols', location: 'the United Nations' }, { name: 'Ahmed al-Omran', location: 'Jeddah' },
     ]);
+    expect(story("Jean d'Ormesson in Paris contributed to this story.").fields.contributors).toEqual([{ name: "Jean d'Ormesson", location: 'Paris' }]);
+    expect(story('Associated Press writer Jane Doe in Washington contributed to this report.').fields.contributors).toEqual([{ name: 'Jane Doe', location: 'Washington' }]);
     expect(story('Reporting by Maria Santos; Editing by Jan van der Berg').fields.contributors).toEqual([
       { name: 'Maria Santos', role: 'reporting' }, { name: 'Jan van der Berg', role: 'editing' },
     ]);

@@ -34,9 +34,10 @@ let index: Map<string, Entry[]> | undefined;
  * The gazetteer's faults, corrected (each by a UTC offset that differs from the right zone's):
  * - cities it gives no zone (`Perm`): the zone here; the others without one (Antarctic stations) are left out;
  * - border towns it puts in a neighbour's zone (`Cobija`, Bolivia, in Brazil's America/Rio_Branco);
- * - China keeps one time, Beijing's (Asia/Shanghai), but the gazetteer puts cities of Gansu, Tibet and
- *   even Guangdong in Asia/Urumqi (UTC+6): only Xinjiang's cities keep Asia/Urumqi, the tz database's zone
- *   for the region's own time; the others, and the old names Asia/Chongqing and Asia/Harbin, are Asia/Shanghai.
+ * - China keeps one official time, Beijing's (Asia/Shanghai), and its agencies date datelines by it, but
+ *   the gazetteer puts cities of Gansu, Tibet and even Guangdong in Asia/Urumqi (UTC+6), the tz database's
+ *   zone for Xinjiang's local time: every Chinese city is Asia/Shanghai (Urumqi's too: `新华社乌鲁木齐2月7日电`
+ *   is dated in Beijing time), as are the old names Asia/Chongqing and Asia/Harbin.
  */
 const ZONE_FIXES: Readonly<Record<string, string>> = {
   'Perm|RU': 'Asia/Yekaterinburg', 'Penza|RU': 'Europe/Moscow', 'Urmia|IR': 'Asia/Tehran', 'Comodoro Rivadavia|AR': 'America/Argentina/Catamarca',
@@ -48,7 +49,7 @@ function zoneOf(e: Entry): string | undefined {
   const given: string | null = e.timezone; // null for some, whatever its type declaration says
   const fixed = ZONE_FIXES[`${e.city}|${e.iso2}`];
   if (fixed !== undefined || given === null) return fixed;
-  if (e.iso2 === 'CN') return /^Xinjiang/.test(e.province) ? 'Asia/Urumqi' : 'Asia/Shanghai';
+  if (e.iso2 === 'CN') return 'Asia/Shanghai';
   return given;
 }
 

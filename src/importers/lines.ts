@@ -42,7 +42,7 @@ const ENGLISH_LEAD = new RegExp(
  * `新华社华盛顿2月4日电`, or without the date (`本报北京电`), optionally followed by the reporters in
  * full-width brackets. Without a date, 电 must end the lead (`新华社北京电力…` is not a dateline).
  */
-const CHINESE_LEAD = /^(?<agency>新华社|中新社|本报)(?<city>[\p{Script=Han}·]{1,12}?)(?:(?<month>\d{1,2})月(?<day>\d{1,2})日)?电(?=[（(\s]|$)(?:[（(](?<reporters>[^）)]*)[）)])?\s*(?<rest>[\s\S]*)$/u;
+const CHINESE_LEAD = /^(?<agency>新华社|中新社|本报)(?<city>[\p{Script=Han}·]{1,12}?)(?:(?<month>\d{1,2})月(?<day>\d{1,2})日电|电(?=[（(\s：:，,]|$))(?:[（(](?<reporters>[^）)]*)[）)])?[\s：:，,]*(?<rest>[\s\S]*)$/u;
 
 export function parseDatelineLead(paragraph: string): (DatelineLead & { reporters?: string }) | undefined {
   const zh = CHINESE_LEAD.exec(paragraph.trim());
@@ -121,6 +121,9 @@ function person(text: string, role?: string): Contributor {
   return c;
 }
 
+/** `Associated Press writer `, `AP reporters `: how wires introduce their own staff in a tagline. */
+const STAFF_PREFIX = /^(?:The )?(?:Associated Press|AP|Reuters|AFP|Bloomberg|Xinhua) (?:writers?|reporters?|correspondents?|journalists?) (?=\p{Lu})/u;
+
 /** A job printed before a contributor's name ("Photographer Lina Nasr contributed …"): the role, not the name. */
 const ROLE_WORD = /^(Photographer|Reporter|Correspondent|Researcher|Videographer|Producer|Editor)\s+(?=\p{Lu})/u;
 
@@ -137,7 +140,9 @@ export function parseContributorLine(line: string): Contributor[] | undefined {
   const contributed = /^(.+?) (?:also )?contributed (?:reporting )?to this (?:story|report|article)\.?$/i.exec(text);
   if (contributed !== null) {
     // "X in A and Y in B": split on the list separators, keeping "in <place>" with each name.
-    return named(splitNames(contributed[1] ?? '').map((p) => {
+    // "Associated Press writer Jane Doe …": the wire's own staff line names the writer after the job.
+    const list = (contributed[1] ?? '').replace(STAFF_PREFIX, '');
+    return named(splitNames(list).map((p) => {
       const role = ROLE_WORD.exec(p);
       return role === null ? person(p) : person(p.slice(role[0].length), (role[1] ?? '').toLowerCase());
     }));
@@ -152,7 +157,7 @@ export function parseContributorLine(line: string): Contributor[] | undefined {
  * A word of a person's name or a place: capitalised (`Gu`, `GU`, `O'Brien`, `Jean-Luc`), a particle
  * (`de`, `van`, `bin`, `al-Sayed`) or Chinese characters.
  */
-const NAME_WORD = /^(?:\p{Lu}[\p{L}\p{M}.'’-]*|(?:de|da|das|dos|del|della|di|du|la|le|van|von|der|den|ter|bin|binti|ibn|al|el|y|e)|(?:al|el)-\p{Lu}[\p{L}\p{M}'’-]*|[\p{Script=Han}·]+)$/u;
+const NAME_WORD = /^(?:\p{Lu}[\p{L}\p{M}.'’-]*|(?:de|da|das|dos|del|della|di|du|la|le|van|von|der|den|ter|ten|bin|binti|ibn|al|el|y|e)|(?:al|el)-\p{Lu}[\p{L}\p{M}'’-]*|[dl]['’]\p{Lu}[\p{L}\p{M}'’-]*|[\p{Script=Han}·]+)$/u;
 const looksLikeName = (s: string | undefined): boolean => {
   const words = (s ?? '').split(' ');
   return words.length <= 6 && /^[\p{Lu}\p{Script=Han}]/u.test(words[0] ?? '') && words.every((w) => NAME_WORD.test(w));

@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
-import { DatelineError } from '../errors.js';
+import { DatelineError, Errors } from '../errors.js';
 import { interruptStages } from '../output/dist.js';
 import { DEFAULT_CACHE_DIR, runBuild, type BuildReport, type Progress } from '../pipeline/build.js';
 import { changedFeedUrls } from '../websub/changed.js';
@@ -60,7 +60,9 @@ export async function buildCommand(args: string[], io: CliIO, usage: string): Pr
   }
   const interrupt = io.signals === true ? stopOnSignals(io) : undefined;
   try {
-    return await buildAndReport(v, io);
+    const code = await buildAndReport(v, io, () => interrupt?.code);
+    // Stopped once its files were in place: the build finished (its report printed) and says so.
+    return interrupt?.code ?? code;
   } finally {
     interrupt?.dispose();
   }
@@ -68,7 +70,8 @@ export async function buildCommand(args: string[], io: CliIO, usage: string): Pr
 
 type BuildValues = { config?: string; out?: string; ping?: boolean; cache?: string; 'no-cache'?: boolean; quiet?: boolean; json?: boolean };
 
-async function buildAndReport(v: BuildValues, io: CliIO): Promise<number> {
+/** `interrupted`: the exit code of a signal received, when one was (no --ping then). */
+async function buildAndReport(v: BuildValues, io: CliIO, interrupted: () => number | undefined): Promise<number> {
   const quiet = v.quiet === true || v.json === true;
   const progress = io.progress === true && !quiet ? progressLine(io.stderr) : undefined;
   const started = performance.now();
@@ -86,6 +89,8 @@ async function buildAndReport(v: BuildValues, io: CliIO): Promise<number> {
     });
   } catch (e) {
     progress?.done();
+    // Stopped by a signal while staging: the signal's handler says so, and exits.
+    if (e instanceof DatelineError && interrupted() !== undefined && e.diagnostics.every((d) => d.code === Errors.Interrupted.code)) return interrupted() ?? 1;
     if (e instanceof DatelineError) {
       report(io, e.diagnostics);
       if (v.json === true) io.stdout(`${JSON.stringify({ ok: false, diagnostics: e.diagnostics })}\n`);
@@ -103,7 +108,7 @@ async function buildAndReport(v: BuildValues, io: CliIO): Promise<number> {
   }
   if (r.cacheNotSaved !== undefined) io.stderr(`warning: the cache could not be written to ${v.cache ?? DEFAULT_CACHE_DIR} (${r.cacheNotSaved}); the next build may not be able to use it\n`);
   if (!quiet) printReport(io, r, ms);
-  if (v.ping === true && r.config !== undefined) {
+  if (v.ping === true && r.config !== undefined && interrupted() === undefined) {
     const cacheDir = v['no-cache'] === true ? undefined : resolve(io.cwd, v.cache ?? DEFAULT_CACHE_DIR);
     // Every feed this build has (pending pings for feeds that are gone, or under an old base URL, are dropped).
     const feeds = changedFeedUrls(r.config.feedBaseUrl, r.written.map((w) => ({ ...w, changed: true })));
@@ -113,21 +118,22 @@ async function buildAndReport(v: BuildValues, io: CliIO): Promise<number> {
 }
 
 /**
- * SIGINT (Ctrl-C) or SIGTERM during a build: the output stage is stopped, its temporary files removed,
- * and the process exits with 128 + the signal's number, the output directory as it was. Once the files
- * are being renamed into place the build finishes first (that takes moments, and stopping midway would
- * pair new feeds with the old manifest). A second signal exits at once. Before the output stage exists
- * (reading records), nothing has been written: the process exits.
+ * SIGINT (Ctrl-C) or SIGTERM during a build. While files are staged, the stage is stopped (its temporary
+ * files removed) and the process exits with 128 + the signal's number, the output directory as it was;
+ * so it does while records are read (nothing written yet). Once the files are being put in place, or are,
+ * the build finishes (renames take moments, and stopping midway would pair new feeds with the old
+ * manifest; the cache is saved), skips --ping, and exits with the signal's code. A second signal exits at once.
  */
-function stopOnSignals(io: CliIO): { dispose: () => void } {
-  let stopping = false;
+function stopOnSignals(io: CliIO): { dispose: () => void; code: number | undefined } {
+  const state: { dispose: () => void; code: number | undefined } = { dispose: () => undefined, code: undefined };
   const on = (signal: NodeJS.Signals): void => {
     const code = signal === 'SIGINT' ? 130 : 143;
-    if (stopping) process.exit(code);
-    stopping = true;
-    void interruptStages().then((state) => {
-      if (state === 'renaming') {
-        io.stderr(`\n${signal}: the new files are being put in place; finishing that first (again to stop at once).\n`);
+    if (state.code !== undefined) process.exit(code);
+    state.code = code;
+    void interruptStages().then((found) => {
+      if (found === 'renaming' || found === 'written') {
+        const where = found === 'renaming' ? 'being put in place' : 'in place';
+        io.stderr(`\n${signal}: the new files are ${where}; finishing the build, then stopping (again to stop at once).\n`);
         return;
       }
       io.stderr(`\n${signal}: build stopped; nothing was written (the output directory is as it was).\n`);
@@ -136,7 +142,8 @@ function stopOnSignals(io: CliIO): { dispose: () => void } {
   };
   process.on('SIGINT', on);
   process.on('SIGTERM', on);
-  return { dispose: () => void (process.off('SIGINT', on), process.off('SIGTERM', on)) };
+  state.dispose = () => void (process.off('SIGINT', on), process.off('SIGTERM', on));
+  return state;
 }
 
 function printReport(io: CliIO, r: BuildReport, ms: number): void {

@@ -14,8 +14,8 @@
  * SIGTERM) removes them at once, and one that was killed outright leaves one directory, which the next
  * build into the same place removes.
  */
-import { mkdir, readdir, readFile, rename, rm, rmdir, stat, utimes, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { copyFile, mkdir, readdir, readFile, rename, rm, rmdir, stat, utimes, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { DatelineError, diagnostic, Errors } from '../errors.js';
 import { MANIFEST_FILE } from '../hosting/index.js';
 import type { Manifest, Outputs } from '../types.js';
@@ -32,21 +32,31 @@ const PARALLEL_BYTES = 48 * 1024 * 1024;
 
 const STAGE_PREFIX = '.dateline-stage-';
 
-/** The stages of this process that have not committed or aborted yet. */
+/** The stages of this process that have staged a file and not committed or aborted yet. */
 const live = new Set<OutputStage>();
+/** Stages of this process that committed: their files are in place. */
+let committed = 0;
 
 /**
  * Stops every stage of this process that has not begun its renames: their temporary files are removed
- * and their output directories stay as they were. Says whether a stage was already renaming (it is left
- * to finish: stopping midway would pair new files with the old manifest).
+ * and their output directories stay as they were. Says what was found:
+ * - `renaming`: a stage was putting its files in place; it is left to finish (stopping midway would
+ *   pair new files with the old manifest);
+ * - `stopped`: a stage was stopped, nothing of it written;
+ * - `written`: no stage was at work, and one of this process has committed (its files are in place);
+ * - `idle`: no stage has staged anything (a build still reading, or with nothing to write).
  */
-export async function interruptStages(): Promise<'stopped' | 'renaming'> {
+export async function interruptStages(): Promise<'renaming' | 'stopped' | 'written' | 'idle'> {
   let renaming = false;
+  let stopped = false;
   for (const stage of live) {
     if (stage.renaming) renaming = true;
-    else await stage.abort();
+    else {
+      await stage.abort();
+      stopped = true;
+    }
   }
-  return renaming ? 'renaming' : 'stopped';
+  return renaming ? 'renaming' : stopped ? 'stopped' : committed > 0 ? 'written' : 'idle';
 }
 
 /** Whether a process with this pid is running (a stage directory of a running build is not removed). */
@@ -83,9 +93,7 @@ export class OutputStage {
   private readonly made = new Set<string>();
 
   /** `shownAs` names the directory in messages (as the user wrote it). */
-  constructor(readonly outDir: string, readonly shownAs: string = outDir) {
-    live.add(this);
-  }
+  constructor(readonly outDir: string, readonly shownAs: string = outDir) {}
 
   /**
    * The manifest the directory holds now, if any: what the previous build wrote. (First the stage
@@ -94,7 +102,8 @@ export class OutputStage {
   async previousManifest(): Promise<Manifest | undefined> {
     const names = await readdir(this.outDir).catch(() => [] as string[]);
     for (const n of names) {
-      if (n.startsWith(STAGE_PREFIX) && !alive(Number(n.slice(STAGE_PREFIX.length)))) await rm(join(this.outDir, n), { recursive: true, force: true });
+      // (One that cannot be removed, another user's, is left: it is no reason to fail this build.)
+      if (n.startsWith(STAGE_PREFIX) && !alive(Number(n.slice(STAGE_PREFIX.length)))) await rm(join(this.outDir, n), { recursive: true, force: true }).catch(() => undefined);
     }
     try {
       const m = JSON.parse(await readFile(join(this.outDir, MANIFEST_FILE), 'utf8')) as Manifest;
@@ -111,6 +120,7 @@ export class OutputStage {
    */
   async put(name: string, content: string | Uint8Array, mtime?: Date, current?: Uint8Array): Promise<void> {
     if (this.closed) throw new DatelineError([diagnostic(Errors.Interrupted, { file: this.shownAs })]);
+    live.add(this);
     this.names.add(name);
     // Bounded by count and by size: a large site's monthly archives are tens of megabytes each.
     while (this.running.size >= PARALLEL || (this.running.size > 0 && this.bytesInFlight > PARALLEL_BYTES)) await Promise.race(this.running);
@@ -209,7 +219,7 @@ export class OutputStage {
     const ordered = [...this.pending].sort((a, b) => last(a) - last(b) || (a.name < b.name ? -1 : 1));
     for (const [i, p] of ordered.entries()) {
       try {
-        await rename(p.tmp, p.target);
+        await renameInto(p.tmp, p.target);
       } catch (e) {
         // Every target was read (or found missing) while staging, so this is rare: something changed
         // the directory since. What was renamed stays (the manifest, last, is the old one).
@@ -220,9 +230,10 @@ export class OutputStage {
     }
     this.pending.length = 0;
     if (this.stageDir !== undefined) await rm(this.stageDir, { recursive: true, force: true });
+    live.delete(this);
+    committed += 1;
     for (const r of this.retouch) await utimes(r.target, r.mtime, r.mtime);
     if (previous !== undefined) await this.removeStale(previous);
-    live.delete(this);
     return [...this.written].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 
@@ -242,6 +253,29 @@ export class OutputStage {
     }
     // Deepest first, so that a directory emptied by removing its subdirectories goes too.
     for (const d of [...dirs].sort((a, b) => b.split('/').length - a.split('/').length)) await rmdir(join(this.outDir, d)).catch(() => undefined);
+  }
+}
+
+/**
+ * Renames a staged file into place. A target directory on another file system (a link to another disk,
+ * a mount) cannot take a rename from the stage directory (EXDEV): the file is copied beside the target
+ * first, and that copy renamed, which is atomic again.
+ */
+async function renameInto(tmp: string, target: string): Promise<void> {
+  try {
+    await rename(tmp, target);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+    const beside = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+    try {
+      await copyFile(tmp, beside);
+      const { mtime } = await stat(tmp);
+      await utimes(beside, mtime, mtime);
+      await rename(beside, target);
+    } catch (inner) {
+      await rm(beside, { force: true });
+      throw inner;
+    }
   }
 }
 

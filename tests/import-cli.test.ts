@@ -2,7 +2,8 @@
  * `dateline import` end to end, through main(): copy in, records out, then the build; and the file-level
  * rules: never overwrite silently, --force keeps a backup, --dry-run writes nothing, bad input is named.
  */
-import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -164,6 +165,15 @@ describe('bad input', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^typo\.txt: warning: the build will warn about this record: dateline\.date: .*2025-02-06.*2025-02-04.*\(W_DATELINE_DATE\) \(W_IMPORT_BUILD_WARNING\)$/m);
     expect(await records(dir)).toHaveLength(1);
+  });
+
+  it('a pipe among the records does not hang the import (existing ids are read as the build reads records)', async () => {
+    const dir = await site();
+    await mkdir(join(dir, 'articles'), { recursive: true });
+    execFileSync('mkfifo', [join(dir, 'articles', 'pipe.md')]);
+    const r = await run(['import', 'gaza-talks.txt'], dir);
+    expect(r.code).toBe(0);
+    expect((await records(dir)).filter((n) => n !== 'pipe.md')).toHaveLength(1);
   });
 
   it('raw text without a date stamp cannot be imported: the zone alone gives no instant', async () => {

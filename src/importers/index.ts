@@ -8,7 +8,7 @@ import { dirname, extname, join, resolve } from 'node:path';
 import { validateRecords } from '../core/validate.js';
 import { diagnostic, Errors } from '../errors.js';
 import { readJsonRecord } from '../sources/json.js';
-import { display, listRecordFiles } from '../sources/index.js';
+import { display, listRecordFiles, readRecordText } from '../sources/index.js';
 import { readMarkdownRecord } from '../sources/markdown.js';
 import type { Diagnostic, SiteConfig } from '../types.js';
 import { importNinjs } from './ninjs.js';
@@ -74,13 +74,18 @@ function decode(bytes: Buffer): string | undefined {
 /** Existing records under `dir` by id, so an import finds the record it would replace wherever it lives. */
 async function existingIds(dir: string, cwd: string): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
-  // The records the build would read, listed as it lists them.
-  const names = await listRecordFiles(dir, true).catch(() => [] as string[]);
+  // The records the build would read, listed and read as it lists and reads them (a directory that cannot
+  // be listed is passed over, not the whole listing; a pipe or a huge file is not read).
+  const names = await listRecordFiles(dir, true, []).catch(() => [] as string[]);
   for (const name of names) {
     const ext = extname(name).toLowerCase();
     const path = join(dir, name);
-    const text = await readFile(path, 'utf8').catch(() => undefined);
-    if (text === undefined) continue;
+    let text: string;
+    try {
+      text = readRecordText(path);
+    } catch {
+      continue;
+    }
     const r = ext === '.json' ? readJsonRecord(text, display(path, cwd), '') : readMarkdownRecord(text, display(path, cwd), '');
     const id = (r.record?.data as { id?: unknown } | undefined)?.id;
     if (typeof id === 'string' && !ids.has(id.trim())) ids.set(id.trim(), path);

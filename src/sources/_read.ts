@@ -139,6 +139,15 @@ function readSmall(path: string): Buffer {
   }
 }
 
+/**
+ * A record file's text, read as the build reads it: a pipe, a device or a file over MAX_RECORD_BYTES is
+ * an error (with the reason as its `code`), not a read that blocks or never ends. For other readers of
+ * record files (`import` finding existing ids).
+ */
+export function readRecordText(path: string): string {
+  return readSmall(path).toString('utf8');
+}
+
 /** Where the bytes stop being UTF-8 (called only for bytes isUtf8 refused): the line and the bytes, `0xE9 0x20`. */
 function firstBadBytes(b: Buffer): { line: number; shown: string } {
   let i = 0;

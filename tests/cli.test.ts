@@ -206,21 +206,30 @@ describe('help and usage', () => {
 });
 
 describe('build: directories that must lie apart', () => {
+  const READ_OWN = 'the build would read its own files as records (and could replace a record with a feed); choose directories apart';
+  const PUBLISHED = 'the records (drafts too) would be published with the feeds; choose directories apart';
   it.each([
-    [{ outDir: 'articles' }, [], 'dateline.config.json: outDir: the output directory "articles" is the same directory as the articles directory "articles"'],
-    [{ outDir: 'articles/out' }, [], 'dateline.config.json: outDir: the output directory "articles/out" is inside the articles directory "articles"'],
-    [{}, ['--out', 'articles/world'], '--out: the output directory "articles/world" is inside the articles directory "articles"'],
-    [{}, ['--out', '.'], 'dateline.config.json: articlesDir: the articles directory "articles" is inside the output directory "."'],
-    [{}, ['--cache', 'articles/.cache'], '--cache: the cache directory "articles/.cache" is inside the articles directory "articles"'],
+    [{ outDir: 'articles' }, [], `dateline.config.json: outDir: the output directory "articles" is the same directory as the articles directory "articles": ${READ_OWN}`],
+    [{ outDir: 'articles/out' }, [], `dateline.config.json: outDir: the output directory "articles/out" is inside the articles directory "articles": ${READ_OWN}`],
+    [{}, ['--out', 'articles/world'], `--out: the output directory "articles/world" is inside the articles directory "articles": ${READ_OWN}`],
+    [{}, ['--out', '.'], `dateline.config.json: articlesDir: the articles directory "articles" is inside the output directory ".": ${PUBLISHED}`],
+    [{}, ['--cache', 'articles/cache'], `articles/cache: the cache directory "articles/cache" is inside the articles directory "articles": ${READ_OWN}`],
+    [{}, ['--cache', 'dist/cache'], `dist/cache: the cache directory "dist/cache" is inside the output directory "dist": ${PUBLISHED}`],
   ] as const)('%j %j is refused before anything is read or written', async (change, args, message) => {
     await withSite(GOOD_SITE, async (dir) => {
       const before = await snapshotDir(dir);
       const r = await run(['build', ...args], dir);
       expect(r.code).toBe(1);
-      expect(r.stderr).toContain(`${message}: the build would read its own files as records`);
-      expect(r.stderr).toContain('(E_DIRS_OVERLAP)');
+      expect(r.stderr).toContain(`${message} (E_DIRS_OVERLAP)`);
       expect(await snapshotDir(dir)).toEqual(before);
     }, { ...SITE_CONFIG, ...change });
+  });
+
+  it('a hidden cache directory among the records is allowed: the build never reads it as records', async () => {
+    await withSite(GOOD_SITE, async (dir) => {
+      expect((await run(['build', '--cache', 'articles/.cache'], dir)).code).toBe(0);
+      expect((await run(['build', '--cache', 'articles/.cache'], dir)).code).toBe(0);
+    });
   });
 });
 

@@ -8,7 +8,7 @@
  * the cache recorded, and whose files are on disk as recorded, is neither rendered nor written again.
  */
 import { statSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { restoreModel, storeModel, type StoredModel } from '../cache/serial.js';
 import { itemKey, saveCache, sha256, type CacheIdentity, type CacheState, type FeedEntry } from '../cache/store.js';
 import { directoryEntry, noArticles } from '../core/build.js';
@@ -18,6 +18,7 @@ import { feedFrame, feedHead, SiteRenderer } from '../core/site.js';
 import { DatelineError, diagnostic, Errors } from '../errors.js';
 import { manifestOf, MANIFEST_FILE, serveFeedAsync, serverConfigFiles, type FeedDocuments } from '../hosting/index.js';
 import { OutputStage, type Written } from '../output/dist.js';
+import { within } from '../paths.js';
 import { readerFiles, type FeedDirectoryEntry } from '../pages/index.js';
 import { DEFAULT_CONFIG_FILE, loadConfig, sortDiagnostics } from '../sources/index.js';
 import type { Diagnostic, FeedModel, ServedFile, SiteConfig } from '../types.js';
@@ -224,19 +225,23 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
 
 /**
  * The output and cache directories must lie outside the articles directory (the build would read its
- * feeds and cache files as records, and a feed could replace a record), and the articles directory outside
- * the output directory (records and drafts would be published with the feeds).
+ * feeds and cache files as records, and a feed could replace a record), and the articles and cache
+ * directories outside the output directory (records and drafts would be published with the feeds).
  */
 function checkApart(options: BuildOptions, config: SiteConfig, outDir: string, cacheDir: string | undefined): void {
   const articles = resolve(options.cwd, config.articlesDir);
-  const within = (inner: string, outer: string): boolean => inner === outer || inner.startsWith(outer.endsWith(sep) ? outer : outer + sep);
   const file = options.configFile ?? DEFAULT_CONFIG_FILE;
+  const outShown = options.outDir ?? config.outDir;
   const problems: Diagnostic[] = [];
   const outWhere = options.outDir === undefined ? { file, field: 'outDir' } : { file: '--out' };
-  if (within(outDir, articles)) problems.push(diagnostic(Errors.DirsOverlap, outWhere, 'the output directory', config.articlesDir, options.outDir ?? config.outDir));
-  else if (within(articles, outDir)) problems.push(diagnostic(Errors.DirsOverlap, { file, field: 'articlesDir' }, 'the articles directory', options.outDir ?? config.outDir, config.articlesDir));
-  if (cacheDir !== undefined && within(cacheDir, articles)) {
-    problems.push(diagnostic(Errors.DirsOverlap, { file: '--cache' }, 'the cache directory', config.articlesDir, options.cacheDir === undefined || options.cacheDir === false ? DEFAULT_CACHE_DIR : options.cacheDir));
+  if (within(outDir, articles)) problems.push(diagnostic(Errors.DirsOverlap, outWhere, 'the output directory', outShown, 'the articles directory', config.articlesDir));
+  else if (within(articles, outDir)) problems.push(diagnostic(Errors.DirsOverlap, { file, field: 'articlesDir' }, 'the articles directory', config.articlesDir, 'the output directory', outShown));
+  if (cacheDir !== undefined) {
+    const shown = typeof options.cacheDir === 'string' ? options.cacheDir : DEFAULT_CACHE_DIR;
+    // (A hidden directory among the records, such as `articles/.cache`, is never read as records.)
+    const hidden = relative(articles, cacheDir).split(sep).some((p) => p.startsWith('.'));
+    if (within(cacheDir, articles) && !hidden) problems.push(diagnostic(Errors.DirsOverlap, { file: shown }, 'the cache directory', shown, 'the articles directory', config.articlesDir));
+    else if (within(cacheDir, outDir)) problems.push(diagnostic(Errors.DirsOverlap, { file: shown }, 'the cache directory', shown, 'the output directory', outShown));
   }
   if (problems.length > 0) throw new DatelineError(problems);
 }

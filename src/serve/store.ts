@@ -6,7 +6,8 @@
  */
 import { constants, type Stats } from 'node:fs';
 import { open, realpath, stat, type FileHandle } from 'node:fs/promises';
-import { extname, join, resolve, sep } from 'node:path';
+import { extname, join, resolve } from 'node:path';
+import { within } from '../paths.js';
 import type { EncodedVariant, Manifest, ServedFile } from '../types.js';
 import { parseHttpDate } from './_http.js';
 
@@ -130,8 +131,6 @@ export function parseManifest(text: string): Manifest | undefined {
 
 // ----- The directory store -----
 
-/** Whether `path` is `root` itself or inside it. */
-const inside = (root: string, path: string): boolean => path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
 
 /**
  * A store over a directory. Every file is opened per request, so a file replaced by an atomic rename (as
@@ -148,7 +147,7 @@ export function directoryStore(root: string): FeedStore {
       // The root is resolved each time: it may be a symlink, or be created by a build after the server starts.
       const realRoot = await realpath(base);
       const real = await realpath(join(realRoot, ...name.split('/')));
-      return inside(realRoot, real) && real !== realRoot ? real : undefined;
+      return within(real, realRoot) && real !== realRoot ? real : undefined;
     } catch {
       return undefined;
     }

@@ -7,6 +7,7 @@ import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { formerContentId } from '../src/importers/record.js';
 import { main } from '../src/index.js';
 import { makeSite, parseXml, text } from './_helpers.js';
 
@@ -164,6 +165,26 @@ describe('bad input', () => {
     const r = await run(['import', 'typo.txt'], dir);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^typo\.txt: warning: the build will warn about this record: dateline\.date: .*2025-02-06.*2025-02-04.*\(W_DATELINE_DATE\) \(W_IMPORT_BUILD_WARNING\)$/m);
+    expect(await records(dir)).toHaveLength(1);
+  });
+
+  it('a record imported under the former derived id (the day as the copy wrote it) keeps that id: no second record', async () => {
+    const dir = await site();
+    const copy = (await readFile(join(dir, 'gaza-talks.txt'), 'utf8')).replace('Updated: 2025-02-05 09:24', 'Updated: 2025-02-04 20:24 -05:00');
+    await writeFile(join(dir, 'offset.txt'), copy);
+    expect((await run(['import', 'offset.txt'], dir)).code).toBe(0);
+    const [file] = await records(dir);
+    const text = await readFile(join(dir, 'articles', file!), 'utf8');
+    const id = /^id: (.*)$/m.exec(text)![1]!;
+    expect(id).toMatch(/^imp-20250205-/);
+    // As an import before 2026-11-26 wrote it: the day of 2025-02-04T20:24:00-05:00 as written.
+    const former = formerContentId(/^title: (.*)$/m.exec(text)![1]!, '2025-02-04T20:24:00-05:00');
+    expect(former).toMatch(/^imp-20250204-/);
+    await writeFile(join(dir, 'articles', file!), text.replace(`id: ${id}`, `id: ${former}`));
+    const again = await run(['import', 'offset.txt'], dir);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('unchanged');
+    expect(again.stdout).toContain(`former id "${former}"`);
     expect(await records(dir)).toHaveLength(1);
   });
 

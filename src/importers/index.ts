@@ -13,7 +13,7 @@ import { readMarkdownRecord } from '../sources/markdown.js';
 import type { Diagnostic, SiteConfig } from '../types.js';
 import { importNinjs } from './ninjs.js';
 import { importNitf } from './nitf.js';
-import { recordText, slug } from './record.js';
+import { contentId, formerContentId, recordText, slug } from './record.js';
 import { importText } from './text.js';
 import type { ImportedStory, ImportFormat, Importer } from './types.js';
 
@@ -137,7 +137,8 @@ export async function importFiles(files: readonly string[], opts: ImportOptions)
     const result = IMPORTERS[detected](text, { file: shown, timezone: opts.config.timezone });
     report.diagnostics.push(...result.diagnostics);
     if (result.diagnostics.some((d) => d.severity === 'error')) report.ok = false;
-    for (const story of result.stories) {
+    for (const imported of result.stories) {
+      const story = keepFormerId(imported, ids, opts.config.timezone);
       const entry = await place(story, out, ids, opts);
       report.stories.push(entry);
       if (entry.status === 'refused') {
@@ -148,6 +149,19 @@ export async function importFiles(files: readonly string[], opts: ImportOptions)
     }
   }
   return reports;
+}
+
+/**
+ * A derived id made by the former rule (formerContentId) that a record already has, when the story's own
+ * is new: the record keeps its id, and a note says so.
+ */
+function keepFormerId(story: ImportedStory, ids: ReadonlyMap<string, string>, zone: string): ImportedStory {
+  const { id, title, date } = story.fields;
+  if (ids.has(id) || id !== contentId(title, date, zone)) return story;
+  const former = formerContentId(title, date);
+  if (former === id || !ids.has(former)) return story;
+  const note = `a record imported before has this story's former id ${JSON.stringify(former)} (made from the day as the copy wrote it): it keeps that id`;
+  return { ...story, fields: { ...story.fields, id: former }, notes: [...story.notes, note] };
 }
 
 /**

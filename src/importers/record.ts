@@ -41,11 +41,23 @@ export function contentId(title: string, date: string, zone: string): string {
   // spacing. Two stories with one headline on one day would share an id: the import refuses the second.
   // The day is the instant's in the site's zone, however the copy wrote it (`20250205T012400+0800` and
   // `20250204T122400-0500` are one story); a time without an offset is already the site's wall clock.
-  const words = (t: string): string => t.normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, ' ').trim().toLowerCase();
-  const headline = title.replace(CORRECTION_MARKS, '');
   // (Without a valid site zone, as written.)
   const t = /(?:Z|[+-]\d\d:\d\d)$/i.test(date) && isValidTimeZone(zone) ? parseDeskTime(date, zone) : undefined;
-  const date10 = t?.ok === true ? localDate(t.instant, zone) : date.slice(0, 10);
+  return idOf(title, t?.ok === true ? localDate(t.instant, zone) : date.slice(0, 10));
+}
+
+/**
+ * The id `contentId` gave before it took the day in the site's zone (2026-11-26): the day as the copy
+ * wrote it. It differs only for a stamp with an offset whose day is another in the site's zone; an import
+ * that finds a record with this id keeps it, so that importing the same copy again makes no second record.
+ */
+export function formerContentId(title: string, date: string): string {
+  return idOf(title, date.slice(0, 10));
+}
+
+function idOf(title: string, date10: string): string {
+  const words = (t: string): string => t.normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, ' ').trim().toLowerCase();
+  const headline = title.replace(CORRECTION_MARKS, '');
   const hash = createHash('sha256').update(`${words(headline)}\n${date10}`).digest('hex').slice(0, 8);
   const day = date10.replace(/-/g, '');
   // A title with no Latin words (Chinese copy) would slug to stray digits; the hash alone is clearer then.

@@ -272,6 +272,17 @@ describe.skipIf(!HAS_NGINX)('nginx serving dist/ with _config/nginx.conf', () =>
     expect((await get(port, '/feeds/feed.json', { 'accept-encoding': 'gzip, deflate, br' })).headers['etag']).toBe(served.encodings.gzip!.etag);
   });
 
+  it('the page for people (index.html) is served at the feeds\' address, where its relative links work, and so is feed.xsl', async () => {
+    const page = await readFile(join(dist, 'index.html'), 'utf8');
+    for (const path of ['/feeds/', '/feeds/index.html']) {
+      const r = await get(port, path);
+      expect(r.status, path).toBe(200);
+      expect(r.headers['content-type'], path).toMatch(/^text\/html/);
+      expect(r.body.toString('utf8'), path).toBe(page);
+    }
+    expect((await get(port, '/feeds/feed.xsl')).status).toBe(200);
+  });
+
   it("Dateline's own files are not served", async () => {
     for (const path of ['/_dateline.json', '/_headers', '/_config/nginx.conf', '/_dateline_xml/rss.xml']) expect((await get(port, path)).status, path).toBe(404);
   });

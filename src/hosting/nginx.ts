@@ -163,6 +163,13 @@ export function nginxConf(manifest: Manifest, feedBaseUrl: string, title: string
   out.push(`location = ${locationPath(xsl)} {`, '    types { }', '    default_type "application/xslt+xml; charset=utf-8";');
   if (xsl !== '/feed.xsl') out.push('    rewrite ^ /feed.xsl break;');
   out.push('}', '');
+  // The page for people (index.html), at the feeds' address, where its relative links to them work.
+  const page = servedPath('index.html', feedBaseUrl);
+  if (page !== '/index.html') {
+    const dir = page.slice(0, -'index.html'.length);
+    out.push(`location = ${locationPath(dir)} {`, '    rewrite ^ /index.html break;', '}', '');
+    out.push(`location = ${locationPath(page)} {`, '    rewrite ^ /index.html break;', '}', '');
+  }
   out.push(
     "# Dateline's own files are not for the public.",
     `location = /_dateline.json { return 404; }`,

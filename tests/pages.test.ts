@@ -169,6 +169,19 @@ describe('index page escaping and edge cases', () => {
     expect(textOf(article)).toContain('Photo: Photo & co');
   });
 
+  it('isolates names: a right-to-left one (or one with a stray direction mark) does not reorder its line', () => {
+    const m: FeedModel = { ...model, items: [{ ...model.items[0]!, creators: [{ name: 'שלום 2025' }] }] };
+    const directory = [
+      { kind: 'tag' as const, name: 'abc\u202E', dir: 'tags/abc/', title: 'T', items: 1, updated: new Date(0) },
+      { kind: 'tag' as const, name: 'שלום 2025', dir: 'tags/x/', title: 'T', items: 1, updated: new Date(0) },
+    ];
+    const html = renderIndexPage(m, [], { directory });
+    expect(htmlProblems(html)).toEqual([]);
+    const d = parseDocument(html);
+    expect(all(d, 'bdi').map((b) => textOf(b))).toEqual(expect.arrayContaining(['abc\u202E', 'שלום 2025']));
+    expect(all(all(d, 'article')[0]!, 'bdi').map((b) => textOf(b))).toEqual(['שלום 2025']);
+  });
+
   it('says so when there are no stories or no feeds', () => {
     const html = renderIndexPage({ ...model, items: [] }, []);
     expect(htmlProblems(html)).toEqual([]);

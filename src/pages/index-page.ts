@@ -112,7 +112,8 @@ function directorySections(model: FeedModel, directory: readonly FeedDirectoryEn
     out.push(`<section aria-labelledby="${id}">`, `<h2 id="${id}">${heading}</h2>`, '<ul class="directory">');
     for (const e of entries) {
       const docs = FORMAT_ORDER.map((f) => `<a href="${escapeHtml(encodeURI(`${e.dir}${FEED_FILES[f]}`))}" type="${MEDIA_TYPES[f]}">${SHORT_NAMES[f]}</a>`);
-      out.push(`<li><span class="name"${langAttr(model.language)}>${escapeHtml(e.name)}</span> <span class="meta">${e.items} ${e.items === 1 ? 'item' : 'items'} · ${time(e.updated, model.timezone)}</span> ${docs.join(' · ')}</li>`);
+      // <bdi>: a name in a right-to-left script (or with a stray direction mark) does not reorder the line's counts and links.
+      out.push(`<li><bdi class="name"${langAttr(model.language)}>${escapeHtml(e.name)}</bdi> <span class="meta">${e.items} ${e.items === 1 ? 'item' : 'items'} · ${time(e.updated, model.timezone)}</span> ${docs.join(' · ')}</li>`);
     }
     out.push('</ul>', '</section>');
   }
@@ -162,7 +163,7 @@ function time(instant: Date, zone: string): string {
 }
 
 function person(p: Person): string {
-  const name = escapeHtml(p.name);
+  const name = `<bdi>${escapeHtml(p.name)}</bdi>`;
   return p.url !== undefined && isWebUrl(p.url) ? `<a href="${escapeHtml(p.url)}">${name}</a>` : name;
 }
 

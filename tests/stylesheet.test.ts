@@ -145,6 +145,17 @@ describe.skipIf(!hasXsltproc)('the sample feeds through xsltproc, as a browser w
   it.each([
     ['rss.xml', writeRss],
     ['atom.xml', writeAtom],
+  ] as const)('%s of a summary feed (no content): contributors, agency and a photo credit without a URL from their elements', async (name, write) => {
+    const item = model.items.find((i) => i.url === GAZA_URL)!;
+    const { contentHtml: _, ...rest } = item;
+    const summaryFeed: FeedModel = { ...model, stylesheet: STYLESHEET_FILE, items: [{ ...rest, image: { caption: 'Falafel.', credit: 'DAWOUD ABU ALKAS/REUTERS' } }] };
+    const article = all(parseDocument(await transform(name, write(summaryFeed))), 'article')[0]!;
+    expect(credits(article)).toEqual(['Contributors: Mike Gu', 'Agencies via Xinhua', 'Photo: DAWOUD ABU ALKAS/REUTERS']);
+  });
+
+  it.each([
+    ['rss.xml', writeRss],
+    ['atom.xml', writeAtom],
   ] as const)('%s: markup in the feed stays text, and only web links are links', async (name, write) => {
     const item = model.items.find((i) => i.url === GAZA_URL)!;
     const hostile: FeedModel = {

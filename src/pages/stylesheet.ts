@@ -211,7 +211,25 @@ ${PAGE_CSS}
           </p>
         </xsl:if>
         <xsl:call-template name="credit-lines"><xsl:with-param name="html" select="$content"/></xsl:call-template>
-        <xsl:for-each select="media:content/media:credit[1]">
+        <!-- A summary feed carries no content, so no printed credit lines: the contributors and the agency from their elements. -->
+        <xsl:if test="$content = ''">
+          <xsl:if test="dc:contributor or atom:contributor">
+            <p class="credits">
+              <span lang="en">Contributors: </span>
+              <xsl:for-each select="dc:contributor | atom:contributor/atom:name">
+                <xsl:if test="position() > 1">, </xsl:if>
+                <xsl:value-of select="."/>
+              </xsl:for-each>
+            </p>
+          </xsl:if>
+          <xsl:for-each select="dl:agency[1]">
+            <p class="credits">
+              <xsl:if test="@via != ''"><xsl:value-of select="@via"/><span lang="en"> via </span></xsl:if>
+              <xsl:value-of select="."/>
+            </p>
+          </xsl:for-each>
+        </xsl:if>
+        <xsl:for-each select="(media:content/media:credit | media:credit)[1]">
           <p class="credits"><span lang="en">Photo: </span><xsl:value-of select="."/></p>
         </xsl:for-each>
       </article>

@@ -189,7 +189,7 @@ describe('section, tag and author feeds', () => {
         expect(page, name).toContain(`href="${encodeURI(name)}"`);
       }
       expect(page).toContain('<h2 id="sections">Sections</h2>');
-      expect(page).toContain('<span class="name">国际新闻</span>');
+      expect(page).toContain('<bdi class="name">国际新闻</bdi>');
     } finally {
       await cleanup();
     }

@@ -252,6 +252,14 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           rewrite ^ /feed.xsl break;
       }
 
+      location = /feeds/ {
+          rewrite ^ /index.html break;
+      }
+
+      location = /feeds/index.html {
+          rewrite ^ /index.html break;
+      }
+
       # Dateline's own files are not for the public.
       location = /_dateline.json { return 404; }
       location = /_headers { return 404; }

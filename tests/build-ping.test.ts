@@ -4,8 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { main } from '../src/index.js';
-import { makeSite, record, SITE_CONFIG } from './_helpers.js';
+import { makeSite, record, runCli, SITE_CONFIG } from './_helpers.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -44,12 +43,7 @@ async function expectQuietPing(dir: string, h: Awaited<ReturnType<typeof hub>>):
   expect(h.bodies).toEqual([]);
 }
 
-async function run(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd });
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 describe('build --ping', () => {
   it('notifies the hub of each changed feed, once, and of nothing when nothing changed', async () => {

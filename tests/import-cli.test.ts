@@ -8,8 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formerContentId } from '../src/importers/record.js';
-import { main } from '../src/index.js';
-import { makeSite, parseXml, text } from './_helpers.js';
+import { makeSite, parseXml, runCli, text } from './_helpers.js';
 
 const fixtures = fileURLToPath(new URL('./fixtures/import/roundtrip/', import.meta.url));
 let cleanups: (() => Promise<void>)[] = [];
@@ -25,12 +24,7 @@ async function site(): Promise<string> {
   return s.dir;
 }
 
-async function run(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd });
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 async function records(dir: string): Promise<string[]> {
   return ((await readdir(join(dir, 'articles'), { recursive: true })) as string[]).filter((n) => /\.(md|bak.*)$/.test(n)).sort();

@@ -8,8 +8,8 @@ import * as fs from 'node:fs';
 import { mkdir, symlink, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { formatDiagnostic, loadArticles, loadConfig, main } from '../src/index.js';
-import { makeSite, record } from './_helpers.js';
+import { formatDiagnostic, loadArticles, loadConfig } from '../src/index.js';
+import { makeSite, record, runCli } from './_helpers.js';
 
 // A directory root cannot be kept from listing (chmod 000 does not stop root): readdir fails for it here.
 const UNLISTABLE = 'locked-by-test';
@@ -22,12 +22,7 @@ vi.mock('node:fs', async (original) => {
   return { ...real, default: { ...real, readdirSync }, readdirSync };
 });
 
-async function run(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd });
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 describe('record files that cannot be records', () => {
   it('reports each problem at its file, and reads every other record', async () => {

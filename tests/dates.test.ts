@@ -31,6 +31,16 @@ const INSTANTS: [desk: string, zone: string, utc: string][] = [
 ];
 
 describe('desk time → instant', () => {
+  it('takes RFC 3339 as exports write it: a fraction of a second (dropped), t and z in lower case', () => {
+    const at = (v: string) => { const t = parseDeskTime(v, 'Asia/Shanghai'); return t.ok ? t.instant.toISOString() : t.problem; };
+    expect(at('2025-02-05T01:24:00.000Z')).toBe('2025-02-05T01:24:00.000Z');
+    expect(at('2025-02-05T09:24:00.999+08:00')).toBe('2025-02-05T01:24:00.000Z');
+    expect(at('2025-02-05t01:24:00z')).toBe('2025-02-05T01:24:00.000Z');
+    expect(at('2025-02-05 09:24:00.5')).toBe('2025-02-05T01:24:00.000Z');
+    // A fraction needs its seconds.
+    expect(at('2025-02-05T09:24.5Z')).toBe('format');
+  });
+
   it.each(INSTANTS)('%s in %s is %s', (desk, zone, utc) => {
     const r = parseDeskTime(desk, zone);
     expect(r.ok && r.instant.toISOString()).toBe(utc);

@@ -4,7 +4,8 @@
  * (Atom, JSON Feed) from UTC arithmetic only.
  */
 
-const DESK_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?$/;
+/** RFC 3339 as exports write it too: a fraction of a second (dropped: feeds carry whole seconds), `t` and `z` in lower case. */
+const DESK_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?([Zz]|[+-]\d{2}:?\d{2})?$/;
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const HOUR = 3_600_000;
 
@@ -220,7 +221,7 @@ export function parseDeskTime(value: string, zone: string): DeskTime {
   const local = validFields(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s ?? '0'));
   if (local === undefined) return { ok: false, problem: 'format' };
   if (off !== undefined) {
-    if (off === 'Z') return { ok: true, instant: new Date(local) };
+    if (off === 'Z' || off === 'z') return { ok: true, instant: new Date(local) };
     const digits = off.replace(':', '');
     const oh = Number(digits.slice(1, 3));
     const om = Number(digits.slice(3, 5));

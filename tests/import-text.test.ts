@@ -453,6 +453,19 @@ describe('importText: bad input', () => {
   const run = (text: string, timezone = ZONE) => importText(text, { file: 'in/story.txt', timezone });
   const lines = (r: ImportResult) => ({ stories: r.stories.length, diagnostics: r.diagnostics.map(formatDiagnostic) });
 
+  it('reads a 12-hour stamp and one in Beijing time; names a stamp line in a form it does not read', () => {
+    const copy = (stamp: string) => `Home | World\n\nStamp forms\n\n${stamp}\n\nBEIJING, Feb. 5 -- Body paragraph.\n`;
+    const date = (stamp: string) => run(copy(stamp), 'America/New_York').stories[0]?.fields.date;
+    expect(date('Updated: 2025-02-05 9:24 p.m.')).toBe('2025-02-05 21:24');
+    expect(date('Updated: 2025-02-05 12:05 AM')).toBe('2025-02-05 00:05');
+    expect(date('Updated: 2025-02-05 09:24 BJT')).toBe('2025-02-05T09:24:00+08:00');
+    expect(date('Published: 2025-02-05 09:24 (Beijing time)')).toBe('2025-02-05T09:24:00+08:00');
+    expect(lines(run(copy('Updated: Feb 5, 2025 9:24 EST')))).toEqual({
+      stories: 0,
+      diagnostics: ['in/story.txt:5: no date: the stamp "Updated: Feb 5, 2025 9:24 EST" is in a form not read (write it as "Updated: 2025-02-05 09:24", with an offset such as "+08:00" when the time is not the site\'s zone\'s); a zone alone gives no instant, so add the stamp to the copy or write the record by hand (E_IMPORT_NO_DATE)'],
+    });
+  });
+
   it.each([
     ['an empty file', '', ['in/story.txt: the file is empty: there is no copy to import (E_IMPORT_EMPTY)']],
     ['a file of blank lines', ' \n\n\t\n', ['in/story.txt: the file is empty: there is no copy to import (E_IMPORT_EMPTY)']],

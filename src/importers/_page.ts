@@ -74,7 +74,8 @@ export const IMAGE_LINE = /^(?:Image|Photo|Picture|Pic)(?: URL| link)?\s*[:：]\
 export const STAMP = new RegExp(
   String.raw`^(?:(?<label>(?:(?:first|last) )?(?:updated|published|posted|modified|released)(?: on| at)?|date|time|发布时间|更新时间|发布日期|时间|日期)\s*[:：]?\s*)?` +
     String.raw`(?<y>\d{4})\s*[-/.年]\s*(?<mo>\d{1,2})\s*[-/.月]\s*(?<d>\d{1,2})\s*日?(?:T|\s+)(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2}))?` +
-    String.raw`\s*(?<off>Z|[+-]\d{2}:?\d{2}|\(?(?:GMT|UTC)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?\)?)?$`,
+    String.raw`(?:\s*(?<ampm>[ap])\.?\s?m\.?)?` +
+    String.raw`\s*(?<off>Z|[+-]\d{2}:?\d{2}|\(?(?:GMT|UTC)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?\)?|\(?(?:BJT|Beijing\s+time)\)?)?$`,
   'i',
 );
 
@@ -91,6 +92,7 @@ export const pad = (s: string | undefined): string => (s ?? '').padStart(2, '0')
 export function offsetOf(printed: string): string {
   const t = printed.replace(/[()\s]/g, '');
   if (/^(?:Z|GMT|UTC)$/i.test(t)) return 'Z';
+  if (/^(?:BJT|Beijingtime)$/i.test(t)) return '+08:00';
   const m = /^(?:GMT|UTC)?([+-])(\d{1,2}):?(\d{2})?$/i.exec(t);
   return m === null ? '' : `${m[1]}${pad(m[2])}:${m[3] ?? '00'}`;
 }
@@ -99,7 +101,11 @@ export function parseStamp(text: string, n: number): Stamp | undefined {
   const g = STAMP.exec(text)?.groups;
   if (g === undefined) return undefined;
   const day = `${g['y']}-${pad(g['mo'])}-${pad(g['d'])}`;
-  const time = `${pad(g['h'])}:${g['mi']}`;
+  // 12-hour clock: "9:24 PM" is 21:24, "12:05 AM" is 00:05 (a 24-hour hour with AM/PM is not a time).
+  const ampm = g['ampm']?.toLowerCase();
+  const hour = Number(g['h']);
+  if (ampm !== undefined && (hour < 1 || hour > 12)) return undefined;
+  const time = `${pad(String(ampm === undefined ? hour : (hour % 12) + (ampm === 'p' ? 12 : 0)))}:${g['mi']}`;
   const offset = g['off'] === undefined ? '' : offsetOf(g['off']);
   const value = offset === '' ? `${day} ${time}${g['s'] === undefined ? '' : `:${g['s']}`}` : `${day}T${time}:${g['s'] ?? '00'}${offset}`;
   const kind = /updat|modif|更新/i.test(g['label'] ?? '') ? 'updated' : 'published';

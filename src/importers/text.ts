@@ -26,14 +26,23 @@ const q = (s: string): string => JSON.stringify(s);
 
 // ----- Problems -----
 
+/** A line that says it is a stamp: `Updated:`, `Published on`, `发布时间：`. */
+const STAMP_LABEL = /^(?:(?:first|last) )?(?:updated|published|posted|modified|released)(?: on| at)?\s*[:：]|^(?:发布时间|更新时间|发布日期)\s*[:：]/i;
+
 /** The importer's problems, in one place. */
 const problems = {
   empty: (file: string) => diagnostic(Errors.ImportEmpty, { file }),
   binary: (file: string, line: number) => diagnostic(Errors.ImportBinary, { file, line }),
   noHeadline: (file: string) =>
     diagnostic(Errors.ImportNoHeadline, { file }, 'give the headline on a line of its own before the "Updated:" or "Published:" stamp'),
-  noDate: (file: string) =>
-    diagnostic(Errors.ImportNoDate, { file }, 'the copy has no "Published:" or "Updated:" stamp (such as "Updated: 2025-02-05 09:24")'),
+  /** No stamp read: a line labelled like one (`Updated: Feb 5, 2025 9:24 EST`) is named, as a form not read. */
+  noDate: (file: string, lines: readonly Line[]) => {
+    const labelled = lines.find((l) => STAMP_LABEL.test(l.text));
+    return labelled === undefined
+      ? diagnostic(Errors.ImportNoDate, { file }, 'the copy has no "Published:" or "Updated:" stamp (such as "Updated: 2025-02-05 09:24")')
+      : diagnostic(Errors.ImportNoDate, { file, line: labelled.n },
+        `the stamp ${q(labelled.text)} is in a form not read (write it as "Updated: 2025-02-05 09:24", with an offset such as "+08:00" when the time is not the site's zone's)`);
+  },
   badDate: (file: string, line: number, value: string) => diagnostic(Errors.DateFormat, { file, line, field: 'date' }, value),
   noZone: (file: string, line: number, zone: string) => diagnostic(Errors.ZoneUnknown, { file, line, field: 'date' }, zone),
   datelineZone: (file: string, line: number, detail: string) => diagnostic(Errors.ImportDatelineZone, { file, line, field: 'dateline.timezone' }, detail),
@@ -143,7 +152,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
   const headline = crumb >= 0 ? candidates[0] : candidates[candidates.length - 1];
   for (const c of candidates) if (c !== headline) notes.push(`found before the stamp and not used: ${q(c.text)}`);
   if (headline === undefined) diagnostics.push(problems.noHeadline(file));
-  if (firstStamp < 0) diagnostics.push(problems.noDate(file));
+  if (firstStamp < 0) diagnostics.push(problems.noDate(file, lines));
   if (headline === undefined || firstStamp < 0) return { stories: [], diagnostics };
   fields.title = headline.text;
 
@@ -265,7 +274,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
     const t = parseDeskTime(s.value, s.offset ? 'UTC' : ctx.timezone);
     if (!t.ok && t.problem === 'format') diagnostics.push(problems.badDate(file, s.n, s.value));
   }
-  if (date === undefined) return { stories: [], diagnostics: [...diagnostics, problems.noDate(file)] };
+  if (date === undefined) return { stories: [], diagnostics: [...diagnostics, problems.noDate(file, lines)] };
   if (diagnostics.some((d) => d.severity === 'error')) return { stories: [], diagnostics };
   fields.date = date.value;
   if (published !== undefined && updated !== undefined && updated.value !== published.value) fields.updated = updated.value;

@@ -213,8 +213,8 @@ describe('build: directories that must lie apart', () => {
     [{ outDir: 'articles/out' }, [], `dateline.config.json: outDir: the output directory "articles/out" is inside the articles directory "articles": ${READ_OWN}`],
     [{}, ['--out', 'articles/world'], `--out: the output directory "articles/world" is inside the articles directory "articles": ${READ_OWN}`],
     [{}, ['--out', '.'], `dateline.config.json: articlesDir: the articles directory "articles" is inside the output directory ".": ${PUBLISHED}`],
-    [{}, ['--cache', 'articles/cache'], `articles/cache: the cache directory "articles/cache" is inside the articles directory "articles": ${READ_OWN}`],
-    [{}, ['--cache', 'dist/cache'], `dist/cache: the cache directory "dist/cache" is inside the output directory "dist": ${PUBLISHED}`],
+    [{}, ['--cache', 'articles/cache'], `--cache: the cache directory "articles/cache" is inside the articles directory "articles": ${READ_OWN}`],
+    [{}, ['--cache', 'dist/cache'], `--cache: the cache directory "dist/cache" is inside the output directory "dist": ${PUBLISHED}`],
   ] as const)('%j %j is refused before anything is read or written', async (change, args, message) => {
     await withSite(GOOD_SITE, async (dir) => {
       const before = await snapshotDir(dir);
@@ -223,6 +223,14 @@ describe('build: directories that must lie apart', () => {
       expect(r.stderr).toContain(`${message} (E_DIRS_OVERLAP)`);
       expect(await snapshotDir(dir)).toEqual(before);
     }, { ...SITE_CONFIG, ...change });
+  });
+
+  it('the default cache in the way is named with the options that move it', async () => {
+    await withSite(GOOD_SITE, async (dir) => {
+      const r = await run(['build', '--out', '.dateline-cache/..'], dir);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('the cache (.dateline-cache; --cache DIR or --no-cache): the cache directory ".dateline-cache" is inside the output directory');
+    });
   });
 
   it('a hidden cache directory among the records is allowed: the build never reads it as records', async () => {

@@ -87,6 +87,12 @@ describe('Chinese dateline leads', () => {
     }
   });
 
+  it.each(['本报多次致电，对方未回应。', '新华社发来贺电，祝贺大会召开。', '本报今日停电，请谅解。', '中新社香港2月4日电视台报道，今年将新增公园绿地。'])('keeps the sentence %s whole: no lead', (text) => {
+    const s = story(text);
+    expect(s.fields.dateline).toBeUndefined();
+    expect(s.body.startsWith(text)).toBe(true);
+  });
+
   it('does not take a sentence that starts like a lead for one (新华社北京电力…)', () => {
     const s = story('新华社北京电力公司的报道称，今年将新增公园绿地。');
     expect(s.fields.dateline).toBeUndefined();

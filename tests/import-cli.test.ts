@@ -182,6 +182,19 @@ describe('bad input', () => {
     expect(await records(dir)).toHaveLength(1);
   });
 
+  it('a story of the same headline on another day is not taken for the record with the former id', async () => {
+    const dir = await site();
+    const copy = await readFile(join(dir, 'gaza-talks.txt'), 'utf8');
+    // Day 1 (Feb. 5 in the site's zone), and day 2: 20:00 in New York on Feb. 5 is Feb. 6 in Shanghai, whose former id would be day 1's.
+    await writeFile(join(dir, 'day1.txt'), copy.replace('Updated: 2025-02-05 09:24', 'Updated: 2025-02-05 09:00 +08:00'));
+    await writeFile(join(dir, 'day2.txt'), copy.replace('Updated: 2025-02-05 09:24', 'Updated: 2025-02-05 20:00 -05:00').replace('WASHINGTON —', 'WASHINGTON — A day later,'));
+    expect((await run(['import', 'day1.txt'], dir)).code).toBe(0);
+    const second = await run(['import', 'day2.txt'], dir);
+    expect(second.code).toBe(0);
+    expect(second.stdout).not.toContain('former id');
+    expect(await records(dir)).toHaveLength(2);
+  });
+
   it('a pipe among the records does not hang the import (existing ids are read as the build reads records)', async () => {
     const dir = await site();
     await mkdir(join(dir, 'articles'), { recursive: true });

@@ -5,14 +5,14 @@
  * (`interruptStages`): stopped while staging, finished once renaming.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DatelineError } from '../src/index.js';
-import { interruptStages, OutputStage } from '../src/output/dist.js';
+import { committedStages, interruptStages, OutputStage } from '../src/output/dist.js';
 import { makeSite, SITE_CONFIG } from './_helpers.js';
 
 const BIN = fileURLToPath(new URL('../bin/dateline.js', import.meta.url));
@@ -45,8 +45,8 @@ async function snapshot(dir: string): Promise<Map<string, string>> {
   return out;
 }
 
-/** Starts a build; once its stage directory appears, sends `signal`. Resolves with how it ended. */
-function buildAndSignal(dir: string, signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; sent: boolean }> {
+/** Starts a build; once its stage directory holds `staged` files, sends `signal`. Resolves with how it ended. */
+function buildAndSignal(dir: string, signal: NodeJS.Signals, staged = 0): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; sent: boolean }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, 'build', '--no-cache', '--quiet'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
@@ -54,7 +54,7 @@ function buildAndSignal(dir: string, signal: NodeJS.Signals): Promise<{ code: nu
     child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
     const stageDir = join(dir, 'dist', `.dateline-stage-${child.pid}`);
     const poll = setInterval(() => {
-      if (!sent && existsSync(stageDir)) {
+      if (!sent && existsSync(stageDir) && (staged === 0 || readdirSync(stageDir).length >= staged)) {
         sent = true;
         child.kill(signal);
       }
@@ -68,7 +68,9 @@ function buildAndSignal(dir: string, signal: NodeJS.Signals): Promise<{ code: nu
 }
 
 describe('a build stopped part-way', () => {
-  it.each([['SIGINT', 130], ['SIGTERM', 143]] as const)('%s while files are staged: exit %i, the output directory as it was, no temporary files', async (signal, exit) => {
+  // At the first file staged, and well into the staging (many feeds in flight at once: a stopped feed not
+  // yet awaited was an unhandled rejection, which ended the process with exit 1 and a stack).
+  it.each([['SIGINT', 130, 0], ['SIGTERM', 143, 0], ['SIGINT', 130, 150]] as const)('%s while files are staged: exit %i, the output directory as it was, no temporary files (after %i files)', async (signal, exit, staged) => {
     const site = await bigSite();
     try {
       const first = await buildAndSignal(site.dir, 'SIGCONT'); // a signal that changes nothing: a whole build
@@ -76,7 +78,7 @@ describe('a build stopped part-way', () => {
       const before = await snapshot(join(site.dir, 'dist'));
       // A new title for the site changes every feed.
       await writeFile(join(site.dir, 'dateline.config.json'), JSON.stringify({ ...CONFIG, title: 'Renamed Desk' }));
-      const r = await buildAndSignal(site.dir, signal);
+      const r = await buildAndSignal(site.dir, signal, staged);
       expect(r.sent).toBe(true);
       expect([r.code, r.signal]).toEqual([exit, null]);
       // Only that: the build's own error for the stopped stage (E_INTERRUPTED) is not printed as well.
@@ -104,14 +106,16 @@ describe('a build stopped part-way', () => {
 });
 
 describe('interruptStages', () => {
-  it('says "idle" when no stage has staged anything, and "written" once one has committed', async () => {
+  it('says "idle" when no stage is at work; committedStages says whether one has put its files in place since', async () => {
     const site = await makeSite({});
     try {
+      const before = committedStages();
       const stage = new OutputStage(join(site.dir, 'out'), 'out');
       expect(await interruptStages()).toBe('idle');
       await stage.put('a.xml', 'a');
       await stage.commit();
-      expect(await interruptStages()).toBe('written');
+      expect(await interruptStages()).toBe('idle');
+      expect(committedStages()).toBe(before + 1);
     } finally {
       await site.cleanup();
     }
@@ -159,7 +163,8 @@ describe('interruptStages', () => {
   // stage directory (EXDEV): the file is copied beside its target and renamed there.
   const shm = '/dev/shm';
   const otherDevice = existsSync(shm) && statSync(shm).dev !== statSync(tmpdir()).dev;
-  it.skipIf(!otherDevice && process.env['CI'] === undefined)('writes into a directory on another file system (EXDEV)', async () => {
+  // (Only where /dev/shm is another file system, as on Linux machines and this project's CI.)
+  it.skipIf(!otherDevice)('writes into a directory on another file system (EXDEV)', async () => {
     const site = await makeSite({});
     const away = await mkdtemp(join(shm, 'dateline-test-'));
     try {

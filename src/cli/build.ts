@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { DatelineError, Errors } from '../errors.js';
-import { interruptStages } from '../output/dist.js';
+import { committedStages, interruptStages } from '../output/dist.js';
 import { DEFAULT_CACHE_DIR, runBuild, type BuildReport, type Progress } from '../pipeline/build.js';
 import { changedFeedUrls } from '../websub/changed.js';
 import { readPending, writePending } from '../websub/pending.js';
@@ -126,11 +126,13 @@ async function buildAndReport(v: BuildValues, io: CliIO, interrupted: () => numb
  */
 function stopOnSignals(io: CliIO): { dispose: () => void; code: number | undefined } {
   const state: { dispose: () => void; code: number | undefined } = { dispose: () => undefined, code: undefined };
+  const before = committedStages();
   const on = (signal: NodeJS.Signals): void => {
     const code = signal === 'SIGINT' ? 130 : 143;
     if (state.code !== undefined) process.exit(code);
     state.code = code;
-    void interruptStages().then((found) => {
+    void interruptStages().then((stage) => {
+      const found = stage === 'idle' && committedStages() > before ? 'written' : stage;
       if (found === 'renaming' || found === 'written') {
         const where = found === 'renaming' ? 'being put in place' : 'in place';
         io.stderr(`\n${signal}: the new files are ${where}; finishing the build, then stopping (again to stop at once).\n`);

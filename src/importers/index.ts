@@ -93,6 +93,19 @@ async function existingIds(dir: string, cwd: string): Promise<Map<string, string
   return ids;
 }
 
+/** The title and date of a record file, when it can be read and has them. */
+function recordFields(path: string): { title: string; date: string } | undefined {
+  let text: string;
+  try {
+    text = readRecordText(path);
+  } catch {
+    return undefined;
+  }
+  const r = extname(path).toLowerCase() === '.json' ? readJsonRecord(text, path, '') : readMarkdownRecord(text, path, '');
+  const data = r.record?.data as { title?: unknown; date?: unknown } | undefined;
+  return typeof data?.title === 'string' && typeof data.date === 'string' ? { title: data.title, date: data.date } : undefined;
+}
+
 async function freeBackupName(path: string): Promise<string> {
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? `${path}.bak` : `${path}.bak.${n}`;
@@ -153,13 +166,17 @@ export async function importFiles(files: readonly string[], opts: ImportOptions)
 
 /**
  * A derived id made by the former rule (formerContentId) that a record already has, when the story's own
- * is new: the record keeps its id, and a note says so.
+ * is new and that record is this story by the new rule (its headline and date give the story's id: not
+ * a story of the same headline a day before): the record keeps its id, and a note says so.
  */
 function keepFormerId(story: ImportedStory, ids: ReadonlyMap<string, string>, zone: string): ImportedStory {
   const { id, title, date } = story.fields;
   if (ids.has(id) || id !== contentId(title, date, zone)) return story;
   const former = formerContentId(title, date);
-  if (former === id || !ids.has(former)) return story;
+  const path = ids.get(former);
+  if (former === id || path === undefined) return story;
+  const existing = recordFields(path);
+  if (existing === undefined || contentId(existing.title, existing.date, zone) !== id) return story;
   const note = `a record imported before has this story's former id ${JSON.stringify(former)} (made from the day as the copy wrote it): it keeps that id`;
   return { ...story, fields: { ...story.fields, id: former }, notes: [...story.notes, note] };
 }

@@ -37,16 +37,18 @@ const live = new Set<OutputStage>();
 /** Stages of this process that committed: their files are in place. */
 let committed = 0;
 
+/** How many stages of this process have committed so far: compared before and after, it says whether a build's files are in place. */
+export const committedStages = (): number => committed;
+
 /**
  * Stops every stage of this process that has not begun its renames: their temporary files are removed
  * and their output directories stay as they were. Says what was found:
  * - `renaming`: a stage was putting its files in place; it is left to finish (stopping midway would
  *   pair new files with the old manifest);
  * - `stopped`: a stage was stopped, nothing of it written;
- * - `written`: no stage was at work, and one of this process has committed (its files are in place);
- * - `idle`: no stage has staged anything (a build still reading, or with nothing to write).
+ * - `idle`: no stage was at work (a build still reading, or done writing: `committedStages` tells which).
  */
-export async function interruptStages(): Promise<'renaming' | 'stopped' | 'written' | 'idle'> {
+export async function interruptStages(): Promise<'renaming' | 'stopped' | 'idle'> {
   let renaming = false;
   let stopped = false;
   for (const stage of live) {
@@ -56,7 +58,7 @@ export async function interruptStages(): Promise<'renaming' | 'stopped' | 'writt
       stopped = true;
     }
   }
-  return renaming ? 'renaming' : stopped ? 'stopped' : committed > 0 ? 'written' : 'idle';
+  return renaming ? 'renaming' : stopped ? 'stopped' : 'idle';
 }
 
 /** Whether a process with this pid is running (a stage directory of a running build is not removed). */
@@ -266,7 +268,7 @@ async function renameInto(tmp: string, target: string): Promise<void> {
     await rename(tmp, target);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
-    const beside = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+    const beside = join(dirname(target), `${STAGE_PREFIX}${process.pid}-${basename(target)}`);
     try {
       await copyFile(tmp, beside);
       const { mtime } = await stat(tmp);

@@ -131,6 +131,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     });
     let bytes = 0;
     for (const d of documents.outputs.values()) bytes += typeof d === 'string' ? d.length : d.byteLength;
+    // Handled here as well as where it is awaited: a failure of a feed not yet awaited (a stage stopped by
+    // a signal) is otherwise an unhandled rejection, which ends the process.
+    done.catch(() => undefined);
     inFlight.push({ done, bytes });
     // Keep a few feeds compressing on the thread pool while the next renders, but bound the memory
     // they hold: a monthly archive of a large site is tens of megabytes.
@@ -240,8 +243,10 @@ function checkApart(options: BuildOptions, config: SiteConfig, outDir: string, c
     const shown = typeof options.cacheDir === 'string' ? options.cacheDir : DEFAULT_CACHE_DIR;
     // (A hidden directory among the records, such as `articles/.cache`, is never read as records.)
     const hidden = relative(articles, cacheDir).split(sep).some((p) => p.startsWith('.'));
-    if (within(cacheDir, articles) && !hidden) problems.push(diagnostic(Errors.DirsOverlap, { file: shown }, 'the cache directory', shown, 'the articles directory', config.articlesDir));
-    else if (within(cacheDir, outDir)) problems.push(diagnostic(Errors.DirsOverlap, { file: shown }, 'the cache directory', shown, 'the output directory', outShown));
+    // (Named by the option that sets it: `--cache DIR` to move it, `--no-cache` to do without.)
+    const where = { file: typeof options.cacheDir === 'string' && options.cacheDir !== DEFAULT_CACHE_DIR ? '--cache' : `the cache (${DEFAULT_CACHE_DIR}; --cache DIR or --no-cache)` };
+    if (within(cacheDir, articles) && !hidden) problems.push(diagnostic(Errors.DirsOverlap, where, 'the cache directory', shown, 'the articles directory', config.articlesDir));
+    else if (within(cacheDir, outDir)) problems.push(diagnostic(Errors.DirsOverlap, where, 'the cache directory', shown, 'the output directory', outShown));
   }
   if (problems.length > 0) throw new DatelineError(problems);
 }

@@ -93,6 +93,13 @@ describe('Chinese dateline leads', () => {
     expect(s.body.startsWith(text)).toBe(true);
   });
 
+  it('reads an undated lead from a city not in the table when the reporters follow, and a dated one before 台湾', () => {
+    const s = story('本报延安电（记者李华）今年将新增公园绿地。');
+    expect([s.fields.dateline?.city, s.fields.authors]).toEqual(['延安', ['李华']]);
+    expect(story('新华社北京2月4日电台湾问题专家表示，会谈将继续。').body.startsWith('台湾问题专家表示')).toBe(true);
+    expect(story('新华社北京2月4日电讯：会谈将继续。').fields.dateline).toBeUndefined();
+  });
+
   it('does not take a sentence that starts like a lead for one (新华社北京电力…)', () => {
     const s = story('新华社北京电力公司的报道称，今年将新增公园绿地。');
     expect(s.fields.dateline).toBeUndefined();

@@ -460,9 +460,11 @@ describe('importText: bad input', () => {
     expect(date('Updated: 2025-02-05 12:05 AM')).toBe('2025-02-05 00:05');
     expect(date('Updated: 2025-02-05 09:24 BJT')).toBe('2025-02-05T09:24:00+08:00');
     expect(date('Published: 2025-02-05 09:24 (Beijing time)')).toBe('2025-02-05T09:24:00+08:00');
+    // An editor's note that starts like a stamp is not taken for one.
+    expect(lines(run(`${copy('Posted Feb 5, 2025 9:24 EST')}\nUpdated: This story was updated to correct a name.\n`)).diagnostics[0]).toMatch(/^in\/story\.txt:5: no date: the stamp "Posted Feb 5, 2025 9:24 EST"/);
     expect(lines(run(copy('Updated: Feb 5, 2025 9:24 EST')))).toEqual({
       stories: 0,
-      diagnostics: ['in/story.txt:5: no date: the stamp "Updated: Feb 5, 2025 9:24 EST" is in a form not read (write it as "Updated: 2025-02-05 09:24", with an offset such as "+08:00" when the time is not the site\'s zone\'s); a zone alone gives no instant, so add the stamp to the copy or write the record by hand (E_IMPORT_NO_DATE)'],
+      diagnostics: ['in/story.txt:5: no date: the stamp "Updated: Feb 5, 2025 9:24 EST" is in a form not read (write it as "Updated: 2025-02-05 09:24", with its UTC offset, such as "-05:00", when the time is not the site\'s zone\'s); a zone alone gives no instant, so add the stamp to the copy or write the record by hand (E_IMPORT_NO_DATE)'],
     });
   });
 

@@ -41,15 +41,17 @@ const ENGLISH_LEAD = new RegExp(
 
 /**
  * `新华社华盛顿2月4日电`, or without the date (`本报北京电`), optionally followed by the reporters in
- * full-width brackets. Without a date, 电 must end the lead (`新华社北京电力…` is not a dateline) and the
- * city must be one the table of Chinese names knows; with one, 电 must not begin a word (`2月4日电视台`).
+ * full-width brackets. Without a date, 电 must end the lead (`新华社北京电力…` is not a dateline), and the
+ * city must be one the table of Chinese names knows or the reporters follow; with one, 电 must not begin
+ * a word (`2月4日电视台`, `电讯`; `电台湾…` is read as a lead, Taiwan being the likelier).
  */
-const CHINESE_LEAD = /^(?<agency>新华社|中新社|本报)(?<city>[\p{Script=Han}·]{1,12}?)(?:(?<month>\d{1,2})月(?<day>\d{1,2})日电(?![视话影报子力网脑台梯池器气车源线])|电(?=[（(\s：:，,]|$))(?:[（(](?<reporters>[^）)]*)[）)])?[\s：:，,]*(?<rest>[\s\S]*)$/u;
+const CHINESE_LEAD = /^(?<agency>新华社|中新社|本报)(?<city>[\p{Script=Han}·]{1,12}?)(?:(?<month>\d{1,2})月(?<day>\d{1,2})日电(?![视话影报子力网脑梯池器气车源线讯商信价竞])|电(?=[（(\s：:，,]|$))(?:[（(](?<reporters>[^）)]*)[）)])?[\s：:，,]*(?<rest>[\s\S]*)$/u;
 
 export function parseDatelineLead(paragraph: string): (DatelineLead & { reporters?: string }) | undefined {
   const zh = CHINESE_LEAD.exec(paragraph.trim());
-  // Without a date, only a city the table knows makes a lead: "本报多次致电，对方未回应" is a sentence.
-  if (zh?.groups !== undefined && (zh.groups['month'] !== undefined || ZH_CITIES.has(zh.groups['city'] ?? ''))) {
+  // Without a date, a city the table knows or the reporters in brackets make a lead ("本报延安电（记者李华）");
+  // "本报多次致电，对方未回应" is a sentence.
+  if (zh?.groups !== undefined && (zh.groups['month'] !== undefined || zh.groups['reporters'] !== undefined || ZH_CITIES.has(zh.groups['city'] ?? ''))) {
     const g = zh.groups;
     const lead: DatelineLead & { reporters?: string } = { city: g['city'] ?? '', rest: (g['rest'] ?? '').trim() };
     if (g['month'] !== undefined) {

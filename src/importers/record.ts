@@ -42,7 +42,7 @@ export function contentId(title: string, date: string, zone: string): string {
   // The day is the instant's in the site's zone, however the copy wrote it (`20250205T012400+0800` and
   // `20250204T122400-0500` are one story); a time without an offset is already the site's wall clock.
   // (Without a valid site zone, as written.)
-  const t = /(?:Z|[+-]\d\d:\d\d)$/i.test(date) && isValidTimeZone(zone) ? parseDeskTime(date, zone) : undefined;
+  const t = /(?:Z|[+-]\d\d:?\d\d)$/i.test(date) && isValidTimeZone(zone) ? parseDeskTime(date, zone) : undefined;
   return idOf(title, t?.ok === true ? localDate(t.instant, zone) : date.slice(0, 10));
 }
 

@@ -26,8 +26,11 @@ const q = (s: string): string => JSON.stringify(s);
 
 // ----- Problems -----
 
-/** A line that says it is a stamp: `Updated:`, `Published on`, `发布时间：`. */
-const STAMP_LABEL = /^(?:(?:first|last) )?(?:updated|published|posted|modified|released)(?: on| at)?\s*[:：]|^(?:发布时间|更新时间|发布日期)\s*[:：]/i;
+/**
+ * A line that says it is a stamp, with the labels STAMP knows, and a number soon after (`Updated: Feb. 5,
+ * 2025 9:24 p.m. EST`), not an editor's note (`Updated: This story has been updated to …`).
+ */
+const STAMP_LABEL = /^(?:(?:(?:first|last) )?(?:updated|published|posted|modified|released)(?: on| at)?|date|time|发布时间|更新时间|发布日期|时间|日期)\s*[:：]?\s*[^\s\d]{0,12}\s*\d/i;
 
 /** The importer's problems, in one place. */
 const problems = {
@@ -41,7 +44,7 @@ const problems = {
     return labelled === undefined
       ? diagnostic(Errors.ImportNoDate, { file }, 'the copy has no "Published:" or "Updated:" stamp (such as "Updated: 2025-02-05 09:24")')
       : diagnostic(Errors.ImportNoDate, { file, line: labelled.n },
-        `the stamp ${q(labelled.text)} is in a form not read (write it as "Updated: 2025-02-05 09:24", with an offset such as "+08:00" when the time is not the site's zone's)`);
+        `the stamp ${q(labelled.text)} is in a form not read (write it as "Updated: 2025-02-05 09:24", with its UTC offset, such as "-05:00", when the time is not the site's zone's)`);
   },
   badDate: (file: string, line: number, value: string) => diagnostic(Errors.DateFormat, { file, line, field: 'date' }, value),
   noZone: (file: string, line: number, zone: string) => diagnostic(Errors.ZoneUnknown, { file, line, field: 'date' }, zone),

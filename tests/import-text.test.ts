@@ -460,6 +460,11 @@ describe('importText: bad input', () => {
     expect(date('Updated: 2025-02-05 12:05 AM')).toBe('2025-02-05 00:05');
     expect(date('Updated: 2025-02-05 09:24 BJT')).toBe('2025-02-05T09:24:00+08:00');
     expect(date('Published: 2025-02-05 09:24 (Beijing time)')).toBe('2025-02-05T09:24:00+08:00');
+    expect(date('发布时间：2025-02-05 09:24（北京时间）')).toBe('2025-02-05T09:24:00+08:00');
+    // A second stamp that is not read is noted, and kept out of the body.
+    const two = run(copy('Published: 2025-02-05 09:24 PM\n\nUpdated: 2025-02-05 9:30 PM EST'), 'America/New_York').stories[0]!;
+    expect([two.fields.date, two.fields.updated, two.body.startsWith('Body paragraph.')]).toEqual(['2025-02-05 21:24', undefined, true]);
+    expect(two.notes).toContain('stamp in a form not read, not used: "Updated: 2025-02-05 9:30 PM EST"');
     // An editor's note that starts like a stamp is not taken for one.
     expect(lines(run(`${copy('Posted Feb 5, 2025 9:24 EST')}\nUpdated: This story was updated to correct a name.\n`)).diagnostics[0]).toMatch(/^in\/story\.txt:5: no date: the stamp "Posted Feb 5, 2025 9:24 EST"/);
     expect(lines(run(copy('Updated: Feb 5, 2025 9:24 EST')))).toEqual({

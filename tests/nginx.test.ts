@@ -283,8 +283,18 @@ describe.skipIf(!HAS_NGINX)('nginx serving dist/ with _config/nginx.conf', () =>
     expect((await get(port, '/feeds/feed.xsl')).status).toBe(200);
   });
 
-  it("Dateline's own files are not served", async () => {
-    for (const path of ['/_dateline.json', '/_headers', '/_config/nginx.conf', '/_dateline_xml/rss.xml']) expect((await get(port, path)).status, path).toBe(404);
+  it("Dateline's own files are not served, nor a build's staged files", async () => {
+    await mkdir(join(dist, '.dateline-stage-99999'), { recursive: true });
+    await writeFile(join(dist, '.dateline-stage-99999', '0'), 'staged');
+    await writeFile(join(dist, '.dateline-stage-99999-rss.xml'), 'staged');
+    try {
+      for (const path of ['/_dateline.json', '/_headers', '/_config/nginx.conf', '/_dateline_xml/rss.xml', '/.dateline-stage-99999/0', '/.dateline-stage-99999-rss.xml']) {
+        expect((await get(port, path)).status, path).toBe(404);
+      }
+    } finally {
+      await rm(join(dist, '.dateline-stage-99999'), { recursive: true, force: true });
+      await rm(join(dist, '.dateline-stage-99999-rss.xml'), { force: true });
+    }
   });
 
   it("sends the same ETag as Dateline's own server (dateline serve) for each representation", async () => {

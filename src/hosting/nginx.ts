@@ -175,6 +175,8 @@ export function nginxConf(manifest: Manifest, feedBaseUrl: string, title: string
     `location = /_dateline.json { return 404; }`,
     'location = /_headers { return 404; }',
     'location ^~ /_config/ { return 404; }',
+    '# A build in progress stages its files in .dateline-stage-<pid> (and, on another file system, beside them).',
+    'location ~ /\\.dateline-stage- { return 404; }',
     '',
   );
   return out.join('\n');

@@ -75,7 +75,7 @@ export const STAMP = new RegExp(
   String.raw`^(?:(?<label>(?:(?:first|last) )?(?:updated|published|posted|modified|released)(?: on| at)?|date|time|发布时间|更新时间|发布日期|时间|日期)\s*[:：]?\s*)?` +
     String.raw`(?<y>\d{4})\s*[-/.年]\s*(?<mo>\d{1,2})\s*[-/.月]\s*(?<d>\d{1,2})\s*日?(?:T|\s+)(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2}))?` +
     String.raw`(?:\s*(?<ampm>[ap])\.?\s?m\.?)?` +
-    String.raw`\s*(?<off>Z|[+-]\d{2}:?\d{2}|\(?(?:GMT|UTC)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?\)?|\(?(?:BJT|Beijing\s+time)\)?)?$`,
+    String.raw`\s*(?<off>Z|[+-]\d{2}:?\d{2}|\(?(?:GMT|UTC)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?\)?|\(?(?:BJT|Beijing\s+time|北京时间)\)?|（北京时间）)?$`,
   'i',
 );
 
@@ -92,7 +92,7 @@ export const pad = (s: string | undefined): string => (s ?? '').padStart(2, '0')
 export function offsetOf(printed: string): string {
   const t = printed.replace(/[()\s]/g, '');
   if (/^(?:Z|GMT|UTC)$/i.test(t)) return 'Z';
-  if (/^(?:BJT|Beijingtime)$/i.test(t)) return '+08:00';
+  if (/^(?:BJT|Beijingtime|（?北京时间）?)$/i.test(t)) return '+08:00';
   const m = /^(?:GMT|UTC)?([+-])(\d{1,2}):?(\d{2})?$/i.exec(t);
   return m === null ? '' : `${m[1]}${pad(m[2])}:${m[3] ?? '00'}`;
 }

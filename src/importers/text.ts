@@ -198,6 +198,8 @@ export const importText: Importer = (input, ctx): ImportResult => {
   for (; i < blocks.length; i++) {
     const b = blocks[i] as Block;
     if (b.kind === 'stamp') takeStampLine(b.text, b.n);
+    // A second stamp in a form not read ("Updated: 2025-02-05 9:30 PM EST") is no paragraph of the story.
+    else if (STAMP_LABEL.test(b.text)) notes.push(`stamp in a form not read, not used: ${q(b.text)}`);
     else if (b.kind === 'id') takeId(b);
     else if (b.kind === 'image') imageUrl ??= IMAGE_LINE.exec(b.text)?.[1];
     else if (b.kind === 'breadcrumb') notes.push(`breadcrumb after the stamp, not used: ${q(b.text)}`);

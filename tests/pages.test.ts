@@ -187,6 +187,10 @@ describe('index page escaping and edge cases', () => {
     expect(htmlProblems(html)).toEqual([]);
     expect(html).toContain('<p>No stories yet.</p>');
     expect(html).toContain('<p>No feeds.</p>');
+    // A feed with no items shows no date (the feed's own, 1970, is for machines).
+    const empty = renderIndexPage({ ...model, items: [], updated: new Date(0) }, feedLinks(model));
+    expect(empty).toContain('<p class="meta">no items yet</p>');
+    expect(empty).not.toContain('1970');
   });
 });
 

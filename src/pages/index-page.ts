@@ -125,7 +125,8 @@ function feedEntry(model: FeedModel, f: FeedLink): string {
   return [
     '<li>',
     `<h3><a href="${escapeHtml(f.file)}" type="${MEDIA_TYPES[f.format]}"${langAttr(model.language)}>${escapeHtml(f.title)}</a> <span class="format">${FORMAT_NAMES[f.format]}</span></h3>`,
-    `<p class="meta">${count} ${count === 1 ? 'item' : 'items'} · last updated ${time(model.updated, model.timezone)}</p>`,
+    // (A feed with no items yet has no date of its own: the feeds' 1970 is no date to show people.)
+    `<p class="meta">${count === 0 ? 'no items yet' : `${count} ${count === 1 ? 'item' : 'items'} · last updated ${time(model.updated, model.timezone)}`}</p>`,
     `<p class="address">Address: <code>${escapeHtml(f.url)}</code></p>`,
     '</li>',
   ].join('\n');

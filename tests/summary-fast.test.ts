@@ -130,6 +130,8 @@ const TRICKY: Array<[string, string, 'fast' | 'full' | 'any']> = [
   ['only an image with no alt', '![](x.png)\n\nSecond.', 'full'],
   ['hard break in HTML', 'Line one<br>line two', 'any'],
   ['a list only', '- first item\n- second item', 'full'],
+  // Found by the generated bodies below: a lead paragraph of a link to only a tab has no text.
+  ['a link to only whitespace, then a paragraph', '[\t](https://x.example/y)\n\n.', 'full'],
   ['quotes and apostrophes', '"Quoted," she said. \'Single\' and “curly” ‘marks’.', 'fast'],
   ['greater-than in text', 'x > y and a -> b.', 'fast'],
   // Paragraphs with no inline syntax at all are summarised without marked: their text is the block's.

@@ -252,11 +252,13 @@ export const summaryPaths = { fast: 0, full: 0, withoutMarked: 0 };
  */
 export function summaryOf(body: Body): string | undefined {
   const block = body.kind === 'markdown' ? leadParagraph(body.text) : undefined;
-  const text = block === undefined ? undefined : paragraphText(block);
-  if (text !== undefined) {
+  const plain = block === undefined ? undefined : paragraphText(block);
+  // (A lead paragraph of only spaces, "[\t](…)", has no text: the summary is a later paragraph's.)
+  const cut = plain === undefined ? undefined : cutText(plain, EXCERPT_MAX);
+  if (cut !== undefined) {
     summaryPaths.fast += 1;
     summaryPaths.withoutMarked += 1;
-    return cutText(text, EXCERPT_MAX);
+    return cut;
   }
   if (block !== undefined) {
     const html = markdownHtml(block);

@@ -78,32 +78,24 @@ async function existingIds(dir: string, cwd: string): Promise<Map<string, string
   // be listed is passed over, not the whole listing; a pipe or a huge file is not read).
   const names = await listRecordFiles(dir, true, []).catch(() => [] as string[]);
   for (const name of names) {
-    const ext = extname(name).toLowerCase();
     const path = join(dir, name);
-    let text: string;
-    try {
-      text = readRecordText(path);
-    } catch {
-      continue;
-    }
-    const r = ext === '.json' ? readJsonRecord(text, display(path, cwd), '') : readMarkdownRecord(text, display(path, cwd), '');
-    const id = (r.record?.data as { id?: unknown } | undefined)?.id;
+    const id = recordData(path, display(path, cwd))?.['id'];
     if (typeof id === 'string' && !ids.has(id.trim())) ids.set(id.trim(), path);
   }
   return ids;
 }
 
-/** The title and date of a record file, when it can be read and has them. */
-function recordFields(path: string): { title: string; date: string } | undefined {
+/** A record file's fields, read and parsed as the build does; undefined when it cannot be read or parsed. */
+function recordData(path: string, shown: string): Record<string, unknown> | undefined {
   let text: string;
   try {
     text = readRecordText(path);
   } catch {
     return undefined;
   }
-  const r = extname(path).toLowerCase() === '.json' ? readJsonRecord(text, path, '') : readMarkdownRecord(text, path, '');
-  const data = r.record?.data as { title?: unknown; date?: unknown } | undefined;
-  return typeof data?.title === 'string' && typeof data.date === 'string' ? { title: data.title, date: data.date } : undefined;
+  const r = extname(path).toLowerCase() === '.json' ? readJsonRecord(text, shown, '') : readMarkdownRecord(text, shown, '');
+  const data = r.record?.data;
+  return data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
 }
 
 async function freeBackupName(path: string): Promise<string> {
@@ -175,8 +167,9 @@ function keepFormerId(story: ImportedStory, ids: ReadonlyMap<string, string>, zo
   const former = formerContentId(title, date);
   const path = ids.get(former);
   if (former === id || path === undefined) return story;
-  const existing = recordFields(path);
-  if (existing === undefined || contentId(existing.title, existing.date, zone) !== id) return story;
+  const existing = recordData(path, path);
+  const [oldTitle, oldDate] = [existing?.['title'], existing?.['date']];
+  if (typeof oldTitle !== 'string' || typeof oldDate !== 'string' || contentId(oldTitle, oldDate, zone) !== id) return story;
   const note = `a record imported before has this story's former id ${JSON.stringify(former)} (made from the day as the copy wrote it): it keeps that id`;
   return { ...story, fields: { ...story.fields, id: former }, notes: [...story.notes, note] };
 }

@@ -162,7 +162,8 @@ function firstBadBytes(b: Buffer): { line: number; shown: string } {
     const n = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : 0;
     // The second byte's range is narrower after E0, ED, F0 and F4 (no overlong forms, surrogates or code points past U+10FFFF).
     const [lo, hi] = c === 0xe0 ? [0xa0, 0xbf] : c === 0xed ? [0x80, 0x9f] : c === 0xf0 ? [0x90, 0xbf] : c === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
-    let ok = n > 0 && i + n < b.length + 1 && (b[i + 1] ?? 0) >= lo && (b[i + 1] ?? 0) <= hi;
+    // (A sequence cut short by the end of the file reads as 0 there, which fails.)
+    let ok = n > 0 && (b[i + 1] ?? 0) >= lo && (b[i + 1] ?? 0) <= hi;
     for (let k = 2; ok && k <= n; k++) ok = (b[i + k] ?? 0) >= 0x80 && (b[i + k] ?? 0) <= 0xbf;
     if (!ok) break;
     i += n + 1;

@@ -461,16 +461,54 @@ describe('importText: bad input', () => {
     expect(date('Updated: 2025-02-05 09:24 BJT')).toBe('2025-02-05T09:24:00+08:00');
     expect(date('Published: 2025-02-05 09:24 (Beijing time)')).toBe('2025-02-05T09:24:00+08:00');
     expect(date('发布时间：2025-02-05 09:24（北京时间）')).toBe('2025-02-05T09:24:00+08:00');
+    expect(date('更新时间2025年2月5日 09:24')).toBe('2025-02-05 09:24');
     // A second stamp that is not read is noted, and kept out of the body.
-    const two = run(copy('Published: 2025-02-05 09:24 PM\n\nUpdated: 2025-02-05 9:30 PM EST'), 'America/New_York').stories[0]!;
+    const two = run(copy('Published: 2025-02-05 09:24 PM\n\nUpdated: 2025-02-05 9:30 PM, give or take'), 'America/New_York').stories[0]!;
     expect([two.fields.date, two.fields.updated, two.body.startsWith('Body paragraph.')]).toEqual(['2025-02-05 21:24', undefined, true]);
-    expect(two.notes).toContain('stamp in a form not read, not used: "Updated: 2025-02-05 9:30 PM EST"');
+    expect(two.notes).toContain('stamp in a form not read, not used: "Updated: 2025-02-05 9:30 PM, give or take"');
     // An editor's note that starts like a stamp is not taken for one.
-    expect(lines(run(`${copy('Posted Feb 5, 2025 9:24 EST')}\nUpdated: This story was updated to correct a name.\n`)).diagnostics[0]).toMatch(/^in\/story\.txt:5: no date: the stamp "Posted Feb 5, 2025 9:24 EST"/);
-    expect(lines(run(copy('Updated: Feb 5, 2025 9:24 EST')))).toEqual({
+    expect(lines(run(`${copy('Posted Feb 5, 2025 9:24 local time')}\nUpdated: This story was updated to correct a name.\n`)).diagnostics[0]).toMatch(/^in\/story\.txt:5: no date: the stamp "Posted Feb 5, 2025 9:24 local time"/);
+    expect(lines(run(copy('Updated: Feb 5, 2025 9:24 local time')))).toEqual({
       stories: 0,
-      diagnostics: ['in/story.txt:5: no date: the stamp "Updated: Feb 5, 2025 9:24 EST" is in a form not read (write it as "Updated: 2025-02-05 09:24", with its UTC offset, such as "-05:00", when the time is not the site\'s zone\'s); a zone alone gives no instant, so add the stamp to the copy or write the record by hand (E_IMPORT_NO_DATE)'],
+      diagnostics: ['in/story.txt:5: no date: the stamp "Updated: Feb 5, 2025 9:24 local time" is in a form not read (write it as "Updated: 2025-02-05 09:24", with its UTC offset, such as "-05:00", when the time is not the site\'s zone\'s); a zone alone gives no instant, so add the stamp to the copy or write the record by hand (E_IMPORT_NO_DATE)'],
     });
+  });
+
+  it('reads stamps with month names, the time before or after the date, and zone abbreviations', () => {
+    const copy = (stamp: string) => `Home | World\n\nStamp forms\n\n${stamp}\n\nWASHINGTON, Feb. 4 -- Body paragraph.\n`;
+    const story = (stamp: string) => run(copy(stamp), 'Asia/Shanghai').stories[0];
+    const date = (stamp: string) => story(stamp)?.fields.date;
+    // Month names, either order, with or without a weekday; no zone: the publisher's wall clock.
+    expect(date('Updated: Feb. 5, 2025 9:24 a.m.')).toBe('2025-02-05 09:24');
+    expect(date('Published: Wednesday, February 5, 2025, 09:24')).toBe('2025-02-05 09:24');
+    expect(date('5 February 2025 at 09:24')).toBe('2025-02-05 09:24');
+    expect(date('Updated 9:24 PM, Feb 4, 2025')).toBe('2025-02-04 21:24');
+    // An abbreviation that names one offset is that offset.
+    expect(date('Updated 8:24 PM EST, February 4, 2025')).toBe('2025-02-04T20:24:00-05:00');
+    expect(date('Published: 5 Feb 2025, 02:24 CET')).toBe('2025-02-05T02:24:00+01:00');
+    expect(date('Updated: 2025-07-04 10:00 JST')).toBe('2025-07-04T10:00:00+09:00');
+    expect(date('Feb 5, 2025 01:24 GMT')).toBe('2025-02-05T01:24:00Z');
+    // ET, PT…: the zone's clock on that day, daylight saving or not.
+    expect(date('Updated 8:24 PM ET, February 4, 2025')).toBe('2025-02-04T20:24:00-05:00');
+    expect(date('Updated 8:24 PM ET, July 4, 2025')).toBe('2025-07-04T20:24:00-04:00');
+    expect(date('Posted 5:00 PT Mar 9 2025')).toBe('2025-03-09T05:00:00-07:00'); // daylight saving began at 02:00 that day
+    // A standard-time abbreviation in summer is read as printed, with a note to check it.
+    const summer = story('Updated: July 4, 2025 8:24 PM EST')!;
+    expect(summer.fields.date).toBe('2025-07-04T20:24:00-05:00');
+    expect(summer.notes).toContain('the stamp says EST (-05:00), but America/New_York was on -04:00 then; read as printed: check the time: "Updated: July 4, 2025 8:24 PM EST"');
+    // An hour ET skips is no time; CST names two zones, and the error says so.
+    expect(lines(run(copy('Updated: March 9, 2025 2:30 AM ET')))).toEqual({
+      stories: 0,
+      diagnostics: ['in/story.txt:5: date: "2025-03-09 02:30" does not exist in America/New_York: clocks skip it at a daylight-saving change; write the instant with an explicit offset (E_DATE_NONEXISTENT)'],
+    });
+    expect(lines(run(copy('Updated: Nov. 2, 2025 1:30 AM ET'))).diagnostics[0]).toMatch(/"2025-11-02 01:30" happens twice in America\/New_York \(2025-11-02T01:30:00-04:00 or 2025-11-02T01:30:00-05:00\)/);
+    expect(lines(run(copy('Updated: Feb 5, 2025 9:24 CST')))).toEqual({
+      stories: 0,
+      diagnostics: ['in/story.txt:5: no date: the stamp "Updated: Feb 5, 2025 9:24 CST" gives its time in CST, which names more than one zone (US Central or China Standard Time); write its UTC offset instead, such as "-06:00"; a zone alone gives no instant, so add the stamp to the copy or write the record by hand (E_IMPORT_NO_DATE)'],
+    });
+    // Not stamps: a sentence with a date in it, a time with no date.
+    expect(lines(run(copy('Updated: officials met on Feb 5, 2025 at 9:24')))).toMatchObject({ stories: 0 });
+    expect(lines(run(copy('Updated: 9:24 PM EST')))).toMatchObject({ stories: 0 });
   });
 
   it.each([

@@ -1,4 +1,5 @@
-/** Raw copy, line by line: what each line of a page is (chrome, breadcrumb, stamp, id, image link, text), and the stamps. */
+/** Raw copy, line by line: what each line of a page is (chrome, breadcrumb, stamp, id, image link, text). */
+import { isStamp } from './_stamps.js';
 
 export const withoutClosers = (s: string): string => s.replace(/["'”’»)\]）」』]+$/u, '');
 
@@ -70,54 +71,12 @@ export const NAV = /^[^|·]{1,30}(?:\s[|·]\s[^|·]{1,30}){2,}$/;
 export const ID_LINE = /^(?:(?:Story|Article|Doc(?:ument)?|News|Content|Item) )?ID\s*[:：#]\s*(\S+)$/i;
 export const IMAGE_LINE = /^(?:Image|Photo|Picture|Pic)(?: URL| link)?\s*[:：]\s*(https?:\/\/\S+)$/i;
 
-/** A stamp: an optional label, then a date and time with an optional offset. */
-export const STAMP = new RegExp(
-  String.raw`^(?:(?<label>(?:(?:first|last) )?(?:updated|published|posted|modified|released)(?: on| at)?|date|time|发布时间|更新时间|发布日期|时间|日期)\s*[:：]?\s*)?` +
-    String.raw`(?<y>\d{4})\s*[-/.年]\s*(?<mo>\d{1,2})\s*[-/.月]\s*(?<d>\d{1,2})\s*日?(?:T|\s+)(?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2}))?` +
-    String.raw`(?:\s*(?<ampm>[ap])\.?\s?m\.?)?` +
-    String.raw`\s*(?<off>Z|[+-]\d{2}:?\d{2}|\(?(?:GMT|UTC)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?\)?|\(?(?:BJT|Beijing\s+time|北京时间)\)?|（北京时间）)?$`,
-  'i',
-);
-
-export interface Stamp {
-  n: number;
-  kind: 'published' | 'updated';
-  /** As a record holds it: `2025-02-05 09:24`, or `2025-02-05T09:24:00+08:00` when an offset is printed. */
-  value: string;
-  offset: boolean;
-}
-
-export const pad = (s: string | undefined): string => (s ?? '').padStart(2, '0');
-
-export function offsetOf(printed: string): string {
-  const t = printed.replace(/[()\s]/g, '');
-  if (/^(?:Z|GMT|UTC)$/i.test(t)) return 'Z';
-  if (/^(?:BJT|Beijingtime|（?北京时间）?)$/i.test(t)) return '+08:00';
-  const m = /^(?:GMT|UTC)?([+-])(\d{1,2}):?(\d{2})?$/i.exec(t);
-  return m === null ? '' : `${m[1]}${pad(m[2])}:${m[3] ?? '00'}`;
-}
-
-export function parseStamp(text: string, n: number): Stamp | undefined {
-  const g = STAMP.exec(text)?.groups;
-  if (g === undefined) return undefined;
-  const day = `${g['y']}-${pad(g['mo'])}-${pad(g['d'])}`;
-  // 12-hour clock: "9:24 PM" is 21:24, "12:05 AM" is 00:05 (a 24-hour hour with AM/PM is not a time).
-  const ampm = g['ampm']?.toLowerCase();
-  const hour = Number(g['h']);
-  if (ampm !== undefined && (hour < 1 || hour > 12)) return undefined;
-  const time = `${pad(String(ampm === undefined ? hour : (hour % 12) + (ampm === 'p' ? 12 : 0)))}:${g['mi']}`;
-  const offset = g['off'] === undefined ? '' : offsetOf(g['off']);
-  const value = offset === '' ? `${day} ${time}${g['s'] === undefined ? '' : `:${g['s']}`}` : `${day}T${time}:${g['s'] ?? '00'}${offset}`;
-  const kind = /updat|modif|更新/i.test(g['label'] ?? '') ? 'updated' : 'published';
-  return { n, kind, value, offset: offset !== '' };
-}
-
 /** A stamp line may carry other credits between bars: "By ZHANG YI | China Daily | Updated: 2025-02-05 07:11". */
 export const segments = (text: string): string[] => text.split(/\s+[|｜丨]\s+/);
 
 export function classify(text: string): Kind {
   if (text === '') return 'blank';
-  if (segments(text).some((s) => STAMP.test(s))) return 'stamp';
+  if (segments(text).some(isStamp)) return 'stamp';
   if (ID_LINE.test(text)) return 'id';
   if (IMAGE_LINE.test(text)) return 'image';
   const crumbs = text.split(BREADCRUMB_SEP);

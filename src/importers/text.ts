@@ -10,7 +10,7 @@
  * text. What is found but cannot be used goes to `notes`, quoted; nothing is dropped silently and nothing
  * is guessed (an unknown or ambiguous dateline city gets no zone, and a warning).
  */
-import { isValidTimeZone, parseDeskTime } from '../core/_dates.js';
+import { type DeskTime, isValidTimeZone, parseDeskTime } from '../core/_dates.js';
 import { diagnostic, Errors } from '../errors.js';
 import type { Diagnostic } from '../types.js';
 import { lookupCity } from './gazetteer.js';
@@ -19,7 +19,8 @@ import {
 } from './lines.js';
 import { contentId, markdownHeading, markdownText } from './record.js';
 import type { Importer, ImportResult, RecordFieldsOut } from './types.js';
-import { type Block, BREADCRUMB_SEP, classify, ID_LINE, IMAGE_LINE, isRelated, type Line, NAV, parseStamp, segments, type Stamp, endsSentence, withoutClosers } from './_page.js';
+import { type Block, BREADCRUMB_SEP, classify, ID_LINE, IMAGE_LINE, isRelated, type Line, NAV, segments, endsSentence, withoutClosers } from './_page.js';
+import { ambiguousZone, AMBIGUOUS_ZONES, parseStamp, type Stamp } from './_stamps.js';
 import { type Byline, parseByline, parseEditorLine } from './_bylines.js';
 
 const q = (s: string): string => JSON.stringify(s);
@@ -27,10 +28,18 @@ const q = (s: string): string => JSON.stringify(s);
 // ----- Problems -----
 
 /**
- * A line that says it is a stamp, with the labels STAMP knows, and a number soon after (`Updated: Feb. 5,
- * 2025 9:24 p.m. EST`), not an editor's note (`Updated: This story has been updated to …`).
+ * A line that says it is a stamp, with a stamp's label and a number soon after (`Updated: Feb. 5, 2025
+ * 9:24 CST`), not an editor's note (`Updated: This story has been updated to …`).
  */
 const STAMP_LABEL = /^(?:(?:(?:first|last) )?(?:updated|published|posted|modified|released)(?: on| at)?|date|time|发布时间|更新时间|发布日期|时间|日期)\s*[:：]?\s*[^\s\d]{0,12}\s*\d/i;
+
+/** Why a stamp line was not read: a zone abbreviation that names several zones, or a form not read. */
+function notRead(text: string): string {
+  const zone = ambiguousZone(text);
+  return zone !== undefined
+    ? `the stamp ${q(text)} gives its time in ${zone}, which names more than one zone (${AMBIGUOUS_ZONES[zone]}); write its UTC offset instead, such as "-06:00"`
+    : `the stamp ${q(text)} is in a form not read (write it as "Updated: 2025-02-05 09:24", with its UTC offset, such as "-05:00", when the time is not the site's zone's)`;
+}
 
 /** The importer's problems, in one place. */
 const problems = {
@@ -43,10 +52,13 @@ const problems = {
     const labelled = lines.find((l) => STAMP_LABEL.test(l.text));
     return labelled === undefined
       ? diagnostic(Errors.ImportNoDate, { file }, 'the copy has no "Published:" or "Updated:" stamp (such as "Updated: 2025-02-05 09:24")')
-      : diagnostic(Errors.ImportNoDate, { file, line: labelled.n },
-        `the stamp ${q(labelled.text)} is in a form not read (write it as "Updated: 2025-02-05 09:24", with its UTC offset, such as "-05:00", when the time is not the site's zone's)`);
+      : diagnostic(Errors.ImportNoDate, { file, line: labelled.n }, notRead(labelled.text));
   },
   badDate: (file: string, line: number, value: string) => diagnostic(Errors.DateFormat, { file, line, field: 'date' }, value),
+  clockTime: (file: string, line: number, value: string, zone: string, t: Exclude<DeskTime, { ok: true } | { problem: 'format' }>) =>
+    t.problem === 'nonexistent'
+      ? diagnostic(Errors.DateNonexistent, { file, line, field: 'date' }, value, zone)
+      : diagnostic(Errors.DateAmbiguous, { file, line, field: 'date' }, value, zone, t.candidates),
   noZone: (file: string, line: number, zone: string) => diagnostic(Errors.ZoneUnknown, { file, line, field: 'date' }, zone),
   datelineZone: (file: string, line: number, detail: string) => diagnostic(Errors.ImportDatelineZone, { file, line, field: 'dateline.timezone' }, detail),
 };
@@ -120,6 +132,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
       const stamp = parseStamp(seg, n);
       if (stamp !== undefined) {
         stamps.push(stamp);
+        if (stamp.note !== undefined) notes.push(`${stamp.note}: ${q(seg)}`);
         continue;
       }
       const byline = parseByline(seg);
@@ -199,7 +212,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
     const b = blocks[i] as Block;
     if (b.kind === 'stamp') takeStampLine(b.text, b.n);
     // A second stamp in a form not read ("Updated: 2025-02-05 9:30 PM EST") is no paragraph of the story.
-    else if (STAMP_LABEL.test(b.text)) notes.push(`stamp in a form not read, not used: ${q(b.text)}`);
+    else if (STAMP_LABEL.test(b.text)) notes.push(ambiguousZone(b.text) === undefined ? `stamp in a form not read, not used: ${q(b.text)}` : `stamp in an ambiguous zone, not used: ${q(b.text)}`);
     else if (b.kind === 'id') takeId(b);
     else if (b.kind === 'image') imageUrl ??= IMAGE_LINE.exec(b.text)?.[1];
     else if (b.kind === 'breadcrumb') notes.push(`breadcrumb after the stamp, not used: ${q(b.text)}`);
@@ -275,9 +288,11 @@ export const importText: Importer = (input, ctx): ImportResult => {
       diagnostics.push(problems.noZone(file, s.n, ctx.timezone));
       continue;
     }
-    // A time the zone skips or repeats is the build's to refuse (the import reports it); here only the form.
-    const t = parseDeskTime(s.value, s.offset ? 'UTC' : ctx.timezone);
+    // A time the zone skips or repeats is the build's to refuse (the import reports it); here only the form,
+    // unless the stamp names its clock (`2:30 AM ET` on the day New York skips it), which the record cannot carry.
+    const t = parseDeskTime(s.value, s.clock ?? (s.offset ? 'UTC' : ctx.timezone));
     if (!t.ok && t.problem === 'format') diagnostics.push(problems.badDate(file, s.n, s.value));
+    else if (!t.ok && s.clock !== undefined) diagnostics.push(problems.clockTime(file, s.n, s.value, s.clock, t));
   }
   if (date === undefined) return { stories: [], diagnostics: [...diagnostics, problems.noDate(file, lines)] };
   if (diagnostics.some((d) => d.severity === 'error')) return { stories: [], diagnostics };

@@ -1,0 +1,165 @@
+/**
+ * The stamp line of raw copy: `Updated: 2025-02-05 09:24`, `2025年02月05日 09:24（北京时间）`,
+ * `Updated 9:24 PM EST, February 4, 2025`, `5 February 2025, 09:24 GMT`. An optional label, a date and a
+ * time in either order, and an optional zone: an offset, or an abbreviation that names one offset (`EST`,
+ * `CEST`, `JST`) or one zone (`ET`: New York's clock, daylight saving or not). Abbreviations that name
+ * several (`CST` is US Central and China, `IST` India, Israel and Ireland, `BST` Britain and Bangladesh)
+ * are not read: the copy must say which.
+ */
+import { formatRfc3339, offsetAt, parseDeskTime } from '../core/_dates.js';
+
+export interface Stamp {
+  n: number;
+  kind: 'published' | 'updated';
+  /** As a record holds it: `2025-02-05 09:24`, or `2025-02-05T09:24:00+08:00` when an offset or zone is printed. */
+  value: string;
+  offset: boolean;
+  /** Something the reader should check: a summer date stamped with a standard-time abbreviation. */
+  note?: string;
+  /** A zone's clock (`ET`) at a time it skips or repeats: `value` is the wall-clock time, which names no instant. */
+  clock?: string;
+}
+
+const LABEL = /^(?<label>(?:(?:first|last) )?(?:updated|published|posted|modified|released)(?: on| at)?|date|time|发布时间|更新时间|发布日期|时间|日期)(?:\s*[:：]\s*|\s+|(?=\d))/i;
+const WEEKDAY = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:[a-z]*day)?\.?,?\s+/i;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+
+interface DateParts { y: string; mo: string; d: string }
+interface TimeParts { h: number; mi: string; s: string | undefined }
+
+const DATES: ReadonlyArray<[RegExp, (m: RegExpExecArray) => DateParts]> = [
+  [/^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?:\s*日)?/, (m) => ({ y: m[1]!, mo: m[2]!, d: m[3]! })],
+  [new RegExp(String.raw`^${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`, 'i'), (m) => ({ y: m[3]!, mo: monthNumber(m[1]!), d: m[2]! })],
+  [new RegExp(String.raw`^(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH},?\s+(\d{4})\b`, 'i'), (m) => ({ y: m[3]!, mo: monthNumber(m[2]!), d: m[1]! })],
+];
+const monthNumber = (name: string): string => String(MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1);
+
+/** `09:24`, `9:24:05`, `9:24 p.m.`, `12:05 AM` (a 24-hour hour with AM/PM is no time). */
+const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([ap])\.?\s?m\b\.?)?/i;
+/** Between the date and the time: `T`, a space, a comma, `at`/`on`, a dash or bar. */
+const BETWEEN = /^(?:T|\s*,\s*|\s+(?:at|on)\s+|\s*[-–—|]\s+|\s+)/i;
+const ZONE_TOKEN = /^\s*(?:[(（]\s*)?([Zz]|[+-]\d{2}:?\d{2}|(?:GMT|UTC)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|[Bb]eijing\s+[Tt]ime|北京时间|[A-Z]{2,5})(?:\s*[)）])?/;
+
+/** Abbreviations that name one offset, with the zone whose clock they belong to when it changes in summer. */
+const FIXED: Readonly<Record<string, readonly [offset: string, zone?: string]>> = {
+  EST: ['-05:00', 'America/New_York'], EDT: ['-04:00', 'America/New_York'], CDT: ['-05:00', 'America/Chicago'],
+  MST: ['-07:00'], MDT: ['-06:00', 'America/Denver'], PST: ['-08:00', 'America/Los_Angeles'], PDT: ['-07:00', 'America/Los_Angeles'],
+  AKST: ['-09:00', 'America/Anchorage'], AKDT: ['-08:00', 'America/Anchorage'], HST: ['-10:00'],
+  WET: ['+00:00', 'Europe/Lisbon'], WEST: ['+01:00', 'Europe/Lisbon'], CET: ['+01:00', 'Europe/Paris'], CEST: ['+02:00', 'Europe/Paris'],
+  EET: ['+02:00', 'Europe/Athens'], EEST: ['+03:00', 'Europe/Athens'], MSK: ['+03:00'],
+  SAST: ['+02:00'], CAT: ['+02:00'], EAT: ['+03:00'], WAT: ['+01:00'], PKT: ['+05:00'], WIB: ['+07:00'], ICT: ['+07:00'],
+  HKT: ['+08:00'], SGT: ['+08:00'], PHT: ['+08:00'], JST: ['+09:00'], KST: ['+09:00'],
+  AEST: ['+10:00', 'Australia/Sydney'], AEDT: ['+11:00', 'Australia/Sydney'], NZST: ['+12:00', 'Pacific/Auckland'], NZDT: ['+13:00', 'Pacific/Auckland'],
+};
+/** Abbreviations for a clock whose offset depends on the date. */
+const CLOCKS: Readonly<Record<string, string>> = { ET: 'America/New_York', CT: 'America/Chicago', MT: 'America/Denver', PT: 'America/Los_Angeles' };
+/** Abbreviations that name more than one offset, and what they may mean. */
+export const AMBIGUOUS_ZONES: Readonly<Record<string, string>> = {
+  CST: 'US Central or China Standard Time', IST: 'India, Israel or Irish Standard Time', BST: 'British Summer Time or Bangladesh Standard Time',
+  AST: 'Atlantic or Arabia Standard Time', GST: 'Gulf Standard Time or South Georgia Time', ADT: 'Atlantic or Arabia Daylight Time',
+};
+
+export const pad = (s: string | undefined): string => (s ?? '').padStart(2, '0');
+
+type Zone = { offset: string; zone?: string; name?: string } | { clock: string } | undefined;
+
+/** The zone a printed token names: `{offset}` (with the zone of an abbreviation), `{clock}`, or undefined when it names none. */
+function zoneOf(printed: string): Zone {
+  const t = printed.replace(/[()（）\s]/g, '');
+  const upper = t.toUpperCase();
+  if (/^(?:Z|GMT|UTC)$/.test(upper)) return { offset: 'Z' };
+  if (/^(?:BJT|BEIJINGTIME|北京时间)$/.test(upper)) return { offset: '+08:00' };
+  const fixed = FIXED[upper];
+  if (fixed !== undefined) return { offset: fixed[0], zone: fixed[1], name: upper };
+  const clock = CLOCKS[upper];
+  if (clock !== undefined) return { clock };
+  const m = /^(?:GMT|UTC)?([+-])(\d{1,2}):?(\d{2})?$/.exec(upper);
+  if (m === null || Number(m[2]) > 14) return undefined;
+  return { offset: `${m[1]}${pad(m[2])}:${m[3] ?? '00'}` };
+}
+
+function readDate(s: string): { date: DateParts; rest: string } | undefined {
+  for (const [re, parts] of DATES) {
+    const m = re.exec(s);
+    if (m !== null) return { date: parts(m), rest: s.slice(m[0].length) };
+  }
+  return undefined;
+}
+
+function readTime(s: string): { time: TimeParts; rest: string } | undefined {
+  const m = TIME.exec(s);
+  if (m === null) return undefined;
+  const hour = Number(m[1]);
+  const ampm = m[4]?.toLowerCase();
+  if (ampm !== undefined ? hour < 1 || hour > 12 : hour > 23) return undefined;
+  const h = ampm === undefined ? hour : (hour % 12) + (ampm === 'p' ? 12 : 0);
+  return { time: { h, mi: m[2]!, s: m[3] }, rest: s.slice(m[0].length) };
+}
+
+/** A zone token, if one follows and names a zone this reader knows; otherwise `none`, and the text is left unread. */
+function readZone(s: string): { zone: NonNullable<Zone> | 'none'; rest: string } {
+  const m = ZONE_TOKEN.exec(s);
+  const zone = m === null ? undefined : zoneOf(m[1]!);
+  return m === null || zone === undefined ? { zone: 'none', rest: s } : { zone, rest: s.slice(m[0].length) };
+}
+
+/**
+ * The date, time and zone of a stamp without its label: date first (`2025-02-05 09:24 EST`, `Feb. 5,
+ * 2025, 9:24 a.m.`) or time first (`9:24 PM EST, February 4, 2025`). Undefined unless the whole text is read.
+ */
+function readWhen(text: string): { date: DateParts; time: TimeParts; zone: NonNullable<Zone> | 'none' } | undefined {
+  const s = text.replace(WEEKDAY, '');
+  const d = readDate(s);
+  if (d !== undefined) {
+    const sep = BETWEEN.exec(d.rest);
+    const t = sep === null ? undefined : readTime(d.rest.slice(sep[0].length));
+    if (t === undefined) return undefined;
+    const z = readZone(t.rest);
+    return z.rest.trim() === '' ? { date: d.date, time: t.time, zone: z.zone } : undefined;
+  }
+  const t = readTime(s);
+  if (t === undefined) return undefined;
+  const z = readZone(t.rest);
+  const sep = BETWEEN.exec(z.rest);
+  const after = sep === null ? undefined : readDate(z.rest.slice(sep[0].length).replace(WEEKDAY, ''));
+  return after !== undefined && after.rest.trim() === '' ? { date: after.date, time: t.time, zone: z.zone } : undefined;
+}
+
+/** The stamp a text is, or undefined: a label, a date and a time, a zone this reader knows (or none). */
+export function parseStamp(text: string, n: number): Stamp | undefined {
+  const labelled = LABEL.exec(text);
+  const when = readWhen(labelled === null ? text : text.slice(labelled[0].length));
+  if (when === undefined) return undefined;
+  const { date, time, zone } = when;
+  const day = `${date.y}-${pad(date.mo)}-${pad(date.d)}`;
+  const clock = `${pad(String(time.h))}:${time.mi}`;
+  const kind = /updat|modif|更新/i.test(labelled?.groups?.['label'] ?? '') ? 'updated' : 'published';
+  if (zone === 'none') return { n, kind, value: `${day} ${clock}${time.s === undefined ? '' : `:${time.s}`}`, offset: false };
+  const local = `${day} ${clock}:${time.s ?? '00'}`;
+  if ('clock' in zone) {
+    // The zone's clock on that day: an hour it skips or repeats is not a time this stamp can name.
+    const t = parseDeskTime(local, zone.clock);
+    return t.ok ? { n, kind, value: formatRfc3339(t.instant, zone.clock), offset: true } : { n, kind, value: local.slice(0, 16), offset: false, clock: zone.clock };
+  }
+  const value = `${day}T${local.slice(11)}${zone.offset}`;
+  const stamp: Stamp = { n, kind, value, offset: true };
+  const instant = parseDeskTime(value, 'UTC');
+  if (zone.zone !== undefined && instant.ok) {
+    const actual = offsetAt(zone.zone, instant.instant) / 60_000;
+    const printed = zone.offset === 'Z' ? 0 : (zone.offset.startsWith('-') ? -1 : 1) * (Number(zone.offset.slice(1, 3)) * 60 + Number(zone.offset.slice(4)));
+    if (actual !== printed) {
+      stamp.note = `the stamp says ${zone.name ?? zone.offset} (${zone.offset}), but ${zone.zone} was on ${formatRfc3339(instant.instant, zone.zone).slice(-6)} then; read as printed: check the time`;
+    }
+  }
+  return stamp;
+}
+
+/** True for a text that is a stamp this reader reads. */
+export const isStamp = (text: string): boolean => parseStamp(text, 0) !== undefined;
+
+/** The ambiguous zone abbreviation a text ends its time with (`9:24 CST`), if any. */
+export function ambiguousZone(text: string): string | undefined {
+  const m = /\d\s*(?:[ap]\.?\s?m\b\.?)?\s*[(（]?([A-Z]{3})\b/.exec(text);
+  return m !== null && AMBIGUOUS_ZONES[m[1]!] !== undefined ? m[1] : undefined;
+}

@@ -174,7 +174,7 @@ describe.skipIf(!HAS_NGINX)('nginx serving dist/ with _config/nginx.conf', () =>
     expect(served.type).toBe(type);
     expect(r.headers['etag']).toBe(served.etag);
     expect(r.headers['last-modified']).toBe(served.lastModified);
-    expect(r.headers['cache-control']).toBe(`max-age=${served.maxAge}`);
+    expect(r.headers['cache-control']).toBe(`public, max-age=${served.maxAge}`);
     expect(r.headers['link']).toBe(`<https://news.example.com/feeds/${name}>; rel="self", <https://hub.example.com/>; rel="hub"`);
     // RSS and Atom vary by Accept too: browsers get them as application/xml (below).
     expect(r.headers['vary']).toBe(name === 'feed.json' ? 'Accept-Encoding' : 'Accept-Encoding, Accept');
@@ -198,7 +198,7 @@ describe.skipIf(!HAS_NGINX)('nginx serving dist/ with _config/nginx.conf', () =>
     const own = await startServer({ root: dist, port: 0 });
     try {
       const mine = await get(Number(new URL(own.url).port), `/${name}`, { accept: BROWSER });
-      expect([mine.headers['content-type'], mine.headers['etag'], mine.headers['vary']]).toEqual([r.headers['content-type'], r.headers['etag'], r.headers['vary']]);
+      expect([mine.headers['content-type'], mine.headers['etag'], mine.headers['vary'], mine.headers['cache-control']]).toEqual([r.headers['content-type'], r.headers['etag'], r.headers['vary'], r.headers['cache-control']]);
     } finally {
       await own.close();
     }
@@ -213,7 +213,7 @@ describe.skipIf(!HAS_NGINX)('nginx serving dist/ with _config/nginx.conf', () =>
       expect(r.status, inm).toBe(304);
       expect(r.body.length).toBe(0);
       expect(r.headers['etag']).toBe(served.etag);
-      expect(r.headers['cache-control']).toBe('max-age=900');
+      expect(r.headers['cache-control']).toBe('public, max-age=900');
       expect(r.headers['vary']).toBe('Accept-Encoding, Accept');
     }
     // HEAD too.

@@ -93,7 +93,7 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           gzip_proxied any;
           # [brotli] brotli_static on;
           add_header Vary 'Accept-Encoding, Accept';
-          add_header Cache-Control "max-age=1800";
+          add_header Cache-Control "public, max-age=1800";
           add_header Link '<https://news.example.com/feeds/atom.xml>; rel="self", <https://hub.example.com/>; rel="hub"';
           add_header ETag $dateline_etag;
           set $dateline_etag '<atom.xml>';
@@ -126,7 +126,7 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           gzip_proxied any;
           # [brotli] brotli_static on;
           add_header Vary 'Accept-Encoding, Accept';
-          add_header Cache-Control "max-age=1800";
+          add_header Cache-Control "public, max-age=1800";
           add_header Link '<https://news.example.com/feeds/atom.xml>; rel="self", <https://hub.example.com/>; rel="hub"';
           add_header ETag $dateline_etag;
           set $dateline_etag '<atom.xml>';
@@ -158,7 +158,7 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           gzip_proxied any;
           # [brotli] brotli_static on;
           add_header Vary 'Accept-Encoding';
-          add_header Cache-Control "max-age=1800";
+          add_header Cache-Control "public, max-age=1800";
           add_header Link '<https://news.example.com/feeds/feed.json>; rel="self", <https://hub.example.com/>; rel="hub"';
           add_header ETag $dateline_etag;
           set $dateline_etag '<feed.json>';
@@ -193,7 +193,7 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           gzip_proxied any;
           # [brotli] brotli_static on;
           add_header Vary 'Accept-Encoding, Accept';
-          add_header Cache-Control "max-age=1800";
+          add_header Cache-Control "public, max-age=1800";
           add_header Link '<https://news.example.com/feeds/rss.xml>; rel="self", <https://hub.example.com/>; rel="hub"';
           add_header ETag $dateline_etag;
           set $dateline_etag '<rss.xml>';
@@ -226,7 +226,7 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           gzip_proxied any;
           # [brotli] brotli_static on;
           add_header Vary 'Accept-Encoding, Accept';
-          add_header Cache-Control "max-age=1800";
+          add_header Cache-Control "public, max-age=1800";
           add_header Link '<https://news.example.com/feeds/rss.xml>; rel="self", <https://hub.example.com/>; rel="hub"';
           add_header ETag $dateline_etag;
           set $dateline_etag '<rss.xml>';
@@ -279,15 +279,15 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
       # and compress on the fly; the ETag of the uncompressed feed set here would label compressed bytes too.
       /feeds/atom.xml
         Content-Type: application/atom+xml; charset=utf-8
-        Cache-Control: max-age=1800
+        Cache-Control: public, max-age=1800
         Link: <https://news.example.com/feeds/atom.xml>; rel="self", <https://hub.example.com/>; rel="hub"
       /feeds/feed.json
         Content-Type: application/feed+json; charset=utf-8
-        Cache-Control: max-age=1800
+        Cache-Control: public, max-age=1800
         Link: <https://news.example.com/feeds/feed.json>; rel="self", <https://hub.example.com/>; rel="hub"
       /feeds/rss.xml
         Content-Type: application/rss+xml; charset=utf-8
-        Cache-Control: max-age=1800
+        Cache-Control: public, max-age=1800
         Link: <https://news.example.com/feeds/rss.xml>; rel="self", <https://hub.example.com/>; rel="hub"
       /feeds/feed.xsl
         Content-Type: application/xslt+xml; charset=utf-8

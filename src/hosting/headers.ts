@@ -13,7 +13,7 @@ export function headersFile(manifest: Manifest, feedBaseUrl: string, title: stri
   ];
   for (const [name, served] of Object.entries(manifest.files)) {
     const link = linkHeader(served.links);
-    out.push(servedPath(name, feedBaseUrl), `  Content-Type: ${served.type}`, `  Cache-Control: max-age=${served.maxAge}`);
+    out.push(servedPath(name, feedBaseUrl), `  Content-Type: ${served.type}`, `  Cache-Control: public, max-age=${served.maxAge}`);
     if (link !== undefined) out.push(`  Link: ${link}`);
   }
   out.push(servedPath('feed.xsl', feedBaseUrl), '  Content-Type: application/xslt+xml; charset=utf-8');

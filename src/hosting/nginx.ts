@@ -89,7 +89,7 @@ function feedBody(served: Manifest['files'][string], type: string, vary: string)
   let out = `    types { }\n    default_type "${type}";\n    charset off;\n    etag off;\n    if_modified_since before;\n    gzip off;\n`;
   if (gzip !== undefined) out += '    gzip_static on;\n    gzip_http_version 1.0;\n    gzip_proxied any;\n';
   if (br !== undefined) out += `    ${BROTLI_MARK}brotli_static on;\n`;
-  out += `    add_header Vary ${quoted(vary)};\n    add_header Cache-Control "max-age=${served.maxAge}";\n`;
+  out += `    add_header Vary ${quoted(vary)};\n    add_header Cache-Control "public, max-age=${served.maxAge}";\n`;
   if (link !== undefined) out += `    add_header Link ${quoted(link)};\n`;
   out += `    add_header ETag $dateline_etag;\n    set $dateline_etag ${quoted(served.etag)};\n`;
   if (gzip !== undefined) out += `    if ($http_accept_encoding ~* ${ACCEPTS_GZIP}) {\n        set $dateline_etag ${quoted(gzip.etag)};\n    }\n`;

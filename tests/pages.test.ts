@@ -182,6 +182,20 @@ describe('index page escaping and edge cases', () => {
     expect(all(all(d, 'article')[0]!, 'bdi').map((b) => textOf(b))).toEqual(['שלום 2025']);
   });
 
+  it('gives right-to-left text its direction, and the English chrome inside it its own', () => {
+    const html = renderIndexPage({ ...model, language: 'ar', title: 'مكتب الأخبار', items: [{ ...model.items[0]!, language: 'he' }, { ...model.items[1]!, language: 'ku-Latn' }] }, []);
+    expect(htmlProblems(html)).toEqual([]);
+    const d = parseDocument(html);
+    expect(all(d, 'html')[0]!.attribs).toEqual({ lang: 'en' });
+    expect(all(d, 'h1')[0]!.attribs).toEqual({ lang: 'ar', dir: 'rtl' });
+    const [he, ku] = all(d, 'article');
+    expect(he!.attribs).toEqual({ lang: 'he', dir: 'rtl' });
+    expect(all(he!, 'p').find((p) => p.attribs['class'] === 'meta')!.attribs).toEqual({ class: 'meta', lang: 'en', dir: 'ltr' });
+    // Kurdish in Latin script runs left to right.
+    expect(ku!.attribs).toEqual({ lang: 'ku-Latn' });
+    expect(renderIndexPage(model, [])).not.toContain(' dir=');
+  });
+
   it('says so when there are no stories or no feeds', () => {
     const html = renderIndexPage({ ...model, items: [] }, []);
     expect(htmlProblems(html)).toEqual([]);

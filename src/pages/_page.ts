@@ -19,6 +19,17 @@ export const MEDIA_TYPES: Record<Format, string> = {
 
 export const FORMAT_NAMES: Record<Format, string> = { rss: 'RSS 2.0', atom: 'Atom 1.0', json: 'JSON Feed 1.1' };
 
+/** Languages written right to left (primary subtags), and the scripts that are. Intl's `textInfo` is not in every runtime, nor in XSLT. */
+export const RTL_LANGUAGES = ['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ji', 'ks', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi'] as const;
+export const RTL_SCRIPTS = ['arab', 'hebr', 'syrc', 'thaa', 'nkoo', 'adlm'] as const;
+
+/** True for a language tag written right to left: `ar`, `he-IL`, `ku-Arab`; not `az-Latn` or `en`. */
+export function isRightToLeft(lang: string): boolean {
+  const [primary = '', ...rest] = lang.toLowerCase().split(/[-_]/);
+  const script = rest.find((s) => s.length === 4);
+  return script !== undefined ? (RTL_SCRIPTS as readonly string[]).includes(script) : (RTL_LANGUAGES as readonly string[]).includes(primary);
+}
+
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
 const pad = (n: number): string => String(n).padStart(2, '0');
 

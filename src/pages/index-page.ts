@@ -8,7 +8,7 @@ import { formatRfc3339 } from '../core/_dates.js';
 import { escapeHtml } from '../core/_text.js';
 import { FEED_FILES } from '../core/model.js';
 import type { FeedItem, FeedModel, Format, Person } from '../types.js';
-import { FORMAT_NAMES, MEDIA_TYPES, PAGE_CSS, readableDate, type FeedLink } from './_page.js';
+import { FORMAT_NAMES, isRightToLeft, MEDIA_TYPES, PAGE_CSS, readableDate, type FeedLink } from './_page.js';
 
 export type { FeedLink } from './_page.js';
 
@@ -141,7 +141,7 @@ function itemEntry(model: FeedModel, i: FeedItem): string {
   const summary = i.summary === undefined ? undefined : escapeHtml(i.summary);
   const lede = dateline !== undefined && summary !== undefined ? `${dateline} ${summary}` : (dateline ?? summary);
   const credits: string[] = [];
-  const chrome = (label: string): string => (langAttr(lang) === '' ? label : `<span lang="en">${label}</span>`);
+  const chrome = (label: string): string => (langAttr(lang) === '' ? label : `<span${ENGLISH(lang)}>${label}</span>`);
   // With no byline the model credits the agency as creator; its agency line already says so.
   const agencyOnly = i.creators.length === 1 && i.agency !== undefined && i.creators[0]?.name === i.agency.name;
   if (i.creators.length > 0 && !agencyOnly) credits.push(`${chrome('By')} ${joinNames(i.creators.map(person))}`);
@@ -151,7 +151,7 @@ function itemEntry(model: FeedModel, i: FeedItem): string {
     '<li>',
     `<article${langAttr(lang)}>`,
     `<h3>${isWebUrl(i.url) ? `<a href="${escapeHtml(i.url)}">${title}</a>` : title}</h3>`,
-    `<p class="meta"${langAttr(lang) === '' ? '' : ' lang="en"'}>${meta.join(' · ')}</p>`,
+    `<p class="meta"${langAttr(lang) === '' ? '' : ENGLISH(lang)}>${meta.join(' · ')}</p>`,
     ...(lede === undefined ? [] : [`<p class="summary">${lede}</p>`]),
     ...credits.map((c) => `<p class="credits">${c}</p>`),
     '</article>',
@@ -178,7 +178,13 @@ function isWebUrl(url: string): boolean {
   return /^https?:\/\//i.test(url);
 }
 
-/** The chrome is English; text in another language says so, for screen readers and hyphenation. */
+/**
+ * The chrome is English; text in another language says so, for screen readers and hyphenation, and text
+ * in a right-to-left language says its direction (an Arabic headline starts at the right).
+ */
 function langAttr(lang: string): string {
-  return lang.toLowerCase() === 'en' ? '' : ` lang="${escapeHtml(lang)}"`;
+  return lang.toLowerCase() === 'en' ? '' : ` lang="${escapeHtml(lang)}"${isRightToLeft(lang) ? ' dir="rtl"' : ''}`;
 }
+
+/** English chrome inside text in `lang`: left to right again inside a right-to-left story. */
+const ENGLISH = (lang: string): string => ` lang="en"${isRightToLeft(lang) ? ' dir="ltr"' : ''}`;

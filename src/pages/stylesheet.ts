@@ -12,7 +12,17 @@
  * The HTML body itself is not shown: the page is a preview that links to the story.
  */
 import { NS } from '../formats/_xml.js';
-import { PAGE_CSS } from './_page.js';
+import { PAGE_CSS, RTL_LANGUAGES, RTL_SCRIPTS } from './_page.js';
+
+/**
+ * XPath 1.0 for "$lang is written right to left", as isRightToLeft decides it: a right-to-left script
+ * subtag, or a right-to-left language with no Latin or Cyrillic script subtag.
+ */
+const LOWER = "concat(translate($lang, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ_', 'abcdefghijklmnopqrstuvwxyz-'), '-')";
+const RTL_TEST = [
+  ...RTL_SCRIPTS.map((s) => `contains(${LOWER}, '-${s}-')`),
+  `(contains(' ${RTL_LANGUAGES.join(' ')} ', concat(' ', substring-before(${LOWER}, '-'), ' ')) and not(contains(${LOWER}, '-latn-') or contains(${LOWER}, '-cyrl-')))`,
+].join(' or ');
 
 /** The stylesheet's file name beside the feeds; the feeds reference it relatively, so it is always same-origin. */
 export const STYLESHEET_FILE = 'feed.xsl';
@@ -126,7 +136,8 @@ ${PAGE_CSS}
     <xsl:call-template name="story">
       <xsl:with-param name="title" select="string(title)"/>
       <xsl:with-param name="link" select="string(link)"/>
-      <xsl:with-param name="lang" select="''"/>
+      <!-- RSS has no item language: the items are in the channel's. -->
+      <xsl:with-param name="lang" select="string(/rss/channel/language)"/>
       <xsl:with-param name="published" select="string(pubDate)"/>
       <xsl:with-param name="updated" select="string(atom:updated)"/>
       <xsl:with-param name="summary">
@@ -172,7 +183,7 @@ ${PAGE_CSS}
             <xsl:otherwise><xsl:value-of select="$title"/></xsl:otherwise>
           </xsl:choose>
         </h3>
-        <p class="meta" lang="en">
+        <p class="meta" lang="en" dir="ltr">
           <xsl:text>Published </xsl:text>
           <xsl:call-template name="time">
             <xsl:with-param name="text" select="$published"/>
@@ -198,7 +209,7 @@ ${PAGE_CSS}
         <!-- With no byline Dateline credits the agency as creator; its agency line already says so. -->
         <xsl:if test="$creators and not(count($creators) = 1 and dl:agency and string($creators) = string(dl:agency))">
           <p class="credits">
-            <span lang="en">By </span>
+            <span lang="en" dir="ltr">By </span>
             <xsl:for-each select="$creators">
               <xsl:if test="position() > 1">
                 <xsl:choose>
@@ -215,7 +226,7 @@ ${PAGE_CSS}
         <xsl:if test="$content = ''">
           <xsl:if test="dc:contributor or atom:contributor">
             <p class="credits">
-              <span lang="en">Contributors: </span>
+              <span lang="en" dir="ltr">Contributors: </span>
               <xsl:for-each select="dc:contributor | atom:contributor/atom:name">
                 <xsl:if test="position() > 1">, </xsl:if>
                 <xsl:value-of select="."/>
@@ -224,13 +235,13 @@ ${PAGE_CSS}
           </xsl:if>
           <xsl:for-each select="dl:agency[1]">
             <p class="credits">
-              <xsl:if test="@via != ''"><xsl:value-of select="@via"/><span lang="en"> via </span></xsl:if>
+              <xsl:if test="@via != ''"><xsl:value-of select="@via"/><span lang="en" dir="ltr"> via </span></xsl:if>
               <xsl:value-of select="."/>
             </p>
           </xsl:for-each>
         </xsl:if>
         <xsl:for-each select="(media:content/media:credit | media:credit)[1]">
-          <p class="credits"><span lang="en">Photo: </span><xsl:value-of select="."/></p>
+          <p class="credits"><span lang="en" dir="ltr">Photo: </span><xsl:value-of select="."/></p>
         </xsl:for-each>
       </article>
     </li>
@@ -256,6 +267,9 @@ ${PAGE_CSS}
     <xsl:param name="lang"/>
     <xsl:if test="$lang != '' and $lang != 'en'">
       <xsl:attribute name="lang"><xsl:value-of select="$lang"/></xsl:attribute>
+      <xsl:if test="${RTL_TEST}">
+        <xsl:attribute name="dir">rtl</xsl:attribute>
+      </xsl:if>
     </xsl:if>
   </xsl:template>
 

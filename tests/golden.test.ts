@@ -163,12 +163,14 @@ describe('credits', () => {
     expect(jsonItem(id).authors.map((a: any) => a.name)).toEqual(['Li Wen', 'Zhang Hao']);
   });
 
-  it('credits the photo as Media RSS with caption, EBU photographer role, Atom enclosure and JSON image', () => {
+  it('credits the photo as Media RSS with EBU photographer role, Atom enclosure and JSON image; the caption in the content', () => {
     const media = rssItem(GAZA)['media:content'];
     expect(media['@url']).toBe('https://img.example.com/2025/02/05/gaza-city-falafel.jpg');
     expect(media['@medium']).toBe('image');
     expect(media['media:credit']).toEqual({ '@role': 'photographer', '@scheme': 'urn:ebu', '#text': 'DAWOUD ABU ALKAS/REUTERS' });
-    expect(text(media['media:description'])).toMatch(/falafel/);
+    expect(media['media:description']).toBeUndefined();
+    expect(jsonItem(GAZA).content_html).toMatch(/<figcaption>[^<]*falafel/);
+    expect(jsonItem(GAZA)._credits.photo.caption).toMatch(/falafel/);
     expect(atomEntry(GAZA)['media:content']['media:credit']['#text']).toBe('DAWOUD ABU ALKAS/REUTERS');
     expect(atomEntry(GAZA).link.find((l: any) => l['@rel'] === 'enclosure')['@href']).toBe(media['@url']);
     expect(jsonItem(GAZA).image).toBe(media['@url']);

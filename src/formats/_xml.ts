@@ -139,7 +139,13 @@ export function fragmentCache(): (item: object, context: string, render: () => s
   };
 }
 
-/** `media:content` with caption and photographer credit (Media RSS 1.5.1; EBU role codes). */
+/**
+ * `media:content` with the photographer credit (Media RSS 1.5.1; EBU role codes). No `media:description`
+ * for the caption: feedparser, which many aggregators use, reads every `media:description`, even one inside
+ * `media:content`, as the entry's description (kurtmckee/feedparser#53): it replaced the summary's
+ * `summary_detail` in full-content feeds and became the story's content in summary feeds. The caption is
+ * in the content's figure, and in JSON Feed's `_credits.photo`.
+ */
 export function mediaContent(image: ImageField | undefined): XmlNode | undefined {
   if (image?.url === undefined) return undefined;
   return {
@@ -148,23 +154,15 @@ export function mediaContent(image: ImageField | undefined): XmlNode | undefined
     '@medium': 'image',
     '@width': image.width,
     '@height': image.height,
-    'media:description': image.caption === undefined ? undefined : { '@type': 'plain', '#text': image.caption },
     'media:credit': image.credit === undefined ? undefined : { '@role': 'photographer', '@scheme': 'urn:ebu', '#text': image.credit },
   };
 }
 
 /**
- * A photo described without a URL (raw copy gives its caption and credit): Media RSS's item-level
- * `media:description` and `media:credit`, which apply to the item's media; with a URL they are inside
- * `media:content`. So the credit is in a structured element in summary feeds too, which carry no content.
- * (Two functions, not an object spread into the item: the item literal keeps one shape, which the writer
- * walks faster.)
+ * The credit of a photo described without a URL (raw copy gives its caption and credit): Media RSS's
+ * item-level `media:credit`, which applies to the item's media, so summary feeds, which carry no content,
+ * keep it. (No `media:description`: see mediaContent.)
  */
-export function photoDescription(image: ImageField | undefined): XmlNode | undefined {
-  return image === undefined || image.url !== undefined || image.caption === undefined ? undefined : { '@type': 'plain', '#text': image.caption };
-}
-
-/** The item-level `media:credit` of a photo without a URL (see photoDescription). */
 export function photoCredit(image: ImageField | undefined): XmlNode | undefined {
   return image === undefined || image.url !== undefined || image.credit === undefined ? undefined : { '@role': 'photographer', '@scheme': 'urn:ebu', '#text': image.credit };
 }

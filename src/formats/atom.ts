@@ -5,7 +5,7 @@
 import { formatRfc3339 } from '../core/_dates.js';
 import type { FeedItem, FeedModel, Person } from '../types.js';
 import { joinDocument, type DocumentParts } from './_document.js';
-import { agencyElement, datelineElement, fragmentCache, html, mediaContent, NS, photoCredit, photoDescription, renderFragment, xmlParts, type XmlNode } from './_xml.js';
+import { agencyElement, datelineElement, fragmentCache, html, mediaContent, NS, photoCredit, renderFragment, xmlParts, type XmlNode } from './_xml.js';
 
 const fragments = fragmentCache();
 
@@ -35,7 +35,6 @@ export function atomParts(m: FeedModel): DocumentParts {
     content: i.contentHtml === undefined ? undefined : { '@type': 'html', '#text': html(i.contentHtml) },
     rights: i.rights === undefined ? undefined : { '@type': 'text', '#text': i.rights },
     'media:content': mediaContent(i.image),
-    'media:description': photoDescription(i.image),
     'media:credit': photoCredit(i.image),
     'dl:dateline': datelineElement(i.dateline),
     'dl:agency': agencyElement(i.agency),

@@ -7,7 +7,7 @@ import { formatRfc822 } from '../core/_dates.js';
 import { escapeHtml } from '../core/_text.js';
 import type { FeedItem, FeedModel } from '../types.js';
 import { joinDocument, type DocumentParts } from './_document.js';
-import { agencyElement, datelineElement, fragmentCache, html, mediaContent, NS, photoCredit, photoDescription, renderFragment, xmlParts, type XmlNode } from './_xml.js';
+import { agencyElement, datelineElement, fragmentCache, html, mediaContent, NS, photoCredit, renderFragment, xmlParts, type XmlNode } from './_xml.js';
 
 const fragments = fragmentCache();
 const itemText = (i: FeedItem): string => fragments(i, '', () => renderFragment('item', item(i), 2));
@@ -69,7 +69,6 @@ function item(i: FeedItem): XmlNode {
     category: i.categories.map((c) => ({ '@domain': c.scheme, '#text': c.term })),
     'dc:rights': i.rights,
     'media:content': mediaContent(i.image),
-    'media:description': photoDescription(i.image),
     'media:credit': photoCredit(i.image),
     'dl:dateline': datelineElement(i.dateline),
     'dl:agency': agencyElement(i.agency),

@@ -199,6 +199,19 @@ const CASES: Case[] = [
     expected: ['articles/a.md:2: id: must not be empty (E_FIELD_EMPTY)', 'articles/a.md:3: title: must not be empty (E_FIELD_EMPTY)'],
   },
   {
+    name: 'an id with characters no URI may hold (it is every format\'s id)',
+    files: {
+      'articles/a.md': md('---', 'id: "story|1"', 'title: T', 'date: 2025-02-05 09:24', '---', 'B'),
+      'articles/b.md': md('---', 'id: "https://news.example.com/x?id=[2]"', 'title: T', 'date: 2025-02-05 09:24', '---', 'B'),
+      'articles/c.md': md('---', 'id: "100%-sure"', 'title: T', 'date: 2025-02-05 09:24', '---', 'B'),
+    },
+    expected: [
+      'articles/a.md:2: id: ids are permanent keys without spaces, control characters or what a URI cannot hold (" < > \\ ^ ` { | } [ ], a % not starting an escape such as %7C), got "story|1" (E_ID_INVALID)',
+      'articles/b.md:2: id: ids are permanent keys without spaces, control characters or what a URI cannot hold (" < > \\ ^ ` { | } [ ], a % not starting an escape such as %7C), got "https://news.example.com/x?id=[2]" (E_ID_INVALID)',
+      'articles/c.md:2: id: ids are permanent keys without spaces, control characters or what a URI cannot hold (" < > \\ ^ ` { | } [ ], a % not starting an escape such as %7C), got "100%-sure" (E_ID_INVALID)',
+    ],
+  },
+  {
     name: 'invalid url (not http/https)',
     files: { 'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'url: "ftp://news.example.com/a"', '---', 'B') },
     expected: ['articles/a.md:5: url: expected an absolute http(s) URL, got "ftp://news.example.com/a" (E_URL_INVALID)'],

@@ -77,3 +77,32 @@ describe('the main feed', () => {
     expect(parseXml(built.outputs.get('rss.xml')!).rss.channel.item[0].guid).toEqual({ '@isPermaLink': 'true', '#text': url });
   });
 });
+
+describe('URLs as RFC 3986 allows them', () => {
+  it('percent-encodes |, ^, [ ] in record URLs and body links (the W3C validator\'s InvalidUriChar), in every format', () => {
+    const built = build([
+      rec('cd-%7C-ok', '2025-02-05 09:24', {
+        url: 'https://news.example.com/search?q=gaza|israel&x=[1]',
+        image: { url: 'https://img.example.com/p.jpg?crop=1|2', credit: 'X' },
+        authors: [{ name: 'Li Wen', url: 'https://news.example.com/people/li^wen' }],
+      }),
+    ]);
+    const rss = [parseXml(built.outputs.get('rss.xml')!).rss.channel.item].flat()[0];
+    const atom = [parseXml(built.outputs.get('atom.xml')!).feed.entry].flat()[0];
+    const json = JSON.parse(built.outputs.get('feed.json')!).items[0];
+    const url = 'https://news.example.com/search?q=gaza%7Cisrael&x=%5B1%5D';
+    expect([rss.link, [atom.link].flat().find((l: any) => l['@rel'] === 'alternate')['@href'], json.url]).toEqual([url, url, url]);
+    expect([rss['media:content']['@url'], json.image]).toEqual(['https://img.example.com/p.jpg?crop=1%7C2', 'https://img.example.com/p.jpg?crop=1%7C2']);
+    expect(json.authors[0].url).toBe('https://news.example.com/people/li%5Ewen');
+    // An id with a percent-escape is an id like any other, the same in every format.
+    expect([rss.guid['#text'], atom.id, json.id]).toEqual(Array(3).fill('tag:news.example.com,2025:cd-%7C-ok'));
+    for (const doc of ['rss.xml', 'atom.xml', 'feed.json']) expect(built.outputs.get(doc)!, doc).not.toMatch(/https?:\/\/[^"<\s]*[|^[\]]/);
+  });
+
+  it('in body links and images too', () => {
+    const built = build([{ ...rec('a', '2025-02-05 09:24'), body: 'See [the search](https://news.example.com/s?q=a|b) and ![p](/img/x[1].jpg).' }]);
+    const json = JSON.parse(built.outputs.get('feed.json')!).items[0];
+    expect(json.content_html).toContain('href="https://news.example.com/s?q=a%7Cb"');
+    expect(json.content_html).toContain('src="https://news.example.com/img/x%5B1%5D.jpg"');
+  });
+});

@@ -3,7 +3,7 @@
  * it gives an answer, it must be URL's, on tricky values and on many generated ones.
  */
 import { describe, expect, it } from 'vitest';
-import { quickHref } from '../src/core/_urls.js';
+import { quickHref, rfc3986Href } from '../src/core/_urls.js';
 import { servedPath } from '../src/hosting/nginx.js';
 import { rng } from './_helpers.js';
 
@@ -98,6 +98,21 @@ describe('quickHref', () => {
       expect(quick, `${JSON.stringify(value)} on ${base}`).toBe(href(value, base));
     }
     expect(answered).toBeGreaterThan(500);
+  });
+});
+
+describe('rfc3986Href', () => {
+  it('percent-encodes what URL keeps but RFC 3986 forbids (the validator\'s InvalidUriChar), after the authority only', () => {
+    const href = (u: string) => rfc3986Href(new URL(u).href);
+    expect(href('https://news.example.com/search?q=gaza|israel&x=[1]')).toBe('https://news.example.com/search?q=gaza%7Cisrael&x=%5B1%5D');
+    expect(href('https://news.example.com/p|^/a?b={c}`#f|g#h')).toBe('https://news.example.com/p%7C%5E/a?b=%7Bc%7D%60#f%7Cg%23h');
+    expect(href('https://[2001:db8::1]/a|b')).toBe('https://[2001:db8::1]/a%7Cb');
+    expect(href('https://x.example/100%-sure?a=%41')).toBe('https://x.example/100%25-sure?a=%41');
+    // The common case is returned as it is.
+    for (const u of TRICKY) {
+      const h = (() => { try { return new URL(u).href; } catch { return undefined; } })();
+      if (h !== undefined && !/[|^[\]{}`]|%(?![0-9A-Fa-f]{2})|#.*#/.test(h.replace(/^[a-z]+:\/\/\[[^\]]*\]/i, ''))) expect(rfc3986Href(h)).toBe(h);
+    }
   });
 });
 

@@ -33,3 +33,22 @@ function plainBase(base: string): boolean {
   if (lastBase.base !== base) lastBase = { base, plain: base.endsWith('/') && quickHref(base, '') === base };
   return lastBase.plain;
 }
+
+/**
+ * An href as RFC 3986 allows it: URL (WHATWG) keeps `|`, `^`, `[`, `]` in paths and queries, and `{`,
+ * `}`, `` ` `` in queries and fragments, a `%` that starts no escape and a second `#`, which the W3C
+ * validator reports as InvalidUriChar. Each is percent-encoded after the authority; an href without them
+ * is returned as it is (the common case, one regular expression test).
+ */
+export function rfc3986Href(href: string): string {
+  if (!NOT_URI.test(href)) return href;
+  const start = href.indexOf('/', href.indexOf('//') + 2);
+  if (start < 0) return href;
+  const hash = href.indexOf('#', start);
+  const encode = (part: string, fragment: boolean): string =>
+    part.replace(fragment ? /[|^[\]{}`#]|%(?![0-9A-Fa-f]{2})/g : /[|^[\]{}`]|%(?![0-9A-Fa-f]{2})/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return hash < 0
+    ? href.slice(0, start) + encode(href.slice(start), false)
+    : href.slice(0, start) + encode(href.slice(start, hash), false) + '#' + encode(href.slice(hash + 1), true);
+}
+const NOT_URI = /[|^[\]{}`]|%(?![0-9A-Fa-f]{2})|#[^#]*#/;

@@ -8,6 +8,7 @@ import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 import type { Body, ImageField } from '../types.js';
 import { escapeHtml, mayHoldForbidden, stripForbidden } from './_text.js';
+import { rfc3986Href } from './_urls.js';
 
 /**
  * A line that could underline a setext heading (`Title\n=====`) ends with `=` or `-` and whitespace
@@ -68,7 +69,7 @@ export function renderBody(body: Body, baseUrl: string): RenderedBody {
   const absolute = (url: string | undefined): string | undefined => {
     if (url === undefined) return undefined;
     try {
-      return new URL(url.trim(), baseUrl).href;
+      return rfc3986Href(new URL(url.trim(), baseUrl).href);
     } catch {
       return undefined;
     }

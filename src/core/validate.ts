@@ -10,9 +10,9 @@ import type {
 import { describeValue, closest, fieldName, fieldPattern, valueAt, type FieldPath } from './_paths.js';
 import { isLocalDate, isValidTimeZone, localDate, parseDeskTime } from './_dates.js';
 import { mayHoldForbidden, stripForbidden } from './_text.js';
-import { quickHref } from './_urls.js';
+import { quickHref, rfc3986Href } from './_urls.js';
 import { styleFor, styleNeedsDate } from './dateline.js';
-import { itemId } from './ids.js';
+import { isPermanentId, itemId } from './ids.js';
 import { EXPECTED, fitsShape, JsonRecord, KNOWN_KEYS, MarkdownRecord } from './schema.js';
 
 export interface Validated {
@@ -69,7 +69,6 @@ export function checkIds(results: readonly RecordResult[], config: SiteConfig): 
 
 const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 const EMAIL = /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/;
-const ID = /^[^\s\p{Cc}]+$/u;
 const IMAGE_TYPES: Record<string, string> = {
   jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif', svg: 'image/svg+xml',
 };
@@ -125,7 +124,7 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
     if (quick !== undefined) return quick;
     try {
       const u = new URL(v.trim(), base);
-      if (u.protocol === 'http:' || u.protocol === 'https:') return u.href;
+      if (u.protocol === 'http:' || u.protocol === 'https:') return rfc3986Href(u.href);
     } catch {
       // reported below
     }
@@ -147,7 +146,7 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
   };
 
   const id = nonEmpty(['id']);
-  if (id !== undefined && !ID.test(id)) fail(['id'], (w) => diagnostic(Errors.IdInvalid, w, id));
+  if (id !== undefined && !isPermanentId(id)) fail(['id'], (w) => diagnostic(Errors.IdInvalid, w, id));
   const title = nonEmpty(['title']);
   const url = str(['url']) !== undefined ? absoluteUrl(['url'], config.siteUrl) : (quickHref(`${raw.slugPath}.html`, config.siteUrl) ?? new URL(`${raw.slugPath}.html`, config.siteUrl).href);
   const published = deskTime(['date']);

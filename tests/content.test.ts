@@ -81,7 +81,9 @@ const FILES: Record<string, string> = {
     'agency: AP',
   ].join('\n'), 'Only paragraph.'),
   'articles/byline-zh.md': record('byline-zh', 'language: zh\nauthors: [王晓岚, 李华]', '正文。'),
-  'articles/byline-three.md': record('byline-three', 'authors: [Jane Doe, "Kenji Sato", "<Li> & Wen"]', 'Text.'),
+  'articles/byline-three.md': record('byline-three', 'authors: [Jane Doe, "Kenji Sato", "<Li> Wen"]', 'Text.'),
+  'articles/byline-commas.md': record('byline-commas', 'authors: ["Smith, John", "Jane Doe and Bob Roe", "Ann O\'Neil"]', 'Text.'),
+  'articles/byline-amp.md': record('byline-amp', 'authors: [Jane Doe, "Kim & Park"]', 'Text.'),
   'articles/heading-first.md': record('heading-first', 'dateline: { city: Beijing, timezone: Asia/Shanghai }', '## Analysis\n\nText.'),
   'articles/photo-only.md': record('photo-only', 'image: { url: /img/p.png, caption: "A <caption> & more" }', ''),
   // ----- summary fallback -----
@@ -325,7 +327,10 @@ describe('assembly: photo first, dateline leading the first paragraph, credits l
 
   it('the byline names every author, in the article\'s language, escaped', () => {
     expectContent('byline-zh', '<p class="byline">作者：王晓岚、李华</p>\n<p>正文。</p>');
-    expectContent('byline-three', '<p class="byline">By Jane Doe, Kenji Sato and &lt;Li&gt; &amp; Wen</p>\n<p>Text.</p>');
+    expectContent('byline-three', '<p class="byline">By Jane Doe, Kenji Sato and &lt;Li&gt; Wen</p>\n<p>Text.</p>');
+    // A name that holds a comma, "and" or "&": the list takes semicolons, so a reader can count the people.
+    expectContent('byline-commas', `<p class="byline">By Smith, John; Jane Doe and Bob Roe; Ann O'Neil</p>\n<p>Text.</p>`);
+    expectContent('byline-amp', '<p class="byline">By Jane Doe; Kim &amp; Park</p>\n<p>Text.</p>');
   });
 
   it('a body that does not open with a paragraph gets the dateline in a paragraph of its own', () => {

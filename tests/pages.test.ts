@@ -196,6 +196,11 @@ describe('index page escaping and edge cases', () => {
     expect(renderIndexPage(model, [])).not.toContain(' dir=');
   });
 
+  it('lists names that hold a comma or "and" with semicolons, as the content\'s byline does', () => {
+    const html = renderIndexPage({ ...model, items: [{ ...model.items[0]!, agency: undefined, creators: [{ name: 'Smith, John' }, { name: 'Jane Doe and Bob Roe' }, { name: 'Ann' }] }] }, []);
+    expect(textOf(all(parseDocument(html), 'article')[0]!)).toContain('By Smith, John; Jane Doe and Bob Roe; Ann');
+  });
+
   it('says so when there are no stories or no feeds', () => {
     const html = renderIndexPage({ ...model, items: [] }, []);
     expect(htmlProblems(html)).toEqual([]);

@@ -156,6 +156,16 @@ describe.skipIf(!hasXsltproc)('the sample feeds through xsltproc, as a browser w
   it.each([
     ['rss.xml', writeRss],
     ['atom.xml', writeAtom],
+  ] as const)('%s: names that hold a comma or "and" are listed with semicolons, as in the content', async (name, write) => {
+    const items = [{ ...model.items[0]!, agency: undefined, creators: [{ name: 'Smith, John' }, { name: 'Jane Doe and Bob Roe' }, { name: 'Ann' }] }, { ...model.items[1]!, agency: undefined, creators: [{ name: 'A' }, { name: 'B' }, { name: 'C' }] }];
+    const [first, second] = all(parseDocument(await transform(name, write({ ...model, stylesheet: STYLESHEET_FILE, items }))), 'article');
+    expect(credits(first!)).toContain('By Smith, John; Jane Doe and Bob Roe; Ann');
+    expect(credits(second!)).toContain('By A, B and C');
+  });
+
+  it.each([
+    ['rss.xml', writeRss],
+    ['atom.xml', writeAtom],
   ] as const)('%s of a right-to-left site: its title and stories right to left, the English chrome left to right', async (name, write) => {
     const items = [{ ...model.items[0]!, language: 'he' }, { ...model.items[1]!, language: 'ku-Latn' }, { ...model.items[2]!, language: 'ur-Arab-PK' }];
     const doc = parseDocument(await transform(name, write({ ...model, language: 'ar', stylesheet: STYLESHEET_FILE, items })));

@@ -5,8 +5,18 @@
  */
 import type { Agency, Contributor } from '../types.js';
 
-function joinNames(names: string[], zh: boolean): string {
-  if (zh) return names.join('、');
+/**
+ * Names a plain list would run together: one that holds a comma, "and" or "&" ("Smith, John", "Kim &
+ * Park"), or a Chinese 、. Such lists are joined with semicolons, so a reader can count the people.
+ */
+export function namesNeedSemicolons(names: readonly string[]): boolean {
+  return names.length > 1 && names.some((n) => /[,，、;&]|\band\b/i.test(n));
+}
+
+/** "A and B", "A, B and C"; "Smith, John; Jane Doe" when a name holds a comma or "and"; 王晓岚、李华 in Chinese. */
+export function joinNames(names: readonly string[], zh: boolean): string {
+  if (zh) return names.join(namesNeedSemicolons(names) ? '；' : '、');
+  if (namesNeedSemicolons(names)) return names.join('; ');
   if (names.length <= 2) return names.join(' and ');
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }

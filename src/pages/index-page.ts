@@ -7,6 +7,7 @@
 import { formatRfc3339 } from '../core/_dates.js';
 import { escapeHtml } from '../core/_text.js';
 import { FEED_FILES } from '../core/model.js';
+import { namesNeedSemicolons } from '../core/credits.js';
 import type { FeedItem, FeedModel, Format, Person } from '../types.js';
 import { FORMAT_NAMES, isRightToLeft, MEDIA_TYPES, PAGE_CSS, readableDate, type FeedLink } from './_page.js';
 
@@ -144,7 +145,7 @@ function itemEntry(model: FeedModel, i: FeedItem): string {
   const chrome = (label: string): string => (langAttr(lang) === '' ? label : `<span${ENGLISH(lang)}>${label}</span>`);
   // With no byline the model credits the agency as creator; its agency line already says so.
   const agencyOnly = i.creators.length === 1 && i.agency !== undefined && i.creators[0]?.name === i.agency.name;
-  if (i.creators.length > 0 && !agencyOnly) credits.push(`${chrome('By')} ${joinNames(i.creators.map(person))}`);
+  if (i.creators.length > 0 && !agencyOnly) credits.push(`${chrome('By')} ${joinNames(i.creators.map(person), namesNeedSemicolons(i.creators.map((c) => c.name)))}`);
   for (const line of i.creditLines) credits.push(escapeHtml(line));
   if (i.image?.credit !== undefined) credits.push(`${chrome('Photo:')} ${escapeHtml(i.image.credit)}`);
   return [
@@ -168,7 +169,9 @@ function person(p: Person): string {
   return p.url !== undefined && isWebUrl(p.url) ? `<a href="${escapeHtml(p.url)}">${name}</a>` : name;
 }
 
-function joinNames(names: string[]): string {
+/** As the content's byline joins them (core/credits.ts), over the names' HTML. */
+function joinNames(names: string[], semicolons: boolean): string {
+  if (semicolons) return names.join('; ');
   if (names.length <= 2) return names.join(' and ');
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }

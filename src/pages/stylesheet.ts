@@ -210,9 +210,12 @@ ${PAGE_CSS}
         <xsl:if test="$creators and not(count($creators) = 1 and dl:agency and string($creators) = string(dl:agency))">
           <p class="credits">
             <span lang="en" dir="ltr">By </span>
+            <!-- Names that hold a comma or "and" are listed with semicolons, as the content's byline lists them. -->
+            <xsl:variable name="semicolons" select="count($creators) > 1 and $creators[contains(., ',') or contains(., ';') or contains(., '&amp;') or contains(concat(' ', ., ' '), ' and ')]"/>
             <xsl:for-each select="$creators">
               <xsl:if test="position() > 1">
                 <xsl:choose>
+                  <xsl:when test="$semicolons">; </xsl:when>
                   <xsl:when test="position() = last()"> and </xsl:when>
                   <xsl:otherwise>, </xsl:otherwise>
                 </xsl:choose>

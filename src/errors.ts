@@ -41,6 +41,8 @@ export const Errors = {
     suggestion === undefined ? 'unknown field' : `unknown field; did you mean ${q(suggestion)}?`),
   BodyConflict: entry('E_BODY_CONFLICT', 'error', () => 'give the body once: either "content_html" or "body", not both'),
   UrlInvalid: entry('E_URL_INVALID', 'error', (value: string) => `expected an absolute http(s) URL, got ${q(value)}`),
+  UrlNetworkPath: entry('E_URL_INVALID', 'error', (value: string, host: string) =>
+    `${q(value)} starts with two slashes, which makes ${q(host)} the host; write a path from the site's root with one slash, or the whole URL`),
   EmailInvalid: entry('E_EMAIL_INVALID', 'error', (value: string) => `expected an e-mail address, got ${q(value)}`),
   LanguageInvalid: entry('E_LANGUAGE_INVALID', 'error', (value: string) =>
     `expected a language tag such as "en" or "zh-CN", got ${q(value)}`),

@@ -212,6 +212,22 @@ const CASES: Case[] = [
     ],
   },
   {
+    name: 'a URL with a slash too many (it names another host), or a mistyped one (it would become a path of the site)',
+    files: {
+      'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'url: //world/2025/07/story.html', '---', 'B'),
+      'articles/b.md': md('---', 'id: b', 'title: T', 'date: 2025-02-05 09:24', 'image:', '  url: "\\\\\\\\evil.example/p.jpg"', '---', 'B'),      'articles/c.md': md('---', 'id: c', 'title: T', 'date: 2025-02-05 09:24', 'url: https//news.example.com/a.html', '---', 'B'),
+      'articles/d.md': md('---', 'id: d', 'title: T', 'date: 2025-02-05 09:24', 'url: www.other.example/a.html', '---', 'B'),
+      'articles/e.md': md('---', 'id: e', 'title: T', 'date: 2025-02-05 09:24', 'url: "http:/news.example.com/a.html"', '---', 'B'),
+    },
+    expected: [
+      'articles/a.md:5: url: "//world/2025/07/story.html" starts with two slashes, which makes "world" the host; write a path from the site\'s root with one slash, or the whole URL (E_URL_INVALID)',
+      'articles/b.md:6: image.url: "\\\\\\\\evil.example/p.jpg" starts with two slashes, which makes "evil.example" the host; write a path from the site\'s root with one slash, or the whole URL (E_URL_INVALID)',
+      'articles/c.md:5: url: expected an absolute http(s) URL, got "https//news.example.com/a.html" (E_URL_INVALID)',
+      'articles/d.md:5: url: expected an absolute http(s) URL, got "www.other.example/a.html" (E_URL_INVALID)',
+      'articles/e.md:5: url: expected an absolute http(s) URL, got "http:/news.example.com/a.html" (E_URL_INVALID)',
+    ],
+  },
+  {
     name: 'invalid url (not http/https)',
     files: { 'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'url: "ftp://news.example.com/a"', '---', 'B') },
     expected: ['articles/a.md:5: url: expected an absolute http(s) URL, got "ftp://news.example.com/a" (E_URL_INVALID)'],

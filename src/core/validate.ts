@@ -120,8 +120,15 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
   const absoluteUrl = (path: FieldPath, base: string): string | undefined => {
     const v = str(path);
     if (v === undefined) return undefined;
+    // `https//news.example.com/a`, `www.example.com/a`: a URL mistyped, which would become a path of this site.
+    if (/^(?:https?:?\/\/?(?!\/)|https?:(?!\/\/)|www\.)/i.test(v.trim()) && !/^https?:\/\/[^/]/i.test(v.trim())) return fail(path, (w) => diagnostic(Errors.UrlInvalid, w, v));
     const quick = quickHref(v.trim(), base);
     if (quick !== undefined) return quick;
+    // `//world/2025/story.html` (a slash too many) is a URL on the host "world", not a path of this site.
+    if (/^[\\/]{2}/.test(v.trim())) {
+      const host = /^[\\/]{2}([^\\/?#]*)/.exec(v.trim())?.[1] ?? '';
+      return fail(path, (w) => diagnostic(Errors.UrlNetworkPath, w, v, host));
+    }
     try {
       const u = new URL(v.trim(), base);
       if (u.protocol === 'http:' || u.protocol === 'https:') return rfc3986Href(u.href);

@@ -111,6 +111,50 @@ describe('writing records', () => {
     expect((await run(['build'], dir)).stdout).toContain('1 published');
   });
 
+  it('finds the record wherever it is under the articles, whatever --out says: no second record with the id', async () => {
+    const dir = await site();
+    await run(['import', 'tokyo-rates.nitf.xml'], dir);
+    const again = await run(['import', '--out', 'articles/wire', 'tokyo-rates.nitf.xml'], dir);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/articles\/2025\/03\/xin-20250310-boj-rates\.md\s+unchanged/);
+    expect(await records(dir)).toEqual(['2025/03/xin-20250310-boj-rates.md']);
+    const forced = await run(['import', '--force', '--out', 'articles/wire', 'tokyo-rates.nitf.xml'], dir);
+    expect(forced.code).toBe(0);
+    expect(await records(dir)).toEqual(['2025/03/xin-20250310-boj-rates.md']);
+    expect((await run(['build'], dir)).code).toBe(0);
+  });
+
+  it('a correction keeps the first publication (the later stamp is the update) and what the desk added to the record', async () => {
+    const dir = await site();
+    await run(['import', 'gaza-talks.txt'], dir);
+    const [path] = await records(dir);
+    const file = join(dir, 'articles', path!);
+    // The desk adds the photo's URL and a tag the copy does not carry.
+    const record = await readFile(file, 'utf8');
+    const edited = record.replace(/^image:\n/m, 'image:\n  url: https://img.example.com/falafel.jpg\n').replace(/^title:/m, 'tags:\n  - Gaza\ntitle:');
+    expect(edited).not.toBe(record);
+    await writeFile(file, edited);
+    // The same copy again: nothing to change.
+    const same = await run(['import', 'gaza-talks.txt'], dir);
+    expect([same.code, /\.md\s+unchanged/.test(same.stdout)]).toEqual([0, true]);
+
+    // A later edition of the copy: a new stamp, a figure fixed.
+    const copy = await readFile(join(dir, 'gaza-talks.txt'), 'utf8');
+    await writeFile(join(dir, 'gaza-talks.txt'), copy.replace('Updated: 2025-02-05 09:24', 'Updated: 2025-02-05 11:40'));
+    const forced = await run(['import', '--force', 'gaza-talks.txt'], dir);
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toContain('the record\'s first publication is kept: date "2025-02-05 09:24", updated "2025-02-05 11:40" (the copy says "2025-02-05 11:40")');
+    expect(forced.stdout).toContain('kept from the record, which the copy does not carry: tags, image.url');
+    const now = await readFile(file, 'utf8');
+    expect(now).toMatch(/^date: 2025-02-05 09:24$/m);
+    expect(now).toMatch(/^updated: 2025-02-05 11:40$/m);
+    expect(now).toContain('url: https://img.example.com/falafel.jpg');
+    expect(now).toMatch(/^tags:\n  - Gaza$/m);
+    expect((await run(['build'], dir)).code).toBe(0);
+    const item = [parseXml(await readFile(join(dir, 'dist/atom.xml'), 'utf8')).feed.entry].flat()[0];
+    expect([item.published, item.updated]).toEqual(['2025-02-05T09:24:00+08:00', '2025-02-05T11:40:00+08:00']);
+  });
+
   it('--dry-run reports and writes nothing', async () => {
     const dir = await site();
     const r = await run(['import', '--dry-run', 'gaza-talks.txt', 'tokyo-rates.nitf.xml'], dir);

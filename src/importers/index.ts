@@ -16,6 +16,8 @@ import { importNitf } from './nitf.js';
 import { contentId, formerContentId, recordText, slug } from './record.js';
 import { importText } from './text.js';
 import type { ImportedStory, ImportFormat, Importer } from './types.js';
+import { asCorrection } from './_correction.js';
+import { within } from '../paths.js';
 
 const IMPORTERS: Record<ImportFormat, Importer> = { text: importText, nitf: importNitf, ninjs: importNinjs };
 
@@ -93,9 +95,22 @@ function recordData(path: string, shown: string): Record<string, unknown> | unde
   } catch {
     return undefined;
   }
-  const r = extname(path).toLowerCase() === '.json' ? readJsonRecord(text, shown, '') : readMarkdownRecord(text, shown, '');
+  return parsedRecord(text, extname(path).toLowerCase() === '.json', shown)?.data;
+}
+
+function parsedRecord(text: string, json: boolean, shown: string): { data: Record<string, unknown>; body: string | undefined } | undefined {
+  const r = json ? readJsonRecord(text, shown, '') : readMarkdownRecord(text, shown, '');
   const data = r.record?.data;
-  return data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+  return data !== null && typeof data === 'object' && !Array.isArray(data) ? { data: data as Record<string, unknown>, body: r.record?.body?.trim() } : undefined;
+}
+
+/** The same record, whatever the order of its keys or its YAML style: the desk may have tidied it. */
+function sameRecord(old: string, oldIsJson: boolean, text: string): boolean {
+  const canonical = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(canonical) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, canonical(x)])) : v;
+  const a = parsedRecord(old, oldIsJson, '');
+  const b = parsedRecord(text, false, '');
+  return a !== undefined && b !== undefined && JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 }
 
 async function freeBackupName(path: string): Promise<string> {
@@ -114,7 +129,11 @@ function newPath(out: string, story: ImportedStory): string {
 
 export async function importFiles(files: readonly string[], opts: ImportOptions): Promise<FileReport[]> {
   const out = resolve(opts.cwd, opts.out ?? opts.config.articlesDir);
-  const ids = await existingIds(out, opts.cwd);
+  // The ids the build will read (the articles directory, wherever --out puts new records), and those
+  // under --out when it is elsewhere: a story is replaced where its record is, never given a second one.
+  const articles = resolve(opts.cwd, opts.config.articlesDir);
+  const ids = await existingIds(articles, opts.cwd);
+  if (!within(out, articles)) for (const [id, path] of await existingIds(out, opts.cwd)) if (!ids.has(id)) ids.set(id, path);
   const reports: FileReport[] = [];
   for (const file of files) {
     const shown = display(resolve(opts.cwd, file), opts.cwd);
@@ -186,13 +205,16 @@ function attention(story: ImportedStory, file: string, config: SiteConfig): Diag
     diagnostic(d.severity === 'error' ? Errors.ImportNeedsAttention : Errors.ImportBuildWarning, { file }, `${d.field === undefined ? '' : `${d.field}: `}${d.message} (${d.code})`));
 }
 
-async function place(story: ImportedStory, out: string, ids: Map<string, string>, opts: ImportOptions): Promise<StoryReport> {
-  const text = recordText(story);
-  const existing = ids.get(story.fields.id);
-  const target = existing ?? newPath(out, story);
+async function place(imported: ImportedStory, out: string, ids: Map<string, string>, opts: ImportOptions): Promise<StoryReport> {
+  const existing = ids.get(imported.fields.id);
+  const target = existing ?? newPath(out, imported);
   const shown = display(target, opts.cwd);
   const old = await readFile(target, 'utf8').catch(() => undefined);
-  if (old === text) return { story, path: shown, status: 'unchanged' };
+  // Over a record: its first publication, and what the desk added that the copy does not carry, are kept.
+  const data = old === undefined ? undefined : recordData(target, shown);
+  const story = data === undefined ? imported : asCorrection(imported, data, opts.config.timezone);
+  const text = recordText(story);
+  if (old === text || (old !== undefined && sameRecord(old, extname(target).toLowerCase() === '.json', text))) return { story, path: shown, status: 'unchanged' };
   if (old !== undefined && !opts.force) return { story, path: shown, status: 'refused' };
   if (opts.dryRun) return { story, path: shown, status: old === undefined ? 'would write' : 'would replace' };
   await mkdir(dirname(target), { recursive: true });

@@ -6,6 +6,8 @@ import pkg from '../package.json' with { type: 'json' };
 import { buildFeeds } from './core/build.js';
 import { DatelineError } from './errors.js';
 import { DEFAULT_CACHE_DIR } from './pipeline/build.js';
+import { cacheDirs, overlapProblems } from './pipeline/_apart.js';
+import { resolve } from 'node:path';
 import { DEFAULT_CONFIG_FILE, loadArticles, loadConfig, sortDiagnostics } from './sources/index.js';
 import { parseCommand, plural, report, type CliIO } from './cli/_report.js';
 import { buildCommand } from './cli/build.js';
@@ -119,10 +121,19 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     });
     if (typeof parsed === 'number') return parsed;
     const values = parsed.values as { config?: string };
-    const config = await loadConfig(values.config ?? DEFAULT_CONFIG_FILE, io.cwd);
+    const configFile = values.config ?? DEFAULT_CONFIG_FILE;
+    const config = await loadConfig(configFile, io.cwd);
+    // The directories as `build` would use them (its default cache): apart, or the build refuses.
+    const apart = overlapProblems({
+      articles: { path: resolve(io.cwd, config.articlesDir), shown: config.articlesDir, where: { file: configFile, field: 'articlesDir' } },
+      out: { path: resolve(io.cwd, config.outDir), shown: config.outDir, where: { file: configFile, field: 'outDir' } },
+      cache: cacheDirs(io.cwd, undefined),
+    });
     const loaded = await loadArticles(config, io.cwd);
     const built = buildFeeds(loaded.articles, config);
-    const all = sortDiagnostics([...loaded.diagnostics, ...built.diagnostics]);
+    // "No published articles" says nothing more when records were refused or the directory is missing.
+    const refused = loaded.diagnostics.some((d) => d.severity === 'error');
+    const all = sortDiagnostics([...apart, ...loaded.diagnostics, ...built.diagnostics.filter((d) => !(refused && d.code === 'W_NO_ARTICLES'))]);
     if (report(io, all) > 0) return 1;
     const published = loaded.articles.filter((a) => !a.draft).length;
     const drafts = loaded.articles.length - published;

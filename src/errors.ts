@@ -106,11 +106,15 @@ export const Errors = {
       ? 'no such file; create it (the README lists the settings) or pass --config FILE'
       : `cannot read the configuration: ${reason}`),
   ConfigInvalid: entry('E_CONFIG_INVALID', 'error', (detail: string) => detail),
-  DirsOverlap: entry('E_DIRS_OVERLAP', 'error', (what: string, inner: string, outerWhat: string, outer: string) =>
-    `${what} "${inner}" is ${inner === outer ? 'the same directory as' : 'inside'} ${outerWhat} "${outer}": ` +
-    (outerWhat === 'the articles directory'
-      ? 'the build would read its own files as records (and could replace a record with a feed); choose directories apart'
-      : 'the records (drafts too) would be published with the feeds; choose directories apart')),
+  DirsOverlap: entry('E_DIRS_OVERLAP', 'error', (what: string, inner: string, outerWhat: string, outer: string, same: boolean = inner === outer) =>
+    `${what} "${inner}" is ${same ? 'the same directory as' : 'inside'} ${outerWhat} "${outer}": ` +
+    (what === 'the cache directory'
+      ? outerWhat === 'the articles directory'
+        ? 'the build would read the cache\'s files as records; choose directories apart (a hidden one, such as .cache among the articles, is never read)'
+        : 'the cache holds the records\' data (drafts too), which would be published with the feeds; choose directories apart'
+      : outerWhat === 'the articles directory'
+        ? 'the build would read its own files as records (and could replace a record with a feed); choose directories apart'
+        : 'the records (drafts too) would be published with the feeds; choose directories apart')),
 
   // ----- Writing -----
   Interrupted: entry('E_INTERRUPTED', 'error', () => 'the build was interrupted before any file was replaced: the directory is as it was'),

@@ -3,7 +3,7 @@
  * processes for what only a process can show (TZ/locale independence, exit status of `node bin/dateline.js`).
  */
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
-import { mkdtemp, mkdir, readFile, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, readdir, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -208,13 +208,15 @@ describe('help and usage', () => {
 describe('build: directories that must lie apart', () => {
   const READ_OWN = 'the build would read its own files as records (and could replace a record with a feed); choose directories apart';
   const PUBLISHED = 'the records (drafts too) would be published with the feeds; choose directories apart';
+  const CACHE_READ = 'the build would read the cache\'s files as records; choose directories apart (a hidden one, such as .cache among the articles, is never read)';
+  const CACHE_PUBLISHED = 'the cache holds the records\' data (drafts too), which would be published with the feeds; choose directories apart';
   it.each([
     [{ outDir: 'articles' }, [], `dateline.config.json: outDir: the output directory "articles" is the same directory as the articles directory "articles": ${READ_OWN}`],
     [{ outDir: 'articles/out' }, [], `dateline.config.json: outDir: the output directory "articles/out" is inside the articles directory "articles": ${READ_OWN}`],
     [{}, ['--out', 'articles/world'], `--out: the output directory "articles/world" is inside the articles directory "articles": ${READ_OWN}`],
     [{}, ['--out', '.'], `dateline.config.json: articlesDir: the articles directory "articles" is inside the output directory ".": ${PUBLISHED}`],
-    [{}, ['--cache', 'articles/cache'], `--cache: the cache directory "articles/cache" is inside the articles directory "articles": ${READ_OWN}`],
-    [{}, ['--cache', 'dist/cache'], `--cache: the cache directory "dist/cache" is inside the output directory "dist": ${PUBLISHED}`],
+    [{}, ['--cache', 'articles/cache'], `--cache: the cache directory "articles/cache" is inside the articles directory "articles": ${CACHE_READ}`],
+    [{}, ['--cache', 'dist/cache'], `--cache: the cache directory "dist/cache" is inside the output directory "dist": ${CACHE_PUBLISHED}`],
   ] as const)('%j %j is refused before anything is read or written', async (change, args, message) => {
     await withSite(GOOD_SITE, async (dir) => {
       const before = await snapshotDir(dir);
@@ -223,6 +225,27 @@ describe('build: directories that must lie apart', () => {
       expect(r.stderr).toContain(`${message} (E_DIRS_OVERLAP)`);
       expect(await snapshotDir(dir)).toEqual(before);
     }, { ...SITE_CONFIG, ...change });
+  });
+
+  it('a symbolic link does not hide an overlap', async () => {
+    await withSite(GOOD_SITE, async (dir) => {
+      await symlink('articles', join(dir, 'outlink'));
+      await mkdir(join(dir, 'dist'));
+      await symlink('dist', join(dir, 'cachelink'));
+      const before = await snapshotDir(dir);
+      const out = await run(['build', '--out', 'outlink'], dir);
+      expect([out.code, out.stderr]).toEqual([1, expect.stringContaining(`--out: the output directory "outlink" is the same directory as the articles directory "articles": ${READ_OWN} (E_DIRS_OVERLAP)`)]);
+      const cache = await run(['build', '--cache', 'cachelink/c'], dir);
+      expect([cache.code, cache.stderr]).toEqual([1, expect.stringContaining(`--cache: the cache directory "cachelink/c" is inside the output directory "dist": ${CACHE_PUBLISHED} (E_DIRS_OVERLAP)`)]);
+      expect(await snapshotDir(dir)).toEqual(before);
+    });
+  });
+
+  it('check says so too (it validates the configuration the build uses)', async () => {
+    await withSite(GOOD_SITE, async (dir) => {
+      const r = await run(['check'], dir);
+      expect([r.code, r.stderr]).toEqual([1, expect.stringContaining(`dateline.config.json: outDir: the output directory "articles/dist" is inside the articles directory "articles": ${READ_OWN} (E_DIRS_OVERLAP)`)]);
+    }, { ...SITE_CONFIG, outDir: 'articles/dist' });
   });
 
   it('the default cache in the way is named with the options that move it', async () => {

@@ -120,9 +120,47 @@ describe('dateline serve: usage', () => {
       const port = (blocker.address() as { port: number }).port;
       const io = collect(site.dir);
       expect(await serveCommand(['--dir', 'out', '--port', String(port)], io, 'USAGE\n', { build, until: new Promise(() => undefined) })).toBe(1);
-      expect(io.err()).toBe(`Cannot listen on 127.0.0.1:${port} (EADDRINUSE). Choose another --port.\n`);
+      expect(io.err()).toContain(`Cannot listen on 127.0.0.1:${port} (EADDRINUSE). Choose another --port.\n`);
     } finally {
       blocker.close();
+      await site.cleanup();
+    }
+  });
+
+  it('never serves the articles (drafts too), however --dir names them', async () => {
+    const site = await makeSite({ 'articles/d.md': record('d', 'draft: true') });
+    try {
+      for (const dir of ['articles', '.', './articles/..']) {
+        const io = collect(site.dir);
+        expect(await serveCommand(['--dir', dir, '--port', '0'], io, 'USAGE\n', { build, until: Promise.resolve() }), dir).toBe(1);
+        expect(io.err()).toContain(`--dir: "${dir}" holds the articles directory "articles": the records (drafts too) would be served; serve the output directory ("dist").`);
+      }
+    } finally {
+      await site.cleanup();
+    }
+  });
+
+  it('says when the directory is not a Dateline build (no manifest)', async () => {
+    const site = await makeSite({});
+    try {
+      await mkdir(join(site.dir, 'out'));
+      const io = collect(site.dir);
+      expect(await serveCommand(['--dir', 'out', '--port', '0'], io, 'USAGE\n', { build, until: Promise.resolve() })).toBe(0);
+      expect(io.err()).toBe("Note: out/ has no _dateline.json, so it is not a Dateline build: its files are served as they are, without the manifest's ETags and headers.\n");
+    } finally {
+      await site.cleanup();
+    }
+  });
+
+  it('--watch into a directory the build refuses: the message names --dir, and says the build made nothing', async () => {
+    const site = await makeSite({ 'articles/a.md': record('a') });
+    try {
+      const io = collect(site.dir);
+      expect(await serveCommand(['--watch', '--dir', 'articles/out', '--port', '0'], io, 'USAGE\n', { build, until: Promise.resolve() })).toBe(1);
+      expect(io.err()).toContain('--dir: the output directory "articles/out" is inside the articles directory "articles"');
+      expect(io.err()).not.toContain('--out');
+      expect(io.err()).toContain('Nothing to serve: articles/out/ is not a directory, and the build did not make it.');
+    } finally {
       await site.cleanup();
     }
   });

@@ -7,6 +7,8 @@
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { DatelineError } from '../errors.js';
+import { MANIFEST_FILE } from '../hosting/index.js';
+import { overlaps } from '../pipeline/_apart.js';
 import { startServer, type Limits, type RunningServer } from '../serve/node.js';
 import { DEFAULT_CONFIG_FILE, display, listRecordFiles, loadConfig } from '../sources/index.js';
 import type { SiteConfig } from '../types.js';
@@ -97,12 +99,13 @@ async function run(args: readonly string[], io: CliIO, usage: string, hooks: Ser
   const configArg = values.config ?? DEFAULT_CONFIG_FILE;
 
   // The configuration is needed for the output directory (unless --dir names it) and for what --watch watches.
+  // With --dir and no --watch it is read only to keep the articles from being served, if it can be.
   let config: SiteConfig | undefined;
-  if (values.dir === undefined || watch) {
-    try {
-      config = await loadConfig(configArg, io.cwd);
-    } catch (e) {
-      if (!(e instanceof DatelineError)) throw e;
+  try {
+    config = await loadConfig(configArg, io.cwd);
+  } catch (e) {
+    if (!(e instanceof DatelineError)) throw e;
+    if (values.dir === undefined || watch) {
       report(io, e.diagnostics);
       return 1;
     }
@@ -110,6 +113,12 @@ async function run(args: readonly string[], io: CliIO, usage: string, hooks: Ser
   const dirArg = values.dir ?? config?.outDir ?? 'dist';
   const root = resolve(io.cwd, dirArg);
   const dirShown = display(root, io.cwd);
+  // The records, drafts included, are never served: a directory that holds them is refused.
+  const articles = config === undefined ? undefined : resolve(io.cwd, config.articlesDir);
+  if (articles !== undefined && overlaps(articles, root)) {
+    io.stderr(`--dir: "${dirArg}" holds the articles directory "${config?.articlesDir}": the records (drafts too) would be served; serve the output directory ("${config?.outDir}").\n`);
+    return 1;
+  }
 
   const buildArgs = ['--config', configArg, '--out', dirArg];
   /** One rebuild: one line on stdout; on failure the build's diagnostics on stderr, and the old files stay served. */
@@ -123,7 +132,8 @@ async function run(args: readonly string[], io: CliIO, usage: string, hooks: Ser
       code = 70;
       err += `${(e as Error).stack ?? String(e)}\n`;
     }
-    if (err !== '') io.stderr(err);
+    // The build names its output option --out; the person ran serve, whose option is --dir.
+    if (err !== '') io.stderr(values.dir === undefined ? err : err.replace(/^--out: /gm, '--dir: '));
     if (code === 0) {
       const summary = out.trimEnd().split('\n').pop() ?? '';
       io.stdout(`${first ? 'Built' : 'Rebuilt'}: ${summary}\n`);
@@ -144,8 +154,13 @@ async function run(args: readonly string[], io: CliIO, usage: string, hooks: Ser
     }
     const s = await stat(root).catch(() => undefined);
     if (s === undefined || !s.isDirectory()) {
-      io.stderr(`Nothing to serve: ${dirShown}/ is not a directory. Run "dateline build" first, or serve with --watch.\n`);
+      io.stderr(watch
+        ? `Nothing to serve: ${dirShown}/ is not a directory, and the build did not make it.\n`
+        : `Nothing to serve: ${dirShown}/ is not a directory. Run "dateline build" first, or serve with --watch.\n`);
       return 1;
+    }
+    if (!watch && (await stat(join(root, MANIFEST_FILE)).catch(() => undefined)) === undefined) {
+      io.stderr(`Note: ${dirShown}/ has no ${MANIFEST_FILE}, so it is not a Dateline build: its files are served as they are, without the manifest's ETags and headers.\n`);
     }
     try {
       server = await startServer({ root, host, port, ...(hooks.limits !== undefined ? { limits: hooks.limits } : {}) });

@@ -8,27 +8,27 @@
  * the cache recorded, and whose files are on disk as recorded, is neither rendered nor written again.
  */
 import { statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { restoreModel, storeModel, type StoredModel } from '../cache/serial.js';
 import { itemKey, saveCache, sha256, type CacheIdentity, type CacheState, type FeedEntry } from '../cache/store.js';
 import { directoryEntry, noArticles } from '../core/build.js';
 import { planFeeds, type FeedPlan } from '../core/feeds.js';
 import { newestIndex } from '../core/model.js';
 import { feedFrame, feedHead, SiteRenderer } from '../core/site.js';
-import { DatelineError, diagnostic, Errors } from '../errors.js';
+import { DatelineError } from '../errors.js';
 import { manifestOf, MANIFEST_FILE, serveFeedAsync, serverConfigFiles, type FeedDocuments } from '../hosting/index.js';
 import { OutputStage, type Written } from '../output/dist.js';
-import { within } from '../paths.js';
 import { readerFiles, type FeedDirectoryEntry } from '../pages/index.js';
 import { DEFAULT_CONFIG_FILE, loadConfig, sortDiagnostics } from '../sources/index.js';
 import type { Diagnostic, FeedModel, ServedFile, SiteConfig } from '../types.js';
+import { cacheDirs, overlapProblems } from './_apart.js';
 import { onDisk } from './_on-disk.js';
 import { CachedItems, prepareRecords } from './_records.js';
 import { storePlan } from './_reuse.js';
 import { splicedDocuments } from './_splice.js';
 import { codeVersion } from './version.js';
 
-export const DEFAULT_CACHE_DIR = '.dateline-cache';
+export { DEFAULT_CACHE_DIR } from './_apart.js';
 /** Characters of rendered documents that may wait for compression and writing at once. */
 const IN_FLIGHT_BYTES = 32 * 1024 * 1024;
 
@@ -70,8 +70,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const config = await loadConfig(options.configFile ?? DEFAULT_CONFIG_FILE, options.cwd);
   const outShown = options.outDir ?? config.outDir;
   const outDir = resolve(options.cwd, outShown);
-  const cacheDir = options.cacheDir === false ? undefined : resolve(options.cwd, options.cacheDir ?? DEFAULT_CACHE_DIR);
-  checkApart(options, config, outDir, cacheDir);
+  const cacheDir = cacheDirs(options.cwd, options.cacheDir)?.path;
+  checkApart(options, config, outDir);
   // The cache's directory and identity (a build without a cache need not hash the code it runs: the bundle is 1.5 MB).
   const cache: { dir: string; identity: CacheIdentity } | undefined = cacheDir === undefined
     ? undefined
@@ -226,28 +226,15 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   return report;
 }
 
-/**
- * The output and cache directories must lie outside the articles directory (the build would read its
- * feeds and cache files as records, and a feed could replace a record), and the articles and cache
- * directories outside the output directory (records and drafts would be published with the feeds).
- */
-function checkApart(options: BuildOptions, config: SiteConfig, outDir: string, cacheDir: string | undefined): void {
-  const articles = resolve(options.cwd, config.articlesDir);
+/** The three directories of a build, apart (see _apart.ts); throws every overlap. */
+function checkApart(options: BuildOptions, config: SiteConfig, outDir: string): void {
   const file = options.configFile ?? DEFAULT_CONFIG_FILE;
-  const outShown = options.outDir ?? config.outDir;
-  const problems: Diagnostic[] = [];
-  const outWhere = options.outDir === undefined ? { file, field: 'outDir' } : { file: '--out' };
-  if (within(outDir, articles)) problems.push(diagnostic(Errors.DirsOverlap, outWhere, 'the output directory', outShown, 'the articles directory', config.articlesDir));
-  else if (within(articles, outDir)) problems.push(diagnostic(Errors.DirsOverlap, { file, field: 'articlesDir' }, 'the articles directory', config.articlesDir, 'the output directory', outShown));
-  if (cacheDir !== undefined) {
-    const shown = typeof options.cacheDir === 'string' ? options.cacheDir : DEFAULT_CACHE_DIR;
-    // (A hidden directory among the records, such as `articles/.cache`, is never read as records.)
-    const hidden = relative(articles, cacheDir).split(sep).some((p) => p.startsWith('.'));
-    // (Named by the option that sets it: `--cache DIR` to move it, `--no-cache` to do without.)
-    const where = { file: typeof options.cacheDir === 'string' && options.cacheDir !== DEFAULT_CACHE_DIR ? '--cache' : `the cache (${DEFAULT_CACHE_DIR}; --cache DIR or --no-cache)` };
-    if (within(cacheDir, articles) && !hidden) problems.push(diagnostic(Errors.DirsOverlap, where, 'the cache directory', shown, 'the articles directory', config.articlesDir));
-    else if (within(cacheDir, outDir)) problems.push(diagnostic(Errors.DirsOverlap, where, 'the cache directory', shown, 'the output directory', outShown));
-  }
+  const cache = cacheDirs(options.cwd, options.cacheDir);
+  const problems = overlapProblems({
+    articles: { path: resolve(options.cwd, config.articlesDir), shown: config.articlesDir, where: { file, field: 'articlesDir' } },
+    out: { path: outDir, shown: options.outDir ?? config.outDir, where: options.outDir === undefined ? { file, field: 'outDir' } : { file: '--out' } },
+    ...(cache === undefined ? {} : { cache }),
+  });
   if (problems.length > 0) throw new DatelineError(problems);
 }
 

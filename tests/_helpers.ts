@@ -1,5 +1,5 @@
 /** Shared test helpers: read outputs back with independent parsers, and make throwaway sites. */
-import { mkdtemp, mkdir, writeFile, rm } from 'node:fs/promises';
+import { mkdtemp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -90,4 +90,15 @@ export async function runCli(argv: string[], cwd: string): Promise<{ code: numbe
   let stderr = '';
   const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd });
   return { code, stdout, stderr };
+}
+
+/** Bytes and mtimes of every file in a directory (recursively), by relative path. */
+export async function snapshotDir(dir: string): Promise<Map<string, { bytes: Buffer; mtimeMs: number; ino: number }>> {
+  const out = new Map<string, { bytes: Buffer; mtimeMs: number; ino: number }>();
+  for (const name of (await readdir(dir, { recursive: true })).sort()) {
+    const path = join(dir, name);
+    const s = await stat(path);
+    if (s.isFile()) out.set(name, { bytes: await readFile(path), mtimeMs: s.mtimeMs, ino: s.ino });
+  }
+  return out;
 }

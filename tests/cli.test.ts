@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main, type CliIO } from '../src/index.js';
-import { makeSite, parseXml, record, SITE_CONFIG } from './_helpers.js';
+import { makeSite, parseXml, record, SITE_CONFIG, snapshotDir } from './_helpers.js';
 
 const BIN = fileURLToPath(new URL('../bin/dateline.js', import.meta.url));
 const FEEDS = ['atom.xml', 'feed.json', 'rss.xml'] as const;
@@ -61,17 +61,6 @@ const GOOD_SITE: Record<string, string> = {
   'articles/world/b.json': `${JSON.stringify({ id: 'b', title: 'B', date: '2025-02-06 10:00', body: 'Hello *world*.' }, null, 2)}\n`,
   'articles/c.md': record('c', 'draft: true'),
 };
-
-/** Bytes and mtimes of every file in a directory (recursively), by relative path. */
-async function snapshotDir(dir: string): Promise<Map<string, { bytes: Buffer; mtimeMs: number; ino: number }>> {
-  const out = new Map<string, { bytes: Buffer; mtimeMs: number; ino: number }>();
-  for (const name of (await readdir(dir, { recursive: true })).sort()) {
-    const path = join(dir, name);
-    const s = await stat(path);
-    if (s.isFile()) out.set(name, { bytes: await readFile(path), mtimeMs: s.mtimeMs, ino: s.ino });
-  }
-  return out;
-}
 
 /** Sets every output's mtime to a fixed past instant, so any rewrite is visible whatever the fs resolution. */
 const PAST = new Date('2001-02-03T04:05:06Z');

@@ -14,7 +14,8 @@
  * SIGTERM) removes them at once, and one that was killed outright leaves one directory, which the next
  * build into the same place removes.
  */
-import { copyFile, mkdir, readdir, readFile, rename, rm, rmdir, stat, utimes, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, copyFile, mkdir, readdir, readFile, rename, rm, rmdir, stat, utimes, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { DatelineError, diagnostic, Errors } from '../errors.js';
 import { MANIFEST_FILE } from '../hosting/index.js';
@@ -93,6 +94,8 @@ export class OutputStage {
   private bytesInFlight = 0;
   /** Directories this stage created, removed again (when empty) if it aborts. */
   private readonly made = new Set<string>();
+  /** Target directories checked to be writable (see `writable`). */
+  private readonly checkedDirs = new Map<string, Promise<void>>();
 
   /** `shownAs` names the directory in messages (as the user wrote it). */
   constructor(readonly outDir: string, readonly shownAs: string = outDir) {}
@@ -164,6 +167,9 @@ export class OutputStage {
       return;
     }
     await this.makeDir(dirname(target));
+    // A directory the rename cannot write into (no permission, a read-only mount) fails the build now,
+    // before any file is renamed into place: not midway, beside the old manifest.
+    await this.writable(dirname(target));
     // Made once, by the first file that changed; the others wait for it.
     const stageDir = join(this.outDir, `${STAGE_PREFIX}${process.pid}`);
     this.stageDir = stageDir;
@@ -173,6 +179,13 @@ export class OutputStage {
     this.pending.push({ name, tmp, target });
     await writeFile(tmp, bytes);
     if (mtime !== undefined) await utimes(tmp, mtime, mtime);
+  }
+
+  /** Checks once per directory that files can be renamed into it. */
+  private writable(dir: string): Promise<void> {
+    let checked = this.checkedDirs.get(dir);
+    if (checked === undefined) this.checkedDirs.set(dir, (checked = access(dir, constants.W_OK | constants.X_OK)));
+    return checked;
   }
 
   /** Makes a directory (and its parents), remembering the ones it made for `abort`. */

@@ -1,0 +1,43 @@
+/**
+ * An output directory the build cannot write into (no permission, a read-only mount): the build fails
+ * while staging, before any file is renamed into place, and the output is what it was, byte for byte.
+ * (Root may write anywhere, and CI runs as root: `access` is made to refuse one directory here.)
+ */
+import * as fsp from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, it, vi } from 'vitest';
+import { makeSite, record, runCli, snapshotDir } from './_helpers.js';
+
+const lock = vi.hoisted(() => ({ on: false }));
+vi.mock('node:fs/promises', async (original) => {
+  const real = await original<typeof import('node:fs/promises')>();
+  const access = (async (path: fsp.FileHandle | string, mode?: number) => {
+    if (lock.on && String(path).endsWith('sections/locked-by-test') && mode !== undefined && (mode & 2) !== 0) throw Object.assign(new Error(`EACCES: permission denied, access '${String(path)}'`), { code: 'EACCES' });
+    return real.access(path as string, mode);
+  }) as typeof real.access;
+  return { ...real, default: { ...real, access }, access };
+});
+
+it('a feed directory that cannot be written into fails the build before anything is replaced', async () => {
+  const site = await makeSite({
+    'articles/a.md': record('a', 'section: locked-by-test'),
+    'articles/b.md': record('b', 'section: World'),
+  }, { ...(await import('./_helpers.js')).SITE_CONFIG, feeds: { sections: true } });
+  try {
+    expect((await runCli(['build', '--no-cache'], site.dir)).code).toBe(0);
+    const before = await snapshotDir(join(site.dir, 'dist'));
+    // Every feed changes: the main feed, and both sections'.
+    for (const id of ['a', 'b']) {
+      const path = join(site.dir, 'articles', `${id}.md`);
+      await fsp.writeFile(path, (await fsp.readFile(path, 'utf8')).replace('title: T', 'title: Edited'));
+    }
+    lock.on = true;
+    const r = await runCli(['build', '--no-cache'], site.dir);
+    lock.on = false;
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/cannot write the output: sections\/locked-by-test\/[a-z.]+: EACCES; the previous output is untouched \(E_WRITE_FAILED\)/);
+    expect(await snapshotDir(join(site.dir, 'dist'))).toEqual(before);
+  } finally {
+    await site.cleanup();
+  }
+});

@@ -620,6 +620,24 @@ describe('the code a cache belongs to', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+  it('from the sources (no bundle): changes when a source file or an installed package changes', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dateline-sources-'));
+    try {
+      await mkdir(join(dir, 'src', 'pipeline'), { recursive: true });
+      await mkdir(join(dir, 'node_modules'), { recursive: true });
+      await writeFile(join(dir, 'src', 'pipeline', 'version.ts'), 'export {};');
+      await writeFile(join(dir, 'node_modules', '.package-lock.json'), '{"packages":{"node_modules/marked":{"version":"15.0.0"}}}');
+      const here = join(dir, 'src', 'pipeline', 'version.ts');
+      const before = codeVersionAt(here);
+      await writeFile(join(dir, 'node_modules', '.package-lock.json'), '{"packages":{"node_modules/marked":{"version":"15.0.1"}}}');
+      const upgraded = codeVersionAt(here);
+      expect(upgraded).not.toBe(before);
+      await writeFile(join(dir, 'src', 'x.ts'), 'export {};');
+      expect(codeVersionAt(here)).not.toBe(upgraded);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('reading on two cores', () => {

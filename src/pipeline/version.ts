@@ -1,7 +1,8 @@
 /**
- * Which code is running, for the build cache: a hash of Dateline's own sources, or of every file of the
- * bundle that bin/dateline.js runs, and of the Node.js release (whose zlib makes the `.gz`/`.br` bytes).
- * A cache written by any other code is ignored.
+ * Which code is running, for the build cache: a hash of Dateline's own sources and of npm's record of the
+ * installed packages, or of every file of the bundle that bin/dateline.js runs (which it rebuilds when
+ * either changes), and of the Node.js release (whose zlib makes the `.gz`/`.br` bytes). A cache written
+ * by any other code is ignored.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -23,6 +24,16 @@ export function codeVersionAt(here: string): string {
     const src = dirname(dirname(here));
     for (const f of (readdirSync(src, { recursive: true }) as string[]).filter((n) => n.endsWith('.ts')).sort()) {
       parts.push(f, sha256(readFileSync(join(src, f))));
+    }
+    // And the installed dependencies (marked, sanitize-html… make the bytes too): npm's record of what
+    // node_modules holds, with each package's version and integrity.
+    for (const lock of [join(dirname(src), 'node_modules', '.package-lock.json'), join(dirname(src), 'package-lock.json')]) {
+      try {
+        parts.push(lock, sha256(readFileSync(lock)));
+        break;
+      } catch {
+        // not there: the next
+      }
     }
   } else {
     // Running from the bundle: every script of it, since the code that writes feeds may be in another

@@ -3,6 +3,7 @@
  * tree a clean build makes (bytes, and the mtimes that are Last-Modified); it re-reads only the changed
  * records and rewrites only the changed feeds; a damaged, stale or deleted cache is ignored, never trusted.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -505,6 +506,16 @@ describe('incremental builds', () => {
       b = await build(site.dir, []);
       expect(b.json.cache).toEqual({ used: false, reason: 'the configuration changed since the cache was written' });
       await expectSameAsClean(site.dir, 'config changed');
+
+      // The whole project copied elsewhere: not a configuration change, and the reason says so.
+      expect((await build(site.dir, [])).json.cache.used).toBe(true);
+      const moved = `${site.dir}-moved`;
+      execFileSync('cp', ['-a', site.dir, moved]);
+      try {
+        expect((await build(moved, [])).json.cache).toEqual({ used: false, reason: 'the articles directory is not where it was when the cache was written (the project moved?)' });
+      } finally {
+        await rm(moved, { recursive: true, force: true });
+      }
 
       // Deleted: a clean build, and a new cache.
       await rm(join(site.dir, '.dateline-cache'), { recursive: true });

@@ -92,3 +92,27 @@ describe('OutputStage', () => {
     });
   });
 });
+
+describe('what a killed build left', () => {
+  it('its stage directory goes, and so do the feed directories it made and never filled', async () => {
+    await withDir(async (dir) => {
+      // A pid no process has (Linux pids stay below 2^22).
+      await mkdir(join(dir, '.dateline-stage-4194999'), { recursive: true });
+      await writeFile(join(dir, '.dateline-stage-4194999', '0'), 'half');
+      await mkdir(join(dir, 'tags', 'gaza'), { recursive: true });
+      await mkdir(join(dir, 'tags', 'empty', 'deeper'), { recursive: true });
+      await mkdir(join(dir, 'sections', 'world'), { recursive: true });
+      await writeFile(join(dir, 'sections', 'world', 'rss.xml'), 'kept');
+      await new OutputStage(dir).previousManifest();
+      expect((await readdir(dir, { recursive: true })).sort()).toEqual(['sections', 'sections/world', 'sections/world/rss.xml']);
+    });
+  });
+
+  it('without a killed build, empty directories are left alone (they may be the site\'s)', async () => {
+    await withDir(async (dir) => {
+      await mkdir(join(dir, 'media'), { recursive: true });
+      await new OutputStage(dir).previousManifest();
+      expect(await readdir(dir)).toEqual(['media']);
+    });
+  });
+});

@@ -156,6 +156,8 @@ export const sha256 = (data: string | Uint8Array): string => createHash('sha256'
 export interface CacheIdentity {
   code: string;
   config: string;
+  /** Where the articles are (a hash of the absolute path): a project moved or restored elsewhere is told apart from a configuration change. */
+  place: string;
 }
 
 /** Checksums of the files a state was read from (what a save need not write again). */
@@ -281,9 +283,10 @@ async function readPart<T>(dir: string, name: string, digest: string): Promise<T
  * anything short of complete, matching, undamaged files is ignored with a reason.
  */
 export async function loadCache(dir: string, identity: CacheIdentity): Promise<Loaded> {
-  const head = await readChecked(join(dir, CACHE_FILE), ([, code, config]) => {
+  const head = await readChecked(join(dir, CACHE_FILE), ([, code, config, place]) => {
     if (code !== identity.code) return 'Dateline or Node.js changed since the cache was written';
     if (config !== identity.config) return 'the configuration changed since the cache was written';
+    if (place !== identity.place) return 'the articles directory is not where it was when the cache was written (the project moved?)';
     return undefined;
   });
   if (typeof head === 'string') return { ignored: head };
@@ -500,7 +503,7 @@ export async function saveCache(dir: string, identity: CacheIdentity, state: Cac
   const plans = samePlans ? previous.digests.plans : await write(PLANS_FILE, MAGIC, JSON.stringify(planning));
   const main = previous !== undefined && state.main === previous.state.main ? previous.digests.main : await write(MAIN_FILE, MAGIC, JSON.stringify(state.main));
   const head: StateFile = { startedAt: state.startedAt, outDir: state.outDir, feeds: state.feeds, census: state.census, digests: { index, groups, plans, main } };
-  await write(CACHE_FILE, `${MAGIC} ${identity.code} ${identity.config}`, JSON.stringify(head));
+  await write(CACHE_FILE, `${MAGIC} ${identity.code} ${identity.config} ${identity.place}`, JSON.stringify(head));
   for (const name of await readdir(dir)) {
     const group = DATA_FILE.exec(name)?.[1];
     if (group !== undefined && groups[group] === undefined) await unlink(join(dir, name)).catch(() => undefined);

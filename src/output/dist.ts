@@ -106,10 +106,16 @@ export class OutputStage {
    */
   async previousManifest(): Promise<Manifest | undefined> {
     const names = await readdir(this.outDir).catch(() => [] as string[]);
+    let killed = false;
     for (const n of names) {
       // (One that cannot be removed, another user's, is left: it is no reason to fail this build.)
-      if (n.startsWith(STAGE_PREFIX) && !alive(Number(n.slice(STAGE_PREFIX.length)))) await rm(join(this.outDir, n), { recursive: true, force: true }).catch(() => undefined);
+      if (n.startsWith(STAGE_PREFIX) && !alive(Number(n.slice(STAGE_PREFIX.length)))) {
+        await rm(join(this.outDir, n), { recursive: true, force: true }).catch(() => undefined);
+        killed = true;
+      }
     }
+    // A killed build may also have made feed directories it never filled (a tag's, turned on since).
+    if (killed) await removeEmptyDirs(this.outDir);
     try {
       const m = JSON.parse(await readFile(join(this.outDir, MANIFEST_FILE), 'utf8')) as Manifest;
       return m?.version === 1 && typeof m.files === 'object' ? m : undefined;
@@ -269,6 +275,17 @@ export class OutputStage {
     // Deepest first, so that a directory emptied by removing its subdirectories goes too.
     for (const d of [...dirs].sort((a, b) => b.split('/').length - a.split('/').length)) await rmdir(join(this.outDir, d)).catch(() => undefined);
   }
+}
+
+/** Removes every empty directory under `dir` (not `dir` itself), deepest first. */
+async function removeEmptyDirs(dir: string): Promise<boolean> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => undefined);
+  if (entries === undefined) return false;
+  let left = entries.length;
+  for (const e of entries) {
+    if (e.isDirectory() && (await removeEmptyDirs(join(dir, e.name))) && (await rmdir(join(dir, e.name)).then(() => true, () => false))) left -= 1;
+  }
+  return left === 0;
 }
 
 /**

@@ -75,7 +75,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   // The cache's directory and identity (a build without a cache need not hash the code it runs: the bundle is 1.5 MB).
   const cache: { dir: string; identity: CacheIdentity } | undefined = cacheDir === undefined
     ? undefined
-    : { dir: cacheDir, identity: { code: codeVersion(), config: sha256(JSON.stringify([config, resolve(options.cwd, config.articlesDir)])) } };
+    : { dir: cacheDir, identity: { code: codeVersion(), config: sha256(JSON.stringify(config)), place: sha256(resolve(options.cwd, config.articlesDir)).slice(0, 22) } };
   const prepared = await prepareRecords(config, options.cwd, outDir, cache, (done, total) =>
     options.onProgress?.({ phase: 'read', done, total }));
   const { reuse, keys, splices } = prepared;

@@ -112,6 +112,32 @@ describe('build --ping', () => {
     expect(r.stderr).toContain('without the cache nothing remembers them');
   });
 
+  it('--json carries what the hub was told: pings sent, accepted, and each failure', async () => {
+    const ok = await siteWithHub(204);
+    const good = JSON.parse((await run(['build', '--ping', '--json'], ok.dir)).stdout);
+    expect(good.ping).toEqual({ hub: ok.h.url, sent: 3, accepted: 3, failed: [] });
+    const refused = await siteWithHub(400);
+    const bad = await run(['build', '--ping', '--json'], refused.dir);
+    expect(bad.code).toBe(0);
+    const json = JSON.parse(bad.stdout);
+    expect(json.ok).toBe(true);
+    expect(json.ping).toMatchObject({ hub: refused.h.url, sent: 3, accepted: 0 });
+    expect(json.ping.failed).toHaveLength(3);
+    expect(json.ping.failed[0]).toMatchObject({ status: 400, again: false });
+  });
+
+  it('past ten accepted pings, one line says how many', async () => {
+    const h = await hub();
+    const files: Record<string, string> = {};
+    for (const t of ['a', 'b', 'c', 'd']) files[`articles/${t}.md`] = record(t, `tags: [${t}]`);
+    const site = await makeSite(files, { ...SITE_CONFIG, hub: h.url, feeds: { tags: true } });
+    cleanups.push(site.cleanup);
+    const r = await run(['build', '--ping'], site.dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`  ${h.url} accepted 15 pings.\n`);
+    expect(r.stdout).not.toContain(': ok (');
+  });
+
   it('says so when there is no hub to notify', async () => {
     const site = await makeSite({ 'articles/a.md': record('a') });
     cleanups.push(site.cleanup);

@@ -253,8 +253,10 @@ async function readChecked(path: string, expect?: (fields: string[]) => string |
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
-  } catch {
-    return 'no cache yet';
+  } catch (e) {
+    // A missing file is a cache not written yet; anything else (the cache's path is a file, no permission) is said.
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? 'no cache yet' : `the cache cannot be read (${code ?? (e as Error).message})`;
   }
   const newline = bytes.indexOf(0x0a);
   const fields = bytes.toString('utf8', 0, newline < 0 ? Math.min(bytes.length, 512) : newline).split(' ');

@@ -101,19 +101,22 @@ async function buildAndReport(v: BuildValues, io: CliIO, interrupted: () => numb
   progress?.done();
   const ms = Math.round(performance.now() - started);
   const errors = report(io, r.diagnostics);
-  if (v.json === true) io.stdout(`${JSON.stringify(summary(r, ms))}\n`);
+  if (v.json === true && errors > 0) io.stdout(`${JSON.stringify(summary(r, ms))}\n`);
   if (errors > 0) {
     if (!quiet || v.json === true) io.stderr('Nothing was written.\n');
     return 1;
   }
   if (r.cacheNotSaved !== undefined) io.stderr(`warning: the cache could not be written to ${v.cache ?? DEFAULT_CACHE_DIR} (${r.cacheNotSaved}); the next build may not be able to use it\n`);
   if (!quiet) printReport(io, r, ms);
+  let pinged: PingSummary | undefined;
   if (v.ping === true && r.config !== undefined && interrupted() === undefined) {
     const cacheDir = v['no-cache'] === true ? undefined : resolve(io.cwd, v.cache ?? DEFAULT_CACHE_DIR);
     // Every feed this build has (pending pings for feeds that are gone, or under an old base URL, are dropped).
     const feeds = changedFeedUrls(r.config.feedBaseUrl, r.written.map((w) => ({ ...w, changed: true })));
-    await ping(io, r.config.hub, changedFeedUrls(r.config.feedBaseUrl, r.written), feeds, quiet, cacheDir);
+    pinged = await ping(io, r.config.hub, changedFeedUrls(r.config.feedBaseUrl, r.written), feeds, quiet, cacheDir);
   }
+  // (After the pings, so that a pipeline sees whether the hub was told.)
+  if (v.json === true) io.stdout(`${JSON.stringify({ ...summary(r, ms), ...(pinged === undefined ? {} : { ping: pinged }) })}\n`);
   return 0;
 }
 
@@ -154,7 +157,7 @@ function printReport(io: CliIO, r: BuildReport, ms: number): void {
   io.stdout(`Read ${plural(r.records.files, 'record')} from ${r.config?.articlesDir ?? ''}/: ${r.records.published} published, ${plural(r.records.drafts, 'draft')}${
     fromCache > 0 ? `; ${n(fromCache)} unchanged since the last build (not read again)` : ''}.\n`);
   if (r.feeds.total > 1) {
-    io.stdout(`Feeds: ${n(r.feeds.total)} (${n(r.feeds.documents)} documents), ${n(r.feeds.rendered)} rendered, ${n(r.feeds.reused)} unchanged since the last build; ${(ms / 1000).toFixed(2)} s.\n`);
+    io.stdout(`Feeds: ${n(r.feeds.total)} (${n(r.feeds.documents)} documents), ${n(r.feeds.rendered)} rendered, ${n(r.feeds.reused)} kept from the last build; ${(ms / 1000).toFixed(2)} s.\n`);
   }
   if (r.written.length <= LIST_LIMIT) {
     const feedFiles = new Set(r.written.filter((w) => /(^|\/)(rss\.xml|atom\.xml|feed\.json)$/.test(w.name) && !w.name.includes('/')).map((w) => w.name));
@@ -164,7 +167,9 @@ function printReport(io: CliIO, r: BuildReport, ms: number): void {
     }
   }
   if (r.removed.length > 0) io.stdout(`Removed ${plural(r.removed.length, 'file')} an earlier build wrote and this one no longer makes.\n`);
-  io.stdout(`Wrote ${plural(r.written.filter((w) => w.changed).length, 'file')} to ${r.outDir}/.\n`);
+  // Rendered is not written: a feed rendered again to the same bytes is left as it is on disk.
+  const same = r.written.filter((w) => !w.changed).length;
+  io.stdout(`Wrote ${plural(r.written.length - same, 'file')} to ${r.outDir}/${same > 0 ? ` (${n(same)} already held the same bytes)` : ''}.\n`);
 }
 
 /** The machine-readable summary of `--json`. */
@@ -185,11 +190,22 @@ function summary(r: BuildReport, ms: number): Record<string, unknown> {
   };
 }
 
+/** What `--json` says of `--ping`: the hub, how many pings were sent and accepted, and each failure. */
+interface PingSummary {
+  hub?: string;
+  sent: number;
+  accepted: number;
+  failed: { url: string; status?: number; error?: string; again: boolean }[];
+}
+
+/** Successes listed one a line up to this many; past it, one line says how many. */
+const PING_LIST_LIMIT = 10;
+
 /** WebSub publish pings for the feeds whose bytes changed; failures are reported, never fatal. */
-async function ping(io: CliIO, hub: string | undefined, changed: string[], feeds: readonly string[], quiet: boolean, cacheDir: string | undefined): Promise<void> {
+async function ping(io: CliIO, hub: string | undefined, changed: string[], feeds: readonly string[], quiet: boolean, cacheDir: string | undefined): Promise<PingSummary> {
   if (hub === undefined) {
     io.stderr('--ping: there is no "hub" in the configuration, so there is nothing to notify.\n');
-    return;
+    return { sent: 0, accepted: 0, failed: [] };
   }
   // Pings that failed last time (websub/pending.ts) go again, with the feeds that changed now.
   const now = new Set(changed);
@@ -197,27 +213,36 @@ async function ping(io: CliIO, hub: string | undefined, changed: string[], feeds
   const pending = cacheDir === undefined ? [] : readPending(cacheDir, hub).filter((u) => !now.has(u) && exists.has(u));
   if (pending.length > 0 && !quiet) io.stdout(`Sending again ${plural(pending.length, 'ping')} that failed last time.\n`);
   const urls = [...changed, ...pending];
+  const summary: PingSummary = { hub, sent: urls.length, accepted: 0, failed: [] };
   if (urls.length === 0) {
     if (!quiet) io.stdout('No feed changed; the hub was not notified.\n');
-    return;
+    return summary;
   }
   const failed: string[] = [];
-  for (const result of await pingHub({ hub, urls })) {
+  const results = await pingHub({ hub, urls });
+  const accepted = results.filter((x) => x.ok);
+  summary.accepted = accepted.length;
+  for (const result of results) {
     if (!result.ok) {
       // Kept for the next --ping when the hub could not be reached or was unavailable (no answer, 429,
       // 5xx); a hub that refused the request (another 4xx) would refuse it again.
-      if (result.status === undefined || result.status === 429 || result.status >= 500) failed.push(result.url);
+      const again = result.status === undefined || result.status === 429 || result.status >= 500;
+      if (again) failed.push(result.url);
+      summary.failed.push({ url: result.url, ...(result.status === undefined ? {} : { status: result.status }), ...(result.error === undefined ? {} : { error: result.error }), again: again && cacheDir !== undefined });
       io.stderr(`  ${describePing(result)}\n`);
-    } else if (!quiet) io.stdout(`  ${describePing(result)}\n`);
+    } else if (!quiet && accepted.length <= PING_LIST_LIMIT) io.stdout(`  ${describePing(result)}\n`);
   }
+  if (!quiet && accepted.length > PING_LIST_LIMIT) io.stdout(`  ${hub} accepted ${plural(accepted.length, 'ping')}${results.length > accepted.length ? ` of ${results.length}` : ''}.\n`);
   if (cacheDir === undefined) {
     if (failed.length > 0) io.stderr(`  (without the cache nothing remembers them: the next build --ping sends only what changes then)\n`);
-    return;
+    return summary;
   }
   try {
     await writePending(cacheDir, hub, failed);
     if (failed.length > 0) io.stderr(`  (the next build --ping sends ${failed.length === 1 ? 'it' : 'them'} again)\n`);
   } catch (e) {
+    for (const f of summary.failed) f.again = false;
     if (failed.length > 0) io.stderr(`  warning: could not remember the failed pings in ${cacheDir} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
   }
+  return summary;
 }

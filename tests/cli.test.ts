@@ -116,7 +116,7 @@ describe('help and usage', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatchInlineSnapshot(`
-      "Usage: dateline build [--config FILE] [--out DIR] [--cache DIR | --no-cache] [--ping] [--quiet | --json]
+      "Usage: dateline build [--config FILE] [--out DIR] [--cache DIR | --no-cache] [--ping] [--quiet] [--json]
 
       Validates every record under the articles directory and writes rss.xml, atom.xml and feed.json (and,
       as the configuration's "feeds" asks, the same per section, tag and author, and monthly archives), the
@@ -132,7 +132,8 @@ describe('help and usage', () => {
         --ping          notify the configured WebSub hub of the feeds that changed (a failed ping is
                         reported, does not fail the build, and is sent again by the next --ping)
         -q, --quiet     print only warnings and errors
-        --json          print one JSON object summarising the build on stdout (and nothing else there)
+        --json          print one JSON object summarising the build on stdout (and nothing else there;
+                        it implies --quiet)
         -h, --help      show this help
       "
     `);

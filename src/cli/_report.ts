@@ -42,7 +42,13 @@ export function parseCommand<T extends ParseArgsConfig>(io: CliIO, usage: string
   try {
     parsed = parseArgs(config);
   } catch (e) {
-    io.stderr(`${(e as Error).message}\n\n${usage}`);
+    // Node's words for `--port -1` send the reader to `--port=-XYZ`: say what was wrong, with the value given.
+    const ambiguous = /^Option '(--[\w-]+)' argument is ambiguous/.exec((e as Error).message);
+    const args = (config.args ?? []) as string[];
+    const value = ambiguous === null ? undefined : args[args.indexOf(ambiguous[1]!) + 1];
+    io.stderr(`${ambiguous !== null && value !== undefined
+      ? `Option '${ambiguous[1]}' needs a value; "${value}" starts with a dash, so it reads as an option (write ${ambiguous[1]}=${value} if it is the value).`
+      : (e as Error).message}\n\n${usage}`);
     return 2;
   }
   if ((parsed.values as Record<string, unknown>)['help'] === true) {

@@ -1,6 +1,6 @@
 /** `dateline import`: argument parsing and the report a desk reads. Printing goes through the injected io. */
 import { parseDeskTime } from '../core/_dates.js';
-import { DatelineError } from '../errors.js';
+import { DatelineError, Errors } from '../errors.js';
 import { importFiles, type FileReport, type StoryReport } from '../importers/index.js';
 import { IMPORT_FORMATS, type ImportFormat } from '../importers/types.js';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../sources/index.js';
@@ -52,15 +52,20 @@ export async function importCommand(args: readonly string[], io: CliIO, usage: s
   report(io, reports.flatMap((r) => r.diagnostics));
   const failed = reports.filter((r) => !r.ok).length;
   const stories = reports.flatMap((r) => r.stories);
+  const read = reports.filter((r) => !unread(r)).length;
   io.stdout(
-    `${plural(reports.length, 'file')} read, ${plural(stories.length, 'story')} found` +
+    `${plural(read, 'file')} read, ${plural(stories.length, 'story')} found` +
       `${values['dry-run'] === true ? ' (dry run: nothing written)' : ''}` +
       `${failed > 0 ? `; ${plural(failed, 'file')} could not be imported` : ''}.\n`,
   );
   return failed > 0 ? 1 : 0;
 }
 
+/** A file that could not be read at all (missing, a directory, no permission). */
+const unread = (r: FileReport): boolean => r.diagnostics.some((d) => d.code === Errors.FileUnreadable.code);
+
 function describeFile(r: FileReport, timezone: string): string {
+  if (unread(r)) return `${r.file}: not read\n`;
   const head = `${r.file}${r.format === undefined ? '' : ` (${r.format})`}: ${plural(r.stories.length, 'story')}\n`;
   return head + r.stories.map((s) => describeStory(s, timezone)).join('');
 }

@@ -57,8 +57,15 @@ const EXPECTED: Record<string, string> = {
   itemsPerFeed: 'a positive whole number', ttl: 'a positive whole number of minutes', datelineDated: 'true or false',
   author: 'an object {name, url, email}', feeds: 'an object {sections, tags, authors, archives, brotliQuality}',
   'feeds.brotliQuality': 'a whole number from 0 to 11',
+  'feeds.sections': 'true, false or an object {itemsPerFeed, content, minArticles, max, precompress}',
+  'feeds.tags': 'true, false or an object {itemsPerFeed, content, minArticles, max, precompress}',
+  'feeds.authors': 'true, false or an object {itemsPerFeed, content, minArticles, max, precompress}',
+  'feeds.archives': 'true, false or an object {content, precompress}',
   datelineStyle: `a style (${DATELINE_STYLES.map((s) => `"${s}"`).join(', ')}) or a map of them by language`,
 };
+
+/** zod's type names, in words. */
+const TYPE_WORDS: Record<string, string> = { string: 'text', int: 'a whole number', number: 'a number', boolean: 'true or false', object: 'an object' };
 
 /** One config issue in our words (zod's own wording is for developers, not for desks). */
 function describe(issue: z.core.$ZodIssue, key: string, value: unknown): string {
@@ -67,7 +74,7 @@ function describe(issue: z.core.$ZodIssue, key: string, value: unknown): string 
   if (EXPECTED[key] !== undefined && issue.code !== 'custom') return `expected ${EXPECTED[key]}, ${got}`;
   switch (issue.code) {
     case 'invalid_type':
-      return `expected ${issue.expected === 'string' ? 'text' : issue.expected}, ${got}`;
+      return `expected ${TYPE_WORDS[issue.expected] ?? issue.expected}, ${got}`;
     case 'too_small':
       return typeof value === 'string' ? 'must not be empty' : `expected a positive number, ${got}`;
     case 'invalid_value':

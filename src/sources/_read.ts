@@ -111,6 +111,8 @@ const OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK;
 function readSmall(path: string): Buffer {
   const fd = openSync(path, OPEN_FLAGS);
   let length = 0;
+  /** The buffer was filled once (and the file checked to be a file). */
+  let filled = false;
   try {
     for (;;) {
       const n = readSync(fd, buffer, length, buffer.length - length, null);
@@ -122,6 +124,9 @@ function readSmall(path: string): Buffer {
       length += n;
       if (length > MAX_RECORD_BYTES) throw Object.assign(new Error(TOO_LARGE), { code: TOO_LARGE });
       if (length === buffer.length) {
+        // Larger than most records: a device (/dev/zero, which never ends) is said to be one, not too large.
+        if (!filled && !fstatSync(fd).isFile()) throw Object.assign(new Error(NOT_REGULAR), { code: NOT_REGULAR });
+        filled = true;
         const bigger = Buffer.allocUnsafe(buffer.length * 2);
         buffer.copy(bigger, 0, 0, length);
         buffer = bigger;

@@ -3,7 +3,7 @@
  * 0 ok, 1 content errors (the author's to fix), 2 usage, 70 an internal error (ours: the stack is printed).
  */
 import pkg from '../package.json' with { type: 'json' };
-import { buildFeeds } from './core/build.js';
+import { buildFeeds, futureDates } from './core/build.js';
 import { DatelineError } from './errors.js';
 import { DEFAULT_CACHE_DIR } from './pipeline/build.js';
 import { cacheDirs, overlapProblems } from './pipeline/_apart.js';
@@ -134,7 +134,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     const built = buildFeeds(loaded.articles, config);
     // "No published articles" says nothing more when records were refused or the directory is missing.
     const refused = loaded.diagnostics.some((d) => d.severity === 'error');
-    const all = sortDiagnostics([...apart, ...loaded.diagnostics, ...built.diagnostics.filter((d) => !(refused && d.code === 'W_NO_ARTICLES'))]);
+    const future = futureDates(loaded.articles, Date.now(), config.timezone);
+    const all = sortDiagnostics([...apart, ...loaded.diagnostics, ...built.diagnostics.filter((d) => !(refused && d.code === 'W_NO_ARTICLES')), ...future]);
     if (report(io, all) > 0) return 1;
     const published = loaded.articles.filter((a) => !a.draft).length;
     const drafts = loaded.articles.length - published;

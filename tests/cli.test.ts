@@ -195,6 +195,21 @@ describe('help and usage', () => {
   });
 });
 
+describe('a story dated ahead of the clock', () => {
+  it('is named by build and check (W_DATE_FUTURE): a typo or a wrong zone keeps it at the top until then', async () => {
+    const files = { 'articles/a.md': record('a'), 'articles/f.md': record('f', 'updated: 2205-02-05 09:24').replace('date: 2025-02-05 09:24', 'date: 2205-02-05 09:00') };
+    await withSite(files, async (dir) => {
+      for (const command of ['build', 'check']) {
+        const r = await run([command], dir);
+        expect(r.code, command).toBe(0);
+        expect(r.stderr).toMatch(/^articles\/f\.md: date: warning: 2205-02-05T09:00:00\+08:00 is [\d,]+ days after this machine's clock: the story is published now, at the top of its feeds, and the feeds' update times and Last-Modified follow it until then; check the date and its zone \(W_DATE_FUTURE\)$/m);
+        expect(r.stderr).toMatch(/^articles\/f\.md: updated: warning: 2205-02-05T09:24:00\+08:00 is/m);
+        expect(r.stderr).not.toMatch(/^articles\/a\.md/m);
+      }
+    });
+  });
+});
+
 describe('build: directories that must lie apart', () => {
   const READ_OWN = 'the build would read its own files as records (and could replace a record with a feed); choose directories apart';
   const PUBLISHED = 'the records (drafts too) would be published with the feeds; choose directories apart';

@@ -561,3 +561,23 @@ describe('a store that changes under the handler', () => {
     expect(await res.text()).not.toContain('secret');
   });
 });
+
+describe('a Last-Modified ahead of the clock (a story dated in the future)', () => {
+  it('is sent as the time of the response, and no If-Modified-Since from before a change gets 304 for it', async () => {
+    // The manifest says 5 Feb 2025 01:24; the clock here reads an hour earlier.
+    const clock = Date.parse(LAST_MODIFIED) - 3_600_000;
+    const h = createHandler(directoryStore(root), { now: () => clock + 250 });
+    const res = await h(new Request('http://localhost/rss.xml'));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('last-modified')).toBe(new Date(clock).toUTCString());
+    // A client that saw the file before (its If-Modified-Since earlier than now) gets the body.
+    const earlier = await h(new Request('http://localhost/rss.xml', { headers: { 'if-modified-since': new Date(clock - 60_000).toUTCString() } }));
+    expect(earlier.status).toBe(200);
+    // The ETag still validates.
+    const etag = res.headers.get('etag')!;
+    expect((await h(new Request('http://localhost/rss.xml', { headers: { 'if-none-match': etag } }))).status).toBe(304);
+    // With the clock past it, the manifest's own date again.
+    const later = createHandler(directoryStore(root), { now: () => Date.parse(LAST_MODIFIED) + 1000 });
+    expect((await later(new Request('http://localhost/rss.xml'))).headers.get('last-modified')).toBe(LAST_MODIFIED);
+  });
+});

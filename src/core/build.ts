@@ -5,6 +5,7 @@ import type { Article, Diagnostic, FeedModel, Manifest, Outputs, SiteConfig } fr
 import { planFeeds, type FeedPlan } from './feeds.js';
 import { SiteRenderer, type RenderedFeed } from './site.js';
 import { diagnostic, Errors } from '../errors.js';
+import { formatRfc3339 } from './_dates.js';
 
 export { WRITERS } from './site.js';
 
@@ -39,6 +40,28 @@ export function directoryEntry(feed: { plan: FeedPlan; model: FeedModel }): Feed
 /** The warning for a site with nothing published (the feeds are still written, empty). */
 export function noArticles(main: FeedModel, config: SiteConfig): Diagnostic[] {
   return main.items.length === 0 ? [diagnostic(Errors.NoArticles, { file: config.articlesDir }, config.articlesDir)] : [];
+}
+
+/** How far ahead of the clock a date may be before it is named: clocks and desks differ by minutes. */
+const FUTURE_GRACE_MS = 10 * 60_000;
+
+/**
+ * W_DATE_FUTURE for each published article dated (or updated) ahead of `now`: a typo (2205 for 2025)
+ * or a wrong zone keeps a story at the top of every feed, and the feed's times after it, until then.
+ * The clock is the caller's: the core reads none.
+ */
+export function futureDates(articles: Iterable<Article>, now: number, zone: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const a of articles) {
+    if (a.draft) continue;
+    for (const [field, at] of [['date', a.published], ['updated', a.updated]] as const) {
+      if (at === undefined || at.getTime() <= now + FUTURE_GRACE_MS) continue;
+      const hours = (at.getTime() - now) / 3_600_000;
+      const ahead = hours < 48 ? `${Math.round(hours)} hour${Math.round(hours) === 1 ? '' : 's'}` : `${Math.round(hours / 24).toLocaleString('en-US')} days`;
+      out.push(diagnostic(Errors.DateFuture, { file: a.file, field }, formatRfc3339(at, zone), ahead));
+    }
+  }
+  return out;
 }
 
 export function buildFeeds(articles: readonly Article[], config: SiteConfig): BuildResult {

@@ -11,7 +11,7 @@ import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { restoreModel, storeModel, type StoredModel } from '../cache/serial.js';
 import { itemKey, saveCache, sha256, type CacheIdentity, type CacheState, type FeedEntry } from '../cache/store.js';
-import { directoryEntry, noArticles } from '../core/build.js';
+import { directoryEntry, futureDates, noArticles } from '../core/build.js';
 import { planFeeds, type FeedPlan } from '../core/feeds.js';
 import { newestIndex } from '../core/model.js';
 import { feedFrame, feedHead, SiteRenderer } from '../core/site.js';
@@ -196,7 +196,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     await Promise.all(inFlight.map((f) => f.done));
     report.mainItems = mainModel.items.length;
     const rendering = reuse === undefined ? renderer.diagnostics : CachedItems.warnings(previous?.plans ?? [], prepared.records);
-    report.diagnostics = sortDiagnostics([...prepared.diagnostics, ...planned, ...rendering, ...noArticles(mainModel, config)]);
+    // Dated ahead of the clock: the stories at the top of the main feed (a future date puts one there).
+    const future = futureDates(plans.find((p) => p.kind === 'main')?.articles ?? [], Date.now(), config.timezone);
+    report.diagnostics = sortDiagnostics([...prepared.diagnostics, ...planned, ...rendering, ...noArticles(mainModel, config), ...future]);
     const { manifest, text } = manifestOf(entries);
     await stage.put(MANIFEST_FILE, text);
     for (const [name, content] of serverConfigFiles(manifest, config)) await stage.put(name, content);

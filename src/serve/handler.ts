@@ -18,6 +18,8 @@ import { isServableName, type FeedStore, type StoreEntry } from './store.js';
 export interface HandlerOptions {
   /** Longest request target (path and query, in characters) that is served; a longer one gets 414. Default 2048. */
   maxUrlLength?: number;
+  /** The clock (ms since the epoch), for Last-Modified: tests set it. Default Date.now. */
+  now?: () => number;
 }
 
 export type Handler = (req: Request) => Promise<Response>;
@@ -177,6 +179,13 @@ export function mediaType(feedType: string, accept: string | null): string {
 
 export function createHandler(store: FeedStore, options: HandlerOptions = {}): Handler {
   const maxUrl = options.maxUrlLength ?? DEFAULT_MAX_URL;
+  const now = options.now ?? Date.now;
+  /**
+   * RFC 9110 §8.8.2.1: a Last-Modified "later than the server's time of message origination" MUST be
+   * replaced with that time. A story dated ahead (W_DATE_FUTURE) gives its feed such a date: the response
+   * says now instead, so a client's If-Modified-Since is never answered 304 for stories to come.
+   */
+  const notAfterNow = (ms: number): number => Math.min(ms, Math.floor(now() / 1000) * 1000);
 
   async function serveBuilt(req: Request, name: string, served: ServedFile, attempt: number): Promise<Response> {
     const head = req.method === 'HEAD';
@@ -201,11 +210,13 @@ export function createHandler(store: FeedStore, options: HandlerOptions = {}): H
       const variant = coding === 'identity' ? undefined : served.encodings[coding];
       return variant === undefined ? { file: name, etag: served.etag, bytes: served.bytes, coding: 'identity' } : { ...variant, coding };
     };
+    const stamped = parseHttpDate(served.lastModified);
+    const lastModified = stamped === undefined ? undefined : notAfterNow(stamped);
     const headersFor = (rep: { etag: string; coding: Coding }): Record<string, string> => {
       const h: Record<string, string> = {
         'content-type': type,
         etag: rep.etag,
-        'last-modified': served.lastModified,
+        'last-modified': lastModified === stamped ? served.lastModified : new Date(lastModified ?? 0).toUTCString(),
         ...shared,
         'x-content-type-options': 'nosniff',
       };
@@ -216,7 +227,7 @@ export function createHandler(store: FeedStore, options: HandlerOptions = {}): H
     };
 
     const first = representation(codings[0] ?? 'identity');
-    if (notModified(req, first.etag, parseHttpDate(served.lastModified))) return notModifiedResponse(headersFor(first));
+    if (notModified(req, first.etag, lastModified)) return notModifiedResponse(headersFor(first));
     if (head) return ok(true, headersFor(first), first.bytes);
 
     for (const coding of codings) {
@@ -246,14 +257,15 @@ export function createHandler(store: FeedStore, options: HandlerOptions = {}): H
 
   async function serveStatic(req: Request, entry: Extract<StoreEntry, { kind: 'static' }>): Promise<Response> {
     const head = req.method === 'HEAD';
+    const lastModified = notAfterNow(entry.lastModified.getTime());
     const headers: Record<string, string> = {
       'content-type': entry.type,
-      'last-modified': entry.lastModified.toUTCString(),
+      'last-modified': new Date(lastModified).toUTCString(),
       // Plain files change with every build and carry no strong validator: revalidate each time.
       'cache-control': 'no-cache',
       'x-content-type-options': 'nosniff',
     };
-    if (notModified(req, undefined, entry.lastModified.getTime())) return notModifiedResponse(headers);
+    if (notModified(req, undefined, lastModified)) return notModifiedResponse(headers);
     if (head) return ok(true, headers, entry.bytes);
     const bytes = await store.read(entry.name);
     return bytes === undefined ? plain(404, 'Not Found') : ok(false, headers, bytes);

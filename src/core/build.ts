@@ -50,12 +50,12 @@ const FUTURE_GRACE_MS = 10 * 60_000;
  * or a wrong zone keeps a story at the top of every feed, and the feed's times after it, until then.
  * The clock is the caller's: the core reads none.
  */
-export function futureDates(articles: Iterable<Article>, now: number, zone: string): Diagnostic[] {
+export function futureDates(articles: Iterable<{ file: string; published: Date; updated?: Date | undefined; draft?: boolean }>, now: number, zone: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const a of articles) {
-    if (a.draft) continue;
+    if (a.draft === true) continue;
     for (const [field, at] of [['date', a.published], ['updated', a.updated]] as const) {
-      if (at === undefined || at.getTime() <= now + FUTURE_GRACE_MS) continue;
+      if (at === undefined || at.getTime() <= now + FUTURE_GRACE_MS || (field === 'updated' && at.getTime() === a.published.getTime())) continue;
       const hours = (at.getTime() - now) / 3_600_000;
       const ahead = hours < 48 ? `${Math.round(hours)} hour${Math.round(hours) === 1 ? '' : 's'}` : `${Math.round(hours / 24).toLocaleString('en-US')} days`;
       out.push(diagnostic(Errors.DateFuture, { file: a.file, field }, formatRfc3339(at, zone), ahead));

@@ -196,8 +196,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     await Promise.all(inFlight.map((f) => f.done));
     report.mainItems = mainModel.items.length;
     const rendering = reuse === undefined ? renderer.diagnostics : CachedItems.warnings(previous?.plans ?? [], prepared.records);
-    // Dated ahead of the clock: the stories at the top of the main feed (a future date puts one there).
-    const future = futureDates(plans.find((p) => p.kind === 'main')?.articles ?? [], Date.now(), config.timezone);
+    // Dated ahead of the clock: the stories at the top of the main feed (a future date puts one there),
+    // by their items and the main plan's files (reused plans name files; their articles may not be read).
+    const mainFiles = reuse !== undefined ? (previous?.plans.find((p) => p.key === 'main')?.files ?? []) : (plans.find((p) => p.kind === 'main')?.articles.map((a) => a.file) ?? []);
+    const future = futureDates(mainModel.items.map((i, k) => ({ file: mainFiles[k] ?? config.articlesDir, published: i.published, updated: i.updated })), Date.now(), config.timezone);
     report.diagnostics = sortDiagnostics([...prepared.diagnostics, ...planned, ...rendering, ...noArticles(mainModel, config), ...future]);
     const { manifest, text } = manifestOf(entries);
     await stage.put(MANIFEST_FILE, text);

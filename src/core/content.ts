@@ -96,6 +96,10 @@ export function renderBody(body: Body, baseUrl: string): RenderedBody {
       a: (tagName, attribs) => ({ tagName, attribs: withUrl(attribs, 'href', absolute(attribs['href'])) }),
       img: (tagName, attribs) => ({ tagName, attribs: withUrl(attribs, 'src', absolute(attribs['src'])) }),
     },
+    // What lost its URL (a scheme not kept, a URL that is none) is no image and no link: an image goes,
+    // a link leaves its text.
+    exclusiveFilter: (frame) =>
+      frame.tag === 'img' && !frame.attribs['src'] ? true : frame.tag === 'a' && !frame.attribs['href'] ? 'excludeTag' : false,
   });
   // sanitize-html decodes character references, so `&#1;` would come out as a raw U+0001.
   const clean = stripForbidden(html.trim());

@@ -22,6 +22,7 @@ const FILES: Record<string, string> = {
   'articles/unsafe/ftp.md': record('ftp', '', 'Fetch [the data](ftp://ftp.example.com/data.csv) or ![a chart](data:image/png;base64,AAAA) now.'),
   'articles/unsafe/template.json': JSON.stringify({ id: 'template', title: 'T', date: '2025-02-05 09:24', content_html: '<template><p>TEMPLATE</p></template><noscript>NOSCRIPT</noscript><p>Shown.</p>' }),
   'articles/tel.md': record('tel', '', 'Call the tip line at [+1 555 0100](tel:+15550100).'),
+  'articles/charrefs.md': record('charrefs', '', 'C&#0;D E&#xD800;F O&#x110000;P &#65; `&#0;`'),
   'articles/unsafe/jslink-html.md': record('jslink-html', '', '<p><a href="javascript:alert(1)">innocent</a> text</p>'),
   'articles/unsafe/mixed.md': record('mixed', '', '<p onmouseover="x()">A</p>\n\n<script>y()</script>\n\n<iframe></iframe>\n\n<object data="z"></object>'),
   'articles/unsafe/json-script.json': JSON.stringify({
@@ -180,6 +181,11 @@ describe('unsafe markup is removed and named in a W_UNSAFE_MARKUP warning', () =
   });
   // (Found while writing these tests: a `javascript:` href used to be dropped silently, with no warning.
   // Fixed in renderBody, which now reports `javascript: URLs`; the two jslink rows keep it fixed.)
+
+  it('a character reference to no character XML can hold is removed and counted, not decoded to U+FFFD', () => {
+    expectContent('charrefs', '<p>CD EF OP A <code>&amp;#0;</code></p>');
+    expect(warningsFor('articles/charrefs.md', 'W_CHARS_STRIPPED')).toMatchObject([{ message: expect.stringContaining('removed 3 characters') }]);
+  });
 
   it('a tel: link (a tip line) is kept', () => {
     expectContent('tel', '<p>Call the tip line at <a href="tel:+15550100">+1 555 0100</a>.</p>');

@@ -106,3 +106,10 @@ describe('URLs as RFC 3986 allows them', () => {
     expect(json.content_html).toContain('src="https://news.example.com/img/x%5B1%5D.jpg"');
   });
 });
+
+describe('categories', () => {
+  it('a tag written once composed and once decomposed is one category (as it is one tag feed)', () => {
+    const built = build([rec('a', '2025-02-05 09:24', { tags: ['café', 'cafe\u0301', 'Gaza', 'Gaza'] })]);
+    expect(built.model.items[0]!.categories.map((c) => c.term)).toEqual(['café', 'Gaza']);
+  });
+});

@@ -51,7 +51,16 @@ export interface RenderedBody {
 
 /** Renders and sanitises a body; URLs in it resolve against `baseUrl` (the article's URL). */
 export function renderBody(body: Body, baseUrl: string): RenderedBody {
-  const raw = body.kind === 'markdown' ? markdownHtml(body.text) : body.text;
+  const rendered = body.kind === 'markdown' ? markdownHtml(body.text) : body.text;
+  // A character reference to no character XML can hold (`&#0;`, a lone surrogate, past U+10FFFF) would be
+  // decoded to U+FFFD: removed, and counted with the forbidden characters.
+  let noCharacter = 0;
+  const raw = rendered.includes('&#') ? rendered.replace(/&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?/g, (ref, hex: string | undefined, dec: string | undefined) => {
+    const cp = hex !== undefined ? parseInt(hex, 16) : Number(dec);
+    if (cp !== 0 && !(cp >= 0xd800 && cp <= 0xdfff) && cp <= 0x10ffff) return ref;
+    noCharacter += 1;
+    return '';
+  }) : rendered;
   const tags = new Set<string>();
   for (const m of raw.matchAll(/<\s*([a-zA-Z][\w:-]*)/g)) {
     const tag = (m[1] ?? '').toLowerCase();
@@ -103,7 +112,7 @@ export function renderBody(body: Body, baseUrl: string): RenderedBody {
   });
   // sanitize-html decodes character references, so `&#1;` would come out as a raw U+0001.
   const clean = stripForbidden(html.trim());
-  return { html: clean.text, removed, forbidden: clean.removed };
+  return { html: clean.text, removed, forbidden: clean.removed + noCharacter };
 }
 
 function withUrl(attribs: sanitizeHtml.Attributes, name: string, url: string | undefined): sanitizeHtml.Attributes {

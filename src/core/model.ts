@@ -74,7 +74,13 @@ function categories(article: Article, config: SiteConfig): Category[] {
   const out: Category[] = [];
   if (article.section !== undefined) out.push({ term: article.section, scheme: new URL('sections', config.siteUrl).href });
   const tagScheme = new URL('tags', config.siteUrl).href;
-  for (const tag of new Set(article.tags)) out.push({ term: tag, scheme: tagScheme });
+  // A tag written twice, or once composed and once decomposed (`café`, `cafe\u0301`: one tag feed), is one category.
+  const seen = new Set<string>();
+  for (const tag of article.tags) {
+    const key = tag.normalize('NFC');
+    if (!seen.has(key)) out.push({ term: tag, scheme: tagScheme });
+    seen.add(key);
+  }
   return out;
 }
 

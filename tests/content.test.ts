@@ -86,6 +86,7 @@ const FILES: Record<string, string> = {
   'articles/byline-commas.md': record('byline-commas', 'authors: ["Smith, John", "Jane Doe and Bob Roe", "Ann O\'Neil"]', 'Text.'),
   'articles/byline-amp.md': record('byline-amp', 'authors: [Jane Doe, "Kim & Park"]', 'Text.'),
   'articles/heading-first.md': record('heading-first', 'dateline: { city: Beijing, timezone: Asia/Shanghai }', '## Analysis\n\nText.'),
+  'articles/photo-first.md': record('photo-first', 'dateline: { city: Beijing, timezone: Asia/Shanghai }', '![A square](/img/sq.png)\n\nFirst words.'),
   'articles/photo-only.md': record('photo-only', 'image: { url: /img/p.png, caption: "A <caption> & more" }', ''),
   // ----- summary fallback -----
   'articles/summary-fallback.md': record('summary-fallback', 'dateline: { city: Beijing, timezone: Asia/Shanghai }',
@@ -342,6 +343,10 @@ describe('assembly: photo first, dateline leading the first paragraph, credits l
 
   it('a body that does not open with a paragraph gets the dateline in a paragraph of its own', () => {
     expectContent('heading-first', '<p class="dateline"><span class="dateline">BEIJING, Feb. 5 --</span></p>\n<h2>Analysis</h2>\n<p>Text.</p>');
+  });
+
+  it('a body that opens with a photo: the dateline leads the first words, not the photo', () => {
+    expectContent('photo-first', '<p><img src="https://news.example.com/img/sq.png" alt="A square" /></p>\n<p><span class="dateline">BEIJING, Feb. 5 --</span> First words.</p>');
   });
 
   it('photo captions are escaped, and an empty body leaves only the figure', () => {

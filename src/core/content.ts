@@ -139,11 +139,28 @@ export function assembleContent(a: Assembly): string {
   let body = a.body;
   if (a.dateline !== undefined) {
     const lead = `<span class="dateline">${escapeHtml(a.dateline)}</span>`;
-    body = body.startsWith('<p>') ? `<p>${lead} ${body.slice(3)}` : `<p class="dateline">${lead}</p>${body === '' ? '' : `\n${body}`}`;
+    // The dateline leads the story's first words: past paragraphs that hold only a photo.
+    const at = datelineParagraph(body);
+    body = at !== undefined ? `${body.slice(0, at)}<p>${lead} ${body.slice(at + 3)}` : `<p class="dateline">${lead}</p>${body === '' ? '' : `\n${body}`}`;
   }
   if (body !== '') parts.push(body);
   for (const line of a.creditLines) parts.push(`<p class="credit">${escapeHtml(line)}</p>`);
   return parts.join('\n');
+}
+
+/**
+ * Where the paragraph the dateline leads starts: the body's first, or the first after paragraphs that hold
+ * only images; undefined when the body does not open with paragraphs (a heading, a list).
+ */
+function datelineParagraph(body: string): number | undefined {
+  let at = 0;
+  while (body.startsWith('<p>', at)) {
+    const end = body.indexOf('</p>', at);
+    if (end < 0 || /[^\s]/.test(body.slice(at + 3, end).replace(/<img\b[^>]*>/gi, ''))) return at;
+    at = end + 4;
+    while (body[at] === '\n' || body[at] === ' ') at += 1;
+  }
+  return undefined;
 }
 
 function figure(image: ImageField): string {

@@ -66,6 +66,8 @@ export const Errors = {
     `${q(updated)} is earlier than the first publication ${q(date)}; "updated" is the last correction, never before "date"`),
   DatelineZoneNeeded: entry('E_DATELINE_ZONE_NEEDED', 'error', (style: string) =>
     `the ${style} house style prints the local date at the dateline city: give "dateline.timezone" (IANA) or an explicit "dateline.date"`),
+  DatelineNotChinese: entry('W_DATELINE_STYLE', 'warning', (printed: string) =>
+    `the xinhua-zh house style prints a Chinese dateline (新华社北京2月5日电), and this one would read ${q(printed)}: give the city (and the agency) in Chinese, or the record a language with another style`),
 
   // ----- Content -----
   CharsStripped: entry('W_CHARS_STRIPPED', 'warning', (count: number) =>

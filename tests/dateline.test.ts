@@ -38,3 +38,20 @@ describe('dateline style by language', () => {
     expect(['en-GB', 'en-gb', 'zh-TW', 'ar', 'ar-EG', 'en', 'fr'].map((l) => styleFor(config, l))).toEqual(['reuters', 'reuters', 'xinhua-zh', 'ap', 'ap', 'plain', 'plain']);
   });
 });
+
+describe('a Chinese house style with names in Latin letters', () => {
+  it('is named (W_DATELINE_STYLE) with the dateline it would print', async () => {
+    const { validateRecords } = await import('../src/index.js');
+    const config = resolveConfig({ ...SITE_CONFIG, datelineStyle: { default: 'xinhua', zh: 'xinhua-zh' } }, 'cfg', () => 1).config!;
+    const rec = (id: string, data: Record<string, unknown>) => ({ file: `${id}.md`, kind: 'markdown' as const, data: { id, title: 'T', date: '2025-02-05 09:24', language: 'zh', ...data }, body: '正文。', lineOf: () => 3, slugPath: id });
+    const v = validateRecords([
+      rec('latin', { agency: 'Xinhua', dateline: { city: 'Washington', timezone: 'America/New_York' } }),
+      rec('chinese', { agency: '新华社', dateline: { city: '华盛顿', timezone: 'America/New_York' } }),
+      rec('english', { language: 'en', agency: 'Xinhua', dateline: { city: 'Washington', timezone: 'America/New_York' } }),
+    ], config);
+    expect(v.diagnostics.map((d) => `${d.file}: ${d.code}: ${d.message}`)).toEqual([
+      'latin.md: W_DATELINE_STYLE: the xinhua-zh house style prints a Chinese dateline (新华社北京2月5日电), and this one would read "XinhuaWashington2月4日电": give the city (and the agency) in Chinese, or the record a language with another style',
+    ]);
+    expect(v.articles).toHaveLength(3);
+  });
+});

@@ -11,7 +11,7 @@ import { describeValue, closest, fieldName, fieldPattern, valueAt, type FieldPat
 import { isLocalDate, isValidTimeZone, localDate, parseDeskTime } from './_dates.js';
 import { mayHoldForbidden, stripForbidden } from './_text.js';
 import { quickHref, rfc3986Href } from './_urls.js';
-import { styleFor, styleNeedsDate } from './dateline.js';
+import { renderDateline, styleFor, styleNeedsDate } from './dateline.js';
 import { isPermanentId, itemId } from './ids.js';
 import { EXPECTED, fitsShape, JsonRecord, KNOWN_KEYS, MarkdownRecord } from './schema.js';
 
@@ -218,6 +218,11 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
     const style = styleFor(config, language);
     if (zone === undefined && date === undefined && styleNeedsDate(style, config.datelineDated)) {
       fail(['dateline'], (w) => diagnostic(Errors.DatelineZoneNeeded, w, style));
+    }
+    // Chinese datelines run the agency, city and date together: a name in Latin letters runs into them.
+    if (style === 'xinhua-zh' && /[A-Za-z]/.test(city + (agency?.name ?? ''))) {
+      const printed = renderDateline(style, { city, agency: agency?.name, date: dateline.date ?? (published !== undefined && dateline.timezone !== undefined ? localDate(published, dateline.timezone) : undefined) }, config.datelineDated);
+      fail(['dateline', 'city'], (w) => diagnostic(Errors.DatelineNotChinese, w, printed));
     }
     // A date the copy gives can be checked against the instant: a story is filed before it is published.
     if (dateline.date !== undefined && dateline.timezone !== undefined && published !== undefined) {

@@ -3,7 +3,8 @@
  * rules: never overwrite silently, --force keeps a backup, --dry-run writes nothing, bad input is named.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -153,6 +154,47 @@ describe('writing records', () => {
     expect((await run(['build'], dir)).code).toBe(0);
     const item = [parseXml(await readFile(join(dir, 'dist/atom.xml'), 'utf8')).feed.entry].flat()[0];
     expect([item.published, item.updated]).toEqual(['2025-02-05T09:24:00+08:00', '2025-02-05T11:40:00+08:00']);
+  });
+
+  it('a correction is the copy\'s, whole: its dateline, credits and photo; nothing of the old ones mixed in', async () => {
+    const dir = await site();
+    await run(['import', 'gaza-talks.txt'], dir);
+    const [path] = await records(dir);
+    const file = join(dir, 'articles', path!);
+    // The desk adds the photo's URL; the next edition has another dateline, another photo, no contributor line.
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^image:\n/m, 'image:\n  url: https://img.example.com/falafel.jpg\n'));
+    const copy = await readFile(join(dir, 'gaza-talks.txt'), 'utf8');
+    await writeFile(join(dir, 'gaza-talks.txt'), copy
+      .replace('Updated: 2025-02-05 09:24', 'Updated: 2025-02-05 11:40')
+      .replace('WASHINGTON —', 'JERUSALEM —')
+      .replace(/^Vendors sell falafel.*$/m, 'Crowds gather at a crossing in Rafah on Tuesday. SAID KHATIB/AFP')
+      .replace('Mike Gu in Hong Kong contributed to this story.\n', ''));
+    expect((await run(['import', '--force', 'gaza-talks.txt'], dir)).code).toBe(0);
+    const now = await readFile(file, 'utf8');
+    expect(now).toMatch(/^dateline:\n  city: Jerusalem\n/m);
+    expect(now).not.toContain('United States of America');
+    expect(now).not.toContain('America/New_York');
+    expect(now).not.toContain('Mike Gu');
+    expect(now).toContain('credit: SAID KHATIB/AFP');
+    expect(now).not.toContain('img.example.com/falafel.jpg');
+    expect(now).not.toContain('DAWOUD');
+  });
+
+  it('a record kept as JSON is replaced with a JSON record', async () => {
+    const dir = await site();
+    await run(['import', 'tokyo-rates.nitf.xml'], dir);
+    const md = join(dir, 'articles/2025/03/xin-20250310-boj-rates.md');
+    const { data, body } = await import('../src/sources/markdown.js').then((m) => m.readMarkdownRecord(readFileSync(md, 'utf8'), 'x.md', 'x').record!) as { data: Record<string, unknown>; body: string };
+    await rm(md);
+    await writeFile(join(dir, 'articles/boj.json'), JSON.stringify({ ...data, url: 'https://news.example.com/markets/boj.html', body }, null, 2));
+    expect((await run(['import', 'tokyo-rates.nitf.xml'], dir)).stdout).toMatch(/articles\/boj\.json\s+unchanged/);
+    const nitf = await readFile(join(dir, 'tokyo-rates.nitf.xml'), 'utf8');
+    await writeFile(join(dir, 'tokyo-rates.nitf.xml'), nitf.replace('no move this month', 'no change this month'));
+    expect((await run(['import', '--force', 'tokyo-rates.nitf.xml'], dir)).code).toBe(0);
+    const json = JSON.parse(await readFile(join(dir, 'articles/boj.json'), 'utf8'));
+    expect(json.body).toContain('no change this month');
+    expect(json.url).toBe('https://news.example.com/markets/boj.html');
+    expect((await run(['check'], dir)).code).toBe(0);
   });
 
   it('--dry-run reports and writes nothing', async () => {

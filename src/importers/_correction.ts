@@ -3,12 +3,15 @@
  * copy after the desk edited the record). The record's first publication stays: feeds date a story by it
  * and must not move it. The copy's later stamp becomes `updated`. What the desk added that the copy does
  * not carry (`image.url`, tags, `draft`) is kept. The body, headline and everything the copy does carry
- * are the copy's.
+ * are the copy's, whole (a photo's URL stays while the copy describes the same photo).
  */
 import { parseDeskTime } from '../core/_dates.js';
 import type { ImportedStory, RecordFieldsOut } from './types.js';
 
 const q = (s: string): string => JSON.stringify(s);
+
+/** Fields a desk adds and copy does not carry. */
+const DESK_FIELDS = ['tags', 'draft', 'url', 'summary', 'rights'] as const;
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -41,23 +44,32 @@ export function asCorrection(story: ImportedStory, existing: Record<string, unkn
     notes.push(`the record's first publication is kept: date ${q(date)}${stamps[0] === undefined ? '' : `, updated ${q(stamps[0].v)}`} (the copy says ${q(story.fields.date)})`);
   }
 
-  // Fields the copy does not carry, and the parts of an object field it does not carry.
+  // What the desk adds to a record and copy never carries: kept when the copy has none. Everything the
+  // copy does carry (its dateline, credits, photo caption and credit, body) is the copy's, whole: a part
+  // of the old dateline or an old credit beside the new copy's would describe neither.
   const kept: string[] = [];
-  for (const [key, old] of Object.entries(existing)) {
-    if (key === 'date' || (key === 'updated' && redated)) continue;
-    const now = fields[key];
-    if (now === undefined) {
-      fields[key] = old;
+  for (const key of DESK_FIELDS) {
+    if (fields[key] === undefined && existing[key] !== undefined) {
+      fields[key] = existing[key];
       kept.push(key);
-    } else if (isObject(now) && isObject(old)) {
-      const merged = { ...now };
-      for (const [sub, value] of Object.entries(old)) {
-        if (merged[sub] === undefined) {
-          merged[sub] = value;
-          kept.push(`${key}.${sub}`);
+    }
+  }
+  // The photo's URL (and size) the desk added, while the copy still describes the same photo.
+  const oldImage = existing['image'];
+  const image = fields['image'];
+  if (isObject(oldImage) && typeof oldImage['url'] === 'string') {
+    if (image === undefined) {
+      fields['image'] = oldImage;
+      kept.push('image');
+    } else if (isObject(image) && image['url'] === undefined && image['caption'] === oldImage['caption'] && image['credit'] === oldImage['credit']) {
+      const merged: Record<string, unknown> = { ...image };
+      for (const sub of ['url', 'type', 'width', 'height']) {
+        if (oldImage[sub] !== undefined) {
+          merged[sub] = oldImage[sub];
+          kept.push(`image.${sub}`);
         }
       }
-      fields[key] = merged;
+      fields['image'] = merged;
     }
   }
   if (kept.length > 0) notes.push(`kept from the record, which the copy does not carry: ${kept.join(', ')}`);

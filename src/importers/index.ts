@@ -101,15 +101,18 @@ function recordData(path: string, shown: string): Record<string, unknown> | unde
 function parsedRecord(text: string, json: boolean, shown: string): { data: Record<string, unknown>; body: string | undefined } | undefined {
   const r = json ? readJsonRecord(text, shown, '') : readMarkdownRecord(text, shown, '');
   const data = r.record?.data;
-  return data !== null && typeof data === 'object' && !Array.isArray(data) ? { data: data as Record<string, unknown>, body: r.record?.body?.trim() } : undefined;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  // (A JSON record's Markdown is its `body` field: compared, like a Markdown record's body, without the edges' whitespace.)
+  const fields = data as Record<string, unknown>;
+  return { data: typeof fields['body'] === 'string' ? { ...fields, body: fields['body'].trim() } : fields, body: r.record?.body?.trim() };
 }
 
 /** The same record, whatever the order of its keys or its YAML style: the desk may have tidied it. */
-function sameRecord(old: string, oldIsJson: boolean, text: string): boolean {
+function sameRecord(old: string, oldIsJson: boolean, text: string, textIsJson: boolean): boolean {
   const canonical = (v: unknown): unknown =>
     Array.isArray(v) ? v.map(canonical) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, canonical(x)])) : v;
   const a = parsedRecord(old, oldIsJson, '');
-  const b = parsedRecord(text, false, '');
+  const b = parsedRecord(text, textIsJson, '');
   return a !== undefined && b !== undefined && JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 }
 
@@ -213,8 +216,10 @@ async function place(imported: ImportedStory, out: string, ids: Map<string, stri
   // Over a record: its first publication, and what the desk added that the copy does not carry, are kept.
   const data = old === undefined ? undefined : recordData(target, shown);
   const story = data === undefined ? imported : asCorrection(imported, data, opts.config.timezone);
-  const text = recordText(story);
-  if (old === text || (old !== undefined && sameRecord(old, extname(target).toLowerCase() === '.json', text))) return { story, path: shown, status: 'unchanged' };
+  // A record the desk keeps as JSON stays JSON (Markdown in a .json file is no record).
+  const json = extname(target).toLowerCase() === '.json';
+  const text = recordText(story, json);
+  if (old === text || (old !== undefined && sameRecord(old, json, text, json))) return { story, path: shown, status: 'unchanged' };
   if (old !== undefined && !opts.force) return { story, path: shown, status: 'refused' };
   if (opts.dryRun) return { story, path: shown, status: old === undefined ? 'would write' : 'would replace' };
   await mkdir(dirname(target), { recursive: true });

@@ -12,9 +12,11 @@ const ORDER: (keyof RecordFieldsOut)[] = [
   'image', 'rights', 'draft',
 ];
 
-export function recordText(story: ImportedStory): string {
+/** The record as a Markdown file, or (`json`) as a JSON record with the Markdown in `body`, for a record kept as JSON. */
+export function recordText(story: ImportedStory, json = false): string {
   const ordered: Record<string, unknown> = {};
   for (const k of ORDER) if (story.fields[k] !== undefined) ordered[k] = story.fields[k];
+  if (json) return `${JSON.stringify({ ...ordered, body: story.body.trim() }, null, 2)}\n`;
   const yaml = stringify(ordered, { lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' });
   return `---\n${yaml}---\n${story.body.trim()}\n`;
 }

@@ -47,7 +47,9 @@ export const Errors = {
   LanguageInvalid: entry('E_LANGUAGE_INVALID', 'error', (value: string) =>
     `expected a language tag such as "en" or "zh-CN", got ${q(value)}`),
   IdInvalid: entry('E_ID_INVALID', 'error', (value: string) =>
-    `ids are permanent keys without spaces, control characters or what a URI cannot hold (" < > \\ ^ \` { | } [ ], a % not starting an escape such as %7C), got ${q(value)}`),
+    `ids are permanent keys without spaces or control characters, got ${q(value)}`),
+  IdNotUri: entry('W_ID_NOT_URI', 'warning', (value: string) =>
+    `${q(value)} holds what a URI cannot (" < > \\ ^ \` { | } [ ], or a % that starts no escape such as %7C): the feeds carry it as it is, and validators call the Atom id and the RSS guid invalid; a new story's id should not (a published id never changes)`),
   // An error, which stops the build before planning: sources/_newest.ts relies on that.
   IdDuplicate: entry('E_ID_DUPLICATE', 'error', (id: string, other: string) =>
     `id ${q(id)} is already used by ${other}; every article needs its own permanent id`),

@@ -113,3 +113,18 @@ describe('categories', () => {
     expect(built.model.items[0]!.categories.map((c) => c.term)).toEqual(['café', 'Gaza']);
   });
 });
+
+describe('URLs a record may give', () => {
+  it('a protocol-relative URL naming a host (a CDN) takes the site\'s scheme; a relative path that starts like a scheme is a path', () => {
+    const built = build([
+      rec('cdn', '2025-02-05 09:24', { image: { url: '//cdn.example.com/p.jpg' } }),
+      rec('http3', '2025-02-05 09:25', { url: 'http/3-is-here.html' }),
+      { ...rec('a51', '2025-02-05 09:26'), slugPath: 'a5[1]' },
+    ]);
+    const byId = (id: string) => built.model.items.find((i) => i.id.endsWith(`:${id}`))!;
+    expect(byId('cdn').image?.url).toBe('https://cdn.example.com/p.jpg');
+    expect(byId('http3').url).toBe('https://news.example.com/http/3-is-here.html');
+    // A URL made from the file's name is encoded as a record's own is.
+    expect(byId('a51').url).toBe('https://news.example.com/a5%5B1%5D.html');
+  });
+});

@@ -2,11 +2,16 @@
 import type { SiteConfig } from '../types.js';
 
 const URI = /^[a-z][a-z0-9+.-]*:/i;
-/** No spaces or control characters, and nothing a URI (an Atom id, a tag: URI) cannot hold. */
-const ID = /^(?:[^\s\p{Cc}"<>\\^`{|}[\]%]|%[0-9A-Fa-f]{2})+$/u;
+/** No spaces or control characters: a key. */
+const ID = /^[^\s\p{Cc}]+$/u;
+/** And nothing a URI (an Atom id, a tag: URI) cannot hold. */
+const URI_ID = /^(?:[^\s\p{Cc}"<>\\^`{|}[\]%]|%[0-9A-Fa-f]{2})+$/u;
 
-/** True for an id a record may carry: it goes into every format's id, as it is or under the site's prefix. */
+/** True for an id a record may carry. */
 export const isPermanentId = (id: string): boolean => ID.test(id);
+
+/** True for an id that also makes a valid URI in every format (an id that is not one draws a warning: ids never change, so it is kept). */
+export const isUriId = (id: string): boolean => URI_ID.test(id);
 
 /** The desk id under the site's prefix, or the id itself when it is already a URI (`urn:…`, `https://…`). */
 export function itemId(deskId: string, config: Pick<SiteConfig, 'idPrefix'>): string {

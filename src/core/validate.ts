@@ -12,7 +12,7 @@ import { isLocalDate, isValidTimeZone, localDate, parseDeskTime } from './_dates
 import { mayHoldForbidden, stripForbidden } from './_text.js';
 import { quickHref, rfc3986Href } from './_urls.js';
 import { renderDateline, styleFor, styleNeedsDate } from './dateline.js';
-import { isPermanentId, itemId } from './ids.js';
+import { isPermanentId, isUriId, itemId } from './ids.js';
 import { EXPECTED, fitsShape, JsonRecord, KNOWN_KEYS, MarkdownRecord } from './schema.js';
 
 export interface Validated {
@@ -120,14 +120,16 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
   const absoluteUrl = (path: FieldPath, base: string): string | undefined => {
     const v = str(path);
     if (v === undefined) return undefined;
-    // `https//news.example.com/a`, `www.example.com/a`: a URL mistyped, which would become a path of this site.
-    if (/^(?:https?:?\/\/?(?!\/)|https?:(?!\/\/)|www\.)/i.test(v.trim()) && !/^https?:\/\/[^/]/i.test(v.trim())) return fail(path, (w) => diagnostic(Errors.UrlInvalid, w, v));
+    // A URL mistyped, which would become a path of this site or name another host: `https//news.example.com/a`
+    // (no colon), `http:/news…` (one slash), `https:///world/a` (three: the host "world"), `www.example.com/a`.
+    if (/^(?:https?\/\/|https?:\/(?!\/)|https?:\/{3}|https?:(?!\/)|www\.)/i.test(v.trim())) return fail(path, (w) => diagnostic(Errors.UrlInvalid, w, v));
     const quick = quickHref(v.trim(), base);
     if (quick !== undefined) return quick;
-    // `//world/2025/story.html` (a slash too many) is a URL on the host "world", not a path of this site.
+    // `//world/2025/story.html` (a slash too many) is a URL on the host "world", not a path of this site;
+    // `//cdn.example.com/p.jpg` names a host, the site's scheme (a protocol-relative URL).
     if (/^[\\/]{2}/.test(v.trim())) {
       const host = /^[\\/]{2}([^\\/?#]*)/.exec(v.trim())?.[1] ?? '';
-      return fail(path, (w) => diagnostic(Errors.UrlNetworkPath, w, v, host));
+      if (!v.trim().startsWith('//') || !/^[^.:]+\.[^.:]+/.test(host)) return fail(path, (w) => diagnostic(Errors.UrlNetworkPath, w, v, host));
     }
     try {
       const u = new URL(v.trim(), base);
@@ -154,8 +156,9 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
 
   const id = nonEmpty(['id']);
   if (id !== undefined && !isPermanentId(id)) fail(['id'], (w) => diagnostic(Errors.IdInvalid, w, id));
+  else if (id !== undefined && !isUriId(id)) fail(['id'], (w) => diagnostic(Errors.IdNotUri, w, id));
   const title = nonEmpty(['title']);
-  const url = str(['url']) !== undefined ? absoluteUrl(['url'], config.siteUrl) : (quickHref(`${raw.slugPath}.html`, config.siteUrl) ?? new URL(`${raw.slugPath}.html`, config.siteUrl).href);
+  const url = str(['url']) !== undefined ? absoluteUrl(['url'], config.siteUrl) : (quickHref(`${raw.slugPath}.html`, config.siteUrl) ?? rfc3986Href(new URL(`${raw.slugPath}.html`, config.siteUrl).href));
   const published = deskTime(['date']);
   const updated = deskTime(['updated']);
   if (published !== undefined && updated !== undefined && updated < published) {

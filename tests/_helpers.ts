@@ -97,8 +97,8 @@ export async function snapshotDir(dir: string): Promise<Map<string, { bytes: Buf
   const out = new Map<string, { bytes: Buffer; mtimeMs: number; ino: number }>();
   for (const name of (await readdir(dir, { recursive: true })).sort()) {
     const path = join(dir, name);
-    const s = await stat(path);
-    if (s.isFile()) out.set(name, { bytes: await readFile(path), mtimeMs: s.mtimeMs, ino: s.ino });
+    const s = await stat(path).catch(() => undefined); // (a link to nothing yet is no file)
+    if (s?.isFile() === true) out.set(name, { bytes: await readFile(path), mtimeMs: s.mtimeMs, ino: s.ino });
   }
   return out;
 }

@@ -237,11 +237,15 @@ describe('build: directories that must lie apart', () => {
       await symlink('articles', join(dir, 'outlink'));
       await mkdir(join(dir, 'dist'));
       await symlink('dist', join(dir, 'cachelink'));
+      await symlink('public', join(dir, 'publink'));
       const before = await snapshotDir(dir);
       const out = await run(['build', '--out', 'outlink'], dir);
       expect([out.code, out.stderr]).toEqual([1, expect.stringContaining(`--out: the output directory "outlink" is the same directory as the articles directory "articles": ${READ_OWN} (E_DIRS_OVERLAP)`)]);
       const cache = await run(['build', '--cache', 'cachelink/c'], dir);
       expect([cache.code, cache.stderr]).toEqual([1, expect.stringContaining(`--cache: the cache directory "cachelink/c" is inside the output directory "dist": ${CACHE_PUBLISHED} (E_DIRS_OVERLAP)`)]);
+      // A link to an output directory not made yet.
+      const dangling = await run(['build', '--out', 'public', '--cache', 'publink'], dir);
+      expect([dangling.code, dangling.stderr]).toEqual([1, expect.stringContaining(`--cache: the cache directory "publink" is the same directory as the output directory "public": ${CACHE_PUBLISHED} (E_DIRS_OVERLAP)`)]);
       expect(await snapshotDir(dir)).toEqual(before);
     });
   });

@@ -462,6 +462,11 @@ describe('importText: bad input', () => {
     expect(date('Published: 2025-02-05 09:24 (Beijing time)')).toBe('2025-02-05T09:24:00+08:00');
     expect(date('发布时间：2025-02-05 09:24（北京时间）')).toBe('2025-02-05T09:24:00+08:00');
     expect(date('更新时间2025年2月5日 09:24')).toBe('2025-02-05 09:24');
+    // UTC, GMT and Beijing time in any case, as before.
+    expect(date('Updated: 2025-02-05 09:24 utc')).toBe('2025-02-05T09:24:00Z');
+    expect(date('Updated: 2025-02-05 09:24 (bjt)')).toBe('2025-02-05T09:24:00+08:00');
+    expect(date('Updated: 2025-02-05 09:24 gmt+8')).toBe('2025-02-05T09:24:00+08:00');
+    expect(date('Updated: 2025-02-05 09:24 BEIJING TIME')).toBe('2025-02-05T09:24:00+08:00');
     // A second stamp that is not read is noted, and kept out of the body.
     const two = run(copy('Published: 2025-02-05 09:24 PM\n\nUpdated: 2025-02-05 9:30 PM, give or take'), 'America/New_York').stories[0]!;
     expect([two.fields.date, two.fields.updated, two.body.startsWith('Body paragraph.')]).toEqual(['2025-02-05 21:24', undefined, true]);
@@ -504,7 +509,7 @@ describe('importText: bad input', () => {
     expect(lines(run(copy('Updated: Nov. 2, 2025 1:30 AM ET'))).diagnostics[0]).toMatch(/"2025-11-02 01:30" happens twice in America\/New_York \(2025-11-02T01:30:00-04:00 or 2025-11-02T01:30:00-05:00\)/);
     expect(lines(run(copy('Updated: Feb 5, 2025 9:24 CST')))).toEqual({
       stories: 0,
-      diagnostics: ['in/story.txt:5: no date: the stamp "Updated: Feb 5, 2025 9:24 CST" gives its time in CST, which names more than one zone (US Central or China Standard Time); write its UTC offset instead, such as "-06:00"; a zone alone gives no instant, so add the stamp to the copy or write the record by hand (E_IMPORT_NO_DATE)'],
+      diagnostics: ['in/story.txt:5: no date: the stamp "Updated: Feb 5, 2025 9:24 CST" gives its time in CST, which names more than one zone (US Central or China Standard Time); write the UTC offset it means instead ("-06:00" or "+08:00"); a zone alone gives no instant, so add the stamp to the copy or write the record by hand (E_IMPORT_NO_DATE)'],
     });
     // Not stamps: a sentence with a date in it, a time with no date.
     expect(lines(run(copy('Updated: officials met on Feb 5, 2025 at 9:24')))).toMatchObject({ stories: 0 });

@@ -39,7 +39,9 @@ const monthNumber = (name: string): string => String(MONTHS.indexOf(name.slice(0
 const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([ap])\.?\s?m\b\.?)?/i;
 /** Between the date and the time: `T`, a space, a comma, `at`/`on`, a dash or bar. */
 const BETWEEN = /^(?:T|\s*,\s*|\s+(?:at|on)\s+|\s*[-–—|]\s+|\s+)/i;
-const ZONE_TOKEN = /^\s*(?:[(（]\s*)?([Zz]|[+-]\d{2}:?\d{2}|(?:GMT|UTC)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|[Bb]eijing\s+[Tt]ime|北京时间|[A-Z]{2,5})(?:\s*[)）])?/;
+/** An offset, UTC/GMT (+n), Beijing time, in any case; then an abbreviation, in capitals (`est` may be a word). */
+const ZONE_TOKEN = /^\s*(?:[(（]\s*)?(z|[+-]\d{2}:?\d{2}|(?:gmt|utc)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|bjt|beijing\s+time|北京时间)(?:\s*[)）])?(?![a-z])/i;
+const ZONE_ABBREVIATION = /^\s*(?:[(（]\s*)?([A-Z]{2,5})(?:\s*[)）])?(?![A-Za-z])/;
 
 /** Abbreviations that name one offset, with the zone whose clock they belong to when it changes in summer. */
 const FIXED: Readonly<Record<string, readonly [offset: string, zone?: string]>> = {
@@ -55,9 +57,13 @@ const FIXED: Readonly<Record<string, readonly [offset: string, zone?: string]>> 
 /** Abbreviations for a clock whose offset depends on the date. */
 const CLOCKS: Readonly<Record<string, string>> = { ET: 'America/New_York', CT: 'America/Chicago', MT: 'America/Denver', PT: 'America/Los_Angeles' };
 /** Abbreviations that name more than one offset, and what they may mean. */
-export const AMBIGUOUS_ZONES: Readonly<Record<string, string>> = {
-  CST: 'US Central or China Standard Time', IST: 'India, Israel or Irish Standard Time', BST: 'British Summer Time or Bangladesh Standard Time',
-  AST: 'Atlantic or Arabia Standard Time', GST: 'Gulf Standard Time or South Georgia Time', ADT: 'Atlantic or Arabia Daylight Time',
+export const AMBIGUOUS_ZONES: Readonly<Record<string, { names: string; offsets: string }>> = {
+  CST: { names: 'US Central or China Standard Time', offsets: '"-06:00" or "+08:00"' },
+  IST: { names: 'India, Israel or Irish Standard Time', offsets: '"+05:30", "+02:00" or "+01:00"' },
+  BST: { names: 'British Summer Time or Bangladesh Standard Time', offsets: '"+01:00" or "+06:00"' },
+  AST: { names: 'Atlantic or Arabia Standard Time', offsets: '"-04:00" or "+03:00"' },
+  GST: { names: 'Gulf Standard Time or South Georgia Time', offsets: '"+04:00" or "-02:00"' },
+  ADT: { names: 'Atlantic or Arabia Daylight Time', offsets: '"-03:00" or "+04:00"' },
 };
 
 export const pad = (s: string | undefined): string => (s ?? '').padStart(2, '0');
@@ -99,7 +105,7 @@ function readTime(s: string): { time: TimeParts; rest: string } | undefined {
 
 /** A zone token, if one follows and names a zone this reader knows; otherwise `none`, and the text is left unread. */
 function readZone(s: string): { zone: NonNullable<Zone> | 'none'; rest: string } {
-  const m = ZONE_TOKEN.exec(s);
+  const m = ZONE_TOKEN.exec(s) ?? ZONE_ABBREVIATION.exec(s);
   const zone = m === null ? undefined : zoneOf(m[1]!);
   return m === null || zone === undefined ? { zone: 'none', rest: s } : { zone, rest: s.slice(m[0].length) };
 }

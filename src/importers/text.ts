@@ -37,7 +37,7 @@ const STAMP_LABEL = /^(?:(?:(?:first|last) )?(?:updated|published|posted|modifie
 function notRead(text: string): string {
   const zone = ambiguousZone(text);
   return zone !== undefined
-    ? `the stamp ${q(text)} gives its time in ${zone}, which names more than one zone (${AMBIGUOUS_ZONES[zone]}); write its UTC offset instead, such as "-06:00"`
+    ? `the stamp ${q(text)} gives its time in ${zone}, which names more than one zone (${AMBIGUOUS_ZONES[zone]?.names}); write the UTC offset it means instead (${AMBIGUOUS_ZONES[zone]?.offsets})`
     : `the stamp ${q(text)} is in a form not read (write it as "Updated: 2025-02-05 09:24", with its UTC offset, such as "-05:00", when the time is not the site's zone's)`;
 }
 

@@ -643,6 +643,14 @@ describe('the code a cache belongs to', () => {
       await writeFile(join(dir, 'node_modules', '.package-lock.json'), '{"packages":{"node_modules/marked":{"version":"15.0.1"}}}');
       const upgraded = codeVersionAt(here);
       expect(upgraded).not.toBe(before);
+      // The same install at another path (a CI checkout) is the same code.
+      const elsewhere = await mkdtemp(join(tmpdir(), 'dateline-sources-'));
+      try {
+        execFileSync('cp', ['-a', `${dir}/.`, elsewhere]);
+        expect(codeVersionAt(join(elsewhere, 'src', 'pipeline', 'version.ts'))).toBe(upgraded);
+      } finally {
+        await rm(elsewhere, { recursive: true, force: true });
+      }
       await writeFile(join(dir, 'src', 'x.ts'), 'export {};');
       expect(codeVersionAt(here)).not.toBe(upgraded);
     } finally {

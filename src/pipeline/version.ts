@@ -5,7 +5,7 @@
  * by any other code is ignored.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sha256 } from '../cache/store.js';
 
@@ -26,10 +26,15 @@ export function codeVersionAt(here: string): string {
       parts.push(f, sha256(readFileSync(join(src, f))));
     }
     // And the installed dependencies (marked, sanitize-html… make the bytes too): npm's record of what
-    // node_modules holds, with each package's version and integrity.
-    for (const lock of [join(dirname(src), 'node_modules', '.package-lock.json'), join(dirname(src), 'package-lock.json')]) {
+    // node_modules holds, with each package's version and integrity. Dateline's own, or, installed as a
+    // dependency (…/node_modules/dateline/src), the project's. By content only: the same install at
+    // another path (a CI checkout) is the same code.
+    const root = dirname(src);
+    const inModules = root.lastIndexOf(`${sep}node_modules${sep}`);
+    const locks = [join(root, 'node_modules', '.package-lock.json'), ...(inModules < 0 ? [] : [join(root.slice(0, inModules), 'node_modules', '.package-lock.json')]), join(root, 'package-lock.json')];
+    for (const lock of locks) {
       try {
-        parts.push(lock, sha256(readFileSync(lock)));
+        parts.push('installed packages', sha256(readFileSync(lock)));
         break;
       } catch {
         // not there: the next

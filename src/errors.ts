@@ -78,8 +78,10 @@ export const Errors = {
   TextLooksLikeHtml: entry('W_TEXT_LOOKS_LIKE_HTML', 'warning', (sample: string) =>
     `contains markup (${q(sample)}), but feeds carry this field as plain text, so readers will show it literally; put formatting in the body`),
   NoArticles: entry('W_NO_ARTICLES', 'warning', (dir: string) => `no published articles found under ${dir}`),
-  DateFuture: entry('W_DATE_FUTURE', 'warning', (value: string, ahead: string) =>
-    `${value} is ${ahead} after this machine's clock: the story is published now, at the top of its feeds, and the feeds' update times and Last-Modified follow it until then; check the date and its zone`),
+  DateFuture: entry('W_DATE_FUTURE', 'warning', (value: string, ahead: string, updated: boolean = false) =>
+    updated
+      ? `${value} is ${ahead} after this machine's clock: the feeds' update times and Last-Modified follow the story's update until then; check the date and its zone`
+      : `${value} is ${ahead} after this machine's clock: the story is published now, at the top of its feeds, and the feeds' update times and Last-Modified follow it until then; check the date and its zone`),
   DatelineDateLater: entry('W_DATELINE_DATE', 'warning', (date: string, city: string, there: string) =>
     `${date} is later than the day the story was first published in ${city} (${there}); a story is datelined on or before that day: check the dateline's date, or the record's "date"`),
   NoText: entry('W_NO_TEXT', 'warning', () =>

@@ -46,9 +46,9 @@ export function noArticles(main: FeedModel, config: SiteConfig): Diagnostic[] {
 const FUTURE_GRACE_MS = 10 * 60_000;
 
 /**
- * W_DATE_FUTURE for each published article dated (or updated) ahead of `now`: a typo (2205 for 2025)
- * or a wrong zone keeps a story at the top of every feed, and the feed's times after it, until then.
- * The clock is the caller's: the core reads none.
+ * W_DATE_FUTURE for each article given (the main feed's: a future date puts a story there) dated or
+ * updated ahead of `now`: a typo (2205 for 2025) or a wrong zone keeps a story at the top of every feed,
+ * and the feeds' times after it, until then. The clock is the caller's: the core reads none.
  */
 export function futureDates(articles: Iterable<{ file: string; published: Date; updated?: Date | undefined; draft?: boolean }>, now: number, zone: string): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -58,7 +58,7 @@ export function futureDates(articles: Iterable<{ file: string; published: Date; 
       if (at === undefined || at.getTime() <= now + FUTURE_GRACE_MS || (field === 'updated' && at.getTime() === a.published.getTime())) continue;
       const hours = (at.getTime() - now) / 3_600_000;
       const ahead = hours < 48 ? `${Math.round(hours)} hour${Math.round(hours) === 1 ? '' : 's'}` : `${Math.round(hours / 24).toLocaleString('en-US')} days`;
-      out.push(diagnostic(Errors.DateFuture, { file: a.file, field }, formatRfc3339(at, zone), ahead));
+      out.push(diagnostic(Errors.DateFuture, { file: a.file, field }, formatRfc3339(at, zone), ahead, field === 'updated'));
     }
   }
   return out;

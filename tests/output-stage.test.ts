@@ -108,6 +108,17 @@ describe('what a killed build left', () => {
     });
   });
 
+  it('only in the directories feeds use: an empty directory of the site\'s own is left alone', async () => {
+    await withDir(async (dir) => {
+      await mkdir(join(dir, '.dateline-stage-4194999'), { recursive: true });
+      await mkdir(join(dir, 'static', 'uploads'), { recursive: true });
+      await mkdir(join(dir, '.well-known'), { recursive: true });
+      await mkdir(join(dir, 'tags', 'x'), { recursive: true });
+      await new OutputStage(dir).previousManifest();
+      expect((await readdir(dir, { recursive: true })).sort()).toEqual(['.well-known', 'static', 'static/uploads']);
+    });
+  });
+
   it('without a killed build, empty directories are left alone (they may be the site\'s)', async () => {
     await withDir(async (dir) => {
       await mkdir(join(dir, 'media'), { recursive: true });

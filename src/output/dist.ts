@@ -32,6 +32,8 @@ const PARALLEL = 16;
 const PARALLEL_BYTES = 48 * 1024 * 1024;
 
 const STAGE_PREFIX = '.dateline-stage-';
+/** The output's directories that hold only feeds (core/feeds.ts plans them). */
+const FEED_ROOTS = ['sections', 'tags', 'authors', 'archive'];
 
 /** The stages of this process that have staged a file and not committed or aborted yet. */
 const live = new Set<OutputStage>();
@@ -114,8 +116,9 @@ export class OutputStage {
         killed = true;
       }
     }
-    // A killed build may also have made feed directories it never filled (a tag's, turned on since).
-    if (killed) await removeEmptyDirs(this.outDir);
+    // A killed build may also have made feed directories it never filled (a tag's, turned on since): in
+    // the directories only feeds use; an empty directory of the site's own elsewhere is left alone.
+    if (killed) for (const root of FEED_ROOTS) if (await removeEmptyDirs(join(this.outDir, root))) await rmdir(join(this.outDir, root)).catch(() => undefined);
     try {
       const m = JSON.parse(await readFile(join(this.outDir, MANIFEST_FILE), 'utf8')) as Manifest;
       return m?.version === 1 && typeof m.files === 'object' ? m : undefined;

@@ -194,6 +194,8 @@ describe('index page escaping and edge cases', () => {
     // Kurdish in Latin script runs left to right.
     expect(ku!.attribs).toEqual({ lang: 'ku-Latn' });
     expect(renderIndexPage(model, [])).not.toContain(' dir=');
+    // The script subtag decides: Sindhi in Devanagari runs left to right (as feed.xsl has it).
+    expect(renderIndexPage({ ...model, language: 'sd-Deva' }, [])).not.toContain(' dir=');
   });
 
   it('lists names that hold a comma or "and" with semicolons, as the content\'s byline does', () => {

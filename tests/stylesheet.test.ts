@@ -167,13 +167,15 @@ describe.skipIf(!hasXsltproc)('the sample feeds through xsltproc, as a browser w
     ['rss.xml', writeRss],
     ['atom.xml', writeAtom],
   ] as const)('%s of a right-to-left site: its title and stories right to left, the English chrome left to right', async (name, write) => {
-    const items = [{ ...model.items[0]!, language: 'he' }, { ...model.items[1]!, language: 'ku-Latn' }, { ...model.items[2]!, language: 'ur-Arab-PK' }];
+    const items = [{ ...model.items[0]!, language: 'he' }, { ...model.items[1]!, language: 'ku-Latn' }, { ...model.items[2]!, language: 'ur-Arab-PK' }, { ...model.items[3]!, language: 'sd-Deva' }, { ...model.items[4]!, language: undefined }];
     const doc = parseDocument(await transform(name, write({ ...model, language: 'ar', stylesheet: STYLESHEET_FILE, items })));
     expect(all(doc, 'html')[0]!.attribs['dir']).toBeUndefined();
     expect(all(doc, 'h1')[0]!.attribs).toEqual({ lang: 'ar', dir: 'rtl' });
-    const [he, ku, ur] = all(doc, 'article');
-    // RSS has no item language: its items are the channel's (Arabic); Atom's entries carry their own.
-    expect([he!.attribs['dir'], ku!.attribs['dir'], ur!.attribs['dir']]).toEqual(name === 'rss.xml' ? ['rtl', 'rtl', 'rtl'] : ['rtl', undefined, 'rtl']);
+    const [he, ku, ur, sd, site] = all(doc, 'article');
+    // RSS has no item language: its items are the channel's (Arabic); Atom's entries carry their own, or
+    // the feed's (the last, with none of its own). Sindhi in Devanagari runs left to right, as index.html has it.
+    expect([he, ku, ur, sd, site].map((a) => a!.attribs['dir'])).toEqual(name === 'rss.xml' ? ['rtl', 'rtl', 'rtl', 'rtl', 'rtl'] : ['rtl', undefined, 'rtl', undefined, 'rtl']);
+    expect(site!.attribs['lang']).toBe('ar');
     expect(all(he!, 'p').find((p) => p.attribs['class'] === 'meta')!.attribs).toMatchObject({ lang: 'en', dir: 'ltr' });
   });
 

@@ -25,8 +25,9 @@ export const RTL_SCRIPTS = ['arab', 'hebr', 'syrc', 'thaa', 'nkoo', 'adlm'] as c
 
 /** True for a language tag written right to left: `ar`, `he-IL`, `ku-Arab`; not `az-Latn` or `en`. */
 export function isRightToLeft(lang: string): boolean {
-  const [primary = '', ...rest] = lang.toLowerCase().split(/[-_]/);
-  const script = rest.find((s) => s.length === 4);
+  const [primary = '', second] = lang.toLowerCase().split(/[-_]/);
+  // The script subtag follows the language (BCP 47), as feed.xsl reads it too.
+  const script = second?.length === 4 ? second : undefined;
   return script !== undefined ? (RTL_SCRIPTS as readonly string[]).includes(script) : (RTL_LANGUAGES as readonly string[]).includes(primary);
 }
 

@@ -15,13 +15,14 @@ import { NS } from '../formats/_xml.js';
 import { PAGE_CSS, RTL_LANGUAGES, RTL_SCRIPTS } from './_page.js';
 
 /**
- * XPath 1.0 for "$lang is written right to left", as isRightToLeft decides it: a right-to-left script
- * subtag, or a right-to-left language with no Latin or Cyrillic script subtag.
+ * XPath 1.0 for "$lang is written right to left", as isRightToLeft decides it: the script subtag (the
+ * second, of four letters) when there is one, else the language.
  */
 const LOWER = "concat(translate($lang, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ_', 'abcdefghijklmnopqrstuvwxyz-'), '-')";
+const SCRIPT = `substring-before(substring-after(${LOWER}, '-'), '-')`;
 const RTL_TEST = [
-  ...RTL_SCRIPTS.map((s) => `contains(${LOWER}, '-${s}-')`),
-  `(contains(' ${RTL_LANGUAGES.join(' ')} ', concat(' ', substring-before(${LOWER}, '-'), ' ')) and not(contains(${LOWER}, '-latn-') or contains(${LOWER}, '-cyrl-')))`,
+  `(string-length(${SCRIPT}) = 4 and contains(' ${RTL_SCRIPTS.join(' ')} ', concat(' ', ${SCRIPT}, ' ')))`,
+  `(string-length(${SCRIPT}) != 4 and contains(' ${RTL_LANGUAGES.join(' ')} ', concat(' ', substring-before(${LOWER}, '-'), ' ')))`,
 ].join(' or ');
 
 /** The stylesheet's file name beside the feeds; the feeds reference it relatively, so it is always same-origin. */
@@ -152,7 +153,8 @@ ${PAGE_CSS}
     <xsl:call-template name="story">
       <xsl:with-param name="title" select="string(atom:title)"/>
       <xsl:with-param name="link" select="string((atom:link[@rel = 'alternate'] | atom:link[not(@rel)])[1]/@href)"/>
-      <xsl:with-param name="lang" select="string(@xml:lang)"/>
+      <!-- An entry without its own language is in the feed's. -->
+      <xsl:with-param name="lang" select="string(ancestor-or-self::*[@xml:lang][1]/@xml:lang)"/>
       <xsl:with-param name="published" select="string(atom:published)"/>
       <xsl:with-param name="publishedAt" select="string(atom:published)"/>
       <xsl:with-param name="updated" select="string(atom:updated[. != ../atom:published])"/>

@@ -182,6 +182,8 @@ describe('help and usage', () => {
     [['build', '--out='], "Option '--out' needs a value, not an empty one.", 'Usage: dateline build'],
     [['build', '--cache', ''], "Option '--cache' needs a value, not an empty one.", 'Usage: dateline build'],
     [['check', '--config='], "Option '--config' needs a value, not an empty one.", 'Usage: dateline check'],
+    [['build', '--out', 'x', '--out', '-x'], 'Option \'--out\' needs a value; "-x" starts with a dash, so it reads as an option (write --out=-x if it is the value).', 'Usage: dateline build'],
+    [['build', '--out', '--quiet'], "Option '--out' needs a value.", 'Usage: dateline build'],
   ])('%j → exit 2 with the problem and the command usage', async (argv, problem, usage) => {
     await withSite(GOOD_SITE, async (dir) => {
       const r = await run(argv, dir);

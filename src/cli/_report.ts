@@ -45,10 +45,13 @@ export function parseCommand<T extends ParseArgsConfig>(io: CliIO, usage: string
     // Node's words for `--port -1` send the reader to `--port=-XYZ`: say what was wrong, with the value given.
     const ambiguous = /^Option '(--[\w-]+)' argument is ambiguous/.exec((e as Error).message);
     const args = (config.args ?? []) as string[];
-    const value = ambiguous === null ? undefined : args[args.indexOf(ambiguous[1]!) + 1];
-    io.stderr(`${ambiguous !== null && value !== undefined
-      ? `Option '${ambiguous[1]}' needs a value; "${value}" starts with a dash, so it reads as an option (write ${ambiguous[1]}=${value} if it is the value).`
-      : (e as Error).message}\n\n${usage}`);
+    const at = ambiguous === null ? -1 : args.findIndex((a, i) => a === ambiguous[1] && args[i + 1]?.startsWith('-') === true);
+    const value = at < 0 ? undefined : args[at + 1];
+    io.stderr(`${ambiguous === null || value === undefined
+      ? (e as Error).message
+      : value.startsWith('--')
+        ? `Option '${ambiguous[1]}' needs a value.`
+        : `Option '${ambiguous[1]}' needs a value; "${value}" starts with a dash, so it reads as an option (write ${ambiguous[1]}=${value} if it is the value).`}\n\n${usage}`);
     return 2;
   }
   if ((parsed.values as Record<string, unknown>)['help'] === true) {

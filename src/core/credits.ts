@@ -10,7 +10,7 @@ import type { Agency, Contributor } from '../types.js';
  * Park"), or a Chinese 、. Such lists are joined with semicolons, so a reader can count the people.
  */
 export function namesNeedSemicolons(names: readonly string[]): boolean {
-  return names.length > 1 && names.some((n) => /[,，、;&]|\band\b/i.test(n));
+  return names.length > 1 && names.some((n) => /[,，、;&]|\band\b/.test(n));
 }
 
 /** "A and B", "A, B and C"; "Smith, John; Jane Doe" when a name holds a comma or "and"; 王晓岚、李华 in Chinese. */

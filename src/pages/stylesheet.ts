@@ -213,7 +213,7 @@ ${PAGE_CSS}
           <p class="credits">
             <span lang="en" dir="ltr">By </span>
             <!-- Names that hold a comma or "and" are listed with semicolons, as the content's byline lists them. -->
-            <xsl:variable name="semicolons" select="count($creators) > 1 and $creators[contains(., ',') or contains(., ';') or contains(., '&amp;') or contains(concat(' ', ., ' '), ' and ')]"/>
+            <xsl:variable name="semicolons" select="count($creators) > 1 and $creators[contains(., ',') or contains(., '，') or contains(., '、') or contains(., ';') or contains(., '&amp;') or contains(concat(' ', ., ' '), ' and ')]"/>
             <xsl:for-each select="$creators">
               <xsl:if test="position() > 1">
                 <xsl:choose>

@@ -180,6 +180,59 @@ describe('writing records', () => {
     expect(now).not.toContain('DAWOUD');
   });
 
+  it('what the desk fixed stays: the zone of the same dateline city, a section, a language, a later update', async () => {
+    const dir = await site();
+    const copy = (await readFile(join(dir, 'gaza-talks.txt'), 'utf8')).replace('WASHINGTON —', 'ZENDA —').replace(/^Home \| Americas$/m, 'Home');
+    await writeFile(join(dir, 'zenda.txt'), copy);
+    const first = await run(['import', 'zenda.txt'], dir);
+    expect(first.stderr).toContain('W_IMPORT_NEEDS_ATTENTION');
+    const [path] = (await records(dir)).filter((p) => p.endsWith('.md'));
+    const file = join(dir, 'articles', path!);
+    const record = await readFile(file, 'utf8');
+    expect(record).not.toMatch(/^section:/m);
+    // The desk does what the warning asks, and more.
+    await writeFile(file, record
+      .replace(/^dateline:\n  city: Zenda\n/m, 'dateline:\n  city: Zenda\n  timezone: Europe/Prague\n  country: Czechia\n')
+      .replace(/^title:/m, 'section: Europe\nlanguage: en-GB\nupdated: 2025-02-05 12:00\ntitle:'));
+    expect((await run(['check'], dir)).code).toBe(0);
+    const again = await run(['import', 'zenda.txt'], dir);
+    expect([again.code, /\.md\s+unchanged/.test(again.stdout)]).toEqual([0, true]);
+    // A later edition of the same copy: the desk's fixes stay, the copy's new stamp is not the latest update.
+    await writeFile(join(dir, 'zenda.txt'), copy.replace('Updated: 2025-02-05 09:24', 'Updated: 2025-02-05 11:40').replace('signalled', 'signaled'));
+    expect((await run(['import', '--force', 'zenda.txt'], dir)).code).toBe(0);
+    const now = await readFile(file, 'utf8');
+    expect(now).toContain('timezone: Europe/Prague');
+    expect(now).toMatch(/^section: Europe$/m);
+    expect(now).toMatch(/^language: en-GB$/m);
+    expect(now).toMatch(/^date: 2025-02-05 09:24$/m);
+    expect(now).toMatch(/^updated: 2025-02-05 12:00$/m);
+    expect((await run(['check'], dir)).code).toBe(0);
+  });
+
+  it('a photo the copy no longer has is gone from the record', async () => {
+    const dir = await site();
+    await run(['import', 'gaza-talks.txt'], dir);
+    const [path] = await records(dir);
+    const file = join(dir, 'articles', path!);
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^image:\n/m, 'image:\n  url: https://img.example.com/falafel.jpg\n'));
+    const copy = await readFile(join(dir, 'gaza-talks.txt'), 'utf8');
+    await writeFile(join(dir, 'gaza-talks.txt'), copy.replace(/^Vendors sell falafel.*\n/m, '').replace('Updated: 2025-02-05 09:24', 'Updated: 2025-02-05 11:40'));
+    expect((await run(['import', '--force', 'gaza-talks.txt'], dir)).code).toBe(0);
+    expect(await readFile(file, 'utf8')).not.toMatch(/^image:/m);
+  });
+
+  it('a copy id a URI cannot hold is still the record\'s id (the build warns), so the copy finds its record again', async () => {
+    const dir = await site();
+    const nitf = await readFile(join(dir, 'tokyo-rates.nitf.xml'), 'utf8');
+    await writeFile(join(dir, 'tokyo-rates.nitf.xml'), nitf.replace('id-string="xin-20250310-boj-rates"', 'id-string="xin|20250310|boj"'));
+    const first = await run(['import', 'tokyo-rates.nitf.xml'], dir);
+    expect(first.stderr).toContain('W_ID_NOT_URI');
+    expect(await records(dir)).toHaveLength(1);
+    const again = await run(['import', 'tokyo-rates.nitf.xml'], dir);
+    expect([again.code, /\.md\s+unchanged/.test(again.stdout)]).toEqual([0, true]);
+    expect(await records(dir)).toHaveLength(1);
+  });
+
   it('a record kept as JSON is replaced with a JSON record', async () => {
     const dir = await site();
     await run(['import', 'tokyo-rates.nitf.xml'], dir);

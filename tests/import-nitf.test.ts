@@ -64,7 +64,7 @@ describe('NITF fixtures → whole records', () => {
       what: 'staff copy: head/title as headline, Z date, doc-id unusable as an id, Markdown escaping, a table',
       notes: [
         'no hedline/hl1: the headline is head/title "City library extends weekend opening hours"',
-        'doc-id "local 0042" has spaces, control characters or characters a URI cannot hold: the id is derived from the content instead',
+        'doc-id "local 0042" has spaces or control characters: the id is derived from the content instead',
       ],
       diagnostics: [],
     },

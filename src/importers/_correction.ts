@@ -10,8 +10,8 @@ import type { ImportedStory, RecordFieldsOut } from './types.js';
 
 const q = (s: string): string => JSON.stringify(s);
 
-/** Fields a desk adds and copy does not carry. */
-const DESK_FIELDS = ['tags', 'draft', 'url', 'summary', 'rights'] as const;
+/** Fields a desk adds when copy does not carry them. */
+const DESK_FIELDS = ['tags', 'draft', 'url', 'summary', 'rights', 'section', 'language'] as const;
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -27,26 +27,30 @@ export function asCorrection(story: ImportedStory, existing: Record<string, unkn
   const fields: Record<string, unknown> = { ...story.fields };
   const notes: string[] = [];
 
-  // Dates: the first publication is the record's; the copy's latest stamp, when later, is the update.
+  // Dates: the first publication is the record's; the latest of the copy's stamps and the record's
+  // `updated`, when later than it, is the update (an update never moves back).
   const date = existing['date'];
   const first = instant(date, zone);
-  const copyFirst = instant(story.fields.date, zone);
-  const redated = typeof date === 'string' && date !== story.fields.date && first !== undefined && copyFirst !== undefined;
-  if (redated) {
+  if (typeof date === 'string' && first !== undefined && instant(story.fields.date, zone) !== undefined) {
     const stamps = [story.fields.updated, story.fields.date, existing['updated']]
       .filter((v): v is string => typeof v === 'string')
       .map((v) => ({ v, t: instant(v, zone) }))
       .filter((s): s is { v: string; t: number } => s.t !== undefined && s.t > first)
       .sort((a, b) => b.t - a.t);
-    fields['date'] = date;
-    if (stamps[0] !== undefined) fields['updated'] = stamps[0].v;
-    else delete fields['updated'];
-    notes.push(`the record's first publication is kept: date ${q(date)}${stamps[0] === undefined ? '' : `, updated ${q(stamps[0].v)}`} (the copy says ${q(story.fields.date)})`);
+    const updated = stamps[0]?.v;
+    if (date !== story.fields.date || updated !== story.fields.updated) {
+      fields['date'] = date;
+      if (updated !== undefined) fields['updated'] = updated;
+      else delete fields['updated'];
+      if (date !== story.fields.date) notes.push(`the record's first publication is kept: date ${q(date)}${updated === undefined ? '' : `, updated ${q(updated)}`} (the copy says ${q(story.fields.date)})`);
+      else notes.push(`the record's later update is kept: updated ${q(updated ?? '')}`);
+    }
   }
 
-  // What the desk adds to a record and copy never carries: kept when the copy has none. Everything the
-  // copy does carry (its dateline, credits, photo caption and credit, body) is the copy's, whole: a part
-  // of the old dateline or an old credit beside the new copy's would describe neither.
+  // What the desk adds to a record and copy does not carry: kept when the copy has none. What the copy
+  // does carry (its dateline, credits, photo, body) is the copy's: a part of an old dateline or an old
+  // credit beside the new copy's would describe neither. Only the same dateline city keeps what the desk
+  // gave it (the zone a warning asked for), and only the same photo its URL.
   const kept: string[] = [];
   for (const key of DESK_FIELDS) {
     if (fields[key] === undefined && existing[key] !== undefined) {
@@ -54,23 +58,24 @@ export function asCorrection(story: ImportedStory, existing: Record<string, unkn
       kept.push(key);
     }
   }
-  // The photo's URL (and size) the desk added, while the copy still describes the same photo.
-  const oldImage = existing['image'];
-  const image = fields['image'];
-  if (isObject(oldImage) && typeof oldImage['url'] === 'string') {
-    if (image === undefined) {
-      fields['image'] = oldImage;
-      kept.push('image');
-    } else if (isObject(image) && image['url'] === undefined && image['caption'] === oldImage['caption'] && image['credit'] === oldImage['credit']) {
-      const merged: Record<string, unknown> = { ...image };
-      for (const sub of ['url', 'type', 'width', 'height']) {
-        if (oldImage[sub] !== undefined) {
-          merged[sub] = oldImage[sub];
-          kept.push(`image.${sub}`);
-        }
+  const keepParts = (key: string, parts: readonly string[]): void => {
+    const merged: Record<string, unknown> = { ...(fields[key] as Record<string, unknown>) };
+    const old = existing[key] as Record<string, unknown>;
+    for (const sub of parts) {
+      if (merged[sub] === undefined && old[sub] !== undefined) {
+        merged[sub] = old[sub];
+        kept.push(`${key}.${sub}`);
       }
-      fields['image'] = merged;
     }
+    fields[key] = merged;
+  };
+  const [oldLine, line] = [existing['dateline'], fields['dateline']];
+  if (isObject(oldLine) && isObject(line) && typeof oldLine['city'] === 'string' && typeof line['city'] === 'string' && oldLine['city'].toLowerCase() === line['city'].toLowerCase()) {
+    keepParts('dateline', ['country', 'timezone', 'date']);
+  }
+  const [oldImage, image] = [existing['image'], fields['image']];
+  if (isObject(oldImage) && isObject(image) && image['url'] === undefined && image['caption'] === oldImage['caption'] && image['credit'] === oldImage['credit']) {
+    keepParts('image', ['url', 'type', 'width', 'height']);
   }
   if (kept.length > 0) notes.push(`kept from the record, which the copy does not carry: ${kept.join(', ')}`);
   return notes.length === 0 ? story : { ...story, fields: fields as unknown as RecordFieldsOut, notes: [...story.notes, ...notes] };

@@ -7,7 +7,7 @@
 import { isLocalDate, parseDeskTime } from '../core/_dates.js';
 import { diagnostic, Errors } from '../errors.js';
 import type { Diagnostic } from '../types.js';
-import { isUriId } from '../core/ids.js';
+import { isPermanentId } from '../core/ids.js';
 import { dropChars, plainText, type Block, type ImageCandidate } from './_blocks.js';
 import { squash, unique } from './_tree.js';
 import { lookupCity } from './gazetteer.js';
@@ -226,8 +226,8 @@ export function laterStamp(first: Stamp, later: Stamp | undefined, notes: string
 /** The copy's own id when it is usable as a permanent key, else one derived from the content. */
 export function permanentId(own: string | undefined, name: string, title: string, date: string, zone: string, notes: string[]): string {
   if (own !== undefined && own !== '') {
-    if (isUriId(own)) return own;
-    notes.push(`${name} ${JSON.stringify(own)} has spaces, control characters or characters a URI cannot hold: the id is derived from the content instead`);
+    if (isPermanentId(own)) return own;
+    notes.push(`${name} ${JSON.stringify(own)} has spaces or control characters: the id is derived from the content instead`);
   }
   return contentId(title, date, zone);
 }

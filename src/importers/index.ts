@@ -172,7 +172,8 @@ export async function importFiles(files: readonly string[], opts: ImportOptions)
         report.ok = false;
         report.diagnostics.push(diagnostic(Errors.ImportRecordExists, { file: shown }, story.fields.id, entry.path));
       }
-      report.diagnostics.push(...attention(story, shown, opts.config));
+      // The record as written (with what the desk had fixed in it), not the copy alone.
+      report.diagnostics.push(...attention(entry.story, shown, opts.config));
     }
   }
   return reports;

@@ -4,7 +4,7 @@
  */
 import pkg from '../package.json' with { type: 'json' };
 import { buildFeeds, futureDates } from './core/build.js';
-import { itemId } from './core/ids.js';
+import { newestIndex } from './core/model.js';
 import { DatelineError } from './errors.js';
 import { DEFAULT_CACHE_DIR } from './pipeline/build.js';
 import { cacheDirs, overlapProblems } from './pipeline/_apart.js';
@@ -135,9 +135,13 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     const built = buildFeeds(loaded.articles, config);
     // "No published articles" says nothing more when records were refused or the directory is missing.
     const refused = loaded.diagnostics.some((d) => d.severity === 'error');
-    // As build names them: the main feed's stories (where a future date puts one).
-    const main = new Set(built.model.items.map((i) => i.id));
-    const future = futureDates(loaded.articles.filter((a) => main.has(itemId(a.id, config))), Date.now(), config.timezone);
+    // As build names them: the main feed's stories, and each feed's newest change.
+    const future = futureDates(
+      built.feeds[0]?.plan.articles.map((a, k) => ({ file: a.file, published: built.model.items[k]?.published ?? a.published, updated: built.model.items[k]?.updated ?? a.published })) ?? [],
+      built.feeds.map((f) => ({ updated: f.model.updated, newest: f.plan.articles[newestIndex(f.model.items)]?.file })),
+      Date.now(),
+      config.timezone,
+    );
     const all = sortDiagnostics([...apart, ...loaded.diagnostics, ...built.diagnostics.filter((d) => !(refused && d.code === 'W_NO_ARTICLES')), ...future]);
     if (report(io, all) > 0) return 1;
     const published = loaded.articles.filter((a) => !a.draft).length;

@@ -210,6 +210,20 @@ describe('a story dated ahead of the clock', () => {
       }
     });
   });
+
+  it('an older story updated in the future is named too, though not in the main feed: its section\'s time follows it', async () => {
+    const files = {
+      'articles/old.md': record('old', 'section: World\nupdated: 2205-02-05 09:24'),
+      'articles/new.md': record('new').replace('date: 2025-02-05 09:24', 'date: 2025-03-05 09:24'),
+    };
+    await withSite(files, async (dir) => {
+      for (const args of [['check'], ['build'], ['build'], ['build', '--no-cache']]) {
+        const r = await run(args, dir);
+        expect(r.code, args.join(' ')).toBe(0);
+        expect(r.stderr, args.join(' ')).toMatch(/^articles\/old\.md: updated: warning: 2205-02-05T09:24:00\+08:00 is [\d,]+ days after this machine's clock: the feeds' update times/m);
+      }
+    }, { ...SITE_CONFIG, itemsPerFeed: 1, feeds: { sections: true } });
+  });
 });
 
 describe('build: directories that must lie apart', () => {
@@ -249,6 +263,15 @@ describe('build: directories that must lie apart', () => {
       const dangling = await run(['build', '--out', 'public', '--cache', 'publink'], dir);
       expect([dangling.code, dangling.stderr]).toEqual([1, expect.stringContaining(`--cache: the cache directory "publink" is the same directory as the output directory "public": ${CACHE_PUBLISHED} (E_DIRS_OVERLAP)`)]);
       expect(await snapshotDir(dir)).toEqual(before);
+    });
+  });
+
+  it('an output directory named by a link to a directory not made yet is made where the link points', async () => {
+    await withSite(GOOD_SITE, async (dir) => {
+      await symlink('public', join(dir, 'publink'));
+      const r = await run(['build', '--out', 'publink', '--quiet'], dir);
+      expect([r.code, r.stderr]).toEqual([0, '']);
+      expect(await readdir(join(dir, 'public'))).toContain('rss.xml');
     });
   });
 

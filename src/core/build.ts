@@ -46,21 +46,33 @@ export function noArticles(main: FeedModel, config: SiteConfig): Diagnostic[] {
 const FUTURE_GRACE_MS = 10 * 60_000;
 
 /**
- * W_DATE_FUTURE for each article given (the main feed's: a future date puts a story there) dated or
- * updated ahead of `now`: a typo (2205 for 2025) or a wrong zone keeps a story at the top of every feed,
- * and the feeds' times after it, until then. The clock is the caller's: the core reads none.
+ * W_DATE_FUTURE for each story dated or updated ahead of `now` whose date reaches a feed: a typo (2205
+ * for 2025) or a wrong zone keeps a story at the top of every feed, and the feeds' times after it, until
+ * then. Asked of the main feed's stories (a future date puts one there) and of each feed's newest change
+ * (a future update of an older story sets its section's or archive's time); `build` and `check` ask the
+ * same. The clock is the caller's: the core reads none.
  */
-export function futureDates(articles: Iterable<{ file: string; published: Date; updated?: Date | undefined; draft?: boolean }>, now: number, zone: string): Diagnostic[] {
+export function futureDates(
+  main: Iterable<{ file: string; published: Date; updated: Date }>,
+  feeds: Iterable<{ updated: Date; newest: string | undefined }>,
+  now: number,
+  zone: string,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const a of articles) {
-    if (a.draft === true) continue;
-    for (const [field, at] of [['date', a.published], ['updated', a.updated]] as const) {
-      if (at === undefined || at.getTime() <= now + FUTURE_GRACE_MS || (field === 'updated' && at.getTime() === a.published.getTime())) continue;
-      const hours = (at.getTime() - now) / 3_600_000;
-      const ahead = hours < 48 ? `${Math.round(hours)} hour${Math.round(hours) === 1 ? '' : 's'}` : `${Math.round(hours / 24).toLocaleString('en-US')} days`;
-      out.push(diagnostic(Errors.DateFuture, { file: a.file, field }, formatRfc3339(at, zone), ahead, field === 'updated'));
-    }
+  const named = new Set<string>();
+  const name = (file: string, field: 'date' | 'updated', at: Date): void => {
+    const key = `${file}\n${at.getTime()}`;
+    if (at.getTime() <= now + FUTURE_GRACE_MS || named.has(key)) return;
+    named.add(key);
+    const hours = (at.getTime() - now) / 3_600_000;
+    const ahead = hours < 48 ? `${Math.round(hours)} hour${Math.round(hours) === 1 ? '' : 's'}` : `${Math.round(hours / 24).toLocaleString('en-US')} days`;
+    out.push(diagnostic(Errors.DateFuture, { file, field }, formatRfc3339(at, zone), ahead, field === 'updated'));
+  };
+  for (const a of main) {
+    name(a.file, 'date', a.published);
+    if (a.updated.getTime() !== a.published.getTime()) name(a.file, 'updated', a.updated);
   }
+  for (const f of feeds) if (f.newest !== undefined) name(f.newest, 'updated', f.updated);
   return out;
 }
 

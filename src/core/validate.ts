@@ -129,7 +129,7 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
     // `//cdn.example.com/p.jpg` names a host, the site's scheme (a protocol-relative URL).
     if (/^[\\/]{2}/.test(v.trim())) {
       const host = /^[\\/]{2}([^\\/?#]*)/.exec(v.trim())?.[1] ?? '';
-      if (!v.trim().startsWith('//') || !/^[^.:]+\.[^.:]+/.test(host)) return fail(path, (w) => diagnostic(Errors.UrlNetworkPath, w, v, host));
+      if (!v.trim().startsWith('//') || !plausibleHost(host)) return fail(path, (w) => diagnostic(Errors.UrlNetworkPath, w, v, host));
     }
     try {
       const u = new URL(v.trim(), base);
@@ -375,4 +375,13 @@ function fromIssue(issue: z.core.$ZodIssue, data: unknown, at: At): Diagnostic[]
       return [diagnostic(Errors.FieldType, at(path), expected, describeValue(valueAt(data, path)))];
     }
   }
+}
+
+/** Endings of file names, which a host name never ends with: `//gaza-talks.html` is a path with a slash too many. */
+const FILE_ENDINGS = new Set(['html', 'htm', 'php', 'asp', 'aspx', 'jsp', 'md', 'xml', 'json', 'txt', 'pdf', 'jpg', 'jpeg', 'png', 'gif', 'webp', 'svg', 'avif', 'mp3', 'mp4', 'css', 'js']);
+
+/** A host a protocol-relative URL may name: dotted labels ending in letters (a top-level domain), not a file name. */
+function plausibleHost(host: string): boolean {
+  const m = /^(?:[a-z0-9-]+\.)+([a-z]{2,63}|xn--[a-z0-9-]+)(?::\d+)?$/i.exec(host);
+  return m !== null && !FILE_ENDINGS.has((m[1] ?? '').toLowerCase());
 }

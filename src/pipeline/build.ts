@@ -21,7 +21,7 @@ import { OutputStage, type Written } from '../output/dist.js';
 import { readerFiles, type FeedDirectoryEntry } from '../pages/index.js';
 import { DEFAULT_CONFIG_FILE, loadConfig, sortDiagnostics } from '../sources/index.js';
 import type { Diagnostic, FeedModel, ServedFile, SiteConfig } from '../types.js';
-import { cacheDirs, overlapProblems } from './_apart.js';
+import { cacheDirs, overlapProblems, realPath } from './_apart.js';
 import { onDisk } from './_on-disk.js';
 import { CachedItems, prepareRecords } from './_records.js';
 import { storePlan } from './_reuse.js';
@@ -69,7 +69,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const startedAt = Date.now();
   const config = await loadConfig(options.configFile ?? DEFAULT_CONFIG_FILE, options.cwd);
   const outShown = options.outDir ?? config.outDir;
-  const outDir = resolve(options.cwd, outShown);
+  // Through symbolic links, to one not made yet too: the build makes the directory a link points to.
+  const outDir = realPath(resolve(options.cwd, outShown));
   const cacheDir = cacheDirs(options.cwd, options.cacheDir)?.path;
   checkApart(options, config, outDir);
   // The cache's directory and identity (a build without a cache need not hash the code it runs: the bundle is 1.5 MB).
@@ -197,9 +198,15 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     report.mainItems = mainModel.items.length;
     const rendering = reuse === undefined ? renderer.diagnostics : CachedItems.warnings(previous?.plans ?? [], prepared.records);
     // Dated ahead of the clock: the stories at the top of the main feed (a future date puts one there),
-    // by their items and the main plan's files (reused plans name files; their articles may not be read).
+    // by their items and the main plan's files (reused plans name files; their articles may not be
+    // read), and each feed's newest change.
     const mainFiles = reuse !== undefined ? (previous?.plans.find((p) => p.key === 'main')?.files ?? []) : (plans.find((p) => p.kind === 'main')?.articles.map((a) => a.file) ?? []);
-    const future = futureDates(mainModel.items.map((i, k) => ({ file: mainFiles[k] ?? config.articlesDir, published: i.published, updated: i.updated })), Date.now(), config.timezone);
+    const future = futureDates(
+      mainModel.items.map((i, k) => ({ file: mainFiles[k] ?? config.articlesDir, published: i.published, updated: i.updated })),
+      Object.values(feeds).map((f) => ({ updated: new Date(f.updated), newest: f.newest })),
+      Date.now(),
+      config.timezone,
+    );
     report.diagnostics = sortDiagnostics([...prepared.diagnostics, ...planned, ...rendering, ...noArticles(mainModel, config), ...future]);
     const { manifest, text } = manifestOf(entries);
     await stage.put(MANIFEST_FILE, text);

@@ -23,6 +23,7 @@ const FILES: Record<string, string> = {
   'articles/unsafe/template.json': JSON.stringify({ id: 'template', title: 'T', date: '2025-02-05 09:24', content_html: '<template><p>TEMPLATE</p></template><noscript>NOSCRIPT</noscript><p>Shown.</p>' }),
   'articles/tel.md': record('tel', '', 'Call the tip line at [+1 555 0100](tel:+15550100).'),
   'articles/charrefs.md': record('charrefs', '', 'C&#0;D E&#xD800;F O&#x110000;P &#65; `&#0;`'),
+  'articles/footnotes.md': record('footnotes', '', 'Officials said so.[^1] Twice.[^1] Again.[^src]\n\n[^1]: A note with **bold**.\n[^src]: Ministry figures.'),
   'articles/unsafe/jslink-html.md': record('jslink-html', '', '<p><a href="javascript:alert(1)">innocent</a> text</p>'),
   'articles/unsafe/mixed.md': record('mixed', '', '<p onmouseover="x()">A</p>\n\n<script>y()</script>\n\n<iframe></iframe>\n\n<object data="z"></object>'),
   'articles/unsafe/json-script.json': JSON.stringify({
@@ -186,6 +187,12 @@ describe('unsafe markup is removed and named in a W_UNSAFE_MARKUP warning', () =
   it('a character reference to no character XML can hold is removed and counted, not decoded to U+FFFD', () => {
     expectContent('charrefs', '<p>CD EF OP A <code>&amp;#0;</code></p>');
     expect(warningsFor('articles/charrefs.md', 'W_CHARS_STRIPPED')).toMatchObject([{ message: expect.stringContaining('removed 3 characters') }]);
+  });
+
+  it('footnotes are a bracketed number where called and a list of notes at the end; nothing links into a page readers do not show', () => {
+    expectContent('footnotes', '<p>Officials said so.<sup>[1]</sup> Twice.<sup>[1]</sup> Again.<sup>[2]</sup></p>\n'
+      + '<section>\n<h2>Notes</h2>\n<ol>\n<li>\n<p>A note with <strong>bold</strong>.</p>\n</li>\n<li>\n<p>Ministry figures.</p>\n</li>\n</ol>\n</section>');
+    expect(warningsFor('articles/footnotes.md', 'W_UNSAFE_MARKUP')).toEqual([]);
   });
 
   it('a tel: link (a tip line) is kept', () => {

@@ -5,6 +5,7 @@
  */
 import { decodeHTML } from 'entities';
 import { Marked } from 'marked';
+import markedFootnote from 'marked-footnote';
 import sanitizeHtml from 'sanitize-html';
 import type { Body, ImageField } from '../types.js';
 import { escapeHtml, mayHoldForbidden, stripForbidden } from './_text.js';
@@ -24,17 +25,31 @@ const markdown = new Marked({ gfm: true, async: false }, {
   tokenizer: { lheading: () => (setextPossible ? false : undefined) },
 });
 
+/**
+ * GFM footnotes (`a claim[^1]` … `[^1]: the source`), as GitHub renders them: a bracketed number where
+ * the note is called and the notes in a list at the end. (Without the extension marked read a note's
+ * definition as a link's, and the call became a link to a page that does not exist.) The notes' links
+ * to each other point inside a page a feed reader does not show: they are plain text here. Only for a
+ * body that has a footnote, so the rest pay nothing for it.
+ */
+const withFootnotes = new Marked({ gfm: true, async: false }, {
+  tokenizer: { lheading: () => (setextPossible ? false : undefined) },
+}, markedFootnote({ description: 'Notes', refMarkers: true, headingClass: '' }));
+
 /** Markdown to HTML with marked (GFM), before sanitising. */
 export function markdownHtml(text: string): string {
   setextPossible = UNDERLINE_END.test(text);
-  return markdown.parse(text) as string;
+  if (!text.includes('[^')) return markdown.parse(text) as string;
+  return (withFootnotes.parse(text) as string)
+    .replace(/ ?<a href="#[^"]*" data-footnote-backref[^>]*>.*?<\/a>/g, '')
+    .replace(/<a id="[^"]*" href="#[^"]*" data-footnote-ref[^>]*>([^<]*)<\/a>/g, '$1');
 }
 
 const ALLOWED_TAGS = [
   'p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
   'strong', 'b', 'em', 'i', 'u', 's', 'del', 'ins', 'sub', 'sup', 'small', 'mark', 'q', 'cite', 'abbr',
   'code', 'pre', 'kbd', 'a', 'img', 'figure', 'figcaption', 'table', 'caption', 'thead', 'tbody', 'tfoot',
-  'tr', 'th', 'td', 'span', 'div', 'time',
+  'tr', 'th', 'td', 'span', 'div', 'time', 'section',
 ];
 const ALLOWED_SET = new Set(ALLOWED_TAGS);
 /** URL schemes kept in links (`tel:` for a tip line) and in images. */

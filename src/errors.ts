@@ -75,6 +75,8 @@ export const Errors = {
   CharsStripped: entry('W_CHARS_STRIPPED', 'warning', (count: number) =>
     `removed ${count} character${count === 1 ? '' : 's'} that XML 1.0 forbids or discourages (control characters, U+FFFE/U+FFFF or lone surrogates)`),
   UnsafeMarkup: entry('W_UNSAFE_MARKUP', 'warning', (what: string[]) => `removed unsafe markup from the content: ${what.join(', ')}`),
+  BodyTooDeep: entry('W_BODY_TOO_DEEP', 'warning', () =>
+    'the Markdown nests lists or quotes too deep to render (thousands of levels): the content is its text, paragraph by paragraph'),
   TextLooksLikeHtml: entry('W_TEXT_LOOKS_LIKE_HTML', 'warning', (sample: string) =>
     `contains markup (${q(sample)}), but feeds carry this field as plain text, so readers will show it literally; put formatting in the body`),
   NoArticles: entry('W_NO_ARTICLES', 'warning', (dir: string) => `no published articles found under ${dir}`),

@@ -23,6 +23,8 @@ const FILES: Record<string, string> = {
   'articles/unsafe/template.json': JSON.stringify({ id: 'template', title: 'T', date: '2025-02-05 09:24', content_html: '<template><p>TEMPLATE</p></template><noscript>NOSCRIPT</noscript><p>Shown.</p>' }),
   'articles/tel.md': record('tel', '', 'Call the tip line at [+1 555 0100](tel:+15550100).'),
   'articles/charrefs.md': record('charrefs', '', 'C&#0;D E&#xD800;F O&#x110000;P &#65; `&#0;`'),
+  'articles/deep-list.md': record('deep-list', '', `${'- '.repeat(2000)}a\n\nAfter.`),
+  'articles/deep-quote.md': record('deep-quote', '', `${'>'.repeat(3000)} deep`),
   'articles/footnotes.md': record('footnotes', '', 'Officials said so.[^1] Twice.[^1] Again.[^src]\n\n[^1]: A note with **bold**.\n[^src]: Ministry figures.'),
   'articles/unsafe/jslink-html.md': record('jslink-html', '', '<p><a href="javascript:alert(1)">innocent</a> text</p>'),
   'articles/unsafe/mixed.md': record('mixed', '', '<p onmouseover="x()">A</p>\n\n<script>y()</script>\n\n<iframe></iframe>\n\n<object data="z"></object>'),
@@ -193,6 +195,12 @@ describe('unsafe markup is removed and named in a W_UNSAFE_MARKUP warning', () =
     expectContent('footnotes', '<p>Officials said so.<sup>[1]</sup> Twice.<sup>[1]</sup> Again.<sup>[2]</sup></p>\n'
       + '<section>\n<h2>Notes</h2>\n<ol>\n<li>\n<p>A note with <strong>bold</strong>.</p>\n</li>\n<li>\n<p>Ministry figures.</p>\n</li>\n</ol>\n</section>');
     expect(warningsFor('articles/footnotes.md', 'W_UNSAFE_MARKUP')).toEqual([]);
+  });
+
+  it('Markdown nested thousands deep (a hostile record) does not stop the build: the content is its text, with a warning', () => {
+    expectContent('deep-list', `<p>${'- '.repeat(2000)}a</p>\n<p>After.</p>`);
+    expectContent('deep-quote', `<p>${'&gt;'.repeat(3000)} deep</p>`);
+    for (const f of ['articles/deep-list.md', 'articles/deep-quote.md']) expect(warningsFor(f, 'W_BODY_TOO_DEEP')).toHaveLength(1);
   });
 
   it('a tel: link (a tip line) is kept', () => {

@@ -38,11 +38,27 @@ const withFootnotes = new Marked({ gfm: true, async: false }, {
 
 /** Markdown to HTML with marked (GFM), before sanitising. */
 export function markdownHtml(text: string): string {
+  return markdownOrText(text).html;
+}
+
+/**
+ * Markdown to HTML; `tooDeep` when marked could not render it: lists or quotes nested thousands deep
+ * (four kilobytes of `- - - …`) exhaust its recursion. Such a body is shown as text, each paragraph
+ * escaped, rather than stopping the build.
+ */
+function markdownOrText(text: string): { html: string; tooDeep: boolean } {
   setextPossible = UNDERLINE_END.test(text);
-  if (!text.includes('[^')) return markdown.parse(text) as string;
-  return (withFootnotes.parse(text) as string)
-    .replace(/ ?<a href="#[^"]*" data-footnote-backref[^>]*>.*?<\/a>/g, '')
-    .replace(/<a id="[^"]*" href="#[^"]*" data-footnote-ref[^>]*>([^<]*)<\/a>/g, '$1');
+  try {
+    if (!text.includes('[^')) return { html: markdown.parse(text) as string, tooDeep: false };
+    const html = (withFootnotes.parse(text) as string)
+      .replace(/ ?<a href="#[^"]*" data-footnote-backref[^>]*>.*?<\/a>/g, '')
+      .replace(/<a id="[^"]*" href="#[^"]*" data-footnote-ref[^>]*>([^<]*)<\/a>/g, '$1');
+    return { html, tooDeep: false };
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    const paragraphs = text.split(/\n[^\S\n]*\n/).map((p) => p.trim()).filter((p) => p !== '');
+    return { html: paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n'), tooDeep: true };
+  }
 }
 
 const ALLOWED_TAGS = [
@@ -62,11 +78,14 @@ export interface RenderedBody {
   removed: string[];
   /** Characters XML forbids that character references in the body spelled out (`&#1;`), now removed. */
   forbidden: number;
+  /** The Markdown nested too deep to render: the body is its text (see markdownOrText). */
+  tooDeep?: boolean;
 }
 
 /** Renders and sanitises a body; URLs in it resolve against `baseUrl` (the article's URL). */
 export function renderBody(body: Body, baseUrl: string): RenderedBody {
-  const rendered = body.kind === 'markdown' ? markdownHtml(body.text) : body.text;
+  const md = body.kind === 'markdown' ? markdownOrText(body.text) : undefined;
+  const rendered = md?.html ?? body.text;
   // A character reference to no character XML can hold (`&#0;`, a lone surrogate, past U+10FFFF) would be
   // decoded to U+FFFD: removed, and counted with the forbidden characters.
   let noCharacter = 0;
@@ -127,7 +146,7 @@ export function renderBody(body: Body, baseUrl: string): RenderedBody {
   });
   // sanitize-html decodes character references, so `&#1;` would come out as a raw U+0001.
   const clean = stripForbidden(html.trim());
-  return { html: clean.text, removed, forbidden: clean.removed + noCharacter };
+  return { html: clean.text, removed, forbidden: clean.removed + noCharacter, ...(md?.tooDeep === true ? { tooDeep: true } : {}) };
 }
 
 function withUrl(attribs: sanitizeHtml.Attributes, name: string, url: string | undefined): sanitizeHtml.Attributes {

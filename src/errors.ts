@@ -105,6 +105,8 @@ export const Errors = {
   ImportNotPublished: entry('E_IMPORT_NOT_PUBLISHED', 'error', (status: string, advice: string) =>
     `not published: the agency marked this story ${status}; ${advice}`),
   ImportXmlSyntax: entry('E_IMPORT_XML', 'error', (detail: string) => `the XML is not well-formed: ${detail}`),
+  ImportTooDeep: entry('E_IMPORT_TOO_DEEP', 'error', () =>
+    'the copy nests its markup thousands of levels deep, too deep to read; no wire copy does: check where the file came from'),
   ImportRecordExists: entry('E_IMPORT_EXISTS', 'error', (id: string, path: string) =>
     `a different record with id ${q(id)} already exists at ${path}; pass --force to replace it (the old file is kept as a backup)`),
   ImportNeedsAttention: entry('W_IMPORT_NEEDS_ATTENTION', 'warning', (problem: string) => `the build will refuse this record until it is fixed: ${problem}`),

@@ -343,6 +343,18 @@ describe('bad input', () => {
     expect((await records(dir)).filter((n) => n !== 'pipe.md')).toHaveLength(1);
   });
 
+  it('ninjs markup nested thousands deep fails that file (E_IMPORT_TOO_DEEP), and the next file is still imported', async () => {
+    const dir = await site();
+    const ninjs = JSON.parse(readFileSync(fileURLToPath(new URL('./fixtures/import/ninjs/v2.ninjs.json', import.meta.url)), 'utf8'));
+    ninjs.bodies[1].value = `<p>LISBON, March 12 (Reuters) - text.</p>${'<blockquote>'.repeat(5000)}deep`;
+    await writeFile(join(dir, 'deep.ninjs.json'), JSON.stringify(ninjs));
+    const r = await run(['import', 'deep.ninjs.json', 'gaza-talks.txt'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('deep.ninjs.json: the copy nests its markup thousands of levels deep, too deep to read; no wire copy does: check where the file came from (E_IMPORT_TOO_DEEP)');
+    expect(r.stderr).not.toContain('RangeError');
+    expect(await records(dir)).toHaveLength(1);
+  });
+
   it('raw text without a date stamp cannot be imported: the zone alone gives no instant', async () => {
     const dir = await site();
     const copy = await readFile(join(fixtures, 'gaza-talks.txt'), 'utf8');

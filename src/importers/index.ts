@@ -15,7 +15,7 @@ import { importNinjs } from './ninjs.js';
 import { importNitf } from './nitf.js';
 import { contentId, formerContentId, recordText, slug } from './record.js';
 import { importText } from './text.js';
-import type { ImportedStory, ImportFormat, Importer } from './types.js';
+import type { ImportedStory, ImportFormat, Importer, ImportResult } from './types.js';
 import { asCorrection } from './_correction.js';
 import { within } from '../paths.js';
 
@@ -161,7 +161,16 @@ export async function importFiles(files: readonly string[], opts: ImportOptions)
       continue;
     }
     report.format = detected;
-    const result = IMPORTERS[detected](text, { file: shown, timezone: opts.config.timezone });
+    let result: ImportResult;
+    try {
+      result = IMPORTERS[detected](text, { file: shown, timezone: opts.config.timezone });
+    } catch (e) {
+      // Markup nested thousands deep exhausts the readers' recursion: this file fails, the others are read.
+      if (!(e instanceof RangeError)) throw e;
+      report.diagnostics.push(diagnostic(Errors.ImportTooDeep, { file: shown }));
+      report.ok = false;
+      continue;
+    }
     report.diagnostics.push(...result.diagnostics);
     if (result.diagnostics.some((d) => d.severity === 'error')) report.ok = false;
     for (const imported of result.stories) {

@@ -443,6 +443,11 @@ describe('importText: the body', () => {
     expect(s.body).toBe('第一段文字，继续第一段。\n\n第二段文字，很长的内容。');
   });
 
+  it('reads a run of spaces inside a line as one space (a hostile run of 100,000 in a stamp or a paragraph)', () => {
+    const s = only(importText(`Home${' '.repeat(100_000)}| World\nHeadline here\nUpdated:${' '.repeat(100_000)}2025-02-05 09:24\n\nBEIJING, Feb. 5 -- First${'\t '.repeat(50_000)}words.\n`, { file: 'x.txt', timezone: ZONE }));
+    expect([s.fields.section, s.fields.date, s.body]).toEqual(['World', '2025-02-05 09:24', 'First words.']);
+  });
+
   it('makes a heading only of a short unpunctuated line between paragraphs', () => {
     const s = body('The lead.\n\nWhat comes next\n\n“A quote that ends the paragraph.”\n\nShort but ends here.\n\nLast line without a stop');
     expect(s.body).toBe('The lead.\n\n## What comes next\n\n“A quote that ends the paragraph.”\n\nShort but ends here.\n\nLast line without a stop');

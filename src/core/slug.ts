@@ -13,7 +13,7 @@
  *     that follows no letter or number is dropped with the separators ("❤️ News" → "news", not "\uFE0F-news").
  *     So the slug is the words (a letter or number, then letters, numbers or marks; none default-ignorable)
  *     joined by "-".
- *  3. At most 64 code points (a surrogate pair is never split), then trailing "-" trimmed.
+ *  3. At most 64 code points (a surrogate pair is never split) and 230 bytes of UTF-8, then trailing "-" trimmed.
  *  4. The slug is the path only when it spells the name: when the name is its words, in any case or
  *     width, joined by spaces, "-", "_", ".", apostrophes or middle dots, or by invisible characters
  *     ("World News", "world-news", "U.S.", "O'Brien", "国际新闻", "الشرق الأوسط"). Any other name ("C++",
@@ -42,6 +42,13 @@
  */
 
 const MAX_CODE_POINTS = 64;
+/**
+ * And at most 230 bytes of UTF-8 (step 3), so that with a hash suffix ("--" + 16 hex + "-NN") the path
+ * segment stays under the 255 bytes a file name may have: 64 letters of four bytes each (CJK Extension
+ * B) made a directory no file system could create. No slug within 64 code points of one to three bytes
+ * reaches it, so none moved.
+ */
+const MAX_BYTES = 230;
 /** A word: a letter or number, then letters, numbers and combining marks; none of them default-ignorable. */
 const WORD = /(?:(?!\p{Default_Ignorable_Code_Point})[\p{L}\p{N}])(?:(?!\p{Default_Ignorable_Code_Point})[\p{L}\p{N}\p{M}])*/gu;
 const WINDOWS_DEVICE = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
@@ -55,10 +62,18 @@ const SEPARATORS = /(?:[\s\-_.'\u2018\u2019\u00B7\u30FB]|\p{Default_Ignorable_Co
 /** Step 1: NFKC, lower case, NFC. */
 const fold = (name: string): string => name.normalize('NFKC').toLowerCase().normalize('NFC');
 
-/** Steps 1–3: the name's words joined by "-", at most 64 code points; '' when it has none. */
+/** Steps 1–3: the name's words joined by "-", at most 64 code points and 230 bytes; '' when it has none. */
 export function slugWords(name: string): string {
   const dashed = (fold(name).match(WORD) ?? []).join('-');
-  return Array.from(dashed).slice(0, MAX_CODE_POINTS).join('').replace(/-+$/, '');
+  let bytes = 0;
+  const kept: string[] = [];
+  for (const c of Array.from(dashed).slice(0, MAX_CODE_POINTS)) {
+    const cp = c.codePointAt(0) ?? 0;
+    bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    if (bytes > MAX_BYTES) break;
+    kept.push(c);
+  }
+  return kept.join('').replace(/-+$/, '');
 }
 
 /**

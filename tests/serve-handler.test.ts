@@ -76,6 +76,12 @@ beforeAll(async () => {
   await symlink(join(tmp, 'outside-secret.txt'), join(root, 'link-out.txt'));
   await symlink(join(tmp), join(root, 'dir-out'));
   await symlink(join(root, 'page.css'), join(root, 'link-in.css'));
+  // Links inside the root to what is never served: a dotfile, a build's stage directory.
+  await writeFile(join(root, '.env'), SECRET);
+  await symlink('.env', join(root, 'env-link.txt'));
+  await mkdir(join(root, '.dateline-stage-1'));
+  await writeFile(join(root, '.dateline-stage-1', '0'), SECRET);
+  await symlink('.dateline-stage-1', join(root, 'stage-link'));
   handle = createHandler(directoryStore(root));
 });
 
@@ -338,6 +344,14 @@ describe('only files under the served directory are reachable', () => {
       expect(res.status, method).toBe(status);
       const text = (await bodyBytes(res)).toString();
       expect(text).not.toContain('TOP SECRET');
+    }
+  });
+
+  it('a symlink to a dotfile or into a hidden directory inside the root is not followed', async () => {
+    for (const path of ['/env-link.txt', '/stage-link/0']) {
+      const res = await get(path);
+      expect(res.status, path).toBe(404);
+      expect(await res.text()).not.toContain('TOP SECRET');
     }
   });
 

@@ -6,7 +6,7 @@
  */
 import { constants, type Stats } from 'node:fs';
 import { open, realpath, stat, type FileHandle } from 'node:fs/promises';
-import { extname, join, resolve } from 'node:path';
+import { extname, join, relative, resolve, sep } from 'node:path';
 import { within } from '../paths.js';
 import type { EncodedVariant, Manifest, ServedFile } from '../types.js';
 import { parseHttpDate } from './_http.js';
@@ -147,7 +147,10 @@ export function directoryStore(root: string): FeedStore {
       // The root is resolved each time: it may be a symlink, or be created by a build after the server starts.
       const realRoot = await realpath(base);
       const real = await realpath(join(realRoot, ...name.split('/')));
-      return within(real, realRoot) && real !== realRoot ? real : undefined;
+      // Where a link from a servable name leads must be servable too: `feed.txt -> .env` or a link into
+      // `.dateline-stage-*` is not. (The store's own reads, the manifest, are of names no request may use.)
+      const servable = !isServableName(name) || isServableName(relative(realRoot, real).split(sep).join('/'));
+      return within(real, realRoot) && real !== realRoot && servable ? real : undefined;
     } catch {
       return undefined;
     }

@@ -109,6 +109,8 @@ export const Errors = {
     'the copy nests its markup thousands of levels deep, too deep to read; no wire copy does: check where the file came from'),
   ImportRecordExists: entry('E_IMPORT_EXISTS', 'error', (id: string, path: string) =>
     `a different record with id ${q(id)} already exists at ${path}; pass --force to replace it (the old file is kept as a backup)`),
+  ImportOlderEdition: entry('W_IMPORT_OLDER_EDITION', 'warning', (path: string, record: string, copy: string) =>
+    `the record at ${path} is stamped ${q(record)}, later than this copy's ${q(copy)}: if this is an earlier edition, its text replaced a later one's (the .bak file holds it)`),
   ImportNeedsAttention: entry('W_IMPORT_NEEDS_ATTENTION', 'warning', (problem: string) => `the build will refuse this record until it is fixed: ${problem}`),
   ImportBuildWarning: entry('W_IMPORT_BUILD_WARNING', 'warning', (problem: string) => `the build will warn about this record: ${problem}`),
 

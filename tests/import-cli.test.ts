@@ -233,6 +233,36 @@ describe('writing records', () => {
     expect(await records(dir)).toHaveLength(1);
   });
 
+  it('a correction stamped after midnight in the site\'s zone is the same story (within twelve hours); a story of the headline a day later is another', async () => {
+    const dir = await site();
+    const copy = (stamp: string, figure: string) => `Home | China\n\nBeijing metro line 17 opens its northern section\n\nUpdated: ${stamp}\n\nBEIJING — The section opened, adding ${figure} stations.\n`;
+    await writeFile(join(dir, 'v1.txt'), copy('2025-11-26 23:50', 'nine'));
+    await writeFile(join(dir, 'v2.txt'), copy('2025-11-27 00:20', 'seven'));
+    await writeFile(join(dir, 'v3.txt'), copy('2025-11-27 23:50', 'eleven'));
+    expect((await run(['import', 'v1.txt'], dir)).code).toBe(0);
+    const second = await run(['import', '--force', 'v2.txt'], dir);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('has this headline and was first published the day before, within twelve hours: the same story across midnight, it keeps that id');
+    expect(await records(dir)).toHaveLength(2); // the record and its .bak
+    const record = await readFile(join(dir, 'articles', (await records(dir)).find((p) => p.endsWith('.md'))!), 'utf8');
+    expect(record).toMatch(/^id: imp-20251126-/m);
+    expect(record).toMatch(/^updated: 2025-11-27T00:20|^updated: 2025-11-27 00:20$/m);
+    expect(record).toContain('seven');
+    // The next day's story of the same headline is another story.
+    expect((await run(['import', 'v3.txt'], dir)).code).toBe(0);
+    expect((await records(dir)).filter((p) => p.endsWith('.md'))).toHaveLength(2);
+  });
+
+  it('forcing an earlier edition over a later one says so', async () => {
+    const dir = await site();
+    const copy = await readFile(join(dir, 'gaza-talks.txt'), 'utf8');
+    await writeFile(join(dir, 'late.txt'), copy.replace('Updated: 2025-02-05 09:24', 'Updated: 2025-02-05 11:15').replace('signalled', 'signaled'));
+    await run(['import', 'late.txt'], dir);
+    const early = await run(['import', '--force', 'gaza-talks.txt'], dir);
+    expect(early.code).toBe(0);
+    expect(early.stderr).toMatch(/gaza-talks\.txt: warning: the record at articles\/[^ ]+\.md is stamped "2025-02-05 11:15", later than this copy's "2025-02-05 09:24": if this is an earlier edition, its text replaced a later one's \(the \.bak file holds it\) \(W_IMPORT_OLDER_EDITION\)/);
+  });
+
   it('a record kept as JSON is replaced with a JSON record', async () => {
     const dir = await site();
     await run(['import', 'tokyo-rates.nitf.xml'], dir);

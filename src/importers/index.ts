@@ -13,7 +13,8 @@ import { readMarkdownRecord } from '../sources/markdown.js';
 import type { Diagnostic, SiteConfig } from '../types.js';
 import { importNinjs } from './ninjs.js';
 import { importNitf } from './nitf.js';
-import { contentId, formerContentId, recordText, slug } from './record.js';
+import { contentId, formerContentId, idOf, recordText, slug } from './record.js';
+import { isValidTimeZone, localDate, parseDeskTime } from '../core/_dates.js';
 import { importText } from './text.js';
 import type { ImportedStory, ImportFormat, Importer, ImportResult } from './types.js';
 import { asCorrection } from './_correction.js';
@@ -40,6 +41,19 @@ export interface StoryReport {
   status: StoryStatus;
   /** The old file kept when a record was replaced. */
   backup?: string;
+  /** Replaced (or would be) over a record stamped later: the copy's latest stamp and the record's. */
+  older?: { copy: string; record: string };
+}
+
+/** The copy's latest stamp and the record's, when the copy's is the earlier: an earlier edition. */
+function olderEdition(copy: ImportedStory, record: Record<string, unknown>, zone: string): { copy: string; record: string } | undefined {
+  const latest = (values: unknown[]): { v: string; t: number } | undefined => values
+    .filter((v): v is string => typeof v === 'string')
+    .map((v) => ({ v, t: parseDeskTime(v.trim(), zone) }))
+    .flatMap((x) => (x.t.ok ? [{ v: x.v, t: x.t.instant.getTime() }] : []))
+    .sort((a, b) => b.t - a.t)[0];
+  const [c, r] = [latest([copy.fields.date, copy.fields.updated]), latest([record['date'], record['updated']])];
+  return c !== undefined && r !== undefined && c.t < r.t ? { copy: c.v, record: r.v } : undefined;
 }
 
 export interface FileReport {
@@ -174,13 +188,14 @@ export async function importFiles(files: readonly string[], opts: ImportOptions)
     report.diagnostics.push(...result.diagnostics);
     if (result.diagnostics.some((d) => d.severity === 'error')) report.ok = false;
     for (const imported of result.stories) {
-      const story = keepFormerId(imported, ids, opts.config.timezone);
+      const story = keepNeighbourDayId(keepFormerId(imported, ids, opts.config.timezone), ids, opts.config.timezone);
       const entry = await place(story, out, ids, opts);
       report.stories.push(entry);
       if (entry.status === 'refused') {
         report.ok = false;
         report.diagnostics.push(diagnostic(Errors.ImportRecordExists, { file: shown }, story.fields.id, entry.path));
       }
+      if (entry.older !== undefined) report.diagnostics.push(diagnostic(Errors.ImportOlderEdition, { file: shown }, entry.path, entry.older.record, entry.older.copy));
       // The record as written (with what the desk had fixed in it), not the copy alone.
       report.diagnostics.push(...attention(entry.story, shown, opts.config));
     }
@@ -204,6 +219,33 @@ function keepFormerId(story: ImportedStory, ids: ReadonlyMap<string, string>, zo
   if (typeof oldTitle !== 'string' || typeof oldDate !== 'string' || contentId(oldTitle, oldDate, zone) !== id) return story;
   const note = `a record imported before has this story's former id ${JSON.stringify(former)} (made from the day as the copy wrote it): it keeps that id`;
   return { ...story, fields: { ...story.fields, id: former }, notes: [...story.notes, note] };
+}
+
+/** How far apart two editions of one story may be stamped across midnight: a daily column of one headline is a day apart. */
+const EDITION_GAP_MS = 12 * 3_600_000;
+
+/**
+ * A derived id whose day is the next (or the previous) of a record's with the same headline, stamped
+ * within twelve hours of it: the same story, stamped across midnight in the site's zone (a correction at
+ * 00:20 of a story filed at 23:50, or a London story's 17:45 GMT edition after its 15:10 one). The record
+ * keeps its id, and a note says so. A story of the same headline a day later is another story.
+ */
+function keepNeighbourDayId(story: ImportedStory, ids: ReadonlyMap<string, string>, zone: string): ImportedStory {
+  const { id, title, date } = story.fields;
+  if (ids.has(id) || id !== contentId(title, date, zone) || !isValidTimeZone(zone)) return story;
+  const copy = parseDeskTime(date, zone);
+  if (!copy.ok) return story;
+  for (const shift of [-1, 1]) {
+    const neighbour = idOf(title, localDate(new Date(copy.instant.getTime() + shift * 86_400_000), zone));
+    const path = ids.get(neighbour);
+    if (neighbour === id || path === undefined) continue;
+    const existing = recordData(path, path);
+    const t = typeof existing?.['date'] === 'string' ? parseDeskTime(existing['date'], zone) : undefined;
+    if (t?.ok !== true || Math.abs(copy.instant.getTime() - t.instant.getTime()) > EDITION_GAP_MS) continue;
+    const note = `the record ${JSON.stringify(neighbour)} has this headline and was first published ${shift < 0 ? 'the day before' : 'the day after'}, within twelve hours: the same story across midnight, it keeps that id`;
+    return { ...story, fields: { ...story.fields, id: neighbour }, notes: [...story.notes, note] };
+  }
+  return story;
 }
 
 /**
@@ -231,9 +273,11 @@ async function place(imported: ImportedStory, out: string, ids: Map<string, stri
   const text = recordText(story, json);
   if (old === text || (old !== undefined && sameRecord(old, json, text, json))) return { story, path: shown, status: 'unchanged' };
   if (old !== undefined && !opts.force) return { story, path: shown, status: 'refused' };
-  if (opts.dryRun) return { story, path: shown, status: old === undefined ? 'would write' : 'would replace' };
+  // Forced over a record stamped later: perhaps an earlier edition (editions come in out of order); said.
+  const older = data === undefined ? undefined : olderEdition(imported, data, opts.config.timezone);
+  if (opts.dryRun) return { story, path: shown, status: old === undefined ? 'would write' : 'would replace', ...(older === undefined ? {} : { older }) };
   await mkdir(dirname(target), { recursive: true });
-  const entry: StoryReport = { story, path: shown, status: old === undefined ? 'written' : 'replaced' };
+  const entry: StoryReport = { story, path: shown, status: old === undefined ? 'written' : 'replaced', ...(older === undefined ? {} : { older }) };
   if (old !== undefined) {
     const backup = await freeBackupName(target);
     await rename(target, backup);

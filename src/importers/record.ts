@@ -57,7 +57,8 @@ export function formerContentId(title: string, date: string): string {
   return idOf(title, date.slice(0, 10));
 }
 
-function idOf(title: string, date10: string): string {
+/** The derived id of a headline on a given day (`2025-02-05`), as contentId makes it. */
+export function idOf(title: string, date10: string): string {
   const words = (t: string): string => t.normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, ' ').trim().toLowerCase();
   const headline = title.replace(CORRECTION_MARKS, '');
   const hash = createHash('sha256').update(`${words(headline)}\n${date10}`).digest('hex').slice(0, 8);

@@ -146,6 +146,7 @@ describe('writing records', () => {
     expect(forced.code).toBe(0);
     expect(forced.stdout).toContain('the record\'s first publication is kept: date "2025-02-05 09:24", updated "2025-02-05 11:40" (the copy says "2025-02-05 11:40")');
     expect(forced.stdout).toContain('kept from the record, which the copy does not carry: tags, image.url');
+    expect(forced.stdout).not.toContain('add image.url to show the photo');
     const now = await readFile(file, 'utf8');
     expect(now).toMatch(/^date: 2025-02-05 09:24$/m);
     expect(now).toMatch(/^updated: 2025-02-05 11:40$/m);

@@ -472,6 +472,10 @@ describe('importText: bad input', () => {
     expect(date('Updated: 2025-02-05 09:24 (bjt)')).toBe('2025-02-05T09:24:00+08:00');
     expect(date('Updated: 2025-02-05 09:24 gmt+8')).toBe('2025-02-05T09:24:00+08:00');
     expect(date('Updated: 2025-02-05 09:24 BEIJING TIME')).toBe('2025-02-05T09:24:00+08:00');
+    // RFC 3339 as exports write it, and Beijing time before the date.
+    expect(date('Updated: 2025-02-05T01:24:00.000Z')).toBe('2025-02-05T01:24:00Z');
+    expect(date('Updated: 北京时间2025年2月5日 09:24')).toBe('2025-02-05T09:24:00+08:00');
+    expect(date('发布时间：北京时间 2025-02-05 09:24')).toBe('2025-02-05T09:24:00+08:00');
     // A second stamp that is not read is noted, and kept out of the body.
     const two = run(copy('Published: 2025-02-05 09:24 PM\n\nUpdated: 2025-02-05 9:30 PM, give or take'), 'America/New_York').stories[0]!;
     expect([two.fields.date, two.fields.updated, two.body.startsWith('Body paragraph.')]).toEqual(['2025-02-05 21:24', undefined, true]);

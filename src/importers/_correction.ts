@@ -77,6 +77,8 @@ export function asCorrection(story: ImportedStory, existing: Record<string, unkn
   if (isObject(oldImage) && isObject(image) && image['url'] === undefined && image['caption'] === oldImage['caption'] && image['credit'] === oldImage['credit']) {
     keepParts('image', ['url', 'type', 'width', 'height']);
   }
+  // The copy's "add image.url" note is answered by the URL the record gives.
+  const answered = kept.includes('image.url') ? (n: string) => !n.startsWith('photo caption and credit found but no image URL') : () => true;
   if (kept.length > 0) notes.push(`kept from the record, which the copy does not carry: ${kept.join(', ')}`);
-  return notes.length === 0 ? story : { ...story, fields: fields as unknown as RecordFieldsOut, notes: [...story.notes, ...notes] };
+  return notes.length === 0 ? story : { ...story, fields: fields as unknown as RecordFieldsOut, notes: [...story.notes.filter(answered), ...notes] };
 }

@@ -36,7 +36,7 @@ const DATES: ReadonlyArray<[RegExp, (m: RegExpExecArray) => DateParts]> = [
 const monthNumber = (name: string): string => String(MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1);
 
 /** `09:24`, `9:24:05`, `9:24 p.m.`, `12:05 AM` (a 24-hour hour with AM/PM is no time). */
-const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([ap])\.?\s?m\b\.?)?/i;
+const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?(?:\s*([ap])\.?\s?m\b\.?)?/i;
 /** Between the date and the time: `T`, a space, a comma, `at`/`on`, a dash or bar. */
 const BETWEEN = /^(?:T|\s*,\s*|\s+(?:at|on)\s+|\s*[-–—|]\s+|\s+)/i;
 /** An offset, UTC/GMT (+n), Beijing time, in any case; then an abbreviation, in capitals (`est` may be a word). */
@@ -115,6 +115,17 @@ function readZone(s: string): { zone: NonNullable<Zone> | 'none'; rest: string }
  * 2025, 9:24 a.m.`) or time first (`9:24 PM EST, February 4, 2025`). Undefined unless the whole text is read.
  */
 function readWhen(text: string): { date: DateParts; time: TimeParts; zone: NonNullable<Zone> | 'none' } | undefined {
+  // A zone may lead (`北京时间2026年11月3日 09:24`, `GMT 5 Feb 2025 01:24`).
+  const lead = ZONE_TOKEN.exec(text.replace(WEEKDAY, ''));
+  const leading = lead === null ? undefined : zoneOf(lead[1]!);
+  if (lead !== null && leading !== undefined) {
+    const rest = readWhenAfterZone(text.replace(WEEKDAY, '').slice(lead[0].length).replace(/^\s*[,:：]?\s*/, ''));
+    return rest === undefined || rest.zone !== 'none' ? undefined : { ...rest, zone: leading };
+  }
+  return readWhenAfterZone(text);
+}
+
+function readWhenAfterZone(text: string): { date: DateParts; time: TimeParts; zone: NonNullable<Zone> | 'none' } | undefined {
   const s = text.replace(WEEKDAY, '');
   const d = readDate(s);
   if (d !== undefined) {

@@ -234,3 +234,18 @@ describe('files that cannot be imported', () => {
     expect(run('list.json', '[{"uri": "a"}]').lines).toEqual(['list.json:1: expected a mapping of fields, got a list (E_RECORD_NOT_OBJECT)']);
   });
 });
+
+describe('bylines as one string', () => {
+  it.each([
+    ['记者 孙静', ['孙静'], 'byline title not kept (a byline has no field for it): "记者"'],
+    ['新华社记者 孙静 王磊', ['孙静', '王磊'], 'byline title not kept (a byline has no field for it): "新华社记者"'],
+    ['By Li Wen, Xinhua correspondent', ['Li Wen'], 'byline title not kept (a byline has no field for it): "Xinhua correspondent"'],
+    ['Reporting by Li Wen', ['Li Wen'], undefined],
+    ['Jane Doe and John Smith', ['Jane Doe', 'John Smith'], undefined],
+  ])('%j gives the authors %j, titles and prefixes out', (byline, authors, note) => {
+    const story = run('v1.ninjs.json', variant('v1.ninjs.json', { byline })).stories[0]!;
+    expect(story.fields.authors).toEqual(authors);
+    if (note !== undefined) expect(story.notes).toContain(note);
+    expect(story.notes.some((n) => n.startsWith('reporters named in the dateline'))).toBe(false);
+  });
+});

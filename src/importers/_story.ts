@@ -11,7 +11,7 @@ import { isPermanentId } from '../core/ids.js';
 import { dropChars, plainText, type Block, type ImageCandidate } from './_blocks.js';
 import { squash, unique } from './_tree.js';
 import { lookupCity } from './gazetteer.js';
-import { cityName, datelineDate, parseAgencyLine, parseDatelineLead, splitPhotoCredit } from './lines.js';
+import { cityName, datelineDate, parseAgencyLine, parseDatelineLead, reporterNames, splitPhotoCredit } from './lines.js';
 import { contentId } from './record.js';
 import type { RecordFieldsOut } from './types.js';
 
@@ -60,10 +60,20 @@ export class Credits {
   }
 
   /** A byline as text: "By Ana Ruiz and Tom Hale", "By Jane Doe, Reuters" (an agency named in it is the agency). */
+  /**
+   * A byline as a wire gives it in one string: `By Li Wen, Xinhua correspondent`, `Reporting by Li Wen`,
+   * `记者 孙静`, `新华社记者 孙静 王磊`. The prefix goes, each name is an author, a job title is noted.
+   */
   byline(text: string): void {
-    const names = squash(text).replace(/^by[:\s]+/i, '').split(/\s*(?:,|;|&|\band\b)\s*/i).map((s) => s.trim()).filter(Boolean);
+    const plain = squash(text).replace(/^(?:(?:reporting|written|words|text)\s+)?by[:\s]+/i, '');
+    // Chinese: titles before the names (新华社记者, 本报记者), names apart by spaces or 、.
+    const zh = /^(?:新华社|中新社|本报)?(?:特约|实习)?(?:记者|通讯员)[:：\s]*(.+)$/u.exec(plain);
+    const cjkOnly = /^[\p{Script=Han}\s、，,]+$/u.test(plain);
+    const names = zh !== null || cjkOnly ? reporterNames(zh?.[1] ?? plain) : plain.split(/\s*(?:,|;|&|\band\b)\s*/i).map((s) => s.trim()).filter(Boolean);
+    if (zh !== null) this.notes.push(`byline title not kept (a byline has no field for it): ${JSON.stringify(plain.slice(0, plain.length - (zh[1] ?? '').length).trim())}`);
     for (const n of names) {
       if (parseAgencyLine(n) !== undefined) this.agency(n, 'the byline');
+      else if (JOB_TITLE.test(n)) this.notes.push(`byline title not kept (a byline has no field for it): ${JSON.stringify(n)}`);
       else if (/^[\p{Lu}\p{Lo}]/u.test(n)) this.authors.push(n);
       else this.notes.push(`byline text ${JSON.stringify(n)} is not a name: not used`);
     }
@@ -78,6 +88,9 @@ export class Credits {
     if (contributors.length > 0) fields.contributors = contributors;
   }
 }
+
+/** A part of a byline that is a job, not a person: `Xinhua correspondent`, `Staff Writer`, `Tokyo bureau chief`. */
+const JOB_TITLE = /\b(?:correspondents?|reporters?|writers?|editors?|photographers?|journalists?|staff|bureau chief|contributors?|columnist|analyst)$/i;
 
 // ----- Datelines -----
 
@@ -118,7 +131,13 @@ export function takeDuplicateLead(blocks: Block[], dateline: DatelineOut, date: 
     return;
   }
   if (lead.agency !== undefined) credits.agency(lead.agency, 'the dateline lead');
-  if (lead.reporters !== undefined) notes.push(`reporters named in the dateline ${JSON.stringify(lead.reporters)}: not used (give them as authors)`);
+  // Reporters named in the lead (`新华社北京2月5日电（记者孙静）`) are the authors when no byline named them.
+  if (lead.reporters !== undefined) {
+    const named = reporterNames(lead.reporters);
+    const missing = named.filter((n) => !credits.authors.includes(n));
+    if (credits.authors.length === 0) credits.authors.push(...named);
+    else if (missing.length > 0) notes.push(`reporters named in the dateline and not in the byline, not used: ${JSON.stringify(missing.join('、'))}`);
+  }
   if (dateline.date === undefined && lead.month !== undefined && lead.day !== undefined) {
     const d = datelineDate(lead.month, lead.day, date);
     if (d !== undefined) dateline.date = d;

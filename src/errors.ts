@@ -109,6 +109,10 @@ export const Errors = {
     'the copy nests its markup thousands of levels deep, too deep to read; no wire copy does: check where the file came from'),
   ImportRecordExists: entry('E_IMPORT_EXISTS', 'error', (id: string, path: string) =>
     `a different record with id ${q(id)} already exists at ${path}; pass --force to replace it (the old file is kept as a backup)`),
+  ImportWithdrawnLive: entry('E_IMPORT_WITHDRAWN_LIVE', 'error', (id: string, path: string) =>
+    `the story ${q(id)} is published from ${path}: take it down (draft: true), or import this notice again with --force, which sets that in the record`),
+  ImportTakenDown: entry('W_IMPORT_TAKEN_DOWN', 'warning', (id: string, path: string) =>
+    `the story ${q(id)} was taken down as the agency asks: ${path} now has draft: true (the old file is kept as a backup)`),
   ImportOlderEdition: entry('W_IMPORT_OLDER_EDITION', 'warning', (path: string, record: string, copy: string) =>
     `the record at ${path} is stamped ${q(record)}, later than this copy's ${q(copy)}: if this is an earlier edition, its text replaced a later one's (the .bak file holds it)`),
   ImportNeedsAttention: entry('W_IMPORT_NEEDS_ATTENTION', 'warning', (problem: string) => `the build will refuse this record until it is fixed: ${problem}`),

@@ -264,6 +264,21 @@ describe('writing records', () => {
     expect(early.stderr).toMatch(/gaza-talks\.txt: warning: the record at articles\/[^ ]+\.md is stamped "2025-02-05 11:15", later than this copy's "2025-02-05 09:24": if this is an earlier edition, its text replaced a later one's \(the \.bak file holds it\) \(W_IMPORT_OLDER_EDITION\)/);
   });
 
+  it('a kill notice for a published story names its record, and with --force takes it down (draft: true)', async () => {
+    const dir = await site();
+    await run(['import', 'tokyo-rates.nitf.xml'], dir);
+    const nitf = await readFile(join(dir, 'tokyo-rates.nitf.xml'), 'utf8');
+    await writeFile(join(dir, 'kill.nitf.xml'), nitf.replace('management-status="usable"', 'management-status="canceled"'));
+    const notice = await run(['import', 'kill.nitf.xml'], dir);
+    expect(notice.code).toBe(1);
+    expect(notice.stderr).toContain('kill.nitf.xml: the story "xin-20250310-boj-rates" is published from articles/2025/03/xin-20250310-boj-rates.md: take it down (draft: true), or import this notice again with --force, which sets that in the record (E_IMPORT_WITHDRAWN_LIVE)');
+    const forced = await run(['import', '--force', 'kill.nitf.xml'], dir);
+    expect(forced.stderr).toContain('kill.nitf.xml: warning: the story "xin-20250310-boj-rates" was taken down as the agency asks: articles/2025/03/xin-20250310-boj-rates.md now has draft: true (the old file is kept as a backup) (W_IMPORT_TAKEN_DOWN)');
+    expect(await readFile(join(dir, 'articles/2025/03/xin-20250310-boj-rates.md'), 'utf8')).toMatch(/^draft: true$/m);
+    const built = await run(['build'], dir);
+    expect(built.stdout).toContain('0 published, 1 draft');
+  });
+
   it('a record kept as JSON is replaced with a JSON record', async () => {
     const dir = await site();
     await run(['import', 'tokyo-rates.nitf.xml'], dir);

@@ -187,6 +187,13 @@ export async function importFiles(files: readonly string[], opts: ImportOptions)
     }
     report.diagnostics.push(...result.diagnostics);
     if (result.diagnostics.some((d) => d.severity === 'error')) report.ok = false;
+    // A kill notice for a story already published here: name the record, and with --force take it down.
+    const killed = result.withdrawn === undefined ? undefined : ids.get(result.withdrawn.id);
+    if (result.withdrawn !== undefined && killed !== undefined) {
+      const where = display(killed, opts.cwd);
+      if (opts.force && !opts.dryRun && (await takeDown(killed))) report.diagnostics.push(diagnostic(Errors.ImportTakenDown, { file: shown }, result.withdrawn.id, where));
+      else if (!opts.force || opts.dryRun) report.diagnostics.push(diagnostic(Errors.ImportWithdrawnLive, { file: shown }, result.withdrawn.id, where));
+    }
     for (const imported of result.stories) {
       const story = keepNeighbourDayId(keepFormerId(imported, ids, opts.config.timezone), ids, opts.config.timezone);
       const entry = await place(story, out, ids, opts);
@@ -219,6 +226,27 @@ function keepFormerId(story: ImportedStory, ids: ReadonlyMap<string, string>, zo
   if (typeof oldTitle !== 'string' || typeof oldDate !== 'string' || contentId(oldTitle, oldDate, zone) !== id) return story;
   const note = `a record imported before has this story's former id ${JSON.stringify(former)} (made from the day as the copy wrote it): it keeps that id`;
   return { ...story, fields: { ...story.fields, id: former }, notes: [...story.notes, note] };
+}
+
+/** Sets `draft: true` in a record (the old file kept as a backup); false when it cannot be read as a record. */
+async function takeDown(path: string): Promise<boolean> {
+  const json = extname(path).toLowerCase() === '.json';
+  let text: string;
+  try {
+    text = readRecordText(path);
+  } catch {
+    return false;
+  }
+  const parsed = parsedRecord(text, json, path);
+  if (parsed === undefined) return false;
+  if (parsed.data['draft'] === true) return true;
+  const fields = { ...parsed.data, draft: true };
+  const out = json
+    ? `${JSON.stringify(fields, null, 2)}\n`
+    : recordText({ fields: fields as unknown as ImportedStory['fields'], body: parsed.body ?? '', notes: [] });
+  await rename(path, await freeBackupName(path));
+  await writeFile(path, out);
+  return true;
 }
 
 /** How far apart two editions of one story may be stamped across midnight: a daily column of one headline is a day apart. */

@@ -72,7 +72,8 @@ export const importNinjs: Importer = (text: string, ctx: ImportContext): ImportR
   // Not released: no record at all (an error, as for NITF: nothing was imported, and a kill needs a person).
   const status = str(data, 'pubstatus')?.trim().toLowerCase();
   if (status !== undefined && WITHDRAWN[status] !== undefined) {
-    return { stories: [], diagnostics: [diagnostic(Errors.ImportNotPublished, at('pubstatus'), status, WITHDRAWN[status])] };
+    const own = str(data, 'uri')?.trim();
+    return { stories: [], diagnostics: [diagnostic(Errors.ImportNotPublished, at('pubstatus'), status, WITHDRAWN[status])], ...(own ? { withdrawn: { id: own, status } } : {}) };
   }
 
   const title = headline(data);

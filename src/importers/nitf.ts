@@ -72,7 +72,8 @@ export const importNitf: Importer = (text: string, ctx: ImportContext): ImportRe
   const status = docdata?.attrs['management-status']?.trim().toLowerCase();
   if (status !== undefined && NOT_PUBLISHED[status] !== undefined) {
     const where = { file, line: lineOf(text, 'management-status'), field: 'nitf/head/docdata@management-status' };
-    return { stories: [], diagnostics: [diagnostic(Errors.ImportNotPublished, where, status, NOT_PUBLISHED[status])] };
+    const own = attr(child(docdata, 'doc-id'), 'id-string')?.trim();
+    return { stories: [], diagnostics: [diagnostic(Errors.ImportNotPublished, where, status, NOT_PUBLISHED[status])], ...(own && WITHDRAWN[status] !== undefined ? { withdrawn: { id: own, status } } : {}) };
   }
 
   // Headline: hedline/hl1, else head/title (NITF's title of the document, usually the same words).

@@ -46,6 +46,8 @@ export interface ImportResult {
   stories: ImportedStory[];
   /** Problems located in the input file (errors mean the file could not be imported). */
   diagnostics: Diagnostic[];
+  /** A story the agency withdrew (a kill notice), by the copy's own id, so an earlier record of it can be found. */
+  withdrawn?: { id: string; status: string };
 }
 
 export type Importer = (text: string, ctx: ImportContext) => ImportResult;

@@ -128,7 +128,12 @@ describe('time', () => {
   it('an embargo the copy does not show as lifted makes the record a draft; a lifted one does not', () => {
     const pending = run('x.json', variant('v1.ninjs.json', { embargoed: '2025-02-06T00:00:00+08:00' })).stories[0]!;
     expect(pending.fields.draft).toBe(true);
-    expect(pending.notes).toEqual(['embargoed until 2025-02-06T00:00:00+08:00: written as a draft; remove "draft: true" once the embargo is lifted']);
+    // Dated when the embargo lifts, not when the copy was created.
+    expect(pending.fields.date).toBe('2025-02-06T00:00:00+08:00');
+    expect(pending.notes).toEqual([
+      expect.stringMatching(/^dated 2025-02-06T00:00:00\+08:00, when the embargo lifts \(created .+\): change "date" if the story goes out later$/),
+      'embargoed until 2025-02-06T00:00:00+08:00: written as a draft; remove "draft: true" once the embargo is lifted',
+    ]);
     expectAccepted(pending);
     const lifted = run('x.json', variant('v1.ninjs.json', { embargoed: '2025-02-05T10:00:00+08:00' })).stories[0]!;
     expect(lifted.fields.draft).toBeUndefined();

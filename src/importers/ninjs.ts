@@ -297,6 +297,14 @@ function embargo(o: Obj, published: Stamp, version: Stamp | undefined, ctx: Impo
   const newest = [published, version].flatMap((s) => (s?.instant === undefined ? [] : [s.instant.getTime()]));
   if (until?.instant !== undefined && newest.some((t) => t >= (until.instant as Date).getTime())) return;
   fields.draft = true;
+  // Published when the embargo lifts, not when the copy was created: the feeds date it then (and a
+  // dateline of the embargo's day is no longer after the first publication).
+  if (until?.instant !== undefined && published.instant !== undefined && until.instant.getTime() > published.instant.getTime()) {
+    notes.push(`dated ${until.value}, when the embargo lifts (created ${fields.date}): change "date" if the story goes out later`);
+    fields.date = until.value;
+    const updated = fields.updated === undefined ? undefined : readStamp(fields.updated, ctx.timezone)?.instant;
+    if (fields.updated !== undefined && (updated === undefined || updated.getTime() <= until.instant.getTime())) delete fields.updated;
+  }
   notes.push(`embargoed until ${raw.trim()}: written as a draft; remove "draft: true" once the embargo is lifted`);
 }
 

@@ -112,7 +112,9 @@ export const Errors = {
   ImportWithdrawnLive: entry('E_IMPORT_WITHDRAWN_LIVE', 'error', (id: string, path: string) =>
     `the story ${q(id)} is published from ${path}: take it down (draft: true), or import this notice again with --force, which sets that in the record`),
   ImportTakenDown: entry('W_IMPORT_TAKEN_DOWN', 'warning', (id: string, path: string) =>
-    `the story ${q(id)} was taken down as the agency asks: ${path} now has draft: true (the old file is kept as a backup)`),
+    `the agency withdrew the story ${q(id)}, and it is taken down: ${path} now has draft: true (the old file is kept as a backup)`),
+  ImportAlreadyDown: entry('W_IMPORT_TAKEN_DOWN', 'warning', (id: string, path: string) =>
+    `the agency withdrew the story ${q(id)}; ${path} is already a draft`),
   ImportOlderEdition: entry('W_IMPORT_OLDER_EDITION', 'warning', (path: string, record: string, copy: string) =>
     `the record at ${path} is stamped ${q(record)}, later than this copy's ${q(copy)}: if this is an earlier edition, its text replaced a later one's (the .bak file holds it)`),
   ImportNeedsAttention: entry('W_IMPORT_NEEDS_ATTENTION', 'warning', (problem: string) => `the build will refuse this record until it is fixed: ${problem}`),

@@ -187,12 +187,25 @@ export async function importFiles(files: readonly string[], opts: ImportOptions)
     }
     report.diagnostics.push(...result.diagnostics);
     if (result.diagnostics.some((d) => d.severity === 'error')) report.ok = false;
-    // A kill notice for a story already published here: name the record, and with --force take it down.
+    // A kill notice for a story already published here: name the record, and with --force take it down
+    // (then the notice has done what it asks: no error for it).
     const killed = result.withdrawn === undefined ? undefined : ids.get(result.withdrawn.id);
     if (result.withdrawn !== undefined && killed !== undefined) {
       const where = display(killed, opts.cwd);
-      if (opts.force && !opts.dryRun && (await takeDown(killed))) report.diagnostics.push(diagnostic(Errors.ImportTakenDown, { file: shown }, result.withdrawn.id, where));
-      else if (!opts.force || opts.dryRun) report.diagnostics.push(diagnostic(Errors.ImportWithdrawnLive, { file: shown }, result.withdrawn.id, where));
+      const data = recordData(killed, where);
+      const notice = (d: Diagnostic): boolean => d.code !== Errors.ImportNotPublished.code;
+      if (data?.['draft'] === true) {
+        report.diagnostics = report.diagnostics.filter(notice);
+        report.diagnostics.push(diagnostic(Errors.ImportAlreadyDown, { file: shown }, result.withdrawn.id, where));
+      } else if (opts.force && !opts.dryRun) {
+        const done = await takeDown(killed);
+        if (done === 'unreadable') report.diagnostics.push(diagnostic(Errors.ImportWithdrawnLive, { file: shown }, result.withdrawn.id, where));
+        else {
+          report.diagnostics = report.diagnostics.filter(notice);
+          report.diagnostics.push(diagnostic(Errors.ImportTakenDown, { file: shown }, result.withdrawn.id, where));
+        }
+      } else report.diagnostics.push(diagnostic(Errors.ImportWithdrawnLive, { file: shown }, result.withdrawn.id, where));
+      report.ok = !report.diagnostics.some((d) => d.severity === 'error');
     }
     for (const imported of result.stories) {
       const story = keepNeighbourDayId(keepFormerId(imported, ids, opts.config.timezone), ids, opts.config.timezone);
@@ -228,25 +241,38 @@ function keepFormerId(story: ImportedStory, ids: ReadonlyMap<string, string>, zo
   return { ...story, fields: { ...story.fields, id: former }, notes: [...story.notes, note] };
 }
 
-/** Sets `draft: true` in a record (the old file kept as a backup); false when it cannot be read as a record. */
-async function takeDown(path: string): Promise<boolean> {
+/**
+ * Sets `draft: true` in a record, touching nothing else: the line is put at the end of the front matter
+ * (or `draft: false` becomes it), so comments, the YAML's style and the body stay byte for byte; a JSON
+ * record gets the key. The old file is kept as a backup. `already` when it was a draft; `unreadable`
+ * when it is no record this can edit.
+ */
+async function takeDown(path: string): Promise<'done' | 'already' | 'unreadable'> {
   const json = extname(path).toLowerCase() === '.json';
   let text: string;
   try {
     text = readRecordText(path);
   } catch {
-    return false;
+    return 'unreadable';
   }
   const parsed = parsedRecord(text, json, path);
-  if (parsed === undefined) return false;
-  if (parsed.data['draft'] === true) return true;
-  const fields = { ...parsed.data, draft: true };
-  const out = json
-    ? `${JSON.stringify(fields, null, 2)}\n`
-    : recordText({ fields: fields as unknown as ImportedStory['fields'], body: parsed.body ?? '', notes: [] });
+  if (parsed === undefined) return 'unreadable';
+  if (parsed.data['draft'] === true) return 'already';
+  let out: string | undefined;
+  if (json) out = `${JSON.stringify({ ...parsed.data, draft: true }, null, 2)}\n`;
+  else {
+    const m = /^(\uFEFF?---[ \t]*\r?\n)([\s\S]*?)(\r?\n)(---[ \t]*(?:\r?\n|$))/.exec(text);
+    if (m !== null) {
+      const [, open = '', front = '', nl = '\n', close = ''] = m;
+      const draft = /^draft:[ \t]*false[ \t]*$/m;
+      const next = draft.test(front) ? front.replace(draft, 'draft: true') : `${front}${nl}draft: true`;
+      out = `${open}${next}${nl}${close}${text.slice(m[0].length)}`;
+    }
+  }
+  if (out === undefined || parsedRecord(out, json, path)?.data['draft'] !== true) return 'unreadable';
   await rename(path, await freeBackupName(path));
   await writeFile(path, out);
-  return true;
+  return 'done';
 }
 
 /** How far apart two editions of one story may be stamped across midnight: a daily column of one headline is a day apart. */

@@ -377,11 +377,14 @@ function fromIssue(issue: z.core.$ZodIssue, data: unknown, at: At): Diagnostic[]
   }
 }
 
-/** Endings of file names, which a host name never ends with: `//gaza-talks.html` is a path with a slash too many. */
-const FILE_ENDINGS = new Set(['html', 'htm', 'php', 'asp', 'aspx', 'jsp', 'md', 'xml', 'json', 'txt', 'pdf', 'jpg', 'jpeg', 'png', 'gif', 'webp', 'svg', 'avif', 'mp3', 'mp4', 'css', 'js']);
+/** Endings of web pages and images, which no top-level domain is: `//gaza-talks.html` is a path with a slash too many. */
+const FILE_ENDINGS = new Set(['html', 'htm', 'php', 'asp', 'aspx', 'jsp', 'shtml', 'xml', 'json', 'txt', 'pdf', 'jpg', 'jpeg', 'png', 'gif', 'webp', 'svg', 'avif']);
 
-/** A host a protocol-relative URL may name: dotted labels ending in letters (a top-level domain), not a file name. */
+/** A host a protocol-relative URL may name: a dotted name (any script) or an IPv4 address, not a file name. */
 function plausibleHost(host: string): boolean {
-  const m = /^(?:[a-z0-9-]+\.)+([a-z]{2,63}|xn--[a-z0-9-]+)(?::\d+)?$/i.exec(host);
-  return m !== null && !FILE_ENDINGS.has((m[1] ?? '').toLowerCase());
+  const name = host.replace(/:\d+$/, '').replace(/\.$/, '');
+  if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(name)) return true;
+  const labels = name.split('.');
+  const last = labels[labels.length - 1] ?? '';
+  return labels.length >= 2 && labels.every((l) => /^[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?$/u.test(l)) && /^\p{L}/u.test(last) && !FILE_ENDINGS.has(last.toLowerCase());
 }

@@ -234,7 +234,7 @@ describe('writing records', () => {
     expect(await records(dir)).toHaveLength(1);
   });
 
-  it('a correction stamped after midnight in the site\'s zone is the same story (within twelve hours); a story of the headline a day later is another', async () => {
+  it('a correction stamped after midnight in the site\'s zone is the same story (within six hours); a story of the headline a day later is another', async () => {
     const dir = await site();
     const copy = (stamp: string, figure: string) => `Home | China\n\nBeijing metro line 17 opens its northern section\n\nUpdated: ${stamp}\n\nBEIJING — The section opened, adding ${figure} stations.\n`;
     await writeFile(join(dir, 'v1.txt'), copy('2025-11-26 23:50', 'nine'));
@@ -243,7 +243,7 @@ describe('writing records', () => {
     expect((await run(['import', 'v1.txt'], dir)).code).toBe(0);
     const second = await run(['import', '--force', 'v2.txt'], dir);
     expect(second.code).toBe(0);
-    expect(second.stdout).toContain('has this headline and was first published the day before, within twelve hours: the same story across midnight, it keeps that id');
+    expect(second.stdout).toContain('has this headline and was first published the day before, within six hours: the same story across midnight, it keeps that id');
     expect(await records(dir)).toHaveLength(2); // the record and its .bak
     const record = await readFile(join(dir, 'articles', (await records(dir)).find((p) => p.endsWith('.md'))!), 'utf8');
     expect(record).toMatch(/^id: imp-20251126-/m);

@@ -135,6 +135,9 @@ describe('time', () => {
       'embargoed until 2025-02-06T00:00:00+08:00: written as a draft; remove "draft: true" once the embargo is lifted',
     ]);
     expectAccepted(pending);
+    // The id is the creation day's, so the version sent once the embargo lifted (no embargo in it) is the same story.
+    const noUri = (change: Record<string, unknown>) => run('x.json', variant('v1.ninjs.json', { uri: undefined, ...change })).stories[0]!;
+    expect(noUri({ embargoed: '2025-02-07T08:00:00+08:00' }).fields.id).toBe(noUri({}).fields.id);
     const lifted = run('x.json', variant('v1.ninjs.json', { embargoed: '2025-02-05T10:00:00+08:00' })).stories[0]!;
     expect(lifted.fields.draft).toBeUndefined();
   });

@@ -52,7 +52,8 @@ function olderEdition(copy: ImportedStory, record: Record<string, unknown>, zone
     .map((v) => ({ v, t: parseDeskTime(v.trim(), zone) }))
     .flatMap((x) => (x.t.ok ? [{ v: x.v, t: x.t.instant.getTime() }] : []))
     .sort((a, b) => b.t - a.t)[0];
-  const [c, r] = [latest([copy.fields.date, copy.fields.updated]), latest([record['date'], record['updated']])];
+  // Against the record's first publication only: its `updated` may be the desk's own edit.
+  const [c, r] = [latest([copy.fields.date, copy.fields.updated]), latest([record['date']])];
   return c !== undefined && r !== undefined && c.t < r.t ? { copy: c.v, record: r.v } : undefined;
 }
 
@@ -275,12 +276,15 @@ async function takeDown(path: string): Promise<'done' | 'already' | 'unreadable'
   return 'done';
 }
 
-/** How far apart two editions of one story may be stamped across midnight: a daily column of one headline is a day apart. */
-const EDITION_GAP_MS = 12 * 3_600_000;
+/** How far apart two editions of one story may be stamped across midnight: a correction comes within hours; a new story of one headline next morning is another. */
+const EDITION_GAP_MS = 6 * 3_600_000;
+
+/** The calendar day before or after `day` (`2025-03-30`), whatever the clocks do that night. */
+const shiftDay = (day: string, by: number): string => new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)) + by)).toISOString().slice(0, 10);
 
 /**
  * A derived id whose day is the next (or the previous) of a record's with the same headline, stamped
- * within twelve hours of it: the same story, stamped across midnight in the site's zone (a correction at
+ * within six hours of it: the same story, stamped across midnight in the site's zone (a correction at
  * 00:20 of a story filed at 23:50, or a London story's 17:45 GMT edition after its 15:10 one). The record
  * keeps its id, and a note says so. A story of the same headline a day later is another story.
  */
@@ -290,13 +294,13 @@ function keepNeighbourDayId(story: ImportedStory, ids: ReadonlyMap<string, strin
   const copy = parseDeskTime(date, zone);
   if (!copy.ok) return story;
   for (const shift of [-1, 1]) {
-    const neighbour = idOf(title, localDate(new Date(copy.instant.getTime() + shift * 86_400_000), zone));
+    const neighbour = idOf(title, shiftDay(localDate(copy.instant, zone), shift));
     const path = ids.get(neighbour);
     if (neighbour === id || path === undefined) continue;
     const existing = recordData(path, path);
     const t = typeof existing?.['date'] === 'string' ? parseDeskTime(existing['date'], zone) : undefined;
     if (t?.ok !== true || Math.abs(copy.instant.getTime() - t.instant.getTime()) > EDITION_GAP_MS) continue;
-    const note = `the record ${JSON.stringify(neighbour)} has this headline and was first published ${shift < 0 ? 'the day before' : 'the day after'}, within twelve hours: the same story across midnight, it keeps that id`;
+    const note = `the record ${JSON.stringify(neighbour)} has this headline and was first published ${shift < 0 ? 'the day before' : 'the day after'}, within six hours: the same story across midnight, it keeps that id`;
     return { ...story, fields: { ...story.fields, id: neighbour }, notes: [...story.notes, note] };
   }
   return story;
@@ -329,7 +333,11 @@ async function place(imported: ImportedStory, out: string, ids: Map<string, stri
   if (old !== undefined && !opts.force) return { story, path: shown, status: 'refused' };
   // Forced over a record stamped later: perhaps an earlier edition (editions come in out of order); said.
   const older = data === undefined ? undefined : olderEdition(imported, data, opts.config.timezone);
-  if (opts.dryRun) return { story, path: shown, status: old === undefined ? 'would write' : 'would replace', ...(older === undefined ? {} : { older }) };
+  if (opts.dryRun) {
+    // As the real run would: the next story of the run finds this one's record.
+    if (old === undefined) ids.set(story.fields.id, target);
+    return { story, path: shown, status: old === undefined ? 'would write' : 'would replace', ...(older === undefined ? {} : { older }) };
+  }
   await mkdir(dirname(target), { recursive: true });
   const entry: StoryReport = { story, path: shown, status: old === undefined ? 'written' : 'replaced', ...(older === undefined ? {} : { older }) };
   if (old !== undefined) {

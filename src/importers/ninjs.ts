@@ -164,7 +164,8 @@ export const importNinjs: Importer = (text: string, ctx: ImportContext): ImportR
   if (type !== undefined && !['text', 'composite'].includes(type)) notes.push(`type is ${JSON.stringify(type)}: imported as a text story`);
 
   const markdown = renderBlocks(blocks);
-  fields.id = permanentId(str(data, 'uri')?.trim(), 'uri', title, fields.date, ctx.timezone, notes);
+  // Derived from the creation stamp, not an embargo's (which a later version, its embargo lifted, lacks).
+  fields.id = permanentId(str(data, 'uri')?.trim(), 'uri', title, published.value, ctx.timezone, notes);
   return { stories: [{ fields, body: markdown, notes }], diagnostics };
 };
 

@@ -250,10 +250,23 @@ describe('bylines as one string', () => {
     ['By Li Wen, Xinhua correspondent', ['Li Wen'], 'byline title not kept (a byline has no field for it): "Xinhua correspondent"'],
     ['Reporting by Li Wen', ['Li Wen'], undefined],
     ['Jane Doe and John Smith', ['Jane Doe', 'John Smith'], undefined],
+    // Surnames that are job words, capitalised, are names.
+    ['By Jonathan Staff', ['Jonathan Staff'], undefined],
+    ['By Jane Doe and Tom Writer', ['Jane Doe', 'Tom Writer'], undefined],
+    ['Text and photos by Jane Doe', ['Jane Doe'], undefined],
+    // A Chinese name padded with a space, or with a two-character surname, is one person.
+    ['记者 孙 静', ['孙静'], undefined],
+    ['本报记者　王　磊', ['王磊'], undefined],
+    ['欧阳 娜娜', ['欧阳娜娜'], undefined],
   ])('%j gives the authors %j, titles and prefixes out', (byline, authors, note) => {
     const story = run('v1.ninjs.json', variant('v1.ninjs.json', { byline })).stories[0]!;
     expect(story.fields.authors).toEqual(authors);
     if (note !== undefined) expect(story.notes).toContain(note);
     expect(story.notes.some((n) => n.startsWith('reporters named in the dateline'))).toBe(false);
   });
+});
+
+it('the other credits of a byline are contributors with their roles', () => {
+  const story = run('v1.ninjs.json', variant('v1.ninjs.json', { byline: 'Reporting by Jane Doe; Editing by John Smith' })).stories[0]!;
+  expect([story.fields.authors, story.fields.contributors]).toEqual([['Jane Doe'], [{ name: 'John Smith', role: 'editing' }]]);
 });

@@ -553,3 +553,12 @@ describe('importText: bad input', () => {
     expect(s.fields.date).toBe('2025-02-05T09:24:00+08:00');
   });
 });
+
+describe('Chinese reporters named in the lead', () => {
+  it('are each a name: titles and the kind of work out, a padded name whole', () => {
+    const lead = (reporters: string) => only(importText(`首页 > 国内\n标题在这里\n2025年02月05日 09:24\n新华社北京2月5日电（${reporters}）第一段文字。\n`, { file: 'x.txt', timezone: ZONE })).fields.authors;
+    expect(lead('记者孙静、通讯员李明')).toEqual(['孙静', '李明']);
+    expect(lead('记者孙静 王磊 摄影报道')).toEqual(['孙静', '王磊']);
+    expect(lead('记者 孙 静')).toEqual(['孙静']);
+  });
+});

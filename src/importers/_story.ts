@@ -11,7 +11,7 @@ import { isPermanentId } from '../core/ids.js';
 import { dropChars, plainText, type Block, type ImageCandidate } from './_blocks.js';
 import { squash, unique } from './_tree.js';
 import { lookupCity } from './gazetteer.js';
-import { cityName, datelineDate, parseAgencyLine, parseDatelineLead, reporterNames, splitPhotoCredit } from './lines.js';
+import { cityName, datelineDate, parseAgencyLine, parseContributorLine, parseDatelineLead, reporterNames, splitPhotoCredit } from './lines.js';
 import { contentId } from './record.js';
 import type { RecordFieldsOut } from './types.js';
 
@@ -61,19 +61,33 @@ export class Credits {
 
   /** A byline as text: "By Ana Ruiz and Tom Hale", "By Jane Doe, Reuters" (an agency named in it is the agency). */
   /**
-   * A byline as a wire gives it in one string: `By Li Wen, Xinhua correspondent`, `Reporting by Li Wen`,
-   * `记者 孙静`, `新华社记者 孙静 王磊`. The prefix goes, each name is an author, a job title is noted.
+   * A byline as a wire gives it in one string: `By Li Wen, Xinhua correspondent`, `Reporting by Li Wen;
+   * Editing by Ma Jun`, `Text and photos by Jane Doe`, `记者 孙静`, `新华社记者 孙静 王磊`. The prefix goes,
+   * each name is an author, a job title is noted, and the other credits (`Editing by`, `Additional
+   * reporting by`) are contributors with their roles.
    */
   byline(text: string): void {
-    const plain = squash(text).replace(/^(?:(?:reporting|written|words|text)\s+)?by[:\s]+/i, '');
+    for (const segment of squash(text).split(/\s*;\s*/).filter(Boolean)) {
+      const by = /^(?:(?:reporting|written|words|text|story|text and (?:photos?|pictures)|words and (?:photos?|pictures))\s+)?by[:\s]+(.+)$/i.exec(segment);
+      if (by === null && /^[A-Z][a-z]+(?: [a-z]+)? by /.test(segment)) {
+        const people = parseContributorLine(segment);
+        if (people !== undefined) this.contributors.push(...people);
+        else this.notes.push(`byline text ${JSON.stringify(segment)} is not a name: not used`);
+        continue;
+      }
+      this.names(by?.[1] ?? segment);
+    }
+  }
+
+  private names(plain: string): void {
     // Chinese: titles before the names (新华社记者, 本报记者), names apart by spaces or 、.
-    const zh = /^(?:新华社|中新社|本报)?(?:特约|实习)?(?:记者|通讯员)[:：\s]*(.+)$/u.exec(plain);
+    const zh = /^(?:新华社|中新社|本报)?(?:特约|实习|摄影)?(?:记者|通讯员)[:：\s]*(.+)$/u.exec(plain);
     const cjkOnly = /^[\p{Script=Han}\s、，,]+$/u.test(plain);
-    const names = zh !== null || cjkOnly ? reporterNames(zh?.[1] ?? plain) : plain.split(/\s*(?:,|;|&|\band\b)\s*/i).map((s) => s.trim()).filter(Boolean);
+    const names = zh !== null || cjkOnly ? reporterNames(zh?.[1] ?? plain) : plain.split(/\s*(?:,|&|\band\b)\s*/i).map((s) => s.trim()).filter(Boolean);
     if (zh !== null) this.notes.push(`byline title not kept (a byline has no field for it): ${JSON.stringify(plain.slice(0, plain.length - (zh[1] ?? '').length).trim())}`);
     for (const n of names) {
       if (parseAgencyLine(n) !== undefined) this.agency(n, 'the byline');
-      else if (JOB_TITLE.test(n)) this.notes.push(`byline title not kept (a byline has no field for it): ${JSON.stringify(n)}`);
+      else if (JOB_TITLE.test(n) || /^(?:staff(?: writer| reporter)?|(?:our|a) correspondent)$/i.test(n)) this.notes.push(`byline title not kept (a byline has no field for it): ${JSON.stringify(n)}`);
       else if (/^[\p{Lu}\p{Lo}]/u.test(n)) this.authors.push(n);
       else this.notes.push(`byline text ${JSON.stringify(n)} is not a name: not used`);
     }
@@ -89,8 +103,11 @@ export class Credits {
   }
 }
 
-/** A part of a byline that is a job, not a person: `Xinhua correspondent`, `Staff Writer`, `Tokyo bureau chief`. */
-const JOB_TITLE = /\b(?:correspondents?|reporters?|writers?|editors?|photographers?|journalists?|staff|bureau chief|contributors?|columnist|analyst)$/i;
+/**
+ * A part of a byline that is a job, not a person: `Xinhua correspondent`, `Tokyo bureau chief`, `Staff
+ * Writer`. A job word in lower case (a surname such as Staff or Writer is capitalised), or a staff credit alone.
+ */
+const JOB_TITLE = /\s(?:correspondents?|reporters?|writers?|editors?|photographers?|journalists?|staff|bureau chief|contributors?|columnist|analyst)$/;
 
 // ----- Datelines -----
 

@@ -116,8 +116,30 @@ function splitNames(list: string): string[] {
 }
 
 /** Chinese reporters' names in a list (after a dateline, in a contributor line): `记者王晔 李明`, `陈静、李华` → 王晔, 李明. */
-export const reporterNames = (reporters: string): string[] =>
-  reporters.split(/[\s、,，]+/u).map((s) => s.replace(/^(?:记者|实习记者|实习生)/u, '')).filter(Boolean);
+/** Chinese surnames of two characters: `欧阳 娜娜` is one person. */
+const COMPOUND_SURNAMES = new Set(['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '长孙', '宇文', '司徒', '夏侯', '轩辕', '端木', '独孤', '南宫', '西门', '呼延', '申屠', '澹台', '万俟', '闻人', '太史', '钟离']);
+
+/**
+ * Chinese reporters' names: apart by `、` or commas, or by spaces between names; a name padded with a
+ * space (`孙 静`, `王　磊`) or a two-character surname before its name (`欧阳 娜娜`) is one person. Titles
+ * before a name (记者, 通讯员…) and the kind of work after the names (摄影报道, 摄) go.
+ */
+export function reporterNames(reporters: string): string[] {
+  const out: string[] = [];
+  for (const part of reporters.split(/[、,，]+/u)) {
+    const tokens = part.split(/\s+/u).map((t) => t.replace(/^(?:本报|新华社)?(?:特约|实习|摄影)?(?:记者|通讯员|实习生)/u, '')).filter((t) => t !== '' && !/^(?:摄影?报道|摄|报道|采写|摄影)$/u.test(t));
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i] ?? '';
+      const next = tokens[i + 1];
+      const han = /^\p{Script=Han}+$/u;
+      if (next !== undefined && han.test(t) && han.test(next) && (t.length === 1 || COMPOUND_SURNAMES.has(t)) && (t + next).length <= 4) {
+        out.push(t + next);
+        i += 1;
+      } else out.push(t);
+    }
+  }
+  return out;
+}
 
 function person(text: string, role?: string): Contributor {
   const m = /^(.+?)\s+(?:in|at)\s+(.+)$/.exec(text);

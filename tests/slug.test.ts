@@ -134,8 +134,7 @@ describe('slugify', () => {
     expect(cut).toBe('a'.repeat(63) + astral);
     expect(codePoints(cut)).toBe(64);
     expect(cut.length).toBe(65);
-    // (and at 230 bytes: 64 letters of four bytes would make a file name longer than 255 bytes)
-    expect(slugWords(astral.repeat(200))).toBe(astral.repeat(57));
+    expect(slugWords(astral.repeat(200))).toBe(astral.repeat(64));
     expectValidSlug(slugify(`b${astral.repeat(199)}`));
     // Two long names that share their first 64 code points get distinct paths without colliding.
     expect(slugify(`${'a'.repeat(64)} one`)).not.toBe(slugify(`${'a'.repeat(64)} two`));
@@ -350,11 +349,13 @@ describe('assignSlugs', () => {
 });
 
 describe('a slug fits a file name', () => {
-  it('is at most 230 bytes of UTF-8 before its hash, so the path segment stays under 255 bytes', () => {
+  it('a slug over 255 bytes of UTF-8 is hashed, its words cut to fit; every slug that fits stays as it was', () => {
     const long = '\u{20000}'.repeat(64);
     const slug = slugify(long);
     expect(new TextEncoder().encode(slug).length).toBeLessThanOrEqual(255);
-    expect(slug).toMatch(/^(?:\u{20000}){57}--[0-9a-f]{8}$/u);
+    expect(slug).toMatch(/^(?:\u{20000}){61}--[0-9a-f]{8}$/u);
+    // 60 four-byte letters (240 bytes) fit, and keep their plain path.
+    expect(slugify('\u{20000}'.repeat(60))).toBe('\u{20000}'.repeat(60));
     // Names of one- to three-byte letters keep the slugs they had.
     expect(slugify('国'.repeat(64))).toBe('国'.repeat(64));
     const { slugs } = assignSlugs([long, `${long}!`]);

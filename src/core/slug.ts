@@ -13,7 +13,8 @@
  *     that follows no letter or number is dropped with the separators ("❤️ News" → "news", not "\uFE0F-news").
  *     So the slug is the words (a letter or number, then letters, numbers or marks; none default-ignorable)
  *     joined by "-".
- *  3. At most 64 code points (a surrogate pair is never split) and 230 bytes of UTF-8, then trailing "-" trimmed.
+ *  3. At most 64 code points (a surrogate pair is never split), then trailing "-" trimmed. A slug over a
+ *     file name's 255 bytes of UTF-8 (four-byte letters) is hashed, its words cut to fit with the hash.
  *  4. The slug is the path only when it spells the name: when the name is its words, in any case or
  *     width, joined by spaces, "-", "_", ".", apostrophes or middle dots, or by invisible characters
  *     ("World News", "world-news", "U.S.", "O'Brien", "国际新闻", "الشرق الأوسط"). Any other name ("C++",
@@ -43,12 +44,28 @@
 
 const MAX_CODE_POINTS = 64;
 /**
- * And at most 230 bytes of UTF-8 (step 3), so that with a hash suffix ("--" + 16 hex + "-NN") the path
- * segment stays under the 255 bytes a file name may have: 64 letters of four bytes each (CJK Extension
- * B) made a directory no file system could create. No slug within 64 code points of one to three bytes
- * reaches it, so none moved.
+ * A file name's limit, in bytes of UTF-8. A path segment over it (64 letters of four bytes, CJK
+ * Extension B, or near that with a hash) could not be created: such a slug is hashed, its words cut to
+ * fit. Only paths that could never be made are affected, so no feed moves.
  */
-const MAX_BYTES = 230;
+const MAX_NAME_BYTES = 255;
+
+const utf8Bytes = (s: string): number => {
+  let n = 0;
+  for (const c of s) {
+    const cp = c.codePointAt(0) ?? 0;
+    n += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+  }
+  return n;
+};
+
+/** `words`, cut by code points (and trailing "-") so that with `suffix` it fits a file name. */
+function fit(words: string, suffix: string): string {
+  let out = words;
+  while (out !== '' && utf8Bytes(out) + utf8Bytes(suffix) > MAX_NAME_BYTES) out = Array.from(out).slice(0, -1).join('').replace(/-+$/, '');
+  return `${out === '' ? 'x' : out}${suffix}`;
+}
+
 /** A word: a letter or number, then letters, numbers and combining marks; none of them default-ignorable. */
 const WORD = /(?:(?!\p{Default_Ignorable_Code_Point})[\p{L}\p{N}])(?:(?!\p{Default_Ignorable_Code_Point})[\p{L}\p{N}\p{M}])*/gu;
 const WINDOWS_DEVICE = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
@@ -62,18 +79,10 @@ const SEPARATORS = /(?:[\s\-_.'\u2018\u2019\u00B7\u30FB]|\p{Default_Ignorable_Co
 /** Step 1: NFKC, lower case, NFC. */
 const fold = (name: string): string => name.normalize('NFKC').toLowerCase().normalize('NFC');
 
-/** Steps 1–3: the name's words joined by "-", at most 64 code points and 230 bytes; '' when it has none. */
+/** Steps 1–3: the name's words joined by "-", at most 64 code points; '' when it has none. */
 export function slugWords(name: string): string {
   const dashed = (fold(name).match(WORD) ?? []).join('-');
-  let bytes = 0;
-  const kept: string[] = [];
-  for (const c of Array.from(dashed).slice(0, MAX_CODE_POINTS)) {
-    const cp = c.codePointAt(0) ?? 0;
-    bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-    if (bytes > MAX_BYTES) break;
-    kept.push(c);
-  }
-  return kept.join('').replace(/-+$/, '');
+  return Array.from(dashed).slice(0, MAX_CODE_POINTS).join('').replace(/-+$/, '');
 }
 
 /**
@@ -82,8 +91,8 @@ export function slugWords(name: string): string {
  */
 export function slugify(name: string): string {
   const words = slugWords(name);
-  if (words !== '' && !WINDOWS_DEVICE.test(words) && fold(name).split(SEPARATORS).filter((w) => w !== '').join('-') === words) return words;
-  return `${words === '' ? 'x' : words}--${hash8(name.normalize('NFC'))}`;
+  if (words !== '' && !WINDOWS_DEVICE.test(words) && utf8Bytes(words) <= MAX_NAME_BYTES && fold(name).split(SEPARATORS).filter((w) => w !== '').join('-') === words) return words;
+  return fit(words, `--${hash8(name.normalize('NFC'))}`);
 }
 
 export interface SlugCollision {
@@ -144,13 +153,13 @@ function caseless(path: string): string {
 }
 
 function disambiguate(slug: string, name: string, taken: ReadonlySet<string>): string {
-  const short = `${slug}--${hash8(name)}`;
+  const short = fit(slug, `--${hash8(name)}`);
   if (!taken.has(caseless(short))) return short;
-  const long = `${slug}--${hash16(name)}`;
+  const long = fit(slug, `--${hash16(name)}`);
   if (!taken.has(caseless(long))) return long;
   // Only reachable through a 64-bit hash collision; keeps the guarantee absolute.
   for (let k = 2; ; k += 1) {
-    const numbered = `${long}-${k}`;
+    const numbered = fit(slug, `--${hash16(name)}-${k}`);
     if (!taken.has(caseless(numbered))) return numbered;
   }
 }

@@ -193,7 +193,7 @@ describe('unsafe markup is removed and named in a W_UNSAFE_MARKUP warning', () =
 
   it('footnotes are a bracketed number where called and a list of notes at the end; nothing links into a page readers do not show', () => {
     expectContent('footnotes', '<p>Officials said so.<sup>[1]</sup> Twice.<sup>[1]</sup> Again.<sup>[2]</sup></p>\n'
-      + '<section>\n<h2>Notes</h2>\n<ol>\n<li>\n<p>A note with <strong>bold</strong>.</p>\n</li>\n<li>\n<p>Ministry figures.</p>\n</li>\n</ol>\n</section>');
+      + '<hr />\n<section>\n<ol>\n<li>\n<p>A note with <strong>bold</strong>.</p>\n</li>\n<li>\n<p>Ministry figures.</p>\n</li>\n</ol>\n</section>');
     expect(warningsFor('articles/footnotes.md', 'W_UNSAFE_MARKUP')).toEqual([]);
   });
 

@@ -27,14 +27,14 @@ const markdown = new Marked({ gfm: true, async: false }, {
 
 /**
  * GFM footnotes (`a claim[^1]` … `[^1]: the source`), as GitHub renders them: a bracketed number where
- * the note is called and the notes in a list at the end. (Without the extension marked read a note's
+ * the note is called and the notes in a list at the end, after a rule. (Without the extension marked read a note's
  * definition as a link's, and the call became a link to a page that does not exist.) The notes' links
  * to each other point inside a page a feed reader does not show: they are plain text here. Only for a
  * body that has a footnote, so the rest pay nothing for it.
  */
 const withFootnotes = new Marked({ gfm: true, async: false }, {
   tokenizer: { lheading: () => (setextPossible ? false : undefined) },
-}, markedFootnote({ description: 'Notes', refMarkers: true, headingClass: '' }));
+}, markedFootnote({ description: 'Notes', refMarkers: true, headingClass: '', footnoteDivider: true }));
 
 /** Markdown to HTML with marked (GFM), before sanitising. */
 export function markdownHtml(text: string): string {
@@ -52,7 +52,9 @@ function markdownOrText(text: string): { html: string; tooDeep: boolean } {
     if (!text.includes('[^')) return { html: markdown.parse(text) as string, tooDeep: false };
     const html = (withFootnotes.parse(text) as string)
       .replace(/ ?<a href="#[^"]*" data-footnote-backref[^>]*>.*?<\/a>/g, '')
-      .replace(/<a id="[^"]*" href="#[^"]*" data-footnote-ref[^>]*>([^<]*)<\/a>/g, '$1');
+      .replace(/<a id="[^"]*" href="#[^"]*" data-footnote-ref[^>]*>([^<]*)<\/a>/g, '$1')
+      // A rule above the notes, not a heading in English over a story in any language.
+      .replace(/<h2 id="footnote-label"[^>]*>Notes<\/h2>\n?/g, '');
     return { html, tooDeep: false };
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;

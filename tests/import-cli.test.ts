@@ -31,6 +31,18 @@ async function records(dir: string): Promise<string[]> {
   return ((await readdir(join(dir, 'articles'), { recursive: true })) as string[]).filter((n) => /\.(md|bak.*)$/.test(n)).sort();
 }
 
+/** The Gaza copy imported into the site, and its record's path. */
+async function importedGaza(dir: string): Promise<string> {
+  await run(['import', 'gaza-talks.txt'], dir);
+  const [path] = await records(dir);
+  return join(dir, 'articles', path!);
+}
+
+/** The desk adds the photo's URL, which the copy lacks. */
+async function addPhotoUrl(file: string): Promise<void> {
+  await writeFile(file, (await readFile(file, 'utf8')).replace(/^image:\n/m, 'image:\n  url: https://img.example.com/falafel.jpg\n'));
+}
+
 describe('import → build round trip', () => {
   it('keeps the credits, the dateline and the instants all the way into the feeds', async () => {
     const dir = await site();
@@ -127,9 +139,7 @@ describe('writing records', () => {
 
   it('a correction keeps the first publication (the later stamp is the update) and what the desk added to the record', async () => {
     const dir = await site();
-    await run(['import', 'gaza-talks.txt'], dir);
-    const [path] = await records(dir);
-    const file = join(dir, 'articles', path!);
+    const file = await importedGaza(dir);
     // The desk adds the photo's URL and a tag the copy does not carry.
     const record = await readFile(file, 'utf8');
     const edited = record.replace(/^image:\n/m, 'image:\n  url: https://img.example.com/falafel.jpg\n').replace(/^title:/m, 'tags:\n  - Gaza\ntitle:');
@@ -159,11 +169,9 @@ describe('writing records', () => {
 
   it('a correction is the copy\'s, whole: its dateline, credits and photo; nothing of the old ones mixed in', async () => {
     const dir = await site();
-    await run(['import', 'gaza-talks.txt'], dir);
-    const [path] = await records(dir);
-    const file = join(dir, 'articles', path!);
+    const file = await importedGaza(dir);
     // The desk adds the photo's URL; the next edition has another dateline, another photo, no contributor line.
-    await writeFile(file, (await readFile(file, 'utf8')).replace(/^image:\n/m, 'image:\n  url: https://img.example.com/falafel.jpg\n'));
+    await addPhotoUrl(file);
     const copy = await readFile(join(dir, 'gaza-talks.txt'), 'utf8');
     await writeFile(join(dir, 'gaza-talks.txt'), copy
       .replace('Updated: 2025-02-05 09:24', 'Updated: 2025-02-05 11:40')
@@ -212,10 +220,8 @@ describe('writing records', () => {
 
   it('a photo the copy no longer has is gone from the record', async () => {
     const dir = await site();
-    await run(['import', 'gaza-talks.txt'], dir);
-    const [path] = await records(dir);
-    const file = join(dir, 'articles', path!);
-    await writeFile(file, (await readFile(file, 'utf8')).replace(/^image:\n/m, 'image:\n  url: https://img.example.com/falafel.jpg\n'));
+    const file = await importedGaza(dir);
+    await addPhotoUrl(file);
     const copy = await readFile(join(dir, 'gaza-talks.txt'), 'utf8');
     await writeFile(join(dir, 'gaza-talks.txt'), copy.replace(/^Vendors sell falafel.*\n/m, '').replace('Updated: 2025-02-05 09:24', 'Updated: 2025-02-05 11:40'));
     expect((await run(['import', '--force', 'gaza-talks.txt'], dir)).code).toBe(0);

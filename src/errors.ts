@@ -111,6 +111,8 @@ export const Errors = {
     `a different record with id ${q(id)} already exists at ${path}; pass --force to replace it (the old file is kept as a backup)`),
   ImportWithdrawnLive: entry('E_IMPORT_WITHDRAWN_LIVE', 'error', (id: string, path: string) =>
     `the story ${q(id)} is published from ${path}: take it down (draft: true), or import this notice again with --force, which sets that in the record`),
+  ImportTakeDownFailed: entry('E_IMPORT_WITHDRAWN_LIVE', 'error', (id: string, path: string) =>
+    `the story ${q(id)} is published from ${path}, and its front matter could not be edited: set draft: true in it by hand`),
   ImportTakenDown: entry('W_IMPORT_TAKEN_DOWN', 'warning', (id: string, path: string) =>
     `the agency withdrew the story ${q(id)}, and it is taken down: ${path} now has draft: true (the old file is kept as a backup)`),
   ImportAlreadyDown: entry('W_IMPORT_TAKEN_DOWN', 'warning', (id: string, path: string) =>

@@ -246,6 +246,10 @@ describe('writing records', () => {
     await writeFile(join(dir, 'v1.txt'), copy('2025-11-26 23:50', 'nine'));
     await writeFile(join(dir, 'v2.txt'), copy('2025-11-27 00:20', 'seven'));
     await writeFile(join(dir, 'v3.txt'), copy('2025-11-27 23:50', 'eleven'));
+    // A dry run tells what the run would do: the second is the first's story, so it would be refused.
+    const dry = await run(['import', '--dry-run', 'v1.txt', 'v2.txt'], dir);
+    expect([dry.code, dry.stderr]).toEqual([1, expect.stringContaining('E_IMPORT_EXISTS')]);
+    expect(await records(dir)).toEqual([]);
     expect((await run(['import', 'v1.txt'], dir)).code).toBe(0);
     const second = await run(['import', '--force', 'v2.txt'], dir);
     expect(second.code).toBe(0);
@@ -289,6 +293,19 @@ describe('writing records', () => {
     expect(await readFile(path, 'utf8')).toBe(edited.replace(/\n---\n/, '\ndraft: true\n---\n'));
     const built = await run(['build'], dir);
     expect(built.stdout).toContain('0 published, 1 draft');
+    // However the front matter spells `draft`, and closed with `...`; a JSON record keeps its body as written.
+    for (const [name, front, close] of [['a.md', 'draft: false # legal ok', '...'], ['b.md', '"draft" : no', '---']] as const) {
+      await writeFile(join(dir, `articles/${name}`), `---\nid: ${name === 'a.md' ? 'kill-a' : 'kill-b'}\ntitle: T\ndate: 2025-02-05 09:24\n${front}\n${close}\n    code first\n`);
+    }
+    await writeFile(join(dir, 'articles/c.json'), JSON.stringify({ id: 'kill-c', title: 'T', date: '2025-02-05 09:24', body: '\n    code first\n\nText.' }));
+    for (const id of ['kill-a', 'kill-b', 'kill-c']) {
+      await writeFile(join(dir, `${id}.nitf.xml`), nitf.replace('management-status="usable"', 'management-status="canceled"').replace('id-string="xin-20250310-boj-rates"', `id-string="${id}"`));
+      const r = await run(['import', '--force', `${id}.nitf.xml`], dir);
+      expect([r.code, r.stderr], id).toEqual([0, expect.stringContaining('W_IMPORT_TAKEN_DOWN')]);
+    }
+    expect(await readFile(join(dir, 'articles/a.md'), 'utf8')).toBe('---\nid: kill-a\ntitle: T\ndate: 2025-02-05 09:24\ndraft: true\n...\n    code first\n');
+    expect(await readFile(join(dir, 'articles/b.md'), 'utf8')).toContain('\ndraft: true\n---\n    code first\n');
+    expect(JSON.parse(await readFile(join(dir, 'articles/c.json'), 'utf8'))).toMatchObject({ draft: true, body: '\n    code first\n\nText.' });
     // Again: it is a draft already, and says so.
     const again = await run(['import', 'kill.nitf.xml'], dir);
     expect([again.code, again.stderr]).toEqual([0, expect.stringContaining('articles/2025/03/xin-20250310-boj-rates.md is already a draft (W_IMPORT_TAKEN_DOWN)')]);

@@ -250,6 +250,9 @@ describe('bylines as one string', () => {
     ['By Li Wen, Xinhua correspondent', ['Li Wen'], 'byline title not kept (a byline has no field for it): "Xinhua correspondent"'],
     ['Reporting by Li Wen', ['Li Wen'], undefined],
     ['Jane Doe and John Smith', ['Jane Doe', 'John Smith'], undefined],
+    // After a comma, a job phrase in any case is a title; Reuters Staff is the agency.
+    ['By JOHN DOE, Associated Press Writer', ['JOHN DOE'], 'byline title not kept (a byline has no field for it): "Associated Press Writer"'],
+    ['Jane Doe and Tom Hale, Staff Writers', ['Jane Doe', 'Tom Hale'], 'byline title not kept (a byline has no field for it): "Staff Writers"'],
     // Surnames that are job words, capitalised, are names.
     ['By Jonathan Staff', ['Jonathan Staff'], undefined],
     ['By Jane Doe and Tom Writer', ['Jane Doe', 'Tom Writer'], undefined],

@@ -560,5 +560,8 @@ describe('Chinese reporters named in the lead', () => {
     expect(lead('记者孙静、通讯员李明')).toEqual(['孙静', '李明']);
     expect(lead('记者孙静 王磊 摄影报道')).toEqual(['孙静', '王磊']);
     expect(lead('记者 孙 静')).toEqual(['孙静']);
+    expect(lead('记者张 晓 明')).toEqual(['张晓明']);
+    expect(lead('记者王 磊 李 华')).toEqual(['王磊', '李华']);
+    expect(lead('记者王 李明')).toEqual(['王', '李明']);
   });
 });

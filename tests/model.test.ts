@@ -121,11 +121,13 @@ describe('URLs a record may give', () => {
       rec('md', '2025-02-05 09:27', { image: { url: '//point.md/ru/news/1.jpg' } }),
       rec('idn', '2025-02-05 09:28', { image: { url: '//新华网.中国/a.jpg' } }),
       rec('ip', '2025-02-05 09:29', { image: { url: '//192.168.10.5/a.jpg' } }),
+      rec('deva', '2025-02-05 09:30', { image: { url: '//example.भारत/a.jpg' } }),
       rec('http3', '2025-02-05 09:25', { url: 'http/3-is-here.html' }),
       { ...rec('a51', '2025-02-05 09:26'), slugPath: 'a5[1]' },
     ]);
     const byId = (id: string) => built.model.items.find((i) => i.id.endsWith(`:${id}`))!;
     expect(byId('cdn').image?.url).toBe('https://cdn.example.com/p.jpg');
+    expect(byId('deva').image?.url).toMatch(/^https:\/\/example\.xn--/);
     expect([byId('md').image?.url, byId('idn').image?.url, byId('ip').image?.url]).toEqual(['https://point.md/ru/news/1.jpg', 'https://xn--xkrr14bows.xn--fiqs8s/a.jpg', 'https://192.168.10.5/a.jpg']);
     expect(byId('http3').url).toBe('https://news.example.com/http/3-is-here.html');
     // A URL made from the file's name is encoded as a record's own is.

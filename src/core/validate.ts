@@ -378,7 +378,7 @@ function fromIssue(issue: z.core.$ZodIssue, data: unknown, at: At): Diagnostic[]
 }
 
 /** Endings of web pages and images, which no top-level domain is: `//gaza-talks.html` is a path with a slash too many. */
-const FILE_ENDINGS = new Set(['html', 'htm', 'php', 'asp', 'aspx', 'jsp', 'shtml', 'xml', 'json', 'txt', 'pdf', 'jpg', 'jpeg', 'png', 'gif', 'webp', 'svg', 'avif']);
+const FILE_ENDINGS = new Set(['html', 'htm', 'php', 'asp', 'aspx', 'jsp', 'shtml', 'xml', 'json', 'txt', 'pdf', 'jpg', 'jpeg', 'png', 'gif', 'webp', 'svg', 'avif', 'css', 'js', 'mp3', 'mp4', 'm4a', 'wav', 'ogg', 'webm']);
 
 /** A host a protocol-relative URL may name: a dotted name (any script) or an IPv4 address, not a file name. */
 function plausibleHost(host: string): boolean {
@@ -386,5 +386,5 @@ function plausibleHost(host: string): boolean {
   if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(name)) return true;
   const labels = name.split('.');
   const last = labels[labels.length - 1] ?? '';
-  return labels.length >= 2 && labels.every((l) => /^[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?$/u.test(l)) && /^\p{L}/u.test(last) && !FILE_ENDINGS.has(last.toLowerCase());
+  return labels.length >= 2 && labels.every((l) => /^[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}-]*[\p{L}\p{M}\p{N}])?$/u.test(l)) && /^\p{L}/u.test(last) && !FILE_ENDINGS.has(last.toLowerCase());
 }

@@ -83,14 +83,27 @@ export class Credits {
     // Chinese: titles before the names (新华社记者, 本报记者), names apart by spaces or 、.
     const zh = /^(?:新华社|中新社|本报)?(?:特约|实习|摄影)?(?:记者|通讯员)[:：\s]*(.+)$/u.exec(plain);
     const cjkOnly = /^[\p{Script=Han}\s、，,]+$/u.test(plain);
-    const names = zh !== null || cjkOnly ? reporterNames(zh?.[1] ?? plain) : plain.split(/\s*(?:,|&|\band\b)\s*/i).map((s) => s.trim()).filter(Boolean);
     if (zh !== null) this.notes.push(`byline title not kept (a byline has no field for it): ${JSON.stringify(plain.slice(0, plain.length - (zh[1] ?? '').length).trim())}`);
-    for (const n of names) {
-      if (parseAgencyLine(n) !== undefined) this.agency(n, 'the byline');
-      else if (JOB_TITLE.test(n) || /^(?:staff(?: writer| reporter)?|(?:our|a) correspondent)$/i.test(n)) this.notes.push(`byline title not kept (a byline has no field for it): ${JSON.stringify(n)}`);
-      else if (/^[\p{Lu}\p{Lo}]/u.test(n)) this.authors.push(n);
-      else this.notes.push(`byline text ${JSON.stringify(n)} is not a name: not used`);
+    if (zh !== null || cjkOnly) {
+      this.authors.push(...reporterNames(zh?.[1] ?? plain));
+      return;
     }
+    // `Jane Doe and Tom Hale, Staff Writers`: after a comma, a job phrase in any case is a title; before
+    // it, a job word is a surname only when capitalised (`Tom Writer`), a title in lower case.
+    plain.split(/\s*,\s*/).forEach((part, i) => {
+      if (i > 0 && JOB_TITLE_ANY_CASE.test(part)) {
+        this.notes.push(`byline title not kept (a byline has no field for it): ${JSON.stringify(part)}`);
+        return;
+      }
+      for (const n of part.split(/\s*(?:&|\band\b)\s*/i).map((x) => x.trim()).filter(Boolean)) {
+        const staffOf = /^(.+?)\s+staff$/i.exec(n)?.[1];
+        if (parseAgencyLine(n) !== undefined) this.agency(n, 'the byline');
+        else if (staffOf !== undefined && parseAgencyLine(staffOf) !== undefined) this.agency(staffOf, 'the byline');
+        else if (JOB_TITLE.test(n) || STAFF.test(n)) this.notes.push(`byline title not kept (a byline has no field for it): ${JSON.stringify(n)}`);
+        else if (/^[\p{Lu}\p{Lo}]/u.test(n)) this.authors.push(n);
+        else this.notes.push(`byline text ${JSON.stringify(n)} is not a name: not used`);
+      }
+    });
   }
 
   into(fields: RecordFieldsOut): void {
@@ -107,7 +120,10 @@ export class Credits {
  * A part of a byline that is a job, not a person: `Xinhua correspondent`, `Tokyo bureau chief`, `Staff
  * Writer`. A job word in lower case (a surname such as Staff or Writer is capitalised), or a staff credit alone.
  */
-const JOB_TITLE = /\s(?:correspondents?|reporters?|writers?|editors?|photographers?|journalists?|staff|bureau chief|contributors?|columnist|analyst)$/;
+const JOB_WORDS = String.raw`(?:correspondents?|reporters?|writers?|editors?|photographers?|journalists?|staff|bureau chief|contributors?|columnists?|analysts?)`;
+const JOB_TITLE = new RegExp(String.raw`\s${JOB_WORDS}$`);
+const JOB_TITLE_ANY_CASE = new RegExp(String.raw`(?:^|\s)${JOB_WORDS}$`, 'i');
+const STAFF = /^(?:staff(?: writers?| reporters?)?|(?:our|a) correspondent)$/i;
 
 // ----- Datelines -----
 

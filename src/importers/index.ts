@@ -52,8 +52,9 @@ function olderEdition(copy: ImportedStory, record: Record<string, unknown>, zone
     .map((v) => ({ v, t: parseDeskTime(v.trim(), zone) }))
     .flatMap((x) => (x.t.ok ? [{ v: x.v, t: x.t.instant.getTime() }] : []))
     .sort((a, b) => b.t - a.t)[0];
-  // Against the record's first publication only: its `updated` may be the desk's own edit.
-  const [c, r] = [latest([copy.fields.date, copy.fields.updated]), latest([record['date']])];
+  // Against the record's latest stamp, an earlier edition's `updated` included (a desk's own `updated` may
+  // draw the warning too: it says "if").
+  const [c, r] = [latest([copy.fields.date, copy.fields.updated]), latest([record['date'], record['updated']])];
   return c !== undefined && r !== undefined && c.t < r.t ? { copy: c.v, record: r.v } : undefined;
 }
 
@@ -102,11 +103,17 @@ async function existingIds(dir: string, cwd: string): Promise<Map<string, string
   return ids;
 }
 
+/**
+ * What a dry run would have written, by path: the rest of the run reads these records as the real run
+ * would read the files (so a correction later in the run finds its story).
+ */
+const dryRunWrites = new Map<string, string>();
+
 /** A record file's fields, read and parsed as the build does; undefined when it cannot be read or parsed. */
 function recordData(path: string, shown: string): Record<string, unknown> | undefined {
   let text: string;
   try {
-    text = readRecordText(path);
+    text = dryRunWrites.get(path) ?? readRecordText(path);
   } catch {
     return undefined;
   }
@@ -146,6 +153,7 @@ function newPath(out: string, story: ImportedStory): string {
 }
 
 export async function importFiles(files: readonly string[], opts: ImportOptions): Promise<FileReport[]> {
+  dryRunWrites.clear();
   const out = resolve(opts.cwd, opts.out ?? opts.config.articlesDir);
   // The ids the build will read (the articles directory, wherever --out puts new records), and those
   // under --out when it is elsewhere: a story is replaced where its record is, never given a second one.
@@ -200,7 +208,7 @@ export async function importFiles(files: readonly string[], opts: ImportOptions)
         report.diagnostics.push(diagnostic(Errors.ImportAlreadyDown, { file: shown }, result.withdrawn.id, where));
       } else if (opts.force && !opts.dryRun) {
         const done = await takeDown(killed);
-        if (done === 'unreadable') report.diagnostics.push(diagnostic(Errors.ImportWithdrawnLive, { file: shown }, result.withdrawn.id, where));
+        if (done === 'unreadable') report.diagnostics.push(diagnostic(Errors.ImportTakeDownFailed, { file: shown }, result.withdrawn.id, where));
         else {
           report.diagnostics = report.diagnostics.filter(notice);
           report.diagnostics.push(diagnostic(Errors.ImportTakenDown, { file: shown }, result.withdrawn.id, where));
@@ -260,12 +268,19 @@ async function takeDown(path: string): Promise<'done' | 'already' | 'unreadable'
   if (parsed === undefined) return 'unreadable';
   if (parsed.data['draft'] === true) return 'already';
   let out: string | undefined;
-  if (json) out = `${JSON.stringify({ ...parsed.data, draft: true }, null, 2)}\n`;
-  else {
-    const m = /^(\uFEFF?---[ \t]*\r?\n)([\s\S]*?)(\r?\n)(---[ \t]*(?:\r?\n|$))/.exec(text);
+  if (json) {
+    // The record as written (its body untrimmed), with the key.
+    try {
+      out = `${JSON.stringify({ ...(JSON.parse(text.replace(/^\uFEFF/, '')) as Record<string, unknown>), draft: true }, null, 2)}\n`;
+    } catch {
+      return 'unreadable';
+    }
+  } else {
+    const m = /^(\uFEFF?---[ \t]*\r?\n)([\s\S]*?)(\r?\n)((?:---|\.\.\.)[ \t]*(?:\r?\n|$))/.exec(text);
     if (m !== null) {
       const [, open = '', front = '', nl = '\n', close = ''] = m;
-      const draft = /^draft:[ \t]*false[ \t]*$/m;
+      // A top-level `draft` key however written (`draft: false # ok`, `"draft" : no`) becomes `draft: true`.
+      const draft = /^(["']?)draft\1[ \t]*:[^\r\n]*$/m;
       const next = draft.test(front) ? front.replace(draft, 'draft: true') : `${front}${nl}draft: true`;
       out = `${open}${next}${nl}${close}${text.slice(m[0].length)}`;
     }
@@ -322,7 +337,7 @@ async function place(imported: ImportedStory, out: string, ids: Map<string, stri
   const existing = ids.get(imported.fields.id);
   const target = existing ?? newPath(out, imported);
   const shown = display(target, opts.cwd);
-  const old = await readFile(target, 'utf8').catch(() => undefined);
+  const old = dryRunWrites.get(target) ?? (await readFile(target, 'utf8').catch(() => undefined));
   // Over a record: its first publication, and what the desk added that the copy does not carry, are kept.
   const data = old === undefined ? undefined : recordData(target, shown);
   const story = data === undefined ? imported : asCorrection(imported, data, opts.config.timezone);
@@ -335,7 +350,8 @@ async function place(imported: ImportedStory, out: string, ids: Map<string, stri
   const older = data === undefined ? undefined : olderEdition(imported, data, opts.config.timezone);
   if (opts.dryRun) {
     // As the real run would: the next story of the run finds this one's record.
-    if (old === undefined) ids.set(story.fields.id, target);
+    ids.set(story.fields.id, target);
+    dryRunWrites.set(target, text);
     return { story, path: shown, status: old === undefined ? 'would write' : 'would replace', ...(older === undefined ? {} : { older }) };
   }
   await mkdir(dirname(target), { recursive: true });

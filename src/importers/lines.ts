@@ -128,11 +128,26 @@ export function reporterNames(reporters: string): string[] {
   const out: string[] = [];
   for (const part of reporters.split(/[、,，]+/u)) {
     const tokens = part.split(/\s+/u).map((t) => t.replace(/^(?:本报|新华社)?(?:特约|实习|摄影)?(?:记者|通讯员|实习生)/u, '')).filter((t) => t !== '' && !/^(?:摄影?报道|摄|报道|采写|摄影)$/u.test(t));
+    const single = (t: string | undefined): boolean => t !== undefined && /^\p{Script=Han}$/u.test(t);
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] ?? '';
+      // Characters spaced out (`王 磊`, `张 晓 明`): a run of two or three is one name; of four, two names of two.
+      let run = 0;
+      while (single(tokens[i + run])) run += 1;
+      if (run >= 2) {
+        const chars = tokens.slice(i, i + run);
+        const sizes = run === 2 || run === 3 ? [run] : Array.from({ length: Math.ceil(run / 2) }, (_, k) => Math.min(2, run - 2 * k));
+        let at = 0;
+        for (const size of sizes) {
+          out.push(chars.slice(at, at + size).join(''));
+          at += size;
+        }
+        i += run - 1;
+        continue;
+      }
+      // A two-character surname apart from the given name (`欧阳 娜娜`) is one person.
       const next = tokens[i + 1];
-      const han = /^\p{Script=Han}+$/u;
-      if (next !== undefined && han.test(t) && han.test(next) && (t.length === 1 || COMPOUND_SURNAMES.has(t)) && (t + next).length <= 4) {
+      if (next !== undefined && COMPOUND_SURNAMES.has(t) && /^\p{Script=Han}{1,2}$/u.test(next)) {
         out.push(t + next);
         i += 1;
       } else out.push(t);

@@ -253,6 +253,9 @@ describe('bylines as one string', () => {
     // After a comma, a job phrase in any case is a title; Reuters Staff is the agency.
     ['By JOHN DOE, Associated Press Writer', ['JOHN DOE'], 'byline title not kept (a byline has no field for it): "Associated Press Writer"'],
     ['Jane Doe and Tom Hale, Staff Writers', ['Jane Doe', 'Tom Hale'], 'byline title not kept (a byline has no field for it): "Staff Writers"'],
+    ['By Ann Lee, Tokyo Bureau Chief', ['Ann Lee'], 'byline title not kept (a byline has no field for it): "Tokyo Bureau Chief"'],
+    // A person after a comma is a person, whatever the surname.
+    ['By Jane Doe, Tom Hale and Ana Writer', ['Jane Doe', 'Tom Hale', 'Ana Writer'], undefined],
     // Surnames that are job words, capitalised, are names.
     ['By Jonathan Staff', ['Jonathan Staff'], undefined],
     ['By Jane Doe and Tom Writer', ['Jane Doe', 'Tom Writer'], undefined],
@@ -272,4 +275,9 @@ describe('bylines as one string', () => {
 it('the other credits of a byline are contributors with their roles', () => {
   const story = run('v1.ninjs.json', variant('v1.ninjs.json', { byline: 'Reporting by Jane Doe; Editing by John Smith' })).stories[0]!;
   expect([story.fields.authors, story.fields.contributors]).toEqual([['Jane Doe'], [{ name: 'John Smith', role: 'editing' }]]);
+});
+
+it('"Reuters Staff" after a comma is the agency', () => {
+  const story = run('v1.ninjs.json', variant('v1.ninjs.json', { byline: 'By Jane Doe, Reuters Staff', infosource: undefined })).stories[0]!;
+  expect([story.fields.authors, story.fields.agency?.name]).toEqual([['Jane Doe'], 'Reuters']);
 });

@@ -563,5 +563,6 @@ describe('Chinese reporters named in the lead', () => {
     expect(lead('记者张 晓 明')).toEqual(['张晓明']);
     expect(lead('记者王 磊 李 华')).toEqual(['王磊', '李华']);
     expect(lead('记者王 李明')).toEqual(['王', '李明']);
+    expect(lead('记者王 晓 明 通讯员李 华')).toEqual(['王晓明', '李华']);
   });
 });

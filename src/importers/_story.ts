@@ -91,7 +91,8 @@ export class Credits {
     // `Jane Doe and Tom Hale, Staff Writers`: after a comma, a job phrase in any case is a title; before
     // it, a job word is a surname only when capitalised (`Tom Writer`), a title in lower case.
     plain.split(/\s*,\s*/).forEach((part, i) => {
-      if (i > 0 && JOB_TITLE_ANY_CASE.test(part)) {
+      const staffOf = /^(.+?)\s+staff$/i.exec(part)?.[1];
+      if (i > 0 && !(staffOf !== undefined && parseAgencyLine(staffOf) !== undefined) && isJobPhrase(part)) {
         this.notes.push(`byline title not kept (a byline has no field for it): ${JSON.stringify(part)}`);
         return;
       }
@@ -122,7 +123,21 @@ export class Credits {
  */
 const JOB_WORDS = String.raw`(?:correspondents?|reporters?|writers?|editors?|photographers?|journalists?|staff|bureau chief|contributors?|columnists?|analysts?)`;
 const JOB_TITLE = new RegExp(String.raw`\s${JOB_WORDS}$`);
-const JOB_TITLE_ANY_CASE = new RegExp(String.raw`(?:^|\s)${JOB_WORDS}$`, 'i');
+const JOB_TITLE_ANY_CASE = new RegExp(String.raw`^(.*?)\s*\b${JOB_WORDS}$`, 'i');
+/** Words that make a job phrase of what precedes a job word: `Senior Editor`, `Tokyo Bureau Chief`. */
+const JOB_MODIFIER = /^(?:(?:senior|chief|staff|special|foreign|political|diplomatic|business|economics|sports|science|health|associate|deputy|managing|executive|contributing|national|international|regional|local|photo|video|news|bureau|[\p{Lu}][\p{L}.]+ bureau)\s*)+$/iu;
+
+/**
+ * A byline part after a comma that is a job, not a person: a job word in lower case (`Xinhua
+ * correspondent`), or one after an agency, a staff word or a job modifier (`Associated Press Writer`,
+ * `Staff Writers`, `Senior Editor`). `Tom Writer` is a person.
+ */
+function isJobPhrase(part: string): boolean {
+  const m = JOB_TITLE_ANY_CASE.exec(part);
+  if (m === null) return false;
+  const before = (m[1] ?? '').trim();
+  return JOB_TITLE.test(part) || before === '' || /bureau chief$/i.test(part) || parseAgencyLine(before) !== undefined || JOB_MODIFIER.test(before);
+}
 const STAFF = /^(?:staff(?: writers?| reporters?)?|(?:our|a) correspondent)$/i;
 
 // ----- Datelines -----

@@ -104,16 +104,16 @@ async function existingIds(dir: string, cwd: string): Promise<Map<string, string
 }
 
 /**
- * What a dry run would have written, by path: the rest of the run reads these records as the real run
- * would read the files (so a correction later in the run finds its story).
+ * What a dry run would have written, by path: the rest of that run reads these records as the real run
+ * would read the files (so a correction later in the run finds its story). One per call of importFiles.
  */
-const dryRunWrites = new Map<string, string>();
+type DryRun = Map<string, string>;
 
-/** A record file's fields, read and parsed as the build does; undefined when it cannot be read or parsed. */
-function recordData(path: string, shown: string): Record<string, unknown> | undefined {
+/** A record file's fields (or, in a dry run, those it would have written), read and parsed as the build does; undefined when it cannot be read or parsed. */
+function recordData(path: string, shown: string, dry?: DryRun): Record<string, unknown> | undefined {
   let text: string;
   try {
-    text = dryRunWrites.get(path) ?? readRecordText(path);
+    text = dry?.get(path) ?? readRecordText(path);
   } catch {
     return undefined;
   }
@@ -153,7 +153,7 @@ function newPath(out: string, story: ImportedStory): string {
 }
 
 export async function importFiles(files: readonly string[], opts: ImportOptions): Promise<FileReport[]> {
-  dryRunWrites.clear();
+  const dry: DryRun | undefined = opts.dryRun === true ? new Map() : undefined;
   const out = resolve(opts.cwd, opts.out ?? opts.config.articlesDir);
   // The ids the build will read (the articles directory, wherever --out puts new records), and those
   // under --out when it is elsewhere: a story is replaced where its record is, never given a second one.
@@ -217,8 +217,8 @@ export async function importFiles(files: readonly string[], opts: ImportOptions)
       report.ok = !report.diagnostics.some((d) => d.severity === 'error');
     }
     for (const imported of result.stories) {
-      const story = keepNeighbourDayId(keepFormerId(imported, ids, opts.config.timezone), ids, opts.config.timezone);
-      const entry = await place(story, out, ids, opts);
+      const story = keepNeighbourDayId(keepFormerId(imported, ids, opts.config.timezone, dry), ids, opts.config.timezone, dry);
+      const entry = await place(story, out, ids, opts, dry);
       report.stories.push(entry);
       if (entry.status === 'refused') {
         report.ok = false;
@@ -237,13 +237,13 @@ export async function importFiles(files: readonly string[], opts: ImportOptions)
  * is new and that record is this story by the new rule (its headline and date give the story's id: not
  * a story of the same headline a day before): the record keeps its id, and a note says so.
  */
-function keepFormerId(story: ImportedStory, ids: ReadonlyMap<string, string>, zone: string): ImportedStory {
+function keepFormerId(story: ImportedStory, ids: ReadonlyMap<string, string>, zone: string, dry?: DryRun): ImportedStory {
   const { id, title, date } = story.fields;
   if (ids.has(id) || id !== contentId(title, date, zone)) return story;
   const former = formerContentId(title, date);
   const path = ids.get(former);
   if (former === id || path === undefined) return story;
-  const existing = recordData(path, path);
+  const existing = recordData(path, path, dry);
   const [oldTitle, oldDate] = [existing?.['title'], existing?.['date']];
   if (typeof oldTitle !== 'string' || typeof oldDate !== 'string' || contentId(oldTitle, oldDate, zone) !== id) return story;
   const note = `a record imported before has this story's former id ${JSON.stringify(former)} (made from the day as the copy wrote it): it keeps that id`;
@@ -303,7 +303,7 @@ const shiftDay = (day: string, by: number): string => new Date(Date.UTC(Number(d
  * 00:20 of a story filed at 23:50, or a London story's 17:45 GMT edition after its 15:10 one). The record
  * keeps its id, and a note says so. A story of the same headline a day later is another story.
  */
-function keepNeighbourDayId(story: ImportedStory, ids: ReadonlyMap<string, string>, zone: string): ImportedStory {
+function keepNeighbourDayId(story: ImportedStory, ids: ReadonlyMap<string, string>, zone: string, dry?: DryRun): ImportedStory {
   const { id, title, date } = story.fields;
   if (ids.has(id) || id !== contentId(title, date, zone) || !isValidTimeZone(zone)) return story;
   const copy = parseDeskTime(date, zone);
@@ -312,7 +312,7 @@ function keepNeighbourDayId(story: ImportedStory, ids: ReadonlyMap<string, strin
     const neighbour = idOf(title, shiftDay(localDate(copy.instant, zone), shift));
     const path = ids.get(neighbour);
     if (neighbour === id || path === undefined) continue;
-    const existing = recordData(path, path);
+    const existing = recordData(path, path, dry);
     const t = typeof existing?.['date'] === 'string' ? parseDeskTime(existing['date'], zone) : undefined;
     if (t?.ok !== true || Math.abs(copy.instant.getTime() - t.instant.getTime()) > EDITION_GAP_MS) continue;
     const note = `the record ${JSON.stringify(neighbour)} has this headline and was first published ${shift < 0 ? 'the day before' : 'the day after'}, within six hours: the same story across midnight, it keeps that id`;
@@ -333,13 +333,13 @@ function attention(story: ImportedStory, file: string, config: SiteConfig): Diag
     diagnostic(d.severity === 'error' ? Errors.ImportNeedsAttention : Errors.ImportBuildWarning, { file }, `${d.field === undefined ? '' : `${d.field}: `}${d.message} (${d.code})`));
 }
 
-async function place(imported: ImportedStory, out: string, ids: Map<string, string>, opts: ImportOptions): Promise<StoryReport> {
+async function place(imported: ImportedStory, out: string, ids: Map<string, string>, opts: ImportOptions, dry?: DryRun): Promise<StoryReport> {
   const existing = ids.get(imported.fields.id);
   const target = existing ?? newPath(out, imported);
   const shown = display(target, opts.cwd);
-  const old = dryRunWrites.get(target) ?? (await readFile(target, 'utf8').catch(() => undefined));
+  const old = dry?.get(target) ?? (await readFile(target, 'utf8').catch(() => undefined));
   // Over a record: its first publication, and what the desk added that the copy does not carry, are kept.
-  const data = old === undefined ? undefined : recordData(target, shown);
+  const data = old === undefined ? undefined : recordData(target, shown, dry);
   const story = data === undefined ? imported : asCorrection(imported, data, opts.config.timezone);
   // A record the desk keeps as JSON stays JSON (Markdown in a .json file is no record).
   const json = extname(target).toLowerCase() === '.json';
@@ -351,7 +351,7 @@ async function place(imported: ImportedStory, out: string, ids: Map<string, stri
   if (opts.dryRun) {
     // As the real run would: the next story of the run finds this one's record.
     ids.set(story.fields.id, target);
-    dryRunWrites.set(target, text);
+    dry?.set(target, text);
     return { story, path: shown, status: old === undefined ? 'would write' : 'would replace', ...(older === undefined ? {} : { older }) };
   }
   await mkdir(dirname(target), { recursive: true });

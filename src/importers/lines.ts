@@ -127,13 +127,23 @@ const COMPOUND_SURNAMES = new Set(['欧阳', '司马', '上官', '诸葛', '东�
 export function reporterNames(reporters: string): string[] {
   const out: string[] = [];
   for (const part of reporters.split(/[、,，]+/u)) {
-    const tokens = part.split(/\s+/u).map((t) => t.replace(/^(?:本报|新华社)?(?:特约|实习|摄影)?(?:记者|通讯员|实习生)/u, '')).filter((t) => t !== '' && !/^(?:摄影?报道|摄|报道|采写|摄影)$/u.test(t));
-    const single = (t: string | undefined): boolean => t !== undefined && /^\p{Script=Han}$/u.test(t);
+    const TITLE = /^(?:本报|新华社)?(?:特约|实习|摄影)?(?:记者|通讯员|实习生)/u;
+    // A title starts a new name (`王 晓 明 通讯员李 华` is two people): titled tokens begin a run of their own.
+    const raw = part.split(/\s+/u).filter((t) => t !== '');
+    const titled = new Set<number>();
+    const tokens: string[] = [];
+    for (const t of raw) {
+      const bare = t.replace(TITLE, '');
+      if (bare === '' || /^(?:摄影?报道|摄|报道|采写|摄影)$/u.test(bare)) continue;
+      if (bare !== t) titled.add(tokens.length);
+      tokens.push(bare);
+    }
+    const single = (t: string | undefined, k: number, first: boolean): boolean => t !== undefined && /^\p{Script=Han}$/u.test(t) && (first || !titled.has(k));
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i] ?? '';
       // Characters spaced out (`王 磊`, `张 晓 明`): a run of two or three is one name; of four, two names of two.
       let run = 0;
-      while (single(tokens[i + run])) run += 1;
+      while (single(tokens[i + run], i + run, run === 0)) run += 1;
       if (run >= 2) {
         const chars = tokens.slice(i, i + run);
         const sizes = run === 2 || run === 3 ? [run] : Array.from({ length: Math.ceil(run / 2) }, (_, k) => Math.min(2, run - 2 * k));

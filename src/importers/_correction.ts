@@ -22,6 +22,16 @@ function instant(value: unknown, zone: string): number | undefined {
   return t.ok ? t.instant.getTime() : undefined;
 }
 
+/** The latest of some record values that name an instant (a date or stamp), with its instant; `after` excludes those not later than it. */
+export function latestStamp(values: readonly unknown[], zone: string, after = Number.NEGATIVE_INFINITY): { v: string; t: number } | undefined {
+  let best: { v: string; t: number } | undefined;
+  for (const v of values) {
+    const t = instant(v, zone);
+    if (typeof v === 'string' && t !== undefined && t > after && (best === undefined || t > best.t)) best = { v, t };
+  }
+  return best;
+}
+
 /** The story as it replaces `existing` (the record's fields as read), with a note for each field kept. */
 export function asCorrection(story: ImportedStory, existing: Record<string, unknown>, zone: string): ImportedStory {
   const fields: Record<string, unknown> = { ...story.fields };
@@ -32,12 +42,7 @@ export function asCorrection(story: ImportedStory, existing: Record<string, unkn
   const date = existing['date'];
   const first = instant(date, zone);
   if (typeof date === 'string' && first !== undefined && instant(story.fields.date, zone) !== undefined) {
-    const stamps = [story.fields.updated, story.fields.date, existing['updated']]
-      .filter((v): v is string => typeof v === 'string')
-      .map((v) => ({ v, t: instant(v, zone) }))
-      .filter((s): s is { v: string; t: number } => s.t !== undefined && s.t > first)
-      .sort((a, b) => b.t - a.t);
-    const updated = stamps[0]?.v;
+    const updated = latestStamp([story.fields.updated, story.fields.date, existing['updated']], zone, first)?.v;
     if (date !== story.fields.date || updated !== story.fields.updated) {
       fields['date'] = date;
       if (updated !== undefined) fields['updated'] = updated;

@@ -91,15 +91,14 @@ export class Credits {
     // `Jane Doe and Tom Hale, Staff Writers`: after a comma, a job phrase in any case is a title; before
     // it, a job word is a surname only when capitalised (`Tom Writer`), a title in lower case.
     plain.split(/\s*,\s*/).forEach((part, i) => {
-      const staffOf = /^(.+?)\s+staff$/i.exec(part)?.[1];
-      if (i > 0 && !(staffOf !== undefined && parseAgencyLine(staffOf) !== undefined) && isJobPhrase(part)) {
+      if (i > 0 && agencyOfStaff(part) === undefined && isJobPhrase(part)) {
         this.notes.push(`byline title not kept (a byline has no field for it): ${JSON.stringify(part)}`);
         return;
       }
       for (const n of part.split(/\s*(?:&|\band\b)\s*/i).map((x) => x.trim()).filter(Boolean)) {
-        const staffOf = /^(.+?)\s+staff$/i.exec(n)?.[1];
+        const staffOf = agencyOfStaff(n);
         if (parseAgencyLine(n) !== undefined) this.agency(n, 'the byline');
-        else if (staffOf !== undefined && parseAgencyLine(staffOf) !== undefined) this.agency(staffOf, 'the byline');
+        else if (staffOf !== undefined) this.agency(staffOf, 'the byline');
         else if (JOB_TITLE.test(n) || STAFF.test(n)) this.notes.push(`byline title not kept (a byline has no field for it): ${JSON.stringify(n)}`);
         else if (/^[\p{Lu}\p{Lo}]/u.test(n)) this.authors.push(n);
         else this.notes.push(`byline text ${JSON.stringify(n)} is not a name: not used`);
@@ -126,6 +125,12 @@ const JOB_TITLE = new RegExp(String.raw`\s${JOB_WORDS}$`);
 const JOB_TITLE_ANY_CASE = new RegExp(String.raw`^(.*?)\s*\b${JOB_WORDS}$`, 'i');
 /** Words that make a job phrase of what precedes a job word: `Senior Editor`, `Tokyo Bureau Chief`. */
 const JOB_MODIFIER = /^(?:(?:senior|chief|staff|special|foreign|political|diplomatic|business|economics|sports|science|health|associate|deputy|managing|executive|contributing|national|international|regional|local|photo|video|news|bureau|[\p{Lu}][\p{L}.]+ bureau)\s*)+$/iu;
+
+/** The agency of a credit to its staff (`Reuters Staff`), if that is one. */
+function agencyOfStaff(text: string): string | undefined {
+  const agency = /^(.+?)\s+staff$/i.exec(text)?.[1];
+  return agency !== undefined && parseAgencyLine(agency) !== undefined ? agency : undefined;
+}
 
 /**
  * A byline part after a comma that is a job, not a person: a job word in lower case (`Xinhua

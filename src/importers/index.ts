@@ -17,7 +17,7 @@ import { contentId, formerContentId, idOf, recordText, slug } from './record.js'
 import { isValidTimeZone, localDate, parseDeskTime } from '../core/_dates.js';
 import { importText } from './text.js';
 import type { ImportedStory, ImportFormat, Importer, ImportResult } from './types.js';
-import { asCorrection } from './_correction.js';
+import { asCorrection, latestStamp } from './_correction.js';
 import { within } from '../paths.js';
 
 const IMPORTERS: Record<ImportFormat, Importer> = { text: importText, nitf: importNitf, ninjs: importNinjs };
@@ -47,11 +47,7 @@ export interface StoryReport {
 
 /** The copy's latest stamp and the record's, when the copy's is the earlier: an earlier edition. */
 function olderEdition(copy: ImportedStory, record: Record<string, unknown>, zone: string): { copy: string; record: string } | undefined {
-  const latest = (values: unknown[]): { v: string; t: number } | undefined => values
-    .filter((v): v is string => typeof v === 'string')
-    .map((v) => ({ v, t: parseDeskTime(v.trim(), zone) }))
-    .flatMap((x) => (x.t.ok ? [{ v: x.v, t: x.t.instant.getTime() }] : []))
-    .sort((a, b) => b.t - a.t)[0];
+  const latest = (values: readonly unknown[]) => latestStamp(values, zone);
   // Against the record's latest stamp, an earlier edition's `updated` included (a desk's own `updated` may
   // draw the warning too: it says "if").
   const [c, r] = [latest([copy.fields.date, copy.fields.updated]), latest([record['date'], record['updated']])];

@@ -264,6 +264,18 @@ describe('bylines as one string', () => {
     ['记者 孙 静', ['孙静'], undefined],
     ['本报记者　王　磊', ['王磊'], undefined],
     ['欧阳 娜娜', ['欧阳娜娜'], undefined],
+    // A Latin name among Chinese ones is one person.
+    ['记者 孙静 Li Wen', ['孙静', 'Li Wen'], undefined],
+    // A place after a comma or "in" is no author; a suffix is part of the name; one name surname first.
+    ['By Li Wen, Beijing', ['Li Wen'], 'byline place not kept (a byline has no field for it): "Beijing"'],
+    ['By Li Wen in Hong Kong and Ann Lee in Tokyo', ['Li Wen', 'Ann Lee'], 'byline place not kept (a byline has no field for it): "Hong Kong"'],
+    ['By Martin Luther King, Jr.', ['Martin Luther King Jr.'], undefined],
+    ['By Jane Doe, Sr, and Tom Hale, III', ['Jane Doe Sr.', 'Tom Hale III'], undefined],
+    ['Smith, John', ['John Smith'], 'byline "Smith, John" read as one name, surname first: "John Smith"'],
+    ['Doe, Jane A.', ['Jane A. Doe'], undefined],
+    // Not surname first: an agency, a place or a second full name after the comma.
+    ['Doe, Reuters', ['Doe'], undefined],
+    ['Jane Doe, Tom Hale', ['Jane Doe', 'Tom Hale'], undefined],
   ])('%j gives the authors %j, titles and prefixes out', (byline, authors, note) => {
     const story = run('v1.ninjs.json', variant('v1.ninjs.json', { byline })).stories[0]!;
     expect(story.fields.authors).toEqual(authors);

@@ -235,6 +235,19 @@ describe('importText: fixtures', () => {
     expect(story.body).not.toContain('Wang Jing');
   });
 
+  it.each([
+    ['By Li Wen, Beijing', ['Li Wen'], 'byline location not kept (a byline has no location field): "Li Wen, Beijing"'],
+    ['By Martin Luther King, Jr.', ['Martin Luther King Jr.'], undefined],
+    ['BY JANE DOE, SR. and TOM HALE, III', ['Jane Doe Sr.', 'Tom Hale III'], undefined],
+    ['By Smith, John', ['John Smith'], undefined],
+    ['By Jane Doe, Tom Hale', ['Jane Doe', 'Tom Hale'], undefined],
+  ])('reads the byline %j as the authors %j (places, suffixes, a name surname first)', (line, authors, note) => {
+    const text = ['Home | China', '', 'Byline forms', '', line, '', 'Updated: 2025-02-05 09:24', '', 'BEIJING, Feb. 5 -- Body paragraph.', ''].join('\n');
+    const story = only(importText(text, { file: 'b.txt', timezone: ZONE }));
+    expect(story.fields.authors).toEqual(authors);
+    if (note !== undefined) expect(story.notes).toContain(note);
+  });
+
   it('keeps every author of a byline with places and a bar ("By MIKE GU in Hong Kong and AMY LI in Beijing | China Daily")', () => {
     const text = ['Home | China', '', 'Bylines test', '', 'By MIKE GU in Hong Kong and AMY LI in Beijing | China Daily', '', 'Updated: 2025-02-05 09:24', '', 'BEIJING, Feb. 5 -- Body paragraph.', ''].join('\n');
     const r = importText(text, { file: 'b.txt', timezone: 'Asia/Shanghai' });

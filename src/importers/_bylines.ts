@@ -1,4 +1,5 @@
 /** Bylines and editor lines of raw copy: names as printed, cased as names. */
+import { lookupCity } from './gazetteer.js';
 import { parseAgencyLine, type Contributor } from './lines.js';
 // ----- Credits -----
 
@@ -18,6 +19,29 @@ export function looksLikeName(s: string): boolean {
 export function nameCase(s: string): string {
   if (!/\p{L}/u.test(s) || s !== s.toUpperCase() || s === s.toLowerCase()) return s;
   return s.toLowerCase().replace(/(^|[\s'’.-])(\p{L})/gu, (_, sep: string, c: string) => `${sep}${c.toUpperCase()}`);
+}
+
+/** `Jr.`, `Sr.`, `III` after a comma: part of the name before it (`By Martin Luther King, Jr.`). */
+export function nameSuffix(part: string): string | undefined {
+  const m = /^(Jr|Sr|JR|SR)\.?$|^(II|III|IV)$/u.exec(part.trim());
+  if (m === null) return undefined;
+  return m[2] ?? `${(m[1] ?? '').charAt(0)}${(m[1] ?? '').slice(1).toLowerCase()}.`;
+}
+
+/** A byline part that is a city, not a person (`By Li Wen, Beijing`): a name the gazetteer knows. */
+export function isPlaceName(part: string): boolean {
+  const found = lookupCity(part.trim());
+  return found.found || found.reason === 'ambiguous';
+}
+
+/**
+ * A byline of one name written surname first, as some systems store it: `Smith, John`, `Doe, Jane A.`
+ * gives `John Smith`. Only one word before the comma and one given name (with an initial) after it.
+ */
+export function surnameFirst(names: string): string | undefined {
+  const m = /^([\p{Lu}][\p{L}\p{M}'’-]+),\s*([\p{Lu}][\p{L}\p{M}'’-]+(?:\s+\p{Lu}\.)?)$/u.exec(names.trim());
+  if (m === null || nameSuffix(m[2] ?? '') !== undefined || isPlaceName(m[2] ?? '') || parseAgencyLine(m[1] ?? '') !== undefined || parseAgencyLine(m[2] ?? '') !== undefined) return undefined;
+  return `${m[2]} ${m[1]}`;
 }
 
 export interface Byline {
@@ -44,7 +68,21 @@ export function parseByline(text: string): Byline | undefined {
     if (agency !== undefined) out.agency = agency;
     else out.publication = after;
   }
+  const reversed = surnameFirst(names);
+  if (reversed !== undefined) return { ...out, authors: [{ name: nameCase(reversed), printed: names }] };
   for (const part of names.split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/i).filter(Boolean)) {
+    const last = out.authors[out.authors.length - 1];
+    const suffix = nameSuffix(part);
+    if (last !== undefined && suffix !== undefined) {
+      last.name += ` ${suffix}`;
+      last.printed += `, ${part}`;
+      continue;
+    }
+    if (last !== undefined && last.location === undefined && isPlaceName(part)) {
+      last.location = nameCase(part.trim());
+      last.printed += `, ${part}`;
+      continue;
+    }
     const agency = parseAgencyLine(part);
     if (agency !== undefined && out.agency === undefined) {
       out.agency = agency;

@@ -10,6 +10,7 @@ import type { Diagnostic } from '../types.js';
 import { isPermanentId } from '../core/ids.js';
 import { dropChars, plainText, type Block, type ImageCandidate } from './_blocks.js';
 import { squash, unique } from './_tree.js';
+import { isPlaceName, nameSuffix, surnameFirst } from './_bylines.js';
 import { lookupCity } from './gazetteer.js';
 import { cityName, datelineDate, parseAgencyLine, parseContributorLine, parseDatelineLead, reporterNames, splitPhotoCredit } from './lines.js';
 import { contentId } from './record.js';
@@ -90,12 +91,28 @@ export class Credits {
     }
     // `Jane Doe and Tom Hale, Staff Writers`: after a comma, a job phrase in any case is a title; before
     // it, a job word is a surname only when capitalised (`Tom Writer`), a title in lower case.
+    const reversed = surnameFirst(plain);
+    if (reversed !== undefined) {
+      this.notes.push(`byline ${JSON.stringify(plain)} read as one name, surname first: ${JSON.stringify(reversed)}`);
+      this.authors.push(reversed);
+      return;
+    }
+    const first = this.authors.length;
     plain.split(/\s*,\s*/).forEach((part, i) => {
-      if (i > 0 && agencyOfStaff(part) === undefined && isJobPhrase(part)) {
-        this.notes.push(`byline title not kept (a byline has no field for it): ${JSON.stringify(part)}`);
+      const suffix = nameSuffix(part);
+      if (i > 0 && suffix !== undefined && this.authors.length > first) {
+        this.authors[this.authors.length - 1] += ` ${suffix}`;
         return;
       }
-      for (const n of part.split(/\s*(?:&|\band\b)\s*/i).map((x) => x.trim()).filter(Boolean)) {
+      if (i > 0 && (isPlaceName(part) || (agencyOfStaff(part) === undefined && isJobPhrase(part)))) {
+        this.notes.push(`byline ${isPlaceName(part) ? 'place' : 'title'} not kept (a byline has no field for it): ${JSON.stringify(part)}`);
+        return;
+      }
+      for (const named of part.split(/\s*(?:&|\band\b)\s*/i).map((x) => x.trim()).filter(Boolean)) {
+        // `Li Wen in Beijing`: the place is not a name.
+        const located = /^(.+?)\s+in\s+(\p{Lu}.*)$/u.exec(named);
+        if (located !== null && isPlaceName(located[2] ?? '')) this.notes.push(`byline place not kept (a byline has no field for it): ${JSON.stringify(located[2])}`);
+        const n = located !== null && isPlaceName(located[2] ?? '') ? (located[1] ?? named) : named;
         const staffOf = agencyOfStaff(n);
         if (parseAgencyLine(n) !== undefined) this.agency(n, 'the byline');
         else if (staffOf !== undefined) this.agency(staffOf, 'the byline');

@@ -155,6 +155,14 @@ export function reporterNames(reporters: string): string[] {
         i += run - 1;
         continue;
       }
+      // A name in Latin letters among Chinese ones (`记者 孙静 Li Wen`) is one person, however many words.
+      if (/^\p{Script=Latin}/u.test(t)) {
+        let end = i + 1;
+        while (end < tokens.length && /^\p{Script=Latin}/u.test(tokens[end] ?? '') && !titled.has(end)) end += 1;
+        out.push(tokens.slice(i, end).join(' '));
+        i = end - 1;
+        continue;
+      }
       // A two-character surname apart from the given name (`欧阳 娜娜`) is one person.
       const next = tokens[i + 1];
       if (next !== undefined && COMPOUND_SURNAMES.has(t) && /^\p{Script=Han}{1,2}$/u.test(next)) {

@@ -273,6 +273,7 @@ describe('bylines as one string', () => {
     ['By Jane Doe, Sr, and Tom Hale, III', ['Jane Doe Sr.', 'Tom Hale III'], undefined],
     ['Smith, John', ['John Smith'], 'byline "Smith, John" read as one name, surname first: "John Smith"'],
     ['Doe, Jane A.', ['Jane A. Doe'], undefined],
+    ['By Jane Doe, The New York Times', ['Jane Doe'], 'byline publication not kept (a byline has no field for it): "The New York Times"'],
     // Not surname first: an agency, a place or a second full name after the comma.
     ['Doe, Reuters', ['Doe'], undefined],
     ['Jane Doe, Tom Hale', ['Jane Doe', 'Tom Hale'], undefined],

@@ -34,6 +34,11 @@ export function isPlaceName(part: string): boolean {
   return found.found || found.reason === 'ambiguous';
 }
 
+/** A publication named after a comma (`By Jane Doe, The New York Times`): no person starts with "The". */
+export function isPublicationName(part: string): boolean {
+  return /^The\s+\p{Lu}/u.test(part.trim());
+}
+
 /**
  * A byline of one name written surname first, as some systems store it: `Smith, John`, `Doe, Jane A.`
  * gives `John Smith`. Only one word before the comma and one given name (with an initial) after it.
@@ -76,6 +81,10 @@ export function parseByline(text: string): Byline | undefined {
     if (last !== undefined && suffix !== undefined) {
       last.name += ` ${suffix}`;
       last.printed += `, ${part}`;
+      continue;
+    }
+    if (last !== undefined && out.publication === undefined && isPublicationName(part)) {
+      out.publication = part.trim();
       continue;
     }
     if (last !== undefined && last.location === undefined && isPlaceName(part)) {

@@ -10,7 +10,7 @@ import type { Diagnostic } from '../types.js';
 import { isPermanentId } from '../core/ids.js';
 import { dropChars, plainText, type Block, type ImageCandidate } from './_blocks.js';
 import { squash, unique } from './_tree.js';
-import { isPlaceName, nameSuffix, surnameFirst } from './_bylines.js';
+import { isPlaceName, isPublicationName, nameSuffix, surnameFirst } from './_bylines.js';
 import { lookupCity } from './gazetteer.js';
 import { cityName, datelineDate, parseAgencyLine, parseContributorLine, parseDatelineLead, reporterNames, splitPhotoCredit } from './lines.js';
 import { contentId } from './record.js';
@@ -104,8 +104,9 @@ export class Credits {
         this.authors[this.authors.length - 1] += ` ${suffix}`;
         return;
       }
-      if (i > 0 && (isPlaceName(part) || (agencyOfStaff(part) === undefined && isJobPhrase(part)))) {
-        this.notes.push(`byline ${isPlaceName(part) ? 'place' : 'title'} not kept (a byline has no field for it): ${JSON.stringify(part)}`);
+      const other = i === 0 ? undefined : isPlaceName(part) ? 'place' : isPublicationName(part) ? 'publication' : agencyOfStaff(part) === undefined && isJobPhrase(part) ? 'title' : undefined;
+      if (other !== undefined) {
+        this.notes.push(`byline ${other} not kept (a byline has no field for it): ${JSON.stringify(part)}`);
         return;
       }
       for (const named of part.split(/\s*(?:&|\band\b)\s*/i).map((x) => x.trim()).filter(Boolean)) {

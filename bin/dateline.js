@@ -16,7 +16,7 @@
 const { createHash } = require('node:crypto');
 const { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
-const { dirname, join } = require('node:path');
+const { dirname, join, sep } = require('node:path');
 const { Script } = require('node:vm');
 const { setFlagsFromString } = require('node:v8');
 
@@ -37,7 +37,11 @@ async function bundled() {
   inputs.push(__filename);
   // The bundle holds some dependencies (below): installing other versions must make a new one. And
   // package.json, whose version it prints.
+  // Installed as a dependency (…/node_modules/dateline), npm keeps the packages, and its record of them,
+  // in the project's node_modules: an `overrides` entry or an upgrade there changes what is bundled.
   inputs.push(join(root, 'node_modules', '.package-lock.json'), join(root, 'package.json'));
+  const inModules = root.lastIndexOf(`${sep}node_modules${sep}`);
+  if (inModules >= 0) inputs.push(join(root.slice(0, inModules), 'node_modules', '.package-lock.json'));
   for (const f of inputs) {
     const st = statSync(f, { throwIfNoEntry: false });
     hash.update(`${f}\0${st?.size}\0${st?.mtimeMs}\n`);

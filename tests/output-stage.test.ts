@@ -7,7 +7,8 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DatelineError, OutputStage } from '../src/index.js';
+import { DatelineError, OutputStage, runBuild, writeOutputs } from '../src/index.js';
+import { makeSite, record, SITE_CONFIG } from './_helpers.js';
 
 async function withDir(run: (dir: string) => Promise<void>): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'dateline-stage-'));
@@ -127,3 +128,44 @@ describe('what a killed build left', () => {
     });
   });
 });
+
+describe('two writers into one directory in one process', () => {
+  it('take turns: both writeOutputs calls succeed, and the directory holds what the second wrote', async () => {
+    await withDir(async (dir) => {
+      const manifest = (names: string[]): string => JSON.stringify({ version: 1, files: Object.fromEntries(names.map((n) => [n, { bytes: 1 }])) });
+      const first = new Map([['a.txt', 'A'], ['b.txt', 'B'], ['_dateline.json', manifest(['a.txt', 'b.txt'])]]);
+      const second = new Map([['c.txt', 'C'], ['_dateline.json', manifest(['c.txt'])]]);
+      const results = await Promise.allSettled([writeOutputs(dir, first), writeOutputs(dir, second)]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
+      // The second started from the first's manifest: the first's files are stale and go.
+      expect((await readdir(dir)).sort()).toEqual(['_dateline.json', 'c.txt']);
+    });
+  });
+
+  it('two runBuild calls at once into one dist/ both succeed and leave what a single build leaves', async () => {
+    const files: Record<string, string> = {};
+    for (let n = 0; n < 30; n++) files[`articles/a${n}.md`] = record(`a${n}`, `tags: [t${n % 4}]\nsection: S${n % 3}`);
+    const config = { ...SITE_CONFIG, feeds: { sections: true, tags: true, archives: true } };
+    const site = await makeSite(files, config);
+    const alone = await makeSite(files, config);
+    try {
+      const reports = await Promise.all([runBuild({ cwd: site.dir, cacheDir: false }), runBuild({ cwd: site.dir, cacheDir: false })]);
+      expect(reports.map((r) => r.ok)).toEqual([true, true]);
+      expect((await runBuild({ cwd: alone.dir, cacheDir: false })).ok).toBe(true);
+      expect(await tree(join(site.dir, 'dist'))).toEqual(await tree(join(alone.dir, 'dist')));
+    } finally {
+      await site.cleanup();
+      await alone.cleanup();
+    }
+  }, 60_000);
+});
+
+/** Every file under `dir` with its bytes (as text). */
+async function tree(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const name of (await readdir(dir, { recursive: true })).sort()) {
+    const st = await stat(join(dir, name));
+    if (st.isFile()) out[name] = (await readFile(join(dir, name))).toString('base64');
+  }
+  return out;
+}

@@ -152,7 +152,7 @@ const FEEDS_KEYS: readonly string[] = Object.keys(FeedsSchema.shape);
 const withSlash = (u: string): string => (u.endsWith('/') ? u : `${u}/`);
 
 /** Validates parsed configuration data; every problem is reported with the line of its key, in line order. */
-export function resolveConfig(data: unknown, file: string, lineOf: LineOf): { config?: SiteConfig; diagnostics: Diagnostic[] } {
+export function resolveConfig(data: unknown, file = 'config', lineOf: LineOf = () => undefined): { config?: SiteConfig; diagnostics: Diagnostic[] } {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { diagnostics: [diagnostic(Errors.ConfigInvalid, { file, line: 1 }, `expected a JSON object of settings, got ${describeValue(data)}`)] };
   }

@@ -16,7 +16,7 @@
  */
 import { constants } from 'node:fs';
 import { access, copyFile, mkdir, readdir, readFile, rename, rm, rmdir, stat, utimes, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { DatelineError, diagnostic, Errors } from '../errors.js';
 import { MANIFEST_FILE } from '../hosting/index.js';
 import type { Manifest, Outputs } from '../types.js';
@@ -64,6 +64,30 @@ export async function interruptStages(): Promise<'renaming' | 'stopped' | 'idle'
   return renaming ? 'renaming' : stopped ? 'stopped' : 'idle';
 }
 
+/**
+ * Stages of this process take turns per output directory: a stage waits, before it reads the directory's
+ * manifest, until the one before it into the same directory has committed or aborted. Two at once
+ * shared a stage directory and removed each other's files, and each would have paired its files with
+ * the other's manifest.
+ */
+const turns = new Map<string, Promise<void>>();
+
+/** Waits for the turn of `dir`; resolves to the function that ends it (calling it again does nothing). */
+async function takeTurn(dir: string): Promise<() => void> {
+  const before = turns.get(dir) ?? Promise.resolve();
+  let end: () => void = () => undefined;
+  const mine = new Promise<void>((resolve) => {
+    end = resolve;
+  });
+  const queued = before.then(() => mine);
+  turns.set(dir, queued);
+  await before;
+  return () => {
+    end();
+    if (turns.get(dir) === queued) turns.delete(dir);
+  };
+}
+
 /** Whether a process with this pid is running (a stage directory of a running build is not removed). */
 function alive(pid: number): boolean {
   if (pid === process.pid) return false; // a directory of this pid before this stage made one: a container's earlier life
@@ -99,14 +123,26 @@ export class OutputStage {
   /** Target directories checked to be writable (see `writable`). */
   private readonly checkedDirs = new Map<string, Promise<void>>();
 
+  /** This stage's turn at its directory (`turns`): taken by the first call, ended by commit or abort. */
+  private turn: Promise<() => void> | undefined;
+
   /** `shownAs` names the directory in messages (as the user wrote it). */
   constructor(readonly outDir: string, readonly shownAs: string = outDir) {}
+
+  private async ownTurn(): Promise<void> {
+    await (this.turn ??= takeTurn(resolve(this.outDir)));
+  }
+
+  private async endTurn(): Promise<void> {
+    if (this.turn !== undefined) (await this.turn)();
+  }
 
   /**
    * The manifest the directory holds now, if any: what the previous build wrote. (First the stage
    * directories of builds that were killed are removed.)
    */
   async previousManifest(): Promise<Manifest | undefined> {
+    await this.ownTurn();
     const names = await readdir(this.outDir).catch(() => [] as string[]);
     let killed = false;
     for (const n of names) {
@@ -133,6 +169,8 @@ export class OutputStage {
    * previous document): it is compared with instead of reading the file again.
    */
   async put(name: string, content: string | Uint8Array, mtime?: Date, current?: Uint8Array): Promise<void> {
+    if (this.closed) throw new DatelineError([diagnostic(Errors.Interrupted, { file: this.shownAs })]);
+    await this.ownTurn();
     if (this.closed) throw new DatelineError([diagnostic(Errors.Interrupted, { file: this.shownAs })]);
     live.add(this);
     this.names.add(name);
@@ -227,6 +265,7 @@ export class OutputStage {
     for (const d of [...this.made].sort((a, b) => b.length - a.length)) await rmdir(d).catch(() => undefined);
     this.made.clear();
     live.delete(this);
+    await this.endTurn();
   }
 
   /**
@@ -234,6 +273,14 @@ export class OutputStage {
    * `previous` (the old manifest) this build did not make. Returns what was written, by name.
    */
   async commit(previous?: Manifest): Promise<Written[]> {
+    try {
+      return await this.renameAll(previous);
+    } finally {
+      await this.endTurn();
+    }
+  }
+
+  private async renameAll(previous: Manifest | undefined): Promise<Written[]> {
     await this.settle();
     if (this.closed) throw new DatelineError([diagnostic(Errors.Interrupted, { file: this.shownAs })]);
     this.renaming = true;

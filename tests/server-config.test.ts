@@ -59,6 +59,11 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
       #         include /srv/dateline/dist/_config/nginx.conf;
       #     }
       #
+      # nginx reads it when it starts or reloads: reload after every build that changes it (\`dateline build
+      # && nginx -s reload\`). Until then nginx sends the previous build's ETags with the new files (a client
+      # gets a 200 and, once reloaded, a 304 again), and serves a feed that is new since as a plain file.
+      # The build puts this file in place after the feeds, so a reload never pairs new ETags with old files.
+      #
       # Each feed gets its media type with charset=utf-8, Cache-Control max-age (the feed's ttl), a Link header
       # (rel="self", and rel="hub" with a WebSub hub), and the ETag recorded in _dateline.json: a hash of the
       # bytes, the same on every replica, where nginx's own (etag on) is mtime and size in hex.

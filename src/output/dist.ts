@@ -18,7 +18,7 @@ import { constants } from 'node:fs';
 import { access, copyFile, mkdir, readdir, readFile, rename, rm, rmdir, stat, utimes, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DatelineError, diagnostic, Errors } from '../errors.js';
-import { MANIFEST_FILE } from '../hosting/index.js';
+import { MANIFEST_FILE, NGINX_CONF_FILE } from '../hosting/index.js';
 import type { Manifest, Outputs } from '../types.js';
 
 export interface Written {
@@ -284,9 +284,11 @@ export class OutputStage {
     await this.settle();
     if (this.closed) throw new DatelineError([diagnostic(Errors.Interrupted, { file: this.shownAs })]);
     this.renaming = true;
-    // The manifest goes last: while the renames run, a server may pair an old ETag with new bytes (the next
-    // poll gets a 200 and heals it), never a new ETag with old bytes (which would be answered 304 for good).
-    const last = (p: { name: string }): number => (p.name === MANIFEST_FILE ? 1 : 0);
+    // The files that carry ETags go last, the manifest (`dateline serve`'s) after nginx.conf (nginx's, read
+    // when nginx reloads): while the renames run, or after a build killed among them, a server may pair an
+    // old ETag with new bytes (the next poll gets a 200 and heals it), never a new ETag with old bytes
+    // (which would be answered 304 for good).
+    const last = (p: { name: string }): number => (p.name === MANIFEST_FILE ? 2 : p.name === NGINX_CONF_FILE ? 1 : 0);
     const ordered = [...this.pending].sort((a, b) => last(a) - last(b) || (a.name < b.name ? -1 : 1));
     for (const [i, p] of ordered.entries()) {
       try {

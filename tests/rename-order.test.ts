@@ -1,0 +1,33 @@
+/**
+ * The order in which a build puts its files in place: the feeds first, then `_config/nginx.conf`, then
+ * the manifest. Both name the feeds' ETags, so a server that reads either while the renames run (or
+ * after a build killed among them) pairs an old ETag with new bytes, which heals, and never a new ETag
+ * with old bytes, which a client's If-None-Match would keep answered 304.
+ */
+import * as fsp from 'node:fs/promises';
+import { relative } from 'node:path';
+import { expect, it, vi } from 'vitest';
+import { makeSite, record, runCli } from './_helpers.js';
+
+const renames = vi.hoisted(() => ({ targets: [] as string[] }));
+vi.mock('node:fs/promises', async (original) => {
+  const real = await original<typeof import('node:fs/promises')>();
+  const rename = (async (from: string, to: string) => {
+    renames.targets.push(String(to));
+    return real.rename(from, to);
+  }) as typeof real.rename;
+  return { ...real, default: { ...real, rename }, rename };
+});
+
+it('renames the feeds, then nginx.conf, then the manifest', async () => {
+  const site = await makeSite({ 'articles/a.md': record('a', 'section: World\ntags: [Trade]') }, { ...(await import('./_helpers.js')).SITE_CONFIG, feeds: { sections: true, tags: true } });
+  try {
+    expect((await runCli(['build', '--no-cache'], site.dir)).code).toBe(0);
+    const order = renames.targets.map((t) => relative(`${site.dir}/dist`, t)).filter((t) => !t.startsWith('..'));
+    expect(order.length).toBeGreaterThan(10);
+    expect(order.slice(-2)).toEqual(['_config/nginx.conf', '_dateline.json']);
+    expect(order).toEqual(expect.arrayContaining(['rss.xml', 'sections/world/atom.xml', 'tags/trade/feed.json']));
+  } finally {
+    await site.cleanup();
+  }
+});

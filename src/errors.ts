@@ -20,6 +20,8 @@ const q = (s: string): string => JSON.stringify(s);
 export const Errors = {
   // ----- Reading files -----
   FileUnreadable: entry('E_FILE_UNREADABLE', 'error', (reason: string) => `cannot read the file: ${reason}`),
+  RecordChanged: entry('E_RECORD_CHANGED', 'error', (how: string) =>
+    `the file changed while the build was using it (${how}); nothing was written: build again`),
   DirUnreadable: entry('E_DIR_UNREADABLE', 'error', (reason: string) => `cannot list the directory (${reason}): the records in it were not read`),
   NotUtf8: entry('E_NOT_UTF8', 'error', (bytes: string) =>
     `the file is not UTF-8 (from the bytes ${bytes}): its text would be changed where it cannot be decoded; save it as UTF-8`),

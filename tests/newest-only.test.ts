@@ -87,7 +87,7 @@ const reported = (json: any): unknown => ({ records: { ...json.records, read: un
 
 describe('holding the newest articles as they come (sources/_newest.ts)', () => {
   const result = (index: number, published: number, id: string, draft: boolean): ReadResult => ({
-    index, kind: 'fresh', entry: { size: 0, mtimeMs: 0, ctimeMs: 0, ino: 0, hash: '', diagnostics: [], group: '-', id },
+    index, kind: 'fresh', length: 0, entry: { size: 0, mtimeMs: 0, ctimeMs: 0, ino: 0, hash: '', diagnostics: [], group: '-', id },
     article: { id, title: id, url: `https://x.example/${id}`, published: new Date(published), tags: [], authors: [], contributors: [], draft, file: `${id}.md` },
   });
   it('holds exactly the first `limit` of the published articles in feed order, whatever order they come in', () => {

@@ -4,7 +4,6 @@
  * after a build killed among them) pairs an old ETag with new bytes, which heals, and never a new ETag
  * with old bytes, which a client's If-None-Match would keep answered 304.
  */
-import * as fsp from 'node:fs/promises';
 import { relative } from 'node:path';
 import { expect, it, vi } from 'vitest';
 import { makeSite, record, runCli } from './_helpers.js';

@@ -33,8 +33,11 @@ export interface ReadMode {
 export type ReadResult =
   | { index: number; kind: 'same'; stamp: FileStamp }
   /** `omitted`: a valid article let go after reading (sources/_newest.ts), counted but in no feed. */
-  | { index: number; kind: 'fresh'; entry: RecordEntry; article?: Bodiless; omitted?: 'published' | 'draft' }
-  | { index: number; kind: 'unreadable'; diagnostic: Diagnostic; directory?: true };
+  /** `length`: the bytes read, which the body read again later must have (cached.ts, bodyLoader). */
+  | { index: number; kind: 'fresh'; entry: RecordEntry; length: number; article?: Bodiless; omitted?: 'published' | 'draft' }
+  | { index: number; kind: 'unreadable'; diagnostic: Diagnostic; directory?: true }
+  /** Listed, then deleted before it was read: no record, as if the listing had come a moment later. */
+  | { index: number; kind: 'gone' };
 
 /**
  * `remember: false` skips hashing and the cache's form of the record (a build without a cache). The body
@@ -47,6 +50,7 @@ export function readTask(t: ReadTask, config: SiteConfig, { remember, keepBodies
     bytes = readSmall(t.path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && gone(t.path)) return { index: t.index, kind: 'gone' };
     const out: ReadResult = { index: t.index, kind: 'unreadable', diagnostic: diagnostic(Errors.FileUnreadable, { file: t.file }, unreadable(t.path, code ?? String(e))) };
     // The listing took a directory for a file (_files.ts): the caller lists again.
     if (code === 'EISDIR') out.directory = true;
@@ -62,7 +66,7 @@ export function readTask(t: ReadTask, config: SiteConfig, { remember, keepBodies
   if (text.indexOf('\uFFFD') >= 0 && !isUtf8(bytes)) {
     const bad = firstBadBytes(bytes);
     const entry: RecordEntry = { size: t.size, mtimeMs: t.mtimeMs, ctimeMs: t.ctimeMs, ino: t.ino, hash, diagnostics: [diagnostic(Errors.NotUtf8, { file: t.file, line: bad.line }, bad.shown)], group: '-' };
-    return { index: t.index, kind: 'fresh', entry };
+    return { index: t.index, kind: 'fresh', entry, length: bytes.length };
   }
   // The bytes can say that the text holds no character XML forbids, several times faster than the text.
   const r = readRecord(text, t.name, t.file, () => utf8MayHoldForbidden(bytes) === false);
@@ -77,7 +81,7 @@ export function readTask(t: ReadTask, config: SiteConfig, { remember, keepBodies
     entry.plan = sha256(planSignature(v.article)).slice(0, 22);
     if (v.article.draft === true) entry.draft = true;
   }
-  const out: ReadResult = { index: t.index, kind: 'fresh', entry };
+  const out: ReadResult = { index: t.index, kind: 'fresh', entry, length: bytes.length };
   if (v.article !== undefined) {
     const { body, ...article } = v.article;
     if (remember) entry.article = storeArticle(v.article);
@@ -190,9 +194,21 @@ export async function readTasks(tasks: readonly ReadTask[], config: SiteConfig, 
 }
 
 /** `stat` of a record file, or the diagnostic for one that cannot be read. */
-export function statRecord(path: string, file: string): Stats | Diagnostic {
+/** Nothing at `path`, not even a link that leads nowhere: a file deleted since it was listed. */
+function gone(path: string): boolean {
   try {
-    return statSync(path, { throwIfNoEntry: false }) ?? diagnostic(Errors.FileUnreadable, { file }, unreadable(path, 'ENOENT'));
+    return lstatSync(path, { throwIfNoEntry: false }) === undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** A record's stat, or why it cannot be read; undefined when it was deleted since it was listed. */
+export function statRecord(path: string, file: string): Stats | Diagnostic | undefined {
+  try {
+    const st = statSync(path, { throwIfNoEntry: false });
+    if (st === undefined && gone(path)) return undefined;
+    return st ?? diagnostic(Errors.FileUnreadable, { file }, unreadable(path, 'ENOENT'));
   } catch (e) {
     return diagnostic(Errors.FileUnreadable, { file }, unreadable(path, (e as NodeJS.ErrnoException).code ?? String(e)));
   }

@@ -12,7 +12,7 @@ import { resolve, sep } from 'node:path';
 import { restoreArticle, withLazyBody } from '../cache/serial.js';
 import { itemKey, type CacheState, type FileStamp, type RecordEntry } from '../cache/store.js';
 import { checkIds, validateRecord, type RecordResult } from '../core/validate.js';
-import { diagnostic, Errors } from '../errors.js';
+import { DatelineError, diagnostic, Errors } from '../errors.js';
 import type { Article, Diagnostic, SiteConfig } from '../types.js';
 import { statRecord, type ReadTask } from './_read.js';
 import { NewestArticles } from './_newest.js';
@@ -59,10 +59,19 @@ function readAgain(p: RecordPath): ReturnType<typeof readRecord> {
  * Reads an article's body again, when a feed renders its content. A function of its own, so the closure
  * every article holds keeps only these values alive, not the loader's whole working state.
  */
-function bodyLoader(p: RecordPath, config: SiteConfig): () => Article['body'] {
+function bodyLoader(p: RecordPath, config: SiteConfig, length: number): () => Article['body'] {
   return () => {
     // Validated when it was read: a Markdown record's body needs no second parse of its front matter.
-    const text = readFileSync(p.path, 'utf8');
+    // Unless the file changed since (an editor or `import --force` saving it while the build runs): then
+    // the build stops rather than pair one version's headline with another's body.
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(p.path);
+    } catch (e) {
+      throw new DatelineError([diagnostic(Errors.RecordChanged, { file: p.file }, `it is gone now (${(e as NodeJS.ErrnoException).code ?? String(e)})`)], { cause: e });
+    }
+    if (bytes.length !== length) throw new DatelineError([diagnostic(Errors.RecordChanged, { file: p.file }, `${length} bytes then, ${bytes.length} now`)]);
+    const text = bytes.toString('utf8');
     const body = isJsonRecord(p.name) ? undefined : markdownBody(text);
     if (body !== undefined) return { kind: 'markdown', text: body };
     const r = readRecord(text, p.name, p.file).record;
@@ -85,7 +94,7 @@ export interface RecordScan {
    */
   restamped: Map<number, FileStamp>;
   /** By index: what reading a file the cache did not know gave. */
-  fresh: Map<number, { entry: RecordEntry; article?: Omit<Article, 'body'> & { body?: Article['body'] }; omitted?: 'published' | 'draft' }>;
+  fresh: Map<number, { entry: RecordEntry; length: number; article?: Omit<Article, 'body'> & { body?: Article['body'] }; omitted?: 'published' | 'draft' }>;
   unreadable: Diagnostic[];
   files: number;
   read: number;
@@ -153,6 +162,7 @@ export async function scanRecords(config: SiteConfig, cwd: string, previous: Cac
       continue;
     }
     const st = statRecord(path, file);
+    if (st === undefined) continue;
     if (!(st instanceof Stats)) {
       unreadable.push(st);
       continue;
@@ -184,6 +194,7 @@ export async function scanRecords(config: SiteConfig, cwd: string, previous: Cac
   onProgress?.(names.length, names.length);
   for (const r of read) {
     const file = paths[r.index]?.file ?? '';
+    if (r.kind === 'gone') continue;
     if (r.kind === 'unreadable') unreadable.push(r.diagnostic);
     else if (r.kind === 'same') {
       const old = previous?.records[file];
@@ -192,7 +203,7 @@ export async function scanRecords(config: SiteConfig, cwd: string, previous: Cac
         restamped.set(r.index, r.stamp);
       }
     } else {
-      fresh.set(r.index, r.article !== undefined ? { entry: r.entry, article: r.article } : r.omitted !== undefined ? { entry: r.entry, omitted: r.omitted } : { entry: r.entry });
+      fresh.set(r.index, r.article !== undefined ? { entry: r.entry, length: r.length, article: r.article } : r.omitted !== undefined ? { entry: r.entry, length: r.length, omitted: r.omitted } : { entry: r.entry, length: r.length });
     }
   }
   return { config, paths, known, restamped, fresh, unreadable, files: names.length, read: tasks.length, readInWorker: inWorker, remember };
@@ -260,11 +271,12 @@ export function articleRestorer(scan: RecordScan): (i: number) => Article | unde
     if (scan.known.has(i) && known !== undefined) {
       if (known.article === undefined) return undefined;
       const stored = known.excerpt !== undefined && known.article.summary === undefined ? { ...known.article, excerpt: known.excerpt } : known.article;
-      return restoreArticle(stored, bodyLoader(at(i), scan.config));
+      return restoreArticle(stored, bodyLoader(at(i), scan.config, known.size));
     }
-    const read = scan.fresh.get(i)?.article;
-    if (read === undefined) return undefined;
+    const fresh = scan.fresh.get(i);
+    const read = fresh?.article;
+    if (fresh === undefined || read === undefined) return undefined;
     const { body, ...rest } = read;
-    return body === undefined ? withLazyBody(rest, bodyLoader(at(i), scan.config)) : { ...rest, body };
+    return body === undefined ? withLazyBody(rest, bodyLoader(at(i), scan.config, fresh.length)) : { ...rest, body };
   };
 }

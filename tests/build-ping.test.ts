@@ -86,7 +86,7 @@ describe('build --ping', () => {
     h.answer.status = 204;
     h.bodies.length = 0;
     const again = await run(['build', '--ping'], dir);
-    expect(again.stdout).toContain('Sending again 3 pings that failed last time.');
+    expect(again.stdout).toContain('Sending 3 pings an earlier build could not send.');
     expect(h.bodies).toHaveLength(3);
     for (const f of ['atom.xml', 'feed.json', 'rss.xml']) expect(again.stdout).toContain(`ping https://news.example.com/feeds/${f}: ok`);
     // Then nothing is pending.

@@ -109,6 +109,12 @@ async function buildAndReport(v: BuildValues, io: CliIO, interrupted: () => numb
   if (r.cacheNotSaved !== undefined) io.stderr(`warning: the cache could not be written to ${v.cache ?? DEFAULT_CACHE_DIR} (${r.cacheNotSaved}); the next build may not be able to use it\n`);
   if (!quiet) printReport(io, r, ms);
   let pinged: PingSummary | undefined;
+  if (v.ping === true && r.config?.hub !== undefined && interrupted() !== undefined) {
+    // Stopped by a signal once the files were in place: the hub is not told now, but the next --ping
+    // tells it (it would otherwise find nothing changed, and the hub would never hear of these).
+    const changed = changedFeedUrls(r.config.feedBaseUrl, r.written);
+    if (changed.length > 0) await remember(io, r.config.hub, changed, v['no-cache'] === true ? undefined : resolve(io.cwd, v.cache ?? DEFAULT_CACHE_DIR));
+  }
   if (v.ping === true && r.config !== undefined && interrupted() === undefined) {
     const cacheDir = v['no-cache'] === true ? undefined : resolve(io.cwd, v.cache ?? DEFAULT_CACHE_DIR);
     // Every feed this build has (pending pings for feeds that are gone, or under an old base URL, are dropped).
@@ -125,7 +131,8 @@ async function buildAndReport(v: BuildValues, io: CliIO, interrupted: () => numb
  * files removed) and the process exits with 128 + the signal's number, the output directory as it was;
  * so it does while records are read (nothing written yet). Once the files are being put in place, or are,
  * the build finishes (renames take moments, and stopping midway would pair new feeds with the old
- * manifest; the cache is saved), skips --ping, and exits with the signal's code. A second signal exits at once.
+ * manifest; the cache is saved), skips --ping (remembering the feeds it changed for the next one), and
+ * exits with the signal's code. A second signal exits at once.
  */
 function stopOnSignals(io: CliIO): { dispose: () => void; code: number | undefined } {
   const state: { dispose: () => void; code: number | undefined } = { dispose: () => undefined, code: undefined };
@@ -198,6 +205,21 @@ interface PingSummary {
   failed: { url: string; status?: number; error?: string; again: boolean }[];
 }
 
+/** After a signal: the feeds that changed are pinged by the next --ping (with those still pending). */
+async function remember(io: CliIO, hub: string, changed: readonly string[], cacheDir: string | undefined): Promise<void> {
+  const n = plural(changed.length, 'ping');
+  if (cacheDir === undefined) {
+    io.stderr(`--ping: stopped before the hub was told (${n} not sent; without the cache nothing remembers them)\n`);
+    return;
+  }
+  try {
+    await writePending(cacheDir, hub, [...new Set([...readPending(cacheDir, hub), ...changed])]);
+    io.stderr(`--ping: stopped before the hub was told; the next build --ping sends ${n}\n`);
+  } catch (e) {
+    io.stderr(`--ping: stopped before the hub was told, and ${n} could not be remembered in ${cacheDir} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
+  }
+}
+
 /** Successes listed one a line up to this many; past it, one line says how many. */
 const PING_LIST_LIMIT = 10;
 
@@ -211,7 +233,7 @@ async function ping(io: CliIO, hub: string | undefined, changed: string[], feeds
   const now = new Set(changed);
   const exists = new Set(feeds);
   const pending = cacheDir === undefined ? [] : readPending(cacheDir, hub).filter((u) => !now.has(u) && exists.has(u));
-  if (pending.length > 0 && !quiet) io.stdout(`Sending again ${plural(pending.length, 'ping')} that failed last time.\n`);
+  if (pending.length > 0 && !quiet) io.stdout(`Sending ${plural(pending.length, 'ping')} an earlier build could not send.\n`);
   const urls = [...changed, ...pending];
   const summary: PingSummary = { hub, sent: urls.length, accepted: 0, failed: [] };
   if (urls.length === 0) {

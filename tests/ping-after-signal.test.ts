@@ -1,0 +1,69 @@
+/**
+ * `build --ping` stopped by a signal once its files are being put in place: the build finishes without
+ * pinging, and the feeds it changed are remembered, so the next `build --ping` (which finds nothing
+ * changed) still tells the hub of them.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, expect, it, vi } from 'vitest';
+import { main } from '../src/index.js';
+import { makeSite, record, SITE_CONFIG } from './_helpers.js';
+
+const signal = vi.hoisted(() => ({ on: false }));
+vi.mock('node:fs/promises', async (original) => {
+  const real = await original<typeof import('node:fs/promises')>();
+  const rename = (async (from: string, to: string) => {
+    // The first rename into dist/: the stage is renaming.
+    if (signal.on && String(to).includes('/dist/')) {
+      signal.on = false;
+      process.emit('SIGTERM', 'SIGTERM');
+    }
+    return real.rename(from, to);
+  }) as typeof real.rename;
+  return { ...real, default: { ...real, rename }, rename };
+});
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c();
+});
+
+async function run(argv: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd, signals: true });
+  return { code, stdout, stderr };
+}
+
+it('the feeds a build stopped while renaming changed are pinged by the next build --ping', async () => {
+  const pinged: string[] = [];
+  const server: Server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      pinged.push(decodeURIComponent(body.replace(/^.*hub\.url=/, '')));
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  cleanups.push(() => new Promise<void>((r) => server.close(() => r())));
+  const site = await makeSite({ 'articles/a.md': record('a') }, { ...SITE_CONFIG, hub: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` });
+  cleanups.push(site.cleanup);
+  expect((await run(['build', '--ping', '--quiet'], site.dir)).code).toBe(0);
+  pinged.length = 0;
+
+  await writeFile(join(site.dir, 'articles/a.md'), record('a', '', 'A corrected body.'));
+  signal.on = true;
+  const stopped = await run(['build', '--ping', '--quiet'], site.dir);
+  expect(stopped.code).toBe(143);
+  expect(stopped.stderr).toContain('SIGTERM: the new files are being put in place');
+  expect(stopped.stderr).toContain('--ping: stopped before the hub was told; the next build --ping sends 3 pings');
+  expect(pinged).toEqual([]);
+
+  const next = await run(['build', '--ping'], site.dir);
+  expect(next.code).toBe(0);
+  expect(next.stdout).toContain('Sending 3 pings an earlier build could not send.');
+  expect(pinged.sort()).toEqual(['atom.xml', 'feed.json', 'rss.xml'].map((f) => `https://news.example.com/feeds/${f}`));
+});

@@ -20,7 +20,7 @@
  * build, which then writes a fresh one.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { learntOffsets, teachOffsets } from '../core/_dates.js';
 import type { FeedPlan } from '../core/feeds.js';
@@ -409,16 +409,22 @@ export async function saveCache(dir: string, identity: CacheIdentity, state: Cac
     const body = Buffer.from(text);
     const digest = sha256(body);
     const tmp = join(dir, `.${name}.${process.pid}.tmp`);
-    const file = await open(tmp, 'w');
     try {
-      const head = Buffer.from(`${header} ${digest}\n`);
-      const { bytesWritten } = await file.writev([head, body]);
-      // A short write leaves a file whose checksum fails, which the next build would ignore anyway.
-      if (bytesWritten !== head.length + body.length) throw new Error(`short write to ${tmp}`);
-    } finally {
-      await file.close();
+      const file = await open(tmp, 'w');
+      try {
+        const head = Buffer.from(`${header} ${digest}\n`);
+        const { bytesWritten } = await file.writev([head, body]);
+        // A short write leaves a file whose checksum fails, which the next build would ignore anyway.
+        if (bytesWritten !== head.length + body.length) throw new Error(`short write to ${tmp}`);
+      } finally {
+        await file.close();
+      }
+      await rename(tmp, join(dir, name));
+    } catch (e) {
+      // A full disk: the partial file goes, not left to fill it further on every build.
+      await rm(tmp, { force: true }).catch(() => undefined);
+      throw e;
     }
-    await rename(tmp, join(dir, name));
     return digest;
   };
   const before = previous?.state.records;
@@ -480,13 +486,19 @@ export async function saveCache(dir: string, identity: CacheIdentity, state: Cac
     byGroup.set(EDITS_GROUP, members);
     groupsNow.add(EDITS_GROUP);
   }
-  const index = await Promise.all(byShard.map((entries, n) => {
+  // Settled, every one: a write that failed removes its temporary file, and the others finish (or fail
+  // and do the same) before the save reports the first failure.
+  const settled = await Promise.allSettled(byShard.map((entries, n) => {
     const known = dirtyIndex.has(n) ? undefined : previous?.digests.index[n];
     if (known !== undefined) return known;
     const out: Record<string, IndexPart> = {};
     for (const file in entries) out[file] = indexOf(entries[file] as RecordEntry);
     return write(indexFile(n), MAGIC, JSON.stringify(out));
   }));
+  const index = settled.map((r) => {
+    if (r.status === 'rejected') throw r.reason;
+    return r.value;
+  });
   const groups: Record<string, string> = {};
   // One data file at a time: each is serialised before its write starts, so writing them all at once
   // held every one's text and bytes together (at 100,000 records, most of a first build's peak memory).

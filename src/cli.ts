@@ -3,15 +3,15 @@
  * 0 ok, 1 content errors (the author's to fix), 2 usage, 70 an internal error (ours: the stack is printed).
  */
 import pkg from '../package.json' with { type: 'json' };
-import { buildFeeds, futureDates } from './core/build.js';
-import { newestIndex } from './core/model.js';
+import { checkFeeds, futureDates } from './core/build.js';
 import { DatelineError } from './errors.js';
 import { DEFAULT_CACHE_DIR } from './pipeline/build.js';
 import { cacheDirs, overlapProblems } from './pipeline/_apart.js';
 import { resolve } from 'node:path';
-import { DEFAULT_CONFIG_FILE, loadArticles, loadConfig, sortDiagnostics } from './sources/index.js';
+import { DEFAULT_CONFIG_FILE, loadConfig, sortDiagnostics } from './sources/index.js';
+import { loadArticlesCached } from './sources/cached.js';
 import { parseCommand, plural, report, type CliIO } from './cli/_report.js';
-import { buildCommand } from './cli/build.js';
+import { buildCommand, tuneForSize } from './cli/build.js';
 
 export type { CliIO } from './cli/_report.js';
 
@@ -131,17 +131,13 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       out: { path: resolve(io.cwd, config.outDir), shown: config.outDir, where: { file: configFile, field: 'outDir' } },
       cache: cacheDirs(io.cwd, undefined),
     });
-    const loaded = await loadArticles(config, io.cwd);
-    const built = buildFeeds(loaded.articles, config);
+    // Bodies read again when a feed renders them, as a build does, not all held at once.
+    const loaded = await loadArticlesCached(config, io.cwd, undefined, { remember: false, keepBodies: false, onProgress: (done, total) => tuneForSize({ phase: 'read', done, total }) });
+    const built = checkFeeds(loaded.articles, config);
     // "No published articles" says nothing more when records were refused or the directory is missing.
     const refused = loaded.diagnostics.some((d) => d.severity === 'error');
     // As build names them: the main feed's stories, and each feed's newest change.
-    const future = futureDates(
-      built.feeds[0]?.plan.articles.map((a, k) => ({ file: a.file, published: built.model.items[k]?.published ?? a.published, updated: built.model.items[k]?.updated ?? a.published })) ?? [],
-      built.feeds.map((f) => ({ updated: f.model.updated, newest: f.plan.articles[newestIndex(f.model.items)]?.file })),
-      Date.now(),
-      config.timezone,
-    );
+    const future = futureDates(built.main, built.feeds, Date.now(), config.timezone);
     const all = sortDiagnostics([...apart, ...loaded.diagnostics, ...built.diagnostics.filter((d) => !(refused && d.code === 'W_NO_ARTICLES')), ...future]);
     if (report(io, all) > 0) return 1;
     const published = loaded.articles.filter((a) => !a.draft).length;

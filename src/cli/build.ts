@@ -30,7 +30,7 @@ const LARGE_BUILD = 50_000;
 const LARGE_BUILD_HEAP_GROWTH = '--heap-growing-percent=30';
 let tunedForLargeBuild = false;
 
-function tuneForSize(p: Progress): void {
+export function tuneForSize(p: Progress): void {
   if (tunedForLargeBuild || p.phase !== 'read' || p.total < LARGE_BUILD) return;
   tunedForLargeBuild = true;
   setFlagsFromString(LARGE_BUILD_HEAP_GROWTH);

@@ -3,6 +3,7 @@ import { hostingFiles, type Hosting } from '../hosting/index.js';
 import { readerFiles, type FeedDirectoryEntry } from '../pages/index.js';
 import type { Article, Diagnostic, FeedModel, Manifest, Outputs, SiteConfig } from '../types.js';
 import { planFeeds, type FeedPlan } from './feeds.js';
+import { newestIndex } from './model.js';
 import { SiteRenderer, type RenderedFeed } from './site.js';
 import { diagnostic, Errors } from '../errors.js';
 import { formatRfc3339 } from './_dates.js';
@@ -30,6 +31,38 @@ export interface BuildResult {
   feeds: RenderedFeed[];
   /** Warnings found while planning and rendering (unsafe markup removed, slug collisions, …). */
   diagnostics: Diagnostic[];
+}
+
+/** What `dateline check` needs of the feeds: their warnings and dates, not their documents. */
+export interface FeedsChecked {
+  /** The main feed's model. */
+  model: FeedModel;
+  /** The main feed's stories (as W_DATE_FUTURE asks of them), and each feed's newest change. */
+  main: { file: string; published: Date; updated: Date }[];
+  feeds: { updated: Date; newest: string | undefined }[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Renders every feed as `buildFeeds` does, for its warnings, but keeps no document and no feed's model
+ * but the main one's: a site's feeds take gigabytes, and checking it need not hold them. Pure.
+ */
+export function checkFeeds(articles: readonly Article[], config: SiteConfig): FeedsChecked {
+  const { plans, diagnostics } = planFeeds(articles, config);
+  const renderer = new SiteRenderer(config, plans);
+  let model: FeedModel | undefined;
+  const main: FeedsChecked['main'] = [];
+  const feeds: FeedsChecked['feeds'] = [];
+  for (const plan of plans) {
+    const rendered = renderer.render(plan);
+    if (model === undefined) {
+      model = rendered.model;
+      plan.articles.forEach((a, k) => main.push({ file: a.file, published: rendered.model.items[k]?.published ?? a.published, updated: rendered.model.items[k]?.updated ?? a.published }));
+    }
+    feeds.push({ updated: rendered.model.updated, newest: plan.articles[newestIndex(rendered.model.items)]?.file });
+  }
+  if (model === undefined) throw new Error('planFeeds always plans the main feed');
+  return { model, main, feeds, diagnostics: [...diagnostics, ...renderer.diagnostics, ...noArticles(model, config)] };
 }
 
 /** What index.html lists about each feed. */

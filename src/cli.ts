@@ -143,7 +143,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     const published = loaded.articles.filter((a) => !a.draft).length;
     const drafts = loaded.articles.length - published;
     const items = built.model.items.length;
-    io.stdout(`Read ${plural(loaded.files, 'record')} from ${config.articlesDir}/: ${published} published, ${plural(drafts, 'draft')}.\n`);
+    io.stdout(`Read ${plural(loaded.files, 'record')} from ${config.articlesDir}/: ${published.toLocaleString('en-US')} published, ${plural(drafts, 'draft')}.\n`);
     const others = built.feeds.length - 1;
     io.stdout(`All records are valid; ${others > 0 ? `the main feed would carry ${plural(items, 'item')}, and there would be ${plural(others, 'other feed')}` : `each feed would carry ${plural(items, 'item')}`}.\n`);
     return 0;

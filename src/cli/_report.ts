@@ -17,7 +17,7 @@ export interface CliIO {
 }
 
 export const plural = (n: number, word: string): string =>
-  `${n} ${n === 1 ? word : word.endsWith('y') && !/[aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : `${word}s`}`;
+  `${n.toLocaleString('en-US')} ${n === 1 ? word : word.endsWith('y') && !/[aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : `${word}s`}`;
 
 /** Prints every diagnostic, then a count; returns the number of errors. */
 export function report(io: CliIO, diagnostics: Diagnostic[]): number {

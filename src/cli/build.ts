@@ -161,7 +161,7 @@ function stopOnSignals(io: CliIO): { dispose: () => void; code: number | undefin
 function printReport(io: CliIO, r: BuildReport, ms: number): void {
   const n = (x: number): string => x.toLocaleString('en-US');
   const fromCache = r.records.files - r.records.read;
-  io.stdout(`Read ${plural(r.records.files, 'record')} from ${r.config?.articlesDir ?? ''}/: ${r.records.published} published, ${plural(r.records.drafts, 'draft')}${
+  io.stdout(`Read ${plural(r.records.files, 'record')} from ${r.config?.articlesDir ?? ''}/: ${n(r.records.published)} published, ${plural(r.records.drafts, 'draft')}${
     fromCache > 0 ? `; ${n(fromCache)} unchanged since the last build (not read again)` : ''}.\n`);
   if (r.feeds.total > 1) {
     io.stdout(`Feeds: ${n(r.feeds.total)} (${n(r.feeds.documents)} documents), ${n(r.feeds.rendered)} rendered, ${n(r.feeds.reused)} kept from the last build; ${(ms / 1000).toFixed(2)} s.\n`);

@@ -276,6 +276,7 @@ describe('bylines as one string', () => {
     ['By Jane Doe, The New York Times', ['Jane Doe'], 'byline publication not kept (a byline has no field for it): "The New York Times"'],
     // Not surname first: an agency, a place or a second full name after the comma.
     ['Doe, Reuters', ['Doe'], undefined],
+    ['By Doe, Staff', ['Doe'], undefined],
     ['Jane Doe, Tom Hale', ['Jane Doe', 'Tom Hale'], undefined],
   ])('%j gives the authors %j, titles and prefixes out', (byline, authors, note) => {
     const story = run('v1.ninjs.json', variant('v1.ninjs.json', { byline })).stories[0]!;

@@ -241,6 +241,8 @@ describe('importText: fixtures', () => {
     ['BY JANE DOE, SR. and TOM HALE, III', ['Jane Doe Sr.', 'Tom Hale III'], undefined],
     ['By Smith, John', ['John Smith'], undefined],
     ['By Jane Doe, Tom Hale', ['Jane Doe', 'Tom Hale'], undefined],
+    // A co-author whose name is also a town's, after "and", stays an author.
+    ['By Jane Doe and Tom Price', ['Jane Doe', 'Tom Price'], undefined],
     ['By Jane Doe, The New York Times', ['Jane Doe'], 'publication after the byline not kept (not a known agency): "The New York Times"'],
   ])('reads the byline %j as the authors %j (places, suffixes, a name surname first)', (line, authors, note) => {
     const text = ['Home | China', '', 'Byline forms', '', line, '', 'Updated: 2025-02-05 09:24', '', 'BEIJING, Feb. 5 -- Body paragraph.', ''].join('\n');

@@ -45,7 +45,7 @@ export function isPublicationName(part: string): boolean {
  */
 export function surnameFirst(names: string): string | undefined {
   const m = /^([\p{Lu}][\p{L}\p{M}'’-]+),\s*([\p{Lu}][\p{L}\p{M}'’-]+(?:\s+\p{Lu}\.)?)$/u.exec(names.trim());
-  if (m === null || nameSuffix(m[2] ?? '') !== undefined || isPlaceName(m[2] ?? '') || parseAgencyLine(m[1] ?? '') !== undefined || parseAgencyLine(m[2] ?? '') !== undefined) return undefined;
+  if (m === null || /^(?:staff|correspondents?|reporters?|writers?|editors?|photographers?)$/i.test(m[2] ?? '') || nameSuffix(m[2] ?? '') !== undefined || isPlaceName(m[2] ?? '') || parseAgencyLine(m[1] ?? '') !== undefined || parseAgencyLine(m[2] ?? '') !== undefined) return undefined;
   return `${m[2]} ${m[1]}`;
 }
 
@@ -87,7 +87,7 @@ export function parseByline(text: string): Byline | undefined {
       out.publication = part.trim();
       continue;
     }
-    if (last !== undefined && last.location === undefined && isPlaceName(part)) {
+    if (last !== undefined && last.location === undefined && names.includes(`, ${part}`) && isPlaceName(part)) {
       last.location = nameCase(part.trim());
       last.printed += `, ${part}`;
       continue;

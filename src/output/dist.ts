@@ -257,6 +257,15 @@ export class OutputStage {
 
   /** Removes the temporary files; the directory stays as it was. */
   async abort(): Promise<void> {
+    try {
+      await this.removeStaged();
+    } finally {
+      // Even when removing failed: a later stage into the directory must not wait for good.
+      await this.endTurn();
+    }
+  }
+
+  private async removeStaged(): Promise<void> {
     this.closed = true;
     await Promise.all(this.running);
     if (this.stageDir !== undefined) await rm(this.stageDir, { recursive: true, force: true });
@@ -265,7 +274,6 @@ export class OutputStage {
     for (const d of [...this.made].sort((a, b) => b.length - a.length)) await rmdir(d).catch(() => undefined);
     this.made.clear();
     live.delete(this);
-    await this.endTurn();
   }
 
   /**

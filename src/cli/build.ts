@@ -109,14 +109,14 @@ async function buildAndReport(v: BuildValues, io: CliIO, interrupted: () => numb
   if (r.cacheNotSaved !== undefined) io.stderr(`warning: the cache could not be written to ${v.cache ?? DEFAULT_CACHE_DIR} (${r.cacheNotSaved}); the next build may not be able to use it\n`);
   if (!quiet) printReport(io, r, ms);
   let pinged: PingSummary | undefined;
+  const cacheDir = v['no-cache'] === true ? undefined : resolve(io.cwd, v.cache ?? DEFAULT_CACHE_DIR);
   if (v.ping === true && r.config?.hub !== undefined && interrupted() !== undefined) {
     // Stopped by a signal once the files were in place: the hub is not told now, but the next --ping
     // tells it (it would otherwise find nothing changed, and the hub would never hear of these).
     const changed = changedFeedUrls(r.config.feedBaseUrl, r.written);
-    if (changed.length > 0) await remember(io, r.config.hub, changed, v['no-cache'] === true ? undefined : resolve(io.cwd, v.cache ?? DEFAULT_CACHE_DIR));
+    if (changed.length > 0) await remember(io, r.config.hub, changed, cacheDir);
   }
   if (v.ping === true && r.config !== undefined && interrupted() === undefined) {
-    const cacheDir = v['no-cache'] === true ? undefined : resolve(io.cwd, v.cache ?? DEFAULT_CACHE_DIR);
     // Every feed this build has (pending pings for feeds that are gone, or under an old base URL, are dropped).
     const feeds = changedFeedUrls(r.config.feedBaseUrl, r.written.map((w) => ({ ...w, changed: true })));
     pinged = await ping(io, r.config.hub, changedFeedUrls(r.config.feedBaseUrl, r.written), feeds, quiet, cacheDir);

@@ -112,8 +112,9 @@ export class Credits {
       for (const named of part.split(/\s*(?:&|\band\b)\s*/i).map((x) => x.trim()).filter(Boolean)) {
         // `Li Wen in Beijing`: the place is not a name.
         const located = /^(.+?)\s+in\s+(\p{Lu}.*)$/u.exec(named);
-        if (located !== null && isPlaceName(located[2] ?? '')) this.notes.push(`byline place not kept (a byline has no field for it): ${JSON.stringify(located[2])}`);
-        const n = located !== null && isPlaceName(located[2] ?? '') ? (located[1] ?? named) : named;
+        const placed = located !== null && isPlaceName(located[2] ?? '');
+        if (placed) this.notes.push(`byline place not kept (a byline has no field for it): ${JSON.stringify(located?.[2])}`);
+        const n = placed ? (located?.[1] ?? named) : named;
         const staffOf = agencyOfStaff(n);
         if (parseAgencyLine(n) !== undefined) this.agency(n, 'the byline');
         else if (staffOf !== undefined) this.agency(staffOf, 'the byline');

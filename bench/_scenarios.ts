@@ -10,13 +10,15 @@
  *                         on (--cache .bench-cache). Each run: edit one article (untimed; a different file
  *                         each time, spread over the corpus, alternately appending a sentence to the body
  *                         and changing the title), then time the same build with the cache.
+ *   dateline publish      the same build after one story is published (untimed: a new record, the newest,
+ *                         a copy of an existing one under a new id, title and date, mtime in the past).
  *   dateline no-change    the same build with nothing edited since the last one.
  *   naive, naive-lazy     bench/naive-build.mjs (with --lazy: Markdown only for the 50 feed items).
  *   hugo                  `hugo --quiet` over the Hugo copy (only when hugo is installed).
  * After the runs, the incremental output is compared byte for byte with a clean --no-cache build of the
- * edited corpus (dist-verify/); any difference fails the bench.
+ * edited corpus (dist-verify/); any difference fails the bench. The published records are removed then.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_CONFIG_FILE } from './corpus.js';
 import { BenchFailure, checkItems, compareTrees, feedsInJson, feedsOnDisk, listFiles, measure, ROOT, type Command, type Sample } from './_runner.js';
@@ -41,7 +43,9 @@ export interface Scenario {
   verify?(): void;
 }
 
-export const SCENARIO_NAMES = ['dateline main', 'dateline all', 'dateline incremental', 'dateline no-change', 'naive', 'naive-lazy', 'hugo'];
+export const SCENARIO_NAMES = ['dateline main', 'dateline all', 'dateline incremental', 'dateline publish', 'dateline no-change', 'naive', 'naive-lazy', 'hugo'];
+/** Where `dateline publish` writes its records (removed after the bench: the corpus stays as generated). */
+const PUBLISHED = join('articles', 'published-by-bench');
 
 /** What the warm-up prints about the feeds, and fails on when they are not what the scenario makes. */
 function checkFeeds(name: string, corpus: string, out: string, s: Sample, json: boolean, main: boolean, log: (s: string) => void): void {
@@ -67,6 +71,7 @@ class Incremental {
   private verified: string | undefined;
   private files: string[] = [];
   private edits = 0;
+  private published = 0;
   constructor(private corpus: string, private dateline: string, private log: (s: string) => void) {}
 
   command(json: boolean, cache = true, out = 'dist-inc'): Command {
@@ -106,6 +111,26 @@ class Incremental {
     writeFileSync(file, edited);
   }
 
+  /**
+   * Publishes a story: a copy of an existing record under a new id and title, dated after every story
+   * of the corpus (2026-01-01, a minute apart), with an mtime in the past (no racy re-read of others).
+   */
+  publish(): void {
+    const k = this.published++;
+    const source = readFileSync(join(this.corpus, 'articles', this.files[(k * 4099 + 5) % this.files.length]!), 'utf8');
+    const id = `bench-published-${k + 1}`;
+    const text = source
+      .replace(/^id: .*$/m, `id: ${id}`)
+      .replace(/^title: .*$/m, `title: "Story published by the benchmark, number ${k + 1}"`)
+      .replace(/^date: .*$/m, `date: 2026-01-01 ${String(Math.floor(k / 60) % 24).padStart(2, '0')}:${String(k % 60).padStart(2, '0')}`);
+    if (!text.includes(`id: ${id}`)) throw new BenchFailure(`dateline publish: no id line in the record copied`);
+    const dir = join(this.corpus, PUBLISHED);
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `${id}.md`);
+    writeFileSync(file, text);
+    utimesSync(file, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+  }
+
   /** A clean build of the edited corpus must equal the incremental output, byte for byte. */
   verify(): void {
     if (this.verified !== undefined) {
@@ -122,7 +147,8 @@ class Incremental {
       throw new BenchFailure(`after ${this.edits} edits, dist-inc/ (cached builds) differs from dist-verify/ (a clean --no-cache build):\n  ${diff.join('\n  ')}`);
     }
     this.verified = '';
-    this.log(`  incremental: dist-inc/ after ${this.edits} edits equals a clean build, ${listFiles(join(this.corpus, 'dist-verify')).length} files byte for byte`);
+    this.log(`  incremental: dist-inc/ after ${this.edits} edits and ${this.published} stories published equals a clean build, ${listFiles(join(this.corpus, 'dist-verify')).length} files byte for byte`);
+    rmSync(join(this.corpus, PUBLISHED), { recursive: true, force: true });
   }
 }
 
@@ -148,6 +174,12 @@ export function scenarios(corpus: string, dateline: string, jsonSupported: boole
       name: 'dateline incremental', needs: ['--config', '--out', '--cache', '--no-cache', '--quiet'],
       setup: () => inc.setup(jsonSupported), prepare: () => inc.edit(), command: (json) => inc.command(json),
       check: (s, json) => checkFeeds('dateline incremental', corpus, 'dist-inc', s, json, false, log),
+      verify: () => inc.verify(),
+    },
+    {
+      name: 'dateline publish', needs: ['--config', '--out', '--cache', '--no-cache', '--quiet'],
+      setup: () => inc.setup(jsonSupported), prepare: () => inc.publish(), command: (json) => inc.command(json),
+      check: (s, json) => checkFeeds('dateline publish', corpus, 'dist-inc', s, json, false, log),
       verify: () => inc.verify(),
     },
     {

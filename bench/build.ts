@@ -7,7 +7,7 @@
  * (`npm run bench:build` is an alias, so the command in bench/RESULTS.md still runs.)
  *
  * Scenarios (bench/_scenarios.ts; --only takes a comma list of these names):
- *   dateline main, dateline all, dateline incremental, dateline no-change, naive, naive-lazy, hugo
+ *   dateline main, dateline all, dateline incremental, dateline publish, dateline no-change, naive, naive-lazy, hugo
  * (hugo only when installed). Every build is a separate child process; the full builds start from a clean
  * output directory. Per size: each scenario's setup, one untimed warm-up round that checks the output
  * (a 50-item main feed; for Dateline the number of feeds on disk, and what `--json` reports if the CLI

@@ -106,6 +106,7 @@ describe('incremental builds', () => {
       const { site, settle } = await clockedSite(files);
       try {
         let next = 24;
+        let replanned = 0;
         const live = new Set(Object.keys(files));
         expect((await build(site.dir, [])).code).toBe(0);
         await expectSameAsClean(site.dir, `seed ${seed}, start`);
@@ -135,8 +136,15 @@ describe('incremental builds', () => {
           expect(result.code, `${label}: ${result.err}`).toBe(0);
           expect(result.json.cache.used, label).toBe(true);
           expect(result.json.records.read, label).toBeLessThanOrEqual(1);
+          // A record added or deleted: planned again from the cache's signatures, not from every article.
+          if (/: (add|delete) /.test(label)) expect(result.json.cache.replanned, label).toBe(true);
+          replanned += result.json.cache.replanned === true ? 1 : 0;
           await expectSameAsClean(site.dir, label);
+          const clean = await build(site.dir, ['--no-cache', '--out', 'dist-clean']);
+          expect(result.json.diagnostics, `${label}: the report`).toEqual(clean.json.diagnostics);
+          expect(result.json.records, label).toEqual({ ...clean.json.records, read: result.json.records.read });
         }
+        expect(replanned, `seed ${seed}`).toBeGreaterThan(0);
       } finally {
         await site.cleanup();
       }
@@ -193,7 +201,7 @@ describe('incremental builds', () => {
         // A record saved again unchanged (new mtime, same bytes): read, found the same, nothing rendered.
         await settle('articles/a7.md');
         const touched = await build(site.dir, []);
-        expect(touched.json.cache).toEqual({ used: true, plansReused: true });
+        expect(touched.json.cache).toEqual({ used: true, plansReused: true, replanned: false });
         expect(touched.json.records.read).toBe(1);
         expect(touched.json.feeds.rendered).toBe(0);
         await expectSameAsClean(site.dir, `seed ${seed}: touched`);
@@ -294,8 +302,9 @@ describe('incremental builds', () => {
       expect((await months()).some((m) => m.startsWith('data-edits.json '))).toBe(true);
       await step('last item', 'articles/s1.md', story(1, ['contributors: ["Mike Gu in Hong Kong"]']), { rendered: 1, spliced: 1 });
       await step('first item', 'articles/s9.md', story(9, [], 'Copy with "quotes", \\ and </item> & more.'), { rendered: 1, spliced: 1 });
-      // The main feed is rendered (index.html is made from its whole model).
-      await step('main feed', 'articles/s12.md', story(12, [], 'Main feed copy.'), { rendered: 1, spliced: 0 });
+      // The main feed is made from the previous build's model of it (index.html needs all its items),
+      // with the edited item rendered, and its documents written whole.
+      await step('main feed', 'articles/s12.md', story(12, [], 'Main feed copy.'), { rendered: 1, spliced: 1 });
       // A warning drawn (a control character stripped) and gone again: the report follows.
       await step('warning', 'articles/s4.md', story(4).replace('title: "', 'title: "\u0007'), { rendered: 1, spliced: 1 });
       await step('warning gone', 'articles/s4.md', story(4), { rendered: 1, spliced: 1 });
@@ -315,12 +324,14 @@ describe('incremental builds', () => {
       await writeFile(rss, bytes);
       await utimes(rss, before.atime, before.mtime);
       await step('altered document', 'articles/s7.md', story(7, [], 'Another correction.'), { rendered: 1, spliced: 0 });
-      // A story added: planning again puts the edited records back in their months' data files, and the
-      // next build with the cache still gives what a clean one does.
+      // A story added, the newest: the plans are made again from the cache's signatures, it goes to the
+      // top of the main feed, whose oldest story goes to the top of March's archive (spliced in), and its
+      // data joins the edits file. The next build with the cache still gives what a clean one does.
       await rewrite('articles/s13.md', story(13).replace('2025-03-13', '2025-03-28'));
       const added = await build(site.dir, []);
-      expect(added.json.cache.plansReused).toBe(false);
-      expect((await months()).some((m) => m.startsWith('data-edits.'))).toBe(false);
+      expect(added.json.cache).toEqual({ used: true, plansReused: false, replanned: true });
+      expect({ rendered: added.json.feeds.rendered, spliced: added.json.feeds.spliced, read: added.json.records.read }).toEqual({ rendered: 2, spliced: 2, read: 1 });
+      expect((await months()).some((m) => m.startsWith('data-edits.'))).toBe(true);
       await expectSameAsClean(site.dir, 'added');
       await step('after planning again', 'articles/s6.md', story(6, [], 'Third correction.'), { rendered: 1, spliced: 1 });
       // An edit the archive does not show (its items are summaries, the lead paragraph, which stays): the
@@ -338,6 +349,66 @@ describe('incremental builds', () => {
       await site.cleanup();
     }
   });
+
+  it('records published, unpublished and moved between feeds are planned from the signatures; tree and report equal a clean build', async () => {
+    const story = (n: number, date: string, tags: string[], extra: string[] = []): string =>
+      ['---', `id: p${n}`, `title: "Story ${n}"`, `date: ${date}`, 'section: World', `tags: [${tags.map((t) => JSON.stringify(t)).join(', ')}]`, 'authors: [Li Wen]', ...extra, '---', `Copy of story ${n}.`, ''].join('\n');
+    const files: Record<string, string> = {};
+    for (let n = 1; n <= 16; n++) files[`articles/p${n}.md`] = story(n, `2025-0${1 + (n % 3)}-${String(n).padStart(2, '0')} 08:00`, n % 2 === 0 ? ['Rail'] : ['Energy']);
+    const { site, settle } = await clockedSite(files);
+    const cacheDir = join(site.dir, '.dateline-cache');
+    const step = async (label: string, change: () => Promise<void>, path: 'replanned' | 'reused' | 'full' = 'replanned'): Promise<any> => {
+      await change();
+      const r = await build(site.dir, []);
+      const clean = await build(site.dir, ['--no-cache', '--out', 'dist-clean']);
+      expect(r.code, `${label}: ${r.err}`).toBe(clean.code);
+      expect(r.json.diagnostics, `${label}: the report`).toEqual(clean.json.diagnostics);
+      expect(r.json.cache, label).toEqual({ used: true, plansReused: path === 'reused', replanned: path === 'replanned' });
+      if (r.code === 0) {
+        expect(r.json.records, label).toEqual({ ...clean.json.records, read: r.json.records.read });
+        await expectSameAsClean(site.dir, label);
+      }
+      return r.json;
+    };
+    const write = (n: number, text: string) => async (): Promise<void> => {
+      await writeFile(join(site.dir, `articles/p${n}.md`), text);
+      await settle(`articles/p${n}.md`);
+    };
+    try {
+      expect((await build(site.dir, [])).code).toBe(0);
+      const base = await stat(join(cacheDir, 'signatures.json'));
+      // Published, the newest: the main feed, its section, tag and author feeds and the archive it pushes
+      // a story into are spliced (the main feed from its model); nothing else is written.
+      const published = await step('published', write(20, story(20, '2025-04-01 08:00', ['Rail'])));
+      expect(published.feeds.spliced).toBeGreaterThanOrEqual(4);
+      expect(published.feeds.rendered).toBe(published.feeds.spliced);
+      // Only the changes file is written; the columns stay as the first build wrote them.
+      expect((await stat(join(cacheDir, 'signatures.json'))).mtimeMs).toBe(base.mtimeMs);
+      expect(JSON.parse((await readFile(join(cacheDir, 'signature-changes.json'), 'utf8')).split('\n')[1] ?? '')).toHaveProperty(['articles/p20.md']);
+      // Moved between tag feeds, and between monthly archives.
+      await step('retagged', write(3, story(3, '2025-01-03 08:00', ['Rail', 'Ports'])));
+      await step('redated', write(5, story(5, '2025-03-30 08:00', ['Energy'])));
+      // Unpublished (a draft now), and published again.
+      await step('made a draft', write(7, story(7, '2025-02-07 08:00', ['Energy'], ['draft: true'])));
+      await step('published again', write(7, story(7, '2025-02-07 08:00', ['Energy'])));
+      // A tag whose path another takes: the collision is reported as a clean build reports it.
+      await step('colliding tag', write(21, story(21, '2025-02-21 08:00', ['rail'])));
+      // Deleted: the story whose correction gave an archive its `updated` (the archive is rendered whole).
+      await step('corrected', write(9, story(9, '2025-01-09 08:00', ['Energy'], ['updated: 2025-05-01 10:00'])), 'reused');
+      await step('deleted', async () => unlink(join(site.dir, 'articles/p9.md')));
+      // An id another record has: the full path, which reports it; then put right.
+      const duplicate = await step('duplicate id', write(22, story(22, '2025-02-22 08:00', ['Rail']).replace('id: p22', 'id: p2')), 'full');
+      expect(duplicate.diagnostics.map((d: { code: string }) => d.code)).toContain('E_ID_DUPLICATE');
+      // (The failed build wrote no cache: to the cache the record is new.)
+      await step('duplicate put right', write(22, story(22, '2025-02-22 08:00', ['Rail'])));
+      // Damaged signatures: the full path, which writes them again; the build after plans from them.
+      await writeFile(join(cacheDir, 'signature-changes.json'), 'garbage');
+      await step('signatures damaged', write(23, story(23, '2025-02-23 08:00', ['Energy'])), 'full');
+      await step('after the damage', write(24, story(24, '2025-02-24 08:00', ['Energy'])));
+    } finally {
+      await site.cleanup();
+    }
+  }, 60_000);
 
   it('past 256 records edited since the plans were made, a build plans again and keeps that for the next', async () => {
     const files: Record<string, string> = {};
@@ -358,11 +429,11 @@ describe('incremental builds', () => {
       expect(edited.json.records.read).toBe(260);
       // Nothing changed since, but the edits file is over the limit: planning again, which is saved ...
       const again = await build(site.dir, []);
-      expect(again.json.cache).toEqual({ used: true, plansReused: false });
+      expect(again.json.cache).toEqual({ used: true, plansReused: false, replanned: false });
       expect(again.json.records.read).toBe(0);
       expect(((await readdir(join(site.dir, '.dateline-cache'))) as string[]).some((f) => f.startsWith('data-edits.'))).toBe(false);
       // ... so the next build takes the fast path again.
-      expect((await build(site.dir, [])).json.cache).toEqual({ used: true, plansReused: true });
+      expect((await build(site.dir, [])).json.cache).toEqual({ used: true, plansReused: true, replanned: false });
       await expectSameAsClean(site.dir, 'after the limit');
     } finally {
       await site.cleanup();
@@ -444,8 +515,9 @@ describe('incremental builds', () => {
       const good = await readFile(state, 'utf8');
 
       // One byte changed in every data file (the articles, by month): the checksum of the first one a
-      // build needs catches it (here a story added: planning again needs them all; an edit that moves
-      // nothing would need none of them, its record's data going to the edits file).
+      // build needs catches it (here a story added: the feeds it joins take in stories from others,
+      // rendered from their data; an edit that moves nothing would need none of them, its record's data
+      // going to the edits file).
       const cacheDir = join(site.dir, '.dateline-cache');
       const listed = (await readdir(cacheDir)) as string[];
       expect(listed.filter((f) => f.startsWith('index-'))).toHaveLength(16);
@@ -484,13 +556,18 @@ describe('incremental builds', () => {
       await rm(join(cacheDir, holder));
       expect((await build(site.dir, [])).json.cache).toEqual({ used: false, reason: 'a cache file is missing' });
       await expectSameAsClean(site.dir, 'index file missing');
-      // Data files deleted: noticed by the first build that needs one (one that plans again needs them
-      // all; one that renders the main feed, its stories'). One that needs none does not look.
+      // Data files deleted: noticed by the first build that needs one. One that needs none does not look
+      // (nothing changed; or a story added older than all the others, planned from the signatures and
+      // rendered from its record: no other story moves); one that deletes a story writes its month's
+      // data file again, so reads it.
       expect((await build(site.dir, [])).json.cache.used).toBe(true);
       for (const f of ((await readdir(cacheDir)) as string[]).filter((n) => n.startsWith('data-'))) await rm(join(cacheDir, f));
-      expect((await build(site.dir, [])).json.cache).toEqual({ used: true, plansReused: true });
-      await writeFile(join(site.dir, 'articles/a11.md'), article(11, r));
+      expect((await build(site.dir, [])).json.cache).toEqual({ used: true, plansReused: true, replanned: false });
+      await writeFile(join(site.dir, 'articles/a11.md'), article(11, r).replace(/^date: .*$/m, 'date: 2024-01-01 00:01').replace(/^section: .*$/m, 'section: Weather'));
       await utimes(join(site.dir, 'articles/a11.md'), 1_700_000_200, 1_700_000_200);
+      expect((await build(site.dir, [])).json.cache).toEqual({ used: true, plansReused: false, replanned: true });
+      await expectSameAsClean(site.dir, 'data files missing, a story added');
+      await unlink(join(site.dir, 'articles/a3.md'));
       expect((await build(site.dir, [])).json.cache).toEqual({ used: false, reason: 'a cache file is missing' });
       await expectSameAsClean(site.dir, 'data file missing');
 

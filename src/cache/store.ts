@@ -5,7 +5,9 @@
  * recompresses and rewrites only what that edit changed.
  *
  * Files. `state.json`: the feeds, the main feed's model, and the checksum of every other file.
- * `plans.json`: the feed plans (which records each feed carries), written when planning ran. `index-00.json` …
+ * `plans.json`: the feed plans (which records each feed carries), written when planning ran;
+ * `signatures.json` and `signature-changes.json`: what planning reads of every record (signatures.ts).
+ * `index-00.json` …
  * (by a hash of the record's path): what a build needs of every record before it knows what changed
  * (size, mtime, content hash, diagnostics, what planning reads). `data-2025-02.json` … (by the UTC month
  * of the record's article): the articles and their full items, which a build whose edits leave the feeds'
@@ -23,7 +25,8 @@ import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { learntOffsets, teachOffsets } from '../core/_dates.js';
-import type { FeedPlan } from '../core/feeds.js';
+import type { FeedPlan, PlanFields } from '../core/feeds.js';
+import { areColumns, type SignatureColumns, type Signatures } from './signatures.js';
 import type { Diagnostic, ServedFile } from '../types.js';
 import type { StoredArticle, StoredItem, StoredModel } from './serial.js';
 
@@ -133,6 +136,12 @@ export interface CacheState {
   planned: Diagnostic[];
   /** The main feed's model (index.html is made from it). */
   main: StoredModel;
+  /**
+   * Only in a state to save: what planning reads of each record (signatures.ts), when it changed. `base`
+   * absent: the columns the cache has, with these changes. Absent: as the cache has them (a build that
+   * reused the plans changed none). A cache read loads them only to plan from them (`loadSignatures`).
+   */
+  signatures?: { base?: SignatureColumns; changes: Signatures['changes'] };
   /** What the records add up to (absent in a state being built without it: then no build reuses the plans). */
   census?: Census;
 }
@@ -166,12 +175,17 @@ interface Digests {
   groups: Record<string, string>;
   plans: string;
   main: string;
+  /** Absent when the cache has no signatures (then also no changes). */
+  signatures?: string;
+  signatureChanges?: string;
 }
 
 /** `main.json`: the main feed's model, written when the main feed was rendered (most edits leave it). */
 const MAIN_FILE = 'main.json';
 
 const PLANS_FILE = 'plans.json';
+const SIGNATURES_FILE = 'signatures.json';
+const SIGNATURE_CHANGES_FILE = 'signature-changes.json';
 /** `plans.json`: written when planning ran again, not by builds that reused the plans. */
 interface PlansFile {
   plans: CacheState['plans'];
@@ -369,6 +383,19 @@ export async function loadData(cache: CacheRead, files: Iterable<string> | 'all'
   return undefined;
 }
 
+/** The cache's signatures (what planning reads of every record), or why not. */
+export async function loadSignatures(cache: CacheRead): Promise<Signatures | string> {
+  const { signatures, signatureChanges } = cache.digests;
+  if (signatures === undefined || signatureChanges === undefined) return 'the cache has no signatures';
+  const [base, changes] = await Promise.all([
+    readPart<SignatureColumns>(cache.dir, SIGNATURES_FILE, signatures),
+    readPart<Record<string, PlanFields | null>>(cache.dir, SIGNATURE_CHANGES_FILE, signatureChanges),
+  ]);
+  if (typeof base === 'string') return base;
+  if (typeof changes === 'string') return changes;
+  return areColumns(base) ? { base, changes } : DAMAGED;
+}
+
 /** The data part of an entry; throws for an entry whose group was never loaded (a save would lose it). */
 function dataOf(file: string, e: RecordEntry): DataPart {
   if ((e.plan !== undefined && e.article === undefined) || (e.full !== undefined && e.full.item === undefined)) throw new Error(`cache: the data of ${file} was not loaded`);
@@ -516,7 +543,13 @@ export async function saveCache(dir: string, identity: CacheIdentity, state: Cac
   const planning: PlansFile = { plans: state.plans, planned: state.planned };
   const plans = samePlans ? previous.digests.plans : await write(PLANS_FILE, MAGIC, JSON.stringify(planning));
   const main = previous !== undefined && state.main === previous.state.main ? previous.digests.main : await write(MAIN_FILE, MAGIC, JSON.stringify(state.main));
-  const head: StateFile = { startedAt: state.startedAt, outDir: state.outDir, feeds: state.feeds, census: state.census, digests: { index, groups, plans, main } };
+  let { signatures, signatureChanges } = previous?.digests ?? {};
+  if (state.signatures !== undefined) {
+    if (state.signatures.base !== undefined) signatures = await write(SIGNATURES_FILE, MAGIC, JSON.stringify(state.signatures.base));
+    signatureChanges = await write(SIGNATURE_CHANGES_FILE, MAGIC, JSON.stringify(state.signatures.changes));
+  }
+  const digests: Digests = { index, groups, plans, main, ...(signatures === undefined || signatureChanges === undefined ? {} : { signatures, signatureChanges }) };
+  const head: StateFile = { startedAt: state.startedAt, outDir: state.outDir, feeds: state.feeds, census: state.census, digests };
   await write(CACHE_FILE, `${MAGIC} ${identity.code} ${identity.config} ${identity.place}`, JSON.stringify(head));
   for (const name of await readdir(dir)) {
     const group = DATA_FILE.exec(name)?.[1];

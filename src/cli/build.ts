@@ -190,7 +190,7 @@ function summary(r: BuildReport, ms: number): Record<string, unknown> {
     files: { total: r.written.length, written: r.written.filter((w) => w.changed).length, unchanged: r.written.filter((w) => !w.changed).length, removed: r.removed.length },
     mainFeedItems: r.mainItems,
     cache: {
-      ...(r.cacheIgnored === undefined ? { used: true, plansReused: r.plansReused } : { used: false, reason: r.cacheIgnored }),
+      ...(r.cacheIgnored === undefined ? { used: true, plansReused: r.plansReused, replanned: r.replanned } : { used: false, reason: r.cacheIgnored }),
       ...(r.cacheNotSaved === undefined ? {} : { saved: false, saveError: r.cacheNotSaved }),
     },
     diagnostics: r.diagnostics,

@@ -293,6 +293,18 @@ export function localDate(instant: Date, zone: string): string {
   return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`;
 }
 
+const MONTHS_SEEN = new Map<number, string>();
+
+/** `YYYY-MM` at an instant in a zone: localDate's month, without making the day (planning asks it of every article). */
+export function localMonth(instant: Date, zone: string): string {
+  const offset = Math.round(offsetAt(zone, instant) / 60_000) * 60_000;
+  const t = new Date(instant.getTime() + offset);
+  const key = t.getUTCFullYear() * 12 + t.getUTCMonth();
+  let month = MONTHS_SEEN.get(key);
+  if (month === undefined) MONTHS_SEEN.set(key, (month = `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}`));
+  return month;
+}
+
 /** RFC 3339 with the zone's offset at that instant: `2025-02-05T09:24:00+08:00` (`+00:00`, never `Z`). */
 export function formatRfc3339(instant: Date, zone: string): string {
   const p = localParts(instant, zone);

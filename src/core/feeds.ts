@@ -11,13 +11,16 @@
  */
 import { diagnostic, Errors } from '../errors.js';
 import type { Article, ContentMode, Diagnostic, GroupFeedsConfig, SiteConfig } from '../types.js';
-import { localDate } from './_dates.js';
+import { localMonth } from './_dates.js';
 import { byNewest } from './model.js';
 import { assignSlugs } from './slug.js';
 
 export type FeedKind = 'main' | 'section' | 'tag' | 'author' | 'archive';
 
-export interface FeedPlan {
+/** What planning reads of an article: a whole article, or the cache's record of those fields (pipeline/_replan.ts). */
+export type Plannable = Pick<Article, 'file' | 'id' | 'draft' | 'published' | 'section' | 'tags'> & { authors: readonly { name: string }[] };
+
+export interface FeedPlan<A extends Plannable = Article> {
   /** Stable identity and directory of the feed without its slash: `main`, `sections/world`, `archive/2025-02`. */
   key: string;
   kind: FeedKind;
@@ -26,23 +29,23 @@ export interface FeedPlan {
   /** Directory of the feed's three documents in the output, `` for the main feed, else ending with `/`. */
   dir: string;
   /** The feed's articles, newest first. */
-  articles: Article[];
+  articles: A[];
   content: ContentMode;
   precompress: boolean;
   /** RFC 5005 links, by the directories of the documents linked to. */
   history?: { archive: boolean; current?: string; prevArchive?: string; nextArchive?: string };
 }
 
-export interface Plans {
+export interface Plans<A extends Plannable = Article> {
   /** The main feed first, then sections, tags, authors and archives, each by key. */
-  plans: FeedPlan[];
+  plans: FeedPlan<A>[];
   diagnostics: Diagnostic[];
 }
 
 const GROUPS = [
-  { kind: 'section', root: 'sections', label: 'section', names: (a: Article) => (a.section === undefined ? [] : [a.section]) },
-  { kind: 'tag', root: 'tags', label: 'tag', names: (a: Article) => a.tags },
-  { kind: 'author', root: 'authors', label: 'author', names: (a: Article) => a.authors.map((p) => p.name) },
+  { kind: 'section', root: 'sections', label: 'section', names: (a: Plannable) => (a.section === undefined ? [] : [a.section]) },
+  { kind: 'tag', root: 'tags', label: 'tag', names: (a: Plannable) => a.tags },
+  { kind: 'author', root: 'authors', label: 'author', names: (a: Plannable) => a.authors.map((p) => p.name) },
 ] as const;
 
 const GROUP_CONFIG = { section: 'sections', tag: 'tags', author: 'authors' } as const;
@@ -57,8 +60,15 @@ export function usesSummaries(config: SiteConfig): boolean {
  * What planning reads of an article (its id, date, draft flag, section, tags and authors), as one
  * string: two versions of an article with the same signature sit in the same feeds at the same places.
  */
-export function planSignature(a: Pick<Article, 'id' | 'draft' | 'published' | 'section' | 'tags' | 'authors'>): string {
-  return JSON.stringify([a.id, a.draft === true, a.published.toISOString(), a.section ?? null, a.tags, a.authors.map((p) => p.name)]);
+export function planSignature(a: Omit<Plannable, 'file'>): string {
+  return JSON.stringify(planFields(a));
+}
+
+/** planSignature's fields: `[id, draft, published (ISO), section or null, tags, author names]`. */
+export type PlanFields = [id: string, draft: boolean, published: string, section: string | null, tags: string[], authors: string[]];
+
+export function planFields(a: Omit<Plannable, 'file'>): PlanFields {
+  return [a.id, a.draft === true, a.published.toISOString(), a.section ?? null, a.tags, a.authors.map((p) => p.name)];
 }
 
 /**
@@ -71,11 +81,11 @@ export function newestNeeded(config: SiteConfig): number | undefined {
   return f.sections === undefined && f.tags === undefined && f.authors === undefined && f.archives === undefined ? config.itemsPerFeed : undefined;
 }
 
-export function planFeeds(articles: readonly Article[], config: SiteConfig): Plans {
+export function planFeeds<A extends Plannable>(articles: readonly A[], config: SiteConfig): Plans<A> {
   const published = articles.filter((a) => !a.draft).sort(byNewest);
   const diagnostics: Diagnostic[] = [];
-  const main: FeedPlan = { key: 'main', kind: 'main', dir: '', articles: published.slice(0, config.itemsPerFeed), content: 'full', precompress: true };
-  const plans: FeedPlan[] = [main];
+  const main: FeedPlan<A> = { key: 'main', kind: 'main', dir: '', articles: published.slice(0, config.itemsPerFeed), content: 'full', precompress: true };
+  const plans: FeedPlan<A>[] = [main];
   for (const g of GROUPS) {
     const settings = config.feeds[GROUP_CONFIG[g.kind]];
     if (settings !== undefined) plans.push(...groupPlans(published, g, settings, diagnostics));
@@ -89,19 +99,36 @@ export function planFeeds(articles: readonly Article[], config: SiteConfig): Pla
   return { plans, diagnostics };
 }
 
-function groupPlans(
-  published: readonly Article[],
+function groupPlans<A extends Plannable>(
+  published: readonly A[],
   g: (typeof GROUPS)[number],
   settings: GroupFeedsConfig,
   diagnostics: Diagnostic[],
-): FeedPlan[] {
-  const byName = new Map<string, Article[]>();
-  for (const a of published) {
-    // In NFC: canonically equivalent spellings (a decomposed "é" typed on a Mac) are one name, one feed.
-    for (const name of new Set(g.names(a).map((n) => n.normalize('NFC')))) {
-      const list = byName.get(name);
-      if (list === undefined) byName.set(name, [a]);
-      else list.push(a);
+): FeedPlan<A>[] {
+  const byName = new Map<string, A[]>();
+  // In NFC: canonically equivalent spellings (a decomposed "é" typed on a Mac) are one name, one feed.
+  // (Each spelling normalised once: a site has a few thousand names and hundreds of thousands of uses.)
+  const nfc = new Map<string, string>();
+  const seen: string[] = [];
+  const add = (a: A, raw: string): void => {
+    let name = nfc.get(raw);
+    if (name === undefined) nfc.set(raw, (name = raw.normalize('NFC')));
+    if (seen.length > 0 && seen.includes(name)) return;
+    seen.push(name);
+    const list = byName.get(name);
+    if (list === undefined) byName.set(name, [a]);
+    else list.push(a);
+  };
+  // (A loop for each kind: one call through `g.names` for every article and kind was most of planning.)
+  for (let i = 0; i < published.length; i++) {
+    const a = published[i] as A;
+    seen.length = 0;
+    if (g.kind === 'section') {
+      if (a.section !== undefined) add(a, a.section);
+    } else if (g.kind === 'tag') {
+      for (let k = 0; k < a.tags.length; k++) add(a, a.tags[k] as string);
+    } else {
+      for (let k = 0; k < a.authors.length; k++) add(a, (a.authors[k] as { name: string }).name);
     }
   }
   // Slugs come from every name in use, not only those that get a feed, so a path never moves when the
@@ -118,7 +145,7 @@ function groupPlans(
     .sort(([a, la], [b, lb]) => lb.length - la.length || (a < b ? -1 : a > b ? 1 : 0))
     .slice(0, settings.max ?? Number.POSITIVE_INFINITY);
   return chosen
-    .map(([name, list]): FeedPlan => {
+    .map(([name, list]): FeedPlan<A> => {
       const key = `${g.root}/${slugs.get(name) ?? ''}`;
       return { key, kind: g.kind, name, dir: `${key}/`, articles: list.slice(0, settings.itemsPerFeed), content: settings.content, precompress: settings.precompress };
     })
@@ -126,10 +153,10 @@ function groupPlans(
 }
 
 /** `older`: the published articles the main feed does not carry, newest first. Newest month first. */
-function archivePlans(older: readonly Article[], config: SiteConfig, settings: NonNullable<SiteConfig['feeds']['archives']>): FeedPlan[] {
-  const byMonth = new Map<string, Article[]>();
+function archivePlans<A extends Plannable>(older: readonly A[], config: SiteConfig, settings: NonNullable<SiteConfig['feeds']['archives']>): FeedPlan<A>[] {
+  const byMonth = new Map<string, A[]>();
   for (const a of older) {
-    const month = localDate(a.published, config.timezone).slice(0, 7);
+    const month = localMonth(a.published, config.timezone);
     const list = byMonth.get(month);
     if (list === undefined) byMonth.set(month, [a]);
     else list.push(a);

@@ -13,6 +13,20 @@ export const isPermanentId = (id: string): boolean => ID.test(id);
 /** True for an id that also makes a valid URI in every format (an id that is not one draws a warning: ids never change, so it is kept). */
 export const isUriId = (id: string): boolean => URI_ID.test(id);
 
+/** Only characters before the combining marks (U+0300): NFC leaves such text as it is, and two such texts joined. */
+const NFC_STABLE = /^[\u0000-\u02ff]*$/;
+
+/**
+ * Whether a desk id's permanent id, in NFC as ids are compared (validate.ts, checkIds), is `permanent`;
+ * without making the string when nothing needs normalising (one id compared with a whole site's).
+ */
+export function givesItemId(deskId: string, permanent: string, config: Pick<SiteConfig, 'idPrefix'>): boolean {
+  const prefix = config.idPrefix;
+  if (!NFC_STABLE.test(deskId) || !NFC_STABLE.test(prefix)) return itemId(deskId, config).normalize('NFC') === permanent;
+  if (URI.test(deskId)) return deskId === permanent;
+  return permanent.length === prefix.length + deskId.length && permanent.startsWith(prefix) && permanent.endsWith(deskId);
+}
+
 /** The desk id under the site's prefix, or the id itself when it is already a URI (`urn:…`, `https://…`). */
 export function itemId(deskId: string, config: Pick<SiteConfig, 'idPrefix'>): string {
   return URI.test(deskId) ? deskId : `${config.idPrefix}${deskId}`;

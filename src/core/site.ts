@@ -62,6 +62,13 @@ export function feedFrame(plan: PlanHead, updated: Date, config: SiteConfig): Fe
   return model;
 }
 
+/** A feed's documents, by file name relative to the output directory. */
+export function documentsOf(plan: Pick<PlanHead, 'dir'>, model: FeedModel): Map<string, string> {
+  const outputs = new Map<string, string>();
+  for (const format of Object.keys(WRITERS) as Format[]) outputs.set(`${plan.dir}${FEED_FILES[format]}`, WRITERS[format](model));
+  return outputs;
+}
+
 /** Where items rendered by an earlier build can be found (the build cache), with the warnings rendering gave. */
 export interface ItemStore {
   get(article: Article, content: ContentMode): { item: FeedItem; warnings: Diagnostic[] } | undefined;
@@ -139,8 +146,6 @@ export class SiteRenderer {
 
   render(plan: FeedPlan): RenderedFeed {
     const model = this.model(plan);
-    const outputs = new Map<string, string>();
-    for (const format of Object.keys(WRITERS) as Format[]) outputs.set(`${plan.dir}${FEED_FILES[format]}`, WRITERS[format](model));
-    return { plan, model, outputs };
+    return { plan, model, outputs: documentsOf(plan, model) };
   }
 }

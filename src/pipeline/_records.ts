@@ -10,7 +10,8 @@ import type { ItemStore } from '../core/site.js';
 import { assembleRecords, scanRecords, type RecordScan } from '../sources/cached.js';
 import type { Article, ContentMode, Diagnostic, FeedItem, SiteConfig } from '../types.js';
 import { onDisk } from './_on-disk.js';
-import { reusePlans, type Reuse } from './_reuse.js';
+import { replan } from './_replan.js';
+import { changesSince, reusePlans, type Reuse } from './_reuse.js';
 import { findSplices, type Splice } from './_splice.js';
 
 export interface PreparedRecords {
@@ -54,14 +55,19 @@ export async function prepareRecords(
     return { ...(ignored === undefined ? {} : { ignored }), splices: new Map(), keys: new Map(), records: {}, diagnostics: [scan], counts, census: { published: 0, drafts: 0, noted: [], edits: [] } };
   }
 
-  // With the cache, a build whose edits leave every feed's membership alone reuses the previous plans.
-  let reuse = read !== undefined && read.state.outDir === outDir ? usable(reusePlans(scan, read.state, read.count), read, outDir) : undefined;
+  // With the cache, a build whose edits leave every feed's membership alone reuses the previous plans;
+  // one that adds, deletes or moves records plans again from the cache's signatures (_replan.ts).
+  let reuse: Reuse | undefined;
+  if (read !== undefined && read.state.outDir === outDir) {
+    const changes = changesSince(scan, read.state, read.count);
+    if (changes !== undefined) reuse = usable(changes.moved ? await replan(scan, read, changes) : reusePlans(scan, read.state, changes), read, outDir);
+  }
   // Splicing needs no data of the feeds it writes (their other items are copied from their documents).
   let splices = reuse !== undefined && read !== undefined ? findSplices(reuse, read.state, outDir, config) : new Map<string, Splice>();
   // The fast path writes the edited records' data to the edits file, not to their months' (store.ts).
   if (reuse !== undefined) for (const { entry } of scan.fresh.values()) entry.group = EDITS_GROUP;
   if (read !== undefined) {
-    const wanted = reuse === undefined ? undefined : needed(reuse, read, splices);
+    const wanted = reuse === undefined ? undefined : needed(reuse, splices);
     const problem = await (wanted === undefined ? loadData(read, 'all') : loadData(read, wanted.files, wanted.groups));
     if (problem !== undefined) {
       // A damaged or missing data file: the cache is not used, and every record is read.
@@ -94,8 +100,8 @@ export async function prepareRecords(
  */
 function usable(reuse: Reuse | undefined, cache: CacheRead, outDir: string): Reuse | undefined {
   if (reuse === undefined) return undefined;
-  const { records, feeds, plans } = cache.state;
-  for (const plan of plans) {
+  const { records, feeds } = cache.state;
+  for (const plan of reuse.stored) {
     if (reuse.dirty.has(plan.key)) continue;
     const old = feeds[plan.key];
     if (old === undefined || !onDisk(outDir, old)) {
@@ -108,13 +114,19 @@ function usable(reuse: Reuse | undefined, cache: CacheRead, outDir: string): Reu
 }
 
 /**
- * The data the fast path loads: that of the records of the feeds it renders (not those it splices), and
- * the edits file, which it writes again with the edited records (a record saved again unchanged keeps
- * its data where it is).
+ * The data the fast path loads: that of the records of the feeds it renders whole, and of those it
+ * renders into the feeds it splices; that of the records deleted (their months' data files are written
+ * again without them); and the edits file, which it writes again with the edited records (a record
+ * saved again unchanged keeps its data where it is).
  */
-function needed(reuse: Reuse, cache: CacheRead, splices: ReadonlyMap<string, Splice>): { files: Set<string>; groups: string[] } {
-  const files = new Set<string>();
-  for (const plan of cache.state.plans) if (reuse.dirty.has(plan.key) && !splices.has(plan.key)) for (const f of plan.files) files.add(f);
+function needed(reuse: Reuse, splices: ReadonlyMap<string, Splice>): { files: Set<string>; groups: string[] } {
+  const files = new Set<string>(reuse.deleted);
+  for (const plan of reuse.stored) {
+    if (!reuse.dirty.has(plan.key)) continue;
+    const splice = splices.get(plan.key);
+    if (splice === undefined) for (const f of plan.files) files.add(f);
+    else for (const { file } of splice.edited) if (!reuse.edited.has(file)) files.add(file);
+  }
   return { files, groups: reuse.edited.size > 0 ? [EDITS_GROUP] : [] };
 }
 

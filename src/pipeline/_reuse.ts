@@ -4,26 +4,32 @@
  * id, section, tags or authors), the feed plans the cache keeps are this build's plans. Then nothing
  * needs every article: only the feeds that carry an edited record are rendered, only their articles are
  * restored from the cache (index.html is made from the main feed's model, which the cache keeps), and the
- * report's warnings are put together from the cache's entries. Anything else (a record added, deleted, unreadable or moved in the
- * plans, a plan the cache lacks) takes the full path, which plans every article again.
+ * report's warnings are put together from the cache's entries. A record added or deleted, or moved in the
+ * plans, makes the plans again from the cache's signatures (_replan.ts) and then goes the same way; anything
+ * else (a record unreadable or with an error, a plan or signature the cache lacks) takes the full path,
+ * which plans from every article.
  *
  * Both paths must give the same tree and the same report; tests/incremental.test.ts compares each with a
  * clean build after sequences of such edits.
  */
 import { itemKey, type CacheState, type Census, type RecordEntry, type StoredPlan } from '../cache/store.js';
-import type { FeedPlan } from '../core/feeds.js';
+import type { FeedPlan, Plannable } from '../core/feeds.js';
 import { articleRestorer, entryAt, type RecordScan } from '../sources/cached.js';
 import { sortDiagnostics } from '../sources/index.js';
 import type { Article, Diagnostic } from '../types.js';
 
-/** The plans of a build that can reuse the previous one's, and what it needs from the records. */
+/** The plans of a build that can reuse the previous one's (or make them again from the cache), and what it needs from the records. */
 export interface Reuse {
-  /** Every feed's plan, in the previous build's order; `articles` are restored when first asked for. */
+  /** Every feed's plan, in order; `articles` are restored when first asked for. */
   plans: FeedPlan[];
-  /** Keys of the plans that carry an edited record. */
+  /** The same plans as the cache keeps them. */
+  stored: StoredPlan[];
+  /** Keys of the plans to write again: those that carry an edited record, or that planning changed. */
   dirty: Set<string>;
-  /** The records edited since the last build: their data files are rewritten, so they are loaded. */
+  /** The records read again with new bytes (edited or added): their data goes to the edits file, not their months'. */
   edited: Set<string>;
+  /** The records the cache knew that are gone. */
+  deleted: string[];
   /** Each restored article's cache key (`<content hash>:<path>`). */
   keys: Map<Article, string>;
   /** A record's article, restored on first use (an edited record's needs no data file: it was just read). */
@@ -34,6 +40,24 @@ export interface Reuse {
   diagnostics: Diagnostic[];
   /** What the records add up to now (the edited ones join the edits file). */
   census: Census;
+  /**
+   * Set when planning ran again (_replan.ts): what it reported, the signatures now, and the previous
+   * plans by key (a feed whose plan is the same, with no edited record, is kept as it was).
+   */
+  replanned?: { planned: Diagnostic[]; signatures: NonNullable<CacheState['signatures']>; previous: Map<string, StoredPlan> };
+}
+
+/** What changed since the last build, from the cache's index and the scan alone (no article is loaded). */
+export interface Changes {
+  /** The records read again with new bytes, with an article each (no error: see `changesSince`). */
+  edited: Set<string>;
+  /** The records read again (new bytes or a new stamp alone), by path: their index in the scan. */
+  changed: Map<string, number>;
+  deleted: string[];
+  /** Whether a record was added or deleted, or an edit changed what planning reads: then the plans change. */
+  moved: boolean;
+  census: Census;
+  diagnostics: Diagnostic[];
 }
 
 const isError = (d: Diagnostic): boolean => d.severity === 'error';
@@ -41,41 +65,60 @@ const isError = (d: Diagnostic): boolean => d.severity === 'error';
 const MAX_EDITS = 256;
 
 /**
- * The previous build's plans, when they are this build's: every file the cache knew is still there, none
- * is new or unreadable, and each edited record still gives an article with the same plan signature.
- * Needs only the cache's index; restoring an article (through `plans`) needs its data loaded.
+ * What the records' changes since the previous build are, when a build can work from the cache's
+ * plans or signatures: no file is unreadable, no record read again has an error or lacks an article
+ * (a cache is only written by a build without errors, so every other record has an article and none),
+ * and the edits file is not too large. Undefined otherwise: the build plans from every article.
  */
-export function reusePlans(scan: RecordScan, previous: CacheState, knownFiles: number): Reuse | undefined {
+export function changesSince(scan: RecordScan, previous: CacheState, knownFiles: number): Changes | undefined {
   const census = previous.census;
   if (scan.unreadable.length > 0 || previous.plans.length === 0 || census === undefined) return undefined;
-  // Each fast build loads and writes the edits file again: past this many records, plan again (which
-  // puts them back in their months' files).
+  // Each such build loads and writes the edits file again: past this many records, plan again from every
+  // article (which puts them back in their months' files).
   if (census.edits.length >= MAX_EDITS) return undefined;
-  // Every file the cache knew (`knownFiles` of them) is still there when as many files are each known
-  // to it (a known entry is the cache's own; a file read again must have had one too).
-  if (scan.files !== knownFiles || scan.known.size + scan.fresh.size !== scan.files) return undefined;
-  // Only the records read again are looked at: the others are as the cache has them, and a cache is only
-  // written by a build without errors, so each has a plan signature and no error. What they add up to
-  // (published, drafts, the files with warnings) is the cache's census, corrected for the changes.
+  // Every file listed was stat'ed and known or read (one deleted between the listing and its read is
+  // neither: the full path leaves it out).
+  if (scan.known.size + scan.fresh.size !== scan.files) return undefined;
+  // Only the records read again are looked at: the others are as the cache has them. What they add up
+  // to (published, drafts, the files with warnings) is the cache's census, corrected for the changes.
   const edited = new Set<string>();
   const changed = new Map<string, number>();
   let { published, drafts } = census;
   const noted = new Set(census.noted);
+  let moved = false;
+  let stillThere = scan.known.size;
   for (const i of [...scan.fresh.keys(), ...scan.restamped.keys()]) {
     const file = scan.paths[i]?.file ?? '';
     const before = previous.records[file];
     const entry = scan.fresh.get(i)?.entry;
-    if (before === undefined) return undefined;
     changed.set(file, i);
     if (entry === undefined) continue;
-    if (entry.plan === undefined || entry.plan !== before.plan || entry.diagnostics.some(isError)) return undefined;
+    if (entry.plan === undefined || entry.diagnostics.some(isError)) return undefined;
+    if (before === undefined) moved = true;
+    else {
+      stillThere += 1;
+      if (entry.plan !== before.plan) moved = true;
+      if (before.draft === true) drafts -= 1;
+      else published -= 1;
+    }
     edited.add(file);
-    if (before.draft === true) drafts -= 1;
-    else published -= 1;
     if (entry.draft === true) drafts += 1;
     else published += 1;
     if (entry.diagnostics.length > 0) noted.add(file);
     else noted.delete(file);
+  }
+  // Every file the cache knew is still there when as many of them were found (`knownFiles` in all).
+  const deleted: string[] = [];
+  if (stillThere !== knownFiles) {
+    const present = new Set(scan.paths.map((p) => p.file));
+    for (const file in previous.records) {
+      if (present.has(file)) continue;
+      deleted.push(file);
+      if (previous.records[file]?.draft === true) drafts -= 1;
+      else published -= 1;
+      noted.delete(file);
+    }
+    moved = true;
   }
   const now = (file: string): RecordEntry | undefined => {
     const i = changed.get(file);
@@ -84,7 +127,26 @@ export function reusePlans(scan: RecordScan, previous: CacheState, knownFiles: n
   // As assembling the records orders them (by path) before the report sorts everything.
   const notedFiles = [...noted].sort();
   const diagnostics = sortDiagnostics(notedFiles.flatMap((f) => now(f)?.diagnostics ?? []));
+  const gone = new Set(deleted);
+  const edits = [...new Set([...census.edits.filter((f) => !gone.has(f)), ...edited])].sort();
+  return { edited, changed, deleted, moved, census: { published, drafts, noted: notedFiles, edits }, diagnostics };
+}
 
+/**
+ * The previous build's plans, when they are this build's: no record was added or deleted, and each
+ * edited record still gives an article with the same plan signature. Needs only the cache's index;
+ * restoring an article (through `plans`) needs its data loaded.
+ */
+export function reusePlans(scan: RecordScan, previous: CacheState, changes: Changes): Reuse | undefined {
+  return changes.moved ? undefined : reuseOf(scan, previous, changes, previous.plans, new Set());
+}
+
+/**
+ * The Reuse of `plans` (the previous ones, or those made again): `dirty` holds the keys of the plans
+ * planning changed; those that carry an edited record are added.
+ */
+export function reuseOf(scan: RecordScan, previous: CacheState, changes: Changes, plans: StoredPlan[], dirty: Set<string>, replanned?: Reuse['replanned']): Reuse {
+  const { edited, changed, deleted } = changes;
   let indexOf: Map<string, number> | undefined;
   const restore = articleRestorer(scan);
   const keys = new Map<Article, string>();
@@ -104,37 +166,45 @@ export function reusePlans(scan: RecordScan, previous: CacheState, knownFiles: n
     }
     return a;
   };
-  const dirty = new Set<string>();
   // Most builds edit a record or two: a builtin search of each plan for each of them beats hashing every
   // path the plans hold (tens of thousands) to look it up in a set, in code run once and not yet compiled.
   const few = edited.size <= 8 ? [...edited] : undefined;
   const carries = (files: readonly string[]): boolean => (few !== undefined ? few.some((f) => files.includes(f)) : files.some((f) => edited.has(f)));
-  const plans = previous.plans.map((stored) => {
-    if (edited.size > 0 && carries(stored.files)) dirty.add(stored.key);
+  const feedPlans = plans.map((stored) => {
+    if (edited.size > 0 && !dirty.has(stored.key) && carries(stored.files)) dirty.add(stored.key);
     return planOf(stored, article);
   });
   // The entries now: the cache's, with the records read again in front (an object whose prototype is
   // the cache's records, so the 100,000 unchanged entries are not copied; `for…in` and lookups see
-  // both). Made on first use, after the data the build needs is loaded (entryAt restamps then).
+  // both), or, when records were deleted, a copy without them. Made on first use, after the data the
+  // build needs is loaded (entryAt restamps then).
   let records: Record<string, RecordEntry> | undefined;
   const recordsNow = (): Record<string, RecordEntry> => {
     if (records === undefined) {
-      records = Object.create(previous.records) as Record<string, RecordEntry>;
+      if (deleted.length === 0) records = Object.create(previous.records) as Record<string, RecordEntry>;
+      else {
+        const gone = new Set(deleted);
+        records = {};
+        for (const file in previous.records) if (!gone.has(file)) records[file] = previous.records[file] as RecordEntry;
+      }
       for (const [file, i] of changed) records[file] = entryAt(scan, i) as RecordEntry;
     }
     return records;
   };
   return {
-    plans,
+    plans: feedPlans,
+    stored: plans,
     dirty,
     edited,
+    deleted,
     keys,
     article,
     get records() {
       return recordsNow();
     },
-    diagnostics,
-    census: { published, drafts, noted: notedFiles, edits: [...new Set([...census.edits, ...edited])].sort() },
+    diagnostics: changes.diagnostics,
+    census: changes.census,
+    ...(replanned === undefined ? {} : { replanned }),
   };
 }
 
@@ -151,7 +221,7 @@ function planOf(stored: StoredPlan, article: (file: string) => Article): FeedPla
 }
 
 /** A plan as the cache keeps it. */
-export function storePlan(plan: FeedPlan): StoredPlan {
+export function storePlan<A extends Plannable>(plan: FeedPlan<A>): StoredPlan {
   const { articles, ...rest } = plan;
   return { ...rest, files: articles.map((a) => a.file) };
 }

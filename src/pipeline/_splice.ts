@@ -1,9 +1,10 @@
 /**
- * Splicing, on the fast path (`_reuse.ts`): a feed that carries an edited record is written from its
- * previous documents. The edited items are rendered and put in place of their old fragments, the head and
- * tail are rendered again (the feed's `updated` may have moved), and every other item's bytes are copied
- * as they are. A monthly archive of a large site holds thousands of items, and rendering them all again
- * (with their articles loaded from the cache) was most of an incremental build.
+ * Splicing, on the fast path (`_reuse.ts`, `_replan.ts`): a feed to write again is written from its
+ * previous documents. The items of edited records and of records new to the feed are rendered and put in
+ * their places, the items of records that left it dropped, the head and tail rendered again (the feed's
+ * `updated` or links may have moved), and every other item's bytes copied as they are. A monthly archive
+ * of a large site holds thousands of items, and rendering them all again (with their articles loaded from
+ * the cache) was most of an incremental build; publishing a story pushes one into it.
  *
  * The result is the document a full render gives, because every writer assembles its documents from the
  * same parts (`formats/_document.ts`), and the old document is checked before it is used: it must be on
@@ -17,18 +18,24 @@ import type { CacheState, StoredPlan } from '../cache/store.js';
 import { FEED_FILES } from '../core/model.js';
 import { feedFrame, PARTS } from '../core/site.js';
 import { strongEtag } from '../hosting/index.js';
-import type { FeedItem, FeedModel, Format, SiteConfig } from '../types.js';
+import type { Article, FeedItem, FeedModel, Format, SiteConfig } from '../types.js';
 import type { Reuse } from './_reuse.js';
 import { onDisk } from './_on-disk.js';
 
-/** A feed to write by splicing: its previous documents, split into items, and what the edit changes. */
+/**
+ * A feed to write by splicing: its previous documents, split into items, and what changes. The main
+ * feed's is made from the previous build's model of it instead (index.html needs its items): its items
+ * are taken from there, and its documents written whole (`documents` is empty).
+ */
 export interface Splice {
+  /** The feed's plan now. */
   plan: StoredPlan;
-  /** The edited records' places in the feed, in order. */
+  /** For each item of the feed now, its place in the previous documents (or model), or -1 when it is rendered now. */
+  from: number[];
+  /** The items rendered now (edited records, and records new to the feed): their places, in order. */
   edited: { index: number; file: string }[];
-  /** The feed's `updated` now. */
+  /** The feed's `updated` before the items rendered now count (see `spliceUpdated`), and the record that gives it. */
   updated: Date;
-  /** The record whose item gives it. */
   newest: string;
   documents: OldDocument[];
 }
@@ -45,56 +52,75 @@ interface OldDocument {
 const FORMATS = Object.keys(FEED_FILES) as Format[];
 
 /**
- * The feeds of this build that can be spliced, by plan key: every feed the edits touch but the main feed
- * (whose whole model index.html is made from), when the cache and the output hold what splicing needs.
+ * The feeds of this build that can be spliced, by plan key: every feed to write again, when the cache
+ * and the output hold what splicing needs.
  */
 export function findSplices(reuse: Reuse, state: CacheState, outDir: string, config: SiteConfig): Map<string, Splice> {
   const out = new Map<string, Splice>();
-  for (const plan of state.plans) {
-    if (plan.kind === 'main' || !reuse.dirty.has(plan.key)) continue;
-    const splice = spliceOf(plan, reuse, state, outDir, config);
+  for (const plan of reuse.stored) {
+    if (!reuse.dirty.has(plan.key)) continue;
+    const splice = spliceOf(plan, reuse.replanned?.previous.get(plan.key) ?? plan, reuse, state, outDir, config);
     if (splice !== undefined) out.set(plan.key, splice);
   }
   return out;
 }
 
-function spliceOf(plan: StoredPlan, reuse: Reuse, state: CacheState, outDir: string, config: SiteConfig): Splice | undefined {
+/** `was`: the feed's previous plan (the same plan, when the plans were reused). */
+function spliceOf(plan: StoredPlan, was: StoredPlan, reuse: Reuse, state: CacheState, outDir: string, config: SiteConfig): Splice | undefined {
   const old = state.feeds[plan.key];
-  if (old?.newest === undefined || old.items !== plan.files.length || plan.files.length === 0) return undefined;
+  if (old?.newest === undefined || was.key !== plan.key || old.items !== was.files.length || was.files.length === 0 || plan.files.length === 0) return undefined;
+  if (plan.kind === 'main' && state.main.items.length !== was.files.length) return undefined;
+  const same = plan === was;
+  const place = same ? undefined : new Map(was.files.map((f, i) => [f, i]));
+  const from: number[] = [];
   const edited: Splice['edited'] = [];
   for (let index = 0; index < plan.files.length; index++) {
     const file = plan.files[index] as string;
-    if (reuse.edited.has(file)) edited.push({ index, file });
-    // The other items' warnings come from the cache (CachedItems.warnings), as on the fast path's other feeds.
-    else if (plan.content === 'full' && state.records[file]?.full === undefined) return undefined;
+    const at = reuse.edited.has(file) ? undefined : place === undefined ? index : place.get(file);
+    if (at === undefined) {
+      edited.push({ index, file });
+      from.push(-1);
+    } else {
+      // The other items' warnings come from the cache (CachedItems.warnings), as on the fast path's other feeds.
+      if (plan.content === 'full' && state.records[file]?.full === undefined) return undefined;
+      from.push(at);
+    }
   }
-  if (edited.length === 0) return undefined;
-  const updatedNow = newestNow(old.updated, old.newest, edited, reuse);
-  if (updatedNow === undefined || !onDisk(outDir, old)) return undefined;
-  const before = feedFrame(plan, new Date(old.updated), config);
+  if (plan.kind === 'main') return { plan, from, edited, updated: new Date(old.updated), newest: old.newest, documents: [] };
+  const holder = heldBy(old.updated, old.newest, plan.files, reuse);
+  if (holder === undefined || !onDisk(outDir, old)) return undefined;
+  const before = feedFrame(was, new Date(old.updated), config);
   const documents: OldDocument[] = [];
   for (const format of FORMATS) {
     const name = `${plan.dir}${FEED_FILES[format]}`;
+    if (name !== `${was.dir}${FEED_FILES[format]}`) return undefined;
     const etag = old.entries.find(([n]) => n === name)?.[1].etag;
-    const doc = etag === undefined ? undefined : split(name, etag, format, before, plan.files.length, outDir);
+    const doc = etag === undefined ? undefined : split(name, etag, format, before, was.files.length, outDir);
     if (doc === undefined) return undefined;
     documents.push(doc);
   }
-  return { plan, edited, updated: updatedNow.updated, newest: updatedNow.newest, documents };
+  return { plan, from, edited, updated: holder.updated, newest: holder.newest, documents };
 }
 
 /**
- * The feed's `updated` after the edits, from the previous one and the edited items: the items not edited
- * are as they were, none later than the record that gave the previous `updated`. Undefined when that
- * record was edited to an earlier instant (then another item, not known here, may be the latest).
+ * The feed's `updated` as far as the items kept tell it: the previous one, when the record that gave it
+ * is still in the feed (none of the others was later). Undefined when that record left the feed, or was
+ * edited to an earlier instant: then another item, not known here, may be the latest.
  */
-function newestNow(previous: string, holder: string, edited: Splice['edited'], reuse: Reuse): { updated: Date; newest: string } | undefined {
+function heldBy(previous: string, holder: string, files: readonly string[], reuse: Reuse): { updated: Date; newest: string } | undefined {
+  if (!files.includes(holder)) return undefined;
   const was = Date.parse(previous);
-  let best = { ms: was, file: holder };
-  for (const { file } of edited) {
-    const a = reuse.article(file);
-    const ms = Math.max(0, (a.updated ?? a.published).getTime());
-    if (file === holder && ms < was) return undefined;
+  if (reuse.edited.has(holder) && instant(reuse.article(holder)) < was) return undefined;
+  return { updated: new Date(was), newest: holder };
+}
+
+const instant = (a: Article): number => Math.max(0, (a.updated ?? a.published).getTime());
+
+/** A spliced feed's `updated` now, and the record that gives it: the items rendered now count too (their data is loaded by then). */
+export function spliceUpdated(splice: Splice, article: (file: string) => Article): { updated: Date; newest: string } {
+  let best = { ms: splice.updated.getTime(), file: splice.newest };
+  for (const { file } of splice.edited) {
+    const ms = instant(article(file));
     if (ms > best.ms) best = { ms, file };
   }
   return { updated: new Date(best.ms), newest: best.file };
@@ -127,23 +153,39 @@ function split(name: string, etag: string, format: Format, before: FeedModel, it
 }
 
 /**
- * A spliced feed's documents: `model` is its frame now (no items), `items` the edited records' items by
- * their place in the feed.
+ * A spliced feed's documents: `model` is its frame now (no items), `items` the items rendered now by
+ * their place in the feed. Runs of items kept in their order are copied as one piece, separators and all.
  */
 export function splicedDocuments(splice: Splice, model: FeedModel, items: ReadonlyMap<number, FeedItem>): Map<string, Uint8Array> {
   const out = new Map<string, Uint8Array>();
   for (const doc of splice.documents) {
     const parts = PARTS[doc.format](model);
+    const separator = Buffer.from(parts.separator);
     const pieces: Uint8Array[] = [Buffer.from(parts.head)];
-    let from = doc.starts[0] as number;
-    for (const { index } of splice.edited) {
-      const item = items.get(index);
-      if (item === undefined) throw new Error(`no item for place ${index} of ${doc.name}`);
-      pieces.push(doc.bytes.subarray(from, doc.starts[index]), Buffer.from(parts.fragment(item)));
-      const next = doc.starts[index + 1];
-      from = next === undefined ? doc.end : next - parts.separator.length;
+    /** Where the previous document's item `k` ends (before the separator that follows it). */
+    const endOf = (k: number): number => {
+      const next = doc.starts[k + 1];
+      return next === undefined ? doc.end : next - separator.length;
+    };
+    for (let index = 0; index < splice.from.length; ) {
+      if (index > 0) pieces.push(separator);
+      const at = splice.from[index] as number;
+      if (at < 0) {
+        const item = items.get(index);
+        if (item === undefined) throw new Error(`no item for place ${index} of ${doc.name}`);
+        pieces.push(Buffer.from(parts.fragment(item)));
+        index += 1;
+        continue;
+      }
+      let last = at;
+      index += 1;
+      while (index < splice.from.length && splice.from[index] === last + 1) {
+        last += 1;
+        index += 1;
+      }
+      pieces.push(doc.bytes.subarray(doc.starts[at] as number, endOf(last)));
     }
-    pieces.push(doc.bytes.subarray(from, doc.end), Buffer.from(parts.tail));
+    pieces.push(Buffer.from(parts.tail));
     out.set(doc.name, Buffer.concat(pieces));
   }
   return out;

@@ -10,22 +10,23 @@
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { restoreModel, storeModel, type StoredModel } from '../cache/serial.js';
+import { signatureColumns } from '../cache/signatures.js';
 import { itemKey, saveCache, sha256, type CacheIdentity, type CacheState, type FeedEntry } from '../cache/store.js';
 import { directoryEntry, futureDates, noArticles } from '../core/build.js';
 import { planFeeds, type FeedPlan } from '../core/feeds.js';
-import { newestIndex } from '../core/model.js';
-import { feedFrame, feedHead, SiteRenderer } from '../core/site.js';
+import { newestIndex, newestOf } from '../core/model.js';
+import { documentsOf, feedFrame, feedHead, SiteRenderer } from '../core/site.js';
 import { DatelineError } from '../errors.js';
 import { manifestOf, MANIFEST_FILE, serveFeedAsync, serverConfigFiles, type FeedDocuments } from '../hosting/index.js';
 import { OutputStage, type Written } from '../output/dist.js';
 import { readerFiles, type FeedDirectoryEntry } from '../pages/index.js';
 import { DEFAULT_CONFIG_FILE, loadConfig, sortDiagnostics } from '../sources/index.js';
-import type { Diagnostic, FeedModel, ServedFile, SiteConfig } from '../types.js';
+import type { Diagnostic, FeedItem, FeedModel, ServedFile, SiteConfig } from '../types.js';
 import { cacheDirs, overlapProblems, realPath } from './_apart.js';
 import { onDisk } from './_on-disk.js';
 import { CachedItems, prepareRecords } from './_records.js';
 import { storePlan } from './_reuse.js';
-import { splicedDocuments } from './_splice.js';
+import { splicedDocuments, spliceUpdated } from './_splice.js';
 import { codeVersion } from './version.js';
 
 export { DEFAULT_CACHE_DIR } from './_apart.js';
@@ -61,6 +62,8 @@ export interface BuildReport {
   cacheNotSaved?: string;
   /** Whether the previous build's feed plans were reused (every change left each feed's membership alone). */
   plansReused: boolean;
+  /** Whether the plans were made again from the cache's signatures, without the articles (pipeline/_replan.ts). */
+  replanned: boolean;
   mainItems: number;
 }
 
@@ -93,7 +96,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     written: [],
     removed: [],
     mainItems: 0,
-    plansReused: reuse !== undefined,
+    plansReused: reuse !== undefined && reuse.replanned === undefined,
+    replanned: reuse?.replanned !== undefined,
     ...(prepared.ignored === undefined ? {} : { cacheIgnored: prepared.ignored }),
   };
   // (Nothing is planned after an error: sources/_newest.ts relies on it, since a record that loses its id
@@ -101,7 +105,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   if (prepared.diagnostics.some((d) => d.severity === 'error')) return report;
 
   const items = cacheDir === undefined ? undefined : new CachedItems(prepared.records, keys);
-  const { plans, diagnostics: planned } = reuse !== undefined ? { plans: reuse.plans, diagnostics: previous?.planned ?? [] } : planFeeds(prepared.articles ?? [], config);
+  const { plans, diagnostics: planned } = reuse !== undefined ? { plans: reuse.plans, diagnostics: reuse.replanned?.planned ?? previous?.planned ?? [] } : planFeeds(prepared.articles ?? [], config);
   // The fast path renders the feeds that carry an edited record (the main feed's model it has), and of
   // the feeds it splices only the edited records.
   const uses = reuse === undefined
@@ -165,17 +169,28 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
         feeds[plan.key] = old;
         if (plan.kind !== 'main') directory.push({ kind: plan.kind, name: plan.name ?? '', dir: plan.dir, title: old.title, items: old.items, updated: new Date(old.updated) });
         report.feeds.reused += 1;
-      } else if (splice !== undefined && reuse !== undefined) {
-        // Written from its previous documents with the edited items rendered again (_splice.ts).
-        const model = feedFrame(plan, splice.updated, config);
+      } else if (splice !== undefined && reuse !== undefined && previous !== undefined) {
+        // Written from its previous documents with the edited and new items rendered (_splice.ts).
         const fresh = new Map(splice.edited.map((e) => [e.index, renderer.item(reuse.article(e.file), plan.content)]));
         const files = splice.plan.files;
         const key = feedKey(plan, config, files.map((f) => itemKey(prepared.records[f]?.hash ?? '', f)));
-        directory.push({ kind: plan.kind, name: plan.name ?? '', dir: plan.dir, title: model.title, items: files.length, updated: model.updated });
         report.feeds.spliced += 1;
-        // The previous documents were just read and checked against their ETags: the output stage compares with those.
-        const current = new Map(splice.documents.map((d) => [d.name, d.bytes]));
-        await send(plan.key, { outputs: splicedDocuments(splice, model, fresh), model, precompress: plan.precompress }, { key, newest: splice.newest, items: files.length }, current);
+        if (plan.kind === 'main') {
+          // Its items from the previous build's model of it, and its documents written whole.
+          const before = restoreModel(previous.main).items;
+          const items = splice.from.map((at, i) => (at < 0 ? fresh.get(i) : before[at]) as FeedItem);
+          mainModel = feedFrame(plan, newestOf(items), config);
+          mainModel.items = items;
+          const newest = files[newestIndex(items)];
+          await send(plan.key, { outputs: documentsOf(plan, mainModel), model: mainModel, precompress: plan.precompress }, { key, items: items.length, ...(newest === undefined ? {} : { newest }) });
+        } else {
+          const { updated, newest } = spliceUpdated(splice, reuse.article);
+          const model = feedFrame(plan, updated, config);
+          directory.push({ kind: plan.kind, name: plan.name ?? '', dir: plan.dir, title: model.title, items: files.length, updated: model.updated });
+          // The previous documents were just read and checked against their ETags: the output stage compares with those.
+          const current = new Map(splice.documents.map((d) => [d.name, d.bytes]));
+          await send(plan.key, { outputs: splicedDocuments(splice, model, fresh), model, precompress: plan.precompress }, { key, newest, items: files.length }, current);
+        }
       } else {
         const { model, outputs } = renderer.render(plan);
         const key = cacheDir === undefined ? '' : feedKey(plan, config, itemKeys(plan));
@@ -196,11 +211,11 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     const reader = readerFiles(mainModel, directory);
     await Promise.all(inFlight.map((f) => f.done));
     report.mainItems = mainModel.items.length;
-    const rendering = reuse === undefined ? renderer.diagnostics : CachedItems.warnings(previous?.plans ?? [], prepared.records);
+    const rendering = reuse === undefined ? renderer.diagnostics : CachedItems.warnings(reuse.stored, prepared.records);
     // Dated ahead of the clock: the stories at the top of the main feed (a future date puts one there),
     // by their items and the main plan's files (reused plans name files; their articles may not be
     // read), and each feed's newest change.
-    const mainFiles = reuse !== undefined ? (previous?.plans.find((p) => p.key === 'main')?.files ?? []) : (plans.find((p) => p.kind === 'main')?.articles.map((a) => a.file) ?? []);
+    const mainFiles = reuse !== undefined ? (reuse.stored.find((p) => p.key === 'main')?.files ?? []) : (plans.find((p) => p.kind === 'main')?.articles.map((a) => a.file) ?? []);
     const future = futureDates(
       mainModel.items.map((i, k) => ({ file: mainFiles[k] ?? config.articlesDir, published: i.published, updated: i.updated })),
       Object.values(feeds).map((f) => ({ updated: new Date(f.updated), newest: f.newest })),
@@ -225,11 +240,15 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   // reference for the mtime race, which only makes the next build more careful).
   // (Planning again after edits moves their records back to their months' data files: that is a change.)
   const sameCensus = previous?.census !== undefined && previous.census.edits.length === prepared.census.edits.length;
-  const unchanged = previous !== undefined && sameCensus && prepared.counts.read === 0 && report.feeds.rendered === 0 && report.removed.length === 0 && report.written.every((w) => !w.changed);
+  // (A record deleted that no feed showed, a draft, changes nothing else: the cache must still forget it.)
+  const sameFiles = prepared.cache !== undefined && prepared.counts.files === prepared.cache.count;
+  const unchanged = previous !== undefined && sameCensus && sameFiles && prepared.counts.read === 0 && report.feeds.rendered === 0 && report.removed.length === 0 && report.written.every((w) => !w.changed);
   if (cache !== undefined && !unchanged) {
     // The cache's main model as it was read, when this build did not render the main feed (not written again).
     const main = keptMain ?? storeModel(mainModel as FeedModel);
-    const state: CacheState = { startedAt, outDir, records: prepared.records, feeds, plans: reuse !== undefined ? (previous?.plans ?? []) : plans.map(storePlan), planned, main, census: prepared.census };
+    // What planning reads of every record: unchanged when the plans were reused (then not written again).
+    const signatures = reuse === undefined ? { base: signatureColumns((prepared.articles ?? []).map((a) => [a.file, a] as const)), changes: {} } : reuse.replanned?.signatures;
+    const state: CacheState = { startedAt, outDir, records: prepared.records, feeds, plans: reuse !== undefined ? reuse.stored : plans.map(storePlan), planned, main, census: prepared.census, ...(signatures === undefined ? {} : { signatures }) };
     await saveCache(cache.dir, cache.identity, state, prepared.cache).catch((e: unknown) => {
       report.cacheNotSaved = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
     });

@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import { DEFAULT_CONFIG_FILE, loadConfig, sortDiagnostics } from './sources/index.js';
 import { loadArticlesCached } from './sources/cached.js';
 import { parseCommand, plural, report, type CliIO } from './cli/_report.js';
-import { buildCommand, tuneForSize } from './cli/build.js';
+import { buildCommand, tuneForSize, untuneForSize } from './cli/build.js';
 
 export type { CliIO } from './cli/_report.js';
 
@@ -154,5 +154,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     }
     io.stderr(`Internal error in Dateline (please report it with the input that caused it):\n${(e as Error).stack ?? String(e)}\n`);
     return 70;
+  } finally {
+    untuneForSize();
   }
 }

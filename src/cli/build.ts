@@ -36,6 +36,17 @@ export function tuneForSize(p: Progress): void {
   setFlagsFromString(LARGE_BUILD_HEAP_GROWTH);
 }
 
+/**
+ * V8's default again, once the command is done (cli.ts). The launcher (bin/dateline.js) makes its code
+ * cache after the command, and V8 refuses a cache made under other flags: after a large build every
+ * later start compiled the whole bundle again (about 70 ms) and wrote a new cache that was refused too.
+ */
+export function untuneForSize(): void {
+  if (!tunedForLargeBuild) return;
+  tunedForLargeBuild = false;
+  setFlagsFromString('--heap-growing-percent=0');
+}
+
 export async function buildCommand(args: string[], io: CliIO, usage: string): Promise<number> {
   const parsed = parseCommand(io, usage, {
     args,

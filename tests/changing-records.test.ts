@@ -46,6 +46,55 @@ it('a record rewritten after it was read and before its body is rendered stops t
   }
 });
 
+it('with the cache, a record saved again at the same size, or put in place by a rename with its times kept, is noticed too', async () => {
+  const body = 'First version of the body.';
+  const site = await makeSite({ 'articles/a.md': record('a', '', body), 'articles/b.md': record('b') }, { ...SITE_CONFIG, feeds: { archives: true } });
+  try {
+    const path = join(site.dir, 'articles/a.md');
+    for (const [label, change, expected] of [
+      // The same bytes but for one letter, saved a second later.
+      ['saved again', () => {
+        const st = fs.statSync(path);
+        fs.writeFileSync(path, record('a', '', body.replace('First', 'Fifth')));
+        fs.utimesSync(path, st.atime, new Date(st.mtimeMs + 1000));
+      }, /saved again at 20/],
+      // Another file of the same size renamed over it, its mtime set to the one read (its inode may
+      // be the one just freed: the change time tells).
+      ['renamed over', () => {
+        const st = fs.statSync(path);
+        fs.writeFileSync(`${path}.tmp`, record('a', '', body.replace('First', 'Sixth')));
+        fs.utimesSync(`${path}.tmp`, st.atime, st.mtime);
+        fs.renameSync(`${path}.tmp`, path);
+      }, /another file is in its place now|replaced or altered at 20/],
+    ] as const) {
+      fs.writeFileSync(path, record('a', '', body));
+      fs.utimesSync(path, new Date(1_700_000_000_000), new Date(1_700_000_000_000));
+      expect((await runCli(['build'], site.dir)).code, label).toBe(0);
+      const before = await snapshotDir(join(site.dir, 'dist'));
+      // The title changes, so the record is read again (and the main feed renders its body).
+      fs.writeFileSync(path, record('a', '', body).replace('Title of a', 'Title of A'));
+      fs.utimesSync(path, new Date(1_700_000_100_000), new Date(1_700_000_100_000));
+      let changed = false;
+      const error = await runBuild({
+        cwd: site.dir,
+        onProgress: (p) => {
+          if (p.phase === 'read' && p.done === p.total && !changed) {
+            changed = true;
+            change();
+          }
+        },
+      }).catch((e: unknown) => e);
+      expect(error, label).toBeInstanceOf(DatelineError);
+      const [d] = (error as DatelineError).diagnostics;
+      expect([d?.code, d?.file], label).toEqual(['E_RECORD_CHANGED', 'articles/a.md']);
+      expect(d?.message, label).toMatch(expected);
+      expect(await snapshotDir(join(site.dir, 'dist')), label).toEqual(before);
+    }
+  } finally {
+    await site.cleanup();
+  }
+});
+
 it('a record deleted after the listing and before its read is no record, not an error', async () => {
   const site = await makeSite({ 'articles/a.md': record('a'), 'articles/b.md': record('b') });
   try {

@@ -3,7 +3,7 @@
  * and a caller that has just read a target (a spliced feed's previous document) can hand its bytes over
  * instead of the stage reading the file again.
  */
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -139,6 +139,20 @@ describe('two writers into one directory in one process', () => {
       expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
       // The second started from the first's manifest: the first's files are stale and go.
       expect((await readdir(dir)).sort()).toEqual(['_dateline.json', 'c.txt']);
+    });
+  });
+
+  it('also through a symbolic link to the directory: one directory, one turn at a time', async () => {
+    await withDir(async (dir) => {
+      const out = join(dir, 'out');
+      await mkdir(out);
+      await symlink(out, join(dir, 'link'));
+      const manifest = (names: string[]): string => JSON.stringify({ version: 1, files: Object.fromEntries(names.map((n) => [n, { bytes: 1 }])) });
+      const first = new Map([['a.txt', 'A'], ['b.txt', 'B'], ['_dateline.json', manifest(['a.txt', 'b.txt'])]]);
+      const second = new Map([['c.txt', 'C'], ['_dateline.json', manifest(['c.txt'])]]);
+      const results = await Promise.allSettled([writeOutputs(out, first), writeOutputs(join(dir, 'link'), second)]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
+      expect((await readdir(out)).sort()).toEqual(['_dateline.json', 'c.txt']);
     });
   });
 

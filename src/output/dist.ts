@@ -19,6 +19,7 @@ import { access, copyFile, mkdir, readdir, readFile, rename, rm, rmdir, stat, ut
 import { basename, dirname, join, resolve } from 'node:path';
 import { DatelineError, diagnostic, Errors } from '../errors.js';
 import { MANIFEST_FILE, NGINX_CONF_FILE } from '../hosting/index.js';
+import { realPath } from '../paths.js';
 import type { Manifest, Outputs } from '../types.js';
 
 export interface Written {
@@ -130,7 +131,8 @@ export class OutputStage {
   constructor(readonly outDir: string, readonly shownAs: string = outDir) {}
 
   private async ownTurn(): Promise<void> {
-    await (this.turn ??= takeTurn(resolve(this.outDir)));
+    // By the directory the file system resolves: two paths to one directory (a symbolic link) take turns too.
+    await (this.turn ??= takeTurn(realPath(resolve(this.outDir))));
   }
 
   private async endTurn(): Promise<void> {

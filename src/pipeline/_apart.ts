@@ -5,33 +5,12 @@
  * are compared as written and as the file system resolves them, so a symbolic link does not hide an
  * overlap. `build` and `check` refuse such a configuration; `serve` refuses to serve the articles.
  */
-import { lstatSync, readlinkSync, realpathSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { diagnostic, Errors } from '../errors.js';
-import { within } from '../paths.js';
+import { realPath, within } from '../paths.js';
 import type { Diagnostic } from '../types.js';
 
 export const DEFAULT_CACHE_DIR = '.dateline-cache';
-
-/**
- * A path with its symbolic links resolved, those of its part that exists and those that point where
- * nothing is yet (a link to a `dist/` not built yet is `dist/`); the rest as written.
- */
-export function realPath(path: string, depth = 0): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    const parent = dirname(path);
-    if (parent === path || depth > 40) return path;
-    const here = join(realPath(parent, depth + 1), basename(path));
-    try {
-      if (lstatSync(here).isSymbolicLink()) return realPath(resolve(dirname(here), readlinkSync(here)), depth + 1);
-    } catch {
-      // nothing there: as written
-    }
-    return here;
-  }
-}
 
 /** Whether `inner` is `outer` or inside it, as written or once links are resolved. */
 export const overlaps = (inner: string, outer: string): boolean => within(inner, outer) || within(realPath(inner), realPath(outer));

@@ -4,10 +4,11 @@
  * instead of the stage reading the file again.
  */
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DatelineError, OutputStage, runBuild, writeOutputs } from '../src/index.js';
+import { DatelineError, OutputStage, runBuild, strongEtag, writeOutputs } from '../src/index.js';
 import { makeSite, record, SITE_CONFIG } from './_helpers.js';
 
 async function withDir(run: (dir: string) => Promise<void>): Promise<void> {
@@ -170,6 +171,46 @@ describe('two writers into one directory in one process', () => {
     } finally {
       await site.cleanup();
       await alone.cleanup();
+    }
+  }, 60_000);
+});
+
+describe('two cached builds at once in one process', () => {
+  it('take turns whole (cache read to cache saved): every ETag in the manifest is its file\'s, and the tree is a clean build\'s', async () => {
+    const files: Record<string, string> = {};
+    for (let n = 0; n < 30; n++) files[`articles/a${n}.md`] = record(`a${n}`, `tags: [t${n % 4}]\nsection: S${n % 3}`);
+    const config = { ...SITE_CONFIG, feeds: { sections: true, tags: true, archives: true } };
+    const site = await makeSite(files, config);
+    try {
+      expect((await runBuild({ cwd: site.dir })).ok).toBe(true);
+      for (let round = 0; round < 3; round++) {
+        // Each build sees another edit: the second starts once the first has rendered its feeds (before
+        // it writes them), with one more record changed; in the last round the first edit is also taken
+        // back, so that to the second, which starts from the same cache, a1's feeds are as they were.
+        const before = await readFile(join(site.dir, 'articles/a1.md'), 'utf8');
+        await writeFile(join(site.dir, 'articles/a1.md'), record('a1', `tags: [t1]\nsection: S1`, `Body ${round}, first.`));
+        let second: ReturnType<typeof runBuild> | undefined;
+        const first = runBuild({
+          cwd: site.dir,
+          onProgress: (p) => {
+            if (p.phase !== 'feeds' || p.done !== p.total || second !== undefined) return;
+            writeFileSync(join(site.dir, 'articles/a2.md'), record('a2', `tags: [t2]\nsection: S2`, `Body ${round}, second.`));
+            if (round === 2) writeFileSync(join(site.dir, 'articles/a1.md'), before);
+            second = runBuild({ cwd: site.dir });
+            second.catch(() => undefined);
+          },
+        });
+        expect((await first).ok).toBe(true);
+        expect((await second)?.ok).toBe(true);
+        const manifest = JSON.parse(await readFile(join(site.dir, 'dist/_dateline.json'), 'utf8')) as { files: Record<string, { etag: string }> };
+        for (const [name, entry] of Object.entries(manifest.files)) expect(strongEtag(await readFile(join(site.dir, 'dist', name))), `round ${round}: ${name}`).toBe(entry.etag);
+        const clean = await runBuild({ cwd: site.dir, cacheDir: false, outDir: 'dist-clean' });
+        expect(clean.ok).toBe(true);
+        const [a, b] = [await tree(join(site.dir, 'dist')), await tree(join(site.dir, 'dist-clean'))];
+        expect(a, `round ${round}`).toEqual(b);
+      }
+    } finally {
+      await site.cleanup();
     }
   }, 60_000);
 });

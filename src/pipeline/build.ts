@@ -70,13 +70,44 @@ export interface BuildReport {
 
 /** Runs a build. Throws DatelineError for a configuration that cannot be read; reports everything else. */
 export async function runBuild(options: BuildOptions): Promise<BuildReport> {
-  const startedAt = Date.now();
   const config = await loadConfig(options.configFile ?? DEFAULT_CONFIG_FILE, options.cwd);
   const outShown = options.outDir ?? config.outDir;
   // Through symbolic links, to one not made yet too: the build makes the directory a link points to.
   const outDir = realPath(resolve(options.cwd, outShown));
   const cacheDir = cacheDirs(options.cwd, options.cacheDir)?.path;
   checkApart(options, config, outDir);
+  const end = await buildTurn([outDir, ...(cacheDir === undefined ? [] : [realPath(cacheDir)])]);
+  try {
+    return await buildNow(options, config, outShown, outDir, cacheDir);
+  } finally {
+    end();
+  }
+}
+
+/**
+ * Builds of this process take turns, whole, per output directory and per cache directory. Two at once
+ * each chose what to keep from the same cache, and the second could keep, in its manifest, a feed the
+ * first had just written again (a record edited, then taken back): an ETag that was not its file's.
+ * (The output stage's own turns, output/dist.ts, cover the writing alone.)
+ */
+const building = new Map<string, Promise<void>>();
+
+async function buildTurn(keys: readonly string[]): Promise<() => void> {
+  const before = keys.map((k) => building.get(k));
+  let end: () => void = () => undefined;
+  const mine = new Promise<void>((resolve) => {
+    end = resolve;
+  });
+  for (const k of keys) building.set(k, mine);
+  await Promise.all(before);
+  return () => {
+    end();
+    for (const k of keys) if (building.get(k) === mine) building.delete(k);
+  };
+}
+
+async function buildNow(options: BuildOptions, config: SiteConfig, outShown: string, outDir: string, cacheDir: string | undefined): Promise<BuildReport> {
+  const startedAt = Date.now();
   // The cache's directory and identity (a build without a cache need not hash the code it runs: the bundle is 1.5 MB).
   const cache: { dir: string; identity: CacheIdentity } | undefined = cacheDir === undefined
     ? undefined

@@ -14,12 +14,20 @@ const project = mkdtempSync(join(tmpdir(), 'dateline-consumer-'));
 afterAll(() => rmSync(project, { recursive: true, force: true }));
 const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 
-it('npm pack ships the code, its types, the README and the licence, not tests, benchmarks or samples', () => {
-  const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' })) as { files: { path: string }[] }[];
-  const paths = (packed?.files ?? []).map((f) => f.path);
-  expect(paths).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'bin/dateline.js', 'src/index.ts', 'src/cli.ts']));
-  expect(paths.filter((p) => /^(?:tests|bench|articles|scratch|\.ci)\//.test(p) || p === 'dateline.config.json')).toEqual([]);
-}, 60_000);
+it('npm pack ships the code, its types (made by prepack), the README and the licence, not tests, benchmarks or samples', () => {
+  // Packed from a copy, so that prepack writes its types/ there, not into the checkout.
+  const copy = mkdtempSync(join(tmpdir(), 'dateline-pack-'));
+  try {
+    for (const part of ['package.json', 'tsconfig.json', 'tsconfig.types.json', 'README.md', 'LICENSE', 'bin', 'src', 'tests', 'bench', 'articles', 'dateline.config.json']) cpSync(join(ROOT, part), join(copy, part), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
+    const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: copy, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })) as { files: { path: string }[] }[];
+    const paths = (packed?.files ?? []).map((f) => f.path);
+    expect(paths).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'bin/dateline.js', 'src/index.ts', 'src/cli.ts', 'types/index.d.ts', 'types/pipeline/build.d.ts']));
+    expect(paths.filter((p) => /^(?:tests|bench|articles|scratch|node_modules|\.ci)\//.test(p) || p === 'dateline.config.json')).toEqual([]);
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+}, 120_000);
 
 it('a strict project (exactOptionalPropertyTypes, no skipLibCheck) type-checks the README\'s library example against the declarations', () => {
   const modules = join(project, 'node_modules');

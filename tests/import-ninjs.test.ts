@@ -274,6 +274,9 @@ describe('bylines as one string', () => {
     ['Smith, John', ['John Smith'], 'byline "Smith, John" read as one name, surname first: "John Smith"'],
     ['Doe, Jane A.', ['Jane A. Doe'], undefined],
     ['By Jane Doe, The New York Times', ['Jane Doe'], 'byline publication not kept (a byline has no field for it): "The New York Times"'],
+    ['By Jane Doe, Jr. and Tom Hale', ['Jane Doe Jr.', 'Tom Hale'], undefined],
+    ['By ANNA LEE, SR. WRITER', ['ANNA LEE'], 'byline title not kept (a byline has no field for it): "SR. WRITER"'],
+    ['By Jane Doe, Paris Bureau', ['Jane Doe'], 'byline title not kept (a byline has no field for it): "Paris Bureau"'],
     // Not surname first: an agency, a place or a second full name after the comma.
     ['Doe, Reuters', ['Doe'], undefined],
     ['By Doe, Staff', ['Doe'], undefined],
@@ -289,6 +292,12 @@ describe('bylines as one string', () => {
 it('the other credits of a byline are contributors with their roles', () => {
   const story = run('v1.ninjs.json', variant('v1.ninjs.json', { byline: 'Reporting by Jane Doe; Editing by John Smith' })).stories[0]!;
   expect([story.fields.authors, story.fields.contributors]).toEqual([['Jane Doe'], [{ name: 'John Smith', role: 'editing' }]]);
+});
+
+it('"The Associated Press" after a comma is the agency, not a publication', () => {
+  const story = run('v1.ninjs.json', variant('v1.ninjs.json', { byline: 'By Jane Doe, The Associated Press', infosource: undefined })).stories[0]!;
+  expect([story.fields.authors, story.fields.agency?.name]).toEqual([['Jane Doe'], 'Associated Press']);
+  expect(story.notes.join('\n')).not.toContain('publication not kept');
 });
 
 it('"Reuters Staff" after a comma is the agency', () => {

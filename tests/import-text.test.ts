@@ -244,11 +244,28 @@ describe('importText: fixtures', () => {
     // A co-author whose name is also a town's, after "and", stays an author.
     ['By Jane Doe and Tom Price', ['Jane Doe', 'Tom Price'], undefined],
     ['By Jane Doe, The New York Times', ['Jane Doe'], 'publication after the byline not kept (not a known agency): "The New York Times"'],
+    // An initial keeps its full stop; a name surname first is noted.
+    ['By Doe, Jane A.', ['Jane A. Doe'], 'byline "Doe, Jane A." read as one name, surname first: "Jane A. Doe"'],
+    ['By Smith, John', ['John Smith'], 'byline "Smith, John" read as one name, surname first: "John Smith"'],
+    // Titles and bureaus after a comma are no people.
+    ['By ANNA LEE, SR. WRITER', ['Anna Lee'], 'byline title not kept (a byline has no field for it): "SR. WRITER"'],
+    ['By Jane Doe, Paris Bureau', ['Jane Doe'], 'byline title not kept (a byline has no field for it): "Paris Bureau"'],
+    ['By Jane Doe, Senior Correspondent', ['Jane Doe'], 'byline title not kept (a byline has no field for it): "Senior Correspondent"'],
   ])('reads the byline %j as the authors %j (places, suffixes, a name surname first)', (line, authors, note) => {
     const text = ['Home | China', '', 'Byline forms', '', line, '', 'Updated: 2025-02-05 09:24', '', 'BEIJING, Feb. 5 -- Body paragraph.', ''].join('\n');
     const story = only(importText(text, { file: 'b.txt', timezone: ZONE }));
     expect(story.fields.authors).toEqual(authors);
     if (note !== undefined) expect(story.notes).toContain(note);
+  });
+
+  it.each([
+    ['By Jane Doe, The Associated Press', 'Associated Press'],
+    ['By Jane Doe, Reuters Staff', 'Reuters'],
+  ])('takes the agency named after a comma in %j', (line, agency) => {
+    const text = ['Home | China', '', 'Byline agency', '', line, '', 'Updated: 2025-02-05 09:24', '', 'BEIJING, Feb. 5 -- Body paragraph.', ''].join('\n');
+    const story = only(importText(text, { file: 'b.txt', timezone: ZONE }));
+    expect([story.fields.authors, story.fields.agency?.name]).toEqual([['Jane Doe'], agency]);
+    expect(story.notes.join('\n')).not.toContain('publication after the byline');
   });
 
   it('keeps every author of a byline with places and a bar ("By MIKE GU in Hong Kong and AMY LI in Beijing | China Daily")', () => {

@@ -49,11 +49,42 @@ export function surnameFirst(names: string): string | undefined {
   return `${m[2]} ${m[1]}`;
 }
 
+/**
+ * A part of a byline that is a job, not a person: `Xinhua correspondent`, `Tokyo bureau chief`, `Staff
+ * Writer`. A job word in lower case (a surname such as Staff or Writer is capitalised), or a staff credit alone.
+ */
+const JOB_WORDS = String.raw`(?:correspondents?|reporters?|writers?|editors?|photographers?|journalists?|staff|bureau chief|contributors?|columnists?|analysts?)`;
+export const JOB_TITLE = new RegExp(String.raw`\s${JOB_WORDS}$`);
+const JOB_TITLE_ANY_CASE = new RegExp(String.raw`^(.*?)\s*\b${JOB_WORDS}$`, 'i');
+/** Words that make a job phrase of what precedes a job word: `Senior Editor`, `Tokyo Bureau Chief`. */
+const JOB_MODIFIER = /^(?:(?:senior|sr\.?|snr\.?|chief|staff|special|foreign|political|diplomatic|business|economics|sports|science|health|associate|deputy|managing|executive|contributing|national|international|regional|local|photo|video|news|bureau|[\p{Lu}][\p{L}.]+ bureau)\s*)+$/iu;
+
+/**
+ * A byline part after a comma that is a job, not a person: a job word in lower case (`Xinhua
+ * correspondent`), or one after an agency, a staff word or a job modifier (`Associated Press Writer`,
+ * `Staff Writers`, `Senior Editor`). `Tom Writer` is a person.
+ */
+export function isJobPhrase(part: string): boolean {
+  const m = JOB_TITLE_ANY_CASE.exec(part);
+  if (m === null) return false;
+  const before = (m[1] ?? '').trim();
+  return JOB_TITLE.test(part) || before === '' || /bureau chief$/i.test(part) || parseAgencyLine(before) !== undefined || JOB_MODIFIER.test(before);
+}
+
+/** `Paris Bureau`, `HONG KONG BUREAU`: where a reporter files from, not a person. */
+export function isBureau(part: string): boolean {
+  return /^(?:[\p{Lu}][\p{L}.'’-]*\s+)+(?:Bureau|BUREAU)$/u.test(part.trim());
+}
+
 export interface Byline {
   authors: { name: string; printed: string; location?: string }[];
   agency?: { name: string; via?: string };
   /** A publication printed after a bar (`By Jane Doe | China Daily`) that is not a known agency. */
   publication?: string;
+  /** Job titles and bureaus after a comma (`SR. WRITER`, `Paris Bureau`): no person, and no field for them. */
+  titles?: string[];
+  /** Set when the byline was one name written surname first (`By Smith, John`): as printed. */
+  surnameFirst?: string;
 }
 
 /**
@@ -61,10 +92,11 @@ export interface Byline {
  * `By MIKE GU in Hong Kong and AMY LI in Beijing | China Daily`.
  */
 export function parseByline(text: string): Byline | undefined {
-  const m = /^(?:By|BY)\s+(.+?)\.?$/u.exec(text.replace(/\s+/g, ' ').trim());
+  const m = /^(?:By|BY)\s+(.+)$/u.exec(text.replace(/\s+/g, ' ').trim());
   if (m === null) return undefined;
   const out: Byline = { authors: [] };
-  let names = m[1] ?? '';
+  // A full stop ends the line, unless it ends an initial (`By Doe, Jane A.`).
+  let names = /\s\p{Lu}\.$/u.test(m[1] ?? '') ? (m[1] ?? '') : (m[1] ?? '').replace(/\.$/u, '');
   const bar = /^(.+?)\s*\|\s*(.+)$/u.exec(names);
   if (bar !== null) {
     names = bar[1] ?? '';
@@ -74,13 +106,32 @@ export function parseByline(text: string): Byline | undefined {
     else out.publication = after;
   }
   const reversed = surnameFirst(names);
-  if (reversed !== undefined) return { ...out, authors: [{ name: nameCase(reversed), printed: names }] };
+  if (reversed !== undefined) return { ...out, authors: [{ name: nameCase(reversed), printed: names }], surnameFirst: names };
   for (const part of names.split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/i).filter(Boolean)) {
     const last = out.authors[out.authors.length - 1];
     const suffix = nameSuffix(part);
     if (last !== undefined && suffix !== undefined) {
       last.name += ` ${suffix}`;
       last.printed += `, ${part}`;
+      continue;
+    }
+    if (last !== undefined && names.includes(`, ${part}`)) {
+      // `Jane Doe, Reuters Staff`: the agency; `ANNA LEE, SR. WRITER`, `Jane Doe, Paris Bureau`: no person.
+      const staffOf = /^(.+?)\s+staff$/iu.exec(part.trim())?.[1];
+      const staffAgency = staffOf === undefined ? undefined : parseAgencyLine(staffOf);
+      if (staffAgency !== undefined) {
+        out.agency ??= staffAgency;
+        continue;
+      }
+      if (isJobPhrase(part) || isBureau(part)) {
+        (out.titles ??= []).push(part.trim());
+        continue;
+      }
+    }
+    // `…, The Associated Press`: the agency, not a publication.
+    const theAgency = /^The\s/u.test(part.trim()) ? parseAgencyLine(part.trim().replace(/^The\s+/u, '')) : undefined;
+    if (theAgency !== undefined && out.agency === undefined) {
+      out.agency = theAgency;
       continue;
     }
     if (last !== undefined && out.publication === undefined && isPublicationName(part)) {

@@ -10,7 +10,7 @@ import type { Diagnostic } from '../types.js';
 import { isPermanentId } from '../core/ids.js';
 import { dropChars, plainText, type Block, type ImageCandidate } from './_blocks.js';
 import { squash, unique } from './_tree.js';
-import { isPlaceName, isPublicationName, nameSuffix, surnameFirst } from './_bylines.js';
+import { isBureau, isJobPhrase, isPlaceName, isPublicationName, JOB_TITLE, nameSuffix, surnameFirst } from './_bylines.js';
 import { lookupCity } from './gazetteer.js';
 import { cityName, datelineDate, parseAgencyLine, parseContributorLine, parseDatelineLead, reporterNames, splitPhotoCredit } from './lines.js';
 import { contentId } from './record.js';
@@ -104,19 +104,28 @@ export class Credits {
         this.authors[this.authors.length - 1] += ` ${suffix}`;
         return;
       }
-      const other = i === 0 ? undefined : isPlaceName(part) ? 'place' : isPublicationName(part) ? 'publication' : agencyOfStaff(part) === undefined && isJobPhrase(part) ? 'title' : undefined;
+      const agencyNamed = isPublicationName(part) && parseAgencyLine(part.trim().replace(/^The\s+/u, '')) !== undefined;
+      const other = i === 0 ? undefined : isPlaceName(part) ? 'place' : isPublicationName(part) && !agencyNamed ? 'publication' : agencyOfStaff(part) === undefined && (isJobPhrase(part) || isBureau(part)) ? 'title' : undefined;
       if (other !== undefined) {
         this.notes.push(`byline ${other} not kept (a byline has no field for it): ${JSON.stringify(part)}`);
         return;
       }
-      for (const named of part.split(/\s*(?:&|\band\b)\s*/i).map((x) => x.trim()).filter(Boolean)) {
+      for (const [k, named] of part.split(/\s*(?:&|\band\b)\s*/i).map((x) => x.trim()).filter(Boolean).entries()) {
+        // `Jane Doe, Jr. and Tom Hale`: the suffix belongs to the name before the comma.
+        const trailing = k === 0 && i > 0 ? nameSuffix(named) : undefined;
+        if (trailing !== undefined && this.authors.length > first) {
+          this.authors[this.authors.length - 1] += ` ${trailing}`;
+          continue;
+        }
         // `Li Wen in Beijing`: the place is not a name.
         const located = /^(.+?)\s+in\s+(\p{Lu}.*)$/u.exec(named);
         const placed = located !== null && isPlaceName(located[2] ?? '');
         if (placed) this.notes.push(`byline place not kept (a byline has no field for it): ${JSON.stringify(located?.[2])}`);
         const n = placed ? (located?.[1] ?? named) : named;
         const staffOf = agencyOfStaff(n);
+        const unThe = n.replace(/^The\s+/u, '');
         if (parseAgencyLine(n) !== undefined) this.agency(n, 'the byline');
+        else if (unThe !== n && parseAgencyLine(unThe) !== undefined) this.agency(unThe, 'the byline');
         else if (staffOf !== undefined) this.agency(staffOf, 'the byline');
         else if (JOB_TITLE.test(n) || STAFF.test(n)) this.notes.push(`byline title not kept (a byline has no field for it): ${JSON.stringify(n)}`);
         else if (/^[\p{Lu}\p{Lo}]/u.test(n)) this.authors.push(n);
@@ -135,33 +144,12 @@ export class Credits {
   }
 }
 
-/**
- * A part of a byline that is a job, not a person: `Xinhua correspondent`, `Tokyo bureau chief`, `Staff
- * Writer`. A job word in lower case (a surname such as Staff or Writer is capitalised), or a staff credit alone.
- */
-const JOB_WORDS = String.raw`(?:correspondents?|reporters?|writers?|editors?|photographers?|journalists?|staff|bureau chief|contributors?|columnists?|analysts?)`;
-const JOB_TITLE = new RegExp(String.raw`\s${JOB_WORDS}$`);
-const JOB_TITLE_ANY_CASE = new RegExp(String.raw`^(.*?)\s*\b${JOB_WORDS}$`, 'i');
-/** Words that make a job phrase of what precedes a job word: `Senior Editor`, `Tokyo Bureau Chief`. */
-const JOB_MODIFIER = /^(?:(?:senior|chief|staff|special|foreign|political|diplomatic|business|economics|sports|science|health|associate|deputy|managing|executive|contributing|national|international|regional|local|photo|video|news|bureau|[\p{Lu}][\p{L}.]+ bureau)\s*)+$/iu;
-
 /** The agency of a credit to its staff (`Reuters Staff`), if that is one. */
 function agencyOfStaff(text: string): string | undefined {
   const agency = /^(.+?)\s+staff$/i.exec(text)?.[1];
   return agency !== undefined && parseAgencyLine(agency) !== undefined ? agency : undefined;
 }
 
-/**
- * A byline part after a comma that is a job, not a person: a job word in lower case (`Xinhua
- * correspondent`), or one after an agency, a staff word or a job modifier (`Associated Press Writer`,
- * `Staff Writers`, `Senior Editor`). `Tom Writer` is a person.
- */
-function isJobPhrase(part: string): boolean {
-  const m = JOB_TITLE_ANY_CASE.exec(part);
-  if (m === null) return false;
-  const before = (m[1] ?? '').trim();
-  return JOB_TITLE.test(part) || before === '' || /bureau chief$/i.test(part) || parseAgencyLine(before) !== undefined || JOB_MODIFIER.test(before);
-}
 const STAFF = /^(?:staff(?: writers?| reporters?)?|(?:our|a) correspondent)$/i;
 
 // ----- Datelines -----

@@ -40,8 +40,14 @@ async function bundled() {
   // Installed as a dependency (…/node_modules/dateline), npm keeps the packages, and its record of them,
   // in the project's node_modules: an `overrides` entry or an upgrade there changes what is bundled.
   inputs.push(join(root, 'node_modules', '.package-lock.json'), join(root, 'package.json'));
-  const inModules = root.lastIndexOf(`${sep}node_modules${sep}`);
-  if (inModules >= 0) inputs.push(join(root.slice(0, inModules), 'node_modules', '.package-lock.json'));
+  // Each node_modules above this package (a nested install, `node_modules/x/node_modules/dateline`, has
+  // the record in the project's), with what npm, pnpm (`node_modules/.pnpm/…/node_modules/dateline`) and
+  // Yarn keep there.
+  const marker = `${sep}node_modules${sep}`;
+  for (let at = root.indexOf(marker); at >= 0; at = root.indexOf(marker, at + 1)) {
+    const modules = join(root.slice(0, at), 'node_modules');
+    inputs.push(join(modules, '.package-lock.json'), join(modules, '.modules.yaml'), join(modules, '.pnpm', 'lock.yaml'), join(modules, '.yarn-state.yml'));
+  }
   for (const f of inputs) {
     const st = statSync(f, { throwIfNoEntry: false });
     hash.update(`${f}\0${st?.size}\0${st?.mtimeMs}\n`);

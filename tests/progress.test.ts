@@ -1,7 +1,7 @@
 /** How a build looks alive: the progress line on a terminal, one summary when piped, --quiet and --json. */
 import { describe, expect, it } from 'vitest';
 import { describeProgress, progressLine } from '../src/cli/_progress.js';
-import { main, type CliIO } from '../src/index.js';
+import { main, runBuild, type CliIO } from '../src/index.js';
 import { makeSite, record, SITE_CONFIG } from './_helpers.js';
 
 function cli(cwd: string, progress = false): CliIO & { out: () => string; err: () => string } {
@@ -17,6 +17,18 @@ describe('the progress line', () => {
     // Too early for a rate, and nothing left at the end.
     expect(describeProgress({ phase: 'read', done: 3, total: 10 }, 0.1)).toBe('Reading records 3/10 (30%)');
     expect(describeProgress({ phase: 'feeds', done: 10, total: 10 }, 2)).toBe('Writing feeds 10/10 (100%), 5/s');
+    // Between reading and writing: planning, which has no count.
+    expect(describeProgress({ phase: 'plan', done: 0, total: 1 }, 3)).toBe('Planning feeds…');
+  });
+
+  it('says the feeds are being planned once the records are read (not "Reading records 100%" for seconds)', () => {
+    const writes: string[] = [];
+    let now = 0;
+    const line = progressLine((t) => writes.push(t), () => now);
+    line.update({ phase: 'read', done: 10, total: 10 });
+    now += 1;
+    line.update({ phase: 'plan', done: 0, total: 1 });
+    expect(writes).toEqual(['\r\x1b[KReading records 10/10 (100%)', '\r\x1b[KPlanning feeds…']);
   });
 
   it('redraws at most ten times a second (and always at the end of a phase), and clears itself', () => {
@@ -35,6 +47,19 @@ describe('the progress line', () => {
     line.done();
     expect(writes.at(-1)).toBe('\r\x1b[K');
   });
+});
+
+it('runBuild reports reading, then planning, then writing', async () => {
+  const site = await makeSite({ 'articles/a.md': record('a'), 'articles/b.md': record('b') }, { ...SITE_CONFIG, feeds: { archives: true } });
+  try {
+    const phases: string[] = [];
+    const report = await runBuild({ cwd: site.dir, cacheDir: false, onProgress: (p) => phases.push(p.phase) });
+    expect(report.ok).toBe(true);
+    const order = phases.filter((p, i) => p !== phases[i - 1]);
+    expect(order).toEqual(['read', 'plan', 'feeds']);
+  } finally {
+    await site.cleanup();
+  }
 });
 
 describe('build output', () => {

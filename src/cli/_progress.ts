@@ -5,7 +5,7 @@
  */
 import type { Progress } from '../pipeline/build.js';
 
-const PHASES = { read: 'Reading records', feeds: 'Writing feeds' } as const;
+const PHASES = { read: 'Reading records', plan: 'Planning feeds', feeds: 'Writing feeds' } as const;
 const REDRAW_MS = 100;
 
 export interface ProgressLine {
@@ -27,7 +27,7 @@ export function progressLine(write: (text: string) => void, now: () => number = 
         phase = p.phase;
         phaseStart = t;
       }
-      if (t - last < REDRAW_MS && p.done !== p.total) return;
+      if (t - last < REDRAW_MS && p.done !== p.total && p.phase !== 'plan') return;
       last = t;
       shown = true;
       write(`\r\x1b[K${describeProgress(p, (t - phaseStart) / 1000)}`);
@@ -42,6 +42,8 @@ export function progressLine(write: (text: string) => void, now: () => number = 
 /** `Reading records 5,120/10,000 (51%), 8,400/s, about 1 s left`. */
 export function describeProgress(p: Progress, seconds: number): string {
   const n = (x: number): string => x.toLocaleString('en-US');
+  // Planning has no count to give: it says what it does, and the line stays until the feeds are written.
+  if (p.phase === 'plan') return `${PHASES.plan}…`;
   const pct = p.total === 0 ? 100 : Math.floor((p.done / p.total) * 100);
   const parts = [`${PHASES[p.phase]} ${n(p.done)}/${n(p.total)} (${pct}%)`];
   if (seconds > 0.2 && p.done > 0) {

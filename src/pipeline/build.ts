@@ -34,7 +34,11 @@ export { DEFAULT_CACHE_DIR } from './_apart.js';
 /** Characters of rendered documents that may wait for compression and writing at once. */
 const IN_FLIGHT_BYTES = 32 * 1024 * 1024;
 
-export type Progress = { phase: 'read'; done: number; total: number } | { phase: 'feeds'; done: number; total: number };
+/**
+ * `plan`: the records are read and the feeds are being planned (on a build without the cache, or with
+ * many changes, seconds at 100,000 records); `done` is 0 and `total` 1 (no count to give).
+ */
+export type Progress = { phase: 'read'; done: number; total: number } | { phase: 'plan'; done: number; total: number } | { phase: 'feeds'; done: number; total: number };
 
 export interface BuildOptions {
   cwd: string;
@@ -112,8 +116,16 @@ async function buildNow(options: BuildOptions, config: SiteConfig, outShown: str
   const cache: { dir: string; identity: CacheIdentity } | undefined = cacheDir === undefined
     ? undefined
     : { dir: cacheDir, identity: { code: codeVersion(), config: sha256(JSON.stringify(config)), place: sha256(resolve(options.cwd, config.articlesDir)).slice(0, 22) } };
-  const prepared = await prepareRecords(config, options.cwd, outDir, cache, (done, total) =>
-    options.onProgress?.({ phase: 'read', done, total }));
+  // Reading, then planning once every record is read (a second pass over the records, should a
+  // listing be made again, is part of planning as far as the progress line goes).
+  let planning = false;
+  const prepared = await prepareRecords(config, options.cwd, outDir, cache, (done, total) => {
+    if (planning) return;
+    options.onProgress?.({ phase: 'read', done, total });
+    if (done !== total) return;
+    planning = true;
+    options.onProgress?.({ phase: 'plan', done: 0, total: 1 });
+  });
   const { reuse, keys, splices } = prepared;
   /** The cache keys of a feed's items (`<content hash>:<path>`), a part of the feed's own key. */
   const itemKeys = (plan: FeedPlan): string[] => plan.articles.map((a) => keys.get(a) ?? `?${Math.random()}`);

@@ -396,11 +396,22 @@ describe('incremental builds', () => {
       // Deleted: the story whose correction gave an archive its `updated` (the archive is rendered whole).
       await step('corrected', write(9, story(9, '2025-01-09 08:00', ['Energy'], ['updated: 2025-05-01 10:00'])), 'reused');
       await step('deleted', async () => unlink(join(site.dir, 'articles/p9.md')));
+      // Two stories with one newest change, ahead of the clock: W_DATE_FUTURE names the first in its
+      // feeds, as a clean build does (the one spliced in comes before the one kept).
+      await step('dated ahead', write(10, story(10, '2025-02-10 08:00', ['Rail'], ['updated: 2099-01-01 10:00'])), 'reused');
+      await step('dated ahead, a tie', write(25, story(25, '2025-02-25 08:00', ['Rail'], ['updated: 2099-01-01 10:00'])));
       // An id another record has: the full path, which reports it; then put right.
       const duplicate = await step('duplicate id', write(22, story(22, '2025-02-22 08:00', ['Rail']).replace('id: p22', 'id: p2')), 'full');
       expect(duplicate.diagnostics.map((d: { code: string }) => d.code)).toContain('E_ID_DUPLICATE');
       // (The failed build wrote no cache: to the cache the record is new.)
       await step('duplicate put right', write(22, story(22, '2025-02-22 08:00', ['Rail'])));
+      // Six at once, one with an id another record has (ids compared the other way when many are new).
+      const many = async (duplicate: boolean): Promise<void> => {
+        for (let n = 30; n < 36; n++) await write(n, story(n, `2025-03-${n - 10} 08:00`, ['Energy']).replace(`id: p${n}`, duplicate && n === 33 ? 'id: p4' : `id: p${n}`))();
+      };
+      const six = await step('six published, one a duplicate', () => many(true), 'full');
+      expect(six.diagnostics.map((d: { code: string }) => d.code)).toContain('E_ID_DUPLICATE');
+      await step('six published', () => many(false));
       // Damaged signatures: the full path, which writes them again; the build after plans from them.
       await writeFile(join(cacheDir, 'signature-changes.json'), 'garbage');
       await step('signatures damaged', write(23, story(23, '2025-02-23 08:00', ['Energy'])), 'full');

@@ -25,6 +25,22 @@ vi.mock('node:fs', async (original) => {
 const run = runCli;
 
 describe('record files that cannot be records', () => {
+  it('a record whose file name is not UTF-8 is an error at that file, in build and check, not a record left out', async () => {
+    const site = await makeSite({ 'articles/a.md': record('a') });
+    try {
+      // "café.md" in Latin-1: the é is one byte, 0xE9, which is no UTF-8.
+      const name = Buffer.concat([Buffer.from(join(site.dir, 'articles/caf')), Buffer.from([0xe9]), Buffer.from('.md')]);
+      fs.writeFileSync(name, record('cafe'));
+      for (const command of ['build', 'check']) {
+        const r = await runCli([command], site.dir);
+        expect(r.code, command).toBe(1);
+        expect(r.stderr, command).toMatch(/articles\/caf\uFFFD\.md: cannot read the file: its name is not UTF-8 .* rename it \(E_FILE_UNREADABLE\)/);
+      }
+    } finally {
+      await site.cleanup();
+    }
+  });
+
   it('reports each problem at its file, and reads every other record', async () => {
     const site = await makeSite({
       'articles/a.md': record('a'),

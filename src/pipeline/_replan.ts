@@ -43,8 +43,17 @@ export async function replan(scan: RecordScan, cache: CacheRead, changes: Change
   // A record read again may now share an id with another: then the full path reports it. (The others
   // had none among themselves, or the previous build would have failed.)
   const taken = fresh.map((stub) => itemId(stub.id, config).normalize('NFC'));
-  if (new Set(taken).size !== taken.length) return undefined;
-  if (taken.length > 0) for (const stub of stubs) if (!changes.edited.has(stub.file) && taken.some((id) => givesItemId(stub.id, id, config))) return undefined;
+  const takenSet = new Set(taken);
+  if (takenSet.size !== taken.length) return undefined;
+  // A few ids are compared with each other record's without making its id (most builds); many, by
+  // making each other record's id once.
+  const few = taken.length <= 4;
+  if (taken.length > 0) {
+    for (const stub of stubs) {
+      if (changes.edited.has(stub.file)) continue;
+      if (few ? taken.some((id) => givesItemId(stub.id, id, config)) : takenSet.has(itemId(stub.id, config).normalize('NFC'))) return undefined;
+    }
+  }
   const { plans, diagnostics } = planFeeds(stubs, config);
   const previous = new Map(cache.state.plans.map((p) => [p.key, p]));
   const dirty = new Set<string>();

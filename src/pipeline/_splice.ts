@@ -116,12 +116,17 @@ function heldBy(previous: string, holder: string, files: readonly string[], reus
 
 const instant = (a: Article): number => Math.max(0, (a.updated ?? a.published).getTime());
 
-/** A spliced feed's `updated` now, and the record that gives it: the items rendered now count too (their data is loaded by then). */
+/**
+ * A spliced feed's `updated` now, and the record that gives it: the items rendered now count too (their
+ * data is loaded by then). On a tie, the first in the feed, as a full render (`newestIndex`) takes it:
+ * of the items kept, none before the previous holder tied with it (it was the first then, and they keep
+ * their order), so only those rendered now can come first.
+ */
 export function spliceUpdated(splice: Splice, article: (file: string) => Article): { updated: Date; newest: string } {
-  let best = { ms: splice.updated.getTime(), file: splice.newest };
-  for (const { file } of splice.edited) {
+  let best = { ms: splice.updated.getTime(), file: splice.newest, index: splice.plan.files.indexOf(splice.newest) };
+  for (const { index, file } of splice.edited) {
     const ms = instant(article(file));
-    if (ms > best.ms) best = { ms, file };
+    if (ms > best.ms || (ms === best.ms && index < best.index)) best = { ms, file, index };
   }
   return { updated: new Date(best.ms), newest: best.file };
 }

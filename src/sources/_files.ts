@@ -32,7 +32,7 @@ export interface Loaded {
  * EISDIR, and then the listing is made again with `exact`, which asks every entry. A directory below
  * `root` that cannot be listed goes to `unlisted` when it is given (else the listing fails).
  */
-export async function listRecordFiles(root: string, exact = false, unlisted?: { name: string; code: string }[]): Promise<string[]> {
+export async function listRecordFiles(root: string, exact = false, unlisted?: { name: string; code: string }[], misnamed?: string[]): Promise<string[]> {
   const out: string[] = [];
   // Directories reached through links, by real path: a link back up the tree is walked once, not forever.
   const linked = new Set<string>([realpathOr(root)]);
@@ -51,6 +51,12 @@ export async function listRecordFiles(root: string, exact = false, unlisted?: { 
       const n = typeof entry === 'string' ? entry : entry.name;
       if (n.startsWith('.')) continue;
       const name = rel === '' ? n : `${rel}${sep}${n}`;
+      // A name that is not UTF-8 comes decoded with U+FFFD in place of its bytes, and no file has that
+      // name: told apart from a record deleted since (which would be left out without a word).
+      if (n.includes('\uFFFD') && recordName(n) && misnamed !== undefined && lstatSync(join(root, name), { throwIfNoEntry: false }) === undefined) {
+        misnamed.push(name);
+        continue;
+      }
       if (typeof entry === 'string' && recordName(n)) {
         out.push(name);
         continue;

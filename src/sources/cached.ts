@@ -156,8 +156,9 @@ export async function scanRecords(config: SiteConfig, cwd: string, previous: Cac
   const root = resolve(cwd, config.articlesDir);
   let names: string[];
   const unlisted: { name: string; code: string }[] = [];
+  const misnamed: string[] = [];
   try {
-    names = await listRecordFiles(root, exact, unlisted);
+    names = await listRecordFiles(root, exact, unlisted, misnamed);
   } catch (e) {
     return articlesDirMissing(root, cwd, e);
   }
@@ -170,7 +171,10 @@ export async function scanRecords(config: SiteConfig, cwd: string, previous: Cac
   const known = new Map<number, RecordEntry>();
   const restamped: RecordScan['restamped'] = new Map();
   const fresh: RecordScan['fresh'] = new Map();
-  const unreadable: Diagnostic[] = unlisted.map((u) => diagnostic(Errors.DirUnreadable, { file: filePrefix + u.name.split(sep).join('/') }, u.code));
+  const unreadable: Diagnostic[] = [
+    ...unlisted.map((u) => diagnostic(Errors.DirUnreadable, { file: filePrefix + u.name.split(sep).join('/') }, u.code)),
+    ...misnamed.map((name) => diagnostic(Errors.FileUnreadable, { file: filePrefix + name.split(sep).join('/') }, 'its name is not UTF-8 (the bytes that are not are shown as U+FFFD), so it cannot be opened by the name listed: rename it')),
+  ];
 
   // First the stat of every file: a file the cache knows with this stamp (size, mtime, change time, inode) is not read again.
   const tasks: ReadTask[] = [];

@@ -110,6 +110,13 @@ export interface FeedEntry {
   /** The record whose item gives `updated` (one of them, on a tie). */
   newest?: string;
   /**
+   * The feed's items with the latest changes, up to a few: `[record, ms]`, latest first (on a tie, first
+   * in the feed), `newest`'s first; every item not listed changed no later than the last one listed. A
+   * splice that drops `newest` takes the next one still there (pipeline/_splice.ts) instead of rendering
+   * the feed whole.
+   */
+  latest?: [string, number][];
+  /**
    * Each file's change time and inode (name → [ctimeMs, ino]) as this build left it: with the size and
    * mtime, what a later build checks before trusting the file (a copy of an older version put back in
    * place with its times kept has another change time, one put there by renaming another inode).

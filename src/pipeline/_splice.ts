@@ -14,7 +14,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CacheState, StoredPlan } from '../cache/store.js';
+import type { CacheState, FeedEntry, StoredPlan } from '../cache/store.js';
 import { FEED_FILES } from '../core/model.js';
 import { feedFrame, PARTS } from '../core/site.js';
 import { strongEtag } from '../hosting/index.js';
@@ -34,10 +34,26 @@ export interface Splice {
   from: number[];
   /** The items rendered now (edited records, and records new to the feed): their places, in order. */
   edited: { index: number; file: string }[];
-  /** The feed's `updated` before the items rendered now count (see `spliceUpdated`), and the record that gives it. */
-  updated: Date;
-  newest: string;
+  /**
+   * The items of the previous `latest` list still in the feed and not rendered now (see `spliceUpdated`),
+   * in order, and the change no item left unlisted is later than (-Infinity when all were listed).
+   */
+  kept: [string, number][];
+  bound: number;
   documents: OldDocument[];
+}
+
+/** How many of a feed's latest items its cache entry lists. */
+const LATEST = 8;
+
+/** A feed item's change, as a feed's `updated` counts it (model.ts, newestOf). */
+const changeOf = (item: Pick<FeedItem, 'updated'>): number => Math.max(0, item.updated.getTime());
+
+/** A rendered feed's `latest` list (FeedEntry): its items by change, latest first, the first in the feed on a tie. */
+export function latestOf(items: readonly FeedItem[], files: readonly string[]): [string, number][] {
+  const order = items.map((item, i) => ({ ms: changeOf(item), i }));
+  order.sort((a, b) => b.ms - a.ms || a.i - b.i);
+  return order.slice(0, LATEST).map(({ ms, i }) => [files[i] ?? '', ms]);
 }
 
 interface OldDocument {
@@ -86,9 +102,9 @@ function spliceOf(plan: StoredPlan, was: StoredPlan, reuse: Reuse, state: CacheS
       from.push(at);
     }
   }
-  if (plan.kind === 'main') return { plan, from, edited, updated: new Date(old.updated), newest: old.newest, documents: [] };
-  const holder = heldBy(old.updated, old.newest, plan.files, reuse);
-  if (holder === undefined || !onDisk(outDir, old)) return undefined;
+  if (plan.kind === 'main') return { plan, from, edited, kept: [], bound: -Infinity, documents: [] };
+  const latest = keptLatest(old, was, plan, reuse);
+  if (latest === undefined || !onDisk(outDir, old)) return undefined;
   const before = feedFrame(was, new Date(old.updated), config);
   const documents: OldDocument[] = [];
   for (const format of FORMATS) {
@@ -99,37 +115,46 @@ function spliceOf(plan: StoredPlan, was: StoredPlan, reuse: Reuse, state: CacheS
     if (doc === undefined) return undefined;
     documents.push(doc);
   }
-  return { plan, from, edited, updated: holder.updated, newest: holder.newest, documents };
+  return { plan, from, edited, ...latest, documents };
 }
 
 /**
- * The feed's `updated` as far as the items kept tell it: the previous one, when the record that gave it
- * is still in the feed (none of the others was later). Undefined when that record left the feed, or was
- * edited to an earlier instant: then another item, not known here, may be the latest.
+ * What the previous entry's `latest` list still tells: its items still in the feed and not rendered now,
+ * each no earlier than any item not listed. Undefined when none is left (then which item is now the
+ * latest is not known without all of them: the feed is rendered whole). An entry of an older build,
+ * without the list, has its `newest`, with `updated`.
  */
-function heldBy(previous: string, holder: string, files: readonly string[], reuse: Reuse): { updated: Date; newest: string } | undefined {
-  if (!files.includes(holder)) return undefined;
-  const was = Date.parse(previous);
-  if (reuse.edited.has(holder) && instant(reuse.article(holder)) < was) return undefined;
-  return { updated: new Date(was), newest: holder };
+function keptLatest(old: FeedEntry, was: StoredPlan, plan: StoredPlan, reuse: Reuse): { kept: [string, number][]; bound: number } | undefined {
+  const listed: [string, number][] = old.latest ?? (old.newest === undefined ? [] : [[old.newest, Math.max(0, Date.parse(old.updated))]]);
+  const last = listed[listed.length - 1];
+  if (last === undefined) return undefined;
+  const inFeed = plan === was ? undefined : new Set(plan.files);
+  const kept = listed.filter(([file]) => !reuse.edited.has(file) && (inFeed === undefined || inFeed.has(file)));
+  if (kept.length === 0) return undefined;
+  return { kept, bound: listed.length >= old.items ? -Infinity : last[1] };
+}
+
+/**
+ * A spliced feed's `updated` now, the record that gives it, and its `latest` list: from the items kept
+ * in the previous list and those rendered now (their data is loaded by then). The first kept item is no
+ * earlier than any item not listed (none later than `bound`), so the latest of it and those rendered is
+ * the feed's; on a tie, the first in the feed, as a full render (`newestIndex`) takes it (an item not
+ * listed at the bound comes after the kept ones there, which keep their order). The list goes on only
+ * with items later than the bound, whose order is known.
+ */
+export function spliceUpdated(splice: Splice, article: (file: string) => Article): { updated: Date; newest: string; latest: [string, number][] } {
+  const place = new Map(splice.plan.files.map((f, i) => [f, i]));
+  const candidates = [
+    ...splice.kept.map(([file, ms]) => ({ file, ms, index: place.get(file) ?? 0 })),
+    ...splice.edited.map(({ index, file }) => ({ file, ms: instant(article(file)), index })).filter((c) => c.ms >= splice.bound),
+  ];
+  candidates.sort((a, b) => b.ms - a.ms || a.index - b.index);
+  const latest = candidates.filter((c, i) => i === 0 || c.ms > splice.bound).slice(0, LATEST);
+  const best = latest[0] ?? { file: '', ms: 0 };
+  return { updated: new Date(best.ms), newest: best.file, latest: latest.map((c) => [c.file, c.ms]) };
 }
 
 const instant = (a: Article): number => Math.max(0, (a.updated ?? a.published).getTime());
-
-/**
- * A spliced feed's `updated` now, and the record that gives it: the items rendered now count too (their
- * data is loaded by then). On a tie, the first in the feed, as a full render (`newestIndex`) takes it:
- * of the items kept, none before the previous holder tied with it (it was the first then, and they keep
- * their order), so only those rendered now can come first.
- */
-export function spliceUpdated(splice: Splice, article: (file: string) => Article): { updated: Date; newest: string } {
-  let best = { ms: splice.updated.getTime(), file: splice.newest, index: splice.plan.files.indexOf(splice.newest) };
-  for (const { index, file } of splice.edited) {
-    const ms = instant(article(file));
-    if (ms > best.ms || (ms === best.ms && index < best.index)) best = { ms, file, index };
-  }
-  return { updated: new Date(best.ms), newest: best.file };
-}
 
 /**
  * The previous document, checked against its recorded ETag (its bytes are copied, so size and mtime are

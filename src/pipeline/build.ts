@@ -27,7 +27,7 @@ import { cacheDirs, overlapProblems } from './_apart.js';
 import { onDisk } from './_on-disk.js';
 import { CachedItems, prepareRecords } from './_records.js';
 import { storePlan } from './_reuse.js';
-import { splicedDocuments, spliceUpdated } from './_splice.js';
+import { latestOf, splicedDocuments, spliceUpdated } from './_splice.js';
 import { codeVersion } from './version.js';
 
 export { DEFAULT_CACHE_DIR } from './_apart.js';
@@ -170,7 +170,7 @@ async function buildNow(options: BuildOptions, config: SiteConfig, outShown: str
    * A feed's documents to compress (on the thread pool) and write; its cache entry once they are.
    * `current`: the documents' bytes on disk as this build read and checked them (a spliced feed's), by name.
    */
-  const send = async (planKey: string, documents: FeedDocuments, entry: Pick<FeedEntry, 'key' | 'items' | 'newest'>, current?: ReadonlyMap<string, Uint8Array>): Promise<void> => {
+  const send = async (planKey: string, documents: FeedDocuments, entry: Pick<FeedEntry, 'key' | 'items' | 'newest' | 'latest'>, current?: ReadonlyMap<string, Uint8Array>): Promise<void> => {
     const { model } = documents;
     report.feeds.rendered += 1;
     const done = serveFeedAsync(documents, config.feeds.brotliQuality).then(async (served) => {
@@ -226,14 +226,14 @@ async function buildNow(options: BuildOptions, config: SiteConfig, outShown: str
           mainModel = feedFrame(plan, newestOf(items), config);
           mainModel.items = items;
           const newest = files[newestIndex(items)];
-          await send(plan.key, { outputs: documentsOf(plan, mainModel), model: mainModel, precompress: plan.precompress }, { key, items: items.length, ...(newest === undefined ? {} : { newest }) });
+          await send(plan.key, { outputs: documentsOf(plan, mainModel), model: mainModel, precompress: plan.precompress }, { key, items: items.length, latest: latestOf(items, files), ...(newest === undefined ? {} : { newest }) });
         } else {
-          const { updated, newest } = spliceUpdated(splice, reuse.article);
+          const { updated, newest, latest } = spliceUpdated(splice, reuse.article);
           const model = feedFrame(plan, updated, config);
           directory.push({ kind: plan.kind, name: plan.name ?? '', dir: plan.dir, title: model.title, items: files.length, updated: model.updated });
           // The previous documents were just read and checked against their ETags: the output stage compares with those.
           const current = new Map(splice.documents.map((d) => [d.name, d.bytes]));
-          await send(plan.key, { outputs: splicedDocuments(splice, model, fresh), model, precompress: plan.precompress }, { key, newest, items: files.length }, current);
+          await send(plan.key, { outputs: splicedDocuments(splice, model, fresh), model, precompress: plan.precompress }, { key, newest, latest, items: files.length }, current);
         }
       } else {
         const { model, outputs } = renderer.render(plan);
@@ -241,7 +241,9 @@ async function buildNow(options: BuildOptions, config: SiteConfig, outShown: str
         if (plan.kind === 'main') mainModel = model;
         else directory.push(directoryEntry({ plan, model }));
         const newest = plan.articles[newestIndex(model.items)]?.file;
-        await send(plan.key, { outputs, model, precompress: plan.precompress }, { key, items: model.items.length, ...(newest === undefined ? {} : { newest }) });
+        // (Only the cache needs `latest`: splicing is the cache's.)
+        const latest = cacheDir === undefined ? [] : latestOf(model.items, plan.articles.map((a) => a.file));
+        await send(plan.key, { outputs, model, precompress: plan.precompress }, { key, items: model.items.length, latest, ...(newest === undefined ? {} : { newest }) });
       }
       report.feeds.documents += 3;
       done += 1;

@@ -11,6 +11,9 @@ import type { Article, Diagnostic, SiteConfig } from '../types.js';
 import { readRecord } from './_files.js';
 import { utf8MayHoldForbidden } from './_utf8-scan.js';
 
+/** A record file's bytes as the cache knows them: 132 bits of SHA-256 (the index holds one for every record). */
+export const recordHash = (bytes: Uint8Array): string => sha256(bytes).slice(0, 22);
+
 /** A file to read: `name` relative to the articles directory, `file` as messages show it; its stat (zeros without a cache). */
 export interface ReadTask extends FileStamp {
   index: number;
@@ -56,8 +59,7 @@ export function readTask(t: ReadTask, config: SiteConfig, { remember, keepBodies
     if (code === 'EISDIR') out.directory = true;
     return out;
   }
-  // 132 bits of SHA-256: the index holds one for every record.
-  const hash = remember ? sha256(bytes).slice(0, 22) : '';
+  const hash = remember ? recordHash(bytes) : '';
   if (t.knownHash !== undefined && t.knownHash === hash) return { index: t.index, kind: 'same', stamp: { size: t.size, mtimeMs: t.mtimeMs, ctimeMs: t.ctimeMs, ino: t.ino } };
   // Text that is not UTF-8 (a desk's file saved as Windows-1252) would be read with U+FFFD in place of
   // its letters, names in bylines included: refused, as nothing may be changed without a word. (Decoding

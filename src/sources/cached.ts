@@ -7,14 +7,14 @@
  * A file modified within two seconds before the previous build started is always read: a second edit in
  * the same clock tick could keep its mtime (the race git calls "racily clean").
  */
-import { closeSync, fstatSync, openSync, readFileSync, Stats } from 'node:fs';
+import { readFileSync, Stats } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { restoreArticle, withLazyBody } from '../cache/serial.js';
 import { itemKey, type CacheState, type FileStamp, type RecordEntry } from '../cache/store.js';
 import { checkIds, validateRecord, type RecordResult } from '../core/validate.js';
 import { DatelineError, diagnostic, Errors } from '../errors.js';
 import type { Article, Diagnostic, SiteConfig } from '../types.js';
-import { statRecord, type ReadTask } from './_read.js';
+import { recordHash, statRecord, type ReadTask } from './_read.js';
 import { NewestArticles } from './_newest.js';
 import { readShared } from './_workers.js';
 import { markdownBody } from './markdown.js';
@@ -58,37 +58,24 @@ function readAgain(p: RecordPath): ReturnType<typeof readRecord> {
 /**
  * Reads an article's body again, when a feed renders its content. A function of its own, so the closure
  * every article holds keeps only these values alive, not the loader's whole working state. `then`: the
- * bytes read the first time, and the file's mtime and inode then when a stat gave them (a build with a
- * cache; without one the file was read without a stat, and its length alone is compared).
+ * length of the bytes read the first time and, with the cache, their hash (without one, a record is
+ * read without hashing it, and its length alone is compared).
  */
-function bodyLoader(p: RecordPath, config: SiteConfig, then: { length: number; stamp?: Omit<FileStamp, 'size'> }): () => Article['body'] {
+function bodyLoader(p: RecordPath, config: SiteConfig, then: { length: number; hash?: string }): () => Article['body'] {
   return () => {
     // Validated when it was read: a Markdown record's body needs no second parse of its front matter.
     // Unless the file changed since (an editor or `import --force` saving it while the build runs): then
     // the build stops rather than pair one version's headline with another's body.
     let bytes: Buffer;
-    let now: Stats | undefined;
     try {
-      const fd = openSync(p.path, 'r');
-      try {
-        if (then.stamp !== undefined) now = fstatSync(fd);
-        bytes = readFileSync(fd);
-      } finally {
-        closeSync(fd);
-      }
+      bytes = readFileSync(p.path);
     } catch (e) {
       throw new DatelineError([diagnostic(Errors.RecordChanged, { file: p.file }, `it is gone now (${(e as NodeJS.ErrnoException).code ?? String(e)})`)], { cause: e });
     }
     if (bytes.length !== then.length) throw new DatelineError([diagnostic(Errors.RecordChanged, { file: p.file }, `${then.length} bytes then, ${bytes.length} now`)]);
-    // The same size: saved again since (a new mtime), another file put in its place (a new inode, or a
-    // new change time: a freed inode's number is soon given to a new file, and times can be set back,
-    // but not the change time).
-    if (now !== undefined && then.stamp !== undefined && (now.mtimeMs !== then.stamp.mtimeMs || now.ino !== then.stamp.ino || now.ctimeMs !== then.stamp.ctimeMs)) {
-      const how = now.ino !== then.stamp.ino ? 'another file is in its place now'
-        : now.mtimeMs !== then.stamp.mtimeMs ? `saved again at ${new Date(now.mtimeMs).toISOString()}`
-        : `replaced or altered at ${new Date(now.ctimeMs).toISOString()}`;
-      throw new DatelineError([diagnostic(Errors.RecordChanged, { file: p.file }, how)]);
-    }
+    // The same size: the bytes themselves (a file's times, inode or mode may change with its bytes as
+    // they were: a backup, a hard link, a chmod).
+    if (then.hash !== undefined && recordHash(bytes) !== then.hash) throw new DatelineError([diagnostic(Errors.RecordChanged, { file: p.file }, 'other bytes now, of the same size')]);
     const text = bytes.toString('utf8');
     const body = isJsonRecord(p.name) ? undefined : markdownBody(text);
     if (body !== undefined) return { kind: 'markdown', text: body };
@@ -97,8 +84,8 @@ function bodyLoader(p: RecordPath, config: SiteConfig, then: { length: number; s
   };
 }
 
-/** What a record's stamp says to compare a body read again with (none when no stat was made: all zeros). */
-const stampOf = (e: FileStamp): Omit<FileStamp, 'size'> | undefined => (e.mtimeMs === 0 && e.ino === 0 ? undefined : { mtimeMs: e.mtimeMs, ctimeMs: e.ctimeMs, ino: e.ino });
+/** What a body read again is compared with: its length, and its hash when the cache made one. */
+const firstRead = (length: number, hash: string): { length: number; hash?: string } => (hash === '' ? { length } : { length, hash });
 
 /**
  * The record files after the stat of every one and a read of those the cache does not vouch for, before
@@ -296,13 +283,12 @@ export function articleRestorer(scan: RecordScan): (i: number) => Article | unde
     if (scan.known.has(i) && known !== undefined) {
       if (known.article === undefined) return undefined;
       const stored = known.excerpt !== undefined && known.article.summary === undefined ? { ...known.article, excerpt: known.excerpt } : known.article;
-      return restoreArticle(stored, bodyLoader(at(i), scan.config, { length: known.size, stamp: stampOf(known) }));
+      return restoreArticle(stored, bodyLoader(at(i), scan.config, firstRead(known.size, known.hash)));
     }
     const fresh = scan.fresh.get(i);
     const read = fresh?.article;
     if (fresh === undefined || read === undefined) return undefined;
     const { body, ...rest } = read;
-    const stamp = stampOf(fresh.entry);
-    return body === undefined ? withLazyBody(rest, bodyLoader(at(i), scan.config, stamp === undefined ? { length: fresh.length } : { length: fresh.length, stamp })) : { ...rest, body };
+    return body === undefined ? withLazyBody(rest, bodyLoader(at(i), scan.config, firstRead(fresh.length, fresh.entry.hash))) : { ...rest, body };
   };
 }

@@ -294,9 +294,14 @@ it('the other credits of a byline are contributors with their roles', () => {
   expect([story.fields.authors, story.fields.contributors]).toEqual([['Jane Doe'], [{ name: 'John Smith', role: 'editing' }]]);
 });
 
-it('"The Associated Press" after a comma is the agency, not a publication', () => {
-  const story = run('v1.ninjs.json', variant('v1.ninjs.json', { byline: 'By Jane Doe, The Associated Press', infosource: undefined })).stories[0]!;
-  expect([story.fields.authors, story.fields.agency?.name]).toEqual([['Jane Doe'], 'Associated Press']);
+it.each([
+  ['By Jane Doe, The Associated Press', ['Jane Doe']],
+  ['By Jane Doe, THE ASSOCIATED PRESS', ['Jane Doe']],
+  ['By Jane Doe, The Associated Press and Tom Hale', ['Jane Doe', 'Tom Hale']],
+  ['BY THE ASSOCIATED PRESS', undefined],
+])('"The Associated Press" in %j is the agency, not a publication or a person', (byline, authors) => {
+  const story = run('v1.ninjs.json', variant('v1.ninjs.json', { byline, infosource: undefined })).stories[0]!;
+  expect([story.fields.authors, story.fields.agency?.name]).toEqual([authors, 'Associated Press']);
   expect(story.notes.join('\n')).not.toContain('publication not kept');
 });
 

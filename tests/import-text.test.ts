@@ -259,12 +259,15 @@ describe('importText: fixtures', () => {
   });
 
   it.each([
-    ['By Jane Doe, The Associated Press', 'Associated Press'],
-    ['By Jane Doe, Reuters Staff', 'Reuters'],
-  ])('takes the agency named after a comma in %j', (line, agency) => {
+    ['By Jane Doe, The Associated Press', ['Jane Doe'], 'Associated Press'],
+    ['By Jane Doe, THE ASSOCIATED PRESS', ['Jane Doe'], 'Associated Press'],
+    ['By Jane Doe, Reuters Staff', ['Jane Doe'], 'Reuters'],
+    ['By The Associated Press', undefined, 'Associated Press'],
+    ['BY THE ASSOCIATED PRESS', undefined, 'Associated Press'],
+  ])('takes the agency named in %j', (line, authors, agency) => {
     const text = ['Home | China', '', 'Byline agency', '', line, '', 'Updated: 2025-02-05 09:24', '', 'BEIJING, Feb. 5 -- Body paragraph.', ''].join('\n');
     const story = only(importText(text, { file: 'b.txt', timezone: ZONE }));
-    expect([story.fields.authors, story.fields.agency?.name]).toEqual([['Jane Doe'], agency]);
+    expect([story.fields.authors, story.fields.agency?.name]).toEqual([authors, agency]);
     expect(story.notes.join('\n')).not.toContain('publication after the byline');
   });
 

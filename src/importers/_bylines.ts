@@ -36,7 +36,7 @@ export function isPlaceName(part: string): boolean {
 
 /** A publication named after a comma (`By Jane Doe, The New York Times`): no person starts with "The". */
 export function isPublicationName(part: string): boolean {
-  return /^The\s+\p{Lu}/u.test(part.trim());
+  return /^(?:The|THE)\s+\p{Lu}/u.test(part.trim());
 }
 
 /**
@@ -128,10 +128,10 @@ export function parseByline(text: string): Byline | undefined {
         continue;
       }
     }
-    // `…, The Associated Press`: the agency, not a publication.
-    const theAgency = /^The\s/u.test(part.trim()) ? parseAgencyLine(part.trim().replace(/^The\s+/u, '')) : undefined;
-    if (theAgency !== undefined && out.agency === undefined) {
-      out.agency = theAgency;
+    // `…, The Associated Press`, `By THE ASSOCIATED PRESS`: the agency, not a publication or a person.
+    const theAgency = /^the\s/iu.test(part.trim()) ? parseAgencyLine(part.trim().replace(/^the\s+/iu, '')) : undefined;
+    if (theAgency !== undefined) {
+      out.agency ??= theAgency;
       continue;
     }
     if (last !== undefined && out.publication === undefined && isPublicationName(part)) {
@@ -154,7 +154,8 @@ export function parseByline(text: string): Byline | undefined {
     if (!looksLikeName(name) || (location !== undefined && !looksLikeName(location))) return undefined;
     out.authors.push(location === undefined ? { name: nameCase(name), printed: part } : { name: nameCase(name), printed: part, location: nameCase(location) });
   }
-  return out.authors.length > 0 ? out : undefined;
+  // A byline of the agency alone (`By The Associated Press`) is a byline too.
+  return out.authors.length > 0 || out.agency !== undefined ? out : undefined;
 }
 
 /** `责任编辑：张三` (the editor line of Chinese pages), optionally in brackets. */

@@ -104,7 +104,8 @@ export class Credits {
         this.authors[this.authors.length - 1] += ` ${suffix}`;
         return;
       }
-      const agencyNamed = isPublicationName(part) && parseAgencyLine(part.trim().replace(/^The\s+/u, '')) !== undefined;
+      // (`The Associated Press and Tom Hale`: split at "and" below, an agency and a person.)
+      const agencyNamed = isPublicationName(part) && (/\s(?:and|AND|&)\s/u.test(part) || parseAgencyLine(part.trim().replace(/^the\s+/iu, '')) !== undefined);
       const other = i === 0 ? undefined : isPlaceName(part) ? 'place' : isPublicationName(part) && !agencyNamed ? 'publication' : agencyOfStaff(part) === undefined && (isJobPhrase(part) || isBureau(part)) ? 'title' : undefined;
       if (other !== undefined) {
         this.notes.push(`byline ${other} not kept (a byline has no field for it): ${JSON.stringify(part)}`);
@@ -123,7 +124,7 @@ export class Credits {
         if (placed) this.notes.push(`byline place not kept (a byline has no field for it): ${JSON.stringify(located?.[2])}`);
         const n = placed ? (located?.[1] ?? named) : named;
         const staffOf = agencyOfStaff(n);
-        const unThe = n.replace(/^The\s+/u, '');
+        const unThe = n.replace(/^the\s+/iu, '');
         if (parseAgencyLine(n) !== undefined) this.agency(n, 'the byline');
         else if (unThe !== n && parseAgencyLine(unThe) !== undefined) this.agency(unThe, 'the byline');
         else if (staffOf !== undefined) this.agency(staffOf, 'the byline');

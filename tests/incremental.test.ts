@@ -401,6 +401,8 @@ describe('incremental builds', () => {
       // feeds, as a clean build does (the one spliced in comes before the one kept).
       await step('dated ahead', write(10, story(10, '2025-02-10 08:00', ['Rail'], ['updated: 2099-01-01 10:00'])), 'reused');
       await step('dated ahead, a tie', write(25, story(25, '2025-02-25 08:00', ['Rail'], ['updated: 2099-01-01 10:00'])));
+      // The one that gives it now moved after the other, the tie kept: the other, first now, gives it.
+      await step('the tie reordered', write(25, story(25, '2025-02-05 07:00', ['Rail'], ['updated: 2099-01-01 10:00'])));
       // An id another record has: the full path, which reports it; then put right.
       const duplicate = await step('duplicate id', write(22, story(22, '2025-02-22 08:00', ['Rail']).replace('id: p22', 'id: p2')), 'full');
       expect(duplicate.diagnostics.map((d: { code: string }) => d.code)).toContain('E_ID_DUPLICATE');

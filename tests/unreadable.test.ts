@@ -31,9 +31,16 @@ describe('record files that cannot be records', () => {
       // "café.md" in Latin-1: the é is one byte, 0xE9, which is no UTF-8.
       const name = Buffer.concat([Buffer.from(join(site.dir, 'articles/caf')), Buffer.from([0xe9]), Buffer.from('.md')]);
       fs.writeFileSync(name, record('cafe'));
+      // And a directory so named, with a record in it; and a file so named that is no record.
+      const dir = Buffer.concat([Buffer.from(join(site.dir, 'articles/d')), Buffer.from([0xe9])]);
+      fs.mkdirSync(dir);
+      fs.writeFileSync(Buffer.concat([dir, Buffer.from('/inside.md')]), record('inside'));
+      fs.writeFileSync(Buffer.concat([Buffer.from(join(site.dir, 'articles/notes')), Buffer.from([0xe9]), Buffer.from('.txt')]), 'not a record');
       for (const command of ['build', 'check']) {
         const r = await runCli([command], site.dir);
         expect(r.code, command).toBe(1);
+        expect(r.stderr, command).toMatch(/articles\/d\uFFFD: cannot list the directory \(its name is not UTF-8 .*\(E_DIR_UNREADABLE\)/);
+        expect(r.stderr, command).not.toContain('notes');
         expect(r.stderr, command).toMatch(/articles\/caf\uFFFD\.md: cannot read the file: its name is not UTF-8 .* rename it \(E_FILE_UNREADABLE\)/);
       }
     } finally {

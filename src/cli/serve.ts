@@ -52,7 +52,10 @@ async function fingerprint(articlesDir: string, configFile: string): Promise<str
   const c = await stat(configFile).catch(() => undefined);
   parts.push(c === undefined ? 'config -' : `config ${c.ino} ${c.size} ${c.mtimeMs} ${c.ctimeMs}`);
   // The files the build reads (not dotfiles, such as editors' swap files), listed as the build lists them.
-  const names = await listRecordFiles(articlesDir, true, []).catch(() => [] as string[]);
+  // (Names that are not UTF-8 too: the build reports them, so one added is a change to build for.)
+  const misnamed: string[] = [];
+  const names = await listRecordFiles(articlesDir, true, [], misnamed).catch(() => [] as string[]);
+  parts.push(...misnamed.map((n) => `misnamed ${n}`));
   const stats = await Promise.all(names.map((n) => stat(join(articlesDir, n)).catch(() => undefined)));
   names.forEach((n, i) => {
     const s = stats[i];

@@ -41,6 +41,9 @@ export async function listRecordFiles(root: string, exact = false, unlisted?: { 
     let entries: (string | Dirent)[];
     try {
       entries = exact ? readdirSync(dir, { withFileTypes: true }) : readdirSync(dir);
+      // A name that is not UTF-8 comes decoded with U+FFFD in place of its bytes, and nothing has that
+      // name, so a stat cannot say what it is: the directory's listing then says each entry's type.
+      if (!exact && (entries as string[]).some((n) => n.includes('\uFFFD'))) entries = readdirSync(dir, { withFileTypes: true });
     } catch (e) {
       // A directory below the root that cannot be listed is named (when asked), and the others are read.
       if (rel === '' || unlisted === undefined) throw e;
@@ -51,10 +54,10 @@ export async function listRecordFiles(root: string, exact = false, unlisted?: { 
       const n = typeof entry === 'string' ? entry : entry.name;
       if (n.startsWith('.')) continue;
       const name = rel === '' ? n : `${rel}${sep}${n}`;
-      // A name that is not UTF-8 comes decoded with U+FFFD in place of its bytes, and no file has that
-      // name: told apart from a record deleted since (which would be left out without a word).
-      if (n.includes('\uFFFD') && recordName(n) && misnamed !== undefined && lstatSync(join(root, name), { throwIfNoEntry: false }) === undefined) {
-        misnamed.push(name);
+      // Such a name cannot be opened: a record, or a directory (whose records cannot be reached), goes to
+      // `misnamed` rather than being left out without a word, as a record deleted since would be.
+      if (n.includes('\uFFFD') && typeof entry !== 'string' && (entry.isDirectory() || recordName(n)) && lstatSync(join(root, name), { throwIfNoEntry: false }) === undefined) {
+        misnamed?.push(entry.isDirectory() ? `${name}${sep}` : name);
         continue;
       }
       if (typeof entry === 'string' && recordName(n)) {

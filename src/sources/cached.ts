@@ -160,7 +160,9 @@ export async function scanRecords(config: SiteConfig, cwd: string, previous: Cac
   const fresh: RecordScan['fresh'] = new Map();
   const unreadable: Diagnostic[] = [
     ...unlisted.map((u) => diagnostic(Errors.DirUnreadable, { file: filePrefix + u.name.split(sep).join('/') }, u.code)),
-    ...misnamed.map((name) => diagnostic(Errors.FileUnreadable, { file: filePrefix + name.split(sep).join('/') }, 'its name is not UTF-8 (the bytes that are not are shown as U+FFFD), so it cannot be opened by the name listed: rename it')),
+    ...misnamed.map((name) => name.endsWith(sep)
+      ? diagnostic(Errors.DirUnreadable, { file: filePrefix + name.slice(0, -1).split(sep).join('/') }, 'its name is not UTF-8 (the bytes that are not are shown as U+FFFD), so it cannot be opened by the name listed: rename it')
+      : diagnostic(Errors.FileUnreadable, { file: filePrefix + name.split(sep).join('/') }, 'its name is not UTF-8 (the bytes that are not are shown as U+FFFD), so it cannot be opened by the name listed: rename it')),
   ];
 
   // First the stat of every file: a file the cache knows with this stamp (size, mtime, change time, inode) is not read again.

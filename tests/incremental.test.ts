@@ -424,6 +424,35 @@ describe('incremental builds', () => {
     }
   }, 60_000);
 
+  it('a feed whose newest stories leave it one by one is spliced from its list of latest changes until the list runs out, then rendered whole', async () => {
+    const files: Record<string, string> = {};
+    for (let n = 1; n <= 14; n++) files[`articles/m${n}.md`] = record(`m${n}`, `date: 2025-03-${String(n).padStart(2, '0')} 09:00`).replace('date: 2025-02-05 09:24\n', '');
+    const site = await makeSite(files, { ...SITE_CONFIG, itemsPerFeed: 1, feeds: { archives: true, brotliQuality: 4 } });
+    try {
+      let clock = 1_700_000_000;
+      for (const name of Object.keys(files)) await utimes(join(site.dir, name), clock, clock);
+      expect((await build(site.dir, [])).code).toBe(0);
+      // The newest goes each time: the next comes back from March's archive to the main feed, and the
+      // archive loses its newest change. Its list of eight carries it through eight such builds.
+      const archive: number[] = [];
+      for (let n = 14; n >= 4; n--) {
+        await unlink(join(site.dir, `articles/m${n}.md`));
+        clock += 10;
+        const r = await build(site.dir, []);
+        expect(r.code, `m${n}: ${r.err}`).toBe(0);
+        expect(r.json.cache.replanned, `m${n}`).toBe(true);
+        archive.push(r.json.feeds.spliced - 1);
+        await expectSameAsClean(site.dir, `m${n} unpublished`);
+        const clean = await build(site.dir, ['--no-cache', '--out', 'dist-clean']);
+        expect(r.json.diagnostics, `m${n}: the report`).toEqual(clean.json.diagnostics);
+      }
+      // Spliced (1) while the list lasts, then rendered whole (0), which lists eight again.
+      expect(archive).toEqual([1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1]);
+    } finally {
+      await site.cleanup();
+    }
+  }, 60_000);
+
   it('past 256 records edited since the plans were made, a build plans again and keeps that for the next', async () => {
     const files: Record<string, string> = {};
     for (let n = 0; n < 260; n++) files[`articles/e${n}.md`] = record(`e${n}`);

@@ -145,11 +145,18 @@ function keptLatest(old: FeedEntry, was: StoredPlan, plan: StoredPlan, reuse: Re
 export function spliceUpdated(splice: Splice, article: (file: string) => Article): { updated: Date; newest: string; latest: [string, number][] } {
   const place = new Map(splice.plan.files.map((f, i) => [f, i]));
   const candidates = [
-    ...splice.kept.map(([file, ms]) => ({ file, ms, index: place.get(file) ?? 0 })),
-    ...splice.edited.map(({ index, file }) => ({ file, ms: instant(article(file)), index })).filter((c) => c.ms >= splice.bound),
+    ...splice.kept.map(([file, ms]) => ({ file, ms, index: place.get(file) ?? 0, listed: true })),
+    ...splice.edited.map(({ index, file }) => ({ file, ms: instant(article(file)), index, listed: false })).filter((c) => c.ms >= splice.bound),
   ];
   candidates.sort((a, b) => b.ms - a.ms || a.index - b.index);
-  const latest = candidates.filter((c, i) => i === 0 || c.ms > splice.bound).slice(0, LATEST);
+  // Those listed before stay (at the bound, they come before every item not listed). One rendered now at
+  // the bound may come after an item not listed: the list ends before it, unless it is the first.
+  const latest: typeof candidates = [];
+  for (const [i, c] of candidates.entries()) {
+    if (i > 0 && !c.listed && c.ms <= splice.bound) break;
+    latest.push(c);
+    if (latest.length === LATEST) break;
+  }
   const best = latest[0] ?? { file: '', ms: 0 };
   return { updated: new Date(best.ms), newest: best.file, latest: latest.map((c) => [c.file, c.ms]) };
 }

@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import { DEFAULT_CONFIG_FILE, loadConfig, sortDiagnostics } from './sources/index.js';
 import { loadArticlesCached } from './sources/cached.js';
 import { parseCommand, plural, report, type CliIO } from './cli/_report.js';
-import { buildCommand, tuneForSize, untuneForSize } from './cli/build.js';
+import { buildCommand, leftOut, tuneForSize, untuneForSize } from './cli/build.js';
 
 export type { CliIO } from './cli/_report.js';
 
@@ -146,6 +146,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     io.stdout(`Read ${plural(loaded.files, 'record')} from ${config.articlesDir}/: ${published.toLocaleString('en-US')} published, ${plural(drafts, 'draft')}.\n`);
     const others = built.feeds.length - 1;
     io.stdout(`All records are valid; ${others > 0 ? `the main feed would carry ${plural(items, 'item')}, and there would be ${plural(others, 'other feed')}` : `each feed would carry ${plural(items, 'item')}`}.\n`);
+    for (const line of leftOut(built.groups, config)) io.stdout(`${line}\n`);
     return 0;
   } catch (e) {
     if (e instanceof DatelineError) {

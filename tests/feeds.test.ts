@@ -4,7 +4,7 @@
  * published article exactly once, in every format. Every document is read back with an independent
  * parser (fast-xml-parser for RSS and Atom, JSON.parse for JSON Feed).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildFeeds, loadArticles, loadConfig, main, type BuildResult, type CliIO } from '../src/index.js';
@@ -177,6 +177,42 @@ describe('section, tag and author feeds', () => {
       expect(dirs).toEqual(['', 'sections/world/', 'tags/trade-talks/']);
     } finally {
       await cleanup();
+    }
+  });
+
+  it('build and check say which names the limits left without a feed, with and without the cache', async () => {
+    const site = await makeSite(files, { ...SITE_CONFIG, feeds: { tags: { minArticles: 2 }, sections: { max: 1 }, authors: true } });
+    try {
+      // Sections: World, 国际新闻 and الشرق الأوسط in use, one feed. Tags: "Trade Talks" has 3 stories,
+      // "World News" and "world news" (two names) one each; a draft's tag is in no count.
+      const expected = ['Sections: 1 of 3 names has a feed (2 are beyond "max": 1).', 'Tags: 1 of 3 names has a feed (2 have fewer than 2 stories, "minArticles").'];
+      const runs: { out: string; groups: unknown }[] = [];
+      for (const args of [['build', '--no-cache'], ['build'], ['build']]) {
+        const plain = io(site.dir);
+        expect(await main(args, plain), plain.err()).toBe(0);
+        const json = io(site.dir);
+        expect(await main([...args, '--json'], json), json.err()).toBe(0);
+        runs.push({ out: plain.out(), groups: JSON.parse(json.out()).feeds.groups });
+      }
+      for (const r of runs) {
+        expect(r.out.split('\n').filter((l) => /^(Sections|Tags|Authors): /.test(l))).toEqual(expected);
+        expect(r.groups).toEqual([
+          { kind: 'section', names: 3, feeds: 1, belowMinimum: 0, beyondMax: 2 },
+          { kind: 'tag', names: 3, feeds: 1, belowMinimum: 2, beyondMax: 0 },
+          { kind: 'author', names: 2, feeds: 2, belowMinimum: 0, beyondMax: 0 },
+        ]);
+      }
+      // A tag used once: below the minimum (and planned again from the cache's signatures).
+      await writeFile(join(site.dir, 'articles/f.md'), story(6, '2025-03-06 10:00', ['section: World', 'tags: [Rail]']));
+      const after = io(site.dir);
+      expect(await main(['build'], after), after.err()).toBe(0);
+      expect(after.out()).toContain('Tags: 1 of 4 names has a feed (3 have fewer than 2 stories, "minArticles").');
+      const check = io(site.dir);
+      expect(await main(['check'], check), check.err()).toBe(0);
+      expect(check.out()).toContain('Tags: 1 of 4 names has a feed (3 have fewer than 2 stories, "minArticles").');
+      expect(check.out()).toContain('Sections: 1 of 3 names has a feed (2 are beyond "max": 1).');
+    } finally {
+      await site.cleanup();
     }
   });
 

@@ -25,7 +25,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { learntOffsets, teachOffsets } from '../core/_dates.js';
-import type { FeedPlan, PlanFields } from '../core/feeds.js';
+import type { FeedPlan, GroupSummary, PlanFields } from '../core/feeds.js';
 import { areColumns, type SignatureColumns, type Signatures } from './signatures.js';
 import type { Diagnostic, ServedFile } from '../types.js';
 import type { StoredArticle, StoredItem, StoredModel } from './serial.js';
@@ -138,9 +138,10 @@ export interface CacheState {
   records: Record<string, RecordEntry>;
   /** By feed key (`main`, `sections/world`, `archive/2025-02`). */
   feeds: Record<string, FeedEntry>;
-  /** The build's feed plans, in order, and what planning them reported. */
+  /** The build's feed plans, in order, and what planning them reported (and left out: `groups`). */
   plans: StoredPlan[];
   planned: Diagnostic[];
+  groups: GroupSummary[];
   /** The main feed's model (index.html is made from it). */
   main: StoredModel;
   /**
@@ -197,6 +198,7 @@ const SIGNATURE_CHANGES_FILE = 'signature-changes.json';
 interface PlansFile {
   plans: CacheState['plans'];
   planned: CacheState['planned'];
+  groups: CacheState['groups'];
 }
 
 /**
@@ -330,7 +332,7 @@ export async function loadCache(dir: string, identity: CacheIdentity): Promise<L
   ]);
   if (typeof planning === 'string') return { ignored: planning };
   if (typeof main === 'string') return { ignored: main };
-  if (!Array.isArray(planning.plans) || !Array.isArray(planning.planned)) return { ignored: DAMAGED };
+  if (!Array.isArray(planning.plans) || !Array.isArray(planning.planned) || !Array.isArray(planning.groups)) return { ignored: DAMAGED };
   const records: CacheState['records'] = {};
   const shards: string[][] = [];
   let count = 0;
@@ -350,7 +352,7 @@ export async function loadCache(dir: string, identity: CacheIdentity): Promise<L
     }
   }
   const { startedAt, outDir, feeds, census, digests } = state;
-  const read: CacheState = { startedAt, outDir, records, feeds, plans: planning.plans, planned: planning.planned, main };
+  const read: CacheState = { startedAt, outDir, records, feeds, plans: planning.plans, planned: planning.planned, groups: planning.groups, main };
   if (census !== undefined) read.census = census;
   return { dir, state: read, count, digests, loaded: new Set(), shards };
 }
@@ -547,7 +549,7 @@ export async function saveCache(dir: string, identity: CacheIdentity, state: Cac
     groups[group] = await write(dataFile(group), MAGIC, JSON.stringify(out));
   }
   const samePlans = previous !== undefined && state.plans === previous.state.plans && state.planned === previous.state.planned;
-  const planning: PlansFile = { plans: state.plans, planned: state.planned };
+  const planning: PlansFile = { plans: state.plans, planned: state.planned, groups: state.groups };
   const plans = samePlans ? previous.digests.plans : await write(PLANS_FILE, MAGIC, JSON.stringify(planning));
   const main = previous !== undefined && state.main === previous.state.main ? previous.digests.main : await write(MAIN_FILE, MAGIC, JSON.stringify(state.main));
   let { signatures, signatureChanges } = previous?.digests ?? {};

@@ -4,9 +4,11 @@
  */
 import { resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
+import type { GroupSummary } from '../core/feeds.js';
 import { DatelineError, Errors } from '../errors.js';
 import { committedStages, interruptStages } from '../output/dist.js';
 import { DEFAULT_CACHE_DIR, runBuild, type BuildReport, type Progress } from '../pipeline/build.js';
+import type { SiteConfig } from '../types.js';
 import { changedFeedUrls } from '../websub/changed.js';
 import { readPending, writePending } from '../websub/pending.js';
 import { describePing, pingHub } from '../websub/ping.js';
@@ -169,6 +171,27 @@ function stopOnSignals(io: CliIO): { dispose: () => void; code: number | undefin
   return state;
 }
 
+const FAMILY = { section: ['Sections', 'sections'], tag: ['Tags', 'tags'], author: ['Authors', 'authors'] } as const;
+
+/**
+ * For each family of feeds whose limits left names without a feed: `Tags: 40 of 1,234 names have feeds
+ * (1,180 have fewer than 3 stories, "minArticles"; 14 are beyond "max": 40).`
+ */
+export function leftOut(groups: readonly GroupSummary[], config: SiteConfig | undefined): string[] {
+  const n = (x: number): string => x.toLocaleString('en-US');
+  const out: string[] = [];
+  for (const g of groups) {
+    if (g.belowMinimum + g.beyondMax === 0) continue;
+    const [title, key] = FAMILY[g.kind];
+    const settings = config?.feeds[key];
+    const why: string[] = [];
+    if (g.belowMinimum > 0) why.push(`${n(g.belowMinimum)} ${g.belowMinimum === 1 ? 'has' : 'have'} fewer than ${plural(settings?.minArticles ?? 0, 'story')}, "minArticles"`);
+    if (g.beyondMax > 0) why.push(`${n(g.beyondMax)} ${g.beyondMax === 1 ? 'is' : 'are'} beyond "max": ${n(settings?.max ?? g.feeds)}`);
+    out.push(`${title}: ${n(g.feeds)} of ${plural(g.names, 'name')} ${g.feeds === 1 ? 'has a feed' : 'have feeds'} (${why.join('; ')}).`);
+  }
+  return out;
+}
+
 function printReport(io: CliIO, r: BuildReport, ms: number): void {
   const n = (x: number): string => x.toLocaleString('en-US');
   const fromCache = r.records.files - r.records.read;
@@ -177,6 +200,7 @@ function printReport(io: CliIO, r: BuildReport, ms: number): void {
   if (r.feeds.total > 1) {
     io.stdout(`Feeds: ${n(r.feeds.total)} (${n(r.feeds.documents)} documents), ${n(r.feeds.rendered)} rendered, ${n(r.feeds.reused)} kept from the last build; ${(ms / 1000).toFixed(2)} s.\n`);
   }
+  for (const line of leftOut(r.feeds.groups, r.config)) io.stdout(`${line}\n`);
   if (r.written.length <= LIST_LIMIT) {
     const feedFiles = new Set(r.written.filter((w) => /(^|\/)(rss\.xml|atom\.xml|feed\.json)$/.test(w.name) && !w.name.includes('/')).map((w) => w.name));
     for (const w of r.written) {

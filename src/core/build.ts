@@ -2,7 +2,7 @@
 import { hostingFiles, type Hosting } from '../hosting/index.js';
 import { readerFiles, type FeedDirectoryEntry } from '../pages/index.js';
 import type { Article, Diagnostic, FeedModel, Manifest, Outputs, SiteConfig } from '../types.js';
-import { planFeeds, type FeedPlan } from './feeds.js';
+import { planFeeds, type FeedPlan, type GroupSummary } from './feeds.js';
 import { newestIndex } from './model.js';
 import { SiteRenderer, type RenderedFeed } from './site.js';
 import { diagnostic, Errors } from '../errors.js';
@@ -40,6 +40,8 @@ export interface FeedsChecked {
   /** The main feed's stories (as W_DATE_FUTURE asks of them), and each feed's newest change. */
   main: { file: string; published: Date; updated: Date }[];
   feeds: { updated: Date; newest: string | undefined }[];
+  /** What the limits of sections, tags and authors left out (planFeeds). */
+  groups: GroupSummary[];
   diagnostics: Diagnostic[];
 }
 
@@ -48,7 +50,7 @@ export interface FeedsChecked {
  * but the main one's: a site's feeds take gigabytes, and checking it need not hold them. Pure.
  */
 export function checkFeeds(articles: readonly Article[], config: SiteConfig): FeedsChecked {
-  const { plans, diagnostics } = planFeeds(articles, config);
+  const { plans, diagnostics, groups } = planFeeds(articles, config);
   const renderer = new SiteRenderer(config, plans);
   let model: FeedModel | undefined;
   const main: FeedsChecked['main'] = [];
@@ -62,7 +64,7 @@ export function checkFeeds(articles: readonly Article[], config: SiteConfig): Fe
     feeds.push({ updated: rendered.model.updated, newest: plan.articles[newestIndex(rendered.model.items)]?.file });
   }
   if (model === undefined) throw new Error('planFeeds always plans the main feed');
-  return { model, main, feeds, diagnostics: [...diagnostics, ...renderer.diagnostics, ...noArticles(model, config)] };
+  return { model, main, feeds, groups, diagnostics: [...diagnostics, ...renderer.diagnostics, ...noArticles(model, config)] };
 }
 
 /** What index.html lists about each feed. */

@@ -36,9 +36,23 @@ export interface FeedPlan<A extends Plannable = Article> {
   history?: { archive: boolean; current?: string; prevArchive?: string; nextArchive?: string };
 }
 
+/**
+ * What the limits of a family of feeds left out: of `names` in use, `feeds` got one; `belowMinimum` had
+ * fewer published articles than `minArticles`, and `beyondMax` had enough but fell beyond `max`.
+ */
+export interface GroupSummary {
+  kind: 'section' | 'tag' | 'author';
+  names: number;
+  feeds: number;
+  belowMinimum: number;
+  beyondMax: number;
+}
+
 export interface Plans<A extends Plannable = Article> {
   /** The main feed first, then sections, tags, authors and archives, each by key. */
   plans: FeedPlan<A>[];
+  /** One for each family of feeds switched on. */
+  groups: GroupSummary[];
   diagnostics: Diagnostic[];
 }
 
@@ -86,9 +100,13 @@ export function planFeeds<A extends Plannable>(articles: readonly A[], config: S
   const diagnostics: Diagnostic[] = [];
   const main: FeedPlan<A> = { key: 'main', kind: 'main', dir: '', articles: published.slice(0, config.itemsPerFeed), content: 'full', precompress: true };
   const plans: FeedPlan<A>[] = [main];
+  const groups: GroupSummary[] = [];
   for (const g of GROUPS) {
     const settings = config.feeds[GROUP_CONFIG[g.kind]];
-    if (settings !== undefined) plans.push(...groupPlans(published, g, settings, diagnostics));
+    if (settings === undefined) continue;
+    const { plans: feeds, summary } = groupPlans(published, g, settings, diagnostics);
+    plans.push(...feeds);
+    groups.push(summary);
   }
   if (config.feeds.archives !== undefined) {
     const archives = archivePlans(published.slice(config.itemsPerFeed), config, config.feeds.archives);
@@ -96,7 +114,7 @@ export function planFeeds<A extends Plannable>(articles: readonly A[], config: S
     if (newest !== undefined) main.history = { archive: false, prevArchive: newest.dir };
     plans.push(...archives);
   }
-  return { plans, diagnostics };
+  return { plans, groups, diagnostics };
 }
 
 function groupPlans<A extends Plannable>(
@@ -104,7 +122,7 @@ function groupPlans<A extends Plannable>(
   g: (typeof GROUPS)[number],
   settings: GroupFeedsConfig,
   diagnostics: Diagnostic[],
-): FeedPlan<A>[] {
+): { plans: FeedPlan<A>[]; summary: GroupSummary } {
   const byName = new Map<string, A[]>();
   // In NFC: canonically equivalent spellings (a decomposed "é" typed on a Mac) are one name, one feed.
   // (Each spelling normalised once: a site has a few thousand names and hundreds of thousands of uses.)
@@ -140,16 +158,18 @@ function groupPlans<A extends Plannable>(
     diagnostics.push(diagnostic(Errors.SlugCollision, { file: newest?.file, field: GROUP_CONFIG[g.kind] }, g.label, c.names,
       c.assigned.map((s) => `${g.root}/${s}/`)));
   }
-  const chosen = [...byName]
-    .filter(([, list]) => list.length >= settings.minArticles)
+  const eligible = [...byName].filter(([, list]) => list.length >= settings.minArticles);
+  const chosen = eligible
     .sort(([a, la], [b, lb]) => lb.length - la.length || (a < b ? -1 : a > b ? 1 : 0))
     .slice(0, settings.max ?? Number.POSITIVE_INFINITY);
-  return chosen
+  const plans = chosen
     .map(([name, list]): FeedPlan<A> => {
       const key = `${g.root}/${slugs.get(name) ?? ''}`;
       return { key, kind: g.kind, name, dir: `${key}/`, articles: list.slice(0, settings.itemsPerFeed), content: settings.content, precompress: settings.precompress };
     })
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const summary = { kind: g.kind, names: byName.size, feeds: chosen.length, belowMinimum: byName.size - eligible.length, beyondMax: eligible.length - chosen.length };
+  return { plans, summary };
 }
 
 /** `older`: the published articles the main feed does not carry, newest first. Newest month first. */

@@ -54,7 +54,7 @@ export async function replan(scan: RecordScan, cache: CacheRead, changes: Change
       if (few ? taken.some((id) => givesItemId(stub.id, id, config)) : takenSet.has(itemId(stub.id, config).normalize('NFC'))) return undefined;
     }
   }
-  const { plans, diagnostics } = planFeeds(stubs, config);
+  const { plans, diagnostics, groups } = planFeeds(stubs, config);
   const previous = new Map(cache.state.plans.map((p) => [p.key, p]));
   const dirty = new Set<string>();
   const stored = plans.map((plan) => {
@@ -65,7 +65,7 @@ export async function replan(scan: RecordScan, cache: CacheRead, changes: Change
   });
   // Too many changes: the columns are written again, with every record's signature as it is now.
   const saved = Object.keys(now).length > MAX_SIGNATURE_CHANGES ? { base: signatureColumns(stubs.map((s) => [s.file, s] as const)), changes: {} } : { changes: now };
-  return reuseOf(scan, cache.state, changes, stored, dirty, { planned: diagnostics, signatures: saved, previous });
+  return reuseOf(scan, cache.state, changes, stored, dirty, { planned: diagnostics, groups, signatures: saved, previous });
 }
 
 /** Whether two plans make the same documents from the same records (their items aside). */

@@ -13,7 +13,7 @@
  * clean build after sequences of such edits.
  */
 import { itemKey, type CacheState, type Census, type RecordEntry, type StoredPlan } from '../cache/store.js';
-import type { FeedPlan, Plannable } from '../core/feeds.js';
+import type { FeedPlan, GroupSummary, Plannable } from '../core/feeds.js';
 import { articleRestorer, entryAt, type RecordScan } from '../sources/cached.js';
 import { sortDiagnostics } from '../sources/index.js';
 import type { Article, Diagnostic } from '../types.js';
@@ -44,7 +44,7 @@ export interface Reuse {
    * Set when planning ran again (_replan.ts): what it reported, the signatures now, and the previous
    * plans by key (a feed whose plan is the same, with no edited record, is kept as it was).
    */
-  replanned?: { planned: Diagnostic[]; signatures: NonNullable<CacheState['signatures']>; previous: Map<string, StoredPlan> };
+  replanned?: { planned: Diagnostic[]; groups: GroupSummary[]; signatures: NonNullable<CacheState['signatures']>; previous: Map<string, StoredPlan> };
 }
 
 /** What changed since the last build, from the cache's index and the scan alone (no article is loaded). */

@@ -13,7 +13,7 @@ import { restoreModel, storeModel, type StoredModel } from '../cache/serial.js';
 import { signatureColumns } from '../cache/signatures.js';
 import { itemKey, saveCache, sha256, type CacheIdentity, type CacheState, type FeedEntry } from '../cache/store.js';
 import { directoryEntry, futureDates, noArticles } from '../core/build.js';
-import { planFeeds, type FeedPlan } from '../core/feeds.js';
+import { planFeeds, type FeedPlan, type GroupSummary } from '../core/feeds.js';
 import { newestIndex, newestOf } from '../core/model.js';
 import { documentsOf, feedFrame, feedHead, SiteRenderer } from '../core/site.js';
 import { DatelineError } from '../errors.js';
@@ -56,8 +56,11 @@ export interface BuildReport {
   config?: SiteConfig;
   outDir: string;
   records: { files: number; read: number; readInWorker: number; published: number; drafts: number };
-  /** `spliced`: of those rendered, how many were written from their previous documents (_splice.ts). */
-  feeds: { total: number; rendered: number; reused: number; spliced: number; documents: number };
+  /**
+   * `spliced`: of those rendered, how many were written from their previous documents (_splice.ts);
+   * `groups`: for sections, tags and authors, how many names got a feed and how many the limits left out.
+   */
+  feeds: { total: number; rendered: number; reused: number; spliced: number; documents: number; groups: GroupSummary[] };
   /** Every file of the build (after a successful write), with whether its bytes changed. */
   written: Written[];
   removed: string[];
@@ -136,7 +139,7 @@ async function buildNow(options: BuildOptions, config: SiteConfig, outShown: str
     config,
     outDir: outShown,
     records: prepared.counts,
-    feeds: { total: 0, rendered: 0, reused: 0, spliced: 0, documents: 0 },
+    feeds: { total: 0, rendered: 0, reused: 0, spliced: 0, documents: 0, groups: [] },
     written: [],
     removed: [],
     mainItems: 0,
@@ -149,7 +152,10 @@ async function buildNow(options: BuildOptions, config: SiteConfig, outShown: str
   if (prepared.diagnostics.some((d) => d.severity === 'error')) return report;
 
   const items = cacheDir === undefined ? undefined : new CachedItems(prepared.records, keys);
-  const { plans, diagnostics: planned } = reuse !== undefined ? { plans: reuse.plans, diagnostics: reuse.replanned?.planned ?? previous?.planned ?? [] } : planFeeds(prepared.articles ?? [], config);
+  const { plans, diagnostics: planned, groups } = reuse !== undefined
+    ? { plans: reuse.plans, diagnostics: reuse.replanned?.planned ?? previous?.planned ?? [], groups: reuse.replanned?.groups ?? previous?.groups ?? [] }
+    : planFeeds(prepared.articles ?? [], config);
+  report.feeds.groups = groups;
   // The fast path renders the feeds that carry an edited record (the main feed's model it has), and of
   // the feeds it splices only the edited records.
   const uses = reuse === undefined
@@ -294,7 +300,7 @@ async function buildNow(options: BuildOptions, config: SiteConfig, outShown: str
     const main = keptMain ?? storeModel(mainModel as FeedModel);
     // What planning reads of every record: unchanged when the plans were reused (then not written again).
     const signatures = reuse === undefined ? { base: signatureColumns((prepared.articles ?? []).map((a) => [a.file, a] as const)), changes: {} } : reuse.replanned?.signatures;
-    const state: CacheState = { startedAt, outDir, records: prepared.records, feeds, plans: reuse !== undefined ? reuse.stored : plans.map(storePlan), planned, main, census: prepared.census, ...(signatures === undefined ? {} : { signatures }) };
+    const state: CacheState = { startedAt, outDir, records: prepared.records, feeds, plans: reuse !== undefined ? reuse.stored : plans.map(storePlan), planned, groups, main, census: prepared.census, ...(signatures === undefined ? {} : { signatures }) };
     await saveCache(cache.dir, cache.identity, state, prepared.cache).catch((e: unknown) => {
       report.cacheNotSaved = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
     });

@@ -274,6 +274,8 @@ describe('bylines as one string', () => {
     ['Smith, John', ['John Smith'], 'byline "Smith, John" read as one name, surname first: "John Smith"'],
     ['Doe, Jane A.', ['Jane A. Doe'], undefined],
     ['By Jane Doe, The New York Times', ['Jane Doe'], 'byline publication not kept (a byline has no field for it): "The New York Times"'],
+    ['By Jane Doe, The New York Times and Tom Hale', ['Jane Doe'], 'byline publication not kept (a byline has no field for it): "The New York Times and Tom Hale"'],
+    ['By Jane Doe, The Guardian & Observer', ['Jane Doe'], 'byline publication not kept (a byline has no field for it): "The Guardian & Observer"'],
     ['By Jane Doe, Jr. and Tom Hale', ['Jane Doe Jr.', 'Tom Hale'], undefined],
     ['By ANNA LEE, SR. WRITER', ['ANNA LEE'], 'byline title not kept (a byline has no field for it): "SR. WRITER"'],
     ['By Jane Doe, Paris Bureau', ['Jane Doe'], 'byline title not kept (a byline has no field for it): "Paris Bureau"'],

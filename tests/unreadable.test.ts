@@ -36,10 +36,15 @@ describe('record files that cannot be records', () => {
       fs.mkdirSync(dir);
       fs.writeFileSync(Buffer.concat([dir, Buffer.from('/inside.md')]), record('inside'));
       fs.writeFileSync(Buffer.concat([Buffer.from(join(site.dir, 'articles/notes')), Buffer.from([0xe9]), Buffer.from('.txt')]), 'not a record');
+      // And a link so named to a directory of records.
+      fs.mkdirSync(join(site.dir, 'real'));
+      fs.writeFileSync(join(site.dir, 'real/linked.md'), record('linked'));
+      fs.symlinkSync('../real', Buffer.concat([Buffer.from(join(site.dir, 'articles/l')), Buffer.from([0xe9])]));
       for (const command of ['build', 'check']) {
         const r = await runCli([command], site.dir);
         expect(r.code, command).toBe(1);
         expect(r.stderr, command).toMatch(/articles\/d\uFFFD: cannot list the directory \(its name is not UTF-8 .*\(E_DIR_UNREADABLE\)/);
+        expect(r.stderr, command).toMatch(/articles\/l\uFFFD: cannot list the directory \(its name is not UTF-8 .*\(E_DIR_UNREADABLE\)/);
         expect(r.stderr, command).not.toContain('notes');
         expect(r.stderr, command).toMatch(/articles\/caf\uFFFD\.md: cannot read the file: its name is not UTF-8 .* rename it \(E_FILE_UNREADABLE\)/);
       }

@@ -104,8 +104,10 @@ export class Credits {
         this.authors[this.authors.length - 1] += ` ${suffix}`;
         return;
       }
-      // (`The Associated Press and Tom Hale`: split at "and" below, an agency and a person.)
-      const agencyNamed = isPublicationName(part) && (/\s(?:and|AND|&)\s/u.test(part) || parseAgencyLine(part.trim().replace(/^the\s+/iu, '')) !== undefined);
+      // (`The Associated Press and Tom Hale`: split at "and" below, an agency and a person; `The New York
+      // Times and Tom Hale` stays a publication.)
+      const lead = part.trim().split(/\s+(?:and|AND|&)\s+/u)[0] ?? '';
+      const agencyNamed = isPublicationName(part) && parseAgencyLine(lead.replace(/^the\s+/iu, '')) !== undefined;
       const other = i === 0 ? undefined : isPlaceName(part) ? 'place' : isPublicationName(part) && !agencyNamed ? 'publication' : agencyOfStaff(part) === undefined && (isJobPhrase(part) || isBureau(part)) ? 'title' : undefined;
       if (other !== undefined) {
         this.notes.push(`byline ${other} not kept (a byline has no field for it): ${JSON.stringify(part)}`);

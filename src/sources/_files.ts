@@ -42,8 +42,15 @@ export async function listRecordFiles(root: string, exact = false, unlisted?: { 
     try {
       entries = exact ? readdirSync(dir, { withFileTypes: true }) : readdirSync(dir);
       // A name that is not UTF-8 comes decoded with U+FFFD in place of its bytes, and nothing has that
-      // name, so a stat cannot say what it is: the directory's listing then says each entry's type.
-      if (!exact && (entries as string[]).some((n) => n.includes('\uFFFD'))) entries = readdirSync(dir, { withFileTypes: true });
+      // name, so a stat cannot say what it is: the directory's listing then says each entry's type
+      // (where the file system gives none, Node asks by name and fails: the names alone, then).
+      if (!exact && (entries as string[]).some((n) => n.includes('\uFFFD'))) {
+        try {
+          entries = readdirSync(dir, { withFileTypes: true });
+        } catch {
+          // as listed
+        }
+      }
     } catch (e) {
       // A directory below the root that cannot be listed is named (when asked), and the others are read.
       if (rel === '' || unlisted === undefined) throw e;
@@ -54,10 +61,12 @@ export async function listRecordFiles(root: string, exact = false, unlisted?: { 
       const n = typeof entry === 'string' ? entry : entry.name;
       if (n.startsWith('.')) continue;
       const name = rel === '' ? n : `${rel}${sep}${n}`;
-      // Such a name cannot be opened: a record, or a directory (whose records cannot be reached), goes to
-      // `misnamed` rather than being left out without a word, as a record deleted since would be.
-      if (n.includes('\uFFFD') && typeof entry !== 'string' && (entry.isDirectory() || recordName(n)) && lstatSync(join(root, name), { throwIfNoEntry: false }) === undefined) {
-        misnamed?.push(entry.isDirectory() ? `${name}${sep}` : name);
+      // Such a name cannot be opened: a record, a directory or a link (which may be one: whose records
+      // cannot be reached) goes to `misnamed` rather than being left out without a word, as a record
+      // deleted since would be. (Of an entry of no known type, only a record's name.)
+      if (n.includes('\uFFFD') && lstatSync(join(root, name), { throwIfNoEntry: false }) === undefined) {
+        const dirLike = typeof entry !== 'string' && (entry.isDirectory() || entry.isSymbolicLink());
+        if (dirLike || recordName(n)) misnamed?.push(dirLike ? `${name}${sep}` : name);
         continue;
       }
       if (typeof entry === 'string' && recordName(n)) {

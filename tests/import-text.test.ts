@@ -271,6 +271,13 @@ describe('importText: fixtures', () => {
     expect(story.notes.join('\n')).not.toContain('publication after the byline');
   });
 
+  it('notes a second agency named in one byline rather than dropping it', () => {
+    const text = ['Home | China', '', 'Two agencies', '', 'BY THE ASSOCIATED PRESS | Reuters', '', 'Updated: 2025-02-05 09:24', '', 'BEIJING, Feb. 5 -- Body paragraph.', ''].join('\n');
+    const story = only(importText(text, { file: 'b.txt', timezone: ZONE }));
+    const names = [story.fields.agency?.name, ...story.notes.filter((n) => n.startsWith('another agency line, not used')).map((n) => n.replace(/^.*: /, ''))];
+    expect(names.sort()).toEqual(['"Associated Press"', 'Reuters'].sort());
+  });
+
   it('keeps every author of a byline with places and a bar ("By MIKE GU in Hong Kong and AMY LI in Beijing | China Daily")', () => {
     const text = ['Home | China', '', 'Bylines test', '', 'By MIKE GU in Hong Kong and AMY LI in Beijing | China Daily', '', 'Updated: 2025-02-05 09:24', '', 'BEIJING, Feb. 5 -- Body paragraph.', ''].join('\n');
     const r = importText(text, { file: 'b.txt', timezone: 'Asia/Shanghai' });

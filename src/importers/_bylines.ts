@@ -85,6 +85,8 @@ export interface Byline {
   titles?: string[];
   /** Set when the byline was one name written surname first (`By Smith, John`): as printed. */
   surnameFirst?: string;
+  /** Agencies named after the first (`BY THE ASSOCIATED PRESS | Reuters`): a story has one; noted. */
+  moreAgencies?: { name: string; via?: string }[];
 }
 
 /**
@@ -95,6 +97,10 @@ export function parseByline(text: string): Byline | undefined {
   const m = /^(?:By|BY)\s+(.+)$/u.exec(text.replace(/\s+/g, ' ').trim());
   if (m === null) return undefined;
   const out: Byline = { authors: [] };
+  const addAgency = (agency: { name: string; via?: string }): void => {
+    if (out.agency === undefined) out.agency = agency;
+    else if (agency.name !== out.agency.name) (out.moreAgencies ??= []).push(agency);
+  };
   // A full stop ends the line, unless it ends an initial (`By Doe, Jane A.`).
   let names = /\s\p{Lu}\.$/u.test(m[1] ?? '') ? (m[1] ?? '') : (m[1] ?? '').replace(/\.$/u, '');
   const bar = /^(.+?)\s*\|\s*(.+)$/u.exec(names);
@@ -120,7 +126,7 @@ export function parseByline(text: string): Byline | undefined {
       const staffOf = /^(.+?)\s+staff$/iu.exec(part.trim())?.[1];
       const staffAgency = staffOf === undefined ? undefined : parseAgencyLine(staffOf);
       if (staffAgency !== undefined) {
-        out.agency ??= staffAgency;
+        addAgency(staffAgency);
         continue;
       }
       if (isJobPhrase(part) || isBureau(part)) {
@@ -131,7 +137,7 @@ export function parseByline(text: string): Byline | undefined {
     // `…, The Associated Press`, `By THE ASSOCIATED PRESS`: the agency, not a publication or a person.
     const theAgency = /^the\s/iu.test(part.trim()) ? parseAgencyLine(part.trim().replace(/^the\s+/iu, '')) : undefined;
     if (theAgency !== undefined) {
-      out.agency ??= theAgency;
+      addAgency(theAgency);
       continue;
     }
     if (last !== undefined && out.publication === undefined && isPublicationName(part)) {
@@ -144,8 +150,8 @@ export function parseByline(text: string): Byline | undefined {
       continue;
     }
     const agency = parseAgencyLine(part);
-    if (agency !== undefined && out.agency === undefined) {
-      out.agency = agency;
+    if (agency !== undefined) {
+      addAgency(agency);
       continue;
     }
     const p = /^(.+?)\s+(?:in|IN)\s+(.+)$/u.exec(part);

@@ -127,6 +127,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
       if (a.location !== undefined) notes.push(`byline location not kept (a byline has no location field): ${q(a.printed)}`);
     }
     if (b.agency !== undefined) agencies.push({ agency: b.agency, printed: b.agency.name });
+    for (const more of b.moreAgencies ?? []) agencies.push({ agency: more, printed: more.name });
     if (b.publication !== undefined) notes.push(`publication after the byline not kept (not a known agency): ${q(b.publication)}`);
     for (const t of b.titles ?? []) notes.push(`byline title not kept (a byline has no field for it): ${q(t)}`);
     if (b.surnameFirst !== undefined) notes.push(`byline ${q(b.surnameFirst)} read as one name, surname first: ${q(b.authors[0]?.name ?? '')}`);

@@ -57,9 +57,9 @@ export interface Plans<A extends Plannable = Article> {
 }
 
 const GROUPS = [
-  { kind: 'section', root: 'sections', label: 'section', names: (a: Plannable) => (a.section === undefined ? [] : [a.section]) },
-  { kind: 'tag', root: 'tags', label: 'tag', names: (a: Plannable) => a.tags },
-  { kind: 'author', root: 'authors', label: 'author', names: (a: Plannable) => a.authors.map((p) => p.name) },
+  { kind: 'section', root: 'sections', label: 'section' },
+  { kind: 'tag', root: 'tags', label: 'tag' },
+  { kind: 'author', root: 'authors', label: 'author' },
 ] as const;
 
 const GROUP_CONFIG = { section: 'sections', tag: 'tags', author: 'authors' } as const;
@@ -137,7 +137,7 @@ function groupPlans<A extends Plannable>(
     if (list === undefined) byName.set(name, [a]);
     else list.push(a);
   };
-  // (A loop for each kind: one call through `g.names` for every article and kind was most of planning.)
+  // (A loop for each kind, not a function giving each article's names: that was most of planning.)
   for (let i = 0; i < published.length; i++) {
     const a = published[i] as A;
     seen.length = 0;

@@ -20,6 +20,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { DatelineError, diagnostic, Errors } from '../errors.js';
 import { MANIFEST_FILE, NGINX_CONF_FILE } from '../hosting/index.js';
 import { realPath } from '../paths.js';
+import { turns } from '../turns.js';
 import type { Manifest, Outputs } from '../types.js';
 
 export interface Written {
@@ -71,23 +72,7 @@ export async function interruptStages(): Promise<'renaming' | 'stopped' | 'idle'
  * shared a stage directory and removed each other's files, and each would have paired its files with
  * the other's manifest.
  */
-const turns = new Map<string, Promise<void>>();
-
-/** Waits for the turn of `dir`; resolves to the function that ends it (calling it again does nothing). */
-async function takeTurn(dir: string): Promise<() => void> {
-  const before = turns.get(dir) ?? Promise.resolve();
-  let end: () => void = () => undefined;
-  const mine = new Promise<void>((resolve) => {
-    end = resolve;
-  });
-  const queued = before.then(() => mine);
-  turns.set(dir, queued);
-  await before;
-  return () => {
-    end();
-    if (turns.get(dir) === queued) turns.delete(dir);
-  };
-}
+const takeTurn = turns();
 
 /** Whether a process with this pid is running (a stage directory of a running build is not removed). */
 function alive(pid: number): boolean {
@@ -132,7 +117,7 @@ export class OutputStage {
 
   private async ownTurn(): Promise<void> {
     // By the directory the file system resolves: two paths to one directory (a symbolic link) take turns too.
-    await (this.turn ??= takeTurn(realPath(resolve(this.outDir))));
+    await (this.turn ??= takeTurn([realPath(resolve(this.outDir))]));
   }
 
   private async endTurn(): Promise<void> {

@@ -121,11 +121,10 @@ function spliceOf(plan: StoredPlan, was: StoredPlan, reuse: Reuse, state: CacheS
 /**
  * What the previous entry's `latest` list still tells: its items still in the feed and not rendered now,
  * each no earlier than any item not listed. Undefined when none is left (then which item is now the
- * latest is not known without all of them: the feed is rendered whole). An entry of an older build,
- * without the list, has its `newest`, with `updated`.
+ * latest is not known without all of them: the feed is rendered whole).
  */
 function keptLatest(old: FeedEntry, was: StoredPlan, plan: StoredPlan, reuse: Reuse): { kept: [string, number][]; bound: number } | undefined {
-  const listed: [string, number][] = old.latest ?? (old.newest === undefined ? [] : [[old.newest, Math.max(0, Date.parse(old.updated))]]);
+  const listed = old.latest ?? [];
   const last = listed[listed.length - 1];
   if (last === undefined) return undefined;
   const inFeed = plan === was ? undefined : new Set(plan.files);

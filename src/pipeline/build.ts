@@ -23,6 +23,7 @@ import { readerFiles, type FeedDirectoryEntry } from '../pages/index.js';
 import { DEFAULT_CONFIG_FILE, loadConfig, sortDiagnostics } from '../sources/index.js';
 import type { Diagnostic, FeedItem, FeedModel, ServedFile, SiteConfig } from '../types.js';
 import { realPath } from '../paths.js';
+import { turns } from '../turns.js';
 import { cacheDirs, overlapProblems } from './_apart.js';
 import { onDisk } from './_on-disk.js';
 import { CachedItems, prepareRecords } from './_records.js';
@@ -97,21 +98,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
  * first had just written again (a record edited, then taken back): an ETag that was not its file's.
  * (The output stage's own turns, output/dist.ts, cover the writing alone.)
  */
-const building = new Map<string, Promise<void>>();
-
-async function buildTurn(keys: readonly string[]): Promise<() => void> {
-  const before = keys.map((k) => building.get(k));
-  let end: () => void = () => undefined;
-  const mine = new Promise<void>((resolve) => {
-    end = resolve;
-  });
-  for (const k of keys) building.set(k, mine);
-  await Promise.all(before);
-  return () => {
-    end();
-    for (const k of keys) if (building.get(k) === mine) building.delete(k);
-  };
-}
+const buildTurn = turns();
 
 async function buildNow(options: BuildOptions, config: SiteConfig, outShown: string, outDir: string, cacheDir: string | undefined): Promise<BuildReport> {
   const startedAt = Date.now();

@@ -14,7 +14,8 @@
  *                         a copy of an existing one under a new id, title and date, mtime in the past).
  *   dateline no-change    the same build with nothing edited since the last one.
  *   naive, naive-lazy     bench/naive-build.mjs (with --lazy: Markdown only for the 50 feed items).
- *   hugo                  `hugo --quiet` over the Hugo copy (only when hugo is installed).
+ *   hugo                  `hugo --quiet` over the Hugo copy (only when hugo is installed): the home RSS.
+ *   hugo all              `hugo --quiet` over hugo-all/: the feeds of dateline.all.json, in three formats.
  * After the runs, the incremental output is compared byte for byte with a clean --no-cache build of the
  * edited corpus (dist-verify/); any difference fails the bench. The published records are removed then.
  */
@@ -43,7 +44,7 @@ export interface Scenario {
   verify?(): void;
 }
 
-export const SCENARIO_NAMES = ['dateline main', 'dateline all', 'dateline incremental', 'dateline publish', 'dateline no-change', 'naive', 'naive-lazy', 'hugo'];
+export const SCENARIO_NAMES = ['dateline main', 'dateline all', 'dateline incremental', 'dateline publish', 'dateline no-change', 'naive', 'naive-lazy', 'hugo', 'hugo all'];
 /** Where `dateline publish` writes its records (removed after the bench: the corpus stays as generated). */
 const PUBLISHED = join('articles', 'published-by-bench');
 
@@ -202,6 +203,17 @@ export function scenarios(corpus: string, dateline: string, jsonSupported: boole
       name: 'hugo', needs: [], prepare: clean('hugo/public', 'hugo/resources'),
       command: () => ({ exe: 'hugo', args: ['--quiet'], cwd: join(corpus, 'hugo') }),
       check: () => checkItems('hugo', join(corpus, 'hugo', 'public', 'index.xml')),
+    },
+    {
+      name: 'hugo all', needs: [], prepare: clean('hugo-all/public', 'hugo-all/resources'),
+      command: () => ({ exe: 'hugo', args: ['--quiet'], cwd: join(corpus, 'hugo-all') }),
+      check: () => {
+        const pub = join(corpus, 'hugo-all', 'public');
+        checkItems('hugo all', join(pub, 'index.xml'));
+        const documents = listFiles(pub).filter((f) => /(?:^|\/)(?:index\.xml|atom\.xml|feed\.json)$/.test(f)).length;
+        if (documents < 3 * 5) throw new BenchFailure(`hugo all: only ${documents} feed documents in hugo-all/public/`);
+        log(`  hugo all: ${documents} feed documents in hugo-all/public/`);
+      },
     },
   ];
 }

@@ -6,6 +6,8 @@
  *   dir/dateline.all.json             the same plus "feeds": sections, tags, authors and archives on
  *   dir/articles/YYYY/MM/<id>.md      Markdown records with YAML front matter
  *   dir/hugo/                         a minimal Hugo site over the same records (see writeHugoSite)
+ *   dir/hugo-all/                     Hugo building the feeds dateline.all.json asks for, from hugo/content/
+ *                                     (see writeHugoAllSite)
  * Records are generated and written one at a time (100k records are ~390 MB on disk, plus the same again in
  * the Hugo copy), so memory stays flat whatever n is.
  *
@@ -231,8 +233,106 @@ function writeHugoSite(site: string): void {
   writeFileSync(join(site, 'content', '_index.md'), '---\ntitle: Home\n---\n');
 }
 
+/**
+ * Hugo building the same feeds as `dateline.all.json`, in the same three formats, so that the all-feeds
+ * build has a baseline doing the same work: the home page (newest 50, full content), one feed per
+ * section (newest 50, full content), per tag and per author (newest 20, summaries: Dateline's defaults)
+ * and per month (every story of the month, summaries: Dateline's monthly archives, without RFC 5005's
+ * links, which Hugo has no notion of). Sections, tags, authors and months are Hugo taxonomies (the month
+ * is each page's `archive` parameter, written by hugoPage); each term gets RSS, Atom and JSON Feed
+ * documents from the templates below (759 documents at every corpus size, as Dateline writes). The
+ * content is hugo/content/, read in place. Not written: precompressed siblings, index.html, server
+ * files, which Dateline writes and Hugo does not.
+ */
+function writeHugoAllSite(site: string): void {
+  mkdirSync(join(site, 'layouts', '_default'), { recursive: true });
+  writeFileSync(join(site, 'config.toml'), [
+    'contentDir = "../hugo/content"',
+    `baseURL = "${CONFIG.siteUrl}"`,
+    `title = "${CONFIG.title}"`,
+    'languageCode = "en"',
+    'rssLimit = 50',
+    // Taxonomy list pages off (their terms' feeds stay on); Hugo asks for this line to confirm it.
+    'ignoreErrors = ["error-disable-taxonomy"]',
+    'disableKinds = ["taxonomy", "section", "sitemap", "robotsTXT", "404"]',
+    '[taxonomies]',
+    '  section = "section"',
+    '  tag = "tags"',
+    '  author = "authors"',
+    '  archive = "archive"',
+    '[mediaTypes."application/atom+xml"]',
+    '  suffixes = ["xml"]',
+    '[mediaTypes."application/feed+json"]',
+    '  suffixes = ["json"]',
+    '[outputFormats.Atom]',
+    '  mediaType = "application/atom+xml"',
+    '  baseName = "atom"',
+    '[outputFormats.JSONFeed]',
+    '  mediaType = "application/feed+json"',
+    '  baseName = "feed"',
+    '  isPlainText = true',
+    '[outputs]',
+    '  home = ["RSS", "Atom", "JSONFeed"]',
+    '  term = ["RSS", "Atom", "JSONFeed"]',
+    '[markup.goldmark.renderer]',
+    '  unsafe = true',
+    '',
+  ].join('\n'));
+  // Which pages a document lists, and whether with full content: the same choice in the three templates.
+  const pages = `{{- $pages := .Pages -}}
+{{- if .IsHome }}{{ $pages = site.RegularPages }}{{ end -}}
+{{- $full := or .IsHome (eq .Data.Plural "section") -}}
+{{- $n := 50 }}{{ if not $full }}{{ $n = 20 }}{{ end -}}
+{{- if eq .Data.Plural "archive" }}{{ $n = 1000000 }}{{ end -}}
+{{- $pages = first $n $pages.ByDate.Reverse -}}
+`;
+  writeFileSync(join(site, 'layouts', '_default', 'rss.xml'), `${pages}{{- printf "<?xml version=\\"1.0\\" encoding=\\"utf-8\\" standalone=\\"yes\\"?>" | safeHTML }}
+<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
+  <channel>
+    <title>{{ .Title }}</title>
+    <link>{{ .Permalink }}</link>
+    <description>{{ site.Title }}</description>
+    {{- range $pages }}
+    <item>
+      <title>{{ .Title }}</title>
+      <link>{{ .Permalink }}</link>
+      <pubDate>{{ .Date.Format "Mon, 02 Jan 2006 15:04:05 -0700" | safeHTML }}</pubDate>
+      <guid>{{ .Permalink }}</guid>
+      <description>{{ if $full }}{{ .Content | html }}{{ else }}{{ .Summary | html }}{{ end }}</description>
+    </item>
+    {{- end }}
+  </channel>
+</rss>
+`);
+  writeFileSync(join(site, 'layouts', '_default', 'list.atom.xml'), `${pages}{{- printf "<?xml version=\\"1.0\\" encoding=\\"utf-8\\"?>" | safeHTML }}
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title>{{ .Title }}</title>
+  <id>{{ .Permalink }}</id>
+  <link href="{{ .Permalink }}"/>
+  {{- range $pages }}
+  <entry>
+    <title>{{ .Title }}</title>
+    <link href="{{ .Permalink }}"/>
+    <id>{{ .Permalink }}</id>
+    <updated>{{ .Date.Format "2006-01-02T15:04:05-07:00" | safeHTML }}</updated>
+    {{- range .Params.authors }}<author><name>{{ . }}</name></author>{{ end }}
+    <content type="html">{{ if $full }}{{ .Content | html }}{{ else }}{{ .Summary | html }}{{ end }}</content>
+  </entry>
+  {{- end }}
+</feed>
+`);
+  writeFileSync(join(site, 'layouts', '_default', 'list.jsonfeed.json'), `${pages}{{- $items := slice -}}
+{{- range $pages -}}
+{{- $c := .Summary }}{{ if $full }}{{ $c = .Content }}{{ end -}}
+{{- $items = $items | append (dict "id" .Permalink "url" .Permalink "title" .Title "date_published" (.Date.Format "2006-01-02T15:04:05-07:00") "content_html" $c) -}}
+{{- end -}}
+{{- dict "version" "https://jsonfeed.org/version/1.1" "title" .Title "home_page_url" .Permalink "items" $items | jsonify -}}
+`);
+}
+
+/** A record as a Hugo page: listed but not rendered, with its month as the `archive` taxonomy (hugo-all). */
 const hugoPage = (rec: CorpusRecord): string =>
-  `---\n${rec.frontMatter.join('\n')}\ndate: ${hugoDate(rec.date)}\n_build: { render: never, list: always }\n---\n${rec.body}`;
+  `---\n${rec.frontMatter.join('\n')}\ndate: ${hugoDate(rec.date)}\narchive: "${rec.date.slice(0, 7)}"\n_build: { render: never, list: always }\n---\n${rec.body}`;
 
 /** Writes the corpus (see the top of this file); bytes counts the Dateline records only. */
 export function generateCorpus(dir: string, n: number, seed = 5): { records: number; bytes: number } {
@@ -241,6 +341,7 @@ export function generateCorpus(dir: string, n: number, seed = 5): { records: num
   writeFileSync(join(dir, ALL_CONFIG_FILE), JSON.stringify({ ...CONFIG, feeds: ALL_FEEDS }, null, 2) + '\n');
   const hugo = join(dir, 'hugo');
   writeHugoSite(hugo);
+  writeHugoAllSite(join(dir, 'hugo-all'));
   const made = new Set<string>();
   const write = (file: string, text: string): void => {
     const parent = dirname(file);

@@ -14,7 +14,7 @@
  * SIGTERM) removes them at once, and one that was killed outright leaves one directory, which the next
  * build into the same place removes.
  */
-import { constants } from 'node:fs';
+import { constants, renameSync } from 'node:fs';
 import { access, copyFile, mkdir, readdir, readFile, rename, rm, rmdir, stat, utimes, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DatelineError, diagnostic, Errors } from '../errors.js';
@@ -106,6 +106,8 @@ export class OutputStage {
   private bytesInFlight = 0;
   /** Directories this stage created, removed again (when empty) if it aborts. */
   private readonly made = new Set<string>();
+  /** Directories being made or made (`makeDir`). */
+  private readonly making = new Map<string, Promise<void>>();
   /** Target directories checked to be writable (see `writable`). */
   private readonly checkedDirs = new Map<string, Promise<void>>();
 
@@ -188,9 +190,10 @@ export class OutputStage {
     const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
     // A missing file is new; anything else that cannot be read (a directory in the way, no permission)
     // fails the build now, before any file is renamed into place.
+    // (In a directory this stage made, nothing is there to read: a clean build's files.)
     const old = current !== undefined
       ? Buffer.from(current.buffer, current.byteOffset, current.byteLength)
-      : await readFile(target).catch((e: NodeJS.ErrnoException) => {
+      : this.made.has(dirname(target)) ? undefined : await readFile(target).catch((e: NodeJS.ErrnoException) => {
         if (e.code === 'ENOENT') return undefined;
         throw e;
       });
@@ -222,10 +225,17 @@ export class OutputStage {
     return checked;
   }
 
-  /** Makes a directory (and its parents), remembering the ones it made for `abort`. */
-  private async makeDir(dir: string): Promise<void> {
-    const first = await mkdir(dir, { recursive: true });
-    if (first !== undefined) for (let d = dir; d.length >= first.length; d = dirname(d)) this.made.add(d);
+  /** Makes a directory (and its parents) once, remembering the ones it made for `abort`. */
+  private makeDir(dir: string): Promise<void> {
+    let making = this.making.get(dir);
+    if (making === undefined) {
+      this.making.set(dir, (making = mkdir(dir, { recursive: true }).then((first) => {
+        if (first !== undefined) for (let d = dir; d.length >= first.length; d = dirname(d)) this.made.add(d);
+      })));
+      // (A failure is each waiting file's: forgotten, so that a later file tries again.)
+      making.catch(() => this.making.delete(dir));
+    }
+    return making;
   }
 
   /** Throws the first staging failure (after removing every temporary file). */
@@ -342,7 +352,10 @@ async function removeEmptyDirs(dir: string): Promise<boolean> {
  */
 async function renameInto(tmp: string, target: string): Promise<void> {
   try {
-    await rename(tmp, target);
+    // On this thread: the renames come once everything is staged, when it has nothing else to do, and
+    // a rename through the thread pool took five times the system call (a clean 10k build's 891 files:
+    // 37–70 ms).
+    renameSync(tmp, target);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
     const beside = join(dirname(target), `${STAGE_PREFIX}${process.pid}-${basename(target)}`);

@@ -279,6 +279,8 @@ describe('bylines as one string', () => {
     ['By Jane Doe, Jr. and Tom Hale', ['Jane Doe Jr.', 'Tom Hale'], undefined],
     ['By ANNA LEE, SR. WRITER', ['ANNA LEE'], 'byline title not kept (a byline has no field for it): "SR. WRITER"'],
     ['By Jane Doe, Paris Bureau', ['Jane Doe'], 'byline title not kept (a byline has no field for it): "Paris Bureau"'],
+    ['By Jane Doe, Senior', ['Jane Doe'], 'byline title not kept (a byline has no field for it): "Senior"'],
+    ['By Jane Doe, A.', ['Jane Doe'], 'byline text "A." is not a name: not used'],
     // Not surname first: an agency, a place or a second full name after the comma.
     ['Doe, Reuters', ['Doe'], undefined],
     ['By Doe, Staff', ['Doe'], undefined],

@@ -251,6 +251,9 @@ describe('importText: fixtures', () => {
     ['By ANNA LEE, SR. WRITER', ['Anna Lee'], 'byline title not kept (a byline has no field for it): "SR. WRITER"'],
     ['By Jane Doe, Paris Bureau', ['Jane Doe'], 'byline title not kept (a byline has no field for it): "Paris Bureau"'],
     ['By Jane Doe, Senior Correspondent', ['Jane Doe'], 'byline title not kept (a byline has no field for it): "Senior Correspondent"'],
+    // A title cut short and a lone initial after a comma are no people either.
+    ['By Jane Doe, Senior', ['Jane Doe'], 'byline title not kept (a byline has no field for it): "Senior"'],
+    ['By Jane Doe, A.', ['Jane Doe'], 'byline text "A." is not a name: not used'],
   ])('reads the byline %j as the authors %j (places, suffixes, a name surname first)', (line, authors, note) => {
     const text = ['Home | China', '', 'Byline forms', '', line, '', 'Updated: 2025-02-05 09:24', '', 'BEIJING, Feb. 5 -- Body paragraph.', ''].join('\n');
     const story = only(importText(text, { file: 'b.txt', timezone: ZONE }));

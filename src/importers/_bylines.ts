@@ -71,6 +71,16 @@ export function isJobPhrase(part: string): boolean {
   return JOB_TITLE.test(part) || before === '' || /bureau chief$/i.test(part) || parseAgencyLine(before) !== undefined || JOB_MODIFIER.test(before);
 }
 
+/** A byline part of job modifiers alone (`Senior`, `SR.`, `Chief`): a title cut short, not a person. */
+export function isModifierOnly(part: string): boolean {
+  return JOB_MODIFIER.test(part.trim());
+}
+
+/** A lone initial after a comma (`By Jane Doe, A.`): no name, and no part of the one before it. */
+export function isLoneInitial(part: string): boolean {
+  return /^\p{Lu}\.?$/u.test(part.trim());
+}
+
 /** `Paris Bureau`, `HONG KONG BUREAU`: where a reporter files from, not a person. */
 export function isBureau(part: string): boolean {
   return /^(?:[\p{Lu}][\p{L}.'’-]*\s+)+(?:Bureau|BUREAU)$/u.test(part.trim());
@@ -87,6 +97,8 @@ export interface Byline {
   surnameFirst?: string;
   /** Agencies named after the first (`BY THE ASSOCIATED PRESS | Reuters`): a story has one; noted. */
   moreAgencies?: { name: string; via?: string }[];
+  /** Parts after a comma that are no name (`By Jane Doe, A.`): noted, not made authors. */
+  notNames?: string[];
 }
 
 /**
@@ -129,8 +141,12 @@ export function parseByline(text: string): Byline | undefined {
         addAgency(staffAgency);
         continue;
       }
-      if (isJobPhrase(part) || isBureau(part)) {
+      if (isJobPhrase(part) || isBureau(part) || isModifierOnly(part)) {
         (out.titles ??= []).push(part.trim());
+        continue;
+      }
+      if (isLoneInitial(part)) {
+        (out.notNames ??= []).push(part.trim());
         continue;
       }
     }

@@ -10,7 +10,7 @@ import type { Diagnostic } from '../types.js';
 import { isPermanentId } from '../core/ids.js';
 import { dropChars, plainText, type Block, type ImageCandidate } from './_blocks.js';
 import { squash, unique } from './_tree.js';
-import { isBureau, isJobPhrase, isPlaceName, isPublicationName, JOB_TITLE, nameSuffix, surnameFirst } from './_bylines.js';
+import { isBureau, isJobPhrase, isLoneInitial, isModifierOnly, isPlaceName, isPublicationName, JOB_TITLE, nameSuffix, surnameFirst } from './_bylines.js';
 import { lookupCity } from './gazetteer.js';
 import { cityName, datelineDate, parseAgencyLine, parseContributorLine, parseDatelineLead, reporterNames, splitPhotoCredit } from './lines.js';
 import { contentId } from './record.js';
@@ -108,7 +108,11 @@ export class Credits {
       // Times and Tom Hale` stays a publication.)
       const lead = part.trim().split(/\s+(?:and|AND|&)\s+/u)[0] ?? '';
       const agencyNamed = isPublicationName(part) && parseAgencyLine(lead.replace(/^the\s+/iu, '')) !== undefined;
-      const other = i === 0 ? undefined : isPlaceName(part) ? 'place' : isPublicationName(part) && !agencyNamed ? 'publication' : agencyOfStaff(part) === undefined && (isJobPhrase(part) || isBureau(part)) ? 'title' : undefined;
+      if (i > 0 && isLoneInitial(part)) {
+        this.notes.push(`byline text ${JSON.stringify(part)} is not a name: not used`);
+        return;
+      }
+      const other = i === 0 ? undefined : isPlaceName(part) ? 'place' : isPublicationName(part) && !agencyNamed ? 'publication' : agencyOfStaff(part) === undefined && (isJobPhrase(part) || isBureau(part) || isModifierOnly(part)) ? 'title' : undefined;
       if (other !== undefined) {
         this.notes.push(`byline ${other} not kept (a byline has no field for it): ${JSON.stringify(part)}`);
         return;

@@ -130,6 +130,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
     for (const more of b.moreAgencies ?? []) agencies.push({ agency: more, printed: more.name });
     if (b.publication !== undefined) notes.push(`publication after the byline not kept (not a known agency): ${q(b.publication)}`);
     for (const t of b.titles ?? []) notes.push(`byline title not kept (a byline has no field for it): ${q(t)}`);
+    for (const t of b.notNames ?? []) notes.push(`byline text ${q(t)} is not a name: not used`);
     if (b.surnameFirst !== undefined) notes.push(`byline ${q(b.surnameFirst)} read as one name, surname first: ${q(b.authors[0]?.name ?? '')}`);
   };
   /** A stamp line, with the credits that share it. */

@@ -274,6 +274,16 @@ describe('importText: fixtures', () => {
     expect(story.notes.join('\n')).not.toContain('publication after the byline');
   });
 
+  it.each([
+    ['By The Associated Press'],
+    ['Associated Press'],
+  ])('takes the agency of a credit at the end of the story (%j) over one by the stamp, as an agency line there', (ending) => {
+    const text = ['Home | World', '', 'Agency at the end', '', 'Reuters', '', 'Updated: 2025-02-05 09:24', '', 'CAIRO, Feb. 4 -- Body paragraph.', '', ending, ''].join('\n');
+    const story = only(importText(text, { file: 'b.txt', timezone: ZONE }));
+    expect(story.fields.agency?.name).toBe('Associated Press');
+    expect(story.notes).toContain('another agency line, not used: "Reuters"');
+  });
+
   it('notes a second agency named in one byline rather than dropping it', () => {
     const text = ['Home | China', '', 'Two agencies', '', 'BY THE ASSOCIATED PRESS | Reuters', '', 'Updated: 2025-02-05 09:24', '', 'BEIJING, Feb. 5 -- Body paragraph.', ''].join('\n');
     const story = only(importText(text, { file: 'b.txt', timezone: ZONE }));

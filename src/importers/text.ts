@@ -121,13 +121,14 @@ export const importText: Importer = (input, ctx): ImportResult => {
     if (explicitId === undefined) explicitId = id;
     else if (id !== explicitId) notes.push(`second id line, not used: ${q(l.text)}`);
   };
-  const takeByline = (b: Byline): void => {
+  /** `into`: where its agencies go (a byline at the end of the story ranks them with the agency lines there). */
+  const takeByline = (b: Byline, into: typeof agencies = agencies): void => {
     for (const a of b.authors) {
       if (!authors.includes(a.name)) authors.push(a.name);
       if (a.location !== undefined) notes.push(`byline location not kept (a byline has no location field): ${q(a.printed)}`);
     }
-    if (b.agency !== undefined) agencies.push({ agency: b.agency, printed: b.agency.name });
-    for (const more of b.moreAgencies ?? []) agencies.push({ agency: more, printed: more.name });
+    if (b.agency !== undefined) into.push({ agency: b.agency, printed: b.agency.name });
+    for (const more of b.moreAgencies ?? []) into.push({ agency: more, printed: more.name });
     if (b.publication !== undefined) notes.push(`publication after the byline not kept (not a known agency): ${q(b.publication)}`);
     for (const t of b.titles ?? []) notes.push(`byline title not kept (a byline has no field for it): ${q(t)}`);
     for (const t of b.notNames ?? []) notes.push(`byline text ${q(t)} is not a name: not used`);
@@ -273,8 +274,11 @@ export const importText: Importer = (input, ctx): ImportResult => {
     const byline = agency === undefined && people === undefined ? parseByline(last.text) : undefined;
     if (agency !== undefined) trailingAgencies.unshift({ agency, printed: last.text });
     else if (people !== undefined) contributors.unshift(...people);
-    else if (byline !== undefined) takeByline(byline);
-    else break;
+    else if (byline !== undefined) {
+      const named: typeof agencies = [];
+      takeByline(byline, named);
+      trailingAgencies.unshift(...named);
+    } else break;
     body.pop();
   }
   // Agency lines at the end are the story's credit; they come before a publication name next to the stamp.

@@ -1,7 +1,9 @@
 /** How a build looks alive: the progress line on a terminal, one summary when piped, --quiet and --json. */
 import { describe, expect, it } from 'vitest';
 import { describeProgress, progressLine } from '../src/cli/_progress.js';
-import { main, runBuild, type CliIO } from '../src/index.js';
+import { readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DEFAULT_CACHE_DIR, main, runBuild, type CliIO } from '../src/index.js';
 import { makeSite, record, SITE_CONFIG } from './_helpers.js';
 
 function cli(cwd: string, progress = false): CliIO & { out: () => string; err: () => string } {
@@ -57,6 +59,24 @@ it('runBuild reports reading, then planning, then writing', async () => {
     expect(report.ok).toBe(true);
     const order = phases.filter((p, i) => p !== phases[i - 1]);
     expect(order).toEqual(['read', 'plan', 'feeds']);
+  } finally {
+    await site.cleanup();
+  }
+});
+
+it('runBuild reports a second reading when the cache\'s data turns out damaged, then planning again', async () => {
+  const site = await makeSite({ 'articles/a.md': record('a'), 'articles/b.md': record('b') }, { ...SITE_CONFIG, feeds: { archives: true } });
+  try {
+    expect((await runBuild({ cwd: site.dir })).ok).toBe(true);
+    const cacheDir = join(site.dir, DEFAULT_CACHE_DIR);
+    for (const name of await readdir(cacheDir)) if (name.startsWith('data-')) await writeFile(join(cacheDir, name), 'damaged');
+    // Into another directory every feed is rendered: every data file is loaded, found damaged, and every
+    // record is read again.
+    const phases: string[] = [];
+    const report = await runBuild({ cwd: site.dir, outDir: 'elsewhere', onProgress: (p) => phases.push(p.phase) });
+    expect(report.ok).toBe(true);
+    expect(report.cacheIgnored).toBe('the cache file is not one this version writes');
+    expect(phases.filter((p, i) => p !== phases[i - 1])).toEqual(['read', 'plan', 'read', 'plan', 'feeds']);
   } finally {
     await site.cleanup();
   }

@@ -106,11 +106,13 @@ async function buildNow(options: BuildOptions, config: SiteConfig, outShown: str
   const cache: { dir: string; identity: CacheIdentity } | undefined = cacheDir === undefined
     ? undefined
     : { dir: cacheDir, identity: { code: codeVersion(), config: sha256(JSON.stringify(config)), place: sha256(resolve(options.cwd, config.articlesDir)).slice(0, 22) } };
-  // Reading, then planning once every record is read (a second pass over the records, should a
-  // listing be made again, is part of planning as far as the progress line goes).
+  // Reading, then planning once every record is read. The records are read a second time when the
+  // cache's data turns out damaged: that shows as reading again, then planning again.
   let planning = false;
   const prepared = await prepareRecords(config, options.cwd, outDir, cache, (done, total) => {
-    if (planning) return;
+    // (A pass's last count has been reported; a count short of the total after it is the next pass's.)
+    if (planning && done === total) return;
+    planning = false;
     options.onProgress?.({ phase: 'read', done, total });
     if (done !== total) return;
     planning = true;

@@ -12,17 +12,18 @@ import { main } from '../src/index.js';
 import { makeSite, record, SITE_CONFIG } from './_helpers.js';
 
 const signal = vi.hoisted(() => ({ on: false }));
-vi.mock('node:fs/promises', async (original) => {
-  const real = await original<typeof import('node:fs/promises')>();
-  const rename = (async (from: string, to: string) => {
+// The stage renames its files into place with renameSync (src/output/dist.ts).
+vi.mock('node:fs', async (original) => {
+  const real = await original<typeof import('node:fs')>();
+  const renameSync = ((from: string, to: string) => {
     // The first rename into dist/: the stage is renaming.
     if (signal.on && String(to).includes('/dist/')) {
       signal.on = false;
       process.emit('SIGTERM', 'SIGTERM');
     }
-    return real.rename(from, to);
-  }) as typeof real.rename;
-  return { ...real, default: { ...real, rename }, rename };
+    return real.renameSync(from, to);
+  }) as typeof real.renameSync;
+  return { ...real, default: { ...real, renameSync }, renameSync };
 });
 
 const cleanups: (() => Promise<void>)[] = [];

@@ -9,13 +9,14 @@ import { expect, it, vi } from 'vitest';
 import { makeSite, record, runCli } from './_helpers.js';
 
 const renames = vi.hoisted(() => ({ targets: [] as string[] }));
-vi.mock('node:fs/promises', async (original) => {
-  const real = await original<typeof import('node:fs/promises')>();
-  const rename = (async (from: string, to: string) => {
+// The stage renames its files into place with renameSync (src/output/dist.ts).
+vi.mock('node:fs', async (original) => {
+  const real = await original<typeof import('node:fs')>();
+  const renameSync = ((from: string, to: string) => {
     renames.targets.push(String(to));
-    return real.rename(from, to);
-  }) as typeof real.rename;
-  return { ...real, default: { ...real, rename }, rename };
+    return real.renameSync(from, to);
+  }) as typeof real.renameSync;
+  return { ...real, default: { ...real, renameSync }, renameSync };
 });
 
 it('renames the feeds, then nginx.conf, then the manifest', async () => {

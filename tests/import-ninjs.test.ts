@@ -281,6 +281,10 @@ describe('bylines as one string', () => {
     ['By Jane Doe, Paris Bureau', ['Jane Doe'], 'byline title not kept (a byline has no field for it): "Paris Bureau"'],
     ['By Jane Doe, Senior', ['Jane Doe'], 'byline title not kept (a byline has no field for it): "Senior"'],
     ['By Jane Doe, A.', ['Jane Doe'], 'byline text "A." is not a name: not used'],
+    ['By Jane Doe, Senior and Tom Hale', ['Jane Doe', 'Tom Hale'], 'byline title not kept (a byline has no field for it): "Senior"'],
+    ['By Jane Doe, A. and Tom Hale', ['Jane Doe', 'Tom Hale'], 'byline text "A." is not a name: not used'],
+    ['By Doe, J.', ['J. Doe'], 'byline "Doe, J." read as one name, surname first: "J. Doe"'],
+    ['By Doe, Senior', ['Doe'], 'byline title not kept (a byline has no field for it): "Senior"'],
     // Not surname first: an agency, a place or a second full name after the comma.
     ['Doe, Reuters', ['Doe'], undefined],
     ['By Doe, Staff', ['Doe'], undefined],

@@ -254,6 +254,11 @@ describe('importText: fixtures', () => {
     // A title cut short and a lone initial after a comma are no people either.
     ['By Jane Doe, Senior', ['Jane Doe'], 'byline title not kept (a byline has no field for it): "Senior"'],
     ['By Jane Doe, A.', ['Jane Doe'], 'byline text "A." is not a name: not used'],
+    ['By Jane Doe, Senior and Tom Hale', ['Jane Doe', 'Tom Hale'], 'byline title not kept (a byline has no field for it): "Senior"'],
+    ['By Jane Doe, A. and Tom Hale', ['Jane Doe', 'Tom Hale'], 'byline text "A." is not a name: not used'],
+    // An initial alone after the surname is a name surname first; a title cut short is not.
+    ['By Doe, J.', ['J. Doe'], 'byline "Doe, J." read as one name, surname first: "J. Doe"'],
+    ['By Doe, Senior', ['Doe'], 'byline title not kept (a byline has no field for it): "Senior"'],
   ])('reads the byline %j as the authors %j (places, suffixes, a name surname first)', (line, authors, note) => {
     const text = ['Home | China', '', 'Byline forms', '', line, '', 'Updated: 2025-02-05 09:24', '', 'BEIJING, Feb. 5 -- Body paragraph.', ''].join('\n');
     const story = only(importText(text, { file: 'b.txt', timezone: ZONE }));

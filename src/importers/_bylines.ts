@@ -41,11 +41,12 @@ export function isPublicationName(part: string): boolean {
 
 /**
  * A byline of one name written surname first, as some systems store it: `Smith, John`, `Doe, Jane A.`
- * gives `John Smith`. Only one word before the comma and one given name (with an initial) after it.
+ * gives `John Smith`. Only one word before the comma and one given name or initial (with an initial)
+ * after it; not a title cut short (`Doe, Senior`).
  */
 export function surnameFirst(names: string): string | undefined {
-  const m = /^([\p{Lu}][\p{L}\p{M}'’-]+),\s*([\p{Lu}][\p{L}\p{M}'’-]+(?:\s+\p{Lu}\.)?)$/u.exec(names.trim());
-  if (m === null || /^(?:staff|correspondents?|reporters?|writers?|editors?|photographers?)$/i.test(m[2] ?? '') || nameSuffix(m[2] ?? '') !== undefined || isPlaceName(m[2] ?? '') || parseAgencyLine(m[1] ?? '') !== undefined || parseAgencyLine(m[2] ?? '') !== undefined) return undefined;
+  const m = /^([\p{Lu}][\p{L}\p{M}'’-]+),\s*((?:[\p{Lu}][\p{L}\p{M}'’-]+|\p{Lu}\.)(?:\s+\p{Lu}\.)?)$/u.exec(names.trim());
+  if (m === null || isModifierOnly(m[2] ?? '') || /^(?:staff|correspondents?|reporters?|writers?|editors?|photographers?)$/i.test(m[2] ?? '') || nameSuffix(m[2] ?? '') !== undefined || isPlaceName(m[2] ?? '') || parseAgencyLine(m[1] ?? '') !== undefined || parseAgencyLine(m[2] ?? '') !== undefined) return undefined;
   return `${m[2]} ${m[1]}`;
 }
 

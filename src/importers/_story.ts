@@ -124,6 +124,15 @@ export class Credits {
           this.authors[this.authors.length - 1] += ` ${trailing}`;
           continue;
         }
+        // (As in parseByline: what directly follows a comma, before an "and".)
+        if (k === 0 && i > 0 && isLoneInitial(named)) {
+          this.notes.push(`byline text ${JSON.stringify(named)} is not a name: not used`);
+          continue;
+        }
+        if (k === 0 && i > 0 && isModifierOnly(named)) {
+          this.notes.push(`byline title not kept (a byline has no field for it): ${JSON.stringify(named)}`);
+          continue;
+        }
         // `Li Wen in Beijing`: the place is not a name.
         const located = /^(.+?)\s+in\s+(\p{Lu}.*)$/u.exec(named);
         const placed = located !== null && isPlaceName(located[2] ?? '');

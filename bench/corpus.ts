@@ -237,8 +237,8 @@ function writeHugoSite(site: string): void {
  * Hugo building the same feeds as `dateline.all.json`, in the same three formats, so that the all-feeds
  * build has a baseline doing the same work: the home page (newest 50, full content), one feed per
  * section (newest 50, full content), per tag and per author (newest 20, summaries: Dateline's defaults)
- * and per month (every story of the month, summaries: Dateline's monthly archives, without RFC 5005's
- * links, which Hugo has no notion of). Sections, tags, authors and months are Hugo taxonomies (the month
+ * and per month (the month's stories but the home page's 50, summaries: Dateline's monthly archives,
+ * without RFC 5005's links, which Hugo has no notion of). Sections, tags, authors and months are Hugo taxonomies (the month
  * is each page's `archive` parameter, written by hugoPage); each term gets RSS, Atom and JSON Feed
  * documents from the templates below (759 documents at every corpus size, as Dateline writes). The
  * content is hugo/content/, read in place. Not written: precompressed siblings, index.html, server
@@ -283,7 +283,7 @@ function writeHugoAllSite(site: string): void {
 {{- if .IsHome }}{{ $pages = site.RegularPages }}{{ end -}}
 {{- $full := or .IsHome (eq .Data.Plural "section") -}}
 {{- $n := 50 }}{{ if not $full }}{{ $n = 20 }}{{ end -}}
-{{- if eq .Data.Plural "archive" }}{{ $n = 1000000 }}{{ end -}}
+{{- if eq .Data.Plural "archive" }}{{ $n = 1000000 }}{{ $pages = $pages | complement (first 50 site.RegularPages.ByDate.Reverse) }}{{ end -}}
 {{- $pages = first $n $pages.ByDate.Reverse -}}
 `;
   writeFileSync(join(site, 'layouts', '_default', 'rss.xml'), `${pages}{{- printf "<?xml version=\\"1.0\\" encoding=\\"utf-8\\" standalone=\\"yes\\"?>" | safeHTML }}

@@ -304,6 +304,27 @@ describe('importText: fixtures', () => {
   });
 
   it.each([
+    ['Waves crash on the shore on Sunday. (Xinhua/Li Xin)', 'Xinhua/Li Xin'],
+    ['Waves crash on the shore on Sunday. (REUTERS/Ann Wang)', 'REUTERS/Ann Wang'],
+    ['Waves crash on the shore on Sunday. Xinhua/Li Xin', 'Xinhua/Li Xin'],
+    ['Waves crash on the shore on Sunday. (AFP)', 'AFP'],
+  ])('takes %j before the dateline for a photo caption credited %j, and still reads the dateline and its agency', (line, credit) => {
+    const text = ['Home | World', '', 'Caption test', '', 'Updated: 2025-10-12 09:24', '', line, '', 'TAIPEI, Oct. 12 (Xinhua) -- A typhoon reached the coast.', ''].join('\n');
+    const story = only(importText(text, { file: 'c.txt', timezone: 'Asia/Shanghai' }));
+    expect(story.fields.image).toEqual({ caption: 'Waves crash on the shore on Sunday.', credit });
+    expect([story.fields.agency?.name, story.fields.dateline?.city]).toEqual(['Xinhua', 'Taipei']);
+    expect(story.body).toBe('A typhoon reached the coast.');
+  });
+
+  it('reads the dateline from the second paragraph after a short one that is not the story\'s, which stays in the body', () => {
+    const text = ['Home | World', '', 'Note test', '', 'Updated: 2025-10-12 09:24', '', "Editor's note: this story was updated with the storm's path.", '', 'TAIPEI, Oct. 12 (Xinhua) -- A typhoon reached the coast.', ''].join('\n');
+    const story = only(importText(text, { file: 'c.txt', timezone: 'Asia/Shanghai' }));
+    expect([story.fields.agency?.name, story.fields.dateline?.city]).toEqual(['Xinhua', 'Taipei']);
+    expect(story.body).toBe("Editor's note: this story was updated with the storm's path.\n\nA typhoon reached the coast.");
+    expect(story.notes.some((n) => n.startsWith('dateline read from the second paragraph'))).toBe(true);
+  });
+
+  it.each([
     'Talks resumed. Trade/Economy',
     'Read our full coverage of the vote. Politics/UK',
     'The council met on Monday. Photo by photo, the archive tells the rest.',

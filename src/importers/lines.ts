@@ -276,6 +276,11 @@ export function splitPhotoCredit(paragraph: string): { caption: string; credit: 
     /^(?<caption>.*[.!?"”)])\s+(?<credit>\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){1,3}\/(?:[A-Z][A-Z.&'’-]+(?: [A-Z][A-Z.&'’-]+)*|Getty Images|Reuters|Bloomberg|Xinhua))$/u,
     // An agency's name alone after the caption's last sentence.
     /^(?<caption>.*[.!?"”)])\s+(?<credit>AFP|AP|Reuters|REUTERS|EPA(?:-EFE)?|Getty Images|Xinhua|XINHUA|Bloomberg)$/,
+    // AGENCY/Name, as Xinhua and Reuters sign: "(Xinhua/Li Xin)", "(REUTERS/Ann Wang)", "Xinhua/Li Xin"; or
+    // the agency alone in brackets: "(AFP)".
+    /^(?<caption>.*[.!?"”])\s*\((?<credit>(?:AP|AFP|Reuters|REUTERS|Xinhua|XINHUA|EPA|Kyodo|Yonhap|CNS|Bloomberg)\s*\/\s*\p{Lu}[^()]*)\)$/u,
+    /^(?<caption>.*[.!?"”)])\s+(?<credit>(?:AP|AFP|Reuters|REUTERS|Xinhua|XINHUA|EPA|Kyodo|Yonhap|Bloomberg)\/\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3})$/u,
+    /^(?<caption>.*[.!?"”])\s*\((?<credit>AFP|AP|Reuters|REUTERS|EPA(?:-EFE)?|Getty Images|Xinhua|XINHUA|Bloomberg)\)$/,
   ];
   for (const p of patterns) {
     const m = p.exec(text);

@@ -248,15 +248,23 @@ export const importText: Importer = (input, ctx): ImportResult => {
   // The dateline leads the first paragraph; agency copy may print it alone on a line ("WASHINGTON, Feb. 4 (Xinhua) --").
   let lead: (DatelineLead & { reporters?: string }) | undefined;
   let leadLine = 0;
-  const first = body[0];
+  const leadOf = (b: Block): (DatelineLead & { reporters?: string }) | undefined => {
+    const found = parseDatelineLead(b.text);
+    if (found !== undefined) return found;
+    const alone = parseDatelineLead(`${b.text} \u0001`);
+    return alone !== undefined && alone.rest === '\u0001' ? { ...alone, rest: '' } : undefined;
+  };
+  // Usually the first paragraph; after one short paragraph that is not the story's (an editor's note,
+  // a caption whose credit is in a form not read), the second, the first staying where it is.
+  const at = body[0] === undefined ? -1 : leadOf(body[0]) !== undefined ? 0 : body[1] !== undefined && (body[0]?.text.length ?? 0) <= 600 && leadOf(body[1]) !== undefined ? 1 : -1;
+  const first = body[at];
   if (first !== undefined) {
-    lead = parseDatelineLead(first.text);
-    const alone = lead === undefined ? parseDatelineLead(`${first.text} \u0001`) : undefined;
-    if (alone !== undefined && alone.rest === '\u0001') lead = { ...alone, rest: '' };
+    lead = leadOf(first);
     if (lead !== undefined) {
       leadLine = first.n;
-      if (lead.rest === '') body.shift();
-      else body[0] = { ...first, text: lead.rest };
+      if (at === 1) notes.push(`dateline read from the second paragraph; the one before it is kept in the body: ${q(body[0]?.text ?? '')}`);
+      if (lead.rest === '') body.splice(at, 1);
+      else body[at] = { ...first, text: lead.rest };
     }
   }
 

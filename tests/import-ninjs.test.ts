@@ -307,6 +307,8 @@ it.each([
   ['By Jane Doe, THE ASSOCIATED PRESS', ['Jane Doe']],
   ['By Jane Doe, The Associated Press and Tom Hale', ['Jane Doe', 'Tom Hale']],
   ['BY THE ASSOCIATED PRESS', undefined],
+  // AP's own form: the agency after the name, no comma.
+  ['By JIM MORRIS Associated Press', ['JIM MORRIS']],
 ])('"The Associated Press" in %j is the agency, not a publication or a person', (byline, authors) => {
   const story = run('v1.ninjs.json', variant('v1.ninjs.json', { byline, infosource: undefined })).stories[0]!;
   expect([story.fields.authors, story.fields.agency?.name]).toEqual([authors, 'Associated Press']);

@@ -187,6 +187,21 @@ describe('credits', () => {
   });
 });
 
+describe('people in the byline', () => {
+  it.each([
+    ['<person>Reuters Staff</person>', undefined, 'Reuters', undefined],
+    ['By <person>JIM MORRIS Associated Press</person>', ['JIM MORRIS'], 'Associated Press', undefined],
+    ['By <person>Smith, John</person>', ['John Smith'], undefined, 'byline "Smith, John" read as one name, surname first: "John Smith"'],
+  ])('%s gives the authors %j and the agency %j', (byline, authors, agency, note) => {
+    const text = fixture('full.nitf.xml').replace(/<byline>[\s\S]*?<\/byline>/, `<byline>${byline}</byline>`);
+    const story = run('b.nitf.xml', text).stories[0]!;
+    expect(story.fields.authors).toEqual(authors);
+    // (The fixture's distributor, Xinhua, is the agency: one named in the byline is noted.)
+    if (agency !== undefined) expect(story.notes).toContain(`the byline names the agency ${JSON.stringify(agency)}, but the agency is "Xinhua": not used`);
+    if (note !== undefined) expect(story.notes).toContain(note);
+  });
+});
+
 describe('stories that are not published', () => {
   it.each([
     ['embargoed', 'the agency has not released this story yet, so no record is written; import the file again once the embargo is lifted'],

@@ -259,6 +259,8 @@ describe('importText: fixtures', () => {
     // An initial alone after the surname is a name surname first; a title cut short is not.
     ['By Doe, J.', ['J. Doe'], 'byline "Doe, J." read as one name, surname first: "J. Doe"'],
     ['By Doe, Senior', ['Doe'], 'byline title not kept (a byline has no field for it): "Senior"'],
+    // A given name that is also an agency's stays a name.
+    ['By Li Xinhua', ['Li Xinhua'], undefined],
   ])('reads the byline %j as the authors %j (places, suffixes, a name surname first)', (line, authors, note) => {
     const text = ['Home | China', '', 'Byline forms', '', line, '', 'Updated: 2025-02-05 09:24', '', 'BEIJING, Feb. 5 -- Body paragraph.', ''].join('\n');
     const story = only(importText(text, { file: 'b.txt', timezone: ZONE }));
@@ -270,6 +272,8 @@ describe('importText: fixtures', () => {
     ['By Jane Doe, The Associated Press', ['Jane Doe'], 'Associated Press'],
     ['By Jane Doe, THE ASSOCIATED PRESS', ['Jane Doe'], 'Associated Press'],
     ['By Jane Doe, Reuters Staff', ['Jane Doe'], 'Reuters'],
+    ['By Reuters Staff', undefined, 'Reuters'],
+    ['By JIM MORRIS Associated Press', ['Jim Morris'], 'Associated Press'],
     ['By The Associated Press', undefined, 'Associated Press'],
     ['BY THE ASSOCIATED PRESS', undefined, 'Associated Press'],
   ])('takes the agency named in %j', (line, authors, agency) => {

@@ -82,6 +82,24 @@ export function isLoneInitial(part: string): boolean {
   return /^\p{Lu}\.?$/u.test(part.trim());
 }
 
+/**
+ * A name with its agency after it and no comma, as AP signs (`JIM MORRIS Associated Press`): the name
+ * and the agency; or a credit to an agency's staff (`Reuters Staff`): the agency alone.
+ */
+export function nameAndAgency(part: string): { name?: string; agency: { name: string; via?: string } } | undefined {
+  const text = part.trim();
+  const staffOf = /^(.+?)\s+staff$/iu.exec(text)?.[1];
+  const staff = staffOf === undefined ? undefined : parseAgencyLine(staffOf.replace(/^the\s+/iu, ''));
+  if (staff !== undefined) return { agency: staff };
+  const words = text.split(/\s+/u);
+  for (let k = Math.min(3, words.length - 2); k >= 1; k--) {
+    const agency = parseAgencyLine(words.slice(-k).join(' '));
+    const name = words.slice(0, -k).join(' ');
+    if (agency !== undefined && looksLikeName(name)) return { name, agency };
+  }
+  return undefined;
+}
+
 /** `Paris Bureau`, `HONG KONG BUREAU`: where a reporter files from, not a person. */
 export function isBureau(part: string): boolean {
   return /^(?:[\p{Lu}][\p{L}.'’-]*\s+)+(?:Bureau|BUREAU)$/u.test(part.trim());
@@ -169,6 +187,12 @@ export function parseByline(text: string): Byline | undefined {
     const agency = parseAgencyLine(part);
     if (agency !== undefined) {
       addAgency(agency);
+      continue;
+    }
+    const withAgency = nameAndAgency(part);
+    if (withAgency !== undefined) {
+      addAgency(withAgency.agency);
+      if (withAgency.name !== undefined) out.authors.push({ name: nameCase(withAgency.name), printed: part });
       continue;
     }
     const p = /^(.+?)\s+(?:in|IN)\s+(.+)$/u.exec(part);

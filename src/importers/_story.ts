@@ -10,7 +10,7 @@ import type { Diagnostic } from '../types.js';
 import { isPermanentId } from '../core/ids.js';
 import { dropChars, plainText, type Block, type ImageCandidate } from './_blocks.js';
 import { squash, unique } from './_tree.js';
-import { isBureau, isJobPhrase, isLoneInitial, isModifierOnly, isPlaceName, isPublicationName, JOB_TITLE, nameSuffix, surnameFirst } from './_bylines.js';
+import { isBureau, isJobPhrase, isLoneInitial, isModifierOnly, isPlaceName, isPublicationName, JOB_TITLE, nameAndAgency, nameSuffix, surnameFirst } from './_bylines.js';
 import { lookupCity } from './gazetteer.js';
 import { cityName, datelineDate, parseAgencyLine, parseContributorLine, parseDatelineLead, reporterNames, splitPhotoCredit } from './lines.js';
 import { contentId } from './record.js';
@@ -60,7 +60,23 @@ export class Credits {
     }
   }
 
-  /** A byline as text: "By Ana Ruiz and Tom Hale", "By Jane Doe, Reuters" (an agency named in it is the agency). */
+  /**
+   * One person as a wire marks it up (NITF's <person>): a credit to an agency's staff (`Reuters Staff`) is
+   * the agency, a name with its agency after it (`Jim Morris Associated Press`) both, and a name written
+   * surname first (`Smith, John`) is turned round and noted.
+   */
+  person(text: string): void {
+    const withAgency = nameAndAgency(text);
+    if (withAgency !== undefined) {
+      this.agency(withAgency.agency.via === undefined ? withAgency.agency.name : `${withAgency.agency.via} via ${withAgency.agency.name}`, 'the byline');
+      if (withAgency.name !== undefined) this.authors.push(withAgency.name);
+      return;
+    }
+    const reversed = surnameFirst(text);
+    if (reversed !== undefined) this.notes.push(`byline ${JSON.stringify(text)} read as one name, surname first: ${JSON.stringify(reversed)}`);
+    this.authors.push(reversed ?? text);
+  }
+
   /**
    * A byline as a wire gives it in one string: `By Li Wen, Xinhua correspondent`, `Reporting by Li Wen;
    * Editing by Ma Jun`, `Text and photos by Jane Doe`, `记者 孙静`, `新华社记者 孙静 王磊`. The prefix goes,
@@ -144,6 +160,7 @@ export class Credits {
         else if (unThe !== n && parseAgencyLine(unThe) !== undefined) this.agency(unThe, 'the byline');
         else if (staffOf !== undefined) this.agency(staffOf, 'the byline');
         else if (JOB_TITLE.test(n) || STAFF.test(n)) this.notes.push(`byline title not kept (a byline has no field for it): ${JSON.stringify(n)}`);
+        else if (nameAndAgency(n) !== undefined) this.person(n);
         else if (/^[\p{Lu}\p{Lo}]/u.test(n)) this.authors.push(n);
         else this.notes.push(`byline text ${JSON.stringify(n)} is not a name: not used`);
       }

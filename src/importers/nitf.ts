@@ -204,7 +204,7 @@ function readByline(byline: El, credits: Credits, notes: string[]): void {
     credits.byline(rest);
     return;
   }
-  credits.authors.push(...people);
+  for (const p of people) credits.person(p);
   // What is left between the names ("By", "and", commas) may still name an agency: "By Kenji Sato, Xinhua".
   const leftover = rest.replace(/^by\b/i, '').split(/\s*(?:,|;|&|\band\b)\s*/i).map((s) => s.trim()).filter(Boolean);
   for (const l of leftover) {

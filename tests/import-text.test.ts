@@ -228,6 +228,14 @@ describe('importText: fixtures', () => {
     ]);
   });
 
+  it('reads the reporters signed at the end of a Chinese story and takes the end mark （完） off its last paragraph', () => {
+    const text = ['Home | China', '', '北京发布暴雨预警', '', 'Updated: 2025-07-30 09:24', '', '新华社北京7月30日电 北京市气象台发布暴雨橙色预警。', '', '专家表示，降雨将持续到周末。（完）', '', '记者：王晓岚 李华', '', '责任编辑：孙静', ''].join('\n');
+    const story = only(importText(text, { file: 'zh.txt', timezone: ZONE }));
+    expect(story.fields.authors).toEqual(['王晓岚', '李华']);
+    expect(story.fields.contributors).toEqual([{ name: '孙静', role: '责任编辑' }]);
+    expect(story.body).toBe('北京市气象台发布暴雨橙色预警。\n\n专家表示，降雨将持续到周末。');
+  });
+
   it('reads a byline printed at the end of the story', () => {
     const text = ['Home | China', '', 'Signed at the end', '', 'Updated: 2025-02-05 09:24', '', 'BEIJING, Feb. 5 -- Body paragraph.', '', 'By Wang Jing in Beijing', ''].join('\n');
     const story = only(importText(text, { file: 'e.txt', timezone: ZONE }));

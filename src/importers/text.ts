@@ -23,6 +23,11 @@ import { type Block, BREADCRUMB_SEP, classify, ID_LINE, IMAGE_LINE, isRelated, t
 import { ambiguousZone, AMBIGUOUS_ZONES, parseStamp, type Stamp } from './_stamps.js';
 import { type Byline, parseByline, parseEditorLine } from './_bylines.js';
 
+/** What ends a story's last paragraph and is no part of it: `Enditem` (Xinhua), `（完）`. */
+const END_MARK = /^(.*\S)\s*(?:\s(?:end ?item)|[（(]完[）)])$/isu;
+/** A line of reporters' names after the story: `记者：王晓岚 李华`, `（记者 王晓岚）`. */
+const ZH_REPORTERS = /^[（(]?(?:新华社|本报)?(?:特约|实习)?记者\s*[:：]?\s*(\p{Script=Han}[\p{Script=Han}·、，,\s]*?)\s*[）)]?$/u;
+
 const q = (s: string): string => JSON.stringify(s);
 
 // ----- Problems -----
@@ -271,13 +276,24 @@ export const importText: Importer = (input, ctx): ImportResult => {
   // Credit lines close the story: contributor taglines and agency lines, read from the end up.
   const contributors: Contributor[] = [];
   const trailingAgencies: typeof agencies = [];
-  const ending = body[body.length - 1];
-  const marked = ending === undefined ? null : /^(.*\S)\s+end ?item$/is.exec(ending.text);
-  if (ending !== undefined && marked !== null) body[body.length - 1] = { ...ending, text: marked[1] ?? '' }; // "… a year. Enditem"
+  // The end mark: "… a year. Enditem", "……持续恶化。（完）" (before the credit lines, or after them).
+  const unmark = (): void => {
+    const ending = body[body.length - 1];
+    const marked = ending === undefined ? null : END_MARK.exec(ending.text);
+    if (ending !== undefined && marked !== null) body[body.length - 1] = { ...ending, text: marked[1] ?? '' };
+  };
+  unmark();
   while (body.length > 0) {
     const last = body[body.length - 1] as Block;
     const agency = parseAgencyLine(last.text);
     const people = agency === undefined ? (parseContributorLine(last.text) ?? parseEditorLine(last.text)) : undefined;
+    // "记者：王晓岚 李华": the reporters, as Chinese papers sign at the end.
+    const zh = agency === undefined && people === undefined ? ZH_REPORTERS.exec(last.text.trim()) : null;
+    if (zh !== null) {
+      for (const name of reporterNames(zh[1] ?? '')) if (!authors.includes(name)) authors.push(name);
+      body.pop();
+      continue;
+    }
     // A byline printed at the end ("By Wang Jing in Beijing"), as some papers sign.
     const byline = agency === undefined && people === undefined ? parseByline(last.text) : undefined;
     if (agency !== undefined) trailingAgencies.unshift({ agency, printed: last.text });
@@ -289,6 +305,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
     } else break;
     body.pop();
   }
+  unmark();
   // Agency lines at the end are the story's credit; they come before a publication name next to the stamp.
   agencies.unshift(...trailingAgencies);
   for (const b of body) if (looksLikeCredit(b.text)) notes.push(`kept in the body, though it looks like a credit line: ${q(b.text)}`);

@@ -236,6 +236,13 @@ describe('importText: fixtures', () => {
     expect(story.body).toBe('北京市气象台发布暴雨橙色预警。\n\n专家表示，降雨将持续到周末。');
   });
 
+  it('reads a "Contributing:" line at the end as contributors with their places', () => {
+    const text = ['Home | World', '', 'Contributing test', '', 'Updated: 2025-02-05 09:24', '', 'YANGON, Feb. 5 -- Body paragraph.', '', 'Contributing: Aung Naing in Yangon and Mei Lin in Taipei', ''].join('\n');
+    const story = only(importText(text, { file: 'k.txt', timezone: ZONE }));
+    expect(story.fields.contributors).toEqual([{ name: 'Aung Naing', location: 'Yangon' }, { name: 'Mei Lin', location: 'Taipei' }]);
+    expect(story.body).toBe('Body paragraph.');
+  });
+
   it('reads a byline printed at the end of the story', () => {
     const text = ['Home | China', '', 'Signed at the end', '', 'Updated: 2025-02-05 09:24', '', 'BEIJING, Feb. 5 -- Body paragraph.', '', 'By Wang Jing in Beijing', ''].join('\n');
     const story = only(importText(text, { file: 'e.txt', timezone: ZONE }));

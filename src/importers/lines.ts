@@ -207,6 +207,9 @@ export function parseContributorLine(line: string): Contributor[] | undefined {
       return role === null ? person(p) : person(p.slice(role[0].length), (role[1] ?? '').toLowerCase());
     }));
   }
+  // "Contributing: Aung Naing in Yangon; Mei Lin in Taipei", as US papers end a story.
+  const contributing = /^Contributing(?: reporters?)?:\s*(.+?)\.?$/i.exec(text);
+  if (contributing !== null) return named((contributing[1] ?? '').split(/\s*;\s*/).flatMap((p) => splitNames(p)).map((p) => person(p)));
   const parts = text.replace(/\.$/, '').split(/\s*;\s*/);
   const roles = parts.map((p) => /^([A-Z][a-z]+(?: [a-z]+)?) by (.+)$/.exec(p));
   if (roles.length === 0 || roles.some((r) => r === null)) return undefined;

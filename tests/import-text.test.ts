@@ -236,6 +236,13 @@ describe('importText: fixtures', () => {
     expect(story.body).toBe('北京市气象台发布暴雨橙色预警。\n\n专家表示，降雨将持续到周末。');
   });
 
+  it('names a stamp in a form not read inside an info line, with its line', () => {
+    const text = ['Home | China', '', 'Info line test', '', 'By ZHANG YI | China Daily | Updated: 2025-02-05 24:11', '', 'BEIJING, Feb. 5 -- Body paragraph.', ''].join('\n');
+    const r = importText(text, { file: 'q.txt', timezone: ZONE });
+    expect(r.stories).toEqual([]);
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.message.includes('"Updated: 2025-02-05 24:11" is in a form not read')])).toEqual([['E_IMPORT_NO_DATE', 5, true]]);
+  });
+
   it('reads a "Contributing:" line at the end as contributors with their places', () => {
     const text = ['Home | World', '', 'Contributing test', '', 'Updated: 2025-02-05 09:24', '', 'YANGON, Feb. 5 -- Body paragraph.', '', 'Contributing: Aung Naing in Yangon and Mei Lin in Taipei', ''].join('\n');
     const story = only(importText(text, { file: 'k.txt', timezone: ZONE }));

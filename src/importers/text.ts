@@ -54,7 +54,8 @@ const problems = {
     diagnostic(Errors.ImportNoHeadline, { file }, 'give the headline on a line of its own before the "Updated:" or "Published:" stamp'),
   /** No stamp read: a line labelled like one (`Updated: Feb 5, 2025 9:24 EST`) is named, as a form not read. */
   noDate: (file: string, lines: readonly Line[]) => {
-    const labelled = lines.find((l) => STAMP_LABEL.test(l.text));
+    // (Also a part of an info line: `By ZHANG YI | China Daily | Updated: 2025-02-05 24:11`.)
+    const labelled = lines.flatMap((l) => [l.text, ...segments(l.text)].map((text) => ({ n: l.n, text }))).find((l) => STAMP_LABEL.test(l.text));
     return labelled === undefined
       ? diagnostic(Errors.ImportNoDate, { file }, 'the copy has no "Published:" or "Updated:" stamp (such as "Updated: 2025-02-05 09:24")')
       : diagnostic(Errors.ImportNoDate, { file, line: labelled.n }, notRead(labelled.text));

@@ -297,6 +297,13 @@ describe('bylines as one string', () => {
   });
 });
 
+it('a credit line closing the body is made contributors and leaves the body', () => {
+  const body_html = '<p>The central bank held rates.</p><p>(Reporting by Lucy Craymer in Wellington; Editing by Muralikumar Anantharaman)</p>';
+  const story = run('v1.ninjs.json', variant('v1.ninjs.json', { body_html })).stories[0]!;
+  expect(story.fields.contributors).toEqual([{ name: 'Lucy Craymer', location: 'Wellington', role: 'reporting' }, { name: 'Muralikumar Anantharaman', role: 'editing' }]);
+  expect(story.body).not.toContain('Craymer');
+});
+
 it('the other credits of a byline are contributors with their roles', () => {
   const story = run('v1.ninjs.json', variant('v1.ninjs.json', { byline: 'Reporting by Jane Doe; Editing by John Smith' })).stories[0]!;
   expect([story.fields.authors, story.fields.contributors]).toEqual([['Jane Doe'], [{ name: 'John Smith', role: 'editing' }]]);

@@ -243,6 +243,13 @@ describe('importText: fixtures', () => {
     expect(r.diagnostics.map((d) => [d.code, d.line, d.message.includes('"Updated: 2025-02-05 24:11" is in a form not read')])).toEqual([['E_IMPORT_NO_DATE', 5, true]]);
   });
 
+  it('takes an agency line naming two agencies joined by "and" for the credit, as printed, not leaving it in the body', () => {
+    const text = ['Home | World', '', 'Two agencies', '', 'Updated: 2025-08-19 09:24', '', 'ISLAMABAD, Aug. 19 (Xinhua) -- Body paragraph.', '', 'Agencies via AFP and Reuters', ''].join('\n');
+    const story = only(importText(text, { file: 'a.txt', timezone: ZONE }));
+    expect(story.fields.agency).toEqual({ name: 'AFP and Reuters', via: 'Agencies' });
+    expect(story.body).toBe('Body paragraph.');
+  });
+
   it('reads a "Contributing:" line at the end as contributors with their places', () => {
     const text = ['Home | World', '', 'Contributing test', '', 'Updated: 2025-02-05 09:24', '', 'YANGON, Feb. 5 -- Body paragraph.', '', 'Contributing: Aung Naing in Yangon and Mei Lin in Taipei', ''].join('\n');
     const story = only(importText(text, { file: 'k.txt', timezone: ZONE }));

@@ -242,9 +242,11 @@ const AGENCIES = [
   'China News Service', '新华社', '中新社',
 ];
 const AGENCY = `(?:${AGENCIES.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`;
-const AGENCY_LINE = new RegExp(`^(?:(?<via>${AGENCY}(?:\\s*[-–/,&]\\s*${AGENCY})*)\\s+via\\s+)?(?<name>${AGENCY}(?:\\s*[-–/,&]\\s*${AGENCY})*)\\.?$`, 'i');
+/** Between agencies credited together: `Reuters - AP`, `AFP/Xinhua`, `Reuters, AFP`, `AFP and AP`. */
+const JOINED = String.raw`(?:\s*[-–/,&]\s*|\s+and\s+)`;
+const AGENCY_LINE = new RegExp(`^(?:(?<via>${AGENCY}(?:${JOINED}${AGENCY})*)\\s+via\\s+)?(?<name>${AGENCY}(?:${JOINED}${AGENCY})*)\\.?$`, 'i');
 
-/** `Agencies Via Xinhua` → `{name: 'Xinhua', via: 'Agencies'}`; `Xinhua`; `Reuters - AP` (kept as printed). */
+/** `Agencies Via Xinhua` → `{name: 'Xinhua', via: 'Agencies'}`; `Xinhua`; `Reuters - AP`, `AFP and AP` (kept as printed). */
 export function parseAgencyLine(line: string): { name: string; via?: string } | undefined {
   const m = AGENCY_LINE.exec(line.trim());
   if (m?.groups === undefined) return undefined;

@@ -304,6 +304,12 @@ it('a credit line closing the body is made contributors and leaves the body', ()
   expect(story.body).not.toContain('Craymer');
 });
 
+it('"By Xinhua writer Li Wen" gives the author Li Wen and the agency, the job noted', () => {
+  const story = run('v1.ninjs.json', variant('v1.ninjs.json', { byline: 'By Xinhua writer Li Wen', infosource: undefined })).stories[0]!;
+  expect([story.fields.authors, story.fields.agency?.name]).toEqual([['Li Wen'], 'Xinhua']);
+  expect(story.notes).toContain('byline title not kept (a byline has no field for it): "Xinhua writer"');
+});
+
 it('the other credits of a byline are contributors with their roles', () => {
   const story = run('v1.ninjs.json', variant('v1.ninjs.json', { byline: 'Reporting by Jane Doe; Editing by John Smith' })).stories[0]!;
   expect([story.fields.authors, story.fields.contributors]).toEqual([['Jane Doe'], [{ name: 'John Smith', role: 'editing' }]]);

@@ -303,6 +303,7 @@ describe('importText: fixtures', () => {
     ['By Jane Doe, Reuters Staff', ['Jane Doe'], 'Reuters'],
     ['By Reuters Staff', undefined, 'Reuters'],
     ['By JIM MORRIS Associated Press', ['Jim Morris'], 'Associated Press'],
+    ['By Xinhua writer Li Wen', ['Li Wen'], 'Xinhua'],
     ['By The Associated Press', undefined, 'Associated Press'],
     ['BY THE ASSOCIATED PRESS', undefined, 'Associated Press'],
   ])('takes the agency named in %j', (line, authors, agency) => {

@@ -86,8 +86,12 @@ export function isLoneInitial(part: string): boolean {
  * A name with its agency after it and no comma, as AP signs (`JIM MORRIS Associated Press`): the name
  * and the agency; or a credit to an agency's staff (`Reuters Staff`): the agency alone.
  */
-export function nameAndAgency(part: string): { name?: string; agency: { name: string; via?: string } } | undefined {
+export function nameAndAgency(part: string): { name?: string; agency: { name: string; via?: string }; title?: string } | undefined {
   const text = part.trim();
+  // The agency and a job before the name: `Xinhua writer Li Wen`, `AP Correspondent Jim Morris`.
+  const job = /^(?:the\s+)?(.+?)\s+((?:staff\s+)?(?:writer|reporter|correspondent|journalist|photographer)s?)\s+(\p{Lu}.*)$/iu.exec(text);
+  const jobAgency = job === null ? undefined : parseAgencyLine(job[1] ?? '');
+  if (job !== null && jobAgency !== undefined && looksLikeName(job[3] ?? '')) return { name: job[3] ?? '', agency: jobAgency, title: `${job[1]} ${job[2]}` };
   const staffOf = /^(.+?)\s+staff$/iu.exec(text)?.[1];
   const staff = staffOf === undefined ? undefined : parseAgencyLine(staffOf.replace(/^the\s+/iu, ''));
   if (staff !== undefined) return { agency: staff };
@@ -192,6 +196,7 @@ export function parseByline(text: string): Byline | undefined {
     const withAgency = nameAndAgency(part);
     if (withAgency !== undefined) {
       addAgency(withAgency.agency);
+      if (withAgency.title !== undefined) (out.titles ??= []).push(withAgency.title);
       if (withAgency.name !== undefined) out.authors.push({ name: nameCase(withAgency.name), printed: part });
       continue;
     }

@@ -70,6 +70,7 @@ export class Credits {
     if (withAgency !== undefined) {
       this.agency(withAgency.agency.via === undefined ? withAgency.agency.name : `${withAgency.agency.via} via ${withAgency.agency.name}`, 'the byline');
       if (withAgency.name !== undefined) this.authors.push(withAgency.name);
+      if (withAgency.title !== undefined) this.notes.push(`byline title not kept (a byline has no field for it): ${JSON.stringify(withAgency.title)}`);
       return;
     }
     const reversed = surnameFirst(text);

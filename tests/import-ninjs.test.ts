@@ -302,6 +302,9 @@ it('a credit line closing the body is made contributors and leaves the body', ()
   const story = run('v1.ninjs.json', variant('v1.ninjs.json', { body_html })).stories[0]!;
   expect(story.fields.contributors).toEqual([{ name: 'Lucy Craymer', location: 'Wellington', role: 'reporting' }, { name: 'Muralikumar Anantharaman', role: 'editing' }]);
   expect(story.body).not.toContain('Craymer');
+  // Two such paragraphs keep their order.
+  const two = run('v1.ninjs.json', variant('v1.ninjs.json', { body_html: '<p>The bank held rates.</p><p>Reporting by Lucy Craymer</p><p>Editing by Tom Hale</p>' })).stories[0]!;
+  expect(two.fields.contributors).toEqual([{ name: 'Lucy Craymer', role: 'reporting' }, { name: 'Tom Hale', role: 'editing' }]);
 });
 
 it('"By Xinhua writer Li Wen" gives the author Li Wen and the agency, the job noted', () => {

@@ -288,8 +288,10 @@ describe('importText: fixtures', () => {
     // An initial alone after the surname is a name surname first; a title cut short is not.
     ['By Doe, J.', ['J. Doe'], 'byline "Doe, J." read as one name, surname first: "J. Doe"'],
     ['By Doe, Senior', ['Doe'], 'byline title not kept (a byline has no field for it): "Senior"'],
-    // A given name that is also an agency's stays a name.
+    // A given name that is also an agency's stays a name, and so does a surname.
     ['By Li Xinhua', ['Li Xinhua'], undefined],
+    ['By Michael R. Bloomberg', ['Michael R. Bloomberg'], undefined],
+    ['By Mary Ann Efe', ['Mary Ann Efe'], undefined],
   ])('reads the byline %j as the authors %j (places, suffixes, a name surname first)', (line, authors, note) => {
     const text = ['Home | China', '', 'Byline forms', '', line, '', 'Updated: 2025-02-05 09:24', '', 'BEIJING, Feb. 5 -- Body paragraph.', ''].join('\n');
     const story = only(importText(text, { file: 'b.txt', timezone: ZONE }));
@@ -304,6 +306,7 @@ describe('importText: fixtures', () => {
     ['By Reuters Staff', undefined, 'Reuters'],
     ['By JIM MORRIS Associated Press', ['Jim Morris'], 'Associated Press'],
     ['By Xinhua writer Li Wen', ['Li Wen'], 'Xinhua'],
+    ['By Li Wen, Xinhua writer', ['Li Wen'], 'Xinhua'],
     ['By The Associated Press', undefined, 'Associated Press'],
     ['BY THE ASSOCIATED PRESS', undefined, 'Associated Press'],
   ])('takes the agency named in %j', (line, authors, agency) => {
@@ -348,6 +351,41 @@ describe('importText: fixtures', () => {
     expect(story.fields.image).toEqual({ caption: 'Waves crash on the shore on Sunday.', credit });
     expect([story.fields.agency?.name, story.fields.dateline?.city]).toEqual(['Xinhua', 'Taipei']);
     expect(story.body).toBe('A typhoon reached the coast.');
+  });
+
+  it.each([
+    'France named a new prime minister on Tuesday, a close ally of the president. (AFP)',
+    'Most voters oppose the new tariffs, a poll found. (Reuters/Ipsos)',
+  ])('keeps %j in the body when no dateline follows it (a story\'s own paragraph, not a caption)', (line) => {
+    const text = ['Home | World', '', 'Brief', '', 'Updated: 2025-10-12 09:24', '', line, '', 'A second paragraph of the story.', ''].join('\n');
+    const story = only(importText(text, { file: 'c.txt', timezone: 'Asia/Shanghai' }));
+    expect(story.fields.image).toBeUndefined();
+    expect(story.body.startsWith(line)).toBe(true);
+  });
+
+  it('does not read a dateline from a second paragraph that only looks like one ("NATO — …")', () => {
+    const text = ['Home | World', '', 'Not a dateline', '', 'Updated: 2025-10-12 09:24', '', 'The council voted 7-2 on Tuesday to close the old town to cars.', '', 'NATO — already stretched on its eastern flank — said it would send ships.', ''].join('\n');
+    const story = only(importText(text, { file: 'c.txt', timezone: 'Asia/Shanghai' }));
+    expect(story.fields.dateline).toBeUndefined();
+    expect(story.body).toContain('NATO — already stretched');
+  });
+
+  it.each([
+    '记者再次拨打电话 对方无人接听',
+    '记者手记',
+    '（记者 王晓岚 摄）',
+  ])('does not take the last line %j for reporters', (line) => {
+    const text = ['Home | China', '', '测试', '', 'Updated: 2025-07-30 09:24', '', '新华社北京7月30日电 北京市气象台发布暴雨橙色预警。', '', line, ''].join('\n');
+    const story = only(importText(text, { file: 'zh.txt', timezone: ZONE }));
+    expect(story.fields.authors).toBeUndefined();
+  });
+
+  it('leaves a "Contributing:" line that names a publication or an agency as printed', () => {
+    const line = 'Contributing: John Bacon, USA TODAY; The Associated Press';
+    const text = ['Home | World', '', 'Contributing test', '', 'Updated: 2025-02-05 09:24', '', 'YANGON, Feb. 5 -- Body paragraph.', '', line, ''].join('\n');
+    const story = only(importText(text, { file: 'k.txt', timezone: ZONE }));
+    expect(story.fields.contributors).toBeUndefined();
+    expect(story.body).toContain(line);
   });
 
   it('reads the dateline from the second paragraph after a short one that is not the story\'s, which stays in the body', () => {

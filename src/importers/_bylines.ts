@@ -72,6 +72,12 @@ export function isJobPhrase(part: string): boolean {
   return JOB_TITLE.test(part) || before === '' || /bureau chief$/i.test(part) || parseAgencyLine(before) !== undefined || JOB_MODIFIER.test(before);
 }
 
+/** The agency a job phrase names before its job word (`Xinhua writer`, `AP Correspondent`), if any. */
+export function agencyOfJob(part: string): { name: string; via?: string } | undefined {
+  const before = JOB_TITLE_ANY_CASE.exec(part.trim())?.[1]?.trim().replace(/^the\s+/iu, '');
+  return before === undefined || before === '' ? undefined : parseAgencyLine(before);
+}
+
 /** A byline part of job modifiers alone (`Senior`, `SR.`, `Chief`): a title cut short, not a person. */
 export function isModifierOnly(part: string): boolean {
   return JOB_MODIFIER.test(part.trim());
@@ -99,7 +105,9 @@ export function nameAndAgency(part: string): { name?: string; agency: { name: st
   for (let k = Math.min(3, words.length - 2); k >= 1; k--) {
     const agency = parseAgencyLine(words.slice(-k).join(' '));
     const name = words.slice(0, -k).join(' ');
-    if (agency !== undefined && looksLikeName(name)) return { name, agency };
+    // Only as AP prints it: the name in capitals, or an agency's name of several words (`Michael R.
+    // Bloomberg` and `Mary Ann Efe` are names).
+    if (agency !== undefined && looksLikeName(name) && (k > 1 || (name === name.toUpperCase() && /\p{Lu}{2}/u.test(name))) && !/\s\p{Lu}\.?$/u.test(name)) return { name, agency };
   }
   return undefined;
 }
@@ -165,6 +173,8 @@ export function parseByline(text: string): Byline | undefined {
         continue;
       }
       if (isJobPhrase(part) || isBureau(part) || isModifierOnly(part)) {
+        const agency = agencyOfJob(part);
+        if (agency !== undefined) addAgency(agency);
         (out.titles ??= []).push(part.trim());
         continue;
       }

@@ -10,7 +10,7 @@ import type { Diagnostic } from '../types.js';
 import { isPermanentId } from '../core/ids.js';
 import { dropChars, plainText, type Block, type ImageCandidate } from './_blocks.js';
 import { squash, unique } from './_tree.js';
-import { isBureau, isJobPhrase, isLoneInitial, isModifierOnly, isPlaceName, isPublicationName, JOB_TITLE, nameAndAgency, nameSuffix, surnameFirst } from './_bylines.js';
+import { agencyOfJob, isBureau, isJobPhrase, isLoneInitial, isModifierOnly, isPlaceName, isPublicationName, JOB_TITLE, nameAndAgency, nameSuffix, surnameFirst } from './_bylines.js';
 import { lookupCity } from './gazetteer.js';
 import { cityName, datelineDate, parseAgencyLine, parseContributorLine, parseDatelineLead, reporterNames, splitPhotoCredit } from './lines.js';
 import { contentId } from './record.js';
@@ -131,6 +131,9 @@ export class Credits {
       }
       const other = i === 0 ? undefined : isPlaceName(part) ? 'place' : isPublicationName(part) && !agencyNamed ? 'publication' : agencyOfStaff(part) === undefined && (isJobPhrase(part) || isBureau(part) || isModifierOnly(part)) ? 'title' : undefined;
       if (other !== undefined) {
+        // (`Li Wen, Xinhua writer`: the agency, as `Xinhua writer Li Wen` gives it.)
+        const agency = other === 'title' ? agencyOfJob(part) : undefined;
+        if (agency !== undefined) this.agency(agency.via === undefined ? agency.name : `${agency.via} via ${agency.name}`, 'the byline');
         this.notes.push(`byline ${other} not kept (a byline has no field for it): ${JSON.stringify(part)}`);
         return;
       }

@@ -209,7 +209,12 @@ export function parseContributorLine(line: string): Contributor[] | undefined {
   }
   // "Contributing: Aung Naing in Yangon; Mei Lin in Taipei", as US papers end a story.
   const contributing = /^Contributing(?: reporters?)?:\s*(.+?)\.?$/i.exec(text);
-  if (contributing !== null) return named((contributing[1] ?? '').split(/\s*;\s*/).flatMap((p) => splitNames(p)).map((p) => person(p)));
+  if (contributing !== null) {
+    // (An agency or a publication among them, "Contributing: John Bacon, USA TODAY; The Associated Press",
+    // is no contributor: such a line is left as printed.)
+    const people = (contributing[1] ?? '').split(/\s*;\s*/).flatMap((p) => splitNames(p)).map((p) => person(p));
+    return people.some((c) => parseAgencyLine(c.name.replace(/^the\s+/i, '')) !== undefined || (/\p{Lu}{2}/u.test(c.name) && c.name === c.name.toUpperCase())) ? undefined : named(people);
+  }
   const parts = text.replace(/\.$/, '').split(/\s*;\s*/);
   const roles = parts.map((p) => /^([A-Z][a-z]+(?: [a-z]+)?) by (.+)$/.exec(p));
   if (roles.length === 0 || roles.some((r) => r === null)) return undefined;
@@ -258,11 +263,18 @@ export function parseAgencyLine(line: string): { name: string; via?: string } | 
 
 // ----- Photo credits -----
 
+/** AGENCY/Name, as Xinhua and Reuters sign: "(Xinhua/Li Xin)", "(REUTERS/Ann Wang)", "Xinhua/Li Xin"; the agency alone in brackets: "(AFP)". */
+const WEAK_CREDITS: RegExp[] = [
+  /^(?<caption>.*[.!?"”])\s*\((?<credit>(?:AP|AFP|Reuters|REUTERS|Xinhua|XINHUA|EPA|Kyodo|Yonhap|CNS|Bloomberg)\s*\/\s*\p{Lu}[^()]*)\)$/u,
+  /^(?<caption>.*[.!?"”)])\s+(?<credit>(?:AP|AFP|Reuters|REUTERS|Xinhua|XINHUA|EPA|Kyodo|Yonhap|Bloomberg)\/\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3})$/u,
+  /^(?<caption>.*[.!?"”])\s*\((?<credit>AFP|AP|Reuters|REUTERS|EPA(?:-EFE)?|Getty Images|Xinhua|XINHUA|Bloomberg)\)$/,
+];
+
 /**
  * Splits the credit off a photo caption: `… in Gaza City on Monday. DAWOUD ABU ALKAS/REUTERS`,
  * `… [Photo/Agencies]`, `… [Photo by Wang Jing/China Daily]`, `… Photo: Xinhua`, `…（新华社记者王晔摄）`.
  */
-export function splitPhotoCredit(paragraph: string): { caption: string; credit: string } | undefined {
+export function splitPhotoCredit(paragraph: string): { caption: string; credit: string; weak?: true } | undefined {
   const text = paragraph.trim();
   // Captions are short (and the patterns below are not all linear on long text); notes are not captions.
   if (text.length > 600 || /^(?:editor'?s note|correction|clarification|note)\b/i.test(text)) return undefined;
@@ -281,15 +293,16 @@ export function splitPhotoCredit(paragraph: string): { caption: string; credit: 
     /^(?<caption>.*[.!?"”)])\s+(?<credit>\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){1,3}\/(?:[A-Z][A-Z.&'’-]+(?: [A-Z][A-Z.&'’-]+)*|Getty Images|Reuters|Bloomberg|Xinhua))$/u,
     // An agency's name alone after the caption's last sentence.
     /^(?<caption>.*[.!?"”)])\s+(?<credit>AFP|AP|Reuters|REUTERS|EPA(?:-EFE)?|Getty Images|Xinhua|XINHUA|Bloomberg)$/,
-    // AGENCY/Name, as Xinhua and Reuters sign: "(Xinhua/Li Xin)", "(REUTERS/Ann Wang)", "Xinhua/Li Xin"; or
-    // the agency alone in brackets: "(AFP)".
-    /^(?<caption>.*[.!?"”])\s*\((?<credit>(?:AP|AFP|Reuters|REUTERS|Xinhua|XINHUA|EPA|Kyodo|Yonhap|CNS|Bloomberg)\s*\/\s*\p{Lu}[^()]*)\)$/u,
-    /^(?<caption>.*[.!?"”)])\s+(?<credit>(?:AP|AFP|Reuters|REUTERS|Xinhua|XINHUA|EPA|Kyodo|Yonhap|Bloomberg)\/\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3})$/u,
-    /^(?<caption>.*[.!?"”])\s*\((?<credit>AFP|AP|Reuters|REUTERS|EPA(?:-EFE)?|Getty Images|Xinhua|XINHUA|Bloomberg)\)$/,
   ];
   for (const p of patterns) {
     const m = p.exec(text);
     if (m?.groups !== undefined) return { caption: (m.groups['caption'] ?? '').trim(), credit: (m.groups['credit'] ?? '').trim() };
+  }
+  // `weak`: forms a story's own paragraph also takes ("… a poll found. (Reuters/Ipsos)", "… the president.
+  // (AFP)"), which the caller accepts only where a caption stands, before the dateline.
+  for (const p of WEAK_CREDITS) {
+    const m = p.exec(text);
+    if (m?.groups !== undefined) return { caption: (m.groups['caption'] ?? '').trim(), credit: (m.groups['credit'] ?? '').trim(), weak: true };
   }
   return undefined;
 }

@@ -26,7 +26,7 @@ import { type Byline, parseByline, parseEditorLine } from './_bylines.js';
 /** What ends a story's last paragraph and is no part of it: `Enditem` (Xinhua), `（完）`. */
 const END_MARK = /^(.*\S)\s*(?:\s(?:end ?item)|[（(]完[）)])$/isu;
 /** A line of reporters' names after the story: `记者：王晓岚 李华`, `（记者 王晓岚）`. */
-const ZH_REPORTERS = /^[（(]?(?:新华社|本报)?(?:特约|实习)?记者\s*[:：]?\s*(\p{Script=Han}[\p{Script=Han}·、，,\s]*?)\s*[）)]?$/u;
+const ZH_REPORTERS = /^(?:(?:新华社|本报)?(?:特约|实习)?记者\s*[:：\s]\s*((?:[\p{Script=Han}·]{2,4}[\s、，,]*)+)|[（(](?:新华社|本报)?(?:特约|实习)?记者\s*[:：]?\s*((?:[\p{Script=Han}·]{2,4}[\s、，,]*)+)[）)])$/u;
 
 const q = (s: string): string => JSON.stringify(s);
 
@@ -233,7 +233,10 @@ export const importText: Importer = (input, ctx): ImportResult => {
     else {
       const byline = parseByline(b.text);
       const agency = parseAgencyLine(b.text);
-      const photo = caption === undefined && parseDatelineLead(b.text) === undefined ? splitPhotoCredit(b.text) : undefined;
+      const found = caption === undefined && parseDatelineLead(b.text) === undefined ? splitPhotoCredit(b.text) : undefined;
+      // A credit in a form a story's paragraph also takes counts only right before the dateline.
+      const next = blocks[i + 1];
+      const photo = found?.weak === true && (next === undefined || parseDatelineLead(next.text) === undefined) ? undefined : found === undefined ? undefined : { caption: found.caption, credit: found.credit };
       if (byline !== undefined) takeByline(byline);
       else if (agency !== undefined) agencies.push({ agency, printed: b.text });
       else if (photo !== undefined) caption = photo;
@@ -262,7 +265,9 @@ export const importText: Importer = (input, ctx): ImportResult => {
   };
   // Usually the first paragraph; after one short paragraph that is not the story's (an editor's note,
   // a caption whose credit is in a form not read), the second, the first staying where it is.
-  const at = body[0] === undefined ? -1 : leadOf(body[0]) !== undefined ? 0 : body[1] !== undefined && (body[0]?.text.length ?? 0) <= 600 && leadOf(body[1]) !== undefined ? 1 : -1;
+  // (There, only a lead with an agency or a date: "NATO — already stretched …" is a sentence.)
+  const strong = (l: DatelineLead | undefined): boolean => l !== undefined && (l.agency !== undefined || l.month !== undefined);
+  const at = body[0] === undefined ? -1 : leadOf(body[0]) !== undefined ? 0 : body[1] !== undefined && (body[0]?.text.length ?? 0) <= 600 && strong(leadOf(body[1])) ? 1 : -1;
   const first = body[at];
   if (first !== undefined) {
     lead = leadOf(first);
@@ -291,7 +296,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
     // "记者：王晓岚 李华": the reporters, as Chinese papers sign at the end.
     const zh = agency === undefined && people === undefined ? ZH_REPORTERS.exec(last.text.trim()) : null;
     if (zh !== null) {
-      for (const name of reporterNames(zh[1] ?? '')) if (!authors.includes(name)) authors.push(name);
+      for (const name of reporterNames(zh[1] ?? zh[2] ?? '')) if (!authors.includes(name)) authors.push(name);
       body.pop();
       continue;
     }

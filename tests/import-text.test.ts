@@ -363,6 +363,13 @@ describe('importText: fixtures', () => {
     expect(story.body.startsWith(line)).toBe(true);
   });
 
+  it('reads an AP editor\'s note ("EDITOR\'S NOTE — …") as no dateline, and the dateline after it', () => {
+    const text = ['Home | World', '', 'Note test', '', 'Updated: 2025-10-12 09:24', '', "EDITOR'S NOTE — This story contains descriptions of violence.", '', 'BEIRUT (AP) — Body paragraph.', ''].join('\n');
+    const story = only(importText(text, { file: 'c.txt', timezone: 'Asia/Shanghai' }));
+    expect(story.fields.dateline?.city).toBe('Beirut');
+    expect(story.body).toBe("EDITOR'S NOTE — This story contains descriptions of violence.\n\nBody paragraph.");
+  });
+
   it('does not read a dateline from a second paragraph that only looks like one ("NATO — …")', () => {
     const text = ['Home | World', '', 'Not a dateline', '', 'Updated: 2025-10-12 09:24', '', 'The council voted 7-2 on Tuesday to close the old town to cars.', '', 'NATO — already stretched on its eastern flank — said it would send ships.', ''].join('\n');
     const story = only(importText(text, { file: 'c.txt', timezone: 'Asia/Shanghai' }));

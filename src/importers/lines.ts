@@ -47,6 +47,9 @@ const ENGLISH_LEAD = new RegExp(
  */
 const CHINESE_LEAD = /^(?<agency>新华社|中新社|本报)(?<city>[\p{Script=Han}·]{1,12}?)(?:(?<month>\d{1,2})月(?<day>\d{1,2})日电(?![视话影报子力网脑梯池器气车源线讯商信价竞])|电(?=[（(\s：:，,]|$))(?:[（(](?<reporters>[^）)]*)[）)])?[\s：:，,]*(?<rest>[\s\S]*)$/u;
 
+/** Labels that lead a paragraph as a city would, with a dash: `EDITOR'S NOTE —`, `UPDATE -`. */
+const NOT_PLACES = /^(?:EDITOR['’]?S NOTES?|NOTE|UPDATED?|CORRECTION|CLARIFICATION|BREAKING(?: NEWS)?|ANALYSIS|OPINION|EXCLUSIVE|WARNING|FACT CHECK)$/;
+
 export function parseDatelineLead(paragraph: string): (DatelineLead & { reporters?: string }) | undefined {
   const zh = CHINESE_LEAD.exec(paragraph.trim());
   // Without a date, a city the table knows or the reporters in brackets make a lead ("本报延安电（记者李华）");
@@ -66,7 +69,7 @@ export function parseDatelineLead(paragraph: string): (DatelineLead & { reporter
   if (m?.groups === undefined) return undefined;
   const g = m.groups;
   // A lone capitalised word before a dash is a dateline only if it looks like a place, not an acronym-led sentence.
-  if ((g['city'] ?? '').length < 2) return undefined;
+  if ((g['city'] ?? '').length < 2 || NOT_PLACES.test(g['city'] ?? '')) return undefined;
   const lead: DatelineLead = { city: g['city'] ?? '', rest: (g['rest'] ?? '').trim() };
   if (g['region'] !== undefined) lead.region = g['region'];
   if (g['month'] !== undefined) {

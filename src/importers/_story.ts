@@ -49,8 +49,9 @@ export class Credits {
    * later line that says more about the same agency ("Agencies via Xinhua" after "Xinhua") refines it; a
    * different agency is noted, never dropped silently.
    */
-  agency(line: string, source: string): void {
-    const parsed = parseAgencyLine(line) ?? { name: squash(line) };
+  agency(given: string | { name: string; via?: string }, source: string): void {
+    const line = typeof given === 'string' ? given : given.via === undefined ? given.name : `${given.via} via ${given.name}`;
+    const parsed = typeof given === 'string' ? (parseAgencyLine(line) ?? { name: squash(line) }) : given;
     if (parsed.name === '') return;
     const current = this.agencyValue;
     const same = current !== undefined && parsed.name.toLowerCase() === current.name.toLowerCase();
@@ -68,7 +69,7 @@ export class Credits {
   person(text: string): void {
     const withAgency = nameAndAgency(text);
     if (withAgency !== undefined) {
-      this.agency(withAgency.agency.via === undefined ? withAgency.agency.name : `${withAgency.agency.via} via ${withAgency.agency.name}`, 'the byline');
+      this.agency(withAgency.agency, 'the byline');
       if (withAgency.name !== undefined) this.authors.push(withAgency.name);
       if (withAgency.title !== undefined) this.notes.push(`byline title not kept (a byline has no field for it): ${JSON.stringify(withAgency.title)}`);
       return;
@@ -133,7 +134,7 @@ export class Credits {
       if (other !== undefined) {
         // (`Li Wen, Xinhua writer`: the agency, as `Xinhua writer Li Wen` gives it.)
         const agency = other === 'title' ? agencyOfJob(part) : undefined;
-        if (agency !== undefined) this.agency(agency.via === undefined ? agency.name : `${agency.via} via ${agency.name}`, 'the byline');
+        if (agency !== undefined) this.agency(agency, 'the byline');
         this.notes.push(`byline ${other} not kept (a byline has no field for it): ${JSON.stringify(part)}`);
         return;
       }

@@ -292,6 +292,7 @@ describe('importText: fixtures', () => {
     ['By Li Xinhua', ['Li Xinhua'], undefined],
     ['By Michael R. Bloomberg', ['Michael R. Bloomberg'], undefined],
     ['By Mary Ann Efe', ['Mary Ann Efe'], undefined],
+    ['By Tom Hale AP', ['Tom Hale'], undefined],
   ])('reads the byline %j as the authors %j (places, suffixes, a name surname first)', (line, authors, note) => {
     const text = ['Home | China', '', 'Byline forms', '', line, '', 'Updated: 2025-02-05 09:24', '', 'BEIJING, Feb. 5 -- Body paragraph.', ''].join('\n');
     const story = only(importText(text, { file: 'b.txt', timezone: ZONE }));
@@ -381,10 +382,22 @@ describe('importText: fixtures', () => {
     '记者再次拨打电话 对方无人接听',
     '记者手记',
     '（记者 王晓岚 摄）',
+    '记者：非常感谢您',
   ])('does not take the last line %j for reporters', (line) => {
     const text = ['Home | China', '', '测试', '', 'Updated: 2025-07-30 09:24', '', '新华社北京7月30日电 北京市气象台发布暴雨橙色预警。', '', line, ''].join('\n');
     const story = only(importText(text, { file: 'zh.txt', timezone: ZONE }));
     expect(story.fields.authors).toBeUndefined();
+  });
+
+  it('does not take the thanks closing an interview ("记者：谢谢") for a reporter', () => {
+    const text = ['Home | China', '', '访谈', '', 'Updated: 2025-07-30 09:24', '', '新华社北京7月30日电 专家谈暴雨。', '', '记者：降雨会持续多久？', '', '专家：到周末。', '', '记者：谢谢', ''].join('\n');
+    const story = only(importText(text, { file: 'zh.txt', timezone: ZONE }));
+    expect(story.fields.authors).toBeUndefined();
+  });
+
+  it('reads a "Contributing:" line with a name in capitals', () => {
+    const text = ['Home | World', '', 'Contributing test', '', 'Updated: 2025-02-05 09:24', '', 'SEOUL, Feb. 5 -- Body paragraph.', '', 'Contributing: KIM JONG-SOO in Seoul', ''].join('\n');
+    expect(only(importText(text, { file: 'k.txt', timezone: ZONE })).fields.contributors).toEqual([{ name: 'KIM JONG-SOO', location: 'Seoul' }]);
   });
 
   it('leaves a "Contributing:" line that names a publication or an agency as printed', () => {
@@ -393,6 +406,25 @@ describe('importText: fixtures', () => {
     const story = only(importText(text, { file: 'k.txt', timezone: ZONE }));
     expect(story.fields.contributors).toBeUndefined();
     expect(story.body).toContain(line);
+  });
+
+  it('reads a caption credited "(AFP)" when a byline, or a dateline printed alone, comes between it and the story', () => {
+    for (const between of [['By Jane Doe', '', 'PARIS, Oct. 12 (AFP) - Crowds marched.'], ['PARIS, Oct. 12 (AFP) -', '', 'Crowds marched.']]) {
+      const text = ['Home | World', '', 'Caption test', '', 'Updated: 2025-10-12 09:24', '', 'Protesters march in central Paris on Tuesday. (AFP)', '', ...between, ''].join('\n');
+      const story = only(importText(text, { file: 'c.txt', timezone: 'Asia/Shanghai' }));
+      expect([story.fields.image?.credit, story.fields.dateline?.city, story.body]).toEqual(['AFP', 'Paris', 'Crowds marched.']);
+    }
+  });
+
+  it.each([
+    ["Editor's note: this story was updated.", 'WASHINGTON — The Senate voted.', 'Washington'],
+    ['NEWS ANALYSIS — What the vote means.', 'BEIRUT (AP) — The talks resumed.', 'Beirut'],
+    ["EDITOR'S NOTE — This story was updated.", 'PORTLAND, Ore. — The council met.', 'Portland'],
+  ])('after %j, reads the dateline of %j', (first, second, city) => {
+    const text = ['Home | World', '', 'Note test', '', 'Updated: 2025-10-12 09:24', '', first, '', second, ''].join('\n');
+    const story = only(importText(text, { file: 'c.txt', timezone: 'Asia/Shanghai' }));
+    expect(story.fields.dateline?.city).toBe(city);
+    expect(story.body.startsWith(first)).toBe(true);
   });
 
   it('reads the dateline from the second paragraph after a short one that is not the story\'s, which stays in the body', () => {

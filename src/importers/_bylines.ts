@@ -107,7 +107,9 @@ export function nameAndAgency(part: string): { name?: string; agency: { name: st
     const name = words.slice(0, -k).join(' ');
     // Only as AP prints it: the name in capitals, or an agency's name of several words (`Michael R.
     // Bloomberg` and `Mary Ann Efe` are names).
-    if (agency !== undefined && looksLikeName(name) && (k > 1 || (name === name.toUpperCase() && /\p{Lu}{2}/u.test(name))) && !/\s\p{Lu}\.?$/u.test(name)) return { name, agency };
+    // (Or an agency's acronym, which no surname is: `By Tom Hale AP`.)
+    const acronym = k === 1 && /^[A-Z]{2,5}$/.test(words[words.length - 1] ?? '');
+    if (agency !== undefined && looksLikeName(name) && (k > 1 || acronym || (name === name.toUpperCase() && /\p{Lu}{2}/u.test(name))) && !/\s\p{Lu}\.?$/u.test(name)) return { name, agency };
   }
   return undefined;
 }

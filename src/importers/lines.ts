@@ -48,7 +48,7 @@ const ENGLISH_LEAD = new RegExp(
 const CHINESE_LEAD = /^(?<agency>新华社|中新社|本报)(?<city>[\p{Script=Han}·]{1,12}?)(?:(?<month>\d{1,2})月(?<day>\d{1,2})日电(?![视话影报子力网脑梯池器气车源线讯商信价竞])|电(?=[（(\s：:，,]|$))(?:[（(](?<reporters>[^）)]*)[）)])?[\s：:，,]*(?<rest>[\s\S]*)$/u;
 
 /** Labels that lead a paragraph as a city would, with a dash: `EDITOR'S NOTE —`, `UPDATE -`. */
-const NOT_PLACES = /^(?:EDITOR['’]?S NOTES?|NOTE|UPDATED?|CORRECTION|CLARIFICATION|BREAKING(?: NEWS)?|ANALYSIS|OPINION|EXCLUSIVE|WARNING|FACT CHECK)$/;
+const NOT_PLACES = /^(?:EDITORS?['’]?S? NOTES?|NOTE|UPDATED?|CORRECTED|CORRECTION|CLARIFICATION|BREAKING(?: NEWS)?|(?:NEWS )?ANALYSIS|OPINION|COMMENTARY|EXPLAINER|REVIEW|OBITUARY|ADVISORY|EXCLUSIVE|WARNING|FACT CHECK)$/;
 
 export function parseDatelineLead(paragraph: string): (DatelineLead & { reporters?: string }) | undefined {
   const zh = CHINESE_LEAD.exec(paragraph.trim());
@@ -215,8 +215,11 @@ export function parseContributorLine(line: string): Contributor[] | undefined {
   if (contributing !== null) {
     // (An agency or a publication among them, "Contributing: John Bacon, USA TODAY; The Associated Press",
     // is no contributor: such a line is left as printed.)
-    const people = (contributing[1] ?? '').split(/\s*;\s*/).flatMap((p) => splitNames(p)).map((p) => person(p));
-    return people.some((c) => parseAgencyLine(c.name.replace(/^the\s+/i, '')) !== undefined || (/\p{Lu}{2}/u.test(c.name) && c.name === c.name.toUpperCase())) ? undefined : named(people);
+    const segmentsOf = (contributing[1] ?? '').split(/\s*;\s*/).map((seg) => splitNames(seg).map((p) => person(p)));
+    // After a name and a comma, a name in capitals or one with "The" is a publication (`John Bacon, USA TODAY`).
+    const other = segmentsOf.some((seg) => seg.some((c, k) => parseAgencyLine(c.name.replace(/^the\s+/i, '')) !== undefined ||
+      (k > 0 && (/^The\s/.test(c.name) || (/\p{Lu}{2}/u.test(c.name) && c.name === c.name.toUpperCase())))));
+    return other ? undefined : named(segmentsOf.flat());
   }
   const parts = text.replace(/\.$/, '').split(/\s*;\s*/);
   const roles = parts.map((p) => /^([A-Z][a-z]+(?: [a-z]+)?) by (.+)$/.exec(p));

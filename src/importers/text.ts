@@ -23,10 +23,27 @@ import { type Block, BREADCRUMB_SEP, classify, ID_LINE, IMAGE_LINE, isRelated, t
 import { ambiguousZone, AMBIGUOUS_ZONES, parseStamp, type Stamp } from './_stamps.js';
 import { type Byline, parseByline, parseEditorLine } from './_bylines.js';
 
+/** A paragraph's dateline lead, also one printed alone on its line (`WASHINGTON, Feb. 4 (Xinhua) --`). */
+function leadOf(b: { text: string }): (DatelineLead & { reporters?: string }) | undefined {
+  const found = parseDatelineLead(b.text);
+  if (found !== undefined) return found;
+  const alone = parseDatelineLead(`${b.text} \u0001`);
+  return alone !== undefined && alone.rest === '\u0001' ? { ...alone, rest: '' } : undefined;
+}
+
+/** Whether the first block from `from` on that is not a stamp, id, image URL, byline or agency line leads with a dateline. */
+function datelineAhead(blocks: readonly Block[], from: number): boolean {
+  for (const b of blocks.slice(from)) {
+    if (b.kind === 'stamp' || b.kind === 'id' || b.kind === 'image' || parseByline(b.text) !== undefined || parseAgencyLine(b.text) !== undefined) continue;
+    return leadOf(b) !== undefined;
+  }
+  return false;
+}
+
 /** What ends a story's last paragraph and is no part of it: `Enditem` (Xinhua), `（完）`. */
 const END_MARK = /^(.*\S)\s*(?:\s(?:end ?item)|[（(]完[）)])$/isu;
 /** A line of reporters' names after the story: `记者：王晓岚 李华`, `（记者 王晓岚）`. */
-const ZH_REPORTERS = /^(?:(?:新华社|本报)?(?:特约|实习)?记者\s*[:：\s]\s*((?:[\p{Script=Han}·]{2,4}[\s、，,]*)+)|[（(](?:新华社|本报)?(?:特约|实习)?记者\s*[:：]?\s*((?:[\p{Script=Han}·]{2,4}[\s、，,]*)+)[）)])$/u;
+const ZH_REPORTERS = /^(?:(?:新华社|本报)?(?:特约|实习)?记者\s*[:：\s]\s*((?:[\p{Script=Han}·]{2,4}(?:[\s、，,]+|$))+)|[（(](?:新华社|本报)?(?:特约|实习)?记者\s*[:：]?\s*((?:[\p{Script=Han}·]{2,4}(?:[\s、，,]+|(?=[）)])))+)[）)])$/u;
 
 const q = (s: string): string => JSON.stringify(s);
 
@@ -234,9 +251,9 @@ export const importText: Importer = (input, ctx): ImportResult => {
       const byline = parseByline(b.text);
       const agency = parseAgencyLine(b.text);
       const found = caption === undefined && parseDatelineLead(b.text) === undefined ? splitPhotoCredit(b.text) : undefined;
-      // A credit in a form a story's paragraph also takes counts only right before the dateline.
-      const next = blocks[i + 1];
-      const photo = found?.weak === true && (next === undefined || parseDatelineLead(next.text) === undefined) ? undefined : found === undefined ? undefined : { caption: found.caption, credit: found.credit };
+      // A credit in a form a story's paragraph also takes counts only before the dateline (past the lines
+      // this loop takes: a byline, the image URL, a dateline printed alone on its line).
+      const photo = found === undefined || (found.weak === true && !datelineAhead(blocks, i + 1)) ? undefined : { caption: found.caption, credit: found.credit };
       if (byline !== undefined) takeByline(byline);
       else if (agency !== undefined) agencies.push({ agency, printed: b.text });
       else if (photo !== undefined) caption = photo;
@@ -257,16 +274,15 @@ export const importText: Importer = (input, ctx): ImportResult => {
   // The dateline leads the first paragraph; agency copy may print it alone on a line ("WASHINGTON, Feb. 4 (Xinhua) --").
   let lead: (DatelineLead & { reporters?: string }) | undefined;
   let leadLine = 0;
-  const leadOf = (b: Block): (DatelineLead & { reporters?: string }) | undefined => {
-    const found = parseDatelineLead(b.text);
-    if (found !== undefined) return found;
-    const alone = parseDatelineLead(`${b.text} \u0001`);
-    return alone !== undefined && alone.rest === '\u0001' ? { ...alone, rest: '' } : undefined;
-  };
   // Usually the first paragraph; after one short paragraph that is not the story's (an editor's note,
   // a caption whose credit is in a form not read), the second, the first staying where it is.
-  // (There, only a lead with an agency or a date: "NATO — already stretched …" is a sentence.)
-  const strong = (l: DatelineLead | undefined): boolean => l !== undefined && (l.agency !== undefined || l.month !== undefined);
+  // (There, only a lead with an agency, a date, a region or a city the gazetteer knows: "NATO — already
+  // stretched …" is a sentence.)
+  const strong = (l: DatelineLead | undefined): boolean => {
+    if (l === undefined) return false;
+    const place = lookupCity(l.city);
+    return l.agency !== undefined || l.month !== undefined || l.region !== undefined || place.found || place.reason === 'ambiguous';
+  };
   const at = body[0] === undefined ? -1 : leadOf(body[0]) !== undefined ? 0 : body[1] !== undefined && (body[0]?.text.length ?? 0) <= 600 && strong(leadOf(body[1])) ? 1 : -1;
   const first = body[at];
   if (first !== undefined) {
@@ -294,7 +310,9 @@ export const importText: Importer = (input, ctx): ImportResult => {
     const agency = parseAgencyLine(last.text);
     const people = agency === undefined ? (parseContributorLine(last.text) ?? parseEditorLine(last.text)) : undefined;
     // "记者：王晓岚 李华": the reporters, as Chinese papers sign at the end.
-    const zh = agency === undefined && people === undefined ? ZH_REPORTERS.exec(last.text.trim()) : null;
+    // (Not in an interview, whose questions are also "记者：…": its last line is a question or thanks.)
+    const interview = body.slice(0, -1).some((b) => /^记者\s*[:：]/u.test(b.text));
+    const zh = agency === undefined && people === undefined && !interview ? ZH_REPORTERS.exec(last.text.trim()) : null;
     if (zh !== null) {
       for (const name of reporterNames(zh[1] ?? zh[2] ?? '')) if (!authors.includes(name)) authors.push(name);
       body.pop();

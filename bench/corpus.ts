@@ -185,6 +185,17 @@ export const generateRecords = (n: number, seed = 5): CorpusRecord[] => [...reco
 /** Hugo's `date` must carry its offset: Asia/Shanghai is +08:00 all year. */
 const hugoDate = (desk: string): string => `${desk.replace(' ', 'T')}:00+08:00`;
 
+/** The items of a Hugo RSS template, over `$pages`, with `description` as the template gives it. */
+const hugoRssItems = (description: string): string => `    {{- range $pages }}
+    <item>
+      <title>{{ .Title }}</title>
+      <link>{{ .Permalink }}</link>
+      <pubDate>{{ .Date.Format "Mon, 02 Jan 2006 15:04:05 -0700" | safeHTML }}</pubDate>
+      <guid>{{ .Permalink }}</guid>
+      <description>${description}</description>
+    </item>
+    {{- end }}`;
+
 /**
  * Minimal Hugo site: the home page's RSS only, newest 50, full content. Pages are listed (so they are in
  * .Site.RegularPages and their .Content renders) but not written (`_build: { render: never }` in each
@@ -217,15 +228,7 @@ function writeHugoSite(site: string): void {
     {{- with .OutputFormats.Get "RSS" }}
     {{ printf "<atom:link href=%q rel=\\"self\\" type=%q />" .Permalink .MediaType | safeHTML }}
     {{- end }}
-    {{- range $pages }}
-    <item>
-      <title>{{ .Title }}</title>
-      <link>{{ .Permalink }}</link>
-      <pubDate>{{ .Date.Format "Mon, 02 Jan 2006 15:04:05 -0700" | safeHTML }}</pubDate>
-      <guid>{{ .Permalink }}</guid>
-      <description>{{ .Content | html }}</description>
-    </item>
-    {{- end }}
+${hugoRssItems('{{ .Content | html }}')}
   </channel>
 </rss>
 `);
@@ -292,15 +295,7 @@ function writeHugoAllSite(site: string): void {
     <title>{{ .Title }}</title>
     <link>{{ .Permalink }}</link>
     <description>{{ site.Title }}</description>
-    {{- range $pages }}
-    <item>
-      <title>{{ .Title }}</title>
-      <link>{{ .Permalink }}</link>
-      <pubDate>{{ .Date.Format "Mon, 02 Jan 2006 15:04:05 -0700" | safeHTML }}</pubDate>
-      <guid>{{ .Permalink }}</guid>
-      <description>{{ if $full }}{{ .Content | html }}{{ else }}{{ .Summary | html }}{{ end }}</description>
-    </item>
-    {{- end }}
+${hugoRssItems('{{ if $full }}{{ .Content | html }}{{ else }}{{ .Summary | html }}{{ end }}')}
   </channel>
 </rss>
 `);

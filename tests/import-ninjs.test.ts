@@ -307,10 +307,52 @@ it('a credit line closing the body is made contributors and leaves the body', ()
   expect(two.fields.contributors).toEqual([{ name: 'Lucy Craymer', role: 'reporting' }, { name: 'Tom Hale', role: 'editing' }]);
 });
 
+it.each([
+  ['<p>The bank held rates.</p><p>Markets rose. Enditem</p>', 'The bank held rates.\n\nMarkets rose.', undefined],
+  ['<p>The bank held rates.</p><p>Enditem</p>', 'The bank held rates.', undefined],
+  ['<p>央行维持利率不变。</p><p>市场上涨。（完）</p>', '央行维持利率不变。\n\n市场上涨。', undefined],
+  ['<p>央行维持利率不变。</p><p>记者：王晓岚 李华</p><p>（完）</p>', '央行维持利率不变。', ['王晓岚', '李华']],
+  ['<p>央行维持利率不变。（完）</p><p>（记者 王晓岚）</p>', '央行维持利率不变。', ['王晓岚']],
+])('the end mark and reporters signed at the end leave the body of %j', (body_html, body, authors) => {
+  const story = run('v1.ninjs.json', variant('v1.ninjs.json', { body_html, byline: undefined })).stories[0]!;
+  expect(story.body).toBe(body);
+  expect(story.fields.authors).toEqual(authors);
+});
+
+it('an interview keeps its last "记者：" line in the body', () => {
+  const body_html = '<p>记者：这项政策何时实施？</p><p>张三：明年一月。</p><p>记者：谢谢</p>';
+  const story = run('v1.ninjs.json', variant('v1.ninjs.json', { body_html, byline: undefined })).stories[0]!;
+  expect(story.body).toContain('记者：谢谢');
+  expect(story.fields.authors).toBeUndefined();
+});
+
 it('"By Xinhua writer Li Wen" gives the author Li Wen and the agency, the job noted', () => {
   const story = run('v1.ninjs.json', variant('v1.ninjs.json', { byline: 'By Xinhua writer Li Wen', infosource: undefined })).stories[0]!;
   expect([story.fields.authors, story.fields.agency?.name]).toEqual([['Li Wen'], 'Xinhua']);
   expect(story.notes).toContain('byline title not kept (a byline has no field for it): "Xinhua writer"');
+});
+
+it.each([
+  ['By Tom Hale, AP Sports Writer', 'AP Sports Writer', 'AP'],
+  ['By Tom Hale, Xinhua staff reporter', 'Xinhua staff reporter', 'Xinhua'],
+])('%j gives the author and the agency, the job noted and no author', (byline, job, agency) => {
+  const story = run('v1.ninjs.json', variant('v1.ninjs.json', { byline, infosource: undefined })).stories[0]!;
+  expect(story.fields.authors).toEqual(['Tom Hale']);
+  expect(story.fields.agency?.name).toBe(agency);
+  expect(story.notes).toContain(`byline title not kept (a byline has no field for it): "${job}"`);
+});
+
+it('a byline naming one of the agencies the infosource names together is no other agency', () => {
+  const story = run('v1.ninjs.json', variant('v1.ninjs.json', { infosource: [{ name: 'Agencies - Xinhua' }], byline: 'By Li Wen, Xinhua writer' })).stories[0]!;
+  expect([story.fields.authors, story.fields.agency]).toEqual([['Li Wen'], { name: 'Agencies - Xinhua' }]);
+  expect(story.notes.join('\n')).not.toContain('names the agency');
+});
+
+it('a closing tagline naming the byline\'s writer again credits her once', () => {
+  const body_html = '<p>The bank held rates.</p><p>Tom Hale in Lyon contributed to this report.</p>';
+  const story = run('v1.ninjs.json', variant('v1.ninjs.json', { body_html, byline: 'By Tom Hale' })).stories[0]!;
+  expect([story.fields.authors, story.fields.contributors]).toEqual([['Tom Hale'], undefined]);
+  expect(story.notes).toContain('contributor "Tom Hale in Lyon" is an author already: credited once, as an author');
 });
 
 it('the other credits of a byline are contributors with their roles', () => {

@@ -202,6 +202,24 @@ describe('people in the byline', () => {
   });
 });
 
+describe('the end of the body', () => {
+  it.each([
+    ['<p>The pilot will cost about $2.1 million and will be reviewed in May. Enditem</p>'],
+    ['<p>The pilot will cost about $2.1 million and will be reviewed in May.</p><p>Enditem</p>'],
+  ])('takes the end mark off (%s)', (last) => {
+    const text = fixture('full.nitf.xml').replace('<p>The pilot will cost about $2.1 million and will be reviewed in May.</p>', last);
+    const story = run('b.nitf.xml', text).stories[0]!;
+    expect(story.body.endsWith('will be reviewed in May.')).toBe(true);
+  });
+
+  it('makes a credit line closing body.content contributors, as a tagline in body.end is', () => {
+    const text = fixture('full.nitf.xml').replace('reviewed in May.</p>', 'reviewed in May.</p><p>(Reporting by Lucy Craymer in Wellington; Editing by Tom Hale)</p>');
+    const story = run('b.nitf.xml', text).stories[0]!;
+    expect(story.fields.contributors).toEqual(expect.arrayContaining([{ name: 'Lucy Craymer', location: 'Wellington', role: 'reporting' }, { name: 'Tom Hale', role: 'editing' }]));
+    expect(story.body).not.toContain('Craymer');
+  });
+});
+
 describe('stories that are not published', () => {
   it.each([
     ['embargoed', 'the agency has not released this story yet, so no record is written; import the file again once the embargo is lifted'],

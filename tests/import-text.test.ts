@@ -308,6 +308,10 @@ describe('importText: fixtures', () => {
     ['By JIM MORRIS Associated Press', ['Jim Morris'], 'Associated Press'],
     ['By Xinhua writer Li Wen', ['Li Wen'], 'Xinhua'],
     ['By Li Wen, Xinhua writer', ['Li Wen'], 'Xinhua'],
+    // Job modifiers between the agency and the job word: the agency, the job no author.
+    ['By Tom Hale, AP Sports Writer', ['Tom Hale'], 'AP'],
+    ['By Li Wen, Xinhua staff reporter', ['Li Wen'], 'Xinhua'],
+    ['By AP Sports Writer Tom Hale', ['Tom Hale'], 'AP'],
     ['By The Associated Press', undefined, 'Associated Press'],
     ['BY THE ASSOCIATED PRESS', undefined, 'Associated Press'],
   ])('takes the agency named in %j', (line, authors, agency) => {
@@ -395,17 +399,40 @@ describe('importText: fixtures', () => {
     expect(story.fields.authors).toBeUndefined();
   });
 
+  it('credits a byline\'s writer once when a tagline names her again without a role', () => {
+    const text = ['Home | World', '', 'Tagline test', '', 'By Jane Doe', '', 'Updated: 2025-02-05 09:24', '', 'PARIS, Feb. 5 -- Body paragraph.', '', 'Jane Doe in Paris and Tom Hale in Lyon contributed to this report.', ''].join('\n');
+    const story = only(importText(text, { file: 'k.txt', timezone: ZONE }));
+    expect([story.fields.authors, story.fields.contributors]).toEqual([['Jane Doe'], [{ name: 'Tom Hale', location: 'Lyon' }]]);
+    expect(story.notes).toContain('contributor "Jane Doe in Paris" is an author already: credited once, as an author');
+  });
+
   it('reads a "Contributing:" line with a name in capitals', () => {
     const text = ['Home | World', '', 'Contributing test', '', 'Updated: 2025-02-05 09:24', '', 'SEOUL, Feb. 5 -- Body paragraph.', '', 'Contributing: KIM JONG-SOO in Seoul', ''].join('\n');
     expect(only(importText(text, { file: 'k.txt', timezone: ZONE })).fields.contributors).toEqual([{ name: 'KIM JONG-SOO', location: 'Seoul' }]);
   });
 
-  it('leaves a "Contributing:" line that names a publication or an agency as printed', () => {
-    const line = 'Contributing: John Bacon, USA TODAY; The Associated Press';
+  it.each([
+    ['Contributing: John Bacon, USA TODAY; The Associated Press'],
+    ['Contributing: Jane Doe, Detroit Free Press'],
+    ['Contributing: Jane Doe in Detroit, Detroit Free Press'],
+  ])('leaves a "Contributing:" line that names a publication or an agency as printed: %j', (line) => {
     const text = ['Home | World', '', 'Contributing test', '', 'Updated: 2025-02-05 09:24', '', 'YANGON, Feb. 5 -- Body paragraph.', '', line, ''].join('\n');
     const story = only(importText(text, { file: 'k.txt', timezone: ZONE }));
     expect(story.fields.contributors).toBeUndefined();
     expect(story.body).toContain(line);
+  });
+
+  it.each([
+    ['Contributing: Jane Doe in Washington, D.C.', [{ name: 'Jane Doe', location: 'Washington, D.C.' }]],
+    ['Contributing: Aung Naing in Yangon, Myanmar; Mei Lin in Taipei', [{ name: 'Aung Naing', location: 'Yangon, Myanmar' }, { name: 'Mei Lin', location: 'Taipei' }]],
+    ['Contributing: Jane Doe in Portland, Ore., and Tom Hale', [{ name: 'Jane Doe', location: 'Portland, Ore.' }, { name: 'Tom Hale' }]],
+    ['Jane Doe in Washington, D.C., contributed to this report.', [{ name: 'Jane Doe', location: 'Washington, D.C.' }]],
+    ['Jane Doe in Paris, Tom Hale in London contributed to this report.', [{ name: 'Jane Doe', location: 'Paris' }, { name: 'Tom Hale', location: 'London' }]],
+  ])('keeps a region after a contributor\'s place with the place: %j', (line, contributors) => {
+    const text = ['Home | World', '', 'Contributing test', '', 'Updated: 2025-02-05 09:24', '', 'YANGON, Feb. 5 -- Body paragraph.', '', line, ''].join('\n');
+    const story = only(importText(text, { file: 'k.txt', timezone: ZONE }));
+    expect(story.fields.contributors).toEqual(contributors);
+    expect(story.body).toBe('Body paragraph.');
   });
 
   it('reads a caption credited "(AFP)" when a byline, or a dateline printed alone, comes between it and the story', () => {
@@ -533,6 +560,12 @@ describe('importText: fields the fixtures pin down', () => {
     const story = only(importText('Home | World\n\nHeadline here\n\nUpdated: 2025-02-05 09:24\n\nBEIRUT (AP) — Text of the lead.\n\nAgencies Via Xinhua\n', { file: 'x.txt', timezone: ZONE }));
     expect(story.fields.agency).toEqual({ name: 'Xinhua', via: 'Agencies' });
     expect(story.notes).toEqual(['agency in the dateline, not used (the agency line names another): "AP"']);
+  });
+
+  it.each([['Agencies - Xinhua'], ['Xinhua - Agencies'], ['AFP/Xinhua']])('says nothing of the dateline\'s agency when the agency line %j names it among others', (line) => {
+    const story = only(importText(`Home | World\n\nHeadline here\n\nUpdated: 2025-02-05 09:24\n\nBEIRUT, Feb. 4 (Xinhua) -- Text of the lead.\n\n${line}\n`, { file: 'x.txt', timezone: ZONE }));
+    expect(story.fields.agency).toEqual({ name: line });
+    expect(story.notes).toEqual([]);
   });
 
   it('marks Chinese copy as zh and takes the reporter of a 新华社 lead as the byline', () => {

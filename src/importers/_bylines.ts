@@ -69,13 +69,28 @@ export function isJobPhrase(part: string): boolean {
   const m = JOB_TITLE_ANY_CASE.exec(part);
   if (m === null) return false;
   const before = (m[1] ?? '').trim();
-  return JOB_TITLE.test(part) || before === '' || /bureau chief$/i.test(part) || parseAgencyLine(before) !== undefined || JOB_MODIFIER.test(before);
+  return JOB_TITLE.test(part) || before === '' || /bureau chief$/i.test(part) || agencyOfModifiers(before) !== undefined || JOB_MODIFIER.test(before);
 }
 
-/** The agency a job phrase names before its job word (`Xinhua writer`, `AP Correspondent`), if any. */
+/** The agency a job phrase names before its job word (`Xinhua writer`, `AP Sports Writer`, `Xinhua staff reporter`), if any. */
 export function agencyOfJob(part: string): { name: string; via?: string } | undefined {
-  const before = JOB_TITLE_ANY_CASE.exec(part.trim())?.[1]?.trim().replace(/^the\s+/iu, '');
-  return before === undefined || before === '' ? undefined : parseAgencyLine(before);
+  const before = JOB_TITLE_ANY_CASE.exec(part.trim())?.[1]?.trim();
+  return before === undefined || before === '' ? undefined : agencyOfModifiers(before);
+}
+
+/**
+ * What comes before a job word when it is an agency, alone or with job modifiers after it (`AP`, `AP
+ * Sports`, `Xinhua staff`, `The Associated Press Chief Political`): the agency.
+ */
+function agencyOfModifiers(before: string): { name: string; via?: string } | undefined {
+  const words = before.replace(/^the\s+/iu, '').split(/\s+/u);
+  for (let k = words.length; k >= 1; k--) {
+    const rest = words.slice(k).join(' ');
+    if (rest !== '' && !JOB_MODIFIER.test(rest)) continue;
+    const agency = parseAgencyLine(words.slice(0, k).join(' '));
+    if (agency !== undefined) return agency;
+  }
+  return undefined;
 }
 
 /** A byline part of job modifiers alone (`Senior`, `SR.`, `Chief`): a title cut short, not a person. */
@@ -96,7 +111,7 @@ export function nameAndAgency(part: string): { name?: string; agency: { name: st
   const text = part.trim();
   // The agency and a job before the name: `Xinhua writer Li Wen`, `AP Correspondent Jim Morris`.
   const job = /^(?:the\s+)?(.+?)\s+((?:staff\s+)?(?:writer|reporter|correspondent|journalist|photographer)s?)\s+(\p{Lu}.*)$/iu.exec(text);
-  const jobAgency = job === null ? undefined : parseAgencyLine(job[1] ?? '');
+  const jobAgency = job === null ? undefined : agencyOfModifiers(job[1] ?? '');
   if (job !== null && jobAgency !== undefined && looksLikeName(job[3] ?? '')) return { name: job[3] ?? '', agency: jobAgency, title: `${job[1]} ${job[2]}` };
   const staffOf = /^(.+?)\s+staff$/iu.exec(text)?.[1];
   const staff = staffOf === undefined ? undefined : parseAgencyLine(staffOf.replace(/^the\s+/iu, ''));

@@ -12,7 +12,7 @@ import { dropChars, plainText, type Block, type ImageCandidate } from './_blocks
 import { squash, unique } from './_tree.js';
 import { agencyOfJob, isBureau, isJobPhrase, isLoneInitial, isModifierOnly, isPlaceName, isPublicationName, JOB_TITLE, nameAndAgency, nameSuffix, surnameFirst } from './_bylines.js';
 import { lookupCity } from './gazetteer.js';
-import { cityName, datelineDate, parseAgencyLine, parseContributorLine, parseDatelineLead, reporterNames, splitPhotoCredit } from './lines.js';
+import { agenciesNamed, besidesAuthors, cityName, datelineDate, parseAgencyLine, parseContributorLine, parseDatelineLead, reporterNames, splitPhotoCredit } from './lines.js';
 import { contentId } from './record.js';
 import type { RecordFieldsOut } from './types.js';
 
@@ -55,8 +55,10 @@ export class Credits {
     if (parsed.name === '') return;
     const current = this.agencyValue;
     const same = current !== undefined && parsed.name.toLowerCase() === current.name.toLowerCase();
+    // (An agency the current line names among others, `Xinhua` after `Agencies - Xinhua`, is no other.)
+    const among = current !== undefined && !same && agenciesNamed(parsed).every((a) => agenciesNamed(current).includes(a));
     if (current === undefined || (same && current.via === undefined && parsed.via !== undefined)) this.agencyValue = parsed;
-    else if (!same || (parsed.via !== undefined && parsed.via !== current.via)) {
+    else if (!among && (!same || (parsed.via !== undefined && parsed.via !== current.via))) {
       this.notes.push(`${source} names the agency ${JSON.stringify(squash(line))}, but the agency is ${JSON.stringify(current.via === undefined ? current.name : `${current.via} via ${current.name}`)}: not used`);
     }
   }
@@ -177,7 +179,7 @@ export class Credits {
     if (authors.length > 0) fields.authors = authors;
     if (this.agencyValue !== undefined) fields.agency = this.agencyValue;
     const seen = new Set<string>();
-    const contributors = this.contributors.filter((c) => !seen.has(c.name) && seen.add(c.name));
+    const contributors = besidesAuthors(this.contributors.filter((c) => !seen.has(c.name) && seen.add(c.name)), authors, this.notes);
     if (contributors.length > 0) fields.contributors = contributors;
   }
 }

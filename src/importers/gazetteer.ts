@@ -7,6 +7,7 @@
  */
 import cityTimezones from 'city-timezones';
 import { cityName } from './lines.js';
+import { AP_STATES, key } from './_regions.js';
 import { ZH_CITIES } from './_zh-cities.js';
 
 export type CityLookup =
@@ -16,16 +17,6 @@ export type CityLookup =
 
 const DOMINANCE = 20;
 
-/** US state abbreviations of AP datelines ("PORTLAND, Ore."), to tell same-named US cities apart. */
-const AP_STATES: Record<string, string> = {
-  'Ala.': 'Alabama', 'Ariz.': 'Arizona', 'Ark.': 'Arkansas', 'Calif.': 'California', 'Colo.': 'Colorado', 'Conn.': 'Connecticut',
-  'Del.': 'Delaware', 'Fla.': 'Florida', 'Ga.': 'Georgia', 'Ill.': 'Illinois', 'Ind.': 'Indiana', 'Kan.': 'Kansas', 'Ky.': 'Kentucky',
-  'La.': 'Louisiana', 'Md.': 'Maryland', 'Mass.': 'Massachusetts', 'Mich.': 'Michigan', 'Minn.': 'Minnesota', 'Miss.': 'Mississippi',
-  'Mo.': 'Missouri', 'Mont.': 'Montana', 'Neb.': 'Nebraska', 'Nev.': 'Nevada', 'N.H.': 'New Hampshire', 'N.J.': 'New Jersey',
-  'N.M.': 'New Mexico', 'N.Y.': 'New York', 'N.C.': 'North Carolina', 'N.D.': 'North Dakota', 'Okla.': 'Oklahoma', 'Ore.': 'Oregon',
-  'Pa.': 'Pennsylvania', 'R.I.': 'Rhode Island', 'S.C.': 'South Carolina', 'S.D.': 'South Dakota', 'Tenn.': 'Tennessee',
-  'Vt.': 'Vermont', 'Va.': 'Virginia', 'Wash.': 'Washington', 'W.Va.': 'West Virginia', 'Wis.': 'Wisconsin', 'Wyo.': 'Wyoming',
-};
 
 type Entry = (typeof cityTimezones.cityMapping)[number];
 let index: Map<string, Entry[]> | undefined;
@@ -61,8 +52,6 @@ const ALIASES: Readonly<Record<string, string>> = {
   'united nations': 'New York', kiev: 'Kyiv', macao: 'Macau', yangon: 'Rangoon', mecca: 'Makkah', 'kuwait city': 'Kuwait',
   shenyang: 'Shenyeng', shijiazhuang: 'Shijianzhuang', 'xi an': 'Xian', mudanjiang: 'Mudangiang', 'tel aviv': 'Tel Aviv-Yafo',
 };
-
-const key = (name: string): string => name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 
 /** Index by name, and by the part before a comma ("Washington, D.C." is also "Washington"). */
 function byName(): Map<string, Entry[]> {

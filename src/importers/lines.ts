@@ -3,6 +3,7 @@
  * agency lines and photo credits. Shared by every importer; each returns undefined when the line is not
  * of its kind, so a caller can keep the line as body text and nothing is lost.
  */
+import { isRegionName } from './_regions.js';
 import { ZH_CITIES } from './_zh-cities.js';
 
 // ----- Dateline leads -----
@@ -111,6 +112,21 @@ export interface Contributor {
   role?: string;
 }
 
+/**
+ * Contributors who are not also the story's authors: a tagline that credits the byline's writer again
+ * (`By Jane Doe` … `Jane Doe in Paris contributed to this report.`) makes no second credit, and is noted.
+ * One with a role (`Reporting by Jane Doe`, `Editing by Jane Doe`) says what she did, and stays.
+ */
+export function besidesAuthors(contributors: Contributor[], authors: readonly string[], notes: string[]): Contributor[] {
+  const fold = (name: string): string => name.normalize('NFC').toLowerCase().replace(/\s+/gu, ' ').trim();
+  const named = new Set(authors.map(fold));
+  return contributors.filter((c) => {
+    if (!named.has(fold(c.name)) || c.role !== undefined) return true;
+    notes.push(`contributor ${JSON.stringify(c.location === undefined ? c.name : `${c.name} in ${c.location}`)} is an author already: credited once, as an author`);
+    return false;
+  });
+}
+
 function splitNames(list: string): string[] {
   return list
     .split(/,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/)
@@ -177,6 +193,28 @@ export function reporterNames(reporters: string): string[] {
   return out;
 }
 
+/** What ends a story's last paragraph and is no part of it: `Enditem` (Xinhua), `（完）`. */
+export const END_MARK = /^(.*\S)\s*(?:\s(?:end ?item)|[（(]完[）)])$/isu;
+/** A line of reporters' names after the story: `记者：王晓岚 李华`, `（记者 王晓岚）`. */
+export const ZH_REPORTERS = /^(?:(?:新华社|本报)?(?:特约|实习)?记者\s*[:：\s]\s*((?:[\p{Script=Han}·]{2,4}(?:[\s、，,]+|$))+)|[（(](?:新华社|本报)?(?:特约|实习)?记者\s*[:：]?\s*((?:[\p{Script=Han}·]{2,4}(?:[\s、，,]+|(?=[）)])))+)[）)])$/u;
+
+/**
+ * Names apart by commas, where a region after a name's place is the place's (`Jane Doe in Washington,
+ * D.C.`, `Aung Naing in Yangon, Myanmar`), not a person.
+ */
+function splitPeople(list: string): string[] {
+  const out: string[] = [];
+  for (const part of splitNames(list)) {
+    const last = out[out.length - 1];
+    if (last !== undefined && /\s(?:in|at)\s/u.test(last) && list.includes(`${last.split(/\s(?:in|at)\s/u).pop() ?? ''}, ${part}`) && isRegionName(part)) out[out.length - 1] = `${last}, ${part}`;
+    else out.push(part);
+  }
+  return out;
+}
+
+/** A publication after a name and a comma (`Jane Doe, Detroit Free Press`): no contributor. */
+const PUBLICATION = /\s(?:Press|Times|Post|News|Journal|Herald|Tribune|Gazette|Chronicle|Globe|Telegraph|Guardian|Observer|Review|Magazine|Today|Register|Courier|Dispatch|Bulletin|Examiner|Inquirer|Enquirer|Record|Standard|Mirror|Express|Weekly|Monitor|Sun|Star|Daily|Newspapers?|Media|Network|Radio|Television|TV)$/u;
+
 function person(text: string, role?: string): Contributor {
   const m = /^(.+?)\s+(?:in|at)\s+(.+)$/.exec(text);
   const c: Contributor = m === null ? { name: text } : { name: (m[1] ?? '').trim(), location: (m[2] ?? '').trim() };
@@ -205,20 +243,24 @@ export function parseContributorLine(line: string): Contributor[] | undefined {
     // "X in A and Y in B": split on the list separators, keeping "in <place>" with each name.
     // "Associated Press writer Jane Doe …": the wire's own staff line names the writer after the job.
     const list = (contributed[1] ?? '').replace(STAFF_PREFIX, '');
-    return named(splitNames(list).map((p) => {
+    return named(splitPeople(list).map((p) => {
       const role = ROLE_WORD.exec(p);
       return role === null ? person(p) : person(p.slice(role[0].length), (role[1] ?? '').toLowerCase());
     }));
   }
   // "Contributing: Aung Naing in Yangon; Mei Lin in Taipei", as US papers end a story.
-  const contributing = /^Contributing(?: reporters?)?:\s*(.+?)\.?$/i.exec(text);
+  const contributing = /^Contributing(?: reporters?)?:\s*(.+)$/i.exec(text);
   if (contributing !== null) {
+    // The line's full stop goes, unless it ends a region's abbreviation (`in Washington, D.C.`).
+    const all = contributing[1] ?? '';
+    const list = isRegionName(all.split(/,\s*/u).pop() ?? '') ? all : all.replace(/\.$/u, '');
     // (An agency or a publication among them, "Contributing: John Bacon, USA TODAY; The Associated Press",
     // is no contributor: such a line is left as printed.)
-    const segmentsOf = (contributing[1] ?? '').split(/\s*;\s*/).map((seg) => splitNames(seg).map((p) => person(p)));
-    // After a name and a comma, a name in capitals or one with "The" is a publication (`John Bacon, USA TODAY`).
+    const segmentsOf = list.split(/\s*;\s*/).map((seg) => splitPeople(seg).map((p) => person(p)));
+    // After a name and a comma, a name in capitals, one with "The" or one ending as papers' names do is a
+    // publication (`John Bacon, USA TODAY`, `Jane Doe, Detroit Free Press`).
     const other = segmentsOf.some((seg) => seg.some((c, k) => parseAgencyLine(c.name.replace(/^the\s+/i, '')) !== undefined ||
-      (k > 0 && (/^The\s/.test(c.name) || (/\p{Lu}{2}/u.test(c.name) && c.name === c.name.toUpperCase())))));
+      (k > 0 && (/^The\s/.test(c.name) || PUBLICATION.test(c.name) || (/\p{Lu}{2}/u.test(c.name) && c.name === c.name.toUpperCase())))));
     return other ? undefined : named(segmentsOf.flat());
   }
   const parts = text.replace(/\.$/, '').split(/\s*;\s*/);
@@ -242,7 +284,7 @@ const looksLikeName = (s: string | undefined): boolean => {
  * ends like a tagline ("Photographers say it contributed to this story."), and no credit is made of it.
  */
 const named = (people: Contributor[]): Contributor[] | undefined =>
-  people.length > 0 && people.every((p) => looksLikeName(p.name) && (p.location === undefined || looksLikeName(p.location.replace(/^the /, '')))) ? people : undefined;
+  people.length > 0 && people.every((p) => looksLikeName(p.name) && (p.location === undefined || p.location.replace(/^the /, '').split(', ').every(looksLikeName))) ? people : undefined;
 
 // ----- Agencies -----
 
@@ -265,6 +307,18 @@ export function parseAgencyLine(line: string): { name: string; via?: string } | 
   const out: { name: string; via?: string } = { name: canonical(m.groups['name'] ?? '') };
   if (m.groups['via'] !== undefined) out.via = canonical(m.groups['via']);
   return out;
+}
+
+/**
+ * Each agency an agency line names, as `parseAgencyLine` spells them: `Agencies - Xinhua` → Agencies,
+ * Xinhua. A name that is no agency line (`Lusa`, `Xinhua Finance`) is one name.
+ */
+export function agenciesNamed(agency: { name: string; via?: string }): string[] {
+  return [agency.name, agency.via].flatMap((s) => {
+    if (s === undefined) return [];
+    if (AGENCY_LINE.exec(s.trim()) === null) return [s];
+    return (s.match(new RegExp(AGENCY, 'gi')) ?? []).map((a) => AGENCIES.find((x) => x.toLowerCase() === a.toLowerCase()) ?? a);
+  });
 }
 
 // ----- Photo credits -----

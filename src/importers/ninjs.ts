@@ -19,7 +19,8 @@ import {
   Credits, laterStamp, noteLocalStamp, permanentId, pickImage, readStamp, resolveDateline, takeDuplicateLead, WITHDRAWN, type Stamp,
 } from './_story.js';
 import { squash, textOf, unique, type El } from './_tree.js';
-import { parseContributorLine, splitPhotoCredit, type Contributor } from './lines.js';
+import { splitPhotoCredit } from './lines.js';
+import { takeClosingCredits } from './_closing.js';
 import type { ImportContext, ImportResult, Importer, RecordFieldsOut } from './types.js';
 
 type Obj = Record<string, unknown>;
@@ -139,16 +140,9 @@ export const importNinjs: Importer = (text: string, ctx: ImportContext): ImportR
   images.push(...body.images);
   notes.push(...body.notes);
   const blocks = body.blocks;
-  // A credit line closing the body, as wires print it ("(Reporting by Lucy Craymer in Wellington; Editing
-  // by Muralikumar Anantharaman)"): the contributors, as NITF's taglines and text copy give them.
-  const closing: Contributor[] = [];
-  for (let last = blocks[blocks.length - 1]; last?.kind === 'p'; last = blocks[blocks.length - 1]) {
-    const people = parseContributorLine(squash(last.inline.map((i) => i.text).join('')));
-    if (people === undefined) break;
-    closing.unshift(...people);
-    blocks.pop();
-  }
-  credits.contributors.push(...closing);
+  // Credit lines closing the body, as wires print them ("(Reporting by Lucy Craymer in Wellington; Editing
+  // by Muralikumar Anantharaman)"), and the end mark: as NITF's taglines and text copy give them.
+  takeClosingCredits(blocks, credits);
 
   const located = str(data, 'located');
   if (located !== undefined) {

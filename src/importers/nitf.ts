@@ -17,6 +17,7 @@ import {
 } from './_story.js';
 import { attr, child, children, lineOf, squash, textOf, toNodes, unique, type El } from './_tree.js';
 import { parseAgencyLine, parseContributorLine, parseDatelineLead } from './lines.js';
+import { takeClosingCredits } from './_closing.js';
 import type { ImportContext, ImportResult, Importer, RecordFieldsOut } from './types.js';
 
 const parser = new XMLParser({
@@ -158,6 +159,8 @@ export const importNitf: Importer = (text: string, ctx: ImportContext): ImportRe
   const image = pickImage(collected.images, notes);
   if (image !== undefined) fields.image = image;
 
+  // The end of body.content: the end mark, credit lines and reporters signed there.
+  takeClosingCredits(blocks, credits);
   // body.end: contributor taglines become fields; a tagline we cannot read stays in the body.
   for (const tagline of children(child(body, 'body.end'), 'tagline')) {
     const line = squash(textOf(tagline));

@@ -15,7 +15,7 @@ import { diagnostic, Errors } from '../errors.js';
 import type { Diagnostic } from '../types.js';
 import { lookupCity } from './gazetteer.js';
 import {
-  cityName, datelineDate, parseAgencyLine, parseContributorLine, parseDatelineLead, reporterNames, splitPhotoCredit, type Contributor, type DatelineLead,
+  agenciesNamed, besidesAuthors, cityName, datelineDate, END_MARK, parseAgencyLine, parseContributorLine, parseDatelineLead, reporterNames, splitPhotoCredit, ZH_REPORTERS, type Contributor, type DatelineLead,
 } from './lines.js';
 import { contentId, markdownHeading, markdownText } from './record.js';
 import type { Importer, ImportResult, RecordFieldsOut } from './types.js';
@@ -39,11 +39,6 @@ function datelineAhead(blocks: readonly Block[], from: number): boolean {
   }
   return false;
 }
-
-/** What ends a story's last paragraph and is no part of it: `Enditem` (Xinhua), `（完）`. */
-const END_MARK = /^(.*\S)\s*(?:\s(?:end ?item)|[（(]完[）)])$/isu;
-/** A line of reporters' names after the story: `记者：王晓岚 李华`, `（记者 王晓岚）`. */
-const ZH_REPORTERS = /^(?:(?:新华社|本报)?(?:特约|实习)?记者\s*[:：\s]\s*((?:[\p{Script=Han}·]{2,4}(?:[\s、，,]+|$))+)|[（(](?:新华社|本报)?(?:特约|实习)?记者\s*[:：]?\s*((?:[\p{Script=Han}·]{2,4}(?:[\s、，,]+|(?=[）)])))+)[）)])$/u;
 
 const q = (s: string): string => JSON.stringify(s);
 
@@ -375,11 +370,13 @@ export const importText: Importer = (input, ctx): ImportResult => {
     for (const a of agencies.slice(1)) {
       if (a.agency.name !== chosen.agency.name || a.agency.via !== chosen.agency.via) notes.push(`another agency line, not used: ${q(a.printed)}`);
     }
-    if (printedAgency !== undefined && ![chosen.agency.name, chosen.agency.via].includes(printedAgency.name)) {
+    const named = agenciesNamed(chosen.agency);
+    if (printedAgency !== undefined && !agenciesNamed(printedAgency).every((a) => named.includes(a))) {
       notes.push(`agency in the dateline, not used (the agency line names another): ${q(lead?.agency ?? '')}`);
     }
   } else if (printedAgency !== undefined) fields.agency = printedAgency;
-  if (contributors.length > 0) fields.contributors = contributors;
+  const others = besidesAuthors(contributors, authors, notes);
+  if (others.length > 0) fields.contributors = others;
 
   if (lead !== undefined) {
     const printed = lead.region === undefined ? lead.city : `${lead.city}, ${lead.region}`;

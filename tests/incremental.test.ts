@@ -215,6 +215,33 @@ describe('incremental builds', () => {
     expect([...codes].sort()).toEqual(['W_CHARS_STRIPPED', 'W_SLUG_COLLISION', 'W_UNSAFE_MARKUP']);
   }, 120_000);
 
+  it('stories from before 1970: feeds dated by their newest, files by the epoch, edits spliced to what a clean build writes', async () => {
+    const old = (n: number, date: string, updated?: string): string =>
+      ['---', `id: old${n}`, `title: "Archive story ${n}"`, `date: ${date}`, ...(updated === undefined ? [] : [`updated: ${updated}`]), 'section: World', 'tags: [Rail]', 'authors: [Li Wen]', '---', `Text of story ${n}.`, ''].join('\n');
+    const files: Record<string, string> = {};
+    for (let n = 0; n < 9; n++) files[`articles/old${n}.md`] = old(n, `1950-0${1 + (n % 3)}-1${n} 10:00`);
+    const { site, settle } = await clockedSite(files);
+    try {
+      expect((await build(site.dir, [])).code).toBe(0);
+      await expectSameAsClean(site.dir, 'start');
+      const atom = readFileSync(join(site.dir, 'dist', 'sections', 'world', 'atom.xml'), 'utf8');
+      // (The feed's own <updated> comes before its entries'.)
+      expect(/<updated>([^<]*)<\/updated>/.exec(atom)?.[1]).toBe('1950-03-18T10:00:00+08:00');
+      expect((await stat(join(site.dir, 'dist', 'sections', 'world', 'atom.xml'))).mtimeMs).toBe(0);
+      // A correction of an old story, then one dated before every other: spliced, and a clean build's bytes.
+      for (const [n, date, updated] of [[2, '1950-03-12 10:00', '1960-05-01 08:00'], [4, '1950-02-14 10:00', undefined], [7, '1901-01-01 00:00', undefined]] as const) {
+        await writeFile(join(site.dir, `articles/old${n}.md`), old(n, date, updated));
+        await settle(`articles/old${n}.md`);
+        const r = await build(site.dir, []);
+        expect(r.code, r.err).toBe(0);
+        expect(r.json.cache.used).toBe(true);
+        await expectSameAsClean(site.dir, `old${n}`);
+      }
+    } finally {
+      await site.cleanup();
+    }
+  });
+
   it('re-reads only the changed record and rewrites only the feeds it is in', async () => {
     const r = rng(9);
     const files: Record<string, string> = {};

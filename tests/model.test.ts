@@ -49,6 +49,14 @@ describe('the main feed', () => {
     expect(built.model.items.map((i) => i.id.split(':').pop())).toEqual(['new', 'older']);
   });
 
+  it('a feed of stories from before 1970 is dated by its newest, not the epoch', () => {
+    const built = build([rec('ferry', '1850-03-01 10:00'), rec('older', '1849-12-31 09:00')]);
+    expect(built.model.updated.toISOString()).toBe(built.model.items[0]!.published.toISOString());
+    expect(built.model.updated.getTime()).toBeLessThan(0);
+    expect(parseXml(built.outputs.get('atom.xml')!).feed.updated).toBe(parseXml(built.outputs.get('atom.xml')!).feed.entry[0].updated);
+    expect(parseXml(built.outputs.get('rss.xml')!).rss.channel.lastBuildDate).toMatch(/ 1850 /);
+  });
+
   it('an empty site still gives valid, stable feeds and says so', () => {
     const c = config();
     const built = buildFeeds([], c);

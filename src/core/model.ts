@@ -111,10 +111,13 @@ export interface FeedHead {
   dir: string;
 }
 
-/** A feed's `updated`: its items' latest, and never before the epoch (the epoch for none). */
+/**
+ * A feed's `updated`: its items' latest (the epoch for none). An archive of stories from before 1970 is
+ * updated when its newest was; only its files' Last-Modified stops at the epoch (hosting/manifest.ts).
+ */
 export function newestOf(items: readonly FeedItem[]): Date {
   const i = newestIndex(items);
-  return new Date(i < 0 ? 0 : Math.max(0, (items[i] as FeedItem).updated.getTime()));
+  return new Date(i < 0 ? 0 : (items[i] as FeedItem).updated.getTime());
 }
 
 /** The index of the first item whose `updated` is the latest, or -1 when there are none. */

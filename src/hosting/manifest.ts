@@ -73,7 +73,9 @@ function assemble(feed: FeedDocuments, plain: ReadonlyMap<string, Uint8Array>, e
   const files: Outputs = new Map(plain);
   const mtimes = new Map<string, Date>();
   const entries: [string, ServedFile][] = [];
-  const modified = wholeSeconds(feed.model.updated);
+  // (File times and HTTP dates of feeds from before 1970 stop at the epoch, which every server and cache
+  // reads.)
+  const modified = wholeSeconds(new Date(Math.max(0, feed.model.updated.getTime())));
   for (const [name, bytes] of plain) {
     const format = formatOf(name);
     if (format === undefined) continue;

@@ -47,7 +47,7 @@ export interface Splice {
 const LATEST = 8;
 
 /** A feed item's change, as a feed's `updated` counts it (model.ts, newestOf). */
-const changeOf = (item: Pick<FeedItem, 'updated'>): number => Math.max(0, item.updated.getTime());
+const changeOf = (item: Pick<FeedItem, 'updated'>): number => item.updated.getTime();
 
 /** A rendered feed's `latest` list (FeedEntry): its items by change, latest first, the first in the feed on a tie. */
 export function latestOf(items: readonly FeedItem[], files: readonly string[]): [string, number][] {
@@ -160,7 +160,7 @@ export function spliceUpdated(splice: Splice, article: (file: string) => Article
   return { updated: new Date(best.ms), newest: best.file, latest: latest.map((c) => [c.file, c.ms]) };
 }
 
-const instant = (a: Article): number => Math.max(0, (a.updated ?? a.published).getTime());
+const instant = (a: Article): number => (a.updated ?? a.published).getTime();
 
 /**
  * The previous document, checked against its recorded ETag (its bytes are copied, so size and mtime are

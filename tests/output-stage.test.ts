@@ -121,6 +121,25 @@ describe('what a killed build left', () => {
     });
   });
 
+  it('the copies it was making beside targets on another file system go too, in every directory the last build wrote', async () => {
+    await withDir(async (dir) => {
+      const site = await makeSite({ 'articles/a.md': record('a', 'section: World') }, { ...SITE_CONFIG, feeds: { sections: true } });
+      try {
+        expect((await runBuild({ cwd: site.dir, outDir: dir, cacheDir: false })).ok).toBe(true);
+        await mkdir(join(dir, '.dateline-stage-4194999'), { recursive: true });
+        await writeFile(join(dir, 'sections', 'world', '.dateline-stage-4194999-rss.xml'), 'half');
+        await writeFile(join(dir, '.dateline-stage-4194999-atom.xml'), 'half');
+        // A live build's copy (pid 1 is always alive) stays.
+        await writeFile(join(dir, 'sections', 'world', '.dateline-stage-1-feed.json'), 'live');
+        await new OutputStage(dir).previousManifest();
+        const left = (await readdir(dir, { recursive: true })).filter((n) => n.includes('.dateline-stage-'));
+        expect(left).toEqual([join('sections', 'world', '.dateline-stage-1-feed.json')]);
+      } finally {
+        await site.cleanup();
+      }
+    });
+  });
+
   it('without a killed build, empty directories are left alone (they may be the site\'s)', async () => {
     await withDir(async (dir) => {
       await mkdir(join(dir, 'media'), { recursive: true });

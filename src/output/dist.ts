@@ -144,12 +144,15 @@ export class OutputStage {
     // A killed build may also have made feed directories it never filled (a tag's, turned on since): in
     // the directories only feeds use; an empty directory of the site's own elsewhere is left alone.
     if (killed) for (const root of FEED_ROOTS) if (await removeEmptyDirs(join(this.outDir, root))) await rmdir(join(this.outDir, root)).catch(() => undefined);
+    let manifest: Manifest | undefined;
     try {
       const m = JSON.parse(await readFile(join(this.outDir, MANIFEST_FILE), 'utf8')) as Manifest;
-      return m?.version === 1 && typeof m.files === 'object' ? m : undefined;
+      manifest = m?.version === 1 && typeof m.files === 'object' ? m : undefined;
     } catch {
-      return undefined;
+      manifest = undefined;
     }
+    if (killed && manifest !== undefined) await removeCopiesBeside(this.outDir, manifest);
+    return manifest;
   }
 
   /**
@@ -331,6 +334,25 @@ export class OutputStage {
     }
     // Deepest first, so that a directory emptied by removing its subdirectories goes too.
     for (const d of [...dirs].sort((a, b) => b.split('/').length - a.split('/').length)) await rmdir(join(this.outDir, d)).catch(() => undefined);
+  }
+}
+
+/**
+ * Removes the copies a killed build was making beside its targets in directories on another file system
+ * (`renameInto`): in each directory the previous build wrote feeds to, the hidden files of a dead build.
+ */
+async function removeCopiesBeside(outDir: string, manifest: Manifest): Promise<void> {
+  const dirs = new Set<string>();
+  for (const [name, served] of Object.entries(manifest.files)) {
+    for (const file of [name, served.encodings?.gzip?.file, served.encodings?.br?.file]) {
+      if (file !== undefined && !file.split('/').some((p) => p === '..')) dirs.add(dirname(file));
+    }
+  }
+  for (const d of dirs) {
+    for (const n of await readdir(join(outDir, d)).catch(() => [] as string[])) {
+      const pid = n.startsWith(STAGE_PREFIX) ? /^(\d+)-/.exec(n.slice(STAGE_PREFIX.length))?.[1] : undefined;
+      if (pid !== undefined && !alive(Number(pid))) await rm(join(outDir, d, n), { force: true }).catch(() => undefined);
+    }
   }
 }
 

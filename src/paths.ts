@@ -1,5 +1,6 @@
 /** Path helpers shared by the build, the sources and the server. */
-import { lstatSync, readlinkSync, realpathSync } from 'node:fs';
+import { lstatSync, mkdirSync, readlinkSync, realpathSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 
 /** Whether `path` is `root` itself or inside it (both absolute and normal). */
@@ -23,4 +24,16 @@ export function realPath(path: string, depth = 0): string {
     }
     return here;
   }
+}
+
+/**
+ * `mkdir -p`: the first directory it made, if any. Node's asynchronous one says ENOENT when it could not
+ * make a parent for another reason (ENOSPC with no inodes left); the synchronous one, asked again then,
+ * says which.
+ */
+export async function makeDirs(dir: string): Promise<string | undefined> {
+  return mkdir(dir, { recursive: true }).catch((e: NodeJS.ErrnoException) => {
+    if (e.code !== 'ENOENT') throw e;
+    return mkdirSync(dir, { recursive: true });
+  });
 }

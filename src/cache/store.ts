@@ -22,9 +22,10 @@
  * build, which then writes a fresh one.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, unlink } from 'node:fs/promises';
+import { open, readdir, readFile, rename, rm, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { learntOffsets, teachOffsets } from '../core/_dates.js';
+import { makeDirs } from '../paths.js';
 import type { FeedPlan, GroupSummary, PlanFields } from '../core/feeds.js';
 import { areColumns, type SignatureColumns, type Signatures } from './signatures.js';
 import type { Diagnostic, ServedFile } from '../types.js';
@@ -440,7 +441,7 @@ const sameData = (a: RecordEntry, b: RecordEntry): boolean =>
  * (temporary file, rename); then removes data files no record uses any more.
  */
 export async function saveCache(dir: string, identity: CacheIdentity, state: CacheState, previous?: CacheRead): Promise<void> {
-  await mkdir(dir, { recursive: true });
+  await makeDirs(dir);
   const write = async (name: string, header: string, text: string): Promise<string> => {
     const body = Buffer.from(text);
     const digest = sha256(body);

@@ -3,7 +3,7 @@
  * importer, checks every story with the build's own validation, and writes one Markdown record per story
  * without ever overwriting a different record silently. Prints nothing: the CLI reports what this returns.
  */
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, extname, join, resolve } from 'node:path';
 import { validateRecords } from '../core/validate.js';
 import { diagnostic, Errors } from '../errors.js';
@@ -18,7 +18,7 @@ import { isValidTimeZone, localDate, parseDeskTime } from '../core/_dates.js';
 import { importText } from './text.js';
 import type { ImportedStory, ImportFormat, Importer, ImportResult } from './types.js';
 import { asCorrection, latestStamp } from './_correction.js';
-import { within } from '../paths.js';
+import { makeDirs, within } from '../paths.js';
 
 const IMPORTERS: Record<ImportFormat, Importer> = { text: importText, nitf: importNitf, ninjs: importNinjs };
 
@@ -350,7 +350,7 @@ async function place(imported: ImportedStory, out: string, ids: Map<string, stri
     dry?.set(target, text);
     return { story, path: shown, status: old === undefined ? 'would write' : 'would replace', ...(older === undefined ? {} : { older }) };
   }
-  await mkdir(dirname(target), { recursive: true });
+  await makeDirs(dirname(target));
   const entry: StoryReport = { story, path: shown, status: old === undefined ? 'written' : 'replaced', ...(older === undefined ? {} : { older }) };
   if (old !== undefined) {
     const backup = await freeBackupName(target);

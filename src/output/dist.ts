@@ -15,11 +15,11 @@
  * build into the same place removes.
  */
 import { constants, renameSync } from 'node:fs';
-import { access, copyFile, mkdir, readdir, readFile, rename, rm, rmdir, stat, utimes, writeFile } from 'node:fs/promises';
+import { access, copyFile, readdir, readFile, rename, rm, rmdir, stat, utimes, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DatelineError, diagnostic, Errors } from '../errors.js';
 import { MANIFEST_FILE, NGINX_CONF_FILE } from '../hosting/index.js';
-import { realPath } from '../paths.js';
+import { makeDirs, realPath } from '../paths.js';
 import { turns } from '../turns.js';
 import type { Manifest, Outputs } from '../types.js';
 
@@ -232,7 +232,7 @@ export class OutputStage {
   private makeDir(dir: string): Promise<void> {
     let making = this.making.get(dir);
     if (making === undefined) {
-      this.making.set(dir, (making = mkdir(dir, { recursive: true }).then((first) => {
+      this.making.set(dir, (making = makeDirs(dir).then((first) => {
         if (first !== undefined) for (let d = dir; d.length >= first.length; d = dirname(d)) this.made.add(d);
       })));
       // (A failure is each waiting file's: forgotten, so that a later file tries again.)

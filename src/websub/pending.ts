@@ -5,8 +5,9 @@
  * nothing is pending, and a file that cannot be written is reported by the caller.
  */
 import { readFileSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { makeDirs } from '../paths.js';
 
 export const PENDING_FILE = 'pings.json';
 
@@ -28,7 +29,7 @@ export async function writePending(cacheDir: string, hub: string, urls: readonly
     await rm(file, { force: true });
     return;
   }
-  await mkdir(dirname(file), { recursive: true });
+  await makeDirs(dirname(file));
   const tmp = `${file}.${process.pid}.tmp`;
   await writeFile(tmp, `${JSON.stringify({ hub, urls: [...urls].sort() })}\n`);
   await rename(tmp, file);

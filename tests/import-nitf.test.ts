@@ -190,7 +190,7 @@ describe('credits', () => {
 describe('people in the byline', () => {
   it.each([
     ['<person>Reuters Staff</person>', undefined, 'Reuters', undefined],
-    ['By <person>JIM MORRIS Associated Press</person>', ['JIM MORRIS'], 'Associated Press', undefined],
+    ['By <person>JIM MORRIS Associated Press</person>', ['Jim Morris'], 'Associated Press', undefined],
     ['By <person>Smith, John</person>', ['John Smith'], undefined, 'byline "Smith, John" read as one name, surname first: "John Smith"'],
   ])('%s gives the authors %j and the agency %j', (byline, authors, agency, note) => {
     const text = fixture('full.nitf.xml').replace(/<byline>[\s\S]*?<\/byline>/, `<byline>${byline}</byline>`);

@@ -10,7 +10,7 @@ import type { Diagnostic } from '../types.js';
 import { isPermanentId } from '../core/ids.js';
 import { dropChars, plainText, type Block, type ImageCandidate } from './_blocks.js';
 import { squash, unique } from './_tree.js';
-import { agencyOfJob, isBureau, isJobPhrase, isLoneInitial, isModifierOnly, isPlaceName, isPublicationName, JOB_TITLE, nameAndAgency, nameSuffix, surnameFirst } from './_bylines.js';
+import { agencyOfJob, isBureau, isJobPhrase, isLoneInitial, isModifierOnly, isPlaceName, isPublicationName, JOB_TITLE, nameAndAgency, nameCase, nameSuffix, surnameFirst } from './_bylines.js';
 import { lookupCity } from './gazetteer.js';
 import { agenciesNamed, besidesAuthors, cityName, datelineDate, parseAgencyLine, parseContributorLine, parseDatelineLead, reporterNames, splitPhotoCredit } from './lines.js';
 import { contentId } from './record.js';
@@ -175,7 +175,9 @@ export class Credits {
   }
 
   into(fields: RecordFieldsOut): void {
-    const authors = unique(this.authors);
+    // Names printed in capitals (`JIM MORRIS`, `ZHANG YI`) are cased as names, as the text importer does,
+    // so that one writer has one author feed whichever importer read her copy.
+    const authors = unique(this.authors.map(nameCase));
     if (authors.length > 0) fields.authors = authors;
     if (this.agencyValue !== undefined) fields.agency = this.agencyValue;
     const seen = new Set<string>();

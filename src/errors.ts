@@ -81,6 +81,8 @@ export const Errors = {
     'the Markdown nests lists or quotes too deep to render (thousands of levels): the content is its text, paragraph by paragraph'),
   TextLooksLikeHtml: entry('W_TEXT_LOOKS_LIKE_HTML', 'warning', (sample: string) =>
     `contains markup (${q(sample)}), but feeds carry this field as plain text, so readers will show it literally; put formatting in the body`),
+  ManyTags: entry('W_MANY_TAGS', 'warning', (count: number) =>
+    `${count.toLocaleString('en-US')} tags on one story, where wire copy carries a few dozen at most: with tag feeds on, each is a feed (and a WebSub ping) unless "feeds.tags" limits them with "minArticles" or "max"; check that the list was not split wrongly`),
   NoArticles: entry('W_NO_ARTICLES', 'warning', (dir: string) => `no published articles found under ${dir}`),
   DateFuture: entry('W_DATE_FUTURE', 'warning', (value: string, ahead: string, updated: boolean = false) =>
     updated

@@ -315,6 +315,18 @@ describe('article diagnostics (loadArticles)', () => {
     expect(loaded.articles).toHaveLength(kept);
   });
 
+  it('more than 100 tags on one story (a list split wrongly) is a warning at the tags key; the story stays', async () => {
+    const tags = (n: number): string => `tags: [${Array.from({ length: n }, (_, i) => `t${i}`).join(', ')}]`;
+    const { lines, loaded } = await diagnose({
+      'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', tags(101), '---', 'B'),
+      'articles/b.md': md('---', 'id: b', 'title: T', 'date: 2025-02-05 09:24', tags(100), '---', 'B'),
+    });
+    expect(lines).toEqual([
+      'articles/a.md:5: tags: warning: 101 tags on one story, where wire copy carries a few dozen at most: with tag feeds on, each is a feed (and a WebSub ping) unless "feeds.tags" limits them with "minArticles" or "max"; check that the list was not split wrongly (W_MANY_TAGS)',
+    ]);
+    expect(loaded.articles).toHaveLength(2);
+  });
+
   it('a duplicate id keeps the first article and drops the second', async () => {
     const { loaded } = await diagnose({
       'articles/a.md': md('---', 'id: same', 'title: First', 'date: 2025-02-05 09:24', '---', 'B'),

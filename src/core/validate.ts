@@ -76,6 +76,9 @@ const IMAGE_TYPES: Record<string, string> = {
 type Fields = Record<string, unknown>;
 
 /** One record → its article (when valid), its id and every problem in it. */
+/** More tags than any story carries (wire copy has a few dozen at most): a list split wrongly, most likely. */
+const MANY_TAGS = 100;
+
 export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: Article; id?: string; diagnostics: Diagnostic[] } {
   const out: Diagnostic[] = [];
   const at = (path: FieldPath) => ({ file: raw.file, line: raw.lineOf(path), field: fieldName(path) });
@@ -273,6 +276,7 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
   const section = str(['section'])?.trim();
   if (section) article.section = section;
   article.tags = (Array.isArray(data['tags']) ? data['tags'] : []).filter((t): t is string => typeof t === 'string').map((t) => t.trim()).filter(Boolean);
+  if (article.tags.length > MANY_TAGS) out.push(diagnostic(Errors.ManyTags, at(['tags']), article.tags.length));
   const summary = str(['summary'])?.trim();
   if (summary) article.summary = summary;
   // (A search for the first non-space, not trim(): that would copy every body.)

@@ -573,6 +573,34 @@ describe('incremental builds', () => {
     }
   });
 
+  it('on a file system whose clock runs behind this machine\'s, a record modified in the tick of the last build\'s read is read again', async () => {
+    // A network share an hour behind: the cache's state.json gets that clock's mtime, as records do. A record
+    // whose mtime is within two seconds before the last build began on that clock could have been edited
+    // again, same size, in the same tick (its change time is of that tick too, on a share of whole seconds).
+    const story = (title: string): string => ['---', 'id: lag', `title: ${title}`, 'date: 2025-02-01 10:00', '---', 'Body.', ''].join('\n');
+    const site = await makeSite({ 'articles/a.md': story('Story A') }, CONFIG);
+    const state = join(site.dir, '.dateline-cache/state.json');
+    const HOUR = 3600;
+    const behind = async (): Promise<void> => {
+      const { savedAt } = JSON.parse(readFileSync(state, 'utf8').slice(readFileSync(state, 'utf8').indexOf('\n') + 1)) as { savedAt: number };
+      await utimes(state, savedAt / 1000 - HOUR, savedAt / 1000 - HOUR);
+    };
+    try {
+      const first = Date.now() / 1000;
+      expect((await build(site.dir, [])).code).toBe(0);
+      // The record as the share stamps it: modified just now on its clock (an hour back on this machine's).
+      await utimes(join(site.dir, 'articles/a.md'), first - HOUR, first - HOUR);
+      expect((await build(site.dir, [])).json.records.read).toBe(1);
+      await behind();
+      // Its stamp is unchanged, but it lies in the last build's tick on the share's clock: read again.
+      expect((await build(site.dir, [])).json.records.read).toBe(1);
+      // On a share whose clock agrees, the same stamp is an hour old: trusted.
+      expect((await build(site.dir, [])).json.records.read).toBe(0);
+    } finally {
+      await site.cleanup();
+    }
+  });
+
   it('a damaged, foreign or stale cache is ignored and the build is clean', async () => {
     const r = rng(4);
     const files: Record<string, string> = {};

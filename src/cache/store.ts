@@ -22,7 +22,7 @@
  * build, which then writes a fresh one.
  */
 import { createHash } from 'node:crypto';
-import { open, readdir, readFile, rename, rm, unlink } from 'node:fs/promises';
+import { open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { learntOffsets, teachOffsets } from '../core/_dates.js';
 import { makeDirs } from '../paths.js';
@@ -131,7 +131,10 @@ export interface StoredPlan extends Omit<FeedPlan, 'articles'> {
 }
 
 export interface CacheState {
-  /** When the build that wrote it started reading files (ms since the epoch). */
+  /**
+   * When the build that wrote it started reading files (ms since the epoch); as loaded, on the file
+   * system's clock if that runs behind (loadCache).
+   */
   startedAt: number;
   /** Absolute output directory the `feeds` entries describe. */
   outDir: string;
@@ -246,6 +249,8 @@ export type Loaded = CacheRead | { state?: undefined; ignored: string };
 
 interface StateFile {
   startedAt: number;
+  /** This machine's clock just before `state.json` was written: with the file's mtime, the file system's lag. */
+  savedAt?: number;
   outDir: string;
   feeds: CacheState['feeds'];
   census?: Census;
@@ -352,8 +357,16 @@ export async function loadCache(dir: string, identity: CacheIdentity): Promise<L
       count += 1;
     }
   }
-  const { startedAt, outDir, feeds, census, digests } = state;
-  const read: CacheState = { startedAt, outDir, records, feeds, plans: planning.plans, planned: planning.planned, groups: planning.groups, main };
+  const { outDir, feeds, census, digests } = state;
+  // The previous build's start on the file system's clock, when that runs behind this machine's (a network
+  // share): state.json's mtime is that clock's time of its writing, `savedAt` this machine's. The records'
+  // mtimes are on that clock too, so the racy check (sources/cached.ts) must compare with it, or a second
+  // same-size edit in the tick of the previous build's read would keep its stamp and not be read.
+  // (Only ever earlier: more files read again, never fewer. A cache on another file system than the
+  // records gives another clock's lag, which can only do that too.)
+  const written = typeof state.savedAt === 'number' ? await stat(join(dir, CACHE_FILE)).then((s) => s.mtimeMs, () => undefined) : undefined;
+  const lag = written === undefined || state.savedAt === undefined ? 0 : Math.min(0, written - state.savedAt);
+  const read: CacheState = { startedAt: state.startedAt + lag, outDir, records, feeds, plans: planning.plans, planned: planning.planned, groups: planning.groups, main };
   if (census !== undefined) read.census = census;
   return { dir, state: read, count, digests, loaded: new Set(), shards };
 }
@@ -559,7 +572,7 @@ export async function saveCache(dir: string, identity: CacheIdentity, state: Cac
     signatureChanges = await write(SIGNATURE_CHANGES_FILE, MAGIC, JSON.stringify(state.signatures.changes));
   }
   const digests: Digests = { index, groups, plans, main, ...(signatures === undefined || signatureChanges === undefined ? {} : { signatures, signatureChanges }) };
-  const head: StateFile = { startedAt: state.startedAt, outDir: state.outDir, feeds: state.feeds, census: state.census, digests };
+  const head: StateFile = { startedAt: state.startedAt, savedAt: Date.now(), outDir: state.outDir, feeds: state.feeds, census: state.census, digests };
   await write(CACHE_FILE, `${MAGIC} ${identity.code} ${identity.config} ${identity.place}`, JSON.stringify(head));
   for (const name of await readdir(dir)) {
     const group = DATA_FILE.exec(name)?.[1];

@@ -5,7 +5,8 @@
  * records every time, so a duplicate introduced by one edit is still caught.
  *
  * A file modified within two seconds before the previous build started is always read: a second edit in
- * the same clock tick could keep its mtime (the race git calls "racily clean").
+ * the same clock tick could keep its mtime (the race git calls "racily clean"). The start is on the file
+ * system's clock when that runs behind this machine's (cache/store.ts, loadCache).
  */
 import { readFileSync, Stats } from 'node:fs';
 import { resolve, sep } from 'node:path';

@@ -96,13 +96,25 @@ describe('instant → feed dates', () => {
   });
 
   it('RFC 3339 names the instant RSS names when the zone\'s offset has seconds (Liberia until 1972, local mean time)', () => {
-    // Africa/Monrovia was -0:44:30: the offset is rounded to the minute and the clock fields follow it.
+    // Africa/Monrovia was -0:44:30, which RFC 3339 cannot write: the time is given in UTC, exact (a
+    // rounded offset would move the wall clock or the instant).
     const liberia = new Date('1972-01-07T00:13:30Z');
-    expect(formatRfc3339(liberia, 'Africa/Monrovia')).toBe('1972-01-06T23:29:30-00:44');
+    expect(formatRfc3339(liberia, 'Africa/Monrovia')).toBe('1972-01-07T00:13:30+00:00');
+    expect(formatRfc3339(new Date('1972-05-01T12:00:00Z'), 'Africa/Monrovia')).toBe('1972-05-01T12:00:00+00:00');
+    expect(formatRfc3339(new Date('1972-06-01T12:00:00Z'), 'Africa/Monrovia')).toBe('1972-06-01T12:00:00+00:00');
     expect(formatRfc822(liberia)).toBe('Fri, 07 Jan 1972 00:13:30 GMT');
     for (const [iso, zone] of [['1972-01-07T00:13:30Z', 'Africa/Monrovia'], ['1899-12-31T15:54:17Z', 'Asia/Shanghai'], ['1880-06-01T12:00:00Z', 'Europe/Paris']] as const) {
       expect(new Date(formatRfc3339(new Date(iso), zone)).toISOString(), zone).toBe(new Date(iso).toISOString());
     }
+  });
+
+  it('the local day and month follow the exact offset, seconds too: the desk\'s midnight stays in its day', () => {
+    // Asia/Kathmandu was +5:41:16 until 1920: the desk's 1919-06-01 00:00 is 1919-05-31T18:18:44Z.
+    const midnight = parseDeskTime('1919-06-01 00:00', 'Asia/Kathmandu');
+    expect(midnight.ok && midnight.instant.toISOString()).toBe('1919-05-31T18:18:44.000Z');
+    if (!midnight.ok) return;
+    expect(localDate(midnight.instant, 'Asia/Kathmandu')).toBe('1919-06-01');
+    expect(localDate(new Date(midnight.instant.getTime() - 1000), 'Asia/Kathmandu')).toBe('1919-05-31');
   });
 
   it.each([

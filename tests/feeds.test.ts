@@ -303,6 +303,25 @@ describe('RFC 5005 archives', () => {
     }
   });
 
+  it('a story is filed in its month in the publisher\'s zone by the exact offset, seconds too (local mean time)', async () => {
+    // Asia/Kathmandu was +5:41:16 until 1920: the desk's midnight of June 1 is June's, and a second before is May's.
+    const lmt = { ...SITE_CONFIG, timezone: 'Asia/Kathmandu', itemsPerFeed: 1, feeds: { archives: true } };
+    const { built, cleanup } = await build({
+      'articles/a.md': story(1, '1919-06-01 00:00'),
+      'articles/b.md': story(2, '1919-05-31 23:59'),
+      'articles/c.md': story(3, '2025-01-01 12:00'),
+    }, lmt);
+    try {
+      const ids = (name: string): string[] => (parseXml(built.outputs.get(name) ?? '').feed.entry ?? []).map((e: any) => e.id.split(':').pop());
+      expect([ids('archive/1919-06/atom.xml'), ids('archive/1919-05/atom.xml')]).toEqual([['s1'], ['s2']]);
+      // Atom cannot write an offset of seconds: the time in UTC, the exact instant.
+      expect(parseXml(built.outputs.get('archive/1919-06/atom.xml') ?? '').feed.entry[0].published).toBe('1919-05-31T18:18:44+00:00');
+      expect(JSON.parse(built.outputs.get('archive/1919-06/feed.json') ?? '{}').items[0].date_published).toBe('1919-05-31T18:18:44+00:00');
+    } finally {
+      await cleanup();
+    }
+  });
+
   it('archive documents say they are archives, link to the subscription feed and to both neighbours', async () => {
     const { built, cleanup } = await build(files, config);
     try {

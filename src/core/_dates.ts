@@ -266,13 +266,12 @@ export interface LocalParts {
 }
 
 /**
- * Wall-clock fields of `instant` in `zone`. An offset of whole seconds (local mean time before a zone's
- * standard time; Liberia's -0:44:30 until 1972) is rounded to the minute, as RFC 3339 and RFC 822 carry
- * minutes, and the fields follow the rounded offset: fields and offset then still name the instant
- * exactly (`23:29:30-00:44` is 00:13:30Z), at most 30 seconds from the wall clock of the time.
+ * Wall-clock fields of `instant` in `zone`, by the zone's exact offset then: one of seconds too (local
+ * mean time before a zone's standard time, Amsterdam's +0:19:32 until 1937, Liberia's -0:44:30 until
+ * 1972), so that a story's day and month are the desk's (`offsetMinutes` is then fractional).
  */
 export function localParts(instant: Date, zone: string): LocalParts {
-  const offset = Math.round(offsetAt(zone, instant) / 60_000) * 60_000;
+  const offset = offsetAt(zone, instant);
   const t = new Date(instant.getTime() + offset);
   return {
     year: t.getUTCFullYear(),
@@ -297,17 +296,20 @@ const MONTHS_SEEN = new Map<number, string>();
 
 /** `YYYY-MM` at an instant in a zone: localDate's month, without making the day (planning asks it of every article). */
 export function localMonth(instant: Date, zone: string): string {
-  const offset = Math.round(offsetAt(zone, instant) / 60_000) * 60_000;
-  const t = new Date(instant.getTime() + offset);
+  const t = new Date(instant.getTime() + offsetAt(zone, instant));
   const key = t.getUTCFullYear() * 12 + t.getUTCMonth();
   let month = MONTHS_SEEN.get(key);
   if (month === undefined) MONTHS_SEEN.set(key, (month = `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}`));
   return month;
 }
 
-/** RFC 3339 with the zone's offset at that instant: `2025-02-05T09:24:00+08:00` (`+00:00`, never `Z`). */
+/**
+ * RFC 3339 with the zone's offset at that instant: `2025-02-05T09:24:00+08:00` (`+00:00`, never `Z`). An
+ * offset of seconds (local mean time: see localParts), which RFC 3339 cannot write, gives the time in
+ * UTC, exact: rounding the offset would move the wall clock or the instant.
+ */
 export function formatRfc3339(instant: Date, zone: string): string {
-  const p = localParts(instant, zone);
+  const p = localParts(instant, offsetAt(zone, instant) % 60_000 === 0 ? zone : 'UTC');
   const sign = p.offsetMinutes < 0 ? '-' : '+';
   const abs = Math.abs(p.offsetMinutes);
   return (

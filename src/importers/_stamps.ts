@@ -8,6 +8,14 @@
  */
 import { formatRfc3339, offsetAt, parseDeskTime } from '../core/_dates.js';
 
+/** `+08:00`, `-00:44:30` (an offset of local mean time keeps its seconds). */
+function offsetText(seconds: number): string {
+  const abs = Math.abs(Math.round(seconds));
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  const secs = abs % 60 === 0 ? '' : `:${pad(abs % 60)}`;
+  return `${seconds < 0 ? '-' : '+'}${pad(Math.floor(abs / 3600))}:${pad(Math.floor(abs / 60) % 60)}${secs}`;
+}
+
 export interface Stamp {
   n: number;
   kind: 'published' | 'updated';
@@ -166,7 +174,7 @@ export function parseStamp(text: string, n: number): Stamp | undefined {
     const actual = offsetAt(zone.zone, instant.instant) / 60_000;
     const printed = zone.offset === 'Z' ? 0 : (zone.offset.startsWith('-') ? -1 : 1) * (Number(zone.offset.slice(1, 3)) * 60 + Number(zone.offset.slice(4)));
     if (actual !== printed) {
-      stamp.note = `the stamp says ${zone.name ?? zone.offset} (${zone.offset}), but ${zone.zone} was on ${formatRfc3339(instant.instant, zone.zone).slice(-6)} then; read as printed: check the time`;
+      stamp.note = `the stamp says ${zone.name ?? zone.offset} (${zone.offset}), but ${zone.zone} was on ${offsetText(actual * 60)} then; read as printed: check the time`;
     }
   }
   return stamp;

@@ -185,6 +185,11 @@ describe('assignSlugs', () => {
     expect(collisions).toEqual([]);
   });
 
+  it('orders colliding names by code point, not by UTF-16 code unit', () => {
+    // U+FF21 (fullwidth A) comes before U+1D400 (mathematical bold A), whose first code unit is U+D835.
+    for (const names of [['𝐀', 'Ａ'], ['Ａ', '𝐀']]) expect(assignSlugs(names).slugs.get('Ａ')).toBe('a');
+  });
+
   it('gives names that spell the same slug distinct paths: the first by code point keeps it, the others get a hash', () => {
     const names = ['world news', 'World-News', 'WORLD NEWS', 'World News'];
     const { slugs, collisions } = assignSlugs(names);

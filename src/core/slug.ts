@@ -27,8 +27,8 @@
  * macOS file systems ignore): names that differ only in case, width, compatibility forms or separators
  * ("World News", "WORLD NEWS", "world-news"; "ﬁnance" and "finance"; "ΟΔΟΣ" and "οδοσ", whose slugs
  * differ only by a final sigma), and canonically equivalent spellings, which the build merges before
- * this (feeds.ts: names are compared in NFC). assignSlugs(names) sorts such names with plain `<`
- * (UTF-16 order, not locale order); the first keeps its path, each other one gets slug + "--" +
+ * this (feeds.ts: names are compared in NFC). assignSlugs(names) sorts such names by code point (not
+ * locale order, nor UTF-16's, which puts 𝐀 before Ａ); the first keeps its path, each other one gets slug + "--" +
  * hash8(name as given). If that is already a path in use, hash16 is tried, then hash16 + "-2", "-3"…
  * (only a hash collision gets there). Groups are handled in path order, so the result depends only on
  * the set of names. Such contested paths are reported (as collisions).
@@ -125,8 +125,8 @@ export function assignSlugs(names: Iterable<string>): SlugAssignment {
   const taken = new Set(byKey.keys());
   const slugs = new Map<string, string>();
   const collisions: SlugCollision[] = [];
-  for (const key of [...byKey.keys()].sort(byCodeUnits)) {
-    const group = (byKey.get(key) ?? []).sort(byCodeUnits);
+  for (const key of [...byKey.keys()].sort(byCodePoints)) {
+    const group = (byKey.get(key) ?? []).sort(byCodePoints);
     const assigned = group.map((name, i) => {
       const s = i === 0 ? slugify(name) : disambiguate(slugWords(name) || 'x', name, taken);
       taken.add(caseless(s));
@@ -164,8 +164,14 @@ function disambiguate(slug: string, name: string, taken: ReadonlySet<string>): s
   }
 }
 
-function byCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+function byCodePoints(a: string, b: string): number {
+  for (let i = 0; i < a.length && i < b.length; i++) {
+    const x = a.codePointAt(i) as number;
+    const y = b.codePointAt(i) as number;
+    if (x !== y) return x - y;
+    if (x > 0xffff) i += 1;
+  }
+  return a.length - b.length;
 }
 
 /** UTF-8 bytes; a lone surrogate is encoded like any other code point (WTF-8), so the encoding is injective. */

@@ -129,6 +129,10 @@ describe('what a killed build left', () => {
         await mkdir(join(dir, '.dateline-stage-4194999'), { recursive: true });
         await writeFile(join(dir, 'sections', 'world', '.dateline-stage-4194999-rss.xml'), 'half');
         await writeFile(join(dir, '.dateline-stage-4194999-atom.xml'), 'half');
+        await writeFile(join(dir, '_config', '.dateline-stage-4194999-nginx.conf'), 'half');
+        // In a feed directory the killed build made (no manifest names it yet).
+        await mkdir(join(dir, 'tags', 'new'), { recursive: true });
+        await writeFile(join(dir, 'tags', 'new', '.dateline-stage-4194999-rss.xml'), 'half');
         // A live build's copy (pid 1 is always alive) stays.
         await writeFile(join(dir, 'sections', 'world', '.dateline-stage-1-feed.json'), 'live');
         await new OutputStage(dir).previousManifest();

@@ -276,7 +276,7 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
   const section = str(['section'])?.trim();
   if (section) article.section = section;
   article.tags = (Array.isArray(data['tags']) ? data['tags'] : []).filter((t): t is string => typeof t === 'string').map((t) => t.trim()).filter(Boolean);
-  if (article.tags.length > MANY_TAGS) out.push(diagnostic(Errors.ManyTags, at(['tags']), article.tags.length));
+  if (article.tags.length > MANY_TAGS && new Set(article.tags).size > MANY_TAGS) out.push(diagnostic(Errors.ManyTags, at(['tags']), new Set(article.tags).size));
   const summary = str(['summary'])?.trim();
   if (summary) article.summary = summary;
   // (A search for the first non-space, not trim(): that would copy every body.)

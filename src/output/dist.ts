@@ -16,7 +16,7 @@
  */
 import { constants, renameSync } from 'node:fs';
 import { access, copyFile, readdir, readFile, rename, rm, rmdir, stat, utimes, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { DatelineError, diagnostic, Errors } from '../errors.js';
 import { MANIFEST_FILE, NGINX_CONF_FILE } from '../hosting/index.js';
 import { makeDirs, realPath } from '../paths.js';
@@ -151,7 +151,7 @@ export class OutputStage {
     } catch {
       manifest = undefined;
     }
-    if (killed && manifest !== undefined) await removeCopiesBeside(this.outDir, manifest);
+    if (killed) await removeCopiesBeside(this.outDir, manifest);
     return manifest;
   }
 
@@ -339,14 +339,19 @@ export class OutputStage {
 
 /**
  * Removes the copies a killed build was making beside its targets in directories on another file system
- * (`renameInto`): in each directory the previous build wrote feeds to, the hidden files of a dead build.
+ * (`renameInto`): the hidden files of a dead build in each directory the previous build wrote feeds to,
+ * in `_config/` and under the feeds' own directories (one the killed build made).
  */
-async function removeCopiesBeside(outDir: string, manifest: Manifest): Promise<void> {
-  const dirs = new Set<string>();
-  for (const [name, served] of Object.entries(manifest.files)) {
+async function removeCopiesBeside(outDir: string, manifest: Manifest | undefined): Promise<void> {
+  const dirs = new Set<string>(['.', dirname(NGINX_CONF_FILE)]);
+  for (const [name, served] of Object.entries(manifest?.files ?? {})) {
     for (const file of [name, served.encodings?.gzip?.file, served.encodings?.br?.file]) {
       if (file !== undefined && !file.split('/').some((p) => p === '..')) dirs.add(dirname(file));
     }
+  }
+  for (const root of FEED_ROOTS) {
+    const under = await readdir(join(outDir, root), { recursive: true, withFileTypes: true }).catch(() => []);
+    for (const e of under) if (e.isDirectory()) dirs.add(relative(outDir, join(e.parentPath ?? e.path, e.name)));
   }
   for (const d of dirs) {
     for (const n of await readdir(join(outDir, d)).catch(() => [] as string[])) {

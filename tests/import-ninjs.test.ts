@@ -319,6 +319,24 @@ it.each([
   expect(story.fields.authors).toEqual(authors);
 });
 
+it.each([
+  ['<p>局势持续恶化。（完）</p><p>【责任编辑：张三】</p>', '局势持续恶化。', { contributors: [{ name: '张三', role: '责任编辑' }] }],
+  ['<p>Body text here.</p><p>By Wang Jing in Beijing</p>', 'Body text here.', { authors: ['Wang Jing'] }],
+  ['<p>See <a href="https://x.example/">the site</a> Enditem</p>', 'See [the site](https://x.example/)', {}],
+  ['<p>详见<a href="https://x.example/">网站</a>（完）</p>', '详见[网站](https://x.example/)', {}],
+  ['<p>By the end of the year, prices rose.</p>', 'By the end of the year, prices rose.', {}],
+])('closing lines the text importer reads leave the body of %j as they do there', (body_html, body, fields) => {
+  const story = run('v1.ninjs.json', variant('v1.ninjs.json', { body_html, byline: undefined })).stories[0]!;
+  expect(story.body).toBe(body);
+  expect({ authors: story.fields.authors, contributors: story.fields.contributors }).toEqual({ authors: undefined, contributors: undefined, ...fields });
+});
+
+it('an agency line closing the body is read as the agency (noted when the infosource names another)', () => {
+  const story = run('v1.ninjs.json', variant('v1.ninjs.json', { body_html: '<p>Body. Enditem</p><p>Reuters</p>' })).stories[0]!;
+  expect([story.body, story.fields.agency]).toEqual(['Body.', { name: 'Xinhua' }]);
+  expect(story.notes).toContain('the agency line at the end of the body names the agency "Reuters", but the agency is "Xinhua": not used');
+});
+
 it('an interview keeps its last "记者：" line in the body', () => {
   const body_html = '<p>记者：这项政策何时实施？</p><p>张三：明年一月。</p><p>记者：谢谢</p>';
   const story = run('v1.ninjs.json', variant('v1.ninjs.json', { body_html, byline: undefined })).stories[0]!;

@@ -192,6 +192,9 @@ describe('people in the byline', () => {
     ['<person>Reuters Staff</person>', undefined, 'Reuters', undefined],
     ['By <person>JIM MORRIS Associated Press</person>', ['Jim Morris'], 'Associated Press', undefined],
     ['By <person>Smith, John</person>', ['John Smith'], undefined, 'byline "Smith, John" read as one name, surname first: "John Smith"'],
+    // A title naming an agency, after the person or in byttl, names the agency as a text byline does.
+    ['By <person>Tom Hale</person>, AP Sports Writer', ['Tom Hale'], 'AP', 'byline title not kept (a byline has no field for it): "AP Sports Writer"'],
+    ['<person>Tom Hale</person>, <byttl>AP Medical Writer</byttl>', ['Tom Hale'], 'AP', 'byline title (byttl) "AP Medical Writer": a record has no field for it'],
   ])('%s gives the authors %j and the agency %j', (byline, authors, agency, note) => {
     const text = fixture('full.nitf.xml').replace(/<byline>[\s\S]*?<\/byline>/, `<byline>${byline}</byline>`);
     const story = run('b.nitf.xml', text).stories[0]!;

@@ -312,6 +312,10 @@ describe('importText: fixtures', () => {
     ['By Tom Hale, AP Sports Writer', ['Tom Hale'], 'AP'],
     ['By Li Wen, Xinhua staff reporter', ['Li Wen'], 'Xinhua'],
     ['By AP Sports Writer Tom Hale', ['Tom Hale'], 'AP'],
+    // A beat between the agency and the job word: AP Medical Writer, AP White House Correspondent.
+    ['By Tom Hale, AP Medical Writer', ['Tom Hale'], 'AP'],
+    ['By AP Medical Writer Tom Hale', ['Tom Hale'], 'AP'],
+    ['By Tom Hale, AP White House Correspondent', ['Tom Hale'], 'AP'],
     ['By The Associated Press', undefined, 'Associated Press'],
     ['BY THE ASSOCIATED PRESS', undefined, 'Associated Press'],
   ])('takes the agency named in %j', (line, authors, agency) => {
@@ -399,6 +403,14 @@ describe('importText: fixtures', () => {
     expect(story.fields.authors).toBeUndefined();
   });
 
+  it('an interview in questions and answers (问/答) ends with thanks too; a bracketed signature after an interview is the reporters\'', () => {
+    const qa = ['Home | China', '', '访谈', '', 'Updated: 2025-07-30 09:24', '', '新华社北京7月30日电 专家谈暴雨。', '', '问：降雨会持续多久？', '', '答：到周末。', '', '记者：谢谢', ''].join('\n');
+    expect(only(importText(qa, { file: 'zh.txt', timezone: ZONE })).fields.authors).toBeUndefined();
+    const signed = ['Home | China', '', '访谈', '', 'Updated: 2025-07-30 09:24', '', '新华社北京7月30日电 专家谈暴雨。', '', '记者：降雨会持续多久？', '', '专家：到周末。（完）', '', '（记者 王晓岚 李华）', ''].join('\n');
+    const story = only(importText(signed, { file: 'zh.txt', timezone: ZONE }));
+    expect([story.fields.authors, story.body.endsWith('专家：到周末。')]).toEqual([['王晓岚', '李华'], true]);
+  });
+
   it('credits a byline\'s writer once when a tagline names her again without a role', () => {
     const text = ['Home | World', '', 'Tagline test', '', 'By Jane Doe', '', 'Updated: 2025-02-05 09:24', '', 'PARIS, Feb. 5 -- Body paragraph.', '', 'Jane Doe in Paris and Tom Hale in Lyon contributed to this report.', ''].join('\n');
     const story = only(importText(text, { file: 'k.txt', timezone: ZONE }));
@@ -415,11 +427,14 @@ describe('importText: fixtures', () => {
     ['Contributing: John Bacon, USA TODAY; The Associated Press'],
     ['Contributing: Jane Doe, Detroit Free Press'],
     ['Contributing: Jane Doe in Detroit, Detroit Free Press'],
+    ['Contributing: Jane Doe, Chicago Tribune'],
+    ['Contributing: Jane Doe, Chicago Sun'],
   ])('leaves a "Contributing:" line that names a publication or an agency as printed: %j', (line) => {
     const text = ['Home | World', '', 'Contributing test', '', 'Updated: 2025-02-05 09:24', '', 'YANGON, Feb. 5 -- Body paragraph.', '', line, ''].join('\n');
     const story = only(importText(text, { file: 'k.txt', timezone: ZONE }));
     expect(story.fields.contributors).toBeUndefined();
     expect(story.body).toContain(line);
+    expect(story.notes).toContain(`kept in the body, though it looks like a credit line: ${JSON.stringify(line)}`);
   });
 
   it.each([
@@ -428,6 +443,16 @@ describe('importText: fixtures', () => {
     ['Contributing: Jane Doe in Portland, Ore., and Tom Hale', [{ name: 'Jane Doe', location: 'Portland, Ore.' }, { name: 'Tom Hale' }]],
     ['Jane Doe in Washington, D.C., contributed to this report.', [{ name: 'Jane Doe', location: 'Washington, D.C.' }]],
     ['Jane Doe in Paris, Tom Hale in London contributed to this report.', [{ name: 'Jane Doe', location: 'Paris' }, { name: 'Tom Hale', location: 'London' }]],
+    // A full stop after a region's full name is the line's.
+    ['Contributing: Aung Naing in Yangon, Myanmar.', [{ name: 'Aung Naing', location: 'Yangon, Myanmar' }]],
+    ['Contributing: Mike Gu in Kowloon, Hong Kong', [{ name: 'Mike Gu', location: 'Kowloon, Hong Kong' }]],
+    ['Jane Doe in Manchester, England, contributed to this report.', [{ name: 'Jane Doe', location: 'Manchester, England' }]],
+    ['(Reporting by Jane Doe in Washington, D.C.; Editing by Tom Hale)', [{ name: 'Jane Doe', location: 'Washington, D.C.', role: 'reporting' }, { name: 'Tom Hale', role: 'editing' }]],
+    ['Reporting by Jane Doe in Portland, Oregon; Editing by Tom Hale', [{ name: 'Jane Doe', location: 'Portland, Oregon', role: 'reporting' }, { name: 'Tom Hale', role: 'editing' }]],
+    // Surnames that are also newspapers' last words are names.
+    ['Contributing: Jane Doe, Marcus Sun', [{ name: 'Jane Doe' }, { name: 'Marcus Sun' }]],
+    ['Contributing: Tom Hale and Yilei Sun in Beijing', [{ name: 'Tom Hale' }, { name: 'Yilei Sun', location: 'Beijing' }]],
+    ['Contributing: Tom Hale, Emily Post', [{ name: 'Tom Hale' }, { name: 'Emily Post' }]],
   ])('keeps a region after a contributor\'s place with the place: %j', (line, contributors) => {
     const text = ['Home | World', '', 'Contributing test', '', 'Updated: 2025-02-05 09:24', '', 'YANGON, Feb. 5 -- Body paragraph.', '', line, ''].join('\n');
     const story = only(importText(text, { file: 'k.txt', timezone: ZONE }));

@@ -79,14 +79,15 @@ export function agencyOfJob(part: string): { name: string; via?: string } | unde
 }
 
 /**
- * What comes before a job word when it is an agency, alone or with job modifiers after it (`AP`, `AP
- * Sports`, `Xinhua staff`, `The Associated Press Chief Political`): the agency.
+ * What comes before a job word when it is an agency, alone or with job modifiers or a beat after it
+ * (`AP`, `AP Sports`, `Xinhua staff`, `AP Medical`, `AP White House`, `The Associated Press Chief
+ * Political`): the agency. No person's name starts with an agency's.
  */
 function agencyOfModifiers(before: string): { name: string; via?: string } | undefined {
   const words = before.replace(/^the\s+/iu, '').split(/\s+/u);
   for (let k = words.length; k >= 1; k--) {
     const rest = words.slice(k).join(' ');
-    if (rest !== '' && !JOB_MODIFIER.test(rest)) continue;
+    if (rest !== '' && !JOB_MODIFIER.test(rest) && !/^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2}$/u.test(rest)) continue;
     const agency = parseAgencyLine(words.slice(0, k).join(' '));
     if (agency !== undefined) return agency;
   }

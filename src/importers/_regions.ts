@@ -18,17 +18,47 @@ export const AP_STATES: Record<string, string> = {
 /** A name as the gazetteer compares it: no accents, lower case, words apart by one space. */
 export const key = (name: string): string => name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 
+/** Regions the gazetteer does not name as provinces or countries, as wires print them after a city. */
+const MORE_REGIONS = [
+  'Hong Kong', 'Macau', 'Macao', 'Taiwan', 'Tibet', 'Xinjiang', 'Inner Mongolia', 'England', 'Scotland', 'Wales', 'Northern Ireland',
+  'Britain', 'Great Britain', 'U.K.', 'UK', 'U.S.', 'US', 'U.S.A.', 'USA', 'United States', 'UAE', 'U.A.E.', 'West Bank', 'Gaza',
+  'Gaza Strip', 'Kashmir', 'Kurdistan', 'Crimea', 'Bavaria', 'Catalonia', 'Vatican City', 'Czechia', 'Congo', "Cote d'Ivoire",
+];
+
 let regions: Set<string> | undefined;
 
-/** `D.C.`, `Calif.`, `California`, `Hong Kong`, `Myanmar`, `Guangdong`: a state, province or country. */
-export function isRegionName(part: string): boolean {
+/** `D.C.` or one of AP's state abbreviations (`Calif.`): a region whose full stop is its own. */
+export function isRegionAbbreviation(part: string): boolean {
   const text = part.trim();
-  if (text === 'D.C.' || AP_STATES[text] !== undefined) return true;
+  return text === 'D.C.' || AP_STATES[text] !== undefined;
+}
+
+/**
+ * `D.C.`, `Calif.`, `California`, `Hong Kong`, `Myanmar`, `the Philippines`, `Guangdong`: a state,
+ * province or country (the gazetteer's, the English names of ISO 3166 regions, and a few more).
+ */
+export function isRegionName(part: string): boolean {
+  const text = part.trim().replace(/^the\s+/u, '');
+  if (isRegionAbbreviation(text) || !/^\p{Lu}/u.test(text)) return isRegionAbbreviation(text);
   if (regions === undefined) {
-    regions = new Set();
+    regions = new Set(MORE_REGIONS.map(key));
     for (const e of cityTimezones.cityMapping) {
       for (const v of [e.province, e.country]) if (typeof v === 'string' && v !== '') regions.add(key(v));
     }
+    const names = new Intl.DisplayNames(['en'], { type: 'region' });
+    for (let a = 65; a <= 90; a++) {
+      for (let b = 65; b <= 90; b++) {
+        const code = String.fromCharCode(a, b);
+        const name = names.of(code);
+        if (name !== undefined && name !== code) regions.add(key(name));
+      }
+    }
   }
-  return /^\p{Lu}/u.test(text) && regions.has(key(text));
+  return regions.has(key(text));
+}
+
+/** `WASHINGTON` → `Washington`, `SAINT-DENIS` → `Saint-Denis`; Chinese names are kept as printed. */
+export function cityName(printed: string): string {
+  if (!/[A-Z]/.test(printed) || printed !== printed.toUpperCase()) return printed;
+  return printed.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, c: string) => `${sep}${c.toUpperCase()}`);
 }

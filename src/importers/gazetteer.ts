@@ -6,8 +6,7 @@
  * zone. (Portland, Oregon is only twelve times Portland, Maine, so PORTLAND alone stays ambiguous.)
  */
 import cityTimezones from 'city-timezones';
-import { cityName } from './lines.js';
-import { AP_STATES, key } from './_regions.js';
+import { AP_STATES, cityName, key } from './_regions.js';
 import { ZH_CITIES } from './_zh-cities.js';
 
 export type CityLookup =

@@ -3,7 +3,8 @@
  * agency lines and photo credits. Shared by every importer; each returns undefined when the line is not
  * of its kind, so a caller can keep the line as body text and nothing is lost.
  */
-import { isRegionName } from './_regions.js';
+import { lookupCity } from './gazetteer.js';
+import { isRegionAbbreviation, isRegionName } from './_regions.js';
 import { ZH_CITIES } from './_zh-cities.js';
 
 // ----- Dateline leads -----
@@ -81,11 +82,7 @@ export function parseDatelineLead(paragraph: string): (DatelineLead & { reporter
   return lead;
 }
 
-/** `WASHINGTON` → `Washington`, `SAINT-DENIS` → `Saint-Denis`; Chinese names are kept as printed. */
-export function cityName(printed: string): string {
-  if (!/[A-Z]/.test(printed) || printed !== printed.toUpperCase()) return printed;
-  return printed.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, c: string) => `${sep}${c.toUpperCase()}`);
-}
+export { cityName } from './_regions.js';
 
 /**
  * The full date of a dateline's month and day: the year that puts it nearest the story's own date (a
@@ -198,6 +195,20 @@ export const END_MARK = /^(.*\S)\s*(?:\s(?:end ?item)|[（(]完[）)])$/isu;
 /** A line of reporters' names after the story: `记者：王晓岚 李华`, `（记者 王晓岚）`. */
 export const ZH_REPORTERS = /^(?:(?:新华社|本报)?(?:特约|实习)?记者\s*[:：\s]\s*((?:[\p{Script=Han}·]{2,4}(?:[\s、，,]+|$))+)|[（(](?:新华社|本报)?(?:特约|实习)?记者\s*[:：]?\s*((?:[\p{Script=Han}·]{2,4}(?:[\s、，,]+|(?=[）)])))+)[）)])$/u;
 
+/** A line of an interview's questions and answers (`记者：…`, `问：…`, `答：…`). */
+export const isInterviewLine = (text: string): boolean => /^(?:记者|问|答)\s*[:：]/u.test(text.trim());
+
+/**
+ * The reporters of a signature at the end of Chinese copy (`记者：王晓岚 李华`, `（记者 王晓岚）`). In an
+ * interview (`interview`: an earlier line asks or answers) the form without brackets is its last line
+ * (`记者：谢谢`), not a signature; the bracketed one always is.
+ */
+export function zhSignature(text: string, interview: boolean): string[] | undefined {
+  const m = ZH_REPORTERS.exec(text.trim());
+  if (m === null || (m[1] !== undefined && interview)) return undefined;
+  return reporterNames(m[1] ?? m[2] ?? '');
+}
+
 /**
  * Names apart by commas, where a region after a name's place is the place's (`Jane Doe in Washington,
  * D.C.`, `Aung Naing in Yangon, Myanmar`), not a person.
@@ -212,8 +223,23 @@ function splitPeople(list: string): string[] {
   return out;
 }
 
-/** A publication after a name and a comma (`Jane Doe, Detroit Free Press`): no contributor. */
-const PUBLICATION = /\s(?:Press|Times|Post|News|Journal|Herald|Tribune|Gazette|Chronicle|Globe|Telegraph|Guardian|Observer|Review|Magazine|Today|Register|Courier|Dispatch|Bulletin|Examiner|Inquirer|Enquirer|Record|Standard|Mirror|Express|Weekly|Monitor|Sun|Star|Daily|Newspapers?|Media|Network|Radio|Television|TV)$/u;
+/** A line's full stop, unless it ends a region's abbreviation (`in Washington, D.C.`). */
+const withoutFullStop = (line: string): string => (isRegionAbbreviation(line.split(/,\s*/u).pop() ?? '') ? line : line.replace(/\.$/u, ''));
+
+/**
+ * A publication after a name and a comma (`Jane Doe, Detroit Free Press`, `Chicago Tribune`): no
+ * contributor. Words no surname is end a publication's name; words some surnames are (Sun, Post, Star,
+ * Press…: `Yilei Sun`, `Emily Post`) only after a place (`Chicago Sun`, `Detroit Free Press`).
+ */
+const PAPER = /\s(?:Times|Tribune|Gazette|Chronicle|Journal|Herald|Globe|Telegraph|Guardian|Observer|Inquirer|Enquirer|Examiner|Dispatch|Courier|Bulletin|Magazine|Newspapers?|Media|Network|Radio|Television|TV)$/u;
+const PAPER_AFTER_PLACE = /^(.+?)(?:\s\p{Lu}[\p{L}-]*)?\s(?:Press|Post|News|Today|Record|Register|Review|Standard|Mirror|Express|Weekly|Monitor|Sun|Star|Daily)$/u;
+function isPublication(name: string): boolean {
+  if (PAPER.test(name)) return true;
+  const place = PAPER_AFTER_PLACE.exec(name)?.[1];
+  if (place === undefined) return false;
+  const city = lookupCity(place);
+  return isRegionName(place) || city.found || city.reason === 'ambiguous';
+}
 
 function person(text: string, role?: string): Contributor {
   const m = /^(.+?)\s+(?:in|at)\s+(.+)$/.exec(text);
@@ -251,22 +277,20 @@ export function parseContributorLine(line: string): Contributor[] | undefined {
   // "Contributing: Aung Naing in Yangon; Mei Lin in Taipei", as US papers end a story.
   const contributing = /^Contributing(?: reporters?)?:\s*(.+)$/i.exec(text);
   if (contributing !== null) {
-    // The line's full stop goes, unless it ends a region's abbreviation (`in Washington, D.C.`).
-    const all = contributing[1] ?? '';
-    const list = isRegionName(all.split(/,\s*/u).pop() ?? '') ? all : all.replace(/\.$/u, '');
+    const list = withoutFullStop(contributing[1] ?? '');
     // (An agency or a publication among them, "Contributing: John Bacon, USA TODAY; The Associated Press",
     // is no contributor: such a line is left as printed.)
     const segmentsOf = list.split(/\s*;\s*/).map((seg) => splitPeople(seg).map((p) => person(p)));
     // After a name and a comma, a name in capitals, one with "The" or one ending as papers' names do is a
     // publication (`John Bacon, USA TODAY`, `Jane Doe, Detroit Free Press`).
     const other = segmentsOf.some((seg) => seg.some((c, k) => parseAgencyLine(c.name.replace(/^the\s+/i, '')) !== undefined ||
-      (k > 0 && (/^The\s/.test(c.name) || PUBLICATION.test(c.name) || (/\p{Lu}{2}/u.test(c.name) && c.name === c.name.toUpperCase())))));
+      (k > 0 && (/^The\s/.test(c.name) || isPublication(c.name) || (/\p{Lu}{2}/u.test(c.name) && c.name === c.name.toUpperCase())))));
     return other ? undefined : named(segmentsOf.flat());
   }
-  const parts = text.replace(/\.$/, '').split(/\s*;\s*/);
+  const parts = withoutFullStop(text).split(/\s*;\s*/);
   const roles = parts.map((p) => /^([A-Z][a-z]+(?: [a-z]+)?) by (.+)$/.exec(p));
   if (roles.length === 0 || roles.some((r) => r === null)) return undefined;
-  return named(roles.flatMap((r) => splitNames(r?.[2] ?? '').map((n) => person(n, (r?.[1] ?? '').toLowerCase()))));
+  return named(roles.flatMap((r) => splitPeople(r?.[2] ?? '').map((n) => person(n, (r?.[1] ?? '').toLowerCase()))));
 }
 
 /**

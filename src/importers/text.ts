@@ -15,7 +15,7 @@ import { diagnostic, Errors } from '../errors.js';
 import type { Diagnostic } from '../types.js';
 import { lookupCity } from './gazetteer.js';
 import {
-  agenciesNamed, besidesAuthors, cityName, datelineDate, END_MARK, parseAgencyLine, parseContributorLine, parseDatelineLead, reporterNames, splitPhotoCredit, ZH_REPORTERS, type Contributor, type DatelineLead,
+  agenciesNamed, besidesAuthors, cityName, datelineDate, END_MARK, isInterviewLine, parseAgencyLine, parseContributorLine, parseDatelineLead, reporterNames, splitPhotoCredit, zhSignature, type Contributor, type DatelineLead,
 } from './lines.js';
 import { contentId, markdownHeading, markdownText } from './record.js';
 import type { Importer, ImportResult, RecordFieldsOut } from './types.js';
@@ -106,7 +106,7 @@ function isSubheading(b: Block): boolean {
 }
 
 /** A credit line the recognisers could not read, or one away from the end: kept in the body, and noted. */
-const CREDIT_LIKE = /contributed (?:reporting )?to this|\b(?:reporting|editing|writing) by\b|责任编辑/i;
+const CREDIT_LIKE = /^Contributing(?: reporters?)?:|contributed (?:reporting )?to this|\b(?:reporting|editing|writing) by\b|责任编辑/i;
 const looksLikeCredit = (t: string): boolean => CREDIT_LIKE.test(t) || parseContributorLine(t) !== undefined || parseAgencyLine(t) !== undefined;
 
 // ----- The importer -----
@@ -304,12 +304,11 @@ export const importText: Importer = (input, ctx): ImportResult => {
     const last = body[body.length - 1] as Block;
     const agency = parseAgencyLine(last.text);
     const people = agency === undefined ? (parseContributorLine(last.text) ?? parseEditorLine(last.text)) : undefined;
-    // "记者：王晓岚 李华": the reporters, as Chinese papers sign at the end.
-    // (Not in an interview, whose questions are also "记者：…": its last line is a question or thanks.)
-    const interview = body.slice(0, -1).some((b) => /^记者\s*[:：]/u.test(b.text));
-    const zh = agency === undefined && people === undefined && !interview ? ZH_REPORTERS.exec(last.text.trim()) : null;
-    if (zh !== null) {
-      for (const name of reporterNames(zh[1] ?? zh[2] ?? '')) if (!authors.includes(name)) authors.push(name);
+    // "记者：王晓岚 李华": the reporters, as Chinese papers sign at the end (not an interview's last line).
+    const interview = body.slice(0, -1).some((b) => isInterviewLine(b.text));
+    const zh = agency === undefined && people === undefined ? zhSignature(last.text, interview) : undefined;
+    if (zh !== undefined) {
+      for (const name of zh) if (!authors.includes(name)) authors.push(name);
       body.pop();
       continue;
     }

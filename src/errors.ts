@@ -143,6 +143,10 @@ export const Errors = {
         : 'the records (drafts too) would be published with the feeds; choose directories apart')),
 
   // ----- Writing -----
+  DocumentTooLarge: entry('E_DOCUMENT_TOO_LARGE', 'error', (size: string, limit: string, remedy: string) =>
+    `the document would be ${size}, and ${limit}: ${remedy}`),
+  DocumentLarge: entry('W_DOCUMENT_LARGE', 'warning', (size: string, remedy: string) =>
+    `the document is ${size}: many feed readers and aggregators will not fetch a document this large; ${remedy}`),
   Interrupted: entry('E_INTERRUPTED', 'error', () => 'the build was interrupted before any file was replaced: the directory is as it was'),
   WriteFailed: entry('E_WRITE_FAILED', 'error', (reason: string, replaced = 0, of = 0) =>
     `cannot write the output: ${reason}; ${replaced === 0 ? 'the previous output is untouched' : `${replaced} of ${of} files were already replaced (the manifest is the old one); build again once it is fixed`}`),

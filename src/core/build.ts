@@ -4,9 +4,10 @@ import { readerFiles, type FeedDirectoryEntry } from '../pages/index.js';
 import type { Article, Diagnostic, FeedModel, Manifest, Outputs, SiteConfig } from '../types.js';
 import { planFeeds, type FeedPlan, type GroupSummary } from './feeds.js';
 import { newestIndex } from './model.js';
-import { SiteRenderer, type RenderedFeed } from './site.js';
-import { diagnostic, Errors } from '../errors.js';
+import { feedFrame, SiteRenderer, type RenderedFeed } from './site.js';
+import { DatelineError, diagnostic, Errors } from '../errors.js';
 import { formatRfc3339 } from './_dates.js';
+import { documentLimit, type DocumentLimit } from './size.js';
 
 export { WRITERS } from './site.js';
 
@@ -47,24 +48,42 @@ export interface FeedsChecked {
 
 /**
  * Renders every feed as `buildFeeds` does, for its warnings, but keeps no document and no feed's model
- * but the main one's: a site's feeds take gigabytes, and checking it need not hold them. Pure.
+ * but the main one's: a site's feeds take gigabytes, and checking it need not hold them. A document
+ * larger than `limit` allows (by default, what a string can hold) is an error among the diagnostics, as
+ * the build reports it (E_DOCUMENT_TOO_LARGE). Pure.
  */
-export function checkFeeds(articles: readonly Article[], config: SiteConfig): FeedsChecked {
+export function checkFeeds(articles: readonly Article[], config: SiteConfig, limit: DocumentLimit = documentLimit()): FeedsChecked {
   const { plans, diagnostics, groups } = planFeeds(articles, config);
-  const renderer = new SiteRenderer(config, plans);
+  const renderer = new SiteRenderer(config, plans, undefined, { limit, outDir: config.outDir });
   let model: FeedModel | undefined;
   const main: FeedsChecked['main'] = [];
   const feeds: FeedsChecked['feeds'] = [];
+  const tooLarge: Diagnostic[] = [];
   for (const plan of plans) {
-    const rendered = renderer.render(plan);
-    if (model === undefined) {
-      model = rendered.model;
-      plan.articles.forEach((a, k) => main.push({ file: a.file, published: rendered.model.items[k]?.published ?? a.published, updated: rendered.model.items[k]?.updated ?? a.published }));
+    let rendered: RenderedFeed | undefined;
+    try {
+      rendered = renderer.render(plan);
+    } catch (e) {
+      const problems = documentProblems(e);
+      if (problems === undefined) throw e;
+      tooLarge.push(...problems);
     }
-    feeds.push({ updated: rendered.model.updated, newest: plan.articles[newestIndex(rendered.model.items)]?.file });
+    if (model === undefined) {
+      // The main feed's stories' dates are checked from their articles when its items were not all made.
+      model = rendered?.model ?? feedFrame(plan, new Date(0), config);
+      const items = rendered?.model.items ?? [];
+      plan.articles.forEach((a, k) => main.push({ file: a.file, published: items[k]?.published ?? a.published, updated: items[k]?.updated ?? a.updated ?? a.published }));
+    }
+    if (rendered !== undefined) feeds.push({ updated: rendered.model.updated, newest: plan.articles[newestIndex(rendered.model.items)]?.file });
   }
   if (model === undefined) throw new Error('planFeeds always plans the main feed');
-  return { model, main, feeds, groups, diagnostics: [...diagnostics, ...renderer.diagnostics, ...noArticles(model, config)] };
+  const none = main.length === 0 ? noArticles(model, config) : [];
+  return { model, main, feeds, groups, diagnostics: [...diagnostics, ...renderer.diagnostics, ...none, ...tooLarge] };
+}
+
+/** The diagnostics of a DatelineError that names documents too large to make, or undefined for anything else. */
+export function documentProblems(e: unknown): Diagnostic[] | undefined {
+  return e instanceof DatelineError && e.diagnostics.length > 0 && e.diagnostics.every((d) => d.code === Errors.DocumentTooLarge.code) ? e.diagnostics : undefined;
 }
 
 /** What index.html lists about each feed. */
@@ -111,9 +130,13 @@ export function futureDates(
   return out;
 }
 
+/**
+ * Every feed's documents, in memory. A document longer than a string can be throws a DatelineError
+ * (E_DOCUMENT_TOO_LARGE) naming it.
+ */
 export function buildFeeds(articles: readonly Article[], config: SiteConfig): BuildResult {
   const { plans, diagnostics } = planFeeds(articles, config);
-  const renderer = new SiteRenderer(config, plans);
+  const renderer = new SiteRenderer(config, plans, undefined, { limit: documentLimit(), outDir: config.outDir });
   const feeds = plans.map((p) => renderer.render(p));
   const main = feeds[0];
   if (main === undefined) throw new Error('planFeeds always plans the main feed');

@@ -3,13 +3,15 @@
  * however many feeds carry it (and the writers render each item's text once), so a site with hundreds
  * of section, tag and author feeds costs little more than the articles it shows. Pure.
  */
-import type { DocumentParts } from '../formats/_document.js';
+import { DatelineError } from '../errors.js';
+import { joinDocument, type DocumentParts } from '../formats/_document.js';
 import { atomParts, writeAtom } from '../formats/atom.js';
 import { jsonFeedParts, writeJsonFeed } from '../formats/jsonfeed.js';
 import { rssParts, writeRss } from '../formats/rss.js';
 import type { Article, ContentMode, Diagnostic, FeedItem, FeedModel, Format, SiteConfig } from '../types.js';
 import type { FeedPlan } from './feeds.js';
 import { FEED_FILES, feedModel, feedUrls, newestOf, toItem, type FeedHead } from './model.js';
+import { documentOver, documentTooLarge, itemFloor, type DocumentLimit } from './size.js';
 
 export const WRITERS: Record<Format, (m: FeedModel) => string> = { rss: writeRss, atom: writeAtom, json: writeJsonFeed };
 /** Each writer's document around its items (what WRITERS join). */
@@ -62,11 +64,28 @@ export function feedFrame(plan: PlanHead, updated: Date, config: SiteConfig): Fe
   return model;
 }
 
-/** A feed's documents, by file name relative to the output directory. */
-export function documentsOf(plan: Pick<PlanHead, 'dir'>, model: FeedModel): Map<string, string> {
-  const outputs = new Map<string, string>();
-  for (const format of Object.keys(WRITERS) as Format[]) outputs.set(`${plan.dir}${FEED_FILES[format]}`, WRITERS[format](model));
-  return outputs;
+const FORMATS = Object.keys(WRITERS) as Format[];
+
+/** How large a feed's documents may be (core/size.ts), and the output directory, as messages name it. */
+export interface DocumentBounds {
+  limit: DocumentLimit;
+  outDir: string;
+}
+
+/**
+ * A feed's documents, by file name relative to the output directory. With `bounds`, a document larger
+ * than they allow is not joined: it throws a DatelineError (E_DOCUMENT_TOO_LARGE) naming each one.
+ */
+export function documentsOf(plan: Pick<PlanHead, 'dir' | 'kind' | 'content'>, model: FeedModel, bounds?: DocumentBounds): Map<string, string> {
+  const parts = FORMATS.map((format) => [`${plan.dir}${FEED_FILES[format]}`, PARTS[format](model)] as const);
+  if (bounds !== undefined) {
+    const over = parts.flatMap(([name, p]) => {
+      const bytes = documentOver(p, model.items, bounds.limit.bytes);
+      return bytes === undefined ? [] : [[`${bounds.outDir}/${name}`, bytes] as const];
+    });
+    if (over.length > 0) throw new DatelineError([documentTooLarge(over, bounds.limit, plan)]);
+  }
+  return new Map(parts.map(([name, p]) => [name, joinDocument(p, model.items)]));
 }
 
 /** Where items rendered by an earlier build can be found (the build cache), with the warnings rendering gave. */
@@ -88,8 +107,11 @@ export class SiteRenderer {
   /** Articles whose warnings have been reported, per content mode: once per build, however often rendered. */
   private readonly warned: Record<ContentMode, WeakSet<Article>> = { full: new WeakSet(), summary: new WeakSet() };
 
-  /** `plans`: every feed that will be rendered or touched, each once (main's model counts as its use). */
-  constructor(private readonly config: SiteConfig, plans: readonly Pick<FeedPlan, 'content' | 'articles'>[], private readonly store?: ItemStore) {
+  /**
+   * `plans`: every feed that will be rendered or touched, each once (main's model counts as its use).
+   * `bounds`: how large a document `render` makes (core/size.ts); past them it throws E_DOCUMENT_TOO_LARGE.
+   */
+  constructor(private readonly config: SiteConfig, plans: readonly Pick<FeedPlan, 'content' | 'articles'>[], private readonly store?: ItemStore, private readonly bounds?: DocumentBounds) {
     for (const plan of plans) {
       const uses = this.uses[plan.content];
       for (const a of plan.articles) uses.set(a, (uses.get(a) ?? 0) + 1);
@@ -137,15 +159,32 @@ export class SiteRenderer {
     }
   }
 
-  model(plan: FeedPlan): FeedModel {
-    const items = plan.articles.map((a) => this.item(a, plan.content));
+  /**
+   * The feed's model with its items. With `bounds`, it stops as soon as the text of the items made so
+   * far is more than a document may be (each document holds at least that much): it throws
+   * E_DOCUMENT_TOO_LARGE, and the uses of the items not made are over.
+   */
+  model(plan: FeedPlan, bounds?: DocumentBounds): FeedModel {
+    const items: FeedItem[] = [];
+    let floor = 0;
+    for (const a of plan.articles) {
+      const item = this.item(a, plan.content);
+      items.push(item);
+      if (bounds === undefined) continue;
+      floor += itemFloor(item);
+      if (floor <= bounds.limit.bytes) continue;
+      for (const rest of plan.articles.slice(items.length)) this.release(rest, plan.content);
+      const sizes = FORMATS.map((f) => [`${bounds.outDir}/${plan.dir}${FEED_FILES[f]}`, floor] as const);
+      throw new DatelineError([documentTooLarge(sizes, bounds.limit, plan, { made: items.length, of: plan.articles.length })]);
+    }
     const model = feedFrame(plan, newestOf(items), this.config);
     model.items = items;
     return model;
   }
 
+  /** The feed's model and documents; past the renderer's bounds, a DatelineError (E_DOCUMENT_TOO_LARGE). */
   render(plan: FeedPlan): RenderedFeed {
-    const model = this.model(plan);
-    return { plan, model, outputs: documentsOf(plan, model) };
+    const model = this.model(plan, this.bounds);
+    return { plan, model, outputs: documentsOf(plan, model, this.bounds) };
   }
 }

@@ -16,7 +16,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CacheState, FeedEntry, StoredPlan } from '../cache/store.js';
 import { FEED_FILES } from '../core/model.js';
-import { feedFrame, PARTS } from '../core/site.js';
+import { feedFrame, PARTS, type DocumentBounds } from '../core/site.js';
+import { documentTooLarge } from '../core/size.js';
+import { DatelineError } from '../errors.js';
 import { strongEtag } from '../hosting/index.js';
 import type { Article, FeedItem, FeedModel, Format, SiteConfig } from '../types.js';
 import type { Reuse } from './_reuse.js';
@@ -191,9 +193,11 @@ function split(name: string, etag: string, format: Format, before: FeedModel, it
 /**
  * A spliced feed's documents: `model` is its frame now (no items), `items` the items rendered now by
  * their place in the feed. Runs of items kept in their order are copied as one piece, separators and all.
+ * A document larger than `bounds` allow throws E_DOCUMENT_TOO_LARGE, as rendering it whole would.
  */
-export function splicedDocuments(splice: Splice, model: FeedModel, items: ReadonlyMap<number, FeedItem>): Map<string, Uint8Array> {
+export function splicedDocuments(splice: Splice, model: FeedModel, items: ReadonlyMap<number, FeedItem>, bounds: DocumentBounds): Map<string, Uint8Array> {
   const out = new Map<string, Uint8Array>();
+  const over: [string, number][] = [];
   for (const doc of splice.documents) {
     const parts = PARTS[doc.format](model);
     const separator = Buffer.from(parts.separator);
@@ -222,7 +226,10 @@ export function splicedDocuments(splice: Splice, model: FeedModel, items: Readon
       pieces.push(doc.bytes.subarray(doc.starts[at] as number, endOf(last)));
     }
     pieces.push(Buffer.from(parts.tail));
-    out.set(doc.name, Buffer.concat(pieces));
+    const bytes = pieces.reduce((n, p) => n + p.byteLength, 0);
+    if (bytes > bounds.limit.bytes) over.push([`${bounds.outDir}/${doc.name}`, bytes]);
+    else out.set(doc.name, Buffer.concat(pieces, bytes));
   }
+  if (over.length > 0) throw new DatelineError([documentTooLarge(over, bounds.limit, splice.plan)]);
   return out;
 }

@@ -9,13 +9,15 @@
  */
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import { restoreModel, storeModel, type StoredModel } from '../cache/serial.js';
 import { signatureColumns } from '../cache/signatures.js';
 import { itemKey, saveCache, sha256, type CacheIdentity, type CacheState, type FeedEntry } from '../cache/store.js';
-import { directoryEntry, futureDates, noArticles } from '../core/build.js';
+import { directoryEntry, documentProblems, futureDates, noArticles } from '../core/build.js';
 import { planFeeds, type FeedPlan, type GroupSummary } from '../core/feeds.js';
 import { newestIndex, newestOf } from '../core/model.js';
-import { documentsOf, feedFrame, feedHead, SiteRenderer } from '../core/site.js';
+import { documentsOf, feedFrame, feedHead, SiteRenderer, type DocumentBounds } from '../core/site.js';
+import { documentLimit, documentTooLarge, largeDocuments } from '../core/size.js';
 import { DatelineError } from '../errors.js';
 import { manifestOf, MANIFEST_FILE, serveFeedAsync, serverConfigFiles, type FeedDocuments } from '../hosting/index.js';
 import { OutputStage, type Written } from '../output/dist.js';
@@ -49,6 +51,11 @@ export interface BuildOptions {
   /** Cache directory relative to `cwd`, or false for a clean build that neither reads nor writes a cache. */
   cacheDir?: string | false;
   onProgress?: (p: Progress) => void;
+  /**
+   * The largest feed document to make, in bytes; a larger one fails the build (E_DOCUMENT_TOO_LARGE).
+   * By default a sixteenth of V8's heap limit, at most what a string can hold (core/size.ts).
+   */
+  maxDocumentBytes?: number;
 }
 
 export interface BuildReport {
@@ -150,7 +157,10 @@ async function buildNow(options: BuildOptions, config: SiteConfig, outShown: str
   const uses = reuse === undefined
     ? plans
     : [...plans.filter((p) => reuse.dirty.has(p.key) && !splices.has(p.key)), ...[...splices.values()].map((s) => ({ content: s.plan.content, articles: s.edited.map((e) => reuse.article(e.file)) }))];
-  const renderer = new SiteRenderer(config, uses, items);
+  const bounds: DocumentBounds = { limit: documentLimit(getHeapStatistics().heap_size_limit, options.maxDocumentBytes), outDir: outShown };
+  const renderer = new SiteRenderer(config, uses, items, bounds);
+  /** The documents too large to make (E_DOCUMENT_TOO_LARGE): once there is one, nothing more is written. */
+  const tooLarge: Diagnostic[] = [];
   const stage = new OutputStage(outDir, outShown);
   const before = await stage.previousManifest();
   const feeds: Record<string, FeedEntry> = {};
@@ -166,11 +176,15 @@ async function buildNow(options: BuildOptions, config: SiteConfig, outShown: str
    * `current`: the documents' bytes on disk as this build read and checked them (a spliced feed's), by name.
    */
   const send = async (planKey: string, documents: FeedDocuments, entry: Pick<FeedEntry, 'key' | 'items' | 'newest' | 'latest'>, current?: ReadonlyMap<string, Uint8Array>): Promise<void> => {
-    const { model } = documents;
+    // (Not the model: the callback below waits for the writes, and the model holds the feed's items and,
+    // through them, the writers' fragments, hundreds of megabytes for a large archive with full content.)
+    const title = documents.model.title;
+    const updated = documents.model.updated.toISOString();
     report.feeds.rendered += 1;
+    if (tooLarge.length > 0) return;
     const done = serveFeedAsync(documents, config.feeds.brotliQuality).then(async (served) => {
       entries.push(...served.entries);
-      feeds[planKey] = { ...entry, entries: served.entries, title: model.title, updated: model.updated.toISOString() };
+      feeds[planKey] = { ...entry, entries: served.entries, title, updated };
       for (const [name, content] of served.files) await stage.put(name, content, served.mtimes.get(name), current?.get(name));
     });
     let bytes = 0;
@@ -183,6 +197,30 @@ async function buildNow(options: BuildOptions, config: SiteConfig, outShown: str
     // they hold: a monthly archive of a large site is tens of megabytes.
     while (inFlight.length >= 4 || (inFlight.length > 1 && inFlight.reduce((n, f) => n + f.bytes, 0) > IN_FLIGHT_BYTES)) await inFlight.shift()?.done;
   };
+  /** What `make` gives, or undefined when it would be too large (named in `tooLarge`). */
+  const sized = <T>(make: () => T): T | undefined => {
+    try {
+      return make();
+    } catch (e) {
+      const problems = documentProblems(e);
+      if (problems === undefined) throw e;
+      tooLarge.push(...problems);
+      return undefined;
+    }
+  };
+  /** A feed rendered from its articles, and sent. */
+  const renderWhole = async (plan: FeedPlan): Promise<void> => {
+    const rendered = sized(() => renderer.render(plan));
+    if (rendered === undefined) return;
+    const { model, outputs } = rendered;
+    const key = cacheDir === undefined ? '' : feedKey(plan, config, itemKeys(plan));
+    if (plan.kind === 'main') mainModel = model;
+    else directory.push(directoryEntry({ plan, model }));
+    const newest = plan.articles[newestIndex(model.items)]?.file;
+    // (Only the cache needs `latest`: splicing is the cache's.)
+    const latest = cacheDir === undefined ? [] : latestOf(model.items, plan.articles.map((a) => a.file));
+    await send(plan.key, { outputs, model, precompress: plan.precompress }, { key, items: model.items.length, latest, ...(newest === undefined ? {} : { newest }) });
+  };
   try {
     let done = 0;
     for (const plan of spreadCompression(plans)) {
@@ -193,6 +231,9 @@ async function buildNow(options: BuildOptions, config: SiteConfig, outShown: str
       const same = reuse !== undefined ? !reuse.dirty.has(plan.key) : cacheDir !== undefined && old?.key === feedKey(plan, config, itemKeys(plan)) && onDisk(outDir, old);
       const splice = splices.get(plan.key);
       if (old !== undefined && same) {
+        // Held to the limit as if it were made now (a smaller heap than the last build's lowers it).
+        const over = old.entries.filter(([, served]) => served.bytes > bounds.limit.bytes).map(([name, served]) => [`${outShown}/${name}`, served.bytes] as const);
+        if (over.length > 0) tooLarge.push(documentTooLarge(over, bounds.limit, plan));
         // The main feed's model is wanted anyway (index.html); making it reports its items' warnings.
         // On the fast path it is the previous build's (its articles are as they were).
         if (plan.kind === 'main') {
@@ -221,28 +262,33 @@ async function buildNow(options: BuildOptions, config: SiteConfig, outShown: str
           mainModel = feedFrame(plan, newestOf(items), config);
           mainModel.items = items;
           const newest = files[newestIndex(items)];
-          await send(plan.key, { outputs: documentsOf(plan, mainModel), model: mainModel, precompress: plan.precompress }, { key, items: items.length, latest: latestOf(items, files), ...(newest === undefined ? {} : { newest }) });
+          const main = mainModel;
+          const outputs = sized(() => documentsOf(plan, main, bounds));
+          if (outputs !== undefined) await send(plan.key, { outputs, model: main, precompress: plan.precompress }, { key, items: items.length, latest: latestOf(items, files), ...(newest === undefined ? {} : { newest }) });
         } else {
           const { updated, newest, latest } = spliceUpdated(splice, reuse.article);
           const model = feedFrame(plan, updated, config);
           directory.push({ kind: plan.kind, name: plan.name ?? '', dir: plan.dir, title: model.title, items: files.length, updated: model.updated });
           // The previous documents were just read and checked against their ETags: the output stage compares with those.
           const current = new Map(splice.documents.map((d) => [d.name, d.bytes]));
-          await send(plan.key, { outputs: splicedDocuments(splice, model, fresh), model, precompress: plan.precompress }, { key, newest, latest, items: files.length }, current);
+          const outputs = sized(() => splicedDocuments(splice, model, fresh, bounds));
+          if (outputs !== undefined) await send(plan.key, { outputs, model, precompress: plan.precompress }, { key, newest, latest, items: files.length }, current);
         }
       } else {
-        const { model, outputs } = renderer.render(plan);
-        const key = cacheDir === undefined ? '' : feedKey(plan, config, itemKeys(plan));
-        if (plan.kind === 'main') mainModel = model;
-        else directory.push(directoryEntry({ plan, model }));
-        const newest = plan.articles[newestIndex(model.items)]?.file;
-        // (Only the cache needs `latest`: splicing is the cache's.)
-        const latest = cacheDir === undefined ? [] : latestOf(model.items, plan.articles.map((a) => a.file));
-        await send(plan.key, { outputs, model, precompress: plan.precompress }, { key, items: model.items.length, latest, ...(newest === undefined ? {} : { newest }) });
+        // (In a function of its own: the loop's frame would keep the documents, and the items, while the next feed renders.)
+        await renderWhole(plan);
       }
       report.feeds.documents += 3;
       done += 1;
       options.onProgress?.({ phase: 'feeds', done, total: plans.length });
+    }
+    if (tooLarge.length > 0) {
+      // Nothing is written: the output directory and the cache stay as they were. (The items' warnings
+      // would be those of the feeds rendered before: some, on one path or another; none are reported.)
+      await Promise.allSettled(inFlight.map((f) => f.done));
+      await stage.abort();
+      report.diagnostics = sortDiagnostics([...prepared.diagnostics, ...planned, ...tooLarge]);
+      return report;
     }
     if (mainModel === undefined) throw new Error('planFeeds always plans the main feed');
     // index.html and feed.xsl need no compressed bytes: made while the last feeds compress. The feeds in
@@ -263,7 +309,9 @@ async function buildNow(options: BuildOptions, config: SiteConfig, outShown: str
       Date.now(),
       config.timezone,
     );
-    report.diagnostics = sortDiagnostics([...prepared.diagnostics, ...planned, ...rendering, ...noArticles(mainModel, config), ...future]);
+    // Documents that few readers would fetch, by the sizes written (or kept: the same on every path).
+    const large = plans.flatMap((plan) => largeDocuments((feeds[plan.key]?.entries ?? []).map(([name, served]) => [`${outShown}/${name}`, served.bytes] as const), plan));
+    report.diagnostics = sortDiagnostics([...prepared.diagnostics, ...planned, ...rendering, ...noArticles(mainModel, config), ...future, ...large]);
     const { manifest, text } = manifestOf(entries);
     await stage.put(MANIFEST_FILE, text);
     for (const [name, content] of serverConfigFiles(manifest, config)) await stage.put(name, content);

@@ -7,6 +7,7 @@ import { checkFeeds, futureDates } from './core/build.js';
 import { documentLimit } from './core/size.js';
 import { DatelineError } from './errors.js';
 import { DEFAULT_CACHE_DIR } from './pipeline/build.js';
+import { heapNow } from './pipeline/_heap.js';
 import { cacheDirs, overlapProblems } from './pipeline/_apart.js';
 import { resolve } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
@@ -136,7 +137,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     // Bodies read again when a feed renders them, as a build does, not all held at once.
     const loaded = await loadArticlesCached(config, io.cwd, undefined, { remember: false, keepBodies: false, onProgress: (done, total) => tuneForSize({ phase: 'read', done, total }) });
     // Documents too large for this process to make are errors, as the build finds them.
-    const built = checkFeeds(loaded.articles, config, documentLimit(getHeapStatistics().heap_size_limit));
+    const built = checkFeeds(loaded.articles, config, documentLimit(getHeapStatistics().heap_size_limit), heapNow());
     // "No published articles" says nothing more when records were refused or the directory is missing.
     const refused = loaded.diagnostics.some((d) => d.severity === 'error');
     // As build names them: the main feed's stories, and each feed's newest change.

@@ -74,6 +74,23 @@ describe('documents too large to make', () => {
     }
   });
 
+  it('a failed build still reports the warnings of the feeds it made, as check does, and counts no feed as written', async () => {
+    const files = stories(20_000);
+    files['articles/unsafe.md'] = record('unsafe', '', 'Text <script>alert(1)</script> and more.').replace('2025-02-05 09:24', '2025-01-09 09:24');
+    files['articles/later.md'] = record('later', '', 'Dated ahead.').replace('2025-02-05 09:24', '2099-01-01 09:24');
+    const site = await makeSite(files, ARCHIVES);
+    try {
+      for (const cacheDir of [false, undefined] as const) {
+        const report = await runBuild({ cwd: site.dir, ...(cacheDir === false ? { cacheDir } : {}), maxDocumentBytes: 30_000 });
+        expect(report.ok).toBe(false);
+        expect(report.diagnostics.map((d) => d.code).sort()).toEqual(['E_DOCUMENT_TOO_LARGE', 'W_DATE_FUTURE', 'W_UNSAFE_MARKUP']);
+        expect([report.feeds.rendered, report.feeds.documents]).toEqual([0, 0]);
+      }
+    } finally {
+      await site.cleanup();
+    }
+  });
+
   it('stops making the items once their text alone is past the limit, and names all three documents', async () => {
     const site = await makeSite(stories(20_000), ARCHIVES);
     try {
@@ -170,6 +187,37 @@ describe('documents too large to make', () => {
       await site.cleanup();
     }
   }, 60_000);
+
+  it('when the records and items leave too little heap to join a feed under the limit, build and check fail cleanly where the process used to abort', async () => {
+    // 800 stories of 22 KB in one month: an archive of about 17.8 MiB, under the 19 MiB a heap of 304 MiB
+    // allows, but the records and items leave too little of it to join the three documents (V8 aborted).
+    const files: Record<string, string> = {};
+    const words = ['markets', 'rose', 'after', 'the', 'minister', 'said', 'talks', 'in', 'Beijing', 'grain'];
+    for (let k = 0; k < 800; k++) {
+      const next = rng(k + 1);
+      let text = '';
+      while (text.length < 22_000) text += `${Array.from({ length: 60 }, () => words[Math.floor(next() * words.length)]).join(' ')}\n\n`;
+      files[`articles/s${k}.md`] = record(`s${k}`, '', text).replace('2025-02-05 09:24', `2025-02-${String(1 + (k % 27)).padStart(2, '0')} ${String(k % 24).padStart(2, '0')}:${String(k % 60).padStart(2, '0')}`);
+    }
+    const site = await makeSite(files, { ...SITE_CONFIG, itemsPerFeed: 20, feeds: { archives: { content: 'full' } } });
+    try {
+      const probe = join(site.dir, 'probe.mjs');
+      const cli = pathToFileURL(new URL('../src/cli.ts', import.meta.url).pathname).href;
+      writeFileSync(probe, `const { main } = await import(${JSON.stringify(cli)});
+        for (const command of [['check'], ['build', '--no-cache']]) {
+          let err = '';
+          const code = await main(command, { cwd: ${JSON.stringify(site.dir)}, stdout: () => {}, stderr: (t) => (err += t) });
+          console.log(JSON.stringify({ command: command[0], code, err }));
+        }`);
+      const out = execFileSync(process.execPath, ['--max-old-space-size=256', '--import', 'tsx', probe], { encoding: 'utf8', cwd: new URL('..', import.meta.url).pathname });
+      const runs = out.trim().split('\n').map((l) => JSON.parse(l) as { command: string; code: number; err: string });
+      expect(runs.map((r) => [r.command, r.code])).toEqual([['check', 1], ['build', 1]]);
+      for (const r of runs) expect(r.err).toMatch(/^dist\/archive\/2025-02\/[a-z]+\.(?:xml|json): the document would be [\d.]+ MiB.*\(E_DOCUMENT_TOO_LARGE\)\n1 error in 1 file\n/);
+      expect(runs[1]?.err).toContain('Nothing was written.');
+    } finally {
+      await site.cleanup();
+    }
+  }, 120_000);
 });
 
 describe('document sizes', () => {

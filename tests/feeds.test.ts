@@ -8,6 +8,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildFeeds, loadArticles, loadConfig, main, type BuildResult, type CliIO } from '../src/index.js';
+import { feedLinks, renderIndexPage } from '../src/pages/index.js';
 import { makeSite, parseXml, SITE_CONFIG, text } from './_helpers.js';
 
 const BASE = SITE_CONFIG.feedBaseUrl;
@@ -317,6 +318,9 @@ describe('RFC 5005 archives', () => {
       // Atom cannot write an offset of seconds: the time in UTC, the exact instant.
       expect(parseXml(built.outputs.get('archive/1919-06/atom.xml') ?? '').feed.entry[0].published).toBe('1919-05-31T18:18:44+00:00');
       expect(JSON.parse(built.outputs.get('archive/1919-06/feed.json') ?? '{}').items[0].date_published).toBe('1919-05-31T18:18:44+00:00');
+      // index.html tells the wall clock with the offset's seconds.
+      const archive = built.feeds.find((f) => f.plan.dir === 'archive/1919-06/');
+      expect(archive && renderIndexPage(archive.model, feedLinks(archive.model))).toContain('1 June 1919, 00:00 (UTC+05:41:16)');
     } finally {
       await cleanup();
     }

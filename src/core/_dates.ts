@@ -262,13 +262,21 @@ export interface LocalParts {
   hour: number;
   minute: number;
   second: number;
-  offsetMinutes: number;
+  /** The offset in whole seconds (tz offsets are whole seconds; local mean time has seconds too). */
+  offsetSeconds: number;
+}
+
+/** `+08:00`, `-00:44:30`: an offset, with its seconds when it has some. */
+export function offsetText(offsetSeconds: number): string {
+  const abs = Math.abs(Math.round(offsetSeconds));
+  const secs = abs % 60 === 0 ? '' : `:${pad(abs % 60)}`;
+  return `${offsetSeconds < 0 ? '-' : '+'}${pad(Math.floor(abs / 3600))}:${pad(Math.floor(abs / 60) % 60)}${secs}`;
 }
 
 /**
  * Wall-clock fields of `instant` in `zone`, by the zone's exact offset then: one of seconds too (local
  * mean time before a zone's standard time, Amsterdam's +0:19:32 until 1937, Liberia's -0:44:30 until
- * 1972), so that a story's day and month are the desk's (`offsetMinutes` is then fractional).
+ * 1972), so that a story's day and month are the desk's.
  */
 export function localParts(instant: Date, zone: string): LocalParts {
   const offset = offsetAt(zone, instant);
@@ -280,7 +288,7 @@ export function localParts(instant: Date, zone: string): LocalParts {
     hour: t.getUTCHours(),
     minute: t.getUTCMinutes(),
     second: t.getUTCSeconds(),
-    offsetMinutes: offset / 60_000,
+    offsetSeconds: Math.round(offset / 1000),
   };
 }
 
@@ -310,12 +318,7 @@ export function localMonth(instant: Date, zone: string): string {
  */
 export function formatRfc3339(instant: Date, zone: string): string {
   const p = localParts(instant, offsetAt(zone, instant) % 60_000 === 0 ? zone : 'UTC');
-  const sign = p.offsetMinutes < 0 ? '-' : '+';
-  const abs = Math.abs(p.offsetMinutes);
-  return (
-    `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}` +
-    `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
-  );
+  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${offsetText(p.offsetSeconds)}`;
 }
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;

@@ -4,10 +4,10 @@ import { readerFiles, type FeedDirectoryEntry } from '../pages/index.js';
 import type { Article, Diagnostic, FeedModel, Manifest, Outputs, SiteConfig } from '../types.js';
 import { planFeeds, type FeedPlan, type GroupSummary } from './feeds.js';
 import { newestIndex } from './model.js';
-import { feedFrame, SiteRenderer, type RenderedFeed } from './site.js';
+import { feedFrame, SiteRenderer, type DocumentBounds, type RenderedFeed } from './site.js';
 import { DatelineError, diagnostic, Errors } from '../errors.js';
 import { formatRfc3339 } from './_dates.js';
-import { documentLimit, type DocumentLimit } from './size.js';
+import { documentLimit, LARGE_DOCUMENT_BYTES, largeDocuments, utf8Length, type DocumentLimit } from './size.js';
 
 export { WRITERS } from './site.js';
 
@@ -52,13 +52,14 @@ export interface FeedsChecked {
  * larger than `limit` allows (by default, what a string can hold) is an error among the diagnostics, as
  * the build reports it (E_DOCUMENT_TOO_LARGE). Pure.
  */
-export function checkFeeds(articles: readonly Article[], config: SiteConfig, limit: DocumentLimit = documentLimit()): FeedsChecked {
+export function checkFeeds(articles: readonly Article[], config: SiteConfig, limit: DocumentLimit = documentLimit(), heap?: DocumentBounds['heap']): FeedsChecked {
   const { plans, diagnostics, groups } = planFeeds(articles, config);
-  const renderer = new SiteRenderer(config, plans, undefined, { limit, outDir: config.outDir });
+  const renderer = new SiteRenderer(config, plans, undefined, { limit, outDir: config.outDir, ...(heap === undefined ? {} : { heap }) });
   let model: FeedModel | undefined;
   const main: FeedsChecked['main'] = [];
   const feeds: FeedsChecked['feeds'] = [];
   const tooLarge: Diagnostic[] = [];
+  const large: Diagnostic[] = [];
   for (const plan of plans) {
     let rendered: RenderedFeed | undefined;
     try {
@@ -74,11 +75,15 @@ export function checkFeeds(articles: readonly Article[], config: SiteConfig, lim
       const items = rendered?.model.items ?? [];
       plan.articles.forEach((a, k) => main.push({ file: a.file, published: items[k]?.published ?? a.published, updated: items[k]?.updated ?? a.updated ?? a.published }));
     }
-    if (rendered !== undefined) feeds.push({ updated: rendered.model.updated, newest: plan.articles[newestIndex(rendered.model.items)]?.file });
+    if (rendered === undefined) continue;
+    feeds.push({ updated: rendered.model.updated, newest: plan.articles[newestIndex(rendered.model.items)]?.file });
+    // Documents few readers would fetch, as the build names them (a size is counted only when it could be that large).
+    const sizes = [...rendered.outputs].map(([name, text]) => [`${config.outDir}/${name}`, text.length * 3 < LARGE_DOCUMENT_BYTES ? text.length : utf8Length(text)] as const);
+    large.push(...largeDocuments(sizes, plan));
   }
   if (model === undefined) throw new Error('planFeeds always plans the main feed');
   const none = main.length === 0 ? noArticles(model, config) : [];
-  return { model, main, feeds, groups, diagnostics: [...diagnostics, ...renderer.diagnostics, ...none, ...tooLarge] };
+  return { model, main, feeds, groups, diagnostics: [...diagnostics, ...renderer.diagnostics, ...none, ...tooLarge, ...large] };
 }
 
 /** The diagnostics of a DatelineError that names documents too large to make, or undefined for anything else. */

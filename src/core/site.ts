@@ -11,7 +11,7 @@ import { rssParts, writeRss } from '../formats/rss.js';
 import type { Article, ContentMode, Diagnostic, FeedItem, FeedModel, Format, SiteConfig } from '../types.js';
 import type { FeedPlan } from './feeds.js';
 import { FEED_FILES, feedModel, feedUrls, newestOf, toItem, type FeedHead } from './model.js';
-import { documentOver, documentTooLarge, itemFloor, type DocumentLimit } from './size.js';
+import { documentBytes, documentOver, documentTooLarge, documentUnits, heapLeftLimit, itemFloor, type DocumentLimit } from './size.js';
 
 export const WRITERS: Record<Format, (m: FeedModel) => string> = { rss: writeRss, atom: writeAtom, json: writeJsonFeed };
 /** Each writer's document around its items (what WRITERS join). */
@@ -70,7 +70,15 @@ const FORMATS = Object.keys(WRITERS) as Format[];
 export interface DocumentBounds {
   limit: DocumentLimit;
   outDir: string;
+  /**
+   * V8's heap: its limit, and how much of it is free now (after a full collection when that is asked).
+   * Large documents are joined only when it holds them (heapLeftLimit): near the limit V8 aborts.
+   */
+  heap?: { limit: number; left: (collect: boolean) => number };
 }
+
+/** Documents from this many code units in all are checked against the heap left before they are joined. */
+const HEAP_CHECKED_UNITS = 2 ** 20;
 
 /**
  * A feed's documents, by file name relative to the output directory. With `bounds`, a document larger
@@ -84,6 +92,16 @@ export function documentsOf(plan: Pick<PlanHead, 'dir' | 'kind' | 'content'>, mo
       return bytes === undefined ? [] : [[`${bounds.outDir}/${name}`, bytes] as const];
     });
     if (over.length > 0) throw new DatelineError([documentTooLarge(over, bounds.limit, plan)]);
+    const heap = bounds.heap;
+    const units = heap === undefined ? 0 : parts.reduce((n, [, p]) => n + documentUnits(p, model.items), 0);
+    if (heap !== undefined && units > HEAP_CHECKED_UNITS) {
+      // (Garbage counts as used until collected: the heap is collected before a feed is refused.)
+      const short = heapLeftLimit(units, heap.left(false), heap.limit) && heapLeftLimit(units, heap.left(true), heap.limit);
+      if (short !== undefined) {
+        const sizes = parts.map(([name, p]) => [`${bounds.outDir}/${name}`, documentBytes(p, model.items)] as const).sort((a, b) => b[1] - a[1]);
+        throw new DatelineError([documentTooLarge(sizes, short, plan)]);
+      }
+    }
   }
   return new Map(parts.map(([name, p]) => [name, joinDocument(p, model.items)]));
 }

@@ -24,8 +24,11 @@ export const LARGE_DOCUMENT_BYTES = 100 * 2 ** 20;
 /** The largest document a build makes (UTF-8 bytes), and what sets it (for messages). */
 export interface DocumentLimit {
   bytes: number;
-  /** `heap`: V8's heap limit (a larger heap allows larger documents); `string`: the longest string; `given`: the caller's. */
-  by: 'heap' | 'string' | 'given';
+  /**
+   * `heap`: V8's heap limit (a larger heap allows larger documents); `string`: the longest string;
+   * `given`: the caller's; `memory`: the heap left when the feed was joined (heapLeftLimit).
+   */
+  by: 'heap' | 'string' | 'given' | 'memory';
   /** V8's heap limit, when it sets the limit. */
   heap?: number;
 }
@@ -49,6 +52,8 @@ function limitClause(limit: DocumentLimit): string {
       return `no document can pass ${mib(limit.bytes)}, the longest string JavaScript holds`;
     case 'heap':
       return `a build makes documents of at most ${mib(limit.bytes)} with V8's heap of ${mib(limit.heap ?? 0, 0)} (one takes about ${HEAP_PER_DOCUMENT_BYTE} times its size in memory while it is made)`;
+    case 'memory':
+      return `too little of V8's heap of ${mib(limit.heap ?? 0, 0)} was left to make the feed's documents (the build's records and items held the rest; joining them takes about ${HEAP_PER_JOINED_UNIT} times their size)`;
   }
 }
 
@@ -86,14 +91,43 @@ export function utf8Length(text: string): number {
  * bytes a code unit could pass the limit.
  */
 export function documentOver(parts: DocumentParts, items: readonly FeedItem[], limit: number): number | undefined {
-  const pieces = items.length === 0 && parts.empty !== undefined ? [parts.empty] : [parts.head, parts.tail, ...items.map((i) => parts.fragment(i))];
-  const separators = Math.max(0, items.length - 1);
-  let units = separators * parts.separator.length;
-  for (const p of pieces) units += p.length;
-  if (units * 3 <= limit) return undefined;
-  let bytes = separators * utf8Length(parts.separator);
-  for (const p of pieces) bytes += utf8Length(p);
+  if (documentUnits(parts, items) * 3 <= limit) return undefined;
+  const bytes = documentBytes(parts, items);
   return bytes > limit ? bytes : undefined;
+}
+
+const piecesOf = (parts: DocumentParts, items: readonly FeedItem[]): string[] =>
+  items.length === 0 && parts.empty !== undefined ? [parts.empty] : [parts.head, parts.tail, ...items.map((i) => parts.fragment(i))];
+
+/** The document's length in UTF-16 code units, from its parts. */
+export function documentUnits(parts: DocumentParts, items: readonly FeedItem[]): number {
+  let units = Math.max(0, items.length - 1) * parts.separator.length;
+  for (const p of piecesOf(parts, items)) units += p.length;
+  return units;
+}
+
+/** The document's exact UTF-8 size, from its parts. */
+export function documentBytes(parts: DocumentParts, items: readonly FeedItem[]): number {
+  let bytes = Math.max(0, items.length - 1) * utf8Length(parts.separator);
+  for (const p of piecesOf(parts, items)) bytes += utf8Length(p);
+  return bytes;
+}
+
+/**
+ * Heap a feed's documents take while they are joined, per code unit of them: the joined text (two bytes
+ * a unit once one character is not Latin-1) and the ropes it is flattened from (their UTF-8 bytes are
+ * outside the heap). Measured with a heap of 304 MiB: three documents of 50.3 million units in all were
+ * made with 165 MB free (3.28 a unit), and 53.8 million with 156 MB free (2.90 a unit) aborted.
+ */
+export const HEAP_PER_JOINED_UNIT = 3.2;
+
+/**
+ * The limit when the heap left is what stops a feed's documents: `heapLeft` bytes of V8's heap of
+ * `heap` are free, and joining `units` code units would take more (HEAP_PER_JOINED_UNIT a unit). Only
+ * near the heap's limit, where V8 would abort the process: the build's records and items hold the rest.
+ */
+export function heapLeftLimit(units: number, heapLeft: number, heap: number): DocumentLimit | undefined {
+  return units * HEAP_PER_JOINED_UNIT > heapLeft ? { bytes: Math.max(0, Math.floor(heapLeft / HEAP_PER_JOINED_UNIT)), by: 'memory', heap } : undefined;
 }
 
 /**
@@ -110,7 +144,7 @@ export function documentTooLarge(sizes: readonly (readonly [string, number])[], 
     : `over ${mib(bytes)}${others.length === 0 ? '' : `, and so would ${others.map(([name]) => name.slice(name.lastIndexOf('/') + 1)).join(' and ')}`} (the text of its first ${n(floor.made)} of ${n(floor.of)} items alone comes to that)`;
   let remedy = smaller(feed);
   // A larger heap helps up to the longest string (the flag takes MiB).
-  if (limit.by === 'heap' && bytes <= MAX_STRING_LENGTH) {
+  if ((limit.by === 'heap' || limit.by === 'memory') && bytes <= MAX_STRING_LENGTH) {
     remedy += floor === undefined
       ? `, or give Node a larger heap (NODE_OPTIONS=--max-old-space-size=${Math.ceil((bytes * HEAP_PER_DOCUMENT_BYTE) / 2 ** 30) * 1024})`
       : `, or give Node a heap of about ${HEAP_PER_DOCUMENT_BYTE} times the document (NODE_OPTIONS=--max-old-space-size, in MiB)`;

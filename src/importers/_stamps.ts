@@ -6,15 +6,7 @@
  * several (`CST` is US Central and China, `IST` India, Israel and Ireland, `BST` Britain and Bangladesh)
  * are not read: the copy must say which.
  */
-import { formatRfc3339, offsetAt, parseDeskTime } from '../core/_dates.js';
-
-/** `+08:00`, `-00:44:30` (an offset of local mean time keeps its seconds). */
-function offsetText(seconds: number): string {
-  const abs = Math.abs(Math.round(seconds));
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  const secs = abs % 60 === 0 ? '' : `:${pad(abs % 60)}`;
-  return `${seconds < 0 ? '-' : '+'}${pad(Math.floor(abs / 3600))}:${pad(Math.floor(abs / 60) % 60)}${secs}`;
-}
+import { formatRfc3339, offsetAt, offsetText, parseDeskTime } from '../core/_dates.js';
 
 export interface Stamp {
   n: number;

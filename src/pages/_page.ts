@@ -1,5 +1,5 @@
 /** What the reader-facing pages share: feed formats as people name them, readable dates, and one stylesheet. */
-import { localParts } from '../core/_dates.js';
+import { localParts, offsetText } from '../core/_dates.js';
 import type { Format } from '../types.js';
 
 /** One feed as the pages list it. `file` is relative to the page (it sits beside the feeds); `url` is absolute. */
@@ -40,9 +40,7 @@ const pad = (n: number): string => String(n).padStart(2, '0');
  */
 export function readableDate(instant: Date, zone: string): string {
   const p = localParts(instant, zone);
-  const sign = p.offsetMinutes < 0 ? '-' : '+';
-  const abs = Math.abs(p.offsetMinutes);
-  return `${p.day} ${MONTHS[p.month - 1] ?? ''} ${p.year}, ${pad(p.hour)}:${pad(p.minute)} (UTC${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)})`;
+  return `${p.day} ${MONTHS[p.month - 1] ?? ''} ${p.year}, ${pad(p.hour)}:${pad(p.minute)} (UTC${offsetText(p.offsetSeconds)})`;
 }
 
 /**

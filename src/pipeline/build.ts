@@ -10,6 +10,7 @@
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
+import { heapNow } from './_heap.js';
 import { restoreModel, storeModel, type StoredModel } from '../cache/serial.js';
 import { signatureColumns } from '../cache/signatures.js';
 import { itemKey, saveCache, sha256, type CacheIdentity, type CacheState, type FeedEntry } from '../cache/store.js';
@@ -157,10 +158,12 @@ async function buildNow(options: BuildOptions, config: SiteConfig, outShown: str
   const uses = reuse === undefined
     ? plans
     : [...plans.filter((p) => reuse.dirty.has(p.key) && !splices.has(p.key)), ...[...splices.values()].map((s) => ({ content: s.plan.content, articles: s.edited.map((e) => reuse.article(e.file)) }))];
-  const bounds: DocumentBounds = { limit: documentLimit(getHeapStatistics().heap_size_limit, options.maxDocumentBytes), outDir: outShown };
+  const bounds: DocumentBounds = { limit: documentLimit(getHeapStatistics().heap_size_limit, options.maxDocumentBytes), outDir: outShown, heap: heapNow() };
   const renderer = new SiteRenderer(config, uses, items, bounds);
   /** The documents too large to make (E_DOCUMENT_TOO_LARGE): once there is one, nothing more is written. */
   const tooLarge: Diagnostic[] = [];
+  /** Each feed's newest change and the record that gives it, for W_DATE_FUTURE. */
+  const newestChanges: { updated: Date; newest: string | undefined }[] = [];
   const stage = new OutputStage(outDir, outShown);
   const before = await stage.previousManifest();
   const feeds: Record<string, FeedEntry> = {};
@@ -180,6 +183,7 @@ async function buildNow(options: BuildOptions, config: SiteConfig, outShown: str
     // through them, the writers' fragments, hundreds of megabytes for a large archive with full content.)
     const title = documents.model.title;
     const updated = documents.model.updated.toISOString();
+    newestChanges.push({ updated: documents.model.updated, newest: entry.newest });
     report.feeds.rendered += 1;
     if (tooLarge.length > 0) return;
     const done = serveFeedAsync(documents, config.feeds.brotliQuality).then(async (served) => {
@@ -247,6 +251,7 @@ async function buildNow(options: BuildOptions, config: SiteConfig, outShown: str
         }
         entries.push(...old.entries);
         feeds[plan.key] = old;
+        newestChanges.push({ updated: new Date(old.updated), newest: old.newest });
         if (plan.kind !== 'main') directory.push({ kind: plan.kind, name: plan.name ?? '', dir: plan.dir, title: old.title, items: old.items, updated: new Date(old.updated) });
         report.feeds.reused += 1;
       } else if (splice !== undefined && reuse !== undefined && previous !== undefined) {
@@ -282,12 +287,25 @@ async function buildNow(options: BuildOptions, config: SiteConfig, outShown: str
       done += 1;
       options.onProgress?.({ phase: 'feeds', done, total: plans.length });
     }
+    const rendering = reuse === undefined ? renderer.diagnostics : CachedItems.warnings(reuse.stored, prepared.records);
+    // Dated ahead of the clock: the stories at the top of the main feed (a future date puts one there),
+    // by their items and the main plan's files (reused plans name files; their articles may not be
+    // read), and each feed's newest change.
+    const mainFiles = reuse !== undefined ? (reuse.stored.find((p) => p.key === 'main')?.files ?? []) : (plans.find((p) => p.kind === 'main')?.articles.map((a) => a.file) ?? []);
+    const future = (main: FeedModel | undefined): Diagnostic[] => futureDates(
+      (main?.items ?? []).map((i, k) => ({ file: mainFiles[k] ?? config.articlesDir, published: i.published, updated: i.updated })),
+      newestChanges,
+      Date.now(),
+      config.timezone,
+    );
     if (tooLarge.length > 0) {
-      // Nothing is written: the output directory and the cache stay as they were. (The items' warnings
-      // would be those of the feeds rendered before: some, on one path or another; none are reported.)
+      // Nothing is written: the output directory and the cache stay as they were. The warnings are
+      // those of every feed made (as `check` gives them); of a feed too large, those of the items made.
       await Promise.allSettled(inFlight.map((f) => f.done));
       await stage.abort();
-      report.diagnostics = sortDiagnostics([...prepared.diagnostics, ...planned, ...tooLarge]);
+      report.feeds.rendered = 0;
+      report.feeds.documents = 0;
+      report.diagnostics = sortDiagnostics([...prepared.diagnostics, ...planned, ...rendering, ...future(mainModel), ...tooLarge]);
       return report;
     }
     if (mainModel === undefined) throw new Error('planFeeds always plans the main feed');
@@ -298,20 +316,9 @@ async function buildNow(options: BuildOptions, config: SiteConfig, outShown: str
     const reader = readerFiles(mainModel, directory);
     await Promise.all(inFlight.map((f) => f.done));
     report.mainItems = mainModel.items.length;
-    const rendering = reuse === undefined ? renderer.diagnostics : CachedItems.warnings(reuse.stored, prepared.records);
-    // Dated ahead of the clock: the stories at the top of the main feed (a future date puts one there),
-    // by their items and the main plan's files (reused plans name files; their articles may not be
-    // read), and each feed's newest change.
-    const mainFiles = reuse !== undefined ? (reuse.stored.find((p) => p.key === 'main')?.files ?? []) : (plans.find((p) => p.kind === 'main')?.articles.map((a) => a.file) ?? []);
-    const future = futureDates(
-      mainModel.items.map((i, k) => ({ file: mainFiles[k] ?? config.articlesDir, published: i.published, updated: i.updated })),
-      Object.values(feeds).map((f) => ({ updated: new Date(f.updated), newest: f.newest })),
-      Date.now(),
-      config.timezone,
-    );
     // Documents that few readers would fetch, by the sizes written (or kept: the same on every path).
     const large = plans.flatMap((plan) => largeDocuments((feeds[plan.key]?.entries ?? []).map(([name, served]) => [`${outShown}/${name}`, served.bytes] as const), plan));
-    report.diagnostics = sortDiagnostics([...prepared.diagnostics, ...planned, ...rendering, ...noArticles(mainModel, config), ...future, ...large]);
+    report.diagnostics = sortDiagnostics([...prepared.diagnostics, ...planned, ...rendering, ...noArticles(mainModel, config), ...future(mainModel), ...large]);
     const { manifest, text } = manifestOf(entries);
     await stage.put(MANIFEST_FILE, text);
     for (const [name, content] of serverConfigFiles(manifest, config)) await stage.put(name, content);

@@ -46,6 +46,20 @@ function stories(chars: number): Record<string, string> {
 const archiveSizes = (dir: string, out = 'dist'): Record<Format, number> =>
   Object.fromEntries(FORMATS.map((f) => [f, statSync(join(dir, out, 'archive/2025-02', FILES[f])).size])) as Record<Format, number>;
 
+/** `check`, then `build --no-cache`, of the site at `dir` in a child process whose V8 heap is `heapMb` MiB. */
+function checkAndBuildWithHeap(dir: string, heapMb: number): { command: string; code: number; err: string }[] {
+  const probe = join(dir, 'probe.mjs');
+  const cli = pathToFileURL(new URL('../src/cli.ts', import.meta.url).pathname).href;
+  writeFileSync(probe, `const { main } = await import(${JSON.stringify(cli)});
+    for (const command of [['check'], ['build', '--no-cache']]) {
+      let err = '';
+      const code = await main(command, { cwd: ${JSON.stringify(dir)}, stdout: () => {}, stderr: (t) => (err += t) });
+      console.log(JSON.stringify({ command: command[0], code, err }));
+    }`);
+  const out = execFileSync(process.execPath, [`--max-old-space-size=${heapMb}`, '--import', 'tsx', probe], { encoding: 'utf8', cwd: new URL('..', import.meta.url).pathname });
+  return out.trim().split('\n').map((l) => JSON.parse(l) as { command: string; code: number; err: string });
+}
+
 describe('documents too large to make', () => {
   it('fails the build with one error for the feed, naming its documents past the limit and their sizes; the output and the cache stay as they were', async () => {
     const site = await makeSite(stories(20_000), ARCHIVES);
@@ -168,16 +182,7 @@ describe('documents too large to make', () => {
     for (let k = 0; k < 14; k++) files[`articles/s${k}.md`] = record(`s${k}`, '', body(1_000_000, k)).replace('2025-02-05 09:24', `2025-02-${String(k + 2).padStart(2, '0')} 09:24`);
     const site = await makeSite(files, ARCHIVES);
     try {
-      const probe = join(site.dir, 'probe.mjs');
-      const cli = pathToFileURL(new URL('../src/cli.ts', import.meta.url).pathname).href;
-      writeFileSync(probe, `const { main } = await import(${JSON.stringify(cli)});
-        for (const command of [['check'], ['build', '--no-cache']]) {
-          let err = '';
-          const code = await main(command, { cwd: ${JSON.stringify(site.dir)}, stdout: () => {}, stderr: (t) => (err += t) });
-          console.log(JSON.stringify({ command: command[0], code, err }));
-        }`);
-      const out = execFileSync(process.execPath, ['--max-old-space-size=128', '--import', 'tsx', probe], { encoding: 'utf8', cwd: new URL('..', import.meta.url).pathname });
-      const runs = out.trim().split('\n').map((l) => JSON.parse(l) as { command: string; code: number; err: string });
+      const runs = checkAndBuildWithHeap(site.dir, 128);
       expect(runs.map((r) => [r.command, r.code])).toEqual([['check', 1], ['build', 1]]);
       for (const r of runs) {
         expect(r.err).toMatch(/^dist\/archive\/2025-02\/rss\.xml: the document would be (over )?[\d.]+ MiB.*, and a build makes documents of at most 11\.0 MiB with V8's heap of 176 MiB \(one takes about 16 times its size in memory while it is made\): give archives "content": "summary".*, or give Node .*--max-old-space-size.* \(E_DOCUMENT_TOO_LARGE\)\n1 error in 1 file\n/);
@@ -201,16 +206,7 @@ describe('documents too large to make', () => {
     }
     const site = await makeSite(files, { ...SITE_CONFIG, itemsPerFeed: 20, feeds: { archives: { content: 'full' } } });
     try {
-      const probe = join(site.dir, 'probe.mjs');
-      const cli = pathToFileURL(new URL('../src/cli.ts', import.meta.url).pathname).href;
-      writeFileSync(probe, `const { main } = await import(${JSON.stringify(cli)});
-        for (const command of [['check'], ['build', '--no-cache']]) {
-          let err = '';
-          const code = await main(command, { cwd: ${JSON.stringify(site.dir)}, stdout: () => {}, stderr: (t) => (err += t) });
-          console.log(JSON.stringify({ command: command[0], code, err }));
-        }`);
-      const out = execFileSync(process.execPath, ['--max-old-space-size=256', '--import', 'tsx', probe], { encoding: 'utf8', cwd: new URL('..', import.meta.url).pathname });
-      const runs = out.trim().split('\n').map((l) => JSON.parse(l) as { command: string; code: number; err: string });
+      const runs = checkAndBuildWithHeap(site.dir, 256);
       expect(runs.map((r) => [r.command, r.code])).toEqual([['check', 1], ['build', 1]]);
       for (const r of runs) expect(r.err).toMatch(/^dist\/archive\/2025-02\/[a-z]+\.(?:xml|json): the document would be [\d.]+ MiB.*\(E_DOCUMENT_TOO_LARGE\)\n1 error in 1 file\n/);
       expect(runs[1]?.err).toContain('Nothing was written.');

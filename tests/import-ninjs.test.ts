@@ -360,6 +360,24 @@ it.each([
   expect(story.notes).toContain(`byline title not kept (a byline has no field for it): "${job}"`);
 });
 
+it.each([
+  ['By ZHANG YI | China Daily', ['Zhang Yi'], 'China Daily'],
+  ['By Jane Doe | Reuters', ['Jane Doe'], 'Reuters'],
+  // (The fixture's lead names Xinhua: a publication in the byline gives no agency.)
+  ['By Jane Doe, USA TODAY', ['Jane Doe'], 'Xinhua'],
+  ['By Hiroshi Tanaka, Kyodo News', ['Hiroshi Tanaka'], 'Kyodo'],
+])('%j gives the authors %j and the agency %j, as a text byline does', (byline, authors, agency) => {
+  const story = run('v1.ninjs.json', variant('v1.ninjs.json', { byline, infosource: undefined })).stories[0]!;
+  expect([story.fields.authors, story.fields.agency?.name]).toEqual([authors, agency]);
+});
+
+it('without "located", a dateline printed at the head of the body is read as text copy reads it; a sentence is not', () => {
+  const story = run('v1.ninjs.json', variant('v1.ninjs.json', { located: undefined, infosource: undefined, body_html: '<p>DENVER (AP) — Snow closed the passes.</p><p>More text.</p>' })).stories[0]!;
+  expect([story.fields.dateline?.city, story.fields.agency?.name, story.body]).toEqual(['Denver', 'AP', 'Snow closed the passes.\n\nMore text.']);
+  const sentence = run('v1.ninjs.json', variant('v1.ninjs.json', { located: undefined, body_html: '<p>NATO — already stretched, the alliance met.</p>' })).stories[0]!;
+  expect([sentence.fields.dateline, sentence.body]).toEqual([undefined, 'NATO — already stretched, the alliance met.']);
+});
+
 it('a byline naming one of the agencies the infosource names together is no other agency', () => {
   const story = run('v1.ninjs.json', variant('v1.ninjs.json', { infosource: [{ name: 'Agencies - Xinhua' }], byline: 'By Li Wen, Xinhua writer' })).stories[0]!;
   expect([story.fields.authors, story.fields.agency]).toEqual([['Li Wen'], { name: 'Agencies - Xinhua' }]);

@@ -55,7 +55,7 @@ describe('NITF fixtures → whole records', () => {
         'date.release "20250205T113015" has no UTC offset: read as wall-clock time in the site\'s zone (Asia/Shanghai)',
         'media (video) "Video: the first early crossing": only pictures are imported',
         'another picture https://img.example.com/2025/02/05/bridge.jpg ("The closed bridge on Sunday."): a record has one',
-        'tagline "This story was updated to add the ferry timetable." is not a contributor line: kept at the end of the body',
+        'tagline "This story was updated to add the ferry timetable." is not a credit line: kept at the end of the body',
       ],
       diagnostics: [PORTLAND_WARNING],
     },
@@ -195,6 +195,7 @@ describe('people in the byline', () => {
     // A title naming an agency, after the person or in byttl, names the agency as a text byline does.
     ['By <person>Tom Hale</person>, AP Sports Writer', ['Tom Hale'], 'AP', 'byline title not kept (a byline has no field for it): "AP Sports Writer"'],
     ['<person>Tom Hale</person>, <byttl>AP Medical Writer</byttl>', ['Tom Hale'], 'AP', 'byline title (byttl) "AP Medical Writer": a record has no field for it'],
+    ['By <person>JIM MORRIS</person> <byttl>Associated Press</byttl>', ['Jim Morris'], 'Associated Press', 'byline title (byttl) "Associated Press": a record has no field for it'],
   ])('%s gives the authors %j and the agency %j', (byline, authors, agency, note) => {
     const text = fixture('full.nitf.xml').replace(/<byline>[\s\S]*?<\/byline>/, `<byline>${byline}</byline>`);
     const story = run('b.nitf.xml', text).stories[0]!;
@@ -213,6 +214,24 @@ describe('the end of the body', () => {
     const text = fixture('full.nitf.xml').replace('<p>The pilot will cost about $2.1 million and will be reviewed in May.</p>', last);
     const story = run('b.nitf.xml', text).stories[0]!;
     expect(story.body.endsWith('will be reviewed in May.')).toBe(true);
+  });
+
+  it.each([
+    ['Agencies Via Xinhua', (s: ImportedStory) => expect(s.fields.agency).toEqual({ name: 'Xinhua', via: 'Agencies' })],
+    ['【责任编辑：张三】', (s: ImportedStory) => expect(s.fields.contributors).toEqual([{ name: '张三', role: '责任编辑' }])],
+    ['记者：王晓岚 李华', (s: ImportedStory) => expect(s.fields.authors).toEqual(expect.arrayContaining(['王晓岚', '李华']))],
+  ])('reads a tagline in body.end as a line closing the body is read: %j', (tagline, check) => {
+    const text = fixture('full.nitf.xml').replace(/<body\.end>[\s\S]*?<\/body\.end>|<\/body\.content>/, (m) => (m.startsWith('<body.end>') ? `<body.end><tagline>${tagline}</tagline></body.end>` : `${m}<body.end><tagline>${tagline}</tagline></body.end>`));
+    const story = run('b.nitf.xml', text).stories[0]!;
+    check(story);
+    expect(story.body).not.toContain(tagline);
+  });
+
+  it('without <dateline>, a dateline printed at the head of the body is read as text copy reads it', () => {
+    const text = fixture('full.nitf.xml').replace(/<dateline>[\s\S]*?<\/dateline>/, '');
+    const story = run('b.nitf.xml', text).stories[0]!;
+    expect(story.fields.dateline?.city).toBe('Washington');
+    expect(story.body).toMatch(/^The transit agency/);
   });
 
   it('makes a credit line closing body.content contributors, as a tagline in body.end is', () => {

@@ -273,6 +273,8 @@ describe('importText: fixtures', () => {
     // A co-author whose name is also a town's, after "and", stays an author.
     ['By Jane Doe and Tom Price', ['Jane Doe', 'Tom Price'], undefined],
     ['By Jane Doe, The New York Times', ['Jane Doe'], 'publication after the byline not kept (not a known agency): "The New York Times"'],
+    ['By Jane Doe, USA TODAY', ['Jane Doe'], 'publication after the byline not kept (not a known agency): "USA TODAY"'],
+    ['By Jane Doe, Detroit Free Press', ['Jane Doe'], 'publication after the byline not kept (not a known agency): "Detroit Free Press"'],
     // An initial keeps its full stop; a name surname first is noted.
     ['By Doe, Jane A.', ['Jane A. Doe'], 'byline "Doe, Jane A." read as one name, surname first: "Jane A. Doe"'],
     ['By Smith, John', ['John Smith'], 'byline "Smith, John" read as one name, surname first: "John Smith"'],
@@ -316,6 +318,10 @@ describe('importText: fixtures', () => {
     ['By Tom Hale, AP Medical Writer', ['Tom Hale'], 'AP'],
     ['By AP Medical Writer Tom Hale', ['Tom Hale'], 'AP'],
     ['By Tom Hale, AP White House Correspondent', ['Tom Hale'], 'AP'],
+    // An agency by its full name after the comma.
+    ['By Hiroshi Tanaka, Kyodo News', ['Hiroshi Tanaka'], 'Kyodo'],
+    ['By Hiroshi Tanaka, KYODO NEWS', ['Hiroshi Tanaka'], 'Kyodo'],
+    ['By Jane Doe, Bloomberg News', ['Jane Doe'], 'Bloomberg'],
     ['By The Associated Press', undefined, 'Associated Press'],
     ['BY THE ASSOCIATED PRESS', undefined, 'Associated Press'],
   ])('takes the agency named in %j', (line, authors, agency) => {
@@ -403,6 +409,12 @@ describe('importText: fixtures', () => {
     expect(story.fields.authors).toBeUndefined();
   });
 
+  it('reads reporters signed at the end before a plain editor line (编辑：)', () => {
+    const text = ['Home | China', '', '图书', '', 'Updated: 2025-07-30 09:24', '', '新华社北京7月30日电 学校收到捐赠图书。', '', '学生们非常高兴。', '', '记者：王晓岚、李华', '', '编辑：张三', ''].join('\n');
+    const story = only(importText(text, { file: 'zh.txt', timezone: ZONE }));
+    expect([story.fields.authors, story.fields.contributors, story.body]).toEqual([['王晓岚', '李华'], [{ name: '张三', role: '编辑' }], '学校收到捐赠图书。\n\n学生们非常高兴。']);
+  });
+
   it('an interview in questions and answers (问/答) ends with thanks too; a bracketed signature after an interview is the reporters\'', () => {
     const qa = ['Home | China', '', '访谈', '', 'Updated: 2025-07-30 09:24', '', '新华社北京7月30日电 专家谈暴雨。', '', '问：降雨会持续多久？', '', '答：到周末。', '', '记者：谢谢', ''].join('\n');
     expect(only(importText(qa, { file: 'zh.txt', timezone: ZONE })).fields.authors).toBeUndefined();
@@ -449,6 +461,10 @@ describe('importText: fixtures', () => {
     ['Jane Doe in Manchester, England, contributed to this report.', [{ name: 'Jane Doe', location: 'Manchester, England' }]],
     ['(Reporting by Jane Doe in Washington, D.C.; Editing by Tom Hale)', [{ name: 'Jane Doe', location: 'Washington, D.C.', role: 'reporting' }, { name: 'Tom Hale', role: 'editing' }]],
     ['Reporting by Jane Doe in Portland, Oregon; Editing by Tom Hale', [{ name: 'Jane Doe', location: 'Portland, Oregon', role: 'reporting' }, { name: 'Tom Hale', role: 'editing' }]],
+    // A comma before a role, as Reuters sometimes prints it; taglines that end at "contributed".
+    ['(Reporting by Jane Doe in London, Additional reporting by Ben Lim in Singapore; Editing by Mark Potter)', [{ name: 'Jane Doe', location: 'London', role: 'reporting' }, { name: 'Ben Lim', location: 'Singapore', role: 'additional reporting' }, { name: 'Mark Potter', role: 'editing' }]],
+    ['Associated Press writer Maria Chen in Salt Lake City contributed.', [{ name: 'Maria Chen', location: 'Salt Lake City' }]],
+    ['Maria Chen in Salt Lake City contributed reporting.', [{ name: 'Maria Chen', location: 'Salt Lake City' }]],
     // Surnames that are also newspapers' last words are names.
     ['Contributing: Jane Doe, Marcus Sun', [{ name: 'Jane Doe' }, { name: 'Marcus Sun' }]],
     ['Contributing: Tom Hale and Yilei Sun in Beijing', [{ name: 'Tom Hale' }, { name: 'Yilei Sun', location: 'Beijing' }]],

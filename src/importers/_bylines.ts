@@ -1,6 +1,6 @@
 /** Bylines and editor lines of raw copy: names as printed, cased as names. */
 import { lookupCity } from './gazetteer.js';
-import { parseAgencyLine, type Contributor } from './lines.js';
+import { isPublication, parseAgencyLine, type Contributor } from './lines.js';
 // ----- Credits -----
 
 export const NAME_PARTICLES = new Set(['al', 'bin', 'binti', 'da', 'das', 'de', 'del', 'della', 'den', 'der', 'di', 'do', 'dos', 'du', 'el', 'ibn', 'la', 'le', 'van', 'von', 'y']);
@@ -36,7 +36,14 @@ export function isPlaceName(part: string): boolean {
 
 /** A publication named after a comma (`By Jane Doe, The New York Times`): no person starts with "The". */
 export function isPublicationName(part: string): boolean {
-  return /^(?:The|THE)\s+\p{Lu}/u.test(part.trim());
+  // (Or named as papers are: `USA TODAY`, `Detroit Free Press`, `Chicago Tribune`.)
+  return /^(?:The|THE)\s+\p{Lu}/u.test(part.trim()) || isPublication(part.trim());
+}
+
+/** An agency printed with its trade (`Kyodo News`, `BLOOMBERG NEWS`, `Xinhua News Agency`): the agency. */
+export function agencyOfPublication(part: string): { name: string; via?: string } | undefined {
+  const m = /^(?:the\s+)?(.+?)\s+(?:news(?:\s+agency|\s+service)?|press|wire)$/iu.exec(part.trim());
+  return m === null ? undefined : parseAgencyLine(m[1] ?? '');
 }
 
 /**
@@ -207,6 +214,11 @@ export function parseByline(text: string): Byline | undefined {
       addAgency(theAgency);
       continue;
     }
+    const trade = last !== undefined ? agencyOfPublication(part) : undefined;
+    if (trade !== undefined) {
+      addAgency(trade);
+      continue;
+    }
     if (last !== undefined && out.publication === undefined && isPublicationName(part)) {
       out.publication = part.trim();
       continue;
@@ -238,9 +250,9 @@ export function parseByline(text: string): Byline | undefined {
   return out.authors.length > 0 || out.agency !== undefined ? out : undefined;
 }
 
-/** `责任编辑：张三` (the editor line of Chinese pages), optionally in brackets. */
+/** `责任编辑：张三`, `编辑：张三` (the editor line of Chinese pages), optionally in brackets; the role as printed. */
 export function parseEditorLine(text: string): Contributor[] | undefined {
-  const m = /^[【[（(]?责任编辑\s*[:：]\s*([^】\]）)]+?)\s*[】\]）)]?$/u.exec(text.trim());
-  if (m === null) return undefined;
-  return (m[1] ?? '').split(/[\s、,，]+/u).filter(Boolean).map((name) => ({ name, role: '责任编辑' }));
+  const m = /^[【[（(]?(责任编辑|责编|编辑)\s*[:：]\s*([^】\]）)]+?)\s*[】\]）)]?$/u.exec(text.trim());
+  if (m === null || !/^[\p{Script=Han}·\s、,，]+$/u.test(m[2] ?? '')) return undefined;
+  return (m[2] ?? '').split(/[\s、,，]+/u).filter(Boolean).map((name) => ({ name, role: m[1] ?? '责任编辑' }));
 }

@@ -9,35 +9,53 @@ import type { Block } from './_blocks.js';
 import { parseByline, parseEditorLine } from './_bylines.js';
 import type { Credits } from './_story.js';
 import { squash } from './_tree.js';
-import { END_MARK, isInterviewLine, parseAgencyLine, parseContributorLine, zhSignature, type Contributor } from './lines.js';
+import { END_MARK, isInterviewLine, parseAgencyLine, parseContributorLine, zhSignature } from './lines.js';
 
 const MARK_ALONE = /^(?:end ?item|[（(]完[）)])$/iu;
 
 export function takeClosingCredits(blocks: Block[], credits: Credits): void {
-  const closing: Contributor[] = [];
-  const signed: string[] = [];
-  const lines: string[] = [];
+  const lines: { text: string; interview: boolean }[] = [];
   unmark(blocks);
   for (let last = blocks[blocks.length - 1]; last?.kind === 'p'; last = blocks[blocks.length - 1]) {
     const text = textOfBlock(last);
-    const agency = parseAgencyLine(text);
-    const people = agency === undefined ? (parseContributorLine(text) ?? parseEditorLine(text)) : undefined;
     const interview = blocks.some((b, i) => i < blocks.length - 1 && b.kind === 'p' && isInterviewLine(textOfBlock(b)));
-    const zh = agency === undefined && people === undefined ? zhSignature(text, interview) : undefined;
-    if (people !== undefined) closing.unshift(...people);
-    else if (zh !== undefined) signed.unshift(...zh);
-    else if (agency !== undefined || parseByline(text) !== undefined) lines.unshift(text);
-    else break;
+    if (!isCreditLine(text, interview)) break;
+    lines.unshift({ text, interview });
     blocks.pop();
   }
   unmark(blocks);
-  credits.contributors.push(...closing);
-  for (const name of signed) if (!credits.authors.includes(name)) credits.authors.push(name);
-  // Agency lines and bylines, in the order printed, as the copy's own would be read.
-  for (const line of lines) {
-    if (parseAgencyLine(line) !== undefined) credits.agency(line, 'the agency line at the end of the body');
-    else credits.byline(line);
+  // In the order printed, as the copy's own would be read.
+  for (const { text, interview } of lines) takeCreditLine(text, credits, interview);
+}
+
+function isCreditLine(text: string, interview: boolean): boolean {
+  return parseAgencyLine(text) !== undefined || parseContributorLine(text) !== undefined || parseEditorLine(text) !== undefined ||
+    zhSignature(text, interview) !== undefined || parseByline(text) !== undefined;
+}
+
+/**
+ * One credit line (a paragraph closing the body, an NITF tagline) into the credits: an agency line, a
+ * contributor or editor line, Chinese reporters signed, or a byline. False when it is none of these.
+ * (`interview`: earlier lines ask and answer, so a bare `记者：…` is the interview's, not a signature.)
+ */
+export function takeCreditLine(text: string, credits: Credits, interview = false): boolean {
+  if (parseAgencyLine(text) !== undefined) {
+    credits.agency(text, 'the agency line at the end of the body');
+    return true;
   }
+  const people = parseContributorLine(text) ?? parseEditorLine(text);
+  if (people !== undefined) {
+    credits.contributors.push(...people);
+    return true;
+  }
+  const zh = zhSignature(text, interview);
+  if (zh !== undefined) {
+    for (const name of zh) if (!credits.authors.includes(name)) credits.authors.push(name);
+    return true;
+  }
+  if (parseByline(text) === undefined) return false;
+  credits.byline(text);
+  return true;
 }
 
 const textOfBlock = (b: Block & { kind: 'p' }): string => squash(b.inline.map((i) => i.text).join(''));

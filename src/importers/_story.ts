@@ -10,7 +10,7 @@ import type { Diagnostic } from '../types.js';
 import { isPermanentId } from '../core/ids.js';
 import { dropChars, plainText, type Block, type ImageCandidate } from './_blocks.js';
 import { squash, unique } from './_tree.js';
-import { agencyOfJob, isBureau, isJobPhrase, isLoneInitial, isModifierOnly, isPlaceName, isPublicationName, JOB_TITLE, nameAndAgency, nameCase, nameSuffix, surnameFirst } from './_bylines.js';
+import { agencyOfJob, agencyOfPublication, isBureau, isJobPhrase, isLoneInitial, isModifierOnly, isPlaceName, isPublicationName, JOB_TITLE, nameAndAgency, nameCase, nameSuffix, surnameFirst } from './_bylines.js';
 import { lookupCity } from './gazetteer.js';
 import { agenciesNamed, besidesAuthors, cityName, datelineDate, parseAgencyLine, parseContributorLine, parseDatelineLead, reporterNames, splitPhotoCredit } from './lines.js';
 import { contentId } from './record.js';
@@ -88,7 +88,13 @@ export class Credits {
    * reporting by`) are contributors with their roles.
    */
   byline(text: string): void {
-    for (const segment of squash(text).split(/\s*;\s*/).filter(Boolean)) {
+    // After a bar, an agency or a publication (`By ZHANG YI | China Daily`), as a text byline has it.
+    const [names = '', ...after] = squash(text).split(/\s*\|\s*/);
+    for (const part of after.filter(Boolean)) {
+      if (parseAgencyLine(part) !== undefined) this.agency(part, 'the byline');
+      else this.notes.push(`publication after the byline not kept (not a known agency): ${JSON.stringify(part)}`);
+    }
+    for (const segment of names.split(/\s*;\s*/).filter(Boolean)) {
       const by = /^(?:(?:reporting|written|words|text|story|text and (?:photos?|pictures)|words and (?:photos?|pictures))\s+)?by[:\s]+(.+)$/i.exec(segment);
       if (by === null && /^[A-Z][a-z]+(?: [a-z]+)? by /.test(segment)) {
         const people = parseContributorLine(segment);
@@ -130,6 +136,12 @@ export class Credits {
       const agencyNamed = isPublicationName(part) && parseAgencyLine(lead.replace(/^the\s+/iu, '')) !== undefined;
       if (i > 0 && isLoneInitial(part)) {
         this.notes.push(`byline text ${JSON.stringify(part)} is not a name: not used`);
+        return;
+      }
+      const trade = i === 0 ? undefined : agencyOfPublication(part);
+      if (trade !== undefined) {
+        // (`Hiroshi Tanaka, Kyodo News`: the agency, by its full name.)
+        this.agency(trade, 'the byline');
         return;
       }
       const other = i === 0 ? undefined : isPlaceName(part) ? 'place' : isPublicationName(part) && !agencyNamed ? 'publication' : agencyOfStaff(part) === undefined && (isJobPhrase(part) || isBureau(part) || isModifierOnly(part)) ? 'title' : undefined;
@@ -214,6 +226,24 @@ export function resolveDateline(printedCity: string, region: string | undefined,
     const detail = `dateline city ${JSON.stringify(city)} ${why}: add "dateline.timezone" (an IANA zone) to the record`;
     diagnostics.push(diagnostic(Errors.ImportDatelineZone, { file, field: 'dateline.timezone' }, detail));
   }
+  return dateline;
+}
+
+/**
+ * The dateline printed at the head of the body, when the structured copy gives none (no ninjs `located`,
+ * no NITF `<dateline>`), read as the text importer reads it: the lead goes, its agency and date are kept.
+ * Only a lead with an agency, a date, a region or a city the gazetteer knows (`NATO — allies agreed …`
+ * is a sentence).
+ */
+export function leadDateline(blocks: Block[], date: string, credits: Credits, notes: string[], file: string, diagnostics: Diagnostic[]): DatelineOut | undefined {
+  const first = blocks[0];
+  const lead = first?.kind === 'p' ? parseDatelineLead(plainText(first.inline)) : undefined;
+  if (lead === undefined) return undefined;
+  const place = lookupCity(cityName(lead.city));
+  if (lead.agency === undefined && lead.month === undefined && lead.region === undefined && !place.found && place.reason !== 'ambiguous') return undefined;
+  const dateline = resolveDateline(lead.city, lead.region, undefined, file, diagnostics);
+  takeDuplicateLead(blocks, dateline, date, credits, notes);
+  notes.push(`dateline read from the body's first paragraph (the copy gives none): ${JSON.stringify(lead.city)}`);
   return dateline;
 }
 

@@ -4,7 +4,7 @@
  * of its kind, so a caller can keep the line as body text and nothing is lost.
  */
 import { lookupCity } from './gazetteer.js';
-import { isRegionAbbreviation, isRegionName } from './_regions.js';
+import { cityName, isRegionAbbreviation, isRegionName } from './_regions.js';
 import { ZH_CITIES } from './_zh-cities.js';
 
 // ----- Dateline leads -----
@@ -82,7 +82,7 @@ export function parseDatelineLead(paragraph: string): (DatelineLead & { reporter
   return lead;
 }
 
-export { cityName } from './_regions.js';
+export { cityName };
 
 /**
  * The full date of a dateline's month and day: the year that puts it nearest the story's own date (a
@@ -233,7 +233,9 @@ const withoutFullStop = (line: string): string => (isRegionAbbreviation(line.spl
  */
 const PAPER = /\s(?:Times|Tribune|Gazette|Chronicle|Journal|Herald|Globe|Telegraph|Guardian|Observer|Inquirer|Enquirer|Examiner|Dispatch|Courier|Bulletin|Magazine|Newspapers?|Media|Network|Radio|Television|TV)$/u;
 const PAPER_AFTER_PLACE = /^(.+?)(?:\s\p{Lu}[\p{L}-]*)?\s(?:Press|Post|News|Today|Record|Register|Review|Standard|Mirror|Express|Weekly|Monitor|Sun|Star|Daily)$/u;
-function isPublication(name: string): boolean {
+export function isPublication(printed: string): boolean {
+  // (In capitals as bylines print them: `USA TODAY`, `DETROIT FREE PRESS`.)
+  const name = printed === printed.toUpperCase() ? cityName(printed) : printed;
   if (PAPER.test(name)) return true;
   const place = PAPER_AFTER_PLACE.exec(name)?.[1];
   if (place === undefined) return false;
@@ -264,7 +266,7 @@ export function parseContributorLine(line: string): Contributor[] | undefined {
   if (zh !== null) return reporterNames(zh[1] ?? '').map((name) => ({ name }));
   // Reuters prints its tagline in parentheses: "(Reporting by X in London; Editing by Y)".
   const text = line.trim().replace(/\s+/g, ' ').replace(/^\(([^()]*)\)\.?$/, '$1');
-  const contributed = /^(.+?) (?:also )?contributed (?:reporting )?to this (?:story|report|article)\.?$/i.exec(text);
+  const contributed = /^(.+?) (?:also )?contributed(?: reporting)?(?: to this (?:story|report|article))?\.?$/i.exec(text);
   if (contributed !== null) {
     // "X in A and Y in B": split on the list separators, keeping "in <place>" with each name.
     // "Associated Press writer Jane Doe …": the wire's own staff line names the writer after the job.
@@ -287,7 +289,8 @@ export function parseContributorLine(line: string): Contributor[] | undefined {
       (k > 0 && (/^The\s/.test(c.name) || isPublication(c.name) || (/\p{Lu}{2}/u.test(c.name) && c.name === c.name.toUpperCase())))));
     return other ? undefined : named(segmentsOf.flat());
   }
-  const parts = withoutFullStop(text).split(/\s*;\s*/);
+  // (`Reporting by X in London, Additional reporting by Y; Editing by Z`: a comma before a role too.)
+  const parts = withoutFullStop(text).split(/\s*;\s*|,\s*(?=[A-Z][a-z]+(?: [a-z]+)? by )/);
   const roles = parts.map((p) => /^([A-Z][a-z]+(?: [a-z]+)?) by (.+)$/.exec(p));
   if (roles.length === 0 || roles.some((r) => r === null)) return undefined;
   return named(roles.flatMap((r) => splitPeople(r?.[2] ?? '').map((n) => person(n, (r?.[1] ?? '').toLowerCase()))));

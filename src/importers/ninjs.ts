@@ -16,7 +16,7 @@ import { parseJson } from '../sources/_positions.js';
 import type { Diagnostic } from '../types.js';
 import { collectBlocks, renderBlocks, type Block, type ImageCandidate } from './_blocks.js';
 import {
-  Credits, laterStamp, noteLocalStamp, permanentId, pickImage, readStamp, resolveDateline, takeDuplicateLead, WITHDRAWN, type Stamp,
+  Credits, laterStamp, leadDateline, noteLocalStamp, permanentId, pickImage, readStamp, resolveDateline, takeDuplicateLead, WITHDRAWN, type Stamp,
 } from './_story.js';
 import { squash, textOf, unique, type El } from './_tree.js';
 import { splitPhotoCredit } from './lines.js';
@@ -151,6 +151,9 @@ export const importNinjs: Importer = (text: string, ctx: ImportContext): ImportR
     const dateline = resolveDateline(city, region, undefined, file, diagnostics);
     takeDuplicateLead(blocks, dateline, fields.date, credits, notes);
     fields.dateline = dateline;
+  } else {
+    const dateline = leadDateline(blocks, fields.date, credits, notes, file, diagnostics);
+    if (dateline !== undefined) fields.dateline = dateline;
   }
   credits.into(fields);
 

@@ -13,12 +13,12 @@ import { diagnostic, Errors } from '../errors.js';
 import type { Diagnostic } from '../types.js';
 import { collectBlocks, renderBlocks } from './_blocks.js';
 import {
-  Credits, laterStamp, noteLocalStamp, permanentId, pickImage, readStamp, resolveDateline, takeDuplicateLead, WITHDRAWN, type DatelineOut,
+  Credits, laterStamp, leadDateline, noteLocalStamp, permanentId, pickImage, readStamp, resolveDateline, takeDuplicateLead, WITHDRAWN, type DatelineOut,
 } from './_story.js';
 import { attr, child, children, lineOf, squash, textOf, toNodes, unique, type El } from './_tree.js';
-import { parseAgencyLine, parseContributorLine, parseDatelineLead } from './lines.js';
+import { parseAgencyLine, parseDatelineLead } from './lines.js';
 import { agencyOfJob, isJobPhrase } from './_bylines.js';
-import { takeClosingCredits } from './_closing.js';
+import { takeClosingCredits, takeCreditLine } from './_closing.js';
 import type { ImportContext, ImportResult, Importer, RecordFieldsOut } from './types.js';
 
 const parser = new XMLParser({
@@ -149,12 +149,13 @@ export const importNitf: Importer = (text: string, ctx: ImportContext): ImportRe
 
   // Dateline: structured location, and the local date at the city from story.date.
   const dl = child(bodyHead, 'dateline');
-  if (dl !== undefined) {
-    const dateline = readNitfDateline(dl, ctx, diagnostics, notes);
-    if (dateline !== undefined) {
-      takeDuplicateLead(blocks, dateline, fields.date, credits, notes);
-      fields.dateline = dateline;
-    }
+  const structured = dl === undefined ? undefined : readNitfDateline(dl, ctx, diagnostics, notes);
+  if (structured !== undefined) {
+    takeDuplicateLead(blocks, structured, fields.date, credits, notes);
+    fields.dateline = structured;
+  } else if (dl === undefined) {
+    const dateline = leadDateline(blocks, fields.date, credits, notes, file, diagnostics);
+    if (dateline !== undefined) fields.dateline = dateline;
   }
 
   const image = pickImage(collected.images, notes);
@@ -166,13 +167,10 @@ export const importNitf: Importer = (text: string, ctx: ImportContext): ImportRe
   for (const tagline of children(child(body, 'body.end'), 'tagline')) {
     const line = squash(textOf(tagline));
     if (line === '') continue;
-    const contributors = parseContributorLine(line);
-    if (contributors !== undefined && contributors.length > 0) {
-      credits.contributors.push(...contributors);
-      continue;
-    }
+    // As a line closing the body is read (contributors, an agency line, an editor, reporters, a byline).
+    if (takeCreditLine(line, credits)) continue;
     blocks.push({ kind: 'p', inline: [{ text: line }] });
-    notes.push(`tagline ${JSON.stringify(line)} is not a contributor line: kept at the end of the body`);
+    notes.push(`tagline ${JSON.stringify(line)} is not a credit line: kept at the end of the body`);
   }
   credits.into(fields);
 
@@ -202,7 +200,7 @@ function readByline(byline: El, credits: Credits, notes: string[]): void {
   const people = children(byline, 'person').map((p) => squash(textOf(p))).filter(Boolean);
   for (const t of children(byline, 'byttl').map((b) => squash(textOf(b))).filter(Boolean)) {
     // (A title that names an agency, `AP Sports Writer`, gives it, as in a byline of text.)
-    const agency = agencyOfJob(t);
+    const agency = parseAgencyLine(t) ?? agencyOfJob(t);
     if (agency !== undefined) credits.agency(agency, 'the byline');
     notes.push(`byline title (byttl) ${JSON.stringify(t)}: a record has no field for it`);
   }

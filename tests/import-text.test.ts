@@ -275,6 +275,11 @@ describe('importText: fixtures', () => {
     ['By Jane Doe, The New York Times', ['Jane Doe'], 'publication after the byline not kept (not a known agency): "The New York Times"'],
     ['By Jane Doe, USA TODAY', ['Jane Doe'], 'publication after the byline not kept (not a known agency): "USA TODAY"'],
     ['By Jane Doe, Detroit Free Press', ['Jane Doe'], 'publication after the byline not kept (not a known agency): "Detroit Free Press"'],
+    ['By Jane Doe, USA Today', ['Jane Doe'], 'publication after the byline not kept (not a known agency): "USA Today"'],
+    ['By Jane Doe, Chicago Sun-Times', ['Jane Doe'], 'publication after the byline not kept (not a known agency): "Chicago Sun-Times"'],
+    // A co-author whose given name is a place and surname a paper's word stays an author.
+    ['By Jane Doe, Victoria Sun', ['Jane Doe', 'Victoria Sun'], undefined],
+    ['By Jane Doe, Madison Post and Tom Hale', ['Jane Doe', 'Madison Post', 'Tom Hale'], undefined],
     // An initial keeps its full stop; a name surname first is noted.
     ['By Doe, Jane A.', ['Jane A. Doe'], 'byline "Doe, Jane A." read as one name, surname first: "Jane A. Doe"'],
     ['By Smith, John', ['John Smith'], 'byline "Smith, John" read as one name, surname first: "John Smith"'],

@@ -37,7 +37,7 @@ export function isPlaceName(part: string): boolean {
 /** A publication named after a comma (`By Jane Doe, The New York Times`): no person starts with "The". */
 export function isPublicationName(part: string): boolean {
   // (Or named as papers are: `USA TODAY`, `Detroit Free Press`, `Chicago Tribune`.)
-  return /^(?:The|THE)\s+\p{Lu}/u.test(part.trim()) || isPublication(part.trim());
+  return /^(?:The|THE)\s+\p{Lu}/u.test(part.trim()) || isPublication(part.trim(), true);
 }
 
 /** An agency printed with its trade (`Kyodo News`, `BLOOMBERG NEWS`, `Xinhua News Agency`): the agency. */

@@ -229,16 +229,21 @@ const withoutFullStop = (line: string): string => (isRegionAbbreviation(line.spl
 /**
  * A publication after a name and a comma (`Jane Doe, Detroit Free Press`, `Chicago Tribune`): no
  * contributor. Words no surname is end a publication's name; words some surnames are (Sun, Post, Star,
- * Press…: `Yilei Sun`, `Emily Post`) only after a place (`Chicago Sun`, `Detroit Free Press`).
+ * Press…: `Yilei Sun`, `Emily Post`) only after a place (`Chicago Sun`, `Detroit Free Press`). `strict`
+ * (a byline, where a co-author follows a comma: `By Jane Doe, Victoria Sun`): those words only after a
+ * place and another word (`Detroit Free Press`), or after a region in capitals (`USA TODAY`, `USA Today`).
  */
-const PAPER = /\s(?:Times|Tribune|Gazette|Chronicle|Journal|Herald|Globe|Telegraph|Guardian|Observer|Inquirer|Enquirer|Examiner|Dispatch|Courier|Bulletin|Magazine|Newspapers?|Media|Network|Radio|Television|TV)$/u;
+const PAPER = /[\s-](?:Times|Tribune|Gazette|Chronicle|Journal|Herald|Globe|Telegraph|Guardian|Observer|Inquirer|Enquirer|Examiner|Dispatch|Courier|Bulletin|Magazine|Newspapers?|Media|Network|Radio|Television|TV)$/u;
 const PAPER_AFTER_PLACE = /^(.+?)(?:\s\p{Lu}[\p{L}-]*)?\s(?:Press|Post|News|Today|Record|Register|Review|Standard|Mirror|Express|Weekly|Monitor|Sun|Star|Daily)$/u;
-export function isPublication(printed: string): boolean {
+export function isPublication(printed: string, strict = false): boolean {
   // (In capitals as bylines print them: `USA TODAY`, `DETROIT FREE PRESS`.)
-  const name = printed === printed.toUpperCase() ? cityName(printed) : printed;
+  const capitals = printed === printed.toUpperCase();
+  const name = capitals ? cityName(printed) : printed;
   if (PAPER.test(name)) return true;
-  const place = PAPER_AFTER_PLACE.exec(name)?.[1];
+  const m = PAPER_AFTER_PLACE.exec(name);
+  const place = m?.[1];
   if (place === undefined) return false;
+  if (strict && name.split(/\s+/u).length < 3) return (capitals || /^\p{Lu}{2,}$/u.test(place)) && isRegionName(place);
   const city = lookupCity(place);
   return isRegionName(place) || city.found || city.reason === 'ambiguous';
 }

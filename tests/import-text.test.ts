@@ -365,6 +365,7 @@ describe('importText: fixtures', () => {
     ['Waves crash on the shore on Sunday. (REUTERS/Ann Wang)', 'REUTERS/Ann Wang'],
     ['Waves crash on the shore on Sunday. Xinhua/Li Xin', 'Xinhua/Li Xin'],
     ['Waves crash on the shore on Sunday. (AFP)', 'AFP'],
+    ['Waves crash on the shore on Sunday. (Kyodo)', 'Kyodo'],
   ])('takes %j before the dateline for a photo caption credited %j, and still reads the dateline and its agency', (line, credit) => {
     const text = ['Home | World', '', 'Caption test', '', 'Updated: 2025-10-12 09:24', '', line, '', 'TAIPEI, Oct. 12 (Xinhua) -- A typhoon reached the coast.', ''].join('\n');
     const story = only(importText(text, { file: 'c.txt', timezone: 'Asia/Shanghai' }));

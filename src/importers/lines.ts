@@ -359,7 +359,7 @@ export function agenciesNamed(agency: { name: string; via?: string }): string[] 
 const WEAK_CREDITS: RegExp[] = [
   /^(?<caption>.*[.!?"”])\s*\((?<credit>(?:AP|AFP|Reuters|REUTERS|Xinhua|XINHUA|EPA|Kyodo|Yonhap|CNS|Bloomberg)\s*\/\s*\p{Lu}[^()]*)\)$/u,
   /^(?<caption>.*[.!?"”)])\s+(?<credit>(?:AP|AFP|Reuters|REUTERS|Xinhua|XINHUA|EPA|Kyodo|Yonhap|Bloomberg)\/\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3})$/u,
-  /^(?<caption>.*[.!?"”])\s*\((?<credit>AFP|AP|Reuters|REUTERS|EPA(?:-EFE)?|Getty Images|Xinhua|XINHUA|Bloomberg)\)$/,
+  /^(?<caption>.*[.!?"”])\s*\((?<credit>AFP|AP|Reuters|REUTERS|EPA(?:-EFE)?|Getty Images|Xinhua|XINHUA|Bloomberg|Kyodo|KYODO|Yonhap|YONHAP)\)$/,
 ];
 
 /**

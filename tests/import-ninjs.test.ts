@@ -366,6 +366,8 @@ it.each([
   // (The fixture's lead names Xinhua: a publication in the byline gives no agency.)
   ['By Jane Doe, USA TODAY', ['Jane Doe'], 'Xinhua'],
   ['By Hiroshi Tanaka, Kyodo News', ['Hiroshi Tanaka'], 'Kyodo'],
+  ['By Jane Doe | Kyodo News', ['Jane Doe'], 'Kyodo'],
+  ['By Jane Doe | The Associated Press', ['Jane Doe'], 'Associated Press'],
 ])('%j gives the authors %j and the agency %j, as a text byline does', (byline, authors, agency) => {
   const story = run('v1.ninjs.json', variant('v1.ninjs.json', { byline, infosource: undefined })).stories[0]!;
   expect([story.fields.authors, story.fields.agency?.name]).toEqual([authors, agency]);
@@ -374,8 +376,15 @@ it.each([
 it('without "located", a dateline printed at the head of the body is read as text copy reads it; a sentence is not', () => {
   const story = run('v1.ninjs.json', variant('v1.ninjs.json', { located: undefined, infosource: undefined, body_html: '<p>DENVER (AP) — Snow closed the passes.</p><p>More text.</p>' })).stories[0]!;
   expect([story.fields.dateline?.city, story.fields.agency?.name, story.body]).toEqual(['Denver', 'AP', 'Snow closed the passes.\n\nMore text.']);
-  const sentence = run('v1.ninjs.json', variant('v1.ninjs.json', { located: undefined, body_html: '<p>NATO — already stretched, the alliance met.</p>' })).stories[0]!;
-  expect([sentence.fields.dateline, sentence.body]).toEqual([undefined, 'NATO — already stretched, the alliance met.']);
+  for (const lead of ['NATO — already stretched, the alliance met.', 'WATCH (video) — the moment the bridge fell.', 'NICE — that is how it ended.', 'US, China — trade talks resumed.']) {
+    const sentence = run('v1.ninjs.json', variant('v1.ninjs.json', { located: undefined, body_html: `<p>${lead}</p>` })).stories[0]!;
+    expect([sentence.fields.dateline, sentence.body], lead).toEqual([undefined, lead]);
+  }
+});
+
+it('a credit after a byline\'s bar (| Photos by Tom Hale) is a contributor', () => {
+  const story = run('v1.ninjs.json', variant('v1.ninjs.json', { byline: 'By Jane Doe | Photos by Tom Hale' })).stories[0]!;
+  expect([story.fields.authors, story.fields.contributors]).toEqual([['Jane Doe'], [{ name: 'Tom Hale', role: 'photos' }]]);
 });
 
 it('a byline naming one of the agencies the infosource names together is no other agency', () => {

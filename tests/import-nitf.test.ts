@@ -196,6 +196,9 @@ describe('people in the byline', () => {
     ['By <person>Tom Hale</person>, AP Sports Writer', ['Tom Hale'], 'AP', 'byline title not kept (a byline has no field for it): "AP Sports Writer"'],
     ['<person>Tom Hale</person>, <byttl>AP Medical Writer</byttl>', ['Tom Hale'], 'AP', 'byline title (byttl) "AP Medical Writer": a record has no field for it'],
     ['By <person>JIM MORRIS</person> <byttl>Associated Press</byttl>', ['Jim Morris'], 'Associated Press', 'byline title (byttl) "Associated Press": a record has no field for it'],
+    ['<person>Hiroshi Tanaka</person>, <byttl>Kyodo News</byttl>', ['Hiroshi Tanaka'], 'Kyodo', undefined],
+    ['By <person>Hiroshi Tanaka</person>, Kyodo News', ['Hiroshi Tanaka'], 'Kyodo', undefined],
+    ['By <person>Jane Doe</person> | Reuters', ['Jane Doe'], 'Reuters', undefined],
   ])('%s gives the authors %j and the agency %j', (byline, authors, agency, note) => {
     const text = fixture('full.nitf.xml').replace(/<byline>[\s\S]*?<\/byline>/, `<byline>${byline}</byline>`);
     const story = run('b.nitf.xml', text).stories[0]!;

@@ -279,6 +279,9 @@ describe('importText: fixtures', () => {
     ['By Jane Doe, Chicago Sun-Times', ['Jane Doe'], 'publication after the byline not kept (not a known agency): "Chicago Sun-Times"'],
     // A co-author whose given name is a place and surname a paper's word stays an author.
     ['By Jane Doe, Victoria Sun', ['Jane Doe', 'Victoria Sun'], undefined],
+    ['By Jane Doe, Mary Jo Post', ['Jane Doe', 'Mary Jo Post'], undefined],
+    ['By JANE DOE, VIRGINIA SUN', ['Jane Doe', 'Virginia Sun'], undefined],
+    ['By Jane Doe and Charlotte Ann Post', ['Jane Doe', 'Charlotte Ann Post'], undefined],
     ['By Jane Doe, Madison Post and Tom Hale', ['Jane Doe', 'Madison Post', 'Tom Hale'], undefined],
     // An initial keeps its full stop; a name surname first is noted.
     ['By Doe, Jane A.', ['Jane A. Doe'], 'byline "Doe, Jane A." read as one name, surname first: "Jane A. Doe"'],
@@ -413,6 +416,25 @@ describe('importText: fixtures', () => {
     const text = ['Home | China', '', '访谈', '', 'Updated: 2025-07-30 09:24', '', '新华社北京7月30日电 专家谈暴雨。', '', '记者：降雨会持续多久？', '', '专家：到周末。', '', '记者：谢谢', ''].join('\n');
     const story = only(importText(text, { file: 'zh.txt', timezone: ZONE }));
     expect(story.fields.authors).toBeUndefined();
+  });
+
+  it.each([
+    'Japan, South Korea and Australia also contributed.',
+    'Everyone at the Foundation contributed.',
+    'Directed by Steven Spielberg, Produced by Kathleen Kennedy',
+    '编辑：这本书的出版过程并不顺利',
+    '编辑：新华社',
+  ])('keeps the closing sentence %j in the body: no credit', (line) => {
+    const text = ['Home | World', '', 'Closing test', '', 'Updated: 2025-02-05 09:24', '', 'PARIS, Feb. 5 -- Body paragraph.', '', line, ''].join('\n');
+    const story = only(importText(text, { file: 'k.txt', timezone: ZONE }));
+    expect(story.fields.contributors).toBeUndefined();
+    expect(story.body).toContain(line);
+  });
+
+  it('an interview whose questions are signed 编辑 keeps its last line', () => {
+    const text = ['Home | China', '', '访谈', '', 'Updated: 2025-07-30 09:24', '', '新华社北京7月30日电 专家谈回国。', '', '编辑：您为什么选择回国？', '', '张教授：为了学生。', '', '编辑：谢谢您', ''].join('\n');
+    const story = only(importText(text, { file: 'zh.txt', timezone: ZONE }));
+    expect([story.fields.contributors, story.body.endsWith('编辑：谢谢您')]).toEqual([undefined, true]);
   });
 
   it('reads reporters signed at the end before a plain editor line (编辑：)', () => {

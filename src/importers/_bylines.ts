@@ -250,9 +250,15 @@ export function parseByline(text: string): Byline | undefined {
   return out.authors.length > 0 || out.agency !== undefined ? out : undefined;
 }
 
-/** `责任编辑：张三`, `编辑：张三` (the editor line of Chinese pages), optionally in brackets; the role as printed. */
-export function parseEditorLine(text: string): Contributor[] | undefined {
-  const m = /^[【[（(]?(责任编辑|责编|编辑)\s*[:：]\s*([^】\]）)]+?)\s*[】\]）)]?$/u.exec(text.trim());
-  if (m === null || !/^[\p{Script=Han}·\s、,，]+$/u.test(m[2] ?? '')) return undefined;
-  return (m[2] ?? '').split(/[\s、,，]+/u).filter(Boolean).map((name) => ({ name, role: m[1] ?? '责任编辑' }));
+/**
+ * `责任编辑：张三`, `编辑：张三 李四` (the editor line of Chinese pages), optionally in brackets; the role as
+ * printed. Names of two to four characters; a plain `编辑：` line in an interview (`interview`) is its own
+ * last line (`编辑：谢谢`), not an editor.
+ */
+export function parseEditorLine(text: string, interview = false): Contributor[] | undefined {
+  const m = /^([【[（(]?)(责任编辑|责编|编辑)\s*[:：]\s*([^】\]）)]+?)\s*[】\]）)]?$/u.exec(text.trim());
+  if (m === null || (interview && m[1] === '' && m[2] !== '责任编辑')) return undefined;
+  const names = (m[3] ?? '').split(/[\s、,，]+/u).filter(Boolean);
+  if (names.length === 0 || !names.every((n) => /^[\p{Script=Han}·]{2,4}$/u.test(n) && parseAgencyLine(n) === undefined)) return undefined;
+  return names.map((name) => ({ name, role: m[2] ?? '责任编辑' }));
 }

@@ -29,7 +29,7 @@ export function takeClosingCredits(blocks: Block[], credits: Credits): void {
 }
 
 function isCreditLine(text: string, interview: boolean): boolean {
-  return parseAgencyLine(text) !== undefined || parseContributorLine(text) !== undefined || parseEditorLine(text) !== undefined ||
+  return parseAgencyLine(text) !== undefined || parseContributorLine(text) !== undefined || parseEditorLine(text, interview) !== undefined ||
     zhSignature(text, interview) !== undefined || parseByline(text) !== undefined;
 }
 
@@ -43,7 +43,7 @@ export function takeCreditLine(text: string, credits: Credits, interview = false
     credits.agency(text, 'the agency line at the end of the body');
     return true;
   }
-  const people = parseContributorLine(text) ?? parseEditorLine(text);
+  const people = parseContributorLine(text) ?? parseEditorLine(text, interview);
   if (people !== undefined) {
     credits.contributors.push(...people);
     return true;

@@ -91,7 +91,10 @@ export class Credits {
     // After a bar, an agency or a publication (`By ZHANG YI | China Daily`), as a text byline has it.
     const [names = '', ...after] = squash(text).split(/\s*\|\s*/);
     for (const part of after.filter(Boolean)) {
-      if (parseAgencyLine(part) !== undefined) this.agency(part, 'the byline');
+      const agency = parseAgencyLine(part.replace(/^the\s+/iu, '')) ?? agencyOfPublication(part);
+      const people = agency === undefined ? parseContributorLine(part) : undefined;
+      if (agency !== undefined) this.agency(agency, 'the byline');
+      else if (people !== undefined) this.contributors.push(...people);
       else this.notes.push(`publication after the byline not kept (not a known agency): ${JSON.stringify(part)}`);
     }
     for (const segment of names.split(/\s*;\s*/).filter(Boolean)) {
@@ -232,15 +235,17 @@ export function resolveDateline(printedCity: string, region: string | undefined,
 /**
  * The dateline printed at the head of the body, when the structured copy gives none (no ninjs `located`,
  * no NITF `<dateline>`), read as the text importer reads it: the lead goes, its agency and date are kept.
- * Only a lead with an agency, a date, a region or a city the gazetteer knows (`NATO — allies agreed …`
- * is a sentence).
+ * Only a lead of a city the gazetteer knows with an agency or a date (`WASHINGTON, Feb. 4 (Xinhua) --`,
+ * `DENVER (AP) —`): `NATO (North Atlantic Treaty Organization) — allies agreed …` and `NICE — that is
+ * how …` are sentences.
  */
 export function leadDateline(blocks: Block[], date: string, credits: Credits, notes: string[], file: string, diagnostics: Diagnostic[]): DatelineOut | undefined {
   const first = blocks[0];
   const lead = first?.kind === 'p' ? parseDatelineLead(plainText(first.inline)) : undefined;
   if (lead === undefined) return undefined;
-  const place = lookupCity(cityName(lead.city));
-  if (lead.agency === undefined && lead.month === undefined && lead.region === undefined && !place.found && place.reason !== 'ambiguous') return undefined;
+  const place = lookupCity(cityName(lead.city), lead.region);
+  const dated = (lead.agency !== undefined && parseAgencyLine(lead.agency) !== undefined) || lead.month !== undefined;
+  if (!dated || (!place.found && place.reason !== 'ambiguous')) return undefined;
   const dateline = resolveDateline(lead.city, lead.region, undefined, file, diagnostics);
   takeDuplicateLead(blocks, dateline, date, credits, notes);
   notes.push(`dateline read from the body's first paragraph (the copy gives none): ${JSON.stringify(lead.city)}`);

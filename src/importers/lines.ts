@@ -195,8 +195,12 @@ export const END_MARK = /^(.*\S)\s*(?:\s(?:end ?item)|[（(]完[）)])$/isu;
 /** A line of reporters' names after the story: `记者：王晓岚 李华`, `（记者 王晓岚）`. */
 export const ZH_REPORTERS = /^(?:(?:新华社|本报)?(?:特约|实习)?记者\s*[:：\s]\s*((?:[\p{Script=Han}·]{2,4}(?:[\s、，,]+|$))+)|[（(](?:新华社|本报)?(?:特约|实习)?记者\s*[:：]?\s*((?:[\p{Script=Han}·]{2,4}(?:[\s、，,]+|(?=[）)])))+)[）)])$/u;
 
-/** A line of an interview's questions and answers (`记者：…`, `问：…`, `答：…`). */
-export const isInterviewLine = (text: string): boolean => /^(?:记者|问|答)\s*[:：]/u.test(text.trim());
+/**
+ * A line of an interview's questions and answers: `问：…`, `答：…`, or `记者：`/`编辑：` with a sentence
+ * (`记者：降雨会持续多久？`), not a list of names (`记者：王晓岚、李华`).
+ */
+export const isInterviewLine = (text: string): boolean =>
+  /^(?:问|答)\s*[:：]/u.test(text.trim()) || (/^(?:记者|编辑)\s*[:：]/u.test(text.trim()) && /[？?。！!，,；;]/u.test(text));
 
 /**
  * The reporters of a signature at the end of Chinese copy (`记者：王晓岚 李华`, `（记者 王晓岚）`). In an
@@ -231,9 +235,9 @@ const withoutFullStop = (line: string): string => (isRegionAbbreviation(line.spl
  * contributor. Words no surname is end a publication's name; words some surnames are (Sun, Post, Star,
  * Press…: `Yilei Sun`, `Emily Post`) only after a place (`Chicago Sun`, `Detroit Free Press`). `strict`
  * (a byline, where a co-author follows a comma: `By Jane Doe, Victoria Sun`): those words only after a
- * place and another word (`Detroit Free Press`), or after a region in capitals (`USA TODAY`, `USA Today`).
+ * region's initials (`USA TODAY`, `USA Today`); `Free Press` is a paper's anywhere.
  */
-const PAPER = /[\s-](?:Times|Tribune|Gazette|Chronicle|Journal|Herald|Globe|Telegraph|Guardian|Observer|Inquirer|Enquirer|Examiner|Dispatch|Courier|Bulletin|Magazine|Newspapers?|Media|Network|Radio|Television|TV)$/u;
+const PAPER = /(?:[\s-](?:Times|Free Press)$)|[\s-](?:Tribune|Gazette|Chronicle|Journal|Herald|Globe|Telegraph|Guardian|Observer|Inquirer|Enquirer|Examiner|Dispatch|Courier|Bulletin|Magazine|Newspapers?|Media|Network|Radio|Television|TV)$/u;
 const PAPER_AFTER_PLACE = /^(.+?)(?:\s\p{Lu}[\p{L}-]*)?\s(?:Press|Post|News|Today|Record|Register|Review|Standard|Mirror|Express|Weekly|Monitor|Sun|Star|Daily)$/u;
 export function isPublication(printed: string, strict = false): boolean {
   // (In capitals as bylines print them: `USA TODAY`, `DETROIT FREE PRESS`.)
@@ -243,7 +247,8 @@ export function isPublication(printed: string, strict = false): boolean {
   const m = PAPER_AFTER_PLACE.exec(name);
   const place = m?.[1];
   if (place === undefined) return false;
-  if (strict && name.split(/\s+/u).length < 3) return (capitals || /^\p{Lu}{2,}$/u.test(place)) && isRegionName(place);
+  // (In a byline, only after a region's initials: `USA Today`; `Mary Jo Post`, `VIRGINIA SUN` are people.)
+  if (strict) return /^(?:\p{Lu}{2,4}|(?:\p{Lu}\.){2,4})$/u.test(printed.slice(0, place.length)) && isRegionName(place);
   const city = lookupCity(place);
   return isRegionName(place) || city.found || city.reason === 'ambiguous';
 }
@@ -271,8 +276,11 @@ export function parseContributorLine(line: string): Contributor[] | undefined {
   if (zh !== null) return reporterNames(zh[1] ?? '').map((name) => ({ name }));
   // Reuters prints its tagline in parentheses: "(Reporting by X in London; Editing by Y)".
   const text = line.trim().replace(/\s+/g, ' ').replace(/^\(([^()]*)\)\.?$/, '$1');
-  const contributed = /^(.+?) (?:also )?contributed(?: reporting)?(?: to this (?:story|report|article))?\.?$/i.exec(text);
-  if (contributed !== null) {
+  const contributed = /^(.+?) (?:also )?contributed( reporting)?( to this (?:story|report|article))?\.?$/i.exec(text);
+  // (`… contributed.` alone only of people with their places, as wires sign it: `Japan and Australia also
+  // contributed.` is a sentence.)
+  const bare = contributed !== null && contributed[2] === undefined && contributed[3] === undefined;
+  if (contributed !== null && (!bare || splitPeople((contributed[1] ?? '').replace(STAFF_PREFIX, '')).every((p) => /^\S+(?:\s+\S+)+\s+in\s+\p{Lu}/u.test(p)))) {
     // "X in A and Y in B": split on the list separators, keeping "in <place>" with each name.
     // "Associated Press writer Jane Doe …": the wire's own staff line names the writer after the job.
     const list = (contributed[1] ?? '').replace(STAFF_PREFIX, '');
@@ -295,7 +303,7 @@ export function parseContributorLine(line: string): Contributor[] | undefined {
     return other ? undefined : named(segmentsOf.flat());
   }
   // (`Reporting by X in London, Additional reporting by Y; Editing by Z`: a comma before a role too.)
-  const parts = withoutFullStop(text).split(/\s*;\s*|,\s*(?=[A-Z][a-z]+(?: [a-z]+)? by )/);
+  const parts = withoutFullStop(text).split(/\s*;\s*|,\s*(?=(?:(?:Additional|Further|Writing and) )?(?:[Rr]eporting|[Ee]diting|[Ww]riting|Compiled|Research|Graphics|Photos?) by )/);
   const roles = parts.map((p) => /^([A-Z][a-z]+(?: [a-z]+)?) by (.+)$/.exec(p));
   if (roles.length === 0 || roles.some((r) => r === null)) return undefined;
   return named(roles.flatMap((r) => splitPeople(r?.[2] ?? '').map((n) => person(n, (r?.[1] ?? '').toLowerCase()))));

@@ -17,7 +17,7 @@ import {
 } from './_story.js';
 import { attr, child, children, lineOf, squash, textOf, toNodes, unique, type El } from './_tree.js';
 import { parseAgencyLine, parseDatelineLead } from './lines.js';
-import { agencyOfJob, isJobPhrase } from './_bylines.js';
+import { agencyOfJob, agencyOfPublication, isJobPhrase } from './_bylines.js';
 import { takeClosingCredits, takeCreditLine } from './_closing.js';
 import type { ImportContext, ImportResult, Importer, RecordFieldsOut } from './types.js';
 
@@ -200,7 +200,7 @@ function readByline(byline: El, credits: Credits, notes: string[]): void {
   const people = children(byline, 'person').map((p) => squash(textOf(p))).filter(Boolean);
   for (const t of children(byline, 'byttl').map((b) => squash(textOf(b))).filter(Boolean)) {
     // (A title that names an agency, `AP Sports Writer`, gives it, as in a byline of text.)
-    const agency = parseAgencyLine(t) ?? agencyOfJob(t);
+    const agency = parseAgencyLine(t) ?? agencyOfPublication(t) ?? agencyOfJob(t);
     if (agency !== undefined) credits.agency(agency, 'the byline');
     notes.push(`byline title (byttl) ${JSON.stringify(t)}: a record has no field for it`);
   }
@@ -211,10 +211,12 @@ function readByline(byline: El, credits: Credits, notes: string[]): void {
   }
   for (const p of people) credits.person(p);
   // What is left between the names ("By", "and", commas) may still name an agency: "By Kenji Sato, Xinhua".
-  const leftover = rest.replace(/^by\b/i, '').split(/\s*(?:,|;|&|\band\b)\s*/i).map((s) => s.trim()).filter(Boolean);
+  const leftover = rest.replace(/^by\b/i, '').split(/\s*(?:,|;|\||&|\band\b)\s*/i).map((s) => s.trim()).filter(Boolean);
   for (const l of leftover) {
     const agency = parseAgencyLine(l) === undefined && isJobPhrase(l) ? agencyOfJob(l) : undefined;
+    const trade = agencyOfPublication(l);
     if (parseAgencyLine(l) !== undefined) credits.agency(l, 'the byline');
+    else if (trade !== undefined) credits.agency(trade, 'the byline');
     else if (agency !== undefined) {
       credits.agency(agency, 'the byline');
       notes.push(`byline title not kept (a byline has no field for it): ${JSON.stringify(l)}`);

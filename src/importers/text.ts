@@ -303,9 +303,9 @@ export const importText: Importer = (input, ctx): ImportResult => {
   while (body.length > 0) {
     const last = body[body.length - 1] as Block;
     const agency = parseAgencyLine(last.text);
-    const people = agency === undefined ? (parseContributorLine(last.text) ?? parseEditorLine(last.text)) : undefined;
     // "记者：王晓岚 李华": the reporters, as Chinese papers sign at the end (not an interview's last line).
     const interview = body.slice(0, -1).some((b) => isInterviewLine(b.text));
+    const people = agency === undefined ? (parseContributorLine(last.text) ?? parseEditorLine(last.text, interview)) : undefined;
     const zh = agency === undefined && people === undefined ? zhSignature(last.text, interview) : undefined;
     if (zh !== undefined) {
       for (const name of zh) if (!authors.includes(name)) authors.push(name);

@@ -376,6 +376,8 @@ it.each([
 it('without "located", a dateline printed at the head of the body is read as text copy reads it; a sentence is not', () => {
   const story = run('v1.ninjs.json', variant('v1.ninjs.json', { located: undefined, infosource: undefined, body_html: '<p>DENVER (AP) — Snow closed the passes.</p><p>More text.</p>' })).stories[0]!;
   expect([story.fields.dateline?.city, story.fields.agency?.name, story.body]).toEqual(['Denver', 'AP', 'Snow closed the passes.\n\nMore text.']);
+  const gaza = run('v1.ninjs.json', variant('v1.ninjs.json', { located: undefined, infosource: undefined, body_html: '<p>GAZA CITY (AP) — Crowds gathered.</p>' })).stories[0]!;
+  expect([gaza.fields.dateline?.city, gaza.fields.agency?.name, gaza.body]).toEqual(['Gaza City', 'AP', 'Crowds gathered.']);
   for (const lead of ['NATO — already stretched, the alliance met.', 'WATCH (video) — the moment the bridge fell.', 'NICE — that is how it ended.', 'US, China — trade talks resumed.']) {
     const sentence = run('v1.ninjs.json', variant('v1.ninjs.json', { located: undefined, body_html: `<p>${lead}</p>` })).stories[0]!;
     expect([sentence.fields.dateline, sentence.body], lead).toEqual([undefined, lead]);

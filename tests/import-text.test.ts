@@ -282,6 +282,9 @@ describe('importText: fixtures', () => {
     ['By Jane Doe, Mary Jo Post', ['Jane Doe', 'Mary Jo Post'], undefined],
     ['By JANE DOE, VIRGINIA SUN', ['Jane Doe', 'Virginia Sun'], undefined],
     ['By Jane Doe and Charlotte Ann Post', ['Jane Doe', 'Charlotte Ann Post'], undefined],
+    // Papers of several words after a place: no co-author.
+    ['By Jane Doe, New York Daily News', ['Jane Doe'], 'publication after the byline not kept (not a known agency): "New York Daily News"'],
+    ['By Jane Doe, Kansas City Star', ['Jane Doe'], 'publication after the byline not kept (not a known agency): "Kansas City Star"'],
     ['By Jane Doe, Madison Post and Tom Hale', ['Jane Doe', 'Madison Post', 'Tom Hale'], undefined],
     // An initial keeps its full stop; a name surname first is noted.
     ['By Doe, Jane A.', ['Jane A. Doe'], 'byline "Doe, Jane A." read as one name, surname first: "Jane A. Doe"'],
@@ -437,6 +440,24 @@ describe('importText: fixtures', () => {
     expect([story.fields.contributors, story.body.endsWith('编辑：谢谢您')]).toEqual([undefined, true]);
   });
 
+  it.each([
+    [['记者：王晓岚，李华', '编辑：张三'], ['王晓岚', '李华'], [{ name: '张三', role: '编辑' }]],
+    [['责任编辑：阿依古丽·买买提'], undefined, [{ name: '阿依古丽·买买提', role: '责任编辑' }]],
+    [['问：何时实施？', '答：明年。', '责编：张三'], undefined, [{ name: '张三', role: '责编' }]],
+  ])('reads the closing lines %j', (lines, authors, contributors) => {
+    const text = ['Home | China', '', '测试', '', 'Updated: 2025-07-30 09:24', '', '新华社北京7月30日电 学校收到捐赠图书。', '', ...lines.flatMap((l) => [l, '']), ''].join('\n');
+    const story = only(importText(text, { file: 'zh.txt', timezone: ZONE }));
+    expect([story.fields.authors, story.fields.contributors]).toEqual([authors, contributors]);
+  });
+
+  it('reads what follows a byline\'s bar as a ninjs byline does: an agency, a credit', () => {
+    for (const [line, agency, contributors] of [['By Jane Doe | The Associated Press', 'Associated Press', undefined], ['By Jane Doe | Kyodo News', 'Kyodo', undefined], ['By Jane Doe | Photos by Tom Hale', undefined, [{ name: 'Tom Hale', role: 'photos' }]]] as const) {
+      const text = ['Home | World', '', 'Bar test', '', line, '', 'Updated: 2025-02-05 09:24', '', 'PARIS, Feb. 5 -- Body paragraph.', ''].join('\n');
+      const story = only(importText(text, { file: 'b.txt', timezone: ZONE }));
+      expect([story.fields.authors, story.fields.agency?.name, story.fields.contributors], line).toEqual([['Jane Doe'], agency, contributors]);
+    }
+  });
+
   it('reads reporters signed at the end before a plain editor line (编辑：)', () => {
     const text = ['Home | China', '', '图书', '', 'Updated: 2025-07-30 09:24', '', '新华社北京7月30日电 学校收到捐赠图书。', '', '学生们非常高兴。', '', '记者：王晓岚、李华', '', '编辑：张三', ''].join('\n');
     const story = only(importText(text, { file: 'zh.txt', timezone: ZONE }));
@@ -493,6 +514,8 @@ describe('importText: fixtures', () => {
     ['(Reporting by Jane Doe in London, Additional reporting by Ben Lim in Singapore; Editing by Mark Potter)', [{ name: 'Jane Doe', location: 'London', role: 'reporting' }, { name: 'Ben Lim', location: 'Singapore', role: 'additional reporting' }, { name: 'Mark Potter', role: 'editing' }]],
     ['Associated Press writer Maria Chen in Salt Lake City contributed.', [{ name: 'Maria Chen', location: 'Salt Lake City' }]],
     ['Maria Chen in Salt Lake City contributed reporting.', [{ name: 'Maria Chen', location: 'Salt Lake City' }]],
+    ['(Reporting by Jane Doe, Edited by Tom Hale)', [{ name: 'Jane Doe', role: 'reporting' }, { name: 'Tom Hale', role: 'edited' }]],
+    ['Reporting by Jane Doe, Tom Hale; Additional Reporting by Ann Wu', [{ name: 'Jane Doe', role: 'reporting' }, { name: 'Tom Hale', role: 'reporting' }, { name: 'Ann Wu', role: 'additional reporting' }]],
     // Surnames that are also newspapers' last words are names.
     ['Contributing: Jane Doe, Marcus Sun', [{ name: 'Jane Doe' }, { name: 'Marcus Sun' }]],
     ['Contributing: Tom Hale and Yilei Sun in Beijing', [{ name: 'Tom Hale' }, { name: 'Yilei Sun', location: 'Beijing' }]],

@@ -1,6 +1,6 @@
 /** Bylines and editor lines of raw copy: names as printed, cased as names. */
 import { lookupCity } from './gazetteer.js';
-import { isPublication, parseAgencyLine, type Contributor } from './lines.js';
+import { isPublication, parseAgencyLine, parseContributorLine, type Contributor } from './lines.js';
 // ----- Credits -----
 
 export const NAME_PARTICLES = new Set(['al', 'bin', 'binti', 'da', 'das', 'de', 'del', 'della', 'den', 'der', 'di', 'do', 'dos', 'du', 'el', 'ibn', 'la', 'le', 'van', 'von', 'y']);
@@ -155,6 +155,8 @@ export interface Byline {
   moreAgencies?: { name: string; via?: string }[];
   /** Parts after a comma that are no name (`By Jane Doe, A.`): noted, not made authors. */
   notNames?: string[];
+  /** A credit after a bar (`By Jane Doe | Photos by Tom Hale`). */
+  contributors?: Contributor[];
 }
 
 /**
@@ -175,8 +177,11 @@ export function parseByline(text: string): Byline | undefined {
   if (bar !== null) {
     names = bar[1] ?? '';
     const after = (bar[2] ?? '').trim();
-    const agency = parseAgencyLine(after);
+    // An agency (`| The Associated Press`, `| Kyodo News`), a credit (`| Photos by Tom Hale`), or a publication.
+    const agency = parseAgencyLine(after.replace(/^the\s+/iu, '')) ?? agencyOfPublication(after);
+    const people = agency === undefined ? parseContributorLine(after) : undefined;
     if (agency !== undefined) out.agency = agency;
+    else if (people !== undefined) out.contributors = people;
     else out.publication = after;
   }
   const reversed = surnameFirst(names);
@@ -252,13 +257,15 @@ export function parseByline(text: string): Byline | undefined {
 
 /**
  * `责任编辑：张三`, `编辑：张三 李四` (the editor line of Chinese pages), optionally in brackets; the role as
- * printed. Names of two to four characters; a plain `编辑：` line in an interview (`interview`) is its own
- * last line (`编辑：谢谢`), not an editor.
+ * printed. Names of two to five characters (or joined by `·`); a plain `编辑：` line in an interview
+ * (`interview`) is its own last line (`编辑：谢谢`), not an editor.
  */
 export function parseEditorLine(text: string, interview = false): Contributor[] | undefined {
   const m = /^([【[（(]?)(责任编辑|责编|编辑)\s*[:：]\s*([^】\]）)]+?)\s*[】\]）)]?$/u.exec(text.trim());
-  if (m === null || (interview && m[1] === '' && m[2] !== '责任编辑')) return undefined;
+  if (m === null || (interview && m[1] === '' && m[2] === '编辑')) return undefined;
+  // (Names of two to five characters, or of parts joined by `·`: `阿依古丽·买买提`.)
   const names = (m[3] ?? '').split(/[\s、,，]+/u).filter(Boolean);
-  if (names.length === 0 || !names.every((n) => /^[\p{Script=Han}·]{2,4}$/u.test(n) && parseAgencyLine(n) === undefined)) return undefined;
+  const isName = (n: string): boolean => /^\p{Script=Han}{2,5}$/u.test(n) || (/^\p{Script=Han}+(?:·\p{Script=Han}+)+$/u.test(n) && n.length <= 16);
+  if (names.length === 0 || !names.every((n) => isName(n) && parseAgencyLine(n) === undefined)) return undefined;
   return names.map((name) => ({ name, role: m[2] ?? '责任编辑' }));
 }

@@ -235,17 +235,17 @@ export function resolveDateline(printedCity: string, region: string | undefined,
 /**
  * The dateline printed at the head of the body, when the structured copy gives none (no ninjs `located`,
  * no NITF `<dateline>`), read as the text importer reads it: the lead goes, its agency and date are kept.
- * Only a lead of a city the gazetteer knows with an agency or a date (`WASHINGTON, Feb. 4 (Xinhua) --`,
- * `DENVER (AP) —`): `NATO (North Atlantic Treaty Organization) — allies agreed …` and `NICE — that is
- * how …` are sentences.
+ * Only a lead with an agency (`DENVER (AP) —`, `GAZA CITY (AP) —`), or a date and a city the gazetteer
+ * knows (`WASHINGTON, Feb. 4 --`): `NATO (North Atlantic Treaty Organization) — allies agreed …` and
+ * `NICE — that is how …` are sentences.
  */
 export function leadDateline(blocks: Block[], date: string, credits: Credits, notes: string[], file: string, diagnostics: Diagnostic[]): DatelineOut | undefined {
   const first = blocks[0];
   const lead = first?.kind === 'p' ? parseDatelineLead(plainText(first.inline)) : undefined;
   if (lead === undefined) return undefined;
   const place = lookupCity(cityName(lead.city), lead.region);
-  const dated = (lead.agency !== undefined && parseAgencyLine(lead.agency) !== undefined) || lead.month !== undefined;
-  if (!dated || (!place.found && place.reason !== 'ambiguous')) return undefined;
+  const agency = lead.agency !== undefined && parseAgencyLine(lead.agency) !== undefined;
+  if (!agency && (lead.month === undefined || (!place.found && place.reason !== 'ambiguous'))) return undefined;
   const dateline = resolveDateline(lead.city, lead.region, undefined, file, diagnostics);
   takeDuplicateLead(blocks, dateline, date, credits, notes);
   notes.push(`dateline read from the body's first paragraph (the copy gives none): ${JSON.stringify(lead.city)}`);

@@ -196,11 +196,11 @@ export const END_MARK = /^(.*\S)\s*(?:\s(?:end ?item)|[（(]完[）)])$/isu;
 export const ZH_REPORTERS = /^(?:(?:新华社|本报)?(?:特约|实习)?记者\s*[:：\s]\s*((?:[\p{Script=Han}·]{2,4}(?:[\s、，,]+|$))+)|[（(](?:新华社|本报)?(?:特约|实习)?记者\s*[:：]?\s*((?:[\p{Script=Han}·]{2,4}(?:[\s、，,]+|(?=[）)])))+)[）)])$/u;
 
 /**
- * A line of an interview's questions and answers: `问：…`, `答：…`, or `记者：`/`编辑：` with a sentence
- * (`记者：降雨会持续多久？`), not a list of names (`记者：王晓岚、李华`).
+ * A line of an interview's questions and answers: `问：…`, `答：…`, or `记者：`/`编辑：` asking a question
+ * (`记者：降雨会持续多久？`), not a list of names (`记者：王晓岚，李华`).
  */
 export const isInterviewLine = (text: string): boolean =>
-  /^(?:问|答)\s*[:：]/u.test(text.trim()) || (/^(?:记者|编辑)\s*[:：]/u.test(text.trim()) && /[？?。！!，,；;]/u.test(text));
+  /^(?:问|答)\s*[:：]/u.test(text.trim()) || (/^(?:记者|编辑)\s*[:：]/u.test(text.trim()) && /[？?]/u.test(text));
 
 /**
  * The reporters of a signature at the end of Chinese copy (`记者：王晓岚 李华`, `（记者 王晓岚）`). In an
@@ -227,6 +227,9 @@ function splitPeople(list: string): string[] {
   return out;
 }
 
+/** A role of a wire's credit line, which may follow a comma: `…, Additional reporting by`, `…, Edited by`. */
+const NEWS_ROLE = /^(?:(?:additional|further) )?(?:reporting|editing|edited|writing|written|compiled|compiling|research|graphics?|photos?|photography|video|translation|translated|story|sub-editing|fact-checking) by /i;
+
 /** A line's full stop, unless it ends a region's abbreviation (`in Washington, D.C.`). */
 const withoutFullStop = (line: string): string => (isRegionAbbreviation(line.split(/,\s*/u).pop() ?? '') ? line : line.replace(/\.$/u, ''));
 
@@ -237,7 +240,7 @@ const withoutFullStop = (line: string): string => (isRegionAbbreviation(line.spl
  * (a byline, where a co-author follows a comma: `By Jane Doe, Victoria Sun`): those words only after a
  * region's initials (`USA TODAY`, `USA Today`); `Free Press` is a paper's anywhere.
  */
-const PAPER = /(?:[\s-](?:Times|Free Press)$)|[\s-](?:Tribune|Gazette|Chronicle|Journal|Herald|Globe|Telegraph|Guardian|Observer|Inquirer|Enquirer|Examiner|Dispatch|Courier|Bulletin|Magazine|Newspapers?|Media|Network|Radio|Television|TV)$/u;
+const PAPER = /(?:[\s-](?:Times|Free Press|Daily News|Morning News|Evening Standard)$)|[\s-](?:Tribune|Gazette|Chronicle|Journal|Herald|Globe|Telegraph|Guardian|Observer|Inquirer|Enquirer|Examiner|Dispatch|Courier|Bulletin|Magazine|Newspapers?|Media|Network|Radio|Television|TV)$/u;
 const PAPER_AFTER_PLACE = /^(.+?)(?:\s\p{Lu}[\p{L}-]*)?\s(?:Press|Post|News|Today|Record|Register|Review|Standard|Mirror|Express|Weekly|Monitor|Sun|Star|Daily)$/u;
 export function isPublication(printed: string, strict = false): boolean {
   // (In capitals as bylines print them: `USA TODAY`, `DETROIT FREE PRESS`.)
@@ -247,8 +250,14 @@ export function isPublication(printed: string, strict = false): boolean {
   const m = PAPER_AFTER_PLACE.exec(name);
   const place = m?.[1];
   if (place === undefined) return false;
-  // (In a byline, only after a region's initials: `USA Today`; `Mary Jo Post`, `VIRGINIA SUN` are people.)
-  if (strict) return /^(?:\p{Lu}{2,4}|(?:\p{Lu}\.){2,4})$/u.test(printed.slice(0, place.length)) && isRegionName(place);
+  if (strict) {
+    // (In a byline, only after a region's initials, `USA Today`, or a place of several words, `Kansas City
+    // Star`, `Palm Beach Post`: `Mary Jo Post`, `VIRGINIA SUN` are people.)
+    const before = name.slice(0, name.lastIndexOf(' '));
+    const known = lookupCity(before);
+    return (/^(?:\p{Lu}{2,4}|(?:\p{Lu}\.){2,4})$/u.test(printed.slice(0, place.length)) && isRegionName(place)) ||
+      (before.includes(' ') && (known.found || known.reason === 'ambiguous' || isRegionName(before)));
+  }
   const city = lookupCity(place);
   return isRegionName(place) || city.found || city.reason === 'ambiguous';
 }
@@ -303,8 +312,12 @@ export function parseContributorLine(line: string): Contributor[] | undefined {
     return other ? undefined : named(segmentsOf.flat());
   }
   // (`Reporting by X in London, Additional reporting by Y; Editing by Z`: a comma before a role too.)
-  const parts = withoutFullStop(text).split(/\s*;\s*|,\s*(?=(?:(?:Additional|Further|Writing and) )?(?:[Rr]eporting|[Ee]diting|[Ww]riting|Compiled|Research|Graphics|Photos?) by )/);
-  const roles = parts.map((p) => /^([A-Z][a-z]+(?: [a-z]+)?) by (.+)$/.exec(p));
+  const parts = withoutFullStop(text).split(/\s*;\s*/).flatMap((seg) => seg.split(/,\s*/).reduce<string[]>((out, piece) => {
+    if (out.length > 0 && !NEWS_ROLE.test(piece)) out[out.length - 1] += `, ${piece}`;
+    else out.push(piece);
+    return out;
+  }, []));
+  const roles = parts.map((p) => /^([A-Z][a-z]+(?: [a-z]+| Reporting)?) by (.+)$/.exec(p));
   if (roles.length === 0 || roles.some((r) => r === null)) return undefined;
   return named(roles.flatMap((r) => splitPeople(r?.[2] ?? '').map((n) => person(n, (r?.[1] ?? '').toLowerCase()))));
 }

@@ -139,6 +139,8 @@ export const importText: Importer = (input, ctx): ImportResult => {
     if (explicitId === undefined) explicitId = id;
     else if (id !== explicitId) notes.push(`second id line, not used: ${q(l.text)}`);
   };
+  /** Contributors: taglines at the end, and a credit after a byline's bar. */
+  const contributors: Contributor[] = [];
   /** `into`: where its agencies go (a byline at the end of the story ranks them with the agency lines there). */
   const takeByline = (b: Byline, into: typeof agencies = agencies): void => {
     for (const a of b.authors) {
@@ -148,6 +150,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
     if (b.agency !== undefined) into.push({ agency: b.agency, printed: b.agency.name });
     for (const more of b.moreAgencies ?? []) into.push({ agency: more, printed: more.name });
     if (b.publication !== undefined) notes.push(`publication after the byline not kept (not a known agency): ${q(b.publication)}`);
+    contributors.push(...(b.contributors ?? []));
     for (const t of b.titles ?? []) notes.push(`byline title not kept (a byline has no field for it): ${q(t)}`);
     for (const t of b.notNames ?? []) notes.push(`byline text ${q(t)} is not a name: not used`);
     if (b.surnameFirst !== undefined) notes.push(`byline ${q(b.surnameFirst)} read as one name, surname first: ${q(b.authors[0]?.name ?? '')}`);
@@ -291,8 +294,8 @@ export const importText: Importer = (input, ctx): ImportResult => {
   }
 
   // Credit lines close the story: contributor taglines and agency lines, read from the end up.
-  const contributors: Contributor[] = [];
   const trailingAgencies: typeof agencies = [];
+  const closing: Contributor[] = [];
   // The end mark: "… a year. Enditem", "……持续恶化。（完）" (before the credit lines, or after them).
   const unmark = (): void => {
     const ending = body[body.length - 1];
@@ -315,7 +318,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
     // A byline printed at the end ("By Wang Jing in Beijing"), as some papers sign.
     const byline = agency === undefined && people === undefined ? parseByline(last.text) : undefined;
     if (agency !== undefined) trailingAgencies.unshift({ agency, printed: last.text });
-    else if (people !== undefined) contributors.unshift(...people);
+    else if (people !== undefined) closing.unshift(...people);
     else if (byline !== undefined) {
       const named: typeof agencies = [];
       takeByline(byline, named);
@@ -324,6 +327,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
     body.pop();
   }
   unmark();
+  contributors.push(...closing);
   // Agency lines at the end are the story's credit; they come before a publication name next to the stamp.
   agencies.unshift(...trailingAgencies);
   for (const b of body) if (looksLikeCredit(b.text)) notes.push(`kept in the body, though it looks like a credit line: ${q(b.text)}`);

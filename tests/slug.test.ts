@@ -305,8 +305,13 @@ describe('assignSlugs', () => {
 
     const groups = new Map<string, string[]>();
     for (const name of distinct) groups.set(key(name), [...(groups.get(key(name)) ?? []), name]);
-    const byUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-    const expected = [...groups].filter(([, g]) => g.length > 1).sort(([a], [b]) => byUnits(a, b)).map(([, g]) => [...g].sort(byUnits));
+    // By code point (README): compared as arrays of code points.
+    const byPoints = (a: string, b: string): number => {
+      const [x, y] = [[...a].map((c) => c.codePointAt(0) ?? 0), [...b].map((c) => c.codePointAt(0) ?? 0)];
+      const k = x.findIndex((v, i) => v !== y[i]);
+      return k === -1 ? x.length - y.length : (x[k] ?? 0) - (y[k] ?? -1);
+    };
+    const expected = [...groups].filter(([, g]) => g.length > 1).sort(([a], [b]) => byPoints(a, b)).map(([, g]) => [...g].sort(byPoints));
     expect(collisions.map((c) => c.names)).toEqual(expected);
     for (const c of collisions) {
       expect(c.assigned).toEqual(c.names.map((n) => slugs.get(n)));

@@ -87,13 +87,15 @@ const HEAP_CHECKED_UNITS = 2 ** 20;
 export function documentsOf(plan: Pick<PlanHead, 'dir' | 'kind' | 'content'>, model: FeedModel, bounds?: DocumentBounds): Map<string, string> {
   const parts = FORMATS.map((format) => [`${plan.dir}${FEED_FILES[format]}`, PARTS[format](model)] as const);
   if (bounds !== undefined) {
-    const over = parts.flatMap(([name, p]) => {
-      const bytes = documentOver(p, model.items, bounds.limit.bytes);
+    // Each document's length in code units, once: the size check and the heap check both start from it.
+    const lengths = parts.map(([, p]) => documentUnits(p, model.items));
+    const over = parts.flatMap(([name, p], k) => {
+      const bytes = documentOver(p, model.items, bounds.limit.bytes, lengths[k]);
       return bytes === undefined ? [] : [[`${bounds.outDir}/${name}`, bytes] as const];
     });
     if (over.length > 0) throw new DatelineError([documentTooLarge(over, bounds.limit, plan)]);
     const heap = bounds.heap;
-    const units = heap === undefined ? 0 : parts.reduce((n, [, p]) => n + documentUnits(p, model.items), 0);
+    const units = lengths.reduce((n, u) => n + u, 0);
     if (heap !== undefined && units > HEAP_CHECKED_UNITS) {
       // (Garbage counts as used until collected: the heap is collected before a feed is refused.)
       const short = heapLeftLimit(units, heap.left(false), heap.limit) && heapLeftLimit(units, heap.left(true), heap.limit);

@@ -90,8 +90,8 @@ export function utf8Length(text: string): number {
  * rendered, as joining would, and kept by its writer for the join), counted byte by byte only when three
  * bytes a code unit could pass the limit.
  */
-export function documentOver(parts: DocumentParts, items: readonly FeedItem[], limit: number): number | undefined {
-  if (documentUnits(parts, items) * 3 <= limit) return undefined;
+export function documentOver(parts: DocumentParts, items: readonly FeedItem[], limit: number, units = documentUnits(parts, items)): number | undefined {
+  if (units * 3 <= limit) return undefined;
   const bytes = documentBytes(parts, items);
   return bytes > limit ? bytes : undefined;
 }

@@ -14,23 +14,18 @@ import { END_MARK, isInterviewLine, parseAgencyLine, parseContributorLine, zhSig
 const MARK_ALONE = /^(?:end ?item|[（(]完[）)])$/iu;
 
 export function takeClosingCredits(blocks: Block[], credits: Credits): void {
-  const lines: { text: string; interview: boolean }[] = [];
+  const lines: ((credits: Credits) => void)[] = [];
   unmark(blocks);
   for (let last = blocks[blocks.length - 1]; last?.kind === 'p'; last = blocks[blocks.length - 1]) {
-    const text = textOfBlock(last);
     const interview = blocks.some((b, i) => i < blocks.length - 1 && b.kind === 'p' && isInterviewLine(textOfBlock(b)));
-    if (!isCreditLine(text, interview)) break;
-    lines.unshift({ text, interview });
+    const credit = creditLine(textOfBlock(last), interview);
+    if (credit === undefined) break;
+    lines.unshift(credit);
     blocks.pop();
   }
   unmark(blocks);
   // In the order printed, as the copy's own would be read.
-  for (const { text, interview } of lines) takeCreditLine(text, credits, interview);
-}
-
-function isCreditLine(text: string, interview: boolean): boolean {
-  return parseAgencyLine(text) !== undefined || parseContributorLine(text) !== undefined || parseEditorLine(text, interview) !== undefined ||
-    zhSignature(text, interview) !== undefined || parseByline(text) !== undefined;
+  for (const take of lines) take(credits);
 }
 
 /**
@@ -39,23 +34,23 @@ function isCreditLine(text: string, interview: boolean): boolean {
  * (`interview`: earlier lines ask and answer, so a bare `记者：…` is the interview's, not a signature.)
  */
 export function takeCreditLine(text: string, credits: Credits, interview = false): boolean {
-  if (parseAgencyLine(text) !== undefined) {
-    credits.agency(text, 'the agency line at the end of the body');
-    return true;
-  }
+  const credit = creditLine(text, interview);
+  credit?.(credits);
+  return credit !== undefined;
+}
+
+/** What a credit line gives, read once; undefined when the line is none. */
+function creditLine(text: string, interview: boolean): ((credits: Credits) => void) | undefined {
+  if (parseAgencyLine(text) !== undefined) return (credits) => credits.agency(text, 'the agency line at the end of the body');
   const people = parseContributorLine(text) ?? parseEditorLine(text, interview);
-  if (people !== undefined) {
-    credits.contributors.push(...people);
-    return true;
-  }
+  if (people !== undefined) return (credits) => credits.contributors.push(...people);
   const zh = zhSignature(text, interview);
   if (zh !== undefined) {
-    for (const name of zh) if (!credits.authors.includes(name)) credits.authors.push(name);
-    return true;
+    return (credits) => {
+      for (const name of zh) if (!credits.authors.includes(name)) credits.authors.push(name);
+    };
   }
-  if (parseByline(text) === undefined) return false;
-  credits.byline(text);
-  return true;
+  return parseByline(text) === undefined ? undefined : (credits) => credits.byline(text);
 }
 
 const textOfBlock = (b: Block & { kind: 'p' }): string => squash(b.inline.map((i) => i.text).join(''));

@@ -193,7 +193,7 @@ export function reporterNames(reporters: string): string[] {
 /** What ends a story's last paragraph and is no part of it: `Enditem` (Xinhua), `（完）`. */
 export const END_MARK = /^(.*\S)\s*(?:\s(?:end ?item)|[（(]完[）)])$/isu;
 /** A line of reporters' names after the story: `记者：王晓岚 李华`, `（记者 王晓岚）`. */
-export const ZH_REPORTERS = /^(?:(?:新华社|本报)?(?:特约|实习)?记者\s*[:：\s]\s*((?:[\p{Script=Han}·]{2,4}(?:[\s、，,]+|$))+)|[（(](?:新华社|本报)?(?:特约|实习)?记者\s*[:：]?\s*((?:[\p{Script=Han}·]{2,4}(?:[\s、，,]+|(?=[）)])))+)[）)])$/u;
+const ZH_REPORTERS = /^(?:(?:新华社|本报)?(?:特约|实习)?记者\s*[:：\s]\s*((?:[\p{Script=Han}·]{2,4}(?:[\s、，,]+|$))+)|[（(](?:新华社|本报)?(?:特约|实习)?记者\s*[:：]?\s*((?:[\p{Script=Han}·]{2,4}(?:[\s、，,]+|(?=[）)])))+)[）)])$/u;
 
 /**
  * A line of an interview's questions and answers: `问：…`, `答：…`, or `记者：`/`编辑：` asking a question

@@ -23,6 +23,8 @@ const FILES: Record<string, string> = {
   'articles/unsafe/template.json': JSON.stringify({ id: 'template', title: 'T', date: '2025-02-05 09:24', content_html: '<template><p>TEMPLATE</p></template><noscript>NOSCRIPT</noscript><p>Shown.</p>' }),
   'articles/tel.md': record('tel', '', 'Call the tip line at [+1 555 0100](tel:+15550100).'),
   'articles/charrefs.md': record('charrefs', '', 'C&#0;D E&#xD800;F O&#x110000;P &#65; `&#0;`'),
+  // A reference to no character beside a U+FFFD the desk wrote, a `&#38;` and a `<`, in link text.
+  'articles/charrefs-link.md': record('charrefs-link', '', '[Q&#0;R \uFFFD &#38;&#60;](https://example.com/) S&#1114112;T'),
   'articles/deep-list.md': record('deep-list', '', `${'- '.repeat(2000)}a\n\nAfter.`),
   'articles/deep-quote.md': record('deep-quote', '', `${'>'.repeat(3000)} deep`),
   'articles/footnotes.md': record('footnotes', '', 'Officials said so.[^1] Twice.[^1] Again.[^src]\n\n[^1]: A note with **bold**.\n[^src]: Ministry figures.'),
@@ -160,12 +162,12 @@ describe('fixtures', () => {
 
 describe('unsafe markup is removed and named in a W_UNSAFE_MARKUP warning', () => {
   it.each([
-    { desk: 'script', file: 'articles/unsafe/script.md', line: 6, html: '<p>Before.</p>\n\n\n<p>After.</p>', named: '<script>' },
-    { desk: 'iframe', file: 'articles/unsafe/iframe.md', line: 6, html: '<p>Watch:</p>\n\n\n<p>Done.</p>', named: '<iframe>' },
+    { desk: 'script', file: 'articles/unsafe/script.md', line: 6, html: '<p>Before.</p>\n<p>After.</p>', named: '<script>' },
+    { desk: 'iframe', file: 'articles/unsafe/iframe.md', line: 6, html: '<p>Watch:</p>\n<p>Done.</p>', named: '<iframe>' },
     { desk: 'onclick', file: 'articles/unsafe/onclick.md', line: 6, html: '<p>Click me</p>', named: 'on… event handlers' },
     {
       // `<object>` is inline Markdown, so its paragraph stays behind, empty.
-      desk: 'mixed', file: 'articles/unsafe/mixed.md', line: 6, html: '<p>A</p>\n\n\n\n\n\n<p></p>',
+      desk: 'mixed', file: 'articles/unsafe/mixed.md', line: 6, html: '<p>A</p><p></p>',
       named: '<iframe>, <object>, <script>, on… event handlers',
     },
     { desk: 'json-script', file: 'articles/unsafe/json-script.json', line: 1, html: '<p>Hello</p><p>World</p>', named: '<script>' },
@@ -189,6 +191,8 @@ describe('unsafe markup is removed and named in a W_UNSAFE_MARKUP warning', () =
   it('a character reference to no character XML can hold is removed and counted, not decoded to U+FFFD', () => {
     expectContent('charrefs', '<p>CD EF OP A <code>&amp;#0;</code></p>');
     expect(warningsFor('articles/charrefs.md', 'W_CHARS_STRIPPED')).toMatchObject([{ message: expect.stringContaining('removed 3 characters') }]);
+    expectContent('charrefs-link', '<p><a href="https://example.com/">QR \uFFFD &amp;&lt;</a> ST</p>');
+    expect(warningsFor('articles/charrefs-link.md', 'W_CHARS_STRIPPED')).toMatchObject([{ message: expect.stringContaining('removed 2 characters') }]);
   });
 
   it('footnotes are a bracketed number where called and a list of notes at the end; nothing links into a page readers do not show', () => {

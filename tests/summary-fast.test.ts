@@ -450,7 +450,16 @@ describe('an excerpt is cut at 300 code points', () => {
 
 describe('marked without its setext rule where no line could underline a heading', () => {
   const reference = new Marked({ gfm: true, async: false });
-  const same = (text: string): void => expect(markdownHtml(text)).toBe(reference.parse(text) as string);
+  // Where marked decodes a reference to no character (`&#0;`) to U+FFFD, Dateline leaves it written for
+  // renderBody to remove and count: both are taken out before comparing (generated text holds no U+FFFD).
+  const noCharacter = (html: string): string => html.replace(/&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));/g, (ref, hex?: string, dec?: string) => {
+    const cp = hex !== undefined ? parseInt(hex, 16) : Number(dec);
+    return cp === 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) ? '' : ref;
+  });
+  const same = (text: string): void => {
+    expect(text).not.toContain('\uFFFD');
+    expect(noCharacter(markdownHtml(text))).toBe(noCharacter((reference.parse(text) as string).replaceAll('\uFFFD', '')));
+  };
 
   it('renders setext headings wherever they can stand', () => {
     const cases = [

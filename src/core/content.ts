@@ -20,9 +20,36 @@ import { rfc3986Href } from './_urls.js';
  */
 const UNDERLINE_END = /[=-][^\S\r\n]*(?:[\r\n]|$)/;
 let setextPossible = true;
+/** Whether the body refers to no character anywhere (inlineText below); most do not, and pay nothing for it. */
+let noCharacterPossible = true;
+
+/** marked's numeric character reference (`&#1;`, `&#x1;`), or an `&` that starts no reference. */
+const NUMERIC_REF_OR_AMPERSAND = /&#(?:(\d{1,7})|[Xx]([A-Fa-f0-9]{1,6}));|&(?!(#\d{1,7}|#[Xx][a-fA-F0-9]{1,6}|\w+);)/g;
+const isNoCharacter = (cp: number): boolean => cp === 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff);
+const refersToNoCharacter = (text: string): boolean => text.includes('&#')
+  && [...text.matchAll(NUMERIC_REF_OR_AMPERSAND)].some(([, dec, hex]) => (dec !== undefined || hex !== undefined)
+    && isNoCharacter(hex !== undefined ? parseInt(hex, 16) : Number(dec)));
+/**
+ * marked decodes numeric character references in text, and one to no character (`&#0;`, a lone
+ * surrogate, past U+10FFFF) to U+FFFD, which could not be told from a U+FFFD the desk wrote. Text
+ * holding one is decoded here as marked does, that reference left as written, for renderBody to remove
+ * and count; all other text takes marked's own rule (`false`).
+ */
+function inlineText(this: { rules: { inline: { text: RegExp } }; lexer: { state: { inRawBlock: boolean } } }, src: string) {
+  if (!noCharacterPossible) return false;
+  const cap = this.rules.inline.text.exec(src);
+  if (cap === null || this.lexer.state.inRawBlock || !refersToNoCharacter(cap[0])) return false;
+  const text = cap[0].replace(NUMERIC_REF_OR_AMPERSAND, (ref, dec: string | undefined, hex: string | undefined) => {
+    if (dec === undefined && hex === undefined) return '&amp;';
+    const cp = hex !== undefined ? parseInt(hex, 16) : Number(dec);
+    return isNoCharacter(cp) ? ref : cp === 38 ? '&amp;' : String.fromCodePoint(cp);
+  });
+  return { type: 'text' as const, raw: cap[0], text, escaped: false };
+}
+
 const markdown = new Marked({ gfm: true, async: false }, {
   // `false` runs marked's own rule; `undefined` is "no setext heading here".
-  tokenizer: { lheading: () => (setextPossible ? false : undefined) },
+  tokenizer: { lheading: () => (setextPossible ? false : undefined), inlineText },
 });
 
 /**
@@ -33,7 +60,7 @@ const markdown = new Marked({ gfm: true, async: false }, {
  * body that has a footnote, so the rest pay nothing for it.
  */
 const withFootnotes = new Marked({ gfm: true, async: false }, {
-  tokenizer: { lheading: () => (setextPossible ? false : undefined) },
+  tokenizer: { lheading: () => (setextPossible ? false : undefined), inlineText },
 }, markedFootnote({ description: 'Notes', refMarkers: true, headingClass: '', footnoteDivider: true }));
 
 /** Markdown to HTML with marked (GFM), before sanitising. */
@@ -48,6 +75,7 @@ export function markdownHtml(text: string): string {
  */
 function markdownOrText(text: string): { html: string; tooDeep: boolean } {
   setextPossible = UNDERLINE_END.test(text);
+  noCharacterPossible = refersToNoCharacter(text);
   try {
     if (!text.includes('[^')) return { html: markdown.parse(text) as string, tooDeep: false };
     const html = (withFootnotes.parse(text) as string)

@@ -79,6 +79,8 @@ export const Errors = {
   UnsafeMarkup: entry('W_UNSAFE_MARKUP', 'warning', (what: string[]) => `removed unsafe markup from the content: ${what.join(', ')}`),
   BodyTooDeep: entry('W_BODY_TOO_DEEP', 'warning', () =>
     'the Markdown nests lists or quotes too deep to render (thousands of levels): the content is its text, paragraph by paragraph'),
+  BodyTooSlow: entry('W_BODY_TOO_SLOW', 'warning', () =>
+    'the Markdown has long runs with no space full of `*` or `_` (tens of kilobytes, such as a pasted blob), which would take seconds to render: the content is its text, paragraph by paragraph'),
   TextLooksLikeHtml: entry('W_TEXT_LOOKS_LIKE_HTML', 'warning', (sample: string) =>
     `contains markup (${q(sample)}), but feeds carry this field as plain text, so readers will show it literally; put formatting in the body`),
   ManyTags: entry('W_MANY_TAGS', 'warning', (count: number) =>

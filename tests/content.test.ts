@@ -27,6 +27,10 @@ const FILES: Record<string, string> = {
   'articles/charrefs-link.md': record('charrefs-link', '', '[Q&#0;R \uFFFD &#38;&#60;](https://example.com/) S&#1114112;T'),
   'articles/deep-list.md': record('deep-list', '', `${'- '.repeat(2000)}a\n\nAfter.`),
   'articles/deep-quote.md': record('deep-quote', '', `${'>'.repeat(3000)} deep`),
+  // 80 KB with no space, half of it `_` (5 s in marked); 60 KB of prose with emphasis; a 60 KB blob with a `_` in every 64 characters.
+  'articles/slow-run.md': record('slow-run', '', `Before.\n\n${'_a'.repeat(40000)}\n\nAfter *this*.`),
+  'articles/long-prose.md': record('long-prose', '', 'Talks resume in *Doha* this week, officials said. '.repeat(1200)),
+  'articles/long-blob.md': record('long-blob', '', `Key: ${`${'Ab0'.repeat(21)}_`.repeat(940)} *end*`),
   'articles/footnotes.md': record('footnotes', '', 'Officials said so.[^1] Twice.[^1] Again.[^src]\n\n[^1]: A note with **bold**.\n[^src]: Ministry figures.'),
   'articles/unsafe/jslink-html.md': record('jslink-html', '', '<p><a href="javascript:alert(1)">innocent</a> text</p>'),
   'articles/unsafe/mixed.md': record('mixed', '', '<p onmouseover="x()">A</p>\n\n<script>y()</script>\n\n<iframe></iframe>\n\n<object data="z"></object>'),
@@ -205,6 +209,14 @@ describe('unsafe markup is removed and named in a W_UNSAFE_MARKUP warning', () =
     expectContent('deep-list', `<p>${'- '.repeat(2000)}a</p>\n<p>After.</p>`);
     expectContent('deep-quote', `<p>${'&gt;'.repeat(3000)} deep</p>`);
     for (const f of ['articles/deep-list.md', 'articles/deep-quote.md']) expect(warningsFor(f, 'W_BODY_TOO_DEEP')).toHaveLength(1);
+  });
+
+  it('Markdown that would take marked seconds (a long run with no space, full of `_`) is its text, with a warning; long prose and blobs are not', () => {
+    expectContent('slow-run', `<p>Before.</p>\n<p>${'_a'.repeat(40000)}</p>\n<p>After *this*.</p>`);
+    expect(warningsFor('articles/slow-run.md', 'W_BODY_TOO_SLOW')).toMatchObject([{ line: 6, message: expect.stringContaining('would take seconds') }]);
+    expectContent('long-prose', `<p>${'Talks resume in <em>Doha</em> this week, officials said. '.repeat(1200)}</p>`);
+    expectContent('long-blob', `<p>Key: ${`${'Ab0'.repeat(21)}_`.repeat(940)} <em>end</em></p>`);
+    for (const f of ['articles/long-prose.md', 'articles/long-blob.md']) expect(warningsFor(f, 'W_BODY_TOO_SLOW')).toEqual([]);
   });
 
   it('a tel: link (a tip line) is kept', () => {

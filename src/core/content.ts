@@ -69,27 +69,60 @@ export function markdownHtml(text: string): string {
 }
 
 /**
- * Markdown to HTML; `tooDeep` when marked could not render it: lists or quotes nested thousands deep
- * (four kilobytes of `- - - …`) exhaust its recursion. Such a body is shown as text, each paragraph
- * escaped, rather than stopping the build.
+ * How much work marked's inline rules would do on the runs of a body with no space in them. At every
+ * `*`, `_`, `~`, `` ` `` or `!` in a run of the characters an e-mail address may start with, its text rule
+ * (and GFM's autolink rule) scans the rest of the run for an `@`: a run of 100 KB of `_a` takes it 5 s,
+ * quadratic in the run (bench/RESULTS.md, fifteenth pass). The sum of breaks × length over the runs;
+ * a body shorter than √SLOW_RUNS characters cannot reach it and is not scanned.
  */
-function markdownOrText(text: string): { html: string; tooDeep: boolean } {
+const SLOW_RUNS = 1e9;
+const inEmailRun = new Uint8Array(128);
+for (const c of "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.!#$%&'*+/=?_`{|}~-") inEmailRun[c.charCodeAt(0)] = 1;
+for (const c of '*_~`!') inEmailRun[c.charCodeAt(0)] = 2;
+function slowRuns(text: string): boolean {
+  if (text.length * text.length < SLOW_RUNS) return false;
+  let cost = 0;
+  let start = 0;
+  let breaks = 0;
+  for (let i = 0; i <= text.length; i += 1) {
+    const code = i < text.length ? text.charCodeAt(i) : 0;
+    const kind = code < 128 ? inEmailRun[code] ?? 0 : 0;
+    if (kind === 2) breaks += 1;
+    else if (kind === 0) {
+      cost += breaks * (i - start);
+      if (cost >= SLOW_RUNS) return true;
+      start = i + 1;
+      breaks = 0;
+    }
+  }
+  return false;
+}
+
+/**
+ * Markdown to HTML, or the body as text, each paragraph escaped, rather than stopping or holding up the
+ * build: `tooDeep` when marked could not render it (lists or quotes nested thousands deep, four
+ * kilobytes of `- - - …`, exhaust its recursion), `tooSlow` when it would take seconds (slowRuns).
+ */
+function markdownOrText(text: string): { html: string; tooDeep?: true; tooSlow?: true } {
+  if (slowRuns(text)) return { html: asText(text), tooSlow: true };
   setextPossible = UNDERLINE_END.test(text);
   noCharacterPossible = refersToNoCharacter(text);
   try {
-    if (!text.includes('[^')) return { html: markdown.parse(text) as string, tooDeep: false };
+    if (!text.includes('[^')) return { html: markdown.parse(text) as string };
     const html = (withFootnotes.parse(text) as string)
       .replace(/ ?<a href="#[^"]*" data-footnote-backref[^>]*>.*?<\/a>/g, '')
       .replace(/<a id="[^"]*" href="#[^"]*" data-footnote-ref[^>]*>([^<]*)<\/a>/g, '$1')
       // A rule above the notes, not a heading in English over a story in any language.
       .replace(/<h2 id="footnote-label"[^>]*>Notes<\/h2>\n?/g, '');
-    return { html, tooDeep: false };
+    return { html };
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
-    const paragraphs = text.split(/\n[^\S\n]*\n/).map((p) => p.trim()).filter((p) => p !== '');
-    return { html: paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n'), tooDeep: true };
+    return { html: asText(text), tooDeep: true };
   }
 }
+
+const asText = (text: string): string => text.split(/\n[^\S\n]*\n/).map((p) => p.trim()).filter((p) => p !== '')
+  .map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
 
 const ALLOWED_TAGS = [
   'p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
@@ -110,6 +143,8 @@ export interface RenderedBody {
   forbidden: number;
   /** The Markdown nested too deep to render: the body is its text (see markdownOrText). */
   tooDeep?: boolean;
+  /** The Markdown would take marked seconds to render (see slowRuns): the body is its text. */
+  tooSlow?: boolean;
 }
 
 /** Renders and sanitises a body; URLs in it resolve against `baseUrl` (the article's URL). */
@@ -176,7 +211,8 @@ export function renderBody(body: Body, baseUrl: string): RenderedBody {
   });
   // sanitize-html decodes character references, so `&#1;` would come out as a raw U+0001.
   const clean = stripForbidden(html.trim());
-  return { html: clean.text, removed, forbidden: clean.removed + noCharacter, ...(md?.tooDeep === true ? { tooDeep: true } : {}) };
+  return { html: clean.text, removed, forbidden: clean.removed + noCharacter, ...(md?.tooDeep === true ? { tooDeep: true } : {}),
+    ...(md?.tooSlow === true ? { tooSlow: true } : {}) };
 }
 
 function withUrl(attribs: sanitizeHtml.Attributes, name: string, url: string | undefined): sanitizeHtml.Attributes {

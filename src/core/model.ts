@@ -31,6 +31,7 @@ export function toItem(article: Article, config: SiteConfig, diagnostics: Diagno
     if (rendered.removed.length > 0) diagnostics.push(diagnostic(Errors.UnsafeMarkup, where, rendered.removed));
     if (rendered.forbidden > 0) diagnostics.push(diagnostic(Errors.CharsStripped, where, rendered.forbidden));
     if (rendered.tooDeep === true) diagnostics.push(diagnostic(Errors.BodyTooDeep, where));
+    if (rendered.tooSlow === true) diagnostics.push(diagnostic(Errors.BodyTooSlow, where));
     // No content at all (an empty body, no dateline, photo or credits) is left out, not written as an empty element.
     contentHtml = assembleContent({ body: rendered.html, byline: bylineText(article.authors, language), dateline: dateline?.text, image: article.image, creditLines: credits }) || undefined;
     summary ??= excerpt(rendered.html);

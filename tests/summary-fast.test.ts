@@ -7,7 +7,9 @@
 import fc from 'fast-check';
 import { Marked } from 'marked';
 import { describe, expect, it } from 'vitest';
-import { excerpt, markdownHtml, renderBody, summaryOf, summaryPaths } from '../src/core/content.js';
+import { markdownHtml } from '../src/core/_markdown.js';
+import { renderBody } from '../src/core/content.js';
+import { excerpt, summaryOf, summaryPaths } from '../src/core/summary.js';
 import type { Body } from '../src/types.js';
 
 const BASE = 'https://example.invalid/';

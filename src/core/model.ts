@@ -2,10 +2,11 @@
 import { diagnostic, Errors } from '../errors.js';
 import type { Article, Category, ContentMode, Dateline, Diagnostic, FeedItem, FeedModel, Format, SiteConfig } from '../types.js';
 import { localDate } from './_dates.js';
-import { assembleContent, excerpt, renderBody, summaryOf } from './content.js';
+import { assembleContent, renderBody } from './content.js';
 import { bylineText, creditLines } from './credits.js';
 import { renderDateline, styleFor } from './dateline.js';
 import { itemId } from './ids.js';
+import { excerpt, summaryOf } from './summary.js';
 
 /** File names of the main feed, relative to the feed base URL. */
 export const FEED_FILES = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' } as const;

@@ -1,0 +1,121 @@
+/**
+ * Markdown to HTML with marked (GFM), before sanitising: what Dateline changes in marked (a setext rule
+ * skipped where no line could underline a heading, references to no character kept for the sanitiser to
+ * count, footnotes), and bodies marked cannot render, or not in good time, shown as text.
+ */
+import { Marked } from 'marked';
+import markedFootnote from 'marked-footnote';
+import { escapeHtml } from './_text.js';
+
+/**
+ * A line that could underline a setext heading (`Title\n=====`) ends with `=` or `-` and whitespace
+ * (marked turns CRs into line breaks, and tabs in list items into spaces). marked tries its setext rule at
+ * every block, and that rule scans the whole paragraph for an underline: about a tenth of rendering a
+ * story. A body with no such line end cannot hold one, in any quote or list either (they only take
+ * markers off the start of lines), so the rule is skipped and every other rule runs as before.
+ */
+const UNDERLINE_END = /[=-][^\S\r\n]*(?:[\r\n]|$)/;
+let setextPossible = true;
+/** Whether the body refers to no character anywhere (inlineText below); most do not, and pay nothing for it. */
+let noCharacterPossible = true;
+
+/** marked's numeric character reference (`&#1;`, `&#x1;`), or an `&` that starts no reference. */
+const NUMERIC_REF_OR_AMPERSAND = /&#(?:(\d{1,7})|[Xx]([A-Fa-f0-9]{1,6}));|&(?!(#\d{1,7}|#[Xx][a-fA-F0-9]{1,6}|\w+);)/g;
+const isNoCharacter = (cp: number): boolean => cp === 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff);
+const refersToNoCharacter = (text: string): boolean => text.includes('&#')
+  && [...text.matchAll(NUMERIC_REF_OR_AMPERSAND)].some(([, dec, hex]) => (dec !== undefined || hex !== undefined)
+    && isNoCharacter(hex !== undefined ? parseInt(hex, 16) : Number(dec)));
+/**
+ * marked decodes numeric character references in text, and one to no character (`&#0;`, a lone
+ * surrogate, past U+10FFFF) to U+FFFD, which could not be told from a U+FFFD the desk wrote. Text
+ * holding one is decoded here as marked does, that reference left as written, for renderBody to remove
+ * and count; all other text takes marked's own rule (`false`).
+ */
+function inlineText(this: { rules: { inline: { text: RegExp } }; lexer: { state: { inRawBlock: boolean } } }, src: string) {
+  if (!noCharacterPossible) return false;
+  const cap = this.rules.inline.text.exec(src);
+  if (cap === null || this.lexer.state.inRawBlock || !refersToNoCharacter(cap[0])) return false;
+  const text = cap[0].replace(NUMERIC_REF_OR_AMPERSAND, (ref, dec: string | undefined, hex: string | undefined) => {
+    if (dec === undefined && hex === undefined) return '&amp;';
+    const cp = hex !== undefined ? parseInt(hex, 16) : Number(dec);
+    return isNoCharacter(cp) ? ref : cp === 38 ? '&amp;' : String.fromCodePoint(cp);
+  });
+  return { type: 'text' as const, raw: cap[0], text, escaped: false };
+}
+
+const markdown = new Marked({ gfm: true, async: false }, {
+  // `false` runs marked's own rule; `undefined` is "no setext heading here".
+  tokenizer: { lheading: () => (setextPossible ? false : undefined), inlineText },
+});
+
+/**
+ * GFM footnotes (`a claim[^1]` … `[^1]: the source`), as GitHub renders them: a bracketed number where
+ * the note is called and the notes in a list at the end, after a rule. (Without the extension marked read a note's
+ * definition as a link's, and the call became a link to a page that does not exist.) The notes' links
+ * to each other point inside a page a feed reader does not show: they are plain text here. Only for a
+ * body that has a footnote, so the rest pay nothing for it.
+ */
+const withFootnotes = new Marked({ gfm: true, async: false }, {
+  tokenizer: { lheading: () => (setextPossible ? false : undefined), inlineText },
+}, markedFootnote({ description: 'Notes', refMarkers: true, headingClass: '', footnoteDivider: true }));
+
+/** Markdown to HTML with marked (GFM), before sanitising. */
+export function markdownHtml(text: string): string {
+  return markdownOrText(text).html;
+}
+
+/**
+ * How much work marked's inline rules would do on the runs of a body with no space in them. At every
+ * `*`, `_`, `~`, `` ` `` or `!` in a run of the characters an e-mail address may start with, its text rule
+ * (and GFM's autolink rule) scans the rest of the run for an `@`: a run of 100 KB of `_a` takes it 5 s,
+ * quadratic in the run (bench/RESULTS.md, fifteenth pass). The sum of breaks × length over the runs;
+ * a body shorter than √SLOW_RUNS characters cannot reach it and is not scanned.
+ */
+const SLOW_RUNS = 1e9;
+const inEmailRun = new Uint8Array(128);
+for (const c of "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.!#$%&'*+/=?_`{|}~-") inEmailRun[c.charCodeAt(0)] = 1;
+for (const c of '*_~`!') inEmailRun[c.charCodeAt(0)] = 2;
+function slowRuns(text: string): boolean {
+  if (text.length * text.length < SLOW_RUNS) return false;
+  let cost = 0;
+  let start = 0;
+  let breaks = 0;
+  for (let i = 0; i <= text.length; i += 1) {
+    const code = i < text.length ? text.charCodeAt(i) : 0;
+    const kind = code < 128 ? inEmailRun[code] ?? 0 : 0;
+    if (kind === 2) breaks += 1;
+    else if (kind === 0) {
+      cost += breaks * (i - start);
+      if (cost >= SLOW_RUNS) return true;
+      start = i + 1;
+      breaks = 0;
+    }
+  }
+  return false;
+}
+
+/**
+ * Markdown to HTML, or the body as text, each paragraph escaped, rather than stopping or holding up the
+ * build: `tooDeep` when marked could not render it (lists or quotes nested thousands deep, four
+ * kilobytes of `- - - …`, exhaust its recursion), `tooSlow` when it would take seconds (slowRuns).
+ */
+export function markdownOrText(text: string): { html: string; tooDeep?: true; tooSlow?: true } {
+  if (slowRuns(text)) return { html: asText(text), tooSlow: true };
+  setextPossible = UNDERLINE_END.test(text);
+  noCharacterPossible = refersToNoCharacter(text);
+  try {
+    if (!text.includes('[^')) return { html: markdown.parse(text) as string };
+    const html = (withFootnotes.parse(text) as string)
+      .replace(/ ?<a href="#[^"]*" data-footnote-backref[^>]*>.*?<\/a>/g, '')
+      .replace(/<a id="[^"]*" href="#[^"]*" data-footnote-ref[^>]*>([^<]*)<\/a>/g, '$1')
+      // A rule above the notes, not a heading in English over a story in any language.
+      .replace(/<h2 id="footnote-label"[^>]*>Notes<\/h2>\n?/g, '');
+    return { html };
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    return { html: asText(text), tooDeep: true };
+  }
+}
+
+const asText = (text: string): string => text.split(/\n[^\S\n]*\n/).map((p) => p.trim()).filter((p) => p !== '')
+  .map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');

@@ -285,6 +285,11 @@ describe('bylines as one string', () => {
     ['By Jane Doe, A. and Tom Hale', ['Jane Doe', 'Tom Hale'], 'byline text "A." is not a name: not used'],
     ['By Doe, J.', ['J. Doe'], 'byline "Doe, J." read as one name, surname first: "J. Doe"'],
     ['By Doe, Senior', ['Doe'], 'byline title not kept (a byline has no field for it): "Senior"'],
+    // Junior cut short is a title as Senior is; Jnr. a suffix; Junior as a given name a name.
+    ['By Tom Hale, Junior', ['Tom Hale'], 'byline title not kept (a byline has no field for it): "Junior"'],
+    ['By Tom Hale, Jnr.', ['Tom Hale Jnr.'], undefined],
+    ['By Jane Doe, Junior Dos Santos', ['Jane Doe', 'Junior Dos Santos'], undefined],
+    ['Santos, Junior', ['Junior Santos'], 'byline "Santos, Junior" read as one name, surname first: "Junior Santos"'],
     // Not surname first: an agency, a place or a second full name after the comma.
     ['Doe, Reuters', ['Doe'], undefined],
     ['By Doe, Staff', ['Doe'], undefined],
@@ -313,6 +318,9 @@ it.each([
   ['<p>央行维持利率不变。</p><p>市场上涨。（完）</p>', '央行维持利率不变。\n\n市场上涨。', undefined],
   ['<p>央行维持利率不变。</p><p>记者：王晓岚 李华</p><p>（完）</p>', '央行维持利率不变。', ['王晓岚', '李华']],
   ['<p>央行维持利率不变。（完）</p><p>（记者 王晓岚）</p>', '央行维持利率不变。', ['王晓岚']],
+  // The mark inside the closing quote goes, the quote stays; a bracket that is no mark stays.
+  ['<p>央行维持利率不变。</p><p>他说：“市场会上涨。（完）”</p>', '央行维持利率不变。\n\n他说：“市场会上涨。”', undefined],
+  ['<p>节目单：“第一集（完整版）”</p>', '节目单：“第一集（完整版）”', undefined],
 ])('the end mark and reporters signed at the end leave the body of %j', (body_html, body, authors) => {
   const story = run('v1.ninjs.json', variant('v1.ninjs.json', { body_html, byline: undefined })).stories[0]!;
   expect(story.body).toBe(body);
@@ -405,6 +413,15 @@ it('a closing tagline naming the byline\'s writer again credits her once', () =>
 it('the other credits of a byline are contributors with their roles', () => {
   const story = run('v1.ninjs.json', variant('v1.ninjs.json', { byline: 'Reporting by Jane Doe; Editing by John Smith' })).stories[0]!;
   expect([story.fields.authors, story.fields.contributors]).toEqual([['Jane Doe'], [{ name: 'John Smith', role: 'editing' }]]);
+});
+
+it.each([
+  ['Reporting by Jane Doe; Editing by Martin Luther King, Jr.', [{ name: 'Martin Luther King Jr.', role: 'editing' }]],
+  // Near miss: a second editor whose given name starts as a suffix does.
+  ['Reporting by Jane Doe; Editing by Tom Hale, Ivan Petrov', [{ name: 'Tom Hale', role: 'editing' }, { name: 'Ivan Petrov', role: 'editing' }]],
+])('a suffix after a comma in the byline %j is the name\'s, not a contributor', (byline, contributors) => {
+  const story = run('v1.ninjs.json', variant('v1.ninjs.json', { byline })).stories[0]!;
+  expect([story.fields.authors, story.fields.contributors]).toEqual([['Jane Doe'], contributors]);
 });
 
 it.each([

@@ -199,6 +199,14 @@ describe('people in the byline', () => {
     ['<person>Hiroshi Tanaka</person>, <byttl>Kyodo News</byttl>', ['Hiroshi Tanaka'], 'Kyodo', undefined],
     ['By <person>Hiroshi Tanaka</person>, Kyodo News', ['Hiroshi Tanaka'], 'Kyodo', undefined],
     ['By <person>Jane Doe</person> | Reuters', ['Jane Doe'], 'Reuters', undefined],
+    // A suffix after a comma, in the element or after it, is the name's, as in a byline of text; a bare Senior is a title.
+    ['By <person>Martin Luther King, Jr.</person>', ['Martin Luther King Jr.'], undefined, undefined],
+    ['By <person>Martin Luther King</person>, Jr. and <person>Tom Hale</person>', ['Martin Luther King Jr.', 'Tom Hale'], undefined, undefined],
+    ['<person>JIM ROE</person>, JR.', ['Jim Roe Jr.'], undefined, undefined],
+    ['By <person>Tom Hale, Senior</person>', ['Tom Hale'], undefined, 'byline title not kept (a byline has no field for it): "Senior"'],
+    // Near misses: a job after the element, a person named Junior.
+    ['By <person>Jane Doe</person>, Junior Reporter', ['Jane Doe'], undefined, 'byline text "Junior Reporter" is not a name: not used'],
+    ['By <person>Jane Doe</person>, <person>Junior Dos Santos</person>', ['Jane Doe', 'Junior Dos Santos'], undefined, undefined],
   ])('%s gives the authors %j and the agency %j', (byline, authors, agency, note) => {
     const text = fixture('full.nitf.xml').replace(/<byline>[\s\S]*?<\/byline>/, `<byline>${byline}</byline>`);
     const story = run('b.nitf.xml', text).stories[0]!;

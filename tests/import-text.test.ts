@@ -236,6 +236,26 @@ describe('importText: fixtures', () => {
     expect(story.body).toBe('北京市气象台发布暴雨橙色预警。\n\n专家表示，降雨将持续到周末。');
   });
 
+  it.each([
+    [['他说：“雨停了就好了。（完）”', '（记者 王晓岚）'], '北京市气象台发布暴雨橙色预警。\n\n他说：“雨停了就好了。”'],
+    [['他说：“雨停了就好了。（完）”', '（原标题：北京发布暴雨预警）'], '北京市气象台发布暴雨橙色预警。\n\n他说：“雨停了就好了。”\n\n（原标题：北京发布暴雨预警）'],
+    [['他说：“雨停了就好了。”（完）', '（原标题：北京发布暴雨预警）'], '北京市气象台发布暴雨橙色预警。\n\n他说：“雨停了就好了。”\n\n（原标题：北京发布暴雨预警）'],
+  ])('takes the end mark （完） off a paragraph that ends inside or before a closing quote, and makes no heading of it: %j', (closing, body) => {
+    const text = ['Home | China', '', '北京发布暴雨预警', '', 'Updated: 2025-07-30 09:24', '', '新华社北京7月30日电 北京市气象台发布暴雨橙色预警。', '', ...closing.flatMap((l) => [l, '']), ''].join('\n');
+    const story = only(importText(text, { file: 'zh.txt', timezone: ZONE }));
+    expect(story.body).toBe(body);
+  });
+
+  it.each([
+    '专家说（完）字在这里读作结束。',
+    '第一集（完）',
+  ])('keeps （完） that does not close a sentence inside the body: %j', (line) => {
+    const text = ['Home | China', '', '北京发布暴雨预警', '', 'Updated: 2025-07-30 09:24', '', '新华社北京7月30日电 北京市气象台发布暴雨橙色预警。', '', line, '', '预警将持续到周末。', ''].join('\n');
+    const story = only(importText(text, { file: 'zh.txt', timezone: ZONE }));
+    expect(story.body).toContain(line);
+    expect(story.notes.join('\n')).not.toContain('end mark');
+  });
+
   it('names a stamp in a form not read inside an info line, with its line', () => {
     const text = ['Home | China', '', 'Info line test', '', 'By ZHANG YI | China Daily | Updated: 2025-02-05 24:11', '', 'BEIJING, Feb. 5 -- Body paragraph.', ''].join('\n');
     const r = importText(text, { file: 'q.txt', timezone: ZONE });
@@ -301,6 +321,11 @@ describe('importText: fixtures', () => {
     // An initial alone after the surname is a name surname first; a title cut short is not.
     ['By Doe, J.', ['J. Doe'], 'byline "Doe, J." read as one name, surname first: "J. Doe"'],
     ['By Doe, Senior', ['Doe'], 'byline title not kept (a byline has no field for it): "Senior"'],
+    // Junior cut short is a title as Senior is; a suffix spelt Jnr. is the name's; Junior as a given name stays a name.
+    ['By Tom Hale, Junior', ['Tom Hale'], 'byline title not kept (a byline has no field for it): "Junior"'],
+    ['By Tom Hale, Jnr.', ['Tom Hale Jnr.'], undefined],
+    ['By Jane Doe, Junior Dos Santos', ['Jane Doe', 'Junior Dos Santos'], undefined],
+    ['By Santos, Junior', ['Junior Santos'], 'byline "Santos, Junior" read as one name, surname first: "Junior Santos"'],
     // A given name that is also an agency's stays a name, and so does a surname.
     ['By Li Xinhua', ['Li Xinhua'], undefined],
     ['By Michael R. Bloomberg', ['Michael R. Bloomberg'], undefined],
@@ -405,6 +430,29 @@ describe('importText: fixtures', () => {
   });
 
   it.each([
+    'NATO — already stretched, the alliance met on Tuesday.',
+    'WATCH (video) — the moment the bridge fell.',
+    'NICE — that is how the season ended for the club.',
+    'US, China — trade talks resumed on Monday.',
+  ])('reads no dateline from a first paragraph %j: a word in capitals and a dash before a sentence in lower case, with neither agency nor date', (lead) => {
+    const text = ['Home | World', '', 'Not a dateline', '', 'Updated: 2025-10-12 09:24', '', lead, '', 'A second paragraph.', ''].join('\n');
+    const story = only(importText(text, { file: 'c.txt', timezone: 'Asia/Shanghai' }));
+    expect([story.fields.dateline, story.fields.agency, story.body.startsWith(lead)]).toEqual([undefined, undefined, true]);
+  });
+
+  it.each([
+    // A city and a dash before a sentence, as China Daily pages print datelines; an agency or a date makes any case a dateline.
+    ['NICE — The mayor said the beaches would reopen on Friday.', 'Nice', 'The mayor said'],
+    ['SEATTLE — eBay and two carriers agreed on a delivery deal.', 'Seattle', 'eBay and'],
+    ['GAZA CITY (AP) — crowds gathered at the crossing.', 'Gaza City', 'crowds gathered'],
+    ['BEIJING, Oct. 12 -- the city opened two subway lines.', 'Beijing', 'the city opened'],
+  ])('still reads the dateline of %j', (lead, city, start) => {
+    const text = ['Home | World', '', 'A dateline', '', 'Updated: 2025-10-12 09:24', '', lead, ''].join('\n');
+    const story = only(importText(text, { file: 'c.txt', timezone: 'Asia/Shanghai' }));
+    expect([story.fields.dateline?.city, story.body.startsWith(start)]).toEqual([city, true]);
+  });
+
+  it.each([
     '记者再次拨打电话 对方无人接听',
     '记者手记',
     '（记者 王晓岚 摄）',
@@ -456,6 +504,25 @@ describe('importText: fixtures', () => {
       const story = only(importText(text, { file: 'b.txt', timezone: ZONE }));
       expect([story.fields.authors, story.fields.agency?.name, story.fields.contributors], line).toEqual([['Jane Doe'], agency, contributors]);
     }
+  });
+
+  it.each([
+    ['under the headline, after a breadcrumb', ['Home | World', '', 'Storm closes the harbour', 'Jane Doe | AP', '', 'Updated: 2025-02-05 09:24', '']],
+    ['under the headline, without a breadcrumb', ['Storm closes the harbour', 'Jane Doe | AP', 'Updated: 2025-02-05 09:24', '']],
+    ['after the stamp, before the dateline', ['Home | World', '', 'Storm closes the harbour', '', 'Updated: 2025-02-05 09:24', '', 'Jane Doe | AP', '']],
+  ])('reads a byline with a bar and no "By" (Jane Doe | AP) %s, as ninjs and NITF do', (_where, head) => {
+    const story = only(importText([...head, 'PARIS, Feb. 5 -- Body paragraph.', ''].join('\n'), { file: 'b.txt', timezone: ZONE }));
+    expect([story.fields.title, story.fields.authors, story.fields.agency?.name, story.body]).toEqual(['Storm closes the harbour', ['Jane Doe'], 'AP', 'Body paragraph.']);
+  });
+
+  it.each([
+    ['a line with a bar in the body', ['Home | World', '', 'Storm closes the harbour', '', 'Updated: 2025-02-05 09:24', '', 'PARIS, Feb. 5 -- Body paragraph.', '', 'Jane Doe | AP', '', 'The port reopens on Friday.']],
+    ['a site line before the headline', ['Business News | Reuters', 'Storm closes the harbour', 'Updated: 2025-02-05 09:24', '', 'PARIS, Feb. 5 -- Body paragraph.']],
+    ['no agency after the bar', ['Home | World', '', 'Storm closes the harbour', 'Storm Warning | Weather Service', 'Updated: 2025-02-05 09:24', '', 'PARIS, Feb. 5 -- Body paragraph.']],
+    ['one word before the bar', ['Home | World', '', 'Storm closes the harbour', 'Markets | AP', 'Updated: 2025-02-05 09:24', '', 'PARIS, Feb. 5 -- Body paragraph.']],
+  ])('takes no byline without "By" from %s', (_what, lines) => {
+    const story = only(importText([...lines, ''].join('\n'), { file: 'b.txt', timezone: ZONE }));
+    expect([story.fields.title, story.fields.authors]).toEqual(['Storm closes the harbour', undefined]);
   });
 
   it('reads reporters signed at the end before a plain editor line (编辑：)', () => {
@@ -522,6 +589,21 @@ describe('importText: fixtures', () => {
     ['Contributing: Tom Hale, Emily Post', [{ name: 'Tom Hale' }, { name: 'Emily Post' }]],
   ])('keeps a region after a contributor\'s place with the place: %j', (line, contributors) => {
     const text = ['Home | World', '', 'Contributing test', '', 'Updated: 2025-02-05 09:24', '', 'YANGON, Feb. 5 -- Body paragraph.', '', line, ''].join('\n');
+    const story = only(importText(text, { file: 'k.txt', timezone: ZONE }));
+    expect(story.fields.contributors).toEqual(contributors);
+    expect(story.body).toBe('Body paragraph.');
+  });
+
+  it.each([
+    ['Reporting by Jane Doe; Editing by Martin Luther King, Jr.', [{ name: 'Jane Doe', role: 'reporting' }, { name: 'Martin Luther King Jr.', role: 'editing' }]],
+    ['(Reporting by Jim Roe, III in Boston; Editing by Tom Hale)', [{ name: 'Jim Roe III', location: 'Boston', role: 'reporting' }, { name: 'Tom Hale', role: 'editing' }]],
+    ['Martin Luther King, Jr., and Tom Hale in Atlanta contributed to this report.', [{ name: 'Martin Luther King Jr.' }, { name: 'Tom Hale', location: 'Atlanta' }]],
+    ['Contributing: JIM ROE, JR. in Boston', [{ name: 'JIM ROE JR.', location: 'Boston' }]],
+    // Near misses: a name after the comma that starts like a suffix is a second person.
+    ['Reporting by Jane Doe, Junior Dos Santos', [{ name: 'Jane Doe', role: 'reporting' }, { name: 'Junior Dos Santos', role: 'reporting' }]],
+    ['Editing by Tom Hale, Ivan Petrov', [{ name: 'Tom Hale', role: 'editing' }, { name: 'Ivan Petrov', role: 'editing' }]],
+  ])('keeps a suffix after a comma with the name before it in the credit line %j', (line, contributors) => {
+    const text = ['Home | World', '', 'Suffix test', '', 'Updated: 2025-02-05 09:24', '', 'ATLANTA, Feb. 5 -- Body paragraph.', '', line, ''].join('\n');
     const story = only(importText(text, { file: 'k.txt', timezone: ZONE }));
     expect(story.fields.contributors).toEqual(contributors);
     expect(story.body).toBe('Body paragraph.');

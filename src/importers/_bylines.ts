@@ -1,6 +1,7 @@
 /** Bylines and editor lines of raw copy: names as printed, cased as names. */
 import { lookupCity } from './gazetteer.js';
 import { isPublication, parseAgencyLine, parseContributorLine, type Contributor } from './lines.js';
+import { nameSuffix } from './_suffix.js';
 // ----- Credits -----
 
 export const NAME_PARTICLES = new Set(['al', 'bin', 'binti', 'da', 'das', 'de', 'del', 'della', 'den', 'der', 'di', 'do', 'dos', 'du', 'el', 'ibn', 'la', 'le', 'van', 'von', 'y']);
@@ -19,13 +20,6 @@ export function looksLikeName(s: string): boolean {
 export function nameCase(s: string): string {
   if (!/\p{L}/u.test(s) || s !== s.toUpperCase() || s === s.toLowerCase()) return s;
   return s.toLowerCase().replace(/(^|[\s'’.-])(\p{L})/gu, (_, sep: string, c: string) => `${sep}${c.toUpperCase()}`);
-}
-
-/** `Jr.`, `Sr.`, `III` after a comma: part of the name before it (`By Martin Luther King, Jr.`). */
-export function nameSuffix(part: string): string | undefined {
-  const m = /^(Jr|Sr|JR|SR)\.?$|^(II|III|IV)$/u.exec(part.trim());
-  if (m === null) return undefined;
-  return m[2] ?? `${(m[1] ?? '').charAt(0)}${(m[1] ?? '').slice(1).toLowerCase()}.`;
 }
 
 /** A byline part that is a city, not a person (`By Li Wen, Beijing`): a name the gazetteer knows. */
@@ -49,11 +43,11 @@ export function agencyOfPublication(part: string): { name: string; via?: string 
 /**
  * A byline of one name written surname first, as some systems store it: `Smith, John`, `Doe, Jane A.`
  * gives `John Smith`. Only one word before the comma and one given name or initial (with an initial)
- * after it; not a title cut short (`Doe, Senior`).
+ * after it; not a title cut short (`Doe, Senior`), though Junior is a given name too (`Santos, Junior`).
  */
 export function surnameFirst(names: string): string | undefined {
   const m = /^([\p{Lu}][\p{L}\p{M}'’-]+),\s*((?:[\p{Lu}][\p{L}\p{M}'’-]+|\p{Lu}\.)(?:\s+\p{Lu}\.)?)$/u.exec(names.trim());
-  if (m === null || isModifierOnly(m[2] ?? '') || /^(?:staff|correspondents?|reporters?|writers?|editors?|photographers?)$/i.test(m[2] ?? '') || nameSuffix(m[2] ?? '') !== undefined || isPlaceName(m[2] ?? '') || parseAgencyLine(m[1] ?? '') !== undefined || parseAgencyLine(m[2] ?? '') !== undefined) return undefined;
+  if (m === null || (isModifierOnly(m[2] ?? '') && !/^Junior$/iu.test(m[2] ?? '')) || /^(?:staff|correspondents?|reporters?|writers?|editors?|photographers?)$/i.test(m[2] ?? '') || nameSuffix(m[2] ?? '') !== undefined || isPlaceName(m[2] ?? '') || parseAgencyLine(m[1] ?? '') !== undefined || parseAgencyLine(m[2] ?? '') !== undefined) return undefined;
   return `${m[2]} ${m[1]}`;
 }
 
@@ -64,8 +58,8 @@ export function surnameFirst(names: string): string | undefined {
 const JOB_WORDS = String.raw`(?:correspondents?|reporters?|writers?|editors?|photographers?|journalists?|staff|bureau chief|contributors?|columnists?|analysts?)`;
 export const JOB_TITLE = new RegExp(String.raw`\s${JOB_WORDS}$`);
 const JOB_TITLE_ANY_CASE = new RegExp(String.raw`^(.*?)\s*\b${JOB_WORDS}$`, 'i');
-/** Words that make a job phrase of what precedes a job word: `Senior Editor`, `Tokyo Bureau Chief`. */
-const JOB_MODIFIER = /^(?:(?:senior|sr\.?|snr\.?|chief|staff|special|foreign|political|diplomatic|business|economics|sports|science|health|associate|deputy|managing|executive|contributing|national|international|regional|local|photo|video|news|bureau|[\p{Lu}][\p{L}.]+ bureau)\s*)+$/iu;
+/** Words that make a job phrase of what precedes a job word: `Senior Editor`, `Junior Reporter`, `Tokyo Bureau Chief`. */
+const JOB_MODIFIER = /^(?:(?:senior|sr\.?|snr\.?|junior|chief|staff|special|foreign|political|diplomatic|business|economics|sports|science|health|associate|deputy|managing|executive|contributing|national|international|regional|local|photo|video|news|bureau|[\p{Lu}][\p{L}.]+ bureau)\s*)+$/iu;
 
 /**
  * A byline part after a comma that is a job, not a person: a job word in lower case (`Xinhua
@@ -253,6 +247,21 @@ export function parseByline(text: string): Byline | undefined {
   }
   // A byline of the agency alone (`By The Associated Press`) is a byline too.
   return out.authors.length > 0 || out.agency !== undefined ? out : undefined;
+}
+
+/**
+ * A byline without "By", a name and an agency apart by a bar, as ninjs and NITF read one (`Jane Doe | AP`,
+ * `Jane Doe | Photos by Tom Hale`): names of two words or more in Latin letters before the bar, an agency
+ * or a credit after it, and nothing else. The caller takes it only where a byline stands (under the
+ * headline, before the body): `Business News | Reuters` before the headline is the site's.
+ */
+export function barByline(text: string): Byline | undefined {
+  const line = text.replace(/\s+/g, ' ').trim();
+  if (/^by\s/iu.test(line) || !/^[^|]+\|[^|]+$/u.test(line)) return undefined;
+  const b = parseByline(`By ${line}`);
+  if (b === undefined || (b.agency === undefined && b.contributors === undefined)) return undefined;
+  const clean = b.publication === undefined && b.titles === undefined && b.notNames === undefined && b.surnameFirst === undefined && b.moreAgencies === undefined;
+  return clean && b.authors.length > 0 && b.authors.every((a) => /^\p{Script=Latin}+(?:[ '’.-]+\p{Script=Latin}+)*\.?$/u.test(a.name) && a.name.includes(' ')) ? b : undefined;
 }
 
 /**

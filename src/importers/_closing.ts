@@ -9,7 +9,7 @@ import type { Block } from './_blocks.js';
 import { parseByline, parseEditorLine } from './_bylines.js';
 import type { Credits } from './_story.js';
 import { squash } from './_tree.js';
-import { END_MARK, isInterviewLine, parseAgencyLine, parseContributorLine, zhSignature } from './lines.js';
+import { isInterviewLine, parseAgencyLine, parseContributorLine, withoutEndMark, zhSignature } from './lines.js';
 
 const MARK_ALONE = /^(?:end ?item|[（(]完[）)])$/iu;
 
@@ -63,11 +63,11 @@ function unmark(blocks: Block[]): void {
     blocks.pop();
     return;
   }
-  if (!END_MARK.test(textOfBlock(last))) return;
+  if (withoutEndMark(textOfBlock(last)) === undefined) return;
   const tail = last.inline[last.inline.length - 1];
   if (tail === undefined || tail.href !== undefined) return;
-  const m = END_MARK.exec(tail.text.trimEnd());
-  if (m !== null) tail.text = m[1] ?? '';
+  const unmarked = withoutEndMark(tail.text.trimEnd());
+  if (unmarked !== undefined) tail.text = unmarked;
   // The mark alone after a link (`See <a>the site</a> Enditem`): the run goes, and the space before it.
   else if (MARK_ALONE.test(tail.text.trim())) last.inline.pop();
 }

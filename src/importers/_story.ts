@@ -10,7 +10,8 @@ import type { Diagnostic } from '../types.js';
 import { isPermanentId } from '../core/ids.js';
 import { dropChars, plainText, type Block, type ImageCandidate } from './_blocks.js';
 import { squash, unique } from './_tree.js';
-import { agencyOfJob, agencyOfPublication, isBureau, isJobPhrase, isLoneInitial, isModifierOnly, isPlaceName, isPublicationName, JOB_TITLE, nameAndAgency, nameCase, nameSuffix, surnameFirst } from './_bylines.js';
+import { agencyOfJob, agencyOfPublication, isBureau, isJobPhrase, isLoneInitial, isModifierOnly, isPlaceName, isPublicationName, JOB_TITLE, nameAndAgency, nameCase, surnameFirst } from './_bylines.js';
+import { nameSuffix } from './_suffix.js';
 import { lookupCity } from './gazetteer.js';
 import { agenciesNamed, besidesAuthors, cityName, datelineDate, parseAgencyLine, parseContributorLine, parseDatelineLead, reporterNames, splitPhotoCredit } from './lines.js';
 import { contentId } from './record.js';
@@ -66,9 +67,14 @@ export class Credits {
   /**
    * One person as a wire marks it up (NITF's <person>): a credit to an agency's staff (`Reuters Staff`) is
    * the agency, a name with its agency after it (`Jim Morris Associated Press`) both, and a name written
-   * surname first (`Smith, John`) is turned round and noted.
+   * surname first (`Smith, John`) is turned round and noted; an element with a comma is read as a byline of one string is.
    */
   person(text: string): void {
+    // (A comma in the element is read as a byline's: `King, Jr.` a suffix, `Hale, Senior` a title, `Doe, Jane` surname first.)
+    if (text.includes(',')) {
+      this.names(text);
+      return;
+    }
     const withAgency = nameAndAgency(text);
     if (withAgency !== undefined) {
       this.agency(withAgency.agency, 'the byline');
@@ -76,9 +82,7 @@ export class Credits {
       if (withAgency.title !== undefined) this.notes.push(`byline title not kept (a byline has no field for it): ${JSON.stringify(withAgency.title)}`);
       return;
     }
-    const reversed = surnameFirst(text);
-    if (reversed !== undefined) this.notes.push(`byline ${JSON.stringify(text)} read as one name, surname first: ${JSON.stringify(reversed)}`);
-    this.authors.push(reversed ?? text);
+    this.authors.push(text);
   }
 
   /**

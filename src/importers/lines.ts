@@ -6,6 +6,7 @@
 import { lookupCity } from './gazetteer.js';
 import { cityName, isRegionAbbreviation, isRegionName } from './_regions.js';
 import { ZH_CITIES } from './_zh-cities.js';
+import { nameSuffix, withSuffix } from './_suffix.js';
 
 // ----- Dateline leads -----
 
@@ -190,8 +191,27 @@ export function reporterNames(reporters: string): string[] {
   return out;
 }
 
-/** What ends a story's last paragraph and is no part of it: `Enditem` (Xinhua), `（完）`. */
-export const END_MARK = /^(.*\S)\s*(?:\s(?:end ?item)|[（(]完[）)])$/isu;
+/**
+ * What ends a story's last paragraph and is no part of it: `Enditem` (Xinhua), `（完）`, also inside the
+ * quote that closes the paragraph (`……了了。（完）”`, the quote kept).
+ */
+const END_MARK = /^(.*\S)\s*(?:\s(?:end ?item)|[（(]完[）)])(\s*["'”’»」』]*)$/isu;
+
+/** The paragraph without its end mark; undefined when it has none. */
+export function withoutEndMark(text: string): string | undefined {
+  const m = END_MARK.exec(text);
+  return m === null ? undefined : `${m[1] ?? ''}${(m[2] ?? '').trim()}`;
+}
+
+/**
+ * A paragraph inside the body that the end mark closes after a full stop (`……了了。（完）”`, `… a year.
+ * Enditem`), as agency copy ends a story that a page runs on after: the paragraph without it. Undefined
+ * for the mark without a sentence before it (`第一集（完）`, `the end item`).
+ */
+export function withoutInnerEndMark(text: string): string | undefined {
+  const m = /^(.*[。！？.!?]["'”’»」』]*)(?:\s*[（(]完[）)]|\s+end ?item)(\s*["'”’»」』]*)$/isu.exec(text);
+  return m === null ? undefined : `${m[1] ?? ''}${(m[2] ?? '').trim()}`;
+}
 /** A line of reporters' names after the story: `记者：王晓岚 李华`, `（记者 王晓岚）`. */
 const ZH_REPORTERS = /^(?:(?:新华社|本报)?(?:特约|实习)?记者\s*[:：\s]\s*((?:[\p{Script=Han}·]{2,4}(?:[\s、，,]+|$))+)|[（(](?:新华社|本报)?(?:特约|实习)?记者\s*[:：]?\s*((?:[\p{Script=Han}·]{2,4}(?:[\s、，,]+|(?=[）)])))+)[）)])$/u;
 
@@ -215,16 +235,27 @@ export function zhSignature(text: string, interview: boolean): string[] | undefi
 
 /**
  * Names apart by commas, where a region after a name's place is the place's (`Jane Doe in Washington,
- * D.C.`, `Aung Naing in Yangon, Myanmar`), not a person.
+ * D.C.`, `Aung Naing in Yangon, Myanmar`), not a person, and a suffix the name's (`Martin Luther King,
+ * Jr.`, `Jim Roe, III in Boston` → `Martin Luther King Jr.`, `Jim Roe III in Boston`).
  */
 function splitPeople(list: string): string[] {
   const out: string[] = [];
   for (const part of splitNames(list)) {
     const last = out[out.length - 1];
-    if (last !== undefined && /\s(?:in|at)\s/u.test(last) && list.includes(`${last.split(/\s(?:in|at)\s/u).pop() ?? ''}, ${part}`) && isRegionName(part)) out[out.length - 1] = `${last}, ${part}`;
+    const suffixed = last === undefined ? undefined : suffixOf(last, part);
+    if (suffixed !== undefined) out[out.length - 1] = suffixed;
+    else if (last !== undefined && /\s(?:in|at)\s/u.test(last) && list.includes(`${last.split(/\s(?:in|at)\s/u).pop() ?? ''}, ${part}`) && isRegionName(part)) out[out.length - 1] = `${last}, ${part}`;
     else out.push(part);
   }
   return out;
+}
+
+/** The name before a comma with the suffix after it (`Jr.`, `Jr. in Atlanta`); none when the name has its place already. */
+function suffixOf(name: string, part: string): string | undefined {
+  const m = /^(\S+)((?:\s+(?:in|at)\s+\S.*)?)$/u.exec(part);
+  const suffix = m === null ? undefined : nameSuffix(m[1] ?? '');
+  if (suffix === undefined || /\s(?:in|at)\s/u.test(name)) return undefined;
+  return `${withSuffix(name, suffix)}${m?.[2] ?? ''}`;
 }
 
 /** A role of a wire's credit line, which may follow a comma: `…, Additional reporting by`, `…, Edited by`. */

@@ -19,6 +19,7 @@ import { attr, child, children, lineOf, squash, textOf, toNodes, unique, type El
 import { parseAgencyLine, parseDatelineLead } from './lines.js';
 import { agencyOfJob, agencyOfPublication, isJobPhrase } from './_bylines.js';
 import { takeClosingCredits, takeCreditLine } from './_closing.js';
+import { nameSuffix, withSuffix } from './_suffix.js';
 import type { ImportContext, ImportResult, Importer, RecordFieldsOut } from './types.js';
 
 const parser = new XMLParser({
@@ -197,14 +198,13 @@ function xmlError(err: { code: string; msg: string; line: number; col?: number }
 }
 
 function readByline(byline: El, credits: Credits, notes: string[]): void {
-  const people = children(byline, 'person').map((p) => squash(textOf(p))).filter(Boolean);
+  const { people, rest } = bylinePeople(byline);
   for (const t of children(byline, 'byttl').map((b) => squash(textOf(b))).filter(Boolean)) {
     // (A title that names an agency, `AP Sports Writer`, gives it, as in a byline of text.)
     const agency = parseAgencyLine(t) ?? agencyOfPublication(t) ?? agencyOfJob(t);
     if (agency !== undefined) credits.agency(agency, 'the byline');
     notes.push(`byline title (byttl) ${JSON.stringify(t)}: a record has no field for it`);
   }
-  const rest = squash(byline.children.map((c) => (typeof c === 'string' ? c : c.name === 'person' || c.name === 'byttl' ? ' , ' : textOf(c))).join(''));
   if (people.length === 0) {
     credits.byline(rest);
     return;
@@ -222,6 +222,35 @@ function readByline(byline: El, credits: Credits, notes: string[]): void {
       notes.push(`byline title not kept (a byline has no field for it): ${JSON.stringify(l)}`);
     } else notes.push(`byline text ${JSON.stringify(l)} is not a name: not used`);
   }
+}
+
+/**
+ * The byline's people, each with a suffix printed after its element (`<person>Jim Roe</person>, Jr.` →
+ * `Jim Roe Jr.`), and the text around them (the elements as commas).
+ */
+function bylinePeople(byline: El): { people: string[]; rest: string } {
+  const people: string[] = [];
+  const rest: string[] = [];
+  let after = false;
+  for (const c of byline.children) {
+    if (typeof c !== 'string' && (c.name === 'person' || c.name === 'byttl')) {
+      const name = c.name === 'person' ? squash(textOf(c)) : '';
+      if (name !== '') people.push(name);
+      after = name !== '';
+      rest.push(' , ');
+      continue;
+    }
+    let text = typeof c === 'string' ? c : textOf(c);
+    const m = after ? /^\s*,\s*(\S+?)(?=\s*(?:$|[,;|&]|\band\b))/u.exec(text) : null;
+    const suffix = m === null ? undefined : nameSuffix(m[1] ?? '');
+    if (m !== null && suffix !== undefined) {
+      people[people.length - 1] = withSuffix(people[people.length - 1] ?? '', suffix);
+      text = text.slice(m[0].length);
+    }
+    after = false;
+    rest.push(text);
+  }
+  return { people, rest: squash(rest.join('')) };
 }
 
 function readNitfDateline(dl: El, ctx: ImportContext, diagnostics: Diagnostic[], notes: string[]): DatelineOut | undefined {

@@ -15,26 +15,19 @@ import { diagnostic, Errors } from '../errors.js';
 import type { Diagnostic } from '../types.js';
 import { lookupCity } from './gazetteer.js';
 import {
-  agenciesNamed, besidesAuthors, cityName, datelineDate, END_MARK, isInterviewLine, parseAgencyLine, parseContributorLine, parseDatelineLead, reporterNames, splitPhotoCredit, zhSignature, type Contributor, type DatelineLead,
+  agenciesNamed, besidesAuthors, cityName, datelineDate, isInterviewLine, parseAgencyLine, parseContributorLine, parseDatelineLead, reporterNames, splitPhotoCredit, withoutEndMark, withoutInnerEndMark, zhSignature, type Contributor, type DatelineLead,
 } from './lines.js';
 import { contentId, markdownHeading, markdownText } from './record.js';
 import type { Importer, ImportResult, RecordFieldsOut } from './types.js';
 import { type Block, BREADCRUMB_SEP, classify, ID_LINE, IMAGE_LINE, isRelated, type Line, NAV, segments, endsSentence, withoutClosers } from './_page.js';
 import { ambiguousZone, AMBIGUOUS_ZONES, parseStamp, type Stamp } from './_stamps.js';
-import { type Byline, parseByline, parseEditorLine } from './_bylines.js';
-
-/** A paragraph's dateline lead, also one printed alone on its line (`WASHINGTON, Feb. 4 (Xinhua) --`). */
-function leadOf(b: { text: string }): (DatelineLead & { reporters?: string }) | undefined {
-  const found = parseDatelineLead(b.text);
-  if (found !== undefined) return found;
-  const alone = parseDatelineLead(`${b.text} \u0001`);
-  return alone !== undefined && alone.rest === '\u0001' ? { ...alone, rest: '' } : undefined;
-}
+import { barByline, type Byline, parseByline, parseEditorLine } from './_bylines.js';
+import { leadOf, type TextLead } from './_lead.js';
 
 /** Whether the first block from `from` on that is not a stamp, id, image URL, byline or agency line leads with a dateline. */
 function datelineAhead(blocks: readonly Block[], from: number): boolean {
   for (const b of blocks.slice(from)) {
-    if (b.kind === 'stamp' || b.kind === 'id' || b.kind === 'image' || parseByline(b.text) !== undefined || parseAgencyLine(b.text) !== undefined) continue;
+    if (b.kind === 'stamp' || b.kind === 'id' || b.kind === 'image' || (parseByline(b.text) ?? barByline(b.text)) !== undefined || parseAgencyLine(b.text) !== undefined) continue;
     return leadOf(b) !== undefined;
   }
   return false;
@@ -194,8 +187,15 @@ export const importText: Importer = (input, ctx): ImportResult => {
     }
   }
   // After a breadcrumb the headline comes first; without one, site lines may precede it, so it is the last line before the stamp.
-  const headline = crumb >= 0 ? candidates[0] : candidates[candidates.length - 1];
-  for (const c of candidates) if (c !== headline) notes.push(`found before the stamp and not used: ${q(c.text)}`);
+  // A byline without "By" (`Jane Doe | AP`) is read only right under the headline.
+  let top = crumb >= 0 ? 0 : candidates.length - 1;
+  while (crumb < 0 && top > 0 && barByline(candidates[top]?.text ?? '') !== undefined) top -= 1;
+  const headline = candidates[top];
+  const under = candidates.slice(top + 1);
+  const stop = under.findIndex((c) => barByline(c.text) === undefined);
+  const bylines = stop < 0 ? under : under.slice(0, stop);
+  for (const c of bylines) takeByline(barByline(c.text) as Byline);
+  for (const c of candidates) if (c !== headline && !bylines.includes(c)) notes.push(`found before the stamp and not used: ${q(c.text)}`);
   if (headline === undefined) diagnostics.push(problems.noHeadline(file));
   if (firstStamp < 0) diagnostics.push(problems.noDate(file, lines));
   if (headline === undefined || firstStamp < 0) return { stories: [], diagnostics };
@@ -246,7 +246,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
     else if (b.kind === 'image') imageUrl ??= IMAGE_LINE.exec(b.text)?.[1];
     else if (b.kind === 'breadcrumb') notes.push(`breadcrumb after the stamp, not used: ${q(b.text)}`);
     else {
-      const byline = parseByline(b.text);
+      const byline = parseByline(b.text) ?? barByline(b.text);
       const agency = parseAgencyLine(b.text);
       const found = caption === undefined && parseDatelineLead(b.text) === undefined ? splitPhotoCredit(b.text) : undefined;
       // A credit in a form a story's paragraph also takes counts only before the dateline (past the lines
@@ -270,12 +270,13 @@ export const importText: Importer = (input, ctx): ImportResult => {
   }
 
   // The dateline leads the first paragraph; agency copy may print it alone on a line ("WASHINGTON, Feb. 4 (Xinhua) --").
-  let lead: (DatelineLead & { reporters?: string }) | undefined;
+  let lead: TextLead | undefined;
   let leadLine = 0;
   // Usually the first paragraph; after one short paragraph that is not the story's (an editor's note,
   // a caption whose credit is in a form not read), the second, the first staying where it is.
-  // (There, only a lead with an agency, a date, a region or a city the gazetteer knows: "NATO — already
-  // stretched …" is a sentence.)
+  // (There, only a lead with an agency, a date, a region or a city the gazetteer knows: "NATO — Already
+  // stretched …" is a sentence. In either, `leadOf` reads a lead with neither agency nor date only before
+  // a sentence that starts as one does: "NATO — already stretched …" is no dateline.)
   const strong = (l: DatelineLead | undefined): boolean => {
     if (l === undefined) return false;
     const place = lookupCity(l.city);
@@ -299,8 +300,8 @@ export const importText: Importer = (input, ctx): ImportResult => {
   // The end mark: "… a year. Enditem", "……持续恶化。（完）" (before the credit lines, or after them).
   const unmark = (): void => {
     const ending = body[body.length - 1];
-    const marked = ending === undefined ? null : END_MARK.exec(ending.text);
-    if (ending !== undefined && marked !== null) body[body.length - 1] = { ...ending, text: marked[1] ?? '' };
+    const unmarked = ending === undefined ? undefined : withoutEndMark(ending.text);
+    if (ending !== undefined && unmarked !== undefined) body[body.length - 1] = { ...ending, text: unmarked };
   };
   unmark();
   while (body.length > 0) {
@@ -327,6 +328,13 @@ export const importText: Importer = (input, ctx): ImportResult => {
     body.pop();
   }
   unmark();
+  // The mark after a paragraph the page runs on after ("……了了。（完）”" then "（原标题：…）"): off too, so no heading is made of it.
+  for (const [k, b] of body.entries()) {
+    const unmarked = withoutInnerEndMark(b.text);
+    if (unmarked === undefined) continue;
+    body[k] = { ...b, text: unmarked };
+    notes.push(`end mark taken off a paragraph the body goes on after; what follows it is kept: ${q(b.text)}`);
+  }
   contributors.push(...closing);
   // Agency lines at the end are the story's credit; they come before a publication name next to the stamp.
   agencies.unshift(...trailingAgencies);

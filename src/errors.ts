@@ -94,8 +94,8 @@ export const Errors = {
     `${date} is later than the day the story was first published in ${city} (${there}); a story is datelined on or before that day: check the dateline's date, or the record's "date"`),
   NoText: entry('W_NO_TEXT', 'warning', () =>
     'the record has no body and no summary: its items carry no text but the headline (and in full-content feeds its dateline, photo and credits, if any); Atom validators warn MissingTextualContent on such entries'),
-  SlugCollision: entry('W_SLUG_COLLISION', 'warning', (kind: string, names: string[], paths: string[]) =>
-    `the ${kind} names ${names.map(q).join(', ')} make the same path; their feeds are at ${paths.join(', ')}` +
+  SlugCollision: entry('W_SLUG_COLLISION', 'warning', (kind: string, names: { name: string; file?: string | undefined }[], paths: string[]) =>
+    `the ${kind} names ${names.map((n) => (n.file === undefined ? q(n.name) : `${q(n.name)} (${n.file})`)).join(', ')} make the same path; their feeds are at ${paths.join(', ')}` +
     ' (use one spelling if they are the same thing)'),
 
   // ----- Importing wire copy -----

@@ -204,11 +204,25 @@ describe('a story dated ahead of the clock', () => {
       for (const command of ['build', 'check']) {
         const r = await run([command], dir);
         expect(r.code, command).toBe(0);
-        expect(r.stderr).toMatch(/^articles\/f\.md: date: warning: 2205-02-05T09:00:00\+08:00 is [\d,]+ days after this machine's clock: the story is published now, at the top of its feeds, and the feeds' update times and Last-Modified follow it until then; check the date and its zone \(W_DATE_FUTURE\)$/m);
-        expect(r.stderr).toMatch(/^articles\/f\.md: updated: warning: 2205-02-05T09:24:00\+08:00 is [\d,]+ days after this machine's clock: the feeds' update times and Last-Modified follow the story's update until then; check the date and its zone \(W_DATE_FUTURE\)$/m);
+        expect(r.stderr).toMatch(/^articles\/f\.md:4: date: warning: 2205-02-05T09:00:00\+08:00 is [\d,]+ days after this machine's clock: the story is published now, at the top of its feeds, and the feeds' update times and Last-Modified follow it until then; check the date and its zone \(W_DATE_FUTURE\)$/m);
+        expect(r.stderr).toMatch(/^articles\/f\.md:5: updated: warning: 2205-02-05T09:24:00\+08:00 is [\d,]+ days after this machine's clock: the feeds' update times and Last-Modified follow the story's update until then; check the date and its zone \(W_DATE_FUTURE\)$/m);
         expect(r.stderr).not.toMatch(/^articles\/a\.md/m);
       }
     });
+  });
+
+  it('names that make the same path are located at the line of the name (W_SLUG_COLLISION), in build and check', async () => {
+    const files = {
+      'articles/a.md': record('a', 'tags: [Trade Talks, World News]'),
+      'articles/b.md': record('b', 'section: World\ntags:\n  - Markets\n  - world news').replace('2025-02-05 09:24', '2025-02-06 09:24'),
+    };
+    await withSite(files, async (dir) => {
+      for (const command of ['build', 'check']) {
+        const r = await run([command], dir);
+        expect(r.code, command).toBe(0);
+        expect(r.stderr).toMatch(/^articles\/b\.md:8: tags\[1\]: warning: the tag names "World News" \(articles\/a\.md\), "world news" \(articles\/b\.md\) make the same path/m);
+      }
+    }, { ...SITE_CONFIG, feeds: { tags: true } });
   });
 
   it('an older story updated in the future is named too, though not in the main feed: its section\'s time follows it', async () => {
@@ -220,7 +234,7 @@ describe('a story dated ahead of the clock', () => {
       for (const args of [['check'], ['build'], ['build'], ['build', '--no-cache']]) {
         const r = await run(args, dir);
         expect(r.code, args.join(' ')).toBe(0);
-        expect(r.stderr, args.join(' ')).toMatch(/^articles\/old\.md: updated: warning: 2205-02-05T09:24:00\+08:00 is [\d,]+ days after this machine's clock: the feeds' update times/m);
+        expect(r.stderr, args.join(' ')).toMatch(/^articles\/old\.md:6: updated: warning: 2205-02-05T09:24:00\+08:00 is [\d,]+ days after this machine's clock: the feeds' update times/m);
       }
     }, { ...SITE_CONFIG, itemsPerFeed: 1, feeds: { sections: true } });
   });

@@ -59,6 +59,9 @@ const FILES: Record<string, string> = {
   }),
   'articles/json-md.json': JSON.stringify({ id: 'json-md', title: 'JSON with Markdown', date: '2025-02-05 09:24', body: 'A *Markdown* body.' }),
   // ----- assembly: photo, dateline, credits -----
+  // The credit line as the agency's name; a path whose colon follows a slash.
+  'articles/agency-line.md': record('agency-line', 'agency: Agencies via Xinhua\nurl: "2025/a:b.html?to=https://x.example/"\ndateline: { city: Washington, timezone: America/New_York }', 'Talks went on.'),
+  'articles/agency-via.md': record('agency-via', 'agency: { name: Agencies via Xinhua, via: Desk }', 'Talks went on.'),
   'articles/gaza.md': [
     '---',
     'id: gaza',
@@ -336,6 +339,14 @@ describe('assembly: photo first, dateline leading the first paragraph, credits l
     ].join('\n'));
     expect(item('gaza').creditLines).toEqual(['Mike Gu in Hong Kong contributed to this story.', 'Agencies via Xinhua']);
     expect(item('gaza').dateline?.text).toBe('WASHINGTON, Feb. 4 (Xinhua) --');
+  });
+
+  it('an agency written as its credit line (`Agencies via Xinhua`) is the agency Xinhua, via Agencies: the dateline names Xinhua', () => {
+    expect(item('agency-line').dateline?.text).toBe('WASHINGTON, Feb. 4 (Xinhua) --');
+    expect(item('agency-line').creditLines).toEqual(['Agencies via Xinhua']);
+    expect(item('agency-line').url).toBe('https://news.example.com/2025/a:b.html?to=https://x.example/');
+    // Given a `via` of its own, the name is kept as written.
+    expect(item('agency-via').creditLines).toEqual(['Desk via Agencies via Xinhua']);
   });
 
   it('the byline leads; contributors are grouped by role in record order, then the agency line', () => {

@@ -208,6 +208,7 @@ const CASES: Case[] = [
       'articles/f.md': md('---', 'id: f', 'title: T', 'date: 2025-02-05 09:24', 'url: "https:///world/story.html"', '---', 'B'),
       'articles/g.md': md('---', 'id: g', 'title: T', 'date: 2025-02-05 09:24', 'url: //gaza-talks.html', '---', 'B'),
       'articles/h.md': md('---', 'id: h', 'title: T', 'date: 2025-02-05 09:24', 'url: //clip.mp4/x', '---', 'B'),
+      'articles/i.md': md('---', 'id: i', 'title: T', 'date: 2025-02-05 09:24', 'url: "ht tp://news.example.com/a b"', '---', 'B'),
     },
     expected: [
       'articles/a.md:5: url: "//world/2025/07/story.html" starts with two slashes, which makes "world" the host; write a path from the site\'s root with one slash, or the whole URL (E_URL_INVALID)',
@@ -218,6 +219,7 @@ const CASES: Case[] = [
       'articles/f.md:5: url: expected an absolute http(s) URL, got "https:///world/story.html" (E_URL_INVALID)',
       'articles/g.md:5: url: "//gaza-talks.html" starts with two slashes, which makes "gaza-talks.html" the host; write a path from the site\'s root with one slash, or the whole URL (E_URL_INVALID)',
       'articles/h.md:5: url: "//clip.mp4/x" starts with two slashes, which makes "clip.mp4" the host; write a path from the site\'s root with one slash, or the whole URL (E_URL_INVALID)',
+      'articles/i.md:5: url: expected an absolute http(s) URL, got "ht tp://news.example.com/a b" (E_URL_INVALID)',
     ],
   },
   {

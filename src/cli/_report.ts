@@ -1,6 +1,7 @@
 /** What every command shares for talking to the terminal: the injected io, and the diagnostics report. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { formatDiagnostic } from '../errors.js';
+import { locateFields } from '../sources/locate.js';
 import type { Diagnostic } from '../types.js';
 
 export interface CliIO {
@@ -19,8 +20,9 @@ export interface CliIO {
 export const plural = (n: number, word: string): string =>
   `${n.toLocaleString('en-US')} ${n === 1 ? word : word.endsWith('y') && !/[aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : `${word}s`}`;
 
-/** Prints every diagnostic, then a count; returns the number of errors. */
+/** Prints every diagnostic (with the lines of those the core could not locate: locateFields), then a count; returns the number of errors. */
 export function report(io: CliIO, diagnostics: Diagnostic[]): number {
+  locateFields(diagnostics, io.cwd);
   for (const d of diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
   const errors = diagnostics.filter((d) => d.severity === 'error');
   const warnings = diagnostics.length - errors.length;

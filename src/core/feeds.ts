@@ -64,6 +64,13 @@ const GROUPS = [
 
 const GROUP_CONFIG = { section: 'sections', tag: 'tags', author: 'authors' } as const;
 
+/** The record field holding `name` (`section`, `tags[2]`, `authors[0]`). */
+function nameField(kind: 'section' | 'tag' | 'author', a: Plannable, name: string): string {
+  if (kind === 'section') return 'section';
+  const k = kind === 'tag' ? a.tags.indexOf(name) : a.authors.findIndex((p) => p.name === name);
+  return `${GROUP_CONFIG[kind]}${k < 0 ? '' : `[${k}]`}`;
+}
+
 /** Whether any feed of the site carries summaries only (then every article's summary is needed, not its body). */
 export function usesSummaries(config: SiteConfig): boolean {
   const f = config.feeds;
@@ -153,10 +160,12 @@ function groupPlans<A extends Plannable>(
   // limits change.
   const { slugs, collisions } = assignSlugs(byName.keys());
   for (const c of collisions) {
-    // Located at the newest record using a name that lost the contested path: the one a desk would fix.
-    const newest = c.names.slice(1).map((n) => byName.get(n)?.[0]).filter((a) => a !== undefined).sort(byNewest)[0];
-    diagnostics.push(diagnostic(Errors.SlugCollision, { file: newest?.file, field: GROUP_CONFIG[g.kind] }, g.label, c.names,
-      c.assigned.map((s) => `${g.root}/${s}/`)));
+    // Located at the newest record using a name that lost the contested path: the one a desk would fix,
+    // at the name in its list (`tags[2]`; the CLI finds its line). The message names a record of each name.
+    const users = c.names.map((n) => byName.get(n)?.[0]);
+    const [newest, name] = c.names.slice(1).map((n, k) => [users[k + 1], n] as const).filter(([a]) => a !== undefined).sort(([a], [b]) => byNewest(a as A, b as A))[0] ?? [];
+    diagnostics.push(diagnostic(Errors.SlugCollision, { file: newest?.file, field: newest === undefined || name === undefined ? undefined : nameField(g.kind, newest, name) }, g.label,
+      c.names.map((n, k) => ({ name: n, file: users[k]?.file })), c.assigned.map((s) => `${g.root}/${s}/`)));
   }
   const eligible = [...byName].filter(([, list]) => list.length >= settings.minArticles);
   const chosen = eligible

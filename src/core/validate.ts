@@ -126,6 +126,9 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
     // A URL mistyped, which would become a path of this site or name another host: `https//news.example.com/a`
     // (no colon), `http:/news…` (one slash), `https:///world/a` (three: the host "world"), `www.example.com/a`.
     if (/^(?:https?\/\/|https?:\/(?!\/)|https?:\/{3}|https?:(?!\/)|www\.)/i.test(v.trim())) return fail(path, (w) => diagnostic(Errors.UrlInvalid, w, v));
+    // A colon before any slash with no scheme before it (`ht tp://example.com/a`, `news example:a`): no
+    // relative path holds one there (RFC 3986, 4.2), and the URL parser would make it a path of this site.
+    if (/^[^/?#:]*:/.test(v.trim()) && !/^[a-z][a-z0-9+.-]*:/i.test(v.trim())) return fail(path, (w) => diagnostic(Errors.UrlInvalid, w, v));
     const quick = quickHref(v.trim(), base);
     if (quick !== undefined) return quick;
     // `//world/2025/story.html` (a slash too many) is a URL on the host "world", not a path of this site;
@@ -187,9 +190,12 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
   const agencyValue = data['agency'];
   const agencyName = named(agencyValue);
   if (agencyName !== undefined) {
-    agency = { name: agencyName.trim() };
-    nonEmpty(typeof agencyValue === 'string' ? ['agency'] : ['agency', 'name']);
     const via = str(['agency', 'via'])?.trim();
+    // The credit line as the name (`agency: Agencies via Xinhua`) is the agency Xinhua, via Agencies, as
+    // `{name: Xinhua, via: Agencies}` gives it: the dateline names Xinhua, not the whole line.
+    const line = via ? null : /^(\S.*?)\s+via\s+(\S.*)$/i.exec(agencyName.trim());
+    agency = line === null ? { name: agencyName.trim() } : { name: (line[2] ?? '').trim(), via: (line[1] ?? '').trim() };
+    nonEmpty(typeof agencyValue === 'string' ? ['agency'] : ['agency', 'name']);
     if (via) agency.via = via;
     const agencyUrl = absoluteUrl(['agency', 'url'], url ?? config.siteUrl);
     if (agencyUrl !== undefined) agency.url = agencyUrl;

@@ -1,0 +1,37 @@
+/**
+ * Lines for the warnings raised after the records were read, from what the whole site holds (a slug
+ * collision, a date ahead of the clock): the core has only the file and field by then, so the record is
+ * read again for the line of the field's key. Only these rare warnings pay for it.
+ */
+import { readFileSync } from 'node:fs';
+import { basename, isAbsolute, join } from 'node:path';
+import { Errors } from '../errors.js';
+import type { Diagnostic, LineOf } from '../types.js';
+import { readRecord } from './_files.js';
+
+const LOCATED = new Set<string>([Errors.SlugCollision.code, Errors.DateFuture.code]);
+
+/** Sets `line` on those diagnostics that have a record's file and field but no line (files relative to `cwd`). */
+export function locateFields(diagnostics: readonly Diagnostic[], cwd: string): void {
+  const lines = new Map<string, LineOf | undefined>();
+  for (const d of diagnostics) {
+    if (d.line !== undefined || d.file === undefined || d.field === undefined || !LOCATED.has(d.code)) continue;
+    if (!lines.has(d.file)) lines.set(d.file, lineOfRecord(isAbsolute(d.file) ? d.file : join(cwd, d.file)));
+    const line = lines.get(d.file)?.(fieldPath(d.field));
+    if (line !== undefined) d.line = line;
+  }
+}
+
+function lineOfRecord(path: string): LineOf | undefined {
+  try {
+    return readRecord(readFileSync(path, 'utf8'), basename(path), path).record?.lineOf;
+  } catch {
+    // Gone or unreadable since: the warning keeps its file and field.
+    return undefined;
+  }
+}
+
+/** `tags[2]` → `['tags', 2]`, `dateline.city` → `['dateline', 'city']`. */
+function fieldPath(field: string): (string | number)[] {
+  return [...field.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : (m[1] ?? '')));
+}

@@ -51,13 +51,15 @@ Options:
                   it implies --quiet)
   -h, --help      show this help
 `,
-  check: `Usage: dateline check [--config FILE]
+  check: `Usage: dateline check [--config FILE] [--json]
 
 Validates the configuration and every record, and renders the feeds in memory, reporting every problem
 in every file as "path:line: field: message (CODE)". Writes nothing.
 
 Options:
   --config FILE   site configuration (default: ${DEFAULT_CONFIG_FILE})
+  --json          print one JSON object on stdout instead of the summary: ok, records, feeds,
+                  mainFeedItems and every diagnostic (problems are printed on stderr as well)
   -h, --help      show this help
 `,
   import: `Usage: dateline import FILE... [--format text|nitf|ninjs] [--out DIR] [--dry-run] [--force] [--config FILE]
@@ -116,16 +118,18 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     io.stderr(`Unknown command "${command}".\n\n${USAGE['main']}`);
     return 2;
   }
+  let json = false;
   try {
     if (command === 'build') return await buildCommand([...rest], io, USAGE['build'] ?? '');
     const parsed = parseCommand(io, USAGE[command] ?? '', {
       args: [...rest],
-      options: { config: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { config: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
       strict: true,
       allowPositionals: false,
     });
     if (typeof parsed === 'number') return parsed;
-    const values = parsed.values as { config?: string };
+    const values = parsed.values as { config?: string; json?: boolean };
+    json = values.json === true;
     const configFile = values.config ?? DEFAULT_CONFIG_FILE;
     const config = await loadConfig(configFile, io.cwd);
     // The directories as `build` would use them (its default cache): apart, or the build refuses.
@@ -143,10 +147,16 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     // As build names them: the main feed's stories, and each feed's newest change.
     const future = futureDates(built.main, built.feeds, Date.now(), config.timezone);
     const all = sortDiagnostics([...apart, ...loaded.diagnostics, ...built.diagnostics.filter((d) => !(refused && d.code === 'W_NO_ARTICLES')), ...future]);
-    if (report(io, all) > 0) return 1;
+    const errors = report(io, all);
     const published = loaded.articles.filter((a) => !a.draft).length;
     const drafts = loaded.articles.length - published;
     const items = built.model.items.length;
+    if (json) {
+      const records = { files: loaded.files, published, drafts };
+      io.stdout(`${JSON.stringify({ ok: errors === 0, records, feeds: built.feeds.length, mainFeedItems: items, diagnostics: all })}\n`);
+      return errors > 0 ? 1 : 0;
+    }
+    if (errors > 0) return 1;
     io.stdout(`Read ${plural(loaded.files, 'record')} from ${config.articlesDir}/: ${published.toLocaleString('en-US')} published, ${plural(drafts, 'draft')}.\n`);
     const others = built.feeds.length - 1;
     io.stdout(`All records are valid; ${others > 0 ? `the main feed would carry ${plural(items, 'item')}, and there would be ${plural(others, 'other feed')}` : `each feed would carry ${plural(items, 'item')}`}.\n`);
@@ -155,6 +165,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   } catch (e) {
     if (e instanceof DatelineError) {
       report(io, e.diagnostics);
+      if (json) io.stdout(`${JSON.stringify({ ok: false, diagnostics: e.diagnostics })}\n`);
       return 1;
     }
     io.stderr(`Internal error in Dateline (please report it with the input that caused it):\n${(e as Error).stack ?? String(e)}\n`);

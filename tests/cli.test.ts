@@ -144,13 +144,15 @@ describe('help and usage', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatchInlineSnapshot(`
-      "Usage: dateline check [--config FILE]
+      "Usage: dateline check [--config FILE] [--json]
 
       Validates the configuration and every record, and renders the feeds in memory, reporting every problem
       in every file as "path:line: field: message (CODE)". Writes nothing.
 
       Options:
         --config FILE   site configuration (default: dateline.config.json)
+        --json          print one JSON object on stdout instead of the summary: ok, records, feeds,
+                        mainFeedItems and every diagnostic (problems are printed on stderr as well)
         -h, --help      show this help
       "
     `);
@@ -388,6 +390,28 @@ describe('build', () => {
       });
       expect((await readdir(dir, { recursive: true })).sort()).toEqual(before);
     });
+  });
+
+  it('check --json prints one JSON object for a pipeline: the counts and every diagnostic, ok false on an error', async () => {
+    await withSite(GOOD_SITE, async (dir) => {
+      const r = await run(['check', '--json'], dir);
+      expect([r.code, r.stderr]).toEqual([0, '']);
+      expect(JSON.parse(r.stdout)).toEqual({ ok: true, records: { files: 3, published: 2, drafts: 1 }, feeds: 1, mainFeedItems: 2, diagnostics: [] });
+    });
+    await withSite({ ...GOOD_SITE, 'articles/bad.md': '---\nid: bad\ntitle: T\ndate: 2025-13-01 09:00\n---\nB\n' }, async (dir) => {
+      const r = await run(['check', '--json'], dir);
+      expect(r.code).toBe(1);
+      const out = JSON.parse(r.stdout) as { ok: boolean; diagnostics: { file: string; line: number; field: string; code: string }[] };
+      expect(out.ok).toBe(false);
+      expect(out.diagnostics).toMatchObject([{ file: 'articles/bad.md', line: 4, field: 'date', code: 'E_DATE_FORMAT' }]);
+      expect(r.stderr).toContain('articles/bad.md:4: date:');
+    });
+    // A configuration that cannot be used: the same object, without the counts.
+    await withSite(GOOD_SITE, async (dir) => {
+      const r = await run(['check', '--json'], dir);
+      expect(r.code).toBe(1);
+      expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, diagnostics: [{ code: 'E_DIRS_OVERLAP' }] });
+    }, { ...SITE_CONFIG, outDir: 'articles/dist' });
   });
 
   it('warnings alone do not fail a build: they are printed with a count and the feeds are written', async () => {

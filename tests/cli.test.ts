@@ -254,12 +254,14 @@ describe('build: directories that must lie apart', () => {
     [{}, ['--out', '.'], `dateline.config.json: articlesDir: the articles directory "articles" is inside the output directory ".": ${PUBLISHED}`],
     [{}, ['--cache', 'articles/cache'], `--cache: the cache directory "articles/cache" is inside the articles directory "articles": ${CACHE_READ}`],
     [{}, ['--cache', 'dist/cache'], `--cache: the cache directory "dist/cache" is inside the output directory "dist": ${CACHE_PUBLISHED}`],
-  ] as const)('%j %j is refused before anything is read or written', async (change, args, message) => {
+  ] as const)('%j %j is refused before anything is read or written (exit 2 when an option is at fault, a usage error)', async (change, args, message) => {
     await withSite(GOOD_SITE, async (dir) => {
       const before = await snapshotDir(dir);
       const r = await run(['build', ...args], dir);
-      expect(r.code).toBe(1);
+      expect(r.code).toBe(message.startsWith('--') ? 2 : 1);
       expect(r.stderr).toContain(`${message} (E_DIRS_OVERLAP)`);
+      // An option is no file: the count says how many errors, not in how many files.
+      if (message.startsWith('--')) expect(r.stderr).toMatch(/\n1 error\n$/);
       expect(await snapshotDir(dir)).toEqual(before);
     }, { ...SITE_CONFIG, ...change });
   });
@@ -272,12 +274,12 @@ describe('build: directories that must lie apart', () => {
       await symlink('public', join(dir, 'publink'));
       const before = await snapshotDir(dir);
       const out = await run(['build', '--out', 'outlink'], dir);
-      expect([out.code, out.stderr]).toEqual([1, expect.stringContaining(`--out: the output directory "outlink" is the same directory as the articles directory "articles": ${READ_OWN} (E_DIRS_OVERLAP)`)]);
+      expect([out.code, out.stderr]).toEqual([2, expect.stringContaining(`--out: the output directory "outlink" is the same directory as the articles directory "articles": ${READ_OWN} (E_DIRS_OVERLAP)`)]);
       const cache = await run(['build', '--cache', 'cachelink/c'], dir);
-      expect([cache.code, cache.stderr]).toEqual([1, expect.stringContaining(`--cache: the cache directory "cachelink/c" is inside the output directory "dist": ${CACHE_PUBLISHED} (E_DIRS_OVERLAP)`)]);
+      expect([cache.code, cache.stderr]).toEqual([2, expect.stringContaining(`--cache: the cache directory "cachelink/c" is inside the output directory "dist": ${CACHE_PUBLISHED} (E_DIRS_OVERLAP)`)]);
       // A link to an output directory not made yet.
       const dangling = await run(['build', '--out', 'public', '--cache', 'publink'], dir);
-      expect([dangling.code, dangling.stderr]).toEqual([1, expect.stringContaining(`--cache: the cache directory "publink" is the same directory as the output directory "public": ${CACHE_PUBLISHED} (E_DIRS_OVERLAP)`)]);
+      expect([dangling.code, dangling.stderr]).toEqual([2, expect.stringContaining(`--cache: the cache directory "publink" is the same directory as the output directory "public": ${CACHE_PUBLISHED} (E_DIRS_OVERLAP)`)]);
       expect(await snapshotDir(dir)).toEqual(before);
     });
   });

@@ -27,11 +27,18 @@ export function report(io: CliIO, diagnostics: Diagnostic[]): number {
   const errors = diagnostics.filter((d) => d.severity === 'error');
   const warnings = diagnostics.length - errors.length;
   if (errors.length > 0) {
-    const files = new Set(errors.map((d) => d.file)).size;
-    io.stderr(`${plural(errors.length, 'error')} in ${plural(files, 'file')}${warnings > 0 ? `, ${plural(warnings, 'warning')}` : ''}\n`);
+    const files = new Set(errors.filter((d) => !fromOption(d)).map((d) => d.file)).size;
+    io.stderr(`${plural(errors.length, 'error')}${files > 0 ? ` in ${plural(files, 'file')}` : ''}${warnings > 0 ? `, ${plural(warnings, 'warning')}` : ''}\n`);
   } else if (warnings > 0) io.stderr(`${plural(warnings, 'warning')}\n`);
   return errors.length;
 }
+
+/** A problem with a command-line option (`--out: …`), not with a file. */
+const fromOption = (d: Diagnostic): boolean => d.file?.startsWith('--') === true;
+
+/** The exit code for errors: 2 when every one is an option's (a usage error), else 1. */
+export const errorExit = (diagnostics: readonly Diagnostic[]): number =>
+  diagnostics.every((d) => d.severity !== 'error' || fromOption(d)) ? 2 : 1;
 
 
 /**

@@ -12,7 +12,7 @@ import type { SiteConfig } from '../types.js';
 import { changedFeedUrls } from '../websub/changed.js';
 import { readPending, writePending } from '../websub/pending.js';
 import { describePing, pingHub } from '../websub/ping.js';
-import { parseCommand, plural, report, type CliIO } from './_report.js';
+import { errorExit, parseCommand, plural, report, type CliIO } from './_report.js';
 import { progressLine } from './_progress.js';
 
 /** Builds with more files than this print counts instead of one line per file. */
@@ -107,7 +107,7 @@ async function buildAndReport(v: BuildValues, io: CliIO, interrupted: () => numb
     if (e instanceof DatelineError) {
       report(io, e.diagnostics);
       if (v.json === true) io.stdout(`${JSON.stringify({ ok: false, diagnostics: e.diagnostics })}\n`);
-      return 1;
+      return errorExit(e.diagnostics);
     }
     throw e;
   }
@@ -117,7 +117,7 @@ async function buildAndReport(v: BuildValues, io: CliIO, interrupted: () => numb
   if (v.json === true && errors > 0) io.stdout(`${JSON.stringify(summary(r, ms))}\n`);
   if (errors > 0) {
     if (!quiet || v.json === true) io.stderr('Nothing was written.\n');
-    return 1;
+    return errorExit(r.diagnostics);
   }
   if (r.cacheNotSaved !== undefined) io.stderr(`warning: the cache could not be written to ${v.cache ?? DEFAULT_CACHE_DIR} (${r.cacheNotSaved}); the next build may not be able to use it\n`);
   if (!quiet) printReport(io, r, ms);

@@ -105,8 +105,9 @@ export const Errors = {
   ImportFormatUnknown: entry('E_IMPORT_FORMAT', 'error', (what: string) =>
     `${what}; pass --format text, nitf or ninjs if the detection is wrong`),
   ImportNoHeadline: entry('E_IMPORT_NO_HEADLINE', 'error', (where: string) => `no headline: ${where}`),
-  ImportNoDate: entry('E_IMPORT_NO_DATE', 'error', (where: string) =>
-    `no date: ${where}; a zone alone gives no instant, so add the stamp to the copy or write the record by hand`),
+  // (A stamp in a form not read says how to write it; copy with no stamp at all gets the general advice.)
+  ImportNoDate: entry('E_IMPORT_NO_DATE', 'error', (where: string, unread = false) =>
+    `no date: ${where}${unread ? '' : '; a zone alone gives no instant, so add the stamp to the copy or write the record by hand'}`),
   ImportDatelineZone: entry('W_IMPORT_DATELINE_ZONE', 'warning', (detail: string) => detail),
   ImportNotPublished: entry('E_IMPORT_NOT_PUBLISHED', 'error', (status: string, advice: string) =>
     `not published: the agency marked this story ${status}; ${advice}`),

@@ -441,3 +441,42 @@ it('"Reuters Staff" after a comma is the agency', () => {
   const story = run('v1.ninjs.json', variant('v1.ninjs.json', { byline: 'By Jane Doe, Reuters Staff', infosource: undefined })).stories[0]!;
   expect([story.fields.authors, story.fields.agency?.name]).toEqual([['Jane Doe'], 'Reuters']);
 });
+
+describe('end marks that are the story\'s words', () => {
+  it.each([
+    // A mark inside a quote, with no full stop before it, is the quote's; the same paragraph inside the body too.
+    ['<p>央行维持利率不变。</p><p>节目单：“第一集（完）”</p>', '央行维持利率不变。\n\n节目单：“第一集（完）”'],
+    ['<p>央行维持利率不变。</p><p>他在稿纸最后写上“（完）”</p>', '央行维持利率不变。\n\n他在稿纸最后写上“（完）”'],
+    ['<p>The port was quiet.</p><p>Dock workers call the last pallet on a ship “the end item”</p>', 'The port was quiet.\n\nDock workers call the last pallet on a ship “the end item”'],
+    ['<p>电视台公布排期。</p><p>第一集：开端。（完）</p><p>第二集：归来。（完）</p><p>第三集：重逢。（未完）</p>', '电视台公布排期。\n\n第一集：开端。（完）\n\n第二集：归来。（完）\n\n第三集：重逢。（未完）'],
+    ['<p>The crews follow a checklist.</p><p>The manual lists it as "Step 4. End item"</p><p>The last crane stops at six.</p>', 'The crews follow a checklist.\n\nThe manual lists it as "Step 4. End item"\n\nThe last crane stops at six.'],
+    // Near misses: the mark after a full stop, with only page lines after it, goes, as text copy reads it.
+    ['<p>央行维持利率不变。</p><p>他说：“市场会上涨。（完）”</p><p>（原标题：央行维持利率不变）</p>', '央行维持利率不变。\n\n他说：“市场会上涨。”\n\n（原标题：央行维持利率不变）'],
+    ['<p>央行维持利率不变。</p><p>市场上涨。（完）</p><p>（来源：新华社）</p>', '央行维持利率不变。\n\n市场上涨。\n\n（来源：新华社）'],
+  ])('%j', (body_html, body) => {
+    const story = run('v1.ninjs.json', variant('v1.ninjs.json', { body_html, byline: undefined })).stories[0]!;
+    expect(story.body).toBe(body);
+  });
+});
+
+it.each([
+  ['By JIM ROE, III', ['Jim Roe III']],
+  ['By JIM ROE, JR.', ['Jim Roe Jr.']],
+  ['By Jim Roe, III and Ann Lee', ['Jim Roe III', 'Ann Lee']],
+  // Near miss: a name that starts as a numeral does is cased as a name.
+  ['By IVAN ROE and IVY LEE', ['Ivan Roe', 'Ivy Lee']],
+])('a byline in capitals %j keeps its suffix as a name prints it', (byline, authors) => {
+  const story = run('v1.ninjs.json', variant('v1.ninjs.json', { byline })).stories[0]!;
+  expect(story.fields.authors).toEqual(authors);
+});
+
+it.each([
+  ['By JIM MORRIS Associated Press', '<p>BEIRUT (AP) — Crowds gathered at the port.</p>', undefined],
+  ['By Anne Roy, Agence France-Presse', '<p>PARIS (AFP) — Crowds gathered at the port.</p>', undefined],
+  // Near miss: another agency in the lead is noted.
+  ['By JIM MORRIS Associated Press', '<p>BEIRUT (AFP) — Crowds gathered at the port.</p>', 'the dateline lead names the agency "AFP", but the agency is "Associated Press": not used'],
+])('%j and the lead of %j: one agency by its two names is no other', (byline, body_html, note) => {
+  const story = run('v1.ninjs.json', variant('v1.ninjs.json', { byline, body_html, infosource: undefined, located: undefined, copyrightnotice: undefined })).stories[0]!;
+  const notes = story.notes.filter((n) => n.includes('names the agency'));
+  expect(notes).toEqual(note === undefined ? [] : [note]);
+});

@@ -341,3 +341,52 @@ describe('files that cannot be imported', () => {
     ]);
   });
 });
+
+describe('a <person> with a comma is one person', () => {
+  const byline = (b: string): ImportedStory => run('b.nitf.xml', fixture('full.nitf.xml').replace(/<byline>[\s\S]*?<\/byline>/, `<byline>${b}</byline>`)).stories[0]!;
+  it.each([
+    ['<person>King, Martin Luther</person>', ['Martin Luther King'], ['byline "King, Martin Luther" read as one name, surname first: "Martin Luther King"']],
+    ['<person>de la Cruz, Maria</person>', ['Maria de la Cruz'], ['byline "de la Cruz, Maria" read as one name, surname first: "Maria de la Cruz"']],
+    ['<person>Van Damme, Jean</person>', ['Jean Van Damme'], ['byline "Van Damme, Jean" read as one name, surname first: "Jean Van Damme"']],
+    ['<person>Smith Jones, Anna</person>', ['Anna Smith Jones'], ['byline "Smith Jones, Anna" read as one name, surname first: "Anna Smith Jones"']],
+    ['<person>Hale, Thomas Robert</person>', ['Thomas Robert Hale'], ['byline "Hale, Thomas Robert" read as one name, surname first: "Thomas Robert Hale"']],
+    ['<person>Doe, Jane, Washington</person>', ['Jane Doe'], ['byline "Doe, Jane" read as one name, surname first: "Jane Doe"', 'byline place not kept (a byline has no field for it): "Washington"']],
+    ['<person>KING, MARTIN LUTHER, JR.</person>', ['Martin Luther King Jr.'], ['byline "KING, MARTIN LUTHER" read as one name, surname first: "MARTIN LUTHER KING"']],
+    // Near misses: a suffix, a title, a place after the comma; two names in one element are kept whole, as printed.
+    ['<person>Martin Luther King, Jr.</person>', ['Martin Luther King Jr.'], []],
+    ['<person>Tom Hale, Senior Editor</person>', ['Tom Hale'], ['byline title not kept (a byline has no field for it): "Senior Editor"']],
+    ['<person>Li Wen, Beijing</person>', ['Li Wen'], ['byline place not kept (a byline has no field for it): "Beijing"']],
+    // (An agency after the comma is the agency: here the distributor's, Xinhua, so nothing is noted.)
+    ['<person>Li Wen, Xinhua</person>', ['Li Wen'], []],
+    ['<person>Jane Doe, Tom Hale</person>', ['Jane Doe, Tom Hale'], ['byline "Jane Doe, Tom Hale" is one <person> with a comma in a form not read: kept whole, as one name']],
+    ['<person>Doe, Jane and Tom Hale</person>', ['Doe, Jane and Tom Hale'], ['byline "Doe, Jane and Tom Hale" is one <person> with a comma in a form not read: kept whole, as one name']],
+  ])('%s gives the authors %j', (b, authors, notes) => {
+    const story = byline(b);
+    expect(story.fields.authors).toEqual(authors);
+    expect(story.notes.filter((n) => n.startsWith('byline'))).toEqual(notes);
+  });
+
+  it.each([
+    ['<person>JIM ROE</person>, III', ['Jim Roe III']],
+    ['<person>JIM ROE, III</person>', ['Jim Roe III']],
+    ['<person>JIM ROE, JR.</person>', ['Jim Roe Jr.']],
+    ['<person>Jim Roe</person>, IV and <person>ANN LEE</person>', ['Jim Roe IV', 'Ann Lee']],
+    // Near miss: a name that starts as a numeral does is cased as a name.
+    ['<person>IVAN ROE</person> and <person>IVY LEE, II</person>', ['Ivan Roe', 'Ivy Lee II']],
+  ])('%s in capitals with a suffix gives %j, as text does', (b, authors) => {
+    expect(byline(b).fields.authors).toEqual(authors);
+  });
+});
+
+describe('end marks that are the story\'s words', () => {
+  it.each([
+    ['<p>节目单：“第一集（完）”</p>', '节目单：“第一集（完）”'],
+    ['<p>第一集：开端。（完）</p><p>第二集：归来。（完）</p><p>第三集：重逢。（未完）</p>', '第一集：开端。（完）\n\n第二集：归来。（完）\n\n第三集：重逢。（未完）'],
+    // Near miss: after a full stop, with only a page line after it, the mark goes.
+    ['<p>他说：“市场会上涨。（完）”</p><p>（原标题：夜班公交试运行）</p>', '他说：“市场会上涨。”\n\n（原标题：夜班公交试运行）'],
+  ])('%s', (last, end) => {
+    const text = fixture('full.nitf.xml').replace('<p>The pilot will cost about $2.1 million and will be reviewed in May.</p>', last);
+    const story = run('b.nitf.xml', text).stories[0]!;
+    expect(story.body.endsWith(`\n\n${end}`)).toBe(true);
+  });
+});

@@ -432,8 +432,10 @@ describe('importText: fixtures', () => {
   it.each([
     'NATO — already stretched, the alliance met on Tuesday.',
     'WATCH (video) — the moment the bridge fell.',
-    'NICE — that is how the season ended for the club.',
+    // (Not a town the gazetteer knows: Nice is one, so `NICE — that is …` is a dateline, below.)
+    'ENOUGH — that is how the season ended for the club.',
     'US, China — trade talks resumed on Monday.',
+    'UK, France — talks on fishing rights resumed.',
   ])('reads no dateline from a first paragraph %j: a word in capitals and a dash before a sentence in lower case, with neither agency nor date', (lead) => {
     const text = ['Home | World', '', 'Not a dateline', '', 'Updated: 2025-10-12 09:24', '', lead, '', 'A second paragraph.', ''].join('\n');
     const story = only(importText(text, { file: 'c.txt', timezone: 'Asia/Shanghai' }));
@@ -443,6 +445,8 @@ describe('importText: fixtures', () => {
   it.each([
     // A city and a dash before a sentence, as China Daily pages print datelines; an agency or a date makes any case a dateline.
     ['NICE — The mayor said the beaches would reopen on Friday.', 'Nice', 'The mayor said'],
+    // A city the gazetteer knows is a dateline whatever starts the sentence.
+    ['NICE — that is how the season ended for the club.', 'Nice', 'that is how'],
     ['SEATTLE — eBay and two carriers agreed on a delivery deal.', 'Seattle', 'eBay and'],
     ['GAZA CITY (AP) — crowds gathered at the crossing.', 'Gaza City', 'crowds gathered'],
     ['BEIJING, Oct. 12 -- the city opened two subway lines.', 'Beijing', 'the city opened'],
@@ -884,7 +888,7 @@ describe('importText: bad input', () => {
     expect(lines(run(`${copy('Posted Feb 5, 2025 9:24 local time')}\nUpdated: This story was updated to correct a name.\n`)).diagnostics[0]).toMatch(/^in\/story\.txt:5: no date: the stamp "Posted Feb 5, 2025 9:24 local time"/);
     expect(lines(run(copy('Updated: Feb 5, 2025 9:24 local time')))).toEqual({
       stories: 0,
-      diagnostics: ['in/story.txt:5: no date: the stamp "Updated: Feb 5, 2025 9:24 local time" is in a form not read (write it as "Updated: 2025-02-05 09:24", with its UTC offset, such as "-05:00", when the time is not the site\'s zone\'s); a zone alone gives no instant, so add the stamp to the copy or write the record by hand (E_IMPORT_NO_DATE)'],
+      diagnostics: ['in/story.txt:5: no date: the stamp "Updated: Feb 5, 2025 9:24 local time" is in a form not read (write it as "Updated: 2025-02-05 09:24", with its UTC offset, such as "-05:00", when the time is not the site\'s zone\'s) (E_IMPORT_NO_DATE)'],
     });
   });
 
@@ -918,7 +922,7 @@ describe('importText: bad input', () => {
     expect(lines(run(copy('Updated: Nov. 2, 2025 1:30 AM ET'))).diagnostics[0]).toMatch(/"2025-11-02 01:30" happens twice in America\/New_York \(2025-11-02T01:30:00-04:00 or 2025-11-02T01:30:00-05:00\)/);
     expect(lines(run(copy('Updated: Feb 5, 2025 9:24 CST')))).toEqual({
       stories: 0,
-      diagnostics: ['in/story.txt:5: no date: the stamp "Updated: Feb 5, 2025 9:24 CST" gives its time in CST, which names more than one zone (US Central or China Standard Time); write the UTC offset it means instead ("-06:00" or "+08:00"); a zone alone gives no instant, so add the stamp to the copy or write the record by hand (E_IMPORT_NO_DATE)'],
+      diagnostics: ['in/story.txt:5: no date: the stamp "Updated: Feb 5, 2025 9:24 CST" gives its time in CST, which names more than one zone (US Central or China Standard Time); write the UTC offset it means instead ("-06:00" or "+08:00") (E_IMPORT_NO_DATE)'],
     });
     // Not stamps: a sentence with a date in it, a time with no date.
     expect(lines(run(copy('Updated: officials met on Feb 5, 2025 at 9:24')))).toMatchObject({ stories: 0 });
@@ -965,4 +969,179 @@ describe('Chinese reporters named in the lead', () => {
     expect(lead('记者王 李明')).toEqual(['王', '李明']);
     expect(lead('记者王 晓 明 通讯员李 华')).toEqual(['王晓明', '李华']);
   });
+});
+
+describe('importText: a byline with a bar and no "By" is a person\'s, where a byline stands', () => {
+  const under = (line: string): string[] => ['Home | World', '', 'Storm closes the harbour', line, '', 'Updated: 2025-02-05 09:24', '', 'PARIS, Feb. 5 -- Body paragraph.', ''];
+  const after = (...head: string[]): string[] => ['Home | World', '', 'Storm closes the harbour', '', ...head.flatMap((l) => [l, '']), 'PARIS, Feb. 5 -- Body paragraph.', ''];
+
+  it.each([
+    'Special Report | Reuters', 'Fact Check | Reuters', 'Breaking News | AP', 'Live Updates | AFP', 'World News | Reuters',
+    'Exclusive Interview | Reuters', 'Xinhua News | Xinhua', 'Hong Kong | Reuters', 'South Korea | Yonhap', 'Tokyo Bureau | Kyodo',
+  ])('takes no author from the section label, place or bureau %j under the headline: it is noted, as a line before the stamp', (line) => {
+    const story = only(importText(under(line).join('\n'), { file: 'b.txt', timezone: ZONE }));
+    expect([story.fields.title, story.fields.authors, story.fields.agency]).toEqual(['Storm closes the harbour', undefined, undefined]);
+    expect(story.notes).toContain(`found before the stamp and not used: ${JSON.stringify(line)}`);
+  });
+
+  it.each(['New Delhi | Reuters', 'Hong Kong | Xinhua', 'Los Angeles | AP', 'Yangon Bureau | Reuters', 'Video Report | Reuters'])(
+    'keeps %j after the stamp in the body, no author',
+    (line) => {
+      const story = only(importText(after('Updated: 2025-02-05 09:24', line).join('\n'), { file: 'b.txt', timezone: ZONE }));
+      expect([story.fields.authors, story.fields.agency, story.fields.dateline?.city]).toEqual([undefined, undefined, 'Paris']);
+      expect(story.body).toBe(`${line.replace('|', '\\|')}\n\nBody paragraph.`);
+    },
+  );
+
+  it.each([
+    ['a photo credit right after the image link', ['By Ann Lee', 'Updated: 2025-02-05 09:24', 'Photo: https://img.example.com/a.jpg', 'Tom Hale | AP']],
+    ['a second byline after a "By" byline', ['Updated: 2025-02-05 09:24', 'By Ann Lee', 'Tom Hale | AP']],
+    ['a byline without "By" after the byline of the headline', ['By Ann Lee', 'Updated: 2025-02-05 09:24', 'Tom Hale | AP']],
+  ])('takes no co-author and no agency from %s', (_what, head) => {
+    const story = only(importText(after(...head).join('\n'), { file: 'b.txt', timezone: ZONE }));
+    expect([story.fields.authors, story.fields.agency]).toEqual([['Ann Lee'], undefined]);
+    expect(story.body).toBe('Tom Hale \\| AP\n\nBody paragraph.');
+  });
+
+  it.each([
+    // Near misses: names of people, a given name that is a city's among them; the image after the byline, not before it.
+    ['under the headline', under('Florence Hale | AP')],
+    ['after the stamp', after('Updated: 2025-02-05 09:24', 'Florence Hale | AP')],
+    ['after the stamp, before the image link', after('Updated: 2025-02-05 09:24', 'Florence Hale | AP', 'Photo: https://img.example.com/a.jpg')],
+  ])('still reads a person\'s byline without "By" %s', (_where, lines) => {
+    const story = only(importText(lines.join('\n'), { file: 'b.txt', timezone: ZONE }));
+    expect([story.fields.authors, story.fields.agency?.name, story.body]).toEqual([['Florence Hale'], 'AP', 'Body paragraph.']);
+  });
+});
+
+describe('importText: datelines before a sentence that starts with no capital', () => {
+  it.each([
+    ['NEW YORK — $5 billion was pledged for the tunnel on Monday.', 'New York', '$5 billion'],
+    ['LONDON — £3 billion in bonds were sold.', 'London', '£3 billion'],
+    ['BRUSSELS — €2 billion went to the grid.', 'Brussels', '€2 billion'],
+    ['HONG KONG — 香港特区政府周二宣布新措施。', 'Hong Kong', '香港特区政府'],
+    ['BERLIN — „Wir bauen weiter“, sagte der Bürgermeister.', 'Berlin', '„Wir bauen'],
+    ['MADRID — ¿Quién pagará la obra?', 'Madrid', '¿Quién'],
+    ['TOKYO — … and then the trains stopped.', 'Tokyo', '… and then'],
+    ['SEOUL — [Updated] The bridge reopened.', 'Seoul', '\\[Updated\\]'],
+    ['LOS ANGELES — #MeToo marchers filled the square.', 'Los Angeles', '#MeToo'],
+    ['NAIROBI — @KenyaPower said the lights were back.', 'Nairobi', '@KenyaPower'],
+    ['THE HAGUE — van der Berg took the oath.', 'The Hague', 'van der Berg'],
+    ['BERLIN — von der Leyen arrived late.', 'Berlin', 'von der Leyen'],
+    ['CAIRO — al-Sisi opened the museum.', 'Cairo', 'al-Sisi'],
+    ['PORTLAND, Ore. — the city council voted.', 'Portland', 'the city council'],
+    ['WASHINGTON, D.C. — the Senate voted late.', 'Washington', 'the Senate'],
+    ['WASHINGTON — the Senate voted late.', 'Washington', 'the Senate'],
+    // A town the gazetteer lacks (a warning asks for its zone): any first character but a lower-case Latin letter.
+    ['GLENWHARF — $2 million was raised.', 'Glenwharf', '$2 million'],
+  ])('reads the dateline of %j', (lead, city, start) => {
+    const text = ['Home | World', '', 'A dateline', '', 'Updated: 2025-10-12 09:24', '', lead, '', 'A second paragraph.', ''].join('\n');
+    const story = only(importText(text, { file: 'c.txt', timezone: ZONE }));
+    expect([story.fields.dateline?.city, story.body.startsWith(start)]).toEqual([city, true]);
+  });
+
+  it.each([
+    'GLENWHARF — the council met.',
+    'NATO — already stretched, the alliance met on Tuesday.',
+  ])('reads none from %j: a word no place is known by, then a lower-case letter', (lead) => {
+    const text = ['Home | World', '', 'Not a dateline', '', 'Updated: 2025-10-12 09:24', '', lead, '', 'A second paragraph.', ''].join('\n');
+    const story = only(importText(text, { file: 'c.txt', timezone: ZONE }));
+    expect([story.fields.dateline, story.body.startsWith(lead)]).toEqual([undefined, true]);
+  });
+});
+
+describe('importText: end marks inside the body', () => {
+  const zh = (...paras: string[]): string => ['Home | China', '', '节目预告', '', 'Updated: 2025-07-30 09:24', '', '新华社北京7月30日电 电视台公布新剧排期。', '', ...paras.flatMap((l) => [l, ''])].join('\n');
+
+  it('keeps the marks of an episode list, and makes no heading of them', () => {
+    const story = only(importText(zh('第一集：开端。（完）', '第二集：归来。（完）', '第三集：重逢。（未完）', '全剧将于八月播出。'), { file: 'zh.txt', timezone: ZONE }));
+    expect(story.body).toBe('电视台公布新剧排期。\n\n第一集：开端。（完）\n\n第二集：归来。（完）\n\n第三集：重逢。（未完）\n\n全剧将于八月播出。');
+    expect(story.notes.join('\n')).not.toContain('end mark');
+  });
+
+  it('keeps a mark in a quote the story goes on after, and makes no heading of the paragraph', () => {
+    const story = only(importText(zh('他说：“雨停了就好了。（完）”', '预警将持续到周末。'), { file: 'zh.txt', timezone: ZONE }));
+    expect(story.body).toBe('电视台公布新剧排期。\n\n他说：“雨停了就好了。（完）”\n\n预警将持续到周末。');
+  });
+
+  it('keeps "End item" of a quoted manual inside the body', () => {
+    const text = ['Home | World', '', 'Dockers', '', 'Updated: 2025-07-30 09:24', '', 'ROTTERDAM -- The crews follow a printed checklist.', '', 'The manual lists it as "Step 4. End item"', '', 'The last crane stops at six.', ''].join('\n');
+    expect(only(importText(text, { file: 'd.txt', timezone: ZONE })).body).toBe('The crews follow a printed checklist.\n\nThe manual lists it as "Step 4. End item"\n\nThe last crane stops at six.');
+  });
+
+  it.each([
+    [['剧组表示拍摄顺利。（完）', '（来源：新华社）'], '电视台公布新剧排期。\n\n剧组表示拍摄顺利。\n\n（来源：新华社）'],
+    [['他说：“拍摄很顺利。（完）”', '（原标题：新剧八月开播）'], '电视台公布新剧排期。\n\n他说：“拍摄很顺利。”\n\n（原标题：新剧八月开播）'],
+  ])('takes the mark off a paragraph only page lines follow: %j', (paras, body) => {
+    expect(only(importText(zh(...paras), { file: 'zh.txt', timezone: ZONE })).body).toBe(body);
+  });
+
+  it.each([
+    ['节目单：“第一集（完）”', '节目单：“第一集（完）”'],
+    ['他在稿纸最后写上“（完）”', '他在稿纸最后写上“（完）”'],
+    ['Dock workers call the last pallet on a ship “the end item”', 'Dock workers call the last pallet on a ship “the end item”'],
+    // Near miss: after a full stop, inside the quote, it is the mark.
+    ['他说：“拍摄很顺利。（完）”', '他说：“拍摄很顺利。”'],
+  ])('reads the last paragraph %j as %j', (last, kept) => {
+    expect(only(importText(zh(last), { file: 'zh.txt', timezone: ZONE })).body).toBe(`电视台公布新剧排期。\n\n${kept}`);
+  });
+});
+
+describe('importText: a zone that names several', () => {
+  it.each([
+    ['Updated 4:10 PM CST, March 4, 2025', 'CST', '"-06:00" or "+08:00"'],
+    ['Updated 4:10 P.M. IST, March 4, 2025', 'IST', '"+05:30", "+02:00" or "+01:00"'],
+    ['Updated: March 4, 2025 4:10 PM BST', 'BST', '"+01:00" or "+06:00"'],
+  ])('%j: the error says the abbreviation names several zones and asks for the offset', (stamp, zone, offsets) => {
+    const r = importText(['Home | World', '', 'Zones', '', stamp, '', 'PARIS — Body.', ''].join('\n'), { file: 'z.txt', timezone: ZONE });
+    expect(r.stories).toEqual([]);
+    expect(r.diagnostics.map((d) => [d.code, d.message])).toEqual([['E_IMPORT_NO_DATE', expect.stringContaining(`gives its time in ${zone}, which names more than one zone`)]]);
+    expect(r.diagnostics[0]?.message).toContain(`write the UTC offset it means instead (${offsets})`);
+  });
+
+  it.each([
+    ['Updated 4:10 PM EST, March 4, 2025', '2025-03-04T16:10:00-05:00'],
+    ['Updated 4:10 PM GMT+8, March 4, 2025', '2025-03-04T16:10:00+08:00'],
+  ])('%j (one zone) imports', (stamp, date) => {
+    const story = only(importText(['Home | World', '', 'Zones', '', stamp, '', 'PARIS — Body.', ''].join('\n'), { file: 'z.txt', timezone: ZONE }));
+    expect(story.fields.date).toBe(date);
+  });
+
+  it('a zone not known at all is a form not read', () => {
+    const r = importText(['Home | World', '', 'Zones', '', 'Updated 4:10 PM XYZ, March 4, 2025', '', 'PARIS — Body.', ''].join('\n'), { file: 'z.txt', timezone: ZONE });
+    expect(r.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('is in a form not read')]);
+  });
+});
+
+describe('importText: one agency by its two names', () => {
+  it.each([
+    ['By JIM MORRIS Associated Press', 'BEIRUT (AP) — Crowds gathered.', 'Associated Press'],
+    ['By Jim Morris | AP', 'BEIRUT (Associated Press) — Crowds gathered.', 'AP'],
+    ['By Anne Roy | AFP', 'PARIS (Agence France-Presse) — Crowds gathered.', 'AFP'],
+    ['By Hiroshi Tanaka | Kyodo News', 'TOKYO (Kyodo News) — Crowds gathered.', 'Kyodo'],
+    ['By Li Wen | Xinhua News Agency', 'BEIJING, Feb. 5 (Xinhua) -- Crowds gathered.', 'Xinhua'],
+    ['By Jim Morris | DPA', 'BERLIN (dpa) — Crowds gathered.', 'dpa'],
+  ])('%j and the dateline %j name one agency: no note', (byline, lead, agency) => {
+    const story = only(importText(['Home | World', '', 'Agency', '', byline, '', 'Updated: 2025-10-12 09:24', '', lead, ''].join('\n'), { file: 'a.txt', timezone: ZONE }));
+    expect(story.fields.agency?.name).toBe(agency);
+    expect(story.notes.join('\n')).not.toContain('agency in the dateline');
+  });
+
+  it.each([
+    ['By Jim Morris | Reuters', 'BEIRUT (AP) — Crowds gathered.', 'AP'],
+    ['By Jim Morris | Associated Press', 'BEIRUT (AFP) — Crowds gathered.', 'AFP'],
+  ])('%j and the dateline %j name two: the dateline\'s is noted', (byline, lead, printed) => {
+    const story = only(importText(['Home | World', '', 'Agency', '', byline, '', 'Updated: 2025-10-12 09:24', '', lead, ''].join('\n'), { file: 'a.txt', timezone: ZONE }));
+    expect(story.notes).toContain(`agency in the dateline, not used (the agency line names another): ${JSON.stringify(printed)}`);
+  });
+});
+
+it.each([
+  ['By JIM ROE, III', ['Jim Roe III']],
+  ['By JIM ROE, JR.', ['Jim Roe Jr.']],
+  // Near miss: a name that starts as a numeral does stays as cased.
+  ['By IVAN ROE', ['Ivan Roe']],
+])('importText: the byline %j in capitals keeps its suffix as a name prints it', (byline, authors) => {
+  const story = only(importText(['Home | World', '', 'Suffix', '', byline, '', 'Updated: 2025-10-12 09:24', '', 'PARIS — Body.', ''].join('\n'), { file: 's.txt', timezone: ZONE }));
+  expect(story.fields.authors).toEqual(authors);
 });

@@ -19,7 +19,8 @@ export function looksLikeName(s: string): boolean {
 /** `ZHANG YI` → `Zhang Yi` (China Daily prints bylines in capitals); names with lower case stay as printed. */
 export function nameCase(s: string): string {
   if (!/\p{L}/u.test(s) || s !== s.toUpperCase() || s === s.toLowerCase()) return s;
-  return s.toLowerCase().replace(/(^|[\s'’.-])(\p{L})/gu, (_, sep: string, c: string) => `${sep}${c.toUpperCase()}`);
+  // (A roman numeral after the name stays in capitals: `JIM ROE III` → `Jim Roe III`.)
+  return s.toLowerCase().replace(/(^|[\s'’.-])(\p{L})/gu, (_, sep: string, c: string) => `${sep}${c.toUpperCase()}`).replace(/(?<=\S\s)(Ii|Iii|Iv)(?=$|[\s,])/gu, (r: string) => r.toUpperCase());
 }
 
 /** A byline part that is a city, not a person (`By Li Wen, Beijing`): a name the gazetteer knows. */
@@ -247,21 +248,6 @@ export function parseByline(text: string): Byline | undefined {
   }
   // A byline of the agency alone (`By The Associated Press`) is a byline too.
   return out.authors.length > 0 || out.agency !== undefined ? out : undefined;
-}
-
-/**
- * A byline without "By", a name and an agency apart by a bar, as ninjs and NITF read one (`Jane Doe | AP`,
- * `Jane Doe | Photos by Tom Hale`): names of two words or more in Latin letters before the bar, an agency
- * or a credit after it, and nothing else. The caller takes it only where a byline stands (under the
- * headline, before the body): `Business News | Reuters` before the headline is the site's.
- */
-export function barByline(text: string): Byline | undefined {
-  const line = text.replace(/\s+/g, ' ').trim();
-  if (/^by\s/iu.test(line) || !/^[^|]+\|[^|]+$/u.test(line)) return undefined;
-  const b = parseByline(`By ${line}`);
-  if (b === undefined || (b.agency === undefined && b.contributors === undefined)) return undefined;
-  const clean = b.publication === undefined && b.titles === undefined && b.notNames === undefined && b.surnameFirst === undefined && b.moreAgencies === undefined;
-  return clean && b.authors.length > 0 && b.authors.every((a) => /^\p{Script=Latin}+(?:[ '’.-]+\p{Script=Latin}+)*\.?$/u.test(a.name) && a.name.includes(' ')) ? b : undefined;
 }
 
 /**

@@ -9,9 +9,8 @@ import type { Block } from './_blocks.js';
 import { parseByline, parseEditorLine } from './_bylines.js';
 import type { Credits } from './_story.js';
 import { squash } from './_tree.js';
-import { isInterviewLine, parseAgencyLine, parseContributorLine, withoutEndMark, zhSignature } from './lines.js';
-
-const MARK_ALONE = /^(?:end ?item|[（(]完[）)])$/iu;
+import { isInterviewLine, parseAgencyLine, parseContributorLine, zhSignature } from './lines.js';
+import { innerEndMarks, MARK_ALONE, withoutEndMark, withoutInnerEndMark } from './_end-mark.js';
 
 export function takeClosingCredits(blocks: Block[], credits: Credits): void {
   const lines: ((credits: Credits) => void)[] = [];
@@ -24,6 +23,7 @@ export function takeClosingCredits(blocks: Block[], credits: Credits): void {
     blocks.pop();
   }
   unmark(blocks);
+  unmarkInner(blocks);
   // In the order printed, as the copy's own would be read.
   for (const take of lines) take(credits);
 }
@@ -70,4 +70,18 @@ function unmark(blocks: Block[]): void {
   if (unmarked !== undefined) tail.text = unmarked;
   // The mark alone after a link (`See <a>the site</a> Enditem`): the run goes, and the space before it.
   else if (MARK_ALONE.test(tail.text.trim())) last.inline.pop();
+}
+
+/**
+ * The end mark off a paragraph that only what pages print after a story follows (`……了了。（完）”` then
+ * `（原标题：…）`), as the text importer takes it: the mark in the paragraph's last run of text.
+ */
+function unmarkInner(blocks: Block[]): void {
+  // (A block that is no paragraph, such as a list or a quote, is no trailer: a mark before it stays.)
+  for (const { index } of innerEndMarks(blocks.map((b) => (b.kind === 'p' ? textOfBlock(b) : '\u0000')))) {
+    const block = blocks[index];
+    const run = block?.kind === 'p' ? block.inline[block.inline.length - 1] : undefined;
+    const unmarked = run === undefined || run.href !== undefined ? undefined : withoutInnerEndMark(run.text.trimEnd());
+    if (run !== undefined && unmarked !== undefined) run.text = unmarked;
+  }
 }

@@ -177,6 +177,7 @@ export const isStamp = (text: string): boolean => parseStamp(text, 0) !== undefi
 
 /** The ambiguous zone abbreviation a text ends its time with (`9:24 CST`), if any. */
 export function ambiguousZone(text: string): string | undefined {
-  const m = /\d\s*(?:[ap]\.?\s?m\b\.?)?\s*[(（]?([A-Z]{3})\b/.exec(text);
+  // (After a clock in either case: `9:24 p.m. CST`, `4:10 PM CST`.)
+  const m = /\d\s*(?:[aApP]\.?\s?[mM]\b\.?)?\s*[(（]?([A-Z]{3})\b/.exec(text);
   return m !== null && AMBIGUOUS_ZONES[m[1]!] !== undefined ? m[1] : undefined;
 }

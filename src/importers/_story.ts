@@ -11,9 +11,10 @@ import { isPermanentId } from '../core/ids.js';
 import { dropChars, plainText, type Block, type ImageCandidate } from './_blocks.js';
 import { squash, unique } from './_tree.js';
 import { agencyOfJob, agencyOfPublication, isBureau, isJobPhrase, isLoneInitial, isModifierOnly, isPlaceName, isPublicationName, JOB_TITLE, nameAndAgency, nameCase, surnameFirst } from './_bylines.js';
-import { nameSuffix } from './_suffix.js';
+import { nameSuffix, withSuffix } from './_suffix.js';
+import { personWithComma } from './_person.js';
 import { lookupCity } from './gazetteer.js';
-import { agenciesNamed, besidesAuthors, cityName, datelineDate, parseAgencyLine, parseContributorLine, parseDatelineLead, reporterNames, splitPhotoCredit } from './lines.js';
+import { agenciesNamed, agencyKey, besidesAuthors, cityName, datelineDate, parseAgencyLine, parseContributorLine, parseDatelineLead, reporterNames, splitPhotoCredit } from './lines.js';
 import { contentId } from './record.js';
 import type { RecordFieldsOut } from './types.js';
 
@@ -55,9 +56,10 @@ export class Credits {
     const parsed = typeof given === 'string' ? (parseAgencyLine(line) ?? { name: squash(line) }) : given;
     if (parsed.name === '') return;
     const current = this.agencyValue;
-    const same = current !== undefined && parsed.name.toLowerCase() === current.name.toLowerCase();
+    // (One agency by its two names, `Associated Press` and `AP`, is the same: `agencyKey`.)
+    const same = current !== undefined && agencyKey(parsed.name) === agencyKey(current.name);
     // (An agency the current line names among others, `Xinhua` after `Agencies - Xinhua`, is no other.)
-    const among = current !== undefined && !same && agenciesNamed(parsed).every((a) => agenciesNamed(current).includes(a));
+    const among = current !== undefined && !same && agenciesNamed(parsed).every((a) => agenciesNamed(current).map(agencyKey).includes(agencyKey(a)));
     if (current === undefined || (same && current.via === undefined && parsed.via !== undefined)) this.agencyValue = parsed;
     else if (!among && (!same || (parsed.via !== undefined && parsed.via !== current.via))) {
       this.notes.push(`${source} names the agency ${JSON.stringify(squash(line))}, but the agency is ${JSON.stringify(current.via === undefined ? current.name : `${current.via} via ${current.name}`)}: not used`);
@@ -67,12 +69,15 @@ export class Credits {
   /**
    * One person as a wire marks it up (NITF's <person>): a credit to an agency's staff (`Reuters Staff`) is
    * the agency, a name with its agency after it (`Jim Morris Associated Press`) both, and a name written
-   * surname first (`Smith, John`) is turned round and noted; an element with a comma is read as a byline of one string is.
+   * surname first (`Smith, John`, `de la Cruz, Maria`) is turned round and noted. The element is one
+   * person: a comma in it never parts two names (`personWithComma`).
    */
   person(text: string): void {
-    // (A comma in the element is read as a byline's: `King, Jr.` a suffix, `Hale, Senior` a title, `Doe, Jane` surname first.)
     if (text.includes(',')) {
-      this.names(text);
+      const read = personWithComma(text);
+      if (read.agency !== undefined) this.agency(read.agency, 'the byline');
+      this.notes.push(...read.notes);
+      this.authors.push(read.name);
       return;
     }
     const withAgency = nameAndAgency(text);
@@ -134,7 +139,7 @@ export class Credits {
     plain.split(/\s*,\s*/).forEach((part, i) => {
       const suffix = nameSuffix(part);
       if (i > 0 && suffix !== undefined && this.authors.length > first) {
-        this.authors[this.authors.length - 1] += ` ${suffix}`;
+        this.authors[this.authors.length - 1] = withSuffix(this.authors[this.authors.length - 1] ?? '', suffix);
         return;
       }
       // (`The Associated Press and Tom Hale`: split at "and" below, an agency and a person; `The New York
@@ -163,7 +168,7 @@ export class Credits {
         // `Jane Doe, Jr. and Tom Hale`: the suffix belongs to the name before the comma.
         const trailing = k === 0 && i > 0 ? nameSuffix(named) : undefined;
         if (trailing !== undefined && this.authors.length > first) {
-          this.authors[this.authors.length - 1] += ` ${trailing}`;
+          this.authors[this.authors.length - 1] = withSuffix(this.authors[this.authors.length - 1] ?? '', trailing);
           continue;
         }
         // (As in parseByline: what directly follows a comma, before an "and".)

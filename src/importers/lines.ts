@@ -191,27 +191,6 @@ export function reporterNames(reporters: string): string[] {
   return out;
 }
 
-/**
- * What ends a story's last paragraph and is no part of it: `Enditem` (Xinhua), `（完）`, also inside the
- * quote that closes the paragraph (`……了了。（完）”`, the quote kept).
- */
-const END_MARK = /^(.*\S)\s*(?:\s(?:end ?item)|[（(]完[）)])(\s*["'”’»」』]*)$/isu;
-
-/** The paragraph without its end mark; undefined when it has none. */
-export function withoutEndMark(text: string): string | undefined {
-  const m = END_MARK.exec(text);
-  return m === null ? undefined : `${m[1] ?? ''}${(m[2] ?? '').trim()}`;
-}
-
-/**
- * A paragraph inside the body that the end mark closes after a full stop (`……了了。（完）”`, `… a year.
- * Enditem`), as agency copy ends a story that a page runs on after: the paragraph without it. Undefined
- * for the mark without a sentence before it (`第一集（完）`, `the end item`).
- */
-export function withoutInnerEndMark(text: string): string | undefined {
-  const m = /^(.*[。！？.!?]["'”’»」』]*)(?:\s*[（(]完[）)]|\s+end ?item)(\s*["'”’»」』]*)$/isu.exec(text);
-  return m === null ? undefined : `${m[1] ?? ''}${(m[2] ?? '').trim()}`;
-}
 /** A line of reporters' names after the story: `记者：王晓岚 李华`, `（记者 王晓岚）`. */
 const ZH_REPORTERS = /^(?:(?:新华社|本报)?(?:特约|实习)?记者\s*[:：\s]\s*((?:[\p{Script=Han}·]{2,4}(?:[\s、，,]+|$))+)|[（(](?:新华社|本报)?(?:特约|实习)?记者\s*[:：]?\s*((?:[\p{Script=Han}·]{2,4}(?:[\s、，,]+|(?=[）)])))+)[）)])$/u;
 
@@ -404,6 +383,22 @@ export function agenciesNamed(agency: { name: string; via?: string }): string[] 
     return (s.match(new RegExp(AGENCY, 'gi')) ?? []).map((a) => AGENCIES.find((x) => x.toLowerCase() === a.toLowerCase()) ?? a);
   });
 }
+
+/**
+ * Names of one agency, full and short, as copy prints them (`Associated Press` and `AP`, `Agence
+ * France-Presse` and `AFP`, `Kyodo News` and `Kyodo`, `Xinhua News Agency`, `新华社` and `Xinhua`): keys
+ * that compare equal for the same agency. Only for comparing: a record keeps the agency as printed.
+ */
+const AGENCY_NAMES: Readonly<Record<string, string>> = {
+  'associated press': 'ap', 'agence france-presse': 'afp', 'agence france presse': 'afp', 'kyodo news': 'kyodo', 'xinhua news agency': 'xinhua',
+  'xinhua news': 'xinhua', '新华社': 'xinhua', 'deutsche presse-agentur': 'dpa', 'yonhap news agency': 'yonhap', 'yonhap news': 'yonhap',
+  'bloomberg news': 'bloomberg', 'united press international': 'upi', 'press trust of india': 'pti', 'australian associated press': 'aap',
+  'anadolu agency': 'anadolu', 'china news service': '中新社',
+};
+export const agencyKey = (name: string): string => {
+  const k = name.trim().replace(/^the\s+/iu, '').replace(/\s+/gu, ' ').toLowerCase();
+  return AGENCY_NAMES[k] ?? k;
+};
 
 // ----- Photo credits -----
 

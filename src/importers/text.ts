@@ -15,13 +15,15 @@ import { diagnostic, Errors } from '../errors.js';
 import type { Diagnostic } from '../types.js';
 import { lookupCity } from './gazetteer.js';
 import {
-  agenciesNamed, besidesAuthors, cityName, datelineDate, isInterviewLine, parseAgencyLine, parseContributorLine, parseDatelineLead, reporterNames, splitPhotoCredit, withoutEndMark, withoutInnerEndMark, zhSignature, type Contributor, type DatelineLead,
+  agenciesNamed, agencyKey, besidesAuthors, cityName, datelineDate, isInterviewLine, parseAgencyLine, parseContributorLine, parseDatelineLead, reporterNames, splitPhotoCredit, zhSignature, type Contributor, type DatelineLead,
 } from './lines.js';
 import { contentId, markdownHeading, markdownText } from './record.js';
 import type { Importer, ImportResult, RecordFieldsOut } from './types.js';
 import { type Block, BREADCRUMB_SEP, classify, ID_LINE, IMAGE_LINE, isRelated, type Line, NAV, segments, endsSentence, withoutClosers } from './_page.js';
 import { ambiguousZone, AMBIGUOUS_ZONES, parseStamp, type Stamp } from './_stamps.js';
-import { barByline, type Byline, parseByline, parseEditorLine } from './_bylines.js';
+import { type Byline, parseByline, parseEditorLine } from './_bylines.js';
+import { barByline } from './_bar-byline.js';
+import { endsWithMark, innerEndMarks, withoutEndMark } from './_end-mark.js';
 import { leadOf, type TextLead } from './_lead.js';
 
 /** Whether the first block from `from` on that is not a stamp, id, image URL, byline or agency line leads with a dateline. */
@@ -63,7 +65,7 @@ const problems = {
     const labelled = lines.flatMap((l) => [l.text, ...segments(l.text)].map((text) => ({ n: l.n, text }))).find((l) => STAMP_LABEL.test(l.text));
     return labelled === undefined
       ? diagnostic(Errors.ImportNoDate, { file }, 'the copy has no "Published:" or "Updated:" stamp (such as "Updated: 2025-02-05 09:24")')
-      : diagnostic(Errors.ImportNoDate, { file, line: labelled.n }, notRead(labelled.text));
+      : diagnostic(Errors.ImportNoDate, { file, line: labelled.n }, notRead(labelled.text), true);
   },
   badDate: (file: string, line: number, value: string) => diagnostic(Errors.DateFormat, { file, line, field: 'date' }, value),
   clockTime: (file: string, line: number, value: string, zone: string, t: Exclude<DeskTime, { ok: true } | { problem: 'format' }>) =>
@@ -89,12 +91,13 @@ const endsPunctuated = (s: string): boolean => /[.!?…:;,。！？；：，、�
 
 /**
  * A subheading: one short line inside the body that starts with a word (or a quoted one) and has no final
- * punctuation ("'No guarantees'"). The lead and the last paragraph never are.
+ * punctuation ("'No guarantees'"), nor an end mark (`第一集：开端。（完）`, `……了了。（完）”`). The lead and the
+ * last paragraph never are.
  */
 function isSubheading(b: Block): boolean {
   const t = b.text;
   return (
-    !b.joined && [...t].length <= 70 && t.split(/\s+/).length <= 10 && /^["'“‘«(「『]?\p{L}/u.test(t) && !endsPunctuated(t) && !looksLikeCredit(t)
+    !b.joined && [...t].length <= 70 && t.split(/\s+/).length <= 10 && /^["'“‘«(「『]?\p{L}/u.test(t) && !endsPunctuated(t) && !endsWithMark(t) && !looksLikeCredit(t)
   );
 }
 
@@ -134,8 +137,11 @@ export const importText: Importer = (input, ctx): ImportResult => {
   };
   /** Contributors: taglines at the end, and a credit after a byline's bar. */
   const contributors: Contributor[] = [];
+  /** Whether a byline was read (a byline without "By" after the stamp is read only before any other). */
+  let bylineRead = false;
   /** `into`: where its agencies go (a byline at the end of the story ranks them with the agency lines there). */
   const takeByline = (b: Byline, into: typeof agencies = agencies): void => {
+    bylineRead = true;
     for (const a of b.authors) {
       if (!authors.includes(a.name)) authors.push(a.name);
       if (a.location !== undefined) notes.push(`byline location not kept (a byline has no location field): ${q(a.printed)}`);
@@ -246,7 +252,10 @@ export const importText: Importer = (input, ctx): ImportResult => {
     else if (b.kind === 'image') imageUrl ??= IMAGE_LINE.exec(b.text)?.[1];
     else if (b.kind === 'breadcrumb') notes.push(`breadcrumb after the stamp, not used: ${q(b.text)}`);
     else {
-      const byline = parseByline(b.text) ?? barByline(b.text);
+      // (A byline without "By", `Jane Doe | AP`, only where no byline was read yet, and not right after a
+      // photo link, where `Tom Hale | AP` is the photo's credit.)
+      const bar = !bylineRead && blocks[i - 1]?.kind !== 'image' ? barByline(b.text) : undefined;
+      const byline = parseByline(b.text) ?? bar;
       const agency = parseAgencyLine(b.text);
       const found = caption === undefined && parseDatelineLead(b.text) === undefined ? splitPhotoCredit(b.text) : undefined;
       // A credit in a form a story's paragraph also takes counts only before the dateline (past the lines
@@ -328,11 +337,11 @@ export const importText: Importer = (input, ctx): ImportResult => {
     body.pop();
   }
   unmark();
-  // The mark after a paragraph the page runs on after ("……了了。（完）”" then "（原标题：…）"): off too, so no heading is made of it.
-  for (const [k, b] of body.entries()) {
-    const unmarked = withoutInnerEndMark(b.text);
-    if (unmarked === undefined) continue;
-    body[k] = { ...b, text: unmarked };
+  // The mark after a sentence that only what pages print after a story follows ("……了了。（完）”" then
+  // "（原标题：…）"): off too. A mark with more of the story after it (an episode list's "第一集：开端。（完）") stays.
+  for (const { index, text: unmarked } of innerEndMarks(body.map((b) => b.text))) {
+    const b = body[index] as Block;
+    body[index] = { ...b, text: unmarked };
     notes.push(`end mark taken off a paragraph the body goes on after; what follows it is kept: ${q(b.text)}`);
   }
   contributors.push(...closing);
@@ -381,8 +390,9 @@ export const importText: Importer = (input, ctx): ImportResult => {
     for (const a of agencies.slice(1)) {
       if (a.agency.name !== chosen.agency.name || a.agency.via !== chosen.agency.via) notes.push(`another agency line, not used: ${q(a.printed)}`);
     }
-    const named = agenciesNamed(chosen.agency);
-    if (printedAgency !== undefined && !agenciesNamed(printedAgency).every((a) => named.includes(a))) {
+    // (One agency by its two names, `Associated Press` and `(AP)`, is no other.)
+    const named = agenciesNamed(chosen.agency).map(agencyKey);
+    if (printedAgency !== undefined && !agenciesNamed(printedAgency).every((a) => named.includes(agencyKey(a)))) {
       notes.push(`agency in the dateline, not used (the agency line names another): ${q(lead?.agency ?? '')}`);
     }
   } else if (printedAgency !== undefined) fields.agency = printedAgency;

@@ -1,0 +1,43 @@
+/**
+ * A byline with a bar and no "By" (`Jane Doe | AP`), as ninjs and NITF read one and some pages print one
+ * under the headline. Pages print section labels, bureaus and places in the same form (`Special Report |
+ * Reuters`, `Hong Kong | Xinhua`, `Yangon Bureau | Reuters`), so without the "By" the names must look like
+ * people's.
+ */
+import { isBureau, isPlaceName, parseByline, type Byline } from './_bylines.js';
+import { isRegionName } from './_regions.js';
+
+/** Words of a page's labels and sections, which no person's name of two words is made of (`Breaking News`, `Fact Check`). */
+const LABEL_WORDS = new Set([
+  'news', 'report', 'reports', 'reporting', 'update', 'updates', 'updated', 'live', 'breaking', 'exclusive', 'interview', 'interviews', 'check', 'fact',
+  'facts', 'video', 'videos', 'photo', 'photos', 'picture', 'pictures', 'gallery', 'graphics', 'analysis', 'opinion', 'opinions', 'special', 'feature',
+  'features', 'explainer', 'explained', 'market', 'markets', 'business', 'sport', 'sports', 'world', 'latest', 'top', 'stories', 'headlines', 'editorial',
+  'commentary', 'politics', 'economy', 'technology', 'tech', 'science', 'health', 'culture', 'entertainment', 'lifestyle', 'travel', 'weather',
+  'briefing', 'podcast', 'insight', 'investigation', 'investigations', 'spotlight', 'focus', 'desk', 'bureau', 'staff', 'newsroom', 'wire',
+  'international', 'national', 'global', 'regional', 'local', 'metro', 'finance', 'climate', 'sponsored', 'watch', 'alert', 'roundup', 'recap',
+  'preview', 'highlights',
+]);
+
+/** A name of a byline without "By" that may be a person's: no place, region, bureau or label word (`Breaking News`, `New Delhi`). */
+export function looksLikePerson(name: string): boolean {
+  const text = name.trim();
+  if (isPlaceName(text) || isRegionName(text) || isBureau(text)) return false;
+  return !text.split(/[\s-]+/u).some((w) => LABEL_WORDS.has(w.toLowerCase().replace(/[.'’]+$/u, '')));
+}
+
+/**
+ * `Jane Doe | AP`, `Jane Doe | Photos by Tom Hale`: names of two words or more in Latin letters that look
+ * like people's (`looksLikePerson`) before the bar, an agency or a credit after it, and nothing else. The
+ * caller takes it only where a byline stands (right under the headline; after the stamp, before any other
+ * byline and not after a photo link, where it is the photo's credit): `Business News | Reuters` before the
+ * headline is the site's.
+ */
+export function barByline(text: string): Byline | undefined {
+  const line = text.replace(/\s+/g, ' ').trim();
+  if (/^by\s/iu.test(line) || !/^[^|]+\|[^|]+$/u.test(line)) return undefined;
+  const b = parseByline(`By ${line}`);
+  if (b === undefined || (b.agency === undefined && b.contributors === undefined)) return undefined;
+  const clean = b.publication === undefined && b.titles === undefined && b.notNames === undefined && b.surnameFirst === undefined && b.moreAgencies === undefined;
+  const person = (a: Byline['authors'][number]): boolean => /^\p{Script=Latin}+(?:[ '’.-]+\p{Script=Latin}+)*\.?$/u.test(a.name) && a.name.includes(' ') && looksLikePerson(a.name);
+  return clean && b.authors.length > 0 && b.authors.every(person) ? b : undefined;
+}

@@ -1,0 +1,55 @@
+/**
+ * The end mark of agency copy (`Enditem` of Xinhua, `（完）`), which closes the story and is no part of it:
+ * off the last paragraph, and off a paragraph inside the body only when all that follows it is what pages
+ * print after a story (`（原标题：…）`, `（来源：…）`, credit lines). Shared by the text importer and the
+ * closing code of ninjs and NITF, so that all three read a body alike.
+ */
+import { parseByline, parseEditorLine } from './_bylines.js';
+import { parseAgencyLine, parseContributorLine, zhSignature } from './lines.js';
+
+/** `… a year. Enditem`, `……恶化。（完）`, `……了了。”（完）`. */
+const END_MARK = /^(.*\S)\s*(?:\s(?:end ?item)|[（(]完[）)])$/isu;
+/**
+ * `……了了。（完）”`: （完） inside the quote that closes the paragraph, after the sentence's full stop (the
+ * quote kept). Without a full stop before it, the mark is the quote's (`节目单：“第一集（完）”`, `写上“（完）”`),
+ * and an English one always is (`“Step 4. End item”`, `“the end item”`).
+ */
+const END_MARK_IN_QUOTE = /^(.*[。！？.!?])\s*[（(]完[）)](\s*["'”’»」』]+)$/su;
+/** A mark inside the body closes a sentence: a full stop, closing quotes, then the mark (`第一集（完）` is a title's). */
+const INNER_END_MARK = /^(.*[。！？.!?]["'”’»」』]*)(?:\s*[（(]完[）)]|\s+end ?item)$/isu;
+
+/** The mark alone on its line. */
+export const MARK_ALONE = /^(?:end ?item|[（(]完[）)])$/iu;
+
+/** The paragraph without its end mark; undefined when it has none. */
+export function withoutEndMark(text: string): string | undefined {
+  const m = END_MARK.exec(text) ?? END_MARK_IN_QUOTE.exec(text);
+  return m === null ? undefined : `${m[1] ?? ''}${(m[2] ?? '').trim()}`;
+}
+
+/** A paragraph inside the body that the end mark closes after a sentence: the paragraph without it. */
+export function withoutInnerEndMark(text: string): string | undefined {
+  const m = INNER_END_MARK.exec(text) ?? END_MARK_IN_QUOTE.exec(text);
+  return m === null ? undefined : `${m[1] ?? ''}${(m[2] ?? '').trim()}`;
+}
+
+/** Ends with a mark of the end or of more to come (`（完）`, `（未完）`, `（待续）`, `Enditem`), inside closing quotes or not: never a subheading. */
+export const endsWithMark = (text: string): boolean => /(?:[（(](?:未完|完|待续|未完待续)[）)]|\bend ?item)["'”’»」』\s]*$/iu.test(text);
+
+/** What a page prints after the story: the original headline or source (`（原标题：…）`, `【来源：新华社】`), a credit line, the mark alone. */
+const SOURCE_LINE = /^[（(【[]?\s*(?:原标题|原题|来源|稿件来源|文章来源|本文来源|编译|校对)\s*[:：][^（）()【】[\]]*[）)】\]]?$/u;
+export function isTrailer(text: string): boolean {
+  const t = text.trim();
+  return SOURCE_LINE.test(t) || MARK_ALONE.test(t) || parseAgencyLine(t) !== undefined || (parseContributorLine(t) ?? parseEditorLine(t)) !== undefined ||
+    zhSignature(t, false) !== undefined || parseByline(t) !== undefined;
+}
+
+/** The index of each paragraph with an end mark that only trailers follow (`isTrailer`), with its text unmarked. */
+export function innerEndMarks(texts: readonly string[]): { index: number; text: string }[] {
+  const out: { index: number; text: string }[] = [];
+  for (let k = texts.length - 2; k >= 0 && isTrailer(texts[k + 1] ?? ''); k--) {
+    const unmarked = withoutInnerEndMark(texts[k] ?? '');
+    if (unmarked !== undefined) out.push({ index: k, text: unmarked });
+  }
+  return out;
+}

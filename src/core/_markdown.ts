@@ -43,10 +43,11 @@ function inlineText(this: { rules: { inline: { text: RegExp } }; lexer: { state:
   return { type: 'text' as const, raw: cap[0], text, escaped: false };
 }
 
-const markdown = new Marked({ gfm: true, async: false }, {
-  // `false` runs marked's own rule; `undefined` is "no setext heading here".
-  tokenizer: { lheading: () => (setextPossible ? false : undefined), inlineText },
-});
+// `false` runs marked's own rule; `undefined` is "no setext heading here".
+const lheading = (): false | undefined => (setextPossible ? false : undefined);
+const markdown = new Marked({ gfm: true, async: false }, { tokenizer: { lheading } });
+/** For a body that refers to no character: marked calls an override for every piece of text, 6% of rendering. */
+const markdownKeepingRefs = new Marked({ gfm: true, async: false }, { tokenizer: { lheading, inlineText } });
 
 /**
  * GFM footnotes (`a claim[^1]` … `[^1]: the source`), as GitHub renders them: a bracketed number where
@@ -56,7 +57,7 @@ const markdown = new Marked({ gfm: true, async: false }, {
  * body that has a footnote, so the rest pay nothing for it.
  */
 const withFootnotes = new Marked({ gfm: true, async: false }, {
-  tokenizer: { lheading: () => (setextPossible ? false : undefined), inlineText },
+  tokenizer: { lheading, inlineText },
 }, markedFootnote({ description: 'Notes', refMarkers: true, headingClass: '', footnoteDivider: true }));
 
 /** Markdown to HTML with marked (GFM), before sanitising. */
@@ -104,7 +105,7 @@ export function markdownOrText(text: string): { html: string; tooDeep?: true; to
   setextPossible = UNDERLINE_END.test(text);
   noCharacterPossible = refersToNoCharacter(text);
   try {
-    if (!text.includes('[^')) return { html: markdown.parse(text) as string };
+    if (!text.includes('[^')) return { html: (noCharacterPossible ? markdownKeepingRefs : markdown).parse(text) as string };
     const html = (withFootnotes.parse(text) as string)
       .replace(/ ?<a href="#[^"]*" data-footnote-backref[^>]*>.*?<\/a>/g, '')
       .replace(/<a id="[^"]*" href="#[^"]*" data-footnote-ref[^>]*>([^<]*)<\/a>/g, '$1')

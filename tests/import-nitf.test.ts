@@ -348,11 +348,17 @@ describe('a <person> with a comma is one person', () => {
     ['<person>King, Martin Luther</person>', ['Martin Luther King'], ['byline "King, Martin Luther" read as one name, surname first: "Martin Luther King"']],
     ['<person>de la Cruz, Maria</person>', ['Maria de la Cruz'], ['byline "de la Cruz, Maria" read as one name, surname first: "Maria de la Cruz"']],
     ['<person>Van Damme, Jean</person>', ['Jean Van Damme'], ['byline "Van Damme, Jean" read as one name, surname first: "Jean Van Damme"']],
-    ['<person>Smith Jones, Anna</person>', ['Anna Smith Jones'], ['byline "Smith Jones, Anna" read as one name, surname first: "Anna Smith Jones"']],
     ['<person>Hale, Thomas Robert</person>', ['Thomas Robert Hale'], ['byline "Hale, Thomas Robert" read as one name, surname first: "Thomas Robert Hale"']],
     ['<person>Doe, Jane, Washington</person>', ['Jane Doe'], ['byline "Doe, Jane" read as one name, surname first: "Jane Doe"', 'byline place not kept (a byline has no field for it): "Washington"']],
     ['<person>KING, MARTIN LUTHER, JR.</person>', ['Martin Luther King Jr.'], ['byline "KING, MARTIN LUTHER" read as one name, surname first: "MARTIN LUTHER KING"']],
     // Near misses: a suffix, a title, a place after the comma; two names in one element are kept whole, as printed.
+    // A surname of two words without a particle is not turned round: after a name, a state, letters, a role or a town.
+    ['<person>Jane Doe, Texas</person>', ['Jane Doe'], ['byline place not kept (a byline has no field for it): "Texas"']],
+    ['<person>Jane Doe, Europe</person>', ['Jane Doe'], ['byline place not kept (a byline has no field for it): "Europe"']],
+    ['<person>Jane Doe, PhD</person>', ['Jane Doe'], ['byline title not kept (a byline has no field for it): "PhD"']],
+    ['<person>Jane Doe, Intern</person>', ['Jane Doe'], ['byline title not kept (a byline has no field for it): "Intern"']],
+    ['<person>Jane Doe, Glenwharf</person>', ['Jane Doe, Glenwharf'], ['byline "Jane Doe, Glenwharf" is one <person> with a comma in a form not read: kept whole, as one name']],
+    ['<person>Smith Jones, Anna</person>', ['Smith Jones, Anna'], ['byline "Smith Jones, Anna" is one <person> with a comma in a form not read: kept whole, as one name']],
     ['<person>Martin Luther King, Jr.</person>', ['Martin Luther King Jr.'], []],
     ['<person>Tom Hale, Senior Editor</person>', ['Tom Hale'], ['byline title not kept (a byline has no field for it): "Senior Editor"']],
     ['<person>Li Wen, Beijing</person>', ['Li Wen'], ['byline place not kept (a byline has no field for it): "Beijing"']],

@@ -445,8 +445,6 @@ describe('importText: fixtures', () => {
   it.each([
     // A city and a dash before a sentence, as China Daily pages print datelines; an agency or a date makes any case a dateline.
     ['NICE — The mayor said the beaches would reopen on Friday.', 'Nice', 'The mayor said'],
-    // A city the gazetteer knows is a dateline whatever starts the sentence.
-    ['NICE — that is how the season ended for the club.', 'Nice', 'that is how'],
     ['SEATTLE — eBay and two carriers agreed on a delivery deal.', 'Seattle', 'eBay and'],
     ['GAZA CITY (AP) — crowds gathered at the crossing.', 'Gaza City', 'crowds gathered'],
     ['BEIJING, Oct. 12 -- the city opened two subway lines.', 'Beijing', 'the city opened'],
@@ -514,9 +512,12 @@ describe('importText: fixtures', () => {
     ['under the headline, after a breadcrumb', ['Home | World', '', 'Storm closes the harbour', 'Jane Doe | AP', '', 'Updated: 2025-02-05 09:24', '']],
     ['under the headline, without a breadcrumb', ['Storm closes the harbour', 'Jane Doe | AP', 'Updated: 2025-02-05 09:24', '']],
     ['after the stamp, before the dateline', ['Home | World', '', 'Storm closes the harbour', '', 'Updated: 2025-02-05 09:24', '', 'Jane Doe | AP', '']],
-  ])('reads a byline with a bar and no "By" (Jane Doe | AP) %s, as ninjs and NITF do', (_where, head) => {
+  ])('does not read a line like a byline with a bar and no "By" (Jane Doe | AP) %s as one, but notes it: a label or a place reads the same', (where, head) => {
     const story = only(importText([...head, 'PARIS, Feb. 5 -- Body paragraph.', ''].join('\n'), { file: 'b.txt', timezone: ZONE }));
-    expect([story.fields.title, story.fields.authors, story.fields.agency?.name, story.body]).toEqual(['Storm closes the harbour', ['Jane Doe'], 'AP', 'Body paragraph.']);
+    // (In ninjs and NITF the byline field says it is one; in text nothing does.)
+    const body = where.startsWith('after the stamp') ? 'Jane Doe \\| AP\n\nBody paragraph.' : 'Body paragraph.';
+    expect([story.fields.title, story.fields.authors, story.fields.agency, story.body]).toEqual(['Storm closes the harbour', undefined, undefined, body]);
+    expect(story.notes).toContain('a line like a byline without "By", not read as one (a label or a place reads the same): "Jane Doe | AP"; write "By Jane Doe | AP" if it is the byline');
   });
 
   it.each([
@@ -971,17 +972,19 @@ describe('Chinese reporters named in the lead', () => {
   });
 });
 
-describe('importText: a byline with a bar and no "By" is a person\'s, where a byline stands', () => {
+describe('importText: a line like a byline with a bar and no "By" is never an author', () => {
   const under = (line: string): string[] => ['Home | World', '', 'Storm closes the harbour', line, '', 'Updated: 2025-02-05 09:24', '', 'PARIS, Feb. 5 -- Body paragraph.', ''];
   const after = (...head: string[]): string[] => ['Home | World', '', 'Storm closes the harbour', '', ...head.flatMap((l) => [l, '']), 'PARIS, Feb. 5 -- Body paragraph.', ''];
 
   it.each([
     'Special Report | Reuters', 'Fact Check | Reuters', 'Breaking News | AP', 'Live Updates | AFP', 'World News | Reuters',
     'Exclusive Interview | Reuters', 'Xinhua News | Xinhua', 'Hong Kong | Reuters', 'South Korea | Yonhap', 'Tokyo Bureau | Kyodo',
-  ])('takes no author from the section label, place or bureau %j under the headline: it is noted, as a line before the stamp', (line) => {
+    // Topic labels read like names; no list of labels can hold them all (the review of 306789f).
+    'White House | AP', 'Middle East | AP', 'Supreme Court | AP', 'Wall Street | Reuters', 'Premier League | Reuters', 'Tour de France | AFP',
+  ])('takes no author from the label, place or bureau %j under the headline: it is noted, as a line before the stamp', (line) => {
     const story = only(importText(under(line).join('\n'), { file: 'b.txt', timezone: ZONE }));
     expect([story.fields.title, story.fields.authors, story.fields.agency]).toEqual(['Storm closes the harbour', undefined, undefined]);
-    expect(story.notes).toContain(`found before the stamp and not used: ${JSON.stringify(line)}`);
+    expect(story.notes.some((n) => n.includes(JSON.stringify(line)))).toBe(true);
   });
 
   it.each(['New Delhi | Reuters', 'Hong Kong | Xinhua', 'Los Angeles | AP', 'Yangon Bureau | Reuters', 'Video Report | Reuters'])(
@@ -1004,13 +1007,15 @@ describe('importText: a byline with a bar and no "By" is a person\'s, where a by
   });
 
   it.each([
-    // Near misses: names of people, a given name that is a city's among them; the image after the byline, not before it.
+    // A person's name is noted too, with what to write; with "By" it is read.
     ['under the headline', under('Florence Hale | AP')],
     ['after the stamp', after('Updated: 2025-02-05 09:24', 'Florence Hale | AP')],
-    ['after the stamp, before the image link', after('Updated: 2025-02-05 09:24', 'Florence Hale | AP', 'Photo: https://img.example.com/a.jpg')],
-  ])('still reads a person\'s byline without "By" %s', (_where, lines) => {
+  ])('notes a person\'s byline without "By" %s, and reads it with "By"', (_where, lines) => {
     const story = only(importText(lines.join('\n'), { file: 'b.txt', timezone: ZONE }));
-    expect([story.fields.authors, story.fields.agency?.name, story.body]).toEqual([['Florence Hale'], 'AP', 'Body paragraph.']);
+    expect(story.fields.authors).toBeUndefined();
+    expect(story.notes.join('\n')).toContain('write "By Florence Hale | AP" if it is the byline');
+    const withBy = only(importText(lines.map((l) => (l === 'Florence Hale | AP' ? 'By Florence Hale | AP' : l)).join('\n'), { file: 'b.txt', timezone: ZONE }));
+    expect([withBy.fields.authors, withBy.fields.agency?.name, withBy.body]).toEqual([['Florence Hale'], 'AP', 'Body paragraph.']);
   });
 });
 
@@ -1031,7 +1036,6 @@ describe('importText: datelines before a sentence that starts with no capital', 
     ['CAIRO — al-Sisi opened the museum.', 'Cairo', 'al-Sisi'],
     ['PORTLAND, Ore. — the city council voted.', 'Portland', 'the city council'],
     ['WASHINGTON, D.C. — the Senate voted late.', 'Washington', 'the Senate'],
-    ['WASHINGTON — the Senate voted late.', 'Washington', 'the Senate'],
     // A town the gazetteer lacks (a warning asks for its zone): any first character but a lower-case Latin letter.
     ['GLENWHARF — $2 million was raised.', 'Glenwharf', '$2 million'],
   ])('reads the dateline of %j', (lead, city, start) => {
@@ -1043,7 +1047,13 @@ describe('importText: datelines before a sentence that starts with no capital', 
   it.each([
     'GLENWHARF — the council met.',
     'NATO — already stretched, the alliance met on Tuesday.',
-  ])('reads none from %j: a word no place is known by, then a lower-case letter', (lead) => {
+    // A known city before a lower-case word (no particle): many cities are words too (the review of 306789f).
+    'MOBILE — phone sales fell again this quarter.',
+    'SALE — prices fell across the board.',
+    'READING — the list grew longer.',
+    'NICE — that is how the season ended for the club.',
+    'WASHINGTON — the Senate voted late.',
+  ])('reads none from %j: a lower-case word after the dash, no particle of a name', (lead) => {
     const text = ['Home | World', '', 'Not a dateline', '', 'Updated: 2025-10-12 09:24', '', lead, '', 'A second paragraph.', ''].join('\n');
     const story = only(importText(text, { file: 'c.txt', timezone: ZONE }));
     expect([story.fields.dateline, story.body.startsWith(lead)]).toEqual([undefined, true]);

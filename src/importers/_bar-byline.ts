@@ -1,8 +1,9 @@
 /**
- * A byline with a bar and no "By" (`Jane Doe | AP`), as ninjs and NITF read one and some pages print one
- * under the headline. Pages print section labels, bureaus and places in the same form (`Special Report |
- * Reuters`, `Hong Kong | Xinhua`, `Yangon Bureau | Reuters`), so without the "By" the names must look like
- * people's.
+ * A line like a byline with a bar and no "By" (`Jane Doe | AP`), as some pages print one under the headline.
+ * Pages print section labels, bureaus, places and topics in the same form (`Special Report | Reuters`,
+ * `Hong Kong | Xinhua`, `White House | AP`), and no list of words tells them all from names, so the text
+ * importer does not read it as a byline: it is no headline, and the desk is told to add "By" if it is one
+ * (a line whose names are plainly no person's, by the words below, is noted as a line not used).
  */
 import { isBureau, isPlaceName, parseByline, type Byline } from './_bylines.js';
 import { isRegionName } from './_regions.js';

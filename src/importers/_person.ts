@@ -7,6 +7,7 @@
 import { agencyOfJob, agencyOfPublication, isBureau, isJobPhrase, isModifierOnly, isPlaceName, NAME_PARTICLES } from './_bylines.js';
 import { nameSuffix, withSuffix } from './_suffix.js';
 import { parseAgencyLine } from './lines.js';
+import { isRegionName } from './_regions.js';
 
 export interface PersonRead {
   /** The name, in the order a byline prints it, with its suffix. */
@@ -26,13 +27,22 @@ function agencyOf(part: string): { name: string; via?: string } | undefined {
   return parseAgencyLine(text) ?? agencyOfPublication(part);
 }
 
-/** A title after the comma: a job, a bureau, a job modifier alone (`Senior`, `Junior`). */
-const isTitle = (part: string): boolean => isJobPhrase(part) || isBureau(part) || isModifierOnly(part);
+/** Letters after a name: degrees and honours (`PhD`, `OBE`, `Esq.`). */
+const POST_NOMINAL = /^(?:Ph\.?\s?D\.?|M\.?D\.?|J\.?D\.?|MBA|OBE|MBE|CBE|KBE|DBE|QC|KC|MP|Esq\.?)$/iu;
+/** Words that are a role, not a given name (`Intern`, `Professor`). */
+const ROLE_WORD = /^(?:intern|professor|prof\.?|dr\.?|doctor|trainee|fellow|student|freelancer?|stringer|host|anchor|presenter|producer)$/iu;
+
+/** A title after the comma: a job, a bureau, a job modifier alone (`Senior`, `Junior`), letters or a role. */
+const isTitle = (part: string): boolean => isJobPhrase(part) || isBureau(part) || isModifierOnly(part) || POST_NOMINAL.test(part) || ROLE_WORD.test(part);
+
+/** A place after the comma: a city the gazetteer knows, or a state, country or region (`Texas`, `Europe`). */
+const WORLD_REGION = /^(?:Europe|Asia|Africa|the Americas|North America|South America|Latin America|Central America|the Middle East|Middle East|Oceania|Asia[- ]Pacific|the Caribbean|Caribbean|the Gulf|Gulf)$/u;
+const isPlace = (part: string): boolean => isPlaceName(part) || isRegionName(part) || WORLD_REGION.test(part);
 
 /**
- * `King` + `Martin Luther` → `Martin Luther King`: a surname of one to three words (particles besides:
- * `de la Cruz`, `Van Damme`, `Smith Jones`) and given names of one to three words or initials. Not when
- * both sides are names of two words or more without a particle (`Jane Doe, Tom Hale` may be two people,
+ * `King` + `Martin Luther` → `Martin Luther King`: a surname of one word, or of more with a particle
+ * (`de la Cruz`, `Van Damme`), and given names of one to three words or initials. Not a surname of two
+ * words without one (`Jane Doe, Texas`, `Jane Doe, Tom Hale`: a name and what follows it, or two people
  * wrongly in one element), nor when what follows the comma is a suffix, a title, a place or an agency
  * (`Junior` is a given name only after a surname of one word: `Santos, Junior`).
  */
@@ -42,8 +52,10 @@ function turnedRound(surname: string, given: string): string | undefined {
   const core = sw.filter((w) => !isParticle(w));
   if (core.length === 0 || core.length > 3 || sw.length > 5 || gw.length > 3) return undefined;
   if (!core.every((w) => NAME_WORD.test(w)) || !gw.every((w) => NAME_WORD.test(w))) return undefined;
-  if (core.length >= 2 && gw.length >= 2 && core.length === sw.length) return undefined;
-  if (nameSuffix(given) !== undefined || isPlaceName(given) || agencyOf(given) !== undefined || agencyOf(surname) !== undefined) return undefined;
+  // A surname of several words only with a particle (`de la Cruz`): `Jane Doe, Glenwharf` is a name and a
+  // place the gazetteer lacks far more often than a surname of two words (`Smith Jones, Anna`, kept whole).
+  if (core.length >= 2 && core.length === sw.length) return undefined;
+  if (nameSuffix(given) !== undefined || isPlace(given) || agencyOf(given) !== undefined || agencyOf(surname) !== undefined) return undefined;
   if (isTitle(given) && !(/^junior$/iu.test(given) && sw.length === 1)) return undefined;
   return `${given} ${surname}`;
 }
@@ -69,7 +81,7 @@ export function personWithComma(text: string): PersonRead {
       out.name = withSuffix(out.name, suffix);
       suffixed = true;
     } else if (agency !== undefined && out.agency === undefined) out.agency = agency;
-    else if (isPlaceName(part)) out.notes.push(`byline place not kept (a byline has no field for it): ${q(part)}`);
+    else if (isPlace(part)) out.notes.push(`byline place not kept (a byline has no field for it): ${q(part)}`);
     else if (isTitle(part)) {
       const named = agencyOfJob(part);
       if (named !== undefined && out.agency === undefined) out.agency = named;

@@ -53,6 +53,10 @@ function notRead(text: string): string {
     : `the stamp ${q(text)} is in a form not read (write it as "Updated: 2025-02-05 09:24", with its UTC offset, such as "-05:00", when the time is not the site's zone's)`;
 }
 
+/** The note for a line like a byline without "By" (`Jane Doe | AP`), which is not read as one. */
+const barNote = (text: string): string =>
+  `a line like a byline without "By", not read as one (a label or a place reads the same): ${q(text)}; write "By ${text.trim()}" if it is the byline`;
+
 /** The importer's problems, in one place. */
 const problems = {
   empty: (file: string) => diagnostic(Errors.ImportEmpty, { file }),
@@ -193,15 +197,15 @@ export const importText: Importer = (input, ctx): ImportResult => {
     }
   }
   // After a breadcrumb the headline comes first; without one, site lines may precede it, so it is the last line before the stamp.
-  // A byline without "By" (`Jane Doe | AP`) is read only right under the headline.
+  // A line under it like a byline without "By" (`Jane Doe | AP`) is no headline, and is not read as a
+  // byline either: a label or a place reads the same (`White House | AP`, `Hong Kong | Reuters`). Noted.
   let top = crumb >= 0 ? 0 : candidates.length - 1;
   while (crumb < 0 && top > 0 && barByline(candidates[top]?.text ?? '') !== undefined) top -= 1;
   const headline = candidates[top];
-  const under = candidates.slice(top + 1);
-  const stop = under.findIndex((c) => barByline(c.text) === undefined);
-  const bylines = stop < 0 ? under : under.slice(0, stop);
-  for (const c of bylines) takeByline(barByline(c.text) as Byline);
-  for (const c of candidates) if (c !== headline && !bylines.includes(c)) notes.push(`found before the stamp and not used: ${q(c.text)}`);
+  for (const c of candidates) {
+    if (c === headline) continue;
+    notes.push(barByline(c.text) !== undefined && candidates.indexOf(c) > top ? barNote(c.text) : `found before the stamp and not used: ${q(c.text)}`);
+  }
   if (headline === undefined) diagnostics.push(problems.noHeadline(file));
   if (firstStamp < 0) diagnostics.push(problems.noDate(file, lines));
   if (headline === undefined || firstStamp < 0) return { stories: [], diagnostics };
@@ -252,10 +256,10 @@ export const importText: Importer = (input, ctx): ImportResult => {
     else if (b.kind === 'image') imageUrl ??= IMAGE_LINE.exec(b.text)?.[1];
     else if (b.kind === 'breadcrumb') notes.push(`breadcrumb after the stamp, not used: ${q(b.text)}`);
     else {
-      // (A byline without "By", `Jane Doe | AP`, only where no byline was read yet, and not right after a
-      // photo link, where `Tom Hale | AP` is the photo's credit.)
-      const bar = !bylineRead && blocks[i - 1]?.kind !== 'image' ? barByline(b.text) : undefined;
-      const byline = parseByline(b.text) ?? bar;
+      // (A line like a byline without "By", `Jane Doe | AP`, is not read as one, as under the headline: it
+      // stays in the body, noted, where no byline was read yet and it is not a photo link's credit.)
+      if (!bylineRead && blocks[i - 1]?.kind !== 'image' && barByline(b.text) !== undefined) notes.push(barNote(b.text));
+      const byline = parseByline(b.text);
       const agency = parseAgencyLine(b.text);
       const found = caption === undefined && parseDatelineLead(b.text) === undefined ? splitPhotoCredit(b.text) : undefined;
       // A credit in a form a story's paragraph also takes counts only before the dateline (past the lines
@@ -388,7 +392,8 @@ export const importText: Importer = (input, ctx): ImportResult => {
   if (chosen !== undefined) {
     fields.agency = chosen.agency;
     for (const a of agencies.slice(1)) {
-      if (a.agency.name !== chosen.agency.name || a.agency.via !== chosen.agency.via) notes.push(`another agency line, not used: ${q(a.printed)}`);
+      // (One agency by its two names, `Associated Press` and `AP`, is no other.)
+      if (agencyKey(a.agency.name) !== agencyKey(chosen.agency.name) || a.agency.via !== chosen.agency.via) notes.push(`another agency line, not used: ${q(a.printed)}`);
     }
     // (One agency by its two names, `Associated Press` and `(AP)`, is no other.)
     const named = agenciesNamed(chosen.agency).map(agencyKey);

@@ -512,11 +512,10 @@ describe('importText: fixtures', () => {
     ['under the headline, after a breadcrumb', ['Home | World', '', 'Storm closes the harbour', 'Jane Doe | AP', '', 'Updated: 2025-02-05 09:24', '']],
     ['under the headline, without a breadcrumb', ['Storm closes the harbour', 'Jane Doe | AP', 'Updated: 2025-02-05 09:24', '']],
     ['after the stamp, before the dateline', ['Home | World', '', 'Storm closes the harbour', '', 'Updated: 2025-02-05 09:24', '', 'Jane Doe | AP', '']],
-  ])('does not read a line like a byline with a bar and no "By" (Jane Doe | AP) %s as one, but notes it: a label or a place reads the same', (where, head) => {
+  ])('does not read a line like a byline with a bar and no "By" (Jane Doe | AP) %s as one, but notes it: a label or a place reads the same', (_where, head) => {
     const story = only(importText([...head, 'PARIS, Feb. 5 -- Body paragraph.', ''].join('\n'), { file: 'b.txt', timezone: ZONE }));
-    // (In ninjs and NITF the byline field says it is one; in text nothing does.)
-    const body = where.startsWith('after the stamp') ? 'Jane Doe \\| AP\n\nBody paragraph.' : 'Body paragraph.';
-    expect([story.fields.title, story.fields.authors, story.fields.agency, story.body]).toEqual(['Storm closes the harbour', undefined, undefined, body]);
+    // (In ninjs and NITF the byline field says it is one; in text nothing does. It is a line of the head, in no paragraph.)
+    expect([story.fields.title, story.fields.authors, story.fields.agency, story.body]).toEqual(['Storm closes the harbour', undefined, undefined, 'Body paragraph.']);
     expect(story.notes).toContain('a line like a byline without "By", not read as one (a label or a place reads the same): "Jane Doe | AP"; write "By Jane Doe | AP" if it is the byline');
   });
 
@@ -1016,6 +1015,17 @@ describe('importText: a line like a byline with a bar and no "By" is never an au
     expect(story.notes.join('\n')).toContain('write "By Florence Hale | AP" if it is the byline');
     const withBy = only(importText(lines.map((l) => (l === 'Florence Hale | AP' ? 'By Florence Hale | AP' : l)).join('\n'), { file: 'b.txt', timezone: ZONE }));
     expect([withBy.fields.authors, withBy.fields.agency?.name, withBy.body]).toEqual([['Florence Hale'], 'AP', 'Body paragraph.']);
+  });
+
+  it.each([
+    ['the image link', ['Photo: https://img.example.com/a.jpg'], { authors: undefined, image: 'https://img.example.com/a.jpg' }],
+    ['a byline', ['By Tom Hale'], { authors: ['Tom Hale'], image: undefined }],
+    ['a second stamp', ['Updated: 2025-02-05 10:24'], { authors: undefined, image: undefined }],
+    ['an agency line', ['Associated Press'], { authors: undefined, image: undefined }],
+  ])('reads the head after such a line past the stamp: %s, then the dateline; the line is in no paragraph', (_what, more, want) => {
+    const story = only(importText(after('Updated: 2025-02-05 09:24', 'Florence Hale | AP', ...more).join('\n'), { file: 'b.txt', timezone: ZONE }));
+    expect([story.fields.authors, story.fields.image?.url, story.fields.dateline?.city, story.body]).toEqual([want.authors, want.image, 'Paris', 'Body paragraph.']);
+    expect(story.notes.join('\n')).toContain('write "By Florence Hale | AP" if it is the byline');
   });
 });
 

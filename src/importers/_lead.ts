@@ -2,7 +2,6 @@
  * The dateline lead of raw copy: the first paragraph's, also one printed alone on its line, and whether
  * what looks like one is a dateline or a sentence that starts with a word in capitals and a dash.
  */
-import { NAME_PARTICLES } from './_bylines.js';
 import { lookupCity } from './gazetteer.js';
 import { isRegionAbbreviation, isRegionName } from './_regions.js';
 import { parseAgencyLine, parseDatelineLead, type DatelineLead } from './lines.js';
@@ -38,11 +37,18 @@ export function isDateline(lead: DatelineLead): boolean {
   const place = lookupCity(lead.city, lead.region);
   const known = place.found || place.reason === 'ambiguous';
   // (`PORTLAND` is a region's name somewhere too; the gazetteer knows it as a city with `Ore.`.)
-  if (lead.region !== undefined && (isRegionAbbreviation(lead.region) || isRegionName(lead.region)) && (known || !isRegionName(lead.city))) return true;
+  // (A known city's region may be abbreviated in any country's style: `SAN JUAN, P.R.`, `TORONTO, Ont.`.)
+  if (lead.region !== undefined && (isRegionAbbreviation(lead.region) || isRegionName(lead.region) || (known && /^\p{Lu}[\p{L}.]*\.$/u.test(lead.region))) && (known || !isRegionName(lead.city))) return true;
   const lowerCase = /^\p{Script=Latin}/u.test(lead.rest) && /^\p{Ll}/u.test(lead.rest) && !/^\p{Ll}+\p{Lu}/u.test(lead.rest);
   if (!lowerCase) return true;
   // Before a lower-case word, only a city the gazetteer knows, and only before a name's particle (`THE
   // HAGUE — van der Berg`, `CAIRO — al-Sisi`): many cities are words too (`MOBILE — phone sales fell`,
   // `READING — the list`), and the sentence after a dateline starts with a capital.
-  return known && NAME_PARTICLES.has((/^\p{Ll}+/u.exec(lead.rest)?.[0] ?? '').toLowerCase());
+  return known && NAME_START.test(lead.rest);
 }
+
+/**
+ * A name that starts with its particles, then a capital (`van der Berg`, `al-Sisi`, `de la Cruz`, `ter
+ * Stegen`, `d'Alema`): not `de facto`, `la carte`, `van loads`, `do you`.
+ */
+const NAME_START = /^(?:(?:van|von|de|del|della|der|den|da|das|dos|du|di|la|le|el|al|bin|ibn|ter|ten|te|zu)(?:\s+|-))+\p{Lu}|^(?:d|dell|dall|l)['’]\p{Lu}/u;

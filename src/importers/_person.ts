@@ -28,7 +28,8 @@ function agencyOf(part: string): { name: string; via?: string } | undefined {
 }
 
 /** Letters after a name: degrees and honours (`PhD`, `OBE`, `Esq.`). */
-const POST_NOMINAL = /^(?:Ph\.?\s?D\.?|M\.?D\.?|J\.?D\.?|MBA|OBE|MBE|CBE|KBE|DBE|QC|KC|MP|Esq\.?)$/iu;
+// (Not `M.D.` or `J.D.`, which are initials as often: `Vance, J.D.` is kept whole.)
+const POST_NOMINAL = /^(?:Ph\.?\s?D\.?|MBA|OBE|MBE|CBE|KBE|DBE|QC|KC|Esq\.?)$/iu;
 /** Words that are a role, not a given name (`Intern`, `Professor`). */
 const ROLE_WORD = /^(?:intern|professor|prof\.?|dr\.?|doctor|trainee|fellow|student|freelancer?|stringer|host|anchor|presenter|producer)$/iu;
 
@@ -55,7 +56,8 @@ function turnedRound(surname: string, given: string): string | undefined {
   // A surname of several words only with a particle (`de la Cruz`): `Jane Doe, Glenwharf` is a name and a
   // place the gazetteer lacks far more often than a surname of two words (`Smith Jones, Anna`, kept whole).
   if (core.length >= 2 && core.length === sw.length) return undefined;
-  if (nameSuffix(given) !== undefined || isPlace(given) || agencyOf(given) !== undefined || agencyOf(surname) !== undefined) return undefined;
+  // (A city the gazetteer knows, not a country or region: `Smith, Jordan`, `Patel, India` are given names.)
+  if (nameSuffix(given) !== undefined || isPlaceName(given) || agencyOf(given) !== undefined || agencyOf(surname) !== undefined) return undefined;
   if (isTitle(given) && !(/^junior$/iu.test(given) && sw.length === 1)) return undefined;
   return `${given} ${surname}`;
 }

@@ -256,9 +256,13 @@ export const importText: Importer = (input, ctx): ImportResult => {
     else if (b.kind === 'image') imageUrl ??= IMAGE_LINE.exec(b.text)?.[1];
     else if (b.kind === 'breadcrumb') notes.push(`breadcrumb after the stamp, not used: ${q(b.text)}`);
     else {
-      // (A line like a byline without "By", `Jane Doe | AP`, is not read as one, as under the headline: it
-      // stays in the body, noted, where no byline was read yet and it is not a photo link's credit.)
-      if (!bylineRead && blocks[i - 1]?.kind !== 'image' && barByline(b.text) !== undefined) notes.push(barNote(b.text));
+      // A line like a byline without "By", `Jane Doe | AP`, where no byline was read yet and it is no photo
+      // link's credit: not read as one, as under the headline, but a line of the head, noted; the stamps,
+      // bylines, photo and dateline after it are read.
+      if (!bylineRead && blocks[i - 1]?.kind !== 'image' && barByline(b.text) !== undefined) {
+        notes.push(barNote(b.text));
+        continue;
+      }
       const byline = parseByline(b.text);
       const agency = parseAgencyLine(b.text);
       const found = caption === undefined && parseDatelineLead(b.text) === undefined ? splitPhotoCredit(b.text) : undefined;

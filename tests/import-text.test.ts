@@ -516,7 +516,7 @@ describe('importText: fixtures', () => {
     const story = only(importText([...head, 'PARIS, Feb. 5 -- Body paragraph.', ''].join('\n'), { file: 'b.txt', timezone: ZONE }));
     // (In ninjs and NITF the byline field says it is one; in text nothing does. It is a line of the head, in no paragraph.)
     expect([story.fields.title, story.fields.authors, story.fields.agency, story.body]).toEqual(['Storm closes the harbour', undefined, undefined, 'Body paragraph.']);
-    expect(story.notes).toContain('a line like a byline without "By", not read as one (a label or a place reads the same): "Jane Doe | AP"; write "By Jane Doe | AP" if it is the byline');
+    expect(story.notes.join('\n')).toContain('a line like a byline without "By", not read as one (a label or a place reads the same): "Jane Doe | AP"; write "By Jane Doe | AP" if it is the byline');
   });
 
   it.each([
@@ -1015,6 +1015,14 @@ describe('importText: a line like a byline with a bar and no "By" is never an au
     expect(story.notes.join('\n')).toContain('write "By Florence Hale | AP" if it is the byline');
     const withBy = only(importText(lines.map((l) => (l === 'Florence Hale | AP' ? 'By Florence Hale | AP' : l)).join('\n'), { file: 'b.txt', timezone: ZONE }));
     expect([withBy.fields.authors, withBy.fields.agency?.name, withBy.body]).toEqual([['Florence Hale'], 'AP', 'Body paragraph.']);
+  });
+
+  it.each([
+    ['as the only paragraph', ['Florence Hale | AP'], 'Florence Hale \\| AP'],
+    ['before a paragraph, no dateline', ['Maria Lopez | Reuters', 'Second paragraph.'], 'Maria Lopez \\| Reuters\n\nSecond paragraph.'],
+  ])('keeps such a line past the stamp %s: with no dateline after it, it is the story\'s first paragraph', (_what, paras, body) => {
+    const text = ['Home | World', '', 'Storm closes the harbour', '', 'Updated: 2025-02-05 09:24', '', ...paras.flatMap((l) => [l, ''])].join('\n');
+    expect(only(importText(text, { file: 'b.txt', timezone: ZONE })).body).toBe(body);
   });
 
   it.each([

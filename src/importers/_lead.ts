@@ -37,8 +37,8 @@ export function isDateline(lead: DatelineLead): boolean {
   const place = lookupCity(lead.city, lead.region);
   const known = place.found || place.reason === 'ambiguous';
   // (`PORTLAND` is a region's name somewhere too; the gazetteer knows it as a city with `Ore.`.)
-  // (A known city's region may be abbreviated in any country's style: `SAN JUAN, P.R.`, `TORONTO, Ont.`.)
-  if (lead.region !== undefined && (isRegionAbbreviation(lead.region) || isRegionName(lead.region) || (known && /^\p{Lu}[\p{L}.]*\.$/u.test(lead.region))) && (known || !isRegionName(lead.city))) return true;
+  // (A known city's region may be abbreviated in its country's style: `SAN JUAN, P.R.`, `TORONTO, Ont.`.)
+  if (lead.region !== undefined && (isRegionAbbreviation(lead.region) || isRegionName(lead.region) || (known && OTHER_ABBREVIATIONS.has(lead.region))) && (known || !isRegionName(lead.city))) return true;
   const lowerCase = /^\p{Script=Latin}/u.test(lead.rest) && /^\p{Ll}/u.test(lead.rest) && !/^\p{Ll}+\p{Lu}/u.test(lead.rest);
   if (!lowerCase) return true;
   // Before a lower-case word, only a city the gazetteer knows, and only before a name's particle (`THE
@@ -51,4 +51,13 @@ export function isDateline(lead: DatelineLead): boolean {
  * A name that starts with its particles, then a capital (`van der Berg`, `al-Sisi`, `de la Cruz`, `ter
  * Stegen`, `d'Alema`): not `de facto`, `la carte`, `van loads`, `do you`.
  */
-const NAME_START = /^(?:(?:van|von|de|del|della|der|den|da|das|dos|du|di|la|le|el|al|bin|ibn|ter|ten|te|zu)(?:\s+|-))+\p{Lu}|^(?:d|dell|dall|l)['’]\p{Lu}/u;
+const NAME_START = /^(?:(?:van|von|de|del|della|der|den|da|das|dos|du|di|la|le|el|al|bin|binti|bint|ibn|ter|ten|te|zu|y)(?:\s+|-))+\p{Lu}|^(?:d|dell|dall|l)['’]\p{Lu}/u;
+
+/**
+ * Abbreviated provinces, territories and states that wires print after a city outside the United States
+ * (AP's for the states are `isRegionAbbreviation`'s): not any word with a dot (`Jan.`, `Inc.`, `St.`).
+ */
+const OTHER_ABBREVIATIONS = new Set([
+  'P.R.', 'V.I.', 'B.C.', 'Alta.', 'Sask.', 'Man.', 'Ont.', 'Que.', 'N.B.', 'N.S.', 'P.E.I.', 'Nfld.', 'N.L.', 'Y.T.', 'N.W.T.',
+  'N.S.W.', 'Vic.', 'Qld.', 'Tas.', 'S.A.', 'W.A.', 'N.T.', 'A.C.T.',
+]);

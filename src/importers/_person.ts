@@ -28,8 +28,10 @@ function agencyOf(part: string): { name: string; via?: string } | undefined {
 }
 
 /** Letters after a name: degrees and honours (`PhD`, `OBE`, `Esq.`). */
-// (Not `M.D.` or `J.D.`, which are initials as often: `Vance, J.D.` is kept whole.)
-const POST_NOMINAL = /^(?:Ph\.?\s?D\.?|MBA|OBE|MBE|CBE|KBE|DBE|QC|KC|Esq\.?)$/iu;
+// (After a surname alone, `M.D.` and `J.D.` are initials as often: `Vance, J.D.` is kept whole; see personWithComma.)
+const POST_NOMINAL = /^(?:Ph\.?\s?D\.?|M\.?D\.?|J\.?D\.?|MBA|OBE|MBE|CBE|KBE|DBE|QC|KC|MP|Esq\.?)$/iu;
+/** Given names that are also a country's, a state's or a region's (`Smith, Jordan`). */
+const PLACE_GIVEN_NAMES = new Set(['Jordan', 'Georgia', 'India', 'Asia', 'Israel', 'Chad', 'Kenya', 'Virginia', 'Carolina', 'Dakota', 'Sierra', 'America', 'Africa', 'Europa', 'Florida', 'Montana', 'Nevada', 'Victoria', 'Tasmania', 'Lorraine', 'Normandy', 'Brittany', 'Iran', 'Oman', 'Cuba', 'Malaysia', 'Zaire']);
 /** Words that are a role, not a given name (`Intern`, `Professor`). */
 const ROLE_WORD = /^(?:intern|professor|prof\.?|dr\.?|doctor|trainee|fellow|student|freelancer?|stringer|host|anchor|presenter|producer)$/iu;
 
@@ -56,8 +58,10 @@ function turnedRound(surname: string, given: string): string | undefined {
   // A surname of several words only with a particle (`de la Cruz`): `Jane Doe, Glenwharf` is a name and a
   // place the gazetteer lacks far more often than a surname of two words (`Smith Jones, Anna`, kept whole).
   if (core.length >= 2 && core.length === sw.length) return undefined;
-  // (A city the gazetteer knows, not a country or region: `Smith, Jordan`, `Patel, India` are given names.)
-  if (nameSuffix(given) !== undefined || isPlaceName(given) || agencyOf(given) !== undefined || agencyOf(surname) !== undefined) return undefined;
+  // (A country or region blocks it unless it is a given name too: `Smith, Jordan`, `Patel, India`; not `Doe, Texas`, `Li, Guangdong`.)
+  if (nameSuffix(given) !== undefined || isPlaceName(given) || (isPlace(given) && !PLACE_GIVEN_NAMES.has(given)) || agencyOf(given) !== undefined || agencyOf(surname) !== undefined) return undefined;
+  // (Nor a job, a bureau or staff before the comma: `Correspondent, Asia`, `Bureau, Texas`.)
+  if (isTitle(surname) || /^(?:staff|desk|bureau|writer|reporter|editor|correspondent|team)$/iu.test(surname)) return undefined;
   if (isTitle(given) && !(/^junior$/iu.test(given) && sw.length === 1)) return undefined;
   return `${given} ${surname}`;
 }
@@ -77,6 +81,8 @@ export function personWithComma(text: string): PersonRead {
   }
   let suffixed = false;
   for (const part of rest) {
+    // Initials after a surname alone (`Vance, J.D.`) may be a given name's as much as letters: kept whole.
+    if (reversed === undefined && !/\s/u.test(parts[0] ?? '') && /^(?:\p{Lu}\.){1,3}$/u.test(part)) return whole;
     const suffix = nameSuffix(part);
     const agency = agencyOf(part);
     if (suffix !== undefined && !suffixed && out.agency === undefined) {

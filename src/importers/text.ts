@@ -257,10 +257,11 @@ export const importText: Importer = (input, ctx): ImportResult => {
     else if (b.kind === 'breadcrumb') notes.push(`breadcrumb after the stamp, not used: ${q(b.text)}`);
     else {
       // A line like a byline without "By", `Jane Doe | AP`, where no byline was read yet and it is no photo
-      // link's credit: not read as one, as under the headline, but a line of the head, noted; the stamps,
-      // bylines, photo and dateline after it are read.
-      if (!bylineRead && blocks[i - 1]?.kind !== 'image' && barByline(b.text) !== undefined) {
-        notes.push(barNote(b.text));
+      // link's credit: not read as one, as under the headline. Before a dateline (past more lines of the
+      // head) it is a line of the head, noted, and the stamps, bylines, photo and dateline after it are
+      // read; otherwise it is the story's first paragraph, kept.
+      if (!bylineRead && blocks[i - 1]?.kind !== 'image' && barByline(b.text) !== undefined && datelineAhead(blocks, i + 1)) {
+        notes.push(`${barNote(b.text)}; left out of the body, before the dateline`);
         continue;
       }
       const byline = parseByline(b.text);

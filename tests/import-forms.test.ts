@@ -230,6 +230,7 @@ const ROWS: [string, Form, Expected][] = [
   ['End item after a sentence closed by a bracket', closing('Ships waited (for a year.) End item'), { last: 'Ships waited (for a year.)' }],
   ['"end item" after a possessive', closing('Check the suppliers\' end item'), { last: 'Check the suppliers\' end item' }],
   ['"end item" after a bracket with no sentence in it', closing('The part is the (so-called) end item'), { last: 'The part is the (so-called) end item' }],
+  ['End item after a bracketed credit', closing('Ships waited. (Xinhua) End item'), { last: 'Ships waited. (Xinhua)' }],
   ['"end item" ending a sentence of the story', closing('The last crate is the end item'), { last: 'The last crate is the end item' }],
   ['（完） after a full stop', zhClosing('船只等待了一年。（完）'), { agency: '新华社', city: '北京', last: '船只等待了一年。' }],
   ['(完) in half-width brackets', zhClosing('船只等待了一年。(完)'), { agency: '新华社', city: '北京', last: '船只等待了一年。' }],
@@ -281,7 +282,12 @@ const ROWS: [string, Form, Expected][] = [
   ['<person> a name, then a state', { nitf: '<person>Jane Doe, Texas</person>', paras: [P], only: NITF }, { authors: ['Jane Doe'], note: /place not kept.*"Texas"/, last: P }],
   ['<person> surname first, then letters', { nitf: '<person>Doe, Jane, PhD</person>', paras: [P], only: NITF }, { authors: ['Jane Doe'], note: /title not kept.*"PhD"/, last: P }],
   ['<person> a name, then M.D.', { nitf: '<person>Jane Doe, M.D.</person>', paras: [P], only: NITF }, { authors: ['Jane Doe'], note: /title not kept.*"M\.D\."/, last: P }],
-  ['<person> surname first, then a province', { nitf: '<person>Li, Guangdong</person>', paras: [P], only: NITF }, { authors: ['Li'], note: /place not kept.*"Guangdong"/, last: P }],
+  // After a surname alone, a place may be the given name (`Smith, Kerry`), initials too (`Hale, MP`): kept whole; and a job is no surname.
+  ['<person> a surname, then a province', { nitf: '<person>Li, Guangdong</person>', paras: [P], only: NITF }, { authors: ['Li, Guangdong'], note: /kept whole/, last: P }],
+  ['<person> a surname, then a county that is a given name', { nitf: '<person>Smith, Kerry</person>', paras: [P], only: NITF }, { authors: ['Smith, Kerry'], note: /kept whole/, last: P }],
+  ['<person> a surname, then MP', { nitf: '<person>Hale, MP</person>', paras: [P], only: NITF }, { authors: ['Hale, MP'], note: /kept whole/, last: P }],
+  ['<person> surname first, Md (Mohammed)', { nitf: '<person>Rahman, Md</person>', paras: [P], only: NITF }, { authors: ['Md Rahman'], last: P }],
+  ['<person> a job, then a region', { nitf: '<person>Correspondent, Asia</person>', paras: [P], only: NITF }, { authors: ['Correspondent, Asia'], note: /kept whole/, last: P }],
   ['<person> of the agency\'s staff', { nitf: '<person>Reuters Staff</person>', paras: [P], only: NITF }, { agency: 'Reuters', last: P }],
   ['<person> holding two names is kept whole', { nitf: '<person>Jane Doe, Tom Hale</person>', paras: [P], only: NITF }, { authors: ['Jane Doe, Tom Hale'], note: /kept whole/, last: P }],
 ];

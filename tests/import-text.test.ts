@@ -1019,8 +1019,10 @@ describe('importText: a line like a byline with a bar and no "By" is never an au
 
   it.each([
     ['as the only paragraph', ['Florence Hale | AP'], 'Florence Hale \\| AP'],
-    ['before a paragraph, no dateline', ['Maria Lopez | Reuters', 'Second paragraph.'], 'Maria Lopez \\| Reuters\n\nSecond paragraph.'],
-  ])('keeps such a line past the stamp %s: with no dateline after it, it is the story\'s first paragraph', (_what, paras, body) => {
+    // (Left out, noted, when the story has another paragraph.)
+    ['before a paragraph, no dateline', ['Maria Lopez | Reuters', 'Second paragraph.'], 'Second paragraph.'],
+    ['before a byline, no dateline', ['Florence Hale | AP', 'By Tom Hale', 'The council voted on Monday.'], 'The council voted on Monday.'],
+  ])('such a line past the stamp %s: a line of the head, or the body when the story has no other', (_what, paras, body) => {
     const text = ['Home | World', '', 'Storm closes the harbour', '', 'Updated: 2025-02-05 09:24', '', ...paras.flatMap((l) => [l, ''])].join('\n');
     expect(only(importText(text, { file: 'b.txt', timezone: ZONE })).body).toBe(body);
   });

@@ -8,10 +8,11 @@ import { parseByline, parseEditorLine } from './_bylines.js';
 import { parseAgencyLine, parseContributorLine, zhSignature } from './lines.js';
 
 /**
- * `… a year. Enditem`, `… a year. End item`, `……恶化。（完）`, `……了了。”（完）`. Two words only after a sentence:
- * `The last crate is the end item` ends with words of its own.
+ * `… a year. Enditem`, `… a year. End item`, `……恶化。（完）`, `……了了。”（完）`. Two words only after a sentence,
+ * or a bracket after one (`Ships waited. (Xinhua) End item`): `The last crate is the end item` and `the
+ * (so-called) end item` end with words of their own.
  */
-const END_MARK = /^(.*\S)(?:\s+enditem|(?<=[.!?。…"”]|[.!?。…]\))\s+end item|\s*[（(]完[）)])$/isu;
+const END_MARK = /^(.*\S)(?:\s+enditem|(?<=[.!?。…"”]|[.!?。…]\)|(?:^|[.!?。…"”]\s*)\([^()]*\))\s+end item|\s*[（(]完[）)])$/isu;
 /**
  * `……了了。（完）”`: （完） inside the quote that closes the paragraph, after the sentence's full stop (the
  * quote kept). Without a full stop before it, the mark is the quote's (`节目单：“第一集（完）”`, `写上“（完）”`),

@@ -51,13 +51,13 @@ export function isDateline(lead: DatelineLead): boolean {
  * A name that starts with its particles, then a capital (`van der Berg`, `al-Sisi`, `de la Cruz`, `ter
  * Stegen`, `d'Alema`): not `de facto`, `la carte`, `van loads`, `do you`.
  */
-const NAME_START = /^(?:(?:van|von|de|del|della|der|den|da|das|dos|du|di|la|le|el|al|bin|binti|bint|ibn|ter|ten|te|zu|y)(?:\s+|-))+\p{Lu}|^(?:d|dell|dall|l)['’]\p{Lu}/u;
+const NAME_START = /^(?:(?:van|von|de|del|della|der|den|da|das|dos|du|di|la|le|el|al|bin|binti|bint|ibn|ter|ten|te|zu)(?:\s+|-))+\p{Lu}|^(?:d|dell|dall|l)['’]\p{Lu}/u;
 
 /**
  * Abbreviated provinces, territories and states that wires print after a city outside the United States
  * (AP's for the states are `isRegionAbbreviation`'s): not any word with a dot (`Jan.`, `Inc.`, `St.`).
  */
 const OTHER_ABBREVIATIONS = new Set([
-  'P.R.', 'V.I.', 'B.C.', 'Alta.', 'Sask.', 'Man.', 'Ont.', 'Que.', 'N.B.', 'N.S.', 'P.E.I.', 'Nfld.', 'N.L.', 'Y.T.', 'N.W.T.',
+  'P.R.', 'V.I.', 'B.C.', 'Alta.', 'Sask.', 'Man.', 'Ont.', 'Que.', 'N.B.', 'N.S.', 'P.E.I.', 'Nfld.', 'N.L.', 'Y.T.', 'N.W.T.', 'Nvt.', 'Nun.',
   'N.S.W.', 'Vic.', 'Qld.', 'Tas.', 'S.A.', 'W.A.', 'N.T.', 'A.C.T.',
 ]);

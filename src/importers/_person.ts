@@ -2,7 +2,9 @@
  * One NITF <person> with a comma in it. The element is ONE person, so the comma never parts two names:
  * after it stand a suffix (`King, Jr.`), a title (`Hale, Senior`), a place (`Li Wen, Beijing`), the agency
  * (`Li Wen, Xinhua`), or the given names of a name written surname first (`King, Martin Luther`, `de la
- * Cruz, Maria`, `Doe, Jane, Washington`). Anything else keeps the text whole, as printed, and is noted.
+ * Cruz, Maria`, `Doe, Jane, Washington`). Anything else keeps the text whole, as printed, and is noted:
+ * so do a place or initials after a surname alone (`Smith, Kerry`, `Hale, MP`, `Vance, J.D.`, which may
+ * be the given name) and a job before the comma (`Correspondent, Asia`).
  */
 import { agencyOfJob, agencyOfPublication, isBureau, isJobPhrase, isModifierOnly, isPlaceName, NAME_PARTICLES } from './_bylines.js';
 import { nameSuffix, withSuffix } from './_suffix.js';
@@ -29,7 +31,8 @@ function agencyOf(part: string): { name: string; via?: string } | undefined {
 
 /** Letters after a name: degrees and honours (`PhD`, `OBE`, `Esq.`). */
 // (After a surname alone, `M.D.` and `J.D.` are initials as often: `Vance, J.D.` is kept whole; see personWithComma.)
-const POST_NOMINAL = /^(?:Ph\.?\s?D\.?|M\.?D\.?|J\.?D\.?|MBA|OBE|MBE|CBE|KBE|DBE|QC|KC|MP|Esq\.?)$/iu;
+// (In capitals as printed: `Md` is Mohammed's, as Bangladeshi names write it.)
+const POST_NOMINAL = /^(?:Ph\.?\s?D\.?|PHD|MD|M\.D\.|JD|J\.D\.|MBA|OBE|MBE|CBE|KBE|DBE|QC|KC|MP|Esq\.?)$/u;
 /** Given names that are also a country's, a state's or a region's (`Smith, Jordan`). */
 const PLACE_GIVEN_NAMES = new Set(['Jordan', 'Georgia', 'India', 'Asia', 'Israel', 'Chad', 'Kenya', 'Virginia', 'Carolina', 'Dakota', 'Sierra', 'America', 'Africa', 'Europa', 'Florida', 'Montana', 'Nevada', 'Victoria', 'Tasmania', 'Lorraine', 'Normandy', 'Brittany', 'Iran', 'Oman', 'Cuba', 'Malaysia', 'Zaire']);
 /** Words that are a role, not a given name (`Intern`, `Professor`). */
@@ -71,6 +74,8 @@ export function personWithComma(text: string): PersonRead {
   const parts = text.split(/\s*,\s*/u).map((p) => p.trim());
   const whole: PersonRead = { name: text, notes: [`byline ${q(text)} is one <person> with a comma in a form not read: kept whole, as one name`] };
   if (parts.some((p) => p === '')) return whole;
+  // A job, a bureau or staff before the comma (`Correspondent, Asia`, `Staff, Texas`) is no one's name.
+  if (isTitle(parts[0] ?? '') || /^(?:staff|desk|bureau|writer|reporter|editor|correspondent|team)$/iu.test(parts[0] ?? '')) return whole;
   const out: PersonRead = { name: parts[0] ?? '', notes: [] };
   let rest = parts.slice(1);
   const reversed = turnedRound(parts[0] ?? '', parts[1] ?? '');
@@ -81,8 +86,10 @@ export function personWithComma(text: string): PersonRead {
   }
   let suffixed = false;
   for (const part of rest) {
-    // Initials after a surname alone (`Vance, J.D.`) may be a given name's as much as letters: kept whole.
-    if (reversed === undefined && !/\s/u.test(parts[0] ?? '') && /^(?:\p{Lu}\.){1,3}$/u.test(part)) return whole;
+    // After a surname alone, initials (`Vance, J.D.`, `Hale, MP`) or a place (`Smith, Kerry`, `Li,
+    // Guangdong`) may be the given name as much as letters or a place: the element is kept whole.
+    const alone = reversed === undefined && !/\s/u.test(parts[0] ?? '');
+    if (alone && (/^(?:\p{Lu}\.){1,3}$|^\p{Lu}{2}$/u.test(part) || isPlace(part))) return whole;
     const suffix = nameSuffix(part);
     const agency = agencyOf(part);
     if (suffix !== undefined && !suffixed && out.agency === undefined) {

@@ -246,6 +246,8 @@ export const importText: Importer = (input, ctx): ImportResult => {
 
   // Before the body: more stamps, bylines, agency lines, the id, the image URL and the photo caption.
   let caption: { caption: string; credit: string } | undefined;
+  /** Lines like bylines without "By" in the head, left out of the body (see below). */
+  const barLines: Block[] = [];
   let i = 0;
   for (; i < blocks.length; i++) {
     const b = blocks[i] as Block;
@@ -257,11 +259,11 @@ export const importText: Importer = (input, ctx): ImportResult => {
     else if (b.kind === 'breadcrumb') notes.push(`breadcrumb after the stamp, not used: ${q(b.text)}`);
     else {
       // A line like a byline without "By", `Jane Doe | AP`, where no byline was read yet and it is no photo
-      // link's credit: not read as one, as under the headline. Before a dateline (past more lines of the
-      // head) it is a line of the head, noted, and the stamps, bylines, photo and dateline after it are
-      // read; otherwise it is the story's first paragraph, kept.
-      if (!bylineRead && blocks[i - 1]?.kind !== 'image' && barByline(b.text) !== undefined && datelineAhead(blocks, i + 1)) {
-        notes.push(`${barNote(b.text)}; left out of the body, before the dateline`);
+      // link's credit: not read as one, as under the headline, but a line of the head, noted, and the
+      // stamps, bylines, photo and dateline after it are read. (It is the body if the story has no other.)
+      if (!bylineRead && blocks[i - 1]?.kind !== 'image' && barByline(b.text) !== undefined) {
+        notes.push(`${barNote(b.text)}; left out of the body`);
+        barLines.push(b);
         continue;
       }
       const byline = parseByline(b.text);
@@ -285,6 +287,11 @@ export const importText: Importer = (input, ctx): ImportResult => {
       if (b.kind !== 'text') notes.push(`kept in the body, though it looks like a ${b.kind === 'image' ? 'photo link' : b.kind} line: ${q(b.text)}`);
       body.push({ ...b, kind: 'text' });
     }
+  }
+  // A story of nothing but such lines keeps them as its body.
+  if (body.length === 0 && barLines.length > 0) {
+    body.push(...barLines.map((b) => ({ ...b, kind: 'text' as const })));
+    notes.push('the lines like bylines without "By" are the body: the story has no other paragraph');
   }
 
   // The dateline leads the first paragraph; agency copy may print it alone on a line ("WASHINGTON, Feb. 4 (Xinhua) --").

@@ -41,6 +41,9 @@ const ROLE_WORD = /^(?:intern|professor|prof\.?|dr\.?|doctor|trainee|fellow|stud
 /** A title after the comma: a job, a bureau, a job modifier alone (`Senior`, `Junior`), letters or a role. */
 const isTitle = (part: string): boolean => isJobPhrase(part) || isBureau(part) || isModifierOnly(part) || POST_NOMINAL.test(part) || ROLE_WORD.test(part);
 
+/** A job word alone, which `isJobPhrase` reads only after a name (`Desk`, `Staff`). */
+const JOB_ALONE = /^(?:staff|desk|bureau|writer|reporter|editor|correspondent|team)$/iu;
+
 /** A place after the comma: a city the gazetteer knows, or a state, country or region (`Texas`, `Europe`). */
 const WORLD_REGION = /^(?:Europe|Asia|Africa|the Americas|North America|South America|Latin America|Central America|the Middle East|Middle East|Oceania|Asia[- ]Pacific|the Caribbean|Caribbean|the Gulf|Gulf)$/u;
 const isPlace = (part: string): boolean => isPlaceName(part) || isRegionName(part) || WORLD_REGION.test(part);
@@ -63,8 +66,6 @@ function turnedRound(surname: string, given: string): string | undefined {
   if (core.length >= 2 && core.length === sw.length) return undefined;
   // (A country or region blocks it unless it is a given name too: `Smith, Jordan`, `Patel, India`; not `Doe, Texas`, `Li, Guangdong`.)
   if (nameSuffix(given) !== undefined || isPlaceName(given) || (isPlace(given) && !PLACE_GIVEN_NAMES.has(given)) || agencyOf(given) !== undefined || agencyOf(surname) !== undefined) return undefined;
-  // (Nor a job, a bureau or staff before the comma: `Correspondent, Asia`, `Bureau, Texas`.)
-  if (isTitle(surname) || /^(?:staff|desk|bureau|writer|reporter|editor|correspondent|team)$/iu.test(surname)) return undefined;
   if (isTitle(given) && !(/^junior$/iu.test(given) && sw.length === 1)) return undefined;
   return `${given} ${surname}`;
 }
@@ -74,8 +75,9 @@ export function personWithComma(text: string): PersonRead {
   const parts = text.split(/\s*,\s*/u).map((p) => p.trim());
   const whole: PersonRead = { name: text, notes: [`byline ${q(text)} is one <person> with a comma in a form not read: kept whole, as one name`] };
   if (parts.some((p) => p === '')) return whole;
-  // A job, a bureau or staff before the comma (`Correspondent, Asia`, `Staff, Texas`) is no one's name.
-  if (isTitle(parts[0] ?? '') || /^(?:staff|desk|bureau|writer|reporter|editor|correspondent|team)$/iu.test(parts[0] ?? '')) return whole;
+  // A job, a bureau or staff before the comma (`Correspondent, Asia`, `Staff, Texas`) is no one's name
+  // (so no surname to turn round either).
+  if (isTitle(parts[0] ?? '') || JOB_ALONE.test(parts[0] ?? '')) return whole;
   const out: PersonRead = { name: parts[0] ?? '', notes: [] };
   let rest = parts.slice(1);
   const reversed = turnedRound(parts[0] ?? '', parts[1] ?? '');

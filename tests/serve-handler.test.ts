@@ -4,7 +4,7 @@
  * depend on what the build writes. Conditional GET, content negotiation, HEAD/405, and path safety.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
@@ -382,21 +382,62 @@ describe('plain files and the root', () => {
     ['/data.json', 'application/json'],
     ['/blob.bin', 'application/octet-stream'],
     ['/rss.xml.gz', 'application/gzip'],
-  ])('%s is served as %s, with Last-Modified and no-cache', async (path, type) => {
+  ])('%s is served as %s, with an ETag of its bytes, Last-Modified and no-cache', async (path, type) => {
     const res = await get(path);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe(type);
     expect(res.headers.get('cache-control')).toBe('no-cache');
     expect(res.headers.get('last-modified')).toMatch(/GMT$/);
-    expect(res.headers.get('etag')).toBeNull();
+    expect(res.headers.get('etag')).toBe(strongEtag(new Uint8Array(await res.arrayBuffer())));
   });
 
-  it('a plain file answers If-Modified-Since with 304 and keeps Last-Modified (it has no ETag)', async () => {
-    const lm = (await get('/page.css')).headers.get('last-modified') ?? '';
+  it('a plain file answers a not-newer If-Modified-Since with 304, carrying its ETag', async () => {
+    const first = await get('/page.css');
+    const lm = first.headers.get('last-modified') ?? '';
     const res = await get('/page.css', { 'if-modified-since': lm });
     expect(res.status).toBe(304);
-    expect(res.headers.get('last-modified')).toBe(lm);
+    expect(res.headers.get('etag')).toBe(first.headers.get('etag'));
     expect((await get('/page.css', { 'if-modified-since': 'Mon, 01 Jan 2001 00:00:00 GMT' })).status).toBe(200);
+  });
+
+  it('a plain file answers its ETag in If-None-Match with 304, and HEAD carries the same ETag and length', async () => {
+    const full = await get('/page.css');
+    const etag = full.headers.get('etag') ?? '';
+    expect(etag).toBe(strongEtag(Buffer.from('body { margin: 0 }\n')));
+    const head = await get('/page.css', {}, 'HEAD');
+    expect(head.headers.get('etag')).toBe(etag);
+    expect(head.headers.get('content-length')).toBe(full.headers.get('content-length'));
+    for (const inm of [etag, `W/${etag}`, `"other", ${etag}`, '*']) {
+      const res = await get('/page.css', { 'if-none-match': inm });
+      expect(res.status).toBe(304);
+      expect(res.headers.get('etag')).toBe(etag);
+      // RFC 9110 §15.4.5: with an ETag, a 304 need not carry Last-Modified.
+      expect(res.headers.get('last-modified')).toBeNull();
+    }
+    expect((await get('/page.css', { 'if-none-match': '"other"' })).status).toBe(200);
+  });
+
+  it('a page rewritten within the same second is told apart by its ETag, though Last-Modified would say 304', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dateline-serve-static-'));
+    try {
+      const at = new Date('2025-02-05T01:24:00Z');
+      await writeFile(join(dir, 'index.html'), '<!doctype html><title>Desk</title>\n');
+      await utimes(join(dir, 'index.html'), at, at);
+      const handle = createHandler(directoryStore(dir));
+      const first = await handle(new Request('http://localhost/'));
+      const etag = first.headers.get('etag') ?? '';
+      const lm = first.headers.get('last-modified') ?? '';
+      expect(etag).toBe(strongEtag(Buffer.from('<!doctype html><title>Desk</title>\n')));
+      await writeFile(join(dir, 'index.html'), '<!doctype html><title>Desk, rebuilt</title>\n');
+      await utimes(join(dir, 'index.html'), at, at);
+      const again = await handle(new Request('http://localhost/', { headers: { 'if-none-match': etag, 'if-modified-since': lm } }));
+      expect(again.status).toBe(200);
+      expect(await again.text()).toBe('<!doctype html><title>Desk, rebuilt</title>\n');
+      expect(again.headers.get('etag')).not.toBe(etag);
+      expect(again.headers.get('last-modified')).toBe(lm);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('GET / without index.html lists the manifest feeds with autodiscovery links', async () => {
@@ -408,6 +449,12 @@ describe('plain files and the root', () => {
     expect(html).toContain('<link rel="alternate" type="application/atom+xml" title="Atom 1.0" href="atom.xml">');
     expect(html).toContain('<link rel="alternate" type="application/feed+json" title="JSON Feed 1.1" href="feed.json">');
     expect(html).toContain(`<a href="rss.xml">rss.xml</a> (RSS 2.0), updated ${LAST_MODIFIED}`);
+    const etag = res.headers.get('etag') ?? '';
+    expect(etag).toBe(strongEtag(Buffer.from(html)));
+    const again = await get('/', { 'if-none-match': etag });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('etag')).toBe(etag);
+    expect((await get('/', {}, 'HEAD')).headers.get('etag')).toBe(etag);
   });
 
   it('GET / serves index.html when the output has one', async () => {
@@ -512,7 +559,8 @@ describe('the manifest on disk', () => {
       const h = createHandler(directoryStore(dir));
       const res = await h(new Request('http://localhost/rss.xml'));
       expect(res.status).toBe(200);
-      expect(res.headers.get('etag')).toBeNull();
+      // Served as a plain file: the ETag is the hash of its bytes, not the entry's.
+      expect(res.headers.get('etag')).toBe(strongEtag(Buffer.from(RSS)));
       expect(res.headers.get('set-cookie')).toBeNull();
     } finally {
       await rm(dir, { recursive: true, force: true });

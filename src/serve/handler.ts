@@ -257,18 +257,22 @@ export function createHandler(store: FeedStore, options: HandlerOptions = {}): H
 
   async function serveStatic(req: Request, entry: Extract<StoreEntry, { kind: 'static' }>): Promise<Response> {
     const head = req.method === 'HEAD';
+    // The file is read for HEAD and 304 too: its ETag is the hash of the bytes (these files are a few KB).
+    // Last-Modified alone has whole seconds, so two builds in one second would answer a client holding the
+    // first page 304 for the second; the ETag tells them apart, and If-None-Match is evaluated before it.
+    const bytes = await store.read(entry.name);
+    if (bytes === undefined) return plain(404, 'Not Found', head);
     const lastModified = notAfterNow(entry.lastModified.getTime());
     const headers: Record<string, string> = {
       'content-type': entry.type,
+      etag: strongEtag(bytes),
       'last-modified': new Date(lastModified).toUTCString(),
-      // Plain files change with every build and carry no strong validator: revalidate each time.
+      // Plain files change with every build and are not in the manifest: revalidate each time.
       'cache-control': 'no-cache',
       'x-content-type-options': 'nosniff',
     };
-    if (notModified(req, undefined, lastModified)) return notModifiedResponse(headers);
-    if (head) return ok(true, headers, entry.bytes);
-    const bytes = await store.read(entry.name);
-    return bytes === undefined ? plain(404, 'Not Found') : ok(false, headers, bytes);
+    if (notModified(req, headers['etag'], lastModified)) return notModifiedResponse(headers);
+    return ok(head, headers, bytes);
   }
 
   function serveEntry(req: Request, entry: StoreEntry, attempt = 0): Promise<Response> {
@@ -286,12 +290,15 @@ export function createHandler(store: FeedStore, options: HandlerOptions = {}): H
       const index = await store.lookup('index.html');
       if (index !== undefined) return serveEntry(req, index);
       const page = encoder.encode(indexPage(await store.files()));
-      return ok(head, {
+      const headers = {
         'content-type': 'text/html; charset=utf-8',
+        etag: strongEtag(page),
         'cache-control': 'no-cache',
         'content-security-policy': "default-src 'none'",
         'x-content-type-options': 'nosniff',
-      }, head ? page.length : page);
+      };
+      if (notModified(req, headers.etag, undefined)) return notModifiedResponse(headers);
+      return ok(head, headers, page);
     }
     const entry = await store.lookup(target.name);
     return entry === undefined ? plain(404, 'Not Found', head) : serveEntry(req, entry);

@@ -22,18 +22,23 @@ export interface Dirs {
   cache?: { path: string; shown: string; where: { file: string; field?: string } };
 }
 
+const isOption = (where: { file: string }): boolean => where.file.startsWith('--');
+
 /** Each overlap of the three directories, as an E_DIRS_OVERLAP naming the setting to change. */
 export function overlapProblems({ articles, out, cache }: Dirs): Diagnostic[] {
   const problems: Diagnostic[] = [];
   const same = (a: string, b: string): boolean => a === b || realPath(a) === realPath(b);
+  // A directory the command line names (`--out .`) is the setting to change when it swallows one the
+  // configuration set: the message is then the option's, a usage error.
+  const inOut = (inner: Dirs['articles']): Dirs['articles']['where'] => (isOption(out.where) && !isOption(inner.where) ? out.where : inner.where);
   if (overlaps(out.path, articles.path)) problems.push(diagnostic(Errors.DirsOverlap, out.where, 'the output directory', out.shown, 'the articles directory', articles.shown, same(out.path, articles.path)));
-  else if (overlaps(articles.path, out.path)) problems.push(diagnostic(Errors.DirsOverlap, articles.where, 'the articles directory', articles.shown, 'the output directory', out.shown, same(out.path, articles.path)));
+  else if (overlaps(articles.path, out.path)) problems.push(diagnostic(Errors.DirsOverlap, inOut(articles), 'the articles directory', articles.shown, 'the output directory', out.shown, same(out.path, articles.path)));
   if (cache !== undefined) {
     // (A hidden directory among the records, such as `articles/.cache`, is never read as records.)
     const hidden = (root: string): boolean => relative(root, cache.path).split(sep).some((p) => p.startsWith('.'));
     const inArticles = (within(cache.path, articles.path) && !hidden(articles.path)) || (within(realPath(cache.path), realPath(articles.path)) && !hidden(realPath(articles.path)));
     if (inArticles) problems.push(diagnostic(Errors.DirsOverlap, cache.where, 'the cache directory', cache.shown, 'the articles directory', articles.shown, same(cache.path, articles.path)));
-    else if (overlaps(cache.path, out.path)) problems.push(diagnostic(Errors.DirsOverlap, cache.where, 'the cache directory', cache.shown, 'the output directory', out.shown, same(cache.path, out.path)));
+    else if (overlaps(cache.path, out.path)) problems.push(diagnostic(Errors.DirsOverlap, inOut(cache), 'the cache directory', cache.shown, 'the output directory', out.shown, same(cache.path, out.path)));
   }
   return problems;
 }

@@ -1,6 +1,7 @@
 /** Bylines and editor lines of raw copy: names as printed, cased as names. */
-import { lookupCity } from './gazetteer.js';
 import { isPublication, parseAgencyLine, parseContributorLine, type Contributor } from './lines.js';
+import { isPlace, isPlaceName, isPlaceNotGivenName } from './_places.js';
+import { isRegionAbbreviation } from './_regions.js';
 import { nameSuffix } from './_suffix.js';
 // ----- Credits -----
 
@@ -23,11 +24,7 @@ export function nameCase(s: string): string {
   return s.toLowerCase().replace(/(^|[\s'’.-])(\p{L})/gu, (_, sep: string, c: string) => `${sep}${c.toUpperCase()}`).replace(/(?<=\S\s)(Ii|Iii|Iv)(?=$|[\s,])/gu, (r: string) => r.toUpperCase());
 }
 
-/** A byline part that is a city, not a person (`By Li Wen, Beijing`): a name the gazetteer knows. */
-export function isPlaceName(part: string): boolean {
-  const found = lookupCity(part.trim());
-  return found.found || found.reason === 'ambiguous';
-}
+export { isPlace, isPlaceName };
 
 /** A publication named after a comma (`By Jane Doe, The New York Times`): no person starts with "The". */
 export function isPublicationName(part: string): boolean {
@@ -41,16 +38,39 @@ export function agencyOfPublication(part: string): { name: string; via?: string 
   return m === null ? undefined : parseAgencyLine(m[1] ?? '');
 }
 
+/** A surname printed alone before a comma: one capitalised word, after a name's particles in lower case (`Doe`, `de la Cruz`). */
+const SURNAME = String.raw`(?:(?:${[...NAME_PARTICLES].join('|')})\s+)*[\p{Lu}][\p{L}\p{M}'’-]+`;
+export const isSurnameAlone = (text: string): boolean => new RegExp(`^${SURNAME}$`, 'u').test(text.trim());
+
 /**
- * A byline of one name written surname first, as some systems store it: `Smith, John`, `Doe, Jane A.`
- * gives `John Smith`. Only one word before the comma and one given name or initial (with an initial)
- * after it; not a title cut short (`Doe, Senior`), though Junior is a given name too (`Santos, Junior`).
+ * A byline of one name written surname first, as some systems store it: `Smith, John`, `Doe, Jane A.`,
+ * `de la Cruz, Maria` gives `John Smith`. A surname alone before the comma (`isSurnameAlone`) and one
+ * given name or initial (with an initial) after it; not a title cut short (`Doe, Senior`), though Junior
+ * is a given name too (`Santos, Junior`), nor a place that is no given name too (`Doe, Texas`,
+ * `Doe, Florence`: see `surnameAndPlace`; `Lee, Georgia` is turned round).
  */
 export function surnameFirst(names: string): string | undefined {
-  const m = /^([\p{Lu}][\p{L}\p{M}'’-]+),\s*((?:[\p{Lu}][\p{L}\p{M}'’-]+|\p{Lu}\.)(?:\s+\p{Lu}\.)?)$/u.exec(names.trim());
-  if (m === null || (isModifierOnly(m[2] ?? '') && !/^Junior$/iu.test(m[2] ?? '')) || /^(?:staff|correspondents?|reporters?|writers?|editors?|photographers?)$/i.test(m[2] ?? '') || nameSuffix(m[2] ?? '') !== undefined || isPlaceName(m[2] ?? '') || parseAgencyLine(m[1] ?? '') !== undefined || parseAgencyLine(m[2] ?? '') !== undefined) return undefined;
+  const m = new RegExp(String.raw`^(${SURNAME}),\s*((?:[\p{Lu}][\p{L}\p{M}'’-]+|\p{Lu}\.)(?:\s+\p{Lu}\.)?)$`, 'u').exec(names.trim());
+  if (m === null || (isModifierOnly(m[2] ?? '') && !/^Junior$/iu.test(m[2] ?? '')) || /^(?:staff|correspondents?|reporters?|writers?|editors?|photographers?)$/i.test(m[2] ?? '') || nameSuffix(m[2] ?? '') !== undefined || isPlaceNotGivenName(m[2] ?? '') || parseAgencyLine(m[1] ?? '') !== undefined || parseAgencyLine(m[2] ?? '') !== undefined) return undefined;
   return `${m[2]} ${m[1]}`;
 }
+
+/**
+ * A byline of a surname alone and a place after the comma (`By Doe, Florence`, `By Doe, Texas`): a name
+ * written surname first whose given name is a place's as much as one name and its place, so it is kept
+ * whole, as printed, as NITF keeps such a <person> (`personWithComma`), and noted; never cut to the surname.
+ * Not an agency or a job before the comma (`Xinhua, Beijing`, `Staff, Texas`).
+ */
+export function surnameAndPlace(names: string): string | undefined {
+  const [surname = '', place, ...more] = names.trim().split(/\s*,\s*/u);
+  if (place === undefined || more.length > 0 || !isSurnameAlone(surname) || !isPlace(place) || parseAgencyLine(place) !== undefined) return undefined;
+  if (parseAgencyLine(surname) !== undefined || isJobPhrase(surname) || isModifierOnly(surname) || /^(?:staff|desk|bureau|writer|reporter|editor|correspondent|team)$/iu.test(surname)) return undefined;
+  return `${surname}, ${place}`;
+}
+
+/** The note for a byline `surnameAndPlace` keeps whole. */
+export const surnameAndPlaceNote = (printed: string): string =>
+  `byline ${JSON.stringify(printed)} is a surname and a place or a given name (a name written surname first, or a name and its place): kept whole, as one name`;
 
 /**
  * A part of a byline that is a job, not a person: `Xinhua correspondent`, `Tokyo bureau chief`, `Staff
@@ -146,10 +166,14 @@ export interface Byline {
   titles?: string[];
   /** Set when the byline was one name written surname first (`By Smith, John`): as printed. */
   surnameFirst?: string;
+  /** Set when the byline was a surname and a place, kept whole (`By Doe, Florence`: `surnameAndPlace`): as printed. */
+  keptWhole?: string;
   /** Agencies named after the first (`BY THE ASSOCIATED PRESS | Reuters`): a story has one; noted. */
   moreAgencies?: { name: string; via?: string }[];
   /** Parts after a comma that are no name (`By Jane Doe, A.`): noted, not made authors. */
   notNames?: string[];
+  /** Places after a comma with no name before them (`By Xinhua, Beijing`): noted. */
+  places?: string[];
   /** A credit after a bar (`By Jane Doe | Photos by Tom Hale`). */
   contributors?: Contributor[];
 }
@@ -166,8 +190,10 @@ export function parseByline(text: string): Byline | undefined {
     if (out.agency === undefined) out.agency = agency;
     else if (agency.name !== out.agency.name) (out.moreAgencies ??= []).push(agency);
   };
-  // A full stop ends the line, unless it ends an initial (`By Doe, Jane A.`).
-  let names = /\s\p{Lu}\.$/u.test(m[1] ?? '') ? (m[1] ?? '') : (m[1] ?? '').replace(/\.$/u, '');
+  // A full stop ends the line, unless it ends an initial (`By Doe, Jane A.`) or a region's abbreviation
+  // after a comma (`By Jane Doe, Washington, D.C.`).
+  const printed = m[1] ?? '';
+  let names = /\s\p{Lu}\.$/u.test(printed) || isRegionAbbreviation(/,\s*([^,]+)$/u.exec(printed)?.[1] ?? '') ? printed : printed.replace(/\.$/u, '');
   const bar = /^(.+?)\s*\|\s*(.+)$/u.exec(names);
   if (bar !== null) {
     names = bar[1] ?? '';
@@ -181,6 +207,8 @@ export function parseByline(text: string): Byline | undefined {
   }
   const reversed = surnameFirst(names);
   if (reversed !== undefined) return { ...out, authors: [{ name: nameCase(reversed), printed: names }], surnameFirst: names };
+  const whole = surnameAndPlace(names);
+  if (whole !== undefined) return { ...out, authors: [{ name: nameCase(whole), printed: names }], keptWhole: whole };
   for (const part of names.split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/i).filter(Boolean)) {
     const last = out.authors[out.authors.length - 1];
     const suffix = nameSuffix(part);
@@ -223,9 +251,14 @@ export function parseByline(text: string): Byline | undefined {
       out.publication = part.trim();
       continue;
     }
-    if (last !== undefined && last.location === undefined && names.includes(`, ${part}`) && isPlaceName(part)) {
-      last.location = nameCase(part.trim());
-      last.printed += `, ${part}`;
+    // A place after a comma, a city or a state (`By Jane Doe, Texas`), and its state after it (`…, Washington, D.C.`);
+    // after the agency alone (`By Xinhua, Beijing`), a place with no name to go with.
+    if ((last !== undefined || out.agency !== undefined) && names.includes(`, ${part}`) && isPlace(part) && parseAgencyLine(part) === undefined) {
+      if (last === undefined) (out.places ??= []).push(part.trim());
+      else {
+        last.location = last.location === undefined ? nameCase(part.trim()) : `${last.location}, ${nameCase(part.trim())}`;
+        last.printed += `, ${part}`;
+      }
       continue;
     }
     const agency = parseAgencyLine(part);

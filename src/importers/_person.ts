@@ -6,10 +6,10 @@
  * so do a place or initials after a surname alone (`Smith, Kerry`, `Hale, MP`, `Vance, J.D.`, which may
  * be the given name) and a job before the comma (`Correspondent, Asia`).
  */
-import { agencyOfJob, agencyOfPublication, isBureau, isJobPhrase, isModifierOnly, isPlaceName, NAME_PARTICLES } from './_bylines.js';
+import { agencyOfJob, agencyOfPublication, isBureau, isJobPhrase, isModifierOnly, isSurnameAlone, NAME_PARTICLES } from './_bylines.js';
 import { nameSuffix, withSuffix } from './_suffix.js';
 import { parseAgencyLine } from './lines.js';
-import { isRegionName } from './_regions.js';
+import { isPlace, isPlaceNotGivenName } from './_places.js';
 
 export interface PersonRead {
   /** The name, in the order a byline prints it, with its suffix. */
@@ -33,8 +33,6 @@ function agencyOf(part: string): { name: string; via?: string } | undefined {
 // (After a surname alone, `M.D.` and `J.D.` are initials as often: `Vance, J.D.` is kept whole; see personWithComma.)
 // (In capitals as printed: `Md` is Mohammed's, as Bangladeshi names write it.)
 const POST_NOMINAL = /^(?:Ph\.?\s?D\.?|PHD|MD|M\.D\.|JD|J\.D\.|MBA|OBE|MBE|CBE|KBE|DBE|QC|KC|MP|Esq\.?)$/u;
-/** Given names that are also a country's, a state's or a region's (`Smith, Jordan`). */
-const PLACE_GIVEN_NAMES = new Set(['Jordan', 'Georgia', 'India', 'Asia', 'Israel', 'Chad', 'Kenya', 'Virginia', 'Carolina', 'Dakota', 'Sierra', 'America', 'Africa', 'Europa', 'Florida', 'Montana', 'Nevada', 'Victoria', 'Tasmania', 'Lorraine', 'Normandy', 'Brittany', 'Iran', 'Oman', 'Cuba', 'Malaysia', 'Zaire']);
 /** Words that are a role, not a given name (`Intern`, `Professor`). */
 const ROLE_WORD = /^(?:intern|professor|prof\.?|dr\.?|doctor|trainee|fellow|student|freelancer?|stringer|host|anchor|presenter|producer)$/iu;
 
@@ -43,10 +41,6 @@ const isTitle = (part: string): boolean => isJobPhrase(part) || isBureau(part) |
 
 /** A job word alone, which `isJobPhrase` reads only after a name (`Desk`, `Staff`). */
 const JOB_ALONE = /^(?:staff|desk|bureau|writer|reporter|editor|correspondent|team)$/iu;
-
-/** A place after the comma: a city the gazetteer knows, or a state, country or region (`Texas`, `Europe`). */
-const WORLD_REGION = /^(?:Europe|Asia|Africa|the Americas|North America|South America|Latin America|Central America|the Middle East|Middle East|Oceania|Asia[- ]Pacific|the Caribbean|Caribbean|the Gulf|Gulf)$/u;
-const isPlace = (part: string): boolean => isPlaceName(part) || isRegionName(part) || WORLD_REGION.test(part);
 
 /**
  * `King` + `Martin Luther` → `Martin Luther King`: a surname of one word, or of more with a particle
@@ -65,7 +59,7 @@ function turnedRound(surname: string, given: string): string | undefined {
   // place the gazetteer lacks far more often than a surname of two words (`Smith Jones, Anna`, kept whole).
   if (core.length >= 2 && core.length === sw.length) return undefined;
   // (A country or region blocks it unless it is a given name too: `Smith, Jordan`, `Patel, India`; not `Doe, Texas`, `Li, Guangdong`.)
-  if (nameSuffix(given) !== undefined || isPlaceName(given) || (isPlace(given) && !PLACE_GIVEN_NAMES.has(given)) || agencyOf(given) !== undefined || agencyOf(surname) !== undefined) return undefined;
+  if (nameSuffix(given) !== undefined || isPlaceNotGivenName(given) || agencyOf(given) !== undefined || agencyOf(surname) !== undefined) return undefined;
   if (isTitle(given) && !(/^junior$/iu.test(given) && sw.length === 1)) return undefined;
   return `${given} ${surname}`;
 }
@@ -90,7 +84,8 @@ export function personWithComma(text: string): PersonRead {
   for (const part of rest) {
     // After a surname alone, initials (`Vance, J.D.`, `Hale, MP`) or a place (`Smith, Kerry`, `Li,
     // Guangdong`) may be the given name as much as letters or a place: the element is kept whole.
-    const alone = reversed === undefined && !/\s/u.test(parts[0] ?? '');
+    // (A surname alone as a byline has it: `Doe`, `de la Cruz`; see `surnameAndPlace`.)
+    const alone = reversed === undefined && isSurnameAlone(parts[0] ?? '');
     if (alone && (/^(?:\p{Lu}\.){1,3}$|^\p{Lu}{2}$/u.test(part) || isPlace(part))) return whole;
     const suffix = nameSuffix(part);
     const agency = agencyOf(part);

@@ -10,7 +10,7 @@ import type { Diagnostic } from '../types.js';
 import { isPermanentId } from '../core/ids.js';
 import { dropChars, plainText, type Block, type ImageCandidate } from './_blocks.js';
 import { squash, unique } from './_tree.js';
-import { agencyOfJob, agencyOfPublication, isBureau, isJobPhrase, isLoneInitial, isModifierOnly, isPlaceName, isPublicationName, JOB_TITLE, nameAndAgency, nameCase, surnameFirst } from './_bylines.js';
+import { agencyOfJob, agencyOfPublication, isBureau, isJobPhrase, isLoneInitial, isModifierOnly, isPlace, isPlaceName, isPublicationName, JOB_TITLE, nameAndAgency, nameCase, surnameAndPlace, surnameAndPlaceNote, surnameFirst } from './_bylines.js';
 import { nameSuffix, withSuffix } from './_suffix.js';
 import { personWithComma } from './_person.js';
 import { lookupCity } from './gazetteer.js';
@@ -135,6 +135,13 @@ export class Credits {
       this.authors.push(reversed);
       return;
     }
+    // `Doe, Florence`: kept whole, as the text importer keeps it.
+    const whole = surnameAndPlace(plain);
+    if (whole !== undefined) {
+      this.notes.push(surnameAndPlaceNote(whole));
+      this.authors.push(whole);
+      return;
+    }
     const first = this.authors.length;
     plain.split(/\s*,\s*/).forEach((part, i) => {
       const suffix = nameSuffix(part);
@@ -156,7 +163,8 @@ export class Credits {
         this.agency(trade, 'the byline');
         return;
       }
-      const other = i === 0 ? undefined : isPlaceName(part) ? 'place' : isPublicationName(part) && !agencyNamed ? 'publication' : agencyOfStaff(part) === undefined && (isJobPhrase(part) || isBureau(part) || isModifierOnly(part)) ? 'title' : undefined;
+      // (A city or a state: `By Jane Doe, Texas`, `…, Washington, D.C.`.)
+      const other = i === 0 ? undefined : isPlace(part) && parseAgencyLine(part) === undefined ? 'place' : isPublicationName(part) && !agencyNamed ? 'publication' : agencyOfStaff(part) === undefined && (isJobPhrase(part) || isBureau(part) || isModifierOnly(part)) ? 'title' : undefined;
       if (other !== undefined) {
         // (`Li Wen, Xinhua writer`: the agency, as `Xinhua writer Li Wen` gives it.)
         const agency = other === 'title' ? agencyOfJob(part) : undefined;
@@ -174,6 +182,11 @@ export class Credits {
         // (As in parseByline: what directly follows a comma, before an "and".)
         if (k === 0 && i > 0 && isLoneInitial(named)) {
           this.notes.push(`byline text ${JSON.stringify(named)} is not a name: not used`);
+          continue;
+        }
+        // (`Jane Doe, Texas and Tom Hale`: the place of the name before the comma.)
+        if (k === 0 && i > 0 && isPlace(named) && parseAgencyLine(named) === undefined) {
+          this.notes.push(`byline place not kept (a byline has no field for it): ${JSON.stringify(named)}`);
           continue;
         }
         if (k === 0 && i > 0 && isModifierOnly(named)) {

@@ -10,13 +10,20 @@ export type TextLead = DatelineLead & { reporters?: string };
 
 /**
  * A paragraph's dateline lead, also one printed alone on its line (`WASHINGTON, Feb. 4 (Xinhua) --`), when
- * it is a dateline (`isDateline`).
+ * it is a dateline (`isDateline`). The text importer's, and ninjs' and NITF's when the copy gives no dateline
+ * of its own (`leadDateline`), so that the three read a lead alike.
  */
 export function leadOf(b: { text: string }): TextLead | undefined {
-  const found = parseDatelineLead(b.text);
-  if (found !== undefined) return isDateline(found) ? found : undefined;
-  const alone = parseDatelineLead(`${b.text} \u0001`);
-  return alone !== undefined && alone.rest === '\u0001' && isDateline({ ...alone, rest: '' }) ? { ...alone, rest: '' } : undefined;
+  const lead = printedLead(b.text);
+  return lead !== undefined && isDateline(lead) ? lead : undefined;
+}
+
+/** What reads as a lead at the head of a paragraph, or alone on its line (`rest` empty), dateline or not. */
+export function printedLead(text: string): TextLead | undefined {
+  const found = parseDatelineLead(text);
+  if (found !== undefined) return found;
+  const alone = parseDatelineLead(`${text} \u0001`);
+  return alone !== undefined && alone.rest === '\u0001' ? { ...alone, rest: '' } : undefined;
 }
 
 /**

@@ -14,7 +14,8 @@ import { agencyOfJob, agencyOfPublication, isBureau, isJobPhrase, isLoneInitial,
 import { nameSuffix, withSuffix } from './_suffix.js';
 import { personWithComma } from './_person.js';
 import { lookupCity } from './gazetteer.js';
-import { agenciesNamed, agencyKey, besidesAuthors, cityName, datelineDate, parseAgencyLine, parseContributorLine, parseDatelineLead, reporterNames, splitPhotoCredit } from './lines.js';
+import { leadOf, printedLead } from './_lead.js';
+import { agenciesNamed, agencyKey, besidesAuthors, cityName, datelineDate, parseAgencyLine, parseContributorLine, reporterNames, splitPhotoCredit } from './lines.js';
 import { contentId } from './record.js';
 import type { RecordFieldsOut } from './types.js';
 
@@ -256,18 +257,14 @@ export function resolveDateline(printedCity: string, region: string | undefined,
 
 /**
  * The dateline printed at the head of the body, when the structured copy gives none (no ninjs `located`,
- * no NITF `<dateline>`), read as the text importer reads it: the lead goes, its agency and date are kept.
- * Only a lead with an agency (`DENVER (AP) —`, `GAZA CITY (AP) —`), or a date and a city the gazetteer
- * knows (`WASHINGTON, Feb. 4 --`): `NATO (North Atlantic Treaty Organization) — allies agreed …` and
- * `NICE — that is how …` are sentences.
+ * no NITF `<dateline>`), read as the text importer reads it (`leadOf`): the lead goes, its agency and date
+ * are kept. `DENVER (AP) —`, `WASHINGTON, Feb. 4 --`, `PARIS — The museums …` are datelines;
+ * `NICE — that is how …`, `MOBILE — phone sales fell` and `NATO — already stretched …` sentences.
  */
 export function leadDateline(blocks: Block[], date: string, credits: Credits, notes: string[], file: string, diagnostics: Diagnostic[]): DatelineOut | undefined {
   const first = blocks[0];
-  const lead = first?.kind === 'p' ? parseDatelineLead(plainText(first.inline)) : undefined;
+  const lead = first?.kind === 'p' ? leadOf({ text: plainText(first.inline) }) : undefined;
   if (lead === undefined) return undefined;
-  const place = lookupCity(cityName(lead.city), lead.region);
-  const agency = lead.agency !== undefined && parseAgencyLine(lead.agency) !== undefined;
-  if (!agency && (lead.month === undefined || (!place.found && place.reason !== 'ambiguous'))) return undefined;
   const dateline = resolveDateline(lead.city, lead.region, undefined, file, diagnostics);
   takeDuplicateLead(blocks, dateline, date, credits, notes);
   notes.push(`dateline read from the body's first paragraph (the copy gives none): ${JSON.stringify(lead.city)}`);
@@ -283,7 +280,8 @@ export function takeDuplicateLead(blocks: Block[], dateline: DatelineOut, date: 
   const first = blocks[0];
   if (first?.kind !== 'p') return;
   const plain = plainText(first.inline);
-  const lead = parseDatelineLead(plain);
+  // (Also a lead alone on its line: `WASHINGTON, Feb. 4 (Xinhua) --`.)
+  const lead = printedLead(plain);
   if (lead === undefined) return;
   if (placeKey(cityName(lead.city)) !== placeKey(dateline.city)) {
     notes.push(`the first paragraph opens with the dateline ${JSON.stringify(lead.city)}, not ${JSON.stringify(dateline.city)}: kept in the body`);

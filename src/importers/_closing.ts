@@ -5,14 +5,14 @@
  * agency lines (`Agencies Via Xinhua`) as the agency, and a byline or Chinese reporters signed at the end
  * (`By Wang Jing in Beijing`, `记者：王晓岚 李华`) as authors.
  */
-import type { Block } from './_blocks.js';
+import { plainText, type Block } from './_blocks.js';
 import { parseByline, parseEditorLine } from './_bylines.js';
 import type { Credits } from './_story.js';
 import { squash } from './_tree.js';
 import { isInterviewLine, parseAgencyLine, parseContributorLine, zhSignature } from './lines.js';
-import { innerEndMarks, MARK_ALONE, withoutEndMark, withoutInnerEndMark } from './_end-mark.js';
+import { innerEndMarkNote, innerEndMarks, MARK_ALONE, withoutEndMark, withoutInnerEndMark } from './_end-mark.js';
 
-export function takeClosingCredits(blocks: Block[], credits: Credits): void {
+export function takeClosingCredits(blocks: Block[], credits: Credits, notes: string[]): void {
   const lines: ((credits: Credits) => void)[] = [];
   unmark(blocks);
   for (let last = blocks[blocks.length - 1]; last?.kind === 'p'; last = blocks[blocks.length - 1]) {
@@ -23,7 +23,7 @@ export function takeClosingCredits(blocks: Block[], credits: Credits): void {
     blocks.pop();
   }
   unmark(blocks);
-  unmarkInner(blocks);
+  unmarkInner(blocks, notes);
   // In the order printed, as the copy's own would be read.
   for (const take of lines) take(credits);
 }
@@ -53,7 +53,8 @@ function creditLine(text: string, interview: boolean): ((credits: Credits) => vo
   return parseByline(text) === undefined ? undefined : (credits) => credits.byline(text);
 }
 
-const textOfBlock = (b: Block & { kind: 'p' }): string => squash(b.inline.map((i) => i.text).join(''));
+// (A line break is a space: `Ships waited.<br/>Enditem` ends in its mark as `Ships waited. Enditem` does.)
+const textOfBlock = (b: Block & { kind: 'p' }): string => squash(plainText(b.inline));
 
 /** The end mark off the last paragraph (after a link too), or the paragraph if it is the mark alone. */
 function unmark(blocks: Block[]): void {
@@ -64,24 +65,39 @@ function unmark(blocks: Block[]): void {
     return;
   }
   if (withoutEndMark(textOfBlock(last)) === undefined) return;
-  const tail = last.inline[last.inline.length - 1];
-  if (tail === undefined || tail.href !== undefined) return;
-  const unmarked = withoutEndMark(tail.text.trimEnd());
-  if (unmarked !== undefined) tail.text = unmarked;
-  // The mark alone after a link (`See <a>the site</a> Enditem`): the run goes, and the space before it.
-  else if (MARK_ALONE.test(tail.text.trim())) last.inline.pop();
+  unmarkRuns(last, withoutEndMark);
+}
+
+/**
+ * The mark off a paragraph's last run of text (`strip`), or the run itself when it is the mark alone: after
+ * a link (`See <a>the site</a> Enditem`) or on a line of its own (`Ships waited.<br/>Enditem`), with the
+ * break before it. False when the last run is a link's, or no mark.
+ */
+function unmarkRuns(block: Block & { kind: 'p' }, strip: (text: string) => string | undefined): boolean {
+  const tail = block.inline[block.inline.length - 1];
+  if (tail === undefined || tail.href !== undefined) return false;
+  const unmarked = strip(tail.text.trimEnd());
+  if (unmarked !== undefined) {
+    tail.text = unmarked;
+    return true;
+  }
+  if (!MARK_ALONE.test(tail.text.trim())) return false;
+  block.inline.pop();
+  while (block.inline.length > 0 && (block.inline[block.inline.length - 1]?.br === true || block.inline[block.inline.length - 1]?.text.trim() === '')) block.inline.pop();
+  return true;
 }
 
 /**
  * The end mark off a paragraph that only what pages print after a story follows (`……了了。（完）”` then
  * `（原标题：…）`), as the text importer takes it: the mark in the paragraph's last run of text.
  */
-function unmarkInner(blocks: Block[]): void {
+function unmarkInner(blocks: Block[], notes: string[]): void {
   // (A block that is no paragraph, such as a list or a quote, is no trailer: a mark before it stays.)
   for (const { index } of innerEndMarks(blocks.map((b) => (b.kind === 'p' ? textOfBlock(b) : '\u0000')))) {
     const block = blocks[index];
-    const run = block?.kind === 'p' ? block.inline[block.inline.length - 1] : undefined;
-    const unmarked = run === undefined || run.href !== undefined ? undefined : withoutInnerEndMark(run.text.trimEnd());
-    if (run !== undefined && unmarked !== undefined) run.text = unmarked;
+    if (block?.kind !== 'p') continue;
+    const printed = textOfBlock(block);
+    // (Noted as the text importer notes it.)
+    if (unmarkRuns(block, withoutInnerEndMark)) notes.push(innerEndMarkNote(printed));
   }
 }

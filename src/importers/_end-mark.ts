@@ -40,6 +40,9 @@ export function withoutInnerEndMark(text: string): string | undefined {
 /** Ends with a mark of the end or of more to come (`（完）`, `（未完）`, `（待续）`, `Enditem`), inside closing quotes or not: never a subheading. */
 export const endsWithMark = (text: string): boolean => /(?:[（(](?:未完|完|待续|未完待续)[）)]|\bend ?item)["'”’»」』\s]*$/iu.test(text);
 
+/** The note for a mark taken off a paragraph inside the body (`innerEndMarks`), in every importer's words. */
+export const innerEndMarkNote = (printed: string): string => `end mark taken off a paragraph the body goes on after; what follows it is kept: ${JSON.stringify(printed)}`;
+
 /** What a page prints after the story: the original headline or source (`（原标题：…）`, `【来源：新华社】`), a credit line, the mark alone. */
 const SOURCE_LINE = /^[（(【[]?\s*(?:原标题|原题|来源|稿件来源|文章来源|本文来源|编译|校对)\s*[:：][^（）()【】[\]]*[）)】\]]?$/u;
 export function isTrailer(text: string): boolean {

@@ -142,7 +142,7 @@ export const importNinjs: Importer = (text: string, ctx: ImportContext): ImportR
   const blocks = body.blocks;
   // Credit lines closing the body, as wires print them ("(Reporting by Lucy Craymer in Wellington; Editing
   // by Muralikumar Anantharaman)"), and the end mark: as NITF's taglines and text copy give them.
-  takeClosingCredits(blocks, credits);
+  takeClosingCredits(blocks, credits, notes);
 
   const located = str(data, 'located');
   if (located !== undefined) {

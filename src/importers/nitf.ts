@@ -163,7 +163,7 @@ export const importNitf: Importer = (text: string, ctx: ImportContext): ImportRe
   if (image !== undefined) fields.image = image;
 
   // The end of body.content: the end mark, credit lines and reporters signed there.
-  takeClosingCredits(blocks, credits);
+  takeClosingCredits(blocks, credits, notes);
   // body.end: contributor taglines become fields; a tagline we cannot read stays in the body.
   for (const tagline of children(child(body, 'body.end'), 'tagline')) {
     const line = squash(textOf(tagline));

@@ -23,7 +23,7 @@ import { type Block, BREADCRUMB_SEP, classify, ID_LINE, IMAGE_LINE, isRelated, t
 import { ambiguousZone, AMBIGUOUS_ZONES, parseStamp, type Stamp } from './_stamps.js';
 import { type Byline, parseByline, parseEditorLine, surnameAndPlaceNote } from './_bylines.js';
 import { barByline } from './_bar-byline.js';
-import { endsWithMark, innerEndMarks, withoutEndMark } from './_end-mark.js';
+import { endsWithMark, innerEndMarkNote, innerEndMarks, withoutEndMark } from './_end-mark.js';
 import { leadOf, type TextLead } from './_lead.js';
 
 /** Whether the first block from `from` on that is not a stamp, id, image URL, byline or agency line leads with a dateline. */
@@ -360,7 +360,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
   for (const { index, text: unmarked } of innerEndMarks(body.map((b) => b.text))) {
     const b = body[index] as Block;
     body[index] = { ...b, text: unmarked };
-    notes.push(`end mark taken off a paragraph the body goes on after; what follows it is kept: ${q(b.text)}`);
+    notes.push(innerEndMarkNote(b.text));
   }
   contributors.push(...closing);
   // Agency lines at the end are the story's credit; they come before a publication name next to the stamp.

@@ -7,7 +7,7 @@ import { mkdtemp, mkdir, readFile, readdir, rm, stat, symlink, utimes, writeFile
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { main, type CliIO } from '../src/index.js';
 import { makeSite, parseXml, record, SITE_CONFIG, snapshotDir } from './_helpers.js';
 
@@ -200,6 +200,27 @@ describe('help and usage', () => {
 });
 
 describe('a story dated ahead of the clock', () => {
+  it.each([
+    ['2025-02-05 09:35', null],
+    ['2025-02-05 09:40', '15 minutes'],
+    ['2025-02-05 10:54', '89 minutes'],
+    ['2025-02-05 10:56', '2 hours'],
+    ['2025-02-07 08:25', '47 hours'],
+    ['2025-02-07 09:54', '2 days'],
+  ])('dated %s, with the clock at 09:25: the warning says %s', async (date, ahead) => {
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2025-02-05T01:25:00Z') });
+    try {
+      await withSite({ 'articles/f.md': record('f').replace('date: 2025-02-05 09:24', `date: ${date}`) }, async (dir) => {
+        const r = await run(['check'], dir);
+        expect(r.code).toBe(0);
+        if (ahead === null) expect(r.stderr).not.toContain('W_DATE_FUTURE');
+        else expect(r.stderr).toMatch(new RegExp(`^articles/f\\.md:4: date: warning: \\S+ is ${ahead} after this machine's clock`, 'm'));
+      });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('is named by build and check (W_DATE_FUTURE): a typo or a wrong zone keeps it at the top until then', async () => {
     const files = { 'articles/a.md': record('a'), 'articles/f.md': record('f', 'updated: 2205-02-05 09:24').replace('date: 2025-02-05 09:24', 'date: 2205-02-05 09:00') };
     await withSite(files, async (dir) => {

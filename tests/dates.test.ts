@@ -76,6 +76,25 @@ describe('desk time → instant', () => {
   );
 });
 
+describe('the first years of the calendar', () => {
+  // Intl names the years of an era (1 BC is "1"): an offset read with that year was a year off.
+  it('year 0001 at a zone east of UTC is an instant of year 0000, written with the exact offset', () => {
+    const t = parseDeskTime('0001-01-01 00:00', 'Asia/Shanghai');
+    expect(t.ok && t.instant.toISOString()).toBe('0000-12-31T15:54:17.000Z');
+    expect(t.ok && formatRfc3339(t.instant, 'Asia/Shanghai')).toBe('0000-12-31T15:54:17+00:00');
+    expect(t.ok && localDate(t.instant, 'Asia/Shanghai')).toBe('0001-01-01');
+  });
+
+  it('year 0000 exists in UTC and in a zone west of it (no daylight-saving change is invented)', () => {
+    const utc = parseDeskTime('0000-01-01 00:00', 'UTC');
+    expect(utc.ok && utc.instant.toISOString()).toBe('0000-01-01T00:00:00.000Z');
+    const tokyo = parseDeskTime('0001-01-01 08:00', 'Asia/Tokyo');
+    expect(tokyo.ok && formatRfc3339(tokyo.instant, 'Asia/Tokyo')).toBe('0000-12-31T22:41:01+00:00');
+    const ny = parseDeskTime('0001-01-01 00:00', 'America/New_York');
+    expect(ny.ok && ny.instant.toISOString()).toBe('0001-01-01T04:56:02.000Z');
+  });
+});
+
 describe('instant → feed dates', () => {
   const instant = new Date('2025-02-05T01:24:00Z');
 

@@ -127,6 +127,20 @@ const CASES: Case[] = [
     ],
   },
   {
+    name: 'instants whose year RSS or RFC 3339 cannot write: before 0001 in UTC, year 0000, after 9999 in the publisher zone',
+    config: NEW_YORK,
+    files: {
+      'articles/a.md': md('---', 'id: a', 'title: T', 'date: 0001-01-01T00:00:00+08:00', '---', 'B'),
+      'articles/b.md': md('---', 'id: b', 'title: T', 'date: 0000-06-01T12:00:00Z', '---', 'B'),
+      'articles/c.md': md('---', 'id: c', 'title: T', 'date: 2025-02-05 09:24', 'updated: 9999-12-31T23:30:00-05:00', '---', 'B'),
+    },
+    expected: [
+      'articles/a.md:4: date: "0001-01-01T00:00:00+08:00" is 0000-12-31T16:00:00Z: feeds write four-digit years, from 0001 to 9999, in UTC and in the publisher zone alike; check the year (E_DATE_RANGE)',
+      'articles/b.md:4: date: "0000-06-01T12:00:00Z" is 0000-06-01T12:00:00Z: feeds write four-digit years, from 0001 to 9999, in UTC and in the publisher zone alike; check the year (E_DATE_RANGE)',
+      'articles/c.md:5: updated: "9999-12-31T23:30:00-05:00" is +010000-01-01T04:30:00Z: feeds write four-digit years, from 0001 to 9999, in UTC and in the publisher zone alike; check the year (E_DATE_RANGE)',
+    ],
+  },
+  {
     name: 'unknown dateline time zone',
     files: { 'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'dateline:', '  city: Olympus Mons', '  timezone: Mars/Olympus', '---', 'B') },
     expected: ['articles/a.md:7: dateline.timezone: unknown time zone "Mars/Olympus"; use an IANA name such as "America/New_York" (E_ZONE_UNKNOWN)'],

@@ -196,7 +196,18 @@ function exactOffset(zone: string, instant: number): number {
   }
   const wall = new Date(Date.UTC(2000, month - 1, day, hour, minute, second));
   wall.setUTCFullYear(year);
-  return wall.getTime() - t;
+  const offset = wall.getTime() - t;
+  if (Math.abs(offset) < 36 * HOUR) return offset;
+  // Intl writes the year of an era: year 0 and before (1 BC, 2 BC…) come out as 1, 2…, a year or more
+  // off. An offset is less than a day, so the wall clock's year is the instant's UTC year or one beside it.
+  const utcYear = new Date(t).getUTCFullYear();
+  let best = offset;
+  for (const y of [utcYear - 1, utcYear, utcYear + 1]) {
+    wall.setUTCFullYear(y, month - 1, day);
+    const o = wall.getTime() - t;
+    if (Math.abs(o) < Math.abs(best)) best = o;
+  }
+  return best;
 }
 
 function validFields(y: number, mo: number, d: number, h: number, mi: number, s: number): number | undefined {
@@ -247,6 +258,24 @@ export function parseDeskTime(value: string, zone: string): DeskTime {
     return { ok: false, problem: 'ambiguous', candidates: instants.map((t) => formatRfc3339(new Date(t), zone)) };
   }
   return { ok: true, instant: new Date(instants[0] as number) };
+}
+
+const yearStart = (y: number): number => new Date(Date.UTC(2000, 0, 1)).setUTCFullYear(y);
+/** Instants a day inside years 1–9999 of UTC: in those years in any zone, so the usual case costs no offset. */
+const SAFE_FROM = yearStart(1) + 24 * HOUR;
+const SAFE_UNTIL = yearStart(10000) - 24 * HOUR;
+
+/**
+ * Whether RSS (RFC 822 dates in GMT) and RFC 3339 (Atom, JSON Feed, with the zone's offset) can write the
+ * instant with a four-digit year from 0001 to 9999: RFC 3339's year 0000 is refused by common parsers
+ * (Python's datetime among them), and year 10000 is no RFC 822 or RFC 3339 date.
+ */
+export function writableYear(instant: Date, zone: string): boolean {
+  const t = instant.getTime();
+  if (t >= SAFE_FROM && t < SAFE_UNTIL) return true;
+  const utc = instant.getUTCFullYear();
+  const local = localParts(instant, zone).year;
+  return utc >= 1 && utc <= 9999 && local >= 1 && local <= 9999;
 }
 
 /** True for a real calendar date written `YYYY-MM-DD`. */

@@ -104,6 +104,15 @@ export function noArticles(main: FeedModel, config: SiteConfig): Diagnostic[] {
 /** How far ahead of the clock a date may be before it is named: clocks and desks differ by minutes. */
 const FUTURE_GRACE_MS = 10 * 60_000;
 
+/** `25 minutes`, `3 hours`, `12 days`: what the warning says of a time ahead (more than the grace, 10 minutes). */
+function howFarAhead(ms: number): string {
+  const count = (n: number, unit: string): string => `${n.toLocaleString('en-US')} ${unit}${n === 1 ? '' : 's'}`;
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 90) return count(minutes, 'minute');
+  const hours = Math.round(ms / 3_600_000);
+  return hours < 48 ? count(hours, 'hour') : count(Math.round(hours / 24), 'day');
+}
+
 /**
  * W_DATE_FUTURE for each story dated or updated ahead of `now` whose date reaches a feed: a typo (2205
  * for 2025) or a wrong zone keeps a story at the top of every feed, and the feeds' times after it, until
@@ -123,9 +132,7 @@ export function futureDates(
     const key = `${file}\n${at.getTime()}`;
     if (at.getTime() <= now + FUTURE_GRACE_MS || named.has(key)) return;
     named.add(key);
-    const hours = (at.getTime() - now) / 3_600_000;
-    const ahead = hours < 48 ? `${Math.round(hours)} hour${Math.round(hours) === 1 ? '' : 's'}` : `${Math.round(hours / 24).toLocaleString('en-US')} days`;
-    out.push(diagnostic(Errors.DateFuture, { file, field }, formatRfc3339(at, zone), ahead, field === 'updated'));
+    out.push(diagnostic(Errors.DateFuture, { file, field }, formatRfc3339(at, zone), howFarAhead(at.getTime() - now), field === 'updated'));
   };
   for (const a of main) {
     name(a.file, 'date', a.published);

@@ -8,7 +8,7 @@ import type {
   Agency, Article, Body, Contributor, DatelineField, Diagnostic, ImageField, Person, RawRecord, SiteConfig,
 } from '../types.js';
 import { describeValue, closest, fieldName, fieldPattern, valueAt, type FieldPath } from './_paths.js';
-import { isLocalDate, isValidTimeZone, localDate, parseDeskTime } from './_dates.js';
+import { isLocalDate, isValidTimeZone, localDate, parseDeskTime, writableYear } from './_dates.js';
 import { mayHoldForbidden, stripForbidden } from './_text.js';
 import { quickHref, rfc3986Href } from './_urls.js';
 import { renderDateline, styleFor, styleNeedsDate } from './dateline.js';
@@ -149,7 +149,7 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
     const v = str(path);
     if (v === undefined) return undefined;
     const t = parseDeskTime(v, config.timezone);
-    if (t.ok) return t.instant;
+    if (t.ok) return writableYear(t.instant, config.timezone) ? t.instant : fail(path, (w) => diagnostic(Errors.DateOutOfRange, w, v, t.instant.toISOString().replace('.000Z', 'Z')));
     switch (t.problem) {
       case 'format':
         return fail(path, (w) => diagnostic(Errors.DateFormat, w, v));

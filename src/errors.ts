@@ -45,7 +45,9 @@ export const Errors = {
   UrlInvalid: entry('E_URL_INVALID', 'error', (value: string) => `expected an absolute http(s) URL, got ${q(value)}`),
   UrlNetworkPath: entry('E_URL_INVALID', 'error', (value: string, host: string) =>
     `${q(value)} starts with two slashes, which makes ${q(host)} the host; write a path from the site's root with one slash, or the whole URL`),
-  EmailInvalid: entry('E_EMAIL_INVALID', 'error', (value: string) => `expected an e-mail address, got ${q(value)}`),
+  UrlEmpty: entry('E_FIELD_EMPTY', 'error', () => 'must not be empty: leave the field out when there is no link'),
+  EmailInvalid: entry('E_EMAIL_INVALID', 'error', (value: string) =>
+    `expected an e-mail address such as "desk@example.com" (ASCII, no "mailto:"), got ${q(value)}`),
   LanguageInvalid: entry('E_LANGUAGE_INVALID', 'error', (value: string) =>
     `expected a language tag such as "en" or "zh-CN", got ${q(value)}`),
   IdInvalid: entry('E_ID_INVALID', 'error', (value: string) =>

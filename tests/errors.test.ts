@@ -246,7 +246,33 @@ const CASES: Case[] = [
     files: {
       'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'authors:', '  - name: Jane Doe', '    email: jane-at-example.com', '---', 'B'),
     },
-    expected: ['articles/a.md:7: authors[0].email: expected an e-mail address, got "jane-at-example.com" (E_EMAIL_INVALID)'],
+    expected: ['articles/a.md:7: authors[0].email: expected an e-mail address such as "desk@example.com" (ASCII, no "mailto:"), got "jane-at-example.com" (E_EMAIL_INVALID)'],
+  },
+  {
+    // Atom's email is an addr-spec and JSON Feed's url gets "mailto:" put before it: a URL, or an address
+    // Atom cannot carry, would be an invalid document (W3C InvalidAddrSpec) or "mailto:mailto:…".
+    name: 'an e-mail written as a mailto: URL, or with characters Atom\'s addr-spec cannot carry',
+    files: {
+      'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'authors:', '  - name: Mo Tu', '    email: "mailto:mo@example.com"', '  - name: Wang Li', '    email: 王@例子.中国', '  - name: Al Bo', '    email: al..bo@example.com', '---', 'B'),
+    },
+    expected: [
+      'articles/a.md:7: authors[0].email: expected an e-mail address such as "desk@example.com" (ASCII, no "mailto:"), got "mailto:mo@example.com" (E_EMAIL_INVALID)',
+      'articles/a.md:9: authors[1].email: expected an e-mail address such as "desk@example.com" (ASCII, no "mailto:"), got "王@例子.中国" (E_EMAIL_INVALID)',
+      'articles/a.md:11: authors[2].email: expected an e-mail address such as "desk@example.com" (ASCII, no "mailto:"), got "al..bo@example.com" (E_EMAIL_INVALID)',
+    ],
+  },
+  {
+    // An empty url resolves to its base: the story's own page would be the photo, the byline's link and the agency's story.
+    name: 'an empty or blank url, on the story, an author, the agency or the photo',
+    files: {
+      'articles/a.md': md('---', 'id: a', 'title: T', 'url: ""', 'date: 2025-02-05 09:24', 'authors:', '  - name: Ann Lee', '    url: "  "', 'agency:', '  name: Xinhua', '  url: ""', 'image:', '  url: ""', '  caption: A caption.', '  credit: SOMEONE/AP', '---', 'B'),
+    },
+    expected: [
+      'articles/a.md:4: url: must not be empty: leave the field out when there is no link (E_FIELD_EMPTY)',
+      'articles/a.md:8: authors[0].url: must not be empty: leave the field out when there is no link (E_FIELD_EMPTY)',
+      'articles/a.md:11: agency.url: must not be empty: leave the field out when there is no link (E_FIELD_EMPTY)',
+      'articles/a.md:13: image.url: must not be empty: leave the field out when there is no link (E_FIELD_EMPTY)',
+    ],
   },
   {
     name: 'invalid language tag',

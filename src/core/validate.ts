@@ -68,7 +68,12 @@ export function checkIds(results: readonly RecordResult[], config: SiteConfig): 
 }
 
 const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
-const EMAIL = /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/;
+/**
+ * An addr-spec as Atom's `email` takes it (RFC 4287 §3.2.3, RFC 5322 §3.4.1) and JSON Feed's `mailto:` URL
+ * can carry: a dot-atom local part and a host name, in ASCII. (`mailto:a@b.org` is a URL, not an address.)
+ */
+const ATEXT = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+";
+const EMAIL = new RegExp(`^${ATEXT}(?:\\.${ATEXT})*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\\.)+[A-Za-z0-9-]*[A-Za-z][A-Za-z0-9-]*$`);
 const IMAGE_TYPES: Record<string, string> = {
   jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif', svg: 'image/svg+xml',
 };
@@ -123,6 +128,8 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
   const absoluteUrl = (path: FieldPath, base: string): string | undefined => {
     const v = str(path);
     if (v === undefined) return undefined;
+    // `url: ""` would resolve to the base: the story's own page as its photo, byline link or agency story.
+    if (v.trim() === '') return fail(path, (w) => diagnostic(Errors.UrlEmpty, w));
     // A URL mistyped, which would become a path of this site or name another host: `https//news.example.com/a`
     // (no colon), `http:/news…` (one slash), `https:///world/a` (three: the host "world"), `www.example.com/a`.
     if (/^(?:https?\/\/|https?:\/(?!\/)|https?:\/{3}|https?:(?!\/)|www\.)/i.test(v.trim())) return fail(path, (w) => diagnostic(Errors.UrlInvalid, w, v));

@@ -54,6 +54,8 @@ interface FpEntry {
   media_content: Record<string, string>[] | null;
   media_credit: Record<string, string>[] | null;
   enclosures: string[];
+  dl_agency: Record<string, string> | string | null;
+  dl_dateline: Record<string, string> | string | null;
 }
 interface FpFeed {
   version: string;
@@ -261,6 +263,23 @@ describe.skipIf(!hasFeedparser)('the three feeds read by independent parsers (fe
       R().forEach((e, k) => {
         for (const line of items[k]!.creditLines) expect(decodeHTML(e.content!)).toContain(line);
       });
+    });
+  });
+
+  describe('agency and dateline (Dateline\'s namespace)', () => {
+    it('feedparser reads every agency\'s name, via and URL, and every printed dateline with its parts, in RSS and Atom', () => {
+      // feedparser keeps only the attributes of an element it does not know: the text is an attribute too.
+      expect(items.some((i) => i.agency?.via !== undefined) && items.some((i) => i.agency?.url !== undefined)).toBe(true);
+      for (const entries of [R(), A()]) {
+        expect(entries.map((e) => e.dl_agency)).toEqual(items.map((i) => (i.agency === undefined ? null : {
+          name: i.agency.name, ...(i.agency.via === undefined ? {} : { via: i.agency.via }), ...(i.agency.url === undefined ? {} : { url: i.agency.url }),
+        })));
+        expect(entries.map((e) => e.dl_dateline)).toEqual(items.map((i) => (i.dateline === undefined ? null : expect.objectContaining({
+          printed: i.dateline.text, city: i.dateline.city, date: i.dateline.date,
+        }))));
+      }
+      expect(J().map((i) => i._credits?.agency?.name ?? null)).toEqual(items.map((i) => i.agency?.name ?? null));
+      expect(J().map((i) => i._dateline?.text ?? null)).toEqual(items.map((i) => i.dateline?.text ?? null));
     });
   });
 

@@ -167,14 +167,20 @@ export function photoCredit(image: ImageField | undefined): XmlNode | undefined 
   return image === undefined || image.url !== undefined || image.credit === undefined ? undefined : { '@role': 'photographer', '@scheme': 'urn:ebu', '#text': image.credit };
 }
 
-/** `dl:dateline`: the printed dateline with its parts as attributes. */
+/*
+ * feedparser keeps only the attributes of an element in a namespace it does not know, and drops its text
+ * when it has any: so what the text says is an attribute too (`printed`, `name`), and every parser reads
+ * the same values.
+ */
+
+/** `dl:dateline`: the printed dateline, with its parts and the printed text as attributes. */
 export function datelineElement(d: Dateline | undefined): XmlNode | undefined {
   if (d === undefined) return undefined;
-  return { '@city': d.city, '@country': d.country, '@timezone': d.timezone, '@date': d.date, '#text': d.text };
+  return { '@city': d.city, '@country': d.country, '@timezone': d.timezone, '@date': d.date, '@printed': d.text, '#text': d.text };
 }
 
-/** `dl:agency`: the agency the copy came from, with `via` and the original story URL. */
+/** `dl:agency`: the agency the copy came from (its name as text and as an attribute), with `via` and the original story URL. */
 export function agencyElement(a: Agency | undefined): XmlNode | undefined {
   if (a === undefined) return undefined;
-  return { '@via': a.via, '@url': a.url, '#text': a.name };
+  return { '@name': a.name, '@via': a.via, '@url': a.url, '#text': a.name };
 }

@@ -73,6 +73,10 @@ def entry_of(e):
         "media_content": plain(e.get("media_content")),
         "media_credit": plain(e.get("media_credit")),
         "enclosures": [x.get("href") for x in e.get("enclosures", [])],
+        # Dateline's own namespace: feedparser keeps an unknown element's attributes (as a dict) and drops
+        # its text when it has any, or keeps the text alone (as a string) when it has none.
+        "dl_agency": plain(e.get("dl_agency")),
+        "dl_dateline": plain(e.get("dl_dateline")),
     }
 
 

@@ -356,6 +356,9 @@ const AGENCIES = [
   'Xinhua', 'Agencies', 'AP', 'Associated Press', 'Reuters', 'AFP', 'Agence France-Presse', 'Bloomberg', 'dpa', 'EFE', 'ANSA',
   'Kyodo', 'Yonhap', 'TASS', 'RIA Novosti', 'PTI', 'IANS', 'AAP', 'CNA', 'Bernama', 'Anadolu', 'UPI', 'China Daily', 'CGTN',
   'China News Service', '新华社', '中新社',
+  // Full names `agencyKey` knows that no other reading gives (`Kyodo News` and `Xinhua News Agency` are
+  // read by their trade: `agencyOfPublication`), so that a name counted as an agency's is one.
+  'Agence France Presse', 'Deutsche Presse-Agentur', 'United Press International', 'Press Trust of India', 'Australian Associated Press', 'Anadolu Agency',
 ];
 const AGENCY = `(?:${AGENCIES.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`;
 /** Between agencies credited together: `Reuters - AP`, `AFP/Xinhua`, `Reuters, AFP`, `AFP and AP`. */

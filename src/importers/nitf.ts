@@ -148,6 +148,19 @@ export const importNitf: Importer = (text: string, ctx: ImportContext): ImportRe
   notes.push(...collected.notes);
   const blocks = collected.blocks;
 
+  // The end of body.content: the end mark, credit lines and reporters signed there; then body.end's
+  // taglines. Read before the dateline's lead, as ninjs and text copy are, so that an agency line closing
+  // the story ranks before the lead's agency (`DENVER (UPI) —` … `United Press International`).
+  takeClosingCredits(blocks, credits, notes);
+  const untaken: string[] = [];
+  for (const tagline of children(child(body, 'body.end'), 'tagline')) {
+    const line = squash(textOf(tagline));
+    if (line === '') continue;
+    // As a line closing the body is read (contributors, an agency line, an editor, reporters, a byline).
+    if (takeCreditLine(line, credits)) continue;
+    untaken.push(line);
+  }
+
   // Dateline: structured location, and the local date at the city from story.date.
   const dl = child(bodyHead, 'dateline');
   const structured = dl === undefined ? undefined : readNitfDateline(dl, ctx, diagnostics, notes);
@@ -161,15 +174,8 @@ export const importNitf: Importer = (text: string, ctx: ImportContext): ImportRe
 
   const image = pickImage(collected.images, notes);
   if (image !== undefined) fields.image = image;
-
-  // The end of body.content: the end mark, credit lines and reporters signed there.
-  takeClosingCredits(blocks, credits, notes);
-  // body.end: contributor taglines become fields; a tagline we cannot read stays in the body.
-  for (const tagline of children(child(body, 'body.end'), 'tagline')) {
-    const line = squash(textOf(tagline));
-    if (line === '') continue;
-    // As a line closing the body is read (contributors, an agency line, an editor, reporters, a byline).
-    if (takeCreditLine(line, credits)) continue;
+  // (A tagline that is no credit line stays at the end of the body, after the dateline is read.)
+  for (const line of untaken) {
     blocks.push({ kind: 'p', inline: [{ text: line }] });
     notes.push(`tagline ${JSON.stringify(line)} is not a credit line: kept at the end of the body`);
   }

@@ -404,10 +404,17 @@ export const importText: Importer = (input, ctx): ImportResult => {
   const printedAgency = lead?.agency === undefined ? undefined : (parseAgencyLine(lead.agency) ?? { name: lead.agency });
   const chosen = agencies[0];
   if (chosen !== undefined) {
-    fields.agency = chosen.agency;
-    for (const a of agencies.slice(1)) {
-      // (One agency by its two names, `Associated Press` and `AP`, is no other.)
-      if (agencyKey(a.agency.name) !== agencyKey(chosen.agency.name) || a.agency.via !== chosen.agency.via) notes.push(`another agency line, not used: ${q(a.printed)}`);
+    // One agency by two names (`By Jim Morris | AP`, then `Associated Press` closing the story) keeps the
+    // name printed first, as ninjs and NITF keep it (`Credits.agency`), unless a later line says more of it
+    // (`Agencies via Xinhua` after `Xinhua`): the line at the end ranks first only for an agency of its own.
+    const same = [...agencies.slice(trailingAgencies.length), ...trailingAgencies].filter((a) => agencyKey(a.agency.name) === agencyKey(chosen.agency.name));
+    const first = same[0] ?? chosen;
+    const taken = (first.agency.via === undefined ? same.find((a) => a.agency.via !== undefined) : undefined) ?? first;
+    fields.agency = taken.agency;
+    for (const a of agencies.filter((x) => x !== taken)) {
+      // (One agency by its two names, `Associated Press` and `AP`, is no other; nor is it when the chosen line
+      // says more of it, `Agencies via Xinhua` over `Xinhua`, as ninjs and NITF read it.)
+      if (agencyKey(a.agency.name) !== agencyKey(chosen.agency.name) || (a.agency.via !== undefined && a.agency.via !== fields.agency.via)) notes.push(`another agency line, not used: ${q(a.printed)}`);
     }
     // (One agency by its two names, `Associated Press` and `(AP)`, is no other.)
     const named = agenciesNamed(chosen.agency).map(agencyKey);

@@ -142,3 +142,32 @@ describe('URLs a record may give', () => {
     expect(byId('a51').url).toBe('https://news.example.com/a5%5B1%5D.html');
   });
 });
+
+describe('names written over lines', () => {
+  // A tab or line break in a name that becomes an XML attribute is read as a space by XML parsers (and
+  // kept by JSON Feed and by parsers that skip attribute normalisation): it is made one space in the model.
+  it('a tab or line break inside a credit, dateline, section or tag name is one space, the same in every format', () => {
+    const built = build([rec('a', '2025-02-05 09:24', {
+      authors: ['Zhang\tHao'],
+      agency: { name: 'Xinhua\n', via: 'Agencies \n via' },
+      contributors: [{ name: 'Mike\r\nGu', location: 'Hong\tKong', role: 'Reporting\n' }],
+      dateline: { city: 'Washington\t', country: 'United\n\tStates', timezone: 'America/New_York' },
+      section: 'World\nNews',
+      tags: ['Middle\tEast'],
+      image: { url: 'https://img.example.com/a.jpg', credit: 'DAWOUD ABU ALKAS/\nREUTERS' },
+    })]);
+    const item = built.model.items[0]!;
+    expect(item.creators.map((p) => p.name)).toEqual(['Zhang Hao']);
+    expect(item.agency).toEqual({ name: 'Xinhua', via: 'Agencies via' });
+    expect(item.contributors).toEqual([{ name: 'Mike Gu', location: 'Hong Kong', role: 'Reporting' }]);
+    expect([item.dateline?.city, item.dateline?.country]).toEqual(['Washington', 'United States']);
+    expect(item.categories.map((c) => c.term)).toEqual(['World News', 'Middle East']);
+    expect(item.image?.credit).toBe('DAWOUD ABU ALKAS/ REUTERS');
+    const rss = parseXml(built.outputs.get('rss.xml')!).rss.channel.item[0];
+    const json = JSON.parse(built.outputs.get('feed.json')!).items[0];
+    expect([rss['dl:agency']['@name'], rss['dl:agency']['@via']]).toEqual([json._credits.agency.name, json._credits.agency.via]);
+    expect([rss['dl:dateline']['@city'], rss['dl:dateline']['@country']]).toEqual([json._dateline.city, json._dateline.country]);
+    const atom = parseXml(built.outputs.get('atom.xml')!).feed.entry[0];
+    expect(atom.category.map((c: any) => c['@term'])).toEqual(json.tags);
+  });
+});

@@ -72,6 +72,19 @@ const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
  * An addr-spec as Atom's `email` takes it (RFC 4287 §3.2.3, RFC 5322 §3.4.1) and JSON Feed's `mailto:` URL
  * can carry: a dot-atom local part and a host name, in ASCII. (`mailto:a@b.org` is a URL, not an address.)
  */
+/**
+ * A field that names someone or something, trimmed, with a tab, line feed or carriage return inside (and
+ * the spaces around it) made one space. Such a value becomes an XML attribute (`dl:agency via`, `category
+ * term`), where a parser reads each of them as a space, while JSON Feed would keep them: one value, read
+ * alike by every parser.
+ */
+function oneLine(value: string): string;
+function oneLine(value: string | undefined): string | undefined;
+function oneLine(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  return /[\t\n\r]/.test(value) ? value.trim().replace(/[ \t\n\r]*[\t\n\r][ \t\n\r]*/g, ' ') : value.trim();
+}
+
 const ATEXT = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+";
 const EMAIL = new RegExp(`^${ATEXT}(?:\\.${ATEXT})*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\\.)+[A-Za-z0-9-]*[A-Za-z][A-Za-z0-9-]*$`);
 const IMAGE_TYPES: Record<string, string> = {
@@ -181,7 +194,7 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
   if (language !== undefined && !LANGUAGE.test(language)) fail(['language'], (w) => diagnostic(Errors.LanguageInvalid, w, language));
 
   const authors: Person[] = list(data, 'authors').map(({ value, path }) => {
-    const p: Person = { name: (named(value) ?? '').trim() };
+    const p: Person = { name: oneLine(named(value) ?? '') };
     nonEmpty(typeof value === 'string' ? path : [...path, 'name']);
     const u = absoluteUrl([...path, 'url'], url ?? config.siteUrl);
     if (u !== undefined) p.url = u;
@@ -197,11 +210,11 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
   const agencyValue = data['agency'];
   const agencyName = named(agencyValue);
   if (agencyName !== undefined) {
-    const via = str(['agency', 'via'])?.trim();
+    const via = oneLine(str(['agency', 'via']));
     // The credit line as the name (`agency: Agencies via Xinhua`) is the agency Xinhua, via Agencies, as
     // `{name: Xinhua, via: Agencies}` gives it: the dateline names Xinhua, not the whole line.
-    const line = via ? null : /^(\S.*?)\s+via\s+(\S.*)$/i.exec(agencyName.trim());
-    agency = line === null ? { name: agencyName.trim() } : { name: (line[2] ?? '').trim(), via: (line[1] ?? '').trim() };
+    const line = via ? null : /^(\S.*?)\s+via\s+(\S.*)$/i.exec(oneLine(agencyName));
+    agency = line === null ? { name: oneLine(agencyName) } : { name: (line[2] ?? '').trim(), via: (line[1] ?? '').trim() };
     nonEmpty(typeof agencyValue === 'string' ? ['agency'] : ['agency', 'name']);
     if (via) agency.via = via;
     const agencyUrl = absoluteUrl(['agency', 'url'], url ?? config.siteUrl);
@@ -209,11 +222,11 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
   }
 
   const contributors: Contributor[] = list(data, 'contributors').map(({ value, path }) => {
-    const c: Contributor = { name: (named(value) ?? '').trim() };
+    const c: Contributor = { name: oneLine(named(value) ?? '') };
     nonEmpty(typeof value === 'string' ? path : [...path, 'name']);
-    const location = str([...path, 'location'])?.trim();
+    const location = oneLine(str([...path, 'location']));
     if (location) c.location = location;
-    const role = str([...path, 'role'])?.trim();
+    const role = oneLine(str([...path, 'role']));
     if (role) c.role = role;
     return c;
   });
@@ -221,8 +234,8 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
   let dateline: DatelineField | undefined;
   const city = nonEmpty(['dateline', 'city']);
   if (city !== undefined) {
-    dateline = { city };
-    const country = str(['dateline', 'country'])?.trim();
+    dateline = { city: oneLine(city) };
+    const country = oneLine(str(['dateline', 'country']));
     if (country) dateline.country = country;
     const zone = str(['dateline', 'timezone'])?.trim();
     if (zone !== undefined) {
@@ -257,7 +270,7 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
     image = {};
     if (imageUrl !== undefined) image.url = imageUrl;
     for (const k of ['caption', 'credit'] as const) {
-      const v = str(['image', k])?.trim();
+      const v = k === 'credit' ? oneLine(str(['image', k])) : str(['image', k])?.trim();
       if (v) image[k] = v;
     }
     const ext = imageUrl === undefined ? undefined : /\.([a-z0-9]+)$/i.exec(new URL(imageUrl).pathname)?.[1]?.toLowerCase();
@@ -286,9 +299,9 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
   const bodyLine = raw.lineOf(raw.kind === 'json' ? [body.kind === 'html' ? 'content_html' : 'body'] : ['body']);
   if (bodyLine !== undefined) article.bodyLine = bodyLine;
   if (updated !== undefined && updated.getTime() !== published.getTime()) article.updated = updated;
-  const section = str(['section'])?.trim();
+  const section = oneLine(str(['section']));
   if (section) article.section = section;
-  article.tags = (Array.isArray(data['tags']) ? data['tags'] : []).filter((t): t is string => typeof t === 'string').map((t) => t.trim()).filter(Boolean);
+  article.tags = (Array.isArray(data['tags']) ? data['tags'] : []).filter((t): t is string => typeof t === 'string').map((t) => oneLine(t)).filter(Boolean);
   if (article.tags.length > MANY_TAGS && new Set(article.tags).size > MANY_TAGS) out.push(diagnostic(Errors.ManyTags, at(['tags']), new Set(article.tags).size));
   const summary = str(['summary'])?.trim();
   if (summary) article.summary = summary;

@@ -67,7 +67,7 @@ export const Errors = {
   DateAmbiguous: entry('E_DATE_AMBIGUOUS', 'error', (value: string, zone: string, candidates: string[]) =>
     `${q(value)} happens twice in ${zone} (${candidates.join(' or ')}); write the one you mean with its offset`),
   DateOutOfRange: entry('E_DATE_RANGE', 'error', (value: string, instant: string) =>
-    `${q(value)} is ${instant}: feeds write four-digit years, from 0001 to 9999, in UTC and in the publisher zone alike; check the year`),
+    `${q(value)} is ${instant}: feeds write four-digit years, from 0001 to 9999, in UTC, in the publisher zone and at the dateline alike; check the year`),
   ZoneUnknown: entry('E_ZONE_UNKNOWN', 'error', (zone: string) =>
     `unknown time zone ${q(zone)}; use an IANA name such as "America/New_York"`),
   UpdatedBeforeDate: entry('E_UPDATED_BEFORE_DATE', 'error', (updated: string, date: string) =>

@@ -133,11 +133,14 @@ const CASES: Case[] = [
       'articles/a.md': md('---', 'id: a', 'title: T', 'date: 0001-01-01T00:00:00+08:00', '---', 'B'),
       'articles/b.md': md('---', 'id: b', 'title: T', 'date: 0000-06-01T12:00:00Z', '---', 'B'),
       'articles/c.md': md('---', 'id: c', 'title: T', 'date: 2025-02-05 09:24', 'updated: 9999-12-31T23:30:00-05:00', '---', 'B'),
+      // Writable in UTC and in New York, but Kiritimati (+14:00) has reached year 10000.
+      'articles/e.md': md('---', 'id: e', 'title: T', 'date: 9999-12-31T12:00:00Z', 'dateline:', '  city: Kiritimati', '  timezone: Pacific/Kiritimati', '---', 'B'),
     },
     expected: [
-      'articles/a.md:4: date: "0001-01-01T00:00:00+08:00" is 0000-12-31T16:00:00Z: feeds write four-digit years, from 0001 to 9999, in UTC and in the publisher zone alike; check the year (E_DATE_RANGE)',
-      'articles/b.md:4: date: "0000-06-01T12:00:00Z" is 0000-06-01T12:00:00Z: feeds write four-digit years, from 0001 to 9999, in UTC and in the publisher zone alike; check the year (E_DATE_RANGE)',
-      'articles/c.md:5: updated: "9999-12-31T23:30:00-05:00" is +010000-01-01T04:30:00Z: feeds write four-digit years, from 0001 to 9999, in UTC and in the publisher zone alike; check the year (E_DATE_RANGE)',
+      'articles/a.md:4: date: "0001-01-01T00:00:00+08:00" is 0000-12-31T16:00:00Z: feeds write four-digit years, from 0001 to 9999, in UTC, in the publisher zone and at the dateline alike; check the year (E_DATE_RANGE)',
+      'articles/b.md:4: date: "0000-06-01T12:00:00Z" is 0000-06-01T12:00:00Z: feeds write four-digit years, from 0001 to 9999, in UTC, in the publisher zone and at the dateline alike; check the year (E_DATE_RANGE)',
+      'articles/c.md:5: updated: "9999-12-31T23:30:00-05:00" is +010000-01-01T04:30:00Z: feeds write four-digit years, from 0001 to 9999, in UTC, in the publisher zone and at the dateline alike; check the year (E_DATE_RANGE)',
+      'articles/e.md:4: date: "9999-12-31T12:00:00Z" is 9999-12-31T12:00:00Z: feeds write four-digit years, from 0001 to 9999, in UTC, in the publisher zone and at the dateline alike; check the year (E_DATE_RANGE)',
     ],
   },
   {

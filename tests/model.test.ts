@@ -171,3 +171,16 @@ describe('names written over lines', () => {
     expect(atom.category.map((c: any) => c['@term'])).toEqual(json.tags);
   });
 });
+
+describe('zone names', () => {
+  it('a zone written in another case is spelt as the tz database spells it, which case-sensitive software needs', () => {
+    const c = config({ timezone: 'asia/shanghai' });
+    expect(c.timezone).toBe('Asia/Shanghai');
+    const built = build([rec('a', '2025-02-05 09:24', { dateline: { city: 'Washington', timezone: 'AMERICA/NEW_YORK' } })], c);
+    expect(built.model.items[0]!.dateline).toMatchObject({ timezone: 'America/New_York', date: '2025-02-04' });
+    expect(JSON.parse(built.outputs.get('feed.json')!).items[0]._dateline.timezone).toBe('America/New_York');
+    // An alias the list does not hold is kept as written (Intl knows it).
+    const alias = build([rec('b', '2025-02-05 09:24', { dateline: { city: 'Kolkata', timezone: 'Asia/Kolkata' } })], c);
+    expect(alias.model.items[0]!.dateline?.timezone).toBe('Asia/Kolkata');
+  });
+});

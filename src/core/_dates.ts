@@ -57,6 +57,20 @@ export function isValidTimeZone(zone: string): boolean {
   return listed.has(zone) || zone === 'UTC' || formatter(zone) !== null;
 }
 
+let byLowerCase: Map<string, string> | undefined;
+
+/**
+ * A valid zone as the tz database spells it: `america/new_york` is `America/New_York`, which other
+ * software (Python's zoneinfo, on a case-sensitive file system) needs. A name the list does not hold (an
+ * alias such as `Asia/Kolkata`) is kept as written.
+ */
+export function zoneName(zone: string): string {
+  listed ??= new Set(Intl.supportedValuesOf('timeZone'));
+  if (listed.has(zone) || zone === 'UTC') return zone;
+  byLowerCase ??= new Map([...listed, 'UTC'].map((z) => [z.toLowerCase(), z]));
+  return byLowerCase.get(zone.toLowerCase()) ?? zone;
+}
+
 const BUCKET = 6 * HOUR;
 /** zone → 6-hour bucket → the offset throughout it, or null when a transition falls inside. */
 const bucketCache = new Map<string, Map<number, number | null>>();

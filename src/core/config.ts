@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { diagnostic, Errors } from '../errors.js';
 import { DATELINE_STYLES, type ContentMode, type Diagnostic, type GroupFeedsConfig, type LineOf, type SiteConfig } from '../types.js';
-import { isValidTimeZone } from './_dates.js';
+import { isValidTimeZone, zoneName } from './_dates.js';
 import { closest, describeValue, fieldName, valueAt } from './_paths.js';
 
 const httpUrl = z.string().refine((v) => /^https?:\/\/[^\s/]+/.test(v) && URL.canParse(v), 'expected an absolute http(s) URL');
@@ -40,7 +40,7 @@ const ConfigSchema = z.strictObject({
   favicon: httpUrl.optional(),
   author: z.strictObject({ name: z.string().trim().min(1), url: httpUrl.optional(), email: z.email().optional() }).optional(),
   idPrefix: z.string().regex(/^[a-z][a-z0-9+.-]*:\S*$/i, 'expected a URI prefix such as "tag:news.example.com,2025:"'),
-  timezone: z.string().refine(isValidTimeZone),
+  timezone: z.string().refine(isValidTimeZone).transform(zoneName),
   // Checked by checkStyles below, so that a bad entry is reported at its own key.
   datelineStyle: z.union([z.string(), z.record(z.string(), z.unknown())]).default('plain'),
   datelineDated: z.boolean().default(false),

@@ -8,7 +8,7 @@ import type {
   Agency, Article, Body, Contributor, DatelineField, Diagnostic, ImageField, Person, RawRecord, SiteConfig,
 } from '../types.js';
 import { describeValue, closest, fieldName, fieldPattern, valueAt, type FieldPath } from './_paths.js';
-import { isLocalDate, isValidTimeZone, localDate, parseDeskTime, writableYear } from './_dates.js';
+import { isLocalDate, isValidTimeZone, localDate, parseDeskTime, writableYear, zoneName } from './_dates.js';
 import { mayHoldForbidden, stripForbidden } from './_text.js';
 import { quickHref, rfc3986Href } from './_urls.js';
 import { renderDateline, styleFor, styleNeedsDate } from './dateline.js';
@@ -239,8 +239,12 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
     if (country) dateline.country = country;
     const zone = str(['dateline', 'timezone'])?.trim();
     if (zone !== undefined) {
-      if (isValidTimeZone(zone)) dateline.timezone = zone;
+      if (isValidTimeZone(zone)) dateline.timezone = zoneName(zone);
       else fail(['dateline', 'timezone'], (w) => diagnostic(Errors.ZoneUnknown, w, zone));
+    }
+    // The dateline prints the day at its city: that day's year must be writable too.
+    if (published !== undefined && dateline.timezone !== undefined && !writableYear(published, dateline.timezone)) {
+      fail(['date'], (w) => diagnostic(Errors.DateOutOfRange, w, str(['date']) ?? '', published.toISOString().replace('.000Z', 'Z')));
     }
     const date = str(['dateline', 'date'])?.trim();
     if (date !== undefined) {

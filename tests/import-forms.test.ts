@@ -201,6 +201,13 @@ const ROWS: [string, Form, Expected][] = [
   ['a country of two words | AAP (text)', by('New Zealand | AAP', TEXT), { note: /not used: "New Zealand \| AAP"/, last: MORE }],
   ['a bureau | an agency (text)', by('Tokyo Bureau | Kyodo', TEXT), { note: /not used: "Tokyo Bureau \| Kyodo"/, last: MORE }],
   ['a name and an agency, no bar (text)', by('Jane Doe AP', TEXT), { note: /not used: "Jane Doe AP"/, last: MORE }],
+  // On the stamp line too: neither half of a line like a byline without "By" is taken.
+  ['a name | an agency | the stamp (text)', by('Jane Doe | AP | Updated: 2025-02-05 09:24', TEXT), { note: /not read as one.*write "By Jane Doe \| AP"/, noNote: /part of the stamp line/, last: MORE }],
+  ['the stamp | a name | an agency (text)', by('Updated: 2025-02-05 09:24 | Jane Doe | AP', TEXT), { note: /not read as one.*write "By Jane Doe \| AP"/, last: MORE }],
+  // Near misses: with "By", a byline; an agency alone, the agency.
+  ['By a name | an agency | the stamp (text)', by('By Jane Doe | AP | Updated: 2025-02-05 09:24', TEXT), { authors: ['Jane Doe'], agency: 'AP', noNote: /not read as one|part of the stamp line/, last: MORE }],
+  ['an agency | the stamp (text)', by('AP | Updated: 2025-02-05 09:24', TEXT), { agency: 'AP', noNote: /not read as one|part of the stamp line/, last: MORE }],
+  ['a section label | an agency | the stamp (text)', by('Breaking News | AP | Updated: 2025-02-05 09:24', TEXT), { agency: 'AP', note: /part of the stamp line not used: "Breaking News"/, last: MORE }],
 
   // ----- Datelines -----
   ['Xinhua\'s English lead', lead('WASHINGTON, Feb. 4 (Xinhua) -- The Senate voted late.'), { agency: 'Xinhua', city: 'Washington', last: MORE }],
@@ -371,5 +378,4 @@ describe('credit, dateline and end-mark forms, read alike by text, ninjs and NIT
 
 describe('forms read wrongly, or differently by the three importers (faults found in review)', () => {
   it.todo('text: "By Jim Morris | Reuters" and the closing line "AP" give the agency "AP" (the closing line ranks first for an agency of its own, noting Reuters); ninjs and NITF "Reuters" (the byline is first), noting AP: which credit ranks first is not one rule yet');
-  it.todo('text: "Jane Doe | AP | Updated: 2025-02-05 09:24" takes the agency and drops the author to a note');
 });

@@ -162,8 +162,24 @@ export const importText: Importer = (input, ctx): ImportResult => {
   };
   /** A stamp line, with the credits that share it. */
   const takeStampLine = (text: string, n: number): void => {
-    for (const seg of segments(text)) {
-      const stamp = parseStamp(seg, n);
+    const segs = segments(text);
+    const read = segs.map((seg) => parseStamp(seg, n));
+    // A name and an agency between bars without "By" (`Jane Doe | AP | Updated: …`) is no byline, as on a
+    // line of its own (`barByline`): noted whole, with what to write, and neither half taken.
+    const unread = new Set<number>();
+    for (let start = 0; start < segs.length; start++) {
+      let end = start;
+      while (end < segs.length && read[end] === undefined) end++;
+      const pair = segs.slice(start, end);
+      if (pair.length === 2 && barByline(pair.join(' | ')) !== undefined) {
+        notes.push(barNote(pair.join(' | ')));
+        unread.add(start).add(start + 1);
+      }
+      start = end;
+    }
+    for (const [k, seg] of segs.entries()) {
+      if (unread.has(k)) continue;
+      const stamp = read[k];
       if (stamp !== undefined) {
         stamps.push(stamp);
         if (stamp.note !== undefined) notes.push(`${stamp.note}: ${q(seg)}`);

@@ -265,6 +265,20 @@ const CASES: Case[] = [
     ],
   },
   {
+    // A name of zero-width characters would be a byline no one sees, with an author feed of its own.
+    name: 'a name, title or city of characters that print nothing',
+    files: {
+      'articles/a.md': md('---', 'id: a', 'title: "\u200b\u200d"', 'date: 2025-02-05 09:24', 'authors:', '  - "\u200b"', 'contributors:', '  - name: "\u2060\ufeff"', 'agency: "\u00ad"', 'dateline:', '  city: "\u200e"', '---', 'B'),
+    },
+    expected: [
+      'articles/a.md:3: title: must not be empty (E_FIELD_EMPTY)',
+      'articles/a.md:6: authors[0]: must not be empty (E_FIELD_EMPTY)',
+      'articles/a.md:8: contributors[0].name: must not be empty (E_FIELD_EMPTY)',
+      'articles/a.md:9: agency: must not be empty (E_FIELD_EMPTY)',
+      'articles/a.md:11: dateline.city: must not be empty (E_FIELD_EMPTY)',
+    ],
+  },
+  {
     // An empty url resolves to its base: the story's own page would be the photo, the byline's link and the agency's story.
     name: 'an empty or blank url, on the story, an author, the agency or the photo',
     files: {

@@ -184,3 +184,27 @@ describe('zone names', () => {
     expect(alias.model.items[0]!.dateline?.timezone).toBe('Asia/Kolkata');
   });
 });
+
+describe('contributor lines', () => {
+  it('one line per role however it is written ("Reporting", "reporting", "Reporting by"); a role of "contributor" is the line without one', () => {
+    const built = build([rec('a', '2025-02-05 09:24', {
+      contributors: [
+        { name: 'Jane Doe', role: 'Reporting' },
+        { name: 'Al Bo', role: 'Reporting by' },
+        { name: 'Sam Poe', role: 'Editing' },
+        { name: 'Kim Lee', role: 'reporting' },
+        { name: 'Ed Fu', role: 'contributor' },
+        { name: 'Mike Gu', location: 'Hong Kong' },
+      ],
+    })]);
+    const item = built.model.items[0]!;
+    expect(item.creditLines).toEqual([
+      'Reporting by Jane Doe, Al Bo and Kim Lee.',
+      'Editing by Sam Poe.',
+      'Ed Fu and Mike Gu in Hong Kong contributed to this story.',
+    ]);
+    // The record's roles stay as written in JSON Feed's _credits, "by" aside.
+    expect(JSON.parse(built.outputs.get('feed.json')!).items[0]._credits.contributors.map((c: any) => c.role ?? null))
+      .toEqual(['Reporting', 'Reporting', 'Editing', 'reporting', 'contributor', null]);
+  });
+});

@@ -40,13 +40,18 @@ export function bylineText(authors: readonly { name: string }[], language: strin
 /** Contributors grouped by role, in record order of first appearance; then the agency line. */
 export function creditLines(contributors: readonly Contributor[], agency: Agency | undefined, language: string): string[] {
   const zh = language.toLowerCase().startsWith('zh');
-  const byRole = new Map<string, Contributor[]>();
+  // One line per role, however it is written: "Reporting" and "reporting", "Reporting by". A role that
+  // says only "contributor" is the line without a role ("… contributed to this story.").
+  const byRole = new Map<string, { role: string; group: Contributor[] }>();
   for (const c of contributors) {
-    const role = c.role ?? '';
-    byRole.set(role, [...(byRole.get(role) ?? []), c]);
+    const role = (c.role ?? '').replace(/\s+by$/i, '');
+    const key = /^contribut(?:or|ors|ion|ing|ed)$/i.test(role) ? '' : role.toLowerCase();
+    const line = byRole.get(key);
+    if (line === undefined) byRole.set(key, { role: key === '' ? '' : role, group: [c] });
+    else line.group.push(c);
   }
   const lines: string[] = [];
-  for (const [role, group] of byRole) {
+  for (const { role, group } of byRole.values()) {
     const names = joinNames(group.map((c) => who(c, zh)), zh);
     if (role === '') lines.push(zh ? `${names}对本文亦有贡献。` : `${names} contributed to this story.`);
     else lines.push(zh ? `${role}：${names}` : `${role.charAt(0).toUpperCase()}${role.slice(1)} by ${names}.`);

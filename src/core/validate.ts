@@ -85,6 +85,9 @@ function oneLine(value: string | undefined): string | undefined {
   return /[\t\n\r]/.test(value) ? value.trim().replace(/[ \t\n\r]*[\t\n\r][ \t\n\r]*/g, ' ') : value.trim();
 }
 
+/** Text with nothing to see: spaces, and the format characters that print nothing (a zero-width space, joiners, marks of direction, soft hyphens, variation selectors). */
+const INVISIBLE = /^[\s\u00AD\u034F\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u206A-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]+$/;
+
 const ATEXT = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+";
 const EMAIL = new RegExp(`^${ATEXT}(?:\\.${ATEXT})*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\\.)+[A-Za-z0-9-]*[A-Za-z][A-Za-z0-9-]*$`);
 const IMAGE_TYPES: Record<string, string> = {
@@ -136,7 +139,7 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
     const v = str(path);
     if (v === undefined) return undefined;
     const t = v.trim();
-    return t === '' ? fail(path, (w) => diagnostic(Errors.FieldEmpty, w)) : t;
+    return t === '' || INVISIBLE.test(t) ? fail(path, (w) => diagnostic(Errors.FieldEmpty, w)) : t;
   };
   const absoluteUrl = (path: FieldPath, base: string): string | undefined => {
     const v = str(path);
@@ -226,7 +229,8 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
     nonEmpty(typeof value === 'string' ? path : [...path, 'name']);
     const location = oneLine(str([...path, 'location']));
     if (location) c.location = location;
-    const role = oneLine(str([...path, 'role']));
+    // "Reporting by" is the role "Reporting": the line adds "by".
+    const role = oneLine(str([...path, 'role']))?.replace(/\s+by$/i, '');
     if (role) c.role = role;
     return c;
   });

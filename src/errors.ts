@@ -87,6 +87,10 @@ export const Errors = {
     'the Markdown has long runs with no space full of `*` or `_` (tens of kilobytes, such as a pasted blob), which would take seconds to render: the content is its text, paragraph by paragraph'),
   TextLooksLikeHtml: entry('W_TEXT_LOOKS_LIKE_HTML', 'warning', (sample: string) =>
     `contains markup (${q(sample)}), but feeds carry this field as plain text, so readers will show it literally; put formatting in the body`),
+  CreditRepeated: entry('W_CREDIT_REPEATED', 'warning', (name: string, first: string) =>
+    `${q(name)} is credited already at ${first}: the repeat is left out`),
+  CreditAlsoByline: entry('W_CREDIT_REPEATED', 'warning', (name: string, byline: string) =>
+    `${q(name)} is a byline too (${byline}): both credits are printed; leave one out unless both are meant`),
   ManyTags: entry('W_MANY_TAGS', 'warning', (count: number) =>
     `${count.toLocaleString('en-US')} tags on one story, where wire copy carries a few dozen at most: with tag feeds on, each is a feed (and a WebSub ping) unless "feeds.tags" limits them with "minArticles" or "max"; check that the list was not split wrongly`),
   NoArticles: entry('W_NO_ARTICLES', 'warning', (dir: string) => `no published articles found under ${dir}`),

@@ -374,6 +374,21 @@ describe('article diagnostics (loadArticles)', () => {
     expect(loaded.articles).toHaveLength(kept);
   });
 
+  it('a byline or contributor given twice is left out with a warning; a contributor who is a byline too is kept and named', async () => {
+    const { lines, loaded } = await diagnose({
+      'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'authors:', '  - Li Wen', '  - Chen Yu', '  - li wen', 'contributors:', '  - name: Mike Gu', '    location: Hong Kong', '  - name: Mike Gu', '    location: Hong Kong', '  - name: Chen Yu', '    role: Editing', '  - name: Mike Gu', '    role: Reporting', '---', 'B'),
+    });
+    expect(lines).toEqual([
+      'articles/a.md:8: authors[2]: warning: "li wen" is credited already at authors[0]: the repeat is left out (W_CREDIT_REPEATED)',
+      'articles/a.md:12: contributors[1]: warning: "Mike Gu" is credited already at contributors[0]: the repeat is left out (W_CREDIT_REPEATED)',
+      'articles/a.md:14: contributors[2]: warning: "Chen Yu" is a byline too (authors[1]): both credits are printed; leave one out unless both are meant (W_CREDIT_REPEATED)',
+    ]);
+    expect(loaded.articles[0]!.authors.map((a) => a.name)).toEqual(['Li Wen', 'Chen Yu']);
+    expect(loaded.articles[0]!.contributors).toEqual([
+      { name: 'Mike Gu', location: 'Hong Kong' }, { name: 'Chen Yu', role: 'Editing' }, { name: 'Mike Gu', role: 'Reporting' },
+    ]);
+  });
+
   it('more than 100 tags on one story (a list split wrongly) is a warning at the tags key; the story stays', async () => {
     const tags = (n: number): string => `tags: [${Array.from({ length: n }, (_, i) => `t${i}`).join(', ')}]`;
     const { lines, loaded } = await diagnose({

@@ -196,7 +196,7 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
   const language = str(['language']);
   if (language !== undefined && !LANGUAGE.test(language)) fail(['language'], (w) => diagnostic(Errors.LanguageInvalid, w, language));
 
-  const authors: Person[] = list(data, 'authors').map(({ value, path }) => {
+  const bylines: Person[] = list(data, 'authors').map(({ value, path }) => {
     const p: Person = { name: oneLine(named(value) ?? '') };
     nonEmpty(typeof value === 'string' ? path : [...path, 'name']);
     const u = absoluteUrl([...path, 'url'], url ?? config.siteUrl);
@@ -224,7 +224,7 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
     if (agencyUrl !== undefined) agency.url = agencyUrl;
   }
 
-  const contributors: Contributor[] = list(data, 'contributors').map(({ value, path }) => {
+  const credited: Contributor[] = list(data, 'contributors').map(({ value, path }) => {
     const c: Contributor = { name: oneLine(named(value) ?? '') };
     nonEmpty(typeof value === 'string' ? path : [...path, 'name']);
     const location = oneLine(str([...path, 'location']));
@@ -234,6 +234,7 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
     if (role) c.role = role;
     return c;
   });
+  const credits = withoutRepeats(bylines, list(data, 'authors'), credited, list(data, 'contributors'), (path, d) => out.push(d(at(path))));
 
   let dateline: DatelineField | undefined;
   const city = nonEmpty(['dateline', 'city']);
@@ -302,7 +303,7 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
     return id === undefined ? { diagnostics: out } : { id, diagnostics: out };
   }
   const article: Article = {
-    id, title, url, published, tags: [], authors, contributors, draft: data['draft'] === true, body, file: raw.file,
+    id, title, url, published, tags: [], authors: credits.authors, contributors: credits.contributors, draft: data['draft'] === true, body, file: raw.file,
   };
   const bodyLine = raw.lineOf(raw.kind === 'json' ? [body.kind === 'html' ? 'content_html' : 'body'] : ['body']);
   if (bodyLine !== undefined) article.bodyLine = bodyLine;
@@ -322,6 +323,43 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
   const rights = str(['rights'])?.trim();
   if (rights) article.rights = rights;
   return { article, id, diagnostics: out };
+}
+
+/**
+ * A credit given twice is printed and emitted twice. The same byline again (case and composition aside),
+ * or a contributor repeated with the same place and role, is left out with a warning; a contributor who
+ * is also a byline is kept, with a warning, since one person may report and edit.
+ */
+function withoutRepeats(
+  authors: Person[], authorPaths: readonly { path: FieldPath }[],
+  contributors: Contributor[], contributorPaths: readonly { path: FieldPath }[],
+  warn: (path: FieldPath, d: (where: { file: string; line?: number; field?: string }) => Diagnostic) => void,
+): { authors: Person[]; contributors: Contributor[] } {
+  if (authors.length + contributors.length < 2) return { authors, contributors };
+  const key = (name: string): string => name.normalize('NFC').toLowerCase();
+  const bylines = new Map<string, FieldPath>();
+  const keptAuthors = authors.filter((a, k) => {
+    const path = authorPaths[k]!.path;
+    const first = a.name === '' ? undefined : bylines.get(key(a.name));
+    if (first !== undefined) warn(path, (w) => diagnostic(Errors.CreditRepeated, w, a.name, fieldName(first)));
+    else if (a.name !== '') bylines.set(key(a.name), path);
+    return first === undefined;
+  });
+  const seen = new Map<string, FieldPath>();
+  const keptContributors = contributors.filter((c, k) => {
+    const path = contributorPaths[k]!.path;
+    const whole = [c.name, c.location ?? '', c.role ?? ''].map(key).join('\n');
+    const first = c.name === '' ? undefined : seen.get(whole);
+    if (first !== undefined) {
+      warn(path, (w) => diagnostic(Errors.CreditRepeated, w, c.name, fieldName(first)));
+      return false;
+    }
+    seen.set(whole, path);
+    const byline = bylines.get(key(c.name));
+    if (byline !== undefined) warn(path, (w) => diagnostic(Errors.CreditAlsoByline, w, c.name, fieldName(byline)));
+    return true;
+  });
+  return { authors: keptAuthors, contributors: keptContributors };
 }
 
 /** Copies plain data with forbidden XML characters removed from every string (and key), reporting each field. */

@@ -208,3 +208,18 @@ describe('contributor lines', () => {
       .toEqual(['Reporting', 'Reporting', 'Editing', 'reporting', 'contributor', null]);
   });
 });
+
+describe('an agency written as its credit line', () => {
+  it.each([
+    ['Agencies via Xinhua', { name: 'Xinhua', via: 'Agencies' }, 'WASHINGTON, Feb. 4 (Xinhua) --'],
+    ['Agencies Via Xinhua', { name: 'Xinhua', via: 'Agencies' }, 'WASHINGTON, Feb. 4 (Xinhua) --'],
+    ['Agencies via Reuters via Xinhua', { name: 'Xinhua', via: 'Agencies via Reuters' }, 'WASHINGTON, Feb. 4 (Xinhua) --'],
+    ['via Xinhua', { name: 'Xinhua' }, 'WASHINGTON, Feb. 4 (Xinhua) --'],
+    ['Xinhua via', { name: 'Xinhua' }, 'WASHINGTON, Feb. 4 (Xinhua) --'],
+    ['Viacom', { name: 'Viacom' }, 'WASHINGTON, Feb. 4 (Viacom) --'],
+  ])('%s is the agency %j; the dateline names it', (written, agency, printed) => {
+    const built = build([rec('a', '2025-02-05 09:24', { agency: written, dateline: { city: 'Washington', timezone: 'America/New_York' } })]);
+    expect(built.model.items[0]!.agency).toEqual(agency);
+    expect(built.model.items[0]!.dateline?.text).toBe(printed);
+  });
+});

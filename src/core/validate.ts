@@ -215,9 +215,11 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
   if (agencyName !== undefined) {
     const via = oneLine(str(['agency', 'via']));
     // The credit line as the name (`agency: Agencies via Xinhua`) is the agency Xinhua, via Agencies, as
-    // `{name: Xinhua, via: Agencies}` gives it: the dateline names Xinhua, not the whole line.
-    const line = via ? null : /^(\S.*?)\s+via\s+(\S.*)$/i.exec(oneLine(agencyName));
-    agency = line === null ? { name: oneLine(agencyName) } : { name: (line[2] ?? '').trim(), via: (line[1] ?? '').trim() };
+    // `{name: Xinhua, via: Agencies}` gives it: the dateline names Xinhua, not the whole line. In a chain
+    // (`Agencies via Reuters via Xinhua`) the agency is the last; a "via" with nothing on one side is no credit.
+    const written = via ? oneLine(agencyName) : oneLine(agencyName).replace(/^via\s+(?=\S)/i, '').replace(/(?<=\S)\s+via$/i, '');
+    const line = via ? null : /^(\S.*)\s+via\s+(\S.*)$/i.exec(written);
+    agency = line === null ? { name: written } : { name: (line[2] ?? '').trim(), via: (line[1] ?? '').trim() };
     nonEmpty(typeof agencyValue === 'string' ? ['agency'] : ['agency', 'name']);
     if (via) agency.via = via;
     const agencyUrl = absoluteUrl(['agency', 'url'], url ?? config.siteUrl);

@@ -219,6 +219,10 @@ const ROWS: [string, Form, Expected][] = [
   ['the agency by its full name in the lead', lead('WASHINGTON (Associated Press) — The Senate voted.'), { agency: 'Associated Press', city: 'Washington', last: MORE }],
   ['新华社 lead', lead('新华社北京2月5日电 港口周二重新开放。'), { agency: '新华社', city: '北京', last: MORE }],
   ['新华社 lead naming the reporter', lead('新华社华盛顿2月4日电（记者孙静）美国国会周二投票。'), { authors: ['孙静'], agency: '新华社', city: '华盛顿', last: MORE }],
+  // Reporters named in the lead are authors after those of a byline or a signature, never dropped to a note.
+  ['新华社 lead naming the reporter, after a byline', { by: 'By Li Wen', paras: ['新华社华盛顿2月4日电（记者孙静）美国国会周二投票。', MORE] }, { authors: ['Li Wen', '孙静'], agency: '新华社', city: '华盛顿', noNote: /not used/, last: MORE }],
+  ['新华社 lead naming the reporter the byline names', { by: 'By 孙静', paras: ['新华社华盛顿2月4日电（记者孙静）美国国会周二投票。', MORE] }, { authors: ['孙静'], agency: '新华社', city: '华盛顿', last: MORE }],
+  ['新华社 lead naming the reporter, reporters signed at the end', { paras: ['新华社华盛顿2月4日电（记者孙静）美国国会周二投票。', '船只等待了一年。（完）', '记者：王晓岚 李华'] }, { authors: ['王晓岚', '李华', '孙静'], agency: '新华社', city: '华盛顿', noNote: /not used/, last: '船只等待了一年。' }],
   // A city and a dash, as China Daily prints a dateline: ninjs without `located` and NITF without <dateline>
   // read the body's lead as text does (one rule, `_lead.ts`).
   ['a city and a dash', lead('PARIS — The museums reopened on Monday.'), { city: 'Paris', last: MORE }],

@@ -288,13 +288,9 @@ export function takeDuplicateLead(blocks: Block[], dateline: DatelineOut, date: 
     return;
   }
   if (lead.agency !== undefined) credits.agency(lead.agency, 'the dateline lead');
-  // Reporters named in the lead (`新华社北京2月5日电（记者孙静）`) are the authors when no byline named them.
-  if (lead.reporters !== undefined) {
-    const named = reporterNames(lead.reporters);
-    const missing = named.filter((n) => !credits.authors.includes(n));
-    if (credits.authors.length === 0) credits.authors.push(...named);
-    else if (missing.length > 0) notes.push(`reporters named in the dateline and not in the byline, not used: ${JSON.stringify(missing.join('、'))}`);
-  }
+  // Reporters named in the lead (`新华社北京2月5日电（记者孙静）`) are authors, after those a byline or a
+  // signature named, as the text importer credits them: a credit is never dropped.
+  if (lead.reporters !== undefined) credits.authors.push(...reporterNames(lead.reporters).filter((n) => !credits.authors.includes(n)));
   if (dateline.date === undefined && lead.month !== undefined && lead.day !== undefined) {
     const d = datelineDate(lead.month, lead.day, date);
     if (d !== undefined) dateline.date = d;

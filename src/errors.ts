@@ -87,6 +87,8 @@ export const Errors = {
     'the Markdown has long runs with no space full of `*` or `_` (tens of kilobytes, such as a pasted blob), which would take seconds to render: the content is its text, paragraph by paragraph'),
   TextLooksLikeHtml: entry('W_TEXT_LOOKS_LIKE_HTML', 'warning', (sample: string) =>
     `contains markup (${q(sample)}), but feeds carry this field as plain text, so readers will show it literally; put formatting in the body`),
+  NameHasEmail: entry('W_NAME_HAS_EMAIL', 'warning', (name: string, hasEmailField: boolean) =>
+    `${q(name)} holds an e-mail address: feed readers take it for the address and cut the name${hasEmailField ? '; give the name alone and the address as "email"' : '; give the name alone'}`),
   CreditRepeated: entry('W_CREDIT_REPEATED', 'warning', (name: string, first: string) =>
     `${q(name)} is credited already at ${first}: the repeat is left out`),
   CreditAlsoByline: entry('W_CREDIT_REPEATED', 'warning', (name: string, byline: string) =>

@@ -389,6 +389,21 @@ describe('article diagnostics (loadArticles)', () => {
     ]);
   });
 
+  it('an e-mail address typed into a name is a warning (feed readers take it for the address and cut the name); the story stays', async () => {
+    const { lines, loaded } = await diagnose({
+      'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'authors:', '  - jane@example.com', '  - name: Bo Ma (bo@example.com)', '  - Li Wen (Beijing)', '  - "@lwen on X"', 'contributors:', '  - Cy Ho, cy@example.org', 'agency: Reuters (news@reuters.com)', '---', 'B'),
+    });
+    const has = (name: string, email: boolean): string =>
+      `warning: "${name}" holds an e-mail address: feed readers take it for the address and cut the name; give the name alone${email ? ' and the address as "email"' : ''} (W_NAME_HAS_EMAIL)`;
+    expect(lines).toEqual([
+      `articles/a.md:6: authors[0]: ${has('jane@example.com', true)}`,
+      `articles/a.md:7: authors[1].name: ${has('Bo Ma (bo@example.com)', true)}`,
+      `articles/a.md:11: contributors[0]: ${has('Cy Ho, cy@example.org', false)}`,
+      `articles/a.md:12: agency: ${has('Reuters (news@reuters.com)', false)}`,
+    ]);
+    expect(loaded.articles).toHaveLength(1);
+  });
+
   it('more than 100 tags on one story (a list split wrongly) is a warning at the tags key; the story stays', async () => {
     const tags = (n: number): string => `tags: [${Array.from({ length: n }, (_, i) => `t${i}`).join(', ')}]`;
     const { lines, loaded } = await diagnose({

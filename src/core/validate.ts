@@ -88,6 +88,8 @@ function oneLine(value: string | undefined): string | undefined {
 /** Text with nothing to see: spaces, and the format characters that print nothing (a zero-width space, joiners, marks of direction, soft hyphens, variation selectors). */
 const INVISIBLE = /^[\s\u00AD\u034F\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u206A-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]+$/;
 
+const EMAIL_IN_TEXT = /[^\s@<>()"',;]+@[^\s@<>()"',;]+\.[A-Za-z]{2,}/;
+
 const ATEXT = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+";
 const EMAIL = new RegExp(`^${ATEXT}(?:\\.${ATEXT})*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\\.)+[A-Za-z0-9-]*[A-Za-z][A-Za-z0-9-]*$`);
 const IMAGE_TYPES: Record<string, string> = {
@@ -140,6 +142,11 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
     if (v === undefined) return undefined;
     const t = v.trim();
     return t === '' || INVISIBLE.test(t) ? fail(path, (w) => diagnostic(Errors.FieldEmpty, w)) : t;
+  };
+  // An address typed into a name ("Jane Doe (jane@paper.com)"): feedparser takes it for the e-mail and cuts
+  // or drops the name, and the W3C validator warns (ContainsEmail).
+  const nameWithEmail = (name: string, path: FieldPath, field?: 'email'): void => {
+    if (name.includes('@') && EMAIL_IN_TEXT.test(name)) out.push(diagnostic(Errors.NameHasEmail, at(path), name, field !== undefined));
   };
   const absoluteUrl = (path: FieldPath, base: string): string | undefined => {
     const v = str(path);
@@ -199,6 +206,7 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
   const bylines: Person[] = list(data, 'authors').map(({ value, path }) => {
     const p: Person = { name: oneLine(named(value) ?? '') };
     nonEmpty(typeof value === 'string' ? path : [...path, 'name']);
+    nameWithEmail(p.name, typeof value === 'string' ? path : [...path, 'name'], 'email');
     const u = absoluteUrl([...path, 'url'], url ?? config.siteUrl);
     if (u !== undefined) p.url = u;
     const email = str([...path, 'email']);
@@ -221,6 +229,7 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
     const line = via ? null : /^(\S.*)\s+via\s+(\S.*)$/i.exec(written);
     agency = line === null ? { name: written } : { name: (line[2] ?? '').trim(), via: (line[1] ?? '').trim() };
     nonEmpty(typeof agencyValue === 'string' ? ['agency'] : ['agency', 'name']);
+    nameWithEmail(agency.name, typeof agencyValue === 'string' ? ['agency'] : ['agency', 'name']);
     if (via) agency.via = via;
     const agencyUrl = absoluteUrl(['agency', 'url'], url ?? config.siteUrl);
     if (agencyUrl !== undefined) agency.url = agencyUrl;
@@ -229,6 +238,7 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
   const credited: Contributor[] = list(data, 'contributors').map(({ value, path }) => {
     const c: Contributor = { name: oneLine(named(value) ?? '') };
     nonEmpty(typeof value === 'string' ? path : [...path, 'name']);
+    nameWithEmail(c.name, typeof value === 'string' ? path : [...path, 'name']);
     const location = oneLine(str([...path, 'location']));
     if (location) c.location = location;
     // "Reporting by" is the role "Reporting": the line adds "by".

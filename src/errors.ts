@@ -63,7 +63,7 @@ export const Errors = {
     `expected a desk time like "2025-02-05 09:24" (publisher zone) or an instant like "2025-02-05T09:24:00+08:00", got ${q(value)}`),
   DateOnlyFormat: entry('E_DATE_FORMAT', 'error', (value: string) => `expected a local date like "2025-02-04", got ${q(value)}`),
   DateNonexistent: entry('E_DATE_NONEXISTENT', 'error', (value: string, zone: string) =>
-    `${q(value)} does not exist in ${zone}: clocks skip it at a daylight-saving change; write the instant with an explicit offset`),
+    `${q(value)} does not exist in ${zone}: the clocks go forward past it (a daylight-saving change, or a new standard offset); write the instant with an explicit offset`),
   DateAmbiguous: entry('E_DATE_AMBIGUOUS', 'error', (value: string, zone: string, candidates: string[]) =>
     `${q(value)} happens twice in ${zone} (${candidates.join(' or ')}); write the one you mean with its offset`),
   DateOutOfRange: entry('E_DATE_RANGE', 'error', (value: string, instant: string) =>

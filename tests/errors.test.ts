@@ -107,7 +107,7 @@ const CASES: Case[] = [
     config: NEW_YORK,
     files: { 'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-03-09 02:30', '---', 'B') },
     expected: [
-      'articles/a.md:4: date: "2025-03-09 02:30" does not exist in America/New_York: clocks skip it at a daylight-saving change; write the instant with an explicit offset (E_DATE_NONEXISTENT)',
+      'articles/a.md:4: date: "2025-03-09 02:30" does not exist in America/New_York: the clocks go forward past it (a daylight-saving change, or a new standard offset); write the instant with an explicit offset (E_DATE_NONEXISTENT)',
     ],
   },
   {
@@ -123,7 +123,7 @@ const CASES: Case[] = [
     config: NEW_YORK,
     files: { 'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-03-01 09:00', 'updated: 2025-03-09 02:00', '---', 'B') },
     expected: [
-      'articles/a.md:5: updated: "2025-03-09 02:00" does not exist in America/New_York: clocks skip it at a daylight-saving change; write the instant with an explicit offset (E_DATE_NONEXISTENT)',
+      'articles/a.md:5: updated: "2025-03-09 02:00" does not exist in America/New_York: the clocks go forward past it (a daylight-saving change, or a new standard offset); write the instant with an explicit offset (E_DATE_NONEXISTENT)',
     ],
   },
   {

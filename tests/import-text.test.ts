@@ -917,7 +917,7 @@ describe('importText: bad input', () => {
     // An hour ET skips is no time; CST names two zones, and the error says so.
     expect(lines(run(copy('Updated: March 9, 2025 2:30 AM ET')))).toEqual({
       stories: 0,
-      diagnostics: ['in/story.txt:5: date: "2025-03-09 02:30" does not exist in America/New_York: clocks skip it at a daylight-saving change; write the instant with an explicit offset (E_DATE_NONEXISTENT)'],
+      diagnostics: ['in/story.txt:5: date: "2025-03-09 02:30" does not exist in America/New_York: the clocks go forward past it (a daylight-saving change, or a new standard offset); write the instant with an explicit offset (E_DATE_NONEXISTENT)'],
     });
     expect(lines(run(copy('Updated: Nov. 2, 2025 1:30 AM ET'))).diagnostics[0]).toMatch(/"2025-11-02 01:30" happens twice in America\/New_York \(2025-11-02T01:30:00-04:00 or 2025-11-02T01:30:00-05:00\)/);
     expect(lines(run(copy('Updated: Feb 5, 2025 9:24 CST')))).toEqual({

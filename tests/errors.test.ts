@@ -279,6 +279,11 @@ const CASES: Case[] = [
     ],
   },
   {
+    name: 'a date tagged !!timestamp (YAML makes a date of it, not text)',
+    files: { 'articles/a.md': md('---', 'id: a', 'title: T', 'date: !!timestamp 2025-02-05T09:24:00Z', '---', 'B') },
+    expected: ['articles/a.md:4: date: expected text, got a YAML timestamp (2025-02-05T09:24:00.000Z); write the time without the !!timestamp tag (E_FIELD_TYPE)'],
+  },
+  {
     // An empty url resolves to its base: the story's own page would be the photo, the byline's link and the agency's story.
     name: 'an empty or blank url, on the story, an author, the agency or the photo',
     files: {

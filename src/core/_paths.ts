@@ -26,6 +26,8 @@ export function valueAt(data: unknown, path: FieldPath): unknown {
 export function describeValue(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
+  // YAML's `!!timestamp` tag makes a date; write the time as text, unquoted and without the tag.
+  if (v instanceof Date) return `a YAML timestamp (${Number.isNaN(v.getTime()) ? 'invalid' : v.toISOString()}); write the time without the !!timestamp tag`;
   switch (typeof v) {
     case 'string':
       return `the text ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;

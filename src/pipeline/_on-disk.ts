@@ -1,7 +1,7 @@
 /** Whether a feed's files in the output directory are those a build recorded (the cache trusts nothing else). */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FeedEntry } from '../cache/store.js';
+import type { FeedEntry } from '../cache/state.js';
 
 /**
  * Whether every file of a feed (and sibling) is in the output directory as the cache recorded it: size,

@@ -4,7 +4,8 @@
  * the articles that path needs (all of them, on the full path). Also the cache's side of the items.
  */
 import { restoreItem, storeItem } from '../cache/serial.js';
-import { EDITS_GROUP, homeGroup, itemKey, loadCache, loadData, loadZones, type CacheIdentity, type Loaded, type CacheRead, type Census, type RecordEntry, type StoredPlan } from '../cache/store.js';
+import { EDITS_GROUP, homeGroup, itemKey, type CacheIdentity, type Census, type RecordEntry, type StoredPlan } from '../cache/state.js';
+import { loadCache, loadData, loadZones, type Loaded, type CacheRead } from '../cache/store.js';
 import { newestNeeded } from '../core/feeds.js';
 import type { ItemStore } from '../core/site.js';
 import { assembleRecords, scanRecords, type RecordScan } from '../sources/cached.js';

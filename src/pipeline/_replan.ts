@@ -11,7 +11,8 @@
  * compared across all records as reading them does, and a duplicate takes the full path, which reports it.
  */
 import { MAX_SIGNATURE_CHANGES, plannable, plannables, signatureColumns, type Signatures } from '../cache/signatures.js';
-import { loadSignatures, type CacheRead, type StoredPlan } from '../cache/store.js';
+import type { StoredPlan } from '../cache/state.js';
+import { loadSignatures, type CacheRead } from '../cache/store.js';
 import { planFeeds, planFields, type Plannable } from '../core/feeds.js';
 import { givesItemId, itemId } from '../core/ids.js';
 import type { RecordScan } from '../sources/cached.js';

@@ -12,7 +12,7 @@
  * Both paths must give the same tree and the same report; tests/incremental.test.ts compares each with a
  * clean build after sequences of such edits.
  */
-import { itemKey, type CacheState, type Census, type RecordEntry, type StoredPlan } from '../cache/store.js';
+import { itemKey, type CacheState, type Census, type RecordEntry, type StoredPlan } from '../cache/state.js';
 import type { FeedPlan, GroupSummary, Plannable } from '../core/feeds.js';
 import { articleRestorer, entryAt, type RecordScan } from '../sources/cached.js';
 import { sortDiagnostics } from '../sources/index.js';

@@ -14,7 +14,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CacheState, FeedEntry, StoredPlan } from '../cache/store.js';
+import type { CacheState, FeedEntry, StoredPlan } from '../cache/state.js';
 import { FEED_FILES } from '../core/model.js';
 import { feedFrame, PARTS, type DocumentBounds } from '../core/site.js';
 import { documentTooLarge } from '../core/size.js';

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sha256 } from '../cache/store.js';
+import { sha256 } from '../cache/state.js';
 
 let memo: string | undefined;
 

@@ -2,7 +2,7 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { storeArticle } from '../cache/serial.js';
-import { groupOf, sha256, type FileStamp, type RecordEntry } from '../cache/store.js';
+import { groupOf, sha256, type FileStamp, type RecordEntry } from '../cache/state.js';
 import { summaryOf } from '../core/summary.js';
 import { planSignature, usesSummaries } from '../core/feeds.js';
 import { validateRecord } from '../core/validate.js';

@@ -11,7 +11,7 @@
 import { readFileSync, Stats } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { restoreArticle, withLazyBody } from '../cache/serial.js';
-import { itemKey, type CacheState, type FileStamp, type RecordEntry } from '../cache/store.js';
+import { itemKey, type CacheState, type FileStamp, type RecordEntry } from '../cache/state.js';
 import { checkIds, validateRecord, type RecordResult } from '../core/validate.js';
 import { DatelineError, diagnostic, Errors } from '../errors.js';
 import type { Article, Diagnostic, SiteConfig } from '../types.js';

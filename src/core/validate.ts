@@ -9,6 +9,7 @@ import type {
 } from '../types.js';
 import { describeValue, closest, fieldName, fieldPattern, valueAt, type FieldPath } from './_paths.js';
 import { isLocalDate, isValidTimeZone, localDate, parseDeskTime, writableYear, zoneName } from './_dates.js';
+import { EMAIL, EMAIL_IN_TEXT, INVISIBLE, oneLine, withoutRepeats } from './_credit-fields.js';
 import { mayHoldForbidden, stripForbidden } from './_text.js';
 import { quickHref, rfc3986Href } from './_urls.js';
 import { renderDateline, styleFor, styleNeedsDate } from './dateline.js';
@@ -72,26 +73,6 @@ const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
  * An addr-spec as Atom's `email` takes it (RFC 4287 §3.2.3, RFC 5322 §3.4.1) and JSON Feed's `mailto:` URL
  * can carry: a dot-atom local part and a host name, in ASCII. (`mailto:a@b.org` is a URL, not an address.)
  */
-/**
- * A field that names someone or something, trimmed, with a tab, line feed or carriage return inside (and
- * the spaces around it) made one space. Such a value becomes an XML attribute (`dl:agency via`, `category
- * term`), where a parser reads each of them as a space, while JSON Feed would keep them: one value, read
- * alike by every parser.
- */
-function oneLine(value: string): string;
-function oneLine(value: string | undefined): string | undefined;
-function oneLine(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  return /[\t\n\r]/.test(value) ? value.trim().replace(/[ \t\n\r]*[\t\n\r][ \t\n\r]*/g, ' ') : value.trim();
-}
-
-/** Text with nothing to see: spaces, and the format characters that print nothing (a zero-width space, joiners, marks of direction, soft hyphens, variation selectors). */
-const INVISIBLE = /^[\s\u00AD\u034F\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u206A-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]+$/;
-
-const EMAIL_IN_TEXT = /[^\s@<>()"',;]+@[^\s@<>()"',;]+\.[A-Za-z]{2,}/;
-
-const ATEXT = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+";
-const EMAIL = new RegExp(`^${ATEXT}(?:\\.${ATEXT})*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\\.)+[A-Za-z0-9-]*[A-Za-z][A-Za-z0-9-]*$`);
 const IMAGE_TYPES: Record<string, string> = {
   jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif', svg: 'image/svg+xml',
 };
@@ -335,43 +316,6 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
   const rights = str(['rights'])?.trim();
   if (rights) article.rights = rights;
   return { article, id, diagnostics: out };
-}
-
-/**
- * A credit given twice is printed and emitted twice. The same byline again (case and composition aside),
- * or a contributor repeated with the same place and role, is left out with a warning; a contributor who
- * is also a byline is kept, with a warning, since one person may report and edit.
- */
-function withoutRepeats(
-  authors: Person[], authorPaths: readonly { path: FieldPath }[],
-  contributors: Contributor[], contributorPaths: readonly { path: FieldPath }[],
-  warn: (path: FieldPath, d: (where: { file: string; line?: number; field?: string }) => Diagnostic) => void,
-): { authors: Person[]; contributors: Contributor[] } {
-  if (authors.length + contributors.length < 2) return { authors, contributors };
-  const key = (name: string): string => name.normalize('NFC').toLowerCase();
-  const bylines = new Map<string, FieldPath>();
-  const keptAuthors = authors.filter((a, k) => {
-    const path = authorPaths[k]!.path;
-    const first = a.name === '' ? undefined : bylines.get(key(a.name));
-    if (first !== undefined) warn(path, (w) => diagnostic(Errors.CreditRepeated, w, a.name, fieldName(first)));
-    else if (a.name !== '') bylines.set(key(a.name), path);
-    return first === undefined;
-  });
-  const seen = new Map<string, FieldPath>();
-  const keptContributors = contributors.filter((c, k) => {
-    const path = contributorPaths[k]!.path;
-    const whole = [c.name, c.location ?? '', c.role ?? ''].map(key).join('\n');
-    const first = c.name === '' ? undefined : seen.get(whole);
-    if (first !== undefined) {
-      warn(path, (w) => diagnostic(Errors.CreditRepeated, w, c.name, fieldName(first)));
-      return false;
-    }
-    seen.set(whole, path);
-    const byline = bylines.get(key(c.name));
-    if (byline !== undefined) warn(path, (w) => diagnostic(Errors.CreditAlsoByline, w, c.name, fieldName(byline)));
-    return true;
-  });
-  return { authors: keptAuthors, contributors: keptContributors };
 }
 
 /** Copies plain data with forbidden XML characters removed from every string (and key), reporting each field. */

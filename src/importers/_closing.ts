@@ -25,7 +25,9 @@ export function takeClosingCredits(blocks: Block[], credits: Credits, notes: str
   unmark(blocks);
   unmarkInner(blocks, notes);
   // In the order printed, as the copy's own would be read.
-  for (const take of lines) take(credits);
+  credits.atEnd(() => {
+    for (const take of lines) take(credits);
+  });
 }
 
 /**
@@ -35,7 +37,7 @@ export function takeClosingCredits(blocks: Block[], credits: Credits, notes: str
  */
 export function takeCreditLine(text: string, credits: Credits, interview = false): boolean {
   const credit = creditLine(text, interview);
-  credit?.(credits);
+  if (credit !== undefined) credits.atEnd(() => credit(credits));
   return credit !== undefined;
 }
 

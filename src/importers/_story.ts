@@ -39,32 +39,61 @@ export const WITHDRAWN: Readonly<Record<string, string>> = {
 
 // ----- Credits -----
 
+/** How an agency ranks by where it is named (lower first): the copy's own fields, a line closing the story, the byline, the lead. */
+const RANK: Readonly<Record<string, number>> = { infosource: 0, 'the credit line': 0, distributor: 0, 'the dateline lead': 3 };
+const RANK_AT_END = 1;
+const RANK_BYLINE = 2;
+
 /** Collects bylines, the agency and contributors as they are found, and writes them into the fields once. */
 export class Credits {
   authors: string[] = [];
   contributors: { name: string; location?: string; role?: string }[] = [];
   private agencyValue: { name: string; via?: string } | undefined;
+  /** Where the agency was named (`source`), and how that ranks (`RANK`). */
+  private agencyFrom = { source: '', rank: 0 };
+  /** Set while the lines closing the story are read (`atEnd`). */
+  private closing = false;
 
   constructor(private readonly notes: string[]) {}
 
+  /** Reads the lines closing the story (`_closing.ts`): an agency they name outranks the byline's. */
+  atEnd(read: () => void): void {
+    this.closing = true;
+    try {
+      read();
+    } finally {
+      this.closing = false;
+    }
+  }
+
   /**
-   * The first agency found wins, in the order the caller asks (the most authoritative element first). A
-   * later line that says more about the same agency ("Agencies via Xinhua" after "Xinhua") refines it; a
-   * different agency is noted, never dropped silently.
+   * The agency. Of two agencies, the one named where it ranks higher (`RANK`: the copy's own fields, then a
+   * line closing the story, as the text importer ranks it, then the byline, then the lead), else the first
+   * found; the other is noted, never dropped silently. One agency by two names (`AP`, `Associated Press`)
+   * keeps the name found first, and a later line that says more of it (`Agencies via Xinhua` after
+   * `Xinhua`) refines it.
    */
   agency(given: string | { name: string; via?: string }, source: string): void {
     const line = typeof given === 'string' ? given : given.via === undefined ? given.name : `${given.via} via ${given.name}`;
     const parsed = typeof given === 'string' ? (parseAgencyLine(line) ?? { name: squash(line) }) : given;
     if (parsed.name === '') return;
+    const rank = this.closing ? RANK_AT_END : (RANK[source] ?? RANK_BYLINE);
     const current = this.agencyValue;
+    const shown = (a: { name: string; via?: string }): string => JSON.stringify(a.via === undefined ? a.name : `${a.via} via ${a.name}`);
     // (One agency by its two names, `Associated Press` and `AP`, is the same: `agencyKey`.)
     const same = current !== undefined && agencyKey(parsed.name) === agencyKey(current.name);
-    // (An agency the current line names among others, `Xinhua` after `Agencies - Xinhua`, is no other.)
-    const among = current !== undefined && !same && agenciesNamed(parsed).every((a) => agenciesNamed(current).map(agencyKey).includes(agencyKey(a)));
+    // (An agency one line names among others, `Xinhua` and `Agencies - Xinhua`, is no other.)
+    const within = (a: { name: string; via?: string }, b: { name: string; via?: string }): boolean => agenciesNamed(a).every((x) => agenciesNamed(b).map(agencyKey).includes(agencyKey(x)));
+    const among = current !== undefined && !same && within(parsed, current);
     if (current === undefined || (same && current.via === undefined && parsed.via !== undefined)) this.agencyValue = parsed;
-    else if (!among && (!same || (parsed.via !== undefined && parsed.via !== current.via))) {
-      this.notes.push(`${source} names the agency ${JSON.stringify(squash(line))}, but the agency is ${JSON.stringify(current.via === undefined ? current.name : `${current.via} via ${current.name}`)}: not used`);
-    }
+    else if (!same && !among && rank < this.agencyFrom.rank) {
+      if (!within(current, parsed)) this.notes.push(`${this.agencyFrom.source} names the agency ${shown(current)}, but the agency is ${shown(parsed)}: not used`);
+      this.agencyValue = parsed;
+    } else if (!among && (!same || (parsed.via !== undefined && parsed.via !== current.via))) {
+      this.notes.push(`${source} names the agency ${JSON.stringify(squash(line))}, but the agency is ${shown(current)}: not used`);
+      return;
+    } else return;
+    this.agencyFrom = { source: this.closing && source === 'the byline' ? 'the byline at the end of the body' : source, rank };
   }
 
   /**

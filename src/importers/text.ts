@@ -429,8 +429,10 @@ export const importText: Importer = (input, ctx): ImportResult => {
     fields.agency = taken.agency;
     for (const a of agencies.filter((x) => x !== taken)) {
       // (One agency by its two names, `Associated Press` and `AP`, is no other; nor is it when the chosen line
-      // says more of it, `Agencies via Xinhua` over `Xinhua`, as ninjs and NITF read it.)
-      if (agencyKey(a.agency.name) !== agencyKey(chosen.agency.name) || (a.agency.via !== undefined && a.agency.via !== fields.agency.via)) notes.push(`another agency line, not used: ${q(a.printed)}`);
+      // says more of it, `Agencies via Xinhua` over `Xinhua`, or names it among others, `Agencies - Xinhua`, as
+      // ninjs and NITF read it.)
+      const among = agenciesNamed(a.agency).every((x) => agenciesNamed(taken.agency).map(agencyKey).includes(agencyKey(x)));
+      if (!among && (agencyKey(a.agency.name) !== agencyKey(chosen.agency.name) || (a.agency.via !== undefined && a.agency.via !== fields.agency.via))) notes.push(`another agency line, not used: ${q(a.printed)}`);
     }
     // (One agency by its two names, `Associated Press` and `(AP)`, is no other.)
     const named = agenciesNamed(chosen.agency).map(agencyKey);

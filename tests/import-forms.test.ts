@@ -163,6 +163,8 @@ const ROWS: [string, Form, Expected][] = [
   ['a co-author whose given name is a state', by('By Jane Doe, Georgia Lee'), { authors: ['Jane Doe', 'Georgia Lee'], noNote: /not kept/, last: MORE }],
   ['a co-author whose given name is a city', by('By Jane Doe, Florence Hale'), { authors: ['Jane Doe', 'Florence Hale'], noNote: /not kept/, last: MORE }],
   ['a place after "in"', by('By Wang Jing in Beijing'), { authors: ['Wang Jing'], note: /not kept.*Beijing/, last: MORE }],
+  ['a state after "in"', by('By Jane Doe in Texas'), { authors: ['Jane Doe'], note: /not kept.*Texas/, last: MORE }],
+  ['a town the gazetteer lacks after "IN", in capitals', by('By JANE DOE IN GLENWHARF'), { authors: ['Jane Doe'], note: /not kept.*GLENWHARF/i, last: MORE }],
   ['the agency after a comma', by('By Li Wen, Xinhua'), { authors: ['Li Wen'], agency: 'Xinhua', last: MORE }],
   ['the agency in capitals', by('By JANE DOE, REUTERS'), { authors: ['Jane Doe'], agency: 'Reuters', last: MORE }],
   ['the agency\'s staff', by('By Jane Doe, Reuters Staff'), { authors: ['Jane Doe'], agency: 'Reuters', last: MORE }],

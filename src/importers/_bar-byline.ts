@@ -5,7 +5,8 @@
  * importer does not read it as a byline: it is no headline, and the desk is told to add "By" if it is one
  * (a line whose names are plainly no person's, by the words below, is noted as a line not used).
  */
-import { isBureau, isPlaceName, parseByline, type Byline } from './_bylines.js';
+import { isBureau, parseByline, type Byline } from './_bylines.js';
+import { isPlaceName } from './_places.js';
 import { isRegionName } from './_regions.js';
 
 /** Words of a page's labels and sections, which no person's name of two words is made of (`Breaking News`, `Fact Check`). */

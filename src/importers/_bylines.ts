@@ -1,6 +1,6 @@
 /** Bylines and editor lines of raw copy: names as printed, cased as names. */
 import { isPublication, parseAgencyLine, parseContributorLine, type Contributor } from './lines.js';
-import { isPlace, isPlaceName, isPlaceNotGivenName } from './_places.js';
+import { isPlace, isPlaceNotGivenName } from './_places.js';
 import { isRegionAbbreviation } from './_regions.js';
 import { nameSuffix } from './_suffix.js';
 // ----- Credits -----
@@ -23,8 +23,6 @@ export function nameCase(s: string): string {
   // (A roman numeral after the name stays in capitals: `JIM ROE III` → `Jim Roe III`.)
   return s.toLowerCase().replace(/(^|[\s'’.-])(\p{L})/gu, (_, sep: string, c: string) => `${sep}${c.toUpperCase()}`).replace(/(?<=\S\s)(Ii|Iii|Iv)(?=$|[\s,])/gu, (r: string) => r.toUpperCase());
 }
-
-export { isPlace, isPlaceName };
 
 /** A publication named after a comma (`By Jane Doe, The New York Times`): no person starts with "The". */
 export function isPublicationName(part: string): boolean {

@@ -10,9 +10,10 @@ import type { Diagnostic } from '../types.js';
 import { isPermanentId } from '../core/ids.js';
 import { dropChars, plainText, type Block, type ImageCandidate } from './_blocks.js';
 import { squash, unique } from './_tree.js';
-import { agencyOfJob, agencyOfPublication, isBureau, isJobPhrase, isLoneInitial, isModifierOnly, isPlace, isPlaceName, isPublicationName, JOB_TITLE, nameAndAgency, nameCase, surnameAndPlace, surnameAndPlaceNote, surnameFirst } from './_bylines.js';
+import { agencyOfJob, agencyOfPublication, isBureau, isJobPhrase, isLoneInitial, isModifierOnly, isPublicationName, JOB_TITLE, looksLikeName, nameAndAgency, nameCase, surnameAndPlace, surnameAndPlaceNote, surnameFirst } from './_bylines.js';
 import { nameSuffix, withSuffix } from './_suffix.js';
 import { personWithComma } from './_person.js';
+import { isPlace } from './_places.js';
 import { lookupCity } from './gazetteer.js';
 import { leadOf, printedLead } from './_lead.js';
 import { agenciesNamed, agencyKey, besidesAuthors, cityName, datelineDate, parseAgencyLine, parseContributorLine, reporterNames, splitPhotoCredit } from './lines.js';
@@ -224,8 +225,9 @@ export class Credits {
           continue;
         }
         // `Li Wen in Beijing`: the place is not a name.
-        const located = /^(.+?)\s+in\s+(\p{Lu}.*)$/u.exec(named);
-        const placed = located !== null && isPlaceName(located[2] ?? '');
+        // (Any place in capitals, as the text importer reads one: `Jane Doe in Texas`, `JANE DOE IN GLENWHARF`.)
+        const located = /^(.+?)\s+(?:in|IN)\s+(\p{Lu}.*)$/u.exec(named);
+        const placed = located !== null && (isPlace(located[2] ?? '') || looksLikeName(located[2] ?? ''));
         if (placed) this.notes.push(`byline place not kept (a byline has no field for it): ${JSON.stringify(located?.[2])}`);
         const n = placed ? (located?.[1] ?? named) : named;
         const staffOf = agencyOfStaff(n);

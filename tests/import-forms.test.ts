@@ -145,6 +145,15 @@ const ROWS: [string, Form, Expected][] = [
   ['a surname, then a state', by('By Doe, Texas'), { authors: ['Doe, Texas'], note: /kept whole/, last: MORE }],
   ['a surname with particles, then a state', by('By de la Cruz, Texas'), { authors: ['de la Cruz, Texas'], note: /kept whole/, last: MORE }],
   ['the agency, then a city', by('By Xinhua, Beijing'), { agency: 'Xinhua', note: /place not kept.*"Beijing"/, last: MORE }],
+  // Initials after a surname alone may be the given name's (Vance, J.D.); a job before the comma is no surname. Kept whole, as NITF keeps the <person>.
+  ['a surname, then initials with dots', by('By Vance, J.D.'), { authors: ['Vance, J.D.'], note: /kept whole/, last: MORE }],
+  ['a surname, then MP', by('By Hale, MP'), { authors: ['Hale, MP'], note: /kept whole/, last: MORE }],
+  ['a job, then a region', by('By Correspondent, Asia'), { authors: ['Correspondent, Asia'], note: /kept whole/, last: MORE }],
+  ['a surname, then Md (Mohammed)', by('By Rahman, Md'), { authors: ['Md Rahman'], note: /surname first: "Md Rahman"/, last: MORE }],
+  // Letters after a name of two words are a title, never an author.
+  ['M.D. after a name', by('By Jane Doe, M.D.'), { authors: ['Jane Doe'], note: /title not kept.*"M\.D\."/, last: MORE }],
+  ['PhD after a name', by('By Jane Doe, PhD'), { authors: ['Jane Doe'], note: /title not kept.*"PhD"/, last: MORE }],
+  ['PhD after a surname alone', by('By Doe, PhD'), { authors: ['Doe'], note: /title not kept.*"PhD"/, last: MORE }],
   // Near misses: a name with particles inside is a name, and a comma after it parts two people.
   ['a name with particles, then a co-author', by('By Jane de la Cruz, Tom Hale'), { authors: ['Jane de la Cruz', 'Tom Hale'], noNote: /surname first|kept whole/, last: MORE }],
   ['a title after a comma', by('By Tom Hale, Senior Editor'), { authors: ['Tom Hale'], note: /title not kept.*"Senior Editor"/, last: MORE }],

@@ -2,7 +2,7 @@
 import { isPublication, parseAgencyLine, parseContributorLine, type Contributor } from './lines.js';
 import { isPlace, isPlaceNotGivenName } from './_places.js';
 import { isRegionAbbreviation } from './_regions.js';
-import { nameSuffix } from './_suffix.js';
+import { isPostNominal, nameSuffix } from './_suffix.js';
 // ----- Credits -----
 
 export const NAME_PARTICLES = new Set(['al', 'bin', 'binti', 'da', 'das', 'de', 'del', 'della', 'den', 'der', 'di', 'do', 'dos', 'du', 'el', 'ibn', 'la', 'le', 'van', 'von', 'y']);
@@ -40,35 +40,47 @@ export function agencyOfPublication(part: string): { name: string; via?: string 
 const SURNAME = String.raw`(?:(?:${[...NAME_PARTICLES].join('|')})\s+)*[\p{Lu}][\p{L}\p{M}'’-]+`;
 export const isSurnameAlone = (text: string): boolean => new RegExp(`^${SURNAME}$`, 'u').test(text.trim());
 
+/** Initials after a comma (`J.`, `J.D.`, `MP`): after a surname alone as likely the given name's as letters (`Vance, J.D.`, `Hale, MP`). */
+export const isInitials = (part: string): boolean => /^(?:\p{Lu}\.){1,3}$|^\p{Lu}{2}$/u.test(part.trim());
+
+/** A job word alone, which `isJobPhrase` reads only after a name (`Desk`, `Staff`, `Correspondent`): no one's surname. */
+export const isJobWord = (part: string): boolean => /^(?:staff|desk|bureau|writer|reporter|editor|correspondent|team)$/iu.test(part.trim());
+
 /**
  * A byline of one name written surname first, as some systems store it: `Smith, John`, `Doe, Jane A.`,
- * `de la Cruz, Maria` gives `John Smith`. A surname alone before the comma (`isSurnameAlone`) and one
- * given name or initial (with an initial) after it; not a title cut short (`Doe, Senior`), though Junior
- * is a given name too (`Santos, Junior`), nor a place that is no given name too (`Doe, Texas`,
- * `Doe, Florence`: see `surnameAndPlace`; `Lee, Georgia` is turned round).
+ * `de la Cruz, Maria` gives `John Smith`. A surname alone before the comma (`isSurnameAlone`; no job
+ * word, `Correspondent, Asia`) and one given name or initial (with an initial) after it; not a title cut
+ * short (`Doe, Senior`), though Junior is a given name too (`Santos, Junior`), nor letters (`Hale, MP`),
+ * nor a place that is no given name too (`Doe, Texas`, `Doe, Florence`; `Lee, Georgia` is turned round):
+ * see `keptWhole`.
  */
 export function surnameFirst(names: string): string | undefined {
   const m = new RegExp(String.raw`^(${SURNAME}),\s*((?:[\p{Lu}][\p{L}\p{M}'’-]+|\p{Lu}\.)(?:\s+\p{Lu}\.)?)$`, 'u').exec(names.trim());
-  if (m === null || (isModifierOnly(m[2] ?? '') && !/^Junior$/iu.test(m[2] ?? '')) || /^(?:staff|correspondents?|reporters?|writers?|editors?|photographers?)$/i.test(m[2] ?? '') || nameSuffix(m[2] ?? '') !== undefined || isPlaceNotGivenName(m[2] ?? '') || parseAgencyLine(m[1] ?? '') !== undefined || parseAgencyLine(m[2] ?? '') !== undefined) return undefined;
-  return `${m[2]} ${m[1]}`;
+  const [surname = '', given = ''] = m === null ? [] : [m[1], m[2]];
+  if (m === null || (isModifierOnly(given) && !/^Junior$/iu.test(given)) || /^(?:staff|correspondents?|reporters?|writers?|editors?|photographers?)$/i.test(given) || nameSuffix(given) !== undefined || isPlaceNotGivenName(given) || parseAgencyLine(surname) !== undefined || parseAgencyLine(given) !== undefined) return undefined;
+  if (isPostNominal(given) || /^\p{Lu}{2}$/u.test(given) || isJobWord(surname) || isJobPhrase(surname)) return undefined;
+  return `${given} ${surname}`;
 }
 
 /**
- * A byline of a surname alone and a place after the comma (`By Doe, Florence`, `By Doe, Texas`): a name
- * written surname first whose given name is a place's as much as one name and its place, so it is kept
- * whole, as printed, as NITF keeps such a <person> (`personWithComma`), and noted; never cut to the surname.
- * Not an agency or a job before the comma (`Xinhua, Beijing`, `Staff, Texas`).
+ * A byline of a surname alone and, after the comma, a place or initials (`By Doe, Florence`, `By Doe,
+ * Texas`, `By Vance, J.D.`, `By Hale, MP`), or of a job and a place (`By Correspondent, Asia`): a name
+ * written surname first whose given name is a place's or initials as much as a name and its place or
+ * letters, or no name at all. Kept whole, as printed, as NITF keeps such a <person> (`personWithComma`),
+ * and noted; never cut to the surname, nor made two people. Not with an agency on either side (`Xinhua,
+ * Beijing`). The text kept; undefined for any other byline.
  */
-export function surnameAndPlace(names: string): string | undefined {
-  const [surname = '', place, ...more] = names.trim().split(/\s*,\s*/u);
-  if (place === undefined || more.length > 0 || !isSurnameAlone(surname) || !isPlace(place) || parseAgencyLine(place) !== undefined) return undefined;
-  if (parseAgencyLine(surname) !== undefined || isJobPhrase(surname) || isModifierOnly(surname) || /^(?:staff|desk|bureau|writer|reporter|editor|correspondent|team)$/iu.test(surname)) return undefined;
-  return `${surname}, ${place}`;
+export function keptWhole(names: string): string | undefined {
+  const [first = '', second, ...more] = names.trim().split(/\s*,\s*/u);
+  if (second === undefined || more.length > 0 || parseAgencyLine(first) !== undefined || parseAgencyLine(second) !== undefined) return undefined;
+  const job = isJobWord(first) || isJobPhrase(first) || isModifierOnly(first);
+  if (job) return isPlace(second) ? `${first}, ${second}` : undefined;
+  return isSurnameAlone(first) && (isPlace(second) || isInitials(second)) ? `${first}, ${second}` : undefined;
 }
 
-/** The note for a byline `surnameAndPlace` keeps whole. */
-export const surnameAndPlaceNote = (printed: string): string =>
-  `byline ${JSON.stringify(printed)} is a surname and a place or a given name (a name written surname first, or a name and its place): kept whole, as one name`;
+/** The note for a byline `keptWhole` keeps. */
+export const keptWholeNote = (printed: string): string =>
+  `byline ${JSON.stringify(printed)} is a surname and a place or initials (a name written surname first, or a name and its place or letters): kept whole, as one name`;
 
 /**
  * A part of a byline that is a job, not a person: `Xinhua correspondent`, `Tokyo bureau chief`, `Staff
@@ -164,7 +176,7 @@ export interface Byline {
   titles?: string[];
   /** Set when the byline was one name written surname first (`By Smith, John`): as printed. */
   surnameFirst?: string;
-  /** Set when the byline was a surname and a place, kept whole (`By Doe, Florence`: `surnameAndPlace`): as printed. */
+  /** Set when the byline was a surname and a place or initials, kept whole (`By Doe, Florence`: `keptWhole`): as printed. */
   keptWhole?: string;
   /** Agencies named after the first (`BY THE ASSOCIATED PRESS | Reuters`): a story has one; noted. */
   moreAgencies?: { name: string; via?: string }[];
@@ -188,10 +200,11 @@ export function parseByline(text: string): Byline | undefined {
     if (out.agency === undefined) out.agency = agency;
     else if (agency.name !== out.agency.name) (out.moreAgencies ??= []).push(agency);
   };
-  // A full stop ends the line, unless it ends an initial (`By Doe, Jane A.`) or a region's abbreviation
-  // after a comma (`By Jane Doe, Washington, D.C.`).
+  // A full stop ends the line, unless it ends an initial (`By Doe, Jane A.`), or a region's abbreviation,
+  // letters or initials after a comma (`By Jane Doe, Washington, D.C.`, `…, M.D.`, `By Vance, J.D.`).
   const printed = m[1] ?? '';
-  let names = /\s\p{Lu}\.$/u.test(printed) || isRegionAbbreviation(/,\s*([^,]+)$/u.exec(printed)?.[1] ?? '') ? printed : printed.replace(/\.$/u, '');
+  const after = /,\s*([^,]+)$/u.exec(printed)?.[1] ?? '';
+  let names = /\s\p{Lu}\.$/u.test(printed) || isRegionAbbreviation(after) || isPostNominal(after) || /^(?:\p{Lu}\.){2,3}$/u.test(after) ? printed : printed.replace(/\.$/u, '');
   const bar = /^(.+?)\s*\|\s*(.+)$/u.exec(names);
   if (bar !== null) {
     names = bar[1] ?? '';
@@ -205,7 +218,7 @@ export function parseByline(text: string): Byline | undefined {
   }
   const reversed = surnameFirst(names);
   if (reversed !== undefined) return { ...out, authors: [{ name: nameCase(reversed), printed: names }], surnameFirst: names };
-  const whole = surnameAndPlace(names);
+  const whole = keptWhole(names);
   if (whole !== undefined) return { ...out, authors: [{ name: nameCase(whole), printed: names }], keptWhole: whole };
   for (const part of names.split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/i).filter(Boolean)) {
     const last = out.authors[out.authors.length - 1];
@@ -223,7 +236,7 @@ export function parseByline(text: string): Byline | undefined {
         addAgency(staffAgency);
         continue;
       }
-      if (isJobPhrase(part) || isBureau(part) || isModifierOnly(part)) {
+      if (isJobPhrase(part) || isBureau(part) || isModifierOnly(part) || isPostNominal(part)) {
         const agency = agencyOfJob(part);
         if (agency !== undefined) addAgency(agency);
         (out.titles ??= []).push(part.trim());

@@ -6,8 +6,8 @@
  * so do a place or initials after a surname alone (`Smith, Kerry`, `Hale, MP`, `Vance, J.D.`, which may
  * be the given name) and a job before the comma (`Correspondent, Asia`).
  */
-import { agencyOfJob, agencyOfPublication, isBureau, isJobPhrase, isModifierOnly, isSurnameAlone, NAME_PARTICLES } from './_bylines.js';
-import { nameSuffix, withSuffix } from './_suffix.js';
+import { agencyOfJob, agencyOfPublication, isBureau, isInitials, isJobPhrase, isJobWord, isModifierOnly, isSurnameAlone, NAME_PARTICLES } from './_bylines.js';
+import { isPostNominal, nameSuffix, withSuffix } from './_suffix.js';
 import { parseAgencyLine } from './lines.js';
 import { isPlace, isPlaceNotGivenName } from './_places.js';
 
@@ -29,18 +29,11 @@ function agencyOf(part: string): { name: string; via?: string } | undefined {
   return parseAgencyLine(text) ?? agencyOfPublication(part);
 }
 
-/** Letters after a name: degrees and honours (`PhD`, `OBE`, `Esq.`). */
-// (After a surname alone, `M.D.` and `J.D.` are initials as often: `Vance, J.D.` is kept whole; see personWithComma.)
-// (In capitals as printed: `Md` is Mohammed's, as Bangladeshi names write it.)
-const POST_NOMINAL = /^(?:Ph\.?\s?D\.?|PHD|MD|M\.D\.|JD|J\.D\.|MBA|OBE|MBE|CBE|KBE|DBE|QC|KC|MP|Esq\.?)$/u;
 /** Words that are a role, not a given name (`Intern`, `Professor`). */
 const ROLE_WORD = /^(?:intern|professor|prof\.?|dr\.?|doctor|trainee|fellow|student|freelancer?|stringer|host|anchor|presenter|producer)$/iu;
 
 /** A title after the comma: a job, a bureau, a job modifier alone (`Senior`, `Junior`), letters or a role. */
-const isTitle = (part: string): boolean => isJobPhrase(part) || isBureau(part) || isModifierOnly(part) || POST_NOMINAL.test(part) || ROLE_WORD.test(part);
-
-/** A job word alone, which `isJobPhrase` reads only after a name (`Desk`, `Staff`). */
-const JOB_ALONE = /^(?:staff|desk|bureau|writer|reporter|editor|correspondent|team)$/iu;
+const isTitle = (part: string): boolean => isJobPhrase(part) || isBureau(part) || isModifierOnly(part) || isPostNominal(part) || ROLE_WORD.test(part);
 
 /**
  * `King` + `Martin Luther` → `Martin Luther King`: a surname of one word, or of more with a particle
@@ -71,7 +64,7 @@ export function personWithComma(text: string): PersonRead {
   if (parts.some((p) => p === '')) return whole;
   // A job, a bureau or staff before the comma (`Correspondent, Asia`, `Staff, Texas`) is no one's name
   // (so no surname to turn round either).
-  if (isTitle(parts[0] ?? '') || JOB_ALONE.test(parts[0] ?? '')) return whole;
+  if (isTitle(parts[0] ?? '') || isJobWord(parts[0] ?? '')) return whole;
   const out: PersonRead = { name: parts[0] ?? '', notes: [] };
   let rest = parts.slice(1);
   const reversed = turnedRound(parts[0] ?? '', parts[1] ?? '');
@@ -84,9 +77,9 @@ export function personWithComma(text: string): PersonRead {
   for (const part of rest) {
     // After a surname alone, initials (`Vance, J.D.`, `Hale, MP`) or a place (`Smith, Kerry`, `Li,
     // Guangdong`) may be the given name as much as letters or a place: the element is kept whole.
-    // (A surname alone as a byline has it: `Doe`, `de la Cruz`; see `surnameAndPlace`.)
+    // (A surname alone as a byline has it: `Doe`, `de la Cruz`; see `keptWhole`.)
     const alone = reversed === undefined && isSurnameAlone(parts[0] ?? '');
-    if (alone && (/^(?:\p{Lu}\.){1,3}$|^\p{Lu}{2}$/u.test(part) || isPlace(part))) return whole;
+    if (alone && (isInitials(part) || isPlace(part))) return whole;
     const suffix = nameSuffix(part);
     const agency = agencyOf(part);
     if (suffix !== undefined && !suffixed && out.agency === undefined) {

@@ -10,8 +10,8 @@ import type { Diagnostic } from '../types.js';
 import { isPermanentId } from '../core/ids.js';
 import { dropChars, plainText, type Block, type ImageCandidate } from './_blocks.js';
 import { squash, unique } from './_tree.js';
-import { agencyOfJob, agencyOfPublication, isBureau, isJobPhrase, isLoneInitial, isModifierOnly, isPublicationName, JOB_TITLE, looksLikeName, nameAndAgency, nameCase, surnameAndPlace, surnameAndPlaceNote, surnameFirst } from './_bylines.js';
-import { nameSuffix, withSuffix } from './_suffix.js';
+import { agencyOfJob, agencyOfPublication, isBureau, isJobPhrase, isLoneInitial, isModifierOnly, isPublicationName, JOB_TITLE, keptWhole, keptWholeNote, looksLikeName, nameAndAgency, nameCase, surnameFirst } from './_bylines.js';
+import { isPostNominal, nameSuffix, withSuffix } from './_suffix.js';
 import { personWithComma } from './_person.js';
 import { isPlace } from './_places.js';
 import { lookupCity } from './gazetteer.js';
@@ -167,9 +167,9 @@ export class Credits {
       return;
     }
     // `Doe, Florence`: kept whole, as the text importer keeps it.
-    const whole = surnameAndPlace(plain);
+    const whole = keptWhole(plain);
     if (whole !== undefined) {
-      this.notes.push(surnameAndPlaceNote(whole));
+      this.notes.push(keptWholeNote(whole));
       this.authors.push(whole);
       return;
     }
@@ -195,7 +195,7 @@ export class Credits {
         return;
       }
       // (A city or a state: `By Jane Doe, Texas`, `…, Washington, D.C.`.)
-      const other = i === 0 ? undefined : isPlace(part) && parseAgencyLine(part) === undefined ? 'place' : isPublicationName(part) && !agencyNamed ? 'publication' : agencyOfStaff(part) === undefined && (isJobPhrase(part) || isBureau(part) || isModifierOnly(part)) ? 'title' : undefined;
+      const other = i === 0 ? undefined : isPlace(part) && parseAgencyLine(part) === undefined ? 'place' : isPublicationName(part) && !agencyNamed ? 'publication' : agencyOfStaff(part) === undefined && (isJobPhrase(part) || isBureau(part) || isModifierOnly(part) || isPostNominal(part)) ? 'title' : undefined;
       if (other !== undefined) {
         // (`Li Wen, Xinhua writer`: the agency, as `Xinhua writer Li Wen` gives it.)
         const agency = other === 'title' ? agencyOfJob(part) : undefined;

@@ -137,6 +137,9 @@ const ROWS: [string, Form, Expected][] = [
   ['surname first, Junior as a given name', by('By Santos, Junior'), { authors: ['Junior Santos'], note: /surname first: "Junior Santos"/, last: MORE }],
   ['surname first, a given name that is a region', by('By Lee, Georgia'), { authors: ['Georgia Lee'], note: /surname first/, last: MORE }],
   ['surname first, a given name that is a verb', by('By Smith, Will'), { authors: ['Will Smith'], note: /surname first/, last: MORE }],
+  ['surname first, then a place', by('By Doe, Jane, Texas'), { authors: ['Jane Doe'], note: /^(?=[^]*surname first: "Jane Doe")[^]*not kept.*Texas/, last: MORE }],
+  ['surname first, then a city and D.C.', by('By Doe, Jane, Washington, D.C.'), { authors: ['Jane Doe'], note: /not kept.*D\.C\./, last: MORE }],
+  ['surname first with particles, then a city', by('By de la Cruz, Maria, Madrid'), { authors: ['Maria de la Cruz'], note: /not kept.*Madrid/, last: MORE }],
   ['surname first with particles', by('By de la Cruz, Maria'), { authors: ['Maria de la Cruz'], note: /surname first: "Maria de la Cruz"/, last: MORE }],
   ['surname first with particles, van der', by('By van der Berg, Anna'), { authors: ['Anna van der Berg'], note: /surname first: "Anna van der Berg"/, last: MORE }],
   // After a surname alone, a place may be the given name (Florence, Victoria) as much as the place: kept whole, never cut to the surname.
@@ -183,6 +186,8 @@ const ROWS: [string, Form, Expected][] = [
   ['a paper after a comma', by('By Jane Doe, USA TODAY'), { authors: ['Jane Doe'], note: /"USA TODAY"/, last: MORE }],
   ['the agency after a bar', by('By Jane Doe | AP'), { authors: ['Jane Doe'], agency: 'AP', last: MORE }],
   ['"The" and the agency after a bar', by('By Jane Doe | The Associated Press'), { authors: ['Jane Doe'], agency: 'Associated Press', last: MORE }],
+  ['two agencies after bars', by('By Jane Doe | AFP | Reuters'), { authors: ['Jane Doe'], agency: 'AFP', note: /"Reuters"/, last: MORE }],
+  ['the agency, then a credit after bars', by('By Jane Doe | AP | Photos by Tom Hale'), { authors: ['Jane Doe'], agency: 'AP', contributors: [{ name: 'Tom Hale', role: 'photos' }], last: MORE }],
   ['a credit after a bar', by('By Jane Doe | Photos by Tom Hale'), { authors: ['Jane Doe'], contributors: [{ name: 'Tom Hale', role: 'photos' }], last: MORE }],
   ['the agency alone', by('By The Associated Press'), { agency: 'Associated Press', last: MORE }],
   // An agency's full name that agencyKey counts as the agency's is the agency, as printed.

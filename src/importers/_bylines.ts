@@ -63,6 +63,18 @@ export function surnameFirst(names: string): string | undefined {
 }
 
 /**
+ * A name written surname first (`surnameFirst`), then its place after another comma (`Doe, Jane,
+ * Washington`, `Doe, Jane, Washington, D.C.`), as NITF reads such a <person>: the name turned round, the
+ * surname-first part as printed, and the place, which a byline has no field for.
+ */
+export function surnameFirstThenPlace(names: string): { name: string; printed: string; place: string } | undefined {
+  const parts = names.trim().split(/\s*,\s*/u);
+  const printed = parts.slice(0, 2).join(', ');
+  const name = parts.length < 3 ? undefined : surnameFirst(printed);
+  return name !== undefined && parts.slice(2).every((p) => isPlace(p) && parseAgencyLine(p) === undefined) ? { name, printed, place: parts.slice(2).join(', ') } : undefined;
+}
+
+/**
  * A byline of a surname alone and, after the comma, a place or initials (`By Doe, Florence`, `By Doe,
  * Texas`, `By Vance, J.D.`, `By Hale, MP`), or of a job and a place (`By Correspondent, Asia`): a name
  * written surname first whose given name is a place's or initials as much as a name and its place or
@@ -208,18 +220,22 @@ export function parseByline(text: string): Byline | undefined {
   const bar = /^(.+?)\s*\|\s*(.+)$/u.exec(names);
   if (bar !== null) {
     names = bar[1] ?? '';
-    const after = (bar[2] ?? '').trim();
-    // An agency (`| The Associated Press`, `| Kyodo News`), a credit (`| Photos by Tom Hale`), or a publication.
-    const agency = parseAgencyLine(after.replace(/^the\s+/iu, '')) ?? agencyOfPublication(after);
-    const people = agency === undefined ? parseContributorLine(after) : undefined;
-    if (agency !== undefined) out.agency = agency;
-    else if (people !== undefined) out.contributors = people;
-    else out.publication = after;
+    // After each bar, an agency (`| The Associated Press`, `| Kyodo News`), a credit (`| Photos by Tom
+    // Hale`), or a publication (`By Jane Doe | AFP | Reuters`: a second agency is noted, as ninjs and NITF note it).
+    for (const after of (bar[2] ?? '').split(/\s*\|\s*/u).map((p) => p.trim()).filter(Boolean)) {
+      const agency = parseAgencyLine(after.replace(/^the\s+/iu, '')) ?? agencyOfPublication(after);
+      const people = agency === undefined ? parseContributorLine(after) : undefined;
+      if (agency !== undefined) addAgency(agency);
+      else if (people !== undefined) (out.contributors ??= []).push(...people);
+      else out.publication = out.publication === undefined ? after : `${out.publication} | ${after}`;
+    }
   }
   const reversed = surnameFirst(names);
   if (reversed !== undefined) return { ...out, authors: [{ name: nameCase(reversed), printed: names }], surnameFirst: names };
   const whole = keptWhole(names);
   if (whole !== undefined) return { ...out, authors: [{ name: nameCase(whole), printed: names }], keptWhole: whole };
+  const placed = surnameFirstThenPlace(names);
+  if (placed !== undefined) return { ...out, authors: [{ name: nameCase(placed.name), printed: names, location: placed.place }], surnameFirst: placed.printed };
   for (const part of names.split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/i).filter(Boolean)) {
     const last = out.authors[out.authors.length - 1];
     const suffix = nameSuffix(part);

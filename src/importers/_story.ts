@@ -10,7 +10,7 @@ import type { Diagnostic } from '../types.js';
 import { isPermanentId } from '../core/ids.js';
 import { dropChars, plainText, type Block, type ImageCandidate } from './_blocks.js';
 import { squash, unique } from './_tree.js';
-import { agencyOfJob, agencyOfPublication, isBureau, isJobPhrase, isLoneInitial, isModifierOnly, isPublicationName, JOB_TITLE, keptWhole, keptWholeNote, looksLikeName, nameAndAgency, nameCase, surnameFirst } from './_bylines.js';
+import { agencyOfJob, agencyOfPublication, isBureau, isJobPhrase, isLoneInitial, isModifierOnly, isPublicationName, JOB_TITLE, keptWhole, keptWholeNote, looksLikeName, nameAndAgency, nameCase, surnameFirst, surnameFirstThenPlace } from './_bylines.js';
 import { isPostNominal, nameSuffix, withSuffix } from './_suffix.js';
 import { personWithComma } from './_person.js';
 import { isPlace } from './_places.js';
@@ -164,6 +164,14 @@ export class Credits {
     if (reversed !== undefined) {
       this.notes.push(`byline ${JSON.stringify(plain)} read as one name, surname first: ${JSON.stringify(reversed)}`);
       this.authors.push(reversed);
+      return;
+    }
+    // `Doe, Jane, Washington`: the name turned round, the place noted.
+    const placed = surnameFirstThenPlace(plain);
+    if (placed !== undefined) {
+      this.notes.push(`byline ${JSON.stringify(placed.printed)} read as one name, surname first: ${JSON.stringify(placed.name)}`);
+      this.notes.push(`byline place not kept (a byline has no field for it): ${JSON.stringify(placed.place)}`);
+      this.authors.push(placed.name);
       return;
     }
     // `Doe, Florence`: kept whole, as the text importer keeps it.

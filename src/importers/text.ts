@@ -205,7 +205,8 @@ export const importText: Importer = (input, ctx): ImportResult => {
   for (const l of lines.slice(crumb + 1, headerEnd)) {
     if (l.kind === 'id') takeId(l);
     else if (l.kind === 'image') imageUrl ??= IMAGE_LINE.exec(l.text)?.[1];
-    else if (l.kind !== 'text' || NAV.test(l.text)) continue;
+    // (A line of links, `Home | World | China`, is the site's; a byline with bars is not: `By Jane Doe | AFP | Reuters`.)
+    else if (l.kind !== 'text' || (NAV.test(l.text) && parseByline(l.text) === undefined)) continue;
     else {
       const byline = parseByline(l.text);
       const agency = parseAgencyLine(l.text);

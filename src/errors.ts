@@ -17,6 +17,9 @@ function entry<A extends unknown[]>(code: string, severity: Severity, message: (
 
 const q = (s: string): string => JSON.stringify(s);
 
+/** What an e-mail field must hold (records and the configuration alike). */
+export const EMAIL_EXPECTED = 'expected an e-mail address such as "desk@example.com" (in ASCII, without quotes or "mailto:")';
+
 export const Errors = {
   // ----- Reading files -----
   FileUnreadable: entry('E_FILE_UNREADABLE', 'error', (reason: string) => `cannot read the file: ${reason}`),
@@ -45,9 +48,10 @@ export const Errors = {
   UrlInvalid: entry('E_URL_INVALID', 'error', (value: string) => `expected an absolute http(s) URL, got ${q(value)}`),
   UrlNetworkPath: entry('E_URL_INVALID', 'error', (value: string, host: string) =>
     `${q(value)} starts with two slashes, which makes ${q(host)} the host; write a path from the site's root with one slash, or the whole URL`),
+  UrlIsStory: entry('E_URL_INVALID', 'error', (value: string) =>
+    `${q(value)} leads to the story itself: give the photo's, person's or agency's own URL, or leave the field out`),
   UrlEmpty: entry('E_FIELD_EMPTY', 'error', () => 'must not be empty: leave the field out when there is no link'),
-  EmailInvalid: entry('E_EMAIL_INVALID', 'error', (value: string) =>
-    `expected an e-mail address such as "desk@example.com" (ASCII, no "mailto:"), got ${q(value)}`),
+  EmailInvalid: entry('E_EMAIL_INVALID', 'error', (value: string) => `${EMAIL_EXPECTED}, got ${q(value)}`),
   LanguageInvalid: entry('E_LANGUAGE_INVALID', 'error', (value: string) =>
     `expected a language tag such as "en" or "zh-CN", got ${q(value)}`),
   IdInvalid: entry('E_ID_INVALID', 'error', (value: string) =>
@@ -90,9 +94,11 @@ export const Errors = {
   NameHasEmail: entry('W_NAME_HAS_EMAIL', 'warning', (name: string, hasEmailField: boolean) =>
     `${q(name)} holds an e-mail address: feed readers take it for the address and cut the name${hasEmailField ? '; give the name alone and the address as "email"' : '; give the name alone'}`),
   CreditRepeated: entry('W_CREDIT_REPEATED', 'warning', (name: string, first: string) =>
-    `${q(name)} is credited already at ${first}: the repeat is left out`),
+    `${q(name)} is credited already at ${first}: the repeat is left out (an address, URL or place it adds goes to the first)`),
+  CreditRepeatedOtherwise: entry('W_CREDIT_REPEATED', 'warning', (name: string, first: string) =>
+    `${q(name)} is credited already at ${first}, with another address, URL or place: both are printed; leave one out, or merge them`),
   CreditAlsoByline: entry('W_CREDIT_REPEATED', 'warning', (name: string, byline: string) =>
-    `${q(name)} is a byline too (${byline}): both credits are printed; leave one out unless both are meant`),
+    `${q(name)} is a byline too (${byline}): "contributed to this story" repeats the credit; leave one out, or give the contribution a role`),
   ManyTags: entry('W_MANY_TAGS', 'warning', (count: number) =>
     `${count.toLocaleString('en-US')} tags on one story, where wire copy carries a few dozen at most: with tag feeds on, each is a feed (and a WebSub ping) unless "feeds.tags" limits them with "minArticles" or "max"; check that the list was not split wrongly`),
   NoArticles: entry('W_NO_ARTICLES', 'warning', (dir: string) => `no published articles found under ${dir}`),

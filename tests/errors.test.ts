@@ -249,7 +249,7 @@ const CASES: Case[] = [
     files: {
       'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'authors:', '  - name: Jane Doe', '    email: jane-at-example.com', '---', 'B'),
     },
-    expected: ['articles/a.md:7: authors[0].email: expected an e-mail address such as "desk@example.com" (ASCII, no "mailto:"), got "jane-at-example.com" (E_EMAIL_INVALID)'],
+    expected: ['articles/a.md:7: authors[0].email: expected an e-mail address such as "desk@example.com" (in ASCII, without quotes or "mailto:"), got "jane-at-example.com" (E_EMAIL_INVALID)'],
   },
   {
     // Atom's email is an addr-spec and JSON Feed's url gets "mailto:" put before it: a URL, or an address
@@ -259,9 +259,9 @@ const CASES: Case[] = [
       'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'authors:', '  - name: Mo Tu', '    email: "mailto:mo@example.com"', '  - name: Wang Li', '    email: 王@例子.中国', '  - name: Al Bo', '    email: al..bo@example.com', '---', 'B'),
     },
     expected: [
-      'articles/a.md:7: authors[0].email: expected an e-mail address such as "desk@example.com" (ASCII, no "mailto:"), got "mailto:mo@example.com" (E_EMAIL_INVALID)',
-      'articles/a.md:9: authors[1].email: expected an e-mail address such as "desk@example.com" (ASCII, no "mailto:"), got "王@例子.中国" (E_EMAIL_INVALID)',
-      'articles/a.md:11: authors[2].email: expected an e-mail address such as "desk@example.com" (ASCII, no "mailto:"), got "al..bo@example.com" (E_EMAIL_INVALID)',
+      'articles/a.md:7: authors[0].email: expected an e-mail address such as "desk@example.com" (in ASCII, without quotes or "mailto:"), got "mailto:mo@example.com" (E_EMAIL_INVALID)',
+      'articles/a.md:9: authors[1].email: expected an e-mail address such as "desk@example.com" (in ASCII, without quotes or "mailto:"), got "王@例子.中国" (E_EMAIL_INVALID)',
+      'articles/a.md:11: authors[2].email: expected an e-mail address such as "desk@example.com" (in ASCII, without quotes or "mailto:"), got "al..bo@example.com" (E_EMAIL_INVALID)',
     ],
   },
   {
@@ -281,7 +281,25 @@ const CASES: Case[] = [
   {
     name: 'a date tagged !!timestamp (YAML makes a date of it, not text)',
     files: { 'articles/a.md': md('---', 'id: a', 'title: T', 'date: !!timestamp 2025-02-05T09:24:00Z', '---', 'B') },
-    expected: ['articles/a.md:4: date: expected text, got a YAML timestamp (2025-02-05T09:24:00.000Z); write the time without the !!timestamp tag (E_FIELD_TYPE)'],
+    expected: ['articles/a.md:4: date: expected text, got a YAML timestamp; write the value as text, without the !!timestamp tag (E_FIELD_TYPE)'],
+  },
+  {
+    // `#`, `?` and `.` resolve to the story's own URL: the story would be its own photo, author page or source.
+    name: 'a byline, agency or photo URL that leads back to the story, and an empty e-mail',
+    files: {
+      'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'authors:', '  - name: Ann Lee', '    url: "#"', '    email: ""', 'agency:', '  name: Xinhua', '  url: "?"', 'image:', '  url: a.html', '---', 'B'),
+    },
+    expected: [
+      'articles/a.md:7: authors[0].url: "#" leads to the story itself: give the photo\'s, person\'s or agency\'s own URL, or leave the field out (E_URL_INVALID)',
+      'articles/a.md:8: authors[0].email: must not be empty (E_FIELD_EMPTY)',
+      'articles/a.md:11: agency.url: "?" leads to the story itself: give the photo\'s, person\'s or agency\'s own URL, or leave the field out (E_URL_INVALID)',
+      'articles/a.md:13: image.url: "a.html" leads to the story itself: give the photo\'s, person\'s or agency\'s own URL, or leave the field out (E_URL_INVALID)',
+    ],
+  },
+  {
+    name: 'a dateline date in year 0000',
+    files: { 'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'dateline:', '  city: Rome', '  date: 0000-12-31', '---', 'B') },
+    expected: ['articles/a.md:7: dateline.date: expected a local date like "2025-02-04", got "0000-12-31" (E_DATE_FORMAT)'],
   },
   {
     // An empty url resolves to its base: the story's own page would be the photo, the byline's link and the agency's story.
@@ -379,19 +397,45 @@ describe('article diagnostics (loadArticles)', () => {
     expect(loaded.articles).toHaveLength(kept);
   });
 
-  it('a byline or contributor given twice is left out with a warning; a contributor who is a byline too is kept and named', async () => {
+  it('a byline or contributor given twice is left out with a warning, what it adds going to the first; one that says otherwise is kept', async () => {
     const { lines, loaded } = await diagnose({
-      'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'authors:', '  - Li Wen', '  - Chen Yu', '  - li wen', 'contributors:', '  - name: Mike Gu', '    location: Hong Kong', '  - name: Mike Gu', '    location: Hong Kong', '  - name: Chen Yu', '    role: Editing', '  - name: Mike Gu', '    role: Reporting', '---', 'B'),
+      'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24',
+        'authors:', '  - Li Wen', '  - Chen Yu', '  - name: li wen', '    email: li@example.com', '  - name: Chen Yu', '    email: cy@example.com', '  - name: Chen Yu', '    email: chen@example.com',
+        'contributors:', '  - name: Mike Gu', '  - name: Mike Gu', '    location: Hong Kong', '    role: contributor', '  - name: Chen Yu', '    role: Photography', '  - name: Li Wen', '  - name: Ann Roy', '    location: Paris', '  - name: Ann Roy', '    location: Lyon',
+        '---', 'B'),
+    });
+    const repeat = (name: string, first: string): string => `warning: "${name}" is credited already at ${first}: the repeat is left out (an address, URL or place it adds goes to the first) (W_CREDIT_REPEATED)`;
+    const otherwise = (name: string, first: string): string => `warning: "${name}" is credited already at ${first}, with another address, URL or place: both are printed; leave one out, or merge them (W_CREDIT_REPEATED)`;
+    expect(lines).toEqual([
+      `articles/a.md:8: authors[2]: ${repeat('li wen', 'authors[0]')}`,
+      `articles/a.md:10: authors[3]: ${repeat('Chen Yu', 'authors[1]')}`,
+      `articles/a.md:12: authors[4]: ${otherwise('Chen Yu', 'authors[1]')}`,
+      `articles/a.md:16: contributors[1]: ${repeat('Mike Gu', 'contributors[0]')}`,
+      'articles/a.md:21: contributors[3]: warning: "Li Wen" is a byline too (authors[0]): "contributed to this story" repeats the credit; leave one out, or give the contribution a role (W_CREDIT_REPEATED)',
+      `articles/a.md:24: contributors[5]: ${otherwise('Ann Roy', 'contributors[4]')}`,
+    ]);
+    // Nothing is lost: the second spelling's address is the first's; a different address stays with its own credit.
+    expect(loaded.articles[0]!.authors).toEqual([
+      { name: 'Li Wen', email: 'li@example.com' }, { name: 'Chen Yu', email: 'cy@example.com' }, { name: 'Chen Yu', email: 'chen@example.com' },
+    ]);
+    // A role of "contributor" is the line without one; a byline with a role of their own (Photography) is no repeat.
+    expect(loaded.articles[0]!.contributors).toEqual([
+      { name: 'Mike Gu', location: 'Hong Kong' }, { name: 'Chen Yu', role: 'Photography' }, { name: 'Li Wen' },
+      { name: 'Ann Roy', location: 'Paris' }, { name: 'Ann Roy', location: 'Lyon' },
+    ]);
+  });
+
+  it('what prints nothing is no place, role, via, section or tag, and is taken off the ends of a name', async () => {
+    const { lines, loaded } = await diagnose({
+      'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'section: "\u200b"', 'tags: ["\u2800", "\u{E0041}", Gaza]',
+        'authors:', '  - "\u200cמשה\u200c"', '  - משה', 'agency:', '  name: Xinhua', '  via: "\u200b"',
+        'contributors:', '  - name: Mike Gu', '    location: "\u200b"', '    role: by', '---', 'B'),
     });
     expect(lines).toEqual([
-      'articles/a.md:8: authors[2]: warning: "li wen" is credited already at authors[0]: the repeat is left out (W_CREDIT_REPEATED)',
-      'articles/a.md:12: contributors[1]: warning: "Mike Gu" is credited already at contributors[0]: the repeat is left out (W_CREDIT_REPEATED)',
-      'articles/a.md:14: contributors[2]: warning: "Chen Yu" is a byline too (authors[1]): both credits are printed; leave one out unless both are meant (W_CREDIT_REPEATED)',
+      'articles/a.md:9: authors[1]: warning: "משה" is credited already at authors[0]: the repeat is left out (an address, URL or place it adds goes to the first) (W_CREDIT_REPEATED)',
     ]);
-    expect(loaded.articles[0]!.authors.map((a) => a.name)).toEqual(['Li Wen', 'Chen Yu']);
-    expect(loaded.articles[0]!.contributors).toEqual([
-      { name: 'Mike Gu', location: 'Hong Kong' }, { name: 'Chen Yu', role: 'Editing' }, { name: 'Mike Gu', role: 'Reporting' },
-    ]);
+    const a = loaded.articles[0]!;
+    expect([a.section, a.tags, a.agency, a.authors, a.contributors]).toEqual([undefined, ['Gaza'], { name: 'Xinhua' }, [{ name: 'משה' }], [{ name: 'Mike Gu' }]]);
   });
 
   it('an e-mail address typed into a name is a warning (feed readers take it for the address and cut the name); the story stays', async () => {

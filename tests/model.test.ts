@@ -179,9 +179,17 @@ describe('zone names', () => {
     const built = build([rec('a', '2025-02-05 09:24', { dateline: { city: 'Washington', timezone: 'AMERICA/NEW_YORK' } })], c);
     expect(built.model.items[0]!.dateline).toMatchObject({ timezone: 'America/New_York', date: '2025-02-04' });
     expect(JSON.parse(built.outputs.get('feed.json')!).items[0]._dateline.timezone).toBe('America/New_York');
-    // An alias the list does not hold is kept as written (Intl knows it).
-    const alias = build([rec('b', '2025-02-05 09:24', { dateline: { city: 'Kolkata', timezone: 'Asia/Kolkata' } })], c);
-    expect(alias.model.items[0]!.dateline?.timezone).toBe('Asia/Kolkata');
+    // A name ICU's list lacks (the current spelling of a renamed zone, a link) is kept as written, with
+    // its capitals; written all in one case, it is ICU's name for the zone, which the database holds too.
+    const zoneOf = (timezone: string): string | undefined =>
+      build([rec('b', '2025-02-05 09:24', { dateline: { city: 'Kolkata', timezone } })], c).model.items[0]!.dateline?.timezone;
+    expect(zoneOf('Asia/Kolkata')).toBe('Asia/Kolkata');
+    expect(zoneOf('US/Eastern')).toBe('US/Eastern');
+    for (const lower of ['asia/kolkata', 'ASIA/KOLKATA', 'europe/kyiv', 'us/eastern', 'etc/gmt+5']) {
+      const name = zoneOf(lower)!;
+      expect(name).not.toBe(name.toLowerCase());
+      expect(new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone).toBe(new Intl.DateTimeFormat('en', { timeZone: lower }).resolvedOptions().timeZone);
+    }
   });
 });
 
@@ -217,9 +225,29 @@ describe('an agency written as its credit line', () => {
     ['via Xinhua', { name: 'Xinhua' }, 'WASHINGTON, Feb. 4 (Xinhua) --'],
     ['Xinhua via', { name: 'Xinhua' }, 'WASHINGTON, Feb. 4 (Xinhua) --'],
     ['Viacom', { name: 'Viacom' }, 'WASHINGTON, Feb. 4 (Viacom) --'],
+    // "Via" with a capital starts a name, except after "Agencies" (China Daily's "Agencies Via Xinhua").
+    ['Via Rail', { name: 'Via Rail' }, 'WASHINGTON, Feb. 4 (Via Rail) --'],
+    ['VIA Rail Canada', { name: 'VIA Rail Canada' }, 'WASHINGTON, Feb. 4 (VIA Rail Canada) --'],
+    ['La Via Campesina', { name: 'La Via Campesina' }, 'WASHINGTON, Feb. 4 (La Via Campesina) --'],
+    ['Agencies via Via Rail', { name: 'Via Rail', via: 'Agencies' }, 'WASHINGTON, Feb. 4 (Via Rail) --'],
+    ['AGENCIES VIA XINHUA', { name: 'XINHUA', via: 'AGENCIES' }, 'WASHINGTON, Feb. 4 (XINHUA) --'],
   ])('%s is the agency %j; the dateline names it', (written, agency, printed) => {
     const built = build([rec('a', '2025-02-05 09:24', { agency: written, dateline: { city: 'Washington', timezone: 'America/New_York' } })]);
     expect(built.model.items[0]!.agency).toEqual(agency);
     expect(built.model.items[0]!.dateline?.text).toBe(printed);
+  });
+});
+
+describe('e-mail addresses in JSON Feed', () => {
+  it('a local part with characters a URL reserves is percent-encoded in the mailto: URL (RFC 6068), and Atom has the address as written', () => {
+    const built = build([rec('a', '2025-02-05 09:24', { authors: [
+      { name: 'News Desk', email: 'news#desk@example.com' }, { name: 'Ask', email: 'a?b=c@example.com' }, { name: 'Sale', email: '50%off@example.com' }, { name: 'Plain', email: "o'brien+feeds@example.ie" },
+    ] })]);
+    expect(JSON.parse(built.outputs.get('feed.json')!).items[0].authors.map((a: any) => a.url)).toEqual([
+      'mailto:news%23desk@example.com', 'mailto:a%3Fb%3Dc@example.com', 'mailto:50%25off@example.com', "mailto:o'brien+feeds@example.ie",
+    ]);
+    expect(parseXml(built.outputs.get('atom.xml')!).feed.entry[0].author.map((a: any) => a.email)).toEqual([
+      'news#desk@example.com', 'a?b=c@example.com', '50%off@example.com', "o'brien+feeds@example.ie",
+    ]);
   });
 });

@@ -61,14 +61,20 @@ let byLowerCase: Map<string, string> | undefined;
 
 /**
  * A valid zone as the tz database spells it: `america/new_york` is `America/New_York`, which other
- * software (Python's zoneinfo, on a case-sensitive file system) needs. A name the list does not hold (an
- * alias such as `Asia/Kolkata`) is kept as written.
+ * software (Python's zoneinfo, on a case-sensitive file system) needs.
  */
 export function zoneName(zone: string): string {
   listed ??= new Set(Intl.supportedValuesOf('timeZone'));
   if (listed.has(zone) || zone === 'UTC') return zone;
   byLowerCase ??= new Map([...listed, 'UTC'].map((z) => [z.toLowerCase(), z]));
-  return byLowerCase.get(zone.toLowerCase()) ?? zone;
+  const known = byLowerCase.get(zone.toLowerCase());
+  if (known !== undefined) return known;
+  // The list holds ICU's canonical names, which are often the old ones (Asia/Calcutta, Europe/Kiev): a
+  // current name (Asia/Kolkata) or a link (US/Eastern) is kept as written when it has capitals where
+  // the database has them. Written all in one case, it is ICU's name for the zone, which the database
+  // also holds.
+  if (zone !== zone.toLowerCase() && zone !== zone.toUpperCase()) return zone;
+  return formatter(zone)?.resolvedOptions().timeZone ?? zone;
 }
 
 const BUCKET = 6 * HOUR;

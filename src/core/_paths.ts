@@ -27,7 +27,7 @@ export function describeValue(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
   // YAML's `!!timestamp` tag makes a date; write the time as text, unquoted and without the tag.
-  if (v instanceof Date) return `a YAML timestamp (${Number.isNaN(v.getTime()) ? 'invalid' : v.toISOString()}); write the time without the !!timestamp tag`;
+  if (v instanceof Date) return 'a YAML timestamp; write the value as text, without the !!timestamp tag';
   switch (typeof v) {
     case 'string':
       return `the text ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;

@@ -1,7 +1,8 @@
 /** Site configuration: its schema, defaults, and validation with errors naming the key. Pure. */
 import { z } from 'zod';
-import { diagnostic, Errors } from '../errors.js';
+import { diagnostic, EMAIL_EXPECTED, Errors } from '../errors.js';
 import { DATELINE_STYLES, type ContentMode, type Diagnostic, type GroupFeedsConfig, type LineOf, type SiteConfig } from '../types.js';
+import { isEmail } from './_credit-fields.js';
 import { isValidTimeZone, zoneName } from './_dates.js';
 import { closest, describeValue, fieldName, valueAt } from './_paths.js';
 
@@ -38,7 +39,7 @@ const ConfigSchema = z.strictObject({
   copyright: z.string().optional(),
   icon: httpUrl.optional(),
   favicon: httpUrl.optional(),
-  author: z.strictObject({ name: z.string().trim().min(1), url: httpUrl.optional(), email: z.email().optional() }).optional(),
+  author: z.strictObject({ name: z.string().trim().min(1), url: httpUrl.optional(), email: z.string().trim().refine(isEmail, EMAIL_EXPECTED).optional() }).optional(),
   idPrefix: z.string().regex(/^[a-z][a-z0-9+.-]*:\S*$/i, 'expected a URI prefix such as "tag:news.example.com,2025:"'),
   timezone: z.string().refine(isValidTimeZone).transform(zoneName),
   // Checked by checkStyles below, so that a bad entry is reported at its own key.
@@ -80,7 +81,7 @@ function describe(issue: z.core.$ZodIssue, key: string, value: unknown): string 
     case 'invalid_value':
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, ${got}`;
     case 'invalid_format':
-      return issue.format === 'email' ? `expected an e-mail address, ${got}` : `${issue.message}, ${got}`;
+      return `${issue.message}, ${got}`;
     default:
       return `${issue.message}, ${got}`;
   }

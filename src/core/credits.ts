@@ -37,17 +37,23 @@ export function bylineText(authors: readonly { name: string }[], language: strin
   return zh ? `作者：${names}` : `By ${names}`;
 }
 
+/**
+ * Which line a contributor's role puts them on: one per role however it is written ("Reporting",
+ * "reporting", "Reporting by"); a role that says only "contributor" is the line without a role ('').
+ */
+export function roleKey(role: string | undefined): string {
+  const r = (role ?? '').replace(/(?:^|\s+)by$/i, '');
+  return /^contribut(?:or|ors|ion|ing|ed)$/i.test(r) ? '' : r.toLowerCase();
+}
+
 /** Contributors grouped by role, in record order of first appearance; then the agency line. */
 export function creditLines(contributors: readonly Contributor[], agency: Agency | undefined, language: string): string[] {
   const zh = language.toLowerCase().startsWith('zh');
-  // One line per role, however it is written: "Reporting" and "reporting", "Reporting by". A role that
-  // says only "contributor" is the line without a role ("… contributed to this story.").
   const byRole = new Map<string, { role: string; group: Contributor[] }>();
   for (const c of contributors) {
-    const role = (c.role ?? '').replace(/\s+by$/i, '');
-    const key = /^contribut(?:or|ors|ion|ing|ed)$/i.test(role) ? '' : role.toLowerCase();
+    const key = roleKey(c.role);
     const line = byRole.get(key);
-    if (line === undefined) byRole.set(key, { role: key === '' ? '' : role, group: [c] });
+    if (line === undefined) byRole.set(key, { role: key === '' ? '' : (c.role ?? '').replace(/(?:^|\s+)by$/i, ''), group: [c] });
     else line.group.push(c);
   }
   const lines: string[] = [];

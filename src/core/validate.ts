@@ -9,7 +9,7 @@ import type {
 } from '../types.js';
 import { describeValue, closest, fieldName, fieldPattern, valueAt, type FieldPath } from './_paths.js';
 import { isLocalDate, isValidTimeZone, localDate, parseDeskTime, writableYear, zoneName } from './_dates.js';
-import { EMAIL, EMAIL_IN_TEXT, INVISIBLE, oneLine, withoutRepeats } from './_credit-fields.js';
+import { agencyLine, hasEmail, isEmail, INVISIBLE, oneLine, visible, withoutRepeats } from './_credit-fields.js';
 import { mayHoldForbidden, stripForbidden } from './_text.js';
 import { quickHref, rfc3986Href } from './_urls.js';
 import { renderDateline, styleFor, styleNeedsDate } from './dateline.js';
@@ -69,17 +69,12 @@ export function checkIds(results: readonly RecordResult[], config: SiteConfig): 
 }
 
 const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
-/**
- * An addr-spec as Atom's `email` takes it (RFC 4287 §3.2.3, RFC 5322 §3.4.1) and JSON Feed's `mailto:` URL
- * can carry: a dot-atom local part and a host name, in ASCII. (`mailto:a@b.org` is a URL, not an address.)
- */
 const IMAGE_TYPES: Record<string, string> = {
   jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif', svg: 'image/svg+xml',
 };
 
 type Fields = Record<string, unknown>;
 
-/** One record → its article (when valid), its id and every problem in it. */
 /** More tags than any story carries (wire copy has a few dozen at most): a list split wrongly, most likely. */
 const MANY_TAGS = 100;
 
@@ -127,7 +122,7 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
   // An address typed into a name ("Jane Doe (jane@paper.com)"): feedparser takes it for the e-mail and cuts
   // or drops the name, and the W3C validator warns (ContainsEmail).
   const nameWithEmail = (name: string, path: FieldPath, field?: 'email'): void => {
-    if (name.includes('@') && EMAIL_IN_TEXT.test(name)) out.push(diagnostic(Errors.NameHasEmail, at(path), name, field !== undefined));
+    if (hasEmail(name)) out.push(diagnostic(Errors.NameHasEmail, at(path), name, field !== undefined));
   };
   const absoluteUrl = (path: FieldPath, base: string): string | undefined => {
     const v = str(path);
@@ -176,6 +171,13 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
   else if (id !== undefined && !isUriId(id)) fail(['id'], (w) => diagnostic(Errors.IdNotUri, w, id));
   const title = nonEmpty(['title']);
   const url = str(['url']) !== undefined ? absoluteUrl(['url'], config.siteUrl) : (quickHref(`${raw.slugPath}.html`, config.siteUrl) ?? rfc3986Href(new URL(`${raw.slugPath}.html`, config.siteUrl).href));
+  // A byline's, the agency's or the photo's URL, resolved against the story's; one that leads back to the
+  // story itself (`#`, `?`, `.`) would make the story its own photo, author page or source.
+  const linkOf = (path: FieldPath): string | undefined => {
+    const u = absoluteUrl(path, url ?? config.siteUrl);
+    const bare = (x: string): string => x.replace(/#.*$/, '').replace(/\?$/, '');
+    return u !== undefined && url !== undefined && bare(u) === bare(url) ? fail(path, (w) => diagnostic(Errors.UrlIsStory, w, str(path) ?? '')) : u;
+  };
   const published = deskTime(['date']);
   const updated = deskTime(['updated']);
   if (published !== undefined && updated !== undefined && updated < published) {
@@ -188,11 +190,12 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
     const p: Person = { name: oneLine(named(value) ?? '') };
     nonEmpty(typeof value === 'string' ? path : [...path, 'name']);
     nameWithEmail(p.name, typeof value === 'string' ? path : [...path, 'name'], 'email');
-    const u = absoluteUrl([...path, 'url'], url ?? config.siteUrl);
+    const u = linkOf([...path, 'url']);
     if (u !== undefined) p.url = u;
     const email = str([...path, 'email']);
     if (email !== undefined) {
-      if (EMAIL.test(email.trim())) p.email = email.trim();
+      if (email.trim() === '') fail([...path, 'email'], (w) => diagnostic(Errors.FieldEmpty, w));
+      else if (isEmail(email.trim())) p.email = email.trim();
       else fail([...path, 'email'], (w) => diagnostic(Errors.EmailInvalid, w, email));
     }
     return p;
@@ -202,17 +205,14 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
   const agencyValue = data['agency'];
   const agencyName = named(agencyValue);
   if (agencyName !== undefined) {
-    const via = oneLine(str(['agency', 'via']));
+    const via = visible(oneLine(str(['agency', 'via'])));
     // The credit line as the name (`agency: Agencies via Xinhua`) is the agency Xinhua, via Agencies, as
-    // `{name: Xinhua, via: Agencies}` gives it: the dateline names Xinhua, not the whole line. In a chain
-    // (`Agencies via Reuters via Xinhua`) the agency is the last; a "via" with nothing on one side is no credit.
-    const written = via ? oneLine(agencyName) : oneLine(agencyName).replace(/^via\s+(?=\S)/i, '').replace(/(?<=\S)\s+via$/i, '');
-    const line = via ? null : /^(\S.*)\s+via\s+(\S.*)$/i.exec(written);
-    agency = line === null ? { name: written } : { name: (line[2] ?? '').trim(), via: (line[1] ?? '').trim() };
+    // `{name: Xinhua, via: Agencies}` gives it: the dateline names Xinhua, not the whole line.
+    agency = via ? { name: oneLine(agencyName) } : agencyLine(oneLine(agencyName));
     nonEmpty(typeof agencyValue === 'string' ? ['agency'] : ['agency', 'name']);
     nameWithEmail(agency.name, typeof agencyValue === 'string' ? ['agency'] : ['agency', 'name']);
     if (via) agency.via = via;
-    const agencyUrl = absoluteUrl(['agency', 'url'], url ?? config.siteUrl);
+    const agencyUrl = linkOf(['agency', 'url']);
     if (agencyUrl !== undefined) agency.url = agencyUrl;
   }
 
@@ -220,10 +220,10 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
     const c: Contributor = { name: oneLine(named(value) ?? '') };
     nonEmpty(typeof value === 'string' ? path : [...path, 'name']);
     nameWithEmail(c.name, typeof value === 'string' ? path : [...path, 'name']);
-    const location = oneLine(str([...path, 'location']));
+    const location = visible(oneLine(str([...path, 'location'])));
     if (location) c.location = location;
     // "Reporting by" is the role "Reporting": the line adds "by".
-    const role = oneLine(str([...path, 'role']))?.replace(/\s+by$/i, '');
+    const role = visible(oneLine(str([...path, 'role']))?.replace(/(?:^|\s+)by$/i, ''));
     if (role) c.role = role;
     return c;
   });
@@ -233,7 +233,7 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
   const city = nonEmpty(['dateline', 'city']);
   if (city !== undefined) {
     dateline = { city: oneLine(city) };
-    const country = oneLine(str(['dateline', 'country']));
+    const country = visible(oneLine(str(['dateline', 'country'])));
     if (country) dateline.country = country;
     const zone = str(['dateline', 'timezone'])?.trim();
     if (zone !== undefined) {
@@ -246,7 +246,7 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
     }
     const date = str(['dateline', 'date'])?.trim();
     if (date !== undefined) {
-      if (isLocalDate(date)) dateline.date = date;
+      if (isLocalDate(date) && !date.startsWith('0000')) dateline.date = date;
       else fail(['dateline', 'date'], (w) => diagnostic(Errors.DateOnlyFormat, w, date));
     }
     const style = styleFor(config, language);
@@ -267,7 +267,7 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
   }
 
   let image: ImageField | undefined;
-  const imageUrl = absoluteUrl(['image', 'url'], url ?? config.siteUrl);
+  const imageUrl = linkOf(['image', 'url']);
   if (data['image'] !== null && typeof data['image'] === 'object') {
     image = {};
     if (imageUrl !== undefined) image.url = imageUrl;
@@ -301,9 +301,9 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
   const bodyLine = raw.lineOf(raw.kind === 'json' ? [body.kind === 'html' ? 'content_html' : 'body'] : ['body']);
   if (bodyLine !== undefined) article.bodyLine = bodyLine;
   if (updated !== undefined && updated.getTime() !== published.getTime()) article.updated = updated;
-  const section = oneLine(str(['section']));
+  const section = visible(oneLine(str(['section'])));
   if (section) article.section = section;
-  article.tags = (Array.isArray(data['tags']) ? data['tags'] : []).filter((t): t is string => typeof t === 'string').map((t) => oneLine(t)).filter(Boolean);
+  article.tags = (Array.isArray(data['tags']) ? data['tags'] : []).filter((t): t is string => typeof t === 'string').map((t) => visible(oneLine(t))).filter((t): t is string => t !== undefined && t !== '');
   if (article.tags.length > MANY_TAGS && new Set(article.tags).size > MANY_TAGS) out.push(diagnostic(Errors.ManyTags, at(['tags']), new Set(article.tags).size));
   const summary = str(['summary'])?.trim();
   if (summary) article.summary = summary;

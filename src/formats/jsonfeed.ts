@@ -5,6 +5,7 @@
  * credit, rights).
  */
 import { formatRfc3339 } from '../core/_dates.js';
+import { mailtoUrl } from '../core/_credit-fields.js';
 import type { FeedItem, FeedModel, Person } from '../types.js';
 import { joinDocument, type DocumentParts } from './_document.js';
 import { EXTENSION_DOCS } from './_xml.js';
@@ -93,7 +94,7 @@ export function jsonFeedParts(m: FeedModel): DocumentParts {
 }
 
 function person(p: Person): Json {
-  return { name: p.name, url: p.url ?? (p.email === undefined ? undefined : `mailto:${p.email}`) };
+  return { name: p.name, url: p.url ?? (p.email === undefined ? undefined : mailtoUrl(p.email)) };
 }
 
 function credits(i: FeedItem): Json | undefined {

@@ -269,6 +269,12 @@ const ROWS: [string, Form, Expected][] = [
   ['a known city, a month and a dash before lower case', { paras: ['WASHINGTON, Jan. — the Senate voted late.'] }, { last: 'WASHINGTON, Jan. — the Senate voted late.' }],
   ['a known city, Inc. and a dash before lower case', { paras: ['BOSTON, Inc. — the company said profits rose.'] }, { last: 'BOSTON, Inc. — the company said profits rose.' }],
   ['a known city and a dash before lower case', { paras: ['WASHINGTON — the Senate voted late.'] }, { last: 'WASHINGTON — the Senate voted late.' }],
+  // (Read alike by ninjs and NITF since they read the lead as text does: a word of a sentence is no city.)
+  ['a country and a dash before a capital', { paras: ['TAIWAN — The vote was close.'] }, { last: 'TAIWAN — The vote was close.' }],
+  ['two letters and a dash before a capital', { paras: ['AI — The model failed the test.'] }, { last: 'AI — The model failed the test.' }],
+  ['a country\'s initials and a dash before a capital', { paras: ['US — China talks resumed on Monday.'] }, { last: 'US — China talks resumed on Monday.' }],
+  ['a label and a dash before a capital', { paras: ['LIVE — Follow the vote as it happens.'] }, { last: 'LIVE — Follow the vote as it happens.' }],
+  ['a city-state and a dash before a capital', lead('SINGAPORE — The port reopened.'), { city: 'Singapore', last: MORE }],
   ['an editor\'s note', { paras: ['EDITOR\'S NOTE — This story contains graphic details.'] }, { last: 'EDITOR\'S NOTE — This story contains graphic details.' }],
   ['an analysis label', { paras: ['ANALYSIS — The yen fell for a third week.'] }, { last: 'ANALYSIS — The yen fell for a third week.' }],
   ['本报 calling, no lead', { paras: ['本报多次致电，对方未回应。'] }, { last: '本报多次致电，对方未回应。' }],

@@ -46,6 +46,10 @@ export function isDateline(lead: DatelineLead): boolean {
   // (`PORTLAND` is a region's name somewhere too; the gazetteer knows it as a city with `Ore.`.)
   // (A known city's region may be abbreviated in its country's style: `SAN JUAN, P.R.`, `TORONTO, Ont.`.)
   if (lead.region !== undefined && (isRegionAbbreviation(lead.region) || isRegionName(lead.region) || (known && OTHER_ABBREVIATIONS.has(lead.region))) && (known || !isRegionName(lead.city))) return true;
+  // A country or region the gazetteer knows no city of, or two letters it does not know (`US — China talks
+  // resumed`, `TAIWAN — The vote`, `AI — The model failed`), with neither agency nor date, is a sentence's word:
+  // wires date a story from a city.
+  if (!known && (isRegionName(lead.city) || /^\p{L}{2}$/u.test(lead.city))) return false;
   const lowerCase = /^\p{Script=Latin}/u.test(lead.rest) && /^\p{Ll}/u.test(lead.rest) && !/^\p{Ll}+\p{Lu}/u.test(lead.rest);
   if (!lowerCase) return true;
   // Before a lower-case word, only a city the gazetteer knows, and only before a name's particle (`THE

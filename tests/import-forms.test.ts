@@ -141,6 +141,9 @@ const ROWS: [string, Form, Expected][] = [
   ['surname first, then a city and D.C.', by('By Doe, Jane, Washington, D.C.'), { authors: ['Jane Doe'], note: /not kept.*D\.C\./, last: MORE }],
   ['surname first with particles, then a city', by('By de la Cruz, Maria, Madrid'), { authors: ['Maria de la Cruz'], note: /not kept.*Madrid/, last: MORE }],
   ['surname first with particles', by('By de la Cruz, Maria'), { authors: ['Maria de la Cruz'], note: /surname first: "Maria de la Cruz"/, last: MORE }],
+  ['surname first with particles, in capitals', by('By DE LA CRUZ, MARIA'), { authors: ['Maria De La Cruz'], note: /surname first/, last: MORE }],
+  // Near miss: AL in capitals is a given name as often as a particle.
+  ['a name in capitals starting with AL, then a state', by('BY AL SMITH, TEXAS'), { authors: ['Al Smith'], note: /not kept.*TEXAS/i, noNote: /surname first|kept whole/, last: MORE }],
   ['surname first with particles, van der', by('By van der Berg, Anna'), { authors: ['Anna van der Berg'], note: /surname first: "Anna van der Berg"/, last: MORE }],
   // After a surname alone, a place may be the given name (Florence, Victoria) as much as the place: kept whole, never cut to the surname.
   ['a surname, then a given name the gazetteer knows as a city', by('By Doe, Florence'), { authors: ['Doe, Florence'], note: /"Doe, Florence".*kept whole/, last: MORE }],

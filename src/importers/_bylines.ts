@@ -36,8 +36,13 @@ export function agencyOfPublication(part: string): { name: string; via?: string 
   return m === null ? undefined : parseAgencyLine(m[1] ?? '');
 }
 
-/** A surname printed alone before a comma: one capitalised word, after a name's particles in lower case (`Doe`, `de la Cruz`). */
-const SURNAME = String.raw`(?:(?:${[...NAME_PARTICLES].join('|')})\s+)*[\p{Lu}][\p{L}\p{M}'’-]+`;
+/**
+ * A surname printed alone before a comma: one capitalised word, after a name's particles in lower case
+ * (`Doe`, `de la Cruz`), or in capitals as a byline in capitals prints them (`DE LA CRUZ`; not `AL`, `EL`,
+ * `LE`, `DO`, `Y`, which are given names or words as often: `AL SMITH`).
+ */
+const CAPITAL_PARTICLES = ['DE', 'DEL', 'DELLA', 'DER', 'DEN', 'DA', 'DAS', 'DOS', 'DU', 'DI', 'LA', 'VAN', 'VON', 'BIN', 'BINTI', 'IBN'];
+const SURNAME = String.raw`(?:(?:${[...NAME_PARTICLES, ...CAPITAL_PARTICLES].join('|')})\s+)*[\p{Lu}][\p{L}\p{M}'’-]+`;
 export const isSurnameAlone = (text: string): boolean => new RegExp(`^${SURNAME}$`, 'u').test(text.trim());
 
 /** Initials after a comma (`J.`, `J.D.`, `MP`): after a surname alone as likely the given name's as letters (`Vance, J.D.`, `Hale, MP`). */

@@ -45,6 +45,24 @@ describe('lookupCity', () => {
     expect([zoneOf('Cobija'), zoneOf('Cuangar'), zoneOf('Mbamba Bay')]).toEqual(['America/La_Paz', 'Africa/Windhoek', 'Africa/Dar_es_Salaam']);
   });
 
+  // A region that none of the gazetteer's cities of that name is in: the city is one the gazetteer lacks,
+  // never the namesake abroad (which would give the wrong zone, country and dateline day).
+  it.each([
+    ['MOSCOW', 'Idaho'], ['PARIS', 'Texas'], ['CAMBRIDGE', 'Mass.'], ['TRIPOLI', 'Lebanon'], ['GEORGETOWN', 'Texas'],
+  ])('%s, %s is unknown, not the city of that name elsewhere', (city, region) => {
+    expect(lookupCity(city, region)).toEqual({ found: false, reason: 'unknown' });
+  });
+
+  it.each([
+    ['PERTH', 'Scotland', 'Europe/London'], ['MANCHESTER', 'England', 'Europe/London'], ['HONG KONG', 'China', 'Asia/Hong_Kong'],
+    ['MACAU', 'China', 'Asia/Macau'], ['PORTLAND', 'Ore.', 'America/Los_Angeles'], ['SEOUL', 'South Korea', 'Asia/Seoul'],
+    ['RAMALLAH', 'West Bank', 'Asia/Hebron'], ['WASHINGTON', 'D.C.', 'America/New_York'],
+    // A region the gazetteer does not name at all narrows nothing.
+    ['SEOUL', 'Planet Earth', 'Asia/Seoul'],
+  ])('%s, %s is narrowed to %s', (city, region, zone) => {
+    expect(zoneOf(city, region)).toBe(zone);
+  });
+
   it('reads names the gazetteer spells otherwise, keeping the name as printed', () => {
     expect(lookupCity('UNITED NATIONS')).toEqual({ found: true, city: 'United Nations', country: 'United States of America', timezone: 'America/New_York' });
     expect(lookupCity('SHENYANG')).toMatchObject({ found: true, city: 'Shenyang', timezone: 'Asia/Shanghai' });

@@ -52,6 +52,34 @@ const ALIASES: Readonly<Record<string, string>> = {
   shenyang: 'Shenyeng', shijiazhuang: 'Shijianzhuang', 'xi an': 'Xian', mudanjiang: 'Mudangiang', 'tel aviv': 'Tel Aviv-Yafo',
 };
 
+/** Regions wires print that the gazetteer names otherwise, by the country (ISO 3166 code) they are in. Keys as `key` makes them. */
+const REGION_COUNTRIES: Readonly<Record<string, string>> = {
+  england: 'GB', scotland: 'GB', wales: 'GB', 'northern ireland': 'GB', britain: 'GB', 'great britain': 'GB', 'u k': 'GB', uk: 'GB',
+  'u s': 'US', us: 'US', 'u s a': 'US', usa: 'US', 'united states': 'US', uae: 'AE', 'u a e': 'AE', czechia: 'CZ',
+  'vatican city': 'VA', 'cote d ivoire': 'CI', 'hong kong': 'HK', macau: 'MO', macao: 'MO', taiwan: 'TW', tibet: 'CN',
+  xinjiang: 'CN', 'inner mongolia': 'CN', 'west bank': 'PS', gaza: 'PS', 'gaza strip': 'PS', bavaria: 'DE', catalonia: 'ES',
+};
+
+/** Countries wires name for places the gazetteer files apart: HONG KONG, China. */
+const COUNTRY_ALSO: Readonly<Record<string, readonly string[]>> = { china: ['HK', 'MO'] };
+
+const inRegion = (e: Entry, r: string): boolean =>
+  REGION_COUNTRIES[r] === e.iso2 || COUNTRY_ALSO[r]?.includes(e.iso2) === true ||
+  [e.province, e.state_ansi, e.country, e.iso2, e.iso3].some((v) => v !== undefined && key(String(v)) === r);
+
+let regionKeys: Set<string> | undefined;
+/** Whether the gazetteer (or REGION_COUNTRIES) names `r` (as `key` makes it) as a state, province or country. */
+function knownRegion(r: string): boolean {
+  if (REGION_COUNTRIES[r] !== undefined) return true;
+  if (regionKeys === undefined) {
+    regionKeys = new Set();
+    for (const e of cityTimezones.cityMapping) {
+      for (const v of [e.province, e.state_ansi, e.country, e.iso2, e.iso3]) if (v !== undefined && v !== null && String(v) !== '') regionKeys.add(key(String(v)));
+    }
+  }
+  return regionKeys.has(r);
+}
+
 /** Index by name, and by the part before a comma ("Washington, D.C." is also "Washington"). */
 function byName(): Map<string, Entry[]> {
   if (index === undefined) {
@@ -91,8 +119,12 @@ export function lookupCity(city: string, region?: string): CityLookup {
   let matches = byName().get(key(city)) ?? [];
   if (region !== undefined && matches.length > 0) {
     const r = key(AP_STATES[region] ?? region);
-    const narrowed = matches.filter((e) => [e.province, e.state_ansi, e.country, e.iso2, e.iso3].some((v) => v !== undefined && key(String(v)) === r));
+    const narrowed = matches.filter((e) => inRegion(e, r));
+    // A region the gazetteer knows that none of the matches is in (MOSCOW, Idaho; PARIS, Texas; TRIPOLI,
+    // Lebanon) says the city is another, which the gazetteer lacks: unknown, never the namesake abroad.
+    // A region it does not know (a spelling of its own) narrows nothing.
     if (narrowed.length > 0) matches = narrowed;
+    else if (knownRegion(r)) return { found: false, reason: 'unknown' };
   }
   if (matches.length === 0) return { found: false, reason: 'unknown' };
   const zones = new Set(matches.map((e) => e.timezone));

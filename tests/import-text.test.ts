@@ -922,7 +922,7 @@ describe('importText: bad input', () => {
     expect(lines(run(copy('Updated: Nov. 2, 2025 1:30 AM ET'))).diagnostics[0]).toMatch(/"2025-11-02 01:30" happens twice in America\/New_York \(2025-11-02T01:30:00-04:00 or 2025-11-02T01:30:00-05:00\)/);
     expect(lines(run(copy('Updated: Feb 5, 2025 9:24 CST')))).toEqual({
       stories: 0,
-      diagnostics: ['in/story.txt:5: no date: the stamp "Updated: Feb 5, 2025 9:24 CST" gives its time in CST, which names more than one zone (US Central or China Standard Time); write the UTC offset it means instead ("-06:00" or "+08:00") (E_IMPORT_NO_DATE)'],
+      diagnostics: ['in/story.txt:5: no date: the stamp "Updated: Feb 5, 2025 9:24 CST" gives its time in CST, which names more than one zone (US Central, Cuba or China Standard Time); write the UTC offset it means instead ("-06:00", "-05:00" or "+08:00") (E_IMPORT_NO_DATE)'],
     });
     // Not stamps: a sentence with a date in it, a time with no date.
     expect(lines(run(copy('Updated: officials met on Feb 5, 2025 at 9:24')))).toMatchObject({ stories: 0 });
@@ -1119,7 +1119,7 @@ describe('importText: end marks inside the body', () => {
 
 describe('importText: a zone that names several', () => {
   it.each([
-    ['Updated 4:10 PM CST, March 4, 2025', 'CST', '"-06:00" or "+08:00"'],
+    ['Updated 4:10 PM CST, March 4, 2025', 'CST', '"-06:00", "-05:00" or "+08:00"'],
     ['Updated 4:10 P.M. IST, March 4, 2025', 'IST', '"+05:30", "+02:00" or "+01:00"'],
     ['Updated: March 4, 2025 4:10 PM BST', 'BST', '"+01:00" or "+06:00"'],
   ])('%j: the error says the abbreviation names several zones and asks for the offset', (stamp, zone, offsets) => {
@@ -1135,6 +1135,14 @@ describe('importText: a zone that names several', () => {
   ])('%j (one zone) imports', (stamp, date) => {
     const story = only(importText(['Home | World', '', 'Zones', '', stamp, '', 'PARIS — Body.', ''].join('\n'), { file: 'z.txt', timezone: ZONE }));
     expect(story.fields.date).toBe(date);
+  });
+
+  it('a Chinese page\'s stamp with its source after spaces alone (2025-02-05 09:24 来源：新华网) is read, the source noted', () => {
+    for (const line of ['2025-02-05 09:24 来源：新华网', '2025-02-05 09:24 | 来源：新华网', '2025-02-05 09:24  来源: 新华网  编辑：王明']) {
+      const story = only(importText(['Home | World', '', '会谈在华盛顿举行', '', line, '', '新华社华盛顿2月4日电 双方举行会谈。', ''].join('\n'), { file: 'zh.txt', timezone: ZONE }));
+      expect(story.fields.date, line).toBe('2025-02-05 09:24');
+      expect(story.notes.some((n) => n.includes('来源')), line).toBe(true);
+    }
   });
 
   it('a zone not known at all is a form not read', () => {

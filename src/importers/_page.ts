@@ -71,8 +71,11 @@ export const NAV = /^[^|·]{1,30}(?:\s[|·]\s[^|·]{1,30}){2,}$/;
 export const ID_LINE = /^(?:(?:Story|Article|Doc(?:ument)?|News|Content|Item) )?ID\s*[:：#]\s*(\S+)$/i;
 export const IMAGE_LINE = /^(?:Image|Photo|Picture|Pic)(?: URL| link)?\s*[:：]\s*(https?:\/\/\S+)$/i;
 
-/** A stamp line may carry other credits between bars: "By ZHANG YI | China Daily | Updated: 2025-02-05 07:11". */
-export const segments = (text: string): string[] => text.split(/\s+[|｜丨]\s+/);
+/**
+ * A stamp line may carry other credits between bars: "By ZHANG YI | China Daily | Updated: 2025-02-05 07:11";
+ * Chinese pages put the source after spaces alone: "2025-02-05 09:24 来源：新华网".
+ */
+export const segments = (text: string): string[] => text.split(/\s+[|｜丨]\s+|\s+(?=(?:来源|作者|责任编辑|编辑)\s*[:：])/);
 
 export function classify(text: string): Kind {
   if (text === '') return 'blank';

@@ -58,7 +58,7 @@ const FIXED: Readonly<Record<string, readonly [offset: string, zone?: string]>> 
 const CLOCKS: Readonly<Record<string, string>> = { ET: 'America/New_York', CT: 'America/Chicago', MT: 'America/Denver', PT: 'America/Los_Angeles' };
 /** Abbreviations that name more than one offset, and what they may mean. */
 export const AMBIGUOUS_ZONES: Readonly<Record<string, { names: string; offsets: string }>> = {
-  CST: { names: 'US Central or China Standard Time', offsets: '"-06:00" or "+08:00"' },
+  CST: { names: 'US Central, Cuba or China Standard Time', offsets: '"-06:00", "-05:00" or "+08:00"' },
   IST: { names: 'India, Israel or Irish Standard Time', offsets: '"+05:30", "+02:00" or "+01:00"' },
   BST: { names: 'British Summer Time or Bangladesh Standard Time', offsets: '"+01:00" or "+06:00"' },
   AST: { names: 'Atlantic or Arabia Standard Time', offsets: '"-04:00" or "+03:00"' },

@@ -143,10 +143,19 @@ export function* recordStream(n: number, seed = 5): Generator<CorpusRecord> {
     for (let k = int(1, 4); k > 0; k--) tags.add(pick(TAGS));
     fm.push(`tags: [${[...tags].map(q).join(', ')}]`);
     const credit = r();
-    if (credit < 0.45) fm.push(`authors: [${q(pick(PEOPLE))}${r() < 0.3 ? `, ${q(pick(PEOPLE))}` : ''}]`);
+    // A story credits each person once (a repeat is W_CREDIT_REPEATED): a name drawn twice becomes the next
+    // one not yet credited, with no extra draw, so the rest of the corpus is what it was.
+    const credited = new Set<string>();
+    const person = (drawn: string): string => {
+      let name = drawn;
+      for (let k = PEOPLE.indexOf(drawn); credited.has(name); ) name = PEOPLE[(k = (k + 1) % PEOPLE.length)]!;
+      credited.add(name);
+      return name;
+    };
+    if (credit < 0.45) fm.push(`authors: [${q(person(pick(PEOPLE)))}${r() < 0.3 ? `, ${q(person(pick(PEOPLE)))}` : ''}]`);
     else if (credit < 0.75) fm.push(`agency: { name: ${pick(AGENCIES)}, via: Agencies }`);
     else {
-      fm.push(`authors: [${q(pick(PEOPLE))}]`);
+      fm.push(`authors: [${q(person(pick(PEOPLE)))}]`);
       fm.push(`agency: ${pick(AGENCIES)}`);
     }
     const nContrib = r() < 0.4 ? int(1, 2) : 0;
@@ -154,7 +163,7 @@ export function* recordStream(n: number, seed = 5): Generator<CorpusRecord> {
       fm.push('contributors:');
       for (let k = 0; k < nContrib; k++) {
         const [city] = pick(DATELINES);
-        fm.push(r() < 0.8 ? `  - { name: ${q(pick(PEOPLE))}, location: ${q(city)} }` : `  - { name: ${q(pick(PEOPLE))}, role: reporting }`);
+        fm.push(r() < 0.8 ? `  - { name: ${q(person(pick(PEOPLE)))}, location: ${q(city)} }` : `  - { name: ${q(person(pick(PEOPLE)))}, role: reporting }`);
       }
     }
     const [city, country, timezone] = pick(DATELINES);

@@ -7,7 +7,7 @@
  */
 import { plainText, type Block } from './_blocks.js';
 import { parseByline, parseEditorLine } from './_bylines.js';
-import type { Credits } from './_story.js';
+import type { Credits } from './_credits.js';
 import { squash } from './_tree.js';
 import { isInterviewLine, parseAgencyLine, parseContributorLine, zhSignature } from './lines.js';
 import { innerEndMarkNote, innerEndMarks, MARK_ALONE, withoutEndMark, withoutInnerEndMark } from './_end-mark.js';

@@ -16,8 +16,9 @@ import { parseJson } from '../sources/_positions.js';
 import type { Diagnostic } from '../types.js';
 import { collectBlocks, renderBlocks, type Block, type ImageCandidate } from './_blocks.js';
 import {
-  Credits, laterStamp, leadDateline, noteLocalStamp, permanentId, pickImage, readStamp, resolveDateline, takeDuplicateLead, WITHDRAWN, type Stamp,
+  laterStamp, leadDateline, noteLocalStamp, permanentId, pickImage, readStamp, resolveDateline, takeDuplicateLead, WITHDRAWN, type Stamp,
 } from './_story.js';
+import { Credits } from './_credits.js';
 import { squash, textOf, unique, type El } from './_tree.js';
 import { splitPhotoCredit } from './lines.js';
 import { takeClosingCredits } from './_closing.js';

@@ -13,8 +13,9 @@ import { diagnostic, Errors } from '../errors.js';
 import type { Diagnostic } from '../types.js';
 import { collectBlocks, renderBlocks } from './_blocks.js';
 import {
-  Credits, laterStamp, leadDateline, noteLocalStamp, permanentId, pickImage, readStamp, resolveDateline, takeDuplicateLead, WITHDRAWN, type DatelineOut,
+  laterStamp, leadDateline, noteLocalStamp, permanentId, pickImage, readStamp, resolveDateline, takeDuplicateLead, WITHDRAWN, type DatelineOut,
 } from './_story.js';
+import { Credits } from './_credits.js';
 import { attr, child, children, lineOf, squash, textOf, toNodes, unique, type El } from './_tree.js';
 import { parseAgencyLine, parseDatelineLead } from './lines.js';
 import { agencyOfJob, agencyOfPublication, isJobPhrase } from './_bylines.js';

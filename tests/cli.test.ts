@@ -276,7 +276,7 @@ describe('build: directories that must lie apart', () => {
     [{}, ['--out', '.'], `--out: the articles directory "articles" is inside the output directory ".": ${PUBLISHED}`],
     [{}, ['--out', '.'], `--out: the cache directory ".dateline-cache" is inside the output directory ".": ${CACHE_PUBLISHED}`],
     [{ articlesDir: 'desk/articles' }, ['--out', 'desk'], `--out: the articles directory "desk/articles" is inside the output directory "desk": ${PUBLISHED}`],
-    [{ outDir: '.' }, [], `dateline.config.json: outDir: the articles directory "articles" is inside the output directory ".": ${PUBLISHED}`],
+    [{ outDir: '.' }, [], `dateline.config.json: articlesDir: the articles directory "articles" is inside the output directory ".": ${PUBLISHED}`],
     [{}, ['--cache', 'articles/cache'], `--cache: the cache directory "articles/cache" is inside the articles directory "articles": ${CACHE_READ}`],
     [{}, ['--cache', 'dist/cache'], `--cache: the cache directory "dist/cache" is inside the output directory "dist": ${CACHE_PUBLISHED}`],
   ] as const)('%j %j is refused before anything is read or written (exit 2 when an option is at fault, a usage error)', async (change, args, message) => {

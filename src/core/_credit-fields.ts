@@ -11,40 +11,40 @@ import { roleKey } from './credits.js';
  * A field that names someone or something, trimmed, with a tab, line feed or carriage return inside (and
  * the spaces around it) made one space. Such a value becomes an XML attribute (`dl:agency via`, `category
  * term`), where a parser reads each of them as a space, while JSON Feed would keep them: one value, read
- * alike by every parser.
+ * alike by every parser. (Split and joined, not one expression: a long run of spaces costs linear time.)
  */
 export function oneLine(value: string): string;
 export function oneLine(value: string | undefined): string | undefined;
 export function oneLine(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  const line = /[\t\n\r]/.test(value) ? value.trim().replace(/[ \t\n\r]*[\t\n\r][ \t\n\r]*/g, ' ') : value.trim();
-  // (What prints nothing at the ends goes too: "\u200cJane Doe" is "Jane Doe". Rare, so tested first.)
-  return /^[\s\u00AD\u034F\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF]|[\s\u00AD\u034F\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF]$/.test(line) && !INVISIBLE.test(line) ? line.replace(AT_ENDS, '') : line;
+  if (!/[\t\n\r]/.test(value)) return value.trim();
+  return value.split(/[\t\n\r]/).map((part) => part.trim()).filter((part) => part !== '').join(' ');
 }
 
 /**
  * Characters that print nothing: spaces, and format characters (a zero-width space, joiners, marks of
  * direction, soft hyphens, variation selectors, tag characters, the blank Braille pattern, Hangul fillers).
+ * Only a text made of nothing else is empty; inside or at the ends of a name they stay, since they shape
+ * it (a Malayalam chillu's joiner, an emoji's variation selector, a flag's tag characters).
  */
 const NOTHING = String.raw`\s\u00AD\u034F\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u206A-\u206F\u2800\u3164\uFE00-\uFE0F\uFEFF\uFFA0\u{E0000}-\u{E007F}\u{E0100}-\u{E01EF}`;
 /** Text with nothing to see. */
 export const INVISIBLE = new RegExp(`^[${NOTHING}]+$`, 'u');
-const AT_ENDS = new RegExp(`^[${NOTHING}]+|[${NOTHING}]+$`, 'gu');
 
-/** An optional name: `undefined` when it has nothing to see, else as given with what prints nothing at its ends taken off. */
-export function visible(value: string | undefined): string | undefined {
-  if (value === undefined || value === '') return undefined;
-  if (INVISIBLE.test(value)) return undefined;
-  return value.replace(AT_ENDS, '');
-}
+/** An optional name: `undefined` when it is empty or has nothing to see. */
+export const visible = (value: string | undefined): string | undefined =>
+  value === undefined || value === '' || INVISIBLE.test(value) ? undefined : value;
 
-/** Whether a name holds an address ("Jane Doe (jane@paper.com)"): a word with one @ and a host with a dot and a letters-only last label. Linear in the name. */
+/**
+ * Whether a name holds an address ("Jane Doe (jane@paper.com)"): a word with one @ and a host with a dot and
+ * a letters-only last label, punctuation around it aside. Linear in the name.
+ */
 export function hasEmail(name: string): boolean {
   if (!name.includes('@')) return false;
-  return name.split(/[\s<>()[\]"',;]+/).some((word) => {
+  return name.split(/[\s<>()[\]{}"'“”‘’«»,;（）【】「」!?…]+/).some((word) => {
     const at = word.indexOf('@');
     if (at <= 0 || word.indexOf('@', at + 1) >= 0) return false;
-    const host = word.slice(at + 1);
+    const host = word.slice(at + 1).replace(/[./:]+$/, '');
     const dot = host.lastIndexOf('.');
     return dot > 0 && /^[A-Za-z]{2,}$/.test(host.slice(dot + 1));
   });
@@ -60,8 +60,9 @@ const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?';
  */
 const EMAIL = new RegExp(`^${ATEXT}(?:\\.${ATEXT})*@(?:${LABEL}\\.)+(?=[A-Za-z0-9-]*[A-Za-z])${LABEL}$`);
 
-/** Whether `value` is an address EMAIL takes; past 254 characters (RFC 5321's limit) none is. */
-export const isEmail = (value: string): boolean => value.length <= 254 && EMAIL.test(value);
+/** Whether `value` is an address EMAIL takes, within RFC 5321's limits: 254 characters, a local part of 64, labels of 63. */
+export const isEmail = (value: string): boolean =>
+  value.length <= 254 && EMAIL.test(value) && value.indexOf('@') <= 64 && value.slice(value.indexOf('@') + 1).split('.').every((l) => l.length <= 63);
 
 /**
  * The `mailto:` URL of an address (RFC 6068 §2): the characters of a local part that a URL reserves (`#`,
@@ -70,24 +71,38 @@ export const isEmail = (value: string): boolean => value.length <= 254 && EMAIL.
 export const mailtoUrl = (email: string): string =>
   `mailto:${email.replace(/[^A-Za-z0-9\-._~!$'()*+,;:@]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)}`;
 
+/** Agencies a credit line names, as `key` would compare them: "via" beside one of these separates, in any case. */
+const AGENCY_WORDS = new Set(['agencies', 'xinhua', 'reuters', 'ap', 'associated press', 'afp', 'agence france presse', 'getty images',
+  'epa', 'efe', 'dpa', 'ansa', 'kyodo', 'yonhap', 'tass', 'ria novosti', 'upi', 'pti', 'aap', 'anadolu', 'bloomberg', 'cna', 'bernama', 'xinhua news agency']);
+const agencyWord = (text: string): boolean => AGENCY_WORDS.has(text.trim().toLowerCase().replace(/[^a-z ]+/g, ' ').replace(/ +/g, ' ').trim());
+
 /**
  * An agency written as its credit line: `Agencies via Xinhua` is Xinhua, via Agencies; in a chain
- * (`Agencies via Reuters via Xinhua`) the agency is the last. "via" in lower case separates; capitalised,
- * it starts a name (Via Rail, La Via Campesina), except after "Agencies" (`Agencies Via Xinhua`, as China
- * Daily prints it). A lower-case "via" with nothing on one side is no credit (`via Xinhua`).
+ * (`Agencies via Reuters via Xinhua`) the agency is the last. "via" in lower case separates. Capitalised
+ * (`Via`, `VIA`) it separates only beside an agency's name (`Reuters Via Xinhua`, `AFP VIA GETTY IMAGES`),
+ * since elsewhere it may be part of a name (Via Rail, La Via Campesina). A lower-case "via" with nothing
+ * on one side is no credit (`via Xinhua`).
  */
 export function agencyLine(written: string): { name: string; via?: string } {
-  const text = written.replace(/^via\s+(?=\S)/, '').replace(/(?<=\S)\s+via$/, '');
-  const chain = /^(\S.*)\s+via\s+(\S.*)$/.exec(text) ?? /^(agencies)\s+via\s+(\S.*)$/i.exec(text);
-  return chain === null ? { name: text } : { name: chain[2]!.trim(), via: chain[1]!.trim() };
+  const lead = /^via\s+(\S.*)$/i.exec(written);
+  const text = (lead !== null && (written.startsWith('via') || agencyWord(lead[1]!)) ? lead[1]! : written).replace(/(?<=\S)\s+via$/, '');
+  const separators = [...text.matchAll(/\s+(via)\s+/gi)];
+  for (let k = separators.length - 1; k >= 0; k--) {
+    const m = separators[k]!;
+    const left = text.slice(0, m.index).trim();
+    const right = text.slice(m.index + m[0].length).trim();
+    const before = left.slice(left.search(/\S+(?:\s+\S+)?$/)); // (the words just before, for "Agencies Via Xinhua")
+    if (left !== '' && right !== '' && (m[1] === 'via' || agencyWord(right) || agencyWord(left) || agencyWord(before))) return { name: right, via: left };
+  }
+  return { name: text };
 }
 
 /**
  * A credit given twice is printed and emitted twice. The same byline again (case and composition aside),
  * or a contributor again on the same line (the same role), is left out with a warning, and what it adds
- * (an address, a URL, a place) goes to the first; one that says otherwise (another address, another
- * place) is kept, with a warning. A byline who also "contributed" (a contributor without a role) is kept
- * and named; with a role (Photography, Editing) it is a credit of its own.
+ * (an address, a URL, a place) goes to the credit it repeats; one that says otherwise (another address,
+ * another place) is kept, with a warning. A byline who also "contributed" (a contributor without a role)
+ * is kept and named; with a role (Photography, Editing) it is a credit of its own.
  */
 export function withoutRepeats(
   authors: Person[], authorPaths: readonly { path: FieldPath }[],
@@ -95,39 +110,49 @@ export function withoutRepeats(
   warn: (path: FieldPath, d: (where: { file: string; line?: number; field?: string }) => Diagnostic) => void,
 ): { authors: Person[]; contributors: Contributor[] } {
   if (authors.length + contributors.length < 2) return { authors, contributors };
-  const key = (name: string): string => name.normalize('NFC').toLowerCase();
-  /** Whether `b` may be folded into `a`: no field both give differently. Folds it when so. */
-  const fold = <T extends object>(a: T, b: T, fields: readonly (keyof T)[]): boolean => {
-    if (fields.some((f) => a[f] !== undefined && b[f] !== undefined && a[f] !== b[f])) return false;
-    for (const f of fields) if (a[f] === undefined && b[f] !== undefined) a[f] = b[f];
-    return true;
-  };
-  const bylines = new Map<string, { at: FieldPath; person: Person }>();
-  const keptAuthors = authors.filter((a, k) => {
-    const path = authorPaths[k]!.path;
-    const first = a.name === '' ? undefined : bylines.get(key(a.name));
-    if (first === undefined) {
-      if (a.name !== '') bylines.set(key(a.name), { at: path, person: a });
-      return true;
-    }
-    const folded = fold(first.person, a, ['url', 'email']);
-    warn(path, (w) => diagnostic(folded ? Errors.CreditRepeated : Errors.CreditRepeatedOtherwise, w, a.name, fieldName(first.at)));
-    return !folded;
+  const bylines = new Map<string, FieldPath>();
+  const keptAuthors = keepOnce(authors, authorPaths, (a) => key(a.name), { url: (u) => u, email: key }, warn, (a, path) => {
+    if (!bylines.has(key(a.name))) bylines.set(key(a.name), path);
   });
-  const lines = new Map<string, { at: FieldPath; contributor: Contributor }>();
-  const keptContributors = contributors.filter((c, k) => {
-    const path = contributorPaths[k]!.path;
-    const line = `${key(c.name)}\n${roleKey(c.role)}`;
-    const first = c.name === '' ? undefined : lines.get(line);
-    if (first !== undefined) {
-      const folded = fold(first.contributor, c, ['location']);
-      warn(path, (w) => diagnostic(folded ? Errors.CreditRepeated : Errors.CreditRepeatedOtherwise, w, c.name, fieldName(first.at)));
-      return !folded;
-    }
-    if (c.name !== '') lines.set(line, { at: path, contributor: c });
+  const keptContributors = keepOnce(contributors, contributorPaths, (c) => `${key(c.name)}\n${roleKey(c.role)}`, { location: key }, warn, (c, path) => {
     const byline = bylines.get(key(c.name));
-    if (byline !== undefined && roleKey(c.role) === '') warn(path, (w) => diagnostic(Errors.CreditAlsoByline, w, c.name, fieldName(byline.at)));
-    return true;
+    if (byline !== undefined && roleKey(c.role) === '') warn(path, (w) => diagnostic(Errors.CreditAlsoByline, w, c.name, fieldName(byline)));
   });
   return { authors: keptAuthors, contributors: keptContributors };
+}
+
+/** How names, places and addresses compare: case and Unicode composition aside, spaces as one. */
+const key = (text: string): string => text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ');
+
+/**
+ * The credits of `list` with each repeat folded into an earlier one it does not contradict (the fields of
+ * `compare`, compared as they say); `kept` is called for each credit kept, in order.
+ */
+function keepOnce<T extends Person | Contributor>(
+  list: T[], paths: readonly { path: FieldPath }[], identity: (c: T) => string,
+  compare: { [F in keyof T]?: (v: string) => string },
+  warn: (path: FieldPath, d: (where: { file: string; line?: number; field?: string }) => Diagnostic) => void,
+  kept: (c: T, path: FieldPath) => void,
+): T[] {
+  const seen = new Map<string, { at: FieldPath; credit: T }[]>();
+  const fields = Object.keys(compare) as (keyof T)[];
+  const value = (c: T, f: keyof T): string | undefined => {
+    const v = c[f];
+    return typeof v === 'string' ? compare[f]!(v) : undefined;
+  };
+  return list.filter((c, k) => {
+    const path = paths[k]!.path;
+    if (c.name === '') return true;
+    const earlier = seen.get(identity(c)) ?? [];
+    const fits = earlier.find((e) => fields.every((f) => value(e.credit, f) === undefined || value(c, f) === undefined || value(e.credit, f) === value(c, f)));
+    if (fits !== undefined) {
+      for (const f of fields) if (fits.credit[f] === undefined && c[f] !== undefined) fits.credit[f] = c[f];
+      warn(path, (w) => diagnostic(Errors.CreditRepeated, w, c.name, fieldName(fits.at)));
+      return false;
+    }
+    if (earlier.length > 0) warn(path, (w) => diagnostic(Errors.CreditRepeatedOtherwise, w, c.name, fieldName(earlier[0]!.at)));
+    seen.set(identity(c), [...earlier, { at: path, credit: c }]);
+    kept(c, path);
+    return true;
+  });
 }

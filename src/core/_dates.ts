@@ -67,14 +67,10 @@ export function zoneName(zone: string): string {
   listed ??= new Set(Intl.supportedValuesOf('timeZone'));
   if (listed.has(zone) || zone === 'UTC') return zone;
   byLowerCase ??= new Map([...listed, 'UTC'].map((z) => [z.toLowerCase(), z]));
-  const known = byLowerCase.get(zone.toLowerCase());
-  if (known !== undefined) return known;
-  // The list holds ICU's canonical names, which are often the old ones (Asia/Calcutta, Europe/Kiev): a
-  // current name (Asia/Kolkata) or a link (US/Eastern) is kept as written when it has capitals where
-  // the database has them. Written all in one case, it is ICU's name for the zone, which the database
-  // also holds.
-  if (zone !== zone.toLowerCase() && zone !== zone.toUpperCase()) return zone;
-  return formatter(zone)?.resolvedOptions().timeZone ?? zone;
+  // The list holds ICU's canonical names, often the old ones (Asia/Calcutta): a name it lacks (Asia/Kolkata,
+  // a link such as US/Eastern or EST) is kept as written. (ICU's own name for it may be another zone's,
+  // EST's is America/Panama, or one newer systems no longer ship.)
+  return byLowerCase.get(zone.toLowerCase()) ?? zone;
 }
 
 const BUCKET = 6 * HOUR;

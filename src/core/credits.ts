@@ -43,7 +43,7 @@ export function bylineText(authors: readonly { name: string }[], language: strin
  */
 export function roleKey(role: string | undefined): string {
   const r = (role ?? '').replace(/(?:^|\s+)by$/i, '');
-  return /^contribut(?:or|ors|ion|ing|ed)$/i.test(r) ? '' : r.toLowerCase();
+  return /^contribut(?:or|ors|ion|ing|ed)$/i.test(r) ? '' : r.toLowerCase().replace(/\s+/g, ' ');
 }
 
 /** Contributors grouped by role, in record order of first appearance; then the agency line. */

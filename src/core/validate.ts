@@ -171,12 +171,14 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
   else if (id !== undefined && !isUriId(id)) fail(['id'], (w) => diagnostic(Errors.IdNotUri, w, id));
   const title = nonEmpty(['title']);
   const url = str(['url']) !== undefined ? absoluteUrl(['url'], config.siteUrl) : (quickHref(`${raw.slugPath}.html`, config.siteUrl) ?? rfc3986Href(new URL(`${raw.slugPath}.html`, config.siteUrl).href));
-  // A byline's, the agency's or the photo's URL, resolved against the story's; one that leads back to the
-  // story itself (`#`, `?`, `.`) would make the story its own photo, author page or source.
-  const linkOf = (path: FieldPath): string | undefined => {
+  // A byline's, the agency's or the photo's URL, resolved against the story's. `#`, `?` or `.` alone name no
+  // link but the story itself, and a photo cannot be the story's page; a link to the story (an aggregator's
+  // agency link, a live blog's post) may be meant.
+  const linkOf = (path: FieldPath, photo = false): string | undefined => {
     const u = absoluteUrl(path, url ?? config.siteUrl);
     const bare = (x: string): string => x.replace(/#.*$/, '').replace(/\?$/, '');
-    return u !== undefined && url !== undefined && bare(u) === bare(url) ? fail(path, (w) => diagnostic(Errors.UrlIsStory, w, str(path) ?? '')) : u;
+    const self = /^(?:[#?.]|\.\/)$/.test(str(path)?.trim() ?? '') || (photo && u !== undefined && url !== undefined && bare(u) === bare(url));
+    return u !== undefined && self ? fail(path, (w) => diagnostic(Errors.UrlIsStory, w, str(path) ?? '')) : u;
   };
   const published = deskTime(['date']);
   const updated = deskTime(['updated']);
@@ -267,7 +269,7 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
   }
 
   let image: ImageField | undefined;
-  const imageUrl = linkOf(['image', 'url']);
+  const imageUrl = linkOf(['image', 'url'], true);
   if (data['image'] !== null && typeof data['image'] === 'object') {
     image = {};
     if (imageUrl !== undefined) image.url = imageUrl;

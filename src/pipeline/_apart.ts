@@ -28,13 +28,11 @@ const isOption = (where: { file: string }): boolean => where.file.startsWith('--
 export function overlapProblems({ articles, out, cache }: Dirs): Diagnostic[] {
   const problems: Diagnostic[] = [];
   const same = (a: string, b: string): boolean => a === b || realPath(a) === realPath(b);
-  // A cache the command line did not name, inside an output directory it did (`--out .`): the option is
-  // the setting to change, and the message is the option's, a usage error.
+  // A directory the command line names (`--out .`) is the setting to change when it swallows one the
+  // configuration set: the message is then the option's, a usage error.
   const inOut = (inner: Dirs['articles']): Dirs['articles']['where'] => (isOption(out.where) && !isOption(inner.where) ? out.where : inner.where);
   if (overlaps(out.path, articles.path)) problems.push(diagnostic(Errors.DirsOverlap, out.where, 'the output directory', out.shown, 'the articles directory', articles.shown, same(out.path, articles.path)));
-  // (Articles inside the output: the output directory is the one to move, and the setting that names it is
-  // the one a reader can find, where articlesDir may be the default and not written anywhere.)
-  else if (overlaps(articles.path, out.path)) problems.push(diagnostic(Errors.DirsOverlap, out.where, 'the articles directory', articles.shown, 'the output directory', out.shown, same(out.path, articles.path)));
+  else if (overlaps(articles.path, out.path)) problems.push(diagnostic(Errors.DirsOverlap, inOut(articles), 'the articles directory', articles.shown, 'the output directory', out.shown, same(out.path, articles.path)));
   if (cache !== undefined) {
     // (A hidden directory among the records, such as `articles/.cache`, is never read as records.)
     const hidden = (root: string): boolean => relative(root, cache.path).split(sep).some((p) => p.startsWith('.'));

@@ -74,7 +74,8 @@ export const mailtoUrl = (email: string): string =>
 /** Agencies a credit line names, as `key` would compare them: "via" beside one of these separates, in any case. */
 const AGENCY_WORDS = new Set(['agencies', 'xinhua', 'reuters', 'ap', 'associated press', 'afp', 'agence france presse', 'getty images',
   'epa', 'efe', 'dpa', 'ansa', 'kyodo', 'yonhap', 'tass', 'ria novosti', 'upi', 'pti', 'aap', 'anadolu', 'bloomberg', 'cna', 'bernama', 'xinhua news agency']);
-const agencyWord = (text: string): boolean => AGENCY_WORDS.has(text.trim().toLowerCase().replace(/[^a-z ]+/g, ' ').replace(/ +/g, ' ').trim());
+const agencyWord = (text: string): boolean =>
+  text.length <= 40 && AGENCY_WORDS.has(text.trim().toLowerCase().replace(/[^a-z ]+/g, ' ').replace(/ +/g, ' ').trim());
 
 /**
  * An agency written as its credit line: `Agencies via Xinhua` is Xinhua, via Agencies; in a chain
@@ -89,10 +90,12 @@ export function agencyLine(written: string): { name: string; via?: string } {
   const separators = [...text.matchAll(/\s+(via)\s+/gi)];
   for (let k = separators.length - 1; k >= 0; k--) {
     const m = separators[k]!;
-    const left = text.slice(0, m.index).trim();
-    const right = text.slice(m.index + m[0].length).trim();
-    const before = left.slice(left.search(/\S+(?:\s+\S+)?$/)); // (the words just before, for "Agencies Via Xinhua")
-    if (left !== '' && right !== '' && (m[1] === 'via' || agencyWord(right) || agencyWord(left) || agencyWord(before))) return { name: right, via: left };
+    const end = m.index + m[0].length;
+    if (m.index === 0 || end >= text.length) continue;
+    // (The words just before, for "Agencies Via Xinhua"; looked at within 40 characters, so a long line costs linear time.)
+    const near = text.slice(Math.max(0, m.index - 40), m.index);
+    const before = [near, near.slice(near.search(/\S+\s+\S+$/)), near.slice(near.search(/\S+$/))];
+    if (m[1] === 'via' || agencyWord(text.slice(end)) || before.some(agencyWord)) return { name: text.slice(end).trim(), via: text.slice(0, m.index).trim() };
   }
   return { name: text };
 }

@@ -379,6 +379,16 @@ describe('bad input', () => {
     expect(await records(dir)).toHaveLength(1);
   });
 
+  it('raw text whose update stamp is earlier than its first publication writes a record the build accepts (time QA F-B)', async () => {
+    const dir = await site();
+    const copy = await readFile(join(fixtures, 'gaza-talks.txt'), 'utf8');
+    await writeFile(join(dir, 'early.txt'), copy.replace('Updated: 2025-02-05 09:24', 'Published: Feb. 4, 2025 10:00 PM EST | Updated: 2025-02-05 10:30'));
+    const r = await run(['import', 'early.txt'], dir);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toContain('the update stamp "2025-02-05 10:30" is earlier than the first publication: not used');
+    expect((await run(['build'], dir)).code).toBe(0);
+  });
+
   it('a record imported under the former derived id (the day as the copy wrote it) keeps that id: no second record', async () => {
     const dir = await site();
     const copy = (await readFile(join(dir, 'gaza-talks.txt'), 'utf8')).replace('Updated: 2025-02-05 09:24', 'Updated: 2025-02-04 20:24 -05:00');

@@ -480,3 +480,12 @@ it.each([
   const notes = story.notes.filter((n) => n.includes('names the agency'));
   expect(notes).toEqual(note === undefined ? [] : [note]);
 });
+
+describe('time QA F-B: the rules the text importer shares', () => {
+
+  it('a versioncreated earlier than firstcreated in another zone is not used, with a note', () => {
+    const story = run('x.json', variant('v1.ninjs.json', { firstcreated: '2025-02-04T22:00:00-05:00', versioncreated: '2025-02-05T10:30:00' })).stories[0]!;
+    expect([story.fields.date, story.fields.updated]).toEqual(['2025-02-04T22:00:00-05:00', undefined]);
+    expect(story.notes).toContain('versioncreated "2025-02-05 10:30" is earlier than the first publication: not used');
+  });
+});

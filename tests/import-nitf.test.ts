@@ -396,3 +396,15 @@ describe('end marks that are the story\'s words', () => {
     expect(story.body.endsWith(`\n\n${end}`)).toBe(true);
   });
 });
+
+describe('time QA F-B: the rules the text importer shares', () => {
+  const stamped = (issue: string, release?: string) =>
+    fixture('full.nitf.xml').replace('<date.issue norm="20250205T092400+0800"/>', `<date.issue norm="${issue}"/>`).replace('<date.release norm="20250205T113000+0800"/>', release === undefined ? '' : `<date.release norm="${release}"/>`);
+
+  it('a date.release earlier than date.issue in another zone is not used, with a note (10:30 in Beijing is before 10 PM EST the day before)', () => {
+    const story = run('x.xml', stamped('20250204T220000-0500', '20250205T103000')).stories[0]!;
+    expect([story.fields.date, story.fields.updated]).toEqual(['2025-02-04T22:00:00-05:00', undefined]);
+    expect(story.notes).toContain('date.release "2025-02-05 10:30" is earlier than the first publication: not used');
+    expectAccepted(story);
+  });
+});

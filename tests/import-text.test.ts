@@ -1183,3 +1183,34 @@ it.each([
   const story = only(importText(['Home | World', '', 'Suffix', '', byline, '', 'Updated: 2025-10-12 09:24', '', 'PARIS — Body.', ''].join('\n'), { file: 's.txt', timezone: ZONE }));
   expect(story.fields.authors).toEqual(authors);
 });
+
+describe('importText: the stamps (time QA F-B)', () => {
+  const copy = (stamps: string, lead = 'WASHINGTON, Feb. 4 (Xinhua) --') => `Home | World\n\nEnvoys meet again\n\n${stamps}\n\n${lead} Envoys met on Tuesday, officials said.\n`;
+  const run = (text: string, timezone = ZONE) => importText(text, { file: 'in/story.txt', timezone });
+  /** Everything the build says about the record, warnings too. */
+  const buildSays = (story: ImportedStory): string[] => {
+    const read = readMarkdownRecord(recordText(story), 'x.md', 'x');
+    return [...read.diagnostics, ...(read.record === undefined ? [] : validateRecords([read.record], config).diagnostics)].map(formatDiagnostic);
+  };
+
+  it.each([
+    // 10:00 PM EST on Feb. 4 is 03:00Z; 10:30 in Beijing 02:30Z.
+    ['mixed zones', 'Published: Feb. 4, 2025 10:00 PM EST | Updated: 2025-02-05 10:30', '2025-02-04T22:00:00-05:00', '2025-02-05 10:30'],
+    ['mixed zones, the update first', 'Updated: 2025-02-05 10:30 | Published: Feb. 4, 2025 10:00 PM EST', '2025-02-04T22:00:00-05:00', '2025-02-05 10:30'],
+    ['the site\'s zone', 'Published: 2025-02-05 11:00 | Updated: 2025-02-05 09:24', '2025-02-05 11:00', '2025-02-05 09:24'],
+    ['the site\'s zone, the update first', 'Updated: 2025-02-05 09:24 | Published: 2025-02-05 11:00', '2025-02-05 11:00', '2025-02-05 09:24'],
+    ['two lines, the update first', 'Updated: 2025-02-05 09:24\n\nPublished: 2025-02-05 11:00', '2025-02-05 11:00', '2025-02-05 09:24'],
+  ])('an update stamp earlier than the first publication (%s) is not used, with a note, as NITF and ninjs do; the build accepts the record', (_, stamps, date, early) => {
+    const story = only(run(copy(stamps)));
+    expect([story.fields.date, story.fields.updated]).toEqual([date, undefined]);
+    expect(story.notes).toContain(`the update stamp ${JSON.stringify(early)} is earlier than the first publication: not used`);
+    expect(buildSays(story)).toEqual([]);
+  });
+
+  it('a later update stamp is the update, whatever the zones and order; one at the same instant is none', () => {
+    const later = only(run(copy('Updated: 2025-02-05 11:30 | Published: Feb. 4, 2025 10:00 PM EST')));
+    expect([later.fields.date, later.fields.updated, later.notes]).toEqual(['2025-02-04T22:00:00-05:00', '2025-02-05 11:30', []]);
+    const same = only(run(copy('Published: Feb. 4, 2025 8:00 PM EST | Updated: 2025-02-05 09:00')));
+    expect([same.fields.date, same.fields.updated, same.notes]).toEqual(['2025-02-04T20:00:00-05:00', undefined, []]);
+  });
+});

@@ -137,7 +137,16 @@ export function pickImage(images: ImageCandidate[], notes: string[]): ImageOut |
 
 // ----- Time stamps and ids -----
 
-export interface Stamp {
+/** A stamp as the three importers compare them: its value as a record holds it, and the instant it names. */
+export interface Timed {
+  value: string;
+  /** False for a date alone. */
+  hasTime: boolean;
+  /** Undefined for a date alone, or a wall-clock time the zone skips or repeats. */
+  instant?: Date;
+}
+
+export interface Stamp extends Timed {
   /** As a record holds it: an instant with its offset, or desk wall-clock time in the publisher zone. */
   value: string;
   /** The calendar date as written. */
@@ -186,7 +195,7 @@ export function noteLocalStamp(name: string, raw: string, stamp: Stamp | undefin
 }
 
 /** `later` as the record's `updated` when it is after `first`; an earlier or equal one is no correction. */
-export function laterStamp(first: Stamp, later: Stamp | undefined, notes: string[], name: string): string | undefined {
+export function laterStamp(first: Timed, later: Timed | undefined, notes: string[], name: string): string | undefined {
   if (later === undefined || !later.hasTime) return undefined;
   if (first.instant === undefined || later.instant === undefined) {
     notes.push(`${name} ${JSON.stringify(later.value)} cannot be compared with the first publication: not used`);

@@ -25,6 +25,7 @@ import { type Byline, parseByline, parseEditorLine, keptWholeNote } from './_byl
 import { barByline } from './_bar-byline.js';
 import { endsWithMark, innerEndMarkNote, innerEndMarks, withoutEndMark } from './_end-mark.js';
 import { leadOf, type TextLead } from './_lead.js';
+import { laterStamp, type Timed } from './_story.js';
 
 /** Whether the first block from `from` on that is not a stamp, id, image URL, byline or agency line leads with a dateline. */
 function datelineAhead(blocks: readonly Block[], from: number): boolean {
@@ -392,6 +393,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
     if (s !== published && s !== updated) notes.push(`another ${s.kind} stamp, not used: ${q(s.value)}`);
   }
   const zoneKnown = isValidTimeZone(ctx.timezone);
+  const instants = new Map<Stamp, Date>();
   for (const s of [published, updated]) {
     if (s === undefined) continue;
     if (!s.offset && !zoneKnown) {
@@ -401,13 +403,25 @@ export const importText: Importer = (input, ctx): ImportResult => {
     // A time the zone skips or repeats is the build's to refuse (the import reports it); here only the form,
     // unless the stamp names its clock (`2:30 AM ET` on the day New York skips it), which the record cannot carry.
     const t = parseDeskTime(s.value, s.clock ?? (s.offset ? 'UTC' : ctx.timezone));
-    if (!t.ok && t.problem === 'format') diagnostics.push(problems.badDate(file, s.n, s.value));
-    else if (!t.ok && s.clock !== undefined) diagnostics.push(problems.clockTime(file, s.n, s.value, s.clock, t));
+    if (t.ok) instants.set(s, t.instant);
+    else if (t.problem === 'format') diagnostics.push(problems.badDate(file, s.n, s.value));
+    else if (s.clock !== undefined) diagnostics.push(problems.clockTime(file, s.n, s.value, s.clock, t));
   }
   if (date === undefined) return { stories: [], diagnostics: [...diagnostics, problems.noDate(file, lines)] };
   if (diagnostics.some((d) => d.severity === 'error')) return { stories: [], diagnostics };
   fields.date = date.value;
-  if (published !== undefined && updated !== undefined && updated.value !== published.value) fields.updated = updated.value;
+  // The update stamp is the record's `updated` only when it is later than the first publication, in
+  // whichever order and zones the stamps are printed: an earlier one is noted and not used, as NITF's
+  // date.release and ninjs's versioncreated are (`laterStamp`); the build refuses an update before the date.
+  const timed = (s: Stamp): Timed => {
+    const instant = instants.get(s);
+    return instant === undefined ? { value: s.value, hasTime: true } : { value: s.value, hasTime: true, instant };
+  };
+  const dated: Timed = timed(date);
+  if (published !== undefined && updated !== undefined) {
+    const later = laterStamp(dated, timed(updated), notes, 'the update stamp');
+    if (later !== undefined) fields.updated = later;
+  }
 
   // Language: Chinese copy has a headline mostly in Han characters.
   const han = (fields.title.match(/\p{Script=Han}/gu) ?? []).length;

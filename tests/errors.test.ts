@@ -425,6 +425,15 @@ describe('article diagnostics (loadArticles)', () => {
     ]);
   });
 
+  it('an agency line one side of which prints nothing names no agency there', async () => {
+    const { lines, loaded } = await diagnose({
+      'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'agency: "Reuters via \u200b"', '---', 'B'),
+      'articles/b.md': md('---', 'id: b', 'title: T', 'date: 2025-02-05 09:24', 'agency: "\u200b via Xinhua"', '---', 'B'),
+    });
+    expect(lines).toEqual(['articles/a.md:5: agency: must not be empty (E_FIELD_EMPTY)']);
+    expect(loaded.articles.map((x) => x.agency)).toEqual([{ name: 'Xinhua' }]);
+  });
+
   it('repeats are compared as they read (case and composition aside), each against every credit kept', async () => {
     const { lines, loaded } = await diagnose({
       'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24',
@@ -445,12 +454,13 @@ describe('article diagnostics (loadArticles)', () => {
   it('what prints nothing is no place, role, via, section or tag; inside or at the ends of a name it stays', async () => {
     const { lines, loaded } = await diagnose({
       'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'section: "\u200b"', 'tags: ["\u2800", "\u{E0041}", Gaza, "\u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}"]',
-        'authors:', '  - "ഗോപന\u0d4d\u200d"', 'agency:', '  name: Xinhua', '  via: "\u200b"',
+        'authors:', '  - "ഗോപന\u0d4d\u200d"', 'agency:', '  name: Xinhua', '  via: "\u200b"', 'image:', '  credit: "\u061c\u180b"',
         'contributors:', '  - name: Mike Gu', '    location: "\u200b"', '    role: by', '---', 'B'),
     });
     expect(lines).toEqual([]);
     const a = loaded.articles[0]!;
     // A Malayalam name in the older encoding ends in a joiner, and a flag's tag characters make the flag: both kept.
+    expect(a.image?.credit).toBeUndefined();
     expect([a.section, a.tags, a.agency, a.authors, a.contributors]).toEqual([
       undefined, ['Gaza', '\u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}'], { name: 'Xinhua' }, [{ name: 'ഗോപന\u0d4d\u200d' }], [{ name: 'Mike Gu' }],
     ]);

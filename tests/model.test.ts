@@ -189,6 +189,19 @@ describe('zone names', () => {
 });
 
 describe('contributor lines', () => {
+  it('a role written as credit lines print it ("Reporting by:", "Contributing:") is the role itself', () => {
+    const built = build([rec('a', '2025-02-05 09:24', {
+      contributors: [{ name: 'Jane Doe', role: 'Reporting by:' }, { name: 'Bob Roe', role: 'Reporting by' }, { name: 'Aung Naing', location: 'Yangon', role: 'Contributing:' }],
+    })]);
+    expect(built.model.items[0]!.creditLines).toEqual(['Reporting by Jane Doe and Bob Roe.', 'Aung Naing in Yangon contributed to this story.']);
+  });
+
+  it('a Word line break (U+000B), NEL or a Unicode line separator inside a name is a space, not glued away', () => {
+    const built = build([rec('a', '2025-02-05 09:24', { authors: ['Ann\u000bLee'], contributors: [{ name: 'Cy\u0085Po', role: 'Photos\u000c' }], tags: ['a\u2028b'] })]);
+    const item = built.model.items[0]!;
+    expect([item.creators.map((p) => p.name), item.creditLines, item.categories.map((c) => c.term)]).toEqual([['Ann Lee'], ['Photos by Cy Po.'], ['a b']]);
+  });
+
   it('one line per role however it is written ("Reporting", "reporting", "Reporting by"); a role of "contributor" is the line without one', () => {
     const built = build([rec('a', '2025-02-05 09:24', {
       contributors: [
@@ -230,6 +243,9 @@ describe('an agency written as its credit line', () => {
     ['Reuters Via Xinhua', { name: 'Xinhua', via: 'Reuters' }, 'WASHINGTON, Feb. 4 (Xinhua) --'],
     ['AFP VIA GETTY IMAGES', { name: 'GETTY IMAGES', via: 'AFP' }, 'WASHINGTON, Feb. 4 (GETTY IMAGES) --'],
     ['Via Xinhua', { name: 'Xinhua' }, 'WASHINGTON, Feb. 4 (Xinhua) --'],
+    // Spanish desks write "vía".
+    ['EFE vía Reuters', { name: 'Reuters', via: 'EFE' }, 'WASHINGTON, Feb. 4 (Reuters) --'],
+    ['Agencia EFE Vía AFP', { name: 'AFP', via: 'Agencia EFE' }, 'WASHINGTON, Feb. 4 (AFP) --'],
     ['Agencies Via Reuters Via Xinhua', { name: 'Xinhua', via: 'Agencies Via Reuters' }, 'WASHINGTON, Feb. 4 (Xinhua) --'],
   ])('%s is the agency %j; the dateline names it', (written, agency, printed) => {
     const built = build([rec('a', '2025-02-05 09:24', { agency: written, dateline: { city: 'Washington', timezone: 'America/New_York' } })]);

@@ -17,17 +17,19 @@ export function oneLine(value: string): string;
 export function oneLine(value: string | undefined): string | undefined;
 export function oneLine(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (!/[\t\n\r]/.test(value)) return value.trim();
-  return value.split(/[\t\n\r]/).map((part) => part.trim()).filter((part) => part !== '').join(' ');
+  // (Word's line break U+000B, a form feed, NEL from mis-decoded Latin-1, and the Unicode separators too:
+  // the XML clean-up would remove the first three and glue the words.)
+  if (!/[\t\n\r\v\f\u0085\u2028\u2029]/.test(value)) return value.trim();
+  return value.split(/[\t\n\r\v\f\u0085\u2028\u2029]/).map((part) => part.trim()).filter((part) => part !== '').join(' ');
 }
 
 /**
- * Characters that print nothing: spaces, and format characters (a zero-width space, joiners, marks of
- * direction, soft hyphens, variation selectors, tag characters, the blank Braille pattern, Hangul fillers).
+ * Characters that print nothing: spaces, format characters (Cf: a zero-width space, joiners, marks of
+ * direction, soft hyphens, tag characters…), variation selectors, the blank Braille pattern, Hangul fillers.
  * Only a text made of nothing else is empty; inside or at the ends of a name they stay, since they shape
  * it (a Malayalam chillu's joiner, an emoji's variation selector, a flag's tag characters).
  */
-const NOTHING = String.raw`\s\u00AD\u034F\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u206A-\u206F\u2800\u3164\uFE00-\uFE0F\uFEFF\uFFA0\u{E0000}-\u{E007F}\u{E0100}-\u{E01EF}`;
+const NOTHING = String.raw`\s\p{Cf}\u034F\u115F\u1160\u180B-\u180F\u2800\u3164\uFE00-\uFE0F\uFFA0\u{E0100}-\u{E01EF}`;
 /** Text with nothing to see. */
 export const INVISIBLE = new RegExp(`^[${NOTHING}]+$`, 'u');
 
@@ -36,15 +38,18 @@ export const visible = (value: string | undefined): string | undefined =>
   value === undefined || value === '' || INVISIBLE.test(value) ? undefined : value;
 
 /**
- * Whether a name holds an address ("Jane Doe (jane@paper.com)"): a word with one @ and a host with a dot and
- * a letters-only last label, punctuation around it aside. Linear in the name.
+ * Whether a name holds an address ("Jane Doe (jane@paper.com)", "王晓岚 wangxl@xinhua.net。"): a word (what
+ * is between characters no address holds) with one @, and a host with a dot and a letters-only last label.
+ * Linear in the name.
  */
 export function hasEmail(name: string): boolean {
   if (!name.includes('@')) return false;
-  return name.split(/[\s<>()[\]{}"'“”‘’«»,;（）【】「」!?…]+/).some((word) => {
+  return name.split(/[^\p{L}\p{N}\p{M}@._%+'-]+/u).some((word) => {
     const at = word.indexOf('@');
     if (at <= 0 || word.indexOf('@', at + 1) >= 0) return false;
-    const host = word.slice(at + 1).replace(/[./:]+$/, '');
+    let end = word.length;
+    while (end > at + 1 && !/[A-Za-z0-9]/.test(word[end - 1]!)) end--;
+    const host = word.slice(at + 1, end);
     const dot = host.lastIndexOf('.');
     return dot > 0 && /^[A-Za-z]{2,}$/.test(host.slice(dot + 1));
   });
@@ -85,19 +90,22 @@ const agencyWord = (text: string): boolean =>
  * on one side is no credit (`via Xinhua`).
  */
 export function agencyLine(written: string): { name: string; via?: string } {
-  const lead = /^via\s+(\S.*)$/i.exec(written);
-  const text = (lead !== null && (written.startsWith('via') || agencyWord(lead[1]!)) ? lead[1]! : written).replace(/(?<=\S)\s+via$/, '');
-  const separators = [...text.matchAll(/\s+(via)\s+/gi)];
-  for (let k = separators.length - 1; k >= 0; k--) {
-    const m = separators[k]!;
-    const end = m.index + m[0].length;
-    if (m.index === 0 || end >= text.length) continue;
-    // (The words just before, for "Agencies Via Xinhua"; looked at within 40 characters, so a long line costs linear time.)
-    const near = text.slice(Math.max(0, m.index - 40), m.index);
-    const before = [near, near.slice(near.search(/\S+\s+\S+$/)), near.slice(near.search(/\S+$/))];
-    if (m[1] === 'via' || agencyWord(text.slice(end)) || before.some(agencyWord)) return { name: text.slice(end).trim(), via: text.slice(0, m.index).trim() };
+  // Words, not one expression over the text: a long run of spaces costs linear time.
+  const words = written.trim().split(/\s+/);
+  const isVia = (w: string): boolean => /^v[ií]a$/i.test(w);
+  const lower = (w: string): boolean => w === 'via' || w === 'vía';
+  if (words.length > 1 && isVia(words[0]!) && (lower(words[0]!) || (words.length <= 5 && agencyWord(words.slice(1).join(' '))))) words.shift();
+  if (words.length > 1 && lower(words[words.length - 1]!)) words.pop();
+  for (let k = words.length - 2; k >= 1; k--) {
+    if (!isVia(words[k]!)) continue;
+    // (An agency's name is a few words: only a short right side is joined to be looked up, so thousands of
+    // "Via" cost linear time.)
+    const named = (from: number, to: number): boolean => to - from <= 4 && agencyWord(words.slice(from, to).join(' '));
+    if (lower(words[k]!) || named(k + 1, words.length) || [1, 2, 3].some((n) => k - n >= 0 && named(k - n, k))) {
+      return { name: words.slice(k + 1).join(' '), via: words.slice(0, k).join(' ') };
+    }
   }
-  return { name: text };
+  return { name: words.join(' ') };
 }
 
 /**
@@ -137,24 +145,36 @@ function keepOnce<T extends Person | Contributor>(
   warn: (path: FieldPath, d: (where: { file: string; line?: number; field?: string }) => Diagnostic) => void,
   kept: (c: T, path: FieldPath) => void,
 ): T[] {
-  const seen = new Map<string, { at: FieldPath; credit: T }[]>();
+  type Kept = { at: FieldPath; credit: T; values: (string | undefined)[] };
+  const seen = new Map<string, Kept[]>();
   const fields = Object.keys(compare) as (keyof T)[];
-  const value = (c: T, f: keyof T): string | undefined => {
-    const v = c[f];
-    return typeof v === 'string' ? compare[f]!(v) : undefined;
-  };
+  const valuesOf = (c: T): (string | undefined)[] => fields.map((f) => (typeof c[f] === 'string' ? compare[f]!(c[f] as string) : undefined));
   return list.filter((c, k) => {
     const path = paths[k]!.path;
     if (c.name === '') return true;
-    const earlier = seen.get(identity(c)) ?? [];
-    const fits = earlier.find((e) => fields.every((f) => value(e.credit, f) === undefined || value(c, f) === undefined || value(e.credit, f) === value(c, f)));
+    const id = identity(c);
+    const earlier = seen.get(id) ?? [];
+    const values = valuesOf(c);
+    // (Against the first few kept under one name: a list of thousands of one name is no credit, and must not cost their square.)
+    let fits: Kept | undefined;
+    for (let j = 0; j < earlier.length && j < 16 && fits === undefined; j++) {
+      const e = earlier[j]!;
+      if (e.values.every((v, i) => v === undefined || values[i] === undefined || v === values[i])) fits = e;
+    }
     if (fits !== undefined) {
-      for (const f of fields) if (fits.credit[f] === undefined && c[f] !== undefined) fits.credit[f] = c[f];
-      warn(path, (w) => diagnostic(Errors.CreditRepeated, w, c.name, fieldName(fits.at)));
+      const into = fits;
+      fields.forEach((f, i) => {
+        if (into.credit[f] === undefined && c[f] !== undefined) {
+          into.credit[f] = c[f];
+          into.values[i] = values[i];
+        }
+      });
+      warn(path, (w) => diagnostic(Errors.CreditRepeated, w, c.name, fieldName(into.at)));
       return false;
     }
     if (earlier.length > 0) warn(path, (w) => diagnostic(Errors.CreditRepeatedOtherwise, w, c.name, fieldName(earlier[0]!.at)));
-    seen.set(identity(c), [...earlier, { at: path, credit: c }]);
+    earlier.push({ at: path, credit: c, values });
+    if (earlier.length === 1) seen.set(id, earlier);
     kept(c, path);
     return true;
   });

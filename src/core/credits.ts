@@ -37,12 +37,22 @@ export function bylineText(authors: readonly { name: string }[], language: strin
   return zh ? `作者：${names}` : `By ${names}`;
 }
 
+/** A role without the "by" or colon the line adds ("Reporting by:" is "Reporting"; "by" alone is none). Linear: no regex backtracks over spaces. */
+export function withoutBy(role: string): string {
+  // (A colon after it too: "Reporting by:", "Contributing:" are how credit lines print.)
+  const r = role.trimEnd().replace(/[:：]$/, '').trimEnd();
+  if (r.length < 2 || r.slice(-2).toLowerCase() !== 'by') return r;
+  const before = r.slice(0, -2);
+  if (before === '') return '';
+  return /\s$/.test(before) ? before.trimEnd() : r;
+}
+
 /**
  * Which line a contributor's role puts them on: one per role however it is written ("Reporting",
  * "reporting", "Reporting by"); a role that says only "contributor" is the line without a role ('').
  */
 export function roleKey(role: string | undefined): string {
-  const r = (role ?? '').replace(/(?:^|\s+)by$/i, '');
+  const r = withoutBy(role ?? '');
   return /^contribut(?:or|ors|ion|ing|ed)$/i.test(r) ? '' : r.toLowerCase().replace(/\s+/g, ' ');
 }
 
@@ -53,7 +63,7 @@ export function creditLines(contributors: readonly Contributor[], agency: Agency
   for (const c of contributors) {
     const key = roleKey(c.role);
     const line = byRole.get(key);
-    if (line === undefined) byRole.set(key, { role: key === '' ? '' : (c.role ?? '').replace(/(?:^|\s+)by$/i, ''), group: [c] });
+    if (line === undefined) byRole.set(key, { role: key === '' ? '' : withoutBy(c.role ?? ''), group: [c] });
     else line.group.push(c);
   }
   const lines: string[] = [];

@@ -12,6 +12,7 @@ import { isLocalDate, isValidTimeZone, localDate, parseDeskTime, writableYear, z
 import { agencyLine, hasEmail, isEmail, INVISIBLE, oneLine, visible, withoutRepeats } from './_credit-fields.js';
 import { mayHoldForbidden, stripForbidden } from './_text.js';
 import { quickHref, rfc3986Href } from './_urls.js';
+import { withoutBy } from './credits.js';
 import { renderDateline, styleFor, styleNeedsDate } from './dateline.js';
 import { isPermanentId, isUriId, itemId } from './ids.js';
 import { EXPECTED, fitsShape, JsonRecord, KNOWN_KEYS, MarkdownRecord } from './schema.js';
@@ -211,6 +212,9 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
     // The credit line as the name (`agency: Agencies via Xinhua`) is the agency Xinhua, via Agencies, as
     // `{name: Xinhua, via: Agencies}` gives it: the dateline names Xinhua, not the whole line.
     agency = via ? { name: oneLine(agencyName) } : agencyLine(oneLine(agencyName));
+    // (A side of the line with nothing to see: "Reuters via \u200b" names no agency.)
+    if (agency.via !== undefined && visible(agency.via) === undefined) delete agency.via;
+    if (agency.name !== '' && INVISIBLE.test(agency.name) && !INVISIBLE.test(agencyName)) fail(typeof agencyValue === 'string' ? ['agency'] : ['agency', 'name'], (w) => diagnostic(Errors.FieldEmpty, w));
     nonEmpty(typeof agencyValue === 'string' ? ['agency'] : ['agency', 'name']);
     nameWithEmail(agency.name, typeof agencyValue === 'string' ? ['agency'] : ['agency', 'name']);
     if (via) agency.via = via;
@@ -225,7 +229,8 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
     const location = visible(oneLine(str([...path, 'location'])));
     if (location) c.location = location;
     // "Reporting by" is the role "Reporting": the line adds "by".
-    const role = visible(oneLine(str([...path, 'role']))?.replace(/(?:^|\s+)by$/i, ''));
+    const written = oneLine(str([...path, 'role']));
+    const role = visible(written === undefined ? undefined : withoutBy(written));
     if (role) c.role = role;
     return c;
   });
@@ -274,7 +279,7 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
     image = {};
     if (imageUrl !== undefined) image.url = imageUrl;
     for (const k of ['caption', 'credit'] as const) {
-      const v = k === 'credit' ? oneLine(str(['image', k])) : str(['image', k])?.trim();
+      const v = k === 'credit' ? visible(oneLine(str(['image', k]))) : str(['image', k])?.trim();
       if (v) image[k] = v;
     }
     const ext = imageUrl === undefined ? undefined : /\.([a-z0-9]+)$/i.exec(new URL(imageUrl).pathname)?.[1]?.toLowerCase();
@@ -323,7 +328,9 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
 /** Copies plain data with forbidden XML characters removed from every string (and key), reporting each field. */
 function clean(v: unknown, path: FieldPath, report: (path: FieldPath, removed: number) => void): unknown {
   if (typeof v === 'string') {
-    const s = stripForbidden(v);
+    // Word's line break (U+000B), a form feed and NEL (from Latin-1 read wrongly) separate words or lines:
+    // a line break, not nothing, which would glue "Ann\u000bLee" into "AnnLee".
+    const s = stripForbidden(/[\v\f\u0085]/.test(v) ? v.replace(/[\v\f\u0085]/g, '\n') : v);
     if (s.removed > 0) report(path, s.removed);
     return s.text;
   }

@@ -1,6 +1,6 @@
 /**
  * Bodies that make Markdown parsers slow: how long one body takes to render and sanitise, as the body
- * grows. A time that quadruples when the body doubles is a quadratic case; a hostile or broken record
+ * grows; then record fields shaped to make the credit checks slow (one record validated and built). A time that quadruples when the body doubles is a quadratic case; a hostile or broken record
  * (a wire file cut mid-link, a pasted blob) would hold the build up for that long.
  * Run: npm run bench:hostile [-- --sizes 25000,50000,100000 --runs 3]
  * Prints the median time of each body at each size, in milliseconds.
@@ -8,6 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { renderBody } from '../src/core/content.js';
+import { buildFeeds, resolveConfig, validateRecords, type RawRecord } from '../src/index.js';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '25000,50000,100000' }, runs: { type: 'string', default: '3' } } });
 const sizes = values.sizes.split(',').map(Number);
@@ -39,6 +40,33 @@ for (const [name, unit] of Object.entries(BODIES)) {
     for (let i = 0; i < runs; i += 1) {
       const t = performance.now();
       renderBody({ kind: 'markdown', text }, 'https://news.example.com/a/');
+      times.push(performance.now() - t);
+    }
+    return median(times).toFixed(0);
+  });
+  console.log(`| ${name} | ${cells.join(' | ')} |`);
+}
+
+/** Record fields of about `n` characters (or `n / 30` credits) that regexes over spaces, dots or repeats could make quadratic. */
+const FIELDS: Record<string, (n: number) => Record<string, unknown>> = {
+  'author name: `a@` and dots': (n) => ({ authors: [`a@${'.'.repeat(n)}x`] }),
+  'contributor role: spaces': (n) => ({ contributors: [{ name: 'Jane Doe', role: `a${' '.repeat(n)}x` }] }),
+  'agency: spaces, then `vi`': (n) => ({ agency: `a${' '.repeat(n)}vi` }),
+  'agency: ` Via` repeated': (n) => ({ agency: `A${' Via'.repeat(n / 4)} B` }),
+  'section: spaces and a line break': (n) => ({ section: `A${' '.repeat(n)}\n B` }),
+  'contributors of one name, places differing (n / 30)': (n) => ({ contributors: Array.from({ length: Math.round(n / 30) }, (_, i) => ({ name: 'A', location: `L${i}` })) }),
+};
+const { config } = resolveConfig({ title: 'Hostile', siteUrl: 'https://news.example.com/', idPrefix: 'tag:news.example.com,2025:', timezone: 'Asia/Shanghai' }, 'bench', () => 1);
+console.log('');
+console.log(`| record field | ${sizes.map((s) => `${s / 1000} KB`).join(' | ')} |`);
+console.log(`|---|${sizes.map(() => '---:').join('|')}|`);
+for (const [name, fields] of Object.entries(FIELDS)) {
+  const cells = sizes.map((size) => {
+    const times: number[] = [];
+    for (let i = 0; i < runs; i += 1) {
+      const raw: RawRecord = { file: 'a.md', kind: 'markdown', data: { id: 'a', title: 'T', date: '2025-02-05 09:24', ...fields(size) }, body: 'Body.', lineOf: () => 1, slugPath: 'a' };
+      const t = performance.now();
+      buildFeeds(validateRecords([raw], config!).articles, config!);
       times.push(performance.now() - t);
     }
     return median(times).toFixed(0);

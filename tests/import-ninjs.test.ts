@@ -481,11 +481,26 @@ it.each([
   expect(notes).toEqual(note === undefined ? [] : [note]);
 });
 
-describe('time QA F-B: the rules the text importer shares', () => {
+describe('time QA F-B, F-G: the rules the text importer shares', () => {
+  const at = (file: string, text: string, timezone: string) => {
+    const result = importNinjs(text, { file, timezone });
+    return { ...result, lines: result.diagnostics.map(formatDiagnostic) };
+  };
 
   it('a versioncreated earlier than firstcreated in another zone is not used, with a note', () => {
     const story = run('x.json', variant('v1.ninjs.json', { firstcreated: '2025-02-04T22:00:00-05:00', versioncreated: '2025-02-05T10:30:00' })).stories[0]!;
     expect([story.fields.date, story.fields.updated]).toEqual(['2025-02-04T22:00:00-05:00', undefined]);
     expect(story.notes).toContain('versioncreated "2025-02-05 10:30" is earlier than the first publication: not used');
+  });
+
+  it('a stamp without offset at a time the site\'s zone repeats or skips is refused, naming both instants', () => {
+    const repeated = at('x.json', variant('v1.ninjs.json', { firstcreated: '2025-11-02T01:30:00', versioncreated: undefined }), 'America/New_York');
+    expect(repeated.stories).toEqual([]);
+    expect(repeated.lines).toEqual([
+      'x.json:5: firstcreated: "2025-11-02 01:30" happens twice in America/New_York (2025-11-02T01:30:00-04:00 or 2025-11-02T01:30:00-05:00); write the one you mean with its offset (E_DATE_AMBIGUOUS)',
+    ]);
+    const skipped = at('x.json', variant('v1.ninjs.json', { firstcreated: '2025-03-05T09:00:00-05:00', versioncreated: '2025-03-09T02:30' }), 'America/New_York');
+    expect(skipped.stories).toEqual([]);
+    expect(skipped.lines).toEqual([expect.stringMatching(/^x\.json:\d+: versioncreated: "2025-03-09 02:30" does not exist in America\/New_York: .* \(E_DATE_NONEXISTENT\)$/)]);
   });
 });

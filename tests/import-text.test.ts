@@ -1184,7 +1184,7 @@ it.each([
   expect(story.fields.authors).toEqual(authors);
 });
 
-describe('importText: the stamps (time QA F-B)', () => {
+describe('importText: the stamps (time QA F-B, F-G)', () => {
   const copy = (stamps: string, lead = 'WASHINGTON, Feb. 4 (Xinhua) --') => `Home | World\n\nEnvoys meet again\n\n${stamps}\n\n${lead} Envoys met on Tuesday, officials said.\n`;
   const run = (text: string, timezone = ZONE) => importText(text, { file: 'in/story.txt', timezone });
   /** Everything the build says about the record, warnings too. */
@@ -1212,5 +1212,21 @@ describe('importText: the stamps (time QA F-B)', () => {
     expect([later.fields.date, later.fields.updated, later.notes]).toEqual(['2025-02-04T22:00:00-05:00', '2025-02-05 11:30', []]);
     const same = only(run(copy('Published: Feb. 4, 2025 8:00 PM EST | Updated: 2025-02-05 09:00')));
     expect([same.fields.date, same.fields.updated, same.notes]).toEqual(['2025-02-04T20:00:00-05:00', undefined, []]);
+  });
+
+  it('a wall-clock stamp the site\'s zone repeats or skips is refused, as the same clock named ET is, naming both instants', () => {
+    const lines = (text: string) => run(text, 'America/New_York');
+    const repeated = 'in/story.txt:5: date: "2025-11-02 01:30" happens twice in America/New_York (2025-11-02T01:30:00-04:00 or 2025-11-02T01:30:00-05:00); write the one you mean with its offset (E_DATE_AMBIGUOUS)';
+    for (const stamp of ['Updated: 2025-11-02 01:30', 'Updated: Nov. 2, 2025, 1:30 a.m. ET']) {
+      const r = lines(copy(stamp, 'NEW YORK --'));
+      expect({ stories: r.stories.length, diagnostics: r.diagnostics.map(formatDiagnostic) }).toEqual({ stories: 0, diagnostics: [repeated] });
+    }
+    const skipped = lines(copy('Updated: 2025-03-09 02:30', 'NEW YORK --'));
+    expect([skipped.stories.length, skipped.diagnostics.map(formatDiagnostic)]).toEqual([0, [
+      'in/story.txt:5: date: "2025-03-09 02:30" does not exist in America/New_York: the clocks go forward past it (a daylight-saving change, or a new standard offset); write the instant with an explicit offset (E_DATE_NONEXISTENT)',
+    ]]);
+    // An update stamp in the repeated hour is refused too, named as the update.
+    const update = lines(copy('Published: 2025-11-01 22:00 | Updated: 2025-11-02 01:30', 'NEW YORK --'));
+    expect([update.stories.length, update.diagnostics.map(formatDiagnostic)]).toEqual([0, [repeated.replace(': date: ', ': updated: ')]]);
   });
 });

@@ -207,6 +207,20 @@ export function laterStamp(first: Timed, later: Timed | undefined, notes: string
   return undefined;
 }
 
+/**
+ * The error for a wall-clock stamp (no offset) at a time `zone` skips or repeats, naming both instants of
+ * a repeated one: the copy does not say which it means, and a record cannot carry the time (the build
+ * would refuse it), so the import refuses it, whichever importer reads it and however the zone is named.
+ */
+export function clockError(stamp: Timed, zone: string, where: { file: string; line?: number | undefined; field: string }): Diagnostic | undefined {
+  if (!stamp.hasTime || stamp.instant !== undefined) return undefined;
+  const t = parseDeskTime(stamp.value, zone);
+  if (t.ok || t.problem === 'format') return undefined;
+  return t.problem === 'nonexistent'
+    ? diagnostic(Errors.DateNonexistent, where, stamp.value, zone)
+    : diagnostic(Errors.DateAmbiguous, where, stamp.value, zone, t.candidates);
+}
+
 /** The copy's own id when it is usable as a permanent key, else one derived from the content. */
 export function permanentId(own: string | undefined, name: string, title: string, date: string, zone: string, notes: string[]): string {
   if (own !== undefined && own !== '') {

@@ -16,7 +16,7 @@ import { parseJson } from '../sources/_positions.js';
 import type { Diagnostic } from '../types.js';
 import { collectBlocks, renderBlocks, type Block, type ImageCandidate } from './_blocks.js';
 import {
-  laterStamp, leadDateline, noteLocalStamp, permanentId, pickImage, readStamp, resolveDateline, takeDuplicateLead, WITHDRAWN, type Stamp,
+  clockError, laterStamp, leadDateline, noteLocalStamp, permanentId, pickImage, readStamp, resolveDateline, takeDuplicateLead, WITHDRAWN, type Stamp,
 } from './_story.js';
 import { Credits } from './_credits.js';
 import { squash, textOf, unique, type El } from './_tree.js';
@@ -92,7 +92,10 @@ export const importNinjs: Importer = (text: string, ctx: ImportContext): ImportR
     const raw = str(data, name);
     if (raw === undefined) continue;
     const stamp = readStamp(raw, ctx.timezone);
+    // (A wall-clock time the site's zone skips or repeats names no instant: refused, as text copy's is.)
+    const clock = stamp === undefined ? undefined : clockError(stamp, ctx.timezone, at(name));
     if (stamp === undefined || !stamp.hasTime) diagnostics.push(diagnostic(Errors.DateFormat, at(name), raw));
+    else if (clock !== undefined) diagnostics.push(clock);
     else stamps[name] = stamp;
     noteLocalStamp(name, raw, stamp, ctx.timezone, notes);
   }

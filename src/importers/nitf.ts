@@ -13,7 +13,7 @@ import { diagnostic, Errors } from '../errors.js';
 import type { Diagnostic } from '../types.js';
 import { collectBlocks, renderBlocks } from './_blocks.js';
 import {
-  laterStamp, leadDateline, noteLocalStamp, permanentId, pickImage, readStamp, resolveDateline, takeDuplicateLead, WITHDRAWN, type DatelineOut,
+  clockError, laterStamp, leadDateline, noteLocalStamp, permanentId, pickImage, readStamp, resolveDateline, takeDuplicateLead, WITHDRAWN, type DatelineOut,
 } from './_story.js';
 import { Credits } from './_credits.js';
 import { attr, child, children, lineOf, squash, textOf, toNodes, unique, type El } from './_tree.js';
@@ -99,10 +99,13 @@ export const importNitf: Importer = (text: string, ctx: ImportContext): ImportRe
   const release = releaseRaw === undefined ? undefined : readStamp(releaseRaw, ctx.timezone);
   for (const [raw, stamp, name] of [[issueRaw, issue, 'date.issue'], [releaseRaw, release, 'date.release']] as const) {
     if (raw !== undefined) noteLocalStamp(name, raw, stamp, ctx.timezone, notes);
+    const where = { file, line: lineOf(text, `<${name}`), field: `nitf/head/docdata/${name}@norm` };
     if (raw !== undefined && (stamp === undefined || !stamp.hasTime)) {
-      const where = { file, line: lineOf(text, `<${name}`), field: `nitf/head/docdata/${name}@norm` };
       diagnostics.push(diagnostic(Errors.FieldType, where, 'a NITF norm date and time like "20250205T092400+0800"', JSON.stringify(raw)));
     }
+    // (A wall-clock time the site's zone skips or repeats names no instant: refused, as text copy's is.)
+    const clock = stamp === undefined ? undefined : clockError(stamp, ctx.timezone, where);
+    if (clock !== undefined) diagnostics.push(clock);
   }
   if (diagnostics.length > 0) return { stories: [], diagnostics };
   let published = issue;

@@ -73,10 +73,10 @@ const problems = {
       : diagnostic(Errors.ImportNoDate, { file, line: labelled.n }, notRead(labelled.text), true);
   },
   badDate: (file: string, line: number, value: string) => diagnostic(Errors.DateFormat, { file, line, field: 'date' }, value),
-  clockTime: (file: string, line: number, value: string, zone: string, t: Exclude<DeskTime, { ok: true } | { problem: 'format' }>) =>
+  clockTime: (file: string, line: number, field: string, value: string, zone: string, t: Exclude<DeskTime, { ok: true } | { problem: 'format' }>) =>
     t.problem === 'nonexistent'
-      ? diagnostic(Errors.DateNonexistent, { file, line, field: 'date' }, value, zone)
-      : diagnostic(Errors.DateAmbiguous, { file, line, field: 'date' }, value, zone, t.candidates),
+      ? diagnostic(Errors.DateNonexistent, { file, line, field }, value, zone)
+      : diagnostic(Errors.DateAmbiguous, { file, line, field }, value, zone, t.candidates),
   noZone: (file: string, line: number, zone: string) => diagnostic(Errors.ZoneUnknown, { file, line, field: 'date' }, zone),
   datelineZone: (file: string, line: number, detail: string) => diagnostic(Errors.ImportDatelineZone, { file, line, field: 'dateline.timezone' }, detail),
 };
@@ -400,12 +400,15 @@ export const importText: Importer = (input, ctx): ImportResult => {
       diagnostics.push(problems.noZone(file, s.n, ctx.timezone));
       continue;
     }
-    // A time the zone skips or repeats is the build's to refuse (the import reports it); here only the form,
-    // unless the stamp names its clock (`2:30 AM ET` on the day New York skips it), which the record cannot carry.
-    const t = parseDeskTime(s.value, s.clock ?? (s.offset ? 'UTC' : ctx.timezone));
+    // A time the zone skips or repeats names no instant, whether the stamp names its clock (`1:30 AM ET` on
+    // the day New York repeats it) or leaves it to the site's zone (`2025-11-02 01:30` on a New York desk):
+    // refused alike, naming both instants of a repeated hour, as NITF and ninjs stamps are (`clockError`).
+    const zone = s.clock ?? (s.offset ? 'UTC' : ctx.timezone);
+    const t = parseDeskTime(s.value, zone);
+    const field = s === date ? 'date' : 'updated';
     if (t.ok) instants.set(s, t.instant);
     else if (t.problem === 'format') diagnostics.push(problems.badDate(file, s.n, s.value));
-    else if (s.clock !== undefined) diagnostics.push(problems.clockTime(file, s.n, s.value, s.clock, t));
+    else diagnostics.push(problems.clockTime(file, s.n, field, s.value, zone, t));
   }
   if (date === undefined) return { stories: [], diagnostics: [...diagnostics, problems.noDate(file, lines)] };
   if (diagnostics.some((d) => d.severity === 'error')) return { stories: [], diagnostics };

@@ -370,12 +370,24 @@ describe('bad input', () => {
 
   it('what the build would warn about is said at import (a dateline date after the first publication there)', async () => {
     const dir = await site();
+    // 23:30 on March 10 in Beijing is 00:30 on March 11 in Tokyo: a story.date of March 13 is a typo the desk should see now.
+    const nitf = await readFile(join(fixtures, 'tokyo-rates.nitf.xml'), 'utf8');
+    await writeFile(join(dir, 'typo.xml'), nitf.replace('<story.date norm="20250311T003000+0900"/>', '<story.date norm="20250313"/>'));
+    const r = await run(['import', 'typo.xml'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^typo\.xml: warning: the build will warn about this record: dateline\.date: .*2025-03-13.*2025-03-11.*\(W_DATELINE_DATE\) \(W_IMPORT_BUILD_WARNING\)$/m);
+    expect(await records(dir)).toHaveLength(1);
+  });
+
+  it('a printed dateline day after the first publication there is the year before\'s, with a note to check it (time QA F-C)', async () => {
+    const dir = await site();
     const copy = await readFile(join(fixtures, 'gaza-talks.txt'), 'utf8');
-    // 09:24 on Feb. 5 in Beijing is Feb. 4 in Washington: a dateline of Feb. 6 is a typo the desk should see now.
+    // 09:24 on Feb. 5 in Beijing is Feb. 4 in Washington: the latest Feb. 6 on or before is a year earlier.
     await writeFile(join(dir, 'typo.txt'), copy.replace('WASHINGTON —', 'WASHINGTON, Feb. 6 (Xinhua) --'));
     const r = await run(['import', 'typo.txt'], dir);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^typo\.txt: warning: the build will warn about this record: dateline\.date: .*2025-02-06.*2025-02-04.*\(W_DATELINE_DATE\) \(W_IMPORT_BUILD_WARNING\)$/m);
+    expect(r.stdout).toContain('dateline date "2/6" is read as 2024-02-06, 364 days before the first publication there (2025-02-04): check it');
+    expect(r.stderr).not.toContain('W_DATELINE_DATE');
     expect(await records(dir)).toHaveLength(1);
   });
 

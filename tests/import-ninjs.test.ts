@@ -481,7 +481,7 @@ it.each([
   expect(notes).toEqual(note === undefined ? [] : [note]);
 });
 
-describe('time QA F-B, F-G: the rules the text importer shares', () => {
+describe('time QA F-B, F-C, F-G: the rules the text importer shares', () => {
   const at = (file: string, text: string, timezone: string) => {
     const result = importNinjs(text, { file, timezone });
     return { ...result, lines: result.diagnostics.map(formatDiagnostic) };
@@ -502,5 +502,24 @@ describe('time QA F-B, F-G: the rules the text importer shares', () => {
     const skipped = at('x.json', variant('v1.ninjs.json', { firstcreated: '2025-03-05T09:00:00-05:00', versioncreated: '2025-03-09T02:30' }), 'America/New_York');
     expect(skipped.stories).toEqual([]);
     expect(skipped.lines).toEqual([expect.stringMatching(/^x\.json:\d+: versioncreated: "2025-03-09 02:30" does not exist in America\/New_York: .* \(E_DATE_NONEXISTENT\)$/)]);
+  });
+
+  it('a dateline day from the lead is the latest on or before the first publication there, as in raw text', () => {
+    const lead = (firstcreated: string, day: string) => run('x.json', variant('v1.ninjs.json', {
+      firstcreated, versioncreated: undefined, located: 'Washington',
+      body_html: `<p>WASHINGTON, ${day} (Xinhua) -- Envoys met on Tuesday, officials said.</p>`,
+    })).stories[0]!;
+    const dec20 = lead('2025-07-01T09:24:00+08:00', 'Dec. 20');
+    expect(dec20.fields.dateline?.date).toBe('2024-12-20');
+    expect(dec20.notes).toContain('dateline date "12/20" is read as 2024-12-20, 192 days before the first publication there (2025-06-30): check it');
+    const feb29 = lead('2025-03-01T09:24:00+08:00', 'Feb. 29');
+    expect(feb29.fields.dateline?.date).toBe('2024-02-29');
+    const none = lead('2025-06-01T09:24:00+08:00', 'Feb. 29');
+    expect(none.fields.dateline?.date).toBeUndefined();
+    expect(none.notes).toContain('dateline date "2/29" is no day of the year up to the first publication there (2025-05-31), not used: check the copy');
+    const dec31 = lead('2026-01-01T09:24:00+08:00', 'Dec. 31');
+    expect(dec31.fields.dateline?.date).toBe('2025-12-31');
+    expect(dec31.notes.filter((n) => n.startsWith('dateline date'))).toEqual([]);
+    expectAccepted(dec31);
   });
 });

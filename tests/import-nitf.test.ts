@@ -397,7 +397,7 @@ describe('end marks that are the story\'s words', () => {
   });
 });
 
-describe('time QA F-B, F-G: the rules the text importer shares', () => {
+describe('time QA F-B, F-C, F-G: the rules the text importer shares', () => {
   const at = (file: string, text: string, timezone: string) => {
     const result = importNitf(text, { file, timezone });
     return { ...result, lines: result.diagnostics.map(formatDiagnostic) };
@@ -423,5 +423,20 @@ describe('time QA F-B, F-G: the rules the text importer shares', () => {
     });
     // With its offset, the same clock is an instant.
     expect(at('x.xml', stamped('20251102T013000-0500'), 'America/New_York').stories[0]!.fields.date).toBe('2025-11-02T01:30:00-05:00');
+  });
+
+  it('a dateline day from the lead is the latest on or before the first publication there, as in raw text', () => {
+    // No story.date: the lead gives the day.
+    const lead = (issue: string, day: string) => run('x.xml', stamped(issue).replace(/<story\.date[^>]*>Feb\. 4<\/story\.date>/, '').replace('WASHINGTON, Feb. 4 (Xinhua)', `WASHINGTON, ${day} (Xinhua)`)).stories[0]!;
+    const dec20 = lead('20250701T092400+0800', 'Dec. 20');
+    expect(dec20.fields.dateline?.date).toBe('2024-12-20');
+    expect(dec20.notes).toContain('dateline date "12/20" is read as 2024-12-20, 192 days before the first publication there (2025-06-30): check it');
+    const feb29 = lead('20250301T092400+0800', 'Feb. 29');
+    expect(feb29.fields.dateline?.date).toBe('2024-02-29');
+    expect(feb29.notes).toContain('dateline date "2/29" is read as 2024-02-29, 365 days before the first publication there (2025-02-28): check it');
+    const dec31 = lead('20260101T092400+0800', 'Dec. 31');
+    expect(dec31.fields.dateline?.date).toBe('2025-12-31');
+    expect(dec31.notes.filter((n) => n.startsWith('dateline date'))).toEqual([]);
+    expectAccepted(dec31);
   });
 });

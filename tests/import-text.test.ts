@@ -1184,7 +1184,7 @@ it.each([
   expect(story.fields.authors).toEqual(authors);
 });
 
-describe('importText: the stamps (time QA F-B, F-G)', () => {
+describe('importText: the stamps and the dateline day (time QA F-B, F-C, F-G)', () => {
   const copy = (stamps: string, lead = 'WASHINGTON, Feb. 4 (Xinhua) --') => `Home | World\n\nEnvoys meet again\n\n${stamps}\n\n${lead} Envoys met on Tuesday, officials said.\n`;
   const run = (text: string, timezone = ZONE) => importText(text, { file: 'in/story.txt', timezone });
   /** Everything the build says about the record, warnings too. */
@@ -1228,5 +1228,33 @@ describe('importText: the stamps (time QA F-B, F-G)', () => {
     // An update stamp in the repeated hour is refused too, named as the update.
     const update = lines(copy('Published: 2025-11-01 22:00 | Updated: 2025-11-02 01:30', 'NEW YORK --'));
     expect([update.stories.length, update.diagnostics.map(formatDiagnostic)]).toEqual([0, [repeated.replace(': date: ', ': updated: ')]]);
+  });
+
+  it.each([
+    // The latest such day on or before the first publication in Washington.
+    ['Dec. 20 on a story of July 1', 'Updated: 2025-07-01 09:24', 'WASHINGTON, Dec. 20 (Xinhua) --', '2024-12-20',
+      ['dateline date "12/20" is read as 2024-12-20, 192 days before the first publication there (2025-06-30): check it']],
+    ['Feb. 29 on a story of March 1, 2025 (Feb. 28 in Washington)', 'Updated: 2025-03-01 09:24', 'WASHINGTON, Feb. 29 (Xinhua) --', '2024-02-29',
+      ['dateline date "2/29" is read as 2024-02-29, 365 days before the first publication there (2025-02-28): check it']],
+    ['Feb. 29 with none in the year before', 'Updated: 2025-06-01 09:24', 'WASHINGTON, Feb. 29 (Xinhua) --', undefined,
+      ['dateline date "2/29" is no day of the year up to the first publication there (2025-05-31), not used: check the copy']],
+    ['Feb. 29 in a leap year', 'Updated: 2024-03-01 09:24', 'WASHINGTON, Feb. 29 (Xinhua) --', '2024-02-29', []],
+    ['a day after the first publication there (a typo)', 'Updated: 2025-02-05 09:24', 'WASHINGTON, Feb. 6 (Xinhua) --', '2024-02-06',
+      ['dateline date "2/6" is read as 2024-02-06, 364 days before the first publication there (2025-02-04): check it']],
+    ['two weeks before', 'Updated: 2025-02-19 09:24', 'WASHINGTON, Feb. 4 (Xinhua) --', '2025-02-04', []],
+    ['Dec. 31 on a story of Jan. 1 in Beijing (Dec. 31 in Washington)', 'Updated: 2026-01-01 09:24', 'WASHINGTON, Dec. 31 (Xinhua) --', '2025-12-31', []],
+    ['Jan. 1 in Beijing on a story stamped Dec. 31 in New York', 'Updated: 2025-12-31 22:00 -05:00', 'BEIJING, Jan. 1 (Xinhua) --', '2026-01-01', []],
+    ['Jan. 1 at a city of unknown zone: the latest day anywhere bounds it', 'Updated: 2025-12-31 12:00 UTC', 'NOWHEREVILLE, Jan. 1 (Xinhua) --', '2026-01-01', []],
+  ])('a dateline day: %s', (_, stamp, lead, date, notes) => {
+    const story = only(run(copy(stamp, lead)));
+    expect(story.fields.dateline?.date).toBe(date);
+    expect(story.notes).toEqual(notes);
+    expect(buildSays(story).filter((d) => d.includes('W_DATELINE_DATE'))).toEqual([]);
+  });
+
+  it('a day no year has is not used, with a note', () => {
+    const story = only(run(copy('Updated: 2025-03-01 09:24', 'WASHINGTON, Feb. 30 (Xinhua) --')));
+    expect(story.fields.dateline?.date).toBeUndefined();
+    expect(story.notes).toEqual(['dateline date is not a calendar date, not used: "2/30"']);
   });
 });

@@ -4,7 +4,7 @@
  * the record, the reading and comparing of time stamps, the permanent id, and the advice for copy the
  * agency has not released.
  */
-import { isLocalDate, parseDeskTime } from '../core/_dates.js';
+import { isLocalDate, localDate, parseDeskTime } from '../core/_dates.js';
 import { diagnostic, Errors } from '../errors.js';
 import type { Diagnostic } from '../types.js';
 import { isPermanentId } from '../core/ids.js';
@@ -64,12 +64,12 @@ export function resolveDateline(printedCity: string, region: string | undefined,
  * are kept. `DENVER (AP) —`, `WASHINGTON, Feb. 4 --`, `PARIS — The museums …` are datelines;
  * `NICE — that is how …`, `MOBILE — phone sales fell` and `NATO — already stretched …` sentences.
  */
-export function leadDateline(blocks: Block[], date: string, credits: Credits, notes: string[], file: string, diagnostics: Diagnostic[]): DatelineOut | undefined {
+export function leadDateline(blocks: Block[], published: Timed, credits: Credits, notes: string[], file: string, diagnostics: Diagnostic[]): DatelineOut | undefined {
   const first = blocks[0];
   const lead = first?.kind === 'p' ? leadOf({ text: plainText(first.inline) }) : undefined;
   if (lead === undefined) return undefined;
   const dateline = resolveDateline(lead.city, lead.region, undefined, file, diagnostics);
-  takeDuplicateLead(blocks, dateline, date, credits, notes);
+  takeDuplicateLead(blocks, dateline, published, credits, notes);
   notes.push(`dateline read from the body's first paragraph (the copy gives none): ${JSON.stringify(lead.city)}`);
   return dateline;
 }
@@ -79,7 +79,7 @@ export function leadDateline(blocks: Block[], date: string, credits: Credits, no
  * (`WASHINGTON, Feb. 4 (Xinhua) --`), the lead is taken out so the build does not print it twice. What
  * it says that the fields lack (the agency, the date) is kept in the fields.
  */
-export function takeDuplicateLead(blocks: Block[], dateline: DatelineOut, date: string, credits: Credits, notes: string[]): void {
+export function takeDuplicateLead(blocks: Block[], dateline: DatelineOut, published: Timed, credits: Credits, notes: string[]): void {
   const first = blocks[0];
   if (first?.kind !== 'p') return;
   const plain = plainText(first.inline);
@@ -95,12 +95,50 @@ export function takeDuplicateLead(blocks: Block[], dateline: DatelineOut, date: 
   // signature named, as the text importer credits them: a credit is never dropped.
   if (lead.reporters !== undefined) credits.authors.push(...reporterNames(lead.reporters).filter((n) => !credits.authors.includes(n)));
   if (dateline.date === undefined && lead.month !== undefined && lead.day !== undefined) {
-    const d = datelineDate(lead.month, lead.day, date);
+    const d = datelineDay(lead.month, lead.day, published, dateline.timezone, notes);
     if (d !== undefined) dateline.date = d;
   }
   const rest = dropChars(first.inline, plain.length - plain.trimStart().length + (plain.trim().length - lead.rest.length));
   if (rest.length > 0) first.inline = rest;
   else blocks.shift();
+}
+
+/**
+ * The date of a dateline's month and day (`WASHINGTON, Dec. 20`), as all three importers read it: the
+ * latest such day on or before the first publication's day at the dateline city (`datelineDate`); where
+ * the city's zone is unknown, on or before the latest day anywhere at that instant (UTC+14). A day more
+ * than two weeks before is kept, with a note to check it; a day not in the year up to then (Feb. 29 of
+ * a year that has none) or in no year (Feb. 30) is not used, with a note.
+ */
+export function datelineDay(month: number, day: number, first: Timed, zone: string | undefined, notes: string[]): string | undefined {
+  const printed = JSON.stringify(`${month}/${day}`);
+  const any = new Date(Date.UTC(2000, month - 1, day)); // (2000 has a Feb. 29)
+  if (any.getUTCMonth() !== month - 1 || any.getUTCDate() !== day) {
+    notes.push(`dateline date is not a calendar date, not used: ${printed}`);
+    return undefined;
+  }
+  const last = lastDatelineDay(first, zone);
+  const date = datelineDate(month, day, last);
+  const where = zone === undefined ? 'anywhere' : 'there';
+  if (date === undefined) {
+    notes.push(`dateline date ${printed} is no day of the year up to the first publication ${where} (${last}), not used: check the copy`);
+    return undefined;
+  }
+  const days = Math.round((Date.parse(`${last}T00:00:00Z`) - Date.parse(`${date}T00:00:00Z`)) / 86_400_000);
+  if (days > DATELINE_DAYS_BEFORE) notes.push(`dateline date ${printed} is read as ${date}, ${days} days before the first publication ${where} (${last}): check it`);
+  return date;
+}
+
+/** How many days before its first publication a dateline may name without a note. */
+const DATELINE_DAYS_BEFORE = 14;
+
+/** The last day a dateline may name: the first publication's day at the city, or the latest day anywhere then. */
+function lastDatelineDay(first: Timed, zone: string | undefined): string {
+  if (first.instant !== undefined) return localDate(first.instant, zone ?? 'Etc/GMT-14');
+  // (No instant: a wall-clock time read nowhere. The day as written, and the two days that may be ahead of it somewhere.)
+  const d = new Date(`${first.value.slice(0, 10)}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 2);
+  return d.toISOString().slice(0, 10);
 }
 
 // ----- Pictures -----

@@ -85,21 +85,32 @@ export function parseDatelineLead(paragraph: string): (DatelineLead & { reporter
 
 export { cityName };
 
+const DAY_MS = 86_400_000;
+
+/** Midnight UTC of a day (years below 100 too, which Date.UTC reads as 19xx). */
+function utcDay(y: number, month: number, day: number): number {
+  const d = new Date(0);
+  d.setUTCFullYear(y, month - 1, day);
+  return d.getTime();
+}
+
 /**
- * The full date of a dateline's month and day: the year that puts it nearest the story's own date (a
- * dateline of Dec. 31 on a story stamped Jan. 1 is from the year before).
+ * The full date of a dateline's month and day: the latest one on or before `last`, the day the story was
+ * first published at the dateline city (a story is datelined on or before that day, so a dateline of Dec.
+ * 31 on a story first published Jan. 1 is from the year before, and one of Dec. 20 on a story of July 1
+ * too). Only the year up to `last` (366 days) is looked at: a Feb. 29 with none in it is undefined, as is
+ * a day no year has (Feb. 30).
  */
-export function datelineDate(month: number, day: number, near: string): string | undefined {
-  const year = Number(near.slice(0, 4));
-  const nearMs = Date.UTC(year, Number(near.slice(5, 7)) - 1, Number(near.slice(8, 10)));
-  let best: { ms: number; y: number } | undefined;
-  for (const y of [year - 1, year, year + 1]) {
-    const ms = Date.UTC(y, month - 1, day);
+export function datelineDate(month: number, day: number, last: string): string | undefined {
+  const year = Number(last.slice(0, 4));
+  const lastMs = utcDay(year, Number(last.slice(5, 7)), Number(last.slice(8, 10)));
+  for (const y of [year, year - 1]) {
+    const ms = utcDay(y, month, day);
     const d = new Date(ms);
-    if (d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) continue;
-    if (best === undefined || Math.abs(ms - nearMs) < Math.abs(best.ms - nearMs)) best = { ms, y };
+    if (d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day || ms > lastMs || lastMs - ms > 366 * DAY_MS) continue;
+    return `${String(y).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   }
-  return best === undefined ? undefined : new Date(best.ms).toISOString().slice(0, 10);
+  return undefined;
 }
 
 // ----- Contributors -----

@@ -148,15 +148,17 @@ export const importNinjs: Importer = (text: string, ctx: ImportContext): ImportR
   // by Muralikumar Anantharaman)"), and the end mark: as NITF's taglines and text copy give them.
   takeClosingCredits(blocks, credits, notes);
 
+  // The dateline's day is on or before the record's date (the embargo's, where it moved it).
+  const dated = readStamp(fields.date, ctx.timezone) ?? published;
   const located = str(data, 'located');
   if (located !== undefined) {
     const [city = '', ...rest] = located.split(',').map((s) => s.trim());
     const region = rest.join(', ') || undefined;
     const dateline = resolveDateline(city, region, undefined, file, diagnostics);
-    takeDuplicateLead(blocks, dateline, fields.date, credits, notes);
+    takeDuplicateLead(blocks, dateline, dated, credits, notes);
     fields.dateline = dateline;
   } else {
-    const dateline = leadDateline(blocks, fields.date, credits, notes, file, diagnostics);
+    const dateline = leadDateline(blocks, dated, credits, notes, file, diagnostics);
     if (dateline !== undefined) fields.dateline = dateline;
   }
   credits.into(fields);

@@ -169,10 +169,10 @@ export const importNitf: Importer = (text: string, ctx: ImportContext): ImportRe
   const dl = child(bodyHead, 'dateline');
   const structured = dl === undefined ? undefined : readNitfDateline(dl, ctx, diagnostics, notes);
   if (structured !== undefined) {
-    takeDuplicateLead(blocks, structured, fields.date, credits, notes);
+    takeDuplicateLead(blocks, structured, published, credits, notes);
     fields.dateline = structured;
   } else if (dl === undefined) {
-    const dateline = leadDateline(blocks, fields.date, credits, notes, file, diagnostics);
+    const dateline = leadDateline(blocks, published, credits, notes, file, diagnostics);
     if (dateline !== undefined) fields.dateline = dateline;
   }
 

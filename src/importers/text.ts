@@ -15,7 +15,7 @@ import { diagnostic, Errors } from '../errors.js';
 import type { Diagnostic } from '../types.js';
 import { lookupCity } from './gazetteer.js';
 import {
-  agenciesNamed, agencyKey, besidesAuthors, cityName, datelineDate, isInterviewLine, parseAgencyLine, parseContributorLine, parseDatelineLead, reporterNames, splitPhotoCredit, zhSignature, type Contributor, type DatelineLead,
+  agenciesNamed, agencyKey, besidesAuthors, cityName, isInterviewLine, parseAgencyLine, parseContributorLine, parseDatelineLead, reporterNames, splitPhotoCredit, zhSignature, type Contributor, type DatelineLead,
 } from './lines.js';
 import { contentId, markdownHeading, markdownText } from './record.js';
 import type { Importer, ImportResult, RecordFieldsOut } from './types.js';
@@ -25,7 +25,7 @@ import { type Byline, parseByline, parseEditorLine, keptWholeNote } from './_byl
 import { barByline } from './_bar-byline.js';
 import { endsWithMark, innerEndMarkNote, innerEndMarks, withoutEndMark } from './_end-mark.js';
 import { leadOf, type TextLead } from './_lead.js';
-import { laterStamp, type Timed } from './_story.js';
+import { datelineDay, laterStamp, type Timed } from './_story.js';
 
 /** Whether the first block from `from` on that is not a stamp, id, image URL, byline or agency line leads with a dateline. */
 function datelineAhead(blocks: readonly Block[], from: number): boolean {
@@ -477,9 +477,8 @@ export const importText: Importer = (input, ctx): ImportResult => {
         `dateline city ${q(printed)} names places in different time zones (${shown.join('; ')}): add "dateline.timezone" (an IANA zone) to the record`));
     }
     if (lead.month !== undefined && lead.day !== undefined) {
-      const d = datelineDate(lead.month, lead.day, date.value);
+      const d = datelineDay(lead.month, lead.day, dated, dateline.timezone, notes);
       if (d !== undefined) dateline.date = d;
-      else notes.push(`dateline date is not a calendar date, not used: ${q(`${lead.month}/${lead.day}`)}`);
     }
     fields.dateline = dateline;
   }

@@ -425,6 +425,15 @@ describe('article diagnostics (loadArticles)', () => {
     ]);
   });
 
+  it('an exact repeat is found however many credits of that name came before', async () => {
+    const bureaus = Array.from({ length: 17 }, (_, i) => [`  - name: Staff`, `    location: Bureau ${i}`]).flat();
+    const { lines, loaded } = await diagnose({
+      'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'contributors:', ...bureaus, '  - name: Staff', '    location: Bureau 16', '---', 'B'),
+    });
+    expect(lines.filter((l) => l.includes('the repeat is left out'))).toEqual([expect.stringContaining('contributors[17]: warning: "Staff" is credited already at contributors[16]')]);
+    expect(loaded.articles[0]!.contributors).toHaveLength(17);
+  });
+
   it('an agency line one side of which prints nothing names no agency there', async () => {
     const { lines, loaded } = await diagnose({
       'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'agency: "Reuters via \u200b"', '---', 'B'),
@@ -475,7 +484,7 @@ describe('article diagnostics (loadArticles)', () => {
 
   it('an e-mail address typed into a name is a warning (feed readers take it for the address and cut the name); the story stays', async () => {
     const { lines, loaded } = await diagnose({
-      'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'authors:', '  - jane@example.com', '  - name: Bo Ma (bo@example.com)', '  - Li Wen (Beijing)', '  - "@lwen on X"', 'contributors:', '  - Cy Ho, cy@example.org', '  - Ann Roy «ann@example.org».', 'agency: Reuters (news@reuters.com)', '---', 'B'),
+      'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'authors:', '  - jane@example.com', '  - name: Bo Ma (bo@example.com)', '  - Li Wen (Beijing)', '  - "@lwen on X"', 'contributors:', '  - Cy Ho, cy@example.org', '  - Ann Roy «ann@example.org».', "  - jane@paper.com's desk", 'agency: Reuters (news@reuters.com)', '---', 'B'),
     });
     const has = (name: string, email: boolean): string =>
       `warning: "${name}" holds an e-mail address: feed readers take it for the address and cut the name; give the name alone${email ? ' and the address as "email"' : ''} (W_NAME_HAS_EMAIL)`;
@@ -484,7 +493,8 @@ describe('article diagnostics (loadArticles)', () => {
       `articles/a.md:7: authors[1].name: ${has('Bo Ma (bo@example.com)', true)}`,
       `articles/a.md:11: contributors[0]: ${has('Cy Ho, cy@example.org', false)}`,
       `articles/a.md:12: contributors[1]: ${has('Ann Roy «ann@example.org».', false)}`,
-      `articles/a.md:13: agency: ${has('Reuters (news@reuters.com)', false)}`,
+      `articles/a.md:13: contributors[2]: ${has("jane@paper.com's desk", false)}`,
+      `articles/a.md:14: agency: ${has('Reuters (news@reuters.com)', false)}`,
     ]);
     expect(loaded.articles).toHaveLength(1);
   });

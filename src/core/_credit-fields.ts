@@ -47,9 +47,11 @@ export function hasEmail(name: string): boolean {
   return name.split(/[^\p{L}\p{N}\p{M}@._%+'-]+/u).some((word) => {
     const at = word.indexOf('@');
     if (at <= 0 || word.indexOf('@', at + 1) >= 0) return false;
-    let end = word.length;
-    while (end > at + 1 && !/[A-Za-z0-9]/.test(word[end - 1]!)) end--;
-    const host = word.slice(at + 1, end);
+    // The host: what a host name holds after the @, without the dots and hyphens that end a sentence.
+    let host = /^[A-Za-z0-9.-]*/.exec(word.slice(at + 1))![0];
+    let end = host.length;
+    while (end > 0 && (host[end - 1] === '.' || host[end - 1] === '-')) end--;
+    host = host.slice(0, end);
     const dot = host.lastIndexOf('.');
     return dot > 0 && /^[A-Za-z]{2,}$/.test(host.slice(dot + 1));
   });
@@ -147,6 +149,9 @@ function keepOnce<T extends Person | Contributor>(
 ): T[] {
   type Kept = { at: FieldPath; credit: T; values: (string | undefined)[] };
   const seen = new Map<string, Kept[]>();
+  /** Each kept credit by its name and every compared field as it was kept: an exact repeat is found however many came before. */
+  const exact = new Map<string, Kept>();
+  const signature = (id: string, values: readonly (string | undefined)[]): string => JSON.stringify([id, ...values]);
   const fields = Object.keys(compare) as (keyof T)[];
   const valuesOf = (c: T): (string | undefined)[] => fields.map((f) => (typeof c[f] === 'string' ? compare[f]!(c[f] as string) : undefined));
   return list.filter((c, k) => {
@@ -156,7 +161,7 @@ function keepOnce<T extends Person | Contributor>(
     const earlier = seen.get(id) ?? [];
     const values = valuesOf(c);
     // (Against the first few kept under one name: a list of thousands of one name is no credit, and must not cost their square.)
-    let fits: Kept | undefined;
+    let fits: Kept | undefined = exact.get(signature(id, values));
     for (let j = 0; j < earlier.length && j < 16 && fits === undefined; j++) {
       const e = earlier[j]!;
       if (e.values.every((v, i) => v === undefined || values[i] === undefined || v === values[i])) fits = e;
@@ -173,8 +178,10 @@ function keepOnce<T extends Person | Contributor>(
       return false;
     }
     if (earlier.length > 0) warn(path, (w) => diagnostic(Errors.CreditRepeatedOtherwise, w, c.name, fieldName(earlier[0]!.at)));
-    earlier.push({ at: path, credit: c, values });
+    const entry = { at: path, credit: c, values };
+    earlier.push(entry);
     if (earlier.length === 1) seen.set(id, earlier);
+    exact.set(signature(id, values), entry);
     kept(c, path);
     return true;
   });

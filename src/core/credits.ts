@@ -39,8 +39,10 @@ export function bylineText(authors: readonly { name: string }[], language: strin
 
 /** A role without the "by" or colon the line adds ("Reporting by:" is "Reporting"; "by" alone is none). Linear: no regex backtracks over spaces. */
 export function withoutBy(role: string): string {
-  // (A colon after it too: "Reporting by:", "Contributing:" are how credit lines print.)
-  const r = role.trimEnd().replace(/[:：]$/, '').trimEnd();
+  // (Punctuation after it too: "Reporting by:", "Contributing:", "by -" are how credit lines print.)
+  let end = role.length;
+  while (end > 0 && /[\s:：;,.\-–—]/.test(role[end - 1]!)) end--;
+  const r = role.slice(0, end);
   if (r.length < 2 || r.slice(-2).toLowerCase() !== 'by') return r;
   const before = r.slice(0, -2);
   if (before === '') return '';

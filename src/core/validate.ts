@@ -328,10 +328,11 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
 /** Copies plain data with forbidden XML characters removed from every string (and key), reporting each field. */
 function clean(v: unknown, path: FieldPath, report: (path: FieldPath, removed: number) => void): unknown {
   if (typeof v === 'string') {
-    // Word's line break (U+000B), a form feed and NEL (from Latin-1 read wrongly) separate words or lines:
-    // a line break, not nothing, which would glue "Ann\u000bLee" into "AnnLee".
-    const s = stripForbidden(/[\v\f\u0085]/.test(v) ? v.replace(/[\v\f\u0085]/g, '\n') : v);
-    if (s.removed > 0) report(path, s.removed);
+    // In a name, Word's line break (U+000B), a form feed or NEL stands between words: it is taken out as
+    // elsewhere (and counted), but leaves a space, so "Ann\u000bLee" is not glued into "AnnLee".
+    const between = /[\v\f\u0085]/.test(v) && NAME_FIELDS.has(fieldPattern(path)) ? (v.match(/[\v\f\u0085]/g) ?? []).length : 0;
+    const s = stripForbidden(between > 0 ? v.replace(/[\v\f\u0085]/g, ' ') : v);
+    if (s.removed + between > 0) report(path, s.removed + between);
     return s.text;
   }
   if (Array.isArray(v)) return v.map((x, i) => clean(x, [...path, i], report));
@@ -348,6 +349,9 @@ function clean(v: unknown, path: FieldPath, report: (path: FieldPath, removed: n
  * reference, a named entity): such text draws its ContainsHTML/CharacterData warnings.
  */
 const MARKUP = /<[/a-z][^<>\s]*>?|&(?:#[0-9]+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i;
+/** Fields that name someone or something (credits, places, categories). */
+const NAME_FIELDS = new Set(['authors[]', 'authors[].name', 'contributors[]', 'contributors[].name', 'contributors[].location', 'contributors[].role',
+  'agency', 'agency.name', 'agency.via', 'dateline.city', 'dateline.country', 'section', 'tags[]', 'image.credit']);
 /** Fields that feeds carry as plain text. */
 const PROSE = new Set(['title', 'summary', 'section', 'tags[]', 'authors[]', 'authors[].name', 'agency', 'agency.name', 'agency.via',
   'contributors[]', 'contributors[].name', 'contributors[].location', 'contributors[].role', 'dateline.city', 'dateline.country',

@@ -35,7 +35,7 @@ export const INVISIBLE = new RegExp(`^[${NOTHING}]+$`, 'u');
 
 /** An optional name: `undefined` when it is empty or has nothing to see. */
 export const visible = (value: string | undefined): string | undefined =>
-  value === undefined || value === '' || INVISIBLE.test(value) ? undefined : value;
+  value === undefined || value === '' || (!/[\x21-\x7e]/.test(value) && INVISIBLE.test(value)) ? undefined : value;
 
 /**
  * Whether a name holds an address ("Jane Doe (jane@paper.com)", "王晓岚 wangxl@xinhua.net。"): a word (what
@@ -92,6 +92,7 @@ const agencyWord = (text: string): boolean =>
  * on one side is no credit (`via Xinhua`).
  */
 export function agencyLine(written: string): { name: string; via?: string } {
+  if (!/v[ií]a/i.test(written)) return { name: written.trim() };
   // Words, not one expression over the text: a long run of spaces costs linear time.
   const words = written.trim().split(/\s+/);
   const isVia = (w: string): boolean => /^v[ií]a$/i.test(w);
@@ -123,19 +124,33 @@ export function withoutRepeats(
   warn: (path: FieldPath, d: (where: { file: string; line?: number; field?: string }) => Diagnostic) => void,
 ): { authors: Person[]; contributors: Contributor[] } {
   if (authors.length + contributors.length < 2) return { authors, contributors };
+  // Most stories credit each person once: their names are told apart first, and the folding (signatures,
+  // compared fields) runs only for a list where two share one.
+  const authorKeys = authors.map((a) => key(a.name));
   const bylines = new Map<string, FieldPath>();
-  const keptAuthors = keepOnce(authors, authorPaths, (a) => key(a.name), { url: (u) => u, email: key }, warn, (a, path) => {
-    if (!bylines.has(key(a.name))) bylines.set(key(a.name), path);
+  const keptAuthors = distinct(authorKeys)
+    ? authors
+    : keepOnce(authors, authorPaths, (a) => key(a.name), { url: (u) => u, email: key }, warn, () => undefined);
+  authors.forEach((a, k) => {
+    if (a.name !== '' && !bylines.has(authorKeys[k]!)) bylines.set(authorKeys[k]!, authorPaths[k]!.path);
   });
-  const keptContributors = keepOnce(contributors, contributorPaths, (c) => `${key(c.name)}\n${roleKey(c.role)}`, { location: key }, warn, (c, path) => {
+  const alsoByline = (c: Contributor, path: FieldPath): void => {
     const byline = bylines.get(key(c.name));
     if (byline !== undefined && roleKey(c.role) === '') warn(path, (w) => diagnostic(Errors.CreditAlsoByline, w, c.name, fieldName(byline)));
-  });
-  return { authors: keptAuthors, contributors: keptContributors };
+  };
+  const lineOf = (c: Contributor): string => `${key(c.name)}\n${roleKey(c.role)}`;
+  if (distinct(contributors.map(lineOf))) {
+    if (bylines.size > 0) contributors.forEach((c, k) => c.name !== '' && alsoByline(c, contributorPaths[k]!.path));
+    return { authors: keptAuthors, contributors };
+  }
+  return { authors: keptAuthors, contributors: keepOnce(contributors, contributorPaths, lineOf, { location: key }, warn, alsoByline) };
 }
 
-/** How names, places and addresses compare: case and Unicode composition aside, spaces as one. */
-const key = (text: string): string => text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ');
+const distinct = (keys: readonly string[]): boolean => keys.length < 2 || new Set(keys).size === keys.length;
+
+/** How names, places and addresses compare: case and Unicode composition aside, spaces as one. (Printable ASCII with single spaces needs only the case.) */
+const key = (text: string): string =>
+  (/[^\x21-\x7e ]|  /.test(text) ? text.normalize('NFC').replace(/\s+/g, ' ') : text).toLowerCase();
 
 /**
  * The credits of `list` with each repeat folded into an earlier one it does not contradict (the fields of

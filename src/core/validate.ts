@@ -118,7 +118,8 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
     const v = str(path);
     if (v === undefined) return undefined;
     const t = v.trim();
-    return t === '' || INVISIBLE.test(t) ? fail(path, (w) => diagnostic(Errors.FieldEmpty, w)) : t;
+    // (Printable ASCII is something to see: only a text without any is tested against the whole list.)
+    return t === '' || (!/[\x21-\x7e]/.test(t) && INVISIBLE.test(t)) ? fail(path, (w) => diagnostic(Errors.FieldEmpty, w)) : t;
   };
   // An address typed into a name ("Jane Doe (jane@paper.com)"): feedparser takes it for the e-mail and cuts
   // or drops the name, and the W3C validator warns (ContainsEmail).
@@ -177,9 +178,15 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
   // agency link, a live blog's post) may be meant.
   const linkOf = (path: FieldPath, photo = false): string | undefined => {
     const u = absoluteUrl(path, url ?? config.siteUrl);
-    const bare = (x: string): string => x.replace(/#.*$/, '').replace(/\?$/, '');
-    const self = /^(?:[#?.]|\.\/)$/.test(str(path)?.trim() ?? '') || (photo && u !== undefined && url !== undefined && bare(u) === bare(url));
-    return u !== undefined && self ? fail(path, (w) => diagnostic(Errors.UrlIsStory, w, str(path) ?? '')) : u;
+    if (u === undefined) return undefined;
+    const written = str(path)!.trim();
+    const bare = (x: string): string => {
+      const hash = x.indexOf('#');
+      const cut = hash < 0 ? x : x.slice(0, hash);
+      return cut.endsWith('?') ? cut.slice(0, -1) : cut;
+    };
+    const self = written === '#' || written === '?' || written === '.' || written === './' || (photo && url !== undefined && u.startsWith(bare(url)) && bare(u) === bare(url));
+    return self ? fail(path, (w) => diagnostic(Errors.UrlIsStory, w, written)) : u;
   };
   const published = deskTime(['date']);
   const updated = deskTime(['updated']);
@@ -189,7 +196,8 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
   const language = str(['language']);
   if (language !== undefined && !LANGUAGE.test(language)) fail(['language'], (w) => diagnostic(Errors.LanguageInvalid, w, language));
 
-  const bylines: Person[] = list(data, 'authors').map(({ value, path }) => {
+  const authorList = list(data, 'authors');
+  const bylines: Person[] = authorList.map(({ value, path }) => {
     const p: Person = { name: oneLine(named(value) ?? '') };
     nonEmpty(typeof value === 'string' ? path : [...path, 'name']);
     nameWithEmail(p.name, typeof value === 'string' ? path : [...path, 'name'], 'email');
@@ -222,7 +230,8 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
     if (agencyUrl !== undefined) agency.url = agencyUrl;
   }
 
-  const credited: Contributor[] = list(data, 'contributors').map(({ value, path }) => {
+  const contributorList = list(data, 'contributors');
+  const credited: Contributor[] = contributorList.map(({ value, path }) => {
     const c: Contributor = { name: oneLine(named(value) ?? '') };
     nonEmpty(typeof value === 'string' ? path : [...path, 'name']);
     nameWithEmail(c.name, typeof value === 'string' ? path : [...path, 'name']);
@@ -234,7 +243,7 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
     if (role) c.role = role;
     return c;
   });
-  const credits = withoutRepeats(bylines, list(data, 'authors'), credited, list(data, 'contributors'), (path, d) => out.push(d(at(path))));
+  const credits = withoutRepeats(bylines, authorList, credited, contributorList, (path, d) => out.push(d(at(path))));
 
   let dateline: DatelineField | undefined;
   const city = nonEmpty(['dateline', 'city']);

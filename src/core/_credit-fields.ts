@@ -31,9 +31,9 @@ export function oneLine(value: string | undefined): string | undefined {
  */
 const NOTHING = String.raw`\s\p{Cf}\u034F\u115F\u1160\u180B-\u180F\u2800\u3164\uFE00-\uFE0F\uFFA0\u{E0100}-\u{E01EF}`;
 /** Text with nothing to see. */
-export const INVISIBLE = new RegExp(`^[${NOTHING}]+$`, 'u');
+const INVISIBLE = new RegExp(`^[${NOTHING}]+$`, 'u');
 
-/** An optional name: `undefined` when it is empty or has nothing to see. */
+/** An optional name: `undefined` when it is empty or has nothing to see. (Printable ASCII is something to see: only a text without any is tested against the whole list.) */
 export const visible = (value: string | undefined): string | undefined =>
   value === undefined || value === '' || (!/[\x21-\x7e]/.test(value) && INVISIBLE.test(value)) ? undefined : value;
 

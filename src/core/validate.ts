@@ -9,7 +9,7 @@ import type {
 } from '../types.js';
 import { describeValue, closest, fieldName, fieldPattern, valueAt, type FieldPath } from './_paths.js';
 import { isLocalDate, isValidTimeZone, localDate, parseDeskTime, writableYear, zoneName } from './_dates.js';
-import { agencyLine, hasEmail, isEmail, INVISIBLE, oneLine, visible, withoutRepeats } from './_credit-fields.js';
+import { agencyLine, hasEmail, isEmail, oneLine, visible, withoutRepeats } from './_credit-fields.js';
 import { mayHoldForbidden, stripForbidden } from './_text.js';
 import { quickHref, rfc3986Href } from './_urls.js';
 import { withoutBy } from './credits.js';
@@ -118,8 +118,7 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
     const v = str(path);
     if (v === undefined) return undefined;
     const t = v.trim();
-    // (Printable ASCII is something to see: only a text without any is tested against the whole list.)
-    return t === '' || (!/[\x21-\x7e]/.test(t) && INVISIBLE.test(t)) ? fail(path, (w) => diagnostic(Errors.FieldEmpty, w)) : t;
+    return visible(t) === undefined ? fail(path, (w) => diagnostic(Errors.FieldEmpty, w)) : t;
   };
   // An address typed into a name ("Jane Doe (jane@paper.com)"): feedparser takes it for the e-mail and cuts
   // or drops the name, and the W3C validator warns (ContainsEmail).
@@ -222,7 +221,7 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
     agency = via ? { name: oneLine(agencyName) } : agencyLine(oneLine(agencyName));
     // (A side of the line with nothing to see: "Reuters via \u200b" names no agency.)
     if (agency.via !== undefined && visible(agency.via) === undefined) delete agency.via;
-    if (agency.name !== '' && INVISIBLE.test(agency.name) && !INVISIBLE.test(agencyName)) fail(typeof agencyValue === 'string' ? ['agency'] : ['agency', 'name'], (w) => diagnostic(Errors.FieldEmpty, w));
+    if (visible(agency.name) === undefined && visible(agencyName.trim()) !== undefined) fail(typeof agencyValue === 'string' ? ['agency'] : ['agency', 'name'], (w) => diagnostic(Errors.FieldEmpty, w));
     nonEmpty(typeof agencyValue === 'string' ? ['agency'] : ['agency', 'name']);
     nameWithEmail(agency.name, typeof agencyValue === 'string' ? ['agency'] : ['agency', 'name']);
     if (via) agency.via = via;

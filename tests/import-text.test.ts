@@ -1239,8 +1239,8 @@ describe('importText: the stamps and the dateline day (time QA F-B, F-C, F-G)', 
     ['Feb. 29 with none in the year before', 'Updated: 2025-06-01 09:24', 'WASHINGTON, Feb. 29 (Xinhua) --', undefined,
       ['dateline date "2/29" is no day of the year up to the first publication there (2025-05-31), not used: check the copy']],
     ['Feb. 29 in a leap year', 'Updated: 2024-03-01 09:24', 'WASHINGTON, Feb. 29 (Xinhua) --', '2024-02-29', []],
-    ['a day after the first publication there (a typo)', 'Updated: 2025-02-05 09:24', 'WASHINGTON, Feb. 6 (Xinhua) --', '2024-02-06',
-      ['dateline date "2/6" is read as 2024-02-06, 364 days before the first publication there (2025-02-04): check it']],
+    ['three days after the first publication there: the year before\'s', 'Updated: 2025-02-05 09:24', 'WASHINGTON, Feb. 7 (Xinhua) --', '2024-02-07',
+      ['dateline date "2/7" is read as 2024-02-07, 363 days before the first publication there (2025-02-04): check it']],
     ['two weeks before', 'Updated: 2025-02-19 09:24', 'WASHINGTON, Feb. 4 (Xinhua) --', '2025-02-04', []],
     ['Dec. 31 on a story of Jan. 1 in Beijing (Dec. 31 in Washington)', 'Updated: 2026-01-01 09:24', 'WASHINGTON, Dec. 31 (Xinhua) --', '2025-12-31', []],
     ['Jan. 1 in Beijing on a story stamped Dec. 31 in New York', 'Updated: 2025-12-31 22:00 -05:00', 'BEIJING, Jan. 1 (Xinhua) --', '2026-01-01', []],
@@ -1250,6 +1250,18 @@ describe('importText: the stamps and the dateline day (time QA F-B, F-C, F-G)', 
     expect(story.fields.dateline?.date).toBe(date);
     expect(story.notes).toEqual(notes);
     expect(buildSays(story).filter((d) => d.includes('W_DATELINE_DATE'))).toEqual([]);
+  });
+
+  it.each([
+    // The story's day at the desk, or a later edition's, printed for the city: the same year's, which the build warns about.
+    ['Feb. 5 in Beijing (Feb. 4 in Washington)', 'Updated: 2025-02-05 09:24', 'WASHINGTON, Feb. 5 (Xinhua) --', '2025-02-05'],
+    ['a typo of two days', 'Updated: 2025-02-05 09:24', 'WASHINGTON, Feb. 6 (Xinhua) --', '2025-02-06'],
+    ['Jan. 1 in Beijing on Dec. 31 in Washington', 'Updated: 2026-01-01 08:00', 'WASHINGTON, Jan. 1 (Xinhua) --', '2026-01-01'],
+  ])('a dateline day a day or two after the first publication there stays in its year, and the build warns: %s', (_, stamp, lead, date) => {
+    const story = only(run(copy(stamp, lead)));
+    expect(story.fields.dateline?.date).toBe(date);
+    expect(story.notes).toEqual([]);
+    expect(buildSays(story).filter((d) => d.includes('W_DATELINE_DATE'))).toEqual([expect.stringContaining(date)]);
   });
 
   it('a day no year has is not used, with a note', () => {

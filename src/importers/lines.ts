@@ -98,20 +98,24 @@ function utcDay(y: number, month: number, day: number): number {
  * The full date of a dateline's month and day: the latest one on or before `last`, the day the story was
  * first published at the dateline city (a story is datelined on or before that day, so a dateline of Dec.
  * 31 on a story first published Jan. 1 is from the year before, and one of Dec. 20 on a story of July 1
- * too). Only the year up to `last` (366 days) is looked at: a Feb. 29 with none in it is undefined, as is
- * a day no year has (Feb. 30).
+ * too), or at most two days after it: a day or two later is the same year's, a typo or a later edition's
+ * day, which the build warns about (W_DATELINE_DATE), not a day a year back. Only the year up to `last`
+ * (366 days) is looked at: a Feb. 29 with none in it is undefined, as is a day no year has (Feb. 30).
  */
 export function datelineDate(month: number, day: number, last: string): string | undefined {
   const year = Number(last.slice(0, 4));
   const lastMs = utcDay(year, Number(last.slice(5, 7)), Number(last.slice(8, 10)));
-  for (const y of [year, year - 1]) {
+  for (const y of [year + 1, year, year - 1]) {
     const ms = utcDay(y, month, day);
     const d = new Date(ms);
-    if (d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day || ms > lastMs || lastMs - ms > 366 * DAY_MS) continue;
+    if (d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day || ms > lastMs + DAYS_AFTER * DAY_MS || lastMs - ms > 366 * DAY_MS) continue;
     return `${String(y).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   }
   return undefined;
 }
+
+/** How many days after its first publication at the city a dateline's day is still read in that year. */
+const DAYS_AFTER = 2;
 
 // ----- Contributors -----
 

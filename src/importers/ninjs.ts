@@ -99,6 +99,12 @@ export const importNinjs: Importer = (text: string, ctx: ImportContext): ImportR
     else stamps[name] = stamp;
     noteLocalStamp(name, raw, stamp, ctx.timezone, notes);
   }
+  // An embargo's wall-clock time the zone skips or repeats names no instant either: the story could not be
+  // dated when it lifts.
+  const embargoed = str(data, 'embargoed');
+  const until = embargoed === undefined ? undefined : readStamp(embargoed, ctx.timezone);
+  const embargoClock = until === undefined ? undefined : clockError(until, ctx.timezone, at('embargoed'));
+  if (embargoClock !== undefined) diagnostics.push(embargoClock);
   if (diagnostics.length > 0) return { stories: [], diagnostics };
   const published = stamps.firstcreated ?? stamps.versioncreated;
   if (published === undefined) {

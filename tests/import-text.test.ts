@@ -1130,6 +1130,16 @@ describe('importText: a zone that names several', () => {
   });
 
   it.each([
+    ['Published 10:10 PM CST, March 4, 2025', 'Updated 11:15 PM EST, March 4, 2025'],
+    ['Published 10:10 PM EST, March 4, 2025', 'Updated 11:15 PM CST, March 4, 2025'],
+  ])('%j beside a stamp that is read: the copy is refused, not dated by the other stamp with the first line taken for the headline', (first, second) => {
+    const r = importText(['Home | World', '', 'Zones', '', first, second, '', 'PARIS — Body.', ''].join('\n'), { file: 'z.txt', timezone: ZONE });
+    expect(r.stories).toEqual([]);
+    expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['E_IMPORT_NO_DATE', first.includes('CST') ? 5 : 6]]);
+    expect(r.diagnostics[0]?.message).toContain('which names more than one zone');
+  });
+
+  it.each([
     ['Updated 4:10 PM EST, March 4, 2025', '2025-03-04T16:10:00-05:00'],
     ['Updated 4:10 PM GMT+8, March 4, 2025', '2025-03-04T16:10:00+08:00'],
   ])('%j (one zone) imports', (stamp, date) => {

@@ -227,7 +227,12 @@ export const importText: Importer = (input, ctx): ImportResult => {
     notes.push(barByline(c.text) !== undefined && candidates.indexOf(c) > top ? barNote(c.text) : `found before the stamp and not used: ${q(c.text)}`);
   }
   if (headline === undefined) diagnostics.push(problems.noHeadline(file));
+  // A stamp in a zone that names several (`Published 10:10 PM CST, …`) is refused even beside a stamp that
+  // is read: the copy's first publication may be the one not read, and its line would be taken for the headline.
+  const ambiguous = firstStamp < 0 ? undefined : lines.flatMap((l) => [l.text, ...segments(l.text)].map((text) => ({ n: l.n, text }))).find((l) => STAMP_LABEL.test(l.text) && ambiguousZone(l.text) !== undefined);
+  if (ambiguous !== undefined) diagnostics.push(diagnostic(Errors.ImportNoDate, { file, line: ambiguous.n }, notRead(ambiguous.text), true));
   if (firstStamp < 0) diagnostics.push(problems.noDate(file, lines));
+  if (ambiguous !== undefined) return { stories: [], diagnostics };
   if (headline === undefined || firstStamp < 0) return { stories: [], diagnostics };
   fields.title = headline.text;
 
@@ -273,7 +278,8 @@ export const importText: Importer = (input, ctx): ImportResult => {
     const b = blocks[i] as Block;
     if (b.kind === 'stamp') takeStampLine(b.text, b.n);
     // A second stamp in a form not read ("Updated: 2025-02-05 9:30 PM EST") is no paragraph of the story.
-    else if (STAMP_LABEL.test(b.text)) notes.push(ambiguousZone(b.text) === undefined ? `stamp in a form not read, not used: ${q(b.text)}` : `stamp in an ambiguous zone, not used: ${q(b.text)}`);
+    // (One in a zone that names several was refused above.)
+    else if (STAMP_LABEL.test(b.text)) notes.push(`stamp in a form not read, not used: ${q(b.text)}`);
     else if (b.kind === 'id') takeId(b);
     else if (b.kind === 'image') imageUrl ??= IMAGE_LINE.exec(b.text)?.[1];
     else if (b.kind === 'breadcrumb') notes.push(`breadcrumb after the stamp, not used: ${q(b.text)}`);

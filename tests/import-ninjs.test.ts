@@ -497,19 +497,19 @@ describe('time QA F-B, F-C, F-G: the rules the text importer shares', () => {
     const repeated = at('x.json', variant('v1.ninjs.json', { firstcreated: '2025-11-02T01:30:00', versioncreated: undefined }), 'America/New_York');
     expect(repeated.stories).toEqual([]);
     expect(repeated.lines).toEqual([
-      'x.json:5: firstcreated: "2025-11-02 01:30" happens twice in America/New_York (2025-11-02T01:30:00-04:00 or 2025-11-02T01:30:00-05:00); write the one you mean with its offset (E_DATE_AMBIGUOUS)',
+      'x.json:5: firstcreated: "2025-11-02T01:30:00" happens twice in America/New_York (2025-11-02T01:30:00-04:00 or 2025-11-02T01:30:00-05:00); write the one you mean with its offset (E_DATE_AMBIGUOUS)',
     ]);
     const skipped = at('x.json', variant('v1.ninjs.json', { firstcreated: '2025-03-05T09:00:00-05:00', versioncreated: '2025-03-09T02:30' }), 'America/New_York');
     expect(skipped.stories).toEqual([]);
-    expect(skipped.lines).toEqual([expect.stringMatching(/^x\.json:\d+: versioncreated: "2025-03-09 02:30" does not exist in America\/New_York: .* \(E_DATE_NONEXISTENT\)$/)]);
+    expect(skipped.lines).toEqual([expect.stringMatching(/^x\.json:\d+: versioncreated: "2025-03-09T02:30" does not exist in America\/New_York: .* \(E_DATE_NONEXISTENT\)$/)]);
   });
 
   it('an embargo without offset at a time the site\'s zone repeats or skips is refused too: the story could not be dated when it lifts', () => {
     const repeated = at('x.json', variant('v1.ninjs.json', { firstcreated: '2025-11-01T22:00:00-04:00', versioncreated: undefined, embargoed: '2025-11-02T01:30:00' }), 'America/New_York');
     expect(repeated.stories).toEqual([]);
-    expect(repeated.lines).toEqual([expect.stringMatching(/^x\.json(:\d+)?: embargoed: "2025-11-02 01:30" happens twice in America\/New_York .* \(E_DATE_AMBIGUOUS\)$/)]);
+    expect(repeated.lines).toEqual([expect.stringMatching(/^x\.json(:\d+)?: embargoed: "2025-11-02T01:30:00" happens twice in America\/New_York .* \(E_DATE_AMBIGUOUS\)$/)]);
     const skipped = at('x.json', variant('v1.ninjs.json', { firstcreated: '2025-03-08T22:00:00-05:00', versioncreated: undefined, embargoed: '2025-03-09T02:30:00' }), 'America/New_York');
-    expect(skipped.lines).toEqual([expect.stringMatching(/^x\.json(:\d+)?: embargoed: "2025-03-09 02:30" does not exist in America\/New_York: .* \(E_DATE_NONEXISTENT\)$/)]);
+    expect(skipped.lines).toEqual([expect.stringMatching(/^x\.json(:\d+)?: embargoed: "2025-03-09T02:30:00" does not exist in America\/New_York: .* \(E_DATE_NONEXISTENT\)$/)]);
     // With its offset, the same time is an instant: a draft dated when the embargo lifts.
     const offset = at('x.json', variant('v1.ninjs.json', { firstcreated: '2025-11-01T22:00:00-04:00', versioncreated: undefined, embargoed: '2025-11-02T01:30:00-05:00' }), 'America/New_York');
     expect(offset.stories.map((x) => [x.fields.draft, x.fields.date])).toEqual([[true, '2025-11-02T01:30:00-05:00']]);

@@ -415,11 +415,11 @@ describe('time QA F-B, F-C, F-G: the rules the text importer shares', () => {
   it('a norm date without offset at a time the site\'s zone repeats or skips is refused, naming both instants', () => {
     expect(at('x.xml', stamped('20251102T013000'), 'America/New_York')).toMatchObject({
       stories: [],
-      lines: ['x.xml:8: nitf/head/docdata/date.issue@norm: "2025-11-02 01:30" happens twice in America/New_York (2025-11-02T01:30:00-04:00 or 2025-11-02T01:30:00-05:00); write the one you mean with its offset (E_DATE_AMBIGUOUS)'],
+      lines: ['x.xml:8: nitf/head/docdata/date.issue@norm: "20251102T013000" happens twice in America/New_York (2025-11-02T01:30:00-04:00 or 2025-11-02T01:30:00-05:00); write the one you mean with its offset (E_DATE_AMBIGUOUS)'],
     });
     expect(at('x.xml', stamped('20250305T090000-0500', '20250309T023000'), 'America/New_York')).toMatchObject({
       stories: [],
-      lines: [expect.stringMatching(/^x\.xml:\d+: nitf\/head\/docdata\/date\.release@norm: "2025-03-09 02:30" does not exist in America\/New_York: .* \(E_DATE_NONEXISTENT\)$/)],
+      lines: [expect.stringMatching(/^x\.xml:\d+: nitf\/head\/docdata\/date\.release@norm: "20250309T023000" does not exist in America\/New_York: .* \(E_DATE_NONEXISTENT\)$/)],
     });
     // With its offset, the same clock is an instant.
     expect(at('x.xml', stamped('20251102T013000-0500'), 'America/New_York').stories[0]!.fields.date).toBe('2025-11-02T01:30:00-05:00');

@@ -250,13 +250,14 @@ export function laterStamp(first: Timed, later: Timed | undefined, notes: string
  * a repeated one: the copy does not say which it means, and a record cannot carry the time (the build
  * would refuse it), so the import refuses it, whichever importer reads it and however the zone is named.
  */
-export function clockError(stamp: Timed, zone: string, where: { file: string; line?: number | undefined; field: string }): Diagnostic | undefined {
+export function clockError(stamp: Timed, zone: string, where: { file: string; line?: number | undefined; field: string }, written = stamp.value): Diagnostic | undefined {
   if (!stamp.hasTime || stamp.instant !== undefined) return undefined;
   const t = parseDeskTime(stamp.value, zone);
   if (t.ok || t.problem === 'format') return undefined;
+  // (The message quotes the value as the file has it, `20251102T013000`, so the desk can find it.)
   return t.problem === 'nonexistent'
-    ? diagnostic(Errors.DateNonexistent, where, stamp.value, zone)
-    : diagnostic(Errors.DateAmbiguous, where, stamp.value, zone, t.candidates);
+    ? diagnostic(Errors.DateNonexistent, where, written.trim(), zone)
+    : diagnostic(Errors.DateAmbiguous, where, written.trim(), zone, t.candidates);
 }
 
 /** The copy's own id when it is usable as a permanent key, else one derived from the content. */

@@ -93,7 +93,7 @@ export const importNinjs: Importer = (text: string, ctx: ImportContext): ImportR
     if (raw === undefined) continue;
     const stamp = readStamp(raw, ctx.timezone);
     // (A wall-clock time the site's zone skips or repeats names no instant: refused, as text copy's is.)
-    const clock = stamp === undefined ? undefined : clockError(stamp, ctx.timezone, at(name));
+    const clock = stamp === undefined ? undefined : clockError(stamp, ctx.timezone, at(name), raw);
     if (stamp === undefined || !stamp.hasTime) diagnostics.push(diagnostic(Errors.DateFormat, at(name), raw));
     else if (clock !== undefined) diagnostics.push(clock);
     else stamps[name] = stamp;
@@ -103,7 +103,7 @@ export const importNinjs: Importer = (text: string, ctx: ImportContext): ImportR
   // dated when it lifts.
   const embargoed = str(data, 'embargoed');
   const until = embargoed === undefined ? undefined : readStamp(embargoed, ctx.timezone);
-  const embargoClock = until === undefined ? undefined : clockError(until, ctx.timezone, at('embargoed'));
+  const embargoClock = until === undefined || embargoed === undefined ? undefined : clockError(until, ctx.timezone, at('embargoed'), embargoed);
   if (embargoClock !== undefined) diagnostics.push(embargoClock);
   if (diagnostics.length > 0) return { stories: [], diagnostics };
   const published = stamps.firstcreated ?? stamps.versioncreated;

@@ -104,7 +104,7 @@ export const importNitf: Importer = (text: string, ctx: ImportContext): ImportRe
       diagnostics.push(diagnostic(Errors.FieldType, where, 'a NITF norm date and time like "20250205T092400+0800"', JSON.stringify(raw)));
     }
     // (A wall-clock time the site's zone skips or repeats names no instant: refused, as text copy's is.)
-    const clock = stamp === undefined ? undefined : clockError(stamp, ctx.timezone, where);
+    const clock = stamp === undefined || raw === undefined ? undefined : clockError(stamp, ctx.timezone, where, raw);
     if (clock !== undefined) diagnostics.push(clock);
   }
   if (diagnostics.length > 0) return { stories: [], diagnostics };

@@ -1129,6 +1129,12 @@ describe('importText: a zone that names several', () => {
     expect(r.diagnostics[0]?.message).toContain(`write the UTC offset it means instead (${offsets})`);
   });
 
+  it('an update printed to the minute within the first publication\'s minute is no update and no contradiction', () => {
+    const story = only(importText(['Home | World', '', 'Zones', '', 'Published: 2025-02-05 09:24:30 | Updated: 2025-02-05 09:24', '', 'PARIS — Body.', ''].join('\n'), { file: 'z.txt', timezone: ZONE }));
+    expect([story.fields.date, story.fields.updated]).toEqual(['2025-02-05 09:24:30', undefined]);
+    expect(story.notes.filter((n) => n.includes('earlier than the first publication'))).toEqual([]);
+  });
+
   it.each([
     ['Published 10:10 PM CST, March 4, 2025', 'Updated 11:15 PM EST, March 4, 2025'],
     ['Published 10:10 PM EST, March 4, 2025', 'Updated 11:15 PM CST, March 4, 2025'],

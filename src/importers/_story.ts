@@ -240,8 +240,10 @@ export function laterStamp(first: Timed, later: Timed | undefined, notes: string
     return undefined;
   }
   if (later.instant.getTime() > first.instant.getTime()) return later.value;
-  // Earlier than the first publication: the copy contradicts itself, and the desk should know.
-  if (later.instant.getTime() < first.instant.getTime()) notes.push(`${name} ${JSON.stringify(later.value)} is earlier than the first publication: not used`);
+  // Earlier than the first publication: the copy contradicts itself, and the desk should know. (Not an
+  // update printed to the minute within the first publication's minute: 09:24 after 09:24:30.)
+  const sameMinute = !/\d:\d\d:\d\d/.test(later.value) && first.instant.getTime() - later.instant.getTime() < 60_000;
+  if (later.instant.getTime() < first.instant.getTime() && !sameMinute) notes.push(`${name} ${JSON.stringify(later.value)} is earlier than the first publication: not used`);
   return undefined;
 }
 

@@ -192,13 +192,13 @@ describe('contributor lines', () => {
   it('a role written as credit lines print it ("Reporting by:", "by -", "Contributing:") is the role itself', () => {
     const built = build([rec('a', '2025-02-05 09:24', {
       contributors: [{ name: 'Jane Doe', role: 'Reporting by:' }, { name: 'Bob Roe', role: 'Reporting by -' }, { name: 'Aung Naing', location: 'Yangon', role: 'Contributing:' },
-        { name: 'Kim Lee', role: 'Standby' }, { name: 'Al Bo', role: 'Photos: AP' }],
+        { name: 'Kim Lee', role: 'Standby' }, { name: 'Al Bo', role: 'Photos: AP' }, { name: 'Bo Ma', role: 'Research asst.' }],
     })]);
-    expect(built.model.items[0]!.creditLines).toEqual(['Reporting by Jane Doe and Bob Roe.', 'Aung Naing in Yangon contributed to this story.', 'Standby by Kim Lee.', 'Photos: AP by Al Bo.']);
+    expect(built.model.items[0]!.creditLines).toEqual(['Reporting by Jane Doe and Bob Roe.', 'Aung Naing in Yangon contributed to this story.', 'Standby by Kim Lee.', 'Photos: AP by Al Bo.', 'Research asst. by Bo Ma.']);
   });
 
   it('a Word line break (U+000B), NEL or a Unicode line separator inside a name is a space, not glued away (the first two counted as stripped)', () => {
-    const v = validateRecords([rec('a', '2025-02-05 09:24', { authors: ['Ann\u000bLee'], contributors: [{ name: 'Cy\u0085Po', role: 'Photos\u000c' }], tags: ['a\u2028b'], title: 'Wait\u0085 what' })], config());
+    const v = validateRecords([rec('a', '2025-02-05 09:24', { authors: ['Ann\u000bLee'], contributors: [{ name: 'Cy \u0085 Po', role: 'Photos\u000c' }], tags: ['a\u2028b'], title: 'Wait\u0085 what' })], config());
     expect(v.diagnostics.map((d) => [d.code, d.field])).toEqual([['W_CHARS_STRIPPED', 'title'], ['W_CHARS_STRIPPED', 'authors[0]'], ['W_CHARS_STRIPPED', 'contributors[0].name'], ['W_CHARS_STRIPPED', 'contributors[0].role']]);
     // Outside names (a title: U+0085 there is more likely a mis-read "…") it is removed, as before.
     expect(v.articles[0]!.title).toBe('Wait what');

@@ -39,11 +39,12 @@ export function bylineText(authors: readonly { name: string }[], language: strin
 
 /** A role without the "by" or colon the line adds ("Reporting by:" is "Reporting"; "by" alone is none). Linear: no regex backtracks over spaces. */
 export function withoutBy(role: string): string {
-  // (Punctuation after it too: "Reporting by:", "Contributing:", "by -" are how credit lines print.)
+  // (Punctuation after it too: "Reporting by:", "by -" are how credit lines print; without a "by", only a
+  // colon goes, "Contributing:", and "Research asst." keeps its full stop.)
   let end = role.length;
   while (end > 0 && /[\s:：;,.\-–—]/.test(role[end - 1]!)) end--;
   const r = role.slice(0, end);
-  if (r.length < 2 || r.slice(-2).toLowerCase() !== 'by') return r;
+  if (r.length < 2 || r.slice(-2).toLowerCase() !== 'by') return role.trimEnd().replace(/[:：]$/, '').trimEnd();
   const before = r.slice(0, -2);
   if (before === '') return '';
   return /\s$/.test(before) ? before.trimEnd() : r;

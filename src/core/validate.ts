@@ -337,9 +337,10 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
 function clean(v: unknown, path: FieldPath, report: (path: FieldPath, removed: number) => void): unknown {
   if (typeof v === 'string') {
     // In a name, Word's line break (U+000B), a form feed or NEL stands between words: it is taken out as
-    // elsewhere (and counted), but leaves a space, so "Ann\u000bLee" is not glued into "AnnLee".
+    // elsewhere (and counted), but as a line break, which oneLine makes one space with the spaces around
+    // it, so "Ann\u000bLee" is not glued into "AnnLee" nor "Ann \u000b Lee" spaced thrice.
     const between = /[\v\f\u0085]/.test(v) && NAME_FIELDS.has(fieldPattern(path)) ? (v.match(/[\v\f\u0085]/g) ?? []).length : 0;
-    const s = stripForbidden(between > 0 ? v.replace(/[\v\f\u0085]/g, ' ') : v);
+    const s = stripForbidden(between > 0 ? v.replace(/[\v\f\u0085]/g, '\n') : v);
     if (s.removed + between > 0) report(path, s.removed + between);
     return s.text;
   }

@@ -483,6 +483,14 @@ describe('article diagnostics (loadArticles)', () => {
   });
 
   it('an e-mail address typed into a name is a warning (feed readers take it for the address and cut the name); the story stays', async () => {
+    const via = await diagnose({
+      'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'agency:', '  name: Xinhua', '  via: desk@paper.com', '---', 'B'),
+      'articles/b.md': md('---', 'id: b', 'title: T', 'date: 2025-02-05 09:24', 'agency: desk@paper.com via Xinhua', '---', 'B'),
+    });
+    expect(via.lines).toEqual([
+      'articles/a.md:7: agency.via: warning: "desk@paper.com" holds an e-mail address: feed readers take it for the address and cut the name; give the name alone (W_NAME_HAS_EMAIL)',
+      'articles/b.md:5: agency: warning: "desk@paper.com" holds an e-mail address: feed readers take it for the address and cut the name; give the name alone (W_NAME_HAS_EMAIL)',
+    ]);
     const { lines, loaded } = await diagnose({
       'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'authors:', '  - jane@example.com', '  - name: Bo Ma (bo@example.com)', '  - Li Wen (Beijing)', '  - "@lwen on X"', 'contributors:', '  - Cy Ho, cy@example.org', '  - Ann Roy «ann@example.org».', "  - jane@paper.com's desk", 'agency: Reuters (news@reuters.com)', '---', 'B'),
     });

@@ -272,3 +272,10 @@ describe('e-mail addresses in JSON Feed', () => {
     ]);
   });
 });
+
+describe('the configuration\'s author', () => {
+  it('a name that prints nothing is refused, as a record\'s is', () => {
+    const { diagnostics } = resolveConfig({ ...SITE_CONFIG, author: { name: '\u200b\u200d' } }, 'cfg', () => 1);
+    expect(diagnostics.map((d) => [d.code, d.field, d.message])).toEqual([['E_CONFIG_INVALID', 'author.name', expect.stringContaining('must not be empty')]]);
+  });
+});

@@ -225,6 +225,8 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
     nonEmpty(typeof agencyValue === 'string' ? ['agency'] : ['agency', 'name']);
     nameWithEmail(agency.name, typeof agencyValue === 'string' ? ['agency'] : ['agency', 'name']);
     if (via) agency.via = via;
+    // (The via too: an address there is printed in the credit line and dl:agency's via.)
+    if (agency.via !== undefined) nameWithEmail(agency.via, via !== undefined ? ['agency', 'via'] : typeof agencyValue === 'string' ? ['agency'] : ['agency', 'name']);
     const agencyUrl = linkOf(['agency', 'url']);
     if (agencyUrl !== undefined) agency.url = agencyUrl;
   }

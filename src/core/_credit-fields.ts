@@ -127,23 +127,21 @@ export function withoutRepeats(
   // Most stories credit each person once: their names are told apart first, and the folding (signatures,
   // compared fields) runs only for a list where two share one.
   const authorKeys = authors.map((a) => key(a.name));
+  const keptAuthors = distinct(authorKeys) ? authors : keepOnce(authors, authorPaths, (a) => key(a.name), { url: (u) => u, email: key }, warn);
   const bylines = new Map<string, FieldPath>();
-  const keptAuthors = distinct(authorKeys)
-    ? authors
-    : keepOnce(authors, authorPaths, (a) => key(a.name), { url: (u) => u, email: key }, warn, () => undefined);
   authors.forEach((a, k) => {
     if (a.name !== '' && !bylines.has(authorKeys[k]!)) bylines.set(authorKeys[k]!, authorPaths[k]!.path);
   });
-  const alsoByline = (c: Contributor, path: FieldPath): void => {
-    const byline = bylines.get(key(c.name));
-    if (byline !== undefined && roleKey(c.role) === '') warn(path, (w) => diagnostic(Errors.CreditAlsoByline, w, c.name, fieldName(byline)));
-  };
   const lineOf = (c: Contributor): string => `${key(c.name)}\n${roleKey(c.role)}`;
-  if (distinct(contributors.map(lineOf))) {
-    if (bylines.size > 0) contributors.forEach((c, k) => c.name !== '' && alsoByline(c, contributorPaths[k]!.path));
-    return { authors: keptAuthors, contributors };
+  const keptContributors = distinct(contributors.map(lineOf)) ? contributors : keepOnce(contributors, contributorPaths, lineOf, { location: key }, warn);
+  if (bylines.size > 0) {
+    const kept = new Set(keptContributors);
+    contributors.forEach((c, k) => {
+      const byline = c.name === '' || !kept.has(c) || roleKey(c.role) !== '' ? undefined : bylines.get(key(c.name));
+      if (byline !== undefined) warn(contributorPaths[k]!.path, (w) => diagnostic(Errors.CreditAlsoByline, w, c.name, fieldName(byline)));
+    });
   }
-  return { authors: keptAuthors, contributors: keepOnce(contributors, contributorPaths, lineOf, { location: key }, warn, alsoByline) };
+  return { authors: keptAuthors, contributors: keptContributors };
 }
 
 const distinct = (keys: readonly string[]): boolean => keys.length < 2 || new Set(keys).size === keys.length;
@@ -154,13 +152,12 @@ const key = (text: string): string =>
 
 /**
  * The credits of `list` with each repeat folded into an earlier one it does not contradict (the fields of
- * `compare`, compared as they say); `kept` is called for each credit kept, in order.
+ * `compare`, compared as they say).
  */
 function keepOnce<T extends Person | Contributor>(
   list: T[], paths: readonly { path: FieldPath }[], identity: (c: T) => string,
   compare: { [F in keyof T]?: (v: string) => string },
   warn: (path: FieldPath, d: (where: { file: string; line?: number; field?: string }) => Diagnostic) => void,
-  kept: (c: T, path: FieldPath) => void,
 ): T[] {
   type Kept = { at: FieldPath; credit: T; values: (string | undefined)[] };
   const seen = new Map<string, Kept[]>();
@@ -197,7 +194,6 @@ function keepOnce<T extends Person | Contributor>(
     earlier.push(entry);
     if (earlier.length === 1) seen.set(id, earlier);
     exact.set(signature(id, values), entry);
-    kept(c, path);
     return true;
   });
 }

@@ -192,9 +192,9 @@ describe('contributor lines', () => {
   it('a role written as credit lines print it ("Reporting by:", "by -", "Contributing:") is the role itself', () => {
     const built = build([rec('a', '2025-02-05 09:24', {
       contributors: [{ name: 'Jane Doe', role: 'Reporting by:' }, { name: 'Bob Roe', role: 'Reporting by -' }, { name: 'Aung Naing', location: 'Yangon', role: 'Contributing:' },
-        { name: 'Kim Lee', role: 'Standby' }, { name: 'Al Bo', role: 'Photos: AP' }, { name: 'Bo Ma', role: 'Research asst.' }],
+        { name: 'Kim Lee', role: 'Standby' }, { name: 'Al Bo', role: 'Photos: AP' }, { name: 'Bo Ma', role: 'Research asst.' }, { name: 'Cy Po', role: 'Standby.' }],
     })]);
-    expect(built.model.items[0]!.creditLines).toEqual(['Reporting by Jane Doe and Bob Roe.', 'Aung Naing in Yangon contributed to this story.', 'Standby by Kim Lee.', 'Photos: AP by Al Bo.', 'Research asst. by Bo Ma.']);
+    expect(built.model.items[0]!.creditLines).toEqual(['Reporting by Jane Doe and Bob Roe.', 'Aung Naing in Yangon contributed to this story.', 'Standby by Kim Lee.', 'Photos: AP by Al Bo.', 'Research asst. by Bo Ma.', 'Standby. by Cy Po.']);
   });
 
   it('a Word line break (U+000B), NEL or a Unicode line separator inside a name is a space, not glued away (the first two counted as stripped)', () => {

@@ -47,7 +47,8 @@ export function withoutBy(role: string): string {
   if (r.length < 2 || r.slice(-2).toLowerCase() !== 'by') return role.trimEnd().replace(/[:：]$/, '').trimEnd();
   const before = r.slice(0, -2);
   if (before === '') return '';
-  return /\s$/.test(before) ? before.trimEnd() : r;
+  // ("Standby." ends in the letters, not the word: it keeps its full stop, as any role without a "by".)
+  return /\s$/.test(before) ? before.trimEnd() : role.trimEnd().replace(/[:：]$/, '').trimEnd();
 }
 
 /**

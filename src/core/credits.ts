@@ -44,11 +44,11 @@ export function withoutBy(role: string): string {
   let end = role.length;
   while (end > 0 && /[\s:：;,.\-–—]/.test(role[end - 1]!)) end--;
   const r = role.slice(0, end);
-  if (r.length < 2 || r.slice(-2).toLowerCase() !== 'by') return role.trimEnd().replace(/[:：]$/, '').trimEnd();
-  const before = r.slice(0, -2);
+  const before = r.length >= 2 && r.slice(-2).toLowerCase() === 'by' ? r.slice(0, -2) : undefined;
   if (before === '') return '';
   // ("Standby." ends in the letters, not the word: it keeps its full stop, as any role without a "by".)
-  return /\s$/.test(before) ? before.trimEnd() : role.trimEnd().replace(/[:：]$/, '').trimEnd();
+  if (before !== undefined && /\s$/.test(before)) return before.trimEnd();
+  return role.trimEnd().replace(/[:：]$/, '').trimEnd();
 }
 
 /**

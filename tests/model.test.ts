@@ -279,3 +279,31 @@ describe('the configuration\'s author', () => {
     expect(diagnostics.map((d) => [d.code, d.field, d.message])).toEqual([['E_CONFIG_INVALID', 'author.name', expect.stringContaining('must not be empty')]]);
   });
 });
+
+describe('Chinese in traditional characters', () => {
+  it('zh-TW, zh-HK, zh-MO and zh-Hant stories get 本報…電, 來源 and 對本文亦有貢獻; zh, zh-CN and zh-Hans-TW simplified; zha (Zhuang) English', () => {
+    const c = config({ datelineStyle: { default: 'xinhua', zh: 'xinhua-zh' } });
+    const story = (language: string) => rec(language, '2025-02-05 09:24', {
+      language, dateline: { city: '台北', timezone: 'Asia/Taipei' }, authors: ['王小明'],
+      contributors: [{ name: '李華', location: '香港' }], agency: { name: '中央社', via: '綜合' },
+    });
+    const staff = (language: string) => rec(`${language}-staff`, '2025-02-05 09:24', { language, dateline: { city: '台北', timezone: 'Asia/Taipei' } });
+    const langs = ['zh-TW', 'zh-hk', 'zh-MO', 'zh-Hant', 'zh-Hant-CN', 'zh', 'zh-CN', 'zh-Hans-TW', 'zh-SG'];
+    const built = build([...langs.map(story), ...langs.map(staff)], c);
+    const byId = new Map(built.model.items.map((i) => [i.id.split(':').pop(), i]));
+    for (const l of langs) {
+      const trad = ['zh-TW', 'zh-hk', 'zh-MO', 'zh-Hant', 'zh-Hant-CN'].includes(l);
+      const item = byId.get(l)!;
+      expect([item.dateline?.text, item.creditLines], l).toEqual(trad
+        ? ['中央社台北2月5日電', ['李華（香港）對本文亦有貢獻。', '來源：綜合（經中央社）']]
+        : ['中央社台北2月5日电', ['李華（香港）对本文亦有贡献。', '来源：綜合（经中央社）']]);
+      expect(byId.get(`${l}-staff`)!.dateline?.text, l).toBe(trad ? '本報台北2月5日電' : '本报台北2月5日电');
+      // The content carries what the model says, after the byline.
+      expect(item.contentHtml, l).toContain(trad ? '中央社台北2月5日電' : '中央社台北2月5日电');
+      expect(item.contentHtml, l).toContain('作者：王小明');
+    }
+    // A language whose code only starts with the letters is not Chinese: English credit lines.
+    const zhuang = build([rec('zha', '2025-02-05 09:24', { language: 'zha', contributors: [{ name: 'Vei Ming', location: 'Nanning' }], agency: 'Xinhua' })], c).model.items[0]!;
+    expect(zhuang.creditLines).toEqual(['Vei Ming in Nanning contributed to this story.', 'Xinhua']);
+  });
+});

@@ -4,6 +4,7 @@
  * credit: every line comes from a record field.
  */
 import type { Agency, Contributor } from '../types.js';
+import { chineseWords, isChinese } from './_chinese.js';
 
 /**
  * Names a plain list would run together: one that holds a comma, "and" or "&" ("Smith, John", "Kim &
@@ -32,7 +33,7 @@ function who(c: Contributor, zh: boolean): string {
  */
 export function bylineText(authors: readonly { name: string }[], language: string): string | undefined {
   if (authors.length === 0) return undefined;
-  const zh = language.toLowerCase().startsWith('zh');
+  const zh = isChinese(language);
   const names = joinNames(authors.map((a) => a.name), zh);
   return zh ? `作者：${names}` : `By ${names}`;
 }
@@ -62,7 +63,8 @@ export function roleKey(role: string | undefined): string {
 
 /** Contributors grouped by role, in record order of first appearance; then the agency line. */
 export function creditLines(contributors: readonly Contributor[], agency: Agency | undefined, language: string): string[] {
-  const zh = language.toLowerCase().startsWith('zh');
+  const zh = isChinese(language);
+  const words = chineseWords(language);
   const byRole = new Map<string, { role: string; group: Contributor[] }>();
   for (const c of contributors) {
     const key = roleKey(c.role);
@@ -73,11 +75,11 @@ export function creditLines(contributors: readonly Contributor[], agency: Agency
   const lines: string[] = [];
   for (const { role, group } of byRole.values()) {
     const names = joinNames(group.map((c) => who(c, zh)), zh);
-    if (role === '') lines.push(zh ? `${names}对本文亦有贡献。` : `${names} contributed to this story.`);
+    if (role === '') lines.push(zh ? `${names}${words.contributed}。` : `${names} contributed to this story.`);
     else lines.push(zh ? `${role}：${names}` : `${role.charAt(0).toUpperCase()}${role.slice(1)} by ${names}.`);
   }
   if (agency !== undefined) {
-    if (zh) lines.push(agency.via === undefined ? `来源：${agency.name}` : `来源：${agency.via}（经${agency.name}）`);
+    if (zh) lines.push(agency.via === undefined ? `${words.source}：${agency.name}` : `${words.source}：${agency.via}（${words.via}${agency.name}）`);
     else lines.push(agency.via === undefined ? agency.name : `${agency.via} via ${agency.name}`);
   }
   return lines;

@@ -3,6 +3,7 @@
  * stamped 2025-02-05 09:24 in Beijing and filed from Washington carries "Feb. 4".
  */
 import type { DatelineStyle, SiteConfig } from '../types.js';
+import { chineseWords } from './_chinese.js';
 
 /** AP (and Xinhua English) abbreviate only months of more than five letters; March–July are spelled out. */
 const AP_MONTHS = ['Jan.', 'Feb.', 'March', 'April', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'] as const;
@@ -28,6 +29,8 @@ export interface DatelineParts {
   date?: string | undefined;
   /** The agency whose copy this is; printed in the style's place for it. Staff copy has none. */
   agency?: string | undefined;
+  /** The story's language: `xinhua-zh` prints traditional characters for `zh-TW`, `zh-HK`, `zh-MO` and `zh-Hant` (本報…電). */
+  language?: string | undefined;
 }
 
 /**
@@ -45,9 +48,11 @@ export function renderDateline(style: DatelineStyle, parts: DatelineParts, dated
       return `${caps}${ap}${credit} --`;
     case 'reuters':
       return `${caps}${m === undefined ? '' : `, ${REUTERS_MONTHS[m.month - 1]} ${m.day}`}${credit} -`;
-    case 'xinhua-zh':
+    case 'xinhua-zh': {
       // Xinhua's own form; a paper's staff copy reads 本报 ("this paper") in the agency's place.
-      return `${agency ?? '本报'}${city}${m === undefined ? '' : `${m.month}月${m.day}日`}电`;
+      const words = chineseWords(parts.language);
+      return `${agency ?? words.staff}${city}${m === undefined ? '' : `${m.month}月${m.day}日`}${words.filed}`;
+    }
     case 'ap':
     case 'plain':
       return `${caps}${dated ? ap : ''}${credit} —`;

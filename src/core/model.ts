@@ -65,7 +65,7 @@ function datelineOf(article: Article, config: SiteConfig): Dateline | undefined 
   if (d === undefined) return undefined;
   // The date at the dateline city, not at the desk: an explicit date from agency copy wins.
   const date = d.date ?? (d.timezone === undefined ? undefined : localDate(article.published, d.timezone));
-  const text = renderDateline(styleFor(config, article.language), { city: d.city, date, agency: article.agency?.name }, config.datelineDated);
+  const text = renderDateline(styleFor(config, article.language), { city: d.city, date, agency: article.agency?.name, language: article.language ?? config.language }, config.datelineDated);
   const out: Dateline = { city: d.city, text };
   if (d.country !== undefined) out.country = d.country;
   if (d.timezone !== undefined) out.timezone = d.timezone;

@@ -278,6 +278,15 @@ describe('the configuration\'s author', () => {
     const { diagnostics } = resolveConfig({ ...SITE_CONFIG, author: { name: '\u200b\u200d' } }, 'cfg', () => 1);
     expect(diagnostics.map((d) => [d.code, d.field, d.message])).toEqual([['E_CONFIG_INVALID', 'author.name', expect.stringContaining('must not be empty')]]);
   });
+
+  it('a name holding an e-mail address is refused, naming author.email; an @ that is no address is a name', () => {
+    for (const name of ['News Desk (desk@paper.example.com)', 'desk@paper.com', 'Desk <desk@paper.co.uk>.']) {
+      const { config, diagnostics } = resolveConfig({ ...SITE_CONFIG, author: { name } }, 'cfg', () => 4);
+      expect(config, name).toBeUndefined();
+      expect(diagnostics.map((d) => [d.code, d.field, d.line, d.message]), name).toEqual([['E_CONFIG_INVALID', 'author.name', 4, expect.stringContaining('holds an e-mail address: give the name alone and the address as author.email')]]);
+    }
+    for (const name of ['@newsdesk', 'Desk @ Home', 'News Desk']) expect(resolveConfig({ ...SITE_CONFIG, author: { name, email: 'desk@paper.com' } }, 'cfg', () => 1).diagnostics, name).toEqual([]);
+  });
 });
 
 describe('Chinese in traditional characters', () => {

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { diagnostic, EMAIL_EXPECTED, Errors } from '../errors.js';
 import { DATELINE_STYLES, type ContentMode, type Diagnostic, type GroupFeedsConfig, type LineOf, type SiteConfig } from '../types.js';
-import { isEmail, visible } from './_credit-fields.js';
+import { hasEmail, isEmail, visible } from './_credit-fields.js';
 import { isValidTimeZone, zoneName } from './_dates.js';
 import { closest, describeValue, fieldName, valueAt } from './_paths.js';
 
@@ -39,7 +39,9 @@ const ConfigSchema = z.strictObject({
   copyright: z.string().optional(),
   icon: httpUrl.optional(),
   favicon: httpUrl.optional(),
-  author: z.strictObject({ name: z.string().trim().min(1).refine((n) => visible(n) !== undefined, 'must not be empty: the name prints nothing'), url: httpUrl.optional(), email: z.string().trim().refine(isEmail, EMAIL_EXPECTED).optional() }).optional(),
+  author: z.strictObject({ name: z.string().trim().min(1).refine((n) => visible(n) !== undefined, 'must not be empty: the name prints nothing')
+    // (Feed readers take an address in a name for the e-mail and cut the name, as in a record's byline.)
+    .refine((n) => !hasEmail(n), 'holds an e-mail address: give the name alone and the address as author.email'), url: httpUrl.optional(), email: z.string().trim().refine(isEmail, EMAIL_EXPECTED).optional() }).optional(),
   idPrefix: z.string().regex(/^[a-z][a-z0-9+.-]*:\S*$/i, 'expected a URI prefix such as "tag:news.example.com,2025:"'),
   timezone: z.string().refine(isValidTimeZone).transform(zoneName),
   // Checked by checkStyles below, so that a bad entry is reported at its own key.

@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { importNinjs } from '../src/importers/ninjs.js';
 import { importNitf } from '../src/importers/nitf.js';
 import { importText } from '../src/importers/text.js';
+import { withAfterComma, withNames } from '../src/importers/_bylines.js';
 import type { ImportedStory, ImportResult } from '../src/importers/types.js';
 
 type Format = 'text' | 'ninjs' | 'nitf';
@@ -132,6 +133,23 @@ const ROWS: [string, Form, Expected][] = [
   ['a suffix, then a co-author', by('By Jim Roe, III and Ann Lee'), { authors: ['Jim Roe III', 'Ann Lee'], last: MORE }],
   ['a suffix, then the agency', by('By Jane Doe, Jr., Reuters'), { authors: ['Jane Doe Jr.'], agency: 'Reuters', last: MORE }],
   ['names in capitals that start as numerals do', by('By IVAN ROE and IVY LEE'), { authors: ['Ivan Roe', 'Ivy Lee'], last: MORE }],
+  // "with" parts two people only where both sides read as people's names.
+  ['"with" between two names', by('By Jane Doe with Tom Hale'), { authors: ['Jane Doe', 'Tom Hale'], noNote: /"with"/, last: MORE }],
+  ['two names, then "with" a third', by('By Jane Doe and Tom Hale with Ann Lee'), { authors: ['Jane Doe', 'Tom Hale', 'Ann Lee'], noNote: /"with"/, last: MORE }],
+  ['"with" between two names in capitals', by('BY JANE DOE WITH TOM HALE'), { authors: ['Jane Doe', 'Tom Hale'], last: MORE }],
+  ['"with" after a comma between two names', by('By Jane Doe, with Tom Hale'), { authors: ['Jane Doe', 'Tom Hale'], noNote: /not a name/, last: MORE }],
+  ['two names, then a comma and "with" a third', by('By Jane Doe and Tom Hale, with Ann Lee'), { authors: ['Jane Doe', 'Tom Hale', 'Ann Lee'], noNote: /not a name/, last: MORE }],
+  ['"with" between two names, then a place after "in"', by('By Jane Doe with Tom Hale in Paris'), { authors: ['Jane Doe', 'Tom Hale'], note: /not kept.*Paris/, last: MORE }],
+  ['"with" between two names, then the agency', by('By Jane Doe with Tom Hale, Reuters'), { authors: ['Jane Doe', 'Tom Hale'], agency: 'Reuters', last: MORE }],
+  // Near misses: "with" before an organisation, an agency, a place or lower case parts no one. A ninjs or NITF
+  // byline is kept as it was read before, and noted; text reads no such byline (a name has no "with" in it).
+  ['"with" before an organisation', by('By Jane Doe with Human Rights Watch', FIELD), { authors: ['Jane Doe with Human Rights Watch'], note: /"Jane Doe with Human Rights Watch" has "with" in it.*not parted/, last: MORE }],
+  ['"with" before an agency', by('By Jane Doe with Reuters', FIELD), { authors: ['Jane Doe with Reuters'], note: /has "with" in it.*not parted/, last: MORE }],
+  ['"with" before a state', by('By Jane Doe with Texas', FIELD), { authors: ['Jane Doe with Texas'], note: /has "with" in it.*not parted/, last: MORE }],
+  ['"with" before lower case', by('By Tom Hale with the Navy', FIELD), { authors: ['Tom Hale with the Navy'], note: /has "with" in it.*not parted/, last: MORE }],
+  ['"with" before an organisation (text)', by('By Jane Doe with Human Rights Watch', TEXT), { note: /not used: "By Jane Doe with Human Rights Watch"/, last: MORE }],
+  ['"with" before lower case (text)', by('By Tom Hale with the Navy', TEXT), { note: /not used: "By Tom Hale with the Navy"/, last: MORE }],
+  ['a comma and "with" before an agency', by('By Jane Doe, with Reuters', FIELD), { authors: ['Jane Doe'], note: /"with Reuters" is not a name/, last: MORE }],
   ['surname first', by('By Doe, Jane'), { authors: ['Jane Doe'], note: /read as one name, surname first: "Jane Doe"/, last: MORE }],
   ['surname first, with an initial', by('By Doe, Jane A.'), { authors: ['Jane A. Doe'], note: /surname first/, last: MORE }],
   ['surname first, Junior as a given name', by('By Santos, Junior'), { authors: ['Junior Santos'], note: /surname first: "Junior Santos"/, last: MORE }],
@@ -410,5 +428,27 @@ describe('credit, dateline and end-mark forms, read alike by text, ninjs and NIT
     if (body !== undefined) expect(story.body).toBe(body);
     if (note !== undefined) expect(story.notes.join('\n')).toMatch(note);
     if (noNote !== undefined) expect(story.notes.join('\n')).not.toMatch(noNote);
+  });
+});
+
+describe('the byline and lead rules stay linear on hostile copy', () => {
+  const N = 100_000;
+  const HOSTILE: [string, string][] = [
+    ['spaces', `Jane${' '.repeat(N)}Doe`],
+    ['spaces around "with"', `Jane Doe${' '.repeat(N)}with${' '.repeat(N)}Tom Hale`],
+    ['commas', `Doe${','.repeat(N)}Jane`],
+    ['"with with with"', 'with '.repeat(N / 5)],
+    ['"WITH WITH WITH"', 'WITH '.repeat(N / 5)],
+    ['names and "with"', `${'Jane Doe with '.repeat(N / 14)}Tom Hale`],
+    ['names, commas and "with"', 'Jane Doe, with '.repeat(N / 15)],
+    ['capitals', 'A'.repeat(N)],
+    ['words in capitals', 'ABC '.repeat(N / 4)],
+  ];
+  it.each(HOSTILE)('%s', (_what, text) => {
+    const t = performance.now();
+    withNames(text);
+    withAfterComma(text, `with ${text}`);
+    withAfterComma('Jane Doe', text);
+    expect(performance.now() - t).toBeLessThan(100);
   });
 });

@@ -179,6 +179,61 @@ export function nameAndAgency(part: string): { name?: string; agency: { name: st
   return undefined;
 }
 
+/**
+ * Words that make an organisation's or a programme's name, not a person's (`Human Rights Watch`, `Doctors
+ * Without Borders`, `Friends of the Earth`): no "with" is taken as parting two people before or after one.
+ */
+const ORGANISATION_WORDS = new Set([
+  'watch', 'borders', 'foundation', 'institute', 'council', 'group', 'association', 'society', 'center', 'centre', 'network', 'trust', 'fund',
+  'league', 'union', 'committee', 'agency', 'service', 'services', 'bank', 'party', 'club', 'team', 'company', 'corporation', 'corp', 'inc', 'ltd',
+  'llc', 'news', 'times', 'post', 'press', 'review', 'journal', 'magazine', 'radio', 'tv', 'television', 'university', 'college', 'school',
+  'church', 'museum', 'partners', 'project', 'coalition', 'alliance', 'federation', 'ministry', 'department', 'office', 'bureau', 'police',
+  'army', 'navy', 'desk', 'staff', 'reports', 'media', 'studio', 'studios', 'productions', 'international', 'global', 'world',
+]);
+
+/** What reads as one person's name beside a "with" (`withNames`): a name of two to five words, no place, agency, title or organisation. */
+function isPersonBesideWith(printed: string): boolean {
+  // (A place after "in" goes with the name: `Tom Hale in Paris`.)
+  const name = /^(.+?) (?:in|IN) \p{Lu}/u.exec(printed)?.[1] ?? printed;
+  const words = name.split(' ');
+  return (
+    words.length >= 2 && looksLikeName(name) && !/\p{Script=Han}/u.test(name) && !isPlace(name) && parseAgencyLine(name) === undefined &&
+    parseAgencyLine(name.replace(/^the\s+/iu, '')) === undefined && nameAndAgency(name) === undefined && agencyOfPublication(name) === undefined &&
+    !isPublicationName(name) && !isJobPhrase(name) && !isBureau(name) && !isModifierOnly(name) && !words.some((w) => ORGANISATION_WORDS.has(w.toLowerCase().replace(/[.'’]+$/u, '')))
+  );
+}
+
+/** A "with" between words of a byline, lower case or in capitals (one space each side: bylines are squashed before). */
+export const WITH = /\s(?:with|WITH)\s/u;
+
+/**
+ * `Jane Doe with Tom Hale` → `Jane Doe`, `Tom Hale`: a "with" parts two people (or more) only when every
+ * side reads as a person's name (`isPersonBesideWith`). `Jane Doe with Human Rights Watch`, `Tom Hale with
+ * the Navy`, `Ann Lee with Reuters` are no two people: undefined, for the caller to keep as it reads any
+ * other byline, with `withNote`.
+ */
+export function withNames(part: string): string[] | undefined {
+  const text = part.replace(/\s+/g, ' ').trim();
+  if (!WITH.test(text)) return undefined;
+  const sides = text.split(WITH).map((s) => s.trim());
+  return sides.every(isPersonBesideWith) ? sides : undefined;
+}
+
+/**
+ * `Jane Doe, with Tom Hale`: the name after a comma and a "with", when the part before the comma and the
+ * name after "with" both read as people's names, as `withNames` parts them; undefined for any other part.
+ */
+export function withAfterComma(before: string, part: string): string | undefined {
+  const name = /^(?:with|WITH) (.+)$/u.exec(part.replace(/\s+/g, ' ').trim())?.[1];
+  // (The last name before the comma: `Jane Doe and Tom Hale, with Ann Lee`.)
+  const last = before.replace(/\s+/g, ' ').trim().split(/ (?:with|WITH|and|AND|&) /u).pop() ?? '';
+  return name !== undefined && isPersonBesideWith(last) && isPersonBesideWith(name) ? name : undefined;
+}
+
+/** The note for a byline with a "with" in it not parted (`withNames`). */
+export const withNote = (printed: string): string =>
+  `byline ${JSON.stringify(printed)} has "with" in it, but not between two people's names: not parted there`;
+
 /** `Paris Bureau`, `HONG KONG BUREAU`: where a reporter files from, not a person. */
 export function isBureau(part: string): boolean {
   return /^(?:[\p{Lu}][\p{L}.'’-]*\s+)+(?:Bureau|BUREAU)$/u.test(part.trim());
@@ -203,6 +258,8 @@ export interface Byline {
   places?: string[];
   /** A credit after a bar (`By Jane Doe | Photos by Tom Hale`). */
   contributors?: Contributor[];
+  /** Parts with a "with" in them not parted into two people (`withNames`): as printed, noted. */
+  withKept?: string[];
 }
 
 /**
@@ -241,7 +298,15 @@ export function parseByline(text: string): Byline | undefined {
   if (whole !== undefined) return { ...out, authors: [{ name: nameCase(whole), printed: names }], keptWhole: whole };
   const placed = surnameFirstThenPlace(names);
   if (placed !== undefined) return { ...out, authors: [{ name: nameCase(placed.name), printed: names, location: placed.place }], surnameFirst: placed.printed };
-  for (const part of names.split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/i).filter(Boolean)) {
+  // (`Jane Doe with Tom Hale`: two people, each an author, when both read as names; see `withNames`.)
+  const parts = names.split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/i).filter(Boolean).flatMap((part, i, all) => {
+    const after = i === 0 ? undefined : withAfterComma(all[i - 1] ?? '', part);
+    if (after !== undefined) return [after];
+    const sides = withNames(part);
+    if (sides === undefined && WITH.test(part)) (out.withKept ??= []).push(part.trim());
+    return sides ?? [part];
+  });
+  for (const part of parts) {
     const last = out.authors[out.authors.length - 1];
     const suffix = nameSuffix(part);
     if (last !== undefined && suffix !== undefined) {

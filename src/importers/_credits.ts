@@ -3,7 +3,7 @@
  * the agency (ranked by where it is named), contributors; written into the record's fields once.
  */
 import { squash, unique } from './_tree.js';
-import { agencyOfJob, agencyOfPublication, isBureau, isJobPhrase, isLoneInitial, isModifierOnly, isPublicationName, JOB_TITLE, keptWhole, keptWholeNote, looksLikeName, nameAndAgency, nameCase, surnameFirst, surnameFirstThenPlace } from './_bylines.js';
+import { agencyOfJob, agencyOfPublication, isBureau, isJobPhrase, isLoneInitial, isModifierOnly, isPublicationName, JOB_TITLE, keptWhole, keptWholeNote, looksLikeName, nameAndAgency, nameCase, surnameFirst, surnameFirstThenPlace, WITH, withAfterComma, withNames, withNote } from './_bylines.js';
 import { isPostNominal, nameSuffix, withSuffix } from './_suffix.js';
 import { personWithComma } from './_person.js';
 import { isPlace } from './_places.js';
@@ -152,7 +152,9 @@ export class Credits {
       return;
     }
     const first = this.authors.length;
-    plain.split(/\s*,\s*/).forEach((part, i) => {
+    plain.split(/\s*,\s*/).forEach((printed, i, all) => {
+      // (`Jane Doe, with Tom Hale`: a co-author, as `Jane Doe with Tom Hale` has one.)
+      const part = (i === 0 ? undefined : withAfterComma(all[i - 1] ?? '', printed)) ?? printed;
       const suffix = nameSuffix(part);
       if (i > 0 && suffix !== undefined && this.authors.length > first) {
         this.authors[this.authors.length - 1] = withSuffix(this.authors[this.authors.length - 1] ?? '', suffix);
@@ -181,7 +183,13 @@ export class Credits {
         this.notes.push(`byline ${other} not kept (a byline has no field for it): ${JSON.stringify(part)}`);
         return;
       }
-      for (const [k, named] of part.split(/\s*(?:&|\band\b)\s*/i).map((x) => x.trim()).filter(Boolean).entries()) {
+      // (`Jane Doe with Tom Hale`: two people, when both read as names, as the text importer parts them.)
+      const people = part.split(/\s*(?:&|\band\b)\s*/i).map((x) => x.trim()).filter(Boolean).flatMap((x) => {
+        const sides = withNames(x);
+        if (sides === undefined && WITH.test(x)) this.notes.push(withNote(x));
+        return sides ?? [x];
+      });
+      for (const [k, named] of people.entries()) {
         // `Jane Doe, Jr. and Tom Hale`: the suffix belongs to the name before the comma.
         const trailing = k === 0 && i > 0 ? nameSuffix(named) : undefined;
         if (trailing !== undefined && this.authors.length > first) {

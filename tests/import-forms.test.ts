@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { importNinjs } from '../src/importers/ninjs.js';
 import { importNitf } from '../src/importers/nitf.js';
 import { importText } from '../src/importers/text.js';
-import { withAfterComma, withNames } from '../src/importers/_bylines.js';
+import { keptWholeNote, surnameFirstThenMore, withAfterComma, withNames } from '../src/importers/_bylines.js';
 import type { ImportedStory, ImportResult } from '../src/importers/types.js';
 
 type Format = 'text' | 'ninjs' | 'nitf';
@@ -163,6 +163,23 @@ const ROWS: [string, Form, Expected][] = [
   // Near miss: AL in capitals is a given name as often as a particle.
   ['a name in capitals starting with AL, then a state', by('BY AL SMITH, TEXAS'), { authors: ['Al Smith'], note: /not kept.*TEXAS/i, noNote: /surname first|kept whole/, last: MORE }],
   ['surname first with particles, van der', by('By van der Berg, Anna'), { authors: ['Anna van der Berg'], note: /surname first: "Anna van der Berg"/, last: MORE }],
+  // Surname first, then a co-author: turned round only where the pair alone would be; else kept whole, never
+  // cut into two people (`Doe`, `Jane`), nor a name dropped.
+  ['surname first, then a co-author', by('By Doe, Jane, Tom Hale'), { authors: ['Jane Doe', 'Tom Hale'], note: /"Doe, Jane" read as one name, surname first: "Jane Doe"/, last: MORE }],
+  ['surname first, then "and" a co-author', by('By Doe, Jane and Tom Hale'), { authors: ['Jane Doe', 'Tom Hale'], note: /surname first: "Jane Doe"/, last: MORE }],
+  ['surname first, then a comma, "and" a co-author', by('By Doe, Jane, and Tom Hale'), { authors: ['Jane Doe', 'Tom Hale'], note: /surname first: "Jane Doe"/, last: MORE }],
+  ['surname first, then a co-author and the agency', by('By Doe, Jane, Tom Hale, Reuters'), { authors: ['Jane Doe', 'Tom Hale'], agency: 'Reuters', note: /surname first: "Jane Doe"/, last: MORE }],
+  ['surname first, a given name that is a region, then a co-author', by('By Lee, Georgia, Tom Hale'), { authors: ['Georgia Lee', 'Tom Hale'], note: /surname first: "Georgia Lee"/, last: MORE }],
+  ['surname first in capitals, then a co-author', by('BY DOE, JANE, TOM HALE'), { authors: ['Jane Doe', 'Tom Hale'], note: /surname first/, last: MORE }],
+  // Near misses: a pair that alone is kept whole, or no pair to turn round, keeps the byline whole.
+  ['a surname, then a given name the gazetteer knows as a city, then a co-author', by('By Doe, Florence, Tom Hale'), { authors: ['Doe, Florence, Tom Hale'], note: /"Doe, Florence, Tom Hale" starts with a surname alone.*kept whole, as one credit/, noNote: /surname first:/, last: MORE }],
+  ['a surname, then a state, then a co-author', by('By Doe, Texas, Tom Hale'), { authors: ['Doe, Texas, Tom Hale'], note: /kept whole, as one credit/, noNote: /not kept/, last: MORE }],
+  ['a surname, then initials, then a co-author', by('By Vance, J.D., Tom Hale'), { authors: ['Vance, J.D., Tom Hale'], note: /kept whole, as one credit/, last: MORE }],
+  ['a surname, then two given names, then a co-author', by('By Doe, Jane Ann, Tom Hale'), { authors: ['Doe, Jane Ann, Tom Hale'], note: /kept whole, as one credit/, last: MORE }],
+  ['a surname, then "and" after a state', by('By Doe, Texas and Tom Hale'), { authors: ['Doe, Texas and Tom Hale'], note: /kept whole, as one credit/, last: MORE }],
+  // Near misses: after a surname alone, a suffix or letters are read as after any name.
+  ['a surname, Jr., then a co-author', by('By Doe, Jr., Tom Hale'), { authors: ['Doe Jr.', 'Tom Hale'], noNote: /kept whole|surname first/, last: MORE }],
+  ['a surname, PhD, then a co-author', by('By Doe, PhD, Tom Hale'), { authors: ['Doe', 'Tom Hale'], note: /title not kept.*"PhD"/, noNote: /kept whole|surname first/, last: MORE }],
   // After a surname alone, a place may be the given name (Florence, Victoria) as much as the place: kept whole, never cut to the surname.
   ['a surname, then a given name the gazetteer knows as a city', by('By Doe, Florence'), { authors: ['Doe, Florence'], note: /"Doe, Florence".*kept whole/, last: MORE }],
   ['a surname, then a city that is a given name', by('By Doe, Victoria'), { authors: ['Doe, Victoria'], note: /kept whole/, last: MORE }],
@@ -437,6 +454,9 @@ describe('the byline and lead rules stay linear on hostile copy', () => {
     ['spaces', `Jane${' '.repeat(N)}Doe`],
     ['spaces around "with"', `Jane Doe${' '.repeat(N)}with${' '.repeat(N)}Tom Hale`],
     ['commas', `Doe${','.repeat(N)}Jane`],
+    ['commas and spaces', `${'Doe, '.repeat(N / 5)}Jane`],
+    ['a surname and a comma, then a long word', `Doe, ${'a'.repeat(N)}`],
+    ['"and and and"', 'and '.repeat(N / 4)],
     ['"with with with"', 'with '.repeat(N / 5)],
     ['"WITH WITH WITH"', 'WITH '.repeat(N / 5)],
     ['names and "with"', `${'Jane Doe with '.repeat(N / 14)}Tom Hale`],
@@ -449,6 +469,10 @@ describe('the byline and lead rules stay linear on hostile copy', () => {
     withNames(text);
     withAfterComma(text, `with ${text}`);
     withAfterComma('Jane Doe', text);
+    surnameFirstThenMore(text);
+    surnameFirstThenMore(`Doe, Jane, ${text}`);
+    surnameFirstThenMore(`Doe, ${text}`);
+    keptWholeNote(text);
     expect(performance.now() - t).toBeLessThan(100);
   });
 });

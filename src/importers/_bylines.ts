@@ -95,9 +95,39 @@ export function keptWhole(names: string): string | undefined {
   return isSurnameAlone(first) && (isPlace(second) || isInitials(second)) ? `${first}, ${second}` : undefined;
 }
 
-/** The note for a byline `keptWhole` keeps. */
+/**
+ * A byline that starts with a surname alone, a comma and a given name, and names more after them (`Doe,
+ * Jane, Tom Hale`, `Doe, Jane and Tom Hale`, `Doe, Jane, Reuters`): where the first two would be turned round
+ * alone (`surnameFirst`), the name turned round (`Jane Doe`), the pair as printed, and the byline to read
+ * with the name in its place (`Jane Doe, Tom Hale`); where they would not, and the given part may be a
+ * name's (`Doe, Jane Ann, Tom Hale`), a place's or initials (`keptWhole`: `Doe, Florence, Tom Hale`), the
+ * whole byline, as printed, for one credit: never cut into a surname and a given name as two people (`Doe`,
+ * `Jane`), nor one of them dropped.
+ * Undefined for any other byline (and for the two-part ones and the places after them that `surnameFirst`,
+ * `keptWhole` and `surnameFirstThenPlace` read).
+ */
+export function surnameFirstThenMore(names: string): { name: string; printed: string; rewritten: string } | { whole: string } | undefined {
+  const text = names.replace(/\s+/g, ' ').trim();
+  const parts = text.split(/ ?, ?/u);
+  const [first = '', second = ''] = parts;
+  if (parts.length < 2 || !isSurnameAlone(first) || isJobWord(first) || isJobPhrase(first) || parseAgencyLine(first) !== undefined) return undefined;
+  const [given = '', ...others] = second.split(/ (?:and|AND|&) /u);
+  if (others.length === 0 && (parts.length === 2 || surnameFirstThenPlace(text) !== undefined)) return undefined;
+  const printed = `${first}, ${given}`;
+  const name = surnameFirst(printed);
+  if (name !== undefined) return { name, printed, rewritten: [[name, ...others].join(' and '), ...parts.slice(2)].join(', ') };
+  // (Not turned round: kept whole if the given part may be a name's, a place's or initials; after it an
+  // agency, a suffix, letters or a title are read as after any name: `Doe, Jr., Tom Hale`, `Hale, Reuters`.)
+  const named = looksLikeName(given) && parseAgencyLine(given) === undefined && agencyOfPublication(given) === undefined && !isPublicationName(given) &&
+    nameSuffix(given) === undefined && !isPostNominal(given) && !isJobPhrase(given) && !isJobWord(given) && !isBureau(given) && !isModifierOnly(given);
+  return named || keptWhole(printed) !== undefined ? { whole: text } : undefined;
+}
+
+/** The note for a byline `keptWhole` keeps, or `surnameFirstThenMore` keeps whole. */
 export const keptWholeNote = (printed: string): string =>
-  `byline ${JSON.stringify(printed)} is a surname and a place or initials (a name written surname first, or a name and its place or letters): kept whole, as one name`;
+  / ?, ?[^,]* ?, ?| (?:and|AND|&) /u.test(printed)
+    ? `byline ${JSON.stringify(printed)} starts with a surname alone and a comma, then names more, in a form not read (a name written surname first, or names apart): kept whole, as one credit`
+    : `byline ${JSON.stringify(printed)} is a surname and a place or initials (a name written surname first, or a name and its place or letters): kept whole, as one name`;
 
 /**
  * A part of a byline that is a job, not a person: `Xinhua correspondent`, `Tokyo bureau chief`, `Staff
@@ -298,6 +328,26 @@ export function parseByline(text: string): Byline | undefined {
   if (whole !== undefined) return { ...out, authors: [{ name: nameCase(whole), printed: names }], keptWhole: whole };
   const placed = surnameFirstThenPlace(names);
   if (placed !== undefined) return { ...out, authors: [{ name: nameCase(placed.name), printed: names, location: placed.place }], surnameFirst: placed.printed };
+  // `Doe, Jane, Tom Hale`: the name turned round, then the rest read as after any name; `Doe, Florence, Tom Hale` kept whole.
+  const more = surnameFirstThenMore(names);
+  if (more !== undefined && 'whole' in more) return { ...out, authors: [{ name: nameCase(more.whole), printed: names }], keptWhole: more.whole };
+  if (more !== undefined) {
+    const rest = parseByline(`By ${more.rewritten}`);
+    if (rest === undefined) return undefined;
+    if (rest.agency !== undefined) addAgency(rest.agency);
+    for (const a of rest.moreAgencies ?? []) addAgency(a);
+    const joined = (a: string[] | undefined, b: string[] | undefined): string[] | undefined => (a === undefined && b === undefined ? undefined : [...(a ?? []), ...(b ?? [])]);
+    const contributors = out.contributors === undefined && rest.contributors === undefined ? undefined : [...(out.contributors ?? []), ...(rest.contributors ?? [])];
+    const publication = [out.publication, rest.publication].filter((p) => p !== undefined).join(' | ');
+    return {
+      ...out, authors: rest.authors, surnameFirst: more.printed,
+      ...(publication === '' ? {} : { publication }), ...(contributors === undefined ? {} : { contributors }),
+      ...(joined(out.titles, rest.titles) === undefined ? {} : { titles: joined(out.titles, rest.titles) }),
+      ...(joined(out.notNames, rest.notNames) === undefined ? {} : { notNames: joined(out.notNames, rest.notNames) }),
+      ...(joined(out.places, rest.places) === undefined ? {} : { places: joined(out.places, rest.places) }),
+      ...(joined(out.withKept, rest.withKept) === undefined ? {} : { withKept: joined(out.withKept, rest.withKept) }),
+    };
+  }
   // (`Jane Doe with Tom Hale`: two people, each an author, when both read as names; see `withNames`.)
   const parts = names.split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/i).filter(Boolean).flatMap((part, i, all) => {
     const after = i === 0 ? undefined : withAfterComma(all[i - 1] ?? '', part);

@@ -3,7 +3,7 @@
  * the agency (ranked by where it is named), contributors; written into the record's fields once.
  */
 import { squash, unique } from './_tree.js';
-import { agencyOfJob, agencyOfPublication, isBureau, isJobPhrase, isLoneInitial, isModifierOnly, isPublicationName, JOB_TITLE, keptWhole, keptWholeNote, looksLikeName, nameAndAgency, nameCase, surnameFirst, surnameFirstThenPlace, WITH, withAfterComma, withNames, withNote } from './_bylines.js';
+import { agencyOfJob, agencyOfPublication, isBureau, isJobPhrase, isLoneInitial, isModifierOnly, isPublicationName, JOB_TITLE, keptWhole, keptWholeNote, looksLikeName, nameAndAgency, nameCase, surnameFirst, surnameFirstThenMore, surnameFirstThenPlace, WITH, withAfterComma, withNames, withNote } from './_bylines.js';
 import { isPostNominal, nameSuffix, withSuffix } from './_suffix.js';
 import { personWithComma } from './_person.js';
 import { isPlace } from './_places.js';
@@ -149,6 +149,19 @@ export class Credits {
     if (whole !== undefined) {
       this.notes.push(keptWholeNote(whole));
       this.authors.push(whole);
+      return;
+    }
+    // `Doe, Jane, Tom Hale`: the name turned round, then the rest read as after any name; `Doe, Florence,
+    // Tom Hale` kept whole, as the text importer reads them (`surnameFirstThenMore`).
+    const more = surnameFirstThenMore(plain);
+    if (more !== undefined && 'whole' in more) {
+      this.notes.push(keptWholeNote(more.whole));
+      this.authors.push(more.whole);
+      return;
+    }
+    if (more !== undefined) {
+      this.notes.push(`byline ${JSON.stringify(more.printed)} read as one name, surname first: ${JSON.stringify(more.name)}`);
+      this.names(more.rewritten);
       return;
     }
     const first = this.authors.length;

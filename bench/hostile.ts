@@ -54,6 +54,8 @@ const FIELDS: Record<string, (n: number) => Record<string, unknown>> = {
   'agency: spaces, then `vi`': (n) => ({ agency: `a${' '.repeat(n)}vi` }),
   'agency: ` Via` repeated': (n) => ({ agency: `A${' Via'.repeat(n / 4)} B` }),
   'section: spaces and a line break': (n) => ({ section: `A${' '.repeat(n)}\n B` }),
+  'author name: direction controls opened, then PDIs': (n) => ({ authors: [`${'\u202e'.repeat(n / 2)}${'\u2069'.repeat(n / 2)}`] }),
+  'title: an isolate, embeddings, PDI and embedding repeated': (n) => ({ title: `\u2066${'\u202a'.repeat(n / 2)}${'\u2069\u202a'.repeat(n / 4)}` }),
   'contributors of one name, places differing (n / 30)': (n) => ({ contributors: Array.from({ length: Math.round(n / 30) }, (_, i) => ({ name: 'A', location: `L${i}` })) }),
 };
 const { config } = resolveConfig({ title: 'Hostile', siteUrl: 'https://news.example.com/', idPrefix: 'tag:news.example.com,2025:', timezone: 'Asia/Shanghai' }, 'bench', () => 1);

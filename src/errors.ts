@@ -89,6 +89,8 @@ export const Errors = {
     'the Markdown nests lists or quotes too deep to render (thousands of levels): the content is its text, paragraph by paragraph'),
   BodyTooSlow: entry('W_BODY_TOO_SLOW', 'warning', () =>
     'the Markdown has long runs with no space full of `*` or `_` (tens of kilobytes, such as a pasted blob), which would take seconds to render: the content is its text, paragraph by paragraph'),
+  BidiUnclosed: entry('W_BIDI_UNCLOSED', 'warning', (count: number) =>
+    `opens ${count} text direction control${count === 1 ? '' : 's'} (U+202A–U+202E, U+2066–U+2068) it does not close, which would turn round what readers print after it (the other names of a byline, the rest of a line): closed at the end of the field`),
   TextLooksLikeHtml: entry('W_TEXT_LOOKS_LIKE_HTML', 'warning', (sample: string) =>
     `contains markup (${q(sample)}), but feeds carry this field as plain text, so readers will show it literally; put formatting in the body`),
   NameHasEmail: entry('W_NAME_HAS_EMAIL', 'warning', (name: string, hasEmailField: boolean) =>

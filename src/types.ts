@@ -170,8 +170,8 @@ export interface RawRecord {
    */
   clean?: true;
   /**
-   * Set when no value can hold `<` or `&` (the front matter has neither, nor an escape that could make
-   * one): validation then need not look for markup in each value.
+   * Set when no value can hold `<`, `&` or a text direction control (the front matter has none, nor an
+   * escape that could make one): validation then need not look for markup or open controls in each value.
    */
   noMarkup?: true;
 }

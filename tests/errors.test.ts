@@ -475,6 +475,31 @@ describe('article diagnostics (loadArticles)', () => {
     ]);
   });
 
+  it('a text direction control a printed field opens and does not close is closed at its end, with a warning (W_BIDI_UNCLOSED); ids, URLs and closed ones are left as they are', async () => {
+    const { lines, loaded } = await diagnose({
+      'articles/a.md': md('---', 'id: "a\u202e"', 'title: "Prices \u2067rise"', 'date: 2025-02-05 09:24', 'authors:', '  - "\u202eabc"', '  - Jane Roe',
+        'contributors:', '  - name: "\u2066Li \u202bWen"', '    location: "\u202aBeijing\u202c"', 'tags: ["\u2067\u05d9\u05e9\u05e8\u05d0\u05dc\u2069", "x\u202c\u2069"]', '---', 'B'),
+      'articles/b.json': json(JSON.stringify({ id: 'b', title: 'T', date: '2025-02-05 09:24', body: 'B', agency: { name: 'Xinhua', via: '\u202eAgencies' }, image: { caption: 'C \u2068\u202e', credit: 'Ann \u202d\u2066Lee\u2069' } }, null, 1)),
+    });
+    expect(lines.map((l) => l.replace(/: warning: .*\(W_/, ' (W_'))).toEqual([
+      'articles/a.md:3: title (W_BIDI_UNCLOSED)', 'articles/a.md:6: authors[0] (W_BIDI_UNCLOSED)', 'articles/a.md:9: contributors[0].name (W_BIDI_UNCLOSED)',
+      'articles/b.json:8: agency.via (W_BIDI_UNCLOSED)', 'articles/b.json:11: image.caption (W_BIDI_UNCLOSED)', 'articles/b.json:12: image.credit (W_BIDI_UNCLOSED)',
+    ]);
+    expect(lines[0]).toBe('articles/a.md:3: title: warning: opens 1 text direction control (U+202A–U+202E, U+2066–U+2068) it does not close, which would turn round what readers print after it (the other names of a byline, the rest of a line): closed at the end of the field (W_BIDI_UNCLOSED)');
+    expect(lines[2]).toContain('contributors[0].name: warning: opens 2 text direction controls');
+    const [a, b] = [loaded.articles.find((x) => x.id.startsWith('a'))!, loaded.articles.find((x) => x.id === 'b')!];
+    // The id is the desk's: it never changes. A PDI closes the embedding opened inside its isolate too.
+    expect([a.id, a.title, a.authors, a.contributors, a.tags]).toEqual([
+      'a\u202e', 'Prices \u2067rise\u2069', [{ name: '\u202eabc\u202c' }, { name: 'Jane Roe' }],
+      [{ name: '\u2066Li \u202bWen\u202c\u2069', location: '\u202aBeijing\u202c' }], ['\u2067\u05d9\u05e9\u05e8\u05d0\u05dc\u2069', 'x\u202c\u2069'],
+    ]);
+    expect([b.agency, b.image]).toEqual([{ name: 'Xinhua', via: '\u202eAgencies\u202c' }, { caption: 'C \u2068\u202e\u202c\u2069', credit: 'Ann \u202d\u2066Lee\u2069\u202c' }]);
+    // What the feeds carry: the byline no longer runs into the next name.
+    const built = buildFeeds(loaded.articles, await loadConfig(undefined, (await makeSite({}, SITE_CONFIG)).dir));
+    const entry = parseXml(built.outputs.get('atom.xml')!).feed.entry.find((e: any) => String(e.id).endsWith('a\u202e'));
+    expect(entry.author.map((x: any) => x.name)).toEqual(['\u202eabc\u202c', 'Jane Roe']);
+  });
+
   it('a link to the story itself is refused only where it cannot be meant: #, ? or . alone, or a photo that is the story\'s page', async () => {
     const { lines } = await diagnose({
       'articles/live.md': md('---', 'id: live', 'title: T', 'url: /live.html#post-5', 'date: 2025-02-05 09:24', 'agency:', '  name: Xinhua', '  url: /live.html', 'authors:', '  - name: Ann Lee', '    url: "#bio"', '---', 'B'),

@@ -36,3 +36,39 @@ const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => HTML_ESCAPES[c] ?? c);
 }
+
+/** The explicit direction controls: embeddings and overrides (LRE RLE PDF LRO RLO) and isolates (LRI RLI FSI PDI). */
+export const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+
+/**
+ * The text with every direction embedding, override or isolate it opens closed at its end (PDF, PDI), as
+ * Unicode's bidi algorithm pairs them (UAX #9, 3.3.2: a PDI closes the embeddings opened since its isolate;
+ * a PDF closes only an embedding opened inside the current isolate), and how many were closed. An RLO
+ * left open in a name turns round whatever a reader prints after it on the line: the other names of a
+ * byline, the rest of a title.
+ */
+export function closeBidi(text: string): { text: string; closed: number } {
+  if (!BIDI_CONTROL.test(text)) return { text, closed: 0 };
+  /** Open controls, innermost last: true for an isolate, false for an embedding or override. */
+  const open: boolean[] = [];
+  // (Counted, so that PDIs with no isolate open do not each search the stack: linear in any text.)
+  let isolates = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x202a && c <= 0x202b) || (c >= 0x202d && c <= 0x202e)) open.push(false);
+    else if (c >= 0x2066 && c <= 0x2068) {
+      open.push(true);
+      isolates += 1;
+    } else if (c === 0x202c) {
+      if (open.length > 0 && open[open.length - 1] === false) open.pop();
+    } else if (c === 0x2069 && isolates > 0) {
+      open.length = open.lastIndexOf(true);
+      isolates -= 1;
+    }
+    // (A line break is not taken to end them: readers show most fields' line breaks as spaces.)
+  }
+  if (open.length === 0) return { text, closed: 0 };
+  let tail = '';
+  for (let k = open.length - 1; k >= 0; k--) tail += open[k] ? '\u2069' : '\u202C';
+  return { text: text + tail, closed: open.length };
+}

@@ -10,7 +10,7 @@ import type {
 import { describeValue, closest, fieldName, fieldPattern, valueAt, type FieldPath } from './_paths.js';
 import { isLocalDate, isValidTimeZone, localDate, parseDeskTime, writableYear, zoneName } from './_dates.js';
 import { agencyLine, hasEmail, isEmail, oneLine, visible, withoutRepeats } from './_credit-fields.js';
-import { mayHoldForbidden, stripForbidden } from './_text.js';
+import { closeBidi, mayHoldForbidden, stripForbidden } from './_text.js';
 import { quickHref, rfc3986Href } from './_urls.js';
 import { withoutBy } from './credits.js';
 import { renderDateline, styleFor, styleNeedsDate } from './dateline.js';
@@ -86,7 +86,7 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
     out.push(diagnostic(Errors.RecordNotObject, { file: raw.file, line: raw.lineOf([]) }, describeValue(raw.data)));
     return { diagnostics: out };
   }
-  const data = (raw.clean !== true && anyForbidden(raw.data) ? clean(raw.data, [], (path, removed) => out.push(diagnostic(Errors.CharsStripped, at(path), removed))) : raw.data) as Fields;
+  let data = (raw.clean !== true && anyForbidden(raw.data) ? clean(raw.data, [], (path, removed) => out.push(diagnostic(Errors.CharsStripped, at(path), removed))) : raw.data) as Fields;
   let bodyText = raw.body ?? '';
   const strippedBody = raw.clean === true ? { text: bodyText, removed: 0 } : stripForbidden(bodyText);
   if (strippedBody.removed > 0) {
@@ -95,10 +95,18 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
   }
 
   if (raw.noMarkup !== true) {
+    const closed: [FieldPath, string][] = [];
     eachString(data, [], (path, text) => {
       const markup = MARKUP.exec(text)?.[0];
       if (markup !== undefined && PROSE.has(fieldPattern(path))) out.push(diagnostic(Errors.TextLooksLikeHtml, at([...path]), markup));
+      // Text the feeds print (not an id or a URL, which would change) closes the direction controls it opens.
+      const bidi = closeBidi(text);
+      if (bidi.closed > 0 && PROSE.has(fieldPattern(path))) {
+        out.push(diagnostic(Errors.BidiUnclosed, at([...path]), bidi.closed));
+        closed.push([[...path], bidi.text]);
+      }
     });
+    for (const [path, text] of closed) data = withValue(data, path, text);
   }
 
   const schema = raw.kind === 'json' ? JsonRecord : MarkdownRecord;
@@ -387,6 +395,18 @@ function eachString(v: unknown, path: (string | number)[], visit: (path: FieldPa
       path.pop();
     }
   }
+}
+
+/** The data with the value at `path` replaced, copying only the objects and arrays on the way to it. */
+function withValue(v: Fields, path: FieldPath, value: string): Fields {
+  const set = (at: unknown, depth: number): unknown => {
+    if (depth === path.length) return value;
+    const key = path[depth] as string | number;
+    if (Array.isArray(at)) return at.map((x, i) => (i === key ? set(x, depth + 1) : x));
+    const o = at as Fields;
+    return { ...o, [key]: set(o[key], depth + 1) };
+  };
+  return set(v, 0) as Fields;
 }
 
 /** Whether any string or key in the data may hold a character `clean` would strip (false: none does). */

@@ -5,8 +5,8 @@ import { mayHoldForbidden, stripForbidden } from '../core/_text.js';
 import { parseYaml } from './_positions.js';
 
 const FENCE = /^---[ \t]*$/;
-/** What any markup validation looks for in a value starts with. */
-const MARKUP_CHARS = /[<&]/;
+/** What any markup validation looks for in a value starts with; and the text direction controls it closes (validate.ts). */
+const MARKUP_CHARS = /[<&\u202A-\u202E\u2066-\u2069]/;
 /** What closes front matter: a fence, or YAML's document end. */
 const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
 

@@ -81,7 +81,8 @@ export function surnameFirstThenPlace(names: string): { name: string; printed: s
 
 /**
  * A byline of a surname alone and, after the comma, a place or initials (`By Doe, Florence`, `By Doe,
- * Texas`, `By Vance, J.D.`, `By Hale, MP`), or of a job and a place (`By Correspondent, Asia`): a name
+ * Texas`, `By Vance, J.D.`, `By Hale, MP`), or of a job and a place (`By Correspondent, Asia`; not of the
+ * staff and a place, `By Staff, Texas`, read as `By Staff` is with the place noted): a name
  * written surname first whose given name is a place's or initials as much as a name and its place or
  * letters, or no name at all. Kept whole, as printed, as NITF keeps such a <person> (`personWithComma`),
  * and noted; never cut to the surname, nor made two people. Not with an agency on either side (`Xinhua,
@@ -90,6 +91,8 @@ export function surnameFirstThenPlace(names: string): { name: string; printed: s
 export function keptWhole(names: string): string | undefined {
   const [first = '', second, ...more] = names.trim().split(/\s*,\s*/u);
   if (second === undefined || more.length > 0 || parseAgencyLine(first) !== undefined || parseAgencyLine(second) !== undefined) return undefined;
+  // (A staff credit and a place, `Staff, Texas`, is read as `Staff` alone is, and the place as after a name's: `isStaffCredit`.)
+  if (isStaffCredit(first)) return undefined;
   const job = isJobWord(first) || isJobPhrase(first) || isModifierOnly(first);
   if (job) return isPlace(second) ? `${first}, ${second}` : undefined;
   return isSurnameAlone(first) && (isPlace(second) || isInitials(second)) ? `${first}, ${second}` : undefined;
@@ -122,6 +125,9 @@ export function surnameFirstThenMore(names: string): { name: string; printed: st
     nameSuffix(given) === undefined && !isPostNominal(given) && !isJobPhrase(given) && !isJobWord(given) && !isBureau(given) && !isModifierOnly(given);
   return named || keptWhole(printed) !== undefined ? { whole: text } : undefined;
 }
+
+/** A credit to the paper's staff (`Staff`, `Staff Writers`, `STAFF REPORTER`): no one's name, and no surname to keep whole with a place. */
+export const isStaffCredit = (part: string): boolean => /^staff(?: writers?| reporters?)?$/iu.test(part.trim());
 
 /** The note for a byline `keptWhole` keeps, or `surnameFirstThenMore` keeps whole. */
 export const keptWholeNote = (printed: string): string =>

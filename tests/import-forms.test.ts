@@ -493,4 +493,10 @@ describe('forms the importers read differently', () => {
   // "By Staff" (and "By Staff, Texas"): text makes "Staff" an author, ninjs and NITF note it as a title and
   // credit no one. One of the two should give way; which is the desk's choice.
   it.todo('a staff byline is read alike by text, ninjs and NITF');
+  // "NATO — Allies agreed on Monday…": a word in capitals the gazetteer lacks, a dash and a capitalised sentence
+  // is read (alike, by all three) as the dateline of an unknown town "Nato". Reading such a word as a city only
+  // with an agency in brackets, a date or a region after it would also unread "ZENDA — Israel's prime
+  // minister…", which import-cli.test.ts ("what the desk fixed stays") keeps as the dateline of a town the
+  // gazetteer lacks, and "GLENWHARF — $2 million…" above. Which reading wins is the desk's choice.
+  it.todo('an unknown word in capitals, a dash and a capitalised sentence, with nothing else marking a dateline, is no dateline');
 });

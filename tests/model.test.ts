@@ -316,3 +316,25 @@ describe('Chinese in traditional characters', () => {
     expect(zhuang.creditLines).toEqual(['Vei Ming in Nanning contributed to this story.', 'Xinhua']);
   });
 });
+
+describe('right-to-left names in the lines Dateline prints', () => {
+  it('each run of right-to-left words in the byline, dateline, credit lines and photo credit is isolated in <span dir="rtl">; other text is unchanged', () => {
+    const built = build([rec('a', '2025-02-05 09:24', {
+      authors: ['محمد عبد الله', 'أحمد حسن', 'דנה כהן'], agency: { name: 'رويترز', via: 'Agencies' },
+      dateline: { city: 'القاهرة', timezone: 'Africa/Cairo' }, contributors: [{ name: 'مهدی‌زاده', location: 'تهران' }, { name: 'Jane Doe', location: 'Gaza' }],
+      image: { url: 'https://img.example.com/a.jpg', caption: 'Crowds & tents', credit: 'דנה כהן/רויטרס' },
+    }), rec('b', '2025-02-05 09:20', { authors: ['Jane Doe', 'Li Wen'], dateline: { city: 'Beijing', timezone: 'Asia/Shanghai' } })]);
+    const [a, b] = built.model.items;
+    const rtl = (s: string): string => `<span dir="rtl">${s}</span>`;
+    expect(a!.contentHtml).toContain(`<p class="byline">By ${rtl('محمد عبد الله')}, ${rtl('أحمد حسن')} and ${rtl('דנה כהן')}</p>`);
+    expect(a!.contentHtml).toContain(`<span class="dateline">${rtl('القاهرة')}, Feb. 5 (${rtl('رويترز')}) --</span>`);
+    expect(a!.contentHtml).toContain(`<p class="credit">${rtl('مهدی‌زاده')} in ${rtl('تهران')} and Jane Doe in Gaza contributed to this story.</p>`);
+    expect(a!.contentHtml).toContain(`<p class="credit">Agencies via ${rtl('رويترز')}</p>`);
+    expect(a!.contentHtml).toContain(`<figcaption>Crowds &amp; tents <span class="photo-credit">${rtl('דנה כהן')}/${rtl('רויטרס')}</span></figcaption>`);
+    // The plain-text fields are the names as written; Latin-only content is as before.
+    expect(a!.creditLines).toEqual(['مهدی‌زاده in تهران and Jane Doe in Gaza contributed to this story.', 'Agencies via رويترز']);
+    expect(b!.contentHtml).not.toContain('dir=');
+    // Every format carries the same content.
+    expect(JSON.parse(built.outputs.get('feed.json')!).items[0].content_html).toBe(a!.contentHtml);
+  });
+});

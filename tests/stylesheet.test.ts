@@ -166,15 +166,30 @@ describe.skipIf(!hasXsltproc)('the sample feeds through xsltproc, as a browser w
   it.each([
     ['rss.xml', writeRss],
     ['atom.xml', writeAtom],
+  ] as const)('%s: right-to-left names stay isolated, each byline name in <bdi> and the credit lines\' <span dir="rtl"> as spans', async (name, write) => {
+    const line = '<span dir="rtl">مهدی‌زاده</span> in <span dir="rtl">تهران</span> &amp; Jane Doe in Gaza contributed to this story.';
+    const items = [{ ...model.items[0]!, agency: undefined, creators: [{ name: 'محمد عبد الله' }, { name: 'أحمد حسن' }], contentHtml: `<p>Body.</p>\n<p class="credit">${line}</p>` }];
+    const [article] = all(parseDocument(await transform(name, write({ ...model, stylesheet: STYLESHEET_FILE, items }))), 'article');
+    const [byline, credit] = all(article!, 'p').filter((p) => p.attribs['class'] === 'credits');
+    expect(all(byline!, 'bdi').map(textOf)).toEqual(['محمد عبد الله', 'أحمد حسن']);
+    expect(textOf(byline!)).toBe('By محمد عبد الله and أحمد حسن');
+    expect(all(credit!, 'span').map((x) => [x.attribs['dir'], textOf(x)])).toEqual([['rtl', 'مهدی‌زاده'], ['rtl', 'تهران']]);
+    expect(textOf(credit!)).toBe('مهدی‌زاده in تهران & Jane Doe in Gaza contributed to this story.');
+  });
+
+  it.each([
+    ['rss.xml', writeRss],
+    ['atom.xml', writeAtom],
   ] as const)('%s of a right-to-left site: its title and stories right to left, the English chrome left to right', async (name, write) => {
     const items = [{ ...model.items[0]!, language: 'he' }, { ...model.items[1]!, language: 'ku-Latn' }, { ...model.items[2]!, language: 'ur-Arab-PK' }, { ...model.items[3]!, language: 'sd-Deva' }, { ...model.items[4]!, language: undefined }];
     const doc = parseDocument(await transform(name, write({ ...model, language: 'ar', stylesheet: STYLESHEET_FILE, items })));
     expect(all(doc, 'html')[0]!.attribs['dir']).toBeUndefined();
     expect(all(doc, 'h1')[0]!.attribs).toEqual({ lang: 'ar', dir: 'rtl' });
     const [he, ku, ur, sd, site] = all(doc, 'article');
-    // RSS has no item language: its items are the channel's (Arabic); Atom's entries carry their own, or
-    // the feed's (the last, with none of its own). Sindhi in Devanagari runs left to right, as index.html has it.
-    expect([he, ku, ur, sd, site].map((a) => a!.attribs['dir'])).toEqual(name === 'rss.xml' ? ['rtl', 'rtl', 'rtl', 'rtl', 'rtl'] : ['rtl', undefined, 'rtl', undefined, 'rtl']);
+    // Each story in its own language (RSS items' dc:language, Atom entries' xml:lang), or the feed's (the
+    // last, with none of its own). Sindhi in Devanagari runs left to right, as index.html has it.
+    expect([he, ku, ur, sd, site].map((a) => a!.attribs['dir'])).toEqual(['rtl', undefined, 'rtl', undefined, 'rtl']);
+    expect([he, ku, ur, sd].map((a) => a!.attribs['lang'])).toEqual(['he', 'ku-Latn', 'ur-Arab-PK', 'sd-Deva']);
     expect(site!.attribs['lang']).toBe('ar');
     expect(all(he!, 'p').find((p) => p.attribs['class'] === 'meta')!.attribs).toMatchObject({ lang: 'en', dir: 'ltr' });
   });

@@ -72,3 +72,22 @@ export function closeBidi(text: string): { text: string; closed: number } {
   for (let k = open.length - 1; k >= 0; k--) tail += open[k] ? '\u2069' : '\u202C';
   return { text: text + tail, closed: open.length };
 }
+
+/** Letters of the scripts written right to left, and the marks and joiners inside their words. */
+const RTL_LETTER = String.raw`\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}\p{Script=Yezidi}\p{Script=Mende_Kikakui}`;
+/**
+ * A run of right-to-left words: from such a letter, through marks, joiners and the spaces, hyphens,
+ * apostrophes and full stops between such letters (each looked past by one character: linear).
+ */
+const RTL_RUN = new RegExp(String.raw`[${RTL_LETTER}](?:[${RTL_LETTER}\p{M}\u200C\u200D\u200F]|[ \u00A0'’.\-](?=[${RTL_LETTER}]))*`, 'gu');
+const HAS_RTL = new RegExp(`[${RTL_LETTER}]`, 'u');
+
+/**
+ * HTML (already escaped) with each run of right-to-left words in `<span dir="rtl">`, which isolates it
+ * (HTML gives an element with `dir` its own direction run): in "By محمد عبد الله, أحمد حسن and …" the
+ * comma between two Arabic names would otherwise join them into one right-to-left run and swap them.
+ * A `span` with `dir` passes readers' sanitisers where `<bdi>` often does not (feedparser keeps the first).
+ */
+export function isolateRightToLeft(html: string): string {
+  return HAS_RTL.test(html) ? html.replace(RTL_RUN, (run) => `<span dir="rtl">${run}</span>`) : html;
+}

@@ -68,6 +68,8 @@ function item(i: FeedItem): XmlNode {
     'dc:contributor': i.contributors.map((c) => c.name),
     category: i.categories.map((c) => ({ '@domain': c.scheme, '#text': c.term })),
     'dc:rights': i.rights,
+    // RSS has a language for the channel only: a story that gives its own (Atom's xml:lang, JSON Feed's language) says it here.
+    'dc:language': i.language,
     'media:content': mediaContent(i.image),
     'media:credit': photoCredit(i.image),
     'dl:dateline': datelineElement(i.dateline),

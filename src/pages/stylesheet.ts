@@ -137,8 +137,13 @@ ${PAGE_CSS}
     <xsl:call-template name="story">
       <xsl:with-param name="title" select="string(title)"/>
       <xsl:with-param name="link" select="string(link)"/>
-      <!-- RSS has no item language: the items are in the channel's. -->
-      <xsl:with-param name="lang" select="string(/rss/channel/language)"/>
+      <!-- An item's dc:language (Dateline writes one for a story with its own language), else the channel's. -->
+      <xsl:with-param name="lang">
+        <xsl:choose>
+          <xsl:when test="dc:language"><xsl:value-of select="dc:language[1]"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="/rss/channel/language"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
       <xsl:with-param name="published" select="string(pubDate)"/>
       <xsl:with-param name="updated" select="string(atom:updated)"/>
       <xsl:with-param name="summary">
@@ -211,7 +216,8 @@ ${PAGE_CSS}
         <!-- With no byline Dateline credits the agency as creator; its agency line already says so. -->
         <xsl:if test="$creators and not(count($creators) = 1 and dl:agency and string($creators) = string(dl:agency))">
           <p class="credits">
-            <span lang="en" dir="ltr">By </span>
+            <!-- (The space outside the span: at the end of a left-to-right span in a right-to-left story it would sit on the far side of "By".) -->
+            <span lang="en" dir="ltr">By</span><xsl:text> </xsl:text>
             <!-- Names that hold a comma or "and" are listed with semicolons, as the content's byline lists them. -->
             <xsl:variable name="semicolons" select="count($creators) > 1 and $creators[contains(., ',') or contains(., '，') or contains(., '、') or contains(., ';') or contains(., '&amp;') or contains(concat(' ', ., ' '), ' and ')]"/>
             <xsl:for-each select="$creators">
@@ -222,7 +228,7 @@ ${PAGE_CSS}
                   <xsl:otherwise>, </xsl:otherwise>
                 </xsl:choose>
               </xsl:if>
-              <xsl:value-of select="."/>
+              <bdi><xsl:value-of select="."/></bdi>
             </xsl:for-each>
           </p>
         </xsl:if>
@@ -231,22 +237,22 @@ ${PAGE_CSS}
         <xsl:if test="$content = ''">
           <xsl:if test="dc:contributor or atom:contributor">
             <p class="credits">
-              <span lang="en" dir="ltr">Contributors: </span>
+              <span lang="en" dir="ltr">Contributors:</span><xsl:text> </xsl:text>
               <xsl:for-each select="dc:contributor | atom:contributor/atom:name">
                 <xsl:if test="position() > 1">, </xsl:if>
-                <xsl:value-of select="."/>
+                <bdi><xsl:value-of select="."/></bdi>
               </xsl:for-each>
             </p>
           </xsl:if>
           <xsl:for-each select="dl:agency[1]">
             <p class="credits">
-              <xsl:if test="@via != ''"><xsl:value-of select="@via"/><span lang="en" dir="ltr"> via </span></xsl:if>
-              <xsl:value-of select="."/>
+              <xsl:if test="@via != ''"><bdi><xsl:value-of select="@via"/></bdi><xsl:text> </xsl:text><span lang="en" dir="ltr">via</span><xsl:text> </xsl:text></xsl:if>
+              <bdi><xsl:value-of select="."/></bdi>
             </p>
           </xsl:for-each>
         </xsl:if>
         <xsl:for-each select="(media:content/media:credit | media:credit)[1]">
-          <p class="credits"><span lang="en" dir="ltr">Photo: </span><xsl:value-of select="."/></p>
+          <p class="credits"><span lang="en" dir="ltr">Photo:</span><xsl:text> </xsl:text><bdi><xsl:value-of select="."/></bdi></p>
         </xsl:for-each>
       </article>
     </li>
@@ -285,12 +291,29 @@ ${PAGE_CSS}
     <xsl:if test="contains($html, $open)">
       <xsl:variable name="rest" select="substring-after($html, $open)"/>
       <p class="credits">
-        <xsl:call-template name="unescape">
+        <xsl:call-template name="rtl-spans">
           <xsl:with-param name="s" select="substring-before($rest, '&lt;/p&gt;')"/>
         </xsl:call-template>
       </p>
       <xsl:call-template name="credit-lines"><xsl:with-param name="html" select="$rest"/></xsl:call-template>
     </xsl:if>
+  </xsl:template>
+
+  <!-- A credit line's text: the runs Dateline put in <span dir="rtl"> (isolateRightToLeft) as such spans, the rest unescaped. -->
+  <xsl:template name="rtl-spans">
+    <xsl:param name="s"/>
+    <xsl:variable name="open">&lt;span dir="rtl"&gt;</xsl:variable>
+    <xsl:choose>
+      <xsl:when test="contains($s, $open) and contains(substring-after($s, $open), '&lt;/span&gt;')">
+        <xsl:call-template name="unescape"><xsl:with-param name="s" select="substring-before($s, $open)"/></xsl:call-template>
+        <xsl:variable name="rest" select="substring-after($s, $open)"/>
+        <span dir="rtl">
+          <xsl:call-template name="unescape"><xsl:with-param name="s" select="substring-before($rest, '&lt;/span&gt;')"/></xsl:call-template>
+        </span>
+        <xsl:call-template name="rtl-spans"><xsl:with-param name="s" select="substring-after($rest, '&lt;/span&gt;')"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="unescape"><xsl:with-param name="s" select="$s"/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- The inverse of escapeHtml: &quot; &lt; &gt; then &amp; (last, so "&amp;lt;" stays "&lt;"). -->

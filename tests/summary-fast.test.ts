@@ -168,6 +168,15 @@ describe('excerpt cuts between graphemes', () => {
     // A cut that falls between graphemes stays where it was.
     expect(excerpt(`<p>${'新'.repeat(320)}</p>`)).toBe(`${'新'.repeat(300)}…`);
   });
+
+  it('in text without spaces (Thai, Chinese, Japanese), at the start of the word the cut falls in, as ICU\'s dictionaries find words', () => {
+    // 300 code points end inside ภาษา ("language"), 中国 ("China") and 東京 ("Tokyo"): the word is left out whole.
+    expect(excerpt(`<p>${'ก'.repeat(298)}ภาษาไทย</p>`)).toBe(`${'ก'.repeat(298)}…`);
+    expect(excerpt(`<p>${'今天'.repeat(149)}的中国经济</p>`)).toBe(`${'今天'.repeat(149)}的…`);
+    expect(excerpt(`<p>${'あ'.repeat(299)}東京都</p>`)).toBe(`${'あ'.repeat(299)}…`);
+    // One long word (a URL, a run of letters) has no boundary near the cut: a grapheme, as before.
+    expect(excerpt(`<p>${'a'.repeat(320)}</p>`)).toBe(`${'a'.repeat(300)}…`);
+  });
 });
 
 describe('summaryOf equals the full path on tricky bodies', () => {

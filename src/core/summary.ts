@@ -45,7 +45,26 @@ function cutText(raw: string, max: number): string | undefined {
   if (end >= text.length) return text;
   const cut = text.slice(0, end);
   const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut.slice(0, graphemeStart(text, end))).replace(/[\s,;:.—–-]+$/, '')}…`;
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut.slice(0, wordStart(text, end, max * 0.6) ?? graphemeStart(text, end))).replace(/[\s,;:.—–-]+$/, '')}…`;
+}
+
+let words: Intl.Segmenter | undefined;
+
+/**
+ * The start of the word that `end` falls in, for text without spaces where it is cut: Chinese, Japanese and
+ * Thai words come from ICU's dictionaries (`中国` is not cut into `中…`). Undefined when that is not after
+ * `floor` (one long word, such as a URL): the cut is then at a grapheme.
+ */
+function wordStart(text: string, end: number, floor: number): number | undefined {
+  words ??= new Intl.Segmenter('und', { granularity: 'word' });
+  const from = Math.max(0, end - 64);
+  let at: number | undefined;
+  for (const w of words.segment(text.slice(from, end + 64))) {
+    if (from + w.index > end) break;
+    at = from + w.index;
+  }
+  // (The slice's own start is a boundary only where the text's is.)
+  return at !== undefined && at > floor && (at > from || from === 0) ? at : undefined;
 }
 
 let graphemes: Intl.Segmenter | undefined;

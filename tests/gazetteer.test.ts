@@ -77,6 +77,14 @@ describe('lookupCity', () => {
     expect(['联合国', '圣地亚哥', '的黎波里', '温哥华', '拉萨'].map((c) => zoneOf(c))).toEqual(['America/New_York', 'America/Santiago', 'Africa/Tripoli', 'America/Vancouver', 'Asia/Shanghai']);
     expect(lookupCity('华盛顿州')).toEqual({ found: false, reason: 'unknown' });
   });
+
+  it('finds the table\'s names in traditional characters, and the names Taiwan gives cities, keeping the name as printed', () => {
+    expect(lookupCity('華盛頓')).toEqual({ found: true, city: '華盛頓', country: 'United States of America', timezone: 'America/New_York' });
+    expect(['台北', '臺北', '東京', '倫敦', '紐約', '澳門', '瀋陽', '聖地亞哥', '雪梨', '坎培拉', '台中', '高雄'].map((c) => zoneOf(c))).toEqual([
+      'Asia/Taipei', 'Asia/Taipei', 'Asia/Tokyo', 'Europe/London', 'America/New_York', 'Asia/Macau', 'Asia/Shanghai', 'America/Santiago', 'Australia/Sydney', 'Australia/Sydney', 'Asia/Taipei', 'Asia/Taipei',
+    ]);
+    expect(lookupCity('華盛頓州')).toEqual({ found: false, reason: 'unknown' });
+  });
 });
 
 describe('Chinese dateline leads', () => {

@@ -13,7 +13,9 @@ import { describe, expect, it } from 'vitest';
 import { importNinjs } from '../src/importers/ninjs.js';
 import { importNitf } from '../src/importers/nitf.js';
 import { importText } from '../src/importers/text.js';
-import { isStaffCredit, keptWholeNote, surnameFirstThenMore, withAfterComma, withNames } from '../src/importers/_bylines.js';
+import { isStaffCredit, keptWholeNote, parseByline, parseEditorLine, surnameFirstThenMore, withAfterComma, withNames } from '../src/importers/_bylines.js';
+import { parseContributorLine, parseDatelineLead, reporterNames, zhSignature } from '../src/importers/lines.js';
+import { parseStamp } from '../src/importers/_stamps.js';
 import type { ImportedStory, ImportResult } from '../src/importers/types.js';
 
 type Format = 'text' | 'ninjs' | 'nitf';
@@ -288,6 +290,14 @@ const ROWS: [string, Form, Expected][] = [
   ['新华社 lead naming the reporter, after a byline', { by: 'By Li Wen', paras: ['新华社华盛顿2月4日电（记者孙静）美国国会周二投票。', MORE] }, { authors: ['Li Wen', '孙静'], agency: '新华社', city: '华盛顿', noNote: /not used/, last: MORE }],
   ['新华社 lead naming the reporter the byline names', { by: 'By 孙静', paras: ['新华社华盛顿2月4日电（记者孙静）美国国会周二投票。', MORE] }, { authors: ['孙静'], agency: '新华社', city: '华盛顿', last: MORE }],
   ['新华社 lead naming the reporter, reporters signed at the end', { paras: ['新华社华盛顿2月4日电（记者孙静）美国国会周二投票。', '船只等待了一年。（完）', '记者：王晓岚 李华'] }, { authors: ['王晓岚', '李华', '孙静'], agency: '新华社', city: '华盛顿', noNote: /not used/, last: '船只等待了一年。' }],
+  // The same leads in traditional characters (Hong Kong, Macao and Taiwan copy), and the Central News
+  // Agency's, which prints the day alone and may name its reporter before the city.
+  ['新華社 lead in traditional characters, naming the reporter', lead('新華社澳門3月2日電（記者郭鑫）港口週二重新開放。'), { authors: ['郭鑫'], agency: '新華社', city: '澳門', last: MORE }],
+  ['中央社 lead with the day alone, naming the reporter', lead('中央社台北20日電（記者蘇思云）港口今天重新開放。'), { authors: ['蘇思云'], agency: '中央社', city: '台北', last: MORE }],
+  ['中央社 lead in brackets, the reporter before the city', lead('（中央社記者楊明珠東京24日電）港口今天重新開放。'), { authors: ['楊明珠'], agency: '中央社', city: '東京', last: MORE }],
+  ['中央社 lead in brackets without a reporter', lead('（中央社倫敦5日電）港口今天重新開放。'), { agency: '中央社', city: '倫敦', last: MORE }],
+  ['本報 lead in traditional characters, naming the reporter', lead('本報香港電（記者張家明）港口週二重新開放。'), { authors: ['張家明'], city: '香港', last: MORE }],
+  ['a traditional lead, reporters signed at the end', { paras: ['新華社華盛頓2月4日電（記者孫靜）美國國會週二投票。', '船隻等待了一年。（完）', '記者：張家明 李嘉欣'] }, { authors: ['張家明', '李嘉欣', '孫靜'], agency: '新華社', city: '華盛頓', noNote: /not used/, last: '船隻等待了一年。' }],
   // A city and a dash, as China Daily prints a dateline: ninjs without `located` and NITF without <dateline>
   // read the body's lead as text does (one rule, `_lead.ts`).
   ['a city and a dash', lead('PARIS — The museums reopened on Monday.'), { city: 'Paris', last: MORE }],
@@ -327,6 +337,9 @@ const ROWS: [string, Form, Expected][] = [
   ['an analysis label', { paras: ['ANALYSIS — The yen fell for a third week.'] }, { last: 'ANALYSIS — The yen fell for a third week.' }],
   ['本报 calling, no lead', { paras: ['本报多次致电，对方未回应。'] }, { last: '本报多次致电，对方未回应。' }],
   ['新华社 and a word that starts with 电', { paras: ['新华社北京电力公司周二宣布调价。'] }, { last: '新华社北京电力公司周二宣布调价。' }],
+  ['中央社 calling, no lead', { paras: ['中央社記者多次致電，對方未回應。'] }, { last: '中央社記者多次致電，對方未回應。' }],
+  ['新華社 and a word that starts with 電', { paras: ['新華社北京電視台週二播出節目。'] }, { last: '新華社北京電視台週二播出節目。' }],
+  ['中央社 in brackets, a reporter and a city the table lacks', { paras: ['（中央社記者楊明珠某某24日電）港口今天重新開放。'] }, { last: '（中央社記者楊明珠某某24日電）港口今天重新開放。' }],
 
   // ----- One agency by its two names -----
   ['AP after a bar, Associated Press in the lead', { by: 'By Jim Morris | AP', paras: ['BEIRUT (Associated Press) — Crowds gathered.', MORE] }, { authors: ['Jim Morris'], agency: 'AP', city: 'Beirut', noNote: AGENCY_CONFLICT, last: MORE }],
@@ -402,6 +415,9 @@ const ROWS: [string, Form, Expected][] = [
   }],
   ['Enditem, then an agency line', { paras: ['BEIJING, Feb. 5 (Xinhua) -- The port reopened.', 'Ships waited for a year. Enditem', 'Agencies via Xinhua'] }, { agency: 'Xinhua', via: 'Agencies', city: 'Beijing', last: 'Ships waited for a year.' }],
   ['（完）, then the editor', zhClosing('船只等待了一年。（完）', '【责任编辑：张三】'), { agency: '新华社', city: '北京', contributors: [{ name: '张三', role: '责任编辑' }], last: '船只等待了一年。' }],
+  ['（完）, then the editor in traditional characters', { paras: ['新華社北京2月5日電 港口週二重新開放。', '船隻等待了一年。（完）', '【責任編輯：李華】'] }, { agency: '新華社', city: '北京', contributors: [{ name: '李華', role: '責任編輯' }], last: '船隻等待了一年。' }],
+  ['an editor in round brackets, then （完）, in traditional characters', { paras: ['中央社台北5日電 港口今天重新開放。', '船隻等待了一年。', '（編輯：張均懋）（完）'] }, { agency: '中央社', city: '台北', contributors: [{ name: '張均懋', role: '編輯' }], last: '船隻等待了一年。' }],
+  ['an editor in round brackets, then （完）', zhClosing('船只等待了一年。', '（编辑：张均懋）（完）'), { agency: '新华社', city: '北京', contributors: [{ name: '张均懋', role: '编辑' }], last: '船只等待了一年。' }],
   ['（完）, then the reporters', zhClosing('船只等待了一年。（完）', '记者：王晓岚 李华'), { authors: ['王晓岚', '李华'], agency: '新华社', city: '北京', last: '船只等待了一年。' }],
   ['a contributor with a place', closing('Mike Gu in Hong Kong contributed to this story.'), { contributors: [{ name: 'Mike Gu', location: 'Hong Kong' }], last: P }],
   ['a contributor with a suffix and a place', closing('Jim Roe, III in Boston contributed to this report.'), { contributors: [{ name: 'Jim Roe III', location: 'Boston' }], last: P }],
@@ -486,6 +502,41 @@ describe('the byline and lead rules stay linear on hostile copy', () => {
     isStaffCredit(text);
     isStaffCredit(`Staff${text}`);
     expect(performance.now() - t).toBeLessThan(100);
+  });
+});
+
+describe('the lead, signature, editor and credit rules stay linear on hostile copy', () => {
+  const N = 100_000;
+  const HOSTILE: [string, string][] = [
+    ['spaces', ' '.repeat(N)],
+    ['Han characters', '港'.repeat(N)],
+    ['repeated 記者', '記者'.repeat(N / 2)],
+    ['repeated 记者 and spaces', '记者 '.repeat(N / 3)],
+    ['a 中央社 lead\'s head, then Han characters', `中央社記者${'楊'.repeat(N)}24日電`],
+    ['a bracketed lead\'s head, then Han characters', `（中央社記者${'楊'.repeat(N)}`],
+    ['a 新華社 lead\'s head, then digits', `新華社澳門${'3'.repeat(N)}日電`],
+    ['repeated "By "', 'By '.repeat(N / 3)],
+    ['Arabic letters with spaces', 'محمد '.repeat(N / 5)],
+    ['Arabic letters without spaces', 'م'.repeat(N)],
+    ['Hebrew and Devanagari words', 'דנה राजेश '.repeat(N / 10)],
+    ['an editor line\'s head, then Han characters', `【責任編輯：${'李'.repeat(N)}`],
+  ];
+  const RULES: [string, (s: string) => unknown][] = [
+    ['parseDatelineLead', parseDatelineLead], ['zhSignature', (s) => zhSignature(s, false)], ['parseEditorLine', (s) => parseEditorLine(s)],
+    ['parseContributorLine', parseContributorLine], ['parseByline', parseByline], ['reporterNames', reporterNames], ['parseStamp', (s) => parseStamp(s, 1)],
+  ];
+  it.each(HOSTILE)('%s', (_what, text) => {
+    // (Each rule on each line, timed alone: every one finishes well under 100 ms.)
+    const slow: string[] = [];
+    for (const s of [text, `${text} contributed to this story.`, `By ${text}`, `Reporting by ${text}; Editing by ${text}`, `${text}（完）`]) {
+      for (const [name, rule] of RULES) {
+        const t = performance.now();
+        rule(s);
+        const ms = performance.now() - t;
+        if (ms >= 100) slow.push(`${name}: ${Math.round(ms)} ms`);
+      }
+    }
+    expect(slow).toEqual([]);
   });
 });
 

@@ -534,3 +534,27 @@ describe('time QA F-B, F-C, F-G: the rules the text importer shares', () => {
     expectAccepted(dec31);
   });
 });
+
+describe('Chinese in traditional characters', () => {
+  const story = (by: string, language: string, body: string): ImportedStory => run('hk.json', JSON.stringify({
+    uri: 'urn:example:hk-cold', type: 'text', firstcreated: '2025-02-07T23:00:00Z', pubstatus: 'usable', language,
+    headlines: [{ role: 'main', value: '天文台發出寒冷天氣警告' }], by, located: '香港',
+    bodies: [{ role: 'main', contenttype: 'text/plain', value: body }],
+  })).stories[0]!;
+
+  it('reads a byline 記者 and a 新華社 lead as it reads 记者 and 新华社', () => {
+    const hant = story('記者 張家明', 'zh-HK', '新華社香港2月8日電（記者張家明）天文台表示，季候風正影響沿岸。\n\n市民應注意保暖。（完）');
+    const hans = story('记者 张家明', 'zh-CN', '新华社香港2月8日电（记者张家明）天文台表示，季候风正影响沿岸。\n\n市民应注意保暖。（完）');
+    for (const [s, name, agency] of [[hant, '張家明', '新華社'], [hans, '张家明', '新华社']] as const) {
+      expect([s.fields.authors, s.fields.agency, s.fields.dateline]).toEqual([[name], { name: agency }, { city: '香港', country: 'Hong Kong S.A.R.', timezone: 'Asia/Hong_Kong', date: '2025-02-08' }]);
+      expect(s.notes).toEqual([`byline title not kept (a byline has no field for it): ${JSON.stringify(name === '張家明' ? '記者' : '记者')}`]);
+      expect(s.body.startsWith('天文台')).toBe(true);
+    }
+    expect(hant.fields.language).toBe('zh-HK');
+  });
+
+  it('reads 中央社記者 before the names, and the editor and reporters closing the body', () => {
+    const s = story('中央社記者 蘇思云', 'zh-TW', '中央社香港8日電 金管局今天決議維持利率不變。\n\n央行表示，通膨率將逐步回落。\n\n【責任編輯：李華】');
+    expect([s.fields.authors, s.fields.agency?.name, s.fields.contributors]).toEqual([['蘇思云'], '中央社', [{ name: '李華', role: '責任編輯' }]]);
+  });
+});

@@ -440,3 +440,21 @@ describe('time QA F-B, F-C, F-G: the rules the text importer shares', () => {
     expectAccepted(dec31);
   });
 });
+
+describe('Chinese in traditional characters', () => {
+  it('reads a 中央社 lead that prints the day alone when the copy gives no <dateline>, and keeps the language declared', () => {
+    const xml = [
+      '<?xml version="1.0" encoding="UTF-8"?>', '<nitf version="-//IPTC//DTD NITF 3.6//EN" xml:lang="zh-TW">',
+      '<head><docdata><doc-id id-string="cna-rates"/><date.issue norm="20250320T163000+0800"/></docdata></head>',
+      '<body><body.head><hedline><hl1>央行維持利率不變</hl1></hedline><byline><person>蘇思云</person></byline><distributor><org>中央社</org></distributor></body.head>',
+      '<body.content><p>中央社台北20日電（記者蘇思云）央行今天決議維持利率不變。</p><p>央行表示，通膨率將逐步回落。</p><p>（編輯：張均懋）（完）</p></body.content></body></nitf>',
+    ].join('\n');
+    const s = run('tw.xml', xml).stories[0]!;
+    expect(s.fields).toMatchObject({
+      language: 'zh-TW', authors: ['蘇思云'], agency: { name: '中央社' }, contributors: [{ name: '張均懋', role: '編輯' }],
+      dateline: { city: '台北', country: 'Taiwan', timezone: 'Asia/Taipei', date: '2025-03-20' },
+    });
+    expect(s.body).toBe('央行今天決議維持利率不變。\n\n央行表示，通膨率將逐步回落。');
+    expectAccepted(s);
+  });
+});

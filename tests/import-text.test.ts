@@ -1286,3 +1286,51 @@ describe('importText: the stamps and the dateline day (time QA F-B, F-C, F-G)', 
     expect(story.notes).toEqual(['dateline date is not a calendar date, not used: "2/30"']);
   });
 });
+
+describe('importText: Chinese in traditional characters', () => {
+  const story = (...lines: string[]): ImportedStory => only(importText([...lines, ''].join('\n'), { file: 'hant.txt', timezone: ZONE }));
+
+  it('reads a Taiwan page as a simplified one: breadcrumb, 發布時間, the photo credit 攝, a 中央社 lead, the editor', () => {
+    const s = story(
+      '首頁 > 國際 > 亞太', '', '台灣央行維持利率不變', '', '發布時間：2025年3月20日 16:30', '',
+      '總裁出席記者會。（中央社記者王飛華攝）', '', '中央社台北20日電（記者蘇思云）央行今天決議維持利率不變。', '', '央行表示，通膨率將逐步回落。', '', '（編輯：張均懋）（完）',
+    );
+    expect(s.fields).toMatchObject({
+      section: '亞太', date: '2025-03-20 16:30', authors: ['蘇思云'], agency: { name: '中央社' }, contributors: [{ name: '張均懋', role: '編輯' }],
+      dateline: { city: '台北', country: 'Taiwan', timezone: 'Asia/Taipei', date: '2025-03-20' }, image: { caption: '總裁出席記者會。', credit: '中央社記者王飛華' },
+    });
+    expect(s.body).toBe('央行今天決議維持利率不變。\n\n央行表示，通膨率將逐步回落。');
+  });
+
+  it.each([['發布時間：2025-02-08 07:00'], ['發佈時間：2025-02-08 07:00'], ['更新時間：2025-02-08 07:00'], ['發布日期：2025-02-08 07:00'], ['2025-02-08 07:00（北京時間）']])(
+    'reads the stamp %s', (stamp) => {
+      const s = story('寒冷天氣警告生效', '', stamp, '', '本報香港電（記者張家明）天文台表示，季候風正影響沿岸。', '', '市民應注意保暖。', '', '記者：張家明 李嘉欣');
+      expect(s.fields.date.slice(0, 16).replace('T', ' ')).toBe('2025-02-08 07:00');
+      expect([s.fields.authors, s.fields.dateline?.city, s.fields.agency]).toEqual([['張家明', '李嘉欣'], '香港', undefined]);
+      expect(s.body).toBe('天文台表示，季候風正影響沿岸。\n\n市民應注意保暖。');
+    },
+  );
+
+  it('reads a 新華社 lead, 【責任編輯：…】 and a source line 來源 in traditional characters', () => {
+    const s = story('澳門博彩收入上升', '', '2025年3月2日 10:00 來源：新華社', '', '新華社澳門3月2日電（記者郭鑫）博彩監察協調局2日公布數據。', '', '數據顯示收入按年上升。', '', '【責任編輯：李華】');
+    expect(s.fields).toMatchObject({ authors: ['郭鑫'], agency: { name: '新華社' }, contributors: [{ name: '李華', role: '責任編輯' }], dateline: { city: '澳門', timezone: 'Asia/Macau', date: '2025-03-02' } });
+    expect(s.body).toBe('博彩監察協調局2日公布數據。\n\n數據顯示收入按年上升。');
+  });
+
+  it.each([
+    ['the day of the month of publication', '2025-03-20 16:30', '中央社台北20日電', '2025-03-20'],
+    ['a day after publication\'s day, within two days', '2025-03-20 16:30', '中央社台北21日電', '2025-03-21'],
+    ['the last day of the month before', '2025-04-01 08:00', '中央社台北31日電', '2025-03-31'],
+    ['a day the month of publication lacks', '2025-05-01 08:00', '中央社台北31日電', '2025-03-31'],
+    ['December on a story of January', '2026-01-01 08:00', '中央社東京31日電', '2025-12-31'],
+  ])('dates a lead that prints the day alone: %s', (_what, stamp, lead, date) => {
+    const s = story('央行維持利率不變', '', `發布時間：${stamp}`, '', `${lead} 央行今天決議維持利率不變。`, '', '央行表示，通膨率將逐步回落。');
+    expect(s.fields.dateline?.date).toBe(date);
+  });
+
+  it('reads the 中央社 lead in brackets with the reporter before the city, and the reporter 記者 before the names of the lead', () => {
+    const s = story('日本櫻花提前開花', '', '2025-03-24 11:00', '', '（中央社記者楊明珠東京24日電）日本氣象廳今天宣布櫻花開花。', '', '比平年早2天。');
+    expect([s.fields.authors, s.fields.agency, s.fields.dateline]).toEqual([['楊明珠'], { name: '中央社' }, { city: '東京', country: 'Japan', timezone: 'Asia/Tokyo', date: '2025-03-24' }]);
+    expect(s.body).toBe('日本氣象廳今天宣布櫻花開花。\n\n比平年早2天。');
+  });
+});

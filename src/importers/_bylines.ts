@@ -437,13 +437,14 @@ export function parseByline(text: string): Byline | undefined {
 }
 
 /**
- * `责任编辑：张三`, `编辑：张三 李四` (the editor line of Chinese pages), optionally in brackets; the role as
+ * `责任编辑：张三`, `编辑：张三 李四` (the editor line of Chinese pages; `【責任編輯：李華】`, `（編輯：張均懋）` in
+ * traditional characters), optionally in brackets; the role as
  * printed. Names of two to five characters (or joined by `·`); a plain `编辑：` line in an interview
  * (`interview`) is its own last line (`编辑：谢谢`), not an editor.
  */
 export function parseEditorLine(text: string, interview = false): Contributor[] | undefined {
-  const m = /^([【[（(]?)(责任编辑|责编|编辑)\s*[:：]\s*([^】\]）)]+?)\s*[】\]）)]?$/u.exec(text.trim());
-  if (m === null || (interview && m[1] === '' && m[2] === '编辑')) return undefined;
+  const m = /^([【[（(]?)(责任编辑|責任編輯|责编|責編|编辑|編輯)\s*[:：]\s*([^】\]）)]+?)\s*[】\]）)]?$/u.exec(text.trim());
+  if (m === null || (interview && m[1] === '' && (m[2] === '编辑' || m[2] === '編輯'))) return undefined;
   // (Names of two to five characters, or of parts joined by `·`: `阿依古丽·买买提`.)
   const names = (m[3] ?? '').split(/[\s、,，]+/u).filter(Boolean);
   const isName = (n: string): boolean => /^\p{Script=Han}{2,5}$/u.test(n) || (/^\p{Script=Han}+(?:·\p{Script=Han}+)+$/u.test(n) && n.length <= 16);

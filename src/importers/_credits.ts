@@ -120,8 +120,8 @@ export class Credits {
   }
 
   private names(plain: string): void {
-    // Chinese: titles before the names (新华社记者, 本报记者), names apart by spaces or 、.
-    const zh = /^(?:新华社|中新社|本报)?(?:特约|实习|摄影)?(?:记者|通讯员)[:：\s]*(.+)$/u.exec(plain);
+    // Chinese: titles before the names (新华社记者, 本报记者; 記者, 中央社記者 in traditional characters), names apart by spaces or 、.
+    const zh = /^(?:新华社|新華社|中新社|中央社|本报|本報)?(?:特约|特約|实习|實習|摄影|攝影)?(?:记者|記者|通讯员|通訊員)[:：\s]*(.+)$/u.exec(plain);
     const cjkOnly = /^[\p{Script=Han}\s、，,]+$/u.test(plain);
     if (zh !== null) this.notes.push(`byline title not kept (a byline has no field for it): ${JSON.stringify(plain.slice(0, plain.length - (zh[1] ?? '').length).trim())}`);
     if (zh !== null || cjkOnly) {

@@ -44,7 +44,7 @@ export const endsWithMark = (text: string): boolean => /(?:[（(](?:未完|完|�
 export const innerEndMarkNote = (printed: string): string => `end mark taken off a paragraph the body goes on after; what follows it is kept: ${JSON.stringify(printed)}`;
 
 /** What a page prints after the story: the original headline or source (`（原标题：…）`, `【来源：新华社】`), a credit line, the mark alone. */
-const SOURCE_LINE = /^[（(【[]?\s*(?:原标题|原题|来源|稿件来源|文章来源|本文来源|编译|校对)\s*[:：][^（）()【】[\]]*[）)】\]]?$/u;
+const SOURCE_LINE = /^[（(【[]?\s*(?:原标题|原標題|原题|原題|来源|來源|稿件来源|稿件來源|文章来源|文章來源|本文来源|本文來源|编译|編譯|校对|校對)\s*[:：][^（）()【】[\]]*[）)】\]]?$/u;
 export function isTrailer(text: string): boolean {
   const t = text.trim();
   return SOURCE_LINE.test(t) || MARK_ALONE.test(t) || parseAgencyLine(t) !== undefined || (parseContributorLine(t) ?? parseEditorLine(t)) !== undefined ||

@@ -25,7 +25,7 @@ export interface Block {
   joined: boolean;
 }
 
-export const BREADCRUMB_HOME = /^(?:Home|Homepage|Front page|首页)$/i;
+export const BREADCRUMB_HOME = /^(?:Home|Homepage|Front page|首页|首頁)$/i;
 export const BREADCRUMB_SEP = /\s*[|>»›]\s*|\s+\/\s+/;
 
 /**
@@ -34,13 +34,13 @@ export const BREADCRUMB_SEP = /\s*[|>»›]\s*|\s+\/\s+/;
  */
 export const CHROME: readonly RegExp[] = [
   /^back to (?:the )?top$/i,
-  /^返回顶部$/,
+  /^返回(?:顶部|頂部)$/,
   /^end ?item$/i, // the end mark of agency copy ("Enditem"; Chinese copy ends with "（完）")
   /^[（(]完[）)]$/u,
   /^(?:Global|China|US|U\.S\.|UK|Europe|European|Asia|Asia-Pacific|Africa|Hong Kong|Canada|Latin America|Middle East|International|English|Chinese|Mobile|Digital|Print) Edition$/,
   /^(?:copyright\s*(?:©|\(c\))?\s*(?:\d{4}|.*\ball rights reserved\b)|©|\(c\)\s*\d{4})/i,
   /^all rights reserved\.?$/i,
-  /^版权所有/,
+  /^(?:版权所有|版權所有)/,
   /^note: browsers with\b/i,
   /^license for publishing\b/i,
   /^registration (?:number|no\.?)\s*[:：]/i,
@@ -56,9 +56,9 @@ export const PROMO: readonly RegExp[] = [
   /^share(?: this)?(?: article| story| page)?\s*[:：]?$/i,
   /^(?:subscribe|sign up)\b.*\b(?:newsletter|free|now|today)\b/i,
   /^(?:top news|most (?:viewed|popular|read)|editor'?s picks?|trending(?: now)?)$/i,
-  /^(?:扫码|下载).*(?:客户端|app)/i,
+  /^(?:扫码|掃碼|下载|下載).*(?:客户端|客戶端|app)/i,
 ];
-export const RELATED = /^(?:related(?: stories| articles| news| coverage)?|read more|read also|also read|see also|more on this|you may also like|相关(?:新闻|阅读|报道))\s*(?:[:：]\s*(?<title>.*))?$/i;
+export const RELATED = /^(?:related(?: stories| articles| news| coverage)?|read more|read also|also read|see also|more on this|you may also like|相关(?:新闻|阅读|报道)|相關(?:新聞|閱讀|報導|報道))\s*(?:[:：]\s*(?<title>.*))?$/i;
 /** "Related:", or "Related: <a headline>"; "Related: officials said …" is a sentence of the story. */
 export function isRelated(text: string): boolean {
   const title = RELATED.exec(text)?.groups?.['title'];
@@ -75,7 +75,7 @@ export const IMAGE_LINE = /^(?:Image|Photo|Picture|Pic)(?: URL| link)?\s*[:：]\
  * A stamp line may carry other credits between bars: "By ZHANG YI | China Daily | Updated: 2025-02-05 07:11";
  * Chinese pages put the source after spaces alone: "2025-02-05 09:24 来源：新华网".
  */
-export const segments = (text: string): string[] => text.split(/\s+[|｜丨]\s+|\s+(?=(?:来源|作者|责任编辑|编辑)\s*[:：])/);
+export const segments = (text: string): string[] => text.split(/\s+[|｜丨]\s+|\s+(?=(?:来源|來源|作者|责任编辑|責任編輯|编辑|編輯)\s*[:：])/);
 
 export function classify(text: string): Kind {
   if (text === '') return 'blank';

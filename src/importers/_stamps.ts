@@ -20,7 +20,7 @@ export interface Stamp {
   clock?: string;
 }
 
-const LABEL = /^(?<label>(?:(?:first|last) )?(?:updated|published|posted|modified|released)(?: on| at)?|date|time|发布时间|更新时间|发布日期|时间|日期)(?:\s*[:：]\s*|\s+|(?=\d))/i;
+const LABEL = /^(?<label>(?:(?:first|last) )?(?:updated|published|posted|modified|released)(?: on| at)?|date|time|发布时间|[發发][布佈]時間|更新时间|更新時間|发布日期|[發发][布佈]日期|时间|時間|日期)(?:\s*[:：]\s*|\s+|(?=\d))/i;
 const WEEKDAY = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:[a-z]*day)?\.?,?\s+/i;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
@@ -40,7 +40,7 @@ const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?(?:\s*([ap])\.?\s?m
 /** Between the date and the time: `T`, a space, a comma, `at`/`on`, a dash or bar. */
 const BETWEEN = /^(?:T|\s*,\s*|\s+(?:at|on)\s+|\s*[-–—|]\s+|\s+)/i;
 /** An offset, UTC/GMT (+n), Beijing time, in any case; then an abbreviation, in capitals (`est` may be a word). */
-const ZONE_TOKEN = /^\s*(?:[(（]\s*)?(z|[+-]\d{2}:?\d{2}|(?:gmt|utc)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|bjt|beijing\s+time|北京时间)(?:\s*[)）])?(?![a-z])/i;
+const ZONE_TOKEN = /^\s*(?:[(（]\s*)?(z|[+-]\d{2}:?\d{2}|(?:gmt|utc)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|bjt|beijing\s+time|北京时间|北京時間)(?:\s*[)）])?(?![a-z])/i;
 const ZONE_ABBREVIATION = /^\s*(?:[(（]\s*)?([A-Z]{2,5})(?:\s*[)）])?(?![A-Za-z])/;
 
 /** Abbreviations that name one offset, with the zone whose clock they belong to when it changes in summer. */
@@ -75,7 +75,7 @@ function zoneOf(printed: string): Zone {
   const t = printed.replace(/[()（）\s]/g, '');
   const upper = t.toUpperCase();
   if (/^(?:Z|GMT|UTC)$/.test(upper)) return { offset: 'Z' };
-  if (/^(?:BJT|BEIJINGTIME|北京时间)$/.test(upper)) return { offset: '+08:00' };
+  if (/^(?:BJT|BEIJINGTIME|北京时间|北京時間)$/.test(upper)) return { offset: '+08:00' };
   const fixed = FIXED[upper];
   if (fixed !== undefined) return { offset: fixed[0], zone: fixed[1], name: upper };
   const clock = CLOCKS[upper];

@@ -94,7 +94,7 @@ export function takeDuplicateLead(blocks: Block[], dateline: DatelineOut, publis
   // Reporters named in the lead (`新华社北京2月5日电（记者孙静）`) are authors, after those a byline or a
   // signature named, as the text importer credits them: a credit is never dropped.
   if (lead.reporters !== undefined) credits.authors.push(...reporterNames(lead.reporters).filter((n) => !credits.authors.includes(n)));
-  if (dateline.date === undefined && lead.month !== undefined && lead.day !== undefined) {
+  if (dateline.date === undefined && lead.day !== undefined) {
     const d = datelineDay(lead.month, lead.day, published, dateline.timezone, notes);
     if (d !== undefined) dateline.date = d;
   }
@@ -110,8 +110,11 @@ export function takeDuplicateLead(blocks: Block[], dateline: DatelineOut, publis
  * than two weeks before is kept, with a note to check it; a day not in the year up to then (Feb. 29 of
  * a year that has none) or in no year (Feb. 30) is not used, with a note.
  */
-export function datelineDay(month: number, day: number, first: Timed, zone: string | undefined, notes: string[]): string | undefined {
-  const printed = JSON.stringify(`${month}/${day}`);
+export function datelineDay(printedMonth: number | undefined, day: number, first: Timed, zone: string | undefined, notes: string[]): string | undefined {
+  // A day printed without its month (`中央社台北20日電`): the month that day falls in on or before the first
+  // publication there, or at most two days after it, as a month and day are read.
+  const month = printedMonth ?? monthOfDay(day, lastDatelineDay(first, zone));
+  const printed = JSON.stringify(printedMonth === undefined ? `${day}` : `${month}/${day}`);
   const any = new Date(Date.UTC(2000, month - 1, day)); // (2000 has a Feb. 29)
   if (any.getUTCMonth() !== month - 1 || any.getUTCDate() !== day) {
     notes.push(`dateline date is not a calendar date, not used: ${printed}`);
@@ -127,6 +130,22 @@ export function datelineDay(month: number, day: number, first: Timed, zone: stri
   const days = Math.round((Date.parse(`${last}T00:00:00Z`) - Date.parse(`${date}T00:00:00Z`)) / 86_400_000);
   if (days > DATELINE_DAYS_BEFORE) notes.push(`dateline date ${printed} is read as ${date}, ${days} days before the first publication ${where} (${last}): check it`);
   return date;
+}
+
+/**
+ * The month of a day printed alone (`20日`): `last`'s month when that day is in it on or before `last` (or
+ * two days after), else the latest month before it that has the day (a 31st printed on May 1 is March's).
+ */
+function monthOfDay(day: number, last: string): number {
+  const [y, m, d] = [Number(last.slice(0, 4)), Number(last.slice(5, 7)), Number(last.slice(8, 10))];
+  // (The year's place in the 400-year cycle of leap years: Date.UTC reads years below 100 as 19xx.)
+  const has = (month: number): boolean => new Date(Date.UTC(2000 + (y % 400), month - 1, day)).getUTCDate() === day;
+  if (has(m) && day <= d + 2) return m;
+  for (let back = 1; back < 12; back++) {
+    const month = ((m - 1 - back + 12) % 12) + 1;
+    if (has(month)) return month;
+  }
+  return m;
 }
 
 /** How many days before its first publication a dateline may name without a note. */

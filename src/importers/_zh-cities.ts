@@ -3,8 +3,11 @@
  * with the country where the English name alone would be ambiguous. The gazetteer (city-timezones) has
  * English names only. These are the capitals, the Chinese provincial capitals and the other cities that
  * Chinese wire and newspaper datelines name most; a name not here is reported as not in the gazetteer,
- * as before, and the desk gives the zone.
+ * as before, and the desk gives the zone. Each is known in traditional characters too (`倫敦`, `東京`,
+ * `華盛頓`: `traditionalCity`).
  */
+import { traditionalCity } from './_zh-script.js';
+
 const CITIES = `
 北京 Beijing|上海 Shanghai|天津 Tianjin|重庆 Chongqing|石家庄 Shijiazhuang|太原 Taiyuan|呼和浩特 Hohhot|沈阳 Shenyang
 大连 Dalian|长春 Changchun|哈尔滨 Harbin|南京 Nanjing|杭州 Hangzhou|宁波 Ningbo|合肥 Hefei|福州 Fuzhou|厦门 Xiamen
@@ -40,11 +43,28 @@ const CITIES = `
 哈拉雷 Harare|罗安达 Luanda|金沙萨 Kinshasa|马普托 Maputo|塔那那利佛 Antananarivo|阿比让 Abidjan|摩加迪沙 Mogadishu
 `;
 
-/** Chinese name → [English name, country or undefined]. */
-export const ZH_CITIES: ReadonlyMap<string, readonly [string, string | undefined]> = new Map(
-  CITIES.split(/[|\n]/).map((s) => s.trim()).filter(Boolean).map((entry) => {
+/**
+ * Names Taiwan's and Hong Kong's copy gives cities that are not the table's in traditional characters
+ * (雪梨 for 悉尼, 坎培拉 for 堪培拉), and Taiwan's cities.
+ */
+const TRADITIONAL_CITIES = `
+臺北 Taipei|台中 Taichung|臺中 Taichung|台南 Tainan|臺南 Tainan|新北 New Taipei|桃園 Taoyuan|新竹 Hsinchu|基隆 Keelung
+雪梨 Sydney|坎培拉 Canberra|休士頓 Houston|伊斯坦堡 Istanbul|杜拜 Dubai|加薩 Gaza|利雅德 Riyadh|巴塞隆納 Barcelona/Spain
+威靈頓 Wellington|約翰尼斯堡 Johannesburg|奈洛比 Nairobi|海參崴 Vladivostok|可倫坡 Colombo|喀拉蚩 Karachi|永珍 Vientiane
+阿布達比 Abu Dhabi|史特拉斯堡 Strasbourg
+`;
+
+const entries = (table: string): [string, readonly [string, string | undefined]][] =>
+  table.split(/[|\n]/).map((s) => s.trim()).filter(Boolean).map((entry) => {
     const at = entry.indexOf(' ');
     const [english, country] = entry.slice(at + 1).split('/');
     return [entry.slice(0, at), [english ?? '', country]] as const;
-  }),
+  });
+
+/**
+ * Chinese name → [English name, country or undefined]: each name of the table in simplified characters
+ * and in traditional ones (`伦敦` and `倫敦`, `东京` and `東京`), and the names of `TRADITIONAL_CITIES`.
+ */
+export const ZH_CITIES: ReadonlyMap<string, readonly [string, string | undefined]> = new Map(
+  [...entries(CITIES).flatMap(([name, english]) => [[name, english], [traditionalCity(name), english]] as const), ...entries(TRADITIONAL_CITIES)],
 );

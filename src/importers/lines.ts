@@ -44,28 +44,57 @@ const ENGLISH_LEAD = new RegExp(
 
 /**
  * `新华社华盛顿2月4日电`, or without the date (`本报北京电`), optionally followed by the reporters in
- * full-width brackets. Without a date, 电 must end the lead (`新华社北京电力…` is not a dateline), and the
- * city must be one the table of Chinese names knows or the reporters follow; with one, 电 must not begin
- * a word (`2月4日电视台`, `电讯`; `电台湾…` is read as a lead, Taiwan being the likelier).
+ * full-width brackets; in traditional characters too (`新華社澳門3月2日電（記者郭鑫）`, `本報香港電`), and
+ * Taiwan's Central News Agency's, which prints the day alone (`中央社台北20日電（記者蘇思云）`) and may name
+ * its reporter before the city (`中央社記者楊明珠東京24日電`). Without a date, 电 must end the lead
+ * (`新华社北京电力…` is not a dateline), and the city must be one the table of Chinese names knows or the
+ * reporters follow; with one, 电 must not begin a word (`2月4日电视台`, `电讯`; `电台湾…` is read as a
+ * lead, Taiwan being the likelier).
  */
-const CHINESE_LEAD = /^(?<agency>新华社|中新社|本报)(?<city>[\p{Script=Han}·]{1,12}?)(?:(?<month>\d{1,2})月(?<day>\d{1,2})日电(?![视话影报子力网脑梯池器气车源线讯商信价竞])|电(?=[（(\s：:，,]|$))(?:[（(](?<reporters>[^）)]*)[）)])?[\s：:，,]*(?<rest>[\s\S]*)$/u;
+const ZH_AGENCY = '新华社|新華社|中新社|中央社';
+const ZH_DATED = String.raw`(?:(?<month>\d{1,2})月)?(?<day>\d{1,2})日[专專]?[电電]`;
+const CHINESE_LEAD = new RegExp(
+  String.raw`^(?<agency>${ZH_AGENCY}|本报|本報)(?<city>[\p{Script=Han}·]{1,12}?)(?:${ZH_DATED}(?![视话影报子力网脑梯池器气车源线讯商信价竞視話報網腦氣車線訊價競])|[电電](?=[（(\s：:，,]|$))` +
+    String.raw`(?:[（(](?<reporters>[^）)]*)[）)])?[\s：:，,]*(?<rest>[\s\S]*)$`,
+  'u',
+);
+/** The lead in brackets before the story, as the Central News Agency prints it: `（中央社記者楊明珠東京24日電）`, `（中央社台北20日電）`. */
+const BRACKETED_LEAD = new RegExp(String.raw`^[（(](?<agency>${ZH_AGENCY})(?<city>[\p{Script=Han}·]{1,16}?)${ZH_DATED}[）)][\s：:，,]*(?<rest>[\s\S]*)$`, 'u');
+/** A reporter before the city (`記者楊明珠東京`): the title. */
+const REPORTER_FIRST = /^(?:特派|特约|特約)?[记記]者/u;
+
+/**
+ * `記者楊明珠東京` → the reporter and the city: the city a name the table knows, after a name of two to four
+ * characters. Undefined when no such city ends it (the name and the city cannot be told apart).
+ */
+function reporterThenCity(printed: string): { reporter: string; city: string } | undefined {
+  const rest = printed.replace(REPORTER_FIRST, '');
+  for (let n = 2; n <= 4 && n < rest.length; n++) {
+    const city = rest.slice(n);
+    if (ZH_CITIES.has(city)) return { reporter: rest.slice(0, n), city };
+  }
+  return undefined;
+}
 
 /** Labels that lead a paragraph as a city would, with a dash: `EDITOR'S NOTE —`, `UPDATE -`. */
 const NOT_PLACES = /^(?:EDITORS?['’]?S? NOTES?|NOTE|UPDATED?|CORRECTED|CORRECTION|CLARIFICATION|BREAKING(?: NEWS)?|(?:NEWS )?ANALYSIS|OPINION|COMMENTARY|EXPLAINER|REVIEW|OBITUARY|ADVISORY|EXCLUSIVE|WARNING|FACT CHECK|LIVE(?: UPDATES)?|WATCH|VIDEO|PHOTOS?|LISTEN|PODCAST|RECAP|PREVIEW)$/;
 
 export function parseDatelineLead(paragraph: string): (DatelineLead & { reporters?: string }) | undefined {
-  const zh = CHINESE_LEAD.exec(paragraph.trim());
+  const zh = CHINESE_LEAD.exec(paragraph.trim()) ?? BRACKETED_LEAD.exec(paragraph.trim());
   // Without a date, a city the table knows or the reporters in brackets make a lead ("本报延安电（记者李华）");
   // "本报多次致电，对方未回应" is a sentence.
-  if (zh?.groups !== undefined && (zh.groups['month'] !== undefined || zh.groups['reporters'] !== undefined || ZH_CITIES.has(zh.groups['city'] ?? ''))) {
+  if (zh?.groups !== undefined && (zh.groups['day'] !== undefined || zh.groups['reporters'] !== undefined || ZH_CITIES.has(zh.groups['city'] ?? ''))) {
     const g = zh.groups;
-    const lead: DatelineLead & { reporters?: string } = { city: g['city'] ?? '', rest: (g['rest'] ?? '').trim() };
-    if (g['month'] !== undefined) {
-      lead.month = Number(g['month']);
-      lead.day = Number(g['day']);
-    }
-    if (g['agency'] !== '本报') lead.agency = g['agency'] ?? '';
-    if (g['reporters'] !== undefined) lead.reporters = g['reporters'];
+    // (The reporter before the city, `中央社記者楊明珠東京24日電`: a city the table knows must end it.)
+    const split = REPORTER_FIRST.test(g['city'] ?? '') ? reporterThenCity(g['city'] ?? '') : undefined;
+    if (REPORTER_FIRST.test(g['city'] ?? '') && split === undefined) return undefined;
+    const lead: DatelineLead & { reporters?: string } = { city: split?.city ?? g['city'] ?? '', rest: (g['rest'] ?? '').trim() };
+    // (`中央社台北20日電` prints the day alone: the month is the one that day falls in up to publication.)
+    if (g['month'] !== undefined) lead.month = Number(g['month']);
+    if (g['day'] !== undefined) lead.day = Number(g['day']);
+    if (g['agency'] !== '本报' && g['agency'] !== '本報') lead.agency = g['agency'] ?? '';
+    const reporters = [split?.reporter, g['reporters']].filter((r) => r !== undefined).join('、');
+    if (reporters !== '') lead.reporters = reporters;
     return lead;
   }
   const m = ENGLISH_LEAD.exec(paragraph.trim());
@@ -149,7 +178,11 @@ function splitNames(list: string): string[] {
 
 /** Chinese reporters' names in a list (after a dateline, in a contributor line): `记者王晔 李明`, `陈静、李华` → 王晔, 李明. */
 /** Chinese surnames of two characters: `欧阳 娜娜` is one person. */
-const COMPOUND_SURNAMES = new Set(['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '长孙', '宇文', '司徒', '夏侯', '轩辕', '端木', '独孤', '南宫', '西门', '呼延', '申屠', '澹台', '万俟', '闻人', '太史', '钟离']);
+const COMPOUND_SURNAMES = new Set([
+  '欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '长孙', '宇文', '司徒', '夏侯', '轩辕', '端木', '独孤', '南宫', '西门', '呼延', '申屠', '澹台', '万俟', '闻人', '太史', '钟离',
+  // (In traditional characters.)
+  '歐陽', '司馬', '諸葛', '東方', '尉遲', '公孫', '長孫', '軒轅', '獨孤', '南宮', '西門', '澹臺', '萬俟', '聞人', '鍾離', '鐘離',
+]);
 
 /**
  * Chinese reporters' names: apart by `、` or commas, or by spaces between names; a name padded with a
@@ -159,14 +192,14 @@ const COMPOUND_SURNAMES = new Set(['欧阳', '司马', '上官', '诸葛', '东�
 export function reporterNames(reporters: string): string[] {
   const out: string[] = [];
   for (const part of reporters.split(/[、,，]+/u)) {
-    const TITLE = /^(?:本报|新华社)?(?:特约|实习|摄影)?(?:记者|通讯员|实习生)/u;
+    const TITLE = /^(?:本报|本報|新华社|新華社|中新社|中央社)?(?:特约|特約|特派|实习|實習|摄影|攝影)?(?:记者|記者|通讯员|通訊員|实习生|實習生)/u;
     // A title starts a new name (`王 晓 明 通讯员李 华` is two people): titled tokens begin a run of their own.
     const raw = part.split(/\s+/u).filter((t) => t !== '');
     const titled = new Set<number>();
     const tokens: string[] = [];
     for (const t of raw) {
       const bare = t.replace(TITLE, '');
-      if (bare === '' || /^(?:摄影?报道|摄|报道|采写|摄影)$/u.test(bare)) continue;
+      if (bare === '' || /^(?:[摄攝]影?(?:报道|報道|報導)|[摄攝]|报道|報道|報導|采写|採寫|[摄攝]影)$/u.test(bare)) continue;
       if (bare !== t) titled.add(tokens.length);
       tokens.push(bare);
     }
@@ -207,14 +240,14 @@ export function reporterNames(reporters: string): string[] {
 }
 
 /** A line of reporters' names after the story: `记者：王晓岚 李华`, `（记者 王晓岚）`. */
-const ZH_REPORTERS = /^(?:(?:新华社|本报)?(?:特约|实习)?记者\s*[:：\s]\s*((?:[\p{Script=Han}·]{2,4}(?:[\s、，,]+|$))+)|[（(](?:新华社|本报)?(?:特约|实习)?记者\s*[:：]?\s*((?:[\p{Script=Han}·]{2,4}(?:[\s、，,]+|(?=[）)])))+)[）)])$/u;
+const ZH_REPORTERS = /^(?:(?:新华社|新華社|本报|本報)?(?:特约|特約|实习|實習)?[记記]者\s*[:：\s]\s*((?:[\p{Script=Han}·]{2,4}(?:[\s、，,]+|$))+)|[（(](?:新华社|新華社|本报|本報)?(?:特约|特約|实习|實習)?[记記]者\s*[:：]?\s*((?:[\p{Script=Han}·]{2,4}(?:[\s、，,]+|(?=[）)])))+)[）)])$/u;
 
 /**
  * A line of an interview's questions and answers: `问：…`, `答：…`, or `记者：`/`编辑：` asking a question
  * (`记者：降雨会持续多久？`), not a list of names (`记者：王晓岚，李华`).
  */
 export const isInterviewLine = (text: string): boolean =>
-  /^(?:问|答)\s*[:：]/u.test(text.trim()) || (/^(?:记者|编辑)\s*[:：]/u.test(text.trim()) && /[？?]/u.test(text));
+  /^(?:问|問|答)\s*[:：]/u.test(text.trim()) || (/^(?:[记記]者|编辑|編輯)\s*[:：]/u.test(text.trim()) && /[？?]/u.test(text));
 
 /**
  * The reporters of a signature at the end of Chinese copy (`记者：王晓岚 李华`, `（记者 王晓岚）`). In an
@@ -306,7 +339,7 @@ const ROLE_WORD = /^(Photographer|Reporter|Correspondent|Researcher|Videographer
  * `（记者陈静参与报道）`. Names keep their locations.
  */
 export function parseContributorLine(line: string): Contributor[] | undefined {
-  const zh = /^[（(]\s*(?:(?:实习)?记者|通讯员)?\s*(\p{Script=Han}[\p{Script=Han}·、，,\s]*?)\s*(?:也|亦)?(?:参与(?:了)?(?:采写|报道)|对本文(?:亦)?有贡献)\s*[）)]。?$/u.exec(line.trim());
+  const zh = /^[（(]\s*(?:(?:实习|實習)?[记記]者|通讯员|通訊員)?\s*(\p{Script=Han}[\p{Script=Han}·、，,\s]*?)\s*(?:也|亦)?(?:(?:参与|參與)(?:了)?(?:采写|採寫|报道|報道|報導)|(?:对|對)本文(?:亦)?有(?:贡献|貢獻))\s*[）)]。?$/u.exec(line.trim());
   if (zh !== null) return reporterNames(zh[1] ?? '').map((name) => ({ name }));
   // Reuters prints its tagline in parentheses: "(Reporting by X in London; Editing by Y)".
   const text = line.trim().replace(/\s+/g, ' ').replace(/^\(([^()]*)\)\.?$/, '$1');
@@ -370,7 +403,7 @@ const named = (people: Contributor[]): Contributor[] | undefined =>
 const AGENCIES = [
   'Xinhua', 'Agencies', 'AP', 'Associated Press', 'Reuters', 'AFP', 'Agence France-Presse', 'Bloomberg', 'dpa', 'EFE', 'ANSA',
   'Kyodo', 'Yonhap', 'TASS', 'RIA Novosti', 'PTI', 'IANS', 'AAP', 'CNA', 'Bernama', 'Anadolu', 'UPI', 'China Daily', 'CGTN',
-  'China News Service', '新华社', '中新社',
+  'China News Service', 'Central News Agency', '新华社', '新華社', '中新社', '中央社',
   // Full names `agencyKey` knows that no other reading gives (`Kyodo News` and `Xinhua News Agency` are
   // read by their trade: `agencyOfPublication`), so that a name counted as an agency's is one.
   'Agence France Presse', 'Deutsche Presse-Agentur', 'United Press International', 'Press Trust of India', 'Australian Associated Press', 'Anadolu Agency',
@@ -411,7 +444,7 @@ const AGENCY_NAMES: Readonly<Record<string, string>> = {
   'associated press': 'ap', 'agence france-presse': 'afp', 'agence france presse': 'afp', 'kyodo news': 'kyodo', 'xinhua news agency': 'xinhua',
   'xinhua news': 'xinhua', '新华社': 'xinhua', 'deutsche presse-agentur': 'dpa', 'yonhap news agency': 'yonhap', 'yonhap news': 'yonhap',
   'bloomberg news': 'bloomberg', 'united press international': 'upi', 'press trust of india': 'pti', 'australian associated press': 'aap',
-  'anadolu agency': 'anadolu', 'china news service': '中新社',
+  'anadolu agency': 'anadolu', 'china news service': '中新社', '新華社': 'xinhua', '中央社': 'cna', 'central news agency': 'cna',
 };
 export const agencyKey = (name: string): string => {
   const k = name.trim().replace(/^the\s+/iu, '').replace(/\s+/gu, ' ').toLowerCase();
@@ -443,8 +476,8 @@ export function splitPhotoCredit(paragraph: string): { caption: string; credit: 
     /^(?<caption>.*[.!?"”])\s+Photo:\s*(?<credit>[^.]+?)\.?$/i,
     // "Photo by Jane Roe/Getty Images": a name, capitalised, with no comma.
     /^(?<caption>.*[.!?"”])\s+Photo by\s+(?<credit>\p{Lu}[^.,]*?)\.?$/u,
-    // Chinese: "（新华社记者李华摄）", "（视觉中国供图）".
-    /^(?<caption>.*\S)\s*[（(](?<credit>[^（）()]+?)\s*(?:摄|供图)[）)]$/u,
+    // Chinese: "（新华社记者李华摄）", "（视觉中国供图）", "（中央社記者王飛華攝）".
+    /^(?<caption>.*\S)\s*[（(](?<credit>[^（）()]+?)\s*(?:摄|攝|供图|供圖)[）)]$/u,
     // NAME/AGENCY at the end, as wire photo desks sign: "DAWOUD ABU ALKAS/REUTERS", "Mohamed Hossam/EPA-EFE".
     /^(?<caption>.*[.!?"”)])\s+(?<credit>[A-Z][A-Z.'’ -]+\/[A-Z][A-Za-z.'’ -]+)$/,
     /^(?<caption>.*[.!?"”)])\s+(?<credit>\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){1,3}\/(?:[A-Z][A-Z.&'’-]+(?: [A-Z][A-Z.&'’-]+)*|Getty Images|Reuters|Bloomberg|Xinhua))$/u,

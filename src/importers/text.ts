@@ -44,7 +44,7 @@ const q = (s: string): string => JSON.stringify(s);
  * A line that says it is a stamp, with a stamp's label and a number soon after (`Updated: Feb. 5, 2025
  * 9:24 CST`), not an editor's note (`Updated: This story has been updated to …`).
  */
-const STAMP_LABEL = /^(?:(?:(?:first|last) )?(?:updated|published|posted|modified|released)(?: on| at)?|date|time|发布时间|更新时间|发布日期|时间|日期)\s*[:：]?\s*[^\s\d]{0,12}\s*\d/i;
+const STAMP_LABEL = /^(?:(?:(?:first|last) )?(?:updated|published|posted|modified|released)(?: on| at)?|date|time|发布时间|[發发][布佈]時間|更新时间|更新時間|发布日期|[發发][布佈]日期|时间|時間|日期)\s*[:：]?\s*[^\s\d]{0,12}\s*\d/i;
 
 /** Why a stamp line was not read: a zone abbreviation that names several zones, or a form not read. */
 function notRead(text: string): string {
@@ -107,7 +107,7 @@ function isSubheading(b: Block): boolean {
 }
 
 /** A credit line the recognisers could not read, or one away from the end: kept in the body, and noted. */
-const CREDIT_LIKE = /^Contributing(?: reporters?)?:|contributed (?:reporting )?to this|\b(?:reporting|editing|writing) by\b|责任编辑/i;
+const CREDIT_LIKE = /^Contributing(?: reporters?)?:|contributed (?:reporting )?to this|\b(?:reporting|editing|writing) by\b|责任编辑|責任編輯/i;
 const looksLikeCredit = (t: string): boolean => CREDIT_LIKE.test(t) || parseContributorLine(t) !== undefined || parseAgencyLine(t) !== undefined;
 
 // ----- The importer -----
@@ -332,7 +332,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
   const strong = (l: DatelineLead | undefined): boolean => {
     if (l === undefined) return false;
     const place = lookupCity(l.city);
-    return l.agency !== undefined || l.month !== undefined || l.region !== undefined || place.found || place.reason === 'ambiguous';
+    return l.agency !== undefined || l.day !== undefined || l.region !== undefined || place.found || place.reason === 'ambiguous';
   };
   const at = body[0] === undefined ? -1 : leadOf(body[0]) !== undefined ? 0 : body[1] !== undefined && (body[0]?.text.length ?? 0) <= 600 && strong(leadOf(body[1])) ? 1 : -1;
   const first = body[at];
@@ -483,7 +483,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
       diagnostics.push(problems.datelineZone(file, leadLine,
         `dateline city ${q(printed)} names places in different time zones (${shown.join('; ')}): add "dateline.timezone" (an IANA zone) to the record`));
     }
-    if (lead.month !== undefined && lead.day !== undefined) {
+    if (lead.day !== undefined) {
       const d = datelineDay(lead.month, lead.day, dated, dateline.timezone, notes);
       if (d !== undefined) dateline.date = d;
     }

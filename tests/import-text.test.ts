@@ -1334,3 +1334,27 @@ describe('importText: Chinese in traditional characters', () => {
     expect(s.body).toBe('日本氣象廳今天宣布櫻花開花。\n\n比平年早2天。');
   });
 });
+
+describe('importText: the language of the copy, from its scripts', () => {
+  const page = (title: string, ...paras: string[]): string => [title, '', '2025-03-24 11:00', '', ...paras.flatMap((p) => [p, '']), ''].join('\n');
+  const language = (text: string): string | undefined => only(importText(text, { file: 'lang.txt', timezone: ZONE })).fields.language;
+
+  it.each([
+    ['Japanese: kana among the kanji', page('東京で桜の開花宣言', '【東京共同】気象庁は24日、東京都心で桜が開花したと発表した。', '平年より2日早い。'), 'ja'],
+    ['Japanese under an English byline and lead', page('東京で桜の開花宣言', 'By Kenji Sato', 'TOKYO (Kyodo) — 気象庁は24日、桜が開花したと発表した。', '平年より2日早い。'), 'ja'],
+    ['Japanese with a headline in kanji alone', page('日銀総裁会見', '日本銀行の総裁は24日、記者会見で金利を据え置くと述べた。'), 'ja'],
+    ['Korean in Hangul', page('한국은행 기준금리 동결', '(서울=연합뉴스) 김민수 기자 = 한국은행은 25일 기준금리를 동결했다.'), 'ko'],
+    ['Chinese in simplified characters', page('英国央行下调基准利率', '新华社伦敦2月6日电 英格兰银行6日宣布降息。', '分析人士认为仍有降息可能。'), 'zh'],
+    ['Chinese in traditional characters', page('台灣央行維持利率不變', '中央社台北20日電 中央銀行今天決議維持政策利率不變。', '央行表示，通膨率預料將逐步回落。'), 'zh-Hant'],
+    ['Chinese with too few characters that differ to tell', page('台北下雨', '今天台北下雨。'), 'zh'],
+    ['Chinese quoting a Japanese name in kana', page('日本动画电影在华上映', '新华社北京3月24日电 日本动画电影《すずめの戸締まり》在中国各地影院上映，观众反响热烈，票房超过预期，发行方表示将继续扩大排片。'), 'zh'],
+    ['Hebrew', page('הכנסת אישרה את התקציב', 'ירושלים - מליאת הכנסת אישרה את הצעת התקציב.'), 'he'],
+    ['Greek', page('Η Βουλή ενέκρινε τον προϋπολογισμό', 'Η Βουλή ενέκρινε τον προϋπολογισμό την Τρίτη.'), 'el'],
+    ['Arabic script, which several languages write', page('محادثات الهدنة في غزة', 'قال مسؤولون مصريون يوم الاثنين إن الوفدين سيجتمعان.'), undefined],
+    ['Cyrillic, which several languages write', page('В Москве выпал рекордный снег', 'Снегопад в Москве побил рекорд.'), undefined],
+    ['English', page('Harbour reopens after the storm', 'The port reopened on Tuesday.'), undefined],
+    ['English with a Chinese name in the body', page('Harbour reopens after the storm', 'The port (香港港口) reopened on Tuesday.'), undefined],
+  ])('%s', (_what, text, expected) => {
+    expect(language(text)).toBe(expected);
+  });
+});

@@ -26,6 +26,7 @@ import { barByline } from './_bar-byline.js';
 import { endsWithMark, innerEndMarkNote, innerEndMarks, withoutEndMark } from './_end-mark.js';
 import { leadOf, type TextLead } from './_lead.js';
 import { datelineDay, laterStamp, type Timed } from './_story.js';
+import { copyLanguage } from './_language.js';
 
 /** Whether the first block from `from` on that is not a stamp, id, image URL, byline or agency line leads with a dateline. */
 function datelineAhead(blocks: readonly Block[], from: number): boolean {
@@ -433,10 +434,10 @@ export const importText: Importer = (input, ctx): ImportResult => {
     if (later !== undefined) fields.updated = later;
   }
 
-  // Language: Chinese copy has a headline mostly in Han characters.
-  const han = (fields.title.match(/\p{Script=Han}/gu) ?? []).length;
-  const latin = (fields.title.match(/\p{Script=Latin}/gu) ?? []).length;
-  if (han > latin) fields.language = 'zh';
+  // Language: from the script of the headline (Chinese copy has one mostly in Han characters), and of the
+  // body where it says more (kana: Japanese; traditional characters: zh-Hant). See `copyLanguage`.
+  const language = copyLanguage(fields.title, body.map((b) => b.text).join('\n'));
+  if (language !== undefined) fields.language = language;
 
   if (lead?.reporters !== undefined) for (const name of reporterNames(lead.reporters)) if (!authors.includes(name)) authors.push(name);
   if (authors.length > 0) fields.authors = authors;

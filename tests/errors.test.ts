@@ -482,11 +482,11 @@ describe('article diagnostics (loadArticles)', () => {
       'articles/b.json': json(JSON.stringify({ id: 'b', title: 'T', date: '2025-02-05 09:24', body: 'B', agency: { name: 'Xinhua', via: '\u202eAgencies' }, image: { caption: 'C \u2068\u202e', credit: 'Ann \u202d\u2066Lee\u2069' } }, null, 1)),
     });
     expect(lines.map((l) => l.replace(/: warning: .*\(W_/, ' (W_'))).toEqual([
-      'articles/a.md:3: title (W_BIDI_UNCLOSED)', 'articles/a.md:6: authors[0] (W_BIDI_UNCLOSED)', 'articles/a.md:9: contributors[0].name (W_BIDI_UNCLOSED)',
+      'articles/a.md:2: id (W_ID_NOT_URI)', 'articles/a.md:3: title (W_BIDI_UNCLOSED)', 'articles/a.md:6: authors[0] (W_BIDI_UNCLOSED)', 'articles/a.md:9: contributors[0].name (W_BIDI_UNCLOSED)',
       'articles/b.json:8: agency.via (W_BIDI_UNCLOSED)', 'articles/b.json:11: image.caption (W_BIDI_UNCLOSED)', 'articles/b.json:12: image.credit (W_BIDI_UNCLOSED)',
     ]);
-    expect(lines[0]).toBe('articles/a.md:3: title: warning: opens 1 text direction control (U+202A–U+202E, U+2066–U+2068) it does not close, which would turn round what readers print after it (the other names of a byline, the rest of a line): closed at the end of the field (W_BIDI_UNCLOSED)');
-    expect(lines[2]).toContain('contributors[0].name: warning: opens 2 text direction controls');
+    expect(lines[1]).toBe('articles/a.md:3: title: warning: opens 1 text direction control (U+202A–U+202E, U+2066–U+2068) it does not close, which would turn round what readers print after it (the other names of a byline, the rest of a line): closed at the end of the field (W_BIDI_UNCLOSED)');
+    expect(lines[3]).toContain('contributors[0].name: warning: opens 2 text direction controls');
     const [a, b] = [loaded.articles.find((x) => x.id.startsWith('a'))!, loaded.articles.find((x) => x.id === 'b')!];
     // The id is the desk's: it never changes. A PDI closes the embedding opened inside its isolate too.
     expect([a.id, a.title, a.authors, a.contributors, a.tags]).toEqual([
@@ -666,7 +666,8 @@ describe('article diagnostics (loadArticles)', () => {
       'articles/a.md': md('---', 'id: caf\u00e9', 'title: First', 'date: 2025-02-05 09:24', '---', 'B'),
       'articles/b.md': md('---', 'id: cafe\u0301', 'title: Second', 'date: 2025-02-05 10:00', '---', 'B'),
     });
-    expect(lines).toEqual(['articles/b.md:2: id: id "cafe\u0301" is already used by articles/a.md; every article needs its own permanent id (E_ID_DUPLICATE)']);
+    // (Each is also outside ASCII, which validators refuse in an Atom id: W_ID_NOT_URI.)
+    expect(lines.filter((l) => !l.endsWith('(W_ID_NOT_URI)'))).toEqual(['articles/b.md:2: id: id "cafe\u0301" is already used by articles/a.md; every article needs its own permanent id (E_ID_DUPLICATE)']);
     expect(loaded.articles).toHaveLength(1);
   });
 
@@ -895,13 +896,16 @@ describe('an id a URI cannot hold', () => {
       'articles/b.md': md('---', 'id: "urn:ap:[2025]|123"', 'title: T', 'date: 2025-02-05 09:24', '---', 'B'),
       'articles/c.md': md('---', 'id: "100%-sure"', 'title: T', 'date: 2025-02-05 09:24', '---', 'B'),
       'articles/d.md': md('---', 'id: "cd-%7C-ok"', 'title: T', 'date: 2025-02-05 09:24', '---', 'B'),
+      'articles/e.md': md('---', 'id: 新闻-20250205', 'title: T', 'date: 2025-02-05 09:24', '---', 'B'),
+      'articles/f.md': md('---', 'id: "urn:news:%E6%96%B0-1"', 'title: T', 'date: 2025-02-05 09:24', '---', 'B'),
     });
-    const why = '(" < > \\ ^ ` { | } [ ], or a % that starts no escape such as %7C): the feeds carry it as it is, and validators call the Atom id and the RSS guid invalid; a new story\'s id should not (a published id never changes) (W_ID_NOT_URI)';
+    const why = '(" < > \\ ^ ` { | } [ ], a % that starts no escape such as %7C, or a character outside ASCII such as 新): the feeds carry it as it is, and validators call the Atom id and the RSS guid invalid; a new story\'s id should not (a published id never changes) (W_ID_NOT_URI)';
     expect(lines).toEqual([
       `articles/a.md:2: id: warning: "story|1" holds what a URI cannot ${why}`,
       `articles/b.md:2: id: warning: "urn:ap:[2025]|123" holds what a URI cannot ${why}`,
       `articles/c.md:2: id: warning: "100%-sure" holds what a URI cannot ${why}`,
+      `articles/e.md:2: id: warning: "新闻-20250205" holds what a URI cannot ${why}`,
     ]);
-    expect(loaded.articles.map((x) => x.id).sort()).toEqual(['100%-sure', 'cd-%7C-ok', 'story|1', 'urn:ap:[2025]|123']);
+    expect(loaded.articles.map((x) => x.id).sort()).toEqual(['100%-sure', 'cd-%7C-ok', 'story|1', 'urn:ap:[2025]|123', 'urn:news:%E6%96%B0-1', '新闻-20250205']);
   });
 });

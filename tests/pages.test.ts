@@ -196,6 +196,13 @@ describe('index page escaping and edge cases', () => {
     expect(renderIndexPage(model, [])).not.toContain(' dir=');
     // The script subtag decides: Sindhi in Devanagari runs left to right (as feed.xsl has it).
     expect(renderIndexPage({ ...model, language: 'sd-Deva' }, [])).not.toContain(' dir=');
+    // Every language ICU calls right to left (three-letter codes too: Dari, N'Ko, Mazanderani), and
+    // Arabic-script languages it does not know (Western Punjabi, Balochi); scripts such as Hanifi Rohingya.
+    const dir = (language: string): string | undefined => all(parseDocument(renderIndexPage({ ...model, language }, [])), 'h1')[0]!.attribs['dir'];
+    expect(['prs', 'nqo', 'pnb', 'mzn', 'lrc', 'heb', 'urd', 'bal', 'rhg-Rohg', 'ff-Adlm', 'az-Arab'].map(dir)).toEqual(Array(11).fill('rtl'));
+    expect(['prs-Latn', 'pa', 'tr', 'ru', 'az'].map(dir)).toEqual(Array(5).fill(undefined));
+    // The list holds every language ICU (where it says) calls right to left.
+    for (const code of ['ar', 'ara', 'arb', 'ars', 'ckb', 'cld', 'drw', 'fa', 'fas', 'he', 'heb', 'iw', 'ji', 'kas', 'ks', 'lrc', 'mzn', 'nqo', 'pbu', 'per', 'pes', 'prs', 'ps', 'pus', 'sd', 'snd', 'syr', 'tnf', 'ug', 'uig', 'ur', 'urd', 'ydd', 'yi', 'yid']) expect(dir(code), code).toBe('rtl');
   });
 
   it('lists names that hold a comma or "and" with semicolons, as the content\'s byline does', () => {

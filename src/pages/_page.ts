@@ -19,9 +19,17 @@ export const MEDIA_TYPES: Record<Format, string> = {
 
 export const FORMAT_NAMES: Record<Format, string> = { rss: 'RSS 2.0', atom: 'Atom 1.0', json: 'JSON Feed 1.1' };
 
-/** Languages written right to left (primary subtags), and the scripts that are. Intl's `textInfo` is not in every runtime, nor in XSLT. */
-export const RTL_LANGUAGES = ['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ji', 'ks', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi'] as const;
-export const RTL_SCRIPTS = ['arab', 'hebr', 'syrc', 'thaa', 'nkoo', 'adlm'] as const;
+/**
+ * Languages written right to left (primary subtags: the two-letter codes and the ISO 639-2/3 codes of the
+ * same languages, every code ICU's `textInfo` calls right to left, and Arabic-script languages it lacks,
+ * such as Western Punjabi, Balochi and Southern Azerbaijani), and the scripts that are. Intl's `textInfo`
+ * is not in every runtime, nor in XSLT.
+ */
+export const RTL_LANGUAGES = [
+  'ar', 'ara', 'arb', 'arc', 'ars', 'arz', 'apc', 'ajp', 'acm', 'ary', 'aeb', 'azb', 'bal', 'bqi', 'ckb', 'cld', 'drw', 'dv', 'div', 'fa', 'fas', 'per', 'pes', 'prs', 'glk',
+  'he', 'heb', 'iw', 'ji', 'kas', 'ks', 'lrc', 'mzn', 'nqo', 'pbu', 'pnb', 'ps', 'pus', 'sd', 'sdh', 'skr', 'snd', 'syr', 'tnf', 'ug', 'uig', 'ur', 'urd', 'ydd', 'yi', 'yid',
+] as const;
+export const RTL_SCRIPTS = ['arab', 'hebr', 'syrc', 'thaa', 'nkoo', 'adlm', 'rohg', 'samr', 'mand', 'mend', 'yezi'] as const;
 
 /** True for a language tag written right to left: `ar`, `he-IL`, `ku-Arab`; not `az-Latn` or `en`. */
 export function isRightToLeft(lang: string): boolean {

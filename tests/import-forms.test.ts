@@ -135,6 +135,17 @@ const ROWS: [string, Form, Expected][] = [
   ['a suffix, then a co-author', by('By Jim Roe, III and Ann Lee'), { authors: ['Jim Roe III', 'Ann Lee'], last: MORE }],
   ['a suffix, then the agency', by('By Jane Doe, Jr., Reuters'), { authors: ['Jane Doe Jr.'], agency: 'Reuters', last: MORE }],
   ['names in capitals that start as numerals do', by('By IVAN ROE and IVY LEE'), { authors: ['Ivan Roe', 'Ivy Lee'], last: MORE }],
+  // Names in scripts without letter case: every word of the name is written alike, so a word of such a
+  // script counts as a name's word as a capitalised one does (Persian's zero-width non-joiner inside it too).
+  ['a name in Arabic letters', by('By محمد عبد الله'), { authors: ['محمد عبد الله'], last: MORE }],
+  ['a name in Persian with a zero-width non-joiner', by('By مهدی\u200cزاده'), { authors: ['مهدی\u200cزاده'], last: MORE }],
+  ['a name in Hebrew', by('By דנה כהן'), { authors: ['דנה כהן'], last: MORE }],
+  ['a name in Devanagari', by('By राजेश कुमार'), { authors: ['राजेश कुमार'], last: MORE }],
+  ['a name in Hangul', by('By 김민수'), { authors: ['김민수'], last: MORE }],
+  ['a name in kana', by('By さとう けんじ'), { authors: ['さとう けんじ'], last: MORE }],
+  ['a name in Thai', by('By สมชาย ใจดี'), { authors: ['สมชาย ใจดี'], last: MORE }],
+  ['a name in Cyrillic', by('By Иван Петров'), { authors: ['Иван Петров'], last: MORE }],
+  ['a name in Arabic letters and one in Latin', by('By محمد عبد الله and Jane Doe'), { authors: ['محمد عبد الله', 'Jane Doe'], last: MORE }],
   // "with" parts two people only where both sides read as people's names.
   ['"with" between two names', by('By Jane Doe with Tom Hale'), { authors: ['Jane Doe', 'Tom Hale'], noNote: /"with"/, last: MORE }],
   ['two names, then "with" a third', by('By Jane Doe and Tom Hale with Ann Lee'), { authors: ['Jane Doe', 'Tom Hale', 'Ann Lee'], noNote: /"with"/, last: MORE }],
@@ -424,6 +435,19 @@ const ROWS: [string, Form, Expected][] = [
   ['US papers\' contributing line', closing('Contributing: Aung Naing in Yangon; Mei Lin in Taipei'), { contributors: [{ name: 'Aung Naing', location: 'Yangon' }, { name: 'Mei Lin', location: 'Taipei' }], last: P }],
   ['a byline signed at the end', closing('By Wang Jing in Beijing'), { authors: ['Wang Jing'], last: P }],
   ['a sentence that ends as a tagline does', closing('Japan and Australia also contributed.'), { last: 'Japan and Australia also contributed.' }],
+  ['a contributor in Arabic letters', closing('أحمد حسن in Cairo contributed to this story.'), { contributors: [{ name: 'أحمد حسن', location: 'Cairo' }], last: P }],
+  ['a contributor in Hebrew', closing('דנה כהן in Jerusalem contributed to this story.'), { contributors: [{ name: 'דנה כהן', location: 'Jerusalem' }], last: P }],
+  ['a contributor in Devanagari', closing('राजेश कुमार in New Delhi contributed to this report.'), { contributors: [{ name: 'राजेश कुमार', location: 'New Delhi' }], last: P }],
+  ['a contributor in Hangul', closing('김민수 in Seoul contributed to this story.'), { contributors: [{ name: '김민수', location: 'Seoul' }], last: P }],
+  ['a contributor in kana', closing('さとう けんじ in Tokyo contributed to this story.'), { contributors: [{ name: 'さとう けんじ', location: 'Tokyo' }], last: P }],
+  ['a contributor in Thai', closing('สมชาย ใจดี in Bangkok contributed to this story.'), { contributors: [{ name: 'สมชาย ใจดี', location: 'Bangkok' }], last: P }],
+  ['a contributor in Persian with a zero-width non-joiner', closing('مهدی\u200cزاده in Tehran contributed to this story.'), { contributors: [{ name: 'مهدی\u200cزاده', location: 'Tehran' }], last: P }],
+  ['a contributor in Latin letters, a place in Arabic letters', closing('Ahmed Hassan in القاهرة contributed to this story.'), { contributors: [{ name: 'Ahmed Hassan', location: 'القاهرة' }], last: P }],
+  ['roles with names in Hebrew and Devanagari', closing('Reporting by דנה כהן; Editing by राजेश कुमार'), { contributors: [{ name: 'דנה כהן', role: 'reporting' }, { name: 'राजेश कुमार', role: 'editing' }], last: P }],
+  ['a contributing line with a name in Arabic letters', closing('Contributing: أحمد حسن in القاهرة and Sara Haddad in Gaza'), { contributors: [{ name: 'أحمد حسن', location: 'القاهرة' }, { name: 'Sara Haddad', location: 'Gaza' }], last: P }],
+  // Near misses: lower-case English words are no names.
+  ['a sentence that ends as a tagline does, in lower case', closing('the ministry in Cairo contributed to this story.'), { last: 'the ministry in Cairo contributed to this story.' }],
+  ['a closing sentence that starts with "By" and lower case', closing('By the end of the day, the port reopened.'), { last: 'By the end of the day, the port reopened.' }],
 
   // ----- NITF <person> elements: one person each -----
   ['<person> surname first, two given names', { nitf: '<person>King, Martin Luther</person>', paras: [P], only: NITF }, { authors: ['Martin Luther King'], note: /surname first: "Martin Luther King"/, last: P }],

@@ -7,13 +7,22 @@ import { isPostNominal, nameSuffix } from './_suffix.js';
 
 export const NAME_PARTICLES = new Set(['al', 'bin', 'binti', 'da', 'das', 'de', 'del', 'della', 'den', 'der', 'di', 'do', 'dos', 'du', 'el', 'ibn', 'la', 'le', 'van', 'von', 'y']);
 
+/**
+ * A word that starts a name: a capital, or a letter of a script without case (Arabic, Hebrew, Devanagari,
+ * Hangul, kana, Thai: `محمد`, `דנה`, `राजेश`, `김민수`), where every word of a name is written alike. Lower
+ * case starts no name (`By the way`).
+ */
+export const NAME_START = /^[\p{Lu}\p{Lo}]/u;
+/** The letters of a name's word: letters, their marks (Devanagari's and Thai's vowels), apostrophes, dots, hyphens, and the joiners of Persian (`مهدی‌زاده`). */
+const NAME_LETTERS = /^[\p{L}][\p{L}\p{M}'’.\u200C\u200D-]*$/u;
+
 export function looksLikeName(s: string): boolean {
   if (/\p{Script=Han}/u.test(s)) return /^[\p{Script=Han}·]{2,8}$/u.test(s);
   const words = s.split(' ');
   return (
     words.length <= 5 &&
-    /^\p{Lu}/u.test(s) &&
-    words.every((w) => /^[\p{L}][\p{L}\p{M}'’.-]*$/u.test(w) && (/^\p{Lu}/u.test(w) || NAME_PARTICLES.has(w.toLowerCase())))
+    NAME_START.test(s) &&
+    words.every((w) => NAME_LETTERS.test(w) && (NAME_START.test(w) || NAME_PARTICLES.has(w.toLowerCase())))
   );
 }
 

@@ -225,7 +225,7 @@ export class Credits {
         }
         // `Li Wen in Beijing`: the place is not a name.
         // (Any place in capitals, as the text importer reads one: `Jane Doe in Texas`, `JANE DOE IN GLENWHARF`.)
-        const located = /^(.+?)\s+(?:in|IN)\s+(\p{Lu}.*)$/u.exec(named);
+        const located = /^(.+?)\s+(?:in|IN)\s+([\p{Lu}\p{Lo}].*)$/u.exec(named);
         const placed = located !== null && (isPlace(located[2] ?? '') || looksLikeName(located[2] ?? ''));
         if (placed) this.notes.push(`byline place not kept (a byline has no field for it): ${JSON.stringify(located?.[2])}`);
         const n = placed ? (located?.[1] ?? named) : named;

@@ -347,7 +347,7 @@ export function parseContributorLine(line: string): Contributor[] | undefined {
   // (`… contributed.` alone only of people with their places, as wires sign it: `Japan and Australia also
   // contributed.` is a sentence.)
   const bare = contributed !== null && contributed[2] === undefined && contributed[3] === undefined;
-  if (contributed !== null && (!bare || splitPeople((contributed[1] ?? '').replace(STAFF_PREFIX, '')).every((p) => /^\S+(?:\s+\S+)+\s+in\s+\p{Lu}/u.test(p)))) {
+  if (contributed !== null && (!bare || splitPeople((contributed[1] ?? '').replace(STAFF_PREFIX, '')).every((p) => /^\S+(?:\s+\S+)+\s+in\s+[\p{Lu}\p{Lo}]/u.test(p)))) {
     // "X in A and Y in B": split on the list separators, keeping "in <place>" with each name.
     // "Associated Press writer Jane Doe …": the wire's own staff line names the writer after the job.
     const list = (contributed[1] ?? '').replace(STAFF_PREFIX, '');
@@ -382,12 +382,13 @@ export function parseContributorLine(line: string): Contributor[] | undefined {
 
 /**
  * A word of a person's name or a place: capitalised (`Gu`, `GU`, `O'Brien`, `Jean-Luc`), a particle
- * (`de`, `van`, `bin`, `al-Sayed`) or Chinese characters.
+ * (`de`, `van`, `bin`, `al-Sayed`), Chinese characters, or a word of a script without case (`أحمد`, `דנה`,
+ * `राजेश`, `김민수`, `さとう`, `สมชาย`; with Persian's joiners, `مهدی‌زاده`), where every word is written alike.
  */
-const NAME_WORD = /^(?:\p{Lu}[\p{L}\p{M}.'’-]*|(?:de|da|das|dos|del|della|di|du|la|le|van|von|der|den|ter|ten|bin|binti|ibn|al|el|y|e)|(?:al|el)-\p{Lu}[\p{L}\p{M}'’-]*|[dl]['’]\p{Lu}[\p{L}\p{M}'’-]*|[\p{Script=Han}·]+)$/u;
+const NAME_WORD = /^(?:\p{Lu}[\p{L}\p{M}.'’-]*|(?:de|da|das|dos|del|della|di|du|la|le|van|von|der|den|ter|ten|bin|binti|ibn|al|el|y|e)|(?:al|el)-\p{Lu}[\p{L}\p{M}'’-]*|[dl]['’]\p{Lu}[\p{L}\p{M}'’-]*|[\p{Script=Han}·]+|\p{Lo}[\p{L}\p{M}.'’\u200C\u200D-]*)$/u;
 const looksLikeName = (s: string | undefined): boolean => {
   const words = (s ?? '').split(' ');
-  return words.length <= 6 && /^[\p{Lu}\p{Script=Han}]/u.test(words[0] ?? '') && words.every((w) => NAME_WORD.test(w));
+  return words.length <= 6 && /^[\p{Lu}\p{Lo}]/u.test(words[0] ?? '') && words.every((w) => NAME_WORD.test(w));
 };
 
 /**

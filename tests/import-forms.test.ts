@@ -325,6 +325,10 @@ const ROWS: [string, Form, Expected][] = [
   ['an agency by its full name, not on the list of agencies', lead('SEOUL (Yonhap News Agency) — The museums reopened.'), { agency: 'Yonhap News Agency', city: 'Seoul', last: MORE }],
   ['a lead alone on its line', { paras: ['WASHINGTON, Feb. 4 (Xinhua) --', 'The Senate voted late.', MORE] }, { agency: 'Xinhua', city: 'Washington', body: `The Senate voted late.\n\n${MORE}`, last: MORE }],
   ['本报 and a city the table knows', lead('本报北京电 港口周二重新开放。'), { city: '北京', last: MORE }],
+  // A lead in Arabic letters, with an agency in brackets (Reuters' and AFP's Arabic names), as the Arabic
+  // services print it; the agency keeps its name as printed.
+  ['an Arabic lead with Reuters in brackets', lead('القاهرة (رويترز) - قال مسؤولون يوم الاثنين إن الميناء أعيد فتحه.'), { agency: 'رويترز', city: 'القاهرة', last: MORE }],
+  ['an Arabic lead with AFP in brackets', lead('بيروت (أ ف ب) - أعيد فتح الميناء يوم الثلاثاء.'), { agency: 'أ ف ب', city: 'بيروت', last: MORE }],
   // Near misses: no dateline, the paragraph kept whole.
   ['an acronym and a dash before lower case', { paras: ['NATO — already stretched, the alliance met on Tuesday.'] }, { last: 'NATO — already stretched, the alliance met on Tuesday.' }],
   ['an unknown word and a dash before lower case', { paras: ['GLENWHARF — the council met.'] }, { last: 'GLENWHARF — the council met.' }],
@@ -346,6 +350,9 @@ const ROWS: [string, Form, Expected][] = [
   ['a city-state and a dash before a capital', lead('SINGAPORE — The port reopened.'), { city: 'Singapore', last: MORE }],
   ['an editor\'s note', { paras: ['EDITOR\'S NOTE — This story contains graphic details.'] }, { last: 'EDITOR\'S NOTE — This story contains graphic details.' }],
   ['an analysis label', { paras: ['ANALYSIS — The yen fell for a third week.'] }, { last: 'ANALYSIS — The yen fell for a third week.' }],
+  ['a Hebrew word and a dash, no agency', { paras: ['ירושלים - מליאת הכנסת אישרה את התקציב.'] }, { last: 'ירושלים - מליאת הכנסת אישרה את התקציב.' }],
+  ['Arabic words and a dash, no agency', { paras: ['قال الوزير - في مؤتمر صحفي - إن الميناء أعيد فتحه.'] }, { last: 'قال الوزير - في مؤتمر صحفي - إن الميناء أعيد فتحه.' }],
+  ['Arabic words, an unknown name in brackets and a dash', { paras: ['القاهرة (مصدر) - قال مسؤولون إن الميناء أعيد فتحه.'] }, { last: 'القاهرة (مصدر) - قال مسؤولون إن الميناء أعيد فتحه.' }],
   ['本报 calling, no lead', { paras: ['本报多次致电，对方未回应。'] }, { last: '本报多次致电，对方未回应。' }],
   ['新华社 and a word that starts with 电', { paras: ['新华社北京电力公司周二宣布调价。'] }, { last: '新华社北京电力公司周二宣布调价。' }],
   ['中央社 calling, no lead', { paras: ['中央社記者多次致電，對方未回應。'] }, { last: '中央社記者多次致電，對方未回應。' }],
@@ -542,6 +549,8 @@ describe('the lead, signature, editor and credit rules stay linear on hostile co
     ['repeated "By "', 'By '.repeat(N / 3)],
     ['Arabic letters with spaces', 'محمد '.repeat(N / 5)],
     ['Arabic letters without spaces', 'م'.repeat(N)],
+    ['Arabic words and dashes', 'قال - '.repeat(N / 6)],
+    ['Arabic words and brackets', 'القاهرة (رويترز '.repeat(N / 16)],
     ['Hebrew and Devanagari words', 'דנה राजेश '.repeat(N / 10)],
     ['an editor line\'s head, then Han characters', `【責任編輯：${'李'.repeat(N)}`],
   ];

@@ -458,3 +458,29 @@ describe('Chinese in traditional characters', () => {
     expectAccepted(s);
   });
 });
+
+describe('Arabic copy', () => {
+  const nitf = (city: string, distributor: string, lead: string): string => [
+    '<?xml version="1.0" encoding="UTF-8"?>', '<nitf version="-//IPTC//DTD NITF 3.6//EN" xml:lang="ar">',
+    '<head><docdata><doc-id id-string="ar-port"/><date.issue norm="20250210T140000+0200"/></docdata></head>',
+    `<body><body.head><hedline><hl1>إعادة فتح الميناء</hl1></hedline><distributor><org>${distributor}</org></distributor>`,
+    `<dateline><location><city>${city}</city><country>مصر</country></location></dateline></body.head>`,
+    `<body.content><p>${lead}قال مسؤولون يوم الاثنين إن الميناء أعيد فتحه.</p><p>وأضاف المسؤولون أن السفن ستعود.</p></body.content></body></nitf>`,
+  ].join('\n');
+
+  it('takes off a lead that repeats the <dateline> city, so the build does not print the dateline twice', () => {
+    const s = run('ar.xml', nitf('القاهرة', 'رويترز', 'القاهرة (رويترز) - ')).stories[0]!;
+    expect([s.fields.language, s.fields.dateline?.city, s.fields.agency]).toEqual(['ar', 'القاهرة', { name: 'رويترز' }]);
+    expect(s.body).toBe('قال مسؤولون يوم الاثنين إن الميناء أعيد فتحه.\n\nوأضاف المسؤولون أن السفن ستعود.');
+    expect(s.notes.filter((n) => /agency|dateline/.test(n))).toEqual([]);
+  });
+
+  it('reads the lead\'s رويترز as the distributor Reuters, not another agency; a lead of another city stays', () => {
+    const same = run('ar.xml', nitf('القاهرة', 'Reuters', 'القاهرة (رويترز) - ')).stories[0]!;
+    expect([same.fields.agency, same.body.startsWith('قال')]).toEqual([{ name: 'Reuters' }, true]);
+    expect(same.notes.filter((n) => /agency/.test(n))).toEqual([]);
+    const other = run('ar.xml', nitf('القاهرة', 'رويترز', 'غزة (رويترز) - ')).stories[0]!;
+    expect(other.body.startsWith('غزة (رويترز) - قال')).toBe(true);
+    expect(other.notes).toContain('the first paragraph opens with the dateline "غزة", not "القاهرة": kept in the body');
+  });
+});

@@ -41,6 +41,9 @@ export function printedLead(text: string): TextLead | undefined {
 export function isDateline(lead: DatelineLead): boolean {
   if (/\p{Script=Han}/u.test(lead.city) || lead.month !== undefined) return true;
   if (lead.agency !== undefined && parseAgencyLine(lead.agency) !== undefined) return true;
+  // A word in Arabic or Hebrew letters and a dash (`ירושלים - …`, `قال - …`) has no capitals to say it is a
+  // city: only with an agency the list knows (`القاهرة (رويترز) -`, above).
+  if (/^[\p{Script=Arabic}\p{Script=Hebrew}]/u.test(lead.city)) return false;
   const place = lookupCity(lead.city, lead.region);
   const known = place.found || place.reason === 'ambiguous';
   // (`PORTLAND` is a region's name somewhere too; the gazetteer knows it as a city with `Ore.`.)

@@ -76,6 +76,13 @@ function reporterThenCity(printed: string): { reporter: string; city: string } |
   return undefined;
 }
 
+/**
+ * A lead in Arabic or Hebrew letters, which have no capitals: a city of one to three words, an agency in
+ * brackets, and a dash (`القاهرة (رويترز) -`, `ירושלים -`). `isDateline` reads it as one only with an agency
+ * it knows or a date; a NITF or ninjs dateline naming the same city takes it off as printed (`takeDuplicateLead`).
+ */
+const RTL_LEAD = /^(?<city>[\p{Script=Arabic}\p{Script=Hebrew}]+(?: [\p{Script=Arabic}\p{Script=Hebrew}]+){0,2})(?: \((?<agency>[^()]{1,40})\))? ?(?:--|—|–| - )\s*(?<rest>\S[\s\S]*)$/u;
+
 /** Labels that lead a paragraph as a city would, with a dash: `EDITOR'S NOTE —`, `UPDATE -`. */
 const NOT_PLACES = /^(?:EDITORS?['’]?S? NOTES?|NOTE|UPDATED?|CORRECTED|CORRECTION|CLARIFICATION|BREAKING(?: NEWS)?|(?:NEWS )?ANALYSIS|OPINION|COMMENTARY|EXPLAINER|REVIEW|OBITUARY|ADVISORY|EXCLUSIVE|WARNING|FACT CHECK|LIVE(?: UPDATES)?|WATCH|VIDEO|PHOTOS?|LISTEN|PODCAST|RECAP|PREVIEW)$/;
 
@@ -95,6 +102,12 @@ export function parseDatelineLead(paragraph: string): (DatelineLead & { reporter
     if (g['agency'] !== '本报' && g['agency'] !== '本報') lead.agency = g['agency'] ?? '';
     const reporters = [split?.reporter, g['reporters']].filter((r) => r !== undefined).join('、');
     if (reporters !== '') lead.reporters = reporters;
+    return lead;
+  }
+  const rtl = RTL_LEAD.exec(paragraph.trim());
+  if (rtl?.groups !== undefined) {
+    const lead: DatelineLead = { city: rtl.groups['city'] ?? '', rest: (rtl.groups['rest'] ?? '').trim() };
+    if (rtl.groups['agency'] !== undefined) lead.agency = rtl.groups['agency'].trim();
     return lead;
   }
   const m = ENGLISH_LEAD.exec(paragraph.trim());
@@ -405,6 +418,8 @@ const AGENCIES = [
   'Xinhua', 'Agencies', 'AP', 'Associated Press', 'Reuters', 'AFP', 'Agence France-Presse', 'Bloomberg', 'dpa', 'EFE', 'ANSA',
   'Kyodo', 'Yonhap', 'TASS', 'RIA Novosti', 'PTI', 'IANS', 'AAP', 'CNA', 'Bernama', 'Anadolu', 'UPI', 'China Daily', 'CGTN',
   'China News Service', 'Central News Agency', '新华社', '新華社', '中新社', '中央社',
+  // (Reuters and AFP in Arabic, Reuters in Hebrew, as their datelines print them: `القاهرة (رويترز) -`.)
+  'رويترز', 'أ ف ب', 'ا ف ب', 'רויטרס',
   // Full names `agencyKey` knows that no other reading gives (`Kyodo News` and `Xinhua News Agency` are
   // read by their trade: `agencyOfPublication`), so that a name counted as an agency's is one.
   'Agence France Presse', 'Deutsche Presse-Agentur', 'United Press International', 'Press Trust of India', 'Australian Associated Press', 'Anadolu Agency',
@@ -446,6 +461,7 @@ const AGENCY_NAMES: Readonly<Record<string, string>> = {
   'xinhua news': 'xinhua', '新华社': 'xinhua', 'deutsche presse-agentur': 'dpa', 'yonhap news agency': 'yonhap', 'yonhap news': 'yonhap',
   'bloomberg news': 'bloomberg', 'united press international': 'upi', 'press trust of india': 'pti', 'australian associated press': 'aap',
   'anadolu agency': 'anadolu', 'china news service': '中新社', '新華社': 'xinhua', '中央社': 'cna', 'central news agency': 'cna',
+  'رويترز': 'reuters', 'أ ف ب': 'afp', 'ا ف ب': 'afp', 'רויטרס': 'reuters',
 };
 export const agencyKey = (name: string): string => {
   const k = name.trim().replace(/^the\s+/iu, '').replace(/\s+/gu, ' ').toLowerCase();

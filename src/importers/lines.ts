@@ -86,6 +86,16 @@ const RTL_LEAD = /^(?<city>[\p{Script=Arabic}\p{Script=Hebrew}]+(?: [\p{Script=A
 /** Labels that lead a paragraph as a city would, with a dash: `EDITOR'S NOTE —`, `UPDATE -`. */
 const NOT_PLACES = /^(?:EDITORS?['’]?S? NOTES?|NOTE|UPDATED?|CORRECTED|CORRECTION|CLARIFICATION|BREAKING(?: NEWS)?|(?:NEWS )?ANALYSIS|OPINION|COMMENTARY|EXPLAINER|REVIEW|OBITUARY|ADVISORY|EXCLUSIVE|WARNING|FACT CHECK|LIVE(?: UPDATES)?|WATCH|VIDEO|PHOTOS?|LISTEN|PODCAST|RECAP|PREVIEW)$/;
 
+/**
+ * Organisations' acronyms that lead a sentence in capitals and a dash as a city would (`NATO — Allies
+ * agreed…`, `WHO — The agency said…`) and are never a town: never a dateline, whatever follows (an unknown
+ * word in capitals otherwise is an unknown town's, `GLENWHARF — $2 million…`). Compared without dots (`U.N.`).
+ */
+const ORGANISATIONS = new Set([
+  'NATO', 'UN', 'EU', 'WHO', 'IMF', 'OPEC', 'ASEAN', 'OECD', 'FBI', 'CIA', 'NASA', 'UNICEF', 'UNESCO', 'UNHCR', 'UNRWA', 'UNDP', 'WFP',
+  'FIFA', 'UEFA', 'IOC', 'WTO', 'ICC', 'ICJ', 'IAEA', 'OSCE', 'APEC', 'BRICS', 'G7', 'G8', 'G20', 'INTERPOL', 'NSA', 'FDA', 'CDC', 'ECB',
+]);
+
 export function parseDatelineLead(paragraph: string): (DatelineLead & { reporters?: string }) | undefined {
   const zh = CHINESE_LEAD.exec(paragraph.trim()) ?? BRACKETED_LEAD.exec(paragraph.trim());
   // Without a date, a city the table knows or the reporters in brackets make a lead ("本报延安电（记者李华）");
@@ -114,7 +124,7 @@ export function parseDatelineLead(paragraph: string): (DatelineLead & { reporter
   if (m?.groups === undefined) return undefined;
   const g = m.groups;
   // A lone capitalised word before a dash is a dateline only if it looks like a place, not an acronym-led sentence.
-  if ((g['city'] ?? '').length < 2 || NOT_PLACES.test(g['city'] ?? '')) return undefined;
+  if ((g['city'] ?? '').length < 2 || NOT_PLACES.test(g['city'] ?? '') || ORGANISATIONS.has((g['city'] ?? '').replace(/\./g, ''))) return undefined;
   const lead: DatelineLead = { city: g['city'] ?? '', rest: (g['rest'] ?? '').trim() };
   if (g['region'] !== undefined) lead.region = g['region'];
   if (g['month'] !== undefined) {

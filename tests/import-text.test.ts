@@ -1328,6 +1328,11 @@ describe('importText: Chinese in traditional characters', () => {
     expect(s.fields.dateline?.date).toBe(date);
   });
 
+  it('drops the page chrome in traditional characters, and makes no heading of a line that ends with （待續）', () => {
+    const s = story('颱風動態', '', '發布時間：2025-08-01 09:00', '', '中央社台北1日電 颱風今天接近。', '', '第一集（待續）', '', '氣象署表示，風雨將持續。', '', '返回頂部', '', '版權所有 © 本站');
+    expect(s.body).toBe('颱風今天接近。\n\n第一集（待續）\n\n氣象署表示，風雨將持續。');
+  });
+
   it('reads the 中央社 lead in brackets with the reporter before the city, and the reporter 記者 before the names of the lead', () => {
     const s = story('日本櫻花提前開花', '', '2025-03-24 11:00', '', '（中央社記者楊明珠東京24日電）日本氣象廳今天宣布櫻花開花。', '', '比平年早2天。');
     expect([s.fields.authors, s.fields.agency, s.fields.dateline]).toEqual([['楊明珠'], { name: '中央社' }, { city: '東京', country: 'Japan', timezone: 'Asia/Tokyo', date: '2025-03-24' }]);

@@ -37,8 +37,8 @@ export function withoutInnerEndMark(text: string): string | undefined {
   return m === null ? undefined : `${m[1] ?? ''}${(m[2] ?? '').trim()}`;
 }
 
-/** Ends with a mark of the end or of more to come (`（完）`, `（未完）`, `（待续）`, `Enditem`), inside closing quotes or not: never a subheading. */
-export const endsWithMark = (text: string): boolean => /(?:[（(](?:未完|完|待续|未完待续)[）)]|\bend ?item)["'”’»」』\s]*$/iu.test(text);
+/** Ends with a mark of the end or of more to come (`（完）`, `（未完）`, `（待续）`, `（待續）`, `Enditem`), inside closing quotes or not: never a subheading. */
+export const endsWithMark = (text: string): boolean => /(?:[（(](?:未完|完|待续|待續|未完待续|未完待續)[）)]|\bend ?item)["'”’»」』\s]*$/iu.test(text);
 
 /** The note for a mark taken off a paragraph inside the body (`innerEndMarks`), in every importer's words. */
 export const innerEndMarkNote = (printed: string): string => `end mark taken off a paragraph the body goes on after; what follows it is kept: ${JSON.stringify(printed)}`;

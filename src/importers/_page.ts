@@ -44,8 +44,8 @@ export const CHROME: readonly RegExp[] = [
   /^note: browsers with\b/i,
   /^license for publishing\b/i,
   /^registration (?:number|no\.?)\s*[:：]/i,
-  /^\p{Script=Han}ICP[备证]/u,
-  /^\p{Script=Han}公网安备/u,
+  /^\p{Script=Han}ICP[备證证備]/u,
+  /^\p{Script=Han}公[网網]安[备備]/u,
 ];
 
 /** Promotions and links to other pages (short lines only); a "Related:" line takes the headlines listed under it too. */

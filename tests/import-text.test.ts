@@ -1129,6 +1129,38 @@ describe('importText: a zone that names several', () => {
     expect(r.diagnostics[0]?.message).toContain(`write the UTC offset it means instead (${offsets})`);
   });
 
+  it.each([
+    ['America/Chicago', 'Updated 4:10 PM CST, March 4, 2025', '2025-03-04T16:10:00-06:00', 'CST names more than one zone: read as the site\'s zone\'s (America/Chicago, -06:00)'],
+    ['America/Chicago', 'Updated 4:10 PM CST, July 4, 2025', '2025-07-04T16:10:00-06:00', 'but America/Chicago was on -05:00 then; read as printed'],
+    ['Europe/London', 'Updated: July 4, 2025 4:10 PM BST', '2025-07-04T16:10:00+01:00', 'read as the site\'s zone\'s (Europe/London, +01:00)'],
+    ['Asia/Kolkata', 'Updated 4:10 PM IST, March 4, 2025', '2025-03-04T16:10:00+05:30', 'read as the site\'s zone\'s (Asia/Kolkata, +05:30)'],
+    ['Asia/Jerusalem', 'Updated: July 4, 2025 4:10 PM IDT', '2025-07-04T16:10:00+03:00', 'read as the site\'s zone\'s (Asia/Jerusalem, +03:00)'],
+    ['America/Halifax', 'Updated 4:10 PM AST, March 4, 2025', '2025-03-04T16:10:00-04:00', 'read as the site\'s zone\'s (America/Halifax, -04:00)'],
+    ['Asia/Dubai', 'Updated 4:10 PM GST, March 4, 2025', '2025-03-04T16:10:00+04:00', 'read as the site\'s zone\'s (Asia/Dubai, +04:00)'],
+  ])('on a desk in %s, %j is read in the desk\'s own zone, noted', (desk, stamp, date, note) => {
+    const story = only(importText(['Home | World', '', 'Zones', '', stamp, '', 'PARIS — Body.', ''].join('\n'), { file: 'z.txt', timezone: desk }));
+    expect(story.fields.date).toBe(date);
+    expect(story.notes.some((n) => n.includes(note))).toBe(true);
+  });
+
+  it.each([
+    // China's CST: a Beijing desk's copy stamped CST is more often US wire copy than its own.
+    ['Asia/Shanghai', 'Updated 4:10 PM CST, March 4, 2025', 'CST', 'US Central, Cuba or China Standard Time'],
+    // CDT is Chicago's everywhere but in Cuba, whose clock says CDT too.
+    ['America/Havana', 'Updated 4:10 PM CDT, July 4, 2025', 'CDT', 'US Central or Cuba Daylight Time'],
+    ['America/New_York', 'Updated: March 4, 2025 4:10 PM BST', 'BST', 'British Summer Time or Bangladesh Standard Time'],
+  ])('on a desk in %s, %j still names several zones: refused, asking for the offset', (desk, stamp, zone, names) => {
+    const r = importText(['Home | World', '', 'Zones', '', stamp, '', 'PARIS — Body.', ''].join('\n'), { file: 'z.txt', timezone: desk });
+    expect(r.stories).toEqual([]);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['E_IMPORT_NO_DATE']);
+    expect(r.diagnostics[0]?.message).toContain(`gives its time in ${zone}, which names more than one zone (${names})`);
+  });
+
+  it('CDT on a desk outside Cuba is Chicago\'s, as before', () => {
+    const story = only(importText(['Home | World', '', 'Zones', '', 'Updated 4:10 PM CDT, July 4, 2025', '', 'PARIS — Body.', ''].join('\n'), { file: 'z.txt', timezone: 'America/New_York' }));
+    expect(story.fields.date).toBe('2025-07-04T16:10:00-05:00');
+  });
+
   it('an update printed to the minute within the first publication\'s minute is no update and no contradiction', () => {
     const story = only(importText(['Home | World', '', 'Zones', '', 'Published: 2025-02-05 09:24:30 | Updated: 2025-02-05 09:24', '', 'PARIS — Body.', ''].join('\n'), { file: 'z.txt', timezone: ZONE }));
     expect([story.fields.date, story.fields.updated]).toEqual(['2025-02-05 09:24:30', undefined]);

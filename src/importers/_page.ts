@@ -77,9 +77,10 @@ export const IMAGE_LINE = /^(?:Image|Photo|Picture|Pic)(?: URL| link)?\s*[:：]\
  */
 export const segments = (text: string): string[] => text.split(/\s+[|｜丨]\s+|\s+(?=(?:来源|來源|作者|责任编辑|責任編輯|编辑|編輯)\s*[:：])/);
 
-export function classify(text: string): Kind {
+/** What a line of a page is; `deskZone`, the site's zone, decides what a stamp's abbreviation means there. */
+export function classify(text: string, deskZone?: string): Kind {
   if (text === '') return 'blank';
-  if (segments(text).some(isStamp)) return 'stamp';
+  if (segments(text).some((seg) => isStamp(seg, deskZone))) return 'stamp';
   if (ID_LINE.test(text)) return 'id';
   if (IMAGE_LINE.test(text)) return 'image';
   const crumbs = text.split(BREADCRUMB_SEP);

@@ -56,6 +56,47 @@ const FIXED: Readonly<Record<string, readonly [offset: string, zone?: string]>> 
 };
 /** Abbreviations for a clock whose offset depends on the date. */
 const CLOCKS: Readonly<Record<string, string>> = { ET: 'America/New_York', CT: 'America/Chicago', MT: 'America/Denver', PT: 'America/Los_Angeles' };
+/**
+ * What an abbreviation means in copy from a desk whose own clock uses it, where the desk's zone decides
+ * it: a Chicago desk's `CST` is US Central, a London desk's `BST` British Summer Time, an Indian desk's
+ * `IST` India's. `null`: the abbreviation names the desk's clock and another, and the copy must say which
+ * (a Havana desk's `CDT` is Cuba's or, in wire copy from the US, Chicago's; FIXED reads it as Chicago's
+ * elsewhere). Not China's `CST`: a Beijing desk's copy stamped CST is more often US wire copy than its own,
+ * which prints Beijing time. By the desk's zone (the site's `timezone`), as the tz database names it and its links.
+ */
+const DESK_ABBREVIATIONS: ReadonlyArray<[zones: readonly string[], meanings: Readonly<Record<string, string | null>>]> = [
+  [['America/Havana', 'Cuba'], { CDT: null }],
+  [['America/Chicago', 'US/Central', 'CST6CDT', 'America/Winnipeg', 'Canada/Central', 'America/Menominee', 'America/Indiana/Knox', 'America/Indiana/Tell_City',
+    'America/North_Dakota/Center', 'America/North_Dakota/New_Salem', 'America/North_Dakota/Beulah', 'America/Matamoros', 'America/Rankin_Inlet', 'America/Resolute'], { CST: '-06:00' }],
+  [['America/Regina', 'Canada/Saskatchewan', 'America/Swift_Current', 'America/Mexico_City', 'Mexico/General', 'America/Monterrey', 'America/Merida', 'America/Bahia_Banderas',
+    'America/Guatemala', 'America/Belize', 'America/El_Salvador', 'America/Tegucigalpa', 'America/Managua', 'America/Costa_Rica'], { CST: '-06:00' }],
+  [['Asia/Kolkata', 'Asia/Calcutta'], { IST: '+05:30' }],
+  [['Asia/Jerusalem', 'Asia/Tel_Aviv', 'Israel'], { IST: '+02:00', IDT: '+03:00' }],
+  [['Europe/Dublin', 'Eire'], { IST: '+01:00' }],
+  [['Europe/London', 'GB', 'GB-Eire', 'Europe/Belfast', 'Europe/Jersey', 'Europe/Guernsey', 'Europe/Isle_of_Man'], { BST: '+01:00' }],
+  [['Asia/Dhaka', 'Asia/Dacca'], { BST: '+06:00' }],
+  [['America/Halifax', 'Canada/Atlantic', 'Atlantic/Bermuda', 'America/Glace_Bay', 'America/Moncton', 'America/Goose_Bay', 'America/Thule'], { AST: '-04:00', ADT: '-03:00' }],
+  [['America/Puerto_Rico', 'America/Santo_Domingo', 'America/Barbados', 'America/Martinique', 'America/Port_of_Spain'], { AST: '-04:00' }],
+  [['Asia/Riyadh', 'Asia/Baghdad', 'Asia/Kuwait', 'Asia/Qatar', 'Asia/Bahrain', 'Asia/Aden'], { AST: '+03:00' }],
+  [['Asia/Dubai', 'Asia/Muscat'], { GST: '+04:00' }],
+];
+const BY_DESK = new Map(DESK_ABBREVIATIONS.flatMap(([zones, meanings]) => zones.map((z) => [z, meanings] as const)));
+
+/** The offset an abbreviation names in copy from a desk in `deskZone` (null: it names two there), when that desk's zone decides it. */
+function deskMeaning(abbreviation: string, deskZone: string | undefined): string | null | undefined {
+  return deskZone === undefined ? undefined : BY_DESK.get(deskZone)?.[abbreviation];
+}
+
+/** Abbreviations FIXED reads that name another offset on some desks' clocks (`null` in DESK_ABBREVIATIONS). */
+const AMBIGUOUS_ON_DESK: Readonly<Record<string, { names: string; offsets: string }>> = {
+  CDT: { names: 'US Central or Cuba Daylight Time', offsets: '"-05:00" or "-04:00"' },
+};
+
+/** What an abbreviation that names several zones may mean (for the error that asks which). */
+export function ambiguity(abbreviation: string): { names: string; offsets: string } | undefined {
+  return AMBIGUOUS_ZONES[abbreviation] ?? AMBIGUOUS_ON_DESK[abbreviation];
+}
+
 /** Abbreviations that name more than one offset, and what they may mean. */
 export const AMBIGUOUS_ZONES: Readonly<Record<string, { names: string; offsets: string }>> = {
   CST: { names: 'US Central, Cuba or China Standard Time', offsets: '"-06:00", "-05:00" or "+08:00"' },
@@ -68,14 +109,20 @@ export const AMBIGUOUS_ZONES: Readonly<Record<string, { names: string; offsets: 
 
 export const pad = (s: string | undefined): string => (s ?? '').padStart(2, '0');
 
-type Zone = { offset: string; zone?: string; name?: string } | { clock: string } | undefined;
+type Zone = { offset: string; zone?: string; name?: string; desk?: true } | { clock: string } | undefined;
 
-/** The zone a printed token names: `{offset}` (with the zone of an abbreviation), `{clock}`, or undefined when it names none. */
-function zoneOf(printed: string): Zone {
+/**
+ * The zone a printed token names: `{offset}` (with the zone of an abbreviation), `{clock}`, or undefined
+ * when it names none. An abbreviation the desk's own zone uses means what it means there (`desk`).
+ */
+function zoneOf(printed: string, deskZone?: string): Zone {
   const t = printed.replace(/[()（）\s]/g, '');
   const upper = t.toUpperCase();
   if (/^(?:Z|GMT|UTC)$/.test(upper)) return { offset: 'Z' };
   if (/^(?:BJT|BEIJINGTIME|北京时间|北京時間)$/.test(upper)) return { offset: '+08:00' };
+  const desk = deskMeaning(upper, deskZone);
+  if (desk === null) return undefined;
+  if (desk !== undefined && deskZone !== undefined) return { offset: desk, zone: deskZone, name: upper, desk: true };
   const fixed = FIXED[upper];
   if (fixed !== undefined) return { offset: fixed[0], zone: fixed[1], name: upper };
   const clock = CLOCKS[upper];
@@ -104,9 +151,9 @@ function readTime(s: string): { time: TimeParts; rest: string } | undefined {
 }
 
 /** A zone token, if one follows and names a zone this reader knows; otherwise `none`, and the text is left unread. */
-function readZone(s: string): { zone: NonNullable<Zone> | 'none'; rest: string } {
+function readZone(s: string, deskZone: string | undefined): { zone: NonNullable<Zone> | 'none'; rest: string } {
   const m = ZONE_TOKEN.exec(s) ?? ZONE_ABBREVIATION.exec(s);
-  const zone = m === null ? undefined : zoneOf(m[1]!);
+  const zone = m === null ? undefined : zoneOf(m[1]!, deskZone);
   return m === null || zone === undefined ? { zone: 'none', rest: s } : { zone, rest: s.slice(m[0].length) };
 }
 
@@ -114,39 +161,42 @@ function readZone(s: string): { zone: NonNullable<Zone> | 'none'; rest: string }
  * The date, time and zone of a stamp without its label: date first (`2025-02-05 09:24 EST`, `Feb. 5,
  * 2025, 9:24 a.m.`) or time first (`9:24 PM EST, February 4, 2025`). Undefined unless the whole text is read.
  */
-function readWhen(text: string): { date: DateParts; time: TimeParts; zone: NonNullable<Zone> | 'none' } | undefined {
+function readWhen(text: string, deskZone: string | undefined): { date: DateParts; time: TimeParts; zone: NonNullable<Zone> | 'none' } | undefined {
   // A zone may lead (`北京时间2026年11月3日 09:24`, `GMT 5 Feb 2025 01:24`).
   const lead = ZONE_TOKEN.exec(text.replace(WEEKDAY, ''));
   const leading = lead === null ? undefined : zoneOf(lead[1]!);
   if (lead !== null && leading !== undefined) {
-    const rest = readWhenAfterZone(text.replace(WEEKDAY, '').slice(lead[0].length).replace(/^\s*[,:：]?\s*/, ''));
+    const rest = readWhenAfterZone(text.replace(WEEKDAY, '').slice(lead[0].length).replace(/^\s*[,:：]?\s*/, ''), deskZone);
     return rest === undefined || rest.zone !== 'none' ? undefined : { ...rest, zone: leading };
   }
-  return readWhenAfterZone(text);
+  return readWhenAfterZone(text, deskZone);
 }
 
-function readWhenAfterZone(text: string): { date: DateParts; time: TimeParts; zone: NonNullable<Zone> | 'none' } | undefined {
+function readWhenAfterZone(text: string, deskZone: string | undefined): { date: DateParts; time: TimeParts; zone: NonNullable<Zone> | 'none' } | undefined {
   const s = text.replace(WEEKDAY, '');
   const d = readDate(s);
   if (d !== undefined) {
     const sep = BETWEEN.exec(d.rest);
     const t = sep === null ? undefined : readTime(d.rest.slice(sep[0].length));
     if (t === undefined) return undefined;
-    const z = readZone(t.rest);
+    const z = readZone(t.rest, deskZone);
     return z.rest.trim() === '' ? { date: d.date, time: t.time, zone: z.zone } : undefined;
   }
   const t = readTime(s);
   if (t === undefined) return undefined;
-  const z = readZone(t.rest);
+  const z = readZone(t.rest, deskZone);
   const sep = BETWEEN.exec(z.rest);
   const after = sep === null ? undefined : readDate(z.rest.slice(sep[0].length).replace(WEEKDAY, ''));
   return after !== undefined && after.rest.trim() === '' ? { date: after.date, time: t.time, zone: z.zone } : undefined;
 }
 
-/** The stamp a text is, or undefined: a label, a date and a time, a zone this reader knows (or none). */
-export function parseStamp(text: string, n: number): Stamp | undefined {
+/**
+ * The stamp a text is, or undefined: a label, a date and a time, a zone this reader knows (or none).
+ * `deskZone`, the site's zone, decides what an abbreviation it uses means (`CST` on a Havana desk).
+ */
+export function parseStamp(text: string, n: number, deskZone?: string): Stamp | undefined {
   const labelled = LABEL.exec(text);
-  const when = readWhen(labelled === null ? text : text.slice(labelled[0].length));
+  const when = readWhen(labelled === null ? text : text.slice(labelled[0].length), deskZone);
   if (when === undefined) return undefined;
   const { date, time, zone } = when;
   const day = `${date.y}-${pad(date.mo)}-${pad(date.d)}`;
@@ -162,22 +212,27 @@ export function parseStamp(text: string, n: number): Stamp | undefined {
   const value = `${day}T${local.slice(11)}${zone.offset}`;
   const stamp: Stamp = { n, kind, value, offset: true };
   const instant = parseDeskTime(value, 'UTC');
+  const notes: string[] = [];
+  if (zone.desk === true) notes.push(`${zone.name} names more than one zone: read as the site's zone's (${zone.zone}, ${zone.offset})`);
   if (zone.zone !== undefined && instant.ok) {
     const actual = offsetAt(zone.zone, instant.instant) / 60_000;
     const printed = zone.offset === 'Z' ? 0 : (zone.offset.startsWith('-') ? -1 : 1) * (Number(zone.offset.slice(1, 3)) * 60 + Number(zone.offset.slice(4)));
     if (actual !== printed) {
-      stamp.note = `the stamp says ${zone.name ?? zone.offset} (${zone.offset}), but ${zone.zone} was on ${offsetText(actual * 60)} then; read as printed: check the time`;
+      notes.push(`the stamp says ${zone.name ?? zone.offset} (${zone.offset}), but ${zone.zone} was on ${offsetText(actual * 60)} then; read as printed: check the time`);
     }
   }
+  if (notes.length > 0) stamp.note = notes.join('; ');
   return stamp;
 }
 
-/** True for a text that is a stamp this reader reads. */
-export const isStamp = (text: string): boolean => parseStamp(text, 0) !== undefined;
+/** True for a text that is a stamp this reader reads (on a desk in `deskZone`). */
+export const isStamp = (text: string, deskZone?: string): boolean => parseStamp(text, 0, deskZone) !== undefined;
 
-/** The ambiguous zone abbreviation a text ends its time with (`9:24 CST`), if any. */
-export function ambiguousZone(text: string): string | undefined {
+/** The ambiguous zone abbreviation a text ends its time with (`9:24 CST`), if any, and the desk's zone does not decide it. */
+export function ambiguousZone(text: string, deskZone?: string): string | undefined {
   // (After a clock in either case: `9:24 p.m. CST`, `4:10 PM CST`.)
   const m = /\d\s*(?:[aApP]\.?\s?[mM]\b\.?)?\s*[(（]?([A-Z]{3})\b/.exec(text);
-  return m !== null && AMBIGUOUS_ZONES[m[1]!] !== undefined ? m[1] : undefined;
+  if (m === null) return undefined;
+  const desk = deskMeaning(m[1]!, deskZone);
+  return desk === null || (AMBIGUOUS_ZONES[m[1]!] !== undefined && desk === undefined) ? m[1] : undefined;
 }

@@ -20,7 +20,7 @@ import {
 import { contentId, markdownHeading, markdownText } from './record.js';
 import type { Importer, ImportResult, RecordFieldsOut } from './types.js';
 import { type Block, BREADCRUMB_SEP, classify, ID_LINE, IMAGE_LINE, isRelated, type Line, NAV, segments, endsSentence, withoutClosers } from './_page.js';
-import { ambiguousZone, AMBIGUOUS_ZONES, parseStamp, type Stamp } from './_stamps.js';
+import { ambiguity, ambiguousZone, parseStamp, type Stamp } from './_stamps.js';
 import { type Byline, parseByline, parseEditorLine, keptWholeNote, withNote } from './_bylines.js';
 import { barByline } from './_bar-byline.js';
 import { endsWithMark, innerEndMarkNote, innerEndMarks, withoutEndMark } from './_end-mark.js';
@@ -48,10 +48,10 @@ const q = (s: string): string => JSON.stringify(s);
 const STAMP_LABEL = /^(?:(?:(?:first|last) )?(?:updated|published|posted|modified|released)(?: on| at)?|date|time|发布时间|[發发][布佈]時間|更新时间|更新時間|发布日期|[發发][布佈]日期|时间|時間|日期)\s*[:：]?\s*[^\s\d]{0,12}\s*\d/i;
 
 /** Why a stamp line was not read: a zone abbreviation that names several zones, or a form not read. */
-function notRead(text: string): string {
-  const zone = ambiguousZone(text);
+function notRead(text: string, deskZone: string): string {
+  const zone = ambiguousZone(text, deskZone);
   return zone !== undefined
-    ? `the stamp ${q(text)} gives its time in ${zone}, which names more than one zone (${AMBIGUOUS_ZONES[zone]?.names}); write the UTC offset it means instead (${AMBIGUOUS_ZONES[zone]?.offsets})`
+    ? `the stamp ${q(text)} gives its time in ${zone}, which names more than one zone (${ambiguity(zone)?.names}); write the UTC offset it means instead (${ambiguity(zone)?.offsets})`
     : `the stamp ${q(text)} is in a form not read (write it as "Updated: 2025-02-05 09:24", with its UTC offset, such as "-05:00", when the time is not the site's zone's)`;
 }
 
@@ -66,12 +66,12 @@ const problems = {
   noHeadline: (file: string) =>
     diagnostic(Errors.ImportNoHeadline, { file }, 'give the headline on a line of its own before the "Updated:" or "Published:" stamp'),
   /** No stamp read: a line labelled like one (`Updated: Feb 5, 2025 9:24 EST`) is named, as a form not read. */
-  noDate: (file: string, lines: readonly Line[]) => {
+  noDate: (file: string, lines: readonly Line[], deskZone: string) => {
     // (Also a part of an info line: `By ZHANG YI | China Daily | Updated: 2025-02-05 24:11`.)
     const labelled = lines.flatMap((l) => [l.text, ...segments(l.text)].map((text) => ({ n: l.n, text }))).find((l) => STAMP_LABEL.test(l.text));
     return labelled === undefined
       ? diagnostic(Errors.ImportNoDate, { file }, 'the copy has no "Published:" or "Updated:" stamp (such as "Updated: 2025-02-05 09:24")')
-      : diagnostic(Errors.ImportNoDate, { file, line: labelled.n }, notRead(labelled.text), true);
+      : diagnostic(Errors.ImportNoDate, { file, line: labelled.n }, notRead(labelled.text, deskZone), true);
   },
   badDate: (file: string, line: number, value: string) => diagnostic(Errors.DateFormat, { file, line, field: 'date' }, value),
   clockTime: (file: string, line: number, field: string, value: string, zone: string, t: Exclude<DeskTime, { ok: true } | { problem: 'format' }>) =>
@@ -126,7 +126,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
   // (100,000 spaces took them 35 s).
   const lines: Line[] = text.split(/\r\n|\r|\n/).map((raw, i) => {
     const t = raw.replace(/[^\S\r\n]{2,}/g, ' ').trim();
-    return { n: i + 1, text: t, kind: classify(t) };
+    return { n: i + 1, text: t, kind: classify(t, ctx.timezone) };
   });
   const notes: string[] = [];
   const fields: Partial<RecordFieldsOut> = {};
@@ -166,7 +166,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
   /** A stamp line, with the credits that share it. */
   const takeStampLine = (text: string, n: number): void => {
     const segs = segments(text);
-    const read = segs.map((seg) => parseStamp(seg, n));
+    const read = segs.map((seg) => parseStamp(seg, n, ctx.timezone));
     // A name and an agency between bars without "By" (`Jane Doe | AP | Updated: …`) is no byline, as on a
     // line of its own (`barByline`): noted whole, with what to write, and neither half taken.
     const unread = new Set<number>();
@@ -231,9 +231,9 @@ export const importText: Importer = (input, ctx): ImportResult => {
   if (headline === undefined) diagnostics.push(problems.noHeadline(file));
   // A stamp in a zone that names several (`Published 10:10 PM CST, …`) is refused even beside a stamp that
   // is read: the copy's first publication may be the one not read, and its line would be taken for the headline.
-  const ambiguous = firstStamp < 0 ? undefined : lines.flatMap((l) => [l.text, ...segments(l.text)].map((text) => ({ n: l.n, text }))).find((l) => STAMP_LABEL.test(l.text) && ambiguousZone(l.text) !== undefined);
-  if (ambiguous !== undefined) diagnostics.push(diagnostic(Errors.ImportNoDate, { file, line: ambiguous.n }, notRead(ambiguous.text), true));
-  if (firstStamp < 0) diagnostics.push(problems.noDate(file, lines));
+  const ambiguous = firstStamp < 0 ? undefined : lines.flatMap((l) => [l.text, ...segments(l.text)].map((text) => ({ n: l.n, text }))).find((l) => STAMP_LABEL.test(l.text) && ambiguousZone(l.text, ctx.timezone) !== undefined);
+  if (ambiguous !== undefined) diagnostics.push(diagnostic(Errors.ImportNoDate, { file, line: ambiguous.n }, notRead(ambiguous.text, ctx.timezone), true));
+  if (firstStamp < 0) diagnostics.push(problems.noDate(file, lines, ctx.timezone));
   if (ambiguous !== undefined) return { stories: [], diagnostics };
   if (headline === undefined || firstStamp < 0) return { stories: [], diagnostics };
   fields.title = headline.text;
@@ -418,7 +418,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
     else if (t.problem === 'format') diagnostics.push(problems.badDate(file, s.n, s.value));
     else diagnostics.push(problems.clockTime(file, s.n, field, s.value, zone, t));
   }
-  if (date === undefined) return { stories: [], diagnostics: [...diagnostics, problems.noDate(file, lines)] };
+  if (date === undefined) return { stories: [], diagnostics: [...diagnostics, problems.noDate(file, lines, ctx.timezone)] };
   if (diagnostics.some((d) => d.severity === 'error')) return { stories: [], diagnostics };
   fields.date = date.value;
   // The update stamp is the record's `updated` only when it is later than the first publication, in

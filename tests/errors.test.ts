@@ -494,6 +494,13 @@ describe('article diagnostics (loadArticles)', () => {
       [{ name: '\u2066Li \u202bWen\u202c\u2069', location: '\u202aBeijing\u202c' }], ['\u2067\u05d9\u05e9\u05e8\u05d0\u05dc\u2069', 'x\u202c\u2069'],
     ]);
     expect([b.agency, b.image]).toEqual([{ name: 'Xinhua', via: '\u202eAgencies\u202c' }, { caption: 'C \u2068\u202e\u202c\u2069', credit: 'Ann \u202d\u2066Lee\u2069\u202c' }]);
+    // One agency line holding a control on one side of its "via": each side pairs its own.
+    const line = await diagnose({ 'articles/c.md': md('---', 'id: c', 'title: T', 'date: 2025-02-05 09:24', 'agency: "Agen\u202ecies via Xinhua"', '---', 'Body starts \u202ehere and stays open.') });
+    expect(line.lines.map((l) => l.replace(/: warning: .*\(W_/, ' (W_'))).toEqual(['articles/c.md:5: agency (W_BIDI_UNCLOSED)']);
+    expect(line.loaded.articles[0]!.agency).toEqual({ name: 'Xinhua', via: 'Agen\u202ecies\u202c' });
+    // A summary taken from the body closes what the paragraph opens (the content's paragraph ends it).
+    const cBuilt = buildFeeds(line.loaded.articles, await loadConfig(undefined, (await makeSite({}, SITE_CONFIG)).dir));
+    expect(JSON.parse(cBuilt.outputs.get('feed.json')!).items[0].summary).toBe('Body starts \u202ehere and stays open.\u202c');
     // What the feeds carry: the byline no longer runs into the next name.
     const built = buildFeeds(loaded.articles, await loadConfig(undefined, (await makeSite({}, SITE_CONFIG)).dir));
     const entry = parseXml(built.outputs.get('atom.xml')!).feed.entry.find((e: any) => String(e.id).endsWith('a\u202e'));
@@ -898,14 +905,17 @@ describe('an id a URI cannot hold', () => {
       'articles/d.md': md('---', 'id: "cd-%7C-ok"', 'title: T', 'date: 2025-02-05 09:24', '---', 'B'),
       'articles/e.md': md('---', 'id: 新闻-20250205', 'title: T', 'date: 2025-02-05 09:24', '---', 'B'),
       'articles/f.md': md('---', 'id: "urn:news:%E6%96%B0-1"', 'title: T', 'date: 2025-02-05 09:24', '---', 'B'),
+      'articles/g.md': md('---', 'id: "a#b#c"', 'title: T', 'date: 2025-02-05 09:24', '---', 'B'),
+      'articles/h.md': md('---', 'id: "urn:news:a#frag"', 'title: T', 'date: 2025-02-05 09:24', '---', 'B'),
     });
-    const why = '(" < > \\ ^ ` { | } [ ], a % that starts no escape such as %7C, or a character outside ASCII such as 新): the feeds carry it as it is, and validators call the Atom id and the RSS guid invalid; a new story\'s id should not (a published id never changes) (W_ID_NOT_URI)';
+    const why = '(" < > \\ ^ ` { | } [ ], a % that starts no escape such as %7C, a second #, or a character outside ASCII such as 新): the feeds carry it as it is, and validators call the Atom id and the RSS guid invalid; a new story\'s id should not (a published id never changes) (W_ID_NOT_URI)';
     expect(lines).toEqual([
       `articles/a.md:2: id: warning: "story|1" holds what a URI cannot ${why}`,
       `articles/b.md:2: id: warning: "urn:ap:[2025]|123" holds what a URI cannot ${why}`,
       `articles/c.md:2: id: warning: "100%-sure" holds what a URI cannot ${why}`,
       `articles/e.md:2: id: warning: "新闻-20250205" holds what a URI cannot ${why}`,
+      `articles/g.md:2: id: warning: "a#b#c" holds what a URI cannot ${why}`,
     ]);
-    expect(loaded.articles.map((x) => x.id).sort()).toEqual(['100%-sure', 'cd-%7C-ok', 'story|1', 'urn:ap:[2025]|123', 'urn:news:%E6%96%B0-1', '新闻-20250205']);
+    expect(loaded.articles.map((x) => x.id).sort()).toEqual(['100%-sure', 'a#b#c', 'cd-%7C-ok', 'story|1', 'urn:ap:[2025]|123', 'urn:news:%E6%96%B0-1', 'urn:news:a#frag', '新闻-20250205']);
   });
 });

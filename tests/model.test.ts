@@ -318,23 +318,29 @@ describe('Chinese in traditional characters', () => {
 });
 
 describe('right-to-left names in the lines Dateline prints', () => {
-  it('each run of right-to-left words in the byline, dateline, credit lines and photo credit is isolated in <span dir="rtl">; other text is unchanged', () => {
+  it('each name, place, role, agency, city, caption and photo credit that holds right-to-left letters or direction controls is isolated between FSI and PDI; other text is unchanged', () => {
     const built = build([rec('a', '2025-02-05 09:24', {
       authors: ['محمد عبد الله', 'أحمد حسن', 'דנה כהן'], agency: { name: 'رويترز', via: 'Agencies' },
-      dateline: { city: 'القاهرة', timezone: 'Africa/Cairo' }, contributors: [{ name: 'مهدی‌زاده', location: 'تهران' }, { name: 'Jane Doe', location: 'Gaza' }],
-      image: { url: 'https://img.example.com/a.jpg', caption: 'Crowds & tents', credit: 'דנה כהן/רויטרס' },
-    }), rec('b', '2025-02-05 09:20', { authors: ['Jane Doe', 'Li Wen'], dateline: { city: 'Beijing', timezone: 'Asia/Shanghai' } })]);
+      dateline: { city: 'القاهرة', timezone: 'Africa/Cairo' },
+      contributors: [{ name: 'مهدی‌زاده', location: 'ميدان 6 أكتوبر' }, { name: 'Jane Doe', location: 'Gaza' }, { name: 'Li Wen', role: 'تصوير' }],
+      image: { url: 'https://img.example.com/a.jpg', caption: 'متظاهرون في القاهرة، مصر، يوم 5 فبراير 2025 & بعد.', credit: 'رويترز/محمد' },
+    }), rec('b', '2025-02-05 09:20', { authors: ['Jane Doe', 'Li Wen'], dateline: { city: 'Beijing', timezone: 'Asia/Shanghai' }, contributors: [{ name: 'Ann \u202eLee\u202c' }] })]);
     const [a, b] = built.model.items;
-    const rtl = (s: string): string => `<span dir="rtl">${s}</span>`;
-    expect(a!.contentHtml).toContain(`<p class="byline">By ${rtl('محمد عبد الله')}, ${rtl('أحمد حسن')} and ${rtl('דנה כהן')}</p>`);
-    expect(a!.contentHtml).toContain(`<span class="dateline">${rtl('القاهرة')}, Feb. 5 (${rtl('رويترز')}) --</span>`);
-    expect(a!.contentHtml).toContain(`<p class="credit">${rtl('مهدی‌زاده')} in ${rtl('تهران')} and Jane Doe in Gaza contributed to this story.</p>`);
-    expect(a!.contentHtml).toContain(`<p class="credit">Agencies via ${rtl('رويترز')}</p>`);
-    expect(a!.contentHtml).toContain(`<figcaption>Crowds &amp; tents <span class="photo-credit">${rtl('דנה כהן')}/${rtl('רויטרס')}</span></figcaption>`);
-    // The plain-text fields are the names as written; Latin-only content is as before.
-    expect(a!.creditLines).toEqual(['مهدی‌زاده in تهران and Jane Doe in Gaza contributed to this story.', 'Agencies via رويترز']);
-    expect(b!.contentHtml).not.toContain('dir=');
-    // Every format carries the same content.
-    expect(JSON.parse(built.outputs.get('feed.json')!).items[0].content_html).toBe(a!.contentHtml);
+    const iso = (s: string): string => `\u2068${s}\u2069`;
+    // Whole values, digits, Arabic commas, slashes and all: no phrase is cut into runs that a left-to-right line would reorder.
+    expect(a!.contentHtml).toContain(`<p class="byline">By ${iso('محمد عبد الله')}, ${iso('أحمد حسن')} and ${iso('דנה כהן')}</p>`);
+    expect(a!.dateline?.text).toBe(`${iso('القاهرة')}, Feb. 5 (${iso('رويترز')}) --`);
+    expect(a!.contentHtml).toContain(`<span class="dateline">${iso('القاهرة')}, Feb. 5 (${iso('رويترز')}) --</span>`);
+    expect(a!.creditLines).toEqual([
+      `${iso('مهدی‌زاده')} in ${iso('ميدان 6 أكتوبر')} and Jane Doe in Gaza contributed to this story.`,
+      `${iso('تصوير')} by Li Wen.`,
+      `Agencies via ${iso('رويترز')}`,
+    ]);
+    expect(a!.contentHtml).toContain(`<figcaption>${iso('متظاهرون في القاهرة، مصر، يوم 5 فبراير 2025 &amp; بعد.')} <span class="photo-credit">${iso('رويترز/محمد')}</span></figcaption>`);
+    // Latin names are as before; a name with a direction control is isolated, so it turns round nothing after it.
+    expect(b!.contentHtml).toContain('<p class="byline">By Jane Doe and Li Wen</p>');
+    expect(b!.creditLines).toEqual([`${iso('Ann \u202eLee\u202c')} contributed to this story.`]);
+    // The fields themselves stay as written; every format carries the same lines.
+    expect(JSON.parse(built.outputs.get('feed.json')!).items.find((i: any) => i.id.endsWith(':a'))._credits.contributors[0]).toEqual({ name: 'مهدی‌زاده', location: 'ميدان 6 أكتوبر' });
   });
 });

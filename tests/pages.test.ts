@@ -199,7 +199,7 @@ describe('index page escaping and edge cases', () => {
     // Every language ICU calls right to left (three-letter codes too: Dari, N'Ko, Mazanderani), and
     // Arabic-script languages it does not know (Western Punjabi, Balochi); scripts such as Hanifi Rohingya.
     const dir = (language: string): string | undefined => all(parseDocument(renderIndexPage({ ...model, language }, [])), 'h1')[0]!.attribs['dir'];
-    expect(['prs', 'nqo', 'pnb', 'mzn', 'lrc', 'heb', 'urd', 'bal', 'rhg-Rohg', 'ff-Adlm', 'az-Arab'].map(dir)).toEqual(Array(11).fill('rtl'));
+    expect(['prs', 'nqo', 'pnb', 'mzn', 'lrc', 'heb', 'urd', 'bal', 'rhg-Rohg', 'ff-Adlm', 'az-Arab', 'pbt', 'arq'].map(dir)).toEqual(Array(13).fill('rtl'));
     expect(['prs-Latn', 'pa', 'tr', 'ru', 'az'].map(dir)).toEqual(Array(5).fill(undefined));
     // The list holds every language ICU (where it says) calls right to left.
     for (const code of ['ar', 'ara', 'arb', 'ars', 'ckb', 'cld', 'drw', 'fa', 'fas', 'he', 'heb', 'iw', 'ji', 'kas', 'ks', 'lrc', 'mzn', 'nqo', 'pbu', 'per', 'pes', 'prs', 'ps', 'pus', 'sd', 'snd', 'syr', 'tnf', 'ug', 'uig', 'ur', 'urd', 'ydd', 'yi', 'yid']) expect(dir(code), code).toBe('rtl');

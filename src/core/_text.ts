@@ -73,21 +73,46 @@ export function closeBidi(text: string): { text: string; closed: number } {
   return { text: text + tail, closed: open.length };
 }
 
-/** Letters of the scripts written right to left, and the marks and joiners inside their words. */
-const RTL_LETTER = String.raw`\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}\p{Script=Yezidi}\p{Script=Mende_Kikakui}`;
-/**
- * A run of right-to-left words: from such a letter, through marks, joiners and the spaces, hyphens,
- * apostrophes and full stops between such letters (each looked past by one character: linear).
- */
-const RTL_RUN = new RegExp(String.raw`[${RTL_LETTER}](?:[${RTL_LETTER}\p{M}\u200C\u200D\u200F]|[ \u00A0'’.\-](?=[${RTL_LETTER}]))*`, 'gu');
-const HAS_RTL = new RegExp(`[${RTL_LETTER}]`, 'u');
+/** Letters of the scripts written right to left. */
+const RTL_LETTER = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}\p{Script=Yezidi}\p{Script=Mende_Kikakui}\u200F\u061C]|[\u202A-\u202E\u2066-\u2069]/u;
 
 /**
- * HTML (already escaped) with each run of right-to-left words in `<span dir="rtl">`, which isolates it
- * (HTML gives an element with `dir` its own direction run): in "By محمد عبد الله, أحمد حسن and …" the
- * comma between two Arabic names would otherwise join them into one right-to-left run and swap them.
- * A `span` with `dir` passes readers' sanitisers where `<bdi>` often does not (feedparser keeps the first).
+ * A name, place or phrase put into a line Dateline prints ("By …", "… contributed to this story.", a
+ * dateline, a photo credit), isolated when it holds right-to-left letters or direction controls: between
+ * FSI and PDI (U+2068, U+2069), Unicode's way to insert text of its own direction into a template. Without
+ * it, in "By محمد عبد الله, أحمد حسن and …" the comma joins the two Arabic names into one right-to-left run
+ * and readers show them swapped; with it each keeps its own order, digits, commas and slashes included.
+ * The characters are plain text, so they work in every format and survive every reader's sanitiser.
  */
-export function isolateRightToLeft(html: string): string {
-  return HAS_RTL.test(html) ? html.replace(RTL_RUN, (run) => `<span dir="rtl">${run}</span>`) : html;
+export function isolated(text: string): string {
+  return RTL_LETTER.test(text) ? `\u2068${text}\u2069` : text;
+}
+
+/**
+ * The text with its direction controls paired: closers that close nothing dropped, and what stays open
+ * closed at the end (as `closeBidi`). For the parts of a field cut in two (an agency line at its "via"),
+ * whose controls were paired across the cut.
+ */
+export function balancedBidi(text: string): string {
+  if (!BIDI_CONTROL.test(text)) return text;
+  const open: boolean[] = [];
+  let isolates = 0;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x202c) {
+      if (open.length === 0 || open[open.length - 1] === true) continue;
+      open.pop();
+    } else if (c === 0x2069) {
+      if (isolates === 0) continue;
+      open.length = open.lastIndexOf(true);
+      isolates -= 1;
+    } else if ((c >= 0x202a && c <= 0x202b) || (c >= 0x202d && c <= 0x202e)) open.push(false);
+    else if (c >= 0x2066 && c <= 0x2068) {
+      open.push(true);
+      isolates += 1;
+    }
+    out += text[i];
+  }
+  return closeBidi(out).text;
 }

@@ -6,7 +6,7 @@
 import sanitizeHtml from 'sanitize-html';
 import type { Body, ImageField } from '../types.js';
 import { markdownOrText } from './_markdown.js';
-import { escapeHtml, isolateRightToLeft, stripForbidden } from './_text.js';
+import { escapeHtml, isolated, stripForbidden } from './_text.js';
 import { rfc3986Href } from './_urls.js';
 
 const ALLOWED_TAGS = [
@@ -118,23 +118,20 @@ export interface Assembly {
 /** The byline, the photo, then the body with the dateline leading its first paragraph, then the credit lines. */
 export function assembleContent(a: Assembly): string {
   const parts: string[] = [];
-  // (Names and places in right-to-left scripts are isolated in the lines Dateline prints: see isolateRightToLeft.)
-  if (a.byline !== undefined) parts.push(`<p class="byline">${printed(a.byline)}</p>`);
+  if (a.byline !== undefined) parts.push(`<p class="byline">${escapeHtml(a.byline)}</p>`);
   const photo = a.image === undefined ? '' : figure(a.image);
   if (photo !== '') parts.push(photo);
   let body = a.body;
   if (a.dateline !== undefined) {
-    const lead = `<span class="dateline">${printed(a.dateline)}</span>`;
+    const lead = `<span class="dateline">${escapeHtml(a.dateline)}</span>`;
     // The dateline leads the story's first words: past paragraphs that hold only a photo.
     const at = datelineParagraph(body);
     body = at !== undefined ? `${body.slice(0, at)}<p>${lead} ${body.slice(at + 3)}` : `<p class="dateline">${lead}</p>${body === '' ? '' : `\n${body}`}`;
   }
   if (body !== '') parts.push(body);
-  for (const line of a.creditLines) parts.push(`<p class="credit">${printed(line)}</p>`);
+  for (const line of a.creditLines) parts.push(`<p class="credit">${escapeHtml(line)}</p>`);
   return parts.join('\n');
 }
-
-const printed = (text: string): string => isolateRightToLeft(escapeHtml(text));
 
 /**
  * Where the paragraph the dateline leads starts: the body's first, or the first after paragraphs that hold
@@ -155,8 +152,9 @@ function figure(image: ImageField): string {
   const alt = image.caption === undefined ? '' : ` alt="${escapeHtml(image.caption)}"`;
   const size = (image.width === undefined ? '' : ` width="${image.width}"`) + (image.height === undefined ? '' : ` height="${image.height}"`);
   const bits: string[] = [];
-  if (image.caption !== undefined) bits.push(printed(image.caption));
-  if (image.credit !== undefined) bits.push(`<span class="photo-credit">${printed(image.credit)}</span>`);
+  // (Each isolated when it holds right-to-left text: a caption in Arabic in an English story keeps its order.)
+  if (image.caption !== undefined) bits.push(escapeHtml(isolated(image.caption)));
+  if (image.credit !== undefined) bits.push(`<span class="photo-credit">${escapeHtml(isolated(image.credit))}</span>`);
   const caption = bits.join(' ');
   // Copy can print a caption and credit for a photo the desk has no URL for: the credit is still shown.
   if (image.url === undefined) return caption === '' ? '' : `<p class="photo-caption">${caption}</p>`;

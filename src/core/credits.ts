@@ -5,6 +5,7 @@
  */
 import type { Agency, Contributor } from '../types.js';
 import { chineseWords, isChinese } from './_chinese.js';
+import { isolated } from './_text.js';
 
 /**
  * Names a plain list would run together: one that holds a comma, "and" or "&" ("Smith, John", "Kim &
@@ -15,16 +16,19 @@ export function namesNeedSemicolons(names: readonly string[]): boolean {
 }
 
 /** "A and B", "A, B and C"; "Smith, John; Jane Doe" when a name holds a comma or "and"; 王晓岚、李华 in Chinese. */
-export function joinNames(names: readonly string[], zh: boolean): string {
-  if (zh) return names.join(namesNeedSemicolons(names) ? '；' : '、');
-  if (namesNeedSemicolons(names)) return names.join('; ');
+export function joinNames(written: readonly string[], zh: boolean, shown: (name: string, index: number) => string = (n) => n): string {
+  const semicolons = namesNeedSemicolons(written);
+  const names = written.map((n, i) => shown(n, i));
+  if (zh) return names.join(semicolons ? '；' : '、');
+  if (semicolons) return names.join('; ');
   if (names.length <= 2) return names.join(' and ');
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
+/** A contributor as a line names them; names and places in right-to-left scripts isolated (see `isolated`). */
 function who(c: Contributor, zh: boolean): string {
-  if (c.location === undefined) return c.name;
-  return zh ? `${c.name}（${c.location}）` : `${c.name} in ${c.location}`;
+  if (c.location === undefined) return isolated(c.name);
+  return zh ? `${isolated(c.name)}（${isolated(c.location)}）` : `${isolated(c.name)} in ${isolated(c.location)}`;
 }
 
 /**
@@ -34,7 +38,8 @@ function who(c: Contributor, zh: boolean): string {
 export function bylineText(authors: readonly { name: string }[], language: string): string | undefined {
   if (authors.length === 0) return undefined;
   const zh = isChinese(language);
-  const names = joinNames(authors.map((a) => a.name), zh);
+  // (Whether names need semicolons is decided on the names as written.)
+  const names = joinNames(authors.map((a) => a.name), zh, (n) => isolated(n));
   return zh ? `作者：${names}` : `By ${names}`;
 }
 
@@ -74,13 +79,17 @@ export function creditLines(contributors: readonly Contributor[], agency: Agency
   }
   const lines: string[] = [];
   for (const { role, group } of byRole.values()) {
-    const names = joinNames(group.map((c) => who(c, zh)), zh);
+    // (Semicolons are decided on the contributors as written, places included.)
+    const written = group.map((c) => (c.location === undefined ? c.name : zh ? `${c.name}（${c.location}）` : `${c.name} in ${c.location}`));
+    const names = joinNames(written, zh, (_, i) => who(group[i]!, zh));
+    const shownRole = isolated(role);
     if (role === '') lines.push(zh ? `${names}${words.contributed}。` : `${names} contributed to this story.`);
-    else lines.push(zh ? `${role}：${names}` : `${role.charAt(0).toUpperCase()}${role.slice(1)} by ${names}.`);
+    else lines.push(zh ? `${shownRole}：${names}` : `${isolated(`${role.charAt(0).toUpperCase()}${role.slice(1)}`)} by ${names}.`);
   }
   if (agency !== undefined) {
-    if (zh) lines.push(agency.via === undefined ? `${words.source}：${agency.name}` : `${words.source}：${agency.via}（${words.via}${agency.name}）`);
-    else lines.push(agency.via === undefined ? agency.name : `${agency.via} via ${agency.name}`);
+    const [name, via] = [isolated(agency.name), agency.via === undefined ? undefined : isolated(agency.via)];
+    if (zh) lines.push(via === undefined ? `${words.source}：${name}` : `${words.source}：${via}（${words.via}${name}）`);
+    else lines.push(via === undefined ? name : `${via} via ${name}`);
   }
   return lines;
 }

@@ -14,8 +14,8 @@ const URI_ID = /^(?:[\x21\x23\x24\x26-\x3b\x3d\x3f-\x5a\x5f\x61-\x7a\x7e]|%[0-9A
 /** True for an id a record may carry. */
 export const isPermanentId = (id: string): boolean => ID.test(id);
 
-/** True for an id that also makes a valid URI in every format (an id that is not one draws a warning: ids never change, so it is kept). */
-export const isUriId = (id: string): boolean => URI_ID.test(id);
+/** True for an id that also makes a valid URI in every format (an id that is not one draws a warning: ids never change, so it is kept). A URI has one fragment at most: one `#`. */
+export const isUriId = (id: string): boolean => URI_ID.test(id) && id.indexOf('#') === id.lastIndexOf('#');
 
 /** Only characters before the combining marks (U+0300): NFC leaves such text as it is, and two such texts joined. */
 const NFC_STABLE = /^[\u0000-\u02ff]*$/;

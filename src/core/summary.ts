@@ -5,7 +5,7 @@
 import { decodeHTML } from 'entities';
 import type { Body } from '../types.js';
 import { markdownHtml } from './_markdown.js';
-import { mayHoldForbidden, stripForbidden } from './_text.js';
+import { closeBidi, mayHoldForbidden, stripForbidden } from './_text.js';
 import { renderBody } from './content.js';
 
 /**
@@ -42,10 +42,12 @@ function cutText(raw: string, max: number): string | undefined {
     const c = text.charCodeAt(end);
     end += c >= 0xd800 && c <= 0xdbff && end + 1 < text.length && (text.charCodeAt(end + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
   }
-  if (end >= text.length) return text;
+  // A direction control the paragraph opens is closed in the excerpt, as it is in a written summary
+  // (validate.ts): the paragraph's end closed it in the content, and a cut may fall before its closer.
+  if (end >= text.length) return closeBidi(text).text;
   const cut = text.slice(0, end);
   const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut.slice(0, wordStart(text, end, max * 0.6) ?? graphemeStart(text, end))).replace(/[\s,;:.—–-]+$/, '')}…`;
+  return `${closeBidi((space > max * 0.6 ? cut.slice(0, space) : cut.slice(0, wordStart(text, end, max * 0.6) ?? graphemeStart(text, end))).replace(/[\s,;:.—–-]+$/, '')).text}…`;
 }
 
 let words: Intl.Segmenter | undefined;

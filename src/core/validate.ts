@@ -10,7 +10,7 @@ import type {
 import { describeValue, closest, fieldName, fieldPattern, valueAt, type FieldPath } from './_paths.js';
 import { isLocalDate, isValidTimeZone, localDate, parseDeskTime, writableYear, zoneName } from './_dates.js';
 import { agencyLine, hasEmail, isEmail, oneLine, visible, withoutRepeats } from './_credit-fields.js';
-import { closeBidi, mayHoldForbidden, stripForbidden } from './_text.js';
+import { balancedBidi, closeBidi, mayHoldForbidden, stripForbidden } from './_text.js';
 import { quickHref, rfc3986Href } from './_urls.js';
 import { withoutBy } from './credits.js';
 import { renderDateline, styleFor, styleNeedsDate } from './dateline.js';
@@ -227,6 +227,8 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
     // The credit line as the name (`agency: Agencies via Xinhua`) is the agency Xinhua, via Agencies, as
     // `{name: Xinhua, via: Agencies}` gives it: the dateline names Xinhua, not the whole line.
     agency = via ? { name: oneLine(agencyName) } : agencyLine(oneLine(agencyName));
+    // (Direction controls were paired across the whole line: each side of its "via" pairs its own.)
+    if (agency.via !== undefined) agency = { ...agency, name: balancedBidi(agency.name), via: balancedBidi(agency.via) };
     // (A side of the line with nothing to see: "Reuters via \u200b" names no agency.)
     if (agency.via !== undefined && visible(agency.via) === undefined) delete agency.via;
     if (visible(agency.name) === undefined && visible(agencyName.trim()) !== undefined) fail(typeof agencyValue === 'string' ? ['agency'] : ['agency', 'name'], (w) => diagnostic(Errors.FieldEmpty, w));

@@ -27,7 +27,9 @@ export const FORMAT_NAMES: Record<Format, string> = { rss: 'RSS 2.0', atom: 'Ato
  */
 export const RTL_LANGUAGES = [
   'ar', 'ara', 'arb', 'arc', 'ars', 'arz', 'apc', 'ajp', 'acm', 'ary', 'aeb', 'azb', 'bal', 'bqi', 'ckb', 'cld', 'drw', 'dv', 'div', 'fa', 'fas', 'per', 'pes', 'prs', 'glk',
-  'he', 'heb', 'iw', 'ji', 'kas', 'ks', 'lrc', 'mzn', 'nqo', 'pbu', 'pnb', 'ps', 'pus', 'sd', 'sdh', 'skr', 'snd', 'syr', 'tnf', 'ug', 'uig', 'ur', 'urd', 'ydd', 'yi', 'yid',
+  'he', 'heb', 'iw', 'ji', 'kas', 'ks', 'lrc', 'mzn', 'nqo', 'pbu', 'pbt', 'pnb', 'ps', 'pus', 'sd', 'sdh', 'skr', 'snd', 'syr', 'tnf', 'ug', 'uig', 'ur', 'urd', 'ydd', 'yi', 'yid',
+  // Arabic varieties, Ottoman Turkish, Lahnda, Syriac, Biblical Hebrew, Rohingya, Mandaic, Samaritan: their scripts as ICU's likely subtags give them.
+  'arq', 'afb', 'apd', 'acw', 'ayl', 'shu', 'ota', 'lah', 'syc', 'hbo', 'rhg', 'mid', 'sam',
 ] as const;
 export const RTL_SCRIPTS = ['arab', 'hebr', 'syrc', 'thaa', 'nkoo', 'adlm', 'rohg', 'samr', 'mand', 'mend', 'yezi'] as const;
 

@@ -291,29 +291,12 @@ ${PAGE_CSS}
     <xsl:if test="contains($html, $open)">
       <xsl:variable name="rest" select="substring-after($html, $open)"/>
       <p class="credits">
-        <xsl:call-template name="rtl-spans">
+        <xsl:call-template name="unescape">
           <xsl:with-param name="s" select="substring-before($rest, '&lt;/p&gt;')"/>
         </xsl:call-template>
       </p>
       <xsl:call-template name="credit-lines"><xsl:with-param name="html" select="$rest"/></xsl:call-template>
     </xsl:if>
-  </xsl:template>
-
-  <!-- A credit line's text: the runs Dateline put in <span dir="rtl"> (isolateRightToLeft) as such spans, the rest unescaped. -->
-  <xsl:template name="rtl-spans">
-    <xsl:param name="s"/>
-    <xsl:variable name="open">&lt;span dir="rtl"&gt;</xsl:variable>
-    <xsl:choose>
-      <xsl:when test="contains($s, $open) and contains(substring-after($s, $open), '&lt;/span&gt;')">
-        <xsl:call-template name="unescape"><xsl:with-param name="s" select="substring-before($s, $open)"/></xsl:call-template>
-        <xsl:variable name="rest" select="substring-after($s, $open)"/>
-        <span dir="rtl">
-          <xsl:call-template name="unescape"><xsl:with-param name="s" select="substring-before($rest, '&lt;/span&gt;')"/></xsl:call-template>
-        </span>
-        <xsl:call-template name="rtl-spans"><xsl:with-param name="s" select="substring-after($rest, '&lt;/span&gt;')"/></xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise><xsl:call-template name="unescape"><xsl:with-param name="s" select="$s"/></xsl:call-template></xsl:otherwise>
-    </xsl:choose>
   </xsl:template>
 
   <!-- The inverse of escapeHtml: &quot; &lt; &gt; then &amp; (last, so "&amp;lt;" stays "&lt;"). -->

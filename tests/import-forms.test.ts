@@ -16,6 +16,7 @@ import { importText } from '../src/importers/text.js';
 import { isStaffCredit, keptWholeNote, parseByline, parseEditorLine, surnameFirstThenMore, withAfterComma, withNames } from '../src/importers/_bylines.js';
 import { parseContributorLine, parseDatelineLead, reporterNames, zhSignature } from '../src/importers/lines.js';
 import { parseStamp } from '../src/importers/_stamps.js';
+import { copyLanguage } from '../src/importers/_language.js';
 import type { ImportedStory, ImportResult } from '../src/importers/types.js';
 
 type Format = 'text' | 'ninjs' | 'nitf';
@@ -559,10 +560,14 @@ describe('the lead, signature, editor and credit rules stay linear on hostile co
     ['Arabic words and brackets', 'القاهرة (رويترز '.repeat(N / 16)],
     ['Hebrew and Devanagari words', 'דנה राजेश '.repeat(N / 10)],
     ['an editor line\'s head, then Han characters', `【責任編輯：${'李'.repeat(N)}`],
+    ['opening quotation brackets', '《「『'.repeat(N / 3)],
+    ['an opening bracket, then kana', `《${'す'.repeat(N)}`],
+    ['opening brackets and kana', '《す「め『の'.repeat(N / 6)],
   ];
   const RULES: [string, (s: string) => unknown][] = [
     ['parseDatelineLead', parseDatelineLead], ['zhSignature', (s) => zhSignature(s, false)], ['parseEditorLine', (s) => parseEditorLine(s)],
     ['parseContributorLine', parseContributorLine], ['parseByline', parseByline], ['reporterNames', reporterNames], ['parseStamp', (s) => parseStamp(s, 1)],
+    ['copyLanguage (headline)', (s) => copyLanguage(s, '')], ['copyLanguage (body)', (s) => copyLanguage('', s)],
   ];
   it.each(HOSTILE)('%s', (_what, text) => {
     // (Each rule on each line, timed alone: every one finishes well under 100 ms.)

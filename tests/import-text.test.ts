@@ -1385,6 +1385,17 @@ describe('importText: the language of the copy, from its scripts', () => {
     ['Chinese in traditional characters', page('台灣央行維持利率不變', '中央社台北20日電 中央銀行今天決議維持政策利率不變。', '央行表示，通膨率預料將逐步回落。'), 'zh-Hant'],
     ['Chinese with too few characters that differ to tell', page('台北下雨', '今天台北下雨。'), 'zh'],
     ['Chinese quoting a Japanese name in kana', page('日本动画电影在华上映', '新华社北京3月24日电 日本动画电影《すずめの戸締まり》在中国各地影院上映，观众反响热烈，票房超过预期，发行方表示将继续扩大排片。'), 'zh'],
+    // Chinese copy quotes Japanese titles in kana (《すずめの戸締まり》 three times: 18 kana to 69 Han): quoted
+    // kana do not count, and a Chinese lead or the end mark （完） says Chinese (review).
+    ['Chinese quoting a Japanese title in kana three times, under a 新华社 lead', page('日本动画电影票房创新高', '新华社东京2月5日电 日本动画电影《すずめの戸締まり》5日票房突破百亿日元。', '《すずめの戸締まり》由新海诚执导，讲述少女铃芽的冒险故事。', '影迷在东京影院排队观看《すずめの戸締まり》。（完）'), 'zh'],
+    ['Chinese quoting a Japanese title in kana, with no lead and no end mark', page('日本动画电影票房创新高', '日本动画电影《すずめの戸締まり》5日票房突破百亿日元。', '《すずめの戸締まり》由新海诚执导，讲述少女铃芽的冒险故事。', '影迷在东京影院排队观看《すずめの戸締まり》。'), 'zh'],
+    ['Chinese whose headline quotes a Japanese title in kana', page('《ワンピース》新作在京发布', '集英社5日在东京发布新作，粉丝排队。'), 'zh'],
+    ['Chinese quoting words in kana in 「」', page('日本流行语大赏揭晓', '日本年度流行语大赏1日揭晓，「ふてほど」当选。', '该词出自电视剧「不適切にもほどがある！」。'), 'zh'],
+    ['Chinese in traditional characters under a 中央社 lead, quoting kana in 『』', page('日本動畫電影票房創新高', '中央社東京5日電 日本動畫電影『すずめの戸締まり』票房突破百億日圓，『すずめの戸締まり』持續熱映。'), 'zh-Hant'],
+    ['Chinese with the end mark （完） and a name in kana outside quotes', page('日本动画电影票房创新高', '日本动画电影すずめの戸締まり5日票房突破百亿日元。（完）'), 'zh'],
+    ['Japanese quoting in 「」, with kana outside the quotes in headline and body', page('首相「丁寧に説明する」と強調', '岸田首相は24日、「丁寧に説明する」と述べた。'), 'ja'],
+    ['Japanese with a headline in kanji and a title in 『』', page('映画興行収入', '映画『すずめの戸締まり』の興行収入が100億円を突破した。'), 'ja'],
+    ['Japanese naming 新華社 in its first sentence', page('中国、新たな経済対策を発表', '新華社通信によると、中国政府は24日、新たな経済対策を発表した。'), 'ja'],
     ['Hebrew', page('הכנסת אישרה את התקציב', 'ירושלים - מליאת הכנסת אישרה את הצעת התקציב.'), 'he'],
     ['Greek', page('Η Βουλή ενέκρινε τον προϋπολογισμό', 'Η Βουλή ενέκρινε τον προϋπολογισμό την Τρίτη.'), 'el'],
     ['Arabic script, which several languages write', page('محادثات الهدنة في غزة', 'قال مسؤولون مصريون يوم الاثنين إن الوفدين سيجتمعان.'), undefined],

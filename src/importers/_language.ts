@@ -8,17 +8,25 @@
 import { zhScript } from './_zh-script.js';
 
 const SCRIPTS = {
-  latin: /\p{Script=Latin}/gu,
-  cjk: /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu,
-  hebrew: /\p{Script=Hebrew}/gu,
-  greek: /\p{Script=Greek}/gu,
-  thai: /\p{Script=Thai}/gu,
-  arabic: /\p{Script=Arabic}/gu,
-  cyrillic: /\p{Script=Cyrillic}/gu,
+  latin: /\p{Script=Latin}+/gu,
+  cjk: /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu,
+  hebrew: /\p{Script=Hebrew}+/gu,
+  greek: /\p{Script=Greek}+/gu,
+  thai: /\p{Script=Thai}+/gu,
+  arabic: /\p{Script=Arabic}+/gu,
+  cyrillic: /\p{Script=Cyrillic}+/gu,
 } as const;
 type Script = keyof typeof SCRIPTS;
 
-const count = (text: string, re: RegExp): number => (text.match(re) ?? []).length;
+/**
+ * The characters of a text that a pattern for runs of them (`/\p{Script=Han}+/gu`) matches, counted by
+ * code point (a character outside the BMP is one). By runs, not one match a character: a long text is
+ * counted in a few milliseconds.
+ */
+function count(text: string, runs: RegExp): number {
+  const all = (text.match(runs) ?? []).join('');
+  return all.length - (all.match(/[\uD800-\uDBFF]/g) ?? []).length;
+}
 
 /** The script most of a text's letters are in, strictly more than any other; undefined for a text without letters or a tie. */
 function dominant(text: string): Script | undefined {
@@ -28,25 +36,51 @@ function dominant(text: string): Script | undefined {
 }
 
 /**
- * Chinese, Japanese or Korean: Hangul as many as Han and kana together is Korean; kana one in eight of
- * the Han and kana is Japanese (a Japanese name quoted in Chinese copy is not); else Chinese, `zh-Hant`
- * when its characters are traditional ones and `zh` when they are simplified or too few to tell.
+ * What Chinese copy quotes: a title in 《》, words in 「」 or 『』 (a Japanese film's name in kana, as
+ * 《すずめの戸締まり》), which says nothing of the language around it. A span closes on its line or not at all.
  */
-function cjkLanguage(text: string): string {
-  const han = count(text, /\p{Script=Han}/gu);
-  const kana = count(text, /[\p{Script=Hiragana}\p{Script=Katakana}]/gu);
-  const hangul = count(text, /\p{Script=Hangul}/gu);
+const QUOTED = /《[^《》\n]*》|「[^「」\n]*」|『[^『』\n]*』/gu;
+const unquoted = (text: string): string => text.replace(QUOTED, '');
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
+const HAN = /\p{Script=Han}+/gu;
+
+/** What the copy's own marks say, which its letters may not: a Chinese lead (`新华社东京2月5日电`, `中央社台北20日電`, `本报北京…电`) or the end mark `（完）`. */
+export interface CopyMarks {
+  chineseLead?: boolean;
+  chineseEndMark?: boolean;
+}
+
+/**
+ * Chinese, Japanese or Korean: Hangul as many as Han and kana together is Korean. Kana quoted in 《》「」
+ * 『』 do not count (Chinese copy quotes Japanese titles), and a Chinese lead or the end mark （完） says
+ * Chinese whatever kana it quotes. Otherwise Japanese where kana stand outside quotes in the headline and
+ * the body both (the headline weighs most: one kana there, with the body's, is enough), or make one in
+ * eight of the body's Han and kana (a Japanese headline may be all kanji: 日銀総裁会見); else Chinese,
+ * `zh-Hant` when its characters are traditional ones and `zh` when they are simplified or too few to tell.
+ */
+function cjkLanguage(title: string, body: string, marks: CopyMarks): string {
+  const text = `${title}\n${body}`;
+  const han = count(text, HAN);
+  const kana = count(text, KANA);
+  const hangul = count(text, /\p{Script=Hangul}+/gu);
   if (hangul > 0 && hangul >= han + kana) return 'ko';
-  if (kana > 0 && kana * 8 >= han + kana) return 'ja';
-  return zhScript(text) === 'Hant' ? 'zh-Hant' : 'zh';
+  const chinese = zhScript(text) === 'Hant' ? 'zh-Hant' : 'zh';
+  if (marks.chineseLead === true || marks.chineseEndMark === true) return chinese;
+  const bare = unquoted(body);
+  const bodyKana = count(bare, KANA);
+  const bodyHan = count(bare, HAN);
+  const titleKana = count(unquoted(title), KANA);
+  if (titleKana > 0 && (bodyKana > 0 || bodyHan === 0)) return 'ja';
+  if (bodyKana > 0 && bodyKana * 8 >= bodyHan + bodyKana) return 'ja';
+  return chinese;
 }
 
 /** The language of copy with this headline and body, when its script names one. */
-export function copyLanguage(title: string, body: string): string | undefined {
+export function copyLanguage(title: string, body: string, marks: CopyMarks = {}): string | undefined {
   const script = /\p{L}/u.test(title) ? dominant(title) : dominant(body);
   switch (script) {
     case 'cjk':
-      return cjkLanguage(`${title}\n${body}`);
+      return cjkLanguage(title, body, marks);
     case 'hebrew':
       return 'he';
     case 'greek':

@@ -351,6 +351,8 @@ export const importText: Importer = (input, ctx): ImportResult => {
   const trailingAgencies: typeof agencies = [];
   const closing: Contributor[] = [];
   // The end mark: "… a year. Enditem", "……持续恶化。（完）" (before the credit lines, or after them).
+  // (（完） among the last paragraphs, taken off or not, says the copy is Chinese: `copyLanguage`.)
+  const chineseEndMark = body.slice(-4).some((b) => /[（(]完[）)]["'”’」』\s]*$/u.test(b.text));
   const unmark = (): void => {
     const ending = body[body.length - 1];
     const unmarked = ending === undefined ? undefined : withoutEndMark(ending.text);
@@ -436,7 +438,10 @@ export const importText: Importer = (input, ctx): ImportResult => {
 
   // Language: from the script of the headline (Chinese copy has one mostly in Han characters), and of the
   // body where it says more (kana: Japanese; traditional characters: zh-Hant). See `copyLanguage`.
-  const language = copyLanguage(fields.title, body.map((b) => b.text).join('\n'));
+  // A Chinese lead (`新华社东京2月5日电`, read with a city in Han characters) or end mark says Chinese,
+  // whatever Japanese title in kana the copy quotes.
+  const chineseLead = lead !== undefined && /\p{Script=Han}/u.test(lead.city);
+  const language = copyLanguage(fields.title, body.map((b) => b.text).join('\n'), { chineseLead, chineseEndMark });
   if (language !== undefined) fields.language = language;
 
   if (lead?.reporters !== undefined) for (const name of reporterNames(lead.reporters)) if (!authors.includes(name)) authors.push(name);

@@ -85,6 +85,10 @@ describe('lookupCity', () => {
     ]);
     expect(lookupCity('華盛頓州')).toEqual({ found: false, reason: 'unknown' });
   });
+
+  it('finds 沈陽, the variant printed beside 瀋陽 and 沈阳', () => {
+    expect(['沈阳', '瀋陽', '沈陽'].map((c) => lookupCity(c))).toEqual(['沈阳', '瀋陽', '沈陽'].map((city) => ({ found: true, city, country: 'China', timezone: 'Asia/Shanghai' })));
+  });
 });
 
 describe('Chinese dateline leads', () => {

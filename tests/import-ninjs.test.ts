@@ -558,3 +558,37 @@ describe('Chinese in traditional characters', () => {
     expect([s.fields.authors, s.fields.agency?.name, s.fields.contributors]).toEqual([['蘇思云'], '中央社', [{ name: '李華', role: '責任編輯' }]]);
   });
 });
+
+describe('a lead whose city is the located one in the other script or a character variant', () => {
+  const story = (located: string, lead: string): ImportedStory => run('tw.json', JSON.stringify({
+    uri: 'urn:example:tw1', type: 'text', firstcreated: '2025-02-20T09:24:00+08:00', headline: '港口重新開放', located,
+    body_html: `<p>${lead}</p><p>會談持續了三個小時。</p>`,
+  })).stories[0]!;
+
+  // (Review: 臺北 and 中央社台北20日電 kept the lead in the body and lost its reporter and agency.)
+  it.each([
+    ['臺北', '中央社台北20日電（記者蘇思云）美國與日本20日舉行經濟對話。', ['蘇思云'], '中央社'],
+    ['台北', '中央社臺北20日電（記者蘇思云）美國與日本20日舉行經濟對話。', ['蘇思云'], '中央社'],
+    ['Taipei', '中央社台北20日電（記者蘇思云）美國與日本20日舉行經濟對話。', ['蘇思云'], '中央社'],
+    ['臺中', '中央社台中20日電（記者蘇思云）美國與日本20日舉行經濟對話。', ['蘇思云'], '中央社'],
+    ['东京', '新華社東京2月20日電（記者郭鑫）美國與日本20日舉行經濟對話。', ['郭鑫'], '新華社'],
+    ['華盛頓', '新华社华盛顿2月20日电（记者郭鑫）美国与日本20日举行经济对话。', ['郭鑫'], '新华社'],
+    ['瀋陽', '新华社沈阳2月20日电（记者郭鑫）美国与日本20日举行经济对话。', ['郭鑫'], '新华社'],
+    ['沈陽', '新華社瀋陽2月20日電（記者郭鑫）美國與日本20日舉行經濟對話。', ['郭鑫'], '新華社'],
+  ])('located %s, lead %s: taken off and read', (located, lead, authors, agency) => {
+    const s = story(located, lead);
+    expect([s.fields.dateline?.city, s.fields.dateline?.date, s.fields.authors, s.fields.agency]).toEqual([located, '2025-02-20', authors, { name: agency }]);
+    expect(s.body.startsWith('美')).toBe(true);
+    expect(s.notes.join('\n')).not.toMatch(/kept in the body/);
+  });
+
+  it.each([
+    ['台中', '中央社台北20日電（記者蘇思云）美國與日本20日舉行經濟對話。', '台北'],
+    ['Kaohsiung', '中央社台北20日電（記者蘇思云）美國與日本20日舉行經濟對話。', '台北'],
+    ['纽约', '新华社联合国2月20日电（记者郭鑫）安理会20日举行会议。', '联合国'],
+  ])('located %s, lead of another city (%s): kept in the body, as before', (located, lead, printed) => {
+    const s = story(located, lead);
+    expect(s.body.startsWith(lead)).toBe(true);
+    expect(s.notes).toContain(`the first paragraph opens with the dateline ${JSON.stringify(printed)}, not ${JSON.stringify(located)}: kept in the body`);
+  });
+});

@@ -457,6 +457,31 @@ describe('Chinese in traditional characters', () => {
     expect(s.body).toBe('央行今天決議維持利率不變。\n\n央行表示，通膨率將逐步回落。');
     expectAccepted(s);
   });
+
+  // (Review: a <dateline> in the other script or a character variant kept the lead in the body, its reporter and agency lost.)
+  const withDateline = (city: string, lead: string): ImportedStory => run('dl.xml', [
+    '<?xml version="1.0" encoding="UTF-8"?>', '<nitf>',
+    '<head><docdata><doc-id id-string="dl"/><date.issue norm="20250220T092400+0800"/></docdata></head>',
+    `<body><body.head><hedline><hl1>港口重新開放</hl1></hedline><dateline>${city}</dateline></body.head>`,
+    `<body.content><p>${lead}</p><p>會談持續了三個小時。</p></body.content></body></nitf>`,
+  ].join('\n')).stories[0]!;
+
+  it.each([
+    ['东京', '新華社東京2月20日電（記者郭鑫）美國與日本20日舉行經濟對話。', '郭鑫', '新華社'],
+    ['華盛頓', '新华社华盛顿2月20日电（记者郭鑫）美国与日本20日举行经济对话。', '郭鑫', '新华社'],
+    ['臺中', '中央社台中20日電（記者蘇思云）美國與日本20日舉行經濟對話。', '蘇思云', '中央社'],
+    ['Taipei', '中央社臺北20日電（記者蘇思云）美國與日本20日舉行經濟對話。', '蘇思云', '中央社'],
+  ])('takes off a lead whose city is the <dateline> %s in another spelling, and reads it', (city, lead, author, agency) => {
+    const s = withDateline(city, lead);
+    expect([s.fields.dateline?.city, s.fields.dateline?.date, s.fields.authors, s.fields.agency]).toEqual([city, '2025-02-20', [author], { name: agency }]);
+    expect(s.body.startsWith('美')).toBe(true);
+  });
+
+  it('keeps in the body a lead of another city than the <dateline>, in either script', () => {
+    const s = withDateline('台中', '中央社臺北20日電（記者蘇思云）美國與日本20日舉行經濟對話。');
+    expect(s.body.startsWith('中央社臺北20日電')).toBe(true);
+    expect(s.notes).toContain('the first paragraph opens with the dateline "臺北", not "台中": kept in the body');
+  });
 });
 
 describe('Arabic copy', () => {

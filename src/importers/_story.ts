@@ -12,6 +12,7 @@ import { dropChars, plainText, type Block, type ImageCandidate } from './_blocks
 import { squash } from './_tree.js';
 import type { Credits } from './_credits.js';
 import { lookupCity } from './gazetteer.js';
+import { ZH_CITIES } from './_zh-cities.js';
 import { leadOf, printedLead } from './_lead.js';
 import { cityName, datelineDate, reporterNames, splitPhotoCredit } from './lines.js';
 import { contentId } from './record.js';
@@ -38,6 +39,21 @@ export const WITHDRAWN: Readonly<Record<string, string>> = {
 // ----- Datelines -----
 
 const placeKey = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/**
+ * Whether a lead's city and a dateline's name one city: as printed (`WASHINGTON` and `Washington`), or
+ * through the Chinese city table (`_zh-cities.ts`), where a name in either script and its character
+ * variants map to one English name (`臺北`, `台北` and `Taipei`; `东京` and `東京`; `華盛頓` and `华盛顿`).
+ * (The table's 联合国, which it maps to New York for the zone, is no spelling of 纽约.)
+ */
+function sameCity(printed: string, city: string): boolean {
+  if (placeKey(cityName(printed)) === placeKey(city)) return true;
+  const english = (name: string): string | undefined => (/^(?:联合国|聯合國)$/u.test(name.trim()) ? undefined : ZH_CITIES.get(name.trim())?.[0]);
+  const a = english(printed);
+  const b = english(city);
+  if (a === undefined && b === undefined) return false;
+  return placeKey(a ?? cityName(printed)) === placeKey(b ?? city);
+}
 
 /**
  * A dateline city with its zone from the gazetteer, narrowed by the region or country the copy gives. An
@@ -76,7 +92,7 @@ export function leadDateline(blocks: Block[], published: Timed, credits: Credits
 
 /**
  * If the first paragraph opens with a printed dateline for the same city as the structured one
- * (`WASHINGTON, Feb. 4 (Xinhua) --`), the lead is taken out so the build does not print it twice. What
+ * (`WASHINGTON, Feb. 4 (Xinhua) --`; `中央社台北20日電` under `located` 臺北 or Taipei: `sameCity`), the lead is taken out so the build does not print it twice. What
  * it says that the fields lack (the agency, the date) is kept in the fields.
  */
 export function takeDuplicateLead(blocks: Block[], dateline: DatelineOut, published: Timed, credits: Credits, notes: string[]): void {
@@ -86,7 +102,7 @@ export function takeDuplicateLead(blocks: Block[], dateline: DatelineOut, publis
   // (Also a lead alone on its line: `WASHINGTON, Feb. 4 (Xinhua) --`.)
   const lead = printedLead(plain);
   if (lead === undefined) return;
-  if (placeKey(cityName(lead.city)) !== placeKey(dateline.city)) {
+  if (!sameCity(lead.city, dateline.city)) {
     notes.push(`the first paragraph opens with the dateline ${JSON.stringify(lead.city)}, not ${JSON.stringify(dateline.city)}: kept in the body`);
     return;
   }

@@ -45,13 +45,14 @@ const CITIES = `
 
 /**
  * Names Taiwan's and Hong Kong's copy gives cities that are not the table's in traditional characters
- * (雪梨 for 悉尼, 坎培拉 for 堪培拉), and Taiwan's cities.
+ * (雪梨 for 悉尼, 坎培拉 for 堪培拉), Taiwan's cities, and variants printed beside the traditional form
+ * (沈陽 beside 瀋陽).
  */
 const TRADITIONAL_CITIES = `
 臺北 Taipei|台中 Taichung|臺中 Taichung|台南 Tainan|臺南 Tainan|新北 New Taipei|桃園 Taoyuan|新竹 Hsinchu|基隆 Keelung
 雪梨 Sydney|坎培拉 Canberra|休士頓 Houston|伊斯坦堡 Istanbul|杜拜 Dubai|加薩 Gaza|利雅德 Riyadh|巴塞隆納 Barcelona/Spain
 威靈頓 Wellington|約翰尼斯堡 Johannesburg|奈洛比 Nairobi|海參崴 Vladivostok|可倫坡 Colombo|喀拉蚩 Karachi|永珍 Vientiane
-阿布達比 Abu Dhabi|史特拉斯堡 Strasbourg
+阿布達比 Abu Dhabi|史特拉斯堡 Strasbourg|沈陽 Shenyang
 `;
 
 const entries = (table: string): [string, readonly [string, string | undefined]][] =>

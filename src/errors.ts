@@ -57,7 +57,7 @@ export const Errors = {
   IdInvalid: entry('E_ID_INVALID', 'error', (value: string) =>
     `ids are permanent keys without spaces or control characters, got ${q(value)}`),
   IdNotUri: entry('W_ID_NOT_URI', 'warning', (value: string) =>
-    `${q(value)} holds what a URI cannot (" < > \\ ^ \` { | } [ ], a % that starts no escape such as %7C, a second #, or a character outside ASCII such as 新): the feeds carry it as it is, and validators call the Atom id and the RSS guid invalid; a new story's id should not (a published id never changes)`),
+    `${q(value)} holds what a URI cannot (" < > \\ ^ \` { | } [ ], a % that starts no escape such as %7C, a second #, or a character outside ASCII such as 新; in a urn:, a namespace of one letter or any of / ? # ~ &): the feeds carry it as it is, and validators call the Atom id and the RSS guid invalid; a new story's id should not (a published id never changes)`),
   // An error, which stops the build before planning: sources/_newest.ts relies on that.
   IdDuplicate: entry('E_ID_DUPLICATE', 'error', (id: string, other: string) =>
     `id ${q(id)} is already used by ${other}; every article needs its own permanent id`),

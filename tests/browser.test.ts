@@ -32,7 +32,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFeeds, loadArticles, loadConfig, startServer, writeOutputs, type FeedModel, type RunningServer } from '../src/index.js';
+import { buildFeeds, loadArticles, loadConfig, resolveConfig, startServer, validateRecords, writeOutputs, type FeedModel, type RunningServer } from '../src/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const ARTIFACTS = join(root, 'test-artifacts');
@@ -270,4 +270,60 @@ describe.skipIf(!hasChromium && !process.env['CI'])('the pages in headless Chrom
       TEST_MS,
     );
   });
+  it(
+    'right-to-left names in the content keep their order: each byline name, a mixed caption and credit, an Arabic dateline in an English story',
+    async () => {
+      const { config } = resolveConfig({ title: 'T', siteUrl: 'https://news.example.com/', idPrefix: 'tag:news.example.com,2025:', timezone: 'Asia/Shanghai' }, 'cfg', () => 1);
+      const rec = (id: string, data: Record<string, unknown>) => ({ file: `${id}.md`, kind: 'markdown' as const, data: { id, title: 'T', date: '2025-02-05 09:24', ...data }, body: 'Body.', lineOf: () => 1, slugPath: id });
+      const v = validateRecords([rec('en', {
+        authors: ['محمد عبد الله', 'أحمد حسن', 'דנה כהן'], agency: { name: 'رويترز', via: 'Agencies' }, dateline: { city: 'القاهرة', timezone: 'Africa/Cairo' },
+        contributors: [{ name: 'Tom Hale', location: 'ميدان 6 أكتوبر' }],
+        image: { url: 'https://img.example.com/a.jpg', caption: 'محمد سالم walks through the rubble on Monday.', credit: 'محمد سالم/REUTERS' },
+      }), rec('ar', { language: 'ar', image: { url: 'https://img.example.com/b.jpg', caption: 'متظاهرون في القاهرة', credit: 'REUTERS/محمد سالم' } })], config!);
+      expect(v.diagnostics).toEqual([]);
+      const items = buildFeeds(v.articles, config!).model.items;
+      const html = (id: string): string => items.find((i) => i.id.endsWith(`:${id}`))!.contentHtml!;
+      const { context, page } = await open();
+      try {
+        await page.setContent(`<!doctype html><meta charset="utf-8"><div id="en" dir="ltr">${html('en')}</div><div id="ar" dir="rtl" lang="ar">${html('ar')}</div>`);
+        /** The left edge of each word's first occurrence inside the element. */
+        const x = (selector: string, words: string[]): Promise<number[]> => page.locator(selector).evaluate((el, ws) => {
+          type N = { nodeType: number; textContent: string | null; childNodes: ArrayLike<N> };
+          const texts: N[] = [];
+          const walk = (n: N): void => { if (n.nodeType === 3) texts.push(n); else for (const c of Array.from(n.childNodes)) walk(c); };
+          walk(el as unknown as N);
+          const doc = (globalThis as unknown as { document: { createRange(): { setStart(n: N, o: number): void; setEnd(n: N, o: number): void; getBoundingClientRect(): { x: number } } } }).document;
+          return ws.map((w) => {
+            const t = texts.find((n) => (n.textContent ?? '').includes(w))!;
+            const at = (t.textContent ?? '').indexOf(w);
+            const r = doc.createRange();
+            r.setStart(t, at);
+            r.setEnd(t, at + w.length);
+            return r.getBoundingClientRect().x;
+          });
+        }, words);
+        // The byline: the names in the order written, left to right.
+        const [first, second, third] = await x('#en .byline', ['محمد', 'أحمد', 'דנה']);
+        expect(first!).toBeLessThan(second!);
+        expect(second!).toBeLessThan(third!);
+        // A caption that opens with an Arabic name: the name first (read right to left inside), then the English.
+        const [muhammad, salem, walks] = await x('#en figcaption', ['محمد', 'سالم', 'walks']);
+        expect(salem!).toBeLessThan(muhammad!);
+        expect(muhammad!).toBeLessThan(walks!);
+        // The credit "محمد سالم/REUTERS": the name, then the agency.
+        const [name, reuters] = await x('#en .photo-credit', ['محمد', 'REUTERS']);
+        expect(name!).toBeLessThan(reuters!);
+        // A place in an English credit line: ميدان 6 أكتوبر read right to left (ميدان rightmost), after "in".
+        const [inWord, maidan, october] = await x('#en .credit >> nth=0', [' in ', 'ميدان', 'أكتوبر']);
+        expect(inWord!).toBeLessThan(october!);
+        expect(october!).toBeLessThan(maidan!);
+        // In the Arabic story the credit "REUTERS/محمد سالم" reads right to left: REUTERS rightmost.
+        const [reutersAr, nameAr] = await x('#ar .photo-credit', ['REUTERS', 'محمد']);
+        expect(nameAr!).toBeLessThan(reutersAr!);
+      } finally {
+        await context.close();
+      }
+    },
+    TEST_MS,
+  );
 });

@@ -318,29 +318,45 @@ describe('Chinese in traditional characters', () => {
 });
 
 describe('right-to-left names in the lines Dateline prints', () => {
-  it('each name, place, role, agency, city, caption and photo credit that holds right-to-left letters or direction controls is isolated between FSI and PDI; other text is unchanged', () => {
+  const iso = (s: string): string => `\u2066${s}\u2069`;
+  const rli = (s: string): string => `\u2067${s}\u2069`;
+
+  it('in the byline and credit lines (English or Chinese words: left to right), a value with right-to-left letters or direction controls is isolated between LRI and PDI, whole', () => {
     const built = build([rec('a', '2025-02-05 09:24', {
       authors: ['محمد عبد الله', 'أحمد حسن', 'דנה כהן'], agency: { name: 'رويترز', via: 'Agencies' },
       dateline: { city: 'القاهرة', timezone: 'Africa/Cairo' },
-      contributors: [{ name: 'مهدی‌زاده', location: 'ميدان 6 أكتوبر' }, { name: 'Jane Doe', location: 'Gaza' }, { name: 'Li Wen', role: 'تصوير' }],
-      image: { url: 'https://img.example.com/a.jpg', caption: 'متظاهرون في القاهرة، مصر، يوم 5 فبراير 2025 & بعد.', credit: 'رويترز/محمد' },
-    }), rec('b', '2025-02-05 09:20', { authors: ['Jane Doe', 'Li Wen'], dateline: { city: 'Beijing', timezone: 'Asia/Shanghai' }, contributors: [{ name: 'Ann \u202eLee\u202c' }] })]);
+      contributors: [{ name: 'مهدی‌زاده', location: 'ميدان 6 أكتوبر' }, { name: 'Jane Doe', location: 'Gaza' }, { name: 'Li Wen', role: 'تصوير' }, { name: 'יוסי לוי (AP)', role: 'Editing' }],
+      image: { url: 'https://img.example.com/a.jpg', caption: 'محمد سالم walks through the rubble on Feb. 3, 2025 & after.', credit: 'محمد سالم/REUTERS' },
+    }), rec('b', '2025-02-05 09:20', { authors: ['Jane Doe', 'Li Wen'], dateline: { city: 'Beijing', timezone: 'Asia/Shanghai' }, agency: 'رويترز', contributors: [{ name: 'Ann \u202eLee\u202c' }, { name: 'محمد\u2069 عبد الله' }] })]);
     const [a, b] = built.model.items;
-    const iso = (s: string): string => `\u2068${s}\u2069`;
-    // Whole values, digits, Arabic commas, slashes and all: no phrase is cut into runs that a left-to-right line would reorder.
     expect(a!.contentHtml).toContain(`<p class="byline">By ${iso('محمد عبد الله')}, ${iso('أحمد حسن')} and ${iso('דנה כהן')}</p>`);
     expect(a!.dateline?.text).toBe(`${iso('القاهرة')}, Feb. 5 (${iso('رويترز')}) --`);
     expect(a!.contentHtml).toContain(`<span class="dateline">${iso('القاهرة')}, Feb. 5 (${iso('رويترز')}) --</span>`);
     expect(a!.creditLines).toEqual([
       `${iso('مهدی‌زاده')} in ${iso('ميدان 6 أكتوبر')} and Jane Doe in Gaza contributed to this story.`,
       `${iso('تصوير')} by Li Wen.`,
+      `Editing by ${iso('יוסי לוי (AP)')}.`,
       `Agencies via ${iso('رويترز')}`,
     ]);
-    expect(a!.contentHtml).toContain(`<figcaption>${iso('متظاهرون في القاهرة، مصر، يوم 5 فبراير 2025 &amp; بعد.')} <span class="photo-credit">${iso('رويترز/محمد')}</span></figcaption>`);
-    // Latin names are as before; a name with a direction control is isolated, so it turns round nothing after it.
+    // A value that mixes scripts is one isolate running the line's way: inside it reads as it did in the line.
+    expect(a!.contentHtml).toContain(`<figcaption>${iso('محمد سالم walks through the rubble on Feb. 3, 2025 &amp; after.')} <span class="photo-credit">${iso('محمد سالم/REUTERS')}</span></figcaption>`);
+    // Latin names are as before; a name with direction controls is isolated with them paired (a stray PDI
+    // dropped, which would end the isolate early); an agency alone is the whole line, left as it is.
     expect(b!.contentHtml).toContain('<p class="byline">By Jane Doe and Li Wen</p>');
-    expect(b!.creditLines).toEqual([`${iso('Ann \u202eLee\u202c')} contributed to this story.`]);
-    // The fields themselves stay as written; every format carries the same lines.
+    expect(b!.creditLines).toEqual([`${iso('Ann \u202eLee\u202c')} and ${iso('محمد عبد الله')} contributed to this story.`, 'رويترز']);
+    // The fields themselves stay as written.
     expect(JSON.parse(built.outputs.get('feed.json')!).items.find((i: any) => i.id.endsWith(':a'))._credits.contributors[0]).toEqual({ name: 'مهدی‌زاده', location: 'ميدان 6 أكتوبر' });
+  });
+
+  it('in a right-to-left story: the dateline is left as it was (it leads an Arabic paragraph), the photo caption and credit isolated right to left when they hold Latin letters', () => {
+    const built = build([rec('a', '2025-02-05 09:24', {
+      language: 'ar', agency: 'رويترز', dateline: { city: 'القاهرة', timezone: 'Africa/Cairo' }, authors: ['محمد عبد الله', 'أحمد حسن'],
+      image: { url: 'https://img.example.com/a.jpg', caption: 'متظاهرون في القاهرة', credit: 'REUTERS/محمد سالم' },
+    })]);
+    const item = built.model.items[0]!;
+    expect(item.dateline?.text).toBe('القاهرة, Feb. 5 (رويترز) --');
+    expect(item.contentHtml).toContain(`<figcaption>متظاهرون في القاهرة <span class="photo-credit">${rli('REUTERS/محمد سالم')}</span></figcaption>`);
+    // The byline's words are English: the names are isolated in it all the same.
+    expect(item.contentHtml).toContain(`<p class="byline">By ${iso('محمد عبد الله')} and ${iso('أحمد حسن')}</p>`);
   });
 });

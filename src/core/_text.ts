@@ -73,21 +73,6 @@ export function closeBidi(text: string): { text: string; closed: number } {
   return { text: text + tail, closed: open.length };
 }
 
-/** Letters of the scripts written right to left. */
-const RTL_LETTER = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}\p{Script=Yezidi}\p{Script=Mende_Kikakui}\u200F\u061C]|[\u202A-\u202E\u2066-\u2069]/u;
-
-/**
- * A name, place or phrase put into a line Dateline prints ("By …", "… contributed to this story.", a
- * dateline, a photo credit), isolated when it holds right-to-left letters or direction controls: between
- * FSI and PDI (U+2068, U+2069), Unicode's way to insert text of its own direction into a template. Without
- * it, in "By محمد عبد الله, أحمد حسن and …" the comma joins the two Arabic names into one right-to-left run
- * and readers show them swapped; with it each keeps its own order, digits, commas and slashes included.
- * The characters are plain text, so they work in every format and survive every reader's sanitiser.
- */
-export function isolated(text: string): string {
-  return RTL_LETTER.test(text) ? `\u2068${text}\u2069` : text;
-}
-
 /**
  * The text with its direction controls paired: closers that close nothing dropped, and what stays open
  * closed at the end (as `closeBidi`). For the parts of a field cut in two (an agency line at its "via"),

@@ -6,7 +6,8 @@
 import sanitizeHtml from 'sanitize-html';
 import type { Body, ImageField } from '../types.js';
 import { markdownOrText } from './_markdown.js';
-import { escapeHtml, isolated, stripForbidden } from './_text.js';
+import { isolated, isRightToLeft } from './_direction.js';
+import { escapeHtml, stripForbidden } from './_text.js';
 import { rfc3986Href } from './_urls.js';
 
 const ALLOWED_TAGS = [
@@ -109,6 +110,8 @@ function withUrl(attribs: sanitizeHtml.Attributes, name: string, url: string | u
 
 export interface Assembly {
   body: string;
+  /** The story's language, whose direction the photo caption and credit are isolated against. */
+  language?: string;
   byline?: string;
   dateline?: string;
   image?: ImageField;
@@ -119,7 +122,7 @@ export interface Assembly {
 export function assembleContent(a: Assembly): string {
   const parts: string[] = [];
   if (a.byline !== undefined) parts.push(`<p class="byline">${escapeHtml(a.byline)}</p>`);
-  const photo = a.image === undefined ? '' : figure(a.image);
+  const photo = a.image === undefined ? '' : figure(a.image, a.language !== undefined && isRightToLeft(a.language));
   if (photo !== '') parts.push(photo);
   let body = a.body;
   if (a.dateline !== undefined) {
@@ -148,13 +151,14 @@ function datelineParagraph(body: string): number | undefined {
   return undefined;
 }
 
-function figure(image: ImageField): string {
+function figure(image: ImageField, rtl: boolean): string {
   const alt = image.caption === undefined ? '' : ` alt="${escapeHtml(image.caption)}"`;
   const size = (image.width === undefined ? '' : ` width="${image.width}"`) + (image.height === undefined ? '' : ` height="${image.height}"`);
   const bits: string[] = [];
-  // (Each isolated when it holds right-to-left text: a caption in Arabic in an English story keeps its order.)
-  if (image.caption !== undefined) bits.push(escapeHtml(isolated(image.caption)));
-  if (image.credit !== undefined) bits.push(`<span class="photo-credit">${escapeHtml(isolated(image.credit))}</span>`);
+  // (Each isolated when it holds letters written against the story's direction: a caption in Arabic in an
+  // English story, a Latin credit in a Hebrew one, keeps its order.)
+  if (image.caption !== undefined) bits.push(escapeHtml(isolated(image.caption, rtl)));
+  if (image.credit !== undefined) bits.push(`<span class="photo-credit">${escapeHtml(isolated(image.credit, rtl))}</span>`);
   const caption = bits.join(' ');
   // Copy can print a caption and credit for a photo the desk has no URL for: the credit is still shown.
   if (image.url === undefined) return caption === '' ? '' : `<p class="photo-caption">${caption}</p>`;

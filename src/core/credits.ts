@@ -5,7 +5,7 @@
  */
 import type { Agency, Contributor } from '../types.js';
 import { chineseWords, isChinese } from './_chinese.js';
-import { isolated } from './_text.js';
+import { isolated } from './_direction.js';
 
 /**
  * Names a plain list would run together: one that holds a comma, "and" or "&" ("Smith, John", "Kim &
@@ -25,7 +25,10 @@ export function joinNames(written: readonly string[], zh: boolean, shown: (name:
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
-/** A contributor as a line names them; names and places in right-to-left scripts isolated (see `isolated`). */
+/**
+ * A contributor as a line names them. The lines' words are English or Chinese, so the lines run left to
+ * right: names and places in right-to-left scripts are isolated (see `isolated`).
+ */
 function who(c: Contributor, zh: boolean): string {
   if (c.location === undefined) return isolated(c.name);
   return zh ? `${isolated(c.name)}（${isolated(c.location)}）` : `${isolated(c.name)} in ${isolated(c.location)}`;
@@ -87,7 +90,8 @@ export function creditLines(contributors: readonly Contributor[], agency: Agency
     else lines.push(zh ? `${shownRole}：${names}` : `${isolated(`${role.charAt(0).toUpperCase()}${role.slice(1)}`)} by ${names}.`);
   }
   if (agency !== undefined) {
-    const [name, via] = [isolated(agency.name), agency.via === undefined ? undefined : isolated(agency.via)];
+    // (An agency alone is the whole line: nothing around it to reorder.)
+    const [name, via] = agency.via === undefined ? [agency.name, undefined] : [isolated(agency.name), isolated(agency.via)];
     if (zh) lines.push(via === undefined ? `${words.source}：${name}` : `${words.source}：${via}（${words.via}${name}）`);
     else lines.push(via === undefined ? name : `${via} via ${name}`);
   }

@@ -4,7 +4,7 @@
  */
 import type { DatelineStyle, SiteConfig } from '../types.js';
 import { chineseWords } from './_chinese.js';
-import { isolated } from './_text.js';
+import { isolated, isRightToLeft } from './_direction.js';
 
 /** AP (and Xinhua English) abbreviate only months of more than five letters; March–July are spelled out. */
 const AP_MONTHS = ['Jan.', 'Feb.', 'March', 'April', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'] as const;
@@ -41,9 +41,12 @@ export interface DatelineParts {
 export function renderDateline(style: DatelineStyle, parts: DatelineParts, dated: boolean): string {
   const { city, date, agency } = parts;
   const m = date === undefined ? undefined : { month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
-  // (A city or agency in a right-to-left script is isolated, so the date and dashes stay where they belong.)
-  const caps = isolated(city.toUpperCase());
-  const credit = agency === undefined ? '' : ` (${isolated(agency)})`;
+  // A city or agency in a right-to-left script is isolated in a left-to-right story, so the date and dashes
+  // stay where they belong. Not in a right-to-left one: the dateline leads its paragraph, whose direction
+  // a reader may take from the first letter (which an isolate would hide).
+  const shown = parts.language !== undefined && isRightToLeft(parts.language) ? (v: string): string => v : (v: string): string => isolated(v);
+  const caps = shown(city.toUpperCase());
+  const credit = agency === undefined ? '' : ` (${shown(agency)})`;
   const ap = m === undefined ? '' : `, ${AP_MONTHS[m.month - 1]} ${m.day}`;
   switch (style) {
     case 'xinhua':
@@ -53,7 +56,7 @@ export function renderDateline(style: DatelineStyle, parts: DatelineParts, dated
     case 'xinhua-zh': {
       // Xinhua's own form; a paper's staff copy reads 本报 ("this paper") in the agency's place.
       const words = chineseWords(parts.language);
-      return `${isolated(agency ?? words.staff)}${isolated(city)}${m === undefined ? '' : `${m.month}月${m.day}日`}${words.filed}`;
+      return `${shown(agency ?? words.staff)}${shown(city)}${m === undefined ? '' : `${m.month}月${m.day}日`}${words.filed}`;
     }
     case 'ap':
     case 'plain':

@@ -14,8 +14,23 @@ const URI_ID = /^(?:[\x21\x23\x24\x26-\x3b\x3d\x3f-\x5a\x5f\x61-\x7a\x7e]|%[0-9A
 /** True for an id a record may carry. */
 export const isPermanentId = (id: string): boolean => ID.test(id);
 
-/** True for an id that also makes a valid URI in every format (an id that is not one draws a warning: ids never change, so it is kept). A URI has one fragment at most: one `#`. */
-export const isUriId = (id: string): boolean => URI_ID.test(id) && id.indexOf('#') === id.lastIndexOf('#');
+/**
+ * A `urn:` as RFC 2141 (and the W3C validator) has it: a namespace of 2 to 32 letters, digits and hyphens,
+ * then letters, digits, `()+,-.:=@;$_!*'` and escapes (no `/ ? # ~ &`); `urn:uuid:` a UUID.
+ */
+const URN = /^urn:[a-z0-9][a-z0-9-]{1,31}:(?:[a-z0-9()+,\-.:=@;$_!*']|%[0-9a-f]{2})+$/i;
+const UUID_URN = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * True for an item id (the desk id as `itemId` makes it, prefix and all) that is a valid URI in every
+ * format, as the W3C validator checks it. One that is not draws a warning: ids never change, so it is kept.
+ * A URI has one fragment at most: one `#`.
+ */
+export function isUriId(id: string): boolean {
+  if (!URI_ID.test(id) || id.indexOf('#') !== id.lastIndexOf('#')) return false;
+  if (!/^urn:/i.test(id)) return true;
+  return /^urn:uuid:/i.test(id) ? UUID_URN.test(id) : URN.test(id);
+}
 
 /** Only characters before the combining marks (U+0300): NFC leaves such text as it is, and two such texts joined. */
 const NFC_STABLE = /^[\u0000-\u02ff]*$/;

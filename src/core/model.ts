@@ -34,7 +34,7 @@ export function toItem(article: Article, config: SiteConfig, diagnostics: Diagno
     if (rendered.tooDeep === true) diagnostics.push(diagnostic(Errors.BodyTooDeep, where));
     if (rendered.tooSlow === true) diagnostics.push(diagnostic(Errors.BodyTooSlow, where));
     // No content at all (an empty body, no dateline, photo or credits) is left out, not written as an empty element.
-    contentHtml = assembleContent({ body: rendered.html, byline: bylineText(article.authors, language), dateline: dateline?.text, image: article.image, creditLines: credits }) || undefined;
+    contentHtml = assembleContent({ body: rendered.html, byline: bylineText(article.authors, language), dateline: dateline?.text, image: article.image, creditLines: credits, language }) || undefined;
     summary ??= excerpt(rendered.html);
   } else {
     summary ??= article.excerpt ?? summaryOf(article.body);

@@ -19,27 +19,7 @@ export const MEDIA_TYPES: Record<Format, string> = {
 
 export const FORMAT_NAMES: Record<Format, string> = { rss: 'RSS 2.0', atom: 'Atom 1.0', json: 'JSON Feed 1.1' };
 
-/**
- * Languages written right to left (primary subtags: the two-letter codes and the ISO 639-2/3 codes of the
- * same languages, every code ICU's `textInfo` calls right to left, and Arabic-script languages it lacks,
- * such as Western Punjabi, Balochi and Southern Azerbaijani), and the scripts that are. Intl's `textInfo`
- * is not in every runtime, nor in XSLT.
- */
-export const RTL_LANGUAGES = [
-  'ar', 'ara', 'arb', 'arc', 'ars', 'arz', 'apc', 'ajp', 'acm', 'ary', 'aeb', 'azb', 'bal', 'bqi', 'ckb', 'cld', 'drw', 'dv', 'div', 'fa', 'fas', 'per', 'pes', 'prs', 'glk',
-  'he', 'heb', 'iw', 'ji', 'kas', 'ks', 'lrc', 'mzn', 'nqo', 'pbu', 'pbt', 'pnb', 'ps', 'pus', 'sd', 'sdh', 'skr', 'snd', 'syr', 'tnf', 'ug', 'uig', 'ur', 'urd', 'ydd', 'yi', 'yid',
-  // Arabic varieties, Ottoman Turkish, Lahnda, Syriac, Biblical Hebrew, Rohingya, Mandaic, Samaritan: their scripts as ICU's likely subtags give them.
-  'arq', 'afb', 'apd', 'acw', 'ayl', 'shu', 'ota', 'lah', 'syc', 'hbo', 'rhg', 'mid', 'sam',
-] as const;
-export const RTL_SCRIPTS = ['arab', 'hebr', 'syrc', 'thaa', 'nkoo', 'adlm', 'rohg', 'samr', 'mand', 'mend', 'yezi'] as const;
-
-/** True for a language tag written right to left: `ar`, `he-IL`, `ku-Arab`; not `az-Latn` or `en`. */
-export function isRightToLeft(lang: string): boolean {
-  const [primary = '', second] = lang.toLowerCase().split(/[-_]/);
-  // The script subtag follows the language (BCP 47), as feed.xsl reads it too.
-  const script = second?.length === 4 ? second : undefined;
-  return script !== undefined ? (RTL_SCRIPTS as readonly string[]).includes(script) : (RTL_LANGUAGES as readonly string[]).includes(primary);
-}
+export { isRightToLeft, RTL_LANGUAGES, RTL_SCRIPTS } from '../core/_direction.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
 const pad = (n: number): string => String(n).padStart(2, '0');

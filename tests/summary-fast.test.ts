@@ -169,6 +169,15 @@ describe('excerpt cuts between graphemes', () => {
     expect(excerpt(`<p>${'新'.repeat(320)}</p>`)).toBe(`${'新'.repeat(300)}…`);
   });
 
+  it('closes the text direction controls a paragraph, or each list item of a body without one, opens (the content\'s block ends close them)', () => {
+    const list = { kind: 'markdown' as const, text: '- \u202eShelling reported\n- Talks resume in Cairo' };
+    expect(summaryOf(list)).toBe('\u202eShelling reported\u202c Talks resume in Cairo');
+    expect(summaryOf(list)).toBe(excerpt(renderBody(list, 'https://news.example.com/a').html));
+    const para = { kind: 'markdown' as const, text: `Body starts \u2067here ${'and goes on '.repeat(30)}` };
+    expect(summaryOf(para)!.endsWith('\u2069…')).toBe(true);
+    expect(summaryOf(para)).toBe(excerpt(renderBody(para, 'https://news.example.com/a').html));
+  });
+
   it('in text without spaces (Thai, Chinese, Japanese), at the start of the word the cut falls in, as ICU\'s dictionaries find words', () => {
     // 300 code points end inside ภาษา ("language"), 中国 ("China") and 東京 ("Tokyo"): the word is left out whole.
     expect(excerpt(`<p>${'ก'.repeat(298)}ภาษาไทย</p>`)).toBe(`${'ก'.repeat(298)}…`);

@@ -14,7 +14,8 @@ import { renderBody } from './content.js';
  * table) gives its text as a whole.
  */
 export function excerpt(html: string, max = EXCERPT_MAX): string | undefined {
-  return paragraphExcerpt(html, max) ?? cutText(plainText(html.replace(BLOCK_END, ' ')), max);
+  // (Each block's direction controls are closed where it ends, as its end closes them in the content.)
+  return paragraphExcerpt(html, max) ?? cutText(html.split(BLOCK_END).map((block) => closeBidi(plainText(block)).text).join(' '), max);
 }
 
 /** The first paragraph with text, cut; undefined when no paragraph has any. */

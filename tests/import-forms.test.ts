@@ -121,6 +121,12 @@ const TEXT: readonly Format[] = ['text'];
 const FIELD: readonly Format[] = ['ninjs', 'nitf'];
 const NITF: readonly Format[] = ['nitf'];
 
+/** Organisations and publications of two or three capitalised words that a byline may print after "with". */
+const ORGANISATIONS_BESIDE_WITH = [
+  'Red Cross', 'Mercy Corps', 'Al Jazeera', 'Planned Parenthood', 'Medecins Sans Frontieres', 'Border Patrol', 'Mississippi Today',
+  'Chalkbeat Colorado', 'Civil Eats', 'Open Secrets', 'Wall Street',
+];
+
 const ROWS: [string, Form, Expected][] = [
   // ----- Bylines with "By" -----
   ['a name', by('By Jane Doe'), { authors: ['Jane Doe'], last: MORE }],
@@ -164,6 +170,22 @@ const ROWS: [string, Form, Expected][] = [
   ['"with" before an organisation (text)', by('By Jane Doe with Human Rights Watch', TEXT), { note: /not used: "By Jane Doe with Human Rights Watch"/, last: MORE }],
   ['"with" before lower case (text)', by('By Tom Hale with the Navy', TEXT), { note: /not used: "By Tom Hale with the Navy"/, last: MORE }],
   ['a comma and "with" before an agency', by('By Jane Doe, with Reuters', FIELD), { authors: ['Jane Doe'], note: /"with Reuters" is not a name/, last: MORE }],
+  // Any two capitalised words may be an organisation or a publication: "with" parts only before a name with
+  // a sign of a person's (a given name the compact list knows, a middle initial), else it is read as above
+  // (review: `By Jane Doe with Red Cross` made "Red Cross" an author).
+  ...ORGANISATIONS_BESIDE_WITH.flatMap((org): [string, Form, Expected][] => [
+    [`"with" before ${org}`, by(`By Jane Doe with ${org}`, FIELD), { authors: [`Jane Doe with ${org}`], note: /has "with" in it.*not parted/, last: MORE }],
+    [`"with" before ${org} (text)`, by(`By Jane Doe with ${org}`, TEXT), { note: new RegExp(`not used: "By Jane Doe with ${org}"`), last: MORE }],
+  ]),
+  ['a comma and "with" before an organisation', by('By Jane Doe, with Mercy Corps', FIELD), { authors: ['Jane Doe'], note: /"with Mercy Corps" is not a name/, last: MORE }],
+  ['a comma and "with" before an organisation (text)', by('By Jane Doe, with Mercy Corps', TEXT), { note: /not used: "By Jane Doe, with Mercy Corps"/, last: MORE }],
+  ['an organisation, then "with" a name', by('By Red Cross with Jane Doe', FIELD), { authors: ['Red Cross with Jane Doe'], note: /has "with" in it.*not parted/, last: MORE }],
+  ['"with" before a name with an initial and an organisation\'s word', by('By Jane Doe with Harry S. Truman Library', FIELD), { authors: ['Jane Doe with Harry S. Truman Library'], note: /has "with" in it.*not parted/, last: MORE }],
+  ['"with" before a name with a middle initial', by('By Jane Doe with Tom J. Hale'), { authors: ['Jane Doe', 'Tom J. Hale'], noNote: /"with"/, last: MORE }],
+  ['"with" before an unlisted given name and a middle initial', by('By Jane Doe with Kwame A. Mensah'), { authors: ['Jane Doe', 'Kwame A. Mensah'], noNote: /"with"/, last: MORE }],
+  ['"with" before a name printed family name first', by('By Jane Doe with Wang Jing'), { authors: ['Jane Doe', 'Wang Jing'], noNote: /"with"/, last: MORE }],
+  ['a comma and "with" a name in capitals', by('BY JANE DOE, WITH ANN LEE'), { authors: ['Jane Doe', 'Ann Lee'], last: MORE }],
+  ['"with" before a given name the list lacks', by('By Jane Doe with Kwame Mensah', FIELD), { authors: ['Jane Doe with Kwame Mensah'], note: /has "with" in it.*not parted/, last: MORE }],
   ['surname first', by('By Doe, Jane'), { authors: ['Jane Doe'], note: /read as one name, surname first: "Jane Doe"/, last: MORE }],
   ['surname first, with an initial', by('By Doe, Jane A.'), { authors: ['Jane A. Doe'], note: /surname first/, last: MORE }],
   ['surname first, Junior as a given name', by('By Santos, Junior'), { authors: ['Junior Santos'], note: /surname first: "Junior Santos"/, last: MORE }],

@@ -3,6 +3,7 @@ import { isPublication, parseAgencyLine, parseContributorLine, type Contributor 
 import { isPlace, isPlaceNotGivenName } from './_places.js';
 import { isRegionAbbreviation } from './_regions.js';
 import { isPostNominal, nameSuffix } from './_suffix.js';
+import { startsWithKnownName } from './_given-names.js';
 // ----- Credits -----
 
 export const NAME_PARTICLES = new Set(['al', 'bin', 'binti', 'da', 'das', 'de', 'del', 'della', 'den', 'der', 'di', 'do', 'dos', 'du', 'el', 'ibn', 'la', 'le', 'van', 'von', 'y']);
@@ -236,13 +237,29 @@ const ORGANISATION_WORDS = new Set([
   'army', 'navy', 'desk', 'staff', 'reports', 'media', 'studio', 'studios', 'productions', 'international', 'global', 'world',
 ]);
 
-/** What reads as one person's name beside a "with" (`withNames`): a name of two to five words, no place, agency, title or organisation. */
+/**
+ * A sign that words are a person's name, not an organisation's or a publication's of the same shape
+ * (`Tom Hale` and `Red Cross`, `Ann Lee` and `Civil Eats`): a first word the compact list of given names
+ * knows (`startsWithKnownName`: `Tom`, `Jane`, `Wang`), or one middle initial or two between a given name
+ * and a surname (`Tom J. Hale`, `Ann M. R. Lee`).
+ */
+function hasPersonSign(words: readonly string[]): boolean {
+  if (startsWithKnownName(words.join(' '))) return true;
+  return words.length >= 3 && words.length <= 4 && words.slice(1, -1).every((w) => /^\p{Lu}\.$/u.test(w));
+}
+
+/**
+ * What reads as one person's name beside a "with" (`withNames`): a name of two to five words, no place,
+ * agency, title or organisation, and with a sign that it is a person's (`hasPersonSign`): any two
+ * capitalised words may be an organisation (`Red Cross`, `Mercy Corps`, `Wall Street`), and a "with"
+ * parted there would make it an author.
+ */
 function isPersonBesideWith(printed: string): boolean {
   // (A place after "in" goes with the name: `Tom Hale in Paris`.)
   const name = /^(.+?) (?:in|IN) \p{Lu}/u.exec(printed)?.[1] ?? printed;
   const words = name.split(' ');
   return (
-    words.length >= 2 && looksLikeName(name) && !/\p{Script=Han}/u.test(name) && !isPlace(name) && parseAgencyLine(name) === undefined &&
+    words.length >= 2 && hasPersonSign(words) && looksLikeName(name) && !/\p{Script=Han}/u.test(name) && !isPlace(name) && parseAgencyLine(name) === undefined &&
     parseAgencyLine(name.replace(/^the\s+/iu, '')) === undefined && nameAndAgency(name) === undefined && agencyOfPublication(name) === undefined &&
     !isPublicationName(name) && !isJobPhrase(name) && !isBureau(name) && !isModifierOnly(name) && !words.some((w) => ORGANISATION_WORDS.has(w.toLowerCase().replace(/[.'’]+$/u, '')))
   );

@@ -207,6 +207,18 @@ const ROWS: [string, Form, Expected][] = [
   ['surname first, then a co-author and the agency', by('By Doe, Jane, Tom Hale, Reuters'), { authors: ['Jane Doe', 'Tom Hale'], agency: 'Reuters', note: /surname first: "Jane Doe"/, last: MORE }],
   ['surname first, a given name that is a region, then a co-author', by('By Lee, Georgia, Tom Hale'), { authors: ['Georgia Lee', 'Tom Hale'], note: /surname first: "Georgia Lee"/, last: MORE }],
   ['surname first in capitals, then a co-author', by('BY DOE, JANE, TOM HALE'), { authors: ['Jane Doe', 'Tom Hale'], note: /surname first/, last: MORE }],
+  // A second name written surname first is turned round too (review: `By Doe, Jane and Hale, Tom` gave Jane Doe, Hale, Tom).
+  ['surname first, then "and" a second name surname first', by('By Doe, Jane and Hale, Tom'), { authors: ['Jane Doe', 'Tom Hale'], note: /"Doe, Jane" read as one name, surname first: "Jane Doe"[^]*"Hale, Tom" read as one name, surname first: "Tom Hale"/, last: MORE }],
+  ['surname first, then a second name surname first', by('By Doe, Jane, Hale, Tom'), { authors: ['Jane Doe', 'Tom Hale'], note: /"Hale, Tom" read as one name, surname first: "Tom Hale"/, last: MORE }],
+  ['surname first twice, the other way round', by('By Hale, Tom, Doe, Jane'), { authors: ['Tom Hale', 'Jane Doe'], note: /"Doe, Jane" read as one name, surname first: "Jane Doe"/, last: MORE }],
+  ['surname first twice, short names', by('By Lee, Ann, Kim, Min'), { authors: ['Ann Lee', 'Min Kim'], note: /"Kim, Min" read as one name, surname first: "Min Kim"/, last: MORE }],
+  ['surname first twice, then the agency', by('By Doe, Jane and Hale, Tom, Reuters'), { authors: ['Jane Doe', 'Tom Hale'], agency: 'Reuters', last: MORE }],
+  ['surname first twice, in capitals', by('BY DOE, JANE AND HALE, TOM'), { authors: ['Jane Doe', 'Tom Hale'], last: MORE }],
+  ['surname first, then "with" a co-author', by('By Doe, Jane with Tom Hale'), { authors: ['Jane Doe', 'Tom Hale'], note: /"Doe, Jane" read as one name, surname first: "Jane Doe"/, last: MORE }],
+  // Near misses: a word left alone that may be a surname or a given name keeps the whole byline, never an author of its own.
+  ['surname first, then "and" a surname alone', by('By Doe, Jane and Hale'), { authors: ['Doe, Jane and Hale'], note: /kept whole, as one credit/, last: MORE }],
+  ['surname first, then a surname alone and the agency', by('By Doe, Jane, Hale, Reuters'), { authors: ['Doe, Jane, Hale, Reuters'], note: /kept whole, as one credit/, last: MORE }],
+  ['surname first, then a surname and a place', by('By Doe, Jane, Hale, Texas'), { authors: ['Doe, Jane, Hale, Texas'], note: /kept whole, as one credit/, last: MORE }],
   // Near misses: a pair that alone is kept whole, or no pair to turn round, keeps the byline whole.
   ['a surname, then a given name the gazetteer knows as a city, then a co-author', by('By Doe, Florence, Tom Hale'), { authors: ['Doe, Florence, Tom Hale'], note: /"Doe, Florence, Tom Hale" starts with a surname alone.*kept whole, as one credit/, noNote: /surname first:/, last: MORE }],
   ['a surname, then a state, then a co-author', by('By Doe, Texas, Tom Hale'), { authors: ['Doe, Texas, Tom Hale'], note: /kept whole, as one credit/, noNote: /not kept/, last: MORE }],
@@ -547,6 +559,9 @@ describe('the byline and lead rules stay linear on hostile copy', () => {
     ['"WITH WITH WITH"', 'WITH '.repeat(N / 5)],
     ['names and "with"', `${'Jane Doe with '.repeat(N / 14)}Tom Hale`],
     ['names, commas and "with"', 'Jane Doe, with '.repeat(N / 15)],
+    ['names written surname first', 'Doe, Jane, '.repeat(N / 11)],
+    ['names written surname first, with "and"', 'Hale, Tom and '.repeat(N / 14)],
+    ['surnames alone and "with"', 'Doe with '.repeat(N / 9)],
     ['capitals', 'A'.repeat(N)],
     ['words in capitals', 'ABC '.repeat(N / 4)],
   ];

@@ -39,7 +39,7 @@ export function barByline(text: string): Byline | undefined {
   if (/^by\s/iu.test(line) || !/^[^|]+\|[^|]+$/u.test(line)) return undefined;
   const b = parseByline(`By ${line}`);
   if (b === undefined || (b.agency === undefined && b.contributors === undefined)) return undefined;
-  const clean = b.publication === undefined && b.titles === undefined && b.notNames === undefined && b.places === undefined && b.surnameFirst === undefined && b.keptWhole === undefined && b.moreAgencies === undefined && b.withKept === undefined;
+  const clean = b.publication === undefined && b.titles === undefined && b.notNames === undefined && b.places === undefined && b.surnameFirst === undefined && b.moreSurnameFirst === undefined && b.keptWhole === undefined && b.moreAgencies === undefined && b.withKept === undefined;
   const person = (a: Byline['authors'][number]): boolean => /^\p{Script=Latin}+(?:[ '’.-]+\p{Script=Latin}+)*\.?$/u.test(a.name) && a.name.includes(' ') && looksLikePerson(a.name);
   return clean && b.authors.length > 0 && b.authors.every(person) ? b : undefined;
 }

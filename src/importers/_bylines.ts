@@ -110,30 +110,89 @@ export function keptWhole(names: string): string | undefined {
 
 /**
  * A byline that starts with a surname alone, a comma and a given name, and names more after them (`Doe,
- * Jane, Tom Hale`, `Doe, Jane and Tom Hale`, `Doe, Jane, Reuters`): where the first two would be turned round
- * alone (`surnameFirst`), the name turned round (`Jane Doe`), the pair as printed, and the byline to read
- * with the name in its place (`Jane Doe, Tom Hale`); where they would not, and the given part may be a
- * name's (`Doe, Jane Ann, Tom Hale`), a place's or initials (`keptWhole`: `Doe, Florence, Tom Hale`), the
- * whole byline, as printed, for one credit: never cut into a surname and a given name as two people (`Doe`,
- * `Jane`), nor one of them dropped.
+ * Jane, Tom Hale`, `Doe, Jane and Tom Hale`, `Doe, Jane, Reuters`, `Doe, Jane with Tom Hale`): where the
+ * first two would be turned round alone (`surnameFirst`), the name turned round (`Jane Doe`), the pair as
+ * printed, and the byline to read with the name in its place (`Jane Doe, Tom Hale`). Each later pair of a
+ * surname alone, a comma and a given name is turned round too (`Doe, Jane and Hale, Tom`, `Lee, Ann, Kim,
+ * Min`: `more`); where one would be left a word alone that may be a surname or a given name (`Doe, Jane,
+ * Hale, Reuters`, `Doe, Jane and Hale`), or the list is longer than any byline's (`MAX_BYLINE_PARTS`), the
+ * whole byline is kept, as printed, for one credit. Where the
+ * first two would not be turned round, and the given part may be a name's (`Doe, Jane Ann, Tom Hale`), a
+ * place's or initials (`keptWhole`: `Doe, Florence, Tom Hale`), the whole byline too: never cut into a
+ * surname and a given name as two people (`Doe`, `Jane`), nor one of them dropped.
  * Undefined for any other byline (and for the two-part ones and the places after them that `surnameFirst`,
  * `keptWhole` and `surnameFirstThenPlace` read).
  */
-export function surnameFirstThenMore(names: string): { name: string; printed: string; rewritten: string } | { whole: string } | undefined {
+export function surnameFirstThenMore(names: string):
+  | { name: string; printed: string; rewritten: string; more?: { name: string; printed: string }[] }
+  | { whole: string }
+  | undefined {
   const text = names.replace(/\s+/g, ' ').trim();
   const parts = text.split(/ ?, ?/u);
   const [first = '', second = ''] = parts;
   if (parts.length < 2 || !isSurnameAlone(first) || isJobWord(first) || isJobPhrase(first) || parseAgencyLine(first) !== undefined) return undefined;
-  const [given = '', ...others] = second.split(/ (?:and|AND|&) /u);
+  const [given = '', ...others] = second.split(/ (?:and|AND|&|with|WITH) /u);
   if (others.length === 0 && (parts.length === 2 || surnameFirstThenPlace(text) !== undefined)) return undefined;
   const printed = `${first}, ${given}`;
   const name = surnameFirst(printed);
-  if (name !== undefined) return { name, printed, rewritten: [[name, ...others].join(' and '), ...parts.slice(2)].join(', ') };
+  if (name !== undefined) {
+    const read = pairsTurnedRound(text);
+    return read === undefined ? { whole: text } : { name, printed, rewritten: read.rewritten, ...(read.more.length > 0 ? { more: read.more } : {}) };
+  }
   // (Not turned round: kept whole if the given part may be a name's, a place's or initials; after it an
   // agency, a suffix, letters or a title are read as after any name: `Doe, Jr., Tom Hale`, `Hale, Reuters`.)
   const named = looksLikeName(given) && parseAgencyLine(given) === undefined && agencyOfPublication(given) === undefined && !isPublicationName(given) &&
     nameSuffix(given) === undefined && !isPostNominal(given) && !isJobPhrase(given) && !isJobWord(given) && !isBureau(given) && !isModifierOnly(given);
   return named || keptWhole(printed) !== undefined ? { whole: text } : undefined;
+}
+
+/** The most parts (names, places, agencies, titles) a byline written surname first has its names turned round in. */
+const MAX_BYLINE_PARTS = 24;
+
+/** Between a byline's names: a comma (and an "and" after it), "and", "&" or "with". */
+const BETWEEN_NAMES = /( ?, ?(?:(?:and|AND) )?| (?:and|AND|&|with|WITH) )/u;
+
+/**
+ * A byline whose first two parts are a name written surname first, with every pair of a surname alone, a
+ * comma and a given name turned round (`Doe, Jane and Hale, Tom` → `Jane Doe and Tom Hale`), the later
+ * pairs as printed (`more`); undefined when a word would be left alone that may be a surname or a given
+ * name (`Doe, Jane, Hale, Reuters`: `Hale`), which is no one's whole name.
+ */
+function pairsTurnedRound(text: string): { rewritten: string; more: { name: string; printed: string }[] } | undefined {
+  const tokens = text.split(BETWEEN_NAMES);
+  // (No byline names dozens of people: a longer list is kept whole, and read in time on hostile copy.)
+  if (tokens.length > 2 * MAX_BYLINE_PARTS) return undefined;
+  const items = tokens.filter((_, k) => k % 2 === 0).map((t) => t.trim());
+  const seps = tokens.filter((_, k) => k % 2 === 1).map((sep) => (sep.includes(',') ? `, ${/and/iu.test(sep) ? 'and ' : ''}` : ` ${sep.trim()} `));
+  const more: { name: string; printed: string }[] = [];
+  let rewritten = '';
+  for (let k = 0; k < items.length;) {
+    const item = items[k] ?? '';
+    const comma = seps[k] === ', ';
+    const pair = comma && k + 1 < items.length ? `${item}, ${items[k + 1] ?? ''}` : undefined;
+    const name = pair !== undefined && isSurnameAlone(item) ? surnameFirst(pair) : undefined;
+    if (name !== undefined && pair !== undefined) {
+      if (k > 0) more.push({ name, printed: pair });
+      rewritten += name + (seps[k + 1] ?? '');
+      k += 2;
+      continue;
+    }
+    if (isLoneNameWord(item)) return undefined;
+    rewritten += item + (seps[k] ?? '');
+    k += 1;
+  }
+  return { rewritten, more };
+}
+
+/**
+ * One capitalised word that may be a surname or a given name (`Hale`, `Tom`): not a suffix, letters,
+ * initials, a title, a place, an agency, a publication or the staff (`Jr.`, `PhD`, `Texas`, `Reuters`).
+ */
+function isLoneNameWord(part: string): boolean {
+  const t = part.trim();
+  return /^[\p{Lu}][\p{L}\p{M}'’-]+$/u.test(t) && nameSuffix(t) === undefined && !isPostNominal(t) && !isInitials(t) && !isPlace(t) &&
+    parseAgencyLine(t) === undefined && agencyOfPublication(t) === undefined && !isPublicationName(t) && !isJobWord(t) && !isJobPhrase(t) &&
+    !isModifierOnly(t) && !isStaffCredit(t) && !isBureau(t);
 }
 
 /** A credit to the paper's staff (`Staff`, `Staff Writers`, `STAFF REPORTER`): no one's name, and no surname to keep whole with a place. */
@@ -310,6 +369,8 @@ export interface Byline {
   titles?: string[];
   /** Set when the byline was one name written surname first (`By Smith, John`): as printed. */
   surnameFirst?: string;
+  /** More names written surname first after the first (`By Doe, Jane and Hale, Tom`): as printed, and turned round. */
+  moreSurnameFirst?: { name: string; printed: string }[];
   /** Set when the byline was a surname and a place or initials, kept whole (`By Doe, Florence`: `keptWhole`): as printed. */
   keptWhole?: string;
   /** Agencies named after the first (`BY THE ASSOCIATED PRESS | Reuters`): a story has one; noted. */
@@ -372,7 +433,7 @@ export function parseByline(text: string): Byline | undefined {
     const contributors = out.contributors === undefined && rest.contributors === undefined ? undefined : [...(out.contributors ?? []), ...(rest.contributors ?? [])];
     const publication = [out.publication, rest.publication].filter((p) => p !== undefined).join(' | ');
     return {
-      ...out, authors: rest.authors, surnameFirst: more.printed,
+      ...out, authors: rest.authors, surnameFirst: more.printed, ...(more.more === undefined ? {} : { moreSurnameFirst: more.more }),
       ...(publication === '' ? {} : { publication }), ...(contributors === undefined ? {} : { contributors }),
       ...(joined(out.titles, rest.titles) === undefined ? {} : { titles: joined(out.titles, rest.titles) }),
       ...(joined(out.notNames, rest.notNames) === undefined ? {} : { notNames: joined(out.notNames, rest.notNames) }),

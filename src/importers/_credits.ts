@@ -161,6 +161,7 @@ export class Credits {
     }
     if (more !== undefined) {
       this.notes.push(`byline ${JSON.stringify(more.printed)} read as one name, surname first: ${JSON.stringify(more.name)}`);
+      for (const m of more.more ?? []) this.notes.push(`byline ${JSON.stringify(m.printed)} read as one name, surname first: ${JSON.stringify(m.name)}`);
       this.names(more.rewritten);
       return;
     }

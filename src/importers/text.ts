@@ -21,7 +21,7 @@ import { contentId, markdownHeading, markdownText } from './record.js';
 import type { Importer, ImportResult, RecordFieldsOut } from './types.js';
 import { type Block, BREADCRUMB_SEP, classify, ID_LINE, IMAGE_LINE, isRelated, type Line, NAV, segments, endsSentence, withoutClosers } from './_page.js';
 import { ambiguity, ambiguousZone, parseStamp, type Stamp } from './_stamps.js';
-import { type Byline, parseByline, parseEditorLine, keptWholeNote, withNote } from './_bylines.js';
+import { type Byline, parseByline, parseEditorLine, keptWholeNote, nameCase, withNote } from './_bylines.js';
 import { barByline } from './_bar-byline.js';
 import { endsWithMark, innerEndMarkNote, innerEndMarks, withoutEndMark } from './_end-mark.js';
 import { leadOf, type TextLead } from './_lead.js';
@@ -160,6 +160,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
     for (const t of b.notNames ?? []) notes.push(`byline text ${q(t)} is not a name: not used`);
     for (const t of b.places ?? []) notes.push(`byline place not kept (a byline has no field for it): ${q(t)}`);
     if (b.surnameFirst !== undefined) notes.push(`byline ${q(b.surnameFirst)} read as one name, surname first: ${q(b.authors[0]?.name ?? '')}`);
+    for (const m of b.moreSurnameFirst ?? []) notes.push(`byline ${q(m.printed)} read as one name, surname first: ${q(nameCase(m.name))}`);
     if (b.keptWhole !== undefined) notes.push(keptWholeNote(b.keptWhole));
     for (const t of b.withKept ?? []) notes.push(withNote(t));
   };

@@ -215,6 +215,13 @@ const ROWS: [string, Form, Expected][] = [
   ['surname first twice, then the agency', by('By Doe, Jane and Hale, Tom, Reuters'), { authors: ['Jane Doe', 'Tom Hale'], agency: 'Reuters', last: MORE }],
   ['surname first twice, in capitals', by('BY DOE, JANE AND HALE, TOM'), { authors: ['Jane Doe', 'Tom Hale'], last: MORE }],
   ['surname first, then "with" a co-author', by('By Doe, Jane with Tom Hale'), { authors: ['Jane Doe', 'Tom Hale'], note: /"Doe, Jane" read as one name, surname first: "Jane Doe"/, last: MORE }],
+  // `Jr.` stays with its name, kept whole or turned round, in every format (review: text printed `King, Martin Luther, Jr`).
+  ['surname first, two given names, then Jr.', by('By King, Martin Luther, Jr.'), { authors: ['King, Martin Luther, Jr.'], note: /"King, Martin Luther, Jr\." starts with a surname alone.*kept whole, as one credit/, last: MORE }],
+  ['surname first, then Jr. and a co-author', by('By Doe, Jane, Jr., Tom Hale'), { authors: ['Jane Doe Jr.', 'Tom Hale'], note: /^byline "Doe, Jane" read as one name, surname first: "Jane Doe"$/m, last: MORE }],
+  ['surname first, then Jr.', by('By Doe, Jane, Jr.'), { authors: ['Jane Doe Jr.'], last: MORE }],
+  // Near misses: a surname and given names not turned round is kept whole, never the surname alone as an author.
+  ['a surname, then two given names', by('By King, Martin Luther'), { authors: ['King, Martin Luther'], note: /"King, Martin Luther" starts with a surname alone.*kept whole, as one credit/, last: MORE }],
+  ['a surname, then a given name and a middle name', by('By Doe, Jane Ann'), { authors: ['Doe, Jane Ann'], note: /kept whole, as one credit/, last: MORE }],
   // Near misses: a word left alone that may be a surname or a given name keeps the whole byline, never an author of its own.
   ['surname first, then "and" a surname alone', by('By Doe, Jane and Hale'), { authors: ['Doe, Jane and Hale'], note: /kept whole, as one credit/, last: MORE }],
   ['surname first, then a surname alone and the agency', by('By Doe, Jane, Hale, Reuters'), { authors: ['Doe, Jane, Hale, Reuters'], note: /kept whole, as one credit/, last: MORE }],

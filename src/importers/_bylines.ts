@@ -132,9 +132,12 @@ export function surnameFirstThenMore(names: string):
   const [first = '', second = ''] = parts;
   if (parts.length < 2 || !isSurnameAlone(first) || isJobWord(first) || isJobPhrase(first) || parseAgencyLine(first) !== undefined) return undefined;
   const [given = '', ...others] = second.split(/ (?:and|AND|&|with|WITH) /u);
-  if (others.length === 0 && (parts.length === 2 || surnameFirstThenPlace(text) !== undefined)) return undefined;
+  if (others.length === 0 && surnameFirstThenPlace(text) !== undefined) return undefined;
   const printed = `${first}, ${given}`;
   const name = surnameFirst(printed);
+  // (A surname and given names that `surnameFirst` does not turn round, `By King, Martin Luther`, `By Doe,
+  // Jane Ann`, are kept whole below, as with more after them: never the surname alone as one author.)
+  if (others.length === 0 && parts.length === 2 && name !== undefined) return undefined;
   if (name !== undefined) {
     const read = pairsTurnedRound(text);
     return read === undefined ? { whole: text } : { name, printed, rewritten: read.rewritten, ...(read.more.length > 0 ? { more: read.more } : {}) };
@@ -198,9 +201,12 @@ function isLoneNameWord(part: string): boolean {
 /** A credit to the paper's staff (`Staff`, `Staff Writers`, `STAFF REPORTER`): no one's name, and no surname to keep whole with a place. */
 export const isStaffCredit = (part: string): boolean => /^staff(?: writers?| reporters?)?$/iu.test(part.trim());
 
+/** What `keptWhole` keeps after a surname alone or a job: a place or initials (`Doe, Florence`, `Vance, J.D.`, `Correspondent, Asia`). */
+const placeOrInitials = (part: string): boolean => isPlace(part) || isInitials(part);
+
 /** The note for a byline `keptWhole` keeps, or `surnameFirstThenMore` keeps whole. */
 export const keptWholeNote = (printed: string): string =>
-  / ?, ?[^,]* ?, ?| (?:and|AND|&) /u.test(printed)
+  / ?, ?[^,]* ?, ?| (?:and|AND|&) /u.test(printed) || !placeOrInitials(printed.split(',')[1] ?? '')
     ? `byline ${JSON.stringify(printed)} starts with a surname alone and a comma, then names more, in a form not read (a name written surname first, or names apart): kept whole, as one credit`
     : `byline ${JSON.stringify(printed)} is a surname and a place or initials (a name written surname first, or a name and its place or letters): kept whole, as one name`;
 
@@ -369,6 +375,8 @@ export interface Byline {
   titles?: string[];
   /** Set when the byline was one name written surname first (`By Smith, John`): as printed. */
   surnameFirst?: string;
+  /** The name `surnameFirst` was turned round into, before a suffix after it was added (`By Doe, Jane, Jr., Tom Hale`: `Jane Doe`). */
+  surnameFirstName?: string;
   /** More names written surname first after the first (`By Doe, Jane and Hale, Tom`): as printed, and turned round. */
   moreSurnameFirst?: { name: string; printed: string }[];
   /** Set when the byline was a surname and a place or initials, kept whole (`By Doe, Florence`: `keptWhole`): as printed. */
@@ -401,7 +409,8 @@ export function parseByline(text: string): Byline | undefined {
   // letters or initials after a comma (`By Jane Doe, Washington, D.C.`, `…, M.D.`, `By Vance, J.D.`).
   const printed = m[1] ?? '';
   const after = /,\s*([^,]+)$/u.exec(printed)?.[1] ?? '';
-  let names = /\s\p{Lu}\.$/u.test(printed) || isRegionAbbreviation(after) || isPostNominal(after) || /^(?:\p{Lu}\.){2,3}$/u.test(after) ? printed : printed.replace(/\.$/u, '');
+  // (And a suffix's: `By King, Martin Luther, Jr.`, kept whole as printed, keeps its `Jr.` as ninjs and NITF do.)
+  let names = /\s\p{Lu}\.$/u.test(printed) || isRegionAbbreviation(after) || isPostNominal(after) || nameSuffix(after) !== undefined || /^(?:\p{Lu}\.){2,3}$/u.test(after) ? printed : printed.replace(/\.$/u, '');
   const bar = /^(.+?)\s*\|\s*(.+)$/u.exec(names);
   if (bar !== null) {
     names = bar[1] ?? '';
@@ -433,7 +442,7 @@ export function parseByline(text: string): Byline | undefined {
     const contributors = out.contributors === undefined && rest.contributors === undefined ? undefined : [...(out.contributors ?? []), ...(rest.contributors ?? [])];
     const publication = [out.publication, rest.publication].filter((p) => p !== undefined).join(' | ');
     return {
-      ...out, authors: rest.authors, surnameFirst: more.printed, ...(more.more === undefined ? {} : { moreSurnameFirst: more.more }),
+      ...out, authors: rest.authors, surnameFirst: more.printed, surnameFirstName: nameCase(more.name), ...(more.more === undefined ? {} : { moreSurnameFirst: more.more }),
       ...(publication === '' ? {} : { publication }), ...(contributors === undefined ? {} : { contributors }),
       ...(joined(out.titles, rest.titles) === undefined ? {} : { titles: joined(out.titles, rest.titles) }),
       ...(joined(out.notNames, rest.notNames) === undefined ? {} : { notNames: joined(out.notNames, rest.notNames) }),

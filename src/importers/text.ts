@@ -159,7 +159,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
     for (const t of b.titles ?? []) notes.push(`byline title not kept (a byline has no field for it): ${q(t)}`);
     for (const t of b.notNames ?? []) notes.push(`byline text ${q(t)} is not a name: not used`);
     for (const t of b.places ?? []) notes.push(`byline place not kept (a byline has no field for it): ${q(t)}`);
-    if (b.surnameFirst !== undefined) notes.push(`byline ${q(b.surnameFirst)} read as one name, surname first: ${q(b.authors[0]?.name ?? '')}`);
+    if (b.surnameFirst !== undefined) notes.push(`byline ${q(b.surnameFirst)} read as one name, surname first: ${q(b.surnameFirstName ?? b.authors[0]?.name ?? '')}`);
     for (const m of b.moreSurnameFirst ?? []) notes.push(`byline ${q(m.printed)} read as one name, surname first: ${q(nameCase(m.name))}`);
     if (b.keptWhole !== undefined) notes.push(keptWholeNote(b.keptWhole));
     for (const t of b.withKept ?? []) notes.push(withNote(t));

@@ -1137,6 +1137,10 @@ describe('importText: a zone that names several', () => {
     ['Asia/Jerusalem', 'Updated: July 4, 2025 4:10 PM IDT', '2025-07-04T16:10:00+03:00', 'read as the site\'s zone\'s (Asia/Jerusalem, +03:00)'],
     ['America/Halifax', 'Updated 4:10 PM AST, March 4, 2025', '2025-03-04T16:10:00-04:00', 'read as the site\'s zone\'s (America/Halifax, -04:00)'],
     ['Asia/Dubai', 'Updated 4:10 PM GST, March 4, 2025', '2025-03-04T16:10:00+04:00', 'read as the site\'s zone\'s (Asia/Dubai, +04:00)'],
+    // Mexico's desks on CST: Chihuahua all year since 2022, Ojinaga with the US's daylight time, Bahía de Banderas all year.
+    ['America/Chihuahua', 'Updated 4:10 PM CST, July 4, 2025', '2025-07-04T16:10:00-06:00', 'read as the site\'s zone\'s (America/Chihuahua, -06:00)'],
+    ['America/Ojinaga', 'Updated 4:10 PM CST, March 4, 2025', '2025-03-04T16:10:00-06:00', 'read as the site\'s zone\'s (America/Ojinaga, -06:00)'],
+    ['America/Bahia_Banderas', 'Updated 4:10 PM CST, March 4, 2025', '2025-03-04T16:10:00-06:00', 'read as the site\'s zone\'s (America/Bahia_Banderas, -06:00)'],
   ])('on a desk in %s, %j is read in the desk\'s own zone, noted', (desk, stamp, date, note) => {
     const story = only(importText(['Home | World', '', 'Zones', '', stamp, '', 'PARIS — Body.', ''].join('\n'), { file: 'z.txt', timezone: desk }));
     expect(story.fields.date).toBe(date);

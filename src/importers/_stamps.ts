@@ -67,8 +67,8 @@ const CLOCKS: Readonly<Record<string, string>> = { ET: 'America/New_York', CT: '
 const DESK_ABBREVIATIONS: ReadonlyArray<[zones: readonly string[], meanings: Readonly<Record<string, string | null>>]> = [
   [['America/Havana', 'Cuba'], { CDT: null }],
   [['America/Chicago', 'US/Central', 'CST6CDT', 'America/Winnipeg', 'Canada/Central', 'America/Menominee', 'America/Indiana/Knox', 'America/Indiana/Tell_City',
-    'America/North_Dakota/Center', 'America/North_Dakota/New_Salem', 'America/North_Dakota/Beulah', 'America/Matamoros', 'America/Rankin_Inlet', 'America/Resolute'], { CST: '-06:00' }],
-  [['America/Regina', 'Canada/Saskatchewan', 'America/Swift_Current', 'America/Mexico_City', 'Mexico/General', 'America/Monterrey', 'America/Merida', 'America/Bahia_Banderas',
+    'America/North_Dakota/Center', 'America/North_Dakota/New_Salem', 'America/North_Dakota/Beulah', 'America/Matamoros', 'America/Ojinaga', 'America/Rankin_Inlet', 'America/Resolute'], { CST: '-06:00' }],
+  [['America/Regina', 'Canada/Saskatchewan', 'America/Swift_Current', 'America/Mexico_City', 'Mexico/General', 'America/Monterrey', 'America/Merida', 'America/Bahia_Banderas', 'America/Chihuahua',
     'America/Guatemala', 'America/Belize', 'America/El_Salvador', 'America/Tegucigalpa', 'America/Managua', 'America/Costa_Rica'], { CST: '-06:00' }],
   [['Asia/Kolkata', 'Asia/Calcutta'], { IST: '+05:30' }],
   [['Asia/Jerusalem', 'Asia/Tel_Aviv', 'Israel'], { IST: '+02:00', IDT: '+03:00' }],

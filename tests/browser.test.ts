@@ -271,7 +271,7 @@ describe.skipIf(!hasChromium && !process.env['CI'])('the pages in headless Chrom
     );
   });
   it(
-    'right-to-left names in the content keep their order: each byline name, a mixed caption and credit, an Arabic dateline in an English story',
+    'right-to-left names in the content keep their order: each byline name, a mixed caption and credit, credit lines in English and Arabic stories',
     async () => {
       const { config } = resolveConfig({ title: 'T', siteUrl: 'https://news.example.com/', idPrefix: 'tag:news.example.com,2025:', timezone: 'Asia/Shanghai' }, 'cfg', () => 1);
       const rec = (id: string, data: Record<string, unknown>) => ({ file: `${id}.md`, kind: 'markdown' as const, data: { id, title: 'T', date: '2025-02-05 09:24', ...data }, body: 'Body.', lineOf: () => 1, slugPath: id });
@@ -279,7 +279,10 @@ describe.skipIf(!hasChromium && !process.env['CI'])('the pages in headless Chrom
         authors: ['محمد عبد الله', 'أحمد حسن', 'דנה כהן'], agency: { name: 'رويترز', via: 'Agencies' }, dateline: { city: 'القاهرة', timezone: 'Africa/Cairo' },
         contributors: [{ name: 'Tom Hale', location: 'ميدان 6 أكتوبر' }],
         image: { url: 'https://img.example.com/a.jpg', caption: 'محمد سالم walks through the rubble on Monday.', credit: 'محمد سالم/REUTERS' },
-      }), rec('ar', { language: 'ar', image: { url: 'https://img.example.com/b.jpg', caption: 'متظاهرون في القاهرة', credit: 'REUTERS/محمد سالم' } })], config!);
+      }), rec('ar', {
+        language: 'ar', image: { url: 'https://img.example.com/b.jpg', caption: 'متظاهرون في القاهرة', credit: 'REUTERS/محمد سالم' },
+        authors: ['محمد عبد الله', 'أحمد حسن'], contributors: [{ name: 'علي', role: 'تصوير' }, { name: 'سالم', role: 'تصوير' }],
+      })], config!);
       expect(v.diagnostics).toEqual([]);
       const items = buildFeeds(v.articles, config!).model.items;
       const html = (id: string): string => items.find((i) => i.id.endsWith(`:${id}`))!.contentHtml!;
@@ -320,6 +323,11 @@ describe.skipIf(!hasChromium && !process.env['CI'])('the pages in headless Chrom
         // In the Arabic story the credit "REUTERS/محمد سالم" reads right to left: REUTERS rightmost.
         const [reutersAr, nameAr] = await x('#ar .photo-credit', ['REUTERS', 'محمد']);
         expect(nameAr!).toBeLessThan(reutersAr!);
+        // Its byline and credit lines are English words: left to right, the names in order, in a right-to-left story.
+        const arByline = await x('#ar .byline', ['By', 'محمد', ' and ', 'أحمد']);
+        expect(arByline).toEqual([...arByline].sort((p, q) => p - q));
+        const arCredit = await x('#ar .credit', ['تصوير', ' by ', 'علي', ' and ', 'سالم']);
+        expect(arCredit).toEqual([...arCredit].sort((p, q) => p - q));
       } finally {
         await context.close();
       }

@@ -319,9 +319,8 @@ describe('Chinese in traditional characters', () => {
 
 describe('right-to-left names in the lines Dateline prints', () => {
   const iso = (s: string): string => `\u2066${s}\u2069`;
-  const rli = (s: string): string => `\u2067${s}\u2069`;
 
-  it('in the byline and credit lines (English or Chinese words: left to right), a value with right-to-left letters or direction controls is isolated between LRI and PDI, whole', () => {
+  it('in the byline and credit lines (English or Chinese words: left to right), a value with right-to-left letters or direction controls is isolated between LRI and PDI, whole, in a paragraph that says dir="ltr"', () => {
     const built = build([rec('a', '2025-02-05 09:24', {
       authors: ['محمد عبد الله', 'أحمد حسن', 'דנה כהן'], agency: { name: 'رويترز', via: 'Agencies' },
       dateline: { city: 'القاهرة', timezone: 'Africa/Cairo' },
@@ -329,7 +328,7 @@ describe('right-to-left names in the lines Dateline prints', () => {
       image: { url: 'https://img.example.com/a.jpg', caption: 'محمد سالم walks through the rubble on Feb. 3, 2025 & after.', credit: 'محمد سالم/REUTERS' },
     }), rec('b', '2025-02-05 09:20', { authors: ['Jane Doe', 'Li Wen'], dateline: { city: 'Beijing', timezone: 'Asia/Shanghai' }, agency: 'رويترز', contributors: [{ name: 'Ann \u202eLee\u202c' }, { name: 'محمد\u2069 عبد الله' }] })]);
     const [a, b] = built.model.items;
-    expect(a!.contentHtml).toContain(`<p class="byline">By ${iso('محمد عبد الله')}, ${iso('أحمد حسن')} and ${iso('דנה כהן')}</p>`);
+    expect(a!.contentHtml).toContain(`<p class="byline" dir="ltr">By ${iso('محمد عبد الله')}, ${iso('أحمد حسن')} and ${iso('דנה כהן')}</p>`);
     expect(a!.dateline?.text).toBe(`${iso('القاهرة')}, Feb. 5 (${iso('رويترز')}) --`);
     expect(a!.contentHtml).toContain(`<span class="dateline">${iso('القاهرة')}, Feb. 5 (${iso('رويترز')}) --</span>`);
     expect(a!.creditLines).toEqual([
@@ -338,25 +337,30 @@ describe('right-to-left names in the lines Dateline prints', () => {
       `Editing by ${iso('יוסי לוי (AP)')}.`,
       `Agencies via ${iso('رويترز')}`,
     ]);
-    // A value that mixes scripts is one isolate running the line's way: inside it reads as it did in the line.
-    expect(a!.contentHtml).toContain(`<figcaption>${iso('محمد سالم walks through the rubble on Feb. 3, 2025 &amp; after.')} <span class="photo-credit">${iso('محمد سالم/REUTERS')}</span></figcaption>`);
+    expect(a!.contentHtml).toContain(`<p class="credit" dir="ltr">Agencies via ${iso('رويترز')}</p>`);
+    // The photo caption and credit are the story's words, left as they are (a reader finds their direction as the body's).
+    expect(a!.contentHtml).toContain('<figcaption>محمد سالم walks through the rubble on Feb. 3, 2025 &amp; after. <span class="photo-credit">محمد سالم/REUTERS</span></figcaption>');
     // Latin names are as before; a name with direction controls is isolated with them paired (a stray PDI
     // dropped, which would end the isolate early); an agency alone is the whole line, left as it is.
     expect(b!.contentHtml).toContain('<p class="byline">By Jane Doe and Li Wen</p>');
     expect(b!.creditLines).toEqual([`${iso('Ann \u202eLee\u202c')} and ${iso('محمد عبد الله')} contributed to this story.`, 'رويترز']);
+    expect(b!.contentHtml).toContain('<p class="credit">رويترز</p>');
     // The fields themselves stay as written.
     expect(JSON.parse(built.outputs.get('feed.json')!).items.find((i: any) => i.id.endsWith(':a'))._credits.contributors[0]).toEqual({ name: 'مهدی‌زاده', location: 'ميدان 6 أكتوبر' });
+    // A message shows the dateline without isolates.
+    const zh = validateRecords([rec('z', '2025-02-05 09:24', { language: 'zh', agency: 'Reuters', dateline: { city: 'غزة', timezone: 'Asia/Gaza' } })], config({ datelineStyle: { default: 'xinhua', zh: 'xinhua-zh' } }));
+    expect(zh.diagnostics[0]?.message).toContain('would read "Reutersغزة2月5日电"');
   });
 
-  it('in a right-to-left story: the dateline is left as it was (it leads an Arabic paragraph), the photo caption and credit isolated right to left when they hold Latin letters', () => {
+  it('in a right-to-left story: the dateline is left as it was (it leads an Arabic paragraph); the byline and credit lines say dir="ltr"', () => {
     const built = build([rec('a', '2025-02-05 09:24', {
-      language: 'ar', agency: 'رويترز', dateline: { city: 'القاهرة', timezone: 'Africa/Cairo' }, authors: ['محمد عبد الله', 'أحمد حسن'],
+      language: 'ar', agency: { name: 'رويترز', via: 'وكالات' }, dateline: { city: 'القاهرة', timezone: 'Africa/Cairo' }, authors: ['محمد عبد الله', 'أحمد حسن'],
       image: { url: 'https://img.example.com/a.jpg', caption: 'متظاهرون في القاهرة', credit: 'REUTERS/محمد سالم' },
     })]);
     const item = built.model.items[0]!;
     expect(item.dateline?.text).toBe('القاهرة, Feb. 5 (رويترز) --');
-    expect(item.contentHtml).toContain(`<figcaption>متظاهرون في القاهرة <span class="photo-credit">${rli('REUTERS/محمد سالم')}</span></figcaption>`);
-    // The byline's words are English: the names are isolated in it all the same.
-    expect(item.contentHtml).toContain(`<p class="byline">By ${iso('محمد عبد الله')} and ${iso('أحمد حسن')}</p>`);
+    expect(item.contentHtml).toContain('<figcaption>متظاهرون في القاهرة <span class="photo-credit">REUTERS/محمد سالم</span></figcaption>');
+    expect(item.contentHtml).toContain(`<p class="byline" dir="ltr">By ${iso('محمد عبد الله')} and ${iso('أحمد حسن')}</p>`);
+    expect(item.contentHtml).toContain(`<p class="credit" dir="ltr">${iso('وكالات')} via ${iso('رويترز')}</p>`);
   });
 });

@@ -28,22 +28,21 @@ export function isRightToLeft(lang: string): boolean {
 
 /** Letters of the scripts written right to left. */
 const RTL_LETTER = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}\p{Script=Yezidi}\p{Script=Mende_Kikakui}]/u;
-/** Letters written left to right: any other letter (Latin, Cyrillic, Han…). */
-const LTR_LETTER = /(?![\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}\p{Script=Yezidi}\p{Script=Mende_Kikakui}])\p{L}/u;
 
 /**
- * A value put into a line Dateline prints, isolated when it holds letters written against the line's
- * direction, or direction controls: between LRI and PDI (U+2066, U+2069) in a left-to-right line, RLI and
- * PDI in a right-to-left one, Unicode's way to insert text into a line without it reordering what is
- * around it. In "By محمد عبد الله, أحمد حسن and …" the comma would otherwise join the two Arabic names into
- * one right-to-left run, shown swapped. The isolate runs the way the line does, so a value that mixes
- * scripts ("محمد سالم/REUTERS", "יוסי לוי (AP)", a caption) reads inside it as it would have in the line.
- * A value written the line's way only is left as it is, so a reader that takes a paragraph's direction
- * from its first letter still finds it. Direction controls inside are paired first: a stray PDI would end
- * the isolate early. The characters are plain text: they reach every reader, in every format.
+ * A value put into a line Dateline prints (the byline, a credit line, a dateline in a left-to-right story:
+ * their words are English or Chinese, so the lines run left to right), isolated between LRI and PDI
+ * (U+2066, U+2069) when it holds right-to-left letters or direction controls: Unicode's way to insert text
+ * into a line without it reordering what is around it. In "By محمد عبد الله, أحمد حسن and …" the comma
+ * would otherwise join the two Arabic names into one right-to-left run, shown swapped; a value that mixes
+ * scripts ("محمد سالم/REUTERS", "יוסי לוי (AP)") reads inside the isolate as it did in the line. The
+ * paragraphs holding such lines say `dir="ltr"` (content.ts): in a right-to-left paragraph the isolated
+ * names would join the English words around them into one run. Direction controls inside are paired
+ * first: a stray PDI would end the isolate early. The characters are plain text: they reach every reader,
+ * in every format.
  */
-export function isolated(value: string, rtlLine = false): string {
+export function isolated(value: string): string {
   const controls = BIDI_CONTROL.test(value);
-  if (!controls && !(rtlLine ? LTR_LETTER : RTL_LETTER).test(value)) return value;
-  return `${rtlLine ? '\u2067' : '\u2066'}${controls ? balancedBidi(value) : value}\u2069`;
+  if (!controls && !RTL_LETTER.test(value)) return value;
+  return `\u2066${controls ? balancedBidi(value) : value}\u2069`;
 }

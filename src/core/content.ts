@@ -6,7 +6,7 @@
 import sanitizeHtml from 'sanitize-html';
 import type { Body, ImageField } from '../types.js';
 import { markdownOrText } from './_markdown.js';
-import { isolated, isRightToLeft } from './_direction.js';
+import { isRightToLeft } from './_direction.js';
 import { escapeHtml, stripForbidden } from './_text.js';
 import { rfc3986Href } from './_urls.js';
 
@@ -110,7 +110,7 @@ function withUrl(attribs: sanitizeHtml.Attributes, name: string, url: string | u
 
 export interface Assembly {
   body: string;
-  /** The story's language, whose direction the photo caption and credit are isolated against. */
+  /** The story's language: in a right-to-left one the byline and credit lines say they run left to right. */
   language?: string;
   byline?: string;
   dateline?: string;
@@ -121,8 +121,12 @@ export interface Assembly {
 /** The byline, the photo, then the body with the dateline leading its first paragraph, then the credit lines. */
 export function assembleContent(a: Assembly): string {
   const parts: string[] = [];
-  if (a.byline !== undefined) parts.push(`<p class="byline">${escapeHtml(a.byline)}</p>`);
-  const photo = a.image === undefined ? '' : figure(a.image, a.language !== undefined && isRightToLeft(a.language));
+  // The byline's and credit lines' words are English (or Chinese): they run left to right, said outright
+  // where it matters, in a right-to-left story or around an isolated right-to-left name (see `isolated`).
+  const rtl = a.language !== undefined && isRightToLeft(a.language);
+  const dir = (line: string): string => (rtl || line.includes('\u2066') ? ' dir="ltr"' : '');
+  if (a.byline !== undefined) parts.push(`<p class="byline"${dir(a.byline)}>${escapeHtml(a.byline)}</p>`);
+  const photo = a.image === undefined ? '' : figure(a.image);
   if (photo !== '') parts.push(photo);
   let body = a.body;
   if (a.dateline !== undefined) {
@@ -132,7 +136,7 @@ export function assembleContent(a: Assembly): string {
     body = at !== undefined ? `${body.slice(0, at)}<p>${lead} ${body.slice(at + 3)}` : `<p class="dateline">${lead}</p>${body === '' ? '' : `\n${body}`}`;
   }
   if (body !== '') parts.push(body);
-  for (const line of a.creditLines) parts.push(`<p class="credit">${escapeHtml(line)}</p>`);
+  for (const line of a.creditLines) parts.push(`<p class="credit"${dir(line)}>${escapeHtml(line)}</p>`);
   return parts.join('\n');
 }
 
@@ -151,14 +155,13 @@ function datelineParagraph(body: string): number | undefined {
   return undefined;
 }
 
-function figure(image: ImageField, rtl: boolean): string {
+function figure(image: ImageField): string {
   const alt = image.caption === undefined ? '' : ` alt="${escapeHtml(image.caption)}"`;
   const size = (image.width === undefined ? '' : ` width="${image.width}"`) + (image.height === undefined ? '' : ` height="${image.height}"`);
   const bits: string[] = [];
-  // (Each isolated when it holds letters written against the story's direction: a caption in Arabic in an
-  // English story, a Latin credit in a Hebrew one, keeps its order.)
-  if (image.caption !== undefined) bits.push(escapeHtml(isolated(image.caption, rtl)));
-  if (image.credit !== undefined) bits.push(`<span class="photo-credit">${escapeHtml(isolated(image.credit, rtl))}</span>`);
+  // (Not isolated: a caption is the story's own words, whose direction a reader finds as it does the body's.)
+  if (image.caption !== undefined) bits.push(escapeHtml(image.caption));
+  if (image.credit !== undefined) bits.push(`<span class="photo-credit">${escapeHtml(image.credit)}</span>`);
   const caption = bits.join(' ');
   // Copy can print a caption and credit for a photo the desk has no URL for: the credit is still shown.
   if (image.url === undefined) return caption === '' ? '' : `<p class="photo-caption">${caption}</p>`;

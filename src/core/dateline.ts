@@ -32,6 +32,8 @@ export interface DatelineParts {
   agency?: string | undefined;
   /** The story's language: `xinhua-zh` prints traditional characters for `zh-TW`, `zh-HK`, `zh-MO` and `zh-Hant` (本報…電). */
   language?: string | undefined;
+  /** No direction isolates around a right-to-left city or agency (for a message, not a line readers see). */
+  plain?: boolean;
 }
 
 /**
@@ -44,7 +46,7 @@ export function renderDateline(style: DatelineStyle, parts: DatelineParts, dated
   // A city or agency in a right-to-left script is isolated in a left-to-right story, so the date and dashes
   // stay where they belong. Not in a right-to-left one: the dateline leads its paragraph, whose direction
   // a reader may take from the first letter (which an isolate would hide).
-  const shown = parts.language !== undefined && isRightToLeft(parts.language) ? (v: string): string => v : (v: string): string => isolated(v);
+  const shown = parts.plain === true || (parts.language !== undefined && isRightToLeft(parts.language)) ? (v: string): string => v : (v: string): string => isolated(v);
   const caps = shown(city.toUpperCase());
   const credit = agency === undefined ? '' : ` (${shown(agency)})`;
   const ap = m === undefined ? '' : `, ${AP_MONTHS[m.month - 1]} ${m.day}`;

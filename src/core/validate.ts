@@ -282,7 +282,7 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
     }
     // Chinese datelines run the agency, city and date together: a name in Latin letters runs into them.
     if (style === 'xinhua-zh' && /[A-Za-z]/.test(city + (agency?.name ?? ''))) {
-      const printed = renderDateline(style, { city, agency: agency?.name, language: language ?? config.language, date: dateline.date ?? (published !== undefined && dateline.timezone !== undefined ? localDate(published, dateline.timezone) : undefined) }, config.datelineDated);
+      const printed = renderDateline(style, { city, agency: agency?.name, language: language ?? config.language, plain: true, date: dateline.date ?? (published !== undefined && dateline.timezone !== undefined ? localDate(published, dateline.timezone) : undefined) }, config.datelineDated);
       fail(['dateline', 'city'], (w) => diagnostic(Errors.DatelineNotChinese, w, printed));
     }
     // A date the copy gives can be checked against the instant: a story is filed before it is published.

@@ -146,7 +146,8 @@ function itemEntry(model: FeedModel, i: FeedItem): string {
   // With no byline the model credits the agency as creator; its agency line already says so.
   const agencyOnly = i.creators.length === 1 && i.agency !== undefined && i.creators[0]?.name === i.agency.name;
   if (i.creators.length > 0 && !agencyOnly) credits.push(`${chrome('By')} ${joinNames(i.creators.map(person), namesNeedSemicolons(i.creators.map((c) => c.name)))}`);
-  for (const line of i.creditLines) credits.push(escapeHtml(line));
+  // (Their words are English or Chinese: left to right, in a right-to-left story too.)
+  for (const line of i.creditLines) credits.push(isRightToLeft(lang) ? `<span dir="ltr">${escapeHtml(line)}</span>` : escapeHtml(line));
   if (i.image?.credit !== undefined) credits.push(`${chrome('Photo:')} ${escapeHtml(i.image.credit)}`);
   return [
     '<li>',

@@ -7,7 +7,7 @@
  * depend on content being safe. Instead the stylesheet undoes, in XSLT, exactly the escaping our writers
  * apply, on the fields where it knows that escaping:
  * - the RSS `description` is the plain-text summary passed through `escapeHtml` (`&amp; &lt; &gt; &quot;`);
- * - the content's credit lines are `<p class="credit">escapeHtml(line)</p>`, cut out of the escaped
+ * - the content's credit lines are `<p class="credit">escapeHtml(line)</p>` (or `<p class="credit" dir="ltr">`), cut out of the escaped
  *   content as strings (XSLT 1.0 cannot parse the HTML, but it can find our own markup).
  * The HTML body itself is not shown: the page is a preview that links to the story.
  */
@@ -285,12 +285,14 @@ ${PAGE_CSS}
   </xsl:template>
 
   <!-- Every <p class="credit">…</p> that Dateline printed at the end of the content, as text. -->
+  <!-- (Its opening tag may say dir="ltr": the text starts after the tag's ">", which escaped text cannot hold.
+       The lines' words are English or Chinese: they run left to right in any story.) -->
   <xsl:template name="credit-lines">
     <xsl:param name="html"/>
-    <xsl:variable name="open">&lt;p class="credit"&gt;</xsl:variable>
+    <xsl:variable name="open">&lt;p class="credit"</xsl:variable>
     <xsl:if test="contains($html, $open)">
-      <xsl:variable name="rest" select="substring-after($html, $open)"/>
-      <p class="credits">
+      <xsl:variable name="rest" select="substring-after(substring-after($html, $open), '&gt;')"/>
+      <p class="credits" dir="ltr">
         <xsl:call-template name="unescape">
           <xsl:with-param name="s" select="substring-before($rest, '&lt;/p&gt;')"/>
         </xsl:call-template>

@@ -9,7 +9,9 @@ const ID = /^[^\s\p{Cc}]+$/u;
  * `%` only to start an escape. (Atom allows an IRI, but the W3C validator calls an id outside ASCII invalid:
  * InvalidTAG, InvalidURN, UriNotIri.)
  */
-const URI_ID = /^(?:[\x21\x23\x24\x26-\x3b\x3d\x3f-\x5a\x5f\x61-\x7a\x7e]|%[0-9A-Fa-f]{2})+$/;
+const URI_CHARS = /^[\x21\x23-\x3b\x3d\x3f-\x5a\x5f\x61-\x7a\x7e]+$/;
+/** A `%` that starts no escape. (Two simple scans: one regex alternating per character was ten times slower.) */
+const BARE_PERCENT = /%(?![0-9A-Fa-f]{2})/;
 
 /** True for an id a record may carry. */
 export const isPermanentId = (id: string): boolean => ID.test(id);
@@ -27,7 +29,7 @@ const UUID_URN = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9
  * A URI has one fragment at most: one `#`.
  */
 export function isUriId(id: string): boolean {
-  if (!URI_ID.test(id) || id.indexOf('#') !== id.lastIndexOf('#')) return false;
+  if (!URI_CHARS.test(id) || (id.includes('%') && BARE_PERCENT.test(id)) || id.indexOf('#') !== id.lastIndexOf('#')) return false;
   if (!/^urn:/i.test(id)) return true;
   return /^urn:uuid:/i.test(id) ? UUID_URN.test(id) : URN.test(id);
 }

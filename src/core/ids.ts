@@ -34,6 +34,20 @@ export function isUriId(id: string): boolean {
   return /^urn:uuid:/i.test(id) ? UUID_URN.test(id) : URN.test(id);
 }
 
+/** Prefixes seen, and whether a plain desk id after them makes a valid URI (asked once each). */
+const goodPrefixes = new Map<string, boolean>();
+/** A desk id of letters, digits, `.`, `_` and `-` alone: valid after any prefix that is, in every scheme checked. */
+const PLAIN_ID = /^[A-Za-z0-9._-]+$/;
+
+/** `isUriId(itemId(deskId, config))`, without making the string for the usual plain id. */
+export function isUriItemId(deskId: string, config: Pick<SiteConfig, 'idPrefix'>): boolean {
+  if (URI.test(deskId)) return isUriId(deskId);
+  const prefix = config.idPrefix;
+  let good = goodPrefixes.get(prefix);
+  if (good === undefined) goodPrefixes.set(prefix, (good = isUriId(`${prefix}a`)));
+  return good && PLAIN_ID.test(deskId) ? true : isUriId(itemId(deskId, config));
+}
+
 /** Only characters before the combining marks (U+0300): NFC leaves such text as it is, and two such texts joined. */
 const NFC_STABLE = /^[\u0000-\u02ff]*$/;
 

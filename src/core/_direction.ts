@@ -26,6 +26,7 @@ export function isRightToLeft(lang: string): boolean {
   return script !== undefined ? (RTL_SCRIPTS as readonly string[]).includes(script) : (RTL_LANGUAGES as readonly string[]).includes(primary);
 }
 
+const BEFORE_HEBREW = /^[\u0000-\u058f]*$/;
 /** Letters of the scripts written right to left. */
 const RTL_LETTER = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}\p{Script=Yezidi}\p{Script=Mende_Kikakui}]/u;
 
@@ -42,6 +43,8 @@ const RTL_LETTER = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Scrip
  * in every format.
  */
 export function isolated(value: string): string {
+  // (Latin, Greek, Cyrillic and Armenian come before every right-to-left script and control: the usual case, at a glance.)
+  if (BEFORE_HEBREW.test(value)) return value;
   const controls = BIDI_CONTROL.test(value);
   if (!controls && !RTL_LETTER.test(value)) return value;
   return `\u2066${controls ? balancedBidi(value) : value}\u2069`;

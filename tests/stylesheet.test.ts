@@ -171,7 +171,7 @@ describe.skipIf(!hasXsltproc)('the sample feeds through xsltproc, as a browser w
     const items = [{ ...model.items[0]!, agency: undefined, creators: [{ name: 'محمد عبد الله' }, { name: 'أحمد حسن' }], contentHtml: `<p>Body.</p>\n<p class="credit">${line}</p>` }];
     const [article] = all(parseDocument(await transform(name, write({ ...model, stylesheet: STYLESHEET_FILE, items }))), 'article');
     const [byline, credit] = all(article!, 'p').filter((p) => p.attribs['class'] === 'credits');
-    expect(all(byline!, 'bdi').map(textOf)).toEqual(['محمد عبد الله', 'أحمد حسن']);
+    expect(all(byline!, 'bdi').map((b) => [b.attribs['dir'], textOf(b)])).toEqual([['ltr', 'محمد عبد الله'], ['ltr', 'أحمد حسن']]);
     expect(textOf(byline!)).toBe('By محمد عبد الله and أحمد حسن');
     expect(textOf(credit!)).toBe('\u2066مهدی‌زاده\u2069 in \u2066تهران\u2069 & Jane Doe in Gaza contributed to this story.');
   });

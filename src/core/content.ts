@@ -122,10 +122,12 @@ export interface Assembly {
 export function assembleContent(a: Assembly): string {
   const parts: string[] = [];
   // The byline's and credit lines' words are English (or Chinese): they run left to right, said outright
-  // where it matters, in a right-to-left story or around an isolated right-to-left name (see `isolated`).
+  // where it matters: in a right-to-left story, and on a credit line around an isolated right-to-left name
+  // (see `isolated`). Not on a left-to-right story's byline: a reader's `dir="auto"` skips a paragraph
+  // with its own `dir`, and the story's first letter would then be whatever follows (an Arabic city).
   const rtl = a.language !== undefined && isRightToLeft(a.language);
   const dir = (line: string): string => (rtl || line.includes('\u2066') ? ' dir="ltr"' : '');
-  if (a.byline !== undefined) parts.push(`<p class="byline"${dir(a.byline)}>${escapeHtml(a.byline)}</p>`);
+  if (a.byline !== undefined) parts.push(`<p class="byline"${rtl ? ' dir="ltr"' : ''}>${escapeHtml(a.byline)}</p>`);
   const photo = a.image === undefined ? '' : figure(a.image);
   if (photo !== '') parts.push(photo);
   let body = a.body;

@@ -215,7 +215,7 @@ ${PAGE_CSS}
         </xsl:if>
         <!-- With no byline Dateline credits the agency as creator; its agency line already says so. -->
         <xsl:if test="$creators and not(count($creators) = 1 and dl:agency and string($creators) = string(dl:agency))">
-          <p class="credits">
+          <p class="credits" dir="ltr">
             <!-- (The space outside the span: at the end of a left-to-right span in a right-to-left story it would sit on the far side of "By".) -->
             <span lang="en" dir="ltr">By</span><xsl:text> </xsl:text>
             <!-- Names that hold a comma or "and" are listed with semicolons, as the content's byline lists them. -->
@@ -228,7 +228,7 @@ ${PAGE_CSS}
                   <xsl:otherwise>, </xsl:otherwise>
                 </xsl:choose>
               </xsl:if>
-              <bdi><xsl:value-of select="."/></bdi>
+              <bdi dir="ltr"><xsl:value-of select="."/></bdi>
             </xsl:for-each>
           </p>
         </xsl:if>
@@ -236,23 +236,29 @@ ${PAGE_CSS}
         <!-- A summary feed carries no content, so no printed credit lines: the contributors and the agency from their elements. -->
         <xsl:if test="$content = ''">
           <xsl:if test="dc:contributor or atom:contributor">
-            <p class="credits">
+            <p class="credits" dir="ltr">
               <span lang="en" dir="ltr">Contributors:</span><xsl:text> </xsl:text>
               <xsl:for-each select="dc:contributor | atom:contributor/atom:name">
                 <xsl:if test="position() > 1">, </xsl:if>
-                <bdi><xsl:value-of select="."/></bdi>
+                <bdi dir="ltr"><xsl:value-of select="."/></bdi>
               </xsl:for-each>
             </p>
           </xsl:if>
           <xsl:for-each select="dl:agency[1]">
+            <!-- An agency alone is the whole line, left in the story's direction; "X via Y" is English words. -->
             <p class="credits">
-              <xsl:if test="@via != ''"><bdi><xsl:value-of select="@via"/></bdi><xsl:text> </xsl:text><span lang="en" dir="ltr">via</span><xsl:text> </xsl:text></xsl:if>
-              <bdi><xsl:value-of select="."/></bdi>
+              <xsl:choose>
+                <xsl:when test="@via != ''">
+                  <xsl:attribute name="dir">ltr</xsl:attribute>
+                  <bdi dir="ltr"><xsl:value-of select="@via"/></bdi><xsl:text> </xsl:text><span lang="en" dir="ltr">via</span><xsl:text> </xsl:text><bdi dir="ltr"><xsl:value-of select="."/></bdi>
+                </xsl:when>
+                <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+              </xsl:choose>
             </p>
           </xsl:for-each>
         </xsl:if>
         <xsl:for-each select="(media:content/media:credit | media:credit)[1]">
-          <p class="credits"><span lang="en" dir="ltr">Photo:</span><xsl:text> </xsl:text><bdi><xsl:value-of select="."/></bdi></p>
+          <p class="credits"><span lang="en" dir="ltr">Photo:</span><xsl:text> </xsl:text><xsl:value-of select="."/></p>
         </xsl:for-each>
       </article>
     </li>

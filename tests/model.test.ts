@@ -320,7 +320,7 @@ describe('Chinese in traditional characters', () => {
 describe('right-to-left names in the lines Dateline prints', () => {
   const iso = (s: string): string => `\u2066${s}\u2069`;
 
-  it('in the byline and credit lines (English or Chinese words: left to right), a value with right-to-left letters or direction controls is isolated between LRI and PDI, whole, in a credit line's paragraph that says dir="ltr"', () => {
+  it('in the byline and credit lines (English or Chinese words: left to right), a value with right-to-left letters or direction controls is isolated between LRI and PDI, whole, in a credit line\'s paragraph that says dir="ltr"', () => {
     const built = build([rec('a', '2025-02-05 09:24', {
       authors: ['محمد عبد الله', 'أحمد حسن', 'דנה כהן'], agency: { name: 'رويترز', via: 'Agencies' },
       dateline: { city: 'القاهرة', timezone: 'Africa/Cairo' },

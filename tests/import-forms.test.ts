@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { importNinjs } from '../src/importers/ninjs.js';
 import { importNitf } from '../src/importers/nitf.js';
 import { importText } from '../src/importers/text.js';
-import { isStaffCredit, keptWholeNote, parseByline, parseEditorLine, surnameFirstThenMore, withAfterComma, withNames } from '../src/importers/_bylines.js';
+import { isStaffCredit, keptWholeNote, laterSurnameFirst, parseByline, parseEditorLine, surnameFirstThenMore, withAfterComma, withNames } from '../src/importers/_bylines.js';
 import { parseContributorLine, parseDatelineLead, reporterNames, zhSignature } from '../src/importers/lines.js';
 import { parseStamp } from '../src/importers/_stamps.js';
 import { copyLanguage } from '../src/importers/_language.js';
@@ -225,6 +225,18 @@ const ROWS: [string, Form, Expected][] = [
   // Near misses: a word left alone that may be a surname or a given name keeps the whole byline, never an author of its own.
   ['surname first, then "and" a surname alone', by('By Doe, Jane and Hale'), { authors: ['Doe, Jane and Hale'], note: /kept whole, as one credit/, last: MORE }],
   ['surname first, then a surname alone and the agency', by('By Doe, Jane, Hale, Reuters'), { authors: ['Doe, Jane, Hale, Reuters'], note: /kept whole, as one credit/, last: MORE }],
+  // A later name written surname first after a name printed as names are (review: `By Jane Doe and Hale,
+  // Tom` gave Jane Doe, Hale, Tom): turned round, noted; a word left alone keeps the byline whole.
+  ['a name, then "and" a name surname first', by('By Jane Doe and Hale, Tom'), { authors: ['Jane Doe', 'Tom Hale'], note: /"Hale, Tom" read as one name, surname first: "Tom Hale"/, last: MORE }],
+  ['a name, then a name surname first', by('By Jane Doe, Hale, Tom'), { authors: ['Jane Doe', 'Tom Hale'], note: /"Hale, Tom" read as one name, surname first: "Tom Hale"/, last: MORE }],
+  ['a name, then a name surname first and the agency', by('By Jane Doe, Hale, Tom, Reuters'), { authors: ['Jane Doe', 'Tom Hale'], agency: 'Reuters', last: MORE }],
+  ['two names, then a name surname first', by('By Jane Doe, Ann Lee and Hale, Tom'), { authors: ['Jane Doe', 'Ann Lee', 'Tom Hale'], note: /"Hale, Tom" read as one name, surname first/, last: MORE }],
+  ['a name, then "and" a surname alone', by('By Jane Doe and Hale'), { authors: ['Jane Doe and Hale'], note: /kept whole, as one credit/, last: MORE }],
+  ['a name, then a surname alone and the agency', by('By Jane Doe, Hale, Reuters'), { authors: ['Jane Doe, Hale, Reuters'], note: /kept whole, as one credit/, last: MORE }],
+  // (Near misses: a place, a suffix or an agency after the name is no lone surname.)
+  ['a name, then "and" a name (near miss)', by('By Jane Doe and Tom Hale'), { authors: ['Jane Doe', 'Tom Hale'], noNote: /surname first|kept whole/, last: MORE }],
+  ['a name, then a state (near miss)', by('By Jane Doe, Texas'), { authors: ['Jane Doe'], noNote: /kept whole/, last: MORE }],
+  ['a name, then the agency (near miss)', by('By Jane Doe, Reuters'), { authors: ['Jane Doe'], agency: 'Reuters', noNote: /kept whole/, last: MORE }],
   ['surname first, then a surname and a place', by('By Doe, Jane, Hale, Texas'), { authors: ['Doe, Jane, Hale, Texas'], note: /kept whole, as one credit/, last: MORE }],
   // Near misses: a pair that alone is kept whole, or no pair to turn round, keeps the byline whole.
   ['a surname, then a given name the gazetteer knows as a city, then a co-author', by('By Doe, Florence, Tom Hale'), { authors: ['Doe, Florence, Tom Hale'], note: /"Doe, Florence, Tom Hale" starts with a surname alone.*kept whole, as one credit/, noNote: /surname first:/, last: MORE }],
@@ -569,6 +581,8 @@ describe('the byline and lead rules stay linear on hostile copy', () => {
     ['names written surname first', 'Doe, Jane, '.repeat(N / 11)],
     ['names written surname first, with "and"', 'Hale, Tom and '.repeat(N / 14)],
     ['surnames alone and "with"', 'Doe with '.repeat(N / 9)],
+    ['a name, then surnames alone', `Jane Doe${', Hale'.repeat(N / 6)}`],
+    ['a name, then names written surname first', `Jane Doe${' and Hale, Tom'.repeat(N / 13)}`],
     ['capitals', 'A'.repeat(N)],
     ['words in capitals', 'ABC '.repeat(N / 4)],
   ];
@@ -580,6 +594,8 @@ describe('the byline and lead rules stay linear on hostile copy', () => {
     surnameFirstThenMore(text);
     surnameFirstThenMore(`Doe, Jane, ${text}`);
     surnameFirstThenMore(`Doe, ${text}`);
+    laterSurnameFirst(text);
+    laterSurnameFirst(`Jane Doe, ${text}`);
     keptWholeNote(text);
     isStaffCredit(text);
     isStaffCredit(`Staff${text}`);

@@ -149,6 +149,29 @@ export function surnameFirstThenMore(names: string):
   return named || keptWhole(printed) !== undefined ? { whole: text } : undefined;
 }
 
+/**
+ * A byline whose first name is printed as names are (`Jane Doe and Hale, Tom`, `Jane Doe, Hale, Tom`) with
+ * a later name written surname first: each later pair of a surname alone, a comma and a given name turned
+ * round (`Jane Doe and Tom Hale`, the pairs as printed in `more`), as after a first name written so
+ * (`pairsTurnedRound`). Where a word would be left alone that may be a surname or a given name (`Jane Doe
+ * and Hale`, `Jane Doe, Hale, Reuters`), or the list is longer than any byline's, the whole byline, as
+ * printed, for one credit: never a lone surname or given name as an author. Undefined when no later part
+ * is such a word (the byline is read as before), and for a byline that starts with one (`Hale, Reuters`,
+ * `surnameFirstThenMore`'s).
+ */
+export function laterSurnameFirst(names: string): { rewritten: string; more: { name: string; printed: string }[] } | { whole: string } | undefined {
+  const text = names.replace(/\s+/g, ' ').trim();
+  // (No byline names dozens of people: a longer list is read as before, and in time on hostile copy.)
+  const tokens = text.split(BETWEEN_NAMES, 2 * MAX_BYLINE_PARTS + 1);
+  if (tokens.length > 2 * MAX_BYLINE_PARTS) return undefined;
+  const items = tokens.filter((_, k) => k % 2 === 0).map((t) => t.trim());
+  // (A word alone after a person's name only: `The Guardian & Observer` is a publication's.)
+  const person = (t: string): boolean => looksLikeName(t) && !isPublicationName(t) && parseAgencyLine(t) === undefined && agencyOfPublication(t) === undefined && !isPlace(t);
+  if (items.length < 2 || isLoneNameWord(items[0] ?? '') || isSurnameAlone(items[0] ?? '') || !items.some((t, k) => k > 0 && isLoneNameWord(t) && person(items[k - 1] ?? ''))) return undefined;
+  const read = pairsTurnedRound(text);
+  return read === undefined || read.more.length === 0 ? { whole: text } : read;
+}
+
 /** The most parts (names, places, agencies, titles) a byline written surname first has its names turned round in. */
 const MAX_BYLINE_PARTS = 24;
 
@@ -206,7 +229,9 @@ const placeOrInitials = (part: string): boolean => isPlace(part) || isInitials(p
 
 /** The note for a byline `keptWhole` keeps, or `surnameFirstThenMore` keeps whole. */
 export const keptWholeNote = (printed: string): string =>
-  / ?, ?[^,]* ?, ?| (?:and|AND|&) /u.test(printed) || !placeOrInitials(printed.split(',')[1] ?? '')
+  !isSurnameAlone(printed.split(BETWEEN_NAMES)[0] ?? '')
+    ? `byline ${JSON.stringify(printed)} names, after a name, a word alone that may be a surname or a given name, in a form not read (a name written surname first, or names apart): kept whole, as one credit`
+    : / ?, ?[^,]* ?, ?| (?:and|AND|&) /u.test(printed) || !placeOrInitials(printed.split(',')[1] ?? '')
     ? `byline ${JSON.stringify(printed)} starts with a surname alone and a comma, then names more, in a form not read (a name written surname first, or names apart): kept whole, as one credit`
     : `byline ${JSON.stringify(printed)} is a surname and a place or initials (a name written surname first, or a name and its place or letters): kept whole, as one name`;
 
@@ -433,6 +458,15 @@ export function parseByline(text: string): Byline | undefined {
   // `Doe, Jane, Tom Hale`: the name turned round, then the rest read as after any name; `Doe, Florence, Tom Hale` kept whole.
   const more = surnameFirstThenMore(names);
   if (more !== undefined && 'whole' in more) return { ...out, authors: [{ name: nameCase(more.whole), printed: names }], keptWhole: more.whole };
+  // `Jane Doe and Hale, Tom`: the later pair turned round; `Jane Doe and Hale` kept whole.
+  const later = more === undefined ? laterSurnameFirst(names) : undefined;
+  if (later !== undefined && 'whole' in later) return { ...out, authors: [{ name: nameCase(later.whole), printed: names }], keptWhole: later.whole };
+  if (later !== undefined) {
+    // (Read again with the names turned round, and what the bars after them say.)
+    const rest = parseByline(`By ${later.rewritten}${bar === null ? '' : ` | ${bar[2] ?? ''}`}`);
+    if (rest === undefined) return undefined;
+    return { ...rest, moreSurnameFirst: [...later.more, ...(rest.moreSurnameFirst ?? [])] };
+  }
   if (more !== undefined) {
     const rest = parseByline(`By ${more.rewritten}`);
     if (rest === undefined) return undefined;

@@ -3,7 +3,7 @@
  * the agency (ranked by where it is named), contributors; written into the record's fields once.
  */
 import { squash, unique } from './_tree.js';
-import { agencyOfJob, agencyOfPublication, isBureau, isJobPhrase, isLoneInitial, isModifierOnly, isPublicationName, JOB_TITLE, keptWhole, keptWholeNote, looksLikeName, nameAndAgency, nameCase, surnameFirst, surnameFirstThenMore, surnameFirstThenPlace, WITH, withAfterComma, withNames, withNote } from './_bylines.js';
+import { agencyOfJob, agencyOfPublication, isBureau, isJobPhrase, isLoneInitial, isModifierOnly, isPublicationName, JOB_TITLE, keptWhole, keptWholeNote, laterSurnameFirst, looksLikeName, nameAndAgency, nameCase, surnameFirst, surnameFirstThenMore, surnameFirstThenPlace, WITH, withAfterComma, withNames, withNote } from './_bylines.js';
 import { isPostNominal, nameSuffix, withSuffix } from './_suffix.js';
 import { personWithComma } from './_person.js';
 import { isPlace } from './_places.js';
@@ -163,6 +163,18 @@ export class Credits {
       this.notes.push(`byline ${JSON.stringify(more.printed)} read as one name, surname first: ${JSON.stringify(more.name)}`);
       for (const m of more.more ?? []) this.notes.push(`byline ${JSON.stringify(m.printed)} read as one name, surname first: ${JSON.stringify(m.name)}`);
       this.names(more.rewritten);
+      return;
+    }
+    // `Jane Doe and Hale, Tom`: the later pair turned round; `Jane Doe and Hale` kept whole (`laterSurnameFirst`).
+    const later = laterSurnameFirst(plain);
+    if (later !== undefined && 'whole' in later) {
+      this.notes.push(keptWholeNote(later.whole));
+      this.authors.push(later.whole);
+      return;
+    }
+    if (later !== undefined) {
+      for (const m of later.more) this.notes.push(`byline ${JSON.stringify(m.printed)} read as one name, surname first: ${JSON.stringify(m.name)}`);
+      this.names(later.rewritten);
       return;
     }
     const first = this.authors.length;

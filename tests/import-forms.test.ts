@@ -623,6 +623,9 @@ describe('the lead, signature, editor and credit rules stay linear on hostile co
     ['opening quotation brackets', '《「『'.repeat(N / 3)],
     ['an opening bracket, then kana', `《${'す'.repeat(N)}`],
     ['opening brackets and kana', '《す「め『の'.repeat(N / 6)],
+    ['opening quotation marks', '“‘"'.repeat(N / 3)],
+    ['an opening quotation mark, then kana', `“${'す'.repeat(N)}`],
+    ['quotation marks and kana', '“す‘め"の'.repeat(N / 6)],
   ];
   const RULES: [string, (s: string) => unknown][] = [
     ['parseDatelineLead', parseDatelineLead], ['zhSignature', (s) => zhSignature(s, false)], ['parseEditorLine', (s) => parseEditorLine(s)],

@@ -1397,6 +1397,16 @@ describe('importText: the language of the copy, from its scripts', () => {
     ['Chinese quoting words in kana in 「」', page('日本流行语大赏揭晓', '日本年度流行语大赏1日揭晓，「ふてほど」当选。', '该词出自电视剧「不適切にもほどがある！」。'), 'zh'],
     ['Chinese in traditional characters under a 中央社 lead, quoting kana in 『』', page('日本動畫電影票房創新高', '中央社東京5日電 日本動畫電影『すずめの戸締まり』票房突破百億日圓，『すずめの戸締まり』持續熱映。'), 'zh-Hant'],
     ['Chinese with the end mark （完） and a name in kana outside quotes', page('日本动画电影票房创新高', '日本动画电影すずめの戸締まり5日票房突破百亿日元。（完）'), 'zh'],
+    // Kana in the quotation marks simplified Chinese prints (“”, ‘’, "") do not count either, and outside
+    // quotes Japanese needs kana in a real share of the copy, not a kana word in the headline and the body
+    // (review: “ふてほど” and a brand named once in kana made Chinese copy ja).
+    ['Chinese quoting a buzzword in kana in “”', page('日本年度流行语“ふてほど”揭晓', '日本年度流行语大赏1日在东京揭晓，“ふてほど”当选年度大奖。该词出自一部热门电视剧，讲述一名昭和时代的体育教师穿越到现代社会后引发的种种故事。', '今年入围的其他词语还包括多个与体育赛事和经济形势有关的新词，评选结果引发网友热议。'), 'zh'],
+    ['Chinese quoting a buzzword in kana in ‘’', page('日本年度流行语‘ふてほど’揭晓', '日本年度流行语大赏1日在东京揭晓，‘ふてほど’当选年度大奖。'), 'zh'],
+    ['Chinese quoting a buzzword in kana in ""', page('日本年度流行语"ふてほど"揭晓', '日本年度流行语大赏1日在东京揭晓，"ふてほど"当选年度大奖。'), 'zh'],
+    ['Chinese naming a Japanese brand in kana once, unquoted', page('日本便利店ローソン推出新服务', '日本便利店运营商ローソン5日宣布，将在全国门店推出无人值守结算服务，顾客可通过手机应用自助完成支付。该公司表示，新服务将首先在东京和大阪的部分门店试行，随后逐步推广至全国各地。', '分析人士认为，劳动力短缺促使日本零售企业加快自动化步伐。'), 'zh'],
+    // (Near misses: Japanese quoting in “” or naming a brand in kana is Japanese still.)
+    ['Japanese quoting in “”', page('首相“丁寧に説明する”と強調', '岸田首相は24日、“丁寧に説明する”と述べた。'), 'ja'],
+    ['Japanese naming a brand in kana', page('ローソン、新サービス開始', 'ローソンは5日、無人決済の新サービスを全国の店舗で始めると発表した。'), 'ja'],
     ['Japanese quoting in 「」, with kana outside the quotes in headline and body', page('首相「丁寧に説明する」と強調', '岸田首相は24日、「丁寧に説明する」と述べた。'), 'ja'],
     ['Japanese with a headline in kanji and a title in 『』', page('映画興行収入', '映画『すずめの戸締まり』の興行収入が100億円を突破した。'), 'ja'],
     ['Japanese naming 新華社 in its first sentence', page('中国、新たな経済対策を発表', '新華社通信によると、中国政府は24日、新たな経済対策を発表した。'), 'ja'],

@@ -36,10 +36,12 @@ function dominant(text: string): Script | undefined {
 }
 
 /**
- * What Chinese copy quotes: a title in 《》, words in 「」 or 『』 (a Japanese film's name in kana, as
- * 《すずめの戸締まり》), which says nothing of the language around it. A span closes on its line or not at all.
+ * What Chinese copy quotes: a title in 《》, words in 「」 or 『』, or in the quotation marks simplified
+ * Chinese prints, “” and ‘’ (or "") (a Japanese film's name in kana, as 《すずめの戸締まり》, a buzzword
+ * as “ふてほど”), which says nothing of the language around it. A span closes on its line or not at all,
+ * and holds no mark that opens one of its kind (each start is scanned once: linear on hostile copy).
  */
-const QUOTED = /《[^《》\n]*》|「[^「」\n]*」|『[^『』\n]*』/gu;
+const QUOTED = /《[^《》\n]*》|「[^「」\n]*」|『[^『』\n]*』|“[^“”\n]*”|‘[^‘’\n]*’|"[^"\n]*"/gu;
 const unquoted = (text: string): string => text.replace(QUOTED, '');
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
 const HAN = /\p{Script=Han}+/gu;
@@ -52,10 +54,10 @@ export interface CopyMarks {
 
 /**
  * Chinese, Japanese or Korean: Hangul as many as Han and kana together is Korean. Kana quoted in 《》「」
- * 『』 do not count (Chinese copy quotes Japanese titles), and a Chinese lead or the end mark （完） says
- * Chinese whatever kana it quotes. Otherwise Japanese where kana stand outside quotes in the headline and
- * the body both (the headline weighs most: one kana there, with the body's, is enough), or make one in
- * eight of the body's Han and kana (a Japanese headline may be all kanji: 日銀総裁会見); else Chinese,
+ * 『』“”‘’"" do not count (Chinese copy quotes Japanese titles), and a Chinese lead or the end mark （完） says
+ * Chinese whatever kana it quotes. Otherwise Japanese where kana outside quotes make one in eight of the
+ * Han and kana of the headline and body together (`japanese`; a Japanese headline may be all kanji:
+ * 日銀総裁会見; a few kana in the headline and the body are not enough); else Chinese,
  * `zh-Hant` when its characters are traditional ones and `zh` when they are simplified or too few to tell.
  */
 function cjkLanguage(title: string, body: string, marks: CopyMarks): string {
@@ -66,13 +68,18 @@ function cjkLanguage(title: string, body: string, marks: CopyMarks): string {
   if (hangul > 0 && hangul >= han + kana) return 'ko';
   const chinese = zhScript(text) === 'Hant' ? 'zh-Hant' : 'zh';
   if (marks.chineseLead === true || marks.chineseEndMark === true) return chinese;
-  const bare = unquoted(body);
-  const bodyKana = count(bare, KANA);
-  const bodyHan = count(bare, HAN);
-  const titleKana = count(unquoted(title), KANA);
-  if (titleKana > 0 && (bodyKana > 0 || bodyHan === 0)) return 'ja';
-  if (bodyKana > 0 && bodyKana * 8 >= bodyHan + bodyKana) return 'ja';
-  return chinese;
+  return japanese(title, body) ? 'ja' : chinese;
+}
+
+/**
+ * Whether kana outside quotes make a real share of the copy: one in eight of the Han and kana of the
+ * headline and body together. Japanese prose runs to a third or more; a Chinese story naming a brand in
+ * kana once (ローソン) or quoting a buzzword (“ふてほど”) stays far below it.
+ */
+function japanese(title: string, body: string): boolean {
+  const bare = `${unquoted(title)}\n${unquoted(body)}`;
+  const kana = count(bare, KANA);
+  return kana > 0 && kana * 8 >= count(bare, HAN) + kana;
 }
 
 /** The language of copy with this headline and body, when its script names one. */

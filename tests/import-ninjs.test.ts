@@ -582,10 +582,24 @@ describe('a lead whose city is the located one in the other script or a characte
     expect(s.notes.join('\n')).not.toMatch(/kept in the body/);
   });
 
+  // (Review: located 联合国 and 新華社聯合國…電 kept the lead in the body and lost its reporter and agency.)
+  it.each([
+    ['联合国', '新華社聯合國2月20日電（記者郭鑫）安理會20日舉行會議。', ['郭鑫'], '新華社'],
+    ['聯合國', '新华社联合国2月20日电（记者郭鑫）安理会20日举行会议。', ['郭鑫'], '新华社'],
+    ['联合国', '新华社联合国2月20日电（记者郭鑫）安理会20日举行会议。', ['郭鑫'], '新华社'],
+  ])('located %s, lead %s: the United Nations, taken off and read', (located, lead, authors, agency) => {
+    const s = story(located, lead);
+    expect([s.fields.dateline?.city, s.fields.dateline?.date, s.fields.authors, s.fields.agency]).toEqual([located, '2025-02-20', authors, { name: agency }]);
+    expect(s.body.startsWith('安理')).toBe(true);
+    expect(s.notes.join('\n')).not.toMatch(/kept in the body/);
+  });
+
   it.each([
     ['台中', '中央社台北20日電（記者蘇思云）美國與日本20日舉行經濟對話。', '台北'],
     ['Kaohsiung', '中央社台北20日電（記者蘇思云）美國與日本20日舉行經濟對話。', '台北'],
     ['纽约', '新华社联合国2月20日电（记者郭鑫）安理会20日举行会议。', '联合国'],
+    ['联合国', '新华社纽约2月20日电（记者郭鑫）安理会20日举行会议。', '纽约'],
+    ['聯合國', '新華社紐約2月20日電（記者郭鑫）安理會20日舉行會議。', '紐約'],
   ])('located %s, lead of another city (%s): kept in the body, as before', (located, lead, printed) => {
     const s = story(located, lead);
     expect(s.body.startsWith(lead)).toBe(true);

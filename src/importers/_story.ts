@@ -44,11 +44,12 @@ const placeKey = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, ''
  * Whether a lead's city and a dateline's name one city: as printed (`WASHINGTON` and `Washington`), or
  * through the Chinese city table (`_zh-cities.ts`), where a name in either script and its character
  * variants map to one English name (`臺北`, `台北` and `Taipei`; `东京` and `東京`; `華盛頓` and `华盛顿`).
- * (The table's 联合国, which it maps to New York for the zone, is no spelling of 纽约.)
+ * (The table's 联合国, which it maps to New York for the zone, is no spelling of 纽约: it is compared as
+ * the United Nations, so 联合国 and 聯合國, or UNITED NATIONS, name one place, and 纽约 another.)
  */
 function sameCity(printed: string, city: string): boolean {
   if (placeKey(cityName(printed)) === placeKey(city)) return true;
-  const english = (name: string): string | undefined => (/^(?:联合国|聯合國)$/u.test(name.trim()) ? undefined : ZH_CITIES.get(name.trim())?.[0]);
+  const english = (name: string): string | undefined => (/^(?:联合国|聯合國)$/u.test(name.trim()) ? 'United Nations' : ZH_CITIES.get(name.trim())?.[0]);
   const a = english(printed);
   const b = english(city);
   if (a === undefined && b === undefined) return false;

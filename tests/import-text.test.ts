@@ -1407,6 +1407,11 @@ describe('importText: the language of the copy, from its scripts', () => {
     // (Near misses: Japanese quoting in “” or naming a brand in kana is Japanese still.)
     ['Japanese quoting in “”', page('首相“丁寧に説明する”と強調', '岸田首相は24日、“丁寧に説明する”と述べた。'), 'ja'],
     ['Japanese naming a brand in kana', page('ローソン、新サービス開始', 'ローソンは5日、無人決済の新サービスを全国の店舗で始めると発表した。'), 'ja'],
+    // Japanese prose is Japanese under a Chinese lead or with （完） (review: both gave zh): with such a mark
+    // kana outside quotes need one in four of the Han and kana, which a Chinese story naming a film in kana does not reach.
+    ['Japanese under a 新華社 lead', page('中国、新たな経済対策を発表', '新華社北京2月5日電 中国政府は5日、新たな経済対策を発表した。', '国内総生産の伸びを支える狙いがある。'), 'ja'],
+    ['Japanese ending with （完）', page('連載　円安の行方（下）', '日銀は5日、金融政策決定会合で政策金利を据え置いた。市場では円安が進み、輸入物価の上昇が家計を圧迫している。', '専門家は「当面は様子見が続く」とみている。（完）'), 'ja'],
+    ['Chinese under a 新华社 lead naming a film in kana, unquoted', page('日本动画电影票房创新高', '新华社东京2月5日电 日本动画电影すずめの戸締まり5日票房突破百亿日元。'), 'zh'],
     ['Japanese quoting in 「」, with kana outside the quotes in headline and body', page('首相「丁寧に説明する」と強調', '岸田首相は24日、「丁寧に説明する」と述べた。'), 'ja'],
     ['Japanese with a headline in kanji and a title in 『』', page('映画興行収入', '映画『すずめの戸締まり』の興行収入が100億円を突破した。'), 'ja'],
     ['Japanese naming 新華社 in its first sentence', page('中国、新たな経済対策を発表', '新華社通信によると、中国政府は24日、新たな経済対策を発表した。'), 'ja'],

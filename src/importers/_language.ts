@@ -54,10 +54,10 @@ export interface CopyMarks {
 
 /**
  * Chinese, Japanese or Korean: Hangul as many as Han and kana together is Korean. Kana quoted in 《》「」
- * 『』“”‘’"" do not count (Chinese copy quotes Japanese titles), and a Chinese lead or the end mark （完） says
- * Chinese whatever kana it quotes. Otherwise Japanese where kana outside quotes make one in eight of the
- * Han and kana of the headline and body together (`japanese`; a Japanese headline may be all kanji:
- * 日銀総裁会見; a few kana in the headline and the body are not enough); else Chinese,
+ * 『』“”‘’"" do not count (Chinese copy quotes Japanese titles). Japanese where kana outside quotes make
+ * one in eight of the Han and kana of the headline and body together (`japanese`; a Japanese headline may
+ * be all kanji: 日銀総裁会見; a few kana in the headline and the body are not enough), or one in four
+ * under a Chinese lead or with the end mark （完） (Japanese copy may print either); else Chinese,
  * `zh-Hant` when its characters are traditional ones and `zh` when they are simplified or too few to tell.
  */
 function cjkLanguage(title: string, body: string, marks: CopyMarks): string {
@@ -67,19 +67,22 @@ function cjkLanguage(title: string, body: string, marks: CopyMarks): string {
   const hangul = count(text, /\p{Script=Hangul}+/gu);
   if (hangul > 0 && hangul >= han + kana) return 'ko';
   const chinese = zhScript(text) === 'Hant' ? 'zh-Hant' : 'zh';
-  if (marks.chineseLead === true || marks.chineseEndMark === true) return chinese;
-  return japanese(title, body) ? 'ja' : chinese;
+  // (A Chinese mark asks more of the kana, not all: Japanese prose under 新華社北京…電 or ending （完） is Japanese.)
+  const marked = marks.chineseLead === true || marks.chineseEndMark === true;
+  return japanese(title, body, marked ? 4 : 8) ? 'ja' : chinese;
 }
 
 /**
- * Whether kana outside quotes make a real share of the copy: one in eight of the Han and kana of the
- * headline and body together. Japanese prose runs to a third or more; a Chinese story naming a brand in
- * kana once (ローソン) or quoting a buzzword (“ふてほど”) stays far below it.
+ * Whether kana outside quotes make a real share of the copy: one in eight (`per`) of the Han and kana of
+ * the headline and body together, or one in four where a Chinese lead or （完） speaks for Chinese. Japanese
+ * prose runs to a third or more (新たな経済対策を発表した: 0.33 with its headline); a Chinese story
+ * naming a brand in kana once (ローソン) or quoting a buzzword (“ふてほど”) stays far below one in eight,
+ * and one naming a film in kana unquoted (すずめの戸締まり, 0.17) below one in four.
  */
-function japanese(title: string, body: string): boolean {
+function japanese(title: string, body: string, per: number): boolean {
   const bare = `${unquoted(title)}\n${unquoted(body)}`;
   const kana = count(bare, KANA);
-  return kana > 0 && kana * 8 >= count(bare, HAN) + kana;
+  return kana > 0 && kana * per >= count(bare, HAN) + kana;
 }
 
 /** The language of copy with this headline and body, when its script names one. */

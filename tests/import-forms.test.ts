@@ -184,6 +184,15 @@ const ROWS: [string, Form, Expected][] = [
   ['"with" before a name with a middle initial', by('By Jane Doe with Tom J. Hale'), { authors: ['Jane Doe', 'Tom J. Hale'], noNote: /"with"/, last: MORE }],
   ['"with" before an unlisted given name and a middle initial', by('By Jane Doe with Kwame A. Mensah'), { authors: ['Jane Doe', 'Kwame A. Mensah'], noNote: /"with"/, last: MORE }],
   ['"with" before a name printed family name first', by('By Jane Doe with Wang Jing'), { authors: ['Jane Doe', 'Wang Jing'], noNote: /"with"/, last: MORE }],
+  // Organisations whose first word is a listed given name (review: `with Lee Enterprises`, `with Sun Sentinel`,
+  // `with Marie Claire` made them authors): a company's or masthead's word after it, Sun off the list, two
+  // given names and no surname: no sign of a person (read as any organisation after "with").
+  ...['Lee Enterprises', 'Sun Sentinel', 'Marie Claire', 'Charles Schwab Foundation', 'Tom Hale Enterprises'].map((org): [string, Form, Expected] =>
+    [`"with" before ${org}`, by(`By Jane Doe with ${org}`, FIELD), { authors: [`Jane Doe with ${org}`], note: /has "with" in it.*not parted/, last: MORE }]),
+  // (Near misses: a listed given name and a surname part still; Sun as a family name first is no longer a sign.)
+  ['"with" before a listed given name and a surname', by('By Jane Doe with Marie Hale'), { authors: ['Jane Doe', 'Marie Hale'], noNote: /"with"/, last: MORE }],
+  ['"with" before Lee and a given name', by('By Jane Doe with Lee Min'), { authors: ['Jane Doe', 'Lee Min'], noNote: /"with"/, last: MORE }],
+  ['"with" before a name whose family name is Sun, printed first', by('By Jane Doe with Sun Jing', FIELD), { authors: ['Jane Doe with Sun Jing'], note: /has "with" in it.*not parted/, last: MORE }],
   ['a comma and "with" a name in capitals', by('BY JANE DOE, WITH ANN LEE'), { authors: ['Jane Doe', 'Ann Lee'], last: MORE }],
   ['"with" before a given name the list lacks', by('By Jane Doe with Kwame Mensah', FIELD), { authors: ['Jane Doe with Kwame Mensah'], note: /has "with" in it.*not parted/, last: MORE }],
   ['surname first', by('By Doe, Jane'), { authors: ['Jane Doe'], note: /read as one name, surname first: "Jane Doe"/, last: MORE }],

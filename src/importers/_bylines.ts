@@ -325,6 +325,9 @@ const ORGANISATION_WORDS = new Set([
   'llc', 'news', 'times', 'post', 'press', 'review', 'journal', 'magazine', 'radio', 'tv', 'television', 'university', 'college', 'school',
   'church', 'museum', 'partners', 'project', 'coalition', 'alliance', 'federation', 'ministry', 'department', 'office', 'bureau', 'police',
   'army', 'navy', 'desk', 'staff', 'reports', 'media', 'studio', 'studios', 'productions', 'international', 'global', 'world',
+  // (Companies' and mastheads' words after a first word that may be a given name: Lee Enterprises, Sun Sentinel.)
+  'enterprises', 'holdings', 'industries', 'publishing', 'publications', 'newspapers', 'communications', 'sentinel', 'tribune', 'herald',
+  'gazette', 'courier', 'chronicle', 'telegraph', 'examiner', 'dispatch', 'inquirer', 'bulletin', 'daily', 'weekly', 'observer', 'guardian',
 ]);
 
 /**

@@ -594,6 +594,31 @@ describe('a lead whose city is the located one in the other script or a characte
     expect(s.notes.join('\n')).not.toMatch(/kept in the body/);
   });
 
+  // (Review: located 伦敦 and `LONDON, Ontario (AP) —` took the lead off silently, the dateline left in England.)
+  it.each([
+    ['伦敦', 'LONDON, Ontario (AP) — Talks lasted three hours.', 'LONDON, Ontario'],
+    ['London', 'LONDON, Ontario (AP) — Talks lasted three hours.', 'LONDON, Ontario'],
+    ['巴黎', 'PARIS, Texas (AP) — Talks lasted three hours.', 'PARIS, Texas'],
+  ])('located %s, lead of a namesake elsewhere (%s): kept in the body, noted', (located, lead, printed) => {
+    const s = story(located, lead);
+    expect(s.body.startsWith(lead)).toBe(true);
+    expect(s.fields.agency).toBeUndefined();
+    expect(s.notes).toContain(`the first paragraph opens with the dateline ${JSON.stringify(printed)}, not ${JSON.stringify(located)}: kept in the body`);
+  });
+
+  // (Near misses: a lead whose region agrees with the dateline, or names none, is taken off.)
+  it.each([
+    ['伦敦', 'LONDON (AP) — Talks lasted three hours.'],
+    ['伦敦', 'LONDON, England (AP) — Talks lasted three hours.'],
+    ['华盛顿', 'WASHINGTON, D.C. (AP) — Talks lasted three hours.'],
+    ['Portland', 'PORTLAND, Ore. (AP) — Talks lasted three hours.'],
+  ])('located %s, lead %s: taken off', (located, lead) => {
+    const s = story(located, lead);
+    expect(s.body.startsWith('Talks')).toBe(true);
+    expect(s.fields.agency).toEqual({ name: 'AP' });
+    expect(s.notes.join('\n')).not.toMatch(/kept in the body/);
+  });
+
   it.each([
     ['台中', '中央社台北20日電（記者蘇思云）美國與日本20日舉行經濟對話。', '台北'],
     ['Kaohsiung', '中央社台北20日電（記者蘇思云）美國與日本20日舉行經濟對話。', '台北'],

@@ -92,6 +92,21 @@ export function leadDateline(blocks: Block[], published: Timed, credits: Credits
 }
 
 /**
+ * Whether a lead's region makes its city another place of the same name than the structured dateline's
+ * (`LONDON, Ontario (AP) —` under located 伦敦 or London, a city in England): the gazetteer puts the city
+ * with that region in another zone, or knows the region and no such city in it. A region that
+ * agrees (`WASHINGTON, D.C.` under Washington) or that the gazetteer does not know is no sign.
+ */
+function otherPlace(city: string, region: string | undefined, dateline: DatelineOut): boolean {
+  if (region === undefined || dateline.timezone === undefined) return false;
+  const there = lookupCity(cityName(city), region);
+  const anywhere = lookupCity(cityName(city));
+  if (!there.found) return there.reason === 'unknown' && anywhere.found;
+  // (The zone only: a structured country may be a code, GB beside United Kingdom.)
+  return there.timezone !== dateline.timezone;
+}
+
+/**
  * If the first paragraph opens with a printed dateline for the same city as the structured one
  * (`WASHINGTON, Feb. 4 (Xinhua) --`; `中央社台北20日電` under `located` 臺北 or Taipei: `sameCity`), the lead is taken out so the build does not print it twice. What
  * it says that the fields lack (the agency, the date) is kept in the fields.
@@ -105,6 +120,10 @@ export function takeDuplicateLead(blocks: Block[], dateline: DatelineOut, publis
   if (lead === undefined) return;
   if (!sameCity(lead.city, dateline.city)) {
     notes.push(`the first paragraph opens with the dateline ${JSON.stringify(lead.city)}, not ${JSON.stringify(dateline.city)}: kept in the body`);
+    return;
+  }
+  if (otherPlace(lead.city, lead.region, dateline)) {
+    notes.push(`the first paragraph opens with the dateline ${JSON.stringify(`${lead.city}, ${lead.region ?? ''}`)}, not ${JSON.stringify(dateline.city)}: kept in the body`);
     return;
   }
   if (lead.agency !== undefined) credits.agency(lead.agency, 'the dateline lead');

@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { importNinjs } from '../src/importers/ninjs.js';
 import { importNitf } from '../src/importers/nitf.js';
 import { importText } from '../src/importers/text.js';
-import { isStaffCredit, keptWholeNote, laterSurnameFirst, parseByline, parseEditorLine, surnameFirstThenMore, withAfterComma, withNames } from '../src/importers/_bylines.js';
+import { isStaffCredit, keptWholeNote, laterSurnameFirst, nameCase, parseByline, parseEditorLine, surnameFirstThenMore, withAfterComma, withNames } from '../src/importers/_bylines.js';
 import { parseContributorLine, parseDatelineLead, reporterNames, zhSignature } from '../src/importers/lines.js';
 import { parseStamp } from '../src/importers/_stamps.js';
 import { copyLanguage } from '../src/importers/_language.js';
@@ -194,6 +194,9 @@ const ROWS: [string, Form, Expected][] = [
   ['"with" before Lee and a given name', by('By Jane Doe with Lee Min'), { authors: ['Jane Doe', 'Lee Min'], noNote: /"with"/, last: MORE }],
   ['"with" before a name whose family name is Sun, printed first', by('By Jane Doe with Sun Jing', FIELD), { authors: ['Jane Doe with Sun Jing'], note: /has "with" in it.*not parted/, last: MORE }],
   ['a comma and "with" a name in capitals', by('BY JANE DOE, WITH ANN LEE'), { authors: ['Jane Doe', 'Ann Lee'], last: MORE }],
+  // (Review: kept whole in capitals, "with" was cased as a name, `Jane Doe With Kwame Mensah`.)
+  ['"with" in capitals before a given name the list lacks', by('BY JANE DOE WITH KWAME MENSAH', FIELD), { authors: ['Jane Doe with Kwame Mensah'], note: /has "with" in it.*not parted/, last: MORE }],
+  ['"with" in capitals before an organisation', by('BY JANE DOE WITH RED CROSS', FIELD), { authors: ['Jane Doe with Red Cross'], note: /has "with" in it.*not parted/, last: MORE }],
   ['"with" before a given name the list lacks', by('By Jane Doe with Kwame Mensah', FIELD), { authors: ['Jane Doe with Kwame Mensah'], note: /has "with" in it.*not parted/, last: MORE }],
   ['surname first', by('By Doe, Jane'), { authors: ['Jane Doe'], note: /read as one name, surname first: "Jane Doe"/, last: MORE }],
   ['surname first, with an initial', by('By Doe, Jane A.'), { authors: ['Jane A. Doe'], note: /surname first/, last: MORE }],
@@ -605,6 +608,7 @@ describe('the byline and lead rules stay linear on hostile copy', () => {
     surnameFirstThenMore(`Doe, ${text}`);
     laterSurnameFirst(text);
     laterSurnameFirst(`Jane Doe, ${text}`);
+    nameCase(text.toUpperCase());
     keptWholeNote(text);
     isStaffCredit(text);
     isStaffCredit(`Staff${text}`);

@@ -30,8 +30,10 @@ export function looksLikeName(s: string): boolean {
 /** `ZHANG YI` → `Zhang Yi` (China Daily prints bylines in capitals); names with lower case stay as printed. */
 export function nameCase(s: string): string {
   if (!/\p{L}/u.test(s) || s !== s.toUpperCase() || s === s.toLowerCase()) return s;
-  // (A roman numeral after the name stays in capitals: `JIM ROE III` → `Jim Roe III`.)
-  return s.toLowerCase().replace(/(^|[\s'’.-])(\p{L})/gu, (_, sep: string, c: string) => `${sep}${c.toUpperCase()}`).replace(/(?<=\S\s)(Ii|Iii|Iv)(?=$|[\s,])/gu, (r: string) => r.toUpperCase());
+  // (A roman numeral after the name stays in capitals: `JIM ROE III` → `Jim Roe III`; a "with" kept
+  // between words, `JANE DOE WITH RED CROSS`, in lower case, as the byline reads in sentence case.)
+  return s.toLowerCase().replace(/(^|[\s'’.-])(\p{L})/gu, (_, sep: string, c: string) => `${sep}${c.toUpperCase()}`).replace(/(?<=\S\s)(Ii|Iii|Iv)(?=$|[\s,])/gu, (r: string) => r.toUpperCase())
+    .replace(/(?<=\S\s)With(?=\s\S)/gu, 'with');
 }
 
 /** A publication named after a comma (`By Jane Doe, The New York Times`): no person starts with "The". */

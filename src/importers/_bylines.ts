@@ -561,6 +561,16 @@ export function parseByline(text: string): Byline | undefined {
       if (withAgency.name !== undefined) out.authors.push({ name: nameCase(withAgency.name), printed: part });
       continue;
     }
+    // "with" not parted (`Jane Doe with Red Cross`): kept as printed, one credit, noted, as ninjs and NITF
+    // keep it; after a comma (`Jane Doe, with Mercy Corps`), no name: noted. Nothing printed is lost.
+    if (out.withKept?.includes(part.trim()) === true) {
+      out.authors.push({ name: nameCase(part.trim()), printed: part });
+      continue;
+    }
+    if (last !== undefined && /^with\s/iu.test(part.trim()) && names.includes(`, ${part}`)) {
+      (out.notNames ??= []).push(part.trim());
+      continue;
+    }
     const p = /^(.+?)\s+(?:in|IN)\s+(.+)$/u.exec(part);
     const name = (p?.[1] ?? part).trim();
     const location = p?.[2]?.trim();

@@ -541,7 +541,7 @@ export function parseByline(text: string): Byline | undefined {
     }
     // A place after a comma, a city or a state (`By Jane Doe, Texas`), and its state after it (`…, Washington, D.C.`);
     // after the agency alone (`By Xinhua, Beijing`), a place with no name to go with.
-    if ((last !== undefined || out.agency !== undefined) && names.includes(`, ${part}`) && isPlace(part) && parseAgencyLine(part) === undefined) {
+    if ((last !== undefined || out.agency !== undefined || out.titles?.some(isStaffCredit) === true) && names.includes(`, ${part}`) && isPlace(part) && parseAgencyLine(part) === undefined) {
       if (last === undefined) (out.places ??= []).push(part.trim());
       else {
         last.location = last.location === undefined ? nameCase(part.trim()) : `${last.location}, ${nameCase(part.trim())}`;
@@ -561,6 +561,11 @@ export function parseByline(text: string): Byline | undefined {
       if (withAgency.name !== undefined) out.authors.push({ name: nameCase(withAgency.name), printed: part });
       continue;
     }
+    // The paper's staff (`By Staff`, `STAFF WRITERS`) is no one's name: a title, noted, as ninjs and NITF note it.
+    if (isStaffCredit(part)) {
+      (out.titles ??= []).push(part.trim());
+      continue;
+    }
     // "with" not parted (`Jane Doe with Red Cross`): kept as printed, one credit, noted, as ninjs and NITF
     // keep it; after a comma (`Jane Doe, with Mercy Corps`), no name: noted. Nothing printed is lost.
     if (out.withKept?.includes(part.trim()) === true) {
@@ -577,8 +582,8 @@ export function parseByline(text: string): Byline | undefined {
     if (!looksLikeName(name) || (location !== undefined && !looksLikeName(location))) return undefined;
     out.authors.push(location === undefined ? { name: nameCase(name), printed: part } : { name: nameCase(name), printed: part, location: nameCase(location) });
   }
-  // A byline of the agency alone (`By The Associated Press`) is a byline too.
-  return out.authors.length > 0 || out.agency !== undefined ? out : undefined;
+  // A byline of the agency alone (`By The Associated Press`) is a byline too, and one of the staff alone (`By Staff`).
+  return out.authors.length > 0 || out.agency !== undefined || out.titles?.some(isStaffCredit) === true ? out : undefined;
 }
 
 /**

@@ -144,36 +144,30 @@ export class Credits {
       this.authors.push(placed.name);
       return;
     }
-    // `Doe, Florence`: kept whole, as the text importer keeps it.
-    const whole = keptWhole(plain);
-    if (whole !== undefined) {
+    const keepWhole = (whole: string): void => {
       this.notes.push(keptWholeNote(whole));
       this.authors.push(whole);
-      return;
-    }
+    };
+    const turned = (pairs: readonly { printed: string; name: string }[]): void => {
+      for (const m of pairs) this.notes.push(`byline ${JSON.stringify(m.printed)} read as one name, surname first: ${JSON.stringify(m.name)}`);
+    };
+    // `Doe, Florence`: kept whole, as the text importer keeps it.
+    const whole = keptWhole(plain);
+    if (whole !== undefined) return keepWhole(whole);
     // `Doe, Jane, Tom Hale`: the name turned round, then the rest read as after any name; `Doe, Florence,
     // Tom Hale` kept whole, as the text importer reads them (`surnameFirstThenMore`).
     const more = surnameFirstThenMore(plain);
-    if (more !== undefined && 'whole' in more) {
-      this.notes.push(keptWholeNote(more.whole));
-      this.authors.push(more.whole);
-      return;
-    }
+    if (more !== undefined && 'whole' in more) return keepWhole(more.whole);
     if (more !== undefined) {
-      this.notes.push(`byline ${JSON.stringify(more.printed)} read as one name, surname first: ${JSON.stringify(more.name)}`);
-      for (const m of more.more ?? []) this.notes.push(`byline ${JSON.stringify(m.printed)} read as one name, surname first: ${JSON.stringify(m.name)}`);
+      turned([more, ...(more.more ?? [])]);
       this.names(more.rewritten);
       return;
     }
     // `Jane Doe and Hale, Tom`: the later pair turned round; `Jane Doe and Hale` kept whole (`laterSurnameFirst`).
     const later = laterSurnameFirst(plain);
-    if (later !== undefined && 'whole' in later) {
-      this.notes.push(keptWholeNote(later.whole));
-      this.authors.push(later.whole);
-      return;
-    }
+    if (later !== undefined && 'whole' in later) return keepWhole(later.whole);
     if (later !== undefined) {
-      for (const m of later.more) this.notes.push(`byline ${JSON.stringify(m.printed)} read as one name, surname first: ${JSON.stringify(m.name)}`);
+      turned(later.more);
       this.names(later.rewritten);
       return;
     }

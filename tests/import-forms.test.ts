@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { importNinjs } from '../src/importers/ninjs.js';
 import { importNitf } from '../src/importers/nitf.js';
 import { importText } from '../src/importers/text.js';
-import { isStaffCredit, keptWholeNote, laterSurnameFirst, nameCase, parseByline, parseEditorLine, surnameFirstThenMore, withAfterComma, withNames } from '../src/importers/_bylines.js';
+import { isStaffCredit, isStaffOf, keptWholeNote, laterSurnameFirst, nameCase, parseByline, parseEditorLine, surnameFirstThenMore, withAfterComma, withNames, withStaff } from '../src/importers/_bylines.js';
 import { parseContributorLine, parseDatelineLead, reporterNames, zhSignature } from '../src/importers/lines.js';
 import { parseStamp } from '../src/importers/_stamps.js';
 import { copyLanguage } from '../src/importers/_language.js';
@@ -272,6 +272,17 @@ const ROWS: [string, Form, Expected][] = [
   ['staff writers, then a city', by('By Staff Writers, Beijing'), { note: /^(?=[^]*title not kept.*"Staff Writers")[^]*place not kept.*"Beijing"/, noNote: /kept whole/, last: MORE }],
   // Near misses: a surname Staff has a given name before it; a job other than the staff and a place is kept whole (above).
   ['a surname Staff, then a state', by('By Jonathan Staff, Texas'), { authors: ['Jonathan Staff'], note: /not kept.*Texas/, noNote: /kept whole|title/, last: MORE }],
+  // "with" the staff: the name, and the staff a title, noted, as `By Staff` is (review: ninjs and NITF gave no
+  // author, the whole a title; text one author "Jane Doe with staff").
+  ['a name "with" the staff', by('By Jane Doe with staff'), { authors: ['Jane Doe'], note: /title not kept.*"staff"/, noNote: /"with"/, last: MORE }],
+  ['a name "with" a masthead\'s staff', by('By Jane Doe with Tribune staff'), { authors: ['Jane Doe'], note: /title not kept.*"Tribune staff"/, noNote: /"with"/, last: MORE }],
+  ['a name "with" a hyphenated masthead\'s staff', by('By Jane Doe with Sun-Times staff'), { authors: ['Jane Doe'], note: /title not kept.*"Sun-Times staff"/, noNote: /"with"/, last: MORE }],
+  ['a name "with" the staff, in capitals', by('BY JANE DOE WITH TRIBUNE STAFF'), { authors: ['Jane Doe'], note: /title not kept.*"TRIBUNE STAFF"/, last: MORE }],
+  ['a name "with" "the staff"', by('By Jane Doe with the staff'), { authors: ['Jane Doe'], note: /title not kept.*"the staff"/, last: MORE }],
+  ['a name "with" staff writers', by('By Jane Doe with Staff Writers'), { authors: ['Jane Doe'], note: /title not kept.*"Staff Writers"/, last: MORE }],
+  // Near misses: an agency's staff is the agency; a surname Staff after a given name is a name, kept as printed.
+  ['a name "with" an agency\'s staff', by('By Jane Doe with Reuters staff'), { authors: ['Jane Doe'], agency: 'Reuters', noNote: /"with"|title/, last: MORE }],
+  ['"with" a name whose surname is Staff', by('By Jane Doe with Jonathan Staff'), { authors: ['Jane Doe with Jonathan Staff'], note: /has "with" in it.*not parted/, noNote: /title/, last: MORE }],
   ['the desk, then a state', by('By Desk, Texas'), { authors: ['Desk, Texas'], note: /kept whole/, last: MORE }],
   ['a surname, then Md (Mohammed)', by('By Rahman, Md'), { authors: ['Md Rahman'], note: /surname first: "Md Rahman"/, last: MORE }],
   // Letters after a name of two words are a title, never an author.
@@ -591,6 +602,8 @@ describe('the byline and lead rules stay linear on hostile copy', () => {
     ['a name, then names written surname first', `Jane Doe${' and Hale, Tom'.repeat(N / 13)}`],
     ['capitals', 'A'.repeat(N)],
     ['words in capitals', 'ABC '.repeat(N / 4)],
+    ['capitalised words and "staff"', 'Tribune '.repeat(N / 8)],
+    ['hyphens and dots', 'Sun-Times.'.repeat(N / 10)],
   ];
   it.each(HOSTILE)('%s', (_what, text) => {
     const t = performance.now();
@@ -606,6 +619,10 @@ describe('the byline and lead rules stay linear on hostile copy', () => {
     keptWholeNote(text);
     isStaffCredit(text);
     isStaffCredit(`Staff${text}`);
+    isStaffOf(text);
+    isStaffOf(`${text} staff`);
+    withStaff(`Jane Doe with ${text}`);
+    withStaff(`${text} with ${text} staff`);
     expect(performance.now() - t).toBeLessThan(100);
   });
 });

@@ -226,6 +226,38 @@ function isLoneNameWord(part: string): boolean {
 /** A credit to the paper's staff (`Staff`, `Staff Writers`, `STAFF REPORTER`): no one's name, and no surname to keep whole with a place. */
 export const isStaffCredit = (part: string): boolean => /^staff(?: writers?| reporters?)?$/iu.test(part.trim());
 
+/**
+ * A paper's staff named by its masthead (`Tribune staff`, `Sun-Times staff`, `TRIBUNE STAFF`): no one's name,
+ * a title, as `Staff` is. "staff" in lower case after capitalised words, or in capitals after words that
+ * start with no given name the list knows; not `Jonathan Staff`, a surname.
+ */
+export function isStaffOf(part: string): boolean {
+  const m = /^((?:[\p{Lu}][\p{L}\p{M}.'’&-]*\s){1,4})(staff|STAFF)(?:\s(?:writers?|reporters?|WRITERS?|REPORTERS?))?$/u.exec(part.trim());
+  return m !== null && (m[2] === 'staff' || !startsWithKnownName((m[1] ?? '').trim()));
+}
+
+/** The staff, or a masthead's, with "the" before it or not (`Staff`, `the Tribune staff`): a title. */
+export const isStaffTitle = (part: string): boolean => {
+  const t = part.trim().replace(/^(?:the|THE) /u, '');
+  return isStaffCredit(t) || isStaffOf(t);
+};
+
+/**
+ * `Jane Doe with staff`, `Jane Doe with Tribune staff`, `JANE DOE WITH STAFF`: the name, and the staff after
+ * "with" (`isStaffCredit`, `isStaffOf`, or an agency's staff, `Reuters staff`), to read as a title (or the
+ * agency) is read after a comma; undefined for any other part.
+ */
+export function withStaff(part: string): [string, string] | undefined {
+  const text = part.replace(/\s+/g, ' ').trim();
+  if (!WITH.test(text)) return undefined;
+  const sides = text.split(WITH).map((s) => s.trim());
+  const [name = '', printed = ''] = sides;
+  // (`with the staff`, `with the Tribune staff`: the staff all the same.)
+  const agencyStaff = /^(.+?) (?:staff|Staff|STAFF)$/u.exec(printed)?.[1];
+  const isStaff = isStaffTitle(printed) || (agencyStaff !== undefined && parseAgencyLine(agencyStaff.replace(/^the\s+/iu, '')) !== undefined);
+  return sides.length === 2 && isStaff && looksLikeName(name) && !isStaffCredit(name) ? [name, printed] : undefined;
+}
+
 /** What `keptWhole` keeps after a surname alone or a job: a place or initials (`Doe, Florence`, `Vance, J.D.`, `Correspondent, Asia`). */
 const placeOrInitials = (part: string): boolean => isPlace(part) || isInitials(part);
 
@@ -493,7 +525,8 @@ export function parseByline(text: string): Byline | undefined {
   const parts = names.split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/i).filter(Boolean).flatMap((part, i, all) => {
     const after = i === 0 ? undefined : withAfterComma(all[i - 1] ?? '', part);
     if (after !== undefined) return [after];
-    const sides = withNames(part);
+    // (`Jane Doe with Tribune staff`: the name, and the staff a title, as after a comma.)
+    const sides = withStaff(part) ?? withNames(part);
     if (sides === undefined && WITH.test(part)) (out.withKept ??= []).push(part.trim());
     return sides ?? [part];
   });
@@ -562,7 +595,7 @@ export function parseByline(text: string): Byline | undefined {
       continue;
     }
     // The paper's staff (`By Staff`, `STAFF WRITERS`) is no one's name: a title, noted, as ninjs and NITF note it.
-    if (isStaffCredit(part)) {
+    if (isStaffTitle(part)) {
       (out.titles ??= []).push(part.trim());
       continue;
     }

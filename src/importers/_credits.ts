@@ -3,7 +3,7 @@
  * the agency (ranked by where it is named), contributors; written into the record's fields once.
  */
 import { squash, unique } from './_tree.js';
-import { agencyOfJob, agencyOfPublication, isBureau, isJobPhrase, isLoneInitial, isModifierOnly, isPublicationName, JOB_TITLE, keptWhole, keptWholeNote, laterSurnameFirst, looksLikeName, nameAndAgency, nameCase, surnameFirst, surnameFirstThenMore, surnameFirstThenPlace, WITH, withAfterComma, withNames, withNote } from './_bylines.js';
+import { agencyOfJob, agencyOfPublication, isBureau, isJobPhrase, isLoneInitial, isModifierOnly, isPublicationName, isStaffOf, JOB_TITLE, keptWhole, keptWholeNote, laterSurnameFirst, looksLikeName, nameAndAgency, nameCase, surnameFirst, surnameFirstThenMore, surnameFirstThenPlace, WITH, withAfterComma, withNames, withNote, withStaff } from './_bylines.js';
 import { isPostNominal, nameSuffix, withSuffix } from './_suffix.js';
 import { personWithComma } from './_person.js';
 import { isPlace } from './_places.js';
@@ -205,7 +205,8 @@ export class Credits {
       }
       // (`Jane Doe with Tom Hale`: two people, when both read as names, as the text importer parts them.)
       const people = part.split(/\s*(?:&|\band\b)\s*/i).map((x) => x.trim()).filter(Boolean).flatMap((x) => {
-        const sides = withNames(x);
+        // (`Jane Doe with Tribune staff`: the name, and the staff a title, as the text importer reads it.)
+        const sides = withStaff(x) ?? withNames(x);
         if (sides === undefined && WITH.test(x)) this.notes.push(withNote(x));
         return sides ?? [x];
       });
@@ -241,7 +242,7 @@ export class Credits {
         if (parseAgencyLine(n) !== undefined) this.agency(n, 'the byline');
         else if (unThe !== n && parseAgencyLine(unThe) !== undefined) this.agency(unThe, 'the byline');
         else if (staffOf !== undefined) this.agency(staffOf, 'the byline');
-        else if (JOB_TITLE.test(n) || STAFF.test(n)) this.notes.push(`byline title not kept (a byline has no field for it): ${JSON.stringify(n)}`);
+        else if (!WITH.test(n) && (JOB_TITLE.test(n) || STAFF.test(n) || isStaffOf(n.replace(/^the\s+/iu, '')))) this.notes.push(`byline title not kept (a byline has no field for it): ${JSON.stringify(n)}`);
         else if (nameAndAgency(n) !== undefined) this.person(n);
         else if (/^[\p{Lu}\p{Lo}]/u.test(n)) this.authors.push(n);
         else this.notes.push(`byline text ${JSON.stringify(n)} is not a name: not used`);

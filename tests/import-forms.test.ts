@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { importNinjs } from '../src/importers/ninjs.js';
 import { importNitf } from '../src/importers/nitf.js';
 import { importText } from '../src/importers/text.js';
-import { isStaffCredit, isStaffOf, keptWholeNote, laterSurnameFirst, nameCase, parseByline, parseEditorLine, surnameFirstThenMore, withAfterComma, withNames, withStaff } from '../src/importers/_bylines.js';
+import { isStaffCredit, isStaffOf, keptWholeNote, laterSurnameFirst, nameCase, parseByline, parseEditorLine, surnameFirstThenMore, keptAtCommaWith, nameBeforeWith, withAfterComma, withCreditLine, withNames, withStaff } from '../src/importers/_bylines.js';
 import { parseContributorLine, parseDatelineLead, reporterNames, zhSignature } from '../src/importers/lines.js';
 import { parseStamp } from '../src/importers/_stamps.js';
 import { copyLanguage } from '../src/importers/_language.js';
@@ -189,6 +189,20 @@ const ROWS: [string, Form, Expected][] = [
   ['"with" before Lee and a given name', by('By Jane Doe with Lee Min'), { authors: ['Jane Doe', 'Lee Min'], noNote: /"with"/, last: MORE }],
   ['"with" before a name whose family name is Sun, printed first', by('By Jane Doe with Sun Jing'), { authors: ['Jane Doe with Sun Jing'], note: /has "with" in it.*not parted/, last: MORE }],
   ['a comma and "with" a name in capitals', by('BY JANE DOE, WITH ANN LEE'), { authors: ['Jane Doe', 'Ann Lee'], last: MORE }],
+  // A person after ", with" is never dropped (review: `, with Kwame Mensah` was noted as no name, and Tom Hale
+  // lost after a title or before an "and" in ninjs and NITF): parted where `withAfterComma` reads a person
+  // (after a title too), else the byline kept as printed, one credit, noted; a credit line gives contributors.
+  ['a comma and "with" a given name the list lacks', by('By Jane Doe, with Kwame Mensah'), { authors: ['Jane Doe, with Kwame Mensah'], note: /"Jane Doe, with Kwame Mensah" has "with" in it.*not parted/, noNote: /not a name/, last: MORE }],
+  ['a comma and "with" a name, then "and" another', by('By Jane Doe, with Tom Hale and Kwame Mensah'), { authors: ['Jane Doe', 'Tom Hale', 'Kwame Mensah'], noNote: /not a name|"with"/, last: MORE }],
+  ['a title, then a comma and "with" a name', by('By Jane Doe, Staff Writer, with Tom Hale'), { authors: ['Jane Doe', 'Tom Hale'], note: /title not kept.*"Staff Writer"/, noNote: /not a name/, last: MORE }],
+  ['a comma and "with reporting by" a name', by('By Jane Doe, with reporting by Tom Hale'), { authors: ['Jane Doe'], contributors: [{ name: 'Tom Hale', role: 'reporting' }], noNote: /not a name/, last: MORE }],
+  ['a comma and "with reporting by" two names', by('By Jane Doe, with reporting by Tom Hale and Ann Lee'), { authors: ['Jane Doe'], contributors: [{ name: 'Tom Hale', role: 'reporting' }, { name: 'Ann Lee', role: 'reporting' }], last: MORE }],
+  // Near misses: an organisation, an agency or a place after ", with" is noted as no name, as before; a
+  // credit line the contributor-line reader cannot read is kept as printed, noted; any two capitalised
+  // words with no organisation's word may be a person's name, kept as printed.
+  ['a comma and "with" before a state', by('By Jane Doe, with Texas'), { authors: ['Jane Doe'], note: /"with Texas" is not a name/, last: MORE }],
+  ['a comma and "with reporting by" the staff', by('By Jane Doe, with reporting by the staff'), { authors: ['Jane Doe, with reporting by the staff'], note: /has "with" in it.*not parted/, last: MORE }],
+  ['a comma and "with" two capitalised words', by('By Jane Doe, with Red Cross'), { authors: ['Jane Doe, with Red Cross'], note: /has "with" in it.*not parted/, last: MORE }],
   // (Review: kept whole in capitals, "with" was cased as a name, `Jane Doe With Kwame Mensah`.)
   ['"with" in capitals before a given name the list lacks', by('BY JANE DOE WITH KWAME MENSAH'), { authors: ['Jane Doe with Kwame Mensah'], note: /has "with" in it.*not parted/, last: MORE }],
   ['"with" in capitals before an organisation', by('BY JANE DOE WITH RED CROSS'), { authors: ['Jane Doe with Red Cross'], note: /has "with" in it.*not parted/, last: MORE }],
@@ -604,6 +618,8 @@ describe('the byline and lead rules stay linear on hostile copy', () => {
     ['words in capitals', 'ABC '.repeat(N / 4)],
     ['capitalised words and "staff"', 'Tribune '.repeat(N / 8)],
     ['hyphens and dots', 'Sun-Times.'.repeat(N / 10)],
+    ['commas and "with reporting by"', 'Jane Doe, with reporting by '.repeat(N / 28)],
+    ['commas and "with" a name and "and"', ', with Tom Hale and Kwame Mensah'.repeat(N / 32)],
   ];
   it.each(HOSTILE)('%s', (_what, text) => {
     const t = performance.now();
@@ -623,6 +639,11 @@ describe('the byline and lead rules stay linear on hostile copy', () => {
     isStaffOf(`${text} staff`);
     withStaff(`Jane Doe with ${text}`);
     withStaff(`${text} with ${text} staff`);
+    keptAtCommaWith(text);
+    keptAtCommaWith(`Jane Doe, with ${text}`);
+    keptAtCommaWith(`Jane Doe, with reporting by ${text}`);
+    withCreditLine(`with reporting by ${text}`);
+    nameBeforeWith(text.split(','), text.split(',').length - 1);
     expect(performance.now() - t).toBeLessThan(100);
   });
 });

@@ -362,6 +362,8 @@ const ORGANISATION_WORDS = new Set([
   // (Companies' and mastheads' words after a first word that may be a given name: Lee Enterprises, Sun Sentinel.)
   'enterprises', 'holdings', 'industries', 'publishing', 'publications', 'newspapers', 'communications', 'sentinel', 'tribune', 'herald',
   'gazette', 'courier', 'chronicle', 'telegraph', 'examiner', 'dispatch', 'inquirer', 'bulletin', 'daily', 'weekly', 'observer', 'guardian',
+  // (And a relief body's: Mercy Corps, Peace Corps.)
+  'corps',
 ]);
 
 /**
@@ -417,6 +419,61 @@ export function withAfterComma(before: string, part: string): string | undefined
   // (The last name before the comma: `Jane Doe and Tom Hale, with Ann Lee`.)
   const last = before.replace(/\s+/g, ' ').trim().split(/ (?:with|WITH|and|AND|&) /u).pop() ?? '';
   return name !== undefined && isPersonBesideWith(last) && isPersonBesideWith(name) ? name : undefined;
+}
+
+/** What follows "with" at the head of a part after a comma (`with Tom Hale` → `Tom Hale`); undefined for any other part. */
+const afterWith = (part: string): string | undefined => /^(?:with|WITH) (.+)$/u.exec(part.replace(/\s+/g, ' ').trim())?.[1];
+
+/**
+ * The part a ", with" follows, for `withAfterComma`: the nearest before it that is no title, staff, suffix,
+ * letters or place (`Jane Doe, Staff Writer, with Tom Hale`: `Jane Doe`), looking back a few parts at most.
+ */
+export function nameBeforeWith(parts: readonly string[], i: number): string {
+  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+    const p = parts[k] ?? '';
+    const other = isJobPhrase(p) || isBureau(p) || isModifierOnly(p) || isStaffTitle(p) || isPostNominal(p) || nameSuffix(p) !== undefined || (k > 0 && isPlace(p) && parseAgencyLine(p) === undefined);
+    if (!other) return p;
+  }
+  return parts[i - 1] ?? '';
+}
+
+/**
+ * Words after "with" that may be a person's name with no sign of it (`Kwame Mensah`): capitalised words,
+ * no organisation's, company's or masthead's word (`Mercy Corps`), no agency, publication, place, title or staff.
+ */
+function mayBePersonAfterWith(name: string): boolean {
+  const words = name.split(' ');
+  return looksLikeName(name) && !/\p{Script=Han}/u.test(name) && !isPlace(name) && parseAgencyLine(name) === undefined && parseAgencyLine(name.replace(/^the\s+/iu, '')) === undefined &&
+    nameAndAgency(name) === undefined && agencyOfPublication(name) === undefined && !isPublicationName(name) && !isJobPhrase(name) && !isJobWord(name) && !isStaffTitle(name) &&
+    !isBureau(name) && !isModifierOnly(name) && !words.some((w) => ORGANISATION_WORDS.has(w.toLowerCase().replace(/[.'’]+$/u, '')));
+}
+
+/**
+ * `with reporting by Tom Hale` after a comma: a credit line (`Reporting by Tom Hale`, as the contributor-line
+ * reader reads it), its contributors; undefined for any other part, and for one the reader cannot read.
+ */
+export function withCreditLine(part: string): Contributor[] | undefined {
+  const rest = afterWith(part);
+  if (rest === undefined || !/^\p{Ll}/u.test(rest) || !/\sby\s/u.test(rest)) return undefined;
+  return parseContributorLine(`${rest.charAt(0).toUpperCase()}${rest.slice(1)}`);
+}
+
+/**
+ * A byline with a part after a comma that starts with "with" and names someone who may be a person but
+ * shows no sign of one (`Jane Doe, with Kwame Mensah`: `withAfterComma` does not part it), or a credit line
+ * the contributor-line reader cannot read (`with photos by Tom Hale`): kept as printed, one credit, noted,
+ * as `Jane Doe with Kwame Mensah` is. Nothing printed is lost. An organisation, an agency or a place after
+ * it (`, with Mercy Corps`, `, with Reuters`) is noted as no name, as before: false.
+ */
+export function keptAtCommaWith(names: string): boolean {
+  const parts = names.replace(/\s+/g, ' ').trim().split(/ ?, ?/u);
+  return parts.some((part, i) => {
+    const rest = i === 0 ? undefined : afterWith(part);
+    if (rest === undefined) return false;
+    if (/^\p{Ll}/u.test(rest)) return /\sby\s/u.test(rest) && withCreditLine(part) === undefined;
+    const first = rest.split(/ (?:and|AND|&) | ?& ?/u)[0] ?? '';
+    return withAfterComma(nameBeforeWith(parts, i), `with ${first}`) === undefined && mayBePersonAfterWith(first);
+  });
 }
 
 /** The note for a byline with a "with" in it not parted (`withNames`). */
@@ -521,9 +578,25 @@ export function parseByline(text: string): Byline | undefined {
       ...(joined(out.withKept, rest.withKept) === undefined ? {} : { withKept: joined(out.withKept, rest.withKept) }),
     };
   }
+  // `Jane Doe, with Kwame Mensah`: a person after ", with" with no sign of one, kept as printed, one credit,
+  // noted, as ninjs and NITF keep it (`keptAtCommaWith`); nothing printed is lost.
+  if (keptAtCommaWith(names)) {
+    const whole = names.trim();
+    return { ...out, authors: [{ name: nameCase(whole), printed: whole }], withKept: [...(out.withKept ?? []), whole] };
+  }
+  // `Jane Doe, with reporting by Tom Hale`: a credit line, its contributors with their role.
+  if (/,\s*(?:with|WITH)\s/u.test(names)) {
+    const kept: string[] = [];
+    for (const [i, part] of names.split(/\s*,\s*/u).entries()) {
+      const credit = i === 0 ? undefined : withCreditLine(part);
+      if (credit !== undefined) (out.contributors ??= []).push(...credit);
+      else kept.push(part);
+    }
+    names = kept.join(', ');
+  }
   // (`Jane Doe with Tom Hale`: two people, each an author, when both read as names; see `withNames`.)
   const parts = names.split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/i).filter(Boolean).flatMap((part, i, all) => {
-    const after = i === 0 ? undefined : withAfterComma(all[i - 1] ?? '', part);
+    const after = i === 0 ? undefined : withAfterComma(nameBeforeWith(all, i), part);
     if (after !== undefined) return [after];
     // (`Jane Doe with Tribune staff`: the name, and the staff a title, as after a comma.)
     const sides = withStaff(part) ?? withNames(part);

@@ -3,7 +3,7 @@
  * the agency (ranked by where it is named), contributors; written into the record's fields once.
  */
 import { squash, unique } from './_tree.js';
-import { agencyOfJob, agencyOfPublication, isBureau, isJobPhrase, isLoneInitial, isModifierOnly, isPublicationName, isStaffOf, JOB_TITLE, keptWhole, keptWholeNote, laterSurnameFirst, looksLikeName, nameAndAgency, nameCase, surnameFirst, surnameFirstThenMore, surnameFirstThenPlace, WITH, withAfterComma, withNames, withNote, withStaff } from './_bylines.js';
+import { agencyOfJob, agencyOfPublication, isBureau, isJobPhrase, isLoneInitial, isModifierOnly, isPublicationName, isStaffOf, JOB_TITLE, keptAtCommaWith, keptWhole, keptWholeNote, laterSurnameFirst, looksLikeName, nameAndAgency, nameBeforeWith, nameCase, surnameFirst, surnameFirstThenMore, surnameFirstThenPlace, WITH, withAfterComma, withNames, withCreditLine, withNote, withStaff } from './_bylines.js';
 import { isPostNominal, nameSuffix, withSuffix } from './_suffix.js';
 import { personWithComma } from './_person.js';
 import { isPlace } from './_places.js';
@@ -171,10 +171,24 @@ export class Credits {
       this.names(later.rewritten);
       return;
     }
+    // `Jane Doe, with Kwame Mensah`: a person after ", with" with no sign of one, kept as printed, one
+    // credit, noted, as the text importer keeps it (`keptAtCommaWith`).
+    if (keptAtCommaWith(plain)) {
+      this.notes.push(withNote(plain));
+      this.authors.push(plain);
+      return;
+    }
     const first = this.authors.length;
     plain.split(/\s*,\s*/).forEach((printed, i, all) => {
-      // (`Jane Doe, with Tom Hale`: a co-author, as `Jane Doe with Tom Hale` has one.)
-      const part = (i === 0 ? undefined : withAfterComma(all[i - 1] ?? '', printed)) ?? printed;
+      // (`Jane Doe, with reporting by Tom Hale`: a credit line, its contributors with their role.)
+      const credit = i === 0 ? undefined : withCreditLine(printed);
+      if (credit !== undefined) {
+        this.contributors.push(...credit);
+        return;
+      }
+      // (`Jane Doe, with Tom Hale`: a co-author, as `Jane Doe with Tom Hale` has one; after a title too.)
+      const before = i === 0 ? '' : nameBeforeWith(all, i);
+      const part = (i === 0 ? undefined : withAfterComma(before, printed)) ?? printed;
       const suffix = nameSuffix(part);
       if (i > 0 && suffix !== undefined && this.authors.length > first) {
         this.authors[this.authors.length - 1] = withSuffix(this.authors[this.authors.length - 1] ?? '', suffix);
@@ -204,7 +218,10 @@ export class Credits {
         return;
       }
       // (`Jane Doe with Tom Hale`: two people, when both read as names, as the text importer parts them.)
-      const people = part.split(/\s*(?:&|\band\b)\s*/i).map((x) => x.trim()).filter(Boolean).flatMap((x) => {
+      const people = part.split(/\s*(?:&|\band\b)\s*/i).map((x) => x.trim()).filter(Boolean).flatMap((x, k) => {
+        // (`Jane Doe, with Tom Hale and Kwame Mensah`: the co-author after "with", then the others.)
+        const after = k === 0 && i > 0 ? withAfterComma(before, x) : undefined;
+        if (after !== undefined) return [after];
         // (`Jane Doe with Tribune staff`: the name, and the staff a title, as the text importer reads it.)
         const sides = withStaff(x) ?? withNames(x);
         if (sides === undefined && WITH.test(x)) this.notes.push(withNote(x));

@@ -203,6 +203,18 @@ const ROWS: [string, Form, Expected][] = [
   ['a comma and "with" before a state', by('By Jane Doe, with Texas'), { authors: ['Jane Doe'], note: /"with Texas" is not a name/, last: MORE }],
   ['a comma and "with reporting by" the staff', by('By Jane Doe, with reporting by the staff'), { authors: ['Jane Doe, with reporting by the staff'], note: /has "with" in it.*not parted/, last: MORE }],
   ['a comma and "with" two capitalised words', by('By Jane Doe, with Red Cross'), { authors: ['Jane Doe, with Red Cross'], note: /has "with" in it.*not parted/, last: MORE }],
+  // "With" capitalised, or in capitals after a comma, is read as "with" is (review: `, With Mercy Corps` made
+  // "With Mercy Corps" an author in ninjs and NITF; `By Jane Doe With Tom Hale` one author, no note).
+  ['a comma and "WITH" before an organisation, in capitals', by('BY JANE DOE, WITH MERCY CORPS'), { authors: ['Jane Doe'], note: /"WITH MERCY CORPS" is not a name/, last: MORE }],
+  ['a comma and "With" before an organisation', by('By Jane Doe, With Mercy Corps'), { authors: ['Jane Doe'], note: /"With Mercy Corps" is not a name/, last: MORE }],
+  ['"With" between two names', by('By Jane Doe With Tom Hale'), { authors: ['Jane Doe', 'Tom Hale'], noNote: /"with"/, last: MORE }],
+  ['a comma and "With" a name', by('By Jane Doe, With Tom Hale'), { authors: ['Jane Doe', 'Tom Hale'], noNote: /not a name/, last: MORE }],
+  ['"With" before a given name the list lacks', by('By Jane Doe With Kwame Mensah'), { authors: ['Jane Doe With Kwame Mensah'], note: /has "with" in it.*not parted/, last: MORE }],
+  ['"With" before an organisation', by('By Jane Doe With Red Cross'), { authors: ['Jane Doe With Red Cross'], note: /has "with" in it.*not parted/, last: MORE }],
+  ['"With" the staff', by('By Jane Doe With staff'), { authors: ['Jane Doe'], note: /title not kept.*"staff"/, last: MORE }],
+  // Near misses: a name that starts with or is "With" is no "with".
+  ['a surname that starts with "With"', by('By Jane Withers'), { authors: ['Jane Withers'], noNote: /"with"/, last: MORE }],
+  ['a surname "With" at the end', by('By Jane Doe and Tom With'), { authors: ['Jane Doe', 'Tom With'], noNote: /"with"/, last: MORE }],
   // (Review: kept whole in capitals, "with" was cased as a name, `Jane Doe With Kwame Mensah`.)
   ['"with" in capitals before a given name the list lacks', by('BY JANE DOE WITH KWAME MENSAH'), { authors: ['Jane Doe with Kwame Mensah'], note: /has "with" in it.*not parted/, last: MORE }],
   ['"with" in capitals before an organisation', by('BY JANE DOE WITH RED CROSS'), { authors: ['Jane Doe with Red Cross'], note: /has "with" in it.*not parted/, last: MORE }],
@@ -607,6 +619,8 @@ describe('the byline and lead rules stay linear on hostile copy', () => {
     ['"and and and"', 'and '.repeat(N / 4)],
     ['"with with with"', 'with '.repeat(N / 5)],
     ['"WITH WITH WITH"', 'WITH '.repeat(N / 5)],
+    ['"With With With"', 'With '.repeat(N / 5)],
+    ['names, commas and "With"', 'Jane Doe, With '.repeat(N / 15)],
     ['names and "with"', `${'Jane Doe with '.repeat(N / 14)}Tom Hale`],
     ['names, commas and "with"', 'Jane Doe, with '.repeat(N / 15)],
     ['names written surname first', 'Doe, Jane, '.repeat(N / 11)],

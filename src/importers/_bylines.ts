@@ -133,7 +133,7 @@ export function surnameFirstThenMore(names: string):
   const parts = text.split(/ ?, ?/u);
   const [first = '', second = ''] = parts;
   if (parts.length < 2 || !isSurnameAlone(first) || isJobWord(first) || isJobPhrase(first) || parseAgencyLine(first) !== undefined) return undefined;
-  const [given = '', ...others] = second.split(/ (?:and|AND|&|with|WITH) /u);
+  const [given = '', ...others] = second.split(/ (?:and|AND|&|with|With|WITH) /u);
   if (others.length === 0 && surnameFirstThenPlace(text) !== undefined) return undefined;
   const printed = `${first}, ${given}`;
   const name = surnameFirst(printed);
@@ -178,7 +178,7 @@ export function laterSurnameFirst(names: string): { rewritten: string; more: { n
 const MAX_BYLINE_PARTS = 24;
 
 /** Between a byline's names: a comma (and an "and" after it), "and", "&" or "with". */
-const BETWEEN_NAMES = /( ?, ?(?:(?:and|AND) )?| (?:and|AND|&|with|WITH) )/u;
+const BETWEEN_NAMES = /( ?, ?(?:(?:and|AND) )?| (?:and|AND|&|with|With|WITH) )/u;
 
 /**
  * A byline whose first two parts are a name written surname first, with every pair of a surname alone, a
@@ -394,8 +394,8 @@ function isPersonBesideWith(printed: string): boolean {
   );
 }
 
-/** A "with" between words of a byline, lower case or in capitals (one space each side: bylines are squashed before). */
-export const WITH = /\s(?:with|WITH)\s/u;
+/** A "with" between words of a byline, in lower case, capitalised or in capitals (`With` is read as `with` is; one space each side: bylines are squashed before). */
+export const WITH = /\s(?:with|With|WITH)\s/u;
 
 /**
  * `Jane Doe with Tom Hale` → `Jane Doe`, `Tom Hale`: a "with" parts two people (or more) only when every
@@ -415,14 +415,14 @@ export function withNames(part: string): string[] | undefined {
  * name after "with" both read as people's names, as `withNames` parts them; undefined for any other part.
  */
 export function withAfterComma(before: string, part: string): string | undefined {
-  const name = /^(?:with|WITH) (.+)$/u.exec(part.replace(/\s+/g, ' ').trim())?.[1];
+  const name = /^(?:with|With|WITH) (.+)$/u.exec(part.replace(/\s+/g, ' ').trim())?.[1];
   // (The last name before the comma: `Jane Doe and Tom Hale, with Ann Lee`.)
-  const last = before.replace(/\s+/g, ' ').trim().split(/ (?:with|WITH|and|AND|&) /u).pop() ?? '';
+  const last = before.replace(/\s+/g, ' ').trim().split(/ (?:with|With|WITH|and|AND|&) /u).pop() ?? '';
   return name !== undefined && isPersonBesideWith(last) && isPersonBesideWith(name) ? name : undefined;
 }
 
 /** What follows "with" at the head of a part after a comma (`with Tom Hale` → `Tom Hale`); undefined for any other part. */
-const afterWith = (part: string): string | undefined => /^(?:with|WITH) (.+)$/u.exec(part.replace(/\s+/g, ' ').trim())?.[1];
+const afterWith = (part: string): string | undefined => /^(?:with|With|WITH) (.+)$/u.exec(part.replace(/\s+/g, ' ').trim())?.[1];
 
 /**
  * The part a ", with" follows, for `withAfterComma`: the nearest before it that is no title, staff, suffix,
@@ -585,7 +585,7 @@ export function parseByline(text: string): Byline | undefined {
     return { ...out, authors: [{ name: nameCase(whole), printed: whole }], withKept: [...(out.withKept ?? []), whole] };
   }
   // `Jane Doe, with reporting by Tom Hale`: a credit line, its contributors with their role.
-  if (/,\s*(?:with|WITH)\s/u.test(names)) {
+  if (/,\s*(?:with|With|WITH)\s/u.test(names)) {
     const kept: string[] = [];
     for (const [i, part] of names.split(/\s*,\s*/u).entries()) {
       const credit = i === 0 ? undefined : withCreditLine(part);

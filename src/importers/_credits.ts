@@ -261,6 +261,8 @@ export class Credits {
         else if (staffOf !== undefined) this.agency(staffOf, 'the byline');
         else if (!WITH.test(n) && (JOB_TITLE.test(n) || STAFF.test(n) || isStaffOf(n.replace(/^the\s+/iu, '')))) this.notes.push(`byline title not kept (a byline has no field for it): ${JSON.stringify(n)}`);
         else if (nameAndAgency(n) !== undefined) this.person(n);
+        // (`Jane Doe, With Mercy Corps`: "With" capitalised after a comma starts no name, as "with" does not.)
+        else if (k === 0 && i > 0 && /^with\s/iu.test(n)) this.notes.push(`byline text ${JSON.stringify(n)} is not a name: not used`);
         else if (/^[\p{Lu}\p{Lo}]/u.test(n)) this.authors.push(n);
         else this.notes.push(`byline text ${JSON.stringify(n)} is not a name: not used`);
       }

@@ -49,6 +49,8 @@ describe('lookupCity', () => {
   // never the namesake abroad (which would give the wrong zone, country and dateline day).
   it.each([
     ['MOSCOW', 'Idaho'], ['PARIS', 'Texas'], ['CAMBRIDGE', 'Mass.'], ['TRIPOLI', 'Lebanon'], ['GEORGETOWN', 'Texas'],
+    // (And with a province abbreviated: Perth, Ontario, which the gazetteer lacks, is not Perth, Australia.)
+    ['PERTH', 'Ont.'],
   ])('%s, %s is unknown, not the city of that name elsewhere', (city, region) => {
     expect(lookupCity(city, region)).toEqual({ found: false, reason: 'unknown' });
   });
@@ -59,6 +61,13 @@ describe('lookupCity', () => {
     ['RAMALLAH', 'West Bank', 'Asia/Hebron'], ['WASHINGTON', 'D.C.', 'America/New_York'],
     // A region the gazetteer does not name at all narrows nothing.
     ['SEOUL', 'Planet Earth', 'Asia/Seoul'],
+    // Provinces and states abbreviated as CP and Australian copy print them (review: `LONDON, Ont.` and
+    // `SYDNEY, N.S.` were read as London, England and Sydney, Australia).
+    ['LONDON', 'Ont.', 'America/Toronto'], ['LONDON', 'ON', 'America/Toronto'], ['SYDNEY', 'N.S.', 'America/Glace_Bay'],
+    ['SYDNEY', 'NS', 'America/Glace_Bay'], ['TORONTO', 'Ont.', 'America/Toronto'], ['SYDNEY', 'N.S.W.', 'Australia/Sydney'],
+    ['SYDNEY', 'NSW', 'Australia/Sydney'], ['VANCOUVER', 'B.C.', 'America/Vancouver'],
+    // Near misses: the namesake is found where the region agrees.
+    ['LONDON', 'England', 'Europe/London'], ['PERTH', 'W.A.', 'Australia/Perth'],
   ])('%s, %s is narrowed to %s', (city, region, zone) => {
     expect(zoneOf(city, region)).toBe(zone);
   });

@@ -426,6 +426,9 @@ const ROWS: [string, Form, Expected][] = [
   ['a known city and a dash before d\' and a capital', lead('ROME — d\'Alema spoke first.'), { city: 'Rome', last: MORE }],
   ['a known city and a dash before ter and a capital', lead('BARCELONA — ter Stegen saved a penalty.'), { city: 'Barcelona', last: MORE }],
   ['a known city, an abbreviated province and a dash before lower case', lead('TORONTO, Ont. — the council voted.'), { city: 'Toronto', last: MORE }],
+  // Abbreviated provinces (CP's, Canada Post's) are regions in every format (the city's zone: tests/gazetteer.test.ts).
+  ['a lead with an abbreviated province and an agency', lead('LONDON, Ont. (CP) — The council voted.'), { city: 'London', agency: 'CP', last: MORE }],
+  ['a lead with a province\'s postal code and an agency', lead('SYDNEY, NS (CP) — The council voted.'), { city: 'Sydney', agency: 'CP', last: MORE }],
   ['a known city, P.R. and a dash before lower case', lead('SAN JUAN, P.R. — the governor spoke.'), { city: 'San Juan', last: MORE }],
   ['a known city and a dash before binti and a capital', lead('JAKARTA — binti Ahmad testified on Monday.'), { city: 'Jakarta', last: MORE }],
   ['a city, a state and a dash before lower case', lead('PORTLAND, Ore. — the city council voted.'), { city: 'Portland', last: MORE }],

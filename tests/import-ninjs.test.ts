@@ -606,12 +606,30 @@ describe('a lead whose city is the located one in the other script or a characte
     expect(s.notes).toContain(`the first paragraph opens with the dateline ${JSON.stringify(printed)}, not ${JSON.stringify(located)}: kept in the body`);
   });
 
+  // (Review: a province abbreviated, `LONDON, Ont. (CP) —` under located London, took the lead off silently,
+  // and `SYDNEY, N.S.` left the dateline in Australia: the abbreviations are read as regions.)
+  it.each([
+    ['London', 'LONDON, Ont. (CP) — Talks lasted three hours.', 'LONDON, Ont.'],
+    ['London', 'LONDON, ON (CP) — Talks lasted three hours.', 'LONDON, ON'],
+    ['London', 'LONDON, Ont., Feb. 4 (CP) — Talks lasted three hours.', 'LONDON, Ont.'],
+    ['伦敦', 'LONDON, Ont. (CP) — Talks lasted three hours.', 'LONDON, Ont.'],
+    ['Sydney', 'SYDNEY, N.S. (CP) — Talks lasted three hours.', 'SYDNEY, N.S.'],
+    ['Sydney', 'SYDNEY, NS (CP) — Talks lasted three hours.', 'SYDNEY, NS'],
+  ])('located %s, lead of a namesake in an abbreviated province (%s): kept in the body, noted', (located, lead, printed) => {
+    const s = story(located, lead);
+    expect(s.body.startsWith(lead)).toBe(true);
+    expect(s.notes).toContain(`the first paragraph opens with the dateline ${JSON.stringify(printed)}, not ${JSON.stringify(located)}: kept in the body`);
+  });
+
   // (Near misses: a lead whose region agrees with the dateline, or names none, is taken off.)
   it.each([
     ['伦敦', 'LONDON (AP) — Talks lasted three hours.'],
     ['伦敦', 'LONDON, England (AP) — Talks lasted three hours.'],
     ['华盛顿', 'WASHINGTON, D.C. (AP) — Talks lasted three hours.'],
     ['Portland', 'PORTLAND, Ore. (AP) — Talks lasted three hours.'],
+    // (An abbreviated region that agrees: the lead is the dateline's.)
+    ['Toronto', 'TORONTO, Ont. (AP) — Talks lasted three hours.'],
+    ['Sydney', 'SYDNEY, N.S.W. (AP) — Talks lasted three hours.'],
   ])('located %s, lead %s: taken off', (located, lead) => {
     const s = story(located, lead);
     expect(s.body.startsWith('Talks')).toBe(true);

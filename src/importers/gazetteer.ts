@@ -6,7 +6,7 @@
  * zone. (Portland, Oregon is only twelve times Portland, Maine, so PORTLAND alone stays ambiguous.)
  */
 import cityTimezones from 'city-timezones';
-import { AP_STATES, cityName, key } from './_regions.js';
+import { cityName, key, regionWrittenOut } from './_regions.js';
 import { ZH_CITIES } from './_zh-cities.js';
 
 export type CityLookup =
@@ -118,7 +118,8 @@ export function lookupCity(city: string, region?: string): CityLookup {
   }
   let matches = byName().get(key(city)) ?? [];
   if (region !== undefined && matches.length > 0) {
-    const r = key(AP_STATES[region] ?? region);
+    // (An abbreviation written out: AP's `Ky.`, CP's `Ont.` and `NS`.)
+    const r = key(regionWrittenOut(region));
     const narrowed = matches.filter((e) => inRegion(e, r));
     // A region the gazetteer knows that none of the matches is in (MOSCOW, Idaho; PARIS, Texas; TRIPOLI,
     // Lebanon) says the city is another, which the gazetteer lacks: unknown, never the namesake abroad.

@@ -5,7 +5,8 @@
  * importer does not read it as a byline: it is no headline, and the desk is told to add "By" if it is one
  * (a line whose names are plainly no person's, by the words below, is noted as a line not used).
  */
-import { isBureau, parseByline, type Byline } from './_bylines.js';
+import { parseByline, type Byline } from './_bylines.js';
+import { isBureau } from './_names.js';
 import { isPlaceName } from './_places.js';
 import { isRegionName } from './_regions.js';
 

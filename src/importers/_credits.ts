@@ -3,7 +3,9 @@
  * the agency (ranked by where it is named), contributors; written into the record's fields once.
  */
 import { squash, unique } from './_tree.js';
-import { agencyOfJob, agencyOfPublication, isBureau, isJobPhrase, isLoneInitial, isModifierOnly, isPublicationName, isStaffOf, JOB_TITLE, keptAtCommaWith, keptWhole, keptWholeNote, laterSurnameFirst, looksLikeName, nameAndAgency, nameBeforeWith, nameCase, surnameFirst, surnameFirstThenMore, surnameFirstThenPlace, WITH, withAfterComma, withNames, withCreditLine, withNote, withStaff } from './_bylines.js';
+import { agencyOfJob, agencyOfPublication, isBureau, isJobPhrase, isLoneInitial, isModifierOnly, isPublicationName, JOB_TITLE, looksLikeName, nameAndAgency, nameCase } from './_names.js';
+import { keptWhole, keptWholeNote, laterSurnameFirst, surnameFirst, surnameFirstThenMore, surnameFirstThenPlace } from './_surname-first.js';
+import { isStaffOf, keptAtCommaWith, nameBeforeWith, WITH, withAfterComma, withNames, withCreditLine, withNote, withStaff } from './_with.js';
 import { isPostNominal, nameSuffix, withSuffix } from './_suffix.js';
 import { personWithComma } from './_person.js';
 import { isPlace } from './_places.js';

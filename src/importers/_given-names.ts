@@ -7,7 +7,7 @@
  * word of an organisation (Al — Al Jazeera, Mercy, Morgan, Wells, Ford, Jordan, Victoria, May, Summer):
  * a name not here is not parted at "with" and the byline is read as before, with a note. A credit is
  * never invented; one missed is the desk's to split. Sun is left out (Sun Sentinel, Sun-Times), and an
- * organisation's word after a listed name (`Lee Enterprises`) says no person (`_bylines.ts`).
+ * organisation's word after a listed name (`Lee Enterprises`) says no person (`_with.ts`).
  */
 const NAMES = `
 Aaron Abdul Adam Adrian Ahmed Aisha Alan Alex Alexander Alexandra Ali Alice Alison Amanda Amit Amy Ana Andrea Andrew Angela Ann Anna Anne

@@ -18,7 +18,7 @@ import {
 import { Credits } from './_credits.js';
 import { attr, child, children, lineOf, squash, textOf, toNodes, unique, type El } from './_tree.js';
 import { parseAgencyLine, parseDatelineLead } from './lines.js';
-import { agencyOfJob, agencyOfPublication, isJobPhrase } from './_bylines.js';
+import { agencyOfJob, agencyOfPublication, isJobPhrase } from './_names.js';
 import { takeClosingCredits, takeCreditLine } from './_closing.js';
 import { nameSuffix, withSuffix } from './_suffix.js';
 import type { ImportContext, ImportResult, Importer, RecordFieldsOut } from './types.js';

@@ -1,0 +1,138 @@
+/** Name primitives shared by the byline readers: what reads as a name, its case, and the publications, agencies, jobs, titles and staff that are no one's name. */
+import { isPublication, parseAgencyLine } from './lines.js';
+
+export const NAME_PARTICLES = new Set(['al', 'bin', 'binti', 'da', 'das', 'de', 'del', 'della', 'den', 'der', 'di', 'do', 'dos', 'du', 'el', 'ibn', 'la', 'le', 'van', 'von', 'y']);
+
+/**
+ * A word that starts a name: a capital, or a letter of a script without case (Arabic, Hebrew, Devanagari,
+ * Hangul, kana, Thai: `محمد`, `דנה`, `राजेश`, `김민수`), where every word of a name is written alike. Lower
+ * case starts no name (`By the way`).
+ */
+export const NAME_START = /^[\p{Lu}\p{Lo}]/u;
+/** The letters of a name's word: letters, their marks (Devanagari's and Thai's vowels), apostrophes, dots, hyphens, and the joiners of Persian (`مهدی‌زاده`). */
+const NAME_LETTERS = /^[\p{L}][\p{L}\p{M}'’.\u200C\u200D-]*$/u;
+
+export function looksLikeName(s: string): boolean {
+  if (/\p{Script=Han}/u.test(s)) return /^[\p{Script=Han}·]{2,8}$/u.test(s);
+  const words = s.split(' ');
+  return (
+    words.length <= 5 &&
+    NAME_START.test(s) &&
+    words.every((w) => NAME_LETTERS.test(w) && (NAME_START.test(w) || NAME_PARTICLES.has(w.toLowerCase())))
+  );
+}
+
+/** `ZHANG YI` → `Zhang Yi` (China Daily prints bylines in capitals); names with lower case stay as printed. */
+export function nameCase(s: string): string {
+  if (!/\p{L}/u.test(s) || s !== s.toUpperCase() || s === s.toLowerCase()) return s;
+  // (A roman numeral after the name stays in capitals: `JIM ROE III` → `Jim Roe III`; a "with" kept
+  // between words, `JANE DOE WITH RED CROSS`, in lower case, as the byline reads in sentence case.)
+  return s.toLowerCase().replace(/(^|[\s'’.-])(\p{L})/gu, (_, sep: string, c: string) => `${sep}${c.toUpperCase()}`).replace(/(?<=\S\s)(Ii|Iii|Iv)(?=$|[\s,])/gu, (r: string) => r.toUpperCase())
+    .replace(/(?<=\S\s)With(?=\s\S)/gu, 'with');
+}
+
+/** A publication named after a comma (`By Jane Doe, The New York Times`): no person starts with "The". */
+export function isPublicationName(part: string): boolean {
+  // (Or named as papers are: `USA TODAY`, `Detroit Free Press`, `Chicago Tribune`.)
+  return /^(?:The|THE)\s+\p{Lu}/u.test(part.trim()) || isPublication(part.trim(), true);
+}
+
+/** An agency printed with its trade (`Kyodo News`, `BLOOMBERG NEWS`, `Xinhua News Agency`): the agency. */
+export function agencyOfPublication(part: string): { name: string; via?: string } | undefined {
+  const m = /^(?:the\s+)?(.+?)\s+(?:news(?:\s+agency|\s+service)?|press|wire)$/iu.exec(part.trim());
+  return m === null ? undefined : parseAgencyLine(m[1] ?? '');
+}
+
+/** Initials after a comma (`J.`, `J.D.`, `MP`): after a surname alone as likely the given name's as letters (`Vance, J.D.`, `Hale, MP`). */
+export const isInitials = (part: string): boolean => /^(?:\p{Lu}\.){1,3}$|^\p{Lu}{2}$/u.test(part.trim());
+
+/** A job word alone, which `isJobPhrase` reads only after a name (`Desk`, `Staff`, `Correspondent`): no one's surname. */
+export const isJobWord = (part: string): boolean => /^(?:staff|desk|bureau|writer|reporter|editor|correspondent|team)$/iu.test(part.trim());
+
+/** A credit to the paper's staff (`Staff`, `Staff Writers`, `STAFF REPORTER`): no one's name, and no surname to keep whole with a place. */
+export const isStaffCredit = (part: string): boolean => /^staff(?: writers?| reporters?)?$/iu.test(part.trim());
+
+/**
+ * A part of a byline that is a job, not a person: `Xinhua correspondent`, `Tokyo bureau chief`, `Staff
+ * Writer`. A job word in lower case (a surname such as Staff or Writer is capitalised), or a staff credit alone.
+ */
+const JOB_WORDS = String.raw`(?:correspondents?|reporters?|writers?|editors?|photographers?|journalists?|staff|bureau chief|contributors?|columnists?|analysts?)`;
+export const JOB_TITLE = new RegExp(String.raw`\s${JOB_WORDS}$`);
+const JOB_TITLE_ANY_CASE = new RegExp(String.raw`^(.*?)\s*\b${JOB_WORDS}$`, 'i');
+/** Words that make a job phrase of what precedes a job word: `Senior Editor`, `Junior Reporter`, `Tokyo Bureau Chief`. */
+const JOB_MODIFIER = /^(?:(?:senior|sr\.?|snr\.?|junior|chief|staff|special|foreign|political|diplomatic|business|economics|sports|science|health|associate|deputy|managing|executive|contributing|national|international|regional|local|photo|video|news|bureau|[\p{Lu}][\p{L}.]+ bureau)\s*)+$/iu;
+
+/**
+ * A byline part after a comma that is a job, not a person: a job word in lower case (`Xinhua
+ * correspondent`), or one after an agency, a staff word or a job modifier (`Associated Press Writer`,
+ * `Staff Writers`, `Senior Editor`). `Tom Writer` is a person.
+ */
+export function isJobPhrase(part: string): boolean {
+  const m = JOB_TITLE_ANY_CASE.exec(part);
+  if (m === null) return false;
+  const before = (m[1] ?? '').trim();
+  return JOB_TITLE.test(part) || before === '' || /bureau chief$/i.test(part) || agencyOfModifiers(before) !== undefined || JOB_MODIFIER.test(before);
+}
+
+/** The agency a job phrase names before its job word (`Xinhua writer`, `AP Sports Writer`, `Xinhua staff reporter`), if any. */
+export function agencyOfJob(part: string): { name: string; via?: string } | undefined {
+  const before = JOB_TITLE_ANY_CASE.exec(part.trim())?.[1]?.trim();
+  return before === undefined || before === '' ? undefined : agencyOfModifiers(before);
+}
+
+/**
+ * What comes before a job word when it is an agency, alone or with job modifiers or a beat after it
+ * (`AP`, `AP Sports`, `Xinhua staff`, `AP Medical`, `AP White House`, `The Associated Press Chief
+ * Political`): the agency. No person's name starts with an agency's.
+ */
+function agencyOfModifiers(before: string): { name: string; via?: string } | undefined {
+  const words = before.replace(/^the\s+/iu, '').split(/\s+/u);
+  for (let k = words.length; k >= 1; k--) {
+    const rest = words.slice(k).join(' ');
+    if (rest !== '' && !JOB_MODIFIER.test(rest) && !/^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2}$/u.test(rest)) continue;
+    const agency = parseAgencyLine(words.slice(0, k).join(' '));
+    if (agency !== undefined) return agency;
+  }
+  return undefined;
+}
+
+/** A byline part of job modifiers alone (`Senior`, `SR.`, `Chief`): a title cut short, not a person. */
+export function isModifierOnly(part: string): boolean {
+  return JOB_MODIFIER.test(part.trim());
+}
+
+/** A lone initial after a comma (`By Jane Doe, A.`): no name, and no part of the one before it. */
+export function isLoneInitial(part: string): boolean {
+  return /^\p{Lu}\.?$/u.test(part.trim());
+}
+
+/**
+ * A name with its agency after it and no comma, as AP signs (`JIM MORRIS Associated Press`): the name
+ * and the agency; or a credit to an agency's staff (`Reuters Staff`): the agency alone.
+ */
+export function nameAndAgency(part: string): { name?: string; agency: { name: string; via?: string }; title?: string } | undefined {
+  const text = part.trim();
+  // The agency and a job before the name: `Xinhua writer Li Wen`, `AP Correspondent Jim Morris`.
+  const job = /^(?:the\s+)?(.+?)\s+((?:staff\s+)?(?:writer|reporter|correspondent|journalist|photographer)s?)\s+(\p{Lu}.*)$/iu.exec(text);
+  const jobAgency = job === null ? undefined : agencyOfModifiers(job[1] ?? '');
+  if (job !== null && jobAgency !== undefined && looksLikeName(job[3] ?? '')) return { name: job[3] ?? '', agency: jobAgency, title: `${job[1]} ${job[2]}` };
+  const staffOf = /^(.+?)\s+staff$/iu.exec(text)?.[1];
+  const staff = staffOf === undefined ? undefined : parseAgencyLine(staffOf.replace(/^the\s+/iu, ''));
+  if (staff !== undefined) return { agency: staff };
+  const words = text.split(/\s+/u);
+  for (let k = Math.min(3, words.length - 2); k >= 1; k--) {
+    const agency = parseAgencyLine(words.slice(-k).join(' '));
+    const name = words.slice(0, -k).join(' ');
+    // Only as AP prints it: the name in capitals, or an agency's name of several words (`Michael R.
+    // Bloomberg` and `Mary Ann Efe` are names).
+    // (Or an agency's acronym, which no surname is: `By Tom Hale AP`.)
+    const acronym = k === 1 && /^[A-Z]{2,5}$/.test(words[words.length - 1] ?? '');
+    if (agency !== undefined && looksLikeName(name) && (k > 1 || acronym || (name === name.toUpperCase() && /\p{Lu}{2}/u.test(name))) && !/\s\p{Lu}\.?$/u.test(name)) return { name, agency };
+  }
+  return undefined;
+}
+
+/** `Paris Bureau`, `HONG KONG BUREAU`: where a reporter files from, not a person. */
+export function isBureau(part: string): boolean {
+  return /^(?:[\p{Lu}][\p{L}.'’-]*\s+)+(?:Bureau|BUREAU)$/u.test(part.trim());
+}

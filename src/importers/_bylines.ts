@@ -197,8 +197,9 @@ export function parseByline(text: string): Byline | undefined {
     }
     // "with" not parted (`Jane Doe with Red Cross`): kept as printed, one credit, noted, as ninjs and NITF
     // keep it; after a comma (`Jane Doe, with Mercy Corps`), no name: noted. Nothing printed is lost.
-    // (Only where the part before "with" reads as a name: `By sea with the navy` is a sentence, no byline.)
-    if (out.withKept?.includes(part.trim()) === true && looksLikeName(part.trim().split(WITH)[0] ?? '')) {
+    // (Not where the part before "with" starts in lower case: `By sea with the navy` is a sentence, no
+    // byline. Anything else is kept: `Jane Doe (AP) with Tom Hale` is a credit, whatever else it holds.)
+    if (out.withKept?.includes(part.trim()) === true && !/^\p{Ll}/u.test(part.trim())) {
       out.authors.push({ name: nameCase(part.trim()), printed: part });
       continue;
     }

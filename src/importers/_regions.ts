@@ -19,14 +19,15 @@ export const AP_STATES: Record<string, string> = {
  * Provinces, territories and states outside the United States as wires abbreviate them after a city (CP's
  * `LONDON, Ont.`, `SYDNEY, N.S.`; Canada Post's `ON`, `NS`; Australia's `NSW`, `Qld`), to tell same-named
  * cities apart as AP's state abbreviations do. (Not the postal codes that are countries' codes too: `NL`,
- * `PE`, `SK`, `YT`.)
+ * `PE`, `SK`, `YT`; nor `NT`, Canada's Northwest Territories and Australia's Northern Territory both, which
+ * the gazetteer reads as Australia's: `DARWIN, NT`.)
  */
 export const OTHER_REGION_ABBREVIATIONS: Record<string, string> = {
   'Ont.': 'Ontario', ON: 'Ontario', 'Que.': 'Quebec', QC: 'Quebec', 'B.C.': 'British Columbia', BC: 'British Columbia',
   'Alta.': 'Alberta', AB: 'Alberta', 'Sask.': 'Saskatchewan', 'Man.': 'Manitoba', MB: 'Manitoba', 'N.B.': 'New Brunswick',
   NB: 'New Brunswick', 'N.S.': 'Nova Scotia', NS: 'Nova Scotia', 'P.E.I.': 'Prince Edward Island', PEI: 'Prince Edward Island',
   'Nfld.': 'Newfoundland and Labrador', 'N.L.': 'Newfoundland and Labrador', 'Y.T.': 'Yukon', 'N.W.T.': 'Northwest Territories',
-  NWT: 'Northwest Territories', NT: 'Northwest Territories', 'Nvt.': 'Nunavut', 'Nun.': 'Nunavut', NU: 'Nunavut',
+  NWT: 'Northwest Territories', 'Nvt.': 'Nunavut', 'Nun.': 'Nunavut', NU: 'Nunavut',
   'N.S.W.': 'New South Wales', NSW: 'New South Wales', 'Vic.': 'Victoria', 'Qld.': 'Queensland', Qld: 'Queensland', QLD: 'Queensland',
   'Tas.': 'Tasmania', 'N.T.': 'Northern Territory', 'A.C.T.': 'Australian Capital Territory', ACT: 'Australian Capital Territory',
 };

@@ -344,6 +344,9 @@ const ROWS: [string, Form, Expected][] = [
   ['a state after a comma', by('By Jane Doe, Texas'), { authors: ['Jane Doe'], note: /not kept.*Texas/, last: MORE }],
   ['a city and D.C. after a comma', by('By Jane Doe, Washington, D.C.'), { authors: ['Jane Doe'], note: /not kept.*D\.C\./, last: MORE }],
   ['a country after a comma, after a place after "in"', by('By Jane Doe in Paris, France'), { authors: ['Jane Doe'], note: /not kept.*France/, last: MORE }],
+  // (Review: a province as CP abbreviates it made the author "Jane Doe, Ont.".)
+  ['a province abbreviated after a comma, after a place after "in"', by('By Jane Doe in London, Ont.'), { authors: ['Jane Doe'], note: /not kept.*Ont\./, last: MORE }],
+  ['an Australian state abbreviated after a comma', by('By Jane Doe, Sydney, N.S.W.'), { authors: ['Jane Doe'], note: /not kept.*N\.S\.W\./, last: MORE }],
   ['a state after a comma, then a co-author', by('By Jane Doe, Texas and Tom Hale'), { authors: ['Jane Doe', 'Tom Hale'], note: /not kept.*Texas/, last: MORE }],
   ['two names, then a state', by('By Jane Doe and Tom Hale, Texas'), { authors: ['Jane Doe', 'Tom Hale'], note: /not kept.*Texas/, last: MORE }],
   // Near misses: a co-author whose name starts as a place's does is a co-author.
@@ -562,6 +565,7 @@ const ROWS: [string, Form, Expected][] = [
   ['an editor in round brackets, then （完）', zhClosing('船只等待了一年。', '（编辑：张均懋）（完）'), { agency: '新华社', city: '北京', contributors: [{ name: '张均懋', role: '编辑' }], last: '船只等待了一年。' }],
   ['（完）, then the reporters', zhClosing('船只等待了一年。（完）', '记者：王晓岚 李华'), { authors: ['王晓岚', '李华'], agency: '新华社', city: '北京', last: '船只等待了一年。' }],
   ['a contributor with a place', closing('Mike Gu in Hong Kong contributed to this story.'), { contributors: [{ name: 'Mike Gu', location: 'Hong Kong' }], last: P }],
+  ['a contributor with a place and its province abbreviated', closing('Tom Hale in London, Ont., contributed to this report.'), { contributors: [{ name: 'Tom Hale', location: 'London, Ont.' }], last: P }],
   ['a contributor with a suffix and a place', closing('Jim Roe, III in Boston contributed to this report.'), { contributors: [{ name: 'Jim Roe III', location: 'Boston' }], last: P }],
   ['US papers\' contributing line', closing('Contributing: Aung Naing in Yangon; Mei Lin in Taipei'), { contributors: [{ name: 'Aung Naing', location: 'Yangon' }, { name: 'Mei Lin', location: 'Taipei' }], last: P }],
   ['a byline signed at the end', closing('By Wang Jing in Beijing'), { authors: ['Wang Jing'], last: P }],

@@ -47,10 +47,14 @@ const MORE_REGIONS = [
 
 let regions: Set<string> | undefined;
 
-/** `D.C.` or one of AP's state abbreviations (`Calif.`): a region whose full stop is its own. */
+/**
+ * `D.C.`, one of AP's state abbreviations (`Calif.`) or a dotted one of OTHER_REGION_ABBREVIATIONS (CP's
+ * `Ont.`, `N.S.W.`): a region whose full stop is its own. (Not the two-letter ones with dots, `B.C.`,
+ * `N.S.`, which initials print alike.)
+ */
 export function isRegionAbbreviation(part: string): boolean {
   const text = part.trim();
-  return text === 'D.C.' || AP_STATES[text] !== undefined;
+  return text === 'D.C.' || AP_STATES[text] !== undefined || (text.endsWith('.') && !/^\p{Lu}\.\p{Lu}\.$/u.test(text) && OTHER_REGION_ABBREVIATIONS[text] !== undefined);
 }
 
 /**

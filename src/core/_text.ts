@@ -48,29 +48,7 @@ export const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
  * byline, the rest of a title.
  */
 export function closeBidi(text: string): { text: string; closed: number } {
-  if (!BIDI_CONTROL.test(text)) return { text, closed: 0 };
-  /** Open controls, innermost last: true for an isolate, false for an embedding or override. */
-  const open: boolean[] = [];
-  // (Counted, so that PDIs with no isolate open do not each search the stack: linear in any text.)
-  let isolates = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 0x202a && c <= 0x202b) || (c >= 0x202d && c <= 0x202e)) open.push(false);
-    else if (c >= 0x2066 && c <= 0x2068) {
-      open.push(true);
-      isolates += 1;
-    } else if (c === 0x202c) {
-      if (open.length > 0 && open[open.length - 1] === false) open.pop();
-    } else if (c === 0x2069 && isolates > 0) {
-      open.length = open.lastIndexOf(true);
-      isolates -= 1;
-    }
-    // (A line break is not taken to end them: readers show most fields' line breaks as spaces.)
-  }
-  if (open.length === 0) return { text, closed: 0 };
-  let tail = '';
-  for (let k = open.length - 1; k >= 0; k--) tail += open[k] ? '\u2069' : '\u202C';
-  return { text: text + tail, closed: open.length };
+  return pairBidi(text, false);
 }
 
 /**
@@ -79,25 +57,43 @@ export function closeBidi(text: string): { text: string; closed: number } {
  * whose controls were paired across the cut.
  */
 export function balancedBidi(text: string): string {
-  if (!BIDI_CONTROL.test(text)) return text;
+  return pairBidi(text, true).text;
+}
+
+/** closeBidi and balancedBidi: one walk of the controls, dropping closers that close nothing when asked. */
+function pairBidi(text: string, dropStray: boolean): { text: string; closed: number } {
+  if (!BIDI_CONTROL.test(text)) return { text, closed: 0 };
+  /** Open controls, innermost last: true for an isolate, false for an embedding or override. */
   const open: boolean[] = [];
+  // (Counted, so that PDIs with no isolate open do not each search the stack: linear in any text.)
   let isolates = 0;
-  let out = '';
+  /** Where text is kept from, when stray closers are dropped (`kept` holds what came before). */
+  let from = 0;
+  let kept = '';
+  const drop = (i: number): void => {
+    if (!dropStray) return;
+    kept += text.slice(from, i);
+    from = i + 1;
+  };
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x202c) {
-      if (open.length === 0 || open[open.length - 1] === true) continue;
-      open.pop();
-    } else if (c === 0x2069) {
-      if (isolates === 0) continue;
-      open.length = open.lastIndexOf(true);
-      isolates -= 1;
-    } else if ((c >= 0x202a && c <= 0x202b) || (c >= 0x202d && c <= 0x202e)) open.push(false);
+    if ((c >= 0x202a && c <= 0x202b) || (c >= 0x202d && c <= 0x202e)) open.push(false);
     else if (c >= 0x2066 && c <= 0x2068) {
       open.push(true);
       isolates += 1;
+    } else if (c === 0x202c) {
+      if (open.length > 0 && open[open.length - 1] === false) open.pop();
+      else drop(i);
+    } else if (c === 0x2069) {
+      if (isolates > 0) {
+        open.length = open.lastIndexOf(true);
+        isolates -= 1;
+      } else drop(i);
     }
-    out += text[i];
+    // (A line break is not taken to end them: readers show most fields' line breaks as spaces.)
   }
-  return closeBidi(out).text;
+  const body = from === 0 ? text : kept + text.slice(from);
+  let tail = '';
+  for (let k = open.length - 1; k >= 0; k--) tail += open[k] ? '\u2069' : '\u202C';
+  return { text: body + tail, closed: open.length };
 }

@@ -29,9 +29,9 @@ export function joinNames(written: readonly string[], zh: boolean, shown: (name:
  * A contributor as a line names them. The lines' words are English or Chinese, so the lines run left to
  * right: names and places in right-to-left scripts are isolated (see `isolated`).
  */
-function who(c: Contributor, zh: boolean): string {
-  if (c.location === undefined) return isolated(c.name);
-  return zh ? `${isolated(c.name)}（${isolated(c.location)}）` : `${isolated(c.name)} in ${isolated(c.location)}`;
+function who(c: Contributor, zh: boolean, shown: (value: string) => string = isolated): string {
+  if (c.location === undefined) return shown(c.name);
+  return zh ? `${shown(c.name)}（${shown(c.location)}）` : `${shown(c.name)} in ${shown(c.location)}`;
 }
 
 /**
@@ -83,7 +83,7 @@ export function creditLines(contributors: readonly Contributor[], agency: Agency
   const lines: string[] = [];
   for (const { role, group } of byRole.values()) {
     // (Semicolons are decided on the contributors as written, places included.)
-    const written = group.map((c) => (c.location === undefined ? c.name : zh ? `${c.name}（${c.location}）` : `${c.name} in ${c.location}`));
+    const written = group.map((c) => who(c, zh, (v) => v));
     const names = joinNames(written, zh, (_, i) => who(group[i]!, zh));
     const shownRole = isolated(role);
     if (role === '') lines.push(zh ? `${names}${words.contributed}。` : `${names} contributed to this story.`);

@@ -324,6 +324,17 @@ const ROWS: [string, Form, Expected][] = [
   ['a name "and" "the" masthead\'s staff', by('By Jane Doe and the Tribune staff'), { authors: ['Jane Doe'], note: /title not kept.*"the Tribune staff"/, last: MORE }],
   ['a name "and" an agency\'s staff', by('By Jane Doe and Reuters staff'), { authors: ['Jane Doe'], agency: 'Reuters', noNote: /title/, last: MORE }],
   ['a name "and" a name whose surname is Staff', by('By Jane Doe and Jonathan Staff'), { authors: ['Jane Doe', 'Jonathan Staff'], noNote: /title/, last: MORE }],
+  // A masthead's "Staff" capitalised is its staff too (the last note: text took `By Jane Doe and the Times Staff`
+  // for no byline and made it the headline, Jane Doe with it; `By Times Staff` was an author, `By TRIBUNE STAFF` no byline).
+  ['a name "and" "the" masthead\'s Staff, capitalised', by('By Jane Doe and the Times Staff'), { authors: ['Jane Doe'], note: /title not kept.*"the Times Staff"/, last: MORE }],
+  ['a masthead\'s Staff alone, capitalised', by('By Times Staff'), { note: /title not kept.*"Times Staff"/, last: MORE }],
+  ['a masthead\'s staff alone, in capitals', by('By TRIBUNE STAFF'), { note: /title not kept.*"TRIBUNE STAFF"/, last: MORE }],
+  ['a hyphenated masthead\'s Staff, then a city', by('By Sun-Times Staff, Chicago'), { note: /^(?=[^]*title not kept.*"Sun-Times Staff")[^]*place not kept.*"Chicago"/, last: MORE }],
+  ['staff reports', by('By Staff Reports'), { note: /title not kept.*"Staff Reports"/, last: MORE }],
+  ['staff and wire reports', by('By Staff and Wire Reports'), { note: /^(?=[^]*title not kept.*"Staff")[^]*title not kept.*"Wire Reports"/, last: MORE }],
+  // Near misses: "Staff" after a given name, or after a word no masthead ends with, is a surname.
+  ['a given name and a surname Staff', by('By Tom Staff'), { authors: ['Tom Staff'], noNote: /title/, last: MORE }],
+  ['two names and a surname Staff', by('By Jane Doe and Mary Jo Staff'), { authors: ['Jane Doe', 'Mary Jo Staff'], noNote: /title/, last: MORE }],
   // Near misses: an agency's staff is the agency; a surname Staff after a given name is a name, kept as printed.
   ['a name "with" an agency\'s staff', by('By Jane Doe with Reuters staff'), { authors: ['Jane Doe'], agency: 'Reuters', noNote: /"with"|title/, last: MORE }],
   ['"with" a name whose surname is Staff', by('By Jane Doe with Jonathan Staff'), { authors: ['Jane Doe with Jonathan Staff'], note: /has "with" in it.*not parted/, noNote: /title/, last: MORE }],

@@ -3,7 +3,7 @@ import { parseAgencyLine, parseContributorLine, type Contributor } from './lines
 import { isPlace } from './_places.js';
 import { isRegionAbbreviation } from './_regions.js';
 import { isPostNominal, nameSuffix } from './_suffix.js';
-import { agencyOfJob, agencyOfPublication, isBureau, isJobPhrase, isLoneInitial, isModifierOnly, isPublicationName, isStaffCredit, looksLikeName, nameAndAgency, nameCase } from './_names.js';
+import { agencyOfJob, agencyOfPublication, isBureau, isJobPhrase, isLoneInitial, isModifierOnly, isPublicationName, looksLikeName, nameAndAgency, nameCase } from './_names.js';
 import { keptWhole, laterSurnameFirst, surnameFirst, surnameFirstThenMore, surnameFirstThenPlace } from './_surname-first.js';
 import { isStaffTitle, keptAtCommaWith, nameBeforeWith, WITH, withAfterComma, withCreditLine, withNames, withStaff } from './_with.js';
 // ----- Credits -----
@@ -170,7 +170,7 @@ export function parseByline(text: string): Byline | undefined {
     }
     // A place after a comma, a city or a state (`By Jane Doe, Texas`), and its state after it (`…, Washington, D.C.`);
     // after the agency alone (`By Xinhua, Beijing`), a place with no name to go with.
-    if ((last !== undefined || out.agency !== undefined || out.titles?.some(isStaffCredit) === true) && names.includes(`, ${part}`) && isPlace(part) && parseAgencyLine(part) === undefined) {
+    if ((last !== undefined || out.agency !== undefined || out.titles?.some(isStaffTitle) === true) && names.includes(`, ${part}`) && isPlace(part) && parseAgencyLine(part) === undefined) {
       if (last === undefined) (out.places ??= []).push(part.trim());
       else {
         last.location = last.location === undefined ? nameCase(part.trim()) : `${last.location}, ${nameCase(part.trim())}`;
@@ -214,7 +214,7 @@ export function parseByline(text: string): Byline | undefined {
     out.authors.push(location === undefined ? { name: nameCase(name), printed: part } : { name: nameCase(name), printed: part, location: nameCase(location) });
   }
   // A byline of the agency alone (`By The Associated Press`) is a byline too, and one of the staff alone (`By Staff`).
-  return out.authors.length > 0 || out.agency !== undefined || out.titles?.some(isStaffCredit) === true ? out : undefined;
+  return out.authors.length > 0 || out.agency !== undefined || out.titles?.some(isStaffTitle) === true ? out : undefined;
 }
 
 /**

@@ -289,4 +289,4 @@ function agencyOfStaff(text: string): string | undefined {
   return agency !== undefined && parseAgencyLine(agency) !== undefined ? agency : undefined;
 }
 
-const STAFF = /^(?:staff(?: writers?| reporters?)?|(?:our|a) correspondent)$/i;
+const STAFF = /^(?:staff(?: writers?| reporters?| reports?)?|wire (?:reports?|services?)|(?:our|a) correspondent)$/i;

@@ -49,8 +49,8 @@ export const isInitials = (part: string): boolean => /^(?:\p{Lu}\.){1,3}$|^\p{Lu
 /** A job word alone, which `isJobPhrase` reads only after a name (`Desk`, `Staff`, `Correspondent`): no one's surname. */
 export const isJobWord = (part: string): boolean => /^(?:staff|desk|bureau|writer|reporter|editor|correspondent|team)$/iu.test(part.trim());
 
-/** A credit to the paper's staff (`Staff`, `Staff Writers`, `STAFF REPORTER`): no one's name, and no surname to keep whole with a place. */
-export const isStaffCredit = (part: string): boolean => /^staff(?: writers?| reporters?)?$/iu.test(part.trim());
+/** A credit to the paper's staff (`Staff`, `Staff Writers`, `STAFF REPORTER`, `Staff Reports`) or to the wires (`Wire Services`): no one's name, and no surname to keep whole with a place. */
+export const isStaffCredit = (part: string): boolean => /^(?:staff(?: writers?| reporters?| reports?)?|wire (?:reports?|services?))$/iu.test(part.trim());
 
 /**
  * A part of a byline that is a job, not a person: `Xinhua correspondent`, `Tokyo bureau chief`, `Staff

@@ -6,14 +6,24 @@ import { startsWithKnownName } from './_given-names.js';
 import { agencyOfPublication, isBureau, isJobPhrase, isJobWord, isModifierOnly, isPublicationName, isStaffCredit, looksLikeName, nameAndAgency } from './_names.js';
 
 /**
- * A paper's staff named by its masthead (`Tribune staff`, `Sun-Times staff`, `TRIBUNE STAFF`): no one's name,
- * a title, as `Staff` is. "staff" in lower case after capitalised words, or in capitals after words that
- * start with no given name the list knows; not `Jonathan Staff`, a surname.
+ * A paper's staff named by its masthead (`Tribune staff`, `Sun-Times staff`, `TRIBUNE STAFF`, `Times Staff`):
+ * no one's name, a title, as `Staff` is. "staff" in lower case after capitalised words; in capitals, or
+ * capitalised after a masthead's last word (`MASTHEAD_ENDS`), after words that start with no given name the
+ * list knows. Not `Jonathan Staff`, a surname, nor `Tom Post Staff`.
  */
 export function isStaffOf(part: string): boolean {
-  const m = /^((?:[\p{Lu}][\p{L}\p{M}.'’&-]*\s){1,4})(staff|STAFF)(?:\s(?:writers?|reporters?|WRITERS?|REPORTERS?))?$/u.exec(part.trim());
-  return m !== null && (m[2] === 'staff' || !startsWithKnownName((m[1] ?? '').trim()));
+  const m = /^((?:[\p{Lu}][\p{L}\p{M}.'’&-]*\s){1,4})(staff|STAFF|Staff)(?:\s(?:writers?|reporters?|WRITERS?|REPORTERS?|Writers?|Reporters?))?$/u.exec(part.trim());
+  if (m === null) return false;
+  const before = (m[1] ?? '').trim();
+  if (m[2] === 'staff') return true;
+  if (m[2] === 'Staff' && !MASTHEAD_ENDS.has((before.split(/[\s-]/u).pop() ?? '').toLowerCase())) return false;
+  return !startsWithKnownName(before);
 }
+
+/** The last words of mastheads (`Times`, `Sun-Times`, `Journal Sentinel`), before which a capitalised "Staff" is their staff. */
+const MASTHEAD_ENDS = new Set(['times', 'tribune', 'post', 'sun', 'star', 'herald', 'globe', 'journal', 'gazette', 'chronicle', 'courier', 'examiner',
+  'inquirer', 'enquirer', 'dispatch', 'bulletin', 'observer', 'guardian', 'telegraph', 'sentinel', 'ledger', 'bee', 'register', 'record', 'review',
+  'standard', 'mirror', 'express', 'news', 'press', 'daily', 'weekly', 'monitor', 'democrat', 'republican', 'independent', 'citizen', 'picayune']);
 
 /** The staff, or a masthead's, with "the" before it or not (`Staff`, `the Tribune staff`): a title. */
 export const isStaffTitle = (part: string): boolean => {

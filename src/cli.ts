@@ -4,6 +4,7 @@
  */
 import pkg from '../package.json' with { type: 'json' };
 import { checkFeeds, futureDates } from './core/build.js';
+import { grouped } from './core/_numbers.js';
 import { documentLimit } from './core/size.js';
 import { DatelineError } from './errors.js';
 import { DEFAULT_CACHE_DIR } from './pipeline/build.js';
@@ -157,7 +158,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       return errors > 0 ? 1 : 0;
     }
     if (errors > 0) return 1;
-    io.stdout(`Read ${plural(loaded.files, 'record')} from ${config.articlesDir}/: ${published.toLocaleString('en-US')} published, ${plural(drafts, 'draft')}.\n`);
+    io.stdout(`Read ${plural(loaded.files, 'record')} from ${config.articlesDir}/: ${grouped(published)} published, ${plural(drafts, 'draft')}.\n`);
     const others = built.feeds.length - 1;
     io.stdout(`All records are valid; ${others > 0 ? `the main feed would carry ${plural(items, 'item')}, and there would be ${plural(others, 'other feed')}` : `each feed would carry ${plural(items, 'item')}`}.\n`);
     for (const line of leftOut(built.groups, config)) io.stdout(`${line}\n`);

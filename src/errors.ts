@@ -4,6 +4,7 @@
  * Messages carry no "Error:" prefix; location comes first when formatted (`file:line: field: message (CODE)`).
  */
 import type { Diagnostic, Severity } from './types.js';
+import { grouped } from './core/_numbers.js';
 
 export interface CatalogueEntry<A extends unknown[]> {
   readonly code: string;
@@ -102,7 +103,7 @@ export const Errors = {
   CreditAlsoByline: entry('W_CREDIT_REPEATED', 'warning', (name: string, byline: string) =>
     `${q(name)} is a byline too (${byline}): "contributed to this story" repeats the credit; leave one out, or give the contribution a role`),
   ManyTags: entry('W_MANY_TAGS', 'warning', (count: number) =>
-    `${count.toLocaleString('en-US')} tags on one story, where wire copy carries a few dozen at most: with tag feeds on, each is a feed (and a WebSub ping) unless "feeds.tags" limits them with "minArticles" or "max"; check that the list was not split wrongly`),
+    `${grouped(count)} tags on one story, where wire copy carries a few dozen at most: with tag feeds on, each is a feed (and a WebSub ping) unless "feeds.tags" limits them with "minArticles" or "max"; check that the list was not split wrongly`),
   NoArticles: entry('W_NO_ARTICLES', 'warning', (dir: string) => `no published articles found under ${dir}`),
   DateFuture: entry('W_DATE_FUTURE', 'warning', (value: string, ahead: string, updated: boolean = false) =>
     updated

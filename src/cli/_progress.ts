@@ -3,6 +3,7 @@
  * what is being done, how far, the rate and the time left. Off when stderr is not a terminal, in CI, and
  * with --quiet or --json: there the build prints only its summary.
  */
+import { grouped } from '../core/_numbers.js';
 import type { Progress } from '../pipeline/build.js';
 
 const PHASES = { read: 'Reading records', plan: 'Planning feeds', feeds: 'Writing feeds' } as const;
@@ -41,7 +42,7 @@ export function progressLine(write: (text: string) => void, now: () => number = 
 
 /** `Reading records 5,120/10,000 (51%), 8,400/s, about 1 s left`. */
 export function describeProgress(p: Progress, seconds: number): string {
-  const n = (x: number): string => x.toLocaleString('en-US');
+  const n = grouped;
   // Planning has no count to give: it says what it does, and the line stays until the feeds are written.
   if (p.phase === 'plan') return `${PHASES.plan}…`;
   const pct = p.total === 0 ? 100 : Math.floor((p.done / p.total) * 100);

@@ -1,5 +1,6 @@
 /** What every command shares for talking to the terminal: the injected io, and the diagnostics report. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { grouped } from '../core/_numbers.js';
 import { formatDiagnostic } from '../errors.js';
 import { locateFields } from '../sources/locate.js';
 import type { Diagnostic } from '../types.js';
@@ -18,7 +19,7 @@ export interface CliIO {
 }
 
 export const plural = (n: number, word: string): string =>
-  `${n.toLocaleString('en-US')} ${n === 1 ? word : word.endsWith('y') && !/[aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : `${word}s`}`;
+  `${grouped(n)} ${n === 1 ? word : word.endsWith('y') && !/[aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : `${word}s`}`;
 
 /** Prints every diagnostic (with the lines of those the core could not locate: locateFields), then a count; returns the number of errors. */
 export function report(io: CliIO, diagnostics: Diagnostic[]): number {

@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
+import { grouped } from '../core/_numbers.js';
 import type { GroupSummary } from '../core/feeds.js';
 import { DatelineError, Errors } from '../errors.js';
 import { committedStages, interruptStages } from '../output/dist.js';
@@ -178,7 +179,7 @@ const FAMILY = { section: ['Sections', 'sections'], tag: ['Tags', 'tags'], autho
  * (1,180 have fewer than 3 stories, "minArticles"; 14 are beyond "max": 40).`
  */
 export function leftOut(groups: readonly GroupSummary[], config: SiteConfig | undefined): string[] {
-  const n = (x: number): string => x.toLocaleString('en-US');
+  const n = grouped;
   const out: string[] = [];
   for (const g of groups) {
     if (g.belowMinimum + g.beyondMax === 0) continue;
@@ -193,7 +194,7 @@ export function leftOut(groups: readonly GroupSummary[], config: SiteConfig | un
 }
 
 function printReport(io: CliIO, r: BuildReport, ms: number): void {
-  const n = (x: number): string => x.toLocaleString('en-US');
+  const n = grouped;
   const fromCache = r.records.files - r.records.read;
   io.stdout(`Read ${plural(r.records.files, 'record')} from ${r.config?.articlesDir ?? ''}/: ${n(r.records.published)} published, ${plural(r.records.drafts, 'draft')}${
     fromCache > 0 ? `; ${n(fromCache)} unchanged since the last build (not read again)` : ''}.\n`);

@@ -2,6 +2,7 @@
 import { hostingFiles, type Hosting } from '../hosting/index.js';
 import { readerFiles, type FeedDirectoryEntry } from '../pages/index.js';
 import type { Article, Diagnostic, FeedModel, Manifest, Outputs, SiteConfig } from '../types.js';
+import { grouped } from './_numbers.js';
 import { planFeeds, type FeedPlan, type GroupSummary } from './feeds.js';
 import { newestIndex } from './model.js';
 import { feedFrame, SiteRenderer, type DocumentBounds, type RenderedFeed } from './site.js';
@@ -106,7 +107,7 @@ const FUTURE_GRACE_MS = 10 * 60_000;
 
 /** `25 minutes`, `3 hours`, `12 days`: what the warning says of a time ahead (more than the grace, 10 minutes). */
 function howFarAhead(ms: number): string {
-  const count = (n: number, unit: string): string => `${n.toLocaleString('en-US')} ${unit}${n === 1 ? '' : 's'}`;
+  const count = (n: number, unit: string): string => `${grouped(n)} ${unit}${n === 1 ? '' : 's'}`;
   const minutes = Math.round(ms / 60_000);
   if (minutes < 90) return count(minutes, 'minute');
   const hours = Math.round(ms / 3_600_000);

@@ -13,6 +13,7 @@ import type { DocumentParts } from '../formats/_document.js';
 import { diagnostic, Errors } from '../errors.js';
 import type { ContentMode, Diagnostic, FeedItem } from '../types.js';
 import type { FeedKind } from './feeds.js';
+import { grouped } from './_numbers.js';
 
 /** V8's longest string, in UTF-16 code units; a document's UTF-8 bytes are never fewer. */
 export const MAX_STRING_LENGTH = 2 ** 29 - 24;
@@ -59,7 +60,7 @@ function limitClause(limit: DocumentLimit): string {
 
 /** A size for messages: `322.4 MiB`, or below a MiB its bytes (`61,234 bytes`). */
 export const mib = (bytes: number, digits = 1): string =>
-  bytes < 2 ** 20 ? `${bytes.toLocaleString('en-US')} bytes` : `${(bytes / 2 ** 20).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })} MiB`;
+  bytes < 2 ** 20 ? `${grouped(bytes)} bytes` : `${(bytes / 2 ** 20).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })} MiB`;
 
 /**
  * Fewer bytes than the item adds to each of its feed's documents: the text every format carries (the
@@ -138,7 +139,7 @@ export function heapLeftLimit(units: number, heapLeft: number, heap: number): Do
 export function documentTooLarge(sizes: readonly (readonly [string, number])[], limit: DocumentLimit, feed: { kind: FeedKind; content: ContentMode }, floor?: { made: number; of: number }): Diagnostic {
   const [file, bytes] = sizes[0] ?? ['', 0];
   const others = sizes.slice(1);
-  const n = (x: number): string => x.toLocaleString('en-US');
+  const n = grouped;
   const size = floor === undefined
     ? `${mib(bytes)}${alsoSizes(others)}`
     : `over ${mib(bytes)}${others.length === 0 ? '' : `, and so would ${others.map(([name]) => name.slice(name.lastIndexOf('/') + 1)).join(' and ')}`} (the text of its first ${n(floor.made)} of ${n(floor.of)} items alone comes to that)`;

@@ -86,11 +86,43 @@ describe('build --ping', () => {
     h.answer.status = 204;
     h.bodies.length = 0;
     const again = await run(['build', '--ping'], dir);
-    expect(again.stdout).toContain('Sending 3 pings an earlier build could not send.');
+    expect(again.stdout).toContain('Sending 3 pings an earlier build did not send.');
     expect(h.bodies).toHaveLength(3);
     for (const f of ['atom.xml', 'feed.json', 'rss.xml']) expect(again.stdout).toContain(`ping https://news.example.com/feeds/${f}: ok`);
     // Then nothing is pending.
     await expectQuietPing(dir, h);
+  });
+
+  // QA: a build without --ping (a preview, a `serve --watch` rebuild) wrote the changed feeds, and the next
+  // build --ping found nothing changed: the hub never heard of them.
+  it('remembers the feeds a build without --ping changed, and the next build --ping sends them', async () => {
+    const { h, dir } = await siteWithHub(204);
+    const built = await run(['build'], dir);
+    expect(built.code).toBe(0);
+    expect(built.stdout).toContain('The hub was not told of 3 changed feeds (no --ping): the next build --ping sends their pings.');
+    expect(h.bodies).toEqual([]);
+    const ping = await run(['build', '--ping'], dir);
+    expect(ping.stdout).toContain('Sending 3 pings an earlier build did not send.');
+    for (const f of ['atom.xml', 'feed.json', 'rss.xml']) expect(ping.stdout).toContain(`ping https://news.example.com/feeds/${f}: ok`);
+    expect(h.bodies).toHaveLength(3);
+    await expectQuietPing(dir, h);
+    // Quietly too, and across several builds: each feed is pinged once.
+    await writeFile(join(dir, 'articles/b.md'), record('b'));
+    expect((await run(['build', '--quiet'], dir)).stdout).toBe('');
+    await writeFile(join(dir, 'articles/c.md'), record('c'));
+    await run(['build', '--json'], dir);
+    h.bodies.length = 0;
+    await run(['build', '--ping'], dir);
+    expect(h.bodies).toHaveLength(3);
+    await expectQuietPing(dir, h);
+  });
+
+  it('says, without the cache, that a build without --ping leaves the hub untold', async () => {
+    const { h, dir } = await siteWithHub(204);
+    const r = await run(['build', '--no-cache'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('The hub was not told of 3 changed feeds (no --ping) (without the cache nothing remembers them).');
+    expect(h.bodies).toEqual([]);
   });
 
   it('does not keep a ping the hub refused (a 4xx other than 429), nor one for a feed that is gone', async () => {

@@ -65,6 +65,6 @@ it('the feeds a build stopped while renaming changed are pinged by the next buil
 
   const next = await run(['build', '--ping'], site.dir);
   expect(next.code).toBe(0);
-  expect(next.stdout).toContain('Sending 3 pings an earlier build could not send.');
+  expect(next.stdout).toContain('Sending 3 pings an earlier build did not send.');
   expect(pinged.sort()).toEqual(['atom.xml', 'feed.json', 'rss.xml'].map((f) => `https://news.example.com/feeds/${f}`));
 });

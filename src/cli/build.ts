@@ -124,11 +124,12 @@ async function buildAndReport(v: BuildValues, io: CliIO, interrupted: () => numb
   if (!quiet) printReport(io, r, ms);
   let pinged: PingSummary | undefined;
   const cacheDir = v['no-cache'] === true ? undefined : resolve(io.cwd, v.cache ?? DEFAULT_CACHE_DIR);
-  if (v.ping === true && r.config?.hub !== undefined && interrupted() !== undefined) {
-    // Stopped by a signal once the files were in place: the hub is not told now, but the next --ping
-    // tells it (it would otherwise find nothing changed, and the hub would never hear of these).
+  if (r.config?.hub !== undefined && (v.ping !== true || interrupted() !== undefined)) {
+    // Feeds changed and the hub not told now (no --ping, a `serve --watch` rebuild, or stopped by a signal
+    // once the files were in place): the next --ping tells it, which would otherwise find nothing changed,
+    // and the hub would never hear of these.
     const changed = changedFeedUrls(r.config.feedBaseUrl, r.written);
-    if (changed.length > 0) await remember(io, r.config.hub, changed, cacheDir);
+    if (changed.length > 0) await remember(io, r.config.hub, changed, cacheDir, v.ping === true ? 'signal' : quiet ? 'quiet' : 'no-ping');
   }
   if (v.ping === true && r.config !== undefined && interrupted() === undefined) {
     // Every feed this build has (pending pings for feeds that are gone, or under an old base URL, are dropped).
@@ -241,18 +242,24 @@ interface PingSummary {
   failed: { url: string; status?: number; error?: string; again: boolean }[];
 }
 
-/** After a signal: the feeds that changed are pinged by the next --ping (with those still pending). */
-async function remember(io: CliIO, hub: string, changed: readonly string[], cacheDir: string | undefined): Promise<void> {
+/**
+ * The feeds that changed, when the hub is not told now, are pinged by the next --ping (with those still
+ * pending): after a signal (`signal`, said on stderr), or a build without --ping (said with the report,
+ * unless `quiet`; a failure to remember them is always said).
+ */
+async function remember(io: CliIO, hub: string, changed: readonly string[], cacheDir: string | undefined, why: 'signal' | 'no-ping' | 'quiet'): Promise<void> {
   const n = plural(changed.length, 'ping');
+  const what = why === 'signal' ? '--ping: stopped before the hub was told' : `The hub was not told of ${plural(changed.length, 'changed feed')} (no --ping)`;
   if (cacheDir === undefined) {
-    io.stderr(`--ping: stopped before the hub was told (${n} not sent; without the cache nothing remembers them)\n`);
+    if (why !== 'quiet') (why === 'signal' ? io.stderr : io.stdout)(`${what} (${why === 'signal' ? `${n} not sent; ` : ''}without the cache nothing remembers them).\n`);
     return;
   }
   try {
     await writePending(cacheDir, hub, [...new Set([...readPending(cacheDir, hub), ...changed])]);
-    io.stderr(`--ping: stopped before the hub was told; the next build --ping sends ${n}\n`);
+    if (why === 'signal') io.stderr(`${what}; the next build --ping sends ${n}\n`);
+    else if (why === 'no-ping') io.stdout(`${what}: the next build --ping sends ${changed.length === 1 ? 'its ping' : 'their pings'}.\n`);
   } catch (e) {
-    io.stderr(`--ping: stopped before the hub was told, and ${n} could not be remembered in ${cacheDir} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
+    io.stderr(`${what}, and ${n} could not be remembered in ${cacheDir} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
   }
 }
 
@@ -269,7 +276,7 @@ async function ping(io: CliIO, hub: string | undefined, changed: string[], feeds
   const now = new Set(changed);
   const exists = new Set(feeds);
   const pending = cacheDir === undefined ? [] : readPending(cacheDir, hub).filter((u) => !now.has(u) && exists.has(u));
-  if (pending.length > 0 && !quiet) io.stdout(`Sending ${plural(pending.length, 'ping')} an earlier build could not send.\n`);
+  if (pending.length > 0 && !quiet) io.stdout(`Sending ${plural(pending.length, 'ping')} an earlier build did not send.\n`);
   const urls = [...changed, ...pending];
   const summary: PingSummary = { hub, sent: urls.length, accepted: 0, failed: [] };
   if (urls.length === 0) {

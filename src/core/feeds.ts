@@ -7,7 +7,9 @@
  * publisher's zone). So an aggregator that reads the main feed and follows `prev-archive` links reaches
  * every published article exactly once. Archive documents of months that have rolled out of the main
  * feed entirely never change again except for corrections; the newest one fills up as stories leave the
- * main feed.
+ * main feed. RFC 5005 (§4) lets a client take an archive it has read for unchanging and not read it again,
+ * so the main feed's link to the newest archive names its members (`?v=`, `membershipVersion`): whenever
+ * a story moves into it, the link is a new URI, which such a client reads.
  */
 import { diagnostic, Errors } from '../errors.js';
 import type { Article, ContentMode, Diagnostic, GroupFeedsConfig, SiteConfig } from '../types.js';
@@ -32,8 +34,8 @@ export interface FeedPlan<A extends Plannable = Article> {
   articles: A[];
   content: ContentMode;
   precompress: boolean;
-  /** RFC 5005 links, by the directories of the documents linked to. */
-  history?: { archive: boolean; current?: string; prevArchive?: string; nextArchive?: string };
+  /** RFC 5005 links, by the directories of the documents linked to; `prevArchiveVersion`, the main feed's, names the newest archive's members. */
+  history?: { archive: boolean; current?: string; prevArchive?: string; prevArchiveVersion?: string; nextArchive?: string };
 }
 
 /**
@@ -118,7 +120,7 @@ export function planFeeds<A extends Plannable>(articles: readonly A[], config: S
   if (config.feeds.archives !== undefined) {
     const archives = archivePlans(published.slice(config.itemsPerFeed), config, config.feeds.archives);
     const newest = archives[0];
-    if (newest !== undefined) main.history = { archive: false, prevArchive: newest.dir };
+    if (newest !== undefined) main.history = { archive: false, prevArchive: newest.dir, prevArchiveVersion: membershipVersion(newest.articles) };
     plans.push(...archives);
   }
   return { plans, groups, diagnostics };
@@ -179,6 +181,30 @@ function groupPlans<A extends Plannable>(
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const summary = { kind: g.kind, names: byName.size, feeds: chosen.length, belowMinimum: byName.size - eligible.length, beyondMax: eligible.length - chosen.length };
   return { plans, summary };
+}
+
+/**
+ * What the main feed's link to the newest archive adds to its URL (`?v=…`): a hash of the archive's
+ * members' ids (53 bits, base 36), so the link changes when a story enters or leaves it and stays as it
+ * is when a build changes nothing there, or only corrects a story (a correction to an archived story is
+ * a change RFC 5005 lets a client miss). Not cryptographic: the core is pure, and an accidental
+ * collision would only cost a client a missed story.
+ */
+export function membershipVersion(articles: readonly Pick<Plannable, 'id'>[]): string {
+  // cyrb53 (public domain), over the ids and a separator each.
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  const add = (code: number): void => {
+    h1 = Math.imul(h1 ^ code, 2654435761);
+    h2 = Math.imul(h2 ^ code, 1597334677);
+  };
+  for (const a of articles) {
+    for (let i = 0; i < a.id.length; i++) add(a.id.charCodeAt(i));
+    add(10);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
 /** `older`: the published articles the main feed does not carry, newest first. Newest month first. */

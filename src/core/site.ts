@@ -58,7 +58,11 @@ export function feedFrame(plan: PlanHead, updated: Date, config: SiteConfig): Fe
   if (h !== undefined) {
     model.history = { archive: h.archive };
     if (h.current !== undefined) model.history.current = feedUrls(h.current, config);
-    if (h.prevArchive !== undefined) model.history.prevArchive = feedUrls(h.prevArchive, config);
+    if (h.prevArchive !== undefined) {
+      const urls = feedUrls(h.prevArchive, config);
+      const v = h.prevArchiveVersion;
+      model.history.prevArchive = v === undefined ? urls : { rss: `${urls.rss}?v=${v}`, atom: `${urls.atom}?v=${v}`, json: `${urls.json}?v=${v}` };
+    }
     if (h.nextArchive !== undefined) model.history.nextArchive = feedUrls(h.nextArchive, config);
   }
   return model;

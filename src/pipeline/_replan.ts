@@ -75,7 +75,7 @@ function samePlan(a: StoredPlan, b: StoredPlan): boolean {
   for (let i = 0; i < a.files.length; i++) if (a.files[i] !== b.files[i]) return false;
   const head = (p: StoredPlan): string => {
     const h = p.history;
-    return JSON.stringify([p.kind, p.name ?? null, p.dir, p.content, p.precompress, h?.archive ?? null, h?.current ?? null, h?.prevArchive ?? null, h?.nextArchive ?? null]);
+    return JSON.stringify([p.kind, p.name ?? null, p.dir, p.content, p.precompress, h?.archive ?? null, h?.current ?? null, h?.prevArchive ?? null, h?.prevArchiveVersion ?? null, h?.nextArchive ?? null]);
   };
   return head(a) === head(b);
 }

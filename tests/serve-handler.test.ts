@@ -195,6 +195,205 @@ describe('conditional GET', () => {
   });
 });
 
+describe('preconditions: If-Match and If-Unmodified-Since (RFC 9110 §13.1.1, §13.1.4, §13.2.2)', () => {
+  const etag = (): string => served('rss.xml').etag;
+  const gzEtag = (): string => served('rss.xml').encodings.gzip?.etag ?? '';
+  const brEtag = (): string => served('rss.xml').encodings.br?.etag ?? '';
+
+  /** A 412 is a short no-store text, like the other refusals, with the feed's Vary and no validators. */
+  async function expectPreconditionFailed(res: Response, vary: string | null = 'Accept-Encoding, Accept'): Promise<void> {
+    expect(res.status).toBe(412);
+    const headers: Record<string, string> = {
+      'content-type': 'text/plain; charset=utf-8',
+      'content-length': String('Precondition Failed\n'.length),
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    };
+    if (vary !== null) headers['vary'] = vary;
+    expect(Object.fromEntries(res.headers)).toEqual(headers);
+    expect(await res.text()).toBe('Precondition Failed\n');
+  }
+
+  it.each<[string, () => string]>([
+    ['the current ETag', () => etag()],
+    ['*', () => '*'],
+    ['a list containing the current ETag', () => `"other", ${etag()}, "third"`],
+    ['a list whose other tags contain commas', () => `"a,b", W/"c,d",${etag()}`],
+  ])('If-Match with %s → 200 with the feed', async (_, value) => {
+    const res = await get('/rss.xml', { 'if-match': value() });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('etag')).toBe(etag());
+    expect(await res.text()).toBe(RSS);
+  });
+
+  it.each<[string, () => string]>([
+    ['another tag', () => '"nope"'],
+    ['the current tag as a weak one (strong comparison: a weak tag never matches)', () => `W/${etag()}`],
+    ['a list of other tags', () => '"a", "b"'],
+    ['the tag in upper case', () => etag().toUpperCase()],
+    ['the tag unquoted', () => etag().slice(1, -1)],
+    ['the tag inside a field that does not parse', () => `junk ${etag()}`],
+    ['"*" inside a list (invalid syntax, matches nothing)', () => '"other", *'],
+    ['an empty value', () => ''],
+  ])('If-Match with %s → 412', async (_, value) => {
+    await expectPreconditionFailed(await get('/rss.xml', { 'if-match': value() }));
+  });
+
+  it('If-Match is compared with the ETag of the negotiated coding, as If-None-Match is', async () => {
+    const gz = await get('/rss.xml', { 'accept-encoding': 'gzip', 'if-match': gzEtag() });
+    expect(gz.status).toBe(200);
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(gz.headers.get('etag')).toBe(gzEtag());
+    expect(gunzipSync(await bodyBytes(gz)).toString()).toBe(RSS);
+    // The identity ETag names other bytes than the gzip response's.
+    await expectPreconditionFailed(await get('/rss.xml', { 'accept-encoding': 'gzip', 'if-match': etag() }));
+    // And the other way round; brotli is preferred when both are acceptable.
+    await expectPreconditionFailed(await get('/rss.xml', { 'if-match': gzEtag() }));
+    await expectPreconditionFailed(await get('/rss.xml', { 'accept-encoding': 'gzip, br', 'if-match': gzEtag() }));
+    expect((await get('/rss.xml', { 'accept-encoding': 'gzip, br', 'if-match': brEtag() })).status).toBe(200);
+    // A list naming every coding's tag matches whichever is negotiated.
+    const all = `${etag()}, ${gzEtag()}, ${brEtag()}`;
+    for (const ae of ['identity', 'gzip', 'br']) expect((await get('/rss.xml', { 'accept-encoding': ae, 'if-match': all })).status).toBe(200);
+  });
+
+  it.each([
+    ['one second earlier than Last-Modified', 'Wed, 05 Feb 2025 01:23:59 GMT'],
+    ['earlier, in the obsolete asctime form', 'Wed Feb  5 01:23:59 2025'],
+    ['a year earlier', 'Mon, 05 Feb 2024 01:24:00 GMT'],
+  ])('If-Unmodified-Since %s → 412', async (_, value) => {
+    await expectPreconditionFailed(await get('/rss.xml', { 'if-unmodified-since': value }));
+  });
+
+  it.each([
+    ['equal to Last-Modified', LAST_MODIFIED],
+    ['equal, in the obsolete RFC 850 form', 'Wednesday, 05-Feb-25 01:24:00 GMT'],
+    ['later than Last-Modified', 'Thu, 06 Feb 2025 00:00:00 GMT'],
+    ['not a date (ignored)', 'yesterday'],
+    ['a bare year (ignored)', '1990'],
+    ['a list of dates (ignored)', 'Fri, 01 Jan 1990 00:00:00 GMT, Sat, 02 Jan 1990 00:00:00 GMT'],
+    ['lower-case (ignored: HTTP-date is case-sensitive)', 'fri, 01 jan 1990 00:00:00 gmt'],
+    ['an impossible day (ignored)', 'Sat, 31 Feb 1990 00:00:00 GMT'],
+  ])('If-Unmodified-Since %s → 200', async (_, value) => {
+    const res = await get('/rss.xml', { 'if-unmodified-since': value });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe(RSS);
+  });
+
+  it('If-Unmodified-Since is ignored when If-Match is present (RFC 9110 §13.1.4)', async () => {
+    const old = 'Fri, 01 Jan 1990 00:00:00 GMT';
+    expect((await get('/rss.xml', { 'if-match': etag(), 'if-unmodified-since': old })).status).toBe(200);
+    expect((await get('/rss.xml', { 'if-match': '*', 'if-unmodified-since': old })).status).toBe(200);
+    // If-Match alone decides, in the other direction too.
+    await expectPreconditionFailed(await get('/rss.xml', { 'if-match': '"nope"', 'if-unmodified-since': 'Thu, 06 Feb 2030 00:00:00 GMT' }));
+  });
+
+  it('If-Match and If-Unmodified-Since come before If-None-Match and If-Modified-Since (RFC 9110 §13.2.2)', async () => {
+    // A true If-Match goes on to If-None-Match.
+    expect((await get('/rss.xml', { 'if-match': etag(), 'if-none-match': etag() })).status).toBe(304);
+    expect((await get('/rss.xml', { 'if-unmodified-since': LAST_MODIFIED, 'if-modified-since': LAST_MODIFIED })).status).toBe(304);
+    // A false one is 412 whatever If-None-Match or If-Modified-Since would say.
+    await expectPreconditionFailed(await get('/rss.xml', { 'if-match': '"nope"', 'if-none-match': etag() }));
+    await expectPreconditionFailed(await get('/rss.xml', { 'if-unmodified-since': 'Fri, 01 Jan 1990 00:00:00 GMT', 'if-modified-since': LAST_MODIFIED }));
+  });
+
+  it('HEAD is evaluated as GET is: the same status and headers, no body', async () => {
+    const cases: Record<string, string>[] = [
+      { 'if-match': etag() },
+      { 'if-match': '"nope"' },
+      { 'if-match': `W/${etag()}` },
+      { 'if-match': '*' },
+      { 'accept-encoding': 'gzip', 'if-match': gzEtag() },
+      { 'accept-encoding': 'gzip', 'if-match': etag() },
+      { 'if-unmodified-since': 'Fri, 01 Jan 1990 00:00:00 GMT' },
+      { 'if-unmodified-since': LAST_MODIFIED },
+      { 'if-match': etag(), 'if-unmodified-since': 'Fri, 01 Jan 1990 00:00:00 GMT' },
+    ];
+    for (const headers of cases) {
+      const g = await get('/rss.xml', headers);
+      const h = await get('/rss.xml', headers, 'HEAD');
+      expect([h.status, JSON.stringify(headers)]).toEqual([g.status, JSON.stringify(headers)]);
+      expect(Object.fromEntries(h.headers)).toEqual(Object.fromEntries(g.headers));
+      expect(h.body).toBeNull();
+    }
+    expect((await get('/rss.xml', { 'if-match': '"nope"' }, 'HEAD')).status).toBe(412);
+  });
+
+  it('preconditions are not evaluated when the answer would not be 2xx (RFC 9110 §13.2.1)', async () => {
+    const failing = { 'if-match': '"nope"', 'if-unmodified-since': 'Fri, 01 Jan 1990 00:00:00 GMT' };
+    expect((await get('/missing.xml', failing)).status).toBe(404);
+    expect((await get('/missing.xml', { 'if-match': '*' })).status).toBe(404);
+    expect((await get('/missing.xml', failing, 'HEAD')).status).toBe(404);
+    expect((await get('/.hidden', failing)).status).toBe(404);
+    expect((await get('/a%2fb', failing)).status).toBe(400);
+    expect((await get('/rss.xml', { ...failing, 'accept-encoding': 'identity;q=0' })).status).toBe(406);
+    expect((await get('/rss.xml', failing, 'POST')).status).toBe(405);
+  });
+
+  it('plain files are evaluated against their own ETag and Last-Modified', async () => {
+    const full = await get('/page.css');
+    const tag = full.headers.get('etag') ?? '';
+    const lm = Date.parse(full.headers.get('last-modified') ?? '');
+    expect((await get('/page.css', { 'if-match': tag })).status).toBe(200);
+    expect((await get('/page.css', { 'if-match': '*' })).status).toBe(200);
+    await expectPreconditionFailed(await get('/page.css', { 'if-match': '"nope"' }), null);
+    await expectPreconditionFailed(await get('/page.css', { 'if-match': `W/${tag}` }), null);
+    await expectPreconditionFailed(await get('/page.css', { 'if-unmodified-since': new Date(lm - 1000).toUTCString() }), null);
+    expect((await get('/page.css', { 'if-unmodified-since': new Date(lm).toUTCString() })).status).toBe(200);
+    expect((await get('/page.css', { 'if-match': '"nope"' }, 'HEAD')).status).toBe(412);
+  });
+
+  it('the generated root page is evaluated against its ETag; it has no Last-Modified, so If-Unmodified-Since is ignored', async () => {
+    const tag = (await get('/')).headers.get('etag') ?? '';
+    expect((await get('/', { 'if-match': tag })).status).toBe(200);
+    await expectPreconditionFailed(await get('/', { 'if-match': '"nope"' }), null);
+    expect((await get('/', { 'if-unmodified-since': 'Fri, 01 Jan 1990 00:00:00 GMT' })).status).toBe(200);
+  });
+
+  it('a body sent in place of the negotiated one must be named by If-Match too', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dateline-serve-ifmatch-'));
+    try {
+      // The .br sibling is missing, so a request preferring br gets gzip.
+      const files = new Map<string, Buffer>();
+      const entry = servedFile('rss.xml', RSS, 'application/rss+xml; charset=utf-8', ['gzip', 'br'], files);
+      for (const [name, bytes] of files) if (name !== 'rss.xml.br') await writeFile(join(dir, name), bytes);
+      await writeFile(join(dir, '_dateline.json'), JSON.stringify({ version: 1, files: { 'rss.xml': entry } }));
+      const h = createHandler(directoryStore(dir));
+      const req = (ifMatch: string): Promise<Response> => h(new Request('http://localhost/rss.xml', { headers: { 'accept-encoding': 'br, gzip', 'if-match': ifMatch } }));
+      // The br tag names bytes that are not what would be sent.
+      await expectPreconditionFailed(await req(entry.encodings.br?.etag ?? ''));
+      const any = await req('*');
+      expect([any.status, any.headers.get('content-encoding')]).toEqual([200, 'gzip']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('bytes that never agree with the manifest are sent for If-Match: * only, not for the tag the manifest names', async () => {
+    const described = Buffer.from('<rss>one</rss>');
+    const onDisk = Buffer.from('<rss>two, longer</rss>');
+    const entry: ServedFile = { type: 'application/rss+xml; charset=utf-8', etag: strongEtag(described), lastModified: LAST_MODIFIED, bytes: described.length, maxAge: 60, encodings: {}, links: {} };
+    const stuck: FeedStore = {
+      lookup: async (name) => (name === 'rss.xml' ? { kind: 'built', name, served: entry } : undefined),
+      read: async () => onDisk,
+      files: async () => ({}),
+    };
+    const h = createHandler(stuck);
+    const req = (ifMatch: string): Promise<Response> => h(new Request('http://localhost/rss.xml', { headers: { 'if-match': ifMatch } }));
+    // The manifest's tag passes the first check, but the bytes sent are not the ones it names.
+    await expectPreconditionFailed(await req(entry.etag));
+    const any = await req('*');
+    expect([any.status, await any.text(), any.headers.get('etag')]).toEqual([200, '<rss>two, longer</rss>', null]);
+  });
+
+  it('If-Unmodified-Since is compared with the Last-Modified sent, which is never later than the clock', async () => {
+    const clock = Date.parse(LAST_MODIFIED) - 3_600_000;
+    const h = createHandler(directoryStore(root), { now: () => clock });
+    const req = (date: number): Promise<Response> => h(new Request('http://localhost/rss.xml', { headers: { 'if-unmodified-since': new Date(date).toUTCString() } }));
+    expect((await req(clock)).status).toBe(200);
+    await expectPreconditionFailed(await req(clock - 1000));
+  });
+});
+
 describe('Accept-Encoding', () => {
   it.each<[string | undefined, 'br' | 'gzip' | 'identity']>([
     [undefined, 'identity'],

@@ -1,6 +1,6 @@
 /**
  * The HTTP field grammar the handler needs, parsed strictly where RFC 9110 says to ignore what does not
- * parse: Accept-Encoding with weights, If-None-Match entity-tag lists, and HTTP-dates. Pure.
+ * parse: Accept-Encoding with weights, If-Match and If-None-Match entity-tag lists, and HTTP-dates. Pure.
  */
 
 /** A content coding we can serve. `identity` is "no encoding". */
@@ -83,6 +83,29 @@ export function opaqueTag(etag: string): string {
   return etag.startsWith('W/') ? etag.slice(2) : etag;
 }
 
+/** One member of an If-Match or If-None-Match field: an entity tag, or `*`. */
+type EntityTagMember = { weak: boolean; opaque: string } | '*';
+
+/**
+ * The members of an entity-tag list (If-Match, If-None-Match), or undefined when the field does not parse.
+ *
+ * Entity tags are read with their grammar (`entity-tag = [ weak ] opaque-tag`, `weak = %s"W/"`, `opaque-tag =
+ * DQUOTE *etagc DQUOTE`, where etagc includes the comma), so a comma inside a tag does not split it. A `*`
+ * inside a list is syntactically invalid (§13.1.1, §13.1.2: the field is `"*" / #entity-tag`); it is kept as
+ * a member and each caller decides what it means.
+ */
+function entityTagList(field: string): EntityTagMember[] | undefined {
+  const member = /[ \t]*(?:(W\/)?("[\x21\x23-\x7e\x80-\xff]*")|(\*))?[ \t]*(?:,|$)/y;
+  const members: EntityTagMember[] = [];
+  while (member.lastIndex < field.length) {
+    const m = member.exec(field);
+    if (m === null || m[0] === '') return undefined;
+    if (m[3] !== undefined) members.push('*');
+    else if (m[2] !== undefined) members.push({ weak: m[1] !== undefined, opaque: m[2] });
+  }
+  return members;
+}
+
 /**
  * Whether an If-None-Match field value matches the selected representation's entity tag.
  *
@@ -93,24 +116,42 @@ export function opaqueTag(etag: string): string {
  * §8.8.3.2, weak comparison: "two entity tags are equivalent if their opaque-tags match character-by-character,
  * regardless of either or both being tagged as "weak"."
  *
- * Entity tags are read with their grammar (`entity-tag = [ weak ] opaque-tag`, `weak = %s"W/"`, `opaque-tag =
- * DQUOTE *etagc DQUOTE`, where etagc includes the comma), so a comma inside a tag does not split it. A field
- * that does not parse matches nothing: the condition is then true and the full 200 is sent, which is never
- * wrong, where a 304 on a guess could be.
+ * A field that does not parse matches nothing: the condition is then true and the full 200 is sent, which
+ * is never wrong, where a 304 on a guess could be.
  */
 export function ifNoneMatchMatches(field: string, etag: string | undefined): boolean {
   if (field.trim() === '*') return true;
   if (etag === undefined) return false;
   const ours = opaqueTag(etag);
-  const member = /[ \t]*(?:(?:W\/)?("[\x21\x23-\x7e\x80-\xff]*")|(\*))?[ \t]*(?:,|$)/y;
-  let matched = false;
-  while (member.lastIndex < field.length) {
-    const m = member.exec(field);
-    if (m === null || m[0] === '') return false;
-    // A "*" inside a list is syntactically invalid (§13.1.2), but its meaning is plain: any representation.
-    if (m[2] !== undefined || m[1] === ours) matched = true;
-  }
-  return matched;
+  const members = entityTagList(field);
+  if (members === undefined) return false;
+  // A "*" inside a list is invalid, but its meaning is plain: any representation.
+  return members.some((m) => m === '*' || m.opaque === ours);
+}
+
+/**
+ * Whether an If-Match field value is true for the selected representation's entity tag `etag` (the caller
+ * has a current representation: there is no If-Match evaluation for a resource that is not there).
+ *
+ * RFC 9110 §13.1.1: "If the field value is "*", the condition is true if the origin server has a current
+ * representation for the target resource. If the field value is a list of entity tags, the condition is
+ * true if any of the listed tags match the entity tag of the selected representation." and "An origin
+ * server MUST use the strong comparison function when comparing entity tags for If-Match (Section
+ * 8.8.3.2), since the client intends this precondition to prevent the method from being applied if there
+ * have been any changes to the representation data." §8.8.3.2, strong comparison: "two entity tags are
+ * equivalent if both are not weak and their opaque-tags match character-by-character." So a `W/` tag never
+ * matches, and neither does anything when our own tag is weak.
+ *
+ * Here the safe answer is the other way round from If-None-Match: a false condition (412) is never wrong,
+ * a true one on a guess could be. So a field that does not parse is false, and a `*` inside a list (invalid
+ * syntax) matches nothing; only a field that is `*` alone is true whatever the tag.
+ */
+export function ifMatchMatches(field: string, etag: string): boolean {
+  if (field.trim() === '*') return true;
+  if (etag.startsWith('W/')) return false;
+  const members = entityTagList(field);
+  if (members === undefined) return false;
+  return members.some((m) => m !== '*' && !m.weak && m.opaque === etag);
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -1,8 +1,9 @@
 /**
  * Serves a build's output as web-standard `Request` → `Response`: the media types, validators, cache
- * lifetime and Link targets the build recorded in its manifest, conditional GET (304), precompressed
- * gzip/brotli siblings chosen by Accept-Encoding, and nothing outside the store. It does no I/O of its own
- * (the `FeedStore` does) and reads neither the clock nor the environment; `serve/node.ts` puts it on a socket.
+ * lifetime and Link targets the build recorded in its manifest, conditional GET (304, and 412 for a failed
+ * If-Match or If-Unmodified-Since), precompressed gzip/brotli siblings chosen by Accept-Encoding, and
+ * nothing outside the store. It does no I/O of its own (the `FeedStore` does) and reads neither the clock
+ * nor the environment; `serve/node.ts` puts it on a socket.
  *
  * @example
  *   const handle = createHandler(directoryStore('dist'));
@@ -12,7 +13,7 @@
 import { isStrongEtag, strongEtag } from '../hosting/encode.js';
 import { linkHeader } from '../hosting/manifest.js';
 import type { ServedFile } from '../types.js';
-import { acceptableCodings, ifNoneMatchMatches, parseHttpDate, type Coding } from './_http.js';
+import { acceptableCodings, ifMatchMatches, ifNoneMatchMatches, parseHttpDate, type Coding } from './_http.js';
 import { isServableName, type FeedStore, type StoreEntry } from './store.js';
 
 export interface HandlerOptions {
@@ -77,6 +78,43 @@ export function targetName(pathname: string): { name: string } | { status: 400 |
   }
   const name = segments.join('/');
   return isServableName(name) ? { name } : { status: 404 };
+}
+
+/**
+ * Whether a GET or HEAD is answered 412, per RFC 9110 §13.2.2 (the order preconditions are evaluated in):
+ * step 1, "When recipient is the origin server and If-Match is present, evaluate the If-Match precondition:
+ * if true, continue to step 3; if false, respond 412 (Precondition Failed) unless it can be determined that
+ * the state-changing request has already succeeded"; step 2, "When recipient is the origin server, If-Match
+ * is not present, and If-Unmodified-Since is present, evaluate the If-Unmodified-Since precondition". Both
+ * apply to GET: §13.1.1, "An origin server that receives an If-Match header field MUST evaluate the
+ * condition". §13.1.4: "A recipient MUST ignore If-Unmodified-Since if the request contains an If-Match
+ * header field", or "if the received field value is not a valid HTTP-date", or "if the resource does not
+ * have a modification date available"; otherwise the condition fails when "the selected representation's
+ * last modification date is more recent than the date provided in the field value".
+ *
+ * `etag` and `lastModified` are those of the representation this request would get (the negotiated
+ * coding's own ETag), as for If-None-Match. The caller has already refused what would not be a 2xx (400,
+ * 404, 405, 406, 414): §13.2.1, "A server MUST ignore all received preconditions if its response to the
+ * same request without those conditions, prior to processing the request content, would have been a status
+ * code other than a 2xx (Successful) or 412 (Precondition Failed)".
+ */
+function preconditionFailed(req: Request, etag: string, lastModified: number | undefined): boolean {
+  const im = req.headers.get('if-match');
+  if (im !== null) return !ifMatchMatches(im, etag);
+  const ius = req.headers.get('if-unmodified-since');
+  if (ius === null || lastModified === undefined) return false;
+  const since = parseHttpDate(ius);
+  return since !== undefined && lastModified > since;
+}
+
+/**
+ * The 412. Like the other refusals it is a short `no-store` text: RFC 9110 §15.5.13 asks for no header
+ * fields, and the body is not the selected representation, so it carries no ETag or Last-Modified (which
+ * would describe this message, not the feed). A feed's 412 carries the feed's Vary, as its 406 does: which
+ * ETag was compared depends on Accept-Encoding.
+ */
+function preconditionFailedResponse(head: boolean, vary?: string): Response {
+  return plain(412, 'Precondition Failed', head, vary === undefined ? {} : { vary });
 }
 
 /**
@@ -157,8 +195,9 @@ ${feeds.length > 0 ? `<ul>\n${items.join('')}</ul>` : '<p>No feeds have been bui
  * - A request target longer than `maxUrlLength` is 414 (RFC 9110 §15.5.15).
  * - `GET /` serves `index.html` when the store has one, otherwise a generated list of the manifest's feeds.
  * - Files the manifest describes get its media type, ETag, Last-Modified, `Cache-Control: public,
- *   max-age`, `Link` rel=self/hub and `Vary: Accept-Encoding`, with 304 for a matching If-None-Match or
- *   (without one) a not-newer If-Modified-Since, and the precompressed sibling the client prefers.
+ *   max-age`, `Link` rel=self/hub and `Vary: Accept-Encoding`, with 412 for a failed If-Match or (without
+ *   one) an If-Unmodified-Since older than Last-Modified, then 304 for a matching If-None-Match or (without
+ *   one) a not-newer If-Modified-Since, and the precompressed sibling the client prefers.
  * - Other files are served with a media type by extension, Last-Modified from the file and `no-cache`.
  */
 const XML_FEED = /^application\/(?:rss|atom)\+xml\b/;
@@ -227,8 +266,14 @@ export function createHandler(store: FeedStore, options: HandlerOptions = {}): H
     };
 
     const first = representation(codings[0] ?? 'identity');
+    if (preconditionFailed(req, first.etag, lastModified)) return preconditionFailedResponse(head, vary);
     if (notModified(req, first.etag, lastModified)) return notModifiedResponse(headersFor(first));
     if (head) return ok(true, headersFor(first), first.bytes);
+    // If-Match passed for `first`; the body sent must be one that it names. A missing sibling (another
+    // coding is sent) or bytes that disagree with the manifest (served without validators) are checked
+    // again against the tag of what is actually sent.
+    const ifMatch = req.headers.get('if-match');
+    const ifMatchFails = (etag: string): boolean => ifMatch !== null && !ifMatchMatches(ifMatch, etag);
 
     for (const coding of codings) {
       const rep = representation(coding);
@@ -238,7 +283,10 @@ export function createHandler(store: FeedStore, options: HandlerOptions = {}): H
       // The bytes must be those the manifest's ETag names (a strong validator never labels two bodies): a
       // length alone misses a rebuild's new file of the same size. Hashing costs 0.04 ms for a 60 KB .br
       // and 0.17 ms for a 300 KB feed, on responses with a body only (304s answer from the manifest).
-      if (bytes.length === rep.bytes && (!isStrongEtag(rep.etag) || strongEtag(bytes) === rep.etag)) return ok(false, headersFor(rep), bytes);
+      if (bytes.length === rep.bytes && (!isStrongEtag(rep.etag) || strongEtag(bytes) === rep.etag)) {
+        if (rep.coding !== first.coding && ifMatchFails(rep.etag)) return preconditionFailedResponse(false, vary);
+        return ok(false, headersFor(rep), bytes);
+      }
       // The bytes are not the ones the manifest describes: a rebuild renamed files between our reading the
       // manifest and the file. Look again; the manifest will have caught up.
       if (attempt < CONSISTENCY_RETRIES) {
@@ -246,7 +294,9 @@ export function createHandler(store: FeedStore, options: HandlerOptions = {}): H
         const again = await store.lookup(name);
         return again === undefined ? plain(404, 'Not Found', head) : serveEntry(req, again, attempt + 1);
       }
-      // Still inconsistent: serve the bytes, but with no validator that could be wrong.
+      // Still inconsistent: serve the bytes, but with no validator that could be wrong (and only if an
+      // If-Match names these bytes, or is `*`).
+      if (ifMatchFails(strongEtag(bytes))) return preconditionFailedResponse(false, vary);
       const h = headersFor(rep);
       delete h['etag'];
       delete h['last-modified'];
@@ -263,15 +313,17 @@ export function createHandler(store: FeedStore, options: HandlerOptions = {}): H
     const bytes = await store.read(entry.name);
     if (bytes === undefined) return plain(404, 'Not Found', head);
     const lastModified = notAfterNow(entry.lastModified.getTime());
+    const etag = strongEtag(bytes);
     const headers: Record<string, string> = {
       'content-type': entry.type,
-      etag: strongEtag(bytes),
+      etag,
       'last-modified': new Date(lastModified).toUTCString(),
       // Plain files change with every build and are not in the manifest: revalidate each time.
       'cache-control': 'no-cache',
       'x-content-type-options': 'nosniff',
     };
-    if (notModified(req, headers['etag'], lastModified)) return notModifiedResponse(headers);
+    if (preconditionFailed(req, etag, lastModified)) return preconditionFailedResponse(head);
+    if (notModified(req, etag, lastModified)) return notModifiedResponse(headers);
     return ok(head, headers, bytes);
   }
 
@@ -297,6 +349,7 @@ export function createHandler(store: FeedStore, options: HandlerOptions = {}): H
         'content-security-policy': "default-src 'none'",
         'x-content-type-options': 'nosniff',
       };
+      if (preconditionFailed(req, headers.etag, undefined)) return preconditionFailedResponse(head);
       if (notModified(req, headers.etag, undefined)) return notModifiedResponse(headers);
       return ok(head, headers, page);
     }

@@ -318,6 +318,91 @@ describe.skipIf(!HAS_NGINX)('nginx serving dist/ with _config/nginx.conf', () =>
     }
   });
 
+  /**
+   * Accept-Encoding values that RFC 9110 and nginx read differently. The ETag must label the bytes nginx
+   * sends, so the snippet decides as gzip_static (ngx_http_gzip_accept_encoding: the first "gzip" token,
+   * q-values as ngx_http_gzip_quantity reads them) and brotli_static (the first "br" token; only a
+   * lower-case "q=0" with at most three 0 decimals declines) decide. Expected representation without and
+   * with ngx_brotli.
+   */
+  const UNUSUAL_AE: [string, 'identity' | 'gzip' | 'br', 'identity' | 'gzip' | 'br'][] = [
+    ['gzip;q=2', 'identity', 'identity'],
+    ['gzip;q=0.0001', 'identity', 'identity'],
+    ['gzip;q=0.001', 'gzip', 'gzip'],
+    ['gzip;q=1.000', 'gzip', 'gzip'],
+    ['gzip;q=1.5', 'identity', 'identity'],
+    ['gzip;q=0, gzip', 'identity', 'identity'],
+    ['GZIP', 'gzip', 'gzip'],
+    ['gzip;Q=0.5', 'gzip', 'gzip'],
+    ['gzip; q=0.5', 'gzip', 'gzip'],
+    ['gzip;q = 0.5', 'identity', 'identity'],
+    ['gzip;q=0.5;level=1', 'identity', 'identity'],
+    ['deflate,\tgzip', 'identity', 'identity'],
+    ['x-gzip', 'identity', 'identity'],
+    ['xgzipgzip', 'gzip', 'gzip'],
+    ['br;q=0, br', 'identity', 'identity'],
+    ['br;q=0, br, gzip', 'gzip', 'gzip'],
+    ['br;Q=0, gzip', 'gzip', 'br'],
+    ['br;q=2', 'identity', 'br'],
+    ['br;q=0.0001, gzip', 'gzip', 'gzip'],
+    ['br;q=0.001', 'identity', 'br'],
+    ['brotli, br', 'identity', 'br'],
+    ['gzip;q=0.5, br;q=0.1', 'gzip', 'br'],
+  ];
+
+  it.each(UNUSUAL_AE)('Accept-Encoding: %j: the ETag labels the bytes sent (%s; with ngx_brotli, %s)', async (ae, plain, withBrotli) => {
+    const ports: [number, string][] = [[port, plain], ...(HAS_BROTLI ? [[brotliPort, withBrotli] as [number, string]] : [])];
+    for (const name of ['rss.xml', 'feed.json']) {
+      const served = manifest.files[name]!;
+      const files = {
+        identity: [await readFile(join(dist, name)), served.etag],
+        gzip: [await readFile(join(dist, `${name}.gz`)), served.encodings.gzip!.etag],
+        br: [await readFile(join(dist, `${name}.br`)), served.encodings.br!.etag],
+      } as const;
+      for (const [p, expected] of ports) {
+        const r = await get(p, `/feeds/${name}`, { 'accept-encoding': ae });
+        const at = `${name} ${ae} on ${p === port ? 'nginx' : 'nginx with ngx_brotli'}`;
+        expect(r.status, at).toBe(200);
+        const sent = (Object.keys(files) as (keyof typeof files)[]).find((k) => files[k][0].equals(r.body));
+        expect(sent, at).toBe(expected);
+        expect(r.headers['etag'], at).toBe(files[sent!][1]);
+        expect(r.headers['content-encoding'], at).toBe(sent === 'identity' ? undefined : sent);
+        // That ETag, sent back, validates the same representation.
+        expect((await get(p, `/feeds/${name}`, { 'accept-encoding': ae, 'if-none-match': files[sent!][1] })).status, at).toBe(304);
+      }
+    }
+  });
+
+  it('If-None-Match lists with tabs (OWS) around the commas get 304, as from dateline serve; a field that is not a list gets 200', async () => {
+    const own = await startServer({ root: dist, port: 0 });
+    try {
+      const ownPort = Number(new URL(own.url).port);
+      const served = manifest.files['rss.xml']!;
+      const gz = served.encodings.gzip!.etag;
+      const cases: [string, Record<string, string>, number][] = [
+        [`"x",\t${served.etag}`, {}, 304],
+        [`"x"\t,${served.etag}`, {}, 304],
+        [`"x" \t,\t W/${served.etag}\t, "y"`, {}, 304],
+        [`${served.etag}\t`, {}, 304],
+        [`\t${served.etag}`, {}, 304],
+        [`"x",\t*`, {}, 304],
+        [`"x",\t${gz}`, { 'accept-encoding': 'gzip' }, 304],
+        [`"x",\t${gz}`, {}, 200],
+        [`"x"\t${served.etag}`, {}, 200],
+        [`x ${served.etag}`, {}, 200],
+        [`${served.etag} x`, {}, 200],
+      ];
+      for (const [inm, extra, status] of cases) {
+        const headers = { 'if-none-match': inm, ...extra };
+        const r = await get(port, '/feeds/rss.xml', headers);
+        expect(r.status, JSON.stringify(inm)).toBe(status);
+        expect((await get(ownPort, '/rss.xml', headers)).status, `dateline serve: ${JSON.stringify(inm)}`).toBe(status);
+      }
+    } finally {
+      await own.close();
+    }
+  });
+
   it.skipIf(!HAS_BROTLI)('with ngx_brotli and the [brotli] lines switched on: br gets the .br sibling with its own ETag', async () => {
     for (const [name, type] of FEEDS) {
       const served = manifest.files[name]!;

@@ -59,10 +59,13 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
       #         include /srv/dateline/dist/_config/nginx.conf;
       #     }
       #
-      # nginx reads it when it starts or reloads: reload after every build that changes it (\`dateline build
-      # && nginx -s reload\`). Until then nginx sends the previous build's ETags with the new files (a client
-      # gets a 200 and, once reloaded, a 304 again), and serves a feed that is new since as a plain file.
-      # The build puts this file in place after the feeds, so a reload never pairs new ETags with old files.
+      # nginx reads it only when it starts or reloads: reload after every build (\`dateline build && nginx -s
+      # reload\`). Until the reload, nginx sends the new files with the previous build's ETags. A client that
+      # sends the previous ETag of a feed whose bytes have changed gets a 304 and keeps its old copy: it misses
+      # the update until nginx is reloaded and it polls again. A client without that ETag gets the new bytes
+      # labelled with the old ETag, and after the reload one more full 200. A feed that is new since the last
+      # reload is served as a plain file, with nginx's own type and ETag. The build puts this file in place
+      # after the feeds, so a reload never pairs new ETags with old files.
       #
       # Each feed gets its media type with charset=utf-8, Cache-Control max-age (the feed's ttl), a Link header
       # (rel="self", and rel="hub" with a WebSub hub), and the ETag recorded in _dateline.json: a hash of the
@@ -75,11 +78,18 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
       #   sed -i 's/# \\[brotli\\] //' nginx.conf
       # - 304s: nginx compares If-None-Match with its own ETag only, before add_header runs, so an ETag from
       #   add_header alone never gives a 304. Each location therefore picks the ETag of the representation
-      #   the request will get (identity, gzip or br: a coding Accept-Encoding lists without q=0, as
-      #   gzip_static and brotli_static decide) and returns 304 when If-None-Match lists it (W/ or not) or
-      #   is "*". If-Modified-Since, when there is no If-None-Match, is nginx's own check against the file's
-      #   mtime, which the build sets to the Last-Modified in _dateline.json; with \`if_modified_since before\`
-      #   a date at or after it gives a 304.
+      #   the request will get (identity, gzip or br), deciding from Accept-Encoding exactly as gzip_static
+      #   and brotli_static do: each reads only the first "gzip" or "br" token, and gzip_static takes only
+      #   the q-values its own parser reads as non-zero ("gzip;q=2", "gzip;q=0.0001" and "br;q=0, br" get
+      #   identity). Leave gzip_disable unset in the server: the ETag choice does not follow it. It returns 304
+      #   when If-None-Match, a list with spaces or tabs around its commas, names that ETag (W/ or not) or
+      #   "*"; a field that is not such a list gets a 200. If-Modified-Since, when there is no If-None-Match,
+      #   is nginx's own check against the file's mtime, which the build sets to the Last-Modified in
+      #   _dateline.json; with \`if_modified_since before\` a date at or after it gives a 304.
+      # - If-Match is left to nginx, which compares it with its own ETag (off here): any If-Match but "*"
+      #   gets 412 Precondition Failed, even the ETag just sent, and stock nginx offers no way to compare it
+      #   with the recorded one. (dateline serve answers a matching If-Match with 200.) Feed readers send
+      #   If-None-Match, not If-Match; a matching If-None-Match still gets its 304.
       # - A 304 made by \`return 304\` carries "Content-Length: 0" and the Content-Type (nginx adds both).
       #   Caches ignore a 304's Content-Length when they update a stored response (RFC 9111, 3.2).
 
@@ -102,17 +112,14 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           add_header Link '<https://news.example.com/feeds/atom.xml>; rel="self", <https://hub.example.com/>; rel="hub"';
           add_header ETag $dateline_etag;
           set $dateline_etag '<atom.xml>';
-          if ($http_accept_encoding ~* "(^|[ ,])gzip *(,|$|;(?! *q *= *0(\\.0*)? *(,|$)))") {
+          if ($http_accept_encoding ~ '^(?:(?!(?:(?<![^ ,])|(?<=[Gg][Zz][Ii][Pp]))[Gg][Zz][Ii][Pp]).)*+(?:(?<![^ ,])|(?<=[Gg][Zz][Ii][Pp]))[Gg][Zz][Ii][Pp] *+(?:$|,|; *+(?:$|[Qq]=(?:1(?:\\.0{0,3})?|0\\.(?:[1-9][0-9]{0,2}|0[1-9][0-9]?|00[1-9]))(?:$|[ ,])))') {
               set $dateline_etag '<atom.xml.gz>';
           }
-          # [brotli] if ($http_accept_encoding ~* "(^|[ ,])br *(,|$|;(?! *q *= *0(\\.0*)? *(,|$)))") {
+          # [brotli] if ($http_accept_encoding ~ '^(?:(?!(?<![^ ,])[Bb][Rr](?![^ ,;])).)*+(?<![^ ,])[Bb][Rr](?![^ ,;])(?! *+; *+q *+= *+0(?:(?!\\.)|\\.(?:0{0,2}(?![0-9])|000)))') {
           # [brotli]     set $dateline_etag '<atom.xml.br>';
           # [brotli] }
           set $dateline_inm "$request_method $dateline_etag $http_if_none_match";
-          if ($dateline_inm ~ '^(GET|HEAD) ("[^"]*") (.*[, ])?(W/)?\\2 *(,|$)') {
-              return 304;
-          }
-          if ($dateline_inm ~ '^(GET|HEAD) "[^"]*" *\\* *$') {
+          if ($dateline_inm ~ '^(?:GET|HEAD) ("[^"]*") (?=(?:[ \\t]*+(?:(?:W/)?"[!#-~\\x80-\\xff]*+"|\\*)?[ \\t]*+(?:,|$))*+$)(?:[ \\t]*+(?:(?:W/)?"[!#-~\\x80-\\xff]*+"|\\*)?[ \\t]*+,)*?[ \\t]*+(?:(?:W/)?\\1|\\*)[ \\t]*+(?:,|$)') {
               return 304;
           }
           rewrite ^ /atom.xml break;
@@ -135,17 +142,14 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           add_header Link '<https://news.example.com/feeds/atom.xml>; rel="self", <https://hub.example.com/>; rel="hub"';
           add_header ETag $dateline_etag;
           set $dateline_etag '<atom.xml>';
-          if ($http_accept_encoding ~* "(^|[ ,])gzip *(,|$|;(?! *q *= *0(\\.0*)? *(,|$)))") {
+          if ($http_accept_encoding ~ '^(?:(?!(?:(?<![^ ,])|(?<=[Gg][Zz][Ii][Pp]))[Gg][Zz][Ii][Pp]).)*+(?:(?<![^ ,])|(?<=[Gg][Zz][Ii][Pp]))[Gg][Zz][Ii][Pp] *+(?:$|,|; *+(?:$|[Qq]=(?:1(?:\\.0{0,3})?|0\\.(?:[1-9][0-9]{0,2}|0[1-9][0-9]?|00[1-9]))(?:$|[ ,])))') {
               set $dateline_etag '<atom.xml.gz>';
           }
-          # [brotli] if ($http_accept_encoding ~* "(^|[ ,])br *(,|$|;(?! *q *= *0(\\.0*)? *(,|$)))") {
+          # [brotli] if ($http_accept_encoding ~ '^(?:(?!(?<![^ ,])[Bb][Rr](?![^ ,;])).)*+(?<![^ ,])[Bb][Rr](?![^ ,;])(?! *+; *+q *+= *+0(?:(?!\\.)|\\.(?:0{0,2}(?![0-9])|000)))') {
           # [brotli]     set $dateline_etag '<atom.xml.br>';
           # [brotli] }
           set $dateline_inm "$request_method $dateline_etag $http_if_none_match";
-          if ($dateline_inm ~ '^(GET|HEAD) ("[^"]*") (.*[, ])?(W/)?\\2 *(,|$)') {
-              return 304;
-          }
-          if ($dateline_inm ~ '^(GET|HEAD) "[^"]*" *\\* *$') {
+          if ($dateline_inm ~ '^(?:GET|HEAD) ("[^"]*") (?=(?:[ \\t]*+(?:(?:W/)?"[!#-~\\x80-\\xff]*+"|\\*)?[ \\t]*+(?:,|$))*+$)(?:[ \\t]*+(?:(?:W/)?"[!#-~\\x80-\\xff]*+"|\\*)?[ \\t]*+,)*?[ \\t]*+(?:(?:W/)?\\1|\\*)[ \\t]*+(?:,|$)') {
               return 304;
           }
           rewrite ^ /atom.xml break;
@@ -167,17 +171,14 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           add_header Link '<https://news.example.com/feeds/feed.json>; rel="self", <https://hub.example.com/>; rel="hub"';
           add_header ETag $dateline_etag;
           set $dateline_etag '<feed.json>';
-          if ($http_accept_encoding ~* "(^|[ ,])gzip *(,|$|;(?! *q *= *0(\\.0*)? *(,|$)))") {
+          if ($http_accept_encoding ~ '^(?:(?!(?:(?<![^ ,])|(?<=[Gg][Zz][Ii][Pp]))[Gg][Zz][Ii][Pp]).)*+(?:(?<![^ ,])|(?<=[Gg][Zz][Ii][Pp]))[Gg][Zz][Ii][Pp] *+(?:$|,|; *+(?:$|[Qq]=(?:1(?:\\.0{0,3})?|0\\.(?:[1-9][0-9]{0,2}|0[1-9][0-9]?|00[1-9]))(?:$|[ ,])))') {
               set $dateline_etag '<feed.json.gz>';
           }
-          # [brotli] if ($http_accept_encoding ~* "(^|[ ,])br *(,|$|;(?! *q *= *0(\\.0*)? *(,|$)))") {
+          # [brotli] if ($http_accept_encoding ~ '^(?:(?!(?<![^ ,])[Bb][Rr](?![^ ,;])).)*+(?<![^ ,])[Bb][Rr](?![^ ,;])(?! *+; *+q *+= *+0(?:(?!\\.)|\\.(?:0{0,2}(?![0-9])|000)))') {
           # [brotli]     set $dateline_etag '<feed.json.br>';
           # [brotli] }
           set $dateline_inm "$request_method $dateline_etag $http_if_none_match";
-          if ($dateline_inm ~ '^(GET|HEAD) ("[^"]*") (.*[, ])?(W/)?\\2 *(,|$)') {
-              return 304;
-          }
-          if ($dateline_inm ~ '^(GET|HEAD) "[^"]*" *\\* *$') {
+          if ($dateline_inm ~ '^(?:GET|HEAD) ("[^"]*") (?=(?:[ \\t]*+(?:(?:W/)?"[!#-~\\x80-\\xff]*+"|\\*)?[ \\t]*+(?:,|$))*+$)(?:[ \\t]*+(?:(?:W/)?"[!#-~\\x80-\\xff]*+"|\\*)?[ \\t]*+,)*?[ \\t]*+(?:(?:W/)?\\1|\\*)[ \\t]*+(?:,|$)') {
               return 304;
           }
           rewrite ^ /feed.json break;
@@ -202,17 +203,14 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           add_header Link '<https://news.example.com/feeds/rss.xml>; rel="self", <https://hub.example.com/>; rel="hub"';
           add_header ETag $dateline_etag;
           set $dateline_etag '<rss.xml>';
-          if ($http_accept_encoding ~* "(^|[ ,])gzip *(,|$|;(?! *q *= *0(\\.0*)? *(,|$)))") {
+          if ($http_accept_encoding ~ '^(?:(?!(?:(?<![^ ,])|(?<=[Gg][Zz][Ii][Pp]))[Gg][Zz][Ii][Pp]).)*+(?:(?<![^ ,])|(?<=[Gg][Zz][Ii][Pp]))[Gg][Zz][Ii][Pp] *+(?:$|,|; *+(?:$|[Qq]=(?:1(?:\\.0{0,3})?|0\\.(?:[1-9][0-9]{0,2}|0[1-9][0-9]?|00[1-9]))(?:$|[ ,])))') {
               set $dateline_etag '<rss.xml.gz>';
           }
-          # [brotli] if ($http_accept_encoding ~* "(^|[ ,])br *(,|$|;(?! *q *= *0(\\.0*)? *(,|$)))") {
+          # [brotli] if ($http_accept_encoding ~ '^(?:(?!(?<![^ ,])[Bb][Rr](?![^ ,;])).)*+(?<![^ ,])[Bb][Rr](?![^ ,;])(?! *+; *+q *+= *+0(?:(?!\\.)|\\.(?:0{0,2}(?![0-9])|000)))') {
           # [brotli]     set $dateline_etag '<rss.xml.br>';
           # [brotli] }
           set $dateline_inm "$request_method $dateline_etag $http_if_none_match";
-          if ($dateline_inm ~ '^(GET|HEAD) ("[^"]*") (.*[, ])?(W/)?\\2 *(,|$)') {
-              return 304;
-          }
-          if ($dateline_inm ~ '^(GET|HEAD) "[^"]*" *\\* *$') {
+          if ($dateline_inm ~ '^(?:GET|HEAD) ("[^"]*") (?=(?:[ \\t]*+(?:(?:W/)?"[!#-~\\x80-\\xff]*+"|\\*)?[ \\t]*+(?:,|$))*+$)(?:[ \\t]*+(?:(?:W/)?"[!#-~\\x80-\\xff]*+"|\\*)?[ \\t]*+,)*?[ \\t]*+(?:(?:W/)?\\1|\\*)[ \\t]*+(?:,|$)') {
               return 304;
           }
           rewrite ^ /rss.xml break;
@@ -235,17 +233,14 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           add_header Link '<https://news.example.com/feeds/rss.xml>; rel="self", <https://hub.example.com/>; rel="hub"';
           add_header ETag $dateline_etag;
           set $dateline_etag '<rss.xml>';
-          if ($http_accept_encoding ~* "(^|[ ,])gzip *(,|$|;(?! *q *= *0(\\.0*)? *(,|$)))") {
+          if ($http_accept_encoding ~ '^(?:(?!(?:(?<![^ ,])|(?<=[Gg][Zz][Ii][Pp]))[Gg][Zz][Ii][Pp]).)*+(?:(?<![^ ,])|(?<=[Gg][Zz][Ii][Pp]))[Gg][Zz][Ii][Pp] *+(?:$|,|; *+(?:$|[Qq]=(?:1(?:\\.0{0,3})?|0\\.(?:[1-9][0-9]{0,2}|0[1-9][0-9]?|00[1-9]))(?:$|[ ,])))') {
               set $dateline_etag '<rss.xml.gz>';
           }
-          # [brotli] if ($http_accept_encoding ~* "(^|[ ,])br *(,|$|;(?! *q *= *0(\\.0*)? *(,|$)))") {
+          # [brotli] if ($http_accept_encoding ~ '^(?:(?!(?<![^ ,])[Bb][Rr](?![^ ,;])).)*+(?<![^ ,])[Bb][Rr](?![^ ,;])(?! *+; *+q *+= *+0(?:(?!\\.)|\\.(?:0{0,2}(?![0-9])|000)))') {
           # [brotli]     set $dateline_etag '<rss.xml.br>';
           # [brotli] }
           set $dateline_inm "$request_method $dateline_etag $http_if_none_match";
-          if ($dateline_inm ~ '^(GET|HEAD) ("[^"]*") (.*[, ])?(W/)?\\2 *(,|$)') {
-              return 304;
-          }
-          if ($dateline_inm ~ '^(GET|HEAD) "[^"]*" *\\* *$') {
+          if ($dateline_inm ~ '^(?:GET|HEAD) ("[^"]*") (?=(?:[ \\t]*+(?:(?:W/)?"[!#-~\\x80-\\xff]*+"|\\*)?[ \\t]*+(?:,|$))*+$)(?:[ \\t]*+(?:(?:W/)?"[!#-~\\x80-\\xff]*+"|\\*)?[ \\t]*+,)*?[ \\t]*+(?:(?:W/)?\\1|\\*)[ \\t]*+(?:,|$)') {
               return 304;
           }
           rewrite ^ /rss.xml break;

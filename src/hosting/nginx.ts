@@ -9,9 +9,16 @@
  *   ETag only: with `etag off` it never answers 304 to If-None-Match, and an ETag from `add_header` is
  *   never compared. So the location compares If-None-Match itself, in the rewrite phase, and `return 304`.
  * - Every representation has its own ETag. gzip_static/brotli_static choose the file in the content
- *   phase, after the rewrite phase, so the location mirrors their choice from Accept-Encoding (a coding
- *   listed without q=0); `gzip_http_version 1.0` and `gzip_proxied any` remove the two other conditions
- *   under which gzip_static would decline.
+ *   phase, after the rewrite phase, so the location mirrors their choice from Accept-Encoding with regexes
+ *   that follow their C parsers step by step (ACCEPTS_GZIP, ACCEPTS_BR below), quirks included: the ETag
+ *   must label the bytes sent, not what RFC 9110 would have chosen. `gzip_http_version 1.0` and
+ *   `gzip_proxied any` remove two other conditions under which gzip_static would decline; a server-wide
+ *   `gzip_disable` is not mirrored (the snippet's comment says to leave it unset). nginx 1.23 and later
+ *   join repeated Accept-Encoding lines in $http_accept_encoding while both modules read the first line
+ *   only, so there a request with two such lines can get the wrong ETag; in 1.22 both read the first.
+ * - If-Match is nginx's (the same not_modified filter, against its own ETag, which is off): every
+ *   If-Match but `*` gets 412. Stock nginx cannot change that (the request header cannot be removed, and
+ *   the filter runs before add_header), so the snippet's comment records it.
  * - If-Modified-Since is left to nginx: the build sets each file's mtime to its Last-Modified.
  * - A browser applies the feeds' XSLT only to XML types, and `default_type` cannot depend on Accept: a
  *   request that asks for HTML and names no feed type is rewritten to an internal twin location that
@@ -20,10 +27,31 @@
 import type { Manifest } from '../types.js';
 import { linkHeader } from './manifest.js';
 
-/** Accept-Encoding lists `coding` with a q-value other than 0 (the test gzip_static and ngx_brotli make). */
-const accepts = (coding: string): string => `"(^|[ ,])${coding} *(,|$|;(?! *q *= *0(\\.0*)? *(,|$)))"`;
-const ACCEPTS_GZIP = accepts('gzip');
-const ACCEPTS_BR = accepts('br');
+/*
+ * Whether gzip_static and brotli_static will send their sibling, decided as their own C code decides it on
+ * the Accept-Encoding value (nginx 1.22 and ngx_brotli 1.0.0rc read the first Accept-Encoding line; so does
+ * $http_accept_encoding in 1.22). Both look at ONE token only, the first, and never at the codings' q-values
+ * relative to each other; brotli_static, when it accepts, runs before gzip_static.
+ *
+ * ngx_http_gzip_accept_encoding (src/http/ngx_http_core_module.c): the first "gzip" (any case) at the start or
+ * after "," or " " (or right after an earlier "gzip": its search resumes there). Then spaces and ",", the end,
+ * or ";" then spaces and the end or "q=" / "Q=" and a quantity that ngx_http_gzip_quantity reads as non-zero:
+ * "1", "1." and up to three 0s, or "0." and one to three digits not all 0, ended by the end, "," or " ".
+ * Anything else (a tab, "q = 1", "q=2", "q=0.0001", "q=1.5", another parameter, "gzipx") declines.
+ */
+const GZIP = '[Gg][Zz][Ii][Pp]';
+const GZIP_TOKEN = `(?:(?<![^ ,])|(?<=${GZIP}))${GZIP}`;
+const GZIP_QUANTITY = String.raw`(?:1(?:\.0{0,3})?|0\.(?:[1-9][0-9]{0,2}|0[1-9][0-9]?|00[1-9]))(?:$|[ ,])`;
+const ACCEPTS_GZIP = `^(?:(?!${GZIP_TOKEN}).)*+${GZIP_TOKEN} *+(?:$|,|; *+(?:$|[Qq]=${GZIP_QUANTITY}))`;
+/*
+ * check_accept_encoding (ngx_brotli, static/ngx_http_brotli_static_module.c): the first "br" (any case) with
+ * the start, "," or " " before it and the end, ",", " " or ";" after it. It declines only for spaces, ";",
+ * spaces, a lower-case "q", spaces, "=", spaces, "0", then anything but "." ("q=0", "q=0,"), or "." and
+ * up to two 0s then a non-digit, or "." and three 0s ("q=0.000", "q=0.0001"). Everything else accepts:
+ * "br;q=2", "br;Q=0", "br;q=x".
+ */
+const BR_TOKEN = '(?<![^ ,])[Bb][Rr](?![^ ,;])';
+const ACCEPTS_BR = String.raw`^(?:(?!${BR_TOKEN}).)*+${BR_TOKEN}(?! *+; *+q *+= *+0(?:(?!\.)|\.(?:0{0,2}(?![0-9])|000)))`;
 
 /** Lines that need the third-party ngx_brotli module start with this, after the indentation. */
 export const BROTLI_MARK = '# [brotli] ';
@@ -71,13 +99,21 @@ const XML_FEED = /^application\/(?:rss|atom)\+xml\b/;
 /** Internal twin locations that serve a feed to browsers as application/xml. */
 const BROWSER_PREFIX = '/_dateline_xml/';
 
-/** The 304 checks every feed location ends with (its representation's ETag is `$dateline_etag` by then). */
+/*
+ * If-None-Match, read as `dateline serve` reads it (src/serve/_http.ts): a comma-separated list of members,
+ * each an entity tag (`W/` optional), `*`, or nothing, with spaces or tabs (OWS) around each; a field that
+ * is not such a list matches nothing (200). The lookahead checks the whole list once; then the first member
+ * that is the representation's tag (weak comparison) or `*` gives the 304.
+ */
+const OWS = String.raw`[ \t]*+`;
+const ENTITY_TAG = String.raw`(?:W/)?"[!#-~\x80-\xff]*+"`;
+const INM_LIST = `(?=(?:${OWS}(?:${ENTITY_TAG}|\\*)?${OWS}(?:,|$))*+$)`;
+const INM_MATCHES = `^(?:GET|HEAD) ("[^"]*") ${INM_LIST}(?:${OWS}(?:${ENTITY_TAG}|\\*)?${OWS},)*?${OWS}(?:(?:W/)?\\1|\\*)${OWS}(?:,|$)`;
+
+/** The 304 check every feed location ends with (its representation's ETag is `$dateline_etag` by then). */
 const NOT_MODIFIED = [
   '    set $dateline_inm "$request_method $dateline_etag $http_if_none_match";',
-  `    if ($dateline_inm ~ '^(GET|HEAD) ("[^"]*") (.*[, ])?(W/)?\\2 *(,|$)') {`,
-  '        return 304;',
-  '    }',
-  `    if ($dateline_inm ~ '^(GET|HEAD) "[^"]*" *\\* *$') {`,
+  `    if ($dateline_inm ~ '${INM_MATCHES}') {`,
   '        return 304;',
   '    }',
 ].join('\n');
@@ -92,9 +128,9 @@ function feedBody(served: Manifest['files'][string], type: string, vary: string)
   out += `    add_header Vary ${quoted(vary)};\n    add_header Cache-Control "public, max-age=${served.maxAge}";\n`;
   if (link !== undefined) out += `    add_header Link ${quoted(link)};\n`;
   out += `    add_header ETag $dateline_etag;\n    set $dateline_etag ${quoted(served.etag)};\n`;
-  if (gzip !== undefined) out += `    if ($http_accept_encoding ~* ${ACCEPTS_GZIP}) {\n        set $dateline_etag ${quoted(gzip.etag)};\n    }\n`;
+  if (gzip !== undefined) out += `    if ($http_accept_encoding ~ '${ACCEPTS_GZIP}') {\n        set $dateline_etag ${quoted(gzip.etag)};\n    }\n`;
   if (br !== undefined) {
-    out += `    ${BROTLI_MARK}if ($http_accept_encoding ~* ${ACCEPTS_BR}) {\n    ${BROTLI_MARK}    set $dateline_etag ${quoted(br.etag)};\n    ${BROTLI_MARK}}\n`;
+    out += `    ${BROTLI_MARK}if ($http_accept_encoding ~ '${ACCEPTS_BR}') {\n    ${BROTLI_MARK}    set $dateline_etag ${quoted(br.etag)};\n    ${BROTLI_MARK}}\n`;
   }
   return out + NOT_MODIFIED;
 }
@@ -115,10 +151,13 @@ export function nginxConf(manifest: Manifest, feedBaseUrl: string, title: string
     '#         include /srv/dateline/dist/_config/nginx.conf;',
     '#     }',
     '#',
-    '# nginx reads it when it starts or reloads: reload after every build that changes it (`dateline build',
-    '# && nginx -s reload`). Until then nginx sends the previous build\'s ETags with the new files (a client',
-    '# gets a 200 and, once reloaded, a 304 again), and serves a feed that is new since as a plain file.',
-    '# The build puts this file in place after the feeds, so a reload never pairs new ETags with old files.',
+    '# nginx reads it only when it starts or reloads: reload after every build (`dateline build && nginx -s',
+    '# reload`). Until the reload, nginx sends the new files with the previous build\'s ETags. A client that',
+    '# sends the previous ETag of a feed whose bytes have changed gets a 304 and keeps its old copy: it misses',
+    '# the update until nginx is reloaded and it polls again. A client without that ETag gets the new bytes',
+    '# labelled with the old ETag, and after the reload one more full 200. A feed that is new since the last',
+    '# reload is served as a plain file, with nginx\'s own type and ETag. The build puts this file in place',
+    '# after the feeds, so a reload never pairs new ETags with old files.',
     '#',
     `# Each feed gets its media type with charset=utf-8, Cache-Control max-age (the feed's ttl), a Link header`,
     '# (rel="self", and rel="hub" with a WebSub hub), and the ETag recorded in _dateline.json: a hash of the',
@@ -131,11 +170,18 @@ export function nginxConf(manifest: Manifest, feedBaseUrl: string, title: string
     `#   sed -i 's/${BROTLI_MARK.replace(/[[\]]/g, '\\$&')}//' nginx.conf`,
     '# - 304s: nginx compares If-None-Match with its own ETag only, before add_header runs, so an ETag from',
     '#   add_header alone never gives a 304. Each location therefore picks the ETag of the representation',
-    '#   the request will get (identity, gzip or br: a coding Accept-Encoding lists without q=0, as',
-    '#   gzip_static and brotli_static decide) and returns 304 when If-None-Match lists it (W/ or not) or',
-    '#   is "*". If-Modified-Since, when there is no If-None-Match, is nginx\'s own check against the file\'s',
-    '#   mtime, which the build sets to the Last-Modified in _dateline.json; with `if_modified_since before`',
-    '#   a date at or after it gives a 304.',
+    '#   the request will get (identity, gzip or br), deciding from Accept-Encoding exactly as gzip_static',
+    '#   and brotli_static do: each reads only the first "gzip" or "br" token, and gzip_static takes only',
+    '#   the q-values its own parser reads as non-zero ("gzip;q=2", "gzip;q=0.0001" and "br;q=0, br" get',
+    '#   identity). Leave gzip_disable unset in the server: the ETag choice does not follow it. It returns 304',
+    '#   when If-None-Match, a list with spaces or tabs around its commas, names that ETag (W/ or not) or',
+    '#   "*"; a field that is not such a list gets a 200. If-Modified-Since, when there is no If-None-Match,',
+    '#   is nginx\'s own check against the file\'s mtime, which the build sets to the Last-Modified in',
+    '#   _dateline.json; with `if_modified_since before` a date at or after it gives a 304.',
+    '# - If-Match is left to nginx, which compares it with its own ETag (off here): any If-Match but "*"',
+    '#   gets 412 Precondition Failed, even the ETag just sent, and stock nginx offers no way to compare it',
+    '#   with the recorded one. (dateline serve answers a matching If-Match with 200.) Feed readers send',
+    '#   If-None-Match, not If-Match; a matching If-None-Match still gets its 304.',
     '# - A 304 made by `return 304` carries "Content-Length: 0" and the Content-Type (nginx adds both).',
     '#   Caches ignore a 304\'s Content-Length when they update a stored response (RFC 9111, 3.2).',
     '',

@@ -316,7 +316,7 @@ describe('RFC 5005 archives', () => {
     const client = { read: new Set<string>(), items: new Set<string>() };
     const poll = (outputs: Map<string, string>): void => {
       for (let url: string | undefined = `${BASE}rss.xml`; url !== undefined;) {
-        const doc = outputs.get(decodeURI(url.slice(BASE.length).replace(/\?.*$/, ''))) ?? '';
+        const doc: string = outputs.get(decodeURI(url.slice(BASE.length).replace(/\?.*$/, ''))) ?? '';
         for (const i of rssItems(doc)) client.items.add(text(i.guid) ?? '');
         const next: string | undefined = rssLinks(doc).find((l) => l['@rel'] === 'prev-archive')?.['@href'];
         url = next === undefined || client.read.has(next) ? undefined : next;

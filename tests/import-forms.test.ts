@@ -387,6 +387,12 @@ const ROWS: [string, Form, Expected][] = [
   ['dpa\'s full name after a bar', by('By Jim Morris | Deutsche Presse-Agentur'), { authors: ['Jim Morris'], agency: 'Deutsche Presse-Agentur', noNote: /publication/, last: MORE }],
   ['PTI\'s full name after a bar', by('By Jim Morris | Press Trust of India'), { authors: ['Jim Morris'], agency: 'Press Trust of India', noNote: /publication/, last: MORE }],
   ['AAP\'s full name after a bar', by('By Jim Morris | Australian Associated Press'), { authors: ['Jim Morris'], agency: 'Australian Associated Press', noNote: /publication/, last: MORE }],
+  // Mastheads ending in Sentinel, Ledger, Picayune…: publications after a comma, noted (the last note: `By Jane
+  // Doe, Sun Sentinel` made "Sun Sentinel" an author).
+  ['a masthead ending in Sentinel, after a comma', by('By Jane Doe, Sun Sentinel'), { authors: ['Jane Doe'], note: /publication.*not kept.*"Sun Sentinel"/, last: MORE }],
+  ['two names and a masthead of three words', by('By Jane Doe and Tom Hale, Milwaukee Journal Sentinel'), { authors: ['Jane Doe', 'Tom Hale'], note: /publication.*not kept.*"Milwaukee Journal Sentinel"/, last: MORE }],
+  ['a hyphenated masthead with "The"', by('By Jane Doe, The Times-Picayune'), { authors: ['Jane Doe'], note: /publication.*not kept.*"The Times-Picayune"/, last: MORE }],
+  ['a masthead in capitals', by('BY JANE DOE, ORLANDO SENTINEL'), { authors: ['Jane Doe'], note: /publication.*not kept.*"ORLANDO SENTINEL"/, last: MORE }],
   // Near miss: a name that starts as an agency's is a publication.
   ['a publication named much as AFP is, after a bar', by('By Anne Roy | Agence Presse Locale'), { authors: ['Anne Roy'], note: /publication after the byline not kept.*"Agence Presse Locale"/, last: MORE }],
 

@@ -321,7 +321,7 @@ const withoutFullStop = (line: string): string => (isRegionAbbreviation(line.spl
  * (a byline, where a co-author follows a comma: `By Jane Doe, Victoria Sun`): those words only after a
  * region's initials (`USA TODAY`, `USA Today`); `Free Press` is a paper's anywhere.
  */
-const PAPER = /(?:[\s-](?:Times|Free Press|Daily News|Morning News|Evening Standard)$)|[\s-](?:Tribune|Gazette|Chronicle|Journal|Herald|Globe|Telegraph|Guardian|Observer|Inquirer|Enquirer|Examiner|Dispatch|Courier|Bulletin|Magazine|Newspapers?|Media|Network|Radio|Television|TV)$/u;
+const PAPER = /(?:[\s-](?:Times|Free Press|Daily News|Morning News|Evening Standard|Plain Dealer)$)|[\s-](?:Tribune|Gazette|Chronicle|Journal|Herald|Globe|Telegraph|Guardian|Observer|Inquirer|Enquirer|Examiner|Dispatch|Courier|Bulletin|Sentinel|Ledger|Picayune|Constitution|Statesman|Advertiser|Magazine|Newspapers?|Media|Network|Radio|Television|TV)$/u;
 const PAPER_AFTER_PLACE = /^(.+?)(?:\s\p{Lu}[\p{L}-]*)?\s(?:Press|Post|News|Today|Record|Register|Review|Standard|Mirror|Express|Weekly|Monitor|Sun|Star|Daily)$/u;
 export function isPublication(printed: string, strict = false): boolean {
   // (In capitals as bylines print them: `USA TODAY`, `DETROIT FREE PRESS`.)

@@ -393,6 +393,15 @@ const ROWS: [string, Form, Expected][] = [
   ['two names and a masthead of three words', by('By Jane Doe and Tom Hale, Milwaukee Journal Sentinel'), { authors: ['Jane Doe', 'Tom Hale'], note: /publication.*not kept.*"Milwaukee Journal Sentinel"/, last: MORE }],
   ['a hyphenated masthead with "The"', by('By Jane Doe, The Times-Picayune'), { authors: ['Jane Doe'], note: /publication.*not kept.*"The Times-Picayune"/, last: MORE }],
   ['a masthead in capitals', by('BY JANE DOE, ORLANDO SENTINEL'), { authors: ['Jane Doe'], note: /publication.*not kept.*"ORLANDO SENTINEL"/, last: MORE }],
+  // A job printed before the name: the name, the job a title, noted (the last note: `By Staff Writer Jane Doe`
+  // was one author, job and all).
+  ['a job before the name', by('By Staff Writer Jane Doe'), { authors: ['Jane Doe'], note: /title not kept.*"Staff Writer"/, last: MORE }],
+  ['a job with a modifier before the first of two names', by('By Senior Correspondent Tom Hale and Jane Doe'), { authors: ['Tom Hale', 'Jane Doe'], note: /title not kept.*"Senior Correspondent"/, last: MORE }],
+  ['a job before the name, in capitals', by('BY STAFF REPORTER JIM MORRIS'), { authors: ['Jim Morris'], note: /title not kept.*"STAFF REPORTER"/, last: MORE }],
+  ['a job word alone before the name', by('By Correspondent Jane Doe'), { authors: ['Jane Doe'], note: /title not kept.*"Correspondent"/, last: MORE }],
+  // Near misses: a job word inside a name, or before a single word, is part of the name.
+  ['a job word as a middle name', by('By Jane Writer Doe'), { authors: ['Jane Writer Doe'], noNote: /title/, last: MORE }],
+  ['a job word before one word', by('By Writer Doe'), { authors: ['Writer Doe'], noNote: /title/, last: MORE }],
   // Near miss: a name that starts as an agency's is a publication.
   ['a publication named much as AFP is, after a bar', by('By Anne Roy | Agence Presse Locale'), { authors: ['Anne Roy'], note: /publication after the byline not kept.*"Agence Presse Locale"/, last: MORE }],
 

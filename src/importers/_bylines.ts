@@ -3,7 +3,7 @@ import { parseAgencyLine, parseContributorLine, type Contributor } from './lines
 import { isPlace } from './_places.js';
 import { isRegionAbbreviation } from './_regions.js';
 import { isPostNominal, nameSuffix } from './_suffix.js';
-import { agencyOfJob, agencyOfPublication, isBureau, isJobPhrase, isLoneInitial, isModifierOnly, isPublicationName, looksLikeName, nameAndAgency, nameCase } from './_names.js';
+import { agencyOfJob, agencyOfPublication, isBureau, isJobPhrase, isLoneInitial, isModifierOnly, isPublicationName, looksLikeName, nameAndAgency, nameCase, titleBeforeName } from './_names.js';
 import { keptWhole, laterSurnameFirst, surnameFirst, surnameFirstThenMore, surnameFirstThenPlace } from './_surname-first.js';
 import { isStaffTitle, keptAtCommaWith, nameBeforeWith, WITH, withAfterComma, withCreditLine, withNames, withStaff } from './_with.js';
 // ----- Credits -----
@@ -188,6 +188,13 @@ export function parseByline(text: string): Byline | undefined {
       addAgency(withAgency.agency);
       if (withAgency.title !== undefined) (out.titles ??= []).push(withAgency.title);
       if (withAgency.name !== undefined) out.authors.push({ name: nameCase(withAgency.name), printed: part });
+      continue;
+    }
+    // A job before the name (`Staff Writer Jane Doe`): the name, and the job a title, noted, as after a comma.
+    const titled = titleBeforeName(part);
+    if (titled !== undefined) {
+      (out.titles ??= []).push(titled.title);
+      out.authors.push({ name: nameCase(titled.name), printed: part });
       continue;
     }
     // The paper's staff (`By Staff`, `STAFF WRITERS`) is no one's name: a title, noted, as ninjs and NITF note it.

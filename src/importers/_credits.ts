@@ -3,7 +3,7 @@
  * the agency (ranked by where it is named), contributors; written into the record's fields once.
  */
 import { squash, unique } from './_tree.js';
-import { agencyOfJob, agencyOfPublication, isBureau, isJobPhrase, isLoneInitial, isModifierOnly, isPublicationName, JOB_TITLE, looksLikeName, nameAndAgency, nameCase } from './_names.js';
+import { agencyOfJob, agencyOfPublication, isBureau, isJobPhrase, isLoneInitial, isModifierOnly, isPublicationName, JOB_TITLE, looksLikeName, nameAndAgency, nameCase, titleBeforeName } from './_names.js';
 import { keptWhole, keptWholeNote, laterSurnameFirst, surnameFirst, surnameFirstThenMore, surnameFirstThenPlace } from './_surname-first.js';
 import { isStaffOf, keptAtCommaWith, nameBeforeWith, WITH, withAfterComma, withNames, withCreditLine, withNote, withStaff } from './_with.js';
 import { isPostNominal, nameSuffix, withSuffix } from './_suffix.js';
@@ -265,7 +265,12 @@ export class Credits {
         else if (nameAndAgency(n) !== undefined) this.person(n);
         // (`Jane Doe, With Mercy Corps`: "With" capitalised after a comma starts no name, as "with" does not.)
         else if (k === 0 && i > 0 && /^with\s/iu.test(n)) this.notes.push(`byline text ${JSON.stringify(n)} is not a name: not used`);
-        else if (/^[\p{Lu}\p{Lo}]/u.test(n)) this.authors.push(n);
+        else if (titleBeforeName(n) !== undefined) {
+          // A job before the name (`Staff Writer Jane Doe`): the name, and the job a title, noted.
+          const { title, name } = titleBeforeName(n) as { title: string; name: string };
+          this.notes.push(`byline title not kept (a byline has no field for it): ${JSON.stringify(title)}`);
+          this.authors.push(name);
+        } else if (/^[\p{Lu}\p{Lo}]/u.test(n)) this.authors.push(n);
         else this.notes.push(`byline text ${JSON.stringify(n)} is not a name: not used`);
       }
     });

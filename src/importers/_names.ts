@@ -132,6 +132,20 @@ export function nameAndAgency(part: string): { name?: string; agency: { name: st
   return undefined;
 }
 
+/**
+ * A job printed before a name (`Staff Writer Jane Doe`, `Senior Correspondent Tom Hale`, `STAFF REPORTER
+ * JIM MORRIS`): the job, a title, and the name. Only job modifiers before the job word (`JOB_MODIFIER`), or
+ * none, and a name of two words or more after it: `Jane Writer Doe` and `Writer Doe` are people.
+ */
+export function titleBeforeName(part: string): { title: string; name: string } | undefined {
+  const m = /^((?:(?:[\p{L}.]+)\s+){0,3}?)((?:correspondent|reporter|writer|editor|photographer|journalist|columnist|analyst)s?)\s+(\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*)+)$/iu.exec(part.trim());
+  if (m === null) return undefined;
+  const before = (m[1] ?? '').trim();
+  const name = m[3] ?? '';
+  if ((before !== '' && !JOB_MODIFIER.test(before)) || !looksLikeName(name) || parseAgencyLine(name) !== undefined) return undefined;
+  return { title: `${m[1] ?? ''}${m[2] ?? ''}`, name };
+}
+
 /** `Paris Bureau`, `HONG KONG BUREAU`: where a reporter files from, not a person. */
 export function isBureau(part: string): boolean {
   return /^(?:[\p{Lu}][\p{L}.'’-]*\s+)+(?:Bureau|BUREAU)$/u.test(part.trim());

@@ -612,6 +612,9 @@ const ROWS: [string, Form, Expected][] = [
 
   // ----- NITF <person> elements: one person each -----
   ['<person> surname first, two given names', { nitf: '<person>King, Martin Luther</person>', paras: [P], only: NITF }, { authors: ['Martin Luther King'], note: /surname first: "Martin Luther King"/, last: P }],
+  ['<person> the staff', { nitf: '<person>Staff</person>', paras: [P], only: NITF }, { note: /title not kept.*"Staff"/, last: P }],
+  ['<person> a masthead\'s staff', { nitf: '<person>Times Staff</person>', paras: [P], only: NITF }, { note: /title not kept.*"Times Staff"/, last: P }],
+  ['<person> a job before the name', { nitf: '<person>Staff Writer Jane Doe</person>', paras: [P], only: NITF }, { authors: ['Jane Doe'], note: /title not kept.*"Staff Writer"/, last: P }],
   ['<person> surname first with particles', { nitf: '<person>de la Cruz, Maria</person>', paras: [P], only: NITF }, { authors: ['Maria de la Cruz'], note: /surname first/, last: P }],
   ['<person> a surname, then a given name the gazetteer knows as a city', { nitf: '<person>Doe, Florence</person>', paras: [P], only: NITF }, { authors: ['Doe, Florence'], note: /kept whole/, last: P }],
   ['<person> a surname with particles, then a state', { nitf: '<person>de la Cruz, Texas</person>', paras: [P], only: NITF }, { authors: ['de la Cruz, Texas'], note: /kept whole/, last: P }],

@@ -90,7 +90,15 @@ export class Credits {
       if (withAgency.title !== undefined) this.notes.push(`byline title not kept (a byline has no field for it): ${JSON.stringify(withAgency.title)}`);
       return;
     }
-    this.authors.push(text);
+    // The staff (`<person>Staff</person>`, `Times Staff`) is no one's name, and a job before a name
+    // (`Staff Writer Jane Doe`) is a title: as in a byline of text.
+    if (STAFF.test(text) || isStaffOf(text.replace(/^the\s+/iu, ''))) {
+      this.notes.push(`byline title not kept (a byline has no field for it): ${JSON.stringify(text)}`);
+      return;
+    }
+    const titled = titleBeforeName(text);
+    if (titled !== undefined) this.notes.push(`byline title not kept (a byline has no field for it): ${JSON.stringify(titled.title)}`);
+    this.authors.push(titled?.name ?? text);
   }
 
   /**

@@ -183,22 +183,53 @@ describe.skipIf(!HAS_NGINX)('nginx serving dist/ with _config/nginx.conf', () =>
 
   const BROWSER = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8';
 
-  it.each(['rss.xml', 'atom.xml'])("a browser's request for /feeds/%s gets the same bytes as application/xml, with the same ETags and 304s as dateline serve", async (name) => {
+  const READER = 'application/rss+xml, application/atom+xml, */*;q=0.1';
+  /** The browser representation's ETag: the recorded one with `-xml` inside the quotes (README, nginx.ts browserEtag). */
+  const xmlTag = (etag: string): string => `${etag.slice(0, -1)}-xml"`;
+
+  it.each(['rss.xml', 'atom.xml'])("a browser's request for /feeds/%s gets the same bytes as application/xml, with its own ETags and 304s, as from dateline serve", async (name) => {
     const served = manifest.files[name]!;
     const r = await get(port, `/feeds/${name}`, { accept: BROWSER });
     expect(r.status).toBe(200);
     expect(r.headers['content-type']).toBe('application/xml; charset=utf-8');
     expect(r.headers['vary']).toBe('Accept-Encoding, Accept');
-    expect(r.headers['etag']).toBe(served.etag);
+    expect(r.headers['etag']).toBe(xmlTag(served.etag));
     expect(r.body.equals(await readFile(join(dist, name)))).toBe(true);
-    expect((await get(port, `/feeds/${name}`, { accept: BROWSER, 'if-none-match': served.etag })).status).toBe(304);
-    const gz = await get(port, `/feeds/${name}`, { accept: BROWSER, 'accept-encoding': 'gzip' });
-    expect([gz.headers['content-encoding'], gz.headers['etag']]).toEqual(['gzip', served.encodings.gzip!.etag]);
-    // Dateline's own server says the same.
+    // Each coding's browser representation has its own tag, derived from that coding's recorded one; a reader
+    // gets the recorded one. Each 304s only for its own tag (GET and HEAD), and its 304 names it.
+    const codings: [string, number, string | undefined, string][] = [
+      ['', port, undefined, served.etag],
+      ['gzip', port, 'gzip', served.encodings.gzip!.etag],
+      ...(HAS_BROTLI ? [['br', brotliPort, 'br', served.encodings.br!.etag] as [string, number, string, string]] : []),
+    ];
     const own = await startServer({ root: dist, port: 0 });
     try {
-      const mine = await get(Number(new URL(own.url).port), `/${name}`, { accept: BROWSER });
-      expect([mine.headers['content-type'], mine.headers['etag'], mine.headers['vary'], mine.headers['cache-control']]).toEqual([r.headers['content-type'], r.headers['etag'], r.headers['vary'], r.headers['cache-control']]);
+      const ownPort = Number(new URL(own.url).port);
+      for (const [ae, p, coding, recorded] of codings) {
+        for (const [accept, type, mine, other] of [
+          [BROWSER, 'application/xml; charset=utf-8', xmlTag(recorded), recorded],
+          [READER, served.type, recorded, xmlTag(recorded)],
+        ] as const) {
+          const at = `${name} ${ae} ${accept === BROWSER ? 'browser' : 'reader'}`;
+          const headers: Record<string, string> = { accept, ...(ae === '' ? {} : { 'accept-encoding': ae }) };
+          const res = await get(p, `/feeds/${name}`, headers);
+          expect([res.status, res.headers['content-type'], res.headers['content-encoding'], res.headers['etag'], res.headers['vary']], at).toEqual([200, type, coding, mine, 'Accept-Encoding, Accept']);
+          for (const method of ['GET', 'HEAD']) {
+            const hit = await get(p, `/feeds/${name}`, { ...headers, 'if-none-match': mine }, method);
+            expect([hit.status, hit.headers['etag'], hit.headers['vary']], `${at} ${method} own tag`).toEqual([304, mine, 'Accept-Encoding, Accept']);
+            const miss = await get(p, `/feeds/${name}`, { ...headers, 'if-none-match': other }, method);
+            expect([miss.status, miss.headers['etag']], `${at} ${method} other tag`).toEqual([200, mine]);
+          }
+          // Dateline's own server says the same.
+          const ours = await get(ownPort, `/${name}`, headers);
+          expect([ours.headers['content-type'], ours.headers['etag'], ours.headers['vary'], ours.headers['cache-control'], ours.headers['content-encoding']], at)
+            .toEqual([res.headers['content-type'], res.headers['etag'], res.headers['vary'], res.headers['cache-control'], res.headers['content-encoding']]);
+          expect(ours.body.equals(res.body), at).toBe(true);
+          for (const [tag, status] of [[mine, 304], [other, 200]] as const) {
+            expect((await get(ownPort, `/${name}`, { ...headers, 'if-none-match': tag })).status, `${at} dateline serve ${tag}`).toBe(status);
+          }
+        }
+      }
     } finally {
       await own.close();
     }
@@ -297,20 +328,25 @@ describe.skipIf(!HAS_NGINX)('nginx serving dist/ with _config/nginx.conf', () =>
     }
   });
 
-  it("sends the same ETag as Dateline's own server (dateline serve) for each representation", async () => {
+  it("sends the same ETag as Dateline's own server (dateline serve) for each representation, a browser's included", async () => {
     const own = await startServer({ root: dist, port: 0 });
     try {
       const ownPort = Number(new URL(own.url).port);
       const cases: [string, number][] = [['', port], ['gzip', port], ...(HAS_BROTLI ? [['br', brotliPort] as [string, number]] : [])];
       for (const [name] of FEEDS) {
         for (const [ae, nginxPort] of cases) {
-          const headers: Record<string, string> = ae === '' ? {} : { 'accept-encoding': ae };
-          const ours = await get(ownPort, `/${name}`, headers);
-          const theirs = await get(nginxPort, `/feeds/${name}`, headers);
-          expect(ours.status, `${name} ${ae}`).toBe(200);
-          expect(theirs.headers['etag'], `${name} ${ae}`).toBe(ours.headers['etag']);
-          expect(theirs.headers['content-encoding'], `${name} ${ae}`).toBe(ours.headers['content-encoding']);
-          expect(theirs.body.equals(ours.body), `${name} ${ae}`).toBe(true);
+          // (And a reader that names JSON Feed beside HTML: a feed type, so neither server takes it for a browser.)
+          for (const accept of ['', BROWSER, `application/feed+json, ${BROWSER}`]) {
+            const headers: Record<string, string> = { ...(ae === '' ? {} : { 'accept-encoding': ae }), ...(accept === '' ? {} : { accept }) };
+            const at = `${name} ${ae} ${accept}`;
+            const ours = await get(ownPort, `/${name}`, headers);
+            const theirs = await get(nginxPort, `/feeds/${name}`, headers);
+            expect(ours.status, at).toBe(200);
+            expect(theirs.headers['etag'], at).toBe(ours.headers['etag']);
+            expect(theirs.headers['content-type'], at).toBe(ours.headers['content-type']);
+            expect(theirs.headers['content-encoding'], at).toBe(ours.headers['content-encoding']);
+            expect(theirs.body.equals(ours.body), at).toBe(true);
+          }
         }
       }
     } finally {

@@ -483,6 +483,66 @@ describe('Accept-Encoding', () => {
   });
 });
 
+describe('the browser representation (application/xml) has its own ETag for each coding', () => {
+  // RFC 9110 §8.8.3: a strong ETag is unique across a resource's representations, and Content-Type is part
+  // of one; with a shared tag, a cache revalidating the browser's copy could relabel a reader's (RFC 9111 §4.3.4).
+  const BROWSER = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8';
+  const READER = 'application/rss+xml, application/atom+xml, */*;q=0.1';
+  /** The documented derivation, spelled out here rather than imported: `-xml` inside the quotes. */
+  const xmlTag = (etag: string): string => `${etag.slice(0, -1)}-xml"`;
+  const cases: [string, string, string | undefined, () => string][] = [
+    ['/rss.xml', 'identity', undefined, () => served('rss.xml').etag],
+    ['/rss.xml', 'gzip', 'gzip', () => served('rss.xml').encodings.gzip!.etag],
+    ['/rss.xml', 'br', 'br', () => served('rss.xml').encodings.br!.etag],
+    ['/atom.xml', 'identity', undefined, () => served('atom.xml').etag],
+    ['/atom.xml', 'gzip', 'gzip', () => served('atom.xml').encodings.gzip!.etag],
+  ];
+
+  it.each(cases)('%s with Accept-Encoding: %s: the browser gets the derived ETag, a reader the recorded one, each 304 only for its own', async (path, ae, coding, recorded) => {
+    const reader = recorded();
+    const browser = xmlTag(reader);
+    expect(browser).toMatch(/^"sha256-[A-Za-z0-9_-]+-xml"$/);
+    for (const [accept, type, own, other] of [
+      [BROWSER, 'application/xml; charset=utf-8', browser, reader],
+      [READER, served(path.slice(1)).type, reader, browser],
+      [undefined, served(path.slice(1)).type, reader, browser],
+    ] as const) {
+      const headers: Record<string, string> = { 'accept-encoding': ae, ...(accept === undefined ? {} : { accept }) };
+      const res = await get(path, headers);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe(type);
+      expect(res.headers.get('content-encoding')).toBe(coding ?? null);
+      expect(res.headers.get('etag')).toBe(own);
+      expect(res.headers.get('vary')).toBe('Accept-Encoding, Accept');
+      // HEAD: the same headers.
+      expect(Object.fromEntries((await get(path, headers, 'HEAD')).headers)).toEqual(Object.fromEntries(res.headers));
+      for (const method of ['GET', 'HEAD']) {
+        const mine = await get(path, { ...headers, 'if-none-match': own }, method);
+        expect(mine.status, `${method} ${accept} If-None-Match own`).toBe(304);
+        expect(mine.headers.get('etag')).toBe(own);
+        expect(mine.headers.get('vary')).toBe('Accept-Encoding, Accept');
+        // The other representation's tag does not validate this one, whatever If-Modified-Since says.
+        const theirs = await get(path, { ...headers, 'if-none-match': other, 'if-modified-since': LAST_MODIFIED }, method);
+        expect(theirs.status, `${method} ${accept} If-None-Match other`).toBe(200);
+        expect(theirs.headers.get('etag')).toBe(own);
+        // If-Match (strong comparison) likewise: its own tag → 200, the other's → 412.
+        expect((await get(path, { ...headers, 'if-match': own }, method)).status).toBe(200);
+        expect((await get(path, { ...headers, 'if-match': other }, method)).status).toBe(412);
+      }
+    }
+  });
+
+  it('a list naming both tags matches either representation; JSON Feed, served one way, keeps its one tag', async () => {
+    const reader = served('rss.xml').etag;
+    const both = `${reader}, ${xmlTag(reader)}`;
+    expect((await get('/rss.xml', { accept: BROWSER, 'if-none-match': both })).status).toBe(304);
+    expect((await get('/rss.xml', { 'if-none-match': both })).status).toBe(304);
+    const json = await get('/feed.json', { accept: BROWSER });
+    expect(json.headers.get('etag')).toBe(served('feed.json').etag);
+    expect((await get('/feed.json', { accept: BROWSER, 'if-none-match': served('feed.json').etag })).status).toBe(304);
+  });
+});
+
 describe('methods', () => {
   it.each([
     ['/rss.xml', {}],

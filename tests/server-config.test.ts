@@ -30,13 +30,16 @@ function withEtagNames(built: BuildResult, name: string): string {
   let text = built.files.get(name);
   if (typeof text !== 'string') throw new Error(`${name} is not text`);
   for (const [file, served] of Object.entries(built.manifest.files)) {
-    // nginx.conf names each RSS/Atom ETag twice: in the feed's location and in its application/xml twin for browsers.
-    const times = name === '_headers' ? 0 : file === 'feed.json' ? 1 : 2;
-    expect(text.split(served.etag).length - 1, `${file} ETag`).toBe(times);
-    text = text.replaceAll(served.etag, `<${file}>`);
-    for (const v of [served.encodings.gzip!, served.encodings.br!]) {
-      expect(text.split(v.etag).length - 1, `${v.file} ETag`).toBe(times);
-      text = text.replaceAll(v.etag, `<${v.file}>`);
+    // nginx.conf names each recorded ETag once, in the feed's location; each RSS/Atom one also once as the
+    // browsers' ETag ("sha256-…-xml"), in the feed's application/xml twin.
+    const times = name === '_headers' ? 0 : 1;
+    const browserTimes = name === '_headers' || file === 'feed.json' ? 0 : 1;
+    for (const [etag, label] of [[served.etag, file], [served.encodings.gzip!.etag, served.encodings.gzip!.file], [served.encodings.br!.etag, served.encodings.br!.file]] as const) {
+      const browser = `${etag.slice(0, -1)}-xml"`;
+      expect(text.split(browser).length - 1, `${label} browser ETag`).toBe(browserTimes);
+      text = text.replaceAll(browser, `<${label} -xml>`);
+      expect(text.split(etag).length - 1, `${label} ETag`).toBe(times);
+      text = text.replaceAll(etag, `<${label}>`);
     }
   }
   return text;
@@ -90,11 +93,15 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
       #   gets 412 Precondition Failed, even the ETag just sent, and stock nginx offers no way to compare it
       #   with the recorded one. (dateline serve answers a matching If-Match with 200.) Feed readers send
       #   If-None-Match, not If-Match; a matching If-None-Match still gets its 304.
+      # - Browsers: a request for RSS or Atom that asks for HTML and names no feed type gets the same bytes as
+      #   application/xml (so that the browser applies feed.xsl), from an internal twin location, with Vary:
+      #   Accept and the recorded ETag with "-xml" added inside the quotes ("sha256-...-xml"): a strong ETag
+      #   names one representation, and the media type is part of it. Its 304s compare against that ETag.
       # - A 304 made by \`return 304\` carries "Content-Length: 0" and the Content-Type (nginx adds both).
       #   Caches ignore a 304's Content-Length when they update a stored response (RFC 9111, 3.2).
 
       location = /feeds/atom.xml {
-          if ($http_accept ~* '^(?!.*(rss|atom)\\+xml).*text/html') {
+          if ($http_accept ~* '^(?!.*(rss\\+xml|atom\\+xml|feed\\+json)).*text/html') {
               rewrite ^ /_dateline_xml/atom.xml last;
           }
           types { }
@@ -141,12 +148,12 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           add_header Cache-Control "public, max-age=1800";
           add_header Link '<https://news.example.com/feeds/atom.xml>; rel="self", <https://hub.example.com/>; rel="hub"';
           add_header ETag $dateline_etag;
-          set $dateline_etag '<atom.xml>';
+          set $dateline_etag '<atom.xml -xml>';
           if ($http_accept_encoding ~ '^(?:(?!(?:(?<![^ ,])|(?<=[Gg][Zz][Ii][Pp]))[Gg][Zz][Ii][Pp]).)*+(?:(?<![^ ,])|(?<=[Gg][Zz][Ii][Pp]))[Gg][Zz][Ii][Pp] *+(?:$|,|; *+(?:$|[Qq]=(?:1(?:\\.0{0,3})?|0\\.(?:[1-9][0-9]{0,2}|0[1-9][0-9]?|00[1-9]))(?:$|[ ,])))') {
-              set $dateline_etag '<atom.xml.gz>';
+              set $dateline_etag '<atom.xml.gz -xml>';
           }
           # [brotli] if ($http_accept_encoding ~ '^(?:(?!(?<![^ ,])[Bb][Rr](?![^ ,;])).)*+(?<![^ ,])[Bb][Rr](?![^ ,;])(?! *+; *+q *+= *+0(?:(?!\\.)|\\.(?:0{0,2}(?![0-9])|000)))') {
-          # [brotli]     set $dateline_etag '<atom.xml.br>';
+          # [brotli]     set $dateline_etag '<atom.xml.br -xml>';
           # [brotli] }
           set $dateline_inm "$request_method $dateline_etag $http_if_none_match";
           if ($dateline_inm ~ '^(?:GET|HEAD) ("[^"]*") (?=(?:[ \\t]*+(?:(?:W/)?"[!#-~\\x80-\\xff]*+"|\\*)?[ \\t]*+(?:,|$))*+$)(?:[ \\t]*+(?:(?:W/)?"[!#-~\\x80-\\xff]*+"|\\*)?[ \\t]*+,)*?[ \\t]*+(?:(?:W/)?\\1|\\*)[ \\t]*+(?:,|$)') {
@@ -185,7 +192,7 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
       }
 
       location = /feeds/rss.xml {
-          if ($http_accept ~* '^(?!.*(rss|atom)\\+xml).*text/html') {
+          if ($http_accept ~* '^(?!.*(rss\\+xml|atom\\+xml|feed\\+json)).*text/html') {
               rewrite ^ /_dateline_xml/rss.xml last;
           }
           types { }
@@ -232,12 +239,12 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           add_header Cache-Control "public, max-age=1800";
           add_header Link '<https://news.example.com/feeds/rss.xml>; rel="self", <https://hub.example.com/>; rel="hub"';
           add_header ETag $dateline_etag;
-          set $dateline_etag '<rss.xml>';
+          set $dateline_etag '<rss.xml -xml>';
           if ($http_accept_encoding ~ '^(?:(?!(?:(?<![^ ,])|(?<=[Gg][Zz][Ii][Pp]))[Gg][Zz][Ii][Pp]).)*+(?:(?<![^ ,])|(?<=[Gg][Zz][Ii][Pp]))[Gg][Zz][Ii][Pp] *+(?:$|,|; *+(?:$|[Qq]=(?:1(?:\\.0{0,3})?|0\\.(?:[1-9][0-9]{0,2}|0[1-9][0-9]?|00[1-9]))(?:$|[ ,])))') {
-              set $dateline_etag '<rss.xml.gz>';
+              set $dateline_etag '<rss.xml.gz -xml>';
           }
           # [brotli] if ($http_accept_encoding ~ '^(?:(?!(?<![^ ,])[Bb][Rr](?![^ ,;])).)*+(?<![^ ,])[Bb][Rr](?![^ ,;])(?! *+; *+q *+= *+0(?:(?!\\.)|\\.(?:0{0,2}(?![0-9])|000)))') {
-          # [brotli]     set $dateline_etag '<rss.xml.br>';
+          # [brotli]     set $dateline_etag '<rss.xml.br -xml>';
           # [brotli] }
           set $dateline_inm "$request_method $dateline_etag $http_if_none_match";
           if ($dateline_inm ~ '^(?:GET|HEAD) ("[^"]*") (?=(?:[ \\t]*+(?:(?:W/)?"[!#-~\\x80-\\xff]*+"|\\*)?[ \\t]*+(?:,|$))*+$)(?:[ \\t]*+(?:(?:W/)?"[!#-~\\x80-\\xff]*+"|\\*)?[ \\t]*+,)*?[ \\t]*+(?:(?:W/)?\\1|\\*)[ \\t]*+(?:,|$)') {

@@ -22,7 +22,8 @@
  * - If-Modified-Since is left to nginx: the build sets each file's mtime to its Last-Modified.
  * - A browser applies the feeds' XSLT only to XML types, and `default_type` cannot depend on Accept: a
  *   request that asks for HTML and names no feed type is rewritten to an internal twin location that
- *   serves the same file as application/xml, as `dateline serve` does.
+ *   serves the same file as application/xml, as `dateline serve` does, with the browser ETags
+ *   (`browserEtag`), and compares If-None-Match with those.
  */
 import type { Manifest } from '../types.js';
 import { linkHeader } from './manifest.js';
@@ -99,6 +100,23 @@ const XML_FEED = /^application\/(?:rss|atom)\+xml\b/;
 /** Internal twin locations that serve a feed to browsers as application/xml. */
 const BROWSER_PREFIX = '/_dateline_xml/';
 
+/** What `browserEtag` adds at the end of the opaque-tag, inside the quotes. */
+export const BROWSER_ETAG_SUFFIX = '-xml';
+
+/**
+ * The ETag of the application/xml representation that browsers get of an RSS or Atom file (of one
+ * coding: identity, gzip or br), from the ETag `_dateline.json` records for it: the same opaque-tag with
+ * `-xml` added inside the quotes (`"sha256-…"` → `"sha256-…-xml"`; a `W/` stays). Content-Type is
+ * representation metadata, and RFC 9110 §8.8.3 makes a strong ETag unique across all representations of
+ * a resource; with one tag for both, a cache revalidating the browser's copy (RFC 9111 §4.3.4 updates
+ * every stored response with that validator) could relabel a feed reader's copy as application/xml.
+ * A recorded `"sha256-"` tag has 22 characters after the prefix and a browser tag 26, so the two never
+ * coincide. `dateline serve` uses this too, so both servers send the same tags.
+ */
+export function browserEtag(etag: string): string {
+  return `${etag.slice(0, -1)}${BROWSER_ETAG_SUFFIX}"`;
+}
+
 /*
  * If-None-Match, read as `dateline serve` reads it (src/serve/_http.ts): a comma-separated list of members,
  * each an entity tag (`W/` optional), `*`, or nothing, with spaces or tabs (OWS) around each; a field that
@@ -118,8 +136,11 @@ const NOT_MODIFIED = [
   '    }',
 ].join('\n');
 
-/** The body of a feed's location, its lines joined: type, compression, caching, links, the representation's ETag and 304s. */
-function feedBody(served: Manifest['files'][string], type: string, vary: string): string {
+/**
+ * The body of a feed's location, its lines joined: type, compression, caching, links, the representation's
+ * ETag and 304s. `tag` turns a recorded ETag into the one this location sends (`browserEtag` for the twin).
+ */
+function feedBody(served: Manifest['files'][string], type: string, vary: string, tag: (etag: string) => string = (e) => e): string {
   const link = linkHeader(served.links);
   const { gzip, br } = served.encodings;
   let out = `    types { }\n    default_type "${type}";\n    charset off;\n    etag off;\n    if_modified_since before;\n    gzip off;\n`;
@@ -127,10 +148,10 @@ function feedBody(served: Manifest['files'][string], type: string, vary: string)
   if (br !== undefined) out += `    ${BROTLI_MARK}brotli_static on;\n`;
   out += `    add_header Vary ${quoted(vary)};\n    add_header Cache-Control "public, max-age=${served.maxAge}";\n`;
   if (link !== undefined) out += `    add_header Link ${quoted(link)};\n`;
-  out += `    add_header ETag $dateline_etag;\n    set $dateline_etag ${quoted(served.etag)};\n`;
-  if (gzip !== undefined) out += `    if ($http_accept_encoding ~ '${ACCEPTS_GZIP}') {\n        set $dateline_etag ${quoted(gzip.etag)};\n    }\n`;
+  out += `    add_header ETag $dateline_etag;\n    set $dateline_etag ${quoted(tag(served.etag))};\n`;
+  if (gzip !== undefined) out += `    if ($http_accept_encoding ~ '${ACCEPTS_GZIP}') {\n        set $dateline_etag ${quoted(tag(gzip.etag))};\n    }\n`;
   if (br !== undefined) {
-    out += `    ${BROTLI_MARK}if ($http_accept_encoding ~ '${ACCEPTS_BR}') {\n    ${BROTLI_MARK}    set $dateline_etag ${quoted(br.etag)};\n    ${BROTLI_MARK}}\n`;
+    out += `    ${BROTLI_MARK}if ($http_accept_encoding ~ '${ACCEPTS_BR}') {\n    ${BROTLI_MARK}    set $dateline_etag ${quoted(tag(br.etag))};\n    ${BROTLI_MARK}}\n`;
   }
   return out + NOT_MODIFIED;
 }
@@ -182,6 +203,10 @@ export function nginxConf(manifest: Manifest, feedBaseUrl: string, title: string
     '#   gets 412 Precondition Failed, even the ETag just sent, and stock nginx offers no way to compare it',
     '#   with the recorded one. (dateline serve answers a matching If-Match with 200.) Feed readers send',
     '#   If-None-Match, not If-Match; a matching If-None-Match still gets its 304.',
+    '# - Browsers: a request for RSS or Atom that asks for HTML and names no feed type gets the same bytes as',
+    '#   application/xml (so that the browser applies feed.xsl), from an internal twin location, with Vary:',
+    `#   Accept and the recorded ETag with "${BROWSER_ETAG_SUFFIX}" added inside the quotes ("sha256-...${BROWSER_ETAG_SUFFIX}"): a strong ETag`,
+    '#   names one representation, and the media type is part of it. Its 304s compare against that ETag.',
     '# - A 304 made by `return 304` carries "Content-Length: 0" and the Content-Type (nginx adds both).',
     '#   Caches ignore a 304\'s Content-Length when they update a stored response (RFC 9111, 3.2).',
     '',
@@ -194,7 +219,7 @@ export function nginxConf(manifest: Manifest, feedBaseUrl: string, title: string
       // A request that asks for HTML and names no feed type is a person following a link: the same bytes
       // as application/xml (in an internal twin location), so the browser applies feed.xsl.
       out.push(
-        `    if ($http_accept ~* '^(?!.*(rss|atom)\\+xml).*text/html') {`,
+        `    if ($http_accept ~* '^(?!.*(rss\\+xml|atom\\+xml|feed\\+json)).*text/html') {`,
         `        rewrite ^ ${BROWSER_PREFIX}${name} last;`,
         '    }',
       );
@@ -205,7 +230,7 @@ export function nginxConf(manifest: Manifest, feedBaseUrl: string, title: string
     out.push('}', '');
     if (xml) {
       out.push(`location = ${BROWSER_PREFIX}${name} {`, '    internal;');
-      out.push(feedBody(served, 'application/xml; charset=utf-8', 'Accept-Encoding, Accept'));
+      out.push(feedBody(served, 'application/xml; charset=utf-8', 'Accept-Encoding, Accept', browserEtag));
       out.push(`    rewrite ^ /${name} break;`, '}', '');
     }
   }

@@ -12,6 +12,7 @@
  */
 import { isStrongEtag, strongEtag } from '../hosting/encode.js';
 import { linkHeader } from '../hosting/manifest.js';
+import { browserEtag } from '../hosting/nginx.js';
 import type { ServedFile } from '../types.js';
 import { acceptableCodings, ifMatchMatches, ifNoneMatchMatches, parseHttpDate, type Coding } from './_http.js';
 import { isServableName, type FeedStore, type StoreEntry } from './store.js';
@@ -93,10 +94,11 @@ export function targetName(pathname: string): { name: string } | { status: 400 |
  * last modification date is more recent than the date provided in the field value".
  *
  * `etag` and `lastModified` are those of the representation this request would get (the negotiated
- * coding's own ETag), as for If-None-Match. The caller has already refused what would not be a 2xx (400,
- * 404, 405, 406, 414): §13.2.1, "A server MUST ignore all received preconditions if its response to the
- * same request without those conditions, prior to processing the request content, would have been a status
- * code other than a 2xx (Successful) or 412 (Precondition Failed)".
+ * coding's own ETag, and a browser's own for the application/xml one), as for If-None-Match. The caller
+ * has already refused what would not be a 2xx (400, 404, 405, 406, 414): §13.2.1, "A server MUST ignore
+ * all received preconditions if its response to the same request without those conditions, prior to
+ * processing the request content, would have been a status code other than a 2xx (Successful) or 412
+ * (Precondition Failed)".
  */
 function preconditionFailed(req: Request, etag: string, lastModified: number | undefined): boolean {
   const im = req.headers.get('if-match');
@@ -195,9 +197,11 @@ ${feeds.length > 0 ? `<ul>\n${items.join('')}</ul>` : '<p>No feeds have been bui
  * - A request target longer than `maxUrlLength` is 414 (RFC 9110 §15.5.15).
  * - `GET /` serves `index.html` when the store has one, otherwise a generated list of the manifest's feeds.
  * - Files the manifest describes get its media type, ETag, Last-Modified, `Cache-Control: public,
- *   max-age`, `Link` rel=self/hub and `Vary: Accept-Encoding`, with 412 for a failed If-Match or (without
- *   one) an If-Unmodified-Since older than Last-Modified, then 304 for a matching If-None-Match or (without
- *   one) a not-newer If-Modified-Since, and the precompressed sibling the client prefers.
+ *   max-age`, `Link` rel=self/hub and `Vary: Accept-Encoding` (and `Accept` for RSS and Atom, which
+ *   browsers get as application/xml with their own ETag, see `mediaType`), with 412 for a failed
+ *   If-Match or (without one) an If-Unmodified-Since older than Last-Modified, then 304 for a matching
+ *   If-None-Match or (without one) a not-newer If-Modified-Since, and the precompressed sibling the
+ *   client prefers.
  * - Other files are served with a media type by extension, Last-Modified from the file and `no-cache`.
  */
 const XML_FEED = /^application\/(?:rss|atom)\+xml\b/;
@@ -207,7 +211,11 @@ const XML_FEED = /^application\/(?:rss|atom)\+xml\b/;
  * feed's `<?xml-stylesheet?>`; it applies it to XML types. So a request that asks for HTML and names no
  * feed type (a person following a link) gets the same bytes labelled `application/xml` and sees the
  * styled page; feed readers, which list the feed types or send no Accept, get the feed's own type.
- * Responses say `Vary: Accept` so that caches keep the two apart.
+ * Responses say `Vary: Accept` so that caches keep the two apart. The two are different representations
+ * (RFC 9110 §8.8.3: a strong ETag is unique across them, and Content-Type is representation metadata), so
+ * the application/xml one carries `browserEtag` of the recorded ETag (`"sha256-…-xml"`), for each coding,
+ * and its preconditions compare against that: a cache revalidating one can never relabel the other
+ * (RFC 9111 §4.3.4 updates every stored response with the validator of a 304).
  */
 export function mediaType(feedType: string, accept: string | null): string {
   if (!XML_FEED.test(feedType) || accept === null) return feedType;
@@ -233,6 +241,9 @@ export function createHandler(store: FeedStore, options: HandlerOptions = {}): H
     // RFC 9110 §12.5.5: the choice among the siblings depends on Accept-Encoding, so every response says so,
     // identity and 304 included, and caches keep the variants apart.
     const type = mediaType(served.type, req.headers.get('accept'));
+    // The ETag this request's representation carries: the recorded one, or the browser's own (see mediaType).
+    // The recorded one still names the bytes, and is what a body is checked against.
+    const tag = type === served.type ? (etag: string): string => etag : browserEtag;
     const vary = XML_FEED.test(served.type) ? 'Accept-Encoding, Accept' : 'Accept-Encoding';
     const shared: Record<string, string> = { vary, 'cache-control': `public, max-age=${served.maxAge}` };
     if (codings.length === 0) {
@@ -254,7 +265,7 @@ export function createHandler(store: FeedStore, options: HandlerOptions = {}): H
     const headersFor = (rep: { etag: string; coding: Coding }): Record<string, string> => {
       const h: Record<string, string> = {
         'content-type': type,
-        etag: rep.etag,
+        etag: tag(rep.etag),
         'last-modified': lastModified === stamped ? served.lastModified : new Date(lastModified ?? 0).toUTCString(),
         ...shared,
         'x-content-type-options': 'nosniff',
@@ -266,14 +277,14 @@ export function createHandler(store: FeedStore, options: HandlerOptions = {}): H
     };
 
     const first = representation(codings[0] ?? 'identity');
-    if (preconditionFailed(req, first.etag, lastModified)) return preconditionFailedResponse(head, vary);
-    if (notModified(req, first.etag, lastModified)) return notModifiedResponse(headersFor(first));
+    if (preconditionFailed(req, tag(first.etag), lastModified)) return preconditionFailedResponse(head, vary);
+    if (notModified(req, tag(first.etag), lastModified)) return notModifiedResponse(headersFor(first));
     if (head) return ok(true, headersFor(first), first.bytes);
     // If-Match passed for `first`; the body sent must be one that it names. A missing sibling (another
     // coding is sent) or bytes that disagree with the manifest (served without validators) are checked
     // again against the tag of what is actually sent.
     const ifMatch = req.headers.get('if-match');
-    const ifMatchFails = (etag: string): boolean => ifMatch !== null && !ifMatchMatches(ifMatch, etag);
+    const ifMatchFails = (etag: string): boolean => ifMatch !== null && !ifMatchMatches(ifMatch, tag(etag));
 
     for (const coding of codings) {
       const rep = representation(coding);

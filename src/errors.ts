@@ -113,9 +113,10 @@ export const Errors = {
     `${date} is later than the day the story was first published in ${city} (${there}); a story is datelined on or before that day: check the dateline's date, or the record's "date"`),
   NoText: entry('W_NO_TEXT', 'warning', () =>
     'the record has no body and no summary: its items carry no text but the headline (and in full-content feeds its dateline, photo and credits, if any); Atom validators warn MissingTextualContent on such entries'),
-  SlugCollision: entry('W_SLUG_COLLISION', 'warning', (kind: string, names: { name: string; file?: string | undefined }[], paths: string[]) =>
-    `the ${kind} names ${names.map((n) => (n.file === undefined ? q(n.name) : `${q(n.name)} (${n.file})`)).join(', ')} make the same path; their feeds are at ${paths.join(', ')}` +
-    ' (use one spelling if they are the same thing)'),
+  SlugCollision: entry('W_SLUG_COLLISION', 'warning', (kind: string, names: { name: string; file?: string | undefined }[], paths: string[], feeds: boolean[] = []) =>
+    `the ${kind} names ${names.map((n) => (n.file === undefined ? q(n.name) : `${q(n.name)} (${n.file})`)).join(', ')} make the same path; their feeds are at ` +
+    `${paths.map((p, i) => (feeds[i] === false ? `${p} (no feed now: too few stories for "minArticles", or beyond "max")` : p)).join(', ')}` +
+    ' (use one spelling if they are the same thing; the spelling first published keeps the path)'),
 
   // ----- Importing wire copy -----
   ImportEmpty: entry('E_IMPORT_EMPTY', 'error', () => 'the file is empty: there is no copy to import'),

@@ -185,6 +185,17 @@ describe('assignSlugs', () => {
     expect(collisions).toEqual([]);
   });
 
+  it('with a rank (the build\'s: first publication), the first ranked keeps the path, then the first by code point', () => {
+    const first = new Map([['world news', 1], ['World News', 2], ['WORLD NEWS', 2]]);
+    const { slugs, collisions } = assignSlugs(['WORLD NEWS', 'World News', 'world news'], (n) => first.get(n) ?? 0);
+    expect(slugs.get('world news')).toBe('world-news');
+    expect(slugs.get('WORLD NEWS')).toMatch(/^world-news--[0-9a-f]{8}$/);
+    expect(slugs.get('World News')).toMatch(/^world-news--[0-9a-f]{8}$/);
+    expect(collisions[0]?.names).toEqual(['world news', 'WORLD NEWS', 'World News']);
+    // Without a rank, by code point, as before.
+    expect(assignSlugs(['World News', 'world news']).slugs.get('World News')).toBe('world-news');
+  });
+
   it('orders colliding names by code point, not by UTF-16 code unit', () => {
     // U+FF21 (fullwidth A) comes before U+1D400 (mathematical bold A), whose first code unit is U+D835.
     for (const names of [['𝐀', 'Ａ'], ['Ａ', '𝐀']]) expect(assignSlugs(names).slugs.get('Ａ')).toBe('a');

@@ -5,11 +5,13 @@
  * Archives partition the history: the main feed carries the newest `itemsPerFeed` articles and every
  * older published article is in exactly one monthly archive (the month of its first publication in the
  * publisher's zone). So an aggregator that reads the main feed and follows `prev-archive` links reaches
- * every published article exactly once. Archive documents of months that have rolled out of the main
- * feed entirely never change again except for corrections; the newest one fills up as stories leave the
- * main feed. RFC 5005 (§4) lets a client take an archive it has read for unchanging and not read it again,
- * so the main feed's link to the newest archive names its members (`?v=`, `membershipVersion`): whenever
- * a story moves into it, the link is a new URI, which such a client reads.
+ * every published article exactly once. The newest archive fills up as stories leave the main feed; an
+ * older one changes when a story in it is corrected, or one is filed late, deleted or moved by its date
+ * (and its `prev-archive` link, when an older one's stories change). RFC 5005 (§4) lets a client take an archive it has read for unchanging and not read it again,
+ * so each `prev-archive` link names the stories of the archive it points to and of every older one (`?v=`,
+ * `membershipVersion`): whenever a story moves into an archive (leaving the main feed, filed late, its date
+ * changed), the links down to it are new URIs, which such a client reads, and it stops at the first it
+ * has read.
  */
 import { diagnostic, Errors } from '../errors.js';
 import type { Article, ContentMode, Diagnostic, GroupFeedsConfig, SiteConfig } from '../types.js';
@@ -34,7 +36,7 @@ export interface FeedPlan<A extends Plannable = Article> {
   articles: A[];
   content: ContentMode;
   precompress: boolean;
-  /** RFC 5005 links, by the directories of the documents linked to; `prevArchiveVersion`, the main feed's, names the newest archive's members. */
+  /** RFC 5005 links, by the directories of the documents linked to; `prevArchiveVersion` names the members of the archive `prevArchive` is and of every older one. */
   history?: { archive: boolean; current?: string; prevArchive?: string; prevArchiveVersion?: string; nextArchive?: string };
 }
 
@@ -118,9 +120,9 @@ export function planFeeds<A extends Plannable>(articles: readonly A[], config: S
     groups.push(summary);
   }
   if (config.feeds.archives !== undefined) {
-    const archives = archivePlans(published.slice(config.itemsPerFeed), config, config.feeds.archives);
+    const { archives, newestVersion } = archivePlans(published.slice(config.itemsPerFeed), config, config.feeds.archives);
     const newest = archives[0];
-    if (newest !== undefined) main.history = { archive: false, prevArchive: newest.dir, prevArchiveVersion: membershipVersion(newest.articles) };
+    if (newest !== undefined) main.history = { archive: false, prevArchive: newest.dir, prevArchiveVersion: newestVersion };
     plans.push(...archives);
   }
   return { plans, groups, diagnostics };
@@ -159,20 +161,26 @@ function groupPlans<A extends Plannable>(
     }
   }
   // Slugs come from every name in use, not only those that get a feed, so a path never moves when the
-  // limits change.
-  const { slugs, collisions } = assignSlugs(byName.keys());
+  // limits change; of names that make one path, the first published keeps it, so a new spelling ("Trade
+  // Talks" beside "Trade talks") does not take the path of the feed that is there.
+  const firstPublished = (name: string): number => {
+    const list = byName.get(name);
+    return list === undefined || list.length === 0 ? 0 : (list[list.length - 1] as A).published.getTime();
+  };
+  const { slugs, collisions } = assignSlugs(byName.keys(), firstPublished);
+  const eligible = [...byName].filter(([, list]) => list.length >= settings.minArticles);
+  const chosen = eligible
+    .sort(([a, la], [b, lb]) => lb.length - la.length || (a < b ? -1 : a > b ? 1 : 0))
+    .slice(0, settings.max ?? Number.POSITIVE_INFINITY);
+  const fed = new Set(chosen.map(([name]) => name));
   for (const c of collisions) {
     // Located at the newest record using a name that lost the contested path: the one a desk would fix,
     // at the name in its list (`tags[2]`; the CLI finds its line). The message names a record of each name.
     const users = c.names.map((n) => byName.get(n)?.[0]);
     const [newest, name] = c.names.slice(1).map((n, k) => [users[k + 1], n] as const).filter(([a]) => a !== undefined).sort(([a], [b]) => byNewest(a as A, b as A))[0] ?? [];
     diagnostics.push(diagnostic(Errors.SlugCollision, { file: newest?.file, field: newest === undefined || name === undefined ? undefined : nameField(g.kind, newest, name) }, g.label,
-      c.names.map((n, k) => ({ name: n, file: users[k]?.file })), c.assigned.map((s) => `${g.root}/${s}/`)));
+      c.names.map((n, k) => ({ name: n, file: users[k]?.file })), c.assigned.map((s) => `${g.root}/${s}/`), c.names.map((n) => fed.has(n))));
   }
-  const eligible = [...byName].filter(([, list]) => list.length >= settings.minArticles);
-  const chosen = eligible
-    .sort(([a, la], [b, lb]) => lb.length - la.length || (a < b ? -1 : a > b ? 1 : 0))
-    .slice(0, settings.max ?? Number.POSITIVE_INFINITY);
   const plans = chosen
     .map(([name, list]): FeedPlan<A> => {
       const key = `${g.root}/${slugs.get(name) ?? ''}`;
@@ -184,13 +192,13 @@ function groupPlans<A extends Plannable>(
 }
 
 /**
- * What the main feed's link to the newest archive adds to its URL (`?v=…`): a hash of the archive's
- * members' ids (53 bits, base 36), so the link changes when a story enters or leaves it and stays as it
- * is when a build changes nothing there, or only corrects a story (a correction to an archived story is
- * a change RFC 5005 lets a client miss). Not cryptographic: the core is pure, and an accidental
- * collision would only cost a client a missed story.
+ * What a `prev-archive` link adds to its URL (`?v=…`): a hash of the ids of the archive's members and of
+ * the version of the archive before it (`older`), so the link changes when a story enters or leaves that
+ * archive or any older one, and stays as it is when a build changes nothing there, or only corrects a
+ * story (a correction to an archived story is a change RFC 5005 lets a client miss). 53 bits, base 36.
+ * Not cryptographic: the core is pure, and an accidental collision would only cost a client a missed story.
  */
-export function membershipVersion(articles: readonly Pick<Plannable, 'id'>[]): string {
+export function membershipVersion(articles: readonly Pick<Plannable, 'id'>[], older = ''): string {
   // cyrb53 (public domain), over the ids and a separator each.
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
@@ -202,13 +210,22 @@ export function membershipVersion(articles: readonly Pick<Plannable, 'id'>[]): s
     for (let i = 0; i < a.id.length; i++) add(a.id.charCodeAt(i));
     add(10);
   }
+  for (let i = 0; i < older.length; i++) add(older.charCodeAt(i));
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
-/** `older`: the published articles the main feed does not carry, newest first. Newest month first. */
-function archivePlans<A extends Plannable>(older: readonly A[], config: SiteConfig, settings: NonNullable<SiteConfig['feeds']['archives']>): FeedPlan<A>[] {
+/** The version of each archive (`membershipVersion`, newest first), each covering every older one. */
+function archiveVersions(archives: readonly { articles: readonly Pick<Plannable, 'id'>[] }[]): string[] {
+  const out: string[] = new Array<string>(archives.length);
+  let older = '';
+  for (let i = archives.length - 1; i >= 0; i--) older = out[i] = membershipVersion(archives[i]?.articles ?? [], older);
+  return out;
+}
+
+/** `older`: the published articles the main feed does not carry, newest first. Newest month first, and the newest's version. */
+function archivePlans<A extends Plannable>(older: readonly A[], config: SiteConfig, settings: NonNullable<SiteConfig['feeds']['archives']>): { archives: FeedPlan<A>[]; newestVersion: string } {
   const byMonth = new Map<string, A[]>();
   for (const a of older) {
     const month = localMonth(a.published, config.timezone);
@@ -218,11 +235,15 @@ function archivePlans<A extends Plannable>(older: readonly A[], config: SiteConf
   }
   const months = [...byMonth.keys()].sort().reverse();
   const dir = (month: string): string => `archive/${month}/`;
-  return months.map((month, i) => {
+  const versions = archiveVersions(months.map((m) => ({ articles: byMonth.get(m) ?? [] })));
+  const archives = months.map((month, i): FeedPlan<A> => {
     const history: NonNullable<FeedPlan['history']> = { archive: true, current: '' };
     const older_ = months[i + 1];
     const newer = months[i - 1];
-    if (older_ !== undefined) history.prevArchive = dir(older_);
+    if (older_ !== undefined) {
+      history.prevArchive = dir(older_);
+      history.prevArchiveVersion = versions[i + 1] as string;
+    }
     if (newer !== undefined) history.nextArchive = dir(newer);
     return {
       key: `archive/${month}`,
@@ -235,4 +256,5 @@ function archivePlans<A extends Plannable>(older: readonly A[], config: SiteConf
       history,
     };
   });
+  return { archives, newestVersion: versions[0] ?? '' };
 }

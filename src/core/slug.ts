@@ -98,7 +98,7 @@ export function slugify(name: string): string {
 export interface SlugCollision {
   /** The path the names contested (the first one's; it keeps it). */
   slug: string;
-  /** Sorted with plain `<`. */
+  /** By `rank` (when given), then by code point: the first keeps the path. */
   names: string[];
   /** assigned[i] is the path given to names[i]; assigned[0] === slug. */
   assigned: string[];
@@ -113,8 +113,10 @@ export interface SlugAssignment {
  * Paths for a set of names (duplicates in the input are ignored); distinct names always get paths that
  * differ even where case does not count (Windows and macOS file systems by default). Order of input
  * never matters. The build passes names in NFC, so canonically equivalent spellings are one name there.
+ * Of names that make one path, the first by `rank` (lowest first; the build's is the name's first
+ * publication, so a spelling in use keeps its path when a new one appears), then by code point, keeps it.
  */
-export function assignSlugs(names: Iterable<string>): SlugAssignment {
+export function assignSlugs(names: Iterable<string>, rank?: (name: string) => number): SlugAssignment {
   const byKey = new Map<string, string[]>();
   for (const name of new Set(names)) {
     const key = caseless(slugify(name));
@@ -126,7 +128,7 @@ export function assignSlugs(names: Iterable<string>): SlugAssignment {
   const slugs = new Map<string, string>();
   const collisions: SlugCollision[] = [];
   for (const key of [...byKey.keys()].sort(byCodePoints)) {
-    const group = (byKey.get(key) ?? []).sort(byCodePoints);
+    const group = (byKey.get(key) ?? []).sort(rank === undefined ? byCodePoints : (a, b) => rank(a) - rank(b) || byCodePoints(a, b));
     const assigned = group.map((name, i) => {
       const s = i === 0 ? slugify(name) : disambiguate(slugWords(name) || 'x', name, taken);
       taken.add(caseless(s));

@@ -117,6 +117,20 @@ describe('build --ping', () => {
     await expectQuietPing(dir, h);
   });
 
+  // Review: a preview build elsewhere wrote every feed there, and the next build --ping pinged all of them.
+  it('does not remember the feeds of a build to another --out (a preview): nothing is published there', async () => {
+    const { h, dir } = await siteWithHub(204);
+    await run(['build', '--ping'], dir);
+    h.bodies.length = 0;
+    const preview = await run(['build', '--out', 'preview'], dir);
+    expect(preview.code).toBe(0);
+    expect(preview.stdout).not.toContain('The hub was not told');
+    await expectQuietPing(dir, h);
+    // The configured directory named with --out is the published one.
+    await writeFile(join(dir, 'articles/b.md'), record('b'));
+    expect((await run(['build', '--out', './dist/'], dir)).stdout).toContain('The hub was not told of 3 changed feeds');
+  });
+
   it('says, without the cache, that a build without --ping leaves the hub untold', async () => {
     const { h, dir } = await siteWithHub(204);
     const r = await run(['build', '--no-cache'], dir);

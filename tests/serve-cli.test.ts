@@ -185,6 +185,26 @@ describe('dateline serve: running', () => {
     }
   });
 
+  // Review: with a hub in the configuration, the build's last line was its note on the hub, and serve
+  // printed that instead of what it wrote.
+  it('--watch with a hub: each build\'s summary, then its note that the hub was not told', async () => {
+    const site = await makeSite({ 'articles/a.md': record('a') }, { ...SITE_CONFIG, hub: 'http://127.0.0.1:9/' });
+    try {
+      const io = collect(site.dir);
+      const s = await startServe(['--watch', '--port', '0'], io);
+      expect(io.out().split('\n').slice(0, 2)).toEqual([
+        expect.stringMatching(/^Built: Wrote \d+ files? to dist\/\.$/),
+        'The hub was not told of 3 changed feeds (no --ping): the next build --ping sends their pings.',
+      ]);
+      await writeFile(join(site.dir, 'articles', 'b.md'), record('b'));
+      await waitFor('the rebuild', () => io.out().split('\n').some((l) => l.startsWith('Rebuilt: ')));
+      expect(io.out().split('\n').find((l) => l.startsWith('Rebuilt: '))).toMatch(/^Rebuilt: Wrote \d+ files? to dist\/ \(\d+ already held the same bytes\)\.$/);
+      expect(await s.stop()).toBe(0);
+    } finally {
+      await site.cleanup();
+    }
+  });
+
   it('--watch builds, serves, rebuilds on a change, and keeps the old files when a rebuild fails', async () => {
     const site = await makeSite({ 'articles/a.md': record('a') });
     try {

@@ -124,10 +124,13 @@ async function buildAndReport(v: BuildValues, io: CliIO, interrupted: () => numb
   if (!quiet) printReport(io, r, ms);
   let pinged: PingSummary | undefined;
   const cacheDir = v['no-cache'] === true ? undefined : resolve(io.cwd, v.cache ?? DEFAULT_CACHE_DIR);
-  if (r.config?.hub !== undefined && (v.ping !== true || interrupted() !== undefined)) {
-    // Feeds changed and the hub not told now (no --ping, a `serve --watch` rebuild, or stopped by a signal
-    // once the files were in place): the next --ping tells it, which would otherwise find nothing changed,
-    // and the hub would never hear of these.
+  // Feeds changed and the hub not told now (no --ping, a `serve --watch` rebuild, or stopped by a signal
+  // once the files were in place): the next --ping tells it, which would otherwise find nothing changed,
+  // and the hub would never hear of these. Without --ping, only for a build of the configured output
+  // directory: a preview elsewhere (`--out preview`) "changes" every feed it writes there, and none is
+  // published (review: the next build --ping then pinged every feed of the site).
+  const published = v.out === undefined || resolve(io.cwd, v.out) === resolve(io.cwd, r.config?.outDir ?? v.out);
+  if (r.config?.hub !== undefined && ((v.ping !== true && published) || (v.ping === true && interrupted() !== undefined))) {
     const changed = changedFeedUrls(r.config.feedBaseUrl, r.written);
     if (changed.length > 0) await remember(io, r.config.hub, changed, cacheDir, v.ping === true ? 'signal' : quiet ? 'quiet' : 'no-ping');
   }

@@ -138,8 +138,11 @@ async function run(args: readonly string[], io: CliIO, usage: string, hooks: Ser
     // The build names its output option --out; the person ran serve, whose option is --dir.
     if (err !== '') io.stderr(values.dir === undefined ? err : err.replace(/^--out: /gm, '--dir: '));
     if (code === 0) {
-      const summary = out.trimEnd().split('\n').pop() ?? '';
-      io.stdout(`${first ? 'Built' : 'Rebuilt'}: ${summary}\n`);
+      // The build's summary line ("Wrote 5 files…"), and what it says of the hub after it, if anything.
+      const lines = out.trimEnd().split('\n');
+      const summary = lines.findLast((l) => l.startsWith('Wrote ')) ?? lines[lines.length - 1] ?? '';
+      const hub = lines.find((l) => l.startsWith('The hub was not told'));
+      io.stdout(`${first ? 'Built' : 'Rebuilt'}: ${summary}\n${hub === undefined ? '' : `${hub}\n`}`);
     } else io.stdout(`${first ? 'Build' : 'Rebuild'} failed (exit ${code}); ${first ? 'serving what is there' : 'still serving the previous files'}.\n`);
   };
 

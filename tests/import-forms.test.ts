@@ -334,6 +334,10 @@ const ROWS: [string, Form, Expected][] = [
   ['staff and wire reports', by('By Staff and Wire Reports'), { note: /^(?=[^]*title not kept.*"Staff")[^]*title not kept.*"Wire Reports"/, last: MORE }],
   // Near misses: "Staff" after a given name, or after a word no masthead ends with, is a surname.
   ['a given name and a surname Staff', by('By Tom Staff'), { authors: ['Tom Staff'], noNote: /title/, last: MORE }],
+  ['a place\'s masthead\'s Staff', by('By Chicago Tribune Staff'), { note: /title not kept.*"Chicago Tribune Staff"/, last: MORE }],
+  // Review: a given name the list lacks, a surname that is a masthead's word, and "Staff": a name.
+  ['a name whose surname is a masthead\'s word, then Staff', by('By Kwame Times Staff'), { authors: ['Kwame Times Staff'], noNote: /title/, last: MORE }],
+  ['a second name whose surname is a masthead\'s word, then Staff', by('By Jane Doe and Kwame Post Staff'), { authors: ['Jane Doe', 'Kwame Post Staff'], noNote: /title/, last: MORE }],
   ['two names and a surname Staff', by('By Jane Doe and Mary Jo Staff'), { authors: ['Jane Doe', 'Mary Jo Staff'], noNote: /title/, last: MORE }],
   // Near misses: an agency's staff is the agency; a surname Staff after a given name is a name, kept as printed.
   ['a name "with" an agency\'s staff', by('By Jane Doe with Reuters staff'), { authors: ['Jane Doe'], agency: 'Reuters', noNote: /"with"|title/, last: MORE }],

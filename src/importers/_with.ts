@@ -7,16 +7,22 @@ import { agencyOfPublication, isBureau, isJobPhrase, isJobWord, isModifierOnly, 
 
 /**
  * A paper's staff named by its masthead (`Tribune staff`, `Sun-Times staff`, `TRIBUNE STAFF`, `Times Staff`):
- * no one's name, a title, as `Staff` is. "staff" in lower case after capitalised words; in capitals, or
- * capitalised after a masthead's last word (`MASTHEAD_ENDS`), after words that start with no given name the
- * list knows. Not `Jonathan Staff`, a surname, nor `Tom Post Staff`.
+ * no one's name, a title, as `Staff` is. "staff" in lower case after capitalised words; in capitals, after
+ * words that start with no given name the list knows; capitalised, after a masthead's last word
+ * (`MASTHEAD_ENDS`) alone or after a place (`Chicago Tribune Staff`). Not `Jonathan Staff`, a surname, nor
+ * `Kwame Times Staff` (review: a given name the list lacks, and a surname that is a masthead's word).
  */
 export function isStaffOf(part: string): boolean {
   const m = /^((?:[\p{Lu}][\p{L}\p{M}.'’&-]*\s){1,4})(staff|STAFF|Staff)(?:\s(?:writers?|reporters?|WRITERS?|REPORTERS?|Writers?|Reporters?))?$/u.exec(part.trim());
   if (m === null) return false;
   const before = (m[1] ?? '').trim();
   if (m[2] === 'staff') return true;
-  if (m[2] === 'Staff' && !MASTHEAD_ENDS.has((before.split(/[\s-]/u).pop() ?? '').toLowerCase())) return false;
+  if (m[2] === 'Staff') {
+    const words = before.split(/\s+/u);
+    const last = words[words.length - 1] ?? '';
+    if (!MASTHEAD_ENDS.has((last.split('-').pop() ?? '').toLowerCase())) return false;
+    if (words.length > 1 && !isPlace(words.slice(0, -1).join(' '))) return false;
+  }
   return !startsWithKnownName(before);
 }
 

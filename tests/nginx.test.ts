@@ -439,6 +439,25 @@ describe.skipIf(!HAS_NGINX)('nginx serving dist/ with _config/nginx.conf', () =>
     }
   });
 
+  // Review: the snippet's 304 came before nginx evaluated If-Match and If-Unmodified-Since (RFC 9110 §13.2.2
+  // puts them first), where dateline serve answers 412.
+  it('a failing If-Match or If-Unmodified-Since gets 412 even beside a matching If-None-Match, as from dateline serve', async () => {
+    const own = await startServer({ root: dist, port: 0 });
+    try {
+      const ownPort = Number(new URL(own.url).port);
+      const served = manifest.files['rss.xml']!;
+      for (const extra of [{ 'if-match': '"nope"' }, { 'if-unmodified-since': 'Mon, 01 Jan 2024 00:00:00 GMT' }] as Record<string, string>[]) {
+        const headers = { 'if-none-match': served.etag, ...extra };
+        expect((await get(port, '/feeds/rss.xml', headers)).status, JSON.stringify(extra)).toBe(412);
+        expect((await get(ownPort, '/rss.xml', headers)).status, `dateline serve: ${JSON.stringify(extra)}`).toBe(412);
+      }
+      // Without them, the matching If-None-Match still gets its 304.
+      expect((await get(port, '/feeds/rss.xml', { 'if-none-match': served.etag })).status).toBe(304);
+    } finally {
+      await own.close();
+    }
+  });
+
   it.skipIf(!HAS_BROTLI)('with ngx_brotli and the [brotli] lines switched on: br gets the .br sibling with its own ETag', async () => {
     for (const [name, type] of FEEDS) {
       const served = manifest.files[name]!;

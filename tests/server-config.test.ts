@@ -92,7 +92,8 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
       # - If-Match is left to nginx, which compares it with its own ETag (off here): any If-Match but "*"
       #   gets 412 Precondition Failed, even the ETag just sent, and stock nginx offers no way to compare it
       #   with the recorded one. (dateline serve answers a matching If-Match with 200.) Feed readers send
-      #   If-None-Match, not If-Match; a matching If-None-Match still gets its 304.
+      #   If-None-Match, not If-Match. With If-Match or If-Unmodified-Since, the 304 below is not given: nginx
+      #   evaluates those first (RFC 9110 13.2.2), and a request that passes them gets a 200.
       # - Browsers: a request for RSS or Atom that asks for HTML and names no feed type gets the same bytes as
       #   application/xml (so that the browser applies feed.xsl), from an internal twin location, with Vary:
       #   Accept and the recorded ETag with "-xml" added inside the quotes ("sha256-...-xml"): a strong ETag
@@ -125,7 +126,7 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           # [brotli] if ($http_accept_encoding ~ '^(?:(?!(?<![^ ,])[Bb][Rr](?![^ ,;])).)*+(?<![^ ,])[Bb][Rr](?![^ ,;])(?! *+; *+q *+= *+0(?:(?!\\.)|\\.(?:0{0,2}(?![0-9])|000)))') {
           # [brotli]     set $dateline_etag '<atom.xml.br>';
           # [brotli] }
-          set $dateline_inm "$request_method $dateline_etag $http_if_none_match";
+          set $dateline_inm "$request_method$http_if_match$http_if_unmodified_since $dateline_etag $http_if_none_match";
           if ($dateline_inm ~ '^(?:GET|HEAD) ("[^"]*") (?=(?:[ \\t]*+(?:(?:W/)?"[!#-~\\x80-\\xff]*+"|\\*)?[ \\t]*+(?:,|$))*+$)(?:[ \\t]*+(?:(?:W/)?"[!#-~\\x80-\\xff]*+"|\\*)?[ \\t]*+,)*?[ \\t]*+(?:(?:W/)?\\1|\\*)[ \\t]*+(?:,|$)') {
               return 304;
           }
@@ -155,7 +156,7 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           # [brotli] if ($http_accept_encoding ~ '^(?:(?!(?<![^ ,])[Bb][Rr](?![^ ,;])).)*+(?<![^ ,])[Bb][Rr](?![^ ,;])(?! *+; *+q *+= *+0(?:(?!\\.)|\\.(?:0{0,2}(?![0-9])|000)))') {
           # [brotli]     set $dateline_etag '<atom.xml.br -xml>';
           # [brotli] }
-          set $dateline_inm "$request_method $dateline_etag $http_if_none_match";
+          set $dateline_inm "$request_method$http_if_match$http_if_unmodified_since $dateline_etag $http_if_none_match";
           if ($dateline_inm ~ '^(?:GET|HEAD) ("[^"]*") (?=(?:[ \\t]*+(?:(?:W/)?"[!#-~\\x80-\\xff]*+"|\\*)?[ \\t]*+(?:,|$))*+$)(?:[ \\t]*+(?:(?:W/)?"[!#-~\\x80-\\xff]*+"|\\*)?[ \\t]*+,)*?[ \\t]*+(?:(?:W/)?\\1|\\*)[ \\t]*+(?:,|$)') {
               return 304;
           }
@@ -184,7 +185,7 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           # [brotli] if ($http_accept_encoding ~ '^(?:(?!(?<![^ ,])[Bb][Rr](?![^ ,;])).)*+(?<![^ ,])[Bb][Rr](?![^ ,;])(?! *+; *+q *+= *+0(?:(?!\\.)|\\.(?:0{0,2}(?![0-9])|000)))') {
           # [brotli]     set $dateline_etag '<feed.json.br>';
           # [brotli] }
-          set $dateline_inm "$request_method $dateline_etag $http_if_none_match";
+          set $dateline_inm "$request_method$http_if_match$http_if_unmodified_since $dateline_etag $http_if_none_match";
           if ($dateline_inm ~ '^(?:GET|HEAD) ("[^"]*") (?=(?:[ \\t]*+(?:(?:W/)?"[!#-~\\x80-\\xff]*+"|\\*)?[ \\t]*+(?:,|$))*+$)(?:[ \\t]*+(?:(?:W/)?"[!#-~\\x80-\\xff]*+"|\\*)?[ \\t]*+,)*?[ \\t]*+(?:(?:W/)?\\1|\\*)[ \\t]*+(?:,|$)') {
               return 304;
           }
@@ -216,7 +217,7 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           # [brotli] if ($http_accept_encoding ~ '^(?:(?!(?<![^ ,])[Bb][Rr](?![^ ,;])).)*+(?<![^ ,])[Bb][Rr](?![^ ,;])(?! *+; *+q *+= *+0(?:(?!\\.)|\\.(?:0{0,2}(?![0-9])|000)))') {
           # [brotli]     set $dateline_etag '<rss.xml.br>';
           # [brotli] }
-          set $dateline_inm "$request_method $dateline_etag $http_if_none_match";
+          set $dateline_inm "$request_method$http_if_match$http_if_unmodified_since $dateline_etag $http_if_none_match";
           if ($dateline_inm ~ '^(?:GET|HEAD) ("[^"]*") (?=(?:[ \\t]*+(?:(?:W/)?"[!#-~\\x80-\\xff]*+"|\\*)?[ \\t]*+(?:,|$))*+$)(?:[ \\t]*+(?:(?:W/)?"[!#-~\\x80-\\xff]*+"|\\*)?[ \\t]*+,)*?[ \\t]*+(?:(?:W/)?\\1|\\*)[ \\t]*+(?:,|$)') {
               return 304;
           }
@@ -246,7 +247,7 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           # [brotli] if ($http_accept_encoding ~ '^(?:(?!(?<![^ ,])[Bb][Rr](?![^ ,;])).)*+(?<![^ ,])[Bb][Rr](?![^ ,;])(?! *+; *+q *+= *+0(?:(?!\\.)|\\.(?:0{0,2}(?![0-9])|000)))') {
           # [brotli]     set $dateline_etag '<rss.xml.br -xml>';
           # [brotli] }
-          set $dateline_inm "$request_method $dateline_etag $http_if_none_match";
+          set $dateline_inm "$request_method$http_if_match$http_if_unmodified_since $dateline_etag $http_if_none_match";
           if ($dateline_inm ~ '^(?:GET|HEAD) ("[^"]*") (?=(?:[ \\t]*+(?:(?:W/)?"[!#-~\\x80-\\xff]*+"|\\*)?[ \\t]*+(?:,|$))*+$)(?:[ \\t]*+(?:(?:W/)?"[!#-~\\x80-\\xff]*+"|\\*)?[ \\t]*+,)*?[ \\t]*+(?:(?:W/)?\\1|\\*)[ \\t]*+(?:,|$)') {
               return 304;
           }

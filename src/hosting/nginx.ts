@@ -121,7 +121,10 @@ export function browserEtag(etag: string): string {
  * If-None-Match, read as `dateline serve` reads it (src/serve/_http.ts): a comma-separated list of members,
  * each an entity tag (`W/` optional), `*`, or nothing, with spaces or tabs (OWS) around each; a field that
  * is not such a list matches nothing (200). The lookahead checks the whole list once; then the first member
- * that is the representation's tag (weak comparison) or `*` gives the 304.
+ * that is the representation's tag (weak comparison) or `*` gives the 304. Not when the request has an
+ * If-Match or If-Unmodified-Since (their values follow the method, so the method no longer matches): RFC
+ * 9110 §13.2.2 evaluates those first, and nginx does (412 for If-Match, or for a date before the file's
+ * mtime); such a request then gets nginx's 200 rather than a 304 (review: it got 304 where serve sends 412).
  */
 const OWS = String.raw`[ \t]*+`;
 const ENTITY_TAG = String.raw`(?:W/)?"[!#-~\x80-\xff]*+"`;
@@ -130,7 +133,7 @@ const INM_MATCHES = `^(?:GET|HEAD) ("[^"]*") ${INM_LIST}(?:${OWS}(?:${ENTITY_TAG
 
 /** The 304 check every feed location ends with (its representation's ETag is `$dateline_etag` by then). */
 const NOT_MODIFIED = [
-  '    set $dateline_inm "$request_method $dateline_etag $http_if_none_match";',
+  '    set $dateline_inm "$request_method$http_if_match$http_if_unmodified_since $dateline_etag $http_if_none_match";',
   `    if ($dateline_inm ~ '${INM_MATCHES}') {`,
   '        return 304;',
   '    }',
@@ -202,7 +205,8 @@ export function nginxConf(manifest: Manifest, feedBaseUrl: string, title: string
     '# - If-Match is left to nginx, which compares it with its own ETag (off here): any If-Match but "*"',
     '#   gets 412 Precondition Failed, even the ETag just sent, and stock nginx offers no way to compare it',
     '#   with the recorded one. (dateline serve answers a matching If-Match with 200.) Feed readers send',
-    '#   If-None-Match, not If-Match; a matching If-None-Match still gets its 304.',
+    '#   If-None-Match, not If-Match. With If-Match or If-Unmodified-Since, the 304 below is not given: nginx',
+    '#   evaluates those first (RFC 9110 13.2.2), and a request that passes them gets a 200.',
     '# - Browsers: a request for RSS or Atom that asks for HTML and names no feed type gets the same bytes as',
     '#   application/xml (so that the browser applies feed.xsl), from an internal twin location, with Vary:',
     `#   Accept and the recorded ETag with "${BROWSER_ETAG_SUFFIX}" added inside the quotes ("sha256-...${BROWSER_ETAG_SUFFIX}"): a strong ETag`,

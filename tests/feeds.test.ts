@@ -133,6 +133,11 @@ describe('section, tag and author feeds', () => {
       const atom = parseXml(built.outputs.get('tags/café-society/atom.xml') ?? '');
       expect(atom.feed.title['#text']).toBe('Test Desk — Tag: Café Society');
       expect([atom.feed.entry].flat().map((e: any) => e.id)).toEqual(['tag:news.example.com,2025:s2', 'tag:news.example.com,2025:s1']);
+      // Each item gives the tag in the feed's one spelling, NFC, in every format (QA: the decomposed one kept its bytes).
+      const terms = [atom.feed.entry].flat().map((e: any) => [e.category].flat().find((c: any) => c['@scheme'].endsWith('/tags'))['@term']);
+      expect(terms).toEqual(['Café Society', 'Café Society']);
+      expect(rssItems(built.outputs.get('tags/café-society/rss.xml') ?? '').map((i) => text([i.category].flat()[0]))).toEqual(['Café Society', 'Café Society']);
+      expect(JSON.parse(built.outputs.get('tags/café-society/feed.json') ?? '{}').items.map((i: { tags: string[] }) => i.tags)).toEqual([['Café Society'], ['Café Society']]);
       expect(built.diagnostics.filter((d) => d.code === 'W_SLUG_COLLISION')).toEqual([]);
     } finally {
       await cleanup();

@@ -75,13 +75,16 @@ function datelineOf(article: Article, config: SiteConfig): Dateline | undefined 
 
 function categories(article: Article, config: SiteConfig): Category[] {
   const out: Category[] = [];
-  if (article.section !== undefined) out.push({ term: article.section, scheme: new URL('sections', config.siteUrl).href });
+  // In NFC, as the feeds are named (core/feeds.ts): one tag feed's items give its tag in one spelling,
+  // whether a desk wrote it composed or decomposed (`café`, `cafe\u0301`), and a tag written twice either
+  // way is one category (QA: one feed's items carried two byte-different spellings, which readers that
+  // group by tag showed as two tags).
+  if (article.section !== undefined) out.push({ term: article.section.normalize('NFC'), scheme: new URL('sections', config.siteUrl).href });
   const tagScheme = new URL('tags', config.siteUrl).href;
-  // A tag written twice, or once composed and once decomposed (`café`, `cafe\u0301`: one tag feed), is one category.
   const seen = new Set<string>();
   for (const tag of article.tags) {
     const key = tag.normalize('NFC');
-    if (!seen.has(key)) out.push({ term: tag, scheme: tagScheme });
+    if (!seen.has(key)) out.push({ term: key, scheme: tagScheme });
     seen.add(key);
   }
   return out;

@@ -608,6 +608,9 @@ const ROWS: [string, Form, Expected][] = [
   ['a contributor in Thai', closing('สมชาย ใจดี in Bangkok contributed to this story.'), { contributors: [{ name: 'สมชาย ใจดี', location: 'Bangkok' }], last: P }],
   ['a contributor in Persian with a zero-width non-joiner', closing('مهدی\u200cزاده in Tehran contributed to this story.'), { contributors: [{ name: 'مهدی\u200cزاده', location: 'Tehran' }], last: P }],
   ['a contributor in Latin letters, a place in Arabic letters', closing('Ahmed Hassan in القاهرة contributed to this story.'), { contributors: [{ name: 'Ahmed Hassan', location: 'القاهرة' }], last: P }],
+  // A name written surname first in a credit line is one person, kept as printed (the last note: "Hale" and "Tom" were two).
+  ['a credit line with a name written surname first', closing('(Reporting by Li Wen and Hale, Tom; Editing by Craymer, Lucy)'), {
+    contributors: [{ name: 'Li Wen', role: 'reporting' }, { name: 'Hale, Tom', role: 'reporting' }, { name: 'Craymer, Lucy', role: 'editing' }], last: P }],
   ['roles with names in Hebrew and Devanagari', closing('Reporting by דנה כהן; Editing by राजेश कुमार'), { contributors: [{ name: 'דנה כהן', role: 'reporting' }, { name: 'राजेश कुमार', role: 'editing' }], last: P }],
   ['a contributing line with a name in Arabic letters', closing('Contributing: أحمد حسن in القاهرة and Sara Haddad in Gaza'), { contributors: [{ name: 'أحمد حسن', location: 'القاهرة' }, { name: 'Sara Haddad', location: 'Gaza' }], last: P }],
   // Near misses: lower-case English words are no names.

@@ -290,15 +290,27 @@ export function zhSignature(text: string, interview: boolean): string[] | undefi
  */
 function splitPeople(list: string): string[] {
   const out: string[] = [];
+  // One word, a comma and one word, with no comma after (`Jane Doe and Hale, Tom`): found in one pass (a
+  // search of the list for each part would be quadratic in a hostile one).
+  const reversed = new Set<string>();
+  if (list.includes(',')) for (const m of list.matchAll(SURNAME_COMMA_GIVEN)) reversed.add(m[1] ?? '');
   for (const part of splitNames(list)) {
     const last = out[out.length - 1];
     const suffixed = last === undefined ? undefined : suffixOf(last, part);
     if (suffixed !== undefined) out[out.length - 1] = suffixed;
+    // One word, a comma and one word (`Reporting by Jane Doe and Hale, Tom`): a name written surname first,
+    // kept as printed, one person, not two ("Hale" and "Tom" were two contributors).
+    else if (last !== undefined && reversed.has(`${last}, ${part}`) && ONE_WORD.test(last) && ONE_WORD.test(part)) out[out.length - 1] = `${last}, ${part}`;
     else if (last !== undefined && /\s(?:in|at)\s/u.test(last) && list.includes(`${last.split(/\s(?:in|at)\s/u).pop() ?? ''}, ${part}`) && isRegionName(part)) out[out.length - 1] = `${last}, ${part}`;
     else out.push(part);
   }
   return out;
 }
+
+/** One capitalised word (of a name). */
+const ONE_WORD = /^\p{Lu}[\p{L}\p{M}'’-]*$/u;
+/** Two such words either side of a comma, alone between separators (not a list of single words, `A, B, C`). */
+const SURNAME_COMMA_GIVEN = /(?<![\p{L}\p{M}'’-]|, )(\p{Lu}[\p{L}\p{M}'’-]*, \p{Lu}[\p{L}\p{M}'’-]*)(?![\p{L}\p{M}'’-]|,)/gu;
 
 /** The name before a comma with the suffix after it (`Jr.`, `Jr. in Atlanta`); none when the name has its place already. */
 function suffixOf(name: string, part: string): string | undefined {
@@ -419,7 +431,7 @@ const looksLikeName = (s: string | undefined): boolean => {
  * ends like a tagline ("Photographers say it contributed to this story."), and no credit is made of it.
  */
 const named = (people: Contributor[]): Contributor[] | undefined =>
-  people.length > 0 && people.every((p) => looksLikeName(p.name) && (p.location === undefined || p.location.replace(/^the /, '').split(', ').every(looksLikeName))) ? people : undefined;
+  people.length > 0 && people.every((p) => p.name.split(', ').every(looksLikeName) && (p.location === undefined || p.location.replace(/^the /, '').split(', ').every(looksLikeName))) ? people : undefined;
 
 // ----- Agencies -----
 

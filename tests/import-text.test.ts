@@ -1425,3 +1425,66 @@ describe('importText: the language of the copy, from its scripts', () => {
     expect(language(text)).toBe(expected);
   });
 });
+
+describe('importText: Kyodo, Yonhap and TASS leads', () => {
+  const page = (headline: string, lead: string, more: string, stamp = 'Updated: 2025-02-05 09:24'): ImportResult =>
+    importText(['Home | World', '', headline, '', stamp, '', lead, '', more, ''].join('\n'), { file: 'wire.txt', timezone: ZONE });
+  /** Everything the build says about the record, warnings too. */
+  const buildSays = (story: ImportedStory): string[] => {
+    const read = readMarkdownRecord(recordText(story), 'x.md', 'x');
+    return [...read.diagnostics, ...(read.record === undefined ? [] : validateRecords([read.record], config).diagnostics)].map(formatDiagnostic);
+  };
+
+  it.each([
+    ['Kyodo from Tokyo', page('港が三日ぶりに再開', '【東京共同】港は三日ぶりに再開した。', '船は沖で待っていた。'),
+      { city: 'Tokyo', country: 'Japan', timezone: 'Asia/Tokyo' }, 'Kyodo', undefined, '港は三日ぶりに再開した。', 'ja'],
+    ['Kyodo from Washington, naming the reporter', page('米議会が予算案を可決', '【ワシントン共同＝山田太郎】米議会は週明けに予算案を可決した。', '議員らは夜遅くまで議論を続けた。'),
+      { city: 'Washington', country: 'United States of America', timezone: 'America/New_York' }, 'Kyodo', ['山田太郎'], '米議会は週明けに予算案を可決した。', 'ja'],
+    ['Yonhap from Seoul, naming the reporter', page('항구 사흘 만에 다시 열려', '(서울=연합뉴스) 홍길동 기자 = 항구가 사흘 만에 다시 열렸다.', '배들이 방파제 밖에서 기다렸다.'),
+      { city: 'Seoul', country: 'South Korea', timezone: 'Asia/Seoul' }, 'Yonhap', ['홍길동'], '항구가 사흘 만에 다시 열렸다.', 'ko'],
+    ['Yonhap from Beijing, a correspondent', page('중국 항구 다시 열려', '(베이징=연합뉴스) 김민수 특파원 = 중국 항구가 다시 열렸다.', '배들이 기다렸다.'),
+      { city: 'Beijing', country: 'China', timezone: 'Asia/Shanghai' }, 'Yonhap', ['김민수'], '중국 항구가 다시 열렸다.', 'ko'],
+    ['TASS from Moscow, with its date', page('Порт снова открылся', 'МОСКВА, 4 февраля. /ТАСС/. Порт снова открылся во вторник.', 'Суда ждали у волнореза.'),
+      { city: 'Moscow', country: 'Russia', timezone: 'Europe/Moscow', date: '2025-02-04' }, 'TASS', undefined, 'Порт снова открылся во вторник.', undefined],
+    ['TASS from St. Petersburg, naming its correspondent', page('Порт снова открылся', 'САНКТ-ПЕТЕРБУРГ, 4 февраля. /Корр. ТАСС Иван Петров/. Порт снова открылся.', 'Суда ждали.'),
+      { city: 'St. Petersburg', country: 'Russia', timezone: 'Europe/Moscow', date: '2025-02-04' }, 'TASS', ['Иван Петров'], 'Порт снова открылся.', undefined],
+  ])('reads the lead of %s: the dateline, the agency, the reporters; the body starts with the sentence', (_what, r, dateline, agency, authors, start, language) => {
+    expect(r.diagnostics).toEqual([]);
+    const story = only(r);
+    expect([story.fields.dateline, story.fields.agency, story.fields.authors, story.fields.language]).toEqual([dateline, { name: agency }, authors, language]);
+    expect(story.body.startsWith(start)).toBe(true);
+    expect(buildSays(story)).toEqual([]);
+  });
+
+  it.each([
+    ['Kyodo', '【ダボス共同】国際会議が開幕した。', 'ダボス'],
+    ['Yonhap', '(세종=연합뉴스) 정부는 새 항만 계획을 내놓았다.', '세종'],
+    ['TASS', 'ЗАРЕЧНЫЙ, 4 февраля. /ТАСС/. Порт снова открылся.', 'ЗАРЕЧНЫЙ'],
+  ])('keeps a city of a %s lead that the tables lack as printed, and asks for its zone', (_what, lead, city) => {
+    const r = page('Harbour reopens', lead, 'Ships waited.');
+    expect(only(r).fields.dateline?.city).toBe(city);
+    expect(r.diagnostics.map(formatDiagnostic)).toEqual([
+      `wire.txt:7: dateline.timezone: warning: dateline city ${JSON.stringify(city)} is not in the gazetteer, so its time zone is unknown: add "dateline.timezone" (an IANA zone) to the record (W_IMPORT_DATELINE_ZONE)`,
+    ]);
+  });
+
+  it('dates a TASS lead as an English one: a day after the first publication in Moscow stays in its year, and the build warns', () => {
+    // (09:24 in Beijing on Feb. 5 is 04:24 in Moscow, Feb. 5.)
+    const story = only(page('Порт снова открылся', 'МОСКВА, 6 февраля. /ТАСС/. Порт снова открылся.', 'Суда ждали.'));
+    expect(story.fields.dateline?.date).toBe('2025-02-06');
+    expect(buildSays(story).filter((d) => d.includes('W_DATELINE_DATE'))).toEqual([expect.stringContaining('2025-02-06')]);
+    // Three days after: the year before's, with a note, as English leads are read.
+    const back = only(page('Порт снова открылся', 'МОСКВА, 8 февраля. /ТАСС/. Порт снова открылся.', 'Суда ждали.'));
+    expect([back.fields.dateline?.date, back.notes]).toEqual(['2024-02-08', ['dateline date "2/8" is read as 2024-02-08, 363 days before the first publication there (2025-02-05): check it']]);
+  });
+
+  it.each([
+    ['a headline label', '【速報】港が三日ぶりに再開した。'],
+    ['a photo label', '【写真】再開した港に船が並んだ。'],
+    ['another Korean agency', '(서울=뉴스1) 홍길동 기자 = 항구가 다시 열렸다.'],
+    ['a Russian city and date without /ТАСС/', 'МОСКВА, 4 февраля. Порт снова открылся.'],
+  ])('reads no lead from %s: the paragraph stays whole', (_what, first) => {
+    const story = only(page('Harbour reopens', first, 'Ships waited.'));
+    expect([story.fields.dateline, story.fields.agency, story.body.startsWith(first)]).toEqual([undefined, undefined, true]);
+  });
+});

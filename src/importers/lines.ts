@@ -6,19 +6,24 @@
 import { lookupCity } from './gazetteer.js';
 import { cityName, isRegionAbbreviation, isRegionName } from './_regions.js';
 import { ZH_CITIES } from './_zh-cities.js';
+import { parseWireLead } from './_wire-leads.js';
 import { nameSuffix, withSuffix } from './_suffix.js';
 
 // ----- Dateline leads -----
 
 export interface DatelineLead {
-  /** As printed, e.g. `WASHINGTON` or `华盛顿`. */
+  /**
+   * As printed, e.g. `WASHINGTON` or `华盛顿`; of Kyodo's, Yonhap's and TASS's leads, the gazetteer's English
+   * name of a city their tables know (`【ワシントン共同】`, `МОСКВА`: `Washington`, `Moscow`), as the gazetteer
+   * knows no other (`_wire-leads.ts`).
+   */
   city: string;
   /** What followed the city: a US state abbreviation, a state or a country (`Ore.`, `Maine`, `Britain`). */
   region?: string;
   /** Month and day printed in the dateline, if any. */
   month?: number;
   day?: number;
-  /** The agency printed in the dateline: `Xinhua`, `AP`, `Reuters`, `新华社`. */
+  /** The agency printed in the dateline: `Xinhua`, `AP`, `Reuters`, `新华社`; `Kyodo`, `Yonhap`, `TASS` for their marks (共同, 연합뉴스, /ТАСС/). */
   agency?: string;
   /** The paragraph without its dateline. */
   rest: string;
@@ -114,6 +119,9 @@ export function parseDatelineLead(paragraph: string): (DatelineLead & { reporter
     if (reporters !== '') lead.reporters = reporters;
     return lead;
   }
+  // Kyodo's, Yonhap's and TASS's (`【東京共同】`, `(서울=연합뉴스) 홍길동 기자 =`, `МОСКВА, 27 ноября. /ТАСС/.`).
+  const wire = parseWireLead(paragraph.trim());
+  if (wire !== undefined) return wire;
   const rtl = RTL_LEAD.exec(paragraph.trim());
   if (rtl?.groups !== undefined) {
     const lead: DatelineLead = { city: rtl.groups['city'] ?? '', rest: (rtl.groups['rest'] ?? '').trim() };
@@ -243,10 +251,11 @@ export function reporterNames(reporters: string): string[] {
         i += run - 1;
         continue;
       }
-      // A name in Latin letters among Chinese ones (`记者 孙静 Li Wen`) is one person, however many words.
-      if (/^\p{Script=Latin}/u.test(t)) {
+      // A name in Latin letters among Chinese ones (`记者 孙静 Li Wen`) is one person, however many words; so is
+      // one in Cyrillic (TASS's correspondent, `/Корр. ТАСС Иван Петров/`).
+      if (CASED_WORD.test(t)) {
         let end = i + 1;
-        while (end < tokens.length && /^\p{Script=Latin}/u.test(tokens[end] ?? '') && !titled.has(end)) end += 1;
+        while (end < tokens.length && CASED_WORD.test(tokens[end] ?? '') && !titled.has(end)) end += 1;
         out.push(tokens.slice(i, end).join(' '));
         i = end - 1;
         continue;
@@ -261,6 +270,9 @@ export function reporterNames(reporters: string): string[] {
   }
   return out;
 }
+
+/** A word of a name in an alphabet with capitals (`Li`, `Иван`), which names write apart by spaces. */
+const CASED_WORD = /^[\p{Script=Latin}\p{Script=Cyrillic}]/u;
 
 /** A line of reporters' names after the story: `记者：王晓岚 李华`, `（记者 王晓岚）`. */
 const ZH_REPORTERS = /^(?:(?:新华社|新華社|本报|本報)?(?:特约|特約|实习|實習)?[记記]者\s*[:：\s]\s*((?:[\p{Script=Han}·]{2,4}(?:[\s、，,]+|$))+)|[（(](?:新华社|新華社|本报|本報)?(?:特约|特約|实习|實習)?[记記]者\s*[:：]?\s*((?:[\p{Script=Han}·]{2,4}(?:[\s、，,]+|(?=[）)])))+)[）)])$/u;

@@ -14,7 +14,7 @@ const ALLOWED_TAGS = [
   'p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
   'strong', 'b', 'em', 'i', 'u', 's', 'del', 'ins', 'sub', 'sup', 'small', 'mark', 'q', 'cite', 'abbr',
   'code', 'pre', 'kbd', 'a', 'img', 'figure', 'figcaption', 'table', 'caption', 'thead', 'tbody', 'tfoot',
-  'tr', 'th', 'td', 'span', 'div', 'time', 'section',
+  'tr', 'th', 'td', 'span', 'div', 'time', 'section', 'details', 'summary', 'aside',
 ];
 const ALLOWED_SET = new Set(ALLOWED_TAGS);
 /** URL schemes kept in links (`tel:` for a tip line) and in images. */
@@ -46,27 +46,33 @@ export function renderBody(body: Body, baseUrl: string): RenderedBody {
     noCharacter += 1;
     return '';
   }) : rendered;
+  // (What a comment holds is no markup: sanitize-html drops it whole, and nothing in it was shown.)
+  const scanned = raw.includes('<!--') ? raw.replace(/<!--[\s\S]*?(?:-->|$)/g, '') : raw;
   const tags = new Set<string>();
-  for (const m of raw.matchAll(/<\s*([a-zA-Z][\w:-]*)/g)) {
+  for (const m of scanned.matchAll(/<\s*([a-zA-Z][\w:-]*)/g)) {
     const tag = (m[1] ?? '').toLowerCase();
     if (!ALLOWED_SET.has(tag)) tags.add(tag);
   }
   const removed = [...tags].sort().map((t) => `<${t}>`);
-  if (/<[^>]*\son[a-z]+\s*=/i.test(raw)) removed.push('on… event handlers');
-  // Links and images of a scheme that is not kept (`javascript:`, `data:`, `ftp:`): the URL goes, and the desk is told.
+  if (/<[^>]*\son[a-z]+\s*=/i.test(scanned)) removed.push('on… event handlers');
+  // Links and images whose URL is not kept: of another scheme (`javascript:`, however its letters are
+  // escaped or split by tabs, `data:`, `ftp:`), or no URL at all (`http://exa mple.com/`). The URL goes,
+  // and the desk is told (QA: escaped schemes and broken URLs went without a word).
   const schemes = new Set<string>();
-  for (const m of raw.matchAll(/<\s*(a|img)\b[^>]*?\s(?:href|src)\s*=\s*["']?\s*([a-z][a-z0-9+.-]*):/gi)) {
-    const scheme = (m[2] ?? '').toLowerCase();
-    if (!(m[1]?.toLowerCase() === 'img' ? IMG_SCHEMES : LINK_SCHEMES).includes(scheme)) schemes.add(scheme);
-  }
-  for (const scheme of [...schemes].sort()) removed.push(`${scheme}: URLs`);
-  const absolute = (url: string | undefined): string | undefined => {
+  let broken = 0;
+  const absolute = (url: string | undefined, allowed: readonly string[]): string | undefined => {
     if (url === undefined) return undefined;
+    let href: string;
     try {
-      return rfc3986Href(new URL(url.trim(), baseUrl).href);
+      href = rfc3986Href(new URL(url.trim(), baseUrl).href);
     } catch {
+      broken += 1;
       return undefined;
     }
+    const scheme = href.slice(0, href.indexOf(':')).toLowerCase();
+    if (allowed.includes(scheme)) return href;
+    schemes.add(scheme);
+    return undefined;
   };
   const html = sanitizeHtml(raw, {
     allowedTags: ALLOWED_TAGS,
@@ -74,8 +80,9 @@ export function renderBody(body: Body, baseUrl: string): RenderedBody {
       '*': ['lang', 'dir', 'title'],
       a: ['href', 'hreflang'],
       img: ['src', 'alt', 'width', 'height'],
-      td: ['colspan', 'rowspan'],
-      th: ['colspan', 'rowspan', 'scope'],
+      // (A column's alignment, as GFM tables give it: figures read right-aligned.)
+      td: ['colspan', 'rowspan', { name: 'align', multiple: false, values: ['left', 'right', 'center'] }],
+      th: ['colspan', 'rowspan', 'scope', { name: 'align', multiple: false, values: ['left', 'right', 'center'] }],
       time: ['datetime'],
       ol: ['start'],
     },
@@ -84,21 +91,32 @@ export function renderBody(body: Body, baseUrl: string): RenderedBody {
     allowProtocolRelative: false,
     disallowedTagsMode: 'discard',
     // Removed with their content, not unwrapped: what they hold is not meant to be shown (a <template>'s
-    // text became the summary).
-    nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template'],
+    // text became the summary; an <iframe>'s is shown by no browser; a <noscript>'s is as often "enable
+    // JavaScript" or a tracking pixel as an embed's link to its video).
+    nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'iframe'],
     transformTags: {
-      a: (tagName, attribs) => ({ tagName, attribs: withUrl(attribs, 'href', absolute(attribs['href'])) }),
-      img: (tagName, attribs) => ({ tagName, attribs: withUrl(attribs, 'src', absolute(attribs['src'])) }),
+      a: (tagName, attribs) => ({ tagName, attribs: withUrl(attribs, 'href', absolute(attribs['href'], LINK_SCHEMES)) }),
+      // A lazy-loaded image's own URL is in data-src (its src a placeholder), or in a srcset alone.
+      img: (tagName, attribs) => ({ tagName, attribs: withUrl(attribs, 'src', absolute(imageUrl(attribs), IMG_SCHEMES)) }),
     },
     // What lost its URL (a scheme not kept, a URL that is none) is no image and no link: an image goes,
     // a link leaves its text.
     exclusiveFilter: (frame) =>
       frame.tag === 'img' && !frame.attribs['src'] ? true : frame.tag === 'a' && !frame.attribs['href'] ? 'excludeTag' : false,
   });
+  for (const scheme of [...schemes].sort()) removed.push(`${scheme}: URLs`);
+  if (broken > 0) removed.push(`${broken === 1 ? 'a link or image' : 'links or images'} whose URL is none`);
   // sanitize-html decodes character references, so `&#1;` would come out as a raw U+0001.
   const clean = stripForbidden(html.trim());
   return { html: clean.text, removed, forbidden: clean.removed + noCharacter, ...(md?.tooDeep === true ? { tooDeep: true } : {}),
     ...(md?.tooSlow === true ? { tooSlow: true } : {}) };
+}
+
+/** An image's URL: a lazy loader's (`data-src`, `data-lazy-src`, `data-original`), its `src`, or its srcset's first. */
+function imageUrl(attribs: sanitizeHtml.Attributes): string | undefined {
+  const lazy = attribs['data-src'] ?? attribs['data-lazy-src'] ?? attribs['data-original'];
+  if (lazy !== undefined && lazy.trim() !== '') return lazy;
+  return attribs['src'] ?? attribs['srcset']?.trim().split(/[\s,]+/)[0];
 }
 
 function withUrl(attribs: sanitizeHtml.Attributes, name: string, url: string | undefined): sanitizeHtml.Attributes {
@@ -133,9 +151,9 @@ export function assembleContent(a: Assembly): string {
   let body = a.body;
   if (a.dateline !== undefined) {
     const lead = `<span class="dateline">${escapeHtml(a.dateline)}</span>`;
-    // The dateline leads the story's first words: past paragraphs that hold only a photo.
+    // The dateline leads the story's first words: past photos (and their captions).
     const at = datelineParagraph(body);
-    body = at !== undefined ? `${body.slice(0, at)}<p>${lead} ${body.slice(at + 3)}` : `<p class="dateline">${lead}</p>${body === '' ? '' : `\n${body}`}`;
+    body = at !== undefined ? `${body.slice(0, at)}${lead} ${body.slice(at)}` : `<p class="dateline">${lead}</p>${body === '' ? '' : `\n${body}`}`;
   }
   if (body !== '') parts.push(body);
   for (const line of a.creditLines) parts.push(`<p class="credit"${dir(line)}>${escapeHtml(line)}</p>`);
@@ -143,19 +161,45 @@ export function assembleContent(a: Assembly): string {
 }
 
 /**
- * Where the paragraph the dateline leads starts: the body's first, or the first after paragraphs that hold
- * only images; undefined when the body does not open with paragraphs (a heading, a list).
+ * Where the dateline goes: just inside the paragraph the story's words start in (its opening tag, `<p>` or
+ * `<p dir="ltr">`, ends there). Past what opens a story before its words: a photo (`<img>`, one in a link,
+ * a `<figure>`), alone or in a paragraph of its own, and such a paragraph with the photo's caption in
+ * italics after it (`![…](…)` and `*Caption. Photo: CNA*` on the next line). Undefined when the body does
+ * not open so (a heading, a list), or has no paragraph after the photos. (QA: the dateline led a linked
+ * photo, a caption, or stood alone above a photo in raw HTML.)
  */
 function datelineParagraph(body: string): number | undefined {
   let at = 0;
-  while (body.startsWith('<p>', at)) {
-    const end = body.indexOf('</p>', at);
-    if (end < 0 || /[^\s]/.test(body.slice(at + 3, end).replace(/<img\b[^>]*>/gi, ''))) return at;
-    at = end + 4;
+  for (;;) {
     while (body[at] === '\n' || body[at] === ' ') at += 1;
+    const photo = PHOTO_AT.exec(body.slice(at, at + 4096));
+    if (photo !== null) {
+      at += photo[0].length;
+      continue;
+    }
+    if (body.startsWith('<figure', at) && /^<figure[\s>]/.test(body.slice(at, at + 8))) {
+      const end = body.indexOf('</figure>', at);
+      if (end < 0) return undefined;
+      at = end + '</figure>'.length;
+      continue;
+    }
+    const open = /^<p(?:\s[^>]*)?>/.exec(body.slice(at, at + 256));
+    if (open === null) return undefined;
+    const start = at + open[0].length;
+    const end = body.indexOf('</p>', start);
+    const inside = end < 0 ? '' : body.slice(start, end).replace(PHOTOS, '');
+    // Words: the dateline leads them. Only photos, or photos and a caption in italics: past them.
+    if (end < 0 || (/[^\s]/.test(inside) && !(inside.length < body.slice(start, end).length && CAPTION_ONLY.test(inside)))) return start;
+    at = end + '</p>'.length;
   }
-  return undefined;
 }
+
+/** A photo: an image, or an image alone in a link (`[![…](…)](…)`). */
+const PHOTO = String.raw`(?:<img\b[^>]*>|<a\b[^>]*>\s*<img\b[^>]*>\s*</a>)`;
+const PHOTO_AT = new RegExp(`^${PHOTO}`, 'i');
+const PHOTOS = new RegExp(PHOTO, 'gi');
+/** What is left of a paragraph with photos that is their caption: text in italics (and line breaks). */
+const CAPTION_ONLY = /^(?:\s|<br\s*\/?>)*<em>[^]*<\/em>(?:\s|<br\s*\/?>)*$/;
 
 function figure(image: ImageField): string {
   const alt = image.caption === undefined ? '' : ` alt="${escapeHtml(image.caption)}"`;

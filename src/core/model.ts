@@ -29,7 +29,7 @@ export function toItem(article: Article, config: SiteConfig, diagnostics: Diagno
   if (content === 'full') {
     const rendered = renderBody(article.body, article.url);
     const where = { file: article.file, line: article.bodyLine, field: 'body' };
-    if (rendered.removed.length > 0) diagnostics.push(diagnostic(Errors.UnsafeMarkup, where, rendered.removed));
+    if (rendered.removed.length > 0) diagnostics.push(diagnostic(Errors.UnsafeMarkup, { ...where, line: removedLine(article, rendered.removed) }, rendered.removed));
     if (rendered.forbidden > 0) diagnostics.push(diagnostic(Errors.CharsStripped, where, rendered.forbidden));
     if (rendered.tooDeep === true) diagnostics.push(diagnostic(Errors.BodyTooDeep, where));
     if (rendered.tooSlow === true) diagnostics.push(diagnostic(Errors.BodyTooSlow, where));
@@ -71,6 +71,28 @@ function datelineOf(article: Article, config: SiteConfig): Dateline | undefined 
   if (d.timezone !== undefined) out.timezone = d.timezone;
   if (date !== undefined) out.date = date;
   return out;
+}
+
+/**
+ * The line of a Markdown body where the first markup sanitising removed is written (a tag, an event
+ * handler), so the desk can find it in a long story (QA: the warning named the body's first line); the
+ * body's first line when none is found there (a URL's scheme) or the body is a JSON record's string.
+ */
+function removedLine(article: Article, removed: readonly string[]): number | undefined {
+  const line = article.bodyLine;
+  if (line === undefined || article.body.kind !== 'markdown') return line;
+  const text = article.body.text;
+  let first = -1;
+  for (const what of removed) {
+    const tag = /^<([\w:-]+)>$/.exec(what)?.[1];
+    const pattern = tag !== undefined ? new RegExp(`<\\s*${tag.replace(/[-:]/g, '\\$&')}(?![\\w:-])`, 'i') : what.startsWith('on… ') ? /<[^>]*\son[a-z]+\s*=/i : undefined;
+    const at = pattern === undefined ? -1 : text.search(pattern);
+    if (at >= 0 && (first < 0 || at < first)) first = at;
+  }
+  if (first < 0) return line;
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < first; i = text.indexOf('\n', i + 1)) n += 1;
+  return line + n;
 }
 
 function categories(article: Article, config: SiteConfig): Category[] {

@@ -29,8 +29,12 @@ function paragraphExcerpt(html: string, max: number): string | undefined {
 
 const PARAGRAPH = /<p(?:\s[^>]*)?>([\s\S]*?)<\/p>/g;
 const BLOCK_END = /<\/(?:li|h[1-6]|td|th|dd|dt|pre|blockquote|div|tr|figcaption)>/g;
-/** The text of some HTML: a line break is a space (`Line one<br>line two`), other tags are nothing. */
-const plainText = (html: string): string => stripForbidden(decodeHTML(html.replace(/<br\s*\/?>/gi, ' ').replace(/<[^>]*>/g, ''))).text;
+/**
+ * The text of some HTML: a line break is a space (`Line one<br>line two`), other tags are nothing, and a
+ * footnote's mark (`<sup>[1]</sup>`, _markdown.ts) goes with its tags: a summary has no notes to point at.
+ */
+const plainText = (html: string): string =>
+  stripForbidden(decodeHTML(html.replace(/<br\s*\/?>/gi, ' ').replace(/<sup>\[\d+\]<\/sup>/g, '').replace(/<[^>]*>/g, ''))).text;
 
 /** `text` with whitespace collapsed, cut to `max` code points at a word boundary (`…` marks a cut). */
 function cutText(raw: string, max: number): string | undefined {

@@ -406,6 +406,16 @@ const ROWS: [string, Form, Expected][] = [
   // Near misses: a job word inside a name, or before a single word, is part of the name.
   ['a job word as a middle name', by('By Jane Writer Doe'), { authors: ['Jane Writer Doe'], noNote: /title/, last: MORE }],
   ['a job word before one word', by('By Writer Doe'), { authors: ['Writer Doe'], noNote: /title/, last: MORE }],
+  // Review: a place or a phrase after the job is no name; the place is split off first, in every format.
+  ['the staff and a place, in capitals', by('BY STAFF REPORTER IN BEIJING'), { note: /^(?=[^]*title not kept.*"STAFF REPORTER")[^]*place not kept.*"BEIJING"/, last: MORE }],
+  ['a job before a name, then a place, in capitals', by('BY STAFF REPORTER JIM MORRIS IN BEIJING'), { authors: ['Jim Morris'], note: /^(?=[^]*title not kept.*"STAFF REPORTER")[^]*Beijing/i, last: MORE }],
+  ['a job, then "At Large" and a name', by('By Editor At Large Jane Doe'), { authors: ['Editor At Large Jane Doe'], last: MORE }],
+  // Review: mastheads of several words before "Staff" (the place rule made them authors), and a surname that is a masthead's word.
+  ['a masthead of three words, then Staff', by('By Dallas Morning News Staff'), { note: /title not kept.*"Dallas Morning News Staff"/, last: MORE }],
+  ['a masthead of two masthead words, then Staff', by('By Star Tribune Staff'), { note: /title not kept.*"Star Tribune Staff"/, last: MORE }],
+  ['a co-author surnamed Ledger, after a comma', by('By Jane Doe, Heath Ledger'), { authors: ['Jane Doe', 'Heath Ledger'], noNote: /publication/, last: MORE }],
+  ['a co-author surnamed Ledger, after "and"', by('By Jane Doe and Heath Ledger'), { authors: ['Jane Doe', 'Heath Ledger'], noNote: /publication/, last: MORE }],
+  ['the Plain Dealer without its city', by('By Jane Doe, Plain Dealer'), { authors: ['Jane Doe'], note: /publication.*not kept.*"Plain Dealer"/, last: MORE }],
   // Near miss: a name that starts as an agency's is a publication.
   ['a publication named much as AFP is, after a bar', by('By Anne Roy | Agence Presse Locale'), { authors: ['Anne Roy'], note: /publication after the byline not kept.*"Agence Presse Locale"/, last: MORE }],
 

@@ -190,13 +190,6 @@ export function parseByline(text: string): Byline | undefined {
       if (withAgency.name !== undefined) out.authors.push({ name: nameCase(withAgency.name), printed: part });
       continue;
     }
-    // A job before the name (`Staff Writer Jane Doe`): the name, and the job a title, noted, as after a comma.
-    const titled = titleBeforeName(part);
-    if (titled !== undefined) {
-      (out.titles ??= []).push(titled.title);
-      out.authors.push({ name: nameCase(titled.name), printed: part });
-      continue;
-    }
     // The paper's staff (`By Staff`, `STAFF WRITERS`) is no one's name: a title, noted, as ninjs and NITF note it.
     if (isStaffTitle(part)) {
       (out.titles ??= []).push(part.trim());
@@ -215,8 +208,18 @@ export function parseByline(text: string): Byline | undefined {
       continue;
     }
     const p = /^(.+?)\s+(?:in|IN)\s+(.+)$/u.exec(part);
-    const name = (p?.[1] ?? part).trim();
+    // A job before the name (`Staff Writer Jane Doe`, `STAFF REPORTER JIM MORRIS IN BEIJING`): the name, and
+    // the job a title, noted, as after a comma; the place split off first, as ninjs and NITF split it.
+    const titled = titleBeforeName((p?.[1] ?? part).trim());
+    if (titled !== undefined) (out.titles ??= []).push(titled.title);
+    const name = titled?.name ?? (p?.[1] ?? part).trim();
     const location = p?.[2]?.trim();
+    // The staff and a place (`STAFF REPORTER IN BEIJING`): a title and a place, noted, as ninjs and NITF note them.
+    if (titled === undefined && location !== undefined && isStaffTitle(name)) {
+      (out.titles ??= []).push(name);
+      (out.places ??= []).push(location);
+      continue;
+    }
     if (!looksLikeName(name) || (location !== undefined && !looksLikeName(location))) return undefined;
     out.authors.push(location === undefined ? { name: nameCase(name), printed: part } : { name: nameCase(name), printed: part, location: nameCase(location) });
   }

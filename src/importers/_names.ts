@@ -142,7 +142,8 @@ export function titleBeforeName(part: string): { title: string; name: string } |
   if (m === null) return undefined;
   const before = (m[1] ?? '').trim();
   const name = m[3] ?? '';
-  if ((before !== '' && !JOB_MODIFIER.test(before)) || !looksLikeName(name) || parseAgencyLine(name) !== undefined) return undefined;
+  // (Not a place or a phrase after the job: `Staff Reporter In Beijing`, `Editor At Large Jane Doe`, the review's.)
+  if ((before !== '' && !JOB_MODIFIER.test(before)) || !looksLikeName(name) || parseAgencyLine(name) !== undefined || /(?:^|\s)(?:in|at|of|for|on|from|with|to|by)(?:\s|$)/iu.test(name)) return undefined;
   return { title: `${m[1] ?? ''}${m[2] ?? ''}`, name };
 }
 

@@ -9,8 +9,10 @@ import { agencyOfPublication, isBureau, isJobPhrase, isJobWord, isModifierOnly, 
  * A paper's staff named by its masthead (`Tribune staff`, `Sun-Times staff`, `TRIBUNE STAFF`, `Times Staff`):
  * no one's name, a title, as `Staff` is. "staff" in lower case after capitalised words; in capitals, after
  * words that start with no given name the list knows; capitalised, after a masthead's last word
- * (`MASTHEAD_ENDS`) alone or after a place (`Chicago Tribune Staff`). Not `Jonathan Staff`, a surname, nor
- * `Kwame Times Staff` (review: a given name the list lacks, and a surname that is a masthead's word).
+ * (`MASTHEAD_ENDS`), unless that word comes after one other that is neither a place nor a masthead's word
+ * (`Kwame Times Staff`: a given name the list lacks and a surname that is a masthead's word, the review's;
+ * `Chicago Tribune Staff`, `Star Tribune Staff`, `Dallas Morning News Staff` are mastheads). Not
+ * `Jonathan Staff`, a surname.
  */
 export function isStaffOf(part: string): boolean {
   const m = /^((?:[\p{Lu}][\p{L}\p{M}.'’&-]*\s){1,4})(staff|STAFF|Staff)(?:\s(?:writers?|reporters?|WRITERS?|REPORTERS?|Writers?|Reporters?))?$/u.exec(part.trim());
@@ -19,9 +21,9 @@ export function isStaffOf(part: string): boolean {
   if (m[2] === 'staff') return true;
   if (m[2] === 'Staff') {
     const words = before.split(/\s+/u);
-    const last = words[words.length - 1] ?? '';
-    if (!MASTHEAD_ENDS.has((last.split('-').pop() ?? '').toLowerCase())) return false;
-    if (words.length > 1 && !isPlace(words.slice(0, -1).join(' '))) return false;
+    const masthead = (w: string): boolean => MASTHEAD_ENDS.has((w.split('-').pop() ?? '').toLowerCase());
+    if (!masthead(words[words.length - 1] ?? '')) return false;
+    if (words.length === 2 && !masthead(words[0] ?? '') && !isPlace(words[0] ?? '')) return false;
   }
   return !startsWithKnownName(before);
 }
@@ -29,7 +31,8 @@ export function isStaffOf(part: string): boolean {
 /** The last words of mastheads (`Times`, `Sun-Times`, `Journal Sentinel`), before which a capitalised "Staff" is their staff. */
 const MASTHEAD_ENDS = new Set(['times', 'tribune', 'post', 'sun', 'star', 'herald', 'globe', 'journal', 'gazette', 'chronicle', 'courier', 'examiner',
   'inquirer', 'enquirer', 'dispatch', 'bulletin', 'observer', 'guardian', 'telegraph', 'sentinel', 'ledger', 'bee', 'register', 'record', 'review',
-  'standard', 'mirror', 'express', 'news', 'press', 'daily', 'weekly', 'monitor', 'democrat', 'republican', 'independent', 'citizen', 'picayune']);
+  'standard', 'mirror', 'express', 'news', 'press', 'daily', 'weekly', 'monitor', 'democrat', 'republican', 'independent', 'citizen', 'picayune',
+  'statesman', 'constitution', 'advertiser', 'dealer']);
 
 /** The staff, or a masthead's, with "the" before it or not (`Staff`, `the Tribune staff`): a title. */
 export const isStaffTitle = (part: string): boolean => {

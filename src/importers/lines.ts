@@ -345,13 +345,28 @@ const withoutFullStop = (line: string): string => (isRegionAbbreviation(line.spl
  * (a byline, where a co-author follows a comma: `By Jane Doe, Victoria Sun`): those words only after a
  * region's initials (`USA TODAY`, `USA Today`); `Free Press` is a paper's anywhere.
  */
-const PAPER = /(?:[\s-](?:Times|Free Press|Daily News|Morning News|Evening Standard|Plain Dealer)$)|[\s-](?:Tribune|Gazette|Chronicle|Journal|Herald|Globe|Telegraph|Guardian|Observer|Inquirer|Enquirer|Examiner|Dispatch|Courier|Bulletin|Sentinel|Ledger|Picayune|Constitution|Statesman|Advertiser|Magazine|Newspapers?|Media|Network|Radio|Television|TV)$/u;
+const PAPER = /(?:[\s-](?:Times|Free Press|Daily News|Morning News|Evening Standard)$)|(?:^|[\s-])Plain Dealer$|[\s-](?:Tribune|Gazette|Chronicle|Journal|Herald|Globe|Telegraph|Guardian|Observer|Inquirer|Enquirer|Examiner|Dispatch|Courier|Bulletin|Picayune|Constitution|Magazine|Newspapers?|Media|Network|Radio|Television|TV)$/u;
+/**
+ * Mastheads' last words that are also surnames (`Heath Ledger`, the review's): a paper only after a place,
+ * another masthead's word or "The" (`Orlando Sentinel`, `Sun Sentinel`, `Journal Sentinel`, `The Ledger`),
+ * a hyphen (`American-Statesman`), or two words or more (`Milwaukee Journal Sentinel`).
+ */
+const SURNAME_PAPER = /^(.+?)([\s-])(?:Sentinel|Ledger|Statesman|Advertiser)$/u;
+const MASTHEAD_WORD = /^(?:The|Sun|Star|Post|Journal|Times|Tribune|Herald|News|Daily|Press|Evening|Morning|Register|Record)$/u;
+function surnamePaper(name: string): boolean {
+  const m = SURNAME_PAPER.exec(name);
+  if (m === null) return false;
+  const before = m[1] ?? '';
+  if (m[2] === '-' || before.includes(' ') || MASTHEAD_WORD.test(before)) return true;
+  const city = lookupCity(before);
+  return city.found || city.reason === 'ambiguous' || isRegionName(before);
+}
 const PAPER_AFTER_PLACE = /^(.+?)(?:\s\p{Lu}[\p{L}-]*)?\s(?:Press|Post|News|Today|Record|Register|Review|Standard|Mirror|Express|Weekly|Monitor|Sun|Star|Daily)$/u;
 export function isPublication(printed: string, strict = false): boolean {
   // (In capitals as bylines print them: `USA TODAY`, `DETROIT FREE PRESS`.)
   const capitals = printed === printed.toUpperCase();
   const name = capitals ? cityName(printed) : printed;
-  if (PAPER.test(name)) return true;
+  if (PAPER.test(name) || surnamePaper(name)) return true;
   const m = PAPER_AFTER_PLACE.exec(name);
   const place = m?.[1];
   if (place === undefined) return false;

@@ -114,7 +114,7 @@ export const Errors = {
   NoText: entry('W_NO_TEXT', 'warning', () =>
     'the record has no body and no summary: its items carry no text but the headline (and in full-content feeds its dateline, photo and credits, if any); Atom validators warn MissingTextualContent on such entries'),
   SlugCollision: entry('W_SLUG_COLLISION', 'warning', (kind: string, names: { name: string; file?: string | undefined }[], paths: string[], feeds: boolean[] = []) =>
-    `the ${kind} names ${names.map((n) => (n.file === undefined ? q(n.name) : `${q(n.name)} (${n.file})`)).join(', ')} make the same path; their feeds are at ` +
+    `the ${kind} names ${names.map((n) => (n.file === undefined ? q(n.name) : `${q(n.name)} (${n.file})`)).join(', ')} make the same path; their paths are ` +
     `${paths.map((p, i) => (feeds[i] === false ? `${p} (no feed now: too few stories for "minArticles", or beyond "max")` : p)).join(', ')}` +
     ' (use one spelling if they are the same thing; the spelling first published keeps the path)'),
 

@@ -1,7 +1,7 @@
 /** `dateline build --ping`: the hub hears of exactly the feeds whose bytes changed; a dead hub fails nothing. */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { writeFile } from 'node:fs/promises';
+import { symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeSite, record, runCli, SITE_CONFIG } from './_helpers.js';
@@ -126,9 +126,12 @@ describe('build --ping', () => {
     expect(preview.code).toBe(0);
     expect(preview.stdout).not.toContain('The hub was not told');
     await expectQuietPing(dir, h);
-    // The configured directory named with --out is the published one.
+    // The configured directory named with --out is the published one, and so is a link to it (review).
     await writeFile(join(dir, 'articles/b.md'), record('b'));
     expect((await run(['build', '--out', './dist/'], dir)).stdout).toContain('The hub was not told of 3 changed feeds');
+    await symlink('dist', join(dir, 'pub'));
+    await writeFile(join(dir, 'articles/c.md'), record('c'));
+    expect((await run(['build', '--out', 'pub'], dir)).stdout).toContain('The hub was not told of 3 changed feeds');
   });
 
   it('says, without the cache, that a build without --ping leaves the hub untold', async () => {

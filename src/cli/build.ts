@@ -8,6 +8,7 @@ import { grouped } from '../core/_numbers.js';
 import type { GroupSummary } from '../core/feeds.js';
 import { DatelineError, Errors } from '../errors.js';
 import { committedStages, interruptStages } from '../output/dist.js';
+import { realPath } from '../paths.js';
 import { DEFAULT_CACHE_DIR, runBuild, type BuildReport, type Progress } from '../pipeline/build.js';
 import type { SiteConfig } from '../types.js';
 import { changedFeedUrls } from '../websub/changed.js';
@@ -129,7 +130,8 @@ async function buildAndReport(v: BuildValues, io: CliIO, interrupted: () => numb
   // and the hub would never hear of these. Without --ping, only for a build of the configured output
   // directory: a preview elsewhere (`--out preview`) "changes" every feed it writes there, and none is
   // published (review: the next build --ping then pinged every feed of the site).
-  const published = v.out === undefined || resolve(io.cwd, v.out) === resolve(io.cwd, r.config?.outDir ?? v.out);
+  // (By real path, as the build resolves its output: `--out pub`, a link to dist, builds dist.)
+  const published = v.out === undefined || realPath(resolve(io.cwd, v.out)) === realPath(resolve(io.cwd, r.config?.outDir ?? v.out));
   if (r.config?.hub !== undefined && ((v.ping !== true && published) || (v.ping === true && interrupted() !== undefined))) {
     const changed = changedFeedUrls(r.config.feedBaseUrl, r.written);
     if (changed.length > 0) await remember(io, r.config.hub, changed, cacheDir, v.ping === true ? 'signal' : quiet ? 'quiet' : 'no-ping');
@@ -216,7 +218,7 @@ function printReport(io: CliIO, r: BuildReport, ms: number): void {
   if (r.removed.length > 0) io.stdout(`Removed ${plural(r.removed.length, 'file')} an earlier build wrote and this one no longer makes.\n`);
   // Rendered is not written: a feed rendered again to the same bytes is left as it is on disk.
   const same = r.written.filter((w) => !w.changed).length;
-  io.stdout(`Wrote ${plural(r.written.length - same, 'file')} to ${r.outDir}/${same > 0 ? ` (${n(same)} already held the same bytes)` : ''}.\n`);
+  io.stdout(`Wrote ${plural(r.written.length - same, 'file')} to ${r.outDir.replace(/\/+$/, '')}/${same > 0 ? ` (${n(same)} already held the same bytes)` : ''}.\n`);
 }
 
 /** The machine-readable summary of `--json`. */

@@ -46,7 +46,8 @@ export function toItem(article: Article, config: SiteConfig, diagnostics: Diagno
     published: article.published,
     updated: article.updated ?? article.published,
     categories: categories(article, config),
-    creators: article.authors.length > 0 ? article.authors : article.agency === undefined ? [] : [{ name: article.agency.name }],
+    // (Names in NFC, as author feeds are named: one author's items spell the name one way, review.)
+    creators: article.authors.length > 0 ? article.authors.map((a) => (NFC_SAFE.test(a.name) ? a : { ...a, name: a.name.normalize('NFC') })) : article.agency === undefined ? [] : [{ name: article.agency.name }],
     contributors: article.contributors,
     creditLines: credits,
   };
@@ -94,6 +95,9 @@ function removedLine(article: Article, removed: readonly string[]): number | und
   for (let i = text.indexOf('\n'); i >= 0 && i < first; i = text.indexOf('\n', i + 1)) n += 1;
   return line + n;
 }
+
+/** Text that NFC leaves as it is, known without asking ICU: Latin-1 alone. */
+const NFC_SAFE = /^[\x00-\xff]*$/;
 
 function categories(article: Article, config: SiteConfig): Category[] {
   const out: Category[] = [];

@@ -409,7 +409,10 @@ const ROWS: [string, Form, Expected][] = [
   // Review: a place or a phrase after the job is no name; the place is split off first, in every format.
   ['the staff and a place, in capitals', by('BY STAFF REPORTER IN BEIJING'), { note: /^(?=[^]*title not kept.*"STAFF REPORTER")[^]*place not kept.*"BEIJING"/, last: MORE }],
   ['a job before a name, then a place, in capitals', by('BY STAFF REPORTER JIM MORRIS IN BEIJING'), { authors: ['Jim Morris'], note: /^(?=[^]*title not kept.*"STAFF REPORTER")[^]*Beijing/i, last: MORE }],
-  ['a job, then "At Large" and a name', by('By Editor At Large Jane Doe'), { authors: ['Editor At Large Jane Doe'], last: MORE }],
+  ['a job "at large", then a name', by('By Editor At Large Jane Doe'), { authors: ['Jane Doe'], note: /title not kept.*"Editor At Large"/, last: MORE }],
+  ['a job, then a place and no name', by('By Special Correspondent In Kabul'), { authors: ['Special Correspondent In Kabul'], noNote: /title/, last: MORE }],
+  // Review: a surname that is a preposition is a surname.
+  ['a job before a name whose surname is a preposition', by('By Staff Writer Anh To'), { authors: ['Anh To'], note: /title not kept.*"Staff Writer"/, last: MORE }],
   // Review: mastheads of several words before "Staff" (the place rule made them authors), and a surname that is a masthead's word.
   ['a masthead of three words, then Staff', by('By Dallas Morning News Staff'), { note: /title not kept.*"Dallas Morning News Staff"/, last: MORE }],
   ['a masthead of two masthead words, then Staff', by('By Star Tribune Staff'), { note: /title not kept.*"Star Tribune Staff"/, last: MORE }],
@@ -701,6 +704,17 @@ describe('credit, dateline and end-mark forms, read alike by text, ninjs and NIT
     if (body !== undefined) expect(story.body).toBe(body);
     if (note !== undefined) expect(story.notes.join('\n')).toMatch(note);
     if (noNote !== undefined) expect(story.notes.join('\n')).not.toMatch(noNote);
+  });
+});
+
+describe('a surname written first in a credit line', () => {
+  // Review: one word, a comma and an agency or a place is not one person ("Doe, Reuters", "Hale, Texas"),
+  // as one word, a comma and a given name is ("Hale, Tom").
+  it('is one person only before a word that is neither an agency nor a place', () => {
+    expect(parseContributorLine('Reporting by Li Wen and Hale, Tom')?.map((c) => c.name)).toEqual(['Li Wen', 'Hale, Tom']);
+    for (const line of ['Reporting by Doe, Reuters', 'Reporting by Hale, Texas', 'Reporting by Ivanov, Moscow']) {
+      expect(parseContributorLine(line)?.map((c) => c.name).some((n) => n.includes(',')), line).toBe(false);
+    }
   });
 });
 

@@ -47,7 +47,8 @@ export function renderBody(body: Body, baseUrl: string): RenderedBody {
     return '';
   }) : rendered;
   // (What a comment holds is no markup: sanitize-html drops it whole, and nothing in it was shown.)
-  const scanned = raw.includes('<!--') ? raw.replace(/<!--[\s\S]*?(?:-->|$)/g, '') : raw;
+  // (`<!-->` and `<!--->` are comments already closed, as HTML reads them: review.)
+  const scanned = raw.includes('<!--') ? raw.replace(/<!--(?:-?>|[\s\S]*?(?:-->|$))/g, '') : raw;
   const tags = new Set<string>();
   for (const m of scanned.matchAll(/<\s*([a-zA-Z][\w:-]*)/g)) {
     const tag = (m[1] ?? '').toLowerCase();
@@ -112,11 +113,20 @@ export function renderBody(body: Body, baseUrl: string): RenderedBody {
     ...(md?.tooSlow === true ? { tooSlow: true } : {}) };
 }
 
-/** An image's URL: a lazy loader's (`data-src`, `data-lazy-src`, `data-original`), its `src`, or its srcset's first. */
+/**
+ * An image's URL: a lazy loader's (`data-src`, `data-lazy-src`, `data-original`), its `src`, or its srcset's
+ * first candidate (also in place of a `data:` placeholder src); blank values are none, and an image with no
+ * URL at all goes (review: a blank one became the story's own page). A srcset candidate's URL runs to the
+ * next space, commas and all (Cloudinary's `w_300,h_200`), less a trailing comma (HTML's rule).
+ */
 function imageUrl(attribs: sanitizeHtml.Attributes): string | undefined {
-  const lazy = attribs['data-src'] ?? attribs['data-lazy-src'] ?? attribs['data-original'];
-  if (lazy !== undefined && lazy.trim() !== '') return lazy;
-  return attribs['src'] ?? attribs['srcset']?.trim().split(/[\s,]+/)[0];
+  const given = (name: string): string | undefined => {
+    const v = attribs[name]?.trim();
+    return v === undefined || v === '' ? undefined : v;
+  };
+  const set = given('srcset')?.split(/\s+/)[0]?.replace(/,+$/, '');
+  const src = given('src');
+  return given('data-src') ?? given('data-lazy-src') ?? given('data-original') ?? (src !== undefined && !(set !== undefined && /^data:/i.test(src)) ? src : set || undefined);
 }
 
 function withUrl(attribs: sanitizeHtml.Attributes, name: string, url: string | undefined): sanitizeHtml.Attributes {
@@ -187,9 +197,10 @@ function datelineParagraph(body: string): number | undefined {
     if (open === null) return undefined;
     const start = at + open[0].length;
     const end = body.indexOf('</p>', start);
-    const inside = end < 0 ? '' : body.slice(start, end).replace(PHOTOS, '');
-    // Words: the dateline leads them. Only photos, or photos and a caption in italics: past them.
-    if (end < 0 || (/[^\s]/.test(inside) && !(inside.length < body.slice(start, end).length && CAPTION_ONLY.test(inside)))) return start;
+    if (end < 0) return start;
+    const words = wordsStart(body.slice(start, end));
+    // Words: the dateline leads them, past photos before them in the paragraph. A photo (and caption): past it.
+    if (words !== undefined) return start + words;
     at = end + '</p>'.length;
   }
 }
@@ -197,9 +208,23 @@ function datelineParagraph(body: string): number | undefined {
 /** A photo: an image, or an image alone in a link (`[![…](…)](…)`). */
 const PHOTO = String.raw`(?:<img\b[^>]*>|<a\b[^>]*>\s*<img\b[^>]*>\s*</a>)`;
 const PHOTO_AT = new RegExp(`^${PHOTO}`, 'i');
-const PHOTOS = new RegExp(PHOTO, 'gi');
-/** What is left of a paragraph with photos that is their caption: text in italics (and line breaks). */
-const CAPTION_ONLY = /^(?:\s|<br\s*\/?>)*<em>[^]*<\/em>(?:\s|<br\s*\/?>)*$/;
+const LEADING_PHOTOS = new RegExp(`^(?:\\s|<br\\s*/?>|${PHOTO})*`, 'i');
+/** A photo's caption after it: one run of text in italics, nothing else (review: `*Caption* text *more*` is words). */
+const CAPTION_ONLY = /^<em>(?:[^<]|<(?!\/?em\b))*<\/em>(?:\s|<br\s*\/?>)*$/;
+
+/**
+ * Where the story's words start in a paragraph's inner HTML: 0 for a paragraph of words, past the photos
+ * that lead it (`![…](…) Words.`); undefined for a paragraph of photos alone or photos and their caption
+ * in italics (`![…](…)` and `*Ships at the breakwater. Photo: CNA*`), which the dateline and the summary
+ * pass over.
+ */
+export function wordsStart(inner: string): number | undefined {
+  const lead = LEADING_PHOTOS.exec(inner)?.[0] ?? '';
+  const rest = inner.slice(lead.length);
+  if (!/[^\s]/.test(rest)) return undefined;
+  if (lead !== '' && /<img\b/i.test(lead) && CAPTION_ONLY.test(rest)) return undefined;
+  return lead.length;
+}
 
 function figure(image: ImageField): string {
   const alt = image.caption === undefined ? '' : ` alt="${escapeHtml(image.caption)}"`;

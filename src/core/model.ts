@@ -81,12 +81,15 @@ function datelineOf(article: Article, config: SiteConfig): Dateline | undefined 
  */
 function removedLine(article: Article, removed: readonly string[]): number | undefined {
   const line = article.bodyLine;
-  if (line === undefined || article.body.kind !== 'markdown') return line;
-  const text = article.body.text;
+  // (A JSON record's body is one string on one line of its file: its own line breaks are no lines there.)
+  if (line === undefined || article.body.kind !== 'markdown' || /\.json$/i.test(article.file)) return line;
+  // What Markdown shows as text (code, a comment, an escaped `<`) is no markup: blanked, lines kept (review:
+  // a `<script>` in a code span was taken for the removed one).
+  const text = shownAsText(article.body.text);
   let first = -1;
   for (const what of removed) {
     const tag = /^<([\w:-]+)>$/.exec(what)?.[1];
-    const pattern = tag !== undefined ? new RegExp(`<\\s*${tag.replace(/[-:]/g, '\\$&')}(?![\\w:-])`, 'i') : what.startsWith('on… ') ? /<[^>]*\son[a-z]+\s*=/i : undefined;
+    const pattern = tag !== undefined ? new RegExp(`<\\s*${tag.replace(/[-:]/g, '\\$&')}(?![\\w:-])`, 'i') : what.startsWith('on… ') ? /<[a-z][\w:-]*\s[^>]*\bon[a-z]+\s*=/i : undefined;
     const at = pattern === undefined ? -1 : text.search(pattern);
     if (at >= 0 && (first < 0 || at < first)) first = at;
   }
@@ -94,6 +97,16 @@ function removedLine(article: Article, removed: readonly string[]): number | und
   let n = 0;
   for (let i = text.indexOf('\n'); i >= 0 && i < first; i = text.indexOf('\n', i + 1)) n += 1;
   return line + n;
+}
+
+/** `text` with fenced code, code spans, HTML comments and escaped `<` blanked (line breaks kept). */
+function shownAsText(text: string): string {
+  const blank = (s: string): string => s.replace(/[^\n]/g, ' ');
+  return text
+    .replace(/^( {0,3})(`{3,}|~{3,})[^\n]*\n[^]*?(?:\n {0,3}\2[^\n]*|$)/gm, blank)
+    .replace(/<!--(?:-?>|[^]*?(?:-->|$))/g, blank)
+    .replace(/(`+)(?!`)[^]*?[^`]\1(?!`)/g, blank)
+    .replace(/\\</g, '  ');
 }
 
 /** Text that NFC leaves as it is, known without asking ICU: Latin-1 alone. */

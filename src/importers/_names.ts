@@ -138,12 +138,13 @@ export function nameAndAgency(part: string): { name?: string; agency: { name: st
  * none, and a name of two words or more after it: `Jane Writer Doe` and `Writer Doe` are people.
  */
 export function titleBeforeName(part: string): { title: string; name: string } | undefined {
-  const m = /^((?:(?:[\p{L}.]+)\s+){0,3}?)((?:correspondent|reporter|writer|editor|photographer|journalist|columnist|analyst)s?)\s+(\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*)+)$/iu.exec(part.trim());
+  const m = /^((?:(?:[\p{L}.]+)\s+){0,3}?)((?:correspondent|reporter|writer|editor|photographer|journalist|columnist|analyst)s?(?:[\s-]at[\s-]large)?)\s+(\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*)+)$/iu.exec(part.trim());
   if (m === null) return undefined;
   const before = (m[1] ?? '').trim();
   const name = m[3] ?? '';
-  // (Not a place or a phrase after the job: `Staff Reporter In Beijing`, `Editor At Large Jane Doe`, the review's.)
-  if ((before !== '' && !JOB_MODIFIER.test(before)) || !looksLikeName(name) || parseAgencyLine(name) !== undefined || /(?:^|\s)(?:in|at|of|for|on|from|with|to|by)(?:\s|$)/iu.test(name)) return undefined;
+  // (Not a place or a phrase after the job, `Staff Reporter In Beijing`: a name starts with no preposition.
+  // `Editor At Large` is a job, above; a surname may be one, `Anh To`: reviews.)
+  if ((before !== '' && !JOB_MODIFIER.test(before)) || !looksLikeName(name) || parseAgencyLine(name) !== undefined || /^(?:in|at|of|for|on|from|with|to|by)\s/iu.test(name)) return undefined;
   return { title: `${m[1] ?? ''}${m[2] ?? ''}`, name };
 }
 

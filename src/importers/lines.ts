@@ -312,11 +312,18 @@ function splitPeople(list: string): string[] {
     if (suffixed !== undefined) out[out.length - 1] = suffixed;
     // One word, a comma and one word (`Reporting by Jane Doe and Hale, Tom`): a name written surname first,
     // kept as printed, one person, not two ("Hale" and "Tom" were two contributors).
-    else if (last !== undefined && reversed.has(`${last}, ${part}`) && ONE_WORD.test(last) && ONE_WORD.test(part)) out[out.length - 1] = `${last}, ${part}`;
+    else if (last !== undefined && reversed.has(`${last}, ${part}`) && ONE_WORD.test(last) && ONE_WORD.test(part) && !notGivenName(last) && !notGivenName(part)) out[out.length - 1] = `${last}, ${part}`;
     else if (last !== undefined && /\s(?:in|at)\s/u.test(last) && list.includes(`${last.split(/\s(?:in|at)\s/u).pop() ?? ''}, ${part}`) && isRegionName(part)) out[out.length - 1] = `${last}, ${part}`;
     else out.push(part);
   }
   return out;
+}
+
+/** A word after (or before) a comma that is an agency or a place, not half of a name (`Doe, Reuters`, `Hale, Texas`: review). */
+function notGivenName(word: string): boolean {
+  if (parseAgencyLine(word) !== undefined || isRegionName(word)) return true;
+  const city = lookupCity(word);
+  return city.found || city.reason === 'ambiguous';
 }
 
 /** One capitalised word (of a name). */

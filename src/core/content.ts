@@ -82,8 +82,8 @@ export function renderBody(body: Body, baseUrl: string): RenderedBody {
       a: ['href', 'hreflang'],
       img: ['src', 'alt', 'width', 'height'],
       // (A column's alignment, as GFM tables give it: figures read right-aligned.)
-      td: ['colspan', 'rowspan', { name: 'align', multiple: false, values: ['left', 'right', 'center'] }],
-      th: ['colspan', 'rowspan', 'scope', { name: 'align', multiple: false, values: ['left', 'right', 'center'] }],
+      td: ['colspan', 'rowspan', 'align'],
+      th: ['colspan', 'rowspan', 'scope', 'align'],
       time: ['datetime'],
       ol: ['start'],
     },
@@ -99,6 +99,8 @@ export function renderBody(body: Body, baseUrl: string): RenderedBody {
       a: (tagName, attribs) => ({ tagName, attribs: withUrl(attribs, 'href', absolute(attribs['href'], LINK_SCHEMES)) }),
       // A lazy-loaded image's own URL is in data-src (its src a placeholder), or in a srcset alone.
       img: (tagName, attribs) => ({ tagName, attribs: withUrl(attribs, 'src', absolute(imageUrl(attribs), IMG_SCHEMES)) }),
+      td: (tagName, attribs) => ({ tagName, attribs: withAlign(attribs) }),
+      th: (tagName, attribs) => ({ tagName, attribs: withAlign(attribs) }),
     },
     // What lost its URL (a scheme not kept, a URL that is none) is no image and no link: an image goes,
     // a link leaves its text.
@@ -127,6 +129,16 @@ function imageUrl(attribs: sanitizeHtml.Attributes): string | undefined {
   const set = given('srcset')?.split(/\s+/)[0]?.replace(/,+$/, '');
   const src = given('src');
   return given('data-src') ?? given('data-lazy-src') ?? given('data-original') ?? (src !== undefined && !(set !== undefined && /^data:/i.test(src)) ? src : set || undefined);
+}
+
+/** A cell's `align` as GFM writes it (`left`, `right`, `center`, in any case), or none (review: others came out as a bare `align`). */
+function withAlign(attribs: sanitizeHtml.Attributes): sanitizeHtml.Attributes {
+  const align = attribs['align']?.trim().toLowerCase();
+  if (align === undefined) return attribs;
+  const out = { ...attribs };
+  if (align === 'left' || align === 'right' || align === 'center') out['align'] = align;
+  else delete out['align'];
+  return out;
 }
 
 function withUrl(attribs: sanitizeHtml.Attributes, name: string, url: string | undefined): sanitizeHtml.Attributes {

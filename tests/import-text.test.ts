@@ -14,6 +14,8 @@ import { buildFeeds } from '../src/core/build.js';
 import { resolveConfig } from '../src/core/config.js';
 import { validateRecords } from '../src/core/validate.js';
 import { formatDiagnostic } from '../src/errors.js';
+import { copyLanguage } from '../src/importers/_language.js';
+import { parseWireLead } from '../src/importers/_wire-leads.js';
 import { recordText } from '../src/importers/record.js';
 import { importText } from '../src/importers/text.js';
 import type { ImportedStory, ImportResult } from '../src/importers/types.js';
@@ -1445,9 +1447,9 @@ describe('importText: Kyodo, Yonhap and TASS leads', () => {
     ['Yonhap from Beijing, a correspondent', page('중국 항구 다시 열려', '(베이징=연합뉴스) 김민수 특파원 = 중국 항구가 다시 열렸다.', '배들이 기다렸다.'),
       { city: 'Beijing', country: 'China', timezone: 'Asia/Shanghai' }, 'Yonhap', ['김민수'], '중국 항구가 다시 열렸다.', 'ko'],
     ['TASS from Moscow, with its date', page('Порт снова открылся', 'МОСКВА, 4 февраля. /ТАСС/. Порт снова открылся во вторник.', 'Суда ждали у волнореза.'),
-      { city: 'Moscow', country: 'Russia', timezone: 'Europe/Moscow', date: '2025-02-04' }, 'TASS', undefined, 'Порт снова открылся во вторник.', undefined],
+      { city: 'Moscow', country: 'Russia', timezone: 'Europe/Moscow', date: '2025-02-04' }, 'TASS', undefined, 'Порт снова открылся во вторник.', 'ru'],
     ['TASS from St. Petersburg, naming its correspondent', page('Порт снова открылся', 'САНКТ-ПЕТЕРБУРГ, 4 февраля. /Корр. ТАСС Иван Петров/. Порт снова открылся.', 'Суда ждали.'),
-      { city: 'St. Petersburg', country: 'Russia', timezone: 'Europe/Moscow', date: '2025-02-04' }, 'TASS', ['Иван Петров'], 'Порт снова открылся.', undefined],
+      { city: 'St. Petersburg', country: 'Russia', timezone: 'Europe/Moscow', date: '2025-02-04' }, 'TASS', ['Иван Петров'], 'Порт снова открылся.', 'ru'],
   ])('reads the lead of %s: the dateline, the agency, the reporters; the body starts with the sentence', (_what, r, dateline, agency, authors, start, language) => {
     expect(r.diagnostics).toEqual([]);
     const story = only(r);
@@ -1486,5 +1488,115 @@ describe('importText: Kyodo, Yonhap and TASS leads', () => {
   ])('reads no lead from %s: the paragraph stays whole', (_what, first) => {
     const story = only(page('Harbour reopens', first, 'Ships waited.'));
     expect([story.fields.dateline, story.fields.agency, story.body.startsWith(first)]).toEqual([undefined, undefined, true]);
+  });
+
+  // Only a reporter's name is an author: words where a name goes that are none (a sentence, an agency, a
+  // desk) are no author, and what the lead printed and no field keeps is said in a note.
+  it.each([
+    // Yonhap: names of two to four syllables (five with a two-syllable surname), each list followed by its title.
+    ['Yonhap: a sentence ending in 기자 before =', page('정부 새 계획 발표', '(서울=연합뉴스) 정부는 오늘 새 계획을 발표한 기자 = 항구가 다시 열렸다.', '배들이 기다렸다.'),
+      'Seoul', 'Yonhap', undefined, '정부는 오늘 새 계획을 발표한 기자 = 항구가 다시 열렸다.'],
+    ['Yonhap: words of a sentence, each as long as a name, before 기자 =', page('정부 새 계획 발표', '(서울=연합뉴스) 정부는 오늘 계획을 발표한 기자 = 항구가 다시 열렸다.', '배들이 기다렸다.'),
+      'Seoul', 'Yonhap', undefined, '정부는 오늘 계획을 발표한 기자 = 항구가 다시 열렸다.'],
+    ['Yonhap: a desk\'s byline', page('미 의회 예산안 통과', '(서울=연합뉴스) 국제뉴스1부 = 미국 의회가 예산안을 통과시켰다.', '의원들은 밤늦게까지 토론했다.'),
+      'Seoul', 'Yonhap', undefined, '미국 의회가 예산안을 통과시켰다.'],
+    ['Yonhap: a pooled report\'s byline', page('전국에 폭설', '(서울=연합뉴스) 전국종합 = 전국에 많은 눈이 내렸다.', '도로가 막혔다.'),
+      'Seoul', 'Yonhap', undefined, '전국에 많은 눈이 내렸다.'],
+    ['Yonhap: a reporter and a desk', page('전국에 폭설', '(부산=연합뉴스) 홍길동 기자·전국종합 = 전국에 많은 눈이 내렸다.', '도로가 막혔다.'),
+      'Busan', 'Yonhap', ['홍길동'], '전국에 많은 눈이 내렸다.'],
+    ['Yonhap: two names joined by ·, one title', page('항구 다시 열려', '(부산=연합뉴스) 홍길동·이영희 기자 = 항구가 다시 열렸다.', '배들이 기다렸다.'),
+      'Busan', 'Yonhap', ['홍길동', '이영희'], '항구가 다시 열렸다.'],
+    ['Yonhap: two names joined by a comma, one title', page('항구 다시 열려', '(부산=연합뉴스) 홍길동, 이영희 기자 = 항구가 다시 열렸다.', '배들이 기다렸다.'),
+      'Busan', 'Yonhap', ['홍길동', '이영희'], '항구가 다시 열렸다.'],
+    ['Yonhap: three names, one title, and a two-syllable surname', page('항구 다시 열려', '(부산=연합뉴스) 홍길동 남궁민수 김철 기자 = 항구가 다시 열렸다.', '배들이 기다렸다.'),
+      'Busan', 'Yonhap', ['홍길동', '남궁민수', '김철'], '항구가 다시 열렸다.'],
+    // Kyodo: after ＝ only a person's name, of two to eight kanji or kana.
+    ['Kyodo: a sentence after ＝', page('北京で会議', '【北京共同＝共同通信は日本の通信社である。詳細は後日】会議は火曜日に始まった。', '代表団が到着した。'),
+      'Beijing', 'Kyodo', undefined, '会議は火曜日に始まった。'],
+    ['Kyodo: Reuters after ＝', page('米議会が予算案を可決', '【ワシントン共同＝ロイター】米議会は週明けに予算案を可決した。', '議員らは夜遅くまで議論を続けた。'),
+      'Washington', 'Kyodo', undefined, '米議会は週明けに予算案を可決した。'],
+    ['Kyodo: AP in full-width letters after ＝', page('米議会が予算案を可決', '【ワシントン共同＝ＡＰ】米議会は週明けに予算案を可決した。', '議員らは夜遅くまで議論を続けた。'),
+      'Washington', 'Kyodo', undefined, '米議会は週明けに予算案を可決した。'],
+    ['Kyodo: Xinhua after ＝', page('北京で会議', '【北京共同＝新華社】会議は火曜日に始まった。', '代表団が到着した。'),
+      'Beijing', 'Kyodo', undefined, '会議は火曜日に始まった。'],
+    ['Kyodo: a full name with a space between family and given name', page('北京で会議', '【北京共同＝山田 太郎】会議は火曜日に始まった。', '代表団が到着した。'),
+      'Beijing', 'Kyodo', ['山田太郎'], '会議は火曜日に始まった。'],
+    ['Kyodo: a full name with an ideographic space', page('北京で会議', '【北京共同＝山田　花子】会議は火曜日に始まった。', '代表団が到着した。'),
+      'Beijing', 'Kyodo', ['山田花子'], '会議は火曜日に始まった。'],
+    ['Kyodo: two names apart by 、', page('北京で会議', '【北京共同＝山田太郎、鈴木花子】会議は火曜日に始まった。', '代表団が到着した。'),
+      'Beijing', 'Kyodo', undefined, '会議は火曜日に始まった。'],
+    // TASS: only `Корр. ТАСС` and two or three capitalised words.
+    ['TASS: a phrase after ТАСС', page('Порт снова открылся', 'МОСКВА, 4 февраля. /ТАСС со ссылкой на источники в правительстве/. Порт снова открылся.', 'Суда ждали.'),
+      'Moscow', 'TASS', undefined, 'Порт снова открылся.'],
+    ['TASS: a name without Корр.', page('Порт снова открылся', 'МОСКВА, 4 февраля. /ТАСС Иван Петров/. Порт снова открылся.', 'Суда ждали.'),
+      'Moscow', 'TASS', undefined, 'Порт снова открылся.'],
+    ['TASS: Корр. and a phrase in lower case', page('Порт снова открылся', 'МОСКВА, 4 февраля. /Корр. ТАСС по данным источников/. Порт снова открылся.', 'Суда ждали.'),
+      'Moscow', 'TASS', undefined, 'Порт снова открылся.'],
+    ['TASS: Корр. and one word', page('Порт снова открылся', 'МОСКВА, 4 февраля. /Корр. ТАСС Петров/. Порт снова открылся.', 'Суда ждали.'),
+      'Moscow', 'TASS', undefined, 'Порт снова открылся.'],
+    ['TASS: a special correspondent of three words', page('Порт снова открылся', 'МОСКВА, 4 февраля. /Спец. корр. ТАСС Анна Сергеевна Смирнова/. Порт снова открылся.', 'Суда ждали.'),
+      'Moscow', 'TASS', ['Анна Сергеевна Смирнова'], 'Порт снова открылся.'],
+  ])('takes only a reporter\'s name from a lead as an author: %s', (_what, r, city, agency, authors, start) => {
+    const story = only(r);
+    expect([story.fields.dateline?.city, story.fields.agency, story.fields.authors]).toEqual([city, { name: agency }, authors]);
+    expect(story.body.startsWith(start)).toBe(true);
+    expect(buildSays(story)).toEqual([]);
+  });
+
+  it('gives the summary the story, not a Yonhap desk\'s byline', () => {
+    const story = only(page('미 의회 예산안 통과', '(서울=연합뉴스) 국제뉴스1부 = 미국 의회가 예산안을 통과시켰다.', '의원들은 밤늦게까지 토론했다.'));
+    const read = readMarkdownRecord(recordText(story), 'x.md', 'x');
+    const { articles } = validateRecords([read.record!], config);
+    const item = JSON.parse(buildFeeds(articles, config).outputs.get('feed.json')!).items[0];
+    expect(item.summary).toMatch(/^미국 의회가 예산안을 통과시켰다/);
+    expect(item.content_html).not.toContain('국제뉴스1부');
+  });
+
+  // What the lead printed and no field keeps, for the importer's notes (`WireLead.notes`).
+  it.each([
+    ['(서울=연합뉴스) 국제뉴스1부 = 미국 의회가 예산안을 통과시켰다.', undefined, ['the Yonhap lead\'s desk byline, not kept: "국제뉴스1부"'], '미국 의회가 예산안을 통과시켰다.'],
+    ['(부산=연합뉴스) 홍길동 기자·전국종합 = 눈이 내렸다.', '홍길동', ['the Yonhap lead\'s desk byline, not kept: "전국종합"'], '눈이 내렸다.'],
+    ['(서울=연합뉴스) 정부는 오늘 새 계획을 발표한 기자 = 항구가 다시 열렸다.', undefined,
+      ['the words before "=" in the Yonhap lead are not reporters\' names, kept in the body: "정부는 오늘 새 계획을 발표한 기자"'], '정부는 오늘 새 계획을 발표한 기자 = 항구가 다시 열렸다.'],
+    ['(서울=연합뉴스) 환율은 1달러=1,300원을 넘었다.', undefined, undefined, '환율은 1달러=1,300원을 넘었다.'],
+    ['【ワシントン共同＝ロイター】米議会は可決した。', undefined, ['the Kyodo lead credits an agency after "＝", not an author: "ロイター"'], '米議会は可決した。'],
+    ['【ワシントン共同＝ＡＦＰ】米議会は可決した。', undefined, ['the Kyodo lead credits an agency after "＝", not an author: "ＡＦＰ"'], '米議会は可決した。'],
+    ['【北京共同＝共同通信は日本の通信社である。詳細は後日】会議が始まった。', undefined,
+      ['the words after "＝" in the Kyodo lead are not a reporter\'s name, not used: "共同通信は日本の通信社である。詳細は後日"'], '会議が始まった。'],
+    ['【北京共同＝山田 太郎】会議が始まった。', '山田太郎', undefined, '会議が始まった。'],
+    ['МОСКВА, 4 февраля. /ТАСС со ссылкой на источники/. Порт открылся.', undefined,
+      ['the words after ТАСС in the lead are not a correspondent\'s name (named after "Корр. ТАСС"), not used: "со ссылкой на источники"'], 'Порт открылся.'],
+    ['МОСКВА, 4 февраля. /Корр. ТАСС по данным источников/. Порт открылся.', undefined,
+      ['the words after ТАСС in the lead are not a correspondent\'s name (two or three capitalised words), not used: "по данным источников"'], 'Порт открылся.'],
+    ['МОСКВА, 4 февраля. /Корр. ТАСС Иван Петров/. Порт открылся.', 'Иван Петров', undefined, 'Порт открылся.'],
+  ])('says what a lead printed and no field keeps: %s', (paragraph, reporters, notes, rest) => {
+    const lead = parseWireLead(paragraph);
+    expect([lead?.reporters, lead?.notes, lead?.rest]).toEqual([reporters, notes, rest]);
+  });
+
+  it('gives each lead its language: Kyodo\'s ja, Yonhap\'s ko, TASS\'s ru, which Cyrillic copy takes and other copy does not', () => {
+    expect(['【東京共同】港が開いた。', '(서울=연합뉴스) 항구가 열렸다.', 'МОСКВА, 4 февраля. /ТАСС/. Порт открылся.'].map((p) => parseWireLead(p)?.language)).toEqual(['ja', 'ko', 'ru']);
+    expect(copyLanguage('Порт снова открылся', 'Суда ждали.', { leadLanguage: 'ru' })).toBe('ru');
+    // (Cyrillic alone says no language; an English story under a Russian lead is no Russian story.)
+    expect([copyLanguage('Порт снова открылся', 'Суда ждали.'), copyLanguage('Port reopens', 'Ships waited.', { leadLanguage: 'ru' })]).toEqual([undefined, undefined]);
+    // Kyodo's and Yonhap's copy: from their letters, as before.
+    expect(only(page('港が三日ぶりに再開', '【東京共同】港は三日ぶりに再開した。', '船は沖で待っていた。')).fields.language).toBe('ja');
+    expect(only(page('항구 다시 열려', '(서울=연합뉴스) 홍길동 기자 = 항구가 다시 열렸다.', '배들이 기다렸다.')).fields.language).toBe('ko');
+  });
+
+  // These need text.ts to pass the lead's language and notes on: `copyLanguage(…, { …, leadLanguage:
+  // lead?.language })` and `notes.push(...(lead.notes ?? []))` where the lead is read (see the report of the
+  // review fixes); enable them with that change.
+  it('gives TASS copy the language ru and says what its lead printed and no field keeps', () => {
+    const story = only(page('Порт снова открылся', 'МОСКВА, 4 февраля. /ТАСС со ссылкой на источники/. Порт снова открылся.', 'Суда ждали.'));
+    expect([story.fields.language, story.fields.authors]).toEqual(['ru', undefined]);
+    expect(story.notes).toContain('the words after ТАСС in the lead are not a correspondent\'s name (named after "Корр. ТАСС"), not used: "со ссылкой на источники"');
+    expect(only(page('Порт снова открылся', 'МОСКВА, 4 февраля. /ТАСС/. Порт снова открылся.', 'Суда ждали.')).fields.language).toBe('ru');
+  });
+  it('notes a Yonhap desk\'s byline and an agency after Kyodo\'s ＝', () => {
+    expect(only(page('미 의회 예산안 통과', '(서울=연합뉴스) 국제뉴스1부 = 미국 의회가 예산안을 통과시켰다.', '의원들은 밤늦게까지 토론했다.')).notes)
+      .toContain('the Yonhap lead\'s desk byline, not kept: "국제뉴스1부"');
+    expect(only(page('米議会が予算案を可決', '【ワシントン共同＝ロイター】米議会は週明けに予算案を可決した。', '議員らは夜遅くまで議論を続けた。')).notes)
+      .toContain('the Kyodo lead credits an agency after "＝", not an author: "ロイター"');
   });
 });

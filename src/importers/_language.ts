@@ -3,7 +3,9 @@
  * headline, its body) is written in. Chinese in Han characters (`zh`, `zh-Hant` when traditional
  * characters decide it: `zhScript`), Japanese where kana run among them (`ja`), Korean in Hangul (`ko`),
  * and the scripts that name one language (Hebrew `he`, Greek `el`, Thai `th`). Latin, Cyrillic and Arabic
- * letters name many languages: no language, and the record takes the site's. ninjs and NITF declare theirs.
+ * letters name many languages: no language, and the record takes the site's, unless the copy's dateline lead
+ * says which (TASS's `МОСКВА, 14 февраля. /ТАСС/.` is Russian: `CopyMarks.leadLanguage`). ninjs and NITF
+ * declare theirs.
  */
 import { zhScript } from './_zh-script.js';
 
@@ -50,7 +52,17 @@ const HAN = /\p{Script=Han}+/gu;
 export interface CopyMarks {
   chineseLead?: boolean;
   chineseEndMark?: boolean;
+  /**
+   * The language a wire's dateline lead is printed in (`WireLead.language`: `ru` for TASS's `/ТАСС/`, and
+   * so for another Russian agency's lead). It names the language of copy whose letters are in that
+   * language's script (Cyrillic for `ru`), which the letters alone do not; copy in another script keeps
+   * the language its letters say (a Russian lead before an English story is no Russian story).
+   */
+  leadLanguage?: string;
 }
+
+/** The script a language a lead names is written in, for `CopyMarks.leadLanguage`. */
+const LEAD_SCRIPTS: Readonly<Record<string, Script>> = { ru: 'cyrillic', uk: 'cyrillic', be: 'cyrillic', bg: 'cyrillic', sr: 'cyrillic' };
 
 /**
  * Chinese, Japanese or Korean: Hangul as many as Han and kana together is Korean. Kana quoted in 《》「」
@@ -88,6 +100,7 @@ function japanese(title: string, body: string, per: number): boolean {
 /** The language of copy with this headline and body, when its script names one. */
 export function copyLanguage(title: string, body: string, marks: CopyMarks = {}): string | undefined {
   const script = /\p{L}/u.test(title) ? dominant(title) : dominant(body);
+  if (marks.leadLanguage !== undefined && script !== undefined && LEAD_SCRIPTS[marks.leadLanguage] === script) return marks.leadLanguage;
   switch (script) {
     case 'cjk':
       return cjkLanguage(title, body, marks);

@@ -126,6 +126,7 @@ export function takeDuplicateLead(blocks: Block[], dateline: DatelineOut, publis
     notes.push(`the first paragraph opens with the dateline ${JSON.stringify(`${lead.city}, ${lead.region ?? ''}`)}, not ${JSON.stringify(dateline.city)}: kept in the body`);
     return;
   }
+  notes.push(...(lead.notes ?? []));
   if (lead.agency !== undefined) credits.agency(lead.agency, 'the dateline lead');
   // Reporters named in the lead (`新华社北京2月5日电（记者孙静）`) are authors, after those a byline or a
   // signature named, as the text importer credits them: a credit is never dropped.

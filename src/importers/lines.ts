@@ -27,6 +27,10 @@ export interface DatelineLead {
   agency?: string;
   /** The paragraph without its dateline. */
   rest: string;
+  /** The language a wire's lead says its copy is in (Kyodo `ja`, Yonhap `ko`, TASS `ru`: `_wire-leads.ts`). */
+  language?: string;
+  /** What a wire's lead printed and the record does not keep (a desk's byline, an agency after `＝`), as notes. */
+  notes?: string[];
 }
 
 const MONTHS: Record<string, number> = {

@@ -345,6 +345,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
     lead = leadOf(first);
     if (lead !== undefined) {
       leadLine = first.n;
+      notes.push(...(lead.notes ?? []));
       if (at === 1) notes.push(`dateline read from the second paragraph; the one before it is kept in the body: ${q(body[0]?.text ?? '')}`);
       if (lead.rest === '') body.splice(at, 1);
       else body[at] = { ...first, text: lead.rest };
@@ -445,7 +446,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
   // A Chinese lead (`新华社东京2月5日电`, read with a city in Han characters) or end mark says Chinese,
   // whatever Japanese title in kana the copy quotes.
   const chineseLead = lead !== undefined && /\p{Script=Han}/u.test(lead.city);
-  const language = copyLanguage(fields.title, body.map((b) => b.text).join('\n'), { chineseLead, chineseEndMark });
+  const language = copyLanguage(fields.title, body.map((b) => b.text).join('\n'), { chineseLead, chineseEndMark, ...(lead?.language === undefined ? {} : { leadLanguage: lead.language }) });
   if (language !== undefined) fields.language = language;
 
   if (lead?.reporters !== undefined) for (const name of reporterNames(lead.reporters)) if (!authors.includes(name)) authors.push(name);

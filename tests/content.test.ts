@@ -124,6 +124,11 @@ const FILES: Record<string, string> = {
   'articles/img-urls.md': record('img-urls', '', '<p>A<img srcset="" alt="blank">B<img src="" srcset="/img/b.jpg 1x" alt="set"> <img srcset="https://res.example.com/w_300,h_200/s.jpg 300w" alt="commas"> <img src="data:image/gif;base64,R0lGOD" srcset="/img/real.jpg 1x" alt="placeholder"></p>'),
   'articles/photo-words.md': record('photo-words', 'dateline: { city: Beijing, timezone: Asia/Shanghai }', '![Lanterns](/img/l.jpg) Lanterns rose.'),
   'articles/photo-caption-words.md': record('photo-caption-words', 'dateline: { city: Beijing, timezone: Asia/Shanghai }', '![x](/img/l.jpg)\n*Caption* text *more*\n\nWords.'),
+  // Review (fourth round): a fence of several lines; a caption with words on the next line, or alone after the photo's paragraph; srcset descriptors alone; a data: lazy URL.
+  'articles/unsafe/fence-lines.md': record('fence-lines', '', 'Intro.\n```html\nfirst code line\n<script>in code</script>\n```\nReal words <script>alert(1)</script> here.'),
+  'articles/caption-next-line.md': record('caption-next-line', 'dateline: { city: Beijing, timezone: Asia/Shanghai }', '![Ships](/img/s.jpg)\n*Ships at the breakwater. Photo: CNA*\nThe port reopened.'),
+  'articles/caption-own-paragraph.md': record('caption-own-paragraph', 'dateline: { city: Beijing, timezone: Asia/Shanghai }', '![Ships](/img/s.jpg)\n\n*Ships at the breakwater. Photo: CNA*\n\nThe port reopened.'),
+  'articles/img-descriptors.md': record('img-descriptors', '', '<p>A<img srcset="480w, 800w" alt="w">B<img srcset=",/img/c.jpg 1x" alt="c"> <img data-src="data:image/gif;base64,R0" src="/img/real.jpg" alt="d"></p>'),
   'articles/summary-caption.md': record('summary-caption', '', '![Harbour](/img/h.jpg)\n*Ships at the breakwater. Photo: CNA*\n\nThe port reopened on Monday.'),
   // ----- summary fallback -----
   'articles/summary-fallback.md': record('summary-fallback', 'dateline: { city: Beijing, timezone: Asia/Shanghai }',
@@ -221,6 +226,7 @@ describe('unsafe markup is removed and named in a W_UNSAFE_MARKUP warning', () =
     { desk: 'code-first', file: 'articles/unsafe/code-first.md', line: 12, html: '<p>Use <code>&lt;script&gt;</code> tags sparingly.</p>\n<pre><code>&lt;script&gt;shown()&lt;/script&gt;\n</code></pre>\n<p>After.</p>', named: '<script>' },
     { desk: 'json-lines', file: 'articles/unsafe/json-lines.json', line: 1, html: '<p>Line one.</p>\n<p>Line two.</p>', named: '<script>' },
     { desk: 'closed-comment', file: 'articles/unsafe/closed-comment.md', line: 6, html: '<p>After</p>', named: '<script>' },
+    { desk: 'fence-lines', file: 'articles/unsafe/fence-lines.md', line: 11, html: '<p>Intro.</p>\n<pre><code>first code line\n&lt;script&gt;in code&lt;/script&gt;\n</code></pre>\n<p>Real words  here.</p>', named: '<script>' },
   ])('$desk', ({ desk, file, line, html, named }) => {
     expectContent(desk, html);
     expect(warningsFor(file, 'W_UNSAFE_MARKUP')).toEqual([
@@ -457,6 +463,14 @@ describe('assembly: photo first, dateline leading the first paragraph, credits l
   it('the dateline leads words after a photo in its paragraph; a caption with words outside its italics is words', () => {
     expectContent('photo-words', '<p><img src="https://news.example.com/img/l.jpg" alt="Lanterns" /> <span class="dateline">BEIJING, Feb. 5 --</span> Lanterns rose.</p>');
     expect(item('photo-caption-words').contentHtml).toMatch(/^<p><img [^>]*\/>\n<span class="dateline">BEIJING, Feb\. 5 --<\/span> <em>Caption<\/em> text/);
+  });
+
+  it('a caption with the words on its next line, or alone in the paragraph after the photo, is passed over too', () => {
+    expect(item('caption-next-line').contentHtml).toMatch(/<\/em>\n<span class="dateline">BEIJING, Feb\. 5 --<\/span> The port reopened\.<\/p>$/);
+    expect(item('caption-own-paragraph').contentHtml).toMatch(/<p><em>Ships at the breakwater\. Photo: CNA<\/em><\/p>\n<p><span class="dateline">BEIJING, Feb\. 5 --<\/span> The port reopened\.<\/p>$/);
+    expect([item('caption-next-line').summary, item('caption-own-paragraph').summary]).toEqual(['The port reopened.', 'The port reopened.']);
+    // srcset descriptors alone are no URL; a data: lazy URL gives way to the src.
+    expectContent('img-descriptors', '<p>AB<img alt="c" src="https://news.example.com/img/c.jpg" /> <img src="https://news.example.com/img/real.jpg" alt="d" /></p>');
   });
 
   it('the summary passes over a photo and its caption, as the dateline does', () => {

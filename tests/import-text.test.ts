@@ -1523,8 +1523,16 @@ describe('importText: Kyodo, Yonhap and TASS leads', () => {
       'Beijing', 'Kyodo', ['山田太郎'], '会議は火曜日に始まった。'],
     ['Kyodo: a full name with an ideographic space', page('北京で会議', '【北京共同＝山田　花子】会議は火曜日に始まった。', '代表団が到着した。'),
       'Beijing', 'Kyodo', ['山田花子'], '会議は火曜日に始まった。'],
+    // (Review: two reporters apart by 、 or a space between two full names are two authors.)
     ['Kyodo: two names apart by 、', page('北京で会議', '【北京共同＝山田太郎、鈴木花子】会議は火曜日に始まった。', '代表団が到着した。'),
-      'Beijing', 'Kyodo', undefined, '会議は火曜日に始まった。'],
+      'Beijing', 'Kyodo', ['山田太郎', '鈴木花子'], '会議は火曜日に始まった。'],
+    ['Kyodo: two full names apart by a space', page('北京で会議', '【北京共同＝山田太郎 鈴木花子】会議は火曜日に始まった。', '代表団が到着した。'),
+      'Beijing', 'Kyodo', ['山田太郎', '鈴木花子'], '会議は火曜日に始まった。'],
+    // (Review: senior and photo reporters' titles.)
+    ['Yonhap: a senior reporter', page('항구 다시 열려', '(부산=연합뉴스) 홍길동 대기자 = 항구가 다시 열렸다.', '배들이 기다렸다.'),
+      'Busan', 'Yonhap', ['홍길동'], '항구가 다시 열렸다.'],
+    ['Yonhap: a photo reporter', page('항구 다시 열려', '(부산=연합뉴스) 홍길동 사진기자 = 항구가 다시 열렸다.', '배들이 기다렸다.'),
+      'Busan', 'Yonhap', ['홍길동'], '항구가 다시 열렸다.'],
     // TASS: only `Корр. ТАСС` and two or three capitalised words.
     ['TASS: a phrase after ТАСС', page('Порт снова открылся', 'МОСКВА, 4 февраля. /ТАСС со ссылкой на источники в правительстве/. Порт снова открылся.', 'Суда ждали.'),
       'Moscow', 'TASS', undefined, 'Порт снова открылся.'],
@@ -1579,6 +1587,8 @@ describe('importText: Kyodo, Yonhap and TASS leads', () => {
     expect(copyLanguage('Порт снова открылся', 'Суда ждали.', { leadLanguage: 'ru' })).toBe('ru');
     // (Cyrillic alone says no language; an English story under a Russian lead is no Russian story.)
     expect([copyLanguage('Порт снова открылся', 'Суда ждали.'), copyLanguage('Port reopens', 'Ships waited.', { leadLanguage: 'ru' })]).toEqual([undefined, undefined]);
+    // Review: an English headline over the lead's language in the body.
+    expect([copyLanguage('Port reopens after three days', '항구가 사흘 만에 다시 열렸다.', { leadLanguage: 'ko' }), copyLanguage('Port reopens', 'Суда ждали у волнореза.', { leadLanguage: 'ru' })]).toEqual(['ko', 'ru']);
     // Kyodo's and Yonhap's copy: from their letters, as before.
     expect(only(page('港が三日ぶりに再開', '【東京共同】港は三日ぶりに再開した。', '船は沖で待っていた。')).fields.language).toBe('ja');
     expect(only(page('항구 다시 열려', '(서울=연합뉴스) 홍길동 기자 = 항구가 다시 열렸다.', '배들이 기다렸다.')).fields.language).toBe('ko');

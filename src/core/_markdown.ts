@@ -120,3 +120,68 @@ export function markdownOrText(text: string): { html: string; tooDeep?: true; to
 
 const asText = (text: string): string => text.split(/\n[^\S\n]*\n/).map((p) => p.trim()).filter((p) => p !== '')
   .map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
+
+/**
+ * `text` with what Markdown shows as text blanked, line breaks kept: fenced and indented code, code spans,
+ * HTML comments and an escaped `<` (`\<`, not `\\<`). For finding the line of markup sanitising removed
+ * (model.ts): a `<script>` in a code span is shown, not removed. Linear in the text: a line at a time
+ * for code blocks, and code spans paired by their backtick runs' lengths (a regular expression looking
+ * for each run's closer took seconds on a hostile body: review).
+ */
+export function shownAsText(text: string): string {
+  const out = text.split('\n');
+  let fence: { char: string; length: number } | undefined;
+  let paragraph = false;
+  for (let i = 0; i < out.length; i++) {
+    const line = out[i] as string;
+    const opener = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence !== undefined) {
+      if (opener !== null && opener[1]?.[0] === fence.char && (opener[1]?.length ?? 0) >= fence.length && /^ {0,3}[`~]+\s*$/.test(line)) fence = undefined;
+      out[i] = blankLine(line);
+    } else if (opener !== null && !(opener[1]?.[0] === '`' && line.slice(opener[0].length).includes('`'))) {
+      fence = { char: opener[1]?.[0] ?? '`', length: opener[1]?.length ?? 3 };
+      out[i] = blankLine(line);
+    } else if (!paragraph && /^(?: {4}|\t)/.test(line) && line.trim() !== '') out[i] = blankLine(line);
+    paragraph = fence === undefined && out[i]?.trim() !== '';
+  }
+  return codeSpansBlanked(out.join('\n')).replace(/<!--(?:-?>|[^]*?(?:-->|$))/g, (c) => c.replace(/[^\n]/g, ' ')).replace(/(?<!\\)((?:\\\\)*)\\</g, (_m, even: string) => `${even}  `);
+}
+
+const blankLine = (line: string): string => ' '.repeat(line.length);
+
+/** Code spans blanked: a run of n backticks pairs with the next run of exactly n (CommonMark), found in one pass. */
+function codeSpansBlanked(text: string): string {
+  if (!text.includes('`')) return text;
+  const runs: { at: number; length: number }[] = [];
+  for (let i = 0; i < text.length; ) {
+    if (text[i] !== '`') {
+      i += 1;
+      continue;
+    }
+    let j = i;
+    while (text[j] === '`') j += 1;
+    runs.push({ at: i, length: j - i });
+    i = j;
+  }
+  // For each run, the index of the next run of the same length (built from the end: linear).
+  const next = new Array<number>(runs.length).fill(-1);
+  const lastOf = new Map<number, number>();
+  for (let k = runs.length - 1; k >= 0; k--) {
+    const r = runs[k] as { at: number; length: number };
+    next[k] = lastOf.get(r.length) ?? -1;
+    lastOf.set(r.length, k);
+  }
+  const chars = text.split('');
+  for (let k = 0; k < runs.length; ) {
+    const closer = next[k] ?? -1;
+    if (closer < 0) {
+      k += 1;
+      continue;
+    }
+    const from = (runs[k] as { at: number }).at;
+    const to = (runs[closer] as { at: number; length: number }).at + (runs[closer] as { length: number }).length;
+    for (let c = from; c < to; c++) if (chars[c] !== '\n') chars[c] = ' ';
+    k = closer + 1;
+  }
+  return chars.join('');
+}

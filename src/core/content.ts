@@ -126,9 +126,13 @@ function imageUrl(attribs: sanitizeHtml.Attributes): string | undefined {
     const v = attribs[name]?.trim();
     return v === undefined || v === '' ? undefined : v;
   };
-  const set = given('srcset')?.split(/\s+/)[0]?.replace(/,+$/, '');
+  // (Leading commas skipped, as HTML does; a descriptor alone, `480w`, is no URL: review.)
+  const first = given('srcset')?.replace(/^[\s,]+/, '').split(/\s+/)[0]?.replace(/,+$/, '');
+  const set = first === undefined || first === '' || /^\d+(?:\.\d+)?[wx]$/i.test(first) ? undefined : first;
   const src = given('src');
-  return given('data-src') ?? given('data-lazy-src') ?? given('data-original') ?? (src !== undefined && !(set !== undefined && /^data:/i.test(src)) ? src : set || undefined);
+  // A lazy loader's placeholder is a `data:` URL, whichever attribute holds it: the other is the image.
+  const lazy = [given('data-src'), given('data-lazy-src'), given('data-original')].find((u) => u !== undefined && !/^data:/i.test(u));
+  return lazy ?? (src !== undefined && !(set !== undefined && /^data:/i.test(src)) ? src : set);
 }
 
 /** A cell's `align` as GFM writes it (`left`, `right`, `center`, in any case), or none (review: others came out as a bare `align`). */
@@ -192,6 +196,8 @@ export function assembleContent(a: Assembly): string {
  */
 function datelineParagraph(body: string): number | undefined {
   let at = 0;
+  /** The paragraph before was photos alone: one in italics alone after it is their caption. */
+  let afterPhoto = false;
   for (;;) {
     while (body[at] === '\n' || body[at] === ' ') at += 1;
     const photo = PHOTO_AT.exec(body.slice(at, at + 4096));
@@ -210,9 +216,11 @@ function datelineParagraph(body: string): number | undefined {
     const start = at + open[0].length;
     const end = body.indexOf('</p>', start);
     if (end < 0) return start;
-    const words = wordsStart(body.slice(start, end));
-    // Words: the dateline leads them, past photos before them in the paragraph. A photo (and caption): past it.
+    const inner = body.slice(start, end);
+    const words = wordsStart(inner, afterPhoto);
+    // Words: the dateline leads them, past photos (and a caption) before them in the paragraph. A photo (and caption): past it.
     if (words !== undefined) return start + words;
+    afterPhoto = /<img\b/i.test(inner) && !CAPTION_AFTER.test(inner);
     at = end + '</p>'.length;
   }
 }
@@ -221,20 +229,31 @@ function datelineParagraph(body: string): number | undefined {
 const PHOTO = String.raw`(?:<img\b[^>]*>|<a\b[^>]*>\s*<img\b[^>]*>\s*</a>)`;
 const PHOTO_AT = new RegExp(`^${PHOTO}`, 'i');
 const LEADING_PHOTOS = new RegExp(`^(?:\\s|<br\\s*/?>|${PHOTO})*`, 'i');
-/** A photo's caption after it: one run of text in italics, nothing else (review: `*Caption* text *more*` is words). */
-const CAPTION_ONLY = /^<em>(?:[^<]|<(?!\/?em\b))*<\/em>(?:\s|<br\s*\/?>)*$/;
+/** A photo's caption: one run of text in italics (review: `*Caption* text *more*` is words), then a line break or the end. */
+const CAPTION = /^<em>(?:[^<]|<(?!\/?em\b))*<\/em>(?:\s|<br\s*\/?>)*/;
+/** A caption, then words on the next line (`*Ships at the breakwater. Photo: CNA*` and `Taipei said…`): the words' start. */
+const CAPTION_AFTER = /<em>(?:[^<]|<(?!\/?em\b))*<\/em>/;
 
 /**
  * Where the story's words start in a paragraph's inner HTML: 0 for a paragraph of words, past the photos
- * that lead it (`![…](…) Words.`); undefined for a paragraph of photos alone or photos and their caption
- * in italics (`![…](…)` and `*Ships at the breakwater. Photo: CNA*`), which the dateline and the summary
+ * that lead it (`![…](…) Words.`) and the caption in italics on its own line after them; undefined for a
+ * paragraph of photos alone, photos and their caption (`![…](…)` and `*Ships at the breakwater. Photo:
+ * CNA*`), or, `afterPhoto`, a caption alone after a paragraph of photos, which the dateline and the summary
  * pass over.
  */
-export function wordsStart(inner: string): number | undefined {
+export function wordsStart(inner: string, afterPhoto = false): number | undefined {
   const lead = LEADING_PHOTOS.exec(inner)?.[0] ?? '';
   const rest = inner.slice(lead.length);
   if (!/[^\s]/.test(rest)) return undefined;
-  if (lead !== '' && /<img\b/i.test(lead) && CAPTION_ONLY.test(rest)) return undefined;
+  if ((lead !== '' && /<img\b/i.test(lead)) || (lead === '' && afterPhoto)) {
+    const caption = CAPTION.exec(rest)?.[0];
+    if (caption !== undefined) {
+      const after = rest.slice(caption.length);
+      if (!/[^\s]/.test(after)) return undefined;
+      // Words after the caption, on a line of their own: they start the story.
+      if (/\n\s*$/.test(caption) || /<br\s*\/?>\s*$/i.test(caption)) return lead.length + caption.length;
+    }
+  }
   return lead.length;
 }
 

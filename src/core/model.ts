@@ -2,6 +2,7 @@
 import { diagnostic, Errors } from '../errors.js';
 import type { Article, Category, ContentMode, Dateline, Diagnostic, FeedItem, FeedModel, Format, SiteConfig } from '../types.js';
 import { localDate } from './_dates.js';
+import { shownAsText } from './_markdown.js';
 import { assembleContent, renderBody } from './content.js';
 import { bylineText, creditLines } from './credits.js';
 import { renderDateline, styleFor } from './dateline.js';
@@ -97,16 +98,6 @@ function removedLine(article: Article, removed: readonly string[]): number | und
   let n = 0;
   for (let i = text.indexOf('\n'); i >= 0 && i < first; i = text.indexOf('\n', i + 1)) n += 1;
   return line + n;
-}
-
-/** `text` with fenced code, code spans, HTML comments and escaped `<` blanked (line breaks kept). */
-function shownAsText(text: string): string {
-  const blank = (s: string): string => s.replace(/[^\n]/g, ' ');
-  return text
-    .replace(/^( {0,3})(`{3,}|~{3,})[^\n]*\n[^]*?(?:\n {0,3}\2[^\n]*|$)/gm, blank)
-    .replace(/<!--(?:-?>|[^]*?(?:-->|$))/g, blank)
-    .replace(/(`+)(?!`)[^]*?[^`]\1(?!`)/g, blank)
-    .replace(/\\</g, '  ');
 }
 
 /** Text that NFC leaves as it is, known without asking ICU: Latin-1 alone. */

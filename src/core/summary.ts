@@ -20,10 +20,14 @@ export function excerpt(html: string, max = EXCERPT_MAX): string | undefined {
 
 /** The first paragraph with text, cut; undefined when no paragraph has any. */
 function paragraphExcerpt(html: string, max: number): string | undefined {
+  let afterPhoto = false;
   for (const m of html.matchAll(PARAGRAPH)) {
     // (A photo and its caption in italics is passed over, as the dateline passes over it: review.)
-    if (wordsStart(m[1] ?? '') === undefined) continue;
-    const cut = cutText(plainText(m[1] ?? ''), max);
+    const inner = m[1] ?? '';
+    const words = wordsStart(inner, afterPhoto);
+    afterPhoto = words === undefined && /<img\b/i.test(inner) && !/<em>/i.test(inner);
+    if (words === undefined) continue;
+    const cut = cutText(plainText(inner.slice(words)), max);
     if (cut !== undefined) return cut;
   }
   return undefined;

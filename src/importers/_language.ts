@@ -62,7 +62,7 @@ export interface CopyMarks {
 }
 
 /** The script a language a lead names is written in, for `CopyMarks.leadLanguage`. */
-const LEAD_SCRIPTS: Readonly<Record<string, Script>> = { ru: 'cyrillic', uk: 'cyrillic', be: 'cyrillic', bg: 'cyrillic', sr: 'cyrillic' };
+const LEAD_SCRIPTS: Readonly<Record<string, Script>> = { ru: 'cyrillic', uk: 'cyrillic', be: 'cyrillic', bg: 'cyrillic', sr: 'cyrillic', ja: 'cjk', ko: 'cjk' };
 
 /**
  * Chinese, Japanese or Korean: Hangul as many as Han and kana together is Korean. Kana quoted in 《》「」
@@ -100,7 +100,9 @@ function japanese(title: string, body: string, per: number): boolean {
 /** The language of copy with this headline and body, when its script names one. */
 export function copyLanguage(title: string, body: string, marks: CopyMarks = {}): string | undefined {
   const script = /\p{L}/u.test(title) ? dominant(title) : dominant(body);
-  if (marks.leadLanguage !== undefined && script !== undefined && LEAD_SCRIPTS[marks.leadLanguage] === script) return marks.leadLanguage;
+  // A wire's lead says the copy's language when the headline, or the body under a headline in another
+  // script (an English headline over Yonhap's Korean copy: review), is written in its script.
+  if (marks.leadLanguage !== undefined && (LEAD_SCRIPTS[marks.leadLanguage] === script || LEAD_SCRIPTS[marks.leadLanguage] === dominant(body))) return marks.leadLanguage;
   switch (script) {
     case 'cjk':
       return cjkLanguage(title, body, marks);

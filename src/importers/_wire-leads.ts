@@ -56,24 +56,34 @@ const JA_AGENCIES = new Set([
 const JA_AGENCY_WORD = /(?:通信|通信社|新聞|新聞社|ニュース|放送|社|電)$/u;
 
 /**
- * Kyodo's words after `＝`: a person's name, kept as one (`山田 太郎` → `山田太郎`, as `reporterNames`
- * reads a space as two names), or a note saying what was printed and not used.
+ * Kyodo's words after `＝`: people's names, each kept as one (`山田 太郎` → `山田太郎`, as `reporterNames`
+ * reads a space as two names), several apart by `、` or a space between two full names (`山田太郎 鈴木花子`,
+ * each of three characters or more: review), joined by `、`; or a note saying what was printed and not used.
  */
 function kyodoReporter(printed: string): { reporter?: string; note?: string } {
   const bare = printed.normalize('NFKC').trim();
   if (JA_AGENCIES.has(bare) || JA_AGENCIES.has(printed.trim()) || (/^[\p{Script=Han}\p{Script=Katakana}ー・A-Za-z]{1,12}$/u.test(bare) && JA_AGENCY_WORD.test(bare))) {
     return { note: `the Kyodo lead credits an agency after "＝", not an author: ${JSON.stringify(printed.trim())}` };
   }
-  const name = printed.trim();
-  const letters = name.replace(/[ \u3000]/gu, '');
-  if (JA_NAME.test(name) && letters.length >= 2 && letters.length <= 8) return { reporter: letters };
-  return { note: `the words after "＝" in the Kyodo lead are not a reporter's name, not used: ${JSON.stringify(name)}` };
+  const names: string[] = [];
+  for (const part of printed.trim().split(/\s*[、,，]\s*/u)) {
+    const halves = part.split(/[ \u3000]/u);
+    const two = halves.length === 2 && halves.every((h) => h.length >= 3);
+    for (const name of two ? halves : [part]) {
+      const letters = name.replace(/[ \u3000]/gu, '');
+      if (!JA_NAME.test(name) || letters.length < 2 || letters.length > 8) {
+        return { note: `the words after "＝" in the Kyodo lead are not a reporter's name, not used: ${JSON.stringify(printed.trim())}` };
+      }
+      names.push(letters);
+    }
+  }
+  return names.length > 0 && names.length <= 4 ? { reporter: names.join('、') } : { note: `the words after "＝" in the Kyodo lead are not a reporter's name, not used: ${JSON.stringify(printed.trim())}` };
 }
 
 /** `(서울=연합뉴스)`, `（워싱턴＝연합뉴스）`: Yonhap's city and mark; the credits up to ` = ` are read by `yonhapCredits`. */
 const YONHAP = /^[(（](?<city>\p{Script=Hangul}{1,12})\s*[=＝]\s*연합뉴스[)）]\s*(?<rest>[\s\S]*)$/u;
 /** Reporters' titles in a Yonhap lead (`홍길동 기자·이영희 인턴기자`, `김민수 특파원`, `박지원 의학전문기자`). */
-const KO_TITLE = /^(?:(?:선임|인턴|객원|수습|\p{Script=Hangul}{0,3}전문)?기자|특파원|통신원|논설위원|편집위원|기획위원)$/u;
+const KO_TITLE = /^(?:(?:선임|인턴|객원|수습|대|사진|영상|취재|\p{Script=Hangul}{0,3}전문)?기자|특파원|통신원|논설위원|편집위원|기획위원)$/u;
 /**
  * Korean surnames (the common ones, and the two-syllable ones: 남궁, 황보, 제갈, 선우…): a reporter's name
  * starts with one. A word of a sentence seldom does (`발표한`), a check besides the name's length.

@@ -178,6 +178,20 @@ describe('credits and datelines', () => {
   });
 });
 
+describe('located in the script of a wire\'s lead', () => {
+  // Review: `located: "서울"` beside Yonhap's lead kept the lead in the body (two datelines), lost its
+  // agency and desk note, and had no zone.
+  it.each([
+    ['서울', '<p>(서울=연합뉴스) 국제뉴스1부 = 항구가 다시 열렸다.</p>', 'Seoul', 'Asia/Seoul', 'Yonhap', '<p>항구가 다시 열렸다.</p>'],
+    ['ワシントン', '<p>【ワシントン共同】米議会は予算案を可決した。</p>', 'Washington', 'America/New_York', 'Kyodo', '<p>米議会は予算案を可決した。</p>'],
+    ['Москва', '<p>МОСКВА, 4 февраля. /ТАСС/. Порт снова открылся.</p>', 'Moscow', 'Europe/Moscow', 'TASS', '<p>Порт снова открылся.</p>'],
+  ])('located %s: the gazetteer\'s city and zone, the lead taken off', (located, body, city, zone, _agency, rest) => {
+    const story = run('w.json', variant('v1.ninjs.json', { located, body_html: body })).stories[0]!;
+    expect(story.fields.dateline).toMatchObject({ city, timezone: zone });
+    expect(story.body.trim()).toBe(rest.replace(/<\/?p>/g, ''));
+  });
+});
+
 describe('bodies', () => {
   it('plain-text bodies are one paragraph per blank-line-separated chunk', () => {
     const story = run('x.json', variant('v1.ninjs.json', { body_html: undefined, located: undefined, body_text: 'First line\nstill first.\n\nSecond *one*.' })).stories[0]!;

@@ -13,6 +13,7 @@ import { squash } from './_tree.js';
 import type { Credits } from './_credits.js';
 import { lookupCity } from './gazetteer.js';
 import { ZH_CITIES } from './_zh-cities.js';
+import { JA_CITIES, KO_CITIES, RU_CITIES } from './_cjk-ru-cities.js';
 import { leadOf, printedLead } from './_lead.js';
 import { cityName, datelineDate, reporterNames, splitPhotoCredit } from './lines.js';
 import { contentId } from './record.js';
@@ -49,11 +50,17 @@ const placeKey = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, ''
  */
 function sameCity(printed: string, city: string): boolean {
   if (placeKey(cityName(printed)) === placeKey(city)) return true;
-  const english = (name: string): string | undefined => (/^(?:联合国|聯合國)$/u.test(name.trim()) ? 'United Nations' : ZH_CITIES.get(name.trim())?.[0]);
+  const english = (name: string): string | undefined => (/^(?:联合国|聯合國)$/u.test(name.trim()) ? 'United Nations' : ZH_CITIES.get(name.trim())?.[0] ?? wireCity(name));
   const a = english(printed);
   const b = english(city);
   if (a === undefined && b === undefined) return false;
   return placeKey(a ?? cityName(printed)) === placeKey(b ?? city);
+}
+
+/** The gazetteer's English name of a city in the Japanese, Korean or Russian tables (any case, `ВАШИНГТОН` or `Вашингтон`). */
+function wireCity(name: string): string | undefined {
+  const n = name.trim();
+  return JA_CITIES.get(n)?.[0] ?? KO_CITIES.get(n)?.[0] ?? RU_CITIES.get(n.toUpperCase())?.[0];
 }
 
 /**
@@ -61,7 +68,10 @@ function sameCity(printed: string, city: string): boolean {
  * unknown or ambiguous city keeps no zone and gets a warning asking for one.
  */
 export function resolveDateline(printedCity: string, region: string | undefined, country: string | undefined, file: string, diagnostics: Diagnostic[]): DatelineOut {
-  const city = cityName(squash(printedCity));
+  // A city in Japanese, Korean or Russian that the wire leads' tables know (ninjs `located: "서울"`, NITF
+  // `<city>Вашингтон</city>`): the gazetteer's English name, as the leads give it (review).
+  const printed = cityName(squash(printedCity));
+  const city = lookupCity(printed, region).found ? printed : wireCity(printed) ?? printed;
   const found = lookupCity(city, region);
   const dateline: DatelineOut = { city };
   const named = country !== undefined && country !== '' ? country : found.found ? found.country : undefined;

@@ -129,6 +129,9 @@ const FILES: Record<string, string> = {
   'articles/caption-next-line.md': record('caption-next-line', 'dateline: { city: Beijing, timezone: Asia/Shanghai }', '![Ships](/img/s.jpg)\n*Ships at the breakwater. Photo: CNA*\nThe port reopened.'),
   'articles/caption-own-paragraph.md': record('caption-own-paragraph', 'dateline: { city: Beijing, timezone: Asia/Shanghai }', '![Ships](/img/s.jpg)\n\n*Ships at the breakwater. Photo: CNA*\n\nThe port reopened.'),
   'articles/img-descriptors.md': record('img-descriptors', '', '<p>A<img srcset="480w, 800w" alt="w">B<img srcset=",/img/c.jpg 1x" alt="c"> <img data-src="data:image/gif;base64,R0" src="/img/real.jpg" alt="d"></p>'),
+  // Review (fifth round): a heading between a photo and italics; a caption after a raw image.
+  'articles/photo-heading-italics.md': record('photo-heading-italics', '', '![Port](/img/p.jpg)\n\n## Analysis\n\n*Why the port matters now*\n\nBody words.'),
+  'articles/raw-img-caption.md': record('raw-img-caption', 'dateline: { city: Beijing, timezone: Asia/Shanghai }', '<img src="/img/i.jpg">\n\n*Caption after a raw image*\n\nWords.'),
   'articles/summary-caption.md': record('summary-caption', '', '![Harbour](/img/h.jpg)\n*Ships at the breakwater. Photo: CNA*\n\nThe port reopened on Monday.'),
   // ----- summary fallback -----
   'articles/summary-fallback.md': record('summary-fallback', 'dateline: { city: Beijing, timezone: Asia/Shanghai }',
@@ -471,6 +474,12 @@ describe('assembly: photo first, dateline leading the first paragraph, credits l
     expect([item('caption-next-line').summary, item('caption-own-paragraph').summary]).toEqual(['The port reopened.', 'The port reopened.']);
     // srcset descriptors alone are no URL; a data: lazy URL gives way to the src.
     expectContent('img-descriptors', '<p>AB<img alt="c" src="https://news.example.com/img/c.jpg" /> <img src="https://news.example.com/img/real.jpg" alt="d" /></p>');
+  });
+
+  it('italics after a heading are no caption; after a raw image they are', () => {
+    expect(item('photo-heading-italics').summary).toBe('Why the port matters now');
+    expect(item('raw-img-caption').summary).toBe('Words.');
+    expect(item('raw-img-caption').contentHtml).toMatch(/<p><span class="dateline">BEIJING, Feb\. 5 --<\/span> Words\.<\/p>$/);
   });
 
   it('the summary passes over a photo and its caption, as the dateline does', () => {

@@ -185,6 +185,9 @@ describe('located in the script of a wire\'s lead', () => {
     ['서울', '<p>(서울=연합뉴스) 국제뉴스1부 = 항구가 다시 열렸다.</p>', 'Seoul', 'Asia/Seoul', 'Yonhap', '<p>항구가 다시 열렸다.</p>'],
     ['ワシントン', '<p>【ワシントン共同】米議会は予算案を可決した。</p>', 'Washington', 'America/New_York', 'Kyodo', '<p>米議会は予算案を可決した。</p>'],
     ['Москва', '<p>МОСКВА, 4 февраля. /ТАСС/. Порт снова открылся.</p>', 'Moscow', 'Europe/Moscow', 'TASS', '<p>Порт снова открылся.</p>'],
+    // Review: the table's country narrows a city of several places (St. Petersburg, Florida); Ё is Е.
+    ['Санкт-Петербург', '<p>САНКТ-ПЕТЕРБУРГ, 4 февраля. /ТАСС/. Порт снова открылся.</p>', 'St. Petersburg', 'Europe/Moscow', 'TASS', '<p>Порт снова открылся.</p>'],
+    ['Кишинёв', '<p>КИШИНЕВ, 4 февраля. /ТАСС/. Порт снова открылся.</p>', 'Chisinau', 'Europe/Chisinau', 'TASS', '<p>Порт снова открылся.</p>'],
   ])('located %s: the gazetteer\'s city and zone, the lead taken off', (located, body, city, zone, _agency, rest) => {
     const story = run('w.json', variant('v1.ninjs.json', { located, body_html: body })).stories[0]!;
     expect(story.fields.dateline).toMatchObject({ city, timezone: zone });

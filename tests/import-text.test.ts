@@ -1523,11 +1523,14 @@ describe('importText: Kyodo, Yonhap and TASS leads', () => {
       'Beijing', 'Kyodo', ['山田太郎'], '会議は火曜日に始まった。'],
     ['Kyodo: a full name with an ideographic space', page('北京で会議', '【北京共同＝山田　花子】会議は火曜日に始まった。', '代表団が到着した。'),
       'Beijing', 'Kyodo', ['山田花子'], '会議は火曜日に始まった。'],
-    // (Review: two reporters apart by 、 or a space between two full names are two authors.)
+    // (Review: two reporters apart by 、 are two authors.)
     ['Kyodo: two names apart by 、', page('北京で会議', '【北京共同＝山田太郎、鈴木花子】会議は火曜日に始まった。', '代表団が到着した。'),
       'Beijing', 'Kyodo', ['山田太郎', '鈴木花子'], '会議は火曜日に始まった。'],
-    ['Kyodo: two full names apart by a space', page('北京で会議', '【北京共同＝山田太郎 鈴木花子】会議は火曜日に始まった。', '代表団が到着した。'),
-      'Beijing', 'Kyodo', ['山田太郎', '鈴木花子'], '会議は火曜日に始まった。'],
+    // (Review: a space is within one name, halves of three characters too; an agency among the names makes no people.)
+    ['Kyodo: a name of two halves of three characters', page('北京で会議', '【北京共同＝長谷川 健太郎】会議は火曜日に始まった。', '代表団が到着した。'),
+      'Beijing', 'Kyodo', ['長谷川健太郎'], '会議は火曜日に始まった。'],
+    ['Kyodo: a name and an agency apart by 、', page('北京で会議', '【北京共同＝山田太郎、新華社】会議は火曜日に始まった。', '代表団が到着した。'),
+      'Beijing', 'Kyodo', undefined, '会議は火曜日に始まった。'],
     // (Review: senior and photo reporters' titles.)
     ['Yonhap: a senior reporter', page('항구 다시 열려', '(부산=연합뉴스) 홍길동 대기자 = 항구가 다시 열렸다.', '배들이 기다렸다.'),
       'Busan', 'Yonhap', ['홍길동'], '항구가 다시 열렸다.'],
@@ -1587,6 +1590,8 @@ describe('importText: Kyodo, Yonhap and TASS leads', () => {
     expect(copyLanguage('Порт снова открылся', 'Суда ждали.', { leadLanguage: 'ru' })).toBe('ru');
     // (Cyrillic alone says no language; an English story under a Russian lead is no Russian story.)
     expect([copyLanguage('Порт снова открылся', 'Суда ждали.'), copyLanguage('Port reopens', 'Ships waited.', { leadLanguage: 'ru' })]).toEqual([undefined, undefined]);
+    // Review: Han alone is no Japanese or Korean under their leads (Chinese copy stays zh).
+    expect([copyLanguage('会议开幕', '会议于周二开幕。', { leadLanguage: 'ja' }), copyLanguage('会议开幕', '会议于周二开幕。', { leadLanguage: 'ko' })]).toEqual(['zh', 'zh']);
     // Review: an English headline over the lead's language in the body.
     expect([copyLanguage('Port reopens after three days', '항구가 사흘 만에 다시 열렸다.', { leadLanguage: 'ko' }), copyLanguage('Port reopens', 'Суда ждали у волнореза.', { leadLanguage: 'ru' })]).toEqual(['ko', 'ru']);
     // Kyodo's and Yonhap's copy: from their letters, as before.

@@ -136,15 +136,17 @@ export function shownAsText(text: string): string {
     const line = out[i] as string;
     const opener = /^ {0,3}(`{3,}|~{3,})/.exec(line);
     if (fence !== undefined) {
-      if (opener !== null && opener[1]?.[0] === fence.char && (opener[1]?.length ?? 0) >= fence.length && /^ {0,3}[`~]+\s*$/.test(line)) fence = undefined;
+      if (opener !== null && opener[1]?.[0] === fence.char && (opener[1]?.length ?? 0) >= fence.length && /^ {0,3}(?:`+|~+)\s*$/.test(line)) fence = undefined;
       out[i] = blankLine(line);
     } else if (opener !== null && !(opener[1]?.[0] === '`' && line.slice(opener[0].length).includes('`'))) {
       fence = { char: opener[1]?.[0] ?? '`', length: opener[1]?.length ?? 3 };
       out[i] = blankLine(line);
     } else if (!paragraph && /^(?: {4}|\t)/.test(line) && line.trim() !== '') out[i] = blankLine(line);
-    paragraph = fence === undefined && out[i]?.trim() !== '';
+    // (A heading ends its line: an indented line after it is code, as after a blank line.)
+    paragraph = fence === undefined && out[i]?.trim() !== '' && !/^ {0,3}#{1,6}(?:\s|$)/.test(line);
   }
-  return codeSpansBlanked(out.join('\n')).replace(/<!--(?:-?>|[^]*?(?:-->|$))/g, (c) => c.replace(/[^\n]/g, ' ')).replace(/(?<!\\)((?:\\\\)*)\\</g, (_m, even: string) => `${even}  `);
+  // Code spans pair within a paragraph (a stray backtick in one does not pair with one paragraphs later: review).
+  return out.join('\n').split(/(\n[ \t]*\n)/).map((part, k) => (k % 2 === 1 ? part : codeSpansBlanked(part))).join('').replace(/<!--(?:-?>|[^]*?(?:-->|$))/g, (c) => c.replace(/[^\n]/g, ' ')).replace(/(?<!\\)((?:\\\\)*)\\</g, (_m, even: string) => `${even}  `);
 }
 
 const blankLine = (line: string): string => ' '.repeat(line.length);
@@ -160,7 +162,11 @@ function codeSpansBlanked(text: string): string {
     }
     let j = i;
     while (text[j] === '`') j += 1;
-    runs.push({ at: i, length: j - i });
+    // (An escaped backtick, after an odd number of backslashes, opens nothing.)
+    let slashes = 0;
+    while (text[i - 1 - slashes] === '\\') slashes += 1;
+    if (slashes % 2 === 0) runs.push({ at: i, length: j - i });
+    else if (j - i > 1) runs.push({ at: i + 1, length: j - i - 1 });
     i = j;
   }
   // For each run, the index of the next run of the same length (built from the end: linear).

@@ -203,12 +203,14 @@ function datelineParagraph(body: string): number | undefined {
     const photo = PHOTO_AT.exec(body.slice(at, at + 4096));
     if (photo !== null) {
       at += photo[0].length;
+      afterPhoto = true;
       continue;
     }
     if (body.startsWith('<figure', at) && /^<figure[\s>]/.test(body.slice(at, at + 8))) {
       const end = body.indexOf('</figure>', at);
       if (end < 0) return undefined;
       at = end + '</figure>'.length;
+      afterPhoto = true;
       continue;
     }
     const open = /^<p(?:\s[^>]*)?>/.exec(body.slice(at, at + 256));
@@ -245,7 +247,7 @@ export function wordsStart(inner: string, afterPhoto = false): number | undefine
   const lead = LEADING_PHOTOS.exec(inner)?.[0] ?? '';
   const rest = inner.slice(lead.length);
   if (!/[^\s]/.test(rest)) return undefined;
-  if ((lead !== '' && /<img\b/i.test(lead)) || (lead === '' && afterPhoto)) {
+  if (/<img\b/i.test(lead) || afterPhoto) {
     const caption = CAPTION.exec(rest)?.[0];
     if (caption !== undefined) {
       const after = rest.slice(caption.length);

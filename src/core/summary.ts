@@ -21,8 +21,15 @@ export function excerpt(html: string, max = EXCERPT_MAX): string | undefined {
 /** The first paragraph with text, cut; undefined when no paragraph has any. */
 function paragraphExcerpt(html: string, max: number): string | undefined {
   let afterPhoto = false;
+  let previousEnd = 0;
   for (const m of html.matchAll(PARAGRAPH)) {
-    // (A photo and its caption in italics is passed over, as the dateline passes over it: review.)
+    // (A photo and its caption in italics is passed over, as the dateline passes over it: review. What is
+    // between two paragraphs decides whether the second follows a photo: a raw image or figure does, a
+    // heading, list or quote does not.)
+    const between = html.slice(previousEnd, m.index);
+    if (/<(?:img|figure)\b/i.test(between) && !/<(?!\/?(?:img|figure|figcaption|a)\b)[a-z]/i.test(between)) afterPhoto = true;
+    else if (/\S/.test(between)) afterPhoto = false;
+    previousEnd = m.index + m[0].length;
     const inner = m[1] ?? '';
     const words = wordsStart(inner, afterPhoto);
     afterPhoto = words === undefined && /<img\b/i.test(inner) && !/<em>/i.test(inner);

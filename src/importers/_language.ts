@@ -102,7 +102,14 @@ export function copyLanguage(title: string, body: string, marks: CopyMarks = {})
   const script = /\p{L}/u.test(title) ? dominant(title) : dominant(body);
   // A wire's lead says the copy's language when the headline, or the body under a headline in another
   // script (an English headline over Yonhap's Korean copy: review), is written in its script.
-  if (marks.leadLanguage !== undefined && (LEAD_SCRIPTS[marks.leadLanguage] === script || LEAD_SCRIPTS[marks.leadLanguage] === dominant(body))) return marks.leadLanguage;
+  const lead = marks.leadLanguage;
+  if (lead !== undefined) {
+    const want = LEAD_SCRIPTS[lead];
+    const bodyScript = dominant(body);
+    // Japanese and Korean: when the letters say so too (kana, Hangul: Han alone is Chinese's as well, review).
+    if (want === 'cjk' && (script === 'cjk' || bodyScript === 'cjk') && cjkLanguage(script === 'cjk' ? title : '', body, marks) === lead) return lead;
+    if (want !== 'cjk' && want !== undefined && (want === script || want === bodyScript)) return lead;
+  }
   switch (script) {
     case 'cjk':
       return cjkLanguage(title, body, marks);

@@ -57,11 +57,13 @@ function sameCity(printed: string, city: string): boolean {
   return placeKey(a ?? cityName(printed)) === placeKey(b ?? city);
 }
 
-/** The gazetteer's English name of a city in the Japanese, Korean or Russian tables (any case, `ВАШИНГТОН` or `Вашингтон`). */
-function wireCity(name: string): string | undefined {
+/** A city in the Japanese, Korean or Russian tables (any case, `ВАШИНГТОН` or `Вашингтон`, Ё as Е): the gazetteer's English name, and its country where the tables give one. */
+function wireEntry(name: string): readonly [string, string | undefined] | undefined {
   const n = name.trim();
-  return JA_CITIES.get(n)?.[0] ?? KO_CITIES.get(n)?.[0] ?? RU_CITIES.get(n.toUpperCase())?.[0];
+  return JA_CITIES.get(n) ?? KO_CITIES.get(n) ?? RU_CITIES.get(n.toUpperCase().replace(/Ё/gu, 'Е'));
 }
+
+const wireCity = (name: string): string | undefined => wireEntry(name)?.[0];
 
 /**
  * A dateline city with its zone from the gazetteer, narrowed by the region or country the copy gives. An
@@ -70,9 +72,15 @@ function wireCity(name: string): string | undefined {
 export function resolveDateline(printedCity: string, region: string | undefined, country: string | undefined, file: string, diagnostics: Diagnostic[]): DatelineOut {
   // A city in Japanese, Korean or Russian that the wire leads' tables know (ninjs `located: "서울"`, NITF
   // `<city>Вашингтон</city>`): the gazetteer's English name, as the leads give it (review).
+  // (The table first, `ソウル` as `Seoul`, as the lead gives it, but for a name in Han characters alone the
+  // gazetteer knows, which Chinese copy prints and its datelines keep: `北京`; the table's country narrows
+  // the gazetteer's city when the copy names no region it knows, `Санкт-Петербург` being Russia's, not
+  // Florida's: review.)
   const printed = cityName(squash(printedCity));
-  const city = lookupCity(printed, region).found ? printed : wireCity(printed) ?? printed;
-  const found = lookupCity(city, region);
+  const wire = /^\p{Script=Han}+$/u.test(printed) && lookupCity(printed, region).found ? undefined : wireEntry(printed);
+  const city = wire?.[0] ?? printed;
+  let found = lookupCity(city, region);
+  if (!found.found && wire?.[1] !== undefined) found = lookupCity(city, wire[1]);
   const dateline: DatelineOut = { city };
   const named = country !== undefined && country !== '' ? country : found.found ? found.country : undefined;
   if (named !== undefined) dateline.country = named;

@@ -57,8 +57,8 @@ const JA_AGENCY_WORD = /(?:通信|通信社|新聞|新聞社|ニュース|放送
 
 /**
  * Kyodo's words after `＝`: people's names, each kept as one (`山田 太郎` → `山田太郎`, as `reporterNames`
- * reads a space as two names), several apart by `、` or a space between two full names (`山田太郎 鈴木花子`,
- * each of three characters or more: review), joined by `、`; or a note saying what was printed and not used.
+ * reads a space as two names), several apart by `、`, joined by `、`; or a note saying what was printed and
+ * not used (an agency among them, a sentence).
  */
 function kyodoReporter(printed: string): { reporter?: string; note?: string } {
   const bare = printed.normalize('NFKC').trim();
@@ -66,16 +66,15 @@ function kyodoReporter(printed: string): { reporter?: string; note?: string } {
     return { note: `the Kyodo lead credits an agency after "＝", not an author: ${JSON.stringify(printed.trim())}` };
   }
   const names: string[] = [];
+  // (Each name a person's: an agency among them makes the whole a credit line, noted, not people. A space
+  // is within one name, `長谷川 健太郎`: review.)
   for (const part of printed.trim().split(/\s*[、,，]\s*/u)) {
-    const halves = part.split(/[ \u3000]/u);
-    const two = halves.length === 2 && halves.every((h) => h.length >= 3);
-    for (const name of two ? halves : [part]) {
-      const letters = name.replace(/[ \u3000]/gu, '');
-      if (!JA_NAME.test(name) || letters.length < 2 || letters.length > 8) {
-        return { note: `the words after "＝" in the Kyodo lead are not a reporter's name, not used: ${JSON.stringify(printed.trim())}` };
-      }
-      names.push(letters);
+    const letters = part.replace(/[ \u3000]/gu, '');
+    const agency = JA_AGENCIES.has(part.normalize('NFKC')) || JA_AGENCY_WORD.test(letters) || part.split(/[ \u3000]/u).some((w) => JA_AGENCIES.has(w.normalize('NFKC')) || JA_AGENCY_WORD.test(w));
+    if (agency || !JA_NAME.test(part) || letters.length < 2 || letters.length > 8) {
+      return { note: `the words after "＝" in the Kyodo lead are not a reporter's name, not used: ${JSON.stringify(printed.trim())}` };
     }
+    names.push(letters);
   }
   return names.length > 0 && names.length <= 4 ? { reporter: names.join('、') } : { note: `the words after "＝" in the Kyodo lead are not a reporter's name, not used: ${JSON.stringify(printed.trim())}` };
 }

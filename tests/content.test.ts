@@ -132,6 +132,9 @@ const FILES: Record<string, string> = {
   // Review (fifth round): a heading between a photo and italics; a caption after a raw image.
   'articles/photo-heading-italics.md': record('photo-heading-italics', '', '![Port](/img/p.jpg)\n\n## Analysis\n\n*Why the port matters now*\n\nBody words.'),
   'articles/raw-img-caption.md': record('raw-img-caption', 'dateline: { city: Beijing, timezone: Asia/Shanghai }', '<img src="/img/i.jpg">\n\n*Caption after a raw image*\n\nWords.'),
+  // Review (sixth round): a figure whose caption holds inline markup; a code span ending in a backslash.
+  'articles/figure-span-caption.md': record('figure-span-caption', 'dateline: { city: Beijing, timezone: Asia/Shanghai }', '<figure><img src="/img/s.jpg" alt="s"><figcaption>Ships. <span>Photo: CNA</span></figcaption></figure>\n\n*Why the port matters now*\n\nThe port reopened.'),
+  'articles/unsafe/backslash-span.md': record('backslash-span', '', 'See `C:\\backup\\` and\n<script>alert(1)</script> then `tool`.'),
   'articles/summary-caption.md': record('summary-caption', '', '![Harbour](/img/h.jpg)\n*Ships at the breakwater. Photo: CNA*\n\nThe port reopened on Monday.'),
   // ----- summary fallback -----
   'articles/summary-fallback.md': record('summary-fallback', 'dateline: { city: Beijing, timezone: Asia/Shanghai }',
@@ -229,6 +232,7 @@ describe('unsafe markup is removed and named in a W_UNSAFE_MARKUP warning', () =
     { desk: 'code-first', file: 'articles/unsafe/code-first.md', line: 12, html: '<p>Use <code>&lt;script&gt;</code> tags sparingly.</p>\n<pre><code>&lt;script&gt;shown()&lt;/script&gt;\n</code></pre>\n<p>After.</p>', named: '<script>' },
     { desk: 'json-lines', file: 'articles/unsafe/json-lines.json', line: 1, html: '<p>Line one.</p>\n<p>Line two.</p>', named: '<script>' },
     { desk: 'closed-comment', file: 'articles/unsafe/closed-comment.md', line: 6, html: '<p>After</p>', named: '<script>' },
+    { desk: 'backslash-span', file: 'articles/unsafe/backslash-span.md', line: 7, html: '<p>See <code>C:\\backup\\</code> and</p>\n then `tool`.', named: '<script>' },
     { desk: 'fence-lines', file: 'articles/unsafe/fence-lines.md', line: 11, html: '<p>Intro.</p>\n<pre><code>first code line\n&lt;script&gt;in code&lt;/script&gt;\n</code></pre>\n<p>Real words  here.</p>', named: '<script>' },
   ])('$desk', ({ desk, file, line, html, named }) => {
     expectContent(desk, html);
@@ -474,6 +478,11 @@ describe('assembly: photo first, dateline leading the first paragraph, credits l
     expect([item('caption-next-line').summary, item('caption-own-paragraph').summary]).toEqual(['The port reopened.', 'The port reopened.']);
     // srcset descriptors alone are no URL; a data: lazy URL gives way to the src.
     expectContent('img-descriptors', '<p>AB<img alt="c" src="https://news.example.com/img/c.jpg" /> <img src="https://news.example.com/img/real.jpg" alt="d" /></p>');
+  });
+
+  it('a figure is passed over whole by the summary, as by the dateline, whatever its caption holds', () => {
+    expect(item('figure-span-caption').summary).toBe('The port reopened.');
+    expect(item('figure-span-caption').contentHtml).toMatch(/<p><span class="dateline">BEIJING, Feb\. 5 --<\/span> The port reopened\.<\/p>$/);
   });
 
   it('italics after a heading are no caption; after a raw image they are', () => {

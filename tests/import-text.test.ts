@@ -1531,6 +1531,11 @@ describe('importText: Kyodo, Yonhap and TASS leads', () => {
       'Beijing', 'Kyodo', ['長谷川健太郎'], '会議は火曜日に始まった。'],
     ['Kyodo: a name and an agency apart by 、', page('北京で会議', '【北京共同＝山田太郎、新華社】会議は火曜日に始まった。', '代表団が到着した。'),
       'Beijing', 'Kyodo', undefined, '会議は火曜日に始まった。'],
+    // (Review: two full names of four characters each apart by a space are two people; a desk before a name is no one's.)
+    ['Kyodo: two full names apart by a space', page('北京で会議', '【北京共同＝山田太郎 鈴木花子】会議は火曜日に始まった。', '代表団が到着した。'),
+      'Beijing', 'Kyodo', ['山田太郎', '鈴木花子'], '会議は火曜日に始まった。'],
+    ['Kyodo: a desk before the name', page('東京で会議', '【東京共同＝経済部 山田太郎】会議は火曜日に始まった。', '代表団が到着した。'),
+      'Tokyo', 'Kyodo', ['山田太郎'], '会議は火曜日に始まった。'],
     // (Review: senior and photo reporters' titles.)
     ['Yonhap: a senior reporter', page('항구 다시 열려', '(부산=연합뉴스) 홍길동 대기자 = 항구가 다시 열렸다.', '배들이 기다렸다.'),
       'Busan', 'Yonhap', ['홍길동'], '항구가 다시 열렸다.'],
@@ -1590,6 +1595,8 @@ describe('importText: Kyodo, Yonhap and TASS leads', () => {
     expect(copyLanguage('Порт снова открылся', 'Суда ждали.', { leadLanguage: 'ru' })).toBe('ru');
     // (Cyrillic alone says no language; an English story under a Russian lead is no Russian story.)
     expect([copyLanguage('Порт снова открылся', 'Суда ждали.'), copyLanguage('Port reopens', 'Ships waited.', { leadLanguage: 'ru' })]).toEqual([undefined, undefined]);
+    // Review: a Kyodo flash mostly in kanji, with a kana, is Japanese.
+    expect(copyLanguage('東証大幅続伸', '日経平均株価終値、前日比８２３円高の３万８４５５円。', { leadLanguage: 'ja' })).toBe('ja');
     // Review: Han alone is no Japanese or Korean under their leads (Chinese copy stays zh).
     expect([copyLanguage('会议开幕', '会议于周二开幕。', { leadLanguage: 'ja' }), copyLanguage('会议开幕', '会议于周二开幕。', { leadLanguage: 'ko' })]).toEqual(['zh', 'zh']);
     // Review: an English headline over the lead's language in the body.

@@ -154,7 +154,8 @@ const blankLine = (line: string): string => ' '.repeat(line.length);
 /** Code spans blanked: a run of n backticks pairs with the next run of exactly n (CommonMark), found in one pass. */
 function codeSpansBlanked(text: string): string {
   if (!text.includes('`')) return text;
-  const runs: { at: number; length: number }[] = [];
+  /** `opens`: not after an odd number of backslashes (an escaped backtick opens no span; inside one, where escapes do not apply, it closes it: review). */
+  const runs: { at: number; length: number; opens: boolean }[] = [];
   for (let i = 0; i < text.length; ) {
     if (text[i] !== '`') {
       i += 1;
@@ -162,25 +163,23 @@ function codeSpansBlanked(text: string): string {
     }
     let j = i;
     while (text[j] === '`') j += 1;
-    // (An escaped backtick, after an odd number of backslashes, opens nothing.)
     let slashes = 0;
     while (text[i - 1 - slashes] === '\\') slashes += 1;
-    if (slashes % 2 === 0) runs.push({ at: i, length: j - i });
-    else if (j - i > 1) runs.push({ at: i + 1, length: j - i - 1 });
+    runs.push({ at: i, length: j - i, opens: slashes % 2 === 0 });
     i = j;
   }
   // For each run, the index of the next run of the same length (built from the end: linear).
   const next = new Array<number>(runs.length).fill(-1);
   const lastOf = new Map<number, number>();
   for (let k = runs.length - 1; k >= 0; k--) {
-    const r = runs[k] as { at: number; length: number };
+    const r = runs[k] as { at: number; length: number; opens: boolean };
     next[k] = lastOf.get(r.length) ?? -1;
     lastOf.set(r.length, k);
   }
   const chars = text.split('');
   for (let k = 0; k < runs.length; ) {
     const closer = next[k] ?? -1;
-    if (closer < 0) {
+    if (closer < 0 || runs[k]?.opens !== true) {
       k += 1;
       continue;
     }

@@ -199,7 +199,7 @@ function datelineParagraph(body: string): number | undefined {
   /** The paragraph before was photos alone: one in italics alone after it is their caption. */
   let afterPhoto = false;
   for (;;) {
-    while (body[at] === '\n' || body[at] === ' ') at += 1;
+    while (at < body.length && /\s/.test(body[at] as string)) at += 1;
     const photo = PHOTO_AT.exec(body.slice(at, at + 4096));
     if (photo !== null) {
       at += photo[0].length;

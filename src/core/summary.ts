@@ -22,13 +22,16 @@ export function excerpt(html: string, max = EXCERPT_MAX): string | undefined {
 function paragraphExcerpt(html: string, max: number): string | undefined {
   let afterPhoto = false;
   let previousEnd = 0;
-  for (const m of html.matchAll(PARAGRAPH)) {
+  // (A figure is a photo whatever its caption holds, a paragraph included: passed over whole, as the dateline passes it.)
+  const body = html.includes('<figure') ? html.replace(/<figure\b[\s\S]*?<\/figure>/gi, '<img>') : html;
+  for (const m of body.matchAll(PARAGRAPH)) {
     // (A photo and its caption in italics is passed over, as the dateline passes over it: review. What is
-    // between two paragraphs decides whether the second follows a photo: a raw image or figure does, a
-    // heading, list or quote does not.)
-    const between = html.slice(previousEnd, m.index);
-    if (/<(?:img|figure)\b/i.test(between) && !/<(?!\/?(?:img|figure|figcaption|a)\b)[a-z]/i.test(between)) afterPhoto = true;
-    else if (/\S/.test(between)) afterPhoto = false;
+    // between two paragraphs decides whether the second follows a photo: photos alone do; a heading, list,
+    // quote or loose text does not.)
+    const between = body.slice(previousEnd, m.index);
+    const rest = between.replace(PHOTO_HTML, '');
+    if (/\S/.test(rest)) afterPhoto = false;
+    else if (rest.length < between.length && /<img\b/i.test(between)) afterPhoto = true;
     previousEnd = m.index + m[0].length;
     const inner = m[1] ?? '';
     const words = wordsStart(inner, afterPhoto);
@@ -41,6 +44,8 @@ function paragraphExcerpt(html: string, max: number): string | undefined {
 }
 
 const PARAGRAPH = /<p(?:\s[^>]*)?>([\s\S]*?)<\/p>/g;
+/** Photos between paragraphs: images, alone or in a link. */
+const PHOTO_HTML = /<img\b[^>]*>|<a\b[^>]*>\s*(?=<img\b)|(?<=<img\b[^>]*>\s*)<\/a>/gi;
 const BLOCK_END = /<\/(?:li|h[1-6]|td|th|dd|dt|pre|blockquote|div|tr|figcaption)>/g;
 /**
  * The text of some HTML: a line break is a space (`Line one<br>line two`), other tags are nothing, and a
@@ -167,7 +172,9 @@ export function summaryOf(body: Body): string | undefined {
     const html = markdownHtml(block);
     // A setext heading or a table makes the block something other than a paragraph: the first <p> is later.
     // (Only a paragraph with text: the lead block alone cannot say that no later one has any.)
-    const text = html.startsWith('<p>') ? paragraphExcerpt(html, EXCERPT_MAX) : undefined;
+    // (Not with an image that sanitising would drop, a URL of another scheme or none, or one a lazy loader's
+    // attributes may replace: whether it stays decides what a caption is: review.)
+    const text = html.startsWith('<p>') && (!html.includes('<em>') || imagesKept(html)) ? paragraphExcerpt(html, EXCERPT_MAX) : undefined;
     if (text !== undefined) {
       summaryPaths.fast += 1;
       return text;
@@ -175,6 +182,23 @@ export function summaryOf(body: Body): string | undefined {
   }
   summaryPaths.full += 1;
   return excerpt(renderBody(body, SUMMARY_BASE).html);
+}
+
+/** Whether sanitising keeps every image of `html` as it is: an http(s) or relative `src`, no srcset or lazy loader's URL. */
+function imagesKept(html: string): boolean {
+  if (!html.includes('<img')) return true;
+  for (const m of html.matchAll(/<img\b([^>]*)>/gi)) {
+    const attrs = m[1] ?? '';
+    if (/\s(?:srcset|data-src|data-lazy-src|data-original)\s*=/i.test(attrs)) return false;
+    const src = /\ssrc\s*=\s*"([^"]*)"/i.exec(attrs)?.[1];
+    if (src === undefined || src.trim() === '') return false;
+    try {
+      if (!/^https?:$/.test(new URL(decodeHTML(src).trim(), SUMMARY_BASE).protocol)) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** A first line that can only open a paragraph: letters, digits (not `1.`/`1)`), quotes, `(`, `[`, `!`, `$`, emphasis. */

@@ -106,8 +106,10 @@ export function copyLanguage(title: string, body: string, marks: CopyMarks = {})
   if (lead !== undefined) {
     const want = LEAD_SCRIPTS[lead];
     const bodyScript = dominant(body);
-    // Japanese and Korean: when the letters say so too (kana, Hangul: Han alone is Chinese's as well, review).
-    if (want === 'cjk' && (script === 'cjk' || bodyScript === 'cjk') && cjkLanguage(script === 'cjk' ? title : '', body, marks) === lead) return lead;
+    // Japanese and Korean: when their own letters are there too, kana or Hangul outside quotation marks (Han
+    // alone is Chinese's as well; Kyodo's flashes are mostly kanji, a few kana: reviews).
+    const own = lead === 'ja' ? KANA : lead === 'ko' ? /\p{Script=Hangul}+/gu : undefined;
+    if (want === 'cjk' && own !== undefined && (script === 'cjk' || bodyScript === 'cjk') && count(unquoted(`${title}\n${body}`), own) > 0) return lead;
     if (want !== 'cjk' && want !== undefined && (want === script || want === bodyScript)) return lead;
   }
   switch (script) {

@@ -68,7 +68,16 @@ function kyodoReporter(printed: string): { reporter?: string; note?: string } {
   const names: string[] = [];
   // (Each name a person's: an agency among them makes the whole a credit line, noted, not people. A space
   // is within one name, `長谷川 健太郎`: review.)
+  const parts: string[] = [];
   for (const part of printed.trim().split(/\s*[、,，]\s*/u)) {
+    // Two full names apart by a space, four characters or more each (`山田太郎 鈴木花子`), are two people; a
+    // desk before a name (`経済部 山田太郎`) is no one's (reviews). Shorter halves are one name (`山田 太郎`).
+    const halves = part.split(/[ \u3000]/u);
+    if (halves.length === 2 && /(?:部|局|支局|総局|班)$/u.test(halves[0] ?? '')) parts.push(halves[1] ?? '');
+    else if (halves.length === 2 && halves.every((h) => h.length >= 4)) parts.push(...halves);
+    else parts.push(part);
+  }
+  for (const part of parts) {
     const letters = part.replace(/[ \u3000]/gu, '');
     const agency = JA_AGENCIES.has(part.normalize('NFKC')) || JA_AGENCY_WORD.test(letters) || part.split(/[ \u3000]/u).some((w) => JA_AGENCIES.has(w.normalize('NFKC')) || JA_AGENCY_WORD.test(w));
     if (agency || !JA_NAME.test(part) || letters.length < 2 || letters.length > 8) {

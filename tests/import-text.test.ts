@@ -1536,6 +1536,9 @@ describe('importText: Kyodo, Yonhap and TASS leads', () => {
       'Beijing', 'Kyodo', ['山田太郎', '鈴木花子'], '会議は火曜日に始まった。'],
     ['Kyodo: a desk before the name', page('東京で会議', '【東京共同＝経済部 山田太郎】会議は火曜日に始まった。', '代表団が到着した。'),
       'Tokyo', 'Kyodo', ['山田太郎'], '会議は火曜日に始まった。'],
+    // (A surname ending in 部 is no desk: 阿部, 長谷部.)
+    ['Kyodo: a surname ending in 部', page('東京で会議', '【東京共同＝阿部 太郎】会議は火曜日に始まった。', '代表団が到着した。'),
+      'Tokyo', 'Kyodo', ['阿部太郎'], '会議は火曜日に始まった。'],
     // (Review: senior and photo reporters' titles.)
     ['Yonhap: a senior reporter', page('항구 다시 열려', '(부산=연합뉴스) 홍길동 대기자 = 항구가 다시 열렸다.', '배들이 기다렸다.'),
       'Busan', 'Yonhap', ['홍길동'], '항구가 다시 열렸다.'],

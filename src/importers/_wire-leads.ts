@@ -52,6 +52,11 @@ const JA_AGENCIES = new Set([
   'ベルナマ', 'アンタラ', 'ＡＮＮ', '新華社', '新華', '新華通信', '中国新聞社', '中新社', '中央社', '中央通信', '聯合', '聯合ニュース', '連合',
   '連合ニュース', '朝鮮中央通信', '時事', '時事通信', '共同', '共同通信', '共同通信社', 'ＡＰ通信', 'AP通信', 'AFP通信', 'ロイター通信', '新華社電',
 ]);
+/**
+ * A news desk before a reporter's name (`経済部 山田太郎`, `北京支局 山田太郎`): the desks by name, not any word
+ * ending in 部, which surnames do (阿部, 服部, 長谷部).
+ */
+const JA_DESK = /^(?:経済|政治|社会|外信|国際|運動|文化|科学|写真|生活|地方|編集|報道|整理|映像)(?:部|局)$|^\p{L}{2,}(?:支局|総局)$/u;
 /** Words that name an agency or a paper, not a person: `…通信`, `…通信社`, `…新聞`, `…社`, `…電`. */
 const JA_AGENCY_WORD = /(?:通信|通信社|新聞|新聞社|ニュース|放送|社|電)$/u;
 
@@ -73,7 +78,7 @@ function kyodoReporter(printed: string): { reporter?: string; note?: string } {
     // Two full names apart by a space, four characters or more each (`山田太郎 鈴木花子`), are two people; a
     // desk before a name (`経済部 山田太郎`) is no one's (reviews). Shorter halves are one name (`山田 太郎`).
     const halves = part.split(/[ \u3000]/u);
-    if (halves.length === 2 && /(?:部|局|支局|総局|班)$/u.test(halves[0] ?? '')) parts.push(halves[1] ?? '');
+    if (halves.length === 2 && JA_DESK.test(halves[0] ?? '')) parts.push(halves[1] ?? '');
     else if (halves.length === 2 && halves.every((h) => h.length >= 4)) parts.push(...halves);
     else parts.push(part);
   }

@@ -1536,6 +1536,9 @@ describe('importText: Kyodo, Yonhap and TASS leads', () => {
       'Beijing', 'Kyodo', ['山田太郎', '鈴木花子'], '会議は火曜日に始まった。'],
     ['Kyodo: a desk before the name', page('東京で会議', '【東京共同＝経済部 山田太郎】会議は火曜日に始まった。', '代表団が到着した。'),
       'Tokyo', 'Kyodo', ['山田太郎'], '会議は火曜日に始まった。'],
+    // (Review: a foreign name in katakana, halves of four or more, is one person.)
+    ['Kyodo: a foreign name in katakana', page('北京で会議', '【北京共同＝アレクサンドル プーシキン】会議は火曜日に始まった。', '代表団が到着した。'),
+      'Beijing', 'Kyodo', ['アレクサンドルプーシキン'], '会議は火曜日に始まった。'],
     // (A surname ending in 部 is no desk: 阿部, 長谷部.)
     ['Kyodo: a surname ending in 部', page('東京で会議', '【東京共同＝阿部 太郎】会議は火曜日に始まった。', '代表団が到着した。'),
       'Tokyo', 'Kyodo', ['阿部太郎'], '会議は火曜日に始まった。'],
@@ -1598,6 +1601,8 @@ describe('importText: Kyodo, Yonhap and TASS leads', () => {
     expect(copyLanguage('Порт снова открылся', 'Суда ждали.', { leadLanguage: 'ru' })).toBe('ru');
     // (Cyrillic alone says no language; an English story under a Russian lead is no Russian story.)
     expect([copyLanguage('Порт снова открылся', 'Суда ждали.'), copyLanguage('Port reopens', 'Ships waited.', { leadLanguage: 'ru' })]).toEqual([undefined, undefined]);
+    // Review: Chinese copy with a kana reading in brackets under a Kyodo lead stays Chinese.
+    expect(copyLanguage('日本首相会见', '日本首相周二在东京会见了代表团。据悉，优衣库（ユニクロ）也派代表出席。', { leadLanguage: 'ja' })).toBe('zh');
     // Review: a Kyodo flash mostly in kanji, with a kana, is Japanese.
     expect(copyLanguage('東証大幅続伸', '日経平均株価終値、前日比８２３円高の３万８４５５円。', { leadLanguage: 'ja' })).toBe('ja');
     // Review: Han alone is no Japanese or Korean under their leads (Chinese copy stays zh).

@@ -23,7 +23,7 @@ function paragraphExcerpt(html: string, max: number): string | undefined {
   let afterPhoto = false;
   let previousEnd = 0;
   // (A figure is a photo whatever its caption holds, a paragraph included: passed over whole, as the dateline passes it.)
-  const body = html.includes('<figure') ? html.replace(/<figure\b[\s\S]*?<\/figure>/gi, '<img>') : html;
+  const body = html.includes('<figure') ? withoutFigures(html) : html;
   for (const m of body.matchAll(PARAGRAPH)) {
     // (A photo and its caption in italics is passed over, as the dateline passes over it: review. What is
     // between two paragraphs decides whether the second follows a photo: photos alone do; a heading, list,
@@ -45,7 +45,20 @@ function paragraphExcerpt(html: string, max: number): string | undefined {
 
 const PARAGRAPH = /<p(?:\s[^>]*)?>([\s\S]*?)<\/p>/g;
 /** Photos between paragraphs: images, alone or in a link. */
-const PHOTO_HTML = /<img\b[^>]*>|<a\b[^>]*>\s*(?=<img\b)|(?<=<img\b[^>]*>\s*)<\/a>/gi;
+const PHOTO_HTML = /<img\b[^<>]*>|<a\b[^<>]*>\s*(?=<img\b)|(?<=<img\b[^<>]*>\s*)<\/a>/gi;
+
+/** `html` with each figure (to its first `</figure>`) as a photo marker; found with indexOf, linear on unclosed ones. */
+function withoutFigures(html: string): string {
+  let out = '';
+  let at = 0;
+  for (;;) {
+    const start = html.indexOf('<figure', at);
+    const end = start < 0 ? -1 : html.indexOf('</figure>', start);
+    if (end < 0) return out + html.slice(at);
+    out += `${html.slice(at, start)}<img>`;
+    at = end + '</figure>'.length;
+  }
+}
 const BLOCK_END = /<\/(?:li|h[1-6]|td|th|dd|dt|pre|blockquote|div|tr|figcaption)>/g;
 /**
  * The text of some HTML: a line break is a space (`Line one<br>line two`), other tags are nothing, and a

@@ -108,8 +108,11 @@ export function copyLanguage(title: string, body: string, marks: CopyMarks = {})
     const bodyScript = dominant(body);
     // Japanese and Korean: when their own letters are there too, kana or Hangul outside quotation marks (Han
     // alone is Chinese's as well; Kyodo's flashes are mostly kanji, a few kana: reviews).
+    // (One in thirty of the Han and those letters, readings in brackets aside, `优衣库（ユニクロ）`: review.)
     const own = lead === 'ja' ? KANA : lead === 'ko' ? /\p{Script=Hangul}+/gu : undefined;
-    if (want === 'cjk' && own !== undefined && (script === 'cjk' || bodyScript === 'cjk') && count(unquoted(`${title}\n${body}`), own) > 0) return lead;
+    const text = unquoted(`${title}\n${body}`).replace(/（[^（）\n]*）|\([^()\n]*\)/gu, '');
+    const letters = own === undefined ? 0 : count(text, own);
+    if (want === 'cjk' && own !== undefined && (script === 'cjk' || bodyScript === 'cjk') && letters > 0 && letters * 30 >= count(text, HAN) + letters) return lead;
     if (want !== 'cjk' && want !== undefined && (want === script || want === bodyScript)) return lead;
   }
   switch (script) {

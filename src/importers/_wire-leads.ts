@@ -41,7 +41,7 @@ const KYODO = /^【(?<city>[\p{Script=Katakana}\p{Script=Han}ー・]{1,12}?)共�
  * A Japanese reporter's name after Kyodo's `＝`: two to eight kanji or kana, with at most one space between
  * the family and the given name (`山田 太郎`, one person), and no punctuation (a sentence is no name).
  */
-const JA_NAME = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]{1,7}(?:[ \u3000][\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]{1,7})?$/u;
+const JA_NAME = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々・]{1,12}(?:[ \u3000][\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々・]{1,12})?$/u;
 /**
  * Agencies Kyodo credits after `＝` (a photo's or a report's source, `【ワシントン共同＝ロイター】`): never a person.
  * Full-width letters as Kyodo prints them (`ＡＰ`), compared after NFKC (`AP`).
@@ -79,13 +79,16 @@ function kyodoReporter(printed: string): { reporter?: string; note?: string } {
     // desk before a name (`経済部 山田太郎`) is no one's (reviews). Shorter halves are one name (`山田 太郎`).
     const halves = part.split(/[ \u3000]/u);
     if (halves.length === 2 && JA_DESK.test(halves[0] ?? '')) parts.push(halves[1] ?? '');
-    else if (halves.length === 2 && halves.every((h) => h.length >= 4)) parts.push(...halves);
+    // (Kanji only: a foreign name in katakana, `アレクサンドル プーシキン`, is one person: review.)
+    else if (halves.length === 2 && halves.every((h) => h.length >= 4 && /^[\p{Script=Han}々]+$/u.test(h))) parts.push(...halves);
     else parts.push(part);
   }
   for (const part of parts) {
     const letters = part.replace(/[ \u3000]/gu, '');
     const agency = JA_AGENCIES.has(part.normalize('NFKC')) || JA_AGENCY_WORD.test(letters) || part.split(/[ \u3000]/u).some((w) => JA_AGENCIES.has(w.normalize('NFKC')) || JA_AGENCY_WORD.test(w));
-    if (agency || !JA_NAME.test(part) || letters.length < 2 || letters.length > 8) {
+    // (Up to eight characters, or sixteen for a foreign name in katakana: `アレクサンドル プーシキン`.)
+    const longest = /^[\p{Script=Katakana}ー・]+$/u.test(letters) ? 16 : 8;
+    if (agency || !JA_NAME.test(part) || letters.length < 2 || letters.length > longest) {
       return { note: `the words after "＝" in the Kyodo lead are not a reporter's name, not used: ${JSON.stringify(printed.trim())}` };
     }
     names.push(letters);

@@ -494,7 +494,9 @@ describe('marked without its setext rule where no line could underline a heading
   it('gives marked\'s HTML for generated documents, with and without underline-like line ends', () => {
     let without = 0;
     fc.assert(
-      fc.property(fc.oneof(generatedMarkdown, fc.string({ unit: fc.constantFrom(...MARKDOWN_CHARS), maxLength: 120 })), (text) => {
+      // (generatedMarkdown's binary strings may hold U+FFFD, which `same` takes as marked's mark of a character
+      // reference to no character: a seed in CI drew one. Such inputs are left out, as `same` asks.)
+      fc.property(fc.oneof(generatedMarkdown, fc.string({ unit: fc.constantFrom(...MARKDOWN_CHARS), maxLength: 120 })).filter((t) => !t.includes('\uFFFD')), (text) => {
         if (!/[=-]\s*$/m.test(text)) without += 1;
         same(text);
       }),

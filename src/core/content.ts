@@ -233,7 +233,7 @@ const PHOTO_AT = new RegExp(`^${PHOTO}`, 'i');
 const LEADING_PHOTOS = new RegExp(`^(?:\\s|<br\\s*/?>|${PHOTO})*`, 'i');
 /** A photo's caption: one run of text in italics (review: `*Caption* text *more*` is words), then a line break or the end. */
 const CAPTION = /^<em>(?:[^<]|<(?!\/?em\b))*<\/em>(?:\s|<br\s*\/?>)*/;
-/** A caption, then words on the next line (`*Ships at the breakwater. Photo: CNA*` and `Taipei said…`): the words' start. */
+/** A caption in italics in a paragraph of photos: the paragraph after it is not the photos' caption then. */
 const CAPTION_AFTER = /<em>(?:[^<]|<(?!\/?em\b))*<\/em>/;
 
 /**

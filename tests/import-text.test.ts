@@ -1539,6 +1539,13 @@ describe('importText: Kyodo, Yonhap and TASS leads', () => {
     // (Review: a foreign name in katakana, halves of four or more, is one person.)
     ['Kyodo: a foreign name in katakana', page('北京で会議', '【北京共同＝アレクサンドル プーシキン】会議は火曜日に始まった。', '代表団が到着した。'),
       'Beijing', 'Kyodo', ['アレクサンドルプーシキン'], '会議は火曜日に始まった。'],
+    // (Review: desks by their words, compounds and 班 too; `・` only within a katakana name.)
+    ['Kyodo: a compound desk before the name', page('大阪で会議', '【大阪共同＝大阪社会部 山田太郎】会議は火曜日に始まった。', '代表団が到着した。'),
+      'Osaka', 'Kyodo', ['山田太郎'], '会議は火曜日に始まった。'],
+    ['Kyodo: a photo team before the name', page('東京で会議', '【東京共同＝写真班 山田太郎】会議は火曜日に始まった。', '代表団が到着した。'),
+      'Tokyo', 'Kyodo', ['山田太郎'], '会議は火曜日に始まった。'],
+    ['Kyodo: two kanji names joined by ・', page('東京で会議', '【東京共同＝山田・鈴木】会議は火曜日に始まった。', '代表団が到着した。'),
+      'Tokyo', 'Kyodo', undefined, '会議は火曜日に始まった。'],
     // (A surname ending in 部 is no desk: 阿部, 長谷部.)
     ['Kyodo: a surname ending in 部', page('東京で会議', '【東京共同＝阿部 太郎】会議は火曜日に始まった。', '代表団が到着した。'),
       'Tokyo', 'Kyodo', ['阿部太郎'], '会議は火曜日に始まった。'],
@@ -1601,8 +1608,12 @@ describe('importText: Kyodo, Yonhap and TASS leads', () => {
     expect(copyLanguage('Порт снова открылся', 'Суда ждали.', { leadLanguage: 'ru' })).toBe('ru');
     // (Cyrillic alone says no language; an English story under a Russian lead is no Russian story.)
     expect([copyLanguage('Порт снова открылся', 'Суда ждали.'), copyLanguage('Port reopens', 'Ships waited.', { leadLanguage: 'ru' })]).toEqual([undefined, undefined]);
-    // Review: Chinese copy with a kana reading in brackets under a Kyodo lead stays Chinese.
-    expect(copyLanguage('日本首相会见', '日本首相周二在东京会见了代表团。据悉，优衣库（ユニクロ）也派代表出席。', { leadLanguage: 'ja' })).toBe('zh');
+    // Reviews: under a Kyodo lead any kana outside quotation marks says Japanese, a reading in brackets too
+    // (Kyodo's flashes are kanji-heavy: `米国防総省（ペンタゴン）`; its Chinese service prints other leads);
+    // kana only inside quotation marks do not.
+    expect(copyLanguage('米国防総省', '米国防総省（ペンタゴン）報道官、中東派遣部隊増強発表。', { leadLanguage: 'ja' })).toBe('ja');
+    expect(copyLanguage('開票速報', '衆院選開票速報、自民党単独過半数確保確実。日本維新の会躍進。', { leadLanguage: 'ja' })).toBe('ja');
+    expect(copyLanguage('日本电影上映', '日本电影《すずめの戸締まり》周二在北京上映。', { leadLanguage: 'ja' })).toBe('zh');
     // Review: a Kyodo flash mostly in kanji, with a kana, is Japanese.
     expect(copyLanguage('東証大幅続伸', '日経平均株価終値、前日比８２３円高の３万８４５５円。', { leadLanguage: 'ja' })).toBe('ja');
     // Review: Han alone is no Japanese or Korean under their leads (Chinese copy stays zh).

@@ -108,11 +108,10 @@ export function copyLanguage(title: string, body: string, marks: CopyMarks = {})
     const bodyScript = dominant(body);
     // Japanese and Korean: when their own letters are there too, kana or Hangul outside quotation marks (Han
     // alone is Chinese's as well; Kyodo's flashes are mostly kanji, a few kana: reviews).
-    // (One in thirty of the Han and those letters, readings in brackets aside, `优衣库（ユニクロ）`: review.)
+    // (Any, outside quotation marks: Kyodo's flashes can be all kanji but a kana or a reading in brackets,
+    // `米国防総省（ペンタゴン）`, and Kyodo's and Yonhap's services in Chinese print other leads: reviews.)
     const own = lead === 'ja' ? KANA : lead === 'ko' ? /\p{Script=Hangul}+/gu : undefined;
-    const text = unquoted(`${title}\n${body}`).replace(/（[^（）\n]*）|\([^()\n]*\)/gu, '');
-    const letters = own === undefined ? 0 : count(text, own);
-    if (want === 'cjk' && own !== undefined && (script === 'cjk' || bodyScript === 'cjk') && letters > 0 && letters * 30 >= count(text, HAN) + letters) return lead;
+    if (want === 'cjk' && own !== undefined && (script === 'cjk' || bodyScript === 'cjk') && count(unquoted(`${title}\n${body}`), own) > 0) return lead;
     if (want !== 'cjk' && want !== undefined && (want === script || want === bodyScript)) return lead;
   }
   switch (script) {

@@ -56,7 +56,7 @@ const JA_AGENCIES = new Set([
  * A news desk before a reporter's name (`経済部 山田太郎`, `北京支局 山田太郎`): the desks by name, not any word
  * ending in 部, which surnames do (阿部, 服部, 長谷部).
  */
-const JA_DESK = /^(?:経済|政治|社会|外信|国際|運動|文化|科学|写真|生活|地方|編集|報道|整理|映像)(?:部|局)$|^\p{L}{2,}(?:支局|総局)$/u;
+const JA_DESK = /^(?=\p{L}{3,})\p{L}*(?:経済|政治|社会|外信|国際|運動|文化|科学|写真|生活|地方|編集|報道|整理|映像|取材|特別)\p{L}*(?:部|局|班|室)$|^\p{L}{2,}(?:支局|総局)$/u;
 /** Words that name an agency or a paper, not a person: `…通信`, `…通信社`, `…新聞`, `…社`, `…電`. */
 const JA_AGENCY_WORD = /(?:通信|通信社|新聞|新聞社|ニュース|放送|社|電)$/u;
 
@@ -86,9 +86,11 @@ function kyodoReporter(printed: string): { reporter?: string; note?: string } {
   for (const part of parts) {
     const letters = part.replace(/[ \u3000]/gu, '');
     const agency = JA_AGENCIES.has(part.normalize('NFKC')) || JA_AGENCY_WORD.test(letters) || part.split(/[ \u3000]/u).some((w) => JA_AGENCIES.has(w.normalize('NFKC')) || JA_AGENCY_WORD.test(w));
-    // (Up to eight characters, or sixteen for a foreign name in katakana: `アレクサンドル プーシキン`.)
+    // (Up to eight characters, or sixteen for a foreign name in katakana: `アレクサンドル プーシキン`; two
+    // letters at least, and `・` only within a katakana name, not between two people, `山田・鈴木`: review.)
     const longest = /^[\p{Script=Katakana}ー・]+$/u.test(letters) ? 16 : 8;
-    if (agency || !JA_NAME.test(part) || letters.length < 2 || letters.length > longest) {
+    const middleDots = /(?<![\p{Script=Katakana}ー])・|・(?![\p{Script=Katakana}])/u.test(letters);
+    if (agency || middleDots || !JA_NAME.test(part) || letters.replace(/[ー・]/gu, '').length < 2 || letters.length > longest) {
       return { note: `the words after "＝" in the Kyodo lead are not a reporter's name, not used: ${JSON.stringify(printed.trim())}` };
     }
     names.push(letters);

@@ -27,6 +27,10 @@ const BODIES: Record<string, string> = {
   'angle brackets `<a`': '<a',
   'links `[link](x)`': '[link](x)',
   'plain prose': 'The talks resume in Doha this week, officials said. ',
+  // (A JSON record's content_html, sanitised as it is: tags never closed made the event-handler check
+  // quadratic, 7.5 s at 250 KB, until the eighteenth session.)
+  'html: tags never closed `<a `': '<a ',
+  'html: `<figure` never closed': '<figure',
 };
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? NaN;
@@ -39,7 +43,7 @@ for (const [name, unit] of Object.entries(BODIES)) {
     const times: number[] = [];
     for (let i = 0; i < runs; i += 1) {
       const t = performance.now();
-      renderBody({ kind: 'markdown', text }, 'https://news.example.com/a/');
+      renderBody({ kind: name.startsWith('html: ') ? 'html' : 'markdown', text }, 'https://news.example.com/a/');
       times.push(performance.now() - t);
     }
     return median(times).toFixed(0);

@@ -55,7 +55,7 @@ export function renderBody(body: Body, baseUrl: string): RenderedBody {
     if (!ALLOWED_SET.has(tag)) tags.add(tag);
   }
   const removed = [...tags].sort().map((t) => `<${t}>`);
-  if (/<[^>]*\son[a-z]+\s*=/i.test(scanned)) removed.push('on… event handlers');
+  if (/<[^<>]*\son[a-z]+\s*=/i.test(scanned)) removed.push('on… event handlers');
   // Links and images whose URL is not kept: of another scheme (`javascript:`, however its letters are
   // escaped or split by tabs, `data:`, `ftp:`), or no URL at all (`http://exa mple.com/`). The URL goes,
   // and the desk is told (QA: escaped schemes and broken URLs went without a word).

@@ -90,7 +90,7 @@ function removedLine(article: Article, removed: readonly string[]): number | und
   let first = -1;
   for (const what of removed) {
     const tag = /^<([\w:-]+)>$/.exec(what)?.[1];
-    const pattern = tag !== undefined ? new RegExp(`<\\s*${tag.replace(/[-:]/g, '\\$&')}(?![\\w:-])`, 'i') : what.startsWith('on… ') ? /<[a-z][\w:-]*\s[^>]*\bon[a-z]+\s*=/i : undefined;
+    const pattern = tag !== undefined ? new RegExp(`<\\s*${tag.replace(/[-:]/g, '\\$&')}(?![\\w:-])`, 'i') : what.startsWith('on… ') ? /<[a-z][\w:-]*\s[^<>]*\bon[a-z]+\s*=/i : undefined;
     const at = pattern === undefined ? -1 : text.search(pattern);
     if (at >= 0 && (first < 0 || at < first)) first = at;
   }

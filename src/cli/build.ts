@@ -131,8 +131,8 @@ async function buildAndReport(v: BuildValues, io: CliIO, interrupted: () => numb
   // directory: a preview elsewhere (`--out preview`) "changes" every feed it writes there, and none is
   // published (review: the next build --ping then pinged every feed of the site).
   // (By real path, as the build resolves its output: `--out pub`, a link to dist, builds dist.)
-  const published = v.out === undefined || realPath(resolve(io.cwd, v.out)) === realPath(resolve(io.cwd, r.config?.outDir ?? v.out));
-  if (r.config?.hub !== undefined && ((v.ping !== true && published) || (v.ping === true && interrupted() !== undefined))) {
+  const published = (): boolean => v.out === undefined || realPath(resolve(io.cwd, v.out)) === realPath(resolve(io.cwd, r.config?.outDir ?? v.out));
+  if (r.config?.hub !== undefined && ((v.ping !== true && published()) || (v.ping === true && interrupted() !== undefined))) {
     const changed = changedFeedUrls(r.config.feedBaseUrl, r.written);
     if (changed.length > 0) await remember(io, r.config.hub, changed, cacheDir, v.ping === true ? 'signal' : quiet ? 'quiet' : 'no-ping');
   }

@@ -231,10 +231,12 @@ function datelineParagraph(body: string): number | undefined {
 const PHOTO = String.raw`(?:<img\b[^>]*>|<a\b[^>]*>\s*<img\b[^>]*>\s*</a>)`;
 const PHOTO_AT = new RegExp(`^${PHOTO}`, 'i');
 const LEADING_PHOTOS = new RegExp(`^(?:\\s|<br\\s*/?>|${PHOTO})*`, 'i');
+/** One run of text in italics. */
+const ITALICS = String.raw`<em>(?:[^<]|<(?!\/?em\b))*<\/em>`;
 /** A photo's caption: one run of text in italics (review: `*Caption* text *more*` is words), then a line break or the end. */
-const CAPTION = /^<em>(?:[^<]|<(?!\/?em\b))*<\/em>(?:\s|<br\s*\/?>)*/;
+const CAPTION = new RegExp(String.raw`^${ITALICS}(?:\s|<br\s*\/?>)*`);
 /** A caption in italics in a paragraph of photos: the paragraph after it is not the photos' caption then. */
-const CAPTION_AFTER = /<em>(?:[^<]|<(?!\/?em\b))*<\/em>/;
+const CAPTION_AFTER = new RegExp(ITALICS);
 
 /**
  * Where the story's words start in a paragraph's inner HTML: 0 for a paragraph of words, past the photos

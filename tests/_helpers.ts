@@ -15,7 +15,7 @@ const parser = new XMLParser({
   trimValues: false,
   // Elements that may repeat are always arrays, so tests index them the same way whatever the count.
   isArray: (name, jpath) =>
-    ['item', 'entry', 'category', 'dc:creator', 'dc:contributor', 'author', 'contributor', 'atom:link'].includes(name) ||
+    ['item', 'entry', 'category', 'dc:creator', 'dc:contributor', 'dl:contributor', 'author', 'contributor', 'atom:link'].includes(name) ||
     (name === 'link' && String(jpath).startsWith('feed.')),
 });
 

@@ -94,6 +94,40 @@ describe('section, tag and author feeds', () => {
     }
   });
 
+  it('keep contributors\' places and roles in a summary feed, whose content (and credit lines) is left out', async () => {
+    const credited = {
+      'articles/a.md': story(1, '2025-03-01 10:00', [
+        'tags: [Trade Talks]',
+        'contributors:',
+        '  - { name: Mike Gu, location: Hong Kong }',
+        '  - { name: Li Wen, role: Reporting }',
+        '  - Chen Yu',
+      ]),
+    };
+    const { built, cleanup } = await build(credited, config);
+    try {
+      const expected = [
+        { name: 'Mike Gu', location: 'Hong Kong', role: undefined },
+        { name: 'Li Wen', location: undefined, role: 'Reporting' },
+        { name: 'Chen Yu', location: undefined, role: undefined },
+      ];
+      const fields = (els: any[]): unknown => els.map((c) => ({ name: c['@name'], location: c['@location'], role: c['@role'] }));
+      const item = rssItems(built.outputs.get('tags/trade-talks/rss.xml') ?? '')[0];
+      expect(item['content:encoded']).toBeUndefined();
+      expect(item['dc:contributor']).toEqual(['Mike Gu', 'Li Wen', 'Chen Yu']);
+      expect(fields(item['dl:contributor'])).toEqual(expected);
+      expect(item['dl:contributor'].map(text)).toEqual(['Mike Gu', 'Li Wen', 'Chen Yu']);
+      const entry = parseXml(built.outputs.get('tags/trade-talks/atom.xml') ?? '').feed.entry[0];
+      expect(entry.content).toBeUndefined();
+      expect(entry.contributor).toEqual([{ name: 'Mike Gu' }, { name: 'Li Wen' }, { name: 'Chen Yu' }]);
+      expect(fields(entry['dl:contributor'])).toEqual(expected);
+      const json = JSON.parse(built.outputs.get('tags/trade-talks/feed.json') ?? '{}');
+      expect(json.items[0]._credits.contributors).toEqual([{ name: 'Mike Gu', location: 'Hong Kong' }, { name: 'Li Wen', role: 'Reporting' }, { name: 'Chen Yu' }]);
+    } finally {
+      await cleanup();
+    }
+  });
+
   it('keeps a feed at its path when another name that makes the same slug is added', async () => {
     // "C++" loses its "++" in the slug, so it is never given the plain "tags/c/": adding "C#" moves
     // nothing, and no subscriber of one is handed the other's stories.

@@ -151,6 +151,10 @@ describe('credits', () => {
     expect(rssItem(GAZA)['dc:contributor']).toEqual(['Mike Gu']);
     expect(atomEntry(GAZA).contributor).toEqual([{ name: 'Mike Gu' }]);
     expect(jsonItem(GAZA)._credits.contributors).toEqual([{ name: 'Mike Gu', location: 'Hong Kong' }]);
+    // The place and role, which dc:contributor and Atom's contributor cannot hold, in the dl: namespace.
+    const place = [{ '@name': 'Mike Gu', '@location': 'Hong Kong', '#text': 'Mike Gu' }];
+    expect(rssItem(GAZA)['dl:contributor']).toEqual(place);
+    expect(atomEntry(GAZA)['dl:contributor']).toEqual(place);
     const html = jsonItem(GAZA).content_html as string;
     expect(html.endsWith('<p class="credit">Mike Gu in Hong Kong contributed to this story.</p>\n<p class="credit">Agencies via Xinhua</p>')).toBe(true);
   });

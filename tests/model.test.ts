@@ -167,7 +167,10 @@ describe('names written over lines', () => {
     const json = JSON.parse(built.outputs.get('feed.json')!).items[0];
     expect([rss['dl:agency']['@name'], rss['dl:agency']['@via']]).toEqual([json._credits.agency.name, json._credits.agency.via]);
     expect([rss['dl:dateline']['@city'], rss['dl:dateline']['@country']]).toEqual([json._dateline.city, json._dateline.country]);
+    const asJson = (els: any[]): unknown => els.map((c) => ({ name: c['@name'], location: c['@location'], role: c['@role'] }));
+    expect(asJson(rss['dl:contributor'])).toEqual(json._credits.contributors);
     const atom = parseXml(built.outputs.get('atom.xml')!).feed.entry[0];
+    expect(asJson(atom['dl:contributor'])).toEqual(json._credits.contributors);
     expect(atom.category.map((c: any) => c['@term'])).toEqual(json.tags);
   });
 });

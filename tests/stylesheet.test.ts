@@ -150,7 +150,10 @@ describe.skipIf(!hasXsltproc)('the sample feeds through xsltproc, as a browser w
     const { contentHtml: _, ...rest } = item;
     const summaryFeed: FeedModel = { ...model, stylesheet: STYLESHEET_FILE, items: [{ ...rest, image: { caption: 'Falafel.', credit: 'DAWOUD ABU ALKAS/REUTERS' } }] };
     const article = all(parseDocument(await transform(name, write(summaryFeed))), 'article')[0]!;
-    expect(credits(article)).toEqual(['Contributors: Mike Gu', 'Agencies via Xinhua', 'Photo: DAWOUD ABU ALKAS/REUTERS']);
+    expect(credits(article)).toEqual(['Contributors: Mike Gu (Hong Kong)', 'Agencies via Xinhua', 'Photo: DAWOUD ABU ALKAS/REUTERS']);
+    const three = [{ name: 'Li Wen', role: 'Reporting', location: 'Beijing' }, { name: 'Chen Yu', role: 'Photography' }, { name: 'Ann Roy' }];
+    const more = all(parseDocument(await transform(name, write({ ...summaryFeed, items: [{ ...summaryFeed.items[0]!, contributors: three }] }))), 'article')[0]!;
+    expect(credits(more)[0]).toBe('Contributors: Li Wen (Reporting, Beijing), Chen Yu (Photography), Ann Roy');
   });
 
   it.each([

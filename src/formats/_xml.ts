@@ -1,5 +1,5 @@
 /** What the XML writers share: namespaces, escaping, the serialiser, and element helpers. */
-import type { Dateline, ImageField, Agency } from '../types.js';
+import type { Agency, Contributor, Dateline, ImageField } from '../types.js';
 
 export const NS = {
   atom: 'http://www.w3.org/2005/Atom',
@@ -7,7 +7,7 @@ export const NS = {
   dc: 'http://purl.org/dc/elements/1.1/',
   /** Media RSS; the trailing slash is part of the namespace (the validator flags it missing). */
   media: 'http://search.yahoo.com/mrss/',
-  /** Dateline's own elements: the structured dateline and agency provenance. */
+  /** Dateline's own elements: the structured dateline, agency provenance and contributors' places and roles. */
   dl: 'https://dateline.dev/ns/1.0/',
   /** RFC 5005 feed history: `fh:archive` marks an archive document. */
   fh: 'http://purl.org/syndication/history/1.0',
@@ -177,6 +177,17 @@ export function photoCredit(image: ImageField | undefined): XmlNode | undefined 
 export function datelineElement(d: Dateline | undefined): XmlNode | undefined {
   if (d === undefined) return undefined;
   return { '@city': d.city, '@country': d.country, '@timezone': d.timezone, '@date': d.date, '@printed': d.text, '#text': d.text };
+}
+
+/**
+ * `dl:contributor`, one for each contributor in order: the name with the place and role that
+ * `dc:contributor` and Atom's `contributor` have no room for ("Mike Gu in Hong Kong contributed…",
+ * "Reporting by …"). The printed credit lines are in the content, which a summary feed leaves out; these
+ * keep the details there too, as JSON Feed's `_credits.contributors` does.
+ */
+export function contributorElements(contributors: readonly Contributor[]): XmlNode[] | undefined {
+  if (contributors.length === 0) return undefined;
+  return contributors.map((c) => ({ '@name': c.name, '@location': c.location, '@role': c.role, '#text': c.name }));
 }
 
 /** `dl:agency`: the agency the copy came from (its name as text and as an attribute), with `via` and the original story URL. */

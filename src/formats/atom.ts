@@ -5,7 +5,7 @@
 import { formatRfc3339 } from '../core/_dates.js';
 import type { FeedItem, FeedModel, Person } from '../types.js';
 import { joinDocument, type DocumentParts } from './_document.js';
-import { agencyElement, datelineElement, fragmentCache, html, mediaContent, NS, photoCredit, renderFragment, xmlParts, type XmlNode } from './_xml.js';
+import { agencyElement, contributorElements, datelineElement, fragmentCache, html, mediaContent, NS, photoCredit, renderFragment, xmlParts, type XmlNode } from './_xml.js';
 
 const fragments = fragmentCache();
 
@@ -38,6 +38,7 @@ export function atomParts(m: FeedModel): DocumentParts {
     'media:credit': photoCredit(i.image),
     'dl:dateline': datelineElement(i.dateline),
     'dl:agency': agencyElement(i.agency),
+    'dl:contributor': contributorElements(i.contributors),
   });
   const { head, tail } = xmlParts({
     feed: {

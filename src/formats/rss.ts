@@ -7,7 +7,7 @@ import { formatRfc822 } from '../core/_dates.js';
 import { escapeHtml } from '../core/_text.js';
 import type { FeedItem, FeedModel } from '../types.js';
 import { joinDocument, type DocumentParts } from './_document.js';
-import { agencyElement, datelineElement, fragmentCache, html, mediaContent, NS, photoCredit, renderFragment, xmlParts, type XmlNode } from './_xml.js';
+import { agencyElement, contributorElements, datelineElement, fragmentCache, html, mediaContent, NS, photoCredit, renderFragment, xmlParts, type XmlNode } from './_xml.js';
 
 const fragments = fragmentCache();
 const itemText = (i: FeedItem): string => fragments(i, '', () => renderFragment('item', item(i), 2));
@@ -74,6 +74,7 @@ function item(i: FeedItem): XmlNode {
     'media:credit': photoCredit(i.image),
     'dl:dateline': datelineElement(i.dateline),
     'dl:agency': agencyElement(i.agency),
+    'dl:contributor': contributorElements(i.contributors),
   };
 }
 

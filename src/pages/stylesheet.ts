@@ -238,10 +238,28 @@ ${PAGE_CSS}
           <xsl:if test="dc:contributor or atom:contributor">
             <p class="credits" dir="ltr">
               <span lang="en" dir="ltr">Contributors:</span><xsl:text> </xsl:text>
-              <xsl:for-each select="dc:contributor | atom:contributor/atom:name">
-                <xsl:if test="position() > 1">, </xsl:if>
-                <bdi dir="ltr"><xsl:value-of select="."/></bdi>
-              </xsl:for-each>
+              <xsl:choose>
+                <!-- dl:contributor has each one's role and place too: "Li Wen (Reporting, Hong Kong)". -->
+                <xsl:when test="dl:contributor">
+                  <xsl:for-each select="dl:contributor">
+                    <xsl:if test="position() > 1">, </xsl:if>
+                    <bdi dir="ltr"><xsl:value-of select="@name"/></bdi>
+                    <xsl:if test="@role != '' or @location != ''">
+                      <xsl:text> (</xsl:text>
+                      <xsl:if test="@role != ''"><bdi dir="ltr"><xsl:value-of select="@role"/></bdi></xsl:if>
+                      <xsl:if test="@role != '' and @location != ''">, </xsl:if>
+                      <xsl:if test="@location != ''"><bdi dir="ltr"><xsl:value-of select="@location"/></bdi></xsl:if>
+                      <xsl:text>)</xsl:text>
+                    </xsl:if>
+                  </xsl:for-each>
+                </xsl:when>
+                <xsl:otherwise>
+                  <xsl:for-each select="dc:contributor | atom:contributor/atom:name">
+                    <xsl:if test="position() > 1">, </xsl:if>
+                    <bdi dir="ltr"><xsl:value-of select="."/></bdi>
+                  </xsl:for-each>
+                </xsl:otherwise>
+              </xsl:choose>
             </p>
           </xsl:if>
           <xsl:for-each select="dl:agency[1]">

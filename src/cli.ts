@@ -3,9 +3,9 @@
  * 0 ok, 1 content errors (the author's to fix), 2 usage, 70 an internal error (ours: the stack is printed).
  */
 import pkg from '../package.json' with { type: 'json' };
-import { checkFeeds, futureDates } from './core/build.js';
+import { checkFeeds, futureDates } from './render/build.js';
 import { grouped } from './core/_numbers.js';
-import { documentLimit } from './core/size.js';
+import { documentLimit } from './render/size.js';
 import { DatelineError } from './errors.js';
 import { DEFAULT_CACHE_DIR } from './pipeline/build.js';
 import { heapNow } from './pipeline/_heap.js';

@@ -1,9 +1,9 @@
 /** Dateline's public API. Everything not exported here is internal. */
-export { buildFeeds, WRITERS, type BuildResult } from './core/build.js';
+export { buildFeeds, type BuildResult } from './render/build.js';
 export { resolveConfig } from './core/config.js';
 export { buildModel, FEED_FILES } from './core/model.js';
 export { planFeeds, usesSummaries, type FeedKind, type FeedPlan, type Plans } from './core/feeds.js';
-export { SiteRenderer, feedHead, type RenderedFeed, type ItemStore } from './core/site.js';
+export { SiteRenderer, feedHead, WRITERS, type RenderedFeed, type ItemStore } from './render/site.js';
 export { slugify, assignSlugs, type SlugAssignment, type SlugCollision } from './core/slug.js';
 export { runBuild, DEFAULT_CACHE_DIR, type BuildOptions, type BuildReport, type Progress } from './pipeline/build.js';
 export { itemId } from './core/ids.js';

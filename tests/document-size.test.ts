@@ -11,9 +11,9 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkFeeds } from '../src/core/build.js';
-import { PARTS } from '../src/core/site.js';
-import { documentLimit, documentOver, largeDocuments, LARGE_DOCUMENT_BYTES, utf8Length } from '../src/core/size.js';
+import { checkFeeds } from '../src/render/build.js';
+import { PARTS } from '../src/render/site.js';
+import { documentLimit, documentOver, largeDocuments, LARGE_DOCUMENT_BYTES, utf8Length } from '../src/render/size.js';
 import { buildFeeds, formatDiagnostic, loadArticles, loadConfig, runBuild, type Format } from '../src/index.js';
 import { makeSite, record, rng, runCli, SITE_CONFIG, snapshotDir } from './_helpers.js';
 

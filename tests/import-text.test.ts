@@ -10,7 +10,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildFeeds } from '../src/core/build.js';
+import { buildFeeds } from '../src/render/build.js';
 import { resolveConfig } from '../src/core/config.js';
 import { validateRecords } from '../src/core/validate.js';
 import { formatDiagnostic } from '../src/errors.js';

@@ -1,5 +1,5 @@
 /**
- * V8's heap as the size check of large documents needs it (core/site.ts, DocumentBounds): its limit, and
+ * V8's heap as the size check of large documents needs it (render/site.ts, DocumentBounds): its limit, and
  * how much is free, after a full collection when asked (garbage counts as used until then). Asked only
  * before joining large documents, near the limit, where V8 would otherwise abort the process.
  */

@@ -7,7 +7,7 @@ import { restoreItem, storeItem } from '../cache/serial.js';
 import { EDITS_GROUP, homeGroup, itemKey, type CacheIdentity, type Census, type RecordEntry, type StoredPlan } from '../cache/state.js';
 import { loadCache, loadData, loadZones, type Loaded, type CacheRead } from '../cache/store.js';
 import { newestNeeded } from '../core/feeds.js';
-import type { ItemStore } from '../core/site.js';
+import type { ItemStore } from '../render/site.js';
 import { assembleRecords, scanRecords, type RecordScan } from '../sources/cached.js';
 import type { Article, ContentMode, Diagnostic, FeedItem, SiteConfig } from '../types.js';
 import { onDisk } from './_on-disk.js';

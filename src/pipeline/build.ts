@@ -15,11 +15,11 @@ import { restoreModel, storeModel, type StoredModel } from '../cache/serial.js';
 import { signatureColumns } from '../cache/signatures.js';
 import { itemKey, sha256, type CacheIdentity, type CacheState, type FeedEntry } from '../cache/state.js';
 import { saveCache } from '../cache/store.js';
-import { directoryEntry, documentProblems, futureDates, noArticles } from '../core/build.js';
+import { directoryEntry, documentProblems, futureDates, noArticles } from '../render/build.js';
 import { planFeeds, type FeedPlan, type GroupSummary } from '../core/feeds.js';
 import { newestIndex, newestOf } from '../core/model.js';
-import { documentsOf, feedFrame, feedHead, SiteRenderer, type DocumentBounds } from '../core/site.js';
-import { documentLimit, documentTooLarge, largeDocuments } from '../core/size.js';
+import { documentsOf, feedFrame, feedHead, SiteRenderer, type DocumentBounds } from '../render/site.js';
+import { documentLimit, documentTooLarge, largeDocuments } from '../render/size.js';
 import { DatelineError } from '../errors.js';
 import { manifestOf, MANIFEST_FILE, serveFeedAsync, serverConfigFiles, type FeedDocuments } from '../hosting/index.js';
 import { OutputStage, type Written } from '../output/dist.js';
@@ -55,7 +55,7 @@ export interface BuildOptions {
   onProgress?: (p: Progress) => void;
   /**
    * The largest feed document to make, in bytes; a larger one fails the build (E_DOCUMENT_TOO_LARGE).
-   * By default a sixteenth of V8's heap limit, at most what a string can hold (core/size.ts).
+   * By default a sixteenth of V8's heap limit, at most what a string can hold (render/size.ts).
    */
   maxDocumentBytes?: number;
 }

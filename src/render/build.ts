@@ -2,15 +2,14 @@
 import { hostingFiles, type Hosting } from '../hosting/index.js';
 import { readerFiles, type FeedDirectoryEntry } from '../pages/index.js';
 import type { Article, Diagnostic, FeedModel, Manifest, Outputs, SiteConfig } from '../types.js';
-import { grouped } from './_numbers.js';
-import { planFeeds, type FeedPlan, type GroupSummary } from './feeds.js';
-import { newestIndex } from './model.js';
+import { grouped } from '../core/_numbers.js';
+import { planFeeds, type FeedPlan, type GroupSummary } from '../core/feeds.js';
+import { newestIndex } from '../core/model.js';
 import { feedFrame, SiteRenderer, type DocumentBounds, type RenderedFeed } from './site.js';
 import { DatelineError, diagnostic, Errors } from '../errors.js';
-import { formatRfc3339 } from './_dates.js';
+import { formatRfc3339 } from '../core/_dates.js';
 import { documentLimit, LARGE_DOCUMENT_BYTES, largeDocuments, utf8Length, type DocumentLimit } from './size.js';
 
-export { WRITERS } from './site.js';
 
 export interface BuildResult {
   /** The feeds' documents (main, sections, tags, authors, archives): file name (relative to the output directory) → text. */

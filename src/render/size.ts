@@ -12,8 +12,8 @@
 import type { DocumentParts } from '../formats/_document.js';
 import { diagnostic, Errors } from '../errors.js';
 import type { ContentMode, Diagnostic, FeedItem } from '../types.js';
-import type { FeedKind } from './feeds.js';
-import { grouped } from './_numbers.js';
+import type { FeedKind } from '../core/feeds.js';
+import { grouped } from '../core/_numbers.js';
 
 /** V8's longest string, in UTF-16 code units; a document's UTF-8 bytes are never fewer. */
 export const MAX_STRING_LENGTH = 2 ** 29 - 24;

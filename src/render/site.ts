@@ -9,8 +9,8 @@ import { atomParts, writeAtom } from '../formats/atom.js';
 import { jsonFeedParts, writeJsonFeed } from '../formats/jsonfeed.js';
 import { rssParts, writeRss } from '../formats/rss.js';
 import type { Article, ContentMode, Diagnostic, FeedItem, FeedModel, Format, SiteConfig } from '../types.js';
-import type { FeedPlan } from './feeds.js';
-import { FEED_FILES, feedModel, feedUrls, newestOf, toItem, type FeedHead } from './model.js';
+import type { FeedPlan } from '../core/feeds.js';
+import { FEED_FILES, feedModel, feedUrls, newestOf, toItem, type FeedHead } from '../core/model.js';
 import { documentBytes, documentOver, documentTooLarge, documentUnits, heapLeftLimit, itemFloor, type DocumentLimit } from './size.js';
 
 export const WRITERS: Record<Format, (m: FeedModel) => string> = { rss: writeRss, atom: writeAtom, json: writeJsonFeed };
@@ -70,7 +70,7 @@ export function feedFrame(plan: PlanHead, updated: Date, config: SiteConfig): Fe
 
 const FORMATS = Object.keys(WRITERS) as Format[];
 
-/** How large a feed's documents may be (core/size.ts), and the output directory, as messages name it. */
+/** How large a feed's documents may be (render/size.ts), and the output directory, as messages name it. */
 export interface DocumentBounds {
   limit: DocumentLimit;
   outDir: string;
@@ -133,7 +133,7 @@ export class SiteRenderer {
 
   /**
    * `plans`: every feed that will be rendered or touched, each once (main's model counts as its use).
-   * `bounds`: how large a document `render` makes (core/size.ts); past them it throws E_DOCUMENT_TOO_LARGE.
+   * `bounds`: how large a document `render` makes (render/size.ts); past them it throws E_DOCUMENT_TOO_LARGE.
    */
   constructor(private readonly config: SiteConfig, plans: readonly Pick<FeedPlan, 'content' | 'articles'>[], private readonly store?: ItemStore, private readonly bounds?: DocumentBounds) {
     for (const plan of plans) {

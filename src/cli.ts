@@ -14,7 +14,7 @@ import { resolve } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { DEFAULT_CONFIG_FILE, loadConfig, sortDiagnostics } from './sources/index.js';
 import { loadArticlesCached } from './sources/cached.js';
-import { parseCommand, plural, report, type CliIO } from './cli/_report.js';
+import { internalError, parseCommand, plural, report, type CliIO } from './cli/_report.js';
 import { buildCommand, leftOut, tuneForSize, untuneForSize } from './cli/build.js';
 
 export type { CliIO } from './cli/_report.js';
@@ -110,7 +110,13 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return 0;
   }
   // Loaded on demand: the importers' gazetteer and the server are not needed to build.
-  if (command === 'import') return (await import('./cli/import.js')).importCommand(rest, io, USAGE['import'] ?? '');
+  if (command === 'import') {
+    try {
+      return await (await import('./cli/import.js')).importCommand(rest, io, USAGE['import'] ?? '');
+    } catch (e) {
+      return internalError(io, e);
+    }
+  }
   if (command === 'serve') {
     const { serveCommand } = await import('./cli/serve.js');
     return serveCommand(rest, io, USAGE['serve'] ?? '', { build: (args, buildIo) => main(['build', ...args], buildIo) });
@@ -169,8 +175,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       if (json) io.stdout(`${JSON.stringify({ ok: false, diagnostics: e.diagnostics })}\n`);
       return 1;
     }
-    io.stderr(`Internal error in Dateline (please report it with the input that caused it):\n${(e as Error).stack ?? String(e)}\n`);
-    return 70;
+    return internalError(io, e);
   } finally {
     untuneForSize();
   }

@@ -470,3 +470,21 @@ describe('bad input', () => {
     expect((await run(['import', '--format', 'pdf', 'gaza-talks.txt'], dir)).code).toBe(2);
   });
 });
+
+describe('import: a fault of its own', () => {
+  it('exits 70 with the stack on stderr, as build, check and serve do (not 1, which means bad input)', async () => {
+    const dir = await site();
+    const { main } = await import('../src/index.js');
+    let stderr = '';
+    // The clean trigger from outside: an io whose stdout fails (as a closed pipe would) while the report is printed.
+    const io = {
+      cwd: dir,
+      stdout: () => {
+        throw new Error('stdout is gone');
+      },
+      stderr: (t: string) => void (stderr += t),
+    };
+    expect(await main(['import', 'gaza-talks.txt', '--dry-run'], io)).toBe(70);
+    expect(stderr.startsWith('Internal error in Dateline (please report it with the input that caused it):\nError: stdout is gone\n    at ')).toBe(true);
+  });
+});

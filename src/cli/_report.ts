@@ -42,6 +42,12 @@ export const errorExit = (diagnostics: readonly Diagnostic[]): number =>
   diagnostics.every((d) => d.severity !== 'error' || fromOption(d)) ? 2 : 1;
 
 
+/** A fault of Dateline's own (not the input's): its stack, and the exit code 70 (EX_SOFTWARE). */
+export function internalError(io: CliIO, e: unknown): number {
+  io.stderr(`Internal error in Dateline (please report it with the input that caused it):\n${(e as Error | undefined)?.stack ?? String(e)}\n`);
+  return 70;
+}
+
 /**
  * Parses a command's arguments (strictly: unknown options are usage errors). Returns the parsed values, or
  * the exit code when the command is done already: 0 after printing the usage for --help, 2 after printing

@@ -12,7 +12,7 @@ import { overlaps } from '../pipeline/_apart.js';
 import { startServer, type Limits, type RunningServer } from '../serve/node.js';
 import { DEFAULT_CONFIG_FILE, display, listRecordFiles, loadConfig } from '../sources/index.js';
 import type { SiteConfig } from '../types.js';
-import { parseCommand, report, type CliIO } from './_report.js';
+import { internalError, parseCommand, report, type CliIO } from './_report.js';
 
 export interface ServeHooks {
   /**
@@ -70,8 +70,7 @@ export async function serveCommand(args: readonly string[], io: CliIO, usage: st
   try {
     return await run(args, io, usage, hooks);
   } catch (e) {
-    io.stderr(`Internal error in Dateline (please report it with the input that caused it):\n${(e as Error).stack ?? String(e)}\n`);
-    return 70;
+    return internalError(io, e);
   }
 }
 

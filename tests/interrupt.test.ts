@@ -158,7 +158,7 @@ describe('interruptStages', () => {
       await mkdir(out);
       await writeFile(join(out, 'old.xml'), 'old');
       const stage = new OutputStage(out, 'out');
-      await stage.previousManifest();
+      await stage.previousFiles();
       await stage.put('old.xml', 'new');
       await stage.put('tags/a/rss.xml', 'a');
       expect(await interruptStages()).toBe('stopped');
@@ -220,7 +220,7 @@ describe('interruptStages', () => {
       const out = join(site.dir, 'out');
       const mine = join(out, `.dateline-stage-${process.ppid}`);
       await mkdir(mine, { recursive: true });
-      await new OutputStage(out, 'out').previousManifest();
+      await new OutputStage(out, 'out').previousFiles();
       expect(existsSync(mine)).toBe(true);
       await rm(mine, { recursive: true });
     } finally {

@@ -95,6 +95,28 @@ describe('OutputStage', () => {
   });
 });
 
+describe('the last build\'s manifest', () => {
+  it('is read as any input is: entries that are not objects are passed over (their files stay), the rest name the stale files to remove', async () => {
+    // (It crashed the build: `null.xml: null` threw a TypeError reading its encodings.)
+    await withDir(async (dir) => {
+      const served = (file: string) => ({ type: 'application/rss+xml; charset=utf-8', etag: `"${file}"`, lastModified: 'Wed, 05 Feb 2025 01:24:00 GMT', bytes: 1, maxAge: 900, encodings: {}, links: {} });
+      for (const f of ['gone.xml', 'null.xml', 'odd.xml', 'kept.xml']) await writeFile(join(dir, f), 'x');
+      await writeFile(join(dir, '_dateline.json'), JSON.stringify({
+        version: 1,
+        // A hand-edited or truncated manifest: entries of the wrong shape, a sibling that is not an object, a name outside.
+        files: { 'gone.xml': served('gone.xml'), 'null.xml': null, 'odd.xml': { ...served('odd.xml'), encodings: { gzip: 'odd.xml.gz' } }, '../outside.xml': served('x'), 'kept.xml': 7 },
+      }));
+      await writeOutputs(dir, new Map([['rss.xml', '<rss/>']]));
+      // odd.xml's entry names its file without its damaged sibling: the feed is gone, so it goes.
+      expect((await readdir(dir)).sort()).toEqual(['_dateline.json', 'kept.xml', 'null.xml', 'rss.xml']);
+      // A manifest whose files are not an object at all is no manifest.
+      await writeFile(join(dir, '_dateline.json'), '{"version":1,"files":null}');
+      await writeOutputs(dir, new Map([['atom.xml', '<feed/>']]));
+      expect((await readdir(dir)).sort()).toEqual(['_dateline.json', 'atom.xml', 'kept.xml', 'null.xml', 'rss.xml']);
+    });
+  });
+});
+
 describe('what a killed build left', () => {
   it('its stage directory goes, and so do the feed directories it made and never filled', async () => {
     await withDir(async (dir) => {
@@ -105,7 +127,7 @@ describe('what a killed build left', () => {
       await mkdir(join(dir, 'tags', 'empty', 'deeper'), { recursive: true });
       await mkdir(join(dir, 'sections', 'world'), { recursive: true });
       await writeFile(join(dir, 'sections', 'world', 'rss.xml'), 'kept');
-      await new OutputStage(dir).previousManifest();
+      await new OutputStage(dir).previousFiles();
       expect((await readdir(dir, { recursive: true })).sort()).toEqual(['sections', 'sections/world', 'sections/world/rss.xml']);
     });
   });
@@ -116,7 +138,7 @@ describe('what a killed build left', () => {
       await mkdir(join(dir, 'static', 'uploads'), { recursive: true });
       await mkdir(join(dir, '.well-known'), { recursive: true });
       await mkdir(join(dir, 'tags', 'x'), { recursive: true });
-      await new OutputStage(dir).previousManifest();
+      await new OutputStage(dir).previousFiles();
       expect((await readdir(dir, { recursive: true })).sort()).toEqual(['.well-known', 'static', 'static/uploads']);
     });
   });
@@ -135,7 +157,7 @@ describe('what a killed build left', () => {
         await writeFile(join(dir, 'tags', 'new', '.dateline-stage-4194999-rss.xml'), 'half');
         // A live build's copy (pid 1 is always alive) stays.
         await writeFile(join(dir, 'sections', 'world', '.dateline-stage-1-feed.json'), 'live');
-        await new OutputStage(dir).previousManifest();
+        await new OutputStage(dir).previousFiles();
         const left = (await readdir(dir, { recursive: true })).filter((n) => n.includes('.dateline-stage-'));
         expect(left).toEqual([join('sections', 'world', '.dateline-stage-1-feed.json')]);
       } finally {
@@ -147,7 +169,7 @@ describe('what a killed build left', () => {
   it('without a killed build, empty directories are left alone (they may be the site\'s)', async () => {
     await withDir(async (dir) => {
       await mkdir(join(dir, 'media'), { recursive: true });
-      await new OutputStage(dir).previousManifest();
+      await new OutputStage(dir).previousFiles();
       expect(await readdir(dir)).toEqual(['media']);
     });
   });

@@ -1,6 +1,7 @@
 /**
  * What a build writes for servers, beside the feeds: precompressed `.gz`/`.br` siblings, `_dateline.json`
- * (validators and headers per file, read by `dateline serve`), `_config/nginx.conf` and `_headers`.
+ * (validators and headers per file, read by `dateline serve`), `_config/nginx.conf` and `_headers`; and the
+ * manifest read back, checked.
  * Pure computation (hashing, zlib): no fs, no clock, no environment.
  */
 import type { Manifest, Outputs, SiteConfig } from '../types.js';
@@ -10,6 +11,8 @@ import { nginxConf } from './nginx.js';
 
 export { MANIFEST_FILE, MEDIA_TYPES, formatOf, manifestOf, serveFeed, serveFeedAsync, type FeedDocuments, type ServedFeed } from './manifest.js';
 export { strongEtag, httpDate } from './encode.js';
+export { isServableName, manifestFiles, parseManifest } from './manifest-check.js';
+export { parseHttpDate } from './http-date.js';
 
 /** Where the generated server configuration goes, relative to the output directory. */
 export const NGINX_CONF_FILE = '_config/nginx.conf';

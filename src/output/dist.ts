@@ -18,10 +18,10 @@ import { constants, renameSync } from 'node:fs';
 import { access, copyFile, readdir, readFile, rename, rm, rmdir, stat, utimes, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { DatelineError, diagnostic, Errors } from '../errors.js';
-import { MANIFEST_FILE, NGINX_CONF_FILE } from '../hosting/index.js';
+import { MANIFEST_FILE, manifestFiles, NGINX_CONF_FILE } from '../hosting/index.js';
 import { makeDirs, realPath } from '../paths.js';
 import { turns } from '../turns.js';
-import type { Manifest, Outputs } from '../types.js';
+import type { Outputs } from '../types.js';
 
 export interface Written {
   name: string;
@@ -127,10 +127,10 @@ export class OutputStage {
   }
 
   /**
-   * The manifest the directory holds now, if any: what the previous build wrote. (First the stage
-   * directories of builds that were killed are removed.)
+   * The files the manifest the directory holds now lists, if any: what the previous build wrote. (First
+   * the stage directories of builds that were killed are removed.)
    */
-  async previousManifest(): Promise<Manifest | undefined> {
+  async previousFiles(): Promise<readonly string[] | undefined> {
     await this.ownTurn();
     const names = await readdir(this.outDir).catch(() => [] as string[]);
     let killed = false;
@@ -144,15 +144,11 @@ export class OutputStage {
     // A killed build may also have made feed directories it never filled (a tag's, turned on since): in
     // the directories only feeds use; an empty directory of the site's own elsewhere is left alone.
     if (killed) for (const root of FEED_ROOTS) if (await removeEmptyDirs(join(this.outDir, root))) await rmdir(join(this.outDir, root)).catch(() => undefined);
-    let manifest: Manifest | undefined;
-    try {
-      const m = JSON.parse(await readFile(join(this.outDir, MANIFEST_FILE), 'utf8')) as Manifest;
-      manifest = m?.version === 1 && typeof m.files === 'object' ? m : undefined;
-    } catch {
-      manifest = undefined;
-    }
-    if (killed) await removeCopiesBeside(this.outDir, manifest);
-    return manifest;
+    // Read as any input is: a damaged entry is passed over (its files are then not removed as stale).
+    const text = await readFile(join(this.outDir, MANIFEST_FILE), 'utf8').catch(() => undefined);
+    const files = text === undefined ? undefined : manifestFiles(text);
+    if (killed) await removeCopiesBeside(this.outDir, files);
+    return files;
   }
 
   /**
@@ -278,9 +274,10 @@ export class OutputStage {
 
   /**
    * Renames every staged file into place (the manifest last), fixes mtimes, and removes the files of
-   * `previous` (the old manifest) this build did not make. Returns what was written, by name.
+   * `previous` (what the old manifest lists, `previousFiles`) this build did not make. Returns what was
+   * written, by name.
    */
-  async commit(previous?: Manifest): Promise<Written[]> {
+  async commit(previous?: readonly string[]): Promise<Written[]> {
     try {
       return await this.renameAll(previous);
     } finally {
@@ -288,7 +285,7 @@ export class OutputStage {
     }
   }
 
-  private async renameAll(previous: Manifest | undefined): Promise<Written[]> {
+  private async renameAll(previous: readonly string[] | undefined): Promise<Written[]> {
     await this.settle();
     if (this.closed) throw new DatelineError([diagnostic(Errors.Interrupted, { file: this.shownAs })]);
     this.renaming = true;
@@ -318,14 +315,9 @@ export class OutputStage {
     return [...this.written].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 
-  private async removeStale(previous: Manifest): Promise<void> {
-    const stale = new Set<string>();
-    for (const [name, served] of Object.entries(previous.files)) {
-      for (const file of [name, served.encodings?.gzip?.file, served.encodings?.br?.file]) {
-        // Only plain relative names a build could have written; never anything outside the directory.
-        if (file !== undefined && !this.names.has(file) && !file.split('/').some((p) => p === '' || p === '.' || p === '..')) stale.add(file);
-      }
-    }
+  private async removeStale(previous: readonly string[]): Promise<void> {
+    // (Names a server may serve, so plain relative ones: never anything outside the directory.)
+    const stale = new Set(previous.filter((file) => !this.names.has(file)));
     const dirs = new Set<string>();
     for (const file of [...stale].sort()) {
       await rm(join(this.outDir, file), { force: true });
@@ -342,13 +334,9 @@ export class OutputStage {
  * (`renameInto`): the hidden files of a dead build in each directory the previous build wrote feeds to,
  * in `_config/` and under the feeds' own directories (one the killed build made).
  */
-async function removeCopiesBeside(outDir: string, manifest: Manifest | undefined): Promise<void> {
+async function removeCopiesBeside(outDir: string, listed: readonly string[] | undefined): Promise<void> {
   const dirs = new Set<string>(['.', dirname(NGINX_CONF_FILE)]);
-  for (const [name, served] of Object.entries(manifest?.files ?? {})) {
-    for (const file of [name, served.encodings?.gzip?.file, served.encodings?.br?.file]) {
-      if (file !== undefined && !file.split('/').some((p) => p === '..')) dirs.add(dirname(file));
-    }
-  }
+  for (const file of listed ?? []) dirs.add(dirname(file));
   for (const root of FEED_ROOTS) {
     const under = await readdir(join(outDir, root), { recursive: true, withFileTypes: true }).catch(() => []);
     for (const e of under) if (e.isDirectory()) dirs.add(relative(outDir, join(e.parentPath ?? e.path, e.name)));
@@ -409,7 +397,7 @@ export async function writeOutputs(
   mtimes: ReadonlyMap<string, Date> = new Map(),
 ): Promise<Written[]> {
   const stage = new OutputStage(outDir, shownAs);
-  const previous = await stage.previousManifest();
+  const previous = await stage.previousFiles();
   for (const [name, content] of [...outputs].sort(([a], [b]) => (a < b ? -1 : 1))) await stage.put(name, content, mtimes.get(name));
   return stage.commit(previous);
 }

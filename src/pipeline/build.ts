@@ -166,7 +166,7 @@ async function buildNow(options: BuildOptions, config: SiteConfig, outShown: str
   /** Each feed's newest change and the record that gives it, for W_DATE_FUTURE. */
   const newestChanges: { updated: Date; newest: string | undefined }[] = [];
   const stage = new OutputStage(outDir, outShown);
-  const before = await stage.previousManifest();
+  const before = await stage.previousFiles();
   const feeds: Record<string, FeedEntry> = {};
   const entries: [string, ServedFile][] = [];
   const directory: FeedDirectoryEntry[] = [];

@@ -14,8 +14,9 @@ import { isStrongEtag, strongEtag } from '../hosting/encode.js';
 import { linkHeader } from '../hosting/manifest.js';
 import { browserEtag } from '../hosting/nginx.js';
 import type { ServedFile } from '../types.js';
-import { acceptableCodings, ifMatchMatches, ifNoneMatchMatches, parseHttpDate, type Coding } from './_http.js';
-import { isServableName, type FeedStore, type StoreEntry } from './store.js';
+import { isServableName, parseHttpDate } from '../hosting/index.js';
+import { acceptableCodings, ifMatchMatches, ifNoneMatchMatches, type Coding } from './_http.js';
+import type { FeedStore, StoreEntry } from './store.js';
 
 export interface HandlerOptions {
   /** Longest request target (path and query, in characters) that is served; a longer one gets 414. Default 2048. */

@@ -8,11 +8,8 @@ import { constants, type Stats } from 'node:fs';
 import { open, realpath, stat, type FileHandle } from 'node:fs/promises';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { within } from '../paths.js';
-import type { EncodedVariant, Manifest, ServedFile } from '../types.js';
-import { parseHttpDate } from './_http.js';
-
-/** The manifest's name in the output directory. It is never served. */
-export const MANIFEST_FILE = '_dateline.json';
+import type { Manifest, ServedFile } from '../types.js';
+import { isServableName, MANIFEST_FILE, parseManifest } from '../hosting/index.js';
 
 /** What is at a path: a built file the manifest describes, or a plain file typed by its extension. */
 export type StoreEntry =
@@ -56,77 +53,6 @@ const TYPES: Record<string, string> = {
 /** Media type of a file the manifest does not describe, by extension. */
 export function mediaTypeFor(name: string): string {
   return TYPES[extname(name).toLowerCase()] ?? 'application/octet-stream';
-}
-
-/**
- * Whether a relative name may be served at all: no empty, `.` or `..` segments, no dotfiles (temporary
- * files of an atomic write are dotfiles), no backslashes, NUL or other control characters, and nothing
- * whose first segment starts with `_`: that is where the build puts what is for servers, not readers
- * (`_dateline.json`, `_headers`, `_config/nginx.conf`), and the generated nginx configuration refuses
- * them too. Compared case-insensitively where it matters, for case-insensitive file systems.
- */
-export function isServableName(name: string): boolean {
-  if (name === '' || name.length > 1024 || /[\\\u0000-\u001f\u007f]/.test(name)) return false;
-  if (name.startsWith('_') || name.toLowerCase() === MANIFEST_FILE) return false;
-  return name.split('/').every((seg) => seg !== '' && !seg.startsWith('.'));
-}
-
-// ----- The manifest, checked: it comes from disk, so it is validated like any input -----
-
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-/** A quoted entity-tag (RFC 9110 §8.8.3), which is also safe to put in a header. */
-const isEtag = (v: unknown): v is string => typeof v === 'string' && /^(W\/)?"[\x21\x23-\x7e]*"$/.test(v);
-const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
-const isHeaderText = (v: unknown): v is string => typeof v === 'string' && /^[\x20-\x7e]+$/.test(v);
-
-function checkVariant(v: unknown): EncodedVariant | undefined {
-  if (!isObject(v) || typeof v['file'] !== 'string' || !isServableName(v['file']) || !isEtag(v['etag']) || !isCount(v['bytes'])) return undefined;
-  return { file: v['file'], etag: v['etag'], bytes: v['bytes'] };
-}
-
-function checkLink(v: unknown): string | undefined {
-  if (typeof v !== 'string' || !URL.canParse(v)) return undefined;
-  // The serialised URL percent-encodes spaces, `<` and `>`, so it cannot break out of `<…>` in a Link header.
-  const href = new URL(v).href;
-  return isHeaderText(href) ? href : undefined;
-}
-
-function checkServed(v: unknown): ServedFile | undefined {
-  if (!isObject(v)) return undefined;
-  const { type, etag, lastModified, bytes, maxAge, encodings, links } = v;
-  if (!isHeaderText(type) || !isEtag(etag) || typeof lastModified !== 'string' || parseHttpDate(lastModified) === undefined) return undefined;
-  if (!isCount(bytes) || !isCount(maxAge)) return undefined;
-  const served: ServedFile = { type, etag, lastModified, bytes, maxAge, encodings: {}, links: {} };
-  if (isObject(encodings)) {
-    const gzip = checkVariant(encodings['gzip']);
-    const br = checkVariant(encodings['br']);
-    if (gzip !== undefined) served.encodings.gzip = gzip;
-    if (br !== undefined) served.encodings.br = br;
-  }
-  if (isObject(links)) {
-    const self = checkLink(links['self']);
-    const hub = checkLink(links['hub']);
-    if (self !== undefined) served.links.self = self;
-    if (hub !== undefined) served.links.hub = hub;
-  }
-  return served;
-}
-
-/** The manifest's usable entries; an entry that does not check out is left out (its file is then static). */
-export function parseManifest(text: string): Manifest | undefined {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (!isObject(data) || data['version'] !== 1 || !isObject(data['files'])) return undefined;
-  const files: Record<string, ServedFile> = {};
-  for (const [name, entry] of Object.entries(data['files'])) {
-    const served = isServableName(name) ? checkServed(entry) : undefined;
-    if (served !== undefined) files[name] = served;
-  }
-  return { version: 1, files };
 }
 
 // ----- The directory store -----

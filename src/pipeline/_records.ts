@@ -8,7 +8,7 @@ import { EDITS_GROUP, homeGroup, itemKey, type CacheIdentity, type Census, type 
 import { loadCache, loadData, loadZones, type Loaded, type CacheRead } from '../cache/store.js';
 import { newestNeeded } from '../core/feeds.js';
 import type { ItemStore } from '../render/site.js';
-import { assembleRecords, scanRecords, type RecordScan } from '../sources/cached.js';
+import { assembleRecords, scanRecords } from '../sources/cached.js';
 import type { Article, ContentMode, Diagnostic, FeedItem, SiteConfig } from '../types.js';
 import { onDisk } from './_on-disk.js';
 import { replan } from './_replan.js';
@@ -50,11 +50,13 @@ export async function prepareRecords(
   let ignored = loaded.state === undefined ? loaded.ignored : undefined;
   // Without the cache, a site of the main feed alone holds only the articles it can show (_newest.ts).
   const options = { onProgress, remember: cache !== undefined, ...(cache === undefined ? { newest: newestNeeded(config) } : {}) };
-  let scan = await scanRecords(config, cwd, read?.state, options);
-  if (!('paths' in scan)) {
+  /** The result when the articles directory cannot be listed (a Diagnostic in place of the scan). */
+  const unlisted = (problem: Diagnostic): PreparedRecords => {
     const counts = { files: 0, read: 0, readInWorker: 0, published: 0, drafts: 0 };
-    return { ...(ignored === undefined ? {} : { ignored }), splices: new Map(), keys: new Map(), records: {}, diagnostics: [scan], counts, census: { published: 0, drafts: 0, noted: [], edits: [] } };
-  }
+    return { ...(ignored === undefined ? {} : { ignored }), splices: new Map(), keys: new Map(), records: {}, diagnostics: [problem], counts, census: { published: 0, drafts: 0, noted: [], edits: [] } };
+  };
+  let scan = await scanRecords(config, cwd, read?.state, options);
+  if (!('paths' in scan)) return unlisted(scan);
 
   // With the cache, a build whose edits leave every feed's membership alone reuses the previous plans;
   // one that adds, deletes or moves records plans again from the cache's signatures (_replan.ts).
@@ -73,7 +75,10 @@ export async function prepareRecords(
     if (problem !== undefined) {
       // A damaged or missing data file: the cache is not used, and every record is read.
       [read, ignored, reuse, splices] = [undefined, problem, undefined, new Map()];
-      scan = (await scanRecords(config, cwd, undefined, options)) as RecordScan;
+      const again = await scanRecords(config, cwd, undefined, options);
+      // (The directory can go between the two listings.)
+      if (!('paths' in again)) return unlisted(again);
+      scan = again;
     }
   }
   const base = { ...(read === undefined ? {} : { cache: read }), ...(ignored === undefined ? {} : { ignored }), splices };

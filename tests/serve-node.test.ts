@@ -244,6 +244,19 @@ describe('lifecycle', () => {
     expect(refused).toBe(true);
   });
 
+  it('a request the server cannot answer (its store throws) gets 500, and onError hears of it with the request', async () => {
+    const faults: [unknown, { method: string; target: string }][] = [];
+    const broken = { lookup: () => Promise.reject(new Error('disk on fire')), read: async () => undefined, files: async () => ({}) };
+    const other = await startServer({ root: dir, host: '127.0.0.1', port: 0, store: broken, onError: (e, r) => void faults.push([e, r]) });
+    try {
+      const res = await fetch(new URL('rss.xml?x=1', other.url));
+      expect(res.status).toBe(500);
+      expect(faults.map(([e, r]) => [(e as Error).message, r])).toEqual([['disk on fire', { method: 'GET', target: '/rss.xml?x=1' }]]);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('listening on a port in use rejects with EADDRINUSE', async () => {
     await expect(startServer({ root: dir, host: '127.0.0.1', port })).rejects.toMatchObject({ code: 'EADDRINUSE' });
   });

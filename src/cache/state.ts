@@ -58,7 +58,7 @@ export interface RecordEntry extends FileStamp {
   hash: string;
   /** The record's id (in the data file, like the article: the plan signature stands for it in the index). */
   id?: string;
-  diagnostics: Diagnostic[];
+  diagnostics: readonly Diagnostic[];
   /** Its data file (`groupOf`). */
   group: string;
   /** What planning reads of its article (`planSignature`, hashed), when it gives one. */

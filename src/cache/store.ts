@@ -117,9 +117,9 @@ interface StateFile {
  * A record's part in an index file: what every build needs (its entry without the id, the article and
  * the item; diagnostics only when there are some). At 100,000 records the index is 18 MB of JSON.
  */
-type IndexPart = Omit<RecordEntry, 'id' | 'article' | 'excerpt' | 'diagnostics'> & { diagnostics?: Diagnostic[] };
+type IndexPart = Omit<RecordEntry, 'id' | 'article' | 'excerpt' | 'diagnostics'> & { diagnostics?: readonly Diagnostic[] };
 /** The diagnostics of the many records that have none (shared; entries are never changed in place). */
-const NONE: Diagnostic[] = Object.freeze([]) as unknown as Diagnostic[];
+const NONE: readonly Diagnostic[] = Object.freeze([]);
 /** A record's part in its data file. */
 interface DataPart {
   hash: string;

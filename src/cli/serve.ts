@@ -168,7 +168,10 @@ async function run(args: readonly string[], io: CliIO, usage: string, hooks: Ser
       io.stderr(`Note: ${dirShown}/ has no ${MANIFEST_FILE}, so it is not a Dateline build: its files are served as they are, without the manifest's ETags and headers.\n`);
     }
     try {
-      server = await startServer({ root, host, port, ...(hooks.limits !== undefined ? { limits: hooks.limits } : {}) });
+      // A request the server could not answer (500) is a fault of Dateline's own: said, with its stack; serving goes on.
+      const onError = (e: unknown, r: { method: string; target: string }): void =>
+        io.stderr(`Internal error in Dateline answering ${r.method} ${r.target} with 500 (please report it):\n${(e as Error | undefined)?.stack ?? String(e)}\n`);
+      server = await startServer({ root, host, port, onError, ...(hooks.limits !== undefined ? { limits: hooks.limits } : {}) });
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
       io.stderr(`Cannot listen on ${host}:${port} (${code}).${code === 'EADDRINUSE' ? ' Choose another --port.' : ''}\n`);

@@ -35,7 +35,7 @@ export interface RecordResult {
   article?: Article;
   /** The record's id as written (also when the record has other errors). */
   id?: string;
-  diagnostics: Diagnostic[];
+  diagnostics: readonly Diagnostic[];
   /** Line of the record's `id` key, asked only to report a duplicate. */
   idLine: () => number | undefined;
   /** A valid article let go when it was read (no feed can show it), in place of `article`. */

@@ -23,6 +23,8 @@ export interface HandlerOptions {
   maxUrlLength?: number;
   /** The clock (ms since the epoch), for Last-Modified: tests set it. Default Date.now. */
   now?: () => number;
+  /** Called with what went wrong when a request is answered 500 (a fault of the handler's or the store's own). */
+  onError?: (error: unknown, req: Request) => void;
 }
 
 export type Handler = (req: Request) => Promise<Response>;
@@ -372,8 +374,9 @@ export function createHandler(store: FeedStore, options: HandlerOptions = {}): H
   return async (req) => {
     try {
       return await handle(req);
-    } catch {
+    } catch (e) {
       // The store turns I/O failures into "not there"; reaching this is a bug, and the client learns nothing of it.
+      options.onError?.(e, req);
       return plain(500, 'Internal Server Error', req.method === 'HEAD');
     }
   };

@@ -41,6 +41,12 @@ export interface ServerOptions {
   limits?: Partial<Limits>;
   /** Serves this store instead of `directoryStore(root)`. */
   store?: FeedStore;
+  /**
+   * Called when a request could not be answered for a fault of the server's own (the client gets 500, or
+   * the connection is closed when the headers were sent), with the request's method and target. Without
+   * it such faults pass silently.
+   */
+  onError?: (error: unknown, request: { method: string; target: string }) => void;
 }
 
 export interface RunningServer {
@@ -99,7 +105,13 @@ async function respond(handler: Handler, base: string, req: IncomingMessage, res
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const host = options.host ?? '127.0.0.1';
-  const handler = createHandler(options.store ?? directoryStore(options.root));
+  const onError = options.onError;
+  const handler = createHandler(options.store ?? directoryStore(options.root), onError === undefined ? {} : {
+    onError: (e, req) => {
+      const url = new URL(req.url);
+      onError(e, { method: req.method, target: `${url.pathname}${url.search}` });
+    },
+  });
   const server = createServer({
     maxHeaderSize: limits.maxHeaderSize,
     requestTimeout: limits.requestTimeoutMs,
@@ -114,7 +126,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   server.on('request', (req, res) => {
     req.on('error', () => undefined);
     res.on('error', () => undefined);
-    respond(handler, base, req, res).catch(() => {
+    respond(handler, base, req, res).catch((e: unknown) => {
+      onError?.(e, { method: req.method ?? '', target: req.url ?? '' });
       if (!res.headersSent) {
         res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
         res.end('Internal Server Error\n');

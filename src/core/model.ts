@@ -11,6 +11,10 @@ import { excerpt, summaryOf } from './summary.js';
 
 /** File names of the main feed, relative to the feed base URL. */
 export const FEED_FILES = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' } as const;
+/** Registered media types of the formats, as autodiscovery `<link type>` wants them (no charset parameter). */
+export const FEED_TYPES: Readonly<Record<Format, string>> = { rss: 'application/rss+xml', atom: 'application/atom+xml', json: 'application/feed+json' };
+/** The formats as people name them. */
+export const FORMAT_NAMES: Readonly<Record<Format, string>> = { rss: 'RSS 2.0', atom: 'Atom 1.0', json: 'JSON Feed 1.1' };
 
 /** Newest first by first publication; ids break ties so the order never depends on input order. */
 export function byNewest(a: Pick<Article, 'published' | 'id'>, b: Pick<Article, 'published' | 'id'>): number {

@@ -28,3 +28,15 @@ export function joinDocument(parts: DocumentParts, items: readonly FeedItem[]): 
   for (let i = 0; i < items.length; i++) out += (i === 0 ? '' : parts.separator) + parts.fragment(items[i] as FeedItem);
   return out + parts.tail;
 }
+
+/** Memoises a fragment per item object and context (items are immutable once built, and shared by feeds). */
+export function fragmentCache(): (item: object, context: string, render: () => string) => string {
+  const cache = new WeakMap<object, { context: string; text: string }>();
+  return (item, context, render) => {
+    const hit = cache.get(item);
+    if (hit !== undefined && hit.context === context) return hit.text;
+    const text = render();
+    cache.set(item, { context, text });
+    return text;
+  };
+}

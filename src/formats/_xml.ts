@@ -127,18 +127,6 @@ export function renderFragment(name: string, node: XmlNode, depth: 1 | 2): strin
   return element(name, node, depth);
 }
 
-/** Memoises a fragment per item object and context (items are immutable once built, and shared by feeds). */
-export function fragmentCache(): (item: object, context: string, render: () => string) => string {
-  const cache = new WeakMap<object, { context: string; text: string }>();
-  return (item, context, render) => {
-    const hit = cache.get(item);
-    if (hit !== undefined && hit.context === context) return hit.text;
-    const text = render();
-    cache.set(item, { context, text });
-    return text;
-  };
-}
-
 /**
  * `media:content` with the photographer credit (Media RSS 1.5.1; EBU role codes). No `media:description`
  * for the caption: feedparser, which many aggregators use, reads every `media:description`, even one inside

@@ -4,8 +4,8 @@
  */
 import { formatRfc3339 } from '../core/_dates.js';
 import type { FeedItem, FeedModel, Person } from '../types.js';
-import { joinDocument, type DocumentParts } from './_document.js';
-import { agencyElement, contributorElements, datelineElement, fragmentCache, html, mediaContent, NS, photoCredit, renderFragment, xmlParts, type XmlNode } from './_xml.js';
+import { fragmentCache, joinDocument, type DocumentParts } from './_document.js';
+import { agencyElement, contributorElements, datelineElement, html, mediaContent, NS, photoCredit, renderFragment, xmlParts, type XmlNode } from './_xml.js';
 
 const fragments = fragmentCache();
 

@@ -7,13 +7,13 @@
 import { formatRfc3339 } from '../core/_dates.js';
 import { mailtoUrl } from '../core/_credit-fields.js';
 import type { FeedItem, FeedModel, Person } from '../types.js';
-import { joinDocument, type DocumentParts } from './_document.js';
+import { fragmentCache, joinDocument, type DocumentParts } from './_document.js';
 import { EXTENSION_DOCS } from './_xml.js';
 
 type Json = { [key: string]: unknown };
 
 /** Each item's JSON text at its place in the document (indented for `items`), rendered once per build. */
-const fragments = new WeakMap<FeedItem, { timezone: string; text: string }>();
+const fragments = fragmentCache();
 
 /** JSON.stringify drops undefined members; the ASCII escape of U+2028/2029 keeps the file safe to embed in scripts. */
 const stringify = (v: unknown): string => {
@@ -80,13 +80,7 @@ export function jsonFeedParts(m: FeedModel): DocumentParts {
     items: [],
   };
   const text = stringify(feed);
-  const fragment = (i: FeedItem): string => {
-    const hit = fragments.get(i);
-    if (hit !== undefined && hit.timezone === m.timezone) return hit.text;
-    const fresh = itemText(item(i));
-    fragments.set(i, { timezone: m.timezone, text: fresh });
-    return fresh;
-  };
+  const fragment = (i: FeedItem): string => fragments(i, m.timezone, () => itemText(item(i)));
   // `items` is the last member: its empty list closes the document, which is the document with no items.
   const empty = '  "items": []\n}';
   const head = `${text.slice(0, text.length - empty.length)}  "items": [\n`;

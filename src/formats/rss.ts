@@ -6,8 +6,8 @@
 import { formatRfc822 } from '../core/_dates.js';
 import { escapeHtml } from '../core/_text.js';
 import type { FeedItem, FeedModel } from '../types.js';
-import { joinDocument, type DocumentParts } from './_document.js';
-import { agencyElement, contributorElements, datelineElement, fragmentCache, html, mediaContent, NS, photoCredit, renderFragment, xmlParts, type XmlNode } from './_xml.js';
+import { fragmentCache, joinDocument, type DocumentParts } from './_document.js';
+import { agencyElement, contributorElements, datelineElement, html, mediaContent, NS, photoCredit, renderFragment, xmlParts, type XmlNode } from './_xml.js';
 
 const fragments = fragmentCache();
 const itemText = (i: FeedItem): string => fragments(i, '', () => renderFragment('item', item(i), 2));

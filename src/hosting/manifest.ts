@@ -1,5 +1,5 @@
 /** The feeds → what servers need to serve them: validators, precompressed siblings, the manifest. Pure. */
-import { FEED_FILES } from '../core/model.js';
+import { FEED_FILES, FEED_TYPES } from '../core/model.js';
 import type { EncodedVariant, FeedModel, Format, Manifest, Outputs, ServedFile } from '../types.js';
 import { brotli, brotliAsync, gzip, gzipAsync, httpDate, strongEtag, wholeSeconds } from './encode.js';
 
@@ -7,11 +7,17 @@ import { brotli, brotliAsync, gzip, gzipAsync, httpDate, strongEtag, wholeSecond
 export const MANIFEST_FILE = '_dateline.json';
 
 /** Media type of each feed, with its charset (the writers always write UTF-8). */
-export const MEDIA_TYPES: Record<Format, string> = {
-  rss: 'application/rss+xml; charset=utf-8',
-  atom: 'application/atom+xml; charset=utf-8',
-  json: 'application/feed+json; charset=utf-8',
+export const MEDIA_TYPES: Readonly<Record<Format, string>> = {
+  rss: `${FEED_TYPES.rss}; charset=utf-8`,
+  atom: `${FEED_TYPES.atom}; charset=utf-8`,
+  json: `${FEED_TYPES.json}; charset=utf-8`,
 };
+/**
+ * RSS and Atom: a browser shows these types as text and applies a feed's `<?xml-stylesheet?>` only to XML
+ * types, so both servers give a browser the same bytes as `application/xml` (`dateline serve`'s
+ * `mediaType`, nginx.conf's twin locations).
+ */
+export const XML_FEED = /^application\/(?:rss|atom)\+xml\b/;
 
 /** Content codings of the precompressed siblings, with the suffix of each sibling's file name. */
 export const ENCODINGS = [

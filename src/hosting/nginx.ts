@@ -26,7 +26,7 @@
  *   (`browserEtag`), and compares If-None-Match with those.
  */
 import type { Manifest } from '../types.js';
-import { linkHeader } from './manifest.js';
+import { linkHeader, XML_FEED } from './manifest.js';
 
 /*
  * Whether gzip_static and brotli_static will send their sibling, decided as their own C code decides it on
@@ -95,8 +95,6 @@ export function servedPath(file: string, feedBaseUrl: string): string {
   return base !== null && PLAIN_NAME.test(file) ? `${base}${file}` : new URL(file, feedBaseUrl).pathname;
 }
 
-/** RSS and Atom: the types a browser applies `<?xml-stylesheet?>` to are XML types, not these. */
-const XML_FEED = /^application\/(?:rss|atom)\+xml\b/;
 /** Internal twin locations that serve a feed to browsers as application/xml. */
 const BROWSER_PREFIX = '/_dateline_xml/';
 

@@ -1,4 +1,4 @@
-/** What the reader-facing pages share: feed formats as people name them, readable dates, and one stylesheet. */
+/** What the reader-facing pages share: the feeds they list, readable dates, and one stylesheet. */
 import { localParts, offsetText } from '../core/_dates.js';
 import type { Format } from '../types.js';
 
@@ -9,17 +9,6 @@ export interface FeedLink {
   url: string;
   title: string;
 }
-
-/** Registered media types, as autodiscovery `<link type>` wants them (no charset parameter). */
-export const MEDIA_TYPES: Record<Format, string> = {
-  rss: 'application/rss+xml',
-  atom: 'application/atom+xml',
-  json: 'application/feed+json',
-};
-
-export const FORMAT_NAMES: Record<Format, string> = { rss: 'RSS 2.0', atom: 'Atom 1.0', json: 'JSON Feed 1.1' };
-
-export { isRightToLeft, RTL_LANGUAGES, RTL_SCRIPTS } from '../core/_direction.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
 const pad = (n: number): string => String(n).padStart(2, '0');

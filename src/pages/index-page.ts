@@ -5,11 +5,12 @@
  * works wherever `dist/` is served and in browsers without XSLT. Pure: same model, same bytes.
  */
 import { formatRfc3339 } from '../core/_dates.js';
+import { isRightToLeft } from '../core/_direction.js';
 import { escapeHtml } from '../core/_text.js';
-import { FEED_FILES } from '../core/model.js';
+import { FEED_FILES, FEED_TYPES, FORMAT_NAMES } from '../core/model.js';
 import { namesNeedSemicolons } from '../core/credits.js';
 import type { FeedItem, FeedModel, Format, Person } from '../types.js';
-import { FORMAT_NAMES, isRightToLeft, MEDIA_TYPES, PAGE_CSS, readableDate, type FeedLink } from './_page.js';
+import { PAGE_CSS, readableDate, type FeedLink } from './_page.js';
 
 export type { FeedLink } from './_page.js';
 
@@ -56,7 +57,7 @@ export function renderDiscoverySnippet(feeds: readonly FeedLink[]): string {
 }
 
 function discoveryLink(f: FeedLink): string {
-  return `<link rel="alternate" type="${MEDIA_TYPES[f.format]}" title="${escapeHtml(f.title)}" href="${escapeHtml(f.url)}">`;
+  return `<link rel="alternate" type="${FEED_TYPES[f.format]}" title="${escapeHtml(f.title)}" href="${escapeHtml(f.url)}">`;
 }
 
 export function renderIndexPage(model: FeedModel, feeds: readonly FeedLink[], options: IndexPageOptions = {}): string {
@@ -112,7 +113,7 @@ function directorySections(model: FeedModel, directory: readonly FeedDirectoryEn
     if (entries.length === 0) continue;
     out.push(`<section aria-labelledby="${id}">`, `<h2 id="${id}">${heading}</h2>`, '<ul class="directory">');
     for (const e of entries) {
-      const docs = FORMAT_ORDER.map((f) => `<a href="${escapeHtml(encodeURI(`${e.dir}${FEED_FILES[f]}`))}" type="${MEDIA_TYPES[f]}">${SHORT_NAMES[f]}</a>`);
+      const docs = FORMAT_ORDER.map((f) => `<a href="${escapeHtml(encodeURI(`${e.dir}${FEED_FILES[f]}`))}" type="${FEED_TYPES[f]}">${SHORT_NAMES[f]}</a>`);
       // <bdi>: a name in a right-to-left script (or with a stray direction mark) does not reorder the line's counts and links.
       out.push(`<li><bdi class="name"${langAttr(model.language)}>${escapeHtml(e.name)}</bdi> <span class="meta">${e.items} ${e.items === 1 ? 'item' : 'items'} · ${time(e.updated, model.timezone)}</span> ${docs.join(' · ')}</li>`);
     }
@@ -125,7 +126,7 @@ function feedEntry(model: FeedModel, f: FeedLink): string {
   const count = model.items.length;
   return [
     '<li>',
-    `<h3><a href="${escapeHtml(f.file)}" type="${MEDIA_TYPES[f.format]}"${langAttr(model.language)}>${escapeHtml(f.title)}</a> <span class="format">${FORMAT_NAMES[f.format]}</span></h3>`,
+    `<h3><a href="${escapeHtml(f.file)}" type="${FEED_TYPES[f.format]}"${langAttr(model.language)}>${escapeHtml(f.title)}</a> <span class="format">${FORMAT_NAMES[f.format]}</span></h3>`,
     // (A feed with no items yet has no date of its own: the feeds' 1970 is no date to show people.)
     `<p class="meta">${count === 0 ? 'no items yet' : `${count} ${count === 1 ? 'item' : 'items'} · last updated ${time(model.updated, model.timezone)}`}</p>`,
     `<p class="address">Address: <code>${escapeHtml(f.url)}</code></p>`,

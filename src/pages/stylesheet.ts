@@ -12,7 +12,8 @@
  * The HTML body itself is not shown: the page is a preview that links to the story.
  */
 import { NS } from '../formats/_xml.js';
-import { PAGE_CSS, RTL_LANGUAGES, RTL_SCRIPTS } from './_page.js';
+import { RTL_LANGUAGES, RTL_SCRIPTS } from '../core/_direction.js';
+import { PAGE_CSS } from './_page.js';
 
 /**
  * XPath 1.0 for "$lang is written right to left", as isRightToLeft decides it: the script subtag (the

@@ -11,9 +11,11 @@
  * @see https://www.rfc-editor.org/rfc/rfc9110 (HTTP Semantics); the section of each rule is cited where it is applied.
  */
 import { isStrongEtag, strongEtag } from '../hosting/encode.js';
-import { linkHeader } from '../hosting/manifest.js';
+import { linkHeader, XML_FEED } from '../hosting/manifest.js';
 import { browserEtag } from '../hosting/nginx.js';
-import type { ServedFile } from '../types.js';
+import { escapeHtml } from '../core/_text.js';
+import { FEED_TYPES, FORMAT_NAMES } from '../core/model.js';
+import { FORMATS, type ServedFile } from '../types.js';
 import { isServableName, parseHttpDate } from '../hosting/index.js';
 import { acceptableCodings, ifMatchMatches, ifNoneMatchMatches, type Coding } from './_http.js';
 import type { FeedStore, StoreEntry } from './store.js';
@@ -163,22 +165,18 @@ function ok(head: boolean, headers: Record<string, string>, bytes: Uint8Array | 
   return new Response(head || typeof bytes === 'number' ? null : bytes, { status: 200, headers: { ...headers, 'content-length': String(length) } });
 }
 
-const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const FORMAT_NAMES: Record<string, string> = {
-  'application/rss+xml': 'RSS 2.0',
-  'application/atom+xml': 'Atom 1.0',
-  'application/feed+json': 'JSON Feed 1.1',
-};
+/** The formats' names by media type, for the page `GET /` gets without an index.html. */
+const FORMAT_NAMES_BY_TYPE: Record<string, string> = Object.fromEntries(FORMATS.map((f) => [FEED_TYPES[f], FORMAT_NAMES[f]]));
 const essence = (type: string): string => (type.split(';')[0] ?? '').trim().toLowerCase();
 
 /** The page `GET /` gets when the output has no index.html: the manifest's feeds, with autodiscovery links. */
 function indexPage(files: Record<string, ServedFile>): string {
   const feeds = Object.entries(files)
-    .filter(([, f]) => FORMAT_NAMES[essence(f.type)] !== undefined)
+    .filter(([, f]) => FORMAT_NAMES_BY_TYPE[essence(f.type)] !== undefined)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const href = (name: string): string => escapeHtml(name.split('/').map(encodeURIComponent).join('/'));
-  const links = feeds.map(([n, f]) => `<link rel="alternate" type="${essence(f.type)}" title="${escapeHtml(FORMAT_NAMES[essence(f.type)] ?? n)}" href="${href(n)}">\n`);
-  const items = feeds.map(([n, f]) => `<li><a href="${href(n)}">${escapeHtml(n)}</a> (${FORMAT_NAMES[essence(f.type)]}), updated ${escapeHtml(f.lastModified)}</li>\n`);
+  const links = feeds.map(([n, f]) => `<link rel="alternate" type="${essence(f.type)}" title="${escapeHtml(FORMAT_NAMES_BY_TYPE[essence(f.type)] ?? n)}" href="${href(n)}">\n`);
+  const items = feeds.map(([n, f]) => `<li><a href="${href(n)}">${escapeHtml(n)}</a> (${FORMAT_NAMES_BY_TYPE[essence(f.type)]}), updated ${escapeHtml(f.lastModified)}</li>\n`);
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -207,7 +205,6 @@ ${feeds.length > 0 ? `<ul>\n${items.join('')}</ul>` : '<p>No feeds have been bui
  *   client prefers.
  * - Other files are served with a media type by extension, Last-Modified from the file and `no-cache`.
  */
-const XML_FEED = /^application\/(?:rss|atom)\+xml\b/;
 
 /**
  * A browser shows `application/rss+xml` and `application/atom+xml` as plain text and never applies the

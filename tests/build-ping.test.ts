@@ -93,6 +93,16 @@ describe('build --ping', () => {
     await expectQuietPing(dir, h);
   });
 
+  it('says, with its own code, when the failed pings cannot be remembered (the cache directory cannot be written)', async () => {
+    const { dir } = await siteWithHub(429);
+    await writeFile(join(dir, 'not-a-dir'), 'a file\n');
+    const r = await run(['build', '--ping', '--cache', 'not-a-dir'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^not-a-dir: warning: the cache could not be written \((EEXIST|ENOTDIR)\).* \(W_CACHE_NOT_SAVED\)$/m);
+    expect(r.stderr).toMatch(/^ {2}not-a-dir: warning: could not remember the failed pings \((EEXIST|ENOTDIR)\): the next build --ping will not send them again \(W_PINGS_NOT_REMEMBERED\)$/m);
+    expect(r.stderr).not.toContain('sends them again');
+  });
+
   // QA: a build without --ping (a preview, a `serve --watch` rebuild) wrote the changed feeds, and the next
   // build --ping found nothing changed: the hub never heard of them.
   it('remembers the feeds a build without --ping changed, and the next build --ping sends them', async () => {

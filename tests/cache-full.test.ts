@@ -30,7 +30,7 @@ it('a cache save that fails on a full disk leaves no temporary files behind', as
     const r = await runCli(['build'], site.dir);
     full.on = false;
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/warning: the cache could not be written to \.dateline-cache \(ENOSPC\)/);
+    expect(r.stderr).toMatch(/^\.dateline-cache: warning: the cache could not be written \(ENOSPC\).* \(W_CACHE_NOT_SAVED\)$/m);
     const left = (await fsp.readdir(join(site.dir, '.dateline-cache'), { recursive: true })).filter((n) => n.endsWith('.tmp'));
     expect(left).toEqual([]);
     // The next build, with room, saves it.

@@ -542,8 +542,11 @@ describe('build', () => {
     await withSite({ ...GOOD_SITE, 'not-a-dir': 'a file\n' }, async (dir) => {
       const r = await run(['build', '--cache', 'not-a-dir', '--json'], dir);
       expect(r.code).toBe(0);
-      expect(r.stderr).toMatch(/^warning: the cache could not be written to not-a-dir \((EEXIST|ENOTDIR)\); the next build may not be able to use it\n$/);
-      expect(JSON.parse(r.stdout).cache).toMatchObject({ used: false, saved: false, saveError: expect.stringMatching(/^(EEXIST|ENOTDIR)$/) });
+      expect(r.stderr).toMatch(/^not-a-dir: warning: the cache could not be written \((EEXIST|ENOTDIR)\): the feeds are written, but the next build may not be able to use it \(W_CACHE_NOT_SAVED\)\n1 warning\n$/);
+      const summary = JSON.parse(r.stdout);
+      expect(summary.cache).toMatchObject({ used: false, saved: false, saveError: expect.stringMatching(/^(EEXIST|ENOTDIR)$/) });
+      expect(summary.ok).toBe(true);
+      expect(summary.diagnostics.map((d: { code: string; file: string }) => [d.code, d.file])).toEqual([['W_CACHE_NOT_SAVED', 'not-a-dir']]);
       expect(await readFile(join(dir, 'not-a-dir'), 'utf8')).toBe('a file\n');
       for (const f of FEEDS) expect((await stat(join(dir, 'dist', f))).size).toBeGreaterThan(0);
     });

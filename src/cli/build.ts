@@ -2,11 +2,11 @@
  * `dateline build`: runs the pipeline, prints what it did (or, with --json, one JSON object), notifies the
  * WebSub hub with --ping. Exit codes as in cli.ts.
  */
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { grouped } from '../core/_numbers.js';
 import type { GroupSummary } from '../core/feeds.js';
-import { DatelineError, Errors } from '../errors.js';
+import { DatelineError, diagnostic, Errors, formatDiagnostic } from '../errors.js';
 import { committedStages, interruptStages } from '../output/dist.js';
 import { realPath } from '../paths.js';
 import { DEFAULT_CACHE_DIR, runBuild, type BuildReport, type Progress } from '../pipeline/build.js';
@@ -121,7 +121,6 @@ async function buildAndReport(v: BuildValues, io: CliIO, interrupted: () => numb
     if (!quiet || v.json === true) io.stderr('Nothing was written.\n');
     return errorExit(r.diagnostics);
   }
-  if (r.cacheNotSaved !== undefined) io.stderr(`warning: the cache could not be written to ${v.cache ?? DEFAULT_CACHE_DIR} (${r.cacheNotSaved}); the next build may not be able to use it\n`);
   if (!quiet) printReport(io, r, ms);
   let pinged: PingSummary | undefined;
   const cacheDir = v['no-cache'] === true ? undefined : resolve(io.cwd, v.cache ?? DEFAULT_CACHE_DIR);
@@ -312,7 +311,8 @@ async function ping(io: CliIO, hub: string | undefined, changed: string[], feeds
     if (failed.length > 0) io.stderr(`  (the next build --ping sends ${failed.length === 1 ? 'it' : 'them'} again)\n`);
   } catch (e) {
     for (const f of summary.failed) f.again = false;
-    if (failed.length > 0) io.stderr(`  warning: could not remember the failed pings in ${cacheDir} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
+    const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    if (failed.length > 0) io.stderr(`  ${formatDiagnostic(diagnostic(Errors.PingsNotRemembered, { file: relative(io.cwd, cacheDir) || '.' }, reason))}\n`);
   }
   return summary;
 }

@@ -52,7 +52,6 @@ export const MarkdownRecord = z.strictObject(fields);
 /** A JSON record: the same fields, with the body as `content_html` or Markdown `body`. */
 export const JsonRecord = z.strictObject({ ...fields, content_html: z.string().optional(), body: z.string().optional() });
 
-export type RecordFields = z.infer<typeof JsonRecord>;
 
 /*
  * A check by hand of the same shape, for speed: zod takes about 20 µs a record, and nearly every record

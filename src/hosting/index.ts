@@ -9,7 +9,7 @@ import { headersFile } from './headers.js';
 import { MANIFEST_FILE, manifestOf, serveFeed, type FeedDocuments } from './manifest.js';
 import { nginxConf } from './nginx.js';
 
-export { MANIFEST_FILE, MEDIA_TYPES, XML_FEED, formatOf, manifestOf, serveFeed, serveFeedAsync, type FeedDocuments, type ServedFeed } from './manifest.js';
+export { MANIFEST_FILE, MEDIA_TYPES, XML_FEED, manifestOf, serveFeedAsync, type FeedDocuments } from './manifest.js';
 export { strongEtag, httpDate } from './encode.js';
 export { isServableName, manifestFiles, parseManifest } from './manifest-check.js';
 export { parseHttpDate } from './http-date.js';

@@ -15,7 +15,8 @@ import { lookupCity } from './gazetteer.js';
 import { ZH_CITIES } from './_zh-cities.js';
 import { JA_CITIES, KO_CITIES, RU_CITIES } from './_cjk-ru-cities.js';
 import { leadOf, printedLead } from './_lead.js';
-import { cityName, datelineDate, reporterNames, splitPhotoCredit } from './lines.js';
+import { cityName } from './_regions.js';
+import { datelineDate, reporterNames, splitPhotoCredit } from './lines.js';
 import { contentId } from './record.js';
 import type { RecordFieldsOut } from './types.js';
 

@@ -147,7 +147,6 @@ export function parseDatelineLead(paragraph: string): (DatelineLead & { reporter
   return lead;
 }
 
-export { cityName };
 
 const DAY_MS = 86_400_000;
 

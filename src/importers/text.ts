@@ -14,8 +14,9 @@ import { type DeskTime, isValidTimeZone, parseDeskTime } from '../core/_dates.js
 import { diagnostic, Errors } from '../errors.js';
 import type { Diagnostic } from '../types.js';
 import { lookupCity } from './gazetteer.js';
+import { cityName } from './_regions.js';
 import {
-  agenciesNamed, agencyKey, besidesAuthors, cityName, isInterviewLine, parseAgencyLine, parseContributorLine, parseDatelineLead, reporterNames, splitPhotoCredit, zhSignature, type Contributor, type DatelineLead,
+  agenciesNamed, agencyKey, besidesAuthors, isInterviewLine, parseAgencyLine, parseContributorLine, parseDatelineLead, reporterNames, splitPhotoCredit, zhSignature, type Contributor, type DatelineLead,
 } from './lines.js';
 import { contentId, markdownHeading, markdownText } from './record.js';
 import type { Importer, ImportResult, RecordFieldsOut } from './types.js';

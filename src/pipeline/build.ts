@@ -20,7 +20,7 @@ import { planFeeds, type FeedPlan, type GroupSummary } from '../core/feeds.js';
 import { newestIndex, newestOf } from '../core/model.js';
 import { documentsOf, feedFrame, feedHead, SiteRenderer, type DocumentBounds } from '../render/site.js';
 import { documentLimit, documentTooLarge, largeDocuments } from '../render/size.js';
-import { DatelineError } from '../errors.js';
+import { DatelineError, diagnostic, Errors } from '../errors.js';
 import { manifestOf, MANIFEST_FILE, serveFeedAsync, serverConfigFiles, type FeedDocuments } from '../hosting/index.js';
 import { OutputStage, type Written } from '../output/dist.js';
 import { readerFiles, type FeedDirectoryEntry } from '../pages/index.js';
@@ -28,7 +28,7 @@ import { DEFAULT_CONFIG_FILE, loadConfig, sortDiagnostics } from '../sources/ind
 import type { Diagnostic, FeedItem, FeedModel, ServedFile, SiteConfig } from '../types.js';
 import { realPath } from '../paths.js';
 import { turns } from '../turns.js';
-import { cacheDirs, overlapProblems } from './_apart.js';
+import { cacheDirs, DEFAULT_CACHE_DIR, overlapProblems } from './_apart.js';
 import { onDisk } from './_on-disk.js';
 import { CachedItems, prepareRecords } from './_records.js';
 import { storePlan } from './_reuse.js';
@@ -348,6 +348,7 @@ async function buildNow(options: BuildOptions, config: SiteConfig, outShown: str
     const state: CacheState = { startedAt, outDir, records: prepared.records, feeds, plans: reuse !== undefined ? reuse.stored : plans.map(storePlan), planned, groups, main, census: prepared.census, ...(signatures === undefined ? {} : { signatures }) };
     await saveCache(cache.dir, cache.identity, state, prepared.cache).catch((e: unknown) => {
       report.cacheNotSaved = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+      report.diagnostics.push(diagnostic(Errors.CacheNotSaved, { file: options.cacheDir || DEFAULT_CACHE_DIR }, report.cacheNotSaved));
     });
   }
   return report;

@@ -2,8 +2,8 @@
  * Serves a build's output as web-standard `Request` → `Response`: the media types, validators, cache
  * lifetime and Link targets the build recorded in its manifest, conditional GET (304, and 412 for a failed
  * If-Match or If-Unmodified-Since), precompressed gzip/brotli siblings chosen by Accept-Encoding, and
- * nothing outside the store. It does no I/O of its own (the `FeedStore` does) and reads neither the clock
- * nor the environment; `serve/node.ts` puts it on a socket.
+ * nothing outside the store. It does no I/O of its own (the `FeedStore` does) and reads no environment;
+ * the clock only through `HandlerOptions.now` (Date.now unless given). `serve/node.ts` puts it on a socket.
  *
  * @example
  *   const handle = createHandler(directoryStore('dist'));
@@ -192,21 +192,6 @@ ${feeds.length > 0 ? `<ul>\n${items.join('')}</ul>` : '<p>No feeds have been bui
 }
 
 /**
- * Creates the request handler over a store.
- *
- * - GET and HEAD only; anything else is 405 with `Allow: GET, HEAD`.
- * - A request target longer than `maxUrlLength` is 414 (RFC 9110 §15.5.15).
- * - `GET /` serves `index.html` when the store has one, otherwise a generated list of the manifest's feeds.
- * - Files the manifest describes get its media type, ETag, Last-Modified, `Cache-Control: public,
- *   max-age`, `Link` rel=self/hub and `Vary: Accept-Encoding` (and `Accept` for RSS and Atom, which
- *   browsers get as application/xml with their own ETag, see `mediaType`), with 412 for a failed
- *   If-Match or (without one) an If-Unmodified-Since older than Last-Modified, then 304 for a matching
- *   If-None-Match or (without one) a not-newer If-Modified-Since, and the precompressed sibling the
- *   client prefers.
- * - Other files are served with a media type by extension, Last-Modified from the file and `no-cache`.
- */
-
-/**
  * A browser shows `application/rss+xml` and `application/atom+xml` as plain text and never applies the
  * feed's `<?xml-stylesheet?>`; it applies it to XML types. So a request that asks for HTML and names no
  * feed type (a person following a link) gets the same bytes labelled `application/xml` and sees the
@@ -224,6 +209,20 @@ export function mediaType(feedType: string, accept: string | null): string {
   return 'application/xml; charset=utf-8';
 }
 
+/**
+ * Creates the request handler over a store.
+ *
+ * - GET and HEAD only; anything else is 405 with `Allow: GET, HEAD`.
+ * - A request target longer than `maxUrlLength` is 414 (RFC 9110 §15.5.15).
+ * - `GET /` serves `index.html` when the store has one, otherwise a generated list of the manifest's feeds.
+ * - Files the manifest describes get its media type, ETag, Last-Modified, `Cache-Control: public,
+ *   max-age`, `Link` rel=self/hub and `Vary: Accept-Encoding` (and `Accept` for RSS and Atom, which
+ *   browsers get as application/xml with their own ETag, see `mediaType`), with 412 for a failed
+ *   If-Match or (without one) an If-Unmodified-Since older than Last-Modified, then 304 for a matching
+ *   If-None-Match or (without one) a not-newer If-Modified-Since, and the precompressed sibling the
+ *   client prefers.
+ * - Other files are served with a media type by extension, Last-Modified from the file and `no-cache`.
+ */
 export function createHandler(store: FeedStore, options: HandlerOptions = {}): Handler {
   const maxUrl = options.maxUrlLength ?? DEFAULT_MAX_URL;
   const now = options.now ?? Date.now;

@@ -8,7 +8,7 @@ import { display, type Loaded } from './_files.js';
 import { parseJson } from './_positions.js';
 import { loadArticlesCached } from './cached.js';
 
-export { articlesDirMissing, display, listRecordFiles, readRecord, sortDiagnostics, type Loaded } from './_files.js';
+export { display, listRecordFiles, sortDiagnostics, type Loaded } from './_files.js';
 export { readRecordText } from './_read.js';
 
 export const DEFAULT_CONFIG_FILE = 'dateline.config.json';

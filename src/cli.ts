@@ -6,7 +6,7 @@ import pkg from '../package.json' with { type: 'json' };
 import { checkFeeds, futureDates } from './render/build.js';
 import { grouped } from './core/_numbers.js';
 import { documentLimit } from './render/size.js';
-import { DatelineError } from './errors.js';
+import { DatelineError, Errors } from './errors.js';
 import { DEFAULT_CACHE_DIR } from './pipeline/build.js';
 import { heapNow } from './pipeline/_heap.js';
 import { cacheDirs, overlapProblems } from './pipeline/_apart.js';
@@ -153,7 +153,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     const refused = loaded.diagnostics.some((d) => d.severity === 'error');
     // As build names them: the main feed's stories, and each feed's newest change.
     const future = futureDates(built.main, built.feeds, Date.now(), config.timezone);
-    const all = sortDiagnostics([...apart, ...loaded.diagnostics, ...built.diagnostics.filter((d) => !(refused && d.code === 'W_NO_ARTICLES')), ...future]);
+    const all = sortDiagnostics([...apart, ...loaded.diagnostics, ...built.diagnostics.filter((d) => !(refused && d.code === Errors.NoArticles.code)), ...future]);
     const errors = report(io, all);
     const published = loaded.articles.filter((a) => !a.draft).length;
     const drafts = loaded.articles.length - published;

@@ -382,16 +382,16 @@ describe('RFC 5005 archives', () => {
 
   // QA: a client that keeps the archives it has read (RFC 5005 §4 lets it: archives should not change)
   // stopped at the newest archive's URL, read before the story that moved into it since, and missed it.
-  it('a client that does not read an archive twice still reaches a story that moved into the newest archive since it last polled', async () => {
+  it('a client that does not read an archive twice still reaches a story that moved into the newest archive since it last polled, and a correction to an archived one', async () => {
     const later: Record<string, string> = { ...files, 'articles/x.md': story(99, '2025-03-30 09:00') };
     for (let n = 1; n <= 4; n++) later[`articles/n${n}.md`] = story(100 + n, `2025-04-2${n} 10:00`);
     const prevArchive = (outputs: Map<string, string>): string => rssLinks(outputs.get('rss.xml') ?? '').find((l) => l['@rel'] === 'prev-archive')?.['@href'];
-    /** An RSS client that remembers the documents it has read, by URL, and the items it has seen. */
-    const client = { read: new Set<string>(), items: new Set<string>() };
+    /** An RSS client that remembers the documents it has read, by URL, and the items it has seen (with their last correction). */
+    const client = { read: new Set<string>(), items: new Map<string, string | undefined>() };
     const poll = (outputs: Map<string, string>): void => {
       for (let url: string | undefined = `${BASE}rss.xml`; url !== undefined;) {
         const doc: string = outputs.get(decodeURI(url.slice(BASE.length).replace(/\?.*$/, ''))) ?? '';
-        for (const i of rssItems(doc)) client.items.add(text(i.guid) ?? '');
+        for (const i of rssItems(doc)) client.items.set(text(i.guid) ?? '', i['atom:updated']);
         const next: string | undefined = rssLinks(doc).find((l) => l['@rel'] === 'prev-archive')?.['@href'];
         url = next === undefined || client.read.has(next) ? undefined : next;
         if (url !== undefined) client.read.add(url);
@@ -400,6 +400,7 @@ describe('RFC 5005 archives', () => {
     const first = await build(files, config);
     const second = await build(later, config);
     const corrected = await build({ ...later, 'articles/x.md': story(99, '2025-03-30 09:00', ['updated: 2025-04-30 10:00'], 'Corrected text.') }, config);
+    const silent = await build({ ...later, 'articles/x.md': story(99, '2025-03-30 09:00', [], 'Edited without a correction.') }, config);
     // A story filed late into the oldest month (review: the version named the newest archive alone).
     const late = await build({ ...later, 'articles/late.md': story(98, '2025-01-15 08:00') }, config);
     try {
@@ -408,15 +409,21 @@ describe('RFC 5005 archives', () => {
       poll(second.built.outputs);
       expect(client.items.has('tag:news.example.com,2025:s99')).toBe(true);
       expect(client.items.size).toBe(published + 5);
+      expect(client.items.get('tag:news.example.com,2025:s99')).toBeUndefined();
+      // RFC 5005 §4.1: a correction to an archived story reaches the client that will not read that archive again.
+      poll(corrected.built.outputs);
+      expect(client.items.get('tag:news.example.com,2025:s99')).toBe('2025-04-30T02:00:00Z');
       poll(late.built.outputs);
       expect(client.items.has('tag:news.example.com,2025:s98')).toBe(true);
-      // The link names the newest archive's members: a story moving in changes it; a correction does not.
+      // The link names the newest archive's members and their corrections: a story moving in changes it, and
+      // so does a correction (a new `updated`); an edit that is no correction does not.
       expect(prevArchive(second.built.outputs)).not.toBe(prevArchive(first.built.outputs));
-      expect(prevArchive(corrected.built.outputs)).toBe(prevArchive(second.built.outputs));
+      expect(prevArchive(corrected.built.outputs)).not.toBe(prevArchive(second.built.outputs));
+      expect(prevArchive(silent.built.outputs)).toBe(prevArchive(second.built.outputs));
       // Only the subscription feed's link carries it: an archive's links are the documents' own URLs.
       expect(rssLinks(second.built.outputs.get('archive/2025-02/rss.xml') ?? '').find((l) => l['@rel'] === 'next-archive')?.['@href']).toBe(`${BASE}archive/2025-03/rss.xml`);
     } finally {
-      for (const b of [first, second, corrected, late]) await b.cleanup();
+      for (const b of [first, second, corrected, silent, late]) await b.cleanup();
     }
   });
 

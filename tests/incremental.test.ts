@@ -335,13 +335,15 @@ describe('incremental builds', () => {
       // A warning drawn (a control character stripped) and gone again: the report follows.
       await step('warning', 'articles/s4.md', story(4).replace('title: "', 'title: "\u0007'), { rendered: 1, spliced: 1 });
       await step('warning gone', 'articles/s4.md', story(4), { rendered: 1, spliced: 1 });
-      // A correction that updates a story moves the archive's own `updated` (its head changes too).
-      await step('updated', 'articles/s5.md', story(5, ['updated: 2025-04-20 08:30']), { rendered: 1, spliced: 1 });
+      // A correction that updates a story moves the archive's own `updated` (its head changes too), and the
+      // version of the main feed's prev-archive link (RFC 5005 §4.1: a client that will not read the archive
+      // again must still see it), so the main feed is written again too, from its items as they were.
+      await step('updated', 'articles/s5.md', story(5, ['updated: 2025-04-20 08:30']), { rendered: 2, spliced: 2 });
       const atom = await readFile(join(site.dir, 'dist/archive/2025-03/atom.xml'), 'utf8');
       expect(atom).toMatch(/^  <updated>2025-04-20T08:30:00\+08:00<\/updated>$/m);
       // Taken back: the story that gave the archive its `updated` is older now; the next of the latest
       // stories the cache lists for the archive gives it, and the archive is still spliced.
-      await step('updated taken back', 'articles/s5.md', story(5), { rendered: 1, spliced: 1 });
+      await step('updated taken back', 'articles/s5.md', story(5), { rendered: 2, spliced: 2 });
       expect(await readFile(join(site.dir, 'dist/archive/2025-03/atom.xml'), 'utf8')).toMatch(/^  <updated>2025-03-09T09:09:00\+08:00<\/updated>$/m);
       // A previous document altered in place (same size, same mtime) is not copied from.
       const rss = join(site.dir, 'dist/archive/2025-03/rss.xml');
@@ -422,7 +424,16 @@ describe('incremental builds', () => {
       // A tag whose path another takes: the collision is reported as a clean build reports it.
       await step('colliding tag', write(21, story(21, '2025-02-21 08:00', ['rail'])));
       // Deleted: the story whose correction gave an archive its `updated` (the archive is rendered whole).
-      await step('corrected', write(9, story(9, '2025-01-09 08:00', ['Energy'], ['updated: 2025-05-01 10:00'])), 'reused');
+      // Corrected, in the oldest archive: the plans are kept, and the archive links' versions down to it are
+      // new (RFC 5005 §4.1): the main feed and every archive from January up are spliced again, nothing else.
+      const prevArchive = async (): Promise<string> => /<link rel="prev-archive" [^>]*href="([^"]+)"/.exec(await readFile(join(site.dir, 'dist/atom.xml'), 'utf8'))?.[1] ?? '';
+      const linkBefore = await prevArchive();
+      const corrected = await step('corrected', write(9, story(9, '2025-01-09 08:00', ['Energy'], ['updated: 2025-05-01 10:00'])), 'reused');
+      expect(await prevArchive()).not.toBe(linkBefore);
+      const archives = (await readdir(join(site.dir, 'dist/archive'))).length;
+      // (Its section, tag and author feeds carry newer stories only.)
+      expect(archives).toBeGreaterThan(1);
+      expect([corrected.feeds.rendered, corrected.feeds.spliced]).toEqual([1 + archives, 1 + archives]);
       await step('deleted', async () => unlink(join(site.dir, 'articles/p9.md')));
       // Two stories with one newest change, ahead of the clock: W_DATE_FUTURE names the first in its
       // feeds, as a clean build does (the one spliced in comes before the one kept).

@@ -63,6 +63,8 @@ export interface RecordEntry extends FileStamp {
   group: string;
   /** What planning reads of its article (`planSignature`, hashed), when it gives one. */
   plan?: string;
+  /** Its article's last correction (ms, `correctedAt`), when it has one: archive links' versions count it. */
+  corrected?: number;
   draft?: true;
   /** The article, without its body (in the data file: absent until its group is loaded). */
   article?: StoredArticle;

@@ -8,10 +8,10 @@
  * every published article exactly once. The newest archive fills up as stories leave the main feed; an
  * older one changes when a story in it is corrected, or one is filed late, deleted or moved by its date
  * (and its `prev-archive` link, when an older one's stories change). RFC 5005 (§4) lets a client take an archive it has read for unchanging and not read it again,
- * so each `prev-archive` link names the stories of the archive it points to and of every older one (`?v=`,
- * `membershipVersion`): whenever a story moves into an archive (leaving the main feed, filed late, its date
- * changed), the links down to it are new URIs, which such a client reads, and it stops at the first it
- * has read.
+ * so each `prev-archive` link names the stories of the archive it points to and of every older one, with
+ * their corrections (`?v=`, `membershipVersion`): whenever a story moves into an archive (leaving the main
+ * feed, filed late, its date changed) or is corrected there (a new `updated`), the links down to it are
+ * new URIs, which such a client reads, and it stops at the first it has read.
  */
 import { diagnostic, Errors } from '../errors.js';
 import type { Article, ContentMode, Diagnostic, GroupFeedsConfig, SiteConfig } from '../types.js';
@@ -22,7 +22,7 @@ import { assignSlugs } from './slug.js';
 export type FeedKind = 'main' | 'section' | 'tag' | 'author' | 'archive';
 
 /** What planning reads of an article: a whole article, or the cache's record of those fields (pipeline/_replan.ts). */
-export type Plannable = Pick<Article, 'file' | 'id' | 'draft' | 'published' | 'section' | 'tags'> & { authors: readonly { name: string }[] };
+export type Plannable = Pick<Article, 'file' | 'id' | 'draft' | 'published' | 'updated' | 'section' | 'tags'> & { authors: readonly { name: string }[] };
 
 export interface FeedPlan<A extends Plannable = Article> {
   /** Stable identity and directory of the feed without its slash: `main`, `sections/world`, `archive/2025-02`. */
@@ -106,7 +106,18 @@ export function newestNeeded(config: SiteConfig): number | undefined {
   return f.sections === undefined && f.tags === undefined && f.authors === undefined && f.archives === undefined ? config.itemsPerFeed : undefined;
 }
 
-export function planFeeds<A extends Plannable>(articles: readonly A[], config: SiteConfig): Plans<A> {
+/** When an article was last corrected (ms since the epoch): its `updated`, unless that is its first publication. */
+export function correctedAt(a: Pick<Plannable, 'published' | 'updated'>): number | undefined {
+  const ms = a.updated?.getTime();
+  return ms === undefined || ms === a.published.getTime() ? undefined : ms;
+}
+
+/**
+ * `correctedOf`: each article's last correction, for the archive links' versions (`membershipVersion`);
+ * by default from its dates (planning from the cache's signatures, which hold no `updated`, gives the
+ * records' entries').
+ */
+export function planFeeds<A extends Plannable>(articles: readonly A[], config: SiteConfig, correctedOf: (a: A) => number | undefined = correctedAt): Plans<A> {
   const published = articles.filter((a) => !a.draft).sort(byNewest);
   const diagnostics: Diagnostic[] = [];
   const main: FeedPlan<A> = { key: 'main', kind: 'main', dir: '', articles: published.slice(0, config.itemsPerFeed), content: 'full', precompress: true };
@@ -120,7 +131,7 @@ export function planFeeds<A extends Plannable>(articles: readonly A[], config: S
     groups.push(summary);
   }
   if (config.feeds.archives !== undefined) {
-    const { archives, newestVersion } = archivePlans(published.slice(config.itemsPerFeed), config, config.feeds.archives);
+    const { archives, newestVersion } = archivePlans(published.slice(config.itemsPerFeed), config, config.feeds.archives, correctedOf);
     const newest = archives[0];
     if (newest !== undefined) main.history = { archive: false, prevArchive: newest.dir, prevArchiveVersion: newestVersion };
     plans.push(...archives);
@@ -191,14 +202,24 @@ function groupPlans<A extends Plannable>(
   return { plans, summary };
 }
 
+/** An archive's member as its version counts it: the record's path, and its last correction (ms), if any. */
+export interface Member {
+  file: string;
+  corrected: number | undefined;
+}
+
 /**
- * What a `prev-archive` link adds to its URL (`?v=…`): a hash of the ids of the archive's members and of
- * the version of the archive before it (`older`), so the link changes when a story enters or leaves that
- * archive or any older one, and stays as it is when a build changes nothing there, or only corrects a
- * story (a correction to an archived story is a change RFC 5005 lets a client miss). 53 bits, base 36.
- * Not cryptographic: the core is pure, and an accidental collision would only cost a client a missed story.
+ * What a `prev-archive` link adds to its URL (`?v=…`): a hash of the archive's members (their records'
+ * paths), the instant each was last corrected (`updated`), and the version of the archive before it
+ * (`older`). So the link changes when a story enters or leaves that archive or any older one, or is
+ * corrected there: RFC 5005 §4 lets a client that has read an archive take it for unchanging, and §4.1
+ * asks that a correction reach it, so the main feed's link changes and the client reads down to the
+ * corrected archive. It stays as it is when a build changes nothing there, or edits a story without a new
+ * `updated`. Paths, not ids: the fast path of an incremental build has the records' entries, not their
+ * articles (a record whose id changes is moved anyway). 53 bits, base 36. Not cryptographic: the core is
+ * pure, and an accidental collision would only cost a client a missed story.
  */
-export function membershipVersion(articles: readonly Pick<Plannable, 'id'>[], older = ''): string {
+export function membershipVersion(members: readonly Member[], older = ''): string {
   // cyrb53 (public domain), over the ids and a separator each.
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
@@ -206,9 +227,15 @@ export function membershipVersion(articles: readonly Pick<Plannable, 'id'>[], ol
     h1 = Math.imul(h1 ^ code, 2654435761);
     h2 = Math.imul(h2 ^ code, 1597334677);
   };
-  for (const a of articles) {
-    for (let i = 0; i < a.id.length; i++) add(a.id.charCodeAt(i));
-    add(10);
+  for (const m of members) {
+    for (let i = 0; i < m.file.length; i++) add(m.file.charCodeAt(i));
+    // (No path holds NUL or U+0001: neither runs into the next member.)
+    if (m.corrected !== undefined) {
+      const ms = String(m.corrected);
+      add(1);
+      for (let i = 0; i < ms.length; i++) add(ms.charCodeAt(i));
+    }
+    add(0);
   }
   for (let i = 0; i < older.length; i++) add(older.charCodeAt(i));
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
@@ -216,16 +243,21 @@ export function membershipVersion(articles: readonly Pick<Plannable, 'id'>[], ol
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
-/** The version of each archive (`membershipVersion`, newest first), each covering every older one. */
-function archiveVersions(archives: readonly { articles: readonly Pick<Plannable, 'id'>[] }[]): string[] {
+/** The version of each archive (`membershipVersion`; the archives and their members newest first), each covering every older one. */
+export function archiveVersions(archives: readonly (readonly Member[])[]): string[] {
   const out: string[] = new Array<string>(archives.length);
   let older = '';
-  for (let i = archives.length - 1; i >= 0; i--) older = out[i] = membershipVersion(archives[i]?.articles ?? [], older);
+  for (let i = archives.length - 1; i >= 0; i--) older = out[i] = membershipVersion(archives[i] ?? [], older);
   return out;
 }
 
 /** `older`: the published articles the main feed does not carry, newest first. Newest month first, and the newest's version. */
-function archivePlans<A extends Plannable>(older: readonly A[], config: SiteConfig, settings: NonNullable<SiteConfig['feeds']['archives']>): { archives: FeedPlan<A>[]; newestVersion: string } {
+function archivePlans<A extends Plannable>(
+  older: readonly A[],
+  config: SiteConfig,
+  settings: NonNullable<SiteConfig['feeds']['archives']>,
+  correctedOf: (a: A) => number | undefined,
+): { archives: FeedPlan<A>[]; newestVersion: string } {
   const byMonth = new Map<string, A[]>();
   for (const a of older) {
     const month = localMonth(a.published, config.timezone);
@@ -235,7 +267,7 @@ function archivePlans<A extends Plannable>(older: readonly A[], config: SiteConf
   }
   const months = [...byMonth.keys()].sort().reverse();
   const dir = (month: string): string => `archive/${month}/`;
-  const versions = archiveVersions(months.map((m) => ({ articles: byMonth.get(m) ?? [] })));
+  const versions = archiveVersions(months.map((m) => (byMonth.get(m) ?? []).map((a) => ({ file: a.file, corrected: correctedOf(a) }))));
   const archives = months.map((month, i): FeedPlan<A> => {
     const history: NonNullable<FeedPlan['history']> = { archive: true, current: '' };
     const older_ = months[i + 1];

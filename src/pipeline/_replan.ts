@@ -11,7 +11,7 @@
  * compared across all records as reading them does, and a duplicate takes the full path, which reports it.
  */
 import { MAX_SIGNATURE_CHANGES, plannable, plannables, signatureColumns, type Signatures } from '../cache/signatures.js';
-import type { StoredPlan } from '../cache/state.js';
+import type { RecordEntry, StoredPlan } from '../cache/state.js';
 import { loadSignatures, type CacheRead } from '../cache/store.js';
 import { planFeeds, planFields, type Plannable } from '../core/feeds.js';
 import { givesItemId, itemId } from '../core/ids.js';
@@ -55,7 +55,9 @@ export async function replan(scan: RecordScan, cache: CacheRead, changes: Change
       if (few ? taken.some((id) => givesItemId(stub.id, id, config)) : takenSet.has(itemId(stub.id, config).normalize('NFC'))) return undefined;
     }
   }
-  const { plans, diagnostics, groups } = planFeeds(stubs, config);
+  // The signatures hold no `updated`: the archive links' versions take each record's correction from its entry now.
+  const entryNow = (file: string): RecordEntry | undefined => scan.fresh.get(changes.changed.get(file) ?? -1)?.entry ?? cache.state.records[file];
+  const { plans, diagnostics, groups } = planFeeds(stubs, config, (stub) => entryNow(stub.file)?.corrected);
   const previous = new Map(cache.state.plans.map((p) => [p.key, p]));
   const dirty = new Set<string>();
   const stored = plans.map((plan) => {

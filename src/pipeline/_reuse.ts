@@ -1,7 +1,8 @@
 /**
  * The fast path of a build with the cache: when the only changes since the last build are edits that
- * leave every feed's membership as it was (the body, the title, the credits; not the date, draft flag,
- * id, section, tags or authors), the feed plans the cache keeps are this build's plans. Then nothing
+ * leave every feed's membership as it was (the body, the title, the credits, a correction's `updated`;
+ * not the date, draft flag, id, section, tags or authors), the feed plans the cache keeps are this build's
+ * plans (a correction may give archive links new versions: `reversioned`). Then nothing
  * needs every article: only the feeds that carry an edited record are rendered, only their articles are
  * restored from the cache (index.html is made from the main feed's model, which the cache keeps), and the
  * report's warnings are put together from the cache's entries. A record added or deleted, or moved in the
@@ -13,7 +14,7 @@
  * clean build after sequences of such edits.
  */
 import { itemKey, type CacheState, type Census, type RecordEntry, type StoredPlan } from '../cache/state.js';
-import type { FeedPlan, GroupSummary, Plannable } from '../core/feeds.js';
+import { archiveVersions, type FeedPlan, type GroupSummary, type Plannable } from '../core/feeds.js';
 import { articleRestorer, entryAt, type RecordScan } from '../sources/cached.js';
 import { sortDiagnostics } from '../sources/index.js';
 import type { Article, Diagnostic } from '../types.js';
@@ -45,6 +46,8 @@ export interface Reuse {
    * plans by key (a feed whose plan is the same, with no edited record, is kept as it was).
    */
   replanned?: { planned: Diagnostic[]; groups: GroupSummary[]; signatures: NonNullable<CacheState['signatures']>; previous: Map<string, StoredPlan> };
+  /** Set when only archive links' versions changed (a correction, `reusePlans`): the previous plans of those feeds, by key. */
+  before?: Map<string, StoredPlan>;
 }
 
 /** What changed since the last build, from the cache's index and the scan alone (no article is loaded). */
@@ -56,6 +59,8 @@ export interface Changes {
   deleted: string[];
   /** Whether a record was added or deleted, or an edit changed what planning reads: then the plans change. */
   moved: boolean;
+  /** Whether an edit gave a record a new last correction (`updated`): then archive links' versions may change. */
+  corrected: boolean;
   census: Census;
   diagnostics: Diagnostic[];
 }
@@ -86,6 +91,7 @@ export function changesSince(scan: RecordScan, previous: CacheState, knownFiles:
   let { published, drafts } = census;
   const noted = new Set(census.noted);
   let moved = false;
+  let corrected = false;
   let stillThere = scan.known.size;
   for (const i of [...scan.fresh.keys(), ...scan.restamped.keys()]) {
     const file = scan.paths[i]?.file ?? '';
@@ -98,6 +104,7 @@ export function changesSince(scan: RecordScan, previous: CacheState, knownFiles:
     else {
       stillThere += 1;
       if (entry.plan !== before.plan) moved = true;
+      if (entry.corrected !== before.corrected) corrected = true;
       if (before.draft === true) drafts -= 1;
       else published -= 1;
     }
@@ -129,7 +136,7 @@ export function changesSince(scan: RecordScan, previous: CacheState, knownFiles:
   const diagnostics = sortDiagnostics(notedFiles.flatMap((f) => now(f)?.diagnostics ?? []));
   const gone = new Set(deleted);
   const edits = [...new Set([...census.edits.filter((f) => !gone.has(f)), ...edited])].sort();
-  return { edited, changed, deleted, moved, census: { published, drafts, noted: notedFiles, edits }, diagnostics };
+  return { edited, changed, deleted, moved, corrected, census: { published, drafts, noted: notedFiles, edits }, diagnostics };
 }
 
 /**
@@ -138,14 +145,47 @@ export function changesSince(scan: RecordScan, previous: CacheState, knownFiles:
  * restoring an article (through `plans`) needs its data loaded.
  */
 export function reusePlans(scan: RecordScan, previous: CacheState, changes: Changes): Reuse | undefined {
-  return changes.moved ? undefined : reuseOf(scan, previous, changes, previous.plans, new Set());
+  if (changes.moved) return undefined;
+  if (!changes.corrected) return reuseOf(scan, previous, changes, previous.plans, new Set());
+  // A correction moves nothing, but the archive links' versions count it (membershipVersion): the plans
+  // whose link changes are new, and written again (spliced: their items are as they were).
+  const correctedNow = (file: string): number | undefined => (scan.fresh.get(changes.changed.get(file) ?? -1)?.entry ?? previous.records[file])?.corrected;
+  const { plans, dirty, before } = reversioned(previous.plans, correctedNow);
+  return reuseOf(scan, previous, changes, plans, dirty, undefined, before);
+}
+
+/**
+ * The plans with their `prev-archive` versions made again from their members' corrections now; `before`
+ * holds the previous plan of each whose version changed (those keys are `dirty` too).
+ */
+function reversioned(plans: readonly StoredPlan[], correctedOf: (file: string) => number | undefined): { plans: StoredPlan[]; dirty: Set<string>; before: Map<string, StoredPlan> } {
+  const archives = plans.filter((p) => p.kind === 'archive');
+  const versions = archiveVersions(archives.map((p) => p.files.map((file) => ({ file, corrected: correctedOf(file) }))));
+  // Each plan's link points to the next archive down: the main feed's to the newest.
+  const pointsTo = new Map<string, string>();
+  const main = plans.find((p) => p.kind === 'main');
+  if (main !== undefined && versions[0] !== undefined) pointsTo.set(main.key, versions[0]);
+  archives.forEach((p, i) => {
+    const v = versions[i + 1];
+    if (v !== undefined) pointsTo.set(p.key, v);
+  });
+  const dirty = new Set<string>();
+  const before = new Map<string, StoredPlan>();
+  const out = plans.map((p) => {
+    const v = pointsTo.get(p.key);
+    if (v === undefined || p.history?.prevArchiveVersion === undefined || p.history.prevArchiveVersion === v) return p;
+    dirty.add(p.key);
+    before.set(p.key, p);
+    return { ...p, history: { ...p.history, prevArchiveVersion: v } };
+  });
+  return { plans: out, dirty, before };
 }
 
 /**
  * The Reuse of `plans` (the previous ones, or those made again): `dirty` holds the keys of the plans
  * planning changed; those that carry an edited record are added.
  */
-export function reuseOf(scan: RecordScan, previous: CacheState, changes: Changes, plans: StoredPlan[], dirty: Set<string>, replanned?: Reuse['replanned']): Reuse {
+export function reuseOf(scan: RecordScan, previous: CacheState, changes: Changes, plans: StoredPlan[], dirty: Set<string>, replanned?: Reuse['replanned'], before?: Map<string, StoredPlan>): Reuse {
   const { edited, changed, deleted } = changes;
   let indexOf: Map<string, number> | undefined;
   const restore = articleRestorer(scan);
@@ -205,6 +245,7 @@ export function reuseOf(scan: RecordScan, previous: CacheState, changes: Changes
     diagnostics: changes.diagnostics,
     census: changes.census,
     ...(replanned === undefined ? {} : { replanned }),
+    ...(before === undefined ? {} : { before }),
   };
 }
 

@@ -77,7 +77,7 @@ export function findSplices(reuse: Reuse, state: CacheState, outDir: string, con
   const out = new Map<string, Splice>();
   for (const plan of reuse.stored) {
     if (!reuse.dirty.has(plan.key)) continue;
-    const splice = spliceOf(plan, reuse.replanned?.previous.get(plan.key) ?? plan, reuse, state, outDir, config);
+    const splice = spliceOf(plan, reuse.replanned?.previous.get(plan.key) ?? reuse.before?.get(plan.key) ?? plan, reuse, state, outDir, config);
     if (splice !== undefined) out.set(plan.key, splice);
   }
   return out;

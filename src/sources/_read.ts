@@ -4,7 +4,7 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSyn
 import { storeArticle } from '../cache/serial.js';
 import { groupOf, sha256, type FileStamp, type RecordEntry } from '../cache/state.js';
 import { summaryOf } from '../core/summary.js';
-import { planSignature, usesSummaries } from '../core/feeds.js';
+import { correctedAt, planSignature, usesSummaries } from '../core/feeds.js';
 import { validateRecord } from '../core/validate.js';
 import { diagnostic, Errors } from '../errors.js';
 import type { Article, Diagnostic, SiteConfig } from '../types.js';
@@ -81,6 +81,8 @@ export function readTask(t: ReadTask, config: SiteConfig, { remember, keepBodies
     entry.group = groupOf(v.article.published, t.file);
     // Hashed: the signature lists tags and authors, and the index holds one for every record.
     entry.plan = sha256(planSignature(v.article)).slice(0, 22);
+    const corrected = correctedAt(v.article);
+    if (corrected !== undefined) entry.corrected = corrected;
     if (v.article.draft === true) entry.draft = true;
   }
   const out: ReadResult = { index: t.index, kind: 'fresh', entry, length: bytes.length };

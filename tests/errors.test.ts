@@ -896,6 +896,30 @@ describe('configuration diagnostics (loadConfig)', () => {
   });
 });
 
+describe('an id in a scheme of its own', () => {
+  it('is a URI of its own, carried without the prefix as before (ids never change), with W_ID_SCHEME: nothing makes it unique beyond the site', async () => {
+    const { lines, loaded } = await diagnose({
+      'articles/a.md': md('---', 'id: "story:123"', 'title: T', 'date: 2025-02-05 09:24', '---', 'B'),
+      'articles/b.md': md('---', 'id: "Xin:2025:boj"', 'title: T', 'date: 2025-02-05 09:24', '---', 'B'),
+      // The schemes in which ids are given out: silent.
+      'articles/c.md': md('---', 'id: "tag:wire.example.org,2025:a1"', 'title: T', 'date: 2025-02-05 09:24', '---', 'B'),
+      'articles/d.md': md('---', 'id: "urn:newsml:example.org:20250205:a1"', 'title: T', 'date: 2025-02-05 09:24', '---', 'B'),
+      'articles/e.md': md('---', 'id: "HTTPS://news.example.com/a"', 'title: T', 'date: 2025-02-05 09:24', '---', 'B'),
+      'articles/f.md': md('---', 'id: "info:ark/12345/x1"', 'title: T', 'date: 2025-02-05 09:24', '---', 'B'),
+      // No scheme (a digit first, or a dash before the colon is fine in a scheme, but a space is no id): the prefix makes it the site's.
+      'articles/g.md': md('---', 'id: "2025:boj"', 'title: T', 'date: 2025-02-05 09:24', '---', 'B'),
+    });
+    const why = (v: string, scheme: string): string =>
+      `"${v}" is read as a URI of its own, in the scheme "${scheme}:", which no one gives ids out in: the feeds carry it without the site's idPrefix, so another site's "${v}" is the same id to an aggregator, which may take one story for the other; a new story's id should be a plain id (the prefix makes it the site's), or a tag:, urn: or http(s): URI (a published id never changes) (W_ID_SCHEME)`;
+    expect(lines).toEqual([
+      `articles/a.md:2: id: warning: ${why('story:123', 'story')}`,
+      `articles/b.md:2: id: warning: ${why('Xin:2025:boj', 'xin')}`,
+    ]);
+    const ids = Object.fromEntries(loaded.articles.map((x) => [x.file, x.id]));
+    expect([ids['articles/a.md'], ids['articles/g.md']]).toEqual(['story:123', '2025:boj']);
+  });
+});
+
 describe('an id a URI cannot hold', () => {
   it('is kept as it is (ids never change) with W_ID_NOT_URI, since validators call such an Atom id invalid', async () => {
     const { lines, loaded } = await diagnose({

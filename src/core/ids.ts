@@ -62,6 +62,22 @@ export function givesItemId(deskId: string, permanent: string, config: Pick<Site
   return permanent.length === prefix.length + deskId.length && permanent.startsWith(prefix) && permanent.endsWith(deskId);
 }
 
+/**
+ * Schemes in which an id is a URI of its own that no other site gives out: a `tag:` with the site's
+ * domain, a `urn:` of a registered namespace, an `http(s):` or `info:` URI. Any other `word:` before an id
+ * (`story:123`, `xin:2025:boj`) makes it a URI too, so it goes out without the site's prefix, but nothing
+ * makes it unique beyond the site.
+ */
+const ID_SCHEMES = new Set(['tag', 'urn', 'http', 'https', 'info']);
+
+/** The scheme of a desk id taken for a URI of its own in a scheme no one gives ids out in (`story:123` → `story`), else undefined. */
+export function madeUpScheme(deskId: string): string | undefined {
+  const m = URI.exec(deskId);
+  if (m === null) return undefined;
+  const scheme = m[0].slice(0, -1).toLowerCase();
+  return ID_SCHEMES.has(scheme) ? undefined : scheme;
+}
+
 /** The desk id under the site's prefix, or the id itself when it is already a URI (`urn:…`, `https://…`). */
 export function itemId(deskId: string, config: Pick<SiteConfig, 'idPrefix'>): string {
   return URI.test(deskId) ? deskId : `${config.idPrefix}${deskId}`;

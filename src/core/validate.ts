@@ -14,7 +14,7 @@ import { balancedBidi, closeBidi, mayHoldForbidden, stripForbidden } from './_te
 import { quickHref, rfc3986Href } from './_urls.js';
 import { withoutBy } from './credits.js';
 import { renderDateline, styleFor, styleNeedsDate } from './dateline.js';
-import { isPermanentId, isUriItemId, itemId } from './ids.js';
+import { isPermanentId, isUriItemId, itemId, madeUpScheme } from './ids.js';
 import { EXPECTED, fitsShape, JsonRecord, KNOWN_KEYS, MarkdownRecord } from './schema.js';
 
 export interface Validated {
@@ -178,6 +178,10 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
   const id = nonEmpty(['id']);
   if (id !== undefined && !isPermanentId(id)) fail(['id'], (w) => diagnostic(Errors.IdInvalid, w, id));
   else if (id !== undefined && !isUriItemId(id, config)) fail(['id'], (w) => diagnostic(Errors.IdNotUri, w, id));
+  else if (id !== undefined) {
+    const scheme = madeUpScheme(id);
+    if (scheme !== undefined) fail(['id'], (w) => diagnostic(Errors.IdScheme, w, id, scheme));
+  }
   const title = nonEmpty(['title']);
   const url = str(['url']) !== undefined ? absoluteUrl(['url'], config.siteUrl) : (quickHref(`${raw.slugPath}.html`, config.siteUrl) ?? rfc3986Href(new URL(`${raw.slugPath}.html`, config.siteUrl).href));
   // A byline's, the agency's or the photo's URL, resolved against the story's. `#`, `?` or `.` alone name no

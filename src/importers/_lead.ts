@@ -5,6 +5,7 @@
 import { lookupCity } from './gazetteer.js';
 import { isRegionAbbreviation, isRegionName } from './_regions.js';
 import { parseAgencyLine, parseDatelineLead, type DatelineLead } from './lines.js';
+import { PARTICLES } from './_particles.js';
 
 export type TextLead = DatelineLead & { reporters?: string };
 
@@ -58,14 +59,14 @@ export function isDateline(lead: DatelineLead): boolean {
   // Before a lower-case word, only a city the gazetteer knows, and only before a name's particle (`THE
   // HAGUE — van der Berg`, `CAIRO — al-Sisi`): many cities are words too (`MOBILE — phone sales fell`,
   // `READING — the list`), and the sentence after a dateline starts with a capital.
-  return known && NAME_START.test(lead.rest);
+  return known && PARTICLE_FIRST.test(lead.rest);
 }
 
 /**
  * A name that starts with its particles, then a capital (`van der Berg`, `al-Sisi`, `de la Cruz`, `ter
  * Stegen`, `d'Alema`): not `de facto`, `la carte`, `van loads`, `do you`.
  */
-const NAME_START = /^(?:(?:van|von|de|del|della|der|den|da|das|dos|du|di|la|le|el|al|bin|binti|bint|ibn|ter|ten|te|zu)(?:\s+|-))+\p{Lu}|^(?:d|dell|dall|l)['’]\p{Lu}/u;
+const PARTICLE_FIRST = new RegExp(String.raw`^(?:(?:${PARTICLES})(?:\s+|-))+\p{Lu}|^(?:d|dell|dall|l)['’]\p{Lu}`, 'u');
 
 /**
  * Abbreviated provinces, territories and states that wires print after a city outside the United States

@@ -1,7 +1,7 @@
 /** Name primitives shared by the byline readers: what reads as a name, its case, and the publications, agencies, jobs, titles and staff that are no one's name. */
 import { isPublication, parseAgencyLine } from './lines.js';
+import { NAME_PARTICLES } from './_particles.js';
 
-export const NAME_PARTICLES = new Set(['al', 'bin', 'binti', 'da', 'das', 'de', 'del', 'della', 'den', 'der', 'di', 'do', 'dos', 'du', 'el', 'ibn', 'la', 'le', 'van', 'von', 'y']);
 
 /**
  * A word that starts a name: a capital, or a letter of a script without case (Arabic, Hebrew, Devanagari,

@@ -6,7 +6,8 @@
  * so do a place or initials after a surname alone (`Smith, Kerry`, `Hale, MP`, `Vance, J.D.`, which may
  * be the given name) and a job before the comma (`Correspondent, Asia`).
  */
-import { agencyOfJob, agencyOfPublication, isBureau, isInitials, isJobPhrase, isJobWord, isModifierOnly, NAME_PARTICLES } from './_names.js';
+import { agencyOfJob, agencyOfPublication, isBureau, isInitials, isJobPhrase, isJobWord, isModifierOnly } from './_names.js';
+import { NAME_PARTICLES } from './_particles.js';
 import { isSurnameAlone } from './_surname-first.js';
 import { isPostNominal, nameSuffix, withSuffix } from './_suffix.js';
 import { parseAgencyLine } from './lines.js';

@@ -2,12 +2,17 @@
 import { parseAgencyLine } from './lines.js';
 import { isPlace, isPlaceNotGivenName } from './_places.js';
 import { isPostNominal, nameSuffix } from './_suffix.js';
-import { agencyOfPublication, isBureau, isInitials, isJobPhrase, isJobWord, isModifierOnly, isPublicationName, isStaffCredit, looksLikeName, NAME_PARTICLES } from './_names.js';
+import { agencyOfPublication, isBureau, isInitials, isJobPhrase, isJobWord, isModifierOnly, isPublicationName, isStaffCredit, looksLikeName } from './_names.js';
+import { NAME_PARTICLES } from './_particles.js';
 
 /**
  * A surname printed alone before a comma: one capitalised word, after a name's particles in lower case
  * (`Doe`, `de la Cruz`), or in capitals as a byline in capitals prints them (`DE LA CRUZ`; not `AL`, `EL`,
  * `LE`, `DO`, `Y`, which are given names or words as often: `AL SMITH`).
+ */
+/**
+ * In bylines printed in capitals (`DE LA CRUZ, MARIA`): not all of NAME_PARTICLES, whose capitals are
+ * also words and abbreviations (`AL`, a state; `E`, `Y`, `DO`, `TE`).
  */
 const CAPITAL_PARTICLES = ['DE', 'DEL', 'DELLA', 'DER', 'DEN', 'DA', 'DAS', 'DOS', 'DU', 'DI', 'LA', 'VAN', 'VON', 'BIN', 'BINTI', 'IBN'];
 const SURNAME = String.raw`(?:(?:${[...NAME_PARTICLES, ...CAPITAL_PARTICLES].join('|')})\s+)*[\p{Lu}][\p{L}\p{M}'’-]+`;

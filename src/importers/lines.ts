@@ -8,6 +8,7 @@ import { cityName, isRegionAbbreviation, isRegionName } from './_regions.js';
 import { ZH_CITIES } from './_zh-cities.js';
 import { parseWireLead } from './_wire-leads.js';
 import { nameSuffix, withSuffix } from './_suffix.js';
+import { PARTICLES } from './_particles.js';
 
 // ----- Dateline leads -----
 
@@ -457,8 +458,8 @@ export function parseContributorLine(line: string): Contributor[] | undefined {
  * (`de`, `van`, `bin`, `al-Sayed`), Chinese characters, or a word of a script without case (`أحمد`, `דנה`,
  * `राजेश`, `김민수`, `さとう`, `สมชาย`; with Persian's joiners, `مهدی‌زاده`), where every word is written alike.
  */
-const NAME_WORD = /^(?:\p{Lu}[\p{L}\p{M}.'’-]*|(?:de|da|das|dos|del|della|di|du|la|le|van|von|der|den|ter|ten|bin|binti|ibn|al|el|y|e)|(?:al|el)-\p{Lu}[\p{L}\p{M}'’-]*|[dl]['’]\p{Lu}[\p{L}\p{M}'’-]*|[\p{Script=Han}·]+|\p{Lo}[\p{L}\p{M}.'’\u200C\u200D-]*)$/u;
-const looksLikeName = (s: string | undefined): boolean => {
+const NAME_WORD = new RegExp(String.raw`^(?:\p{Lu}[\p{L}\p{M}.'’-]*|(?:${PARTICLES})|(?:al|el)-\p{Lu}[\p{L}\p{M}'’-]*|[dl]['’]\p{Lu}[\p{L}\p{M}'’-]*|[\p{Script=Han}·]+|\p{Lo}[\p{L}\p{M}.'’\u200C\u200D-]*)$`, 'u');
+const looksLikeNameOrPlace = (s: string | undefined): boolean => {
   const words = (s ?? '').split(' ');
   return words.length <= 6 && /^[\p{Lu}\p{Lo}]/u.test(words[0] ?? '') && words.every((w) => NAME_WORD.test(w));
 };
@@ -468,7 +469,7 @@ const looksLikeName = (s: string | undefined): boolean => {
  * ends like a tagline ("Photographers say it contributed to this story."), and no credit is made of it.
  */
 const named = (people: Contributor[]): Contributor[] | undefined =>
-  people.length > 0 && people.every((p) => p.name.split(', ').every(looksLikeName) && (p.location === undefined || p.location.replace(/^the /, '').split(', ').every(looksLikeName))) ? people : undefined;
+  people.length > 0 && people.every((p) => p.name.split(', ').every(looksLikeNameOrPlace) && (p.location === undefined || p.location.replace(/^the /, '').split(', ').every(looksLikeNameOrPlace))) ? people : undefined;
 
 // ----- Agencies -----
 

@@ -142,6 +142,8 @@ export const Errors = {
     `the story ${q(id)} is published from ${path}: take it down (draft: true), or import this notice again with --force, which sets that in the record`),
   ImportTakeDownFailed: entry('E_IMPORT_WITHDRAWN_LIVE', 'error', (id: string, path: string) =>
     `the story ${q(id)} is published from ${path}, and its front matter could not be edited: set draft: true in it by hand`),
+  ImportDirUnreadable: entry('E_IMPORT_DIR_UNREADABLE', 'error', (reason: string) =>
+    `cannot list the directory (${reason}): a story whose record is in it would be given a second one, so nothing was imported`),
   ImportTakenDown: entry('W_IMPORT_TAKEN_DOWN', 'warning', (id: string, path: string) =>
     `the agency withdrew the story ${q(id)}, and it is taken down: ${path} now has draft: true (the old file is kept as a backup)`),
   ImportAlreadyDown: entry('W_IMPORT_TAKEN_DOWN', 'warning', (id: string, path: string) =>

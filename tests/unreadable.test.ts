@@ -105,3 +105,19 @@ describe('record files that cannot be records', () => {
     }
   });
 });
+
+describe('import beside a directory that cannot be listed', () => {
+  it('imports nothing: a story whose record is in it would be given a second record with its id', async () => {
+    const copy = ['Trump, Netanyahu set for pivotal talks', '', 'Updated: 2025-02-05 09:24', '', 'WASHINGTON — The two leaders met on Tuesday.', ''].join('\n');
+    const site = await makeSite({ 'articles/a.md': record('a'), [`articles/${UNLISTABLE}/hidden.md`]: record('hidden'), 'copy.txt': copy });
+    try {
+      const r = await run(['import', 'copy.txt'], site.dir);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`articles/${UNLISTABLE}: cannot list the directory (EACCES): a story whose record is in it would be given a second one, so nothing was imported (E_IMPORT_DIR_UNREADABLE)`);
+      const written = (fs.readdirSync(join(site.dir, 'articles'), { recursive: true }) as string[]).filter((n) => n.endsWith('.md')).sort();
+      expect(written).toEqual(['a.md', `${UNLISTABLE}/hidden.md`]);
+    } finally {
+      await site.cleanup();
+    }
+  });
+});

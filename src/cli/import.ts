@@ -40,14 +40,21 @@ export async function importCommand(args: readonly string[], io: CliIO, usage: s
     }
     throw e;
   }
-  const reports = await importFiles(files, {
-    config,
-    cwd: io.cwd,
-    ...(values.out === undefined ? {} : { out: values.out }),
-    ...(values.format === undefined ? {} : { format: values.format as ImportFormat }),
-    dryRun: values['dry-run'] === true,
-    force: values.force === true,
-  });
+  let reports: FileReport[];
+  try {
+    reports = await importFiles(files, {
+      config,
+      cwd: io.cwd,
+      ...(values.out === undefined ? {} : { out: values.out }),
+      ...(values.format === undefined ? {} : { format: values.format as ImportFormat }),
+      dryRun: values['dry-run'] === true,
+      force: values.force === true,
+    });
+  } catch (e) {
+    if (!(e instanceof DatelineError)) throw e;
+    report(io, e.diagnostics);
+    return 1;
+  }
   for (const r of reports) io.stdout(describeFile(r, config.timezone));
   report(io, reports.flatMap((r) => r.diagnostics));
   const failed = reports.filter((r) => !r.ok).length;

@@ -6,7 +6,7 @@
 import { readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, extname, join, resolve } from 'node:path';
 import { validateRecords } from '../core/validate.js';
-import { diagnostic, Errors } from '../errors.js';
+import { DatelineError, diagnostic, Errors } from '../errors.js';
 import { readJsonRecord } from '../sources/json.js';
 import { display, listRecordFiles, readRecordText } from '../sources/index.js';
 import { readMarkdownRecord } from '../sources/markdown.js';
@@ -85,12 +85,26 @@ function decode(bytes: Buffer): string | undefined {
   }
 }
 
-/** Existing records under `dir` by id, so an import finds the record it would replace wherever it lives. */
+/**
+ * Existing records under `dir` by id, so an import finds the record it would replace wherever it lives.
+ * A directory that cannot be listed (but one that does not exist yet) stops the import: a story whose
+ * record is in it would be given a second record, with the same id, which the build refuses.
+ */
 async function existingIds(dir: string, cwd: string): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
-  // The records the build would read, listed and read as it lists and reads them (a directory that cannot
-  // be listed is passed over, not the whole listing; a pipe or a huge file is not read).
-  const names = await listRecordFiles(dir, true, []).catch(() => [] as string[]);
+  // The records the build would read, listed and read as it lists and reads them (a pipe or a huge file is not read).
+  const unlisted: { name: string; code: string }[] = [];
+  let names: string[] = [];
+  try {
+    names = await listRecordFiles(dir, true, unlisted);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    if (code === 'ENOENT') return ids;
+    unlisted.push({ name: '', code });
+  }
+  if (unlisted.length > 0) {
+    throw new DatelineError(unlisted.map((u) => diagnostic(Errors.ImportDirUnreadable, { file: display(u.name === '' ? dir : join(dir, u.name), cwd) }, u.code)));
+  }
   for (const name of names) {
     const path = join(dir, name);
     const id = recordData(path, display(path, cwd))?.['id'];

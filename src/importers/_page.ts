@@ -17,7 +17,7 @@ export interface Line {
 }
 
 /** A run of lines read as one paragraph (or one special line). */
-export interface Block {
+export interface PageBlock {
   n: number;
   text: string;
   kind: Kind;

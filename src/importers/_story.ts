@@ -259,7 +259,7 @@ export interface Timed {
   instant?: Date;
 }
 
-export interface Stamp extends Timed {
+export interface RecordStamp extends Timed {
   /** As a record holds it: an instant with its offset, or desk wall-clock time in the publisher zone. */
   value: string;
   /** The calendar date as written. */
@@ -278,7 +278,7 @@ const STAMP = /^(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{2}):?(\d{2})(?::?(\d{2}))?(?
  * (`2025-02-05T09:24:00.000+08:00`). A time with an offset is kept as that instant
  * (`2025-02-05T09:24:00+08:00`); a time without one is wall-clock time in `zone` (`2025-02-05 09:24`).
  */
-export function readStamp(raw: string, zone: string): Stamp | undefined {
+export function readStamp(raw: string, zone: string): RecordStamp | undefined {
   const m = STAMP.exec(raw.trim());
   if (m === null) return undefined;
   const [, y, mo, d, h, mi, s, off] = m;
@@ -293,7 +293,7 @@ export function readStamp(raw: string, zone: string): Stamp | undefined {
   }
   const t = parseDeskTime(value, zone);
   if (!t.ok && t.problem === 'format') return undefined;
-  const stamp: Stamp = { value, date, hasTime: true, offset: off !== undefined };
+  const stamp: RecordStamp = { value, date, hasTime: true, offset: off !== undefined };
   if (t.ok) stamp.instant = t.instant;
   return stamp;
 }
@@ -303,7 +303,7 @@ export function readStamp(raw: string, zone: string): Stamp | undefined {
  * RFC 3339) or leave to the sender (NITF): it is read as wall-clock time in the site's zone, and the desk
  * should know that this was a reading, not what the copy said.
  */
-export function noteLocalStamp(name: string, raw: string, stamp: Stamp | undefined, zone: string, notes: string[]): void {
+export function noteLocalStamp(name: string, raw: string, stamp: RecordStamp | undefined, zone: string, notes: string[]): void {
   if (stamp?.hasTime === true && !stamp.offset) notes.push(`${name} ${JSON.stringify(raw)} has no UTC offset: read as wall-clock time in the site's zone (${zone})`);
 }
 

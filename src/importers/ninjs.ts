@@ -16,7 +16,7 @@ import { parseJson } from '../sources/_positions.js';
 import type { Diagnostic } from '../types.js';
 import { collectBlocks, renderBlocks, type Block, type ImageCandidate } from './_blocks.js';
 import {
-  clockError, laterStamp, leadDateline, noteLocalStamp, permanentId, pickImage, readStamp, resolveDateline, takeDuplicateLead, WITHDRAWN, type Stamp,
+  clockError, laterStamp, leadDateline, noteLocalStamp, permanentId, pickImage, readStamp, resolveDateline, takeDuplicateLead, WITHDRAWN, type RecordStamp,
 } from './_story.js';
 import { Credits } from './_credits.js';
 import { squash, textOf, unique, type El } from './_tree.js';
@@ -87,7 +87,7 @@ export const importNinjs: Importer = (text: string, ctx: ImportContext): ImportR
 
   // Dates: firstcreated is the first publication (versioncreated when it is the only one, as 1.0 allowed).
   const diagnostics: Diagnostic[] = [];
-  const stamps: Partial<Record<'firstcreated' | 'versioncreated', Stamp>> = {};
+  const stamps: Partial<Record<'firstcreated' | 'versioncreated', RecordStamp>> = {};
   for (const name of ['firstcreated', 'versioncreated'] as const) {
     const raw = str(data, name);
     if (raw === undefined) continue;
@@ -310,7 +310,7 @@ function num(v: unknown): number | undefined {
  * `embargoed` holds the time before which the story must not appear. Without a clock we cannot tell whether
  * it has passed, unless the copy itself was created after it; otherwise the record is written as a draft.
  */
-function embargo(o: Obj, published: Stamp, version: Stamp | undefined, ctx: ImportContext, fields: RecordFieldsOut, notes: string[]): void {
+function embargo(o: Obj, published: RecordStamp, version: RecordStamp | undefined, ctx: ImportContext, fields: RecordFieldsOut, notes: string[]): void {
   const raw = str(o, 'embargoed');
   if (raw === undefined) return;
   const until = readStamp(raw, ctx.timezone);

@@ -20,7 +20,7 @@ import {
 } from './lines.js';
 import { contentId, markdownHeading, markdownText } from './record.js';
 import type { Importer, ImportResult, RecordFieldsOut } from './types.js';
-import { type Block, BREADCRUMB_SEP, classify, ID_LINE, IMAGE_LINE, isRelated, type Line, NAV, segments, endsSentence, withoutClosers } from './_page.js';
+import { type PageBlock, BREADCRUMB_SEP, classify, ID_LINE, IMAGE_LINE, isRelated, type Line, NAV, segments, endsSentence, withoutClosers } from './_page.js';
 import { ambiguity, ambiguousZone, parseStamp, type Stamp } from './_stamps.js';
 import { type Byline, parseByline, parseEditorLine } from './_bylines.js';
 import { nameCase } from './_names.js';
@@ -33,7 +33,7 @@ import { datelineDay, laterStamp, type Timed } from './_story.js';
 import { copyLanguage } from './_language.js';
 
 /** Whether the first block from `from` on that is not a stamp, id, image URL, byline or agency line leads with a dateline. */
-function datelineAhead(blocks: readonly Block[], from: number): boolean {
+function datelineAhead(blocks: readonly PageBlock[], from: number): boolean {
   for (const b of blocks.slice(from)) {
     if (b.kind === 'stamp' || b.kind === 'id' || b.kind === 'image' || (parseByline(b.text) ?? barByline(b.text)) !== undefined || parseAgencyLine(b.text) !== undefined) continue;
     return leadOf(b) !== undefined;
@@ -104,7 +104,7 @@ const endsPunctuated = (s: string): boolean => /[.!?…:;,。！？；：，、�
  * punctuation ("'No guarantees'"), nor an end mark (`第一集：开端。（完）`, `……了了。（完）”`). The lead and the
  * last paragraph never are.
  */
-function isSubheading(b: Block): boolean {
+function isSubheading(b: PageBlock): boolean {
   const t = b.text;
   return (
     !b.joined && [...t].length <= 70 && t.split(/\s+/).length <= 10 && /^["'“‘«(「『]?\p{L}/u.test(t) && !endsPunctuated(t) && !endsWithMark(t) && !looksLikeCredit(t)
@@ -248,7 +248,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
   const region = lines.slice(firstStamp);
   const runOn = region.filter((l, i) => l.kind === 'text' && region[i + 1]?.kind === 'text');
   const wrapped = runOn.length >= 2 && runOn.filter((l) => !endsSentence(l.text)).length * 2 > runOn.length;
-  const blocks: Block[] = [];
+  const blocks: PageBlock[] = [];
   let open: { n: number; lines: string[] } | undefined;
   let related = false;
   const close = (): void => {
@@ -279,10 +279,10 @@ export const importText: Importer = (input, ctx): ImportResult => {
   // Before the body: more stamps, bylines, agency lines, the id, the image URL and the photo caption.
   let caption: { caption: string; credit: string } | undefined;
   /** Lines like bylines without "By" in the head, left out of the body (see below). */
-  const barLines: Block[] = [];
+  const barLines: PageBlock[] = [];
   let i = 0;
   for (; i < blocks.length; i++) {
-    const b = blocks[i] as Block;
+    const b = blocks[i] as PageBlock;
     if (b.kind === 'stamp') takeStampLine(b.text, b.n);
     // A second stamp in a form not read ("Updated: 2025-02-05 9:30 PM EST") is no paragraph of the story.
     // (One in a zone that names several was refused above.)
@@ -313,7 +313,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
   }
 
   // The body. Special lines inside it are kept as text: inside a story they are not what they look like.
-  const body: Block[] = [];
+  const body: PageBlock[] = [];
   for (const b of blocks.slice(i)) {
     if (b.kind === 'id' && explicitId === undefined) takeId(b);
     else {
@@ -366,7 +366,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
   };
   unmark();
   while (body.length > 0) {
-    const last = body[body.length - 1] as Block;
+    const last = body[body.length - 1] as PageBlock;
     const agency = parseAgencyLine(last.text);
     // "记者：王晓岚 李华": the reporters, as Chinese papers sign at the end (not an interview's last line).
     const interview = body.slice(0, -1).some((b) => isInterviewLine(b.text));
@@ -392,7 +392,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
   // The mark after a sentence that only what pages print after a story follows ("……了了。（完）”" then
   // "（原标题：…）"): off too. A mark with more of the story after it (an episode list's "第一集：开端。（完）") stays.
   for (const { index, text: unmarked } of innerEndMarks(body.map((b) => b.text))) {
-    const b = body[index] as Block;
+    const b = body[index] as PageBlock;
     body[index] = { ...b, text: unmarked };
     notes.push(innerEndMarkNote(b.text));
   }

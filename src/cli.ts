@@ -13,7 +13,7 @@ import { cacheDirs, overlapProblems } from './pipeline/_apart.js';
 import { resolve } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { DEFAULT_CONFIG_FILE, loadConfig, sortDiagnostics } from './sources/index.js';
-import { loadArticlesCached } from './sources/cached.js';
+import { loadAllRecords } from './sources/cached.js';
 import { internalError, parseCommand, plural, report, type CliIO } from './cli/_report.js';
 import { buildCommand, leftOut, tuneForSize, untuneForSize } from './cli/build.js';
 
@@ -146,7 +146,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       cache: cacheDirs(io.cwd, undefined),
     });
     // Bodies read again when a feed renders them, as a build does, not all held at once.
-    const loaded = await loadArticlesCached(config, io.cwd, undefined, { remember: false, keepBodies: false, onProgress: (done, total) => tuneForSize({ phase: 'read', done, total }) });
+    const loaded = await loadAllRecords(config, io.cwd, { remember: false, keepBodies: false, onProgress: (done, total) => tuneForSize({ phase: 'read', done, total }) });
     // Documents too large for this process to make are errors, as the build finds them.
     const built = checkFeeds(loaded.articles, config, documentLimit(getHeapStatistics().heap_size_limit), heapNow());
     // "No published articles" says nothing more when records were refused or the directory is missing.

@@ -15,7 +15,7 @@ import { itemKey, type CacheState, type FileStamp, type RecordEntry } from '../c
 import { checkIds, validateRecord, type RecordResult } from '../core/validate.js';
 import { DatelineError, diagnostic, Errors } from '../errors.js';
 import type { Article, Diagnostic, SiteConfig } from '../types.js';
-import { recordHash, statRecord, type ReadTask } from './_read.js';
+import { recordHash, statRecord, type Bodiless, type ReadTask } from './_read.js';
 import { NewestArticles } from './_newest.js';
 import { readShared } from './_workers.js';
 import { markdownBody } from './markdown.js';
@@ -103,7 +103,7 @@ export interface RecordScan {
    */
   restamped: Map<number, FileStamp>;
   /** By index: what reading a file the cache did not know gave. */
-  fresh: Map<number, { entry: RecordEntry; length: number; article?: Omit<Article, 'body'> & { body?: Article['body'] }; omitted?: 'published' | 'draft' }>;
+  fresh: Map<number, { entry: RecordEntry; length: number; article?: Bodiless; omitted?: 'published' | 'draft' }>;
   unreadable: Diagnostic[];
   files: number;
   read: number;
@@ -111,9 +111,9 @@ export interface RecordScan {
   remember: boolean;
 }
 
-/** Every record as an article, through the cache (`scanRecords`, then `assembleRecords`). */
-export async function loadArticlesCached(...args: Parameters<typeof scanRecords>): Promise<CachedLoad> {
-  const scan = await scanRecords(...args);
+/** Every record read as an article, without the cache (`scanRecords`, then `assembleRecords`): `check` and `loadArticles`. */
+export async function loadAllRecords(config: SiteConfig, cwd: string, options: ScanOptions): Promise<CachedLoad> {
+  const scan = await scanRecords(config, cwd, undefined, options);
   return 'paths' in scan ? assembleRecords(scan) : missing(scan);
 }
 

@@ -6,7 +6,7 @@ import { DatelineError, diagnostic, Errors } from '../errors.js';
 import type { SiteConfig } from '../types.js';
 import { display, type Loaded } from './_files.js';
 import { parseJson } from './_positions.js';
-import { loadArticlesCached } from './cached.js';
+import { loadAllRecords } from './cached.js';
 
 export { display, listRecordFiles, sortDiagnostics, type Loaded } from './_files.js';
 export { readRecordText } from './_read.js';
@@ -33,6 +33,6 @@ export async function loadConfig(file: string = DEFAULT_CONFIG_FILE, cwd: string
 
 /** Reads every record under `config.articlesDir` (any depth) and validates them all: the build's reader, without a cache. */
 export async function loadArticles(config: SiteConfig, cwd: string = process.cwd()): Promise<Loaded> {
-  const { articles, diagnostics, files } = await loadArticlesCached(config, cwd, undefined, { remember: false, keepBodies: true });
+  const { articles, diagnostics, files } = await loadAllRecords(config, cwd, { remember: false, keepBodies: true });
   return { articles, diagnostics, files };
 }

@@ -99,7 +99,12 @@ describe('build --ping', () => {
     const r = await run(['build', '--ping', '--cache', 'not-a-dir'], dir);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^not-a-dir: warning: the cache could not be written \((EEXIST|ENOTDIR)\).* \(W_CACHE_NOT_SAVED\)$/m);
-    expect(r.stderr).toMatch(/^ {2}not-a-dir: warning: could not remember the failed pings \((EEXIST|ENOTDIR)\): the next build --ping will not send them again \(W_PINGS_NOT_REMEMBERED\)$/m);
+    expect(r.stderr).toMatch(/^ {2}not-a-dir: warning: could not remember the pings not sent \((EEXIST|ENOTDIR)\): the next build --ping will not send them \(W_PINGS_NOT_REMEMBERED\)$/m);
+    // A build without --ping remembers the feeds it changed for the next --ping: the same warning when it cannot.
+    await writeFile(join(dir, 'articles/b.md'), record('b'));
+    const unsent = await run(['build', '--cache', 'not-a-dir'], dir);
+    expect(unsent.code).toBe(0);
+    expect(unsent.stderr).toMatch(/^not-a-dir: warning: could not remember the pings not sent \((EEXIST|ENOTDIR)\): the next build --ping will not send them \(W_PINGS_NOT_REMEMBERED\)$/m);
     expect(r.stderr).not.toContain('sends them again');
   });
 

@@ -427,6 +427,28 @@ describe('RFC 5005 archives', () => {
     }
   });
 
+  // Review: versions of record paths missed an archived story whose id changed, and differed from one checkout to another.
+  it('the archive links\' versions name the members by id (an id changed is a new story), not by where the records lie', async () => {
+    const prevArchive = (outputs: Map<string, string>): string => rssLinks(outputs.get('rss.xml') ?? '').find((l) => l['@rel'] === 'prev-archive')?.['@href'];
+    const first = await build(files, config);
+    // s2 is in January's archive, the oldest: a new id there changes every link down to it.
+    const renamed = await build({ ...files, 'articles/s2.md': (files['articles/s2.md'] ?? '').replace('id: s2', 'id: s2-renamed') }, config);
+    // QA: dated again within its month (its items' dates change, and no story moves): a new link too.
+    const redated = await build({ ...files, 'articles/s2.md': (files['articles/s2.md'] ?? '').replace(/^date: 2025-01-(\d\d)/m, (_, d: string) => `date: 2025-01-${d === '28' ? '27' : '28'}`) }, config);
+    try {
+      expect(prevArchive(renamed.built.outputs)).not.toBe(prevArchive(first.built.outputs));
+      expect(redated.built.outputs.get('archive/2025-01/rss.xml')).not.toBe(first.built.outputs.get('archive/2025-01/rss.xml'));
+      expect(prevArchive(redated.built.outputs)).not.toBe(prevArchive(first.built.outputs));
+      // The same records with other paths (another checkout, articlesDir outside the working directory): the same bytes.
+      const cfg = await loadConfig('dateline.config.json', first.dir);
+      const loaded = await loadArticles(cfg, first.dir);
+      const moved = buildFeeds(loaded.articles.map((a) => ({ ...a, file: `/elsewhere/${a.file}` })), cfg);
+      for (const name of ['rss.xml', 'atom.xml', 'feed.json', 'archive/2025-02/rss.xml']) expect(moved.outputs.get(name), name).toBe(first.built.outputs.get(name));
+    } finally {
+      for (const b of [first, renamed, redated]) await b.cleanup();
+    }
+  });
+
   it('a story is filed in its month in the publisher\'s zone by the exact offset, seconds too (local mean time)', async () => {
     // Asia/Kathmandu was +5:41:16 until 1920: the desk's midnight of June 1 is June's, and a second before is May's.
     const lmt = { ...SITE_CONFIG, timezone: 'Asia/Kathmandu', itemsPerFeed: 1, feeds: { archives: true } };

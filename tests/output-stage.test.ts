@@ -96,23 +96,48 @@ describe('OutputStage', () => {
 });
 
 describe('the last build\'s manifest', () => {
-  it('is read as any input is: entries that are not objects are passed over (their files stay), the rest name the stale files to remove', async () => {
-    // (It crashed the build: `null.xml: null` threw a TypeError reading its encodings.)
+  it('is read as any input is: every feed file it lists, and the siblings a build writes beside one, are removed when stale; nothing else, whatever the entries hold', async () => {
+    // (It crashed the build: an entry of null threw a TypeError reading its encodings; a directory named, EISDIR.)
     await withDir(async (dir) => {
       const served = (file: string) => ({ type: 'application/rss+xml; charset=utf-8', etag: `"${file}"`, lastModified: 'Wed, 05 Feb 2025 01:24:00 GMT', bytes: 1, maxAge: 900, encodings: {}, links: {} });
-      for (const f of ['gone.xml', 'null.xml', 'odd.xml', 'kept.xml']) await writeFile(join(dir, f), 'x');
+      const feeds = ['tags/gone/rss.xml', 'tags/gone/rss.xml.gz', 'tags/null/atom.xml', 'tags/odd/feed.json', 'tags/odd/feed.json.br', 'archive/2025-01/rss.xml'];
+      for (const f of feeds) {
+        await mkdir(join(dir, f, '..'), { recursive: true });
+        await writeFile(join(dir, f), 'x');
+      }
+      // Not feed files: the build lists none such, and a damaged manifest naming them removes nothing.
+      await mkdir(join(dir, 'archive/2025-02'), { recursive: true });
+      await writeFile(join(dir, 'notes.txt'), 'the desk\'s');
       await writeFile(join(dir, '_dateline.json'), JSON.stringify({
         version: 1,
-        // A hand-edited or truncated manifest: entries of the wrong shape, a sibling that is not an object, a name outside.
-        files: { 'gone.xml': served('gone.xml'), 'null.xml': null, 'odd.xml': { ...served('odd.xml'), encodings: { gzip: 'odd.xml.gz' } }, '../outside.xml': served('x'), 'kept.xml': 7 },
+        // A hand-edited or truncated manifest: entries of the wrong shape, a sibling that is not an object, a
+        // directory, a name outside, a file that is no feed.
+        files: {
+          'tags/gone/rss.xml': served('gone'), 'tags/null/atom.xml': null, 'tags/odd/feed.json': { ...served('odd'), encodings: { br: 'x' } }, 'archive/2025-01/rss.xml': 7,
+          'archive/2025-02': {}, '../outside/rss.xml': served('x'), 'notes.txt': served('n'),
+        },
       }));
       await writeOutputs(dir, new Map([['rss.xml', '<rss/>']]));
-      // odd.xml's entry names its file without its damaged sibling: the feed is gone, so it goes.
-      expect((await readdir(dir)).sort()).toEqual(['_dateline.json', 'kept.xml', 'null.xml', 'rss.xml']);
+      const left = ((await readdir(dir, { recursive: true })) as string[]).filter((n) => !['tags', 'archive'].includes(n)).sort();
+      expect(left).toEqual(['_dateline.json', 'archive/2025-02', 'notes.txt', 'rss.xml']);
       // A manifest whose files are not an object at all is no manifest.
       await writeFile(join(dir, '_dateline.json'), '{"version":1,"files":null}');
       await writeOutputs(dir, new Map([['atom.xml', '<feed/>']]));
-      expect((await readdir(dir)).sort()).toEqual(['_dateline.json', 'atom.xml', 'kept.xml', 'null.xml', 'rss.xml']);
+      expect((await readdir(dir)).sort()).toEqual(['_dateline.json', 'archive', 'atom.xml', 'notes.txt', 'rss.xml']);
+    });
+  });
+
+  it('names only files the build wrote: a link to a directory outside does not let it remove what is there', async () => {
+    await withDir(async (dir) => {
+      const outside = join(dir, 'outside');
+      const out = join(dir, 'out');
+      await mkdir(outside);
+      await mkdir(out);
+      await writeFile(join(outside, 'victim.txt'), 'keep');
+      await symlink(outside, join(out, 'ext'));
+      await writeFile(join(out, '_dateline.json'), JSON.stringify({ version: 1, files: { 'ext/victim.txt': {} } }));
+      await writeOutputs(out, new Map([['rss.xml', '<rss/>']]));
+      expect(await readFile(join(outside, 'victim.txt'), 'utf8')).toBe('keep');
     });
   });
 });
@@ -179,12 +204,12 @@ describe('two writers into one directory in one process', () => {
   it('take turns: both writeOutputs calls succeed, and the directory holds what the second wrote', async () => {
     await withDir(async (dir) => {
       const manifest = (names: string[]): string => JSON.stringify({ version: 1, files: Object.fromEntries(names.map((n) => [n, { bytes: 1 }])) });
-      const first = new Map([['a.txt', 'A'], ['b.txt', 'B'], ['_dateline.json', manifest(['a.txt', 'b.txt'])]]);
-      const second = new Map([['c.txt', 'C'], ['_dateline.json', manifest(['c.txt'])]]);
+      const first = new Map([['atom.xml', 'A'], ['feed.json', 'B'], ['_dateline.json', manifest(['atom.xml', 'feed.json'])]]);
+      const second = new Map([['rss.xml', 'C'], ['_dateline.json', manifest(['rss.xml'])]]);
       const results = await Promise.allSettled([writeOutputs(dir, first), writeOutputs(dir, second)]);
       expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
       // The second started from the first's manifest: the first's files are stale and go.
-      expect((await readdir(dir)).sort()).toEqual(['_dateline.json', 'c.txt']);
+      expect((await readdir(dir)).sort()).toEqual(['_dateline.json', 'rss.xml']);
     });
   });
 
@@ -194,11 +219,11 @@ describe('two writers into one directory in one process', () => {
       await mkdir(out);
       await symlink(out, join(dir, 'link'));
       const manifest = (names: string[]): string => JSON.stringify({ version: 1, files: Object.fromEntries(names.map((n) => [n, { bytes: 1 }])) });
-      const first = new Map([['a.txt', 'A'], ['b.txt', 'B'], ['_dateline.json', manifest(['a.txt', 'b.txt'])]]);
-      const second = new Map([['c.txt', 'C'], ['_dateline.json', manifest(['c.txt'])]]);
+      const first = new Map([['atom.xml', 'A'], ['feed.json', 'B'], ['_dateline.json', manifest(['atom.xml', 'feed.json'])]]);
+      const second = new Map([['rss.xml', 'C'], ['_dateline.json', manifest(['rss.xml'])]]);
       const results = await Promise.allSettled([writeOutputs(out, first), writeOutputs(join(dir, 'link'), second)]);
       expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
-      expect((await readdir(out)).sort()).toEqual(['_dateline.json', 'c.txt']);
+      expect((await readdir(out)).sort()).toEqual(['_dateline.json', 'rss.xml']);
     });
   });
 

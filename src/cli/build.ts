@@ -263,7 +263,8 @@ async function remember(io: CliIO, hub: string, changed: readonly string[], cach
     if (why === 'signal') io.stderr(`${what}; the next build --ping sends ${n}\n`);
     else if (why === 'no-ping') io.stdout(`${what}: the next build --ping sends ${changed.length === 1 ? 'its ping' : 'their pings'}.\n`);
   } catch (e) {
-    io.stderr(`${what}, and ${n} could not be remembered in ${cacheDir} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
+    const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    io.stderr(`${what}.\n${formatDiagnostic(diagnostic(Errors.PingsNotRemembered, { file: relative(io.cwd, cacheDir) || '.' }, reason))}\n`);
   }
 }
 

@@ -36,8 +36,12 @@ export interface FeedPlan<A extends Plannable = Article> {
   articles: A[];
   content: ContentMode;
   precompress: boolean;
-  /** RFC 5005 links, by the directories of the documents linked to; `prevArchiveVersion` names the members of the archive `prevArchive` is and of every older one. */
-  history?: { archive: boolean; current?: string; prevArchive?: string; prevArchiveVersion?: string; nextArchive?: string };
+  /**
+   * RFC 5005 links, by the directories of the documents linked to; `prevArchiveVersion` names the members
+   * of the archive `prevArchive` is and of every older one (`membershipVersion`); an archive's `ids`, the
+   * digest of its members' ids (`idsDigest`), for its version made again without them.
+   */
+  history?: { archive: boolean; current?: string; prevArchive?: string; prevArchiveVersion?: string; nextArchive?: string; ids?: string };
 }
 
 /**
@@ -202,52 +206,83 @@ function groupPlans<A extends Plannable>(
   return { plans, summary };
 }
 
-/** An archive's member as its version counts it: the record's path, and its last correction (ms), if any. */
-export interface Member {
-  file: string;
-  corrected: number | undefined;
+/**
+ * An archive's members as its version counts them: a digest of their ids, in order (`idsDigest`, kept
+ * with the archive's plan: an incremental build that keeps the plans has the records' entries, not their
+ * ids), and each one's last correction (ms, `correctedAt`), in the same order.
+ */
+export interface Members {
+  ids: string;
+  corrections: readonly (number | undefined)[];
+}
+
+/** cyrb53 (public domain), fed a character code at a time: 53 bits, base 36. Not cryptographic (the core is pure). */
+function hasher(): { text: (s: string) => void; code: (c: number) => void; digest: () => string } {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  const code = (c: number): void => {
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  };
+  return {
+    code,
+    text: (s) => {
+      for (let i = 0; i < s.length; i++) code(s.charCodeAt(i));
+    },
+    digest: () => {
+      const a = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+      const b = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(a ^ (a >>> 13), 3266489909);
+      return (4294967296 * (2097151 & b) + (a >>> 0)).toString(36);
+    },
+  };
 }
 
 /**
- * What a `prev-archive` link adds to its URL (`?v=…`): a hash of the archive's members (their records'
- * paths), the instant each was last corrected (`updated`), and the version of the archive before it
- * (`older`). So the link changes when a story enters or leaves that archive or any older one, or is
- * corrected there: RFC 5005 §4 lets a client that has read an archive take it for unchanging, and §4.1
- * asks that a correction reach it, so the main feed's link changes and the client reads down to the
- * corrected archive. It stays as it is when a build changes nothing there, or edits a story without a new
- * `updated`. Paths, not ids: the fast path of an incremental build has the records' entries, not their
- * articles (a record whose id changes is moved anyway). 53 bits, base 36. Not cryptographic: the core is
- * pure, and an accidental collision would only cost a client a missed story.
+ * The digest of an archive's members' ids and first publications, in order (an id holds no space or
+ * control character: a tab and `\n` end its parts). Both are what planning reads (the plan signature):
+ * an incremental build that keeps the plans keeps them too.
  */
-export function membershipVersion(members: readonly Member[], older = ''): string {
-  // cyrb53 (public domain), over the ids and a separator each.
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  const add = (code: number): void => {
-    h1 = Math.imul(h1 ^ code, 2654435761);
-    h2 = Math.imul(h2 ^ code, 1597334677);
-  };
+export function idsDigest(members: Iterable<Pick<Plannable, 'id' | 'published'>>): string {
+  const h = hasher();
   for (const m of members) {
-    for (let i = 0; i < m.file.length; i++) add(m.file.charCodeAt(i));
-    // (No path holds NUL or U+0001: neither runs into the next member.)
-    if (m.corrected !== undefined) {
-      const ms = String(m.corrected);
-      add(1);
-      for (let i = 0; i < ms.length; i++) add(ms.charCodeAt(i));
-    }
-    add(0);
+    h.text(m.id);
+    h.code(9);
+    h.text(String(m.published.getTime()));
+    h.code(10);
   }
-  for (let i = 0; i < older.length; i++) add(older.charCodeAt(i));
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+  return h.digest();
 }
 
-/** The version of each archive (`membershipVersion`; the archives and their members newest first), each covering every older one. */
-export function archiveVersions(archives: readonly (readonly Member[])[]): string[] {
+/**
+ * What a `prev-archive` link adds to its URL (`?v=…`): a hash of the archive's members (their ids and
+ * first publications), the instant each was last corrected (`updated`), and the version of the archive
+ * before it (`older`). So the link changes when a story enters or leaves that archive or any older one
+ * (an id changed is one leaving and another entering), is dated again there, or is corrected there: RFC
+ * 5005 §4 lets a client that has read an archive take it for unchanging, and §4.1 asks that a correction
+ * reach it, so the main feed's link changes and the client reads down to the changed archive. It stays as
+ * it is when a build changes nothing there, or edits a story without a new date; and it is the same
+ * wherever the site is built (no path goes in). A version is made from what the archives hold, so a
+ * change taken back (a correction withdrawn) gives back a link a client has read, which it does not read
+ * again. An accidental collision would only cost a client a missed story.
+ */
+export function membershipVersion(members: Members, older = ''): string {
+  const h = hasher();
+  h.text(members.ids);
+  h.code(0);
+  for (const c of members.corrections) {
+    if (c !== undefined) h.text(String(c));
+    h.code(1);
+  }
+  h.code(0);
+  h.text(older);
+  return h.digest();
+}
+
+/** The version of each archive (`membershipVersion`; the archives newest first), each covering every older one. */
+export function archiveVersions(archives: readonly Members[]): string[] {
   const out: string[] = new Array<string>(archives.length);
   let older = '';
-  for (let i = archives.length - 1; i >= 0; i--) older = out[i] = membershipVersion(archives[i] ?? [], older);
+  for (let i = archives.length - 1; i >= 0; i--) older = out[i] = membershipVersion(archives[i] ?? { ids: '', corrections: [] }, older);
   return out;
 }
 
@@ -267,9 +302,13 @@ function archivePlans<A extends Plannable>(
   }
   const months = [...byMonth.keys()].sort().reverse();
   const dir = (month: string): string => `archive/${month}/`;
-  const versions = archiveVersions(months.map((m) => (byMonth.get(m) ?? []).map((a) => ({ file: a.file, corrected: correctedOf(a) }))));
+  const members = months.map((m): Members => {
+    const list = byMonth.get(m) ?? [];
+    return { ids: idsDigest(list), corrections: list.map(correctedOf) };
+  });
+  const versions = archiveVersions(members);
   const archives = months.map((month, i): FeedPlan<A> => {
-    const history: NonNullable<FeedPlan['history']> = { archive: true, current: '' };
+    const history: NonNullable<FeedPlan['history']> = { archive: true, current: '', ids: members[i]?.ids ?? '' };
     const older_ = months[i + 1];
     const newer = months[i - 1];
     if (older_ !== undefined) {

@@ -4,7 +4,9 @@
  * is left out. And which names a server may serve at all. Pure.
  */
 import type { EncodedVariant, Manifest, ServedFile } from '../types.js';
+import { FEED_FILES } from '../core/model.js';
 import { parseHttpDate } from './http-date.js';
+import { ENCODINGS } from './manifest.js';
 
 /**
  * Whether a relative name may be served at all: no empty, `.` or `..` segments, no dotfiles (temporary
@@ -75,11 +77,28 @@ export function parseManifest(text: string): Manifest | undefined {
   return { version: 1, files };
 }
 
+/** The output's directories that hold only feeds, one directory a feed (core/feeds.ts plans them). */
+export const FEED_ROOTS: readonly string[] = ['sections', 'tags', 'authors', 'archive'];
+const FEED_DOCUMENTS: readonly string[] = Object.values(FEED_FILES);
+
 /**
- * Every file the manifest lists (each entry's name and its siblings' files) that a server may serve, for
- * the next build to remove those it no longer makes. Read more leniently than `parseManifest`: a name is
- * all this needs, so an entry with damaged headers still names its files. Undefined when the text is no
- * manifest.
+ * Whether `name` is one a build lists in its manifest: a feed document (`rss.xml`, `atom.xml`,
+ * `feed.json`) at the output's root or in a feed's directory (`sections/world/`, `archive/2025-02/`), or a
+ * precompressed sibling of one.
+ */
+export function isFeedFile(name: string): boolean {
+  if (!isServableName(name)) return false;
+  const parts = name.split('/');
+  const base = (parts[parts.length - 1] ?? '').replace(/\.(?:gz|br)$/, '');
+  if (!FEED_DOCUMENTS.includes(base)) return false;
+  return parts.length === 1 || (parts.length === 3 && FEED_ROOTS.includes(parts[0] ?? ''));
+}
+
+/**
+ * Every feed file the manifest lists, with the precompressed siblings a build writes beside it (`.gz`,
+ * `.br`), for the next build to remove those it no longer makes. Only names a build lists (`isFeedFile`):
+ * whatever else a damaged manifest holds is passed over, and an entry's own fields are not needed.
+ * Undefined when the text is no manifest.
  */
 export function manifestFiles(text: string): string[] | undefined {
   let data: unknown;
@@ -90,11 +109,8 @@ export function manifestFiles(text: string): string[] | undefined {
   }
   if (!isObject(data) || data['version'] !== 1 || !isObject(data['files'])) return undefined;
   const files: string[] = [];
-  for (const [name, entry] of Object.entries(data['files'])) {
-    if (!isObject(entry)) continue;
-    const encodings = isObject(entry['encodings']) ? entry['encodings'] : {};
-    const siblings = [encodings['gzip'], encodings['br']].map((v) => (isObject(v) ? v['file'] : undefined));
-    for (const file of [name, ...siblings]) if (typeof file === 'string' && isServableName(file)) files.push(file);
+  for (const name of Object.keys(data['files'])) {
+    if (isFeedFile(name)) files.push(name, ...ENCODINGS.map((e) => `${name}${e.suffix}`));
   }
   return files;
 }

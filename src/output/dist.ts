@@ -15,10 +15,10 @@
  * build into the same place removes.
  */
 import { constants, renameSync } from 'node:fs';
-import { access, copyFile, readdir, readFile, rename, rm, rmdir, stat, utimes, writeFile } from 'node:fs/promises';
+import { access, copyFile, lstat, readdir, readFile, rename, rm, rmdir, stat, utimes, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { DatelineError, diagnostic, Errors } from '../errors.js';
-import { MANIFEST_FILE, manifestFiles, NGINX_CONF_FILE } from '../hosting/index.js';
+import { FEED_ROOTS, MANIFEST_FILE, manifestFiles, NGINX_CONF_FILE } from '../hosting/index.js';
 import { makeDirs, realPath } from '../paths.js';
 import { turns } from '../turns.js';
 import type { Outputs } from '../types.js';
@@ -34,8 +34,6 @@ const PARALLEL = 16;
 const PARALLEL_BYTES = 48 * 1024 * 1024;
 
 const STAGE_PREFIX = '.dateline-stage-';
-/** The output's directories that hold only feeds (core/feeds.ts plans them). */
-const FEED_ROOTS = ['sections', 'tags', 'authors', 'archive'];
 
 /** The stages of this process that have staged a file and not committed or aborted yet. */
 const live = new Set<OutputStage>();
@@ -316,11 +314,16 @@ export class OutputStage {
   }
 
   private async removeStale(previous: readonly string[]): Promise<void> {
-    // (Names a server may serve, so plain relative ones: never anything outside the directory.)
+    // (Feed files' names, `isFeedFile`: plain relative ones, in the root or a feed's directory.)
     const stale = new Set(previous.filter((file) => !this.names.has(file)));
     const dirs = new Set<string>();
     for (const file of [...stale].sort()) {
-      await rm(join(this.outDir, file), { force: true });
+      // Only a file (or a link) that is there: a sibling a feed never had, or a directory a damaged
+      // manifest names, is passed over, and one that cannot be removed is no reason to fail the build.
+      const path = join(this.outDir, file);
+      const st = await lstat(path).catch(() => undefined);
+      if (st === undefined || st.isDirectory()) continue;
+      if (!(await rm(path, { force: true }).then(() => true, () => false))) continue;
       this.removed.push(file);
       for (let d = dirname(file); d !== '.' && d !== ''; d = dirname(d)) dirs.add(d);
     }

@@ -14,7 +14,7 @@
  * clean build after sequences of such edits.
  */
 import { itemKey, type CacheState, type Census, type RecordEntry, type StoredPlan } from '../cache/state.js';
-import { archiveVersions, type FeedPlan, type GroupSummary, type Plannable } from '../core/feeds.js';
+import { archiveVersions, type FeedPlan, type GroupSummary, type Members, type Plannable } from '../core/feeds.js';
 import { articleRestorer, entryAt, type RecordScan } from '../sources/cached.js';
 import { sortDiagnostics } from '../sources/index.js';
 import type { Article, Diagnostic } from '../types.js';
@@ -150,17 +150,23 @@ export function reusePlans(scan: RecordScan, previous: CacheState, changes: Chan
   // A correction moves nothing, but the archive links' versions count it (membershipVersion): the plans
   // whose link changes are new, and written again (spliced: their items are as they were).
   const correctedNow = (file: string): number | undefined => (scan.fresh.get(changes.changed.get(file) ?? -1)?.entry ?? previous.records[file])?.corrected;
-  const { plans, dirty, before } = reversioned(previous.plans, correctedNow);
-  return reuseOf(scan, previous, changes, plans, dirty, undefined, before);
+  const again = reversioned(previous.plans, correctedNow);
+  return again === undefined ? undefined : reuseOf(scan, previous, changes, again.plans, again.dirty, undefined, again.before);
 }
 
 /**
  * The plans with their `prev-archive` versions made again from their members' corrections now; `before`
  * holds the previous plan of each whose version changed (those keys are `dirty` too).
  */
-function reversioned(plans: readonly StoredPlan[], correctedOf: (file: string) => number | undefined): { plans: StoredPlan[]; dirty: Set<string>; before: Map<string, StoredPlan> } {
+function reversioned(plans: readonly StoredPlan[], correctedOf: (file: string) => number | undefined): { plans: StoredPlan[]; dirty: Set<string>; before: Map<string, StoredPlan> } | undefined {
   const archives = plans.filter((p) => p.kind === 'archive');
-  const versions = archiveVersions(archives.map((p) => p.files.map((file) => ({ file, corrected: correctedOf(file) }))));
+  const members: Members[] = [];
+  for (const p of archives) {
+    // (Plans kept by an older version of the cache, without the digest: the build plans again.)
+    if (p.history?.ids === undefined) return undefined;
+    members.push({ ids: p.history.ids, corrections: p.files.map(correctedOf) });
+  }
+  const versions = archiveVersions(members);
   // Each plan's link points to the next archive down: the main feed's to the newest.
   const pointsTo = new Map<string, string>();
   const main = plans.find((p) => p.kind === 'main');

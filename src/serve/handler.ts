@@ -372,7 +372,12 @@ export function createHandler(store: FeedStore, options: HandlerOptions = {}): H
       return await handle(req);
     } catch (e) {
       // The store turns I/O failures into "not there"; reaching this is a bug, and the client learns nothing of it.
-      options.onError?.(e, req);
+      // (A hook that throws in turn changes nothing for the client.)
+      try {
+        options.onError?.(e, req);
+      } catch {
+        // passed over
+      }
       return plain(500, 'Internal Server Error', req.method === 'HEAD');
     }
   };

@@ -127,7 +127,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     req.on('error', () => undefined);
     res.on('error', () => undefined);
     respond(handler, base, req, res).catch((e: unknown) => {
-      onError?.(e, { method: req.method ?? '', target: req.url ?? '' });
+      try {
+        onError?.(e, { method: req.method ?? '', target: req.url ?? '' });
+      } catch {
+        // (A hook that throws is no reason to leave the request unanswered.)
+      }
       if (!res.headersSent) {
         res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
         res.end('Internal Server Error\n');

@@ -96,7 +96,7 @@ describe('OutputStage', () => {
 });
 
 describe('the last build\'s manifest', () => {
-  it('is read as any input is: every feed file it lists, and the siblings a build writes beside one, are removed when stale; nothing else, whatever the entries hold', async () => {
+  it('is read as any input is: every feed file it lists, and the siblings its entry records (both, when the entry is damaged), are removed when stale; nothing else, whatever the entries hold', async () => {
     // (It crashed the build: an entry of null threw a TypeError reading its encodings; a directory named, EISDIR.)
     await withDir(async (dir) => {
       const served = (file: string) => ({ type: 'application/rss+xml; charset=utf-8', etag: `"${file}"`, lastModified: 'Wed, 05 Feb 2025 01:24:00 GMT', bytes: 1, maxAge: 900, encodings: {}, links: {} });
@@ -113,7 +113,7 @@ describe('the last build\'s manifest', () => {
         // A hand-edited or truncated manifest: entries of the wrong shape, a sibling that is not an object, a
         // directory, a name outside, a file that is no feed.
         files: {
-          'tags/gone/rss.xml': served('gone'), 'tags/null/atom.xml': null, 'tags/odd/feed.json': { ...served('odd'), encodings: { br: 'x' } }, 'archive/2025-01/rss.xml': 7,
+          'tags/gone/rss.xml': { ...served('gone'), encodings: { gzip: { file: 'tags/gone/rss.xml.gz', etag: '"g"', bytes: 1 } } }, 'tags/null/atom.xml': null, 'tags/odd/feed.json': { ...served('odd'), encodings: { br: 'x' } }, 'archive/2025-01/rss.xml': 7,
           'archive/2025-02': {}, '../outside/rss.xml': served('x'), 'notes.txt': served('n'),
         },
       }));

@@ -95,10 +95,10 @@ export function isFeedFile(name: string): boolean {
 }
 
 /**
- * Every feed file the manifest lists, with the precompressed siblings a build writes beside it (`.gz`,
- * `.br`), for the next build to remove those it no longer makes. Only names a build lists (`isFeedFile`):
- * whatever else a damaged manifest holds is passed over, and an entry's own fields are not needed.
- * Undefined when the text is no manifest.
+ * Every feed file the manifest lists, with its precompressed siblings (`.gz`, `.br`), for the next build
+ * to remove those it no longer makes. Only names a build lists (`isFeedFile`): whatever else a damaged
+ * manifest holds is passed over, and an entry's name is all that is needed (a damaged entry stands for
+ * both siblings). Undefined when the text is no manifest.
  */
 export function manifestFiles(text: string): string[] | undefined {
   let data: unknown;
@@ -109,8 +109,13 @@ export function manifestFiles(text: string): string[] | undefined {
   }
   if (!isObject(data) || data['version'] !== 1 || !isObject(data['files'])) return undefined;
   const files: string[] = [];
-  for (const name of Object.keys(data['files'])) {
-    if (isFeedFile(name)) files.push(name, ...ENCODINGS.map((e) => `${name}${e.suffix}`));
+  for (const [name, entry] of Object.entries(data['files'])) {
+    if (!isFeedFile(name)) continue;
+    files.push(name);
+    // The siblings its entry records (most feeds have none: a build looks for no others); when the entry
+    // is damaged, those a build may have written.
+    const encodings = isObject(entry) && isObject(entry['encodings']) ? entry['encodings'] : undefined;
+    for (const e of ENCODINGS) if (encodings === undefined || encodings[e.coding] !== undefined) files.push(`${name}${e.suffix}`);
   }
   return files;
 }

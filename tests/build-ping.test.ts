@@ -102,9 +102,11 @@ describe('build --ping', () => {
     expect(r.stderr).toMatch(/^ {2}not-a-dir: warning: could not remember the pings not sent \((EEXIST|ENOTDIR)\): the next build --ping will not send them \(W_PINGS_NOT_REMEMBERED\)$/m);
     // A build without --ping remembers the feeds it changed for the next --ping: the same warning when it cannot.
     await writeFile(join(dir, 'articles/b.md'), record('b'));
-    const unsent = await run(['build', '--cache', 'not-a-dir'], dir);
+    const unsent = await run(['build', '--cache', 'not-a-dir', '--json'], dir);
     expect(unsent.code).toBe(0);
     expect(unsent.stderr).toMatch(/^not-a-dir: warning: could not remember the pings not sent \((EEXIST|ENOTDIR)\): the next build --ping will not send them \(W_PINGS_NOT_REMEMBERED\)$/m);
+    // --json gives every diagnostic, this one too.
+    expect(JSON.parse(unsent.stdout).diagnostics.map((d: { code: string }) => d.code).sort()).toEqual(['W_CACHE_NOT_SAVED', 'W_PINGS_NOT_REMEMBERED']);
     expect(r.stderr).not.toContain('sends them again');
   });
 

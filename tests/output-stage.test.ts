@@ -127,17 +127,36 @@ describe('the last build\'s manifest', () => {
     });
   });
 
-  it('names only files the build wrote: a link to a directory outside does not let it remove what is there', async () => {
+  it('names only files the build wrote: a link to a directory outside, or to another feed\'s, does not let it remove what is there', async () => {
     await withDir(async (dir) => {
       const outside = join(dir, 'outside');
       const out = join(dir, 'out');
       await mkdir(outside);
-      await mkdir(out);
-      await writeFile(join(outside, 'victim.txt'), 'keep');
+      await mkdir(join(out, 'sections/china'), { recursive: true });
+      for (const f of ['victim.txt', 'rss.xml', 'rss.xml.gz']) await writeFile(join(outside, f), 'keep');
       await symlink(outside, join(out, 'ext'));
-      await writeFile(join(out, '_dateline.json'), JSON.stringify({ version: 1, files: { 'ext/victim.txt': {} } }));
-      await writeOutputs(out, new Map([['rss.xml', '<rss/>']]));
-      expect(await readFile(join(outside, 'victim.txt'), 'utf8')).toBe('keep');
+      // A feed's directory that is a link: outside, and to another feed's directory of this build.
+      await symlink(outside, join(out, 'sections/linked'));
+      await symlink('../sections/china', join(out, 'sections/alias'));
+      await writeFile(join(out, '_dateline.json'), JSON.stringify({ version: 1, files: { 'ext/victim.txt': {}, 'sections/linked/rss.xml': 5, 'sections/alias/rss.xml': { encodings: { gzip: {} } } } }));
+      await writeOutputs(out, new Map([['rss.xml', '<rss/>'], ['sections/china/rss.xml', '<rss/>'], ['sections/china/rss.xml.gz', 'gz']]));
+      for (const f of ['victim.txt', 'rss.xml', 'rss.xml.gz']) expect(await readFile(join(outside, f), 'utf8'), f).toBe('keep');
+      expect(await readFile(join(out, 'sections/china/rss.xml'), 'utf8')).toBe('<rss/>');
+      expect(await readFile(join(out, 'sections/china/rss.xml.gz'), 'utf8')).toBe('gz');
+    });
+  });
+
+  it('keeps a feed whose listed name differs only in case or composition (the same file where the file system folds them)', async () => {
+    await withDir(async (dir) => {
+      // (Here, on a file system that does not fold, the listed spellings are files of their own: they are
+      // kept too, which shows the rule; where it folds, they are the feeds this build just wrote.)
+      for (const d of ['sections/China', 'sections/cafe\u0301']) {
+        await mkdir(join(dir, d), { recursive: true });
+        await writeFile(join(dir, d, 'rss.xml'), 'listed');
+      }
+      await writeFile(join(dir, '_dateline.json'), JSON.stringify({ version: 1, files: { 'sections/China/rss.xml': {}, 'sections/cafe\u0301/rss.xml': {} } }));
+      await writeOutputs(dir, new Map([['sections/china/rss.xml', '<rss/>'], ['sections/caf\u00e9/rss.xml', '<rss/>']]));
+      for (const f of ['sections/China/rss.xml', 'sections/cafe\u0301/rss.xml']) expect(await readFile(join(dir, f), 'utf8'), f).toBe('listed');
     });
   });
 });

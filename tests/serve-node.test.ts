@@ -257,6 +257,19 @@ describe('lifecycle', () => {
     }
   });
 
+  it('a hook that throws, or an async one that fails, changes nothing: 500, and the server goes on', async () => {
+    const broken = { lookup: () => Promise.reject(new Error('disk on fire')), read: async () => undefined, files: async () => ({}) };
+    for (const onError of [() => { throw new Error('hook'); }, async () => { throw new Error('async hook'); }]) {
+      const other = await startServer({ root: dir, host: '127.0.0.1', port: 0, store: broken, onError });
+      try {
+        expect((await fetch(new URL('rss.xml', other.url))).status).toBe(500);
+        expect((await fetch(new URL('atom.xml', other.url))).status).toBe(500);
+      } finally {
+        await other.close();
+      }
+    }
+  });
+
   it('listening on a port in use rejects with EADDRINUSE', async () => {
     await expect(startServer({ root: dir, host: '127.0.0.1', port })).rejects.toMatchObject({ code: 'EADDRINUSE' });
   });

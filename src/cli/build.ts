@@ -10,7 +10,7 @@ import { DatelineError, diagnostic, Errors, formatDiagnostic } from '../errors.j
 import { committedStages, interruptStages } from '../output/dist.js';
 import { realPath } from '../paths.js';
 import { DEFAULT_CACHE_DIR, runBuild, type BuildReport, type Progress } from '../pipeline/build.js';
-import type { SiteConfig } from '../types.js';
+import type { Diagnostic, SiteConfig } from '../types.js';
 import { changedFeedUrls } from '../websub/changed.js';
 import { readPending, writePending } from '../websub/pending.js';
 import { describePing, pingHub } from '../websub/ping.js';
@@ -133,12 +133,12 @@ async function buildAndReport(v: BuildValues, io: CliIO, interrupted: () => numb
   const published = (): boolean => v.out === undefined || realPath(resolve(io.cwd, v.out)) === realPath(resolve(io.cwd, r.config?.outDir ?? v.out));
   if (r.config?.hub !== undefined && ((v.ping !== true && published()) || (v.ping === true && interrupted() !== undefined))) {
     const changed = changedFeedUrls(r.config.feedBaseUrl, r.written);
-    if (changed.length > 0) await remember(io, r.config.hub, changed, cacheDir, v.ping === true ? 'signal' : quiet ? 'quiet' : 'no-ping');
+    if (changed.length > 0) await remember(io, r.config.hub, changed, cacheDir, v.ping === true ? 'signal' : quiet ? 'quiet' : 'no-ping', r.diagnostics);
   }
   if (v.ping === true && r.config !== undefined && interrupted() === undefined) {
     // Every feed this build has (pending pings for feeds that are gone, or under an old base URL, are dropped).
     const feeds = changedFeedUrls(r.config.feedBaseUrl, r.written.map((w) => ({ ...w, changed: true })));
-    pinged = await ping(io, r.config.hub, changedFeedUrls(r.config.feedBaseUrl, r.written), feeds, quiet, cacheDir);
+    pinged = await ping(io, r.config.hub, changedFeedUrls(r.config.feedBaseUrl, r.written), feeds, quiet, cacheDir, r.diagnostics);
   }
   // (After the pings, so that a pipeline sees whether the hub was told.)
   if (v.json === true) io.stdout(`${JSON.stringify({ ...summary(r, ms), ...(pinged === undefined ? {} : { ping: pinged }) })}\n`);
@@ -249,9 +249,9 @@ interface PingSummary {
 /**
  * The feeds that changed, when the hub is not told now, are pinged by the next --ping (with those still
  * pending): after a signal (`signal`, said on stderr), or a build without --ping (said with the report,
- * unless `quiet`; a failure to remember them is always said).
+ * unless `quiet`; a failure to remember them is always said, and added to `diagnostics`, which `--json` gives).
  */
-async function remember(io: CliIO, hub: string, changed: readonly string[], cacheDir: string | undefined, why: 'signal' | 'no-ping' | 'quiet'): Promise<void> {
+async function remember(io: CliIO, hub: string, changed: readonly string[], cacheDir: string | undefined, why: 'signal' | 'no-ping' | 'quiet', diagnostics: Diagnostic[]): Promise<void> {
   const n = plural(changed.length, 'ping');
   const what = why === 'signal' ? '--ping: stopped before the hub was told' : `The hub was not told of ${plural(changed.length, 'changed feed')} (no --ping)`;
   if (cacheDir === undefined) {
@@ -263,16 +263,17 @@ async function remember(io: CliIO, hub: string, changed: readonly string[], cach
     if (why === 'signal') io.stderr(`${what}; the next build --ping sends ${n}\n`);
     else if (why === 'no-ping') io.stdout(`${what}: the next build --ping sends ${changed.length === 1 ? 'its ping' : 'their pings'}.\n`);
   } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    io.stderr(`${what}.\n${formatDiagnostic(diagnostic(Errors.PingsNotRemembered, { file: relative(io.cwd, cacheDir) || '.' }, reason))}\n`);
+    const d = diagnostic(Errors.PingsNotRemembered, { file: relative(io.cwd, cacheDir) || '.' }, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
+    diagnostics.push(d);
+    io.stderr(`${what}.\n${formatDiagnostic(d)}\n`);
   }
 }
 
 /** Successes listed one a line up to this many; past it, one line says how many. */
 const PING_LIST_LIMIT = 10;
 
-/** WebSub publish pings for the feeds whose bytes changed; failures are reported, never fatal. */
-async function ping(io: CliIO, hub: string | undefined, changed: string[], feeds: readonly string[], quiet: boolean, cacheDir: string | undefined): Promise<PingSummary> {
+/** WebSub publish pings for the feeds whose bytes changed; failures are reported, never fatal (a failure to remember them goes to `diagnostics` too). */
+async function ping(io: CliIO, hub: string | undefined, changed: string[], feeds: readonly string[], quiet: boolean, cacheDir: string | undefined, diagnostics: Diagnostic[]): Promise<PingSummary> {
   if (hub === undefined) {
     io.stderr('--ping: there is no "hub" in the configuration, so there is nothing to notify.\n');
     return { sent: 0, accepted: 0, failed: [] };
@@ -312,8 +313,11 @@ async function ping(io: CliIO, hub: string | undefined, changed: string[], feeds
     if (failed.length > 0) io.stderr(`  (the next build --ping sends ${failed.length === 1 ? 'it' : 'them'} again)\n`);
   } catch (e) {
     for (const f of summary.failed) f.again = false;
-    const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    if (failed.length > 0) io.stderr(`  ${formatDiagnostic(diagnostic(Errors.PingsNotRemembered, { file: relative(io.cwd, cacheDir) || '.' }, reason))}\n`);
+    if (failed.length > 0) {
+      const d = diagnostic(Errors.PingsNotRemembered, { file: relative(io.cwd, cacheDir) || '.' }, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
+      diagnostics.push(d);
+      io.stderr(`  ${formatDiagnostic(d)}\n`);
+    }
   }
   return summary;
 }

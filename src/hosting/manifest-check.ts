@@ -60,17 +60,23 @@ function checkServed(v: unknown): ServedFile | undefined {
   return served;
 }
 
-/** The manifest's usable entries; an entry that does not check out is left out (its file is then static). */
-export function parseManifest(text: string): Manifest | undefined {
+/** The manifest's entries by name, unchecked; undefined when the text is no manifest (of this version). */
+function manifestEntries(text: string): Record<string, unknown> | undefined {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
     return undefined;
   }
-  if (!isObject(data) || data['version'] !== 1 || !isObject(data['files'])) return undefined;
+  return isObject(data) && data['version'] === 1 && isObject(data['files']) ? data['files'] : undefined;
+}
+
+/** The manifest's usable entries; an entry that does not check out is left out (its file is then static). */
+export function parseManifest(text: string): Manifest | undefined {
+  const entries = manifestEntries(text);
+  if (entries === undefined) return undefined;
   const files: Record<string, ServedFile> = {};
-  for (const [name, entry] of Object.entries(data['files'])) {
+  for (const [name, entry] of Object.entries(entries)) {
     const served = isServableName(name) ? checkServed(entry) : undefined;
     if (served !== undefined) files[name] = served;
   }
@@ -101,15 +107,10 @@ export function isFeedFile(name: string): boolean {
  * both siblings). Undefined when the text is no manifest.
  */
 export function manifestFiles(text: string): string[] | undefined {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (!isObject(data) || data['version'] !== 1 || !isObject(data['files'])) return undefined;
+  const entries = manifestEntries(text);
+  if (entries === undefined) return undefined;
   const files: string[] = [];
-  for (const [name, entry] of Object.entries(data['files'])) {
+  for (const [name, entry] of Object.entries(entries)) {
     if (!isFeedFile(name)) continue;
     files.push(name);
     // The siblings its entry records (most feeds have none: a build looks for no others); when the entry

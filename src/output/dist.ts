@@ -15,11 +15,11 @@
  * build into the same place removes.
  */
 import { constants, renameSync } from 'node:fs';
-import { access, copyFile, lstat, readdir, readFile, rename, rm, rmdir, stat, utimes, writeFile } from 'node:fs/promises';
+import { access, copyFile, lstat, readdir, readFile, realpath, rename, rm, rmdir, stat, utimes, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { DatelineError, diagnostic, Errors } from '../errors.js';
 import { FEED_ROOTS, MANIFEST_FILE, manifestFiles, NGINX_CONF_FILE } from '../hosting/index.js';
-import { makeDirs, realPath } from '../paths.js';
+import { makeDirs, realPath, within } from '../paths.js';
 import { turns } from '../turns.js';
 import type { Outputs } from '../types.js';
 
@@ -313,16 +313,34 @@ export class OutputStage {
     return [...this.written].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 
+  /**
+   * Whether a stale feed file may be removed: a file (or a link) that is there, in the output's root or in
+   * a feed's directory that is a directory of its own, not a link (a build makes them so), lying where its
+   * root (`sections/`, `archive/`: a root may be a link, to another disk) leads. Not a directory a damaged
+   * manifest names, nor what a link to elsewhere, or to another feed's directory, leads to.
+   */
+  private async removable(file: string, path: string): Promise<boolean> {
+    const st = await lstat(path).catch(() => undefined);
+    if (st === undefined || st.isDirectory()) return false;
+    const [root, feed] = file.split('/');
+    if (root === undefined || feed === undefined) return true;
+    const dir = join(this.outDir, root, feed);
+    if ((await lstat(dir).catch(() => undefined))?.isDirectory() !== true) return false;
+    const [realDir, realRoot] = await Promise.all([realpath(dir), realpath(join(this.outDir, root))]).catch(() => []);
+    return realDir !== undefined && realRoot !== undefined && realDir !== realRoot && within(realDir, realRoot);
+  }
+
   private async removeStale(previous: readonly string[]): Promise<void> {
-    // (Feed files' names, `isFeedFile`: plain relative ones, in the root or a feed's directory.)
-    const stale = new Set(previous.filter((file) => !this.names.has(file)));
+    // (Feed files' names, `isFeedFile`: plain relative ones, in the root or a feed's directory.) A name that
+    // is one of this build's but for case or composition is the same file on a file system that folds them.
+    const fold = (name: string): string => name.normalize('NFC').toLowerCase();
+    const written = new Set([...this.names].map(fold));
+    const stale = new Set(previous.filter((file) => !this.names.has(file) && !written.has(fold(file))));
     const dirs = new Set<string>();
     for (const file of [...stale].sort()) {
-      // Only a file (or a link) that is there: a sibling a feed never had, or a directory a damaged
-      // manifest names, is passed over, and one that cannot be removed is no reason to fail the build.
       const path = join(this.outDir, file);
-      const st = await lstat(path).catch(() => undefined);
-      if (st === undefined || st.isDirectory()) continue;
+      if (!(await this.removable(file, path))) continue;
+      // (One that cannot be removed is no reason to fail the build.)
       if (!(await rm(path, { force: true }).then(() => true, () => false))) continue;
       this.removed.push(file);
       for (let d = dirname(file); d !== '.' && d !== ''; d = dirname(d)) dirs.add(d);

@@ -372,9 +372,10 @@ export function createHandler(store: FeedStore, options: HandlerOptions = {}): H
       return await handle(req);
     } catch (e) {
       // The store turns I/O failures into "not there"; reaching this is a bug, and the client learns nothing of it.
-      // (A hook that throws in turn changes nothing for the client.)
+      // (A hook that throws in turn, or an async one that fails, changes nothing for the client.)
       try {
-        options.onError?.(e, req);
+        const done: unknown = options.onError?.(e, req);
+        if (done instanceof Promise) done.catch(() => undefined);
       } catch {
         // passed over
       }

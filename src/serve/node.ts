@@ -109,7 +109,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const handler = createHandler(options.store ?? directoryStore(options.root), onError === undefined ? {} : {
     onError: (e, req) => {
       const url = new URL(req.url);
-      onError(e, { method: req.method, target: `${url.pathname}${url.search}` });
+      return onError(e, { method: req.method, target: `${url.pathname}${url.search}` });
     },
   });
   const server = createServer({
@@ -128,9 +128,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     res.on('error', () => undefined);
     respond(handler, base, req, res).catch((e: unknown) => {
       try {
-        onError?.(e, { method: req.method ?? '', target: req.url ?? '' });
+        const done: unknown = onError?.(e, { method: req.method ?? '', target: req.url ?? '' });
+        if (done instanceof Promise) done.catch(() => undefined);
       } catch {
-        // (A hook that throws is no reason to leave the request unanswered.)
+        // (A hook that throws, or fails later, is no reason to leave the request unanswered.)
       }
       if (!res.headersSent) {
         res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });

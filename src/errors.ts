@@ -178,6 +178,8 @@ export const Errors = {
     `the cache could not be written (${reason}): the feeds are written, but the next build may not be able to use it`),
   PingsNotRemembered: entry('W_PINGS_NOT_REMEMBERED', 'warning', (reason: string) =>
     `could not remember the pings not sent (${reason}): the next build --ping will not send them`),
+  StaleKept: entry('W_STALE_KEPT', 'warning', (why: string) =>
+    `a feed file the last build wrote, which this build no longer makes, was left in place (${why}): servers still send it; remove it by hand if it should go`),
   Interrupted: entry('E_INTERRUPTED', 'error', () => 'the build was interrupted before any file was replaced: the directory is as it was'),
   WriteFailed: entry('E_WRITE_FAILED', 'error', (reason: string, replaced = 0, of = 0) =>
     `cannot write the output: ${reason}; ${replaced === 0 ? 'the previous output is untouched' : `${replaced} of ${of} files were already replaced (the manifest is the old one); build again once it is fixed`}`),

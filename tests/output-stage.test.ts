@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DatelineError, OutputStage, runBuild, strongEtag, writeOutputs } from '../src/index.js';
-import { makeSite, record, SITE_CONFIG } from './_helpers.js';
+import { makeSite, record, runCli, SITE_CONFIG } from './_helpers.js';
 
 async function withDir(run: (dir: string) => Promise<void>): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'dateline-stage-'));
@@ -146,17 +146,40 @@ describe('the last build\'s manifest', () => {
     });
   });
 
-  it('keeps a feed whose listed name differs only in case or composition (the same file where the file system folds them)', async () => {
+  it('a stale feed in a feed directory the desk made a link is left where the link leads, and the build says so (W_STALE_KEPT)', async () => {
+    const site = await makeSite({ 'articles/a.md': record('a', 'section: World'), 'articles/b.md': record('b', 'section: Sport') }, { ...SITE_CONFIG, feeds: { sections: true } });
+    try {
+      expect((await runCli(['build', '--no-cache'], site.dir)).code).toBe(0);
+      // The desk moves Sport's feeds to another disk and links them back.
+      const away = join(site.dir, 'away');
+      await mkdir(away);
+      for (const f of ['rss.xml', 'atom.xml', 'feed.json']) await writeFile(join(away, f), await readFile(join(site.dir, 'dist/sections/sport', f)));
+      await rm(join(site.dir, 'dist/sections/sport'), { recursive: true });
+      await symlink(away, join(site.dir, 'dist/sections/sport'));
+      await rm(join(site.dir, 'articles/b.md'));
+      const r = await runCli(['build', '--no-cache', '--json'], site.dir);
+      expect(r.code).toBe(0);
+      expect((await readdir(away)).sort()).toEqual(['atom.xml', 'feed.json', 'rss.xml']);
+      const kept = JSON.parse(r.stdout).diagnostics.filter((d: { code: string }) => d.code === 'W_STALE_KEPT').map((d: { file: string }) => d.file).sort();
+      expect(kept).toEqual(['dist/sections/sport/atom.xml', 'dist/sections/sport/feed.json', 'dist/sections/sport/rss.xml']);
+      expect(r.stderr).toContain('dist/sections/sport/rss.xml: warning: a feed file the last build wrote, which this build no longer makes, was left in place (sections/sport is a link, which a build does not make): servers still send it; remove it by hand if it should go (W_STALE_KEPT)');
+    } finally {
+      await site.cleanup();
+    }
+  });
+
+  it('removes a stale name that differs from a feed of this build only in case or composition only when it is another file', async () => {
     await withDir(async (dir) => {
-      // (Here, on a file system that does not fold, the listed spellings are files of their own: they are
-      // kept too, which shows the rule; where it folds, they are the feeds this build just wrote.)
+      // Here, on a file system that does not fold names, the listed spellings are files of their own, and go.
+      // (Where it folds them, as NTFS and APFS do, they are the feeds this build just wrote, the same inode: kept.)
       for (const d of ['sections/China', 'sections/cafe\u0301']) {
         await mkdir(join(dir, d), { recursive: true });
         await writeFile(join(dir, d, 'rss.xml'), 'listed');
       }
       await writeFile(join(dir, '_dateline.json'), JSON.stringify({ version: 1, files: { 'sections/China/rss.xml': {}, 'sections/cafe\u0301/rss.xml': {} } }));
       await writeOutputs(dir, new Map([['sections/china/rss.xml', '<rss/>'], ['sections/caf\u00e9/rss.xml', '<rss/>']]));
-      for (const f of ['sections/China/rss.xml', 'sections/cafe\u0301/rss.xml']) expect(await readFile(join(dir, f), 'utf8'), f).toBe('listed');
+      for (const f of ['sections/China/rss.xml', 'sections/cafe\u0301/rss.xml']) expect(await readFile(join(dir, f), 'utf8').catch(() => 'gone'), f).toBe('gone');
+      for (const f of ['sections/china/rss.xml', 'sections/caf\u00e9/rss.xml']) expect(await readFile(join(dir, f), 'utf8'), f).toBe('<rss/>');
     });
   });
 });

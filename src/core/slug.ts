@@ -119,7 +119,7 @@ export interface SlugAssignment {
 export function assignSlugs(names: Iterable<string>, rank?: (name: string) => number): SlugAssignment {
   const byKey = new Map<string, string[]>();
   for (const name of new Set(names)) {
-    const key = caseless(slugify(name));
+    const key = caselessPath(slugify(name));
     const group = byKey.get(key);
     if (group === undefined) byKey.set(key, [name]);
     else group.push(name);
@@ -131,7 +131,7 @@ export function assignSlugs(names: Iterable<string>, rank?: (name: string) => nu
     const group = (byKey.get(key) ?? []).sort(rank === undefined ? byCodePoints : (a, b) => rank(a) - rank(b) || byCodePoints(a, b));
     const assigned = group.map((name, i) => {
       const s = i === 0 ? slugify(name) : disambiguate(slugWords(name) || 'x', name, taken);
-      taken.add(caseless(s));
+      taken.add(caselessPath(s));
       slugs.set(name, s);
       return s;
     });
@@ -145,7 +145,7 @@ export function assignSlugs(names: Iterable<string>, rank?: (name: string) => nu
  * one code point (NTFS's table is one to one). Slugs are lower case already, so what this adds are the
  * letters with two lower-case forms: "οδος" and "οδοσ" (final sigma), "ı" and "i".
  */
-function caseless(path: string): string {
+export function caselessPath(path: string): string {
   let out = '';
   for (const c of path) {
     const u = c.toUpperCase();
@@ -156,13 +156,13 @@ function caseless(path: string): string {
 
 function disambiguate(slug: string, name: string, taken: ReadonlySet<string>): string {
   const short = fit(slug, `--${hash8(name)}`);
-  if (!taken.has(caseless(short))) return short;
+  if (!taken.has(caselessPath(short))) return short;
   const long = fit(slug, `--${hash16(name)}`);
-  if (!taken.has(caseless(long))) return long;
+  if (!taken.has(caselessPath(long))) return long;
   // Only reachable through a 64-bit hash collision; keeps the guarantee absolute.
   for (let k = 2; ; k += 1) {
     const numbered = fit(slug, `--${hash16(name)}-${k}`);
-    if (!taken.has(caseless(numbered))) return numbered;
+    if (!taken.has(caselessPath(numbered))) return numbered;
   }
 }
 

@@ -20,6 +20,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { DatelineError, diagnostic, Errors } from '../errors.js';
 import { FEED_ROOTS, MANIFEST_FILE, manifestFiles, NGINX_CONF_FILE } from '../hosting/index.js';
 import { makeDirs, realPath, within } from '../paths.js';
+import { caselessPath } from '../core/slug.js';
 import { turns } from '../turns.js';
 import type { Outputs } from '../types.js';
 
@@ -88,6 +89,8 @@ export class OutputStage {
   readonly written: Written[] = [];
   /** Files of the previous build that this one no longer makes, removed by `commit`. */
   readonly removed: string[] = [];
+  /** Those left in place, and why: a directory, or a feed's directory that is a link (see `removable`). */
+  readonly kept: { file: string; why: string }[] = [];
   private readonly pending: { name: string; tmp: string; target: string }[] = [];
   /** `.dateline-stage-<pid>` once a file is staged in it. */
   private stageDir: string | undefined;
@@ -319,27 +322,39 @@ export class OutputStage {
    * root (`sections/`, `archive/`: a root may be a link, to another disk) leads. Not a directory a damaged
    * manifest names, nor what a link to elsewhere, or to another feed's directory, leads to.
    */
-  private async removable(file: string, path: string): Promise<boolean> {
+  private async removable(file: string, path: string, sameNameAs: string | undefined): Promise<boolean> {
     const st = await lstat(path).catch(() => undefined);
-    if (st === undefined || st.isDirectory()) return false;
+    if (st === undefined) return false;
+    if (st.isDirectory()) return this.leave(file, 'it is a directory');
+    // A name this build wrote but for case or composition: where the file system folds names, the same file.
+    if (sameNameAs !== undefined) {
+      const now = await lstat(join(this.outDir, sameNameAs)).catch(() => undefined);
+      if (now !== undefined && now.ino === st.ino && now.dev === st.dev) return false;
+    }
     const [root, feed] = file.split('/');
     if (root === undefined || feed === undefined) return true;
     const dir = join(this.outDir, root, feed);
-    if ((await lstat(dir).catch(() => undefined))?.isDirectory() !== true) return false;
+    if ((await lstat(dir).catch(() => undefined))?.isDirectory() !== true) return this.leave(file, `${root}/${feed} is a link, which a build does not make`);
     const [realDir, realRoot] = await Promise.all([realpath(dir), realpath(join(this.outDir, root))]).catch(() => []);
-    return realDir !== undefined && realRoot !== undefined && realDir !== realRoot && within(realDir, realRoot);
+    if (realDir !== undefined && realRoot !== undefined && realDir !== realRoot && within(realDir, realRoot)) return true;
+    return this.leave(file, `${root}/${feed} lies outside ${root}/`);
+  }
+
+  /** Notes a stale file left in place (`kept`), and says no. */
+  private leave(file: string, why: string): false {
+    this.kept.push({ file, why });
+    return false;
   }
 
   private async removeStale(previous: readonly string[]): Promise<void> {
     // (Feed files' names, `isFeedFile`: plain relative ones, in the root or a feed's directory.) A name that
-    // is one of this build's but for case or composition is the same file on a file system that folds them.
-    const fold = (name: string): string => name.normalize('NFC').toLowerCase();
-    const written = new Set([...this.names].map(fold));
-    const stale = new Set(previous.filter((file) => !this.names.has(file) && !written.has(fold(file))));
+    // is one of this build's but for case (as NTFS and APFS compare names) or composition may be the same file.
+    const stale = previous.filter((file) => !this.names.has(file));
+    const written = stale.length === 0 ? new Map<string, string>() : new Map([...this.names].map((n) => [caselessPath(n.normalize('NFC')), n]));
     const dirs = new Set<string>();
-    for (const file of [...stale].sort()) {
+    for (const file of [...new Set(stale)].sort()) {
       const path = join(this.outDir, file);
-      if (!(await this.removable(file, path))) continue;
+      if (!(await this.removable(file, path, written.get(caselessPath(file.normalize('NFC')))))) continue;
       // (One that cannot be removed is no reason to fail the build.)
       if (!(await rm(path, { force: true }).then(() => true, () => false))) continue;
       this.removed.push(file);

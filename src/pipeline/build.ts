@@ -326,6 +326,7 @@ async function buildNow(options: BuildOptions, config: SiteConfig, outShown: str
     for (const [name, content] of reader) await stage.put(name, content);
     report.written = await stage.commit(before);
     report.removed = stage.removed;
+    for (const k of stage.kept) report.diagnostics.push(diagnostic(Errors.StaleKept, { file: `${outShown}/${k.file}` }, k.why));
     if (cache !== undefined) stampFeeds(feeds, previous?.outDir === outDir ? previous.feeds : {}, outDir);
   } catch (e) {
     await Promise.allSettled(inFlight.map((f) => f.done));

@@ -374,8 +374,8 @@ export function createHandler(store: FeedStore, options: HandlerOptions = {}): H
       // The store turns I/O failures into "not there"; reaching this is a bug, and the client learns nothing of it.
       // (A hook that throws in turn, or an async one that fails, changes nothing for the client.)
       try {
-        const done: unknown = options.onError?.(e, req);
-        if (done instanceof Promise) done.catch(() => undefined);
+        // (Promise.resolve takes any thenable, a promise of another realm too.)
+        Promise.resolve(options.onError?.(e, req)).catch(() => undefined);
       } catch {
         // passed over
       }

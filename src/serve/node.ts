@@ -128,8 +128,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     res.on('error', () => undefined);
     respond(handler, base, req, res).catch((e: unknown) => {
       try {
-        const done: unknown = onError?.(e, { method: req.method ?? '', target: req.url ?? '' });
-        if (done instanceof Promise) done.catch(() => undefined);
+        Promise.resolve(onError?.(e, { method: req.method ?? '', target: req.url ?? '' })).catch(() => undefined);
       } catch {
         // (A hook that throws, or fails later, is no reason to leave the request unanswered.)
       }

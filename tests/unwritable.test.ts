@@ -15,7 +15,12 @@ vi.mock('node:fs/promises', async (original) => {
     if (lock.on && String(path).endsWith('sections/locked-by-test') && mode !== undefined && (mode & 2) !== 0) throw Object.assign(new Error(`EACCES: permission denied, access '${String(path)}'`), { code: 'EACCES' });
     return real.access(path as string, mode);
   }) as typeof real.access;
-  return { ...real, default: { ...real, access }, access };
+  // A stale feed that cannot be removed (an immutable file, a read-only mount).
+  const rm = (async (path: string, options?: Parameters<typeof real.rm>[1]) => {
+    if (lock.on && String(path).includes('sections/stuck/')) throw Object.assign(new Error(`EPERM: operation not permitted, unlink '${String(path)}'`), { code: 'EPERM' });
+    return real.rm(path, options);
+  }) as typeof real.rm;
+  return { ...real, default: { ...real, access, rm }, access, rm };
 });
 
 it('a feed directory that cannot be written into fails the build before anything is replaced', async () => {
@@ -37,6 +42,28 @@ it('a feed directory that cannot be written into fails the build before anything
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/cannot write the output: sections\/locked-by-test\/[a-z.]+: EACCES; the previous output is untouched \(E_WRITE_FAILED\)/);
     expect(await snapshotDir(join(site.dir, 'dist'))).toEqual(before);
+  } finally {
+    await site.cleanup();
+  }
+});
+
+it('a stale feed that cannot be removed is said (W_STALE_KEPT), not forgotten, and the build succeeds', async () => {
+  const site = await makeSite({
+    'articles/a.md': record('a', 'section: stuck'),
+    'articles/b.md': record('b', 'section: World'),
+  }, { ...(await import('./_helpers.js')).SITE_CONFIG, feeds: { sections: true } });
+  try {
+    expect((await runCli(['build', '--no-cache'], site.dir)).code).toBe(0);
+    await fsp.rm(join(site.dir, 'articles/a.md'));
+    lock.on = true;
+    const r = await runCli(['build', '--no-cache', '--json'], site.dir);
+    lock.on = false;
+    expect(r.code).toBe(0);
+    const kept = JSON.parse(r.stdout).diagnostics.filter((d: { code: string }) => d.code === 'W_STALE_KEPT');
+    // (Section feeds have precompressed siblings: each document three files.)
+    const files = ['atom.xml', 'feed.json', 'rss.xml'].flatMap((f) => [f, `${f}.br`, `${f}.gz`]).map((f) => `dist/sections/stuck/${f}`).sort();
+    expect(kept.map((d: { file: string }) => d.file).sort()).toEqual(files);
+    expect(kept[0].message).toContain('(it could not be removed: EPERM)');
   } finally {
     await site.cleanup();
   }

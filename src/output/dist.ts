@@ -355,8 +355,12 @@ export class OutputStage {
     for (const file of [...new Set(stale)].sort()) {
       const path = join(this.outDir, file);
       if (!(await this.removable(file, path, written.get(caselessPath(file.normalize('NFC')))))) continue;
-      // (One that cannot be removed is no reason to fail the build.)
-      if (!(await rm(path, { force: true }).then(() => true, () => false))) continue;
+      // (One that cannot be removed is no reason to fail the build: it is said, as one left in place.)
+      const failed = await rm(path, { force: true }).then(() => undefined, (e: NodeJS.ErrnoException) => e.code ?? e.message);
+      if (failed !== undefined) {
+        this.leave(file, `it could not be removed: ${failed}`);
+        continue;
+      }
       this.removed.push(file);
       for (let d = dirname(file); d !== '.' && d !== ''; d = dirname(d)) dirs.add(d);
     }

@@ -31,6 +31,16 @@ export interface HandlerOptions {
 
 export type Handler = (req: Request) => Promise<Response>;
 
+/**
+ * What a hook returned, settled quietly: a promise's failure is caught (a native one directly, since
+ * Promise.resolve reads its constructor, which can throw; any other thenable, of another realm too,
+ * through Promise.resolve), so that a failing async hook never ends the process.
+ */
+export function settle(result: unknown): void {
+  if (result instanceof Promise) result.catch(() => undefined);
+  else if (result !== null && (typeof result === 'object' || typeof result === 'function')) Promise.resolve(result).catch(() => undefined);
+}
+
 /** RFC 9110 §10.2.1 / §15.5.6: "The origin server MUST generate an Allow header field in a 405 response". */
 export const ALLOW = 'GET, HEAD';
 
@@ -374,8 +384,7 @@ export function createHandler(store: FeedStore, options: HandlerOptions = {}): H
       // The store turns I/O failures into "not there"; reaching this is a bug, and the client learns nothing of it.
       // (A hook that throws in turn, or an async one that fails, changes nothing for the client.)
       try {
-        // (Promise.resolve takes any thenable, a promise of another realm too.)
-        Promise.resolve(options.onError?.(e, req)).catch(() => undefined);
+        settle(options.onError?.(e, req));
       } catch {
         // passed over
       }

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
-import { createHandler, methodNotAllowed, type Handler } from './handler.js';
+import { createHandler, methodNotAllowed, settle, type Handler } from './handler.js';
 import { directoryStore, type FeedStore } from './store.js';
 
 export interface Limits {
@@ -128,7 +128,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     res.on('error', () => undefined);
     respond(handler, base, req, res).catch((e: unknown) => {
       try {
-        Promise.resolve(onError?.(e, { method: req.method ?? '', target: req.url ?? '' })).catch(() => undefined);
+        settle(onError?.(e, { method: req.method ?? '', target: req.url ?? '' }));
       } catch {
         // (A hook that throws, or fails later, is no reason to leave the request unanswered.)
       }

@@ -327,9 +327,10 @@ export class OutputStage {
     if (st === undefined) return false;
     if (st.isDirectory()) return this.leave(file, 'it is a directory');
     // A name this build wrote but for case or composition: where the file system folds names, the same file.
+    // (Inodes as bigints: NTFS's 64-bit file ids do not fit a double.)
     if (sameNameAs !== undefined) {
-      const now = await lstat(join(this.outDir, sameNameAs)).catch(() => undefined);
-      if (now !== undefined && now.ino === st.ino && now.dev === st.dev) return false;
+      const [was, now] = await Promise.all([lstat(path, { bigint: true }), lstat(join(this.outDir, sameNameAs), { bigint: true })]).catch(() => []);
+      if (was !== undefined && now !== undefined && now.ino === was.ino && now.dev === was.dev) return false;
     }
     const [root, feed] = file.split('/');
     if (root === undefined || feed === undefined) return true;

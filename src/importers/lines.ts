@@ -34,19 +34,22 @@ export interface DatelineLead {
   notes?: string[];
 }
 
+/** A dateline's month: AP's forms (`Feb.`, `March`, `Sept.`), Reuters' (`Feb`), and names in full (`February`). */
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6, jul: 7, july: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6, jul: 7, july: 7, aug: 8, august: 8,
+  sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
 };
-const MONTH = 'Jan|Feb|March|Mar|April|Apr|May|June|Jun|July|Jul|Aug|Sept|Sep|Oct|Nov|Dec';
+const MONTH = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec';
 
 /**
  * `WASHINGTON, Feb. 4 (Xinhua) --`, `BEIRUT (AP) —`, `PORTLAND, Ore. (AP) —`, `LONDON, Feb 4 (Reuters) -`,
- * `WASHINGTON —`. The city is in capitals; the separator is `--`, an em or en dash, or a spaced hyphen.
+ * `WASHINGTON —`; the month in full and the day first too (`PARIS, February 4 --`, `LONDON, 4 February
+ * (AFP) -`). The city is in capitals; the separator is `--`, an em or en dash, or a spaced hyphen.
  */
 const ENGLISH_LEAD = new RegExp(
   String.raw`^(?<city>[A-Z][A-Z.'’]*(?:[ -][A-Z][A-Z.'’]*)*)` +
     String.raw`(?:, (?<region>(?!(?:${MONTH})\.? \d)[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)*))?` +
-    String.raw`(?:, (?<month>${MONTH})\.? (?<day>\d{1,2}))?` +
+    String.raw`(?:, (?:(?<month>${MONTH})\.? (?<day>\d{1,2})|(?<dayFirst>\d{1,2}) (?<monthAfter>${MONTH})\.?))?` +
     String.raw`(?: \((?<agency>[^()]{1,40})\))?` +
     String.raw` ?(?:--|—|–| - )\s*(?<rest>\S[\s\S]*)$`,
   'u',
@@ -140,9 +143,10 @@ export function parseDatelineLead(paragraph: string): (DatelineLead & { reporter
   if ((g['city'] ?? '').length < 2 || NOT_PLACES.test(g['city'] ?? '') || ORGANISATIONS.has((g['city'] ?? '').replace(/\./g, ''))) return undefined;
   const lead: DatelineLead = { city: g['city'] ?? '', rest: (g['rest'] ?? '').trim() };
   if (g['region'] !== undefined) lead.region = g['region'];
-  if (g['month'] !== undefined) {
-    lead.month = MONTHS[g['month'].toLowerCase()] ?? 0;
-    lead.day = Number(g['day']);
+  const month = g['month'] ?? g['monthAfter'];
+  if (month !== undefined) {
+    lead.month = MONTHS[month.toLowerCase()] ?? 0;
+    lead.day = Number(g['day'] ?? g['dayFirst']);
   }
   if (g['agency'] !== undefined) lead.agency = g['agency'];
   return lead;

@@ -162,7 +162,7 @@ function reversioned(plans: readonly StoredPlan[], correctedOf: (file: string) =
   const archives = plans.filter((p) => p.kind === 'archive');
   const members: Members[] = [];
   for (const p of archives) {
-    // (Plans kept by an older version of the cache, without the digest: the build plans again.)
+    // (Plans without the digest, from a damaged cache: the build takes the full path.)
     if (p.history?.ids === undefined) return undefined;
     members.push({ ids: p.history.ids, corrections: p.files.map(correctedOf) });
   }

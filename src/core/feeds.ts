@@ -71,6 +71,10 @@ const GROUPS = [
 ] as const;
 
 const GROUP_CONFIG = { section: 'sections', tag: 'tags', author: 'authors' } as const;
+/** Where the monthly archives go: `archive/2025-02/`. */
+const ARCHIVE_ROOT = 'archive';
+/** The output's directories that hold only feeds, one directory a feed. */
+export const FEED_ROOTS: readonly string[] = [...GROUPS.map((g) => g.root), ARCHIVE_ROOT];
 
 /** The record field holding `name` (`section`, `tags[2]`, `authors[0]`). */
 function nameField(kind: 'section' | 'tag' | 'author', a: Plannable, name: string): string {
@@ -301,7 +305,7 @@ function archivePlans<A extends Plannable>(
     else list.push(a);
   }
   const months = [...byMonth.keys()].sort().reverse();
-  const dir = (month: string): string => `archive/${month}/`;
+  const dir = (month: string): string => `${ARCHIVE_ROOT}/${month}/`;
   const members = months.map((m): Members => {
     const list = byMonth.get(m) ?? [];
     return { ids: idsDigest(list), corrections: list.map(correctedOf) };
@@ -317,7 +321,7 @@ function archivePlans<A extends Plannable>(
     }
     if (newer !== undefined) history.nextArchive = dir(newer);
     return {
-      key: `archive/${month}`,
+      key: `${ARCHIVE_ROOT}/${month}`,
       kind: 'archive',
       name: month,
       dir: dir(month),

@@ -11,7 +11,7 @@ import { nginxConf } from './nginx.js';
 
 export { MANIFEST_FILE, MEDIA_TYPES, XML_FEED, manifestOf, serveFeedAsync, type FeedDocuments } from './manifest.js';
 export { strongEtag, httpDate } from './encode.js';
-export { FEED_ROOTS, isServableName, manifestFiles, parseManifest } from './manifest-check.js';
+export { isServableName, manifestFiles, parseManifest } from './manifest-check.js';
 export { parseHttpDate } from './http-date.js';
 
 /** Where the generated server configuration goes, relative to the output directory. */

@@ -4,6 +4,7 @@
  * is left out. And which names a server may serve at all. Pure.
  */
 import type { EncodedVariant, Manifest, ServedFile } from '../types.js';
+import { FEED_ROOTS } from '../core/feeds.js';
 import { FEED_FILES } from '../core/model.js';
 import { parseHttpDate } from './http-date.js';
 import { ENCODINGS } from './manifest.js';
@@ -83,8 +84,6 @@ export function parseManifest(text: string): Manifest | undefined {
   return { version: 1, files };
 }
 
-/** The output's directories that hold only feeds, one directory a feed (core/feeds.ts plans them). */
-export const FEED_ROOTS: readonly string[] = ['sections', 'tags', 'authors', 'archive'];
 const FEED_DOCUMENTS: readonly string[] = Object.values(FEED_FILES);
 
 /**

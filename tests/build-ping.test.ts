@@ -108,6 +108,10 @@ describe('build --ping', () => {
     // --json gives every diagnostic, this one too.
     expect(JSON.parse(unsent.stdout).diagnostics.map((d: { code: string }) => d.code).sort()).toEqual(['W_CACHE_NOT_SAVED', 'W_PINGS_NOT_REMEMBERED']);
     expect(r.stderr).not.toContain('sends them again');
+    // The count at the end counts both warnings, the one the pings gave too (it was printed before them,
+    // one short).
+    expect(r.stderr.trimEnd().split('\n').at(-1)).toBe('2 warnings');
+    expect(unsent.stderr.trimEnd().split('\n').at(-1)).toBe('2 warnings');
   });
 
   // QA: a build without --ping (a preview, a `serve --watch` rebuild) wrote the changed feeds, and the next

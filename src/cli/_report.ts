@@ -21,17 +21,26 @@ export interface CliIO {
 export const plural = (n: number, word: string): string =>
   `${grouped(n)} ${n === 1 ? word : word.endsWith('y') && !/[aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : `${word}s`}`;
 
-/** Prints every diagnostic (with the lines of those the core could not locate: locateFields), then a count; returns the number of errors. */
-export function report(io: CliIO, diagnostics: Diagnostic[]): number {
+/**
+ * Prints every diagnostic (with the lines of those the core could not locate: locateFields), then a count
+ * unless `count` is false (a command that may add diagnostics later prints it with `countDiagnostics`
+ * at its end); returns the number of errors.
+ */
+export function report(io: CliIO, diagnostics: Diagnostic[], count = true): number {
   locateFields(diagnostics, io.cwd);
   for (const d of diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
+  if (count) countDiagnostics(io, diagnostics);
+  return diagnostics.filter((d) => d.severity === 'error').length;
+}
+
+/** The count line: `2 errors in 1 file, 3 warnings`, or `3 warnings`; nothing when there are none. */
+export function countDiagnostics(io: CliIO, diagnostics: readonly Diagnostic[]): void {
   const errors = diagnostics.filter((d) => d.severity === 'error');
   const warnings = diagnostics.length - errors.length;
   if (errors.length > 0) {
     const files = new Set(errors.filter((d) => !fromOption(d)).map((d) => d.file)).size;
     io.stderr(`${plural(errors.length, 'error')}${files > 0 ? ` in ${plural(files, 'file')}` : ''}${warnings > 0 ? `, ${plural(warnings, 'warning')}` : ''}\n`);
   } else if (warnings > 0) io.stderr(`${plural(warnings, 'warning')}\n`);
-  return errors.length;
 }
 
 /** A problem with a command-line option (`--out: …`), not with a file. */

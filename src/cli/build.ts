@@ -14,7 +14,7 @@ import type { Diagnostic, SiteConfig } from '../types.js';
 import { changedFeedUrls } from '../websub/changed.js';
 import { readPending, writePending } from '../websub/pending.js';
 import { describePing, pingHub } from '../websub/ping.js';
-import { errorExit, parseCommand, plural, report, type CliIO } from './_report.js';
+import { countDiagnostics, errorExit, parseCommand, plural, report, type CliIO } from './_report.js';
 import { progressLine } from './_progress.js';
 
 /** Builds with more files than this print counts instead of one line per file. */
@@ -115,7 +115,9 @@ async function buildAndReport(v: BuildValues, io: CliIO, interrupted: () => numb
   }
   progress?.done();
   const ms = Math.round(performance.now() - started);
-  const errors = report(io, r.diagnostics);
+  // The count waits for the pings on success: a ping that could not be remembered is a warning too.
+  const errors = report(io, r.diagnostics, false);
+  if (errors > 0) countDiagnostics(io, r.diagnostics);
   if (v.json === true && errors > 0) io.stdout(`${JSON.stringify(summary(r, ms))}\n`);
   if (errors > 0) {
     if (!quiet || v.json === true) io.stderr('Nothing was written.\n');
@@ -140,6 +142,7 @@ async function buildAndReport(v: BuildValues, io: CliIO, interrupted: () => numb
     const feeds = changedFeedUrls(r.config.feedBaseUrl, r.written.map((w) => ({ ...w, changed: true })));
     pinged = await ping(io, r.config.hub, changedFeedUrls(r.config.feedBaseUrl, r.written), feeds, quiet, cacheDir, r.diagnostics);
   }
+  countDiagnostics(io, r.diagnostics);
   // (After the pings, so that a pipeline sees whether the hub was told.)
   if (v.json === true) io.stdout(`${JSON.stringify({ ...summary(r, ms), ...(pinged === undefined ? {} : { ping: pinged }) })}\n`);
   return 0;

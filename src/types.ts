@@ -26,6 +26,13 @@ export interface Person {
   email?: string;
 }
 
+/** A wide image for the feed: its URL, and its size in pixels when known. */
+export interface FeedLogo {
+  url: string;
+  width?: number;
+  height?: number;
+}
+
 export interface SiteConfig {
   title: string;
   /** Home page of the site; relative article paths resolve against it. Ends with `/`. */
@@ -35,8 +42,11 @@ export interface SiteConfig {
   description: string;
   language: string;
   copyright?: string;
+  /** Square (JSON Feed's `icon`, 512 × 512 is usual); Atom's `logo` and RSS's `image` too when there is no `logo`. */
   icon?: string;
   favicon?: string;
+  /** Wide: Atom's `logo` and RSS's `image`, with its size in pixels (RSS: at most 144 wide, 400 high). */
+  logo?: FeedLogo;
   author?: Person;
   /** Prefix that turns a desk id into a permanent URI, e.g. `tag:news.example.com,2025:`. */
   idPrefix: string;
@@ -239,6 +249,7 @@ export interface FeedModel {
   copyright?: string;
   icon?: string;
   favicon?: string;
+  logo?: FeedLogo;
   author?: Person;
   /** URL of an XSLT stylesheet for browsers (`<?xml-stylesheet?>` in RSS and Atom), absolute or relative to the feed. */
   stylesheet?: string;

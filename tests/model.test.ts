@@ -292,6 +292,40 @@ describe('the configuration\'s author', () => {
   });
 });
 
+describe('the configuration\'s images', () => {
+  const icon = 'https://news.example.com/static/icon-512.png';
+  const wide = 'https://news.example.com/static/masthead-144x36.png';
+  const images = (c: SiteConfig) => {
+    const built = build([rec('a', '2025-02-05 09:24')], c);
+    const rss = parseXml(built.outputs.get('rss.xml')!).rss.channel;
+    const atom = parseXml(built.outputs.get('atom.xml')!).feed;
+    const json = JSON.parse(built.outputs.get('feed.json')!);
+    return { rssImage: rss.image, atomLogo: atom.logo, atomIcon: atom.icon, jsonIcon: json.icon, jsonFavicon: json.favicon };
+  };
+
+  it('a wide logo is Atom\'s logo and RSS\'s image with its size; the square icon stays JSON Feed\'s icon', () => {
+    expect(images(config({ icon, favicon: 'https://news.example.com/favicon.ico', logo: { url: wide, width: 144, height: 36 } }))).toEqual({
+      rssImage: { url: wide, title: 'Test Desk', link: 'https://news.example.com/', width: '144', height: '36' },
+      atomLogo: wide, atomIcon: 'https://news.example.com/favicon.ico', jsonIcon: icon, jsonFavicon: 'https://news.example.com/favicon.ico',
+    });
+    // A URL alone: no size (a reader takes 88 × 31).
+    expect(images(config({ logo: wide }))).toMatchObject({ rssImage: { url: wide }, atomLogo: wide, jsonIcon: undefined });
+    expect(images(config({ logo: wide })).rssImage.width).toBeUndefined();
+  });
+
+  it('without a logo, the square icon stands in for it, as before there was one', () => {
+    expect(images(config({ icon }))).toMatchObject({ rssImage: { url: icon }, atomLogo: icon, jsonIcon: icon });
+  });
+
+  it('a size RSS does not allow, or a logo that is no URL, is refused at its key', () => {
+    const refused = (logo: unknown) => resolveConfig({ ...SITE_CONFIG, logo }, 'cfg', () => 3).diagnostics.map((d) => [d.code, d.field, d.line, d.message]);
+    expect(refused({ url: wide, width: 300 })).toEqual([['E_CONFIG_INVALID', 'logo.width', 3, expect.stringContaining('from 1 to 144')]]);
+    expect(refused({ url: wide, height: 401 })).toEqual([['E_CONFIG_INVALID', 'logo.height', 3, expect.stringContaining('from 1 to 400')]]);
+    expect(refused({ url: 'masthead.png' })).toEqual([['E_CONFIG_INVALID', 'logo.url', 3, expect.stringContaining('absolute http(s) URL')]]);
+    expect(refused(5)).toEqual([['E_CONFIG_INVALID', 'logo', 3, 'expected an image URL, or an object {url, width, height}, got the number 5']]);
+  });
+});
+
 describe('Chinese in traditional characters', () => {
   it('zh-TW, zh-HK, zh-MO and zh-Hant stories get 本報…電, 來源 and 對本文亦有貢獻; zh, zh-CN and zh-Hans-TW simplified; zha (Zhuang) English', () => {
     const c = config({ datelineStyle: { default: 'xinhua', zh: 'xinhua-zh' } });

@@ -10,6 +10,14 @@ const httpUrl = z.string().refine((v) => /^https?:\/\/[^\s/]+/.test(v) && URL.ca
 /** A base URL that paths are joined to: no query or fragment (`…/?q=1#top` + `rss.xml` would be no URL of the site). */
 const baseUrl = httpUrl.refine((v) => !/[?#]/.test(v), 'expected an absolute http(s) URL without a query (?) or fragment (#)');
 const positiveInt = z.number().int().positive();
+/**
+ * A wide logo: Atom's `logo` (RFC 4287 §4.2.8: twice as wide as high) and RSS's `image`, whose `width` and
+ * `height` may not pass 144 and 400 pixels (RSS 2.0; a reader assumes 88 × 31 when they are left out).
+ */
+const logo = z.union([
+  httpUrl.transform((url) => ({ url })),
+  z.strictObject({ url: httpUrl, width: z.number().int().min(1).max(144).optional(), height: z.number().int().min(1).max(400).optional() }),
+]);
 
 const contentMode = z.enum(['full', 'summary']);
 /** `true` switches a family of feeds on with its defaults, `false` (or leaving it out) off; an object sets it. */
@@ -39,6 +47,7 @@ const ConfigSchema = z.strictObject({
   copyright: z.string().optional(),
   icon: httpUrl.optional(),
   favicon: httpUrl.optional(),
+  logo: logo.optional(),
   author: z.strictObject({ name: z.string().trim().min(1).refine((n) => visible(n) !== undefined, 'must not be empty: the name prints nothing')
     // (Feed readers take an address in a name for the e-mail and cut the name, as in a record's byline.)
     .refine((n) => !hasEmail(n), 'holds an e-mail address: give the name alone and the address as author.email'), url: httpUrl.optional(), email: z.string().trim().refine(isEmail, EMAIL_EXPECTED).optional() }).optional(),
@@ -60,6 +69,9 @@ const EXPECTED: Record<string, string> = {
   itemsPerFeed: 'a positive whole number', ttl: 'a positive whole number of minutes', datelineDated: 'true or false',
   author: 'an object {name, url, email}', feeds: 'an object {sections, tags, authors, archives, brotliQuality}',
   'feeds.brotliQuality': 'a whole number from 0 to 11',
+  logo: 'an image URL, or an object {url, width, height}',
+  'logo.width': 'a whole number of pixels from 1 to 144 (the most RSS allows)',
+  'logo.height': 'a whole number of pixels from 1 to 400 (the most RSS allows)',
   'feeds.sections': 'true, false or an object {itemsPerFeed, content, minArticles, max, precompress}',
   'feeds.tags': 'true, false or an object {itemsPerFeed, content, minArticles, max, precompress}',
   'feeds.authors': 'true, false or an object {itemsPerFeed, content, minArticles, max, precompress}',

@@ -189,6 +189,7 @@ export function feedModel(head: FeedHead, items: FeedItem[], config: SiteConfig)
   if (config.copyright !== undefined) model.copyright = config.copyright;
   if (config.icon !== undefined) model.icon = config.icon;
   if (config.favicon !== undefined) model.favicon = config.favicon;
+  if (config.logo !== undefined) model.logo = config.logo;
   if (config.author !== undefined) model.author = config.author;
   return model;
 }

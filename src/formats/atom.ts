@@ -63,7 +63,8 @@ export function atomParts(m: FeedModel): DocumentParts {
       author: person(m.author ?? { name: m.title }),
       rights: m.copyright === undefined ? undefined : { '@type': 'text', '#text': m.copyright },
       icon: m.favicon,
-      logo: m.icon,
+      // RFC 4287 §4.2.8: a logo should be twice as wide as high; the square icon stands in when there is none.
+      logo: m.logo?.url ?? m.icon,
       generator: 'Dateline',
     },
   }, m.stylesheet, '</feed>');

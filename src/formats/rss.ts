@@ -17,6 +17,12 @@ export function writeRss(m: FeedModel): string {
 }
 
 /** The RSS document of a model around its items (each an `item` of the channel). */
+/** RSS's `image`: the wide logo with its size, or else the square icon (a reader then takes it as 88 × 31). */
+function image(m: FeedModel): XmlNode | undefined {
+  if (m.logo !== undefined) return { url: m.logo.url, title: m.title, link: m.homeUrl, width: m.logo.width, height: m.logo.height };
+  return m.icon === undefined ? undefined : { url: m.icon, title: m.title, link: m.homeUrl };
+}
+
 export function rssParts(m: FeedModel): DocumentParts {
   const h = m.history;
   const channel: XmlNode = {
@@ -29,7 +35,7 @@ export function rssParts(m: FeedModel): DocumentParts {
     generator: 'Dateline',
     docs: 'https://www.rssboard.org/rss-specification',
     ttl: m.ttl,
-    image: m.icon === undefined ? undefined : { url: m.icon, title: m.title, link: m.homeUrl },
+    image: image(m),
     'atom:link': [
       { '@href': m.selfUrl.rss, '@rel': 'self', '@type': 'application/rss+xml' },
       ...(m.hub === undefined ? [] : [{ '@href': m.hub, '@rel': 'hub' }]),

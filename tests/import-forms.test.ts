@@ -42,6 +42,10 @@ interface Expected {
   via?: string;
   contributors?: { name: string; location?: string; role?: string }[];
   city?: string;
+  /** The dateline's date (checked where given). */
+  date?: string;
+  /** The body's first paragraph, as Markdown (checked where given): a lead that is no dateline stays. */
+  first?: string;
   /** The body's last paragraph, as Markdown. */
   last: string;
   /** The whole body, where more than its last paragraph is the point. */
@@ -452,9 +456,16 @@ const ROWS: [string, Form, Expected][] = [
   ['Xinhua\'s English lead', lead('WASHINGTON, Feb. 4 (Xinhua) -- The Senate voted late.'), { agency: 'Xinhua', city: 'Washington', last: MORE }],
   ['AP\'s lead', lead('BEIRUT (AP) — Crowds gathered at the port.'), { agency: 'AP', city: 'Beirut', last: MORE }],
   ['Reuters\' lead', lead('LONDON, Feb 4 (Reuters) - Shares fell in early trade.'), { agency: 'Reuters', city: 'London', last: MORE }],
-  ['a lead with the month in full', lead('WASHINGTON, February 4 (Reuters) - The Senate voted late.'), { agency: 'Reuters', city: 'Washington', last: MORE }],
-  ['a lead with the day before the month', lead('LONDON, 4 February (AFP) - Shares fell in early trade.'), { agency: 'AFP', city: 'London', last: MORE }],
-  ['a lead with the month in full and no agency', lead('PARIS, December 12 -- The council voted.'), { city: 'Paris', last: MORE }],
+  ['a lead with the month in full', lead('WASHINGTON, February 4 (Reuters) - The Senate voted late.'), { agency: 'Reuters', city: 'Washington', date: '2025-02-04', first: 'The Senate voted late.', last: MORE }],
+  ['a lead with the day before the month', lead('LONDON, 4 February (AFP) - Shares fell in early trade.'), { agency: 'AFP', city: 'London', date: '2025-02-04', last: MORE }],
+  ['a lead with the month in full and no agency', lead('PARIS, December 12 -- The council voted.'), { city: 'Paris', date: '2024-12-12', note: /dateline date "December 12" is read as 2024-12-12/, last: MORE }],
+  ['a lead with the day first and no agency, on a known city', lead('PARIS, 14 July - Crowds lined the avenue.'), { city: 'Paris', date: '2024-07-14', note: /dateline date "14 July" is read as 2024-07-14/, last: MORE }],
+  // Review: prose that starts as a day-first or full-month lead does is no dateline without an agency, before
+  // a lower-case word or after a word the gazetteer does not know as a city; a month is no city.
+  ['prose with the day first, before lower case', lead('BERLIN, 9 November -- a date Germans remember.'), { first: 'BERLIN, 9 November -- a date Germans remember.', last: MORE }],
+  ['prose with the day first, between dashes', lead('LONDON, 4 February - the day markets fell - is remembered.'), { first: 'LONDON, 4 February - the day markets fell - is remembered.', last: MORE }],
+  ['prose with the day first, after no city', lead('D-DAY, 6 June - Veterans gathered on the beach.'), { first: 'D-DAY, 6 June - Veterans gathered on the beach.', last: MORE }],
+  ['a month for the city', lead('SEPTEMBER, 11 September - The anniversary passed quietly.'), { first: 'SEPTEMBER, 11 September - The anniversary passed quietly.', last: MORE }],
   ['a lead with a state', lead('PORTLAND, Ore. (AP) — The council voted.'), { agency: 'AP', city: 'Portland', last: MORE }],
   ['a lead on a city the gazetteer lacks, with an agency', lead('GAZA CITY (AP) — crowds gathered at the crossing.'), { agency: 'AP', city: 'Gaza City', last: MORE }],
   ['a lead with a date, before lower case', lead('BEIJING, Feb. 5 -- the city opened two subway lines.'), { city: 'Beijing', last: MORE }],
@@ -702,7 +713,9 @@ describe('credit, dateline and end-mark forms, read alike by text, ninjs and NIT
     expect(result.stories).toHaveLength(1);
     const story = result.stories[0] as ImportedStory;
     expect(story.fields.title).toBe(HEADLINE);
-    const { note, noNote, body, ...fields } = expected;
+    const { note, noNote, body, date, first, ...fields } = expected;
+    if (date !== undefined) expect(story.fields.dateline?.date).toBe(date);
+    if (first !== undefined) expect(story.body.split('\n\n')[0]).toBe(first);
     expect(read(story)).toEqual({ authors: undefined, agency: undefined, via: undefined, contributors: undefined, city: undefined, ...fields });
     if (body !== undefined) expect(story.body).toBe(body);
     if (note !== undefined) expect(story.notes.join('\n')).toMatch(note);

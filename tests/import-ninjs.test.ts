@@ -539,12 +539,12 @@ describe('time QA F-B, F-C, F-G: the rules the text importer shares', () => {
     })).stories[0]!;
     const dec20 = lead('2025-07-01T09:24:00+08:00', 'Dec. 20');
     expect(dec20.fields.dateline?.date).toBe('2024-12-20');
-    expect(dec20.notes).toContain('dateline date "12/20" is read as 2024-12-20, 192 days before the first publication there (2025-06-30): check it');
+    expect(dec20.notes).toContain('dateline date "Dec. 20" is read as 2024-12-20, 192 days before the first publication there (2025-06-30): check it');
     const feb29 = lead('2025-03-01T09:24:00+08:00', 'Feb. 29');
     expect(feb29.fields.dateline?.date).toBe('2024-02-29');
     const none = lead('2025-06-01T09:24:00+08:00', 'Feb. 29');
     expect(none.fields.dateline?.date).toBeUndefined();
-    expect(none.notes).toContain('dateline date "2/29" is no day of the year up to the first publication there (2025-05-31), not used: check the copy');
+    expect(none.notes).toContain('dateline date "Feb. 29" is no day of the year up to the first publication there (2025-05-31), not used: check the copy');
     const dec31 = lead('2026-01-01T09:24:00+08:00', 'Dec. 31');
     expect(dec31.fields.dateline?.date).toBe('2025-12-31');
     expect(dec31.notes.filter((n) => n.startsWith('dateline date'))).toEqual([]);

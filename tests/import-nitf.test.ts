@@ -148,6 +148,13 @@ describe('datelines', () => {
     expect(oregon.stories[0]!.fields.dateline).toEqual({ city: 'Portland', country: 'United States of America', timezone: 'America/Los_Angeles', date: '2025-02-04' });
     const plain = run('p.xml', fixture('full.nitf.xml').replace(/<location>.*<\/location>,/, 'WASHINGTON,'));
     expect(plain.stories[0]!.fields.dateline).toEqual({ city: 'Washington', country: 'United States of America', timezone: 'America/New_York', date: '2025-02-04' });
+    // Review: without story.date, the date it prints is read as a lead's (it was lost without a word).
+    const printed = fixture('full.nitf.xml').replace(/<location>.*<\/location>,\s*<story\.date[^>]*>Feb\. 4<\/story\.date>/, 'LONDON, 3 February');
+    expect(printed).toContain('<dateline>\n        LONDON, 3 February');
+    const london = run('l.xml', printed).stories[0]!;
+    expect(london.fields.dateline).toEqual({ city: 'London', country: 'United Kingdom', timezone: 'Europe/London', date: '2025-02-03' });
+    const old = run('d.xml', printed.replace('LONDON, 3 February', 'LONDON, 20 December')).stories[0]!;
+    expect([old.fields.dateline?.date, old.notes.filter((n) => n.startsWith('dateline date'))]).toEqual(['2024-12-20', [expect.stringContaining('dateline date "20 December" is read as 2024-12-20')]]);
   });
 
   it('a lead that duplicates the structured dateline is taken out, and what it adds is kept', () => {
@@ -430,10 +437,10 @@ describe('time QA F-B, F-C, F-G: the rules the text importer shares', () => {
     const lead = (issue: string, day: string) => run('x.xml', stamped(issue).replace(/<story\.date[^>]*>Feb\. 4<\/story\.date>/, '').replace('WASHINGTON, Feb. 4 (Xinhua)', `WASHINGTON, ${day} (Xinhua)`)).stories[0]!;
     const dec20 = lead('20250701T092400+0800', 'Dec. 20');
     expect(dec20.fields.dateline?.date).toBe('2024-12-20');
-    expect(dec20.notes).toContain('dateline date "12/20" is read as 2024-12-20, 192 days before the first publication there (2025-06-30): check it');
+    expect(dec20.notes).toContain('dateline date "Dec. 20" is read as 2024-12-20, 192 days before the first publication there (2025-06-30): check it');
     const feb29 = lead('20250301T092400+0800', 'Feb. 29');
     expect(feb29.fields.dateline?.date).toBe('2024-02-29');
-    expect(feb29.notes).toContain('dateline date "2/29" is read as 2024-02-29, 365 days before the first publication there (2025-02-28): check it');
+    expect(feb29.notes).toContain('dateline date "Feb. 29" is read as 2024-02-29, 365 days before the first publication there (2025-02-28): check it');
     const dec31 = lead('20260101T092400+0800', 'Dec. 31');
     expect(dec31.fields.dateline?.date).toBe('2025-12-31');
     expect(dec31.notes.filter((n) => n.startsWith('dateline date'))).toEqual([]);

@@ -886,6 +886,13 @@ describe('importText: bad input', () => {
     const two = run(copy('Published: 2025-02-05 09:24 PM\n\nUpdated: 2025-02-05 9:30 PM, give or take'), 'America/New_York').stories[0]!;
     expect([two.fields.date, two.fields.updated, two.body.startsWith('Body paragraph.')]).toEqual(['2025-02-05 21:24', undefined, true]);
     expect(two.notes).toContain('stamp in a form not read, not used: "Updated: 2025-02-05 9:30 PM, give or take"');
+    // Review: a paragraph that starts with a word beginning "time" or "date", or with the bare word and no
+    // colon, is the story, not a stamp (it was left out of the body as "a stamp in a form not read").
+    for (const first of ['TIMELINE, 4 February - Talks began in Doha.', 'Date night: 5 couples tried the new menu.', 'Time 4 a change, the banner said.', '时间过得很快，5年过去了。']) {
+      const story = run(`Home | World\n\nStamp forms\n\nUpdated: 2025-02-05 09:24\n\n${first}\n\nMore of the story.\n`).stories[0]!;
+      expect([story.body.split('\n\n')[0], story.notes.filter((n) => n.startsWith('stamp'))], first).toEqual([first, []]);
+    }
+    expect(date('Date: 2025-02-05 09:24')).toBe('2025-02-05 09:24');
     // An editor's note that starts like a stamp is not taken for one.
     expect(lines(run(`${copy('Posted Feb 5, 2025 9:24 local time')}\nUpdated: This story was updated to correct a name.\n`)).diagnostics[0]).toMatch(/^in\/story\.txt:5: no date: the stamp "Posted Feb 5, 2025 9:24 local time"/);
     expect(lines(run(copy('Updated: Feb 5, 2025 9:24 local time')))).toEqual({
@@ -1287,14 +1294,14 @@ describe('importText: the stamps and the dateline day (time QA F-B, F-C, F-G)', 
   it.each([
     // The latest such day on or before the first publication in Washington.
     ['Dec. 20 on a story of July 1', 'Updated: 2025-07-01 09:24', 'WASHINGTON, Dec. 20 (Xinhua) --', '2024-12-20',
-      ['dateline date "12/20" is read as 2024-12-20, 192 days before the first publication there (2025-06-30): check it']],
+      ['dateline date "Dec. 20" is read as 2024-12-20, 192 days before the first publication there (2025-06-30): check it']],
     ['Feb. 29 on a story of March 1, 2025 (Feb. 28 in Washington)', 'Updated: 2025-03-01 09:24', 'WASHINGTON, Feb. 29 (Xinhua) --', '2024-02-29',
-      ['dateline date "2/29" is read as 2024-02-29, 365 days before the first publication there (2025-02-28): check it']],
+      ['dateline date "Feb. 29" is read as 2024-02-29, 365 days before the first publication there (2025-02-28): check it']],
     ['Feb. 29 with none in the year before', 'Updated: 2025-06-01 09:24', 'WASHINGTON, Feb. 29 (Xinhua) --', undefined,
-      ['dateline date "2/29" is no day of the year up to the first publication there (2025-05-31), not used: check the copy']],
+      ['dateline date "Feb. 29" is no day of the year up to the first publication there (2025-05-31), not used: check the copy']],
     ['Feb. 29 in a leap year', 'Updated: 2024-03-01 09:24', 'WASHINGTON, Feb. 29 (Xinhua) --', '2024-02-29', []],
     ['three days after the first publication there: the year before\'s', 'Updated: 2025-02-05 09:24', 'WASHINGTON, Feb. 7 (Xinhua) --', '2024-02-07',
-      ['dateline date "2/7" is read as 2024-02-07, 363 days before the first publication there (2025-02-04): check it']],
+      ['dateline date "Feb. 7" is read as 2024-02-07, 363 days before the first publication there (2025-02-04): check it']],
     ['two weeks before', 'Updated: 2025-02-19 09:24', 'WASHINGTON, Feb. 4 (Xinhua) --', '2025-02-04', []],
     ['Dec. 31 on a story of Jan. 1 in Beijing (Dec. 31 in Washington)', 'Updated: 2026-01-01 09:24', 'WASHINGTON, Dec. 31 (Xinhua) --', '2025-12-31', []],
     ['Jan. 1 in Beijing on a story stamped Dec. 31 in New York', 'Updated: 2025-12-31 22:00 -05:00', 'BEIJING, Jan. 1 (Xinhua) --', '2026-01-01', []],
@@ -1321,7 +1328,7 @@ describe('importText: the stamps and the dateline day (time QA F-B, F-C, F-G)', 
   it('a day no year has is not used, with a note', () => {
     const story = only(run(copy('Updated: 2025-03-01 09:24', 'WASHINGTON, Feb. 30 (Xinhua) --')));
     expect(story.fields.dateline?.date).toBeUndefined();
-    expect(story.notes).toEqual(['dateline date is not a calendar date, not used: "2/30"']);
+    expect(story.notes).toEqual(['dateline date is not a calendar date, not used: "Feb. 30"']);
   });
 });
 

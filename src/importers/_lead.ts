@@ -40,7 +40,8 @@ export function printedLead(text: string): TextLead | undefined {
  * (The city need not be known otherwise: a town the gazetteer lacks gets a warning asking for its zone.)
  */
 export function isDateline(lead: DatelineLead): boolean {
-  if (/\p{Script=Han}/u.test(lead.city) || lead.month !== undefined) return true;
+  if (/\p{Script=Han}/u.test(lead.city)) return true;
+  if (lead.month !== undefined) return datedLead(lead);
   if (lead.agency !== undefined && parseAgencyLine(lead.agency) !== undefined) return true;
   // A word in Arabic or Hebrew letters and a dash (`ירושלים - …`, `قال - …`) has no capitals to say it is a
   // city: only with an agency the list knows (`القاهرة (رويترز) -`, above).
@@ -54,12 +55,30 @@ export function isDateline(lead: DatelineLead): boolean {
   // resumed`, `TAIWAN — The vote`, `AI — The model failed`), with neither agency nor date, is a sentence's word:
   // wires date a story from a city.
   if (!known && (isRegionName(lead.city) || /^\p{L}{2}$/u.test(lead.city))) return false;
-  const lowerCase = /^\p{Script=Latin}/u.test(lead.rest) && /^\p{Ll}/u.test(lead.rest) && !/^\p{Ll}+\p{Lu}/u.test(lead.rest);
-  if (!lowerCase) return true;
+  if (!lowerCase(lead.rest)) return true;
   // Before a lower-case word, only a city the gazetteer knows, and only before a name's particle (`THE
   // HAGUE — van der Berg`, `CAIRO — al-Sisi`): many cities are words too (`MOBILE — phone sales fell`,
   // `READING — the list`), and the sentence after a dateline starts with a capital.
   return known && PARTICLE_FIRST.test(lead.rest);
+}
+
+/** The sentence after a lead starts with a lower-case Latin word (not a brand's `eBay`, `iPhone`). */
+const lowerCase = (rest: string): boolean => /^\p{Script=Latin}/u.test(rest) && /^\p{Ll}/u.test(rest) && !/^\p{Ll}+\p{Lu}/u.test(rest);
+
+/**
+ * A lead with a month and a day: a dateline with an agency in brackets, or with the date in AP's or
+ * Reuters' form (`WASHINGTON, Feb. 4 --`, `BEIJING, Oct. 12 -- the city opened …`; an unknown town gets a
+ * warning asking for its zone). A date in another form (`looseDate`: `4 February`, `February 4`) starts
+ * prose too, so without an agency only after a city the gazetteer knows, and not before a lower-case word
+ * (but a name's particle): `PARIS, December 12 --` is a dateline, `BERLIN, 9 November -- a date Germans
+ * remember` and `D-DAY, 6 June - Veterans gathered` are not. Kyodo's, Yonhap's and TASS's leads come with
+ * their agency.
+ */
+function datedLead(lead: DatelineLead): boolean {
+  if (lead.agency !== undefined || lead.looseDate !== true) return true;
+  const place = lookupCity(lead.city, lead.region);
+  const known = place.found || place.reason === 'ambiguous';
+  return known && (!lowerCase(lead.rest) || PARTICLE_FIRST.test(lead.rest));
 }
 
 /**

@@ -151,7 +151,7 @@ export function takeDuplicateLead(blocks: Block[], dateline: DatelineOut, publis
   // signature named, as the text importer credits them: a credit is never dropped.
   if (lead.reporters !== undefined) credits.authors.push(...reporterNames(lead.reporters).filter((n) => !credits.authors.includes(n)));
   if (dateline.date === undefined && lead.day !== undefined) {
-    const d = datelineDay(lead.month, lead.day, published, dateline.timezone, notes);
+    const d = datelineDay(lead.month, lead.day, published, dateline.timezone, notes, lead.printedDate);
     if (d !== undefined) dateline.date = d;
   }
   const rest = dropChars(first.inline, plain.length - plain.trimStart().length + (plain.trim().length - lead.rest.length));
@@ -166,11 +166,12 @@ export function takeDuplicateLead(blocks: Block[], dateline: DatelineOut, publis
  * than two weeks before is kept, with a note to check it; a day not in the year up to then (Feb. 29 of
  * a year that has none) or in no year (Feb. 30) is not used, with a note.
  */
-export function datelineDay(printedMonth: number | undefined, day: number, first: Timed, zone: string | undefined, notes: string[]): string | undefined {
+export function datelineDay(printedMonth: number | undefined, day: number, first: Timed, zone: string | undefined, notes: string[], asPrinted?: string): string | undefined {
   // A day printed without its month (`中央社台北20日電`): the month that day falls in on or before the first
   // publication there, or at most two days after it, as a month and day are read.
   const month = printedMonth ?? monthOfDay(day, lastDatelineDay(first, zone));
-  const printed = JSON.stringify(printedMonth === undefined ? `${day}` : `${month}/${day}`);
+  // (Quoted as the lead prints it where it is English, `9 November`: "11/9" would read as September to some desks.)
+  const printed = JSON.stringify(asPrinted ?? (printedMonth === undefined ? `${day}` : `${month}/${day}`));
   const any = new Date(Date.UTC(2000, month - 1, day)); // (2000 has a Feb. 29)
   if (any.getUTCMonth() !== month - 1 || any.getUTCDate() !== day) {
     notes.push(`dateline date is not a calendar date, not used: ${printed}`);

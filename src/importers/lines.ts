@@ -24,6 +24,14 @@ export interface DatelineLead {
   /** Month and day printed in the dateline, if any. */
   month?: number;
   day?: number;
+  /** The month and day as an English lead prints them (`Feb. 4`, `9 November`), for notes that quote them. */
+  printedDate?: string;
+  /**
+   * The date is not in AP's or Reuters' form (`Feb. 4`, `Feb 4`, `March 4`): the day first (`4 February`)
+   * or a month in full that they shorten (`February 4`). Prose starts so too (`BERLIN, 9 November -- a
+   * date …`), so such a lead is a dateline only with an agency or a city the gazetteer knows (`isDateline`).
+   */
+  looseDate?: true;
   /** The agency printed in the dateline: `Xinhua`, `AP`, `Reuters`, `新华社`; `Kyodo`, `Yonhap`, `TASS` for their marks (共同, 연합뉴스, /ТАСС/). */
   agency?: string;
   /** The paragraph without its dateline. */
@@ -49,7 +57,7 @@ const MONTH = 'January|February|March|April|May|June|July|August|September|Octob
 const ENGLISH_LEAD = new RegExp(
   String.raw`^(?<city>[A-Z][A-Z.'’]*(?:[ -][A-Z][A-Z.'’]*)*)` +
     String.raw`(?:, (?<region>(?!(?:${MONTH})\.? \d)[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)*))?` +
-    String.raw`(?:, (?:(?<month>${MONTH})\.? (?<day>\d{1,2})|(?<dayFirst>\d{1,2}) (?<monthAfter>${MONTH})\.?))?` +
+    String.raw`(?:, (?:(?<month>${MONTH})(?<dot>\.)? (?<day>\d{1,2})|(?<dayFirst>\d{1,2}) (?<monthAfter>${MONTH})\.?))?` +
     String.raw`(?: \((?<agency>[^()]{1,40})\))?` +
     String.raw` ?(?:--|—|–| - )\s*(?<rest>\S[\s\S]*)$`,
   'u',
@@ -97,7 +105,7 @@ function reporterThenCity(printed: string): { reporter: string; city: string } |
 const RTL_LEAD = /^(?<city>[\p{Script=Arabic}\p{Script=Hebrew}]+(?: [\p{Script=Arabic}\p{Script=Hebrew}]+){0,2})(?: \((?<agency>[^()]{1,40})\))? ?(?:--|—|–| - )\s*(?<rest>\S[\s\S]*)$/u;
 
 /** Labels that lead a paragraph as a city would, with a dash: `EDITOR'S NOTE —`, `UPDATE -`. */
-const NOT_PLACES = /^(?:EDITORS?['’]?S? NOTES?|NOTE|UPDATED?|CORRECTED|CORRECTION|CLARIFICATION|BREAKING(?: NEWS)?|(?:NEWS )?ANALYSIS|OPINION|COMMENTARY|EXPLAINER|REVIEW|OBITUARY|ADVISORY|EXCLUSIVE|WARNING|FACT CHECK|LIVE(?: UPDATES)?|WATCH|VIDEO|PHOTOS?|LISTEN|PODCAST|RECAP|PREVIEW)$/;
+const NOT_PLACES = /^(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY|EDITORS?['’]?S? NOTES?|NOTE|UPDATED?|CORRECTED|CORRECTION|CLARIFICATION|BREAKING(?: NEWS)?|(?:NEWS )?ANALYSIS|OPINION|COMMENTARY|EXPLAINER|REVIEW|OBITUARY|ADVISORY|EXCLUSIVE|WARNING|FACT CHECK|LIVE(?: UPDATES)?|WATCH|VIDEO|PHOTOS?|LISTEN|PODCAST|RECAP|PREVIEW)$/;
 
 /**
  * Organisations' acronyms that lead a sentence in capitals and a dash as a city would (`NATO — Allies
@@ -147,6 +155,8 @@ export function parseDatelineLead(paragraph: string): (DatelineLead & { reporter
   if (month !== undefined) {
     lead.month = MONTHS[month.toLowerCase()] ?? 0;
     lead.day = Number(g['day'] ?? g['dayFirst']);
+    lead.printedDate = g['dayFirst'] !== undefined ? `${g['dayFirst']} ${g['monthAfter']}` : `${month}${g['dot'] ?? ''} ${g['day']}`;
+    if (g['dayFirst'] !== undefined || month.length > 5) lead.looseDate = true;
   }
   if (g['agency'] !== undefined) lead.agency = g['agency'];
   return lead;

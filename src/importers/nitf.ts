@@ -13,7 +13,7 @@ import { diagnostic, Errors } from '../errors.js';
 import type { Diagnostic } from '../types.js';
 import { collectBlocks, renderBlocks } from './_blocks.js';
 import {
-  clockError, laterStamp, leadDateline, noteLocalStamp, permanentId, pickImage, readStamp, resolveDateline, takeDuplicateLead, WITHDRAWN, type DatelineOut,
+  clockError, datelineDay, laterStamp, leadDateline, noteLocalStamp, permanentId, pickImage, readStamp, resolveDateline, takeDuplicateLead, WITHDRAWN, type DatelineOut, type Timed,
 } from './_story.js';
 import { Credits } from './_credits.js';
 import { attr, child, children, lineOf, squash, textOf, toNodes, unique, type El } from './_tree.js';
@@ -167,7 +167,7 @@ export const importNitf: Importer = (text: string, ctx: ImportContext): ImportRe
 
   // Dateline: structured location, and the local date at the city from story.date.
   const dl = child(bodyHead, 'dateline');
-  const structured = dl === undefined ? undefined : readNitfDateline(dl, ctx, diagnostics, notes);
+  const structured = dl === undefined ? undefined : readNitfDateline(dl, published, ctx, diagnostics, notes);
   if (structured !== undefined) {
     takeDuplicateLead(blocks, structured, published, credits, notes);
     fields.dateline = structured;
@@ -263,15 +263,16 @@ function bylinePeople(byline: El): { people: string[]; rest: string } {
   return { people, rest: squash(rest.join('')) };
 }
 
-function readNitfDateline(dl: El, ctx: ImportContext, diagnostics: Diagnostic[], notes: string[]): DatelineOut | undefined {
+function readNitfDateline(dl: El, published: Timed, ctx: ImportContext, diagnostics: Diagnostic[], notes: string[]): DatelineOut | undefined {
   const location = child(dl, 'location');
   let city = squash(textOf(child(location, 'city')));
   const state = squash(textOf(child(location, 'state'))) || squash(textOf(child(location, 'region')));
   const country = squash(textOf(child(location, 'country')));
+  let lead: ReturnType<typeof parseDatelineLead>;
   if (city === '') {
     // An unmarked dateline such as "TOKYO, March 11": the part before the date.
     const printed = squash(dl.children.map((c) => (typeof c === 'string' ? c : c.name === 'story.date' ? '' : textOf(c))).join(''));
-    const lead = printed === '' ? undefined : parseDatelineLead(`${printed.replace(/[\s,:—–-]+$/, '')} -- .`);
+    lead = printed === '' ? undefined : parseDatelineLead(`${printed.replace(/[\s,:—–-]+$/, '')} -- .`);
     city = lead?.city ?? printed.split(',')[0]?.trim() ?? '';
   }
   if (city === '') {
@@ -285,6 +286,10 @@ function readNitfDateline(dl: El, ctx: ImportContext, diagnostics: Diagnostic[],
     if (stamp === undefined) notes.push(`story.date ${JSON.stringify(storyDate)} is not a NITF norm date: not used`);
     // With an offset it is an instant, whose date at the dateline city is the one to print.
     else dateline.date = stamp.offset && stamp.instant !== undefined && dateline.timezone !== undefined ? localDate(stamp.instant, dateline.timezone) : stamp.date;
+  } else if (lead?.day !== undefined) {
+    // The date the unmarked dateline prints ("TOKYO, March 11"), read as the text importer reads a lead's.
+    const d = datelineDay(lead.month, lead.day, published, dateline.timezone, notes, lead.printedDate);
+    if (d !== undefined) dateline.date = d;
   }
   return dateline;
 }

@@ -138,7 +138,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     const values = parsed.values as { config?: string; json?: boolean };
     json = values.json === true;
     const configFile = values.config ?? DEFAULT_CONFIG_FILE;
-    const config = await loadConfig(configFile, io.cwd);
+    const config = await loadConfig(configFile, io.cwd, { apart: false });
     // The directories as `build` would use them (its default cache): apart, or the build refuses.
     const apart = overlapProblems({
       articles: { path: resolve(io.cwd, config.articlesDir), shown: config.articlesDir, where: { file: configFile, field: 'articlesDir' } },

@@ -853,6 +853,18 @@ describe('configuration diagnostics (loadConfig)', () => {
     ]);
   });
 
+  // QA of the library: loadConfig took an output directory among the articles, and the feeds a caller
+  // wrote there were read as records by the next load.
+  it('an output directory among the articles, or the articles inside the output, is refused at its key', async () => {
+    const config = (dirs: string) => json('{', '  "title": "Test Desk",', '  "siteUrl": "https://news.example.com/",', '  "idPrefix": "tag:news.example.com,2025:",', '  "timezone": "Asia/Shanghai",', dirs, '}');
+    expect(formatted((await configError(config('  "outDir": "articles/feeds"'))).diagnostics)).toEqual([
+      expect.stringMatching(/^dateline\.config\.json:6: outDir: the output directory "articles\/feeds" is inside the articles directory "articles": .* \(E_DIRS_OVERLAP\)$/),
+    ]);
+    expect(formatted((await configError(config('  "articlesDir": "public/src", "outDir": "public"'))).diagnostics)).toEqual([
+      expect.stringMatching(/^dateline\.config\.json:6: articlesDir: the articles directory "public\/src" is inside the output directory "public": .* \(E_DIRS_OVERLAP\)$/),
+    ]);
+  });
+
   // A configuration that is not an object has no field to name.
   it('a configuration that is not an object has no empty field in its message', async () => {
     const e = await configError(json('[]'));

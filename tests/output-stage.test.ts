@@ -42,6 +42,34 @@ describe('OutputStage', () => {
     });
   });
 
+  // QA of the library: a name from a caller's data could write anywhere (`../x` was written beside the
+  // directory), and a file put after commit was silently never written.
+  it('refuses a name that is not a file inside the directory, and a file put after commit, and writes nothing then', async () => {
+    await withDir(async (dir) => {
+      const out = join(dir, 'out');
+      for (const name of ['../escape.txt', 'x/../../escape.txt', '/tmp/abs.txt', './a.txt', 'a//b.txt', 'a/', '', 'a\\..\\b', 'a\0b']) {
+        const stage = new OutputStage(out);
+        const e = await stage.put(name, 'x').then(() => undefined, (err: unknown) => err);
+        expect(e, name).toBeInstanceOf(DatelineError);
+        expect((e as DatelineError).diagnostics.map((d) => d.code), name).toEqual(['E_OUTPUT_NAME']);
+        await stage.abort();
+        await expect(writeOutputs(out, new Map([['ok.txt', 'y'], [name, 'x']]))).rejects.toThrow(/E_OUTPUT_NAME|is no name of a file inside the output directory/);
+      }
+      expect((await readdir(dir)).filter((n) => n !== 'out')).toEqual([]);
+      expect(await readdir(out).catch(() => [])).toEqual([]);
+      const stage = new OutputStage(out);
+      await stage.put('a.txt', 'a');
+      await stage.commit();
+      for (const late of [() => stage.put('late.txt', 'late'), () => stage.commit()]) {
+        const e = await late().then(() => undefined, (err: unknown) => err);
+        expect((e as DatelineError).diagnostics.map((d) => d.code)).toEqual(['E_STAGE_ENDED']);
+      }
+      expect(await readdir(out)).toEqual(['a.txt']);
+      // A new stage into the directory takes its turn as before.
+      expect(await writeOutputs(out, new Map([['b.txt', 'b']]))).toEqual([{ name: 'b.txt', bytes: 1, changed: true }]);
+    });
+  });
+
   it('compares with the bytes the caller says the target holds, without reading it again', async () => {
     await withDir(async (dir) => {
       // The file on disk differs from what the caller read: the stage goes by the caller's bytes, so an

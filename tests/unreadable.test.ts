@@ -106,6 +106,29 @@ describe('record files that cannot be records', () => {
   });
 });
 
+describe('a loop of links among the articles', () => {
+  // QA of the library: the whole directory was said to be missing (E_ARTICLES_DIR_MISSING), every valid
+  // record hidden, with advice to create it.
+  it('is named at each link, as a directory that cannot be listed, and every other record is read; import names it too', async () => {
+    const copy = ['Harbour reopens', '', 'Updated: 2025-02-05 09:24', '', 'WASHINGTON — The port reopened on Tuesday.', ''].join('\n');
+    const site = await makeSite({ 'articles/a.md': record('a'), 'articles/z/b.md': record('b'), 'copy.txt': copy });
+    try {
+      await symlink('loopB', join(site.dir, 'articles/loopA'));
+      await symlink('loopA', join(site.dir, 'articles/loopB'));
+      const loaded = await loadArticles(await loadConfig('dateline.config.json', site.dir), site.dir);
+      expect(loaded.diagnostics.map(formatDiagnostic)).toEqual([
+        'articles/loopA: cannot list the directory (ELOOP): the records in it were not read (E_DIR_UNREADABLE)',
+        'articles/loopB: cannot list the directory (ELOOP): the records in it were not read (E_DIR_UNREADABLE)',
+      ]);
+      expect(loaded.articles.map((a) => a.id).sort()).toEqual(['a', 'b']);
+      const r = await run(['import', 'copy.txt'], site.dir);
+      expect([r.code, r.stderr]).toEqual([1, expect.stringContaining('articles/loopA: cannot list the directory (ELOOP)')]);
+    } finally {
+      await site.cleanup();
+    }
+  });
+});
+
 describe('import beside a directory that cannot be listed', () => {
   it('imports nothing: a story whose record is in it would be given a second record with its id', async () => {
     const copy = ['Trump, Netanyahu set for pivotal talks', '', 'Updated: 2025-02-05 09:24', '', 'WASHINGTON — The two leaders met on Tuesday.', ''].join('\n');

@@ -32,7 +32,7 @@ export async function importCommand(args: readonly string[], io: CliIO, usage: s
   }
   let config;
   try {
-    config = await loadConfig(values.config ?? DEFAULT_CONFIG_FILE, io.cwd);
+    config = await loadConfig(values.config ?? DEFAULT_CONFIG_FILE, io.cwd, { apart: false });
   } catch (e) {
     if (e instanceof DatelineError) {
       report(io, e.diagnostics);

@@ -104,7 +104,7 @@ async function run(args: readonly string[], io: CliIO, usage: string, hooks: Ser
   // With --dir and no --watch it is read only to keep the articles from being served, if it can be.
   let config: SiteConfig | undefined;
   try {
-    config = await loadConfig(configArg, io.cwd);
+    config = await loadConfig(configArg, io.cwd, { apart: false });
   } catch (e) {
     if (!(e instanceof DatelineError)) throw e;
     if (values.dir === undefined || watch) {

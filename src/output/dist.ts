@@ -16,7 +16,7 @@
  */
 import { constants, renameSync } from 'node:fs';
 import { access, copyFile, lstat, readdir, readFile, realpath, rename, rm, rmdir, stat, utimes, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { DatelineError, diagnostic, Errors } from '../errors.js';
 import { MANIFEST_FILE, manifestFiles, NGINX_CONF_FILE } from '../hosting/index.js';
 import { FEED_ROOTS } from '../core/feeds.js';
@@ -101,6 +101,8 @@ export class OutputStage {
   renaming = false;
   /** Set by `abort`: nothing more is staged. */
   private closed = false;
+  /** `commit` was called: the stage takes no more files. */
+  private ended = false;
   private readonly retouch: { target: string; mtime: Date }[] = [];
   private readonly running = new Set<Promise<void>>();
   private readonly names = new Set<string>();
@@ -159,6 +161,7 @@ export class OutputStage {
    * previous document): it is compared with instead of reading the file again.
    */
   async put(name: string, content: string | Uint8Array, mtime?: Date, current?: Uint8Array): Promise<void> {
+    this.check(name);
     if (this.closed) throw new DatelineError([diagnostic(Errors.Interrupted, { file: this.shownAs })]);
     await this.ownTurn();
     if (this.closed) throw new DatelineError([diagnostic(Errors.Interrupted, { file: this.shownAs })]);
@@ -181,8 +184,18 @@ export class OutputStage {
 
   /** A file the caller knows is on disk with the right bytes and mtime (from an earlier build): it is kept, not removed. */
   keep(name: string, bytes: number): void {
+    this.check(name);
     this.names.add(name);
     this.written.push({ name, bytes, changed: false });
+  }
+
+  /**
+   * A library caller's names are checked (the build's own are made safe): `../x` or `/etc/x` would be written
+   * outside the directory. And nothing is put once the stage has committed: it would never be written.
+   */
+  private check(name: string): void {
+    if (this.ended) throw new DatelineError([diagnostic(Errors.StageEnded, { file: this.shownAs })]);
+    if (!safeName(name)) throw new DatelineError([diagnostic(Errors.OutputName, { file: this.shownAs }, name)]);
   }
 
   private async stage(name: string, content: string | Uint8Array, mtime: Date | undefined, current: Uint8Array | undefined): Promise<void> {
@@ -280,6 +293,8 @@ export class OutputStage {
    * written, by name.
    */
   async commit(previous?: readonly string[]): Promise<Written[]> {
+    if (this.ended) throw new DatelineError([diagnostic(Errors.StageEnded, { file: this.shownAs })]);
+    this.ended = true;
     try {
       return await this.renameAll(previous);
     } finally {
@@ -428,6 +443,12 @@ async function renameInto(tmp: string, target: string): Promise<void> {
   }
 }
 
+/** A relative path of named parts, `/`-separated: nothing that resolves outside the directory, or to it. */
+function safeName(name: string): boolean {
+  if (name === '' || name.includes('\0') || isAbsolute(name) || name.includes('\\')) return false;
+  return name.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+}
+
 /**
  * Writes a whole build at once. `shownAs` names the directory in messages (as the user wrote it); it
  * defaults to `outDir`. `mtimes` maps file names to the mtime each must have (the build's `mtimes`).
@@ -438,8 +459,17 @@ export async function writeOutputs(
   shownAs: string = outDir,
   mtimes: ReadonlyMap<string, Date> = new Map(),
 ): Promise<Written[]> {
+  // Every name is checked before the turn is taken: a bad one stops the call with nothing staged.
+  const bad = [...outputs.keys()].filter((name) => !safeName(name));
+  if (bad.length > 0) throw new DatelineError(bad.map((name) => diagnostic(Errors.OutputName, { file: shownAs }, name)));
   const stage = new OutputStage(outDir, shownAs);
-  const previous = await stage.previousFiles();
-  for (const [name, content] of [...outputs].sort(([a], [b]) => (a < b ? -1 : 1))) await stage.put(name, content, mtimes.get(name));
-  return stage.commit(previous);
+  try {
+    const previous = await stage.previousFiles();
+    for (const [name, content] of [...outputs].sort(([a], [b]) => (a < b ? -1 : 1))) await stage.put(name, content, mtimes.get(name));
+    return await stage.commit(previous);
+  } catch (e) {
+    // (A failed commit has ended its turn; anything before it ends it here, and removes what was staged.)
+    await stage.abort();
+    throw e;
+  }
 }

@@ -15,11 +15,13 @@ export const DEFAULT_CACHE_DIR = '.dateline-cache';
 /** Whether `inner` is `outer` or inside it, as written or once links are resolved. */
 export const overlaps = (inner: string, outer: string): boolean => within(inner, outer) || within(realPath(inner), realPath(outer));
 
+type Where = { file: string; line?: number | undefined; field?: string };
+
 export interface Dirs {
   /** Absolute directories, and how each is shown and where it was set. */
-  articles: { path: string; shown: string; where: { file: string; field?: string } };
-  out: { path: string; shown: string; where: { file: string; field?: string } };
-  cache?: { path: string; shown: string; where: { file: string; field?: string } };
+  articles: { path: string; shown: string; where: Where };
+  out: { path: string; shown: string; where: Where };
+  cache?: { path: string; shown: string; where: Where };
 }
 
 const isOption = (where: { file: string }): boolean => where.file.startsWith('--');

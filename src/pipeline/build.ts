@@ -87,7 +87,7 @@ export interface BuildReport {
 
 /** Runs a build. Throws DatelineError for a configuration that cannot be read; reports everything else. */
 export async function runBuild(options: BuildOptions): Promise<BuildReport> {
-  const config = await loadConfig(options.configFile ?? DEFAULT_CONFIG_FILE, options.cwd);
+  const config = await loadConfig(options.configFile ?? DEFAULT_CONFIG_FILE, options.cwd, { apart: false });
   const outShown = options.outDir ?? config.outDir;
   // Through symbolic links, to one not made yet too: the build makes the directory a link points to.
   const outDir = realPath(resolve(options.cwd, outShown));

@@ -77,12 +77,25 @@ export async function listRecordFiles(root: string, exact = false, unlisted?: { 
       const type = typeof entry === 'string' ? lstatSync(path, { throwIfNoEntry: false }) : entry;
       // A link is followed, as a stat would: to a directory, it is walked; to a file, it is a file.
       if (type?.isDirectory() === true) walk(name);
-      else if (type?.isSymbolicLink() === true && statSync(path, { throwIfNoEntry: false })?.isDirectory() === true) {
+      else if (type?.isSymbolicLink() === true && linkedDirectory(path, name) === true) {
         const real = realpathSync(path);
         if (linked.has(real)) continue;
         linked.add(real);
         walk(name);
       } else if (typeof entry !== 'string' && recordName(n)) out.push(name);
+    }
+  };
+  /**
+   * Whether a link leads to a directory. One that cannot be followed (a loop of links: ELOOP; a link in a
+   * directory of no access) is named like a directory that cannot be listed: it may hold records.
+   */
+  const linkedDirectory = (path: string, name: string): boolean => {
+    try {
+      return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
+    } catch (e) {
+      if (unlisted === undefined) throw e;
+      unlisted.push({ name, code: (e as NodeJS.ErrnoException).code ?? String(e) });
+      return false;
     }
   };
   walk('');

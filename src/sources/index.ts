@@ -7,14 +7,19 @@ import type { SiteConfig } from '../types.js';
 import { display, type Loaded } from './_files.js';
 import { parseJson } from './_positions.js';
 import { loadAllRecords } from './cached.js';
+import { overlapProblems } from '../pipeline/_apart.js';
 
 export { display, listRecordFiles, sortDiagnostics, type Loaded } from './_files.js';
 export { readRecordText } from './_read.js';
 
 export const DEFAULT_CONFIG_FILE = 'dateline.config.json';
 
-/** Reads and validates the configuration file; throws a DatelineError listing every problem. */
-export async function loadConfig(file: string = DEFAULT_CONFIG_FILE, cwd: string = process.cwd()): Promise<SiteConfig> {
+/**
+ * Reads and validates the configuration file; throws a DatelineError listing every problem. `articlesDir`
+ * and `outDir` (from `cwd`) must lie apart (E_DIRS_OVERLAP), unless `apart: false`: the commands check the
+ * directories they will use themselves (`build --out` replaces `outDir`).
+ */
+export async function loadConfig(file: string = DEFAULT_CONFIG_FILE, cwd: string = process.cwd(), { apart = true }: { apart?: boolean } = {}): Promise<SiteConfig> {
   const path = resolve(cwd, file);
   const shown = display(path, cwd);
   let text: string;
@@ -28,6 +33,13 @@ export async function loadConfig(file: string = DEFAULT_CONFIG_FILE, cwd: string
   if (parsed.diagnostics.length > 0) throw new DatelineError(parsed.diagnostics);
   const { config, diagnostics } = resolveConfig(parsed.data, shown, parsed.lineOf);
   if (config === undefined) throw new DatelineError(diagnostics);
+  if (apart) {
+    // (A library caller writes the build's files where `outDir` says: among the records, the next read
+    // would take the feeds for records.)
+    const dir = (field: 'articlesDir' | 'outDir') => ({ path: resolve(cwd, config[field]), shown: config[field], where: { file: shown, line: parsed.lineOf([field]), field } });
+    const problems = overlapProblems({ articles: dir('articlesDir'), out: dir('outDir') });
+    if (problems.length > 0) throw new DatelineError(problems);
+  }
   return config;
 }
 

@@ -7,6 +7,7 @@
  * are not read: the copy must say which.
  */
 import { formatRfc3339, offsetAt, offsetText, parseDeskTime } from '../core/_dates.js';
+import { MONTH_NAME, monthNumber } from './_months.js';
 
 export interface Stamp {
   n: number;
@@ -22,18 +23,17 @@ export interface Stamp {
 
 const LABEL = /^(?<label>(?:(?:first|last) )?(?:updated|published|posted|modified|released)(?: on| at)?|date|time|发布时间|[發发][布佈]時間|更新时间|更新時間|发布日期|[發发][布佈]日期|时间|時間|日期)(?:\s*[:：]\s*|\s+|(?=\d))/i;
 const WEEKDAY = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:[a-z]*day)?\.?,?\s+/i;
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+const MONTH = String.raw`(${MONTH_NAME})\.?`;
 
 interface DateParts { y: string; mo: string; d: string }
 interface TimeParts { h: number; mi: string; s: string | undefined }
 
 const DATES: ReadonlyArray<[RegExp, (m: RegExpExecArray) => DateParts]> = [
   [/^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?:\s*日)?/, (m) => ({ y: m[1]!, mo: m[2]!, d: m[3]! })],
-  [new RegExp(String.raw`^${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`, 'i'), (m) => ({ y: m[3]!, mo: monthNumber(m[1]!), d: m[2]! })],
-  [new RegExp(String.raw`^(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH},?\s+(\d{4})\b`, 'i'), (m) => ({ y: m[3]!, mo: monthNumber(m[2]!), d: m[1]! })],
+  [new RegExp(String.raw`^${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`, 'i'), (m) => ({ y: m[3]!, mo: String(monthNumber(m[1]!)), d: m[2]! })],
+  [new RegExp(String.raw`^(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH},?\s+(\d{4})\b`, 'i'), (m) => ({ y: m[3]!, mo: String(monthNumber(m[2]!)), d: m[1]! })],
 ];
-const monthNumber = (name: string): string => String(MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1);
+
 
 /** `09:24`, `9:24:05`, `9:24 p.m.`, `12:05 AM` (a 24-hour hour with AM/PM is no time). */
 const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?(?:\s*([ap])\.?\s?m\b\.?)?/i;

@@ -9,6 +9,7 @@ import { ZH_CITIES } from './_zh-cities.js';
 import { parseWireLead } from './_wire-leads.js';
 import { nameSuffix, withSuffix } from './_suffix.js';
 import { PARTICLES } from './_particles.js';
+import { MONTH_NAME, monthNumber } from './_months.js';
 
 // ----- Dateline leads -----
 
@@ -43,11 +44,7 @@ export interface DatelineLead {
 }
 
 /** A dateline's month: AP's forms (`Feb.`, `March`, `Sept.`), Reuters' (`Feb`), and names in full (`February`). */
-const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6, jul: 7, july: 7, aug: 8, august: 8,
-  sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
-};
-const MONTH = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec';
+const MONTH = MONTH_NAME;
 
 /**
  * `WASHINGTON, Feb. 4 (Xinhua) --`, `BEIRUT (AP) —`, `PORTLAND, Ore. (AP) —`, `LONDON, Feb 4 (Reuters) -`,
@@ -153,7 +150,7 @@ export function parseDatelineLead(paragraph: string): (DatelineLead & { reporter
   if (g['region'] !== undefined) lead.region = g['region'];
   const month = g['month'] ?? g['monthAfter'];
   if (month !== undefined) {
-    lead.month = MONTHS[month.toLowerCase()] ?? 0;
+    lead.month = monthNumber(month);
     lead.day = Number(g['day'] ?? g['dayFirst']);
     lead.printedDate = g['dayFirst'] !== undefined ? `${g['dayFirst']} ${g['monthAfter']}` : `${month}${g['dot'] ?? ''} ${g['day']}`;
     if (g['dayFirst'] !== undefined || month.length > 5) lead.looseDate = true;

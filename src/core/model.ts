@@ -113,9 +113,12 @@ function categories(article: Article, config: SiteConfig): Category[] {
   // whether a desk wrote it composed or decomposed (`café`, `cafe\u0301`), and a tag written twice either
   // way is one category (QA: one feed's items carried two byte-different spellings, which readers that
   // group by tag showed as two tags).
-  if (article.section !== undefined) out.push({ term: article.section.normalize('NFC'), scheme: new URL('sections', config.siteUrl).href });
+  const section = article.section?.normalize('NFC');
+  if (section !== undefined) out.push({ term: section, scheme: new URL('sections', config.siteUrl).href });
   const tagScheme = new URL('tags', config.siteUrl).href;
-  const seen = new Set<string>();
+  // A tag that is the section's name is its category already: readers that show categories without their
+  // scheme (most; QA with gofeed, ROME, XML::Feed and Ruby) listed it twice. (Its tag feed still has the story.)
+  const seen = new Set<string>(section === undefined ? [] : [section]);
   for (const tag of article.tags) {
     const key = tag.normalize('NFC');
     if (!seen.has(key)) out.push({ term: key, scheme: tagScheme });

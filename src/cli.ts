@@ -9,7 +9,7 @@ import { documentLimit } from './render/size.js';
 import { DatelineError, Errors } from './errors.js';
 import { DEFAULT_CACHE_DIR } from './pipeline/build.js';
 import { heapNow } from './pipeline/_heap.js';
-import { cacheDirs, overlapProblems } from './pipeline/_apart.js';
+import { cacheDirs, overlapProblems } from './apart.js';
 import { resolve } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { DEFAULT_CONFIG_FILE, loadConfig, sortDiagnostics } from './sources/index.js';

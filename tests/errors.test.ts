@@ -863,6 +863,10 @@ describe('configuration diagnostics (loadConfig)', () => {
     expect(formatted((await configError(config('  "articlesDir": "public/src", "outDir": "public"'))).diagnostics)).toEqual([
       expect.stringMatching(/^dateline\.config\.json:6: articlesDir: the articles directory "public\/src" is inside the output directory "public": .* \(E_DIRS_OVERLAP\)$/),
     ]);
+    // A directory left at its default is named by its key, without a line (it has none in the file).
+    expect(formatted((await configError(config('  "articlesDir": "dist"'))).diagnostics)).toEqual([
+      expect.stringMatching(/^dateline\.config\.json: outDir: the output directory "dist" is the same directory as the articles directory "dist": .* \(E_DIRS_OVERLAP\)$/),
+    ]);
   });
 
   // A configuration that is not an object has no field to name.

@@ -466,6 +466,11 @@ const ROWS: [string, Form, Expected][] = [
   ['prose with the day first, between dashes', lead('LONDON, 4 February - the day markets fell - is remembered.'), { first: 'LONDON, 4 February - the day markets fell - is remembered.', last: MORE }],
   ['prose with the day first, after no city', lead('D-DAY, 6 June - Veterans gathered on the beach.'), { first: 'D-DAY, 6 June - Veterans gathered on the beach.', last: MORE }],
   ['a month for the city', lead('SEPTEMBER, 11 September - The anniversary passed quietly.'), { first: 'SEPTEMBER, 11 September - The anniversary passed quietly.', last: MORE }],
+  ['a weekday for the city, with AP\'s date', lead('MONDAY, Feb. 3 -- The markets opened higher.'), { first: 'MONDAY, Feb. 3 -- The markets opened higher.', last: MORE }],
+  // Review: a year or a note in brackets is no agency (it made prose a dateline with the agency "1989").
+  ['prose with the day first and a year in brackets', lead('BERLIN, 9 November (1989) -- a date Germans remember.'), { first: 'BERLIN, 9 November (1989) -- a date Germans remember.', last: MORE }],
+  ['prose with the day first, a year in brackets, after no city', lead('D-DAY, 6 June (1944) - Veterans gathered on the beach.'), { first: 'D-DAY, 6 June (1944) - Veterans gathered on the beach.', last: MORE }],
+  ['a lead with the day first and AP\'s abbreviation, quoted as printed', lead('LONDON, 20 Dec. (AFP) - Shares fell in early trade.'), { agency: 'AFP', city: 'London', date: '2024-12-20', note: /dateline date "20 Dec\." is read as 2024-12-20/, last: MORE }],
   ['a lead with a state', lead('PORTLAND, Ore. (AP) — The council voted.'), { agency: 'AP', city: 'Portland', last: MORE }],
   ['a lead on a city the gazetteer lacks, with an agency', lead('GAZA CITY (AP) — crowds gathered at the crossing.'), { agency: 'AP', city: 'Gaza City', last: MORE }],
   ['a lead with a date, before lower case', lead('BEIJING, Feb. 5 -- the city opened two subway lines.'), { city: 'Beijing', last: MORE }],

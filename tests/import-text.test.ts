@@ -893,6 +893,11 @@ describe('importText: bad input', () => {
       expect([story.body.split('\n\n')[0], story.notes.filter((n) => n.startsWith('stamp'))], first).toEqual([first, []]);
     }
     expect(date('Date: 2025-02-05 09:24')).toBe('2025-02-05 09:24');
+    // Review of that fix: a bare label before a date or a time is still a stamp, read or named.
+    expect(date('Date 2025-02-05 09:24')).toBe('2025-02-05 09:24');
+    const second = run(copy('Updated: 2025-02-05 09:24\n\nTime 2025-02-05 9:30 PM, give or take')).stories[0]!;
+    expect([second.body.startsWith('Body paragraph.'), second.notes]).toEqual([true, expect.arrayContaining(['stamp in a form not read, not used: "Time 2025-02-05 9:30 PM, give or take"'])]);
+    expect(lines(run(copy('Date 2025-02-04 10:10 PM CST\n\nUpdated: 2025-02-05 09:24'))).diagnostics).toEqual([expect.stringMatching(/^in\/story\.txt:5: no date: the stamp "Date 2025-02-04 10:10 PM CST" gives its time in CST, which names more than one zone/)]);
     // An editor's note that starts like a stamp is not taken for one.
     expect(lines(run(`${copy('Posted Feb 5, 2025 9:24 local time')}\nUpdated: This story was updated to correct a name.\n`)).diagnostics[0]).toMatch(/^in\/story\.txt:5: no date: the stamp "Posted Feb 5, 2025 9:24 local time"/);
     expect(lines(run(copy('Updated: Feb 5, 2025 9:24 local time')))).toEqual({

@@ -319,10 +319,14 @@ describe('the configuration\'s images', () => {
 
   it('a size RSS does not allow, or a logo that is no URL, is refused at its key', () => {
     const refused = (logo: unknown) => resolveConfig({ ...SITE_CONFIG, logo }, 'cfg', () => 3).diagnostics.map((d) => [d.code, d.field, d.line, d.message]);
-    expect(refused({ url: wide, width: 300 })).toEqual([['E_CONFIG_INVALID', 'logo.width', 3, expect.stringContaining('from 1 to 144')]]);
-    expect(refused({ url: wide, height: 401 })).toEqual([['E_CONFIG_INVALID', 'logo.height', 3, expect.stringContaining('from 1 to 400')]]);
+    expect(refused({ url: wide, width: 300, height: 36 })).toEqual([['E_CONFIG_INVALID', 'logo.width', 3, expect.stringContaining('from 1 to 144')]]);
+    expect(refused({ url: wide, width: 100, height: 401 })).toEqual([['E_CONFIG_INVALID', 'logo.height', 3, expect.stringContaining('from 1 to 400')]]);
     expect(refused({ url: 'masthead.png' })).toEqual([['E_CONFIG_INVALID', 'logo.url', 3, expect.stringContaining('absolute http(s) URL')]]);
     expect(refused(5)).toEqual([['E_CONFIG_INVALID', 'logo', 3, 'expected an image URL, or an object {url, width, height}, got the number 5']]);
+    // (Review: an object is told what is wrong inside it, at that key; and a size is both or neither.)
+    expect(refused({})).toEqual([['E_CONFIG_INVALID', 'logo.url', 3, 'required key is missing']]);
+    expect(refused({ url: wide, width: 100.5, height: 20 })).toEqual([['E_CONFIG_INVALID', 'logo.width', 3, expect.stringContaining('a whole number of pixels')]]);
+    expect(refused({ url: wide, width: 144 })).toEqual([['E_CONFIG_INVALID', 'logo.height', 3, expect.stringContaining('give both width and height, or neither')]]);
   });
 });
 

@@ -47,7 +47,7 @@ describe('OutputStage', () => {
   it('refuses a name that is not a file inside the directory, and a file put after commit, and writes nothing then', async () => {
     await withDir(async (dir) => {
       const out = join(dir, 'out');
-      for (const name of ['../escape.txt', 'x/../../escape.txt', '/tmp/abs.txt', './a.txt', 'a//b.txt', 'a/', '', 'a\\..\\b', 'a\0b']) {
+      for (const name of ['../escape.txt', 'x/../../escape.txt', '/tmp/abs.txt', './a.txt', 'a//b.txt', 'a/', '', 'a\\..\\b', 'a\0b', `.dateline-stage-${process.pid}/0`]) {
         const stage = new OutputStage(out);
         const e = await stage.put(name, 'x').then(() => undefined, (err: unknown) => err);
         expect(e, name).toBeInstanceOf(DatelineError);
@@ -64,6 +64,12 @@ describe('OutputStage', () => {
         const e = await late().then(() => undefined, (err: unknown) => err);
         expect((e as DatelineError).diagnostics.map((d) => d.code)).toEqual(['E_STAGE_ENDED']);
       }
+      expect(await readdir(out)).toEqual(['a.txt']);
+      const aborted = new OutputStage(out);
+      await aborted.put('c.txt', 'c');
+      await aborted.abort();
+      const e = await aborted.put('d.txt', 'd').then(() => undefined, (err: unknown) => err);
+      expect([(e as DatelineError).diagnostics[0]?.code, (e as DatelineError).message]).toEqual(['E_STAGE_ENDED', expect.stringContaining('has been aborted already')]);
       expect(await readdir(out)).toEqual(['a.txt']);
       // A new stage into the directory takes its turn as before.
       expect(await writeOutputs(out, new Map([['b.txt', 'b']]))).toEqual([{ name: 'b.txt', bytes: 1, changed: true }]);

@@ -8,7 +8,7 @@ import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { DatelineError } from '../errors.js';
 import { MANIFEST_FILE } from '../hosting/index.js';
-import { overlaps } from '../pipeline/_apart.js';
+import { overlaps } from '../apart.js';
 import { startServer, type Limits, type RunningServer } from '../serve/node.js';
 import { DEFAULT_CONFIG_FILE, display, listRecordFiles, loadConfig } from '../sources/index.js';
 import type { SiteConfig } from '../types.js';

@@ -14,10 +14,12 @@ const positiveInt = z.number().int().positive();
  * A wide logo: Atom's `logo` (RFC 4287 §4.2.8: twice as wide as high) and RSS's `image`, whose `width` and
  * `height` may not pass 144 and 400 pixels (RSS 2.0; a reader assumes 88 × 31 when they are left out).
  */
-const logo = z.union([
-  httpUrl.transform((url) => ({ url })),
-  z.strictObject({ url: httpUrl, width: z.number().int().min(1).max(144).optional(), height: z.number().int().min(1).max(400).optional() }),
-]);
+const logoObject = z.strictObject({ url: httpUrl, width: z.number().int().min(1).max(144).optional(), height: z.number().int().min(1).max(400).optional() })
+  // Both or neither: a reader takes 88 × 31 for a size left out, and would stretch the logo.
+  .superRefine((o, ctx) => {
+    if ((o.width === undefined) !== (o.height === undefined)) ctx.addIssue({ code: 'custom', path: [o.width === undefined ? 'width' : 'height'], message: 'give both width and height, or neither (a reader takes 88 × 31 for a size left out, and stretches the logo)' });
+  });
+const logo = z.union([httpUrl.transform((url) => ({ url })), logoObject]);
 
 const contentMode = z.enum(['full', 'summary']);
 /** `true` switches a family of feeds on with its defaults, `false` (or leaving it out) off; an object sets it. */
@@ -185,9 +187,16 @@ export function resolveConfig(data: unknown, file = 'config', lineOf: LineOf = (
         }
         continue;
       }
+      // A logo given as an object: what is wrong inside it, at its own key (`logo.url` missing), not that
+      // it is neither a URL nor a right object.
       const value = valueAt(data, path);
-      const message = value === undefined ? 'required key is missing' : describe(issue, fieldName(path), value);
-      diagnostics.push(diagnostic(Errors.ConfigInvalid, { file, line: lineOf(path), field: fieldName(path) }, message));
+      const inner = issue.code === 'invalid_union' && fieldName(path) === 'logo' && value !== null && typeof value === 'object' && !Array.isArray(value) ? issue.errors[1] : undefined;
+      for (const sub of inner ?? [issue]) {
+        const at = sub === issue ? path : [...path, ...sub.path.filter((p): p is string | number => typeof p !== 'symbol')];
+        const v = valueAt(data, at);
+        const message = sub.code === 'custom' && sub.message.startsWith('give both') ? sub.message : v === undefined ? 'required key is missing' : describe(sub, fieldName(at), v);
+        diagnostics.push(diagnostic(Errors.ConfigInvalid, { file, line: lineOf(at), field: fieldName(at) }, message));
+      }
     }
   }
   if (!parsed.success || diagnostics.length > 0) {

@@ -16,13 +16,13 @@ export function writeRss(m: FeedModel): string {
   return joinDocument(rssParts(m), m.items);
 }
 
-/** The RSS document of a model around its items (each an `item` of the channel). */
 /** RSS's `image`: the wide logo with its size, or else the square icon (a reader then takes it as 88 × 31). */
 function image(m: FeedModel): XmlNode | undefined {
   if (m.logo !== undefined) return { url: m.logo.url, title: m.title, link: m.homeUrl, width: m.logo.width, height: m.logo.height };
   return m.icon === undefined ? undefined : { url: m.icon, title: m.title, link: m.homeUrl };
 }
 
+/** The RSS document of a model around its items (each an `item` of the channel). */
 export function rssParts(m: FeedModel): DocumentParts {
   const h = m.history;
   const channel: XmlNode = {

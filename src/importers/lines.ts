@@ -54,7 +54,7 @@ const MONTH = MONTH_NAME;
 const ENGLISH_LEAD = new RegExp(
   String.raw`^(?<city>[A-Z][A-Z.'’]*(?:[ -][A-Z][A-Z.'’]*)*)` +
     String.raw`(?:, (?<region>(?!(?:${MONTH})\.? \d)[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)*))?` +
-    String.raw`(?:, (?:(?<month>${MONTH})(?<dot>\.)? (?<day>\d{1,2})|(?<dayFirst>\d{1,2}) (?<monthAfter>${MONTH})\.?))?` +
+    String.raw`(?:, (?:(?<month>${MONTH})(?<dot>\.)? (?<day>\d{1,2})|(?<dayFirst>\d{1,2}) (?<monthAfter>${MONTH})(?<dotAfter>\.)?))?` +
     String.raw`(?: \((?<agency>[^()]{1,40})\))?` +
     String.raw` ?(?:--|—|–| - )\s*(?<rest>\S[\s\S]*)$`,
   'u',
@@ -152,7 +152,7 @@ export function parseDatelineLead(paragraph: string): (DatelineLead & { reporter
   if (month !== undefined) {
     lead.month = monthNumber(month);
     lead.day = Number(g['day'] ?? g['dayFirst']);
-    lead.printedDate = g['dayFirst'] !== undefined ? `${g['dayFirst']} ${g['monthAfter']}` : `${month}${g['dot'] ?? ''} ${g['day']}`;
+    lead.printedDate = g['dayFirst'] !== undefined ? `${g['dayFirst']} ${g['monthAfter']}${g['dotAfter'] ?? ''}` : `${month}${g['dot'] ?? ''} ${g['day']}`;
     if (g['dayFirst'] !== undefined || month.length > 5) lead.looseDate = true;
   }
   if (g['agency'] !== undefined) lead.agency = g['agency'];

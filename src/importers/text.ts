@@ -49,7 +49,7 @@ const q = (s: string): string => JSON.stringify(s);
  * A line that says it is a stamp, with a stamp's label and a number soon after (`Updated: Feb. 5, 2025
  * 9:24 CST`), not an editor's note (`Updated: This story has been updated to …`).
  */
-const STAMP_LABEL = /^(?:(?:(?:(?:first|last) )?(?:updated|published|posted|modified|released)(?: on| at)?|(?:date|time)(?=\s*[:：]))(?![a-z])|发布时间|[發发][布佈]時間|更新时间|更新時間|发布日期|[發发][布佈]日期|(?:时间|時間|日期)(?=\s*[:：]))\s*[:：]?\s*[^\s\d]{0,12}\s*\d/i;
+const STAMP_LABEL = /^(?:(?:(?:(?:first|last) )?(?:updated|published|posted|modified|released)(?: on| at)?|(?:date|time)(?=\s*[:：]|\s+(?:\d{4}|\d{1,2}[-/.:]\d)))(?![a-z])|发布时间|[發发][布佈]時間|更新时间|更新時間|发布日期|[發发][布佈]日期|(?:时间|時間|日期)(?=\s*(?:[:：]|\d{4}|\d{1,2}[-/.:月]\d)))\s*[:：]?\s*[^\s\d]{0,12}\s*\d/i;
 
 /** Why a stamp line was not read: a zone abbreviation that names several zones, or a form not read. */
 function notRead(text: string, deskZone: string): string {

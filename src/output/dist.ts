@@ -59,6 +59,7 @@ export async function interruptStages(): Promise<'renaming' | 'stopped' | 'idle'
   for (const stage of live) {
     if (stage.renaming) renaming = true;
     else {
+      stage.interrupted = true;
       await stage.abort();
       stopped = true;
     }
@@ -101,8 +102,10 @@ export class OutputStage {
   renaming = false;
   /** Set by `abort`: nothing more is staged. */
   private closed = false;
-  /** `commit` was called: the stage takes no more files. */
-  private ended = false;
+  /** `commit` or `abort` was called by the stage's owner: it takes no more files. (`interruptStages` aborts a stage too: that is E_INTERRUPTED.) */
+  private ended: 'committed' | 'aborted' | undefined;
+  /** Stopped by `interruptStages`. */
+  interrupted = false;
   private readonly retouch: { target: string; mtime: Date }[] = [];
   private readonly running = new Set<Promise<void>>();
   private readonly names = new Set<string>();
@@ -194,7 +197,7 @@ export class OutputStage {
    * outside the directory. And nothing is put once the stage has committed: it would never be written.
    */
   private check(name: string): void {
-    if (this.ended) throw new DatelineError([diagnostic(Errors.StageEnded, { file: this.shownAs })]);
+    if (this.ended !== undefined && !this.interrupted) throw new DatelineError([diagnostic(Errors.StageEnded, { file: this.shownAs }, this.ended)]);
     if (!safeName(name)) throw new DatelineError([diagnostic(Errors.OutputName, { file: this.shownAs }, name)]);
   }
 
@@ -268,6 +271,7 @@ export class OutputStage {
 
   /** Removes the temporary files; the directory stays as it was. */
   async abort(): Promise<void> {
+    this.ended ??= 'aborted';
     try {
       await this.removeStaged();
     } finally {
@@ -293,8 +297,8 @@ export class OutputStage {
    * written, by name.
    */
   async commit(previous?: readonly string[]): Promise<Written[]> {
-    if (this.ended) throw new DatelineError([diagnostic(Errors.StageEnded, { file: this.shownAs })]);
-    this.ended = true;
+    if (this.ended !== undefined && !this.interrupted) throw new DatelineError([diagnostic(Errors.StageEnded, { file: this.shownAs }, this.ended)]);
+    this.ended = 'committed';
     try {
       return await this.renameAll(previous);
     } finally {
@@ -443,9 +447,13 @@ async function renameInto(tmp: string, target: string): Promise<void> {
   }
 }
 
-/** A relative path of named parts, `/`-separated: nothing that resolves outside the directory, or to it. */
+/**
+ * A relative path of named parts, `/`-separated: no name of a place outside the directory, or of the
+ * directory itself (links inside it are followed: a feed root may be a link the desk made), nor of a
+ * stage's own temporary directory.
+ */
 function safeName(name: string): boolean {
-  if (name === '' || name.includes('\0') || isAbsolute(name) || name.includes('\\')) return false;
+  if (name === '' || name.includes('\0') || isAbsolute(name) || name.includes('\\') || name.startsWith(STAGE_PREFIX)) return false;
   return name.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
 }
 

@@ -28,14 +28,14 @@ import { DEFAULT_CONFIG_FILE, loadConfig, sortDiagnostics } from '../sources/ind
 import type { Diagnostic, FeedItem, FeedModel, ServedFile, SiteConfig } from '../types.js';
 import { realPath } from '../paths.js';
 import { turns } from '../turns.js';
-import { cacheDirs, DEFAULT_CACHE_DIR, overlapProblems } from './_apart.js';
+import { cacheDirs, DEFAULT_CACHE_DIR, overlapProblems } from '../apart.js';
 import { onDisk } from './_on-disk.js';
 import { CachedItems, prepareRecords } from './_records.js';
 import { storePlan } from './_reuse.js';
 import { latestOf, splicedDocuments, spliceUpdated } from './_splice.js';
 import { codeVersion } from './version.js';
 
-export { DEFAULT_CACHE_DIR } from './_apart.js';
+export { DEFAULT_CACHE_DIR } from '../apart.js';
 /** Characters of rendered documents that may wait for compression and writing at once. */
 const IN_FLIGHT_BYTES = 32 * 1024 * 1024;
 
@@ -355,7 +355,7 @@ async function buildNow(options: BuildOptions, config: SiteConfig, outShown: str
   return report;
 }
 
-/** The three directories of a build, apart (see _apart.ts); throws every overlap. */
+/** The three directories of a build, apart (see apart.ts); throws every overlap. */
 function checkApart(options: BuildOptions, config: SiteConfig, outDir: string): void {
   const file = options.configFile ?? DEFAULT_CONFIG_FILE;
   const cache = cacheDirs(options.cwd, options.cacheDir);

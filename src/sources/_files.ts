@@ -77,7 +77,7 @@ export async function listRecordFiles(root: string, exact = false, unlisted?: { 
       const type = typeof entry === 'string' ? lstatSync(path, { throwIfNoEntry: false }) : entry;
       // A link is followed, as a stat would: to a directory, it is walked; to a file, it is a file.
       if (type?.isDirectory() === true) walk(name);
-      else if (type?.isSymbolicLink() === true && linkedDirectory(path, name) === true) {
+      else if (type?.isSymbolicLink() === true && linkedDirectory(path, name, n) === true) {
         const real = realpathSync(path);
         if (linked.has(real)) continue;
         linked.add(real);
@@ -89,10 +89,12 @@ export async function listRecordFiles(root: string, exact = false, unlisted?: { 
    * Whether a link leads to a directory. One that cannot be followed (a loop of links: ELOOP; a link in a
    * directory of no access) is named like a directory that cannot be listed: it may hold records.
    */
-  const linkedDirectory = (path: string, name: string): boolean => {
+  const linkedDirectory = (path: string, name: string, n: string): boolean => {
     try {
       return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
     } catch (e) {
+      // (One with a record's name is a record that cannot be read, and reading it says so.)
+      if (recordName(n)) return false;
       if (unlisted === undefined) throw e;
       unlisted.push({ name, code: (e as NodeJS.ErrnoException).code ?? String(e) });
       return false;

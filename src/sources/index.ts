@@ -7,7 +7,7 @@ import type { SiteConfig } from '../types.js';
 import { display, type Loaded } from './_files.js';
 import { parseJson } from './_positions.js';
 import { loadAllRecords } from './cached.js';
-import { overlapProblems } from '../pipeline/_apart.js';
+import { overlapProblems } from '../apart.js';
 
 export { display, listRecordFiles, sortDiagnostics, type Loaded } from './_files.js';
 export { readRecordText } from './_read.js';
@@ -36,7 +36,9 @@ export async function loadConfig(file: string = DEFAULT_CONFIG_FILE, cwd: string
   if (apart) {
     // (A library caller writes the build's files where `outDir` says: among the records, the next read
     // would take the feeds for records.)
-    const dir = (field: 'articlesDir' | 'outDir') => ({ path: resolve(cwd, config[field]), shown: config[field], where: { file: shown, line: parsed.lineOf([field]), field } });
+    // (At the key's line when the file sets it; a default is named by the key alone, as `build` names it.)
+    const set = (field: string): boolean => typeof parsed.data === 'object' && parsed.data !== null && field in parsed.data;
+    const dir = (field: 'articlesDir' | 'outDir') => ({ path: resolve(cwd, config[field]), shown: config[field], where: { file: shown, line: set(field) ? parsed.lineOf([field]) : undefined, field } });
     const problems = overlapProblems({ articles: dir('articlesDir'), out: dir('outDir') });
     if (problems.length > 0) throw new DatelineError(problems);
   }

@@ -6,9 +6,9 @@
  * overlap. `build` and `check` refuse such a configuration; `serve` refuses to serve the articles.
  */
 import { relative, resolve, sep } from 'node:path';
-import { diagnostic, Errors } from '../errors.js';
-import { realPath, within } from '../paths.js';
-import type { Diagnostic } from '../types.js';
+import { diagnostic, Errors } from './errors.js';
+import { realPath, within } from './paths.js';
+import type { Diagnostic } from './types.js';
 
 export const DEFAULT_CACHE_DIR = '.dateline-cache';
 

@@ -155,6 +155,11 @@ describe('datelines', () => {
     expect(london.fields.dateline).toEqual({ city: 'London', country: 'United Kingdom', timezone: 'Europe/London', date: '2025-02-03' });
     const old = run('d.xml', printed.replace('LONDON, 3 February', 'LONDON, 20 December')).stories[0]!;
     expect([old.fields.dateline?.date, old.notes.filter((n) => n.startsWith('dateline date'))]).toEqual(['2024-12-20', [expect.stringContaining('dateline date "20 December" is read as 2024-12-20')]]);
+    // The city written as a name, not in capitals (review): the date is read all the same.
+    const named = run('n.xml', printed.replace('LONDON, 3 February', 'London, 3 February')).stories[0]!;
+    expect(named.fields.dateline).toEqual({ city: 'London', country: 'United Kingdom', timezone: 'Europe/London', date: '2025-02-03' });
+    const tokyo = run('t.xml', printed.replace('LONDON, 3 February', 'Tokyo, Feb. 4')).stories[0]!;
+    expect(tokyo.fields.dateline).toEqual({ city: 'Tokyo', country: 'Japan', timezone: 'Asia/Tokyo', date: '2025-02-04' });
   });
 
   it('a lead that duplicates the structured dateline is taken out, and what it adds is kept', () => {

@@ -272,8 +272,11 @@ function readNitfDateline(dl: El, published: Timed, ctx: ImportContext, diagnost
   if (city === '') {
     // An unmarked dateline such as "TOKYO, March 11": the part before the date.
     const printed = squash(dl.children.map((c) => (typeof c === 'string' ? c : c.name === 'story.date' ? '' : textOf(c))).join(''));
-    lead = printed === '' ? undefined : parseDatelineLead(`${printed.replace(/[\s,:—–-]+$/, '')} -- .`);
-    city = lead?.city ?? printed.split(',')[0]?.trim() ?? '';
+    const trimmed = printed.replace(/[\s,:—–-]+$/, '');
+    // (A lead's city is in capitals; a `<dateline>` may print it as a name, "London, 3 February".)
+    const direct = printed === '' ? undefined : parseDatelineLead(`${trimmed} -- .`);
+    lead = direct ?? (printed === '' ? undefined : parseDatelineLead(`${trimmed.replace(/^[^,]+/, (c) => c.toUpperCase())} -- .`));
+    city = direct?.city ?? printed.split(',')[0]?.trim() ?? '';
   }
   if (city === '') {
     notes.push('dateline without a city: not used');

@@ -31,7 +31,7 @@ import type { Diagnostic } from '../types.js';
 import { EDITS_GROUP, INDEX_SHARDS, sha256, shardOf, type CacheIdentity, type CacheState, type Census, type RecordEntry } from './state.js';
 import type { StoredArticle, StoredItem, StoredModel } from './serial.js';
 
-export const CACHE_FILE = 'state.json';
+const CACHE_FILE = 'state.json';
 const MAGIC = 'dateline-cache/7';
 const indexFile = (n: number): string => `index-${String(n).padStart(2, '0')}.json`;
 const dataFile = (group: string): string => `data-${group}.json`;

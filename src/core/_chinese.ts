@@ -11,7 +11,7 @@ export function isChinese(language: string): boolean {
 }
 
 /** A Chinese tag that asks for traditional characters: the script `Hant`, or (without `Hans`) the region TW, HK or MO. */
-export function isTraditional(language: string): boolean {
+function isTraditional(language: string): boolean {
   if (!isChinese(language)) return false;
   const subtags = language.toLowerCase().split('-').slice(1);
   if (subtags.includes('hant')) return true;
@@ -20,7 +20,7 @@ export function isTraditional(language: string): boolean {
 }
 
 /** The words the credit lines and datelines print, in either script. */
-export const CHINESE_WORDS = {
+const CHINESE_WORDS = {
   simplified: { staff: '本报', filed: '电', source: '来源', via: '经', contributed: '对本文亦有贡献' },
   traditional: { staff: '本報', filed: '電', source: '來源', via: '經', contributed: '對本文亦有貢獻' },
 } as const;

@@ -161,9 +161,9 @@ function resolveFeeds(raw: RawFeeds, itemsPerFeed: number): SiteConfig['feeds'] 
 }
 
 /** Brotli quality of the `.br` siblings when the configuration does not say. */
-export const DEFAULT_BROTLI_QUALITY = 5;
+const DEFAULT_BROTLI_QUALITY = 5;
 
-export const CONFIG_KEYS: readonly string[] = Object.keys(ConfigSchema.shape);
+const CONFIG_KEYS: readonly string[] = Object.keys(ConfigSchema.shape);
 const FEEDS_KEYS: readonly string[] = Object.keys(FeedsSchema.shape);
 
 const withSlash = (u: string): string => (u.endsWith('/') ? u : `${u}/`);

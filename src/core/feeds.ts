@@ -246,7 +246,7 @@ function hasher(): { text: (s: string) => void; code: (c: number) => void; diges
  * control character: a tab and `\n` end its parts). Both are what planning reads (the plan signature):
  * an incremental build that keeps the plans keeps them too.
  */
-export function idsDigest(members: Iterable<Pick<Plannable, 'id' | 'published'>>): string {
+function idsDigest(members: Iterable<Pick<Plannable, 'id' | 'published'>>): string {
   const h = hasher();
   for (const m of members) {
     h.text(m.id);

@@ -28,7 +28,7 @@ const UUID_URN = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9
  * format, as the W3C validator checks it. One that is not draws a warning: ids never change, so it is kept.
  * A URI has one fragment at most: one `#`.
  */
-export function isUriId(id: string): boolean {
+function isUriId(id: string): boolean {
   if (!URI_CHARS.test(id) || (id.includes('%') && BARE_PERCENT.test(id)) || id.indexOf('#') !== id.lastIndexOf('#')) return false;
   if (!/^urn:/i.test(id)) return true;
   return /^urn:uuid:/i.test(id) ? UUID_URN.test(id) : URN.test(id);

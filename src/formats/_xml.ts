@@ -91,7 +91,7 @@ function element(key: string, node: XmlNode, level: number): string {
 }
 
 /** The XML text of a tree: each top-level member at `level` (what the builder's `build` returns at 0). */
-export function xmlText(root: XmlNode, level = 0): string {
+function xmlText(root: XmlNode, level = 0): string {
   return members(root, level).body;
 }
 

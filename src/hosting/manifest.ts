@@ -47,7 +47,7 @@ const utf8 = new TextEncoder();
 const FORMAT_OF = new Map((Object.entries(FEED_FILES) as [Format, string][]).map(([f, name]) => [name, f]));
 
 /** The format of a feed document from its file name (`sections/world/atom.xml` → atom). */
-export function formatOf(file: string): Format | undefined {
+function formatOf(file: string): Format | undefined {
   return FORMAT_OF.get(file.slice(file.lastIndexOf('/') + 1));
 }
 

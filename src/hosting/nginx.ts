@@ -99,7 +99,7 @@ export function servedPath(file: string, feedBaseUrl: string): string {
 const BROWSER_PREFIX = '/_dateline_xml/';
 
 /** What `browserEtag` adds at the end of the opaque-tag, inside the quotes. */
-export const BROWSER_ETAG_SUFFIX = '-xml';
+const BROWSER_ETAG_SUFFIX = '-xml';
 
 /**
  * The ETag of the application/xml representation that browsers get of an RSS or Atom file (of one

@@ -22,7 +22,7 @@ const LABEL_WORDS = new Set([
 ]);
 
 /** A name of a byline without "By" that may be a person's: no place, region, bureau or label word (`Breaking News`, `New Delhi`). */
-export function looksLikePerson(name: string): boolean {
+function looksLikePerson(name: string): boolean {
   const text = name.trim();
   if (isPlaceName(text) || isRegionName(text) || isBureau(text)) return false;
   return !text.split(/[\s-]+/u).some((w) => LABEL_WORDS.has(w.toLowerCase().replace(/[.'’]+$/u, '')));

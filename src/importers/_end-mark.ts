@@ -45,7 +45,7 @@ export const innerEndMarkNote = (printed: string): string => `end mark taken off
 
 /** What a page prints after the story: the original headline or source (`（原标题：…）`, `【来源：新华社】`), a credit line, the mark alone. */
 const SOURCE_LINE = /^[（(【[]?\s*(?:原标题|原標題|原题|原題|来源|來源|稿件来源|稿件來源|文章来源|文章來源|本文来源|本文來源|编译|編譯|校对|校對)\s*[:：][^（）()【】[\]]*[）)】\]]?$/u;
-export function isTrailer(text: string): boolean {
+function isTrailer(text: string): boolean {
   const t = text.trim();
   return SOURCE_LINE.test(t) || MARK_ALONE.test(t) || parseAgencyLine(t) !== undefined || (parseContributorLine(t) ?? parseEditorLine(t)) !== undefined ||
     zhSignature(t, false) !== undefined || parseByline(t) !== undefined;

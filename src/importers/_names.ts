@@ -8,7 +8,7 @@ import { NAME_PARTICLES } from './_particles.js';
  * Hangul, kana, Thai: `محمد`, `דנה`, `राजेश`, `김민수`), where every word of a name is written alike. Lower
  * case starts no name (`By the way`).
  */
-export const NAME_START = /^[\p{Lu}\p{Lo}]/u;
+const NAME_START = /^[\p{Lu}\p{Lo}]/u;
 /** The letters of a name's word: letters, their marks (Devanagari's and Thai's vowels), apostrophes, dots, hyphens, and the joiners of Persian (`مهدی‌زاده`). */
 const NAME_LETTERS = /^[\p{L}][\p{L}\p{M}'’.\u200C\u200D-]*$/u;
 

@@ -25,14 +25,14 @@ export interface PageBlock {
   joined: boolean;
 }
 
-export const BREADCRUMB_HOME = /^(?:Home|Homepage|Front page|首页|首頁)$/i;
+const BREADCRUMB_HOME = /^(?:Home|Homepage|Front page|首页|首頁)$/i;
 export const BREADCRUMB_SEP = /\s*[|>»›]\s*|\s+\/\s+/;
 
 /**
  * Lines that belong to the site, never to a story, wherever they stand: page furniture and footers. The
  * patterns are strict because a match is dropped even in the middle of the body.
  */
-export const CHROME: readonly RegExp[] = [
+const CHROME: readonly RegExp[] = [
   /^back to (?:the )?top$/i,
   /^返回(?:顶部|頂部)$/,
   /^end ?item$/i, // the end mark of agency copy ("Enditem"; Chinese copy ends with "（完）")
@@ -49,7 +49,7 @@ export const CHROME: readonly RegExp[] = [
 ];
 
 /** Promotions and links to other pages (short lines only); a "Related:" line takes the headlines listed under it too. */
-export const PROMO: readonly RegExp[] = [
+const PROMO: readonly RegExp[] = [
   /^download (?:the|our)\b.*\bapp\b/i,
   /^(?:follow|find|like|join) us on (?:Facebook|Twitter|X|Instagram|WeChat|Weibo|TikTok|YouTube|LinkedIn|Telegram|WhatsApp|social media)\b/i,
   /^advertisement$/i,
@@ -58,7 +58,7 @@ export const PROMO: readonly RegExp[] = [
   /^(?:top news|most (?:viewed|popular|read)|editor'?s picks?|trending(?: now)?)$/i,
   /^(?:扫码|掃碼|下载|下載).*(?:客户端|客戶端|app)/i,
 ];
-export const RELATED = /^(?:related(?: stories| articles| news| coverage)?|read more|read also|also read|see also|more on this|you may also like|相关(?:新闻|阅读|报道)|相關(?:新聞|閱讀|報導|報道))\s*(?:[:：]\s*(?<title>.*))?$/i;
+const RELATED = /^(?:related(?: stories| articles| news| coverage)?|read more|read also|also read|see also|more on this|you may also like|相关(?:新闻|阅读|报道)|相關(?:新聞|閱讀|報導|報道))\s*(?:[:：]\s*(?<title>.*))?$/i;
 /** "Related:", or "Related: <a headline>"; "Related: officials said …" is a sentence of the story. */
 export function isRelated(text: string): boolean {
   const title = RELATED.exec(text)?.groups?.['title'];

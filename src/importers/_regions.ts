@@ -5,7 +5,7 @@
 import cityTimezones from 'city-timezones';
 
 /** US state abbreviations of AP datelines ("PORTLAND, Ore."), to tell same-named US cities apart. */
-export const AP_STATES: Record<string, string> = {
+const AP_STATES: Record<string, string> = {
   'Ala.': 'Alabama', 'Ariz.': 'Arizona', 'Ark.': 'Arkansas', 'Calif.': 'California', 'Colo.': 'Colorado', 'Conn.': 'Connecticut',
   'Del.': 'Delaware', 'Fla.': 'Florida', 'Ga.': 'Georgia', 'Ill.': 'Illinois', 'Ind.': 'Indiana', 'Kan.': 'Kansas', 'Ky.': 'Kentucky',
   'La.': 'Louisiana', 'Md.': 'Maryland', 'Mass.': 'Massachusetts', 'Mich.': 'Michigan', 'Minn.': 'Minnesota', 'Miss.': 'Mississippi',
@@ -22,7 +22,7 @@ export const AP_STATES: Record<string, string> = {
  * `PE`, `SK`, `YT`; nor `NT`, Canada's Northwest Territories and Australia's Northern Territory both, which
  * the gazetteer reads as Australia's: `DARWIN, NT`.)
  */
-export const OTHER_REGION_ABBREVIATIONS: Record<string, string> = {
+const OTHER_REGION_ABBREVIATIONS: Record<string, string> = {
   'Ont.': 'Ontario', ON: 'Ontario', 'Que.': 'Quebec', QC: 'Quebec', 'B.C.': 'British Columbia', BC: 'British Columbia',
   'Alta.': 'Alberta', AB: 'Alberta', 'Sask.': 'Saskatchewan', 'Man.': 'Manitoba', MB: 'Manitoba', 'N.B.': 'New Brunswick',
   NB: 'New Brunswick', 'N.S.': 'Nova Scotia', NS: 'Nova Scotia', 'P.E.I.': 'Prince Edward Island', PEI: 'Prince Edward Island',

@@ -98,7 +98,7 @@ export function ambiguity(abbreviation: string): { names: string; offsets: strin
 }
 
 /** Abbreviations that name more than one offset, and what they may mean. */
-export const AMBIGUOUS_ZONES: Readonly<Record<string, { names: string; offsets: string }>> = {
+const AMBIGUOUS_ZONES: Readonly<Record<string, { names: string; offsets: string }>> = {
   CST: { names: 'US Central, Cuba or China Standard Time', offsets: '"-06:00", "-05:00" or "+08:00"' },
   IST: { names: 'India, Israel or Irish Standard Time', offsets: '"+05:30", "+02:00" or "+01:00"' },
   BST: { names: 'British Summer Time or Bangladesh Standard Time', offsets: '"+01:00" or "+06:00"' },

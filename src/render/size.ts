@@ -16,9 +16,9 @@ import type { FeedKind } from '../core/feeds.js';
 import { grouped } from '../core/_numbers.js';
 
 /** V8's longest string, in UTF-16 code units; a document's UTF-8 bytes are never fewer. */
-export const MAX_STRING_LENGTH = 2 ** 29 - 24;
+const MAX_STRING_LENGTH = 2 ** 29 - 24;
 /** Heap a document needs while it is made, per byte of it (13.5 measured, and room for the rest of the build). */
-export const HEAP_PER_DOCUMENT_BYTE = 16;
+const HEAP_PER_DOCUMENT_BYTE = 16;
 /** Documents from this size are named by a warning: many feed readers and aggregators will not fetch them. */
 export const LARGE_DOCUMENT_BYTES = 100 * 2 ** 20;
 
@@ -120,7 +120,7 @@ export function documentBytes(parts: DocumentParts, items: readonly FeedItem[]):
  * outside the heap). Measured with a heap of 304 MiB: three documents of 50.3 million units in all were
  * made with 165 MB free (3.28 a unit), and 53.8 million with 156 MB free (2.90 a unit) aborted.
  */
-export const HEAP_PER_JOINED_UNIT = 3.2;
+const HEAP_PER_JOINED_UNIT = 3.2;
 
 /**
  * The limit when the heap left is what stops a feed's documents: `heapLeft` bytes of V8's heap of

@@ -14,7 +14,7 @@ export type Coding = 'br' | 'gzip' | 'identity';
  * A member whose weight does not parse is dropped rather than guessed at. §8.4.1.3: "A recipient SHOULD
  * consider "x-gzip" to be equivalent to "gzip"."
  */
-export function parseAcceptEncoding(value: string): Map<string, number> {
+function parseAcceptEncoding(value: string): Map<string, number> {
   const weights = new Map<string, number>();
   for (const member of value.split(',')) {
     const [name = '', ...params] = member.split(';').map((p) => p.trim());
@@ -79,7 +79,7 @@ export function acceptableCodings(acceptEncoding: string | null, available: Read
 }
 
 /** The opaque-tag of an entity-tag, without `W/`: what the weak comparison compares. */
-export function opaqueTag(etag: string): string {
+function opaqueTag(etag: string): string {
   return etag.startsWith('W/') ? etag.slice(2) : etag;
 }
 

@@ -42,7 +42,7 @@ export function settle(result: unknown): void {
 }
 
 /** RFC 9110 §10.2.1 / §15.5.6: "The origin server MUST generate an Allow header field in a 405 response". */
-export const ALLOW = 'GET, HEAD';
+const ALLOW = 'GET, HEAD';
 
 const DEFAULT_MAX_URL = 2048;
 const encoder = new TextEncoder();
@@ -78,7 +78,7 @@ export function methodNotAllowed(): Response {
  * characters, or a dot segment that survived) is a 400, and a dotfile, an empty segment or the manifest is
  * simply not there (404). The store checks the name again and resolves symlinks before it opens anything.
  */
-export function targetName(pathname: string): { name: string } | { status: 400 | 404 } {
+function targetName(pathname: string): { name: string } | { status: 400 | 404 } {
   if (pathname === '/' || pathname === '') return { name: '' };
   if (pathname.includes('\\')) return { status: 400 };
   const segments: string[] = [];

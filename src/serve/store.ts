@@ -51,7 +51,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** Media type of a file the manifest does not describe, by extension. */
-export function mediaTypeFor(name: string): string {
+function mediaTypeFor(name: string): string {
   return TYPES[extname(name).toLowerCase()] ?? 'application/octet-stream';
 }
 

@@ -105,7 +105,7 @@ export function readTask(t: ReadTask, config: SiteConfig, { remember, keepBodies
 let buffer = Buffer.allocUnsafe(1 << 16);
 
 /** The largest record file read (a stray video or disk image named `.md` is not read to the end, nor `/dev/zero`). */
-export const MAX_RECORD_BYTES = 64 * 1024 * 1024;
+const MAX_RECORD_BYTES = 64 * 1024 * 1024;
 const TOO_LARGE = `too large for a record (over ${MAX_RECORD_BYTES / 1024 / 1024} MiB)`;
 const NOT_REGULAR = 'not a regular file (a pipe or a device)';
 /** Opened without blocking: a named pipe (FIFO) would otherwise wait for a writer for ever. */

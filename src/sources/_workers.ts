@@ -21,7 +21,7 @@ const TAG = 'dateline-read-records';
  * and on these 2-core machines two busy threads each run ~1.5x slower (10k files: 1.2 s alone, 1.5 s
  * with the worker; 30k: even; 100k: 8.0 s alone, 5.0 s with it).
  */
-export const WORKER_MIN_FILES = 20_000;
+const WORKER_MIN_FILES = 20_000;
 /** Files taken at a time from the shared counter. */
 const CHUNK = 64;
 
@@ -62,7 +62,7 @@ function workerUse(): WorkerUse {
 }
 
 /** Whether this code can start a reading worker: it runs from the bundle, on a machine with a second core. */
-export function canUseWorker(): boolean {
+function canUseWorker(): boolean {
   return workerUse() !== 'never' && !fileURLToPath(import.meta.url).endsWith('.ts') && availableParallelism() > 1;
 }
 

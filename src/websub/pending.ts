@@ -9,7 +9,7 @@ import { rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { makeDirs } from '../paths.js';
 
-export const PENDING_FILE = 'pings.json';
+const PENDING_FILE = 'pings.json';
 
 /** The feed URLs whose ping to `hub` failed last time (none for another hub). */
 export function readPending(cacheDir: string, hub: string): string[] {

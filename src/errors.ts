@@ -182,7 +182,7 @@ export const Errors = {
     `a feed file the last build wrote, which this build no longer makes, was left in place (${why}): servers still send it; remove it by hand if it should go`),
   OutputName: entry('E_OUTPUT_NAME', 'error', (name: string) =>
     `${q(name)} is no name of a file inside the output directory: give a relative path of named parts, "/" between them (no leading "/", no "." or ".." part, no empty part, no "\\" or NUL, and not the stages' own ".dateline-stage-…")`),
-  StageEnded: entry('E_STAGE_ENDED', 'error', (how: 'committed' | 'aborted') => `this output stage has ${how === 'committed' ? 'committed' : 'been aborted'} already: a file put now would never be written; start a new OutputStage`),
+  StageEnded: entry('E_STAGE_ENDED', 'error', () => 'this output stage has ended already (its commit or abort was called): a file put now would never be written; start a new OutputStage'),
   Interrupted: entry('E_INTERRUPTED', 'error', () => 'the build was interrupted before any file was replaced: the directory is as it was'),
   WriteFailed: entry('E_WRITE_FAILED', 'error', (reason: string, replaced = 0, of = 0) =>
     `cannot write the output: ${reason}; ${replaced === 0 ? 'the previous output is untouched' : `${replaced} of ${of} files were already replaced (the manifest is the old one); build again once it is fixed`}`),

@@ -470,6 +470,11 @@ const ROWS: [string, Form, Expected][] = [
   // Review: a year or a note in brackets is no agency (it made prose a dateline with the agency "1989").
   ['prose with the day first and a year in brackets', lead('BERLIN, 9 November (1989) -- a date Germans remember.'), { first: 'BERLIN, 9 November (1989) -- a date Germans remember.', last: MORE }],
   ['prose with the day first, a year in brackets, after no city', lead('D-DAY, 6 June (1944) - Veterans gathered on the beach.'), { first: 'D-DAY, 6 June (1944) - Veterans gathered on the beach.', last: MORE }],
+  ['prose with AP\'s date and a year in brackets', lead('BERLIN, Nov. 9 (1989) -- The wall fell.'), { first: 'BERLIN, Nov. 9 (1989) -- The wall fell.', last: MORE }],
+  ['prose with a year in brackets', lead('BERLIN (1989) -- The wall fell.'), { first: 'BERLIN (1989) -- The wall fell.', last: MORE }],
+  // (Review: an agency the list lacks is an agency all the same, before a lower-case word too.)
+  ['a lead with the day first and an agency the list lacks', lead('LONDON, 4 February (PA Media) -- the Bank held rates.'), { agency: 'PA Media', city: 'London', date: '2025-02-04', last: MORE }],
+  ['a lead with the day first, an agency the list lacks and a town the gazetteer lacks', lead('ZORYA VILLAGE, 4 February (Interfax) -- Shelling continued.'), { agency: 'Interfax', city: 'Zorya Village', date: '2025-02-04', last: MORE }],
   ['a lead with the day first and AP\'s abbreviation, quoted as printed', lead('LONDON, 20 Dec. (AFP) - Shares fell in early trade.'), { agency: 'AFP', city: 'London', date: '2024-12-20', note: /dateline date "20 Dec\." is read as 2024-12-20/, last: MORE }],
   ['a lead with a state', lead('PORTLAND, Ore. (AP) — The council voted.'), { agency: 'AP', city: 'Portland', last: MORE }],
   ['a lead on a city the gazetteer lacks, with an agency', lead('GAZA CITY (AP) — crowds gathered at the crossing.'), { agency: 'AP', city: 'Gaza City', last: MORE }],

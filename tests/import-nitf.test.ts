@@ -160,6 +160,9 @@ describe('datelines', () => {
     expect(named.fields.dateline).toEqual({ city: 'London', country: 'United Kingdom', timezone: 'Europe/London', date: '2025-02-03' });
     const tokyo = run('t.xml', printed.replace('LONDON, 3 February', 'Tokyo, Feb. 4')).stories[0]!;
     expect(tokyo.fields.dateline).toEqual({ city: 'Tokyo', country: 'Japan', timezone: 'Asia/Tokyo', date: '2025-02-04' });
+    // The region it prints narrows the city, as <state> would.
+    const portland = run('p.xml', printed.replace('LONDON, 3 February', 'Portland, Ore., Feb. 4')).stories[0]!;
+    expect(portland.fields.dateline).toMatchObject({ city: 'Portland', timezone: 'America/Los_Angeles', date: '2025-02-04' });
   });
 
   it('a lead that duplicates the structured dateline is taken out, and what it adds is kept', () => {

@@ -888,7 +888,8 @@ describe('importText: bad input', () => {
     expect(two.notes).toContain('stamp in a form not read, not used: "Updated: 2025-02-05 9:30 PM, give or take"');
     // Review: a paragraph that starts with a word beginning "time" or "date", or with the bare word and no
     // colon, is the story, not a stamp (it was left out of the body as "a stamp in a form not read").
-    for (const first of ['TIMELINE, 4 February - Talks began in Doha.', 'Date night: 5 couples tried the new menu.', 'Time 4 a change, the banner said.', '时间过得很快，5年过去了。']) {
+    for (const first of ['TIMELINE, 4 February - Talks began in Doha.', 'Date night: 5 couples tried the new menu.', 'Time 4 a change, the banner said.', '时间过得很快，5年过去了。',
+      'Time 2025 will be remembered as the year the ferries stopped.', 'Date 1945-05-08: the war in Europe ended.', 'Time 10.30 was when the last ferry left.', '时间2025年过半，渡轮仍未恢复。']) {
       const story = run(`Home | World\n\nStamp forms\n\nUpdated: 2025-02-05 09:24\n\n${first}\n\nMore of the story.\n`).stories[0]!;
       expect([story.body.split('\n\n')[0], story.notes.filter((n) => n.startsWith('stamp'))], first).toEqual([first, []]);
     }
@@ -897,7 +898,12 @@ describe('importText: bad input', () => {
     expect(date('Date 2025-02-05 09:24')).toBe('2025-02-05 09:24');
     const second = run(copy('Updated: 2025-02-05 09:24\n\nTime 2025-02-05 9:30 PM, give or take')).stories[0]!;
     expect([second.body.startsWith('Body paragraph.'), second.notes]).toEqual([true, expect.arrayContaining(['stamp in a form not read, not used: "Time 2025-02-05 9:30 PM, give or take"'])]);
-    expect(lines(run(copy('Date 2025-02-04 10:10 PM CST\n\nUpdated: 2025-02-05 09:24'))).diagnostics).toEqual([expect.stringMatching(/^in\/story\.txt:5: no date: the stamp "Date 2025-02-04 10:10 PM CST" gives its time in CST, which names more than one zone/)]);
+    for (const stamp of ['Date 2025-02-04 10:10 PM CST', 'Date Feb 4, 2025 10:10 PM CST', 'Date 4 February 2025 10:10 PM CST']) {
+      expect(lines(run(copy(`${stamp}\n\nUpdated: 2025-02-05 09:24`))).diagnostics, stamp).toEqual([expect.stringMatching(new RegExp(`^in/story\\.txt:5: no date: the stamp "${stamp}" gives its time in CST, which names more than one zone`))]);
+    }
+    // A body paragraph that starts with a time in such a zone is the story's (the import stopped for it).
+    const sirens = run(`Home | World\n\nStamp forms\n\nUpdated: 2025-02-05 09:24\n\nDALLAS (AP) -- Tornado sirens sounded.\n\nTime 10:30 p.m. CST sirens sounded in the north of the city.\n`).stories;
+    expect(sirens.map((st) => st.body.includes('Time 10:30 p.m. CST sirens'))).toEqual([true]);
     // An editor's note that starts like a stamp is not taken for one.
     expect(lines(run(`${copy('Posted Feb 5, 2025 9:24 local time')}\nUpdated: This story was updated to correct a name.\n`)).diagnostics[0]).toMatch(/^in\/story\.txt:5: no date: the stamp "Posted Feb 5, 2025 9:24 local time"/);
     expect(lines(run(copy('Updated: Feb 5, 2025 9:24 local time')))).toEqual({

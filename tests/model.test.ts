@@ -120,6 +120,14 @@ describe('categories', () => {
     const built = build([rec('a', '2025-02-05 09:24', { tags: ['café', 'cafe\u0301', 'Gaza', 'Gaza'] })]);
     expect(built.model.items[0]!.categories.map((c) => c.term)).toEqual(['café', 'Gaza']);
   });
+
+  it('a tag that is the section\'s name, in any case or composition, is the section\'s one category in every format', () => {
+    const built = build([rec('a', '2025-02-05 09:24', { section: 'Café', tags: ['cafe\u0301', 'CAFÉ', 'Gaza'] })]);
+    expect(built.model.items[0]!.categories.map((c) => [c.term, c.scheme])).toEqual([['Café', 'https://news.example.com/sections'], ['Gaza', 'https://news.example.com/tags']]);
+    const item = [parseXml(built.outputs.get('rss.xml')!).rss.channel.item].flat()[0];
+    expect(JSON.stringify(item.category)).toBe(JSON.stringify(parseXml('<c><category domain="https://news.example.com/sections">Café</category><category domain="https://news.example.com/tags">Gaza</category></c>').c.category));
+    expect(JSON.parse(built.outputs.get('feed.json')!).items[0].tags).toEqual(['Café', 'Gaza']);
+  });
 });
 
 describe('URLs a record may give', () => {
@@ -327,6 +335,7 @@ describe('the configuration\'s images', () => {
     expect(refused({})).toEqual([['E_CONFIG_INVALID', 'logo.url', 3, 'required key is missing']]);
     expect(refused({ url: wide, width: 100.5, height: 20 })).toEqual([['E_CONFIG_INVALID', 'logo.width', 3, expect.stringContaining('a whole number of pixels')]]);
     expect(refused({ url: wide, width: 144 })).toEqual([['E_CONFIG_INVALID', 'logo.height', 3, expect.stringContaining('give both width and height, or neither')]]);
+    expect(refused({ url: wide, widht: 144, height: 36 })).toEqual([['E_CONFIG_INVALID', 'logo.widht', 3, 'unknown key; did you mean "width"?']]);
   });
 });
 

@@ -69,7 +69,7 @@ describe('OutputStage', () => {
       await aborted.put('c.txt', 'c');
       await aborted.abort();
       const e = await aborted.put('d.txt', 'd').then(() => undefined, (err: unknown) => err);
-      expect([(e as DatelineError).diagnostics[0]?.code, (e as DatelineError).message]).toEqual(['E_STAGE_ENDED', expect.stringContaining('has been aborted already')]);
+      expect([(e as DatelineError).diagnostics[0]?.code, (e as DatelineError).message]).toEqual(['E_STAGE_ENDED', expect.stringContaining('has ended already')]);
       expect(await readdir(out)).toEqual(['a.txt']);
       // A new stage into the directory takes its turn as before.
       expect(await writeOutputs(out, new Map([['b.txt', 'b']]))).toEqual([{ name: 'b.txt', bytes: 1, changed: true }]);

@@ -17,8 +17,9 @@ const positiveInt = z.number().int().positive();
 const logoObject = z.strictObject({ url: httpUrl, width: z.number().int().min(1).max(144).optional(), height: z.number().int().min(1).max(400).optional() })
   // Both or neither: a reader takes 88 × 31 for a size left out, and would stretch the logo.
   .superRefine((o, ctx) => {
-    if ((o.width === undefined) !== (o.height === undefined)) ctx.addIssue({ code: 'custom', path: [o.width === undefined ? 'width' : 'height'], message: 'give both width and height, or neither (a reader takes 88 × 31 for a size left out, and stretches the logo)' });
+    if ((o.width === undefined) !== (o.height === undefined)) ctx.addIssue({ code: 'custom', path: [o.width === undefined ? 'width' : 'height'], message: BOTH_SIZES });
   });
+const BOTH_SIZES = 'give both width and height, or neither (a reader takes 88 × 31 for a size left out, and stretches the logo)';
 const logo = z.union([httpUrl.transform((url) => ({ url })), logoObject]);
 
 const contentMode = z.enum(['full', 'summary']);
@@ -165,6 +166,7 @@ const DEFAULT_BROTLI_QUALITY = 5;
 
 const CONFIG_KEYS: readonly string[] = Object.keys(ConfigSchema.shape);
 const FEEDS_KEYS: readonly string[] = Object.keys(FeedsSchema.shape);
+const LOGO_KEYS: readonly string[] = ['url', 'width', 'height'];
 
 const withSlash = (u: string): string => (u.endsWith('/') ? u : `${u}/`);
 
@@ -176,11 +178,12 @@ export function resolveConfig(data: unknown, file = 'config', lineOf: LineOf = (
   const diagnostics = checkStyles((data as Record<string, unknown>)['datelineStyle'], file, lineOf);
   const parsed = ConfigSchema.safeParse(data);
   if (!parsed.success) {
+    const logoMisspelt = parsed.error.issues.some((i) => i.code === 'unrecognized_keys' && i.path.length === 1 && i.path[0] === 'logo');
     for (const issue of parsed.error.issues) {
       const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
       if (issue.code === 'unrecognized_keys') {
         for (const k of issue.keys) {
-          const known = path.length === 0 ? CONFIG_KEYS : path.length === 1 && path[0] === 'feeds' ? FEEDS_KEYS : undefined;
+          const known = path.length === 0 ? CONFIG_KEYS : path.length === 1 && path[0] === 'feeds' ? FEEDS_KEYS : path.length === 1 && path[0] === 'logo' ? LOGO_KEYS : undefined;
           const hint = known === undefined ? undefined : closest(k, known);
           diagnostics.push(diagnostic(Errors.ConfigInvalid, { file, line: lineOf([...path, k]), field: fieldName([...path, k]) },
             hint === undefined ? 'unknown key' : `unknown key; did you mean "${hint}"?`));
@@ -190,11 +193,15 @@ export function resolveConfig(data: unknown, file = 'config', lineOf: LineOf = (
       // A logo given as an object: what is wrong inside it, at its own key (`logo.url` missing), not that
       // it is neither a URL nor a right object.
       const value = valueAt(data, path);
-      const inner = issue.code === 'invalid_union' && fieldName(path) === 'logo' && value !== null && typeof value === 'object' && !Array.isArray(value) ? issue.errors[1] : undefined;
+      // (The object's branch: the one whose issues are not only that the value is no string.)
+      const objectBranch = (errors: z.core.$ZodIssue[][]): z.core.$ZodIssue[] | undefined => errors.find((es) => es.some((e) => e.path.length > 0 || e.code !== 'invalid_type'));
+      const inner = issue.code === 'invalid_union' && fieldName(path) === 'logo' && value !== null && typeof value === 'object' && !Array.isArray(value) ? objectBranch(issue.errors) : undefined;
       for (const sub of inner ?? [issue]) {
+        // (A key misspelt in the logo is reported as unknown; the size it was meant to give is not then missing too.)
+        if (sub.message === BOTH_SIZES && logoMisspelt) continue;
         const at = sub === issue ? path : [...path, ...sub.path.filter((p): p is string | number => typeof p !== 'symbol')];
         const v = valueAt(data, at);
-        const message = sub.code === 'custom' && sub.message.startsWith('give both') ? sub.message : v === undefined ? 'required key is missing' : describe(sub, fieldName(at), v);
+        const message = sub.message === BOTH_SIZES ? sub.message : v === undefined ? 'required key is missing' : describe(sub, fieldName(at), v);
         diagnostics.push(diagnostic(Errors.ConfigInvalid, { file, line: lineOf(at), field: fieldName(at) }, message));
       }
     }

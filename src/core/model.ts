@@ -116,12 +116,14 @@ function categories(article: Article, config: SiteConfig): Category[] {
   const section = article.section?.normalize('NFC');
   if (section !== undefined) out.push({ term: section, scheme: new URL('sections', config.siteUrl).href });
   const tagScheme = new URL('tags', config.siteUrl).href;
-  // A tag that is the section's name is its category already: readers that show categories without their
-  // scheme (most; QA with gofeed, ROME, XML::Feed and Ruby) listed it twice. (Its tag feed still has the story.)
-  const seen = new Set<string>(section === undefined ? [] : [section]);
+  // A tag that is the section's name, in any case, is its category already: readers that show categories
+  // without their scheme (most; QA with gofeed, ROME, XML::Feed and Ruby) listed it twice. (Its tag feed
+  // still has the story; a reader that goes by the scheme sees the section's category there.)
+  const seen = new Set<string>();
+  const sectionKey = section?.toLowerCase();
   for (const tag of article.tags) {
     const key = tag.normalize('NFC');
-    if (!seen.has(key)) out.push({ term: key, scheme: tagScheme });
+    if (!seen.has(key) && key.toLowerCase() !== sectionKey) out.push({ term: key, scheme: tagScheme });
     seen.add(key);
   }
   return out;

@@ -31,7 +31,8 @@ export function rssParts(m: FeedModel): DocumentParts {
     description: m.description,
     language: m.language,
     copyright: m.copyright,
-    // The same instant as pubDate too: some parsers (Perl's XML::Feed) read a feed's date only from it.
+    // The newest change, as pubDate and lastBuildDate both: some parsers (Perl's XML::Feed) read a
+    // feed's date only from pubDate.
     pubDate: formatRfc822(m.updated),
     lastBuildDate: formatRfc822(m.updated),
     generator: 'Dateline',

@@ -69,15 +69,13 @@ const lowerCase = (rest: string): boolean => /^\p{Script=Latin}/u.test(rest) && 
  * A lead with a month and a day: a dateline with the date in AP's or Reuters' form (with any agency in
  * brackets, or none) (`WASHINGTON, Feb. 4 --`, `BEIJING, Oct. 12 -- the city opened …`; an unknown town gets a
  * warning asking for its zone). A date in another form (`looseDate`: `4 February`, `February 4`) starts
- * prose too, so without an agency the list knows only after a city the gazetteer knows, and not before a lower-case word
+ * prose too, so without an agency only after a city the gazetteer knows, and not before a lower-case word
  * (but a name's particle): `PARIS, December 12 --` is a dateline, `BERLIN, 9 November -- a date Germans
  * remember` and `D-DAY, 6 June - Veterans gathered` are not. Kyodo's, Yonhap's and TASS's leads come with
  * their agency.
  */
 function datedLead(lead: DatelineLead): boolean {
-  if (lead.looseDate !== true) return true;
-  // (An agency the list knows: a year or a note in brackets is prose's, `BERLIN, 9 November (1989) -- a …`.)
-  if (lead.agency !== undefined && parseAgencyLine(lead.agency) !== undefined) return true;
+  if (lead.looseDate !== true || lead.agency !== undefined) return true;
   const place = lookupCity(lead.city, lead.region);
   const known = place.found || place.reason === 'ambiguous';
   return known && (!lowerCase(lead.rest) || PARTICLE_FIRST.test(lead.rest));

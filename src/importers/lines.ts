@@ -146,6 +146,9 @@ export function parseDatelineLead(paragraph: string): (DatelineLead & { reporter
   const g = m.groups;
   // A lone capitalised word before a dash is a dateline only if it looks like a place, not an acronym-led sentence.
   if ((g['city'] ?? '').length < 2 || NOT_PLACES.test(g['city'] ?? '') || ORGANISATIONS.has((g['city'] ?? '').replace(/\./g, ''))) return undefined;
+  // Brackets without a letter hold a year or a number, not an agency: prose (`BERLIN, 9 November (1989) --
+  // a date …`, `BERLIN (1989) — …`), not a dateline.
+  if (g['agency'] !== undefined && !/\p{L}/u.test(g['agency'])) return undefined;
   const lead: DatelineLead = { city: g['city'] ?? '', rest: (g['rest'] ?? '').trim() };
   if (g['region'] !== undefined) lead.region = g['region'];
   const month = g['month'] ?? g['monthAfter'];

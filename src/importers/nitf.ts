@@ -282,7 +282,8 @@ function readNitfDateline(dl: El, published: Timed, ctx: ImportContext, diagnost
     notes.push('dateline without a city: not used');
     return undefined;
   }
-  const dateline = resolveDateline(city, state || country || undefined, country || undefined, ctx.file, diagnostics);
+  // (The region an unmarked dateline prints, `Portland, Ore., Feb. 4`, narrows the city as a state would.)
+  const dateline = resolveDateline(city, state || country || lead?.region || undefined, country || undefined, ctx.file, diagnostics);
   const storyDate = attr(child(dl, 'story.date'), 'norm');
   if (storyDate !== undefined) {
     const stamp = readStamp(storyDate, dateline.timezone ?? ctx.timezone);

@@ -22,6 +22,7 @@ import { contentId, markdownHeading, markdownText } from './record.js';
 import type { Importer, ImportResult, RecordFieldsOut } from './types.js';
 import { type PageBlock, BREADCRUMB_SEP, classify, ID_LINE, IMAGE_LINE, isRelated, type Line, NAV, segments, endsSentence, withoutClosers } from './_page.js';
 import { ambiguity, ambiguousZone, parseStamp, type Stamp } from './_stamps.js';
+import { MONTH_NAME } from './_months.js';
 import { type Byline, parseByline, parseEditorLine } from './_bylines.js';
 import { nameCase } from './_names.js';
 import { keptWholeNote } from './_surname-first.js';
@@ -46,10 +47,22 @@ const q = (s: string): string => JSON.stringify(s);
 // ----- Problems -----
 
 /**
- * A line that says it is a stamp, with a stamp's label and a number soon after (`Updated: Feb. 5, 2025
- * 9:24 CST`), not an editor's note (`Updated: This story has been updated to …`).
+ * A date and a time, as a stamp prints them after a label with no colon (`Date 2025-02-04 10:10 PM CST`,
+ * `Date Feb 4, 2025 10:10 PM`, `日期 2025年2月5日 10:10`): without both, `Date`, `Time`, `日期` and `时间` begin
+ * prose as often (`Time 2025 will be remembered …`, `Date night: 5 couples …`, `时间2025年过半`).
  */
-const STAMP_LABEL = /^(?:(?:(?:(?:first|last) )?(?:updated|published|posted|modified|released)(?: on| at)?|(?:date|time)(?=\s*[:：]|\s+(?:\d{4}|\d{1,2}[-/.:]\d)))(?![a-z])|发布时间|[發发][布佈]時間|更新时间|更新時間|发布日期|[發发][布佈]日期|(?:时间|時間|日期)(?=\s*(?:[:：]|\d{4}|\d{1,2}[-/.:月]\d)))\s*[:：]?\s*[^\s\d]{0,12}\s*\d/i;
+const DATE_AND_TIME = String.raw`(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|(?:${MONTH_NAME})\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:${MONTH_NAME})\.?,?\s+\d{4})[\sT,]+(?:at\s+)?\d{1,2}[:：]\d{2}`;
+
+/**
+ * A line that says it is a stamp, with a stamp's label and a number soon after (`Updated: Feb. 5, 2025
+ * 9:24 CST`), not an editor's note (`Updated: This story has been updated to …`). The bare labels `Date`,
+ * `Time`, `日期`, `时间` with a colon, or before a date and a time (DATE_AND_TIME).
+ */
+const STAMP_LABEL = new RegExp(
+  String.raw`^(?:(?:(?:(?:first|last) )?(?:updated|published|posted|modified|released)(?: on| at)?)(?![a-z])|(?:date|time)(?=\s*[:：]|\s+${DATE_AND_TIME})(?![a-z])` +
+    String.raw`|发布时间|[發发][布佈]時間|更新时间|更新時間|发布日期|[發发][布佈]日期|(?:时间|時間|日期)(?=\s*(?:[:：]|${DATE_AND_TIME})))\s*[:：]?\s*[^\s\d]{0,12}\s*\d`,
+  'i',
+);
 
 /** Why a stamp line was not read: a zone abbreviation that names several zones, or a form not read. */
 function notRead(text: string, deskZone: string): string {

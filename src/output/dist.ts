@@ -194,10 +194,11 @@ export class OutputStage {
 
   /**
    * A library caller's names are checked (the build's own are made safe): `../x` or `/etc/x` would be written
-   * outside the directory. And nothing is put once the stage has committed: it would never be written.
+   * outside the directory. And nothing is put once the stage's commit or abort was called: it would never
+   * be written.
    */
   private check(name: string): void {
-    if (this.ended !== undefined && !this.interrupted) throw new DatelineError([diagnostic(Errors.StageEnded, { file: this.shownAs }, this.ended)]);
+    if (this.ended !== undefined && !this.interrupted) throw new DatelineError([diagnostic(Errors.StageEnded, { file: this.shownAs })]);
     if (!safeName(name)) throw new DatelineError([diagnostic(Errors.OutputName, { file: this.shownAs }, name)]);
   }
 
@@ -297,7 +298,7 @@ export class OutputStage {
    * written, by name.
    */
   async commit(previous?: readonly string[]): Promise<Written[]> {
-    if (this.ended !== undefined && !this.interrupted) throw new DatelineError([diagnostic(Errors.StageEnded, { file: this.shownAs }, this.ended)]);
+    if (this.ended !== undefined && !this.interrupted) throw new DatelineError([diagnostic(Errors.StageEnded, { file: this.shownAs })]);
     this.ended = 'committed';
     try {
       return await this.renameAll(previous);

@@ -4,11 +4,12 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formerContentId } from '../src/importers/record.js';
+import { importFiles, loadConfig } from '../src/index.js';
 import { makeSite, parseXml, runCli, text } from './_helpers.js';
 
 const fixtures = fileURLToPath(new URL('./fixtures/import/roundtrip/', import.meta.url));
@@ -326,6 +327,38 @@ describe('writing records', () => {
     expect(json.body).toContain('no change this month');
     expect(json.url).toBe('https://news.example.com/markets/boj.html');
     expect((await run(['check'], dir)).code).toBe(0);
+  });
+
+  it('a directory named is imported whole: its copy at any depth, in name order; hidden files, other files and the records\' own directory left out', async () => {
+    const dir = await site();
+    await mkdir(join(dir, 'wire/2025/feb'), { recursive: true });
+    await mkdir(join(dir, 'wire/.hidden'), { recursive: true });
+    await rename(join(dir, 'gaza-talks.txt'), join(dir, 'wire/2025/feb/gaza-talks.txt'));
+    await rename(join(dir, 'tokyo-rates.nitf.xml'), join(dir, 'wire/tokyo-rates.nitf.xml'));
+    await writeFile(join(dir, 'wire/photo.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]));
+    await writeFile(join(dir, 'wire/.hidden/draft.txt'), 'not copy');
+    await writeFile(join(dir, 'wire/.notes.txt'), 'not copy');
+    const r = await run(['import', 'wire'], dir);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout.split('\n').filter((l) => /^wire\//.test(l))).toEqual(['wire/2025/feb/gaza-talks.txt (text): 1 story', 'wire/tokyo-rates.nitf.xml (nitf): 1 story']);
+    expect(r.stdout).toContain('2 files read, 2 stories found.');
+    expect(await records(dir)).toHaveLength(2);
+    // Again, with the records' directory inside the one named: the records are not copy, and both are unchanged.
+    await rename(join(dir, 'articles'), join(dir, 'wire/articles'));
+    await writeFile(join(dir, 'dateline.config.json'), (await readFile(join(dir, 'dateline.config.json'), 'utf8')).replace(/\}\s*$/, ', "articlesDir": "wire/articles", "outDir": "wire/dist"}\n'));
+    await mkdir(join(dir, 'wire/dist'));
+    await writeFile(join(dir, 'wire/dist/feed.json'), '{"version": "https://jsonfeed.org/version/1.1"}');
+    const again = await run(['import', 'wire'], dir);
+    expect(again.stdout.match(/unchanged/g)).toHaveLength(2);
+    expect(again.stdout).toContain('2 files read, 2 stories found.');
+  });
+
+  it('importFiles with onFile hands each file\'s report over as it is done and returns none', async () => {
+    const dir = await site();
+    const config = await loadConfig('dateline.config.json', dir);
+    const seen: string[] = [];
+    const returned = await importFiles(['gaza-talks.txt', 'missing.txt', 'tokyo-rates.nitf.xml'], { config, cwd: dir, onFile: (r) => seen.push(`${r.file} ${r.ok} ${r.stories.map((st) => st.status).join(',')}`) });
+    expect([returned, seen]).toEqual([[], ['gaza-talks.txt true written', 'missing.txt false ', 'tokyo-rates.nitf.xml true written']]);
   });
 
   it('--dry-run reports and writes nothing', async () => {

@@ -4,7 +4,8 @@ import { DatelineError, Errors } from '../errors.js';
 import { importFiles, type FileReport, type StoryReport } from '../importers/index.js';
 import { IMPORT_FORMATS, type ImportFormat } from '../importers/types.js';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../sources/index.js';
-import { parseCommand, plural, report, type CliIO } from './_report.js';
+import { countDiagnostics, parseCommand, plural, report, type CliIO } from './_report.js';
+import type { Diagnostic } from '../types.js';
 
 export async function importCommand(args: readonly string[], io: CliIO, usage: string): Promise<number> {
   const parsed = parseCommand(io, usage, {
@@ -40,28 +41,36 @@ export async function importCommand(args: readonly string[], io: CliIO, usage: s
     }
     throw e;
   }
-  let reports: FileReport[];
+  // Each file is described as it is done, its problems with it; the count of them all comes last. (A
+  // bulk import of a directory keeps no report once it is printed.)
+  const all: Diagnostic[] = [];
+  let [failed, stories, read] = [0, 0, 0];
   try {
-    reports = await importFiles(files, {
+    await importFiles(files, {
       config,
       cwd: io.cwd,
       ...(values.out === undefined ? {} : { out: values.out }),
       ...(values.format === undefined ? {} : { format: values.format as ImportFormat }),
       dryRun: values['dry-run'] === true,
       force: values.force === true,
+      onFile: (r) => {
+        io.stdout(describeFile(r, config.timezone));
+        report(io, r.diagnostics, false);
+        // (Kept for the count only: by severity and file.)
+        for (const d of r.diagnostics) all.push({ code: d.code, severity: d.severity, message: '', ...(d.file === undefined ? {} : { file: d.file }) });
+        if (!r.ok) failed += 1;
+        stories += r.stories.length;
+        if (!unread(r)) read += 1;
+      },
     });
   } catch (e) {
     if (!(e instanceof DatelineError)) throw e;
     report(io, e.diagnostics);
     return 1;
   }
-  for (const r of reports) io.stdout(describeFile(r, config.timezone));
-  report(io, reports.flatMap((r) => r.diagnostics));
-  const failed = reports.filter((r) => !r.ok).length;
-  const stories = reports.flatMap((r) => r.stories);
-  const read = reports.filter((r) => !unread(r)).length;
+  countDiagnostics(io, all);
   io.stdout(
-    `${plural(read, 'file')} read, ${plural(stories.length, 'story')} found` +
+    `${plural(read, 'file')} read, ${plural(stories, 'story')} found` +
       `${values['dry-run'] === true ? ' (dry run: nothing written)' : ''}` +
       `${failed > 0 ? `; ${plural(failed, 'file')} could not be imported` : ''}.\n`,
   );

@@ -3,12 +3,12 @@
  * importer, checks every story with the build's own validation, and writes one Markdown record per story
  * without ever overwriting a different record silently. Prints nothing: the CLI reports what this returns.
  */
-import { readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { lstatSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { validateRecords } from '../core/validate.js';
 import { DatelineError, diagnostic, Errors } from '../errors.js';
 import { readJsonRecord } from '../sources/json.js';
-import { display, listRecordFiles, readRecordText } from '../sources/index.js';
+import { display, listRecordFiles, readFileBytes, readRecordText } from '../sources/index.js';
 import { readMarkdownRecord } from '../sources/markdown.js';
 import type { Diagnostic, SiteConfig } from '../types.js';
 import { importNinjs } from './ninjs.js';
@@ -18,7 +18,7 @@ import { isValidTimeZone, localDate, parseDeskTime } from '../core/_dates.js';
 import { importText } from './text.js';
 import type { ImportedStory, ImportFormat, Importer, ImportResult } from './types.js';
 import { asCorrection, latestStamp } from './_correction.js';
-import { makeDirs, within } from '../paths.js';
+import { within } from '../paths.js';
 
 const IMPORTERS: Record<ImportFormat, Importer> = { text: importText, nitf: importNitf, ninjs: importNinjs };
 
@@ -30,6 +30,12 @@ export interface ImportOptions {
   format?: ImportFormat;
   dryRun?: boolean;
   force?: boolean;
+  /**
+   * Each file's report as soon as it is done. When given, the reports are handed over here and not
+   * returned (`importFiles` resolves to an empty list): a bulk import of a hundred thousand files then
+   * holds no story in memory once it is written.
+   */
+  onFile?: (report: FileReport) => void;
 }
 
 export type StoryStatus = 'written' | 'replaced' | 'unchanged' | 'would write' | 'would replace' | 'refused';
@@ -148,10 +154,10 @@ function sameRecord(old: string, oldIsJson: boolean, text: string, textIsJson: b
   return a !== undefined && b !== undefined && JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 }
 
-async function freeBackupName(path: string): Promise<string> {
+function freeBackupName(path: string): string {
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? `${path}.bak` : `${path}.bak.${n}`;
-    if (!(await stat(candidate).catch(() => undefined))) return candidate;
+    if (lstatSync(candidate, { throwIfNoEntry: false }) === undefined) return candidate;
   }
 }
 
@@ -162,6 +168,12 @@ function newPath(out: string, story: ImportedStory): string {
   return join(out, date.slice(0, 4), date.slice(5, 7), `${name}.md`);
 }
 
+/**
+ * Imports each file named, and the copy in each directory named (`copyFiles`). The files are read and the
+ * records written with synchronous calls, one file after another (copy and records are small: waiting on
+ * the thread pool for each was half the time of a bulk import), giving the event loop a turn every so
+ * many files.
+ */
 export async function importFiles(files: readonly string[], opts: ImportOptions): Promise<FileReport[]> {
   const dry: DryRun | undefined = opts.dryRun === true ? new Map() : undefined;
   const out = resolve(opts.cwd, opts.out ?? opts.config.articlesDir);
@@ -171,75 +183,124 @@ export async function importFiles(files: readonly string[], opts: ImportOptions)
   const ids = await existingIds(articles, opts.cwd);
   if (!within(out, articles)) for (const [id, path] of await existingIds(out, opts.cwd)) if (!ids.has(id)) ids.set(id, path);
   const reports: FileReport[] = [];
-  for (const file of files) {
-    const shown = display(resolve(opts.cwd, file), opts.cwd);
-    const report: FileReport = { file: shown, stories: [], diagnostics: [], ok: true };
-    reports.push(report);
-    const bytes = await readFile(resolve(opts.cwd, file)).catch((e: NodeJS.ErrnoException) => e);
-    if (bytes instanceof Error) {
-      report.diagnostics.push(diagnostic(Errors.FileUnreadable, { file: shown }, bytes.code ?? bytes.message));
-      report.ok = false;
-      continue;
-    }
-    const text = decode(bytes);
-    if (text === undefined || text.trim() === '') {
-      report.diagnostics.push(diagnostic(text === undefined ? Errors.ImportBinary : Errors.ImportEmpty, { file: shown }));
-      report.ok = false;
-      continue;
-    }
-    const detected = opts.format ?? detectFormat(text);
-    if (typeof detected !== 'string') {
-      report.diagnostics.push(diagnostic(Errors.ImportFormatUnknown, { file: shown, line: 1 }, detected.unknown));
-      report.ok = false;
-      continue;
-    }
-    report.format = detected;
-    let result: ImportResult;
-    try {
-      result = IMPORTERS[detected](text, { file: shown, timezone: opts.config.timezone });
-    } catch (e) {
-      // Markup nested thousands deep exhausts the readers' recursion: this file fails, the others are read.
-      if (!(e instanceof RangeError)) throw e;
-      report.diagnostics.push(diagnostic(Errors.ImportTooDeep, { file: shown }));
-      report.ok = false;
-      continue;
-    }
-    report.diagnostics.push(...result.diagnostics);
-    if (result.diagnostics.some((d) => d.severity === 'error')) report.ok = false;
-    // A kill notice for a story already published here: name the record, and with --force take it down
-    // (then the notice has done what it asks: no error for it).
-    const killed = result.withdrawn === undefined ? undefined : ids.get(result.withdrawn.id);
-    if (result.withdrawn !== undefined && killed !== undefined) {
-      const where = display(killed, opts.cwd);
-      const data = recordData(killed, where);
-      const notice = (d: Diagnostic): boolean => d.code !== Errors.ImportNotPublished.code;
-      if (data?.['draft'] === true) {
-        report.diagnostics = report.diagnostics.filter(notice);
-        report.diagnostics.push(diagnostic(Errors.ImportAlreadyDown, { file: shown }, result.withdrawn.id, where));
-      } else if (opts.force && !opts.dryRun) {
-        const done = await takeDown(killed);
-        if (done === 'unreadable') report.diagnostics.push(diagnostic(Errors.ImportTakeDownFailed, { file: shown }, result.withdrawn.id, where));
-        else {
-          report.diagnostics = report.diagnostics.filter(notice);
-          report.diagnostics.push(diagnostic(Errors.ImportTakenDown, { file: shown }, result.withdrawn.id, where));
-        }
-      } else report.diagnostics.push(diagnostic(Errors.ImportWithdrawnLive, { file: shown }, result.withdrawn.id, where));
-      report.ok = !report.diagnostics.some((d) => d.severity === 'error');
-    }
-    for (const imported of result.stories) {
-      const story = keepNeighbourDayId(keepFormerId(imported, ids, opts.config.timezone, dry), ids, opts.config.timezone, dry);
-      const entry = await place(story, out, ids, opts, dry);
-      report.stories.push(entry);
-      if (entry.status === 'refused') {
-        report.ok = false;
-        report.diagnostics.push(diagnostic(Errors.ImportRecordExists, { file: shown }, story.fields.id, entry.path));
-      }
-      if (entry.older !== undefined) report.diagnostics.push(diagnostic(Errors.ImportOlderEdition, { file: shown }, entry.path, entry.older.record, entry.older.copy));
-      // The record as written (with what the desk had fixed in it), not the copy alone.
-      report.diagnostics.push(...attention(entry.story, shown, opts.config));
-    }
+  let done = 0;
+  // (Not the records, nor the feeds the build writes, in a directory named.)
+  for (const file of copyFiles(files, opts.cwd, [articles, out, resolve(opts.cwd, opts.config.outDir)])) {
+    if (++done % 64 === 0) await new Promise((r) => setImmediate(r));
+    const report = importOne(file, opts, ids, out, dry);
+    if (opts.onFile !== undefined) opts.onFile(report);
+    else reports.push(report);
   }
   return reports;
+}
+
+/** Copy files have these extensions, or none: in a directory named, other files (photos, notes) are not copy. */
+const COPY_EXTENSIONS = new Set(['', '.txt', '.text', '.xml', '.nitf', '.json', '.ninjs']);
+
+/**
+ * The files to import: each file named, and the copy in each directory named, at any depth (its files
+ * with a copy's extension, by name; hidden ones, the records' and the feeds' directories left out), so that a
+ * backlog of a hundred thousand files needs no shell glob, which the system's argument limit would refuse.
+ * A name that cannot be listed is handed on as a file, whose read says why.
+ */
+function* copyFiles(names: readonly string[], cwd: string, records: readonly string[]): Generator<string> {
+  for (const name of names) {
+    const path = resolve(cwd, name);
+    let isDir = false;
+    try {
+      isDir = statSync(path).isDirectory();
+    } catch {
+      // read below, and said why
+    }
+    if (!isDir) {
+      yield name;
+      continue;
+    }
+    const found: string[] = [];
+    const walk = (dir: string): void => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        if (entry.name.startsWith('.')) continue;
+        const full = join(dir, entry.name);
+        if (records.some((r) => within(full, r))) continue;
+        const kind = entry.isSymbolicLink() ? statSync(full, { throwIfNoEntry: false }) : entry;
+        if (kind?.isDirectory() === true) walk(full);
+        else if (COPY_EXTENSIONS.has(extname(entry.name).toLowerCase())) found.push(full);
+      }
+    };
+    walk(path);
+    yield* found.sort();
+  }
+}
+
+function importOne(file: string, opts: ImportOptions, ids: Map<string, string>, out: string, dry: DryRun | undefined): FileReport {
+  const shown = display(resolve(opts.cwd, file), opts.cwd);
+  const report: FileReport = { file: shown, stories: [], diagnostics: [], ok: true };
+  let bytes: Buffer;
+  try {
+    bytes = readFileBytes(resolve(opts.cwd, file));
+  } catch (e) {
+    report.diagnostics.push(diagnostic(Errors.FileUnreadable, { file: shown }, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
+    report.ok = false;
+    return report;
+  }
+  const text = decode(bytes);
+  if (text === undefined || text.trim() === '') {
+    report.diagnostics.push(diagnostic(text === undefined ? Errors.ImportBinary : Errors.ImportEmpty, { file: shown }));
+    report.ok = false;
+    return report;
+  }
+  const detected = opts.format ?? detectFormat(text);
+  if (typeof detected !== 'string') {
+    report.diagnostics.push(diagnostic(Errors.ImportFormatUnknown, { file: shown, line: 1 }, detected.unknown));
+    report.ok = false;
+    return report;
+  }
+  report.format = detected;
+  let result: ImportResult;
+  try {
+    result = IMPORTERS[detected](text, { file: shown, timezone: opts.config.timezone });
+  } catch (e) {
+    // Markup nested thousands deep exhausts the readers' recursion: this file fails, the others are read.
+    if (!(e instanceof RangeError)) throw e;
+    report.diagnostics.push(diagnostic(Errors.ImportTooDeep, { file: shown }));
+    report.ok = false;
+    return report;
+  }
+  report.diagnostics.push(...result.diagnostics);
+  if (result.diagnostics.some((d) => d.severity === 'error')) report.ok = false;
+  // A kill notice for a story already published here: name the record, and with --force take it down
+  // (then the notice has done what it asks: no error for it).
+  const killed = result.withdrawn === undefined ? undefined : ids.get(result.withdrawn.id);
+  if (result.withdrawn !== undefined && killed !== undefined) {
+    const where = display(killed, opts.cwd);
+    const data = recordData(killed, where);
+    const notice = (d: Diagnostic): boolean => d.code !== Errors.ImportNotPublished.code;
+    if (data?.['draft'] === true) {
+      report.diagnostics = report.diagnostics.filter(notice);
+      report.diagnostics.push(diagnostic(Errors.ImportAlreadyDown, { file: shown }, result.withdrawn.id, where));
+    } else if (opts.force && !opts.dryRun) {
+      const done = takeDown(killed);
+      if (done === 'unreadable') report.diagnostics.push(diagnostic(Errors.ImportTakeDownFailed, { file: shown }, result.withdrawn.id, where));
+      else {
+        report.diagnostics = report.diagnostics.filter(notice);
+        report.diagnostics.push(diagnostic(Errors.ImportTakenDown, { file: shown }, result.withdrawn.id, where));
+      }
+    } else report.diagnostics.push(diagnostic(Errors.ImportWithdrawnLive, { file: shown }, result.withdrawn.id, where));
+    report.ok = !report.diagnostics.some((d) => d.severity === 'error');
+  }
+  for (const imported of result.stories) {
+    const story = keepNeighbourDayId(keepFormerId(imported, ids, opts.config.timezone, dry), ids, opts.config.timezone, dry);
+    const entry = place(story, out, ids, opts, dry);
+    report.stories.push(entry);
+    if (entry.status === 'refused') {
+      report.ok = false;
+      report.diagnostics.push(diagnostic(Errors.ImportRecordExists, { file: shown }, story.fields.id, entry.path));
+    }
+    if (entry.older !== undefined) report.diagnostics.push(diagnostic(Errors.ImportOlderEdition, { file: shown }, entry.path, entry.older.record, entry.older.copy));
+    // The record as written (with what the desk had fixed in it), not the copy alone.
+    report.diagnostics.push(...attention(entry.story, shown, opts.config));
+  }
+  return report;
 }
 
 /**
@@ -266,7 +327,7 @@ function keepFormerId(story: ImportedStory, ids: ReadonlyMap<string, string>, zo
  * record gets the key. The old file is kept as a backup. `already` when it was a draft; `unreadable`
  * when it is no record this can edit.
  */
-async function takeDown(path: string): Promise<'done' | 'already' | 'unreadable'> {
+function takeDown(path: string): 'done' | 'already' | 'unreadable' {
   const json = extname(path).toLowerCase() === '.json';
   let text: string;
   try {
@@ -296,8 +357,8 @@ async function takeDown(path: string): Promise<'done' | 'already' | 'unreadable'
     }
   }
   if (out === undefined || parsedRecord(out, json, path)?.data['draft'] !== true) return 'unreadable';
-  await rename(path, await freeBackupName(path));
-  await writeFile(path, out);
+  renameSync(path, freeBackupName(path));
+  writeFileSync(path, out);
   return 'done';
 }
 
@@ -343,11 +404,11 @@ function attention(story: ImportedStory, file: string, config: SiteConfig): Diag
     diagnostic(d.severity === 'error' ? Errors.ImportNeedsAttention : Errors.ImportBuildWarning, { file }, `${d.field === undefined ? '' : `${d.field}: `}${d.message} (${d.code})`));
 }
 
-async function place(imported: ImportedStory, out: string, ids: Map<string, string>, opts: ImportOptions, dry?: DryRun): Promise<StoryReport> {
+function place(imported: ImportedStory, out: string, ids: Map<string, string>, opts: ImportOptions, dry?: DryRun): StoryReport {
   const existing = ids.get(imported.fields.id);
   const target = existing ?? newPath(out, imported);
   const shown = display(target, opts.cwd);
-  const old = dry?.get(target) ?? (await readFile(target, 'utf8').catch(() => undefined));
+  const old = dry?.get(target) ?? readOld(target);
   // Over a record: its first publication, and what the desk added that the copy does not carry, are kept.
   const data = old === undefined ? undefined : recordData(target, shown, dry);
   const story = data === undefined ? imported : asCorrection(imported, data, opts.config.timezone);
@@ -364,14 +425,23 @@ async function place(imported: ImportedStory, out: string, ids: Map<string, stri
     dry?.set(target, text);
     return { story, path: shown, status: old === undefined ? 'would write' : 'would replace', ...(older === undefined ? {} : { older }) };
   }
-  await makeDirs(dirname(target));
+  mkdirSync(dirname(target), { recursive: true });
   const entry: StoryReport = { story, path: shown, status: old === undefined ? 'written' : 'replaced', ...(older === undefined ? {} : { older }) };
   if (old !== undefined) {
-    const backup = await freeBackupName(target);
-    await rename(target, backup);
+    const backup = freeBackupName(target);
+    renameSync(target, backup);
     entry.backup = display(backup, opts.cwd);
   }
-  await writeFile(target, text);
+  writeFileSync(target, text);
   ids.set(story.fields.id, target);
   return entry;
+}
+
+/** What is at a record's path, if anything can be read there. */
+function readOld(target: string): string | undefined {
+  try {
+    return readRecordText(target);
+  } catch {
+    return undefined;
+  }
 }

@@ -161,6 +161,14 @@ export function readRecordText(path: string): string {
   return readSmall(path).toString('utf8');
 }
 
+/**
+ * A file's bytes read as a record's are (`readRecordText`), for copy to import: a view of a buffer this
+ * thread reuses, valid until its next read.
+ */
+export function readFileBytes(path: string): Buffer {
+  return readSmall(path);
+}
+
 /** Where the bytes stop being UTF-8 (called only for bytes isUtf8 refused): the line and the bytes, `0xE9 0x20`. */
 function firstBadBytes(b: Buffer): { line: number; shown: string } {
   let i = 0;

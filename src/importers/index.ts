@@ -3,8 +3,8 @@
  * importer, checks every story with the build's own validation, and writes one Markdown record per story
  * without ever overwriting a different record silently. Prints nothing: the CLI reports what this returns.
  */
-import { lstatSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, extname, join, resolve } from 'node:path';
+import { copyFileSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { validateRecords } from '../core/validate.js';
 import { DatelineError, diagnostic, Errors } from '../errors.js';
 import { readJsonRecord } from '../sources/json.js';
@@ -357,9 +357,25 @@ function takeDown(path: string): 'done' | 'already' | 'unreadable' {
     }
   }
   if (out === undefined || parsedRecord(out, json, path)?.data['draft'] !== true) return 'unreadable';
-  renameSync(path, freeBackupName(path));
-  writeFileSync(path, out);
+  copyFileSync(path, freeBackupName(path));
+  writeWhole(path, out);
   return 'done';
+}
+
+/**
+ * Writes a record whole or not at all: into a hidden file beside it (never read as a record), then renamed
+ * over it. Stopped midway (Ctrl-C, a full disk), an import leaves the record as it was, never half written,
+ * and the path never stands empty while a build reads the articles.
+ */
+function writeWhole(path: string, text: string): void {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
 }
 
 /** How far apart two editions of one story may be stamped across midnight: a correction comes within hours; a new story of one headline next morning is another. */
@@ -428,11 +444,12 @@ function place(imported: ImportedStory, out: string, ids: Map<string, string>, o
   mkdirSync(dirname(target), { recursive: true });
   const entry: StoryReport = { story, path: shown, status: old === undefined ? 'written' : 'replaced', ...(older === undefined ? {} : { older }) };
   if (old !== undefined) {
+    // (A copy: the record stays in place until the new one replaces it whole.)
     const backup = freeBackupName(target);
-    renameSync(target, backup);
+    copyFileSync(target, backup);
     entry.backup = display(backup, opts.cwd);
   }
-  writeFileSync(target, text);
+  writeWhole(target, text);
   ids.set(story.fields.id, target);
   return entry;
 }

@@ -146,6 +146,12 @@ export const Errors = {
     `cannot list the directory (${reason}): a story whose record is in it would be given a second one, so nothing was imported`),
   ImportTakenDown: entry('W_IMPORT_TAKEN_DOWN', 'warning', (id: string, path: string) =>
     `the agency withdrew the story ${q(id)}, and it is taken down: ${path} now has draft: true (the old file is kept as a backup)`),
+  ImportCopyUnlisted: entry('E_IMPORT_COPY_UNLISTED', 'error', (reason: string) => `cannot list the directory (${reason}): the copy in it was not imported`),
+  ImportLeftOut: entry('W_IMPORT_LEFT_OUT', 'warning', (left: number, examples: string, found: number) =>
+    `${found === 0 ? 'no copy found in it' : `${grouped(found)} ${found === 1 ? 'file' : 'files'} of copy found in it`}` +
+    (left === 0 ? '' : `; ${grouped(left)} ${left === 1 ? 'file is' : 'files are'} not copy by ${left === 1 ? 'its name' : 'their names'} and ${left === 1 ? 'was' : 'were'} left out (${examples}): name one to import it`) +
+    ' (hidden files, and the articles and output directories, are never read as copy)'),
+  ImportWriteFailed: entry('E_IMPORT_WRITE_FAILED', 'error', (path: string, reason: string) => `cannot write the record ${q(path)} (${reason}): nothing was written for this story`),
   ImportAlreadyDown: entry('W_IMPORT_TAKEN_DOWN', 'warning', (id: string, path: string) =>
     `the agency withdrew the story ${q(id)}; ${path} is already a draft`),
   ImportOlderEdition: entry('W_IMPORT_OLDER_EDITION', 'warning', (path: string, record: string, copy: string) =>

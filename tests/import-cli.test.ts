@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -329,28 +329,74 @@ describe('writing records', () => {
     expect((await run(['check'], dir)).code).toBe(0);
   });
 
-  it('a directory named is imported whole: its copy at any depth, in name order; hidden files, other files and the records\' own directory left out', async () => {
+  it('a directory named is imported whole: its copy at any depth, in name order; hidden files, other files and the records\' own directory left out, and said', async () => {
     const dir = await site();
     await mkdir(join(dir, 'wire/2025/feb'), { recursive: true });
     await mkdir(join(dir, 'wire/.hidden'), { recursive: true });
-    await rename(join(dir, 'gaza-talks.txt'), join(dir, 'wire/2025/feb/gaza-talks.txt'));
-    await rename(join(dir, 'tokyo-rates.nitf.xml'), join(dir, 'wire/tokyo-rates.nitf.xml'));
+    // story-10 after story-2 (people's order, not the bytes'): the ninjs copy is read after the text.
+    await rename(join(dir, 'gaza-talks.txt'), join(dir, 'wire/2025/feb/story-2.txt'));
+    await rename(join(dir, 'tokyo-rates.nitf.xml'), join(dir, 'wire/2025/feb/story-10.xml'));
     await writeFile(join(dir, 'wire/photo.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]));
+    await writeFile(join(dir, 'wire/README'), 'What this folder holds.');
     await writeFile(join(dir, 'wire/.hidden/draft.txt'), 'not copy');
     await writeFile(join(dir, 'wire/.notes.txt'), 'not copy');
     const r = await run(['import', 'wire'], dir);
-    expect([r.code, r.stderr]).toEqual([0, '']);
-    expect(r.stdout.split('\n').filter((l) => /^wire\//.test(l))).toEqual(['wire/2025/feb/gaza-talks.txt (text): 1 story', 'wire/tokyo-rates.nitf.xml (nitf): 1 story']);
-    expect(r.stdout).toContain('2 files read, 2 stories found.');
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n').filter((l) => /^wire\//.test(l))).toEqual(['wire/2025/feb/story-2.txt (text): 1 story', 'wire/2025/feb/story-10.xml (nitf): 1 story']);
+    expect(r.stderr).toBe('wire: warning: 2 files of copy found in it; 2 files are not copy by their names and were left out (*.jpg, README): name one to import it (hidden files, and the articles and output directories, are never read as copy) (W_IMPORT_LEFT_OUT)\n1 warning\n');
+    expect(r.stdout).toContain('2 files read, 2 stories found (2 written).');
     expect(await records(dir)).toHaveLength(2);
-    // Again, with the records' directory inside the one named: the records are not copy, and both are unchanged.
+    // Again, with the records' directory inside the one named (and a link to it), a link loop, and a file
+    // named twice: the records are not copy, the loop is said, each file is read once.
     await rename(join(dir, 'articles'), join(dir, 'wire/articles'));
     await writeFile(join(dir, 'dateline.config.json'), (await readFile(join(dir, 'dateline.config.json'), 'utf8')).replace(/\}\s*$/, ', "articlesDir": "wire/articles", "outDir": "wire/dist"}\n'));
     await mkdir(join(dir, 'wire/dist'));
     await writeFile(join(dir, 'wire/dist/feed.json'), '{"version": "https://jsonfeed.org/version/1.1"}');
-    const again = await run(['import', 'wire'], dir);
-    expect(again.stdout.match(/unchanged/g)).toHaveLength(2);
-    expect(again.stdout).toContain('2 files read, 2 stories found.');
+    await symlink('articles', join(dir, 'wire/records-link'));
+    await symlink('loop-b', join(dir, 'wire/loop-a'));
+    await symlink('loop-a', join(dir, 'wire/loop-b'));
+    const again = await run(['import', 'wire', 'wire/2025/feb/story-2.txt'], dir);
+    expect(again.code).toBe(1);
+    expect(again.stdout.match(/\.md {2}unchanged$/gm)).toHaveLength(2);
+    expect(again.stdout).toContain('2 files read, 2 stories found (2 unchanged); 2 directories could not be listed.');
+    expect(again.stderr).toContain('wire/loop-a: cannot list the directory (ELOOP): the copy in it was not imported (E_IMPORT_COPY_UNLISTED)');
+    // A directory that holds no copy (the articles) is said to, not passed over in silence.
+    const none = await run(['import', 'wire/articles'], dir);
+    expect([none.code, none.stderr]).toEqual([0, expect.stringContaining('wire/articles: warning: no copy found in it (hidden files, and the articles and output directories, are never read as copy) (W_IMPORT_LEFT_OUT)')]);
+  });
+
+  // QA of a backfill: two wire ids alike in their first 80 characters shared one record path; the second
+  // was refused as if it were the first's correction, and --force put one story over the other.
+  it('two stories whose ids slug alike get two records; neither replaces the other, with --force neither', async () => {
+    const dir = await site();
+    const uri = (n: number) => `https://wire.example.com/items/2025/03/harbour-authority-opens-a-new-container-berth-story-${n}`;
+    const ninjs = (n: number, when: string) => JSON.stringify({ uri: uri(n), type: 'text', firstcreated: when, headline: `Harbour berth story ${n}`, body_html: `<p>Story ${n} of the harbour.</p>` });
+    await writeFile(join(dir, 'one.json'), ninjs(1, '2025-03-04T09:00:00+08:00'));
+    await writeFile(join(dir, 'two.json'), ninjs(2, '2025-03-05T09:00:00+08:00'));
+    expect((await run(['import', 'one.json'], dir)).code).toBe(0);
+    for (const args of [['import', 'two.json'], ['import', '--force', 'two.json', 'one.json']]) {
+      const r = await run(args, dir);
+      expect([r.code, r.stderr], args.join(' ')).toEqual([0, '']);
+    }
+    const written = (await records(dir)).filter((n) => n.endsWith('.md'));
+    expect(written).toHaveLength(2);
+    const ids = await Promise.all(written.map(async (n) => /^id: (.*)$/m.exec(await readFile(join(dir, 'articles', n), 'utf8'))?.[1]));
+    expect(ids.sort()).toEqual([uri(1), uri(2)]);
+  });
+
+  it('an inbox imported again with earlier editions of corrected stories leaves the records and exits 0', async () => {
+    const dir = await site();
+    const gaza = await readFile(join(dir, 'gaza-talks.txt'), 'utf8');
+    const later = gaza.replace(/Updated: [^\n]*/, 'Published: 2025-02-05 09:24 | Updated: 2025-02-05 21:30').replace('Envoy Steve Witkoff said', 'Envoy Steve Witkoff told reporters');
+    await writeFile(join(dir, 'later.txt'), later);
+    expect((await run(['import', 'gaza-talks.txt'], dir)).code).toBe(0);
+    expect((await run(['import', '--force', 'later.txt'], dir)).code).toBe(0);
+    const before = await records(dir);
+    const again = await run(['import', 'gaza-talks.txt', 'later.txt'], dir);
+    expect([again.code, again.stderr]).toEqual([0, '']);
+    expect(again.stdout).toMatch(/not imported: an earlier edition \(stamped .*\) of the record, which is stamped .*; --force puts this text over it/);
+    expect(again.stdout).toContain('(1 unchanged, 1 earlier edition)');
+    expect(await records(dir)).toEqual(before);
   });
 
   it('importFiles with onFile hands each file\'s report over as it is done and returns none', async () => {
@@ -376,11 +422,13 @@ describe('bad input', () => {
     ['empty.txt', '', 'empty.txt: the file is empty: there is no copy to import (E_IMPORT_EMPTY)'],
     ['blank.txt', '  \n\n ', 'blank.txt: the file is empty: there is no copy to import (E_IMPORT_EMPTY)'],
     ['photo.jpg', '\u00ff\u00d8\u00ff\u00e0\u0000\u0010JFIF', 'photo.jpg: the file is not text (it holds NUL bytes or is not UTF-8); import raw text, NITF or ninjs (E_IMPORT_BINARY)'],
+    // (QA: copy saved as Windows-1252 was called binary: it is text in another encoding, said where.)
+    ['cafe.txt', 'Caf\u00e9 terraces\n\nUpdated: 2025-02-05 09:24\n\nPARIS — Terraces reopen.\n', 'cafe.txt:1: the file is not UTF-8 (from the bytes 0xE9 0x20 0x74): its text would be changed where it cannot be decoded; save it as UTF-8 (E_NOT_UTF8)'],
     ['feed.xml', '<rss version="2.0"><channel/></rss>', 'feed.xml:1: this is XML but not NITF (no <nitf> element); pass --format text, nitf or ninjs if the detection is wrong (E_IMPORT_FORMAT)'],
     ['record.json', '{"id": "a", "title": "T"}', 'record.json:1: this is JSON but not ninjs (no uri, headline or body); pass --format text, nitf or ninjs if the detection is wrong (E_IMPORT_FORMAT)'],
   ])('%s is refused with a message naming it', async (name, content, message) => {
     const dir = await site();
-    await writeFile(join(dir, name), name === 'photo.jpg' ? Buffer.from(content, 'latin1') : content);
+    await writeFile(join(dir, name), name === 'photo.jpg' || name === 'cafe.txt' ? Buffer.from(content, 'latin1') : content);
     const r = await run(['import', name, 'gaza-talks.txt'], dir);
     expect(r.code).toBe(1);
     expect(r.stderr.split('\n')).toContain(message);

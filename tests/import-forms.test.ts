@@ -471,6 +471,12 @@ const ROWS: [string, Form, Expected][] = [
   ['prose with the day first and a year in brackets', lead('BERLIN, 9 November (1989) -- a date Germans remember.'), { first: 'BERLIN, 9 November (1989) -- a date Germans remember.', last: MORE }],
   ['prose with the day first, a year in brackets, after no city', lead('D-DAY, 6 June (1944) - Veterans gathered on the beach.'), { first: 'D-DAY, 6 June (1944) - Veterans gathered on the beach.', last: MORE }],
   ['prose with AP\'s date and a year in brackets', lead('BERLIN, Nov. 9 (1989) -- The wall fell.'), { first: 'BERLIN, Nov. 9 (1989) -- The wall fell.', last: MORE }],
+  // (Review: brackets that hold a day or a note are no agency either.)
+  ['prose with the day first and a weekday in brackets', lead('BERLIN, 9 November (Monday) -- a date Germans remember.'), { first: 'BERLIN, 9 November (Monday) -- a date Germans remember.', last: MORE }],
+  ['prose with the day first and a note in brackets', lead('D-DAY, 6 June (local time) - veterans gathered.'), { first: 'D-DAY, 6 June (local time) - veterans gathered.', last: MORE }],
+  ['prose with a note with a year in brackets', lead('FLASHBACK, 9 November (1989 photo) - Crowds on the wall.'), { first: 'FLASHBACK, 9 November (1989 photo) - Crowds on the wall.', last: MORE }],
+  ['a lead with an agency and a photo agency', lead('PARIS, 4 February (AFP/Getty) - Crowds gathered.'), { agency: 'AFP/Getty', city: 'Paris', date: '2025-02-04', last: MORE }],
+  ['a lead with an agency in lower case that the list knows', lead('BERLIN, 4 February (dpa) - Trains stopped.'), { agency: 'dpa', city: 'Berlin', date: '2025-02-04', last: MORE }],
   ['prose with a year in brackets', lead('BERLIN (1989) -- The wall fell.'), { first: 'BERLIN (1989) -- The wall fell.', last: MORE }],
   // (Review: an agency the list lacks is an agency all the same, before a lower-case word too.)
   ['a lead with the day first and an agency the list lacks', lead('LONDON, 4 February (PA Media) -- the Bank held rates.'), { agency: 'PA Media', city: 'London', date: '2025-02-04', last: MORE }],

@@ -336,6 +336,8 @@ describe('the configuration\'s images', () => {
     expect(refused({ url: wide, width: 100.5, height: 20 })).toEqual([['E_CONFIG_INVALID', 'logo.width', 3, expect.stringContaining('a whole number of pixels')]]);
     expect(refused({ url: wide, width: 144 })).toEqual([['E_CONFIG_INVALID', 'logo.height', 3, expect.stringContaining('give both width and height, or neither')]]);
     expect(refused({ url: wide, widht: 144, height: 36 })).toEqual([['E_CONFIG_INVALID', 'logo.widht', 3, 'unknown key; did you mean "width"?']]);
+    expect(refused({ url: wide, width: 144, colour: 'red' }).map((d) => d[1])).toEqual(['logo.colour', 'logo.height']);
+    expect(refused({ uri: wide, width: 144, height: 36 }).map((d) => [d[1], d[3]])).toEqual([['logo.url', 'required key is missing'], ['logo.uri', 'unknown key; did you mean "url"?']]);
   });
 });
 

@@ -6,6 +6,7 @@ import { IMPORT_FORMATS, type ImportFormat } from '../importers/types.js';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../sources/index.js';
 import { countDiagnostics, parseCommand, plural, report, type CliIO } from './_report.js';
 import type { Diagnostic } from '../types.js';
+import { grouped } from '../core/_numbers.js';
 
 export async function importCommand(args: readonly string[], io: CliIO, usage: string): Promise<number> {
   const parsed = parseCommand(io, usage, {
@@ -44,7 +45,8 @@ export async function importCommand(args: readonly string[], io: CliIO, usage: s
   // Each file is described as it is done, its problems with it; the count of them all comes last. (A
   // bulk import of a directory keeps no report once it is printed.)
   const all: Diagnostic[] = [];
-  let [failed, stories, read] = [0, 0, 0];
+  let [failed, unlisted, stories, read] = [0, 0, 0, 0];
+  const statuses = new Map<string, number>();
   try {
     await importFiles(files, {
       config,
@@ -54,13 +56,19 @@ export async function importCommand(args: readonly string[], io: CliIO, usage: s
       dryRun: values['dry-run'] === true,
       force: values.force === true,
       onFile: (r) => {
-        io.stdout(describeFile(r, config.timezone));
+        // (A directory named: only what it left out, or a directory in it that could not be listed.)
+        if (r.directory !== true) io.stdout(describeFile(r, config.timezone));
         report(io, r.diagnostics, false);
         // (Kept for the count only: by severity and file.)
         for (const d of r.diagnostics) all.push({ code: d.code, severity: d.severity, message: '', ...(d.file === undefined ? {} : { file: d.file }) });
+        if (r.directory === true) {
+          if (!r.ok) unlisted += 1;
+          return;
+        }
         if (!r.ok) failed += 1;
         stories += r.stories.length;
         if (!unread(r)) read += 1;
+        for (const st of r.stories) statuses.set(st.status, (statuses.get(st.status) ?? 0) + 1);
       },
     });
   } catch (e) {
@@ -69,12 +77,19 @@ export async function importCommand(args: readonly string[], io: CliIO, usage: s
     return 1;
   }
   countDiagnostics(io, all);
+  // What became of the stories, by how many (`1,200 written, 3 unchanged, 2 earlier editions`).
+  const ORDER = ['written', 'would write', 'replaced', 'would replace', 'unchanged', 'earlier edition', 'refused'];
+  const tally = ORDER.filter((k) => (statuses.get(k) ?? 0) > 0).map((k) => {
+    const n = statuses.get(k) ?? 0;
+    return k === 'earlier edition' ? plural(n, 'earlier edition') : `${grouped(n)} ${k}`;
+  });
   io.stdout(
-    `${plural(read, 'file')} read, ${plural(stories, 'story')} found` +
+    `${plural(read, 'file')} read, ${plural(stories, 'story')} found${tally.length > 0 ? ` (${tally.join(', ')})` : ''}` +
       `${values['dry-run'] === true ? ' (dry run: nothing written)' : ''}` +
-      `${failed > 0 ? `; ${plural(failed, 'file')} could not be imported` : ''}.\n`,
+      `${failed > 0 ? `; ${plural(failed, 'file')} could not be imported` : ''}` +
+      `${unlisted > 0 ? `; ${plural(unlisted, 'directory')} could not be listed` : ''}.\n`,
   );
-  return failed > 0 ? 1 : 0;
+  return failed + unlisted > 0 ? 1 : 0;
 }
 
 /** A file that could not be read at all (missing, a directory, no permission). */
@@ -110,7 +125,9 @@ function describeStory(s: StoryReport, timezone: string): string {
   if (f.image?.credit !== undefined) credits.push(`photo ${f.image.credit}`);
   if (credits.length > 0) lines.push(['credits', credits.join('; ')]);
   for (const n of s.story.notes) lines.push(['note', n]);
-  const status = `${s.status}${s.backup === undefined ? '' : ` (old file kept as ${s.backup})`}`;
+  const status = s.status === 'earlier edition' && s.older !== undefined
+    ? `not imported: an earlier edition (stamped ${s.older.copy}) of the record, which is stamped ${s.older.record}; --force puts this text over it`
+    : `${s.status}${s.backup === undefined ? '' : ` (old file kept as ${s.backup})`}`;
   return `  ${s.path}  ${status}\n${lines.map(([k, v]) => `    ${k.padEnd(9)} ${v}\n`).join('')}`;
 }
 

@@ -178,7 +178,10 @@ export function resolveConfig(data: unknown, file = 'config', lineOf: LineOf = (
   const diagnostics = checkStyles((data as Record<string, unknown>)['datelineStyle'], file, lineOf);
   const parsed = ConfigSchema.safeParse(data);
   if (!parsed.success) {
-    const logoMisspelt = parsed.error.issues.some((i) => i.code === 'unrecognized_keys' && i.path.length === 1 && i.path[0] === 'logo');
+    // (A size misspelt in the logo, `widht`, is reported as an unknown key; the size is not then also missing.)
+    const sizeMisspelt = (issues: readonly z.core.$ZodIssue[]): boolean =>
+      issues.some((i) => i.code === 'unrecognized_keys' && i.keys.some((k) => ['width', 'height'].includes(closest(k, LOGO_KEYS) ?? '')));
+    const logoMisspelt = sizeMisspelt(parsed.error.issues.filter((i) => i.path.length === 1 && i.path[0] === 'logo'));
     for (const issue of parsed.error.issues) {
       const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
       if (issue.code === 'unrecognized_keys') {
@@ -197,8 +200,14 @@ export function resolveConfig(data: unknown, file = 'config', lineOf: LineOf = (
       const objectBranch = (errors: z.core.$ZodIssue[][]): z.core.$ZodIssue[] | undefined => errors.find((es) => es.some((e) => e.path.length > 0 || e.code !== 'invalid_type'));
       const inner = issue.code === 'invalid_union' && fieldName(path) === 'logo' && value !== null && typeof value === 'object' && !Array.isArray(value) ? objectBranch(issue.errors) : undefined;
       for (const sub of inner ?? [issue]) {
-        // (A key misspelt in the logo is reported as unknown; the size it was meant to give is not then missing too.)
-        if (sub.message === BOTH_SIZES && logoMisspelt) continue;
+        if (sub.message === BOTH_SIZES && (logoMisspelt || sizeMisspelt(inner ?? []))) continue;
+        if (sub.code === 'unrecognized_keys') {
+          for (const k of sub.keys) {
+            const hint = closest(k, LOGO_KEYS);
+            diagnostics.push(diagnostic(Errors.ConfigInvalid, { file, line: lineOf([...path, k]), field: fieldName([...path, k]) }, hint === undefined ? 'unknown key' : `unknown key; did you mean "${hint}"?`));
+          }
+          continue;
+        }
         const at = sub === issue ? path : [...path, ...sub.path.filter((p): p is string | number => typeof p !== 'symbol')];
         const v = valueAt(data, at);
         const message = sub.message === BOTH_SIZES ? sub.message : v === undefined ? 'required key is missing' : describe(sub, fieldName(at), v);

@@ -3,12 +3,14 @@
  * importer, checks every story with the build's own validation, and writes one Markdown record per story
  * without ever overwriting a different record silently. Prints nothing: the CLI reports what this returns.
  */
-import { copyFileSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, lstatSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { validateRecords } from '../core/validate.js';
 import { DatelineError, diagnostic, Errors } from '../errors.js';
 import { readJsonRecord } from '../sources/json.js';
 import { display, listRecordFiles, readFileBytes, readRecordText } from '../sources/index.js';
+import { firstBadBytes } from '../sources/_read.js';
 import { readMarkdownRecord } from '../sources/markdown.js';
 import type { Diagnostic, SiteConfig } from '../types.js';
 import { importNinjs } from './ninjs.js';
@@ -18,6 +20,7 @@ import { isValidTimeZone, localDate, parseDeskTime } from '../core/_dates.js';
 import { importText } from './text.js';
 import type { ImportedStory, ImportFormat, Importer, ImportResult } from './types.js';
 import { asCorrection, latestStamp } from './_correction.js';
+import { copyFiles, type CopyItem } from './_copy-files.js';
 import { within } from '../paths.js';
 
 const IMPORTERS: Record<ImportFormat, Importer> = { text: importText, nitf: importNitf, ninjs: importNinjs };
@@ -38,7 +41,8 @@ export interface ImportOptions {
   onFile?: (report: FileReport) => void;
 }
 
-export type StoryStatus = 'written' | 'replaced' | 'unchanged' | 'would write' | 'would replace' | 'refused';
+/** `earlier edition`: not imported, the record being a later edition of the story (`older` says both stamps). */
+export type StoryStatus = 'written' | 'replaced' | 'unchanged' | 'would write' | 'would replace' | 'refused' | 'earlier edition';
 
 export interface StoryReport {
   story: ImportedStory;
@@ -62,6 +66,8 @@ function olderEdition(copy: ImportedStory, record: Record<string, unknown>, zone
 
 export interface FileReport {
   file: string;
+  /** A report on a directory named, not a file: a directory in it that could not be listed, or what it held that is not copy. */
+  directory?: true;
   format?: ImportFormat;
   stories: StoryReport[];
   diagnostics: Diagnostic[];
@@ -161,10 +167,15 @@ function freeBackupName(path: string): string {
   }
 }
 
-/** Where a new record goes: `<out>/<year>/<month>/<slug of id>.md`. */
-function newPath(out: string, story: ImportedStory): string {
+/**
+ * Where a new record goes: `<out>/<year>/<month>/<slug of id>.md`. A slug can be the same for two ids (it
+ * is cut at 80 characters, and keeps only letters and digits): with `distinct`, a hash of the whole id
+ * follows it, for a story whose slug's file is another story's record.
+ */
+function newPath(out: string, story: ImportedStory, distinct = false): string {
   const date = story.fields.date;
-  const name = slug(story.fields.id, 80) || 'story';
+  const base = slug(story.fields.id, 80) || 'story';
+  const name = distinct ? `${base}-${createHash('sha256').update(story.fields.id).digest('hex').slice(0, 8)}` : base;
   return join(out, date.slice(0, 4), date.slice(5, 7), `${name}.md`);
 }
 
@@ -185,51 +196,22 @@ export async function importFiles(files: readonly string[], opts: ImportOptions)
   const reports: FileReport[] = [];
   let done = 0;
   // (Not the records, nor the feeds the build writes, in a directory named.)
-  for (const file of copyFiles(files, opts.cwd, [articles, out, resolve(opts.cwd, opts.config.outDir)])) {
+  for (const item of copyFiles(files, opts.cwd, [articles, out, resolve(opts.cwd, opts.config.outDir)])) {
     if (++done % 64 === 0) await new Promise((r) => setImmediate(r));
-    const report = importOne(file, opts, ids, out, dry);
+    const report = item.kind === 'file' ? importOne(item.path, opts, ids, out, dry) : directoryReport(item, opts.cwd);
     if (opts.onFile !== undefined) opts.onFile(report);
     else reports.push(report);
   }
   return reports;
 }
 
-/** Copy files have these extensions, or none: in a directory named, other files (photos, notes) are not copy. */
-const COPY_EXTENSIONS = new Set(['', '.txt', '.text', '.xml', '.nitf', '.json', '.ninjs']);
-
-/**
- * The files to import: each file named, and the copy in each directory named, at any depth (its files
- * with a copy's extension, by name; hidden ones, the records' and the feeds' directories left out), so that a
- * backlog of a hundred thousand files needs no shell glob, which the system's argument limit would refuse.
- * A name that cannot be listed is handed on as a file, whose read says why.
- */
-function* copyFiles(names: readonly string[], cwd: string, records: readonly string[]): Generator<string> {
-  for (const name of names) {
-    const path = resolve(cwd, name);
-    let isDir = false;
-    try {
-      isDir = statSync(path).isDirectory();
-    } catch {
-      // read below, and said why
-    }
-    if (!isDir) {
-      yield name;
-      continue;
-    }
-    const found: string[] = [];
-    const walk = (dir: string): void => {
-      for (const entry of readdirSync(dir, { withFileTypes: true })) {
-        if (entry.name.startsWith('.')) continue;
-        const full = join(dir, entry.name);
-        if (records.some((r) => within(full, r))) continue;
-        const kind = entry.isSymbolicLink() ? statSync(full, { throwIfNoEntry: false }) : entry;
-        if (kind?.isDirectory() === true) walk(full);
-        else if (COPY_EXTENSIONS.has(extname(entry.name).toLowerCase())) found.push(full);
-      }
-    };
-    walk(path);
-    yield* found.sort();
-  }
+/** What a directory named left out, or a directory in it that could not be listed, as a report of its own. */
+function directoryReport(item: Exclude<CopyItem, { kind: 'file' }>, cwd: string): FileReport {
+  const file = display(resolve(cwd, item.path), cwd);
+  const d = item.kind === 'unlisted'
+    ? diagnostic(Errors.ImportCopyUnlisted, { file }, item.code)
+    : diagnostic(Errors.ImportLeftOut, { file }, item.left, item.examples.join(', '), item.found);
+  return { file, directory: true, stories: [], diagnostics: [d], ok: item.kind !== 'unlisted' };
 }
 
 function importOne(file: string, opts: ImportOptions, ids: Map<string, string>, out: string, dry: DryRun | undefined): FileReport {
@@ -245,7 +227,11 @@ function importOne(file: string, opts: ImportOptions, ids: Map<string, string>, 
   }
   const text = decode(bytes);
   if (text === undefined || text.trim() === '') {
-    report.diagnostics.push(diagnostic(text === undefined ? Errors.ImportBinary : Errors.ImportEmpty, { file: shown }));
+    // Text in another encoding (a desk's Windows-1252) is said to be so, where it stops being UTF-8; NUL bytes make a file binary.
+    const bad = text === undefined && !bytes.includes(0) ? firstBadBytes(bytes) : undefined;
+    report.diagnostics.push(bad !== undefined
+      ? diagnostic(Errors.NotUtf8, { file: shown, line: bad.line }, bad.shown)
+      : diagnostic(text === undefined ? Errors.ImportBinary : Errors.ImportEmpty, { file: shown }));
     report.ok = false;
     return report;
   }
@@ -290,15 +276,26 @@ function importOne(file: string, opts: ImportOptions, ids: Map<string, string>, 
   }
   for (const imported of result.stories) {
     const story = keepNeighbourDayId(keepFormerId(imported, ids, opts.config.timezone, dry), ids, opts.config.timezone, dry);
-    const entry = place(story, out, ids, opts, dry);
+    let entry: StoryReport;
+    try {
+      entry = place(story, out, ids, opts, dry);
+    } catch (e) {
+      // The records' directory cannot be written (no permission, a full disk, a read-only mount): this
+      // story is not written, and said so; the others are tried.
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === undefined) throw e;
+      report.ok = false;
+      report.diagnostics.push(diagnostic(Errors.ImportWriteFailed, { file: shown }, display(newPath(out, story), opts.cwd), code));
+      continue;
+    }
     report.stories.push(entry);
     if (entry.status === 'refused') {
       report.ok = false;
       report.diagnostics.push(diagnostic(Errors.ImportRecordExists, { file: shown }, story.fields.id, entry.path));
     }
-    if (entry.older !== undefined) report.diagnostics.push(diagnostic(Errors.ImportOlderEdition, { file: shown }, entry.path, entry.older.record, entry.older.copy));
+    if (entry.older !== undefined && entry.status !== 'earlier edition') report.diagnostics.push(diagnostic(Errors.ImportOlderEdition, { file: shown }, entry.path, entry.older.record, entry.older.copy));
     // The record as written (with what the desk had fixed in it), not the copy alone.
-    report.diagnostics.push(...attention(entry.story, shown, opts.config));
+    if (entry.status !== 'earlier edition') report.diagnostics.push(...attention(entry.story, shown, opts.config));
   }
   return report;
 }
@@ -422,7 +419,11 @@ function attention(story: ImportedStory, file: string, config: SiteConfig): Diag
 
 function place(imported: ImportedStory, out: string, ids: Map<string, string>, opts: ImportOptions, dry?: DryRun): StoryReport {
   const existing = ids.get(imported.fields.id);
-  const target = existing ?? newPath(out, imported);
+  let target = existing ?? newPath(out, imported);
+  // A file at a new story's path is another story's record (every record's id is in `ids`), or no record
+  // at all: never replaced, nor taken for this story's (QA: two wire ids alike in their first 80
+  // characters shared one path, and --force put one story over the other).
+  if (existing === undefined && (dry?.get(target) ?? readOld(target)) !== undefined) target = newPath(out, imported, true);
   const shown = display(target, opts.cwd);
   const old = dry?.get(target) ?? readOld(target);
   // Over a record: its first publication, and what the desk added that the copy does not carry, are kept.
@@ -432,9 +433,10 @@ function place(imported: ImportedStory, out: string, ids: Map<string, string>, o
   const json = extname(target).toLowerCase() === '.json';
   const text = recordText(story, json);
   if (old === text || (old !== undefined && sameRecord(old, json, text, json))) return { story, path: shown, status: 'unchanged' };
-  if (old !== undefined && !opts.force) return { story, path: shown, status: 'refused' };
-  // Forced over a record stamped later: perhaps an earlier edition (editions come in out of order); said.
+  // Over a record stamped later: an earlier edition (editions come in out of order, and an inbox imported
+  // again holds them all). Kept out without --force; forced, said.
   const older = data === undefined ? undefined : olderEdition(imported, data, opts.config.timezone);
+  if (old !== undefined && !opts.force) return { story, path: shown, status: older === undefined ? 'refused' : 'earlier edition', ...(older === undefined ? {} : { older }) };
   if (opts.dryRun) {
     // As the real run would: the next story of the run finds this one's record.
     ids.set(story.fields.id, target);

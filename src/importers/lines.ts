@@ -114,6 +114,19 @@ const ORGANISATIONS = new Set([
   'FIFA', 'UEFA', 'IOC', 'WTO', 'ICC', 'ICJ', 'IAEA', 'OSCE', 'APEC', 'BRICS', 'G7', 'G8', 'G20', 'INTERPOL', 'NSA', 'FDA', 'CDC', 'ECB',
 ]);
 
+/**
+ * What a dateline's brackets may hold as its agency: one the list knows (`dpa`, `EFE`), or a name: words
+ * each starting with a capital (`PA Media`, `Interfax`, `The Canadian Press`, `AFP/Getty`), not a month or
+ * a weekday, nor a year.
+ */
+function agencyLike(text: string): boolean {
+  if (parseAgencyLine(text) !== undefined) return true;
+  const words = text.trim().split(/[\s/]+/);
+  return words.every((w) => /^[\p{Lu}&][\p{L}\p{M}.'’&-]*$/u.test(w)) && !words.some((w) => DAY_OR_MONTH.test(w.replace(/\.$/, '')));
+}
+
+const DAY_OR_MONTH = new RegExp(`^(?:${MONTH_NAME}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)$`, 'i');
+
 export function parseDatelineLead(paragraph: string): (DatelineLead & { reporters?: string }) | undefined {
   const zh = CHINESE_LEAD.exec(paragraph.trim()) ?? BRACKETED_LEAD.exec(paragraph.trim());
   // Without a date, a city the table knows or the reporters in brackets make a lead ("本报延安电（记者李华）");
@@ -146,9 +159,9 @@ export function parseDatelineLead(paragraph: string): (DatelineLead & { reporter
   const g = m.groups;
   // A lone capitalised word before a dash is a dateline only if it looks like a place, not an acronym-led sentence.
   if ((g['city'] ?? '').length < 2 || NOT_PLACES.test(g['city'] ?? '') || ORGANISATIONS.has((g['city'] ?? '').replace(/\./g, ''))) return undefined;
-  // Brackets without a letter hold a year or a number, not an agency: prose (`BERLIN, 9 November (1989) --
-  // a date …`, `BERLIN (1989) — …`), not a dateline.
-  if (g['agency'] !== undefined && !/\p{L}/u.test(g['agency'])) return undefined;
+  // Brackets that hold no agency's name make prose, not a dateline: a year or a number (`BERLIN, 9 November
+  // (1989) -- a date …`, `BERLIN (1989) — …`), a day, a note in lower case (`(Monday)`, `(local time)`).
+  if (g['agency'] !== undefined && !agencyLike(g['agency'])) return undefined;
   const lead: DatelineLead = { city: g['city'] ?? '', rest: (g['rest'] ?? '').trim() };
   if (g['region'] !== undefined) lead.region = g['region'];
   const month = g['month'] ?? g['monthAfter'];

@@ -47,11 +47,13 @@ const q = (s: string): string => JSON.stringify(s);
 // ----- Problems -----
 
 /**
- * A date and a time, as a stamp prints them after a label with no colon (`Date 2025-02-04 10:10 PM CST`,
- * `Date Feb 4, 2025 10:10 PM`, `日期 2025年2月5日 10:10`): without both, `Date`, `Time`, `日期` and `时间` begin
- * prose as often (`Time 2025 will be remembered …`, `Date night: 5 couples …`, `时间2025年过半`).
+ * A date and a time soon after a label with no colon, in either order, as stamps print them (`Date
+ * 2025-02-04 10:10 PM CST`, `Date Feb 4, 2025 10:10`, `Time 9:24 PM, Feb 4, 2025`, `Date 05.02.2025 09:24`,
+ * `日期 2025年2月5日 10:10`): without both, `Date`, `Time`, `日期` and `时间` begin prose as often (`Time 2025 will
+ * be remembered …`, `Date night: 5 couples …`, `Time 10:30 p.m. CST sirens sounded …`, `时间2025年过半`).
  */
-const DATE_AND_TIME = String.raw`(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|(?:${MONTH_NAME})\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:${MONTH_NAME})\.?,?\s+\d{4})[\sT,]+(?:at\s+)?\d{1,2}[:：]\d{2}`;
+const A_DATE = String.raw`(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|(?:${MONTH_NAME})\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:${MONTH_NAME})\.?,?\s+\d{4})`;
+const DATE_AND_TIME = String.raw`(?=[^\n]{0,40}?${A_DATE})(?=[^\n]{0,60}?\d{1,2}[:：]\d{2})`;
 
 /**
  * A line that says it is a stamp, with a stamp's label and a number soon after (`Updated: Feb. 5, 2025

@@ -170,7 +170,7 @@ export function readFileBytes(path: string): Buffer {
 }
 
 /** Where the bytes stop being UTF-8 (called only for bytes isUtf8 refused): the line and the bytes, `0xE9 0x20`. */
-function firstBadBytes(b: Buffer): { line: number; shown: string } {
+export function firstBadBytes(b: Buffer): { line: number; shown: string } {
   let i = 0;
   let line = 1;
   for (; i < b.length; ) {

@@ -477,6 +477,10 @@ const ROWS: [string, Form, Expected][] = [
   ['prose with a note with a year in brackets', lead('FLASHBACK, 9 November (1989 photo) - Crowds on the wall.'), { first: 'FLASHBACK, 9 November (1989 photo) - Crowds on the wall.', last: MORE }],
   ['a lead with an agency and a photo agency', lead('PARIS, 4 February (AFP/Getty) - Crowds gathered.'), { agency: 'AFP/Getty', city: 'Paris', date: '2025-02-04', last: MORE }],
   ['a lead with an agency in lower case that the list knows', lead('BERLIN, 4 February (dpa) - Trains stopped.'), { agency: 'dpa', city: 'Berlin', date: '2025-02-04', last: MORE }],
+  // (Review: a station with a number, a name in lower case or with a lower-case word is no day or note.)
+  ['a lead with a station with a number', lead('LOS ANGELES (KTLA 5) — Fires spread overnight.'), { agency: 'KTLA 5', city: 'Los Angeles', last: MORE }],
+  ['a lead with a name in lower case', lead('CAIRO (al-Ahram) — Ministers met.'), { agency: 'al-Ahram', city: 'Cairo', last: MORE }],
+  ['a lead with a paper whose name has a lower-case word', lead('TORONTO (The Globe and Mail) — Rates held.'), { agency: 'The Globe and Mail', city: 'Toronto', last: MORE }],
   ['prose with a year in brackets', lead('BERLIN (1989) -- The wall fell.'), { first: 'BERLIN (1989) -- The wall fell.', last: MORE }],
   // (Review: an agency the list lacks is an agency all the same, before a lower-case word too.)
   ['a lead with the day first and an agency the list lacks', lead('LONDON, 4 February (PA Media) -- the Bank held rates.'), { agency: 'PA Media', city: 'London', date: '2025-02-04', last: MORE }],

@@ -889,7 +889,8 @@ describe('importText: bad input', () => {
     // Review: a paragraph that starts with a word beginning "time" or "date", or with the bare word and no
     // colon, is the story, not a stamp (it was left out of the body as "a stamp in a form not read").
     for (const first of ['TIMELINE, 4 February - Talks began in Doha.', 'Date night: 5 couples tried the new menu.', 'Time 4 a change, the banner said.', '时间过得很快，5年过去了。',
-      'Time 2025 will be remembered as the year the ferries stopped.', 'Date 1945-05-08: the war in Europe ended.', 'Time 10.30 was when the last ferry left.', '时间2025年过半，渡轮仍未恢复。']) {
+      'Time 2025 will be remembered as the year the ferries stopped.', 'Date 1945-05-08: the war in Europe ended.', 'Time 10.30 was when the last ferry left.', '时间2025年过半，渡轮仍未恢复。',
+      'Time 2025 will be remembered: at 10:30 on 4 Feb 2025 the dam broke.', 'Date 12.03.2025 set for trial; hearing at 10:00.', 'Time 5 minutes 12:30 Feb 4, 2025.']) {
       const story = run(`Home | World\n\nStamp forms\n\nUpdated: 2025-02-05 09:24\n\n${first}\n\nMore of the story.\n`).stories[0]!;
       expect([story.body.split('\n\n')[0], story.notes.filter((n) => n.startsWith('stamp'))], first).toEqual([first, []]);
     }

@@ -55,6 +55,7 @@ export async function importCommand(args: readonly string[], io: CliIO, usage: s
       ...(values.format === undefined ? {} : { format: values.format as ImportFormat }),
       dryRun: values['dry-run'] === true,
       force: values.force === true,
+      skip: [values.config ?? DEFAULT_CONFIG_FILE],
       onFile: (r) => {
         // (A directory named: only what it left out, or a directory in it that could not be listed.)
         if (r.directory !== true) io.stdout(describeFile(r, config.timezone));
@@ -78,7 +79,7 @@ export async function importCommand(args: readonly string[], io: CliIO, usage: s
   }
   countDiagnostics(io, all);
   // What became of the stories, by how many (`1,200 written, 3 unchanged, 2 earlier editions`).
-  const ORDER = ['written', 'would write', 'replaced', 'would replace', 'unchanged', 'earlier edition', 'refused'];
+  const ORDER = ['written', 'would write', 'replaced', 'would replace', 'unchanged', 'earlier edition', 'refused', 'not written'];
   const tally = ORDER.filter((k) => (statuses.get(k) ?? 0) > 0).map((k) => {
     const n = statuses.get(k) ?? 0;
     return k === 'earlier edition' ? plural(n, 'earlier edition') : `${grouped(n)} ${k}`;

@@ -33,29 +33,32 @@ export function copyName(name: string): boolean {
 
 /**
  * The files of `names` (relative to `cwd`), directories expanded. `excluded`: directories whose contents
- * are not copy (the articles, the output), compared as the file system resolves them, links and all.
+ * are not copy (the articles, the output), compared as the file system resolves them, links and all;
+ * `skipFiles`: files never read as copy (the configuration, when a directory named holds it).
  */
-export function copyFiles(names: readonly string[], cwd: string, excluded: readonly string[]): CopyItem[] {
+export function copyFiles(names: readonly string[], cwd: string, excluded: readonly string[], skipFiles: readonly string[] = []): CopyItem[] {
   const out: CopyItem[] = [];
-  const files = new Set<string>();
+  const files = new Set<string>(skipFiles.map((f) => real(resolve(cwd, f))));
   const dirs = new Set<string>();
   const skip = excluded.map(real);
-  const addFile = (path: string, shown: string): void => {
-    const key = real(path);
-    if (files.has(key)) return;
+  /** Adds a file by its real path; false when it was added already (two names for one file). */
+  const addFile = (key: string, shown: string): boolean => {
+    if (files.has(key)) return false;
     files.add(key);
     out.push({ kind: 'file', path: shown });
+    return true;
   };
   for (const name of names) {
     const path = resolve(cwd, name);
     if (stat(path)?.isDirectory() !== true) {
       // (One that cannot be read is read all the same: the read says why.)
-      addFile(path, name);
+      addFile(real(path), name);
       continue;
     }
-    const summary = { left: 0, examples: new Set<string>(), found: 0 };
-    const walk = (dir: string): void => {
-      const key = real(dir);
+    const summary = { left: 0, examples: new Set<string>(), found: 0, listed: true };
+    // `key`: the directory's real path. A file's is its directory's and its name, unless it is a link: one
+    // call to the file system for each link, not one for each part of each path.
+    const walk = (dir: string, key: string): void => {
       if (dirs.has(key) || skip.some((s) => within(key, s))) return;
       dirs.add(key);
       let entries: Dirent[];
@@ -63,25 +66,22 @@ export function copyFiles(names: readonly string[], cwd: string, excluded: reado
         entries = readdirSync(dir, { withFileTypes: true });
       } catch (e) {
         out.push({ kind: 'unlisted', path: dir, code: (e as NodeJS.ErrnoException).code ?? String(e) });
+        if (dir === path) summary.listed = false;
         return;
       }
       for (const entry of entries.sort((a, b) => ORDER.compare(a.name, b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
         if (entry.name.startsWith('.')) continue;
         const full = join(dir, entry.name);
         let type: Dirent | Stats | undefined = entry;
+        let entryKey = join(key, entry.name);
         if (entry.isSymbolicLink()) {
-          try {
-            type = statSync(full, { throwIfNoEntry: false });
-          } catch (e) {
-            // A loop of links: said, as a directory that cannot be listed would be.
-            out.push({ kind: 'unlisted', path: full, code: (e as NodeJS.ErrnoException).code ?? String(e) });
-            continue;
-          }
+          // A link that leads nowhere, or round in a loop, holds no copy: left out, as other files that are not copy.
+          type = stat(full);
+          if (type !== undefined) entryKey = real(full);
         }
-        if (type?.isDirectory() === true) walk(full);
+        if (type?.isDirectory() === true) walk(full, entryKey);
         else if (type?.isFile() === true && copyName(entry.name)) {
-          summary.found += 1;
-          addFile(full, full);
+          if (addFile(entryKey, full)) summary.found += 1;
         } else {
           // Not copy by its name, a pipe or a device, or a link that leads nowhere.
           summary.left += 1;
@@ -89,8 +89,8 @@ export function copyFiles(names: readonly string[], cwd: string, excluded: reado
         }
       }
     };
-    walk(path);
-    if (summary.left > 0 || summary.found === 0) out.push({ kind: 'left out', path: name, left: summary.left, examples: [...summary.examples], found: summary.found });
+    walk(path, real(path));
+    if (summary.listed && (summary.left > 0 || summary.found === 0)) out.push({ kind: 'left out', path: name, left: summary.left, examples: [...summary.examples], found: summary.found });
   }
   return out;
 }
@@ -105,7 +105,7 @@ function stat(path: string): Stats | undefined {
 
 function real(path: string): string {
   try {
-    return realpathSync(path);
+    return realpathSync.native(path);
   } catch {
     return path;
   }

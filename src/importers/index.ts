@@ -39,10 +39,15 @@ export interface ImportOptions {
    * holds no story in memory once it is written.
    */
   onFile?: (report: FileReport) => void;
+  /** Files never read as copy, even in a directory named (`dateline import` passes its configuration file). */
+  skip?: readonly string[];
 }
 
-/** `earlier edition`: not imported, the record being a later edition of the story (`older` says both stamps). */
-export type StoryStatus = 'written' | 'replaced' | 'unchanged' | 'would write' | 'would replace' | 'refused' | 'earlier edition';
+/**
+ * `earlier edition`: not imported, the copy being the first edition of the story its record holds since
+ * corrected (`older` says both stamps); `not written`: the record could not be written (`error`).
+ */
+export type StoryStatus = 'written' | 'replaced' | 'unchanged' | 'would write' | 'would replace' | 'refused' | 'earlier edition' | 'not written';
 
 export interface StoryReport {
   story: ImportedStory;
@@ -53,6 +58,8 @@ export interface StoryReport {
   backup?: string;
   /** Replaced (or would be) over a record stamped later: the copy's latest stamp and the record's. */
   older?: { copy: string; record: string };
+  /** `not written`: why (the system's code, `EACCES`, `ENOSPC`). */
+  error?: string;
 }
 
 /** The copy's latest stamp and the record's, when the copy's is the earlier: an earlier edition. */
@@ -62,6 +69,19 @@ function olderEdition(copy: ImportedStory, record: Record<string, unknown>, zone
   // draw the warning too: it says "if").
   const [c, r] = [latest([copy.fields.date, copy.fields.updated]), latest([record['date'], record['updated']])];
   return c !== undefined && r !== undefined && c.t < r.t ? { copy: c.v, record: r.v } : undefined;
+}
+
+/**
+ * Whether copy is the first edition of the story its record holds since corrected: the same first
+ * publication, no update of its own, the record's `updated` later. Only then is it left out without an
+ * error ('earlier edition'): a story of the same headline another time, or a correction older than an
+ * `updated` the desk wrote, is refused as before (E_IMPORT_EXISTS), for the desk to look at.
+ */
+function firstEdition(copy: ImportedStory, record: Record<string, unknown>, zone: string): boolean {
+  const first = latestStamp([copy.fields.date], zone);
+  const recordFirst = latestStamp([record['date']], zone);
+  const recordUpdated = latestStamp([record['updated']], zone);
+  return copy.fields.updated === undefined && first !== undefined && recordFirst?.t === first.t && recordUpdated !== undefined && recordUpdated.t > first.t;
 }
 
 export interface FileReport {
@@ -196,7 +216,7 @@ export async function importFiles(files: readonly string[], opts: ImportOptions)
   const reports: FileReport[] = [];
   let done = 0;
   // (Not the records, nor the feeds the build writes, in a directory named.)
-  for (const item of copyFiles(files, opts.cwd, [articles, out, resolve(opts.cwd, opts.config.outDir)])) {
+  for (const item of copyFiles(files, opts.cwd, [articles, out, resolve(opts.cwd, opts.config.outDir)], opts.skip)) {
     if (++done % 64 === 0) await new Promise((r) => setImmediate(r));
     const report = item.kind === 'file' ? importOne(item.path, opts, ids, out, dry) : directoryReport(item, opts.cwd);
     if (opts.onFile !== undefined) opts.onFile(report);
@@ -276,19 +296,13 @@ function importOne(file: string, opts: ImportOptions, ids: Map<string, string>, 
   }
   for (const imported of result.stories) {
     const story = keepNeighbourDayId(keepFormerId(imported, ids, opts.config.timezone, dry), ids, opts.config.timezone, dry);
-    let entry: StoryReport;
-    try {
-      entry = place(story, out, ids, opts, dry);
-    } catch (e) {
-      // The records' directory cannot be written (no permission, a full disk, a read-only mount): this
-      // story is not written, and said so; the others are tried.
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === undefined) throw e;
+    const entry = place(story, out, ids, opts, dry);
+    report.stories.push(entry);
+    if (entry.status === 'not written') {
       report.ok = false;
-      report.diagnostics.push(diagnostic(Errors.ImportWriteFailed, { file: shown }, display(newPath(out, story), opts.cwd), code));
+      report.diagnostics.push(diagnostic(Errors.ImportWriteFailed, { file: shown }, entry.path, entry.error ?? ''));
       continue;
     }
-    report.stories.push(entry);
     if (entry.status === 'refused') {
       report.ok = false;
       report.diagnostics.push(diagnostic(Errors.ImportRecordExists, { file: shown }, story.fields.id, entry.path));
@@ -423,7 +437,12 @@ function place(imported: ImportedStory, out: string, ids: Map<string, string>, o
   // A file at a new story's path is another story's record (every record's id is in `ids`), or no record
   // at all: never replaced, nor taken for this story's (QA: two wire ids alike in their first 80
   // characters shared one path, and --force put one story over the other).
-  if (existing === undefined && (dry?.get(target) ?? readOld(target)) !== undefined) target = newPath(out, imported, true);
+  // (One that is no record, a file the desk broke, is not passed by: it is refused as before, since it may
+  // be this story's, and a second record would give the id twice.)
+  if (existing === undefined && (dry?.get(target) ?? readOld(target)) !== undefined) {
+    const id = recordData(target, display(target, opts.cwd), dry)?.['id'];
+    if (typeof id === 'string' && id.trim() !== imported.fields.id) target = newPath(out, imported, true);
+  }
   const shown = display(target, opts.cwd);
   const old = dry?.get(target) ?? readOld(target);
   // Over a record: its first publication, and what the desk added that the copy does not carry, are kept.
@@ -436,22 +455,33 @@ function place(imported: ImportedStory, out: string, ids: Map<string, string>, o
   // Over a record stamped later: an earlier edition (editions come in out of order, and an inbox imported
   // again holds them all). Kept out without --force; forced, said.
   const older = data === undefined ? undefined : olderEdition(imported, data, opts.config.timezone);
-  if (old !== undefined && !opts.force) return { story, path: shown, status: older === undefined ? 'refused' : 'earlier edition', ...(older === undefined ? {} : { older }) };
+  if (old !== undefined && !opts.force) {
+    const earlier = older !== undefined && data !== undefined && firstEdition(imported, data, opts.config.timezone);
+    return { story, path: shown, status: earlier ? 'earlier edition' : 'refused', ...(older === undefined ? {} : { older }) };
+  }
   if (opts.dryRun) {
     // As the real run would: the next story of the run finds this one's record.
     ids.set(story.fields.id, target);
     dry?.set(target, text);
     return { story, path: shown, status: old === undefined ? 'would write' : 'would replace', ...(older === undefined ? {} : { older }) };
   }
-  mkdirSync(dirname(target), { recursive: true });
   const entry: StoryReport = { story, path: shown, status: old === undefined ? 'written' : 'replaced', ...(older === undefined ? {} : { older }) };
-  if (old !== undefined) {
-    // (A copy: the record stays in place until the new one replaces it whole.)
-    const backup = freeBackupName(target);
-    copyFileSync(target, backup);
-    entry.backup = display(backup, opts.cwd);
+  try {
+    mkdirSync(dirname(target), { recursive: true });
+    if (old !== undefined) {
+      // (A copy: the record stays in place until the new one replaces it whole.)
+      const backup = freeBackupName(target);
+      copyFileSync(target, backup);
+      entry.backup = display(backup, opts.cwd);
+    }
+    writeWhole(target, text);
+  } catch (e) {
+    // The records' directory cannot be written (no permission, a full disk, a read-only mount): this story
+    // is not written, and said so; the others are tried.
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === undefined) throw e;
+    return { story, path: shown, status: 'not written', error: code };
   }
-  writeWhole(target, text);
   ids.set(story.fields.id, target);
   return entry;
 }

@@ -115,14 +115,15 @@ const ORGANISATIONS = new Set([
 ]);
 
 /**
- * What a dateline's brackets may hold as its agency: one the list knows (`dpa`, `EFE`), or a name: words
- * each starting with a capital (`PA Media`, `Interfax`, `The Canadian Press`, `AFP/Getty`), not a month or
- * a weekday, nor a year.
+ * Whether a dateline's brackets may hold its agency: not when they hold no letter (`(1989)`), start with a
+ * year (`(1989 photo)`), are a day or a month alone (`(Monday)`), or are words all in lower case that the
+ * list of agencies does not know (`(local time)`). Anything else may be an agency or a station (`(KTLA 5)`,
+ * `(euronews)`, `(al-Ahram)`, `(The Globe and Mail)`, `(AP Photo/Jane Doe, File)`).
  */
 function agencyLike(text: string): boolean {
-  if (parseAgencyLine(text) !== undefined) return true;
-  const words = text.trim().split(/[\s/]+/);
-  return words.every((w) => /^[\p{Lu}&][\p{L}\p{M}.'’&-]*$/u.test(w)) && !words.some((w) => DAY_OR_MONTH.test(w.replace(/\.$/, '')));
+  const t = text.trim();
+  if (!/\p{L}/u.test(t) || /^(?:1[89]|20)\d{2}\b/.test(t) || DAY_OR_MONTH.test(t.replace(/\.$/, ''))) return false;
+  return !(/\s/.test(t) && t === t.toLowerCase() && parseAgencyLine(t) === undefined);
 }
 
 const DAY_OR_MONTH = new RegExp(`^(?:${MONTH_NAME}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)$`, 'i');

@@ -53,7 +53,9 @@ const q = (s: string): string => JSON.stringify(s);
  * be remembered …`, `Date night: 5 couples …`, `Time 10:30 p.m. CST sirens sounded …`, `时间2025年过半`).
  */
 const A_DATE = String.raw`(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|(?:${MONTH_NAME})\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:${MONTH_NAME})\.?,?\s+\d{4})`;
-const DATE_AND_TIME = String.raw`(?=[^\n]{0,40}?${A_DATE})(?=[^\n]{0,60}?\d{1,2}[:：]\d{2})`;
+const A_TIME = String.raw`\d{1,2}[:：]\d{2}`;
+/** Right after the label: a date, then a time a few characters on (`, at`), or a time, then a date (`9:24 PM, Feb 4, 2025`). */
+const DATE_AND_TIME = String.raw`(?:${A_DATE}[^\n\d]{0,6}${A_TIME}|${A_TIME}(?:\s*[ap]\.?m\.?)?[^\n\d]{0,6}${A_DATE})`;
 
 /**
  * A line that says it is a stamp, with a stamp's label and a number soon after (`Updated: Feb. 5, 2025

@@ -138,6 +138,10 @@ export const Errors = {
     'the copy nests its markup thousands of levels deep, too deep to read; no wire copy does: check where the file came from'),
   ImportRecordExists: entry('E_IMPORT_EXISTS', 'error', (id: string, path: string) =>
     `a different record with id ${q(id)} already exists at ${path}; pass --force to replace it (the old file is kept as a backup)`),
+  ImportRecordNewer: entry('E_IMPORT_EXISTS', 'error', (id: string, path: string, record: string, copy: string) =>
+    `a different record with id ${q(id)} already exists at ${path}, stamped ${q(record)}, later than this copy's ${q(copy)}: if this is an earlier edition, leave it (--force would put its text over the later one); if the record's first publication is wrong, fix its date`),
+  ImportPathTaken: entry('E_IMPORT_EXISTS', 'error', (path: string) =>
+    `${path}, where this story's record goes, holds a file that cannot be read as a record: fix it (it may be this story's record), or move it, or pass --force to replace it (the old file is kept as a backup)`),
   ImportWithdrawnLive: entry('E_IMPORT_WITHDRAWN_LIVE', 'error', (id: string, path: string) =>
     `the story ${q(id)} is published from ${path}: take it down (draft: true), or import this notice again with --force, which sets that in the record`),
   ImportTakeDownFailed: entry('E_IMPORT_WITHDRAWN_LIVE', 'error', (id: string, path: string) =>
@@ -149,8 +153,8 @@ export const Errors = {
   ImportCopyUnlisted: entry('E_IMPORT_COPY_UNLISTED', 'error', (reason: string) => `cannot list the directory (${reason}): the copy in it was not imported`),
   ImportLeftOut: entry('W_IMPORT_LEFT_OUT', 'warning', (left: number, examples: string, found: number) =>
     `${found === 0 ? 'no copy found in it' : `${grouped(found)} ${found === 1 ? 'file' : 'files'} of copy found in it`}` +
-    (left === 0 ? '' : `; ${grouped(left)} ${left === 1 ? 'file is' : 'files are'} not copy by ${left === 1 ? 'its name' : 'their names'} and ${left === 1 ? 'was' : 'were'} left out (${examples}): name one to import it`) +
-    ' (hidden files, and the articles and output directories, are never read as copy)'),
+    (left === 0 ? '' : `; ${grouped(left)} other ${left === 1 ? 'file was' : 'files were'} left out (${examples}): name one to import it`) +
+    ' (hidden files, the configuration, and the articles and output directories, are never read as copy)'),
   ImportWriteFailed: entry('E_IMPORT_WRITE_FAILED', 'error', (path: string, reason: string) => `cannot write the record ${q(path)} (${reason}): nothing was written for this story`),
   ImportAlreadyDown: entry('W_IMPORT_TAKEN_DOWN', 'warning', (id: string, path: string) =>
     `the agency withdrew the story ${q(id)}; ${path} is already a draft`),

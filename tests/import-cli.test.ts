@@ -343,7 +343,7 @@ describe('writing records', () => {
     const r = await run(['import', 'wire'], dir);
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n').filter((l) => /^wire\//.test(l))).toEqual(['wire/2025/feb/story-2.txt (text): 1 story', 'wire/2025/feb/story-10.xml (nitf): 1 story']);
-    expect(r.stderr).toBe('wire: warning: 2 files of copy found in it; 2 files are not copy by their names and were left out (*.jpg, README): name one to import it (hidden files, and the articles and output directories, are never read as copy) (W_IMPORT_LEFT_OUT)\n1 warning\n');
+    expect(r.stderr).toBe('wire: warning: 2 files of copy found in it; 2 other files were left out (*.jpg, README): name one to import it (hidden files, the configuration, and the articles and output directories, are never read as copy) (W_IMPORT_LEFT_OUT)\n1 warning\n');
     expect(r.stdout).toContain('2 files read, 2 stories found (2 written).');
     expect(await records(dir)).toHaveLength(2);
     // Again, with the records' directory inside the one named (and a link to it), a link loop, and a file
@@ -361,13 +361,13 @@ describe('writing records', () => {
     expect(again.stdout.match(/\.md {2}unchanged$/gm)).toHaveLength(2);
     expect(again.stdout).toContain('2 files read, 2 stories found (2 unchanged).');
     // (A loop of links leads nowhere: no copy, left out; a link back up the tree is not walked again.)
-    expect(again.stderr).toContain('wire: warning: 2 files of copy found in it; 4 files are not copy by their names and were left out (loop-a, loop-b, *.jpg)');
+    expect(again.stderr).toContain('wire: warning: 2 files of copy found in it; 4 other files were left out (loop-a: a link that leads nowhere, loop-b: a link that leads nowhere, *.jpg)');
     // The configuration beside the copy is never read as copy.
     const root = await run(['import', '--dry-run', '.'], dir);
     expect(root.stdout).not.toContain('dateline.config.json');
     // A directory that holds no copy (the articles) is said to, not passed over in silence.
     const none = await run(['import', 'wire/articles'], dir);
-    expect([none.code, none.stderr]).toEqual([0, expect.stringContaining('wire/articles: warning: no copy found in it (hidden files, and the articles and output directories, are never read as copy) (W_IMPORT_LEFT_OUT)')]);
+    expect([none.code, none.stderr]).toEqual([0, expect.stringContaining('wire/articles: warning: no copy found in it (hidden files, the configuration, and the articles and output directories, are never read as copy) (W_IMPORT_LEFT_OUT)')]);
   });
 
   // QA of a backfill: two wire ids alike in their first 80 characters shared one record path; the second
@@ -404,23 +404,42 @@ describe('writing records', () => {
     expect(await records(dir)).toEqual(before);
   });
 
-  // Review: only the first edition of a corrected story is left out without an error; another story of
-  // the headline and day, or a correction older than an `updated` the desk wrote, is refused as before.
-  it('copy of the same id that is no first edition of the record is refused, not passed over', async () => {
+  // Reviews: copy whose stamps lie within its record's (an earlier edition: the first, or a correction
+  // between) is left out without an error; another story of the headline and day, published before the
+  // record's, is refused as before, and told how to tell.
+  it('every earlier edition of a story corrected twice is left out; another story of its headline is refused', async () => {
+    const dir = await site();
+    const edition = (stamps: string, body: string) => `Home | Business\n\nPort talks resume\n\n${stamps}\n\nSHANGHAI — ${body}\n`;
+    await mkdir(join(dir, 'inbox'));
+    await writeFile(join(dir, 'inbox/a1.txt'), edition('Published: 2025-02-05 09:24', 'Talks resumed.'));
+    await writeFile(join(dir, 'inbox/a2.txt'), edition('Published: 2025-02-05 09:24 | Updated: 2025-02-05 11:00', 'Talks resumed on Wednesday.'));
+    await writeFile(join(dir, 'inbox/a3.txt'), edition('Published: 2025-02-05 09:24 | Updated: 2025-02-05 14:30', 'Talks resumed on Wednesday morning.'));
+    await run(['import', 'inbox/a1.txt'], dir);
+    for (const f of ['inbox/a2.txt', 'inbox/a3.txt']) expect((await run(['import', '--force', f], dir)).code).toBe(0);
+    for (const args of [['import', 'inbox'], ['import', '--dry-run', 'inbox']]) {
+      const again = await run(args, dir);
+      expect([again.code, again.stderr], args.join(' ')).toEqual([0, '']);
+      expect(again.stdout, args.join(' ')).toContain('3 files read, 3 stories found (1 unchanged, 2 earlier editions)');
+    }
+  });
+
+  it('copy of the same id published before its record (another story of the headline) is refused, not passed over', async () => {
     const dir = await site();
     const story = (stamp: string, body: string) => `Home | Business\n\nMarkets wrap\n\nUpdated: ${stamp}\n\nSHANGHAI — ${body}\n`;
     await writeFile(join(dir, 'evening.txt'), story('2025-02-05 18:10', 'Shares closed higher on Wednesday.'));
     await writeFile(join(dir, 'morning.txt'), story('2025-02-05 09:05', 'Shares opened lower on Wednesday.'));
     expect((await run(['import', 'evening.txt'], dir)).code).toBe(0);
     const morning = await run(['import', 'morning.txt'], dir);
-    expect([morning.code, morning.stderr]).toEqual([1, expect.stringContaining('(E_IMPORT_EXISTS)')]);
+    expect([morning.code, morning.stderr]).toEqual([1, expect.stringContaining('stamped "2025-02-05 18:10", later than this copy\'s "2025-02-05 09:05": if this is an earlier edition, leave it (--force would put its text over the later one); if the record\'s first publication is wrong, fix its date (E_IMPORT_EXISTS)')]);
+    expect(morning.stderr).not.toContain('W_IMPORT_OLDER_EDITION');
     // The desk's own later `updated`, then a wire correction stamped before it: refused, for the desk to see.
     const [path] = (await records(dir)).filter((n) => n.endsWith('.md'));
     const file = join(dir, 'articles', path!);
     await writeFile(file, (await readFile(file, 'utf8')).replace(/^date: .*$/m, (m) => `${m}\nupdated: 2025-02-05 22:00`));
     await writeFile(join(dir, 'fix.txt'), `Home | Business\n\nMarkets wrap\n\nPublished: 2025-02-05 18:10 | Updated: 2025-02-05 20:00\n\nSHANGHAI — Shares closed higher on Wednesday, led by banks.\n`);
+    // (Its stamps lie within the record's: an earlier edition, left out and said, for the desk to see.)
     const fix = await run(['import', 'fix.txt'], dir);
-    expect([fix.code, fix.stderr]).toEqual([1, expect.stringContaining('(E_IMPORT_EXISTS)')]);
+    expect([fix.code, fix.stdout]).toEqual([0, expect.stringContaining('not imported: an earlier edition (stamped 2025-02-05 20:00) of the record, which is stamped 2025-02-05 22:00')]);
   });
 
   it('a record at a new story\'s path that cannot be read as one is not passed by (no second record of the id)', async () => {

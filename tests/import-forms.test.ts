@@ -479,6 +479,10 @@ const ROWS: [string, Form, Expected][] = [
   ['a lead with an agency in lower case that the list knows', lead('BERLIN, 4 February (dpa) - Trains stopped.'), { agency: 'dpa', city: 'Berlin', date: '2025-02-04', last: MORE }],
   // (Review: a station with a number, a name in lower case or with a lower-case word is no day or note.)
   ['a lead with a station with a number', lead('LOS ANGELES (KTLA 5) — Fires spread overnight.'), { agency: 'KTLA 5', city: 'Los Angeles', last: MORE }],
+  ['a date in brackets', lead('WASHINGTON (Feb. 5) - Talks resumed.'), { first: 'WASHINGTON (Feb. 5) - Talks resumed.', last: MORE }],
+  ['a weekday and date in brackets', lead('WASHINGTON (Monday, Feb. 5) - Talks resumed.'), { first: 'WASHINGTON (Monday, Feb. 5) - Talks resumed.', last: MORE }],
+  ['a byline in brackets', lead('WASHINGTON (By Jane Doe) - Talks resumed.'), { first: 'WASHINGTON (By Jane Doe) - Talks resumed.', last: MORE }],
+  ['a label in brackets', lead('WASHINGTON (Video) - Talks resumed.'), { first: 'WASHINGTON (Video) - Talks resumed.', last: MORE }],
   ['a lead with a name in lower case', lead('CAIRO (al-Ahram) — Ministers met.'), { agency: 'al-Ahram', city: 'Cairo', last: MORE }],
   ['a lead with a paper whose name has a lower-case word', lead('TORONTO (The Globe and Mail) — Rates held.'), { agency: 'The Globe and Mail', city: 'Toronto', last: MORE }],
   ['prose with a year in brackets', lead('BERLIN (1989) -- The wall fell.'), { first: 'BERLIN (1989) -- The wall fell.', last: MORE }],

@@ -900,7 +900,7 @@ describe('importText: bad input', () => {
     const second = run(copy('Updated: 2025-02-05 09:24\n\nTime 2025-02-05 9:30 PM, give or take')).stories[0]!;
     expect([second.body.startsWith('Body paragraph.'), second.notes]).toEqual([true, expect.arrayContaining(['stamp in a form not read, not used: "Time 2025-02-05 9:30 PM, give or take"'])]);
     for (const stamp of ['Date 2025-02-04 10:10 PM CST', 'Date Feb 4, 2025 10:10 PM CST', 'Date 4 February 2025 10:10 PM CST',
-      'Time 9:24 PM, Feb 4, 2025 CST', 'Date 05.02.2025 09:24 CST', 'Date 2/5/2025 9:24 CST', 'Time 09:24 2025-02-05 CST']) {
+      'Time 9:24 PM, Feb 4, 2025 CST', 'Date 05.02.2025 09:24 CST', 'Date 2/5/2025 9:24 CST', 'Time 09:24 2025-02-05 CST', 'Time 9:24 PM CST Wednesday Feb 5 2025']) {
       expect(lines(run(copy(`${stamp}\n\nUpdated: 2025-02-05 09:24`))).diagnostics, stamp).toEqual([expect.stringMatching(new RegExp(`^in/story\\.txt:5: no date: the stamp "${stamp}" gives its time in CST, which names more than one zone`))]);
     }
     // A body paragraph that starts with a time in such a zone is the story's (the import stopped for it).

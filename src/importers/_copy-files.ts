@@ -5,7 +5,7 @@
  * again); what cannot be listed is said, and so is what a directory held that is not copy.
  */
 import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { within } from '../paths.js';
 
 export type CopyItem =
@@ -38,7 +38,9 @@ export function copyName(name: string): boolean {
  */
 export function copyFiles(names: readonly string[], cwd: string, excluded: readonly string[], skipFiles: readonly string[] = []): CopyItem[] {
   const out: CopyItem[] = [];
-  const files = new Set<string>(skipFiles.map((f) => real(resolve(cwd, f))));
+  const files = new Set<string>();
+  // (Left out of a directory's walk only: a file named is read, whatever it is.)
+  const skipped = new Set(skipFiles.map((f) => real(resolve(cwd, f))));
   const dirs = new Set<string>();
   const skip = excluded.map(real);
   /** Adds a file by its real path; false when it was added already (two names for one file). */
@@ -75,17 +77,21 @@ export function copyFiles(names: readonly string[], cwd: string, excluded: reado
         let type: Dirent | Stats | undefined = entry;
         let entryKey = join(key, entry.name);
         if (entry.isSymbolicLink()) {
-          // A link that leads nowhere, or round in a loop, holds no copy: left out, as other files that are not copy.
           type = stat(full);
           if (type !== undefined) entryKey = real(full);
+          // (A link to a record or a feed is not copy, as the directories that hold them are not.)
+          if (type?.isFile() === true && skip.some((d) => within(entryKey, d))) continue;
         }
+        if (skipped.has(entryKey)) continue;
         if (type?.isDirectory() === true) walk(full, entryKey);
         else if (type?.isFile() === true && copyName(entry.name)) {
-          if (addFile(entryKey, full)) summary.found += 1;
+          summary.found += 1;
+          addFile(entryKey, full);
         } else {
-          // Not copy by its name, a pipe or a device, or a link that leads nowhere.
+          // Not copy by its name, a pipe or a device, or a link that leads nowhere or round in a loop.
           summary.left += 1;
-          if (summary.examples.size < 3) summary.examples.add(extname(entry.name) === '' ? basename(entry.name) : `*${extname(entry.name).toLowerCase()}`);
+          const kind = type === undefined ? `${entry.name}: a link that leads nowhere` : !type.isFile() ? `${entry.name}: not a file` : extname(entry.name) === '' ? entry.name : `*${extname(entry.name).toLowerCase()}`;
+          if (summary.examples.size < 3) summary.examples.add(kind);
         }
       }
     };

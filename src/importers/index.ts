@@ -60,6 +60,8 @@ export interface StoryReport {
   older?: { copy: string; record: string };
   /** `not written`: why (the system's code, `EACCES`, `ENOSPC`). */
   error?: string;
+  /** `refused`: the file at the new story's path is no record (it cannot be read as one). */
+  occupied?: boolean;
 }
 
 /** The copy's latest stamp and the record's, when the copy's is the earlier: an earlier edition. */
@@ -72,16 +74,17 @@ function olderEdition(copy: ImportedStory, record: Record<string, unknown>, zone
 }
 
 /**
- * Whether copy is the first edition of the story its record holds since corrected: the same first
- * publication, no update of its own, the record's `updated` later. Only then is it left out without an
- * error ('earlier edition'): a story of the same headline another time, or a correction older than an
- * `updated` the desk wrote, is refused as before (E_IMPORT_EXISTS), for the desk to look at.
+ * Whether copy is an earlier edition of the story its record holds: all its stamps within the record's,
+ * from its first publication to its last update (an inbox imported again holds every edition of a story
+ * corrected since, the first and those between). Only then is it left out without an error: a story of the
+ * same headline published before the record's (another story), or copy newer than the record, is refused
+ * as before (E_IMPORT_EXISTS). (A correction older than an `updated` the desk wrote is within the record's
+ * stamps too: it is left out, and said so.)
  */
-function firstEdition(copy: ImportedStory, record: Record<string, unknown>, zone: string): boolean {
-  const first = latestStamp([copy.fields.date], zone);
-  const recordFirst = latestStamp([record['date']], zone);
-  const recordUpdated = latestStamp([record['updated']], zone);
-  return copy.fields.updated === undefined && first !== undefined && recordFirst?.t === first.t && recordUpdated !== undefined && recordUpdated.t > first.t;
+function earlierEdition(copy: ImportedStory, record: Record<string, unknown>, zone: string): boolean {
+  const [first, last] = [latestStamp([copy.fields.date], zone), latestStamp([copy.fields.date, copy.fields.updated], zone)];
+  const [recordFirst, recordLast] = [latestStamp([record['date']], zone), latestStamp([record['date'], record['updated']], zone)];
+  return first !== undefined && last !== undefined && recordFirst !== undefined && recordLast !== undefined && first.t >= recordFirst.t && last.t < recordLast.t;
 }
 
 export interface FileReport {
@@ -305,9 +308,14 @@ function importOne(file: string, opts: ImportOptions, ids: Map<string, string>, 
     }
     if (entry.status === 'refused') {
       report.ok = false;
-      report.diagnostics.push(diagnostic(Errors.ImportRecordExists, { file: shown }, story.fields.id, entry.path));
+      report.diagnostics.push(entry.occupied === true
+        ? diagnostic(Errors.ImportPathTaken, { file: shown }, entry.path)
+        : entry.older !== undefined
+          ? diagnostic(Errors.ImportRecordNewer, { file: shown }, story.fields.id, entry.path, entry.older.record, entry.older.copy)
+          : diagnostic(Errors.ImportRecordExists, { file: shown }, story.fields.id, entry.path));
     }
-    if (entry.older !== undefined && entry.status !== 'earlier edition') report.diagnostics.push(diagnostic(Errors.ImportOlderEdition, { file: shown }, entry.path, entry.older.record, entry.older.copy));
+    // (Said only when the copy's text did replace a later one's.)
+    if (entry.older !== undefined && (entry.status === 'replaced' || entry.status === 'would replace')) report.diagnostics.push(diagnostic(Errors.ImportOlderEdition, { file: shown }, entry.path, entry.older.record, entry.older.copy));
     // The record as written (with what the desk had fixed in it), not the copy alone.
     if (entry.status !== 'earlier edition') report.diagnostics.push(...attention(entry.story, shown, opts.config));
   }
@@ -439,9 +447,11 @@ function place(imported: ImportedStory, out: string, ids: Map<string, string>, o
   // characters shared one path, and --force put one story over the other).
   // (One that is no record, a file the desk broke, is not passed by: it is refused as before, since it may
   // be this story's, and a second record would give the id twice.)
+  let occupied = false;
   if (existing === undefined && (dry?.get(target) ?? readOld(target)) !== undefined) {
     const id = recordData(target, display(target, opts.cwd), dry)?.['id'];
     if (typeof id === 'string' && id.trim() !== imported.fields.id) target = newPath(out, imported, true);
+    else occupied = typeof id !== 'string';
   }
   const shown = display(target, opts.cwd);
   const old = dry?.get(target) ?? readOld(target);
@@ -456,8 +466,8 @@ function place(imported: ImportedStory, out: string, ids: Map<string, string>, o
   // again holds them all). Kept out without --force; forced, said.
   const older = data === undefined ? undefined : olderEdition(imported, data, opts.config.timezone);
   if (old !== undefined && !opts.force) {
-    const earlier = older !== undefined && data !== undefined && firstEdition(imported, data, opts.config.timezone);
-    return { story, path: shown, status: earlier ? 'earlier edition' : 'refused', ...(older === undefined ? {} : { older }) };
+    const earlier = older !== undefined && data !== undefined && earlierEdition(imported, data, opts.config.timezone);
+    return { story, path: shown, status: earlier ? 'earlier edition' : 'refused', ...(older === undefined ? {} : { older }), ...(occupied ? { occupied } : {}) };
   }
   if (opts.dryRun) {
     // As the real run would: the next story of the run finds this one's record.

@@ -123,8 +123,12 @@ const ORGANISATIONS = new Set([
 function agencyLike(text: string): boolean {
   const t = text.trim();
   if (!/\p{L}/u.test(t) || /^(?:1[89]|20)\d{2}\b/.test(t) || DAY_OR_MONTH.test(t.replace(/\.$/, ''))) return false;
+  // A date (`Feb. 5`, `Monday, Feb. 5`, `5 February`), a byline (`By Jane Doe`), a label (`Updated`, `Video`, `Local time`).
+  if (A_DATE_IN.test(t) || /^by\s/i.test(t) || NOT_PLACES.test(t.toUpperCase()) || /^local time$/i.test(t)) return false;
   return !(/\s/.test(t) && t === t.toLowerCase() && parseAgencyLine(t) === undefined);
 }
+
+const A_DATE_IN = new RegExp(`(?:^|[\\s,])(?:(?:${MONTH_NAME})\\.?\\s+\\d{1,2}\\b|\\d{1,2}\\s+(?:${MONTH_NAME})\\b)`, 'i');
 
 const DAY_OR_MONTH = new RegExp(`^(?:${MONTH_NAME}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)$`, 'i');
 

@@ -54,8 +54,8 @@ const q = (s: string): string => JSON.stringify(s);
  */
 const A_DATE = String.raw`(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|(?:${MONTH_NAME})\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:${MONTH_NAME})\.?,?\s+\d{4})`;
 const A_TIME = String.raw`\d{1,2}[:：]\d{2}`;
-/** Right after the label: a date, then a time a few characters on (`, at`), or a time, then a date (`9:24 PM, Feb 4, 2025`). */
-const DATE_AND_TIME = String.raw`(?:${A_DATE}[^\n\d]{0,6}${A_TIME}|${A_TIME}(?:\s*[ap]\.?m\.?)?[^\n\d]{0,6}${A_DATE})`;
+/** Right after the label: a date, then a time a few characters on (`, at`), or a time, then a date after its zone and day (`9:24 PM CST Wednesday Feb 5 2025`). */
+const DATE_AND_TIME = String.raw`(?:${A_DATE}[^\n\d]{0,6}${A_TIME}|${A_TIME}[^\n\d]{0,24}${A_DATE})`;
 
 /**
  * A line that says it is a stamp, with a stamp's label and a number soon after (`Updated: Feb. 5, 2025

@@ -399,7 +399,7 @@ describe('writing records', () => {
     const before = await records(dir);
     const again = await run(['import', 'gaza-talks.txt', 'later.txt'], dir);
     expect([again.code, again.stderr]).toEqual([0, '']);
-    expect(again.stdout).toMatch(/not imported: an earlier edition \(stamped .*\) of the record, which is stamped .*; --force puts this text over it/);
+    expect(again.stdout).toMatch(/not imported: an earlier edition \(stamped .*\) of the record, which is stamped .* \(if that stamp is the desk's own `updated`/);
     expect(again.stdout).toContain('(1 unchanged, 1 earlier edition)');
     expect(await records(dir)).toEqual(before);
   });
@@ -407,13 +407,14 @@ describe('writing records', () => {
   // Reviews: copy whose stamps lie within its record's (an earlier edition: the first, or a correction
   // between) is left out without an error; another story of the headline and day, published before the
   // record's, is refused as before, and told how to tell.
-  it('every earlier edition of a story corrected twice is left out; another story of its headline is refused', async () => {
+  it.each([['Published: 2025-02-05 09:24', 'Published: 2025-02-05 09:24 | Updated: 2025-02-05 11:00', 'Published: 2025-02-05 09:24 | Updated: 2025-02-05 14:30'],
+    ['Updated: 2025-02-05 09:24', 'Updated: 2025-02-05 11:00', 'Updated: 2025-02-05 14:30']])('every earlier edition of a story corrected twice is left out (%s, …)', async (s1, s2, s3) => {
     const dir = await site();
     const edition = (stamps: string, body: string) => `Home | Business\n\nPort talks resume\n\n${stamps}\n\nSHANGHAI — ${body}\n`;
     await mkdir(join(dir, 'inbox'));
-    await writeFile(join(dir, 'inbox/a1.txt'), edition('Published: 2025-02-05 09:24', 'Talks resumed.'));
-    await writeFile(join(dir, 'inbox/a2.txt'), edition('Published: 2025-02-05 09:24 | Updated: 2025-02-05 11:00', 'Talks resumed on Wednesday.'));
-    await writeFile(join(dir, 'inbox/a3.txt'), edition('Published: 2025-02-05 09:24 | Updated: 2025-02-05 14:30', 'Talks resumed on Wednesday morning.'));
+    await writeFile(join(dir, 'inbox/a1.txt'), edition(s1, 'Talks on the port resumed in the city.'));
+    await writeFile(join(dir, 'inbox/a2.txt'), edition(s2, 'Talks on the port resumed in the city on Wednesday.'));
+    await writeFile(join(dir, 'inbox/a3.txt'), edition(s3, 'Talks on the port resumed in the city on Wednesday morning.'));
     await run(['import', 'inbox/a1.txt'], dir);
     for (const f of ['inbox/a2.txt', 'inbox/a3.txt']) expect((await run(['import', '--force', f], dir)).code).toBe(0);
     for (const args of [['import', 'inbox'], ['import', '--dry-run', 'inbox']]) {
@@ -423,6 +424,25 @@ describe('writing records', () => {
     }
   });
 
+  // Review round 6: another story of the headline and day, stamped within the range of a record whose
+  // story was corrected (its own first publication, other text), was left out as an earlier edition.
+  it('another story of the headline stamped between a record\'s first publication and its correction is refused', async () => {
+    const dir = await site();
+    const story = (stamps: string, body: string) => `Home | Business\n\nMarkets wrap\n\n${stamps}\n\nSHANGHAI — ${body}\n`;
+    await writeFile(join(dir, 'morning.txt'), story('Published: 2025-02-05 09:05', 'Shares opened lower on Wednesday as traders weighed the central bank statement.'));
+    await writeFile(join(dir, 'fix.txt'), story('Published: 2025-02-05 09:05 | Updated: 2025-02-05 19:00', 'Shares opened lower on Wednesday as traders weighed the central bank statement and the data.'));
+    await writeFile(join(dir, 'evening.txt'), story('Published: 2025-02-05 18:10', 'Property developers led a late rally that left the index up at the close.'));
+    await writeFile(join(dir, 'evening-page.txt'), story('Updated: 2025-02-05 18:10', 'Property developers led a late rally that left the index up at the close.'));
+    await run(['import', 'morning.txt'], dir);
+    expect((await run(['import', '--force', 'fix.txt'], dir)).code).toBe(0);
+    for (const f of ['evening.txt', 'evening-page.txt']) {
+      const r = await run(['import', f], dir);
+      expect([r.code, r.stderr], f).toEqual([1, expect.stringContaining('(E_IMPORT_EXISTS)')]);
+    }
+    // The morning's first edition, its text alike, is an earlier edition.
+    expect((await run(['import', 'morning.txt'], dir)).stdout).toContain('not imported: an earlier edition');
+  });
+
   it('copy of the same id published before its record (another story of the headline) is refused, not passed over', async () => {
     const dir = await site();
     const story = (stamp: string, body: string) => `Home | Business\n\nMarkets wrap\n\nUpdated: ${stamp}\n\nSHANGHAI — ${body}\n`;
@@ -430,7 +450,7 @@ describe('writing records', () => {
     await writeFile(join(dir, 'morning.txt'), story('2025-02-05 09:05', 'Shares opened lower on Wednesday.'));
     expect((await run(['import', 'evening.txt'], dir)).code).toBe(0);
     const morning = await run(['import', 'morning.txt'], dir);
-    expect([morning.code, morning.stderr]).toEqual([1, expect.stringContaining('stamped "2025-02-05 18:10", later than this copy\'s "2025-02-05 09:05": if this is an earlier edition, leave it (--force would put its text over the later one); if the record\'s first publication is wrong, fix its date (E_IMPORT_EXISTS)')]);
+    expect([morning.code, morning.stderr]).toEqual([1, expect.stringContaining('first published "2025-02-05 18:10", after this copy\'s "2025-02-05 09:05": if this is another story of the same headline, give the copy an id line of its own ("ID: …") and import it again; if it is this story\'s first edition, fix the record\'s date (--force would put this text over the record\'s) (E_IMPORT_EXISTS)')]);
     expect(morning.stderr).not.toContain('W_IMPORT_OLDER_EDITION');
     // The desk's own later `updated`, then a wire correction stamped before it: refused, for the desk to see.
     const [path] = (await records(dir)).filter((n) => n.endsWith('.md'));

@@ -127,7 +127,7 @@ function describeStory(s: StoryReport, timezone: string): string {
   if (credits.length > 0) lines.push(['credits', credits.join('; ')]);
   for (const n of s.story.notes) lines.push(['note', n]);
   const status = s.status === 'earlier edition' && s.older !== undefined
-    ? `not imported: an earlier edition (stamped ${s.older.copy}) of the record, which is stamped ${s.older.record}; --force puts this text over it`
+    ? `not imported: an earlier edition (stamped ${s.older.copy}) of the record, which is stamped ${s.older.record} (if that stamp is the desk's own \`updated\` and this is a correction it lacks, --force puts this text over the record)`
     : `${s.status}${s.backup === undefined ? '' : ` (old file kept as ${s.backup})`}`;
   return `  ${s.path}  ${status}\n${lines.map(([k, v]) => `    ${k.padEnd(9)} ${v}\n`).join('')}`;
 }

@@ -82,7 +82,8 @@ export function copyFiles(names: readonly string[], cwd: string, excluded: reado
           // (A link to a record or a feed is not copy, as the directories that hold them are not.)
           if (type?.isFile() === true && skip.some((d) => within(entryKey, d))) continue;
         }
-        if (skipped.has(entryKey)) continue;
+        // (A site's configuration, by the default name too, is never copy.)
+        if (skipped.has(entryKey) || entry.name === 'dateline.config.json') continue;
         if (type?.isDirectory() === true) walk(full, entryKey);
         else if (type?.isFile() === true && copyName(entry.name)) {
           summary.found += 1;

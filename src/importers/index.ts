@@ -62,6 +62,8 @@ export interface StoryReport {
   error?: string;
   /** `refused`: the file at the new story's path is no record (it cannot be read as one). */
   occupied?: boolean;
+  /** `refused`: the copy's first publication and the record's, when the copy's is the earlier. */
+  before?: { copy: string; record: string };
 }
 
 /** The copy's latest stamp and the record's, when the copy's is the earlier: an earlier edition. */
@@ -75,16 +77,43 @@ function olderEdition(copy: ImportedStory, record: Record<string, unknown>, zone
 
 /**
  * Whether copy is an earlier edition of the story its record holds: all its stamps within the record's,
- * from its first publication to its last update (an inbox imported again holds every edition of a story
- * corrected since, the first and those between). Only then is it left out without an error: a story of the
- * same headline published before the record's (another story), or copy newer than the record, is refused
- * as before (E_IMPORT_EXISTS). (A correction older than an `updated` the desk wrote is within the record's
- * stamps too: it is left out, and said so.)
+ * from its first publication to its last update (an inbox imported again holds the first edition and every
+ * correction since), and either the same first publication or most of the record's text (`sameText`): an
+ * edition that gives only its update stamp (`Updated: 11:00`) is dated by it. Only then is it left out
+ * without an error. Another story of the same headline and day (its own first publication, other text),
+ * or copy newer than the record, is refused as before (E_IMPORT_EXISTS).
  */
-function earlierEdition(copy: ImportedStory, record: Record<string, unknown>, zone: string): boolean {
+function earlierEdition(copy: ImportedStory, record: Record<string, unknown>, recordBody: string, zone: string): boolean {
   const [first, last] = [latestStamp([copy.fields.date], zone), latestStamp([copy.fields.date, copy.fields.updated], zone)];
   const [recordFirst, recordLast] = [latestStamp([record['date']], zone), latestStamp([record['date'], record['updated']], zone)];
-  return first !== undefined && last !== undefined && recordFirst !== undefined && recordLast !== undefined && first.t >= recordFirst.t && last.t < recordLast.t;
+  if (first === undefined || last === undefined || recordFirst === undefined || recordLast === undefined) return false;
+  if (first.t < recordFirst.t || last.t >= recordLast.t) return false;
+  return first.t === recordFirst.t || sameText(copy.body, recordBody);
+}
+
+/**
+ * Whether two bodies are editions of one text: half the record's runs of three words or more are in the
+ * copy. Corrections change a figure, a name or a paragraph; two stories that share a headline ("Markets
+ * wrap" in the morning and the evening) share few runs of words.
+ */
+function sameText(copy: string, record: string): boolean {
+  const runs = (text: string): Set<string> => {
+    const words = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    const out = new Set<string>();
+    for (let k = 0; k + 2 < words.length; k++) out.add(`${words[k]} ${words[k + 1]} ${words[k + 2]}`);
+    return out;
+  };
+  const [a, b] = [runs(copy), runs(record)];
+  if (b.size === 0) return false;
+  let shared = 0;
+  for (const r of b) if (a.has(r)) shared += 1;
+  return shared * 2 >= b.size;
+}
+
+/** The copy's first publication and the record's, when the copy's is the earlier: perhaps another story of the headline. */
+function publishedBefore(copy: ImportedStory, record: Record<string, unknown>, zone: string): { copy: string; record: string } | undefined {
+  const [c, r] = [latestStamp([copy.fields.date], zone), latestStamp([record['date']], zone)];
+  return c !== undefined && r !== undefined && c.t < r.t ? { copy: c.v, record: r.v } : undefined;
 }
 
 export interface FileReport {
@@ -172,6 +201,13 @@ function parsedRecord(text: string, json: boolean, shown: string): { data: Recor
   // (A JSON record's Markdown is its `body` field: compared, like a Markdown record's body, without the edges' whitespace.)
   const fields = data as Record<string, unknown>;
   return { data: typeof fields['body'] === 'string' ? { ...fields, body: fields['body'].trim() } : fields, body: r.record?.body?.trim() };
+}
+
+/** A record's body as written (a JSON record's `body`), or '' when it has none or cannot be read. */
+function recordBody(text: string, json: boolean): string {
+  const r = parsedRecord(text, json, '');
+  const b = r?.body ?? r?.data['body'];
+  return typeof b === 'string' ? b : '';
 }
 
 /** The same record, whatever the order of its keys or its YAML style: the desk may have tidied it. */
@@ -310,9 +346,11 @@ function importOne(file: string, opts: ImportOptions, ids: Map<string, string>, 
       report.ok = false;
       report.diagnostics.push(entry.occupied === true
         ? diagnostic(Errors.ImportPathTaken, { file: shown }, entry.path)
-        : entry.older !== undefined
-          ? diagnostic(Errors.ImportRecordNewer, { file: shown }, story.fields.id, entry.path, entry.older.record, entry.older.copy)
-          : diagnostic(Errors.ImportRecordExists, { file: shown }, story.fields.id, entry.path));
+        : entry.before !== undefined
+          ? diagnostic(Errors.ImportPublishedBefore, { file: shown }, story.fields.id, entry.path, entry.before.record, entry.before.copy)
+          : entry.older !== undefined
+            ? diagnostic(Errors.ImportRecordNewer, { file: shown }, story.fields.id, entry.path, entry.older.record, entry.older.copy)
+            : diagnostic(Errors.ImportRecordExists, { file: shown }, story.fields.id, entry.path));
     }
     // (Said only when the copy's text did replace a later one's.)
     if (entry.older !== undefined && (entry.status === 'replaced' || entry.status === 'would replace')) report.diagnostics.push(diagnostic(Errors.ImportOlderEdition, { file: shown }, entry.path, entry.older.record, entry.older.copy));
@@ -466,8 +504,9 @@ function place(imported: ImportedStory, out: string, ids: Map<string, string>, o
   // again holds them all). Kept out without --force; forced, said.
   const older = data === undefined ? undefined : olderEdition(imported, data, opts.config.timezone);
   if (old !== undefined && !opts.force) {
-    const earlier = older !== undefined && data !== undefined && earlierEdition(imported, data, opts.config.timezone);
-    return { story, path: shown, status: earlier ? 'earlier edition' : 'refused', ...(older === undefined ? {} : { older }), ...(occupied ? { occupied } : {}) };
+    const earlier = older !== undefined && data !== undefined && earlierEdition(imported, data, recordBody(old, json), opts.config.timezone);
+    const before = data === undefined ? undefined : publishedBefore(imported, data, opts.config.timezone);
+    return { story, path: shown, status: earlier ? 'earlier edition' : 'refused', ...(older === undefined ? {} : { older }), ...(before === undefined ? {} : { before }), ...(occupied ? { occupied } : {}) };
   }
   if (opts.dryRun) {
     // As the real run would: the next story of the run finds this one's record.

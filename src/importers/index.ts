@@ -76,38 +76,18 @@ function olderEdition(copy: ImportedStory, record: Record<string, unknown>, zone
 }
 
 /**
- * Whether copy is an earlier edition of the story its record holds: all its stamps within the record's,
- * from its first publication to its last update (an inbox imported again holds the first edition and every
- * correction since), and either the same first publication or most of the record's text (`sameText`): an
- * edition that gives only its update stamp (`Updated: 11:00`) is dated by it. Only then is it left out
- * without an error. Another story of the same headline and day (its own first publication, other text),
- * or copy newer than the record, is refused as before (E_IMPORT_EXISTS).
+ * Whether copy is an earlier edition of the story its record holds: the record's first publication, and
+ * its last stamp before the record's (an inbox imported again holds the first edition and every correction
+ * since). Only then is it left out without an error. An edition that gives only its update stamp
+ * (`Updated: 11:00`) cannot be told from another story of the headline and day by its stamps, nor safely
+ * by its text (reviews: stories that share a paragraph, or one that begins with another's flash), so it is
+ * refused (E_IMPORT_EXISTS) with a message that says how to tell: never left out without a word.
  */
-function earlierEdition(copy: ImportedStory, record: Record<string, unknown>, recordBody: string, zone: string): boolean {
+function earlierEdition(copy: ImportedStory, record: Record<string, unknown>, zone: string): boolean {
   const [first, last] = [latestStamp([copy.fields.date], zone), latestStamp([copy.fields.date, copy.fields.updated], zone)];
   const [recordFirst, recordLast] = [latestStamp([record['date']], zone), latestStamp([record['date'], record['updated']], zone)];
   if (first === undefined || last === undefined || recordFirst === undefined || recordLast === undefined) return false;
-  if (first.t < recordFirst.t || last.t >= recordLast.t) return false;
-  return first.t === recordFirst.t || sameText(copy.body, recordBody);
-}
-
-/**
- * Whether two bodies are editions of one text: half the record's runs of three words or more are in the
- * copy. Corrections change a figure, a name or a paragraph; two stories that share a headline ("Markets
- * wrap" in the morning and the evening) share few runs of words.
- */
-function sameText(copy: string, record: string): boolean {
-  const runs = (text: string): Set<string> => {
-    const words = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-    const out = new Set<string>();
-    for (let k = 0; k + 2 < words.length; k++) out.add(`${words[k]} ${words[k + 1]} ${words[k + 2]}`);
-    return out;
-  };
-  const [a, b] = [runs(copy), runs(record)];
-  if (b.size === 0) return false;
-  let shared = 0;
-  for (const r of b) if (a.has(r)) shared += 1;
-  return shared * 2 >= b.size;
+  return first.t === recordFirst.t && last.t < recordLast.t;
 }
 
 /** The copy's first publication and the record's, when the copy's is the earlier: perhaps another story of the headline. */
@@ -201,13 +181,6 @@ function parsedRecord(text: string, json: boolean, shown: string): { data: Recor
   // (A JSON record's Markdown is its `body` field: compared, like a Markdown record's body, without the edges' whitespace.)
   const fields = data as Record<string, unknown>;
   return { data: typeof fields['body'] === 'string' ? { ...fields, body: fields['body'].trim() } : fields, body: r.record?.body?.trim() };
-}
-
-/** A record's body as written (a JSON record's `body`), or '' when it has none or cannot be read. */
-function recordBody(text: string, json: boolean): string {
-  const r = parsedRecord(text, json, '');
-  const b = r?.body ?? r?.data['body'];
-  return typeof b === 'string' ? b : '';
 }
 
 /** The same record, whatever the order of its keys or its YAML style: the desk may have tidied it. */
@@ -504,7 +477,7 @@ function place(imported: ImportedStory, out: string, ids: Map<string, string>, o
   // again holds them all). Kept out without --force; forced, said.
   const older = data === undefined ? undefined : olderEdition(imported, data, opts.config.timezone);
   if (old !== undefined && !opts.force) {
-    const earlier = older !== undefined && data !== undefined && earlierEdition(imported, data, recordBody(old, json), opts.config.timezone);
+    const earlier = older !== undefined && data !== undefined && earlierEdition(imported, data, opts.config.timezone);
     const before = data === undefined ? undefined : publishedBefore(imported, data, opts.config.timezone);
     return { story, path: shown, status: earlier ? 'earlier edition' : 'refused', ...(older === undefined ? {} : { older }), ...(before === undefined ? {} : { before }), ...(occupied ? { occupied } : {}) };
   }

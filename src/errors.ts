@@ -142,6 +142,8 @@ export const Errors = {
     `a different record with id ${q(id)} already exists at ${path}, stamped ${q(record)}, later than this copy's ${q(copy)}: if this is an earlier edition of that story, leave it (--force would put its text over the later one); if it is another story of the same headline, give the copy an id line of its own under its headline ("ID: …") and import it again`),
   ImportPublishedBefore: entry('E_IMPORT_EXISTS', 'error', (id: string, path: string, record: string, copy: string) =>
     `a different record with id ${q(id)} already exists at ${path}, first published ${q(record)}, after this copy's ${q(copy)}: if this is another story of the same headline, give the copy an id line of its own under its headline ("ID: …") and import it again; if it is this story's first edition, fix the record's date (--force would put this text over the record's)`),
+  ImportPublishedAfter: entry('E_IMPORT_EXISTS', 'error', (id: string, path: string, record: string, copy: string) =>
+    `a different record with id ${q(id)} already exists at ${path}, first published ${q(record)}, before this copy's ${q(copy)}: if this is another story of the same headline, give the copy an id line of its own under its headline ("ID: …") and import it again; if it is a correction of that story, pass --force to replace it (the old file is kept as a backup)`),
   ImportPathTaken: entry('E_IMPORT_EXISTS', 'error', (path: string) =>
     `${path}, where this story's record goes, holds a file that cannot be read as a record: fix it (it may be this story's record), or move it, or pass --force to replace it (the old file is kept as a backup)`),
   ImportWithdrawnLive: entry('E_IMPORT_WITHDRAWN_LIVE', 'error', (id: string, path: string) =>

@@ -460,6 +460,13 @@ describe('writing records', () => {
     const story = (stamp: string, body: string) => `Home | Business\n\nMarkets wrap\n\nUpdated: ${stamp}\n\nSHANGHAI — ${body}\n`;
     await writeFile(join(dir, 'evening.txt'), story('2025-02-05 18:10', 'Shares closed higher on Wednesday.'));
     await writeFile(join(dir, 'morning.txt'), story('2025-02-05 09:05', 'Shares opened lower on Wednesday.'));
+    // (The other way round: the evening's copy after the morning's record is told both cases, not only --force.)
+    const other = await makeSite({});
+    cleanups.push(other.cleanup);
+    await writeFile(join(other.dir, 'evening.txt'), story('2025-02-05 18:10', 'Shares closed higher on Wednesday.'));
+    await writeFile(join(other.dir, 'morning.txt'), story('2025-02-05 09:05', 'Shares opened lower on Wednesday.'));
+    await run(['import', 'morning.txt'], other.dir);
+    expect((await run(['import', 'evening.txt'], other.dir)).stderr).toContain('first published "2025-02-05 09:05", before this copy\'s "2025-02-05 18:10": if this is another story of the same headline, give the copy an id line of its own under its headline ("ID: …") and import it again; if it is a correction of that story, pass --force');
     expect((await run(['import', 'evening.txt'], dir)).code).toBe(0);
     const morning = await run(['import', 'morning.txt'], dir);
     expect([morning.code, morning.stderr]).toEqual([1, expect.stringContaining('first published "2025-02-05 18:10", after this copy\'s "2025-02-05 09:05": if this is another story of the same headline, give the copy an id line of its own under its headline ("ID: …") and import it again; if it is this story\'s first edition, fix the record\'s date (--force would put this text over the record\'s) (E_IMPORT_EXISTS)')]);

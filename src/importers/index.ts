@@ -62,8 +62,8 @@ export interface StoryReport {
   error?: string;
   /** `refused`: the file at the new story's path is no record (it cannot be read as one). */
   occupied?: boolean;
-  /** `refused`: the copy's first publication and the record's, when the copy's is the earlier. */
-  before?: { copy: string; record: string };
+  /** `refused`: the copy's first publication and the record's, when they differ (`before`: the copy's is the earlier). */
+  firsts?: { copy: string; record: string; before: boolean };
 }
 
 /** The copy's latest stamp and the record's, when the copy's is the earlier: an earlier edition. */
@@ -90,10 +90,10 @@ function earlierEdition(copy: ImportedStory, record: Record<string, unknown>, zo
   return first.t === recordFirst.t && last.t < recordLast.t;
 }
 
-/** The copy's first publication and the record's, when the copy's is the earlier: perhaps another story of the headline. */
-function publishedBefore(copy: ImportedStory, record: Record<string, unknown>, zone: string): { copy: string; record: string } | undefined {
+/** The copy's first publication and the record's, when they differ: perhaps another story of the headline. */
+function firstPublications(copy: ImportedStory, record: Record<string, unknown>, zone: string): { copy: string; record: string; before: boolean } | undefined {
   const [c, r] = [latestStamp([copy.fields.date], zone), latestStamp([record['date']], zone)];
-  return c !== undefined && r !== undefined && c.t < r.t ? { copy: c.v, record: r.v } : undefined;
+  return c !== undefined && r !== undefined && c.t !== r.t ? { copy: c.v, record: r.v, before: c.t < r.t } : undefined;
 }
 
 export interface FileReport {
@@ -319,11 +319,13 @@ function importOne(file: string, opts: ImportOptions, ids: Map<string, string>, 
       report.ok = false;
       report.diagnostics.push(entry.occupied === true
         ? diagnostic(Errors.ImportPathTaken, { file: shown }, entry.path)
-        : entry.before !== undefined
-          ? diagnostic(Errors.ImportPublishedBefore, { file: shown }, story.fields.id, entry.path, entry.before.record, entry.before.copy)
+        : entry.firsts?.before === true
+          ? diagnostic(Errors.ImportPublishedBefore, { file: shown }, story.fields.id, entry.path, entry.firsts.record, entry.firsts.copy)
           : entry.older !== undefined
             ? diagnostic(Errors.ImportRecordNewer, { file: shown }, story.fields.id, entry.path, entry.older.record, entry.older.copy)
-            : diagnostic(Errors.ImportRecordExists, { file: shown }, story.fields.id, entry.path));
+            : entry.firsts !== undefined
+              ? diagnostic(Errors.ImportPublishedAfter, { file: shown }, story.fields.id, entry.path, entry.firsts.record, entry.firsts.copy)
+              : diagnostic(Errors.ImportRecordExists, { file: shown }, story.fields.id, entry.path));
     }
     // (Said only when the copy's text did replace a later one's.)
     if (entry.older !== undefined && (entry.status === 'replaced' || entry.status === 'would replace')) report.diagnostics.push(diagnostic(Errors.ImportOlderEdition, { file: shown }, entry.path, entry.older.record, entry.older.copy));
@@ -478,8 +480,8 @@ function place(imported: ImportedStory, out: string, ids: Map<string, string>, o
   const older = data === undefined ? undefined : olderEdition(imported, data, opts.config.timezone);
   if (old !== undefined && !opts.force) {
     const earlier = older !== undefined && data !== undefined && earlierEdition(imported, data, opts.config.timezone);
-    const before = data === undefined ? undefined : publishedBefore(imported, data, opts.config.timezone);
-    return { story, path: shown, status: earlier ? 'earlier edition' : 'refused', ...(older === undefined ? {} : { older }), ...(before === undefined ? {} : { before }), ...(occupied ? { occupied } : {}) };
+    const firsts = data === undefined ? undefined : firstPublications(imported, data, opts.config.timezone);
+    return { story, path: shown, status: earlier ? 'earlier edition' : 'refused', ...(older === undefined ? {} : { older }), ...(firsts === undefined ? {} : { firsts }), ...(occupied ? { occupied } : {}) };
   }
   if (opts.dryRun) {
     // As the real run would: the next story of the run finds this one's record.

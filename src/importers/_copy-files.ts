@@ -26,7 +26,7 @@ const NOT_COPY = /^(?:readme|license|licence|copying|notice|changelog|changes|au
 const ORDER = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
 /** Whether a file found in a directory is copy, by its name. */
-export function copyName(name: string): boolean {
+function copyName(name: string): boolean {
   const ext = extname(name).toLowerCase();
   return COPY_EXTENSIONS.has(ext) && !(ext === '' && NOT_COPY.test(name));
 }

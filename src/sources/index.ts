@@ -10,7 +10,7 @@ import { loadAllRecords } from './cached.js';
 import { overlapProblems } from '../apart.js';
 
 export { display, listRecordFiles, sortDiagnostics, type Loaded } from './_files.js';
-export { readFileBytes, readRecordText } from './_read.js';
+export { firstBadBytes, readFileBytes, readRecordText } from './_read.js';
 
 export const DEFAULT_CONFIG_FILE = 'dateline.config.json';
 

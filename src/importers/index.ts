@@ -43,8 +43,9 @@ export interface ImportOptions {
 }
 
 /**
- * `earlier edition`: not imported, the copy being the first edition of the story its record holds since
- * corrected (`older` says both stamps); `not written`: the record could not be written (`error`).
+ * `earlier edition`: not imported, the copy being an earlier edition of the story its record holds (the
+ * record's first publication, an earlier last stamp: `older` says both); `not written`: the record could
+ * not be written (`error`).
  */
 export type StoryStatus = 'written' | 'replaced' | 'unchanged' | 'would write' | 'would replace' | 'refused' | 'earlier edition' | 'not written';
 
@@ -459,16 +460,24 @@ function place(imported: ImportedStory, out: string, ids: Map<string, string>, o
   // characters shared one path, and --force put one story over the other).
   // (One that is no record, a file the desk broke, is not passed by: it is refused as before, since it may
   // be this story's, and a second record would give the id twice.)
+  // What is at a path, read and parsed once: its text, and its fields when it is a record.
+  const at = (path: string): { text: string | undefined; data: Record<string, unknown> | undefined } => {
+    const text = dry?.get(path) ?? readOld(path);
+    return { text, data: text === undefined ? undefined : parsedRecord(text, extname(path).toLowerCase() === '.json', display(path, opts.cwd))?.data };
+  };
+  let there = at(target);
   let occupied = false;
-  if (existing === undefined && (dry?.get(target) ?? readOld(target)) !== undefined) {
-    const id = recordData(target, display(target, opts.cwd), dry)?.['id'];
-    if (typeof id === 'string' && id.trim() !== imported.fields.id) target = newPath(out, imported, true);
-    else occupied = typeof id !== 'string';
+  if (existing === undefined && there.text !== undefined) {
+    const id = there.data?.['id'];
+    if (typeof id === 'string' && id.trim() !== imported.fields.id) {
+      target = newPath(out, imported, true);
+      there = at(target);
+    } else occupied = typeof id !== 'string';
   }
   const shown = display(target, opts.cwd);
-  const old = dry?.get(target) ?? readOld(target);
+  const old = there.text;
   // Over a record: its first publication, and what the desk added that the copy does not carry, are kept.
-  const data = old === undefined ? undefined : recordData(target, shown, dry);
+  const data = there.data;
   const story = data === undefined ? imported : asCorrection(imported, data, opts.config.timezone);
   // A record the desk keeps as JSON stays JSON (Markdown in a .json file is no record).
   const json = extname(target).toLowerCase() === '.json';

@@ -906,6 +906,12 @@ describe('importText: bad input', () => {
     // A body paragraph that starts with a time in such a zone is the story's (the import stopped for it).
     const sirens = run(`Home | World\n\nStamp forms\n\nUpdated: 2025-02-05 09:24\n\nDALLAS (AP) -- Tornado sirens sounded.\n\nTime 10:30 p.m. CST sirens sounded in the north of the city.\n`).stories;
     expect(sirens.map((st) => st.body.includes('Time 10:30 p.m. CST sirens'))).toEqual([true]);
+    // So is one with the label's colon, and a stamp-like line at the story's end: the head's stamps are
+    // read, and a paragraph of the story does not stop the import (it did, as a stamp in a zone that names several).
+    for (const paragraph of ['Time: 7:30 p.m. CST, the hour the snow was heaviest, drivers were told to stay home.', 'Updated: Feb 4, 2025 10:10 PM CST']) {
+      const later = run(`Home | World\n\nStamp forms\n\nUpdated: 2025-02-05 09:24\n\nCHICAGO, Feb. 4 (Xinhua) -- Schools shut.\n\n${paragraph}\n\nThe storm passes on Thursday.\n`);
+      expect([later.diagnostics, later.stories.map((st) => [st.fields.date, st.body.includes(paragraph)])], paragraph).toEqual([[], [['2025-02-05 09:24', true]]]);
+    }
     // An editor's note that starts like a stamp is not taken for one.
     expect(lines(run(`${copy('Posted Feb 5, 2025 9:24 local time')}\nUpdated: This story was updated to correct a name.\n`)).diagnostics[0]).toMatch(/^in\/story\.txt:5: no date: the stamp "Posted Feb 5, 2025 9:24 local time"/);
     expect(lines(run(copy('Updated: Feb 5, 2025 9:24 local time')))).toEqual({

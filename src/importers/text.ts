@@ -76,6 +76,11 @@ function notRead(text: string, deskZone: string): string {
     : `the stamp ${q(text)} is in a form not read (write it as "Updated: 2025-02-05 09:24", with its UTC offset, such as "-05:00", when the time is not the site's zone's)`;
 }
 
+/** The first of these lines (or of their parts between bars) labelled as a stamp whose zone names several (`Updated: 10:10 PM CST`). */
+function ambiguousStamp(lines: readonly { n: number; text: string }[], deskZone: string): { n: number; text: string } | undefined {
+  return lines.flatMap((l) => [l.text, ...segments(l.text)].map((text) => ({ n: l.n, text }))).find((l) => STAMP_LABEL.test(l.text) && ambiguousZone(l.text, deskZone) !== undefined);
+}
+
 /** The note for a line like a byline without "By" (`Jane Doe | AP`), which is not read as one. */
 const barNote = (text: string): string =>
   `a line like a byline without "By", not read as one (a label or a place reads the same): ${q(text)}; write "By ${text.trim()}" if it is the byline`;
@@ -94,6 +99,8 @@ const problems = {
       ? diagnostic(Errors.ImportNoDate, { file }, 'the copy has no "Published:" or "Updated:" stamp (such as "Updated: 2025-02-05 09:24")')
       : diagnostic(Errors.ImportNoDate, { file, line: labelled.n }, notRead(labelled.text, deskZone), true);
   },
+  ambiguous: (file: string, stamp: { n: number; text: string }, deskZone: string) =>
+    diagnostic(Errors.ImportNoDate, { file, line: stamp.n }, notRead(stamp.text, deskZone), true),
   badDate: (file: string, line: number, value: string) => diagnostic(Errors.DateFormat, { file, line, field: 'date' }, value),
   clockTime: (file: string, line: number, field: string, value: string, zone: string, t: Exclude<DeskTime, { ok: true } | { problem: 'format' }>) =>
     t.problem === 'nonexistent'
@@ -253,8 +260,10 @@ export const importText: Importer = (input, ctx): ImportResult => {
   if (headline === undefined) diagnostics.push(problems.noHeadline(file));
   // A stamp in a zone that names several (`Published 10:10 PM CST, …`) is refused even beside a stamp that
   // is read: the copy's first publication may be the one not read, and its line would be taken for the headline.
-  const ambiguous = firstStamp < 0 ? undefined : lines.flatMap((l) => [l.text, ...segments(l.text)].map((text) => ({ n: l.n, text }))).find((l) => STAMP_LABEL.test(l.text) && ambiguousZone(l.text, ctx.timezone) !== undefined);
-  if (ambiguous !== undefined) diagnostics.push(diagnostic(Errors.ImportNoDate, { file, line: ambiguous.n }, notRead(ambiguous.text, ctx.timezone), true));
+  // Only in the head, before the stamp here and among the stamp's lines below: in the story, `Time: 7:30 p.m.
+  // CST, the hour …` is a paragraph.
+  const ambiguous = firstStamp < 0 ? undefined : ambiguousStamp(lines.slice(0, firstStamp), ctx.timezone);
+  if (ambiguous !== undefined) diagnostics.push(problems.ambiguous(file, ambiguous, ctx.timezone));
   if (firstStamp < 0) diagnostics.push(problems.noDate(file, lines, ctx.timezone));
   if (ambiguous !== undefined) return { stories: [], diagnostics };
   if (headline === undefined || firstStamp < 0) return { stories: [], diagnostics };
@@ -328,6 +337,8 @@ export const importText: Importer = (input, ctx): ImportResult => {
       else break;
     }
   }
+  const ambiguousLater = ambiguousStamp(blocks.slice(0, i), ctx.timezone);
+  if (ambiguousLater !== undefined) return { stories: [], diagnostics: [...diagnostics, problems.ambiguous(file, ambiguousLater, ctx.timezone)] };
 
   // The body. Special lines inside it are kept as text: inside a story they are not what they look like.
   const body: PageBlock[] = [];

@@ -1375,6 +1375,19 @@ describe('importText: Chinese in traditional characters', () => {
     },
   );
 
+  it.each([
+    ['日期：2025年2月5日 星期三 10:10', '2025-02-05 10:10'], ['2025年2月5日（星期三）10:10', '2025-02-05 10:10'], ['星期三 2025-02-05 10:10', '2025-02-05 10:10'],
+    ['發布時間：2025年2月5日 週三 10:10', '2025-02-05 10:10'], ['发布时间：2025年2月5日 下午3:15', '2025-02-05 15:15'], ['2025年2月5日 上午12:05', '2025-02-05 00:05'],
+    ['2025年02月05日 09：24', '2025-02-05 09:24'], ['2025年2月5日 周三 上午10:10 北京时间', '2025-02-05T10:10:00+08:00'],
+  ])('reads the stamp %s, with its weekday, 上午 or 下午, or a full-width colon', (stamp, date) => {
+    expect(story('寒冷天氣警告生效', '', stamp, '', '本報香港電（記者張家明）天文台表示，季候風正影響沿岸。', '', '市民應注意保暖。').fields.date).toBe(date);
+  });
+
+  it.each([['Updated: 2025-02-05 下午3:15 PM'], ['2025年2月5日 下午15:15']])('does not read %s, which says the half of the day twice or names none', (stamp) => {
+    const r = importText(['寒冷天氣警告生效', '', stamp, '', '本報香港電（記者張家明）天文台表示。', ''].join('\n'), { file: 'hant.txt', timezone: ZONE });
+    expect([r.stories, r.diagnostics.map((d) => d.code)]).toEqual([[], ['E_IMPORT_NO_DATE']]);
+  });
+
   it('reads a 新華社 lead, 【責任編輯：…】 and a source line 來源 in traditional characters', () => {
     const s = story('澳門博彩收入上升', '', '2025年3月2日 10:00 來源：新華社', '', '新華社澳門3月2日電（記者郭鑫）博彩監察協調局2日公布數據。', '', '數據顯示收入按年上升。', '', '【責任編輯：李華】');
     expect(s.fields).toMatchObject({ authors: ['郭鑫'], agency: { name: '新華社' }, contributors: [{ name: '李華', role: '責任編輯' }], dateline: { city: '澳門', timezone: 'Asia/Macau', date: '2025-03-02' } });

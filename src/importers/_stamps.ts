@@ -22,7 +22,9 @@ export interface Stamp {
 }
 
 const LABEL = /^(?<label>(?:(?:first|last) )?(?:updated|published|posted|modified|released)(?: on| at)?|date|time|发布时间|[發发][布佈]時間|更新时间|更新時間|发布日期|[發发][布佈]日期|时间|時間|日期)(?:\s*[:：]\s*|\s+|(?=\d))/i;
-const WEEKDAY = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:[a-z]*day)?\.?,?\s+/i;
+/** A Chinese weekday (`星期三`, `周三`, `(週三)`), as pages print it after the date or before it. */
+const ZH_WEEKDAY = String.raw`[(（]?(?:星期|周|週|禮拜|礼拜)[一二三四五六日天][)）]?`;
+const WEEKDAY = new RegExp(String.raw`^(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:[a-z]*day)?\.?,?\s+|${ZH_WEEKDAY}[,，]?\s*)`, 'i');
 const MONTH = String.raw`(${MONTH_NAME})\.?`;
 
 interface DateParts { y: string; mo: string; d: string }
@@ -35,10 +37,13 @@ const DATES: ReadonlyArray<[RegExp, (m: RegExpExecArray) => DateParts]> = [
 ];
 
 
-/** `09:24`, `9:24:05`, `9:24 p.m.`, `12:05 AM` (a 24-hour hour with AM/PM is no time). */
-const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?(?:\s*([ap])\.?\s?m\b\.?)?/i;
-/** Between the date and the time: `T`, a space, a comma, `at`/`on`, a dash or bar. */
-const BETWEEN = /^(?:T|\s*,\s*|\s+(?:at|on)\s+|\s*[-–—|]\s+|\s+)/i;
+/**
+ * `09:24`, `9:24:05`, `9:24 p.m.`, `12:05 AM`, `下午3:15` (a 24-hour hour with AM/PM is no time). The
+ * colon may be full-width (`09：24`).
+ */
+const TIME = /^(?:(上午|下午)\s*)?(\d{1,2})[:：](\d{2})(?:[:：](\d{2})(?:[.,]\d{1,9})?)?(?:\s*([ap])\.?\s?m\b\.?)?/i;
+/** Between the date and the time: `T`, a space, a comma, `at`/`on`, a dash or bar, a Chinese weekday (`2025年2月5日 星期三 10:10`). */
+const BETWEEN = new RegExp(String.raw`^(?:T|\s*,\s*|\s+(?:at|on)\s+|\s*[-–—|]\s+|\s*[,，]?\s*${ZH_WEEKDAY}[,，]?\s*|\s+)`, 'i');
 /** An offset, UTC/GMT (+n), Beijing time, in any case; then an abbreviation, in capitals (`est` may be a word). */
 const ZONE_TOKEN = /^\s*(?:[(（]\s*)?(z|[+-]\d{2}:?\d{2}|(?:gmt|utc)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|bjt|beijing\s+time|北京时间|北京時間)(?:\s*[)）])?(?![a-z])/i;
 const ZONE_ABBREVIATION = /^\s*(?:[(（]\s*)?([A-Z]{2,5})(?:\s*[)）])?(?![A-Za-z])/;
@@ -143,11 +148,14 @@ function readDate(s: string): { date: DateParts; rest: string } | undefined {
 function readTime(s: string): { time: TimeParts; rest: string } | undefined {
   const m = TIME.exec(s);
   if (m === null) return undefined;
-  const hour = Number(m[1]);
-  const ampm = m[4]?.toLowerCase();
+  const hour = Number(m[2]);
+  // (Both 下午 and "p.m." is no time: one says it twice, and a clash is a misprint.)
+  const zh = m[1] === undefined ? undefined : m[1] === '上午' ? 'a' : 'p';
+  if (zh !== undefined && m[5] !== undefined) return undefined;
+  const ampm = zh ?? m[5]?.toLowerCase();
   if (ampm !== undefined ? hour < 1 || hour > 12 : hour > 23) return undefined;
   const h = ampm === undefined ? hour : (hour % 12) + (ampm === 'p' ? 12 : 0);
-  return { time: { h, mi: m[2]!, s: m[3] }, rest: s.slice(m[0].length) };
+  return { time: { h, mi: m[3]!, s: m[4] }, rest: s.slice(m[0].length) };
 }
 
 /** A zone token, if one follows and names a zone this reader knows; otherwise `none`, and the text is left unread. */

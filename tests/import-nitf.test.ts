@@ -163,6 +163,13 @@ describe('datelines', () => {
     // The region it prints narrows the city, as <state> would.
     const portland = run('p.xml', printed.replace('LONDON, 3 February', 'Portland, Ore., Feb. 4')).stories[0]!;
     expect(portland.fields.dateline).toMatchObject({ city: 'Portland', timezone: 'America/Los_Angeles', date: '2025-02-04' });
+    // Accented capitals are capitals (the date was lost: the lead reader took ASCII capitals only).
+    for (const [dateline, city] of [['Zürich, 3 February', 'Zürich'], ['ZÜRICH, 3 February', 'Zürich'], ['São Paulo, 3 February', 'São Paulo'], ['Montréal, 3 February', 'Montréal']] as const) {
+      expect(run('z.xml', printed.replace('LONDON, 3 February', dateline)).stories[0]!.fields.dateline, dateline).toMatchObject({ city, date: '2025-02-03' });
+    }
+    // `Today` is no city: the dateline is not used, with a note (it was the city "Today").
+    const today = run('t.xml', printed.replace('LONDON, 3 February', 'Today, Feb. 4')).stories[0]!;
+    expect([today.fields.dateline, today.notes.filter((n) => n.startsWith('dateline'))]).toEqual([undefined, ['dateline without a city: not used']]);
   });
 
   it('a lead that duplicates the structured dateline is taken out, and what it adds is kept', () => {

@@ -46,14 +46,19 @@ export interface DatelineLead {
 /** A dateline's month: AP's forms (`Feb.`, `March`, `Sept.`), Reuters' (`Feb`), and names in full (`February`). */
 const MONTH = MONTH_NAME;
 
+/** A capital of the Latin script, accented too (`É`, `Ü`, or `E` and a combining accent): `MONTRÉAL`, `ZÜRICH`, `SÃO PAULO`. */
+const CAP = String.raw`(?:(?=\p{Script=Latin})\p{Lu}\p{M}*)`;
+/** A letter of the Latin script, in either case, with its accents: a region's (`Nuevo León`). */
+const LETTER = String.raw`(?:(?=\p{Script=Latin})\p{L}\p{M}*)`;
+
 /**
  * `WASHINGTON, Feb. 4 (Xinhua) --`, `BEIRUT (AP) —`, `PORTLAND, Ore. (AP) —`, `LONDON, Feb 4 (Reuters) -`,
  * `WASHINGTON —`; the month in full and the day first too (`PARIS, February 4 --`, `LONDON, 4 February
  * (AFP) -`). The city is in capitals; the separator is `--`, an em or en dash, or a spaced hyphen.
  */
 const ENGLISH_LEAD = new RegExp(
-  String.raw`^(?<city>[A-Z][A-Z.'’]*(?:[ -][A-Z][A-Z.'’]*)*)` +
-    String.raw`(?:, (?<region>(?!(?:${MONTH})\.? \d)[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)*))?` +
+  String.raw`^(?<city>${CAP}(?:${CAP}|[.'’])*(?:[ -]${CAP}(?:${CAP}|[.'’])*)*)` +
+    String.raw`(?:, (?<region>(?!(?:${MONTH})\.? \d)${CAP}(?:${LETTER}|\.)*(?: ${CAP}(?:${LETTER}|\.)*)*))?` +
     String.raw`(?:, (?:(?<month>${MONTH})(?<dot>\.)? (?<day>\d{1,2})|(?<dayFirst>\d{1,2}) (?<monthAfter>${MONTH})(?<dotAfter>\.)?))?` +
     String.raw`(?: \((?<agency>[^()]{1,40})\))?` +
     String.raw` ?(?:--|—|–| - )\s*(?<rest>\S[\s\S]*)$`,
@@ -102,7 +107,10 @@ function reporterThenCity(printed: string): { reporter: string; city: string } |
 const RTL_LEAD = /^(?<city>[\p{Script=Arabic}\p{Script=Hebrew}]+(?: [\p{Script=Arabic}\p{Script=Hebrew}]+){0,2})(?: \((?<agency>[^()]{1,40})\))? ?(?:--|—|–| - )\s*(?<rest>\S[\s\S]*)$/u;
 
 /** Labels that lead a paragraph as a city would, with a dash: `EDITOR'S NOTE —`, `UPDATE -`. */
-const NOT_PLACES = /^(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY|EDITORS?['’]?S? NOTES?|NOTE|UPDATED?|CORRECTED|CORRECTION|CLARIFICATION|BREAKING(?: NEWS)?|(?:NEWS )?ANALYSIS|OPINION|COMMENTARY|EXPLAINER|REVIEW|OBITUARY|ADVISORY|EXCLUSIVE|WARNING|FACT CHECK|LIVE(?: UPDATES)?|WATCH|VIDEO|PHOTOS?|LISTEN|PODCAST|RECAP|PREVIEW)$/;
+const NOT_PLACES = /^(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY|TODAY|TONIGHT|YESTERDAY|TOMORROW|EDITORS?['’]?S? NOTES?|NOTE|UPDATED?|CORRECTED|CORRECTION|CLARIFICATION|BREAKING(?: NEWS)?|(?:NEWS )?ANALYSIS|OPINION|COMMENTARY|EXPLAINER|REVIEW|OBITUARY|ADVISORY|EXCLUSIVE|WARNING|FACT CHECK|LIVE(?: UPDATES)?|WATCH|VIDEO|PHOTOS?|LISTEN|PODCAST|RECAP|PREVIEW)$/;
+
+/** A word that leads as a city would and is none: a month, a weekday, `Today`, a label (`Editor's note`), in any case. */
+export const notAPlace = (word: string): boolean => NOT_PLACES.test(word.trim().toUpperCase());
 
 /**
  * Organisations' acronyms that lead a sentence in capitals and a dash as a city would (`NATO — Allies

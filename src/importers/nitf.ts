@@ -17,7 +17,7 @@ import {
 } from './_story.js';
 import { Credits } from './_credits.js';
 import { attr, child, children, lineOf, squash, textOf, toNodes, unique, type El } from './_tree.js';
-import { parseAgencyLine, parseDatelineLead } from './lines.js';
+import { notAPlace, parseAgencyLine, parseDatelineLead } from './lines.js';
 import { agencyOfJob, agencyOfPublication, isJobPhrase } from './_names.js';
 import { takeClosingCredits, takeCreditLine } from './_closing.js';
 import { nameSuffix, withSuffix } from './_suffix.js';
@@ -276,7 +276,9 @@ function readNitfDateline(dl: El, published: Timed, ctx: ImportContext, diagnost
     // (A lead's city is in capitals; a `<dateline>` may print it as a name, "London, 3 February".)
     const direct = printed === '' ? undefined : parseDatelineLead(`${trimmed} -- .`);
     lead = direct ?? (printed === '' ? undefined : parseDatelineLead(`${trimmed.replace(/^[^,]+/, (c) => c.toUpperCase())} -- .`));
-    city = direct?.city ?? printed.split(',')[0]?.trim() ?? '';
+    const first = printed.split(',')[0]?.trim() ?? '';
+    // (`Today, Feb. 4` names no city.)
+    city = direct?.city ?? (notAPlace(first) ? '' : first);
   }
   if (city === '') {
     notes.push('dateline without a city: not used');

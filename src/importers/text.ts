@@ -81,6 +81,9 @@ function ambiguousStamp(lines: readonly { n: number; text: string }[], deskZone:
   return lines.flatMap((l) => [l.text, ...segments(l.text)].map((text) => ({ n: l.n, text }))).find((l) => STAMP_LABEL.test(l.text) && ambiguousZone(l.text, deskZone) !== undefined);
 }
 
+/** A name without its accents, in lower case: `São Paulo` and `Sao Paulo` alike. */
+const withoutAccents = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
 /** The note for a line like a byline without "By" (`Jane Doe | AP`), which is not read as one. */
 const barNote = (text: string): string =>
   `a line like a byline without "By", not read as one (a label or a place reads the same): ${q(text)}; write "By ${text.trim()}" if it is the byline`;
@@ -511,7 +514,10 @@ export const importText: Importer = (input, ctx): ImportResult => {
   if (lead !== undefined) {
     const printed = lead.region === undefined ? lead.city : `${lead.city}, ${lead.region}`;
     const found = lookupCity(lead.city, lead.region);
-    const dateline: NonNullable<RecordFieldsOut['dateline']> = { city: found.found ? found.city : cityName(lead.city) };
+    // The gazetteer's name, but for accents it lacks that the lead prints (`SÃO PAULO` is São Paulo, not its Sao Paulo).
+    const titled = cityName(lead.city);
+    const accented = found.found && withoutAccents(titled) === withoutAccents(found.city) && /\p{M}/u.test(titled.normalize('NFD'));
+    const dateline: NonNullable<RecordFieldsOut['dateline']> = { city: found.found && !accented ? found.city : titled };
     if (found.found) {
       dateline.country = found.country;
       dateline.timezone = found.timezone;

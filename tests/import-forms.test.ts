@@ -483,6 +483,11 @@ const ROWS: [string, Form, Expected][] = [
   ['a weekday and date in brackets', lead('WASHINGTON (Monday, Feb. 5) - Talks resumed.'), { first: 'WASHINGTON (Monday, Feb. 5) - Talks resumed.', last: MORE }],
   ['a byline in brackets', lead('WASHINGTON (By Jane Doe) - Talks resumed.'), { first: 'WASHINGTON (By Jane Doe) - Talks resumed.', last: MORE }],
   ['a label in brackets', lead('WASHINGTON (Video) - Talks resumed.'), { first: 'WASHINGTON (Video) - Talks resumed.', last: MORE }],
+  // A word in lower case longer than an acronym is a note, not an agency; a country or state is the city's region.
+  ['a note of one word in brackets', lead('LONDON (pictured) - Crowds gathered.'), { first: 'LONDON (pictured) - Crowds gathered.', last: MORE }],
+  ['an agency in lower case, as short as an acronym', lead('VIENNA (apa) - Talks resumed.'), { agency: 'apa', city: 'Vienna', last: MORE }],
+  ['a country in brackets', lead('KYIV (Ukraine) — Air raid sirens sounded.'), { city: 'Kyiv', last: MORE }],
+  ['a state in brackets narrows the city', lead('PORTLAND (Maine) — The harbour froze.'), { city: 'Portland', last: MORE }],
   ['a lead with a name in lower case', lead('CAIRO (al-Ahram) — Ministers met.'), { agency: 'al-Ahram', city: 'Cairo', last: MORE }],
   ['a lead with a paper whose name has a lower-case word', lead('TORONTO (The Globe and Mail) — Rates held.'), { agency: 'The Globe and Mail', city: 'Toronto', last: MORE }],
   ['prose with a year in brackets', lead('BERLIN (1989) -- The wall fell.'), { first: 'BERLIN (1989) -- The wall fell.', last: MORE }],

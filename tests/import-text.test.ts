@@ -1145,6 +1145,17 @@ describe('importText: end marks inside the body', () => {
   });
 });
 
+describe('importText: brackets after a dateline city', () => {
+  it('a country or state there is the region that places the city, never its agency', () => {
+    const story = (lead: string) => only(importText(['Home | World', '', 'Brackets', '', 'Updated: 2025-02-05 09:24', '', lead, ''].join('\n'), { file: 'b.txt', timezone: ZONE }));
+    const maine = story('PORTLAND (Maine) — The harbour froze.');
+    expect([maine.fields.agency, maine.fields.dateline?.timezone, maine.body]).toEqual([undefined, 'America/New_York', 'The harbour froze.']);
+    expect(story('PORTLAND (Ore.) — The river rose.').fields.dateline?.timezone).toBe('America/Los_Angeles');
+    const kyiv = story('KYIV (Ukraine) — Sirens sounded.');
+    expect([kyiv.fields.agency, kyiv.fields.dateline?.city, kyiv.fields.dateline?.country]).toEqual([undefined, 'Kyiv', 'Ukraine']);
+  });
+});
+
 describe('importText: a zone that names several', () => {
   it.each([
     ['Updated 4:10 PM CST, March 4, 2025', 'CST', '"-06:00", "-05:00" or "+08:00"'],

@@ -133,7 +133,9 @@ function agencyLike(text: string): boolean {
   if (!/\p{L}/u.test(t) || /^(?:1[89]|20)\d{2}\b/.test(t) || DAY_OR_MONTH.test(t.replace(/\.$/, ''))) return false;
   // A date (`Feb. 5`, `Monday, Feb. 5`, `5 February`), a byline (`By Jane Doe`), a label (`Updated`, `Video`, `Local time`).
   if (A_DATE_IN.test(t) || /^by\s/i.test(t) || NOT_PLACES.test(t.toUpperCase()) || /^local time$/i.test(t)) return false;
-  return !(/\s/.test(t) && t === t.toLowerCase() && parseAgencyLine(t) === undefined);
+  // Words in lower case the list of agencies does not know are a note (`(local time)`); so is one word
+  // longer than an acronym (`(observed)`, `(pictured)`; `(dpa)`, `(apa)` are agencies).
+  return !(t === t.toLowerCase() && (/\s/.test(t) || t.length > 4) && parseAgencyLine(t) === undefined);
 }
 
 const A_DATE_IN = new RegExp(`(?:^|[\\s,])(?:(?:${MONTH_NAME})\\.?\\s+\\d{1,2}\\b|\\d{1,2}\\s+(?:${MONTH_NAME})\\b)`, 'i');
@@ -177,6 +179,9 @@ export function parseDatelineLead(paragraph: string): (DatelineLead & { reporter
   if (g['agency'] !== undefined && !agencyLike(g['agency'])) return undefined;
   const lead: DatelineLead = { city: g['city'] ?? '', rest: (g['rest'] ?? '').trim() };
   if (g['region'] !== undefined) lead.region = g['region'];
+  // A country or a state in the brackets is the city's, never its agency (`KYIV (Ukraine) —`).
+  const region = g['agency'] !== undefined && isRegionName(g['agency']) ? g['agency'].trim() : undefined;
+  if (region !== undefined) lead.region ??= region;
   const month = g['month'] ?? g['monthAfter'];
   if (month !== undefined) {
     lead.month = monthNumber(month);
@@ -184,7 +189,7 @@ export function parseDatelineLead(paragraph: string): (DatelineLead & { reporter
     lead.printedDate = g['dayFirst'] !== undefined ? `${g['dayFirst']} ${g['monthAfter']}${g['dotAfter'] ?? ''}` : `${month}${g['dot'] ?? ''} ${g['day']}`;
     if (g['dayFirst'] !== undefined || month.length > 5) lead.looseDate = true;
   }
-  if (g['agency'] !== undefined) lead.agency = g['agency'];
+  if (g['agency'] !== undefined && region === undefined) lead.agency = g['agency'];
   return lead;
 }
 

@@ -75,8 +75,7 @@ export const Errors = {
     `${q(value)} happens twice in ${zone} (${candidates.join(' or ')}); write the one you mean with its offset`),
   DateOutOfRange: entry('E_DATE_RANGE', 'error', (value: string, instant: string) =>
     `${q(value)} is ${instant}: feeds write four-digit years, from 0001 to 9999, in UTC, in the publisher zone and at the dateline alike; check the year`),
-  ZoneUnknown: entry('E_ZONE_UNKNOWN', 'error', (zone: string) =>
-    `unknown time zone ${q(zone)}; use an IANA name such as "America/New_York"`),
+  ZoneUnknown: entry('E_ZONE_UNKNOWN', 'error', (zone: string, advice: string) => `unknown time zone ${q(zone)}; ${advice}`),
   UpdatedBeforeDate: entry('E_UPDATED_BEFORE_DATE', 'error', (updated: string, date: string) =>
     `${q(updated)} is earlier than the first publication ${q(date)}; "updated" is the last correction, never before "date"`),
   DatelineZoneNeeded: entry('E_DATELINE_ZONE_NEEDED', 'error', (style: string) =>

@@ -501,7 +501,7 @@ describe('build', () => {
     await withSite(GOOD_SITE, async (dir) => {
       const r = await run(['build'], dir);
       expect(r.code).toBe(1);
-      expect(r.stderr).toBe('dateline.config.json:8: timezone: unknown time zone "Asia/Beijing"; use an IANA name such as "America/New_York" (E_CONFIG_INVALID)\n1 error in 1 file\n');
+      expect(r.stderr).toBe('dateline.config.json:8: timezone: unknown time zone "Asia/Beijing"; did you mean "Asia/Shanghai"? (E_CONFIG_INVALID)\n1 error in 1 file\n');
       expect(await readdir(dir)).not.toContain('dist');
     }, { ...SITE_CONFIG, timezone: 'Asia/Beijing' });
   });

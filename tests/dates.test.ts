@@ -202,7 +202,24 @@ describe('zone names', () => {
     const listed = Intl.supportedValuesOf('timeZone');
     const names = [...listed, ...listed.slice(0, 40).flatMap((z) => [z.toLowerCase(), z.toUpperCase(), ` ${z}`, `${z} `]),
       'UTC', 'utc', 'Etc/UTC', 'GMT', 'Etc/GMT+5', 'Asia/Kolkata', 'Europe/Kyiv', 'US/Eastern', '+08:00', '-0500', 'Z', '', ' ', 'Mars/Olympus', '__proto__', 'Asia/Shanghai/'];
-    for (const zone of names) expect(isValidTimeZone(zone), JSON.stringify(zone)).toBe(intl(zone));
+    // But for ICU's ids that are no tz database name (CST is Chicago's clock there, IST India's, BST Dhaka's),
+    // EST and MST (fixed all year) and Etc/GMT±n (whose sign is turned round): refused, each with advice.
+    const refused = new Set(['ACT', 'AET', 'AGT', 'ART', 'AST', 'BET', 'BST', 'CAT', 'CNT', 'CST', 'CTT', 'EAT', 'ECT', 'IET', 'IST', 'JST', 'MIT', 'NET', 'NST', 'PLT', 'PNT', 'PRT', 'PST', 'SST', 'VST', 'EST', 'MST']);
+    const isRefused = (zone: string): boolean => refused.has(zone.trim().toUpperCase()) || /^Etc\/GMT[+-]0*[1-9]\d?$/i.test(zone.trim());
+    for (const zone of [...names, 'CST', 'cst', 'IST', 'BST', 'CTT', 'EST', 'MST', 'HST', 'PRC', 'CET', 'Etc/GMT-8', 'Etc/GMT+0', 'Etc/GMT-14']) {
+      expect(isValidTimeZone(zone), JSON.stringify(zone)).toBe(intl(zone) && !isRefused(zone));
+    }
+    expect(['HST', 'PRC', 'CET', 'EST5EDT', 'Etc/GMT+0', 'Etc/GMT'].filter((z) => !isValidTimeZone(z))).toEqual([]);
+  });
+
+  it('a refused or unknown zone gets advice: what an abbreviation means, the sign of Etc/GMT±n, a near name', async () => {
+    const { whyZoneRefused } = await import('../src/core/_dates.js');
+    expect(whyZoneRefused('CST')).toBe('"CST" is an abbreviation (it names more than one), not a place\'s zone: write the tz database name of the place\'s clock, such as "America/Chicago", "Asia/Shanghai" or "America/Havana"');
+    expect(whyZoneRefused('EST')).toContain('"EST" is fixed all year, without the daylight saving of America/New_York');
+    expect(whyZoneRefused('Etc/GMT+8')).toMatch(/^"Etc\/GMT\+8" is UTC−08:00, not UTC\+08:00/);
+    expect(whyZoneRefused('UTC+8')).toMatch(/^an offset is no zone/);
+    expect([whyZoneRefused('Asia/Beijing'), whyZoneRefused('America/NewYork'), whyZoneRefused('Europe/Londn')]).toEqual(['did you mean "Asia/Shanghai"?', 'did you mean "America/New_York"?', 'did you mean "Europe/London"?']);
+    expect(whyZoneRefused('Mars/Olympus')).toBe('use a tz database (IANA) name such as "America/New_York" or "Asia/Shanghai"');
   });
 });
 

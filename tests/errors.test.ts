@@ -146,7 +146,12 @@ const CASES: Case[] = [
   {
     name: 'unknown dateline time zone',
     files: { 'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'dateline:', '  city: Olympus Mons', '  timezone: Mars/Olympus', '---', 'B') },
-    expected: ['articles/a.md:7: dateline.timezone: unknown time zone "Mars/Olympus"; use an IANA name such as "America/New_York" (E_ZONE_UNKNOWN)'],
+    expected: ['articles/a.md:7: dateline.timezone: unknown time zone "Mars/Olympus"; use a tz database (IANA) name such as "America/New_York" or "Asia/Shanghai" (E_ZONE_UNKNOWN)'],
+  },
+  {
+    name: 'a dateline zone fixed all year where the city changes its clock',
+    files: { 'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-07-05 09:24', 'dateline:', '  city: New York', '  timezone: EST', '---', 'B') },
+    expected: ['articles/a.md:7: dateline.timezone: unknown time zone "EST"; "EST" is an abbreviation, not a place\'s zone, and "EST" is fixed all year, without the daylight saving of America/New_York: write the tz database name of the place\'s clock, such as "America/New_York" (E_ZONE_UNKNOWN)'],
   },
   {
     name: 'dateline with neither timezone nor date under the xinhua style',
@@ -752,7 +757,18 @@ describe('configuration diagnostics (loadConfig)', () => {
         '  "timezone": "Asia/Beijing"',
         '}',
       ),
-      expected: ['dateline.config.json:5: timezone: unknown time zone "Asia/Beijing"; use an IANA name such as "America/New_York" (E_CONFIG_INVALID)'],
+      expected: ['dateline.config.json:5: timezone: unknown time zone "Asia/Beijing"; did you mean "Asia/Shanghai"? (E_CONFIG_INVALID)'],
+    },
+    {
+      // (Intl takes CST, as ICU's id for Chicago's clock: a Beijing desk's stories were 14 hours off.)
+      name: 'a zone abbreviation',
+      text: json('{', '  "title": "Test Desk",', '  "siteUrl": "https://news.example.com/",', '  "idPrefix": "tag:news.example.com,2025:",', '  "timezone": "CST"', '}'),
+      expected: ['dateline.config.json:5: timezone: unknown time zone "CST"; "CST" is an abbreviation (it names more than one), not a place\'s zone: write the tz database name of the place\'s clock, such as "America/Chicago", "Asia/Shanghai" or "America/Havana" (E_CONFIG_INVALID)'],
+    },
+    {
+      name: 'an Etc zone, whose sign is turned round',
+      text: json('{', '  "title": "Test Desk",', '  "siteUrl": "https://news.example.com/",', '  "idPrefix": "tag:news.example.com,2025:",', '  "timezone": "Etc/GMT+8"', '}'),
+      expected: ['dateline.config.json:5: timezone: unknown time zone "Etc/GMT+8"; "Etc/GMT+8" is UTC−08:00, not UTC+08:00 (the tz database\'s Etc names turn the sign round): write a city\'s zone, such as "Asia/Shanghai" or "America/Chicago", which knows its daylight saving too (E_CONFIG_INVALID)'],
     },
     {
       name: 'missing idPrefix (line 1, the object that lacks it)',
@@ -848,7 +864,7 @@ describe('configuration diagnostics (loadConfig)', () => {
     expect(formatted(e.diagnostics)).toEqual([
       'dateline.config.json:1: idPrefix: required key is missing (E_CONFIG_INVALID)',
       'dateline.config.json:3: siteUrl: expected an absolute http(s) URL, got the text "nope" (E_CONFIG_INVALID)',
-      'dateline.config.json:4: timezone: unknown time zone "Nowhere/City"; use an IANA name such as "America/New_York" (E_CONFIG_INVALID)',
+      'dateline.config.json:4: timezone: unknown time zone "Nowhere/City"; use a tz database (IANA) name such as "America/New_York" or "Asia/Shanghai" (E_CONFIG_INVALID)',
       'dateline.config.json:5: extra: unknown key (E_CONFIG_INVALID)',
     ]);
   });

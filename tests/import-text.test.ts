@@ -979,7 +979,7 @@ describe('importText: bad input', () => {
   it('a stamp without offset where no publisher zone is known is an error; with an offset it is an instant', () => {
     expect(lines(run('A headline\nUpdated: 2025-02-05 09:24\n\nThe lead.\n', ''))).toEqual({
       stories: 0,
-      diagnostics: ['in/story.txt:2: date: unknown time zone ""; use an IANA name such as "America/New_York" (E_ZONE_UNKNOWN)'],
+      diagnostics: ['in/story.txt:2: date: unknown time zone ""; use a tz database (IANA) name such as "America/New_York" or "Asia/Shanghai" (E_ZONE_UNKNOWN)'],
     });
     const s = only(run('A headline\nUpdated: 2025-02-05 09:24 (GMT+8)\n\nThe lead.\n', ''));
     expect(s.fields.date).toBe('2025-02-05T09:24:00+08:00');

@@ -3,6 +3,7 @@
  * (refusing times that DST skips or repeats), and instants are printed as RFC 822 (RSS) and RFC 3339
  * (Atom, JSON Feed) from UTC arithmetic only.
  */
+import { isRefusedZone, zoneAdvice } from './_zones.js';
 
 /** RFC 3339 as exports write it too: a fraction of a second (dropped: feeds carry whole seconds), `t` and `z` in lower case. */
 const DESK_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?([Zz]|[+-]\d{2}:?\d{2})?$/;
@@ -54,8 +55,15 @@ export function isValidTimeZone(zone: string): boolean {
   // The list holds canonical names only (`Asia/Calcutta`, not `Asia/Kolkata` or `UTC`): Intl decides the
   // others. (Not the zones taught: a name is valid because Intl says so, never because a file does.)
   // `UTC` is missing from V8's list, though ECMA-402 requires every implementation to know it.
-  return listed.has(zone) || zone === 'UTC' || formatter(zone) !== null;
+  // (Not ICU's own ids that are no tz database name, `CST`, `IST`, nor `EST` or `Etc/GMT+8`: `_zones.ts`.)
+  return listed.has(zone) || zone === 'UTC' || (!isRefusedZone(zone) && formatter(zone) !== null);
 }
+
+/** Why a zone that `isValidTimeZone` refuses is refused, and what to write instead (a misspelling's likeliest zone). */
+export const whyZoneRefused = (zone: string): string => {
+  listed ??= new Set(Intl.supportedValuesOf('timeZone'));
+  return zoneAdvice(zone, [...listed, 'UTC']);
+};
 
 let byLowerCase: Map<string, string> | undefined;
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { diagnostic, EMAIL_EXPECTED, Errors } from '../errors.js';
 import { DATELINE_STYLES, type ContentMode, type Diagnostic, type GroupFeedsConfig, type LineOf, type SiteConfig } from '../types.js';
 import { hasEmail, isEmail, visible } from './_credit-fields.js';
-import { isValidTimeZone, zoneName } from './_dates.js';
+import { isValidTimeZone, whyZoneRefused, zoneName } from './_dates.js';
 import { closest, describeValue, fieldName, valueAt } from './_paths.js';
 
 const httpUrl = z.string().refine((v) => /^https?:\/\/[^\s/]+/.test(v) && URL.canParse(v), 'expected an absolute http(s) URL');
@@ -88,7 +88,7 @@ const TYPE_WORDS: Record<string, string> = { string: 'text', int: 'a whole numbe
 /** One config issue in our words (zod's own wording is for developers, not for desks). */
 function describe(issue: z.core.$ZodIssue, key: string, value: unknown): string {
   const got = `got ${describeValue(value)}`;
-  if (key === 'timezone' && typeof value === 'string') return Errors.ZoneUnknown.message(value);
+  if (key === 'timezone' && typeof value === 'string') return Errors.ZoneUnknown.message(value, whyZoneRefused(value));
   if (EXPECTED[key] !== undefined && issue.code !== 'custom') return `expected ${EXPECTED[key]}, ${got}`;
   switch (issue.code) {
     case 'invalid_type':

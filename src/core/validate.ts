@@ -8,7 +8,7 @@ import type {
   Agency, Article, Body, Contributor, DatelineField, Diagnostic, ImageField, Person, RawRecord, SiteConfig,
 } from '../types.js';
 import { describeValue, closest, fieldName, fieldPattern, valueAt, type FieldPath } from './_paths.js';
-import { isLocalDate, isValidTimeZone, localDate, parseDeskTime, writableYear, zoneName } from './_dates.js';
+import { isLocalDate, isValidTimeZone, localDate, parseDeskTime, whyZoneRefused, writableYear, zoneName } from './_dates.js';
 import { agencyLine, hasEmail, isEmail, oneLine, visible, withoutRepeats } from './_credit-fields.js';
 import { balancedBidi, closeBidi, mayHoldForbidden, stripForbidden } from './_text.js';
 import { quickHref, rfc3986Href } from './_urls.js';
@@ -269,7 +269,7 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
     const zone = str(['dateline', 'timezone'])?.trim();
     if (zone !== undefined) {
       if (isValidTimeZone(zone)) dateline.timezone = zoneName(zone);
-      else fail(['dateline', 'timezone'], (w) => diagnostic(Errors.ZoneUnknown, w, zone));
+      else fail(['dateline', 'timezone'], (w) => diagnostic(Errors.ZoneUnknown, w, zone, whyZoneRefused(zone)));
     }
     // The dateline prints the day at its city: that day's year must be writable too.
     if (published !== undefined && dateline.timezone !== undefined && !writableYear(published, dateline.timezone)) {

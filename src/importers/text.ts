@@ -10,7 +10,7 @@
  * text. What is found but cannot be used goes to `notes`, quoted; nothing is dropped silently and nothing
  * is guessed (an unknown or ambiguous dateline city gets no zone, and a warning).
  */
-import { type DeskTime, isValidTimeZone, parseDeskTime } from '../core/_dates.js';
+import { type DeskTime, isValidTimeZone, parseDeskTime, whyZoneRefused } from '../core/_dates.js';
 import { diagnostic, Errors } from '../errors.js';
 import type { Diagnostic } from '../types.js';
 import { lookupCity } from './gazetteer.js';
@@ -109,7 +109,7 @@ const problems = {
     t.problem === 'nonexistent'
       ? diagnostic(Errors.DateNonexistent, { file, line, field }, value, zone)
       : diagnostic(Errors.DateAmbiguous, { file, line, field }, value, zone, t.candidates),
-  noZone: (file: string, line: number, zone: string) => diagnostic(Errors.ZoneUnknown, { file, line, field: 'date' }, zone),
+  noZone: (file: string, line: number, zone: string) => diagnostic(Errors.ZoneUnknown, { file, line, field: 'date' }, zone, whyZoneRefused(zone)),
   datelineZone: (file: string, line: number, detail: string) => diagnostic(Errors.ImportDatelineZone, { file, line, field: 'dateline.timezone' }, detail),
 };
 

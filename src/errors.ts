@@ -47,6 +47,8 @@ export const Errors = {
     suggestion === undefined ? 'unknown field' : `unknown field; did you mean ${q(suggestion)}?`),
   BodyConflict: entry('E_BODY_CONFLICT', 'error', () => 'give the body once: either "content_html" or "body", not both'),
   UrlInvalid: entry('E_URL_INVALID', 'error', (value: string) => `expected an absolute http(s) URL, got ${q(value)}`),
+  UrlNoScheme: entry('E_URL_INVALID', 'error', (value: string, host: string) =>
+    `${q(value)} starts with what looks like a host name, ${q(host)}, but has no "https://", so it would be a path of this site; write the whole URL ("https://${value}"), or a path from the site's root ("/${value}")`),
   UrlNetworkPath: entry('E_URL_INVALID', 'error', (value: string, host: string) =>
     `${q(value)} starts with two slashes, which makes ${q(host)} the host; write a path from the site's root with one slash, or the whole URL`),
   UrlIsStory: entry('E_URL_INVALID', 'error', (value: string) =>

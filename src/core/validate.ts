@@ -144,6 +144,10 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
     // A colon before any slash with no scheme before it (`ht tp://example.com/a`, `news example:a`): no
     // relative path holds one there (RFC 3986, 4.2), and the URL parser would make it a path of this site.
     if (/^[^/?#:]*:/.test(v.trim()) && !/^[a-z][a-z0-9+.-]*:/i.test(v.trim())) return fail(path, (w) => diagnostic(Errors.UrlInvalid, w, v));
+    // A URL without its scheme (`news.example.com/world/a.html`, `twitter.com/jane`): a path of this site
+    // to the URL parser, under the site's URL (`https://news.example.com/news.example.com/world/a.html`).
+    const host = hostFirst(v.trim());
+    if (host !== undefined) return fail(path, (w) => diagnostic(Errors.UrlNoScheme, w, v.trim(), host));
     const quick = quickHref(v.trim(), base);
     if (quick !== undefined) return quick;
     // `//world/2025/story.html` (a slash too many) is a URL on the host "world", not a path of this site;
@@ -461,6 +465,18 @@ function fromIssue(issue: z.core.$ZodIssue, data: unknown, at: At): Diagnostic[]
 
 /** Endings of web pages and images, which no top-level domain is: `//gaza-talks.html` is a path with a slash too many. */
 const FILE_ENDINGS = new Set(['html', 'htm', 'php', 'asp', 'aspx', 'jsp', 'shtml', 'xml', 'json', 'txt', 'pdf', 'jpg', 'jpeg', 'png', 'gif', 'webp', 'svg', 'avif', 'css', 'js', 'mp3', 'mp4', 'm4a', 'wav', 'ogg', 'webm']);
+
+/**
+ * The host a relative URL starts with, as a URL typed without its scheme does: `twitter.com/jane`,
+ * `news.example.com/world/a.html`, `img.example.com` (a dotted name before a slash, or with two dots),
+ * not a file's name (`a.html`, `photo.jpg`). Undefined for other values.
+ */
+function hostFirst(value: string): string | undefined {
+  if (/^[/.#?\\]/.test(value) || /^[a-z][a-z0-9+.-]*:/i.test(value)) return undefined;
+  const first = /^[^/?#\\]*/.exec(value)?.[0] ?? '';
+  const dots = first.split('.').length - 1;
+  return dots >= 1 && (dots >= 2 || value.length > first.length) && plausibleHost(first) ? first : undefined;
+}
 
 /** A host a protocol-relative URL may name: a dotted name (any script) or an IPv4 address, not a file name. */
 function plausibleHost(host: string): boolean {

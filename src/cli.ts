@@ -32,7 +32,7 @@ Commands:
 
 Run "dateline <command> --help" for a command's options, and "dateline --version" for the version.
 `,
-  build: `Usage: dateline build [--config FILE] [--out DIR] [--cache DIR | --no-cache] [--ping] [--quiet] [--json]
+  build: `Usage: dateline build [--config FILE] [--out DIR] [--cache DIR | --no-cache] [--ping] [--allow-empty] [--quiet] [--json]
 
 Validates every record under the articles directory and writes rss.xml, atom.xml and feed.json (and,
 as the configuration's "feeds" asks, the same per section, tag and author, and monthly archives), the
@@ -47,6 +47,8 @@ Options:
   --no-cache      build from scratch, without reading or writing the cache
   --ping          notify the configured WebSub hub of the feeds that changed (a failed ping is
                   reported, does not fail the build, and is sent again by the next --ping)
+  --allow-empty   build from an articles directory with no records where the last build's feeds
+                  had stories (refused otherwise: E_ARTICLES_EMPTY)
   -q, --quiet     print only warnings and errors
   --json          print one JSON object summarising the build on stdout (and nothing else there;
                   it implies --quiet)

@@ -116,7 +116,7 @@ describe('help and usage', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatchInlineSnapshot(`
-      "Usage: dateline build [--config FILE] [--out DIR] [--cache DIR | --no-cache] [--ping] [--quiet] [--json]
+      "Usage: dateline build [--config FILE] [--out DIR] [--cache DIR | --no-cache] [--ping] [--allow-empty] [--quiet] [--json]
 
       Validates every record under the articles directory and writes rss.xml, atom.xml and feed.json (and,
       as the configuration's "feeds" asks, the same per section, tag and author, and monthly archives), the
@@ -131,6 +131,8 @@ describe('help and usage', () => {
         --no-cache      build from scratch, without reading or writing the cache
         --ping          notify the configured WebSub hub of the feeds that changed (a failed ping is
                         reported, does not fail the build, and is sent again by the next --ping)
+        --allow-empty   build from an articles directory with no records where the last build's feeds
+                        had stories (refused otherwise: E_ARTICLES_EMPTY)
         -q, --quiet     print only warnings and errors
         --json          print one JSON object summarising the build on stdout (and nothing else there;
                         it implies --quiet)
@@ -535,6 +537,29 @@ describe('build', () => {
       expect(r.stderr).toBe('dist: cannot write the output: atom.xml: EISDIR; the previous output is untouched (E_WRITE_FAILED)\n1 error in 1 file\n');
       expect(await snapshotDir(dist)).toEqual(before);
       expect((await readdir(dist, { recursive: true })).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    });
+  });
+
+  it('an articles directory with no records where the last build published stories: exit 1, nothing replaced, unless --allow-empty', async () => {
+    await withSite(GOOD_SITE, async (dir) => {
+      expect((await run(['build'], dir)).code).toBe(0);
+      const dist = join(dir, 'dist');
+      const before = await snapshotDir(dist);
+      // (A checkout that failed, a volume not mounted: the directory is there, and empty.)
+      await rm(join(dir, 'articles'), { recursive: true });
+      await mkdir(join(dir, 'articles'));
+      for (const cache of [[], ['--no-cache']]) {
+        const r = await run(['build', ...cache], dir);
+        expect(r.code).toBe(1);
+        expect(r.stderr).toBe('articles: no records found under articles, and the feeds the last build wrote have stories (an articles directory emptied by mistake, or not mounted, would take every story out of every feed); pass --allow-empty if the site has no stories now (E_ARTICLES_EMPTY)\n1 error in 1 file\nNothing was written.\n');
+        expect(await snapshotDir(dist)).toEqual(before);
+      }
+      const allowed = await run(['build', '--allow-empty', '--json'], dir);
+      expect(allowed.code).toBe(0);
+      expect(JSON.parse(allowed.stdout).diagnostics.map((d: { code: string }) => d.code)).toEqual(['W_NO_ARTICLES']);
+      expect(JSON.parse(await readFile(join(dist, 'feed.json'), 'utf8')).items).toEqual([]);
+      // With no stories published, an empty directory is no surprise: built, with the warning.
+      expect((await run(['build', '--quiet'], dir))).toMatchObject({ code: 0, stderr: expect.stringContaining('W_NO_ARTICLES') });
     });
   });
 

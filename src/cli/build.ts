@@ -60,6 +60,7 @@ export async function buildCommand(args: string[], io: CliIO, usage: string): Pr
       ping: { type: 'boolean' },
       cache: { type: 'string' },
       'no-cache': { type: 'boolean' },
+      'allow-empty': { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -83,7 +84,7 @@ export async function buildCommand(args: string[], io: CliIO, usage: string): Pr
   }
 }
 
-type BuildValues = { config?: string; out?: string; ping?: boolean; cache?: string; 'no-cache'?: boolean; quiet?: boolean; json?: boolean };
+type BuildValues = { config?: string; out?: string; ping?: boolean; cache?: string; 'no-cache'?: boolean; 'allow-empty'?: boolean; quiet?: boolean; json?: boolean };
 
 /** `interrupted`: the exit code of a signal received, when one was (no --ping then). */
 async function buildAndReport(v: BuildValues, io: CliIO, interrupted: () => number | undefined): Promise<number> {
@@ -97,6 +98,7 @@ async function buildAndReport(v: BuildValues, io: CliIO, interrupted: () => numb
       ...(v.config === undefined ? {} : { configFile: v.config }),
       ...(v.out === undefined ? {} : { outDir: v.out }),
       cacheDir: v['no-cache'] === true ? false : (v.cache ?? DEFAULT_CACHE_DIR),
+      ...(v['allow-empty'] === true ? { allowEmpty: true } : {}),
       onProgress: (p) => {
         tuneForSize(p);
         progress?.update(p);

@@ -7,7 +7,7 @@
  * With the cache, a feed whose inputs (its articles' content hashes, its settings, its links) are those
  * the cache recorded, and whose files are on disk as recorded, is neither rendered nor written again.
  */
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { heapNow } from './_heap.js';
@@ -58,6 +58,11 @@ export interface BuildOptions {
    * By default a sixteenth of V8's heap limit, at most what a string can hold (render/size.ts).
    */
   maxDocumentBytes?: number;
+  /**
+   * Build from an articles directory that holds no record, where the output directory's main feed has
+   * items (E_ARTICLES_EMPTY otherwise): a directory emptied by mistake would take every story out of every feed.
+   */
+  allowEmpty?: boolean;
 }
 
 export interface BuildReport {
@@ -98,6 +103,16 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     return await buildNow(options, config, outShown, outDir, cacheDir);
   } finally {
     end();
+  }
+}
+
+/** Whether the output directory's main JSON feed lists items: what an earlier build published. */
+function publishedBefore(outDir: string): boolean {
+  try {
+    const items = (JSON.parse(readFileSync(join(outDir, 'feed.json'), 'utf8')) as { items?: unknown }).items;
+    return Array.isArray(items) && items.length > 0;
+  } catch {
+    return false;
   }
 }
 
@@ -148,6 +163,11 @@ async function buildNow(options: BuildOptions, config: SiteConfig, outShown: str
   // (Nothing is planned after an error: sources/_newest.ts relies on it, since a record that loses its id
   // to another can be one of the newest it held.)
   if (prepared.diagnostics.some((d) => d.severity === 'error')) return report;
+  // No record at all where the last build published stories: a checkout that failed, a volume not mounted.
+  if (prepared.counts.files === 0 && options.allowEmpty !== true && publishedBefore(outDir)) {
+    report.diagnostics = [...report.diagnostics, diagnostic(Errors.ArticlesEmpty, { file: config.articlesDir }, config.articlesDir)];
+    return report;
+  }
 
   const items = cacheDir === undefined ? undefined : new CachedItems(prepared.records, keys);
   const { plans, diagnostics: planned, groups } = reuse !== undefined

@@ -373,12 +373,12 @@ const CASES: Case[] = [
   {
     name: 'JSON record with a syntax error (missing comma), at the line where the parser stops',
     files: { 'articles/a.json': json('{', '  "id": "a",', '  "title": "T",', '  "date": "2025-02-05 09:24"', '  "body": "x"', '}') },
-    expected: ["articles/a.json:5: JSON syntax error: Expected ',' or '}' after property value (E_JSON_SYNTAX)"],
+    expected: ["articles/a.json:5: JSON syntax error: a comma is missing before this (between two keys, or two items of a list) (column 3) (E_JSON_SYNTAX)"],
   },
   {
     name: 'JSON record with a trailing comma',
     files: { 'articles/a.json': json('{', '  "id": "a",', '  "title": "T",', '  "date": "2025-02-05 09:24",', '}') },
-    expected: ['articles/a.json:5: JSON syntax error: Expected double-quoted property name (E_JSON_SYNTAX)'],
+    expected: ['articles/a.json:4: JSON syntax error: a comma after the last key: take it out (JSON allows none) (column 29) (E_JSON_SYNTAX)'],
   },
   {
     name: 'JSON record with both content_html and body',
@@ -858,7 +858,7 @@ describe('configuration diagnostics (loadConfig)', () => {
     {
       name: 'configuration JSON syntax error',
       text: json('{', '  "title": "Test Desk",', '}'),
-      expected: ['dateline.config.json:3: JSON syntax error: Expected double-quoted property name (E_JSON_SYNTAX)'],
+      expected: ['dateline.config.json:2: JSON syntax error: a comma after the last key: take it out (JSON allows none) (column 23) (E_JSON_SYNTAX)'],
     },
   ];
 

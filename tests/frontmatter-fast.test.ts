@@ -305,9 +305,16 @@ describe('error messages are unchanged', () => {
   });
 
   it('broken JSON', () => {
-    expect(jsonError('{\n  "id": "a",\n  "title": "T",\n}\n')).toEqual([['E_JSON_SYNTAX', 4, 'JSON syntax error: Expected double-quoted property name']]);
-    expect(jsonError('{\n  "id": "a",\n  "title": "T"\n')).toEqual([['E_JSON_SYNTAX', 4, "JSON syntax error: Expected ',' or '}' after property value"]]);
-    expect(jsonError('{\n  "id": "a" "title": 1\n}\n')).toEqual([['E_JSON_SYNTAX', 2, "JSON syntax error: Expected ',' or '}' after property value"]]);
+    // At the comma to take out, at the end where a brace is missing, at the key a comma should come before.
+    expect(jsonError('{\n  "id": "a",\n  "title": "T",\n}\n')).toEqual([['E_JSON_SYNTAX', 3, 'JSON syntax error: a comma after the last key: take it out (JSON allows none) (column 15)']]);
+    expect(jsonError('{\n  "id": "a",\n  "title": "T"\n')).toEqual([['E_JSON_SYNTAX', 3, 'JSON syntax error: the text ends too soon: a closing } or ] or a value is missing at the end (column 15)']]);
+    expect(jsonError('{\n  "id": "a" "title": 1\n}\n')).toEqual([['E_JSON_SYNTAX', 2, 'JSON syntax error: a comma is missing before this (between two keys, or two items of a list) (column 13)']]);
+    // V8 quoted the text around the token, line breaks and all, and gave no position: line 1, over three lines.
+    const nested = jsonError('{\n  "id": "a",\n  "authors": [\n    {"name": "A"},\n    {"name": "B"},\n  ]\n}\n');
+    expect(nested).toEqual([['E_JSON_SYNTAX', 5, 'JSON syntax error: a comma after the last item: take it out (JSON allows none) (column 18)']]);
+    expect(jsonError('{\n  "id": "a",\n  "date": “2025-02-05 09:24”\n}\n')).toEqual([['E_JSON_SYNTAX', 3, 'JSON syntax error: a curly quotation mark (“) where JSON needs a straight one ("), as a word processor writes them (column 11)']]);
+    expect(jsonError("{\n  'id': 'a'\n}\n")).toEqual([['E_JSON_SYNTAX', 2, 'JSON syntax error: a single quotation mark: JSON puts keys and text in double quotes (") (column 3)']]);
+    expect(jsonError('{\n  // the desk\'s note\n  "id": "a"\n}\n')).toEqual([['E_JSON_SYNTAX', 2, 'JSON syntax error: JSON has no comments: take it out (the YAML front matter of a Markdown record takes comments after #) (column 3)']]);
   });
 });
 

@@ -236,7 +236,7 @@ describe('files that cannot be imported', () => {
   it('invalid JSON is an error at its line', () => {
     const r = run('bad.json', fixture('v1.ninjs.json').replace('"language": "en",', '"language": "en"'));
     expect(r.stories).toEqual([]);
-    expect(r.lines).toEqual(["bad.json:9: JSON syntax error: Expected ',' or '}' after property value (E_JSON_SYNTAX)"]);
+    expect(r.lines).toEqual(["bad.json:9: JSON syntax error: a comma is missing before this (between two keys, or two items of a list) (column 3) (E_JSON_SYNTAX)"]);
   });
 
   it.each([

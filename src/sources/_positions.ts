@@ -23,6 +23,7 @@ let yamlLib: typeof Yaml | undefined;
 const yaml = (): typeof Yaml => (yamlLib ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
 import { diagnostic, Errors } from '../errors.js';
 import { parseFlatYaml } from './_flat-yaml.js';
+import { jsonProblem } from './_json-errors.js';
 import type { Diagnostic, LineOf } from '../types.js';
 
 export interface Parsed {
@@ -105,12 +106,21 @@ export function parseJsonSlow(text: string, file: string): Parsed {
 }
 
 function jsonSyntaxError(e: unknown, text: string, file: string): Parsed {
+  // Where and what, from jsonc-parser (`_json-errors.ts`); JSON.parse's own message only where it finds nothing.
+  const found = jsonProblem(text);
+  if (found !== undefined) {
+    const before = text.slice(0, found.offset);
+    const line = before.split('\n').length;
+    const column = found.offset - before.lastIndexOf('\n');
+    return { data: undefined, lineOf: () => line, diagnostics: [diagnostic(Errors.JsonSyntax, { file, line }, `${found.detail} (column ${column})`)] };
+  }
   const message = e instanceof Error ? e.message : String(e);
   const position = /position (\d+)/.exec(message)?.[1];
   // "Unexpected end of JSON input" has no position: the text stops short, so point at its last line.
   const line = position === undefined ? (/end of JSON input/.test(message) ? text.trimEnd().split('\n').length : undefined)
     : text.slice(0, Number(position)).split('\n').length;
-  const detail = message.replace(/ in JSON at position \d+.*$/, '').replace(/ \(line \d+ column \d+\)$/, '');
+  // (V8 quotes the text around the token, line breaks and all: `Unexpected token ']', ..."B"},\n]" is not valid JSON`.)
+  const detail = message.replace(/ in JSON at position \d+.*$/s, '').replace(/ \(line \d+ column \d+\)$/, '').replace(/, (?:\.\.\.)?".*$/s, '');
   return { data: undefined, lineOf: () => line ?? 1, diagnostics: [diagnostic(Errors.JsonSyntax, { file, line: line ?? 1 }, detail)] };
 }
 

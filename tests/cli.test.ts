@@ -476,7 +476,7 @@ describe('build', () => {
       expect(r.stdout).toBe('');
       expect(r.stderr).toBe(
         [
-          'articles/a.md:4: date: expected a desk time like "2025-02-05 09:24" (publisher zone) or an instant like "2025-02-05T09:24:00+08:00", got "12/03/2024" (E_DATE_FORMAT)',
+          'articles/a.md:4: date: expected a desk time like "2025-02-05 09:24" (publisher zone) or an instant like "2025-02-05T09:24:00+08:00", got "12/03/2024": write the date year first, as YYYY-MM-DD (which is the day and which the month in a date like 12/03/2024 depends on the country) (E_DATE_FORMAT)',
           'articles/a.md:5: contributer: unknown field; did you mean "contributors"? (E_FIELD_UNKNOWN)',
           'articles/d.md:3: title: warning: removed 1 character that XML 1.0 forbids or discourages (control characters, U+FFFE/U+FFFF or lone surrogates) (W_CHARS_STRIPPED)',
           "articles/world/b.json:4: JSON syntax error: a comma is missing before this (between two keys, or two items of a list) (column 3) (E_JSON_SYNTAX)",

@@ -88,12 +88,34 @@ const CASES: Case[] = [
   {
     name: 'bad date format (12/03/2024)',
     files: { 'articles/a.md': md('---', 'id: a', 'title: T', 'date: 12/03/2024', '---', 'B') },
-    expected: [`articles/a.md:4: date: ${DATE_FORMAT_HINT}, got "12/03/2024" (E_DATE_FORMAT)`],
+    expected: [`articles/a.md:4: date: ${DATE_FORMAT_HINT}, got "12/03/2024": write the date year first, as YYYY-MM-DD (which is the day and which the month in a date like 12/03/2024 depends on the country) (E_DATE_FORMAT)`],
+  },
+  {
+    // (Each was "expected a desk time like …", the format it has.)
+    name: 'a date or time of the right form that no calendar or clock has says what is wrong',
+    files: {
+      'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-30 09:00', '---', 'B'),
+      'articles/b.md': md('---', 'id: b', 'title: T', 'date: 2025-02-05 24:00', '---', 'B'),
+      'articles/c.md': md('---', 'id: c', 'title: T', 'date: 2025-02-05 25:10', '---', 'B'),
+      'articles/d.md': md('---', 'id: d', 'title: T', 'date: 2025-13-05 09:00', '---', 'B'),
+      'articles/e.md': md('---', 'id: e', 'title: T', 'date: 2025-02-05 9:24', '---', 'B'),
+      'articles/f.md': md('---', 'id: f', 'title: T', 'date: "2025-04-31T10:00:00Z"', '---', 'B'),
+      'articles/g.md': md('---', 'id: g', 'title: T', 'date: 2025-02-05 09:60', '---', 'B'),
+    },
+    expected: [
+      `articles/a.md:4: date: ${DATE_FORMAT_HINT}, got "2025-02-30 09:00": February 2025 has 28 days (E_DATE_FORMAT)`,
+      `articles/b.md:4: date: ${DATE_FORMAT_HINT}, got "2025-02-05 24:00": midnight is 00:00 of the next day (E_DATE_FORMAT)`,
+      `articles/c.md:4: date: ${DATE_FORMAT_HINT}, got "2025-02-05 25:10": there is no hour 25 (00 to 23) (E_DATE_FORMAT)`,
+      `articles/d.md:4: date: ${DATE_FORMAT_HINT}, got "2025-13-05 09:00": there is no month 13 (E_DATE_FORMAT)`,
+      `articles/e.md:4: date: ${DATE_FORMAT_HINT}, got "2025-02-05 9:24": write each part with its digits in full: four for the year, two for the others ("2025-02-05 09:24") (E_DATE_FORMAT)`,
+      `articles/f.md:4: date: ${DATE_FORMAT_HINT}, got "2025-04-31T10:00:00Z": April 2025 has 30 days (E_DATE_FORMAT)`,
+      `articles/g.md:4: date: ${DATE_FORMAT_HINT}, got "2025-02-05 09:60": minutes and seconds go from 00 to 59 (E_DATE_FORMAT)`,
+    ],
   },
   {
     name: 'a date without a time is a format error',
     files: { 'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05', '---', 'B') },
-    expected: [`articles/a.md:4: date: ${DATE_FORMAT_HINT}, got "2025-02-05" (E_DATE_FORMAT)`],
+    expected: [`articles/a.md:4: date: ${DATE_FORMAT_HINT}, got "2025-02-05": the time is missing (write "2025-02-05 09:24") (E_DATE_FORMAT)`],
   },
   {
     name: 'updated before date',
@@ -163,7 +185,7 @@ const CASES: Case[] = [
   {
     name: 'dateline.date that is no calendar date',
     files: { 'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'dateline:', '  city: Geneva', '  date: 2025-02-30', '---', 'B') },
-    expected: ['articles/a.md:7: dateline.date: expected a local date like "2025-02-04", got "2025-02-30" (E_DATE_FORMAT)'],
+    expected: ['articles/a.md:7: dateline.date: expected a local date like "2025-02-04", got "2025-02-30": February 2025 has 28 days (E_DATE_FORMAT)'],
   },
   {
     name: 'unknown key with a did-you-mean (contributer → contributors)',
@@ -366,8 +388,8 @@ const CASES: Case[] = [
       'articles/b.md': `\uFEFF${md('---', 'id: b', 'title: T', 'date: 12/03/2024', '---', 'B')}`,
     },
     expected: [
-      `articles/a.md:4: date: ${DATE_FORMAT_HINT}, got "12/03/2024" (E_DATE_FORMAT)`,
-      `articles/b.md:4: date: ${DATE_FORMAT_HINT}, got "12/03/2024" (E_DATE_FORMAT)`,
+      `articles/a.md:4: date: ${DATE_FORMAT_HINT}, got "12/03/2024": write the date year first, as YYYY-MM-DD (which is the day and which the month in a date like 12/03/2024 depends on the country) (E_DATE_FORMAT)`,
+      `articles/b.md:4: date: ${DATE_FORMAT_HINT}, got "12/03/2024": write the date year first, as YYYY-MM-DD (which is the day and which the month in a date like 12/03/2024 depends on the country) (E_DATE_FORMAT)`,
     ],
   },
   {

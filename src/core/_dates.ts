@@ -234,6 +234,35 @@ function exactOffset(zone: string, instant: number): number {
   return best;
 }
 
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const LOOSE_TIME = /^(\d{1,4})-(\d{1,2})-(\d{1,2})(?:[Tt ]+(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?)?/;
+
+/**
+ * What is wrong with a desk time `parseDeskTime` calls no time (`format`), when it is nearly one: a day
+ * the month lacks, an hour past 23, a digit missing (`2025-02-30 09:00`: February 2025 has 28 days).
+ * Undefined when it is not of the form at all. `time: false` for a date alone (`dateline.date`).
+ */
+export function deskTimeProblem(value: string, time = true): string | undefined {
+  const t = value.trim();
+  if (/^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/.test(t)) return 'write the date year first, as YYYY-MM-DD (which is the day and which the month in a date like 12/03/2024 depends on the country)';
+  const m = LOOSE_TIME.exec(t);
+  if (m === null) return undefined;
+  const [, y = '', mo = '', d = '', h, mi, s] = m;
+  const [year, month, day] = [Number(y), Number(mo), Number(d)];
+  if (month < 1 || month > 12) return `there is no month ${mo}`;
+  const days = new Date(Date.UTC(2000, month, 0)).getUTCDate() - (month === 2 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) ? 1 : 0);
+  if (day < 1 || day > days) return `${MONTH_NAMES[month - 1]} ${y.padStart(4, '0')} has ${days} days`;
+  if (!time) return y.length !== 4 || mo.length !== 2 || d.length !== 2 ? 'write each part with its digits in full: four for the year, two for the others ("2025-02-04")' : undefined;
+  if (h === undefined) return 'the time is missing (write "2025-02-05 09:24")';
+  if (Number(h) === 24 && Number(mi) === 0) return 'midnight is 00:00 of the next day';
+  if (Number(h) > 23) return `there is no hour ${h} (00 to 23)`;
+  if (Number(mi) > 59 || Number(s ?? 0) > 59) return 'minutes and seconds go from 00 to 59';
+  if (y.length !== 4 || mo.length !== 2 || d.length !== 2 || h.length !== 2 || (mi ?? '').length !== 2 || (s !== undefined && s.length !== 2)) {
+    return 'write each part with its digits in full: four for the year, two for the others ("2025-02-05 09:24")';
+  }
+  return undefined;
+}
+
 function validFields(y: number, mo: number, d: number, h: number, mi: number, s: number): number | undefined {
   if (mo < 1 || mo > 12 || h > 23 || mi > 59 || s > 59) return undefined;
   const t = Date.UTC(y, mo - 1, d, h, mi, s);

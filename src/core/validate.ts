@@ -8,7 +8,7 @@ import type {
   Agency, Article, Body, Contributor, DatelineField, Diagnostic, ImageField, Person, RawRecord, SiteConfig,
 } from '../types.js';
 import { describeValue, closest, fieldName, fieldPattern, valueAt, type FieldPath } from './_paths.js';
-import { isLocalDate, isValidTimeZone, localDate, parseDeskTime, whyZoneRefused, writableYear, zoneName } from './_dates.js';
+import { deskTimeProblem, isLocalDate, isValidTimeZone, localDate, parseDeskTime, whyZoneRefused, writableYear, zoneName } from './_dates.js';
 import { agencyLine, hasEmail, isEmail, oneLine, visible, withoutRepeats } from './_credit-fields.js';
 import { balancedBidi, closeBidi, mayHoldForbidden, stripForbidden } from './_text.js';
 import { quickHref, rfc3986Href } from './_urls.js';
@@ -171,7 +171,7 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
     if (t.ok) return writableYear(t.instant, config.timezone) ? t.instant : fail(path, (w) => diagnostic(Errors.DateOutOfRange, w, v, t.instant.toISOString().replace('.000Z', 'Z')));
     switch (t.problem) {
       case 'format':
-        return fail(path, (w) => diagnostic(Errors.DateFormat, w, v));
+        return fail(path, (w) => diagnostic(Errors.DateFormat, w, v, deskTimeProblem(v)));
       case 'nonexistent':
         return fail(path, (w) => diagnostic(Errors.DateNonexistent, w, v, config.timezone));
       case 'ambiguous':
@@ -282,7 +282,7 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
     const date = str(['dateline', 'date'])?.trim();
     if (date !== undefined) {
       if (isLocalDate(date) && !date.startsWith('0000')) dateline.date = date;
-      else fail(['dateline', 'date'], (w) => diagnostic(Errors.DateOnlyFormat, w, date));
+      else fail(['dateline', 'date'], (w) => diagnostic(Errors.DateOnlyFormat, w, date, deskTimeProblem(date, false)));
     }
     const style = styleFor(config, language);
     if (zone === undefined && date === undefined && styleNeedsDate(style, config.datelineDated)) {

@@ -55,6 +55,8 @@ export const Errors = {
     `${q(value)} leads to the story itself: give the photo's, person's or agency's own URL, or leave the field out`),
   UrlEmpty: entry('E_FIELD_EMPTY', 'error', () => 'must not be empty: leave the field out when there is no link'),
   EmailInvalid: entry('E_EMAIL_INVALID', 'error', (value: string) => `${EMAIL_EXPECTED}, got ${q(value)}`),
+  ImageType: entry('E_IMAGE_TYPE', 'error', (value: string, meant?: string) =>
+    `expected an image's media type such as "image/jpeg" or "image/png", got ${q(value)}${meant === undefined ? '' : `; did you mean "${meant}"?`} (or leave it out: the URL's ending gives it)`),
   LanguageInvalid: entry('E_LANGUAGE_INVALID', 'error', (value: string) =>
     `expected a language tag such as "en" or "zh-CN", got ${q(value)}`),
   IdInvalid: entry('E_ID_INVALID', 'error', (value: string) =>

@@ -113,6 +113,22 @@ const CASES: Case[] = [
     ],
   },
   {
+    // (Each went into media:content and the enclosure as written: `type="jpeg"`.)
+    name: 'an image type that is no media type',
+    files: {
+      'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'image:', '  url: https://img.example.com/a.jpg', '  type: jpeg', '---', 'B'),
+      'articles/b.md': md('---', 'id: b', 'title: T', 'date: 2025-02-05 09:24', 'image:', '  url: https://img.example.com/b.jpg', '  type: image/jpg', '---', 'B'),
+      'articles/c.md': md('---', 'id: c', 'title: T', 'date: 2025-02-05 09:24', 'image:', '  url: https://img.example.com/c.jpg', '  type: text/html', '---', 'B'),
+      'articles/d.md': md('---', 'id: d', 'title: T', 'date: 2025-02-05 09:24', 'image:', '  url: https://img.example.com/d.jpg', '  type: image/jpeg; charset=utf-8', '---', 'B'),
+    },
+    expected: [
+      'articles/a.md:7: image.type: expected an image\'s media type such as "image/jpeg" or "image/png", got "jpeg"; did you mean "image/jpeg"? (or leave it out: the URL\'s ending gives it) (E_IMAGE_TYPE)',
+      'articles/b.md:7: image.type: expected an image\'s media type such as "image/jpeg" or "image/png", got "image/jpg"; did you mean "image/jpeg"? (or leave it out: the URL\'s ending gives it) (E_IMAGE_TYPE)',
+      'articles/c.md:7: image.type: expected an image\'s media type such as "image/jpeg" or "image/png", got "text/html" (or leave it out: the URL\'s ending gives it) (E_IMAGE_TYPE)',
+      'articles/d.md:7: image.type: expected an image\'s media type such as "image/jpeg" or "image/png", got "image/jpeg; charset=utf-8" (or leave it out: the URL\'s ending gives it) (E_IMAGE_TYPE)',
+    ],
+  },
+  {
     name: 'a date without a time is a format error',
     files: { 'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05', '---', 'B') },
     expected: [`articles/a.md:4: date: ${DATE_FORMAT_HINT}, got "2025-02-05": the time is missing (write "2025-02-05 09:24") (E_DATE_FORMAT)`],

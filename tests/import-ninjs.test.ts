@@ -666,3 +666,14 @@ describe('a lead whose city is the located one in the other script or a characte
     expect(s.notes).toContain(`the first paragraph opens with the dateline ${JSON.stringify(printed)}, not ${JSON.stringify(located)}: kept in the body`);
   });
 });
+
+describe('a picture\'s media type', () => {
+  it('is made one the build takes: image/jpg is image/jpeg, and a type no image has is left out (the record would not build)', () => {
+    const typed = (mimetype: string) =>
+      run('v1.ninjs.json', fixture('v1.ninjs.json').replaceAll('"mimetype": "image/jpeg"', `"mimetype": ${JSON.stringify(mimetype)}`)).stories[0]!.fields.image;
+    expect(typed('image/jpg')).toMatchObject({ url: 'https://img.example.com/2025/02/05/swim.jpg', type: 'image/jpeg' });
+    expect(typed('IMAGE/PNG')?.type).toBe('image/png');
+    const octets = typed('application/octet-stream');
+    expect([octets?.url, octets?.type]).toEqual(['https://img.example.com/2025/02/05/swim.jpg', undefined]);
+  });
+});

@@ -2,6 +2,7 @@
  * RawRecord → Article. Every problem in every record is collected (never only the first), each located at
  * the line of its key. Shape comes from the zod schema; meaning (times, zones, URLs, ids) is checked here.
  */
+import { isImageType, meantImageType, typeOfEnding } from './_media.js';
 import type { z } from 'zod';
 import { diagnostic, Errors } from '../errors.js';
 import type {
@@ -70,17 +71,6 @@ export function checkIds(results: readonly RecordResult[], config: SiteConfig): 
 }
 
 const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
-const IMAGE_TYPES: Record<string, string> = {
-  jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif', svg: 'image/svg+xml',
-  // (As a type is mistyped: `image/jpg`, `svg`.)
-  'svg+xml': 'image/svg+xml', pjpeg: 'image/jpeg',
-};
-
-/** An image's media type (RFC 6838): `image/jpeg`, `image/svg+xml`; no parameters, which no image needs. */
-const IMAGE_TYPE = /^image\/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$/i;
-
-/** Media types of the right form that are no one's: what browsers once sent, and guesses from file endings. */
-const NOT_TYPES = new Set(['image/jpg', 'image/pjpeg', 'image/svg', 'image/x-png', 'image/x-jpeg']);
 
 type Fields = Record<string, unknown>;
 
@@ -321,12 +311,12 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
     const ext = imageUrl === undefined ? undefined : /\.([a-z0-9]+)$/i.exec(new URL(imageUrl).pathname)?.[1]?.toLowerCase();
     const given = str(['image', 'type'])?.trim();
     // A media type, as RSS's media:content and Atom's enclosure carry it (`jpeg` and `image/jpg` are none).
-    if (given !== undefined && given !== '' && (!IMAGE_TYPE.test(given) || NOT_TYPES.has(given.toLowerCase()))) {
-      const meant = IMAGE_TYPES[given.toLowerCase().replace(/^image\/(?:x-)?/, '').replace(/^\./, '')];
+    if (given !== undefined && given !== '' && !isImageType(given)) {
+      const meant = meantImageType(given);
       fail(['image', 'type'], (w) => diagnostic(Errors.ImageType, w, given, meant !== undefined && meant !== given ? meant : undefined));
     }
-    const type = given ?? (ext === undefined ? undefined : IMAGE_TYPES[ext]);
-    if (type && IMAGE_TYPE.test(type) && !NOT_TYPES.has(type.toLowerCase())) image.type = type;
+    const type = given ?? (ext === undefined ? undefined : typeOfEnding(ext));
+    if (type && isImageType(type)) image.type = type;
     for (const k of ['width', 'height'] as const) {
       const v = valueAt(data, ['image', k]);
       if (typeof v === 'number' && Number.isInteger(v) && v > 0) image[k] = v;

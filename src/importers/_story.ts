@@ -4,6 +4,7 @@
  * the record, the reading and comparing of time stamps, the permanent id, and the advice for copy the
  * agency has not released.
  */
+import { imageType } from '../core/_media.js';
 import { isLocalDate, localDate, parseDeskTime } from '../core/_dates.js';
 import { diagnostic, Errors } from '../errors.js';
 import type { Diagnostic } from '../types.js';
@@ -243,7 +244,9 @@ export function pickImage(images: ImageCandidate[], notes: string[]): ImageOut |
   }
   if (caption !== undefined && caption !== '') image.caption = caption;
   if (credit !== undefined && credit !== '') image.credit = credit;
-  if (first.type !== undefined) image.type = first.type;
+  // (A type the build takes: ninjs' `image/jpg` is `image/jpeg`, and `application/octet-stream` no image's.)
+  const type = first.type === undefined ? undefined : imageType(first.type);
+  if (type !== undefined) image.type = type;
   if (first.width !== undefined) image.width = first.width;
   if (first.height !== undefined) image.height = first.height;
   return image;

@@ -10,6 +10,7 @@
  * fields and a forgiving HTML reader; the element tree, the blocks and what is made of the story (credits,
  * dateline, picture, stamps, id) are shared with the NITF importer (`_tree.ts`, `_blocks.ts`, `_story.ts`).
  */
+import { imageType } from '../core/_media.js';
 import { decodeHTML } from 'entities';
 import { diagnostic, Errors } from '../errors.js';
 import { parseJson } from '../sources/_positions.js';
@@ -270,7 +271,7 @@ function pictures(o: Obj, notes: string[]): ImageCandidate[] {
     }
     const renditions = entries(a, 'renditions').filter((r) => str(r, 'href') !== undefined);
     const mime = (r: Obj): string | undefined => str(r, 'mimetype') ?? str(r, 'contenttype');
-    const web = renditions.filter((r) => mime(r) === undefined || /^image\/(jpeg|png|gif|webp|avif)$/i.test(mime(r) ?? ''));
+    const web = renditions.filter((r) => mime(r) === undefined || /^image\/(jpeg|png|gif|webp|avif)$/i.test(imageType(mime(r) ?? '') ?? ''));
     const size = (r: Obj): number => (num(get(r, 'width')) ?? 0) * (num(get(r, 'height')) ?? 0);
     const best = [...(web.length > 0 ? web : renditions)].sort((x, y) => size(y) - size(x))[0];
     // Without a rendition there is no picture to show, but its caption and credit are still the copy's.

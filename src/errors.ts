@@ -16,7 +16,18 @@ function entry<A extends unknown[]>(code: string, severity: Severity, message: (
   return { code, severity, message };
 }
 
-const q = (s: string): string => JSON.stringify(s);
+/**
+ * Characters a terminal acts on or a reader cannot see, which JSON.stringify leaves as they are: C1
+ * controls, direction marks and controls, line and paragraph separators. Printed as escapes, as it
+ * prints C0 controls (`\u001b`), so that a message cannot colour or turn round what follows it.
+ */
+const UNSEEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const escaped = (s: string): string => s.replace(UNSEEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+/** The longest value a message quotes whole; a longer one is cut, with its length. */
+const QUOTED_MAX = 200;
+/** A value quoted in a message: escaped, and cut when long (a 5,000-character URL was one line of 5,000). */
+const q = (s: string): string =>
+  s.length <= QUOTED_MAX ? escaped(JSON.stringify(s)) : `${escaped(JSON.stringify(s.slice(0, QUOTED_MAX - 40)).slice(0, -1))}…" (${grouped(s.length)} characters)`;
 
 /** What an e-mail field must hold (records and the configuration alike). */
 export const EMAIL_EXPECTED = 'expected an e-mail address such as "desk@example.com" (in ASCII, without quotes or "mailto:")';
@@ -224,8 +235,9 @@ export function diagnostic<A extends unknown[]>(e: CatalogueEntry<A>, where: Loc
 
 /** `path:line: field: message (CODE)`, the one form every diagnostic is printed in. */
 export function formatDiagnostic(d: Diagnostic): string {
-  const place = d.file === undefined ? '' : `${d.file}${d.line === undefined ? '' : `:${d.line}`}: `;
-  const field = d.field === undefined ? '' : `${d.field}: `;
+  // (A file's name and a key are the desk's: `e\u001b[32m.md` printed raw coloured the terminal.)
+  const place = d.file === undefined ? '' : `${escaped(d.file)}${d.line === undefined ? '' : `:${d.line}`}: `;
+  const field = d.field === undefined ? '' : `${escaped(d.field)}: `;
   const level = d.severity === 'warning' ? 'warning: ' : '';
   return `${place}${field}${level}${d.message} (${d.code})`;
 }

@@ -1035,3 +1035,17 @@ describe('an id a URI cannot hold', () => {
     expect(loaded.articles.map((x) => x.id)).toHaveLength(12);
   });
 });
+
+describe('what a message prints of the desk\'s text', () => {
+  it('escapes controls, direction controls and separators in values, file names and keys, and cuts a long value with its length', async () => {
+    const { lines } = await diagnose({
+      'articles/e\u001b[32mGREEN.md': md('---', 'id: e', 'title: T', 'date: 2025-02-05 09:24', 'language: "en\u202eGB"', '---', 'B'),
+      'articles/f.md': md('---', 'id: f', 'title: T', 'date: 2025-02-05 09:24', `url: "ftp://news.example.com/${'a'.repeat(5000)}"`, '---', 'B'),
+    });
+    expect(lines).toEqual([
+      'articles/e\\u001b[32mGREEN.md:5: language: expected a language tag such as "en" or "zh-CN", got "en\\u202eGB" (E_LANGUAGE_INVALID)',
+      `articles/f.md:5: url: expected an absolute http(s) URL, got "ftp://news.example.com/${'a'.repeat(160 - 23)}…" (5,023 characters) (E_URL_INVALID)`,
+    ]);
+    expect(lines.join('').match(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e]/)).toBeNull();
+  });
+});

@@ -121,6 +121,8 @@ export const Errors = {
   ManyTags: entry('W_MANY_TAGS', 'warning', (count: number) =>
     `${grouped(count)} tags on one story, where wire copy carries a few dozen at most: with tag feeds on, each is a feed (and a WebSub ping) unless "feeds.tags" limits them with "minArticles" or "max"; check that the list was not split wrongly`),
   NoArticles: entry('W_NO_ARTICLES', 'warning', (dir: string) => `no published articles found under ${dir}`),
+  RecordsLeftOut: entry('W_RECORDS_LEFT_OUT', 'warning', (names: readonly string[]) =>
+    `${names.length === 1 ? '1 file is' : `${grouped(names.length)} files are`} named like a record but not read as one (records end in .md, .markdown or .json): ${names.slice(0, 5).map(q).join(', ')}${names.length > 5 ? `, and ${grouped(names.length - 5)} more` : ''}`),
   ArticlesEmpty: entry('E_ARTICLES_EMPTY', 'error', (dir: string) =>
     `no records found under ${dir}, and the feeds the last build wrote have stories (an articles directory emptied by mistake, or not mounted, would take every story out of every feed); pass --allow-empty if the site has no stories now`),
   DateFuture: entry('W_DATE_FUTURE', 'warning', (value: string, ahead: string, updated: boolean = false) =>

@@ -563,6 +563,16 @@ describe('build', () => {
     });
   });
 
+  it('files named like records that are not read as records are named, in every build (they were left out without a word)', async () => {
+    const extra = { 'articles/a.md.bak': record('a'), 'articles/world/story.txt': 'notes\n', 'articles/world/photo.jpg': 'jpg', 'articles/b.json~': '{}\n' };
+    await withSite({ ...GOOD_SITE, ...extra }, async (dir) => {
+      const warning = 'articles: warning: 3 files are named like a record but not read as one (records end in .md, .markdown or .json): "a.md.bak", "b.json~", "world/story.txt" (W_RECORDS_LEFT_OUT)\n1 warning\n';
+      for (const args of [['build', '--quiet'], ['build', '--quiet'], ['check']]) expect((await run(args, dir)).stderr, args.join(' ')).toBe(warning);
+      await writeFile(join(dir, 'articles/a.md'), record('a', 'tags: [diplomacy, talks]'));
+      expect((await run(['build', '--quiet'], dir)).stderr).toBe(warning);
+    });
+  });
+
   it('a cache that cannot be written is a warning: the build succeeds and says so', async () => {
     await withSite({ ...GOOD_SITE, 'not-a-dir': 'a file\n' }, async (dir) => {
       const r = await run(['build', '--cache', 'not-a-dir', '--json'], dir);

@@ -85,7 +85,7 @@ export async function prepareRecords(
   const counts = { files: scan.files, read: scan.read, readInWorker: scan.readInWorker };
   if (reuse !== undefined) {
     const { census } = reuse;
-    return { ...base, reuse, keys: reuse.keys, records: reuse.records, diagnostics: reuse.diagnostics, counts: { ...counts, published: census.published, drafts: census.drafts }, census };
+    return { ...base, reuse, keys: reuse.keys, records: reuse.records, diagnostics: [...scan.leftOut, ...reuse.diagnostics], counts: { ...counts, published: census.published, drafts: census.drafts }, census };
   }
   const all = assembleRecords(scan);
   // Planning again: every data file is loaded, and the records in the edits file go back to their months'.

@@ -32,7 +32,7 @@ export interface Loaded {
  * EISDIR, and then the listing is made again with `exact`, which asks every entry. A directory below
  * `root` that cannot be listed goes to `unlisted` when it is given (else the listing fails).
  */
-export async function listRecordFiles(root: string, exact = false, unlisted?: { name: string; code: string }[], misnamed?: string[]): Promise<string[]> {
+export async function listRecordFiles(root: string, exact = false, unlisted?: { name: string; code: string }[], misnamed?: string[], lookalikes?: string[]): Promise<string[]> {
   const out: string[] = [];
   // Directories reached through links, by real path: a link back up the tree is walked once, not forever.
   const linked = new Set<string>([realpathOr(root)]);
@@ -83,6 +83,7 @@ export async function listRecordFiles(root: string, exact = false, unlisted?: { 
         linked.add(real);
         walk(name);
       } else if (typeof entry !== 'string' && recordName(n)) out.push(name);
+      else if (lookalikes !== undefined && type?.isFile() === true && recordLookalike(n)) lookalikes.push(name);
     }
   };
   /**
@@ -108,6 +109,15 @@ export async function listRecordFiles(root: string, exact = false, unlisted?: { 
 function recordName(name: string): boolean {
   const dot = name.lastIndexOf('.');
   return dot > 0 && RECORD_EXTENSIONS.has(name.slice(dot).toLowerCase());
+}
+
+/**
+ * A file named like a record that is not read as one: a copy saved as text or under another ending
+ * (`story.md.txt`, `story.md.bak`, `story.json~`, `story.txt`, `story.mdx`, `story.yaml`), which the desk
+ * may take for a published record (`W_RECORDS_LEFT_OUT`). Pictures and other files are the site's own.
+ */
+function recordLookalike(name: string): boolean {
+  return /\.(?:md|markdown|json)(?:\.[^./]+|~)$/i.test(name) || /\.(?:txt|text|mdx|mkd|mkdn|mdown|yaml|yml)$/i.test(name);
 }
 
 function realpathOr(path: string): string {

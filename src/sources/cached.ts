@@ -105,6 +105,8 @@ export interface RecordScan {
   /** By index: what reading a file the cache did not know gave. */
   fresh: Map<number, { entry: RecordEntry; length: number; article?: Bodiless; omitted?: 'published' | 'draft' }>;
   unreadable: Diagnostic[];
+  /** Files named like records that are not read as records (W_RECORDS_LEFT_OUT): no reason to read every record again. */
+  leftOut: Diagnostic[];
   files: number;
   read: number;
   readInWorker: number;
@@ -145,8 +147,9 @@ export async function scanRecords(config: SiteConfig, cwd: string, previous: Cac
   let names: string[];
   const unlisted: { name: string; code: string }[] = [];
   const misnamed: string[] = [];
+  const lookalikes: string[] = [];
   try {
-    names = await listRecordFiles(root, exact, unlisted, misnamed);
+    names = await listRecordFiles(root, exact, unlisted, misnamed, lookalikes);
   } catch (e) {
     return articlesDirMissing(root, cwd, e);
   }
@@ -221,7 +224,8 @@ export async function scanRecords(config: SiteConfig, cwd: string, previous: Cac
       fresh.set(r.index, r.article !== undefined ? { entry: r.entry, length: r.length, article: r.article } : r.omitted !== undefined ? { entry: r.entry, length: r.length, omitted: r.omitted } : { entry: r.entry, length: r.length });
     }
   }
-  return { config, paths, known, restamped, fresh, unreadable, files: names.length, read: tasks.length, readInWorker: inWorker, remember };
+  const leftOut = lookalikes.length === 0 ? [] : [diagnostic(Errors.RecordsLeftOut, { file: shownRoot }, lookalikes.sort().map((n) => n.split(sep).join('/')))];
+  return { config, paths, known, restamped, fresh, unreadable, leftOut, files: names.length, read: tasks.length, readInWorker: inWorker, remember };
 }
 
 /** Every record of a scan as an article (restored from the cache, or as read), with ids checked across all. */
@@ -252,7 +256,7 @@ export function assembleRecords(scan: RecordScan): CachedLoad {
   const validated = checkIds(results, scan.config);
   return {
     articles: validated.articles,
-    diagnostics: sortDiagnostics([...scan.unreadable, ...validated.diagnostics]),
+    diagnostics: sortDiagnostics([...scan.unreadable, ...scan.leftOut, ...validated.diagnostics]),
     files: scan.files,
     keys,
     records,

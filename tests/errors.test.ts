@@ -247,11 +247,34 @@ const CASES: Case[] = [
       'articles/a.md': md('---', 'id: 2025', 'title: T', 'date: 2025-02-05 09:24', 'tags:', '  - a', '  - 5', 'image:', '  url: /a.png', '  width: 1.5', '  height: "100"', '---', 'B'),
     },
     expected: [
-      'articles/a.md:2: id: expected text, got the number 2025 (E_FIELD_TYPE)',
-      'articles/a.md:7: tags[1]: expected text, got the number 5 (E_FIELD_TYPE)',
+      'articles/a.md:2: id: expected text, got the number 2025; put it in quotes to keep it as text ("2025") (E_FIELD_TYPE)',
+      'articles/a.md:7: tags[1]: expected text, got the number 5; put it in quotes to keep it as text ("5") (E_FIELD_TYPE)',
       'articles/a.md:10: image.width: expected a positive whole number of pixels, got the number 1.5 (E_FIELD_TYPE)',
       'articles/a.md:11: image.height: expected a positive whole number of pixels, got the text "100" (E_FIELD_TYPE)',
     ],
+  },
+  {
+    // The mistakes desks make most, at the line to fix and with what to do (yaml's own words were the
+    // message, at the end of the front matter for a quote never closed).
+    name: 'YAML mistakes: a quote never closed, an indented key, an apostrophe in single quotes, a tab',
+    files: {
+      'articles/a.md': md('---', 'id: a', 'title: "Trump to host Netanyahu', 'date: 2025-02-05 09:24', 'section: World', '---', 'B'),
+      'articles/b.md': md('---', 'id: b', 'title: T', ' date: 2025-02-05 09:24', '---', 'B'),
+      'articles/c.md': md('---', 'id: c', "title: 'Don't panic'", 'date: 2025-02-05 09:24', '---', 'B'),
+      'articles/d.md': md('---', 'id: d', '\ttitle: T', 'date: 2025-02-05 09:24', '---', 'B'),
+    },
+    expected: [
+      'articles/a.md:3: YAML syntax error: the value of "title" opens a quotation mark (") that is never closed: close it at the end of the value (E_YAML_SYNTAX)',
+      'articles/b.md:3: YAML syntax error: the line after this one is indented, so YAML reads it as a part of this value: start each key of the record at the left margin (E_YAML_SYNTAX)',
+      "articles/c.md:3: YAML syntax error: an apostrophe inside a value in single quotes ends it: write it twice ('Don''t') or put the value in double quotes (E_YAML_SYNTAX)",
+      'articles/d.md:3: YAML syntax error: YAML indents with spaces, never tabs: put spaces in place of the tab at the start of this line (E_YAML_SYNTAX)',
+    ],
+  },
+  {
+    // (YAML reads `summary:` with nothing after it as null: "expected text, got null".)
+    name: 'a key with nothing after it is an empty field',
+    files: { 'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'summary:', '---', 'B') },
+    expected: ['articles/a.md:5: summary: must not be empty (E_FIELD_EMPTY)'],
   },
   {
     name: 'empty id and blank title',

@@ -457,8 +457,12 @@ function fromIssue(issue: z.core.$ZodIssue, data: unknown, at: At): Diagnostic[]
     case 'invalid_type': {
       const value = valueAt(data, path);
       if (value === undefined) return [diagnostic(Errors.FieldMissing, at(path))];
+      // `title:` with nothing after it: YAML reads null, which is an empty field, not a wrong type.
+      if (value === null && issue.expected === 'string') return [diagnostic(Errors.FieldEmpty, at(path))];
       const expected = EXPECTED[fieldPattern(path)] ?? (issue.expected === 'string' ? 'text' : issue.expected);
-      return [diagnostic(Errors.FieldType, at(path), expected, describeValue(value))];
+      // `title: 1984`, `section: true`: YAML read a number or true/false, where quotes keep the text.
+      const quote = issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean') ? `; put it in quotes to keep it as text ("${String(value)}")` : '';
+      return [diagnostic(Errors.FieldType, at(path), expected, `${describeValue(value)}${quote}`)];
     }
     default: {
       const expected = EXPECTED[fieldPattern(path)] ?? issue.message;

@@ -24,6 +24,7 @@ const yaml = (): typeof Yaml => (yamlLib ??= createRequire(import.meta.url)('yam
 import { diagnostic, Errors } from '../errors.js';
 import { parseFlatYaml } from './_flat-yaml.js';
 import { jsonProblem } from './_json-errors.js';
+import { yamlProblem } from './_yaml-errors.js';
 import type { Diagnostic, LineOf } from '../types.js';
 
 export interface Parsed {
@@ -91,7 +92,16 @@ export function parseJson(text: string, file: string): Parsed {
 export function parseYamlSlow(text: string, file: string, firstLine: number, json = false): Parsed {
   const { doc, lineAt, lineOf } = positions(text, firstLine);
   // (JSON that JSON.parse took can still hold a key twice, which yaml finds: a JSON error all the same.)
-  const diagnostics = doc.errors.map((e) => diagnostic(json ? Errors.JsonSyntax : Errors.YamlSyntax, { file, line: lineAt(e.pos[0]) }, yamlMessage(e, text)));
+  // (One mistake can give two errors that say the same once in our words: said once.)
+  const said = new Set<string>();
+  const diagnostics = doc.errors.flatMap((e) => {
+    const problem = yamlProblem(e, text);
+    const d = diagnostic(json ? Errors.JsonSyntax : Errors.YamlSyntax, { file, line: lineAt(problem.offset) }, problem.detail);
+    const key = `${d.line}\0${d.message}`;
+    if (said.has(key)) return [];
+    said.add(key);
+    return [d];
+  });
   return { data: diagnostics.length > 0 ? undefined : doc.toJS(), lineOf, diagnostics };
 }
 
@@ -370,20 +380,4 @@ function scanJson(text: string): { top: Map<string, number> | null } | undefined
     }
   }
   return { top };
-}
-
-/** The yaml library's message, first line only, with what to do for the mistakes desks make most. */
-function yamlMessage(e: { code: string; message: string; pos: [number, number] }, text: string): string {
-  const first = (e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
-  switch (e.code) {
-    case 'DUPLICATE_KEY': {
-      const key = /^[^\n:]*/.exec(text.slice(e.pos[0]))?.[0].trim().replace(/^"(.*)"$|^'(.*)'$/, '$1$2');
-      return key ? `the key "${key}" is given twice` : first;
-    }
-    case 'BLOCK_AS_IMPLICIT_KEY':
-    case 'MULTILINE_IMPLICIT_KEY':
-      return `${first}; put quotes around a value that contains ": "`;
-    default:
-      return /Nested mappings are not allowed in compact mappings/.test(first) ? `${first}; put quotes around a value that contains ": "` : first;
-  }
 }

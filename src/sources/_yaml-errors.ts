@@ -1,0 +1,77 @@
+/**
+ * The yaml library's errors in a desk's words, at the line to fix: where a quote that is never closed
+ * opens (yaml reports where the text ends), that the line after a key is indented, that an apostrophe
+ * ends a value in single quotes, that YAML indents with spaces.
+ */
+
+export interface YamlProblem {
+  /** Where it is, as an offset into the text. */
+  offset: number;
+  detail: string;
+}
+
+/** The start of each line of `text`, and the line holding an offset (0-based). */
+function lineAround(text: string, offset: number): { start: number; text: string; next: string | undefined } {
+  const start = text.lastIndexOf('\n', Math.max(0, offset - 1) - (text[offset - 1] === '\n' ? 1 : 0)) + 1;
+  const end = text.indexOf('\n', start);
+  const line = text.slice(start, end < 0 ? text.length : end);
+  const rest = end < 0 ? [] : text.slice(end + 1).split('\n');
+  return { start, text: line, next: rest.find((l) => l.trim() !== '') };
+}
+
+/**
+ * The line where a value in `quote`s opens and does not close, the last one before `before`: `title:
+ * "Trump to host Netanyahu`, its key and offset.
+ */
+function unclosedQuote(text: string, quote: string, before: number): { key: string; offset: number } | undefined {
+  let found: { key: string; offset: number } | undefined;
+  let offset = 0;
+  for (const line of text.slice(0, before).split('\n')) {
+    const m = /^\s*(?:-\s+)?(?:([^\s:#][^:#]*?):\s+)?(["'])/.exec(line);
+    if (m !== null && m[2] === quote) {
+      const after = line.slice(m[0].length);
+      const closed = quote === '"' ? /(?:^|[^\\])(?:\\\\)*"/.test(after) : /'(?!')/.test(after.replace(/''/g, ''));
+      if (!closed) found = { key: (m[1] ?? '').trim(), offset };
+    }
+    offset += line.length + 1;
+  }
+  return found;
+}
+
+/** The yaml library's message, first line only, with what to do for the mistakes desks make most. */
+export function yamlProblem(e: { code: string; message: string; pos: [number, number] }, text: string): YamlProblem {
+  const first = (e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+  const at = e.pos[0];
+  const here = (detail: string, offset = at): YamlProblem => ({ offset, detail });
+  const line = lineAround(text, at);
+  switch (e.code) {
+    case 'DUPLICATE_KEY': {
+      const key = /^[^\n:]*/.exec(text.slice(at))?.[0].trim().replace(/^"(.*)"$|^'(.*)'$/, '$1$2');
+      return here(key ? `the key "${key}" is given twice` : first);
+    }
+    case 'MISSING_CHAR': {
+      const quote = /closing "quote/.test(first) ? '"' : /closing 'quote/.test(first) ? "'" : undefined;
+      const open = quote === undefined ? undefined : unclosedQuote(text, quote, at);
+      if (open === undefined) return here(first);
+      return here(`${open.key === '' ? 'a value' : `the value of "${open.key}"`} opens a quotation mark (${quote}) that is never closed: close it at the end of the value`, open.offset);
+    }
+    case 'TAB_AS_INDENT':
+      return here('YAML indents with spaces, never tabs: put spaces in place of the tab at the start of this line');
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY': {
+      // ` date: …` under `title: T`: the line after is indented, so YAML reads it as part of this value.
+      const indent = (l: string): number => /^ */.exec(l)?.[0].length ?? 0;
+      const value = /:\s+(.*)$/.exec(line.text)?.[1] ?? '';
+      if (line.next !== undefined && indent(line.next) > indent(line.text) && /^\s*[^\s:#]+:(?:\s|$)/.test(line.next) && !/: /.test(value)) {
+        return here(`the line after this one is indented, so YAML reads it as a part of this value: start each key of the record at the left margin`);
+      }
+      return here(`${first}; put quotes around a value that contains ": "`);
+    }
+    case 'UNEXPECTED_TOKEN':
+      // `title: 'Don't panic'`: the apostrophe ends the value in single quotes.
+      if (/:\s+'[^']*'\S/.test(line.text)) return here(`an apostrophe inside a value in single quotes ends it: write it twice ('Don''t') or put the value in double quotes`);
+      return here(first);
+    default:
+      return here(/Nested mappings are not allowed in compact mappings/.test(first) ? `${first}; put quotes around a value that contains ": "` : first);
+  }
+}

@@ -534,7 +534,7 @@ describe('build', () => {
       await writeFile(join(dir, 'articles/a.md'), record('a', 'tags: [diplomacy, talks]'));
       const r = await run(['build'], dir);
       expect(r.code).toBe(1);
-      expect(r.stderr).toBe('dist: cannot write the output: atom.xml: EISDIR; the previous output is untouched (E_WRITE_FAILED)\n1 error in 1 file\n');
+      expect(r.stderr).toBe('dist: cannot write the output: atom.xml: EISDIR (a directory is in the way of the file); the previous output is untouched (E_WRITE_FAILED)\n1 error in 1 file\n');
       expect(await snapshotDir(dist)).toEqual(before);
       expect((await readdir(dist, { recursive: true })).filter((n) => n.endsWith('.tmp'))).toEqual([]);
     });
@@ -561,6 +561,21 @@ describe('build', () => {
       // With no stories published, an empty directory is no surprise: built, with the warning.
       expect((await run(['build', '--quiet'], dir))).toMatchObject({ code: 0, stderr: expect.stringContaining('W_NO_ARTICLES') });
     });
+  });
+
+  it('a file in the way of a feed\'s directory, with the cache: exit 1 with E_WRITE_FAILED, nothing replaced (it was exit 70, ENOTDIR)', async () => {
+    await withSite({ ...GOOD_SITE, 'articles/d.md': record('d', 'section: World') }, async (dir) => {
+      expect((await run(['build'], dir)).code).toBe(0);
+      const dist = join(dir, 'dist');
+      const section = (await readdir(join(dist, 'sections')))[0]!;
+      await rm(join(dist, 'sections', section), { recursive: true });
+      await writeFile(join(dist, 'sections', section), 'in the way\n');
+      const before = await snapshotDir(dist);
+      const r = await run(['build'], dir);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(new RegExp(`^dist: cannot write the output: sections/${section}/[a-z.]+: ENOTDIR \\(a file is in the way of a directory on its path\\); the previous output is untouched \\(E_WRITE_FAILED\\)\n1 error in 1 file\n$`));
+      expect(await snapshotDir(dist)).toEqual(before);
+    }, { ...SITE_CONFIG, feeds: { sections: { minArticles: 1 } } });
   });
 
   it('files named like records that are not read as records are named, in every build (they were left out without a word)', async () => {

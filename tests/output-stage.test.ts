@@ -106,7 +106,7 @@ describe('OutputStage', () => {
       const error = await stage.commit().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(DatelineError);
       expect((error as DatelineError).diagnostics.map((d) => [d.code, d.file, d.message])).toEqual([
-        ['E_WRITE_FAILED', 'out', 'cannot write the output: in-the-way.xml: EISDIR; the previous output is untouched'],
+        ['E_WRITE_FAILED', 'out', 'cannot write the output: in-the-way.xml: EISDIR (a directory is in the way of the file); the previous output is untouched'],
       ]);
       // Nothing is left: no temporary files, and no directory made for the new feed.
       expect((await readdir(dir, { recursive: true })).sort()).toEqual(['in-the-way.xml']);
@@ -121,7 +121,7 @@ describe('OutputStage', () => {
       await mkdir(join(dir, 'b.xml', 'sub'), { recursive: true });
       const error = await stage.commit().catch((e: unknown) => e);
       expect((error as DatelineError).diagnostics.map((d) => d.message)).toEqual([
-        expect.stringMatching(/^cannot write the output: b\.xml: (EISDIR|ENOTEMPTY|EEXIST); 1 of 2 files were already replaced \(the manifest is the old one\); build again once it is fixed$/),
+        expect.stringMatching(/^cannot write the output: b\.xml: (EISDIR \(a directory is in the way of the file\)|ENOTEMPTY|EEXIST); 1 of 2 files were already replaced \(the manifest is the old one\); build again once it is fixed$/),
       ]);
       expect((await readdir(dir)).sort()).toEqual(['a.xml', 'b.xml']);
       expect(await readFile(join(dir, 'a.xml'), 'utf8')).toBe('a');

@@ -40,7 +40,7 @@ it('a feed directory that cannot be written into fails the build before anything
     const r = await runCli(['build', '--no-cache'], site.dir);
     lock.on = false;
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/cannot write the output: sections\/locked-by-test\/[a-z.]+: EACCES; the previous output is untouched \(E_WRITE_FAILED\)/);
+    expect(r.stderr).toMatch(/cannot write the output: sections\/locked-by-test\/[a-z.]+: EACCES \(no permission\); the previous output is untouched \(E_WRITE_FAILED\)/);
     expect(await snapshotDir(join(site.dir, 'dist'))).toEqual(before);
   } finally {
     await site.cleanup();

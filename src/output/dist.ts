@@ -31,6 +31,13 @@ export interface Written {
   changed: boolean;
 }
 
+
+/** What the system's codes mean for a file the build writes, in words. */
+const WRITE_ERRORS: Readonly<Record<string, string>> = {
+  EISDIR: 'a directory is in the way of the file', ENOTDIR: 'a file is in the way of a directory on its path', EACCES: 'no permission',
+  EPERM: 'not permitted: the file may be immutable or another user\'s', ENOSPC: 'the disk is full', EDQUOT: 'the disk quota is used up',
+  EROFS: 'the file system is read-only', ENAMETOOLONG: 'the name is too long for the file system', EMFILE: 'too many files open',
+};
 /** How many files are read or written at once, and how many bytes may wait to be written. */
 const PARALLEL = 16;
 const PARALLEL_BYTES = 48 * 1024 * 1024;
@@ -266,7 +273,9 @@ export class OutputStage {
   }
 
   private writeFailed(e: unknown, name: string, replaced = 0, of = 0): DatelineError {
-    const reason = `${name}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
+    const code = (e as NodeJS.ErrnoException).code;
+    const words = code === undefined ? undefined : WRITE_ERRORS[code];
+    const reason = `${name}: ${code ?? (e as Error).message}${words === undefined ? '' : ` (${words})`}`;
     return new DatelineError([diagnostic(Errors.WriteFailed, { file: this.shownAs }, reason, replaced, of)], { cause: e });
   }
 

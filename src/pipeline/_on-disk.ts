@@ -10,7 +10,14 @@ import type { FeedEntry } from '../cache/state.js';
  */
 export function onDisk(outDir: string, feed: Pick<FeedEntry, 'entries' | 'stamps'>): boolean {
   const same = (file: string, bytes: number, mtime: number): boolean => {
-    const st = statSync(join(outDir, file), { throwIfNoEntry: false });
+    // (A file in the way of its directory, ENOTDIR, or a directory of no access, EACCES: not as recorded,
+    // so the feed is made again, and writing it says what is in the way: E_WRITE_FAILED.)
+    let st: ReturnType<typeof statSync>;
+    try {
+      st = statSync(join(outDir, file), { throwIfNoEntry: false });
+    } catch {
+      return false;
+    }
     const stamp = feed.stamps?.[file];
     return st !== undefined && st.size === bytes && st.mtimeMs === mtime && stamp !== undefined && st.ctimeMs === stamp[0] && st.ino === stamp[1];
   };

@@ -398,7 +398,13 @@ function stampFeeds(feeds: Record<string, FeedEntry>, previous: Readonly<Record<
     for (const [name, served] of feed.entries) {
       for (const file of [name, ...Object.values(served.encodings).map((v) => v?.file)]) {
         if (file === undefined) continue;
-        const st = statSync(join(outDir, file), { throwIfNoEntry: false });
+        // (A file changed since into a directory's way is no stamp: the next build writes the feed again.)
+        let st: ReturnType<typeof statSync>;
+        try {
+          st = statSync(join(outDir, file), { throwIfNoEntry: false });
+        } catch {
+          continue;
+        }
         if (st !== undefined) stamps[file] = [st.ctimeMs, st.ino];
       }
     }

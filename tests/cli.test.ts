@@ -578,6 +578,42 @@ describe('build', () => {
     }, { ...SITE_CONFIG, feeds: { sections: { minArticles: 1 } } });
   });
 
+  it('builds of two processes take turns: a build waits while another process holds the output directory, and takes over the lock of one killed', async () => {
+    await withSite(GOOD_SITE, async (dir) => {
+      expect((await run(['build'], dir)).code).toBe(0);
+      const dist = join(dir, 'dist');
+      /** The output, without the locks. */
+      const output = async () => new Map([...(await snapshotDir(dist))].filter(([name]) => !name.startsWith('.dateline-lock')));
+      const before = await output();
+      // Another build, as this test stands in for it: a running process holds the lock.
+      const other = spawn('sleep', ['60'], { stdio: 'ignore' });
+      try {
+        await writeFile(join(dist, '.dateline-lock'), `${other.pid}\n`);
+        await writeFile(join(dir, 'articles/a.md'), record('a', 'tags: [diplomacy, talks]'));
+        let settled = false;
+        const waiting = run(['build'], dir).finally(() => {
+          settled = true;
+        });
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        // (Nothing read or written while the other holds it.)
+        expect([settled, await output()]).toEqual([false, before]);
+        other.kill();
+        const r = await waiting;
+        expect([r.code, r.stderr]).toEqual([0, `Waiting for another build (process ${other.pid}) to finish with dist…\n`]);
+        expect(await readFile(join(dist, 'feed.json'), 'utf8')).toContain('talks');
+      } finally {
+        other.kill();
+      }
+      // Released when done, and a lock whose process is gone is taken over at once.
+      expect((await readdir(dist)).filter((n) => n.startsWith('.dateline-lock'))).toEqual([]);
+      await writeFile(join(dist, '.dateline-lock'), `${2 ** 22 + 12345}\n`);
+      await writeFile(join(dist, '.dateline-lock.4194999'), '4194999\n');
+      const r = await run(['build'], dir);
+      expect([r.code, r.stderr]).toEqual([0, '']);
+      expect((await readdir(dist)).filter((n) => n.startsWith('.dateline-lock'))).toEqual([]);
+    });
+  });
+
   it('files named like records that are not read as records are named, in every build (they were left out without a word)', async () => {
     const extra = { 'articles/a.md.bak': record('a'), 'articles/world/story.txt': 'notes\n', 'articles/world/photo.jpg': 'jpg', 'articles/b.json~': '{}\n' };
     await withSite({ ...GOOD_SITE, ...extra }, async (dir) => {

@@ -3,7 +3,7 @@
  * tree a clean build makes (bytes, and the mtimes that are Last-Modified); it re-reads only the changed
  * records and rewrites only the changed feeds; a damaged, stale or deleted cache is ignored, never trusted.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -761,6 +761,26 @@ describe('incremental builds', () => {
       // And then nothing is rendered.
       expect((await build(site.dir, [])).json.feeds.rendered).toBe(0);
     } finally {
+      await site.cleanup();
+    }
+  });
+
+  it('the temporary files of a save killed outright are removed by the next save, those of a running one kept', async () => {
+    const r = rng(7);
+    const site = await makeSite({ 'articles/a0.md': article(0, r), 'articles/a1.md': article(1, r) }, CONFIG);
+    const running = spawn('sleep', ['60'], { stdio: 'ignore' });
+    try {
+      expect((await build(site.dir, [])).code).toBe(0);
+      const cacheDir = join(site.dir, '.dateline-cache');
+      // (They were never removed: 17 files and 764 KB after six kills, and growing.)
+      await writeFile(join(cacheDir, '.index-00.json.4194999.tmp'), 'partial');
+      await writeFile(join(cacheDir, '.main.json.4194998.tmp'), 'partial');
+      await writeFile(join(cacheDir, `.state.json.${running.pid}.tmp`), 'being written');
+      await writeFile(join(site.dir, 'articles/a1.md'), article(1, r, 1));
+      expect((await build(site.dir, [])).code).toBe(0);
+      expect((await readdir(cacheDir)).filter((n) => n.endsWith('.tmp'))).toEqual([`.state.json.${running.pid}.tmp`]);
+    } finally {
+      running.kill();
       await site.cleanup();
     }
   });

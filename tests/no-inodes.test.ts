@@ -31,7 +31,7 @@ it('a directory that cannot be made for want of inodes fails the build with ENOS
   try {
     const r = await runCli(['build', '--no-cache'], site.dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/cannot write the output: sections\/world\/[a-z.]+: ENOSPC;/);
+    expect(r.stderr).toMatch(/cannot write the output: sections\/world\/[a-z.]+: ENOSPC \(no space left on the device, or no inodes\);/);
     expect(r.stderr).not.toContain('ENOENT');
   } finally {
     await site.cleanup();

@@ -25,6 +25,7 @@ import { open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promi
 import { join } from 'node:path';
 import { learntOffsets, teachOffsets } from '../core/_dates.js';
 import { makeDirs } from '../paths.js';
+import { alive } from '../locks.js';
 import type { PlanFields } from '../core/feeds.js';
 import { areColumns, type SignatureColumns, type Signatures } from './signatures.js';
 import type { Diagnostic } from '../types.js';
@@ -36,6 +37,8 @@ const MAGIC = 'dateline-cache/7';
 const indexFile = (n: number): string => `index-${String(n).padStart(2, '0')}.json`;
 const dataFile = (group: string): string => `data-${group}.json`;
 const DATA_FILE = /^data-(.+)\.json$/;
+/** A file being written by the process of that pid (`write` in saveCache). */
+const TEMPORARY = /^\..+\.(\d+)\.tmp$/;
 
 /** Checksums of the files a state was read from (what a save need not write again). */
 interface Digests {
@@ -433,6 +436,9 @@ export async function saveCache(dir: string, identity: CacheIdentity, state: Cac
   for (const name of await readdir(dir)) {
     const group = DATA_FILE.exec(name)?.[1];
     if (group !== undefined && groups[group] === undefined) await unlink(join(dir, name)).catch(() => undefined);
+    // A save killed outright leaves its temporary files (`.index-00.json.16594.tmp`): gone once its process is.
+    const pid = TEMPORARY.exec(name)?.[1];
+    if (pid !== undefined && !alive(Number(pid))) await unlink(join(dir, name)).catch(() => undefined);
   }
   // Last, and on its own: the state above does not depend on it, and a build without it only asks Intl.
   const learnt = learntOffsets();

@@ -99,6 +99,9 @@ async function buildAndReport(v: BuildValues, io: CliIO, interrupted: () => numb
       ...(v.out === undefined ? {} : { outDir: v.out }),
       cacheDir: v['no-cache'] === true ? false : (v.cache ?? DEFAULT_CACHE_DIR),
       ...(v['allow-empty'] === true ? { allowEmpty: true } : {}),
+      onWait: (pid, dir) => {
+        if (!quiet) io.stderr(`Waiting for another build (process ${pid}) to finish with ${relative(io.cwd, dir) || '.'}…\n`);
+      },
       onProgress: (p) => {
         tuneForSize(p);
         progress?.update(p);

@@ -14,6 +14,7 @@
  * SIGTERM) removes them at once, and one that was killed outright leaves one directory, which the next
  * build into the same place removes.
  */
+import { alive } from '../locks.js';
 import { constants, renameSync } from 'node:fs';
 import { access, copyFile, lstat, readdir, readFile, realpath, rename, rm, rmdir, stat, utimes, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
@@ -35,7 +36,7 @@ export interface Written {
 /** What the system's codes mean for a file the build writes, in words. */
 const WRITE_ERRORS: Readonly<Record<string, string>> = {
   EISDIR: 'a directory is in the way of the file', ENOTDIR: 'a file is in the way of a directory on its path', EACCES: 'no permission',
-  EPERM: 'not permitted: the file may be immutable or another user\'s', ENOSPC: 'the disk is full', EDQUOT: 'the disk quota is used up',
+  EPERM: 'not permitted: the file may be immutable or another user\'s', ENOSPC: 'no space left on the device, or no inodes', EDQUOT: 'the disk quota is used up',
   EROFS: 'the file system is read-only', ENAMETOOLONG: 'the name is too long for the file system', EMFILE: 'too many files open',
 };
 /** How many files are read or written at once, and how many bytes may wait to be written. */
@@ -82,16 +83,6 @@ export async function interruptStages(): Promise<'renaming' | 'stopped' | 'idle'
  */
 const takeTurn = turns();
 
-/** Whether a process with this pid is running (a stage directory of a running build is not removed). */
-function alive(pid: number): boolean {
-  if (pid === process.pid) return false; // a directory of this pid before this stage made one: a container's earlier life
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Stages files for an atomic update of `outDir`; nothing is visible there until `commit`. */
 export class OutputStage {

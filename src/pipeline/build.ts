@@ -27,6 +27,7 @@ import { readerFiles, type FeedDirectoryEntry } from '../pages/index.js';
 import { DEFAULT_CONFIG_FILE, loadConfig, sortDiagnostics } from '../sources/index.js';
 import type { Diagnostic, FeedItem, FeedModel, ServedFile, SiteConfig } from '../types.js';
 import { realPath } from '../paths.js';
+import { lockDirectories } from '../locks.js';
 import { turns } from '../turns.js';
 import { cacheDirs, DEFAULT_CACHE_DIR, overlapProblems } from '../apart.js';
 import { onDisk } from './_on-disk.js';
@@ -63,6 +64,8 @@ export interface BuildOptions {
    * items (E_ARTICLES_EMPTY otherwise): a directory emptied by mistake would take every story out of every feed.
    */
   allowEmpty?: boolean;
+  /** Told, after a second of waiting, which process's build holds a directory this build waits for (locks.ts). */
+  onWait?: (pid: number, dir: string) => void;
 }
 
 export interface BuildReport {
@@ -98,9 +101,16 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const outDir = realPath(resolve(options.cwd, outShown));
   const cacheDir = cacheDirs(options.cwd, options.cacheDir)?.path;
   checkApart(options, config, outDir);
-  const end = await buildTurn([outDir, ...(cacheDir === undefined ? [] : [realPath(cacheDir)])]);
+  const dirs = [outDir, ...(cacheDir === undefined ? [] : [realPath(cacheDir)])];
+  const end = await buildTurn(dirs);
   try {
-    return await buildNow(options, config, outShown, outDir, cacheDir);
+    // And with builds of other processes (locks.ts).
+    const unlock = await lockDirectories(dirs, options.onWait);
+    try {
+      return await buildNow(options, config, outShown, outDir, cacheDir);
+    } finally {
+      unlock();
+    }
   } finally {
     end();
   }

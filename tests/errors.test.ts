@@ -209,6 +209,17 @@ const CASES: Case[] = [
     expected: ['articles/a.md:5: contributer: unknown field; did you mean "contributors"? (E_FIELD_UNKNOWN)'],
   },
   {
+    // Fields by the names other systems give them (`img` was "did you mean \"id\"?", `published` nothing).
+    name: 'unknown fields named as other systems name them',
+    files: { 'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'img: https://img.example.com/a.jpg', 'category: World', 'byline: Jane Doe', 'lang: en', '---', 'B') },
+    expected: [
+      'articles/a.md:5: img: unknown field; did you mean "image"? (E_FIELD_UNKNOWN)',
+      'articles/a.md:6: category: unknown field; did you mean "section"? (E_FIELD_UNKNOWN)',
+      'articles/a.md:7: byline: unknown field; did you mean "authors"? (E_FIELD_UNKNOWN)',
+      'articles/a.md:8: lang: unknown field; did you mean "language"? (E_FIELD_UNKNOWN)',
+    ],
+  },
+  {
     name: 'unknown nested key in a flow mapping (dateline.zone), no close suggestion',
     files: { 'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'dateline: {city: X, timezone: Asia/Tokyo, zone: y}', '---', 'B') },
     expected: ['articles/a.md:5: dateline.zone: unknown field (E_FIELD_UNKNOWN)'],
@@ -779,6 +790,16 @@ describe('article diagnostics (loadArticles)', () => {
 describe('configuration diagnostics (loadConfig)', () => {
   const CONFIG_CASES: { name: string; text: string; expected: string[] }[] = [
     {
+      // (A key misspelt inside author or a feeds group was "unknown key", without the key meant.)
+      name: 'a key misspelt inside an object of the configuration',
+      text: json('{', '  "title": "Test Desk",', '  "siteUrl": "https://news.example.com/",', '  "idPrefix": "tag:news.example.com,2025:",', '  "timezone": "Asia/Shanghai",',
+        '  "author": { "name": "Desk", "emial": "desk@example.com" },', '  "feeds": { "sections": { "itemsPerFed": 3 } }', '}'),
+      expected: [
+        'dateline.config.json:6: author.emial: unknown key; did you mean "email"? (E_CONFIG_INVALID)',
+        'dateline.config.json:7: feeds.sections.itemsPerFed: unknown key; did you mean "itemsPerFeed"? (E_CONFIG_INVALID)',
+      ],
+    },
+    {
       name: 'unknown key with a suggestion',
       text: json(
         '{',
@@ -807,7 +828,7 @@ describe('configuration diagnostics (loadConfig)', () => {
       ],
     },
     {
-      name: 'unknown nested key (no suggestion for nested keys)',
+      name: 'unknown nested key, with the key meant',
       text: json(
         '{',
         '  "title": "Test Desk",',
@@ -820,7 +841,7 @@ describe('configuration diagnostics (loadConfig)', () => {
         '  }',
         '}',
       ),
-      expected: ['dateline.config.json:8: author.mail: unknown key (E_CONFIG_INVALID)'],
+      expected: ['dateline.config.json:8: author.mail: unknown key; did you mean "email"? (E_CONFIG_INVALID)'],
     },
     {
       name: 'bad time zone',

@@ -167,6 +167,12 @@ const DEFAULT_BROTLI_QUALITY = 5;
 const CONFIG_KEYS: readonly string[] = Object.keys(ConfigSchema.shape);
 const FEEDS_KEYS: readonly string[] = Object.keys(FeedsSchema.shape);
 const LOGO_KEYS: readonly string[] = ['url', 'width', 'height'];
+const GROUP_KEYS: readonly string[] = ['itemsPerFeed', 'content', 'minArticles', 'max', 'precompress'];
+/** The keys each object of the configuration takes, by its path, for "did you mean" (`author.emial`). */
+const KEYS_AT: Readonly<Record<string, readonly string[]>> = {
+  '': CONFIG_KEYS, feeds: FEEDS_KEYS, logo: LOGO_KEYS, author: ['name', 'url', 'email'],
+  'feeds.sections': GROUP_KEYS, 'feeds.tags': GROUP_KEYS, 'feeds.authors': GROUP_KEYS, 'feeds.archives': ['content', 'precompress'],
+};
 
 const withSlash = (u: string): string => (u.endsWith('/') ? u : `${u}/`);
 
@@ -186,7 +192,7 @@ export function resolveConfig(data: unknown, file = 'config', lineOf: LineOf = (
       const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
       if (issue.code === 'unrecognized_keys') {
         for (const k of issue.keys) {
-          const known = path.length === 0 ? CONFIG_KEYS : path.length === 1 && path[0] === 'feeds' ? FEEDS_KEYS : path.length === 1 && path[0] === 'logo' ? LOGO_KEYS : undefined;
+          const known = KEYS_AT[path.join('.')];
           const hint = known === undefined ? undefined : closest(k, known);
           diagnostics.push(diagnostic(Errors.ConfigInvalid, { file, line: lineOf([...path, k]), field: fieldName([...path, k]) },
             hint === undefined ? 'unknown key' : `unknown key; did you mean "${hint}"?`));

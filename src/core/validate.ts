@@ -445,6 +445,19 @@ function list(data: Fields, key: string): { value: unknown; path: FieldPath }[] 
 
 type At = (path: FieldPath) => { file: string; line: number | undefined; field: string };
 
+/** A record's fields by the names other systems (CMS exports, JSON Feed, Hugo, WordPress) give them. */
+const SYNONYMS: Readonly<Record<string, string>> = {
+  img: 'image', picture: 'image', photo: 'image', thumbnail: 'image', featured_image: 'image', media: 'image',
+  published: 'date', pubdate: 'date', date_published: 'date', publishdate: 'date', published_at: 'date', datetime: 'date',
+  modified: 'updated', date_modified: 'updated', updated_at: 'updated', lastmod: 'updated', last_modified: 'updated',
+  category: 'section', categories: 'section', desk: 'section', keywords: 'tags', topics: 'tags', labels: 'tags',
+  byline: 'authors', author: 'authors', writer: 'authors', writers: 'authors', reporter: 'authors', reporters: 'authors', by: 'authors',
+  lang: 'language', locale: 'language', content: 'body', text: 'body', html: 'content_html', headline: 'title',
+  link: 'url', permalink: 'url', href: 'url', description: 'summary', excerpt: 'summary', dek: 'summary', standfirst: 'summary',
+  abstract: 'summary', copyright: 'rights', license: 'rights', location: 'dateline', place: 'dateline', source: 'agency', wire: 'agency',
+  guid: 'id', uid: 'id', slug: 'id',
+};
+
 /** Turns one zod issue into diagnostics in our words, at the line of the key concerned. */
 function fromIssue(issue: z.core.$ZodIssue, data: unknown, at: At): Diagnostic[] {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
@@ -452,7 +465,9 @@ function fromIssue(issue: z.core.$ZodIssue, data: unknown, at: At): Diagnostic[]
     case 'unrecognized_keys':
       return issue.keys.map((key) => {
         const known = KNOWN_KEYS[fieldPattern(path)] ?? [];
-        return diagnostic(Errors.FieldUnknown, at([...path, key]), closest(key, known));
+        // What other systems call a field first (`img` is no misspelt `id`), then a near spelling.
+        const synonym = path.length === 0 ? SYNONYMS[key.toLowerCase().replace(/[-\s]/g, '_')] : undefined;
+        return diagnostic(Errors.FieldUnknown, at([...path, key]), synonym ?? closest(key, known));
       });
     case 'invalid_type': {
       const value = valueAt(data, path);

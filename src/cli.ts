@@ -5,6 +5,7 @@
 import pkg from '../package.json' with { type: 'json' };
 import { checkFeeds, futureDates } from './render/build.js';
 import { grouped } from './core/_numbers.js';
+import { closest } from './core/_paths.js';
 import { documentLimit } from './render/size.js';
 import { DatelineError, Errors } from './errors.js';
 import { DEFAULT_CACHE_DIR } from './pipeline/build.js';
@@ -126,7 +127,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return serveCommand(rest, io, USAGE['serve'] ?? '', { build: (args, buildIo) => main(['build', ...args], buildIo) });
   }
   if (command !== 'build' && command !== 'check') {
-    io.stderr(`Unknown command "${command}".\n\n${USAGE['main']}`);
+    const meant = closest(command ?? '', ['build', 'check', 'import', 'serve']);
+    io.stderr(`Unknown command "${command}".${meant === undefined ? '' : ` Did you mean "${meant}"?`}\n\n${USAGE['main']}`);
     return 2;
   }
   let json = false;

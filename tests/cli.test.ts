@@ -176,10 +176,12 @@ describe('help and usage', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.split('\n').slice(0, 3)).toEqual(['Unknown command "publish".', '', 'Usage: dateline <command> [options]']);
+    expect((await run(['biuld'], tmpdir())).stderr.split('\n')[0]).toBe('Unknown command "biuld". Did you mean "build"?');
   });
 
   it.each([
     [['build', '--frob'], "Unknown option '--frob'", 'Usage: dateline build'],
+    [['build', '--jsno'], "Unknown option '--jsno'. Did you mean '--json'?", 'Usage: dateline build'],
     [['check', '--out', 'x'], "Unknown option '--out'", 'Usage: dateline check'],
     [['build', 'extra'], "Unexpected argument 'extra'", 'Usage: dateline build'],
     [['build', '--out'], "Option '--out <value>' argument missing", 'Usage: dateline build'],

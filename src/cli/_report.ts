@@ -1,6 +1,7 @@
 /** What every command shares for talking to the terminal: the injected io, and the diagnostics report. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { grouped } from '../core/_numbers.js';
+import { closest } from '../core/_paths.js';
 import { formatDiagnostic } from '../errors.js';
 import { locateFields } from '../sources/locate.js';
 import type { Diagnostic } from '../types.js';
@@ -72,8 +73,11 @@ export function parseCommand<T extends ParseArgsConfig>(io: CliIO, usage: string
     const args = (config.args ?? []) as string[];
     const at = ambiguous === null ? -1 : args.findIndex((a, i) => a === ambiguous[1] && args[i + 1]?.startsWith('-') === true);
     const value = at < 0 ? undefined : args[at + 1];
+    // An option misspelt: the one meant (`--jsno`: `--json`).
+    const unknown = /^Unknown option '--([\w-]+)'/.exec((e as Error).message)?.[1];
+    const meant = unknown === undefined ? undefined : closest(unknown, Object.keys(config.options ?? {}));
     io.stderr(`${ambiguous === null || value === undefined
-      ? (e as Error).message
+      ? `${(e as Error).message}${meant === undefined ? '' : `. Did you mean '--${meant}'?`}`
       : value.startsWith('--')
         ? `Option '${ambiguous[1]}' needs a value.`
         : `Option '${ambiguous[1]}' needs a value; "${value}" starts with a dash, so it reads as an option (write ${ambiguous[1]}=${value} if it is the value).`}\n\n${usage}`);

@@ -42,8 +42,8 @@ export const Errors = {
     `the file is not UTF-8 (from the bytes ${bytes}): its text would be changed where it cannot be decoded; save it as UTF-8`),
   ArticlesDirMissing: entry('E_ARTICLES_DIR_MISSING', 'error', (reason: string) =>
     `cannot read the articles directory (${reason}); create it or set "articlesDir" in the configuration`),
-  FrontMatterMissing: entry('E_FRONT_MATTER_MISSING', 'error', () =>
-    'no front matter: a Markdown record starts with a line "---", then YAML fields, then "---"'),
+  FrontMatterMissing: entry('E_FRONT_MATTER_MISSING', 'error', (why?: string) =>
+    `no front matter${why === undefined ? '' : ` (${why})`}: a Markdown record starts with a line "---", then YAML fields, then "---"`),
   FrontMatterUnclosed: entry('E_FRONT_MATTER_UNCLOSED', 'error', () =>
     'front matter is not closed: add a line "---" after the last field'),
   YamlSyntax: entry('E_YAML_SYNTAX', 'error', (detail: string) => `YAML syntax error: ${detail}`),

@@ -426,6 +426,15 @@ const CASES: Case[] = [
     expected: ['articles/a.md:1: no front matter: a Markdown record starts with a line "---", then YAML fields, then "---" (E_FRONT_MATTER_MISSING)'],
   },
   {
+    // (Both said only "no front matter", which the desk could not see in either.)
+    name: 'an empty Markdown file, and front matter below a blank line',
+    files: { 'articles/a.md': '', 'articles/b.md': md('', '---', 'id: b', 'title: T', 'date: 2025-02-05 09:24', '---', 'B') },
+    expected: [
+      'articles/a.md:1: no front matter (the file is empty): a Markdown record starts with a line "---", then YAML fields, then "---" (E_FRONT_MATTER_MISSING)',
+      'articles/b.md:1: no front matter (the "---" that opens it must be the first line: take out the blank line above it): a Markdown record starts with a line "---", then YAML fields, then "---" (E_FRONT_MATTER_MISSING)',
+    ],
+  },
+  {
     // Without a final newline the last line is line 3. (With one, see the test below.)
     name: 'unclosed front matter is reported at the last line',
     files: { 'articles/a.md': '---\nid: a\ntitle: T' },

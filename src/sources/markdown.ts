@@ -84,7 +84,12 @@ function record(file: string, slugPath: string, parsed: ReturnType<typeof parseY
 
 function readLines(text: string, file: string, slugPath: string): { record?: RawRecord; diagnostics: Diagnostic[] } {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  if (!FENCE.test(lines[0] ?? '')) return { diagnostics: [diagnostic(Errors.FrontMatterMissing, { file, line: 1 })] };
+  if (!FENCE.test(lines[0] ?? '')) {
+    // What the desk sees: an empty file, or the fence below blank lines (it must be the first line).
+    const fence = lines.findIndex((l) => l.trim() !== '');
+    const why = fence < 0 ? 'the file is empty' : FENCE.test(lines[fence] ?? '') ? `the "---" that opens it must be the first line: take out the blank line${fence === 1 ? '' : 's'} above it` : undefined;
+    return { diagnostics: [diagnostic(Errors.FrontMatterMissing, { file, line: 1 }, why)] };
+  }
   const close = lines.findIndex((l, i) => i > 0 && CLOSE.test(l));
   // The last line of the file (a final newline leaves an empty string after it, which is no line).
   const last = lines.length > 1 && lines[lines.length - 1] === '' ? lines.length - 1 : lines.length;

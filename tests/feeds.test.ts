@@ -568,7 +568,8 @@ describe('records with no body', () => {
     try {
       const cfg = await loadConfig('dateline.config.json', site.dir);
       const loaded = await loadArticles(cfg, site.dir);
-      expect(loaded.diagnostics.map((d) => [d.code, d.file, d.field, d.severity])).toEqual([['W_NO_TEXT', 'articles/a.md', 'body', 'warning']]);
+      // (At the closing fence, the file's last line: it was line 7 of a 6-line file.)
+      expect(loaded.diagnostics.map((d) => [d.code, d.file, d.line, d.field, d.severity])).toEqual([['W_NO_TEXT', 'articles/a.md', 6, 'body', 'warning']]);
       const built = buildFeeds(loaded.articles, cfg);
       // The main feed (full content) and the tag feed (summaries) alike.
       for (const dir of ['', 'tags/alerts/']) {

@@ -25,7 +25,9 @@ function split(text: string, file: string, slugPath: string, cleanBytes: (() => 
   const front = text.slice(f.open + 1, Math.max(f.open + 1, f.close - 1));
   const parsed = parseYaml(copyOf(front), file, 2);
   if (parsed.diagnostics.length > 0) return { diagnostics: parsed.diagnostics };
-  const out = record(file, slugPath, parsed, text.slice(f.end + 1), f.line + 2);
+  // (A file that ends with the closing fence has no body line: its warning points at the fence.)
+  const body = text.slice(f.end + 1);
+  const out = record(file, slugPath, parsed, body, body === '' ? f.line + 1 : f.line + 2);
   // No character XML forbids in the whole file (its bytes say so, or one scan of the text); YAML's
   // double-quoted escapes (`\x01`) are the one way to add one.
   const escapes = front.includes('\\');
@@ -96,5 +98,6 @@ function readLines(text: string, file: string, slugPath: string): { record?: Raw
   if (close < 0) return { diagnostics: [diagnostic(Errors.FrontMatterUnclosed, { file, line: last })] };
   const parsed = parseYaml(lines.slice(1, close).join('\n'), file, 2);
   if (parsed.diagnostics.length > 0) return { diagnostics: parsed.diagnostics };
-  return { record: record(file, slugPath, parsed, lines.slice(close + 1).join('\n'), close + 2), diagnostics: [] };
+  const body = lines.slice(close + 1).join('\n');
+  return { record: record(file, slugPath, parsed, body, body === '' ? close + 1 : close + 2), diagnostics: [] };
 }

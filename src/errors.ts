@@ -125,6 +125,8 @@ export const Errors = {
     `${names.length === 1 ? '1 file is' : `${grouped(names.length)} files are`} named like a record but not read as one (records end in .md, .markdown or .json): ${names.slice(0, 5).map(q).join(', ')}${names.length > 5 ? `, and ${grouped(names.length - 5)} more` : ''}`),
   ArticlesEmpty: entry('E_ARTICLES_EMPTY', 'error', (dir: string) =>
     `no records found under ${dir}, and the feeds the last build wrote have stories (an articles directory emptied by mistake, or not mounted, would take every story out of every feed); pass --allow-empty if the site has no stories now`),
+  DateEarly: entry('W_DATE_EARLY', 'warning', (value: string) =>
+    `${q(value)} is before 1605, the year of the first printed newspaper: check the year (the story goes out dated so)`),
   DateFuture: entry('W_DATE_FUTURE', 'warning', (value: string, ahead: string, updated: boolean = false) =>
     updated
       ? `${value} is ${ahead} after this machine's clock: the feeds' update times and Last-Modified follow the story's update until then; check the date and its zone`

@@ -1102,3 +1102,18 @@ describe('what a message prints of the desk\'s text', () => {
     expect(lines.join('').match(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e]/)).toBeNull();
   });
 });
+
+describe('a year mistyped', () => {
+  it('a date before 1605, the first printed newspaper, is a warning (W_DATE_EARLY); the story is kept', async () => {
+    const { lines, loaded } = await diagnose({
+      'articles/a.md': md('---', 'id: a', 'title: T', 'date: 0025-02-05 09:24', '---', 'B'),
+      'articles/b.md': md('---', 'id: b', 'title: T', 'date: 1025-02-05 09:24', 'updated: 2025-02-05 10:00', '---', 'B'),
+      'articles/c.md': md('---', 'id: c', 'title: T', 'date: 1605-02-05 09:24', '---', 'B'),
+    });
+    expect(lines).toEqual([
+      'articles/a.md:4: date: warning: "0025-02-05 09:24" is before 1605, the year of the first printed newspaper: check the year (the story goes out dated so) (W_DATE_EARLY)',
+      'articles/b.md:4: date: warning: "1025-02-05 09:24" is before 1605, the year of the first printed newspaper: check the year (the story goes out dated so) (W_DATE_EARLY)',
+    ]);
+    expect(loaded.articles.map((a) => a.id).sort()).toEqual(['a', 'b', 'c']);
+  });
+});

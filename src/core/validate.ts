@@ -166,7 +166,12 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
     const v = str(path);
     if (v === undefined) return undefined;
     const t = parseDeskTime(v, config.timezone);
-    if (t.ok) return writableYear(t.instant, config.timezone) ? t.instant : fail(path, (w) => diagnostic(Errors.DateOutOfRange, w, v, t.instant.toISOString().replace('.000Z', 'Z')));
+    if (t.ok) {
+      if (!writableYear(t.instant, config.timezone)) return fail(path, (w) => diagnostic(Errors.DateOutOfRange, w, v, t.instant.toISOString().replace('.000Z', 'Z')));
+      // A year mistyped (`0025`, `1025` for 2025): before any newspaper, so said; the story goes out as dated.
+      if (t.instant.getTime() < FIRST_NEWSPAPER) out.push(diagnostic(Errors.DateEarly, at(path), v));
+      return t.instant;
+    }
     switch (t.problem) {
       case 'format':
         return fail(path, (w) => diagnostic(Errors.DateFormat, w, v, deskTimeProblem(v)));
@@ -444,6 +449,9 @@ function list(data: Fields, key: string): { value: unknown; path: FieldPath }[] 
 }
 
 type At = (path: FieldPath) => { file: string; line: number | undefined; field: string };
+
+/** 1605, the year of the first printed newspaper (Strasbourg's Relation): a story dated before it has a year mistyped. */
+const FIRST_NEWSPAPER = Date.UTC(1605, 0, 1);
 
 /** A record's fields by the names other systems (CMS exports, JSON Feed, Hugo, WordPress) give them. */
 const SYNONYMS: Readonly<Record<string, string>> = {

@@ -142,8 +142,10 @@ export const Errors = {
 
   // ----- Importing wire copy -----
   ImportEmpty: entry('E_IMPORT_EMPTY', 'error', () => 'the file is empty: there is no copy to import'),
-  ImportBinary: entry('E_IMPORT_BINARY', 'error', () =>
-    'the file is not text (it holds NUL bytes or is not UTF-8); import raw text, NITF or ninjs'),
+  ImportBinary: entry('E_IMPORT_BINARY', 'error', (why: 'nul' | 'replaced' = 'nul') =>
+    why === 'nul'
+      ? 'the file is not text: it holds NUL bytes, as a picture, a PDF or a word processor\'s document does; import raw text, NITF or ninjs'
+      : 'the text holds U+FFFD, the mark of bytes that were not UTF-8 when it was read: read the copy as UTF-8 (or save it so) and import it again'),
   ImportFormatUnknown: entry('E_IMPORT_FORMAT', 'error', (what: string) =>
     `${what}; pass --format text, nitf or ninjs if the detection is wrong`),
   ImportNoHeadline: entry('E_IMPORT_NO_HEADLINE', 'error', (where: string) => `no headline: ${where}`),

@@ -91,7 +91,7 @@ const barNote = (text: string): string =>
 /** The importer's problems, in one place. */
 const problems = {
   empty: (file: string) => diagnostic(Errors.ImportEmpty, { file }),
-  binary: (file: string, line: number) => diagnostic(Errors.ImportBinary, { file, line }),
+  binary: (file: string, line: number, nul: boolean) => diagnostic(Errors.ImportBinary, { file, line }, nul ? 'nul' : 'replaced'),
   noHeadline: (file: string) =>
     diagnostic(Errors.ImportNoHeadline, { file }, 'give the headline on a line of its own before the "Updated:" or "Published:" stamp'),
   /** No stamp read: a line labelled like one (`Updated: Feb 5, 2025 9:24 EST`) is named, as a form not read. */
@@ -150,7 +150,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
   const text = input.replace(/^\uFEFF/, '');
   if (text.trim() === '') return { stories: [], diagnostics: [problems.empty(file)] };
   const bad = /[\u0000\uFFFD]/.exec(text);
-  if (bad !== null) return { stories: [], diagnostics: [problems.binary(file, text.slice(0, bad.index).split(/\r\n|\r|\n/).length)] };
+  if (bad !== null) return { stories: [], diagnostics: [problems.binary(file, text.slice(0, bad.index).split(/\r\n|\r|\n/).length, bad[0] === '\u0000')] };
 
   // A run of spaces or tabs inside a line is one space, as a page shows it (and as Markdown would):
   // the line patterns below, which allow whitespace around separators, then never meet a long run

@@ -84,8 +84,8 @@ export const Errors = {
   DateFormat: entry('E_DATE_FORMAT', 'error', (value: string, why?: string) =>
     `expected a desk time like "2025-02-05 09:24" (publisher zone) or an instant like "2025-02-05T09:24:00+08:00", got ${q(value)}${why === undefined ? '' : `: ${why}`}`),
   DateOnlyFormat: entry('E_DATE_FORMAT', 'error', (value: string, why?: string) => `expected a local date like "2025-02-04", got ${q(value)}${why === undefined ? '' : `: ${why}`}`),
-  DateNonexistent: entry('E_DATE_NONEXISTENT', 'error', (value: string, zone: string) =>
-    `${q(value)} does not exist in ${zone}: the clocks go forward past it (a daylight-saving change, or a new standard offset); write the instant with an explicit offset`),
+  DateNonexistent: entry('E_DATE_NONEXISTENT', 'error', (value: string, zone: string, earlier?: string) =>
+    `${q(value)} does not exist in ${zone}: the clocks go forward past it (a daylight-saving change, or a new standard offset); write the instant with an explicit offset${earlier === undefined ? '' : ` (read off the clock before the change, it is ${q(earlier)})`}`),
   DateAmbiguous: entry('E_DATE_AMBIGUOUS', 'error', (value: string, zone: string, candidates: string[]) =>
     `${q(value)} happens twice in ${zone} (${candidates.join(' or ')}); write the one you mean with its offset`),
   DateOutOfRange: entry('E_DATE_RANGE', 'error', (value: string, instant: string) =>

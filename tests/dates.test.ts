@@ -47,8 +47,12 @@ describe('desk time → instant', () => {
   });
 
   it('refuses a wall-clock time that the spring-forward gap skips', () => {
-    expect(parseDeskTime('2025-03-09 02:30', 'America/New_York')).toEqual({ ok: false, problem: 'nonexistent' });
-    expect(parseDeskTime('2025-03-30 01:30', 'Europe/London')).toEqual({ ok: false, problem: 'nonexistent' });
+    // With the time as read off the clock before the change (an instant the desk may mean).
+    expect(parseDeskTime('2025-03-09 02:30', 'America/New_York')).toEqual({ ok: false, problem: 'nonexistent', earlier: '2025-03-09T02:30:00-05:00' });
+    expect(parseDeskTime('2025-03-30 01:30:15', 'Europe/London')).toEqual({ ok: false, problem: 'nonexistent', earlier: '2025-03-30T01:30:15+00:00' });
+    // Which parses as that instant: 03:30 by the clock after the change.
+    const earlier = parseDeskTime('2025-03-09T02:30:00-05:00', 'America/New_York');
+    expect(earlier.ok && earlier.instant.toISOString()).toBe('2025-03-09T07:30:00.000Z');
   });
 
   it('refuses a wall-clock time that the fall-back overlap repeats, naming both instants', () => {

@@ -145,7 +145,7 @@ const CASES: Case[] = [
     config: NEW_YORK,
     files: { 'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-03-09 02:30', '---', 'B') },
     expected: [
-      'articles/a.md:4: date: "2025-03-09 02:30" does not exist in America/New_York: the clocks go forward past it (a daylight-saving change, or a new standard offset); write the instant with an explicit offset (E_DATE_NONEXISTENT)',
+      'articles/a.md:4: date: "2025-03-09 02:30" does not exist in America/New_York: the clocks go forward past it (a daylight-saving change, or a new standard offset); write the instant with an explicit offset (read off the clock before the change, it is "2025-03-09T02:30:00-05:00") (E_DATE_NONEXISTENT)',
     ],
   },
   {
@@ -161,7 +161,7 @@ const CASES: Case[] = [
     config: NEW_YORK,
     files: { 'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-03-01 09:00', 'updated: 2025-03-09 02:00', '---', 'B') },
     expected: [
-      'articles/a.md:5: updated: "2025-03-09 02:00" does not exist in America/New_York: the clocks go forward past it (a daylight-saving change, or a new standard offset); write the instant with an explicit offset (E_DATE_NONEXISTENT)',
+      'articles/a.md:5: updated: "2025-03-09 02:00" does not exist in America/New_York: the clocks go forward past it (a daylight-saving change, or a new standard offset); write the instant with an explicit offset (read off the clock before the change, it is "2025-03-09T02:00:00-05:00") (E_DATE_NONEXISTENT)',
     ],
   },
   {

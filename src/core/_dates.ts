@@ -13,7 +13,8 @@ const HOUR = 3_600_000;
 export type DeskTime =
   | { ok: true; instant: Date }
   | { ok: false; problem: 'format' }
-  | { ok: false; problem: 'nonexistent' }
+  /** `earlier`: the time written with the offset in force before the clocks went forward, as read off the clock then. */
+  | { ok: false; problem: 'nonexistent'; earlier?: string }
   | { ok: false; problem: 'ambiguous'; candidates: string[] };
 
 /**
@@ -306,7 +307,11 @@ export function parseDeskTime(value: string, zone: string): DeskTime {
     .filter((o) => offsetAt(zone, local - o) === o)
     .map((o) => local - o)
     .sort((a, b) => a - b);
-  if (instants.length === 0) return { ok: false, problem: 'nonexistent' };
+  if (instants.length === 0) {
+    // (The wall clock as written, with the offset of the day before: an instant the desk can mean and paste.)
+    const secs = s === undefined ? ':00' : `:${s}`;
+    return { ok: false, problem: 'nonexistent', earlier: `${y}-${mo}-${d}T${h}:${mi}${secs}${offsetText(before / 1000)}` };
+  }
   if (instants.length > 1) {
     return { ok: false, problem: 'ambiguous', candidates: instants.map((t) => formatRfc3339(new Date(t), zone)) };
   }

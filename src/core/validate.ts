@@ -176,7 +176,7 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
       case 'format':
         return fail(path, (w) => diagnostic(Errors.DateFormat, w, v, deskTimeProblem(v)));
       case 'nonexistent':
-        return fail(path, (w) => diagnostic(Errors.DateNonexistent, w, v, config.timezone));
+        return fail(path, (w) => diagnostic(Errors.DateNonexistent, w, v, config.timezone, t.earlier));
       case 'ambiguous':
         return fail(path, (w) => diagnostic(Errors.DateAmbiguous, w, v, config.timezone, t.candidates));
     }

@@ -4,19 +4,50 @@
  * Two builds at once (`serve --watch` rebuilding while a cron job builds, an import in between) each
  * read the articles and then put their files in place: the one that read first could finish last and
  * put back feeds without the stories the other had published (QA: 300 imported stories gone from an
- * archive until the next edit, both builds exit 0). A lock whose process is no longer running (a build
- * killed outright) is taken over.
+ * archive until the next edit, both builds exit 0).
+ *
+ * The lock names its process by pid, start time (Linux's /proc) and host: a lock whose process is not
+ * running, or whose pid another process has taken since (a container started again), is taken over. Only
+ * one process at a time takes a lock over, under a second lock (`.dateline-lock.break`), and it looks at
+ * the lock again under it: two processes that both found a lock stale cannot remove each other's new one.
  */
-import { linkSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 
 export const LOCK_FILE = '.dateline-lock';
+const BREAK_FILE = `${LOCK_FILE}.break`;
 
-/** How often a build waiting for a lock looks again, and after how long it says that it waits. */
+/** How often a build waiting for a lock looks again; after how long it says that it waits; when a break lock is stale. */
 const POLL_MS = 50;
 const SAY_AFTER_MS = 1000;
+const BREAK_STALE_MS = 10_000;
+/** A lock file without a whole holder in it (being written, on a file system without links) is taken for stale after this long. */
+const UNREADABLE_STALE_MS = 5_000;
 
-/** Whether a process with this pid is running (a stage directory or lock of a running build is left alone). */
+interface Holder {
+  pid: number;
+  /** The process's start time in clock ticks since boot (/proc/<pid>/stat), where the system says it. */
+  start?: string;
+  host?: string;
+}
+
+/** A process's start time, which a pid taken again does not share (Linux; undefined elsewhere). */
+function startTime(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // (After the command's name in brackets, which may hold spaces: field 3 on; the start time is field 22.)
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
+  }
+}
+
+let me: Holder | undefined;
+const self = (): Holder => (me ??= { pid: process.pid, ...withStart(startTime(process.pid)), host: hostname() });
+const withStart = (start: string | undefined): { start?: string } => (start === undefined ? {} : { start });
+
+/** Whether a process with this pid is running (a stage directory or a cache file of a running build is left alone). */
 export function alive(pid: number): boolean {
   if (pid === process.pid) return false; // this pid's before this process made it: a container's earlier life
   try {
@@ -27,83 +58,170 @@ export function alive(pid: number): boolean {
   }
 }
 
-/** The pid a lock file names, or undefined (no file, or not a pid). */
-function holder(path: string): number | undefined {
+/** Whether the process a lock names still runs: on another host it cannot be told, so it is taken to. */
+function running(h: Holder): boolean {
+  const mine = self();
+  if (h.host !== undefined && h.host !== mine.host) return true;
+  // This pid: this process (another copy of this module, a worker thread) if it started when this one did.
+  if (h.pid === process.pid) return h.start !== undefined && h.start === mine.start;
+  if (!alive(h.pid)) return false;
+  const start = h.start === undefined ? undefined : startTime(h.pid);
+  return start === undefined || start === h.start;
+}
+
+const sameHolder = (a: Holder, b: Holder): boolean => a.pid === b.pid && a.start === b.start && a.host === b.host;
+
+/** The holder a lock file names: `gone` when there is no file, `unreadable` when it holds no whole holder. */
+function readHolder(path: string): Holder | 'gone' | 'unreadable' {
+  let text: string;
   try {
-    const pid = Number(readFileSync(path, 'utf8').trim());
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'gone' : 'unreadable';
+  }
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    // (A bare pid, as a script or an older lock may write it.)
+    const h = (typeof parsed === 'number' ? { pid: parsed } : parsed ?? {}) as Partial<Holder>;
+    if (typeof h.pid !== 'number' || !Number.isInteger(h.pid) || h.pid <= 0) return 'unreadable';
+    return { pid: h.pid, ...withStart(typeof h.start === 'string' ? h.start : undefined), ...(typeof h.host === 'string' ? { host: h.host } : {}) };
   } catch {
-    return undefined;
+    return 'unreadable';
   }
 }
 
+/** Makes `path` hold what `mine` holds, if no file is there: a link, or where links fail, an exclusive create. */
+function create(path: string, mine: string, content: string): 'made' | 'exists' | 'failed' {
+  try {
+    linkSync(mine, path);
+    return 'made';
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return 'exists';
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') return 'failed';
+  }
+  try {
+    writeFileSync(path, content, { flag: 'wx' });
+    return 'made';
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EEXIST' ? 'exists' : 'failed';
+  }
+}
+
+const ageMs = (path: string): number => {
+  try {
+    return Date.now() - statSync(path).mtimeMs;
+  } catch {
+    return 0;
+  }
+};
+
 /**
- * Takes one directory's lock: made whole under another name and linked into place, so that no process
- * ever reads a lock without its pid. Waits while a running process holds it; `waiting` is told once.
- * A directory that is not there yet, or cannot be written to, is not locked: a first build makes it (a
- * failed one leaves none), and the build's own writes say what is wrong.
+ * Removes the lock at `path` if it still names `stale` (or, for `unreadable`, if it still holds no whole
+ * holder), under the break lock: one process at a time looks and removes.
  */
-async function lockOne(dir: string, waiting?: (pid: number, dir: string) => void): Promise<(() => void) | undefined> {
+function takeOver(dir: string, path: string, mine: string, content: string, stale: Holder | 'unreadable'): void {
+  const breaker = join(dir, BREAK_FILE);
+  const made = create(breaker, mine, content);
+  if (made !== 'made') {
+    // (One left by a process killed while it took a lock over.)
+    if (made === 'exists' && ageMs(breaker) > BREAK_STALE_MS) rmSync(breaker, { force: true });
+    return;
+  }
+  try {
+    const now = readHolder(path);
+    if (now === 'gone') return;
+    if (stale === 'unreadable' ? now === 'unreadable' : now !== 'unreadable' && sameHolder(now, stale)) rmSync(path, { force: true });
+  } finally {
+    rmSync(breaker, { force: true });
+  }
+}
+
+/** Locks held and files being made by this process, removed when it exits (a signal's handler exits past a caller's `finally`). */
+const held = new Set<string>();
+const making = new Set<string>();
+let exitHook = false;
+function onExit(): void {
+  for (const path of held) releaseLock(path);
+  for (const path of making) rmSync(path, { force: true });
+}
+
+function releaseLock(path: string): void {
+  held.delete(path);
+  const h = readHolder(path);
+  if (h !== 'gone' && h !== 'unreadable' && sameHolder(h, self())) rmSync(path, { force: true });
+}
+
+/**
+ * Takes one directory's lock, waiting while a running process holds it (`waiting` is told once, after a
+ * second). Undefined when the directory is not there (a first build makes it; a failed one leaves none)
+ * or cannot be written to (the build's own writes say what is wrong).
+ */
+async function lockOne(dir: string, waiting?: (pid: number, dir: string) => void): Promise<string | undefined> {
   const path = join(dir, LOCK_FILE);
   const mine = join(dir, `${LOCK_FILE}.${process.pid}`);
+  const content = `${JSON.stringify(self())}\n`;
   try {
     // (A process killed while it made its lock leaves its own file: gone once it is not running.)
     for (const n of readdirSync(dir)) {
       const pid = n.startsWith(`${LOCK_FILE}.`) ? Number(n.slice(LOCK_FILE.length + 1)) : NaN;
       if (Number.isInteger(pid) && pid !== process.pid && !alive(pid)) rmSync(join(dir, n), { force: true });
     }
-    writeFileSync(mine, `${process.pid}\n`);
+    making.add(mine);
+    writeFileSync(mine, content);
   } catch {
+    making.delete(mine);
     return undefined;
   }
   const started = Date.now();
   let told = false;
   try {
     for (;;) {
-      try {
-        linkSync(mine, path);
-        return () => {
-          if (holder(path) === process.pid) rmSync(path, { force: true });
-        };
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') return undefined;
+      const made = create(path, mine, content);
+      if (made === 'made') {
+        held.add(path);
+        return path;
       }
-      const pid = holder(path);
-      if (pid === undefined || !alive(pid)) {
-        // Killed outright (or no pid in it): taken over.
-        rmSync(path, { force: true });
+      if (made === 'failed') return undefined;
+      const h = readHolder(path);
+      if (h === 'gone') continue; // released between the two: try again at once
+      if (h === 'unreadable' ? ageMs(path) > UNREADABLE_STALE_MS : !running(h)) {
+        takeOver(dir, path, mine, content, h);
         continue;
       }
-      if (!told && Date.now() - started >= SAY_AFTER_MS) {
+      if (!told && Date.now() - started >= SAY_AFTER_MS && h !== 'unreadable') {
         told = true;
-        waiting?.(pid, dir);
+        waiting?.(h.pid, dir);
       }
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
   } finally {
     rmSync(mine, { force: true });
+    making.delete(mine);
   }
 }
 
-/** Takes the locks of these directories, in one order (no two builds wait for each other); resolves to what releases them. */
+/**
+ * Takes the locks of these directories, in one order (no two builds wait for each other); resolves to what
+ * releases them. A process that exits holding them (a signal) releases them as it goes.
+ */
 export async function lockDirectories(dirs: readonly string[], waiting?: (pid: number, dir: string) => void): Promise<() => void> {
-  const releases: (() => void)[] = [];
+  if (!exitHook) {
+    exitHook = true;
+    process.on('exit', onExit);
+  }
+  const paths: string[] = [];
   const release = (): void => {
-    for (const r of releases.splice(0).reverse()) r();
+    for (const path of paths.splice(0).reverse()) releaseLock(path);
   };
   try {
     for (const dir of [...new Set(dirs)].sort()) {
-      const r = await lockOne(dir, waiting);
-      if (r !== undefined) releases.push(r);
+      const path = await lockOne(dir, waiting);
+      if (path !== undefined) paths.push(path);
     }
   } catch (e) {
     release();
     throw e;
   }
-  // A build stopped by a signal exits from its handler (cli/build.ts), past the caller's `finally`.
-  process.on('exit', release);
-  return () => {
-    process.off('exit', release);
-    release();
-  };
+  return release;
 }

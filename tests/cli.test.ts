@@ -601,7 +601,7 @@ describe('build', () => {
         expect([settled, await output()]).toEqual([false, before]);
         other.kill();
         const r = await waiting;
-        expect([r.code, r.stderr]).toEqual([0, `Waiting for another build (process ${other.pid}) to finish with dist…\n`]);
+        expect([r.code, r.stderr]).toEqual([0, `Waiting for another build (process ${other.pid}) to finish with dist; if none is running, delete dist/.dateline-lock\n`]);
         expect(await readFile(join(dist, 'feed.json'), 'utf8')).toContain('talks');
       } finally {
         other.kill();

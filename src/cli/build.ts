@@ -99,8 +99,10 @@ async function buildAndReport(v: BuildValues, io: CliIO, interrupted: () => numb
       ...(v.out === undefined ? {} : { outDir: v.out }),
       cacheDir: v['no-cache'] === true ? false : (v.cache ?? DEFAULT_CACHE_DIR),
       ...(v['allow-empty'] === true ? { allowEmpty: true } : {}),
+      // (Said with --quiet too: a build that waits without a word looks hung.)
       onWait: (pid, dir) => {
-        if (!quiet) io.stderr(`Waiting for another build (process ${pid}) to finish with ${relative(io.cwd, dir) || '.'}…\n`);
+        const shown = relative(io.cwd, dir) || '.';
+        io.stderr(`Waiting for another build (process ${pid}) to finish with ${shown}; if none is running, delete ${shown}/.dateline-lock\n`);
       },
       onProgress: (p) => {
         tuneForSize(p);

@@ -1,0 +1,76 @@
+/**
+ * Builds of different processes take turns (src/locks.ts): real processes, taking and releasing one
+ * directory's lock, each proving it holds it alone (a file made with an exclusive create while it holds it).
+ */
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const LOCKS = pathToFileURL(join(process.cwd(), 'src/locks.ts')).href;
+const WORKER = `
+import { lockDirectories } from ${JSON.stringify(LOCKS)};
+import { writeFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+const [dir, turns] = process.argv.slice(2);
+let overlaps = 0;
+for (let i = 0; i < Number(turns); i++) {
+  const release = await lockDirectories([dir]);
+  try { writeFileSync(join(dir, 'inside'), String(process.pid), { flag: 'wx' }); } catch { overlaps++; }
+  await new Promise((r) => setTimeout(r, Math.random() * 2));
+  rmSync(join(dir, 'inside'), { force: true });
+  release();
+}
+process.stdout.write(String(overlaps));
+`;
+
+/** Runs `n` processes that each take the lock `turns` times; resolves to the overlaps each saw. */
+async function contend(dir: string, worker: string, n: number, turns: number): Promise<number[]> {
+  return Promise.all(Array.from({ length: n }, () => new Promise<number>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', worker, dir, String(turns)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(Number(out)) : reject(new Error(`worker exited ${code}`))));
+  })));
+}
+
+describe('the lock between builds of different processes', () => {
+  it('is held by one process at a time, also when several take a stale lock over at once, and leaves nothing behind', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'dateline-locks-'));
+    try {
+      const worker = join(root, 'worker.mts');
+      await writeFile(worker, WORKER);
+      const dir = join(root, 'dist');
+      await mkdir(dir);
+      expect(await contend(dir, worker, 4, 40)).toEqual([0, 0, 0, 0]);
+      // A lock whose process is gone (a pid past any pid_max), found by four at once.
+      for (let round = 0; round < 3; round++) {
+        await writeFile(join(dir, '.dateline-lock'), '{"pid":4194999}\n');
+        expect(await contend(dir, worker, 4, 2)).toEqual([0, 0, 0, 0]);
+      }
+      expect(await readdir(dir)).toEqual([]);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('a lock that names a running process by a pid taken again since (another start time) is taken over', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'dateline-locks-'));
+    const other = spawn('sleep', ['60'], { stdio: 'ignore' });
+    try {
+      const worker = join(root, 'worker.mts');
+      await writeFile(worker, WORKER);
+      const dir = join(root, 'dist');
+      await mkdir(dir);
+      await writeFile(join(dir, '.dateline-lock'), `${JSON.stringify({ pid: other.pid, start: '1' })}\n`);
+      expect(await contend(dir, worker, 1, 1)).toEqual([0]);
+      expect(await readdir(dir)).toEqual([]);
+    } finally {
+      other.kill();
+      await rm(root, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

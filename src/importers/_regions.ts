@@ -81,6 +81,38 @@ export function isRegionName(part: string): boolean {
   return regions.has(key(text));
 }
 
+let bracketRegions: Set<string> | undefined;
+/** The few regions in capitals that brackets after a city may hold (`(UAE)`); other capitals there are an agency's (`(NAN)`). */
+const CAPITAL_REGIONS = new Set(['US', 'U.S.', 'USA', 'U.S.A.', 'UK', 'U.K.', 'UAE', 'U.A.E.']);
+
+/**
+ * A region brackets after a dateline city may hold in place of an agency (`KYIV (Ukraine) —`, `PORTLAND
+ * (Maine) —`): a country, a US state, a Canadian province or an Australian state, as written (a first
+ * capital, not all capitals). Not every province the gazetteer knows: Iran's Fars and Thailand's Nan are
+ * agencies' names too (`TEHRAN (Fars) —`, `ABUJA (NAN) —`).
+ */
+export function isBracketRegion(part: string): boolean {
+  const text = part.trim().replace(/^the\s+/u, '');
+  if (CAPITAL_REGIONS.has(text) || isRegionAbbreviation(text)) return true;
+  if (!/^\p{Lu}/u.test(text) || (text === text.toUpperCase() && /\p{Lu}\p{Lu}/u.test(text))) return false;
+  if (bracketRegions === undefined) {
+    bracketRegions = new Set(MORE_REGIONS.map(key));
+    for (const e of cityTimezones.cityMapping) {
+      if (typeof e.country === 'string' && e.country !== '') bracketRegions.add(key(e.country));
+      if (['United States of America', 'Canada', 'Australia'].includes(e.country) && typeof e.province === 'string' && e.province !== '') bracketRegions.add(key(e.province));
+    }
+    const names = new Intl.DisplayNames(['en'], { type: 'region' });
+    for (let a = 65; a <= 90; a++) {
+      for (let b = 65; b <= 90; b++) {
+        const code = String.fromCharCode(a, b);
+        const name = names.of(code);
+        if (name !== undefined && name !== code) bracketRegions.add(key(name));
+      }
+    }
+  }
+  return bracketRegions.has(key(text));
+}
+
 /** `WASHINGTON` → `Washington`, `SAINT-DENIS` → `Saint-Denis`; Chinese names are kept as printed. */
 export function cityName(printed: string): string {
   if (!/[A-Z]/.test(printed) || printed !== printed.toUpperCase()) return printed;

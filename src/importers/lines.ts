@@ -4,7 +4,7 @@
  * of its kind, so a caller can keep the line as body text and nothing is lost.
  */
 import { lookupCity } from './gazetteer.js';
-import { cityName, isRegionAbbreviation, isRegionName } from './_regions.js';
+import { cityName, isBracketRegion, isRegionAbbreviation, isRegionName } from './_regions.js';
 import { ZH_CITIES } from './_zh-cities.js';
 import { parseWireLead } from './_wire-leads.js';
 import { nameSuffix, withSuffix } from './_suffix.js';
@@ -107,7 +107,7 @@ function reporterThenCity(printed: string): { reporter: string; city: string } |
 const RTL_LEAD = /^(?<city>[\p{Script=Arabic}\p{Script=Hebrew}]+(?: [\p{Script=Arabic}\p{Script=Hebrew}]+){0,2})(?: \((?<agency>[^()]{1,40})\))? ?(?:--|—|–| - )\s*(?<rest>\S[\s\S]*)$/u;
 
 /** Labels that lead a paragraph as a city would, with a dash: `EDITOR'S NOTE —`, `UPDATE -`. */
-const NOT_PLACES = /^(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY|TODAY|TONIGHT|YESTERDAY|TOMORROW|EDITORS?['’]?S? NOTES?|NOTE|UPDATED?|CORRECTED|CORRECTION|CLARIFICATION|BREAKING(?: NEWS)?|(?:NEWS )?ANALYSIS|OPINION|COMMENTARY|EXPLAINER|REVIEW|OBITUARY|ADVISORY|EXCLUSIVE|WARNING|FACT CHECK|LIVE(?: UPDATES)?|WATCH|VIDEO|PHOTOS?|LISTEN|PODCAST|RECAP|PREVIEW)$/;
+const NOT_PLACES = /^(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY|TODAY|TONIGHT|YESTERDAY|TOMORROW|EDITORS?['’]?S? NOTES?|NOTE|UPDATED?|CORRECTED|CORRECTION|CLARIFICATION|BREAKING(?: NEWS)?|(?:NEWS )?ANALYSIS|OPINION|COMMENTARY|EXPLAINER|REVIEW|OBITUARY|ADVISORY|EXCLUSIVE|WARNING|FACT CHECK|LIVE(?: UPDATES)?|WATCH|VIDEO|PHOTOS?|LISTEN|PODCAST|RECAP|PREVIEW|ÚLTIMA HORA|ANÁLISIS|OPINIÓN|CRÓNICA|EXCLUSIVA|ENTREVISTA|REPORTAJE|EN VIVO|URGENTE|EXCLUSIVITÉ|DÉCRYPTAGE|ÉDITORIAL|EDITORIAL|REPORTAGE|EN DIRECT|DIRECT|URGENT|EILMELDUNG|KOMMENTAR|ANALYSE|MEINUNG|INTERVIEW|AO VIVO)$/;
 
 /** A word that leads as a city would and is none: a month, a weekday, `Today`, a label (`Editor's note`), in any case. */
 export const notAPlace = (word: string): boolean => NOT_PLACES.test(word.trim().toUpperCase());
@@ -133,10 +133,15 @@ function agencyLike(text: string): boolean {
   if (!/\p{L}/u.test(t) || /^(?:1[89]|20)\d{2}\b/.test(t) || DAY_OR_MONTH.test(t.replace(/\.$/, ''))) return false;
   // A date (`Feb. 5`, `Monday, Feb. 5`, `5 February`), a byline (`By Jane Doe`), a label (`Updated`, `Video`, `Local time`).
   if (A_DATE_IN.test(t) || /^by\s/i.test(t) || NOT_PLACES.test(t.toUpperCase()) || /^local time$/i.test(t)) return false;
-  // Words in lower case the list of agencies does not know are a note (`(local time)`); so is one word
-  // longer than an acronym (`(observed)`, `(pictured)`; `(dpa)`, `(apa)` are agencies).
-  return !(t === t.toLowerCase() && (/\s/.test(t) || t.length > 4) && parseAgencyLine(t) === undefined);
+  // Words in lower case the list of agencies does not know are a note (`(local time)`), and so are the
+  // notes of one word that captions and pages print (`(pictured)`); another word in lower case is an
+  // agency's (`(dpa)`, `(belga)`, `(interfax)`).
+  if (NOTE_WORDS.test(t)) return false;
+  return !(/\s/.test(t) && t === t.toLowerCase() && parseAgencyLine(t) === undefined);
 }
+
+/** Notes of one word that brackets after a name or a city hold: where a person stands in a photo, what a file is. */
+const NOTE_WORDS = /^(?:pictured|observed|left|right|centre|center|above|below|top|inset|file|archive|illustration|illustrative|sponsored|translated|edited|cropped|unverified|unconfirmed|developing|provisional)$/i;
 
 const A_DATE_IN = new RegExp(`(?:^|[\\s,])(?:(?:${MONTH_NAME})\\.?\\s+\\d{1,2}\\b|\\d{1,2}\\s+(?:${MONTH_NAME})\\b)`, 'i');
 
@@ -177,10 +182,16 @@ export function parseDatelineLead(paragraph: string): (DatelineLead & { reporter
   // Brackets that hold no agency's name make prose, not a dateline: a year or a number (`BERLIN, 9 November
   // (1989) -- a date …`, `BERLIN (1989) — …`), a day, a note in lower case (`(Monday)`, `(local time)`).
   if (g['agency'] !== undefined && !agencyLike(g['agency'])) return undefined;
+  // A word in accented capitals alone before a dash is a label as often as a town (`ÚLTIMA HORA —`,
+  // `DÉCRYPTAGE —`): a dateline only with an agency, a date or a region, or a city the gazetteer knows.
+  if (/[^\x00-\x7f]/.test(g['city'] ?? '') && g['agency'] === undefined && g['month'] === undefined && g['monthAfter'] === undefined && g['region'] === undefined) {
+    const place = lookupCity(g['city'] ?? '');
+    if (!place.found && place.reason !== 'ambiguous') return undefined;
+  }
   const lead: DatelineLead = { city: g['city'] ?? '', rest: (g['rest'] ?? '').trim() };
   if (g['region'] !== undefined) lead.region = g['region'];
   // A country or a state in the brackets is the city's, never its agency (`KYIV (Ukraine) —`).
-  const region = g['agency'] !== undefined && isRegionName(g['agency']) ? g['agency'].trim() : undefined;
+  const region = g['agency'] !== undefined && isBracketRegion(g['agency']) ? g['agency'].trim() : undefined;
   if (region !== undefined) lead.region ??= region;
   const month = g['month'] ?? g['monthAfter'];
   if (month !== undefined) {

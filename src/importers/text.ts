@@ -76,9 +76,25 @@ function notRead(text: string, deskZone: string): string {
     : `the stamp ${q(text)} is in a form not read (write it as "Updated: 2025-02-05 09:24", with its UTC offset, such as "-05:00", when the time is not the site's zone's)`;
 }
 
-/** The first of these lines (or of their parts between bars) labelled as a stamp whose zone names several (`Updated: 10:10 PM CST`). */
+/**
+ * A line that starts like a stamp and goes on as a sentence (`Time: 7:30 p.m. CST, the hour the snow was
+ * heaviest, …`): after the time, a comma or semicolon and five words or more, most of them in lower case.
+ * A stamp line goes on with its date at most (`Updated 8:24 PM EST, February 4, 2025`).
+ */
+export function readsAsProse(text: string): boolean {
+  const after = /\d{1,2}[:：]\d{2}[^,;，；]*[,;，；]\s*(.*)$/u.exec(text)?.[1] ?? '';
+  const words = after.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  return words.length >= 5 && words.filter((w) => /^\p{Ll}/u.test(w)).length >= 3;
+}
+
+/**
+ * The first of these lines' parts between bars, or of the lines, labelled as a stamp whose zone names
+ * several (`Updated: 10:10 PM CST`): the part is quoted, not the whole line. A line that reads as a
+ * sentence is the story's, not a stamp.
+ */
 function ambiguousStamp(lines: readonly { n: number; text: string }[], deskZone: string): { n: number; text: string } | undefined {
-  return lines.flatMap((l) => [l.text, ...segments(l.text)].map((text) => ({ n: l.n, text }))).find((l) => STAMP_LABEL.test(l.text) && ambiguousZone(l.text, deskZone) !== undefined);
+  return lines.flatMap((l) => [...segments(l.text), l.text].map((text) => ({ n: l.n, text })))
+    .find((l) => STAMP_LABEL.test(l.text) && !readsAsProse(l.text) && ambiguousZone(l.text, deskZone) !== undefined);
 }
 
 /** A name without its accents, in lower case: `São Paulo` and `Sao Paulo` alike. */
@@ -315,7 +331,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
     if (b.kind === 'stamp') takeStampLine(b.text, b.n);
     // A second stamp in a form not read ("Updated: 2025-02-05 9:30 PM EST") is no paragraph of the story.
     // (One in a zone that names several was refused above.)
-    else if (STAMP_LABEL.test(b.text)) notes.push(`stamp in a form not read, not used: ${q(b.text)}`);
+    else if (STAMP_LABEL.test(b.text) && !readsAsProse(b.text)) notes.push(`stamp in a form not read, not used: ${q(b.text)}`);
     else if (b.kind === 'id') takeId(b);
     else if (b.kind === 'image') imageUrl ??= IMAGE_LINE.exec(b.text)?.[1];
     else if (b.kind === 'breadcrumb') notes.push(`breadcrumb after the stamp, not used: ${q(b.text)}`);

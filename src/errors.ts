@@ -66,8 +66,10 @@ export const Errors = {
     `${q(value)} leads to the story itself: give the photo's, person's or agency's own URL, or leave the field out`),
   UrlEmpty: entry('E_FIELD_EMPTY', 'error', () => 'must not be empty: leave the field out when there is no link'),
   EmailInvalid: entry('E_EMAIL_INVALID', 'error', (value: string) => `${EMAIL_EXPECTED}, got ${q(value)}`),
-  ImageType: entry('E_IMAGE_TYPE', 'error', (value: string, meant?: string) =>
-    `expected an image's media type such as "image/jpeg" or "image/png", got ${q(value)}${meant === undefined ? '' : `; did you mean "${meant}"?`} (or leave it out: the URL's ending gives it)`),
+  ImageType: entry('E_IMAGE_TYPE', 'error', (value: string) =>
+    `expected an image's media type such as "image/jpeg" or "image/png", got ${q(value)} (or leave it out: the URL's ending gives it)`),
+  ImageTypeMeant: entry('W_IMAGE_TYPE', 'warning', (value: string, meant: string) =>
+    `${q(value)} is no media type: the feeds say "${meant}", which it means; write that in the record`),
   LanguageInvalid: entry('E_LANGUAGE_INVALID', 'error', (value: string) =>
     `expected a language tag such as "en" or "zh-CN", got ${q(value)}`),
   IdInvalid: entry('E_ID_INVALID', 'error', (value: string) =>
@@ -91,6 +93,7 @@ export const Errors = {
   DateOutOfRange: entry('E_DATE_RANGE', 'error', (value: string, instant: string) =>
     `${q(value)} is ${instant}: feeds write four-digit years, from 0001 to 9999, in UTC, in the publisher zone and at the dateline alike; check the year`),
   ZoneUnknown: entry('E_ZONE_UNKNOWN', 'error', (zone: string, advice: string) => `unknown time zone ${q(zone)}; ${advice}`),
+  ZoneFixed: entry('W_ZONE_FIXED', 'warning', (zone: string, advice: string) => `${q(zone)} is read as the tz database has it, fixed all year; ${advice}`),
   UpdatedBeforeDate: entry('E_UPDATED_BEFORE_DATE', 'error', (updated: string, date: string) =>
     `${q(updated)} is earlier than the first publication ${q(date)}; "updated" is the last correction, never before "date"`),
   DatelineZoneNeeded: entry('E_DATELINE_ZONE_NEEDED', 'error', (style: string) =>

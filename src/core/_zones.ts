@@ -17,6 +17,9 @@ const ETC_OFFSET = /^Etc\/GMT([+-])0*([1-9]\d?)$/i;
 /** An offset where a zone goes: `+08:00`, `UTC+8`, `GMT-5`. */
 const OFFSET = /^(?:UTC|GMT)?\s*[+-−]\s*\d{1,2}(?::?\d{2})?$/i;
 
+/** `EST`, `MST`, `Etc/GMT+8`: tz database names, fixed all year, that a record written before they were refused may hold. */
+export const isFixedZone = (zone: string): boolean => /^(?:EST|MST)$/i.test(zone.trim()) || ETC_OFFSET.test(zone.trim());
+
 /** Whether Intl knows a zone by this name that no desk should be given: see above. */
 export const isRefusedZone = (zone: string): boolean => REFUSED.has(zone.trim().toUpperCase()) || ETC_OFFSET.test(zone.trim());
 

@@ -2,6 +2,7 @@
  * RawRecord → Article. Every problem in every record is collected (never only the first), each located at
  * the line of its key. Shape comes from the zod schema; meaning (times, zones, URLs, ids) is checked here.
  */
+import { isFixedZone } from './_zones.js';
 import { isImageType, meantImageType, typeOfEnding } from './_media.js';
 import type { z } from 'zod';
 import { diagnostic, Errors } from '../errors.js';
@@ -276,7 +277,11 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
     const zone = str(['dateline', 'timezone'])?.trim();
     if (zone !== undefined) {
       if (isValidTimeZone(zone)) dateline.timezone = zoneName(zone);
-      else fail(['dateline', 'timezone'], (w) => diagnostic(Errors.ZoneUnknown, w, zone, whyZoneRefused(zone)));
+      // (A record of the archive may hold one from before they were refused: kept, as it was read then, and said.)
+      else if (isFixedZone(zone)) {
+        dateline.timezone = zone;
+        out.push(diagnostic(Errors.ZoneFixed, at(['dateline', 'timezone']), zone, whyZoneRefused(zone)));
+      } else fail(['dateline', 'timezone'], (w) => diagnostic(Errors.ZoneUnknown, w, zone, whyZoneRefused(zone)));
     }
     // The dateline prints the day at its city: that day's year must be writable too.
     if (published !== undefined && dateline.timezone !== undefined && !writableYear(published, dateline.timezone)) {
@@ -316,11 +321,12 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
     const ext = imageUrl === undefined ? undefined : /\.([a-z0-9]+)$/i.exec(new URL(imageUrl).pathname)?.[1]?.toLowerCase();
     const given = str(['image', 'type'])?.trim();
     // A media type, as RSS's media:content and Atom's enclosure carry it (`jpeg` and `image/jpg` are none).
-    if (given !== undefined && given !== '' && !isImageType(given)) {
-      const meant = meantImageType(given);
-      fail(['image', 'type'], (w) => diagnostic(Errors.ImageType, w, given, meant !== undefined && meant !== given ? meant : undefined));
-    }
-    const type = given ?? (ext === undefined ? undefined : typeOfEnding(ext));
+    // A type mistyped that means one clearly (`image/jpg`, `jpeg`, as earlier importers wrote it) is
+    // written as that, with a warning; any other is an error.
+    const meant = given !== undefined && given !== '' && !isImageType(given) ? meantImageType(given) : undefined;
+    if (meant !== undefined) out.push(diagnostic(Errors.ImageTypeMeant, at(['image', 'type']), given ?? '', meant));
+    else if (given !== undefined && given !== '' && !isImageType(given)) fail(['image', 'type'], (w) => diagnostic(Errors.ImageType, w, given));
+    const type = meant ?? given ?? (ext === undefined ? undefined : typeOfEnding(ext));
     if (type && isImageType(type)) image.type = type;
     for (const k of ['width', 'height'] as const) {
       const v = valueAt(data, ['image', k]);

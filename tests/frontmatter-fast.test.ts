@@ -315,6 +315,11 @@ describe('error messages are unchanged', () => {
     expect(jsonError('{\n  "id": "a",\n  "date": “2025-02-05 09:24”\n}\n')).toEqual([['E_JSON_SYNTAX', 3, 'JSON syntax error: a curly quotation mark (“) where JSON needs a straight one ("), as a word processor writes them (column 11)']]);
     expect(jsonError("{\n  'id': 'a'\n}\n")).toEqual([['E_JSON_SYNTAX', 2, 'JSON syntax error: a single quotation mark: JSON puts keys and text in double quotes (") (column 3)']]);
     expect(jsonError('{\n  // the desk\'s note\n  "id": "a"\n}\n')).toEqual([['E_JSON_SYNTAX', 2, 'JSON syntax error: JSON has no comments: take it out (the YAML front matter of a Markdown record takes comments after #) (column 3)']]);
+    // (Review: a no-break space at the end was "the text ends too soon"; a leading zero and a bracket closed by
+    // the other kind were "a comma is missing".)
+    expect(jsonError('{\n  "id": "a"\n}\u00a0\n')).toEqual([['E_JSON_SYNTAX', 3, 'JSON syntax error: an invisible character, U+00A0 (a no-break space), where JSON allows only spaces, tabs and line breaks: take it out (column 2)']]);
+    expect(jsonError('{\n  "n": 01\n}\n')).toEqual([['E_JSON_SYNTAX', 2, 'JSON syntax error: a number with a leading zero (01), which JSON does not read: write it without the zero, or in double quotes as text (column 8)']]);
+    expect(jsonError('{\n  "tags": ["a", "b"}\n')).toEqual([['E_JSON_SYNTAX', 2, 'JSON syntax error: a } where the list still open needs its ] (column 20)']]);
   });
 });
 

@@ -20,6 +20,24 @@ export interface JsonProblem {
 const CURLY_DOUBLE = /^[“”„‟″«»]/u;
 const CURLY_SINGLE = /^['‘’‚‛]/u;
 
+const INVISIBLE = /^[\u00a0\u00ad\u061c\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u3000\ufeff]/u;
+const INVISIBLE_NAMES: Readonly<Record<string, string>> = {
+  '\u00a0': 'a no-break space', '\u200b': 'a zero-width space', '\ufeff': 'a byte-order mark', '\u3000': 'an ideographic space', '\u2028': 'a line separator',
+};
+
+/** The bracket still open at `at` (`[` or `{`), reading strings as JSON writes them. */
+function openAt(text: string, at: number): string | undefined {
+  const stack: string[] = [];
+  for (let i = 0; i < at; i++) {
+    const c = text[i];
+    if (c === '"') {
+      for (i++; i < at && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (c === '[' || c === '{') stack.push(c);
+    else if (c === ']' || c === '}') stack.pop();
+  }
+  return stack[stack.length - 1];
+}
+
 /** The first problem in a JSON text, or undefined when jsonc-parser finds none (JSON.parse's message is then the one). */
 export function jsonProblem(text: string): JsonProblem | undefined {
   const { parse, printParseErrorCode } = jsonc();
@@ -28,12 +46,23 @@ export function jsonProblem(text: string): JsonProblem | undefined {
   const first = errors[0];
   if (first === undefined) return undefined;
   const at = first.offset;
+  // (JSON's white space is four characters: a no-break space or a byte-order mark at the end is an error, not the end.)
+  const end = text.replace(/[ \t\n\r]+$/, '').length;
   // (By name: the codes are a const enum, which the types alone do not give.)
   const code = printParseErrorCode(first.error);
   const rest = text.slice(at);
   const before = text.slice(0, at).trimEnd().slice(-1);
   const problem = (detail: string, offset = at): JsonProblem => ({ offset, detail });
-  if (at >= text.trimEnd().length && code !== 'UnexpectedEndOfString') return problem('the text ends too soon: a closing } or ] or a value is missing at the end', text.trimEnd().length);
+  if (at >= end && code !== 'UnexpectedEndOfString') return problem('the text ends too soon: a closing } or ] or a value is missing at the end', end);
+  const ch = rest.charAt(0);
+  // An invisible character where JSON allows only spaces, tabs and line breaks (pasted from a web page).
+  if (INVISIBLE.test(ch)) return problem(`an invisible character, U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}${INVISIBLE_NAMES[ch] === undefined ? '' : ` (${INVISIBLE_NAMES[ch]})`}, where JSON allows only spaces, tabs and line breaks: take it out`);
+  // `"n": 01`: jsonc-parser reads 0, then 1, and asks for a comma.
+  const number = /(?:^|[^\w.])(-?0\d+(?:\.\d+)?)$/.exec(text.slice(0, at + (/^\d/.test(rest) ? /^\d+/.exec(rest)?.[0].length ?? 0 : 0)));
+  if (number !== null && code === 'CommaExpected') return problem(`a number with a leading zero (${number[1]}), which JSON does not read: write it without the zero, or in double quotes as text`, at - 1);
+  // A list closed with } or an object with ]: the one it needs.
+  const open = /^[}\]]/.test(rest) ? openAt(text, at) : undefined;
+  if (open !== undefined && (open === '[' ? rest.startsWith('}') : rest.startsWith(']'))) return problem(`a ${rest.charAt(0)} where the ${open === '[' ? 'list' : 'object'} still open needs its ${open === '[' ? ']' : '}'}`);
   switch (code) {
     case 'InvalidCommentToken':
     case 'UnexpectedEndOfComment':

@@ -313,12 +313,14 @@ const CASES: Case[] = [
     files: {
       'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'url: news.example.com/world/a.html', 'authors:', '  - name: Jane Doe', '    url: twitter.com/jane', 'image:', '  url: img.example.com/a.jpg', '---', 'B'),
       'articles/b.md': md('---', 'id: b', 'title: T', 'date: 2025-02-05 09:24', 'image:', '  url: img.example.com', '---', 'B'),
+      'articles/c.md': md('---', 'id: c', 'title: T', 'date: 2025-02-05 09:24', 'agency:', '  name: Reuters', '  url: reuters.com', '---', 'B'),
     },
     expected: [
       'articles/a.md:5: url: "news.example.com/world/a.html" starts with what looks like a host name, "news.example.com", but has no "https://", so it would be a path of this site; write the whole URL ("https://news.example.com/world/a.html"), or a path from the site\'s root ("/news.example.com/world/a.html") (E_URL_INVALID)',
       'articles/a.md:8: authors[0].url: "twitter.com/jane" starts with what looks like a host name, "twitter.com", but has no "https://", so it would be a path of this site; write the whole URL ("https://twitter.com/jane"), or a path from the site\'s root ("/twitter.com/jane") (E_URL_INVALID)',
       'articles/a.md:10: image.url: "img.example.com/a.jpg" starts with what looks like a host name, "img.example.com", but has no "https://", so it would be a path of this site; write the whole URL ("https://img.example.com/a.jpg"), or a path from the site\'s root ("/img.example.com/a.jpg") (E_URL_INVALID)',
       'articles/b.md:6: image.url: "img.example.com" starts with what looks like a host name, "img.example.com", but has no "https://", so it would be a path of this site; write the whole URL ("https://img.example.com"), or a path from the site\'s root ("/img.example.com") (E_URL_INVALID)',
+      'articles/c.md:7: agency.url: "reuters.com" starts with what looks like a host name, "reuters.com", but has no "https://", so it would be a path of this site; write the whole URL ("https://reuters.com"), or a path from the site\'s root ("/reuters.com") (E_URL_INVALID)',
     ],
   },
   {

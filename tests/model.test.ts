@@ -423,10 +423,13 @@ describe('relative URLs', () => {
     const built = build([
       rec('c', '2025-02-05 09:24', { url: 'world/c.html', image: { url: 'photo.jpg' }, authors: [{ name: 'Jane Doe', url: '/staff/jane.doe' }] }),
       rec('d', '2025-02-05 09:25', { url: 'archive.2025/d.html', image: { url: './img.example.com/a.jpg' } }),
+      // (Review: pages and pictures with a query were taken for hosts.)
+      rec('e', '2025-02-05 09:26', { url: 'story.cfm?id=12', image: { url: 'photo.heic?w=800' } }),
     ]);
     const feed = JSON.parse(built.outputs.get('feed.json')!) as { items: { id: string; url: string; image?: string; authors?: { url?: string }[] }[] };
     const byId = new Map(feed.items.map((i) => [i.id.slice(-1), i]));
     expect([byId.get('c')?.url, byId.get('c')?.image, byId.get('c')?.authors?.[0]?.url]).toEqual(['https://news.example.com/world/c.html', 'https://news.example.com/world/photo.jpg', 'https://news.example.com/staff/jane.doe']);
     expect([byId.get('d')?.url, byId.get('d')?.image]).toEqual(['https://news.example.com/archive.2025/d.html', 'https://news.example.com/archive.2025/img.example.com/a.jpg']);
+    expect([byId.get('e')?.url, byId.get('e')?.image]).toEqual(['https://news.example.com/story.cfm?id=12', 'https://news.example.com/photo.heic?w=800']);
   });
 });

@@ -501,7 +501,8 @@ function fromIssue(issue: z.core.$ZodIssue, data: unknown, at: At): Diagnostic[]
 }
 
 /** Endings of web pages and images, which no top-level domain is: `//gaza-talks.html` is a path with a slash too many. */
-const FILE_ENDINGS = new Set(['html', 'htm', 'php', 'asp', 'aspx', 'jsp', 'shtml', 'xml', 'json', 'txt', 'pdf', 'jpg', 'jpeg', 'png', 'gif', 'webp', 'svg', 'avif', 'css', 'js', 'mp3', 'mp4', 'm4a', 'wav', 'ogg', 'webm']);
+const FILE_ENDINGS = new Set(['html', 'htm', 'php', 'asp', 'aspx', 'jsp', 'shtml', 'cfm', 'xml', 'json', 'txt', 'pdf', 'jpg', 'jpeg', 'png', 'gif', 'webp', 'svg', 'avif',
+  'heic', 'heif', 'tif', 'tiff', 'bmp', 'ico', 'css', 'js', 'mp3', 'mp4', 'm4a', 'wav', 'ogg', 'webm', 'mov', 'm3u8', 'csv', 'doc', 'docx', 'xls', 'xlsx', 'zip', 'rss']);
 
 /**
  * The host a relative URL starts with, as a URL typed without its scheme does: `twitter.com/jane`,
@@ -512,8 +513,15 @@ function hostFirst(value: string): string | undefined {
   if (/^[/.#?\\]/.test(value) || /^[a-z][a-z0-9+.-]*:/i.test(value)) return undefined;
   const first = /^[^/?#\\]*/.exec(value)?.[0] ?? '';
   const dots = first.split('.').length - 1;
-  return dots >= 1 && (dots >= 2 || value.length > first.length) && plausibleHost(first) ? first : undefined;
+  const next = value.charAt(first.length);
+  // A dotted name before a slash, or with two dots; alone, one whose ending is a common top-level domain
+  // (`reuters.com`). Before a query it is a page (`story.cfm?id=12`).
+  const host = dots >= 2 || next === '/' || (next === '' && dots === 1 && COMMON_TLDS.has(first.slice(first.lastIndexOf('.') + 1).toLowerCase()));
+  return host && plausibleHost(first) ? first : undefined;
 }
+
+/** Top-level domains a name alone is taken for a host by (`reuters.com`), none of them a file's ending. */
+const COMMON_TLDS = new Set(['com', 'org', 'net', 'gov', 'edu', 'int', 'info', 'news', 'io', 'co', 'uk', 'cn', 'de', 'fr', 'jp', 'ru', 'au', 'ca', 'eu', 'in', 'us', 'tv', 'hk', 'tw', 'kr', 'sg', 'br', 'es', 'it', 'nl', 'ch']);
 
 /** A host a protocol-relative URL may name: a dotted name (any script) or an IPv4 address, not a file name. */
 function plausibleHost(host: string): boolean {

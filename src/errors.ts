@@ -23,6 +23,8 @@ function entry<A extends unknown[]>(code: string, severity: Severity, message: (
  */
 const UNSEEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const escaped = (s: string): string => s.replace(UNSEEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+/** Lines for a terminal: what `escaped` escapes, but for their line breaks (the import's report of each story). */
+export const printable = (text: string): string => text.replace(UNSEEN, (c) => (c === '\n' ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 /** The longest value a message quotes whole; a longer one is cut, with its length. */
 const QUOTED_MAX = 200;
 /** A value quoted in a message: escaped, and cut when long (a 5,000-character URL was one line of 5,000). */

@@ -662,3 +662,13 @@ describe('import: a fault of its own', () => {
     expect(stderr.startsWith('Internal error in Dateline (please report it with the input that caused it):\nError: stdout is gone\n    at ')).toBe(true);
   });
 });
+
+describe('what the import prints of the copy', () => {
+  it('escapes controls and direction controls in titles and notes (a title with ESC coloured the terminal)', async () => {
+    const dir = await site();
+    await writeFile(join(dir, 'odd.txt'), 'Storm \u202e closes\n\nUpdated: 2025-02-05 09:24\n\nCHICAGO (AP) \u2014 Snow fell.\n');
+    const r = await run(['import', '--dry-run', 'odd.txt'], dir);
+    expect(r.stdout).toContain('    title     Storm \\u202e closes\n');
+    expect(r.stdout).not.toMatch(/[\u202a-\u202e\u001b]/);
+  });
+});

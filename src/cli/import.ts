@@ -1,6 +1,6 @@
 /** `dateline import`: argument parsing and the report a desk reads. Printing goes through the injected io. */
 import { parseDeskTime } from '../core/_dates.js';
-import { DatelineError, Errors } from '../errors.js';
+import { DatelineError, Errors, printable } from '../errors.js';
 import { importFiles, type FileReport, type StoryReport } from '../importers/index.js';
 import { IMPORT_FORMATS, type ImportFormat } from '../importers/types.js';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../sources/index.js';
@@ -58,7 +58,8 @@ export async function importCommand(args: readonly string[], io: CliIO, usage: s
       skip: [values.config ?? DEFAULT_CONFIG_FILE],
       onFile: (r) => {
         // (A directory named: only what it left out, or a directory in it that could not be listed.)
-        if (r.directory !== true) io.stdout(describeFile(r, config.timezone));
+        // (The copy's text, in titles and notes, may hold controls a terminal acts on: escaped.)
+        if (r.directory !== true) io.stdout(printable(describeFile(r, config.timezone)));
         report(io, r.diagnostics, false);
         // (Kept for the count only: by severity and file.)
         for (const d of r.diagnostics) all.push({ code: d.code, severity: d.severity, message: '', ...(d.file === undefined ? {} : { file: d.file }) });

@@ -147,6 +147,8 @@ export const Errors = {
 
   // ----- Importing wire copy -----
   ImportEmpty: entry('E_IMPORT_EMPTY', 'error', () => 'the file is empty: there is no copy to import'),
+  ImportSecondStory: entry('E_IMPORT_SECOND_STORY', 'error', (headline: string) =>
+    `a second story starts here (${q(headline)}, a headline and its stamp): put each story in a file of its own; nothing was imported from this file`),
   ImportBinary: entry('E_IMPORT_BINARY', 'error', (why: 'nul' | 'replaced' = 'nul') =>
     why === 'nul'
       ? 'the file is not text: it holds NUL bytes, as a picture, a PDF or a word processor\'s document does; import raw text, NITF or ninjs'

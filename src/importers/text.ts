@@ -100,6 +100,19 @@ function ambiguousStamp(lines: readonly { n: number; text: string }[], deskZone:
 /** A name without its accents, in lower case: `São Paulo` and `Sao Paulo` alike. */
 const withoutAccents = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
+/** Where a second story starts among a story's blocks, by its headline: see above. */
+function secondStory(blocks: readonly PageBlock[]): PageBlock | undefined {
+  for (let k = 0; k + 1 < blocks.length; k++) {
+    const b = blocks[k] as PageBlock;
+    const headline = b.kind === 'breadcrumb' ? blocks[k + 1] : b;
+    const stamp = blocks[b.kind === 'breadcrumb' ? k + 2 : k + 1];
+    if (headline?.kind !== 'text' || stamp?.kind !== 'stamp' || headline.text.length > 200 || endsSentence(headline.text)) continue;
+    const lead = blocks[b.kind === 'breadcrumb' ? k + 3 : k + 2];
+    if (b.kind === 'breadcrumb' || (lead !== undefined && leadOf(lead) !== undefined)) return headline;
+  }
+  return undefined;
+}
+
 /** The note for a line like a byline without "By" (`Jane Doe | AP`), which is not read as one. */
 const barNote = (text: string): string =>
   `a line like a byline without "By", not read as one (a label or a place reads the same): ${q(text)}; write "By ${text.trim()}" if it is the byline`;
@@ -359,6 +372,10 @@ export const importText: Importer = (input, ctx): ImportResult => {
   const ambiguousLater = ambiguousStamp(blocks.slice(0, i), ctx.timezone);
   if (ambiguousLater !== undefined) return { stories: [], diagnostics: [...diagnostics, problems.ambiguous(file, ambiguousLater, ctx.timezone)] };
 
+  // A second story on the page (copy pasted twice into one file): a breadcrumb, then a headline and a stamp,
+  // or a headline, a stamp and a dateline lead. Refused, not written into the first story's body.
+  const second = secondStory(blocks.slice(i));
+  if (second !== undefined) return { stories: [], diagnostics: [...diagnostics, diagnostic(Errors.ImportSecondStory, { file, line: second.n }, second.text)] };
   // The body. Special lines inside it are kept as text: inside a story they are not what they look like.
   const body: PageBlock[] = [];
   for (const b of blocks.slice(i)) {

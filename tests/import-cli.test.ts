@@ -672,3 +672,20 @@ describe('what the import prints of the copy', () => {
     expect(r.stdout).not.toMatch(/[\u202a-\u202e\u001b]/);
   });
 });
+
+describe('copy that says it was first published before the record', () => {
+  it('is refused with the advice to fix the record\'s date, not called unchanged, the times in the site\'s zone', async () => {
+    const dir = await site();
+    const copy = (stamp: string) => `Home | World\n\nBudget talks resume\n\nUpdated: ${stamp}\n\nWASHINGTON — Lawmakers met on Tuesday.\n`;
+    await writeFile(join(dir, 'a.txt'), copy('2025-02-05 10:00'));
+    await writeFile(join(dir, 'b.txt'), copy('2025-02-05 09:00'));
+    await writeFile(join(dir, 'e.txt'), copy('2025-02-04 20:24 EST'));
+    const r = await run(['import', 'a.txt', 'b.txt', 'e.txt'], dir);
+    expect(r.code).toBe(1);
+    // (The record kept its own date over the copy's, so the two read alike: "unchanged", exit 0.)
+    expect(r.stdout).not.toContain('unchanged');
+    expect(r.stderr).toContain('first published "2025-02-05 10:00", after this copy\'s "2025-02-05 09:00": if this is another story');
+    expect(r.stderr).toContain('first published "2025-02-05 10:00", after this copy\'s "2025-02-05 09:24": if this is another story');
+    expect(await readFile(join(dir, (await records(dir))[0]!.replace(/^/, 'articles/')), 'utf8')).toContain('date: 2025-02-05 10:00');
+  });
+});

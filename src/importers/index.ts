@@ -15,7 +15,7 @@ import type { Diagnostic, SiteConfig } from '../types.js';
 import { importNinjs } from './ninjs.js';
 import { importNitf } from './nitf.js';
 import { contentId, formerContentId, idOf, recordText, slug } from './record.js';
-import { isValidTimeZone, localDate, parseDeskTime } from '../core/_dates.js';
+import { formatRfc3339, isValidTimeZone, localDate, parseDeskTime } from '../core/_dates.js';
 import { importText } from './text.js';
 import type { ImportedStory, ImportFormat, Importer, ImportResult } from './types.js';
 import { asCorrection, latestStamp } from './_correction.js';
@@ -93,7 +93,13 @@ function earlierEdition(copy: ImportedStory, record: Record<string, unknown>, zo
 /** The copy's first publication and the record's, when they differ: perhaps another story of the headline. */
 function firstPublications(copy: ImportedStory, record: Record<string, unknown>, zone: string): { copy: string; record: string; before: boolean } | undefined {
   const [c, r] = [latestStamp([copy.fields.date], zone), latestStamp([record['date']], zone)];
-  return c !== undefined && r !== undefined && c.t !== r.t ? { copy: c.v, record: r.v, before: c.t < r.t } : undefined;
+  // (Both in the site's zone, so that "before" reads right: `2025-02-04T21:24:00-05:00` and `2025-02-05 09:24` did not.)
+  const shown = (t: number, v: string): string => {
+    if (!/[+-]\d\d:?\d\d$|Z$/i.test(v)) return v;
+    const f = formatRfc3339(new Date(t), zone);
+    return `${f.slice(0, 10)} ${f.slice(11, f.slice(17, 19) === '00' ? 16 : 19)}`;
+  };
+  return c !== undefined && r !== undefined && c.t !== r.t ? { copy: shown(c.t, c.v), record: r.v, before: c.t < r.t } : undefined;
 }
 
 export interface FileReport {
@@ -482,13 +488,15 @@ function place(imported: ImportedStory, out: string, ids: Map<string, string>, o
   // A record the desk keeps as JSON stays JSON (Markdown in a .json file is no record).
   const json = extname(target).toLowerCase() === '.json';
   const text = recordText(story, json);
-  if (old === text || (old !== undefined && sameRecord(old, json, text, json))) return { story, path: shown, status: 'unchanged' };
+  // (Copy that says it was first published before the record's date is no copy of the record, whatever the
+  // rest says: the record keeps its own date, so the two read alike, and it was called unchanged.)
+  const firsts = data === undefined ? undefined : firstPublications(imported, data, opts.config.timezone);
+  if (firsts?.before !== true && (old === text || (old !== undefined && sameRecord(old, json, text, json)))) return { story, path: shown, status: 'unchanged' };
   // Over a record stamped later: an earlier edition (editions come in out of order, and an inbox imported
   // again holds them all). Kept out without --force; forced, said.
   const older = data === undefined ? undefined : olderEdition(imported, data, opts.config.timezone);
   if (old !== undefined && !opts.force) {
     const earlier = older !== undefined && data !== undefined && earlierEdition(imported, data, opts.config.timezone);
-    const firsts = data === undefined ? undefined : firstPublications(imported, data, opts.config.timezone);
     return { story, path: shown, status: earlier ? 'earlier edition' : 'refused', ...(older === undefined ? {} : { older }), ...(firsts === undefined ? {} : { firsts }), ...(occupied ? { occupied } : {}) };
   }
   if (opts.dryRun) {

@@ -25,6 +25,14 @@ const UNSEEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-
 const escaped = (s: string): string => s.replace(UNSEEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 /** Lines for a terminal: what `escaped` escapes, but for their line breaks (the import's report of each story). */
 export const printable = (text: string): string => text.replace(UNSEEN, (c) => (c === '\n' ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+/** What the system's codes mean for a file, in words. */
+const CODE_WORDS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file', EISDIR: 'a directory is in the way of the file', ENOTDIR: 'a file is in the way of a directory on its path', EACCES: 'no permission',
+  EPERM: 'not permitted: the file may be immutable or another user\'s', ENOSPC: 'no space left on the device, or no inodes', EDQUOT: 'the disk quota is used up',
+  EROFS: 'the file system is read-only', ENAMETOOLONG: 'the name is too long for the file system', EMFILE: 'too many files open', ELOOP: 'a loop of links',
+};
+/** A system's code with what it means (`ENOENT (no such file)`); another reason as it is. */
+export const withWords = (code: string): string => (CODE_WORDS[code] === undefined ? code : `${code} (${CODE_WORDS[code]})`);
 /** The longest value a message quotes whole; a longer one is cut, with its length. */
 const QUOTED_MAX = 200;
 /** A value quoted in a message: escaped, and cut when long (a 5,000-character URL was one line of 5,000). */
@@ -36,7 +44,7 @@ export const EMAIL_EXPECTED = 'expected an e-mail address such as "desk@example.
 
 export const Errors = {
   // ----- Reading files -----
-  FileUnreadable: entry('E_FILE_UNREADABLE', 'error', (reason: string) => `cannot read the file: ${reason}`),
+  FileUnreadable: entry('E_FILE_UNREADABLE', 'error', (reason: string) => `cannot read the file: ${withWords(reason)}`),
   RecordChanged: entry('E_RECORD_CHANGED', 'error', (how: string) =>
     `the file changed while the build was using it (${how}); nothing was written: build again`),
   DirUnreadable: entry('E_DIR_UNREADABLE', 'error', (reason: string) => `cannot list the directory (${reason}): the records in it were not read`),

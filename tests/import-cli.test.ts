@@ -689,3 +689,13 @@ describe('copy that says it was first published before the record', () => {
     expect(await readFile(join(dir, (await records(dir))[0]!.replace(/^/, 'articles/')), 'utf8')).toContain('date: 2025-02-05 10:00');
   });
 });
+
+describe('what the import says before the build would', () => {
+  it('a stamp ahead of the clock is W_IMPORT_BUILD_WARNING now (the build warned, the import did not); a missing file says so in words', async () => {
+    const dir = await site();
+    await writeFile(join(dir, 'f.txt'), 'Home | World\n\nBudget talks resume\n\nUpdated: 2099-06-05 09:24\n\nWASHINGTON — Lawmakers met on Tuesday.\n');
+    const r = await run(['import', '--dry-run', 'f.txt', 'nope.txt'], dir);
+    expect(r.stderr).toMatch(/^f\.txt: warning: the build will warn about this record: date: 2099-06-05T09:24:00\+08:00 is [\d,]+ days after this machine's clock: .* \(W_DATE_FUTURE\) \(W_IMPORT_BUILD_WARNING\)$/m);
+    expect(r.stderr).toContain('nope.txt: cannot read the file: ENOENT (no such file) (E_FILE_UNREADABLE)');
+  });
+});

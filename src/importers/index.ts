@@ -7,6 +7,7 @@ import { copyFileSync, lstatSync, mkdirSync, renameSync, rmSync, writeFileSync }
 import { createHash } from 'node:crypto';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { validateRecords } from '../core/validate.js';
+import { futureDates } from '../render/build.js';
 import { DatelineError, diagnostic, Errors } from '../errors.js';
 import { readJsonRecord } from '../sources/json.js';
 import { display, firstBadBytes, listRecordFiles, readFileBytes, readRecordText } from '../sources/index.js';
@@ -451,9 +452,13 @@ function keepNeighbourDayId(story: ImportedStory, ids: ReadonlyMap<string, strin
  * misread: what the build would refuse, and what it would warn about (a dateline date after the story's
  * first publication there), is said now, to the desk that has the copy at hand.
  */
-function attention(story: ImportedStory, file: string, config: SiteConfig): Diagnostic[] {
+function attention(story: ImportedStory, file: string, config: SiteConfig, now = Date.now()): Diagnostic[] {
   const read = readMarkdownRecord(recordText(story), `${story.fields.id}.md`, story.fields.id);
-  const problems = [...read.diagnostics, ...(read.record === undefined ? [] : validateRecords([read.record], config).diagnostics)];
+  const validated = read.record === undefined ? undefined : validateRecords([read.record], config);
+  // (And a stamp ahead of the clock, which the build warns about: said now, as the others are.)
+  const article = validated?.articles[0];
+  const future = article === undefined ? [] : futureDates([{ file, published: article.published, updated: article.updated ?? article.published }], [], now, config.timezone);
+  const problems = [...read.diagnostics, ...(validated?.diagnostics ?? []), ...future];
   return problems.map((d) =>
     diagnostic(d.severity === 'error' ? Errors.ImportNeedsAttention : Errors.ImportBuildWarning, { file }, `${d.field === undefined ? '' : `${d.field}: `}${d.message} (${d.code})`));
 }

@@ -18,7 +18,7 @@ import { alive } from '../locks.js';
 import { constants, renameSync } from 'node:fs';
 import { access, copyFile, lstat, readdir, readFile, realpath, rename, rm, rmdir, stat, utimes, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { DatelineError, diagnostic, Errors } from '../errors.js';
+import { DatelineError, diagnostic, Errors, withWords } from '../errors.js';
 import { MANIFEST_FILE, manifestFiles, NGINX_CONF_FILE } from '../hosting/index.js';
 import { FEED_ROOTS } from '../core/feeds.js';
 import { makeDirs, realPath, within } from '../paths.js';
@@ -33,12 +33,6 @@ export interface Written {
 }
 
 
-/** What the system's codes mean for a file the build writes, in words. */
-const WRITE_ERRORS: Readonly<Record<string, string>> = {
-  EISDIR: 'a directory is in the way of the file', ENOTDIR: 'a file is in the way of a directory on its path', EACCES: 'no permission',
-  EPERM: 'not permitted: the file may be immutable or another user\'s', ENOSPC: 'no space left on the device, or no inodes', EDQUOT: 'the disk quota is used up',
-  EROFS: 'the file system is read-only', ENAMETOOLONG: 'the name is too long for the file system', EMFILE: 'too many files open',
-};
 /** How many files are read or written at once, and how many bytes may wait to be written. */
 const PARALLEL = 16;
 const PARALLEL_BYTES = 48 * 1024 * 1024;
@@ -265,8 +259,7 @@ export class OutputStage {
 
   private writeFailed(e: unknown, name: string, replaced = 0, of = 0): DatelineError {
     const code = (e as NodeJS.ErrnoException).code;
-    const words = code === undefined ? undefined : WRITE_ERRORS[code];
-    const reason = `${name}: ${code ?? (e as Error).message}${words === undefined ? '' : ` (${words})`}`;
+    const reason = `${name}: ${code === undefined ? (e as Error).message : withWords(code)}`;
     return new DatelineError([diagnostic(Errors.WriteFailed, { file: this.shownAs }, reason, replaced, of)], { cause: e });
   }
 

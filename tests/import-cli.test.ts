@@ -699,3 +699,17 @@ describe('what the import says before the build would', () => {
     expect(r.stderr).toContain('nope.txt: cannot read the file: ENOENT (no such file) (E_FILE_UNREADABLE)');
   });
 });
+
+describe('--out', () => {
+  it('refuses the build\'s output directory and a directory holding the articles (exit 2), and says that one outside them is not built', async () => {
+    const dir = await site();
+    for (const [out, why] of [['dist', "--out dist: it is in the build's output directory (dist): records there would be served, not built."],
+      ['.', '--out .: it holds the articles directory (articles): records written there are not read by the build; name a directory inside it, such as articles/wire.']] as const) {
+      const r = await run(['import', '--out', out, 'gaza-talks.txt'], dir);
+      expect([r.code, r.stderr.split('\n')[0]]).toEqual([2, why]);
+    }
+    expect(await records(dir)).toEqual([]);
+    const staged = await run(['import', '--out', 'staging', 'gaza-talks.txt'], dir);
+    expect([staged.code, staged.stderr.split('\n')[0]]).toEqual([0, 'Note: --out staging is outside the articles directory (articles): the build does not read the records written there until they are moved into it.']);
+  });
+});

@@ -1,4 +1,6 @@
 /** `dateline import`: argument parsing and the report a desk reads. Printing goes through the injected io. */
+import { resolve } from 'node:path';
+import { overlaps } from '../apart.js';
 import { parseDeskTime } from '../core/_dates.js';
 import { DatelineError, Errors, printable } from '../errors.js';
 import { importFiles, type FileReport, type StoryReport } from '../importers/index.js';
@@ -41,6 +43,25 @@ export async function importCommand(args: readonly string[], io: CliIO, usage: s
       return 1;
     }
     throw e;
+  }
+  // `--out` where the build never reads records: the build's output directory (records would be served),
+  // or a directory holding the articles (`--out .`: records beside them, not among them). Elsewhere outside
+  // the articles directory, a staging directory, it is said that the build does not read it.
+  if (values.out !== undefined) {
+    const out = resolve(io.cwd, values.out);
+    const [articles, dist] = [resolve(io.cwd, config.articlesDir), resolve(io.cwd, config.outDir)];
+    const why = overlaps(out, dist)
+      ? `it is in the build's output directory (${config.outDir}): records there would be served, not built`
+      : out !== articles && overlaps(articles, out)
+        ? `it holds the articles directory (${config.articlesDir}): records written there are not read by the build; name a directory inside it, such as ${config.articlesDir}/wire`
+        : overlaps(dist, out)
+          ? `it holds the build's output directory (${config.outDir})`
+          : undefined;
+    if (why !== undefined) {
+      io.stderr(`--out ${values.out}: ${why}.\n\n${usage}`);
+      return 2;
+    }
+    if (!overlaps(out, articles)) io.stderr(`Note: --out ${values.out} is outside the articles directory (${config.articlesDir}): the build does not read the records written there until they are moved into it.\n`);
   }
   // Each file is described as it is done, its problems with it; the count of them all comes last. (A
   // bulk import of a directory keeps no report once it is printed.)

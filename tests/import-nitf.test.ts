@@ -531,3 +531,11 @@ describe('Arabic copy', () => {
     expect(other.notes).toContain('the first paragraph opens with the dateline "غزة", not "القاهرة": kept in the body');
   });
 });
+
+describe('entities', () => {
+  it('HTML\'s named entities the parser leaves are read (caf&eacute; went into the record as written); another stays as written', () => {
+    const text = fixture('full.nitf.xml').replace('<hl1>', '<hl1>Caf&eacute; talks &hellip; &foo; ');
+    const story = run('e.xml', text).stories[0]!;
+    expect(story.fields.title).toMatch(/^Café talks … &foo; /);
+  });
+});

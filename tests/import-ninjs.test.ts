@@ -677,3 +677,14 @@ describe('a picture\'s media type', () => {
     expect([octets?.url, octets?.type]).toEqual(['https://img.example.com/2025/02/05/swim.jpg', undefined]);
   });
 });
+
+describe('fields of another type than ninjs gives them', () => {
+  it('are refused, each at its line (a list for by lost the byline, a number for versioncreated the update)', () => {
+    const r = run('v.json', variant('v1.ninjs.json', { by: ['Joana Reis'], versioncreated: 20250312 }));
+    expect(r.stories).toEqual([]);
+    expect(r.lines.map((l) => l.replace(/^v\.json:\d+: /, ''))).toEqual([
+      'by: expected text, got a list (E_FIELD_TYPE)',
+      'versioncreated: expected text, got the number 20250312 (E_FIELD_TYPE)',
+    ]);
+  });
+});

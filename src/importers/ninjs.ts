@@ -10,6 +10,7 @@
  * fields and a forgiving HTML reader; the element tree, the blocks and what is made of the story (credits,
  * dateline, picture, stamps, id) are shared with the NITF importer (`_tree.ts`, `_blocks.ts`, `_story.ts`).
  */
+import { describeValue } from '../core/_paths.js';
 import { imageType } from '../core/_media.js';
 import { decodeHTML } from 'entities';
 import { diagnostic, Errors } from '../errors.js';
@@ -54,6 +55,13 @@ function entries(o: unknown, name: string): Obj[] {
   return [];
 }
 
+/** The types ninjs 1.x and 2.x give the fields this importer reads. */
+const TYPES: Readonly<Record<string, 'text' | 'list' | 'list-or-object'>> = {
+  uri: 'text', headline: 'text', by: 'text', firstcreated: 'text', versioncreated: 'text', embargoed: 'text', language: 'text', pubstatus: 'text',
+  body_html: 'text', body_text: 'text', description_text: 'text', description_html: 'text', located: 'text', copyrightnotice: 'text',
+  headlines: 'list', bodies: 'list', descriptions: 'list', keywords: 'list', subject: 'list-or-object', associations: 'list-or-object',
+};
+
 export const importNinjs: Importer = (text: string, ctx: ImportContext): ImportResult => {
   const { file } = ctx;
   const parsed = parseJson(text, file);
@@ -70,6 +78,14 @@ export const importNinjs: Importer = (text: string, ctx: ImportContext): ImportR
   const at = (name: string, field = name): { file: string; line: number | undefined; field: string } => ({
     file, line: parsed.lineOf([keyOf(data, name) ?? name]), field,
   });
+  // A field of another type than ninjs gives it (`"by": ["Joana Reis"]`, `"versioncreated": 20250312`) is
+  // refused, named: it was left out without a word, and the story went out without its byline or update.
+  const mistyped = Object.entries(TYPES).flatMap(([name, type]) => {
+    const v = get(data, name);
+    const fits = v === undefined || (type === 'text' ? typeof v === 'string' : type === 'list' ? Array.isArray(v) : Array.isArray(v) || isObj(v));
+    return fits ? [] : [diagnostic(Errors.FieldType, at(name), type === 'text' ? 'text' : type === 'list' ? 'a list' : 'a list or an object', describeValue(v))];
+  });
+  if (mistyped.length > 0) return { stories: [], diagnostics: mistyped };
   const notes: string[] = [];
 
   // Not released: no record at all (an error, as for NITF: nothing was imported, and a kill needs a person).

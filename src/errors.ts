@@ -172,7 +172,7 @@ export const Errors = {
     `not published: the agency marked this story ${status}; ${advice}`),
   ImportXmlSyntax: entry('E_IMPORT_XML', 'error', (detail: string) => `the XML is not well-formed: ${detail}`),
   ImportTooDeep: entry('E_IMPORT_TOO_DEEP', 'error', () =>
-    'the copy nests its markup thousands of levels deep, too deep to read; no wire copy does: check where the file came from'),
+    'the copy nests its markup over a thousand levels deep, too deep to read; no wire copy does: check where the file came from'),
   ImportRecordExists: entry('E_IMPORT_EXISTS', 'error', (id: string, path: string) =>
     `a different record with id ${q(id)} already exists at ${path}; pass --force to replace it (the old file is kept as a backup)`),
   ImportRecordNewer: entry('E_IMPORT_EXISTS', 'error', (id: string, path: string, record: string, copy: string) =>

@@ -163,6 +163,7 @@ export const Errors = {
       : 'the text holds U+FFFD, the mark of bytes that were not UTF-8 when it was read: read the copy as UTF-8 (or save it so) and import it again'),
   ImportFormatUnknown: entry('E_IMPORT_FORMAT', 'error', (what: string) =>
     `${what}; pass --format text, nitf or ninjs if the detection is wrong`),
+  ImportFormatGiven: entry('E_IMPORT_FORMAT', 'error', (found: string) => `this is ${found}, not raw text: import it without --format text`),
   ImportNoHeadline: entry('E_IMPORT_NO_HEADLINE', 'error', (where: string) => `no headline: ${where}`),
   // (A stamp in a form not read says how to write it; copy with no stamp at all gets the general advice.)
   ImportNoDate: entry('E_IMPORT_NO_DATE', 'error', (where: string, unread = false) =>

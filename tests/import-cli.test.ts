@@ -721,3 +721,20 @@ describe('--out', () => {
     expect([staged.code, staged.stderr.split('\n')[0]]).toEqual([0, 'Note: --out staging is outside the articles directory (articles): the build does not read the records written there until they are moved into it.']);
   });
 });
+
+describe('copy in a form this importer does not take as given', () => {
+  it('a JSON list of items, and NITF or ninjs under --format text, say what they are (both were "no date" of raw text)', async () => {
+    const dir = await site();
+    const ninjs = readFileSync(fileURLToPath(new URL('./fixtures/import/ninjs/v2.ninjs.json', import.meta.url)), 'utf8');
+    await writeFile(join(dir, 'list.json'), `[${ninjs}, ${ninjs}]`);
+    await writeFile(join(dir, 'one.json'), ninjs);
+    const list = await run(['import', 'list.json'], dir);
+    expect(list.stderr).toContain('list.json:1: this is a JSON list: a ninjs file holds one item, one object, so give each item a file of its own; pass --format text, nitf or ninjs if the detection is wrong (E_IMPORT_FORMAT)');
+    const forced = await run(['import', '--format', 'text', 'one.json', 'tokyo-rates.nitf.xml'], dir);
+    expect(forced.stderr).toContain('one.json:1: this is ninjs, not raw text: import it without --format text (E_IMPORT_FORMAT)');
+    expect(forced.stderr).toContain('tokyo-rates.nitf.xml:1: this is NITF, not raw text: import it without --format text (E_IMPORT_FORMAT)');
+    // A page that starts with a bracket is a page.
+    await writeFile(join(dir, 'page.txt'), '[Breaking] Storm closes schools\n\nUpdated: 2025-02-05 09:24\n\nCHICAGO (AP) — Snow fell.\n');
+    expect((await run(['import', '--dry-run', 'page.txt'], dir)).code).toBe(0);
+  });
+});

@@ -118,6 +118,8 @@ export interface FileReport {
 export function detectFormat(text: string): ImportFormat | { unknown: string } {
   const head = text.trimStart();
   if (head.startsWith('<')) return /<nitf[\s>]/.test(head) ? 'nitf' : { unknown: 'this is XML but not NITF (no <nitf> element)' };
+  // (A list of items, `[{…}, {…}]`, was read as a page of raw text, and refused for want of a stamp.)
+  if (/^\[\s*[{\]]/.test(head)) return { unknown: 'this is a JSON list: a ninjs file holds one item, one object, so give each item a file of its own' };
   if (head.startsWith('{')) {
     return /"(uri|headlines?|versioncreated|firstcreated|body_html|bodies)"\s*:/.test(head)
       ? 'ninjs'
@@ -274,7 +276,14 @@ function importOne(file: string, opts: ImportOptions, ids: Map<string, string>, 
     report.ok = false;
     return report;
   }
-  const detected = opts.format ?? detectFormat(text);
+  // (`--format text` on NITF or ninjs read their markup as a page, and asked for a stamp it printed none of.)
+  const found = detectFormat(text);
+  if (opts.format === 'text' && (found === 'nitf' || found === 'ninjs')) {
+    report.diagnostics.push(diagnostic(Errors.ImportFormatGiven, { file: shown, line: 1 }, found === 'nitf' ? 'NITF' : 'ninjs'));
+    report.ok = false;
+    return report;
+  }
+  const detected = opts.format ?? found;
   if (typeof detected !== 'string') {
     report.diagnostics.push(diagnostic(Errors.ImportFormatUnknown, { file: shown, line: 1 }, detected.unknown));
     report.ok = false;

@@ -1714,3 +1714,12 @@ describe('importText: a page holding two stories', () => {
     expect([r.diagnostics.filter((d) => d.severity === 'error'), r.stories.length]).toEqual([[], 1]);
   });
 });
+
+describe('importText: several update stamps', () => {
+  it('the earliest is the first publication and the latest the update, in either order (the later one was "not used")', () => {
+    for (const stamps of [['Updated: 2025-02-05 09:24', 'Updated: 2025-02-06 10:00'], ['Updated: 2025-02-06 10:00', 'Updated: 2025-02-05 09:24'], ['Updated: 2025-02-05 09:24', 'Updated: 2025-02-05 20:00 EST', 'Updated: 2025-02-06 10:00']]) {
+      const story = only(importText(['Home | World', '', 'Stamps', '', ...stamps, '', 'PARIS — Body.', ''].join('\n'), { file: 's.txt', timezone: ZONE }));
+      expect([story.fields.date, story.fields.updated], stamps.join(' / ')).toEqual(['2025-02-05 09:24', '2025-02-06 10:00']);
+    }
+  });
+});

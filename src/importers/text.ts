@@ -467,14 +467,23 @@ export const importText: Importer = (input, ctx): ImportResult => {
 
   // Dates.
   const published = stamps.find((s) => s.kind === 'published');
-  const updated = stamps.find((s) => s.kind === 'updated');
-  const date = published ?? updated;
+  // Of several update stamps (a page that lists its editions), the latest is the update, and without a
+  // publication stamp the earliest is the first publication; in the order printed when one names no instant.
+  // (The later one was noted "not used", and the story lost its update.)
+  const updates = stamps.filter((s) => s.kind === 'updated');
+  const stampTime = (s: Stamp): number => {
+    const t = isValidTimeZone(ctx.timezone) || s.offset || s.clock !== undefined ? parseDeskTime(s.value, s.clock ?? (s.offset ? 'UTC' : ctx.timezone)) : undefined;
+    return t?.ok === true ? t.instant.getTime() : NaN;
+  };
+  const ordered = updates.length >= 2 && updates.every((s) => !Number.isNaN(stampTime(s))) ? [...updates].sort((a, b) => stampTime(a) - stampTime(b)) : updates;
+  const updated = updates.length >= 2 && ordered !== updates ? ordered[ordered.length - 1] : updates[0];
+  const date = published ?? ordered[0];
   for (const s of stamps) {
     if (s !== published && s !== updated) notes.push(`another ${s.kind} stamp, not used: ${q(s.value)}`);
   }
   const zoneKnown = isValidTimeZone(ctx.timezone);
   const instants = new Map<Stamp, Date>();
-  for (const s of [published, updated]) {
+  for (const s of new Set([date, updated])) {
     if (s === undefined) continue;
     if (!s.offset && !zoneKnown) {
       diagnostics.push(problems.noZone(file, s.n, ctx.timezone));
@@ -501,7 +510,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
     return instant === undefined ? { value: s.value, hasTime: true } : { value: s.value, hasTime: true, instant };
   };
   const dated: Timed = timed(date);
-  if (published !== undefined && updated !== undefined) {
+  if (updated !== undefined && updated !== date) {
     const later = laterStamp(dated, timed(updated), notes, 'the update stamp');
     if (later !== undefined) fields.updated = later;
   }

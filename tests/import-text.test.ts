@@ -976,7 +976,7 @@ describe('importText: bad input', () => {
       'in/story.txt: no date: the copy has no "Published:" or "Updated:" stamp (such as "Updated: 2025-02-05 09:24"); a zone alone gives no instant, so add the stamp to the copy or write the record by hand (E_IMPORT_NO_DATE)',
     ]],
     ['a stamp that is no calendar date', 'A headline\nUpdated: 2025-02-30 09:24\n\nThe lead.\n',
-      ['in/story.txt:2: date: expected a desk time like "2025-02-05 09:24" (publisher zone) or an instant like "2025-02-05T09:24:00+08:00", got "2025-02-30 09:24" (E_DATE_FORMAT)']],
+      ['in/story.txt:2: date: expected a desk time like "2025-02-05 09:24" (publisher zone) or an instant like "2025-02-05T09:24:00+08:00", got "2025-02-30 09:24": February 2025 has 28 days (E_DATE_FORMAT)']],
   ])('%s is an error naming the file, and gives no record', (_, text, expected) => {
     expect(lines(run(text))).toEqual({ stories: 0, diagnostics: expected });
   });

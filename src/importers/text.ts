@@ -10,7 +10,7 @@
  * text. What is found but cannot be used goes to `notes`, quoted; nothing is dropped silently and nothing
  * is guessed (an unknown or ambiguous dateline city gets no zone, and a warning).
  */
-import { type DeskTime, isValidTimeZone, parseDeskTime, whyZoneRefused } from '../core/_dates.js';
+import { deskTimeProblem, type DeskTime, isValidTimeZone, parseDeskTime, whyZoneRefused } from '../core/_dates.js';
 import { diagnostic, Errors } from '../errors.js';
 import type { Diagnostic } from '../types.js';
 import { lookupCity } from './gazetteer.js';
@@ -133,7 +133,7 @@ const problems = {
   },
   ambiguous: (file: string, stamp: { n: number; text: string }, deskZone: string) =>
     diagnostic(Errors.ImportNoDate, { file, line: stamp.n }, notRead(stamp.text, deskZone), true),
-  badDate: (file: string, line: number, value: string) => diagnostic(Errors.DateFormat, { file, line, field: 'date' }, value),
+  badDate: (file: string, line: number, value: string) => diagnostic(Errors.DateFormat, { file, line, field: 'date' }, value, deskTimeProblem(value)),
   clockTime: (file: string, line: number, field: string, value: string, zone: string, t: Exclude<DeskTime, { ok: true } | { problem: 'format' }>) =>
     t.problem === 'nonexistent'
       ? diagnostic(Errors.DateNonexistent, { file, line, field }, value, zone)

@@ -517,11 +517,14 @@ describe('bad input', () => {
     ['photo.jpg', '\u00ff\u00d8\u00ff\u00e0\u0000\u0010JFIF', 'photo.jpg: the file is not text: it holds NUL bytes, as a picture, a PDF or a word processor\'s document does; import raw text, NITF or ninjs (E_IMPORT_BINARY)'],
     // (QA: copy saved as Windows-1252 was called binary: it is text in another encoding, said where.)
     ['cafe.txt', 'Caf\u00e9 terraces\n\nUpdated: 2025-02-05 09:24\n\nPARIS — Terraces reopen.\n', 'cafe.txt:1: the file is not UTF-8 (from the bytes 0xE9 0x20 0x74): its text would be changed where it cannot be decoded; save it as UTF-8 (E_NOT_UTF8)'],
+    // (Review: UTF-16 was called binary, for its NUL bytes.)
+    ['utf16.txt', 'utf16', 'utf16.txt:1: the file is not UTF-8 (from the bytes 0xFF 0xFE, UTF-16\'s byte-order mark): its text would be changed where it cannot be decoded; save it as UTF-8 (E_NOT_UTF8)'],
     ['feed.xml', '<rss version="2.0"><channel/></rss>', 'feed.xml:1: this is XML but not NITF (no <nitf> element); pass --format text, nitf or ninjs if the detection is wrong (E_IMPORT_FORMAT)'],
     ['record.json', '{"id": "a", "title": "T"}', 'record.json:1: this is JSON but not ninjs (no uri, headline or body); pass --format text, nitf or ninjs if the detection is wrong (E_IMPORT_FORMAT)'],
   ])('%s is refused with a message naming it', async (name, content, message) => {
     const dir = await site();
-    await writeFile(join(dir, name), name === 'photo.jpg' || name === 'cafe.txt' ? Buffer.from(content, 'latin1') : content);
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Headline\n\nUpdated: 2025-02-05 09:24\n\nPARIS — Terraces reopen.\n', 'utf16le')]);
+    await writeFile(join(dir, name), name === 'utf16.txt' ? utf16 : name === 'photo.jpg' || name === 'cafe.txt' ? Buffer.from(content, 'latin1') : content);
     const r = await run(['import', name, 'gaza-talks.txt'], dir);
     expect(r.code).toBe(1);
     expect(r.stderr.split('\n')).toContain(message);

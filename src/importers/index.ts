@@ -269,7 +269,10 @@ function importOne(file: string, opts: ImportOptions, ids: Map<string, string>, 
   const text = decode(bytes);
   if (text === undefined || text.trim() === '') {
     // Text in another encoding (a desk's Windows-1252) is said to be so, where it stops being UTF-8; NUL bytes make a file binary.
-    const bad = text === undefined && !bytes.includes(0) ? firstBadBytes(bytes) : undefined;
+    // (UTF-16, as some Windows tools save text, starts with its byte-order mark: its NUL bytes are no binary.)
+    const utf16 = text === undefined && bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+    const bad = utf16 ? { line: 1, shown: `0x${(bytes[0] ?? 0).toString(16).toUpperCase()} 0x${(bytes[1] ?? 0).toString(16).toUpperCase()}, UTF-16's byte-order mark` }
+      : text === undefined && !bytes.includes(0) ? firstBadBytes(bytes) : undefined;
     report.diagnostics.push(bad !== undefined
       ? diagnostic(Errors.NotUtf8, { file: shown, line: bad.line }, bad.shown)
       : diagnostic(text === undefined ? Errors.ImportBinary : Errors.ImportEmpty, { file: shown }));

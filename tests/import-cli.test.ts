@@ -638,6 +638,12 @@ describe('bad input', () => {
     await writeFile(join(dir, 'deep.xml'), `<?xml version="1.0"?>\n<nitf>\n<head><title>t</title></head>\n<body>${'<block>'.repeat(20_000)}x${'</block>'.repeat(20_000)}</body></nitf>\n`);
     const r = await run(['import', 'deep.json', 'deep.xml'], dir);
     expect(r.stderr.split('\n').filter((l) => l.endsWith('(E_IMPORT_TOO_DEEP)')).map((l) => l.split(': ')[0])).toEqual(['deep.json:1', 'deep.xml:4']);
+    // Not a long body written with JSON's escaped slashes (`<\/p>`), nor a list without its `</li>`s (review).
+    const body = Array.from({ length: 601 }, (_, i) => `<p>Paragraph ${i} with <a href="https://x.example/${i}">a link</a>.</p>`).join('');
+    await writeFile(join(dir, 'php.json'), JSON.stringify({ uri: 'u2', headline: 'Long', versioncreated: '2025-02-05T09:24:00+08:00', body_html: body }).replaceAll('</', '<\\/'));
+    await writeFile(join(dir, 'li.json'), JSON.stringify({ uri: 'u3', headline: 'List', versioncreated: '2025-02-05T09:24:00+08:00', body_html: `<ul>${Array.from({ length: 1100 }, (_, i) => `<li>item ${i}`).join('')}</ul>` }));
+    const long = await run(['import', '--dry-run', 'php.json', 'li.json'], dir);
+    expect([long.code, long.stderr]).toEqual([0, '']);
   });
 
   it('raw text without a date stamp cannot be imported: the zone alone gives no instant', async () => {

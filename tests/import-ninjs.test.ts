@@ -688,3 +688,10 @@ describe('fields of another type than ninjs gives them', () => {
     ]);
   });
 });
+
+describe('fields set to null', () => {
+  it('are fields left unset, as exporters write them (review: each refused the story)', () => {
+    const r = run('n.json', variant('v1.ninjs.json', { by: null, embargoed: null, located: null, keywords: null, associations: null }));
+    expect([r.stories.length, r.lines.filter((l) => l.includes('E_FIELD_TYPE'))]).toEqual([1, []]);
+  });
+});

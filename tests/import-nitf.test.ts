@@ -537,5 +537,8 @@ describe('entities', () => {
     const text = fixture('full.nitf.xml').replace('<hl1>', '<hl1>Caf&eacute; talks &hellip; &foo; ');
     const story = run('e.xml', text).stories[0]!;
     expect(story.fields.title).toMatch(/^Café talks … &foo; /);
+    // Text about entities stays as written: `&amp;eacute;` is the text "&eacute;" (review: it became é).
+    const literal = run('l.xml', fixture('full.nitf.xml').replace('<hl1>', '<hl1>Write &amp;eacute; and &amp;copy; for ')).stories[0]!;
+    expect(literal.fields.title).toMatch(/^Write &eacute; and &copy; for /);
   });
 });

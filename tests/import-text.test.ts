@@ -1699,19 +1699,21 @@ describe('importText: Kyodo, Yonhap and TASS leads', () => {
 
 describe('importText: a page holding two stories', () => {
   const story = (headline: string, stamp: string, lead: string) => [headline, '', stamp, '', lead, '', 'Agencies Via Xinhua', ''];
-  it('is refused at the second story\'s headline, after a breadcrumb or before a dateline (it was one record, the second story in the first\'s body)', () => {
-    for (const page of [
-      ['Home | World', '', ...story('Budget talks resume', 'Updated: 2025-02-05 09:24', 'WASHINGTON — Lawmakers met on Tuesday.'), 'Home | Asia', '', ...story('Japan holds rates', 'Updated: 2025-02-06 10:00', 'The central bank held rates on Thursday.')],
-      ['Home | World', '', ...story('Budget talks resume', 'Updated: 2025-02-05 09:24', 'WASHINGTON — Lawmakers met on Tuesday.'), ...story('Japan holds rates', 'Updated: 2025-02-06 10:00', 'TOKYO — The central bank held rates on Thursday.')],
-    ]) {
-      const r = importText(page.join('\n'), { file: 'two.txt', timezone: ZONE });
-      expect([r.stories, r.diagnostics.map((d) => [d.code, d.line])]).toEqual([[], [['E_IMPORT_SECOND_STORY', page.indexOf('Japan holds rates') + 1]]]);
-    }
+  it('is refused at the second story\'s headline, after the site\'s breadcrumb (it was one record, the second story in the first\'s body)', () => {
+    const page = ['Home | World', '', ...story('Budget talks resume', 'Updated: 2025-02-05 09:24', 'WASHINGTON — Lawmakers met on Tuesday.'), 'Home | Asia', '', ...story('Japan holds rates', 'Updated: 2025-02-06 10:00', 'The central bank held rates on Thursday.')];
+    const r = importText(page.join('\n'), { file: 'two.txt', timezone: ZONE });
+    expect([r.stories, r.diagnostics.map((d) => [d.code, d.line])]).toEqual([[], [['E_IMPORT_SECOND_STORY', page.indexOf('Japan holds rates') + 1]]]);
   });
 
-  it('a story with stamped updates in its body (a live page) is one story', () => {
-    const r = importText(['Home | World', '', 'Storm live', '', 'Updated: 2025-02-05 09:24', '', 'CHICAGO (AP) — Snow fell overnight.', '', 'Schools close', '', 'Updated: 2025-02-05 11:00', '', 'The district closed every school.', ''].join('\n'), { file: 'live.txt', timezone: ZONE });
-    expect([r.diagnostics.filter((d) => d.severity === 'error'), r.stories.length]).toEqual([[], 1]);
+  it('a live page\'s entries and a list of related stories, each with a headline, a stamp and a dateline, are one story (review)', () => {
+    for (const page of [
+      ['Home | World', '', 'Storm live: updates', '', 'Updated: 2025-02-05 09:24', '', 'CHICAGO (AP) — Snow fell overnight.', '', 'Schools close in Milwaukee', '', 'Updated: 2025-02-05 11:00', '', 'MILWAUKEE (AP) — The district closed every school.', ''],
+      ['Home | World', '', 'Storm live', '', 'Updated: 2025-02-05 09:24', '', 'CHICAGO (AP) — Snow fell overnight.', '', 'Schools close', '', 'Updated: 2025-02-05 11:00', '', 'The district closed every school.', ''],
+      ['Home | World', '', 'Budget talks resume', '', 'Updated: 2025-02-05 09:24', '', 'WASHINGTON (AP) — Lawmakers met.', '', 'Related', '', 'Senate passes bill', '', 'Published: 2025-02-04 10:00', '', 'WASHINGTON (AP) — The Senate voted.', ''],
+    ]) {
+      const r = importText(page.join('\n'), { file: 'live.txt', timezone: ZONE });
+      expect([r.diagnostics.filter((d) => d.severity === 'error'), r.stories.length], page[2]).toEqual([[], 1]);
+    }
   });
 });
 

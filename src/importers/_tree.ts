@@ -4,7 +4,6 @@
  * it (child/children/attr/textOf/descendants, squash/unique, lineOf) and the names of the elements that stand
  * apart from their neighbours' text (block level), which `textOf` and the block reader in `_blocks.ts` share.
  */
-import { decodeHTMLStrict } from 'entities';
 
 /** An element of NITF or of an HTML body, read into one shape. */
 export interface El {
@@ -30,22 +29,15 @@ export const BLOCK_LEVEL = new Set([...CONTAINERS, ...HEADINGS, ...DROPPED, ...F
 // ----- Reading the tree -----
 
 /** fast-xml-parser's preserveOrder output → elements and text, in document order. */
-/**
- * HTML's named entities the parser leaves as written (it knows a few, `&nbsp;`, `&mdash;`): NITF written
- * with an HTML DTD in mind uses them (`caf&eacute;`), and `&eacute;` went into the record as it was. Only
- * names HTML has; another (`&foo;`) stays as written, and the build warns of text like markup.
- */
-const named = (text: string): string => (text.includes('&') ? text.replace(/&[A-Za-z][A-Za-z0-9]{1,31};/g, (e) => decodeHTMLStrict(e)) : text);
-
 export function toNodes(nodes: unknown[]): (El | string)[] {
   const out: (El | string)[] = [];
   for (const n of nodes) {
     const o = n as Record<string, unknown>;
     const attrs: Record<string, string> = {};
-    for (const [a, v] of Object.entries((o[':@'] ?? {}) as Record<string, unknown>)) attrs[a] = named(String(v));
+    for (const [a, v] of Object.entries((o[':@'] ?? {}) as Record<string, unknown>)) attrs[a] = String(v);
     for (const [k, v] of Object.entries(o)) {
       if (k === ':@') continue;
-      if (k === '#text') out.push(named(String(v)));
+      if (k === '#text') out.push(String(v));
       else if (Array.isArray(v)) out.push({ name: k, attrs, children: toNodes(v) });
     }
   }

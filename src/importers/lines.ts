@@ -182,12 +182,6 @@ export function parseDatelineLead(paragraph: string): (DatelineLead & { reporter
   // Brackets that hold no agency's name make prose, not a dateline: a year or a number (`BERLIN, 9 November
   // (1989) -- a date …`, `BERLIN (1989) — …`), a day, a note in lower case (`(Monday)`, `(local time)`).
   if (g['agency'] !== undefined && !agencyLike(g['agency'])) return undefined;
-  // A word in accented capitals alone before a dash is a label as often as a town (`ÚLTIMA HORA —`,
-  // `DÉCRYPTAGE —`): a dateline only with an agency, a date or a region, or a city the gazetteer knows.
-  if (/[^\x00-\x7f]/.test(g['city'] ?? '') && g['agency'] === undefined && g['month'] === undefined && g['monthAfter'] === undefined && g['region'] === undefined) {
-    const place = lookupCity(g['city'] ?? '');
-    if (!place.found && place.reason !== 'ambiguous') return undefined;
-  }
   const lead: DatelineLead = { city: g['city'] ?? '', rest: (g['rest'] ?? '').trim() };
   if (g['region'] !== undefined) lead.region = g['region'];
   // A country or a state in the brackets is the city's, never its agency (`KYIV (Ukraine) —`).

@@ -82,7 +82,8 @@ export const importNinjs: Importer = (text: string, ctx: ImportContext): ImportR
   // refused, named: it was left out without a word, and the story went out without its byline or update.
   const mistyped = Object.entries(TYPES).flatMap(([name, type]) => {
     const v = get(data, name);
-    const fits = v === undefined || (type === 'text' ? typeof v === 'string' : type === 'list' ? Array.isArray(v) : Array.isArray(v) || isObj(v));
+    // (`null` is a field left unset, as exporters write it.)
+    const fits = v === undefined || v === null || (type === 'text' ? typeof v === 'string' : type === 'list' ? Array.isArray(v) : Array.isArray(v) || isObj(v));
     return fits ? [] : [diagnostic(Errors.FieldType, at(name), type === 'text' ? 'text' : type === 'list' ? 'a list' : 'a list or an object', describeValue(v))];
   });
   if (mistyped.length > 0) return { stories: [], diagnostics: mistyped };

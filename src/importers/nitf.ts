@@ -7,6 +7,7 @@
  * Only what is NITF's own is here; the element tree is in `_tree.ts`, the body's blocks in `_blocks.ts`, and
  * credits, datelines, the picture, time stamps and ids (shared with the ninjs importer) in `_story.ts`.
  */
+import { decodeHTMLStrict } from 'entities';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { localDate } from '../core/_dates.js';
 import { diagnostic, Errors } from '../errors.js';
@@ -37,6 +38,22 @@ const parser = new XMLParser({
   ignorePiTags: true,
 });
 
+/**
+ * HTML's named entities, which NITF written with an HTML DTD in mind uses (`caf&eacute;`), as numeric
+ * references the parser reads: it knows a few names itself, and left the others as written (`&eacute;` went
+ * into the record). In the raw text, before the parser reads it, so that `&amp;eacute;`, text about
+ * entities, stays as written. XML's own five, and any other name (one the DOCTYPE declares), are left alone.
+ */
+function htmlEntitiesAsNumbers(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&([A-Za-z][A-Za-z0-9]{1,31});/g, (e, name: string) => {
+    if (XML_ENTITIES.has(name)) return e;
+    const decoded = decodeHTMLStrict(e);
+    return decoded === e ? e : [...decoded].map((c) => `&#${c.codePointAt(0)};`).join('');
+  });
+}
+const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
+
 /** management-status values under which the agency has not released the story (NITF 3.x docdata), with advice. */
 const NOT_PUBLISHED: Readonly<Record<string, string>> = {
   embargoed: 'the agency has not released this story yet, so no record is written; import the file again once the embargo is lifted',
@@ -50,7 +67,7 @@ export const importNitf: Importer = (text: string, ctx: ImportContext): ImportRe
 
   let parsed: unknown[];
   try {
-    parsed = parser.parse(text) as unknown[];
+    parsed = parser.parse(htmlEntitiesAsNumbers(text)) as unknown[];
   } catch (e) {
     // Well-formed but refused by the parser: an external entity in the DOCTYPE, which is never fetched.
     const at = /<!ENTITY[^>]*\b(?:SYSTEM|PUBLIC)\b/.exec(text) ?? /<!DOCTYPE/.exec(text);

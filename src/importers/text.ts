@@ -104,11 +104,12 @@ const withoutAccents = (s: string): string => s.normalize('NFD').replace(/\p{M}/
 function secondStory(blocks: readonly PageBlock[]): PageBlock | undefined {
   for (let k = 0; k + 1 < blocks.length; k++) {
     const b = blocks[k] as PageBlock;
-    const headline = b.kind === 'breadcrumb' ? blocks[k + 1] : b;
-    const stamp = blocks[b.kind === 'breadcrumb' ? k + 2 : k + 1];
-    if (headline?.kind !== 'text' || stamp?.kind !== 'stamp' || headline.text.length > 200 || endsSentence(headline.text)) continue;
-    const lead = blocks[b.kind === 'breadcrumb' ? k + 3 : k + 2];
-    if (b.kind === 'breadcrumb' || (lead !== undefined && leadOf(lead) !== undefined)) return headline;
+    // (Only after the site's breadcrumb: a live page's entries and a list of related stories print a
+    // headline, a stamp and a dateline each, and are the story's. Review.)
+    if (b.kind !== 'breadcrumb') continue;
+    const headline = blocks[k + 1];
+    const stamp = blocks[k + 2];
+    if (headline?.kind === 'text' && stamp?.kind === 'stamp' && headline.text.length <= 200 && !endsSentence(headline.text)) return headline;
   }
   return undefined;
 }
@@ -372,8 +373,8 @@ export const importText: Importer = (input, ctx): ImportResult => {
   const ambiguousLater = ambiguousStamp(blocks.slice(0, i), ctx.timezone);
   if (ambiguousLater !== undefined) return { stories: [], diagnostics: [...diagnostics, problems.ambiguous(file, ambiguousLater, ctx.timezone)] };
 
-  // A second story on the page (copy pasted twice into one file): a breadcrumb, then a headline and a stamp,
-  // or a headline, a stamp and a dateline lead. Refused, not written into the first story's body.
+  // A second story on the page (two pages pasted into one file): the site's breadcrumb, then a headline
+  // and a stamp. Refused, not written into the first story's body.
   const second = secondStory(blocks.slice(i));
   if (second !== undefined) return { stories: [], diagnostics: [...diagnostics, diagnostic(Errors.ImportSecondStory, { file, line: second.n }, second.text)] };
   // The body. Special lines inside it are kept as text: inside a story they are not what they look like.

@@ -11,7 +11,7 @@
  * one process at a time takes a lock over, under a second lock (`.dateline-lock.break`), and it looks at
  * the lock again under it: two processes that both found a lock stale cannot remove each other's new one.
  */
-import { linkSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { linkSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
@@ -22,6 +22,13 @@ const BREAK_FILE = `${LOCK_FILE}.break`;
 const POLL_MS = 50;
 const SAY_AFTER_MS = 1000;
 const BREAK_STALE_MS = 10_000;
+/**
+ * A holder touches its lock this often, and a lock another host holds is taken for stale when it has not
+ * been touched for this long: its process cannot be asked (a container killed while it built, whose
+ * hostname the next container does not share, held every later build back for ever). Review.
+ */
+const TOUCH_MS = 10_000;
+const REMOTE_STALE_MS = 60_000;
 /** A lock file without a whole holder in it (being written, on a file system without links) is taken for stale after this long. */
 const UNREADABLE_STALE_MS = 5_000;
 
@@ -58,10 +65,10 @@ export function alive(pid: number): boolean {
   }
 }
 
-/** Whether the process a lock names still runs: on another host it cannot be told, so it is taken to. */
-function running(h: Holder): boolean {
+/** Whether the process a lock names still runs: on another host it cannot be asked, so it does while it touches its lock. */
+function running(h: Holder, age: number): boolean {
   const mine = self();
-  if (h.host !== undefined && h.host !== mine.host) return true;
+  if (h.host !== undefined && h.host !== mine.host) return age < REMOTE_STALE_MS;
   // This pid: this process (another copy of this module, a worker thread) if it started when this one did.
   if (h.pid === process.pid) return h.start !== undefined && h.start === mine.start;
   if (!alive(h.pid)) return false;
@@ -91,13 +98,15 @@ function readHolder(path: string): Holder | 'gone' | 'unreadable' {
 }
 
 /** Makes `path` hold what `mine` holds, if no file is there: a link, or where links fail, an exclusive create. */
-function create(path: string, mine: string, content: string): 'made' | 'exists' | 'failed' {
+function create(path: string, mine: string, content: string): 'made' | 'exists' | 'failed' | 'lost' {
   try {
     linkSync(mine, path);
     return 'made';
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') return 'exists';
+    // (Our own file gone: another process that could not tell our pid removed it. Made again.)
+    if (code === 'ENOENT') return 'lost';
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') return 'failed';
   }
   try {
@@ -123,6 +132,7 @@ const ageMs = (path: string): number => {
 function takeOver(dir: string, path: string, mine: string, content: string, stale: Holder | 'unreadable'): void {
   const breaker = join(dir, BREAK_FILE);
   const made = create(breaker, mine, content);
+  if (made === 'lost') writeFileSync(mine, content);
   if (made !== 'made') {
     // (One left by a process killed while it took a lock over.)
     if (made === 'exists' && ageMs(breaker) > BREAK_STALE_MS) rmSync(breaker, { force: true });
@@ -157,15 +167,17 @@ function releaseLock(path: string): void {
  * second). Undefined when the directory is not there (a first build makes it; a failed one leaves none)
  * or cannot be written to (the build's own writes say what is wrong).
  */
-async function lockOne(dir: string, waiting?: (pid: number, dir: string) => void): Promise<string | undefined> {
+async function lockOne(dir: string, waiting?: (holder: { pid: number; host?: string }, dir: string) => void): Promise<string | undefined> {
   const path = join(dir, LOCK_FILE);
-  const mine = join(dir, `${LOCK_FILE}.${process.pid}`);
+  // (Named by host and pid: a process of another host, or container, has pids this one cannot ask about.)
+  const tag = (self().host ?? '').replace(/[^\w-]/g, '_');
+  const mine = join(dir, `${LOCK_FILE}.${tag}.${process.pid}`);
   const content = `${JSON.stringify(self())}\n`;
   try {
-    // (A process killed while it made its lock leaves its own file: gone once it is not running.)
+    // (A process of this host killed while it made its lock leaves its own file: gone once it is not running.)
     for (const n of readdirSync(dir)) {
-      const pid = n.startsWith(`${LOCK_FILE}.`) ? Number(n.slice(LOCK_FILE.length + 1)) : NaN;
-      if (Number.isInteger(pid) && pid !== process.pid && !alive(pid)) rmSync(join(dir, n), { force: true });
+      const m = /^\.dateline-lock\.(.*)\.(\d+)$/.exec(n);
+      if (m !== null && m[1] === tag && Number(m[2]) !== process.pid && !alive(Number(m[2]))) rmSync(join(dir, n), { force: true });
     }
     making.add(mine);
     writeFileSync(mine, content);
@@ -183,15 +195,19 @@ async function lockOne(dir: string, waiting?: (pid: number, dir: string) => void
         return path;
       }
       if (made === 'failed') return undefined;
+      if (made === 'lost') {
+        writeFileSync(mine, content);
+        continue;
+      }
       const h = readHolder(path);
       if (h === 'gone') continue; // released between the two: try again at once
-      if (h === 'unreadable' ? ageMs(path) > UNREADABLE_STALE_MS : !running(h)) {
+      if (h === 'unreadable' ? ageMs(path) > UNREADABLE_STALE_MS : !running(h, ageMs(path))) {
         takeOver(dir, path, mine, content, h);
         continue;
       }
       if (!told && Date.now() - started >= SAY_AFTER_MS && h !== 'unreadable') {
         told = true;
-        waiting?.(h.pid, dir);
+        waiting?.(h.host !== undefined && h.host !== self().host ? { pid: h.pid, host: h.host } : { pid: h.pid }, dir);
       }
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
@@ -205,13 +221,26 @@ async function lockOne(dir: string, waiting?: (pid: number, dir: string) => void
  * Takes the locks of these directories, in one order (no two builds wait for each other); resolves to what
  * releases them. A process that exits holding them (a signal) releases them as it goes.
  */
-export async function lockDirectories(dirs: readonly string[], waiting?: (pid: number, dir: string) => void): Promise<() => void> {
+export async function lockDirectories(dirs: readonly string[], waiting?: (holder: { pid: number; host?: string }, dir: string) => void): Promise<() => void> {
   if (!exitHook) {
     exitHook = true;
     process.on('exit', onExit);
   }
   const paths: string[] = [];
+  // Touched while held, so that a process of another host can tell it from one left by a build killed there.
+  const touch = setInterval(() => {
+    const now = new Date();
+    for (const path of paths) {
+      try {
+        utimesSync(path, now, now);
+      } catch {
+        // (Gone or not ours to touch: the next look at it says which.)
+      }
+    }
+  }, TOUCH_MS);
+  touch.unref();
   const release = (): void => {
+    clearInterval(touch);
     for (const path of paths.splice(0).reverse()) releaseLock(path);
   };
   try {

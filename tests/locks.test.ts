@@ -3,7 +3,7 @@
  * directory's lock, each proving it holds it alone (a file made with an exclusive create while it holds it).
  */
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -73,4 +73,32 @@ describe('the lock between builds of different processes', () => {
       await rm(root, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it('a lock of another host is waited for while its holder touches it, and taken over a minute after; another host\'s files are left alone', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'dateline-locks-'));
+    try {
+      const worker = join(root, 'worker.mts');
+      await writeFile(worker, WORKER);
+      const dir = join(root, 'dist');
+      await mkdir(dir);
+      const lock = join(dir, '.dateline-lock');
+      await writeFile(lock, `${JSON.stringify({ pid: 1, start: '5', host: 'build-7f3a' })}\n`);
+      // (Its pid cannot be asked about here: a file another host's process is making is not removed.)
+      await writeFile(join(dir, '.dateline-lock.build-7f3a.4194999'), 'theirs');
+      let done = false;
+      const waiting = contend(dir, worker, 1, 1).finally(() => {
+        done = true;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(done).toBe(false);
+      // Not touched for two minutes: its build was killed there.
+      const old = new Date(Date.now() - 120_000);
+      await utimes(lock, old, old);
+      expect(await waiting).toEqual([0]);
+      expect(await readdir(dir)).toEqual(['.dateline-lock.build-7f3a.4194999']);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
+

@@ -100,9 +100,10 @@ async function buildAndReport(v: BuildValues, io: CliIO, interrupted: () => numb
       cacheDir: v['no-cache'] === true ? false : (v.cache ?? DEFAULT_CACHE_DIR),
       ...(v['allow-empty'] === true ? { allowEmpty: true } : {}),
       // (Said with --quiet too: a build that waits without a word looks hung.)
-      onWait: (pid, dir) => {
+      onWait: ({ pid, host }, dir) => {
         const shown = relative(io.cwd, dir) || '.';
-        io.stderr(`Waiting for another build (process ${pid}) to finish with ${shown}; if none is running, delete ${shown}/.dateline-lock\n`);
+        const who = host === undefined ? `process ${pid}` : `process ${pid} on ${host}; its lock is taken over a minute after it stops touching it`;
+        io.stderr(`Waiting for another build (${who}) to finish with ${shown}; if none is running, delete ${shown}/.dateline-lock\n`);
       },
       onProgress: (p) => {
         tuneForSize(p);

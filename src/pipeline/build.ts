@@ -64,8 +64,8 @@ export interface BuildOptions {
    * items (E_ARTICLES_EMPTY otherwise): a directory emptied by mistake would take every story out of every feed.
    */
   allowEmpty?: boolean;
-  /** Told, after a second of waiting, which process's build holds a directory this build waits for (locks.ts). */
-  onWait?: (pid: number, dir: string) => void;
+  /** Told, after a second of waiting, which process's build (and on which host, when not this one) holds a directory this build waits for (locks.ts). */
+  onWait?: (holder: { pid: number; host?: string }, dir: string) => void;
 }
 
 export interface BuildReport {

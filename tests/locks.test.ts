@@ -37,14 +37,23 @@ async function contend(dir: string, worker: string, n: number, turns: number): P
   })));
 }
 
+/** Runs `fn` with a directory to lock and the worker script, and removes both afterwards. */
+async function withLockDir(fn: (dir: string, worker: string) => Promise<void>): Promise<void> {
+  const root = await mkdtemp(join(tmpdir(), 'dateline-locks-'));
+  try {
+    const worker = join(root, 'worker.mts');
+    await writeFile(worker, WORKER);
+    const dir = join(root, 'dist');
+    await mkdir(dir);
+    await fn(dir, worker);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
 describe('the lock between builds of different processes', () => {
   it('is held by one process at a time, also when several take a stale lock over at once, and leaves nothing behind', async () => {
-    const root = await mkdtemp(join(tmpdir(), 'dateline-locks-'));
-    try {
-      const worker = join(root, 'worker.mts');
-      await writeFile(worker, WORKER);
-      const dir = join(root, 'dist');
-      await mkdir(dir);
+    await withLockDir(async (dir, worker) => {
       expect(await contend(dir, worker, 4, 40)).toEqual([0, 0, 0, 0]);
       // A lock whose process is gone (a pid past any pid_max), found by four at once.
       for (let round = 0; round < 3; round++) {
@@ -52,35 +61,24 @@ describe('the lock between builds of different processes', () => {
         expect(await contend(dir, worker, 4, 2)).toEqual([0, 0, 0, 0]);
       }
       expect(await readdir(dir)).toEqual([]);
-    } finally {
-      await rm(root, { recursive: true, force: true });
-    }
+    });
   }, 60_000);
 
   it('a lock that names a running process by a pid taken again since (another start time) is taken over', async () => {
-    const root = await mkdtemp(join(tmpdir(), 'dateline-locks-'));
     const other = spawn('sleep', ['60'], { stdio: 'ignore' });
     try {
-      const worker = join(root, 'worker.mts');
-      await writeFile(worker, WORKER);
-      const dir = join(root, 'dist');
-      await mkdir(dir);
-      await writeFile(join(dir, '.dateline-lock'), `${JSON.stringify({ pid: other.pid, start: '1' })}\n`);
-      expect(await contend(dir, worker, 1, 1)).toEqual([0]);
-      expect(await readdir(dir)).toEqual([]);
+      await withLockDir(async (dir, worker) => {
+        await writeFile(join(dir, '.dateline-lock'), `${JSON.stringify({ pid: other.pid, start: '1' })}\n`);
+        expect(await contend(dir, worker, 1, 1)).toEqual([0]);
+        expect(await readdir(dir)).toEqual([]);
+      });
     } finally {
       other.kill();
-      await rm(root, { recursive: true, force: true });
     }
   }, 60_000);
 
   it('a lock of another host is waited for while its holder touches it, and taken over a minute after; another host\'s files are left alone', async () => {
-    const root = await mkdtemp(join(tmpdir(), 'dateline-locks-'));
-    try {
-      const worker = join(root, 'worker.mts');
-      await writeFile(worker, WORKER);
-      const dir = join(root, 'dist');
-      await mkdir(dir);
+    await withLockDir(async (dir, worker) => {
       const lock = join(dir, '.dateline-lock');
       await writeFile(lock, `${JSON.stringify({ pid: 1, start: '5', host: 'build-7f3a' })}\n`);
       // (Its pid cannot be asked about here: a file another host's process is making is not removed.)
@@ -96,9 +94,7 @@ describe('the lock between builds of different processes', () => {
       await utimes(lock, old, old);
       expect(await waiting).toEqual([0]);
       expect(await readdir(dir)).toEqual(['.dateline-lock.build-7f3a.4194999']);
-    } finally {
-      await rm(root, { recursive: true, force: true });
-    }
+    });
   }, 60_000);
 });
 

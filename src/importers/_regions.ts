@@ -57,6 +57,20 @@ export function isRegionAbbreviation(part: string): boolean {
   return text === 'D.C.' || AP_STATES[text] !== undefined || (text.endsWith('.') && !/^\p{Lu}\.\p{Lu}\.$/u.test(text) && OTHER_REGION_ABBREVIATIONS[text] !== undefined);
 }
 
+/** The English names of the ISO 3166 regions (countries and territories), as `key` compares them. */
+function isoRegionNames(): string[] {
+  const names = new Intl.DisplayNames(['en'], { type: 'region' });
+  const out: string[] = [];
+  for (let a = 65; a <= 90; a++) {
+    for (let b = 65; b <= 90; b++) {
+      const code = String.fromCharCode(a, b);
+      const name = names.of(code);
+      if (name !== undefined && name !== code) out.push(key(name));
+    }
+  }
+  return out;
+}
+
 /**
  * `D.C.`, `Calif.`, `California`, `Hong Kong`, `Myanmar`, `the Philippines`, `Guangdong`: a state,
  * province or country (the gazetteer's, the English names of ISO 3166 regions, and a few more).
@@ -69,14 +83,7 @@ export function isRegionName(part: string): boolean {
     for (const e of cityTimezones.cityMapping) {
       for (const v of [e.province, e.country]) if (typeof v === 'string' && v !== '') regions.add(key(v));
     }
-    const names = new Intl.DisplayNames(['en'], { type: 'region' });
-    for (let a = 65; a <= 90; a++) {
-      for (let b = 65; b <= 90; b++) {
-        const code = String.fromCharCode(a, b);
-        const name = names.of(code);
-        if (name !== undefined && name !== code) regions.add(key(name));
-      }
-    }
+    for (const name of isoRegionNames()) regions.add(name);
   }
   return regions.has(key(text));
 }
@@ -101,14 +108,7 @@ export function isBracketRegion(part: string): boolean {
       if (typeof e.country === 'string' && e.country !== '') bracketRegions.add(key(e.country));
       if (['United States of America', 'Canada', 'Australia'].includes(e.country) && typeof e.province === 'string' && e.province !== '') bracketRegions.add(key(e.province));
     }
-    const names = new Intl.DisplayNames(['en'], { type: 'region' });
-    for (let a = 65; a <= 90; a++) {
-      for (let b = 65; b <= 90; b++) {
-        const code = String.fromCharCode(a, b);
-        const name = names.of(code);
-        if (name !== undefined && name !== code) bracketRegions.add(key(name));
-      }
-    }
+    for (const name of isoRegionNames()) bracketRegions.add(name);
   }
   return bracketRegions.has(key(text));
 }

@@ -11,7 +11,7 @@
  * one process at a time takes a lock over, under a second lock (`.dateline-lock.break`), and it looks at
  * the lock again under it: two processes that both found a lock stale cannot remove each other's new one.
  */
-import { linkSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { linkSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
@@ -29,6 +29,7 @@ const BREAK_STALE_MS = 10_000;
  */
 const TOUCH_MS = 10_000;
 const REMOTE_STALE_MS = 60_000;
+const FOREIGN_FILE_STALE_MS = 600_000;
 /** A lock file without a whole holder in it (being written, on a file system without links) is taken for stale after this long. */
 const UNREADABLE_STALE_MS = 5_000;
 
@@ -37,6 +38,8 @@ interface Holder {
   /** The process's start time in clock ticks since boot (/proc/<pid>/stat), where the system says it. */
   start?: string;
   host?: string;
+  /** Its pid namespace (/proc/self/ns/pid): a container with the host's name has pids of its own. */
+  ns?: string;
 }
 
 /** A process's start time, which a pid taken again does not share (Linux; undefined elsewhere). */
@@ -50,8 +53,20 @@ function startTime(pid: number): string | undefined {
   }
 }
 
+function pidNamespace(): string | undefined {
+  try {
+    return readlinkSync('/proc/self/ns/pid');
+  } catch {
+    return undefined;
+  }
+}
+
 let me: Holder | undefined;
-const self = (): Holder => (me ??= { pid: process.pid, ...withStart(startTime(process.pid)), host: hostname() });
+const self = (): Holder => {
+  if (me !== undefined) return me;
+  const ns = pidNamespace();
+  return (me = { pid: process.pid, ...withStart(startTime(process.pid)), host: hostname(), ...(ns === undefined ? {} : { ns }) });
+};
 const withStart = (start: string | undefined): { start?: string } => (start === undefined ? {} : { start });
 
 /** Whether a process with this pid is running (a stage directory or a cache file of a running build is left alone). */
@@ -68,7 +83,8 @@ export function alive(pid: number): boolean {
 /** Whether the process a lock names still runs: on another host it cannot be asked, so it does while it touches its lock. */
 function running(h: Holder, age: number): boolean {
   const mine = self();
-  if (h.host !== undefined && h.host !== mine.host) return age < REMOTE_STALE_MS;
+  // (Another host, or another pid namespace of this one: its pid means nothing here.)
+  if ((h.host !== undefined && h.host !== mine.host) || (h.ns !== undefined && mine.ns !== undefined && h.ns !== mine.ns)) return age < REMOTE_STALE_MS;
   // This pid: this process (another copy of this module, a worker thread) if it started when this one did.
   if (h.pid === process.pid) return h.start !== undefined && h.start === mine.start;
   if (!alive(h.pid)) return false;
@@ -76,7 +92,7 @@ function running(h: Holder, age: number): boolean {
   return start === undefined || start === h.start;
 }
 
-const sameHolder = (a: Holder, b: Holder): boolean => a.pid === b.pid && a.start === b.start && a.host === b.host;
+const sameHolder = (a: Holder, b: Holder): boolean => a.pid === b.pid && a.start === b.start && a.host === b.host && a.ns === b.ns;
 
 /** The holder a lock file names: `gone` when there is no file, `unreadable` when it holds no whole holder. */
 function readHolder(path: string): Holder | 'gone' | 'unreadable' {
@@ -91,7 +107,7 @@ function readHolder(path: string): Holder | 'gone' | 'unreadable' {
     // (A bare pid, as a script or an older lock may write it.)
     const h = (typeof parsed === 'number' ? { pid: parsed } : parsed ?? {}) as Partial<Holder>;
     if (typeof h.pid !== 'number' || !Number.isInteger(h.pid) || h.pid <= 0) return 'unreadable';
-    return { pid: h.pid, ...withStart(typeof h.start === 'string' ? h.start : undefined), ...(typeof h.host === 'string' ? { host: h.host } : {}) };
+    return { pid: h.pid, ...withStart(typeof h.start === 'string' ? h.start : undefined), ...(typeof h.host === 'string' ? { host: h.host } : {}), ...(typeof h.ns === 'string' ? { ns: h.ns } : {}) };
   } catch {
     return 'unreadable';
   }
@@ -116,6 +132,15 @@ function create(path: string, mine: string, content: string): 'made' | 'exists' 
     return (e as NodeJS.ErrnoException).code === 'EEXIST' ? 'exists' : 'failed';
   }
 }
+
+const touchNow = (path: string): void => {
+  try {
+    const now = new Date();
+    utimesSync(path, now, now);
+  } catch {
+    // (Gone: the next look says so.)
+  }
+};
 
 const ageMs = (path: string): number => {
   try {
@@ -170,14 +195,16 @@ function releaseLock(path: string): void {
 async function lockOne(dir: string, waiting?: (holder: { pid: number; host?: string }, dir: string) => void): Promise<string | undefined> {
   const path = join(dir, LOCK_FILE);
   // (Named by host and pid: a process of another host, or container, has pids this one cannot ask about.)
-  const tag = (self().host ?? '').replace(/[^\w-]/g, '_');
+  const tag = `${self().host ?? ''}${/\d+/.exec(self().ns ?? '')?.[0] ?? ''}`.replace(/[^\w-]/g, '_');
   const mine = join(dir, `${LOCK_FILE}.${tag}.${process.pid}`);
   const content = `${JSON.stringify(self())}\n`;
   try {
     // (A process of this host killed while it made its lock leaves its own file: gone once it is not running.)
     for (const n of readdirSync(dir)) {
       const m = /^\.dateline-lock\.(.*)\.(\d+)$/.exec(n);
-      if (m !== null && m[1] === tag && Number(m[2]) !== process.pid && !alive(Number(m[2]))) rmSync(join(dir, n), { force: true });
+      // (Another host's, once it is ten minutes old: a build waiting there makes its file again if it needs it.)
+      const gone = m !== null && (m[1] === tag ? Number(m[2]) !== process.pid && !alive(Number(m[2])) : ageMs(join(dir, n)) > FOREIGN_FILE_STALE_MS);
+      if (gone) rmSync(join(dir, n), { force: true });
     }
     making.add(mine);
     writeFileSync(mine, content);
@@ -191,6 +218,8 @@ async function lockOne(dir: string, waiting?: (holder: { pid: number; host?: str
     for (;;) {
       const made = create(path, mine, content);
       if (made === 'made') {
+        // (Touched at once: the file was made when the wait began, and a lock a minute old looks stale to another host.)
+        touchNow(path);
         held.add(path);
         return path;
       }
@@ -202,6 +231,8 @@ async function lockOne(dir: string, waiting?: (holder: { pid: number; host?: str
       const h = readHolder(path);
       if (h === 'gone') continue; // released between the two: try again at once
       if (h === 'unreadable' ? ageMs(path) > UNREADABLE_STALE_MS : !running(h, ageMs(path))) {
+        // (The break lock is linked from this file: fresh, or it would look stale itself.)
+        touchNow(mine);
         takeOver(dir, path, mine, content, h);
         continue;
       }
@@ -229,14 +260,7 @@ export async function lockDirectories(dirs: readonly string[], waiting?: (holder
   const paths: string[] = [];
   // Touched while held, so that a process of another host can tell it from one left by a build killed there.
   const touch = setInterval(() => {
-    const now = new Date();
-    for (const path of paths) {
-      try {
-        utimesSync(path, now, now);
-      } catch {
-        // (Gone or not ours to touch: the next look at it says which.)
-      }
-    }
+    for (const path of paths) touchNow(path);
   }, TOUCH_MS);
   touch.unref();
   const release = (): void => {

@@ -6,6 +6,7 @@ import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { mkdtemp, mkdir, readFile, readdir, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { readlinkSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { main, type CliIO } from '../src/index.js';
@@ -610,7 +611,8 @@ describe('build', () => {
       expect((await readdir(dist)).filter((n) => n.startsWith('.dateline-lock'))).toEqual([]);
       await writeFile(join(dist, '.dateline-lock'), `${2 ** 22 + 12345}\n`);
       // (And a process of this host killed while it made its lock leaves its own file, named by host and pid.)
-      await writeFile(join(dist, `.dateline-lock.${hostname().replace(/[^\w-]/g, '_')}.4194999`), '4194999\n');
+      const ns = /\d+/.exec(readlinkSync('/proc/self/ns/pid'))?.[0] ?? '';
+      await writeFile(join(dist, `.dateline-lock.${`${hostname()}${ns}`.replace(/[^\w-]/g, '_')}.4194999`), '4194999\n');
       const r = await run(['build'], dir);
       expect([r.code, r.stderr]).toEqual([0, '']);
       expect((await readdir(dist)).filter((n) => n.startsWith('.dateline-lock'))).toEqual([]);

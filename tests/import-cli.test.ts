@@ -627,17 +627,21 @@ describe('bad input', () => {
     await writeFile(join(dir, 'deep.ninjs.json'), JSON.stringify(ninjs));
     const r = await run(['import', 'deep.ninjs.json', 'gaza-talks.txt'], dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('deep.ninjs.json:1: the copy nests its markup over a thousand levels deep, too deep to read; no wire copy does: check where the file came from (E_IMPORT_TOO_DEEP)');
+    expect(r.stderr).toContain('deep.ninjs.json: the copy nests its markup over a thousand levels deep, too deep to read; no wire copy does: check where the file came from (E_IMPORT_TOO_DEEP)');
     expect(r.stderr).not.toContain('RangeError');
     expect(await records(dir)).toHaveLength(1);
   });
 
-  it('markup nested deeper than any wire copy\'s is refused before it is read, at its line: 50,000 levels took 26 s; NITF gave the wrong code', async () => {
+  it('markup nested deeper than any wire copy\'s is refused as it is reached: 50,000 levels took 26 s; NITF gave the wrong code', async () => {
     const dir = await site();
-    await writeFile(join(dir, 'deep.json'), JSON.stringify({ uri: 'u1', headline: 'Deep', versioncreated: '2025-02-05T09:24:00+08:00', body_html: `${'<div>'.repeat(50_000)}x${'</div>'.repeat(50_000)}` }));
+    const ninjs = (body: string) => JSON.stringify({ uri: 'u1', headline: 'Deep', versioncreated: '2025-02-05T09:24:00+08:00', body_html: body });
+    await writeFile(join(dir, 'deep.json'), ninjs(`${'<div>'.repeat(50_000)}x${'</div>'.repeat(50_000)}`));
+    // (Review: written as Go writes JSON, `\u003c`; elements whose end tags HTML lets go, with closing tags nobody opened.)
+    await writeFile(join(dir, 'escaped.json'), ninjs(`${'<div>'.repeat(50_000)}x${'</div>'.repeat(50_000)}`).replaceAll('<', '\\u003c'));
+    await writeFile(join(dir, 'dd.json'), ninjs(`<dl>${'<dd>'.repeat(50_000)}${'</zz>'.repeat(50_000)}`));
     await writeFile(join(dir, 'deep.xml'), `<?xml version="1.0"?>\n<nitf>\n<head><title>t</title></head>\n<body>${'<block>'.repeat(20_000)}x${'</block>'.repeat(20_000)}</body></nitf>\n`);
-    const r = await run(['import', 'deep.json', 'deep.xml'], dir);
-    expect(r.stderr.split('\n').filter((l) => l.endsWith('(E_IMPORT_TOO_DEEP)')).map((l) => l.split(': ')[0])).toEqual(['deep.json:1', 'deep.xml:4']);
+    const r = await run(['import', 'deep.json', 'escaped.json', 'dd.json', 'deep.xml'], dir);
+    expect(r.stderr.split('\n').filter((l) => l.endsWith('(E_IMPORT_TOO_DEEP)')).map((l) => l.split(': ')[0])).toEqual(['deep.json', 'escaped.json', 'dd.json', 'deep.xml:4']);
     // Not a long body written with JSON's escaped slashes (`<\/p>`), nor a list without its `</li>`s (review).
     const body = Array.from({ length: 601 }, (_, i) => `<p>Paragraph ${i} with <a href="https://x.example/${i}">a link</a>.</p>`).join('');
     await writeFile(join(dir, 'php.json'), JSON.stringify({ uri: 'u2', headline: 'Long', versioncreated: '2025-02-05T09:24:00+08:00', body_html: body }).replaceAll('</', '<\\/'));

@@ -540,5 +540,10 @@ describe('entities', () => {
     // Text about entities stays as written: `&amp;eacute;` is the text "&eacute;" (review: it became é).
     const literal = run('l.xml', fixture('full.nitf.xml').replace('<hl1>', '<hl1>Write &amp;eacute; and &amp;copy; for ')).stories[0]!;
     expect(literal.fields.title).toMatch(/^Write &eacute; and &copy; for /);
+    // An entity the DOCTYPE declares is the DOCTYPE's, and a CDATA section's text is as written (review).
+    const declared = run('d.xml', fixture('full.nitf.xml').replace(/^(<\?xml[^>]*>\s*)?/, '$1<!DOCTYPE nitf [<!ENTITY copy "Copyright Xinhua">]>\n').replace('<hl1>', '<hl1>&copy; ')).stories[0]!;
+    expect(declared.fields.title).toMatch(/^Copyright Xinhua /);
+    const cdata = run('c.xml', fixture('full.nitf.xml').replace('<hl1>', '<hl1><![CDATA[caf&eacute;]]> ')).stories[0]!;
+    expect(cdata.fields.title).toMatch(/^caf&eacute; /);
   });
 });

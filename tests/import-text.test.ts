@@ -1710,6 +1710,8 @@ describe('importText: a page holding two stories', () => {
       ['Home | World', '', 'Storm live: updates', '', 'Updated: 2025-02-05 09:24', '', 'CHICAGO (AP) — Snow fell overnight.', '', 'Schools close in Milwaukee', '', 'Updated: 2025-02-05 11:00', '', 'MILWAUKEE (AP) — The district closed every school.', ''],
       ['Home | World', '', 'Storm live', '', 'Updated: 2025-02-05 09:24', '', 'CHICAGO (AP) — Snow fell overnight.', '', 'Schools close', '', 'Updated: 2025-02-05 11:00', '', 'The district closed every school.', ''],
       ['Home | World', '', 'Budget talks resume', '', 'Updated: 2025-02-05 09:24', '', 'WASHINGTON (AP) — Lawmakers met.', '', 'Related', '', 'Senate passes bill', '', 'Published: 2025-02-04 10:00', '', 'WASHINGTON (AP) — The Senate voted.', ''],
+      // (Review: the breadcrumb printed again under the story, then related headlines and their stamps.)
+      ['Home | World | Americas', '', 'Budget talks resume', '', 'Updated: 2025-02-05 09:24', '', 'WASHINGTON (AP) — Lawmakers met.', '', 'Home | World | Americas', '', 'Senate passes bill', '', 'Published: 2025-02-04 10:00', '', 'House delays vote', '', 'Published: 2025-02-03 10:00', ''],
     ]) {
       const r = importText(page.join('\n'), { file: 'live.txt', timezone: ZONE });
       expect([r.diagnostics.filter((d) => d.severity === 'error'), r.stories.length], page[2]).toEqual([[], 1]);

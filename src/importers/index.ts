@@ -295,7 +295,9 @@ function importOne(file: string, opts: ImportOptions, ids: Map<string, string>, 
   report.format = detected;
   // Markup nested deeper than any wire copy's, found before it is read: reading it took time that grew
   // faster than the depth (QA: 50,000 levels of <div> in a ninjs body, 26 s), until the stack ran out.
-  const deep = detected === 'text' ? undefined : tooDeepAt(text, detected === 'ninjs');
+  // (ninjs bodies are HTML inside JSON strings, escaped as the writer chose (`\u003c`): their reader counts
+  // their depth itself, `parseHtml`.)
+  const deep = detected === 'nitf' ? tooDeepAt(text) : undefined;
   if (deep !== undefined) {
     report.diagnostics.push(diagnostic(Errors.ImportTooDeep, { file: shown, line: deep }));
     report.ok = false;
@@ -553,24 +555,20 @@ function place(imported: ImportedStory, out: string, ids: Map<string, string>, o
 
 /** Markup nested deeper than this is none a wire sends (NITF and HTML bodies nest a few dozen levels). */
 const MAX_MARKUP_DEPTH = 1000;
-/**
- * Elements of HTML that hold nothing, so never nest, and those whose end tag HTML lets a page leave out
- * (`<li>` after `<li>`, `<p>` after `<p>`): not counted in an HTML body (review: a list of 1,100 items
- * without `</li>`).
- */
-const FLAT = /^(?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr|li|p|dt|dd|tr|td|th|thead|tbody|tfoot|option|optgroup|rt|rp|colgroup|caption)$/i;
+/** Elements of HTML that hold nothing (`<br>` in NITF written with HTML in mind), so never nest. */
+const VOID = /^(?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr)$/i;
 
 /**
- * The line where markup in `text` nests deeper than MAX_MARKUP_DEPTH, if it does: one pass over its tags.
- * A closing tag in JSON may escape its slash (`<\/p>`, as PHP writes it).
+ * The line where the markup of NITF nests deeper than MAX_MARKUP_DEPTH, if it does: one pass over its tags,
+ * outside comments and CDATA sections (which hold text).
  */
-function tooDeepAt(text: string, html: boolean): number | undefined {
+function tooDeepAt(text: string): number | undefined {
   let depth = 0;
-  const tag = /<(\\?\/)?([A-Za-z][\w.:-]*)[^<>]*?(\/?)>/g;
+  const tag = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<(\/)?([A-Za-z][\w.:-]*)[^<>]*?(\/?)>/g;
   for (let m = tag.exec(text); m !== null; m = tag.exec(text)) {
-    // (XML, NITF, closes every element: only HTML's may go without their end tags.)
-    if (html && FLAT.test(m[2] ?? '')) continue;
-    if (m[1] !== undefined) depth -= 1;
+    if (m[2] === undefined || VOID.test(m[2])) continue;
+    // (A closing tag with no opening one before it counts for nothing.)
+    if (m[1] === '/') depth = Math.max(0, depth - 1);
     else if (m[3] !== '/') depth += 1;
     if (depth > MAX_MARKUP_DEPTH) return text.slice(0, m.index).split('\n').length;
   }

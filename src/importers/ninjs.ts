@@ -357,6 +357,9 @@ const CLOSES_P = new Set([
 const TOKEN = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[([\s\S]*?)(?:\]\]>|$)|<[!?][^>]*>?|<(\/?)([a-zA-Z][\w:.-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*\/?>|[^<]+|</g;
 const ATTR = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
 
+/** Markup nested deeper than this is none a wire sends. */
+const MAX_HTML_DEPTH = 1000;
+
 /** A forgiving HTML reader: enough structure for paragraphs, headings, quotes, lists, links and pictures. */
 export function parseHtml(html: string): El {
   const root: El = { name: 'body', attrs: {}, children: [] };
@@ -388,6 +391,9 @@ export function parseHtml(html: string): El {
     const el: El = { name, attrs, children: [] };
     top().children.push(el);
     if (!VOID.has(name) && !token.endsWith('/>')) stack.push(el);
+    // Deeper than any wire copy's (the importer says E_IMPORT_TOO_DEEP): said here, as it is reached, for
+    // markup written in any escape of JSON (`\u003c`), before what reads the tree runs out of stack.
+    if (stack.length > MAX_HTML_DEPTH) throw new RangeError('markup nested too deep');
   }
   return root;
 }

@@ -46,8 +46,10 @@ const parser = new XMLParser({
  */
 function htmlEntitiesAsNumbers(text: string): string {
   if (!text.includes('&')) return text;
-  return text.replace(/&([A-Za-z][A-Za-z0-9]{1,31});/g, (e, name: string) => {
-    if (XML_ENTITIES.has(name)) return e;
+  // (Not one the DOCTYPE declares, `<!ENTITY copy "Copyright Xinhua">`, nor in a CDATA section or a comment, which hold text.)
+  const declared = new Set([...text.matchAll(/<!ENTITY\s+([A-Za-z][\w.-]*)/g)].map((m) => m[1]));
+  return text.replace(/<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<!--[\s\S]*?(?:-->|$)|&([A-Za-z][A-Za-z0-9]{1,31});/g, (e, name: string | undefined) => {
+    if (name === undefined || XML_ENTITIES.has(name) || declared.has(name)) return e;
     const decoded = decodeHTMLStrict(e);
     return decoded === e ? e : [...decoded].map((c) => `&#${c.codePointAt(0)};`).join('');
   });

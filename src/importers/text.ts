@@ -106,10 +106,14 @@ function secondStory(blocks: readonly PageBlock[]): PageBlock | undefined {
     const b = blocks[k] as PageBlock;
     // (Only after the site's breadcrumb: a live page's entries and a list of related stories print a
     // headline, a stamp and a dateline each, and are the story's. Review.)
+    // And the story's first paragraph after the stamp, a sentence or a dateline: a breadcrumb printed again
+    // under the story, or a footer's, before a list of related headlines and their stamps, is the story's.
     if (b.kind !== 'breadcrumb') continue;
     const headline = blocks[k + 1];
     const stamp = blocks[k + 2];
-    if (headline?.kind === 'text' && stamp?.kind === 'stamp' && headline.text.length <= 200 && !endsSentence(headline.text)) return headline;
+    const lead = blocks[k + 3];
+    const story = lead?.kind === 'text' && (leadOf(lead) !== undefined || (endsSentence(lead.text) && lead.text.length >= 30));
+    if (headline?.kind === 'text' && stamp?.kind === 'stamp' && story && headline.text.length <= 200 && !endsSentence(headline.text)) return headline;
   }
   return undefined;
 }

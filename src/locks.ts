@@ -238,7 +238,10 @@ async function lockOne(dir: string, waiting?: (holder: { pid: number; host?: str
       }
       if (!told && Date.now() - started >= SAY_AFTER_MS && h !== 'unreadable') {
         told = true;
-        waiting?.(h.host !== undefined && h.host !== self().host ? { pid: h.pid, host: h.host } : { pid: h.pid }, dir);
+        // (A holder in another pid namespace of this host is named so: its pid is another process's here.)
+        const elsewhere = h.host !== undefined && h.host !== self().host ? h.host
+          : h.ns !== undefined && self().ns !== undefined && h.ns !== self().ns ? `${h.host ?? 'this host'}, in another container (pid namespace)` : undefined;
+        waiting?.(elsewhere === undefined ? { pid: h.pid } : { pid: h.pid, host: elsewhere }, dir);
       }
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }

@@ -638,10 +638,16 @@ describe('bad input', () => {
     await writeFile(join(dir, 'deep.json'), ninjs(`${'<div>'.repeat(50_000)}x${'</div>'.repeat(50_000)}`));
     // (Review: written as Go writes JSON, `\u003c`; elements whose end tags HTML lets go, with closing tags nobody opened.)
     await writeFile(join(dir, 'escaped.json'), ninjs(`${'<div>'.repeat(50_000)}x${'</div>'.repeat(50_000)}`).replaceAll('<', '\\u003c'));
-    await writeFile(join(dir, 'dd.json'), ninjs(`<dl>${'<dd>'.repeat(50_000)}${'</zz>'.repeat(50_000)}`));
+    await writeFile(join(dir, 'span.json'), ninjs(`<p>${'<span>'.repeat(50_000)}${'</zz>'.repeat(50_000)}`));
     await writeFile(join(dir, 'deep.xml'), `<?xml version="1.0"?>\n<nitf>\n<head><title>t</title></head>\n<body>${'<block>'.repeat(20_000)}x${'</block>'.repeat(20_000)}</body></nitf>\n`);
-    const r = await run(['import', 'deep.json', 'escaped.json', 'dd.json', 'deep.xml'], dir);
-    expect(r.stderr.split('\n').filter((l) => l.endsWith('(E_IMPORT_TOO_DEEP)')).map((l) => l.split(': ')[0])).toEqual(['deep.json', 'escaped.json', 'dd.json', 'deep.xml:4']);
+    const r = await run(['import', 'deep.json', 'escaped.json', 'span.json', 'deep.xml'], dir);
+    expect(r.stderr.split('\n').filter((l) => l.endsWith('(E_IMPORT_TOO_DEEP)')).map((l) => l.split(': ')[0])).toEqual(['deep.json', 'escaped.json', 'span.json', 'deep.xml:4']);
+    // Tables and lists that leave out end tags HTML lets go are no nesting (review: 250 rows without </td>).
+    const lead = '<p>BEIJING, Feb. 5 (Xinhua) -- Results came in.</p>';
+    await writeFile(join(dir, 'td.json'), ninjs(`${lead}<table>${Array.from({ length: 250 }, (_, i) => `<tr><td>County ${i}<td>1<td>2`).join('')}</table>`).replace('"u1"', '"u-td"'));
+    await writeFile(join(dir, 'dd.json'), ninjs(`${lead}<dl>${'<dt>Term<dd>Meaning'.repeat(600)}</dl>`).replace('"u1"', '"u-dd"'));
+    const tables = await run(['import', '--dry-run', 'td.json', 'dd.json'], dir);
+    expect([tables.code, tables.stderr]).toEqual([0, '']);
     // Not a long body written with JSON's escaped slashes (`<\/p>`), nor a list without its `</li>`s (review).
     const body = Array.from({ length: 601 }, (_, i) => `<p>Paragraph ${i} with <a href="https://x.example/${i}">a link</a>.</p>`).join('');
     await writeFile(join(dir, 'php.json'), JSON.stringify({ uri: 'u2', headline: 'Long', versioncreated: '2025-02-05T09:24:00+08:00', body_html: body }).replaceAll('</', '<\\/'));

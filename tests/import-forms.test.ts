@@ -495,6 +495,9 @@ const ROWS: [string, Form, Expected][] = [
   ['a label in accented capitals', lead('ÚLTIMA HORA — El gobierno anunció medidas.'), { first: 'ÚLTIMA HORA — El gobierno anunció medidas.', last: MORE }],
   ['a label in French accented capitals', lead('DÉCRYPTAGE — Le gouvernement a annoncé.'), { first: 'DÉCRYPTAGE — Le gouvernement a annoncé.', last: MORE }],
   ['a label in Spanish accented capitals', lead('ÚLTIMO MINUTO — El gobierno anunció medidas.'), { first: 'ÚLTIMO MINUTO — El gobierno anunció medidas.', last: MORE }],
+  ['a label in capitals that drop its accents', lead('ULTIMA HORA — El gobierno anunció medidas.'), { first: 'ULTIMA HORA — El gobierno anunció medidas.', last: MORE }],
+  // (Review: a town named as a label is a town, with its state.)
+  ['a town named as a label of another language is', lead('TRIBUNE, Kan. (AP) — Wheat farmers met on Tuesday.'), { agency: 'AP', city: 'Tribune', last: MORE }],
   // (Review: a city the gazetteer lacks is a city all the same, its zone asked for.)
   ['a city in accented capitals the gazetteer lacks', lead('MÜNCHEN — The river burst its banks.'), { city: 'München', last: MORE }],
   ['a country in brackets', lead('KYIV (Ukraine) — Air raid sirens sounded.'), { city: 'Kyiv', last: MORE }],

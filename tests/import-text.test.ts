@@ -1700,9 +1700,12 @@ describe('importText: Kyodo, Yonhap and TASS leads', () => {
 describe('importText: a page holding two stories', () => {
   const story = (headline: string, stamp: string, lead: string) => [headline, '', stamp, '', lead, '', 'Agencies Via Xinhua', ''];
   it('is refused at the second story\'s headline, after the site\'s breadcrumb (it was one record, the second story in the first\'s body)', () => {
-    const page = ['Home | World', '', ...story('Budget talks resume', 'Updated: 2025-02-05 09:24', 'WASHINGTON — Lawmakers met on Tuesday.'), 'Home | Asia', '', ...story('Japan holds rates', 'Updated: 2025-02-06 10:00', 'The central bank held rates on Thursday.')];
-    const r = importText(page.join('\n'), { file: 'two.txt', timezone: ZONE });
-    expect([r.stories, r.diagnostics.map((d) => [d.code, d.line])]).toEqual([[], [['E_IMPORT_SECOND_STORY', page.indexOf('Japan holds rates') + 1]]]);
+    // Its first paragraph right after the stamp, after a byline or a photo line, or short in Chinese (review).
+    for (const after of [['The central bank held rates on Thursday.'], ['By Jane Doe', '', 'TOKYO — Rates held.'], ['Photo: Xinhua', '', 'Rates held on Thursday, as expected.'], ['日本央行周四维持利率不变。']]) {
+      const page = ['Home | World', '', ...story('Budget talks resume', 'Updated: 2025-02-05 09:24', 'WASHINGTON — Lawmakers met on Tuesday.'), 'Home | Asia', '', 'Japan holds rates', '', 'Updated: 2025-02-06 10:00', '', ...after, ''];
+      const r = importText(page.join('\n'), { file: 'two.txt', timezone: ZONE });
+      expect([r.stories, r.diagnostics.map((d) => [d.code, d.line])], after[0]).toEqual([[], [['E_IMPORT_SECOND_STORY', page.indexOf('Japan holds rates') + 1]]]);
+    }
   });
 
   it('a live page\'s entries and a list of related stories, each with a headline, a stamp and a dateline, are one story (review)', () => {

@@ -107,10 +107,16 @@ function reporterThenCity(printed: string): { reporter: string; city: string } |
 const RTL_LEAD = /^(?<city>[\p{Script=Arabic}\p{Script=Hebrew}]+(?: [\p{Script=Arabic}\p{Script=Hebrew}]+){0,2})(?: \((?<agency>[^()]{1,40})\))? ?(?:--|—|–| - )\s*(?<rest>\S[\s\S]*)$/u;
 
 /** Labels that lead a paragraph as a city would, with a dash: `EDITOR'S NOTE —`, `UPDATE -`. */
-const NOT_PLACES = /^(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY|TODAY|TONIGHT|YESTERDAY|TOMORROW|EDITORS?['’]?S? NOTES?|NOTE|UPDATED?|CORRECTED|CORRECTION|CLARIFICATION|BREAKING(?: NEWS)?|(?:NEWS )?ANALYSIS|OPINION|COMMENTARY|EXPLAINER|REVIEW|OBITUARY|ADVISORY|EXCLUSIVE|WARNING|FACT CHECK|LIVE(?: UPDATES)?|WATCH|VIDEO|PHOTOS?|LISTEN|PODCAST|RECAP|PREVIEW|ÚLTIMA HORA|ANÁLISIS|OPINIÓN|CRÓNICA|EXCLUSIVA|ENTREVISTA|REPORTAJE|EN VIVO|URGENTE|EXCLUSIVITÉ|DÉCRYPTAGE|ÉDITORIAL|EDITORIAL|REPORTAGE|EN DIRECT|DIRECT|URGENT|EILMELDUNG|KOMMENTAR|ANALYSE|MEINUNG|INTERVIEW|AO VIVO|ÚLTIMO MINUTO|ÚLTIMAS NOTÍCIAS|ANÁLISE|OPINIÃO|REPORTAGEM|VÍDEO|VIDÉO|FOTOS|GALERÍA|ENQUÊTE|RÉCIT|CHRONIQUE|ENTRETIEN|TRIBUNE|PORTRAIT|RÉACTIONS|EXKLUSIV|HINTERGRUND|EXCLUSIF)$/;
+const NOT_PLACES = /^(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY|TODAY|TONIGHT|YESTERDAY|TOMORROW|EDITORS?['’]?S? NOTES?|NOTE|UPDATED?|CORRECTED|CORRECTION|CLARIFICATION|BREAKING(?: NEWS)?|(?:NEWS )?ANALYSIS|OPINION|COMMENTARY|EXPLAINER|REVIEW|OBITUARY|ADVISORY|EXCLUSIVE|WARNING|FACT CHECK|LIVE(?: UPDATES)?|WATCH|VIDEO|PHOTOS?|LISTEN|PODCAST|RECAP|PREVIEW|ÚLTIMA HORA|ANÁLISIS|OPINIÓN|CRÓNICA|EXCLUSIVA|ENTREVISTA|REPORTAJE|EN VIVO|URGENTE|EXCLUSIVITÉ|DÉCRYPTAGE|ÉDITORIAL|EDITORIAL|REPORTAGE|EN DIRECT|DIRECT|URGENT|EILMELDUNG|KOMMENTAR|ANALYSE|MEINUNG|INTERVIEW|AO VIVO|ÚLTIMO MINUTO|ÚLTIMAS NOTÍCIAS|ANÁLISE|OPINIÃO|REPORTAGEM|VÍDEO|VIDÉO|FOTOS|GALERÍA|ENQUÊTE|RÉCIT|CHRONIQUE|ENTRETIEN|PORTRAIT|RÉACTIONS|EXKLUSIV|HINTERGRUND|EXCLUSIF)$/;
+
+/** NOT_PLACES without accents: all-capital copy often drops them (`ULTIMA HORA —`). */
+const NOT_PLACES_BARE = new RegExp(NOT_PLACES.source.normalize('NFD').replace(/\p{M}/gu, ''));
+const bare = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '');
+/** Whether a word in capitals is a label, with its accents or without. */
+const isLabel = (upper: string): boolean => NOT_PLACES.test(upper) || NOT_PLACES_BARE.test(bare(upper));
 
 /** A word that leads as a city would and is none: a month, a weekday, `Today`, a label (`Editor's note`), in any case. */
-export const notAPlace = (word: string): boolean => NOT_PLACES.test(word.trim().toUpperCase());
+export const notAPlace = (word: string): boolean => isLabel(word.trim().toUpperCase());
 
 /**
  * Organisations' acronyms that lead a sentence in capitals and a dash as a city would (`NATO — Allies
@@ -132,7 +138,7 @@ function agencyLike(text: string): boolean {
   const t = text.trim();
   if (!/\p{L}/u.test(t) || /^(?:1[89]|20)\d{2}\b/.test(t) || DAY_OR_MONTH.test(t.replace(/\.$/, ''))) return false;
   // A date (`Feb. 5`, `Monday, Feb. 5`, `5 February`), a byline (`By Jane Doe`), a label (`Updated`, `Video`, `Local time`).
-  if (A_DATE_IN.test(t) || /^by\s/i.test(t) || NOT_PLACES.test(t.toUpperCase()) || /^local time$/i.test(t)) return false;
+  if (A_DATE_IN.test(t) || /^by\s/i.test(t) || isLabel(t.toUpperCase()) || /^local time$/i.test(t)) return false;
   // Words in lower case the list of agencies does not know are a note (`(local time)`), and so are the
   // notes of one word that captions and pages print (`(pictured)`); another word in lower case is an
   // agency's (`(dpa)`, `(belga)`, `(interfax)`).
@@ -178,7 +184,7 @@ export function parseDatelineLead(paragraph: string): (DatelineLead & { reporter
   if (m?.groups === undefined) return undefined;
   const g = m.groups;
   // A lone capitalised word before a dash is a dateline only if it looks like a place, not an acronym-led sentence.
-  if ((g['city'] ?? '').length < 2 || NOT_PLACES.test(g['city'] ?? '') || ORGANISATIONS.has((g['city'] ?? '').replace(/\./g, ''))) return undefined;
+  if ((g['city'] ?? '').length < 2 || isLabel(g['city'] ?? '') || ORGANISATIONS.has((g['city'] ?? '').replace(/\./g, ''))) return undefined;
   // Brackets that hold no agency's name make prose, not a dateline: a year or a number (`BERLIN, 9 November
   // (1989) -- a date …`, `BERLIN (1989) — …`), a day, a note in lower case (`(Monday)`, `(local time)`).
   if (g['agency'] !== undefined && !agencyLike(g['agency'])) return undefined;

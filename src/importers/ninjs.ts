@@ -360,6 +360,17 @@ const ATTR = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
 /** Markup nested deeper than this is none a wire sends. */
 const MAX_HTML_DEPTH = 1000;
 
+/** What a start tag closes when its end tag is left out (HTML's optional end tags), and inside what it stops looking. */
+const IMPLIED_END: Readonly<Record<string, { closes: readonly string[]; within: readonly string[] }>> = {
+  li: { closes: ['li'], within: ['ul', 'ol'] },
+  dt: { closes: ['dt', 'dd'], within: ['dl'] },
+  dd: { closes: ['dt', 'dd'], within: ['dl'] },
+  tr: { closes: ['tr', 'td', 'th'], within: ['table', 'thead', 'tbody', 'tfoot'] },
+  td: { closes: ['td', 'th'], within: ['tr', 'table'] },
+  th: { closes: ['td', 'th'], within: ['tr', 'table'] },
+  option: { closes: ['option'], within: ['select', 'datalist', 'optgroup'] },
+};
+
 /** A forgiving HTML reader: enough structure for paragraphs, headings, quotes, lists, links and pictures. */
 export function parseHtml(html: string): El {
   const root: El = { name: 'body', attrs: {}, children: [] };
@@ -382,9 +393,13 @@ export function parseHtml(html: string): El {
       continue;
     }
     if (CLOSES_P.has(name) && stack.some((e) => e.name === 'p')) closeTo('p');
-    if (name === 'li') {
-      const i = stack.map((e) => e.name).lastIndexOf('li');
-      if (i > 0 && !stack.slice(i + 1).some((e) => e.name === 'ul' || e.name === 'ol')) stack.length = i;
+    // Elements whose end tag HTML lets a page leave out close at the next of their kind, within their
+    // list or table (review: a table of 250 rows without </td> was refused as nested too deep).
+    const implied = IMPLIED_END[name];
+    if (implied !== undefined) {
+      const names = stack.map((e) => e.name);
+      const i = Math.max(...implied.closes.map((n) => names.lastIndexOf(n)));
+      if (i > 0 && !names.slice(i + 1).some((n) => implied.within.includes(n))) stack.length = i;
     }
     const attrs: Record<string, string> = {};
     for (const a of (rawAttrs ?? '').matchAll(ATTR)) attrs[(a[1] ?? '').toLowerCase()] = decodeHTML(a[2] ?? a[3] ?? a[4] ?? '');

@@ -108,11 +108,12 @@ function secondStory(blocks: readonly PageBlock[]): PageBlock | undefined {
     // headline, a stamp and a dateline each, and are the story's. Review.)
     // And the story's first paragraph after the stamp, a sentence or a dateline: a breadcrumb printed again
     // under the story, or a footer's, before a list of related headlines and their stamps, is the story's.
+    // (Within the three lines after the stamp, as a byline or a photo line may come first; a sentence of
+    // Chinese is short. Review.)
     if (b.kind !== 'breadcrumb') continue;
     const headline = blocks[k + 1];
     const stamp = blocks[k + 2];
-    const lead = blocks[k + 3];
-    const story = lead?.kind === 'text' && (leadOf(lead) !== undefined || (endsSentence(lead.text) && lead.text.length >= 30));
+    const story = blocks.slice(k + 3, k + 6).some((p) => p.kind === 'text' && (leadOf(p) !== undefined || (endsSentence(p.text) && (p.text.length >= 30 || CJK.test(p.text)))));
     if (headline?.kind === 'text' && stamp?.kind === 'stamp' && story && headline.text.length <= 200 && !endsSentence(headline.text)) return headline;
   }
   return undefined;

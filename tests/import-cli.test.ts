@@ -757,3 +757,17 @@ describe('copy in a form this importer does not take as given', () => {
     expect((await run(['import', '--dry-run', 'page.txt'], dir)).code).toBe(0);
   });
 });
+
+describe('XML in the encoding its declaration names', () => {
+  it('is read in it (NITF from older systems, ISO-8859-1, was refused as not UTF-8); without a declaration, it is still refused', async () => {
+    const dir = await site();
+    const nitf = readFileSync(fileURLToPath(new URL('./fixtures/import/nitf/full.nitf.xml', import.meta.url)), 'utf8')
+      .replace(/^(<\?xml[^>]*\?>\s*)?/, '<?xml version="1.0" encoding="ISO-8859-1"?>\n').replace('<hl1>', '<hl1>Café ').replace(/[^\u0000-\u00ff]/g, '-');
+    await writeFile(join(dir, 'latin1.xml'), Buffer.from(nitf, 'latin1'));
+    const r = await run(['import', '--dry-run', 'latin1.xml'], dir);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toMatch(/ {4}title {5}Café /);
+    await writeFile(join(dir, 'undeclared.xml'), Buffer.from(nitf.replace(/^<\?xml[^>]*\?>\n/, ''), 'latin1'));
+    expect((await run(['import', '--dry-run', 'undeclared.xml'], dir)).stderr).toContain('(E_NOT_UTF8)');
+  });
+});

@@ -128,13 +128,22 @@ export function detectFormat(text: string): ImportFormat | { unknown: string } {
   return 'text';
 }
 
-/** Decodes a file as UTF-8 text, refusing binary content. */
+/**
+ * Decodes a file as UTF-8 text, refusing binary content; XML whose declaration names another encoding
+ * (`<?xml version="1.0" encoding="ISO-8859-1"?>`, as older NITF systems write it) in that encoding.
+ */
 function decode(bytes: Buffer): string | undefined {
   if (bytes.includes(0)) return undefined;
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
-    return undefined;
+    const declared = /^<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(bytes.subarray(0, 200).toString('latin1'))?.[1];
+    if (declared === undefined || /^utf-?8$/i.test(declared)) return undefined;
+    try {
+      return new TextDecoder(declared, { fatal: true }).decode(bytes);
+    } catch {
+      return undefined;
+    }
   }
 }
 

@@ -5,6 +5,9 @@
  * apart from their neighbours' text (block level), which `textOf` and the block reader in `_blocks.ts` share.
  */
 
+/** Elements of HTML that hold nothing, so never nest (`<br>`, also in NITF written with HTML in mind). */
+export const VOID_ELEMENTS: ReadonlySet<string> = new Set(['br', 'img', 'hr', 'meta', 'link', 'input', 'source', 'wbr', 'area', 'base', 'col', 'embed', 'param', 'track']);
+
 /** An element of NITF or of an HTML body, read into one shape. */
 export interface El {
   name: string;

@@ -3,6 +3,7 @@
  * importer, checks every story with the build's own validation, and writes one Markdown record per story
  * without ever overwriting a different record silently. Prints nothing: the CLI reports what this returns.
  */
+import { VOID_ELEMENTS } from './_tree.js';
 import { copyFileSync, lstatSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename, dirname, extname, join, resolve } from 'node:path';
@@ -564,9 +565,6 @@ function place(imported: ImportedStory, out: string, ids: Map<string, string>, o
 
 /** Markup nested deeper than this is none a wire sends (NITF and HTML bodies nest a few dozen levels). */
 const MAX_MARKUP_DEPTH = 1000;
-/** Elements of HTML that hold nothing (`<br>` in NITF written with HTML in mind), so never nest. */
-const VOID = /^(?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr)$/i;
-
 /**
  * The line where the markup of NITF nests deeper than MAX_MARKUP_DEPTH, if it does: one pass over its tags,
  * outside comments and CDATA sections (which hold text).
@@ -575,7 +573,7 @@ function tooDeepAt(text: string): number | undefined {
   let depth = 0;
   const tag = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<(\/)?([A-Za-z][\w.:-]*)[^<>]*?(\/?)>/g;
   for (let m = tag.exec(text); m !== null; m = tag.exec(text)) {
-    if (m[2] === undefined || VOID.test(m[2])) continue;
+    if (m[2] === undefined || VOID_ELEMENTS.has(m[2].toLowerCase())) continue;
     // (A closing tag with no opening one before it counts for nothing.)
     if (m[1] === '/') depth = Math.max(0, depth - 1);
     else if (m[3] !== '/') depth += 1;

@@ -21,7 +21,7 @@ import {
   clockError, laterStamp, leadDateline, noteLocalStamp, permanentId, pickImage, readStamp, resolveDateline, takeDuplicateLead, WITHDRAWN, type RecordStamp,
 } from './_story.js';
 import { Credits } from './_credits.js';
-import { squash, textOf, unique, type El } from './_tree.js';
+import { squash, textOf, unique, VOID_ELEMENTS, type El } from './_tree.js';
 import { splitPhotoCredit } from './lines.js';
 import { takeClosingCredits } from './_closing.js';
 import type { ImportContext, ImportResult, Importer, RecordFieldsOut } from './types.js';
@@ -348,7 +348,6 @@ function embargo(o: Obj, published: RecordStamp, version: RecordStamp | undefine
 
 // ----- HTML -----
 
-const VOID = new Set(['br', 'img', 'hr', 'meta', 'link', 'input', 'source', 'wbr', 'area', 'base', 'col', 'embed', 'param', 'track']);
 /** Opening one of these closes an open <p> (HTML's implied end tags). */
 const CLOSES_P = new Set([
   'p', 'div', 'section', 'article', 'aside', 'header', 'footer', 'main', 'blockquote', 'ul', 'ol', 'dl', 'table', 'figure', 'pre', 'hr',
@@ -405,7 +404,7 @@ export function parseHtml(html: string): El {
     for (const a of (rawAttrs ?? '').matchAll(ATTR)) attrs[(a[1] ?? '').toLowerCase()] = decodeHTML(a[2] ?? a[3] ?? a[4] ?? '');
     const el: El = { name, attrs, children: [] };
     top().children.push(el);
-    if (!VOID.has(name) && !token.endsWith('/>')) stack.push(el);
+    if (!VOID_ELEMENTS.has(name) && !token.endsWith('/>')) stack.push(el);
     // Deeper than any wire copy's (the importer says E_IMPORT_TOO_DEEP): said here, as it is reached, for
     // markup written in any escape of JSON (`\u003c`), before what reads the tree runs out of stack.
     if (stack.length > MAX_HTML_DEPTH) throw new RangeError('markup nested too deep');

@@ -14,7 +14,7 @@ import { deskTimeProblem, type DeskTime, isValidTimeZone, parseDeskTime, whyZone
 import { diagnostic, Errors } from '../errors.js';
 import type { Diagnostic } from '../types.js';
 import { lookupCity } from './gazetteer.js';
-import { cityName } from './_regions.js';
+import { cityName, key } from './_regions.js';
 import {
   agenciesNamed, agencyKey, besidesAuthors, isInterviewLine, parseAgencyLine, parseContributorLine, parseDatelineLead, reporterNames, splitPhotoCredit, zhSignature, type Contributor, type DatelineLead,
 } from './lines.js';
@@ -96,9 +96,6 @@ function ambiguousStamp(lines: readonly { n: number; text: string }[], deskZone:
   return lines.flatMap((l) => [...segments(l.text), l.text].map((text) => ({ n: l.n, text })))
     .find((l) => STAMP_LABEL.test(l.text) && !readsAsProse(l.text) && ambiguousZone(l.text, deskZone) !== undefined);
 }
-
-/** A name without its accents, in lower case: `São Paulo` and `Sao Paulo` alike. */
-const withoutAccents = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** Where a second story starts among a story's blocks, by its headline: see above. */
 function secondStory(blocks: readonly PageBlock[]): PageBlock | undefined {
@@ -564,7 +561,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
     const found = lookupCity(lead.city, lead.region);
     // The gazetteer's name, but for accents it lacks that the lead prints (`SÃO PAULO` is São Paulo, not its Sao Paulo).
     const titled = cityName(lead.city);
-    const accented = found.found && withoutAccents(titled) === withoutAccents(found.city) && /\p{M}/u.test(titled.normalize('NFD'));
+    const accented = found.found && key(titled) === key(found.city) && /\p{M}/u.test(titled.normalize('NFD'));
     const dateline: NonNullable<RecordFieldsOut['dateline']> = { city: found.found && !accented ? found.city : titled };
     if (found.found) {
       dateline.country = found.country;

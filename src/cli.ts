@@ -15,7 +15,8 @@ import { resolve } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { DEFAULT_CONFIG_FILE, loadConfig, sortDiagnostics } from './sources/index.js';
 import { loadAllRecords } from './sources/cached.js';
-import { internalError, parseCommand, plural, report, type CliIO } from './cli/_report.js';
+import { countDiagnostics, internalError, parseCommand, plural, report, type CliIO } from './cli/_report.js';
+import { withRecordProblems } from './cli/_despite.js';
 import { buildCommand, leftOut, tuneForSize, untuneForSize } from './cli/build.js';
 
 export type { CliIO } from './cli/_report.js';
@@ -132,6 +133,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return 2;
   }
   let json = false;
+  let configFile = DEFAULT_CONFIG_FILE;
   try {
     if (command === 'build') return await buildCommand([...rest], io, USAGE['build'] ?? '');
     const parsed = parseCommand(io, USAGE[command] ?? '', {
@@ -143,7 +145,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     if (typeof parsed === 'number') return parsed;
     const values = parsed.values as { config?: string; json?: boolean };
     json = values.json === true;
-    const configFile = values.config ?? DEFAULT_CONFIG_FILE;
+    configFile = values.config ?? DEFAULT_CONFIG_FILE;
     const config = await loadConfig(configFile, io.cwd, { apart: false });
     // The directories as `build` would use them (its default cache): apart, or the build refuses.
     const apart = overlapProblems({
@@ -177,8 +179,11 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return 0;
   } catch (e) {
     if (e instanceof DatelineError) {
-      report(io, e.diagnostics);
-      if (json) io.stdout(`${JSON.stringify({ ok: false, diagnostics: e.diagnostics })}\n`);
+      const { diagnostics, note } = await withRecordProblems(e.diagnostics, configFile, io.cwd);
+      report(io, diagnostics, false);
+      if (note !== undefined) io.stderr(`${note}\n`);
+      countDiagnostics(io, diagnostics);
+      if (json) io.stdout(`${JSON.stringify({ ok: false, diagnostics })}\n`);
       return 1;
     }
     return internalError(io, e);

@@ -506,9 +506,51 @@ describe('build', () => {
     await withSite(GOOD_SITE, async (dir) => {
       const r = await run(['build'], dir);
       expect(r.code).toBe(1);
-      expect(r.stderr).toBe('dateline.config.json:8: timezone: unknown time zone "Asia/Beijing"; did you mean "Asia/Shanghai"? (E_CONFIG_INVALID)\n1 error in 1 file\n');
+      expect(r.stderr).toBe('dateline.config.json:8: timezone: unknown time zone "Asia/Beijing"; did you mean "Asia/Shanghai"? (E_CONFIG_INVALID)\n'
+        + '3 records checked with the configuration\'s key in error set aside ("timezone"): nothing else to fix; desk times the clocks skip or repeat are found once the time zone is right.\n'
+        + '1 error in 1 file\n');
       expect(await readdir(dir)).not.toContain('dist');
     }, { ...SITE_CONFIG, timezone: 'Asia/Beijing' });
+  });
+
+  it('an invalid configuration and invalid records: every error in one run (the records read with the keys in error set aside)', async () => {
+    const site = {
+      ...GOOD_SITE,
+      'articles/d.md': record('d', 'updated: 2025-02-30 10:00'),
+      'articles/e.md': '---\nid: e\ntitle: E\ndate: 2025-02-05 09:24\nurl: news.example.com/e\n---\nText.\n',
+    };
+    const { title: _, ...untitled } = SITE_CONFIG as Record<string, unknown>;
+    await withSite(site, async (dir) => {
+      for (const argv of [['build'], ['check']]) {
+        const r = await run(argv, dir);
+        expect(r.code, argv[0]).toBe(1);
+        const lines = r.stderr.trimEnd().split('\n');
+        expect(lines.map((l) => l.replace(/^([^:]+(?::\d+)?): (\S+): .*\((\w+)\)$/, '$1 $2 $3')), argv[0]).toEqual([
+          'dateline.config.json:1 title E_CONFIG_INVALID',
+          'dateline.config.json:7 timezone E_CONFIG_INVALID',
+          'dateline.config.json:12 itemsPerFeed E_CONFIG_INVALID',
+          'articles/d.md:5 updated E_DATE_FORMAT',
+          'articles/e.md:5 url E_URL_INVALID',
+          '5 records checked with the configuration\'s 3 keys in error set aside ("timezone", "itemsPerFeed", "title"); desk times the clocks skip or repeat are found once the time zone is right.',
+          '5 errors in 3 files',
+        ]);
+      }
+      const j = await run(['check', '--json'], dir);
+      const parsed = JSON.parse(j.stdout) as { ok: boolean; diagnostics: { code: string; file: string }[] };
+      expect(parsed.ok).toBe(false);
+      expect(parsed.diagnostics.map((d) => `${d.file} ${d.code}`)).toEqual([
+        ...Array(3).fill('dateline.config.json E_CONFIG_INVALID'), 'articles/d.md E_DATE_FORMAT', 'articles/e.md E_URL_INVALID',
+      ]);
+      expect(await readdir(dir)).not.toContain('dist');
+    }, { ...untitled, itemsPerFeed: 0, timezone: 'CST' });
+  });
+
+  it('a configuration whose articles directory is in error: its errors alone (the records are not read from a directory it did not mean)', async () => {
+    await withSite({ ...GOOD_SITE, 'articles/d.md': record('d', 'updated: 2025-02-30 10:00') }, async (dir) => {
+      const r = await run(['check'], dir);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/^dateline\.config\.json:\d+: articlesDir: .*\(E_CONFIG_INVALID\)\n1 error in 1 file\n$/);
+    }, { ...SITE_CONFIG, articlesDir: '' });
   });
 
   it('a missing --config file: exit 1 naming the file', async () => {

@@ -6,6 +6,7 @@ import { relative, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { grouped } from '../core/_numbers.js';
 import type { GroupSummary } from '../core/feeds.js';
+import { withRecordProblems } from './_despite.js';
 import { DatelineError, diagnostic, Errors, formatDiagnostic } from '../errors.js';
 import { committedStages, interruptStages } from '../output/dist.js';
 import { realPath } from '../paths.js';
@@ -115,9 +116,12 @@ async function buildAndReport(v: BuildValues, io: CliIO, interrupted: () => numb
     // Stopped by a signal while staging: the signal's handler says so, and exits.
     if (e instanceof DatelineError && interrupted() !== undefined && e.diagnostics.every((d) => d.code === Errors.Interrupted.code)) return interrupted() ?? 1;
     if (e instanceof DatelineError) {
-      report(io, e.diagnostics);
-      if (v.json === true) io.stdout(`${JSON.stringify({ ok: false, diagnostics: e.diagnostics })}\n`);
-      return errorExit(e.diagnostics);
+      const { diagnostics, note } = await withRecordProblems(e.diagnostics, v.config, io.cwd);
+      report(io, diagnostics, false);
+      if (note !== undefined && !quiet) io.stderr(`${note}\n`);
+      countDiagnostics(io, diagnostics);
+      if (v.json === true) io.stdout(`${JSON.stringify({ ok: false, diagnostics })}\n`);
+      return errorExit(diagnostics);
     }
     throw e;
   }

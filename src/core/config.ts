@@ -238,3 +238,40 @@ export function resolveConfig(data: unknown, file = 'config', lineOf: LineOf = (
   };
   return { config, diagnostics: [] };
 }
+
+/** In the place of a required key in error, for `standInConfig`: values no site has, that read every record the same. */
+const STAND_INS: Readonly<Record<string, unknown>> = { title: 'Stand-in', siteUrl: 'https://stand-in.invalid/', idPrefix: 'tag:stand-in.invalid,2000:', timezone: 'UTC' };
+
+/**
+ * For a configuration with errors: one of its keys without those in error (their defaults, or stand-ins for
+ * the required ones, in their places), so that a run can still read the records and report their problems
+ * with the configuration's. `replaced`: the keys set aside, in the file's order. Undefined when the records
+ * could not be read as the configuration means them: the data is no object, or `articlesDir` is in error.
+ */
+export function standInConfig(data: unknown): { config: SiteConfig; replaced: string[] } | undefined {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const copy: Record<string, unknown> = { ...(data as Record<string, unknown>) };
+  const replaced: string[] = [];
+  // (A key set aside can uncover another's error, `feeds` after `itemsPerFeed`: a few rounds at most.)
+  for (let round = 0; round < 4; round++) {
+    const { config, diagnostics } = resolveConfig(copy);
+    if (config !== undefined) {
+      const at = (k: string): number => (k in data ? Object.keys(data).indexOf(k) : Number.MAX_SAFE_INTEGER);
+      return { config, replaced: replaced.sort((a, b) => at(a) - at(b)) };
+    }
+    // The top-level key each problem is under (a key with a dot in its name is no path: `a.b` is its own).
+    const keys = new Set<string>();
+    for (const d of diagnostics) {
+      const field = d.field;
+      const key = field === undefined ? undefined : Object.keys(copy).find((k) => field === k || field.startsWith(`${k}.`) || field.startsWith(`${k}[`)) ?? (field in STAND_INS ? field : undefined);
+      if (key === undefined || key === 'articlesDir') return undefined;
+      keys.add(key);
+    }
+    for (const k of keys) {
+      delete copy[k];
+      if (STAND_INS[k] !== undefined) copy[k] = STAND_INS[k];
+      if (!replaced.includes(k)) replaced.push(k);
+    }
+  }
+  return undefined;
+}

@@ -1,9 +1,9 @@
 /** The only readers of the articles directory and the configuration file. */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { resolveConfig } from '../core/config.js';
+import { resolveConfig, standInConfig } from '../core/config.js';
 import { DatelineError, diagnostic, Errors } from '../errors.js';
-import type { SiteConfig } from '../types.js';
+import type { Diagnostic, SiteConfig } from '../types.js';
 import { display, type Loaded } from './_files.js';
 import { parseJson } from './_positions.js';
 import { loadAllRecords } from './cached.js';
@@ -43,6 +43,28 @@ export async function loadConfig(file: string = DEFAULT_CONFIG_FILE, cwd: string
     if (problems.length > 0) throw new DatelineError(problems);
   }
   return config;
+}
+
+/**
+ * The records' problems, for a run that the configuration's errors stop: read with `standInConfig`'s
+ * configuration (the keys in error set aside), so that one run reports both. Undefined when the records
+ * cannot be read as the configuration means them: a file not read or not JSON, `articlesDir` in error.
+ * `replaced`: the keys set aside; `files`: the records read.
+ */
+export async function recordsDespiteConfig(file: string = DEFAULT_CONFIG_FILE, cwd: string = process.cwd()): Promise<{ diagnostics: Diagnostic[]; replaced: string[]; files: number } | undefined> {
+  let text: string;
+  try {
+    text = await readFile(resolve(cwd, file), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const parsed = parseJson(text.replace(/^\uFEFF/, ''), file);
+  const standIn = parsed.diagnostics.length > 0 ? undefined : standInConfig(parsed.data);
+  if (standIn === undefined) return undefined;
+  const loaded = await loadAllRecords(standIn.config, cwd, { remember: false, keepBodies: false });
+  // (Desk times are read in UTC in place of a zone in error: whether their year can be written is the zone's to say.)
+  const zoneless = standIn.replaced.includes('timezone');
+  return { diagnostics: loaded.diagnostics.filter((d) => !(zoneless && d.code === Errors.DateOutOfRange.code)), replaced: standIn.replaced, files: loaded.files };
 }
 
 /** Reads every record under `config.articlesDir` (any depth) and validates them all: the build's reader, without a cache. */

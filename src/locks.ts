@@ -11,9 +11,9 @@
  * one process at a time takes a lock over, under a second lock (`.dateline-lock.break`), and it looks at
  * the lock again under it: two processes that both found a lock stale cannot remove each other's new one.
  */
-import { linkSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export const LOCK_FILE = '.dateline-lock';
 const BREAK_FILE = `${LOCK_FILE}.break`;
@@ -175,10 +175,28 @@ function takeOver(dir: string, path: string, mine: string, content: string, stal
 /** Locks held and files being made by this process, removed when it exits (a signal's handler exits past a caller's `finally`). */
 const held = new Set<string>();
 const making = new Set<string>();
+/** Directories made to hold a lock, by the directory locked: the first of them made (`mkdir -p`'s first). */
+const madeDirs = new Map<string, string>();
 let exitHook = false;
 function onExit(): void {
   for (const path of held) releaseLock(path);
   for (const path of making) rmSync(path, { force: true });
+  for (const dir of madeDirs.keys()) removeIfEmpty(dir);
+}
+
+/** Removes a directory made to hold a lock, and the parents made with it, while they are empty (a first build that failed). */
+function removeIfEmpty(dir: string): void {
+  const made = madeDirs.get(dir);
+  madeDirs.delete(dir);
+  if (made === undefined) return;
+  for (let d = dir; ; d = dirname(d)) {
+    try {
+      rmdirSync(d);
+    } catch {
+      return; // not empty: the build wrote its files, or another build waits there
+    }
+    if (d === made || dirname(d) === d) return;
+  }
 }
 
 function releaseLock(path: string): void {
@@ -189,8 +207,7 @@ function releaseLock(path: string): void {
 
 /**
  * Takes one directory's lock, waiting while a running process holds it (`waiting` is told once, after a
- * second). Undefined when the directory is not there (a first build makes it; a failed one leaves none)
- * or cannot be written to (the build's own writes say what is wrong).
+ * second). Undefined when the directory cannot be made or written to (the build's own writes say what is wrong).
  */
 async function lockOne(dir: string, waiting?: (holder: { pid: number; host?: string }, dir: string) => void): Promise<string | undefined> {
   const path = join(dir, LOCK_FILE);
@@ -198,19 +215,28 @@ async function lockOne(dir: string, waiting?: (holder: { pid: number; host?: str
   const tag = `${self().host ?? ''}${/\d+/.exec(self().ns ?? '')?.[0] ?? ''}`.replace(/[^\w-]/g, '_');
   const mine = join(dir, `${LOCK_FILE}.${tag}.${process.pid}`);
   const content = `${JSON.stringify(self())}\n`;
-  try {
-    // (A process of this host killed while it made its lock leaves its own file: gone once it is not running.)
-    for (const n of readdirSync(dir)) {
-      const m = /^\.dateline-lock\.(.*)\.(\d+)$/.exec(n);
-      // (Another host's, once it is ten minutes old: a build waiting there makes its file again if it needs it.)
-      const gone = m !== null && (m[1] === tag ? Number(m[2]) !== process.pid && !alive(Number(m[2])) : ageMs(join(dir, n)) > FOREIGN_FILE_STALE_MS);
-      if (gone) rmSync(join(dir, n), { force: true });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      // A first build's directory is made to hold its lock (two first builds took none); the lock's
+      // release removes it again while it is empty, so a first build that fails leaves none.
+      const made = mkdirSync(dir, { recursive: true });
+      if (made !== undefined) madeDirs.set(dir, made);
+      // (A process of this host killed while it made its lock leaves its own file: gone once it is not running.)
+      for (const n of readdirSync(dir)) {
+        const m = /^\.dateline-lock\.(.*)\.(\d+)$/.exec(n);
+        // (Another host's, once it is ten minutes old: a build waiting there makes its file again if it needs it.)
+        const gone = m !== null && (m[1] === tag ? Number(m[2]) !== process.pid && !alive(Number(m[2])) : ageMs(join(dir, n)) > FOREIGN_FILE_STALE_MS);
+        if (gone) rmSync(join(dir, n), { force: true });
+      }
+      making.add(mine);
+      writeFileSync(mine, content);
+      break;
+    } catch (e) {
+      making.delete(mine);
+      // (Removed in between by another first build that failed, as it released its lock: made again.)
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT' && attempt < 3) continue;
+      return undefined;
     }
-    making.add(mine);
-    writeFileSync(mine, content);
-  } catch {
-    making.delete(mine);
-    return undefined;
   }
   const started = Date.now();
   let told = false;
@@ -269,6 +295,7 @@ export async function lockDirectories(dirs: readonly string[], waiting?: (holder
   const release = (): void => {
     clearInterval(touch);
     for (const path of paths.splice(0).reverse()) releaseLock(path);
+    for (const dir of dirs) removeIfEmpty(dir);
   };
   try {
     for (const dir of [...new Set(dirs)].sort()) {

@@ -545,6 +545,19 @@ describe('build', () => {
     }, { ...untitled, itemsPerFeed: 0, timezone: 'CST' });
   });
 
+  it('a first build that fails leaves no output or cache directory (made to hold the lock, removed again); the next build writes both', async () => {
+    await withSite({ ...GOOD_SITE, 'articles/d.md': record('d', 'updated: 2025-02-30 10:00') }, async (dir) => {
+      const r = await run(['build', '--out', 'site/public'], dir);
+      expect(r.code).toBe(1);
+      expect((await readdir(dir)).sort()).toEqual(['articles', 'dateline.config.json']);
+      await rm(join(dir, 'articles/d.md'));
+      expect((await run(['build', '--out', 'site/public'], dir)).code).toBe(0);
+      expect((await readdir(dir)).sort()).toEqual(['.dateline-cache', 'articles', 'dateline.config.json', 'site']);
+      expect(await readdir(join(dir, 'site/public'))).toContain('rss.xml');
+      expect(await readdir(join(dir, 'site/public'))).not.toContain('.dateline-lock');
+    });
+  });
+
   it('a configuration whose articles directory is in error: its errors alone (the records are not read from a directory it did not mean)', async () => {
     await withSite({ ...GOOD_SITE, 'articles/d.md': record('d', 'updated: 2025-02-30 10:00') }, async (dir) => {
       const r = await run(['check'], dir);

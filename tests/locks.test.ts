@@ -3,7 +3,7 @@
  * directory's lock, each proving it holds it alone (a file made with an exclusive create while it holds it).
  */
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -96,5 +96,43 @@ describe('the lock between builds of different processes', () => {
       expect(await readdir(dir)).toEqual(['.dateline-lock.build-7f3a.4194999']);
     });
   }, 60_000);
-});
 
+  it('a directory not made yet (a first build) is made to hold the lock, held by one process at a time, and removed again when it is left empty', async () => {
+    await withLockDir(async (dist, worker) => {
+      const fresh = join(dist, 'site', 'dist');
+      expect(await contend(fresh, worker, 4, 25)).toEqual([0, 0, 0, 0]);
+      // (Whichever process released last made the directories only if none was there: gone, or empty.)
+      const left = await readdir(dist);
+      if (left.length > 0) expect(await readdir(join(dist, 'site', 'dist'))).toEqual([]);
+      await rm(join(dist, 'site'), { recursive: true, force: true });
+      // One process alone: what it made is gone after it.
+      expect(await contend(fresh, worker, 1, 1)).toEqual([0]);
+      expect(await readdir(dist)).toEqual([]);
+    });
+  }, 60_000);
+
+  it('writeOutputs waits while a build of another process holds the directory', async () => {
+    await withLockDir(async (dist) => {
+      const holder = join(dist, '..', 'holder.mts');
+      await writeFile(holder, `
+import { lockDirectories } from ${JSON.stringify(LOCKS)};
+import { writeFileSync } from 'node:fs';
+const release = await lockDirectories([process.argv[2]]);
+process.stdout.write('held\\n');
+await new Promise((r) => setTimeout(r, 1500));
+writeFileSync(process.argv[3], 'released');
+release();
+`);
+      const marker = join(dist, '..', 'released');
+      const child = spawn(process.execPath, ['--import', 'tsx', holder, dist, marker], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const closed = new Promise((resolve) => child.on('close', resolve));
+      await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+      const { writeOutputs } = await import('../src/index.js');
+      await writeOutputs(dist, new Map([['feed.xml', '<rss/>']]));
+      // (Its files were put in place after the other process let the directory go.)
+      expect(await readFile(marker, 'utf8')).toBe('released');
+      expect(await readdir(dist)).toEqual(['feed.xml']);
+      await closed;
+    });
+  }, 60_000);
+});

@@ -14,7 +14,7 @@
  * SIGTERM) removes them at once, and one that was killed outright leaves one directory, which the next
  * build into the same place removes.
  */
-import { alive } from '../locks.js';
+import { alive, lockDirectories } from '../locks.js';
 import { constants, renameSync } from 'node:fs';
 import { access, copyFile, lstat, readdir, readFile, realpath, rename, rm, rmdir, stat, utimes, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
@@ -464,14 +464,21 @@ export async function writeOutputs(
   // Every name is checked before the turn is taken: a bad one stops the call with nothing staged.
   const bad = [...outputs.keys()].filter((name) => !safeName(name));
   if (bad.length > 0) throw new DatelineError(bad.map((name) => diagnostic(Errors.OutputName, { file: shownAs }, name)));
-  const stage = new OutputStage(outDir, shownAs);
+  // Under the directory's lock, as a build writes (locks.ts): a library caller and a build, or two
+  // callers in two processes, take turns.
+  const unlock = await lockDirectories([realPath(resolve(outDir))]);
   try {
-    const previous = await stage.previousFiles();
-    for (const [name, content] of [...outputs].sort(([a], [b]) => (a < b ? -1 : 1))) await stage.put(name, content, mtimes.get(name));
-    return await stage.commit(previous);
-  } catch (e) {
-    // (A failed commit has ended its turn; anything before it ends it here, and removes what was staged.)
-    await stage.abort();
-    throw e;
+    const stage = new OutputStage(outDir, shownAs);
+    try {
+      const previous = await stage.previousFiles();
+      for (const [name, content] of [...outputs].sort(([a], [b]) => (a < b ? -1 : 1))) await stage.put(name, content, mtimes.get(name));
+      return await stage.commit(previous);
+    } catch (e) {
+      // (A failed commit has ended its turn; anything before it ends it here, and removes what was staged.)
+      await stage.abort();
+      throw e;
+    }
+  } finally {
+    unlock();
   }
 }

@@ -13,7 +13,7 @@
  */
 import { linkSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 
 export const LOCK_FILE = '.dateline-lock';
 const BREAK_FILE = `${LOCK_FILE}.break`;
@@ -81,12 +81,14 @@ export function alive(pid: number): boolean {
 }
 
 /** Whether the process a lock names still runs: on another host it cannot be asked, so it does while it touches its lock. */
-function running(h: Holder, age: number): boolean {
+function running(h: Holder, age: number, path: string): boolean {
   const mine = self();
   // (Another host, or another pid namespace of this one: its pid means nothing here.)
   if ((h.host !== undefined && h.host !== mine.host) || (h.ns !== undefined && mine.ns !== undefined && h.ns !== mine.ns)) return age < REMOTE_STALE_MS;
-  // This pid: this process (another copy of this module, a worker thread) if it started when this one did.
-  if (h.pid === process.pid) return h.start !== undefined && h.start === mine.start;
+  // This pid: this process, when it holds the lock (a library call beside a build: review; where the system
+  // gives no start time, that is all there is to go by), or when it started when this one did (another
+  // copy of this module, a worker thread).
+  if (h.pid === process.pid) return held.has(path) || (h.start !== undefined && h.start === mine.start);
   if (!alive(h.pid)) return false;
   const start = h.start === undefined ? undefined : startTime(h.pid);
   return start === undefined || start === h.start;
@@ -184,19 +186,24 @@ function onExit(): void {
   for (const dir of madeDirs.keys()) removeIfEmpty(dir);
 }
 
-/** Removes a directory made to hold a lock, and the parents made with it, while they are empty (a first build that failed). */
+/**
+ * Removes a directory made to hold a lock, and the parents made with it, while they are empty (a first
+ * build that failed). One not empty (a build wrote its files, another waits there) stays this process's
+ * to remove, when another call of this process that locked it lets it go.
+ */
 function removeIfEmpty(dir: string): void {
   const made = madeDirs.get(dir);
-  madeDirs.delete(dir);
   if (made === undefined) return;
-  for (let d = dir; ; d = dirname(d)) {
+  for (let d = dir; d === made || d.startsWith(`${made}${sep}`); d = dirname(d)) {
     try {
       rmdirSync(d);
     } catch {
-      return; // not empty: the build wrote its files, or another build waits there
+      if (d === dir) return;
+      break;
     }
-    if (d === made || dirname(d) === d) return;
+    if (d === made) break;
   }
+  madeDirs.delete(dir);
 }
 
 function releaseLock(path: string): void {
@@ -233,8 +240,9 @@ async function lockOne(dir: string, waiting?: (holder: { pid: number; host?: str
       break;
     } catch (e) {
       making.delete(mine);
-      // (Removed in between by another first build that failed, as it released its lock: made again.)
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT' && attempt < 3) continue;
+      // (Removed in between by another first build that failed, as it released its lock: made again, for
+      // as long as that goes on; only a directory that cannot be made at all is given up.)
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT' && attempt < 1000) continue;
       return undefined;
     }
   }
@@ -256,7 +264,7 @@ async function lockOne(dir: string, waiting?: (holder: { pid: number; host?: str
       }
       const h = readHolder(path);
       if (h === 'gone') continue; // released between the two: try again at once
-      if (h === 'unreadable' ? ageMs(path) > UNREADABLE_STALE_MS : !running(h, ageMs(path))) {
+      if (h === 'unreadable' ? ageMs(path) > UNREADABLE_STALE_MS : !running(h, ageMs(path), path)) {
         // (The break lock is linked from this file: fresh, or it would look stale itself.)
         touchNow(mine);
         takeOver(dir, path, mine, content, h);

@@ -507,7 +507,7 @@ describe('build', () => {
       const r = await run(['build'], dir);
       expect(r.code).toBe(1);
       expect(r.stderr).toBe('dateline.config.json:8: timezone: unknown time zone "Asia/Beijing"; did you mean "Asia/Shanghai"? (E_CONFIG_INVALID)\n'
-        + '3 records checked with the configuration\'s key in error set aside ("timezone"): nothing else to fix; desk times the clocks skip or repeat are found once the time zone is right.\n'
+        + '3 records checked with the configuration\'s key in error set aside ("timezone"), no problems found in them; what depends on it, and the feeds, are checked once the configuration is right.\n'
         + '1 error in 1 file\n');
       expect(await readdir(dir)).not.toContain('dist');
     }, { ...SITE_CONFIG, timezone: 'Asia/Beijing' });
@@ -531,13 +531,14 @@ describe('build', () => {
           'dateline.config.json:12 itemsPerFeed E_CONFIG_INVALID',
           'articles/d.md:5 updated E_DATE_FORMAT',
           'articles/e.md:5 url E_URL_INVALID',
-          '5 records checked with the configuration\'s 3 keys in error set aside ("timezone", "itemsPerFeed", "title"); desk times the clocks skip or repeat are found once the time zone is right.',
+          '5 records checked with the configuration\'s 3 keys in error set aside ("timezone", "itemsPerFeed", "title"); what depends on them, and the feeds, are checked once the configuration is right.',
           '5 errors in 3 files',
         ]);
       }
       const j = await run(['check', '--json'], dir);
-      const parsed = JSON.parse(j.stdout) as { ok: boolean; diagnostics: { code: string; file: string }[] };
+      const parsed = JSON.parse(j.stdout) as { ok: boolean; diagnostics: { code: string; file: string }[]; setAside: string[] };
       expect(parsed.ok).toBe(false);
+      expect(parsed.setAside).toEqual(['timezone', 'itemsPerFeed', 'title']);
       expect(parsed.diagnostics.map((d) => `${d.file} ${d.code}`)).toEqual([
         ...Array(3).fill('dateline.config.json E_CONFIG_INVALID'), 'articles/d.md E_DATE_FORMAT', 'articles/e.md E_URL_INVALID',
       ]);
@@ -556,6 +557,40 @@ describe('build', () => {
       expect(await readdir(join(dir, 'site/public'))).toContain('rss.xml');
       expect(await readdir(join(dir, 'site/public'))).not.toContain('.dateline-lock');
     });
+  });
+
+  it('records checked with keys set aside: what those keys decide is not said (it would be the stand-ins\', not the site\'s)', async () => {
+    const site = {
+      // Valid with the right zone and language; with UTC in place of the zone, its dateline's day is a day later
+      // than the instant there (W_DATELINE_DATE), and with the default style for "fr_FR" it needs a zone.
+      'articles/a.md': '---\nid: a\ntitle: A\ndate: 2025-03-01 20:00\ndateline: { city: London, timezone: Europe/London, date: 2025-03-02 }\n---\nText.\n',
+      'articles/b.md': record('b', 'dateline: { city: Paris }'),
+      'articles/c.md': record('c', 'updated: 2025-02-30 10:00'),
+    };
+    await withSite(site, async (dir) => {
+      const r = await run(['check', '--json'], dir);
+      const parsed = JSON.parse(r.stdout) as { diagnostics: { code: string; file: string }[]; setAside: string[] };
+      expect(parsed.setAside).toEqual(['language', 'timezone']);
+      expect(parsed.diagnostics.map((d) => `${d.file} ${d.code}`)).toEqual([
+        'dateline.config.json E_CONFIG_INVALID', 'dateline.config.json E_CONFIG_INVALID', 'articles/c.md E_DATE_FORMAT',
+      ]);
+      // With the keys right, a and b are valid as they are.
+      await writeFile(join(dir, 'dateline.config.json'), JSON.stringify({ ...SITE_CONFIG, timezone: 'America/Los_Angeles', language: 'fr-FR', datelineStyle: { default: 'plain', en: 'reuters' } }));
+      const fixed = JSON.parse((await run(['check', '--json'], dir)).stdout) as { diagnostics: { code: string; file: string }[] };
+      expect(fixed.diagnostics.map((d) => `${d.file} ${d.code}`)).toEqual(['articles/c.md E_DATE_FORMAT']);
+    }, { ...SITE_CONFIG, timezone: 'America/Los_Angles', language: 'fr_FR', datelineStyle: { default: 'plain', en: 'reuters' } });
+  });
+
+  it('an unknown key that means articlesDir, or named like a prototype\'s, or with a dot: no records read from a directory not meant; no valid key blamed', async () => {
+    await withSite({ ...GOOD_SITE, 'articles/d.md': record('d', 'updated: 2025-02-30 10:00') }, async (dir) => {
+      const misspelt = await run(['check'], dir);
+      expect(misspelt.stderr).toBe('dateline.config.json:13: articleDir: unknown key; did you mean "articlesDir"? (E_CONFIG_INVALID)\n1 error in 1 file\n');
+    }, { ...SITE_CONFIG, articleDir: 'stories' });
+    await withSite({ ...GOOD_SITE, 'articles/d.md': record('d', 'updated: 2025-02-30 10:00') }, async (dir) => {
+      const r = await run(['check'], dir);
+      expect(r.stderr).toContain('articles/d.md:5: updated: ');
+      expect(r.stderr).toContain('checked with the configuration\'s 2 keys in error set aside ("constructor", "feeds.x")');
+    }, { ...SITE_CONFIG, constructor: 1, 'feeds.x': true, feeds: { sections: true } });
   });
 
   it('a configuration whose articles directory is in error: its errors alone (the records are not read from a directory it did not mean)', async () => {

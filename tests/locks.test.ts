@@ -124,15 +124,33 @@ writeFileSync(process.argv[3], 'released');
 release();
 `);
       const marker = join(dist, '..', 'released');
+      const { writeOutputs } = await import('../src/index.js');
       const child = spawn(process.execPath, ['--import', 'tsx', holder, dist, marker], { stdio: ['ignore', 'pipe', 'inherit'] });
       const closed = new Promise((resolve) => child.on('close', resolve));
       await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
-      const { writeOutputs } = await import('../src/index.js');
       await writeOutputs(dist, new Map([['feed.xml', '<rss/>']]));
       // (Its files were put in place after the other process let the directory go.)
       expect(await readFile(marker, 'utf8')).toBe('released');
       expect(await readdir(dist)).toEqual(['feed.xml']);
       await closed;
+    });
+  }, 60_000);
+
+  it('two calls of one process take turns too (a library call beside a build)', async () => {
+    await withLockDir(async (dist) => {
+      const { lockDirectories } = await import('../src/locks.js');
+      const order: string[] = [];
+      const first = await lockDirectories([dist]);
+      const second = lockDirectories([dist]).then((release) => {
+        order.push('second');
+        release();
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      order.push('first');
+      first();
+      await second;
+      expect(order).toEqual(['first', 'second']);
+      expect(await readdir(dist)).toEqual([]);
     });
   }, 60_000);
 });

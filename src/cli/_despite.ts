@@ -6,18 +6,19 @@ import { plural } from './_report.js';
 
 /**
  * The configuration's problems and, when each is a key in error (E_CONFIG_INVALID: the file was read), the
- * records' problems, read with those keys set aside; `note` says so. Otherwise the configuration's alone.
+ * records' problems, read with those keys set aside (`setAside`); `note` says so. Otherwise the
+ * configuration's alone.
  */
-export async function withRecordProblems(problems: Diagnostic[], file: string | undefined, cwd: string): Promise<{ diagnostics: Diagnostic[]; note?: string }> {
+export async function withRecordProblems(problems: Diagnostic[], file: string | undefined, cwd: string): Promise<{ diagnostics: Diagnostic[]; note?: string; setAside?: string[] }> {
   if (problems.length === 0 || !problems.every((d) => d.code === Errors.ConfigInvalid.code)) return { diagnostics: problems };
   const records = await recordsDespiteConfig(file, cwd);
   if (records === undefined) return { diagnostics: problems };
-  const keys = records.replaced.map((k) => `"${k}"`).join(', ');
-  const found = records.diagnostics.length === 0 ? ': nothing else to fix' : '';
-  // (In UTC, no time is skipped or repeated by the clocks.)
-  const zone = records.replaced.includes('timezone') ? '; desk times the clocks skip or repeat are found once the time zone is right' : '';
+  const n = records.replaced.length;
+  const keys = `${n === 1 ? 'key' : `${n} keys`} in error set aside (${records.replaced.map((k) => `"${k}"`).join(', ')})`;
+  const found = records.diagnostics.length === 0 ? ', no problems found in them' : '';
   return {
     diagnostics: [...problems, ...sortDiagnostics(records.diagnostics)],
-    note: `${plural(records.files, 'record')} checked with the configuration's ${records.replaced.length === 1 ? 'key' : `${records.replaced.length} keys`} in error set aside (${keys})${found}${zone}.`,
+    note: `${plural(records.files, 'record')} checked with the configuration's ${keys}${found}; what depends on ${n === 1 ? 'it' : 'them'}, and the feeds, are checked once the configuration is right.`,
+    setAside: records.replaced,
   };
 }

@@ -116,11 +116,11 @@ async function buildAndReport(v: BuildValues, io: CliIO, interrupted: () => numb
     // Stopped by a signal while staging: the signal's handler says so, and exits.
     if (e instanceof DatelineError && interrupted() !== undefined && e.diagnostics.every((d) => d.code === Errors.Interrupted.code)) return interrupted() ?? 1;
     if (e instanceof DatelineError) {
-      const { diagnostics, note } = await withRecordProblems(e.diagnostics, v.config, io.cwd);
+      const { diagnostics, note, setAside } = await withRecordProblems(e.diagnostics, v.config, io.cwd);
       report(io, diagnostics, false);
-      if (note !== undefined && !quiet) io.stderr(`${note}\n`);
+      if (note !== undefined && v.quiet !== true) io.stderr(`${note}\n`);
       countDiagnostics(io, diagnostics);
-      if (v.json === true) io.stdout(`${JSON.stringify({ ok: false, diagnostics })}\n`);
+      if (v.json === true) io.stdout(`${JSON.stringify({ ok: false, diagnostics, ...(setAside === undefined ? {} : { setAside }) })}\n`);
       return errorExit(diagnostics);
     }
     throw e;

@@ -246,32 +246,41 @@ const STAND_INS: Readonly<Record<string, unknown>> = { title: 'Stand-in', siteUr
  * For a configuration with errors: one of its keys without those in error (their defaults, or stand-ins for
  * the required ones, in their places), so that a run can still read the records and report their problems
  * with the configuration's. `replaced`: the keys set aside, in the file's order. Undefined when the records
- * could not be read as the configuration means them: the data is no object, or `articlesDir` is in error.
+ * could not be read as the configuration means them: the data is no object, or `articlesDir` is in error,
+ * or missing beside an unknown key that means it (`articleDir`: the records are elsewhere).
  */
 export function standInConfig(data: unknown): { config: SiteConfig; replaced: string[] } | undefined {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const given = Object.keys(data);
+  if (!given.includes('articlesDir') && given.some((k) => !CONFIG_KEYS.includes(k) && closest(k, CONFIG_KEYS) === 'articlesDir')) return undefined;
+  const order = new Map(given.map((k, i) => [k, i]));
   const copy: Record<string, unknown> = { ...(data as Record<string, unknown>) };
-  const replaced: string[] = [];
+  const replaced = new Set<string>();
   // (A key set aside can uncover another's error, `feeds` after `itemsPerFeed`: a few rounds at most.)
   for (let round = 0; round < 4; round++) {
     const { config, diagnostics } = resolveConfig(copy);
     if (config !== undefined) {
-      const at = (k: string): number => (k in data ? Object.keys(data).indexOf(k) : Number.MAX_SAFE_INTEGER);
-      return { config, replaced: replaced.sort((a, b) => at(a) - at(b)) };
+      const at = (k: string): number => order.get(k) ?? Number.MAX_SAFE_INTEGER;
+      return { config, replaced: [...replaced].sort((a, b) => at(a) - at(b)) };
     }
-    // The top-level key each problem is under (a key with a dot in its name is no path: `a.b` is its own).
     const keys = new Set<string>();
     for (const d of diagnostics) {
-      const field = d.field;
-      const key = field === undefined ? undefined : Object.keys(copy).find((k) => field === k || field.startsWith(`${k}.`) || field.startsWith(`${k}[`)) ?? (field in STAND_INS ? field : undefined);
+      const key = d.field === undefined ? undefined : topKey(d.field, copy);
       if (key === undefined || key === 'articlesDir') return undefined;
       keys.add(key);
     }
     for (const k of keys) {
       delete copy[k];
-      if (STAND_INS[k] !== undefined) copy[k] = STAND_INS[k];
-      if (!replaced.includes(k)) replaced.push(k);
+      if (Object.hasOwn(STAND_INS, k)) copy[k] = STAND_INS[k];
+      replaced.add(k);
     }
   }
   return undefined;
+}
+
+/** The key of `data` a problem's field is under: the field itself (`feeds.x`, a key with a dot), else the part before the first dot or bracket. */
+function topKey(field: string, data: Record<string, unknown>): string | undefined {
+  if (Object.hasOwn(data, field) || Object.hasOwn(STAND_INS, field)) return field;
+  const top = /^[^.[]+/.exec(field)?.[0];
+  return top !== undefined && Object.hasOwn(data, top) ? top : undefined;
 }

@@ -45,6 +45,15 @@ export async function loadConfig(file: string = DEFAULT_CONFIG_FILE, cwd: string
   return config;
 }
 
+/** The records' problems that depend on a key of the configuration, by the key. */
+const DATELINE_STYLE = [Errors.DatelineZoneNeeded, Errors.DatelineNotChinese];
+const DECIDED_BY: Readonly<Record<string, readonly { code: string }[]>> = {
+  // (The instant of a desk time, and so the dateline's day and whether its year can be written.)
+  timezone: [Errors.DateOutOfRange, Errors.DateNonexistent, Errors.DateAmbiguous, Errors.DatelineDateLater],
+  language: DATELINE_STYLE, datelineStyle: DATELINE_STYLE, datelineDated: DATELINE_STYLE,
+  idPrefix: [Errors.IdNotUri],
+};
+
 /**
  * The records' problems, for a run that the configuration's errors stop: read with `standInConfig`'s
  * configuration (the keys in error set aside), so that one run reports both. Undefined when the records
@@ -62,9 +71,10 @@ export async function recordsDespiteConfig(file: string = DEFAULT_CONFIG_FILE, c
   const standIn = parsed.diagnostics.length > 0 ? undefined : standInConfig(parsed.data);
   if (standIn === undefined) return undefined;
   const loaded = await loadAllRecords(standIn.config, cwd, { remember: false, keepBodies: false });
-  // (Desk times are read in UTC in place of a zone in error: whether their year can be written is the zone's to say.)
-  const zoneless = standIn.replaced.includes('timezone');
-  return { diagnostics: loaded.diagnostics.filter((d) => !(zoneless && d.code === Errors.DateOutOfRange.code)), replaced: standIn.replaced, files: loaded.files };
+  // What the keys set aside decide is not said: it would be the stand-ins' (a desk time read in UTC, a
+  // dateline in the default style), not the site's.
+  const unsure = new Set(standIn.replaced.flatMap((k) => DECIDED_BY[k] ?? []).map((e) => e.code));
+  return { diagnostics: loaded.diagnostics.filter((d) => !unsure.has(d.code)), replaced: standIn.replaced, files: loaded.files };
 }
 
 /** Reads every record under `config.articlesDir` (any depth) and validates them all: the build's reader, without a cache. */

@@ -14,7 +14,9 @@ export async function withRecordProblems(problems: Diagnostic[], file: string | 
   const records = await recordsDespiteConfig(file, cwd);
   if (records === undefined) return { diagnostics: problems };
   const n = records.replaced.length;
-  const keys = `${n === 1 ? 'key' : `${n} keys`} in error set aside (${records.replaced.map((k) => `"${k}"`).join(', ')})`;
+  // (Named up to ten: a file of unknown keys by the thousand would make the line its length.)
+  const named = records.replaced.slice(0, 10).map((k) => `"${k}"`).join(', ') + (n > 10 ? ` and ${n - 10} more` : '');
+  const keys = `${n === 1 ? 'key' : `${n} keys`} in error set aside (${named})`;
   const found = records.diagnostics.length === 0 ? ', no problems found in them' : '';
   return {
     diagnostics: [...problems, ...sortDiagnostics(records.diagnostics)],

@@ -1,5 +1,5 @@
 /** A run that its configuration's errors stop still reports the records' problems: every error in one run. */
-import { Errors } from '../errors.js';
+import { Errors, printable } from '../errors.js';
 import { recordsDespiteConfig, sortDiagnostics } from '../sources/index.js';
 import type { Diagnostic } from '../types.js';
 import { plural } from './_report.js';
@@ -14,8 +14,9 @@ export async function withRecordProblems(problems: Diagnostic[], file: string | 
   const records = await recordsDespiteConfig(file, cwd);
   if (records === undefined) return { diagnostics: problems };
   const n = records.replaced.length;
-  // (Named up to ten: a file of unknown keys by the thousand would make the line its length.)
-  const named = records.replaced.slice(0, 10).map((k) => `"${k}"`).join(', ') + (n > 10 ? ` and ${n - 10} more` : '');
+  // (Named up to ten, escaped and cut as messages quote the desk's text: a file of unknown keys by the
+  // thousand would make the line its length.)
+  const named = records.replaced.slice(0, 10).map((k) => printable(JSON.stringify(k.length > 60 ? `${k.slice(0, 59)}…` : k))).join(', ') + (n > 10 ? ` and ${n - 10} more` : '');
   const keys = `${n === 1 ? 'key' : `${n} keys`} in error set aside (${named})`;
   const found = records.diagnostics.length === 0 ? ', no problems found in them' : '';
   return {

@@ -627,7 +627,8 @@ describe('bad input', () => {
     await writeFile(join(dir, 'deep.ninjs.json'), JSON.stringify(ninjs));
     const r = await run(['import', 'deep.ninjs.json', 'gaza-talks.txt'], dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('deep.ninjs.json: the copy nests its markup over a thousand levels deep, too deep to read; no wire copy does: check where the file came from (E_IMPORT_TOO_DEEP)');
+    // (At the field that holds it: the JSON is one line here.)
+    expect(r.stderr).toContain('deep.ninjs.json:1: bodies[1].value: the copy nests its markup over a thousand levels deep, too deep to read; no wire copy does: check where the file came from (E_IMPORT_TOO_DEEP)');
     expect(r.stderr).not.toContain('RangeError');
     expect(await records(dir)).toHaveLength(1);
   });
@@ -641,7 +642,11 @@ describe('bad input', () => {
     await writeFile(join(dir, 'span.json'), ninjs(`<p>${'<span>'.repeat(50_000)}${'</zz>'.repeat(50_000)}`));
     await writeFile(join(dir, 'deep.xml'), `<?xml version="1.0"?>\n<nitf>\n<head><title>t</title></head>\n<body>${'<block>'.repeat(20_000)}x${'</block>'.repeat(20_000)}</body></nitf>\n`);
     const r = await run(['import', 'deep.json', 'escaped.json', 'span.json', 'deep.xml'], dir);
-    expect(r.stderr.split('\n').filter((l) => l.endsWith('(E_IMPORT_TOO_DEEP)')).map((l) => l.split(': ')[0])).toEqual(['deep.json', 'escaped.json', 'span.json', 'deep.xml:4']);
+    expect(r.stderr.split('\n').filter((l) => l.endsWith('(E_IMPORT_TOO_DEEP)')).map((l) => l.split(': ').slice(0, 2).join(' '))).toEqual(['deep.json:1 body_html', 'escaped.json:1 body_html', 'span.json:1 body_html', 'deep.xml:4 the copy nests its markup over a thousand levels deep, too deep to read; no wire copy does']);
+    // Written over several lines, at the line of its field.
+    await writeFile(join(dir, 'lines.json'), JSON.stringify({ uri: 'u9', headline: 'Deep', versioncreated: '2025-02-05T09:24:00+08:00', descriptions: [{ role: 'summary', value: 'ok' }, { role: 'x', contenttype: 'text/html', value: `${'<em>'.repeat(2000)}x` }] }, null, 2));
+    const lines = await run(['import', '--dry-run', 'lines.json'], dir);
+    expect(lines.stderr).toContain('lines.json:13: descriptions[1].value: the copy nests');
     // Tables and lists that leave out end tags HTML lets go are no nesting (review: 250 rows without </td>).
     const lead = '<p>BEIJING, Feb. 5 (Xinhua) -- Results came in.</p>';
     await writeFile(join(dir, 'td.json'), ninjs(`${lead}<table>${Array.from({ length: 250 }, (_, i) => `<tr><td>County ${i}<td>1<td>2`).join('')}</table>`).replace('"u1"', '"u-td"'));

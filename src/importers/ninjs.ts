@@ -10,7 +10,7 @@
  * fields and a forgiving HTML reader; the element tree, the blocks and what is made of the story (credits,
  * dateline, picture, stamps, id) are shared with the NITF importer (`_tree.ts`, `_blocks.ts`, `_story.ts`).
  */
-import { describeValue } from '../core/_paths.js';
+import { describeValue, fieldName } from '../core/_paths.js';
 import { imageType } from '../core/_media.js';
 import { decodeHTML } from 'entities';
 import { diagnostic, Errors } from '../errors.js';
@@ -63,6 +63,41 @@ const TYPES: Readonly<Record<string, 'text' | 'list' | 'list-or-object'>> = {
 };
 
 export const importNinjs: Importer = (text: string, ctx: ImportContext): ImportResult => {
+  try {
+    return readNinjs(text, ctx);
+  } catch (e) {
+    // Markup nested too deep (parseHtml): said at the field that holds it (review: the file alone was named).
+    if (!(e instanceof RangeError)) throw e;
+    const parsed = parseJson(text, ctx.file);
+    const path = tooDeepField(parsed.data);
+    if (path === undefined) throw e;
+    return { stories: [], diagnostics: [diagnostic(Errors.ImportTooDeep, { file: ctx.file, line: parsed.lineOf(path), field: fieldName(path) })] };
+  }
+};
+
+/** The path of the first string of `data` whose markup parseHtml refuses as nested too deep (walked without recursion: the JSON may be deep too). */
+function tooDeepField(data: unknown): (string | number)[] | undefined {
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: data, path: [] }];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const { value, path } = next;
+    if (typeof value === 'string') {
+      if (!value.includes('<')) continue;
+      try {
+        parseHtml(value);
+      } catch (e) {
+        if (e instanceof RangeError) return path;
+        throw e;
+      }
+    } else if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i] });
+    } else if (isObj(value)) {
+      for (const k of Object.keys(value).reverse()) stack.push({ value: value[k], path: [...path, k] });
+    }
+  }
+  return undefined;
+}
+
+function readNinjs(text: string, ctx: ImportContext): ImportResult {
   const { file } = ctx;
   const parsed = parseJson(text, file);
   if (parsed.diagnostics.length > 0) {

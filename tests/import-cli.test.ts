@@ -4,7 +4,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { copyFile, mkdir, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -248,9 +249,17 @@ describe('writing records', () => {
     await writeFile(join(dir, 'v2.txt'), copy('2025-11-27 00:20', 'seven'));
     await writeFile(join(dir, 'v3.txt'), copy('2025-11-27 23:50', 'eleven'));
     // A dry run tells what the run would do: the second is the first's story, so it would be refused.
-    const dry = await run(['import', '--dry-run', 'v1.txt', 'v2.txt'], dir);
+    // (What it would write is kept in temporary files, not in memory, and they go with the run.)
+    const tmp = await mkdtemp(join(tmpdir(), 'dateline-tmp-'));
+    const before = process.env['TMPDIR'];
+    process.env['TMPDIR'] = tmp;
+    const dry = await run(['import', '--dry-run', 'v1.txt', 'v2.txt'], dir).finally(() => {
+      if (before === undefined) delete process.env['TMPDIR'];
+      else process.env['TMPDIR'] = before;
+    });
     expect([dry.code, dry.stderr]).toEqual([1, expect.stringContaining('E_IMPORT_EXISTS')]);
     expect(await records(dir)).toEqual([]);
+    expect(await readdir(tmp)).toEqual([]);
     expect((await run(['import', 'v1.txt'], dir)).code).toBe(0);
     const second = await run(['import', '--force', 'v2.txt'], dir);
     expect(second.code).toBe(0);

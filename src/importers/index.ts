@@ -23,6 +23,7 @@ import type { ImportedStory, ImportFormat, Importer, ImportResult } from './type
 import { asCorrection, latestStamp } from './_correction.js';
 import { copyFiles, type CopyItem } from './_copy-files.js';
 import { within } from '../paths.js';
+import { DryRun } from './_dry-run.js';
 
 const IMPORTERS: Record<ImportFormat, Importer> = { text: importText, nitf: importNitf, ninjs: importNinjs };
 
@@ -176,12 +177,6 @@ async function existingIds(dir: string, cwd: string): Promise<Map<string, string
   return ids;
 }
 
-/**
- * What a dry run would have written, by path: the rest of that run reads these records as the real run
- * would read the files (so a correction later in the run finds its story). One per call of importFiles.
- */
-type DryRun = Map<string, string>;
-
 /** A record file's fields (or, in a dry run, those it would have written), read and parsed as the build does; undefined when it cannot be read or parsed. */
 function recordData(path: string, shown: string, dry?: DryRun): Record<string, unknown> | undefined {
   let text: string;
@@ -237,7 +232,16 @@ function newPath(out: string, story: ImportedStory, distinct = false): string {
  * many files.
  */
 export async function importFiles(files: readonly string[], opts: ImportOptions): Promise<FileReport[]> {
-  const dry: DryRun | undefined = opts.dryRun === true ? new Map() : undefined;
+  // (One per call: what the run would have written, for the rest of the run to read.)
+  const dry: DryRun | undefined = opts.dryRun === true ? new DryRun() : undefined;
+  try {
+    return await importAll(files, opts, dry);
+  } finally {
+    dry?.dispose();
+  }
+}
+
+async function importAll(files: readonly string[], opts: ImportOptions, dry: DryRun | undefined): Promise<FileReport[]> {
   const out = resolve(opts.cwd, opts.out ?? opts.config.articlesDir);
   // The ids the build will read (the articles directory, wherever --out puts new records), and those
   // under --out when it is elsewhere: a story is replaced where its record is, never given a second one.

@@ -29,8 +29,11 @@ interface Run {
   stderr: string;
 }
 
-/** Runs `main` with an io that collects what it prints. */
-async function run(argv: string[], cwd: string): Promise<Run> {
+/**
+ * Runs `main` with an io that collects what it prints: piped, as in CI, or as on a terminal (`terminal`:
+ * its report in several lines; the progress line it draws on stderr is left out of `stderr`).
+ */
+async function run(argv: string[], cwd: string, { terminal = false }: { terminal?: boolean } = {}): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const io: CliIO = {
@@ -41,9 +44,10 @@ async function run(argv: string[], cwd: string): Promise<Run> {
       stderr += t;
     },
     cwd,
+    progress: terminal,
   };
   const code = await main(argv, io);
-  return { code, stdout, stderr };
+  return { code, stdout, stderr: stderr.replace(/\r\x1b\[K[^\r\n]*/g, '') };
 }
 
 /** Runs `fn` with a fresh site and removes it afterwards. */
@@ -347,9 +351,12 @@ describe('build: directories that must lie apart', () => {
 });
 
 describe('build', () => {
-  it('writes rss.xml, atom.xml and feed.json to dist/ and prints a summary', async () => {
+  it('writes rss.xml, atom.xml and feed.json to dist/ and prints a summary: piped, one line; on a terminal, each file of a small site', async () => {
     await withSite(GOOD_SITE, async (dir) => {
-      const r = await run(['build'], dir);
+      const piped = await run(['build', '--out', 'piped'], dir);
+      expect([piped.code, piped.stderr]).toEqual([0, '']);
+      expect(piped.stdout).toMatch(/^Built the main feed from 3 records \(2 published, 1 draft\) in \d+\.\d\d s: 15 files written to piped\/\.\n$/);
+      const r = await run(['build'], dir, { terminal: true });
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
       expect((await readdir(join(dir, 'dist'))).sort()).toEqual(TOP_LEVEL);
@@ -390,7 +397,7 @@ describe('build', () => {
 
   it('build --out other writes there and not to dist/', async () => {
     await withSite(GOOD_SITE, async (dir) => {
-      const r = await run(['build', '--out', 'other'], dir);
+      const r = await run(['build', '--out', 'other'], dir, { terminal: true });
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('  other/rss.xml  2 items, ');
       expect(r.stdout.endsWith('Wrote 15 files to other/.\n')).toBe(true);
@@ -405,7 +412,7 @@ describe('build', () => {
       async (dir) => {
         const r = await run(['build', '--config', 'conf/site.json'], dir);
         expect(r.code).toBe(0);
-        expect(r.stdout.endsWith('Wrote 15 files to public/feeds/.\n')).toBe(true);
+        expect(r.stdout.endsWith(' s: 15 files written to public/feeds/.\n')).toBe(true);
         expect((await readdir(join(dir, 'public/feeds'))).sort()).toEqual(TOP_LEVEL);
       },
     );
@@ -458,7 +465,7 @@ describe('build', () => {
           '',
         ].join('\n'),
       );
-      expect(r.stdout.endsWith('Wrote 15 files to dist/.\n')).toBe(true);
+      expect(r.stdout.endsWith(' s: 15 files written to dist/.\n')).toBe(true);
     });
   });
 
@@ -740,7 +747,9 @@ describe('build', () => {
       await ageOutputs(dist);
       const before = await snapshotDir(dist);
 
-      const r = await run(['build'], dir);
+      expect((await run(['build'], dir)).stdout).toMatch(/ s: 0 files written to dist\/, 15 unchanged\.\n$/);
+      await ageOutputs(dist);
+      const r = await run(['build'], dir, { terminal: true });
       expect(r.code).toBe(0);
       expect(r.stderr).toBe('');
       const lines = r.stdout.split('\n');
@@ -767,7 +776,7 @@ describe('build', () => {
       expect((await run(['build'], dir)).code).toBe(0);
       await ageOutputs(join(dir, 'dist'));
       await writeFile(join(dir, 'articles/c.md'), record('c'));
-      const r = await run(['build'], dir);
+      const r = await run(['build'], dir, { terminal: true });
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('Read 3 records from articles/: 3 published, 0 drafts.');
       const bytes = async (f: string) => (await stat(join(dir, 'dist', f))).size;
@@ -874,7 +883,7 @@ describe('the real bin', () => {
             encoding: 'utf8',
             stdio: ['ignore', 'pipe', 'pipe'],
           });
-          expect(stdout).toContain('Wrote 15 files to ');
+          expect(stdout).toContain(' s: 15 files written to ');
           const files = new Map<string, Buffer>();
           for (const f of FEEDS) files.set(f, await readFile(join(out, f)));
           results.push(files);

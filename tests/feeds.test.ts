@@ -263,13 +263,19 @@ describe('section, tag and author feeds', () => {
       // "World News" and "world news" (two names) one each; a draft's tag is in no count.
       const expected = ['Sections: 1 of 3 names has a feed (2 are beyond "max": 1).', 'Tags: 1 of 3 names has a feed (2 have fewer than 2 stories, "minArticles").'];
       const runs: { out: string; groups: unknown }[] = [];
+      const piped: string[] = [];
       for (const args of [['build', '--no-cache'], ['build'], ['build']]) {
-        const plain = io(site.dir);
+        const plain = { ...io(site.dir), progress: true };
         expect(await main(args, plain), plain.err()).toBe(0);
         const json = io(site.dir);
         expect(await main([...args, '--json'], json), json.err()).toBe(0);
         runs.push({ out: plain.out(), groups: JSON.parse(json.out()).feeds.groups });
+        const line = io(site.dir);
+        expect(await main(args, line), line.err()).toBe(0);
+        piped.push(line.out());
       }
+      // Piped, in the one line: how many, in short.
+      for (const out of piped) expect(out).toMatch(/; the limits left 2 of 3 sections, 2 of 3 tags without a feed\.\n$/);
       for (const r of runs) {
         expect(r.out.split('\n').filter((l) => /^(Sections|Tags|Authors): /.test(l))).toEqual(expected);
         expect(r.groups).toEqual([
@@ -280,7 +286,7 @@ describe('section, tag and author feeds', () => {
       }
       // A tag used once: below the minimum (and planned again from the cache's signatures).
       await writeFile(join(site.dir, 'articles/f.md'), story(6, '2025-03-06 10:00', ['section: World', 'tags: [Rail]']));
-      const after = io(site.dir);
+      const after = { ...io(site.dir), progress: true };
       expect(await main(['build'], after), after.err()).toBe(0);
       expect(after.out()).toContain('Tags: 1 of 4 names has a feed (3 have fewer than 2 stories, "minArticles").');
       const check = io(site.dir);
@@ -525,14 +531,14 @@ describe('RFC 5005 archives', () => {
     try {
       const first = io(site.dir);
       expect(await main(['build', '--no-cache'], first)).toBe(0);
-      expect(first.out()).toContain('Feeds: 4 (12 documents), 4 rendered, 0 kept from the last build');
+      expect(first.out()).toMatch(/^Built 4 feeds \(12 documents, 4 rendered\) from /);
       const feb = await readFile(join(site.dir, 'dist/archive/2025-02/rss.xml'), 'utf8');
       expect(rssItems(feb).length).toBeGreaterThan(0);
       // Everything fits in the main feed now: the archives go.
       await import('node:fs/promises').then((fs) => fs.writeFile(join(site.dir, 'dateline.config.json'), JSON.stringify({ ...config, itemsPerFeed: 50 })));
       const second = io(site.dir);
       expect(await main(['build', '--no-cache'], second)).toBe(0);
-      expect(second.out()).toContain('Removed 9 files an earlier build wrote and this one no longer makes.');
+      expect(second.out()).toMatch(/, 9 removed\.\n$/);
       await expect(readFile(join(site.dir, 'dist/archive/2025-02/rss.xml'))).rejects.toThrow();
       await expect(import('node:fs/promises').then((fs) => fs.stat(join(site.dir, 'dist/archive')))).rejects.toThrow();
     } finally {

@@ -99,13 +99,19 @@ describe('build output', () => {
     }
   });
 
-  it('piped (no terminal): no progress, only the summary', async () => {
+  it('piped (no terminal): no progress, one summary line', async () => {
     const site = await makeSite(files, config);
     try {
       const io = cli(site.dir, false);
       expect(await main(['build', '--no-cache'], io)).toBe(0);
       expect(io.err()).not.toContain('\r');
-      expect(io.out().split('\n')[0]).toBe('Read 2 records from articles/: 2 published, 0 drafts.');
+      expect(io.out()).toMatch(/^Built 2 feeds \(6 documents, 2 rendered\) from 2 records \(2 published, 0 drafts\) in \d+\.\d\d s: \d+ files written to dist\/\.\n$/);
+      // Again, with the cache and nothing changed: what was kept, in the same line. (Records saved within
+      // a moment of the last build are read again, whatever their stamps say.)
+      expect(await main(['build'], io)).toBe(0);
+      const again = cli(site.dir, false);
+      expect(await main(['build'], again)).toBe(0);
+      expect(again.out()).toMatch(/^Built 2 feeds \(6 documents, 0 rendered\) from 2 records \(2 published, 0 drafts(, \d not read again)?\) in \d+\.\d\d s: 0 files written to dist\/, \d+ unchanged\.\n$/);
     } finally {
       await site.cleanup();
     }

@@ -193,12 +193,12 @@ describe('dateline serve: running', () => {
       const io = collect(site.dir);
       const s = await startServe(['--watch', '--port', '0'], io);
       expect(io.out().split('\n').slice(0, 2)).toEqual([
-        expect.stringMatching(/^Built: Wrote \d+ files? to dist\/\.$/),
+        expect.stringMatching(/^Built the main feed from 1 record \(1 published, 0 drafts\) in \d+\.\d\d s: \d+ files? written to dist\/\.$/),
         'The hub was not told of 3 changed feeds (no --ping): the next build --ping sends their pings.',
       ]);
       await writeFile(join(site.dir, 'articles', 'b.md'), record('b'));
-      await waitFor('the rebuild', () => io.out().split('\n').some((l) => l.startsWith('Rebuilt: ')));
-      expect(io.out().split('\n').find((l) => l.startsWith('Rebuilt: '))).toMatch(/^Rebuilt: Wrote \d+ files? to dist\/ \(\d+ already held the same bytes\)\.$/);
+      await waitFor('the rebuild', () => io.out().split('\n').some((l) => l.startsWith('Rebuilt ')));
+      expect(io.out().split('\n').find((l) => l.startsWith('Rebuilt '))).toMatch(/^Rebuilt the main feed from 2 records \(2 published, 0 drafts\) in \d+\.\d\d s: \d+ files? written to dist\/, \d+ unchanged\.$/);
       expect(await s.stop()).toBe(0);
     } finally {
       await site.cleanup();
@@ -210,7 +210,7 @@ describe('dateline serve: running', () => {
     try {
       const io = collect(site.dir);
       const s = await startServe(['--watch', '--port', '0'], io);
-      expect(io.out().split('\n')[0]).toMatch(/^Built: Wrote \d+ files? to dist\/\.$/);
+      expect(io.out().split('\n')[0]).toMatch(/^Built the main feed from 1 record .* s: \d+ files? written to dist\/\.$/);
       expect(io.out()).toContain(`Serving dist/ at ${s.url}; rebuilding on changes to articles/ and dateline.config.json. Press Ctrl-C to stop.\n`);
       const first = await get(`${s.url}rss.xml`);
       expect(first.status).toBe(200);
@@ -219,7 +219,7 @@ describe('dateline serve: running', () => {
       // A new article, in a new subdirectory: one rebuild, and the feed has it.
       await mkdir(join(site.dir, 'articles', 'world'));
       await writeFile(join(site.dir, 'articles', 'world', 'b.md'), record('b'));
-      await waitFor('the first rebuild', () => io.out().split('\n').filter((l) => l.startsWith('Rebuilt: ')).length === 1);
+      await waitFor('the first rebuild', () => io.out().split('\n').filter((l) => l.startsWith('Rebuilt ')).length === 1);
       expect((await get(`${s.url}rss.xml`)).body).toContain('Title of b');
 
       // A broken article: the rebuild fails with the diagnostics, and the previous feed is still served.
@@ -234,10 +234,10 @@ describe('dateline serve: running', () => {
 
       // Fixing it rebuilds again; a change to the configuration does too.
       await writeFile(join(site.dir, 'articles', 'c.md'), record('c'));
-      await waitFor('the second rebuild', () => io.out().split('\n').filter((l) => l.startsWith('Rebuilt: ')).length === 2);
+      await waitFor('the second rebuild', () => io.out().split('\n').filter((l) => l.startsWith('Rebuilt ')).length === 2);
       expect((await get(`${s.url}rss.xml`)).body).toContain('Title of c');
       await writeFile(join(site.dir, 'dateline.config.json'), JSON.stringify({ ...SITE_CONFIG, title: 'Renamed Desk' }));
-      await waitFor('the third rebuild', () => io.out().split('\n').filter((l) => l.startsWith('Rebuilt: ')).length === 3);
+      await waitFor('the third rebuild', () => io.out().split('\n').filter((l) => l.startsWith('Rebuilt ')).length === 3);
       expect((await get(`${s.url}rss.xml`)).body).toContain('<title>Renamed Desk</title>');
 
       expect(await s.stop()).toBe(0);
@@ -253,7 +253,7 @@ describe('dateline serve: running', () => {
     try {
       const io = collect(site.dir);
       const s = await startServe(['--watch', '--port', '0'], io);
-      const rebuilds = (): number => io.out().split('\n').filter((l) => l.startsWith('Rebuilt: ')).length;
+      const rebuilds = (): number => io.out().split('\n').filter((l) => l.startsWith('Rebuilt ')).length;
       let polls = 0;
       const poller = (async () => {
         const bodies: string[] = [];

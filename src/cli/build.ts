@@ -213,9 +213,24 @@ export function leftOut(groups: readonly GroupSummary[], config: SiteConfig | un
   return out;
 }
 
+/**
+ * What a build did. On a terminal, a few lines (and each file, for a small site); piped or in CI, where a
+ * log collects a line for every build, one line.
+ */
 function printReport(io: CliIO, r: BuildReport, ms: number): void {
   const n = grouped;
   const fromCache = r.records.files - r.records.read;
+  if (io.progress !== true) {
+    const same = r.written.filter((w) => !w.changed).length;
+    const feeds = r.feeds.total > 1 ? `${n(r.feeds.total)} feeds (${n(r.feeds.documents)} documents, ${n(r.feeds.rendered)} rendered)` : `the main feed`;
+    const records = `${plural(r.records.files, 'record')} (${n(r.records.published)} published, ${plural(r.records.drafts, 'draft')}${fromCache > 0 ? `, ${n(fromCache)} not read again` : ''})`;
+    const files = `${plural(r.written.length - same, 'file')} written to ${r.outDir.replace(/\/+$/, '')}/${same > 0 ? `, ${n(same)} unchanged` : ''}${r.removed.length > 0 ? `, ${n(r.removed.length)} removed` : ''}`;
+    // (What the limits left without a feed, in short: `check`, --json and a terminal say why.)
+    const left = r.feeds.groups.filter((g) => g.belowMinimum + g.beyondMax > 0).map((g) => `${n(g.belowMinimum + g.beyondMax)} of ${n(g.names)} ${FAMILY[g.kind][0].toLowerCase()}`);
+    const limits = left.length === 0 ? '' : `; the limits left ${left.join(', ')} without a feed`;
+    io.stdout(`Built ${feeds} from ${records} in ${(ms / 1000).toFixed(2)} s: ${files}${limits}.\n`);
+    return;
+  }
   io.stdout(`Read ${plural(r.records.files, 'record')} from ${r.config?.articlesDir ?? ''}/: ${n(r.records.published)} published, ${plural(r.records.drafts, 'draft')}${
     fromCache > 0 ? `; ${n(fromCache)} unchanged since the last build (not read again)` : ''}.\n`);
   if (r.feeds.total > 1) {

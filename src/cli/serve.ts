@@ -137,11 +137,13 @@ async function run(args: readonly string[], io: CliIO, usage: string, hooks: Ser
     // The build names its output option --out; the person ran serve, whose option is --dir.
     if (err !== '') io.stderr(values.dir === undefined ? err : err.replace(/^--out: /gm, '--dir: '));
     if (code === 0) {
-      // The build's summary line ("Wrote 5 files…"), and what it says of the hub after it, if anything.
+      // The build's summary line ("Built 44 feeds … written to dist/."; its io is no terminal), and what it
+      // says of the hub after it, if anything.
       const lines = out.trimEnd().split('\n');
-      const summary = lines.findLast((l) => l.startsWith('Wrote ')) ?? lines[lines.length - 1] ?? '';
+      const built = lines.find((l) => l.startsWith('Built '));
+      const summary = built === undefined ? `${first ? 'Built' : 'Rebuilt'}: ${lines[lines.length - 1] ?? ''}` : `${first ? 'Built' : 'Rebuilt'} ${built.slice('Built '.length)}`;
       const hub = lines.find((l) => l.startsWith('The hub was not told'));
-      io.stdout(`${first ? 'Built' : 'Rebuilt'}: ${summary}\n${hub === undefined ? '' : `${hub}\n`}`);
+      io.stdout(`${summary}\n${hub === undefined ? '' : `${hub}\n`}`);
     } else io.stdout(`${first ? 'Build' : 'Rebuild'} failed (exit ${code}); ${first ? 'serving what is there' : 'still serving the previous files'}.\n`);
   };
 

@@ -17,7 +17,7 @@ import { diagnostic, Errors } from '../errors.js';
 import type { Article, ContentMode, Diagnostic, GroupFeedsConfig, SiteConfig } from '../types.js';
 import { localMonth } from './_dates.js';
 import { byNewest } from './model.js';
-import { assignSlugs } from './slug.js';
+import { assignSlugs, byCodePoints } from './slug.js';
 
 export type FeedKind = 'main' | 'section' | 'tag' | 'author' | 'archive';
 
@@ -179,18 +179,19 @@ function groupPlans<A extends Plannable>(
       for (let k = 0; k < a.authors.length; k++) add(a, (a.authors[k] as { name: string }).name);
     }
   }
-  // Slugs come from every name in use, not only those that get a feed, so a path never moves when the
-  // limits change; of names that make one path, the first published keeps it, so a new spelling ("Trade
-  // Talks" beside "Trade talks") does not take the path of the feed that is there.
-  const firstPublished = (name: string): number => {
-    const list = byName.get(name);
-    return list === undefined || list.length === 0 ? 0 : (list[list.length - 1] as A).published.getTime();
-  };
-  const { slugs, collisions } = assignSlugs(byName.keys(), firstPublished);
-  const eligible = [...byName].filter(([, list]) => list.length >= settings.minArticles);
-  const chosen = eligible
-    .sort(([a, la], [b, lb]) => lb.length - la.length || (a < b ? -1 : a > b ? 1 : 0))
-    .slice(0, settings.max ?? Number.POSITIVE_INFINITY);
+  // Names ranked: most stories first, then the first published, then by code point. Slugs come from
+  // every name in use, not only those that get a feed, so a path never moves when the limits change; of
+  // names that make one path, the first by rank keeps it. So a new spelling ("Trade Talks" beside "Trade
+  // talks") does not take the path of the feed that is there, even with a story dated before all of the
+  // other's (QA: an imported backlog moved feeds); and the name that keeps the path is the first to get a
+  // feed under `minArticles` and `max` (QA: a spelling below the minimum took the path, and the feed that
+  // was there moved to a hashed path, its subscribers getting 404s).
+  const firstPublished = (list: readonly A[]): number => (list.length === 0 ? 0 : (list[list.length - 1] as A).published.getTime());
+  const ranked = [...byName].sort(([a, la], [b, lb]) => lb.length - la.length || firstPublished(la) - firstPublished(lb) || byCodePoints(a, b));
+  const rank = new Map(ranked.map(([name], i) => [name, i]));
+  const { slugs, collisions } = assignSlugs(byName.keys(), (name) => rank.get(name) ?? 0);
+  const eligible = ranked.filter(([, list]) => list.length >= settings.minArticles);
+  const chosen = eligible.slice(0, settings.max ?? Number.POSITIVE_INFINITY);
   const fed = new Set(chosen.map(([name]) => name));
   for (const c of collisions) {
     // Located at the newest record using a name that lost the contested path: the one a desk would fix,

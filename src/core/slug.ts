@@ -113,8 +113,8 @@ export interface SlugAssignment {
  * Paths for a set of names (duplicates in the input are ignored); distinct names always get paths that
  * differ even where case does not count (Windows and macOS file systems by default). Order of input
  * never matters. The build passes names in NFC, so canonically equivalent spellings are one name there.
- * Of names that make one path, the first by `rank` (lowest first; the build's is the name's first
- * publication, so a spelling in use keeps its path when a new one appears), then by code point, keeps it.
+ * Of names that make one path, the first by `rank` (lowest first; the build's ranks names by their
+ * stories, most first, then by their first publication), then by code point, keeps it.
  */
 export function assignSlugs(names: Iterable<string>, rank?: (name: string) => number): SlugAssignment {
   const byKey = new Map<string, string[]>();
@@ -166,7 +166,8 @@ function disambiguate(slug: string, name: string, taken: ReadonlySet<string>): s
   }
 }
 
-function byCodePoints(a: string, b: string): number {
+/** Strings by code point (not UTF-16 unit): the order of names everywhere a tie must be broken the same. */
+export function byCodePoints(a: string, b: string): number {
   for (let i = 0; i < a.length && i < b.length; i++) {
     const x = a.codePointAt(i) as number;
     const y = b.codePointAt(i) as number;

@@ -131,6 +131,8 @@ export const Errors = {
     `${q(name)} is credited already at ${first}, with another address, URL or place: both are printed; leave one out, or merge them`),
   CreditAlsoByline: entry('W_CREDIT_REPEATED', 'warning', (name: string, byline: string) =>
     `${q(name)} is a byline too (${byline}): "contributed to this story" repeats the credit; leave one out, or give the contribution a role`),
+  NameEmpty: entry('W_NAME_EMPTY', 'warning', (what: 'section' | 'tag') =>
+    `the ${what} prints nothing (it is empty, or only spaces or invisible characters): left out, with no feed or category; give its name, or take it out`),
   ManyTags: entry('W_MANY_TAGS', 'warning', (count: number) =>
     `${grouped(count)} tags on one story, where wire copy carries a few dozen at most: with tag feeds on, each is a feed (and a WebSub ping) unless "feeds.tags" limits them with "minArticles" or "max"; check that the list was not split wrongly`),
   NoArticles: entry('W_NO_ARTICLES', 'warning', (dir: string) => `no published articles found under ${dir}`),

@@ -553,13 +553,13 @@ describe('article diagnostics (loadArticles)', () => {
     expect(loaded.articles[0]!.contributors.map((c) => c.name)).toEqual(['Li Wen', 'Ana']);
   });
 
-  it('what prints nothing is no place, role, via, section or tag; inside or at the ends of a name it stays', async () => {
+  it('what prints nothing is no place, role, via, section or tag (a section or tag is said: W_NAME_EMPTY); inside or at the ends of a name it stays', async () => {
     const { lines, loaded } = await diagnose({
       'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'section: "\u200b"', 'tags: ["\u2800", "\u{E0041}", Gaza, "\u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}"]',
         'authors:', '  - "ഗോപന\u0d4d\u200d"', 'agency:', '  name: Xinhua', '  via: "\u200b"', 'image:', '  credit: "\u061c\u180b"',
         'contributors:', '  - name: Mike Gu', '    location: "\u200b"', '    role: by', '---', 'B'),
     });
-    expect(lines).toEqual([]);
+    expect(lines.map((l) => l.replace(/: warning: .*\(W_/, ' (W_'))).toEqual(['articles/a.md:5: section (W_NAME_EMPTY)', 'articles/a.md:6: tags[0] (W_NAME_EMPTY)', 'articles/a.md:6: tags[1] (W_NAME_EMPTY)']);
     const a = loaded.articles[0]!;
     // A Malayalam name in the older encoding ends in a joiner, and a flag's tag characters make the flag: both kept.
     expect(a.image?.credit).toBeUndefined();
@@ -644,6 +644,24 @@ describe('article diagnostics (loadArticles)', () => {
       'articles/a.md:5: tags: warning: 101 tags on one story, where wire copy carries a few dozen at most: with tag feeds on, each is a feed (and a WebSub ping) unless "feeds.tags" limits them with "minArticles" or "max"; check that the list was not split wrongly (W_MANY_TAGS)',
     ]);
     expect(loaded.articles).toHaveLength(3);
+  });
+
+  it('a section or tag that prints nothing is left out with a warning at its place (QA: no feed, no category, no word)', async () => {
+    const { lines, loaded } = await diagnose({
+      'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'section: ""', 'tags: ["   ", World, "\\u200b", ""]', '---', 'B'),
+      'articles/b.md': md('---', 'id: b', 'title: T', 'date: 2025-02-05 09:24', 'section: "\\u00a0"', '---', 'B'),
+      'articles/c.json': JSON.stringify({ id: 'c', title: 'T', date: '2025-02-05 09:24', section: 'World', tags: ['\u2060', 'Trade'], body: 'B' }, null, 2),
+    });
+    const empty = (what: string): string => `warning: the ${what} prints nothing (it is empty, or only spaces or invisible characters): left out, with no feed or category; give its name, or take it out (W_NAME_EMPTY)`;
+    expect(lines).toEqual([
+      `articles/a.md:5: section: ${empty('section')}`,
+      `articles/a.md:6: tags[0]: ${empty('tag')}`,
+      `articles/a.md:6: tags[2]: ${empty('tag')}`,
+      `articles/a.md:6: tags[3]: ${empty('tag')}`,
+      `articles/b.md:5: section: ${empty('section')}`,
+      `articles/c.json:7: tags[0]: ${empty('tag')}`,
+    ]);
+    expect(loaded.articles.map((a) => [a.section, a.tags])).toEqual([[undefined, ['World']], [undefined, []], ['World', ['Trade']]]);
   });
 
   it('a duplicate id keeps the first article and drops the second', async () => {

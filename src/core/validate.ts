@@ -351,9 +351,21 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
   const bodyLine = raw.lineOf(raw.kind === 'json' ? [body.kind === 'html' ? 'content_html' : 'body'] : ['body']);
   if (bodyLine !== undefined) article.bodyLine = bodyLine;
   if (updated !== undefined && updated.getTime() !== published.getTime()) article.updated = updated;
-  const section = visible(oneLine(str(['section'])));
+  // A name that prints nothing (spaces, a no-break space, a zero-width space) is left out, and said: it
+  // gave no feed and no category, without a word (QA).
+  const sectionText = str(['section']);
+  const section = visible(oneLine(sectionText));
   if (section) article.section = section;
-  article.tags = (Array.isArray(data['tags']) ? data['tags'] : []).filter((t): t is string => typeof t === 'string').map((t) => visible(oneLine(t))).filter((t): t is string => t !== undefined && t !== '');
+  else if (sectionText !== undefined) out.push(diagnostic(Errors.NameEmpty, at(['section']), 'section'));
+  const tags: unknown[] = Array.isArray(data['tags']) ? data['tags'] : [];
+  article.tags = [];
+  for (let i = 0; i < tags.length; i++) {
+    const t = tags[i];
+    if (typeof t !== 'string') continue;
+    const name = visible(oneLine(t));
+    if (name) article.tags.push(name);
+    else out.push(diagnostic(Errors.NameEmpty, at(['tags', i]), 'tag'));
+  }
   if (article.tags.length > MANY_TAGS && new Set(article.tags).size > MANY_TAGS) out.push(diagnostic(Errors.ManyTags, at(['tags']), new Set(article.tags).size));
   const summary = str(['summary'])?.trim();
   if (summary) article.summary = summary;

@@ -56,13 +56,14 @@ Options:
                   it implies --quiet)
   -h, --help      show this help
 `,
-  check: `Usage: dateline check [--config FILE] [--json]
+  check: `Usage: dateline check [--config FILE] [--quiet] [--json]
 
 Validates the configuration and every record, and renders the feeds in memory, reporting every problem
 in every file as "path:line: field: message (CODE)". Writes nothing.
 
 Options:
   --config FILE   site configuration (default: ${DEFAULT_CONFIG_FILE})
+  -q, --quiet     print only warnings and errors (as build does), not the summary
   --json          print one JSON object on stdout instead of the summary: ok, records, feeds,
                   mainFeedItems and every diagnostic (problems are printed on stderr as well)
   -h, --help      show this help
@@ -133,18 +134,20 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return 2;
   }
   let json = false;
+  let quiet = false;
   let configFile = DEFAULT_CONFIG_FILE;
   try {
     if (command === 'build') return await buildCommand([...rest], io, USAGE['build'] ?? '');
     const parsed = parseCommand(io, USAGE[command] ?? '', {
       args: [...rest],
-      options: { config: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: { config: { type: 'string' }, quiet: { type: 'boolean', short: 'q' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
       strict: true,
       allowPositionals: false,
     });
     if (typeof parsed === 'number') return parsed;
-    const values = parsed.values as { config?: string; json?: boolean };
+    const values = parsed.values as { config?: string; quiet?: boolean; json?: boolean };
     json = values.json === true;
+    quiet = values.quiet === true;
     configFile = values.config ?? DEFAULT_CONFIG_FILE;
     const config = await loadConfig(configFile, io.cwd, { apart: false });
     // The directories as `build` would use them (its default cache): apart, or the build refuses.
@@ -171,7 +174,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       io.stdout(`${JSON.stringify({ ok: errors === 0, records, feeds: built.feeds.length, mainFeedItems: items, diagnostics: all })}\n`);
       return errors > 0 ? 1 : 0;
     }
-    if (errors > 0) return 1;
+    if (errors > 0 || quiet) return errors > 0 ? 1 : 0;
     io.stdout(`Read ${plural(loaded.files, 'record')} from ${config.articlesDir}/: ${grouped(published)} published, ${plural(drafts, 'draft')}.\n`);
     const others = built.feeds.length - 1;
     io.stdout(`All records are valid; ${others > 0 ? `the main feed would carry ${plural(items, 'item')}, and there would be ${plural(others, 'other feed')}` : `each feed would carry ${plural(items, 'item')}`}.\n`);
@@ -181,7 +184,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     if (e instanceof DatelineError) {
       const { diagnostics, note, setAside } = await withRecordProblems(e.diagnostics, configFile, io.cwd);
       report(io, diagnostics, false);
-      if (note !== undefined) io.stderr(`${note}\n`);
+      if (note !== undefined && !quiet) io.stderr(`${note}\n`);
       countDiagnostics(io, diagnostics);
       if (json) io.stdout(`${JSON.stringify({ ok: false, diagnostics, ...(setAside === undefined ? {} : { setAside }) })}\n`);
       return 1;

@@ -151,13 +151,14 @@ describe('help and usage', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatchInlineSnapshot(`
-      "Usage: dateline check [--config FILE] [--json]
+      "Usage: dateline check [--config FILE] [--quiet] [--json]
 
       Validates the configuration and every record, and renders the feeds in memory, reporting every problem
       in every file as "path:line: field: message (CODE)". Writes nothing.
 
       Options:
         --config FILE   site configuration (default: dateline.config.json)
+        -q, --quiet     print only warnings and errors (as build does), not the summary
         --json          print one JSON object on stdout instead of the summary: ok, records, feeds,
                         mainFeedItems and every diagnostic (problems are printed on stderr as well)
         -h, --help      show this help
@@ -418,7 +419,7 @@ describe('build', () => {
     );
   });
 
-  it('check validates, prints a summary, writes nothing and exits 0', async () => {
+  it('check validates, prints a summary, writes nothing and exits 0 (with --quiet, nothing but problems)', async () => {
     await withSite(GOOD_SITE, async (dir) => {
       const before = (await readdir(dir, { recursive: true })).sort();
       const r = await run(['check'], dir);
@@ -427,6 +428,11 @@ describe('build', () => {
         stdout: 'Read 3 records from articles/: 2 published, 1 draft.\nAll records are valid; each feed would carry 2 items.\n',
         stderr: '',
       });
+      expect(await run(['check', '--quiet'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
+      await writeFile(join(dir, 'articles/d.md'), record('d', 'section: "  "'));
+      const quiet = await run(['check', '-q'], dir);
+      expect([quiet.code, quiet.stdout, quiet.stderr]).toEqual([0, '', expect.stringMatching(/^articles\/d\.md:5: section: warning: .*\(W_NAME_EMPTY\)\n1 warning\n$/)]);
+      await rm(join(dir, 'articles/d.md'));
       expect((await readdir(dir, { recursive: true })).sort()).toEqual(before);
     });
   });

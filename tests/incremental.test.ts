@@ -685,6 +685,11 @@ describe('incremental builds', () => {
       expect((await build(site.dir, [])).json.cache.used).toBe(false);
       await writeFile(state, '\u0000\u0001garbage');
       expect((await build(site.dir, [])).json.cache).toEqual({ used: false, reason: 'the cache file is not one this version writes' });
+      // Emptied, or cut inside its header: damaged, not another version's (QA).
+      for (const cut of ['', good.slice(0, 10), good.slice(0, good.indexOf('\n'))]) {
+        await writeFile(state, cut);
+        expect((await build(site.dir, [])).json.cache).toEqual({ used: false, reason: 'the cache file is damaged (empty, or cut short)' });
+      }
 
       // Written for another configuration.
       expect((await build(site.dir, [])).json.cache.used).toBe(true);

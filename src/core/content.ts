@@ -3,7 +3,8 @@
  * made absolute against the article URL, the dateline printed at its head and the credit lines at its
  * end (most readers show only the content, so credits that live only in metadata would be lost to them).
  */
-import sanitizeHtml from 'sanitize-html';
+import type sanitizeHtml from 'sanitize-html';
+import { lazyRequire } from './_lazy.js';
 import type { Body, ImageField } from '../types.js';
 import { markdownOrText } from './_markdown.js';
 import { isRightToLeft } from './_direction.js';
@@ -75,7 +76,7 @@ export function renderBody(body: Body, baseUrl: string): RenderedBody {
     schemes.add(scheme);
     return undefined;
   };
-  const html = sanitizeHtml(raw, {
+  const html = lazyRequire.sanitizeHtml()(raw, {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: {
       '*': ['lang', 'dir', 'title'],

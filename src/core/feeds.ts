@@ -17,7 +17,7 @@ import { diagnostic, Errors } from '../errors.js';
 import type { Article, ContentMode, Diagnostic, GroupFeedsConfig, SiteConfig } from '../types.js';
 import { localMonth } from './_dates.js';
 import { byNewest } from './model.js';
-import { assignSlugs, byCodePoints } from './slug.js';
+import { assignSlugs, byCodePoints, slugKey } from './slug.js';
 
 export type FeedKind = 'main' | 'section' | 'tag' | 'author' | 'archive';
 
@@ -179,17 +179,27 @@ function groupPlans<A extends Plannable>(
       for (let k = 0; k < a.authors.length; k++) add(a, (a.authors[k] as { name: string }).name);
     }
   }
-  // Names ranked: most stories first, then the first published, then by code point. Slugs come from
-  // every name in use, not only those that get a feed, so a path never moves when the limits change; of
-  // names that make one path, the first by rank keeps it. So a new spelling ("Trade Talks" beside "Trade
-  // talks") does not take the path of the feed that is there, even with a story dated before all of the
-  // other's (QA: an imported backlog moved feeds); and the name that keeps the path is the first to get a
-  // feed under `minArticles` and `max` (QA: a spelling below the minimum took the path, and the feed that
-  // was there moved to a hashed path, its subscribers getting 404s).
+  // Slugs come from every name in use, not only those that get a feed, so a path never moves when the
+  // limits change. Of names that make one path, the one first published keeps it, as long as it has more
+  // than half as many stories as the most used of them; else the first published of those that do. So a
+  // new spelling ("Trade Talks" beside "Trade talks") does not take the path of the feed that is there,
+  // even with a story dated before all of the other's (QA: an imported backlog moved feeds, to a 404 under
+  // `minArticles`), and spellings in use side by side do not take the path from each other as their counts
+  // pass each other (review: ranked by count alone, the path changed hands back and forth).
   const firstPublished = (list: readonly A[]): number => (list.length === 0 ? 0 : (list[list.length - 1] as A).published.getTime());
+  const most = new Map<string, number>();
+  const keyOf = new Map<string, string>();
+  for (const [name, list] of byName) {
+    const key = slugKey(name);
+    keyOf.set(name, key);
+    most.set(key, Math.max(most.get(key) ?? 0, list.length));
+  }
+  const holds = (name: string, list: readonly A[]): boolean => list.length * 2 > (most.get(keyOf.get(name) ?? '') ?? 0);
+  const byPath = [...byName].sort(([a, la], [b, lb]) => Number(holds(b, lb)) - Number(holds(a, la)) || firstPublished(la) - firstPublished(lb) || byCodePoints(a, b));
+  const order = new Map(byPath.map(([name], i) => [name, i]));
+  const { slugs, collisions } = assignSlugs(byName.keys(), (name) => order.get(name) ?? 0);
+  // Feeds under `minArticles` and `max`: most stories first, then the first published, then by code point.
   const ranked = [...byName].sort(([a, la], [b, lb]) => lb.length - la.length || firstPublished(la) - firstPublished(lb) || byCodePoints(a, b));
-  const rank = new Map(ranked.map(([name], i) => [name, i]));
-  const { slugs, collisions } = assignSlugs(byName.keys(), (name) => rank.get(name) ?? 0);
   const eligible = ranked.filter(([, list]) => list.length >= settings.minArticles);
   const chosen = eligible.slice(0, settings.max ?? Number.POSITIVE_INFINITY);
   const fed = new Set(chosen.map(([name]) => name));

@@ -2,7 +2,7 @@
  * `dateline import` end to end, through main(): copy in, records out, then the build; and the file-level
  * rules: never overwrite silently, --force keeps a backup, --dry-run writes nothing, bad input is named.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -241,6 +241,28 @@ describe('writing records', () => {
     expect([again.code, /\.md\s+unchanged/.test(again.stdout)]).toEqual([0, true]);
     expect(await records(dir)).toHaveLength(1);
   });
+
+  it('a dry run stopped by Ctrl-C removes its temporary files, and exits 130', async () => {
+    const dir = await site();
+    await mkdir(join(dir, 'inbox'));
+    const body = 'Officials said the plan would proceed. '.repeat(60);
+    for (let i = 0; i < 3000; i++) {
+      await writeFile(join(dir, 'inbox', `s${i}.txt`), `Home | World\n\nHarbour works, part ${i}\n\nUpdated: 2025-03-01 ${String(Math.floor(i / 60) % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}\n\nBEIJING — ${body}\n`);
+    }
+    const tmp = await mkdtemp(join(tmpdir(), 'dateline-tmp-'));
+    const bin = fileURLToPath(new URL('../bin/dateline.js', import.meta.url));
+    const child = spawn(process.execPath, [bin, 'import', '--dry-run', 'inbox'], { cwd: dir, env: { ...process.env, TMPDIR: tmp }, stdio: 'ignore' });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    // Once it has written some of what it would write.
+    for (let i = 0; i < 600 && (await readdir(tmp)).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    const [made] = await readdir(tmp);
+    expect(made).toMatch(/^dateline-dry-run-/);
+    for (let i = 0; i < 100 && (await readdir(join(tmp, made!)).catch(() => [])).length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(await readdir(tmp)).toEqual([]);
+    await rm(tmp, { recursive: true, force: true });
+  }, 120_000);
 
   it('a correction stamped after midnight in the site\'s zone is the same story (within six hours); a story of the headline a day later is another', async () => {
     const dir = await site();

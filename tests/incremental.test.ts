@@ -683,12 +683,12 @@ describe('incremental builds', () => {
       // Cut short, and garbage.
       await writeFile(state, good.slice(0, good.length / 2));
       expect((await build(site.dir, [])).json.cache.used).toBe(false);
-      await writeFile(state, '\u0000\u0001garbage');
+      await writeFile(state, 'garbage\u0001\n{}');
       expect((await build(site.dir, [])).json.cache).toEqual({ used: false, reason: 'the cache file is not one this version writes' });
-      // Emptied, or cut inside its header: damaged, not another version's (QA).
-      for (const cut of ['', good.slice(0, 10), good.slice(0, good.indexOf('\n'))]) {
+      // Emptied, cut inside its header, or zeroed (as a crash may leave it): damaged, not another version's (QA, review).
+      for (const cut of ['', good.slice(0, 10), good.slice(0, good.indexOf('\n')), '\u0000'.repeat(good.length), '\u0000\u0001garbage']) {
         await writeFile(state, cut);
-        expect((await build(site.dir, [])).json.cache).toEqual({ used: false, reason: 'the cache file is damaged (empty, or cut short)' });
+        expect((await build(site.dir, [])).json.cache).toEqual({ used: false, reason: 'the cache file is damaged (empty, cut short, or zeroed)' });
       }
 
       // Written for another configuration.

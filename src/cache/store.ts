@@ -149,7 +149,7 @@ async function readChecked(path: string, expect?: (fields: string[]) => string |
   const newline = bytes.indexOf(0x0a);
   const fields = bytes.toString('utf8', 0, newline < 0 ? Math.min(bytes.length, 512) : newline).split(' ');
   // (Empty, or cut before its header ends: damaged, as one cut later is; a header of another kind is another version's.)
-  if (bytes.length === 0 || (newline < 0 && MAGIC.startsWith(bytes.toString('latin1', 0, MAGIC.length)))) return 'the cache file is damaged (empty, or cut short)';
+  if (bytes.length === 0 || bytes[0] === 0 || (newline < 0 && MAGIC.startsWith(bytes.toString('latin1', 0, MAGIC.length)))) return 'the cache file is damaged (empty, cut short, or zeroed)';
   if (newline < 0 || fields[0] !== MAGIC) return 'the cache file is not one this version writes';
   const body = bytes.subarray(newline + 1);
   if (fields[fields.length - 1] !== sha256(body)) return 'the cache file is damaged (checksum mismatch)';

@@ -226,7 +226,7 @@ function printReport(io: CliIO, r: BuildReport, ms: number): void {
     const records = `${plural(r.records.files, 'record')} (${n(r.records.published)} published, ${plural(r.records.drafts, 'draft')}${fromCache > 0 ? `, ${n(fromCache)} not read again` : ''})`;
     const files = `${plural(r.written.length - same, 'file')} written to ${r.outDir.replace(/\/+$/, '')}/${same > 0 ? `, ${n(same)} unchanged` : ''}${r.removed.length > 0 ? `, ${n(r.removed.length)} removed` : ''}`;
     // (What the limits left without a feed, in short: `check`, --json and a terminal say why.)
-    const left = r.feeds.groups.filter((g) => g.belowMinimum + g.beyondMax > 0).map((g) => `${n(g.belowMinimum + g.beyondMax)} of ${n(g.names)} ${FAMILY[g.kind][0].toLowerCase()}`);
+    const left = r.feeds.groups.filter((g) => g.belowMinimum + g.beyondMax > 0).map((g) => `${n(g.belowMinimum + g.beyondMax)} of ${n(g.names)} ${g.names === 1 ? g.kind : FAMILY[g.kind][1]}`);
     const limits = left.length === 0 ? '' : `; the limits left ${left.join(', ')} without a feed`;
     io.stdout(`Built ${feeds} from ${records} in ${(ms / 1000).toFixed(2)} s: ${files}${limits}.\n`);
     return;

@@ -68,6 +68,9 @@ export async function importCommand(args: readonly string[], io: CliIO, usage: s
   const all: Diagnostic[] = [];
   let [failed, unlisted, stories, read] = [0, 0, 0, 0];
   const statuses = new Map<string, number>();
+  // A dry run stopped by Ctrl-C or SIGTERM exits through Node's exit event, which removes its temporary
+  // files (_dry-run.ts): killed by the signal's default, it left them (review).
+  const stop = io.signals === true && values['dry-run'] === true ? exitOnSignals() : undefined;
   try {
     await importFiles(files, {
       config,
@@ -98,6 +101,8 @@ export async function importCommand(args: readonly string[], io: CliIO, usage: s
     if (!(e instanceof DatelineError)) throw e;
     report(io, e.diagnostics);
     return 1;
+  } finally {
+    stop?.();
   }
   countDiagnostics(io, all);
   // What became of the stories, by how many (`1,200 written, 3 unchanged, 2 earlier editions`).
@@ -159,4 +164,16 @@ function when(value: string, timezone: string): string {
   const t = parseDeskTime(value, timezone);
   const zone = /([+-]\d{2}:?\d{2}|Z)$/.test(value) ? '' : ` ${timezone}`;
   return t.ok ? `${value}${zone} (${t.instant.toISOString().replace('.000Z', 'Z')})` : `${value}${zone}`;
+}
+
+/** Exits with the signal's code (130, 143) on SIGINT or SIGTERM, running the exit hooks; what it returns undoes that. */
+function exitOnSignals(): () => void {
+  const onInt = (): never => process.exit(130);
+  const onTerm = (): never => process.exit(143);
+  process.once('SIGINT', onInt);
+  process.once('SIGTERM', onTerm);
+  return () => {
+    process.removeListener('SIGINT', onInt);
+    process.removeListener('SIGTERM', onTerm);
+  };
 }

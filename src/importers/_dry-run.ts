@@ -13,11 +13,19 @@ export class DryRun {
   /** By path: the temporary file holding what would be written there, or the text itself. */
   private readonly records = new Map<string, { file: string } | { text: string }>();
   private readonly onExit = (): void => this.dispose();
+  /** The next temporary file's name (only ever up: a name is never given twice). */
+  private next = 0;
 
   get(path: string): string | undefined {
     const r = this.records.get(path);
     if (r === undefined) return undefined;
-    return 'text' in r ? r.text : readFileSync(r.file, 'utf8');
+    if ('text' in r) return r.text;
+    try {
+      return readFileSync(r.file, 'utf8');
+    } catch {
+      // (Removed under the run, a temporary directory cleaned: as if not written, the file on disk is read.)
+      return undefined;
+    }
   }
 
   set(path: string, text: string): void {
@@ -27,7 +35,7 @@ export class DryRun {
         process.once('exit', this.onExit);
       }
       const old = this.records.get(path);
-      const file = old !== undefined && 'file' in old ? old.file : join(this.dir, String(this.records.size));
+      const file = old !== undefined && 'file' in old ? old.file : join(this.dir, String(this.next++));
       writeFileSync(file, text);
       this.records.set(path, { file });
     } catch {
@@ -35,7 +43,7 @@ export class DryRun {
     }
   }
 
-  /** Removes the temporary files (also when the process exits first: a signal's handler exits past a caller's `finally`). */
+  /** Removes the temporary files (also when the process exits first: the CLI exits on a signal during a dry run, past this `finally`). */
   dispose(): void {
     process.removeListener('exit', this.onExit);
     if (this.dir !== undefined) rmSync(this.dir, { recursive: true, force: true });

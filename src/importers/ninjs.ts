@@ -75,13 +75,18 @@ export const importNinjs: Importer = (text: string, ctx: ImportContext): ImportR
   }
 };
 
+/** Whether the string at a path is one the importer reads as HTML: 1.x's `*_html` fields, 2.x's lists' values (review: not any string). */
+const readAsHtml = (path: readonly (string | number)[]): boolean =>
+  (path.length === 1 && ['body_html', 'body_xhtml', 'description_html'].includes(String(path[0])))
+  || (path.length === 3 && ['bodies', 'headlines', 'descriptions'].includes(String(path[0])) && path[2] === 'value');
+
 /** The path of the first string of `data` whose markup parseHtml refuses as nested too deep (walked without recursion: the JSON may be deep too). */
 function tooDeepField(data: unknown): (string | number)[] | undefined {
   const stack: { value: unknown; path: (string | number)[] }[] = [{ value: data, path: [] }];
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
     const { value, path } = next;
     if (typeof value === 'string') {
-      if (!value.includes('<')) continue;
+      if (!value.includes('<') || !readAsHtml(path)) continue;
       try {
         parseHtml(value);
       } catch (e) {

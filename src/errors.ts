@@ -153,7 +153,7 @@ export const Errors = {
   SlugCollision: entry('W_SLUG_COLLISION', 'warning', (kind: string, names: { name: string; file?: string | undefined }[], paths: string[], feeds: boolean[] = []) =>
     `the ${kind} names ${names.map((n) => (n.file === undefined ? q(n.name) : `${q(n.name)} (${n.file})`)).join(', ')} make the same path; their paths are ` +
     `${paths.map((p, i) => (feeds[i] === false ? `${p} (no feed now: too few stories for "minArticles", or beyond "max")` : p)).join(', ')}` +
-    ' (use one spelling if they are the same thing; the spelling first published keeps the path while it has more than half as many stories as the most used)'),
+    ' (use one spelling if they are the same thing; the spelling first published keeps the path)'),
 
   // ----- Importing wire copy -----
   ImportEmpty: entry('E_IMPORT_EMPTY', 'error', () => 'the file is empty: there is no copy to import'),

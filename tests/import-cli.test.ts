@@ -678,6 +678,9 @@ describe('bad input', () => {
     await writeFile(join(dir, 'lines.json'), JSON.stringify({ uri: 'u9', headline: 'Deep', versioncreated: '2025-02-05T09:24:00+08:00', descriptions: [{ role: 'summary', value: 'ok' }, { role: 'x', contenttype: 'text/html', value: `${'<em>'.repeat(2000)}x` }] }, null, 2));
     const lines = await run(['import', '--dry-run', 'lines.json'], dir);
     expect(lines.stderr).toContain('lines.json:13: descriptions[1].value: the copy nests');
+    // A picture's caption, and a key cased otherwise (review: left unnamed by the first version).
+    await writeFile(join(dir, 'assoc.json'), JSON.stringify({ uri: 'u8', headline: 'Deep', versioncreated: '2025-02-05T09:24:00+08:00', Body_HTML: '<p>x</p>', associations: { featureimage: { type: 'picture', description_html: `${'<em>'.repeat(2000)}x` } } }, null, 2));
+    expect((await run(['import', '--dry-run', 'assoc.json'], dir)).stderr).toContain('assoc.json:9: associations.featureimage.description_html: the copy nests');
     // Tables and lists that leave out end tags HTML lets go are no nesting (review: 250 rows without </td>).
     const lead = '<p>BEIJING, Feb. 5 (Xinhua) -- Results came in.</p>';
     await writeFile(join(dir, 'td.json'), ninjs(`${lead}<table>${Array.from({ length: 250 }, (_, i) => `<tr><td>County ${i}<td>1<td>2`).join('')}</table>`).replace('"u1"', '"u-td"'));

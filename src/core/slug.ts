@@ -114,16 +114,12 @@ export interface SlugAssignment {
  * differ even where case does not count (Windows and macOS file systems by default). Order of input
  * never matters. The build passes names in NFC, so canonically equivalent spellings are one name there.
  * Of names that make one path, the first by `rank` (lowest first; the build's is the name's first
- * publication, among the names with more than half as many stories as the most used of them), then by
- * code point, keeps it.
+ * publication, so a spelling in use keeps its path when a new one appears), then by code point, keeps it.
  */
-/** What names that make one path share: their slug as a case-insensitive file system compares it. */
-export const slugKey = (name: string): string => caselessPath(slugify(name));
-
 export function assignSlugs(names: Iterable<string>, rank?: (name: string) => number): SlugAssignment {
   const byKey = new Map<string, string[]>();
   for (const name of new Set(names)) {
-    const key = slugKey(name);
+    const key = caselessPath(slugify(name));
     const group = byKey.get(key);
     if (group === undefined) byKey.set(key, [name]);
     else group.push(name);

@@ -69,24 +69,30 @@ export const importNinjs: Importer = (text: string, ctx: ImportContext): ImportR
     // Markup nested too deep (parseHtml): said at the field that holds it (review: the file alone was named).
     if (!(e instanceof RangeError)) throw e;
     const parsed = parseJson(text, ctx.file);
-    const path = tooDeepField(parsed.data);
+    // (The fields read as HTML first; then any string, as the one that failed may be under a key this misses.)
+    const path = tooDeepField(parsed.data, readAsHtml) ?? tooDeepField(parsed.data, () => true);
     if (path === undefined) throw e;
     return { stories: [], diagnostics: [diagnostic(Errors.ImportTooDeep, { file: ctx.file, line: parsed.lineOf(path), field: fieldName(path) })] };
   }
 };
 
-/** Whether the string at a path is one the importer reads as HTML: 1.x's `*_html` fields, 2.x's lists' values (review: not any string). */
-const readAsHtml = (path: readonly (string | number)[]): boolean =>
-  (path.length === 1 && ['body_html', 'body_xhtml', 'description_html'].includes(String(path[0])))
-  || (path.length === 3 && ['bodies', 'headlines', 'descriptions'].includes(String(path[0])) && path[2] === 'value');
+/**
+ * Whether the string at a path is one the importer reads as HTML, wherever it is (an association's caption
+ * too) and however its key is cased: a `*_html`/`*_xhtml` field, or a list entry's `value` (review: any
+ * string was searched, then too few).
+ */
+const readAsHtml = (path: readonly (string | number)[]): boolean => {
+  const last = String(path[path.length - 1] ?? '').toLowerCase();
+  return last.endsWith('_html') || last.endsWith('_xhtml') || (last === 'value' && typeof path[path.length - 2] === 'number');
+};
 
 /** The path of the first string of `data` whose markup parseHtml refuses as nested too deep (walked without recursion: the JSON may be deep too). */
-function tooDeepField(data: unknown): (string | number)[] | undefined {
+function tooDeepField(data: unknown, wanted: (path: readonly (string | number)[]) => boolean): (string | number)[] | undefined {
   const stack: { value: unknown; path: (string | number)[] }[] = [{ value: data, path: [] }];
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
     const { value, path } = next;
     if (typeof value === 'string') {
-      if (!value.includes('<') || !readAsHtml(path)) continue;
+      if (!value.includes('<') || !wanted(path)) continue;
       try {
         parseHtml(value);
       } catch (e) {

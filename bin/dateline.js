@@ -153,6 +153,7 @@ async function run() {
     stderr: (text) => void (open.stderr && process.stderr.write(text)),
     cwd: process.cwd(),
     progress: process.stderr.isTTY === true && !process.env.CI,
+    terminal: process.stdout.isTTY === true && !process.env.CI,
     signals: true,
   });
   keep?.();

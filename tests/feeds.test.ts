@@ -288,7 +288,7 @@ describe('section, tag and author feeds', () => {
       const runs: { out: string; groups: unknown }[] = [];
       const piped: string[] = [];
       for (const args of [['build', '--no-cache'], ['build'], ['build']]) {
-        const plain = { ...io(site.dir), progress: true };
+        const plain = { ...io(site.dir), terminal: true };
         expect(await main(args, plain), plain.err()).toBe(0);
         const json = io(site.dir);
         expect(await main([...args, '--json'], json), json.err()).toBe(0);
@@ -309,7 +309,7 @@ describe('section, tag and author feeds', () => {
       }
       // A tag used once: below the minimum (and planned again from the cache's signatures).
       await writeFile(join(site.dir, 'articles/f.md'), story(6, '2025-03-06 10:00', ['section: World', 'tags: [Rail]']));
-      const after = { ...io(site.dir), progress: true };
+      const after = { ...io(site.dir), terminal: true };
       expect(await main(['build'], after), after.err()).toBe(0);
       expect(after.out()).toContain('Tags: 1 of 4 names has a feed (3 have fewer than 2 stories, "minArticles").');
       const check = io(site.dir);

@@ -9,7 +9,7 @@ import { makeSite, record, SITE_CONFIG } from './_helpers.js';
 function cli(cwd: string, progress = false): CliIO & { out: () => string; err: () => string } {
   let out = '';
   let err = '';
-  return { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd, progress, out: () => out, err: () => err };
+  return { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd, progress, terminal: progress, out: () => out, err: () => err };
 }
 
 describe('the progress line', () => {
@@ -106,6 +106,11 @@ describe('build output', () => {
       expect(await main(['build', '--no-cache'], io)).toBe(0);
       expect(io.err()).not.toContain('\r');
       expect(io.out()).toMatch(/^Built 2 feeds \(6 documents, 2 rendered\) from 2 records \(2 published, 0 drafts\) in \d+\.\d\d s: \d+ files written to dist\/\.\n$/);
+      // Piped with stderr on a terminal (`dateline build | tee log`): the progress line there, the one line here (README audit).
+      const tee = { ...cli(site.dir, true), terminal: false };
+      expect(await main(['build', '--no-cache'], tee)).toBe(0);
+      expect(tee.err()).toContain('\r\x1b[KReading records');
+      expect(tee.out()).toMatch(/^Built 2 feeds .* written to dist\/, \d+ unchanged\.\n$/);
       // Again, with the cache and nothing changed: what was kept, in the same line. (Records saved within
       // a moment of the last build are read again, whatever their stamps say.)
       expect(await main(['build'], io)).toBe(0);

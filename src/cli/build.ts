@@ -214,13 +214,13 @@ export function leftOut(groups: readonly GroupSummary[], config: SiteConfig | un
 }
 
 /**
- * What a build did. On a terminal, a few lines (and each file, for a small site); piped or in CI, where a
- * log collects a line for every build, one line.
+ * What a build did. On a terminal (stdout's), a few lines (and each file, for a small site); piped or in
+ * CI, where a log collects a line for every build, one line.
  */
 function printReport(io: CliIO, r: BuildReport, ms: number): void {
   const n = grouped;
   const fromCache = r.records.files - r.records.read;
-  if (io.progress !== true) {
+  if (io.terminal !== true) {
     const same = r.written.filter((w) => !w.changed).length;
     const feeds = r.feeds.total > 1 ? `${n(r.feeds.total)} feeds (${n(r.feeds.documents)} documents, ${n(r.feeds.rendered)} rendered)` : `the main feed`;
     const records = `${plural(r.records.files, 'record')} (${n(r.records.published)} published, ${plural(r.records.drafts, 'draft')}${fromCache > 0 ? `, ${n(fromCache)} not read again` : ''})`;

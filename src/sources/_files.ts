@@ -113,11 +113,12 @@ function recordName(name: string): boolean {
 
 /**
  * A file named like a record that is not read as one: a copy saved as text or under another ending
- * (`story.md.txt`, `story.md.bak`, `story.json~`, `story.txt`, `story.mdx`, `story.yaml`), which the desk
- * may take for a published record (`W_RECORDS_LEFT_OUT`). Pictures and other files are the site's own.
+ * (`story.md.txt`, `story.md.bak`, the import's `story.md.bak.2`, `story.json~`, `story.txt`, `story.mdx`,
+ * `story.yaml`), which the desk may take for a published record (`W_RECORDS_LEFT_OUT`). Pictures and other
+ * files are the site's own.
  */
 function recordLookalike(name: string): boolean {
-  return /\.(?:md|markdown|json)(?:\.[^./]+|~)$/i.test(name) || /\.(?:txt|text|mdx|mkd|mkdn|mdown|yaml|yml)$/i.test(name);
+  return /\.(?:md|markdown|json)(?:\.[^./]+|~)$/i.test(name) || /\.(?:md|markdown|json)\.bak\.\d+$/i.test(name) || /\.(?:txt|text|mdx|mkd|mkdn|mdown|yaml|yml)$/i.test(name);
 }
 
 function realpathOr(path: string): string {

@@ -1,19 +1,33 @@
 /**
- * sanitize-html (with postcss and htmlparser2: about 25 ms to load) when first used, not when Dateline
- * starts: only rendering a body needs it, and most builds after an edit render none (their items come
- * from the cache), yet paid for it.
+ * Libraries loaded when first used, not when Dateline starts: marked (building its rules, about 5 ms) and
+ * sanitize-html (with postcss and htmlparser2), which only rendering a body needs. Most builds after an
+ * edit render none (their items come from the cache), and paid for both: 10k incremental −13 ms (paired
+ * median over 21 pairs; bench/RESULTS.md, twenty-second pass).
  *
- * The literal `require('sanitize-html')` is for the bundle (bin/dateline.js), which is CommonJS: esbuild
- * bundles the package and runs it at the first call. Where there is no `require` (the sources run as ES
- * modules, under tsx or vitest), `createRequire` loads the same package, a CommonJS one, on any Node 20.
- * (marked is an ES module only, which `require` loads from Node 20.19 alone: it stays a static import.)
+ * The literal `require('…')` calls are for the bundle (bin/dateline.js), which is CommonJS: esbuild
+ * bundles what they name, and runs it at the first call. Where there is no `require` (the sources run as
+ * ES modules, under tsx or vitest), `createRequire` loads the same package. marked is an ES module only,
+ * which `require` loads from Node 20.19 (package.json's engines; review: 20.11–20.18 failed there).
  */
 import { createRequire } from 'node:module';
+import type * as MarkedLib from 'marked';
+import type MarkedFootnote from 'marked-footnote';
 import type SanitizeHtml from 'sanitize-html';
 
 let fallback: NodeJS.Require | undefined;
-const load = (name: string): unknown => (fallback ??= createRequire(import.meta.url))(name);
+const load = (name: string): unknown => {
+  try {
+    return (fallback ??= createRequire(import.meta.url))(name);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ERR_REQUIRE_ESM') throw e;
+    throw new Error(`Dateline needs Node 20.19 or later: ${name} is an ES module, which require() loads from 20.19`, { cause: e });
+  }
+};
+/** An ES module's default export, as `require` gives it (the module's namespace); a CommonJS module's exports. */
+const defaultOf = <T>(m: unknown): T => ((m as { default?: T }).default ?? m) as T;
 
 export const lazyRequire = {
-  sanitizeHtml: (): typeof SanitizeHtml => (typeof require === 'function' ? require('sanitize-html') : load('sanitize-html')) as typeof SanitizeHtml,
+  marked: (): typeof MarkedLib => (typeof require === 'function' ? require('marked') : load('marked')) as typeof MarkedLib,
+  markedFootnote: (): typeof MarkedFootnote => defaultOf<typeof MarkedFootnote>(typeof require === 'function' ? require('marked-footnote') : load('marked-footnote')),
+  sanitizeHtml: (): typeof SanitizeHtml => defaultOf<typeof SanitizeHtml>(typeof require === 'function' ? require('sanitize-html') : load('sanitize-html')),
 };

@@ -3,9 +3,9 @@
  * skipped where no line could underline a heading, references to no character kept for the sanitiser to
  * count, footnotes), and bodies marked cannot render, or not in good time, shown as text.
  */
-import { Marked } from 'marked';
-import markedFootnote from 'marked-footnote';
+import type * as MarkedLib from 'marked';
 import { escapeHtml } from './_text.js';
+import { lazyRequire } from './_lazy.js';
 
 /**
  * A line that could underline a setext heading (`Title\n=====`) ends with `=` or `-` and whitespace
@@ -45,20 +45,31 @@ function inlineText(this: { rules: { inline: { text: RegExp } }; lexer: { state:
 
 // `false` runs marked's own rule; `undefined` is "no setext heading here".
 const lheading = (): false | undefined => (setextPossible ? false : undefined);
-const markdown = new Marked({ gfm: true, async: false }, { tokenizer: { lheading } });
-/** For a body that refers to no character: marked calls an override for every piece of text, 6% of rendering. */
-const markdownKeepingRefs = new Marked({ gfm: true, async: false }, { tokenizer: { lheading, inlineText } });
 
 /**
- * GFM footnotes (`a claim[^1]` … `[^1]: the source`), as GitHub renders them: a bracketed number where
- * the note is called and the notes in a list at the end, after a rule. (Without the extension marked read a note's
- * definition as a link's, and the call became a link to a page that does not exist.) The notes' links
- * to each other point inside a page a feed reader does not show: they are plain text here. Only for a
- * body that has a footnote, so the rest pay nothing for it.
+ * The three renderers, made when a body is first rendered: a build that renders none (most builds after
+ * an edit, whose items come from the cache) does not load marked or build its rules (_lazy.ts).
+ * - `markdown`, and `markdownKeepingRefs` for a body that refers to no character (marked calls an
+ *   override for every piece of text, 6% of rendering).
+ * - `withFootnotes`: GFM footnotes (`a claim[^1]` … `[^1]: the source`), as GitHub renders them: a
+ *   bracketed number where the note is called and the notes in a list at the end, after a rule. (Without
+ *   the extension marked read a note's definition as a link's, and the call became a link to a page that
+ *   does not exist.) The notes' links to each other point inside a page a feed reader does not show: they
+ *   are plain text here. Only for a body that has a footnote, so the rest pay nothing for it.
  */
-const withFootnotes = new Marked({ gfm: true, async: false }, {
-  tokenizer: { lheading, inlineText },
-}, markedFootnote({ description: 'Notes', refMarkers: true, headingClass: '', footnoteDivider: true }));
+let renderers: { markdown: MarkedLib.Marked; markdownKeepingRefs: MarkedLib.Marked; withFootnotes: MarkedLib.Marked } | undefined;
+function marked(): NonNullable<typeof renderers> {
+  if (renderers !== undefined) return renderers;
+  const { Marked } = lazyRequire.marked();
+  const markedFootnote = lazyRequire.markedFootnote();
+  return (renderers = {
+    markdown: new Marked({ gfm: true, async: false }, { tokenizer: { lheading } }),
+    markdownKeepingRefs: new Marked({ gfm: true, async: false }, { tokenizer: { lheading, inlineText } }),
+    withFootnotes: new Marked({ gfm: true, async: false }, {
+      tokenizer: { lheading, inlineText },
+    }, markedFootnote({ description: 'Notes', refMarkers: true, headingClass: '', footnoteDivider: true })),
+  });
+}
 
 /** Markdown to HTML with marked (GFM), before sanitising. */
 export function markdownHtml(text: string): string {
@@ -105,6 +116,7 @@ export function markdownOrText(text: string): { html: string; tooDeep?: true; to
   setextPossible = UNDERLINE_END.test(text);
   noCharacterPossible = refersToNoCharacter(text);
   try {
+    const { markdown, markdownKeepingRefs, withFootnotes } = marked();
     if (!text.includes('[^')) return { html: (noCharacterPossible ? markdownKeepingRefs : markdown).parse(text) as string };
     const html = (withFootnotes.parse(text) as string)
       .replace(/ ?<a href="#[^"]*" data-footnote-backref[^>]*>.*?<\/a>/g, '')

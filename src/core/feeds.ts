@@ -182,11 +182,10 @@ function groupPlans<A extends Plannable>(
   // Slugs come from every name in use, not only those that get a feed, so a path never moves when the
   // limits change; of names that make one path, the first published keeps it, so a new spelling ("Trade
   // Talks" beside "Trade talks") does not take the path of the feed that is there, and spellings in use side
-  // by side keep their paths whatever their counts. (Two rules tried this session, by count and by more than
-  // half the most used one's count, moved live feeds back and forth as counts passed each other: review.
-  // What this rule cannot do, keep the path from a new spelling with a story dated before all of the
-  // holder's, an imported backlog, needs a record of past paths, and then a clean build would not make the
-  // same tree: README.)
+  // by side keep their paths whatever their counts. (Rules by count, or by more than half of the most used
+  // one's count, moved live feeds back and forth as counts passed each other: review. What this rule cannot
+  // do, keep the path from a new spelling with a story dated before all of the holder's, an imported
+  // backlog, needs a record of past paths, and then a clean build would not make the same tree: README.)
   const firstPublished = (list: readonly A[]): number => (list.length === 0 ? 0 : (list[list.length - 1] as A).published.getTime());
   const { slugs, collisions } = assignSlugs(byName.keys(), (name) => firstPublished(byName.get(name) ?? []));
   // Feeds under `minArticles` and `max`: most stories first, then the first published, then by code point.

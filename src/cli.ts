@@ -103,6 +103,13 @@ Options:
 };
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  // Run from the sources (ES modules: no `require`), Dateline loads marked by `require` when it first
+  // renders a body (core/_lazy.ts): said at the start, not as an internal error in the middle of a build.
+  // (The bundle, bin/dateline.js, needs nothing of the sort.)
+  if (typeof require !== 'function' && (process.features as { require_module?: boolean }).require_module !== true) {
+    io.stderr(`Dateline needs Node 20.19 or later in 20.x, or 22.12 or later, to run from its sources (this is ${process.version}).\n`);
+    return 1;
+  }
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     if (command === undefined) {

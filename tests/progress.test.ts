@@ -111,6 +111,10 @@ describe('build output', () => {
       expect(await main(['build', '--no-cache'], tee)).toBe(0);
       expect(tee.err()).toContain('\r\x1b[KReading records');
       expect(tee.out()).toMatch(/^Built 2 feeds .* written to dist\/, \d+ unchanged\.\n$/);
+      // A caller of `main` that sets `progress` alone (as before `terminal` was) gets the report of a few lines.
+      let older = '';
+      expect(await main(['build', '--no-cache'], { stdout: (t) => (older += t), stderr: () => undefined, cwd: site.dir, progress: true })).toBe(0);
+      expect(older).toMatch(/^Read 2 records from articles\/: 2 published, 0 drafts\.\n/);
       // Again, with the cache and nothing changed: what was kept, in the same line. (Records saved within
       // a moment of the last build are read again, whatever their stamps say.)
       expect(await main(['build'], io)).toBe(0);

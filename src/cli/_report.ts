@@ -12,7 +12,10 @@ export interface CliIO {
   cwd: string;
   /** Whether stderr is a terminal that can show a live progress line (and this is not CI). */
   progress?: boolean;
-  /** Whether stdout is a terminal a person reads (and this is not CI): a build's report in a few lines; else (piped, CI) in one. */
+  /**
+   * Whether stdout is a terminal a person reads (and this is not CI): a build's report in a few lines; else
+   * (piped, CI) in one. Left out, `progress` says.
+   */
   terminal?: boolean;
   /**
    * Whether the command owns the process's SIGINT and SIGTERM (the `dateline` program; not a build that

@@ -220,7 +220,8 @@ export function leftOut(groups: readonly GroupSummary[], config: SiteConfig | un
 function printReport(io: CliIO, r: BuildReport, ms: number): void {
   const n = grouped;
   const fromCache = r.records.files - r.records.read;
-  if (io.terminal !== true) {
+  // (A caller of `main` that sets only `progress`, as before `terminal` was, gets the report it got.)
+  if ((io.terminal ?? io.progress) !== true) {
     const same = r.written.filter((w) => !w.changed).length;
     const feeds = r.feeds.total > 1 ? `${n(r.feeds.total)} feeds (${n(r.feeds.documents)} documents, ${n(r.feeds.rendered)} rendered)` : `the main feed`;
     const records = `${plural(r.records.files, 'record')} (${n(r.records.published)} published, ${plural(r.records.drafts, 'draft')}${fromCache > 0 ? `, ${n(fromCache)} not read again` : ''})`;

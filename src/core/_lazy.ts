@@ -7,7 +7,8 @@
  * The literal `require('…')` calls are for the bundle (bin/dateline.js), which is CommonJS: esbuild
  * bundles what they name, and runs it at the first call. Where there is no `require` (the sources run as
  * ES modules, under tsx or vitest), `createRequire` loads the same package. marked is an ES module only,
- * which `require` loads from Node 20.19 (package.json's engines; review: 20.11–20.18 failed there).
+ * which `require` loads from Node 20.19 and 22.12 (package.json's engines; review: 20.11–20.18 failed there,
+ * and the CLI says so at its start: cli.ts).
  */
 import { createRequire } from 'node:module';
 import type * as MarkedLib from 'marked';
@@ -20,7 +21,7 @@ const load = (name: string): unknown => {
     return (fallback ??= createRequire(import.meta.url))(name);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ERR_REQUIRE_ESM') throw e;
-    throw new Error(`Dateline needs Node 20.19 or later: ${name} is an ES module, which require() loads from 20.19`, { cause: e });
+    throw new Error(`Dateline needs Node 20.19 or later in 20.x, or 22.12 or later: ${name} is an ES module, which require() loads from those`, { cause: e });
   }
 };
 /** An ES module's default export, as `require` gives it (the module's namespace); a CommonJS module's exports. */

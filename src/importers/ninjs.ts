@@ -69,22 +69,30 @@ export const importNinjs: Importer = (text: string, ctx: ImportContext): ImportR
     // Markup nested too deep (parseHtml): said at the field that holds it (review: the file alone was named).
     if (!(e instanceof RangeError)) throw e;
     const parsed = parseJson(text, ctx.file);
-    // (The fields read as HTML first; then any string, as the one that failed may be under a key this misses.)
-    const path = tooDeepField(parsed.data, readAsHtml) ?? tooDeepField(parsed.data, () => true);
+    let path: (string | number)[] | undefined;
+    for (const wanted of SEARCHED) if ((path ??= tooDeepField(parsed.data, wanted)) !== undefined) break;
     if (path === undefined) throw e;
     return { stories: [], diagnostics: [diagnostic(Errors.ImportTooDeep, { file: ctx.file, line: parsed.lineOf(path), field: fieldName(path) })] };
   }
 };
 
 /**
- * Whether the string at a path is one the importer reads as HTML, wherever it is (an association's caption
- * too) and however its key is cased: a `*_html`/`*_xhtml` field, or a list entry's `value` (review: any
- * string was searched, then too few).
+ * Where to look for the field whose markup is too deep, in order (review: any string was searched, then
+ * too few): the fields the importer reads as HTML, however their keys are cased (the body, the
+ * description, an association's caption, the lists' values); then any `*_html`/`*_xhtml` field; then any
+ * string.
  */
-const readAsHtml = (path: readonly (string | number)[]): boolean => {
-  const last = String(path[path.length - 1] ?? '').toLowerCase();
-  return last.endsWith('_html') || last.endsWith('_xhtml') || (last === 'value' && typeof path[path.length - 2] === 'number');
-};
+const HTML_READ = new Set(['body_html', 'body_xhtml', 'description_html', 'headline']);
+const SEARCHED: readonly ((path: readonly (string | number)[]) => boolean)[] = [
+  (path) => {
+    const keys = path.map((p) => (typeof p === 'string' ? p.toLowerCase() : p));
+    const last = keys[keys.length - 1];
+    const top = keys.length === 1 || (keys.length === 3 && keys[0] === 'associations');
+    return (top && HTML_READ.has(String(last))) || (last === 'value' && typeof keys[keys.length - 2] === 'number' && ['bodies', 'headlines', 'descriptions'].includes(String(keys[keys.length - 3])));
+  },
+  (path) => /_x?html$/i.test(String(path[path.length - 1] ?? '')),
+  () => true,
+];
 
 /** The path of the first string of `data` whose markup parseHtml refuses as nested too deep (walked without recursion: the JSON may be deep too). */
 function tooDeepField(data: unknown, wanted: (path: readonly (string | number)[]) => boolean): (string | number)[] | undefined {

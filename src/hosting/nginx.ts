@@ -181,7 +181,7 @@ export function nginxConf(manifest: Manifest, feedBaseUrl: string, title: string
     '# reload is served as a plain file, with nginx\'s own type and ETag. The build puts this file in place',
     '# after the feeds, so a reload never pairs new ETags with old files.',
     '#',
-    `# Each feed gets its media type with charset=utf-8, Cache-Control max-age (the feed's ttl, in seconds), a Link header`,
+    `# Each feed gets its media type with charset=utf-8, Cache-Control max-age (ttl × 60 s), a Link header`,
     '# (rel="self", and rel="hub" with a WebSub hub), and the ETag recorded in _dateline.json: a hash of the',
     "# bytes, the same on every replica, where nginx's own (etag on) is mtime and size in hex.",
     '#',

@@ -69,7 +69,7 @@ function buildAndSignal(dir: string, signal: NodeJS.Signals, staged = 0): Promis
 
 describe('a build stopped part-way', () => {
   // At the first file staged, and well into the staging, with many feeds in flight at once.
-  it.each([['SIGINT', 130, 0], ['SIGTERM', 143, 0], ['SIGINT', 130, 150]] as const)('%s while files are staged: exit %i, the output directory as it was, no temporary files (after %i files)', async (signal, exit, staged) => {
+  it.each([['SIGINT', 130, 0], ['SIGTERM', 143, 0], ['SIGHUP', 129, 0], ['SIGINT', 130, 150]] as const)('%s while files are staged: exit %i, the output directory as it was, no temporary files (after %i files)', async (signal, exit, staged) => {
     const site = await bigSite();
     try {
       const first = await buildAndSignal(site.dir, 'SIGCONT'); // a signal that changes nothing: a whole build

@@ -18,7 +18,7 @@ export interface CliIO {
    */
   terminal?: boolean;
   /**
-   * Whether the command owns the process's SIGINT and SIGTERM (the `dateline` program; not a build that
+   * Whether the command owns the process's SIGINT, SIGTERM and SIGHUP (the `dateline` program; not a build that
    * `serve --watch` runs): a build then stops on them cleanly, its output directory as it was.
    */
   signals?: boolean;

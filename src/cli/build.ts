@@ -161,8 +161,9 @@ async function buildAndReport(v: BuildValues, io: CliIO, interrupted: () => numb
 }
 
 /**
- * SIGINT (Ctrl-C) or SIGTERM during a build. While files are staged, the stage is stopped (its temporary
- * files removed) and the process exits with 128 + the signal's number, the output directory as it was;
+ * SIGINT (Ctrl-C), SIGTERM or SIGHUP (a closed terminal) during a build. While files are staged, the
+ * stage is stopped (its temporary files removed) and the process exits with 128 + the signal's number,
+ * the output directory as it was;
  * so it does while records are read (nothing written yet). Once the files are being put in place, or are,
  * the build finishes (renames take moments, and stopping midway would pair new feeds with the old
  * manifest; the cache is saved), skips --ping (remembering the feeds it changed for the next one), and
@@ -172,7 +173,7 @@ function stopOnSignals(io: CliIO): { dispose: () => void; code: number | undefin
   const state: { dispose: () => void; code: number | undefined } = { dispose: () => undefined, code: undefined };
   const before = committedStages();
   const on = (signal: NodeJS.Signals): void => {
-    const code = signal === 'SIGINT' ? 130 : 143;
+    const code = signal === 'SIGINT' ? 130 : signal === 'SIGHUP' ? 129 : 143;
     if (state.code !== undefined) process.exit(code);
     state.code = code;
     void interruptStages().then((stage) => {
@@ -186,9 +187,12 @@ function stopOnSignals(io: CliIO): { dispose: () => void; code: number | undefin
       process.exit(code);
     });
   };
-  process.on('SIGINT', on);
-  process.on('SIGTERM', on);
-  state.dispose = () => void (process.off('SIGINT', on), process.off('SIGTERM', on));
+  // (SIGHUP: the terminal closed under a build. Review: it left the stage's temporary files.)
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  for (const s of signals) process.on(s, on);
+  state.dispose = () => {
+    for (const s of signals) process.off(s, on);
+  };
   return state;
 }
 

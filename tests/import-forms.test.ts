@@ -782,6 +782,14 @@ describe('a surname written first in a credit line', () => {
   });
 });
 
+/**
+ * The bound for one rule on 100,000 characters of hostile copy. A rule that backtracks over the copy
+ * (quadratic) takes seconds to minutes there; a linear one takes 1–100 ms, by the machine and its load
+ * (twice as long at twice the length, measured). The bound was 100 ms until a slower machine took 101–161
+ * ms for rules that are linear: it is there to catch the quadratic, not to time the linear.
+ */
+const LINEAR_MS = 1000;
+
 describe('the byline and lead rules stay linear on hostile copy', () => {
   const N = 100_000;
   const HOSTILE: [string, string][] = [
@@ -823,9 +831,9 @@ describe('the byline and lead rules stay linear on hostile copy', () => {
     keptWholeNote(text);
     isStaffCredit(text);
     isStaffCredit(`Staff${text}`);
-    expect(performance.now() - t).toBeLessThan(100);
+    expect(performance.now() - t).toBeLessThan(LINEAR_MS);
   });
-  // (The rules for the staff after "with" and for ", with", each timed alone: each finishes well under 100 ms.)
+  // (The rules for the staff after "with" and for ", with", each timed alone.)
   const WITH_RULES: [string, (s: string) => unknown][] = [
     ['isStaffOf', isStaffOf], ['isStaffOf (staff after)', (s) => isStaffOf(`${s} staff`)],
     ['withStaff', (s) => withStaff(`Jane Doe with ${s}`)], ['withStaff (staff after)', (s) => withStaff(`${s} with ${s} staff`)],
@@ -839,7 +847,7 @@ describe('the byline and lead rules stay linear on hostile copy', () => {
       const t = performance.now();
       rule(text);
       const ms = performance.now() - t;
-      if (ms >= 100) slow.push(`${name}: ${Math.round(ms)} ms`);
+      if (ms >= LINEAR_MS) slow.push(`${name}: ${Math.round(ms)} ms`);
     }
     expect(slow).toEqual([]);
   });
@@ -884,14 +892,14 @@ describe('the lead, signature, editor and credit rules stay linear on hostile co
     ['copyLanguage (headline)', (s) => copyLanguage(s, '')], ['copyLanguage (body)', (s) => copyLanguage('', s)],
   ];
   it.each(HOSTILE)('%s', (_what, text) => {
-    // (Each rule on each line, timed alone: every one finishes well under 100 ms.)
+    // (Each rule on each line, timed alone.)
     const slow: string[] = [];
     for (const s of [text, `${text} contributed to this story.`, `By ${text}`, `Reporting by ${text}; Editing by ${text}`, `${text}（完）`]) {
       for (const [name, rule] of RULES) {
         const t = performance.now();
         rule(s);
         const ms = performance.now() - t;
-        if (ms >= 100) slow.push(`${name}: ${Math.round(ms)} ms`);
+        if (ms >= LINEAR_MS) slow.push(`${name}: ${Math.round(ms)} ms`);
       }
     }
     expect(slow).toEqual([]);

@@ -171,7 +171,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     const refused = loaded.diagnostics.some((d) => d.severity === 'error');
     // As build names them: the main feed's stories, and each feed's newest change.
     const future = futureDates(built.main, built.feeds, Date.now(), config.timezone);
-    const all = sortDiagnostics([...apart, ...loaded.diagnostics, ...built.diagnostics.filter((d) => !(refused && d.code === Errors.NoArticles.code)), ...future]);
+    const all = sortDiagnostics([...apart, ...loaded.diagnostics, ...loaded.sharedLinks, ...built.diagnostics.filter((d) => !(refused && d.code === Errors.NoArticles.code)), ...future]);
     const errors = report(io, all);
     const published = loaded.articles.filter((a) => !a.draft).length;
     const drafts = loaded.articles.length - published;

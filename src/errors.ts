@@ -88,6 +88,8 @@ export const Errors = {
     `${q(value)} holds what a URI cannot (" < > \\ ^ \` { | } [ ], a % that starts no escape such as %7C, a second #, or a character outside ASCII such as 新; in a urn:, a namespace of one letter or any of / ? # ~ &): the feeds carry it as it is, and validators call the Atom id and the RSS guid invalid; a new story's id should not (a published id never changes)`),
   IdScheme: entry('W_ID_SCHEME', 'warning', (value: string, scheme: string) =>
     `${q(value)} is read as a URI of its own, in the scheme "${scheme}:", which no one gives ids out in: the feeds carry it without the site's idPrefix, so another site's ${q(value)} is the same id to an aggregator, which may take one story for the other; a new story's id should be a plain id (the prefix makes it the site's), or a tag:, urn: or http(s): URI (a published id never changes)`),
+  LinkShared: entry('W_LINK_SHARED', 'warning', (url: string, other: string) =>
+    `links to ${q(url)}, as ${other} does: readers and aggregators that tell stories apart by their link show only one of the two; give each its own "url" (a record without one links to its path with ".html"), or, for one story filed twice, delete a record or make it a draft`),
   // An error, which stops the build before planning: sources/_newest.ts relies on that.
   IdDuplicate: entry('E_ID_DUPLICATE', 'error', (id: string, other: string) =>
     `id ${q(id)} is already used by ${other}; every article needs its own permanent id`),

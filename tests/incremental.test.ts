@@ -943,7 +943,7 @@ describe('zone offsets kept in the cache (zones.json)', () => {
       const first = await run();
       expect(first.code, first.stderr).toBe(0);
       const [magic, tz, code] = (await readFile(zonesFile, 'utf8')).split(' ');
-      expect(magic).toBe('dateline-cache/7');
+      expect(magic).toBe('dateline-cache/8');
       expect(tz).toBe(`${process.versions.tz}/${process.versions.icu}`);
       expect(code).toMatch(/^[\w-]{22}$/);
       await expectSameAsClean(site.dir, 'first build');

@@ -1,7 +1,7 @@
 /**
  * The cache's signatures (src/cache/signatures.ts): planning from them must give exactly the plans that
  * planning from the articles gives, since a build after a story is published plans from them
- * (pipeline/_replan.ts) and must write what a clean build writes. And ids compared without building
+ * (pipeline/_replan.ts) and must write what a clean build writes (and warn as it warns: the links too). And ids compared without building
  * them (core/ids.ts `givesItemId`) must agree with ids built and normalised.
  */
 import fc from 'fast-check';
@@ -28,6 +28,9 @@ const article = fc.record({
   tags: fc.array(name, { maxLength: 3 }),
   authors: fc.array(name, { maxLength: 2 }),
   json: fc.boolean(),
+  // Links under the site's URL (kept after it) and elsewhere (kept whole), some shared.
+  // (`<path>`: the link a record without `url` has, kept as a number; `<whole path>` and `<other dir>` look like one.)
+  link: fc.constantFrom('2025/a.html', '2025/b.html', 'x', '', '.html', 'https://elsewhere.example/x', 'https://elsewhere.example/x#2', '<path>', '<whole path>', '<other dir>'),
 });
 
 /** Plans as the comparison needs them: everything but the articles, which are given by path. */
@@ -43,17 +46,26 @@ describe('planning from the cache signatures', () => {
         const articles: Plannable[] = drawn.map((a) => {
           const file = `articles/${a.n}.${a.json ? 'json' : 'md'}`;
           // Unique, as checkIds leaves them (planning breaks ties on the date by id); most the file's name.
-          const out: Plannable = { file, id: a.id === undefined ? String(a.n) : `${a.id}~${a.n}`, draft: a.draft, published: new Date(a.minutes * 60_000), tags: a.tags, authors: a.authors.map((n) => ({ name: n })) };
+          const stem = file.slice(0, file.lastIndexOf('.'));
+          const made: Record<string, string> = { '<path>': `${stem.slice('articles/'.length)}.html`, '<whole path>': `${stem}.html`, '<other dir>': `les/${a.n}.html` };
+          const link = made[a.link] ?? a.link;
+          const url = link.startsWith('https:') ? link : `${config.siteUrl}${link}`;
+          const out: Plannable = { file, id: a.id === undefined ? String(a.n) : `${a.id}~${a.n}`, url, draft: a.draft, published: new Date(a.minutes * 60_000), tags: a.tags, authors: a.authors.map((n) => ({ name: n })) };
           if (a.section !== undefined) out.section = a.section;
           return out;
         });
-        const columns = JSON.parse(JSON.stringify(signatureColumns(articles.map((a) => [a.file, a] as const))));
+        const columns = JSON.parse(JSON.stringify(signatureColumns(articles.map((a) => [a.file, a] as const), config.siteUrl)));
+        // A link made from the record's path is kept as a number (most of a site without `url`).
+        expect(columns.links.filter((l: unknown) => typeof l === 'number')).toHaveLength(drawn.filter((a) => a.link === '<path>' || a.link === '<whole path>').length);
         // Half of them through the changes file's form instead.
         const half = new Set(articles.filter((_, i) => i % 2 === 0).map((a) => a.file));
         const changes = Object.fromEntries(articles.filter((a) => half.has(a.file)).map((a) => [a.file, JSON.parse(JSON.stringify(planFields(a)))]));
-        const stubs = [...plannables(columns, (f) => half.has(f)), ...Object.entries(changes).map(([f, fields]) => plannable(f, fields))];
+        const stubs = [...plannables(columns, (f) => half.has(f), config.siteUrl), ...Object.entries(changes).map(([f, fields]) => plannable(f, fields))];
         expect(stubs).toHaveLength(articles.length);
         expect(shape(planFeeds(stubs, config))).toEqual(shape(planFeeds(articles, config)));
+        // The links too, which the links shared across records are made from (core/links.ts).
+        const links = (xs: Plannable[]) => new Map(xs.map((a) => [a.file, a.url]));
+        expect(links(stubs)).toEqual(links(articles));
       }),
       { numRuns: 300 },
     );

@@ -23,6 +23,12 @@ export interface SignatureColumns {
   sections: number[];
   tags: number[][];
   authors: number[][];
+  /**
+   * Each article's link (core/links.ts): a number when it is the one a record without `url` has (the site's
+   * URL, the file's path without its first so many characters and its extension, `.html`); else a string
+   * after the site's URL (`siteUrl`, as most are), or whole in an array of one (`["https://elsewhere.example/x"]`).
+   */
+  links: (number | string | [string])[];
 }
 
 /** Every record's signature: the columns, and the changes since they were written (null: deleted). */
@@ -41,8 +47,9 @@ function fileId(file: string): string {
   return dot > 0 ? name.slice(0, dot) : name;
 }
 
-export function signatureColumns(records: Iterable<readonly [string, Omit<Plannable, 'file'>]>): SignatureColumns {
-  const out: SignatureColumns = { files: [], ids: [], published: [], drafts: [], names: [], sections: [], tags: [], authors: [] };
+/** `site`: the site's URL, which the links are kept after. */
+export function signatureColumns(records: Iterable<readonly [string, Omit<Plannable, 'file'>]>, site: string): SignatureColumns {
+  const out: SignatureColumns = { files: [], ids: [], published: [], drafts: [], names: [], sections: [], tags: [], authors: [], links: [] };
   const places = new Map<string, number>();
   const place = (name: string): number => {
     let at = places.get(name);
@@ -61,8 +68,24 @@ export function signatureColumns(records: Iterable<readonly [string, Omit<Planna
     out.sections.push(a.section === undefined ? -1 : place(a.section));
     out.tags.push(a.tags.map(place));
     out.authors.push(a.authors.map((p) => place(p.name)));
+    out.links.push(linkColumn(file, a.url, site));
   }
   return out;
+}
+
+/** The link made from a record's path (`drop`: the characters of its directory under the articles' that are not in it). */
+const pathLink = (file: string, drop: number, site: string): string => `${site}${file.slice(drop, file.lastIndexOf('.'))}.html`;
+
+/** A link as the column keeps it (SignatureColumns, `links`). */
+function linkColumn(file: string, url: string, site: string): number | string | [string] {
+  if (!url.startsWith(site)) return [url];
+  const rest = url.slice(site.length);
+  const dot = file.lastIndexOf('.');
+  if (rest.endsWith('.html') && dot > 0) {
+    const drop = dot - (rest.length - 5);
+    if (drop >= 0 && (drop === 0 || file[drop - 1] === '/') && pathLink(file, drop, site) === url) return drop;
+  }
+  return rest;
 }
 
 /** Whether parsed JSON is a whole set of columns (each as long as the files). */
@@ -70,12 +93,12 @@ export function areColumns(value: unknown): value is SignatureColumns {
   const c = value as Partial<SignatureColumns> | null;
   if (typeof c !== 'object' || c === null || !Array.isArray(c.files) || !Array.isArray(c.names) || !Array.isArray(c.drafts)) return false;
   const n = c.files.length;
-  return [c.ids, c.published, c.sections, c.tags, c.authors].every((col) => Array.isArray(col) && col.length === n);
+  return [c.ids, c.published, c.sections, c.tags, c.authors, c.links].every((col) => Array.isArray(col) && col.length === n);
 }
 
-/** The records of the columns as planning reads them, but those `skip` names. */
-export function plannables(columns: SignatureColumns, skip: (file: string) => boolean): Plannable[] {
-  const { files, ids, published, drafts, names, sections, tags, authors } = columns;
+/** The records of the columns as planning reads them, but those `skip` names (`site` as signatureColumns had it). */
+export function plannables(columns: SignatureColumns, skip: (file: string) => boolean, site: string): Plannable[] {
+  const { files, ids, published, drafts, names, sections, tags, authors, links } = columns;
   const draft = new Set(drafts);
   const name = (i: number): string => names[i] ?? '';
   // One object per person, shared by their records (planning only reads them).
@@ -87,9 +110,11 @@ export function plannables(columns: SignatureColumns, skip: (file: string) => bo
     if (skip(file)) continue;
     const id = ids[i];
     const section = sections[i] ?? -1;
+    const link = links[i] ?? '';
     const stub: Plannable = {
       file,
       id: id === 0 || id === undefined ? fileId(file) : id,
+      url: typeof link === 'number' ? pathLink(file, link, site) : typeof link === 'string' ? site + link : link[0],
       draft: draft.has(i),
       published: new Date(published[i] ?? 0),
       tags: (tags[i] ?? []).map(name),
@@ -102,8 +127,8 @@ export function plannables(columns: SignatureColumns, skip: (file: string) => bo
 }
 
 /** A record's signature (planFields) as planning reads it. */
-export function plannable(file: string, [id, draft, published, section, tags, authors]: PlanFields): Plannable {
-  const stub: Plannable = { file, id, draft, published: new Date(published), tags, authors: authors.map((name) => ({ name })) };
+export function plannable(file: string, [id, draft, published, section, tags, authors, url]: PlanFields): Plannable {
+  const stub: Plannable = { file, id, url, draft, published: new Date(published), tags, authors: authors.map((name) => ({ name })) };
   if (section !== null) stub.section = section;
   return stub;
 }

@@ -33,7 +33,7 @@ import { EDITS_GROUP, INDEX_SHARDS, sha256, shardOf, type CacheIdentity, type Ca
 import type { StoredArticle, StoredItem, StoredModel } from './serial.js';
 
 const CACHE_FILE = 'state.json';
-const MAGIC = 'dateline-cache/7';
+const MAGIC = 'dateline-cache/8';
 const indexFile = (n: number): string => `index-${String(n).padStart(2, '0')}.json`;
 const dataFile = (group: string): string => `data-${group}.json`;
 const DATA_FILE = /^data-(.+)\.json$/;

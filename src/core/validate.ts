@@ -17,6 +17,7 @@ import { quickHref, rfc3986Href } from './_urls.js';
 import { withoutBy } from './credits.js';
 import { renderDateline, styleFor, styleNeedsDate } from './dateline.js';
 import { isPermanentId, isUriItemId, itemId, madeUpScheme } from './ids.js';
+import { sharedLinks, type Linked } from './links.js';
 import { EXPECTED, fitsShape, JsonRecord, KNOWN_KEYS, MarkdownRecord } from './schema.js';
 
 export interface Validated {
@@ -24,11 +25,21 @@ export interface Validated {
   diagnostics: Diagnostic[];
   /** Valid articles not in `articles`: let go when read (RecordResult.omitted), counted here. */
   omitted: { published: number; drafts: number };
+  /**
+   * W_LINK_SHARED (core/links.ts), apart from `diagnostics`: a build reports them with what planning
+   * says, which the cache keeps for the builds that plan nothing.
+   */
+  sharedLinks: Diagnostic[];
 }
 
 /** Validates every record and checks ids across them. Records are taken in path order, so output never depends on disk order. */
 export function validateRecords(raws: readonly RawRecord[], config: SiteConfig): Validated {
-  return checkIds(raws.map((raw) => ({ ...validateRecord(raw, config), file: raw.file, idLine: () => raw.lineOf(['id']) })), config);
+  return checkIds(raws.map((raw) => {
+    const v = validateRecord(raw, config);
+    const r: RecordResult = { ...v, file: raw.file, idLine: () => raw.lineOf(['id']) };
+    if (v.article !== undefined && !v.article.draft) r.link = v.article.url;
+    return r;
+  }), config);
 }
 
 /** One record's own validation, before ids are compared across records. */
@@ -42,6 +53,8 @@ export interface RecordResult {
   idLine: () => number | undefined;
   /** A valid article let go when it was read (no feed can show it), in place of `article`. */
   omitted?: 'published' | 'draft';
+  /** A published article's link (also when it was let go), compared across records. */
+  link?: string;
 }
 
 /** Compares ids across records (in path order) and collects the articles and every diagnostic. */
@@ -51,6 +64,7 @@ export function checkIds(results: readonly RecordResult[], config: SiteConfig): 
   const diagnostics: Diagnostic[] = [];
   const owners = new Map<string, string>();
   const omitted = { published: 0, drafts: 0 };
+  const linked: Linked[] = [];
   for (const r of sorted) {
     diagnostics.push(...r.diagnostics);
     // Compared as the feeds will carry them: trimmed, cleaned and prefixed, so `a`, `a ` and `<prefix>a` collide;
@@ -64,11 +78,12 @@ export function checkIds(results: readonly RecordResult[], config: SiteConfig): 
       }
       owners.set(permanent, r.file);
     }
+    if (r.link !== undefined) linked.push({ file: r.file, url: r.link });
     if (r.article !== undefined) articles.push(r.article);
     else if (r.omitted === 'published') omitted.published += 1;
     else if (r.omitted === 'draft') omitted.drafts += 1;
   }
-  return { articles, diagnostics, omitted };
+  return { articles, diagnostics, omitted, sharedLinks: sharedLinks(linked) };
 }
 
 const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;

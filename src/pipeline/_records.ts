@@ -30,6 +30,8 @@ export interface PreparedRecords {
   /** The entries the cache should keep now, by record path. */
   records: Record<string, RecordEntry>;
   diagnostics: Diagnostic[];
+  /** On the full path, W_LINK_SHARED: reported with what planning says (the cache keeps both for the paths that plan nothing). */
+  sharedLinks: Diagnostic[];
   counts: { files: number; read: number; readInWorker: number; published: number; drafts: number };
   /** What the records add up to, for the cache. */
   census: Census;
@@ -53,7 +55,7 @@ export async function prepareRecords(
   /** The result when the articles directory cannot be listed (a Diagnostic in place of the scan). */
   const unlisted = (problem: Diagnostic): PreparedRecords => {
     const counts = { files: 0, read: 0, readInWorker: 0, published: 0, drafts: 0 };
-    return { ...(ignored === undefined ? {} : { ignored }), splices: new Map(), keys: new Map(), records: {}, diagnostics: [problem], counts, census: { published: 0, drafts: 0, noted: [], edits: [] } };
+    return { ...(ignored === undefined ? {} : { ignored }), splices: new Map(), keys: new Map(), records: {}, diagnostics: [problem], sharedLinks: [], counts, census: { published: 0, drafts: 0, noted: [], edits: [] } };
   };
   let scan = await scanRecords(config, cwd, read?.state, options);
   if (!('paths' in scan)) return unlisted(scan);
@@ -85,7 +87,7 @@ export async function prepareRecords(
   const counts = { files: scan.files, read: scan.read, readInWorker: scan.readInWorker };
   if (reuse !== undefined) {
     const { census } = reuse;
-    return { ...base, reuse, keys: reuse.keys, records: reuse.records, diagnostics: [...scan.leftOut, ...reuse.diagnostics], counts: { ...counts, published: census.published, drafts: census.drafts }, census };
+    return { ...base, reuse, keys: reuse.keys, records: reuse.records, diagnostics: [...scan.leftOut, ...reuse.diagnostics], sharedLinks: [], counts: { ...counts, published: census.published, drafts: census.drafts }, census };
   }
   const all = assembleRecords(scan);
   // Planning again: every data file is loaded, and the records in the edits file go back to their months'.
@@ -96,7 +98,7 @@ export async function prepareRecords(
   const kept = all.articles.filter((a) => !a.draft).length;
   const published = kept + all.omitted.published;
   const drafts = all.articles.length - kept + all.omitted.drafts;
-  return { ...base, articles: all.articles, keys: all.keys, records: all.records, diagnostics: all.diagnostics, counts: { ...counts, published, drafts }, census: { published, drafts, noted: all.noted, edits: [] } };
+  return { ...base, articles: all.articles, keys: all.keys, records: all.records, diagnostics: all.diagnostics, sharedLinks: all.sharedLinks, counts: { ...counts, published, drafts }, census: { published, drafts, noted: all.noted, edits: [] } };
 }
 
 /**

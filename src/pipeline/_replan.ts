@@ -15,6 +15,7 @@ import type { RecordEntry, StoredPlan } from '../cache/state.js';
 import { loadSignatures, type CacheRead } from '../cache/store.js';
 import { planFeeds, planFields, type Plannable } from '../core/feeds.js';
 import { givesItemId, itemId } from '../core/ids.js';
+import { sharedLinks } from '../core/links.js';
 import type { RecordScan } from '../sources/cached.js';
 import { reuseOf, storePlan, type Changes, type Reuse } from './_reuse.js';
 
@@ -32,7 +33,7 @@ export async function replan(scan: RecordScan, cache: CacheRead, changes: Change
     now[file] = planFields(article);
   }
   // One signature for every record (each has an article: a cache is written only by a build without errors).
-  const stubs = plannables(signatures.base, (file) => Object.hasOwn(now, file));
+  const stubs = plannables(signatures.base, (file) => Object.hasOwn(now, file), config.siteUrl);
   for (const file in now) {
     const fields = now[file];
     if (fields === undefined || fields === null) continue;
@@ -57,7 +58,10 @@ export async function replan(scan: RecordScan, cache: CacheRead, changes: Change
   }
   // The signatures hold no `updated`: the archive links' versions take each record's correction from its entry now.
   const entryNow = (file: string): RecordEntry | undefined => scan.fresh.get(changes.changed.get(file) ?? -1)?.entry ?? cache.state.records[file];
-  const { plans, diagnostics, groups } = planFeeds(stubs, config, (stub) => entryNow(stub.file)?.corrected);
+  const planned = planFeeds(stubs, config, (stub) => entryNow(stub.file)?.corrected);
+  const { plans, groups } = planned;
+  // The links compared across records, as reading them all does (build.ts puts them first, as here).
+  const diagnostics = [...sharedLinks(stubs.filter((s) => !s.draft)), ...planned.diagnostics];
   const previous = new Map(cache.state.plans.map((p) => [p.key, p]));
   const dirty = new Set<string>();
   const stored = plans.map((plan) => {
@@ -67,7 +71,7 @@ export async function replan(scan: RecordScan, cache: CacheRead, changes: Change
     return s;
   });
   // Too many changes: the columns are written again, with every record's signature as it is now.
-  const saved = Object.keys(now).length > MAX_SIGNATURE_CHANGES ? { base: signatureColumns(stubs.map((s) => [s.file, s] as const)), changes: {} } : { changes: now };
+  const saved = Object.keys(now).length > MAX_SIGNATURE_CHANGES ? { base: signatureColumns(stubs.map((s) => [s.file, s] as const), config.siteUrl), changes: {} } : { changes: now };
   return reuseOf(scan, cache.state, changes, stored, dirty, { planned: diagnostics, groups, signatures: saved, previous });
 }
 

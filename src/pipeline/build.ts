@@ -116,6 +116,14 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   }
 }
 
+/**
+ * Planning's result with the records' W_LINK_SHARED before its own: the cache keeps both as `planned`, for
+ * the builds that plan nothing (a link changed is a change of what planning reads: _reuse.ts).
+ */
+function withSharedLinks<T extends { diagnostics: Diagnostic[] }>(planned: T, shared: Diagnostic[]): T {
+  return shared.length === 0 ? planned : { ...planned, diagnostics: [...shared, ...planned.diagnostics] };
+}
+
 /** Whether the output directory's main JSON feed lists items: what an earlier build published. */
 function publishedBefore(outDir: string): boolean {
   try {
@@ -172,7 +180,10 @@ async function buildNow(options: BuildOptions, config: SiteConfig, outShown: str
   };
   // (Nothing is planned after an error: sources/_newest.ts relies on it, since a record that loses its id
   // to another can be one of the newest it held.)
-  if (prepared.diagnostics.some((d) => d.severity === 'error')) return report;
+  if (prepared.diagnostics.some((d) => d.severity === 'error')) {
+    if (prepared.sharedLinks.length > 0) report.diagnostics = sortDiagnostics([...prepared.diagnostics, ...prepared.sharedLinks]);
+    return report;
+  }
   // No record at all where the last build published stories: a checkout that failed, a volume not mounted.
   if (prepared.counts.files === 0 && options.allowEmpty !== true && publishedBefore(outDir)) {
     report.diagnostics = [...report.diagnostics, diagnostic(Errors.ArticlesEmpty, { file: config.articlesDir }, config.articlesDir)];
@@ -182,7 +193,7 @@ async function buildNow(options: BuildOptions, config: SiteConfig, outShown: str
   const items = cacheDir === undefined ? undefined : new CachedItems(prepared.records, keys);
   const { plans, diagnostics: planned, groups } = reuse !== undefined
     ? { plans: reuse.plans, diagnostics: reuse.replanned?.planned ?? previous?.planned ?? [], groups: reuse.replanned?.groups ?? previous?.groups ?? [] }
-    : planFeeds(prepared.articles ?? [], config);
+    : withSharedLinks(planFeeds(prepared.articles ?? [], config), prepared.sharedLinks);
   report.feeds.groups = groups;
   // The fast path renders the feeds that carry an edited record (the main feed's model it has), and of
   // the feeds it splices only the edited records.
@@ -375,7 +386,7 @@ async function buildNow(options: BuildOptions, config: SiteConfig, outShown: str
     // The cache's main model as it was read, when this build did not render the main feed (not written again).
     const main = keptMain ?? storeModel(mainModel as FeedModel);
     // What planning reads of every record: unchanged when the plans were reused (then not written again).
-    const signatures = reuse === undefined ? { base: signatureColumns((prepared.articles ?? []).map((a) => [a.file, a] as const)), changes: {} } : reuse.replanned?.signatures;
+    const signatures = reuse === undefined ? { base: signatureColumns((prepared.articles ?? []).map((a) => [a.file, a] as const), config.siteUrl), changes: {} } : reuse.replanned?.signatures;
     const state: CacheState = { startedAt, outDir, records: prepared.records, feeds, plans: reuse !== undefined ? reuse.stored : plans.map(storePlan), planned, groups, main, census: prepared.census, ...(signatures === undefined ? {} : { signatures }) };
     await saveCache(cache.dir, cache.identity, state, prepared.cache).catch((e: unknown) => {
       report.cacheNotSaved = (e as NodeJS.ErrnoException).code ?? (e as Error).message;

@@ -80,6 +80,8 @@ export class NewestArticles {
 function omit(r: Held, as: 'published' | 'draft'): void {
   const out = r as Extract<ReadResult, { kind: 'fresh' }>;
   // Set to undefined, not deleted: a deleted property gave each of 10,000 results a shape of its own.
+  // A published story's link is still compared with every other's (core/links.ts).
+  if (as === 'published') out.link = r.article.url;
   out.article = undefined;
   out.omitted = as;
   newestStats.omitted += 1;

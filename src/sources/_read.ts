@@ -37,7 +37,8 @@ export type ReadResult =
   | { index: number; kind: 'same'; stamp: FileStamp }
   /** `omitted`: a valid article let go after reading (sources/_newest.ts), counted but in no feed. */
   /** `length`: the bytes read, which the body read again later must have (cached.ts, bodyLoader). */
-  | { index: number; kind: 'fresh'; entry: RecordEntry; length: number; article?: Bodiless; omitted?: 'published' | 'draft' }
+  /** `link`: an omitted published article's, still compared across records (core/links.ts). */
+  | { index: number; kind: 'fresh'; entry: RecordEntry; length: number; article?: Bodiless; omitted?: 'published' | 'draft'; link?: string }
   | { index: number; kind: 'unreadable'; diagnostic: Diagnostic; directory?: true }
   /** Listed, then deleted before it was read: no record, as if the listing had come a moment later. */
   | { index: number; kind: 'gone' };

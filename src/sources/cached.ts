@@ -43,6 +43,8 @@ export interface CachedLoad extends Loaded {
   noted: string[];
   /** Valid articles let go when read (`newest`), not in `articles`. */
   omitted: { published: number; drafts: number };
+  /** W_LINK_SHARED, apart from `diagnostics` (core/validate.ts, Validated). */
+  sharedLinks: Diagnostic[];
 }
 
 interface RecordPath {
@@ -103,7 +105,7 @@ export interface RecordScan {
    */
   restamped: Map<number, FileStamp>;
   /** By index: what reading a file the cache did not know gave. */
-  fresh: Map<number, { entry: RecordEntry; length: number; article?: Bodiless; omitted?: 'published' | 'draft' }>;
+  fresh: Map<number, { entry: RecordEntry; length: number; article?: Bodiless; omitted?: 'published' | 'draft'; link?: string }>;
   unreadable: Diagnostic[];
   /** Files named like records that are not read as records (W_RECORDS_LEFT_OUT): no reason to read every record again. */
   leftOut: Diagnostic[];
@@ -121,7 +123,7 @@ export async function loadAllRecords(config: SiteConfig, cwd: string, options: S
 
 /** The load of a build whose articles directory cannot be listed. */
 function missing(problem: Diagnostic): CachedLoad {
-  return { articles: [], diagnostics: [problem], files: 0, keys: new Map(), records: {}, read: 0, readInWorker: 0, noted: [], omitted: { published: 0, drafts: 0 } };
+  return { articles: [], diagnostics: [problem], files: 0, keys: new Map(), records: {}, read: 0, readInWorker: 0, noted: [], omitted: { published: 0, drafts: 0 }, sharedLinks: [] };
 }
 
 export interface ScanOptions {
@@ -221,7 +223,9 @@ export async function scanRecords(config: SiteConfig, cwd: string, previous: Cac
         restamped.set(r.index, r.stamp);
       }
     } else {
-      fresh.set(r.index, r.article !== undefined ? { entry: r.entry, length: r.length, article: r.article } : r.omitted !== undefined ? { entry: r.entry, length: r.length, omitted: r.omitted } : { entry: r.entry, length: r.length });
+      fresh.set(r.index, r.article !== undefined ? { entry: r.entry, length: r.length, article: r.article }
+        : r.omitted !== undefined ? { entry: r.entry, length: r.length, omitted: r.omitted, ...(r.link === undefined ? {} : { link: r.link }) }
+        : { entry: r.entry, length: r.length });
     }
   }
   const leftOut = lookalikes.length === 0 ? [] : [diagnostic(Errors.RecordsLeftOut, { file: shownRoot }, lookalikes.sort().map((n) => n.split(sep).join('/')))];
@@ -248,9 +252,11 @@ export function assembleRecords(scan: RecordScan): CachedLoad {
     if (article !== undefined) {
       result.article = article;
       keys.set(article, itemKey(entry.hash, file));
+      if (!article.draft) result.link = article.url;
     }
-    const omitted = scan.fresh.get(i)?.omitted;
-    if (omitted !== undefined) result.omitted = omitted;
+    const fresh = scan.fresh.get(i);
+    if (fresh?.omitted !== undefined) result.omitted = fresh.omitted;
+    if (fresh?.link !== undefined) result.link = fresh.link;
     results.push(result);
   }
   const validated = checkIds(results, scan.config);
@@ -264,6 +270,7 @@ export function assembleRecords(scan: RecordScan): CachedLoad {
     readInWorker: scan.readInWorker,
     noted,
     omitted: validated.omitted,
+    sharedLinks: validated.sharedLinks,
   };
 }
 

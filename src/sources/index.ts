@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { resolveConfig, standInConfig } from '../core/config.js';
 import { DatelineError, diagnostic, Errors } from '../errors.js';
 import type { Diagnostic, SiteConfig } from '../types.js';
-import { display, type Loaded } from './_files.js';
+import { display, sortDiagnostics, type Loaded } from './_files.js';
 import { parseJson } from './_positions.js';
 import { loadAllRecords } from './cached.js';
 import { overlapProblems } from '../apart.js';
@@ -52,6 +52,8 @@ const DECIDED_BY: Readonly<Record<string, readonly { code: string }[]>> = {
   timezone: [Errors.DateOutOfRange, Errors.DateNonexistent, Errors.DateAmbiguous, Errors.DatelineDateLater],
   language: DATELINE_STYLE, datelineStyle: DATELINE_STYLE, datelineDated: DATELINE_STYLE,
   idPrefix: [Errors.IdNotUri],
+  // (A relative `url` is resolved against it, and a link made from a record's path is under it.)
+  siteUrl: [Errors.LinkShared],
 };
 
 /**
@@ -74,11 +76,11 @@ export async function recordsDespiteConfig(file: string = DEFAULT_CONFIG_FILE, c
   // What the keys set aside decide is not said: it would be the stand-ins' (a desk time read in UTC, a
   // dateline in the default style), not the site's.
   const unsure = new Set(standIn.replaced.flatMap((k) => DECIDED_BY[k] ?? []).map((e) => e.code));
-  return { diagnostics: loaded.diagnostics.filter((d) => !unsure.has(d.code)), replaced: standIn.replaced, files: loaded.files };
+  return { diagnostics: [...loaded.diagnostics, ...loaded.sharedLinks].filter((d) => !unsure.has(d.code)), replaced: standIn.replaced, files: loaded.files };
 }
 
 /** Reads every record under `config.articlesDir` (any depth) and validates them all: the build's reader, without a cache. */
 export async function loadArticles(config: SiteConfig, cwd: string = process.cwd()): Promise<Loaded> {
-  const { articles, diagnostics, files } = await loadAllRecords(config, cwd, { remember: false, keepBodies: true });
-  return { articles, diagnostics, files };
+  const { articles, diagnostics, sharedLinks, files } = await loadAllRecords(config, cwd, { remember: false, keepBodies: true });
+  return { articles, diagnostics: sharedLinks.length === 0 ? diagnostics : sortDiagnostics([...diagnostics, ...sharedLinks]), files };
 }

@@ -1,6 +1,6 @@
 /**
  * Lines for the warnings raised after the records were read, from what the whole site holds (a slug
- * collision, a date ahead of the clock): the core has only the file and field by then, so the record is
+ * collision, a date ahead of the clock, a link two stories share): the core has only the file and field by then, so the record is
  * read again for the line of the field's key. Only these rare warnings pay for it.
  */
 import { readFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { Errors } from '../errors.js';
 import type { Diagnostic, LineOf } from '../types.js';
 import { readRecord } from './_files.js';
 
-const LOCATED = new Set<string>([Errors.SlugCollision.code, Errors.DateFuture.code]);
+const LOCATED = new Set<string>([Errors.SlugCollision.code, Errors.DateFuture.code, Errors.LinkShared.code]);
 
 /** Sets `line` on those diagnostics that have a record's file and field but no line (files relative to `cwd`). */
 export function locateFields(diagnostics: readonly Diagnostic[], cwd: string): void {

@@ -92,6 +92,16 @@ export async function runCli(argv: string[], cwd: string): Promise<{ code: numbe
   return { code, stdout, stderr };
 }
 
+/** The bytes (base64) of every file in a directory (recursively), by relative path: trees compared without their times. */
+export async function filesOf(dir: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const name of (await readdir(dir, { recursive: true })) as string[]) {
+    const bytes = await readFile(join(dir, name)).catch(() => undefined);
+    if (bytes !== undefined) out.set(name, bytes.toString('base64'));
+  }
+  return out;
+}
+
 /** Bytes and mtimes of every file in a directory (recursively), by relative path. */
 export async function snapshotDir(dir: string): Promise<Map<string, { bytes: Buffer; mtimeMs: number; ino: number }>> {
   const out = new Map<string, { bytes: Buffer; mtimeMs: number; ino: number }>();

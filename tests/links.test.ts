@@ -3,11 +3,11 @@
  * kind of build alike (without the cache, with it on the full path, planned again from the signatures, and
  * on the fast path that plans nothing), and by the library's loadArticles.
  */
-import { readdir, readFile, rm, unlink, utimes, writeFile } from 'node:fs/promises';
+import { readFile, rm, unlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadArticles, loadConfig } from '../src/index.js';
-import { makeSite, rng, runCli, SITE_CONFIG } from './_helpers.js';
+import { filesOf, makeSite, rng, runCli, SITE_CONFIG } from './_helpers.js';
 
 const ONE = 'https://news.example.com/one.html';
 
@@ -28,16 +28,6 @@ const sharedOf = (json: { diagnostics: (Shared & { code: string })[] }): Shared[
 async function build(dir: string, args: string[]): Promise<{ code: number; json: any; stderr: string }> {
   const r = await runCli(['build', '--json', ...args], dir);
   return { code: r.code, json: JSON.parse(r.stdout), stderr: r.stderr };
-}
-
-/** Every file of a directory, bytes as base64. */
-async function files(dir: string): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (const name of (await readdir(dir, { recursive: true })) as string[]) {
-    const bytes = await readFile(join(dir, name)).catch(() => undefined);
-    if (bytes !== undefined) out.set(name, bytes.toString('base64'));
-  }
-  return out;
 }
 
 describe('stories that share a link', () => {
@@ -109,7 +99,7 @@ describe('stories that share a link', () => {
       expect(lean.code, lean.stderr).toBe(0);
       expect(sharedOf(lean.json).map((d) => d.file)).toEqual(['articles/s01.md', 'articles/s11.md']);
       expect(lean.json.diagnostics).toEqual(full.json.diagnostics);
-      expect(await files(join(site.dir, 'lean'))).toEqual(await files(join(site.dir, 'full')));
+      expect(await filesOf(join(site.dir, 'lean'))).toEqual(await filesOf(join(site.dir, 'full')));
     } finally {
       await site.cleanup();
     }
@@ -178,7 +168,7 @@ describe('shared links and the cache', () => {
           await rm(join(site.dir, 'clean'), { recursive: true, force: true });
           const clean = await build(site.dir, ['--no-cache', '--out', 'clean']);
           expect(result.json.diagnostics, `${label}: the report`).toEqual(clean.json.diagnostics);
-          expect(await files(join(site.dir, 'dist')), label).toEqual(await files(join(site.dir, 'clean')));
+          expect(await filesOf(join(site.dir, 'dist')), label).toEqual(await filesOf(join(site.dir, 'clean')));
           // Who is warned: each published story whose link an earlier one (in path order) has.
           const owners = new Map<string, string>();
           const expected: string[] = [];

@@ -4,7 +4,7 @@
  * build with the cache does (the cache needs them all), so the two are compared, and the feed's items are
  * checked against the order worked out here from the records.
  */
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -13,7 +13,7 @@ import { byNewest } from '../src/core/model.js';
 import { main, type CliIO } from '../src/index.js';
 import { NewestArticles, newestStats } from '../src/sources/_newest.js';
 import type { ReadResult } from '../src/sources/_read.js';
-import { makeSite, parseXml, rng, SITE_CONFIG, text } from './_helpers.js';
+import { filesOf, makeSite, parseXml, rng, SITE_CONFIG, text } from './_helpers.js';
 
 const CONFIG = { ...SITE_CONFIG, itemsPerFeed: 7, feeds: { brotliQuality: 1 } };
 
@@ -53,15 +53,6 @@ async function build(cwd: string, args: string[]): Promise<{ code: number; json:
   return { code, json: JSON.parse(out) };
 }
 
-async function files(dir: string): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (const name of (await readdir(dir, { recursive: true })) as string[]) {
-    const bytes = await readFile(join(dir, name)).catch(() => undefined);
-    if (bytes !== undefined) out.set(name, bytes.toString('base64'));
-  }
-  return out;
-}
-
 /** Builds without the cache (holding only the newest) and with it (holding all), into two directories. */
 async function both(made: readonly Made[]): Promise<{ lean: { code: number; json: any; files: Map<string, string> }; full: { code: number; json: any; files: Map<string, string> }; dir: string }> {
   const site = await makeSite(Object.fromEntries(made.map((m) => [m.name, m.content])), CONFIG);
@@ -75,7 +66,7 @@ async function both(made: readonly Made[]): Promise<{ lean: { code: number; json
     const valid = made.filter((m) => !m.draft).length;
     if (lean.code === 0) expect(between - before).toBe(made.length - Math.min(7, valid));
     expect(newestStats.omitted).toBe(between);
-    const read = async (r: { code: number }, out: string): Promise<Map<string, string>> => (r.code === 0 ? files(join(site.dir, out)) : new Map());
+    const read = async (r: { code: number }, out: string): Promise<Map<string, string>> => (r.code === 0 ? filesOf(join(site.dir, out)) : new Map());
     return { lean: { ...lean, files: await read(lean, 'lean') }, full: { ...full, files: await read(full, 'full') }, dir: site.dir };
   } finally {
     await rm(site.dir, { recursive: true, force: true });
@@ -188,7 +179,7 @@ describe('a main-feed-only build without the cache', () => {
       const full = await build(site.dir, ['--cache', '.cache', '--out', 'full']);
       expect(full.code).toBe(0);
       expect(reported(lean)).toEqual(reported(full.json));
-      expect(await files(join(site.dir, 'lean'))).toEqual(await files(join(site.dir, 'full')));
+      expect(await filesOf(join(site.dir, 'lean'))).toEqual(await filesOf(join(site.dir, 'full')));
     } finally {
       await site.cleanup();
     }

@@ -25,21 +25,28 @@ export interface Validated {
   diagnostics: Diagnostic[];
   /** Valid articles not in `articles`: let go when read (RecordResult.omitted), counted here. */
   omitted: { published: number; drafts: number };
-  /**
-   * W_LINK_SHARED (core/links.ts), apart from `diagnostics`: a build reports them with what planning
-   * says, which the cache keeps for the builds that plan nothing.
-   */
+}
+
+/**
+ * What comparing records gives: W_LINK_SHARED (core/links.ts) apart from `diagnostics`, since a build
+ * reports them with what planning says, which the cache keeps for the builds that plan nothing.
+ */
+export interface Compared extends Validated {
   sharedLinks: Diagnostic[];
 }
 
-/** Validates every record and checks ids across them. Records are taken in path order, so output never depends on disk order. */
+/**
+ * Validates every record and compares ids and links across them (the links shared are in `diagnostics`,
+ * after the records'). Records are taken in path order, so output never depends on disk order.
+ */
 export function validateRecords(raws: readonly RawRecord[], config: SiteConfig): Validated {
-  return checkIds(raws.map((raw) => {
+  const { sharedLinks, ...compared } = checkIds(raws.map((raw) => {
     const v = validateRecord(raw, config);
     const r: RecordResult = { ...v, file: raw.file, idLine: () => raw.lineOf(['id']) };
     if (v.article !== undefined && !v.article.draft) r.link = v.article.url;
     return r;
   }), config);
+  return { ...compared, diagnostics: [...compared.diagnostics, ...sharedLinks] };
 }
 
 /** One record's own validation, before ids are compared across records. */
@@ -57,8 +64,8 @@ export interface RecordResult {
   link?: string;
 }
 
-/** Compares ids across records (in path order) and collects the articles and every diagnostic. */
-export function checkIds(results: readonly RecordResult[], config: SiteConfig): Validated {
+/** Compares ids and links across records (in path order) and collects the articles and every diagnostic. */
+export function checkIds(results: readonly RecordResult[], config: SiteConfig): Compared {
   const sorted = [...results].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const articles: Article[] = [];
   const diagnostics: Diagnostic[] = [];

@@ -80,8 +80,9 @@ export class NewestArticles {
 function omit(r: Held, as: 'published' | 'draft'): void {
   const out = r as Extract<ReadResult, { kind: 'fresh' }>;
   // Set to undefined, not deleted: a deleted property gave each of 10,000 results a shape of its own.
-  // A published story's link is still compared with every other's (core/links.ts).
-  if (as === 'published') out.link = r.article.url;
+  // A published story's link is still compared with every other's (core/links.ts): a string of its own,
+  // since a `url` as written is a slice of the front matter, which it would keep alive (as _read.ts keeps ids).
+  if (as === 'published') out.link = ` ${r.article.url}`.slice(1);
   out.article = undefined;
   out.omitted = as;
   newestStats.omitted += 1;

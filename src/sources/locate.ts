@@ -6,25 +6,33 @@
 import { readFileSync } from 'node:fs';
 import { basename, isAbsolute, join } from 'node:path';
 import { Errors } from '../errors.js';
-import type { Diagnostic, LineOf } from '../types.js';
+import type { Diagnostic, RawRecord } from '../types.js';
 import { readRecord } from './_files.js';
 
 const LOCATED = new Set<string>([Errors.SlugCollision.code, Errors.DateFuture.code, Errors.LinkShared.code]);
 
 /** Sets `line` on those diagnostics that have a record's file and field but no line (files relative to `cwd`). */
 export function locateFields(diagnostics: readonly Diagnostic[], cwd: string): void {
-  const lines = new Map<string, LineOf | undefined>();
+  const records = new Map<string, RawRecord | undefined>();
   for (const d of diagnostics) {
     if (d.line !== undefined || d.file === undefined || d.field === undefined || !LOCATED.has(d.code)) continue;
-    if (!lines.has(d.file)) lines.set(d.file, lineOfRecord(isAbsolute(d.file) ? d.file : join(cwd, d.file)));
-    const line = lines.get(d.file)?.(fieldPath(d.field));
+    if (!records.has(d.file)) records.set(d.file, readAgain(isAbsolute(d.file) ? d.file : join(cwd, d.file)));
+    const record = records.get(d.file);
+    const path = fieldPath(d.field);
+    // A key the record does not have (a link made from the path) has no line: lineOf would give the record's
+    // first. (Below it, lineOf finds the nearest: `authors[1]` of authors written as one string is that key's.)
+    if (record === undefined || !hasKey(record.data, path[0])) continue;
+    const line = record.lineOf(path);
     if (line !== undefined) d.line = line;
   }
 }
 
-function lineOfRecord(path: string): LineOf | undefined {
+const hasKey = (data: unknown, key: string | number | undefined): boolean =>
+  key !== undefined && data !== null && typeof data === 'object' && Object.hasOwn(data, key);
+
+function readAgain(path: string): RawRecord | undefined {
   try {
-    return readRecord(readFileSync(path, 'utf8'), basename(path), path).record?.lineOf;
+    return readRecord(readFileSync(path, 'utf8'), basename(path), path).record;
   } catch {
     // Gone or unreadable since: the warning keeps its file and field.
     return undefined;

@@ -17,12 +17,11 @@ export interface Linked {
   url: string;
 }
 
-/** W_LINK_SHARED for each published story whose link an earlier one (in path order) has. */
+/** W_LINK_SHARED for each published story whose link an earlier one has: `stories` in path order. */
 export function sharedLinks(stories: readonly Linked[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const first = new Map<string, string>();
-  const sorted = [...stories].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  for (const s of sorted) {
+  for (const s of stories) {
     const owner = first.get(s.url);
     if (owner === undefined) first.set(s.url, s.file);
     // (Without a line: the CLI finds the `url` key's, sources/locate.ts; a link made from the path has none.)

@@ -61,7 +61,8 @@ export async function replan(scan: RecordScan, cache: CacheRead, changes: Change
   const planned = planFeeds(stubs, config, (stub) => entryNow(stub.file)?.corrected);
   const { plans, groups } = planned;
   // The links compared across records, as reading them all does (build.ts puts them first, as here).
-  const diagnostics = [...sharedLinks(stubs.filter((s) => !s.draft)), ...planned.diagnostics];
+  const published = stubs.filter((s) => !s.draft).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const diagnostics = [...sharedLinks(published), ...planned.diagnostics];
   const previous = new Map(cache.state.plans.map((p) => [p.key, p]));
   const dirty = new Set<string>();
   const stored = plans.map((plan) => {

@@ -119,7 +119,7 @@ import { lockDirectories } from ${JSON.stringify(LOCKS)};
 import { writeFileSync } from 'node:fs';
 const release = await lockDirectories([process.argv[2]]);
 process.stdout.write('held\\n');
-await new Promise((r) => setTimeout(r, 1500));
+await new Promise((r) => setTimeout(r, 3000));
 writeFileSync(process.argv[3], 'released');
 release();
 `);
@@ -128,9 +128,11 @@ release();
       const child = spawn(process.execPath, ['--import', 'tsx', holder, dist, marker], { stdio: ['ignore', 'pipe', 'inherit'] });
       const closed = new Promise((resolve) => child.on('close', resolve));
       await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
-      await writeOutputs(dist, new Map([['feed.xml', '<rss/>']]));
-      // (Its files were put in place after the other process let the directory go.)
+      const heard: { pid: number; dir: string }[] = [];
+      await writeOutputs(dist, new Map([['feed.xml', '<rss/>']]), dist, new Map(), { onWait: ({ pid }, dir) => heard.push({ pid, dir }) });
+      // (Its files were put in place after the other process let the directory go; it was told whom it waited for.)
       expect(await readFile(marker, 'utf8')).toBe('released');
+      expect(heard).toEqual([{ pid: child.pid, dir: expect.stringContaining('dist') }]);
       expect(await readdir(dist)).toEqual(['feed.xml']);
       await closed;
     });

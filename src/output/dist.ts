@@ -454,19 +454,22 @@ function safeName(name: string): boolean {
 /**
  * Writes a whole build at once. `shownAs` names the directory in messages (as the user wrote it); it
  * defaults to `outDir`. `mtimes` maps file names to the mtime each must have (the build's `mtimes`).
+ * `onWait` hears of a build or another call holding the directory, as `runBuild`'s does (once, after a
+ * second of waiting).
  */
 export async function writeOutputs(
   outDir: string,
   outputs: Outputs,
   shownAs: string = outDir,
   mtimes: ReadonlyMap<string, Date> = new Map(),
+  { onWait }: { onWait?: (holder: { pid: number; host?: string }, dir: string) => void } = {},
 ): Promise<Written[]> {
   // Every name is checked before the turn is taken: a bad one stops the call with nothing staged.
   const bad = [...outputs.keys()].filter((name) => !safeName(name));
   if (bad.length > 0) throw new DatelineError(bad.map((name) => diagnostic(Errors.OutputName, { file: shownAs }, name)));
   // Under the directory's lock, as a build writes (locks.ts): a library caller and a build, or two
   // callers in two processes, take turns.
-  const unlock = await lockDirectories([realPath(resolve(outDir))]);
+  const unlock = await lockDirectories([realPath(resolve(outDir))], onWait);
   try {
     const stage = new OutputStage(outDir, shownAs);
     try {

@@ -3,7 +3,7 @@
  * and a caller that has just read a target (a spliced feed's previous document) can hand its bytes over
  * instead of the stage reading the file again.
  */
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -96,7 +96,7 @@ describe('OutputStage', () => {
     });
   });
 
-  it('a target that cannot be read fails the build before anything is renamed; one that cannot be replaced says how much was', async () => {
+  it('a target that cannot be read fails the build before anything is renamed; one that cannot be replaced puts back what was', async () => {
     await withDir(async (dir) => {
       await mkdir(join(dir, 'in-the-way.xml'));
       const stage = new OutputStage(dir, 'out');
@@ -112,19 +112,37 @@ describe('OutputStage', () => {
       expect((await readdir(dir, { recursive: true })).sort()).toEqual(['in-the-way.xml']);
     });
     await withDir(async (dir) => {
-      // The directory appears after the file was staged (its absence checked): the rename fails.
+      // The directory appears after the file was staged (its absence checked): the rename fails. The
+      // files renamed before it are put back: the one it replaced as it was (bytes, mtime, inode), a new
+      // one removed, and nothing of the stage is left.
+      await mkdir(join(dir, 'feeds'));
+      await writeFile(join(dir, 'feeds', 'a.xml'), 'old a');
+      await utimes(join(dir, 'feeds', 'a.xml'), 1_600_000_000, 1_600_000_000);
+      const before = await stat(join(dir, 'feeds', 'a.xml'));
       const stage = new OutputStage(dir, 'out');
-      await stage.put('a.xml', 'a');
-      await stage.put('b.xml', 'b');
+      await stage.put('feeds/a.xml', 'a');
+      await stage.put('feeds/new.xml', 'new');
+      await stage.put('feeds/z.xml', 'z');
       const stageDir = join(dir, `.dateline-stage-${process.pid}`);
-      while ((await readdir(stageDir).catch(() => [])).length < 2) await new Promise((r) => setTimeout(r, 1));
-      await mkdir(join(dir, 'b.xml', 'sub'), { recursive: true });
+      while ((await readdir(stageDir).catch(() => [])).length < 3) await new Promise((r) => setTimeout(r, 1));
+      await mkdir(join(dir, 'feeds', 'z.xml', 'sub'), { recursive: true });
       const error = await stage.commit().catch((e: unknown) => e);
       expect((error as DatelineError).diagnostics.map((d) => d.message)).toEqual([
-        expect.stringMatching(/^cannot write the output: b\.xml: (EISDIR \(a directory is in the way of the file\)|ENOTEMPTY|EEXIST); 1 of 2 files were already replaced \(the manifest is the old one\); build again once it is fixed$/),
+        expect.stringMatching(/^cannot write the output: feeds\/z\.xml: (EISDIR \(a directory is in the way of the file\)|ENOTEMPTY|EEXIST); the previous output is untouched$/),
       ]);
-      expect((await readdir(dir)).sort()).toEqual(['a.xml', 'b.xml']);
-      expect(await readFile(join(dir, 'a.xml'), 'utf8')).toBe('a');
+      expect((await readdir(dir, { recursive: true })).sort()).toEqual(['feeds', 'feeds/a.xml', 'feeds/z.xml', 'feeds/z.xml/sub']);
+      expect(await readFile(join(dir, 'feeds', 'a.xml'), 'utf8')).toBe('old a');
+      const after = await stat(join(dir, 'feeds', 'a.xml'));
+      expect([after.ino, after.mtimeMs, after.nlink]).toEqual([before.ino, before.mtimeMs, 1]);
+    });
+    await withDir(async (dir) => {
+      // A commit that succeeds leaves no second name of a file it replaced.
+      await writeFile(join(dir, 'a.xml'), 'old a');
+      const stage = new OutputStage(dir, 'out');
+      await stage.put('a.xml', 'a');
+      await stage.commit();
+      expect(await readdir(dir)).toEqual(['a.xml']);
+      expect([await readFile(join(dir, 'a.xml'), 'utf8'), (await stat(join(dir, 'a.xml'))).nlink]).toEqual(['a', 1]);
     });
   });
 });

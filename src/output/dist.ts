@@ -15,15 +15,16 @@
  * build into the same place removes.
  */
 import { alive, lockDirectories } from '../locks.js';
-import { constants, renameSync } from 'node:fs';
-import { access, copyFile, lstat, readdir, readFile, realpath, rename, rm, rmdir, stat, utimes, writeFile } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { constants, rmSync } from 'node:fs';
+import { access, lstat, readdir, readFile, realpath, rm, rmdir, stat, utimes, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { DatelineError, diagnostic, Errors, withWords } from '../errors.js';
 import { MANIFEST_FILE, manifestFiles, NGINX_CONF_FILE } from '../hosting/index.js';
 import { FEED_ROOTS } from '../core/feeds.js';
 import { makeDirs, realPath, within } from '../paths.js';
 import { caselessPath } from '../core/slug.js';
 import { turns } from '../turns.js';
+import { keepAside, putBack, renameInto, STAGE_PREFIX, type Renamed } from './_rename.js';
 import type { Outputs } from '../types.js';
 
 export interface Written {
@@ -37,7 +38,6 @@ export interface Written {
 const PARALLEL = 16;
 const PARALLEL_BYTES = 48 * 1024 * 1024;
 
-const STAGE_PREFIX = '.dateline-stage-';
 
 /** The stages of this process that have staged a file and not committed or aborted yet. */
 const live = new Set<OutputStage>();
@@ -85,7 +85,8 @@ export class OutputStage {
   readonly removed: string[] = [];
   /** Those left in place, and why: a directory, or a feed's directory that is a link (see `removable`). */
   readonly kept: { file: string; why: string }[] = [];
-  private readonly pending: { name: string; tmp: string; target: string }[] = [];
+  /** `existed`: a file was there to replace (kept aside while the renames run: renameAll). */
+  private readonly pending: { name: string; tmp: string; target: string; existed: boolean }[] = [];
   /** `.dateline-stage-<pid>` once a file is staged in it. */
   private stageDir: string | undefined;
   private stageMade: Promise<void> | undefined;
@@ -223,7 +224,7 @@ export class OutputStage {
     await (this.stageMade ??= this.makeDir(stageDir));
     if (this.closed) return;
     const tmp = join(stageDir, String(this.staged++));
-    this.pending.push({ name, tmp, target });
+    this.pending.push({ name, tmp, target, existed: old !== undefined });
     await writeFile(tmp, bytes);
     if (mtime !== undefined) await utimes(tmp, mtime, mtime);
   }
@@ -310,17 +311,25 @@ export class OutputStage {
     // (which would be answered 304 for good).
     const last = (p: { name: string }): number => (p.name === MANIFEST_FILE ? 2 : p.name === NGINX_CONF_FILE ? 1 : 0);
     const ordered = [...this.pending].sort((a, b) => last(a) - last(b) || (a.name < b.name ? -1 : 1));
+    // Each file replaced is kept aside (a second name for it, beside it) until every rename is done, so
+    // that a rename that fails puts the previous output back as it was, bytes, mtime and inode.
+    const done: Renamed[] = [];
     for (const [i, p] of ordered.entries()) {
+      const kept = p.existed ? keepAside(p.target) : undefined;
       try {
         await renameInto(p.tmp, p.target);
+        done.push({ target: p.target, existed: p.existed, kept });
       } catch (e) {
         // Every target was read (or found missing) while staging, so this is rare: something changed
-        // the directory since. What was renamed stays (the manifest, last, is the old one).
+        // the directory since (a directory put in the way, a file made immutable).
+        if (kept !== undefined) rmSync(kept, { force: true });
+        const left = putBack(done);
         this.pending.splice(0, this.pending.length, ...ordered.slice(i));
         await this.abort();
-        throw this.writeFailed(e, p.name, i, ordered.length);
+        throw this.writeFailed(e, p.name, left, ordered.length);
       }
     }
+    for (const r of done) if (r.kept !== undefined) rmSync(r.kept, { force: true });
     this.pending.length = 0;
     if (this.stageDir !== undefined) await rm(this.stageDir, { recursive: true, force: true });
     live.delete(this);
@@ -385,9 +394,10 @@ export class OutputStage {
 }
 
 /**
- * Removes the copies a killed build was making beside its targets in directories on another file system
- * (`renameInto`): the hidden files of a dead build in each directory the previous build wrote feeds to,
- * in `_config/` and under the feeds' own directories (one the killed build made).
+ * Removes what a killed build left beside its targets (_rename.ts): the copies it was making in directories
+ * on another file system, and the files it replaced, kept aside until its renames were done. The hidden
+ * files of a dead build in each directory the previous build wrote feeds to, in `_config/` and under the
+ * feeds' own directories (one the killed build made).
  */
 async function removeCopiesBeside(outDir: string, listed: readonly string[] | undefined): Promise<void> {
   const dirs = new Set<string>(['.', dirname(NGINX_CONF_FILE)]);
@@ -398,7 +408,8 @@ async function removeCopiesBeside(outDir: string, listed: readonly string[] | un
   }
   for (const d of dirs) {
     for (const n of await readdir(join(outDir, d)).catch(() => [] as string[])) {
-      const pid = n.startsWith(STAGE_PREFIX) ? /^(\d+)-/.exec(n.slice(STAGE_PREFIX.length))?.[1] : undefined;
+      // (A copy made across file systems, `<pid>-name`, or a replaced file kept aside, `<pid>~name`: _rename.ts.)
+      const pid = n.startsWith(STAGE_PREFIX) ? /^(\d+)[-~]/.exec(n.slice(STAGE_PREFIX.length))?.[1] : undefined;
       if (pid !== undefined && !alive(Number(pid))) await rm(join(outDir, d, n), { force: true }).catch(() => undefined);
     }
   }
@@ -413,32 +424,6 @@ async function removeEmptyDirs(dir: string): Promise<boolean> {
     if (e.isDirectory() && (await removeEmptyDirs(join(dir, e.name))) && (await rmdir(join(dir, e.name)).then(() => true, () => false))) left -= 1;
   }
   return left === 0;
-}
-
-/**
- * Renames a staged file into place. A target directory on another file system (a link to another disk,
- * a mount) cannot take a rename from the stage directory (EXDEV): the file is copied beside the target
- * first, and that copy renamed, which is atomic again.
- */
-async function renameInto(tmp: string, target: string): Promise<void> {
-  try {
-    // On this thread: the renames come once everything is staged, when it has nothing else to do, and
-    // a rename through the thread pool took five times the system call (a clean 10k build's 891 files:
-    // 37–70 ms).
-    renameSync(tmp, target);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
-    const beside = join(dirname(target), `${STAGE_PREFIX}${process.pid}-${basename(target)}`);
-    try {
-      await copyFile(tmp, beside);
-      const { mtime } = await stat(tmp);
-      await utimes(beside, mtime, mtime);
-      await rename(beside, target);
-    } catch (inner) {
-      await rm(beside, { force: true });
-      throw inner;
-    }
-  }
 }
 
 /**

@@ -237,7 +237,7 @@ export const Errors = {
   StaleKept: entry('W_STALE_KEPT', 'warning', (why: string) =>
     `a feed file the last build wrote, which this build no longer makes, was left in place (${why}): servers still send it; remove it by hand if it should go`),
   OutputName: entry('E_OUTPUT_NAME', 'error', (name: string) =>
-    `${q(name)} is no name of a file inside the output directory: give a relative path of named parts, "/" between them (no leading "/", no "." or ".." part, no empty part, no "\\" or NUL, and not the stages' own ".dateline-stage-…")`),
+    `${q(name)} is no name of a file inside the output directory: give a relative path of named parts, "/" between them (no leading "/", no "." or ".." part, no empty part, no "\\" or NUL, and no part named like the stages' own ".dateline-stage-…")`),
   StageEnded: entry('E_STAGE_ENDED', 'error', () => 'this output stage has ended already (its commit or abort was called): a file put now would never be written; start a new OutputStage'),
   Interrupted: entry('E_INTERRUPTED', 'error', () => 'the build was interrupted before any file was replaced: the directory is as it was'),
   WriteFailed: entry('E_WRITE_FAILED', 'error', (reason: string, replaced = 0, of = 0) =>

@@ -20,6 +20,17 @@ async function withDir(run: (dir: string) => Promise<void>): Promise<void> {
   }
 }
 
+/**
+ * Commits `stage` once its `staged` files are written, after a directory is put where `blocked` goes (its
+ * absence or its file checked while staging): the rename there fails. The commit's error.
+ */
+async function commitBlocked(stage: OutputStage, dir: string, staged: number, blocked: string): Promise<unknown> {
+  const stageDir = join(dir, `.dateline-stage-${process.pid}`);
+  while ((await readdir(stageDir).catch(() => [])).length < staged) await new Promise((r) => setTimeout(r, 1));
+  await mkdir(join(blocked, 'sub'), { recursive: true });
+  return stage.commit().catch((e: unknown) => e);
+}
+
 describe('OutputStage', () => {
   it('rewrites only the files whose bytes changed', async () => {
     await withDir(async (dir) => {
@@ -47,7 +58,7 @@ describe('OutputStage', () => {
   it('refuses a name that is not a file inside the directory, and a file put after commit, and writes nothing then', async () => {
     await withDir(async (dir) => {
       const out = join(dir, 'out');
-      for (const name of ['../escape.txt', 'x/../../escape.txt', '/tmp/abs.txt', './a.txt', 'a//b.txt', 'a/', '', 'a\\..\\b', 'a\0b', `.dateline-stage-${process.pid}/0`]) {
+      for (const name of ['../escape.txt', 'x/../../escape.txt', '/tmp/abs.txt', './a.txt', 'a//b.txt', 'a/', '', 'a\\..\\b', 'a\0b', `.dateline-stage-${process.pid}/0`, `tags/.dateline-stage-1~rss.xml`]) {
         const stage = new OutputStage(out);
         const e = await stage.put(name, 'x').then(() => undefined, (err: unknown) => err);
         expect(e, name).toBeInstanceOf(DatelineError);
@@ -123,10 +134,7 @@ describe('OutputStage', () => {
       await stage.put('feeds/a.xml', 'a');
       await stage.put('feeds/new.xml', 'new');
       await stage.put('feeds/z.xml', 'z');
-      const stageDir = join(dir, `.dateline-stage-${process.pid}`);
-      while ((await readdir(stageDir).catch(() => [])).length < 3) await new Promise((r) => setTimeout(r, 1));
-      await mkdir(join(dir, 'feeds', 'z.xml', 'sub'), { recursive: true });
-      const error = await stage.commit().catch((e: unknown) => e);
+      const error = await commitBlocked(stage, dir, 3, join(dir, 'feeds', 'z.xml'));
       expect((error as DatelineError).diagnostics.map((d) => d.message)).toEqual([
         expect.stringMatching(/^cannot write the output: feeds\/z\.xml: (EISDIR \(a directory is in the way of the file\)|ENOTEMPTY|EEXIST); the previous output is untouched$/),
       ]);
@@ -134,6 +142,32 @@ describe('OutputStage', () => {
       expect(await readFile(join(dir, 'feeds', 'a.xml'), 'utf8')).toBe('old a');
       const after = await stat(join(dir, 'feeds', 'a.xml'));
       expect([after.ino, after.mtimeMs, after.nlink]).toEqual([before.ino, before.mtimeMs, 1]);
+    });
+    await withDir(async (dir) => {
+      // A name staged twice: its previous file goes back once, whole.
+      await writeFile(join(dir, 'a.xml'), 'old a');
+      const stage = new OutputStage(dir, 'out');
+      await stage.put('a.xml', 'new 1');
+      await stage.put('a.xml', 'new 2');
+      await stage.put('z.xml', 'z');
+      const error = await commitBlocked(stage, dir, 3, join(dir, 'z.xml'));
+      expect((error as DatelineError).diagnostics[0]?.message).toMatch(/the previous output is untouched$/);
+      expect([await readFile(join(dir, 'a.xml'), 'utf8'), (await readdir(dir)).sort()]).toEqual(['old a', ['a.xml', 'z.xml']]);
+    });
+    await withDir(async (dir) => {
+      // A file that cannot be given a second name (one too long for it): no rename is undone, since undoing
+      // some could pair new ETags with old bytes; the error says how many files were replaced.
+      const long = `${'a'.repeat(240)}.xml`;
+      await writeFile(join(dir, long), 'old long');
+      await writeFile(join(dir, 'b.xml'), 'old b');
+      const stage = new OutputStage(dir, 'out');
+      await stage.put(long, 'new long');
+      await stage.put('b.xml', 'new b');
+      await stage.put('z.xml', 'z');
+      const error = await commitBlocked(stage, dir, 3, join(dir, 'z.xml'));
+      expect((error as DatelineError).diagnostics[0]?.message).toMatch(/; 2 of 3 files were already replaced \(the manifest is the old one\); build again once it is fixed$/);
+      expect([await readFile(join(dir, long), 'utf8'), await readFile(join(dir, 'b.xml'), 'utf8')]).toEqual(['new long', 'new b']);
+      expect((await readdir(dir)).sort()).toEqual([long, 'b.xml', 'z.xml']);
     });
     await withDir(async (dir) => {
       // A commit that succeeds leaves no second name of a file it replaced.

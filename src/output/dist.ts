@@ -15,7 +15,7 @@
  * build into the same place removes.
  */
 import { alive, lockDirectories } from '../locks.js';
-import { constants, rmSync } from 'node:fs';
+import { constants } from 'node:fs';
 import { access, lstat, readdir, readFile, realpath, rm, rmdir, stat, utimes, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { DatelineError, diagnostic, Errors, withWords } from '../errors.js';
@@ -24,7 +24,7 @@ import { FEED_ROOTS } from '../core/feeds.js';
 import { makeDirs, realPath, within } from '../paths.js';
 import { caselessPath } from '../core/slug.js';
 import { turns } from '../turns.js';
-import { keepAside, putBack, renameInto, STAGE_PREFIX, type Renamed } from './_rename.js';
+import { keepAllAside, letGo, putBack, renameInto, STAGE_PREFIX } from './_rename.js';
 import type { Outputs } from '../types.js';
 
 export interface Written {
@@ -311,25 +311,24 @@ export class OutputStage {
     // (which would be answered 304 for good).
     const last = (p: { name: string }): number => (p.name === MANIFEST_FILE ? 2 : p.name === NGINX_CONF_FILE ? 1 : 0);
     const ordered = [...this.pending].sort((a, b) => last(a) - last(b) || (a.name < b.name ? -1 : 1));
-    // Each file replaced is kept aside (a second name for it, beside it) until every rename is done, so
-    // that a rename that fails puts the previous output back as it was, bytes, mtime and inode.
-    const done: Renamed[] = [];
+    // Every file to be replaced is kept aside first (_rename.ts), so that a rename that fails puts the
+    // previous output back: all of it, or (a file that could not be kept) none, as the ETags' order needs.
+    const kept = keepAllAside(ordered.filter((p) => p.existed).map((p) => p.target));
+    const done: string[] = [];
     for (const [i, p] of ordered.entries()) {
-      const kept = p.existed ? keepAside(p.target) : undefined;
       try {
         await renameInto(p.tmp, p.target);
-        done.push({ target: p.target, existed: p.existed, kept });
+        done.push(p.target);
       } catch (e) {
         // Every target was read (or found missing) while staging, so this is rare: something changed
         // the directory since (a directory put in the way, a file made immutable).
-        if (kept !== undefined) rmSync(kept, { force: true });
-        const left = putBack(done);
+        const left = kept === undefined ? done.length : putBack(done, kept);
         this.pending.splice(0, this.pending.length, ...ordered.slice(i));
         await this.abort();
         throw this.writeFailed(e, p.name, left, ordered.length);
       }
     }
-    for (const r of done) if (r.kept !== undefined) rmSync(r.kept, { force: true });
+    if (kept !== undefined) letGo(kept);
     this.pending.length = 0;
     if (this.stageDir !== undefined) await rm(this.stageDir, { recursive: true, force: true });
     live.delete(this);
@@ -429,11 +428,11 @@ async function removeEmptyDirs(dir: string): Promise<boolean> {
 /**
  * A relative path of named parts, `/`-separated: no name of a place outside the directory, or of the
  * directory itself (links inside it are followed: a feed root may be a link the desk made), nor of a
- * stage's own temporary directory.
+ * stage's own temporary files (a part named like them, at any depth: a later build removes those of a dead one).
  */
 function safeName(name: string): boolean {
-  if (name === '' || name.includes('\0') || isAbsolute(name) || name.includes('\\') || name.startsWith(STAGE_PREFIX)) return false;
-  return name.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+  if (name === '' || name.includes('\0') || isAbsolute(name) || name.includes('\\')) return false;
+  return name.split('/').every((part) => part !== '' && part !== '.' && part !== '..' && !part.startsWith(STAGE_PREFIX));
 }
 
 /**

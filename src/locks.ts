@@ -18,6 +18,9 @@ import { dirname, join, sep } from 'node:path';
 export const LOCK_FILE = '.dateline-lock';
 const BREAK_FILE = `${LOCK_FILE}.break`;
 
+/** Told of the process holding a directory's lock (its host when it is another's), once a caller has waited a second for it. */
+export type OnWait = (holder: { pid: number; host?: string }, dir: string) => void;
+
 /** How often a build waiting for a lock looks again; after how long it says that it waits; when a break lock is stale. */
 const POLL_MS = 50;
 const SAY_AFTER_MS = 1000;
@@ -216,7 +219,7 @@ function releaseLock(path: string): void {
  * Takes one directory's lock, waiting while a running process holds it (`waiting` is told once, after a
  * second). Undefined when the directory cannot be made or written to (the build's own writes say what is wrong).
  */
-async function lockOne(dir: string, waiting?: (holder: { pid: number; host?: string }, dir: string) => void): Promise<string | undefined> {
+async function lockOne(dir: string, waiting?: OnWait): Promise<string | undefined> {
   const path = join(dir, LOCK_FILE);
   // (Named by host and pid: a process of another host, or container, has pids this one cannot ask about.)
   const tag = `${self().host ?? ''}${/\d+/.exec(self().ns ?? '')?.[0] ?? ''}`.replace(/[^\w-]/g, '_');
@@ -289,7 +292,7 @@ async function lockOne(dir: string, waiting?: (holder: { pid: number; host?: str
  * Takes the locks of these directories, in one order (no two builds wait for each other); resolves to what
  * releases them. A process that exits holding them (a signal) releases them as it goes.
  */
-export async function lockDirectories(dirs: readonly string[], waiting?: (holder: { pid: number; host?: string }, dir: string) => void): Promise<() => void> {
+export async function lockDirectories(dirs: readonly string[], waiting?: OnWait): Promise<() => void> {
   if (!exitHook) {
     exitHook = true;
     process.on('exit', onExit);

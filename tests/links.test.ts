@@ -79,6 +79,19 @@ describe('stories that share a link', () => {
     }
   });
 
+  it('are listed at their line among the record\'s other problems, in text and in --json', async () => {
+    const site = await makeSite({ 'articles/a.md': story('a', [`url: ${ONE}`]), 'articles/b.md': story('b', ['section: "  "', `url: ${ONE}`]) });
+    try {
+      for (const command of ['check', 'build']) {
+        const r = await runCli([command, '--json'], site.dir);
+        expect(JSON.parse(r.stdout).diagnostics.map((d: { code: string; line?: number }) => [d.code, d.line]), command).toEqual([['W_NAME_EMPTY', 5], ['W_LINK_SHARED', 6]]);
+        expect(r.stderr.split('\n').filter((l) => l.startsWith('articles/')).map((l) => l.split(':')[1]), command).toEqual(['5', '6']);
+      }
+    } finally {
+      await site.cleanup();
+    }
+  });
+
   it('are warned about with an error in another record too (every problem in one run)', async () => {
     const site = await makeSite({ 'articles/a.md': story('a', [`url: ${ONE}`]), 'articles/b.md': story('b', [`url: ${ONE}`]), 'articles/c.md': story('c', [], '2025-13-01 09:00') });
     try {

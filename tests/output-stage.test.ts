@@ -144,6 +144,18 @@ describe('OutputStage', () => {
       expect([after.ino, after.mtimeMs, after.nlink]).toEqual([before.ino, before.mtimeMs, 1]);
     });
     await withDir(async (dir) => {
+      // A directory put where a file to be replaced was: its rename must fail, so none is made.
+      await writeFile(join(dir, 'a.xml'), 'old a');
+      await writeFile(join(dir, 'z.xml'), 'old z');
+      const stage = new OutputStage(dir, 'out');
+      await stage.put('a.xml', 'a');
+      await stage.put('z.xml', 'z');
+      await rm(join(dir, 'z.xml'));
+      const error = await commitBlocked(stage, dir, 2, join(dir, 'z.xml'));
+      expect((error as DatelineError).diagnostics.map((d) => d.message)).toEqual(['cannot write the output: z.xml: EISDIR (a directory is in the way of the file); the previous output is untouched']);
+      expect([await readFile(join(dir, 'a.xml'), 'utf8'), (await readdir(dir)).sort()]).toEqual(['old a', ['a.xml', 'z.xml']]);
+    });
+    await withDir(async (dir) => {
       // A name staged twice: its previous file goes back once, whole.
       await writeFile(join(dir, 'a.xml'), 'old a');
       const stage = new OutputStage(dir, 'out');

@@ -272,7 +272,7 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
       location = /_dateline.json { return 404; }
       location = /_headers { return 404; }
       location ^~ /_config/ { return 404; }
-      # A build in progress stages its files in .dateline-stage-<pid> (and, on another file system, beside them).
+      # A build in progress stages its files in .dateline-stage-<pid>, and puts some beside their targets while it renames.
       location ~ /\\.dateline-stage- { return 404; }
       "
     `);

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { plannable, plannables, signatureColumns } from '../src/cache/signatures.js';
-import { planFeeds, planFields, type Plannable } from '../src/core/feeds.js';
+import { planFeeds, planFields, type Plannable, type Signed } from '../src/core/feeds.js';
 import { givesItemId, itemId } from '../src/core/ids.js';
 import { resolveConfig } from '../src/index.js';
 import { SITE_CONFIG } from './_helpers.js';
@@ -43,14 +43,14 @@ describe('planning from the cache signatures', () => {
   it('gives the plans planning from the articles gives, and the signatures survive JSON', () => {
     fc.assert(
       fc.property(fc.uniqueArray(article, { selector: (a) => a.n, maxLength: 40 }), (drawn) => {
-        const articles: Plannable[] = drawn.map((a) => {
+        const articles: Signed[] = drawn.map((a) => {
           const file = `articles/${a.n}.${a.json ? 'json' : 'md'}`;
           // Unique, as checkIds leaves them (planning breaks ties on the date by id); most the file's name.
           const stem = file.slice(0, file.lastIndexOf('.'));
           const made: Record<string, string> = { '<path>': `${stem.slice('articles/'.length)}.html`, '<whole path>': `${stem}.html`, '<other dir>': `les/${a.n}.html` };
           const link = made[a.link] ?? a.link;
           const url = link.startsWith('https:') ? link : `${config.siteUrl}${link}`;
-          const out: Plannable = { file, id: a.id === undefined ? String(a.n) : `${a.id}~${a.n}`, url, draft: a.draft, published: new Date(a.minutes * 60_000), tags: a.tags, authors: a.authors.map((n) => ({ name: n })) };
+          const out: Signed = { file, id: a.id === undefined ? String(a.n) : `${a.id}~${a.n}`, url, draft: a.draft, published: new Date(a.minutes * 60_000), tags: a.tags, authors: a.authors.map((n) => ({ name: n })) };
           if (a.section !== undefined) out.section = a.section;
           return out;
         });
@@ -64,7 +64,7 @@ describe('planning from the cache signatures', () => {
         expect(stubs).toHaveLength(articles.length);
         expect(shape(planFeeds(stubs, config))).toEqual(shape(planFeeds(articles, config)));
         // The links too, which the links shared across records are made from (core/links.ts).
-        const links = (xs: Plannable[]) => new Map(xs.map((a) => [a.file, a.url]));
+        const links = (xs: Signed[]) => new Map(xs.map((a) => [a.file, a.url]));
         expect(links(stubs)).toEqual(links(articles));
       }),
       { numRuns: 300 },

@@ -6,7 +6,7 @@
  * build that planned from every article; and `signature-changes.json`, the records changed since, which
  * a build that plans from the signatures writes alone (until it holds too many: then both again).
  */
-import type { PlanFields, Plannable } from '../core/feeds.js';
+import type { PlanFields, Signed } from '../core/feeds.js';
 
 export interface SignatureColumns {
   /** Each record's path, as the cache's entries are keyed. */
@@ -48,7 +48,7 @@ function fileId(file: string): string {
 }
 
 /** `site`: the site's URL, which the links are kept after. */
-export function signatureColumns(records: Iterable<readonly [string, Omit<Plannable, 'file'>]>, site: string): SignatureColumns {
+export function signatureColumns(records: Iterable<readonly [string, Omit<Signed, 'file'>]>, site: string): SignatureColumns {
   const out: SignatureColumns = { files: [], ids: [], published: [], drafts: [], names: [], sections: [], tags: [], authors: [], links: [] };
   const places = new Map<string, number>();
   const place = (name: string): number => {
@@ -97,21 +97,21 @@ export function areColumns(value: unknown): value is SignatureColumns {
 }
 
 /** The records of the columns as planning reads them, but those `skip` names (`site` as signatureColumns had it). */
-export function plannables(columns: SignatureColumns, skip: (file: string) => boolean, site: string): Plannable[] {
+export function plannables(columns: SignatureColumns, skip: (file: string) => boolean, site: string): Signed[] {
   const { files, ids, published, drafts, names, sections, tags, authors, links } = columns;
   const draft = new Set(drafts);
   const name = (i: number): string => names[i] ?? '';
   // One object per person, shared by their records (planning only reads them).
   const people = names.map((n) => ({ name: n }));
   const person = (i: number): { name: string } => people[i] ?? { name: '' };
-  const out: Plannable[] = [];
+  const out: Signed[] = [];
   for (let i = 0; i < files.length; i++) {
     const file = files[i] as string;
     if (skip(file)) continue;
     const id = ids[i];
     const section = sections[i] ?? -1;
     const link = links[i] ?? '';
-    const stub: Plannable = {
+    const stub: Signed = {
       file,
       id: id === 0 || id === undefined ? fileId(file) : id,
       url: typeof link === 'number' ? pathLink(file, link, site) : typeof link === 'string' ? site + link : link[0],
@@ -127,8 +127,8 @@ export function plannables(columns: SignatureColumns, skip: (file: string) => bo
 }
 
 /** A record's signature (planFields) as planning reads it. */
-export function plannable(file: string, [id, draft, published, section, tags, authors, url]: PlanFields): Plannable {
-  const stub: Plannable = { file, id, url, draft, published: new Date(published), tags, authors: authors.map((name) => ({ name })) };
+export function plannable(file: string, [id, draft, published, section, tags, authors, url]: PlanFields): Signed {
+  const stub: Signed = { file, id, url, draft, published: new Date(published), tags, authors: authors.map((name) => ({ name })) };
   if (section !== null) stub.section = section;
   return stub;
 }

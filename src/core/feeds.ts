@@ -22,7 +22,9 @@ import { assignSlugs, byCodePoints } from './slug.js';
 export type FeedKind = 'main' | 'section' | 'tag' | 'author' | 'archive';
 
 /** What planning reads of an article: a whole article, or the cache's record of those fields (pipeline/_replan.ts). */
-export type Plannable = Pick<Article, 'file' | 'id' | 'url' | 'draft' | 'published' | 'updated' | 'section' | 'tags'> & { authors: readonly { name: string }[] };
+export type Plannable = Pick<Article, 'file' | 'id' | 'draft' | 'published' | 'updated' | 'section' | 'tags'> & { authors: readonly { name: string }[] };
+/** What a record's signature holds: what planning reads, and its link (compared across records: core/links.ts). */
+export type Signed = Plannable & Pick<Article, 'url'>;
 
 export interface FeedPlan<A extends Plannable = Article> {
   /** Stable identity and directory of the feed without its slash: `main`, `sections/world`, `archive/2025-02`. */
@@ -94,14 +96,14 @@ export function usesSummaries(config: SiteConfig): boolean {
  * (compared across records when they are planned: core/links.ts), as one string: two versions of an
  * article with the same signature sit in the same feeds at the same places, with the same warnings.
  */
-export function planSignature(a: Omit<Plannable, 'file'>): string {
+export function planSignature(a: Omit<Signed, 'file'>): string {
   return JSON.stringify(planFields(a));
 }
 
 /** planSignature's fields: `[id, draft, published (ISO), section or null, tags, author names, link]`. */
 export type PlanFields = [id: string, draft: boolean, published: string, section: string | null, tags: string[], authors: string[], url: string];
 
-export function planFields(a: Omit<Plannable, 'file'>): PlanFields {
+export function planFields(a: Omit<Signed, 'file'>): PlanFields {
   return [a.id, a.draft === true, a.published.toISOString(), a.section ?? null, a.tags, a.authors.map((p) => p.name), a.url];
 }
 

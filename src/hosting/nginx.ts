@@ -253,7 +253,7 @@ export function nginxConf(manifest: Manifest, feedBaseUrl: string, title: string
     `location = /_dateline.json { return 404; }`,
     'location = /_headers { return 404; }',
     'location ^~ /_config/ { return 404; }',
-    '# A build in progress stages its files in .dateline-stage-<pid> (and, on another file system, beside them).',
+    '# A build in progress stages its files in .dateline-stage-<pid>, and puts some beside their targets while it renames.',
     'location ~ /\\.dateline-stage- { return 404; }',
     '',
   );

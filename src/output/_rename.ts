@@ -4,7 +4,7 @@
  * in place, so that a rename that fails puts the previous output back (bytes, mtime and inode; its ctime
  * changes, so the next build writes those files again).
  */
-import { linkSync, renameSync, rmSync } from 'node:fs';
+import { constants, copyFileSync, linkSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { copyFile, rename, rm, stat, utimes } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -12,29 +12,37 @@ import { basename, dirname, join } from 'node:path';
 export const STAGE_PREFIX = '.dateline-stage-';
 
 /**
- * A second name (a hard link, beside it: the same file system) for each file about to be replaced, by its
- * path; undefined, with none left, when one cannot be made (a file system without hard links, a name too
- * long for its second, links refused by fs.protected_hardlinks): then a failed rename undoes nothing, since
- * undoing some of the renames could pair new ETags (nginx.conf's) with old bytes.
+ * What keepAllAside gives: each file about to be replaced kept aside, by its path; `undefined`, with none
+ * left, when one cannot be (a name too long for its second, a file that cannot be read): then a failed
+ * rename undoes nothing, since undoing some of the renames could pair new ETags (nginx.conf's) with old
+ * bytes; or `blocked`, a target whose rename must fail (a directory where the file was): nothing need be
+ * renamed.
  */
-export function keepAllAside(targets: readonly string[]): Map<string, string> | undefined {
+export type KeptAside = Map<string, string> | undefined | { blocked: string; error: NodeJS.ErrnoException };
+
+/**
+ * A second name for each file about to be replaced, beside it: a hard link, or where none can be made (a
+ * file system without them, an immutable file, one another user owns under fs.protected_hardlinks) a copy
+ * with its mtime, which puts back its bytes and mtime (not its inode: the next build writes it again).
+ */
+export function keepAllAside(targets: readonly string[]): KeptAside {
   const kept = new Map<string, string>();
   for (const target of targets) {
     if (kept.has(target)) continue;
     const aside = keepAside(target);
     // (Gone since it was read: nothing to put back, so a new file there is removed, as one is.)
     if (aside === null) continue;
-    if (aside === undefined) {
+    if (typeof aside !== 'string') {
       letGo(kept);
-      return undefined;
+      return aside === undefined ? undefined : { blocked: target, error: aside };
     }
     kept.set(target, aside);
   }
   return kept;
 }
 
-/** The second name made; null when the file is gone; undefined when none can be made. */
-function keepAside(target: string): string | null | undefined {
+/** The second name made; null when the file is gone; undefined when none can be; the error of a directory in its place. */
+function keepAside(target: string): string | null | undefined | NodeJS.ErrnoException {
   // (`~`, where renameInto's copy has `-`: the two names of one file never meet.)
   const aside = join(dirname(target), `${STAGE_PREFIX}${process.pid}~${basename(target)}`);
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -44,12 +52,28 @@ function keepAside(target: string): string | null | undefined {
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return null;
-      if (code !== 'EEXIST') return undefined;
-      // One left by a failed stage of this process (nothing is renamed yet: the file's own name is there).
-      removeQuietly(aside);
+      if (code === 'EEXIST') {
+        // One left by a failed stage of this process (nothing is renamed yet: the file's own name is there).
+        removeQuietly(aside);
+        continue;
+      }
+      return copyAside(target, aside);
     }
   }
   return undefined;
+}
+
+function copyAside(target: string, aside: string): string | undefined | NodeJS.ErrnoException {
+  try {
+    const st = statSync(target);
+    if (st.isDirectory()) return Object.assign(new Error(`EISDIR: ${target}`), { code: 'EISDIR' });
+    copyFileSync(target, aside, constants.COPYFILE_EXCL);
+    utimesSync(aside, st.atime, st.mtime);
+    return aside;
+  } catch {
+    removeQuietly(aside);
+    return undefined;
+  }
 }
 
 /** Removes the second names once every rename is done (one that cannot be is left: a later build's). */

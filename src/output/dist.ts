@@ -14,7 +14,7 @@
  * SIGTERM) removes them at once, and one that was killed outright leaves one directory, which the next
  * build into the same place removes.
  */
-import { alive, lockDirectories } from '../locks.js';
+import { alive, lockDirectories, type OnWait } from '../locks.js';
 import { constants } from 'node:fs';
 import { access, lstat, readdir, readFile, realpath, rm, rmdir, stat, utimes, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
@@ -314,6 +314,11 @@ export class OutputStage {
     // Every file to be replaced is kept aside first (_rename.ts), so that a rename that fails puts the
     // previous output back: all of it, or (a file that could not be kept) none, as the ETags' order needs.
     const kept = keepAllAside(ordered.filter((p) => p.existed).map((p) => p.target));
+    if (kept !== undefined && 'blocked' in kept) {
+      // A directory where a file to be replaced was: its rename would fail, so none is made.
+      await this.abort();
+      throw this.writeFailed(kept.error, ordered.find((p) => p.target === kept.blocked)?.name ?? kept.blocked);
+    }
     const done: string[] = [];
     for (const [i, p] of ordered.entries()) {
       try {
@@ -446,7 +451,7 @@ export async function writeOutputs(
   outputs: Outputs,
   shownAs: string = outDir,
   mtimes: ReadonlyMap<string, Date> = new Map(),
-  { onWait }: { onWait?: (holder: { pid: number; host?: string }, dir: string) => void } = {},
+  { onWait }: { onWait?: OnWait } = {},
 ): Promise<Written[]> {
   // Every name is checked before the turn is taken: a bad one stops the call with nothing staged.
   const bad = [...outputs.keys()].filter((name) => !safeName(name));

@@ -27,7 +27,7 @@ import { readerFiles, type FeedDirectoryEntry } from '../pages/index.js';
 import { DEFAULT_CONFIG_FILE, loadConfig, sortDiagnostics } from '../sources/index.js';
 import type { Diagnostic, FeedItem, FeedModel, ServedFile, SiteConfig } from '../types.js';
 import { realPath } from '../paths.js';
-import { lockDirectories } from '../locks.js';
+import { lockDirectories, type OnWait } from '../locks.js';
 import { turns } from '../turns.js';
 import { cacheDirs, DEFAULT_CACHE_DIR, overlapProblems } from '../apart.js';
 import { onDisk } from './_on-disk.js';
@@ -65,7 +65,7 @@ export interface BuildOptions {
    */
   allowEmpty?: boolean;
   /** Told, after a second of waiting, which process's build (and on which host, when not this one) holds a directory this build waits for (locks.ts). */
-  onWait?: (holder: { pid: number; host?: string }, dir: string) => void;
+  onWait?: OnWait;
 }
 
 export interface BuildReport {

@@ -43,7 +43,7 @@ export interface CachedLoad extends Loaded {
   noted: string[];
   /** Valid articles let go when read (`newest`), not in `articles`. */
   omitted: { published: number; drafts: number };
-  /** W_LINK_SHARED, apart from `diagnostics` (core/validate.ts, Compared). */
+  /** W_LINK_SHARED, which `diagnostics` here leaves out (core/validate.ts, Compared): a caller reports both. */
   sharedLinks: Diagnostic[];
 }
 

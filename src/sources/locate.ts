@@ -11,9 +11,13 @@ import { readRecord } from './_files.js';
 
 const LOCATED = new Set<string>([Errors.SlugCollision.code, Errors.DateFuture.code, Errors.LinkShared.code]);
 
-/** Sets `line` on those diagnostics that have a record's file and field but no line (files relative to `cwd`). */
-export function locateFields(diagnostics: readonly Diagnostic[], cwd: string): void {
+/**
+ * Sets `line` on those diagnostics that have a record's file and field but no line (files relative to `cwd`),
+ * and puts each one located in its line's place among its file's (they were sorted without a line).
+ */
+export function locateFields(diagnostics: Diagnostic[], cwd: string): void {
   const records = new Map<string, RawRecord | undefined>();
+  let located = false;
   for (const d of diagnostics) {
     if (d.line !== undefined || d.file === undefined || d.field === undefined || !LOCATED.has(d.code)) continue;
     if (!records.has(d.file)) records.set(d.file, readAgain(isAbsolute(d.file) ? d.file : join(cwd, d.file)));
@@ -23,7 +27,23 @@ export function locateFields(diagnostics: readonly Diagnostic[], cwd: string): v
     // first. (Below it, lineOf finds the nearest: `authors[1]` of authors written as one string is that key's.)
     if (record === undefined || !hasKey(record.data, path[0])) continue;
     const line = record.lineOf(path);
-    if (line !== undefined) d.line = line;
+    if (line === undefined) continue;
+    d.line = line;
+    located = true;
+  }
+  if (located) byLineWithinFiles(diagnostics);
+}
+
+/** Each run of one file's diagnostics ordered by line (stable), the runs where they were. */
+function byLineWithinFiles(diagnostics: Diagnostic[]): void {
+  for (let start = 0; start < diagnostics.length;) {
+    let end = start + 1;
+    while (end < diagnostics.length && diagnostics[end]?.file === diagnostics[start]?.file) end += 1;
+    if (end - start > 1) {
+      const run = diagnostics.slice(start, end).sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+      diagnostics.splice(start, run.length, ...run);
+    }
+    start = end;
   }
 }
 

@@ -4,7 +4,7 @@
  * in place, so that a rename that fails puts the previous output back (bytes, mtime and inode; its ctime
  * changes, so the next build writes those files again).
  */
-import { constants, copyFileSync, linkSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { constants, copyFileSync, linkSync, lstatSync, lutimesSync, readlinkSync, renameSync, rmSync, symlinkSync, utimesSync } from 'node:fs';
 import { copyFile, rename, rm, stat, utimes } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -23,13 +23,16 @@ export type KeptAside = Map<string, string> | undefined | { blocked: string; err
 /**
  * A second name for each file about to be replaced, beside it: a hard link, or where none can be made (a
  * file system without them, an immutable file, one another user owns under fs.protected_hardlinks) a copy
- * with its mtime, which puts back its bytes and mtime (not its inode: the next build writes it again).
+ * with its mtime (a symbolic link, a link to the same place), which puts back its bytes and mtime, not its
+ * inode or owner (the next build writes it again). Copies stop at COPY_BUDGET bytes in all: past that, no
+ * undo (a build replacing a few large archives on a file system without links copied them all).
  */
 export function keepAllAside(targets: readonly string[]): KeptAside {
   const kept = new Map<string, string>();
+  const budget = { left: COPY_BUDGET };
   for (const target of targets) {
     if (kept.has(target)) continue;
-    const aside = keepAside(target);
+    const aside = keepAside(target, budget);
     // (Gone since it was read: nothing to put back, so a new file there is removed, as one is.)
     if (aside === null) continue;
     if (typeof aside !== 'string') {
@@ -41,8 +44,11 @@ export function keepAllAside(targets: readonly string[]): KeptAside {
   return kept;
 }
 
+/** The bytes a commit may copy to keep files aside (keepAllAside). */
+const COPY_BUDGET = 64 * 1024 * 1024;
+
 /** The second name made; null when the file is gone; undefined when none can be; the error of a directory in its place. */
-function keepAside(target: string): string | null | undefined | NodeJS.ErrnoException {
+function keepAside(target: string, budget: { left: number }): string | null | undefined | NodeJS.ErrnoException {
   // (`~`, where renameInto's copy has `-`: the two names of one file never meet.)
   const aside = join(dirname(target), `${STAGE_PREFIX}${process.pid}~${basename(target)}`);
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -57,17 +63,24 @@ function keepAside(target: string): string | null | undefined | NodeJS.ErrnoExce
         removeQuietly(aside);
         continue;
       }
-      return copyAside(target, aside);
+      return copyAside(target, aside, budget);
     }
   }
   return undefined;
 }
 
-function copyAside(target: string, aside: string): string | undefined | NodeJS.ErrnoException {
+function copyAside(target: string, aside: string, budget: { left: number }): string | undefined | NodeJS.ErrnoException {
   try {
-    const st = statSync(target);
+    const st = lstatSync(target);
     if (st.isDirectory()) return Object.assign(new Error(`EISDIR: ${target}`), { code: 'EISDIR' });
-    copyFileSync(target, aside, constants.COPYFILE_EXCL);
+    if (st.isSymbolicLink()) {
+      symlinkSync(readlinkSync(target), aside);
+      lutimesSync(aside, st.atime, st.mtime);
+      return aside;
+    }
+    if (!st.isFile() || st.size > budget.left) return undefined;
+    budget.left -= st.size;
+    copyFileSync(target, aside, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE);
     utimesSync(aside, st.atime, st.mtime);
     return aside;
   } catch {

@@ -38,7 +38,6 @@ export interface Written {
 const PARALLEL = 16;
 const PARALLEL_BYTES = 48 * 1024 * 1024;
 
-
 /** The stages of this process that have staged a file and not committed or aborted yet. */
 const live = new Set<OutputStage>();
 /** Stages of this process that committed: their files are in place. */

@@ -17,7 +17,7 @@ import { quickHref, rfc3986Href } from './_urls.js';
 import { withoutBy } from './credits.js';
 import { renderDateline, styleFor, styleNeedsDate } from './dateline.js';
 import { isPermanentId, isUriItemId, itemId, madeUpScheme } from './ids.js';
-import { sharedLinks, type Linked } from './links.js';
+import { byFile, sharedLinks, type Linked } from './links.js';
 import { EXPECTED, fitsShape, JsonRecord, KNOWN_KEYS, MarkdownRecord } from './schema.js';
 
 export interface Validated {
@@ -66,7 +66,7 @@ export interface RecordResult {
 
 /** Compares ids and links across records (in path order) and collects the articles and every diagnostic. */
 export function checkIds(results: readonly RecordResult[], config: SiteConfig): Compared {
-  const sorted = [...results].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const sorted = [...results].sort(byFile);
   const articles: Article[] = [];
   const diagnostics: Diagnostic[] = [];
   const owners = new Map<string, string>();

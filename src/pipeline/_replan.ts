@@ -15,7 +15,7 @@ import type { RecordEntry, StoredPlan } from '../cache/state.js';
 import { loadSignatures, type CacheRead } from '../cache/store.js';
 import { planFeeds, planFields, type Plannable } from '../core/feeds.js';
 import { givesItemId, itemId } from '../core/ids.js';
-import { sharedLinks } from '../core/links.js';
+import { byFile, sharedLinks } from '../core/links.js';
 import type { RecordScan } from '../sources/cached.js';
 import { reuseOf, storePlan, type Changes, type Reuse } from './_reuse.js';
 
@@ -61,7 +61,7 @@ export async function replan(scan: RecordScan, cache: CacheRead, changes: Change
   const planned = planFeeds(stubs, config, (stub) => entryNow(stub.file)?.corrected);
   const { plans, groups } = planned;
   // The links compared across records, as reading them all does (build.ts puts them first, as here).
-  const published = stubs.filter((s) => !s.draft).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const published = stubs.filter((s) => !s.draft).sort(byFile);
   const diagnostics = [...sharedLinks(published), ...planned.diagnostics];
   const previous = new Map(cache.state.plans.map((p) => [p.key, p]));
   const dirty = new Set<string>();

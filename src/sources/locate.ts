@@ -1,7 +1,7 @@
 /**
  * Lines for the warnings raised after the records were read, from what the whole site holds (a slug
- * collision, a date ahead of the clock, a link two stories share): the core has only the file and field by then, so the record is
- * read again for the line of the field's key. Only these rare warnings pay for it.
+ * collision, a date ahead of the clock, a link two stories share): the core has only the file and field
+ * by then, so the record is read again for the line of the field's key. Only these rare warnings pay for it.
  */
 import { readFileSync } from 'node:fs';
 import { basename, isAbsolute, join } from 'node:path';

@@ -31,6 +31,11 @@ const CODE_WORDS: Readonly<Record<string, string>> = {
   EPERM: 'not permitted: the file may be immutable or another user\'s', ENOSPC: 'no space left on the device, or no inodes', EDQUOT: 'the disk quota is used up',
   EROFS: 'the file system is read-only', ENAMETOOLONG: 'the name is too long for the file system', EMFILE: 'too many files open', ELOOP: 'a loop of links',
 };
+/** The system's code of a failure (`ENOENT`), when it has one. */
+export const systemCode = (e: unknown): string | undefined =>
+  typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
+/** Why an operation failed, for a message: the system's code, or else the error's message. */
+export const failureReason = (e: unknown): string => systemCode(e) ?? (e instanceof Error ? e.message : String(e));
 /** A system's code with what it means (`ENOENT (no such file)`); another reason as it is. */
 export const withWords = (code: string): string => (CODE_WORDS[code] === undefined ? code : `${code} (${CODE_WORDS[code]})`);
 /** The longest value a message quotes whole; a longer one is cut, with its length. */

@@ -14,6 +14,7 @@
 import { linkSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join, sep } from 'node:path';
+import { systemCode } from './errors.js';
 
 export const LOCK_FILE = '.dateline-lock';
 const BREAK_FILE = `${LOCK_FILE}.break`;
@@ -79,7 +80,7 @@ export function alive(pid: number): boolean {
     process.kill(pid, 0);
     return true;
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
+    return systemCode(e) === 'EPERM';
   }
 }
 
@@ -105,7 +106,7 @@ function readHolder(path: string): Holder | 'gone' | 'unreadable' {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'gone' : 'unreadable';
+    return systemCode(e) === 'ENOENT' ? 'gone' : 'unreadable';
   }
   try {
     const parsed = JSON.parse(text) as unknown;
@@ -124,7 +125,7 @@ function create(path: string, mine: string, content: string): 'made' | 'exists' 
     linkSync(mine, path);
     return 'made';
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
+    const code = systemCode(e);
     if (code === 'EEXIST') return 'exists';
     // (Our own file gone: another process that could not tell our pid removed it. Made again.)
     if (code === 'ENOENT') return 'lost';
@@ -134,7 +135,7 @@ function create(path: string, mine: string, content: string): 'made' | 'exists' 
     writeFileSync(path, content, { flag: 'wx' });
     return 'made';
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EEXIST' ? 'exists' : 'failed';
+    return systemCode(e) === 'EEXIST' ? 'exists' : 'failed';
   }
 }
 
@@ -245,7 +246,7 @@ async function lockOne(dir: string, waiting?: OnWait): Promise<string | undefine
       making.delete(mine);
       // (Removed in between by another first build that failed, as it released its lock: made again, for
       // as long as that goes on; only a directory that cannot be made at all is given up.)
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT' && attempt < 1000) continue;
+      if (systemCode(e) === 'ENOENT' && attempt < 1000) continue;
       return undefined;
     }
   }

@@ -31,6 +31,7 @@ import { areColumns, type SignatureColumns, type Signatures } from './signatures
 import type { Diagnostic } from '../types.js';
 import { EDITS_GROUP, INDEX_SHARDS, sha256, shardOf, type CacheIdentity, type CacheState, type Census, type RecordEntry } from './state.js';
 import type { StoredArticle, StoredItem, StoredModel } from './serial.js';
+import { failureReason, systemCode } from '../errors.js';
 
 const CACHE_FILE = 'state.json';
 const MAGIC = 'dateline-cache/8';
@@ -143,8 +144,8 @@ async function readChecked(path: string, expect?: (fields: string[]) => string |
     bytes = await readFile(path);
   } catch (e) {
     // A missing file is a cache not written yet; anything else (the cache's path is a file, no permission) is said.
-    const code = (e as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' ? 'no cache yet' : `the cache cannot be read (${code ?? (e as Error).message})`;
+    const code = systemCode(e);
+    return code === 'ENOENT' ? 'no cache yet' : `the cache cannot be read (${failureReason(e)})`;
   }
   const newline = bytes.indexOf(0x0a);
   const fields = bytes.toString('utf8', 0, newline < 0 ? Math.min(bytes.length, 512) : newline).split(' ');

@@ -7,7 +7,7 @@ import { setFlagsFromString } from 'node:v8';
 import { grouped } from '../core/_numbers.js';
 import type { GroupSummary } from '../core/feeds.js';
 import { withRecordProblems } from './_despite.js';
-import { DatelineError, diagnostic, Errors, formatDiagnostic } from '../errors.js';
+import { DatelineError, diagnostic, Errors, failureReason, formatDiagnostic } from '../errors.js';
 import { committedStages, interruptStages } from '../output/dist.js';
 import { realPath } from '../paths.js';
 import { DEFAULT_CACHE_DIR, runBuild, type BuildReport, type Progress } from '../pipeline/build.js';
@@ -298,7 +298,7 @@ async function remember(io: CliIO, hub: string, changed: readonly string[], cach
     if (why === 'signal') io.stderr(`${what}; the next build --ping sends ${n}\n`);
     else if (why === 'no-ping') io.stdout(`${what}: the next build --ping sends ${changed.length === 1 ? 'its ping' : 'their pings'}.\n`);
   } catch (e) {
-    const d = diagnostic(Errors.PingsNotRemembered, { file: relative(io.cwd, cacheDir) || '.' }, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
+    const d = diagnostic(Errors.PingsNotRemembered, { file: relative(io.cwd, cacheDir) || '.' }, failureReason(e));
     diagnostics.push(d);
     io.stderr(`${what}.\n${formatDiagnostic(d)}\n`);
   }
@@ -349,7 +349,7 @@ async function ping(io: CliIO, hub: string | undefined, changed: string[], feeds
   } catch (e) {
     for (const f of summary.failed) f.again = false;
     if (failed.length > 0) {
-      const d = diagnostic(Errors.PingsNotRemembered, { file: relative(io.cwd, cacheDir) || '.' }, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
+      const d = diagnostic(Errors.PingsNotRemembered, { file: relative(io.cwd, cacheDir) || '.' }, failureReason(e));
       diagnostics.push(d);
       io.stderr(`  ${formatDiagnostic(d)}\n`);
     }

@@ -6,7 +6,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { DatelineError } from '../errors.js';
+import { DatelineError, failureReason } from '../errors.js';
 import { MANIFEST_FILE } from '../hosting/index.js';
 import { overlaps } from '../apart.js';
 import { startServer, type Limits, type RunningServer } from '../serve/node.js';
@@ -175,7 +175,7 @@ async function run(args: readonly string[], io: CliIO, usage: string, hooks: Ser
         io.stderr(`Internal error in Dateline answering ${r.method} ${r.target} with 500 (please report it):\n${(e as Error | undefined)?.stack ?? String(e)}\n`);
       server = await startServer({ root, host, port, onError, ...(hooks.limits !== undefined ? { limits: hooks.limits } : {}) });
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+      const code = failureReason(e);
       io.stderr(`Cannot listen on ${host}:${port} (${code}).${code === 'EADDRINUSE' ? ' Choose another --port.' : ''}\n`);
       return 1;
     }

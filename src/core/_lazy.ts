@@ -14,13 +14,14 @@ import { createRequire } from 'node:module';
 import type * as MarkedLib from 'marked';
 import type MarkedFootnote from 'marked-footnote';
 import type SanitizeHtml from 'sanitize-html';
+import { systemCode } from '../errors.js';
 
 let fallback: NodeJS.Require | undefined;
 const load = (name: string): unknown => {
   try {
     return (fallback ??= createRequire(import.meta.url))(name);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ERR_REQUIRE_ESM') throw e;
+    if (systemCode(e) !== 'ERR_REQUIRE_ESM') throw e;
     throw new Error(`Dateline needs Node 20.19 or later in 20.x, or 22.12 or later: ${name} is an ES module, which require() loads from those`, { cause: e });
   }
 };

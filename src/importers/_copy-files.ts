@@ -7,6 +7,7 @@
 import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { within } from '../paths.js';
+import { failureReason } from '../errors.js';
 
 export type CopyItem =
   /** A file to import: as named, or found in a directory named (absolute). */
@@ -67,7 +68,7 @@ export function copyFiles(names: readonly string[], cwd: string, excluded: reado
       try {
         entries = readdirSync(dir, { withFileTypes: true });
       } catch (e) {
-        out.push({ kind: 'unlisted', path: dir, code: (e as NodeJS.ErrnoException).code ?? String(e) });
+        out.push({ kind: 'unlisted', path: dir, code: failureReason(e) });
         if (dir === path) summary.listed = false;
         return;
       }

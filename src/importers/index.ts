@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { validateRecords } from '../core/validate.js';
 import { futureDates } from '../render/build.js';
-import { DatelineError, diagnostic, Errors } from '../errors.js';
+import { DatelineError, diagnostic, Errors, failureReason, systemCode } from '../errors.js';
 import { readJsonRecord } from '../sources/json.js';
 import { display, firstBadBytes, listRecordFiles, readFileBytes, readRecordText } from '../sources/index.js';
 import { readMarkdownRecord } from '../sources/markdown.js';
@@ -162,7 +162,7 @@ async function existingIds(dir: string, cwd: string): Promise<Map<string, string
   try {
     names = await listRecordFiles(dir, true, unlisted);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    const code = failureReason(e);
     if (code === 'ENOENT') return ids;
     unlisted.push({ name: '', code });
   }
@@ -276,7 +276,7 @@ function importOne(file: string, opts: ImportOptions, ids: Map<string, string>, 
   try {
     bytes = readFileBytes(resolve(opts.cwd, file));
   } catch (e) {
-    report.diagnostics.push(diagnostic(Errors.FileUnreadable, { file: shown }, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
+    report.diagnostics.push(diagnostic(Errors.FileUnreadable, { file: shown }, failureReason(e)));
     report.ok = false;
     return report;
   }
@@ -559,7 +559,7 @@ function place(imported: ImportedStory, out: string, ids: Map<string, string>, o
   } catch (e) {
     // The records' directory cannot be written (no permission, a full disk, a read-only mount): this story
     // is not written, and said so; the others are tried.
-    const code = (e as NodeJS.ErrnoException).code;
+    const code = systemCode(e);
     if (code === undefined) throw e;
     return { story, path: shown, status: 'not written', error: code };
   }

@@ -7,6 +7,7 @@
 import { constants, copyFileSync, linkSync, lstatSync, lutimesSync, readlinkSync, renameSync, rmSync, symlinkSync, utimesSync } from 'node:fs';
 import { copyFile, rename, rm, stat, utimes } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { systemCode } from '../errors.js';
 
 /** The names of a stage's own files and directories: never an output's (dist.ts, safeName). */
 export const STAGE_PREFIX = '.dateline-stage-';
@@ -56,7 +57,7 @@ function keepAside(target: string, budget: { left: number }): string | null | un
       linkSync(target, aside);
       return aside;
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
+      const code = systemCode(e);
       if (code === 'ENOENT') return null;
       if (code === 'EEXIST') {
         // One left by a failed stage of this process (nothing is renamed yet: the file's own name is there).
@@ -138,7 +139,7 @@ export async function renameInto(tmp: string, target: string): Promise<void> {
     // 37–70 ms).
     renameSync(tmp, target);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+    if (systemCode(e) !== 'EXDEV') throw e;
     const beside = join(dirname(target), `${STAGE_PREFIX}${process.pid}-${basename(target)}`);
     try {
       await copyFile(tmp, beside);

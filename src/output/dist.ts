@@ -18,7 +18,7 @@ import { alive, lockDirectories, type OnWait } from '../locks.js';
 import { constants } from 'node:fs';
 import { access, lstat, readdir, readFile, realpath, rm, rmdir, stat, utimes, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { DatelineError, diagnostic, Errors, withWords } from '../errors.js';
+import { DatelineError, diagnostic, Errors, failureReason, systemCode, withWords } from '../errors.js';
 import { MANIFEST_FILE, manifestFiles, NGINX_CONF_FILE } from '../hosting/index.js';
 import { FEED_ROOTS } from '../core/feeds.js';
 import { makeDirs, realPath, within } from '../paths.js';
@@ -258,8 +258,8 @@ export class OutputStage {
   }
 
   private writeFailed(e: unknown, name: string, replaced = 0, of = 0): DatelineError {
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason = `${name}: ${code === undefined ? (e as Error).message : withWords(code)}`;
+    const code = systemCode(e);
+    const reason = `${name}: ${code === undefined ? failureReason(e) : withWords(code)}`;
     return new DatelineError([diagnostic(Errors.WriteFailed, { file: this.shownAs }, reason, replaced, of)], { cause: e });
   }
 

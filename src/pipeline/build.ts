@@ -20,7 +20,7 @@ import { planFeeds, type FeedPlan, type GroupSummary } from '../core/feeds.js';
 import { newestIndex, newestOf } from '../core/model.js';
 import { documentsOf, feedFrame, feedHead, SiteRenderer, type DocumentBounds } from '../render/site.js';
 import { documentLimit, documentTooLarge, largeDocuments } from '../render/size.js';
-import { DatelineError, diagnostic, Errors } from '../errors.js';
+import { DatelineError, diagnostic, Errors, failureReason } from '../errors.js';
 import { manifestOf, MANIFEST_FILE, serveFeedAsync, serverConfigFiles, type FeedDocuments } from '../hosting/index.js';
 import { OutputStage, type Written } from '../output/dist.js';
 import { readerFiles, type FeedDirectoryEntry } from '../pages/index.js';
@@ -389,7 +389,7 @@ async function buildNow(options: BuildOptions, config: SiteConfig, outShown: str
     const signatures = reuse === undefined ? { base: signatureColumns((prepared.articles ?? []).map((a) => [a.file, a] as const), config.siteUrl), changes: {} } : reuse.replanned?.signatures;
     const state: CacheState = { startedAt, outDir, records: prepared.records, feeds, plans: reuse !== undefined ? reuse.stored : plans.map(storePlan), planned, groups, main, census: prepared.census, ...(signatures === undefined ? {} : { signatures }) };
     await saveCache(cache.dir, cache.identity, state, prepared.cache).catch((e: unknown) => {
-      report.cacheNotSaved = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+      report.cacheNotSaved = failureReason(e);
       report.diagnostics.push(diagnostic(Errors.CacheNotSaved, { file: options.cacheDir || DEFAULT_CACHE_DIR }, report.cacheNotSaved));
     });
   }

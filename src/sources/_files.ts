@@ -1,7 +1,7 @@
 /** Finding and reading record files: what the loaders and the reading worker share. */
 import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
-import { diagnostic, Errors } from '../errors.js';
+import { diagnostic, Errors, failureReason } from '../errors.js';
 import type { Article, Diagnostic, RawRecord } from '../types.js';
 import { readJsonRecord } from './json.js';
 import { readMarkdownRecord } from './markdown.js';
@@ -54,7 +54,7 @@ export async function listRecordFiles(root: string, exact = false, unlisted?: { 
     } catch (e) {
       // A directory below the root that cannot be listed is named (when asked), and the others are read.
       if (rel === '' || unlisted === undefined) throw e;
-      unlisted.push({ name: rel, code: (e as NodeJS.ErrnoException).code ?? String(e) });
+      unlisted.push({ name: rel, code: failureReason(e) });
       return;
     }
     for (const entry of entries) {
@@ -97,7 +97,7 @@ export async function listRecordFiles(root: string, exact = false, unlisted?: { 
       // (One with a record's name is a record that cannot be read, and reading it says so.)
       if (recordName(n)) return false;
       if (unlisted === undefined) throw e;
-      unlisted.push({ name, code: (e as NodeJS.ErrnoException).code ?? String(e) });
+      unlisted.push({ name, code: failureReason(e) });
       return false;
     }
   };
@@ -146,7 +146,7 @@ export function isJsonRecord(name: string): boolean {
 
 /** The diagnostic for an articles directory that cannot be listed. */
 export function articlesDirMissing(root: string, cwd: string, e: unknown): Diagnostic {
-  return diagnostic(Errors.ArticlesDirMissing, { file: display(root, cwd) }, (e as NodeJS.ErrnoException).code ?? String(e));
+  return diagnostic(Errors.ArticlesDirMissing, { file: display(root, cwd) }, failureReason(e));
 }
 
 /** By file, then line: the order a person fixes them in. */

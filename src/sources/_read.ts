@@ -6,7 +6,7 @@ import { groupOf, sha256, type FileStamp, type RecordEntry } from '../cache/stat
 import { summaryOf } from '../core/summary.js';
 import { correctedAt, planSignature, usesSummaries } from '../core/feeds.js';
 import { validateRecord } from '../core/validate.js';
-import { diagnostic, Errors } from '../errors.js';
+import { diagnostic, Errors, failureReason, systemCode } from '../errors.js';
 import type { Article, Diagnostic, SiteConfig } from '../types.js';
 import { readRecord } from './_files.js';
 import { utf8MayHoldForbidden } from './_utf8-scan.js';
@@ -53,7 +53,7 @@ export function readTask(t: ReadTask, config: SiteConfig, { remember, keepBodies
   try {
     bytes = readSmall(t.path);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
+    const code = systemCode(e);
     if (code === 'ENOENT' && gone(t.path)) return { index: t.index, kind: 'gone' };
     const out: ReadResult = { index: t.index, kind: 'unreadable', diagnostic: diagnostic(Errors.FileUnreadable, { file: t.file }, unreadable(t.path, code ?? String(e))) };
     // The listing took a directory for a file (_files.ts): the caller lists again.
@@ -143,7 +143,7 @@ function readSmall(path: string): Buffer {
     }
   } catch (e) {
     // EAGAIN: a pipe with no writer (a regular file never answers so).
-    if ((e as NodeJS.ErrnoException).code === 'EAGAIN') throw Object.assign(new Error(NOT_REGULAR), { code: NOT_REGULAR });
+    if (systemCode(e) === 'EAGAIN') throw Object.assign(new Error(NOT_REGULAR), { code: NOT_REGULAR });
     throw e;
   } finally {
     closeSync(fd);
@@ -223,7 +223,7 @@ export function statRecord(path: string, file: string): Stats | Diagnostic | und
     if (st === undefined && gone(path)) return undefined;
     return st ?? diagnostic(Errors.FileUnreadable, { file }, unreadable(path, 'ENOENT'));
   } catch (e) {
-    return diagnostic(Errors.FileUnreadable, { file }, unreadable(path, (e as NodeJS.ErrnoException).code ?? String(e)));
+    return diagnostic(Errors.FileUnreadable, { file }, unreadable(path, failureReason(e)));
   }
 }
 

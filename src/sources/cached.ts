@@ -13,7 +13,7 @@ import { resolve, sep } from 'node:path';
 import { restoreArticle, withLazyBody } from '../cache/serial.js';
 import { itemKey, type CacheState, type FileStamp, type RecordEntry } from '../cache/state.js';
 import { checkIds, validateRecord, type RecordResult } from '../core/validate.js';
-import { DatelineError, diagnostic, Errors } from '../errors.js';
+import { DatelineError, diagnostic, Errors, failureReason } from '../errors.js';
 import type { Article, Diagnostic, SiteConfig } from '../types.js';
 import { recordHash, statRecord, type Bodiless, type ReadTask } from './_read.js';
 import { NewestArticles } from './_newest.js';
@@ -73,7 +73,7 @@ function bodyLoader(p: RecordPath, config: SiteConfig, then: { length: number; h
     try {
       bytes = readFileSync(p.path);
     } catch (e) {
-      throw new DatelineError([diagnostic(Errors.RecordChanged, { file: p.file }, `it is gone now (${(e as NodeJS.ErrnoException).code ?? String(e)})`)], { cause: e });
+      throw new DatelineError([diagnostic(Errors.RecordChanged, { file: p.file }, `it is gone now (${failureReason(e)})`)], { cause: e });
     }
     if (bytes.length !== then.length) throw new DatelineError([diagnostic(Errors.RecordChanged, { file: p.file }, `${then.length} bytes then, ${bytes.length} now`)]);
     // The same size: the bytes themselves (a file's times, inode or mode may change with its bytes as

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { resolveConfig, standInConfig } from '../core/config.js';
-import { DatelineError, diagnostic, Errors } from '../errors.js';
+import { DatelineError, diagnostic, Errors, failureReason } from '../errors.js';
 import type { Diagnostic, SiteConfig } from '../types.js';
 import { display, sortDiagnostics, type Loaded } from './_files.js';
 import { parseJson } from './_positions.js';
@@ -26,7 +26,7 @@ export async function loadConfig(file: string = DEFAULT_CONFIG_FILE, cwd: string
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
-    throw new DatelineError([diagnostic(Errors.ConfigUnreadable, { file: shown }, (e as NodeJS.ErrnoException).code ?? String(e))], { cause: e });
+    throw new DatelineError([diagnostic(Errors.ConfigUnreadable, { file: shown }, failureReason(e))], { cause: e });
   }
   // A byte-order mark, as some Windows editors write: not part of the JSON (records are read the same way).
   const parsed = parseJson(text.replace(/^\uFEFF/, ''), shown);

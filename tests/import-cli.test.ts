@@ -90,6 +90,17 @@ describe('import → build round trip', () => {
 });
 
 describe('writing records', () => {
+  it('puts a new record under the month of its first publication in the site\'s zone, as its id and archive are', async () => {
+    // (QA: 11:24 p.m. on Jan. 31 in New York is 12:24 on Feb. 1 in Beijing, the site's zone: the id said
+    // Feb. 1 and the archive February, but the file went to 2025/01.)
+    const dir = await site();
+    await writeFile(join(dir, 't.txt'), ['Home | World', '', 'Talks run late into the night', '', 'Updated: Jan 31, 2025 11:24 PM EST', '',
+      'WASHINGTON, Jan. 31 (Xinhua) -- Negotiators kept talking for hours, officials said.', ''].join('\n'));
+    const r = await run(['import', 't.txt'], dir);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(await records(dir)).toEqual(['2025/02/imp-20250201-talks-run-late-into-the-night-1e379dbc.md']);
+  });
+
   it('importing the same file twice gives the same record, reported unchanged', async () => {
     const dir = await site();
     await run(['import', 'gaza-talks.txt'], dir);

@@ -142,6 +142,31 @@ describe('datelines', () => {
     expectAccepted(r.stories[0]!);
   });
 
+  it('a story.date printed in words without norm is the agency\'s date (it was dropped without a word)', () => {
+    // The QA's case: 12:00 UTC on March 5 is 02:00 on March 5 in Honolulu, but the wire dated it March 4.
+    const nitf = (printed: string): string => fixture('full.nitf.xml')
+      .replace(/<location>.*<\/location>/, '<location><city>Honolulu</city></location>')
+      .replace(/<story\.date[^>]*>[^<]*<\/story\.date>/, `<story.date>${printed}</story.date>`)
+      .replace(/norm="20250205T092400\+0800"/, 'norm="20250305T120000Z"');
+    const date = (printed: string): [string | undefined, string[]] => {
+      const s = run('h.xml', nitf(printed)).stories[0]!;
+      return [s.fields.dateline?.date, s.notes.filter((n) => n.includes('story.date') || n.startsWith('dateline date'))];
+    };
+    expect(nitf('March 4')).toContain('<story.date>March 4</story.date>');
+    expect(date('March 4')).toEqual(['2025-03-04', []]);
+    expect(date('March 4, 2025')).toEqual(['2025-03-04', []]);
+    expect(date('Tue., March 4, 2025')).toEqual(['2025-03-04', []]);
+    expect(date('4 March 2025')).toEqual(['2025-03-04', []]);
+    expect(date('Mar. 4')).toEqual(['2025-03-04', []]);
+    expect(date('2025-03-04')).toEqual(['2025-03-04', []]);
+    // A year printed is kept as printed; a day a month back is the lead's reading, with its note.
+    expect(date('4 March 2024')).toEqual(['2024-03-04', []]);
+    expect(date('Feb. 1')).toEqual(['2025-02-01', [expect.stringContaining('dateline date "Feb. 1" is read as 2025-02-01, 32 days before')]]);
+    // What it cannot read is said, not dropped.
+    expect(date('yesterday')).toEqual([undefined, [expect.stringContaining('story.date "yesterday" is not a date Dateline reads')]]);
+    expect(date('February 30, 2025')).toEqual([undefined, ['story.date "February 30, 2025" is not a calendar date: not used']]);
+  });
+
   it('a state narrows the city, and an unmarked dateline is read for its city', () => {
     const oregon = run('o.xml', fixture('wallclock.nitf.xml').replace('<city>PORTLAND</city>', '<city>PORTLAND</city><state>Ore.</state>'));
     expect(oregon.lines).toEqual([]);

@@ -1416,6 +1416,12 @@ describe('importText: Chinese in traditional characters', () => {
     ['the last day of the month before', '2025-04-01 08:00', '中央社台北31日電', '2025-03-31'],
     ['a day the month of publication lacks', '2025-05-01 08:00', '中央社台北31日電', '2025-03-31'],
     ['December on a story of January', '2026-01-01 08:00', '中央社東京31日電', '2025-12-31'],
+    // (09:00 in Beijing is the evening before in Washington: the desk's day, a day ahead, is January's, as
+    // "WASHINGTON, Jan. 1" would be.)
+    ['the first of the month, a day ahead of the city across a new year', '2025-01-01 09:00', '中央社華盛頓1日電', '2025-01-01'],
+    ['the first of the month, a day ahead of the city', '2025-03-01 09:00', '中央社華盛頓1日電', '2025-03-01'],
+    ['two days ahead across the end of a month', '2025-02-28 20:00', '中央社台北2日電', '2025-03-02'],
+    ['three days ahead is the month before', '2025-02-28 20:00', '中央社台北3日電', '2025-02-03'],
   ])('dates a lead that prints the day alone: %s', (_what, stamp, lead, date) => {
     const s = story('央行維持利率不變', '', `發布時間：${stamp}`, '', `${lead} 央行今天決議維持利率不變。`, '', '央行表示，通膨率將逐步回落。');
     expect(s.fields.dateline?.date).toBe(date);

@@ -11,3 +11,22 @@ const SHORT = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'o
 
 /** The month (1–12) of a name `MONTH_NAME` matched, in any case. */
 export const monthNumber = (name: string): number => SHORT.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+
+const WEEKDAY = '(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\\.?,?\\s+';
+const MONTH_FIRST = new RegExp(`^(?:${WEEKDAY})?(${MONTH_NAME})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\.?$`, 'i');
+const DAY_FIRST = new RegExp(`^(?:${WEEKDAY})?(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_NAME})\\.?(?:,?\\s+(\\d{4}))?\\.?$`, 'i');
+
+/**
+ * A day as a dateline prints it in words (`March 4`, `Tue., March 4, 2025`, `4 March 2025`, `2025-03-04`):
+ * its month and day, and its year when printed. Undefined for anything else.
+ */
+export function printedDay(text: string): { month: number; day: number; year?: number } | undefined {
+  const t = text.trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+  if (iso !== null) return { year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]) };
+  const m = MONTH_FIRST.exec(t);
+  if (m !== null) return { month: monthNumber(m[1] ?? ''), day: Number(m[2]), ...(m[3] === undefined ? {} : { year: Number(m[3]) }) };
+  const d = DAY_FIRST.exec(t);
+  if (d !== null) return { month: monthNumber(d[2] ?? ''), day: Number(d[1]), ...(d[3] === undefined ? {} : { year: Number(d[3]) }) };
+  return undefined;
+}

@@ -191,14 +191,21 @@ export function datelineDay(printedMonth: number | undefined, day: number, first
 }
 
 /**
- * The month of a day printed alone (`20日`): `last`'s month when that day is in it on or before `last` (or
- * two days after), else the latest month before it that has the day (a 31st printed on May 1 is March's).
+ * The month of a day printed alone (`20日`): the month of `last` or of the two days after it when one of
+ * them is that day (a 1st printed on Dec. 31 is January's: the desk's day, a day ahead of the city), else
+ * `last`'s month when the day is in it before `last`, else the latest month before it that has the day (a
+ * 31st printed on May 1 is March's).
  */
 function monthOfDay(day: number, last: string): number {
   const [y, m, d] = [Number(last.slice(0, 4)), Number(last.slice(5, 7)), Number(last.slice(8, 10))];
   // (The year's place in the 400-year cycle of leap years: Date.UTC reads years below 100 as 19xx.)
-  const has = (month: number): boolean => new Date(Date.UTC(2000 + (y % 400), month - 1, day)).getUTCDate() === day;
-  if (has(m) && day <= d + 2) return m;
+  const cycle = 2000 + (y % 400);
+  for (let after = 0; after <= 2; after++) {
+    const near = new Date(Date.UTC(cycle, m - 1, d + after));
+    if (near.getUTCDate() === day) return near.getUTCMonth() + 1;
+  }
+  const has = (month: number): boolean => new Date(Date.UTC(cycle, month - 1, day)).getUTCDate() === day;
+  if (has(m) && day <= d) return m;
   for (let back = 1; back < 12; back++) {
     const month = ((m - 1 - back + 12) % 12) + 1;
     if (has(month)) return month;

@@ -16,7 +16,7 @@ import { readMarkdownRecord } from '../sources/markdown.js';
 import type { Diagnostic, SiteConfig } from '../types.js';
 import { importNinjs } from './ninjs.js';
 import { importNitf } from './nitf.js';
-import { contentId, formerContentId, idOf, recordText, slug } from './record.js';
+import { contentId, formerContentId, idOf, recordText, siteDay, slug } from './record.js';
 import { formatRfc3339, isValidTimeZone, localDate, parseDeskTime } from '../core/_dates.js';
 import { importText } from './text.js';
 import type { ImportedStory, ImportFormat, Importer, ImportResult } from './types.js';
@@ -214,12 +214,14 @@ function freeBackupName(path: string): string {
 }
 
 /**
- * Where a new record goes: `<out>/<year>/<month>/<slug of id>.md`. A slug can be the same for two ids (it
- * is cut at 80 characters, and keeps only letters and digits): with `distinct`, a hash of the whole id
- * follows it, for a story whose slug's file is another story's record.
+ * Where a new record goes: `<out>/<year>/<month>/<slug of id>.md`, the month of its first publication in
+ * the site's zone, as its id's day and its archive are (QA: a stamp of Jan. 31, 11:24 p.m. in New York,
+ * Feb. 1 in Beijing, went to `2025/01` on a Beijing site). A slug can be the same for two ids (it is cut at
+ * 80 characters, and keeps only letters and digits): with `distinct`, a hash of the whole id follows it,
+ * for a story whose slug's file is another story's record.
  */
-function newPath(out: string, story: ImportedStory, distinct = false): string {
-  const date = story.fields.date;
+function newPath(out: string, story: ImportedStory, zone: string, distinct = false): string {
+  const date = siteDay(story.fields.date, zone);
   const base = slug(story.fields.id, 80) || 'story';
   const name = distinct ? `${base}-${createHash('sha256').update(story.fields.id).digest('hex').slice(0, 8)}` : base;
   return join(out, date.slice(0, 4), date.slice(5, 7), `${name}.md`);
@@ -501,7 +503,7 @@ function attention(story: ImportedStory, file: string, config: SiteConfig, now =
 
 function place(imported: ImportedStory, out: string, ids: Map<string, string>, opts: ImportOptions, dry?: DryRun): StoryReport {
   const existing = ids.get(imported.fields.id);
-  let target = existing ?? newPath(out, imported);
+  let target = existing ?? newPath(out, imported, opts.config.timezone);
   // A file at a new story's path is another story's record (every record's id is in `ids`), or no record
   // at all: never replaced, nor taken for this story's (QA: two wire ids alike in their first 80
   // characters shared one path, and --force put one story over the other).
@@ -517,7 +519,7 @@ function place(imported: ImportedStory, out: string, ids: Map<string, string>, o
   if (existing === undefined && there.text !== undefined) {
     const id = there.data?.['id'];
     if (typeof id === 'string' && id.trim() !== imported.fields.id) {
-      target = newPath(out, imported, true);
+      target = newPath(out, imported, opts.config.timezone, true);
       there = at(target);
     } else occupied = typeof id !== 'string';
   }

@@ -19,6 +19,7 @@ import {
 import { Credits } from './_credits.js';
 import { attr, child, children, lineOf, squash, textOf, toNodes, unique, type El } from './_tree.js';
 import { notAPlace, parseAgencyLine, parseDatelineLead } from './lines.js';
+import { printedDay } from './_months.js';
 import { agencyOfJob, agencyOfPublication, isJobPhrase } from './_names.js';
 import { takeClosingCredits, takeCreditLine } from './_closing.js';
 import { nameSuffix, withSuffix } from './_suffix.js';
@@ -305,18 +306,41 @@ function readNitfDateline(dl: El, published: Timed, ctx: ImportContext, diagnost
   }
   // (The region an unmarked dateline prints, `Portland, Ore., Feb. 4`, narrows the city as a state would.)
   const dateline = resolveDateline(city, state || country || lead?.region || undefined, country || undefined, ctx.file, diagnostics);
-  const storyDate = attr(child(dl, 'story.date'), 'norm');
+  const storyDateEl = child(dl, 'story.date');
+  const storyDate = attr(storyDateEl, 'norm');
+  const printedDate = squash(textOf(storyDateEl));
   if (storyDate !== undefined) {
     const stamp = readStamp(storyDate, dateline.timezone ?? ctx.timezone);
     if (stamp === undefined) notes.push(`story.date ${JSON.stringify(storyDate)} is not a NITF norm date: not used`);
     // With an offset it is an instant, whose date at the dateline city is the one to print.
     else dateline.date = stamp.offset && stamp.instant !== undefined && dateline.timezone !== undefined ? localDate(stamp.instant, dateline.timezone) : stamp.date;
+  } else if (printedDate !== '') {
+    // A date in words without its `norm` ("March 4, 2025"): the agency's, as a lead's printed date is.
+    const date = wordsDate(printedDate, published, dateline.timezone, notes);
+    if (date !== undefined) dateline.date = date;
   } else if (lead?.day !== undefined) {
     // The date the unmarked dateline prints ("TOKYO, March 11"), read as the text importer reads a lead's.
     const d = datelineDay(lead.month, lead.day, published, dateline.timezone, notes, lead.printedDate);
     if (d !== undefined) dateline.date = d;
   }
   return dateline;
+}
+
+/** The date a `story.date` prints in words: as printed with its year, or the year a lead's month and day is given. */
+function wordsDate(printed: string, published: Timed, zone: string | undefined, notes: string[]): string | undefined {
+  const day = printedDay(printed);
+  if (day === undefined) {
+    notes.push(`story.date ${JSON.stringify(printed)} is not a date Dateline reads (a norm attribute, "March 4", "4 March 2025" or 2025-03-04): not used`);
+    return undefined;
+  }
+  if (day.year === undefined) return datelineDay(day.month, day.day, published, zone, notes, printed);
+  const date = `${String(day.year).padStart(4, '0')}-${String(day.month).padStart(2, '0')}-${String(day.day).padStart(2, '0')}`;
+  const at = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(at.getTime()) || at.toISOString().slice(0, 10) !== date) {
+    notes.push(`story.date ${JSON.stringify(printed)} is not a calendar date: not used`);
+    return undefined;
+  }
+  return date;
 }
 
 function readRights(copyright: El | undefined, rights: El | undefined): string | undefined {

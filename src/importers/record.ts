@@ -43,9 +43,16 @@ export function contentId(title: string, date: string, zone: string): string {
   // spacing. Two stories with one headline on one day would share an id: the import refuses the second.
   // The day is the instant's in the site's zone, however the copy wrote it (`20250205T012400+0800` and
   // `20250204T122400-0500` are one story); a time without an offset is already the site's wall clock.
-  // (Without a valid site zone, as written.)
+  return idOf(title, siteDay(date, zone));
+}
+
+/**
+ * The day (`YYYY-MM-DD`) of a record's `date` in the site's zone, however the copy wrote it: the day of
+ * its id, and of the directory a new record goes to. (Without a valid site zone, as written.)
+ */
+export function siteDay(date: string, zone: string): string {
   const t = /(?:Z|[+-]\d\d:?\d\d)$/i.test(date) && isValidTimeZone(zone) ? parseDeskTime(date, zone) : undefined;
-  return idOf(title, t?.ok === true ? localDate(t.instant, zone) : date.slice(0, 10));
+  return t?.ok === true ? localDate(t.instant, zone) : date.slice(0, 10);
 }
 
 /**

@@ -950,7 +950,7 @@ describe('importText: bad input', () => {
     // An hour ET skips is no time; CST names two zones, and the error says so.
     expect(lines(run(copy('Updated: March 9, 2025 2:30 AM ET')))).toEqual({
       stories: 0,
-      diagnostics: ['in/story.txt:5: date: "2025-03-09 02:30" does not exist in America/New_York: the clocks go forward past it (a daylight-saving change, or a new standard offset); write the instant with an explicit offset (E_DATE_NONEXISTENT)'],
+      diagnostics: ['in/story.txt:5: date: "2025-03-09 02:30" does not exist in America/New_York: the clocks go forward past it (a daylight-saving change, or a new standard offset); write the instant with an explicit offset (read off the clock before the change, it is "2025-03-09T02:30:00-05:00") (E_DATE_NONEXISTENT)'],
     });
     expect(lines(run(copy('Updated: Nov. 2, 2025 1:30 AM ET'))).diagnostics[0]).toMatch(/"2025-11-02 01:30" happens twice in America\/New_York \(2025-11-02T01:30:00-04:00 or 2025-11-02T01:30:00-05:00\)/);
     expect(lines(run(copy('Updated: Feb 5, 2025 9:24 CST')))).toEqual({
@@ -1319,7 +1319,7 @@ describe('importText: the stamps and the dateline day (time QA F-B, F-C, F-G)', 
     }
     const skipped = lines(copy('Updated: 2025-03-09 02:30', 'NEW YORK --'));
     expect([skipped.stories.length, skipped.diagnostics.map(formatDiagnostic)]).toEqual([0, [
-      'in/story.txt:5: date: "2025-03-09 02:30" does not exist in America/New_York: the clocks go forward past it (a daylight-saving change, or a new standard offset); write the instant with an explicit offset (E_DATE_NONEXISTENT)',
+      'in/story.txt:5: date: "2025-03-09 02:30" does not exist in America/New_York: the clocks go forward past it (a daylight-saving change, or a new standard offset); write the instant with an explicit offset (read off the clock before the change, it is "2025-03-09T02:30:00-05:00") (E_DATE_NONEXISTENT)',
     ]]);
     // An update stamp in the repeated hour is refused too, named as the update.
     const update = lines(copy('Published: 2025-11-01 22:00 | Updated: 2025-11-02 01:30', 'NEW YORK --'));

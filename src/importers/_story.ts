@@ -344,7 +344,7 @@ export function clockError(stamp: Timed, zone: string, where: { file: string; li
   if (t.ok || t.problem === 'format') return undefined;
   // (The message quotes the value as the file has it, `20251102T013000`, so the desk can find it.)
   return t.problem === 'nonexistent'
-    ? diagnostic(Errors.DateNonexistent, where, written.trim(), zone)
+    ? diagnostic(Errors.DateNonexistent, where, written.trim(), zone, t.earlier)
     : diagnostic(Errors.DateAmbiguous, where, written.trim(), zone, t.candidates);
 }
 

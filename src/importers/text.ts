@@ -139,7 +139,7 @@ const problems = {
   badDate: (file: string, line: number, value: string) => diagnostic(Errors.DateFormat, { file, line, field: 'date' }, value, deskTimeProblem(value)),
   clockTime: (file: string, line: number, field: string, value: string, zone: string, t: Exclude<DeskTime, { ok: true } | { problem: 'format' }>) =>
     t.problem === 'nonexistent'
-      ? diagnostic(Errors.DateNonexistent, { file, line, field }, value, zone)
+      ? diagnostic(Errors.DateNonexistent, { file, line, field }, value, zone, t.earlier)
       : diagnostic(Errors.DateAmbiguous, { file, line, field }, value, zone, t.candidates),
   noZone: (file: string, line: number, zone: string) => diagnostic(Errors.ZoneUnknown, { file, line, field: 'date' }, zone, whyZoneRefused(zone)),
   datelineZone: (file: string, line: number, detail: string) => diagnostic(Errors.ImportDatelineZone, { file, line, field: 'dateline.timezone' }, detail),

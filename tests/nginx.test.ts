@@ -473,4 +473,47 @@ describe.skipIf(!HAS_NGINX)('nginx serving dist/ with _config/nginx.conf', () =>
       expect((await get(brotliPort, `/feeds/${name}`)).headers['etag']).toBe(served.etag);
     }
   });
+  it('a Range request gets the whole feed (200, no Accept-Ranges), as from dateline serve: an If-Range date could join two builds\' bytes', async () => {
+    const served = manifest.files['rss.xml']!;
+    const whole = await readFile(join(dist, 'rss.xml'));
+    for (const headers of [{ range: 'bytes=10-' }, { range: 'bytes=10-', 'if-range': served.lastModified }, { range: 'bytes=10-', 'if-range': served.etag }] as Record<string, string>[]) {
+      const r = await get(port, '/feeds/rss.xml', headers);
+      expect([r.status, r.headers['accept-ranges'], r.body.equals(whole)], JSON.stringify(headers)).toEqual([200, undefined, true]);
+    }
+  });
+
+  // Last, as it builds into the directory nginx serves (and puts the first build back).
+  it('between a build and the reload, the feeds go out with no ETag and no 304 (never new bytes under the old ETag), and with the old bytes back, with their ETags again', async () => {
+    const conf = await readFile(join(dist, '_config/nginx.conf'), 'utf8');
+    const marker = /_config\/etags-[0-9a-f]{16}/.exec(conf)?.[0];
+    expect(marker).toBeDefined();
+    expect(built.files.get(marker!)).toBeDefined();
+    const old = manifest.files['rss.xml']!;
+    // (QA: a story added, then retracted; a reader that polled between the first build and the reload kept
+    // the story under the old ETag, which the retraction made current again: 304 for good.)
+    const { config } = resolveConfig({ ...SITE_CONFIG, hub: 'https://hub.example.com/' }, 'x', () => 1);
+    const added = buildFeeds([{
+      id: 'story-4', title: 'Story 4', url: 'https://news.example.com/4.html', published: new Date(Date.UTC(2025, 1, 4, 1, 24)),
+      tags: [], authors: [], contributors: [], draft: false, body: { kind: 'markdown' as const, text: 'Paragraph 4.' }, file: '4.md',
+    }], config!);
+    try {
+      await writeOutputs(dist, added.files, 'dist', added.mtimes);
+      expect(existsSync(join(dist, marker!))).toBe(false);
+      for (const headers of [{}, { 'if-none-match': old.etag }, { 'if-none-match': old.etag, 'accept-encoding': 'gzip' }] as Record<string, string>[]) {
+        const r = await get(port, '/feeds/rss.xml', headers);
+        expect([r.status, r.headers['etag']], JSON.stringify(headers)).toEqual([200, undefined]);
+        const body = r.headers['content-encoding'] === 'gzip' ? gunzipSync(r.body) : r.body;
+        expect(body.toString()).toContain('Story 4');
+      }
+      // A browser's twin location too.
+      expect((await get(port, '/feeds/rss.xml', { accept: BROWSER })).headers['etag']).toBeUndefined();
+    } finally {
+      await writeOutputs(dist, built.files, 'dist', built.mtimes);
+    }
+    // The first build's bytes are back, and so is its marker: its ETags and 304s, which label them again.
+    expect(existsSync(join(dist, marker!))).toBe(true);
+    const back = await get(port, '/feeds/rss.xml');
+    expect([back.status, back.headers['etag'], back.body.equals(await readFile(join(dist, 'rss.xml')))]).toEqual([200, old.etag, true]);
+    expect((await get(port, '/feeds/rss.xml', { 'if-none-match': old.etag })).status).toBe(304);
+  });
 });

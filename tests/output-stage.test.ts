@@ -193,6 +193,64 @@ describe('OutputStage', () => {
   });
 });
 
+describe('nginx.conf\'s marker (_config/etags-<hash>)', () => {
+  it('the previous one is removed before any file is replaced and the new one made after them all; a failed commit puts the previous one back', async () => {
+    await withDir(async (dir) => {
+      await mkdir(join(dir, '_config'));
+      await writeFile(join(dir, '_config', 'etags-0000000000000001'), 'old marker');
+      await writeFile(join(dir, 'a.xml'), 'old a');
+      const stage = new OutputStage(dir, 'out');
+      await stage.put('_config/etags-0000000000000002', 'new marker');
+      await stage.put('a.xml', 'a');
+      await stage.put('z.xml', 'z');
+      const error = await commitBlocked(stage, dir, 3, join(dir, 'z.xml'));
+      expect((error as DatelineError).diagnostics[0]?.message).toMatch(/the previous output is untouched$/);
+      expect((await readdir(join(dir, '_config'))).sort()).toEqual(['etags-0000000000000001']);
+      expect(await readFile(join(dir, 'a.xml'), 'utf8')).toBe('old a');
+    });
+    await withDir(async (dir) => {
+      await mkdir(join(dir, '_config'));
+      await writeFile(join(dir, '_config', 'etags-0000000000000001'), 'old marker');
+      await writeFile(join(dir, '_config', 'etags-0000000000000003'), 'a killed build\'s');
+      await writeFile(join(dir, '_config', 'nginx.conf'), 'old conf');
+      const stage = new OutputStage(dir, 'out');
+      await stage.put('_config/etags-0000000000000002', 'new marker');
+      await stage.put('_config/nginx.conf', 'new conf');
+      await stage.put('a.xml', 'a');
+      await stage.commit();
+      expect((await readdir(join(dir, '_config'))).sort()).toEqual(['etags-0000000000000002', 'nginx.conf']);
+    });
+    await withDir(async (dir) => {
+      // The same marker (the same nginx.conf): nothing of it changes.
+      await mkdir(join(dir, '_config'));
+      await writeFile(join(dir, '_config', 'etags-0000000000000001'), 'marker');
+      const stage = new OutputStage(dir, 'out');
+      await stage.put('_config/etags-0000000000000001', 'marker');
+      await stage.put('index.html', 'page');
+      await stage.commit();
+      expect((await readdir(join(dir, '_config'))).sort()).toEqual(['etags-0000000000000001']);
+    });
+  });
+
+  it('a build of the sample site writes one, named in its nginx.conf, and a build that changes a feed replaces it', async () => {
+    const site = await makeSite({ 'articles/a.md': record('a') });
+    try {
+      const markers = async (): Promise<string[]> => (await readdir(join(site.dir, 'dist', '_config'))).filter((n) => n.startsWith('etags-'));
+      expect((await runCli(['build'], site.dir)).code).toBe(0);
+      const [first] = await markers();
+      expect(await readFile(join(site.dir, 'dist', '_config', 'nginx.conf'), 'utf8')).toContain(`if (!-f $document_root/_config/${first!}) {`);
+      await writeFile(join(site.dir, 'articles', 'a.md'), record('a', '', 'Body text, corrected.'));
+      expect((await runCli(['build'], site.dir)).code).toBe(0);
+      const second = await markers();
+      expect(second).toHaveLength(1);
+      expect(second[0]).not.toBe(first);
+      expect(await readFile(join(site.dir, 'dist', '_config', 'nginx.conf'), 'utf8')).toContain(`if (!-f $document_root/_config/${second[0]!}) {`);
+    } finally {
+      await site.cleanup();
+    }
+  });
+});
+
 describe('the last build\'s manifest', () => {
   it('is read as any input is: every feed file it lists, and the siblings its entry records (both, when the entry is damaged), are removed when stale; nothing else, whatever the entries hold', async () => {
     // (It crashed the build: an entry of null threw a TypeError reading its encodings; a directory named, EISDIR.)

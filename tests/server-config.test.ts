@@ -63,12 +63,16 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
       #     }
       #
       # nginx reads it only when it starts or reloads: reload after every build (\`dateline build && nginx -s
-      # reload\`). Until the reload, nginx sends the new files with the previous build's ETags. A client that
-      # sends the previous ETag of a feed whose bytes have changed gets a 304 and keeps its old copy: it misses
-      # the update until nginx is reloaded and it polls again. A client without that ETag gets the new bytes
-      # labelled with the old ETag, and after the reload one more full 200. A feed that is new since the last
-      # reload is served as a plain file, with nginx's own type and ETag. The build puts this file in place
-      # after the feeds, so a reload never pairs new ETags with old files.
+      # reload\`). Its ETags label the files of its own build only, and a location sends them (and answers
+      # If-None-Match with 304) only while _config/etags-ce41fae0a02abab4 is there: the build makes that file
+      # after the feeds are in place, and the next build removes it before it replaces a feed. So from the
+      # start of the next build's renames until nginx reloads, the feeds go out with no ETag and no 304: a
+      # full 200 of the bytes in place (If-Modified-Since still gets nginx's 304, against the file's mtime),
+      # never new bytes under an old ETag, which a client would keep for as long as the old ETag was current
+      # again. A WebSub hub pinged by \`dateline build --ping\` before the reload fetches the new bytes. A feed
+      # that is new since the last reload has no location here until then: under a path (/feeds/) it is not
+      # found, at the root it is a plain file with nginx's own type and ETag. Deploying to another machine,
+      # copy the feeds and this file before that one, and remove the old one first (rsync --delete-before).
       #
       # Each feed gets its media type with charset=utf-8, Cache-Control max-age (ttl × 60 s), a Link header
       # (rel="self", and rel="hub" with a WebSub hub), and the ETag recorded in _dateline.json: a hash of the
@@ -110,6 +114,7 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           charset off;
           etag off;
           if_modified_since before;
+          max_ranges 0;
           gzip off;
           gzip_static on;
           gzip_http_version 1.0;
@@ -126,6 +131,9 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           # [brotli] if ($http_accept_encoding ~ '^(?:(?!(?<![^ ,])[Bb][Rr](?![^ ,;])).)*+(?<![^ ,])[Bb][Rr](?![^ ,;])(?! *+; *+q *+= *+0(?:(?!\\.)|\\.(?:0{0,2}(?![0-9])|000)))') {
           # [brotli]     set $dateline_etag '<atom.xml.br>';
           # [brotli] }
+          if (!-f $document_root/_config/etags-ce41fae0a02abab4) {
+              set $dateline_etag '';
+          }
           set $dateline_inm "$request_method$http_if_match$http_if_unmodified_since $dateline_etag $http_if_none_match";
           if ($dateline_inm ~ '^(?:GET|HEAD) ("[^"]*") (?=(?:[ \\t]*+(?:(?:W/)?"[!#-~\\x80-\\xff]*+"|\\*)?[ \\t]*+(?:,|$))*+$)(?:[ \\t]*+(?:(?:W/)?"[!#-~\\x80-\\xff]*+"|\\*)?[ \\t]*+,)*?[ \\t]*+(?:(?:W/)?\\1|\\*)[ \\t]*+(?:,|$)') {
               return 304;
@@ -140,6 +148,7 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           charset off;
           etag off;
           if_modified_since before;
+          max_ranges 0;
           gzip off;
           gzip_static on;
           gzip_http_version 1.0;
@@ -156,6 +165,9 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           # [brotli] if ($http_accept_encoding ~ '^(?:(?!(?<![^ ,])[Bb][Rr](?![^ ,;])).)*+(?<![^ ,])[Bb][Rr](?![^ ,;])(?! *+; *+q *+= *+0(?:(?!\\.)|\\.(?:0{0,2}(?![0-9])|000)))') {
           # [brotli]     set $dateline_etag '<atom.xml.br -xml>';
           # [brotli] }
+          if (!-f $document_root/_config/etags-ce41fae0a02abab4) {
+              set $dateline_etag '';
+          }
           set $dateline_inm "$request_method$http_if_match$http_if_unmodified_since $dateline_etag $http_if_none_match";
           if ($dateline_inm ~ '^(?:GET|HEAD) ("[^"]*") (?=(?:[ \\t]*+(?:(?:W/)?"[!#-~\\x80-\\xff]*+"|\\*)?[ \\t]*+(?:,|$))*+$)(?:[ \\t]*+(?:(?:W/)?"[!#-~\\x80-\\xff]*+"|\\*)?[ \\t]*+,)*?[ \\t]*+(?:(?:W/)?\\1|\\*)[ \\t]*+(?:,|$)') {
               return 304;
@@ -169,6 +181,7 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           charset off;
           etag off;
           if_modified_since before;
+          max_ranges 0;
           gzip off;
           gzip_static on;
           gzip_http_version 1.0;
@@ -185,6 +198,9 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           # [brotli] if ($http_accept_encoding ~ '^(?:(?!(?<![^ ,])[Bb][Rr](?![^ ,;])).)*+(?<![^ ,])[Bb][Rr](?![^ ,;])(?! *+; *+q *+= *+0(?:(?!\\.)|\\.(?:0{0,2}(?![0-9])|000)))') {
           # [brotli]     set $dateline_etag '<feed.json.br>';
           # [brotli] }
+          if (!-f $document_root/_config/etags-ce41fae0a02abab4) {
+              set $dateline_etag '';
+          }
           set $dateline_inm "$request_method$http_if_match$http_if_unmodified_since $dateline_etag $http_if_none_match";
           if ($dateline_inm ~ '^(?:GET|HEAD) ("[^"]*") (?=(?:[ \\t]*+(?:(?:W/)?"[!#-~\\x80-\\xff]*+"|\\*)?[ \\t]*+(?:,|$))*+$)(?:[ \\t]*+(?:(?:W/)?"[!#-~\\x80-\\xff]*+"|\\*)?[ \\t]*+,)*?[ \\t]*+(?:(?:W/)?\\1|\\*)[ \\t]*+(?:,|$)') {
               return 304;
@@ -201,6 +217,7 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           charset off;
           etag off;
           if_modified_since before;
+          max_ranges 0;
           gzip off;
           gzip_static on;
           gzip_http_version 1.0;
@@ -217,6 +234,9 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           # [brotli] if ($http_accept_encoding ~ '^(?:(?!(?<![^ ,])[Bb][Rr](?![^ ,;])).)*+(?<![^ ,])[Bb][Rr](?![^ ,;])(?! *+; *+q *+= *+0(?:(?!\\.)|\\.(?:0{0,2}(?![0-9])|000)))') {
           # [brotli]     set $dateline_etag '<rss.xml.br>';
           # [brotli] }
+          if (!-f $document_root/_config/etags-ce41fae0a02abab4) {
+              set $dateline_etag '';
+          }
           set $dateline_inm "$request_method$http_if_match$http_if_unmodified_since $dateline_etag $http_if_none_match";
           if ($dateline_inm ~ '^(?:GET|HEAD) ("[^"]*") (?=(?:[ \\t]*+(?:(?:W/)?"[!#-~\\x80-\\xff]*+"|\\*)?[ \\t]*+(?:,|$))*+$)(?:[ \\t]*+(?:(?:W/)?"[!#-~\\x80-\\xff]*+"|\\*)?[ \\t]*+,)*?[ \\t]*+(?:(?:W/)?\\1|\\*)[ \\t]*+(?:,|$)') {
               return 304;
@@ -231,6 +251,7 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           charset off;
           etag off;
           if_modified_since before;
+          max_ranges 0;
           gzip off;
           gzip_static on;
           gzip_http_version 1.0;
@@ -247,6 +268,9 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           # [brotli] if ($http_accept_encoding ~ '^(?:(?!(?<![^ ,])[Bb][Rr](?![^ ,;])).)*+(?<![^ ,])[Bb][Rr](?![^ ,;])(?! *+; *+q *+= *+0(?:(?!\\.)|\\.(?:0{0,2}(?![0-9])|000)))') {
           # [brotli]     set $dateline_etag '<rss.xml.br -xml>';
           # [brotli] }
+          if (!-f $document_root/_config/etags-ce41fae0a02abab4) {
+              set $dateline_etag '';
+          }
           set $dateline_inm "$request_method$http_if_match$http_if_unmodified_since $dateline_etag $http_if_none_match";
           if ($dateline_inm ~ '^(?:GET|HEAD) ("[^"]*") (?=(?:[ \\t]*+(?:(?:W/)?"[!#-~\\x80-\\xff]*+"|\\*)?[ \\t]*+(?:,|$))*+$)(?:[ \\t]*+(?:(?:W/)?"[!#-~\\x80-\\xff]*+"|\\*)?[ \\t]*+,)*?[ \\t]*+(?:(?:W/)?\\1|\\*)[ \\t]*+(?:,|$)') {
               return 304;

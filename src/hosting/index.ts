@@ -7,7 +7,9 @@
 import type { Manifest, Outputs, SiteConfig } from '../types.js';
 import { headersFile } from './headers.js';
 import { MANIFEST_FILE, manifestOf, serveFeed, type FeedDocuments } from './manifest.js';
-import { nginxConf } from './nginx.js';
+import { ETAGS_MARKER_PREFIX, nginxConf } from './nginx.js';
+
+export { ETAGS_MARKER_PREFIX };
 
 export { MANIFEST_FILE, MEDIA_TYPES, XML_FEED, manifestOf, serveFeedAsync, type FeedDocuments } from './manifest.js';
 export { strongEtag, httpDate } from './encode.js';
@@ -43,10 +45,18 @@ export function hostingFiles(feeds: Iterable<FeedDocuments>, config: SiteConfig)
   return { manifest, files, mtimes };
 }
 
-/** `_config/nginx.conf` and `_headers`, from the manifest. */
+/**
+ * `_config/nginx.conf`, the marker that tells it its ETags label the files in place
+ * (`_config/etags-<hash>`: the output stage puts it in place last, and removes the previous one before any
+ * other rename), and `_headers`, from the manifest.
+ */
 export function serverConfigFiles(manifest: Manifest, config: SiteConfig): Map<string, string> {
+  const nginx = nginxConf(manifest, config.feedBaseUrl, config.title);
   return new Map([
-    [NGINX_CONF_FILE, nginxConf(manifest, config.feedBaseUrl, config.title)],
+    [NGINX_CONF_FILE, nginx.conf],
+    [nginx.marker, MARKER_TEXT],
     [HEADERS_FILE, headersFile(manifest, config.feedBaseUrl, config.title)],
   ]);
 }
+
+const MARKER_TEXT = 'While this file is here, the nginx.conf beside it that names it labels the feeds in place with their ETags. A build removes it before it replaces a feed, and makes its own after.\n';

@@ -20,11 +20,21 @@
  *   If-Match but `*` gets 412. Stock nginx cannot change that (the request header cannot be removed, and
  *   the filter runs before add_header), so the snippet's comment records it.
  * - If-Modified-Since is left to nginx: the build sets each file's mtime to its Last-Modified.
+ * - The ETags are this build's, and nginx reads them only when it reloads: each location sends its ETag,
+ *   and answers If-None-Match, only while `_config/etags-<hash of this file>` (ETAGS_MARKER) is there. The
+ *   build makes it after every file is in place, and the next build removes it before it replaces one,
+ *   so that between a build and the reload the new bytes go out with no ETag and no 304 (QA: they went
+ *   out with the previous build's ETags; a reader that fetched then, or a WebSub hub pinged then, kept a
+ *   copy that a later build going back to those bytes, a story retracted, answered 304 for good).
+ * - Ranges are off (`max_ranges 0`), as in `dateline serve`: nginx would honour an If-Range date, and a
+ *   correction without `updated` changes the bytes under the same Last-Modified (QA: a resumed download
+ *   joined two builds' bytes).
  * - A browser applies the feeds' XSLT only to XML types, and `default_type` cannot depend on Accept: a
  *   request that asks for HTML and names no feed type is rewritten to an internal twin location that
  *   serves the same file as application/xml, as `dateline serve` does, with the browser ETags
  *   (`browserEtag`), and compares If-None-Match with those.
  */
+import { createHash } from 'node:crypto';
 import type { Manifest } from '../types.js';
 import { linkHeader, XML_FEED } from './manifest.js';
 
@@ -129,6 +139,15 @@ const ENTITY_TAG = String.raw`(?:W/)?"[!#-~\x80-\xff]*+"`;
 const INM_LIST = `(?=(?:${OWS}(?:${ENTITY_TAG}|\\*)?${OWS}(?:,|$))*+$)`;
 const INM_MATCHES = `^(?:GET|HEAD) ("[^"]*") ${INM_LIST}(?:${OWS}(?:${ENTITY_TAG}|\\*)?${OWS},)*?${OWS}(?:(?:W/)?\\1|\\*)${OWS}(?:,|$)`;
 
+/** Where a build's nginx.conf is told that the files in place are that build's (`_config/etags-<hash>`). */
+export const ETAGS_MARKER_PREFIX = '_config/etags-';
+/** What stands for the marker's hash in the configuration while the hash is taken. */
+const MARKER_HASH = '<generation>';
+
+/** The check that takes the ETag away while the files in place are not this configuration's build's. */
+const markerCheck = (marker: string): string =>
+  `    if (!-f $document_root/${marker}) {\n        set $dateline_etag '';\n    }\n`;
+
 /** The 304 check every feed location ends with (its representation's ETag is `$dateline_etag` by then). */
 const NOT_MODIFIED = [
   '    set $dateline_inm "$request_method$http_if_match$http_if_unmodified_since $dateline_etag $http_if_none_match";',
@@ -141,10 +160,10 @@ const NOT_MODIFIED = [
  * The body of a feed's location, its lines joined: type, compression, caching, links, the representation's
  * ETag and 304s. `tag` turns a recorded ETag into the one this location sends (`browserEtag` for the twin).
  */
-function feedBody(served: Manifest['files'][string], type: string, vary: string, tag: (etag: string) => string = (e) => e): string {
+function feedBody(served: Manifest['files'][string], type: string, vary: string, marker: string, tag: (etag: string) => string = (e) => e): string {
   const link = linkHeader(served.links);
   const { gzip, br } = served.encodings;
-  let out = `    types { }\n    default_type "${type}";\n    charset off;\n    etag off;\n    if_modified_since before;\n    gzip off;\n`;
+  let out = `    types { }\n    default_type "${type}";\n    charset off;\n    etag off;\n    if_modified_since before;\n    max_ranges 0;\n    gzip off;\n`;
   if (gzip !== undefined) out += '    gzip_static on;\n    gzip_http_version 1.0;\n    gzip_proxied any;\n';
   if (br !== undefined) out += `    ${BROTLI_MARK}brotli_static on;\n`;
   out += `    add_header Vary ${quoted(vary)};\n    add_header Cache-Control "public, max-age=${served.maxAge}";\n`;
@@ -154,10 +173,20 @@ function feedBody(served: Manifest['files'][string], type: string, vary: string,
   if (br !== undefined) {
     out += `    ${BROTLI_MARK}if ($http_accept_encoding ~ '${ACCEPTS_BR}') {\n    ${BROTLI_MARK}    set $dateline_etag ${quoted(tag(br.etag))};\n    ${BROTLI_MARK}}\n`;
   }
-  return out + NOT_MODIFIED;
+  return out + markerCheck(marker) + NOT_MODIFIED;
 }
 
-export function nginxConf(manifest: Manifest, feedBaseUrl: string, title: string): string {
+/**
+ * The snippet, and the name of the marker file that says its ETags label the files in place
+ * (`_config/etags-<hash>`, a hash of the snippet: the same for the same feeds, another for others).
+ */
+export function nginxConf(manifest: Manifest, feedBaseUrl: string, title: string): { conf: string; marker: string } {
+  const draft = snippet(manifest, feedBaseUrl, title, `${ETAGS_MARKER_PREFIX}${MARKER_HASH}`);
+  const marker = `${ETAGS_MARKER_PREFIX}${createHash('sha256').update(draft).digest('hex').slice(0, 16)}`;
+  return { conf: draft.replaceAll(`${ETAGS_MARKER_PREFIX}${MARKER_HASH}`, marker), marker };
+}
+
+function snippet(manifest: Manifest, feedBaseUrl: string, title: string, marker: string): string {
   const names = Object.keys(manifest.files);
   const example = names[0] ?? 'rss.xml';
   const out: string[] = [
@@ -174,12 +203,16 @@ export function nginxConf(manifest: Manifest, feedBaseUrl: string, title: string
     '#     }',
     '#',
     '# nginx reads it only when it starts or reloads: reload after every build (`dateline build && nginx -s',
-    '# reload`). Until the reload, nginx sends the new files with the previous build\'s ETags. A client that',
-    '# sends the previous ETag of a feed whose bytes have changed gets a 304 and keeps its old copy: it misses',
-    '# the update until nginx is reloaded and it polls again. A client without that ETag gets the new bytes',
-    '# labelled with the old ETag, and after the reload one more full 200. A feed that is new since the last',
-    '# reload is served as a plain file, with nginx\'s own type and ETag. The build puts this file in place',
-    '# after the feeds, so a reload never pairs new ETags with old files.',
+    "# reload`). Its ETags label the files of its own build only, and a location sends them (and answers",
+    `# If-None-Match with 304) only while ${marker} is there: the build makes that file`,
+    '# after the feeds are in place, and the next build removes it before it replaces a feed. So from the',
+    '# start of the next build\'s renames until nginx reloads, the feeds go out with no ETag and no 304: a',
+    '# full 200 of the bytes in place (If-Modified-Since still gets nginx\'s 304, against the file\'s mtime),',
+    '# never new bytes under an old ETag, which a client would keep for as long as the old ETag was current',
+    '# again. A WebSub hub pinged by `dateline build --ping` before the reload fetches the new bytes. A feed',
+    '# that is new since the last reload has no location here until then: under a path (/feeds/) it is not',
+    '# found, at the root it is a plain file with nginx\'s own type and ETag. Deploying to another machine,',
+    '# copy the feeds and this file before that one, and remove the old one first (rsync --delete-before).',
     '#',
     `# Each feed gets its media type with charset=utf-8, Cache-Control max-age (ttl × 60 s), a Link header`,
     '# (rel="self", and rel="hub" with a WebSub hub), and the ETag recorded in _dateline.json: a hash of the',
@@ -226,13 +259,13 @@ export function nginxConf(manifest: Manifest, feedBaseUrl: string, title: string
         '    }',
       );
     }
-    out.push(feedBody(served, served.type, xml ? 'Accept-Encoding, Accept' : 'Accept-Encoding'));
+    out.push(feedBody(served, served.type, xml ? 'Accept-Encoding, Accept' : 'Accept-Encoding', marker));
     // The server's root is the output directory: a feed served under a path (/feeds/rss.xml) is the file /rss.xml.
     if (path !== `/${name}`) out.push(`    rewrite ^ /${name} break;`);
     out.push('}', '');
     if (xml) {
       out.push(`location = ${BROWSER_PREFIX}${name} {`, '    internal;');
-      out.push(feedBody(served, 'application/xml; charset=utf-8', 'Accept-Encoding, Accept', browserEtag));
+      out.push(feedBody(served, 'application/xml; charset=utf-8', 'Accept-Encoding, Accept', marker, browserEtag));
       out.push(`    rewrite ^ /${name} break;`, '}', '');
     }
   }

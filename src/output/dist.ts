@@ -19,7 +19,7 @@ import { constants } from 'node:fs';
 import { access, lstat, readdir, readFile, realpath, rm, rmdir, stat, utimes, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { DatelineError, diagnostic, Errors, failureReason, systemCode, withWords } from '../errors.js';
-import { MANIFEST_FILE, manifestFiles, NGINX_CONF_FILE } from '../hosting/index.js';
+import { ETAGS_MARKER_PREFIX, MANIFEST_FILE, manifestFiles, NGINX_CONF_FILE } from '../hosting/index.js';
 import { FEED_ROOTS } from '../core/feeds.js';
 import { makeDirs, realPath, within } from '../paths.js';
 import { caselessPath } from '../core/slug.js';
@@ -305,20 +305,35 @@ export class OutputStage {
     if (this.closed) throw new DatelineError([diagnostic(Errors.Interrupted, { file: this.shownAs })]);
     this.renaming = true;
     // The files that carry ETags go last, the manifest (`dateline serve`'s) after nginx.conf (nginx's, read
-    // when nginx reloads): while the renames run, or after a build killed among them, a server may pair an
-    // old ETag with new bytes (the next poll gets a 200 and heals it), never a new ETag with old bytes
-    // (which would be answered 304 for good).
-    const last = (p: { name: string }): number => (p.name === MANIFEST_FILE ? 2 : p.name === NGINX_CONF_FILE ? 1 : 0);
+    // when nginx reloads): while the renames run, or after a build killed among them, a server never pairs
+    // a new ETag with old bytes (which would be answered 304 for good). `dateline serve` checks each file's
+    // hash against the manifest's ETag.
+    // nginx.conf's marker (`_config/etags-<hash>`, hosting/nginx.ts) goes after them all, and the previous
+    // one is removed before any of them: while the previous nginx.conf is nginx's, it sends no ETags.
+    const marker = (name: string): boolean => name.startsWith(ETAGS_MARKER_PREFIX) && !name.includes('/', ETAGS_MARKER_PREFIX.length);
+    const last = (p: { name: string }): number => (marker(p.name) ? 3 : p.name === MANIFEST_FILE ? 2 : p.name === NGINX_CONF_FILE ? 1 : 0);
     const ordered = [...this.pending].sort((a, b) => last(a) - last(b) || (a.name < b.name ? -1 : 1));
+    const newMarker = ordered.find((p) => marker(p.name));
+    const oldMarkers = newMarker === undefined ? [] : await otherMarkers(this.outDir, newMarker.name);
     // Every file to be replaced is kept aside first (_rename.ts), so that a rename that fails puts the
     // previous output back: all of it, or (a file that could not be kept) none, as the ETags' order needs.
-    const kept = keepAllAside(ordered.filter((p) => p.existed).map((p) => p.target));
+    const kept = keepAllAside([...oldMarkers, ...ordered.filter((p) => p.existed).map((p) => p.target)]);
     if (kept !== undefined && 'blocked' in kept) {
       // A directory where a file to be replaced was: its rename would fail, so none is made.
       await this.abort();
       throw this.writeFailed(kept.error, ordered.find((p) => p.target === kept.blocked)?.name ?? kept.blocked);
     }
     const done: string[] = [];
+    for (const m of oldMarkers) {
+      try {
+        await rm(m, { force: true });
+        done.push(m);
+      } catch (e) {
+        if (kept !== undefined) putBack(done, kept);
+        await this.abort();
+        throw this.writeFailed(e, relative(this.outDir, m));
+      }
+    }
     for (const [i, p] of ordered.entries()) {
       try {
         await renameInto(p.tmp, p.target);
@@ -472,4 +487,12 @@ export async function writeOutputs(
   } finally {
     unlock();
   }
+}
+
+/** The markers of earlier builds' nginx.conf beside `keep` (`_config/etags-…`), as paths; none when the directory cannot be listed. */
+async function otherMarkers(outDir: string, keep: string): Promise<string[]> {
+  const dir = join(outDir, dirname(keep));
+  const prefix = ETAGS_MARKER_PREFIX.slice(dirname(keep).length + 1);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  return names.filter((n) => n.startsWith(prefix) && join(dir, n) !== join(outDir, keep)).map((n) => join(dir, n));
 }

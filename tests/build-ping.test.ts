@@ -138,6 +138,42 @@ describe('build --ping', () => {
     await expectQuietPing(dir, h);
   });
 
+  it('keeps what another build remembered while a build --ping was pinging (QA: its end wrote its own list over theirs)', async () => {
+    // A hub that holds its answers until let go.
+    const bodies: string[] = [];
+    let letGo!: () => void;
+    const gate = new Promise<void>((r) => (letGo = r));
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        bodies.push(decodeURIComponent(body));
+        void gate.then(() => res.writeHead(204).end());
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    cleanups.push(() => new Promise<void>((r) => server.close(() => r())));
+    const site = await makeSite({ 'articles/a.md': record('a') }, { ...SITE_CONFIG, hub: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` });
+    cleanups.push(site.cleanup);
+    expect((await run(['build'], site.dir)).code).toBe(0);
+    // The first build's three feeds, pinged by a build --ping that waits for the hub…
+    const pinging = run(['build', '--ping'], site.dir);
+    while (bodies.length < 3) await new Promise((r) => setTimeout(r, 5));
+    // …while another build changes them again and does not ping.
+    await writeFile(join(site.dir, 'articles/b.md'), record('b'));
+    expect((await run(['build'], site.dir)).stdout).toContain('The hub was not told of 3 changed feeds (no --ping)');
+    letGo();
+    expect((await pinging).code).toBe(0);
+    // The hub heard of the first change; the second is still to be sent, and the next build --ping sends it.
+    bodies.length = 0;
+    const next = await run(['build', '--ping'], site.dir);
+    expect(next.stdout).toContain('Sending 3 pings an earlier build did not send.');
+    expect(bodies.sort()).toEqual(['atom.xml', 'feed.json', 'rss.xml'].map((f) => `hub.mode=publish&hub.url=https://news.example.com/feeds/${f}`));
+    bodies.length = 0;
+    expect((await run(['build', '--ping'], site.dir)).stdout).toContain('No feed changed; the hub was not notified.');
+    expect(bodies).toEqual([]);
+  });
+
   // Review: a preview build elsewhere wrote every feed there, and the next build --ping pinged all of them.
   it('does not remember the feeds of a build to another --out (a preview): nothing is published there', async () => {
     const { h, dir } = await siteWithHub(204);

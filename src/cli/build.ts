@@ -13,7 +13,7 @@ import { realPath } from '../paths.js';
 import { DEFAULT_CACHE_DIR, runBuild, type BuildReport, type Progress } from '../pipeline/build.js';
 import type { Diagnostic, SiteConfig } from '../types.js';
 import { changedFeedUrls } from '../websub/changed.js';
-import { readPending, writePending } from '../websub/pending.js';
+import { addPending, readPending, settlePending } from '../websub/pending.js';
 import { describePing, pingHub } from '../websub/ping.js';
 import { countDiagnostics, errorExit, parseCommand, plural, report, type CliIO } from './_report.js';
 import { progressLine } from './_progress.js';
@@ -294,7 +294,7 @@ async function remember(io: CliIO, hub: string, changed: readonly string[], cach
     return;
   }
   try {
-    await writePending(cacheDir, hub, [...new Set([...readPending(cacheDir, hub), ...changed])]);
+    await addPending(cacheDir, hub, changed);
     if (why === 'signal') io.stderr(`${what}; the next build --ping sends ${n}\n`);
     else if (why === 'no-ping') io.stdout(`${what}: the next build --ping sends ${changed.length === 1 ? 'its ping' : 'their pings'}.\n`);
   } catch (e) {
@@ -316,7 +316,8 @@ async function ping(io: CliIO, hub: string | undefined, changed: string[], feeds
   // Pings that failed last time (websub/pending.ts) go again, with the feeds that changed now.
   const now = new Set(changed);
   const exists = new Set(feeds);
-  const pending = cacheDir === undefined ? [] : readPending(cacheDir, hub).filter((u) => !now.has(u) && exists.has(u));
+  const read = cacheDir === undefined ? new Map<string, string>() : readPending(cacheDir, hub);
+  const pending = [...read.keys()].filter((u) => !now.has(u) && exists.has(u));
   if (pending.length > 0 && !quiet) io.stdout(`Sending ${plural(pending.length, 'ping')} an earlier build did not send.\n`);
   const urls = [...changed, ...pending];
   const summary: PingSummary = { hub, sent: urls.length, accepted: 0, failed: [] };
@@ -344,7 +345,9 @@ async function ping(io: CliIO, hub: string | undefined, changed: string[], feeds
     return summary;
   }
   try {
-    await writePending(cacheDir, hub, failed);
+    // What was read and is dealt with: sent (again, if it failed), or for a feed the site no longer has.
+    const done = new Set([...urls, ...[...read.keys()].filter((u) => !exists.has(u))]);
+    await settlePending(cacheDir, hub, read, done, failed);
     if (failed.length > 0) io.stderr(`  (the next build --ping sends ${failed.length === 1 ? 'it' : 'them'} again)\n`);
   } catch (e) {
     for (const f of summary.failed) f.again = false;

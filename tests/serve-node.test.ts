@@ -140,6 +140,17 @@ describe('over a socket', () => {
     }
   });
 
+  it('CONNECT gets 405 with Allow too, and a method the parser does not know 501 (QA: CONNECT was closed unanswered, FOO got 400)', async () => {
+    for (const [line, status] of [['CONNECT /rss.xml HTTP/1.1', 405], ['CONNECT 127.0.0.1:80 HTTP/1.1', 405], ['FOO /rss.xml HTTP/1.1', 501]] as const) {
+      const s = await rawSocket();
+      s.write(`${line}\r\nHost: x\r\n\r\n`);
+      const r = await readUntilClose(s, 3_000);
+      expect(r.data, line).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
+      if (status === 405) expect(r.data, line).toMatch(/\r\nAllow: GET, HEAD\r\n/);
+    }
+    expect((await fetchRaw('/rss.xml')).status).toBe(200);
+  });
+
   it('raw traversal in the request line never leaves the directory', async () => {
     for (const target of ['/../../../../etc/passwd', '/..%2f..%2f..%2fetc%2fpasswd', '/%2e%2e/%2e%2e/etc/passwd', 'http://evil.example/../../etc/passwd', '//etc/passwd', '//rss.xml']) {
       const s = await rawSocket();

@@ -4,7 +4,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Readable } from 'node:stream';
+import { Readable, type Duplex } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { createHandler, methodNotAllowed, settle, type Handler } from './handler.js';
@@ -98,6 +98,14 @@ async function respond(handler: Handler, base: string, req: IncomingMessage, res
   await pipeline(Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>), res).catch(() => undefined);
 }
 
+/** The answer to a request node's parser refused, by its code; any other gets 400. */
+const CLIENT_ERRORS: Readonly<Record<string, string>> = {
+  HPE_HEADER_OVERFLOW: '431 Request Header Fields Too Large',
+  HPE_CHUNK_EXTENSIONS_OVERFLOW: '413 Payload Too Large',
+  ERR_HTTP_REQUEST_TIMEOUT: '408 Request Timeout',
+  HPE_INVALID_METHOD: '501 Not Implemented',
+};
+
 /**
  * Starts serving `root`. Files are read per request (an atomic rename by a rebuild is picked up at once) and
  * the manifest is re-read when it changes.
@@ -138,8 +146,23 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       } else res.destroy();
     });
   });
-  // Node's default clientError handling answers 400, 408 (timeouts) and 431 (maxHeaderSize) and closes the
-  // socket; a reset by the client also arrives here and needs nothing more.
+  // CONNECT goes to 'connect', not 'request', and without a listener node closed the socket unanswered
+  // (QA): 405 with Allow, as TRACE gets.
+  server.on('connect', (_req, socket: Duplex) => {
+    socket.on('error', () => undefined);
+    socket.end('HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+  });
+  // What node's own clientError handling answers (400; 408 for the timeouts, 431 for maxHeaderSize; nothing
+  // to a client that reset the connection), and 501 to a method its parser does not know (`FOO`; RFC 9110
+  // §9.1), which it answered 400 (QA).
+  server.on('clientError', (e: NodeJS.ErrnoException, socket: Duplex) => {
+    socket.on('error', () => undefined);
+    if (socket.writable && (socket as Duplex & { bytesWritten?: number }).bytesWritten === 0) {
+      const status = CLIENT_ERRORS[e.code ?? ''] ?? '400 Bad Request';
+      socket.write(`HTTP/1.1 ${status}\r\n${status.startsWith('501') ? 'Content-Length: 0\r\n' : ''}Connection: close\r\n\r\n`);
+    }
+    socket.destroy(e);
+  });
 
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);

@@ -482,6 +482,24 @@ describe.skipIf(!HAS_NGINX)('nginx serving dist/ with _config/nginx.conf', () =>
     }
   });
 
+  it('a feed new since the last reload is served at its address with its type and no ETag; a feed\'s file at its path from the root is not found', async () => {
+    await mkdir(join(dist, 'sections', 'brand-new'), { recursive: true });
+    await writeFile(join(dist, 'sections', 'brand-new', 'rss.xml'), '<rss version="2.0"/>');
+    await writeFile(join(dist, 'sections', 'brand-new', 'feed.json'), '{}');
+    try {
+      const rss = await get(port, '/feeds/sections/brand-new/rss.xml');
+      expect([rss.status, rss.headers['content-type'], rss.headers['etag'], rss.body.toString()]).toEqual([200, 'application/rss+xml; charset=utf-8', undefined, '<rss version="2.0"/>']);
+      expect((await get(port, '/feeds/sections/brand-new/feed.json')).headers['content-type']).toBe('application/feed+json; charset=utf-8');
+      for (const path of ['/rss.xml', '/rss.xml.gz', '/sections/brand-new/rss.xml', '/feeds/sections/.brand-new/rss.xml', '/feeds/sections/brand-new/other.xml', '/feeds/_dateline.json']) {
+        expect((await get(port, path)).status, path).toBe(404);
+      }
+      // The feeds this snippet lists are as before.
+      expect((await get(port, '/feeds/rss.xml')).headers['etag']).toBe(manifest.files['rss.xml']!.etag);
+    } finally {
+      await rm(join(dist, 'sections'), { recursive: true, force: true });
+    }
+  });
+
   // Last, as it builds into the directory nginx serves (and puts the first build back).
   it('between a build and the reload, the feeds go out with no ETag and no 304 (never new bytes under the old ETag), and with the old bytes back, with their ETags again', async () => {
     const conf = await readFile(join(dist, '_config/nginx.conf'), 'utf8');

@@ -64,15 +64,16 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
       #
       # nginx reads it only when it starts or reloads: reload after every build (\`dateline build && nginx -s
       # reload\`). Its ETags label the files of its own build only, and a location sends them (and answers
-      # If-None-Match with 304) only while _config/etags-ce41fae0a02abab4 is there: the build makes that file
+      # If-None-Match with 304) only while _config/etags-9fd77a3940a6065f is there: the build makes that file
       # after the feeds are in place, and the next build removes it before it replaces a feed. So from the
       # start of the next build's renames until nginx reloads, the feeds go out with no ETag and no 304: a
       # full 200 of the bytes in place (If-Modified-Since still gets nginx's 304, against the file's mtime),
       # never new bytes under an old ETag, which a client would keep for as long as the old ETag was current
       # again. A WebSub hub pinged by \`dateline build --ping\` before the reload fetches the new bytes. A feed
-      # that is new since the last reload has no location here until then: under a path (/feeds/) it is not
-      # found, at the root it is a plain file with nginx's own type and ETag. Deploying to another machine,
-      # copy the feeds and this file before that one, and remove the old one first (rsync --delete-before).
+      # that is new since the last reload has no location here until then: under a path (/feeds/) it is served
+      # from its file with its media type and no ETag (the last locations below), at the root as a plain file
+      # with nginx's own type and ETag. Deploying to another machine, copy the feeds and this file before that
+      # one, and remove the old one first (rsync --delete-before).
       #
       # Each feed gets its media type with charset=utf-8, Cache-Control max-age (ttl × 60 s), a Link header
       # (rel="self", and rel="hub" with a WebSub hub), and the ETag recorded in _dateline.json: a hash of the
@@ -131,7 +132,7 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           # [brotli] if ($http_accept_encoding ~ '^(?:(?!(?<![^ ,])[Bb][Rr](?![^ ,;])).)*+(?<![^ ,])[Bb][Rr](?![^ ,;])(?! *+; *+q *+= *+0(?:(?!\\.)|\\.(?:0{0,2}(?![0-9])|000)))') {
           # [brotli]     set $dateline_etag '<atom.xml.br>';
           # [brotli] }
-          if (!-f $document_root/_config/etags-ce41fae0a02abab4) {
+          if (!-f $document_root/_config/etags-9fd77a3940a6065f) {
               set $dateline_etag '';
           }
           set $dateline_inm "$request_method$http_if_match$http_if_unmodified_since $dateline_etag $http_if_none_match";
@@ -165,7 +166,7 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           # [brotli] if ($http_accept_encoding ~ '^(?:(?!(?<![^ ,])[Bb][Rr](?![^ ,;])).)*+(?<![^ ,])[Bb][Rr](?![^ ,;])(?! *+; *+q *+= *+0(?:(?!\\.)|\\.(?:0{0,2}(?![0-9])|000)))') {
           # [brotli]     set $dateline_etag '<atom.xml.br -xml>';
           # [brotli] }
-          if (!-f $document_root/_config/etags-ce41fae0a02abab4) {
+          if (!-f $document_root/_config/etags-9fd77a3940a6065f) {
               set $dateline_etag '';
           }
           set $dateline_inm "$request_method$http_if_match$http_if_unmodified_since $dateline_etag $http_if_none_match";
@@ -198,7 +199,7 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           # [brotli] if ($http_accept_encoding ~ '^(?:(?!(?<![^ ,])[Bb][Rr](?![^ ,;])).)*+(?<![^ ,])[Bb][Rr](?![^ ,;])(?! *+; *+q *+= *+0(?:(?!\\.)|\\.(?:0{0,2}(?![0-9])|000)))') {
           # [brotli]     set $dateline_etag '<feed.json.br>';
           # [brotli] }
-          if (!-f $document_root/_config/etags-ce41fae0a02abab4) {
+          if (!-f $document_root/_config/etags-9fd77a3940a6065f) {
               set $dateline_etag '';
           }
           set $dateline_inm "$request_method$http_if_match$http_if_unmodified_since $dateline_etag $http_if_none_match";
@@ -234,7 +235,7 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           # [brotli] if ($http_accept_encoding ~ '^(?:(?!(?<![^ ,])[Bb][Rr](?![^ ,;])).)*+(?<![^ ,])[Bb][Rr](?![^ ,;])(?! *+; *+q *+= *+0(?:(?!\\.)|\\.(?:0{0,2}(?![0-9])|000)))') {
           # [brotli]     set $dateline_etag '<rss.xml.br>';
           # [brotli] }
-          if (!-f $document_root/_config/etags-ce41fae0a02abab4) {
+          if (!-f $document_root/_config/etags-9fd77a3940a6065f) {
               set $dateline_etag '';
           }
           set $dateline_inm "$request_method$http_if_match$http_if_unmodified_since $dateline_etag $http_if_none_match";
@@ -268,7 +269,7 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           # [brotli] if ($http_accept_encoding ~ '^(?:(?!(?<![^ ,])[Bb][Rr](?![^ ,;])).)*+(?<![^ ,])[Bb][Rr](?![^ ,;])(?! *+; *+q *+= *+0(?:(?!\\.)|\\.(?:0{0,2}(?![0-9])|000)))') {
           # [brotli]     set $dateline_etag '<rss.xml.br -xml>';
           # [brotli] }
-          if (!-f $document_root/_config/etags-ce41fae0a02abab4) {
+          if (!-f $document_root/_config/etags-9fd77a3940a6065f) {
               set $dateline_etag '';
           }
           set $dateline_inm "$request_method$http_if_match$http_if_unmodified_since $dateline_etag $http_if_none_match";
@@ -298,6 +299,37 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
       location ^~ /_config/ { return 404; }
       # A build in progress stages its files in .dateline-stage-<pid>, and puts some beside their targets while it renames.
       location ~ /\\.dateline-stage- { return 404; }
+
+      # A feed new since the last reload: its file, with its type, without an ETag until the reload.
+      location ~ ^/feeds/(?<dateline_feed>(?:(?:sections|tags|authors|archive)/[^/._][^/]*/)?rss\\.xml)$ {
+          types { }
+          default_type "application/rss+xml; charset=utf-8";
+          charset off;
+          etag off;
+          max_ranges 0;
+          gzip off;
+          rewrite ^ /$dateline_feed break;
+      }
+      location ~ ^/feeds/(?<dateline_feed>(?:(?:sections|tags|authors|archive)/[^/._][^/]*/)?atom\\.xml)$ {
+          types { }
+          default_type "application/atom+xml; charset=utf-8";
+          charset off;
+          etag off;
+          max_ranges 0;
+          gzip off;
+          rewrite ^ /$dateline_feed break;
+      }
+      location ~ ^/feeds/(?<dateline_feed>(?:(?:sections|tags|authors|archive)/[^/._][^/]*/)?feed\\.json)$ {
+          types { }
+          default_type "application/feed+json; charset=utf-8";
+          charset off;
+          etag off;
+          max_ranges 0;
+          gzip off;
+          rewrite ^ /$dateline_feed break;
+      }
+      # A feed's file at its path from the root is no feed's address.
+      location ~ ^/(?:(?:sections|tags|authors|archive)/[^/._][^/]*/)?(?:rss\\.xml|atom\\.xml|feed\\.json)(?:\\.gz|\\.br)?$ { return 404; }
       "
     `);
   });

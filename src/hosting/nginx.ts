@@ -36,7 +36,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { Manifest } from '../types.js';
-import { linkHeader, XML_FEED } from './manifest.js';
+import { FEED_ROOTS } from '../core/feeds.js';
+import { FEED_FILES } from '../core/model.js';
+import { linkHeader, MEDIA_TYPES, XML_FEED } from './manifest.js';
 
 /*
  * Whether gzip_static and brotli_static will send their sibling, decided as their own C code decides it on
@@ -210,9 +212,10 @@ function snippet(manifest: Manifest, feedBaseUrl: string, title: string, marker:
     '# full 200 of the bytes in place (If-Modified-Since still gets nginx\'s 304, against the file\'s mtime),',
     '# never new bytes under an old ETag, which a client would keep for as long as the old ETag was current',
     '# again. A WebSub hub pinged by `dateline build --ping` before the reload fetches the new bytes. A feed',
-    '# that is new since the last reload has no location here until then: under a path (/feeds/) it is not',
-    '# found, at the root it is a plain file with nginx\'s own type and ETag. Deploying to another machine,',
-    '# copy the feeds and this file before that one, and remove the old one first (rsync --delete-before).',
+    '# that is new since the last reload has no location here until then: under a path (/feeds/) it is served',
+    '# from its file with its media type and no ETag (the last locations below), at the root as a plain file',
+    '# with nginx\'s own type and ETag. Deploying to another machine, copy the feeds and this file before that',
+    '# one, and remove the old one first (rsync --delete-before).',
     '#',
     `# Each feed gets its media type with charset=utf-8, Cache-Control max-age (ttl × 60 s), a Link header`,
     '# (rel="self", and rel="hub" with a WebSub hub), and the ETag recorded in _dateline.json: a hash of the',
@@ -290,5 +293,32 @@ function snippet(manifest: Manifest, feedBaseUrl: string, title: string, marker:
     'location ~ /\\.dateline-stage- { return 404; }',
     '',
   );
+  out.push(...newFeeds(feedBaseUrl));
   return out.join('\n');
+}
+
+/**
+ * Locations for the feeds this snippet does not list, under a base path (`/feeds/`): a feed new since the
+ * last reload is served from its file with its media type and no ETag (QA: it was not found until the
+ * reload, while index.html linked it), and a feed's file at its path from the root, which is no feed's
+ * address, is not found (it went out as a plain file, with nginx's own type and ETag).
+ */
+const FORMATS = Object.keys(FEED_FILES) as (keyof typeof FEED_FILES)[];
+
+function newFeeds(feedBaseUrl: string): string[] {
+  const base = servedPath('', feedBaseUrl);
+  if (base === '/' || !base.endsWith('/') || !PLAIN_NAME.test(base.slice(1))) return [];
+  const dirs = `(?:(?:${FEED_ROOTS.join('|')})/[^/._][^/]*/)?`;
+  const out = ['# A feed new since the last reload: its file, with its type, without an ETag until the reload.'];
+  const escaped = (text: string): string => text.replace(/\./g, '\\.');
+  for (const format of FORMATS) {
+    out.push(
+      `location ~ ^${escaped(base)}(?<dateline_feed>${dirs}${escaped(FEED_FILES[format])})$ {`,
+      '    types { }', `    default_type "${MEDIA_TYPES[format]}";`, '    charset off;', '    etag off;', '    max_ranges 0;', '    gzip off;',
+      '    rewrite ^ /$dateline_feed break;', '}',
+    );
+  }
+  out.push("# A feed's file at its path from the root is no feed's address.");
+  out.push(`location ~ ^/${dirs}(?:${FORMATS.map((f) => escaped(FEED_FILES[f])).join('|')})(?:\\.gz|\\.br)?$ { return 404; }`, '');
+  return out;
 }

@@ -362,7 +362,7 @@ export function offsetText(offsetSeconds: number): string {
 
 /**
  * Wall-clock fields of `instant` in `zone`, by the zone's exact offset then: one of seconds too (local
- * mean time before a zone's standard time, Amsterdam's +0:19:32 until 1937, Liberia's -0:44:30 until
+ * mean time before a zone's standard time, Shanghai's +8:05:43 before 1901, Liberia's -0:44:30 until
  * 1972), so that a story's day and month are the desk's.
  */
 export function localParts(instant: Date, zone: string): LocalParts {

@@ -224,6 +224,11 @@ describe('zone names', () => {
     expect(whyZoneRefused('UTC+8')).toMatch(/^an offset is no zone/);
     expect([whyZoneRefused('Asia/Beijing'), whyZoneRefused('America/NewYork'), whyZoneRefused('Europe/Londn')]).toEqual(['did you mean "Asia/Shanghai"?', 'did you mean "America/New_York"?', 'did you mean "Europe/London"?']);
     expect(whyZoneRefused('Mars/Olympus')).toBe('use a tz database (IANA) name such as "America/New_York" or "Asia/Shanghai"');
+    // QA: by spelling alone, Rabat was Dakar (an hour off most of the year), Brasília Bahia, Edinburgh
+    // nothing; and a misspelling near a renamed zone was given ICU's old name (Katmandu, Calcutta).
+    const advice = (zone: string): string => whyZoneRefused(zone).replace(/^did you mean "(.*)"\?$/, '$1');
+    expect(['Africa/Rabat', 'America/Brasilia', 'Europe/Edinburgh', 'Asia/Kathmandoo', 'Asia/Calcuta', 'Europe/Kiev2', 'America/Buenos_Aire'].map(advice)).toEqual(
+      ['Africa/Casablanca', 'America/Sao_Paulo', 'Europe/London', 'Asia/Kathmandu', 'Asia/Kolkata', 'Europe/Kyiv', 'America/Argentina/Buenos_Aires']);
   });
 });
 

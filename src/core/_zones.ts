@@ -51,6 +51,27 @@ const CITIES: Readonly<Record<string, string>> = {
   milan: 'Europe/Rome', geneva: 'Europe/Zurich', barcelona: 'Europe/Madrid', 'st petersburg': 'Europe/Moscow', osaka: 'Asia/Tokyo',
   canberra: 'Australia/Sydney', 'abu dhabi': 'Asia/Dubai', 'tel aviv': 'Asia/Jerusalem', 'rio de janeiro': 'America/Sao_Paulo',
   hanoi: 'Asia/Bangkok', 'ho chi minh city': 'Asia/Ho_Chi_Minh', saigon: 'Asia/Ho_Chi_Minh', islamabad: 'Asia/Karachi', 'new york': 'America/New_York',
+  // (Spelt like another zone's city, which a misspelling's search would give: Rabat was Dakar's, an hour off
+  // most of the year, and Brasília Bahia's. QA.)
+  rabat: 'Africa/Casablanca', marrakesh: 'Africa/Casablanca', brasilia: 'America/Sao_Paulo', 'brasília': 'America/Sao_Paulo',
+  edinburgh: 'Europe/London', manchester: 'Europe/London', glasgow: 'Europe/London', cardiff: 'Europe/London', belfast: 'Europe/London',
+  'the hague': 'Europe/Amsterdam', rotterdam: 'Europe/Amsterdam', krakow: 'Europe/Warsaw', 'cape town': 'Africa/Johannesburg', pretoria: 'Africa/Johannesburg',
+  abuja: 'Africa/Lagos', ankara: 'Europe/Istanbul', wellington: 'Pacific/Auckland', quebec: 'America/Toronto', 'san diego': 'America/Los_Angeles',
+  'salt lake city': 'America/Denver', 'washington dc': 'America/New_York', 'hong kong': 'Asia/Hong_Kong', 'kuala lumpur': 'Asia/Kuala_Lumpur',
+  'tel aviv yafo': 'Asia/Jerusalem', 'abidjan': 'Africa/Abidjan', 'kolkata': 'Asia/Kolkata', 'kathmandu': 'Asia/Kathmandu',
+};
+
+/**
+ * ICU's canonical ids (CLDR's, which `Intl.supportedValuesOf` lists) that the tz database has since renamed:
+ * its names are the ones to suggest (`Asia/Kathmandoo` was given the old `Asia/Katmandu`. QA).
+ */
+const RENAMED: Readonly<Record<string, string>> = {
+  'Asia/Calcutta': 'Asia/Kolkata', 'Asia/Katmandu': 'Asia/Kathmandu', 'Asia/Saigon': 'Asia/Ho_Chi_Minh', 'Asia/Rangoon': 'Asia/Yangon',
+  'Europe/Kiev': 'Europe/Kyiv', 'America/Buenos_Aires': 'America/Argentina/Buenos_Aires', 'America/Catamarca': 'America/Argentina/Catamarca',
+  'America/Cordoba': 'America/Argentina/Cordoba', 'America/Jujuy': 'America/Argentina/Jujuy', 'America/Mendoza': 'America/Argentina/Mendoza',
+  'America/Indianapolis': 'America/Indiana/Indianapolis', 'America/Louisville': 'America/Kentucky/Louisville', 'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'Pacific/Truk': 'Pacific/Chuuk', 'Pacific/Ponape': 'Pacific/Pohnpei', 'Pacific/Enderbury': 'Pacific/Kanton', 'America/Godthab': 'America/Nuuk',
+  'Africa/Asmera': 'Africa/Asmara', 'America/Coral_Harbour': 'America/Atikokan',
 };
 
 const quoted = (zones: readonly string[]): string =>
@@ -76,6 +97,8 @@ export function zoneAdvice(zone: string, known: readonly string[]): string {
     return `"${t}" is an abbreviation${several}, not a place's zone${fixed}: write the tz database name of the place's clock, such as ${quoted(meant)}`;
   }
   const city = CITIES[(t.split('/').pop() ?? '').replace(/[_-]/g, ' ').toLowerCase()];
-  const near = city ?? closest(t, known.filter((k) => !isRefusedZone(k)));
+  // (Nearest to the old name or the new, given by the new: `Asia/Calcuta` and `Asia/Kolkatta` are Kolkata.)
+  const found = city ?? closest(t, [...known.filter((k) => !isRefusedZone(k)), ...Object.values(RENAMED)]);
+  const near = found === undefined ? undefined : (RENAMED[found] ?? found);
   return near !== undefined ? `did you mean "${near}"?` : 'use a tz database (IANA) name such as "America/New_York" or "Asia/Shanghai"';
 }

@@ -357,16 +357,19 @@ describe('build', () => {
     await withSite(GOOD_SITE, async (dir) => {
       const piped = await run(['build', '--out', 'piped'], dir);
       expect([piped.code, piped.stderr]).toEqual([0, '']);
-      expect(piped.stdout).toMatch(/^Built the main feed from 3 records \(2 published, 1 draft\) in \d+\.\d\d s: 15 files written to piped\/\.\n$/);
+      expect(piped.stdout).toMatch(/^Built the main feed from 3 records \(2 published, 1 draft\) in \d+\.\d\d s: 16 files written to piped\/\.\n$/);
       const r = await run(['build'], dir, { terminal: true });
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
       expect((await readdir(join(dir, 'dist'))).sort()).toEqual(TOP_LEVEL);
       const size = async (f: string) => (await stat(join(dir, 'dist', f))).size;
+      // nginx.conf's marker, named by its hash (hosting/nginx.ts).
+      const marker = `_config/${(await readdir(join(dir, 'dist', '_config'))).find((n) => n.startsWith('etags-'))}`;
       expect(r.stdout).toBe(
         [
           'Read 3 records from articles/: 2 published, 1 draft.',
           `  dist/_config/autodiscovery.html  ${await size('_config/autodiscovery.html')} bytes`,
+          `  dist/${marker}  ${await size(marker)} bytes`,
           `  dist/_config/nginx.conf  ${await size('_config/nginx.conf')} bytes`,
           `  dist/_dateline.json  ${await size('_dateline.json')} bytes`,
           `  dist/_headers  ${await size('_headers')} bytes`,
@@ -381,7 +384,7 @@ describe('build', () => {
           `  dist/rss.xml  2 items, ${await size('rss.xml')} bytes`,
           `  dist/rss.xml.br  ${await size('rss.xml.br')} bytes`,
           `  dist/rss.xml.gz  ${await size('rss.xml.gz')} bytes`,
-          'Wrote 15 files to dist/.',
+          'Wrote 16 files to dist/.',
           '',
         ].join('\n'),
       );
@@ -393,7 +396,7 @@ describe('build', () => {
       const feed = JSON.parse(await readFile(join(dir, 'dist/feed.json'), 'utf8'));
       expect(feed.items.map((i: { id: string }) => i.id)).toEqual(['tag:news.example.com,2025:b', 'tag:news.example.com,2025:a']);
       // No temporary files are left beside the outputs.
-      expect((await readdir(join(dir, 'dist'), { recursive: true })).sort()).toEqual([...OUTPUTS, '_config'].sort());
+      expect((await readdir(join(dir, 'dist'), { recursive: true })).sort()).toEqual([...OUTPUTS, marker, '_config'].sort());
     });
   });
 
@@ -402,7 +405,7 @@ describe('build', () => {
       const r = await run(['build', '--out', 'other'], dir, { terminal: true });
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('  other/rss.xml  2 items, ');
-      expect(r.stdout.endsWith('Wrote 15 files to other/.\n')).toBe(true);
+      expect(r.stdout.endsWith('Wrote 16 files to other/.\n')).toBe(true);
       expect((await readdir(join(dir, 'other'))).sort()).toEqual(TOP_LEVEL);
       expect(await readdir(dir)).not.toContain('dist');
     });
@@ -414,7 +417,7 @@ describe('build', () => {
       async (dir) => {
         const r = await run(['build', '--config', 'conf/site.json'], dir);
         expect(r.code).toBe(0);
-        expect(r.stdout.endsWith(' s: 15 files written to public/feeds/.\n')).toBe(true);
+        expect(r.stdout.endsWith(' s: 16 files written to public/feeds/.\n')).toBe(true);
         expect((await readdir(join(dir, 'public/feeds'))).sort()).toEqual(TOP_LEVEL);
       },
     );
@@ -472,7 +475,7 @@ describe('build', () => {
           '',
         ].join('\n'),
       );
-      expect(r.stdout.endsWith(' s: 15 files written to dist/.\n')).toBe(true);
+      expect(r.stdout.endsWith(' s: 16 files written to dist/.\n')).toBe(true);
     });
   });
 
@@ -755,7 +758,7 @@ describe('build', () => {
       await ageOutputs(dist);
       const before = await snapshotDir(dist);
 
-      expect((await run(['build'], dir)).stdout).toMatch(/ s: 0 files written to dist\/, 15 unchanged\.\n$/);
+      expect((await run(['build'], dir)).stdout).toMatch(/ s: 0 files written to dist\/, 16 unchanged\.\n$/);
       await ageOutputs(dist);
       const r = await run(['build'], dir, { terminal: true });
       expect(r.code).toBe(0);
@@ -794,7 +797,7 @@ describe('build', () => {
         `  dist/_headers  ${await bytes('_headers')} bytes (unchanged)`,
         `  dist/feed.xsl  ${await bytes('feed.xsl')} bytes (unchanged)`,
       ]);
-      expect(r.stdout.endsWith('Wrote 12 files to dist/ (3 already held the same bytes).\n')).toBe(true);
+      expect(r.stdout.endsWith('Wrote 13 files to dist/ (3 already held the same bytes).\n')).toBe(true);
       for (const f of FEEDS) expect((await stat(join(dir, 'dist', f))).mtimeMs).not.toBe(PAST.getTime());
     });
   });
@@ -891,7 +894,7 @@ describe('the real bin', () => {
             encoding: 'utf8',
             stdio: ['ignore', 'pipe', 'pipe'],
           });
-          expect(stdout).toContain(' s: 15 files written to ');
+          expect(stdout).toContain(' s: 16 files written to ');
           const files = new Map<string, Buffer>();
           for (const f of FEEDS) files.set(f, await readFile(join(out, f)));
           results.push(files);

@@ -66,8 +66,8 @@ const CLOCKS: Readonly<Record<string, string>> = { ET: 'America/New_York', CT: '
  * it: a Chicago desk's `CST` is US Central, a London desk's `BST` British Summer Time, an Indian desk's
  * `IST` India's. `null`: the abbreviation names the desk's clock and another, and the copy must say which
  * (a Havana desk's `CDT` is Cuba's or, in wire copy from the US, Chicago's; FIXED reads it as Chicago's
- * elsewhere). Not China's `CST`: a Beijing desk's copy stamped CST is more often US wire copy than its own,
- * which prints Beijing time. By the desk's zone (the site's `timezone`), as the tz database names it and its links.
+ * elsewhere). Not China's or Taiwan's `CST`: a Beijing or Taipei desk's copy stamped CST is more often US
+ * wire copy than its own, which prints Beijing or Taipei time. By the desk's zone (the site's `timezone`), as the tz database names it and its links.
  */
 const DESK_ABBREVIATIONS: ReadonlyArray<[zones: readonly string[], meanings: Readonly<Record<string, string | null>>]> = [
   [['America/Havana', 'Cuba'], { CDT: null }],

@@ -1194,6 +1194,8 @@ describe('importText: a zone that names several', () => {
   it.each([
     // China's CST: a Beijing desk's copy stamped CST is more often US wire copy than its own.
     ['Asia/Shanghai', 'Updated 4:10 PM CST, March 4, 2025', 'CST', 'US Central, Cuba or China Standard Time'],
+    // And a Taipei desk's, whose clock the tz database calls CST too.
+    ['Asia/Taipei', 'Updated 4:10 PM CST, March 4, 2025', 'CST', 'US Central, Cuba or China Standard Time'],
     // CDT is Chicago's everywhere but in Cuba, whose clock says CDT too.
     ['America/Havana', 'Updated 4:10 PM CDT, July 4, 2025', 'CDT', 'US Central or Cuba Daylight Time'],
     ['America/New_York', 'Updated: March 4, 2025 4:10 PM BST', 'BST', 'British Summer Time or Bangladesh Standard Time'],
@@ -1397,6 +1399,19 @@ describe('importText: Chinese in traditional characters', () => {
     ['2025年02月05日 09：24', '2025-02-05 09:24'], ['2025年2月5日 周三 上午10:10 北京时间', '2025-02-05T10:10:00+08:00'],
   ])('reads the stamp %s, with its weekday, 上午 or 下午, or a full-width colon', (stamp, date) => {
     expect(story('寒冷天氣警告生效', '', stamp, '', '本報香港電（記者張家明）天文台表示，季候風正影響沿岸。', '', '市民應注意保暖。').fields.date).toBe(date);
+  });
+
+  it.each([
+    ['日期：2025年2月5日 星期四 09:15', '2025-02-05 09:15', 'the stamp says 星期四, but 2025-02-05 is a Wednesday: read as the date, 2025-02-05: check it'],
+    ['Updated: Thursday, Feb. 5, 2025, 9:24 a.m.', '2025-02-05 09:24', 'the stamp says Thursday, but 2025-02-05 is a Wednesday: read as the date, 2025-02-05: check it'],
+    ['Updated: Thurs. Feb 5, 2025 9:24 AM EST', '2025-02-05T09:24:00-05:00', 'the stamp says Thursday, but 2025-02-05 is a Wednesday'],
+    ['Updated: Wed, Feb. 5, 2025, 9:24 a.m.', '2025-02-05 09:24', undefined],
+  ])('notes a weekday that is not the date\'s (QA: it was read without a word): %s', (stamp, date, note) => {
+    const s = story('寒冷天氣警告生效', '', stamp, '', '本報香港電（記者張家明）天文台表示，季候風正影響沿岸。', '', '市民應注意保暖。');
+    expect(s.fields.date).toBe(date);
+    const said = s.notes.filter((n) => n.includes('the stamp says'));
+    if (note === undefined) expect(said).toEqual([]);
+    else expect(said).toEqual([expect.stringContaining(note)]);
   });
 
   it.each([['Updated: 2025-02-05 下午3:15 PM'], ['2025年2月5日 下午15:15']])('does not read %s, which says the half of the day twice or names none', (stamp) => {

@@ -210,7 +210,14 @@ export function parseStamp(text: string, n: number, deskZone?: string): Stamp | 
   const day = `${date.y}-${pad(date.mo)}-${pad(date.d)}`;
   const clock = `${pad(String(time.h))}:${time.mi}`;
   const kind = /updat|modif|更新/i.test(labelled?.groups?.['label'] ?? '') ? 'updated' : 'published';
-  if (zone === 'none') return { n, kind, value: `${day} ${clock}${time.s === undefined ? '' : `:${time.s}`}`, offset: false };
+  const notes: string[] = [];
+  const weekday = wrongWeekday(text, date);
+  if (weekday !== undefined) notes.push(weekday);
+  if (zone === 'none') {
+    const plain: Stamp = { n, kind, value: `${day} ${clock}${time.s === undefined ? '' : `:${time.s}`}`, offset: false };
+    if (notes.length > 0) plain.note = notes.join('; ');
+    return plain;
+  }
   const local = `${day} ${clock}:${time.s ?? '00'}`;
   if ('clock' in zone) {
     // The zone's clock on that day: an hour it skips or repeats is not a time this stamp can name.
@@ -220,7 +227,6 @@ export function parseStamp(text: string, n: number, deskZone?: string): Stamp | 
   const value = `${day}T${local.slice(11)}${zone.offset}`;
   const stamp: Stamp = { n, kind, value, offset: true };
   const instant = parseDeskTime(value, 'UTC');
-  const notes: string[] = [];
   if (zone.desk === true) notes.push(`${zone.name} names more than one zone: read as the site's zone's (${zone.zone}, ${zone.offset})`);
   if (zone.zone !== undefined && instant.ok) {
     const actual = offsetAt(zone.zone, instant.instant) / 60_000;
@@ -231,6 +237,28 @@ export function parseStamp(text: string, n: number, deskZone?: string): Stamp | 
   }
   if (notes.length > 0) stamp.note = notes.join('; ');
   return stamp;
+}
+
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const EN_DAY = /(?:^|[^a-z])(mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|rsday|r|rs|urday)?\.?(?=$|[^a-z])/i;
+const ZH_DAY = /(?:星期|周|週|禮拜|礼拜)([一二三四五六日天])/;
+
+/**
+ * A note when the weekday a stamp prints is not its date's (`Thursday, Feb. 5, 2025`: a Wednesday): a typo
+ * in the one or the other, which the date decides (QA: it was read without a word).
+ */
+function wrongWeekday(text: string, date: DateParts): string | undefined {
+  const en = EN_DAY.exec(text);
+  const zh = en === null ? ZH_DAY.exec(text) : null;
+  const printed = en !== null ? DAYS.findIndex((d) => d.slice(0, 3).toLowerCase() === (en[1] ?? '').toLowerCase())
+    : zh !== null ? '日一二三四五六'.indexOf((zh[1] ?? '').replace('天', '日')) : -1;
+  if (printed < 0) return undefined;
+  const utc = new Date(0);
+  utc.setUTCFullYear(Number(date.y), Number(date.mo) - 1, Number(date.d));
+  const actual = utc.getUTCDay();
+  if (actual === printed) return undefined;
+  const day = `${date.y}-${pad(date.mo)}-${pad(date.d)}`;
+  return `the stamp says ${en !== null ? DAYS[printed] : zh?.[0]}, but ${day} is a ${DAYS[actual]}: read as the date, ${day}: check it`;
 }
 
 /** True for a text that is a stamp this reader reads (on a desk in `deskZone`). */

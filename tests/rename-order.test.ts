@@ -19,13 +19,13 @@ vi.mock('node:fs', async (original) => {
   return { ...real, default: { ...real, renameSync }, renameSync };
 });
 
-it('renames the feeds, then nginx.conf, then the manifest', async () => {
+it('renames the feeds, then nginx.conf, then the manifest, then nginx.conf\'s marker (hosting/nginx.ts)', async () => {
   const site = await makeSite({ 'articles/a.md': record('a', 'section: World\ntags: [Trade]') }, { ...(await import('./_helpers.js')).SITE_CONFIG, feeds: { sections: true, tags: true } });
   try {
     expect((await runCli(['build', '--no-cache'], site.dir)).code).toBe(0);
     const order = renames.targets.map((t) => relative(`${site.dir}/dist`, t)).filter((t) => !t.startsWith('..'));
     expect(order.length).toBeGreaterThan(10);
-    expect(order.slice(-2)).toEqual(['_config/nginx.conf', '_dateline.json']);
+    expect(order.slice(-3)).toEqual(['_config/nginx.conf', '_dateline.json', expect.stringMatching(/^_config\/etags-[0-9a-f]{16}$/)]);
     expect(order).toEqual(expect.arrayContaining(['rss.xml', 'sections/world/atom.xml', 'tags/trade/feed.json']));
   } finally {
     await site.cleanup();

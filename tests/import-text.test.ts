@@ -258,6 +258,16 @@ describe('importText: fixtures', () => {
     expect(story.notes.join('\n')).not.toContain('end mark');
   });
 
+  it.each([
+    ['Source: Xinhua| 2025-02-05 09:24:00| Editor: huaxia'],
+    ['Source: Xinhua | 2025-02-05 09:24:00 | Editor: huaxia'],
+    ['Source: Xinhua丨2025-02-05 09:24:00'],
+  ])('reads the stamp of an info line whose bars have no space before them, as Xinhua\'s English pages print it: %s', (line) => {
+    const text = ['Home | World', '', 'Info line test', '', line, '', 'HOUSTON, Feb. 4 (Xinhua) -- Body paragraph.', ''].join('\n');
+    const story = only(importText(text, { file: 'x.txt', timezone: ZONE }));
+    expect([story.fields.date, story.fields.agency, story.body]).toEqual(['2025-02-05 09:24:00', { name: 'Xinhua' }, 'Body paragraph.']);
+  });
+
   it('names a stamp in a form not read inside an info line, with its line', () => {
     const text = ['Home | China', '', 'Info line test', '', 'By ZHANG YI | China Daily | Updated: 2025-02-05 24:11', '', 'BEIJING, Feb. 5 -- Body paragraph.', ''].join('\n');
     const r = importText(text, { file: 'q.txt', timezone: ZONE });

@@ -75,7 +75,7 @@ export const IMAGE_LINE = /^(?:Image|Photo|Picture|Pic)(?: URL| link)?\s*[:：]\
  * A stamp line may carry other credits between bars: "By ZHANG YI | China Daily | Updated: 2025-02-05 07:11";
  * Chinese pages put the source after spaces alone: "2025-02-05 09:24 来源：新华网".
  */
-export const segments = (text: string): string[] => text.split(/\s+[|｜丨]\s+|\s+(?=(?:来源|來源|作者|责任编辑|責任編輯|编辑|編輯)\s*[:：])/);
+export const segments = (text: string): string[] => text.split(/\s*[|｜丨]\s*|\s+(?=(?:来源|來源|作者|责任编辑|責任編輯|编辑|編輯)\s*[:：])/);
 
 /** What a line of a page is; `deskZone`, the site's zone, decides what a stamp's abbreviation means there. */
 export function classify(text: string, deskZone?: string): Kind {

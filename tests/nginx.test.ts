@@ -138,6 +138,9 @@ describe.skipIf(!HAS_NGINX)('nginx serving dist/ with _config/nginx.conf', () =>
         // What Debian's stock nginx.conf turns on; the snippet must not be thrown by it.
         '  gzip on;',
         '  charset utf-8;',
+        // As busy servers have it: the snippet's marker check must not be answered from this cache (review).
+        '  open_file_cache max=1000 inactive=60s;',
+        '  open_file_cache_valid 60s;',
         ...servers,
         '}',
         '',
@@ -482,7 +485,7 @@ describe.skipIf(!HAS_NGINX)('nginx serving dist/ with _config/nginx.conf', () =>
     }
   });
 
-  it('a feed new since the last reload is served at its address with its type and no ETag; a feed\'s file at its path from the root is not found', async () => {
+  it('a feed new since the last reload is served at its address with its type and no ETag', async () => {
     await mkdir(join(dist, 'sections', 'brand-new'), { recursive: true });
     await writeFile(join(dist, 'sections', 'brand-new', 'rss.xml'), '<rss version="2.0"/>');
     await writeFile(join(dist, 'sections', 'brand-new', 'feed.json'), '{}');
@@ -490,7 +493,7 @@ describe.skipIf(!HAS_NGINX)('nginx serving dist/ with _config/nginx.conf', () =>
       const rss = await get(port, '/feeds/sections/brand-new/rss.xml');
       expect([rss.status, rss.headers['content-type'], rss.headers['etag'], rss.body.toString()]).toEqual([200, 'application/rss+xml; charset=utf-8', undefined, '<rss version="2.0"/>']);
       expect((await get(port, '/feeds/sections/brand-new/feed.json')).headers['content-type']).toBe('application/feed+json; charset=utf-8');
-      for (const path of ['/rss.xml', '/rss.xml.gz', '/sections/brand-new/rss.xml', '/feeds/sections/.brand-new/rss.xml', '/feeds/sections/brand-new/other.xml', '/feeds/_dateline.json']) {
+      for (const path of ['/feeds/sections/.brand-new/rss.xml', '/feeds/sections/brand-new/other.xml', '/feeds/_dateline.json']) {
         expect((await get(port, path)).status, path).toBe(404);
       }
       // The feeds this snippet lists are as before.

@@ -230,6 +230,18 @@ describe('nginx.conf\'s marker (_config/etags-<hash>)', () => {
       await stage.commit();
       expect((await readdir(join(dir, '_config'))).sort()).toEqual(['etags-0000000000000001']);
     });
+    await withDir(async (dir) => {
+      // A library caller writing a feed and no nginx.conf: the marker goes, so nginx sends no ETag of the
+      // last build for the new bytes (review: it stayed, and a reload relabelled them).
+      await mkdir(join(dir, '_config'));
+      await writeFile(join(dir, '_config', 'etags-0000000000000001'), 'marker');
+      await writeOutputs(dir, new Map([['rss.xml', 'new feed']]));
+      expect(await readdir(join(dir, '_config'))).toEqual([]);
+      // Nothing changed: nothing removed.
+      await writeFile(join(dir, '_config', 'etags-0000000000000001'), 'marker');
+      await writeOutputs(dir, new Map([['rss.xml', 'new feed']]));
+      expect(await readdir(join(dir, '_config'))).toEqual(['etags-0000000000000001']);
+    });
   });
 
   it('a build of the sample site writes one, named in its nginx.conf, and a build that changes a feed replaces it', async () => {

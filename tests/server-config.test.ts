@@ -64,7 +64,7 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
       #
       # nginx reads it only when it starts or reloads: reload after every build (\`dateline build && nginx -s
       # reload\`). Its ETags label the files of its own build only, and a location sends them (and answers
-      # If-None-Match with 304) only while _config/etags-9fd77a3940a6065f is there: the build makes that file
+      # If-None-Match with 304) only while _config/etags-6e449d79d5f52c07 is there: the build makes that file
       # after the feeds are in place, and the next build removes it before it replaces a feed. So from the
       # start of the next build's renames until nginx reloads, the feeds go out with no ETag and no 304: a
       # full 200 of the bytes in place (If-Modified-Since still gets nginx's 304, against the file's mtime),
@@ -72,8 +72,10 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
       # again. A WebSub hub pinged by \`dateline build --ping\` before the reload fetches the new bytes. A feed
       # that is new since the last reload has no location here until then: under a path (/feeds/) it is served
       # from its file with its media type and no ETag (the last locations below), at the root as a plain file
-      # with nginx's own type and ETag. Deploying to another machine, copy the feeds and this file before that
-      # one, and remove the old one first (rsync --delete-before).
+      # with nginx's own type and ETag. Deploying to another machine, remove the old marker first and copy
+      # the new one last: \`rsync -a --delete-before --delete-excluded --exclude='_config/etags-*' dist/ host:dist/\`,
+      # then \`rsync -a dist/_config/ host:dist/_config/\`. A server-wide open_file_cache would keep the marker
+      # seen after it is gone: the feed locations turn it off.
       #
       # Each feed gets its media type with charset=utf-8, Cache-Control max-age (ttl × 60 s), a Link header
       # (rel="self", and rel="hub" with a WebSub hub), and the ETag recorded in _dateline.json: a hash of the
@@ -116,6 +118,7 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           etag off;
           if_modified_since before;
           max_ranges 0;
+          open_file_cache off;
           gzip off;
           gzip_static on;
           gzip_http_version 1.0;
@@ -132,7 +135,7 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           # [brotli] if ($http_accept_encoding ~ '^(?:(?!(?<![^ ,])[Bb][Rr](?![^ ,;])).)*+(?<![^ ,])[Bb][Rr](?![^ ,;])(?! *+; *+q *+= *+0(?:(?!\\.)|\\.(?:0{0,2}(?![0-9])|000)))') {
           # [brotli]     set $dateline_etag '<atom.xml.br>';
           # [brotli] }
-          if (!-f $document_root/_config/etags-9fd77a3940a6065f) {
+          if (!-f $document_root/_config/etags-6e449d79d5f52c07) {
               set $dateline_etag '';
           }
           set $dateline_inm "$request_method$http_if_match$http_if_unmodified_since $dateline_etag $http_if_none_match";
@@ -150,6 +153,7 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           etag off;
           if_modified_since before;
           max_ranges 0;
+          open_file_cache off;
           gzip off;
           gzip_static on;
           gzip_http_version 1.0;
@@ -166,7 +170,7 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           # [brotli] if ($http_accept_encoding ~ '^(?:(?!(?<![^ ,])[Bb][Rr](?![^ ,;])).)*+(?<![^ ,])[Bb][Rr](?![^ ,;])(?! *+; *+q *+= *+0(?:(?!\\.)|\\.(?:0{0,2}(?![0-9])|000)))') {
           # [brotli]     set $dateline_etag '<atom.xml.br -xml>';
           # [brotli] }
-          if (!-f $document_root/_config/etags-9fd77a3940a6065f) {
+          if (!-f $document_root/_config/etags-6e449d79d5f52c07) {
               set $dateline_etag '';
           }
           set $dateline_inm "$request_method$http_if_match$http_if_unmodified_since $dateline_etag $http_if_none_match";
@@ -183,6 +187,7 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           etag off;
           if_modified_since before;
           max_ranges 0;
+          open_file_cache off;
           gzip off;
           gzip_static on;
           gzip_http_version 1.0;
@@ -199,7 +204,7 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           # [brotli] if ($http_accept_encoding ~ '^(?:(?!(?<![^ ,])[Bb][Rr](?![^ ,;])).)*+(?<![^ ,])[Bb][Rr](?![^ ,;])(?! *+; *+q *+= *+0(?:(?!\\.)|\\.(?:0{0,2}(?![0-9])|000)))') {
           # [brotli]     set $dateline_etag '<feed.json.br>';
           # [brotli] }
-          if (!-f $document_root/_config/etags-9fd77a3940a6065f) {
+          if (!-f $document_root/_config/etags-6e449d79d5f52c07) {
               set $dateline_etag '';
           }
           set $dateline_inm "$request_method$http_if_match$http_if_unmodified_since $dateline_etag $http_if_none_match";
@@ -219,6 +224,7 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           etag off;
           if_modified_since before;
           max_ranges 0;
+          open_file_cache off;
           gzip off;
           gzip_static on;
           gzip_http_version 1.0;
@@ -235,7 +241,7 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           # [brotli] if ($http_accept_encoding ~ '^(?:(?!(?<![^ ,])[Bb][Rr](?![^ ,;])).)*+(?<![^ ,])[Bb][Rr](?![^ ,;])(?! *+; *+q *+= *+0(?:(?!\\.)|\\.(?:0{0,2}(?![0-9])|000)))') {
           # [brotli]     set $dateline_etag '<rss.xml.br>';
           # [brotli] }
-          if (!-f $document_root/_config/etags-9fd77a3940a6065f) {
+          if (!-f $document_root/_config/etags-6e449d79d5f52c07) {
               set $dateline_etag '';
           }
           set $dateline_inm "$request_method$http_if_match$http_if_unmodified_since $dateline_etag $http_if_none_match";
@@ -253,6 +259,7 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           etag off;
           if_modified_since before;
           max_ranges 0;
+          open_file_cache off;
           gzip off;
           gzip_static on;
           gzip_http_version 1.0;
@@ -269,7 +276,7 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           # [brotli] if ($http_accept_encoding ~ '^(?:(?!(?<![^ ,])[Bb][Rr](?![^ ,;])).)*+(?<![^ ,])[Bb][Rr](?![^ ,;])(?! *+; *+q *+= *+0(?:(?!\\.)|\\.(?:0{0,2}(?![0-9])|000)))') {
           # [brotli]     set $dateline_etag '<rss.xml.br -xml>';
           # [brotli] }
-          if (!-f $document_root/_config/etags-9fd77a3940a6065f) {
+          if (!-f $document_root/_config/etags-6e449d79d5f52c07) {
               set $dateline_etag '';
           }
           set $dateline_inm "$request_method$http_if_match$http_if_unmodified_since $dateline_etag $http_if_none_match";
@@ -328,8 +335,6 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           gzip off;
           rewrite ^ /$dateline_feed break;
       }
-      # A feed's file at its path from the root is no feed's address.
-      location ~ ^/(?:(?:sections|tags|authors|archive)/[^/._][^/]*/)?(?:rss\\.xml|atom\\.xml|feed\\.json)(?:\\.gz|\\.br)?$ { return 404; }
       "
     `);
   });

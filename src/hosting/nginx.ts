@@ -23,7 +23,8 @@
  * - The ETags are this build's, and nginx reads them only when it reloads: each location sends its ETag,
  *   and answers If-None-Match, only while `_config/etags-<hash of this file>` (ETAGS_MARKER) is there. The
  *   build makes it after every file is in place, and the next build removes it before it replaces one,
- *   so that between a build and the reload the new bytes go out with no ETag and no 304 (QA: they went
+ *   so that between a build and the reload the new bytes go out with no ETag and no 304 (`open_file_cache
+ *   off`, or a server-wide cache would keep the marker seen for a minute: review) (QA: they went
  *   out with the previous build's ETags; a reader that fetched then, or a WebSub hub pinged then, kept a
  *   copy that a later build going back to those bytes, a story retracted, answered 304 for good).
  * - Ranges are off (`max_ranges 0`), as in `dateline serve`: nginx would honour an If-Range date, and a
@@ -165,7 +166,7 @@ const NOT_MODIFIED = [
 function feedBody(served: Manifest['files'][string], type: string, vary: string, marker: string, tag: (etag: string) => string = (e) => e): string {
   const link = linkHeader(served.links);
   const { gzip, br } = served.encodings;
-  let out = `    types { }\n    default_type "${type}";\n    charset off;\n    etag off;\n    if_modified_since before;\n    max_ranges 0;\n    gzip off;\n`;
+  let out = `    types { }\n    default_type "${type}";\n    charset off;\n    etag off;\n    if_modified_since before;\n    max_ranges 0;\n    open_file_cache off;\n    gzip off;\n`;
   if (gzip !== undefined) out += '    gzip_static on;\n    gzip_http_version 1.0;\n    gzip_proxied any;\n';
   if (br !== undefined) out += `    ${BROTLI_MARK}brotli_static on;\n`;
   out += `    add_header Vary ${quoted(vary)};\n    add_header Cache-Control "public, max-age=${served.maxAge}";\n`;
@@ -214,8 +215,10 @@ function snippet(manifest: Manifest, feedBaseUrl: string, title: string, marker:
     '# again. A WebSub hub pinged by `dateline build --ping` before the reload fetches the new bytes. A feed',
     '# that is new since the last reload has no location here until then: under a path (/feeds/) it is served',
     '# from its file with its media type and no ETag (the last locations below), at the root as a plain file',
-    '# with nginx\'s own type and ETag. Deploying to another machine, copy the feeds and this file before that',
-    '# one, and remove the old one first (rsync --delete-before).',
+    '# with nginx\'s own type and ETag. Deploying to another machine, remove the old marker first and copy',
+    "# the new one last: `rsync -a --delete-before --delete-excluded --exclude='_config/etags-*' dist/ host:dist/`,",
+    '# then `rsync -a dist/_config/ host:dist/_config/`. A server-wide open_file_cache would keep the marker',
+    '# seen after it is gone: the feed locations turn it off.',
     '#',
     `# Each feed gets its media type with charset=utf-8, Cache-Control max-age (ttl × 60 s), a Link header`,
     '# (rel="self", and rel="hub" with a WebSub hub), and the ETag recorded in _dateline.json: a hash of the',
@@ -300,8 +303,8 @@ function snippet(manifest: Manifest, feedBaseUrl: string, title: string, marker:
 /**
  * Locations for the feeds this snippet does not list, under a base path (`/feeds/`): a feed new since the
  * last reload is served from its file with its media type and no ETag (QA: it was not found until the
- * reload, while index.html linked it), and a feed's file at its path from the root, which is no feed's
- * address, is not found (it went out as a plain file, with nginx's own type and ETag).
+ * reload, while index.html linked it). (A feed's file at its path from the root, `/rss.xml`, is left to
+ * the server: a location refusing it took the site's own `/rss.xml` from the server's other locations.)
  */
 const FORMATS = Object.keys(FEED_FILES) as (keyof typeof FEED_FILES)[];
 
@@ -318,7 +321,6 @@ function newFeeds(feedBaseUrl: string): string[] {
       '    rewrite ^ /$dateline_feed break;', '}',
     );
   }
-  out.push("# A feed's file at its path from the root is no feed's address.");
-  out.push(`location ~ ^/${dirs}(?:${FORMATS.map((f) => escaped(FEED_FILES[f])).join('|')})(?:\\.gz|\\.br)?$ { return 404; }`, '');
+  out.push('');
   return out;
 }

@@ -308,32 +308,48 @@ export class OutputStage {
     // when nginx reloads): while the renames run, or after a build killed among them, a server never pairs
     // a new ETag with old bytes (which would be answered 304 for good). `dateline serve` checks each file's
     // hash against the manifest's ETag.
-    // nginx.conf's marker (`_config/etags-<hash>`, hosting/nginx.ts) goes after them all, and the previous
-    // one is removed before any of them: while the previous nginx.conf is nginx's, it sends no ETags.
+    // nginx.conf's marker (`_config/etags-<hash>`, hosting/nginx.ts) goes after them all, and any other
+    // (the previous build's) is removed before any of them: while the previous nginx.conf is nginx's, it
+    // sends no ETags. Also when this stage writes no nginx.conf (a library caller writing some files), so
+    // that the ETags are off until a build writes one again (review).
     const marker = (name: string): boolean => name.startsWith(ETAGS_MARKER_PREFIX) && !name.includes('/', ETAGS_MARKER_PREFIX.length);
     const last = (p: { name: string }): number => (marker(p.name) ? 3 : p.name === MANIFEST_FILE ? 2 : p.name === NGINX_CONF_FILE ? 1 : 0);
     const ordered = [...this.pending].sort((a, b) => last(a) - last(b) || (a.name < b.name ? -1 : 1));
-    const newMarker = ordered.find((p) => marker(p.name));
-    const oldMarkers = newMarker === undefined ? [] : await otherMarkers(this.outDir, newMarker.name);
+    const oldMarkers = ordered.length === 0 ? [] : await otherMarkers(this.outDir, this.names);
     // Every file to be replaced is kept aside first (_rename.ts), so that a rename that fails puts the
     // previous output back: all of it, or (a file that could not be kept) none, as the ETags' order needs.
-    const kept = keepAllAside([...oldMarkers, ...ordered.filter((p) => p.existed).map((p) => p.target)]);
-    if (kept !== undefined && 'blocked' in kept) {
-      // A directory where a file to be replaced was: its rename would fail, so none is made.
+    const asideMarkers = oldMarkers.length === 0 ? new Map<string, string>() : keepAllAside(oldMarkers);
+    if (asideMarkers === undefined || 'blocked' in asideMarkers) {
+      // (A marker that cannot be kept aside, or a directory by its name: nginx's ETags stay on, as they were.)
       await this.abort();
-      throw this.writeFailed(kept.error, ordered.find((p) => p.target === kept.blocked)?.name ?? kept.blocked);
+      throw this.writeFailed(asideMarkers?.error ?? new Error('the marker cannot be kept aside'), ETAGS_MARKER_PREFIX);
     }
-    const done: string[] = [];
+    const removed: string[] = [];
     for (const m of oldMarkers) {
       try {
         await rm(m, { force: true });
-        done.push(m);
+        removed.push(m);
       } catch (e) {
-        if (kept !== undefined) putBack(done, kept);
+        putBack(removed, asideMarkers);
         await this.abort();
         throw this.writeFailed(e, relative(this.outDir, m));
       }
     }
+    const removedAt = performance.now();
+    const keptFiles = keepAllAside(ordered.filter((p) => p.existed).map((p) => p.target));
+    if (keptFiles !== undefined && 'blocked' in keptFiles) {
+      // A directory where a file to be replaced was: its rename would fail, so none is made.
+      putBack(removed, asideMarkers);
+      await this.abort();
+      throw this.writeFailed(keptFiles.error, ordered.find((p) => p.target === keptFiles.blocked)?.name ?? keptFiles.blocked);
+    }
+    // (Without an undo, the markers removed stay removed: nginx's ETags off until the next build is safe.)
+    const kept = keptFiles === undefined ? undefined : new Map([...asideMarkers, ...keptFiles]);
+    if (kept === undefined) letGo(asideMarkers);
+    // (A request nginx was answering as the marker went, which found it there, opens its file a moment
+    // later: it gets the previous bytes, not the new ones under the previous ETag.)
+    if (removed.length > 0) await new Promise((r) => setTimeout(r, Math.max(0, MARKER_GRACE_MS - (performance.now() - removedAt))));
+    const done: string[] = [];
     for (const [i, p] of ordered.entries()) {
       try {
         await renameInto(p.tmp, p.target);
@@ -341,7 +357,7 @@ export class OutputStage {
       } catch (e) {
         // Every target was read (or found missing) while staging, so this is rare: something changed
         // the directory since (a directory put in the way, a file made immutable).
-        const left = kept === undefined ? done.length : putBack(done, kept);
+        const left = kept === undefined ? done.length : putBack([...removed, ...done], kept);
         this.pending.splice(0, this.pending.length, ...ordered.slice(i));
         await this.abort();
         throw this.writeFailed(e, p.name, left, ordered.length);
@@ -489,10 +505,13 @@ export async function writeOutputs(
   }
 }
 
-/** The markers of earlier builds' nginx.conf beside `keep` (`_config/etags-…`), as paths; none when the directory cannot be listed. */
-async function otherMarkers(outDir: string, keep: string): Promise<string[]> {
-  const dir = join(outDir, dirname(keep));
-  const prefix = ETAGS_MARKER_PREFIX.slice(dirname(keep).length + 1);
-  const names = await readdir(dir).catch(() => [] as string[]);
-  return names.filter((n) => n.startsWith(prefix) && join(dir, n) !== join(outDir, keep)).map((n) => join(dir, n));
+/** How long after removing the previous marker the first file is renamed (review: a request between nginx's check and its open). */
+const MARKER_GRACE_MS = 10;
+
+/** The markers of nginx.confs in the output (`_config/etags-…`) that are not among `names` (this stage's), as paths. */
+async function otherMarkers(outDir: string, names: ReadonlySet<string>): Promise<string[]> {
+  const sub = dirname(ETAGS_MARKER_PREFIX);
+  const prefix = ETAGS_MARKER_PREFIX.slice(sub.length + 1);
+  const found = await readdir(join(outDir, sub)).catch(() => [] as string[]);
+  return found.filter((n) => n.startsWith(prefix) && !names.has(`${sub}/${n}`)).map((n) => join(outDir, sub, n));
 }

@@ -151,6 +151,21 @@ describe('over a socket', () => {
     expect((await fetchRaw('/rss.xml')).status).toBe(200);
   });
 
+  it('a bad request after an answered one on a kept-alive connection is answered too, as node answers it (review: it was closed unanswered)', async () => {
+    for (const [second, status] of [['FOO /rss.xml HTTP/1.1\r\nHost: x\r\n\r\n', 501], ['GET /rss.xml HTTP/1.1\r\nBad Header\r\n\r\n', 400], ['CONNECT /rss.xml HTTP/1.1\r\nHost: x\r\n\r\n', 405]] as const) {
+      const s = await rawSocket();
+      const closing = readUntilClose(s, 3_000);
+      const first = new Promise<void>((r) => s.once('data', () => r()));
+      s.write('HEAD /rss.xml HTTP/1.1\r\nHost: x\r\n\r\n');
+      await first;
+      await new Promise((r) => setTimeout(r, 50));
+      s.write(second);
+      const r = await closing;
+      expect(r.data, second).toMatch(/^HTTP\/1\.1 200 /);
+      expect(r.data, second).toMatch(new RegExp(`\r\n\r\nHTTP/1\\.1 ${status} `));
+    }
+  });
+
   it('raw traversal in the request line never leaves the directory', async () => {
     for (const target of ['/../../../../etc/passwd', '/..%2f..%2f..%2fetc%2fpasswd', '/%2e%2e/%2e%2e/etc/passwd', 'http://evil.example/../../etc/passwd', '//etc/passwd', '//rss.xml']) {
       const s = await rawSocket();

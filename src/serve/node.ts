@@ -131,9 +131,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Without a 'timeout' listener, node destroys a socket idle for this long.
   server.setTimeout(limits.idleTimeoutMs);
   let base = 'http://localhost/';
+  // The response each connection is sending, so that an error on it is answered as node answers one.
+  const sending = new WeakMap<object, ServerResponse>();
   server.on('request', (req, res) => {
     req.on('error', () => undefined);
     res.on('error', () => undefined);
+    sending.set(req.socket, res);
+    res.on('close', () => {
+      if (sending.get(req.socket) === res) sending.delete(req.socket);
+    });
     respond(handler, base, req, res).catch((e: unknown) => {
       try {
         settle(onError?.(e, { method: req.method ?? '', target: req.url ?? '' }));
@@ -147,17 +153,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
   });
   // CONNECT goes to 'connect', not 'request', and without a listener node closed the socket unanswered
-  // (QA): 405 with Allow, as TRACE gets.
+  // (QA): 405 with Allow, as TRACE gets; closed, as before, behind a response still being sent on the
+  // connection (its bytes must not be taken for that response's: review).
   server.on('connect', (_req, socket: Duplex) => {
     socket.on('error', () => undefined);
-    socket.end('HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+    if (sending.has(socket)) socket.destroy();
+    else socket.end('HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
   });
-  // What node's own clientError handling answers (400; 408 for the timeouts, 431 for maxHeaderSize; nothing
-  // to a client that reset the connection), and 501 to a method its parser does not know (`FOO`; RFC 9110
-  // §9.1), which it answered 400 (QA).
+  // What node's own clientError handling answers, when it would (no response on the connection has begun
+  // to be sent: review): 400; 408 for the timeouts, 431 for maxHeaderSize; nothing to a client that reset
+  // the connection. And 501 to a method its parser does not know (`FOO`; RFC 9110 §9.1), which it answered
+  // 400 (QA).
   server.on('clientError', (e: NodeJS.ErrnoException, socket: Duplex) => {
     socket.on('error', () => undefined);
-    if (socket.writable && (socket as Duplex & { bytesWritten?: number }).bytesWritten === 0) {
+    if (socket.writable && sending.get(socket)?.headersSent !== true) {
       const status = CLIENT_ERRORS[e.code ?? ''] ?? '400 Bad Request';
       socket.write(`HTTP/1.1 ${status}\r\n${status.startsWith('501') ? 'Content-Length: 0\r\n' : ''}Connection: close\r\n\r\n`);
     }

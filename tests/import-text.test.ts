@@ -1416,6 +1416,8 @@ describe('importText: Chinese in traditional characters', () => {
     ['Updated: Thursday, Feb. 5, 2025, 9:24 a.m.', '2025-02-05 09:24', 'the stamp says Thursday, but 2025-02-05 is a Wednesday: read as the date, 2025-02-05: check it'],
     ['Updated: Thurs. Feb 5, 2025 9:24 AM EST', '2025-02-05T09:24:00-05:00', 'the stamp says Thursday, but 2025-02-05 is a Wednesday'],
     ['Updated: Wed, Feb. 5, 2025, 9:24 a.m.', '2025-02-05 09:24', undefined],
+    // (A clock named by its zone, ET, PT: review.)
+    ['Updated: Thursday, Feb. 5, 2025 9:24 a.m. ET', '2025-02-05T09:24:00-05:00', 'the stamp says Thursday, but 2025-02-05 is a Wednesday'],
   ])('notes a weekday that is not the date\'s (QA: it was read without a word): %s', (stamp, date, note) => {
     const s = story('寒冷天氣警告生效', '', stamp, '', '本報香港電（記者張家明）天文台表示，季候風正影響沿岸。', '', '市民應注意保暖。');
     expect(s.fields.date).toBe(date);
@@ -1450,6 +1452,16 @@ describe('importText: Chinese in traditional characters', () => {
   ])('dates a lead that prints the day alone: %s', (_what, stamp, lead, date) => {
     const s = story('央行維持利率不變', '', `發布時間：${stamp}`, '', `${lead} 央行今天決議維持利率不變。`, '', '央行表示，通膨率將逐步回落。');
     expect(s.fields.dateline?.date).toBe(date);
+  });
+
+  it('looks no further ahead for a day printed alone when the first publication has no instant (its last day is already two days on): review', async () => {
+    const { datelineDay } = await import('../src/importers/_story.js');
+    const notes: string[] = [];
+    // A date alone, 2025-03-28: the last day a dateline may name is March 30, so a 1st is March's, with a note.
+    expect(datelineDay(undefined, 1, { value: '2025-03-28', hasTime: false }, undefined, notes)).toBe('2025-03-01');
+    expect(notes).toEqual([expect.stringContaining('dateline date "1" is read as 2025-03-01')]);
+    // With an instant, one or two days ahead is the next month's.
+    expect(datelineDay(undefined, 1, { value: '2025-03-31 09:00', hasTime: true, instant: new Date('2025-03-31T01:00:00Z') }, 'Asia/Shanghai', [])).toBe('2025-04-01');
   });
 
   it('drops the page chrome in traditional characters, and makes no heading of a line that ends with （待續）', () => {

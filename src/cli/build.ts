@@ -9,6 +9,7 @@ import type { GroupSummary } from '../core/feeds.js';
 import { withRecordProblems } from './_despite.js';
 import { DatelineError, diagnostic, Errors, failureReason, formatDiagnostic } from '../errors.js';
 import { committedStages, interruptStages } from '../output/dist.js';
+import type { OnWait } from '../locks.js';
 import { realPath } from '../paths.js';
 import { DEFAULT_CACHE_DIR, runBuild, type BuildReport, type Progress } from '../pipeline/build.js';
 import type { Diagnostic, SiteConfig } from '../types.js';
@@ -101,11 +102,7 @@ async function buildAndReport(v: BuildValues, io: CliIO, interrupted: () => numb
       cacheDir: v['no-cache'] === true ? false : (v.cache ?? DEFAULT_CACHE_DIR),
       ...(v['allow-empty'] === true ? { allowEmpty: true } : {}),
       // (Said with --quiet too: a build that waits without a word looks hung.)
-      onWait: ({ pid, host }, dir) => {
-        const shown = relative(io.cwd, dir) || '.';
-        const who = host === undefined ? `process ${pid}` : `process ${pid} on ${host}; its lock is taken over a minute after it stops touching it`;
-        io.stderr(`Waiting for another build (${who}) to finish with ${shown}; if none is running, delete ${shown}/.dateline-lock\n`);
-      },
+      onWait: waiting(io),
       onProgress: (p) => {
         tuneForSize(p);
         progress?.update(p);
@@ -281,6 +278,13 @@ interface PingSummary {
   failed: { url: string; status?: number; error?: string; again: boolean }[];
 }
 
+/** What a build says while another holds a directory it needs (the output, the cache: its pings too). */
+const waiting = (io: CliIO): OnWait => ({ pid, host }, dir) => {
+  const shown = relative(io.cwd, dir) || '.';
+  const who = host === undefined ? `process ${pid}` : `process ${pid} on ${host}; its lock is taken over a minute after it stops touching it`;
+  io.stderr(`Waiting for another build (${who}) to finish with ${shown}; if none is running, delete ${shown}/.dateline-lock\n`);
+};
+
 /**
  * The feeds that changed, when the hub is not told now, are pinged by the next --ping (with those still
  * pending): after a signal (`signal`, said on stderr), or a build without --ping (said with the report,
@@ -294,7 +298,7 @@ async function remember(io: CliIO, hub: string, changed: readonly string[], cach
     return;
   }
   try {
-    await addPending(cacheDir, hub, changed);
+    await addPending(cacheDir, hub, changed, waiting(io));
     if (why === 'signal') io.stderr(`${what}; the next build --ping sends ${n}\n`);
     else if (why === 'no-ping') io.stdout(`${what}: the next build --ping sends ${changed.length === 1 ? 'its ping' : 'their pings'}.\n`);
   } catch (e) {
@@ -347,7 +351,7 @@ async function ping(io: CliIO, hub: string | undefined, changed: string[], feeds
   try {
     // What was read and is dealt with: sent (again, if it failed), or for a feed the site no longer has.
     const done = new Set([...urls, ...[...read.keys()].filter((u) => !exists.has(u))]);
-    await settlePending(cacheDir, hub, read, done, failed);
+    await settlePending(cacheDir, hub, read, done, failed, waiting(io));
     if (failed.length > 0) io.stderr(`  (the next build --ping sends ${failed.length === 1 ? 'it' : 'them'} again)\n`);
   } catch (e) {
     for (const f of summary.failed) f.again = false;

@@ -222,7 +222,9 @@ export function parseStamp(text: string, n: number, deskZone?: string): Stamp | 
   if ('clock' in zone) {
     // The zone's clock on that day: an hour it skips or repeats is not a time this stamp can name.
     const t = parseDeskTime(local, zone.clock);
-    return t.ok ? { n, kind, value: formatRfc3339(t.instant, zone.clock), offset: true } : { n, kind, value: local.slice(0, 16), offset: false, clock: zone.clock };
+    const read: Stamp = t.ok ? { n, kind, value: formatRfc3339(t.instant, zone.clock), offset: true } : { n, kind, value: local.slice(0, 16), offset: false, clock: zone.clock };
+    if (notes.length > 0) read.note = notes.join('; ');
+    return read;
   }
   const value = `${day}T${local.slice(11)}${zone.offset}`;
   const stamp: Stamp = { n, kind, value, offset: true };

@@ -170,7 +170,8 @@ export function takeDuplicateLead(blocks: Block[], dateline: DatelineOut, publis
 export function datelineDay(printedMonth: number | undefined, day: number, first: Timed, zone: string | undefined, notes: string[], asPrinted?: string): string | undefined {
   // A day printed without its month (`中央社台北20日電`): the month that day falls in on or before the first
   // publication there, or at most two days after it, as a month and day are read.
-  const month = printedMonth ?? monthOfDay(day, lastDatelineDay(first, zone));
+  // (Without an instant, the last day is already two days after the day as written: none more. Review.)
+  const month = printedMonth ?? monthOfDay(day, lastDatelineDay(first, zone), first.instant === undefined ? 0 : 2);
   // (Quoted as the lead prints it where it is English, `9 November`: "11/9" would read as September to some desks.)
   const printed = JSON.stringify(asPrinted ?? (printedMonth === undefined ? `${day}` : `${month}/${day}`));
   const any = new Date(Date.UTC(2000, month - 1, day)); // (2000 has a Feb. 29)
@@ -191,16 +192,16 @@ export function datelineDay(printedMonth: number | undefined, day: number, first
 }
 
 /**
- * The month of a day printed alone (`20日`): the month of `last` or of the two days after it when one of
- * them is that day (a 1st printed on Dec. 31 is January's: the desk's day, a day ahead of the city), else
+ * The month of a day printed alone (`20日`): the month of `last` or of the `ahead` days after it when one
+ * of them is that day (a 1st printed on Dec. 31 is January's: the desk's day, a day ahead of the city), else
  * `last`'s month when the day is in it before `last`, else the latest month before it that has the day (a
  * 31st printed on May 1 is March's).
  */
-function monthOfDay(day: number, last: string): number {
+function monthOfDay(day: number, last: string, ahead: number): number {
   const [y, m, d] = [Number(last.slice(0, 4)), Number(last.slice(5, 7)), Number(last.slice(8, 10))];
   // (The year's place in the 400-year cycle of leap years: Date.UTC reads years below 100 as 19xx.)
   const cycle = 2000 + (y % 400);
-  for (let after = 0; after <= 2; after++) {
+  for (let after = 0; after <= ahead; after++) {
     const near = new Date(Date.UTC(cycle, m - 1, d + after));
     if (near.getUTCDate() === day) return near.getUTCMonth() + 1;
   }

@@ -13,7 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { lockDirectories } from '../locks.js';
+import { lockDirectories, type OnWait } from '../locks.js';
 import { realPath } from '../paths.js';
 
 const PENDING_FILE = 'pings.json';
@@ -44,8 +44,8 @@ let added = 0;
 const newMark = (): string => `${process.pid}.${Date.now()}.${++added}`;
 
 /** Adds pings to send (a build that changed these feeds and did not tell the hub). */
-export async function addPending(cacheDir: string, hub: string, urls: readonly string[]): Promise<void> {
-  await update(cacheDir, hub, (pending) => {
+export async function addPending(cacheDir: string, hub: string, urls: readonly string[], onWait?: OnWait): Promise<void> {
+  await update(cacheDir, hub, onWait, (pending) => {
     for (const url of urls) pending.set(url, newMark());
   });
 }
@@ -54,16 +54,19 @@ export async function addPending(cacheDir: string, hub: string, urls: readonly s
  * After a build's pings: removes what it read before pinging (`read`) and has now dealt with (`done`: sent,
  * refused, or for a feed the site no longer has), unless a build added it again since; adds `failed`.
  */
-export async function settlePending(cacheDir: string, hub: string, read: Pending, done: ReadonlySet<string>, failed: readonly string[]): Promise<void> {
-  await update(cacheDir, hub, (pending) => {
+export async function settlePending(cacheDir: string, hub: string, read: Pending, done: ReadonlySet<string>, failed: readonly string[], onWait?: OnWait): Promise<void> {
+  await update(cacheDir, hub, onWait, (pending) => {
     for (const [url, mark] of read) if (done.has(url) && pending.get(url) === mark) pending.delete(url);
     for (const url of failed) pending.set(url, newMark());
   });
 }
 
-/** Reads the file again under the cache directory's lock, changes it, and writes it (removes it when none are left). */
-async function update(cacheDir: string, hub: string, change: (pending: Map<string, string>) => void): Promise<void> {
-  const unlock = await lockDirectories([realPath(cacheDir)]);
+/**
+ * Reads the file again under the cache directory's lock (a build holds it while it runs: `onWait` is told
+ * of the wait), changes it, and writes it (removes it when none are left).
+ */
+async function update(cacheDir: string, hub: string, onWait: OnWait | undefined, change: (pending: Map<string, string>) => void): Promise<void> {
+  const unlock = await lockDirectories([realPath(cacheDir)], onWait);
   try {
     const pending = new Map(readPending(cacheDir, hub));
     change(pending);

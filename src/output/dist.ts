@@ -318,12 +318,14 @@ export class OutputStage {
     const oldMarkers = ordered.length === 0 ? [] : await otherMarkers(this.outDir, this.names);
     // Every file to be replaced is kept aside first (_rename.ts), so that a rename that fails puts the
     // previous output back: all of it, or (a file that could not be kept) none, as the ETags' order needs.
-    const asideMarkers = oldMarkers.length === 0 ? new Map<string, string>() : keepAllAside(oldMarkers);
-    if (asideMarkers === undefined || 'blocked' in asideMarkers) {
-      // (A marker that cannot be kept aside, or a directory by its name: nginx's ETags stay on, as they were.)
+    // (A marker that cannot be kept aside is removed all the same, and not put back: nginx's ETags off is
+    // safe. A directory by a marker's name stops the build, as one where a file to be replaced was.)
+    const keptMarkers = oldMarkers.length === 0 ? undefined : keepAllAside(oldMarkers);
+    if (keptMarkers !== undefined && 'blocked' in keptMarkers) {
       await this.abort();
-      throw this.writeFailed(asideMarkers?.error ?? new Error('the marker cannot be kept aside'), ETAGS_MARKER_PREFIX);
+      throw this.writeFailed(keptMarkers.error, relative(this.outDir, keptMarkers.blocked));
     }
+    const asideMarkers = keptMarkers ?? new Map<string, string>();
     const removed: string[] = [];
     for (const m of oldMarkers) {
       try {

@@ -64,7 +64,7 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
       #
       # nginx reads it only when it starts or reloads: reload after every build (\`dateline build && nginx -s
       # reload\`). Its ETags label the files of its own build only, and a location sends them (and answers
-      # If-None-Match with 304) only while _config/etags-6e449d79d5f52c07 is there: the build makes that file
+      # If-None-Match with 304) only while _config/etags-f51b0bf76a33f220 is there: the build makes that file
       # after the feeds are in place, and the next build removes it before it replaces a feed. So from the
       # start of the next build's renames until nginx reloads, the feeds go out with no ETag and no 304: a
       # full 200 of the bytes in place (If-Modified-Since still gets nginx's 304, against the file's mtime),
@@ -135,7 +135,7 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           # [brotli] if ($http_accept_encoding ~ '^(?:(?!(?<![^ ,])[Bb][Rr](?![^ ,;])).)*+(?<![^ ,])[Bb][Rr](?![^ ,;])(?! *+; *+q *+= *+0(?:(?!\\.)|\\.(?:0{0,2}(?![0-9])|000)))') {
           # [brotli]     set $dateline_etag '<atom.xml.br>';
           # [brotli] }
-          if (!-f $document_root/_config/etags-6e449d79d5f52c07) {
+          if (!-f $document_root/_config/etags-f51b0bf76a33f220) {
               set $dateline_etag '';
           }
           set $dateline_inm "$request_method$http_if_match$http_if_unmodified_since $dateline_etag $http_if_none_match";
@@ -170,7 +170,7 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           # [brotli] if ($http_accept_encoding ~ '^(?:(?!(?<![^ ,])[Bb][Rr](?![^ ,;])).)*+(?<![^ ,])[Bb][Rr](?![^ ,;])(?! *+; *+q *+= *+0(?:(?!\\.)|\\.(?:0{0,2}(?![0-9])|000)))') {
           # [brotli]     set $dateline_etag '<atom.xml.br -xml>';
           # [brotli] }
-          if (!-f $document_root/_config/etags-6e449d79d5f52c07) {
+          if (!-f $document_root/_config/etags-f51b0bf76a33f220) {
               set $dateline_etag '';
           }
           set $dateline_inm "$request_method$http_if_match$http_if_unmodified_since $dateline_etag $http_if_none_match";
@@ -204,7 +204,7 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           # [brotli] if ($http_accept_encoding ~ '^(?:(?!(?<![^ ,])[Bb][Rr](?![^ ,;])).)*+(?<![^ ,])[Bb][Rr](?![^ ,;])(?! *+; *+q *+= *+0(?:(?!\\.)|\\.(?:0{0,2}(?![0-9])|000)))') {
           # [brotli]     set $dateline_etag '<feed.json.br>';
           # [brotli] }
-          if (!-f $document_root/_config/etags-6e449d79d5f52c07) {
+          if (!-f $document_root/_config/etags-f51b0bf76a33f220) {
               set $dateline_etag '';
           }
           set $dateline_inm "$request_method$http_if_match$http_if_unmodified_since $dateline_etag $http_if_none_match";
@@ -241,7 +241,7 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           # [brotli] if ($http_accept_encoding ~ '^(?:(?!(?<![^ ,])[Bb][Rr](?![^ ,;])).)*+(?<![^ ,])[Bb][Rr](?![^ ,;])(?! *+; *+q *+= *+0(?:(?!\\.)|\\.(?:0{0,2}(?![0-9])|000)))') {
           # [brotli]     set $dateline_etag '<rss.xml.br>';
           # [brotli] }
-          if (!-f $document_root/_config/etags-6e449d79d5f52c07) {
+          if (!-f $document_root/_config/etags-f51b0bf76a33f220) {
               set $dateline_etag '';
           }
           set $dateline_inm "$request_method$http_if_match$http_if_unmodified_since $dateline_etag $http_if_none_match";
@@ -276,7 +276,7 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           # [brotli] if ($http_accept_encoding ~ '^(?:(?!(?<![^ ,])[Bb][Rr](?![^ ,;])).)*+(?<![^ ,])[Bb][Rr](?![^ ,;])(?! *+; *+q *+= *+0(?:(?!\\.)|\\.(?:0{0,2}(?![0-9])|000)))') {
           # [brotli]     set $dateline_etag '<rss.xml.br -xml>';
           # [brotli] }
-          if (!-f $document_root/_config/etags-6e449d79d5f52c07) {
+          if (!-f $document_root/_config/etags-f51b0bf76a33f220) {
               set $dateline_etag '';
           }
           set $dateline_inm "$request_method$http_if_match$http_if_unmodified_since $dateline_etag $http_if_none_match";

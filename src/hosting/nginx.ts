@@ -21,7 +21,7 @@
  *   the filter runs before add_header), so the snippet's comment records it.
  * - If-Modified-Since is left to nginx: the build sets each file's mtime to its Last-Modified.
  * - The ETags are this build's, and nginx reads them only when it reloads: each location sends its ETag,
- *   and answers If-None-Match, only while `_config/etags-<hash of this file>` (ETAGS_MARKER) is there. The
+ *   and answers If-None-Match, only while `_config/etags-<hash of its ETags>` (ETAGS_MARKER) is there. The
  *   build makes it after every file is in place, and the next build removes it before it replaces one,
  *   so that between a build and the reload the new bytes go out with no ETag and no 304 (`open_file_cache
  *   off`, or a server-wide cache would keep the marker seen for a minute: review) (QA: they went
@@ -144,8 +144,6 @@ const INM_MATCHES = `^(?:GET|HEAD) ("[^"]*") ${INM_LIST}(?:${OWS}(?:${ENTITY_TAG
 
 /** Where a build's nginx.conf is told that the files in place are that build's (`_config/etags-<hash>`). */
 export const ETAGS_MARKER_PREFIX = '_config/etags-';
-/** What stands for the marker's hash in the configuration while the hash is taken. */
-const MARKER_HASH = '<generation>';
 
 /** The check that takes the ETag away while the files in place are not this configuration's build's. */
 const markerCheck = (marker: string): string =>
@@ -181,12 +179,17 @@ function feedBody(served: Manifest['files'][string], type: string, vary: string,
 
 /**
  * The snippet, and the name of the marker file that says its ETags label the files in place
- * (`_config/etags-<hash>`, a hash of the snippet: the same for the same feeds, another for others).
+ * (`_config/etags-<hash>`, a hash of every file's name and ETags: the same for the same bytes, another
+ * when any file's bytes, or the files, differ; a snippet that changes only in its headers keeps it, as
+ * its ETags still label the files).
  */
 export function nginxConf(manifest: Manifest, feedBaseUrl: string, title: string): { conf: string; marker: string } {
-  const draft = snippet(manifest, feedBaseUrl, title, `${ETAGS_MARKER_PREFIX}${MARKER_HASH}`);
-  const marker = `${ETAGS_MARKER_PREFIX}${createHash('sha256').update(draft).digest('hex').slice(0, 16)}`;
-  return { conf: draft.replaceAll(`${ETAGS_MARKER_PREFIX}${MARKER_HASH}`, marker), marker };
+  const hash = createHash('sha256');
+  for (const [name, served] of Object.entries(manifest.files)) {
+    hash.update(`${name}\0${served.etag}\0${served.encodings.gzip?.etag ?? ''}\0${served.encodings.br?.etag ?? ''}\n`);
+  }
+  const marker = `${ETAGS_MARKER_PREFIX}${hash.digest('hex').slice(0, 16)}`;
+  return { conf: snippet(manifest, feedBaseUrl, title, marker), marker };
 }
 
 function snippet(manifest: Manifest, feedBaseUrl: string, title: string, marker: string): string {

@@ -507,8 +507,11 @@ export async function writeOutputs(
   }
 }
 
-/** How long after removing the previous marker the first file is renamed (review: a request between nginx's check and its open). */
-const MARKER_GRACE_MS = 10;
+/**
+ * How long after removing the previous marker the first file is renamed (review: a request between nginx's
+ * check and its open of the file, which come in one turn of its event loop, microseconds apart).
+ */
+const MARKER_GRACE_MS = 3;
 
 /** The markers of nginx.confs in the output (`_config/etags-…`) that are not among `names` (this stage's), as paths. */
 async function otherMarkers(outDir: string, names: ReadonlySet<string>): Promise<string[]> {

@@ -268,6 +268,13 @@ describe('importText: fixtures', () => {
     expect([story.fields.date, story.fields.agency, story.body]).toEqual(['2025-02-05 09:24:00', { name: 'Xinhua' }, 'Body paragraph.']);
   });
 
+  it.each([['Live|Feb 5, 2025 9:24 a.m.'], ['新华全媒+｜2025年2月5日 09:24']])('keeps a headline with a bar and no spaces as the headline, not a stamp line (review): %s', (headline) => {
+    const text = ['Home | World', '', headline, '', 'Updated: 2025-02-05 09:24', '', 'HOUSTON, Feb. 4 (Xinhua) -- Body paragraph.', '', '| 2025-02-05 09:30 | Opening bell |', ''].join('\n');
+    const story = only(importText(text, { file: 'h.txt', timezone: ZONE }));
+    expect(story.fields.title).toBe(headline);
+    expect(story.notes.filter((n) => n.includes('stamp'))).toEqual([]);
+  });
+
   it('names a stamp in a form not read inside an info line, with its line', () => {
     const text = ['Home | China', '', 'Info line test', '', 'By ZHANG YI | China Daily | Updated: 2025-02-05 24:11', '', 'BEIJING, Feb. 5 -- Body paragraph.', ''].join('\n');
     const r = importText(text, { file: 'q.txt', timezone: ZONE });

@@ -72,10 +72,13 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
       # again. A WebSub hub pinged by \`dateline build --ping\` before the reload fetches the new bytes. A feed
       # that is new since the last reload has no location here until then: under a path (/feeds/) it is served
       # from its file with its media type and no ETag (the last locations below), at the root as a plain file
-      # with nginx's own type and ETag. Deploying to another machine, remove the old marker first and copy
-      # the new one last: \`rsync -a --delete-before --delete-excluded --exclude='_config/etags-*' dist/ host:dist/\`,
-      # then \`rsync -a dist/_config/ host:dist/_config/\`. A server-wide open_file_cache would keep the marker
-      # seen after it is gone: the feed locations turn it off.
+      # with nginx's own type and ETag. The marker is checked before the access phase: a limit_req that
+      # delays (burst without nodelay) or an auth_request on these locations holds a request between the check
+      # and the file, and it may get new bytes under the old ETag. A server-wide open_file_cache would keep the
+      # marker seen after it is gone: the feed locations turn it off. Deploying to another machine, remove the
+      # old marker first, compare by content (a correction can keep a file's size and mtime), and copy the new
+      # marker last: \`rsync -a --checksum --delete-before --delete-excluded --exclude='_config/etags-*' dist/
+      # host:dist/\`, then \`rsync -a dist/_config/ host:dist/_config/\`.
       #
       # Each feed gets its media type with charset=utf-8, Cache-Control max-age (ttl × 60 s), a Link header
       # (rel="self", and rel="hub" with a WebSub hub), and the ETag recorded in _dateline.json: a hash of the

@@ -346,7 +346,7 @@ export class OutputStage {
       throw this.writeFailed(keptFiles.error, ordered.find((p) => p.target === keptFiles.blocked)?.name ?? keptFiles.blocked);
     }
     // (Without an undo, the markers removed stay removed: nginx's ETags off until the next build is safe.)
-    const kept = keptFiles === undefined ? undefined : new Map([...asideMarkers, ...keptFiles]);
+    const kept = keptFiles;
     if (kept === undefined) letGo(asideMarkers);
     // (A request nginx was answering as the marker went, which found it there, opens its file a moment
     // later: it gets the previous bytes, not the new ones under the previous ETag.)
@@ -359,13 +359,20 @@ export class OutputStage {
       } catch (e) {
         // Every target was read (or found missing) while staging, so this is rare: something changed
         // the directory since (a directory put in the way, a file made immutable).
-        const left = kept === undefined ? done.length : putBack([...removed, ...done], kept);
+        // (The files first; the markers back only when every file is: one left new under a marker put
+        // back would go out under its old ETag. Review.)
+        const left = kept === undefined ? done.length : putBack(done, kept);
+        if (kept !== undefined && left === 0) putBack(removed.filter((m) => asideMarkers.has(m)), asideMarkers);
+        else letGo(asideMarkers);
         this.pending.splice(0, this.pending.length, ...ordered.slice(i));
         await this.abort();
         throw this.writeFailed(e, p.name, left, ordered.length);
       }
     }
-    if (kept !== undefined) letGo(kept);
+    if (kept !== undefined) {
+      letGo(kept);
+      letGo(asideMarkers);
+    }
     this.pending.length = 0;
     if (this.stageDir !== undefined) await rm(this.stageDir, { recursive: true, force: true });
     live.delete(this);
@@ -508,8 +515,9 @@ export async function writeOutputs(
 }
 
 /**
- * How long after removing the previous marker the first file is renamed (review: a request between nginx's
- * check and its open of the file, which come in one turn of its event loop, microseconds apart).
+ * How long after removing the previous marker the first file is renamed: for a request nginx checked the
+ * marker for just before (its rewrite phase) and opens the file for in the same turn of its event loop.
+ * Not for one that limit_req or auth_request hold between the two (the snippet's comment says so: review).
  */
 const MARKER_GRACE_MS = 3;
 

@@ -131,14 +131,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Without a 'timeout' listener, node destroys a socket idle for this long.
   server.setTimeout(limits.idleTimeoutMs);
   let base = 'http://localhost/';
-  // The response each connection is sending, so that an error on it is answered as node answers one.
-  const sending = new WeakMap<object, ServerResponse>();
+  // The responses each connection owes, in order (pipelined requests queue behind the first): the first is
+  // the one being sent, so that an error on the connection is answered as node answers one (review).
+  const owed = new WeakMap<object, ServerResponse[]>();
+  const sending = (socket: object): ServerResponse | undefined => owed.get(socket)?.[0];
   server.on('request', (req, res) => {
     req.on('error', () => undefined);
     res.on('error', () => undefined);
-    sending.set(req.socket, res);
+    const queue = owed.get(req.socket) ?? [];
+    queue.push(res);
+    owed.set(req.socket, queue);
     res.on('close', () => {
-      if (sending.get(req.socket) === res) sending.delete(req.socket);
+      const at = queue.indexOf(res);
+      if (at >= 0) queue.splice(at, 1);
+      if (queue.length === 0) owed.delete(req.socket);
     });
     respond(handler, base, req, res).catch((e: unknown) => {
       try {
@@ -157,7 +163,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // connection (its bytes must not be taken for that response's: review).
   server.on('connect', (_req, socket: Duplex) => {
     socket.on('error', () => undefined);
-    if (sending.has(socket)) socket.destroy();
+    if (sending(socket) !== undefined) socket.destroy();
     else socket.end('HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
   });
   // What node's own clientError handling answers, when it would (no response on the connection has begun
@@ -166,7 +172,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // 400 (QA).
   server.on('clientError', (e: NodeJS.ErrnoException, socket: Duplex) => {
     socket.on('error', () => undefined);
-    if (socket.writable && sending.get(socket)?.headersSent !== true) {
+    if (socket.writable && sending(socket)?.headersSent !== true) {
       const status = CLIENT_ERRORS[e.code ?? ''] ?? '400 Bad Request';
       socket.write(`HTTP/1.1 ${status}\r\n${status.startsWith('501') ? 'Content-Length: 0\r\n' : ''}Connection: close\r\n\r\n`);
     }

@@ -85,6 +85,44 @@ describe('pingHub', () => {
     expect(waits).toEqual([]);
   });
 
+  it('sends a few pings at a time, not all at once, and gives the results in the order of the URLs (QA: 762 at once on a configuration change)', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const server = createServer((req, res) => {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      req.resume();
+      req.on('end', () => setTimeout(() => {
+        inFlight -= 1;
+        res.writeHead(204).end();
+      }, 5));
+    });
+    servers.push(server);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const urls = Array.from({ length: 40 }, (_, i) => `https://news.example.com/feeds/tags/t${i}/rss.xml`);
+    const results = await pingHub({ hub: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, urls });
+    expect(results.map((r) => [r.url, r.ok])).toEqual(urls.map((u) => [u, true]));
+    expect(most).toBeGreaterThan(1);
+    expect(most).toBeLessThanOrEqual(8);
+    most = 0;
+    await pingHub({ hub: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, urls: urls.slice(0, 10), concurrency: 1 });
+    expect(most).toBe(1);
+  });
+
+  it('once a ping has had all its tries and the hub is still unavailable, sends none of those not begun: they fail without a status, to be sent again later', async () => {
+    const hub = await startHub([{ status: 503 }]);
+    const { sleep } = recorder();
+    const urls = Array.from({ length: 20 }, (_, i) => `https://news.example.com/feeds/tags/t${i}/rss.xml`);
+    const results = await pingHub({ hub: hub.url, urls, sleep, retries: 1 });
+    const begun = results.filter((r) => r.attempts > 0);
+    expect(begun).toHaveLength(8);
+    expect(begun.every((r) => r.status === 503 && r.attempts === 2)).toBe(true);
+    const left = results.filter((r) => r.attempts === 0);
+    expect(left).toHaveLength(12);
+    expect(left.every((r) => !r.ok && r.status === undefined && /^not sent: the hub did not take the ping of \S+ \(hub answered 503\)$/.test(r.error ?? ''))).toBe(true);
+    expect(hub.seen).toHaveLength(16);
+  });
+
   it('takes 202 Accepted as success, pings each URL once, and sends nothing for no URLs', async () => {
     const hub = await startHub([{ status: 202 }]);
     const rss = FEEDS[0]!;

@@ -25,6 +25,8 @@ export interface PingOptions {
   signal?: AbortSignal;
   /** Injectable for tests; resolves early when `signal` aborts. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** How many pings are in flight at once (a change of configuration pings every feed of the site). */
+  concurrency?: number;
 }
 
 export interface PingResult {
@@ -53,8 +55,34 @@ export async function pingHub(options: PingOptions): Promise<PingResult[]> {
   } catch {
     return urls.map((url) => ({ url, ok: false, attempts: 0, error: `invalid hub URL ${JSON.stringify(options.hub)}` }));
   }
-  return Promise.all(urls.map((url) => pingOne(hub.href, url, options)));
+  // A few at a time, not all at once (QA: a configuration change sent 762 pings together, as many
+  // connections to the hub, which a hub or its firewall may take for an attack and refuse).
+  // Once one ping has had all its tries and the hub still did not answer, or was unavailable (429, 5xx),
+  // the pings not begun are not sent: each would wait out its own tries (with 8 at a time, a hub that hangs
+  // would hold a build for an hour over 762 feeds). Their results say so, with no status: remembered, as
+  // any ping the hub did not take, for the next build --ping.
+  const results = new Array<PingResult>(urls.length);
+  let next = 0;
+  let down: string | undefined;
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < urls.length; i = next++) {
+      const url = urls[i] as string;
+      if (down !== undefined) {
+        results[i] = { url, ok: false, attempts: 0, error: `not sent: ${down}` };
+        continue;
+      }
+      const r = await pingOne(hub.href, url, options);
+      if (!r.ok && r.attempts > 0 && (r.status === undefined || r.status === 429 || r.status >= 500) && !options.signal?.aborted) {
+        down ??= `the hub did not take the ping of ${url} (${r.error ?? 'no answer'})`;
+      }
+      results[i] = r;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(urls.length, Math.max(1, Math.floor(options.concurrency ?? DEFAULT_CONCURRENCY))) }, worker));
+  return results;
 }
+
+const DEFAULT_CONCURRENCY = 8;
 
 async function pingOne(hub: string, url: string, o: PingOptions): Promise<PingResult> {
   const retries = Math.max(0, Math.floor(o.retries ?? 3));
@@ -163,5 +191,6 @@ function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
 export function describePing(r: PingResult): string {
   const tries = `${r.attempts} ${r.attempts === 1 ? 'attempt' : 'attempts'}`;
   if (r.ok) return `ping ${r.url}: ok (${r.status ?? '?'}, ${tries})`;
+  if (r.attempts === 0) return `ping ${r.url}: FAILED: ${r.error ?? 'unknown error'}`;
   return `ping ${r.url}: FAILED after ${tries}: ${r.error ?? 'unknown error'}`;
 }

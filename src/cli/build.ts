@@ -15,7 +15,7 @@ import { DEFAULT_CACHE_DIR, runBuild, type BuildReport, type Progress } from '..
 import type { Diagnostic, SiteConfig } from '../types.js';
 import { changedFeedUrls } from '../websub/changed.js';
 import { addPending, readPending, settlePending } from '../websub/pending.js';
-import { describePing, pingHub } from '../websub/ping.js';
+import { describePing, hubUnavailable, pingHub } from '../websub/ping.js';
 import { countDiagnostics, errorExit, parseCommand, plural, report, type CliIO } from './_report.js';
 import { progressLine } from './_progress.js';
 
@@ -337,7 +337,7 @@ async function ping(io: CliIO, hub: string | undefined, changed: string[], feeds
     if (!result.ok) {
       // Kept for the next --ping when the hub could not be reached or was unavailable (no answer, 429,
       // 5xx); a hub that refused the request (another 4xx) would refuse it again.
-      const again = result.status === undefined || result.status === 429 || result.status >= 500;
+      const again = hubUnavailable(result);
       if (again) failed.push(result.url);
       summary.failed.push({ url: result.url, ...(result.status === undefined ? {} : { status: result.status }), ...(result.error === undefined ? {} : { error: result.error }), again: again && cacheDir !== undefined });
       io.stderr(`  ${describePing(result)}\n`);

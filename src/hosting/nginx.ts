@@ -306,14 +306,14 @@ function snippet(manifest: Manifest, feedBaseUrl: string, title: string, marker:
   return out.join('\n');
 }
 
+const FORMATS = Object.keys(FEED_FILES) as (keyof typeof FEED_FILES)[];
+
 /**
  * Locations for the feeds this snippet does not list, under a base path (`/feeds/`): a feed new since the
  * last reload is served from its file with its media type and no ETag (QA: it was not found until the
  * reload, while index.html linked it). (A feed's file at its path from the root, `/rss.xml`, is left to
  * the server: a location refusing it took the site's own `/rss.xml` from the server's other locations.)
  */
-const FORMATS = Object.keys(FEED_FILES) as (keyof typeof FEED_FILES)[];
-
 function newFeeds(feedBaseUrl: string): string[] {
   const base = servedPath('', feedBaseUrl);
   if (base === '/' || !base.endsWith('/') || !PLAIN_NAME.test(base.slice(1))) return [];

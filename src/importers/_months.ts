@@ -1,7 +1,7 @@
 /**
  * English month names as wire copy prints them, for dateline leads (`lines.ts`) and stamps (`_stamps.ts`):
  * in full, or AP's and Reuters' short forms (`Feb.`, `Sept.`, `Feb`, `Sep`). One table, so that what one
- * reads the other reads too.
+ * reads the other reads too. And weekday names, for the dates datelines and stamps print.
  */
 
 /** One month's name, full or short, without its full stop; in title case (stamps add the `i` flag). */
@@ -12,7 +12,13 @@ const SHORT = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'o
 /** The month (1–12) of a name `MONTH_NAME` matched, in any case. */
 export const monthNumber = (name: string): number => SHORT.indexOf(name.slice(0, 3).toLowerCase()) + 1;
 
-const WEEKDAY = '(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\\.?,?\\s+';
+/** One weekday's name, full or short (`Thursday`, `Thurs`, `Thu`), without its full stop (add the `i` flag). */
+export const WEEKDAY_NAME = '(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun';
+
+/** The day of the week (0 for Sunday) of a name `WEEKDAY_NAME` matched, in any case. */
+export const weekdayNumber = (name: string): number => ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].indexOf(name.slice(0, 3).toLowerCase());
+
+const WEEKDAY = `(?:${WEEKDAY_NAME})\\.?,?\\s+`;
 const MONTH_FIRST = new RegExp(`^(?:${WEEKDAY})?(${MONTH_NAME})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\.?$`, 'i');
 const DAY_FIRST = new RegExp(`^(?:${WEEKDAY})?(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_NAME})\\.?(?:,?\\s+(\\d{4}))?\\.?$`, 'i');
 

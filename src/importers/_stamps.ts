@@ -7,7 +7,7 @@
  * are not read: the copy must say which.
  */
 import { formatRfc3339, offsetAt, offsetText, parseDeskTime } from '../core/_dates.js';
-import { MONTH_NAME, monthNumber } from './_months.js';
+import { MONTH_NAME, monthNumber, WEEKDAY_NAME, weekdayNumber } from './_months.js';
 
 export interface Stamp {
   n: number;
@@ -242,7 +242,7 @@ export function parseStamp(text: string, n: number, deskZone?: string): Stamp | 
 }
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const EN_DAY = /(?:^|[^a-z])(mon|tue|wed|thu|fri|sat|sun)(?:day|s|sday|nesday|rsday|r|rs|urday)?\.?(?=$|[^a-z])/i;
+const EN_DAY = new RegExp(`(?:^|[^a-z])(${WEEKDAY_NAME})\\.?(?=$|[^a-z])`, 'i');
 const ZH_DAY = /(?:星期|周|週|禮拜|礼拜)([一二三四五六日天])/;
 
 /**
@@ -252,7 +252,7 @@ const ZH_DAY = /(?:星期|周|週|禮拜|礼拜)([一二三四五六日天])/;
 function wrongWeekday(text: string, date: DateParts): string | undefined {
   const en = EN_DAY.exec(text);
   const zh = en === null ? ZH_DAY.exec(text) : null;
-  const printed = en !== null ? DAYS.findIndex((d) => d.slice(0, 3).toLowerCase() === (en[1] ?? '').toLowerCase())
+  const printed = en !== null ? weekdayNumber(en[1] ?? '')
     : zh !== null ? '日一二三四五六'.indexOf((zh[1] ?? '').replace('天', '日')) : -1;
   if (printed < 0) return undefined;
   const utc = new Date(0);

@@ -338,15 +338,14 @@ export class OutputStage {
       }
     }
     const removedAt = performance.now();
-    const keptFiles = keepAllAside(ordered.filter((p) => p.existed).map((p) => p.target));
-    if (keptFiles !== undefined && 'blocked' in keptFiles) {
+    const kept = keepAllAside(ordered.filter((p) => p.existed).map((p) => p.target));
+    if (kept !== undefined && 'blocked' in kept) {
       // A directory where a file to be replaced was: its rename would fail, so none is made.
       putBack(removed, asideMarkers);
       await this.abort();
-      throw this.writeFailed(keptFiles.error, ordered.find((p) => p.target === keptFiles.blocked)?.name ?? keptFiles.blocked);
+      throw this.writeFailed(kept.error, ordered.find((p) => p.target === kept.blocked)?.name ?? kept.blocked);
     }
     // (Without an undo, the markers removed stay removed: nginx's ETags off until the next build is safe.)
-    const kept = keptFiles;
     if (kept === undefined) letGo(asideMarkers);
     // (A request nginx was answering as the marker went, which found it there, opens its file a moment
     // later: it gets the previous bytes, not the new ones under the previous ETag.)

@@ -72,7 +72,7 @@ export async function pingHub(options: PingOptions): Promise<PingResult[]> {
         continue;
       }
       const r = await pingOne(hub.href, url, options);
-      if (!r.ok && r.attempts > 0 && (r.status === undefined || r.status === 429 || r.status >= 500) && !options.signal?.aborted) {
+      if (r.attempts > 0 && hubUnavailable(r) && !options.signal?.aborted) {
         down ??= `the hub did not take the ping of ${url} (${r.error ?? 'no answer'})`;
       }
       results[i] = r;
@@ -83,6 +83,9 @@ export async function pingHub(options: PingOptions): Promise<PingResult[]> {
 }
 
 const DEFAULT_CONCURRENCY = 8;
+
+/** A ping the hub did not take because it could not be reached or was unavailable (no answer, 429, 5xx): worth sending again. */
+export const hubUnavailable = (r: PingResult): boolean => !r.ok && (r.status === undefined || r.status === 429 || r.status >= 500);
 
 async function pingOne(hub: string, url: string, o: PingOptions): Promise<PingResult> {
   const retries = Math.max(0, Math.floor(o.retries ?? 3));

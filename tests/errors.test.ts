@@ -592,10 +592,10 @@ describe('article diagnostics (loadArticles)', () => {
     expect(line.lines.map((l) => l.replace(/: warning: .*\(W_/, ' (W_'))).toEqual(['articles/c.md:5: agency (W_BIDI_UNCLOSED)']);
     expect(line.loaded.articles[0]!.agency).toEqual({ name: 'Xinhua', via: 'Agen\u202ecies\u202c' });
     // A summary taken from the body closes what the paragraph opens (the content's paragraph ends it).
-    const cBuilt = buildFeeds(line.loaded.articles, await loadConfig(undefined, (await makeSite({}, SITE_CONFIG)).dir));
+    const cBuilt = buildFeeds(line.loaded.articles, line.config);
     expect(JSON.parse(cBuilt.outputs.get('feed.json')!).items[0].summary).toBe('Body starts \u202ehere and stays open.\u202c');
     // What the feeds carry: the byline no longer runs into the next name.
-    const built = buildFeeds(loaded.articles, await loadConfig(undefined, (await makeSite({}, SITE_CONFIG)).dir));
+    const built = buildFeeds(loaded.articles, line.config);
     const entry = parseXml(built.outputs.get('atom.xml')!).feed.entry.find((e: any) => String(e.id).endsWith('a\u202e'));
     expect(entry.author.map((x: any) => x.name)).toEqual(['\u202eabc\u202c', 'Jane Roe']);
   });

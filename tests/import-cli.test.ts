@@ -293,6 +293,7 @@ describe('writing records', () => {
     expect([dry.code, dry.stderr]).toEqual([1, expect.stringContaining('E_IMPORT_EXISTS')]);
     expect(await records(dir)).toEqual([]);
     expect(await readdir(tmp)).toEqual([]);
+    await rm(tmp, { recursive: true, force: true });
     expect((await run(['import', 'v1.txt'], dir)).code).toBe(0);
     const second = await run(['import', '--force', 'v2.txt'], dir);
     expect(second.code).toBe(0);

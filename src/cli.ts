@@ -13,7 +13,7 @@ import { heapNow } from './pipeline/_heap.js';
 import { cacheDirs, overlapProblems } from './apart.js';
 import { resolve } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
-import { DEFAULT_CONFIG_FILE, loadConfig, sortDiagnostics } from './sources/index.js';
+import { configWarnings, DEFAULT_CONFIG_FILE, loadConfig, sortDiagnostics } from './sources/index.js';
 import { loadAllRecords } from './sources/cached.js';
 import { countDiagnostics, internalError, parseCommand, plural, report, type CliIO } from './cli/_report.js';
 import { withRecordProblems } from './cli/_despite.js';
@@ -171,7 +171,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     const refused = loaded.diagnostics.some((d) => d.severity === 'error');
     // As build names them: the main feed's stories, and each feed's newest change.
     const future = futureDates(built.main, built.feeds, Date.now(), config.timezone);
-    const all = sortDiagnostics([...apart, ...loaded.diagnostics, ...loaded.sharedLinks, ...built.diagnostics.filter((d) => !(refused && d.code === Errors.NoArticles.code)), ...future]);
+    const all = sortDiagnostics([...apart, ...configWarnings(config), ...loaded.diagnostics, ...loaded.sharedLinks, ...built.diagnostics.filter((d) => !(refused && d.code === Errors.NoArticles.code)), ...future]);
     const errors = report(io, all);
     const published = loaded.articles.filter((a) => !a.draft).length;
     const drafts = loaded.articles.length - published;

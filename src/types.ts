@@ -161,6 +161,8 @@ export interface Article {
 
 /** A source location of a value: the line of its key. */
 export type LineOf = (path: readonly (string | number)[]) => number | undefined;
+/** The text of a scalar value as the file writes it (`007`, `1.50`), where the reader can tell. */
+export type SourceOf = (path: readonly (string | number)[]) => string | undefined;
 
 /** One record as read from disk, before validation. */
 export interface RawRecord {
@@ -172,6 +174,8 @@ export interface RawRecord {
   body?: string;
   /** Line of the key at `path` in the file; the front matter's first line when unknown. */
   lineOf: LineOf;
+  /** The value at `path` as written, for messages (a number YAML read from `007`). */
+  sourceOf?: SourceOf;
   /** Path of the file relative to the articles directory, without extension (for derived URLs). */
   slugPath: string;
   /**
@@ -251,6 +255,8 @@ export interface FeedModel {
   favicon?: string;
   logo?: FeedLogo;
   author?: Person;
+  /** The site's title: the Atom feed's author when there is no `author` (else the feed's own title). */
+  siteTitle?: string;
   /** URL of an XSLT stylesheet for browsers (`<?xml-stylesheet?>` in RSS and Atom), absolute or relative to the feed. */
   stylesheet?: string;
   /** RFC 5005 paging: set on the subscription feed (its `prevArchive`) and on every archive document. */

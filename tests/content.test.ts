@@ -179,11 +179,14 @@ function outputs(desk: string): { title: string[]; summary: (string | undefined)
   const a = (atom.feed.entry as any[]).find((e) => text(e.id) === id);
   const j = (json.items as any[]).find((i) => i.id === id);
   expect(r && a && j, `item ${desk} in every format`).toBeTruthy();
+  // An RSS item without a summary has its content as its description, and no content:encoded (the
+  // validator's NeedDescriptionBeforeContent): then its description is the content, not a summary.
+  const contentInDescription = r['content:encoded'] === undefined && j.summary === undefined;
   return {
     title: [text(r.title)!, text(a.title)!, j.title],
     // RSS readers render description as HTML, so it is read back through an HTML decoder, as they do.
-    summary: [r.description === undefined ? undefined : decodeHTML(text(r.description) ?? ''), text(a.summary), j.summary],
-    content: [text(r['content:encoded'])!, text(a.content)!, j.content_html],
+    summary: [r.description === undefined || contentInDescription ? undefined : decodeHTML(text(r.description) ?? ''), text(a.summary), j.summary],
+    content: [text(contentInDescription ? r.description : r['content:encoded'])!, text(a.content)!, j.content_html],
   };
 }
 
@@ -525,9 +528,17 @@ describe('summary', () => {
     expect(outputs('summary-given').summary).toEqual(['Written summary.', 'Written summary.', 'Written summary.']);
   });
 
-  it('no text, no summary: the element is left out everywhere', () => {
+  it('no text, no summary: the element is left out everywhere, the desk is told (W_NO_TEXT), and RSS carries the photo as the description', () => {
     expect(item('summary-none').summary).toBeUndefined();
     expect(outputs('summary-none').summary).toEqual([undefined, undefined, undefined]);
+    // (Not content:encoded alone: the validator's NeedDescriptionBeforeContent, and readers that show the description only.)
+    const r = (rss.rss.channel.item as any[]).find((i) => text(i.guid) === `${PREFIX}summary-none`);
+    expect([r['content:encoded'], text(r.description)]).toEqual([undefined, '<p><img src="https://img.example.com/a.jpg" alt="A photo only" /></p>']);
+    expect(warningsFor('articles/summary-none.md', 'W_NO_TEXT').map((d) => [d.line, d.field, d.message])).toEqual([
+      [6, 'body', expect.stringMatching(/^the body holds photos and no words, and the record has no summary/)],
+    ]);
+    // A body with a word after its photo, or one that opens with markup and then words, is not told.
+    for (const desk of ['summary-photo-first', 'summary-heading', 'summary-code-first']) expect(warningsFor(`articles/${desk}.md`, 'W_NO_TEXT')).toEqual([]);
   });
 
   it('a body that opens with a photo takes its summary from the first paragraph with text; a line break is a space', () => {

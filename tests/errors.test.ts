@@ -6,9 +6,11 @@
  * each expected line number can be checked by counting. In a Markdown record line 1 is the opening `---`
  * and the front matter starts on line 2.
  */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildFeeds, DatelineError, formatDiagnostic, loadArticles, loadConfig, type Diagnostic } from '../src/index.js';
-import { makeSite, parseXml, SITE_CONFIG } from './_helpers.js';
+import { makeSite, parseXml, runCli, SITE_CONFIG } from './_helpers.js';
 
 /** A file made of `lines`: argument n is line n. Ends with a newline, like files written by editors. */
 const md = (...lines: string[]): string => `${lines.join('\n')}\n`;
@@ -253,6 +255,24 @@ const CASES: Case[] = [
       'articles/a.md:7: tags[1]: expected text, got the number 5; put it in quotes to keep it as text ("5") (E_FIELD_TYPE)',
       'articles/a.md:10: image.width: expected a positive whole number of pixels, got the number 1.5 (E_FIELD_TYPE)',
       'articles/a.md:11: image.height: expected a positive whole number of pixels, got the text "100" (E_FIELD_TYPE)',
+    ],
+  },
+  {
+    // (QA: the advice quoted the number read, so following it renamed the tag: "007" became "7".)
+    name: 'a number or true/false where text is expected: the advice quotes it as written, not as YAML or JSON read it',
+    files: {
+      'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'tags: [1.50, 0x1F, 007, 1e3, True]', '---', 'B'),
+      'articles/b.json': '{"id": "b", "title": "T", "date": "2025-02-05 09:24",\n "tags": [1.50, 1E3, -0]}',
+    },
+    expected: [
+      'articles/a.md:5: tags[0]: expected text, got the number 1.5; put it in quotes to keep it as text ("1.50") (E_FIELD_TYPE)',
+      'articles/a.md:5: tags[1]: expected text, got the number 31; put it in quotes to keep it as text ("0x1F") (E_FIELD_TYPE)',
+      'articles/a.md:5: tags[2]: expected text, got the number 7; put it in quotes to keep it as text ("007") (E_FIELD_TYPE)',
+      'articles/a.md:5: tags[3]: expected text, got the number 1000; put it in quotes to keep it as text ("1e3") (E_FIELD_TYPE)',
+      'articles/a.md:5: tags[4]: expected text, got true; put it in quotes to keep it as text ("True") (E_FIELD_TYPE)',
+      'articles/b.json:2: tags[0]: expected text, got the number 1.5; put it in quotes to keep it as text ("1.50") (E_FIELD_TYPE)',
+      'articles/b.json:2: tags[1]: expected text, got the number 1000; put it in quotes to keep it as text ("1E3") (E_FIELD_TYPE)',
+      'articles/b.json:2: tags[2]: expected text, got the number 0; put it in quotes to keep it as text ("-0") (E_FIELD_TYPE)',
     ],
   },
   {
@@ -1032,6 +1052,30 @@ describe('configuration diagnostics (loadConfig)', () => {
     expect(formatted(e.diagnostics)).toEqual([
       'dateline.config.json:3: siteUrl: expected an absolute http(s) URL without a query (?) or fragment (#), got the text "https://news.example.com/?q=1#frag" (E_CONFIG_INVALID)',
     ]);
+  });
+
+  it('a setting the feeds carry as plain text that looks like markup gets W_TEXT_LOOKS_LIKE_HTML at its line, as a record\'s field does; build, check and loadArticles say so (QA)', async () => {
+    const config = { ...SITE_CONFIG, title: 'Desk <b>World</b>', copyright: '© 2025 Desk <All rights reserved>', author: { name: 'Desk &amp; Co' } };
+    const site = await makeSite({ 'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', '---', 'B') }, config);
+    try {
+      const expected = [
+        'dateline.config.json:2: title: warning: contains markup ("<b>"), but feeds carry this field as plain text, so readers will show it literally; put formatting in the body (W_TEXT_LOOKS_LIKE_HTML)',
+        'dateline.config.json:13: copyright: warning: contains markup ("<All"), but feeds carry this field as plain text, so readers will show it literally; put formatting in the body (W_TEXT_LOOKS_LIKE_HTML)',
+        'dateline.config.json:15: author.name: warning: contains markup ("&amp;"), but feeds carry this field as plain text, so readers will show it literally; put formatting in the body (W_TEXT_LOOKS_LIKE_HTML)',
+      ];
+      const loaded = await loadArticles(await loadConfig('dateline.config.json', site.dir), site.dir);
+      expect(loaded.diagnostics.map(formatDiagnostic)).toEqual(expected);
+      for (const command of ['build', 'check']) {
+        const run = await runCli([command], site.dir);
+        expect([command, run.code, run.stderr.split('\n').filter((l) => l.startsWith('dateline.config.json'))]).toEqual([command, 0, expected]);
+      }
+      // An incremental build (nothing changed) says so too.
+      expect((await runCli(['build'], site.dir)).stderr).toContain(expected[0]);
+      // The text goes out as written.
+      expect(parseXml(await readFile(join(site.dir, 'dist', 'rss.xml'), 'utf8')).rss.channel.title).toBe('Desk <b>World</b>');
+    } finally {
+      await site.cleanup();
+    }
   });
 
   it('a configuration file that starts with a byte-order mark is read', async () => {

@@ -73,6 +73,40 @@ describe('section, tag and author feeds', () => {
     }
   });
 
+  it('every feed is the site\'s: with no author configured, its Atom author is the site\'s title, not the feed\'s (QA)', async () => {
+    expect('author' in SITE_CONFIG).toBe(false);
+    const { built, cleanup } = await build(files, { ...SITE_CONFIG, itemsPerFeed: 1, feeds: { sections: true, tags: true, authors: true, archives: true } });
+    try {
+      const atoms = [...built.outputs.keys()].filter((n) => n.endsWith('atom.xml'));
+      expect(atoms.length).toBeGreaterThan(8);
+      for (const name of atoms) expect([name, parseXml(built.outputs.get(name)!).feed.author.map((a: any) => a.name)]).toEqual([name, [SITE_CONFIG.title]]);
+      // JSON Feed names no feed author it was not given (items without bylines would inherit it).
+      for (const name of [...built.outputs.keys()].filter((n) => n.endsWith('feed.json'))) expect(JSON.parse(built.outputs.get(name)!).authors).toBeUndefined();
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('feed ids under a urn: prefix have no "/" (RFC 2141, the validator\'s InvalidURN): sections:world, not sections/world', async () => {
+    const { built, cleanup } = await build(files, { ...config, idPrefix: 'urn:newsml:news.example.com:2025:', itemsPerFeed: 1, feeds: { ...config.feeds, archives: true } });
+    try {
+      const ids = [...built.outputs.keys()].filter((n) => n.endsWith('atom.xml')).map((n) => text(parseXml(built.outputs.get(n)!).feed.id)).sort();
+      expect(ids).toContain('urn:newsml:news.example.com:2025:feed:main');
+      expect(ids).toContain('urn:newsml:news.example.com:2025:feed:sections:world');
+      expect(ids).toContain('urn:newsml:news.example.com:2025:feed:authors:li-wen');
+      expect(ids).toContain('urn:newsml:news.example.com:2025:feed:archive:2025-03');
+      expect(ids).toContain(`urn:newsml:news.example.com:2025:feed:sections:${encodeURI('国际新闻')}`);
+      // The validator's pattern for a URN (RFC 2141).
+      for (const id of ids) expect(id).toMatch(/^urn:[a-z0-9][a-z0-9-]{1,31}:(?:[a-z0-9()+,\-.:=@;$_!*']|%[0-9a-f]{2})+$/i);
+      // Under a tag: prefix a feed id keeps its path as it was.
+      const tagged = await build(files, config);
+      expect(text(parseXml(tagged.built.outputs.get('sections/world/atom.xml')!).feed.id)).toBe('tag:news.example.com,2025:feed:sections/world');
+      await tagged.cleanup();
+    } finally {
+      await cleanup();
+    }
+  });
+
   it('limits items per feed, and tag feeds carry summaries only (no content) by default', async () => {
     const { built, cleanup } = await build(files, config);
     try {

@@ -66,7 +66,7 @@ function checkYaml(text: string, firstLine = 2): Parsed {
   const slowOutcome = outcome(() => parseYamlSlow(text, 'x.md', firstLine));
   if ('thrown' in slowOutcome || 'thrown' in fastOutcome) {
     expect(fastOutcome).toEqual(slowOutcome);
-    return { data: undefined, lineOf: () => undefined, diagnostics: [] };
+    return { data: undefined, lineOf: () => undefined, sourceOf: () => undefined, diagnostics: [] };
   }
   const fast = fastOutcome.parsed;
   const slow = slowOutcome.parsed;

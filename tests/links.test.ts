@@ -30,6 +30,36 @@ async function build(dir: string, args: string[]): Promise<{ code: number; json:
   return { code: r.code, json: JSON.parse(r.stdout), stderr: r.stderr };
 }
 
+describe('the link of a record without url', () => {
+  it('escapes what a URL would read otherwise in the file\'s name (#, ?, %, \\): the page of that name, not a fragment, query or other page (QA)', async () => {
+    const names = ['q&a #1', 'why?', '100%25 sure', '50%', 'a\\b', '国际/新闻 1', 'plain'];
+    const site = await makeSite(Object.fromEntries(names.map((n, i) => [`articles/${n}.md`, story(`s${i}`)])));
+    try {
+      const loaded = await loadArticles(await loadConfig(undefined, site.dir), site.dir);
+      expect(loaded.diagnostics).toEqual([]);
+      const urls = Object.fromEntries(loaded.articles.map((a) => [a.file.replace(/^articles\//, ''), a.url]));
+      expect(urls).toEqual({
+        'q&a #1.md': 'https://news.example.com/q&a%20%231.html',
+        'why?.md': 'https://news.example.com/why%3F.html',
+        '100%25 sure.md': 'https://news.example.com/100%2525%20sure.html',
+        '50%.md': 'https://news.example.com/50%25.html',
+        'a\\b.md': 'https://news.example.com/a%5Cb.html',
+        '国际/新闻 1.md': 'https://news.example.com/%E5%9B%BD%E9%99%85/%E6%96%B0%E9%97%BB%201.html',
+        'plain.md': 'https://news.example.com/plain.html',
+      });
+      // Each decodes to its file's path, as a server maps a URL to a file.
+      for (const [file, url] of Object.entries(urls)) expect(decodeURIComponent(new URL(url).pathname)).toBe(`/${file.replace(/\.md$/, '.html')}`);
+      // The build links the same (its cache's compact form of links made from paths included).
+      expect((await build(site.dir, [])).code).toBe(0);
+      const again = await build(site.dir, []);
+      const items = JSON.parse(await readFile(join(site.dir, 'dist', 'feed.json'), 'utf8')).items as { url: string }[];
+      expect([again.code, items.map((i) => i.url).sort()]).toEqual([0, Object.values(urls).sort()]);
+    } finally {
+      await site.cleanup();
+    }
+  });
+});
+
 describe('stories that share a link', () => {
   it('the later one in path order is warned about at its url line, naming the first; drafts, fragments and queries make no pair', async () => {
     const site = await makeSite({

@@ -208,6 +208,21 @@ describe('contributor lines', () => {
     expect(built.model.items[0]!.creditLines).toEqual(['Reporting by Jane Doe and Bob Roe.', 'Aung Naing in Yangon contributed to this story.', 'Standby by Kim Lee.', 'Photos: AP by Al Bo.', 'Research asst. by Bo Ma.', 'Standby. by Cy Po.']);
   });
 
+  it('a line that ends in a name or place ending in a full stop ("D.C.", "Jr.") takes no second one (QA)', () => {
+    const built = build([rec('a', '2025-02-05 09:24', {
+      contributors: [{ name: 'Jane Doe', location: 'Washington, D.C.', role: 'Reporting' }, { name: 'Tom Hale', location: 'Washington, D.C.' },
+        { name: 'Sam Poe Jr.', role: 'Editing' }, { name: 'Yahoo!', role: 'Photos' }, { name: 'Al Bo', role: 'Research' }],
+    })]);
+    expect(built.model.items[0]!.creditLines).toEqual(['Reporting by Jane Doe in Washington, D.C.', 'Tom Hale in Washington, D.C. contributed to this story.',
+      'Editing by Sam Poe Jr.', 'Photos by Yahoo!', 'Research by Al Bo.']);
+  });
+
+  it('contributors\' names go out in NFC, as bylines do: one person credited both ways is spelt one way (QA)', () => {
+    const built = build([rec('a', '2025-02-05 09:24', { authors: ['Ma\u0308rta Lind'], contributors: [{ name: 'Ma\u0308rta Lind', role: 'Photos' }] })]);
+    const item = built.model.items[0]!;
+    expect([item.creators[0]!.name, item.contributors[0]!.name, item.creditLines[0]]).toEqual(['M\u00e4rta Lind', 'M\u00e4rta Lind', 'Photos by M\u00e4rta Lind.']);
+  });
+
   it('a Word line break (U+000B), NEL or a Unicode line separator inside a name is a space, not glued away (the first two counted as stripped)', () => {
     const v = validateRecords([rec('a', '2025-02-05 09:24', { authors: ['Ann\u000bLee'], contributors: [{ name: 'Cy \u0085 Po', role: 'Photos\u000c' }], tags: ['a\u2028b'], title: 'Wait\u0085 what' })], config());
     expect(v.diagnostics.map((d) => [d.code, d.field])).toEqual([['W_CHARS_STRIPPED', 'title'], ['W_CHARS_STRIPPED', 'authors[0]'], ['W_CHARS_STRIPPED', 'contributors[0].name'], ['W_CHARS_STRIPPED', 'contributors[0].role']]);

@@ -30,6 +30,9 @@ export function stripForbidden(text: string): { text: string; removed: number } 
   return { text: clean, removed };
 }
 
+/** Text that looks like markup: a tag (`<b>`, `</i`) or a character reference (`&amp;`, `&#8217;`), which plain-text fields carry literally. */
+export const MARKUP = /<[/a-z][^<>\s]*>?|&(?:#[0-9]+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i;
+
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
 /** Escapes text for HTML element content and double-quoted attributes. */

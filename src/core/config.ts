@@ -5,6 +5,7 @@ import { DATELINE_STYLES, type ContentMode, type Diagnostic, type GroupFeedsConf
 import { hasEmail, isEmail, visible } from './_credit-fields.js';
 import { isValidTimeZone, whyZoneRefused, zoneName } from './_dates.js';
 import { closest, describeValue, fieldName, valueAt } from './_paths.js';
+import { MARKUP } from './_text.js';
 
 const httpUrl = z.string().refine((v) => /^https?:\/\/[^\s/]+/.test(v) && URL.canParse(v), 'expected an absolute http(s) URL');
 /** A base URL that paths are joined to: no query or fragment (`…/?q=1#top` + `rss.xml` would be no URL of the site). */
@@ -236,7 +237,21 @@ export function resolveConfig(data: unknown, file = 'config', lineOf: LineOf = (
     description: c.description ?? c.title,
     datelineStyle: styles as SiteConfig['datelineStyle'],
   };
-  return { config, diagnostics: [] };
+  return { config, diagnostics: textWarnings(c, file, lineOf) };
+}
+
+/** The settings the feeds carry as plain text (the feeds' title, description, rights and author). */
+const PLAIN_TEXT: readonly (readonly string[])[] = [['title'], ['description'], ['copyright'], ['author', 'name']];
+
+/** W_TEXT_LOOKS_LIKE_HTML for a setting the feeds carry as plain text, as a record's fields get it. */
+function textWarnings(data: object, file: string, lineOf: LineOf): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const path of PLAIN_TEXT) {
+    const value = valueAt(data, path);
+    const markup = typeof value === 'string' ? MARKUP.exec(value)?.[0] : undefined;
+    if (markup !== undefined) out.push(diagnostic(Errors.TextLooksLikeHtml, { file, line: lineOf(path), field: fieldName(path) }, markup));
+  }
+  return out;
 }
 
 /** In the place of a required key in error, for `standInConfig`: values no site has, that read every record the same. */

@@ -69,6 +69,9 @@ export function roleKey(role: string | undefined): string {
   return /^contribut(?:or|ors|ion|ing|ed)$/i.test(r) ? '' : r.toLowerCase().replace(/\s+/g, ' ');
 }
 
+/** Text ending in a full stop, question or exclamation mark, perhaps inside closing direction controls. */
+const ENDS_SENTENCE = /[.!?][\u202c\u2069]*$/;
+
 /** Contributors grouped by role, in record order of first appearance; then the agency line. */
 export function creditLines(contributors: readonly Contributor[], agency: Agency | undefined, language: string): string[] {
   const zh = isChinese(language);
@@ -87,7 +90,8 @@ export function creditLines(contributors: readonly Contributor[], agency: Agency
     const names = joinNames(written, zh, (_, i) => who(group[i]!, zh));
     const shownRole = isolated(role);
     if (role === '') lines.push(zh ? `${names}${words.contributed}。` : `${names} contributed to this story.`);
-    else lines.push(zh ? `${shownRole}：${names}` : `${isolated(`${role.charAt(0).toUpperCase()}${role.slice(1)}`)} by ${names}.`);
+    // (A line ending in a name or place that ends in a full stop, "D.C." or "Jr.", takes no second one.)
+    else lines.push(zh ? `${shownRole}：${names}` : `${isolated(`${role.charAt(0).toUpperCase()}${role.slice(1)}`)} by ${names}${ENDS_SENTENCE.test(names) ? '' : '.'}`);
   }
   if (agency !== undefined) {
     // (An agency alone is the whole line: nothing around it to reorder.)

@@ -28,7 +28,9 @@ export function byNewest(a: Pick<Article, 'published' | 'id'>, b: Pick<Article, 
 export function toItem(article: Article, config: SiteConfig, diagnostics: Diagnostic[], content: ContentMode = 'full'): FeedItem {
   const language = article.language ?? config.language;
   const dateline = article.dateline === undefined ? undefined : datelineOf(article, config);
-  const credits = creditLines(article.contributors, article.agency, language);
+  // (Contributors' names in NFC too: one person credited as byline and contributor is spelt one way.)
+  const contributors = article.contributors.every((c) => NFC_SAFE.test(c.name)) ? article.contributors : article.contributors.map((c) => ({ ...c, name: c.name.normalize('NFC') }));
+  const credits = creditLines(contributors, article.agency, language);
   let contentHtml: string | undefined;
   let summary = article.summary;
   if (content === 'full') {
@@ -53,7 +55,7 @@ export function toItem(article: Article, config: SiteConfig, diagnostics: Diagno
     categories: categories(article, config),
     // (Names in NFC, as author feeds are named: one author's items spell the name one way, review.)
     creators: article.authors.length > 0 ? article.authors.map((a) => (NFC_SAFE.test(a.name) ? a : { ...a, name: a.name.normalize('NFC') })) : article.agency === undefined ? [] : [{ name: article.agency.name }],
-    contributors: article.contributors,
+    contributors,
     creditLines: credits,
   };
   if (contentHtml !== undefined) item.contentHtml = contentHtml;
@@ -196,5 +198,6 @@ export function feedModel(head: FeedHead, items: FeedItem[], config: SiteConfig)
   if (config.favicon !== undefined) model.favicon = config.favicon;
   if (config.logo !== undefined) model.logo = config.logo;
   if (config.author !== undefined) model.author = config.author;
+  else model.siteTitle = config.title;
   return model;
 }

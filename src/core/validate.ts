@@ -7,13 +7,14 @@ import { isImageType, meantImageType, typeOfEnding } from './_media.js';
 import type { z } from 'zod';
 import { diagnostic, Errors } from '../errors.js';
 import type {
-  Agency, Article, Body, Contributor, DatelineField, Diagnostic, ImageField, Person, RawRecord, SiteConfig,
+  Agency, Article, Body, Contributor, DatelineField, Diagnostic, ImageField, Person, RawRecord, SiteConfig, SourceOf,
 } from '../types.js';
 import { describeValue, closest, fieldName, fieldPattern, valueAt, type FieldPath } from './_paths.js';
 import { deskTimeProblem, isLocalDate, isValidTimeZone, localDate, parseDeskTime, whyZoneRefused, writableYear, zoneName } from './_dates.js';
 import { agencyLine, hasEmail, isEmail, oneLine, visible, withoutRepeats } from './_credit-fields.js';
-import { balancedBidi, closeBidi, mayHoldForbidden, stripForbidden } from './_text.js';
+import { balancedBidi, closeBidi, MARKUP, mayHoldForbidden, stripForbidden } from './_text.js';
 import { quickHref, rfc3986Href } from './_urls.js';
+import { hasWords } from './_words.js';
 import { withoutBy } from './credits.js';
 import { renderDateline, styleFor, styleNeedsDate } from './dateline.js';
 import { isPermanentId, isUriItemId, itemId, madeUpScheme } from './ids.js';
@@ -97,6 +98,15 @@ const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 
 type Fields = Record<string, unknown>;
 
+/**
+ * Characters of a file's name that a URL reads otherwise (a fragment, a query, an escape, a slash), so a
+ * link made from the name escapes them: `q&a #1.md` → `q&a%20%231.html`, `why?.md` → `why%3F.html`,
+ * `100%25 sure.md` → `100%2525%20sure.html` (QA: they linked to `q&a%20` and `why`, and to `100% sure.html`).
+ */
+const NOT_URL_TEXT = /[%#?\\]/;
+const NOT_URL_TEXT_ALL = new RegExp(NOT_URL_TEXT.source, 'g');
+const percentEncoded = (c: string): string => `%${c.charCodeAt(0).toString(16).toUpperCase()}`;
+
 /** More tags than any story carries (wire copy has a few dozen at most): a list split wrongly, most likely. */
 const MANY_TAGS = 100;
 
@@ -132,7 +142,7 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
 
   const schema = raw.kind === 'json' ? JsonRecord : MarkdownRecord;
   const shape = fitsShape(data, raw.kind) ? undefined : schema.safeParse(data);
-  if (shape?.success === false) for (const issue of shape.error.issues) out.push(...fromIssue(issue, data, at));
+  if (shape?.success === false) for (const issue of shape.error.issues) out.push(...fromIssue(issue, data, at, raw.sourceOf));
 
   // Meaning. Each check runs when its field has the right type, whatever else is wrong, so one run reports all.
   const str = (path: FieldPath): string | undefined => {
@@ -213,7 +223,8 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
     if (scheme !== undefined) fail(['id'], (w) => diagnostic(Errors.IdScheme, w, id, scheme));
   }
   const title = nonEmpty(['title']);
-  const url = str(['url']) !== undefined ? absoluteUrl(['url'], config.siteUrl) : (quickHref(`${raw.slugPath}.html`, config.siteUrl) ?? rfc3986Href(new URL(`${raw.slugPath}.html`, config.siteUrl).href));
+  const path = `${NOT_URL_TEXT.test(raw.slugPath) ? raw.slugPath.replace(NOT_URL_TEXT_ALL, percentEncoded) : raw.slugPath}.html`;
+  const url = str(['url']) !== undefined ? absoluteUrl(['url'], config.siteUrl) : (quickHref(path, config.siteUrl) ?? rfc3986Href(new URL(path, config.siteUrl).href));
   // A byline's, the agency's or the photo's URL, resolved against the story's. `#`, `?` or `.` alone name no
   // link but the story itself, and a photo cannot be the story's page; a link to the story (an aggregator's
   // agency link, a live blog's post) may be meant.
@@ -393,6 +404,8 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
   if (summary) article.summary = summary;
   // (A search for the first non-space, not trim(): that would copy every body.)
   else if (!/\S/.test(body.text)) out.push(diagnostic(Errors.NoText, { file: raw.file, line: bodyLine, field: body.kind === 'html' ? 'content_html' : 'body' }));
+  // (A body that opens with a word has words: only one that opens with markup is read further.)
+  else if (!/^\s*[\p{L}\p{N}]/u.test(body.text) && !hasWords(body.text)) out.push(diagnostic(Errors.NoText, { file: raw.file, line: bodyLine, field: body.kind === 'html' ? 'content_html' : 'body' }, true));
   if (language !== undefined) article.language = language;
   if (agency !== undefined) article.agency = agency;
   if (dateline !== undefined) article.dateline = dateline;
@@ -426,7 +439,6 @@ function clean(v: unknown, path: FieldPath, report: (path: FieldPath, removed: n
  * What the W3C validator takes for markup in a plain-text element (a tag opening or closing, a character
  * reference, a named entity): such text draws its ContainsHTML/CharacterData warnings.
  */
-const MARKUP = /<[/a-z][^<>\s]*>?|&(?:#[0-9]+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i;
 /** Fields that name someone or something (credits, places, categories). */
 const NAME_FIELDS = new Set(['authors[]', 'authors[].name', 'contributors[]', 'contributors[].name', 'contributors[].location', 'contributors[].role',
   'agency', 'agency.name', 'agency.via', 'dateline.city', 'dateline.country', 'section', 'tags[]', 'image.credit']);
@@ -507,7 +519,7 @@ const SYNONYMS: Readonly<Record<string, string>> = {
 };
 
 /** Turns one zod issue into diagnostics in our words, at the line of the key concerned. */
-function fromIssue(issue: z.core.$ZodIssue, data: unknown, at: At): Diagnostic[] {
+function fromIssue(issue: z.core.$ZodIssue, data: unknown, at: At, sourceOf?: SourceOf): Diagnostic[] {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   switch (issue.code) {
     case 'unrecognized_keys':
@@ -523,8 +535,10 @@ function fromIssue(issue: z.core.$ZodIssue, data: unknown, at: At): Diagnostic[]
       // `title:` with nothing after it: YAML reads null, which is an empty field, not a wrong type.
       if (value === null && issue.expected === 'string') return [diagnostic(Errors.FieldEmpty, at(path))];
       const expected = EXPECTED[fieldPattern(path)] ?? (issue.expected === 'string' ? 'text' : issue.expected);
-      // `title: 1984`, `section: true`: YAML read a number or true/false, where quotes keep the text.
-      const quote = issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean') ? `; put it in quotes to keep it as text ("${String(value)}")` : '';
+      // `title: 1984`, `section: true`: YAML read a number or true/false, where quotes keep the text, as
+      // written (`007`, not the 7 read).
+      const written = issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean') ? sourceOf?.(path) ?? String(value) : undefined;
+      const quote = written === undefined ? '' : `; put it in quotes to keep it as text (${JSON.stringify(written)})`;
       return [diagnostic(Errors.FieldType, at(path), expected, `${describeValue(value)}${quote}`)];
     }
     default: {

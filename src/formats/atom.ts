@@ -60,7 +60,8 @@ export function atomParts(m: FeedModel): DocumentParts {
         ...(h?.nextArchive === undefined ? [] : [{ '@rel': 'next-archive', '@type': 'application/atom+xml', '@href': h.nextArchive.atom }]),
       ],
       'fh:archive': h?.archive === true ? '' : undefined,
-      author: person(m.author ?? { name: m.title }),
+      // A section's, tag's or archive's feed is the site's: its author is the site's, not "Desk — World".
+      author: person(m.author ?? { name: m.siteTitle ?? m.title }),
       rights: m.copyright === undefined ? undefined : { '@type': 'text', '#text': m.copyright },
       icon: m.favicon,
       // RFC 4287 §4.2.8: a logo should be twice as wide as high; the square icon stands in when there is none.

@@ -68,8 +68,10 @@ function item(i: FeedItem): XmlNode {
     title: i.title,
     link: i.url,
     // Readers render an RSS description as HTML; the summary is plain text, so it is escaped as HTML first.
-    description: i.summary === undefined ? undefined : html(escapeHtml(i.summary)),
-    'content:encoded': i.contentHtml === undefined ? undefined : html(i.contentHtml),
+    // An item without a summary (photos alone, or a dateline and credits) has its content as its description,
+    // not content:encoded alone (the validator's NeedDescriptionBeforeContent: some readers show only the description).
+    description: i.summary === undefined ? (i.contentHtml === undefined ? undefined : html(i.contentHtml)) : html(escapeHtml(i.summary)),
+    'content:encoded': i.contentHtml === undefined || i.summary === undefined ? undefined : html(i.contentHtml),
     guid: { '@isPermaLink': i.id === i.url ? 'true' : 'false', '#text': i.id },
     pubDate: formatRfc822(i.published),
     'atom:updated': i.updated.getTime() === i.published.getTime() ? undefined : rfc3339Utc(i.updated),

@@ -24,7 +24,7 @@ import { DatelineError, diagnostic, Errors, failureReason } from '../errors.js';
 import { manifestOf, MANIFEST_FILE, serveFeedAsync, serverConfigFiles, type FeedDocuments } from '../hosting/index.js';
 import { OutputStage, type Written } from '../output/dist.js';
 import { readerFiles, type FeedDirectoryEntry } from '../pages/index.js';
-import { DEFAULT_CONFIG_FILE, loadConfig, sortDiagnostics } from '../sources/index.js';
+import { configWarnings, DEFAULT_CONFIG_FILE, loadConfig, sortDiagnostics } from '../sources/index.js';
 import type { Diagnostic, FeedItem, FeedModel, ServedFile, SiteConfig } from '../types.js';
 import { realPath } from '../paths.js';
 import { lockDirectories, type OnWait } from '../locks.js';
@@ -107,7 +107,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     // And with builds of other processes (locks.ts).
     const unlock = await lockDirectories(dirs, options.onWait);
     try {
-      return await buildNow(options, config, outShown, outDir, cacheDir);
+      const report = await buildNow(options, config, outShown, outDir, cacheDir);
+      const warnings = configWarnings(config);
+      if (warnings.length > 0) report.diagnostics = sortDiagnostics([...warnings, ...report.diagnostics]);
+      return report;
     } finally {
       unlock();
     }

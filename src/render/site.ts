@@ -30,9 +30,14 @@ export interface RenderedFeed {
   outputs: Map<string, string>;
 }
 
-/** Title, description and id of each kind of feed. */
+/**
+ * Title, description and id of each kind of feed. A feed's id is `idPrefix` + `feed:` + its key
+ * (`feed:sections/world`); under a `urn:` prefix the key's "/" are ":" (`feed:sections:world`), since a
+ * URN's specific string has no "/" in RFC 2141, which the W3C validator checks (InvalidURN).
+ */
 export function feedHead(plan: PlanHead, config: SiteConfig): FeedHead {
-  const id = plan.kind === 'main' ? `${config.idPrefix}feed:main` : `${config.idPrefix}feed:${encodeURI(plan.key)}`;
+  const key = encodeURI(plan.key);
+  const id = `${config.idPrefix}feed:${plan.kind === 'main' ? 'main' : /^urn:/i.test(config.idPrefix) ? key.replaceAll('/', ':') : key}`;
   const name = plan.name ?? '';
   switch (plan.kind) {
     case 'main':

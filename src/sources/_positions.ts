@@ -25,11 +25,13 @@ import { diagnostic, Errors } from '../errors.js';
 import { parseFlatYaml } from './_flat-yaml.js';
 import { jsonProblem } from './_json-errors.js';
 import { yamlProblem } from './_yaml-errors.js';
-import type { Diagnostic, LineOf } from '../types.js';
+import type { Diagnostic, LineOf, SourceOf } from '../types.js';
 
 export interface Parsed {
   data: unknown;
   lineOf: LineOf;
+  /** The text of the scalar at `path` as written (`007`, `1.50`), for messages. */
+  sourceOf: SourceOf;
   diagnostics: Diagnostic[];
 }
 
@@ -44,7 +46,7 @@ export function parseYaml(text: string, file: string, firstLine: number): Parsed
   const flat = parseFlatYaml(text);
   if (flat !== undefined) {
     parseStats.flat++;
-    return { data: flat, lineOf: lazyLineOf(text, firstLine), diagnostics: [] };
+    return { data: flat, ...lazyPositions(text, firstLine), diagnostics: [] };
   }
   if (yamlFastPathSafe(text)) {
     let data: unknown;
@@ -57,7 +59,7 @@ export function parseYaml(text: string, file: string, firstLine: number): Parsed
     if (ok) {
       parseStats.fast++;
       // js-yaml reads an empty text (or only comments) as undefined, yaml as null.
-      return { data: data === undefined ? null : data, lineOf: lazyLineOf(text, firstLine), diagnostics: [] };
+      return { data: data === undefined ? null : data, ...lazyPositions(text, firstLine), diagnostics: [] };
     }
   }
   parseStats.slow++;
@@ -78,19 +80,19 @@ export function parseJson(text: string, file: string): Parsed {
     return parseYamlSlow(text, file, 1, true);
   }
   parseStats.fast++;
-  const slow = lazyLineOf(text, 1);
+  const slow = lazyPositions(text, 1);
   const lineOf: LineOf = (path) => {
     // What yaml's lineOf answers here: the line of a top-level key, or line 1 when there is no such key.
     if (path.length === 0) return 1;
     if (path.length === 1 && typeof path[0] === 'string') return scan.top?.get(path[0]) ?? 1;
-    return slow(path);
+    return slow.lineOf(path);
   };
-  return { data, lineOf, diagnostics: [] };
+  return { data, lineOf, sourceOf: slow.sourceOf, diagnostics: [] };
 }
 
 /** The reference reader for YAML: yaml with a LineCounter, for data, errors and lines at once (tests compare). */
 export function parseYamlSlow(text: string, file: string, firstLine: number, json = false): Parsed {
-  const { doc, lineAt, lineOf } = positions(text, firstLine);
+  const { doc, lineAt, lineOf, sourceOf } = positions(text, firstLine);
   // (JSON that JSON.parse took can still hold a key twice, which yaml finds: a JSON error all the same.)
   // (One mistake can give two errors that say the same once in our words: said once.)
   const said = new Set<string>();
@@ -102,7 +104,7 @@ export function parseYamlSlow(text: string, file: string, firstLine: number, jso
     said.add(key);
     return [d];
   });
-  return { data: diagnostics.length > 0 ? undefined : doc.toJS(), lineOf, diagnostics };
+  return { data: diagnostics.length > 0 ? undefined : doc.toJS(), lineOf, sourceOf, diagnostics };
 }
 
 /** The reference reader for JSON: JSON.parse to check it, then yaml for everything (tests compare). */
@@ -122,7 +124,7 @@ function jsonSyntaxError(e: unknown, text: string, file: string): Parsed {
     const before = text.slice(0, found.offset);
     const line = before.split('\n').length;
     const column = found.offset - before.lastIndexOf('\n');
-    return { data: undefined, lineOf: () => line, diagnostics: [diagnostic(Errors.JsonSyntax, { file, line }, `${found.detail} (column ${column})`)] };
+    return { data: undefined, lineOf: () => line, sourceOf: () => undefined, diagnostics: [diagnostic(Errors.JsonSyntax, { file, line }, `${found.detail} (column ${column})`)] };
   }
   const message = e instanceof Error ? e.message : String(e);
   const position = /position (\d+)/.exec(message)?.[1];
@@ -131,10 +133,10 @@ function jsonSyntaxError(e: unknown, text: string, file: string): Parsed {
     : text.slice(0, Number(position)).split('\n').length;
   // (V8 quotes the text around the token, line breaks and all: `Unexpected token ']', ..."B"},\n]" is not valid JSON`.)
   const detail = message.replace(/ in JSON at position \d+.*$/s, '').replace(/ \(line \d+ column \d+\)$/, '').replace(/, (?:\.\.\.)?".*$/s, '');
-  return { data: undefined, lineOf: () => line ?? 1, diagnostics: [diagnostic(Errors.JsonSyntax, { file, line: line ?? 1 }, detail)] };
+  return { data: undefined, lineOf: () => line ?? 1, sourceOf: () => undefined, diagnostics: [diagnostic(Errors.JsonSyntax, { file, line: line ?? 1 }, detail)] };
 }
 
-function positions(text: string, firstLine: number): { doc: Document.Parsed; lineAt: (offset: number) => number; lineOf: LineOf } {
+function positions(text: string, firstLine: number): { doc: Document.Parsed; lineAt: (offset: number) => number; lineOf: LineOf; sourceOf: SourceOf } {
   parseStats.yamlParses++;
   const { LineCounter, parseDocument, isMap, isScalar, isSeq } = yaml();
   const counter = new LineCounter();
@@ -159,13 +161,17 @@ function positions(text: string, firstLine: number): { doc: Document.Parsed; lin
     }
     return line;
   };
-  return { doc, lineAt, lineOf };
+  const sourceOf: SourceOf = (path) => {
+    const node = doc.getIn(path, true);
+    return isScalar(node) && typeof node.source === 'string' ? node.source : undefined;
+  };
+  return { doc, lineAt, lineOf, sourceOf };
 }
 
-/** yaml's lineOf, parsed on the first call only. */
-function lazyLineOf(text: string, firstLine: number): LineOf {
-  let lineOf: LineOf | undefined;
-  return (path) => (lineOf ??= positions(text, firstLine).lineOf)(path);
+/** yaml's lineOf and sourceOf, parsed on the first call of either only. */
+function lazyPositions(text: string, firstLine: number): { lineOf: LineOf; sourceOf: SourceOf } {
+  let made: ReturnType<typeof positions> | undefined;
+  return { lineOf: (path) => (made ??= positions(text, firstLine)).lineOf(path), sourceOf: (path) => (made ??= positions(text, firstLine)).sourceOf(path) };
 }
 
 /**

@@ -14,6 +14,14 @@ export { firstBadBytes, readFileBytes, readRecordText } from './_read.js';
 
 export const DEFAULT_CONFIG_FILE = 'dateline.config.json';
 
+/** The warnings of each configuration `loadConfig` read (W_TEXT_LOOKS_LIKE_HTML), reported with its records'. */
+const WARNINGS = new WeakMap<SiteConfig, Diagnostic[]>();
+
+/** The warnings the configuration file gave when it was read (none for a configuration made otherwise). */
+export function configWarnings(config: SiteConfig): Diagnostic[] {
+  return WARNINGS.get(config) ?? [];
+}
+
 /**
  * Reads and validates the configuration file; throws a DatelineError listing every problem. `articlesDir`
  * and `outDir` (from `cwd`) must lie apart (E_DIRS_OVERLAP), unless `apart: false`: the commands check the
@@ -42,6 +50,7 @@ export async function loadConfig(file: string = DEFAULT_CONFIG_FILE, cwd: string
     const problems = overlapProblems({ articles: dir('articlesDir'), out: dir('outDir') });
     if (problems.length > 0) throw new DatelineError(problems);
   }
+  if (diagnostics.length > 0) WARNINGS.set(config, diagnostics);
   return config;
 }
 
@@ -82,5 +91,6 @@ export async function recordsDespiteConfig(file: string = DEFAULT_CONFIG_FILE, c
 /** Reads every record under `config.articlesDir` (any depth) and validates them all: the build's reader, without a cache. */
 export async function loadArticles(config: SiteConfig, cwd: string = process.cwd()): Promise<Loaded> {
   const { articles, diagnostics, sharedLinks, files } = await loadAllRecords(config, cwd, { remember: false, keepBodies: true });
-  return { articles, diagnostics: sharedLinks.length === 0 ? diagnostics : sortDiagnostics([...diagnostics, ...sharedLinks]), files };
+  const more = [...configWarnings(config), ...sharedLinks];
+  return { articles, diagnostics: more.length === 0 ? diagnostics : sortDiagnostics([...diagnostics, ...more]), files };
 }

@@ -81,7 +81,7 @@ function copyOf(part: string): string {
 
 function record(file: string, slugPath: string, parsed: ReturnType<typeof parseYaml>, body: string, bodyLine: number): RawRecord {
   const lineOf: LineOf = (path) => (path.length === 1 && path[0] === 'body' ? bodyLine : parsed.lineOf(path));
-  return { file, kind: 'markdown', data: parsed.data ?? {}, body, lineOf, slugPath };
+  return { file, kind: 'markdown', data: parsed.data ?? {}, body, lineOf, sourceOf: parsed.sourceOf, slugPath };
 }
 
 function readLines(text: string, file: string, slugPath: string): { record?: RawRecord; diagnostics: Diagnostic[] } {

@@ -18,9 +18,9 @@ export const overlaps = (inner: string, outer: string): boolean => within(inner,
 type Where = { file: string; line?: number | undefined; field?: string };
 
 export interface Dirs {
-  /** Absolute directories, and how each is shown and where it was set. */
-  articles: { path: string; shown: string; where: Where };
-  out: { path: string; shown: string; where: Where };
+  /** Absolute directories, how each is shown and where it was set (`given`: written, not a default). */
+  articles: { path: string; shown: string; where: Where; given?: boolean };
+  out: { path: string; shown: string; where: Where; given?: boolean };
   cache?: { path: string; shown: string; where: Where };
 }
 
@@ -33,8 +33,16 @@ export function overlapProblems({ articles, out, cache }: Dirs): Diagnostic[] {
   // A directory the command line names (`--out .`) is the setting to change when it swallows one the
   // configuration set: the message is then the option's, a usage error.
   const inOut = (inner: Dirs['articles']): Dirs['articles']['where'] => (isOption(out.where) && !isOption(inner.where) ? out.where : inner.where);
-  if (overlaps(out.path, articles.path)) problems.push(diagnostic(Errors.DirsOverlap, out.where, 'the output directory', out.shown, 'the articles directory', articles.shown, same(out.path, articles.path)));
-  else if (overlaps(articles.path, out.path)) problems.push(diagnostic(Errors.DirsOverlap, inOut(articles), 'the articles directory', articles.shown, 'the output directory', out.shown, same(out.path, articles.path)));
+  // An output directory left at its default that the articles directory written takes in: the setting to
+  // change is the one written (`articlesDir: "dist"`), at its line (QA: outDir, never set, was named).
+  const blameArticles = out.given === false && articles.given === true && !isOption(out.where);
+  if (overlaps(out.path, articles.path)) {
+    problems.push(blameArticles && same(out.path, articles.path)
+      ? diagnostic(Errors.DirsOverlap, articles.where, 'the articles directory', articles.shown, 'the output directory', out.shown, true)
+      : diagnostic(Errors.DirsOverlap, blameArticles ? articles.where : out.where, 'the output directory', out.shown, 'the articles directory', articles.shown, same(out.path, articles.path)));
+  }
+  // (And the output directory written, `outDir: "."`, when the articles directory is the default.)
+  else if (overlaps(articles.path, out.path)) problems.push(diagnostic(Errors.DirsOverlap, articles.given === false && out.given === true ? out.where : inOut(articles), 'the articles directory', articles.shown, 'the output directory', out.shown, same(out.path, articles.path)));
   if (cache !== undefined) {
     // (A hidden directory among the records, such as `articles/.cache`, is never read as records.)
     const hidden = (root: string): boolean => relative(root, cache.path).split(sep).some((p) => p.startsWith('.'));

@@ -13,7 +13,7 @@ import { heapNow } from './pipeline/_heap.js';
 import { cacheDirs, overlapProblems } from './apart.js';
 import { resolve } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
-import { configWarnings, DEFAULT_CONFIG_FILE, loadConfig, sortDiagnostics } from './sources/index.js';
+import { configWarnings, DEFAULT_CONFIG_FILE, dirSetting, loadConfig, sortDiagnostics } from './sources/index.js';
 import { loadAllRecords } from './sources/cached.js';
 import { countDiagnostics, internalError, parseCommand, plural, report, type CliIO } from './cli/_report.js';
 import { withRecordProblems } from './cli/_despite.js';
@@ -159,8 +159,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     const config = await loadConfig(configFile, io.cwd, { apart: false });
     // The directories as `build` would use them (its default cache): apart, or the build refuses.
     const apart = overlapProblems({
-      articles: { path: resolve(io.cwd, config.articlesDir), shown: config.articlesDir, where: { file: configFile, field: 'articlesDir' } },
-      out: { path: resolve(io.cwd, config.outDir), shown: config.outDir, where: { file: configFile, field: 'outDir' } },
+      articles: { path: resolve(io.cwd, config.articlesDir), shown: config.articlesDir, ...dirSetting(config, configFile, 'articlesDir') },
+      out: { path: resolve(io.cwd, config.outDir), shown: config.outDir, ...dirSetting(config, configFile, 'outDir') },
       cache: cacheDirs(io.cwd, undefined),
     });
     // Bodies read again when a feed renders them, as a build does, not all held at once.

@@ -280,14 +280,15 @@ describe('build: directories that must lie apart', () => {
   const CACHE_READ = 'the build would read the cache\'s files as records; choose directories apart (a hidden one, such as .cache among the articles, is never read)';
   const CACHE_PUBLISHED = 'the cache holds the records\' data (drafts too), which would be published with the feeds; choose directories apart';
   it.each([
-    [{ outDir: 'articles' }, [], `dateline.config.json: outDir: the output directory "articles" is the same directory as the articles directory "articles": ${READ_OWN}`],
-    [{ outDir: 'articles/out' }, [], `dateline.config.json: outDir: the output directory "articles/out" is inside the articles directory "articles": ${READ_OWN}`],
+    [{ outDir: 'articles' }, [], `dateline.config.json:13: outDir: the output directory "articles" is the same directory as the articles directory "articles": ${READ_OWN}`],
+    [{ outDir: 'articles/out' }, [], `dateline.config.json:13: outDir: the output directory "articles/out" is inside the articles directory "articles": ${READ_OWN}`],
     [{}, ['--out', 'articles/world'], `--out: the output directory "articles/world" is inside the articles directory "articles": ${READ_OWN}`],
     // The option swallows what the configuration set apart: the option is the setting to change.
     [{}, ['--out', '.'], `--out: the articles directory "articles" is inside the output directory ".": ${PUBLISHED}`],
     [{}, ['--out', '.'], `--out: the cache directory ".dateline-cache" is inside the output directory ".": ${CACHE_PUBLISHED}`],
     [{ articlesDir: 'desk/articles' }, ['--out', 'desk'], `--out: the articles directory "desk/articles" is inside the output directory "desk": ${PUBLISHED}`],
-    [{ outDir: '.' }, [], `dateline.config.json: articlesDir: the articles directory "articles" is inside the output directory ".": ${PUBLISHED}`],
+    // (At outDir, which the file sets, not at articlesDir, left at its default: QA.)
+    [{ outDir: '.' }, [], `dateline.config.json:13: outDir: the articles directory "articles" is inside the output directory ".": ${PUBLISHED}`],
     [{}, ['--cache', 'articles/cache'], `--cache: the cache directory "articles/cache" is inside the articles directory "articles": ${CACHE_READ}`],
     [{}, ['--cache', 'dist/cache'], `--cache: the cache directory "dist/cache" is inside the output directory "dist": ${CACHE_PUBLISHED}`],
   ] as const)('%j %j is refused before anything is read or written (exit 2 when an option is at fault, a usage error)', async (change, args, message) => {
@@ -332,7 +333,7 @@ describe('build: directories that must lie apart', () => {
   it('check says so too (it validates the configuration the build uses)', async () => {
     await withSite(GOOD_SITE, async (dir) => {
       const r = await run(['check'], dir);
-      expect([r.code, r.stderr]).toEqual([1, expect.stringContaining(`dateline.config.json: outDir: the output directory "articles/dist" is inside the articles directory "articles": ${READ_OWN} (E_DIRS_OVERLAP)`)]);
+      expect([r.code, r.stderr]).toEqual([1, expect.stringContaining(`dateline.config.json:13: outDir: the output directory "articles/dist" is inside the articles directory "articles": ${READ_OWN} (E_DIRS_OVERLAP)`)]);
     }, { ...SITE_CONFIG, outDir: 'articles/dist' });
   });
 
@@ -596,6 +597,17 @@ describe('build', () => {
       const fixed = JSON.parse((await run(['check', '--json'], dir)).stdout) as { diagnostics: { code: string; file: string }[] };
       expect(fixed.diagnostics.map((d) => `${d.file} ${d.code}`)).toEqual(['articles/c.md E_DATE_FORMAT']);
     }, { ...SITE_CONFIG, timezone: 'America/Los_Angles', language: 'fr_FR', datelineStyle: { default: 'plain', en: 'reuters' } });
+  });
+
+  it('a zone set aside: a correction stamped with its offset is not said to come before the story, which it does only in the stand-in UTC (QA)', async () => {
+    // 20:05 in Shanghai is 12:05Z: the correction at 13:00Z is after it; read in UTC, 20:05Z, it was not.
+    const site = { 'articles/d.md': '---\nid: d\ntitle: D\ndate: 2025-02-05 20:05\nupdated: 2025-02-05T13:00:00Z\n---\nText.\n' };
+    await withSite(site, async (dir) => {
+      const parsed = JSON.parse((await run(['check', '--json'], dir)).stdout) as { diagnostics: { code: string; file: string }[]; setAside: string[] };
+      expect([parsed.setAside, parsed.diagnostics.map((d) => `${d.file} ${d.code}`)]).toEqual([['timezone'], ['dateline.config.json E_CONFIG_INVALID']]);
+      await writeFile(join(dir, 'dateline.config.json'), JSON.stringify({ ...SITE_CONFIG, timezone: 'Asia/Shanghai' }));
+      expect(JSON.parse((await run(['check', '--json'], dir)).stdout).diagnostics).toEqual([]);
+    }, { ...SITE_CONFIG, timezone: 'Asia/Shangai' });
   });
 
   it('an unknown key that means articlesDir, or named like a prototype\'s, or with a dot: no records read from a directory not meant; no valid key blamed', async () => {

@@ -132,6 +132,15 @@ const CASES: Case[] = [
     expected: [`articles/a.md:4: date: ${DATE_FORMAT_HINT}, got "2025-02-05": the time is missing (write "2025-02-05 09:24") (E_DATE_FORMAT)`],
   },
   {
+    // (QA: a day of three digits, or a time with no colon, was said to have no time.)
+    name: 'a date with a time written otherwise is not said to lack one',
+    files: {
+      'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-01-010 10:18', '---', 'B'),
+      'articles/b.md': md('---', 'id: b', 'title: T', 'date: 2025-01-01 1018', '---', 'B'),
+    },
+    expected: [`articles/a.md:4: date: ${DATE_FORMAT_HINT}, got "2025-01-010 10:18" (E_DATE_FORMAT)`, `articles/b.md:4: date: ${DATE_FORMAT_HINT}, got "2025-01-01 1018" (E_DATE_FORMAT)`],
+  },
+  {
     name: 'updated before date',
     files: { 'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'updated: 2025-02-04 09:00', '---', 'B') },
     expected: [
@@ -1015,9 +1024,16 @@ describe('configuration diagnostics (loadConfig)', () => {
     expect(formatted((await configError(config('  "articlesDir": "public/src", "outDir": "public"'))).diagnostics)).toEqual([
       expect.stringMatching(/^dateline\.config\.json:6: articlesDir: the articles directory "public\/src" is inside the output directory "public": .* \(E_DIRS_OVERLAP\)$/),
     ]);
-    // A directory left at its default is named by its key, without a line (it has none in the file).
+    // A directory left at its default is not the setting to change: the one written is, at its line (QA:
+    // outDir, which the file did not set, was named, without a line).
     expect(formatted((await configError(config('  "articlesDir": "dist"'))).diagnostics)).toEqual([
-      expect.stringMatching(/^dateline\.config\.json: outDir: the output directory "dist" is the same directory as the articles directory "dist": .* \(E_DIRS_OVERLAP\)$/),
+      expect.stringMatching(/^dateline\.config\.json:6: articlesDir: the articles directory "dist" is the same directory as the output directory "dist": .* \(E_DIRS_OVERLAP\)$/),
+    ]);
+    expect(formatted((await configError(config('  "articlesDir": "."'))).diagnostics)).toEqual([
+      expect.stringMatching(/^dateline\.config\.json:6: articlesDir: the output directory "dist" is inside the articles directory ".": .* \(E_DIRS_OVERLAP\)$/),
+    ]);
+    expect(formatted((await configError(config('  "outDir": "."'))).diagnostics)).toEqual([
+      expect.stringMatching(/^dateline\.config\.json:6: outDir: the articles directory "articles" is inside the output directory ".": .* \(E_DIRS_OVERLAP\)$/),
     ]);
   });
 

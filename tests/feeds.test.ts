@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildFeeds, loadArticles, loadConfig, main, type BuildResult, type CliIO } from '../src/index.js';
 import { feedLinks, renderIndexPage } from '../src/pages/index.js';
-import { makeSite, parseXml, SITE_CONFIG, text } from './_helpers.js';
+import { makeSite, parseXml, runCli, SITE_CONFIG, text } from './_helpers.js';
 
 const BASE = SITE_CONFIG.feedBaseUrl;
 
@@ -222,6 +222,22 @@ describe('section, tag and author feeds', () => {
       expect(collision[0]).toMatchObject({ file: 'articles/b.md', field: 'tags[0]' });
     } finally {
       await cleanup();
+    }
+  });
+
+  it('the warning is at the name as the record writes it, when a name before it was left out (an empty tag, a byline given twice: QA)', async () => {
+    const site = await makeSite({
+      'articles/a.md': story(1, '2025-03-01 10:00', ['tags: [Gaza]', 'authors: [Li Wen]']),
+      'articles/b.md': story(2, '2025-03-02 10:00', ['tags:', '  - ""', '  - Israel', '  - gaza', 'authors: [Mike Gu, mike gu, li wen]']),
+    }, { ...SITE_CONFIG, feeds: { tags: true, authors: true } });
+    try {
+      for (const command of ['build', 'check']) {
+        const r = await runCli([command, '--json'], site.dir);
+        const collisions = (JSON.parse(r.stdout).diagnostics as { code: string; file: string; line: number; field: string }[]).filter((d) => d.code === 'W_SLUG_COLLISION');
+        expect([command, collisions.map((d) => `${d.file}:${d.line}: ${d.field}`)]).toEqual([command, ['articles/b.md:8: tags[2]', 'articles/b.md:9: authors[2]']]);
+      }
+    } finally {
+      await site.cleanup();
     }
   });
 

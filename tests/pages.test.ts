@@ -182,6 +182,14 @@ describe('index page escaping and edge cases', () => {
     expect(all(all(d, 'article')[0]!, 'bdi').map((b) => textOf(b))).toEqual(['שלום 2025']);
   });
 
+  it('a feed\'s name on a right-to-left site takes the direction of its own letters: "C++" is not shown "++C" (QA)', () => {
+    const directory = ['C++', 'U.S.', 'مصر'].map((name, i) => ({ kind: 'tag' as const, name, dir: `tags/t${i}/`, title: 'T', items: 1, updated: new Date(0) }));
+    const d = parseDocument(renderIndexPage({ ...model, language: 'ar' }, [], { directory }));
+    const names = all(d, 'bdi').filter((b) => b.attribs['class'] === 'name');
+    // (<bdi> without dir is dir=auto: each name's first strong letter decides.)
+    expect(names.map((b) => [textOf(b), b.attribs])).toEqual(['C++', 'U.S.', 'مصر'].map((n) => [n, { class: 'name', lang: 'ar' }]));
+  });
+
   it('gives right-to-left text its direction, and the English chrome inside it its own', () => {
     const html = renderIndexPage({ ...model, language: 'ar', title: 'مكتب الأخبار', items: [{ ...model.items[0]!, language: 'he' }, { ...model.items[1]!, language: 'ku-Latn' }] }, []);
     expect(htmlProblems(html)).toEqual([]);

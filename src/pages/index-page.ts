@@ -115,7 +115,8 @@ function directorySections(model: FeedModel, directory: readonly FeedDirectoryEn
     for (const e of entries) {
       const docs = FORMAT_ORDER.map((f) => `<a href="${escapeHtml(encodeURI(`${e.dir}${FEED_FILES[f]}`))}" type="${FEED_TYPES[f]}">${SHORT_NAMES[f]}</a>`);
       // <bdi>: a name in a right-to-left script (or with a stray direction mark) does not reorder the line's counts and links.
-      out.push(`<li><bdi class="name"${langAttr(model.language)}>${escapeHtml(e.name)}</bdi> <span class="meta">${e.items} ${e.items === 1 ? 'item' : 'items'} · ${time(e.updated, model.timezone)}</span> ${docs.join(' · ')}</li>`);
+      // Its direction is its own (bdi's auto), not the site's: "C++" on an Arabic site is not "++C" (QA).
+      out.push(`<li><bdi class="name"${nameLang(model.language)}>${escapeHtml(e.name)}</bdi> <span class="meta">${e.items} ${e.items === 1 ? 'item' : 'items'} · ${time(e.updated, model.timezone)}</span> ${docs.join(' · ')}</li>`);
     }
     out.push('</ul>', '</section>');
   }
@@ -189,6 +190,11 @@ function isWebUrl(url: string): boolean {
  */
 function langAttr(lang: string): string {
   return lang.toLowerCase() === 'en' ? '' : ` lang="${escapeHtml(lang)}"${isRightToLeft(lang) ? ' dir="rtl"' : ''}`;
+}
+
+/** A feed's name: in the site's language, most likely, but in the direction of its own letters. */
+function nameLang(lang: string): string {
+  return lang.toLowerCase() === 'en' ? '' : ` lang="${escapeHtml(lang)}"`;
 }
 
 /** English chrome inside text in `lang`: left to right again inside a right-to-left story. */

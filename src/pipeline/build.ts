@@ -24,7 +24,7 @@ import { DatelineError, diagnostic, Errors, failureReason } from '../errors.js';
 import { manifestOf, MANIFEST_FILE, serveFeedAsync, serverConfigFiles, type FeedDocuments } from '../hosting/index.js';
 import { OutputStage, type Written } from '../output/dist.js';
 import { readerFiles, type FeedDirectoryEntry } from '../pages/index.js';
-import { configWarnings, DEFAULT_CONFIG_FILE, loadConfig, sortDiagnostics } from '../sources/index.js';
+import { configWarnings, DEFAULT_CONFIG_FILE, dirSetting, loadConfig, sortDiagnostics } from '../sources/index.js';
 import type { Diagnostic, FeedItem, FeedModel, ServedFile, SiteConfig } from '../types.js';
 import { realPath } from '../paths.js';
 import { lockDirectories, type OnWait } from '../locks.js';
@@ -404,8 +404,8 @@ function checkApart(options: BuildOptions, config: SiteConfig, outDir: string): 
   const file = options.configFile ?? DEFAULT_CONFIG_FILE;
   const cache = cacheDirs(options.cwd, options.cacheDir);
   const problems = overlapProblems({
-    articles: { path: resolve(options.cwd, config.articlesDir), shown: config.articlesDir, where: { file, field: 'articlesDir' } },
-    out: { path: outDir, shown: options.outDir ?? config.outDir, where: options.outDir === undefined ? { file, field: 'outDir' } : { file: '--out' } },
+    articles: { path: resolve(options.cwd, config.articlesDir), shown: config.articlesDir, ...dirSetting(config, file, 'articlesDir') },
+    out: { path: outDir, shown: options.outDir ?? config.outDir, ...(options.outDir === undefined ? dirSetting(config, file, 'outDir') : { where: { file: '--out' } }) },
     ...(cache === undefined ? {} : { cache }),
   });
   if (problems.length > 0) throw new DatelineError(problems);

@@ -14,12 +14,18 @@ export { firstBadBytes, readFileBytes, readRecordText } from './_read.js';
 
 export const DEFAULT_CONFIG_FILE = 'dateline.config.json';
 
-/** The warnings of each configuration `loadConfig` read (W_TEXT_LOOKS_LIKE_HTML), reported with its records'. */
-const WARNINGS = new WeakMap<SiteConfig, Diagnostic[]>();
+/** What `loadConfig` learnt of each configuration's file: its warnings (W_TEXT_LOOKS_LIKE_HTML), and the lines of the keys it sets. */
+const READ = new WeakMap<SiteConfig, { warnings: Diagnostic[]; lineOf: (key: string) => number | undefined }>();
 
 /** The warnings the configuration file gave when it was read (none for a configuration made otherwise). */
 export function configWarnings(config: SiteConfig): Diagnostic[] {
-  return WARNINGS.get(config) ?? [];
+  return READ.get(config)?.warnings ?? [];
+}
+
+/** Where a directory's setting is, for E_DIRS_OVERLAP: its key's line when the file sets it (`given`), else a default's key alone. */
+export function dirSetting(config: SiteConfig, file: string, field: 'articlesDir' | 'outDir'): { where: { file: string; line: number | undefined; field: string }; given: boolean } {
+  const line = READ.get(config)?.lineOf(field);
+  return { where: { file, line, field }, given: line !== undefined };
 }
 
 /**
@@ -41,24 +47,25 @@ export async function loadConfig(file: string = DEFAULT_CONFIG_FILE, cwd: string
   if (parsed.diagnostics.length > 0) throw new DatelineError(parsed.diagnostics);
   const { config, diagnostics } = resolveConfig(parsed.data, shown, parsed.lineOf);
   if (config === undefined) throw new DatelineError(diagnostics);
+  const set = (field: string): boolean => typeof parsed.data === 'object' && parsed.data !== null && Object.hasOwn(parsed.data, field);
+  READ.set(config, { warnings: diagnostics, lineOf: (key) => (set(key) ? parsed.lineOf([key]) : undefined) });
   if (apart) {
     // (A library caller writes the build's files where `outDir` says: among the records, the next read
     // would take the feeds for records.)
     // (At the key's line when the file sets it; a default is named by the key alone, as `build` names it.)
-    const set = (field: string): boolean => typeof parsed.data === 'object' && parsed.data !== null && field in parsed.data;
-    const dir = (field: 'articlesDir' | 'outDir') => ({ path: resolve(cwd, config[field]), shown: config[field], where: { file: shown, line: set(field) ? parsed.lineOf([field]) : undefined, field } });
+    const dir = (field: 'articlesDir' | 'outDir') => ({ path: resolve(cwd, config[field]), shown: config[field], given: set(field), where: { file: shown, line: set(field) ? parsed.lineOf([field]) : undefined, field } });
     const problems = overlapProblems({ articles: dir('articlesDir'), out: dir('outDir') });
     if (problems.length > 0) throw new DatelineError(problems);
   }
-  if (diagnostics.length > 0) WARNINGS.set(config, diagnostics);
   return config;
 }
 
 /** The records' problems that depend on a key of the configuration, by the key. */
 const DATELINE_STYLE = [Errors.DatelineZoneNeeded, Errors.DatelineNotChinese];
 const DECIDED_BY: Readonly<Record<string, readonly { code: string }[]>> = {
-  // (The instant of a desk time, and so the dateline's day and whether its year can be written.)
-  timezone: [Errors.DateOutOfRange, Errors.DateNonexistent, Errors.DateAmbiguous, Errors.DatelineDateLater],
+  // (The instant of a desk time, and so the dateline's day, whether its year can be written, and whether a
+  // correction stamped in another form comes after it: QA.)
+  timezone: [Errors.DateOutOfRange, Errors.DateNonexistent, Errors.DateAmbiguous, Errors.DatelineDateLater, Errors.UpdatedBeforeDate],
   language: DATELINE_STYLE, datelineStyle: DATELINE_STYLE, datelineDated: DATELINE_STYLE,
   idPrefix: [Errors.IdNotUri],
   // (A relative `url` is resolved against it, and a link made from a record's path is under it.)

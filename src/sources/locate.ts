@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, isAbsolute, join } from 'node:path';
+import { oneLine, visible } from '../core/_credit-fields.js';
 import { Errors } from '../errors.js';
 import type { Diagnostic, RawRecord } from '../types.js';
 import { readRecord } from './_files.js';
@@ -23,6 +24,14 @@ export function locateFields(diagnostics: Diagnostic[], cwd: string): void {
     if (!records.has(d.file)) records.set(d.file, readAgain(isAbsolute(d.file) ? d.file : join(cwd, d.file)));
     const record = records.get(d.file);
     const path = fieldPath(d.field);
+    // (A name's place among the names the core kept is not its place in the record when one before it was left out.)
+    if (d.code === Errors.SlugCollision.code && (path[0] === 'tags' || path[0] === 'authors') && typeof path[1] === 'number' && record !== undefined) {
+      const i = sourceIndex(record.data, path[0], path[1]);
+      if (i !== undefined && i !== path[1]) {
+        path[1] = i;
+        d.field = `${path[0]}[${i}]`;
+      }
+    }
     // A key the record does not have (a link made from the path) has no line: lineOf would give the record's
     // first. (Below it, lineOf finds the nearest: `authors[1]` of authors written as one string is that key's.)
     if (record === undefined || !hasKey(record.data, path[0])) continue;
@@ -60,6 +69,32 @@ function readAgain(path: string): RawRecord | undefined {
 }
 
 /** `tags[2]` → `['tags', 2]`, `dateline.city` → `['dateline', 'city']`. */
+/**
+ * The record's own index of the k-th name of its `tags` or `authors` as validation keeps them: a name that
+ * prints nothing is left out, and so is a byline given again (W_CREDIT_REPEATED, case and composition aside).
+ * `tags[1]` of `["", "Israel", "gaza"]` is "gaza", the record's [2] (QA: the warning named "Israel").
+ */
+function sourceIndex(data: unknown, key: 'tags' | 'authors', k: number): number | undefined {
+  const list = data !== null && typeof data === 'object' ? (data as Record<string, unknown>)[key] : undefined;
+  if (!Array.isArray(list)) return undefined;
+  const seen = new Set<string>();
+  let kept = -1;
+  for (let i = 0; i < list.length; i++) {
+    const v: unknown = list[i];
+    const written = typeof v === 'string' ? v : key === 'authors' && v !== null && typeof v === 'object' ? (v as { name?: unknown }).name : undefined;
+    const name = typeof written === 'string' ? visible(oneLine(written)) : undefined;
+    if (name === undefined) continue;
+    if (key === 'authors') {
+      const folded = name.normalize('NFC').toLowerCase();
+      if (seen.has(folded)) continue;
+      seen.add(folded);
+    }
+    kept += 1;
+    if (kept === k) return i;
+  }
+  return undefined;
+}
+
 function fieldPath(field: string): (string | number)[] {
   return [...field.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : (m[1] ?? '')));
 }

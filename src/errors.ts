@@ -157,7 +157,7 @@ export const Errors = {
     `${date} is later than the day the story was first published in ${city} (${there}); a story is datelined on or before that day: check the dateline's date, or the record's "date"`),
   NoText: entry('W_NO_TEXT', 'warning', (photos: boolean = false) =>
     photos
-      ? 'the body holds photos and no words, and the record has no summary: its items carry no text but the headline (in full-content feeds, the photos, and its dateline and credits if any); give a summary (the photo\'s caption, say), or Atom validators warn MissingTextualContent in feeds of summaries'
+      ? 'the body holds photos and no text, and the record has no summary: its items carry no text but the headline (in full-content feeds, the photos, and its dateline and credits if any); give a summary, or a caption under the photo, or Atom validators warn MissingTextualContent in feeds of summaries'
       : 'the record has no body and no summary: its items carry no text but the headline (and in full-content feeds its dateline, photo and credits, if any); Atom validators warn MissingTextualContent on such entries'),
   SlugCollision: entry('W_SLUG_COLLISION', 'warning', (kind: string, names: { name: string; file?: string | undefined }[], paths: string[], feeds: boolean[] = []) =>
     `the ${kind} names ${names.map((n) => (n.file === undefined ? q(n.name) : `${q(n.name)} (${n.file})`)).join(', ')} make the same path; their paths are ` +

@@ -535,7 +535,7 @@ describe('summary', () => {
     const r = (rss.rss.channel.item as any[]).find((i) => text(i.guid) === `${PREFIX}summary-none`);
     expect([r['content:encoded'], text(r.description)]).toEqual([undefined, '<p><img src="https://img.example.com/a.jpg" alt="A photo only" /></p>']);
     expect(warningsFor('articles/summary-none.md', 'W_NO_TEXT').map((d) => [d.line, d.field, d.message])).toEqual([
-      [6, 'body', expect.stringMatching(/^the body holds photos and no words, and the record has no summary/)],
+      [6, 'body', expect.stringMatching(/^the body holds photos and no text, and the record has no summary/)],
     ]);
     // A body with a word after its photo, or one that opens with markup and then words, is not told.
     for (const desk of ['summary-photo-first', 'summary-heading', 'summary-code-first']) expect(warningsFor(`articles/${desk}.md`, 'W_NO_TEXT')).toEqual([]);

@@ -6,7 +6,7 @@
  * each expected line number can be checked by counting. In a Markdown record line 1 is the opening `---`
  * and the front matter starts on line 2.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildFeeds, DatelineError, formatDiagnostic, loadArticles, loadConfig, type Diagnostic } from '../src/index.js';
@@ -137,8 +137,15 @@ const CASES: Case[] = [
     files: {
       'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-01-010 10:18', '---', 'B'),
       'articles/b.md': md('---', 'id: b', 'title: T', 'date: 2025-01-01 1018', '---', 'B'),
+      // (A "T" or a zone alone after the date: the time is missing, review.)
+      'articles/c.md': md('---', 'id: c', 'title: T', 'date: 2025-01-01 +08:00', '---', 'B'),
+      'articles/d.md': md('---', 'id: d', 'title: T', 'date: 2025-01-01T', '---', 'B'),
     },
-    expected: [`articles/a.md:4: date: ${DATE_FORMAT_HINT}, got "2025-01-010 10:18" (E_DATE_FORMAT)`, `articles/b.md:4: date: ${DATE_FORMAT_HINT}, got "2025-01-01 1018" (E_DATE_FORMAT)`],
+    expected: [
+      `articles/a.md:4: date: ${DATE_FORMAT_HINT}, got "2025-01-010 10:18" (E_DATE_FORMAT)`, `articles/b.md:4: date: ${DATE_FORMAT_HINT}, got "2025-01-01 1018" (E_DATE_FORMAT)`,
+      `articles/c.md:4: date: ${DATE_FORMAT_HINT}, got "2025-01-01 +08:00": the time is missing (write "2025-02-05 09:24") (E_DATE_FORMAT)`,
+      `articles/d.md:4: date: ${DATE_FORMAT_HINT}, got "2025-01-01T": the time is missing (write "2025-02-05 09:24") (E_DATE_FORMAT)`,
+    ],
   },
   {
     name: 'updated before date',
@@ -1089,6 +1096,12 @@ describe('configuration diagnostics (loadConfig)', () => {
       expect((await runCli(['build'], site.dir)).stderr).toContain(expected[0]);
       // The text goes out as written.
       expect(parseXml(await readFile(join(site.dir, 'dist', 'rss.xml'), 'utf8')).rss.channel.title).toBe('Desk <b>World</b>');
+      // With another key in error, the warnings come with the error (every problem in one run: review).
+      await writeFile(join(site.dir, 'dateline.config.json'), JSON.stringify({ ...config, timezone: 'Mars/Base' }, null, 2));
+      const bad = await runCli(['check'], site.dir);
+      expect([bad.code, bad.stderr.split('\n').filter((l) => l.startsWith('dateline.config.json')).map((l) => l.replace(/: (warning: )?.*\((\w+)\)$/, ' $2'))]).toEqual([
+        1, ['dateline.config.json:2 W_TEXT_LOOKS_LIKE_HTML', 'dateline.config.json:8 E_CONFIG_INVALID', 'dateline.config.json:13 W_TEXT_LOOKS_LIKE_HTML', 'dateline.config.json:15 W_TEXT_LOOKS_LIKE_HTML'],
+      ]);
     } finally {
       await site.cleanup();
     }

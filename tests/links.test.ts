@@ -32,7 +32,7 @@ async function build(dir: string, args: string[]): Promise<{ code: number; json:
 
 describe('the link of a record without url', () => {
   it('escapes what a URL would read otherwise in the file\'s name (#, ?, %, \\): the page of that name, not a fragment, query or other page (QA)', async () => {
-    const names = ['q&a #1', 'why?', '100%25 sure', '50%', 'a\\b', '国际/新闻 1', 'plain'];
+    const names = ['q&a #1', 'why?', '100%25 sure', '50%', 'a\\b', '国际/新闻 1', 'plain', 'javascript:alert(1)', 'notes/10:30 update'];
     const site = await makeSite(Object.fromEntries(names.map((n, i) => [`articles/${n}.md`, story(`s${i}`)])));
     try {
       const loaded = await loadArticles(await loadConfig(undefined, site.dir), site.dir);
@@ -46,6 +46,9 @@ describe('the link of a record without url', () => {
         'a\\b.md': 'https://news.example.com/a%5Cb.html',
         '国际/新闻 1.md': 'https://news.example.com/%E5%9B%BD%E9%99%85/%E6%96%B0%E9%97%BB%201.html',
         'plain.md': 'https://news.example.com/plain.html',
+        // (A ":" in the first segment would be a scheme: review. Later, a path's ":" is as it is.)
+        'javascript:alert(1).md': 'https://news.example.com/javascript%3Aalert(1).html',
+        'notes/10:30 update.md': 'https://news.example.com/notes/10:30%20update.html',
       });
       // Each decodes to its file's path, as a server maps a URL to a file.
       for (const [file, url] of Object.entries(urls)) expect(decodeURIComponent(new URL(url).pathname)).toBe(`/${file.replace(/\.md$/, '.html')}`);

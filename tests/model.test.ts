@@ -448,3 +448,29 @@ describe('relative URLs', () => {
     expect([byId.get('e')?.url, byId.get('e')?.image]).toEqual(['https://news.example.com/story.cfm?id=12', 'https://news.example.com/photo.heic?w=800']);
   });
 });
+
+describe('a body of photos alone', () => {
+  // (Review: the warning is said exactly when the items get no summary, in full-content and summary feeds.)
+  it('gets W_NO_TEXT exactly when its items have no summary: a caption, an entity or an emoji is text; a linked photo, a script or style block is not', () => {
+    const bodies = [
+      '![A man wades](a.jpg)', '![A man wades](a.jpg)\n\n*A man wades through floodwater. Photo: AP*', '![a](a.jpg)\n_caption_',
+      '<figure><img src="a.jpg"><figcaption>A man wades</figcaption></figure>', '&copy;', '🙂', '[![A man](a.jpg)](big.jpg)', '![a](x_(1).jpg)',
+      '<script>alert(1)</script>', '<style>p{}</style>', '<img alt="a > b" src="a.jpg">', '![a](a.jpg)\n\nWASHINGTON — text', '<p><img src="a.jpg"></p>',
+      '<!-- c -->![a](b.png)', '  \n![a](a.jpg)  \n\n<img src="b.png">\n',
+    ];
+    const records = bodies.map((body, i) => ({ ...rec(`b${i}`, '2025-02-05 09:24'), body }));
+    for (const content of ['full', 'summary'] as const) {
+      const c = config({ feeds: { tags: { content } } });
+      const v = validateRecords(records.map((r) => ({ ...r, data: { ...(r.data as object), tags: ['x'] } })), c);
+      const warned = new Set(v.diagnostics.filter((d) => d.code === 'W_NO_TEXT').map((d) => d.file));
+      const built = buildFeeds(v.articles, c);
+      const items = JSON.parse(built.outputs.get('tags/x/feed.json')!).items as { id: string; summary?: string }[];
+      expect(items).toHaveLength(bodies.length);
+      for (const item of items) {
+        const file = `${item.id.slice(item.id.lastIndexOf(':') + 1)}.md`;
+        expect([content, file, warned.has(file)]).toEqual([content, file, item.summary === undefined]);
+      }
+    }
+    expect(validateRecords([{ ...rec('w', '2025-02-05 09:24'), body: '[![A man](a.jpg)](big.jpg)' }], config()).diagnostics.map((d) => d.code)).toEqual(['W_NO_TEXT']);
+  });
+});

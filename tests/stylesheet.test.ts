@@ -107,6 +107,21 @@ describe.skipIf(!hasXsltproc)('the sample feeds through xsltproc, as a browser w
   const credits = (article: ReturnType<typeof all>[number]): string[] =>
     all(article, 'p').filter((p) => p.attribs['class'] === 'credits').map(textOf);
 
+  // (Review: an RSS item without a summary has its content as its description; the page showed its markup as text.)
+  it.each([
+    ['rss.xml', writeRss],
+    ['atom.xml', writeAtom],
+  ] as const)('%s: an item without a summary (photos alone) shows no markup, and its credits', async (name, write) => {
+    const { summary: _, dateline: __, ...first } = model.items[0]!;
+    const item = { ...first, contentHtml: '<p><img src="https://img.example.com/a.jpg" alt="A man wades" /></p>\n<p class="credit">Photos by Jane Doe.</p>', creditLines: ['Photos by Jane Doe.'], contributors: [{ name: 'Jane Doe', role: 'Photos' }], creators: [], agency: undefined, image: undefined };
+    const html = await transform(name, write({ ...model, items: [item as typeof model.items[number]], stylesheet: STYLESHEET_FILE }));
+    expect(htmlProblems(html)).toEqual([]);
+    const article = all(parseDocument(html), 'article')[0]!;
+    expect(textOf(article)).not.toMatch(/<|&lt;/);
+    expect(all(article, 'p').filter((p) => p.attribs['class'] === 'summary').map(textOf)).toEqual([]);
+    expect(credits(article)).toEqual(['Photos by Jane Doe.']);
+  });
+
   it.each([
     ['rss.xml', writeRss],
     ['atom.xml', writeAtom],

@@ -122,7 +122,8 @@ async function run(args: readonly string[], io: CliIO, usage: string, hooks: Ser
     return 1;
   }
 
-  const buildArgs = ['--config', configArg, '--out', dirArg];
+  // (--out only when --dir names another directory: a build's own outDir is named by its key and line, review.)
+  const buildArgs = ['--config', configArg, ...(values.dir === undefined ? [] : ['--out', dirArg])];
   /** One rebuild: one line on stdout; on failure the build's diagnostics on stderr, and the old files stay served. */
   const rebuild = async (first = false): Promise<void> => {
     let out = '';

@@ -147,7 +147,8 @@ export function withoutRepeats(
 const distinct = (keys: readonly string[]): boolean => keys.length < 2 || new Set(keys).size === keys.length;
 
 /** How names, places and addresses compare: case and Unicode composition aside, spaces as one. (Printable ASCII with single spaces needs only the case.) */
-const key = (text: string): string =>
+/** A credit's name as repeats are told apart: case, composition and runs of space aside. */
+export const key = (text: string): string =>
   (/[^\x21-\x7e ]|  /.test(text) ? text.normalize('NFC').replace(/\s+/g, ' ') : text).toLowerCase();
 
 /**

@@ -254,8 +254,8 @@ export function deskTimeProblem(value: string, time = true): string | undefined 
   const days = new Date(Date.UTC(2000, month, 0)).getUTCDate() - (month === 2 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) ? 1 : 0);
   if (day < 1 || day > days) return `${MONTH_NAMES[month - 1]} ${y.padStart(4, '0')} has ${days} days`;
   if (!time) return y.length !== 4 || mo.length !== 2 || d.length !== 2 ? 'write each part with its digits in full: four for the year, two for the others ("2025-02-04")' : undefined;
-  // (Only when nothing follows the date: `2025-01-01 1018` has a time, written otherwise.)
-  if (h === undefined) return t.length === m[0].length ? 'the time is missing (write "2025-02-05 09:24")' : undefined;
+  // (Only when nothing but a "T" or a zone follows the date: `2025-01-01 1018` has a time, written otherwise.)
+  if (h === undefined) return /^[Tt ]*(?:[Zz]|[+-]\d{2}:?\d{2})?$/.test(t.slice(m[0].length)) ? 'the time is missing (write "2025-02-05 09:24")' : undefined;
   if (Number(h) === 24 && Number(mi) === 0) return 'midnight is 00:00 of the next day';
   if (Number(h) > 23) return `there is no hour ${h} (00 to 23)`;
   if (Number(mi) > 59 || Number(s ?? 0) > 59) return 'minutes and seconds go from 00 to 59';

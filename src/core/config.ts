@@ -223,7 +223,10 @@ export function resolveConfig(data: unknown, file = 'config', lineOf: LineOf = (
     }
   }
   if (!parsed.success || diagnostics.length > 0) {
-    return { diagnostics: diagnostics.map((d, i) => ({ d, i })).sort((a, b) => (a.d.line ?? 0) - (b.d.line ?? 0) || a.i - b.i).map((x) => x.d) };
+    // (With the warnings of the settings that are right: every problem in one run.)
+    const inError = new Set(diagnostics.map((d) => d.field));
+    const all = [...diagnostics, ...textWarnings(data, file, lineOf).filter((w) => !inError.has(w.field))];
+    return { diagnostics: all.map((d, i) => ({ d, i })).sort((a, b) => (a.d.line ?? 0) - (b.d.line ?? 0) || a.i - b.i).map((x) => x.d) };
   }
   const c = parsed.data;
   const { feeds: rawFeeds, ...site } = c;
@@ -280,6 +283,7 @@ export function standInConfig(data: unknown): { config: SiteConfig; replaced: st
     }
     const keys = new Set<string>();
     for (const d of diagnostics) {
+      if (d.severity !== 'error') continue;
       const key = d.field === undefined ? undefined : topKey(d.field, copy);
       if (key === undefined || key === 'articlesDir') return undefined;
       keys.add(key);

@@ -105,6 +105,7 @@ type Fields = Record<string, unknown>;
  */
 const NOT_URL_TEXT = /[%#?\\]/;
 const NOT_URL_TEXT_ALL = new RegExp(NOT_URL_TEXT.source, 'g');
+const SCHEME_LIKE = /^[^/]*:/;
 const percentEncoded = (c: string): string => `%${c.charCodeAt(0).toString(16).toUpperCase()}`;
 
 /** More tags than any story carries (wire copy has a few dozen at most): a list split wrongly, most likely. */
@@ -223,7 +224,9 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
     if (scheme !== undefined) fail(['id'], (w) => diagnostic(Errors.IdScheme, w, id, scheme));
   }
   const title = nonEmpty(['title']);
-  const path = `${NOT_URL_TEXT.test(raw.slugPath) ? raw.slugPath.replace(NOT_URL_TEXT_ALL, percentEncoded) : raw.slugPath}.html`;
+  const escaped = NOT_URL_TEXT.test(raw.slugPath) ? raw.slugPath.replace(NOT_URL_TEXT_ALL, percentEncoded) : raw.slugPath;
+  // (A ":" before the first "/" would make the path a URL of its own scheme: `javascript:x.md`, review.)
+  const path = `${SCHEME_LIKE.test(escaped) ? escaped.replace(/^[^/]*/, (first) => first.replaceAll(':', '%3A')) : escaped}.html`;
   const url = str(['url']) !== undefined ? absoluteUrl(['url'], config.siteUrl) : (quickHref(path, config.siteUrl) ?? rfc3986Href(new URL(path, config.siteUrl).href));
   // A byline's, the agency's or the photo's URL, resolved against the story's. `#`, `?` or `.` alone name no
   // link but the story itself, and a photo cannot be the story's page; a link to the story (an aggregator's

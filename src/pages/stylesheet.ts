@@ -6,7 +6,8 @@
  * Nothing is output unescaped (no `disable-output-escaping`): Firefox ignores it, and the page must not
  * depend on content being safe. Instead the stylesheet undoes, in XSLT, exactly the escaping our writers
  * apply, on the fields where it knows that escaping:
- * - the RSS `description` is the plain-text summary passed through `escapeHtml` (`&amp; &lt; &gt; &quot;`);
+ * - the RSS `description` is the plain-text summary passed through `escapeHtml` (`&amp; &lt; &gt; &quot;`),
+ *   or, for an item without a summary, its content (HTML, which opens with a tag where a summary cannot);
  * - the content's credit lines are `<p class="credit">escapeHtml(line)</p>` (or `<p class="credit" dir="ltr">`), cut out of the escaped
  *   content as strings (XSLT 1.0 cannot parse the HTML, but it can find our own markup).
  * The HTML body itself is not shown: the page is a preview that links to the story.
@@ -147,11 +148,14 @@ ${PAGE_CSS}
       </xsl:with-param>
       <xsl:with-param name="published" select="string(pubDate)"/>
       <xsl:with-param name="updated" select="string(atom:updated)"/>
+      <!-- An item without a summary has its content as its description (HTML, opening with a tag), and no content:encoded. -->
       <xsl:with-param name="summary">
-        <xsl:call-template name="unescape"><xsl:with-param name="s" select="string(description)"/></xsl:call-template>
+        <xsl:if test="not(starts-with(description, '&lt;'))">
+          <xsl:call-template name="unescape"><xsl:with-param name="s" select="string(description)"/></xsl:call-template>
+        </xsl:if>
       </xsl:with-param>
       <xsl:with-param name="creators" select="dc:creator"/>
-      <xsl:with-param name="content" select="string(content:encoded)"/>
+      <xsl:with-param name="content" select="string(content:encoded | description[starts-with(., '&lt;')])"/>
     </xsl:call-template>
   </xsl:template>
 

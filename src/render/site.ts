@@ -30,14 +30,9 @@ export interface RenderedFeed {
   outputs: Map<string, string>;
 }
 
-/**
- * Title, description and id of each kind of feed. A feed's id is `idPrefix` + `feed:` + its key
- * (`feed:sections/world`); under a `urn:` prefix the key's "/" are ":" (`feed:sections:world`), since a
- * URN's specific string has no "/" in RFC 2141, which the W3C validator checks (InvalidURN).
- */
+/** Title, description and id of each kind of feed. */
 export function feedHead(plan: PlanHead, config: SiteConfig): FeedHead {
-  const key = encodeURI(plan.key);
-  const id = `${config.idPrefix}feed:${plan.kind === 'main' ? 'main' : /^urn:/i.test(config.idPrefix) ? key.replaceAll('/', ':') : key}`;
+  const id = plan.kind === 'main' ? `${config.idPrefix}feed:main` : `${config.idPrefix}feed:${encodeURI(plan.key)}`;
   const name = plan.name ?? '';
   switch (plan.kind) {
     case 'main':

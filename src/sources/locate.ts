@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, isAbsolute, join } from 'node:path';
-import { oneLine, visible } from '../core/_credit-fields.js';
+import { key as creditKey, oneLine, visible } from '../core/_credit-fields.js';
 import { Errors } from '../errors.js';
 import type { Diagnostic, RawRecord } from '../types.js';
 import { readRecord } from './_files.js';
@@ -77,7 +77,8 @@ function readAgain(path: string): RawRecord | undefined {
 function sourceIndex(data: unknown, key: 'tags' | 'authors', k: number): number | undefined {
   const list = data !== null && typeof data === 'object' ? (data as Record<string, unknown>)[key] : undefined;
   if (!Array.isArray(list)) return undefined;
-  const seen = new Set<string>();
+  // (A repeat with another url or email is kept, as withoutRepeats keeps one that contradicts the first.)
+  const seen = new Map<string, string>();
   let kept = -1;
   for (let i = 0; i < list.length; i++) {
     const v: unknown = list[i];
@@ -85,9 +86,12 @@ function sourceIndex(data: unknown, key: 'tags' | 'authors', k: number): number 
     const name = typeof written === 'string' ? visible(oneLine(written)) : undefined;
     if (name === undefined) continue;
     if (key === 'authors') {
-      const folded = name.normalize('NFC').toLowerCase();
-      if (seen.has(folded)) continue;
-      seen.add(folded);
+      const folded = creditKey(name);
+      const { url, email } = (typeof v === 'object' && v !== null ? v : {}) as { url?: unknown; email?: unknown };
+      const rest = JSON.stringify([url, email]);
+      const first = seen.get(folded);
+      if (first !== undefined && (first === rest || rest === '[null,null]')) continue;
+      if (first === undefined) seen.set(folded, rest);
     }
     kept += 1;
     if (kept === k) return i;

@@ -108,6 +108,14 @@ const NOT_URL_TEXT_ALL = new RegExp(NOT_URL_TEXT.source, 'g');
 const SCHEME_LIKE = /^[^/]*:/;
 const percentEncoded = (c: string): string => `%${c.charCodeAt(0).toString(16).toUpperCase()}`;
 
+/** The link of a record without `url`: the site's URL, the file's path under the articles, `.html`. */
+function pathLink(slugPath: string, siteUrl: string): string {
+  const escaped = NOT_URL_TEXT.test(slugPath) ? slugPath.replace(NOT_URL_TEXT_ALL, percentEncoded) : slugPath;
+  // (A ":" before the first "/" would make the path a URL of its own scheme: `javascript:x.md`, review.)
+  const path = `${SCHEME_LIKE.test(escaped) ? escaped.replace(/^[^/]*/, (first) => first.replaceAll(':', '%3A')) : escaped}.html`;
+  return quickHref(path, siteUrl) ?? rfc3986Href(new URL(path, siteUrl).href);
+}
+
 /** More tags than any story carries (wire copy has a few dozen at most): a list split wrongly, most likely. */
 const MANY_TAGS = 100;
 
@@ -224,10 +232,7 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
     if (scheme !== undefined) fail(['id'], (w) => diagnostic(Errors.IdScheme, w, id, scheme));
   }
   const title = nonEmpty(['title']);
-  const escaped = NOT_URL_TEXT.test(raw.slugPath) ? raw.slugPath.replace(NOT_URL_TEXT_ALL, percentEncoded) : raw.slugPath;
-  // (A ":" before the first "/" would make the path a URL of its own scheme: `javascript:x.md`, review.)
-  const path = `${SCHEME_LIKE.test(escaped) ? escaped.replace(/^[^/]*/, (first) => first.replaceAll(':', '%3A')) : escaped}.html`;
-  const url = str(['url']) !== undefined ? absoluteUrl(['url'], config.siteUrl) : (quickHref(path, config.siteUrl) ?? rfc3986Href(new URL(path, config.siteUrl).href));
+  const url = str(['url']) !== undefined ? absoluteUrl(['url'], config.siteUrl) : pathLink(raw.slugPath, config.siteUrl);
   // A byline's, the agency's or the photo's URL, resolved against the story's. `#`, `?` or `.` alone name no
   // link but the story itself, and a photo cannot be the story's page; a link to the story (an aggregator's
   // agency link, a live blog's post) may be meant.

@@ -6,7 +6,7 @@
  * each expected line number can be checked by counting. In a Markdown record line 1 is the opening `---`
  * and the front matter starts on line 2.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildFeeds, DatelineError, formatDiagnostic, loadArticles, loadConfig, type Diagnostic } from '../src/index.js';
@@ -1102,6 +1102,26 @@ describe('configuration diagnostics (loadConfig)', () => {
       expect([bad.code, bad.stderr.split('\n').filter((l) => l.startsWith('dateline.config.json')).map((l) => l.replace(/: (warning: )?.*\((\w+)\)$/, ' $2'))]).toEqual([
         1, ['dateline.config.json:2 W_TEXT_LOOKS_LIKE_HTML', 'dateline.config.json:8 E_CONFIG_INVALID', 'dateline.config.json:13 W_TEXT_LOOKS_LIKE_HTML', 'dateline.config.json:15 W_TEXT_LOOKS_LIKE_HTML'],
       ]);
+      // The warnings do not keep the records from being checked with the key set aside (they were, before
+      // the warnings came with the error: every error in one run).
+      await writeFile(join(site.dir, 'articles', 'b.md'), md('---', 'id: b', 'title: T', 'date: 2025-02-30 09:24', '---', 'B'));
+      for (const command of ['build', 'check']) {
+        const both = await runCli([command], site.dir);
+        expect([command, both.code]).toEqual([command, 1]);
+        expect(both.stderr).toContain('articles/b.md:4: date: ');
+        expect(both.stderr).toContain('2 records checked with the configuration\'s key in error set aside ("timezone")');
+        expect(both.stderr).toContain('2 errors in 2 files, 3 warnings');
+      }
+      // A directory overlap stops the build after the configuration is read: its warnings are said with it.
+      await writeFile(join(site.dir, 'dateline.config.json'), JSON.stringify({ ...config, outDir: 'articles' }, null, 2));
+      await rm(join(site.dir, 'articles', 'b.md'));
+      const apart = await runCli(['build'], site.dir);
+      expect([apart.code, apart.stderr.split('\n').filter((l) => l.startsWith('dateline.config.json')).map((l) => l.replace(/: (warning: )?.*\((\w+)\)$/, ' $2'))]).toEqual([
+        1, ['dateline.config.json:2 W_TEXT_LOOKS_LIKE_HTML', 'dateline.config.json:13 W_TEXT_LOOKS_LIKE_HTML', 'dateline.config.json:15 W_TEXT_LOOKS_LIKE_HTML', expect.stringMatching(/^dateline.config.json:\d+ E_DIRS_OVERLAP$/)],
+      ]);
+      // And a library caller's loadConfig, which checks the directories itself.
+      const thrown = await loadConfig('dateline.config.json', site.dir).catch((e: unknown) => e);
+      expect(thrown instanceof DatelineError ? thrown.diagnostics.map((d) => d.code) : thrown).toEqual(['W_TEXT_LOOKS_LIKE_HTML', 'W_TEXT_LOOKS_LIKE_HTML', 'W_TEXT_LOOKS_LIKE_HTML', 'E_DIRS_OVERLAP']);
     } finally {
       await site.cleanup();
     }

@@ -10,7 +10,9 @@ import { plural } from './_report.js';
  * configuration's alone.
  */
 export async function withRecordProblems(problems: Diagnostic[], file: string | undefined, cwd: string): Promise<{ diagnostics: Diagnostic[]; note?: string; setAside?: string[] }> {
-  if (problems.length === 0 || !problems.every((d) => d.code === Errors.ConfigInvalid.code)) return { diagnostics: problems };
+  // (Warnings beside them, the configuration's W_TEXT_LOOKS_LIKE_HTML, stop nothing.)
+  const errors = problems.filter((d) => d.severity === 'error');
+  if (errors.length === 0 || !errors.every((d) => d.code === Errors.ConfigInvalid.code)) return { diagnostics: problems };
   const records = await recordsDespiteConfig(file, cwd);
   if (records === undefined) return { diagnostics: problems };
   const n = records.replaced.length;

@@ -408,7 +408,8 @@ function checkApart(options: BuildOptions, config: SiteConfig, outDir: string): 
     out: { path: outDir, shown: options.outDir ?? config.outDir, ...(options.outDir === undefined ? dirSetting(config, file, 'outDir') : { where: { file: '--out' } }) },
     ...(cache === undefined ? {} : { cache }),
   });
-  if (problems.length > 0) throw new DatelineError(problems);
+  // (With the configuration's warnings, which the report would have carried.)
+  if (problems.length > 0) throw new DatelineError(sortDiagnostics([...configWarnings(config), ...problems]));
 }
 
 /**

@@ -55,7 +55,8 @@ export async function loadConfig(file: string = DEFAULT_CONFIG_FILE, cwd: string
     // (At the key's line when the file sets it; a default is named by the key alone, as `build` names it.)
     const dir = (field: 'articlesDir' | 'outDir') => ({ path: resolve(cwd, config[field]), shown: config[field], given: set(field), where: { file: shown, line: set(field) ? parsed.lineOf([field]) : undefined, field } });
     const problems = overlapProblems({ articles: dir('articlesDir'), out: dir('outDir') });
-    if (problems.length > 0) throw new DatelineError(problems);
+    // (With the file's warnings, which a run it stops would not say otherwise.)
+    if (problems.length > 0) throw new DatelineError(sortDiagnostics([...diagnostics, ...problems]));
   }
   return config;
 }

@@ -148,12 +148,17 @@ async function run() {
     if (process.env.DATELINE_DEBUG) console.error(e);
     return fromSources();
   });
+  // CI=0 and CI=false say it is not CI (QA); a dumb terminal (TERM=dumb: an editor's shell buffer) cannot
+  // redraw a line.
+  const ci = !/^(?:|0|false|no)$/i.test(process.env.CI ?? '');
+  const dumb = process.env.TERM === 'dumb';
   process.exitCode = await main(process.argv.slice(2), {
     stdout: (text) => void (open.stdout && process.stdout.write(text)),
     stderr: (text) => void (open.stderr && process.stderr.write(text)),
     cwd: process.cwd(),
-    progress: process.stderr.isTTY === true && !process.env.CI,
-    terminal: process.stdout.isTTY === true && !process.env.CI,
+    progress: process.stderr.isTTY === true && !ci && !dumb,
+    columns: () => process.stderr.columns,
+    terminal: process.stdout.isTTY === true && !ci,
     signals: true,
   });
   keep?.();

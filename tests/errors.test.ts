@@ -1127,6 +1127,23 @@ describe('configuration diagnostics (loadConfig)', () => {
     }
   });
 
+  it('a configuration file that is not UTF-8 is refused with E_NOT_UTF8 at its line, as a record is (QA: U+FFFD went into every feed)', async () => {
+    const text = JSON.stringify({ ...SITE_CONFIG, title: 'Dateline D\u00e9sk' }, null, 2);
+    const site = await makeSite({ 'dateline.config.json': Buffer.from(text, 'latin1') as unknown as string, 'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', '---', 'B') });
+    try {
+      const thrown = await loadConfig('dateline.config.json', site.dir).catch((e: unknown) => e);
+      expect(thrown instanceof DatelineError ? thrown.diagnostics.map(formatDiagnostic) : thrown).toEqual([
+        'dateline.config.json:2: the file is not UTF-8 (from the bytes 0xE9 0x73 0x6B): its text would be changed where it cannot be decoded; save it as UTF-8 (E_NOT_UTF8)',
+      ]);
+      for (const command of ['build', 'check']) {
+        const run = await runCli([command], site.dir);
+        expect([command, run.code, run.stderr.split('\n')[0]]).toEqual([command, 1, expect.stringContaining('(E_NOT_UTF8)')]);
+      }
+    } finally {
+      await site.cleanup();
+    }
+  });
+
   it('a configuration file that starts with a byte-order mark is read', async () => {
     const site = await makeSite({ 'dateline.config.json': `\uFEFF${JSON.stringify(SITE_CONFIG)}` });
     try {

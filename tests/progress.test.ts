@@ -46,8 +46,30 @@ describe('the progress line', () => {
     expect(writes.every((w) => w.startsWith('\r\x1b[K'))).toBe(true);
     // The phase started with the first file, at 1 ms: 1,000 files in 0.999 s.
     expect(writes.at(-1)).toBe('\r\x1b[KReading records 1,000/1,000 (100%), 1,001/s');
-    line.done();
+    expect(line.done()).toBe(true);
     expect(writes.at(-1)).toBe('\r\x1b[K');
+    expect(line.done()).toBe(false);
+  });
+
+  it('keeps to the terminal\'s width: the time left goes first, then the rate, then the words are cut (QA: at 40 columns every redraw left a row behind)', () => {
+    const at = (columns: number | undefined): string => {
+      const writes: string[] = [];
+      let now = 0;
+      const line = progressLine((t) => writes.push(t), () => now, () => columns);
+      line.update({ phase: 'feeds', done: 0, total: 253 });
+      now = 3000;
+      line.update({ phase: 'feeds', done: 30, total: 253 });
+      return (writes.at(-1) ?? '').replace('\r\x1b[K', '');
+    };
+    expect(at(undefined)).toBe('Writing feeds 30/253 (11%), 10/s, about 23 s left');
+    expect(at(80)).toBe('Writing feeds 30/253 (11%), 10/s, about 23 s left');
+    expect(at(50)).toBe('Writing feeds 30/253 (11%), 10/s, about 23 s left');
+    expect(at(49)).toBe('Writing feeds 30/253 (11%), 10/s');
+    expect(at(40)).toBe('Writing feeds 30/253 (11%), 10/s');
+    expect(at(30)).toBe('Writing feeds 30/253 (11%)');
+    expect(at(20)).toBe('Writing feeds 30/2…');
+    expect(at(0)).toBe('Writing feeds 30/253 (11%), 10/s, about 23 s left');
+    for (const columns of [2, 5, 20, 33, 41]) expect([...at(columns)].length).toBeLessThan(columns);
   });
 });
 

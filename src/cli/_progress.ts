@@ -11,12 +11,16 @@ const REDRAW_MS = 100;
 
 export interface ProgressLine {
   update: (p: Progress) => void;
-  /** Clears the line (before the summary is printed). */
-  done: () => void;
+  /** Clears the line (before the summary is printed); whether there was one to clear. */
+  done: () => boolean;
 }
 
-/** `write` prints to the terminal; `now` is the clock (ms), injectable for tests. */
-export function progressLine(write: (text: string) => void, now: () => number = () => performance.now()): ProgressLine {
+/**
+ * `write` prints to the terminal; `now` is the clock (ms), injectable for tests; `columns`, the terminal's
+ * width when known: a line wider than the terminal wraps, and erasing it then erases its last row only, so
+ * every redraw left a row behind (QA, at 40 columns). What does not fit is left out, the time left first.
+ */
+export function progressLine(write: (text: string) => void, now: () => number = () => performance.now(), columns: () => number | undefined = () => undefined): ProgressLine {
   let phase: Progress['phase'] | undefined;
   let phaseStart = 0;
   let last = -Infinity;
@@ -31,11 +35,13 @@ export function progressLine(write: (text: string) => void, now: () => number = 
       if (t - last < REDRAW_MS && p.done !== p.total && p.phase !== 'plan') return;
       last = t;
       shown = true;
-      write(`\r\x1b[K${describeProgress(p, (t - phaseStart) / 1000)}`);
+      write(`\r\x1b[K${fitted(describeProgress(p, (t - phaseStart) / 1000), columns())}`);
     },
     done() {
+      const was = shown;
       if (shown) write('\r\x1b[K');
       shown = false;
+      return was;
     },
   };
 }
@@ -53,4 +59,14 @@ export function describeProgress(p: Progress, seconds: number): string {
     if (p.done < p.total) parts.push(`about ${Math.max(1, Math.ceil((p.total - p.done) / rate))} s left`);
   }
   return parts.join(', ');
+}
+
+/** The line as it fits in `columns` (one column kept free: a line that fills the last one wraps on some terminals), parts dropped from the end, then cut. */
+function fitted(line: string, columns: number | undefined): string {
+  if (columns === undefined || !(columns > 1)) return line;
+  const room = columns - 1;
+  let parts = line.split(', ');
+  while ([...parts.join(', ')].length > room && parts.length > 1) parts = parts.slice(0, -1);
+  const chars = [...parts.join(', ')];
+  return chars.length <= room ? chars.join('') : `${chars.slice(0, Math.max(0, room - 1)).join('')}…`;
 }

@@ -12,6 +12,8 @@ export interface CliIO {
   cwd: string;
   /** Whether stderr is a terminal that can show a live progress line (and this is not CI). */
   progress?: boolean;
+  /** The width of that terminal, when known: the progress line is kept to it. */
+  columns?: () => number | undefined;
   /**
    * Whether stdout is a terminal a person reads (and this is not CI): a build's report in a few lines; else
    * (piped, CI) in one. Left out, `progress` says.

@@ -17,7 +17,7 @@ import { changedFeedUrls } from '../websub/changed.js';
 import { addPending, readPending, settlePending } from '../websub/pending.js';
 import { describePing, hubUnavailable, pingHub } from '../websub/ping.js';
 import { countDiagnostics, errorExit, parseCommand, plural, report, type CliIO } from './_report.js';
-import { progressLine } from './_progress.js';
+import { progressLine, type ProgressLine } from './_progress.js';
 
 /** Builds with more files than this print counts instead of one line per file. */
 const LIST_LIMIT = 60;
@@ -76,9 +76,11 @@ export async function buildCommand(args: string[], io: CliIO, usage: string): Pr
     io.stderr(`--cache and --no-cache cannot be used together.\n\n${usage}`);
     return 2;
   }
-  const interrupt = io.signals === true ? stopOnSignals(io) : undefined;
+  const quiet = v.quiet === true || v.json === true;
+  const progress = io.progress === true && !quiet ? progressLine(io.stderr, undefined, io.columns) : undefined;
+  const interrupt = io.signals === true ? stopOnSignals(io, progress, v.json === true) : undefined;
   try {
-    const code = await buildAndReport(v, io, () => interrupt?.code);
+    const code = await buildAndReport(v, io, progress, () => interrupt?.code);
     // Stopped once its files were in place: the build finished (its report printed) and says so.
     return interrupt?.code ?? code;
   } finally {
@@ -89,9 +91,8 @@ export async function buildCommand(args: string[], io: CliIO, usage: string): Pr
 type BuildValues = { config?: string; out?: string; ping?: boolean; cache?: string; 'no-cache'?: boolean; 'allow-empty'?: boolean; quiet?: boolean; json?: boolean };
 
 /** `interrupted`: the exit code of a signal received, when one was (no --ping then). */
-async function buildAndReport(v: BuildValues, io: CliIO, interrupted: () => number | undefined): Promise<number> {
+async function buildAndReport(v: BuildValues, io: CliIO, progress: ProgressLine | undefined, interrupted: () => number | undefined): Promise<number> {
   const quiet = v.quiet === true || v.json === true;
-  const progress = io.progress === true && !quiet ? progressLine(io.stderr) : undefined;
   const started = performance.now();
   let r: BuildReport;
   try {
@@ -118,6 +119,9 @@ async function buildAndReport(v: BuildValues, io: CliIO, interrupted: () => numb
       if (note !== undefined && v.quiet !== true) io.stderr(`${note}\n`);
       countDiagnostics(io, diagnostics);
       if (v.json === true) io.stdout(`${JSON.stringify({ ok: false, diagnostics, ...(setAside === undefined ? {} : { setAside }) })}\n`);
+      // (As after the records' errors: QA found it missing after the configuration's. E_WRITE_FAILED says
+      // the previous output is untouched itself.)
+      if ((v.quiet !== true || v.json === true) && !diagnostics.some((d) => d.code === Errors.WriteFailed.code)) io.stderr('Nothing was written.\n');
       return errorExit(diagnostics);
     }
     throw e;
@@ -166,21 +170,38 @@ async function buildAndReport(v: BuildValues, io: CliIO, interrupted: () => numb
  * manifest; the cache is saved), skips --ping (remembering the feeds it changed for the next one), and
  * exits with the signal's code. A second signal exits at once.
  */
-function stopOnSignals(io: CliIO): { dispose: () => void; code: number | undefined } {
+function stopOnSignals(io: CliIO, progress: ProgressLine | undefined, json: boolean): { dispose: () => void; code: number | undefined } {
   const state: { dispose: () => void; code: number | undefined } = { dispose: () => undefined, code: undefined };
   const before = committedStages();
+  /**
+   * Said on a line of its own: the progress line erased (QA: it stayed on the screen above the message), or,
+   * on a terminal without one, after the `^C` it echoed; in a log, as a line like any other.
+   */
+  const say = (text: string): void => {
+    const shown = progress?.done() === true;
+    io.stderr(`${!shown && io.progress === true ? '\n' : ''}${text}\n`);
+  };
+  /** For a pipeline reading --json: one object however the build ends (QA: stdout was empty). */
+  const stopped = (signal: NodeJS.Signals): void => {
+    if (json) io.stdout(`${JSON.stringify({ ok: false, interrupted: signal, diagnostics: [] })}\n`);
+  };
   const on = (signal: NodeJS.Signals): void => {
     const code = signal === 'SIGINT' ? 130 : signal === 'SIGHUP' ? 129 : 143;
-    if (state.code !== undefined) process.exit(code);
+    if (state.code !== undefined) {
+      say(`${signal}: stopped at once; the output directory may hold a part of the new files and the build's staging directory, which the next build puts right.`);
+      stopped(signal);
+      process.exit(code);
+    }
     state.code = code;
     void interruptStages().then((stage) => {
       const found = stage === 'idle' && committedStages() > before ? 'written' : stage;
       if (found === 'renaming' || found === 'written') {
         const where = found === 'renaming' ? 'being put in place' : 'in place';
-        io.stderr(`\n${signal}: the new files are ${where}; finishing the build, then stopping (again to stop at once).\n`);
+        say(`${signal}: the new files are ${where}; finishing the build, then stopping (again to stop at once).`);
         return;
       }
-      io.stderr(`\n${signal}: build stopped; nothing was written (the output directory is as it was).\n`);
+      say(`${signal}: build stopped; nothing was written (the output directory is as it was).`);
+      stopped(signal);
       process.exit(code);
     });
   };

@@ -1,4 +1,5 @@
 /** The only readers of the articles directory and the configuration file. */
+import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { resolveConfig, standInConfig } from '../core/config.js';
@@ -7,6 +8,7 @@ import type { Diagnostic, SiteConfig } from '../types.js';
 import { display, sortDiagnostics, type Loaded } from './_files.js';
 import { parseJson } from './_positions.js';
 import { loadAllRecords } from './cached.js';
+import { firstBadBytes } from './_read.js';
 import { overlapProblems } from '../apart.js';
 
 export { display, listRecordFiles, sortDiagnostics, type Loaded } from './_files.js';
@@ -36,12 +38,18 @@ export function dirSetting(config: SiteConfig, file: string, field: 'articlesDir
 export async function loadConfig(file: string = DEFAULT_CONFIG_FILE, cwd: string = process.cwd(), { apart = true }: { apart?: boolean } = {}): Promise<SiteConfig> {
   const path = resolve(cwd, file);
   const shown = display(path, cwd);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (e) {
     throw new DatelineError([diagnostic(Errors.ConfigUnreadable, { file: shown }, failureReason(e))], { cause: e });
   }
+  // Refused as a record is: read as UTF-8, a Latin-1 "é" in the title went into every feed as U+FFFD (QA).
+  if (!isUtf8(bytes)) {
+    const bad = firstBadBytes(bytes);
+    throw new DatelineError([diagnostic(Errors.NotUtf8, { file: shown, line: bad.line }, bad.shown)]);
+  }
+  const text = bytes.toString('utf8');
   // A byte-order mark, as some Windows editors write: not part of the JSON (records are read the same way).
   const parsed = parseJson(text.replace(/^\uFEFF/, ''), shown);
   if (parsed.diagnostics.length > 0) throw new DatelineError(parsed.diagnostics);

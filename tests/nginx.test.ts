@@ -321,13 +321,35 @@ describe.skipIf(!HAS_NGINX)('nginx serving dist/ with _config/nginx.conf', () =>
     await mkdir(join(dist, '.dateline-stage-99999'), { recursive: true });
     await writeFile(join(dist, '.dateline-stage-99999', '0'), 'staged');
     await writeFile(join(dist, '.dateline-stage-99999-rss.xml'), 'staged');
+    // (And the lock a build holds the directory with: QA found it served while a build ran.)
+    await writeFile(join(dist, '.dateline-lock'), '{"pid":1}');
     try {
-      for (const path of ['/_dateline.json', '/_headers', '/_config/nginx.conf', '/_dateline_xml/rss.xml', '/.dateline-stage-99999/0', '/.dateline-stage-99999-rss.xml']) {
+      for (const path of ['/_dateline.json', '/_headers', '/_config/nginx.conf', '/_dateline_xml/rss.xml', '/.dateline-stage-99999/0', '/.dateline-stage-99999-rss.xml', '/.dateline-lock']) {
         expect((await get(port, path)).status, path).toBe(404);
       }
     } finally {
       await rm(join(dist, '.dateline-stage-99999'), { recursive: true, force: true });
       await rm(join(dist, '.dateline-stage-99999-rss.xml'), { force: true });
+      await rm(join(dist, '.dateline-lock'), { force: true });
+    }
+  });
+
+  it('answers other methods than GET and HEAD with 405 and Allow, as dateline serve does (QA: nginx\'s own 405 had no Allow)', async () => {
+    const own = await startServer({ root: dist, port: 0 });
+    try {
+      const ownPort = Number(new URL(own.url).port);
+      for (const path of ['/feeds/rss.xml', '/feeds/atom.xml', '/feeds/feed.json', '/feeds/feed.xsl']) {
+        for (const method of ['POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH']) {
+          const [ours, theirs] = await Promise.all([get(port, path, {}, method), get(ownPort, path.replace('/feeds', ''), {}, method)]);
+          expect([path, method, ours.status, ours.headers['allow']]).toEqual([path, method, 405, 'GET, HEAD']);
+          expect([path, method, theirs.status, theirs.headers['allow']]).toEqual([path, method, 405, 'GET, HEAD']);
+        }
+        // GET and HEAD as before.
+        expect((await get(port, path, {}, 'HEAD')).status, path).toBe(200);
+        expect((await get(port, path)).status, path).toBe(200);
+      }
+    } finally {
+      await own.close();
     }
   });
 

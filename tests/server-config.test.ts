@@ -115,6 +115,10 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           if ($http_accept ~* '^(?!.*(rss\\+xml|atom\\+xml|feed\\+json)).*text/html') {
               rewrite ^ /_dateline_xml/atom.xml last;
           }
+          if ($request_method !~ '^(?:GET|HEAD)$') {
+              add_header Allow 'GET, HEAD' always;
+              return 405;
+          }
           types { }
           default_type "application/atom+xml; charset=utf-8";
           charset off;
@@ -150,6 +154,10 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
 
       location = /_dateline_xml/atom.xml {
           internal;
+          if ($request_method !~ '^(?:GET|HEAD)$') {
+              add_header Allow 'GET, HEAD' always;
+              return 405;
+          }
           types { }
           default_type "application/xml; charset=utf-8";
           charset off;
@@ -184,6 +192,10 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
       }
 
       location = /feeds/feed.json {
+          if ($request_method !~ '^(?:GET|HEAD)$') {
+              add_header Allow 'GET, HEAD' always;
+              return 405;
+          }
           types { }
           default_type "application/feed+json; charset=utf-8";
           charset off;
@@ -221,6 +233,10 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           if ($http_accept ~* '^(?!.*(rss\\+xml|atom\\+xml|feed\\+json)).*text/html') {
               rewrite ^ /_dateline_xml/rss.xml last;
           }
+          if ($request_method !~ '^(?:GET|HEAD)$') {
+              add_header Allow 'GET, HEAD' always;
+              return 405;
+          }
           types { }
           default_type "application/rss+xml; charset=utf-8";
           charset off;
@@ -256,6 +272,10 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
 
       location = /_dateline_xml/rss.xml {
           internal;
+          if ($request_method !~ '^(?:GET|HEAD)$') {
+              add_header Allow 'GET, HEAD' always;
+              return 405;
+          }
           types { }
           default_type "application/xml; charset=utf-8";
           charset off;
@@ -290,6 +310,10 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
       }
 
       location = /feeds/feed.xsl {
+          if ($request_method !~ '^(?:GET|HEAD)$') {
+              add_header Allow 'GET, HEAD' always;
+              return 405;
+          }
           types { }
           default_type "application/xslt+xml; charset=utf-8";
           rewrite ^ /feed.xsl break;
@@ -307,11 +331,16 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
       location = /_dateline.json { return 404; }
       location = /_headers { return 404; }
       location ^~ /_config/ { return 404; }
-      # A build in progress stages its files in .dateline-stage-<pid>, and puts some beside their targets while it renames.
-      location ~ /\\.dateline-stage- { return 404; }
+      # A build in progress stages its files in .dateline-stage-<pid>, puts some beside their targets while it renames,
+      # and holds the directory with .dateline-lock (QA: served while a build ran).
+      location ~ /\\.dateline- { return 404; }
 
       # A feed new since the last reload: its file, with its type, without an ETag until the reload.
       location ~ ^/feeds/(?<dateline_feed>(?:(?:sections|tags|authors|archive)/[^/._][^/]*/)?rss\\.xml)$ {
+          if ($request_method !~ '^(?:GET|HEAD)$') {
+              add_header Allow 'GET, HEAD' always;
+              return 405;
+          }
           types { }
           default_type "application/rss+xml; charset=utf-8";
           charset off;
@@ -321,6 +350,10 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           rewrite ^ /$dateline_feed break;
       }
       location ~ ^/feeds/(?<dateline_feed>(?:(?:sections|tags|authors|archive)/[^/._][^/]*/)?atom\\.xml)$ {
+          if ($request_method !~ '^(?:GET|HEAD)$') {
+              add_header Allow 'GET, HEAD' always;
+              return 405;
+          }
           types { }
           default_type "application/atom+xml; charset=utf-8";
           charset off;
@@ -330,6 +363,10 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           rewrite ^ /$dateline_feed break;
       }
       location ~ ^/feeds/(?<dateline_feed>(?:(?:sections|tags|authors|archive)/[^/._][^/]*/)?feed\\.json)$ {
+          if ($request_method !~ '^(?:GET|HEAD)$') {
+              add_header Allow 'GET, HEAD' always;
+              return 405;
+          }
           types { }
           default_type "application/feed+json; charset=utf-8";
           charset off;

@@ -149,6 +149,12 @@ export const ETAGS_MARKER_PREFIX = '_config/etags-';
 const markerCheck = (marker: string): string =>
   `    if (!-f $document_root/${marker}) {\n        set $dateline_etag '';\n    }\n`;
 
+/**
+ * GET and HEAD only, as `dateline serve` answers: nginx's own 405 for a file carries no Allow, which RFC 9110
+ * §15.5.6 requires (QA). (`return` in an `if`, one of the uses of `if` that is safe in a location.)
+ */
+const METHODS = "    if ($request_method !~ '^(?:GET|HEAD)$') {\n        add_header Allow 'GET, HEAD' always;\n        return 405;\n    }\n";
+
 /** The 304 check every feed location ends with (its representation's ETag is `$dateline_etag` by then). */
 const NOT_MODIFIED = [
   '    set $dateline_inm "$request_method$http_if_match$http_if_unmodified_since $dateline_etag $http_if_none_match";',
@@ -164,7 +170,7 @@ const NOT_MODIFIED = [
 function feedBody(served: Manifest['files'][string], type: string, vary: string, marker: string, tag: (etag: string) => string = (e) => e): string {
   const link = linkHeader(served.links);
   const { gzip, br } = served.encodings;
-  let out = `    types { }\n    default_type "${type}";\n    charset off;\n    etag off;\n    if_modified_since before;\n    max_ranges 0;\n    open_file_cache off;\n    gzip off;\n`;
+  let out = `${METHODS}    types { }\n    default_type "${type}";\n    charset off;\n    etag off;\n    if_modified_since before;\n    max_ranges 0;\n    open_file_cache off;\n    gzip off;\n`;
   if (gzip !== undefined) out += '    gzip_static on;\n    gzip_http_version 1.0;\n    gzip_proxied any;\n';
   if (br !== undefined) out += `    ${BROTLI_MARK}brotli_static on;\n`;
   out += `    add_header Vary ${quoted(vary)};\n    add_header Cache-Control "public, max-age=${served.maxAge}";\n`;
@@ -283,7 +289,7 @@ function snippet(manifest: Manifest, feedBaseUrl: string, title: string, marker:
   }
   // The feeds' XSLT: Debian's mime.types has no .xsl, and a browser shows raw XML for octet-stream.
   const xsl = servedPath('feed.xsl', feedBaseUrl);
-  out.push(`location = ${locationPath(xsl)} {`, '    types { }', '    default_type "application/xslt+xml; charset=utf-8";');
+  out.push(`location = ${locationPath(xsl)} {`, METHODS.trimEnd(), '    types { }', '    default_type "application/xslt+xml; charset=utf-8";');
   if (xsl !== '/feed.xsl') out.push('    rewrite ^ /feed.xsl break;');
   out.push('}', '');
   // The page for people (index.html), at the feeds' address, where its relative links to them work.
@@ -298,8 +304,9 @@ function snippet(manifest: Manifest, feedBaseUrl: string, title: string, marker:
     `location = /_dateline.json { return 404; }`,
     'location = /_headers { return 404; }',
     'location ^~ /_config/ { return 404; }',
-    '# A build in progress stages its files in .dateline-stage-<pid>, and puts some beside their targets while it renames.',
-    'location ~ /\\.dateline-stage- { return 404; }',
+    '# A build in progress stages its files in .dateline-stage-<pid>, puts some beside their targets while it renames,',
+    '# and holds the directory with .dateline-lock (QA: served while a build ran).',
+    'location ~ /\\.dateline- { return 404; }',
     '',
   );
   out.push(...newFeeds(feedBaseUrl));
@@ -323,7 +330,7 @@ function newFeeds(feedBaseUrl: string): string[] {
   for (const format of FORMATS) {
     out.push(
       `location ~ ^${escaped(base)}(?<dateline_feed>${dirs}${escaped(FEED_FILES[format])})$ {`,
-      '    types { }', `    default_type "${MEDIA_TYPES[format]}";`, '    charset off;', '    etag off;', '    max_ranges 0;', '    gzip off;',
+      METHODS.trimEnd(), '    types { }', `    default_type "${MEDIA_TYPES[format]}";`, '    charset off;', '    etag off;', '    max_ranges 0;', '    gzip off;',
       '    rewrite ^ /$dateline_feed break;', '}',
     );
   }

@@ -193,6 +193,11 @@ describe('importText: fixtures', () => {
     ['Rescuers search the rubble on Monday. AFP', 'Rescuers search the rubble on Monday.', 'AFP'],
     ['Rescuers search the rubble on Monday. Mohamed Hossam/EPA-EFE', 'Rescuers search the rubble on Monday.', 'Mohamed Hossam/EPA-EFE'],
     ['游客在北京参观。（视觉中国供图）', '游客在北京参观。', '视觉中国'],
+    // (QA: China Daily's slash with spaces, its "provided" credit, Reuters' file photo, an agency after a dash.)
+    ['Rescuers search the rubble on Monday. WANG JING / CHINA DAILY', 'Rescuers search the rubble on Monday.', 'WANG JING / CHINA DAILY'],
+    ['Rescuers search the rubble on Monday. [Photo provided to China Daily]', 'Rescuers search the rubble on Monday.', 'Photo provided to China Daily'],
+    ['FILE PHOTO: Rescuers search the rubble on Monday. REUTERS/Tingshu Wang/File Photo', 'FILE PHOTO: Rescuers search the rubble on Monday.', 'REUTERS/Tingshu Wang/File Photo'],
+    ['Rescuers search the rubble on Monday. — AFP', 'Rescuers search the rubble on Monday.', 'AFP'],
   ])('reads the photo caption %j and its credit, and the dateline after it', (line, caption, credit) => {
     const text = ['Home | World', '', 'Caption test', '', 'Updated: 2025-02-05 09:24', '', line, '', 'CAIRO, Feb. 4 (Xinhua) -- Body paragraph.', ''].join('\n');
     const r = importText(text, { file: 'c.txt', timezone: 'Asia/Shanghai' });
@@ -432,6 +437,16 @@ describe('importText: fixtures', () => {
     const story = only(importText(text, { file: 'c.txt', timezone: 'Asia/Shanghai' }));
     expect(story.fields.image).toBeUndefined();
     expect(story.body.startsWith(line)).toBe(true);
+  });
+
+  it.each([['UPDATE 2-Factory orders rebound', 'UPDATE 2-'], ['CORRECTED-Factory orders rebound', 'CORRECTED-'], ['REFILE-UPDATE 1-Factory orders rebound', 'REFILE-UPDATE 1-']])('leaves the wire\'s marks out of the headline %j, with a note, and keeps the id (QA: a correction changed the headline readers see)', (headline, mark) => {
+    const page = (title: string): string => ['Home | World', '', title, '', 'Updated: 2025-03-06 09:24', '', 'BERLIN, March 6 (Reuters) -- Orders rose in January, data showed.', ''].join('\n');
+    const story = only(importText(page(headline), { file: 'c.txt', timezone: 'Asia/Shanghai' }));
+    expect(story.fields.title).toBe('Factory orders rebound');
+    expect(story.notes).toContain(`the wire's mark ${JSON.stringify(mark)} is left out of the headline`);
+    expect(story.fields.id).toBe(only(importText(page('Factory orders rebound'), { file: 'c.txt', timezone: 'Asia/Shanghai' })).fields.id);
+    // A headline that is a mark alone stays.
+    expect(only(importText(page('UPDATE 2-'), { file: 'c.txt', timezone: 'Asia/Shanghai' })).fields.title).toBe('UPDATE 2-');
   });
 
   it('reads an AP editor\'s note ("EDITOR\'S NOTE — …") as no dateline, and the dateline after it', () => {

@@ -473,6 +473,8 @@ export function parseContributorLine(line: string): Contributor[] | undefined {
   // Reuters prints its tagline in parentheses: "(Reporting by X in London; Editing by Y)".
   const text = line.trim().replace(/\s+/g, ' ').replace(/^\(([^()]*)\)\.?$/, '$1');
   const contributed = /^(.+?) (?:also )?contributed( reporting)?( to this (?:story|report|article))?\.?$/i.exec(text);
+  // (Agencies that contributed are the story's agency, no people: `agencyContribution`. QA.)
+  if (agencyContribution(line) !== undefined) return undefined;
   // (`… contributed.` alone only of people with their places, as wires sign it: `Japan and Australia also
   // contributed.` is a sentence.)
   const bare = contributed !== null && contributed[2] === undefined && contributed[3] === undefined;
@@ -504,7 +506,8 @@ export function parseContributorLine(line: string): Contributor[] | undefined {
     else out.push(piece);
     return out;
   }, []));
-  const roles = parts.map((p) => /^([A-Z][a-z]+(?: [a-z]+| Reporting)?) by (.+)$/.exec(p));
+  // (`editing by`, as Reuters prints it too: QA.)
+  const roles = parts.map((p) => /^([A-Za-z][a-z]+(?: [a-z]+| [Rr]eporting)?) by (.+)$/.exec(p));
   if (roles.length === 0 || roles.some((r) => r === null)) return undefined;
   return named(roles.flatMap((r) => splitPeople(r?.[2] ?? '').map((n) => person(n, (r?.[1] ?? '').toLowerCase()))));
 }
@@ -543,7 +546,20 @@ const AGENCIES = [
 const AGENCY = `(?:${AGENCIES.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`;
 /** Between agencies credited together: `Reuters - AP`, `AFP/Xinhua`, `Reuters, AFP`, `AFP and AP`. */
 const JOINED = String.raw`(?:\s*[-–/,&]\s*|\s+and\s+)`;
-const AGENCY_LINE = new RegExp(`^(?:(?<via>${AGENCY}(?:${JOINED}${AGENCY})*)\\s+via\\s+)?(?<name>${AGENCY}(?:${JOINED}${AGENCY})*)\\.?$`, 'i');
+/** (A chain of them, `Agencies via Reuters via Xinhua`, is the last one's, via the others. QA.) */
+const AGENCY_LINE = new RegExp(`^(?:(?<via>${AGENCY}(?:(?:${JOINED}|\\s+via\\s+)${AGENCY})*)\\s+via\\s+)?(?<name>${AGENCY}(?:${JOINED}${AGENCY})*)\\.?$`, 'i');
+
+/**
+ * The agencies of a line that says they contributed, as an agency line would print them: `Xinhua
+ * contributed to this story.`, `Reuters and AFP contributed to this report.`, `Contributed by Xinhua`
+ * (QA: they were credited as people, in RSS's dc:contributor and Atom's contributor).
+ */
+export function agencyContribution(line: string): string | undefined {
+  const text = line.trim().replace(/\s+/g, ' ').replace(/^\(([^()]*)\)\.?$/, '$1');
+  const m = /^(?:(.+?) (?:also )?contributed(?: reporting)?(?: to this (?:story|report|article))?|contributed by (.+?))\.?$/i.exec(text);
+  const named = (m?.[1] ?? m?.[2])?.replace(/^the\s+/i, '');
+  return named !== undefined && parseAgencyLine(named) !== undefined ? named : undefined;
+}
 
 /** `Agencies Via Xinhua` → `{name: 'Xinhua', via: 'Agencies'}`; `Xinhua`; `Reuters - AP`, `AFP and AP` (kept as printed). */
 export function parseAgencyLine(line: string): { name: string; via?: string } | undefined {
@@ -589,7 +605,10 @@ export const agencyKey = (name: string): string => {
 /** AGENCY/Name, as Xinhua and Reuters sign: "(Xinhua/Li Xin)", "(REUTERS/Ann Wang)", "Xinhua/Li Xin"; the agency alone in brackets: "(AFP)". */
 const WEAK_CREDITS: RegExp[] = [
   /^(?<caption>.*[.!?"”])\s*\((?<credit>(?:AP|AFP|Reuters|REUTERS|Xinhua|XINHUA|EPA|Kyodo|Yonhap|CNS|Bloomberg)\s*\/\s*\p{Lu}[^()]*)\)$/u,
-  /^(?<caption>.*[.!?"”)])\s+(?<credit>(?:AP|AFP|Reuters|REUTERS|Xinhua|XINHUA|EPA|Kyodo|Yonhap|Bloomberg)\/\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3})$/u,
+  // (A file photo, as Reuters signs it: "REUTERS/Tingshu Wang/File Photo". QA.)
+  /^(?<caption>.*[.!?"”)])\s+(?<credit>(?:AP|AFP|Reuters|REUTERS|Xinhua|XINHUA|EPA|Kyodo|Yonhap|Bloomberg)\/\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}(?:\/File Photo)?)$/u,
+  // "… on Monday. — AFP", the agency after a dash.
+  /^(?<caption>.*[.!?"”)])\s+[—–]\s*(?<credit>AFP|AP|Reuters|REUTERS|EPA(?:-EFE)?|Getty Images|Xinhua|XINHUA|Bloomberg|Kyodo|Yonhap)$/,
   /^(?<caption>.*[.!?"”])\s*\((?<credit>AFP|AP|Reuters|REUTERS|EPA(?:-EFE)?|Getty Images|Xinhua|XINHUA|Bloomberg|Kyodo|KYODO|Yonhap|YONHAP)\)$/,
 ];
 
@@ -612,7 +631,10 @@ export function splitPhotoCredit(paragraph: string): { caption: string; credit: 
     // Chinese: "（新华社记者李华摄）", "（视觉中国供图）", "（中央社記者王飛華攝）".
     /^(?<caption>.*\S)\s*[（(](?<credit>[^（）()]+?)\s*(?:摄|攝|供图|供圖)[）)]$/u,
     // NAME/AGENCY at the end, as wire photo desks sign: "DAWOUD ABU ALKAS/REUTERS", "Mohamed Hossam/EPA-EFE".
-    /^(?<caption>.*[.!?"”)])\s+(?<credit>[A-Z][A-Z.'’ -]+\/[A-Z][A-Za-z.'’ -]+)$/,
+    // (With spaces round the slash, as China Daily signs: "WANG JING / CHINA DAILY". QA.)
+    /^(?<caption>.*[.!?"”)])\s+(?<credit>[A-Z][A-Z.'’ -]*[A-Z.]\s*\/\s*[A-Z][A-Za-z.'’ -]+)$/,
+    // "[Photo provided to China Daily]": no name, but the credit the paper prints.
+    /^(?<caption>.*\S)\s*\[(?<credit>Photos? provided (?:to|by) [^\]]+)\]$/i,
     /^(?<caption>.*[.!?"”)])\s+(?<credit>\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){1,3}\/(?:[A-Z][A-Z.&'’-]+(?: [A-Z][A-Z.&'’-]+)*|Getty Images|Reuters|Bloomberg|Xinhua))$/u,
     // An agency's name alone after the caption's last sentence.
     /^(?<caption>.*[.!?"”)])\s+(?<credit>AFP|AP|Reuters|REUTERS|EPA(?:-EFE)?|Getty Images|Xinhua|XINHUA|Bloomberg)$/,

@@ -25,6 +25,7 @@ import { squash, textOf, unique, VOID_ELEMENTS, type El } from './_tree.js';
 import { splitPhotoCredit } from './lines.js';
 import { takeClosingCredits } from './_closing.js';
 import type { ImportContext, ImportResult, Importer, RecordFieldsOut } from './types.js';
+import { withoutWireMarks } from './record.js';
 
 type Obj = Record<string, unknown>;
 
@@ -185,7 +186,7 @@ function readNinjs(text: string, ctx: ImportContext): ImportResult {
   }
   if (stamps.firstcreated === undefined) notes.push('no firstcreated: the first publication is versioncreated');
 
-  const fields: RecordFieldsOut = { id: '', title, date: published.value };
+  const fields: RecordFieldsOut = { id: '', title: withoutWireMarks(title, notes), date: published.value };
   if (stamps.firstcreated !== undefined) {
     const updated = laterStamp(stamps.firstcreated, stamps.versioncreated, notes, 'versioncreated');
     if (updated !== undefined) fields.updated = updated;

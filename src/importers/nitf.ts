@@ -24,6 +24,7 @@ import { agencyOfJob, agencyOfPublication, isJobPhrase } from './_names.js';
 import { takeClosingCredits, takeCreditLine } from './_closing.js';
 import { nameSuffix, withSuffix } from './_suffix.js';
 import type { ImportContext, ImportResult, Importer, RecordFieldsOut } from './types.js';
+import { withoutWireMarks } from './record.js';
 
 const parser = new XMLParser({
   preserveOrder: true,
@@ -140,7 +141,7 @@ export const importNitf: Importer = (text: string, ctx: ImportContext): ImportRe
     return { stories: [], diagnostics: [diagnostic(Errors.ImportNoDate, { file, field: 'nitf/head/docdata/date.issue' }, missing)] };
   }
 
-  const fields: RecordFieldsOut = { id: '', title, date: published.value };
+  const fields: RecordFieldsOut = { id: '', title: withoutWireMarks(title, notes), date: published.value };
   const updated = laterStamp(published, corrected, notes, 'date.release');
   if (updated !== undefined) fields.updated = updated;
 

@@ -31,6 +31,18 @@ export function slug(text: string, max = 48): string {
 const CORRECTION_MARKS = /^(?:(?:CORRECTED|REFILE|RPT|UPDATE\s*\d+|WRAPUP\s*\d+)\s*[-–—:]\s*)+/i;
 
 /**
+ * The headline without a wire's marks (`UPDATE 2-German factory orders rebound` → `German factory orders
+ * rebound`): they say which version of the story this is, which the feeds say with `updated`; kept, a
+ * correction changed the headline readers see (QA). A headline that is marks alone stays as it is.
+ */
+export function withoutWireMarks(title: string, notes: string[]): string {
+  const mark = CORRECTION_MARKS.exec(title)?.[0];
+  if (mark === undefined || mark.length === title.length) return title;
+  notes.push(`the wire's mark ${JSON.stringify(mark.trim())} is left out of the headline`);
+  return title.slice(mark.length);
+}
+
+/**
  * An id for copy that carries none, derived from its content so the same text always gets the same id:
  * `imp-20250205-trump-netanyahu-set-for-pivotal-talks-3f2a9c1b`.
  */

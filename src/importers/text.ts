@@ -16,9 +16,9 @@ import type { Diagnostic } from '../types.js';
 import { lookupCity } from './gazetteer.js';
 import { cityName, key } from './_regions.js';
 import {
-  agenciesNamed, agencyKey, besidesAuthors, isInterviewLine, parseAgencyLine, parseContributorLine, parseDatelineLead, reporterNames, splitPhotoCredit, zhSignature, type Contributor, type DatelineLead,
+  agenciesNamed, agencyContribution, agencyKey, besidesAuthors, isInterviewLine, parseAgencyLine, parseContributorLine, parseDatelineLead, reporterNames, splitPhotoCredit, zhSignature, type Contributor, type DatelineLead,
 } from './lines.js';
-import { contentId, markdownHeading, markdownText } from './record.js';
+import { contentId, markdownHeading, markdownText, withoutWireMarks } from './record.js';
 import type { Importer, ImportResult, RecordFieldsOut } from './types.js';
 import { type PageBlock, BREADCRUMB_SEP, classify, ID_LINE, IMAGE_LINE, isRelated, type Line, NAV, segments, endsSentence, withoutClosers } from './_page.js';
 import { ambiguity, ambiguousZone, parseStamp, type Stamp } from './_stamps.js';
@@ -302,7 +302,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
   if (firstStamp < 0) diagnostics.push(problems.noDate(file, lines, ctx.timezone));
   if (ambiguous !== undefined) return { stories: [], diagnostics };
   if (headline === undefined || firstStamp < 0) return { stories: [], diagnostics };
-  fields.title = headline.text;
+  fields.title = withoutWireMarks(headline.text, notes);
 
   // Blocks from the stamp on. Copy that is hard-wrapped (most lines run on into the next without ending a
   // sentence) is read a paragraph per run of lines; other copy a paragraph per line.
@@ -434,7 +434,9 @@ export const importText: Importer = (input, ctx): ImportResult => {
   unmark();
   while (body.length > 0) {
     const last = body[body.length - 1] as PageBlock;
-    const agency = parseAgencyLine(last.text);
+    // (Agencies that "contributed to this story" are its agency: QA.)
+    const contributedBy = agencyContribution(last.text);
+    const agency = parseAgencyLine(contributedBy ?? last.text);
     // "记者：王晓岚 李华": the reporters, as Chinese papers sign at the end (not an interview's last line).
     const interview = body.slice(0, -1).some((b) => isInterviewLine(b.text));
     const people = agency === undefined ? (parseContributorLine(last.text) ?? parseEditorLine(last.text, interview)) : undefined;

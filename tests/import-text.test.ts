@@ -1773,6 +1773,23 @@ describe('importText: a page holding two stories', () => {
     }
   });
 
+  it('is refused after a wire story\'s end mark, which Xinhua\'s pages print instead of a breadcrumb (QA: the second was the first\'s body)', () => {
+    const xinhua = (headline: string, time: string, lead: string): string[] => [headline, '', `Source: Xinhua| 2025-02-05 ${time}| Editor: huaxia`, '', lead, ''];
+    const second = xinhua('Seoul shares slip', '15:40:00', 'SEOUL, Feb. 5 (Xinhua) -- South Korean stocks closed slightly lower on Wednesday.');
+    for (const [first, mark] of [
+      [xinhua('Tokyo stocks close higher', '15:10:00', 'TOKYO, Feb. 5 (Xinhua) -- Japanese shares ended higher on Wednesday.'), ['Enditem', '']],
+      [xinhua('Tokyo stocks close higher', '15:10:00', 'TOKYO, Feb. 5 (Xinhua) -- Japanese shares ended higher on Wednesday. Enditem'), []],
+      [['东京股市收涨', '', '2025-02-05 15:10:00 来源：新华网', '', '新华社东京2月5日电 东京股市周三收涨。', ''], ['（完）', '']],
+    ]) {
+      const page = [...first!, ...mark!, ...second];
+      const r = importText(page.join('\n'), { file: 'two.txt', timezone: ZONE });
+      expect([r.stories, r.diagnostics.map((d) => [d.code, d.line])], first![0]).toEqual([[], [['E_IMPORT_SECOND_STORY', page.indexOf('Seoul shares slip') + 1]]]);
+    }
+    // The mark alone, with the story going on after it (no headline and stamp), is still one story.
+    const one = importText([...xinhua('Tokyo stocks close higher', '15:10:00', 'TOKYO, Feb. 5 (Xinhua) -- Japanese shares ended higher.'), 'Enditem', '', 'Agencies via Xinhua', ''].join('\n'), { file: 'one.txt', timezone: ZONE });
+    expect([one.diagnostics.filter((d) => d.severity === 'error'), one.stories.length]).toEqual([[], 1]);
+  });
+
   it('a live page\'s entries and a list of related stories, each with a headline, a stamp and a dateline, are one story (review)', () => {
     for (const page of [
       ['Home | World', '', 'Storm live: updates', '', 'Updated: 2025-02-05 09:24', '', 'CHICAGO (AP) — Snow fell overnight.', '', 'Schools close in Milwaukee', '', 'Updated: 2025-02-05 11:00', '', 'MILWAUKEE (AP) — The district closed every school.', ''],

@@ -28,7 +28,7 @@ import { nameCase } from './_names.js';
 import { keptWholeNote } from './_surname-first.js';
 import { withNote } from './_with.js';
 import { barByline } from './_bar-byline.js';
-import { endsWithMark, innerEndMarkNote, innerEndMarks, withoutEndMark } from './_end-mark.js';
+import { endsWithMark, innerEndMarkNote, innerEndMarks, MARK_ALONE, withoutEndMark } from './_end-mark.js';
 import { leadOf, type TextLead } from './_lead.js';
 import { datelineDay, laterStamp, type Timed } from './_story.js';
 import { copyLanguage } from './_language.js';
@@ -98,7 +98,7 @@ function ambiguousStamp(lines: readonly { n: number; text: string }[], deskZone:
 }
 
 /** Where a second story starts among a story's blocks, by its headline: see above. */
-function secondStory(blocks: readonly PageBlock[]): PageBlock | undefined {
+function secondStory(blocks: readonly PageBlock[], afterEndMark: ReadonlySet<PageBlock>): PageBlock | undefined {
   for (let k = 0; k + 1 < blocks.length; k++) {
     const b = blocks[k] as PageBlock;
     // (Only after the site's breadcrumb: a live page's entries and a list of related stories print a
@@ -107,10 +107,14 @@ function secondStory(blocks: readonly PageBlock[]): PageBlock | undefined {
     // under the story, or a footer's, before a list of related headlines and their stamps, is the story's.
     // (Within the three lines after the stamp, as a byline or a photo line may come first; a sentence of
     // Chinese is short. Review.)
-    if (b.kind !== 'breadcrumb') continue;
-    const headline = blocks[k + 1];
-    const stamp = blocks[k + 2];
-    const story = blocks.slice(k + 3, k + 6).some((p) => p.kind === 'text' && (leadOf(p) !== undefined || (endsSentence(p.text) && (p.text.length >= 30 || CJK.test(p.text)))));
+    // Or after the end mark of a wire story (`Enditem`, `（完）`, closing a paragraph or on a line of its
+    // own, `afterEndMark`): Xinhua's pages print no breadcrumb, and a second story pasted after the first
+    // was its body, under its headline (QA).
+    const h = b.kind === 'breadcrumb' || (b.kind === 'text' && withoutEndMark(b.text) !== undefined) ? k + 1 : afterEndMark.has(b) ? k : -1;
+    if (h < 0) continue;
+    const headline = blocks[h];
+    const stamp = blocks[h + 1];
+    const story = blocks.slice(h + 2, h + 5).some((p) => p.kind === 'text' && (leadOf(p) !== undefined || (endsSentence(p.text) && (p.text.length >= 30 || CJK.test(p.text)))));
     if (headline?.kind === 'text' && stamp?.kind === 'stamp' && story && headline.text.length <= 200 && !endsSentence(headline.text)) return headline;
   }
   return undefined;
@@ -312,8 +316,16 @@ export const importText: Importer = (input, ctx): ImportResult => {
   const blocks: PageBlock[] = [];
   let open: { n: number; lines: string[] } | undefined;
   let related = false;
+  /** The blocks that come right after an end mark on a line of its own (which is dropped as chrome). */
+  const afterEndMark = new Set<PageBlock>();
+  let markSeen = false;
+  const push = (b: PageBlock): void => {
+    if (markSeen) afterEndMark.add(b);
+    markSeen = false;
+    blocks.push(b);
+  };
   const close = (): void => {
-    if (open !== undefined) blocks.push({ n: open.n, text: joinLines(open.lines), kind: 'text', joined: open.lines.length > 1 });
+    if (open !== undefined) push({ n: open.n, text: joinLines(open.lines), kind: 'text', joined: open.lines.length > 1 });
     open = undefined;
   };
   for (const l of region) {
@@ -327,7 +339,8 @@ export const importText: Importer = (input, ctx): ImportResult => {
     if (l.kind !== 'text') {
       close();
       if (l.kind === 'promo') related = isRelated(l.text);
-      if (l.kind !== 'blank' && l.kind !== 'promo' && l.kind !== 'chrome') blocks.push({ n: l.n, text: l.text, kind: l.kind, joined: false });
+      if (l.kind !== 'blank' && l.kind !== 'promo' && l.kind !== 'chrome') push({ n: l.n, text: l.text, kind: l.kind, joined: false });
+      if (l.kind === 'chrome' && MARK_ALONE.test(l.text.trim())) markSeen = true;
       continue;
     }
     if (open === undefined || !wrapped) {
@@ -377,7 +390,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
 
   // A second story on the page (two pages pasted into one file): the site's breadcrumb, then a headline
   // and a stamp. Refused, not written into the first story's body.
-  const second = secondStory(blocks.slice(i));
+  const second = secondStory(blocks.slice(i), afterEndMark);
   if (second !== undefined) return { stories: [], diagnostics: [...diagnostics, diagnostic(Errors.ImportSecondStory, { file, line: second.n }, second.text)] };
   // The body. Special lines inside it are kept as text: inside a story they are not what they look like.
   const body: PageBlock[] = [];

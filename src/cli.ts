@@ -116,7 +116,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       io.stderr(USAGE['main'] ?? '');
       return 2;
     }
-    io.stdout(USAGE['main'] ?? '');
+    // `dateline help build`, `dateline --help build`: the command's help (QA: the general help was printed).
+    const about = rest[0] !== undefined && rest.length === 1 && Object.hasOwn(USAGE, rest[0]) && rest[0] !== 'main' ? USAGE[rest[0]] : undefined;
+    io.stdout(about ?? USAGE['main'] ?? '');
     return 0;
   }
   if (command === '--version' || command === '-V' || command === 'version') {

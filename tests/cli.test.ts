@@ -96,6 +96,15 @@ describe('help and usage', () => {
     // -h and `help` are the same thing.
     expect((await run(['-h'], tmpdir())).stdout).toBe(r.stdout);
     expect((await run(['help'], tmpdir())).stdout).toBe(r.stdout);
+    // `help build` and `--help build` are build's help (QA: the main usage), and an unknown name the main usage.
+    for (const command of ['build', 'check', 'import', 'serve']) {
+      const own = (await run([command, '--help'], tmpdir())).stdout;
+      expect(own).toMatch(new RegExp(`^Usage: dateline ${command}`));
+      expect((await run(['help', command], tmpdir())).stdout).toBe(own);
+      expect((await run(['--help', command], tmpdir())).stdout).toBe(own);
+    }
+    expect((await run(['help', 'main'], tmpdir())).stdout).toBe(r.stdout);
+    expect((await run(['help', 'publish'], tmpdir())).stdout).toBe(r.stdout);
   });
 
   it('--version, -V and version print the version in package.json on stdout and exit 0', async () => {

@@ -56,7 +56,7 @@ export const Errors = {
   NotUtf8: entry('E_NOT_UTF8', 'error', (bytes: string) =>
     `the file is not UTF-8 (from the bytes ${bytes}): its text would be changed where it cannot be decoded; save it as UTF-8`),
   ArticlesDirMissing: entry('E_ARTICLES_DIR_MISSING', 'error', (reason: string) =>
-    `cannot read the articles directory (${reason}); create it or set "articlesDir" in the configuration`),
+    `cannot read the articles directory (${withWords(reason)}); create it or set "articlesDir" in the configuration`),
   FrontMatterMissing: entry('E_FRONT_MATTER_MISSING', 'error', (why?: string) =>
     `no front matter${why === undefined ? '' : ` (${why})`}: a Markdown record starts with a line "---", then YAML fields, then "---"`),
   FrontMatterUnclosed: entry('E_FRONT_MATTER_UNCLOSED', 'error', () =>
@@ -220,7 +220,7 @@ export const Errors = {
   ConfigUnreadable: entry('E_CONFIG_UNREADABLE', 'error', (reason: string) =>
     reason === 'ENOENT'
       ? 'no such file; create it (the README lists the settings) or pass --config FILE'
-      : `cannot read the configuration: ${reason}`),
+      : `cannot read the configuration: ${withWords(reason)}`),
   ConfigInvalid: entry('E_CONFIG_INVALID', 'error', (detail: string) => detail),
   DirsOverlap: entry('E_DIRS_OVERLAP', 'error', (what: string, inner: string, outerWhat: string, outer: string, same: boolean = inner === outer) =>
     `${what} "${inner}" is ${same ? 'the same directory as' : 'inside'} ${outerWhat} "${outer}": ` +

@@ -802,7 +802,7 @@ describe('article diagnostics (loadArticles)', () => {
 
   it('a missing articles directory is one located diagnostic, not a crash', async () => {
     const { lines } = await diagnose({}, { ...SITE_CONFIG, articlesDir: 'stories' });
-    expect(lines).toEqual(['stories: cannot read the articles directory (ENOENT); create it or set "articlesDir" in the configuration (E_ARTICLES_DIR_MISSING)']);
+    expect(lines).toEqual(['stories: cannot read the articles directory (ENOENT (no such file)); create it or set "articlesDir" in the configuration (E_ARTICLES_DIR_MISSING)']);
   });
 
   // Duplicates are found on the id as the feeds carry it (trimmed), not on the raw text.
@@ -1139,6 +1139,18 @@ describe('configuration diagnostics (loadConfig)', () => {
         const run = await runCli([command], site.dir);
         expect([command, run.code, run.stderr.split('\n')[0]]).toEqual([command, 1, expect.stringContaining('(E_NOT_UTF8)')]);
       }
+    } finally {
+      await site.cleanup();
+    }
+  });
+
+  it('a configuration that cannot be read says why in words (QA: "EISDIR")', async () => {
+    const site = await makeSite({});
+    try {
+      const { mkdir } = await import('node:fs/promises');
+      await mkdir(join(site.dir, 'dir.json'));
+      const thrown = await loadConfig('dir.json', site.dir).catch((e: unknown) => e);
+      expect(thrown instanceof DatelineError ? thrown.diagnostics.map(formatDiagnostic) : thrown).toEqual(['dir.json: cannot read the configuration: EISDIR (a directory is in the way of the file) (E_CONFIG_UNREADABLE)']);
     } finally {
       await site.cleanup();
     }

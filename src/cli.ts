@@ -18,6 +18,7 @@ import { loadAllRecords } from './sources/cached.js';
 import { countDiagnostics, internalError, parseCommand, plural, report, type CliIO } from './cli/_report.js';
 import { withRecordProblems } from './cli/_despite.js';
 import { buildCommand, leftOut, tuneForSize, untuneForSize } from './cli/build.js';
+import { progressLine } from './cli/_progress.js';
 
 export type { CliIO } from './cli/_report.js';
 
@@ -165,10 +166,24 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       out: { path: resolve(io.cwd, config.outDir), shown: config.outDir, ...dirSetting(config, configFile, 'outDir') },
       cache: cacheDirs(io.cwd, undefined),
     });
-    // Bodies read again when a feed renders them, as a build does, not all held at once.
-    const loaded = await loadAllRecords(config, io.cwd, { remember: false, keepBodies: false, onProgress: (done, total) => tuneForSize({ phase: 'read', done, total }) });
-    // Documents too large for this process to make are errors, as the build finds them.
-    const built = checkFeeds(loaded.articles, config, documentLimit(getHeapStatistics().heap_size_limit), heapNow());
+    // On a terminal, the progress line a build shows, for its reading and planning (QA: a 10k site's check
+    // was seconds of silence).
+    const progress = io.progress === true && !quiet && !json ? progressLine(io.stderr, undefined, io.columns) : undefined;
+    let loaded: Awaited<ReturnType<typeof loadAllRecords>>;
+    let built: ReturnType<typeof checkFeeds>;
+    try {
+      // Bodies read again when a feed renders them, as a build does, not all held at once.
+      loaded = await loadAllRecords(config, io.cwd, {
+        remember: false, keepBodies: false, onProgress: (done, total) => {
+          tuneForSize({ phase: 'read', done, total });
+          progress?.update(done === total ? { phase: 'plan', done: 0, total: 1 } : { phase: 'read', done, total });
+        },
+      });
+      // Documents too large for this process to make are errors, as the build finds them.
+      built = checkFeeds(loaded.articles, config, documentLimit(getHeapStatistics().heap_size_limit), heapNow());
+    } finally {
+      progress?.done();
+    }
     // "No published articles" says nothing more when records were refused or the directory is missing.
     const refused = loaded.diagnostics.some((d) => d.severity === 'error');
     // As build names them: the main feed's stories, and each feed's newest change.

@@ -121,6 +121,25 @@ describe('build output', () => {
     }
   });
 
+  it('check on a terminal: the progress line too, cleared before the summary; none with --quiet or --json, nor piped (QA)', async () => {
+    const site = await makeSite(files, config);
+    try {
+      const io = cli(site.dir, true);
+      expect(await main(['check'], io)).toBe(0);
+      expect(io.err()).toContain('\r\x1b[KPlanning feeds…');
+      // Erased before the warnings are printed.
+      expect(io.err()).toContain('Planning feeds…\r\x1b[Karticles/b.md:5: summary: warning:');
+      expect(io.out()).toMatch(/^Read 2 records from articles\/: 2 published, 0 drafts\.\n/);
+      for (const [args, terminal] of [[['check', '--quiet'], true], [['check', '--json'], true], [['check'], false]] as const) {
+        const other = cli(site.dir, terminal);
+        expect(await main([...args], other)).toBe(0);
+        expect(other.err(), args.join(' ')).not.toContain('\r');
+      }
+    } finally {
+      await site.cleanup();
+    }
+  });
+
   it('piped (no terminal): no progress, one summary line', async () => {
     const site = await makeSite(files, config);
     try {

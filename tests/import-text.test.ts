@@ -432,6 +432,9 @@ describe('importText: fixtures', () => {
   it.each([
     'France named a new prime minister on Tuesday, a close ally of the president. (AFP)',
     'Most voters oppose the new tariffs, a poll found. (Reuters/Ipsos)',
+    // (Review: spaced, only a name and a paper in capitals.)
+    'Negotiators said the deal was done. US / EU',
+    'The index rose on Monday. FTSE / Straits Times',
   ])('keeps %j in the body when no dateline follows it (a story\'s own paragraph, not a caption)', (line) => {
     const text = ['Home | World', '', 'Brief', '', 'Updated: 2025-10-12 09:24', '', line, '', 'A second paragraph of the story.', ''].join('\n');
     const story = only(importText(text, { file: 'c.txt', timezone: 'Asia/Shanghai' }));
@@ -445,8 +448,9 @@ describe('importText: fixtures', () => {
     expect(story.fields.title).toBe('Factory orders rebound');
     expect(story.notes).toContain(`the wire's mark ${JSON.stringify(mark)} is left out of the headline`);
     expect(story.fields.id).toBe(only(importText(page('Factory orders rebound'), { file: 'c.txt', timezone: 'Asia/Shanghai' })).fields.id);
-    // A headline that is a mark alone stays.
+    // A headline that is a mark alone stays, and so does one that reads as a headline (review).
     expect(only(importText(page('UPDATE 2-'), { file: 'c.txt', timezone: 'Asia/Shanghai' })).fields.title).toBe('UPDATE 2-');
+    expect(only(importText(page('Update 2: what we know about the storm'), { file: 'c.txt', timezone: 'Asia/Shanghai' })).fields.title).toBe('Update 2: what we know about the storm');
   });
 
   it('reads an AP editor\'s note ("EDITOR\'S NOTE — …") as no dateline, and the dateline after it', () => {
@@ -1784,6 +1788,15 @@ describe('importText: a page holding two stories', () => {
       const page = [...first!, ...mark!, ...second];
       const r = importText(page.join('\n'), { file: 'two.txt', timezone: ZONE });
       expect([r.stories, r.diagnostics.map((d) => [d.code, d.line])], first![0]).toEqual([[], [['E_IMPORT_SECOND_STORY', page.indexOf('Seoul shares slip') + 1]]]);
+    }
+    // After the mark, a "Related" list, or a correction or editor's note with its stamp, is the story's (review).
+    for (const after of [
+      ['Enditem', '', 'Related:', '', 'Seoul shares slip', '', 'Source: Xinhua| 2025-02-05 15:40:00| Editor: huaxia', '', 'SEOUL, Feb. 5 (Xinhua) -- South Korean stocks closed lower.', ''],
+      ['Enditem', '', 'Correction', '', 'Updated: 2025-02-05 16:00', '', 'An earlier version of this story misstated the index\'s close on Wednesday.', ''],
+    ]) {
+      const page = [...xinhua('Tokyo stocks close higher', '15:10:00', 'TOKYO, Feb. 5 (Xinhua) -- Japanese shares ended higher.'), ...after];
+      const r = importText(page.join('\n'), { file: 'one.txt', timezone: ZONE });
+      expect([r.diagnostics.filter((d) => d.severity === 'error'), r.stories.length], after[2]).toEqual([[], 1]);
     }
     // The mark alone, with the story going on after it (no headline and stamp), is still one story.
     const one = importText([...xinhua('Tokyo stocks close higher', '15:10:00', 'TOKYO, Feb. 5 (Xinhua) -- Japanese shares ended higher.'), 'Enditem', '', 'Agencies via Xinhua', ''].join('\n'), { file: 'one.txt', timezone: ZONE });

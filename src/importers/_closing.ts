@@ -9,7 +9,7 @@ import { plainText, type Block } from './_blocks.js';
 import { parseByline, parseEditorLine } from './_bylines.js';
 import type { Credits } from './_credits.js';
 import { squash } from './_tree.js';
-import { agencyContribution, isInterviewLine, parseAgencyLine, parseContributorLine, zhSignature } from './lines.js';
+import { isInterviewLine, parseAgencyLine, parseContributorLine, zhSignature } from './lines.js';
 import { innerEndMarkNote, innerEndMarks, MARK_ALONE, withoutEndMark, withoutInnerEndMark } from './_end-mark.js';
 
 export function takeClosingCredits(blocks: Block[], credits: Credits, notes: string[]): void {
@@ -44,8 +44,6 @@ export function takeCreditLine(text: string, credits: Credits, interview = false
 /** What a credit line gives, read once; undefined when the line is none. */
 function creditLine(text: string, interview: boolean): ((credits: Credits) => void) | undefined {
   if (parseAgencyLine(text) !== undefined) return (credits) => credits.agency(text, 'the agency line at the end of the body');
-  const contributed = agencyContribution(text);
-  if (contributed !== undefined) return (credits) => credits.agency(contributed, 'the line that says it contributed, at the end of the body');
   const people = parseContributorLine(text) ?? parseEditorLine(text, interview);
   if (people !== undefined) return (credits) => credits.contributors.push(...people);
   const zh = zhSignature(text, interview);

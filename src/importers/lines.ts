@@ -473,8 +473,6 @@ export function parseContributorLine(line: string): Contributor[] | undefined {
   // Reuters prints its tagline in parentheses: "(Reporting by X in London; Editing by Y)".
   const text = line.trim().replace(/\s+/g, ' ').replace(/^\(([^()]*)\)\.?$/, '$1');
   const contributed = /^(.+?) (?:also )?contributed( reporting)?( to this (?:story|report|article))?\.?$/i.exec(text);
-  // (Agencies that contributed are the story's agency, no people: `agencyContribution`. QA.)
-  if (agencyContribution(line) !== undefined) return undefined;
   // (`… contributed.` alone only of people with their places, as wires sign it: `Japan and Australia also
   // contributed.` is a sentence.)
   const bare = contributed !== null && contributed[2] === undefined && contributed[3] === undefined;
@@ -507,7 +505,7 @@ export function parseContributorLine(line: string): Contributor[] | undefined {
     return out;
   }, []));
   // (`editing by`, as Reuters prints it too: QA.)
-  const roles = parts.map((p) => /^([A-Za-z][a-z]+(?: [a-z]+| [Rr]eporting)?) by (.+)$/.exec(p));
+  const roles = parts.map((p) => /^([A-Z][a-z]+(?: [a-z]+| Reporting)?|(?:additional )?reporting|editing|writing) by (.+)$/.exec(p));
   if (roles.length === 0 || roles.some((r) => r === null)) return undefined;
   return named(roles.flatMap((r) => splitPeople(r?.[2] ?? '').map((n) => person(n, (r?.[1] ?? '').toLowerCase()))));
 }
@@ -548,18 +546,6 @@ const AGENCY = `(?:${AGENCIES.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'
 const JOINED = String.raw`(?:\s*[-–/,&]\s*|\s+and\s+)`;
 /** (A chain of them, `Agencies via Reuters via Xinhua`, is the last one's, via the others. QA.) */
 const AGENCY_LINE = new RegExp(`^(?:(?<via>${AGENCY}(?:(?:${JOINED}|\\s+via\\s+)${AGENCY})*)\\s+via\\s+)?(?<name>${AGENCY}(?:${JOINED}${AGENCY})*)\\.?$`, 'i');
-
-/**
- * The agencies of a line that says they contributed, as an agency line would print them: `Xinhua
- * contributed to this story.`, `Reuters and AFP contributed to this report.`, `Contributed by Xinhua`
- * (QA: they were credited as people, in RSS's dc:contributor and Atom's contributor).
- */
-export function agencyContribution(line: string): string | undefined {
-  const text = line.trim().replace(/\s+/g, ' ').replace(/^\(([^()]*)\)\.?$/, '$1');
-  const m = /^(?:(.+?) (?:also )?contributed(?: reporting)?(?: to this (?:story|report|article))?|contributed by (.+?))\.?$/i.exec(text);
-  const named = (m?.[1] ?? m?.[2])?.replace(/^the\s+/i, '');
-  return named !== undefined && parseAgencyLine(named) !== undefined ? named : undefined;
-}
 
 /** `Agencies Via Xinhua` → `{name: 'Xinhua', via: 'Agencies'}`; `Xinhua`; `Reuters - AP`, `AFP and AP` (kept as printed). */
 export function parseAgencyLine(line: string): { name: string; via?: string } | undefined {
@@ -632,7 +618,9 @@ export function splitPhotoCredit(paragraph: string): { caption: string; credit: 
     /^(?<caption>.*\S)\s*[（(](?<credit>[^（）()]+?)\s*(?:摄|攝|供图|供圖)[）)]$/u,
     // NAME/AGENCY at the end, as wire photo desks sign: "DAWOUD ABU ALKAS/REUTERS", "Mohamed Hossam/EPA-EFE".
     // (With spaces round the slash, as China Daily signs: "WANG JING / CHINA DAILY". QA.)
-    /^(?<caption>.*[.!?"”)])\s+(?<credit>[A-Z][A-Z.'’ -]*[A-Z.]\s*\/\s*[A-Z][A-Za-z.'’ -]+)$/,
+    /^(?<caption>.*[.!?"”)])\s+(?<credit>[A-Z][A-Z.'’ -]+\/[A-Z][A-Za-z.'’ -]+)$/,
+    // (Spaced, only a name of two words or more and a paper in capitals: "US / EU" is no credit. Review.)
+    /^(?<caption>.*[.!?"”)])\s+(?<credit>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)+ \/ [A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*)$/,
     // "[Photo provided to China Daily]": no name, but the credit the paper prints.
     /^(?<caption>.*\S)\s*\[(?<credit>Photos? provided (?:to|by) [^\]]+)\]$/i,
     /^(?<caption>.*[.!?"”)])\s+(?<credit>\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){1,3}\/(?:[A-Z][A-Z.&'’-]+(?: [A-Z][A-Z.&'’-]+)*|Getty Images|Reuters|Bloomberg|Xinhua))$/u,

@@ -29,6 +29,8 @@ export function slug(text: string, max = 48): string {
 
 /** Prefixes wires put on a corrected or updated story's headline ("CORRECTED-", "UPDATE 2-", "REFILE-", "RPT-"). */
 const CORRECTION_MARKS = /^(?:(?:CORRECTED|REFILE|RPT|UPDATE\s*\d+|WRAPUP\s*\d+)\s*[-–—:]\s*)+/i;
+/** The same as a headline carries them, strictly: `UPDATE 2-`, `CORRECTED-`, `REFILE-UPDATE 1-`. */
+const WIRE_MARKS = /^(?:(?:CORRECTED|REFILE|RPT|UPDATE ?\d+|WRAPUP ?\d+)-)+/;
 
 /**
  * The headline without a wire's marks (`UPDATE 2-German factory orders rebound` → `German factory orders
@@ -36,7 +38,8 @@ const CORRECTION_MARKS = /^(?:(?:CORRECTED|REFILE|RPT|UPDATE\s*\d+|WRAPUP\s*\d+)
  * correction changed the headline readers see (QA). A headline that is marks alone stays as it is.
  */
 export function withoutWireMarks(title: string, notes: string[]): string {
-  const mark = CORRECTION_MARKS.exec(title)?.[0];
+  // (As wires print them, in capitals before a hyphen: "Update 2: what we know" is a headline. Review.)
+  const mark = WIRE_MARKS.exec(title)?.[0];
   if (mark === undefined || mark.length === title.length) return title;
   notes.push(`the wire's mark ${JSON.stringify(mark.trim())} is left out of the headline`);
   return title.slice(mark.length);

@@ -16,7 +16,7 @@ import type { Diagnostic } from '../types.js';
 import { lookupCity } from './gazetteer.js';
 import { cityName, key } from './_regions.js';
 import {
-  agenciesNamed, agencyContribution, agencyKey, besidesAuthors, isInterviewLine, parseAgencyLine, parseContributorLine, parseDatelineLead, reporterNames, splitPhotoCredit, zhSignature, type Contributor, type DatelineLead,
+  agenciesNamed, agencyKey, besidesAuthors, isInterviewLine, parseAgencyLine, parseContributorLine, parseDatelineLead, reporterNames, splitPhotoCredit, zhSignature, type Contributor, type DatelineLead,
 } from './lines.js';
 import { contentId, markdownHeading, markdownText, withoutWireMarks } from './record.js';
 import type { Importer, ImportResult, RecordFieldsOut } from './types.js';
@@ -110,11 +110,14 @@ function secondStory(blocks: readonly PageBlock[], afterEndMark: ReadonlySet<Pag
     // Or after the end mark of a wire story (`Enditem`, `（完）`, closing a paragraph or on a line of its
     // own, `afterEndMark`): Xinhua's pages print no breadcrumb, and a second story pasted after the first
     // was its body, under its headline (QA).
-    const h = b.kind === 'breadcrumb' || (b.kind === 'text' && withoutEndMark(b.text) !== undefined) ? k + 1 : afterEndMark.has(b) ? k : -1;
+    // (There, only before a wire story's dateline lead: an editor's note or a correction after the mark, with
+    // a stamp, is the story's. Review.)
+    const marked = b.kind !== 'breadcrumb';
+    const h = !marked || (b.kind === 'text' && withoutEndMark(b.text) !== undefined) ? k + 1 : afterEndMark.has(b) ? k : -1;
     if (h < 0) continue;
     const headline = blocks[h];
     const stamp = blocks[h + 1];
-    const story = blocks.slice(h + 2, h + 5).some((p) => p.kind === 'text' && (leadOf(p) !== undefined || (endsSentence(p.text) && (p.text.length >= 30 || CJK.test(p.text)))));
+    const story = blocks.slice(h + 2, h + 5).some((p) => p.kind === 'text' && (leadOf(p) !== undefined || (!marked && endsSentence(p.text) && (p.text.length >= 30 || CJK.test(p.text)))));
     if (headline?.kind === 'text' && stamp?.kind === 'stamp' && story && headline.text.length <= 200 && !endsSentence(headline.text)) return headline;
   }
   return undefined;
@@ -340,7 +343,8 @@ export const importText: Importer = (input, ctx): ImportResult => {
       close();
       if (l.kind === 'promo') related = isRelated(l.text);
       if (l.kind !== 'blank' && l.kind !== 'promo' && l.kind !== 'chrome') push({ n: l.n, text: l.text, kind: l.kind, joined: false });
-      if (l.kind === 'chrome' && MARK_ALONE.test(l.text.trim())) markSeen = true;
+      // (A "Related" list or other furniture after the mark: what follows is no second story. Review.)
+      if (l.kind === 'promo' || l.kind === 'chrome') markSeen = l.kind === 'chrome' && MARK_ALONE.test(l.text.trim());
       continue;
     }
     if (open === undefined || !wrapped) {
@@ -447,9 +451,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
   unmark();
   while (body.length > 0) {
     const last = body[body.length - 1] as PageBlock;
-    // (Agencies that "contributed to this story" are its agency: QA.)
-    const contributedBy = agencyContribution(last.text);
-    const agency = parseAgencyLine(contributedBy ?? last.text);
+    const agency = parseAgencyLine(last.text);
     // "记者：王晓岚 李华": the reporters, as Chinese papers sign at the end (not an interview's last line).
     const interview = body.slice(0, -1).some((b) => isInterviewLine(b.text));
     const people = agency === undefined ? (parseContributorLine(last.text) ?? parseEditorLine(last.text, interview)) : undefined;

@@ -112,12 +112,12 @@ function secondStory(blocks: readonly PageBlock[], afterEndMark: ReadonlySet<Pag
     // was its body, under its headline (QA).
     // (There, only before a wire story's dateline lead: an editor's note or a correction after the mark, with
     // a stamp, is the story's. Review.)
-    const marked = b.kind !== 'breadcrumb';
-    const h = !marked || (b.kind === 'text' && withoutEndMark(b.text) !== undefined) ? k + 1 : afterEndMark.has(b) ? k : -1;
+    const crumb = b.kind === 'breadcrumb';
+    const h = crumb || (b.kind === 'text' && withoutEndMark(b.text) !== undefined) ? k + 1 : afterEndMark.has(b) ? k : -1;
     if (h < 0) continue;
     const headline = blocks[h];
     const stamp = blocks[h + 1];
-    const story = blocks.slice(h + 2, h + 5).some((p) => p.kind === 'text' && (leadOf(p) !== undefined || (!marked && endsSentence(p.text) && (p.text.length >= 30 || CJK.test(p.text)))));
+    const story = blocks.slice(h + 2, h + 5).some((p) => p.kind === 'text' && (leadOf(p) !== undefined || (crumb && endsSentence(p.text) && (p.text.length >= 30 || CJK.test(p.text)))));
     if (headline?.kind === 'text' && stamp?.kind === 'stamp' && story && headline.text.length <= 200 && !endsSentence(headline.text)) return headline;
   }
   return undefined;

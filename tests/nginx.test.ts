@@ -311,10 +311,19 @@ describe.skipIf(!HAS_NGINX)('nginx serving dist/ with _config/nginx.conf', () =>
     for (const path of ['/feeds/', '/feeds/index.html']) {
       const r = await get(port, path);
       expect(r.status, path).toBe(200);
-      expect(r.headers['content-type'], path).toMatch(/^text\/html/);
+      // With its charset and revalidated on every use, as serve sends it (QA: nginx sent neither).
+      expect(r.headers['content-type'], path).toBe('text/html; charset=utf-8');
+      expect(r.headers['cache-control'], path).toBe('no-cache');
       expect(r.body.toString('utf8'), path).toBe(page);
     }
-    expect((await get(port, '/feeds/feed.xsl')).status).toBe(200);
+    const xsl = await get(port, '/feeds/feed.xsl');
+    expect(xsl.status).toBe(200);
+    expect(xsl.headers['content-type']).toBe('application/xslt+xml; charset=utf-8');
+    expect(xsl.headers['cache-control']).toBe('no-cache');
+    // A method other than GET and HEAD is refused there too, with Allow.
+    const post = await get(port, '/feeds/', {}, 'POST');
+    expect(post.status).toBe(405);
+    expect(post.headers['allow']).toBe('GET, HEAD');
   });
 
   it("Dateline's own files are not served, nor a build's staged files", async () => {
@@ -515,6 +524,8 @@ describe.skipIf(!HAS_NGINX)('nginx serving dist/ with _config/nginx.conf', () =>
       const rss = await get(port, '/feeds/sections/brand-new/rss.xml');
       expect([rss.status, rss.headers['content-type'], rss.headers['etag'], rss.body.toString()]).toEqual([200, 'application/rss+xml; charset=utf-8', undefined, '<rss version="2.0"/>']);
       expect((await get(port, '/feeds/sections/brand-new/feed.json')).headers['content-type']).toBe('application/feed+json; charset=utf-8');
+      const put = await get(port, '/feeds/sections/brand-new/rss.xml', {}, 'PUT');
+      expect([put.status, put.headers['allow']]).toEqual([405, 'GET, HEAD']);
       for (const path of ['/feeds/sections/.brand-new/rss.xml', '/feeds/sections/brand-new/other.xml', '/feeds/_dateline.json']) {
         expect((await get(port, path)).status, path).toBe(404);
       }

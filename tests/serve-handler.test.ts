@@ -833,10 +833,24 @@ describe('the manifest on disk', () => {
       const entry = servedFile('rss.xml', RSS, 'application/rss+xml; charset=utf-8', ['gzip', 'br'], files);
       for (const [name, bytes] of files) if (name !== 'rss.xml.br') await writeFile(join(dir, name), bytes);
       await writeFile(join(dir, '_dateline.json'), JSON.stringify({ version: 1, files: { 'rss.xml': entry } }));
-      const res = await createHandler(directoryStore(dir))(new Request('http://localhost/rss.xml', { headers: { 'accept-encoding': 'br, gzip' } }));
+      const h = createHandler(directoryStore(dir));
+      const req = (headers: Record<string, string> = {}, method = 'GET'): Promise<Response> =>
+        h(new Request('http://localhost/rss.xml', { method, headers: { 'accept-encoding': 'br, gzip', ...headers } }));
+      const res = await req();
       expect(res.status).toBe(200);
       expect(res.headers.get('content-encoding')).toBe('gzip');
       expect(gunzipSync(await bodyBytes(res)).toString()).toBe(RSS);
+      const gzip = entry.encodings.gzip!;
+      // A HEAD names what a GET sends (QA: it named br, from the manifest), and a poller holding the gzip
+      // ETag it was sent gets its 304 (it got the whole feed on every poll); the br ETag is not current.
+      const head = await req({}, 'HEAD');
+      expect([head.status, head.headers.get('content-encoding'), head.headers.get('etag'), head.headers.get('content-length')]).toEqual([200, 'gzip', gzip.etag, String(gzip.bytes)]);
+      const revalidated = await req({ 'if-none-match': gzip.etag });
+      expect([revalidated.status, revalidated.headers.get('etag')]).toEqual([304, gzip.etag]);
+      expect((await req({ 'if-none-match': entry.encodings.br!.etag })).status).toBe(200);
+      // With the sibling back, br is sent again.
+      await writeFile(join(dir, 'rss.xml.br'), files.get('rss.xml.br')!);
+      expect((await req({}, 'HEAD')).headers.get('content-encoding')).toBe('br');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

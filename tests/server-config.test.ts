@@ -316,14 +316,29 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           }
           types { }
           default_type "application/xslt+xml; charset=utf-8";
+          add_header Cache-Control "no-cache";
           rewrite ^ /feed.xsl break;
       }
 
       location = /feeds/ {
+          if ($request_method !~ '^(?:GET|HEAD)$') {
+              add_header Allow 'GET, HEAD' always;
+              return 405;
+          }
+          types { }
+          default_type "text/html; charset=utf-8";
+          add_header Cache-Control "no-cache";
           rewrite ^ /index.html break;
       }
 
       location = /feeds/index.html {
+          if ($request_method !~ '^(?:GET|HEAD)$') {
+              add_header Allow 'GET, HEAD' always;
+              return 405;
+          }
+          types { }
+          default_type "text/html; charset=utf-8";
+          add_header Cache-Control "no-cache";
           rewrite ^ /index.html break;
       }
 

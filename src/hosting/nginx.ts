@@ -155,6 +155,9 @@ const markerCheck = (marker: string): string =>
  */
 const METHODS = "    if ($request_method !~ '^(?:GET|HEAD)$') {\n        add_header Allow 'GET, HEAD' always;\n        return 405;\n    }\n";
 
+/** Files that are not feeds (the XSLT, the page) are revalidated on every use, as `dateline serve` sends them. */
+const NO_CACHE = '    add_header Cache-Control "no-cache";';
+
 /** The 304 check every feed location ends with (its representation's ETag is `$dateline_etag` by then). */
 const NOT_MODIFIED = [
   '    set $dateline_inm "$request_method$http_if_match$http_if_unmodified_since $dateline_etag $http_if_none_match";',
@@ -289,15 +292,18 @@ function snippet(manifest: Manifest, feedBaseUrl: string, title: string, marker:
   }
   // The feeds' XSLT: Debian's mime.types has no .xsl, and a browser shows raw XML for octet-stream.
   const xsl = servedPath('feed.xsl', feedBaseUrl);
-  out.push(`location = ${locationPath(xsl)} {`, METHODS.trimEnd(), '    types { }', '    default_type "application/xslt+xml; charset=utf-8";');
+  // It changes with a Dateline upgrade, and index.html with every build: revalidated each time, as serve does.
+  out.push(`location = ${locationPath(xsl)} {`, METHODS.trimEnd(), '    types { }', '    default_type "application/xslt+xml; charset=utf-8";', NO_CACHE);
   if (xsl !== '/feed.xsl') out.push('    rewrite ^ /feed.xsl break;');
   out.push('}', '');
-  // The page for people (index.html), at the feeds' address, where its relative links to them work.
+  // The page for people (index.html), at the feeds' address, where its relative links to them work. (At the
+  // root the site's own locations serve it: a location here would take the site's `/` from them.)
   const page = servedPath('index.html', feedBaseUrl);
   if (page !== '/index.html') {
     const dir = page.slice(0, -'index.html'.length);
-    out.push(`location = ${locationPath(dir)} {`, '    rewrite ^ /index.html break;', '}', '');
-    out.push(`location = ${locationPath(page)} {`, '    rewrite ^ /index.html break;', '}', '');
+    const body = [METHODS.trimEnd(), '    types { }', '    default_type "text/html; charset=utf-8";', NO_CACHE, '    rewrite ^ /index.html break;', '}', ''];
+    out.push(`location = ${locationPath(dir)} {`, ...body);
+    out.push(`location = ${locationPath(page)} {`, ...body);
   }
   out.push(
     "# Dateline's own files are not for the public.",

@@ -159,6 +159,9 @@ function notModified(req: Request, etag: string | undefined, lastModified: numbe
  * of guiding cache updates (e.g., Last-Modified might be useful if the response does not have an ETag
  * field)". Date is added by the server that sends the response (node:http does).
  */
+/** The request fields a 412 or 304 is decided by. */
+const CONDITIONS = ['if-match', 'if-none-match', 'if-modified-since', 'if-unmodified-since'];
+
 const RETAINED_304_HEADERS = ['content-location', 'etag', 'vary', 'cache-control', 'expires'];
 
 function notModifiedResponse(headers: Record<string, string>): Response {
@@ -285,7 +288,16 @@ export function createHandler(store: FeedStore, options: HandlerOptions = {}): H
       return h;
     };
 
-    const first = representation(codings[0] ?? 'identity');
+    // The representation a GET would send: the first acceptable coding whose sibling is there (a deploy that
+    // left out the .br files sends gzip), so that a HEAD names it and a poller holding its ETag gets a 304.
+    // Only asked for a HEAD or a conditional request; a GET's loop below finds out by reading.
+    let first = representation(codings[0] ?? 'identity');
+    if (store.has !== undefined && first.coding !== 'identity' && (head || CONDITIONS.some((c) => req.headers.has(c)))) {
+      for (const coding of codings) {
+        first = representation(coding);
+        if (coding === 'identity' || (await store.has(first.file))) break;
+      }
+    }
     if (preconditionFailed(req, tag(first.etag), lastModified)) return preconditionFailedResponse(head, vary);
     if (notModified(req, tag(first.etag), lastModified)) return notModifiedResponse(headersFor(first));
     if (head) return ok(true, headersFor(first), first.bytes);

@@ -24,6 +24,11 @@ export interface FeedStore {
   lookup(name: string): Promise<StoreEntry | undefined>;
   /** The bytes of `file` (relative to the root, as the manifest names files), or undefined when unreadable. */
   read(file: string): Promise<Uint8Array | undefined>;
+  /**
+   * Whether `file` (a precompressed sibling the manifest names) is there to read, without reading it. A HEAD
+   * or a 304 then names the coding a GET would send. Optional: without it the manifest is trusted.
+   */
+  has?(file: string): Promise<boolean>;
   /** Every file the manifest describes, by name (empty without a manifest): the generated index lists them. */
   files(): Promise<Record<string, ServedFile>>;
 }
@@ -131,6 +136,13 @@ export function directoryStore(root: string): FeedStore {
       if (!isServableName(file)) return undefined;
       const real = await locate(file);
       return real === undefined ? undefined : (await openFile(real))?.bytes;
+    },
+    async has(file) {
+      if (!isServableName(file)) return false;
+      const real = await locate(file);
+      if (real === undefined) return false;
+      const stats = await stat(real).catch(() => undefined);
+      return stats?.isFile() === true;
     },
     async files() {
       return { ...(await manifest())?.files };

@@ -22,6 +22,9 @@ import { progressLine } from './cli/_progress.js';
 
 export type { CliIO } from './cli/_report.js';
 
+/** The commands, for "did you mean". */
+const COMMANDS = ['build', 'check', 'import', 'serve'];
+
 const USAGE: Record<string, string> = {
   main: `Usage: dateline <command> [options]
 
@@ -118,7 +121,14 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       return 2;
     }
     // `dateline help build`, `dateline --help build`: the command's help (QA: the general help was printed).
-    const about = rest[0] !== undefined && rest.length === 1 && Object.hasOwn(USAGE, rest[0]) && rest[0] !== 'main' ? USAGE[rest[0]] : undefined;
+    const asked = rest.length === 1 && !rest[0]?.startsWith('-') ? rest[0] : undefined;
+    const about = asked !== undefined && Object.hasOwn(USAGE, asked) && asked !== 'main' ? USAGE[asked] : undefined;
+    if (asked !== undefined && asked !== 'main' && about === undefined) {
+      // `dateline help buidl`: no such command, said as for `dateline buidl` (QA: the main help was printed, status 0).
+      const meant = closest(asked, COMMANDS);
+      io.stderr(`Unknown command "${asked}".${meant === undefined ? '' : ` Did you mean "${meant}"?`}\n\n${USAGE['main']}`);
+      return 2;
+    }
     io.stdout(about ?? USAGE['main'] ?? '');
     return 0;
   }
@@ -139,7 +149,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return serveCommand(rest, io, USAGE['serve'] ?? '', { build: (args, buildIo) => main(['build', ...args], buildIo) });
   }
   if (command !== 'build' && command !== 'check') {
-    const meant = closest(command ?? '', ['build', 'check', 'import', 'serve']);
+    const meant = closest(command ?? '', COMMANDS);
     io.stderr(`Unknown command "${command}".${meant === undefined ? '' : ` Did you mean "${meant}"?`}\n\n${USAGE['main']}`);
     return 2;
   }

@@ -38,6 +38,13 @@ export const systemCode = (e: unknown): string | undefined =>
 export const failureReason = (e: unknown): string => systemCode(e) ?? (e instanceof Error ? e.message : String(e));
 /** A system's code with what it means (`ENOENT (no such file)`); another reason as it is. */
 export const withWords = (code: string): string => (CODE_WORDS[code] === undefined ? code : `${code} (${CODE_WORDS[code]})`);
+/** What the system's codes mean for a directory, where they differ from a file's. */
+const DIR_WORDS: Readonly<Record<string, string>> = { ENOENT: 'no such directory', ENOTDIR: 'not a directory, or a file is in the way on its path' };
+/** A system's code with what it means for a directory, to stand in brackets (`(ENOENT: no such directory)`). */
+const dirWords = (code: string): string => {
+  const words = DIR_WORDS[code] ?? CODE_WORDS[code];
+  return words === undefined ? code : `${code}: ${words}`;
+};
 /** The longest value a message quotes whole; a longer one is cut, with its length. */
 const QUOTED_MAX = 200;
 /** A value quoted in a message: escaped, and cut when long (a 5,000-character URL was one line of 5,000). */
@@ -52,11 +59,11 @@ export const Errors = {
   FileUnreadable: entry('E_FILE_UNREADABLE', 'error', (reason: string) => `cannot read the file: ${withWords(reason)}`),
   RecordChanged: entry('E_RECORD_CHANGED', 'error', (how: string) =>
     `the file changed while the build was using it (${how}); nothing was written: build again`),
-  DirUnreadable: entry('E_DIR_UNREADABLE', 'error', (reason: string) => `cannot list the directory (${reason}): the records in it were not read`),
+  DirUnreadable: entry('E_DIR_UNREADABLE', 'error', (reason: string) => `cannot list the directory (${dirWords(reason)}): the records in it were not read`),
   NotUtf8: entry('E_NOT_UTF8', 'error', (bytes: string) =>
     `the file is not UTF-8 (from the bytes ${bytes}): its text would be changed where it cannot be decoded; save it as UTF-8`),
   ArticlesDirMissing: entry('E_ARTICLES_DIR_MISSING', 'error', (reason: string) =>
-    `cannot read the articles directory (${withWords(reason)}); create it or set "articlesDir" in the configuration`),
+    `cannot read the articles directory (${dirWords(reason)}); create it or set "articlesDir" in the configuration`),
   FrontMatterMissing: entry('E_FRONT_MATTER_MISSING', 'error', (why?: string) =>
     `no front matter${why === undefined ? '' : ` (${why})`}: a Markdown record starts with a line "---", then YAML fields, then "---"`),
   FrontMatterUnclosed: entry('E_FRONT_MATTER_UNCLOSED', 'error', () =>
@@ -200,10 +207,10 @@ export const Errors = {
   ImportTakeDownFailed: entry('E_IMPORT_WITHDRAWN_LIVE', 'error', (id: string, path: string) =>
     `the story ${q(id)} is published from ${path}, and its front matter could not be edited: set draft: true in it by hand`),
   ImportDirUnreadable: entry('E_IMPORT_DIR_UNREADABLE', 'error', (reason: string) =>
-    `cannot list the directory (${reason}): a story whose record is in it would be given a second one, so nothing was imported`),
+    `cannot list the directory (${dirWords(reason)}): a story whose record is in it would be given a second one, so nothing was imported`),
   ImportTakenDown: entry('W_IMPORT_TAKEN_DOWN', 'warning', (id: string, path: string) =>
     `the agency withdrew the story ${q(id)}, and it is taken down: ${path} now has draft: true (the old file is kept as a backup)`),
-  ImportCopyUnlisted: entry('E_IMPORT_COPY_UNLISTED', 'error', (reason: string) => `cannot list the directory (${reason}): the copy in it was not imported`),
+  ImportCopyUnlisted: entry('E_IMPORT_COPY_UNLISTED', 'error', (reason: string) => `cannot list the directory (${dirWords(reason)}): the copy in it was not imported`),
   ImportLeftOut: entry('W_IMPORT_LEFT_OUT', 'warning', (left: number, examples: string, found: number) =>
     `${found === 0 ? 'no copy found in it' : `${grouped(found)} ${found === 1 ? 'file' : 'files'} of copy found in it`}` +
     (left === 0 ? '' : `; ${grouped(left)} other ${left === 1 ? 'file was' : 'files were'} left out (${examples}): name one to import it`) +

@@ -104,7 +104,11 @@ describe('help and usage', () => {
       expect((await run(['--help', command], tmpdir())).stdout).toBe(own);
     }
     expect((await run(['help', 'main'], tmpdir())).stdout).toBe(r.stdout);
-    expect((await run(['help', 'publish'], tmpdir())).stdout).toBe(r.stdout);
+    // A name that is no command is said to be one, with what was meant, as `dateline buidl` (QA: the main usage, status 0).
+    const unknown = await run(['help', 'buidl'], tmpdir());
+    expect([unknown.code, unknown.stdout]).toEqual([2, '']);
+    expect(unknown.stderr).toMatch(/^Unknown command "buidl"\. Did you mean "build"\?\n\nUsage: dateline/);
+    expect((await run(['help', 'publish'], tmpdir())).stderr).toMatch(/^Unknown command "publish"\.\n\nUsage: dateline/);
   });
 
   it('--version, -V and version print the version in package.json on stdout and exit 0', async () => {

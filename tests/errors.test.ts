@@ -802,7 +802,7 @@ describe('article diagnostics (loadArticles)', () => {
 
   it('a missing articles directory is one located diagnostic, not a crash', async () => {
     const { lines } = await diagnose({}, { ...SITE_CONFIG, articlesDir: 'stories' });
-    expect(lines).toEqual(['stories: cannot read the articles directory (ENOENT (no such file)); create it or set "articlesDir" in the configuration (E_ARTICLES_DIR_MISSING)']);
+    expect(lines).toEqual(['stories: cannot read the articles directory (ENOENT: no such directory); create it or set "articlesDir" in the configuration (E_ARTICLES_DIR_MISSING)']);
   });
 
   // Duplicates are found on the id as the feeds carry it (trimmed), not on the raw text.

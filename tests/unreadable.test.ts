@@ -73,7 +73,7 @@ describe('record files that cannot be records', () => {
       expect(loaded.diagnostics.map(formatDiagnostic)).toEqual([
         'articles/huge.md: cannot read the file: too large for a record (over 64 MiB) (E_FILE_UNREADABLE)',
         'articles/latin.md:3: the file is not UTF-8 (from the bytes 0xE9 0x22 0x0A): its text would be changed where it cannot be decoded; save it as UTF-8 (E_NOT_UTF8)',
-        `articles/${UNLISTABLE}: cannot list the directory (EACCES): the records in it were not read (E_DIR_UNREADABLE)`,
+        `articles/${UNLISTABLE}: cannot list the directory (EACCES: no permission): the records in it were not read (E_DIR_UNREADABLE)`,
         'articles/pipe.md: cannot read the file: not a regular file (a pipe or a device) (E_FILE_UNREADABLE)',
         'articles/zero.md: cannot read the file: not a regular file (a pipe or a device) (E_FILE_UNREADABLE)',
       ]);
@@ -124,12 +124,12 @@ describe('a loop of links among the articles', () => {
       expect(loaded.diagnostics.map(formatDiagnostic)).toEqual([
         'articles/l1.md: cannot read the file: ELOOP: it is a symbolic link that leads back to itself (E_FILE_UNREADABLE)',
         'articles/l2.md: cannot read the file: ELOOP: it is a symbolic link that leads back to itself (E_FILE_UNREADABLE)',
-        'articles/loopA: cannot list the directory (ELOOP): the records in it were not read (E_DIR_UNREADABLE)',
-        'articles/loopB: cannot list the directory (ELOOP): the records in it were not read (E_DIR_UNREADABLE)',
+        'articles/loopA: cannot list the directory (ELOOP: a loop of links): the records in it were not read (E_DIR_UNREADABLE)',
+        'articles/loopB: cannot list the directory (ELOOP: a loop of links): the records in it were not read (E_DIR_UNREADABLE)',
       ]);
       expect(loaded.articles.map((a) => a.id).sort()).toEqual(['a', 'b']);
       const r = await run(['import', 'copy.txt'], site.dir);
-      expect([r.code, r.stderr]).toEqual([1, expect.stringContaining('articles/loopA: cannot list the directory (ELOOP)')]);
+      expect([r.code, r.stderr]).toEqual([1, expect.stringContaining('articles/loopA: cannot list the directory (ELOOP: a loop of links)')]);
     } finally {
       await site.cleanup();
     }
@@ -143,7 +143,7 @@ describe('import beside a directory that cannot be listed', () => {
     try {
       const r = await run(['import', 'copy.txt'], site.dir);
       expect(r.code).toBe(1);
-      expect(r.stderr).toContain(`articles/${UNLISTABLE}: cannot list the directory (EACCES): a story whose record is in it would be given a second one, so nothing was imported (E_IMPORT_DIR_UNREADABLE)`);
+      expect(r.stderr).toContain(`articles/${UNLISTABLE}: cannot list the directory (EACCES: no permission): a story whose record is in it would be given a second one, so nothing was imported (E_IMPORT_DIR_UNREADABLE)`);
       const written = (fs.readdirSync(join(site.dir, 'articles'), { recursive: true }) as string[]).filter((n) => n.endsWith('.md')).sort();
       expect(written).toEqual(['a.md', `${UNLISTABLE}/hidden.md`]);
     } finally {

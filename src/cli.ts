@@ -216,11 +216,11 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return 0;
   } catch (e) {
     if (e instanceof DatelineError) {
-      const { diagnostics, note, setAside } = await withRecordProblems(e.diagnostics, configFile, io.cwd);
+      const { diagnostics, note, setAside, checked } = await withRecordProblems(e.diagnostics, configFile, io.cwd);
       report(io, diagnostics, false);
       if (note !== undefined && !quiet) io.stderr(`${note}\n`);
       countDiagnostics(io, diagnostics);
-      if (json) io.stdout(`${JSON.stringify({ ok: false, diagnostics, ...(setAside === undefined ? {} : { setAside }) })}\n`);
+      if (json) io.stdout(`${JSON.stringify({ ok: false, ...(checked === undefined ? {} : { records: { files: checked } }), diagnostics, ...(setAside === undefined ? {} : { setAside }) })}\n`);
       return 1;
     }
     return internalError(io, e);

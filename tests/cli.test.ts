@@ -219,6 +219,18 @@ describe('help and usage', () => {
       expect(r.stderr).toContain(`\n\n${usage}`);
       // A usage error never builds.
       expect(await readdir(dir)).not.toContain('dist');
+      // With --json, a pipeline parsing stdout gets an object saying what was wrong (QA: stdout was empty).
+      const j = await run([...argv, '--json'], dir);
+      expect(j.code).toBe(2);
+      expect(JSON.parse(j.stdout)).toEqual({ ok: false, usage: j.stderr.split('\n\n')[0], diagnostics: [] });
+    });
+  });
+
+  it('--cache with --no-cache is a usage error, in JSON too with --json', async () => {
+    await withSite(GOOD_SITE, async (dir) => {
+      const r = await run(['build', '--cache', 'c', '--no-cache', '--json'], dir);
+      expect(r.code).toBe(2);
+      expect(JSON.parse(r.stdout)).toEqual({ ok: false, usage: '--cache and --no-cache cannot be used together.', diagnostics: [] });
     });
   });
 });
@@ -568,13 +580,18 @@ describe('build', () => {
           ...(argv[0] === 'build' ? ['Nothing was written.'] : []),
         ]);
       }
-      const j = await run(['check', '--json'], dir);
-      const parsed = JSON.parse(j.stdout) as { ok: boolean; diagnostics: { code: string; file: string }[]; setAside: string[] };
-      expect(parsed.ok).toBe(false);
-      expect(parsed.setAside).toEqual(['timezone', 'itemsPerFeed', 'title']);
-      expect(parsed.diagnostics.map((d) => `${d.file} ${d.code}`)).toEqual([
-        ...Array(3).fill('dateline.config.json E_CONFIG_INVALID'), 'articles/d.md E_DATE_FORMAT', 'articles/e.md E_URL_INVALID',
-      ]);
+      for (const command of ['check', 'build']) {
+        const j = await run([command, '--json'], dir);
+        const parsed = JSON.parse(j.stdout) as { ok: boolean; diagnostics: { code: string; file: string }[]; setAside: string[]; records: unknown; durationMs?: number };
+        expect(parsed.ok).toBe(false);
+        expect(parsed.setAside).toEqual(['timezone', 'itemsPerFeed', 'title']);
+        expect(parsed.diagnostics.map((d) => `${d.file} ${d.code}`)).toEqual([
+          ...Array(3).fill('dateline.config.json E_CONFIG_INVALID'), 'articles/d.md E_DATE_FORMAT', 'articles/e.md E_URL_INVALID',
+        ]);
+        // What is known of the run: the records checked, and build's time (QA: neither was there).
+        expect(parsed.records, command).toEqual({ files: 5 });
+        if (command === 'build') expect(parsed.durationMs).toBeTypeOf('number');
+      }
       expect(await readdir(dir)).not.toContain('dist');
     }, { ...untitled, itemsPerFeed: 0, timezone: 'CST' });
   });

@@ -9,7 +9,7 @@ import { plural } from './_report.js';
  * records' problems, read with those keys set aside (`setAside`); `note` says so. Otherwise the
  * configuration's alone.
  */
-export async function withRecordProblems(problems: Diagnostic[], file: string | undefined, cwd: string): Promise<{ diagnostics: Diagnostic[]; note?: string; setAside?: string[] }> {
+export async function withRecordProblems(problems: Diagnostic[], file: string | undefined, cwd: string): Promise<{ diagnostics: Diagnostic[]; note?: string; setAside?: string[]; checked?: number }> {
   // (Warnings beside them, the configuration's W_TEXT_LOOKS_LIKE_HTML, stop nothing.)
   const errors = problems.filter((d) => d.severity === 'error');
   if (errors.length === 0 || !errors.every((d) => d.code === Errors.ConfigInvalid.code)) return { diagnostics: problems };
@@ -25,5 +25,6 @@ export async function withRecordProblems(problems: Diagnostic[], file: string | 
     diagnostics: [...problems, ...sortDiagnostics(records.diagnostics)],
     note: `${plural(records.files, 'record')} checked with the configuration's ${keys}${found}; what depends on ${n === 1 ? 'it' : 'them'}, and the feeds, are checked once the configuration is right.`,
     setAside: records.replaced,
+    checked: records.files,
   };
 }

@@ -70,6 +70,16 @@ export function internalError(io: CliIO, e: unknown): number {
  * the exit code when the command is done already: 0 after printing the usage for --help, 2 after printing
  * the problem and the usage.
  */
+/**
+ * A command line that cannot be run: what was wrong and the usage on stderr, status 2; with `--json`, also
+ * an object on stdout, for a pipeline that parses it (QA: stdout was empty).
+ */
+export function usageError(io: CliIO, usage: string, message: string, json: boolean): number {
+  io.stderr(`${message}\n\n${usage}`);
+  if (json) io.stdout(`${JSON.stringify({ ok: false, usage: message, diagnostics: [] })}\n`);
+  return 2;
+}
+
 export function parseCommand<T extends ParseArgsConfig>(io: CliIO, usage: string, config: T): ReturnType<typeof parseArgs<T>> | number {
   let parsed: ReturnType<typeof parseArgs<T>>;
   try {
@@ -83,12 +93,12 @@ export function parseCommand<T extends ParseArgsConfig>(io: CliIO, usage: string
     // An option misspelt: the one meant (`--jsno`: `--json`).
     const unknown = /^Unknown option '--([\w-]+)'/.exec((e as Error).message)?.[1];
     const meant = unknown === undefined ? undefined : closest(unknown, Object.keys(config.options ?? {}));
-    io.stderr(`${ambiguous === null || value === undefined
+    const json = config.options?.['json'] !== undefined && args.includes('--json');
+    return usageError(io, usage, ambiguous === null || value === undefined
       ? `${(e as Error).message}${meant === undefined ? '' : `. Did you mean '--${meant}'?`}`
       : value.startsWith('--')
         ? `Option '${ambiguous[1]}' needs a value.`
-        : `Option '${ambiguous[1]}' needs a value; "${value}" starts with a dash, so it reads as an option (write ${ambiguous[1]}=${value} if it is the value).`}\n\n${usage}`);
-    return 2;
+        : `Option '${ambiguous[1]}' needs a value; "${value}" starts with a dash, so it reads as an option (write ${ambiguous[1]}=${value} if it is the value).`, json);
   }
   if ((parsed.values as Record<string, unknown>)['help'] === true) {
     io.stdout(usage);
@@ -97,8 +107,7 @@ export function parseCommand<T extends ParseArgsConfig>(io: CliIO, usage: string
   // `--out=` names no directory: taken as "", it would be the working directory.
   const empty = Object.entries(parsed.values as Record<string, unknown>).find(([, v]) => v === '');
   if (empty !== undefined) {
-    io.stderr(`Option '--${empty[0]}' needs a value, not an empty one.\n\n${usage}`);
-    return 2;
+    return usageError(io, usage, `Option '--${empty[0]}' needs a value, not an empty one.`, (parsed.values as Record<string, unknown>)['json'] === true);
   }
   return parsed;
 }

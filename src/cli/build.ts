@@ -16,7 +16,7 @@ import type { Diagnostic, SiteConfig } from '../types.js';
 import { changedFeedUrls } from '../websub/changed.js';
 import { addPending, readPending, settlePending } from '../websub/pending.js';
 import { describePing, hubUnavailable, pingHub } from '../websub/ping.js';
-import { countDiagnostics, errorExit, parseCommand, plural, report, type CliIO } from './_report.js';
+import { countDiagnostics, errorExit, parseCommand, plural, report, usageError, type CliIO } from './_report.js';
 import { progressLine, type ProgressLine } from './_progress.js';
 
 /** Builds with more files than this print counts instead of one line per file. */
@@ -73,8 +73,7 @@ export async function buildCommand(args: string[], io: CliIO, usage: string): Pr
   if (typeof parsed === 'number') return parsed;
   const v = parsed.values as BuildValues;
   if (v.cache !== undefined && v['no-cache'] === true) {
-    io.stderr(`--cache and --no-cache cannot be used together.\n\n${usage}`);
-    return 2;
+    return usageError(io, usage, '--cache and --no-cache cannot be used together.', v.json === true);
   }
   const quiet = v.quiet === true || v.json === true;
   const progress = io.progress === true && !quiet ? progressLine(io.stderr, undefined, io.columns) : undefined;
@@ -114,11 +113,15 @@ async function buildAndReport(v: BuildValues, io: CliIO, progress: ProgressLine 
     // Stopped by a signal while staging: the signal's handler says so, and exits.
     if (e instanceof DatelineError && interrupted() !== undefined && e.diagnostics.every((d) => d.code === Errors.Interrupted.code)) return interrupted() ?? 1;
     if (e instanceof DatelineError) {
-      const { diagnostics, note, setAside } = await withRecordProblems(e.diagnostics, v.config, io.cwd);
+      const { diagnostics, note, setAside, checked } = await withRecordProblems(e.diagnostics, v.config, io.cwd);
       report(io, diagnostics, false);
       if (note !== undefined && v.quiet !== true) io.stderr(`${note}\n`);
       countDiagnostics(io, diagnostics);
-      if (v.json === true) io.stdout(`${JSON.stringify({ ok: false, diagnostics, ...(setAside === undefined ? {} : { setAside }) })}\n`);
+      if (v.json === true) {
+        // The keys a build's summary starts with, as far as they are known (QA: no durationMs), then why it stopped.
+        const known = { ok: false, durationMs: Math.round(performance.now() - started), ...(checked === undefined ? {} : { records: { files: checked } }) };
+        io.stdout(`${JSON.stringify({ ...known, diagnostics, ...(setAside === undefined ? {} : { setAside }) })}\n`);
+      }
       // (As after the records' errors: QA found it missing after the configuration's. E_WRITE_FAILED says
       // the previous output is untouched itself.)
       if ((v.quiet !== true || v.json === true) && !diagnostics.some((d) => d.code === Errors.WriteFailed.code)) io.stderr('Nothing was written.\n');

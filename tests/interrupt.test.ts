@@ -45,8 +45,8 @@ async function snapshot(dir: string): Promise<Map<string, string>> {
   return out;
 }
 
-/** Starts a build; once its stage directory holds `staged` files, sends `signal`. Resolves with how it ended. */
-function buildAndSignal(dir: string, signal: NodeJS.Signals, staged = 0, output = '--quiet'): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; sent: boolean }> {
+/** Starts a build; once its stage directory holds `staged` files, sends `signal` (and `then` at once after it). Resolves with how it ended. */
+function buildAndSignal(dir: string, signal: NodeJS.Signals, staged = 0, output = '--quiet', then?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; sent: boolean }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, 'build', '--no-cache', output], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -59,6 +59,7 @@ function buildAndSignal(dir: string, signal: NodeJS.Signals, staged = 0, output 
       if (!sent && existsSync(stageDir) && (staged === 0 || readdirSync(stageDir).length >= staged)) {
         sent = true;
         child.kill(signal);
+        if (then !== undefined) child.kill(then);
       }
     }, 2);
     child.on('error', reject);
@@ -88,6 +89,31 @@ describe('a build stopped part-way', () => {
       // A pipeline reading --json gets its object (QA: nothing).
       expect(r.stdout).toBe(output === '--json' ? `${JSON.stringify({ ok: false, interrupted: signal, diagnostics: [] })}\n` : '');
       expect(await snapshot(join(site.dir, 'dist'))).toEqual(before);
+      expect((await readdir(join(site.dir, 'dist'))).filter((n) => n.startsWith('.'))).toEqual([]);
+    } finally {
+      await site.cleanup();
+    }
+  }, 60_000);
+
+  it('a second signal while files are staged stops at once, and says that none of the new files was put in place', async () => {
+    const site = await bigSite();
+    try {
+      expect((await buildAndSignal(site.dir, 'SIGCONT')).code).toBe(0);
+      const before = await snapshot(join(site.dir, 'dist'));
+      await writeFile(join(site.dir, 'dateline.config.json'), JSON.stringify({ ...CONFIG, title: 'Renamed Desk' }));
+      // (Another signal: two of one kind pending at once are one.)
+      const r = await buildAndSignal(site.dir, 'SIGINT', 0, '--quiet', 'SIGTERM');
+      expect(r.sent).toBe(true);
+      // The second signal may come once the first has stopped the stage: then only the first is answered.
+      expect([
+        [130, 'SIGINT: build stopped; nothing was written (the output directory is as it was).\n'],
+        [143, 'SIGTERM: stopped at once; none of the new files was put in place (a staging directory left behind is removed by the next build).\n'],
+      ]).toContainEqual([r.code, r.stderr]);
+      const after = await snapshot(join(site.dir, 'dist'));
+      for (const name of after.keys()) if (name.startsWith('.dateline-stage-')) after.delete(name);
+      expect(after).toEqual(before);
+      // The next build removes what was left.
+      expect((await buildAndSignal(site.dir, 'SIGCONT')).code).toBe(0);
       expect((await readdir(join(site.dir, 'dist'))).filter((n) => n.startsWith('.'))).toEqual([]);
     } finally {
       await site.cleanup();

@@ -8,7 +8,7 @@ import { grouped } from '../core/_numbers.js';
 import type { GroupSummary } from '../core/feeds.js';
 import { withRecordProblems } from './_despite.js';
 import { DatelineError, diagnostic, Errors, failureReason, formatDiagnostic } from '../errors.js';
-import { committedStages, interruptStages } from '../output/dist.js';
+import { committedStages, interruptStages, stagesRenaming } from '../output/dist.js';
 import type { OnWait } from '../locks.js';
 import { realPath } from '../paths.js';
 import { DEFAULT_CACHE_DIR, runBuild, type BuildReport, type Progress } from '../pipeline/build.js';
@@ -191,7 +191,13 @@ function stopOnSignals(io: CliIO, progress: ProgressLine | undefined, json: bool
   const on = (signal: NodeJS.Signals): void => {
     const code = signal === 'SIGINT' ? 130 : signal === 'SIGHUP' ? 129 : 143;
     if (state.code !== undefined) {
-      say(`${signal}: stopped at once; the output directory may hold a part of the new files and the build's staging directory, which the next build puts right.`);
+      // What the output directory holds, said as it is (review: "a part of the new files" when none was in place).
+      const held = stagesRenaming()
+        ? 'the output directory may hold a part of the new files, which the next build puts right'
+        : committedStages() > before
+          ? 'the new files are in place'
+          : "none of the new files was put in place (a staging directory left behind is removed by the next build)";
+      say(`${signal}: stopped at once; ${held}.`);
       stopped(signal);
       process.exit(code);
     }

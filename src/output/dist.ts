@@ -46,6 +46,9 @@ let committed = 0;
 /** How many stages of this process have committed so far: compared before and after, it says whether a build's files are in place. */
 export const committedStages = (): number => committed;
 
+/** Whether a stage of this process is putting its files in place now (a second signal's message says so). */
+export const stagesRenaming = (): boolean => [...live].some((stage) => stage.renaming);
+
 /**
  * Stops every stage of this process that has not begun its renames: their temporary files are removed
  * and their output directories stay as they were. Says what was found:

@@ -925,6 +925,33 @@ describe('the real bin', () => {
     return spawnSync(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, ...env }, encoding: 'utf8' });
   }
 
+  // util-linux's script(1) gives the bin a terminal (pseudo-terminal), as a person running it has.
+  const hasScript = process.platform === 'linux' && spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+  it.skipIf(!hasScript).each([
+    [{}, 'progress', 'report'],
+    [{ CI: 'true' }, 'none', 'line'],
+    [{ CI: '1' }, 'none', 'line'],
+    [{ CI: '0' }, 'progress', 'report'],
+    [{ CI: 'false' }, 'progress', 'report'],
+    [{ CI: 'No' }, 'progress', 'report'],
+    [{ CI: '' }, 'progress', 'report'],
+    [{ TERM: 'dumb' }, 'none', 'report'],
+  ] as const)('on a terminal with %j: %s line, summary as a %s', async (env, progress, summary) => {
+    await withSite(GOOD_SITE, async (dir) => {
+      const r = spawnSync('script', ['-qec', `"${process.execPath}" "${BIN}" build --no-cache`, '/dev/null'], {
+        cwd: dir,
+        env: { ...process.env, CI: undefined, TERM: 'xterm', SHELL: '/bin/sh', ...env },
+        encoding: 'utf8',
+      });
+      expect(r.status).toBe(0);
+      // (stdout and stderr both reach the terminal.)
+      expect(r.stdout.includes('\r\x1b[K'), 'progress line').toBe(progress === 'progress');
+      // (The report's first line follows the erased progress line.)
+      expect(/^Built the main feed from 3 records/.test(r.stdout), 'one line').toBe(summary === 'line');
+      expect(/(?:^|\x1b\[K)Read 3 records from articles\/: 2 published, 1 draft\.\r\n/.test(r.stdout), 'report').toBe(summary === 'report');
+    });
+  });
+
   it('gives byte-identical feeds whatever TZ and locale the machine has', async () => {
     await withSite(
       TZ_SITE,

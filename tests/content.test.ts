@@ -107,6 +107,12 @@ const FILES: Record<string, string> = {
   'articles/photo-figure.md': record('photo-figure', 'dateline: { city: Beijing, timezone: Asia/Shanghai }', '<figure><img src="/img/l.jpg" alt="x"><figcaption>Lanterns</figcaption></figure>\n\nLanterns rose.'),
   'articles/p-with-dir.md': record('p-with-dir', 'dateline: { city: Beijing, timezone: Asia/Shanghai }', '<p dir="ltr" lang="en">Lanterns rose.</p>'),
   'articles/italic-first.md': record('italic-first', 'dateline: { city: Beijing, timezone: Asia/Shanghai }', "*An editor's note.*\n\nText."),
+  // QA (import): a note before the story took the dateline and the summary.
+  'articles/note-bold.md': record('note-bold', 'dateline: { city: Beijing, timezone: Asia/Shanghai }', "**Editor's note:** This story was updated with the ministry's figures.\n\nTalks resumed on Wednesday."),
+  'articles/note-wire.md': record('note-wire', 'dateline: { city: Beijing, timezone: Asia/Shanghai }', "EDITOR’S NOTE — Our reporter visited at the operator's invitation.\n\n*Correction: an earlier version gave the wrong date.*\n\nThe port reopened."),
+  'articles/note-zh.md': record('note-zh', 'dateline: { city: Beijing, timezone: Asia/Shanghai }', '编者按：本文有更新。\n\n港口重新开放。'),
+  'articles/note-alone.md': record('note-alone', 'dateline: { city: Beijing, timezone: Asia/Shanghai }', 'Correction: the figures were revised.'),
+  'articles/not-a-note.md': record('not-a-note', 'dateline: { city: Beijing, timezone: Asia/Shanghai }', 'Corrections officers said the prison was calm.\n\nMore words.'),
   // QA: removals that went without a word, images a lazy loader or a srcset holds, and what is kept.
   'articles/unsafe/escaped-js.md': record('escaped-js', '', '<p><a href="java&#x09;script:alert(1)">a</a> <a href="&#106;avascript:alert(2)">b</a> <a href="javascript&colon;alert(3)">c</a></p>'),
   'articles/unsafe/broken-url.md': record('broken-url', '', '<p><a href="http://exa mple.com/">space host</a> and <img src="http://[bad" alt="x"></p>'),
@@ -454,6 +460,22 @@ describe('assembly: photo first, dateline leading the first paragraph, credits l
     expectContent('p-with-dir', `<p dir="ltr" lang="en">${words}`);
     // Italics with no photo are the story's words.
     expectContent('italic-first', "<p><span class=\"dateline\">BEIJING, Feb. 5 --</span> <em>An editor's note.</em></p>\n<p>Text.</p>");
+  });
+
+  it('a note before the story (Editor\'s note:, EDITOR\'S NOTE —, Correction:, 编者按：): the dateline and the summary pass over it to the first words', () => {
+    const lead = '<span class="dateline">BEIJING, Feb. 5 --</span>';
+    expectContent('note-bold', `<p><strong>Editor's note:</strong> This story was updated with the ministry's figures.</p>\n<p>${lead} Talks resumed on Wednesday.</p>`);
+    expect(item('note-bold').summary).toBe('Talks resumed on Wednesday.');
+    expect(item('note-wire').contentHtml).toMatch(new RegExp(`<p>${lead} The port reopened\\.</p>$`));
+    expect(item('note-wire').summary).toBe('The port reopened.');
+    expect(item('note-zh').contentHtml).toMatch(/<p><span class="dateline">[^<]+<\/span> 港口重新开放。<\/p>$/);
+    expect(item('note-zh').summary).toBe('港口重新开放。');
+    // A note alone: the dateline leads it, and it is the summary.
+    expectContent('note-alone', `<p>${lead} Correction: the figures were revised.</p>`);
+    expect(item('note-alone').summary).toBe('Correction: the figures were revised.');
+    // A label needs its colon or dash: "Corrections officers" are the story's words.
+    expect(item('not-a-note').contentHtml).toMatch(new RegExp(`^<p>${lead} Corrections officers`));
+    expect(item('not-a-note').summary).toBe('Corrections officers said the prison was calm.');
   });
 
   it('a lazy-loaded image keeps its real URL (data-src), one with a srcset alone its first; details, summary, aside and table alignment are kept', () => {

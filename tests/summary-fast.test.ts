@@ -31,6 +31,12 @@ const LONG = Array.from({ length: 80 }, (_, i) => `word${i}`).join(' ');
 /** [name, body, the path it must take ('any' where either is acceptable)] */
 const TRICKY: Array<[string, string, 'fast' | 'full' | 'any']> = [
   ['plain paragraph', 'Talks resumed on Tuesday.\n\nSecond paragraph.', 'fast'],
+  // A note before the story is passed over (the full path finds the paragraph after it).
+  ["editor's note", "Editor's note: updated.\n\nTalks resumed.", 'full'],
+  ["editor's note in bold", "**Editor’s note:** updated.\n\nTalks resumed.", 'full'],
+  ['correction alone', 'Correction: the date was wrong.', 'full'],
+  ['note, then a photo and its caption', 'EDITORS NOTE -- updated.\n\n![x](/a.jpg)\n*A caption*\n\nWords.', 'full'],
+  ['not a note: no colon', 'Corrections officers spoke.\n\nMore.', 'fast'],
   ['setext heading =', 'Title\n===\n\nBody text.', 'full'],
   ['setext heading -', 'Title\n---\n\nBody text.', 'full'],
   ['setext heading after two lines', 'Line one\nline two\n===\n\nBody.', 'full'],

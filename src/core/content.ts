@@ -193,12 +193,16 @@ export function assembleContent(a: Assembly): string {
  * a `<figure>`), alone or in a paragraph of its own, and such a paragraph with the photo's caption in
  * italics after it (`![…](…)` and `*Caption. Photo: CNA*` on the next line). Undefined when the body does
  * not open so (a heading, a list), or has no paragraph after the photos. (QA: the dateline led a linked
- * photo, a caption, or stood alone above a photo in raw HTML.)
+ * photo, a caption, or stood alone above a photo in raw HTML.) Past a note before the story too
+ * (`isLeadingNote`: `Editor's note: …`), when a paragraph of words follows; otherwise it leads the note.
  */
 function datelineParagraph(body: string): number | undefined {
   let at = 0;
   /** The paragraph before was photos alone: one in italics alone after it is their caption. */
   let afterPhoto = false;
+  /** Where the first note passed over starts: the dateline goes there when no paragraph of words follows. */
+  let note: number | undefined;
+  const found = (where: number | undefined): number | undefined => where ?? note;
   for (;;) {
     while (at < body.length && /\s/.test(body[at] as string)) at += 1;
     const photo = PHOTO_AT.exec(body.slice(at, at + 4096));
@@ -209,18 +213,26 @@ function datelineParagraph(body: string): number | undefined {
     }
     if (body.startsWith('<figure', at) && /^<figure[\s>]/.test(body.slice(at, at + 8))) {
       const end = body.indexOf('</figure>', at);
-      if (end < 0) return undefined;
+      if (end < 0) return found(undefined);
       at = end + '</figure>'.length;
       afterPhoto = true;
       continue;
     }
     const open = /^<p(?:\s[^>]*)?>/.exec(body.slice(at, at + 256));
-    if (open === null) return undefined;
+    if (open === null) return found(undefined);
     const start = at + open[0].length;
     const end = body.indexOf('</p>', start);
     if (end < 0) return start;
     const inner = body.slice(start, end);
     const words = wordsStart(inner, afterPhoto);
+    // A note before the story (an editor's note, a correction): the dateline leads the words after it (QA:
+    // it led an imported editor's note).
+    if (words !== undefined && isLeadingNote(inner.slice(words))) {
+      note ??= start + words;
+      afterPhoto = false;
+      at = end + '</p>'.length;
+      continue;
+    }
     // Words: the dateline leads them, past photos (and a caption) before them in the paragraph. A photo (and caption): past it.
     if (words !== undefined) return start + words;
     afterPhoto = /<img\b/i.test(inner) && !CAPTION_AFTER.test(inner);
@@ -238,6 +250,23 @@ const ITALICS = String.raw`<em>(?:[^<]|<(?!\/?em\b))*<\/em>`;
 const CAPTION = new RegExp(String.raw`^${ITALICS}(?:\s|<br\s*\/?>)*`);
 /** A caption in italics in a paragraph of photos: the paragraph after it is not the photos' caption then. */
 const CAPTION_AFTER = new RegExp(ITALICS);
+
+/** An apostrophe as the Markdown renderer writes it, or typed. */
+const APOSTROPHE = String.raw`(?:'|’|&#39;|&#x27;|&rsquo;)`;
+/** A note's label, then a colon or a dash: `Editor's note:`, `EDITOR'S NOTE —`, `Correction:`, `编者按：`. */
+const NOTE_LABEL = new RegExp(
+  String.raw`^\s*(?:editors?${APOSTROPHE}?s?\s+notes?|note\s+to\s+(?:readers|editors)|corrections?|clarifications?|编者按|编者注|编辑注)\s*(?::|：|—|–|--?)`,
+  'i',
+);
+
+/**
+ * Whether a paragraph's inner HTML is a note to readers that comes before a story: it starts with a label
+ * such as `Editor's note:` or `Correction:` (in bold or italics or not). The dateline and the summary pass
+ * over such paragraphs to the story's first words, when a paragraph of words follows.
+ */
+export function isLeadingNote(inner: string): boolean {
+  return NOTE_LABEL.test(inner.slice(0, 200).replace(/<[^>]*>/g, ''));
+}
 
 /**
  * Where the story's words start in a paragraph's inner HTML: 0 for a paragraph of words, past the photos

@@ -6,7 +6,7 @@ import { decodeHTML } from 'entities';
 import type { Body } from '../types.js';
 import { markdownHtml } from './_markdown.js';
 import { closeBidi, mayHoldForbidden, stripForbidden } from './_text.js';
-import { renderBody, wordsStart } from './content.js';
+import { isLeadingNote, renderBody, wordsStart } from './content.js';
 
 /**
  * Plain text of the body's first paragraph that has any (not one that holds only a photo), cut at a word
@@ -22,6 +22,7 @@ export function excerpt(html: string, max = EXCERPT_MAX): string | undefined {
 function paragraphExcerpt(html: string, max: number): string | undefined {
   let afterPhoto = false;
   let previousEnd = 0;
+  let note: string | undefined;
   // (A figure is a photo whatever its caption holds, a paragraph included: passed over whole, as the dateline passes it.)
   const body = html.includes('<figure') ? withoutFigures(html) : html;
   for (const m of body.matchAll(PARAGRAPH)) {
@@ -38,9 +39,12 @@ function paragraphExcerpt(html: string, max: number): string | undefined {
     afterPhoto = words === undefined && /<img\b/i.test(inner) && !/<em>/i.test(inner);
     if (words === undefined) continue;
     const cut = cutText(plainText(inner.slice(words)), max);
-    if (cut !== undefined) return cut;
+    // A note before the story (`Editor's note: …`) is passed over, as the dateline passes it, when a
+    // paragraph of words follows.
+    if (cut !== undefined && isLeadingNote(inner.slice(words))) note ??= cut;
+    else if (cut !== undefined) return cut;
   }
-  return undefined;
+  return note;
 }
 
 const PARAGRAPH = /<p(?:\s[^>]*)?>([\s\S]*?)<\/p>/g;
@@ -175,20 +179,23 @@ export function summaryOf(body: Body): string | undefined {
   const block = body.kind === 'markdown' ? leadParagraph(body.text) : undefined;
   const plain = block === undefined ? undefined : paragraphText(block);
   // (A lead paragraph of only spaces, "[\t](…)", has no text: the summary is a later paragraph's.)
-  const cut = plain === undefined ? undefined : cutText(plain, EXCERPT_MAX);
+  // (A note before the story, whose summary is a later paragraph's: the full path.)
+  const note = plain !== undefined && isLeadingNote(plain);
+  const cut = plain === undefined || note ? undefined : cutText(plain, EXCERPT_MAX);
   if (cut !== undefined) {
     summaryPaths.fast += 1;
     summaryPaths.withoutMarked += 1;
     return cut;
   }
-  if (block !== undefined) {
+  if (block !== undefined && !note) {
     const html = markdownHtml(block);
     // A setext heading or a table makes the block something other than a paragraph: the first <p> is later.
     // (Only a paragraph with text: the lead block alone cannot say that no later one has any.)
     // (Not with an image that sanitising would drop, a URL of another scheme or none, or one a lazy loader's
     // attributes may replace: whether it stays decides what a caption is: review.)
     const text = html.startsWith('<p>') && (!html.includes('<em>') || imagesKept(html)) ? paragraphExcerpt(html, EXCERPT_MAX) : undefined;
-    if (text !== undefined) {
+    // (The lead block alone cannot say whether a note in it is followed by words: the full path.)
+    if (text !== undefined && !isLeadingNote(text)) {
       summaryPaths.fast += 1;
       return text;
     }

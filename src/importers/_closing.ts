@@ -6,10 +6,10 @@
  * (`By Wang Jing in Beijing`, `记者：王晓岚 李华`) as authors.
  */
 import { plainText, type Block } from './_blocks.js';
-import { parseByline, parseEditorLine } from './_bylines.js';
+import { type Byline, parseByline, parseEditorLine } from './_bylines.js';
 import type { Credits } from './_credits.js';
 import { squash } from './_tree.js';
-import { isInterviewLine, parseAgencyLine, parseContributorLine, zhSignature } from './lines.js';
+import { type Contributor, isInterviewLine, parseAgencyLine, parseContributorLine, zhSignature } from './lines.js';
 import { innerEndMarkNote, innerEndMarks, MARK_ALONE, withoutEndMark, withoutInnerEndMark } from './_end-mark.js';
 
 export function takeClosingCredits(blocks: Block[], credits: Credits, notes: string[]): void {
@@ -41,18 +41,45 @@ export function takeCreditLine(text: string, credits: Credits, interview = false
   return credit !== undefined;
 }
 
+/** What one line closing a story gives: an agency, contributors or editors, reporters signed in Chinese, or a byline. */
+export type ClosingCredit =
+  | { kind: 'agency'; agency: { name: string; via?: string } }
+  | { kind: 'people'; people: Contributor[] }
+  | { kind: 'signed'; names: string[] }
+  | { kind: 'byline'; byline: Byline };
+
+/**
+ * A line closing a story read as a credit, in the order every importer tries them; undefined when it is
+ * none. (`interview`: earlier lines ask and answer, so a bare `记者：…` is the interview's, not a signature.)
+ */
+export function closingCredit(text: string, interview: boolean): ClosingCredit | undefined {
+  const agency = parseAgencyLine(text);
+  if (agency !== undefined) return { kind: 'agency', agency };
+  const people = parseContributorLine(text) ?? parseEditorLine(text, interview);
+  if (people !== undefined) return { kind: 'people', people };
+  const names = zhSignature(text, interview);
+  if (names !== undefined) return { kind: 'signed', names };
+  const byline = parseByline(text);
+  return byline === undefined ? undefined : { kind: 'byline', byline };
+}
+
 /** What a credit line gives, read once; undefined when the line is none. */
 function creditLine(text: string, interview: boolean): ((credits: Credits) => void) | undefined {
-  if (parseAgencyLine(text) !== undefined) return (credits) => credits.agency(text, 'the agency line at the end of the body');
-  const people = parseContributorLine(text) ?? parseEditorLine(text, interview);
-  if (people !== undefined) return (credits) => credits.contributors.push(...people);
-  const zh = zhSignature(text, interview);
-  if (zh !== undefined) {
-    return (credits) => {
-      for (const name of zh) if (!credits.authors.includes(name)) credits.authors.push(name);
-    };
+  const credit = closingCredit(text, interview);
+  switch (credit?.kind) {
+    case undefined:
+      return undefined;
+    case 'agency':
+      return (credits) => credits.agency(text, 'the agency line at the end of the body');
+    case 'people':
+      return (credits) => credits.contributors.push(...credit.people);
+    case 'signed':
+      return (credits) => {
+        for (const name of credit.names) if (!credits.authors.includes(name)) credits.authors.push(name);
+      };
+    case 'byline':
+      return (credits) => credits.byline(text);
   }
-  return parseByline(text) === undefined ? undefined : (credits) => credits.byline(text);
 }
 
 // (A line break is a space: `Ships waited.<br/>Enditem` ends in its mark as `Ships waited. Enditem` does.)

@@ -16,20 +16,21 @@ import type { Diagnostic } from '../types.js';
 import { lookupCity } from './gazetteer.js';
 import { cityName, key } from './_regions.js';
 import {
-  agenciesNamed, agencyKey, besidesAuthors, isInterviewLine, parseAgencyLine, parseContributorLine, parseDatelineLead, reporterNames, splitPhotoCredit, zhSignature, type Contributor, type DatelineLead,
+  agenciesNamed, agencyKey, besidesAuthors, isInterviewLine, parseAgencyLine, parseContributorLine, parseDatelineLead, reporterNames, splitPhotoCredit, type Contributor, type DatelineLead,
 } from './lines.js';
 import { contentId, markdownHeading, markdownText, withoutWireMarks } from './record.js';
 import type { Importer, ImportResult, RecordFieldsOut } from './types.js';
 import { type PageBlock, BREADCRUMB_SEP, classify, ID_LINE, IMAGE_LINE, isRelated, type Line, NAV, segments, endsSentence, withoutClosers } from './_page.js';
 import { ambiguity, ambiguousZone, parseStamp, type Stamp } from './_stamps.js';
 import { MONTH_NAME } from './_months.js';
-import { type Byline, parseByline, parseEditorLine } from './_bylines.js';
+import { type Byline, parseByline } from './_bylines.js';
 import { nameCase } from './_names.js';
 import { keptWholeNote } from './_surname-first.js';
 import { withNote } from './_with.js';
 import { barByline } from './_bar-byline.js';
 import { endsWithMark, innerEndMarkNote, innerEndMarks, MARK_ALONE, withoutEndMark } from './_end-mark.js';
 import { leadOf, type TextLead } from './_lead.js';
+import { closingCredit } from './_closing.js';
 import { datelineDay, laterStamp, type Timed } from './_story.js';
 import { copyLanguage } from './_language.js';
 
@@ -451,25 +452,20 @@ export const importText: Importer = (input, ctx): ImportResult => {
   unmark();
   while (body.length > 0) {
     const last = body[body.length - 1] as PageBlock;
-    const agency = parseAgencyLine(last.text);
     // "记者：王晓岚 李华": the reporters, as Chinese papers sign at the end (not an interview's last line).
     const interview = body.slice(0, -1).some((b) => isInterviewLine(b.text));
-    const people = agency === undefined ? (parseContributorLine(last.text) ?? parseEditorLine(last.text, interview)) : undefined;
-    const zh = agency === undefined && people === undefined ? zhSignature(last.text, interview) : undefined;
-    if (zh !== undefined) {
-      for (const name of zh) if (!authors.includes(name)) authors.push(name);
-      body.pop();
-      continue;
-    }
-    // A byline printed at the end ("By Wang Jing in Beijing"), as some papers sign.
-    const byline = agency === undefined && people === undefined ? parseByline(last.text) : undefined;
-    if (agency !== undefined) trailingAgencies.unshift({ agency, printed: last.text });
-    else if (people !== undefined) closing.unshift(...people);
-    else if (byline !== undefined) {
+    const credit = closingCredit(last.text, interview);
+    if (credit === undefined) break;
+    if (credit.kind === 'signed') {
+      for (const name of credit.names) if (!authors.includes(name)) authors.push(name);
+    } else if (credit.kind === 'agency') trailingAgencies.unshift({ agency: credit.agency, printed: last.text });
+    else if (credit.kind === 'people') closing.unshift(...credit.people);
+    else {
+      // A byline printed at the end ("By Wang Jing in Beijing"), as some papers sign.
       const named: typeof agencies = [];
-      takeByline(byline, named);
+      takeByline(credit.byline, named);
       trailingAgencies.unshift(...named);
-    } else break;
+    }
     body.pop();
   }
   unmark();

@@ -198,6 +198,11 @@ describe('importText: fixtures', () => {
     ['Rescuers search the rubble on Monday. [Photo provided to China Daily]', 'Rescuers search the rubble on Monday.', 'Photo provided to China Daily'],
     ['FILE PHOTO: Rescuers search the rubble on Monday. REUTERS/Tingshu Wang/File Photo', 'FILE PHOTO: Rescuers search the rubble on Monday.', 'REUTERS/Tingshu Wang/File Photo'],
     ['Rescuers search the rubble on Monday. — AFP', 'Rescuers search the rubble on Monday.', 'AFP'],
+    // (One list of agencies for every form: review. Each of these was read in one form and not another.)
+    ['Rescuers search the rubble on Monday. Kyodo', 'Rescuers search the rubble on Monday.', 'Kyodo'],
+    ['Rescuers search the rubble on Monday. (YONHAP)', 'Rescuers search the rubble on Monday.', 'YONHAP'],
+    ['Rescuers search the rubble on Monday. EPA-EFE/Ann Lee', 'Rescuers search the rubble on Monday.', 'EPA-EFE/Ann Lee'],
+    ['Rescuers search the rubble on Monday. (Bloomberg Photo/Ann Lee)', 'Rescuers search the rubble on Monday.', 'Bloomberg Photo/Ann Lee'],
   ])('reads the photo caption %j and its credit, and the dateline after it', (line, caption, credit) => {
     const text = ['Home | World', '', 'Caption test', '', 'Updated: 2025-02-05 09:24', '', line, '', 'CAIRO, Feb. 4 (Xinhua) -- Body paragraph.', ''].join('\n');
     const r = importText(text, { file: 'c.txt', timezone: 'Asia/Shanghai' });

@@ -588,14 +588,44 @@ export const agencyKey = (name: string): string => {
 
 // ----- Photo credits -----
 
+/**
+ * The agencies whose photo credits are read, one list for every form (review: each pattern had its own):
+ * as they sign a photographer's name (`REUTERS/Ann Wang`), and alone (`(AFP)`, `— AFP`).
+ */
+const PHOTO_AGENCY = 'AP|AFP|Reuters|REUTERS|Xinhua|XINHUA|EPA(?:-EFE)?|Kyodo|KYODO|Yonhap|YONHAP|CNS|Bloomberg';
+const PHOTO_AGENCY_ALONE = 'AFP|AP|Reuters|REUTERS|EPA(?:-EFE)?|Getty Images|Xinhua|XINHUA|Bloomberg|Kyodo|KYODO|Yonhap|YONHAP';
+
 /** AGENCY/Name, as Xinhua and Reuters sign: "(Xinhua/Li Xin)", "(REUTERS/Ann Wang)", "Xinhua/Li Xin"; the agency alone in brackets: "(AFP)". */
 const WEAK_CREDITS: RegExp[] = [
-  /^(?<caption>.*[.!?"”])\s*\((?<credit>(?:AP|AFP|Reuters|REUTERS|Xinhua|XINHUA|EPA|Kyodo|Yonhap|CNS|Bloomberg)\s*\/\s*\p{Lu}[^()]*)\)$/u,
+  new RegExp(String.raw`^(?<caption>.*[.!?"”])\s*\((?<credit>(?:${PHOTO_AGENCY})\s*\/\s*\p{Lu}[^()]*)\)$`, 'u'),
   // (A file photo, as Reuters signs it: "REUTERS/Tingshu Wang/File Photo". QA.)
-  /^(?<caption>.*[.!?"”)])\s+(?<credit>(?:AP|AFP|Reuters|REUTERS|Xinhua|XINHUA|EPA|Kyodo|Yonhap|Bloomberg)\/\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}(?:\/File Photo)?)$/u,
+  new RegExp(String.raw`^(?<caption>.*[.!?"”)])\s+(?<credit>(?:${PHOTO_AGENCY})\/\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}(?:\/File Photo)?)$`, 'u'),
   // "… on Monday. — AFP", the agency after a dash.
-  /^(?<caption>.*[.!?"”)])\s+[—–]\s*(?<credit>AFP|AP|Reuters|REUTERS|EPA(?:-EFE)?|Getty Images|Xinhua|XINHUA|Bloomberg|Kyodo|Yonhap)$/,
-  /^(?<caption>.*[.!?"”])\s*\((?<credit>AFP|AP|Reuters|REUTERS|EPA(?:-EFE)?|Getty Images|Xinhua|XINHUA|Bloomberg|Kyodo|KYODO|Yonhap|YONHAP)\)$/,
+  new RegExp(String.raw`^(?<caption>.*[.!?"”)])\s+[—–]\s*(?<credit>${PHOTO_AGENCY_ALONE})$`),
+  new RegExp(String.raw`^(?<caption>.*[.!?"”])\s*\((?<credit>${PHOTO_AGENCY_ALONE})\)$`),
+];
+
+/** The credit forms read wherever they stand (WEAK_CREDITS: only where a caption stands). */
+const PHOTO_CREDITS: RegExp[] = [
+  /^(?<caption>.*\S)\s*\[Photo(?:\s+by\s+|\s*\/\s*|:\s*)(?<credit>[^\]]+)\]$/i,
+  /^(?<caption>.*\S)\s*\(Photo(?:\s+by\s+|\s*\/\s*|:\s*)(?<credit>[^)]+)\)$/i,
+  // Agency style: "(AP Photo/Abdel Kareem Hana)", the agency's "Photo" kept in the credit.
+  new RegExp(String.raw`^(?<caption>.*\S)\s*\((?<credit>(?:${PHOTO_AGENCY}|Getty)\s+Photos?\s*\/\s*[^()]+)\)$`),
+  /^(?<caption>.*[.!?"”])\s+Photo:\s*(?<credit>[^.]+?)\.?$/i,
+  // "Photo by Jane Roe/Getty Images": a name, capitalised, with no comma.
+  /^(?<caption>.*[.!?"”])\s+Photo by\s+(?<credit>\p{Lu}[^.,]*?)\.?$/u,
+  // Chinese: "（新华社记者李华摄）", "（视觉中国供图）", "（中央社記者王飛華攝）".
+  /^(?<caption>.*\S)\s*[（(](?<credit>[^（）()]+?)\s*(?:摄|攝|供图|供圖)[）)]$/u,
+  // NAME/AGENCY at the end, as wire photo desks sign: "DAWOUD ABU ALKAS/REUTERS", "Mohamed Hossam/EPA-EFE".
+  // (With spaces round the slash, as China Daily signs: "WANG JING / CHINA DAILY". QA.)
+  /^(?<caption>.*[.!?"”)])\s+(?<credit>[A-Z][A-Z.'’ -]+\/[A-Z][A-Za-z.'’ -]+)$/,
+  // (Spaced, only a name of two words or more and a paper in capitals: "US / EU" is no credit. Review.)
+  /^(?<caption>.*[.!?"”)])\s+(?<credit>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)+ \/ [A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*)$/,
+  // "[Photo provided to China Daily]": no name, but the credit the paper prints.
+  /^(?<caption>.*\S)\s*\[(?<credit>Photos? provided (?:to|by) [^\]]+)\]$/i,
+  /^(?<caption>.*[.!?"”)])\s+(?<credit>\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){1,3}\/(?:[A-Z][A-Z.&'’-]+(?: [A-Z][A-Z.&'’-]+)*|Getty Images|Reuters|Bloomberg|Xinhua))$/u,
+  // An agency's name alone after the caption's last sentence.
+  new RegExp(String.raw`^(?<caption>.*[.!?"”)])\s+(?<credit>${PHOTO_AGENCY_ALONE})$`),
 ];
 
 /**
@@ -606,28 +636,7 @@ export function splitPhotoCredit(paragraph: string): { caption: string; credit: 
   const text = paragraph.trim();
   // Captions are short (and the patterns below are not all linear on long text); notes are not captions.
   if (text.length > 600 || /^(?:editor'?s note|correction|clarification|note)\b/i.test(text)) return undefined;
-  const patterns: RegExp[] = [
-    /^(?<caption>.*\S)\s*\[Photo(?:\s+by\s+|\s*\/\s*|:\s*)(?<credit>[^\]]+)\]$/i,
-    /^(?<caption>.*\S)\s*\(Photo(?:\s+by\s+|\s*\/\s*|:\s*)(?<credit>[^)]+)\)$/i,
-    // Agency style: "(AP Photo/Abdel Kareem Hana)", the agency's "Photo" kept in the credit.
-    /^(?<caption>.*\S)\s*\((?<credit>(?:AP|AFP|Reuters|REUTERS|Xinhua|EPA|Getty|Kyodo|Yonhap|CNS)\s+Photos?\s*\/\s*[^()]+)\)$/,
-    /^(?<caption>.*[.!?"”])\s+Photo:\s*(?<credit>[^.]+?)\.?$/i,
-    // "Photo by Jane Roe/Getty Images": a name, capitalised, with no comma.
-    /^(?<caption>.*[.!?"”])\s+Photo by\s+(?<credit>\p{Lu}[^.,]*?)\.?$/u,
-    // Chinese: "（新华社记者李华摄）", "（视觉中国供图）", "（中央社記者王飛華攝）".
-    /^(?<caption>.*\S)\s*[（(](?<credit>[^（）()]+?)\s*(?:摄|攝|供图|供圖)[）)]$/u,
-    // NAME/AGENCY at the end, as wire photo desks sign: "DAWOUD ABU ALKAS/REUTERS", "Mohamed Hossam/EPA-EFE".
-    // (With spaces round the slash, as China Daily signs: "WANG JING / CHINA DAILY". QA.)
-    /^(?<caption>.*[.!?"”)])\s+(?<credit>[A-Z][A-Z.'’ -]+\/[A-Z][A-Za-z.'’ -]+)$/,
-    // (Spaced, only a name of two words or more and a paper in capitals: "US / EU" is no credit. Review.)
-    /^(?<caption>.*[.!?"”)])\s+(?<credit>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)+ \/ [A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*)$/,
-    // "[Photo provided to China Daily]": no name, but the credit the paper prints.
-    /^(?<caption>.*\S)\s*\[(?<credit>Photos? provided (?:to|by) [^\]]+)\]$/i,
-    /^(?<caption>.*[.!?"”)])\s+(?<credit>\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){1,3}\/(?:[A-Z][A-Z.&'’-]+(?: [A-Z][A-Z.&'’-]+)*|Getty Images|Reuters|Bloomberg|Xinhua))$/u,
-    // An agency's name alone after the caption's last sentence.
-    /^(?<caption>.*[.!?"”)])\s+(?<credit>AFP|AP|Reuters|REUTERS|EPA(?:-EFE)?|Getty Images|Xinhua|XINHUA|Bloomberg)$/,
-  ];
-  for (const p of patterns) {
+  for (const p of PHOTO_CREDITS) {
     const m = p.exec(text);
     if (m?.groups !== undefined) return { caption: (m.groups['caption'] ?? '').trim(), credit: (m.groups['credit'] ?? '').trim() };
   }

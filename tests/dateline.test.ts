@@ -19,6 +19,13 @@ describe('dateline house styles', () => {
     ['xinhua-zh', '伦敦', '2025-12-25', undefined, false, '本报伦敦12月25日电'],
     ['plain', 'Washington', '2025-02-04', undefined, false, 'WASHINGTON —'],
     ['plain', 'Washington', '2025-08-04', undefined, true, 'WASHINGTON, Aug. 4 —'],
+    // An agency named in full prints the credit it puts in its own datelines (QA: "(Associated Press)").
+    ['ap', 'Vancouver', '2025-10-12', 'Associated Press', false, 'VANCOUVER (AP) —'],
+    ['ap', 'Vancouver', '2025-10-12', 'The  associated press', false, 'VANCOUVER (AP) —'],
+    ['xinhua', 'Paris', '2025-10-12', 'Agence France-Presse', false, 'PARIS, Oct. 12 (AFP) --'],
+    ['reuters', 'Tokyo', '2025-10-12', 'Kyodo News', false, 'TOKYO, Oct 12 (Kyodo) -'],
+    ['xinhua', 'Beijing', '2025-10-12', 'Xinhua News Agency', false, 'BEIJING, Oct. 12 (Xinhua) --'],
+    ['xinhua', 'Seoul', '2025-10-12', 'Korea Herald', false, 'SEOUL, Oct. 12 (Korea Herald) --'],
   ] as const)('%s: %s on %s (%s)', (style, city, date, agency, dated, expected) => {
     expect(renderDateline(style, { city, date, agency }, dated)).toBe(expected);
   });

@@ -37,6 +37,34 @@ export interface DatelineParts {
 }
 
 /**
+ * What agencies print for themselves in a dateline, by the name a record may give in full (compared
+ * without case, and without a leading "The"): `WASHINGTON (AP) —`, never `(Associated Press)`. (QA: copy
+ * signed "By … Associated Press" gave the agency's full name, and the dateline printed it.) The record's
+ * agency, in the feeds' agency elements, stays as written.
+ */
+const DATELINE_CREDITS: Readonly<Record<string, string>> = {
+  'associated press': 'AP',
+  'agence france-presse': 'AFP',
+  'agence france presse': 'AFP',
+  'xinhua news agency': 'Xinhua',
+  'kyodo news': 'Kyodo',
+  'kyodo news agency': 'Kyodo',
+  'yonhap news agency': 'Yonhap',
+  'united press international': 'UPI',
+  'press trust of india': 'PTI',
+  'deutsche presse-agentur': 'dpa',
+  'australian associated press': 'AAP',
+  'canadian press': 'CP',
+  'agencia efe': 'EFE',
+  'bloomberg news': 'Bloomberg',
+};
+
+/** The credit an agency prints in its datelines: its short form where it has one, else its name as given. */
+export function datelineCredit(agency: string): string {
+  return DATELINE_CREDITS[agency.trim().replace(/^the\s+/i, '').replace(/\s+/g, ' ').toLowerCase()] ?? agency;
+}
+
+/**
  * The printed dateline. The style gives the form; the credit in it is the article's own agency, so an AP
  * story at a Xinhua-style desk reads "GENEVA, March 19 (AP) --" and staff copy carries no agency at all.
  */
@@ -48,7 +76,7 @@ export function renderDateline(style: DatelineStyle, parts: DatelineParts, dated
   // a reader may take from the first letter (which an isolate would hide).
   const shown = parts.plain === true || (parts.language !== undefined && isRightToLeft(parts.language)) ? (v: string): string => v : (v: string): string => isolated(v);
   const caps = shown(city.toUpperCase());
-  const credit = agency === undefined ? '' : ` (${shown(agency)})`;
+  const credit = agency === undefined ? '' : ` (${shown(datelineCredit(agency))})`;
   const ap = m === undefined ? '' : `, ${AP_MONTHS[m.month - 1]} ${m.day}`;
   switch (style) {
     case 'xinhua':

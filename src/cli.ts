@@ -123,7 +123,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     // `dateline help build`, `dateline --help build`: the command's help (QA: the general help was printed).
     const asked = rest.length === 1 && !rest[0]?.startsWith('-') ? rest[0] : undefined;
     const about = asked !== undefined && Object.hasOwn(USAGE, asked) && asked !== 'main' ? USAGE[asked] : undefined;
-    if (asked !== undefined && asked !== 'main' && about === undefined) {
+    if (asked !== undefined && !['main', 'help', 'version'].includes(asked) && about === undefined) {
       // `dateline help buidl`: no such command, said as for `dateline buidl` (QA: the main help was printed, status 0).
       const meant = closest(asked, COMMANDS);
       io.stderr(`Unknown command "${asked}".${meant === undefined ? '' : ` Did you mean "${meant}"?`}\n\n${USAGE['main']}`);

@@ -190,6 +190,12 @@ export interface RawRecord {
   noMarkup?: true;
 }
 
+/**
+ * A record as a library caller may give it to `validateRecords`: `kind` (`markdown` when there is a
+ * `body`), `lineOf` (no lines known) and `slugPath` (the file's path without its extension) may be left out.
+ */
+export type RecordInput = Omit<RawRecord, 'kind' | 'lineOf' | 'slugPath'> & Partial<Pick<RawRecord, 'kind' | 'lineOf' | 'slugPath'>>;
+
 // ----- Neutral feed model -----
 
 export type Format = 'rss' | 'atom' | 'json';

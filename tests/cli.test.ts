@@ -104,6 +104,8 @@ describe('help and usage', () => {
       expect((await run(['--help', command], tmpdir())).stdout).toBe(own);
     }
     expect((await run(['help', 'main'], tmpdir())).stdout).toBe(r.stdout);
+    // (`help` and `version` are commands too: review.)
+    for (const name of ['help', 'version']) expect(await run(['help', name], tmpdir())).toMatchObject({ code: 0, stdout: r.stdout });
     // A name that is no command is said to be one, with what was meant, as `dateline buidl` (QA: the main usage, status 0).
     const unknown = await run(['help', 'buidl'], tmpdir());
     expect([unknown.code, unknown.stdout]).toEqual([2, '']);
@@ -391,9 +393,11 @@ describe('build', () => {
       const size = async (f: string) => (await stat(join(dir, 'dist', f))).size;
       // nginx.conf's marker, named by its hash (hosting/nginx.ts).
       const marker = `_config/${(await readdir(join(dir, 'dist', '_config'))).find((n) => n.startsWith('etags-'))}`;
-      expect(r.stdout).toBe(
+      // (The time, which varies, as 0.00 s.)
+      expect(r.stdout.replace(/; \d+\.\d\d s\.\n/, '; 0.00 s.\n')).toBe(
         [
           'Read 3 records from articles/: 2 published, 1 draft.',
+          'Feeds: the main feed (3 documents); 0.00 s.',
           `  dist/_config/autodiscovery.html  ${await size('_config/autodiscovery.html')} bytes`,
           `  dist/${marker}  ${await size(marker)} bytes`,
           `  dist/_config/nginx.conf  ${await size('_config/nginx.conf')} bytes`,

@@ -113,6 +113,9 @@ const FILES: Record<string, string> = {
   'articles/note-zh.md': record('note-zh', 'dateline: { city: Beijing, timezone: Asia/Shanghai }', '编者按：本文有更新。\n\n港口重新开放。'),
   'articles/note-alone.md': record('note-alone', 'dateline: { city: Beijing, timezone: Asia/Shanghai }', 'Correction: the figures were revised.'),
   'articles/not-a-note.md': record('not-a-note', 'dateline: { city: Beijing, timezone: Asia/Shanghai }', 'Corrections officers said the prison was calm.\n\nMore words.'),
+  'articles/not-a-note-hyphen.md': record('not-a-note-hyphen', 'dateline: { city: Beijing, timezone: Asia/Shanghai }', 'Correction-officers said the prison was calm.\n\nMore words.'),
+  'articles/note-heading.md': record('note-heading', 'dateline: { city: Beijing, timezone: Asia/Shanghai }', "Editor's note: updated.\n\n## What we know\n\nWords."),
+  'articles/note-list.md': record('note-list', 'dateline: { city: Beijing, timezone: Asia/Shanghai }', "Editor's note: updated.\n\n* one\n\n* two\n\nWords."),
   // QA: removals that went without a word, images a lazy loader or a srcset holds, and what is kept.
   'articles/unsafe/escaped-js.md': record('escaped-js', '', '<p><a href="java&#x09;script:alert(1)">a</a> <a href="&#106;avascript:alert(2)">b</a> <a href="javascript&colon;alert(3)">c</a></p>'),
   'articles/unsafe/broken-url.md': record('broken-url', '', '<p><a href="http://exa mple.com/">space host</a> and <img src="http://[bad" alt="x"></p>'),
@@ -476,6 +479,13 @@ describe('assembly: photo first, dateline leading the first paragraph, credits l
     // A label needs its colon or dash: "Corrections officers" are the story's words.
     expect(item('not-a-note').contentHtml).toMatch(new RegExp(`^<p>${lead} Corrections officers`));
     expect(item('not-a-note').summary).toBe('Corrections officers said the prison was calm.');
+    expect(item('not-a-note-hyphen').summary).toBe('Correction-officers said the prison was calm.');
+    expect(item('not-a-note-hyphen').contentHtml).toMatch(new RegExp(`^<p>${lead} Correction-officers`));
+    // A note followed by a heading or a list, not a paragraph: the dateline leads it, and it is the summary (review).
+    for (const desk of ['note-heading', 'note-list']) {
+      expect(item(desk).contentHtml, desk).toMatch(new RegExp(`^<p>${lead} Editor's note: updated\\.</p>`));
+      expect(item(desk).summary, desk).toBe("Editor's note: updated.");
+    }
   });
 
   it('a lazy-loaded image keeps its real URL (data-src), one with a srcset alone its first; details, summary, aside and table alignment are kept', () => {

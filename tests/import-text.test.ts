@@ -212,6 +212,15 @@ describe('importText: fixtures', () => {
     expect(r.stories[0]?.body.startsWith('Body paragraph.')).toBe(true);
   });
 
+  it('takes a paragraph ending in "Kyodo" or "YONHAP" for a caption only where a caption stands, before the dateline lead (review)', () => {
+    const page = (first: string, second: string) => importText(['Home | World', '', 'Test', '', 'Updated: 2025-10-12 09:24', '', first, '', second, ''].join('\n'), { file: 'c.txt', timezone: 'Asia/Seoul' }).stories[0];
+    const said = "Talks resumed in the capital on Monday, the South's military said. YONHAP";
+    expect(page(said, 'Talks went on into the night.')?.fields.image).toBeUndefined();
+    expect(page(said, 'Talks went on into the night.')?.body.startsWith(said)).toBe(true);
+    expect(page('Talks resumed on Tuesday. Kyodo', 'More talks.')?.fields.image).toBeUndefined();
+    expect(page(said, 'SEOUL, Oct. 12 (Yonhap) -- Body paragraph.')?.fields.image?.credit).toBe('YONHAP');
+  });
+
   it('reads a Chinese contributor line （记者…参与报道） and a contributor named with a job', () => {
     const zh = readFileSync(`${DIR}xinhua-zh.txt`, 'utf8').replace('【责任编辑：张伟】', '（记者陈静、李华参与报道）');
     const story = only(importText(zh, { file: 'zh.txt', timezone: ZONE }));

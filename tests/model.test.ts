@@ -19,6 +19,17 @@ function build(records: RawRecord[], c: SiteConfig = config()) {
   return buildFeeds(v.articles, c);
 }
 
+describe('validateRecords for a library caller', () => {
+  it('takes a record given as file, data and body alone (QA: a TypeError), and reports its problems', () => {
+    const ok = validateRecords([{ file: 'desk/a.md', data: { id: 'a', title: 'A', date: '2025-02-05 09:24' }, body: 'Words.' }], config());
+    expect([ok.diagnostics, ok.articles.map((a) => [a.id, a.body.kind])]).toEqual([[], [['a', 'markdown']]]);
+    const json = validateRecords([{ file: 'b.json', data: { id: 'b', title: 'B', date: '2025-02-05 09:24', body: 'Words.' } }], config());
+    expect(json.articles.map((a) => a.id)).toEqual(['b']);
+    const bad = validateRecords([{ file: 'c.md', data: { id: 'c', title: 'C', date: '2025-03-30 01:30' }, body: 'Hi' }], config({ timezone: 'Europe/London' }));
+    expect(bad.diagnostics.map((d) => [d.code, d.file, d.field])).toEqual([['E_DATE_NONEXISTENT', 'c.md', 'date']]);
+  });
+});
+
 describe('the main feed', () => {
   it('lists published articles newest first, ties broken by id, drafts left out', () => {
     const built = build([

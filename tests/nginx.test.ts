@@ -115,7 +115,8 @@ describe.skipIf(!HAS_NGINX)('nginx serving dist/ with _config/nginx.conf', () =>
     const prefix = join(dir, 'nginx');
     await mkdir(join(prefix, 'logs'), { recursive: true });
     const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `  ${t}_temp_path ${join(prefix, t)};`).join('\n');
-    const servers = [`  server {\n    listen 127.0.0.1:${port};\n    root ${dist};\n    include ${join(dist, '_config/nginx.conf')};\n  }`];
+    // (With a header of the site's own, which the locations for people's pages must keep.)
+    const servers = [`  server {\n    listen 127.0.0.1:${port};\n    root ${dist};\n    add_header X-Frame-Options DENY;\n    include ${join(dist, '_config/nginx.conf')};\n  }`];
     if (HAS_BROTLI) {
       const conf = (await readFile(join(dist, '_config/nginx.conf'), 'utf8')).replaceAll(BROTLI_MARK, '');
       await writeFile(join(prefix, 'nginx-brotli.conf'), conf);
@@ -314,12 +315,15 @@ describe.skipIf(!HAS_NGINX)('nginx serving dist/ with _config/nginx.conf', () =>
       // With its charset and revalidated on every use, as serve sends it (QA: nginx sent neither).
       expect(r.headers['content-type'], path).toBe('text/html; charset=utf-8');
       expect(r.headers['cache-control'], path).toBe('no-cache');
+      // The server's own headers reach the page (review: an add_header here had kept them away).
+      expect(r.headers['x-frame-options'], path).toBe('DENY');
       expect(r.body.toString('utf8'), path).toBe(page);
     }
     const xsl = await get(port, '/feeds/feed.xsl');
     expect(xsl.status).toBe(200);
     expect(xsl.headers['content-type']).toBe('application/xslt+xml; charset=utf-8');
     expect(xsl.headers['cache-control']).toBe('no-cache');
+    expect(xsl.headers['x-frame-options']).toBe('DENY');
     // A method other than GET and HEAD is refused there too, with Allow.
     const post = await get(port, '/feeds/', {}, 'POST');
     expect(post.status).toBe(405);

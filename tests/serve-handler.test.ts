@@ -848,6 +848,11 @@ describe('the manifest on disk', () => {
       const revalidated = await req({ 'if-none-match': gzip.etag });
       expect([revalidated.status, revalidated.headers.get('etag')]).toEqual([304, gzip.etag]);
       expect((await req({ 'if-none-match': entry.encodings.br!.etag })).status).toBe(200);
+      // Only br acceptable, and not there: HEAD and a conditional GET answer as the GET does, 404.
+      for (const method of ['HEAD', 'GET']) {
+        expect((await req({ 'accept-encoding': 'br, identity;q=0', 'if-none-match': '"x"' }, method)).status, method).toBe(404);
+      }
+      expect((await req({ 'accept-encoding': 'br, identity;q=0' })).status).toBe(404);
       // With the sibling back, br is sent again.
       await writeFile(join(dir, 'rss.xml.br'), files.get('rss.xml.br')!);
       expect((await req({}, 'HEAD')).headers.get('content-encoding')).toBe('br');

@@ -83,6 +83,10 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
       # Each feed gets its media type with charset=utf-8, Cache-Control max-age (ttl × 60 s), a Link header
       # (rel="self", and rel="hub" with a WebSub hub), and the ETag recorded in _dateline.json: a hash of the
       # bytes, the same on every replica, where nginx's own (etag on) is mtime and size in hex.
+      # Those headers are add_header lines in each feed's location, and nginx inherits no add_header into a
+      # level that has its own: the server's (Strict-Transport-Security, say) are not sent with feeds. Set such
+      # a header with more_set_headers (headers-more module) or in a proxy in front. (index.html and feed.xsl
+      # keep the server's.)
       #
       # - Precompressed siblings: gzip_static (ngx_http_gzip_static_module, built into Debian's nginx) sends
       #   atom.xml.gz to clients that accept gzip. brotli_static is the third-party ngx_brotli module
@@ -316,7 +320,7 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           }
           types { }
           default_type "application/xslt+xml; charset=utf-8";
-          add_header Cache-Control "no-cache";
+          expires epoch;
           rewrite ^ /feed.xsl break;
       }
 
@@ -327,7 +331,7 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           }
           types { }
           default_type "text/html; charset=utf-8";
-          add_header Cache-Control "no-cache";
+          expires epoch;
           rewrite ^ /index.html break;
       }
 
@@ -338,7 +342,7 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
           }
           types { }
           default_type "text/html; charset=utf-8";
-          add_header Cache-Control "no-cache";
+          expires epoch;
           rewrite ^ /index.html break;
       }
 

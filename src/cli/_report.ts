@@ -93,7 +93,7 @@ export function parseCommand<T extends ParseArgsConfig>(io: CliIO, usage: string
     // An option misspelt: the one meant (`--jsno`: `--json`).
     const unknown = /^Unknown option '--([\w-]+)'/.exec((e as Error).message)?.[1];
     const meant = unknown === undefined ? undefined : closest(unknown, Object.keys(config.options ?? {}));
-    const json = config.options?.['json'] !== undefined && args.includes('--json');
+    const json = config.options?.['json'] !== undefined && args.some((a) => a === '--json' || a.startsWith('--json='));
     return usageError(io, usage, ambiguous === null || value === undefined
       ? `${(e as Error).message}${meant === undefined ? '' : `. Did you mean '--${meant}'?`}`
       : value.startsWith('--')

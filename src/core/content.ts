@@ -253,9 +253,9 @@ const CAPTION_AFTER = new RegExp(ITALICS);
 
 /** An apostrophe as the Markdown renderer writes it, or typed. */
 const APOSTROPHE = String.raw`(?:'|’|&#39;|&#x27;|&rsquo;)`;
-/** A note's label, then a colon or a dash: `Editor's note:`, `EDITOR'S NOTE —`, `Correction:`, `编者按：`. */
+/** A note's label, then a colon or a dash (a hyphen spaced: "Correction-officers" is a word): `Editor's note:`, `EDITOR'S NOTE —`, `Correction:`, `编者按：`. */
 const NOTE_LABEL = new RegExp(
-  String.raw`^\s*(?:editors?${APOSTROPHE}?s?\s+notes?|note\s+to\s+(?:readers|editors)|corrections?|clarifications?|编者按|编者注|编辑注)\s*(?::|：|—|–|--?)`,
+  String.raw`^\s*(?:editors?${APOSTROPHE}?s?\s+notes?|note\s+to\s+(?:readers|editors)|corrections?|clarifications?|编者按|编者注|编辑注)(?:\s*(?::|：|—|–|--)|\s+-\s)`,
   'i',
 );
 

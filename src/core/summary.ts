@@ -31,6 +31,8 @@ function paragraphExcerpt(html: string, max: number): string | undefined {
     // quote or loose text does not.)
     const between = body.slice(previousEnd, m.index);
     const rest = between.replace(PHOTO_HTML, '');
+    // A note followed by anything but a paragraph (past photos) is the summary, as the dateline then leads it.
+    if (note !== undefined && /\S/.test(rest)) return note;
     if (/\S/.test(rest)) afterPhoto = false;
     else if (rest.length < between.length && /<img\b/i.test(between)) afterPhoto = true;
     previousEnd = m.index + m[0].length;
@@ -40,7 +42,7 @@ function paragraphExcerpt(html: string, max: number): string | undefined {
     if (words === undefined) continue;
     const cut = cutText(plainText(inner.slice(words)), max);
     // A note before the story (`Editor's note: …`) is passed over, as the dateline passes it, when a
-    // paragraph of words follows.
+    // paragraph of words follows it.
     if (cut !== undefined && isLeadingNote(inner.slice(words))) note ??= cut;
     else if (cut !== undefined) return cut;
   }

@@ -7,7 +7,7 @@ import { isImageType, meantImageType, typeOfEnding } from './_media.js';
 import type { z } from 'zod';
 import { diagnostic, Errors } from '../errors.js';
 import type {
-  Agency, Article, Body, Contributor, DatelineField, Diagnostic, ImageField, Person, RawRecord, SiteConfig, SourceOf,
+  Agency, Article, Body, Contributor, DatelineField, Diagnostic, ImageField, Person, RawRecord, RecordInput, SiteConfig, SourceOf,
 } from '../types.js';
 import { describeValue, closest, fieldName, fieldPattern, valueAt, type FieldPath } from './_paths.js';
 import { deskTimeProblem, isLocalDate, isValidTimeZone, localDate, parseDeskTime, whyZoneRefused, writableYear, zoneName } from './_dates.js';
@@ -40,14 +40,25 @@ export interface Compared extends Validated {
  * Validates every record and compares ids and links across them (the links shared are in `diagnostics`,
  * after the records'). Records are taken in path order, so output never depends on disk order.
  */
-export function validateRecords(raws: readonly RawRecord[], config: SiteConfig): Validated {
-  const { sharedLinks, ...compared } = checkIds(raws.map((raw) => {
+export function validateRecords(inputs: readonly (RawRecord | RecordInput)[], config: SiteConfig): Validated {
+  const { sharedLinks, ...compared } = checkIds(inputs.map(completed).map((raw) => {
     const v = validateRecord(raw, config);
     const r: RecordResult = { ...v, file: raw.file, idLine: () => raw.lineOf(['id']) };
     if (v.article !== undefined && !v.article.draft) r.link = v.article.url;
     return r;
   }), config);
   return { ...compared, diagnostics: [...compared.diagnostics, ...sharedLinks] };
+}
+
+/** A caller's record with what it left out filled in (QA: a record without `lineOf` was a TypeError). */
+function completed(input: RawRecord | RecordInput): RawRecord {
+  if (typeof input.lineOf === 'function' && typeof input.slugPath === 'string' && input.kind !== undefined) return input as RawRecord;
+  return {
+    ...input,
+    kind: input.kind ?? (typeof input.body === 'string' ? 'markdown' : 'json'),
+    lineOf: typeof input.lineOf === 'function' ? input.lineOf : () => undefined,
+    slugPath: typeof input.slugPath === 'string' ? input.slugPath : String(input.file).replace(/\\/g, '/').replace(/\.[^./]*$/, ''),
+  };
 }
 
 /** One record's own validation, before ids are compared across records. */

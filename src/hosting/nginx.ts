@@ -155,8 +155,12 @@ const markerCheck = (marker: string): string =>
  */
 const METHODS = "    if ($request_method !~ '^(?:GET|HEAD)$') {\n        add_header Allow 'GET, HEAD' always;\n        return 405;\n    }\n";
 
-/** Files that are not feeds (the XSLT, the page) are revalidated on every use, as `dateline serve` sends them. */
-const NO_CACHE = '    add_header Cache-Control "no-cache";';
+/**
+ * Files that are not feeds (the XSLT, the page) are revalidated on every use, as `dateline serve` sends
+ * them: `expires epoch` sends `Cache-Control: no-cache` without an add_header of the location's own, which
+ * would keep the server's add_header lines (HSTS, a CSP) from the page (review).
+ */
+const NO_CACHE = '    expires epoch;';
 
 /** The 304 check every feed location ends with (its representation's ETag is `$dateline_etag` by then). */
 const NOT_MODIFIED = [
@@ -238,6 +242,10 @@ function snippet(manifest: Manifest, feedBaseUrl: string, title: string, marker:
     `# Each feed gets its media type with charset=utf-8, Cache-Control max-age (ttl × 60 s), a Link header`,
     '# (rel="self", and rel="hub" with a WebSub hub), and the ETag recorded in _dateline.json: a hash of the',
     "# bytes, the same on every replica, where nginx's own (etag on) is mtime and size in hex.",
+    "# Those headers are add_header lines in each feed's location, and nginx inherits no add_header into a",
+    "# level that has its own: the server's (Strict-Transport-Security, say) are not sent with feeds. Set such",
+    "# a header with more_set_headers (headers-more module) or in a proxy in front. (index.html and feed.xsl",
+    "# keep the server's.)",
     '#',
     `# - Precompressed siblings: gzip_static (ngx_http_gzip_static_module, built into Debian's nginx) sends`,
     `#   ${example}.gz to clients that accept gzip. brotli_static is the third-party ngx_brotli module`,

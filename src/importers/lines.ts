@@ -594,6 +594,12 @@ export const agencyKey = (name: string): string => {
  */
 const PHOTO_AGENCY = 'AP|AFP|Reuters|REUTERS|Xinhua|XINHUA|EPA(?:-EFE)?|Kyodo|KYODO|Yonhap|YONHAP|CNS|Bloomberg';
 const PHOTO_AGENCY_ALONE = 'AFP|AP|Reuters|REUTERS|EPA(?:-EFE)?|Getty Images|Xinhua|XINHUA|Bloomberg|Kyodo|KYODO|Yonhap|YONHAP';
+/**
+ * Those read alone after a caption's last sentence wherever the paragraph stands. (Not Kyodo and Yonhap:
+ * "… the South's military said. Yonhap" ends a story's paragraph as often as a caption: review. They are
+ * read so only where a caption stands.)
+ */
+const PHOTO_AGENCY_ALONE_ANYWHERE = 'AFP|AP|Reuters|REUTERS|EPA(?:-EFE)?|Getty Images|Xinhua|XINHUA|Bloomberg';
 
 /** AGENCY/Name, as Xinhua and Reuters sign: "(Xinhua/Li Xin)", "(REUTERS/Ann Wang)", "Xinhua/Li Xin"; the agency alone in brackets: "(AFP)". */
 const WEAK_CREDITS: RegExp[] = [
@@ -603,6 +609,7 @@ const WEAK_CREDITS: RegExp[] = [
   // "… on Monday. — AFP", the agency after a dash.
   new RegExp(String.raw`^(?<caption>.*[.!?"”)])\s+[—–]\s*(?<credit>${PHOTO_AGENCY_ALONE})$`),
   new RegExp(String.raw`^(?<caption>.*[.!?"”])\s*\((?<credit>${PHOTO_AGENCY_ALONE})\)$`),
+  new RegExp(String.raw`^(?<caption>.*[.!?"”)])\s+(?<credit>${PHOTO_AGENCY_ALONE})$`),
 ];
 
 /** The credit forms read wherever they stand (WEAK_CREDITS: only where a caption stands). */
@@ -625,7 +632,7 @@ const PHOTO_CREDITS: RegExp[] = [
   /^(?<caption>.*\S)\s*\[(?<credit>Photos? provided (?:to|by) [^\]]+)\]$/i,
   /^(?<caption>.*[.!?"”)])\s+(?<credit>\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){1,3}\/(?:[A-Z][A-Z.&'’-]+(?: [A-Z][A-Z.&'’-]+)*|Getty Images|Reuters|Bloomberg|Xinhua))$/u,
   // An agency's name alone after the caption's last sentence.
-  new RegExp(String.raw`^(?<caption>.*[.!?"”)])\s+(?<credit>${PHOTO_AGENCY_ALONE})$`),
+  new RegExp(String.raw`^(?<caption>.*[.!?"”)])\s+(?<credit>${PHOTO_AGENCY_ALONE_ANYWHERE})$`),
 ];
 
 /**
@@ -635,7 +642,7 @@ const PHOTO_CREDITS: RegExp[] = [
 export function splitPhotoCredit(paragraph: string): { caption: string; credit: string; weak?: true } | undefined {
   const text = paragraph.trim();
   // Captions are short (and the patterns below are not all linear on long text); notes are not captions.
-  if (text.length > 600 || /^(?:editor'?s note|correction|clarification|note)\b/i.test(text)) return undefined;
+  if (text.length > 600 || /^(?:(?:editors?['’]?s? notes?|correction|clarification|note)\b|编者按|编者注)/i.test(text)) return undefined;
   for (const p of PHOTO_CREDITS) {
     const m = p.exec(text);
     if (m?.groups !== undefined) return { caption: (m.groups['caption'] ?? '').trim(), credit: (m.groups['credit'] ?? '').trim() };

@@ -293,10 +293,14 @@ export function createHandler(store: FeedStore, options: HandlerOptions = {}): H
     // Only asked for a HEAD or a conditional request; a GET's loop below finds out by reading.
     let first = representation(codings[0] ?? 'identity');
     if (store.has !== undefined && first.coding !== 'identity' && (head || CONDITIONS.some((c) => req.headers.has(c)))) {
+      let found = false;
       for (const coding of codings) {
         first = representation(coding);
-        if (coding === 'identity' || (await store.has(first.file))) break;
+        found = coding === 'identity' || (await store.has(first.file));
+        if (found) break;
       }
+      // None of the acceptable codings is there (identity refused): a GET finds nothing to send either.
+      if (!found) return plain(404, 'Not Found', head);
     }
     if (preconditionFailed(req, tag(first.etag), lastModified)) return preconditionFailedResponse(head, vary);
     if (notModified(req, tag(first.etag), lastModified)) return notModifiedResponse(headersFor(first));

@@ -229,6 +229,26 @@ const CASES: Case[] = [
     ],
   },
   {
+    // (QA: Object's own names found Object.prototype's members, and the build crashed, exit 70.)
+    name: 'unknown keys named as members of every object (__proto__, constructor, toString)',
+    files: {
+      'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', '__proto__: 1', 'constructor: 2', '---', 'B'),
+      'articles/b.json': '{"id":"b","title":"T","date":"2025-02-05 09:24","body":"B","__proto__":1,"toString":2}\n',
+    },
+    expected: [
+      'articles/a.md:5: __proto__: unknown field (E_FIELD_UNKNOWN)',
+      'articles/a.md:6: constructor: unknown field (E_FIELD_UNKNOWN)',
+      'articles/b.json:1: __proto__: unknown field (E_FIELD_UNKNOWN)',
+      'articles/b.json:1: toString: unknown field (E_FIELD_UNKNOWN)',
+    ],
+  },
+  {
+    // (QA: yaml's refusal, a "resource exhaustion attack", was an internal error, exit 70.)
+    name: 'more aliases than YAML expands: an error at the first alias',
+    files: { 'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'section: &s World', `tags: [${Array(101).fill('*s').join(', ')}]`, '---', 'B') },
+    expected: ['articles/a.md:6: YAML syntax error: too many aliases (*name) to expand: write the values out (E_YAML_SYNTAX)'],
+  },
+  {
     name: 'unknown nested key in a flow mapping (dateline.zone), no close suggestion',
     files: { 'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'dateline: {city: X, timezone: Asia/Tokyo, zone: y}', '---', 'B') },
     expected: ['articles/a.md:5: dateline.zone: unknown field (E_FIELD_UNKNOWN)'],

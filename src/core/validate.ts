@@ -545,7 +545,9 @@ function fromIssue(issue: z.core.$ZodIssue, data: unknown, at: At, sourceOf?: So
       return issue.keys.map((key) => {
         const known = KNOWN_KEYS[fieldPattern(path)] ?? [];
         // What other systems call a field first (`img` is no misspelt `id`), then a near spelling.
-        const synonym = path.length === 0 ? SYNONYMS[key.toLowerCase().replace(/[-\s]/g, '_')] : undefined;
+        // (Own keys only: `__proto__` or `constructor` would find Object's. QA: the build crashed.)
+        const spelling = key.toLowerCase().replace(/[-\s]/g, '_');
+        const synonym = path.length === 0 && Object.hasOwn(SYNONYMS, spelling) ? SYNONYMS[spelling] : undefined;
         return diagnostic(Errors.FieldUnknown, at([...path, key]), synonym ?? closest(key, known));
       });
     case 'invalid_type': {

@@ -104,7 +104,17 @@ export function parseYamlSlow(text: string, file: string, firstLine: number, jso
     said.add(key);
     return [d];
   });
-  return { data: diagnostics.length > 0 ? undefined : doc.toJS(), lineOf, sourceOf, diagnostics };
+  if (diagnostics.length > 0) return { data: undefined, lineOf, sourceOf, diagnostics };
+  try {
+    return { data: doc.toJS(), lineOf, sourceOf, diagnostics };
+  } catch (e) {
+    // yaml refuses to expand more aliases than it allows (a "billion laughs" front matter): an error of the
+    // file's, at its first alias, not an internal one (QA: exit 70).
+    if (!(e instanceof ReferenceError) || !/alias/i.test(e.message)) throw e;
+    const at = text.search(/(?:^|[\s[{,:-])\*[^\s,\]}]/m);
+    const problem = 'too many aliases (*name) to expand: write the values out';
+    return { data: undefined, lineOf, sourceOf, diagnostics: [diagnostic(json ? Errors.JsonSyntax : Errors.YamlSyntax, { file, line: lineAt(Math.max(0, at)) }, problem)] };
+  }
 }
 
 /** The reference reader for JSON: JSON.parse to check it, then yaml for everything (tests compare). */

@@ -113,6 +113,7 @@ const FILES: Record<string, string> = {
   'articles/note-zh.md': record('note-zh', 'dateline: { city: Beijing, timezone: Asia/Shanghai }', '编者按：本文有更新。\n\n港口重新开放。'),
   'articles/note-alone.md': record('note-alone', 'dateline: { city: Beijing, timezone: Asia/Shanghai }', 'Correction: the figures were revised.'),
   'articles/not-a-note.md': record('not-a-note', 'dateline: { city: Beijing, timezone: Asia/Shanghai }', 'Corrections officers said the prison was calm.\n\nMore words.'),
+  'articles/unclosed-script.md': record('unclosed-script', '', 'The page used an unclosed <script> element, officials said.\n\nA second paragraph.\n\nA <TITLE> and an <xmp> left open.'),
   'articles/not-a-note-hyphen.md': record('not-a-note-hyphen', 'dateline: { city: Beijing, timezone: Asia/Shanghai }', 'Correction-officers said the prison was calm.\n\nMore words.'),
   'articles/note-heading.md': record('note-heading', 'dateline: { city: Beijing, timezone: Asia/Shanghai }', "Editor's note: updated.\n\n## What we know\n\nWords."),
   'articles/note-list.md': record('note-list', 'dateline: { city: Beijing, timezone: Asia/Shanghai }', "Editor's note: updated.\n\n* one\n\n* two\n\nWords."),
@@ -463,6 +464,11 @@ describe('assembly: photo first, dateline leading the first paragraph, credits l
     expectContent('p-with-dir', `<p dir="ltr" lang="en">${words}`);
     // Italics with no photo are the story's words.
     expectContent('italic-first', "<p><span class=\"dateline\">BEIJING, Feb. 5 --</span> <em>An editor's note.</em></p>\n<p>Text.</p>");
+  });
+
+  it('an element that reads text to its closing tag (script, style, title, xmp…), left open in prose, keeps the rest of the story (QA: it was gone)', () => {
+    expectContent('unclosed-script', '<p>The page used an unclosed &lt;script&gt; element, officials said.</p>\n<p>A second paragraph.</p>\n<p>A &lt;TITLE&gt; and an &lt;xmp&gt; left open.</p>');
+    expect(item('unclosed-script').summary).toBe('The page used an unclosed <script> element, officials said.');
   });
 
   it('a note before the story (Editor\'s note:, EDITOR\'S NOTE —, Correction:, 编者按：): the dateline and the summary pass over it to the first words', () => {

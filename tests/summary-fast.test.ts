@@ -37,6 +37,10 @@ const TRICKY: Array<[string, string, 'fast' | 'full' | 'any']> = [
   ['correction alone', 'Correction: the date was wrong.', 'full'],
   ['note, then a photo and its caption', 'EDITORS NOTE -- updated.\n\n![x](/a.jpg)\n*A caption*\n\nWords.', 'full'],
   ['not a note: no colon', 'Corrections officers spoke.\n\nMore.', 'fast'],
+  // An element that swallows text, left open: its words stay (QA).
+  ['an unclosed <script> in prose', 'The page used an unclosed <script> element, officials said.\n\nMore words.', 'any'],
+  ['an unclosed <style> in prose', 'It had a <style tag left open.\n\nMore words.', 'any'],
+  ['a closed <script>', 'Before <script>alert(1)</script> after.\n\nMore words.', 'any'],
   ['not a note: a hyphen in a word', 'Correction-officers spoke.\n\nMore.', 'fast'],
   ['note, then a heading', "Editor's note: x\n## Heading\n\nWords.", 'full'],
   ['note, then a list', "Editor's note: x\n* a\n\n* b\n\nWords.", 'full'],

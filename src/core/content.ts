@@ -35,9 +35,25 @@ export interface RenderedBody {
 }
 
 /** Renders and sanitises a body; URLs in it resolve against `baseUrl` (the article's URL). */
+/**
+ * Elements whose content an HTML parser reads as text up to their closing tag, and which the sanitiser
+ * drops with that content (or shows as text): one left open in prose ("an unclosed <script> element")
+ * took the rest of the story with it (QA). Without its closing tag it is no element: its `<` is escaped,
+ * and the words stay, the tag's name among them.
+ */
+const RAW_TEXT_OPEN = /<(script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext|template)(?=[\s/>]|$)/gi;
+
+export function withUnclosedRawTextShown(html: string): string {
+  RAW_TEXT_OPEN.lastIndex = 0;
+  if (!RAW_TEXT_OPEN.test(html)) return html;
+  const lower = html.toLowerCase();
+  return html.replace(RAW_TEXT_OPEN, (open: string, name: string, at: number) =>
+    name.toLowerCase() !== 'plaintext' && lower.includes(`</${name.toLowerCase()}`, at + open.length) ? open : `&lt;${open.slice(1)}`);
+}
+
 export function renderBody(body: Body, baseUrl: string): RenderedBody {
   const md = body.kind === 'markdown' ? markdownOrText(body.text) : undefined;
-  const rendered = md?.html ?? body.text;
+  const rendered = withUnclosedRawTextShown(md?.html ?? body.text);
   // A character reference to no character XML can hold (`&#0;`, a lone surrogate, past U+10FFFF) would be
   // decoded to U+FFFD: removed, and counted with the forbidden characters.
   let noCharacter = 0;

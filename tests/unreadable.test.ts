@@ -109,6 +109,25 @@ describe('record files that cannot be records', () => {
 describe('a loop of links among the articles', () => {
   // QA of the library: the whole directory was said to be missing (E_ARTICLES_DIR_MISSING), every valid
   // record hidden, with advice to create it.
+  it('a link to a directory that holds the articles directory, or to /proc, is not walked: named, and every other record is read (QA: out of memory)', async () => {
+    const site = await makeSite({ 'articles/a.md': record('a'), 'articles/z/b.md': record('b') });
+    try {
+      await symlink('/proc', join(site.dir, 'articles/proc'));
+      await symlink('..', join(site.dir, 'articles/z/up'));
+      await symlink('../..', join(site.dir, 'articles/z/top'));
+      const loaded = await loadArticles(await loadConfig('dateline.config.json', site.dir), site.dir);
+      const why = 'a link to a directory that holds the articles directory, or to the system\'s, is not followed';
+      expect(loaded.diagnostics.map(formatDiagnostic)).toEqual([
+        `articles/proc: cannot list the directory (${why}): the records in it were not read (E_DIR_UNREADABLE)`,
+        `articles/z/top: cannot list the directory (${why}): the records in it were not read (E_DIR_UNREADABLE)`,
+      ]);
+      // (`z/up` is the articles directory itself, walked once already.)
+      expect(loaded.articles.map((a) => a.id).sort()).toEqual(['a', 'b']);
+    } finally {
+      await site.cleanup();
+    }
+  });
+
   it('is named at each link, as a directory that cannot be listed, and every other record is read; import names it too', async () => {
     const copy = ['Harbour reopens', '', 'Updated: 2025-02-05 09:24', '', 'WASHINGTON — The port reopened on Tuesday.', ''].join('\n');
     const site = await makeSite({ 'articles/a.md': record('a'), 'articles/z/b.md': record('b'), 'copy.txt': copy });

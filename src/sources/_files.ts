@@ -2,6 +2,7 @@
 import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { diagnostic, Errors, failureReason } from '../errors.js';
+import { within } from '../paths.js';
 import type { Article, Diagnostic, RawRecord } from '../types.js';
 import { readJsonRecord } from './json.js';
 import { readMarkdownRecord } from './markdown.js';
@@ -35,7 +36,8 @@ export interface Loaded {
 export async function listRecordFiles(root: string, exact = false, unlisted?: { name: string; code: string }[], misnamed?: string[], lookalikes?: string[]): Promise<string[]> {
   const out: string[] = [];
   // Directories reached through links, by real path: a link back up the tree is walked once, not forever.
-  const linked = new Set<string>([realpathOr(root)]);
+  const realRoot = realpathOr(root);
+  const linked = new Set<string>([realRoot]);
   const walk = (rel: string): void => {
     const dir = rel === '' ? root : join(root, rel);
     let entries: (string | Dirent)[];
@@ -81,6 +83,14 @@ export async function listRecordFiles(root: string, exact = false, unlisted?: { 
         const real = realpathSync(path);
         if (linked.has(real)) continue;
         linked.add(real);
+        // A link to a directory that holds the articles directory (`/`, `..`) or to the kernel's (`/proc`)
+        // would have every file under it read, for ever or out of memory (QA: `ln -s /proc`): not walked,
+        // and said.
+        if (within(realRoot, real) || SYSTEM_DIRS.test(real)) {
+          if (unlisted === undefined) continue;
+          unlisted.push({ name, code: 'a link to a directory that holds the articles directory, or to the system\'s, is not followed' });
+          continue;
+        }
         walk(name);
       } else if (typeof entry !== 'string' && recordName(n)) out.push(name);
       else if (lookalikes !== undefined && type?.isFile() === true && recordLookalike(n)) lookalikes.push(name);
@@ -104,6 +114,9 @@ export async function listRecordFiles(root: string, exact = false, unlisted?: { 
   walk('');
   return out.sort();
 }
+
+/** The kernel's and devices' directories, never records. */
+const SYSTEM_DIRS = /^\/(?:proc|sys|dev)(?:\/|$)/;
 
 /** Whether a name is a record's, by its extension (any case). */
 function recordName(name: string): boolean {

@@ -34,7 +34,6 @@ export interface RenderedBody {
   tooSlow?: boolean;
 }
 
-/** Renders and sanitises a body; URLs in it resolve against `baseUrl` (the article's URL). */
 /**
  * Elements whose content an HTML parser reads as text up to their closing tag, and which the sanitiser
  * drops with that content (or shows as text): one left open in prose ("an unclosed <script> element")
@@ -51,6 +50,7 @@ export function withUnclosedRawTextShown(html: string): string {
     name.toLowerCase() !== 'plaintext' && lower.includes(`</${name.toLowerCase()}`, at + open.length) ? open : `&lt;${open.slice(1)}`);
 }
 
+/** Renders and sanitises a body; URLs in it resolve against `baseUrl` (the article's URL). */
 export function renderBody(body: Body, baseUrl: string): RenderedBody {
   const md = body.kind === 'markdown' ? markdownOrText(body.text) : undefined;
   const rendered = withUnclosedRawTextShown(md?.html ?? body.text);

@@ -110,7 +110,7 @@ export function parseYamlSlow(text: string, file: string, firstLine: number, jso
   } catch (e) {
     // yaml refuses to expand more aliases than it allows (a "billion laughs" front matter): an error of the
     // file's, at its first alias, not an internal one (QA: exit 70).
-    if (!(e instanceof ReferenceError) || !/alias/i.test(e.message)) throw e;
+    if (!(e instanceof ReferenceError) || !/^Excessive alias count/.test(e.message)) throw e;
     const at = text.search(/(?:^|[\s[{,:-])\*[^\s,\]}]/m);
     const problem = 'too many aliases (*name) to expand: write the values out';
     return { data: undefined, lineOf, sourceOf, diagnostics: [diagnostic(json ? Errors.JsonSyntax : Errors.YamlSyntax, { file, line: lineAt(Math.max(0, at)) }, problem)] };

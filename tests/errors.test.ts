@@ -249,6 +249,18 @@ const CASES: Case[] = [
     expected: ['articles/a.md:6: YAML syntax error: too many aliases (*name) to expand: write the values out (E_YAML_SYNTAX)'],
   },
   {
+    // (QA: yaml's ReferenceError from toJS was an internal error, exit 70.)
+    name: 'an alias to no anchor (or to one set after it): an error at that alias',
+    files: {
+      'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'tags: [*a]', '---', 'B'),
+      'articles/b.md': md('---', 'id: b', 'title: T', 'date: 2025-02-05 09:24', 'summary: *later', 'section: &later World', '---', 'B'),
+    },
+    expected: [
+      'articles/a.md:5: YAML syntax error: the alias *a names no anchor: write &a on a value before it, or write the value out (E_YAML_SYNTAX)',
+      'articles/b.md:5: YAML syntax error: the alias *later names no anchor: write &later on a value before it, or write the value out (E_YAML_SYNTAX)',
+    ],
+  },
+  {
     name: 'unknown nested key in a flow mapping (dateline.zone), no close suggestion',
     files: { 'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'dateline: {city: X, timezone: Asia/Tokyo, zone: y}', '---', 'B') },
     expected: ['articles/a.md:5: dateline.zone: unknown field (E_FIELD_UNKNOWN)'],

@@ -108,13 +108,33 @@ export function parseYamlSlow(text: string, file: string, firstLine: number, jso
   try {
     return { data: doc.toJS(), lineOf, sourceOf, diagnostics };
   } catch (e) {
-    // yaml refuses to expand more aliases than it allows (a "billion laughs" front matter): an error of the
-    // file's, at its first alias, not an internal one (QA: exit 70).
-    if (!(e instanceof ReferenceError) || !/^Excessive alias count/.test(e.message)) throw e;
-    const at = text.search(/(?:^|[\s[{,:-])\*[^\s,\]}]/m);
-    const problem = 'too many aliases (*name) to expand: write the values out';
-    return { data: undefined, lineOf, sourceOf, diagnostics: [diagnostic(json ? Errors.JsonSyntax : Errors.YamlSyntax, { file, line: lineAt(Math.max(0, at)) }, problem)] };
+    const problem = aliasProblem(e, doc, text);
+    if (problem === undefined) throw e;
+    return { data: undefined, lineOf, sourceOf, diagnostics: [diagnostic(json ? Errors.JsonSyntax : Errors.YamlSyntax, { file, line: lineAt(problem.offset) }, problem.detail)] };
   }
+}
+
+/**
+ * What yaml's `toJS` refuses, as an error of the file's rather than an internal one (QA: exit 70): more
+ * aliases than it expands (a "billion laughs" front matter), at the first alias; an alias (`*a`) with no
+ * anchor (`&a`) before it, at that alias. Anything else is not the file's, and is thrown on.
+ */
+function aliasProblem(e: unknown, doc: Document.Parsed, text: string): { offset: number; detail: string } | undefined {
+  if (!(e instanceof ReferenceError)) return undefined;
+  if (/^Excessive alias count/.test(e.message)) {
+    const at = text.search(/(?:^|[\s[{,:-])\*[^\s,\]}]/m);
+    return { offset: Math.max(0, at), detail: 'too many aliases (*name) to expand: write the values out' };
+  }
+  if (!/^Unresolved alias/.test(e.message)) return undefined;
+  let found: { offset: number; detail: string } | undefined;
+  yaml().visit(doc, {
+    Alias(_, node) {
+      if (node.resolve(doc) !== undefined) return undefined;
+      found = { offset: node.range?.[0] ?? 0, detail: `the alias *${node.source} names no anchor: write &${node.source} on a value before it, or write the value out` };
+      return yaml().visit.BREAK;
+    },
+  });
+  return found ?? { offset: 0, detail: 'an alias (*name) names no anchor before it' };
 }
 
 /** The reference reader for JSON: JSON.parse to check it, then yaml for everything (tests compare). */

@@ -33,6 +33,18 @@ const BODIES: Record<string, string> = {
   'html: `<figure` never closed': '<figure',
 };
 
+/** Bodies of a shape rather than a unit (twentieth-eighth session: the bounds in src/core/_bounds.ts), made to about `size` characters. */
+const SHAPED: Record<string, { kind: 'markdown' | 'html'; make: (size: number) => string }> = {
+  'lists nested by indentation': { kind: 'markdown', make: (size) => {
+    const lines: string[] = [];
+    for (let i = 0, n = 0; n < size; i += 1, n += 2 * i + 4) lines.push(`${'  '.repeat(i)}- x`);
+    return lines.join('\n');
+  } },
+  'table: 300 columns, rows of `|`': { kind: 'markdown', make: (size) => `|${'a|'.repeat(300)}\n|${'-|'.repeat(300)}\n${'|\n'.repeat(Math.max(0, (size - 1204) / 2))}` },
+  'html: `<span>` nested': { kind: 'html', make: (size) => `${'<span>'.repeat(size / 13)}x${'</span>'.repeat(size / 13)}` },
+  'html: `<div>` nested in Markdown': { kind: 'markdown', make: (size) => `${'<div>'.repeat(size / 11)}x${'</div>'.repeat(size / 11)}` },
+};
+
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? NaN;
 
 console.log(`| body | ${sizes.map((s) => `${s / 1000} KB`).join(' | ')} |`);
@@ -44,6 +56,19 @@ for (const [name, unit] of Object.entries(BODIES)) {
     for (let i = 0; i < runs; i += 1) {
       const t = performance.now();
       renderBody({ kind: name.startsWith('html: ') ? 'html' : 'markdown', text }, 'https://news.example.com/a/');
+      times.push(performance.now() - t);
+    }
+    return median(times).toFixed(0);
+  });
+  console.log(`| ${name} | ${cells.join(' | ')} |`);
+}
+for (const [name, { kind, make }] of Object.entries(SHAPED)) {
+  const cells = sizes.map((size) => {
+    const text = make(size);
+    const times: number[] = [];
+    for (let i = 0; i < runs; i += 1) {
+      const t = performance.now();
+      renderBody({ kind, text }, 'https://news.example.com/a/');
       times.push(performance.now() - t);
     }
     return median(times).toFixed(0);

@@ -129,8 +129,13 @@ export const Errors = {
   CharsStripped: entry('W_CHARS_STRIPPED', 'warning', (count: number) =>
     `removed ${count} character${count === 1 ? '' : 's'} that XML 1.0 forbids or discourages (control characters, U+FFFE/U+FFFF or lone surrogates)`),
   UnsafeMarkup: entry('W_UNSAFE_MARKUP', 'warning', (what: string[]) => `removed unsafe markup from the content: ${what.join(', ')}`),
-  BodyTooDeep: entry('W_BODY_TOO_DEEP', 'warning', () =>
-    'the Markdown nests lists or quotes too deep to render (thousands of levels): the content is its text, paragraph by paragraph'),
+  BodyTooDeep: entry('W_BODY_TOO_DEEP', 'warning', (markdown: boolean) => markdown
+    ? 'the Markdown nests lists or quotes too deep to render (more than 100 levels), or HTML elements more than 1,000 deep: the content is its text, paragraph by paragraph'
+    : 'the HTML nests elements more than 1,000 deep, which would take seconds to sanitise: the content is its text, without the markup'),
+  BodyTableTooLarge: entry('W_BODY_TABLE_TOO_LARGE', 'warning', () =>
+    'the Markdown\'s tables have rows that fill few of their header\'s columns, and would be more than 10,000 empty cells (megabytes in every feed): the content is its text, paragraph by paragraph'),
+  BodyRenderFailed: entry('W_BODY_RENDER_FAILED', 'warning', (message: string) =>
+    `marked, the Markdown renderer, failed on this body (${message}): the content is its text, paragraph by paragraph; reword the Markdown near lists and quotes to render it`),
   BodyTooSlow: entry('W_BODY_TOO_SLOW', 'warning', () =>
     'the Markdown has long runs with no space full of `*` or `_` (tens of kilobytes, such as a pasted blob), which would take seconds to render: the content is its text, paragraph by paragraph'),
   BidiUnclosed: entry('W_BIDI_UNCLOSED', 'warning', (count: number) =>

@@ -27,6 +27,20 @@ const FILES: Record<string, string> = {
   'articles/charrefs-link.md': record('charrefs-link', '', '[Q&#0;R \uFFFD &#38;&#60;](https://example.com/) S&#1114112;T'),
   'articles/deep-list.md': record('deep-list', '', `${'- '.repeat(2000)}a\n\nAfter.`),
   'articles/deep-quote.md': record('deep-quote', '', `${'>'.repeat(3000)} deep`),
+  // Lists nested by indentation (a marked cost that grows with depth × size: 1,000 levels took 15 s), quotes
+  // by `>`, a header of 300 columns over 5,000 rows of one cell (1.5 million empty cells, 33 s), and HTML
+  // nested 50,000 deep (the sanitiser's parser: seconds), beside ones of an ordinary depth and size.
+  'articles/indent-list.md': record('indent-list', '', Array.from({ length: 150 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n')),
+  'articles/indent-ok.md': record('indent-ok', '', Array.from({ length: 8 }, (_, i) => `${'  '.repeat(i)}- x${i}`).join('\n')),
+  'articles/quote-levels.md': record('quote-levels', '', Array.from({ length: 120 }, (_, i) => `${'>'.repeat(i + 1)} q`).join('\n\n')),
+  'articles/wide-table.md': record('wide-table', '', `Before.\n\n|${'a|'.repeat(300)}\n|${'-|'.repeat(300)}\n${'|\n'.repeat(5000)}`),
+  'articles/escaped-table.md': record('escaped-table', '', `|${'a|'.repeat(300)}\n|${'-|'.repeat(300)}\n${`|${'\\|'.repeat(299)}\n`.repeat(100)}`),
+  'articles/table-ok.md': record('table-ok', '', '| Party | Seats |\n|:---|---:|\n| A | 120 |\n| B |\n'),
+  'articles/deep-html.json': JSON.stringify({ id: 'deep-html', title: 'T', date: '2025-02-05 09:24', content_html: `<p>Lead &amp; more.</p>${'<span>'.repeat(50000)}x${'</span>'.repeat(50000)}` }),
+  'articles/deep-html-md.md': record('deep-html-md', '', `Lead **here**.\n\n${'<div>'.repeat(2000)}x${'</div>'.repeat(2000)}`),
+  'articles/many-p.json': JSON.stringify({ id: 'many-p', title: 'T', date: '2025-02-05 09:24', content_html: `${'<p>para'.repeat(3000)}<ul>${'<li>i'.repeat(2000)}</ul>` }),
+  // marked 18.2.1 throws a TypeError on this (a property test found it): the build stopped, exit 70.
+  'articles/marked-fault.md': record('marked-fault', '', 'Lead.\n\n- x\n  >-\n      7'),
   // 80 KB with no space, half of it `_` (5 s in marked); 60 KB of prose with emphasis; a 60 KB blob with a `_` in every 64 characters.
   'articles/slow-run.md': record('slow-run', '', `Before.\n\n${'_a'.repeat(40000)}\n\nAfter *this*.`),
   'articles/long-prose.md': record('long-prose', '', 'Talks resume in *Doha* this week, officials said. '.repeat(1200)),
@@ -274,6 +288,36 @@ describe('unsafe markup is removed and named in a W_UNSAFE_MARKUP warning', () =
     expectContent('deep-list', `<p>${'- '.repeat(2000)}a</p>\n<p>After.</p>`);
     expectContent('deep-quote', `<p>${'&gt;'.repeat(3000)} deep</p>`);
     for (const f of ['articles/deep-list.md', 'articles/deep-quote.md']) expect(warningsFor(f, 'W_BODY_TOO_DEEP')).toHaveLength(1);
+  });
+
+  it('lists or quotes nested more than 100 deep, tables padding rows with over 10,000 empty cells and HTML elements over 1,000 deep are text, with a warning; ordinary ones render (QA: seconds to minutes, megabytes)', () => {
+    const asText = (body: string): string => body.split(/\n[^\S\n]*\n/).map((p) => p.trim()).filter((p) => p !== '')
+      .map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p>`).join('\n');
+    expectContent('indent-list', asText(Array.from({ length: 150 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n')));
+    expectContent('quote-levels', asText(Array.from({ length: 120 }, (_, i) => `${'>'.repeat(i + 1)} q`).join('\n\n')));
+    expectContent('wide-table', asText(`Before.\n\n|${'a|'.repeat(300)}\n|${'-|'.repeat(300)}\n${'|\n'.repeat(5000)}`));
+    // (Escaped pipes are no cells: a row of 299 of them is one cell, and 299 empty ones.)
+    expect(item('escaped-table').contentHtml).toMatch(/^<p>\|a\|/);
+    for (const [file, code] of [['indent-list.md', 'W_BODY_TOO_DEEP'], ['quote-levels.md', 'W_BODY_TOO_DEEP'], ['wide-table.md', 'W_BODY_TABLE_TOO_LARGE'],
+      ['escaped-table.md', 'W_BODY_TABLE_TOO_LARGE'], ['deep-html-md.md', 'W_BODY_TOO_DEEP']] as const) {
+      expect(warningsFor(`articles/${file}`, code)).toHaveLength(1);
+    }
+    // An HTML body too deep to sanitise is its text without the markup: escaped, as any text.
+    expectContent('deep-html', '<p>Lead &amp; more.</p>\n<p>x</p>');
+    expect(warningsFor('articles/deep-html.json', 'W_BODY_TOO_DEEP')).toMatchObject([{ message: expect.stringContaining('nests elements more than 1,000 deep') }]);
+    expectContent('deep-html-md', asText(`Lead **here**.\n\n${'<div>'.repeat(2000)}x${'</div>'.repeat(2000)}`));
+    expectContent('indent-ok', '<ul>\n<li>x0<ul>\n<li>x1<ul>\n<li>x2<ul>\n<li>x3<ul>\n<li>x4<ul>\n<li>x5<ul>\n<li>x6<ul>\n<li>x7</li>\n</ul>\n</li>\n</ul>\n</li>\n</ul>\n</li>\n</ul>\n</li>\n</ul>\n</li>\n</ul>\n</li>\n</ul>\n</li>\n</ul>');
+    expect(item('table-ok').contentHtml).toContain('<td align="left">B</td>\n<td align="right"></td>');
+    // 3,000 paragraphs and 2,000 items never closed are not deep: each closes the one before, as HTML reads them.
+    expect(item('many-p').contentHtml).toMatch(/^<p>para<\/p><p>para/);
+    for (const f of ['indent-ok.md', 'table-ok.md', 'many-p.json']) {
+      expect([...loaded.diagnostics, ...built.diagnostics].filter((d) => d.file === `articles/${f}`)).toEqual([]);
+    }
+  });
+
+  it('Markdown marked throws on (a fault of its own) is its text, with a warning naming the fault; the build goes on', () => {
+    expectContent('marked-fault', '<p>Lead.</p>\n<p>- x\n  &gt;-\n      7</p>');
+    expect(warningsFor('articles/marked-fault.md', 'W_BODY_RENDER_FAILED')).toMatchObject([{ message: expect.stringContaining('failed on this body (Cannot read properties of undefined') }]);
   });
 
   it('Markdown that would take marked seconds (a long run with no space, full of `_`) is its text, with a warning; long prose and blobs are not', () => {

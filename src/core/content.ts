@@ -6,7 +6,8 @@
 import type sanitizeHtml from 'sanitize-html';
 import { lazyRequire } from './_lazy.js';
 import type { Body, ImageField } from '../types.js';
-import { markdownOrText } from './_markdown.js';
+import { asText, markdownOrText } from './_markdown.js';
+import { elementsTooDeep, withoutTags } from './_bounds.js';
 import { isRightToLeft } from './_direction.js';
 import { escapeHtml, stripForbidden } from './_text.js';
 import { rfc3986Href } from './_urls.js';
@@ -28,10 +29,17 @@ export interface RenderedBody {
   removed: string[];
   /** Characters XML forbids that character references in the body spelled out (`&#1;`), now removed. */
   forbidden: number;
-  /** The Markdown nested too deep to render: the body is its text (see markdownOrText). */
+  /**
+   * The Markdown nested too deep to render (see markdownOrText), or its HTML too deep to sanitise
+   * (_bounds.ts): the body is its text (an HTML body's without its tags).
+   */
   tooDeep?: boolean;
   /** The Markdown would take marked seconds to render (see slowRuns): the body is its text. */
   tooSlow?: boolean;
+  /** The Markdown's tables would pad their rows with too many empty cells (_bounds.ts): the body is its text. */
+  tableTooLarge?: boolean;
+  /** marked threw on the Markdown (its message): the body is its text. */
+  renderFailed?: string;
 }
 
 /**
@@ -53,7 +61,10 @@ export function withUnclosedRawTextShown(html: string): string {
 /** Renders and sanitises a body; URLs in it resolve against `baseUrl` (the article's URL). */
 export function renderBody(body: Body, baseUrl: string): RenderedBody {
   const md = body.kind === 'markdown' ? markdownOrText(body.text) : undefined;
-  const rendered = withUnclosedRawTextShown(md?.html ?? body.text);
+  // (HTML nested thousands deep would take the sanitiser's parser seconds: its text alone, read flat.)
+  const tooDeep = md?.tooDeep === true || (elementsTooDeep(md?.html ?? body.text) ? true : undefined);
+  const source = tooDeep === true && md?.tooDeep !== true ? (md !== undefined ? asText(body.text) : withoutTags(body.text)) : md?.html ?? body.text;
+  const rendered = withUnclosedRawTextShown(source);
   // A character reference to no character XML can hold (`&#0;`, a lone surrogate, past U+10FFFF) would be
   // decoded to U+FFFD: removed, and counted with the forbidden characters.
   let noCharacter = 0;
@@ -128,8 +139,9 @@ export function renderBody(body: Body, baseUrl: string): RenderedBody {
   if (broken > 0) removed.push(`${broken === 1 ? 'a link or image' : 'links or images'} whose URL is none`);
   // sanitize-html decodes character references, so `&#1;` would come out as a raw U+0001.
   const clean = stripForbidden(html.trim());
-  return { html: clean.text, removed, forbidden: clean.removed + noCharacter, ...(md?.tooDeep === true ? { tooDeep: true } : {}),
-    ...(md?.tooSlow === true ? { tooSlow: true } : {}) };
+  return { html: clean.text, removed, forbidden: clean.removed + noCharacter, ...(tooDeep === true ? { tooDeep: true } : {}),
+    ...(md?.tooSlow === true ? { tooSlow: true } : {}), ...(md?.tableTooLarge === true ? { tableTooLarge: true } : {}),
+    ...(md?.failed !== undefined ? { renderFailed: md.failed } : {}) };
 }
 
 /**

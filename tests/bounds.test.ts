@@ -1,0 +1,157 @@
+/**
+ * The bounds a body is checked against before rendering (src/core/_bounds.ts): each count must never be
+ * less than what the renderer would do (or a hostile body slips past it), and ordinary bodies are not
+ * caught. Compared with marked's own tokens and with the sanitiser's HTML parser on generated bodies.
+ */
+import fc from 'fast-check';
+import { Parser } from 'htmlparser2';
+import { Lexer, type Token } from 'marked';
+import { describe, expect, it } from 'vitest';
+import { ELEMENT_DEPTH, elementsTooDeep, MARKDOWN_DEPTH, markdownTooDeep, TABLE_PADDING, tablePadding } from '../src/core/_bounds.js';
+
+/** How deep marked nests lists and quotes in `text`. */
+function markedDepth(text: string): number {
+  const depth = (tokens: Token[] | undefined, level: number): number => {
+    let deepest = level;
+    for (const t of tokens ?? []) {
+      const nests = t.type === 'list' || t.type === 'blockquote';
+      const children = t.type === 'list' ? (t as { items: Token[] }).items : (t as { tokens?: Token[] }).tokens;
+      deepest = Math.max(deepest, depth(children, level + (nests ? 1 : 0)));
+    }
+    return deepest;
+  };
+  return depth(new Lexer({ gfm: true }).lex(text), 0);
+}
+
+const VOID = new Set(['area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'img', 'input', 'isindex', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+
+/** The deepest the sanitiser's parser (htmlparser2, as sanitize-html runs it) holds elements open. */
+function parserDepth(html: string): number {
+  let depth = 0;
+  let deepest = 0;
+  const parser = new Parser({
+    onopentag(name) {
+      if (VOID.has(name)) return;
+      depth += 1;
+      deepest = Math.max(deepest, depth);
+    },
+    onclosetag(name) {
+      if (!VOID.has(name)) depth -= 1;
+    },
+  }, { decodeEntities: true });
+  parser.write(html);
+  parser.end();
+  return deepest;
+}
+
+/** marked's count of cells a table's rows leave empty (what it pads), over the body. */
+function markedPadding(text: string): number {
+  let padding = 0;
+  const walk = (tokens: Token[] | undefined): void => {
+    for (const t of tokens ?? []) {
+      if (t.type === 'table') {
+        const table = t as unknown as { header: unknown[]; rows: { text: string }[][]; raw: string };
+        const lines = table.raw.split('\n').filter((l) => l.trim() !== '').slice(2);
+        table.rows.forEach((_row, k) => {
+          const written = (lines[k] ?? '').replace(/^ *\|/, '').replace(/\|\s*$/, '').split(/(?<!\\)\|/).length;
+          padding += Math.max(0, table.header.length - written);
+        });
+      }
+      walk(t.type === 'list' ? (t as { items: Token[] }).items : (t as { tokens?: Token[] }).tokens);
+    }
+  };
+  walk(new Lexer({ gfm: true }).lex(text));
+  return padding;
+}
+
+describe('lists and quotes: never less deep than marked reads them', () => {
+  const line = fc.tuple(
+    fc.nat(12).map((n) => ' '.repeat(n)),
+    fc.constantFrom('', '> ', '>', '> > '),
+    fc.constantFrom('- ', '* ', '1. ', '2) ', '+ ', '- - ', '', '\t- '),
+    fc.constantFrom('x', 'text here', '', '---', '- x'),
+  ).map((parts) => parts.join(''));
+  it('on generated nests of indented items, lazy lines, quotes and blank lines', () => {
+    // Bodies near the bound: a climb of indentation with random lines between.
+    const body = fc.tuple(fc.integer({ min: 90, max: 130 }), fc.array(line, { maxLength: 40 }), fc.nat(3), fc.constantFrom('- ', '1. ', '* ', '> ', '>'))
+      .map(([levels, noise, step, marker]) => {
+        const out: string[] = [];
+        for (let i = 0; i < levels; i += 1) {
+          out.push(`${marker.startsWith('>') ? '' : ' '.repeat(i * (marker.length + step))}${marker.startsWith('>') ? marker.repeat(i + 1) : marker}x${i}`);
+          const extra = noise[i % Math.max(1, noise.length)];
+          if (extra !== undefined && i % 7 === 3) out.push(extra);
+        }
+        return out.join('\n');
+      });
+    fc.assert(fc.property(body, (text) => {
+      // (marked throws on some of these, a fault of its own that markdownOrText shows as text: W_BODY_RENDER_FAILED.)
+      let depth = 0;
+      try {
+        depth = markedDepth(text);
+      } catch (e) {
+        if (e instanceof RangeError) depth = Infinity;
+        else if (!(e instanceof TypeError)) throw e;
+      }
+      if (depth > MARKDOWN_DEPTH) expect(markdownTooDeep(text)).toBe(true);
+    }), { numRuns: 60 });
+  });
+
+  it('ordinary bodies are not caught: separators of dashes, a fenced sample, nests of a dozen', () => {
+    const ordinary = [
+      `Intro.\n\n${'-'.repeat(80)}\n\n${'*'.repeat(60)}\n\nEnd.`,
+      `\`\`\`yaml\n${Array.from({ length: 12 }, (_, i) => `${'  '.repeat(i)}- k${i}:`).join('\n')}\n\`\`\``,
+      Array.from({ length: 12 }, (_, i) => `${'  '.repeat(i)}- item ${i}`).join('\n'),
+      Array.from({ length: 15 }, (_, i) => `${'>'.repeat(i + 1)} reply ${i}`).join('\n\n'),
+      `${'- - - '.repeat(30)}`,
+    ];
+    for (const text of ordinary) expect(markdownTooDeep(text)).toBe(false);
+  });
+
+  it('counts items on one line, tabs and ordered markers', () => {
+    expect(markdownTooDeep(`${'- '.repeat(MARKDOWN_DEPTH + 1)}x`)).toBe(true);
+    expect(markdownTooDeep(`${'- '.repeat(MARKDOWN_DEPTH - 1)}x`)).toBe(false);
+    expect(markdownTooDeep(Array.from({ length: MARKDOWN_DEPTH + 1 }, (_, i) => `${'\t'.repeat(i)}- x`).join('\n'))).toBe(true);
+    expect(markdownTooDeep(Array.from({ length: MARKDOWN_DEPTH + 1 }, (_, i) => `${'   '.repeat(i)}1. x`).join('\n'))).toBe(true);
+  });
+});
+
+describe('tables: never fewer empty cells than marked pads', () => {
+  it('on generated tables of many columns and short rows, escaped pipes and cells of text', () => {
+    const row = fc.tuple(fc.nat(5), fc.boolean(), fc.constantFrom('x', '\\|', 'a b', '')).map(([n, edge, cell]) =>
+      `${edge ? '|' : ''}${Array(n + 1).fill(cell).join('|')}${edge ? '|' : ''}`);
+    const table = fc.tuple(fc.integer({ min: 1, max: 60 }), fc.array(row, { minLength: 1, maxLength: 300 }), fc.boolean()).map(([cols, rows, quoted]) => {
+      const text = [`|${'h|'.repeat(cols)}`, `|${':--|'.repeat(cols)}`, ...rows].join('\n');
+      return quoted ? text.split('\n').map((l) => `> ${l}`).join('\n') : text;
+    });
+    fc.assert(fc.property(table, (text) => {
+      expect(tablePadding(text)).toBeGreaterThanOrEqual(Math.min(markedPadding(text), TABLE_PADDING + 1));
+    }), { numRuns: 100 });
+  });
+
+  it('a full table of any size pads nothing, and text without a delimiter row is no table', () => {
+    expect(tablePadding(`| a | b |\n|---|---|\n${'| 1 | 2 |\n'.repeat(50_000)}`)).toBe(0);
+    expect(tablePadding(`a | b\n--- | ---\n${'1 | 2\n'.repeat(10)}`)).toBe(0);
+    expect(tablePadding(`Results | below\n\n${'|\n'.repeat(20_000)}`)).toBe(0);
+    expect(tablePadding(`|${'a|'.repeat(300)}\n|${'-|'.repeat(300)}\n${'|\n'.repeat(5000)}`)).toBeGreaterThan(TABLE_PADDING);
+  });
+});
+
+describe('HTML: never less deep than the sanitiser\'s parser holds it', () => {
+  const token = fc.constantFrom('<span>', '</span>', '<p>', '</p>', '<li>', '<div>', '</div>', '<td>', '<tr>', '<br>', '</x>', '<b>',
+    '</b>', '<!-- c -->', '<span/>', '<a title="x">', '</a>', '<ul>', '<h2>', 'text', '<table>', '<img src=x>', '<svg>', '<g/>');
+  it('on generated tag soup near the bound', () => {
+    const soup = fc.tuple(fc.array(token, { minLength: 500, maxLength: 3000 }), fc.integer({ min: 600, max: 1400 }))
+      .map(([tokens, spans]) => `${'<span>'.repeat(spans)}${tokens.join('')}`);
+    fc.assert(fc.property(soup, (html) => {
+      if (parserDepth(html) > ELEMENT_DEPTH) expect(elementsTooDeep(html)).toBe(true);
+    }), { numRuns: 60 });
+  });
+
+  it('closing tags of elements never opened do not hide the depth; paragraphs and items left open are not deep', () => {
+    expect(elementsTooDeep('<span></x>'.repeat(ELEMENT_DEPTH + 1))).toBe(true);
+    expect(elementsTooDeep('<p><span>'.repeat(ELEMENT_DEPTH))).toBe(true);
+    expect(elementsTooDeep(`${'<p>para'.repeat(5000)}<ul>${'<li>i'.repeat(5000)}</ul>`)).toBe(false);
+    expect(elementsTooDeep('<span>x</span>'.repeat(10_000))).toBe(false);
+    expect(parserDepth('<span></x>'.repeat(ELEMENT_DEPTH + 1))).toBe(ELEMENT_DEPTH + 1);
+  });
+});

@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { renderBody } from '../src/core/content.js';
 import { buildFeeds, resolveConfig, validateRecords, type RawRecord } from '../src/index.js';
+import { importText } from '../src/importers/text.js';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '25000,50000,100000' }, runs: { type: 'string', default: '3' } } });
 const sizes = values.sizes.split(',').map(Number);
@@ -105,6 +106,33 @@ for (const [name, fields] of Object.entries(FIELDS)) {
       const raw: RawRecord = { file: 'a.md', kind: 'markdown', data: { id: 'a', title: 'T', date: '2025-02-05 09:24', ...data }, body: typeof __body === 'string' ? __body : 'Body.', lineOf: () => 1, slugPath: 'a' };
       const t = performance.now();
       buildFeeds(validateRecords([raw], config!).articles, config!);
+      times.push(performance.now() - t);
+    }
+    return median(times).toFixed(0);
+  });
+  console.log(`| ${name} | ${cells.join(' | ')} |`);
+}
+
+/**
+ * Pages of copy for the text importer: a story's head, then lines shaped to make its line reading slow
+ * (a page of 100,000 one-letter lines took 30 s until the twenty-eighth session: joining lines by `+`
+ * and reading the last character flattened the string at every line). Sizes are lines, not characters.
+ */
+const PAGES: Record<string, (n: number) => string> = {
+  'one-letter lines': (n) => `Home > World\nTalks resume in Doha\nUpdated: 2025-02-05 09:24\n\nDOHA — Talks resumed.\n\n${'a\n'.repeat(n)}`,
+  'one-character paragraphs': (n) => `Talks resume in Doha\nUpdated: 2025-02-05 09:24\n\n${'a\n\n'.repeat(n)}`,
+  'Chinese lines': (n) => `会谈在多哈恢复\n更新：2025-02-05 09:24\n\n${'中\n'.repeat(n)}`,
+};
+console.log('');
+console.log(`| import: page of | ${sizes.map((s) => `${s / 1000}k lines`).join(' | ')} |`);
+console.log(`|---|${sizes.map(() => '---:').join('|')}|`);
+for (const [name, page] of Object.entries(PAGES)) {
+  const cells = sizes.map((size) => {
+    const text = page(size);
+    const times: number[] = [];
+    for (let i = 0; i < runs; i += 1) {
+      const t = performance.now();
+      importText(text, { file: 'page.txt', timezone: 'Asia/Shanghai' });
       times.push(performance.now() - t);
     }
     return median(times).toFixed(0);

@@ -18,6 +18,8 @@ import { loadAllRecords } from './sources/cached.js';
 import { countDiagnostics, internalError, parseCommand, plural, report, type CliIO } from './cli/_report.js';
 import { withRecordProblems } from './cli/_despite.js';
 import { buildCommand, leftOut, tuneForSize, untuneForSize } from './cli/build.js';
+// (Statically: the bundle loaded in a worker thread must find its builder's code there at once.)
+import { offThreadBuilder } from './cli/_rebuild.js';
 import { progressLine } from './cli/_progress.js';
 
 export type { CliIO } from './cli/_report.js';
@@ -146,7 +148,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   }
   if (command === 'serve') {
     const { serveCommand } = await import('./cli/serve.js');
-    return serveCommand(rest, io, USAGE['serve'] ?? '', { build: (args, buildIo) => main(['build', ...args], buildIo) });
+    const rebuilder = offThreadBuilder(USAGE['build'] ?? '');
+    return serveCommand(rest, io, USAGE['serve'] ?? '', { build: (args, buildIo) => main(['build', ...args], buildIo), ...(rebuilder === undefined ? {} : { rebuilder }) });
   }
   if (command !== 'build' && command !== 'check') {
     const meant = closest(command ?? '', COMMANDS);

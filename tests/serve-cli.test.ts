@@ -282,6 +282,49 @@ describe('dateline serve: running', () => {
     }
   });
 
+  it('the real bin answers requests while --watch rebuilds: the build runs on a thread of its own', async () => {
+    // (QA: a rebuild ran on the server's thread, and requests waited out its render: 20 s time-outs during a
+    // 59 s rebuild. One story of 6 MB renders for a second or more at a stretch; a request made meanwhile
+    // waited for all of it. The longest wait is compared with the rebuild's own time, on this machine.)
+    const paragraph = `${'Talks resume in *Doha* this week, officials said, and [more](https://example.com/x) follows. '.repeat(40)}\n\n`;
+    const site = await makeSite({
+      'articles/big.md': record('big', '', paragraph.repeat(1800)),
+      'articles/a.md': record('a', '', 'Body.'),
+    });
+    try {
+      const bin = fileURLToPath(new URL('../bin/dateline.js', import.meta.url));
+      const child = spawn(process.execPath, [bin, 'serve', '--watch', '--port', '0'], { cwd: site.dir, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      try {
+        await waitFor('the server to start', () => out.includes('Press Ctrl-C to stop.'), 60_000);
+        const url = /at (http:\/\/\S+\/)/.exec(out)?.[1] ?? '';
+        await writeFile(join(site.dir, 'articles/a.md'), record('a', '', 'Body, corrected.'));
+        const waits: number[] = [];
+        while (!out.includes('Rebuilt ')) {
+          const t = performance.now();
+          const r = await get(`${url}feed.xsl`);
+          waits.push(performance.now() - t);
+          expect(r.status).toBe(200);
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        const seconds = Number(/^Rebuilt .* in (\d+\.\d\d) s/m.exec(out)?.[1]);
+        expect(seconds).toBeGreaterThan(0.5);
+        expect(Math.max(...waits), `waits ${waits.map((w) => w.toFixed(0)).join(" ")} ms; rebuilt in ${seconds} s`).toBeLessThan((seconds * 1000) / 4);
+        expect(out).toMatch(/^Rebuilt the main feed from 2 records \(2 published, 0 drafts(?:, 1 not read again)?\) in \d+\.\d\d s: \d+ files? written to dist\/, \d+ unchanged\.$/m);
+        expect((await get(`${url}feed.json`)).body).toContain('Body, corrected.');
+        child.kill('SIGTERM');
+        expect(await exited).toBe(0);
+        expect(out.endsWith('Stopped.\n')).toBe(true);
+      } finally {
+        child.kill('SIGKILL');
+      }
+    } finally {
+      await site.cleanup();
+    }
+  }, 120_000);
+
   it('the real bin serves until SIGTERM, then closes and exits 0', async () => {
     const site = await makeSite({});
     try {

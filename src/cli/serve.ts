@@ -13,6 +13,7 @@ import { startServer, type Limits, type RunningServer } from '../serve/node.js';
 import { DEFAULT_CONFIG_FILE, display, listRecordFiles, loadConfig } from '../sources/index.js';
 import type { SiteConfig } from '../types.js';
 import { internalError, parseCommand, report, type CliIO } from './_report.js';
+import type { Rebuilder } from './_rebuild.js';
 
 export interface ServeHooks {
   /**
@@ -27,6 +28,11 @@ export interface ServeHooks {
   /** How often --watch looks for changes, in ms (default 300); a change is built once it has been still for one interval. */
   pollMs?: number;
   limits?: Partial<Limits>;
+  /**
+   * Runs the builds off the server's thread (cli.ts passes one when run from the bundle: _rebuild.ts), so
+   * that requests are answered while a build renders; without it `build` runs them on this thread.
+   */
+  rebuilder?: Rebuilder;
 }
 
 /** Resolves on the first SIGINT or SIGTERM; `dispose` removes the listeners. */
@@ -130,7 +136,8 @@ async function run(args: readonly string[], io: CliIO, usage: string, hooks: Ser
     let err = '';
     let code: number;
     try {
-      code = await hooks.build(buildArgs, { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd: io.cwd });
+      if (hooks.rebuilder !== undefined) ({ code, out, err } = await hooks.rebuilder.build(buildArgs, io.cwd));
+      else code = await hooks.build(buildArgs, { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd: io.cwd });
     } catch (e) {
       code = 70;
       err += `${(e as Error).stack ?? String(e)}\n`;
@@ -223,6 +230,7 @@ async function run(args: readonly string[], io: CliIO, usage: string, hooks: Ser
   } finally {
     signal?.dispose();
     await watcher?.stop();
+    await hooks.rebuilder?.close();
     if (server !== undefined) {
       await server.close();
       io.stdout('Stopped.\n');

@@ -1109,6 +1109,16 @@ describe('configuration diagnostics (loadConfig)', () => {
     ]);
   });
 
+  it('a URL with a user name or password, or a base URL spelling a control character, is refused (QA: published in every self link; nginx.conf locations no request reaches)', async () => {
+    const e = await configError(json('{', '  "title": "Test Desk",', '  "siteUrl": "https://desk:secret@news.example.com/",', '  "feedBaseUrl": "https://news.example.com/feeds%0A/",',
+      '  "hub": "https://hub:key@hub.example.com/",', '  "idPrefix": "tag:news.example.com,2025:",', '  "timezone": "Asia/Shanghai"', '}'));
+    expect(formatted(e.diagnostics)).toEqual([
+      'dateline.config.json:3: siteUrl: expected a URL without a user name or password ("user:password@"): every feed would publish them, got the text "https://desk:secret@news.example.com/" (E_CONFIG_INVALID)',
+      'dateline.config.json:4: feedBaseUrl: expected a URL with no control character spelt in it (%00–%1F, %7F), got the text "https://news.example.com/feeds%0A/" (E_CONFIG_INVALID)',
+      'dateline.config.json:5: hub: expected a URL without a user name or password ("user:password@"): every feed would publish them, got the text "https://hub:key@hub.example.com/" (E_CONFIG_INVALID)',
+    ]);
+  });
+
   it('a setting the feeds carry as plain text that looks like markup gets W_TEXT_LOOKS_LIKE_HTML at its line, as a record\'s field does; build, check and loadArticles say so (QA)', async () => {
     const config = { ...SITE_CONFIG, title: 'Desk <b>World</b>', copyright: '© 2025 Desk <All rights reserved>', author: { name: 'Desk &amp; Co' } };
     const site = await makeSite({ 'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', '---', 'B') }, config);

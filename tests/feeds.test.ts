@@ -4,6 +4,7 @@
  * published article exactly once, in every format. Every document is read back with an independent
  * parser (fast-xml-parser for RSS and Atom, JSON.parse for JSON Feed).
  */
+import { decodeHTML } from 'entities';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -68,6 +69,23 @@ describe('section, tag and author feeds', () => {
       expect(parseXml(atom).feed.title['#text']).toBe('Test Desk — Li Wen');
       // Drafts make no feed and appear in none.
       expect([...built.outputs.keys()].some((k) => k.includes('hidden'))).toBe(false);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('a channel description is read as HTML, as an item\'s is: a name with markup in it is text in every reader (QA)', async () => {
+    const { built, cleanup } = await build({ 'articles/a.md': story(1, '2025-03-01 10:00', ['section: World', 'tags: ["x</title><script>alert(1)</script>", "Fish & Chips"]']) },
+      { ...SITE_CONFIG, feeds: { tags: true } });
+    try {
+      const feeds = [...built.outputs.keys()].filter((k) => k.startsWith('tags/') && k.endsWith('rss.xml'));
+      const descriptions = feeds.map((k) => text(parseXml(built.outputs.get(k) ?? '').rss.channel.description));
+      // Once the XML is read, the HTML: the name escaped, so an HTML reader shows it as it is written.
+      expect(descriptions.sort()).toEqual(['Stories tagged “Fish &amp; Chips”.', 'Stories tagged “x&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;”.']);
+      expect(descriptions.map((d) => decodeHTML(d ?? '')).sort()).toEqual(['Stories tagged “Fish & Chips”.', 'Stories tagged “x</title><script>alert(1)</script>”.']);
+      // Atom's subtitle is text, and JSON Feed's description plain: the name as written.
+      const atom = built.outputs.get(feeds.find((k) => k.includes('fish'))?.replace('rss.xml', 'atom.xml') ?? '') ?? '';
+      expect(parseXml(atom).feed.subtitle['#text']).toBe('Stories tagged “Fish & Chips”.');
     } finally {
       await cleanup();
     }

@@ -7,9 +7,17 @@ import { isValidTimeZone, whyZoneRefused, zoneName } from './_dates.js';
 import { closest, describeValue, fieldName, valueAt } from './_paths.js';
 import { MARKUP } from './_text.js';
 
-const httpUrl = z.string().refine((v) => /^https?:\/\/[^\s/]+/.test(v) && URL.canParse(v), 'expected an absolute http(s) URL');
-/** A base URL that paths are joined to: no query or fragment (`…/?q=1#top` + `rss.xml` would be no URL of the site). */
-const baseUrl = httpUrl.refine((v) => !/[?#]/.test(v), 'expected an absolute http(s) URL without a query (?) or fragment (#)');
+/** A URL the feeds publish: with no user name or password in it (QA: `https://user:pw@…/` was in every self link). */
+const httpUrl = z.string().refine((v) => /^https?:\/\/[^\s/]+/.test(v) && URL.canParse(v), 'expected an absolute http(s) URL')
+  .refine((v) => !URL.canParse(v) || (new URL(v).username === '' && new URL(v).password === ''),
+    'expected a URL without a user name or password ("user:password@"): every feed would publish them');
+/**
+ * A base URL that paths are joined to: no query or fragment (`…/?q=1#top` + `rss.xml` would be no URL of the
+ * site), and no control character spelt in its path (`%0A`: nginx.conf's locations are the decoded path, and
+ * one with a line break or a NUL in it is no location any request reaches: QA).
+ */
+const baseUrl = httpUrl.refine((v) => !/[?#]/.test(v), 'expected an absolute http(s) URL without a query (?) or fragment (#)')
+  .refine((v) => !/%(?:[01][0-9a-f]|7f)/i.test(v), 'expected a URL with no control character spelt in it (%00–%1F, %7F)');
 const positiveInt = z.number().int().positive();
 /**
  * A wide logo: Atom's `logo` (RFC 4287 §4.2.8: twice as wide as high) and RSS's `image`, whose `width` and

@@ -28,7 +28,9 @@ export function rssParts(m: FeedModel): DocumentParts {
   const channel: XmlNode = {
     title: m.title,
     link: m.homeUrl,
-    description: m.description,
+    // Read as HTML, as an item's is (the validator does: "description should not contain HTML"): plain text,
+    // escaped as HTML first (QA: a tag named `x</title><script>` was markup in its feed's description).
+    description: html(escapeHtml(m.description)),
     language: m.language,
     copyright: m.copyright,
     // The newest change, as pubDate and lastBuildDate both: some parsers (Perl's XML::Feed) read a

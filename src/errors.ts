@@ -154,6 +154,10 @@ export const Errors = {
     `the ${what} prints nothing (it is empty, or only spaces or invisible characters): left out, with no feed or category; give its name, or take it out`),
   ManyTags: entry('W_MANY_TAGS', 'warning', (count: number) =>
     `${grouped(count)} tags on one story, where wire copy carries a few dozen at most: with tag feeds on, each is a feed (and a WebSub ping) unless "feeds.tags" limits them with "minArticles" or "max"; check that the list was not split wrongly`),
+  ManyAuthors: entry('W_MANY_AUTHORS', 'warning', (count: number) =>
+    `${grouped(count)} bylines on one story, where a story carries a few: with author feeds on, each is a feed (and a WebSub ping) that carries every one of them, unless "feeds.authors" limits them with "minArticles" or "max"; check that the list was not split wrongly`),
+  TagRepeated: entry('W_TAG_REPEATED', 'warning', (name: string, first: number) =>
+    `${q(name)} is given twice (first as tags[${first}]): a story carries a tag once, so the repeat is left out; take it out of the list`),
   NoArticles: entry('W_NO_ARTICLES', 'warning', (dir: string) => `no published articles found under ${dir}`),
   RecordsLeftOut: entry('W_RECORDS_LEFT_OUT', 'warning', (names: readonly string[]) =>
     `${names.length === 1 ? '1 file is' : `${grouped(names.length)} files are`} named like a record but not read as one (records end in .md, .markdown or .json): ${names.slice(0, 5).map(q).join(', ')}${names.length > 5 ? `, and ${grouped(names.length - 5)} more` : ''}`),

@@ -708,8 +708,24 @@ describe('article diagnostics (loadArticles)', () => {
       // (Counted once each: 60 tags listed twice are 60.)
       'articles/c.md': md('---', 'id: c', 'title: T', 'date: 2025-02-05 09:24', tags(60).replace(']', `, ${Array.from({ length: 60 }, (_, i) => `t${i}`).join(', ')}]`), '---', 'B'),
     });
-    expect(lines).toEqual([
+    expect(lines.filter((l) => !l.endsWith('(W_TAG_REPEATED)'))).toEqual([
       'articles/a.md:5: tags: warning: 101 tags on one story, where wire copy carries a few dozen at most: with tag feeds on, each is a feed (and a WebSub ping) unless "feeds.tags" limits them with "minArticles" or "max"; check that the list was not split wrongly (W_MANY_TAGS)',
+    ]);
+    expect(lines.filter((l) => l.endsWith('(W_TAG_REPEATED)'))).toHaveLength(60);
+    expect(loaded.articles).toHaveLength(3);
+  });
+
+  it('a tag given twice (as NFC spells it) is said at the repeat, and is one category; a list of hundreds is said once; more than 100 bylines are a warning (QA: 5,000 took 4.1 GB with author feeds)', async () => {
+    const { lines, loaded } = await diagnose({
+      'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'tags:', '  - Gaza', '  - Trade', '  - gaza', '  - "Cafe\u0301"', '  - Café', '  - Gaza', '---', 'B'),
+      'articles/b.md': md('---', 'id: b', 'title: T', 'date: 2025-02-05 09:24', `tags: [${Array.from({ length: 150 }, (_, i) => `t${i % 120}`).join(', ')}]`, '---', 'B'),
+      'articles/c.md': md('---', 'id: c', 'title: T', 'date: 2025-02-05 09:24', `authors: [${Array.from({ length: 101 }, (_, i) => `Reporter ${i}`).join(', ')}]`, '---', 'B'),
+    });
+    expect(lines).toEqual([
+      'articles/a.md:10: tags[4]: warning: "Café" is given twice (first as tags[3]): a story carries a tag once, so the repeat is left out; take it out of the list (W_TAG_REPEATED)',
+      'articles/a.md:11: tags[5]: warning: "Gaza" is given twice (first as tags[0]): a story carries a tag once, so the repeat is left out; take it out of the list (W_TAG_REPEATED)',
+      'articles/b.md:5: tags: warning: 120 tags on one story, where wire copy carries a few dozen at most: with tag feeds on, each is a feed (and a WebSub ping) unless "feeds.tags" limits them with "minArticles" or "max"; check that the list was not split wrongly (W_MANY_TAGS)',
+      'articles/c.md:5: authors: warning: 101 bylines on one story, where a story carries a few: with author feeds on, each is a feed (and a WebSub ping) that carries every one of them, unless "feeds.authors" limits them with "minArticles" or "max"; check that the list was not split wrongly (W_MANY_AUTHORS)',
     ]);
     expect(loaded.articles).toHaveLength(3);
   });

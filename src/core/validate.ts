@@ -129,6 +129,8 @@ function pathLink(slugPath: string, siteUrl: string): string {
 
 /** More tags than any story carries (wire copy has a few dozen at most): a list split wrongly, most likely. */
 const MANY_TAGS = 100;
+/** More bylines than any story carries: a list split wrongly (each may be an author feed carrying all of them: QA, 5,000 took 4.1 GB). */
+const MANY_AUTHORS = 100;
 
 export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: Article; id?: string; diagnostics: Diagnostic[] } {
   const out: Diagnostic[] = [];
@@ -411,14 +413,27 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
   else if (sectionText !== undefined) out.push(diagnostic(Errors.NameEmpty, at(['section']), 'section'));
   const tags: unknown[] = Array.isArray(data['tags']) ? data['tags'] : [];
   article.tags = [];
+  /** Each tag's first place in the list, in NFC (the categories' spelling: model.ts), to say a repeat is one (QA: left out without a word). */
+  const firstAt = new Map<string, number>();
+  const repeats: { i: number; name: string; first: number }[] = [];
   for (let i = 0; i < tags.length; i++) {
     const t = tags[i];
     if (typeof t !== 'string') continue;
     const name = visible(oneLine(t));
-    if (name) article.tags.push(name);
-    else out.push(diagnostic(Errors.NameEmpty, at(['tags', i]), 'tag'));
+    if (!name) {
+      out.push(diagnostic(Errors.NameEmpty, at(['tags', i]), 'tag'));
+      continue;
+    }
+    article.tags.push(name);
+    const key = name.normalize('NFC');
+    const first = firstAt.get(key);
+    if (first === undefined) firstAt.set(key, i);
+    else repeats.push({ i, name, first });
   }
-  if (article.tags.length > MANY_TAGS && new Set(article.tags).size > MANY_TAGS) out.push(diagnostic(Errors.ManyTags, at(['tags']), new Set(article.tags).size));
+  // (A list of hundreds, split wrongly, is said once: W_MANY_TAGS, not a warning for each repeat in it.)
+  if (firstAt.size > MANY_TAGS) out.push(diagnostic(Errors.ManyTags, at(['tags']), firstAt.size));
+  else for (const r of repeats) out.push(diagnostic(Errors.TagRepeated, at(['tags', r.i]), r.name, r.first));
+  if (credits.authors.length > MANY_AUTHORS) out.push(diagnostic(Errors.ManyAuthors, at(['authors']), credits.authors.length));
   const summary = str(['summary'])?.trim();
   if (summary) article.summary = summary;
   // (A search for the first non-space, not trim(): that would copy every body.)

@@ -128,7 +128,10 @@ describe('URLs as RFC 3986 allows them', () => {
 
 describe('categories', () => {
   it('a tag written once composed and once decomposed is one category (as it is one tag feed)', () => {
-    const built = build([rec('a', '2025-02-05 09:24', { tags: ['café', 'cafe\u0301', 'Gaza', 'Gaza'] })]);
+    // (Each repeat is said too: W_TAG_REPEATED.)
+    const v = validateRecords([rec('a', '2025-02-05 09:24', { tags: ['café', 'cafe\u0301', 'Gaza', 'Gaza'] })], config());
+    expect(v.diagnostics.map((d) => [d.code, d.field])).toEqual([['W_TAG_REPEATED', 'tags[1]'], ['W_TAG_REPEATED', 'tags[3]']]);
+    const built = buildFeeds(v.articles, config());
     expect(built.model.items[0]!.categories.map((c) => c.term)).toEqual(['café', 'Gaza']);
   });
 

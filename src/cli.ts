@@ -108,6 +108,13 @@ Options:
 `,
 };
 
+/** A command that is none (`dateline publish`, `dateline help buidl`): said with the one meant, if one is close, and the usage; exit 2. */
+function unknownCommand(io: CliIO, name: string): number {
+  const meant = closest(name, COMMANDS);
+  io.stderr(`Unknown command "${name}".${meant === undefined ? '' : ` Did you mean "${meant}"?`}\n\n${USAGE['main']}`);
+  return 2;
+}
+
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   // Run from the sources (ES modules: no `require`), Dateline loads marked by `require` when it first
   // renders a body (core/_lazy.ts): said at the start, not as an internal error in the middle of a build.
@@ -127,9 +134,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     const about = asked !== undefined && Object.hasOwn(USAGE, asked) && asked !== 'main' ? USAGE[asked] : undefined;
     if (asked !== undefined && !['main', 'help', 'version'].includes(asked) && about === undefined) {
       // `dateline help buidl`: no such command, said as for `dateline buidl` (QA: the main help was printed, status 0).
-      const meant = closest(asked, COMMANDS);
-      io.stderr(`Unknown command "${asked}".${meant === undefined ? '' : ` Did you mean "${meant}"?`}\n\n${USAGE['main']}`);
-      return 2;
+      return unknownCommand(io, asked);
     }
     io.stdout(about ?? USAGE['main'] ?? '');
     return 0;
@@ -152,9 +157,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     return serveCommand(rest, io, USAGE['serve'] ?? '', { build: (args, buildIo) => main(['build', ...args], buildIo), ...(rebuilder === undefined ? {} : { rebuilder }) });
   }
   if (command !== 'build' && command !== 'check') {
-    const meant = closest(command ?? '', COMMANDS);
-    io.stderr(`Unknown command "${command}".${meant === undefined ? '' : ` Did you mean "${meant}"?`}\n\n${USAGE['main']}`);
-    return 2;
+    return unknownCommand(io, command);
   }
   let json = false;
   let quiet = false;

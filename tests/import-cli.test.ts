@@ -723,6 +723,11 @@ describe('bad input', () => {
     const dir = await site();
     expect((await run(['import'], dir)).code).toBe(2);
     expect((await run(['import', '--format', 'pdf', 'gaza-talks.txt'], dir)).code).toBe(2);
+    // An option misspelt: the one meant, without Node's hint about file names that start with a dash
+    // (QA), which stays for a name no option is close to.
+    const misspelt = await run(['import', '--fromat', 'text', 'gaza-talks.txt'], dir);
+    expect([misspelt.code, misspelt.stderr.split('\n')[0]]).toEqual([2, "Unknown option '--fromat'. Did you mean '--format'?"]);
+    expect((await run(['import', '--zzz', 'gaza-talks.txt'], dir)).stderr.split('\n')[0]).toMatch(/^Unknown option '--zzz'\. To specify a positional argument starting with a '-'/);
   });
 });
 

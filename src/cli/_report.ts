@@ -94,8 +94,10 @@ export function parseCommand<T extends ParseArgsConfig>(io: CliIO, usage: string
     const unknown = /^Unknown option '--([\w-]+)'/.exec((e as Error).message)?.[1];
     const meant = unknown === undefined ? undefined : closest(unknown, Object.keys(config.options ?? {}));
     const json = config.options?.['json'] !== undefined && args.some((a) => a === '--json' || a.startsWith('--json='));
+    // (Node's hint that a file named like an option goes after `--` (import) is for a name no option is close to.)
+    const message = meant === undefined ? (e as Error).message : (e as Error).message.replace(/\. To specify a positional argument[^]*$/, '');
     return usageError(io, usage, ambiguous === null || value === undefined
-      ? `${(e as Error).message}${meant === undefined ? '' : `. Did you mean '--${meant}'?`}`
+      ? `${message.replace(/\.$/, '')}${meant === undefined ? '' : `. Did you mean '--${meant}'?`}`
       : value.startsWith('--')
         ? `Option '${ambiguous[1]}' needs a value.`
         : `Option '${ambiguous[1]}' needs a value; "${value}" starts with a dash, so it reads as an option (write ${ambiguous[1]}=${value} if it is the value).`, json);

@@ -41,6 +41,7 @@ const FILES: Record<string, string> = {
   'articles/many-p.json': JSON.stringify({ id: 'many-p', title: 'T', date: '2025-02-05 09:24', content_html: `${'<p>para'.repeat(3000)}<ul>${'<li>i'.repeat(2000)}</ul>` }),
   // marked 18.2.1 throws a TypeError on this (a property test found it): the build stopped, exit 70.
   'articles/marked-fault.md': record('marked-fault', '', 'Lead.\n\n- x\n  >-\n      7'),
+  'articles/ipv6.md': record('ipv6', '', 'See [the mirror](http://[2001:db8::1]:8080/a%5Bb%5D) and <a href="http://[2001:db8::2]/">the other</a>.'),
   // 80 KB with no space, half of it `_` (5 s in marked); 60 KB of prose with emphasis; a 60 KB blob with a `_` in every 64 characters.
   'articles/slow-run.md': record('slow-run', '', `Before.\n\n${'_a'.repeat(40000)}\n\nAfter *this*.`),
   'articles/long-prose.md': record('long-prose', '', 'Talks resume in *Doha* this week, officials said. '.repeat(1200)),
@@ -326,6 +327,11 @@ describe('unsafe markup is removed and named in a W_UNSAFE_MARKUP warning', () =
     expectContent('long-prose', `<p>${'Talks resume in <em>Doha</em> this week, officials said. '.repeat(1200)}</p>`);
     expectContent('long-blob', `<p>Key: ${`${'Ab0'.repeat(21)}_`.repeat(940)} <em>end</em></p>`);
     for (const f of ['articles/long-prose.md', 'articles/long-blob.md']) expect(warningsFor(f, 'W_BODY_TOO_SLOW')).toEqual([]);
+  });
+
+  it('a link to an IPv6 host is kept in Markdown as in HTML (QA: marked escaped its brackets, and the link was dropped as no URL)', () => {
+    expectContent('ipv6', '<p>See <a href="http://[2001:db8::1]:8080/a%5Bb%5D">the mirror</a> and <a href="http://[2001:db8::2]/">the other</a>.</p>');
+    expect(warningsFor('articles/ipv6.md', 'W_UNSAFE_MARKUP')).toEqual([]);
   });
 
   it('a tel: link (a tip line) is kept', () => {

@@ -93,7 +93,7 @@ export function renderBody(body: Body, baseUrl: string): RenderedBody {
     if (url === undefined) return undefined;
     let href: string;
     try {
-      href = rfc3986Href(new URL(url.trim(), baseUrl).href);
+      href = rfc3986Href(new URL(withIpv6Host(url.trim()), baseUrl).href);
     } catch {
       broken += 1;
       return undefined;
@@ -143,6 +143,13 @@ export function renderBody(body: Body, baseUrl: string): RenderedBody {
     ...(md?.tooSlow === true ? { tooSlow: true } : {}), ...(md?.tableTooLarge === true ? { tableTooLarge: true } : {}),
     ...(md?.failed !== undefined ? { renderFailed: md.failed } : {}) };
 }
+
+/**
+ * An IPv6 host as marked gives it in a Markdown link: it escapes a URL's brackets (`http://%5B::1%5D/`),
+ * which no URL parser takes for a host, so the link was dropped as "a URL that is none", where the same
+ * link in HTML was kept (QA). The brackets of the host go back; elsewhere `%5B` stays as written.
+ */
+const withIpv6Host = (url: string): string => (url.includes('%5') ? url.replace(/^([a-z][\w+.-]*:\/\/(?:[^/?#@[\]]*@)?)%5B([0-9a-f:.]+)%5D/i, '$1[$2]') : url);
 
 /**
  * An image's URL: a lazy loader's (`data-src`, `data-lazy-src`, `data-original`), its `src`, or its srcset's

@@ -261,6 +261,20 @@ const CASES: Case[] = [
     ],
   },
   {
+    // (QA: reported at line 1, named without the characters, which the key as written has.)
+    name: 'a key with control characters: at its line, named as JSON spells it',
+    files: {
+      'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', '"x\\u0001y": 1', '"\\u0007": 2', 'image:', '  "u\\u0002rl": https://e.com/a.jpg', '---', 'B'),
+      'articles/b.json': '{\n  "id": "b",\n  "title": "T",\n  "date": "2025-02-05 09:24",\n  "body": "B",\n  "ti\\u0003tle": "x"\n}\n',
+    },
+    expected: [
+      'articles/a.md:5: "x\\u0001y": unknown field; did you mean "id"? (E_FIELD_UNKNOWN)',
+      'articles/a.md:6: "\\u0007": unknown field (E_FIELD_UNKNOWN)',
+      'articles/a.md:8: image."u\\u0002rl": unknown field; did you mean "url"? (E_FIELD_UNKNOWN)',
+      'articles/b.json:6: "ti\\u0003tle": unknown field; did you mean "title"? (E_FIELD_UNKNOWN)',
+    ],
+  },
+  {
     name: 'unknown nested key in a flow mapping (dateline.zone), no close suggestion',
     files: { 'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'dateline: {city: X, timezone: Asia/Tokyo, zone: y}', '---', 'B') },
     expected: ['articles/a.md:5: dateline.zone: unknown field (E_FIELD_UNKNOWN)'],

@@ -134,7 +134,9 @@ const MANY_AUTHORS = 100;
 
 export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: Article; id?: string; diagnostics: Diagnostic[] } {
   const out: Diagnostic[] = [];
-  const at = (path: FieldPath) => ({ file: raw.file, line: raw.lineOf(path), field: fieldName(path) });
+  // A key holding characters XML forbids is named as JSON spells it (`"x\u0001y"`): they are not printed.
+  const at = (path: FieldPath) => ({ file: raw.file, line: raw.lineOf(path),
+    field: fieldName(path.some((p) => typeof p === 'string' && stripForbidden(p).removed > 0) ? path.map((p) => (typeof p === 'string' && stripForbidden(p).removed > 0 ? JSON.stringify(p) : p)) : path) });
   if (raw.data === null || typeof raw.data !== 'object' || Array.isArray(raw.data)) {
     out.push(diagnostic(Errors.RecordNotObject, { file: raw.file, line: raw.lineOf([]) }, describeValue(raw.data)));
     return { diagnostics: out };
@@ -450,6 +452,12 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
 }
 
 /** Copies plain data with forbidden XML characters removed from every string (and key), reporting each field. */
+/**
+ * The record's data without the characters XML forbids in its values, each removal reported at its path.
+ * Keys stay as written: one holding such a character (`"ti\u0003tle"`) is no field the record has, and is
+ * said as unknown at its line, with the one meant (QA: it was reported at line 1 under another name, or
+ * taken for the field it spells without them, over the record's own).
+ */
 function clean(v: unknown, path: FieldPath, report: (path: FieldPath, removed: number) => void): unknown {
   if (typeof v === 'string') {
     // In a name, Word's line break (U+000B), a form feed or NEL stands between words: it is taken out as
@@ -463,7 +471,7 @@ function clean(v: unknown, path: FieldPath, report: (path: FieldPath, removed: n
   if (Array.isArray(v)) return v.map((x, i) => clean(x, [...path, i], report));
   if (v !== null && typeof v === 'object') {
     const o: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) o[stripForbidden(k).text] = clean(x, [...path, k], report);
+    for (const [k, x] of Object.entries(v)) o[k] = clean(x, [...path, k], report);
     return o;
   }
   return v;
@@ -563,7 +571,9 @@ function fromIssue(issue: z.core.$ZodIssue, data: unknown, at: At, sourceOf?: So
         // (Own keys only: `__proto__` or `constructor` would find Object's. QA: the build crashed.)
         const spelling = key.toLowerCase().replace(/[-\s]/g, '_');
         const synonym = path.length === 0 && Object.hasOwn(SYNONYMS, spelling) ? SYNONYMS[spelling] : undefined;
-        return diagnostic(Errors.FieldUnknown, at([...path, key]), synonym ?? closest(key, known));
+        // (The one meant by a key with characters XML forbids is the one it spells without them.)
+        const seen = stripForbidden(key).text;
+        return diagnostic(Errors.FieldUnknown, at([...path, key]), synonym ?? (seen === '' ? undefined : closest(seen, known)));
       });
     case 'invalid_type': {
       const value = valueAt(data, path);

@@ -63,15 +63,15 @@ describe('record files that cannot be records', () => {
     });
     try {
       await writeFile(join(site.dir, 'articles/latin.md'), Buffer.from('---\nid: latin\ntitle: "Caf\xe9"\ndate: 2025-02-05 09:24\nauthors: ["Jos\xe9"]\n---\nBody.\n', 'latin1'));
-      // Sparse: 65 MiB of zeros, then a record read after it must still be read whole and right.
+      // Sparse: 17 MiB of zeros, then a record read after it must still be read whole and right.
       await writeFile(join(site.dir, 'articles/huge.md'), '');
-      await truncate(join(site.dir, 'articles/huge.md'), 65 * 1024 * 1024);
+      await truncate(join(site.dir, 'articles/huge.md'), 17 * 1024 * 1024);
       await symlink('/dev/zero', join(site.dir, 'articles/zero.md'));
       execFileSync('mkfifo', [join(site.dir, 'articles/pipe.md')]);
       const config = await loadConfig('dateline.config.json', site.dir);
       const loaded = await loadArticles(config, site.dir);
       expect(loaded.diagnostics.map(formatDiagnostic)).toEqual([
-        'articles/huge.md: cannot read the file: too large for a record (over 64 MiB) (E_FILE_UNREADABLE)',
+        'articles/huge.md: cannot read the file: too large for a record (over 16 MiB) (E_FILE_UNREADABLE)',
         'articles/latin.md:3: the file is not UTF-8 (from the bytes 0xE9 0x22 0x0A): its text would be changed where it cannot be decoded; save it as UTF-8 (E_NOT_UTF8)',
         `articles/${UNLISTABLE}: cannot list the directory (EACCES: no permission): the records in it were not read (E_DIR_UNREADABLE)`,
         'articles/pipe.md: cannot read the file: not a regular file (a pipe or a device) (E_FILE_UNREADABLE)',

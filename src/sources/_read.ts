@@ -105,8 +105,13 @@ export function readTask(t: ReadTask, config: SiteConfig, { remember, keepBodies
 /** One buffer for every read on this thread: record files are small, and grow it when one is not. */
 let buffer = Buffer.allocUnsafe(1 << 16);
 
-/** The largest record file read (a stray video or disk image named `.md` is not read to the end, nor `/dev/zero`). */
-const MAX_RECORD_BYTES = 64 * 1024 * 1024;
+/**
+ * The largest record file read (a stray video or disk image named `.md` is not read to the end, nor
+ * `/dev/zero`). A body costs the build about 80 times its size at its peak (marked's tokens, the HTML, three
+ * documents and their compressed copies: 5 MB took 480 MB), so 16 MiB stays under the 1.5 GB a build
+ * should need (QA: a 47.6 MB body took 3.4 GB). No story comes near it; a hearing's whole transcript is 1 MB.
+ */
+const MAX_RECORD_BYTES = 16 * 1024 * 1024;
 const TOO_LARGE = `too large for a record (over ${MAX_RECORD_BYTES / 1024 / 1024} MiB)`;
 const NOT_REGULAR = 'not a regular file (a pipe or a device)';
 /** Opened without blocking: a named pipe (FIFO) would otherwise wait for a writer for ever. */

@@ -51,6 +51,27 @@ async function waitFor(what: string, test: () => boolean, ms = 10_000): Promise<
 
 const build: ServeHooks['build'] = (args, io) => main(['build', ...args], io);
 
+/**
+ * Runs the real bin's `serve ARGS` in `dir`; once it listens, `during(url, out)` (out: its stdout so far);
+ * then SIGTERM, which must close the server and exit 0.
+ */
+async function withBin(dir: string, args: string[], during: (url: string, out: () => string) => Promise<void>): Promise<void> {
+  const bin = fileURLToPath(new URL('../bin/dateline.js', import.meta.url));
+  const child = spawn(process.execPath, [bin, 'serve', ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  try {
+    await waitFor('the server to start', () => out.includes('Press Ctrl-C to stop.'), 60_000);
+    await during(/at (http:\/\/\S+\/)/.exec(out)?.[1] ?? '', () => out);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(out.endsWith('Stopped.\n')).toBe(true);
+  } finally {
+    child.kill('SIGKILL');
+  }
+}
+
 /** Starts `serveCommand` in the background; `stop()` resolves `until` and returns the exit code. */
 async function startServe(args: string[], io: Io, hooks: Partial<ServeHooks> = {}): Promise<{ url: string; stop: () => Promise<number> }> {
   let stop: () => void = () => undefined;
@@ -292,34 +313,22 @@ describe('dateline serve: running', () => {
       'articles/a.md': record('a', '', 'Body.'),
     });
     try {
-      const bin = fileURLToPath(new URL('../bin/dateline.js', import.meta.url));
-      const child = spawn(process.execPath, [bin, 'serve', '--watch', '--port', '0'], { cwd: site.dir, stdio: ['ignore', 'pipe', 'pipe'] });
-      let out = '';
-      child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-      try {
-        await waitFor('the server to start', () => out.includes('Press Ctrl-C to stop.'), 60_000);
-        const url = /at (http:\/\/\S+\/)/.exec(out)?.[1] ?? '';
+      await withBin(site.dir, ['--watch', '--port', '0'], async (url, out) => {
         await writeFile(join(site.dir, 'articles/a.md'), record('a', '', 'Body, corrected.'));
         const waits: number[] = [];
-        while (!out.includes('Rebuilt ')) {
+        while (!out().includes('Rebuilt ')) {
           const t = performance.now();
           const r = await get(`${url}feed.xsl`);
           waits.push(performance.now() - t);
           expect(r.status).toBe(200);
           await new Promise((resolve) => setTimeout(resolve, 20));
         }
-        const seconds = Number(/^Rebuilt .* in (\d+\.\d\d) s/m.exec(out)?.[1]);
+        const seconds = Number(/^Rebuilt .* in (\d+\.\d\d) s/m.exec(out())?.[1]);
         expect(seconds).toBeGreaterThan(0.5);
-        expect(Math.max(...waits), `waits ${waits.map((w) => w.toFixed(0)).join(" ")} ms; rebuilt in ${seconds} s`).toBeLessThan((seconds * 1000) / 4);
-        expect(out).toMatch(/^Rebuilt the main feed from 2 records \(2 published, 0 drafts(?:, 1 not read again)?\) in \d+\.\d\d s: \d+ files? written to dist\/, \d+ unchanged\.$/m);
+        expect(Math.max(...waits), `waits ${waits.map((w) => w.toFixed(0)).join(' ')} ms; rebuilt in ${seconds} s`).toBeLessThan((seconds * 1000) / 4);
+        expect(out()).toMatch(/^Rebuilt the main feed from 2 records \(2 published, 0 drafts(?:, 1 not read again)?\) in \d+\.\d\d s: \d+ files? written to dist\/, \d+ unchanged\.$/m);
         expect((await get(`${url}feed.json`)).body).toContain('Body, corrected.');
-        child.kill('SIGTERM');
-        expect(await exited).toBe(0);
-        expect(out.endsWith('Stopped.\n')).toBe(true);
-      } finally {
-        child.kill('SIGKILL');
-      }
+      });
     } finally {
       await site.cleanup();
     }
@@ -330,21 +339,9 @@ describe('dateline serve: running', () => {
     try {
       await mkdir(join(site.dir, 'dist'));
       await writeFile(join(site.dir, 'dist', 'hello.txt'), 'hello\n');
-      const bin = fileURLToPath(new URL('../bin/dateline.js', import.meta.url));
-      const child = spawn(process.execPath, [bin, 'serve', '--port', '0'], { cwd: site.dir, stdio: ['ignore', 'pipe', 'pipe'] });
-      let out = '';
-      child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-      try {
-        await waitFor('the server to start', () => out.includes('Press Ctrl-C to stop.'), 20_000);
-        const url = /at (http:\/\/\S+\/)/.exec(out)?.[1] ?? '';
+      await withBin(site.dir, ['--port', '0'], async (url) => {
         expect(await get(`${url}hello.txt`)).toEqual({ status: 200, body: 'hello\n' });
-        child.kill('SIGTERM');
-        expect(await exited).toBe(0);
-        expect(out.endsWith('Stopped.\n')).toBe(true);
-      } finally {
-        child.kill('SIGKILL');
-      }
+      });
     } finally {
       await site.cleanup();
     }

@@ -71,6 +71,8 @@ export const Errors = {
   YamlSyntax: entry('E_YAML_SYNTAX', 'error', (detail: string) => `YAML syntax error: ${detail}`),
   JsonSyntax: entry('E_JSON_SYNTAX', 'error', (detail: string) => `JSON syntax error: ${detail}`),
   RecordNotObject: entry('E_RECORD_NOT_OBJECT', 'error', (got: string) => `expected a mapping of fields, got ${got}`),
+  RecordTooDeep: entry('E_RECORD_TOO_DEEP', 'error', (limit: number) =>
+    `nests lists or mappings over ${limit} levels deep, where a record's fields go three deep at most: the record is not read; check where the file came from`),
 
   // ----- Fields -----
   FieldMissing: entry('E_FIELD_MISSING', 'error', () => 'required field is missing'),

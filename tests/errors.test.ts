@@ -275,6 +275,33 @@ const CASES: Case[] = [
     ],
   },
   {
+    // (QA-style: 200 KB of nested lists overflowed the stack when the record was walked: exit 70.)
+    name: 'lists or mappings nested past any record\'s fields: not read, at the field, in JSON and YAML',
+    files: {
+      'articles/a.json': `{"id":"a","title":"T","date":"2025-02-05 09:24","body":"B",\n"tags":${'['.repeat(100000)}${']'.repeat(100000)}}`,
+      'articles/b.md': md('---', 'id: b', 'title: T', 'date: 2025-02-05 09:24', `tags: ${'['.repeat(20000)}${']'.repeat(20000)}`, '---', 'B'),
+      'articles/c.json': `{"id":"c","title":"T","date":"2025-02-05 09:24","body":"B",\n"image":${'{"a":'.repeat(70)}1${'}'.repeat(70)}}`,
+    },
+    expected: [
+      'articles/a.json:2: tags: nests lists or mappings over 64 levels deep, where a record\'s fields go three deep at most: the record is not read; check where the file came from (E_RECORD_TOO_DEEP)',
+      'articles/b.md:5: YAML syntax error: the record nests lists or mappings too deep to read (hundreds of levels), where a record\'s fields go three deep at most: check where the file came from (E_YAML_SYNTAX)',
+      'articles/c.json:2: image: nests lists or mappings over 64 levels deep, where a record\'s fields go three deep at most: the record is not read; check where the file came from (E_RECORD_TOO_DEEP)',
+    ],
+  },
+  {
+    // (yaml compares each key with every one before it: 50,000 keys took 10 s. Past 2,000 the keys are compared in a set.)
+    name: 'a key given twice in a front matter of thousands of keys: the same error at the repeat',
+    files: {
+      'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', ...Array.from({ length: 3000 }, (_, i) => `k${i}: ${i}`), 'k7: again', 'image: {url: https://e.com/a.jpg, url: https://e.com/b.jpg}', '---', 'B'),
+      'articles/b.md': md('---', 'id: b', 'title: T', 'date: 2025-02-05 09:24', 'k7: 1', 'k7: again', '---', 'B'),
+    },
+    expected: [
+      'articles/a.md:3005: YAML syntax error: the key "k7" is given twice (E_YAML_SYNTAX)',
+      'articles/a.md:3006: YAML syntax error: the key "url" is given twice (E_YAML_SYNTAX)',
+      'articles/b.md:6: YAML syntax error: the key "k7" is given twice (E_YAML_SYNTAX)',
+    ],
+  },
+  {
     name: 'unknown nested key in a flow mapping (dateline.zone), no close suggestion',
     files: { 'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'dateline: {city: X, timezone: Asia/Tokyo, zone: y}', '---', 'B') },
     expected: ['articles/a.md:5: dateline.zone: unknown field (E_FIELD_UNKNOWN)'],

@@ -141,6 +141,12 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
     out.push(diagnostic(Errors.RecordNotObject, { file: raw.file, line: raw.lineOf([]) }, describeValue(raw.data)));
     return { diagnostics: out };
   }
+  // (Checked before anything walks the data: 100,000 nested lists in 200 KB of JSON overflowed the stack, exit 70. QA.)
+  const deep = deepestPath(raw.data, MAX_DEPTH);
+  if (deep !== undefined) {
+    out.push(diagnostic(Errors.RecordTooDeep, at(deep.slice(0, 1)), MAX_DEPTH));
+    return { diagnostics: out };
+  }
   let data = (raw.clean !== true && anyForbidden(raw.data) ? clean(raw.data, [], (path, removed) => out.push(diagnostic(Errors.CharsStripped, at(path), removed))) : raw.data) as Fields;
   let bodyText = raw.body ?? '';
   const strippedBody = raw.clean === true ? { text: bodyText, removed: 0 } : stripForbidden(bodyText);
@@ -523,6 +529,22 @@ function withValue(v: Fields, path: FieldPath, value: string): Fields {
 }
 
 /** Whether any string or key in the data may hold a character `clean` would strip (false: none does). */
+/** Nesting no record needs (its fields go three deep: `contributors[0].name`); past it, a record is not walked. */
+const MAX_DEPTH = 64;
+
+/** The path to a list or mapping nested deeper than `limit`, found without recursion; undefined when there is none. */
+function deepestPath(data: unknown, limit: number): FieldPath | undefined {
+  const stack: { value: unknown; path: FieldPath }[] = [{ value: data, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop() as { value: unknown; path: FieldPath };
+    if (value === null || typeof value !== 'object') continue;
+    if (path.length > limit) return path;
+    if (Array.isArray(value)) value.forEach((x, i) => stack.push({ value: x, path: [...path, i] }));
+    else for (const [k, x] of Object.entries(value)) stack.push({ value: x, path: [...path, k] });
+  }
+  return undefined;
+}
+
 function anyForbidden(v: unknown): boolean {
   if (typeof v === 'string') return mayHoldForbidden(v);
   if (Array.isArray(v)) return v.some(anyForbidden);

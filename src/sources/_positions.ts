@@ -16,7 +16,7 @@
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
-import type { Document, Node } from 'yaml';
+import type { Document, Node, Pair } from 'yaml';
 
 /** The yaml library, loaded on first use: only errors and line numbers need it, and loading it costs start-up time. */
 let yamlLib: typeof Yaml | undefined;
@@ -170,14 +170,31 @@ function positions(text: string, firstLine: number): { doc: Document.Parsed; lin
   parseStats.yamlParses++;
   const { LineCounter, parseDocument, isMap, isScalar, isSeq } = yaml();
   const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: true, uniqueKeys: true, schema: 'core' });
+  // yaml finds a key given twice by comparing each key with every one before it: a front matter of 50,000
+  // keys took it 10 s (QA). With more keys than that could take long, the keys are compared here, by value in
+  // a set, and a repeat is yaml's own error at the same place.
+  const many = colons(text) > MANY_KEYS;
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: true, uniqueKeys: !many, schema: 'core' });
+  if (many) repeatedKeys(doc);
   const lineAt = (offset: number): number => counter.linePos(offset).line + firstLine - 1;
+  /** Each mapping's pairs by key, made on the first look into it: a record of 50,000 unknown keys asked each one's line (QA: 24 s). */
+  const pairsOf = new WeakMap<object, Map<unknown, Pair>>();
   const lineOf: LineOf = (path) => {
     let node: unknown = doc.contents;
     let line = firstLine > 1 ? firstLine - 1 : 1;
     for (const key of path) {
       if (isMap(node)) {
-        const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === key);
+        let pairs = pairsOf.get(node);
+        if (pairs === undefined) {
+          pairs = new Map();
+          // (The first of a key written twice, as find() gave it.)
+          for (const p of node.items) {
+            const k = isScalar(p.key) ? p.key.value : p.key;
+            if (!pairs.has(k)) pairs.set(k, p);
+          }
+          pairsOf.set(node, pairs);
+        }
+        const pair = pairs.get(key);
         if (pair === undefined) break;
         const start = (pair.key as Node | null)?.range?.[0];
         if (start !== undefined) line = lineAt(start);
@@ -196,6 +213,39 @@ function positions(text: string, firstLine: number): { doc: Document.Parsed; lin
     return isScalar(node) && typeof node.source === 'string' ? node.source : undefined;
   };
   return { doc, lineAt, lineOf, sourceOf };
+}
+
+/** Keys (colons, an upper bound of them) past which yaml's own check for keys given twice, quadratic, is left to `repeatedKeys`. */
+const MANY_KEYS = 2_000;
+
+function colons(text: string): number {
+  let n = 0;
+  for (let at = text.indexOf(':'); at !== -1 && n <= MANY_KEYS; at = text.indexOf(':', at + 1)) n += 1;
+  return n;
+}
+
+/**
+ * yaml's DUPLICATE_KEY errors ("Map keys must be unique", at the repeat's key) for a document parsed without
+ * `uniqueKeys`: the same keys (scalars of one value; a collection as a key is its own), in linear time, and
+ * the errors in the order of their places, as yaml gives them.
+ */
+function repeatedKeys(doc: Document.Parsed): void {
+  const { isScalar, visit, YAMLParseError } = yaml();
+  const found: InstanceType<typeof YAMLParseError>[] = [];
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const start = pair.key.range?.[0] ?? 0;
+        if (seen.has(pair.key.value)) found.push(new YAMLParseError([start, start + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+        seen.add(pair.key.value);
+      }
+    },
+  });
+  if (found.length === 0) return;
+  doc.errors.push(...found);
+  doc.errors.sort((a, b) => a.pos[0] - b.pos[0]);
 }
 
 /** yaml's lineOf and sourceOf, parsed on the first call of either only. */

@@ -72,6 +72,8 @@ export function yamlProblem(e: { code: string; message: string; pos: [number, nu
       if (/:\s+'[^']*'\S/.test(line.text)) return here(`an apostrophe inside a value in single quotes ends it: write it twice ('Don''t') or put the value in double quotes`);
       return here(first);
     default:
+      // (yaml's parser recurses for each level: nesting by the hundred runs out of stack, where it gets to.)
+      if (/Maximum call stack size exceeded/.test(first)) return here('the record nests lists or mappings too deep to read (hundreds of levels), where a record\'s fields go three deep at most: check where the file came from');
       return here(/Nested mappings are not allowed in compact mappings/.test(first) ? `${first}; put quotes around a value that contains ": "` : first);
   }
 }

@@ -232,6 +232,19 @@ describe('build --ping', () => {
     expect(json.ping.failed[0]).toMatchObject({ status: 400, again: false });
   });
 
+  it('--json counts as sent only the pings begun: those not begun once the hub failed are not (QA: 18 sent, 10 never were)', async () => {
+    const h = await hub(503);
+    const site = await makeSite({ 'articles/a.md': record('a', 'section: World\ntags: [One, Two]\nauthors: [Li Wen]') },
+      { ...SITE_CONFIG, hub: h.url, feeds: { sections: true, tags: true, authors: true } });
+    cleanups.push(site.cleanup);
+    const json = JSON.parse((await run(['build', '--ping', '--json'], site.dir)).stdout);
+    const notBegun = json.ping.failed.filter((f: { error?: string }) => f.error?.startsWith('not sent')).length;
+    expect(json.ping.failed).toHaveLength(15);
+    expect(notBegun).toBeGreaterThan(0);
+    expect(json.ping.sent).toBe(15 - notBegun);
+    expect(new Set(h.bodies).size).toBe(json.ping.sent);
+  });
+
   it('past ten accepted pings, one line says how many', async () => {
     const h = await hub();
     const files: Record<string, string> = {};

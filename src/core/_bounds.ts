@@ -11,6 +11,9 @@
  *   millisecond.
  * Each check is linear and, for an ordinary story, a quick test that finds nothing to count.
  */
+import type * as Htmlparser2 from 'htmlparser2';
+import { lazyRequire } from './_lazy.js';
+import { escapeHtml } from './_text.js';
 
 /** Lists and quotes nested deeper than this: no story's are (an e-mail thread's quotes reach a dozen). */
 export const MARKDOWN_DEPTH = 100;
@@ -61,7 +64,8 @@ function markerAt(line: string, at: number): number {
  * marker's column; an item ends only when a marker at or left of its own comes (a line of text between
  * may be a lazy continuation, which ends nothing), so the count is never less than marked's.
  */
-export function markdownTooDeep(text: string): boolean {
+export function markdownTooDeep(markdown: string): boolean {
+  const text = lf(markdown);
   if (!deepStartPossible(text)) return false;
   /** The content column of each open list item, innermost last. */
   const open: number[] = [];
@@ -69,34 +73,44 @@ export function markdownTooDeep(text: string): boolean {
     let i = 0;
     let column = 0;
     let quotes = 0;
-    for (; i < line.length; i += 1) {
-      const c = line[i];
-      if (c === ' ') column += 1;
-      else if (c === '\t') column += 4 - (column % 4);
-      else if (c === '>') {
+    const spaces = (): number => {
+      let n = 0;
+      for (; line[i] === ' ' || line[i] === '\t'; i += 1) n += line[i] === '\t' ? 4 - ((column + n) % 4) : 1;
+      return n;
+    };
+    column += spaces();
+    if (THEMATIC_BREAK.test(line.slice(i))) continue;
+    // Quotes and list markers, in any order (`- > - > x`, `> > - x`): within a line the columns only
+    // grow, so an item opened here pops nothing opened here.
+    for (;;) {
+      if (line[i] === '>') {
         quotes += 1;
-        column += 1;
-      } else break;
-    }
-    if (quotes > MARKDOWN_DEPTH) return true;
-    if (markerAt(line, i) === 0 || THEMATIC_BREAK.test(line.slice(i))) continue;
-    // (`- - - x` opens three lists on one line: within a line the columns only grow, so nothing pops.)
-    for (let width = markerAt(line, i); width > 0; width = markerAt(line, i)) {
-      while (open.length > 0 && (open[open.length - 1] as number) > column) open.pop();
-      let spaces = 0;
-      for (i += width; line[i] === ' ' || line[i] === '\t'; i += 1) spaces += 1;
-      const content = column + width + (spaces > 4 || spaces === 0 ? 1 : spaces);
-      open.push(content);
+        i += 1;
+        column += 1 + spaces();
+      } else {
+        const width = markerAt(line, i);
+        if (width === 0) break;
+        while (open.length > 0 && (open[open.length - 1] as number) > column) open.pop();
+        i += width;
+        const after = spaces();
+        const content = column + width + (after > 4 || after === 0 ? 1 : after);
+        open.push(content);
+        column = content + Math.max(0, after - 4);
+      }
       if (quotes + open.length > MARKDOWN_DEPTH) return true;
-      column = content + Math.max(0, spaces - 4);
     }
   }
   return false;
 }
 
+/** Line ends as marked reads them: `\r\n` and a lone `\r` are `\n` (QA: CRLF hid what LF showed). */
+const lf = (text: string): string => (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text);
+
 /** A delimiter row's characters (`| :--- | ---: |`), once the `>` and spaces before it are off. */
 const DELIMITER_CHARS = /^[|:\- \t]+$/;
 const DELIMITER_CELL = /^[ \t]*:?-+:?[ \t]*$/;
+/** Rows (their quote markers off) that end a table in marked: a list item or a heading, with its words. */
+const TABLE_ENDS = /^ {0,3}(?:(?:[-*+]|\d{1,9}[.)])[ \t]+\S|#{1,6}[ \t]+\S)/;
 
 /** The cells of a table row as GFM splits them: at pipes not escaped, less one at each edge. */
 function cellsOf(row: string): number {
@@ -111,9 +125,9 @@ function cellsOf(row: string): number {
  * `TABLE_PADDING`. A table is a delimiter row (`|---|---|`) under a line with a pipe; its rows run to the
  * next blank line (marked may end one sooner: the count is never less than marked's).
  */
-export function tablePadding(text: string): number {
-  if (!text.includes('|') || !text.includes('-')) return 0;
-  const lines = text.split('\n');
+export function tablePadding(markdown: string): number {
+  if (!markdown.includes('|') || !markdown.includes('-')) return 0;
+  const lines = lf(markdown).split('\n');
   let padding = 0;
   for (let i = 1; i < lines.length; i += 1) {
     const line = (lines[i] as string).replace(/^[ \t>]*/, '');
@@ -121,8 +135,13 @@ export function tablePadding(text: string): number {
     const cells = line.replace(/^[ \t]*\|/, '').replace(/\|[ \t]*$/, '').split('|');
     if (!cells.every((c) => DELIMITER_CELL.test(c))) continue;
     let j = i + 1;
-    for (; j < lines.length && (lines[j] as string).trim() !== ''; j += 1) {
-      padding += Math.max(0, cells.length - cellsOf((lines[j] as string).replace(/^[ \t>]*/, '')));
+    // (Only spaces make a line blank to marked here: a line of a tab or a no-break space is a row. A list item
+    // or a heading ends the table, as in marked.)
+    for (; j < lines.length && !/^ *$/.test(lines[j] as string); j += 1) {
+      // (Quote markers off, as the delimiter row's are; the indentation after them kept: `    - x` is a row.)
+      const row = (lines[j] as string).replace(/^(?:[ \t]*>)*/, '');
+      if (TABLE_ENDS.test(row)) break;
+      padding += Math.max(0, cells.length - cellsOf(row));
       if (padding > TABLE_PADDING) return padding;
     }
     i = j;
@@ -145,13 +164,34 @@ const IMPLIES_CLOSE = new Map<string, Set<string>>([
 ]);
 const VOID = new Set(['area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'img', 'input', 'isindex',
   'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
-const TAG = /<(\/?)([a-zA-Z][^\s/>]*)/g;
+/** Elements whose opening starts, and whose closing ends, a foreign context (where `<x/>` closes): htmlparser2's. */
+const FOREIGN = new Set(['math', 'svg']);
+const INTEGRATION = new Set(['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'foreignobject', 'desc', 'title']);
+
+type Hooks = Partial<Htmlparser2.TokenizerCallbacks>;
+
+/** Runs the sanitiser's own tokenizer over `html` with these callbacks (the rest do nothing); `stop` pauses it. */
+function tokenize(html: string, hooks: (stop: () => void) => Hooks): void {
+  const { Tokenizer } = lazyRequire.htmlparser2();
+  const none = (): void => undefined;
+  let tokenizer: InstanceType<typeof Tokenizer> | undefined;
+  const given = hooks(() => tokenizer?.pause());
+  const cbs: Htmlparser2.TokenizerCallbacks = {
+    onattribdata: none, onattribentity: none, onattribend: none, onattribname: none, oncdata: none, onclosetag: none, oncomment: none,
+    ondeclaration: none, onend: none, onopentagend: none, onopentagname: none, onprocessinginstruction: none, onselfclosingtag: none,
+    ontext: none, ontextentity: none, ...given,
+  };
+  tokenizer = new Tokenizer({ xmlMode: false, decodeEntities: true }, cbs);
+  tokenizer.write(html);
+  tokenizer.end();
+}
 
 /**
- * Whether HTML nests more than `ELEMENT_DEPTH` elements at once, as the sanitiser's parser would hold them
- * open: its rules for what an opening closes, void elements, and a closing tag closing down to its
- * element (or nothing, when none is open). Every `<name` counts, in a comment, a script or an attribute
- * too, so the count is never less than the parser's. Linear: a closing tag pops what it closes once.
+ * Whether HTML nests more than `ELEMENT_DEPTH` elements at once, as the sanitiser's parser holds them open:
+ * its own tokenizer reads the tags (so a `</a` in an attribute, a comment or a script's text is none, as
+ * for the parser: review), and its rules follow here: what an opening closes, void elements, `<x/>` closing
+ * only in SVG and MathML, and a closing tag closing down to its element (or nothing, when none is open).
+ * Linear: a closing tag pops what it closes once, and the open elements are counted by name.
  */
 export function elementsTooDeep(html: string): boolean {
   let tags = 0;
@@ -159,36 +199,81 @@ export function elementsTooDeep(html: string): boolean {
   if (tags <= ELEMENT_DEPTH) return false;
   const stack: string[] = [];
   const openCount = new Map<string, number>();
+  /** Innermost last: in SVG or MathML (true), or in HTML (false), as the parser's foreignContext. */
+  const foreign: boolean[] = [false];
+  let tagname = '';
+  let deep = false;
   const pop = (): void => {
     const name = stack.pop() as string;
     openCount.set(name, (openCount.get(name) ?? 1) - 1);
   };
-  TAG.lastIndex = 0;
-  for (let m = TAG.exec(html); m !== null; m = TAG.exec(html)) {
-    const name = (m[2] as string).toLowerCase();
-    if (VOID.has(name)) continue;
-    if (m[1] === '/') {
-      if ((openCount.get(name) ?? 0) === 0) continue;
+  tokenize(html, (stop) => ({
+    onopentagname(start, end) {
+      const name = html.slice(start, end).toLowerCase();
+      tagname = name;
+      const closes = IMPLIES_CLOSE.get(name);
+      if (closes !== undefined) while (stack.length > 0 && closes.has(stack[stack.length - 1] as string)) pop();
+      if (VOID.has(name)) return;
+      stack.push(name);
+      openCount.set(name, (openCount.get(name) ?? 0) + 1);
+      if (FOREIGN.has(name)) foreign.push(true);
+      else if (INTEGRATION.has(name)) foreign.push(false);
+      if (stack.length > ELEMENT_DEPTH) {
+        deep = true;
+        stop();
+      }
+    },
+    onselfclosingtag() {
+      if (foreign[foreign.length - 1] === true && stack[stack.length - 1] === tagname) pop();
+    },
+    onclosetag(start, end) {
+      const name = html.slice(start, end).toLowerCase();
+      if (FOREIGN.has(name) || INTEGRATION.has(name)) foreign.pop();
+      if (VOID.has(name) || (openCount.get(name) ?? 0) === 0) return;
       while (stack.length > 0 && stack[stack.length - 1] !== name) pop();
       pop();
-      continue;
-    }
-    const closes = IMPLIES_CLOSE.get(name);
-    if (closes !== undefined) while (stack.length > 0 && closes.has(stack[stack.length - 1] as string)) pop();
-    stack.push(name);
-    openCount.set(name, (openCount.get(name) ?? 0) + 1);
-    if (stack.length > ELEMENT_DEPTH) return true;
-  }
-  return false;
+    },
+  }));
+  return deep;
 }
 
-const BLOCK = /^(?:p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|blockquote|pre|table|tr|td|th|figure|figcaption|section|article|aside|header|footer|main|nav|details|summary|address)$/i;
+const BLOCK = new Set(['p', 'div', 'br', 'hr', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'table',
+  'tr', 'td', 'th', 'figure', 'figcaption', 'section', 'article', 'aside', 'header', 'footer', 'main', 'nav', 'details', 'summary', 'address']);
+/** Elements whose text is not shown: a script's or a style's is code (review: it was published). */
+const HIDDEN = new Set(['script', 'style']);
 
 /**
- * For HTML too deep to sanitise: its text in paragraphs, without the tags (and comments), which the
- * sanitiser then reads flat. A block element's tag ends a paragraph; any `<` left (a tag cut off) is text.
+ * For HTML too deep to sanitise: its text in paragraphs, read by the sanitiser's tokenizer (linear), without
+ * tags, comments or the text of scripts and styles; a block element's tag ends a paragraph. Escaped: the
+ * sanitiser then reads it flat.
  */
 export function withoutTags(html: string): string {
-  return html.replace(/<!--(?:-?>|[^]*?(?:-->|$))/g, '').replace(/<\/?([a-zA-Z][^\s/>]*)[^<>]*>/g, (_, name: string) => (BLOCK.test(name) ? '\n\n' : ''))
-    .split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p !== '').map((p) => `<p>${p.replace(/</g, '&lt;')}</p>`).join('\n');
+  const paragraphs: string[] = [];
+  let text = '';
+  let hidden = 0;
+  const cut = (): void => {
+    const p = text.replace(/\s+/g, ' ').trim();
+    if (p !== '') paragraphs.push(`<p>${escapeHtml(p)}</p>`);
+    text = '';
+  };
+  tokenize(html, () => ({
+    ontext(start, end) {
+      if (hidden === 0) text += html.slice(start, end);
+    },
+    ontextentity(codepoint) {
+      if (hidden === 0) text += String.fromCodePoint(codepoint);
+    },
+    onopentagname(start, end) {
+      const name = html.slice(start, end).toLowerCase();
+      if (HIDDEN.has(name)) hidden += 1;
+      else if (BLOCK.has(name)) cut();
+    },
+    onclosetag(start, end) {
+      const name = html.slice(start, end).toLowerCase();
+      if (HIDDEN.has(name)) hidden = Math.max(0, hidden - 1);
+      else if (BLOCK.has(name)) cut();
+    },
+  }));
+  cut();
+  return paragraphs.join('\n');
 }

@@ -1,6 +1,6 @@
 /**
  * Libraries loaded when first used, not when Dateline starts: marked (building its rules, about 5 ms) and
- * sanitize-html (with postcss and htmlparser2), which only rendering a body needs. Most builds after an
+ * sanitize-html (with postcss and htmlparser2, whose tokenizer _bounds.ts uses too), which only rendering a body needs. Most builds after an
  * edit render none (their items come from the cache), and paid for both: 10k incremental −13 ms (paired
  * median over 21 pairs; bench/RESULTS.md, twenty-second pass).
  *
@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import type * as MarkedLib from 'marked';
 import type MarkedFootnote from 'marked-footnote';
 import type SanitizeHtml from 'sanitize-html';
+import type * as Htmlparser2 from 'htmlparser2';
 import { systemCode } from '../errors.js';
 
 let fallback: NodeJS.Require | undefined;
@@ -32,4 +33,6 @@ export const lazyRequire = {
   marked: (): typeof MarkedLib => (typeof require === 'function' ? require('marked') : load('marked')) as typeof MarkedLib,
   markedFootnote: (): typeof MarkedFootnote => defaultOf<typeof MarkedFootnote>(typeof require === 'function' ? require('marked-footnote') : load('marked-footnote')),
   sanitizeHtml: (): typeof SanitizeHtml => defaultOf<typeof SanitizeHtml>(typeof require === 'function' ? require('sanitize-html') : load('sanitize-html')),
+  /** The sanitiser's own HTML parser (sanitize-html's dependency, at the version it takes): its tokenizer reads a body's tags as the sanitiser will (_bounds.ts). */
+  htmlparser2: (): typeof Htmlparser2 => (typeof require === 'function' ? require('htmlparser2') : load('htmlparser2')) as typeof Htmlparser2,
 };

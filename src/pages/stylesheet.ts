@@ -60,7 +60,8 @@ export function renderFeedStylesheet(): string {
   <xsl:template match="channel">
     <xsl:call-template name="page">
       <xsl:with-param name="title" select="string(title)"/>
-      <xsl:with-param name="description" select="string(description)"/>
+      <!-- (The channel's description is plain text escaped as HTML, as an item's summary is.) -->
+      <xsl:with-param name="description"><xsl:call-template name="unescape"><xsl:with-param name="s" select="string(description)"/></xsl:call-template></xsl:with-param>
       <xsl:with-param name="lang" select="string(language)"/>
       <xsl:with-param name="self" select="string(atom:link[@rel = 'self']/@href)"/>
       <xsl:with-param name="home" select="string(link)"/>

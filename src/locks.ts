@@ -290,6 +290,20 @@ async function lockOne(dir: string, waiting?: OnWait): Promise<string | undefine
 }
 
 /**
+ * Removes the locks of these directories that name this process and that this thread does not hold: left
+ * by a worker thread that stopped while it built (`serve --watch`: out of memory). Locks name a process,
+ * and the next build of the same process took the dead thread's for a live one and waited for ever (review).
+ */
+export function releaseLocksLeftBy(dirs: readonly string[]): void {
+  for (const dir of dirs) {
+    const path = join(dir, LOCK_FILE);
+    if (held.has(path)) continue;
+    const h = readHolder(path);
+    if (h !== 'gone' && h !== 'unreadable' && sameHolder(h, self())) rmSync(path, { force: true });
+  }
+}
+
+/**
  * Takes the locks of these directories, in one order (no two builds wait for each other); resolves to what
  * releases them. A process that exits holding them (a signal) releases them as it goes.
  */

@@ -11,7 +11,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { buildCommand } from './build.js';
+import { buildCommand, untuneForSize } from './build.js';
 
 const TAG = 'dateline-rebuild';
 
@@ -25,6 +25,8 @@ export interface BuildOutcome {
   code: number;
   out: string;
   err: string;
+  /** The thread stopped during the build (out of memory): the locks it held are the caller's to release. */
+  lost?: true;
 }
 
 // In the worker: each message is one build; the reply its outcome.
@@ -36,7 +38,11 @@ if (!isMainThread && (workerData as { tag?: string } | null)?.tag === TAG) {
     void buildCommand(request.args, io, request.usage).catch((e: unknown) => {
       err += `Internal error in Dateline (please report it with the input that caused it):\n${(e as Error | undefined)?.stack ?? String(e)}\n`;
       return 70;
-    }).then((code) => parentPort?.postMessage({ code, out, err } satisfies BuildOutcome));
+    }).then((code) => {
+      // (As main() does after a build: a large build's heap flags are the process's, and stay otherwise: review.)
+      untuneForSize();
+      parentPort?.postMessage({ code, out, err } satisfies BuildOutcome);
+    });
   });
 }
 
@@ -58,7 +64,7 @@ export function offThreadBuilder(usage: string): Rebuilder | undefined {
     worker = undefined;
     const settle = pending;
     pending = undefined;
-    settle?.({ code: 70, out: '', err: `Internal error in Dateline: the build's thread stopped (${why}).\n` });
+    settle?.({ code: 70, out: '', err: `Internal error in Dateline: the build's thread stopped (${why}).\n`, lost: true });
   };
   const start = (): Worker => {
     const w = new Worker(file, { workerData: { tag: TAG } });

@@ -9,6 +9,8 @@ import { join, resolve } from 'node:path';
 import { DatelineError, failureReason } from '../errors.js';
 import { MANIFEST_FILE } from '../hosting/index.js';
 import { overlaps } from '../apart.js';
+import { releaseLocksLeftBy } from '../locks.js';
+import { DEFAULT_CACHE_DIR } from '../pipeline/build.js';
 import { startServer, type Limits, type RunningServer } from '../serve/node.js';
 import { DEFAULT_CONFIG_FILE, display, listRecordFiles, loadConfig } from '../sources/index.js';
 import type { SiteConfig } from '../types.js';
@@ -136,8 +138,12 @@ async function run(args: readonly string[], io: CliIO, usage: string, hooks: Ser
     let err = '';
     let code: number;
     try {
-      if (hooks.rebuilder !== undefined) ({ code, out, err } = await hooks.rebuilder.build(buildArgs, io.cwd));
-      else code = await hooks.build(buildArgs, { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd: io.cwd });
+      if (hooks.rebuilder !== undefined) {
+        const outcome = await hooks.rebuilder.build(buildArgs, io.cwd);
+        ({ code, out, err } = outcome);
+        // (Its locks name this process: the next build would wait for them for ever. Review.)
+        if (outcome.lost === true) releaseLocksLeftBy([root, resolve(io.cwd, DEFAULT_CACHE_DIR)]);
+      } else code = await hooks.build(buildArgs, { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd: io.cwd });
     } catch (e) {
       code = 70;
       err += `${(e as Error).stack ?? String(e)}\n`;

@@ -32,7 +32,7 @@ const refersToNoCharacter = (text: string): boolean => text.includes('&#')
  * holding one is decoded here as marked does, that reference left as written, for renderBody to remove
  * and count; all other text takes marked's own rule (`false`).
  */
-function inlineText(this: { rules: { inline: { text: RegExp } }; lexer: { state: { inRawBlock: boolean } } }, src: string) {
+function inlineTextOwn(this: { rules: { inline: { text: RegExp } }; lexer: { state: { inRawBlock: boolean } } }, src: string) {
   if (!noCharacterPossible) return false;
   const cap = this.rules.inline.text.exec(src);
   if (cap === null || this.lexer.state.inRawBlock || !refersToNoCharacter(cap[0])) return false;
@@ -42,6 +42,17 @@ function inlineText(this: { rules: { inline: { text: RegExp } }; lexer: { state:
     return isNoCharacter(cp) ? ref : cp === 38 ? '&amp;' : String.fromCodePoint(cp);
   });
   return { type: 'text' as const, raw: cap[0], text, escaped: false };
+}
+
+/** Errors thrown by Dateline's own code inside marked (the override above): faults of ours, not a body marked cannot read. */
+const ownFaults = new WeakSet<object>();
+function inlineText(this: ThisParameterType<typeof inlineTextOwn>, src: string): ReturnType<typeof inlineTextOwn> {
+  try {
+    return inlineTextOwn.call(this, src);
+  } catch (e) {
+    if (typeof e === 'object' && e !== null) ownFaults.add(e);
+    throw e;
+  }
 }
 
 // `false` runs marked's own rule; `undefined` is "no setext heading here".
@@ -131,6 +142,8 @@ export function markdownOrText(text: string): { html: string; tooDeep?: true; to
     return { html };
   } catch (e) {
     if (e instanceof RangeError) return { html: asText(text), tooDeep: true };
+    // (A fault of Dateline's own override is an internal error, as any other: review.)
+    if (typeof e === 'object' && e !== null && ownFaults.has(e)) throw e;
     // marked has faults of its own: `- x\n  >-\n      7` throws a TypeError in its quote rule (18.2.1; a
     // property test found it). One body it cannot read is shown as its text, not an end to the build.
     return { html: asText(text), failed: String(e instanceof Error ? e.message : e).split('\n')[0] as string };

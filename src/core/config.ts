@@ -9,6 +9,8 @@ import { MARKUP } from './_text.js';
 
 /** A URL the feeds publish: with no user name or password in it (QA: `https://user:pw@…/` was in every self link). */
 const httpUrl = z.string().refine((v) => /^https?:\/\/[^\s/]+/.test(v) && URL.canParse(v), 'expected an absolute http(s) URL')
+  // (A URL parser takes them, percent-encoding them; the feeds would carry them raw, which XML forbids: review.)
+  .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), 'expected a URL without control characters (U+0000–U+001F, U+007F)')
   .refine((v) => !URL.canParse(v) || (new URL(v).username === '' && new URL(v).password === ''),
     'expected a URL without a user name or password ("user:password@"): every feed would publish them');
 /**

@@ -52,7 +52,7 @@ function limitClause(limit: DocumentLimit): string {
     case 'string':
       return `no document can pass ${mib(limit.bytes)}, the longest string JavaScript holds`;
     case 'heap':
-      return `a build makes documents of at most ${mib(limit.bytes)} with V8's heap of ${mib(limit.heap ?? 0, 0)} (one takes about ${HEAP_PER_DOCUMENT_BYTE} times its size in memory while it is made)`;
+      return `a build makes documents of at most ${mib(limit.bytes)} with V8's heap of ${mib(limit.heap ?? 0, 0)} (one takes up to ${HEAP_PER_DOCUMENT_BYTE} times its size in memory while it is made, with a margin: about 13.5 measured)`;
     case 'memory':
       return `too little of V8's heap of ${mib(limit.heap ?? 0, 0)} was left to make the feed's documents (the build's records and items held the rest; joining them takes about ${HEAP_PER_JOINED_UNIT} times their size)`;
   }

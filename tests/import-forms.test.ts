@@ -688,6 +688,16 @@ const ROWS: [string, Form, Expected][] = [
   ['a Reuters role after a comma', closing('(Reporting by Lucy Craymer in Wellington, Additional reporting by Tom Hale; Editing by Ann Lee)'), {
     contributors: [{ name: 'Lucy Craymer', location: 'Wellington', role: 'reporting' }, { name: 'Tom Hale', role: 'additional reporting' }, { name: 'Ann Lee', role: 'editing' }], last: P,
   }],
+  // (A place after the last of a list, and none before, is every one's, as wires sign it: QA. Each's own stays.)
+  ['a place after the last of two reporters is both\'s', closing('(Reporting by Jane Doe and Tom Hale in London; Editing by Ann Lee)'), {
+    contributors: [{ name: 'Jane Doe', location: 'London', role: 'reporting' }, { name: 'Tom Hale', location: 'London', role: 'reporting' }, { name: 'Ann Lee', role: 'editing' }], last: P,
+  }],
+  ['two reporters with places of their own keep them', closing('(Reporting by Jane Doe in Paris and Tom Hale in London)'), {
+    contributors: [{ name: 'Jane Doe', location: 'Paris', role: 'reporting' }, { name: 'Tom Hale', location: 'London', role: 'reporting' }], last: P,
+  }],
+  ['writers who contributed, with one place after the last', closing('Associated Press writers Jill Lawless and Danica Kirka in London contributed to this report.'), {
+    contributors: [{ name: 'Jill Lawless', location: 'London' }, { name: 'Danica Kirka', location: 'London' }], last: P,
+  }],
   ['Enditem, then an agency line', { paras: ['BEIJING, Feb. 5 (Xinhua) -- The port reopened.', 'Ships waited for a year. Enditem', 'Agencies via Xinhua'] }, { agency: 'Xinhua', via: 'Agencies', city: 'Beijing', last: 'Ships waited for a year.' }],
   ['（完）, then the editor', zhClosing('船只等待了一年。（完）', '【责任编辑：张三】'), { agency: '新华社', city: '北京', contributors: [{ name: '张三', role: '责任编辑' }], last: '船只等待了一年。' }],
   ['（完）, then the editor in traditional characters', { paras: ['新華社北京2月5日電 港口週二重新開放。', '船隻等待了一年。（完）', '【責任編輯：李華】'] }, { agency: '新華社', city: '北京', contributors: [{ name: '李華', role: '責任編輯' }], last: '船隻等待了一年。' }],

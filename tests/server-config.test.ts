@@ -351,7 +351,7 @@ describe('with feedBaseUrl https://news.example.com/feeds/ and a hub', () => {
       location = /_headers { return 404; }
       location ^~ /_config/ { return 404; }
       # A build in progress stages its files in .dateline-stage-<pid>, puts some beside their targets while it renames,
-      # and holds the directory with .dateline-lock (QA: served while a build ran).
+      # and holds the directory with .dateline-lock.
       location ~ /\\.dateline- { return 404; }
 
       # A feed new since the last reload: its file, with its type, without an ETag until the reload.

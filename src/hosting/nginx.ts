@@ -319,7 +319,7 @@ function snippet(manifest: Manifest, feedBaseUrl: string, title: string, marker:
     'location = /_headers { return 404; }',
     'location ^~ /_config/ { return 404; }',
     '# A build in progress stages its files in .dateline-stage-<pid>, puts some beside their targets while it renames,',
-    '# and holds the directory with .dateline-lock. ',
+    '# and holds the directory with .dateline-lock.',
     'location ~ /\\.dateline- { return 404; }',
     '',
   );

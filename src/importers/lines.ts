@@ -480,10 +480,10 @@ export function parseContributorLine(line: string): Contributor[] | undefined {
     // "X in A and Y in B": split on the list separators, keeping "in <place>" with each name.
     // "Associated Press writer Jane Doe …": the wire's own staff line names the writer after the job.
     const list = (contributed[1] ?? '').replace(STAFF_PREFIX, '');
-    return named(splitPeople(list).map((p) => {
+    return named(placeShared(splitPeople(list).map((p) => {
       const role = ROLE_WORD.exec(p);
       return role === null ? person(p) : person(p.slice(role[0].length), (role[1] ?? '').toLowerCase());
-    }));
+    })));
   }
   // "Contributing: Aung Naing in Yangon; Mei Lin in Taipei", as US papers end a story.
   const contributing = /^Contributing(?: reporters?)?:\s*(.+)$/i.exec(text);
@@ -507,7 +507,17 @@ export function parseContributorLine(line: string): Contributor[] | undefined {
   // (`editing by`, as Reuters prints it too: QA.)
   const roles = parts.map((p) => /^([A-Z][a-z]+(?: [a-z]+| Reporting)?|(?:additional )?reporting|editing|writing) by (.+)$/.exec(p));
   if (roles.length === 0 || roles.some((r) => r === null)) return undefined;
-  return named(roles.flatMap((r) => splitPeople(r?.[2] ?? '').map((n) => person(n, (r?.[1] ?? '').toLowerCase()))));
+  return named(roles.flatMap((r) => placeShared(splitPeople(r?.[2] ?? '').map((n) => person(n, (r?.[1] ?? '').toLowerCase())))));
+}
+
+/**
+ * "Reporting by Jane Doe and Tom Hale in London": a place after the last of a list, and none before, is
+ * every one's, as wires sign it (QA: London went to Tom Hale alone). "X in Paris and Y in London" keeps each's.
+ */
+function placeShared(people: Contributor[]): Contributor[] {
+  const last = people[people.length - 1];
+  if (people.length < 2 || last?.location === undefined || people.slice(0, -1).some((p) => p.location !== undefined)) return people;
+  return people.map((p) => (p.location === undefined ? { ...p, location: last.location } : p));
 }
 
 /**

@@ -653,7 +653,8 @@ describe('importText: fixtures', () => {
   it.each([
     ['Reporting by Jane Doe; Editing by Martin Luther King, Jr.', [{ name: 'Jane Doe', role: 'reporting' }, { name: 'Martin Luther King Jr.', role: 'editing' }]],
     ['(Reporting by Jim Roe, III in Boston; Editing by Tom Hale)', [{ name: 'Jim Roe III', location: 'Boston', role: 'reporting' }, { name: 'Tom Hale', role: 'editing' }]],
-    ['Martin Luther King, Jr., and Tom Hale in Atlanta contributed to this report.', [{ name: 'Martin Luther King Jr.' }, { name: 'Tom Hale', location: 'Atlanta' }]],
+    // (The place after the last of the two is both's, as wires sign it.)
+    ['Martin Luther King, Jr., and Tom Hale in Atlanta contributed to this report.', [{ name: 'Martin Luther King Jr.', location: 'Atlanta' }, { name: 'Tom Hale', location: 'Atlanta' }]],
     ['Contributing: JIM ROE, JR. in Boston', [{ name: 'JIM ROE JR.', location: 'Boston' }]],
     // Near misses: a name after the comma that starts like a suffix is a second person.
     ['Reporting by Jane Doe, Junior Dos Santos', [{ name: 'Jane Doe', role: 'reporting' }, { name: 'Junior Dos Santos', role: 'reporting' }]],

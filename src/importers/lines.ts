@@ -517,7 +517,8 @@ export function parseContributorLine(line: string): Contributor[] | undefined {
 function placeShared(people: Contributor[]): Contributor[] {
   const last = people[people.length - 1];
   if (people.length < 2 || last?.location === undefined || people.slice(0, -1).some((p) => p.location !== undefined)) return people;
-  return people.map((p) => (p.location === undefined ? { ...p, location: last.location } : p));
+  // (The place before the role, as a record of one written with its place has them.)
+  return people.map((p) => (p.location === undefined ? { name: p.name, location: last.location, ...(p.role === undefined ? {} : { role: p.role }) } : p));
 }
 
 /**

@@ -22,6 +22,26 @@ const ALLOWED_SET = new Set(ALLOWED_TAGS);
 /** URL schemes kept in links (`tel:` for a tip line) and in images. */
 const LINK_SCHEMES = ['http', 'https', 'mailto', 'tel'];
 const IMG_SCHEMES = ['http', 'https'];
+/** An image the sanitiser wrote without a URL (every kept one has a `src`): one that lost it. Linear: each look stops at its tag's end. */
+const IMAGE_WITHOUT_URL = /<img(?![^>]*\ssrc=")[^>]*>/g;
+const LINK_TAG = /<a(?:\s[^>]*)?>|<\/a>/g;
+
+/**
+ * Sanitised HTML without the images and links that lost their URL (the sanitiser wrote them with no
+ * attributes): an image goes, a link's tags go and its text stays. Links are paired with their closing
+ * tags by a stack, in one pass.
+ */
+function withoutLost(html: string): string {
+  let out = html.includes('<img') ? html.replace(IMAGE_WITHOUT_URL, '') : html;
+  if (!out.includes('<a>')) return out;
+  const lost: boolean[] = [];
+  out = out.replace(LINK_TAG, (tag) => {
+    if (tag === '</a>') return lost.pop() === true ? '' : tag;
+    lost.push(tag === '<a>');
+    return tag === '<a>' ? '' : tag;
+  });
+  return out;
+}
 
 export interface RenderedBody {
   html: string;
@@ -124,21 +144,26 @@ export function renderBody(body: Body, baseUrl: string): RenderedBody {
     // JavaScript" or a tracking pixel as an embed's link to its video).
     nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'iframe'],
     transformTags: {
-      a: (tagName, attribs) => ({ tagName, attribs: withUrl(attribs, 'href', absolute(attribs['href'], LINK_SCHEMES)) }),
+      // What lost its URL (a scheme not kept, a URL that is none) is no image and no link: an image goes, a
+      // link leaves its text. Each keeps no attribute, and goes after sanitising (`withoutLost`): an
+      // exclusiveFilter cut the sanitiser's output back once a tag, quadratic (review: 100,000 links took 59 s).
+      a: (tagName, attribs) => {
+        const href = absolute(attribs['href'], LINK_SCHEMES);
+        return { tagName, attribs: href === undefined ? {} : withUrl(attribs, 'href', href) };
+      },
       // A lazy-loaded image's own URL is in data-src (its src a placeholder), or in a srcset alone.
-      img: (tagName, attribs) => ({ tagName, attribs: withUrl(attribs, 'src', absolute(imageUrl(attribs), IMG_SCHEMES)) }),
+      img: (tagName, attribs) => {
+        const src = absolute(imageUrl(attribs), IMG_SCHEMES);
+        return { tagName, attribs: src === undefined ? {} : withUrl(attribs, 'src', src) };
+      },
       td: (tagName, attribs) => ({ tagName, attribs: withAlign(attribs) }),
       th: (tagName, attribs) => ({ tagName, attribs: withAlign(attribs) }),
     },
-    // What lost its URL (a scheme not kept, a URL that is none) is no image and no link: an image goes,
-    // a link leaves its text.
-    exclusiveFilter: (frame) =>
-      frame.tag === 'img' && !frame.attribs['src'] ? true : frame.tag === 'a' && !frame.attribs['href'] ? 'excludeTag' : false,
   });
   for (const scheme of [...schemes].sort()) removed.push(`${scheme}: URLs`);
   if (broken > 0) removed.push(`${broken === 1 ? 'a link or image' : 'links or images'} whose URL is none`);
   // sanitize-html decodes character references, so `&#1;` would come out as a raw U+0001.
-  const clean = stripForbidden(html.trim());
+  const clean = stripForbidden(withoutLost(html).trim());
   return { html: clean.text, removed, forbidden: clean.removed + noCharacter, ...(tooDeep === true ? { tooDeep: true } : {}),
     ...(md?.tooSlow === true ? { tooSlow: true } : {}), ...(md?.tableTooLarge === true ? { tableTooLarge: true } : {}),
     ...(md?.failed !== undefined ? { renderFailed: md.failed } : {}) };

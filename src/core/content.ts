@@ -82,8 +82,9 @@ export function withUnclosedRawTextShown(html: string): string {
 export function renderBody(body: Body, baseUrl: string): RenderedBody {
   const md = body.kind === 'markdown' ? markdownOrText(body.text) : undefined;
   // (HTML nested thousands deep would take the sanitiser's parser seconds: its text alone, read flat.)
-  const tooDeep = md?.tooDeep === true || (elementsTooDeep(md?.html ?? body.text) ? true : undefined);
-  const source = tooDeep === true && md?.tooDeep !== true ? (md !== undefined ? asText(body.text) : withoutTags(body.text)) : md?.html ?? body.text;
+  const htmlTooDeep = md?.tooDeep !== true && elementsTooDeep(md?.html ?? body.text);
+  const tooDeep = md?.tooDeep === true || htmlTooDeep;
+  const source = !htmlTooDeep ? md?.html ?? body.text : md !== undefined ? asText(body.text) : withoutTags(body.text);
   const rendered = withUnclosedRawTextShown(source);
   // A character reference to no character XML can hold (`&#0;`, a lone surrogate, past U+10FFFF) would be
   // decoded to U+FFFD: removed, and counted with the forbidden characters.
@@ -164,7 +165,7 @@ export function renderBody(body: Body, baseUrl: string): RenderedBody {
   if (broken > 0) removed.push(`${broken === 1 ? 'a link or image' : 'links or images'} whose URL is none`);
   // sanitize-html decodes character references, so `&#1;` would come out as a raw U+0001.
   const clean = stripForbidden(withoutLost(html).trim());
-  return { html: clean.text, removed, forbidden: clean.removed + noCharacter, ...(tooDeep === true ? { tooDeep: true } : {}),
+  return { html: clean.text, removed, forbidden: clean.removed + noCharacter, ...(tooDeep ? { tooDeep: true } : {}),
     ...(md?.tooSlow === true ? { tooSlow: true } : {}), ...(md?.tableTooLarge === true ? { tableTooLarge: true } : {}),
     ...(md?.failed !== undefined ? { renderFailed: md.failed } : {}) };
 }
@@ -206,11 +207,8 @@ function withAlign(attribs: sanitizeHtml.Attributes): sanitizeHtml.Attributes {
   return out;
 }
 
-function withUrl(attribs: sanitizeHtml.Attributes, name: string, url: string | undefined): sanitizeHtml.Attributes {
-  const out = { ...attribs };
-  if (url === undefined) delete out[name];
-  else out[name] = url;
-  return out;
+function withUrl(attribs: sanitizeHtml.Attributes, name: string, url: string): sanitizeHtml.Attributes {
+  return { ...attribs, [name]: url };
 }
 
 export interface Assembly {

@@ -135,8 +135,8 @@ const MANY_AUTHORS = 100;
 export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: Article; id?: string; diagnostics: Diagnostic[] } {
   const out: Diagnostic[] = [];
   // A key holding characters XML forbids is named as JSON spells it (`"x\u0001y"`): they are not printed.
-  const at = (path: FieldPath) => ({ file: raw.file, line: raw.lineOf(path),
-    field: fieldName(path.some((p) => typeof p === 'string' && stripForbidden(p).removed > 0) ? path.map((p) => (typeof p === 'string' && stripForbidden(p).removed > 0 ? JSON.stringify(p) : p)) : path) });
+  const shown = (p: string | number): string | number => (typeof p === 'string' && stripForbidden(p).removed > 0 ? JSON.stringify(p) : p);
+  const at = (path: FieldPath) => ({ file: raw.file, line: raw.lineOf(path), field: fieldName(path.map(shown)) });
   if (raw.data === null || typeof raw.data !== 'object' || Array.isArray(raw.data)) {
     out.push(diagnostic(Errors.RecordNotObject, { file: raw.file, line: raw.lineOf([]) }, describeValue(raw.data)));
     return { diagnostics: out };

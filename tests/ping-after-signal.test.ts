@@ -5,18 +5,23 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, expect, it, vi } from 'vitest';
 import { main } from '../src/index.js';
 import { makeSite, record, SITE_CONFIG } from './_helpers.js';
 
-const signal = vi.hoisted(() => ({ on: false }));
+const signal = vi.hoisted(() => ({ on: false, pending: undefined as string | undefined, watch: false }));
 // The stage renames its files into place with renameSync (src/output/dist.ts).
 vi.mock('node:fs', async (original) => {
   const real = await original<typeof import('node:fs')>();
   const renameSync = ((from: string, to: string) => {
-    // The first rename into dist/: the stage is renaming.
+    // The first rename into dist/: the stage is renaming. What the cache's pings.json holds then.
+    if (signal.watch && String(to).includes('/dist/')) {
+      signal.watch = false;
+      const file = String(to).replace(/\/dist\/.*$/, '/.dateline-cache/pings.json');
+      signal.pending = real.existsSync(file) ? real.readFileSync(file, 'utf8') : '';
+    }
     if (signal.on && String(to).includes('/dist/')) {
       signal.on = false;
       process.emit('SIGTERM', 'SIGTERM');
@@ -37,6 +42,48 @@ async function run(argv: string[], cwd: string): Promise<{ code: number; stdout:
   const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd, signals: true });
   return { code, stdout, stderr };
 }
+
+async function siteWithHub(): Promise<{ dir: string; pinged: string[] }> {
+  const pinged: string[] = [];
+  const server: Server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      pinged.push(decodeURIComponent(body.replace(/^.*hub\.url=/, '')));
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  cleanups.push(() => new Promise<void>((r) => server.close(() => r())));
+  const site = await makeSite({ 'articles/a.md': record('a') }, { ...SITE_CONFIG, hub: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` });
+  cleanups.push(site.cleanup);
+  return { dir: site.dir, pinged };
+}
+
+const FEEDS = ['atom.xml', 'feed.json', 'rss.xml'].map((f) => `https://news.example.com/feeds/${f}`);
+
+// A second signal during the renames exits at once, and a kill leaves no handler to run: what the hub is
+// owed must be on disk before the first file is in place (it was remembered only after the build).
+it('remembers the feeds a build changes as pings owed before the first of its files is in place, and forgets them once sent', async () => {
+  const { dir, pinged } = await siteWithHub();
+  for (const args of [['build', '--ping', '--quiet'], ['build', '--quiet']]) {
+    await writeFile(join(dir, 'articles/a.md'), record('a', '', `A body for ${args.join(' ')}.`));
+    signal.watch = true;
+    expect((await run(args, dir)).code).toBe(0);
+    expect(signal.watch).toBe(false);
+    expect(JSON.parse(signal.pending ?? '').urls).toEqual(FEEDS);
+  }
+  // The --ping build sent them and forgot them (one ping each); the build without it left them for the next --ping.
+  expect(pinged.sort()).toEqual(FEEDS);
+  expect(JSON.parse(await readFile(join(dir, '.dateline-cache/pings.json'), 'utf8')).urls).toEqual(FEEDS);
+  pinged.length = 0;
+  expect((await run(['build', '--ping', '--quiet'], dir)).code).toBe(0);
+  expect(pinged.sort()).toEqual(FEEDS);
+  await expect(readFile(join(dir, '.dateline-cache/pings.json'), 'utf8')).rejects.toThrow(/ENOENT/);
+  // A build that changes no feed owes nothing.
+  expect((await run(['build', '--quiet'], dir)).code).toBe(0);
+  await expect(readFile(join(dir, '.dateline-cache/pings.json'), 'utf8')).rejects.toThrow(/ENOENT/);
+});
 
 it('the feeds a build stopped while renaming changed are pinged by the next build --ping', async () => {
   const pinged: string[] = [];

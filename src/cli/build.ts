@@ -103,6 +103,8 @@ async function buildAndReport(v: BuildValues, io: CliIO, progress: ProgressLine 
       ...(v['allow-empty'] === true ? { allowEmpty: true } : {}),
       // (Said with --quiet too: a build that waits without a word looks hung.)
       onWait: waiting(io),
+      // Before its files are in place (a second signal, or a kill, after that loses nothing): see below.
+      rememberPings: v.ping === true ? 'always' : 'published',
       onProgress: (p) => {
         tuneForSize(p);
         progress?.update(p);
@@ -151,7 +153,7 @@ async function buildAndReport(v: BuildValues, io: CliIO, progress: ProgressLine 
   const published = (): boolean => v.out === undefined || realPath(resolve(io.cwd, v.out)) === realPath(resolve(io.cwd, r.config?.outDir ?? v.out));
   if (r.config?.hub !== undefined && ((v.ping !== true && published()) || (v.ping === true && interrupted() !== undefined))) {
     const changed = changedFeedUrls(r.config.feedBaseUrl, r.written);
-    if (changed.length > 0) await remember(io, r.config.hub, changed, cacheDir, v.ping === true ? 'signal' : quiet ? 'quiet' : 'no-ping', r.diagnostics);
+    if (changed.length > 0) await remember(io, r.config.hub, changed, cacheDir, v.ping === true ? 'signal' : quiet ? 'quiet' : 'no-ping', r);
   }
   if (v.ping === true && r.config !== undefined && interrupted() === undefined) {
     // Every feed this build has (pending pings for feeds that are gone, or under an old base URL, are dropped).
@@ -321,22 +323,24 @@ const waiting = (io: CliIO): OnWait => ({ pid, host }, dir) => {
  * pending): after a signal (`signal`, said on stderr), or a build without --ping (said with the report,
  * unless `quiet`; a failure to remember them is always said, and added to `diagnostics`, which `--json` gives).
  */
-async function remember(io: CliIO, hub: string, changed: readonly string[], cacheDir: string | undefined, why: 'signal' | 'no-ping' | 'quiet', diagnostics: Diagnostic[]): Promise<void> {
+async function remember(io: CliIO, hub: string, changed: readonly string[], cacheDir: string | undefined, why: 'signal' | 'no-ping' | 'quiet', r: BuildReport): Promise<void> {
   const n = plural(changed.length, 'ping');
   const what = why === 'signal' ? '--ping: stopped before the hub was told' : `The hub was not told of ${plural(changed.length, 'changed feed')} (no --ping)`;
   if (cacheDir === undefined) {
     if (why !== 'quiet') (why === 'signal' ? io.stderr : io.stdout)(`${what} (${why === 'signal' ? `${n} not sent; ` : ''}without the cache nothing remembers them).\n`);
     return;
   }
-  try {
-    await addPending(cacheDir, hub, changed, waiting(io));
+  // The build remembered them before it put its files in place (`rememberPings`: a second signal or a
+  // kill after that loses none); had it not, they are remembered now.
+  const error = r.remembered !== undefined ? r.remembered.error : await addPending(cacheDir, hub, changed, waiting(io)).then(() => undefined, failureReason);
+  if (error === undefined) {
     if (why === 'signal') io.stderr(`${what}; the next build --ping sends ${n}\n`);
     else if (why === 'no-ping') io.stdout(`${what}: the next build --ping sends ${changed.length === 1 ? 'its ping' : 'their pings'}.\n`);
-  } catch (e) {
-    const d = diagnostic(Errors.PingsNotRemembered, { file: relative(io.cwd, cacheDir) || '.' }, failureReason(e));
-    diagnostics.push(d);
-    io.stderr(`${what}.\n${formatDiagnostic(d)}\n`);
+    return;
   }
+  const d = diagnostic(Errors.PingsNotRemembered, { file: relative(io.cwd, cacheDir) || '.' }, error);
+  r.diagnostics.push(d);
+  io.stderr(`${what}.\n${formatDiagnostic(d)}\n`);
 }
 
 /** Successes listed one a line up to this many; past it, one line says how many. */

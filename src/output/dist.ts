@@ -291,22 +291,26 @@ export class OutputStage {
   /**
    * Renames every staged file into place (the manifest last), fixes mtimes, and removes the files of
    * `previous` (what the old manifest lists, `previousFiles`) this build did not make. Returns what was
-   * written, by name.
+   * written, by name. `beforeRenames` is awaited once the stage is renaming, before its first rename, with
+   * every file and whether its bytes change; it must not throw (a failure there is the caller's to report).
    */
-  async commit(previous?: readonly string[]): Promise<Written[]> {
+  async commit(previous?: readonly string[], beforeRenames?: (written: readonly Written[]) => Promise<void>): Promise<Written[]> {
     if (this.ended !== undefined && !this.interrupted) throw new DatelineError([diagnostic(Errors.StageEnded, { file: this.shownAs })]);
     this.ended = 'committed';
     try {
-      return await this.renameAll(previous);
+      return await this.renameAll(previous, beforeRenames);
     } finally {
       await this.endTurn();
     }
   }
 
-  private async renameAll(previous: readonly string[] | undefined): Promise<Written[]> {
+  private async renameAll(previous: readonly string[] | undefined, beforeRenames: ((written: readonly Written[]) => Promise<void>) | undefined): Promise<Written[]> {
     await this.settle();
     if (this.closed) throw new DatelineError([diagnostic(Errors.Interrupted, { file: this.shownAs })]);
     this.renaming = true;
+    // (Once renaming: a signal now lets the build finish. What a build must have on disk before any file
+    // of it is in place, the pings it owes the hub, is written here.)
+    await beforeRenames?.(this.written);
     // The files that carry ETags go last, the manifest (`dateline serve`'s) after nginx.conf (nginx's, read
     // when nginx reloads): while the renames run, or after a build killed among them, a server never pairs
     // a new ETag with old bytes (which would be answered 304 for good). `dateline serve` checks each file's

@@ -35,6 +35,8 @@ import { CachedItems, prepareRecords } from './_records.js';
 import { storePlan } from './_reuse.js';
 import { latestOf, splicedDocuments, spliceUpdated } from './_splice.js';
 import { codeVersion } from './version.js';
+import { changedFeedUrls } from '../websub/changed.js';
+import { addPendingHeld } from '../websub/pending.js';
 
 export { DEFAULT_CACHE_DIR } from '../apart.js';
 /** Characters of rendered documents that may wait for compression and writing at once. */
@@ -66,6 +68,14 @@ export interface BuildOptions {
   allowEmpty?: boolean;
   /** Told, after a second of waiting, which process's build (and on which host, when not this one) holds a directory this build waits for (locks.ts). */
   onWait?: OnWait;
+  /**
+   * Remember the feeds whose bytes this build changes as pings the hub is owed (websub/pending.ts, in the
+   * cache directory), before the first of its files is put in place, so that a build stopped at once or
+   * killed after that still leaves them for the next `build --ping`: `always` (`build --ping`, which sends
+   * and settles them after), or `published` (a build of the configured output directory only: a preview
+   * elsewhere publishes nothing). Not without a hub or a cache. The report's `remembered` says how it went.
+   */
+  rememberPings?: 'always' | 'published';
 }
 
 export interface BuildReport {
@@ -91,6 +101,8 @@ export interface BuildReport {
   /** Whether the plans were made again from the cache's signatures, without the articles (pipeline/_replan.ts). */
   replanned: boolean;
   mainItems: number;
+  /** The feeds' URLs remembered as pings owed (`rememberPings`), or why they could not be (`error`). */
+  remembered?: { urls: string[]; error?: string };
 }
 
 /** Runs a build. Throws DatelineError for a configuration that cannot be read; reports everything else. */
@@ -368,7 +380,18 @@ async function buildNow(options: BuildOptions, config: SiteConfig, outShown: str
     await stage.put(MANIFEST_FILE, text);
     for (const [name, content] of serverConfigFiles(manifest, config)) await stage.put(name, content);
     for (const [name, content] of reader) await stage.put(name, content);
-    report.written = await stage.commit(before);
+    report.written = await stage.commit(before, async (written) => {
+      if (options.rememberPings === undefined || config.hub === undefined || cacheDir === undefined) return;
+      if (options.rememberPings === 'published' && outDir !== realPath(resolve(options.cwd, config.outDir))) return;
+      const urls = changedFeedUrls(config.feedBaseUrl, written);
+      if (urls.length === 0) return;
+      // (Under the cache directory's lock, which this build holds. Should a rename fail and the output be
+      // put back, the next --ping sends these all the same: a hub that fetches a feed unchanged is told nothing false.)
+      report.remembered = await addPendingHeld(cacheDir, config.hub, urls).then(
+        () => ({ urls }),
+        (e: unknown) => ({ urls, error: failureReason(e) }),
+      );
+    });
     report.removed = stage.removed;
     for (const k of stage.kept) report.diagnostics.push(diagnostic(Errors.StaleKept, { file: `${outShown}/${k.file}` }, k.why));
     if (cache !== undefined) stampFeeds(feeds, previous?.outDir === outDir ? previous.feeds : {}, outDir);

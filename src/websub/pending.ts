@@ -62,24 +62,39 @@ export async function settlePending(cacheDir: string, hub: string, read: Pending
 }
 
 /**
+ * Adds pings to send, from a build that holds the cache directory's lock (pipeline/build.ts, before it puts
+ * its files in place: a build stopped at once, or killed, after that leaves them for the next --ping).
+ */
+export async function addPendingHeld(cacheDir: string, hub: string, urls: readonly string[]): Promise<void> {
+  await change(cacheDir, hub, (pending) => {
+    for (const url of urls) pending.set(url, newMark());
+  });
+}
+
+/**
  * Reads the file again under the cache directory's lock (a build holds it while it runs: `onWait` is told
  * of the wait), changes it, and writes it (removes it when none are left).
  */
-async function update(cacheDir: string, hub: string, onWait: OnWait | undefined, change: (pending: Map<string, string>) => void): Promise<void> {
+async function update(cacheDir: string, hub: string, onWait: OnWait | undefined, edit: (pending: Map<string, string>) => void): Promise<void> {
   const unlock = await lockDirectories([realPath(cacheDir)], onWait);
   try {
-    const pending = new Map(readPending(cacheDir, hub));
-    change(pending);
-    const file = join(cacheDir, PENDING_FILE);
-    if (pending.size === 0) {
-      await rm(file, { force: true });
-      return;
-    }
-    const urls = [...pending.keys()].sort();
-    const tmp = `${file}.${process.pid}.tmp`;
-    await writeFile(tmp, `${JSON.stringify({ hub, urls, marks: Object.fromEntries(urls.map((u) => [u, pending.get(u)])) })}\n`);
-    await rename(tmp, file);
+    await change(cacheDir, hub, edit);
   } finally {
     unlock();
   }
+}
+
+/** Reads the file, changes it and writes it, atomically; the caller holds the cache directory's lock. */
+async function change(cacheDir: string, hub: string, edit: (pending: Map<string, string>) => void): Promise<void> {
+  const pending = new Map(readPending(cacheDir, hub));
+  edit(pending);
+  const file = join(cacheDir, PENDING_FILE);
+  if (pending.size === 0) {
+    await rm(file, { force: true });
+    return;
+  }
+  const urls = [...pending.keys()].sort();
+  const tmp = `${file}.${process.pid}.tmp`;
+  await writeFile(tmp, `${JSON.stringify({ hub, urls, marks: Object.fromEntries(urls.map((u) => [u, pending.get(u)])) })}\n`);
+  await rename(tmp, file);
 }

@@ -880,6 +880,51 @@ describe('importText: the body', () => {
     expect(s.notes).toEqual(['kept in the body, though it looks like a credit line: "Staff in three bureaus contributed reporting to this round-up, which is unusual."']);
   });
 
+  // QA: `Photo: Jane Doe/Reuters` closing the copy stayed the story's last paragraph, credited to no photo.
+  it('takes a photo credit alone closing the copy for the photo\'s credit, with the credit lines or without', () => {
+    const lead = 'ANKARA, Feb. 6 (Reuters) -- Rescue teams worked through the night.\n\nAftershocks went on for hours.';
+    for (const [end, credit] of [
+      ['Photo: Tom Reed/Reuters', 'Tom Reed/Reuters'],
+      ['Photo by Tom Reed', 'Tom Reed'],
+      ['(Photo: AFP)', 'AFP'],
+      ['[Photo/Agencies]', 'Agencies'],
+      ['Photo credit: Xinhua.', 'Xinhua'],
+      ['Photos: 新华社', '新华社'],
+    ] as const) {
+      const withUrl = body(`Image: https://example.com/quake.jpg\n\n${lead}\n\n${end}`);
+      expect(withUrl.fields.image).toEqual({ url: 'https://example.com/quake.jpg', credit });
+      expect(withUrl.body).toBe('Rescue teams worked through the night.\n\nAftershocks went on for hours.');
+      expect(withUrl.notes).toEqual([]);
+      // Before a contributor line, or after it; the photo's credit with no photo URL, said so.
+      const among = body(`${lead}\n\n${end}\n\nReporting by Jane Doe in Ankara`);
+      expect(among.fields.image).toEqual({ credit });
+      expect(among.fields.contributors).toEqual([{ name: 'Jane Doe', location: 'Ankara', role: 'reporting' }]);
+      expect(among.body).toBe('Rescue teams worked through the night.\n\nAftershocks went on for hours.');
+      expect(among.notes).toEqual(['photo credit found but no image URL: add image.url to show the photo']);
+    }
+  });
+
+  it('keeps a closing photo credit other than the caption\'s in the body, noted; the caption\'s own again is said once', () => {
+    const caption = 'Rescuers search the rubble in Antakya on Monday. Tom Reed/Reuters';
+    const lead = 'ANKARA, Feb. 6 (Reuters) -- Rescue teams worked through the night.';
+    const other = body(`${caption}\n\n${lead}\n\nPhoto: Ann Wang/Reuters`);
+    expect(other.fields.image).toEqual({ caption: 'Rescuers search the rubble in Antakya on Monday.', credit: 'Tom Reed/Reuters' });
+    expect(other.body).toBe('Rescue teams worked through the night.\n\nPhoto: Ann Wang/Reuters');
+    expect(other.notes).toContain('kept in the body: a photo credit after the caption\'s own ("Tom Reed/Reuters"): "Photo: Ann Wang/Reuters"');
+    const same = body(`${caption}\n\n${lead}\n\nPhoto: Tom Reed/Reuters`);
+    expect(same.body).toBe('Rescue teams worked through the night.');
+    expect(same.fields.image?.credit).toBe('Tom Reed/Reuters');
+  });
+
+  it('reads no photo credit from a closing sentence about photos, an image link, or a story of that line alone', () => {
+    for (const end of ['Photos by the agency showed the damage.', 'Photo: https://example.com/quake.jpg', 'Photos: the agency. More follows.', '(Photo: AFP']) {
+      const s = body(`ANKARA, Feb. 6 (Reuters) -- Rescue teams worked through the night.\n\n${end}`);
+      expect(s.fields.image?.credit, end).toBeUndefined();
+      expect(s.body.endsWith(end), end).toBe(true);
+    }
+    expect(body('Photo: Tom Reed/Reuters').body).toBe('Photo: Tom Reed/Reuters');
+  });
+
   it('takes a dateline printed alone on its line with the paragraph under it', () => {
     const s = body('WASHINGTON, Feb. 4 (Xinhua) --\nThe lead paragraph.\nThe second paragraph.');
     expect(s.fields.dateline).toEqual({ city: 'Washington', country: 'United States of America', timezone: 'America/New_York', date: '2025-02-04' });

@@ -666,3 +666,19 @@ export function splitPhotoCredit(paragraph: string): { caption: string; credit: 
   }
   return undefined;
 }
+
+/**
+ * A line that is a photo's credit and nothing else, as copy may close with it: `Photo: Jane Doe/Reuters`,
+ * `Photos by Tom Hale`, `(Photo: AFP)`, `[Photo/Agencies]`, `Photo credit: Xinhua`. The credit, or undefined
+ * (a sentence, `Photos by the agency showed …`; an image's URL, `Photo: https://…`).
+ */
+export function photoCreditAlone(line: string): string | undefined {
+  const text = line.trim();
+  if (text.length > 120) return undefined;
+  const m = /^(?<open>[[(]?)(?:Photo(?:graph)?s?|Pictures?|Pic)(?: credit)?(?:\s+by\s+|\s*[:：/]\s*)(?<credit>.+?)(?<close>[\])]?)\.?$/i.exec(text);
+  const credit = m?.groups?.['credit']?.trim();
+  if (m === null || credit === undefined) return undefined;
+  // Brackets that pair, a credit that starts with a capital (or a CJK name) and holds no sentence or URL.
+  const paired = { '': '', '[': ']', '(': ')' }[m.groups?.['open'] ?? ''] === m.groups?.['close'];
+  return paired && /^[\p{Lu}\p{Lo}]/u.test(credit) && !/[.!?]\s|[[\]()]|:\/\//u.test(credit) ? credit : undefined;
+}

@@ -16,7 +16,7 @@ import type { Diagnostic } from '../types.js';
 import { lookupCity } from './gazetteer.js';
 import { cityName, key } from './_regions.js';
 import {
-  agenciesNamed, agencyKey, besidesAuthors, isInterviewLine, parseAgencyLine, parseContributorLine, parseDatelineLead, reporterNames, splitPhotoCredit, type Contributor, type DatelineLead,
+  agenciesNamed, agencyKey, besidesAuthors, isInterviewLine, parseAgencyLine, parseContributorLine, parseDatelineLead, photoCreditAlone, reporterNames, splitPhotoCredit, type Contributor, type DatelineLead,
 } from './lines.js';
 import { contentId, markdownHeading, markdownText, withoutWireMarks } from './record.js';
 import type { Importer, ImportResult, RecordFieldsOut } from './types.js';
@@ -460,8 +460,16 @@ export const importText: Importer = (input, ctx): ImportResult => {
     if (ending !== undefined && unmarked !== undefined) body[body.length - 1] = { ...ending, text: unmarked };
   };
   unmark();
+  /** A photo's credit alone closing the copy (`Photo: Jane Doe/Reuters`), among the credit lines. */
+  let closingPhoto: { credit: string; block: PageBlock } | undefined;
   while (body.length > 0) {
     const last = body[body.length - 1] as PageBlock;
+    const alone = closingPhoto === undefined && body.length > 1 ? photoCreditAlone(last.text) : undefined;
+    if (alone !== undefined) {
+      closingPhoto = { credit: alone, block: last };
+      body.pop();
+      continue;
+    }
     // "记者：王晓岚 李华": the reporters, as Chinese papers sign at the end (not an interview's last line).
     const interview = body.slice(0, -1).some((b) => isInterviewLine(b.text));
     const credit = closingCredit(last.text, interview);
@@ -485,6 +493,16 @@ export const importText: Importer = (input, ctx): ImportResult => {
     const b = body[index] as PageBlock;
     body[index] = { ...b, text: unmarked };
     notes.push(innerEndMarkNote(b.text));
+  }
+  // The photo's credit, when the caption gave none (QA: `Photo: Jane Doe/Reuters` stayed the story's last
+  // paragraph); the same credit as the caption's is said once; another is kept where it was, noted.
+  let photoCredit: string | undefined;
+  if (closingPhoto !== undefined) {
+    if (caption === undefined) photoCredit = closingPhoto.credit;
+    else if (caption.credit.toLowerCase() !== closingPhoto.credit.toLowerCase()) {
+      body.push(closingPhoto.block);
+      notes.push(`kept in the body: a photo credit after the caption's own (${q(caption.credit)}): ${q(closingPhoto.block.text)}`);
+    }
   }
   contributors.push(...closing);
   // Agency lines at the end are the story's credit; they come before a publication name next to the stamp.
@@ -611,12 +629,13 @@ export const importText: Importer = (input, ctx): ImportResult => {
    * and the summary on the lead), and a note tells the desk the photo itself is missing. Keeping the
    * caption as the first body paragraph instead would give it the dateline and make it the summary.
    */
-  if (caption !== undefined || imageUrl !== undefined) {
+  if (caption !== undefined || imageUrl !== undefined || photoCredit !== undefined) {
     const image: NonNullable<RecordFieldsOut['image']> = {};
     if (imageUrl !== undefined) image.url = imageUrl;
     if (caption !== undefined) Object.assign(image, caption);
+    if (photoCredit !== undefined) image.credit = photoCredit;
     fields.image = image;
-    if (imageUrl === undefined) notes.push('photo caption and credit found but no image URL: add image.url to show the photo');
+    if (imageUrl === undefined) notes.push(`photo ${caption === undefined ? 'credit' : 'caption and credit'} found but no image URL: add image.url to show the photo`);
   }
   const markdown = body.map((b, k) => (k > 0 && k < body.length - 1 && isSubheading(b) ? markdownHeading(b.text) : markdownText(b.text))).join('\n\n');
 

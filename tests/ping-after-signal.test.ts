@@ -86,32 +86,20 @@ it('remembers the feeds a build changes as pings owed before the first of its fi
 });
 
 it('the feeds a build stopped while renaming changed are pinged by the next build --ping', async () => {
-  const pinged: string[] = [];
-  const server: Server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString()));
-    req.on('end', () => {
-      pinged.push(decodeURIComponent(body.replace(/^.*hub\.url=/, '')));
-      res.writeHead(204).end();
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  cleanups.push(() => new Promise<void>((r) => server.close(() => r())));
-  const site = await makeSite({ 'articles/a.md': record('a') }, { ...SITE_CONFIG, hub: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` });
-  cleanups.push(site.cleanup);
-  expect((await run(['build', '--ping', '--quiet'], site.dir)).code).toBe(0);
+  const { dir, pinged } = await siteWithHub();
+  expect((await run(['build', '--ping', '--quiet'], dir)).code).toBe(0);
   pinged.length = 0;
 
-  await writeFile(join(site.dir, 'articles/a.md'), record('a', '', 'A corrected body.'));
+  await writeFile(join(dir, 'articles/a.md'), record('a', '', 'A corrected body.'));
   signal.on = true;
-  const stopped = await run(['build', '--ping', '--quiet'], site.dir);
+  const stopped = await run(['build', '--ping', '--quiet'], dir);
   expect(stopped.code).toBe(143);
   expect(stopped.stderr).toContain('SIGTERM: the new files are being put in place');
   expect(stopped.stderr).toContain('--ping: stopped before the hub was told; the next build --ping sends 3 pings');
   expect(pinged).toEqual([]);
 
-  const next = await run(['build', '--ping'], site.dir);
+  const next = await run(['build', '--ping'], dir);
   expect(next.code).toBe(0);
   expect(next.stdout).toContain('Sending 3 pings an earlier build did not send.');
-  expect(pinged.sort()).toEqual(['atom.xml', 'feed.json', 'rss.xml'].map((f) => `https://news.example.com/feeds/${f}`));
+  expect(pinged.sort()).toEqual(FEEDS);
 });

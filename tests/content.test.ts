@@ -170,6 +170,8 @@ const FILES: Record<string, string> = {
   'articles/summary-heading.md': record('summary-heading', '', '## Only a heading'),
   'articles/summary-photo-first.md': record('summary-photo-first', '', '![A photo](https://img.example.com/a.jpg)\n\nThe text after  \nthe photo.'),
   'articles/photo-no-url.md': record('photo-no-url', 'image: { caption: Vendors sell falafel., credit: DAWOUD ABU ALKAS/REUTERS }', 'Text.'),
+  // Review: 60,000 made-up tags took the line search 34 s (one search of the body each) and made a warning of 589 KB.
+  'articles/unsafe/many-tags.md': record('many-tags', '', `Intro.\n\nWords ${Array.from({ length: 3000 }, (_, i) => `<x${i}></x${i}>`).join('')} end <script>x</script>.`),
   'articles/summary-code-first.md': record('summary-code-first', '', '```\nconst x = 1;\n```\n\nReal first paragraph.'),
 };
 
@@ -261,6 +263,10 @@ describe('unsafe markup is removed and named in a W_UNSAFE_MARKUP warning', () =
     { desk: 'json-lines', file: 'articles/unsafe/json-lines.json', line: 1, html: '<p>Line one.</p>\n<p>Line two.</p>', named: '<script>' },
     { desk: 'closed-comment', file: 'articles/unsafe/closed-comment.md', line: 6, html: '<p>After</p>', named: '<script>' },
     { desk: 'backslash-span', file: 'articles/unsafe/backslash-span.md', line: 7, html: '<p>See <code>C:\\backup\\</code> and</p>\n then `tool`.', named: '<script>' },
+    {
+      desk: 'many-tags', file: 'articles/unsafe/many-tags.md', line: 8, html: '<p>Intro.</p>\n<p>Words  end .</p>',
+      named: `${['script', ...Array.from({ length: 3000 }, (_, i) => `x${i}`)].sort().slice(0, 20).map((t) => `<${t}>`).join(', ')}, 2,981 more tags`,
+    },
     { desk: 'fence-lines', file: 'articles/unsafe/fence-lines.md', line: 11, html: '<p>Intro.</p>\n<pre><code>first code line\n&lt;script&gt;in code&lt;/script&gt;\n</code></pre>\n<p>Real words  here.</p>', named: '<script>' },
   ])('$desk', ({ desk, file, line, html, named }) => {
     expectContent(desk, html);
@@ -319,6 +325,16 @@ describe('unsafe markup is removed and named in a W_UNSAFE_MARKUP warning', () =
   it('Markdown marked throws on (a fault of its own) is its text, with a warning naming the fault; the build goes on', () => {
     expectContent('marked-fault', '<p>Lead.</p>\n<p>- x\n  &gt;-\n      7</p>');
     expect(warningsFor('articles/marked-fault.md', 'W_BODY_RENDER_FAILED')).toMatchObject([{ message: expect.stringContaining('failed on this body (Cannot read properties of undefined') }]);
+  });
+
+  it('a footnoted body marked throws on leaves the footnotes of the bodies after it as they were (review: every later one was text)', async () => {
+    const { renderBody } = await import('../src/core/content.js');
+    const noted = { kind: 'markdown' as const, text: 'A claim[^1] the ministry made.\n\n[^1]: Its statement of Monday.' };
+    const before = renderBody(noted, 'https://e.com/a/');
+    expect(before.html).toContain('<li>\n<p>Its statement of Monday.</p>');
+    const failed = renderBody({ kind: 'markdown', text: 'Note[^1]\n\n[^1]: x\n\n- x\n  >-\n      7' }, 'https://e.com/a/');
+    expect(failed.renderFailed).toContain('Cannot read properties of undefined');
+    expect(renderBody(noted, 'https://e.com/a/')).toEqual(before);
   });
 
   it('Markdown that would take marked seconds (a long run with no space, full of `_`) is its text, with a warning; long prose and blobs are not', () => {

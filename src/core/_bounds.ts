@@ -62,23 +62,32 @@ function markerAt(line: string, at: number): number {
  * Whether lists and quotes nest deeper than `MARKDOWN_DEPTH` anywhere: the `>` at a line's start, plus the
  * list items it is inside of. An item is inside every open item whose content starts at or before its
  * marker's column; an item ends only when a marker at or left of its own comes (a line of text between
- * may be a lazy continuation, which ends nothing), so the count is never less than marked's.
+ * may be a lazy continuation, which ends nothing). Meant never to count less than marked nests; where
+ * marked reads a lazy line's indentation again as structure it can nest a level or two deeper than
+ * counted (a fuzzer's finding, bounded: no way was found to make more of it).
  */
 export function markdownTooDeep(markdown: string): boolean {
   const text = lf(markdown);
   if (!deepStartPossible(text)) return false;
   /** The content column of each open list item, innermost last. */
   const open: number[] = [];
+  /** The quotes the line before was in: a line without `>` after it may be a lazy continuation, still in them. */
+  let before = 0;
   for (const line of text.split('\n')) {
     let i = 0;
     let column = 0;
     let quotes = 0;
+    // A line that is not blank may continue the paragraph of the line before, in that line's quotes, however
+    // few `>` it has (review: a quote 99 deep, then lines of items without `>`: marked nested them 198
+    // deep, the count said 100). The larger of the two counts, so that quoted lines do not add up.
+    const carried = line.trim() === '' ? 0 : before;
     const spaces = (): number => {
       let n = 0;
       for (; line[i] === ' ' || line[i] === '\t'; i += 1) n += line[i] === '\t' ? 4 - ((column + n) % 4) : 1;
       return n;
     };
     column += spaces();
+    before = 0;
     if (THEMATIC_BREAK.test(line.slice(i))) continue;
     // Quotes and list markers, in any order (`- > - > x`, `> > - x`): within a line the columns only
     // grow, so an item opened here pops nothing opened here.
@@ -86,19 +95,27 @@ export function markdownTooDeep(markdown: string): boolean {
       if (line[i] === '>') {
         quotes += 1;
         i += 1;
-        column += 1 + spaces();
+        // (Tabs after it from the column past it: review, a tab's width was taken from the `>`'s own.)
+        column += 1;
+        column += spaces();
       } else {
         const width = markerAt(line, i);
         if (width === 0) break;
         while (open.length > 0 && (open[open.length - 1] as number) > column) open.pop();
         i += width;
-        const after = spaces();
-        const content = column + width + (after > 4 || after === 0 ? 1 : after);
+        column += width;
+        // A tab after the marker at its narrowest, a column (marked widens it from the item's own start,
+        // not the line's: review, `-\tx` under `\t-\tx` nested 620 deep, counted as 1): an item's content
+        // taken to start sooner holds more of the items after it, never fewer.
+        let after = 0;
+        for (; line[i] === ' ' || line[i] === '\t'; i += 1) after += 1;
+        const content = column + (after > 4 || after === 0 ? 1 : after);
         open.push(content);
         column = content + Math.max(0, after - 4);
       }
-      if (quotes + open.length > MARKDOWN_DEPTH) return true;
+      if (Math.max(quotes, carried) + open.length > MARKDOWN_DEPTH) return true;
     }
+    before = Math.max(quotes, carried);
   }
   return false;
 }
@@ -109,15 +126,37 @@ const lf = (text: string): string => (text.includes('\r') ? text.replace(/\r\n?/
 /** A delimiter row's characters (`| :--- | ---: |`), once the `>` and spaces before it are off. */
 const DELIMITER_CHARS = /^[|:\- \t]+$/;
 const DELIMITER_CELL = /^[ \t]*:?-+:?[ \t]*$/;
-/** Rows (their quote markers off) that end a table in marked: a list item or a heading, with its words. */
-const TABLE_ENDS = /^ {0,3}(?:(?:[-*+]|\d{1,9}[.)])[ \t]+\S|#{1,6}[ \t]+\S)/;
+/**
+ * Rows (their quote markers off) that end a table in marked, with words after them (a narrower test than
+ * marked's, so the count may run on past marked's end, never stop before it): a heading, or a list item
+ * that could interrupt a paragraph, `-`, `*`, `+`, `1.` or `1)` (review: `2. x` ended the count here, and
+ * marked padded 30,000 such rows to 500 cells: 3.2 GB).
+ */
+const TABLE_ENDS = /^ {0,3}(?:(?:[-*+]|1[.)])[ \t]+\S|#{1,6}[ \t]+\S)/;
 
-/** The cells of a table row as GFM splits them: at pipes not escaped, less one at each edge. */
+/**
+ * The cells of a table row as marked splits them (its `splitCells`): at pipes not escaped (after an even
+ * run of backslashes), less the first cell and then the last where they are blank (`|` alone is none).
+ */
 function cellsOf(row: string): number {
   let pipes = 0;
-  for (let i = 0; i < row.length; i += 1) if (row.charCodeAt(i) === 124 && row.charCodeAt(i - 1) !== 92) pipes += 1;
-  const trimmed = row.trim();
-  return pipes + 1 - (trimmed.startsWith('|') ? 1 : 0) - (trimmed.endsWith('|') && !trimmed.endsWith('\\|') && trimmed.length > 1 ? 1 : 0);
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < row.length; i += 1) {
+    if (row.charCodeAt(i) !== 124) continue;
+    let slashes = 0;
+    while (row.charCodeAt(i - 1 - slashes) === 92) slashes += 1;
+    if (slashes % 2 === 1) continue;
+    pipes += 1;
+    if (first < 0) first = i;
+    last = i;
+  }
+  // (A row of no pipe is one cell, or none when blank as JavaScript trims: a no-break space.)
+  if (pipes === 0) return row.trim() === '' ? 0 : 1;
+  let cells = pipes + 1;
+  if (row.slice(0, first).trim() === '') cells -= 1;
+  if (cells > 0 && row.slice(last + 1).trim() === '') cells -= 1;
+  return cells;
 }
 
 /**

@@ -141,6 +141,9 @@ export function markdownOrText(text: string): { html: string; tooDeep?: true; to
       .replace(/<h2 id="footnote-label"[^>]*>Notes<\/h2>\n?/g, '');
     return { html };
   } catch (e) {
+    // marked-footnote keeps a body's state in its renderer, and a body marked stopped on midway left it set:
+    // every later body with a footnote then failed (review). Made again for the next body.
+    if (renderers !== undefined && text.includes('[^')) renderers = undefined;
     if (e instanceof RangeError) return { html: asText(text), tooDeep: true };
     // (A fault of Dateline's own override is an internal error, as any other: review.)
     if (typeof e === 'object' && e !== null && ownFaults.has(e)) throw e;

@@ -74,8 +74,15 @@ export function withUnclosedRawTextShown(html: string): string {
   RAW_TEXT_OPEN.lastIndex = 0;
   if (!RAW_TEXT_OPEN.test(html)) return html;
   const lower = html.toLowerCase();
-  return html.replace(RAW_TEXT_OPEN, (open: string, name: string, at: number) =>
-    name.toLowerCase() !== 'plaintext' && lower.includes(`</${name.toLowerCase()}`, at + open.length) ? open : `&lt;${open.slice(1)}`);
+  // Each name's last closing tag, found once (a search from every opener to the end of the body was
+  // quadratic: 100,000 `<script>` took 24 s, review).
+  const lastClose = new Map<string, number>();
+  return html.replace(RAW_TEXT_OPEN, (open: string, name: string, at: number) => {
+    const n = name.toLowerCase();
+    let last = lastClose.get(n);
+    if (last === undefined) lastClose.set(n, (last = lower.lastIndexOf(`</${n}`)));
+    return n !== 'plaintext' && last >= at + open.length ? open : `&lt;${open.slice(1)}`;
+  });
 }
 
 /** Renders and sanitises a body; URLs in it resolve against `baseUrl` (the article's URL). */

@@ -95,11 +95,18 @@ function removedLine(article: Article, removed: readonly string[]): number | und
   // What Markdown shows as text (code, a comment, an escaped `<`) is no markup: blanked, lines kept (review:
   // a `<script>` in a code span was taken for the removed one).
   const text = shownAsText(article.body.text);
+  // One pass for every tag removed (a search of the body for each took 34 s for 60,000 names: review).
+  const tags = new Set(removed.map((what) => /^<([\w:-]+)>$/.exec(what)?.[1]?.toLowerCase()).filter((t) => t !== undefined));
   let first = -1;
-  for (const what of removed) {
-    const tag = /^<([\w:-]+)>$/.exec(what)?.[1];
-    const pattern = tag !== undefined ? new RegExp(`<\\s*${tag.replace(/[-:]/g, '\\$&')}(?![\\w:-])`, 'i') : what.startsWith('on… ') ? /<[a-z][\w:-]*\s[^<>]*\bon[a-z]+\s*=/i : undefined;
-    const at = pattern === undefined ? -1 : text.search(pattern);
+  if (tags.size > 0) {
+    for (const m of text.matchAll(/<\s*([a-zA-Z][\w:-]*)/g)) {
+      if (!tags.has((m[1] ?? '').toLowerCase())) continue;
+      first = m.index;
+      break;
+    }
+  }
+  if (removed.some((what) => what.startsWith('on… '))) {
+    const at = text.search(/<[a-z][\w:-]*\s[^<>]*\bon[a-z]+\s*=/i);
     if (at >= 0 && (first < 0 || at < first)) first = at;
   }
   if (first < 0) return line;

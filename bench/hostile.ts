@@ -32,6 +32,11 @@ const BODIES: Record<string, string> = {
   // quadratic, 7.5 s at 250 KB, until the eighteenth session.)
   'html: tags never closed `<a `': '<a ',
   'html: `<figure` never closed': '<figure',
+  // (Twenty-ninth session's review: each of these took seconds to minutes at 100 KB–1 MB.)
+  'links back to back `[a](b)`': '[a](b)',
+  'footnote marks `Note[^`': 'Note[^',
+  'html: `<script>` never closed': '<script>',
+  'tables of two cells `a|b`': 'a|b\n-|-\n',
 };
 
 /** Bodies of a shape rather than a unit (twentieth-eighth session: the bounds in src/core/_bounds.ts), made to about `size` characters. */
@@ -42,6 +47,10 @@ const SHAPED: Record<string, { kind: 'markdown' | 'html'; make: (size: number) =
     return lines.join('\n');
   } },
   'table: 300 columns, rows of `|`': { kind: 'markdown', make: (size) => `|${'a|'.repeat(300)}\n|${'-|'.repeat(300)}\n${'|\n'.repeat(Math.max(0, (size - 1204) / 2))}` },
+  'footnotes: as many notes as calls': { kind: 'markdown', make: (size) => {
+    const n = Math.round(size / 20);
+    return `${Array.from({ length: n }, (_, i) => `[^${i}]: n`).join('\n')}\n\n${Array.from({ length: n }, (_, i) => `[^${i}]`).join(' ')}`;
+  } },
   'html: `<span>` nested': { kind: 'html', make: (size) => `${'<span>'.repeat(size / 13)}x${'</span>'.repeat(size / 13)}` },
   'html: `<div>` nested in Markdown': { kind: 'markdown', make: (size) => `${'<div>'.repeat(size / 11)}x${'</div>'.repeat(size / 11)}` },
 };

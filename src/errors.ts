@@ -139,12 +139,15 @@ export const Errors = {
   BodyTooDeep: entry('W_BODY_TOO_DEEP', 'warning', (markdown: boolean) => markdown
     ? 'the Markdown nests lists or quotes too deep to render (more than 100 levels), or HTML elements more than 1,000 deep: the content is its text, paragraph by paragraph'
     : 'the HTML nests elements more than 1,000 deep, which would take seconds to sanitise: the content is its text, without the markup'),
-  BodyTableTooLarge: entry('W_BODY_TABLE_TOO_LARGE', 'warning', () =>
-    'the Markdown\'s tables have rows that fill few of their header\'s columns, and would be more than 10,000 empty cells (megabytes in every feed): the content is its text, paragraph by paragraph'),
+  BodyTableTooLarge: entry('W_BODY_TABLE_TOO_LARGE', 'warning', (why: 'padding' | 'cells') => why === 'padding'
+    ? 'the Markdown\'s tables have rows that fill few of their header\'s columns, and would be more than 10,000 empty cells (megabytes in every feed): the content is its text, paragraph by paragraph'
+    : 'the Markdown\'s tables have more than 50,000 cells in all, which would take seconds and hundreds of megabytes to render: the content is its text, paragraph by paragraph; a data set that large is better linked than printed'),
   BodyRenderFailed: entry('W_BODY_RENDER_FAILED', 'warning', (message: string) =>
     `marked, the Markdown renderer, failed on this body (${message}): the content is its text, paragraph by paragraph; reword the Markdown near lists and quotes to render it`),
-  BodyTooSlow: entry('W_BODY_TOO_SLOW', 'warning', () =>
-    'the Markdown has long runs with no space full of `*` or `_` (tens of kilobytes, such as a pasted blob), which would take seconds to render: the content is its text, paragraph by paragraph'),
+  BodyTooSlow: entry('W_BODY_TOO_SLOW', 'warning', (why: 'runs' | 'links' | 'footnotes') => `the Markdown has ${why === 'runs'
+    ? 'long runs with no space full of `*` or `_` (tens of kilobytes, such as a pasted blob)'
+    : why === 'links' ? 'long runs of links with no space between them (tens of thousands)' : 'tens of thousands of footnote marks (`[^`), or long lines of them'
+  }, which would take seconds to render: the content is its text, paragraph by paragraph`),
   BidiUnclosed: entry('W_BIDI_UNCLOSED', 'warning', (count: number) =>
     `opens ${count} text direction control${count === 1 ? '' : 's'} (U+202A–U+202E, U+2066–U+2068) it does not close, which would turn round what readers print after it (the other names of a byline, the rest of a line): closed at the end of the field`),
   TextLooksLikeHtml: entry('W_TEXT_LOOKS_LIKE_HTML', 'warning', (sample: string) =>

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { Parser } from 'htmlparser2';
 import { Lexer, type Token } from 'marked';
 import { describe, expect, it } from 'vitest';
-import { ELEMENT_DEPTH, elementsTooDeep, MARKDOWN_DEPTH, markdownTooDeep, TABLE_PADDING, tablePadding, withoutTags } from '../src/core/_bounds.js';
+import { ELEMENT_DEPTH, elementsTooDeep, MARKDOWN_DEPTH, markdownTooDeep, TABLE_CELLS, TABLE_PADDING, tablePadding, tableWork, withoutTags } from '../src/core/_bounds.js';
 
 /** How deep marked nests lists and quotes in `text`. */
 function markedDepth(text: string): number {
@@ -55,6 +55,22 @@ function splitCells(row: string): number {
   if (!cells[0]?.trim()) cells.shift();
   if (cells.length > 0 && !cells.at(-1)?.trim()) cells.pop();
   return cells.length;
+}
+
+/** How many cells marked's tables have in all, headers and rows. */
+function markedCells(text: string): number {
+  let cells = 0;
+  const walk = (tokens: Token[] | undefined): void => {
+    for (const t of tokens ?? []) {
+      if (t.type === 'table') {
+        const table = t as unknown as { header: unknown[]; rows: unknown[][] };
+        cells += table.header.length + table.rows.reduce((n, r) => n + r.length, 0);
+      }
+      walk(t.type === 'list' ? (t as { items: Token[] }).items : (t as { tokens?: Token[] }).tokens);
+    }
+  };
+  walk(new Lexer({ gfm: true }).lex(text));
+  return cells;
 }
 
 /** marked's count of cells a table's rows leave empty (what it pads), over the body. */
@@ -172,6 +188,9 @@ describe('tables: never fewer empty cells than marked pads', () => {
     fc.assert(fc.property(table, fc.boolean(), (text, crlf) => {
       const body = crlf ? text.replace(/\n/g, '\r\n') : text;
       expect(tablePadding(body)).toBeGreaterThanOrEqual(Math.min(markedPadding(text), TABLE_PADDING + 1));
+      // (And every cell, each row as wide as its header: never fewer than marked makes, short of the bounds.)
+      const work = tableWork(body);
+      if (work.padding <= TABLE_PADDING) expect(work.cells).toBeGreaterThanOrEqual(Math.min(markedCells(text), TABLE_CELLS + 1));
     }), { numRuns: 200 });
   });
 

@@ -44,6 +44,12 @@ const FILES: Record<string, string> = {
   'articles/ipv6.md': record('ipv6', '', 'See [the mirror](http://[2001:db8::1]:8080/a%5Bb%5D) and <a href="http://[2001:db8::2]/">the other</a>.'),
   // 80 KB with no space, half of it `_` (5 s in marked); 60 KB of prose with emphasis; a 60 KB blob with a `_` in every 64 characters.
   'articles/slow-run.md': record('slow-run', '', `Before.\n\n${'_a'.repeat(40000)}\n\nAfter *this*.`),
+  // Review: links back to back, footnote marks by the ten thousand, and tables of many cells (seconds, gigabytes).
+  'articles/slow-links.md': record('slow-links', '', `Before.\n\n${'[a](b)'.repeat(40000)}`),
+  'articles/slow-note-marks.md': record('slow-note-marks', '', `Before.\n\n${'Note[^'.repeat(30000)}`),
+  'articles/slow-notes.md': record('slow-notes', '', `${Array.from({ length: 6000 }, (_, i) => `[^${i}]: n`).join('\n')}\n\n${Array.from({ length: 6000 }, (_, i) => `[^${i}]`).join(' ')}`),
+  'articles/many-cells.md': record('many-cells', '', `| a | b | c | d | e |\n|---|---|---|---|---|\n${'| 1 | 2 | 3 | 4 | 5 |\n'.repeat(10_000)}`),
+  'articles/long-notes.md': record('long-notes', '', `${('A claim[^1] here, [more](https://e.com/x) there. '.repeat(20) + '\n\n').repeat(400)}[^1]: The source.`),
   'articles/long-prose.md': record('long-prose', '', 'Talks resume in *Doha* this week, officials said. '.repeat(1200)),
   'articles/long-blob.md': record('long-blob', '', `Key: ${`${'Ab0'.repeat(21)}_`.repeat(940)} *end*`),
   'articles/footnotes.md': record('footnotes', '', 'Officials said so.[^1] Twice.[^1] Again.[^src]\n\n[^1]: A note with **bold**.\n[^src]: Ministry figures.'),
@@ -343,6 +349,23 @@ describe('unsafe markup is removed and named in a W_UNSAFE_MARKUP warning', () =
     expectContent('long-prose', `<p>${'Talks resume in <em>Doha</em> this week, officials said. '.repeat(1200)}</p>`);
     expectContent('long-blob', `<p>Key: ${`${'Ab0'.repeat(21)}_`.repeat(940)} <em>end</em></p>`);
     for (const f of ['articles/long-prose.md', 'articles/long-blob.md']) expect(warningsFor(f, 'W_BODY_TOO_SLOW')).toEqual([]);
+  });
+
+  it('links back to back by the ten thousand, and footnote marks by the ten thousand or on long lines, are text, each said (review: 27 s, 141 s, 15 s)', () => {
+    expectContent('slow-links', `<p>Before.</p>\n<p>${'[a](b)'.repeat(40000)}</p>`);
+    expect(warningsFor('articles/slow-links.md', 'W_BODY_TOO_SLOW')).toMatchObject([{ message: expect.stringContaining('long runs of links with no space between them') }]);
+    expect(item('slow-note-marks').contentHtml).toBe(`<p>Before.</p>\n<p>${'Note[^'.repeat(30000)}</p>`);
+    for (const desk of ['slow-note-marks', 'slow-notes']) {
+      expect(warningsFor(`articles/${desk}.md`, 'W_BODY_TOO_SLOW')).toMatchObject([{ message: expect.stringContaining('footnote marks') }]);
+    }
+    // A long story with a footnote called on every line and a link in every sentence renders.
+    expect(warningsFor('articles/long-notes.md', 'W_BODY_TOO_SLOW')).toEqual([]);
+    expect(item('long-notes').contentHtml).toContain('<sup>[1]</sup>');
+  });
+
+  it('tables of more than 50,000 cells in all are text, said so (review: 960 KB of small tables took 10.8 s and 1.3 GB)', () => {
+    expect(item('many-cells').contentHtml?.startsWith('<p>| a | b | c | d | e |\n|---|')).toBe(true);
+    expect(warningsFor('articles/many-cells.md', 'W_BODY_TABLE_TOO_LARGE')).toMatchObject([{ message: expect.stringContaining('more than 50,000 cells in all') }]);
   });
 
   it('a link to an IPv6 host is kept in Markdown as in HTML (QA: marked escaped its brackets, and the link was dropped as no URL)', () => {

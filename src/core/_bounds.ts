@@ -19,6 +19,12 @@ import { escapeHtml } from './_text.js';
 export const MARKDOWN_DEPTH = 100;
 /** Cells a table's rows leave empty under its header, over all its tables. */
 export const TABLE_PADDING = 10_000;
+/**
+ * Cells of all a body's tables, headers and rows (a results table of 3,000 counties by 8 columns is
+ * 24,000). Small tables cost most: 120,000 of two cells each (960 KB) took 10.8 s and 1.3 GB (review);
+ * 50,000 cells in them take about a second and 150 MB.
+ */
+export const TABLE_CELLS = 50_000;
 /** HTML elements open at once, as the sanitiser's parser counts them (browsers stop nesting at 512). */
 export const ELEMENT_DEPTH = 1_000;
 
@@ -160,19 +166,21 @@ function cellsOf(row: string): number {
 }
 
 /**
- * How many cells GFM tables would add to rows shorter than their header, over the body; counting stops past
- * `TABLE_PADDING`. A table is a delimiter row (`|---|---|`) under a line with a pipe; its rows run to the
- * next blank line (marked may end one sooner: the count is never less than marked's).
+ * How many cells GFM tables would add to rows shorter than their header (`padding`), and how many cells
+ * they have in all (`cells`: each row as wide as its header, as marked makes it), over the body; counting
+ * stops past `TABLE_PADDING` or `TABLE_CELLS`. A table is a delimiter row (`|---|---|`) under a line with a
+ * pipe; its rows run to the next blank line (marked may end one sooner: the counts are never less than marked's).
  */
-export function tablePadding(markdown: string): number {
-  if (!markdown.includes('|') || !markdown.includes('-')) return 0;
+export function tableWork(markdown: string): { padding: number; cells: number } {
+  const work = { padding: 0, cells: 0 };
+  if (!markdown.includes('|') || !markdown.includes('-')) return work;
   const lines = lf(markdown).split('\n');
-  let padding = 0;
   for (let i = 1; i < lines.length; i += 1) {
     const line = (lines[i] as string).replace(/^[ \t>]*/, '');
     if (!line.includes('-') || !DELIMITER_CHARS.test(line) || !(line.includes('|') || (lines[i - 1] as string).includes('|'))) continue;
     const cells = line.replace(/^[ \t]*\|/, '').replace(/\|[ \t]*$/, '').split('|');
     if (!cells.every((c) => DELIMITER_CELL.test(c))) continue;
+    work.cells += cells.length;
     let j = i + 1;
     // (Only spaces make a line blank to marked here: a line of a tab or a no-break space is a row. A list item
     // or a heading ends the table, as in marked.)
@@ -180,13 +188,18 @@ export function tablePadding(markdown: string): number {
       // (Quote markers off, as the delimiter row's are; the indentation after them kept: `    - x` is a row.)
       const row = (lines[j] as string).replace(/^(?:[ \t]*>)*/, '');
       if (TABLE_ENDS.test(row)) break;
-      padding += Math.max(0, cells.length - cellsOf(row));
-      if (padding > TABLE_PADDING) return padding;
+      work.padding += Math.max(0, cells.length - cellsOf(row));
+      work.cells += cells.length;
+      if (work.padding > TABLE_PADDING || work.cells > TABLE_CELLS) return work;
     }
+    if (work.cells > TABLE_CELLS) return work;
     i = j;
   }
-  return padding;
+  return work;
 }
+
+/** The empty cells tables would be padded with (`tableWork`'s `padding`). */
+export const tablePadding = (markdown: string): number => tableWork(markdown).padding;
 
 // What the sanitiser's HTML parser (htmlparser2) closes when an element opens, and its void elements.
 const P = ['p'];

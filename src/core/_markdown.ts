@@ -6,7 +6,12 @@
 import type * as MarkedLib from 'marked';
 import { escapeHtml } from './_text.js';
 import { lazyRequire } from './_lazy.js';
-import { markdownTooDeep, tablePadding, TABLE_PADDING } from './_bounds.js';
+import { markdownTooDeep, tableWork, TABLE_CELLS, TABLE_PADDING } from './_bounds.js';
+
+/** Why a body would take marked seconds (slowRuns). */
+export type SlowBody = 'runs' | 'links' | 'footnotes';
+/** Why a body's tables are too large: rows padded with empty cells, or cells in all. */
+export type LargeTables = 'padding' | 'cells';
 
 /**
  * A line that could underline a setext heading (`Title\n=====`) ends with `=` or `-` and whitespace
@@ -89,18 +94,29 @@ export function markdownHtml(text: string): string {
 }
 
 /**
- * How much work marked's inline rules would do on the runs of a body with no space in them. At every
- * `*`, `_`, `~`, `` ` `` or `!` in a run of the characters an e-mail address may start with, its text rule
- * (and GFM's autolink rule) scans the rest of the run for an `@`: a run of 100 KB of `_a` takes it 5 s,
- * quadratic in the run (bench/RESULTS.md, fifteenth pass). The sum of breaks × length over the runs;
- * a body shorter than √SLOW_RUNS characters cannot reach it and is not scanned.
+ * Whether marked's inline rules, or its footnote extension, would take seconds on a body, and why; work
+ * quadratic in a run of text, each kind counted in one pass:
+ * - `runs`: at every `*`, `_`, `~`, `` ` `` or `!` in a run of the characters an e-mail address may start
+ *   with, its text rule (and GFM's autolink rule) scans the rest of the run for an `@`: a run of 100 KB of
+ *   `_a` takes it 5 s (bench/RESULTS.md, fifteenth pass). The sum of breaks × length over the runs.
+ * - `links`: links back to back with no ASCII white space between (`[a](b)[a](b)…`): at each, the link
+ *   rule takes the URL to the end of the run, then cuts it back (900 KB: 27 s, review). The sum of `](` ×
+ *   length over the runs.
+ * - `footnotes`: at every `[^` the footnote extension reads to the next `]` or line end (`[^` × 75,000:
+ *   18 s), and it looks each call's label up among all the notes (16,000 notes and calls: 3.9 s): the sum
+ *   of those distances, and more than `FOOTNOTE_MARKS` marks.
+ * A body shorter than √SLOW_RUNS characters cannot reach any of them and is not scanned.
  */
 const SLOW_RUNS = 1e9;
+/** `links` is cheaper a character: 40,000 links back to back (240 KB, 9.6e9) take 1.8 s. */
+const SLOW_LINKS = 5e9;
+/** Footnote marks (`[^`, calls and notes) past which their lookups add up to seconds: 10,000 notes and calls take 1.2–2.4 s. */
+const FOOTNOTE_MARKS = 10_000;
 const inEmailRun = new Uint8Array(128);
 for (const c of "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.!#$%&'*+/=?_`{|}~-") inEmailRun[c.charCodeAt(0)] = 1;
 for (const c of '*_~`!') inEmailRun[c.charCodeAt(0)] = 2;
-function slowRuns(text: string): boolean {
-  if (text.length * text.length < SLOW_RUNS) return false;
+function slowRuns(text: string): 'runs' | 'links' | 'footnotes' | undefined {
+  if (text.length * text.length < SLOW_RUNS) return undefined;
   let cost = 0;
   let start = 0;
   let breaks = 0;
@@ -110,25 +126,53 @@ function slowRuns(text: string): boolean {
     if (kind === 2) breaks += 1;
     else if (kind === 0) {
       cost += breaks * (i - start);
-      if (cost >= SLOW_RUNS) return true;
+      if (cost >= SLOW_RUNS) return 'runs';
       start = i + 1;
       breaks = 0;
     }
   }
-  return false;
+  // (The searches below are the engine's own: one loop counting all three kinds, deoptimised on an overflow
+  // of its products, took a minute on 240 KB.)
+  if (text.includes('](')) {
+    let links = 0;
+    for (const run of text.matchAll(/[^ \t\n\v\f\r]{1000,}/g)) {
+      let count = 0;
+      for (let at = run[0].indexOf(']('); at >= 0; at = run[0].indexOf('](', at + 2)) count += 1;
+      links += count * run[0].length;
+      if (links >= SLOW_LINKS) return 'links';
+    }
+  }
+  if (!text.includes('[^')) return undefined;
+  let notes = 0;
+  let marks = 0;
+  let stop = -1;
+  for (let at = text.indexOf('[^'); at >= 0; at = text.indexOf('[^', at + 2)) {
+    marks += 1;
+    if (stop < at) {
+      const close = text.indexOf(']', at);
+      const end = text.indexOf('\n', at);
+      stop = Math.min(close < 0 ? text.length : close, end < 0 ? text.length : end);
+    }
+    notes += stop - at;
+    if (notes >= SLOW_RUNS) return 'footnotes';
+  }
+  return marks > FOOTNOTE_MARKS ? 'footnotes' : undefined;
 }
 
 /**
  * Markdown to HTML, or the body as text, each paragraph escaped, rather than stopping or holding up the
  * build: `tooDeep` when marked could not render it, or not in good time (lists or quotes nested more than
  * a hundred deep: _bounds.ts; thousands exhaust its recursion), `tooSlow` when it would take seconds
- * (slowRuns), `tableTooLarge` when its tables would pad rows with more empty cells than TABLE_PADDING,
+ * (slowRuns), `tableTooLarge` when its tables would pad rows with more empty cells than TABLE_PADDING, or
+ * have more than TABLE_CELLS cells,
  * `failed` (marked's message) when marked throws on it.
  */
-export function markdownOrText(text: string): { html: string; tooDeep?: true; tooSlow?: true; tableTooLarge?: true; failed?: string } {
-  if (slowRuns(text)) return { html: asText(text), tooSlow: true };
+export function markdownOrText(text: string): { html: string; tooDeep?: true; tooSlow?: SlowBody; tableTooLarge?: LargeTables; failed?: string } {
+  const slow = slowRuns(text);
+  if (slow !== undefined) return { html: asText(text), tooSlow: slow };
   if (markdownTooDeep(text)) return { html: asText(text), tooDeep: true };
-  if (tablePadding(text) > TABLE_PADDING) return { html: asText(text), tableTooLarge: true };
+  const tables = tableWork(text);
+  if (tables.padding > TABLE_PADDING || tables.cells > TABLE_CELLS) return { html: asText(text), tableTooLarge: tables.padding > TABLE_PADDING ? 'padding' : 'cells' };
   setextPossible = UNDERLINE_END.test(text);
   noCharacterPossible = refersToNoCharacter(text);
   try {

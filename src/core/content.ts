@@ -6,7 +6,7 @@
 import type sanitizeHtml from 'sanitize-html';
 import { lazyRequire } from './_lazy.js';
 import type { Body, ImageField } from '../types.js';
-import { asText, markdownOrText } from './_markdown.js';
+import { asText, markdownOrText, type LargeTables, type SlowBody } from './_markdown.js';
 import { elementsTooDeep, withoutTags } from './_bounds.js';
 import { isRightToLeft } from './_direction.js';
 import { escapeHtml, stripForbidden } from './_text.js';
@@ -55,9 +55,9 @@ export interface RenderedBody {
    */
   tooDeep?: boolean;
   /** The Markdown would take marked seconds to render (see slowRuns): the body is its text. */
-  tooSlow?: boolean;
+  tooSlow?: SlowBody;
   /** The Markdown's tables would pad their rows with too many empty cells (_bounds.ts): the body is its text. */
-  tableTooLarge?: boolean;
+  tableTooLarge?: LargeTables;
   /** marked threw on the Markdown (its message): the body is its text. */
   renderFailed?: string;
 }
@@ -173,7 +173,7 @@ export function renderBody(body: Body, baseUrl: string): RenderedBody {
   // sanitize-html decodes character references, so `&#1;` would come out as a raw U+0001.
   const clean = stripForbidden(withoutLost(html).trim());
   return { html: clean.text, removed, forbidden: clean.removed + noCharacter, ...(tooDeep ? { tooDeep: true } : {}),
-    ...(md?.tooSlow === true ? { tooSlow: true } : {}), ...(md?.tableTooLarge === true ? { tableTooLarge: true } : {}),
+    ...(md?.tooSlow === undefined ? {} : { tooSlow: md.tooSlow }), ...(md?.tableTooLarge === undefined ? {} : { tableTooLarge: md.tableTooLarge }),
     ...(md?.failed !== undefined ? { renderFailed: md.failed } : {}) };
 }
 

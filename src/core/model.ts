@@ -39,9 +39,9 @@ export function toItem(article: Article, config: SiteConfig, diagnostics: Diagno
     if (rendered.removed.length > 0) diagnostics.push(diagnostic(Errors.UnsafeMarkup, { ...where, line: removedLine(article, rendered.removed) }, rendered.removed));
     if (rendered.forbidden > 0) diagnostics.push(diagnostic(Errors.CharsStripped, where, rendered.forbidden));
     if (rendered.tooDeep === true) diagnostics.push(diagnostic(Errors.BodyTooDeep, where, article.body.kind === 'markdown'));
-    if (rendered.tableTooLarge === true) diagnostics.push(diagnostic(Errors.BodyTableTooLarge, where));
+    if (rendered.tableTooLarge !== undefined) diagnostics.push(diagnostic(Errors.BodyTableTooLarge, where, rendered.tableTooLarge));
     if (rendered.renderFailed !== undefined) diagnostics.push(diagnostic(Errors.BodyRenderFailed, where, rendered.renderFailed));
-    if (rendered.tooSlow === true) diagnostics.push(diagnostic(Errors.BodyTooSlow, where));
+    if (rendered.tooSlow !== undefined) diagnostics.push(diagnostic(Errors.BodyTooSlow, where, rendered.tooSlow));
     // No content at all (an empty body, no dateline, photo or credits) is left out, not written as an empty element.
     contentHtml = assembleContent({ body: rendered.html, byline: bylineText(article.authors, language), dateline: dateline?.text, image: article.image, creditLines: credits, language }) || undefined;
     summary ??= excerpt(rendered.html);

@@ -695,6 +695,17 @@ const ROWS: [string, Form, Expected][] = [
   ['two reporters with places of their own keep them', closing('(Reporting by Jane Doe in Paris and Tom Hale in London)'), {
     contributors: [{ name: 'Jane Doe', location: 'Paris', role: 'reporting' }, { name: 'Tom Hale', location: 'London', role: 'reporting' }], last: P,
   }],
+  // (Review: a place after the last of people of different jobs is that one's; a place with "and" in its
+  // name, or two places, made a reporter of "Herzegovina".)
+  ['a place after the last of people of two jobs is the last\'s', closing('Reporter Jane Doe and Photographer Tom Hale in London contributed to this report.'), {
+    contributors: [{ name: 'Jane Doe', role: 'reporter' }, { name: 'Tom Hale', location: 'London', role: 'photographer' }], last: P,
+  }],
+  ['a place with "and" in its name is one place', closing('(Reporting by Jane Doe and Tom Hale in Bosnia and Herzegovina; Editing by Ann Lee)'), {
+    contributors: [{ name: 'Jane Doe', location: 'Bosnia and Herzegovina', role: 'reporting' }, { name: 'Tom Hale', location: 'Bosnia and Herzegovina', role: 'reporting' }, { name: 'Ann Lee', role: 'editing' }], last: P,
+  }],
+  ['two places after a name are places, not a person', closing('(Reporting by Tom Hale in London and Paris)'), {
+    contributors: [{ name: 'Tom Hale', location: 'London and Paris', role: 'reporting' }], last: P,
+  }],
   ['writers who contributed, with one place after the last', closing('Associated Press writers Jill Lawless and Danica Kirka in London contributed to this report.'), {
     contributors: [{ name: 'Jill Lawless', location: 'London' }, { name: 'Danica Kirka', location: 'London' }], last: P,
   }],

@@ -374,9 +374,20 @@ function splitPeople(list: string): string[] {
     // kept as printed, one person, not two ("Hale" and "Tom" were two contributors).
     else if (last !== undefined && reversed.has(`${last}, ${part}`) && ONE_WORD.test(last) && ONE_WORD.test(part) && !notGivenName(last) && !notGivenName(part)) out[out.length - 1] = `${last}, ${part}`;
     else if (last !== undefined && /\s(?:in|at)\s/u.test(last) && list.includes(`${last.split(/\s(?:in|at)\s/u).pop() ?? ''}, ${part}`) && isRegionName(part)) out[out.length - 1] = `${last}, ${part}`;
+    // A place of two joined by "and" (`in Bosnia and Herzegovina`), or two places (`in London and Paris`),
+    // after a name's place: the place, not another person (review: "Herzegovina" was made a reporter).
+    else if (last !== undefined && /\s(?:in|at)\s/u.test(last) && placeAnd(last.split(/\s(?:in|at)\s/u).pop() ?? '', part, list)) out[out.length - 1] = `${last} and ${part}`;
     else out.push(part);
   }
   return out;
+}
+
+/** Whether `place and part`, as the list prints it, is one place's name or `part` is a place of its own. */
+function placeAnd(place: string, part: string, list: string): boolean {
+  if (place === '' || !list.includes(`${place} and ${part}`)) return false;
+  if (isRegionName(`${place} and ${part}`)) return true;
+  const city = lookupCity(part);
+  return !part.includes(' ') && (isRegionName(part) || city.found || city.reason === 'ambiguous');
 }
 
 /** A word after (or before) a comma that is an agency or a place, not half of a name (`Doe, Reuters`, `Hale, Texas`: review). */
@@ -517,6 +528,9 @@ export function parseContributorLine(line: string): Contributor[] | undefined {
 function placeShared(people: Contributor[]): Contributor[] {
   const last = people[people.length - 1];
   if (people.length < 2 || last?.location === undefined || people.slice(0, -1).some((p) => p.location !== undefined)) return people;
+  // (Only among people of one job: `Reporter Jane Doe and Photographer Tom Reed in London` says where the
+  // photographer was. Review.)
+  if (people.some((p) => p.role !== last.role)) return people;
   // (The place before the role, as a record of one written with its place has them.)
   return people.map((p) => (p.location === undefined ? { name: p.name, location: last.location, ...(p.role === undefined ? {} : { role: p.role }) } : p));
 }
@@ -537,7 +551,7 @@ const looksLikeNameOrPlace = (s: string | undefined): boolean => {
  * ends like a tagline ("Photographers say it contributed to this story."), and no credit is made of it.
  */
 const named = (people: Contributor[]): Contributor[] | undefined =>
-  people.length > 0 && people.every((p) => p.name.split(', ').every(looksLikeNameOrPlace) && (p.location === undefined || p.location.replace(/^the /, '').split(', ').every(looksLikeNameOrPlace))) ? people : undefined;
+  people.length > 0 && people.every((p) => p.name.split(', ').every(looksLikeNameOrPlace) && (p.location === undefined || p.location.replace(/^the /, '').split(/, | and /).every(looksLikeNameOrPlace))) ? people : undefined;
 
 // ----- Agencies -----
 

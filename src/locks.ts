@@ -15,6 +15,7 @@ import { linkSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmdirSync
 import { hostname } from 'node:os';
 import { dirname, join, sep } from 'node:path';
 import { systemCode } from './errors.js';
+import { realPath } from './paths.js';
 
 export const LOCK_FILE = '.dateline-lock';
 const BREAK_FILE = `${LOCK_FILE}.break`;
@@ -296,7 +297,9 @@ async function lockOne(dir: string, waiting?: OnWait): Promise<string | undefine
  */
 export function releaseLocksLeftBy(dirs: readonly string[]): void {
   for (const dir of dirs) {
-    const path = join(dir, LOCK_FILE);
+    // (As builds name their locks, through links: a served `--dir` that is a link held by a build of this
+    // thread was not found held, and would have been removed. Review.)
+    const path = join(realPath(dir), LOCK_FILE);
     if (held.has(path)) continue;
     const h = readHolder(path);
     if (h !== 'gone' && h !== 'unreadable' && sameHolder(h, self())) rmSync(path, { force: true });

@@ -333,6 +333,19 @@ describe('unsafe markup is removed and named in a W_UNSAFE_MARKUP warning', () =
     expect(warningsFor('articles/marked-fault.md', 'W_BODY_RENDER_FAILED')).toMatchObject([{ message: expect.stringContaining('failed on this body (Cannot read properties of undefined') }]);
   });
 
+  it('an embed pasted self-closed (`<iframe … />`, `<script … />`) is removed and named, not shown as text; one left open is words (review)', async () => {
+    const { renderBody } = await import('../src/core/content.js');
+    const embed = renderBody({ kind: 'markdown', text: 'Watch:\n\n<iframe src="https://www.youtube.com/embed/abc" width="560"/>\n\nAfter the <script src="https://x.example/w.js" /> embed.' }, 'https://e.com/a/');
+    expect(embed.html).toBe('<p>Watch:</p>\n<p>After the  embed.</p>');
+    expect(embed.removed).toEqual(['<iframe>', '<script>']);
+    const html = renderBody({ kind: 'html', text: '<p>Watch:</p><IFRAME SRC="https://www.youtube.com/embed/abc"/><p>After.</p>' }, 'https://e.com/a/');
+    expect(html.html).toBe('<p>Watch:</p><p>After.</p>');
+    expect(html.removed).toEqual(['<iframe>']);
+    const open = renderBody({ kind: 'markdown', text: 'An unclosed <script> element, and <iframe src="a b c /> unquoted, stay words.' }, 'https://e.com/a/');
+    expect(open.html).toBe('<p>An unclosed &lt;script&gt; element, and &lt;iframe src="a b c /&gt; unquoted, stay words.</p>');
+    expect(open.removed).toEqual([]);
+  });
+
   it('a footnoted body marked throws on leaves the footnotes of the bodies after it as they were (review: every later one was text)', async () => {
     const { renderBody } = await import('../src/core/content.js');
     const noted = { kind: 'markdown' as const, text: 'A claim[^1] the ministry made.\n\n[^1]: Its statement of Monday.' };

@@ -70,19 +70,45 @@ export interface RenderedBody {
  */
 const RAW_TEXT_OPEN = /<(script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext|template)(?=[\s/>]|$)/gi;
 
-export function withUnclosedRawTextShown(html: string): string {
+/** A raw-text element's start tag written self-closed (`<iframe src="…" />`), from its `<`: its attributes, then `/>`. */
+const SELF_CLOSED = /<[a-zA-Z]+(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/>/y;
+
+/**
+ * The body with each raw-text element left open shown as text (see RAW_TEXT_OPEN), and `dropped`: those
+ * written self-closed (`<iframe src="…" />`, `<script src="…" />`, as embed codes are pasted), which are no
+ * words of the story: removed, and named with the markup removed (review: they were shown as text, with
+ * no warning).
+ */
+export function withUnclosedRawTextShown(html: string): { html: string; dropped: string[] } {
+  const dropped: string[] = [];
   RAW_TEXT_OPEN.lastIndex = 0;
-  if (!RAW_TEXT_OPEN.test(html)) return html;
+  if (!RAW_TEXT_OPEN.test(html)) return { html, dropped };
   const lower = html.toLowerCase();
   // Each name's last closing tag, found once (a search from every opener to the end of the body was
   // quadratic: 100,000 `<script>` took 24 s, review).
   const lastClose = new Map<string, number>();
-  return html.replace(RAW_TEXT_OPEN, (open: string, name: string, at: number) => {
-    const n = name.toLowerCase();
+  let out = '';
+  let from = 0;
+  RAW_TEXT_OPEN.lastIndex = 0;
+  for (let m = RAW_TEXT_OPEN.exec(html); m !== null; m = RAW_TEXT_OPEN.exec(html)) {
+    const n = (m[1] ?? '').toLowerCase();
     let last = lastClose.get(n);
     if (last === undefined) lastClose.set(n, (last = lower.lastIndexOf(`</${n}`)));
-    return n !== 'plaintext' && last >= at + open.length ? open : `&lt;${open.slice(1)}`;
-  });
+    if (n !== 'plaintext' && last >= m.index + m[0].length) continue;
+    // (Looked for within a tag's length of the opener: an attribute left unquoted to the end is no self-closed tag.)
+    SELF_CLOSED.lastIndex = 0;
+    const tag = SELF_CLOSED.exec(html.slice(m.index, m.index + 4096));
+    out += html.slice(from, m.index);
+    if (tag === null) {
+      out += '&lt;';
+      from = m.index + 1;
+    } else {
+      dropped.push(n);
+      from = m.index + tag[0].length;
+      RAW_TEXT_OPEN.lastIndex = from;
+    }
+  }
+  return { html: out + html.slice(from), dropped };
 }
 
 /** Renders and sanitises a body; URLs in it resolve against `baseUrl` (the article's URL). */
@@ -92,7 +118,7 @@ export function renderBody(body: Body, baseUrl: string): RenderedBody {
   const htmlTooDeep = md?.tooDeep !== true && elementsTooDeep(md?.html ?? body.text);
   const tooDeep = md?.tooDeep === true || htmlTooDeep;
   const source = !htmlTooDeep ? md?.html ?? body.text : md !== undefined ? asText(body.text) : withoutTags(body.text);
-  const rendered = withUnclosedRawTextShown(source);
+  const { html: rendered, dropped } = withUnclosedRawTextShown(source);
   // A character reference to no character XML can hold (`&#0;`, a lone surrogate, past U+10FFFF) would be
   // decoded to U+FFFD: removed, and counted with the forbidden characters.
   let noCharacter = 0;
@@ -105,7 +131,7 @@ export function renderBody(body: Body, baseUrl: string): RenderedBody {
   // (What a comment holds is no markup: sanitize-html drops it whole, and nothing in it was shown.)
   // (`<!-->` and `<!--->` are comments already closed, as HTML reads them: review.)
   const scanned = raw.includes('<!--') ? raw.replace(/<!--(?:-?>|[\s\S]*?(?:-->|$))/g, '') : raw;
-  const tags = new Set<string>();
+  const tags = new Set<string>(dropped);
   for (const m of scanned.matchAll(/<\s*([a-zA-Z][\w:-]*)/g)) {
     const tag = (m[1] ?? '').toLowerCase();
     if (!ALLOWED_SET.has(tag)) tags.add(tag);

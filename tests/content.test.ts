@@ -333,6 +333,17 @@ describe('unsafe markup is removed and named in a W_UNSAFE_MARKUP warning', () =
     expect(warningsFor('articles/marked-fault.md', 'W_BODY_RENDER_FAILED')).toMatchObject([{ message: expect.stringContaining('failed on this body (Cannot read properties of undefined') }]);
   });
 
+  it('names event handlers the parser finds on any tag, and none for a title that only mentions one (review)', async () => {
+    const { renderBody } = await import('../src/core/content.js');
+    const removed = (text: string, kind: 'markdown' | 'html' = 'html'): string[] => renderBody({ kind, text }, 'https://e.com/a/').removed;
+    expect(removed('[link](https://e.com/x "click onmouseover=here")', 'markdown')).toEqual([]);
+    expect(removed('<a title="x onclick=y" href="https://e.com/">a</a>')).toEqual([]);
+    for (const text of ['<p ONCLICK=x>a</p>', '<a href="https://e.com/" onmouseover="x()">a</a>', '<img src="https://e.com/a.jpg" onerror="x()">', '<table><tr><td onclick="x">1</td></tr></table>']) {
+      expect(removed(text), text).toEqual(['on… event handlers']);
+    }
+    expect(removed('<blink onclick="x">a</blink>')).toEqual(['<blink>', 'on… event handlers']);
+  });
+
   it('an embed pasted self-closed (`<iframe … />`, `<script … />`) is removed and named, not shown as text; one left open is words (review)', async () => {
     const { renderBody } = await import('../src/core/content.js');
     const embed = renderBody({ kind: 'markdown', text: 'Watch:\n\n<iframe src="https://www.youtube.com/embed/abc" width="560"/>\n\nAfter the <script src="https://x.example/w.js" /> embed.' }, 'https://e.com/a/');

@@ -344,6 +344,15 @@ describe('unsafe markup is removed and named in a W_UNSAFE_MARKUP warning', () =
     expect(removed('<blink onclick="x">a</blink>')).toEqual(['<blink>', 'on… event handlers']);
   });
 
+  it('an image with no URL at all goes with a warning, as one whose URL is none (review: it went without a word)', async () => {
+    const { renderBody } = await import('../src/core/content.js');
+    for (const [text, kind] of [['<p>A<img alt="Photo: Reuters/Jane Doe">B</p>', 'html'], ['A ![Photo: Reuters]() B', 'markdown'], ['<p>A<img src="" alt="x">B</p>', 'html']] as const) {
+      const r = renderBody({ kind, text }, 'https://e.com/a/');
+      expect(r.html, text).toBe('<p>AB</p>'.replace('AB', kind === 'markdown' ? 'A  B' : 'AB'));
+      expect(r.removed, text).toEqual(['a link or image whose URL is none']);
+    }
+  });
+
   it('an embed pasted self-closed (`<iframe … />`, `<script … />`) is removed and named, not shown as text; one left open is words (review)', async () => {
     const { renderBody } = await import('../src/core/content.js');
     const embed = renderBody({ kind: 'markdown', text: 'Watch:\n\n<iframe src="https://www.youtube.com/embed/abc" width="560"/>\n\nAfter the <script src="https://x.example/w.js" /> embed.' }, 'https://e.com/a/');

@@ -196,7 +196,10 @@ export function renderBody(body: Body, baseUrl: string): RenderedBody {
       // A lazy-loaded image's own URL is in data-src (its src a placeholder), or in a srcset alone.
       img: (tagName, attribs) => {
         noteHandlers(attribs);
-        const src = absolute(imageUrl(attribs), IMG_SCHEMES);
+        // (An image with no URL at all goes too, said as one whose URL is none: review, its alt went without a word.)
+        const url = imageUrl(attribs);
+        if (url === undefined) broken += 1;
+        const src = absolute(url, IMG_SCHEMES);
         return { tagName, attribs: src === undefined ? {} : withUrl(attribs, 'src', src) };
       },
       td: (tagName, attribs) => ({ tagName, attribs: withAlign(noteHandlers(attribs)) }),

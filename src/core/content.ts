@@ -92,21 +92,24 @@ export function withUnclosedRawTextShown(html: string): { html: string; dropped:
   RAW_TEXT_OPEN.lastIndex = 0;
   for (let m = RAW_TEXT_OPEN.exec(html); m !== null; m = RAW_TEXT_OPEN.exec(html)) {
     const n = (m[1] ?? '').toLowerCase();
-    let last = lastClose.get(n);
-    if (last === undefined) lastClose.set(n, (last = lower.lastIndexOf(`</${n}`)));
-    if (n !== 'plaintext' && last >= m.index + m[0].length) continue;
-    // (Looked for within a tag's length of the opener: an attribute left unquoted to the end is no self-closed tag.)
+    // Self-closed first, whatever closes later: a parser ignores the `/`, and the element would run to the
+    // next embed's closing tag, the story between taken as its content (review: two embeds pasted, one
+    // self-closed, and the story went). (Looked for within a tag's length of the opener: an attribute left
+    // unquoted to the end is no self-closed tag.)
     SELF_CLOSED.lastIndex = 0;
     const tag = SELF_CLOSED.exec(html.slice(m.index, m.index + 4096));
-    out += html.slice(from, m.index);
-    if (tag === null) {
-      out += '&lt;';
-      from = m.index + 1;
-    } else {
+    if (tag !== null) {
+      out += html.slice(from, m.index);
       dropped.push(n);
       from = m.index + tag[0].length;
       RAW_TEXT_OPEN.lastIndex = from;
+      continue;
     }
+    let last = lastClose.get(n);
+    if (last === undefined) lastClose.set(n, (last = lower.lastIndexOf(`</${n}`)));
+    if (n !== 'plaintext' && last >= m.index + m[0].length) continue;
+    out += `${html.slice(from, m.index)}&lt;`;
+    from = m.index + 1;
   }
   return { html: out + html.slice(from), dropped };
 }

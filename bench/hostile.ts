@@ -37,6 +37,7 @@ const BODIES: Record<string, string> = {
   'footnote marks `Note[^`': 'Note[^',
   'html: `<script>` never closed': '<script>',
   'tables of two cells `a|b`': 'a|b\n-|-\n',
+  'runs of `_a` between spaces': `${'_a'.repeat(100)} `,
 };
 
 /** Bodies of a shape rather than a unit (twentieth-eighth session: the bounds in src/core/_bounds.ts), made to about `size` characters. */

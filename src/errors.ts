@@ -145,7 +145,7 @@ export const Errors = {
   BodyRenderFailed: entry('W_BODY_RENDER_FAILED', 'warning', (message: string) =>
     `marked, the Markdown renderer, failed on this body (${message}): the content is its text, paragraph by paragraph; reword the Markdown near lists and quotes to render it`),
   BodyTooSlow: entry('W_BODY_TOO_SLOW', 'warning', (why: 'runs' | 'links' | 'footnotes') => `the Markdown has ${why === 'runs'
-    ? 'long runs with no space full of `*` or `_` (tens of kilobytes, such as a pasted blob)'
+    ? 'long runs or paragraphs full of `*` or `_` (tens of kilobytes, such as a pasted blob)'
     : why === 'links' ? 'long runs of links with no space between them (tens of thousands)' : 'tens of thousands of footnote marks (`[^`), or long lines of them'
   }, which would take seconds to render: the content is its text, paragraph by paragraph`),
   BidiUnclosed: entry('W_BIDI_UNCLOSED', 'warning', (count: number) =>

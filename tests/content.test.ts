@@ -400,6 +400,17 @@ describe('unsafe markup is removed and named in a W_UNSAFE_MARKUP warning', () =
     expect(item('long-notes').contentHtml).toContain('<sup>[1]</sup>');
   });
 
+  it('runs of `_a` between spaces, and bodies just under several bounds at once, are too slow too (review: 47 s and 3.3 s unflagged)', async () => {
+    const { renderBody } = await import('../src/core/content.js');
+    const slow = (text: string): string | undefined => renderBody({ kind: 'markdown', text }, 'https://e.com/a/').tooSlow;
+    expect(slow(Array(1000).fill('_a'.repeat(100)).join(' '))).toBe('runs');
+    expect(slow('_a'.repeat(22000))).toBe('runs');
+    expect(slow(`${'[a](b)'.repeat(18000)}\n\n${'Note[^'.repeat(6000)}\n\n${'_a'.repeat(9000)}`)).toBeDefined();
+    // A long read: emphasis and links in every sentence, footnotes, URLs with underscores; a paragraph of 200 KB.
+    expect(slow(('The *minister* said on _Monday_ that the [plan](https://e.com/a_b_c) would go ahead.[^1] '.repeat(8) + '\n\n').repeat(250))).toBeUndefined();
+    expect(slow('The *minister* said on _Monday_ that the plan would go ahead. '.repeat(3300))).toBeUndefined();
+  });
+
   it('tables of more than 50,000 cells in all are text, said so (review: 960 KB of small tables took 10.8 s and 1.3 GB)', () => {
     expect(item('many-cells').contentHtml?.startsWith('<p>| a | b | c | d | e |\n|---|')).toBe(true);
     expect(warningsFor('articles/many-cells.md', 'W_BODY_TABLE_TOO_LARGE')).toMatchObject([{ message: expect.stringContaining('more than 50,000 cells in all') }]);

@@ -95,68 +95,78 @@ export function markdownHtml(text: string): string {
 
 /**
  * Whether marked's inline rules, or its footnote extension, would take seconds on a body, and why; work
- * quadratic in a run of text, each kind counted in one pass:
+ * quadratic in a run of text or a paragraph, each kind counted with the engine's own searches:
  * - `runs`: at every `*`, `_`, `~`, `` ` `` or `!` in a run of the characters an e-mail address may start
  *   with, its text rule (and GFM's autolink rule) scans the rest of the run for an `@`: a run of 100 KB of
- *   `_a` takes it 5 s (bench/RESULTS.md, fifteenth pass). The sum of breaks × length over the runs.
+ *   `_a` takes it 5 s (bench/RESULTS.md, fifteenth pass). The sum of breaks × length over the runs. And
+ *   emphasis: marked pairs the `*` and `_` of a whole paragraph, so runs of them between spaces cost the
+ *   paragraph's square (review: 942 KB of `_a` runs between spaces, 47 s): the sum of `*` and `_` × length
+ *   over the paragraphs.
  * - `links`: links back to back with no ASCII white space between (`[a](b)[a](b)…`): at each, the link
  *   rule takes the URL to the end of the run, then cuts it back (900 KB: 27 s, review). The sum of `](` ×
  *   length over the runs.
  * - `footnotes`: at every `[^` the footnote extension reads to the next `]` or line end (`[^` × 75,000:
  *   18 s), and it looks each call's label up among all the notes (16,000 notes and calls: 3.9 s): the sum
- *   of those distances, and more than `FOOTNOTE_MARKS` marks.
- * A body shorter than √SLOW_RUNS characters cannot reach any of them and is not scanned.
+ *   of those distances, and the number of marks.
+ * Each has its bound, about a second of marked's time, and the shares add up (review: a body just under
+ * each of them took 3.3 s). A body shorter than √SLOW_RUNS characters cannot reach them and is not scanned.
  */
-const SLOW_RUNS = 1e9;
+const SLOW_RUNS = 4e8;
+/** `*` and `_` × their paragraph's length: 196 KB of `_a` runs between spaces (1.9e10) took 1.4 s. */
+const SLOW_EMPHASIS = 1e10;
 /** `links` is cheaper a character: 40,000 links back to back (240 KB, 9.6e9) take 1.8 s. */
 const SLOW_LINKS = 5e9;
-/** Footnote marks (`[^`, calls and notes) past which their lookups add up to seconds: 10,000 notes and calls take 1.2–2.4 s. */
+/** The footnote extension's reads to the next `]`: 20,000 marks on a line of 40 KB (4e8) take 0.45 s. */
+const SLOW_NOTE_READS = 1e9;
+/** Footnote marks (`[^`, calls and notes) past which their lookups add up to a second or more: 10,000 notes and calls take 1.2–2.4 s. */
 const FOOTNOTE_MARKS = 10_000;
-const inEmailRun = new Uint8Array(128);
-for (const c of "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.!#$%&'*+/=?_`{|}~-") inEmailRun[c.charCodeAt(0)] = 1;
-for (const c of '*_~`!') inEmailRun[c.charCodeAt(0)] = 2;
-function slowRuns(text: string): 'runs' | 'links' | 'footnotes' | undefined {
+/** A run of the characters an e-mail address may start with; the breaks in it (see `runs`). */
+const EMAIL_RUN = /[A-Za-z0-9.!#$%&'*+/=?_`{|}~-]{100,}/g;
+const RUN_BREAKS = /[*_~`!]/g;
+function slowRuns(text: string): SlowBody | undefined {
   if (text.length * text.length < SLOW_RUNS) return undefined;
-  let cost = 0;
-  let start = 0;
-  let breaks = 0;
-  for (let i = 0; i <= text.length; i += 1) {
-    const code = i < text.length ? text.charCodeAt(i) : 0;
-    const kind = code < 128 ? inEmailRun[code] ?? 0 : 0;
-    if (kind === 2) breaks += 1;
-    else if (kind === 0) {
-      cost += breaks * (i - start);
-      if (cost >= SLOW_RUNS) return 'runs';
-      start = i + 1;
-      breaks = 0;
+  let runs = 0;
+  for (const [run] of text.matchAll(EMAIL_RUN)) {
+    runs += (run.length - run.replace(RUN_BREAKS, '').length) * run.length;
+    if (runs >= SLOW_RUNS) return 'runs';
+  }
+  let emphasis = 0;
+  if (text.includes('*') || text.includes('_')) {
+    for (const paragraph of text.split(/\n[ \t]*\n/)) {
+      if (paragraph.length < 1000) continue;
+      emphasis += (paragraph.length - paragraph.replace(/[*_]/g, '').length) * paragraph.length;
+      if (emphasis >= SLOW_EMPHASIS) return 'runs';
     }
   }
-  // (The searches below are the engine's own: one loop counting all three kinds, deoptimised on an overflow
-  // of its products, took a minute on 240 KB.)
+  let links = 0;
   if (text.includes('](')) {
-    let links = 0;
-    for (const run of text.matchAll(/[^ \t\n\v\f\r]{1000,}/g)) {
+    for (const [run] of text.matchAll(/[^ \t\n\v\f\r]{1000,}/g)) {
       let count = 0;
-      for (let at = run[0].indexOf(']('); at >= 0; at = run[0].indexOf('](', at + 2)) count += 1;
-      links += count * run[0].length;
+      for (let at = run.indexOf(']('); at >= 0; at = run.indexOf('](', at + 2)) count += 1;
+      links += count * run.length;
       if (links >= SLOW_LINKS) return 'links';
     }
   }
-  if (!text.includes('[^')) return undefined;
-  let notes = 0;
+  let reads = 0;
   let marks = 0;
-  let stop = -1;
-  for (let at = text.indexOf('[^'); at >= 0; at = text.indexOf('[^', at + 2)) {
-    marks += 1;
-    if (stop < at) {
-      const close = text.indexOf(']', at);
-      const end = text.indexOf('\n', at);
-      stop = Math.min(close < 0 ? text.length : close, end < 0 ? text.length : end);
+  if (text.includes('[^')) {
+    let stop = -1;
+    for (let at = text.indexOf('[^'); at >= 0; at = text.indexOf('[^', at + 2)) {
+      marks += 1;
+      if (stop < at) {
+        const close = text.indexOf(']', at);
+        const end = text.indexOf('\n', at);
+        stop = Math.min(close < 0 ? text.length : close, end < 0 ? text.length : end);
+      }
+      reads += stop - at;
+      if (reads >= SLOW_NOTE_READS) return 'footnotes';
     }
-    notes += stop - at;
-    if (notes >= SLOW_RUNS) return 'footnotes';
+    if (marks > FOOTNOTE_MARKS) return 'footnotes';
   }
-  return marks > FOOTNOTE_MARKS ? 'footnotes' : undefined;
+  // Each under its bound: their shares together.
+  const shares: [SlowBody, number][] = [['runs', runs / SLOW_RUNS + emphasis / SLOW_EMPHASIS], ['links', links / SLOW_LINKS], ['footnotes', reads / SLOW_NOTE_READS + marks / FOOTNOTE_MARKS]];
+  if (shares.reduce((sum, [, share]) => sum + share, 0) < 1) return undefined;
+  return shares.reduce((a, b) => (b[1] > a[1] ? b : a))[0];
 }
 
 /**

@@ -917,7 +917,7 @@ describe('importText: the body', () => {
   });
 
   it('reads no photo credit from a closing sentence about photos, an image link, or a story of that line alone', () => {
-    for (const end of ['Photos by the agency showed the damage.', 'Photo: https://example.com/quake.jpg', 'Photos: the agency. More follows.', '(Photo: AFP']) {
+    for (const end of ['Photos by the agency showed the damage.', 'Photo: https://example.com/quake.jpg', 'Photos: the agency. More follows.', '(Photo: AFP', 'Photo: Firefighters at the scene on Tuesday', 'Photo: Police say the suspect fled.']) {
       const s = body(`ANKARA, Feb. 6 (Reuters) -- Rescue teams worked through the night.\n\n${end}`);
       expect(s.fields.image?.credit, end).toBeUndefined();
       expect(s.body.endsWith(end), end).toBe(true);

@@ -694,5 +694,8 @@ export function photoCreditAlone(line: string): string | undefined {
   if (m === null || credit === undefined) return undefined;
   // Brackets that pair, a credit that starts with a capital (or a CJK name) and holds no sentence or URL.
   const paired = { '': '', '[': ']', '(': ')' }[m.groups?.['open'] ?? ''] === m.groups?.['close'];
-  return paired && /^[\p{Lu}\p{Lo}]/u.test(credit) && !/[.!?]\s|[[\]()]|:\/\//u.test(credit) ? credit : undefined;
+  // (And names: a photographer's, an agency's, `Tom Reed/Reuters`, `Jane Doe and Tom Reed`. Review: `Photo:
+  // Firefighters at the scene on Tuesday`, a caption, was made a credit.)
+  const names = credit.split(/\s*\/\s*|, | and /);
+  return paired && !/[.!?]\s|[[\]()]|:\/\//u.test(credit) && names.every(looksLikeNameOrPlace) ? credit : undefined;
 }

@@ -383,14 +383,18 @@ async function buildNow(options: BuildOptions, config: SiteConfig, outShown: str
     report.written = await stage.commit(before, async (written) => {
       if (options.rememberPings === undefined || config.hub === undefined || cacheDir === undefined) return;
       if (options.rememberPings === 'published' && outDir !== realPath(resolve(options.cwd, config.outDir))) return;
-      const urls = changedFeedUrls(config.feedBaseUrl, written);
-      if (urls.length === 0) return;
-      // (Under the cache directory's lock, which this build holds. Should a rename fail and the output be
-      // put back, the next --ping sends these all the same: a hub that fetches a feed unchanged is told nothing false.)
-      report.remembered = await addPendingHeld(cacheDir, config.hub, urls).then(
-        () => ({ urls }),
-        (e: unknown) => ({ urls, error: failureReason(e) }),
-      );
+      // (Nothing here may stop the build: its files are being put in place. Review.)
+      let urls: string[] = [];
+      try {
+        urls = changedFeedUrls(config.feedBaseUrl, written);
+        if (urls.length === 0) return;
+        // (Under the cache directory's lock, which this build holds. Should a rename fail and the output be
+        // put back, the next --ping sends these all the same: a hub that fetches a feed unchanged is told nothing false.)
+        await addPendingHeld(cacheDir, config.hub, urls);
+        report.remembered = { urls };
+      } catch (e) {
+        report.remembered = { urls, error: failureReason(e) };
+      }
     });
     report.removed = stage.removed;
     for (const k of stage.kept) report.diagnostics.push(diagnostic(Errors.StaleKept, { file: `${outShown}/${k.file}` }, k.why));

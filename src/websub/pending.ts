@@ -95,6 +95,12 @@ async function change(cacheDir: string, hub: string, edit: (pending: Map<string,
   }
   const urls = [...pending.keys()].sort();
   const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, `${JSON.stringify({ hub, urls, marks: Object.fromEntries(urls.map((u) => [u, pending.get(u)])) })}\n`);
-  await rename(tmp, file);
+  try {
+    await writeFile(tmp, `${JSON.stringify({ hub, urls, marks: Object.fromEntries(urls.map((u) => [u, pending.get(u)])) })}\n`);
+    await rename(tmp, file);
+  } catch (e) {
+    // (A disk full midway leaves no temporary file behind: every build writes here now. Review.)
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw e;
+  }
 }

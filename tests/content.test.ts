@@ -409,6 +409,8 @@ describe('unsafe markup is removed and named in a W_UNSAFE_MARKUP warning', () =
     // A long read: emphasis and links in every sentence, footnotes, URLs with underscores; a paragraph of 200 KB.
     expect(slow(('The *minister* said on _Monday_ that the [plan](https://e.com/a_b_c) would go ahead.[^1] '.repeat(8) + '\n\n').repeat(250))).toBeUndefined();
     expect(slow('The *minister* said on _Monday_ that the plan would go ahead. '.repeat(3300))).toBeUndefined();
+    // (Paragraphs ended by CRLF are paragraphs too.)
+    expect(slow(('The *minister* said on _Monday_ that the plan would go ahead. '.repeat(8) + '\r\n\r\n').repeat(4000))).toBeUndefined();
   });
 
   it('tables of more than 50,000 cells in all are text, said so (review: 960 KB of small tables took 10.8 s and 1.3 GB)', () => {

@@ -132,7 +132,8 @@ function slowRuns(text: string): SlowBody | undefined {
   }
   let emphasis = 0;
   if (text.includes('*') || text.includes('_')) {
-    for (const paragraph of text.split(/\n[ \t]*\n/)) {
+    // (Blank lines as marked reads them, CRLF and CR too: a long story written on Windows is many paragraphs.)
+    for (const paragraph of text.split(/(?:\r\n?|\n)[ \t]*(?:\r\n?|\n)/)) {
       if (paragraph.length < 1000) continue;
       emphasis += (paragraph.length - paragraph.replace(/[*_]/g, '').length) * paragraph.length;
       if (emphasis >= SLOW_EMPHASIS) return 'runs';

@@ -187,10 +187,11 @@ export function renderBody(body: Body, baseUrl: string): RenderedBody {
     // JavaScript" or a tracking pixel as an embed's link to its video).
     nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'iframe'],
     transformTags: {
+      // (Every tag's attributes are looked at for event handlers: here, and in the tags' own below.)
+      '*': (tagName, attribs) => ({ tagName, attribs: noteHandlers(attribs) }),
       // What lost its URL (a scheme not kept, a URL that is none) is no image and no link: an image goes, a
       // link leaves its text. Each keeps no attribute, and goes after sanitising (`withoutLost`): an
       // exclusiveFilter cut the sanitiser's output back once a tag, quadratic (review: 100,000 links took 59 s).
-      '*': (tagName, attribs) => ({ tagName, attribs: noteHandlers(attribs) }),
       a: (tagName, attribs) => {
         noteHandlers(attribs);
         const href = absolute(attribs['href'], LINK_SCHEMES);

@@ -368,15 +368,17 @@ function splitPeople(list: string): string[] {
   if (list.includes(',')) for (const m of list.matchAll(SURNAME_COMMA_GIVEN)) reversed.add(m[1] ?? '');
   for (const part of splitNames(list)) {
     const last = out[out.length - 1];
+    /** The place the part before ends with (`Tom Reed in London`), if it names one. */
+    const place = last !== undefined && /\s(?:in|at)\s/u.test(last) ? last.split(/\s(?:in|at)\s/u).pop() ?? '' : undefined;
     const suffixed = last === undefined ? undefined : suffixOf(last, part);
     if (suffixed !== undefined) out[out.length - 1] = suffixed;
     // One word, a comma and one word (`Reporting by Jane Doe and Hale, Tom`): a name written surname first,
     // kept as printed, one person, not two ("Hale" and "Tom" were two contributors).
     else if (last !== undefined && reversed.has(`${last}, ${part}`) && ONE_WORD.test(last) && ONE_WORD.test(part) && !notGivenName(last) && !notGivenName(part)) out[out.length - 1] = `${last}, ${part}`;
-    else if (last !== undefined && /\s(?:in|at)\s/u.test(last) && list.includes(`${last.split(/\s(?:in|at)\s/u).pop() ?? ''}, ${part}`) && isRegionName(part)) out[out.length - 1] = `${last}, ${part}`;
+    else if (place !== undefined && list.includes(`${place}, ${part}`) && isRegionName(part)) out[out.length - 1] = `${last}, ${part}`;
     // A place of two joined by "and" (`in Bosnia and Herzegovina`), or two places (`in London and Paris`),
     // after a name's place: the place, not another person (review: "Herzegovina" was made a reporter).
-    else if (last !== undefined && /\s(?:in|at)\s/u.test(last) && placeAnd(last.split(/\s(?:in|at)\s/u).pop() ?? '', part, list)) out[out.length - 1] = `${last} and ${part}`;
+    else if (place !== undefined && placeAnd(place, part, list)) out[out.length - 1] = `${last} and ${part}`;
     else out.push(part);
   }
   return out;

@@ -370,6 +370,28 @@ describe('unsafe markup is removed and named in a W_UNSAFE_MARKUP warning', () =
     expect(open.removed).toEqual([]);
   });
 
+  it('a page\'s blocks pasted with the story stay blocks; an inline SVG goes with its labels (review: their text ran into the next words)', async () => {
+    const { renderBody } = await import('../src/core/content.js');
+    const footer = renderBody({ kind: 'html', text: '<p>Lead.</p><footer>Desk note</footer>Next words <address onclick="x">Bureau, Beijing</address>' }, 'https://e.com/a/');
+    expect(footer.html).toBe('<p>Lead.</p><div>Desk note</div>Next words <div>Bureau, Beijing</div>');
+    expect(footer.removed).toEqual(['on… event handlers']);
+    const svg = renderBody({ kind: 'html', text: '<p>Rates <svg viewBox="0 0 9 9"><title>Chart of rates</title><text>2.5%</text></svg>held.</p>' }, 'https://e.com/a/');
+    expect(svg.html).toBe('<p>Rates held.</p>');
+    expect(svg.removed).toEqual(['<svg>', '<text>', '<title>']);
+  });
+
+  it('a <picture> keeps its <img> without a warning, and one with no <img> its first srcset source as the photo (review: the photo went)', async () => {
+    const { renderBody } = await import('../src/core/content.js');
+    const body = (text: string, kind: 'markdown' | 'html' = 'html') => renderBody({ kind, text }, 'https://e.com/a/');
+    const both = body('<picture><source type="image/avif" srcset="https://e.com/p.avif"><img src="https://e.com/p.jpg" alt="Port"></picture><p>Text.</p>');
+    expect(both).toMatchObject({ html: '<img src="https://e.com/p.jpg" alt="Port" /><p>Text.</p>', removed: [] });
+    const sources = body('<PICTURE><source media="(min-width: 9px)"><Source srcset="p.webp 1x, p2.webp 2x"><source srcset="q.jpg"></PICTURE><p>Text.</p>');
+    expect(sources).toMatchObject({ html: '<img src="https://e.com/a/p.webp" /><p>Text.</p>', removed: [] });
+    expect(body('Seen <picture><source srcset="https://e.com/m.jpg"></picture> here.', 'markdown').html).toBe('<p>Seen <img src="https://e.com/m.jpg" /> here.</p>');
+    // (A picture with no source of a URL has nothing to show; one never closed holds the rest.)
+    expect(body('<picture><source media="x"></picture><p>A</p><picture><source srcset="z.jpg">').html).toBe('<p>A</p><img src="https://e.com/a/z.jpg" />');
+  });
+
   it('a footnoted body marked throws on leaves the footnotes of the bodies after it as they were (review: every later one was text)', async () => {
     const { renderBody } = await import('../src/core/content.js');
     const noted = { kind: 'markdown' as const, text: 'A claim[^1] the ministry made.\n\n[^1]: Its statement of Monday.' };

@@ -11,6 +11,7 @@ import { elementsTooDeep, withoutTags } from './_bounds.js';
 import { isRightToLeft } from './_direction.js';
 import { escapeHtml, stripForbidden } from './_text.js';
 import { rfc3986Href } from './_urls.js';
+import { PICTURE_PARTS, withPictureFallbacks } from './_picture.js';
 
 const ALLOWED_TAGS = [
   'p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
@@ -18,7 +19,12 @@ const ALLOWED_TAGS = [
   'code', 'pre', 'kbd', 'a', 'img', 'figure', 'figcaption', 'table', 'caption', 'thead', 'tbody', 'tfoot',
   'tr', 'th', 'td', 'span', 'div', 'time', 'section', 'details', 'summary', 'aside',
 ];
-const ALLOWED_SET = new Set(ALLOWED_TAGS);
+/**
+ * Blocks kept as a `<div>`: a page's containers pasted with the story (`<footer>`, `<address>`, `<article>`).
+ * Unwrapped, their text ran into the next words (review: `Footer noteNext words`); nothing in them is unsafe.
+ */
+const BLOCKS_AS_DIV = ['address', 'article', 'header', 'footer', 'main', 'hgroup', 'center', 'search'];
+const KEPT_SET = new Set([...ALLOWED_TAGS, ...BLOCKS_AS_DIV, ...PICTURE_PARTS]);
 /** URL schemes kept in links (`tel:` for a tip line) and in images. */
 const LINK_SCHEMES = ['http', 'https', 'mailto', 'tel'];
 const IMG_SCHEMES = ['http', 'https'];
@@ -121,7 +127,8 @@ export function renderBody(body: Body, baseUrl: string): RenderedBody {
   const htmlTooDeep = md?.tooDeep !== true && elementsTooDeep(md?.html ?? body.text);
   const tooDeep = md?.tooDeep === true || htmlTooDeep;
   const source = !htmlTooDeep ? md?.html ?? body.text : md !== undefined ? asText(body.text) : withoutTags(body.text);
-  const { html: rendered, dropped } = withUnclosedRawTextShown(source);
+  const { html: shown, dropped } = withUnclosedRawTextShown(source);
+  const rendered = withPictureFallbacks(shown);
   // A character reference to no character XML can hold (`&#0;`, a lone surrogate, past U+10FFFF) would be
   // decoded to U+FFFD: removed, and counted with the forbidden characters.
   let noCharacter = 0;
@@ -137,7 +144,7 @@ export function renderBody(body: Body, baseUrl: string): RenderedBody {
   const tags = new Set<string>(dropped);
   for (const m of scanned.matchAll(/<\s*([a-zA-Z][\w:-]*)/g)) {
     const tag = (m[1] ?? '').toLowerCase();
-    if (!ALLOWED_SET.has(tag)) tags.add(tag);
+    if (!KEPT_SET.has(tag)) tags.add(tag);
   }
   const removed = [...tags].sort().map((t) => `<${t}>`);
   // Event handlers, as the sanitiser's parser reads the attributes (review: a regular expression over the
@@ -184,8 +191,9 @@ export function renderBody(body: Body, baseUrl: string): RenderedBody {
     disallowedTagsMode: 'discard',
     // Removed with their content, not unwrapped: what they hold is not meant to be shown (a <template>'s
     // text became the summary; an <iframe>'s is shown by no browser; a <noscript>'s is as often "enable
-    // JavaScript" or a tracking pixel as an embed's link to its video).
-    nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'iframe'],
+    // JavaScript" or a tracking pixel as an embed's link to its video). An inline SVG's text is a drawing's
+    // labels (its <title>, a chart's axes), which ran into the story's words.
+    nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'iframe', 'svg'],
     transformTags: {
       // (Every tag's attributes are looked at for event handlers: here, and in the tags' own below.)
       '*': (tagName, attribs) => ({ tagName, attribs: noteHandlers(attribs) }),
@@ -206,6 +214,7 @@ export function renderBody(body: Body, baseUrl: string): RenderedBody {
         const src = absolute(url, IMG_SCHEMES);
         return { tagName, attribs: src === undefined ? {} : withUrl(attribs, 'src', src) };
       },
+      ...Object.fromEntries(BLOCKS_AS_DIV.map((block) => [block, (_: string, attribs: Record<string, string>) => ({ tagName: 'div', attribs: noteHandlers(attribs) })])),
       td: (tagName, attribs) => ({ tagName, attribs: withAlign(noteHandlers(attribs)) }),
       th: (tagName, attribs) => ({ tagName, attribs: withAlign(noteHandlers(attribs)) }),
     },

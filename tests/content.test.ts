@@ -392,6 +392,14 @@ describe('unsafe markup is removed and named in a W_UNSAFE_MARKUP warning', () =
     expect(body('<picture><source media="x"></picture><p>A</p><picture><source srcset="z.jpg">').html).toBe('<p>A</p><img src="https://e.com/a/z.jpg" />');
   });
 
+  it('a lone surrogate in Markdown (a footnote label too) is removed and counted before rendering (review: the body was text)', async () => {
+    const { renderBody } = await import('../src/core/content.js');
+    const r = renderBody({ kind: 'markdown', text: 'A note[^\ud800x] here.\n\n[^\ud800x]: The note.' }, 'https://e.com/a/');
+    expect(r).toEqual({ html: '<p>A note<sup>[1]</sup> here.</p>\n<hr />\n<section>\n<ol>\n<li>\n<p>The note.</p>\n</li>\n</ol>\n</section>', removed: [], forbidden: 2 });
+    // (A pair is one character, and stays.)
+    expect(renderBody({ kind: 'markdown', text: 'Pair \ud83d\ude00, lone \udc00.' }, 'https://e.com/a/')).toEqual({ html: '<p>Pair \ud83d\ude00, lone .</p>', removed: [], forbidden: 1 });
+  });
+
   it('a footnoted body marked throws on leaves the footnotes of the bodies after it as they were (review: every later one was text)', async () => {
     const { renderBody } = await import('../src/core/content.js');
     const noted = { kind: 'markdown' as const, text: 'A claim[^1] the ministry made.\n\n[^1]: Its statement of Monday.' };

@@ -121,6 +121,10 @@ const FILES: Record<string, string> = {
   'articles/heading-first.md': record('heading-first', 'dateline: { city: Beijing, timezone: Asia/Shanghai }', '## Analysis\n\nText.'),
   'articles/photo-first.md': record('photo-first', 'dateline: { city: Beijing, timezone: Asia/Shanghai }', '![A square](/img/sq.png)\n\nFirst words.'),
   'articles/photo-only.md': record('photo-only', 'image: { url: /img/p.png, caption: "A <caption> & more" }', ''),
+  'articles/credit-only.md': record('credit-only', 'image: { credit: Tom Reed/Reuters }', 'Words.'),
+  'articles/credit-only-zh.md': record('credit-only-zh', 'language: zh-TW\nimage: { credit: 路透社 }', '正文。'),
+  'articles/credit-only-ar.md': record('credit-only-ar', 'language: ar\nimage: { credit: رويترز }', 'نص.'),
+  'articles/credit-labelled.md': record('credit-labelled', 'image: { credit: "Photo: Tom Reed/Reuters" }', 'Words.'),
   // QA (content in readers): where the dateline goes when a story opens with a photo that is not a bare image paragraph.
   'articles/photo-linked.md': record('photo-linked', 'dateline: { city: Beijing, timezone: Asia/Shanghai }', '[![Lanterns](/img/l.jpg)](/img/l-large.jpg)\n\nLanterns rose.'),
   'articles/photo-caption.md': record('photo-caption', 'dateline: { city: Beijing, timezone: Asia/Shanghai }', '![Lanterns](/img/l.jpg)\n*Lanterns over the river. Photo: CNA*\n\nLanterns rose.'),
@@ -715,6 +719,13 @@ describe('assembly: photo first, dateline leading the first paragraph, credits l
   it('markup inside an HTML comment is not reported as removed (nothing in it was shown)', () => {
     expectContent('comment-markup', '<p>Text.</p>\n<p>More.</p>');
     expect(warningsFor('articles/comment-markup.md', 'W_UNSAFE_MARKUP')).toEqual([]);
+  });
+
+  it('a photo credit with no photo or caption says it is one, in the byline\'s words (review: `Tom Reed/Reuters` stood alone above the story)', () => {
+    expectContent('credit-only', '<p class="photo-caption">Photo: <span class="photo-credit">Tom Reed/Reuters</span></p>\n<p>Words.</p>');
+    expectContent('credit-only-zh', '<p class="photo-caption">圖片：<span class="photo-credit">路透社</span></p>\n<p>正文。</p>');
+    expect(item('credit-only-ar').contentHtml).toMatch(/^<p class="photo-caption" dir="ltr">Photo: <span class="photo-credit">رويترز<\/span><\/p>/);
+    expectContent('credit-labelled', '<p class="photo-caption"><span class="photo-credit">Photo: Tom Reed/Reuters</span></p>\n<p>Words.</p>');
   });
 
   it('photo captions are escaped, and an empty body leaves only the figure', () => {

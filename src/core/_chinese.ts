@@ -21,8 +21,8 @@ function isTraditional(language: string): boolean {
 
 /** The words the credit lines and datelines print, in either script. */
 const CHINESE_WORDS = {
-  simplified: { staff: '本报', filed: '电', source: '来源', via: '经', contributed: '对本文亦有贡献' },
-  traditional: { staff: '本報', filed: '電', source: '來源', via: '經', contributed: '對本文亦有貢獻' },
+  simplified: { staff: '本报', filed: '电', source: '来源', via: '经', contributed: '对本文亦有贡献', photo: '图片' },
+  traditional: { staff: '本報', filed: '電', source: '來源', via: '經', contributed: '對本文亦有貢獻', photo: '圖片' },
 } as const;
 
 export function chineseWords(language: string | undefined): (typeof CHINESE_WORDS)['simplified' | 'traditional'] {

@@ -9,6 +9,7 @@ import type { Body, ImageField } from '../types.js';
 import { asText, markdownOrText, type LargeTables, type SlowBody } from './_markdown.js';
 import { elementsTooDeep, withoutTags } from './_bounds.js';
 import { isRightToLeft } from './_direction.js';
+import { chineseWords, isChinese } from './_chinese.js';
 import { escapeHtml, stripForbidden } from './_text.js';
 import { rfc3986Href } from './_urls.js';
 import { PICTURE_PARTS, withPictureFallbacks } from './_picture.js';
@@ -31,6 +32,8 @@ const IMG_SCHEMES = ['http', 'https'];
 /** An image the sanitiser wrote without a URL (every kept one has a `src`): one that lost it. Linear: each look stops at its tag's end. */
 const IMAGE_WITHOUT_URL = /<img(?![^>]*\ssrc=")[^>]*>/g;
 const LINK_TAG = /<a(?:\s[^>]*)?>|<\/a>/g;
+/** A credit that says it is a photo's already (`Photo: Reuters`, `Photograph by …`, `图片来源`, `摄影`). */
+const PHOTO_WORD = /^\s*(?:photo|foto|picture|image|credit|图片|圖片|摄影|攝影|图|圖)/i;
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 const LONE_SURROGATES = /[\uD800-\uDFFF]/gu;
 
@@ -296,7 +299,7 @@ export function assembleContent(a: Assembly): string {
   const rtl = a.language !== undefined && isRightToLeft(a.language);
   const dir = (line: string): string => (rtl || line.includes('\u2066') ? ' dir="ltr"' : '');
   if (a.byline !== undefined) parts.push(`<p class="byline"${rtl ? ' dir="ltr"' : ''}>${escapeHtml(a.byline)}</p>`);
-  const photo = a.image === undefined ? '' : figure(a.image);
+  const photo = a.image === undefined ? '' : figure(a.image, a.language);
   if (photo !== '') parts.push(photo);
   let body = a.body;
   if (a.dateline !== undefined) {
@@ -414,7 +417,7 @@ export function wordsStart(inner: string, afterPhoto = false): number | undefine
   return lead.length;
 }
 
-function figure(image: ImageField): string {
+function figure(image: ImageField, language: string | undefined): string {
   const alt = image.caption === undefined ? '' : ` alt="${escapeHtml(image.caption)}"`;
   const size = (image.width === undefined ? '' : ` width="${image.width}"`) + (image.height === undefined ? '' : ` height="${image.height}"`);
   const bits: string[] = [];
@@ -422,6 +425,13 @@ function figure(image: ImageField): string {
   if (image.caption !== undefined) bits.push(escapeHtml(image.caption));
   if (image.credit !== undefined) bits.push(`<span class="photo-credit">${escapeHtml(image.credit)}</span>`);
   const caption = bits.join(' ');
+  // A credit alone, with no photo shown, says what it credits, in the words the byline uses (review:
+  // `Tom Reed/Reuters` stood above the story); not one that says so itself (`Photo: Reuters`).
+  if (image.url === undefined && image.caption === undefined && image.credit !== undefined && !PHOTO_WORD.test(image.credit)) {
+    const zh = language !== undefined && isChinese(language);
+    const ltr = language !== undefined && isRightToLeft(language) ? ' dir="ltr"' : '';
+    return `<p class="photo-caption"${ltr}>${zh ? `${chineseWords(language).photo}：` : 'Photo: '}${caption}</p>`;
+  }
   // Copy can print a caption and credit for a photo the desk has no URL for: the credit is still shown.
   if (image.url === undefined) return caption === '' ? '' : `<p class="photo-caption">${caption}</p>`;
   return `<figure><img src="${escapeHtml(image.url)}"${alt}${size} />${caption === '' ? '' : `<figcaption>${caption}</figcaption>`}</figure>`;

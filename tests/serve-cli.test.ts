@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
-import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XMLValidator } from 'fast-xml-parser';
@@ -354,6 +354,25 @@ describe('dateline serve: running', () => {
         await writeFile(join(site.dir, 'articles/a.md'), record('a', '', 'Body, corrected.'));
         await waitFor('the next rebuild', () => out().split('\n').some((l) => l.startsWith('Rebuilt ')), 30_000);
         expect((await get(`${url}feed.json`)).body).toContain('Body, corrected.');
+      }, ['--max-old-space-size=120']);
+    } finally {
+      await site.cleanup();
+    }
+  }, 120_000);
+
+  // Review: serve released only the output directory it started with; one the configuration names since
+  // (outDir edited under --watch) kept the dead thread's lock, and every later rebuild waited on it.
+  it('the real bin: a rebuild that dies holding an output directory the configuration named since does not hold back the next', async () => {
+    const paragraph = `${'Talks resume in *Doha* this week, officials said, and [more](https://example.com/x) follows. '.repeat(40)}\n\n`;
+    const site = await makeSite({ 'articles/a.md': record('a', '', 'Body.') });
+    try {
+      await withBin(site.dir, ['--watch', '--port', '0'], async (_url, out) => {
+        await writeFile(join(site.dir, 'articles/big.md'), record('big', '', paragraph.repeat(1800)));
+        await writeFile(join(site.dir, 'dateline.config.json'), `${JSON.stringify({ ...SITE_CONFIG, outDir: 'out2' }, null, 2)}\n`);
+        await waitFor('the rebuild to fail', () => out().includes('Rebuild failed (exit 70); still serving the previous files.\n'), 60_000);
+        await rm(join(site.dir, 'articles/big.md'));
+        await waitFor('the next rebuild', () => out().split('\n').some((l) => l.startsWith('Rebuilt ')), 30_000);
+        expect(await readFile(join(site.dir, 'out2', 'feed.json'), 'utf8')).toContain('Title of a');
       }, ['--max-old-space-size=120']);
     } finally {
       await site.cleanup();

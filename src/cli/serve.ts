@@ -142,7 +142,8 @@ async function run(args: readonly string[], io: CliIO, usage: string, hooks: Ser
         const outcome = await hooks.rebuilder.build(buildArgs, io.cwd);
         ({ code, out, err } = outcome);
         // (Its locks name this process: the next build would wait for them for ever. Review.)
-        if (outcome.lost === true) releaseLocksLeftBy([root, resolve(io.cwd, DEFAULT_CACHE_DIR)]);
+        // (The output directory the configuration names now, too: `outDir` edited under --watch. Review.)
+        if (outcome.lost === true) releaseLocksLeftBy([root, resolve(io.cwd, DEFAULT_CACHE_DIR), ...(values.dir === undefined ? await outDirNow(configArg, io.cwd) : [])]);
       } else code = await hooks.build(buildArgs, { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd: io.cwd });
     } catch (e) {
       code = 70;
@@ -241,5 +242,14 @@ async function run(args: readonly string[], io: CliIO, usage: string, hooks: Ser
       await server.close();
       io.stdout('Stopped.\n');
     }
+  }
+}
+
+/** The output directory the configuration names now, if it can be read (none otherwise: the build said why). */
+async function outDirNow(configArg: string, cwd: string): Promise<string[]> {
+  try {
+    return [resolve(cwd, (await loadConfig(configArg, cwd, { apart: false })).outDir)];
+  } catch {
+    return [];
   }
 }

@@ -11,7 +11,7 @@ import { afterEach, expect, it, vi } from 'vitest';
 import { main } from '../src/index.js';
 import { makeSite, record, SITE_CONFIG } from './_helpers.js';
 
-const signal = vi.hoisted(() => ({ on: false, pending: undefined as string | undefined, watch: false }));
+const signal = vi.hoisted(() => ({ on: false, twice: false, pending: undefined as string | undefined, watch: false }));
 // The stage renames its files into place with renameSync (src/output/dist.ts).
 vi.mock('node:fs', async (original) => {
   const real = await original<typeof import('node:fs')>();
@@ -25,6 +25,7 @@ vi.mock('node:fs', async (original) => {
     if (signal.on && String(to).includes('/dist/')) {
       signal.on = false;
       process.emit('SIGTERM', 'SIGTERM');
+      if (signal.twice) process.emit('SIGINT', 'SIGINT');
     }
     return real.renameSync(from, to);
   }) as typeof real.renameSync;
@@ -43,9 +44,10 @@ async function run(argv: string[], cwd: string): Promise<{ code: number; stdout:
   return { code, stdout, stderr };
 }
 
-async function siteWithHub(): Promise<{ dir: string; pinged: string[] }> {
+async function siteWithHub(atPing?: () => void): Promise<{ dir: string; pinged: string[] }> {
   const pinged: string[] = [];
   const server: Server = createServer((req, res) => {
+    atPing?.();
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
@@ -102,4 +104,38 @@ it('the feeds a build stopped while renaming changed are pinged by the next buil
   expect(next.code).toBe(0);
   expect(next.stdout).toContain('Sending 3 pings an earlier build did not send.');
   expect(pinged.sort()).toEqual(FEEDS);
+});
+
+// A second signal exits at once, saying what the output directory holds (review: these wordings were untested).
+// (process.exit is held here, so the build goes on to its end.)
+it('a second signal during the renames says the output may hold a part of the new files; one after them that they are in place', async () => {
+  const exits: (number | undefined)[] = [];
+  const exit = vi.spyOn(process, 'exit').mockImplementation(((code?: number) => void exits.push(code)) as typeof process.exit);
+  try {
+    let atPing = false;
+    const { dir } = await siteWithHub(() => {
+      if (!atPing) return;
+      atPing = false;
+      process.emit('SIGTERM', 'SIGTERM');
+      process.emit('SIGINT', 'SIGINT');
+    });
+    expect((await run(['build', '--quiet'], dir)).code).toBe(0);
+
+    await writeFile(join(dir, 'articles/a.md'), record('a', '', 'A body renamed under two signals.'));
+    signal.on = true;
+    signal.twice = true;
+    const renaming = await run(['build', '--quiet'], dir);
+    signal.twice = false;
+    expect(renaming.stderr).toContain('SIGINT: stopped at once; the output directory may hold a part of the new files, which the next build puts right.\n');
+    expect(exits).toEqual([130]);
+
+    await writeFile(join(dir, 'articles/a.md'), record('a', '', 'A body in place before two signals.'));
+    atPing = true;
+    const placed = await run(['build', '--ping', '--quiet'], dir);
+    expect(placed.stderr).toContain('SIGTERM: the new files are in place; finishing the build, then stopping (again to stop at once).\n');
+    expect(placed.stderr).toContain('SIGINT: stopped at once; the new files are in place (files the build had still to remove, and its cache, may be left as they were, which the next build puts right).\n');
+    expect(exits).toEqual([130, 130]);
+  } finally {
+    exit.mockRestore();
+  }
 });

@@ -920,4 +920,18 @@ describe('a Last-Modified ahead of the clock (a story dated in the future)', () 
     const later = createHandler(directoryStore(root), { now: () => Date.parse(LAST_MODIFIED) + 1000 });
     expect((await later(new Request('http://localhost/rss.xml'))).headers.get('last-modified')).toBe(LAST_MODIFIED);
   });
+
+  it('stays the time the bytes were first served, so a poller sending it back gets 304 while they are the same (QA: a 200 each second)', async () => {
+    let clock = Date.parse(LAST_MODIFIED) - 3_600_000;
+    const h = createHandler(directoryStore(root), { now: () => clock });
+    const first = await h(new Request('http://localhost/rss.xml'));
+    const sent = first.headers.get('last-modified')!;
+    expect(sent).toBe(new Date(clock).toUTCString());
+    for (const step of [1000, 60_000, 600_000]) {
+      clock += step;
+      const again = await h(new Request('http://localhost/rss.xml', { headers: { 'if-modified-since': sent } }));
+      expect(again.status).toBe(304);
+    }
+    expect((await h(new Request('http://localhost/rss.xml', { method: 'HEAD' }))).headers.get('last-modified')).toBe(sent);
+  });
 });

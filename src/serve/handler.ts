@@ -242,9 +242,20 @@ export function createHandler(store: FeedStore, options: HandlerOptions = {}): H
   /**
    * RFC 9110 §8.8.2.1: a Last-Modified "later than the server's time of message origination" MUST be
    * replaced with that time. A story dated ahead (W_DATE_FUTURE) gives its feed such a date: the response
-   * says now instead, so a client's If-Modified-Since is never answered 304 for stories to come.
+   * says now instead, so a client's If-Modified-Since is never answered 304 for stories to come. "Now" is
+   * the time these bytes were first served (by their ETag), and stays so: a moving one answered every
+   * If-Modified-Since with a 200 and a new Last-Modified each second, the bytes unchanged (QA).
    */
-  const notAfterNow = (ms: number): number => Math.min(ms, Math.floor(now() / 1000) * 1000);
+  const firstServed = new Map<string, { etag: string; at: number }>();
+  const notAfterNow = (ms: number, name: string, etag: string): number => {
+    const second = Math.floor(now() / 1000) * 1000;
+    if (ms <= second) return ms;
+    const seen = firstServed.get(name);
+    if (seen !== undefined && seen.etag === etag) return seen.at;
+    // (One entry a file name, the bytes it was last served with: as many as the site has files.)
+    firstServed.set(name, { etag, at: second });
+    return second;
+  };
 
   async function serveBuilt(req: Request, name: string, served: ServedFile, attempt: number): Promise<Response> {
     const head = req.method === 'HEAD';
@@ -273,7 +284,7 @@ export function createHandler(store: FeedStore, options: HandlerOptions = {}): H
       return variant === undefined ? { file: name, etag: served.etag, bytes: served.bytes, coding: 'identity' } : { ...variant, coding };
     };
     const stamped = parseHttpDate(served.lastModified);
-    const lastModified = stamped === undefined ? undefined : notAfterNow(stamped);
+    const lastModified = stamped === undefined ? undefined : notAfterNow(stamped, name, served.etag);
     const headersFor = (rep: { etag: string; coding: Coding }): Record<string, string> => {
       const h: Record<string, string> = {
         'content-type': type,
@@ -348,8 +359,8 @@ export function createHandler(store: FeedStore, options: HandlerOptions = {}): H
     // first page 304 for the second; the ETag tells them apart, and If-None-Match is evaluated before it.
     const bytes = await store.read(entry.name);
     if (bytes === undefined) return plain(404, 'Not Found', head);
-    const lastModified = notAfterNow(entry.lastModified.getTime());
     const etag = strongEtag(bytes);
+    const lastModified = notAfterNow(entry.lastModified.getTime(), entry.name, etag);
     const headers: Record<string, string> = {
       'content-type': entry.type,
       etag,

@@ -139,6 +139,8 @@ const ROWS: [string, Form, Expected][] = [
   ['a name', by('By Jane Doe'), { authors: ['Jane Doe'], last: MORE }],
   ['two names', by('By Jane Doe and Tom Hale'), { authors: ['Jane Doe', 'Tom Hale'], last: MORE }],
   ['a name in capitals', by('By JANE DOE'), { authors: ['Jane Doe'], last: MORE }],
+  // (QA: `Mcdonald`, in the record and the author feed's path.)
+  ['a Mc name in capitals', by('By JOHN MCDONALD and MARY MCALEESE-HALE'), { authors: ['John McDonald', 'Mary McAleese-Hale'], last: MORE }],
   ['a given name that is a city', by('By Florence Hale'), { authors: ['Florence Hale'], last: MORE }],
   ['a surname that is a paper\'s word', by('By Mary Jo Post'), { authors: ['Mary Jo Post'], last: MORE }],
   ['Jr. after a comma', by('By Martin Luther King, Jr.'), { authors: ['Martin Luther King Jr.'], last: MORE }],

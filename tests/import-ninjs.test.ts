@@ -427,6 +427,13 @@ it('a closing tagline naming the byline\'s writer again credits her once', () =>
   expect(story.notes).toContain('contributor "Tom Hale in Lyon" is an author already: credited once, as an author');
 });
 
+it('a closing tagline naming the story\'s agency credits it once, as the agency (QA: a contributor too)', () => {
+  const body_html = '<p>The bank held rates.</p><p>The Associated Press contributed to this report.</p>';
+  const story = run('v1.ninjs.json', variant('v1.ninjs.json', { body_html, byline: 'By Tom Hale', infosource: [{ name: 'AP' }] })).stories[0]!;
+  expect([story.fields.agency, story.fields.contributors]).toEqual([{ name: 'AP' }, undefined]);
+  expect(story.notes).toContain('contributor "The Associated Press" is the agency already: credited once, as the agency');
+});
+
 it('the other credits of a byline are contributors with their roles', () => {
   const story = run('v1.ninjs.json', variant('v1.ninjs.json', { byline: 'Reporting by Jane Doe; Editing by John Smith' })).stories[0]!;
   expect([story.fields.authors, story.fields.contributors]).toEqual([['Jane Doe'], [{ name: 'John Smith', role: 'editing' }]]);

@@ -602,6 +602,15 @@ describe('importText: fixtures', () => {
     expect(story.notes).toContain('contributor "Jane Doe in Paris" is an author already: credited once, as an author');
   });
 
+  it('credits the story\'s agency once when a tagline says it contributed; another agency that contributed stays a contributor (QA)', () => {
+    const lines = (closing: string): string => ['Home | World', '', 'Agency tagline test', '', 'Updated: 2025-02-05 09:24', '', 'BEIJING, Feb. 5 (Xinhua) -- Body paragraph.', '', closing, ''].join('\n');
+    const same = only(importText(lines('Xinhua and Mike Gu in Hong Kong contributed to this story.'), { file: 'k.txt', timezone: ZONE }));
+    expect([same.fields.agency, same.fields.contributors]).toEqual([{ name: 'Xinhua' }, [{ name: 'Mike Gu', location: 'Hong Kong' }]]);
+    expect(same.notes).toContain('contributor "Xinhua in Hong Kong" is the agency already: credited once, as the agency');
+    const other = only(importText(lines('Reuters contributed to this story.'), { file: 'k.txt', timezone: ZONE }));
+    expect([other.fields.agency, other.fields.contributors]).toEqual([{ name: 'Xinhua' }, [{ name: 'Reuters' }]]);
+  });
+
   it('reads a "Contributing:" line with a name in capitals', () => {
     const text = ['Home | World', '', 'Contributing test', '', 'Updated: 2025-02-05 09:24', '', 'SEOUL, Feb. 5 -- Body paragraph.', '', 'Contributing: KIM JONG-SOO in Seoul', ''].join('\n');
     expect(only(importText(text, { file: 'k.txt', timezone: ZONE })).fields.contributors).toEqual([{ name: 'KIM JONG-SOO', location: 'Seoul' }]);

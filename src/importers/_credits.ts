@@ -291,7 +291,7 @@ export class Credits {
     if (authors.length > 0) fields.authors = authors;
     if (this.agencyValue !== undefined) fields.agency = this.agencyValue;
     const seen = new Set<string>();
-    const contributors = besidesAuthors(this.contributors.filter((c) => !seen.has(c.name) && seen.add(c.name)), authors, this.notes);
+    const contributors = besidesAuthors(this.contributors.filter((c) => !seen.has(c.name) && seen.add(c.name)), authors, this.notes, this.agencyValue);
     if (contributors.length > 0) fields.contributors = contributors;
   }
 }

@@ -28,7 +28,10 @@ export function nameCase(s: string): string {
   // (A roman numeral after the name stays in capitals: `JIM ROE III` → `Jim Roe III`; a "with" kept
   // between words, `JANE DOE WITH RED CROSS`, in lower case, as the byline reads in sentence case.)
   return s.toLowerCase().replace(/(^|[\s'’.-])(\p{L})/gu, (_, sep: string, c: string) => `${sep}${c.toUpperCase()}`).replace(/(?<=\S\s)(Ii|Iii|Iv)(?=$|[\s,])/gu, (r: string) => r.toUpperCase())
-    .replace(/(?<=\S\s)With(?=\s\S)/gu, 'with');
+    .replace(/(?<=\S\s)With(?=\s\S)/gu, 'with')
+    // (`MCDONALD` is McDonald, as every Mc name is written: QA, `Mcdonald` went into the author feed's path.
+    // Not Mac, which is as often a name of its own: Mack, Macy.)
+    .replace(/(?<=^|[\s'’-])Mc(\p{Ll})/gu, (_, c: string) => `Mc${c.toUpperCase()}`);
 }
 
 /** A publication named after a comma (`By Jane Doe, The New York Times`): no person starts with "The". */

@@ -250,12 +250,21 @@ export interface Contributor {
  * (`By Jane Doe` … `Jane Doe in Paris contributed to this report.`) makes no second credit, and is noted.
  * One with a role (`Reporting by Jane Doe`, `Editing by Jane Doe`) says what she did, and stays.
  */
-export function besidesAuthors(contributors: Contributor[], authors: readonly string[], notes: string[]): Contributor[] {
+export function besidesAuthors(contributors: Contributor[], authors: readonly string[], notes: string[], agency?: { name: string; via?: string }): Contributor[] {
   const fold = (name: string): string => name.normalize('NFC').toLowerCase().replace(/\s+/gu, ' ').trim();
   const named = new Set(authors.map(fold));
+  // The story's agency contributing (`Xinhua contributed to this story.` under a `(Xinhua)` dateline) is
+  // the agency's credit already (QA: it was a contributor too, printed and written twice).
+  const agencies = new Set(agency === undefined ? [] : agenciesNamed(agency).map(agencyKey));
   return contributors.filter((c) => {
-    if (!named.has(fold(c.name)) || c.role !== undefined) return true;
-    notes.push(`contributor ${JSON.stringify(c.location === undefined ? c.name : `${c.name} in ${c.location}`)} is an author already: credited once, as an author`);
+    if (c.role !== undefined) return true;
+    const shown = JSON.stringify(c.location === undefined ? c.name : `${c.name} in ${c.location}`);
+    if (agencies.has(agencyKey(c.name))) {
+      notes.push(`contributor ${shown} is the agency already: credited once, as the agency`);
+      return false;
+    }
+    if (!named.has(fold(c.name))) return true;
+    notes.push(`contributor ${shown} is an author already: credited once, as an author`);
     return false;
   });
 }

@@ -594,7 +594,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
       notes.push(`agency in the dateline, not used (the agency line names another): ${q(lead?.agency ?? '')}`);
     }
   } else if (printedAgency !== undefined) fields.agency = printedAgency;
-  const others = besidesAuthors(contributors, authors, notes);
+  const others = besidesAuthors(contributors, authors, notes, fields.agency);
   if (others.length > 0) fields.contributors = others;
 
   if (lead !== undefined) {

@@ -385,6 +385,29 @@ describe('preconditions: If-Match and If-Unmodified-Since (RFC 9110 §13.1.1, §
     expect([any.status, await any.text(), any.headers.get('etag')]).toEqual([200, '<rss>two, longer</rss>', null]);
   });
 
+  it('a feed whose bytes change under the same newest item date (a takedown) is sent as changed when first served (QA: If-Modified-Since alone got 304)', async () => {
+    let bytes = Buffer.from('<rss>two stories</rss>');
+    const entry = (): ServedFile => ({ type: 'application/rss+xml; charset=utf-8', etag: strongEtag(bytes), lastModified: LAST_MODIFIED, bytes: bytes.length, maxAge: 60, encodings: {}, links: {} });
+    const store: FeedStore = {
+      lookup: async (name) => (name === 'rss.xml' ? { kind: 'built', name, served: entry() } : undefined),
+      read: async () => bytes,
+      files: async () => ({}),
+    };
+    let clock = Date.parse(LAST_MODIFIED) + 86_400_000;
+    const h = createHandler(store, { now: () => clock });
+    const since = (date: string): Promise<Response> => h(new Request('http://localhost/rss.xml', { headers: { 'if-modified-since': date } }));
+    expect((await h(new Request('http://localhost/rss.xml'))).headers.get('last-modified')).toBe(LAST_MODIFIED);
+    expect((await since(LAST_MODIFIED)).status).toBe(304);
+    // The older story taken down: the newest item's date is the same, the bytes are not.
+    clock += 60_000;
+    bytes = Buffer.from('<rss>one story</rss>');
+    const changed = await since(LAST_MODIFIED);
+    expect([changed.status, changed.headers.get('last-modified'), await changed.text()]).toEqual([200, new Date(clock).toUTCString(), '<rss>one story</rss>']);
+    // And stays that date while the bytes do.
+    clock += 60_000;
+    expect((await since(new Date(clock - 60_000).toUTCString())).status).toBe(304);
+  });
+
   it('If-Unmodified-Since is compared with the Last-Modified sent, which is never later than the clock', async () => {
     const clock = Date.parse(LAST_MODIFIED) - 3_600_000;
     const h = createHandler(directoryStore(root), { now: () => clock });
@@ -676,7 +699,9 @@ describe('plain files and the root', () => {
     expect((await get('/page.css', { 'if-none-match': '"other"' })).status).toBe(200);
   });
 
-  it('a page rewritten within the same second is told apart by its ETag, though Last-Modified would say 304', async () => {
+  // (Its Last-Modified moves to when this server first served the new bytes: QA, a client polling with
+  // If-Modified-Since alone got 304 for a story taken down, the newest item change being the same.)
+  it('a page rewritten under the same date is told apart by its ETag, and by Last-Modified for a client sending that alone', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'dateline-serve-static-'));
     try {
       const at = new Date('2025-02-05T01:24:00Z');
@@ -693,7 +718,11 @@ describe('plain files and the root', () => {
       expect(again.status).toBe(200);
       expect(await again.text()).toBe('<!doctype html><title>Desk, rebuilt</title>\n');
       expect(again.headers.get('etag')).not.toBe(etag);
-      expect(again.headers.get('last-modified')).toBe(lm);
+      const moved = again.headers.get('last-modified') ?? '';
+      expect(Date.parse(moved)).toBeGreaterThan(Date.parse(lm));
+      const since = await handle(new Request('http://localhost/', { headers: { 'if-modified-since': lm } }));
+      expect(since.status).toBe(200);
+      expect((await handle(new Request('http://localhost/', { headers: { 'if-modified-since': moved } }))).status).toBe(304);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -240,21 +240,27 @@ export function createHandler(store: FeedStore, options: HandlerOptions = {}): H
   const maxUrl = options.maxUrlLength ?? DEFAULT_MAX_URL;
   const now = options.now ?? Date.now;
   /**
-   * RFC 9110 §8.8.2.1: a Last-Modified "later than the server's time of message origination" MUST be
-   * replaced with that time. A story dated ahead (W_DATE_FUTURE) gives its feed such a date: the response
-   * says now instead, so a client's If-Modified-Since is never answered 304 for stories to come. "Now" is
-   * the time these bytes were first served (by their ETag), and stays so: a moving one answered every
-   * If-Modified-Since with a 200 and a new Last-Modified each second, the bytes unchanged (QA).
+   * The Last-Modified sent for a file's bytes (known by their ETag): the manifest's, which is its newest
+   * item change (made from the content, so that every build of the same records is byte-identical), with
+   * two corrections this server can make, having seen the bytes before:
+   * - RFC 9110 §8.8.2.1: one "later than the server's time of message origination" MUST be replaced with
+   *   that time. A story dated ahead (W_DATE_FUTURE) gives its feed such a date: the time these bytes were
+   *   first served is sent instead, and stays so (QA: a moving one answered every If-Modified-Since with a
+   *   200 and a new Last-Modified each second, the bytes unchanged).
+   * - New bytes whose newest item change is no later than the one sent for the bytes before (a story
+   *   taken down, a correction without `updated`, an older story added) are sent as changed when this server
+   *   first served them: a client polling with If-Modified-Since alone got 304 for them (QA: 573 changed
+   *   documents in a week of builds; a takedown unseen until a newer story came).
+   * Kept per file name for the life of the server: a restarted one knows only the manifest (README).
    */
-  const firstServed = new Map<string, { etag: string; at: number }>();
-  const notAfterNow = (ms: number, name: string, etag: string): number => {
-    const second = Math.floor(now() / 1000) * 1000;
-    if (ms <= second) return ms;
-    const seen = firstServed.get(name);
+  const lastServed = new Map<string, { etag: string; at: number }>();
+  const lastModifiedOf = (ms: number, name: string, etag: string): number => {
+    const seen = lastServed.get(name);
     if (seen !== undefined && seen.etag === etag) return seen.at;
-    // (One entry a file name, the bytes it was last served with: as many as the site has files.)
-    firstServed.set(name, { etag, at: second });
-    return second;
+    const second = Math.floor(now() / 1000) * 1000;
+    const at = seen !== undefined && Math.min(ms, second) <= seen.at ? Math.max(second, seen.at) : Math.min(ms, second);
+    lastServed.set(name, { etag, at });
+    return at;
   };
 
   async function serveBuilt(req: Request, name: string, served: ServedFile, attempt: number): Promise<Response> {
@@ -284,7 +290,7 @@ export function createHandler(store: FeedStore, options: HandlerOptions = {}): H
       return variant === undefined ? { file: name, etag: served.etag, bytes: served.bytes, coding: 'identity' } : { ...variant, coding };
     };
     const stamped = parseHttpDate(served.lastModified);
-    const lastModified = stamped === undefined ? undefined : notAfterNow(stamped, name, served.etag);
+    const lastModified = stamped === undefined ? undefined : lastModifiedOf(stamped, name, served.etag);
     const headersFor = (rep: { etag: string; coding: Coding }): Record<string, string> => {
       const h: Record<string, string> = {
         'content-type': type,
@@ -360,7 +366,7 @@ export function createHandler(store: FeedStore, options: HandlerOptions = {}): H
     const bytes = await store.read(entry.name);
     if (bytes === undefined) return plain(404, 'Not Found', head);
     const etag = strongEtag(bytes);
-    const lastModified = notAfterNow(entry.lastModified.getTime(), entry.name, etag);
+    const lastModified = lastModifiedOf(entry.lastModified.getTime(), entry.name, etag);
     const headers: Record<string, string> = {
       'content-type': entry.type,
       etag,

@@ -51,6 +51,10 @@ describe('lookupCity', () => {
     ['MOSCOW', 'Idaho'], ['PARIS', 'Texas'], ['CAMBRIDGE', 'Mass.'], ['TRIPOLI', 'Lebanon'], ['GEORGETOWN', 'Texas'],
     // (And with a province abbreviated: Perth, Ontario, which the gazetteer lacks, is not Perth, Australia.)
     ['PERTH', 'Ont.'],
+    // A region the gazetteer does not know is no reason to take the namesake abroad (QA: GEORGETOWN, Penang
+    // was Georgetown, Guyana, and its dateline a day early; ST. JOHN'S, Antigua was Newfoundland's).
+    ['GEORGETOWN', 'Penang'], ["ST. JOHN'S", 'Antigua'], ['LAGOS', 'Algarve'], ['ALEXANDRIA', 'Dunbartonshire'], ['TRIPOLI', 'Arcadia'],
+    ['SEOUL', 'Planet Earth'],
   ])('%s, %s is unknown, not the city of that name elsewhere', (city, region) => {
     expect(lookupCity(city, region)).toEqual({ found: false, reason: 'unknown' });
   });
@@ -59,8 +63,10 @@ describe('lookupCity', () => {
     ['PERTH', 'Scotland', 'Europe/London'], ['MANCHESTER', 'England', 'Europe/London'], ['HONG KONG', 'China', 'Asia/Hong_Kong'],
     ['MACAU', 'China', 'Asia/Macau'], ['PORTLAND', 'Ore.', 'America/Los_Angeles'], ['SEOUL', 'South Korea', 'Asia/Seoul'],
     ['RAMALLAH', 'West Bank', 'Asia/Hebron'], ['WASHINGTON', 'D.C.', 'America/New_York'],
-    // A region the gazetteer does not name at all narrows nothing.
-    ['SEOUL', 'Planet Earth', 'Asia/Seoul'],
+    // Countries as wires print them where the gazetteer names them otherwise.
+    ['SARAJEVO', 'Bosnia', 'Europe/Sarajevo'], ['RANGOON', 'Burma', 'Asia/Rangoon'], ['KINSHASA', 'Congo', 'Africa/Kinshasa'],
+    ['BRAZZAVILLE', 'Republic of Congo', 'Africa/Brazzaville'], ['SKOPJE', 'North Macedonia', 'Europe/Skopje'], ['WASHINGTON', 'DC', 'America/New_York'],
+    ['SAN JUAN', 'P.R.', 'America/Puerto_Rico'],
     // Provinces and states abbreviated as CP and Australian copy print them (review: `LONDON, Ont.` and
     // `SYDNEY, N.S.` were read as London, England and Sydney, Australia).
     ['LONDON', 'Ont.', 'America/Toronto'], ['LONDON', 'ON', 'America/Toronto'], ['SYDNEY', 'N.S.', 'America/Glace_Bay'],

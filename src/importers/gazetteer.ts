@@ -58,27 +58,25 @@ const REGION_COUNTRIES: Readonly<Record<string, string>> = {
   'u s': 'US', us: 'US', 'u s a': 'US', usa: 'US', 'united states': 'US', uae: 'AE', 'u a e': 'AE', czechia: 'CZ',
   'vatican city': 'VA', 'cote d ivoire': 'CI', 'hong kong': 'HK', macau: 'MO', macao: 'MO', taiwan: 'TW', tibet: 'CN',
   xinjiang: 'CN', 'inner mongolia': 'CN', 'west bank': 'PS', gaza: 'PS', 'gaza strip': 'PS', bavaria: 'DE', catalonia: 'ES',
+  'd c': 'US', dc: 'US', burma: 'MM', 'north macedonia': 'MK', 'republic of congo': 'CG', 'republic of the congo': 'CG', 'congo brazzaville': 'CG',
+  'democratic republic of congo': 'CD', 'democratic republic of the congo': 'CD', 'dr congo': 'CD', drc: 'CD', 'congo kinshasa': 'CD',
+  bosnia: 'BA', herzegovina: 'BA', gambia: 'GM', 'the gambia': 'GM', bahamas: 'BS', 'the bahamas': 'BS', 'the philippines': 'PH', vatican: 'VA',
+  'palestinian territories': 'PS', 'occupied west bank': 'PS', 'the west bank': 'PS',
+  turkiye: 'TR', 'türkiye': 'TR', eswatini: 'SZ', 'cabo verde': 'CV', 'timor leste': 'TL', 'east timor': 'TL', holland: 'NL', 'the netherlands': 'NL',
 };
 
 /** Countries wires name for places the gazetteer files apart: HONG KONG, China. */
-const COUNTRY_ALSO: Readonly<Record<string, readonly string[]>> = { china: ['HK', 'MO'] };
+const COUNTRY_ALSO: Readonly<Record<string, readonly string[]>> = {
+  china: ['HK', 'MO'], congo: ['CD', 'CG'],
+  // Abbreviations of regions the gazetteer does not write (Australia's states and territories, Puerto Rico),
+  // some of them two countries' (`NT`, `WA`, `S.A.`): the match in either.
+  'w a': ['AU'], wa: ['AU', 'US'], 'n t': ['AU', 'CA'], nt: ['AU', 'CA'], qld: ['AU'], vic: ['AU'], tas: ['AU'], act: ['AU'], 'a c t': ['AU'],
+  's a': ['AU', 'ZA'], 'p r': ['PR'], pr: ['PR'], 'n z': ['NZ'], nz: ['NZ'],
+};
 
 const inRegion = (e: Entry, r: string): boolean =>
   REGION_COUNTRIES[r] === e.iso2 || COUNTRY_ALSO[r]?.includes(e.iso2) === true ||
   [e.province, e.state_ansi, e.country, e.iso2, e.iso3].some((v) => v !== undefined && key(String(v)) === r);
-
-let regionKeys: Set<string> | undefined;
-/** Whether the gazetteer (or REGION_COUNTRIES) names `r` (as `key` makes it) as a state, province or country. */
-function knownRegion(r: string): boolean {
-  if (REGION_COUNTRIES[r] !== undefined) return true;
-  if (regionKeys === undefined) {
-    regionKeys = new Set();
-    for (const e of cityTimezones.cityMapping) {
-      for (const v of [e.province, e.state_ansi, e.country, e.iso2, e.iso3]) if (v !== undefined && v !== null && String(v) !== '') regionKeys.add(key(String(v)));
-    }
-  }
-  return regionKeys.has(r);
-}
 
 /** Index by name, and by the part before a comma ("Washington, D.C." is also "Washington"). */
 function byName(): Map<string, Entry[]> {
@@ -121,11 +119,12 @@ export function lookupCity(city: string, region?: string): CityLookup {
     // (An abbreviation written out: AP's `Ky.`, CP's `Ont.` and `NS`.)
     const r = key(regionWrittenOut(region));
     const narrowed = matches.filter((e) => inRegion(e, r));
-    // A region the gazetteer knows that none of the matches is in (MOSCOW, Idaho; PARIS, Texas; TRIPOLI,
-    // Lebanon) says the city is another, which the gazetteer lacks: unknown, never the namesake abroad.
-    // A region it does not know (a spelling of its own) narrows nothing.
+    // A region none of the matches is in (MOSCOW, Idaho; PARIS, Texas; TRIPOLI, Lebanon) says the city is
+    // another, which the gazetteer lacks: unknown, never the namesake abroad. So does a region it does not
+    // know (QA: GEORGETOWN, Penang was Georgetown, Guyana, and the dateline a day early); the spellings wires
+    // print for countries it names otherwise are in REGION_COUNTRIES.
     if (narrowed.length > 0) matches = narrowed;
-    else if (knownRegion(r)) return { found: false, reason: 'unknown' };
+    else return { found: false, reason: 'unknown' };
   }
   if (matches.length === 0) return { found: false, reason: 'unknown' };
   const zones = new Set(matches.map((e) => e.timezone));

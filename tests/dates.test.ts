@@ -55,6 +55,13 @@ describe('desk time → instant', () => {
     expect(earlier.ok && earlier.instant.toISOString()).toBe('2025-03-09T07:30:00.000Z');
   });
 
+  it('offers a skipped time before an offset of seconds (Liberia until 1972) in UTC, which it accepts (QA: `-00:44:30` was refused when pasted)', () => {
+    const r = parseDeskTime('1972-01-07 00:30', 'Africa/Monrovia');
+    expect(r).toEqual({ ok: false, problem: 'nonexistent', earlier: '1972-01-07T01:14:30Z' });
+    const pasted = parseDeskTime(r.ok ? '' : r.problem === 'nonexistent' ? r.earlier ?? '' : '', 'Africa/Monrovia');
+    expect(pasted.ok && pasted.instant.toISOString()).toBe('1972-01-07T01:14:30.000Z');
+  });
+
   it('refuses a wall-clock time that the fall-back overlap repeats, naming both instants', () => {
     expect(parseDeskTime('2025-11-02 01:30', 'America/New_York')).toEqual({
       ok: false,

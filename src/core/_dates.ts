@@ -311,6 +311,9 @@ export function parseDeskTime(value: string, zone: string): DeskTime {
   if (instants.length === 0) {
     // (The wall clock as written, with the offset of the day before: an instant the desk can mean and paste.)
     const secs = s === undefined ? ':00' : `:${s}`;
+    // (An offset of seconds, as local mean time had, is no offset a date may be written with: that instant in
+    // UTC then. QA: `-00:44:30` was offered, and refused when pasted.)
+    if (before % 60_000 !== 0) return { ok: false, problem: 'nonexistent', earlier: new Date(local - before).toISOString().replace('.000Z', 'Z') };
     return { ok: false, problem: 'nonexistent', earlier: `${y}-${mo}-${d}T${h}:${mi}${secs}${offsetText(before / 1000)}` };
   }
   if (instants.length > 1) {

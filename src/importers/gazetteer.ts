@@ -62,7 +62,7 @@ const REGION_COUNTRIES: Readonly<Record<string, string>> = {
   'democratic republic of congo': 'CD', 'democratic republic of the congo': 'CD', 'dr congo': 'CD', drc: 'CD', 'congo kinshasa': 'CD',
   bosnia: 'BA', herzegovina: 'BA', gambia: 'GM', 'the gambia': 'GM', bahamas: 'BS', 'the bahamas': 'BS', 'the philippines': 'PH', vatican: 'VA',
   'palestinian territories': 'PS', 'occupied west bank': 'PS', 'the west bank': 'PS',
-  turkiye: 'TR', 'türkiye': 'TR', eswatini: 'SZ', 'cabo verde': 'CV', 'timor leste': 'TL', 'east timor': 'TL', holland: 'NL', 'the netherlands': 'NL',
+  turkiye: 'TR', eswatini: 'SZ', 'cabo verde': 'CV', 'timor leste': 'TL', 'east timor': 'TL', holland: 'NL', 'the netherlands': 'NL',
 };
 
 /** Countries wires name for places the gazetteer files apart: HONG KONG, China. */

@@ -1177,6 +1177,27 @@ describe('importText: a line like a byline with a bar and no "By" is never an au
   });
 });
 
+describe('importText: datelines whose region is hyphenated or joined by a lower-case word', () => {
+  // QA: the region's words had to be capitalised and apart by spaces: these leads were not datelines at all,
+  // and the story lost its agency (left in the body as the first words).
+  it.each([
+    ['BISSAU, Guinea-Bissau, March 3 (Reuters) -- Talks went on.', 'Bissau', 'Africa/Bissau'],
+    ['SARAJEVO, Bosnia-Herzegovina, March 3 (Reuters) -- Talks went on.', 'Sarajevo', 'Europe/Sarajevo'],
+    ['MOSTAR, Bosnia and Herzegovina, March 3 (Reuters) -- Talks went on.', 'Mostar', 'Europe/Sarajevo'],
+    ['KINGSTOWN, St. Vincent and the Grenadines (Reuters) -- Talks went on.', 'Kingstown', 'America/St_Vincent'],
+    ["ABIDJAN, Cote d'Ivoire, March 3 (Reuters) -- Talks went on.", 'Abidjan', 'Africa/Abidjan'],
+    ['KIEL, Schleswig-Holstein, March 3 (Reuters) -- Talks went on.', 'Kiel', 'Europe/Berlin'],
+    ['DUSSELDORF, North Rhine-Westphalia (Reuters) -- Talks went on.', 'Düsseldorf', 'Europe/Berlin'],
+    ['PARIS, Ile-de-France (Reuters) -- Talks went on.', 'Paris', 'Europe/Paris'],
+    ['VALLADOLID, Castilla y Leon (Reuters) -- Talks went on.', 'Valladolid', 'Europe/Madrid'],
+    ['BRAZZAVILLE, Republic of the Congo (Reuters) -- Talks went on.', 'Brazzaville', 'Africa/Brazzaville'],
+  ])('reads the dateline and agency of %j', (lead, city, zone) => {
+    const text = ['Home | World', '', 'A dateline', '', 'Updated: 2025-03-03 14:05', '', lead, '', 'A second paragraph.', ''].join('\n');
+    const story = only(importText(text, { file: 'c.txt', timezone: ZONE }));
+    expect([story.fields.dateline?.city, story.fields.dateline?.timezone, story.fields.agency, story.body.startsWith('Talks went on.')]).toEqual([city, zone, { name: 'Reuters' }, true]);
+  });
+});
+
 describe('importText: datelines before a sentence that starts with no capital', () => {
   it.each([
     ['NEW YORK — $5 billion was pledged for the tunnel on Monday.', 'New York', '$5 billion'],

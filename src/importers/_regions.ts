@@ -3,6 +3,7 @@
  * D.C.`), and the states, provinces and countries of the city-timezones gazetteer (`Yangon, Myanmar`).
  */
 import cityTimezones from 'city-timezones';
+import { key, REGION_COUNTRIES, REGIONS_ACROSS } from './_region-names.js';
 
 /** US state abbreviations of AP datelines ("PORTLAND, Ore."), to tell same-named US cities apart. */
 const AP_STATES: Record<string, string> = {
@@ -35,15 +36,10 @@ const OTHER_REGION_ABBREVIATIONS: Record<string, string> = {
 /** A region printed after a city, its abbreviation written out (AP's `Ky.`, CP's `Ont.`, `NS`); any other as printed. */
 export const regionWrittenOut = (region: string): string => AP_STATES[region.trim()] ?? OTHER_REGION_ABBREVIATIONS[region.trim()] ?? region;
 
-/** A name as the gazetteer compares it: no accents, lower case, words apart by one space. */
-export const key = (name: string): string => name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+export { key } from './_region-names.js';
 
-/** Regions the gazetteer does not name as provinces or countries, as wires print them after a city. */
-const MORE_REGIONS = [
-  'Hong Kong', 'Macau', 'Macao', 'Taiwan', 'Tibet', 'Xinjiang', 'Inner Mongolia', 'England', 'Scotland', 'Wales', 'Northern Ireland',
-  'Britain', 'Great Britain', 'U.K.', 'UK', 'U.S.', 'US', 'U.S.A.', 'USA', 'United States', 'UAE', 'U.A.E.', 'West Bank', 'Gaza',
-  'Gaza Strip', 'Kashmir', 'Kurdistan', 'Crimea', 'Bavaria', 'Catalonia', 'Vatican City', 'Czechia', 'Congo', "Cote d'Ivoire",
-];
+/** Regions the gazetteer does not name as provinces or countries, as wires print them after a city (as `key` makes them). */
+const moreRegions = (): string[] => [...Object.keys(REGION_COUNTRIES), ...REGIONS_ACROSS];
 
 let regions: Set<string> | undefined;
 
@@ -79,7 +75,7 @@ export function isRegionName(part: string): boolean {
   const text = part.trim().replace(/^the\s+/u, '');
   if (isRegionAbbreviation(text) || !/^\p{Lu}/u.test(text)) return isRegionAbbreviation(text);
   if (regions === undefined) {
-    regions = new Set(MORE_REGIONS.map(key));
+    regions = new Set(moreRegions());
     for (const e of cityTimezones.cityMapping) {
       for (const v of [e.province, e.country]) if (typeof v === 'string' && v !== '') regions.add(key(v));
     }
@@ -103,7 +99,7 @@ export function isBracketRegion(part: string): boolean {
   if (CAPITAL_REGIONS.has(text) || isRegionAbbreviation(text)) return true;
   if (!/^\p{Lu}/u.test(text) || (text === text.toUpperCase() && /\p{Lu}\p{Lu}/u.test(text))) return false;
   if (bracketRegions === undefined) {
-    bracketRegions = new Set(MORE_REGIONS.map(key));
+    bracketRegions = new Set(moreRegions());
     for (const e of cityTimezones.cityMapping) {
       if (typeof e.country === 'string' && e.country !== '') bracketRegions.add(key(e.country));
       if (['United States of America', 'Canada', 'Australia'].includes(e.country) && typeof e.province === 'string' && e.province !== '') bracketRegions.add(key(e.province));

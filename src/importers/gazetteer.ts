@@ -6,7 +6,8 @@
  * zone. (Portland, Oregon is only twelve times Portland, Maine, so PORTLAND alone stays ambiguous.)
  */
 import cityTimezones from 'city-timezones';
-import { cityName, key, regionWrittenOut } from './_regions.js';
+import { COUNTRY_ALSO, key, nameForms, REGION_COUNTRIES, regionKey } from './_region-names.js';
+import { cityName, regionWrittenOut } from './_regions.js';
 import { ZH_CITIES } from './_zh-cities.js';
 
 export type CityLookup =
@@ -52,31 +53,32 @@ const ALIASES: Readonly<Record<string, string>> = {
   shenyang: 'Shenyeng', shijiazhuang: 'Shijianzhuang', 'xi an': 'Xian', mudanjiang: 'Mudangiang', 'tel aviv': 'Tel Aviv-Yafo',
 };
 
-/** Regions wires print that the gazetteer names otherwise, by the country (ISO 3166 code) they are in. Keys as `key` makes them. */
-const REGION_COUNTRIES: Readonly<Record<string, string>> = {
-  england: 'GB', scotland: 'GB', wales: 'GB', 'northern ireland': 'GB', britain: 'GB', 'great britain': 'GB', 'u k': 'GB', uk: 'GB',
-  'u s': 'US', us: 'US', 'u s a': 'US', usa: 'US', 'united states': 'US', uae: 'AE', 'u a e': 'AE', czechia: 'CZ',
-  'vatican city': 'VA', 'cote d ivoire': 'CI', 'hong kong': 'HK', macau: 'MO', macao: 'MO', taiwan: 'TW', tibet: 'CN',
-  xinjiang: 'CN', 'inner mongolia': 'CN', 'west bank': 'PS', gaza: 'PS', 'gaza strip': 'PS', bavaria: 'DE', catalonia: 'ES',
-  'd c': 'US', dc: 'US', burma: 'MM', 'north macedonia': 'MK', 'republic of congo': 'CG', 'republic of the congo': 'CG', 'congo brazzaville': 'CG',
-  'democratic republic of congo': 'CD', 'democratic republic of the congo': 'CD', 'dr congo': 'CD', drc: 'CD', 'congo kinshasa': 'CD',
-  bosnia: 'BA', herzegovina: 'BA', gambia: 'GM', 'the gambia': 'GM', bahamas: 'BS', 'the bahamas': 'BS', 'the philippines': 'PH', vatican: 'VA',
-  'palestinian territories': 'PS', 'occupied west bank': 'PS', 'the west bank': 'PS',
-  turkiye: 'TR', eswatini: 'SZ', 'cabo verde': 'CV', 'timor leste': 'TL', 'east timor': 'TL', holland: 'NL', 'the netherlands': 'NL',
-};
+let regionNames: Intl.DisplayNames | undefined;
+/** The English name of an ISO 3166 region (`Antigua & Barbuda`), if ICU has one. */
+function isoName(code: string): string | undefined {
+  regionNames ??= new Intl.DisplayNames(['en'], { type: 'region' });
+  try {
+    return regionNames.of(code);
+  } catch {
+    return undefined; // not a region code
+  }
+}
 
-/** Countries wires name for places the gazetteer files apart: HONG KONG, China. */
-const COUNTRY_ALSO: Readonly<Record<string, readonly string[]>> = {
-  china: ['HK', 'MO'], congo: ['CD', 'CG'],
-  // Abbreviations of regions the gazetteer does not write (Australia's states and territories, Puerto Rico),
-  // some of them two countries' (`NT`, `WA`, `S.A.`): the match in either.
-  'w a': ['AU'], wa: ['AU', 'US'], 'n t': ['AU', 'CA'], nt: ['AU', 'CA'], qld: ['AU'], vic: ['AU'], tas: ['AU'], act: ['AU'], 'a c t': ['AU'],
-  's a': ['AU', 'ZA'], 'p r': ['PR'], pr: ['PR'], 'n z': ['NZ'], nz: ['NZ'],
-};
-
-const inRegion = (e: Entry, r: string): boolean =>
+/**
+ * Whether a city of the gazetteer is in the region printed after it (`r` as `regionKey` makes it). `own`:
+ * by the name of the territory it is in, not of the country it belongs to (St.-Denis, Réunion, is in
+ * France's entry too).
+ */
+const inRegion = (e: Entry, r: string, own = false): boolean =>
   REGION_COUNTRIES[r] === e.iso2 || COUNTRY_ALSO[r]?.includes(e.iso2) === true ||
-  [e.province, e.state_ansi, e.country, e.iso2, e.iso3].some((v) => v !== undefined && key(String(v)) === r);
+  [e.state_ansi, e.iso2, e.iso3].some((v) => v !== undefined && key(String(v)) === r) ||
+  [e.province, own ? undefined : e.country, isoName(e.iso2)].some((v) => typeof v === 'string' && nameForms(v).includes(r));
+
+/** A name's `St` as `Saint` and `Saint` as `St` (keys as `key` makes them), or undefined without either. */
+function otherSaint(k: string): string | undefined {
+  const swapped = k.replace(/(^| )(st|saint)(?= |$)/g, (_, before: string, word: string) => `${before}${word === 'st' ? 'saint' : 'st'}`);
+  return swapped === k ? undefined : swapped;
+}
 
 /** Index by name, and by the part before a comma ("Washington, D.C." is also "Washington"). */
 function byName(): Map<string, Entry[]> {
@@ -115,10 +117,15 @@ export function lookupCity(city: string, region?: string): CityLookup {
     return found.found ? { ...found, city: cityName(city.trim()) } : found;
   }
   let matches = byName().get(key(city)) ?? [];
-  if (region !== undefined && matches.length > 0) {
+  if (region !== undefined) {
     // (An abbreviation written out: AP's `Ky.`, CP's `Ont.` and `NS`.)
-    const r = key(regionWrittenOut(region));
-    const narrowed = matches.filter((e) => inRegion(e, r));
+    const r = regionKey(regionWrittenOut(region));
+    let narrowed = matches.filter((e) => inRegion(e, r));
+    // The name with its `Saint` spelt the other way (`ST. JOHN'S, Antigua` is the gazetteer's Saint John's),
+    // where the name as printed matches no city in the region, and the region names the territory (not
+    // `SAINT-DENIS, France`, the gazetteer's St.-Denis being Réunion's).
+    const other = narrowed.length === 0 ? otherSaint(key(city)) : undefined;
+    if (other !== undefined) narrowed = (byName().get(other) ?? []).filter((e) => inRegion(e, r, true));
     // A region none of the matches is in (MOSCOW, Idaho; PARIS, Texas; TRIPOLI, Lebanon) says the city is
     // another, which the gazetteer lacks: unknown, never the namesake abroad. So does a region it does not
     // know (QA: GEORGETOWN, Penang was Georgetown, Guyana, and the dateline a day early); the spellings wires

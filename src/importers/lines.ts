@@ -51,6 +51,14 @@ const CAP = String.raw`(?:(?=\p{Script=Latin})\p{Lu}\p{M}*)`;
 /** A letter of the Latin script, in either case, with its accents: a region's (`Nuevo León`). */
 const LETTER = String.raw`(?:(?=\p{Script=Latin})\p{L}\p{M}*)`;
 
+/** A word of a region's name: `Ore.`, `Nuevo León`'s, `d'Ivoire`, `Guinea-Bissau`, `Île-de-France`. */
+const REGION_WORD = String.raw`(?:[dl]['’])?${CAP}(?:${LETTER}|[.'’])*(?:-(?:(?:de|du|des|la|le|les|sur|sous|en|et|os|am|an|im|upon|on)-)*${CAP}(?:${LETTER}|[.'’])*)*`;
+/**
+ * A region after a dateline city, its words apart by a space or a joining word in lower case (`Bosnia and
+ * Herzegovina`, `St. Vincent and the Grenadines`, `Democratic Republic of the Congo`, `Castilla y León`).
+ */
+const REGION = String.raw`${REGION_WORD}(?: (?:(?:and|of|de|del|da|do|du|des|y|e|et)(?: the)? )?${REGION_WORD})*`;
+
 /**
  * `WASHINGTON, Feb. 4 (Xinhua) --`, `BEIRUT (AP) —`, `PORTLAND, Ore. (AP) —`, `LONDON, Feb 4 (Reuters) -`,
  * `WASHINGTON —`; the month in full and the day first too (`PARIS, February 4 --`, `LONDON, 4 February
@@ -58,7 +66,7 @@ const LETTER = String.raw`(?:(?=\p{Script=Latin})\p{L}\p{M}*)`;
  */
 const ENGLISH_LEAD = new RegExp(
   String.raw`^(?<city>${CAP}(?:${CAP}|[.'’])*(?:[ -]${CAP}(?:${CAP}|[.'’])*)*)` +
-    String.raw`(?:, (?<region>(?!(?:${MONTH})\.? \d)${CAP}(?:${LETTER}|\.)*(?: ${CAP}(?:${LETTER}|\.)*)*))?` +
+    String.raw`(?:, (?<region>(?!(?:${MONTH})\.? \d)${REGION}))?` +
     String.raw`(?:, (?:(?<month>${MONTH})(?<dot>\.)? (?<day>\d{1,2})|(?<dayFirst>\d{1,2}) (?<monthAfter>${MONTH})(?<dotAfter>\.)?))?` +
     String.raw`(?: \((?<agency>[^()]{1,40})\))?` +
     String.raw` ?(?:--|—|–| - )\s*(?<rest>\S[\s\S]*)$`,

@@ -1198,6 +1198,39 @@ describe('importText: datelines whose region is hyphenated or joined by a lower-
   });
 });
 
+describe('importText: AP\'s cities with a prefix in lower case, AFP\'s and dpa\'s leads in title case, a year after the day', () => {
+  const story = (lead: string, updated = '2025-03-03 14:05') => only(importText(['Home | World', '', 'A dateline', '', `Updated: ${updated}`, '', `${lead} Talks went on.`, '', 'A second paragraph.', ''].join('\n'), { file: 'c.txt', timezone: ZONE }));
+
+  // QA: these were no dateline at all: the agency was not credited, and the lead stayed in the body.
+  it.each([
+    ['McALLEN, Texas (AP) —', 'McAllen', 'America/Chicago', 'AP'],
+    ['FORT McMURRAY, Alta. (CP) —', 'Fort McMurray', 'America/Edmonton', 'CP'],
+    ['Paris (AFP) -', 'Paris', 'Europe/Paris', 'AFP'],
+    ['Berlin, March 3 (dpa) -', 'Berlin', 'Europe/Berlin', 'dpa'],
+    ['Rio de Janeiro (AFP) -', 'Rio de Janeiro', 'America/Sao_Paulo', 'AFP'],
+  ])('reads %j', (lead, city, zone, agency) => {
+    const s = story(lead);
+    expect([s.fields.dateline?.city, s.fields.dateline?.timezone, s.fields.agency, s.body.startsWith('Talks went on.')]).toEqual([city, zone, { name: agency }, true]);
+  });
+
+  it.each([
+    // A name, not a city the gazetteer knows; an agency the list does not know; no space after the dash.
+    'Macron (AFP) -', 'Paris (Le Monde) -', 'Analysis (Reuters) -',
+  ])('reads no dateline from %j: it stays in the body', (lead) => {
+    const s = story(lead);
+    expect([s.fields.dateline, s.fields.agency, s.body.startsWith(lead)]).toEqual([undefined, undefined, true]);
+  });
+
+  it('reads a year printed after the day: the date as printed, with a note when it is not the day a month and day alone give', () => {
+    expect(story('WASHINGTON, March 3, 2025 (UPI) --').fields.dateline?.date).toBe('2025-03-03');
+    expect(story('LONDON, 3 March 2025 (Reuters) -').fields.dateline?.date).toBe('2025-03-03');
+    const again = story('WASHINGTON, March 3, 2024 (UPI) --');
+    expect([again.fields.dateline?.date, again.notes.some((n) => n.includes('"March 3, 2024" is kept as printed (2024-03-03)'))]).toEqual(['2024-03-03', true]);
+    const none = story('WASHINGTON, Feb. 29, 2025 (UPI) --');
+    expect([none.fields.dateline?.city, none.fields.dateline?.date, none.notes.some((n) => n.includes('"Feb. 29, 2025" is not a calendar date'))]).toEqual(['Washington', undefined, true]);
+  });
+});
+
 describe('importText: datelines before a sentence that starts with no capital', () => {
   it.each([
     ['NEW YORK — $5 billion was pledged for the tunnel on Monday.', 'New York', '$5 billion'],

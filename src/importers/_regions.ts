@@ -109,8 +109,19 @@ export function isBracketRegion(part: string): boolean {
   return bracketRegions.has(key(text));
 }
 
-/** `WASHINGTON` → `Washington`, `SAINT-DENIS` → `Saint-Denis`; Chinese names are kept as printed. */
+/** AP's prefixes printed in lower case in a name in capitals (`McALLEN`, `DeKALB`, `LaGRANGE`). */
+const AP_PREFIX = /^(?:Mc|Mac|De|Di|Du|La|Le)(?=\p{Lu}{2})/u;
+
+/**
+ * `WASHINGTON` → `Washington`, `SAINT-DENIS` → `Saint-Denis`, `FORT McMURRAY` → `Fort McMurray`; Chinese
+ * names, and names in title case, are kept as printed.
+ */
 export function cityName(printed: string): string {
-  if (!/[A-Z]/.test(printed) || printed !== printed.toUpperCase()) return printed;
-  return printed.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, c: string) => `${sep}${c.toUpperCase()}`);
+  const words = printed.split(/([\s-])/);
+  const capitals = words.map((w) => w.replace(AP_PREFIX, '')).join('');
+  if (!/[A-Z]/.test(printed) || capitals !== capitals.toUpperCase()) return printed;
+  return words.map((w) => {
+    const prefix = AP_PREFIX.exec(w)?.[0] ?? '';
+    return prefix + w.slice(prefix.length).toLowerCase().replace(/^\p{L}/u, (c) => c.toUpperCase());
+  }).join('');
 }

@@ -152,7 +152,7 @@ export function takeDuplicateLead(blocks: Block[], dateline: DatelineOut, publis
   // signature named, as the text importer credits them: a credit is never dropped.
   if (lead.reporters !== undefined) credits.authors.push(...reporterNames(lead.reporters).filter((n) => !credits.authors.includes(n)));
   if (dateline.date === undefined && lead.day !== undefined) {
-    const d = datelineDay(lead.month, lead.day, published, dateline.timezone, notes, lead.printedDate);
+    const d = datelineDay(lead.month, lead.day, published, dateline.timezone, notes, lead.printedDate, lead.year);
     if (d !== undefined) dateline.date = d;
   }
   const rest = dropChars(first.inline, plain.length - plain.trimStart().length + (plain.trim().length - lead.rest.length));
@@ -167,7 +167,7 @@ export function takeDuplicateLead(blocks: Block[], dateline: DatelineOut, publis
  * than two weeks before is kept, with a note to check it; a day not in the year up to then (Feb. 29 of
  * a year that has none) or in no year (Feb. 30) is not used, with a note.
  */
-export function datelineDay(printedMonth: number | undefined, day: number, first: Timed, zone: string | undefined, notes: string[], asPrinted?: string): string | undefined {
+export function datelineDay(printedMonth: number | undefined, day: number, first: Timed, zone: string | undefined, notes: string[], asPrinted?: string, printedYear?: number): string | undefined {
   // A day printed without its month (`中央社台北20日電`): the month that day falls in on or before the first
   // publication there, or at most two days after it, as a month and day are read.
   // (Without an instant, the last day is already two days after the day as written: none more. Review.)
@@ -180,14 +180,31 @@ export function datelineDay(printedMonth: number | undefined, day: number, first
     return undefined;
   }
   const last = lastDatelineDay(first, zone);
-  const date = datelineDate(month, day, last);
   const where = zone === undefined ? 'anywhere' : 'there';
+  // A year printed too (`Feb. 4, 2025`) gives the date whole: as printed, with a note where it is not the
+  // day a month and day alone would be read as (a story published again a year on), or is a day that year lacks.
+  if (printedYear !== undefined) return printedDate(printedYear, month, day, last, where, printed, notes);
+  const date = datelineDate(month, day, last);
   if (date === undefined) {
     notes.push(`dateline date ${printed} is no day of the year up to the first publication ${where} (${last}), not used: check the copy`);
     return undefined;
   }
   const days = Math.round((Date.parse(`${last}T00:00:00Z`) - Date.parse(`${date}T00:00:00Z`)) / 86_400_000);
   if (days > DATELINE_DAYS_BEFORE) notes.push(`dateline date ${printed} is read as ${date}, ${days} days before the first publication ${where} (${last}): check it`);
+  return date;
+}
+
+/** `datelineDay`'s date of a year, month and day printed in full. */
+function printedDate(year: number, month: number, day: number, last: string, where: string, printed: string, notes: string[]): string | undefined {
+  const d = new Date(Date.UTC(2000, month - 1, day));
+  d.setUTCFullYear(year);
+  if (d.getUTCMonth() !== month - 1) {
+    notes.push(`dateline date ${printed} is not a calendar date, not used`);
+    return undefined;
+  }
+  const date = d.toISOString().slice(0, 10);
+  const read = datelineDate(month, day, last);
+  if (date !== read) notes.push(`dateline date ${printed} is kept as printed (${date}), not the latest such day up to the first publication ${where} (${last}): check it`);
   return date;
 }
 

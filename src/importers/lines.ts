@@ -25,6 +25,8 @@ export interface DatelineLead {
   /** Month and day printed in the dateline, if any. */
   month?: number;
   day?: number;
+  /** The year, where the lead prints one after the day (`Feb. 4, 2025`). */
+  year?: number;
   /** The month and day as an English lead prints them (`Feb. 4`, `9 November`), for notes that quote them. */
   printedDate?: string;
   /**
@@ -51,6 +53,12 @@ const CAP = String.raw`(?:(?=\p{Script=Latin})\p{Lu}\p{M}*)`;
 /** A letter of the Latin script, in either case, with its accents: a region's (`Nuevo León`). */
 const LETTER = String.raw`(?:(?=\p{Script=Latin})\p{L}\p{M}*)`;
 
+/**
+ * A word of a dateline city in capitals, or with AP's prefix in lower case where the name has one
+ * (`McALLEN`, `DeKALB`, `LaGRANGE`, `FORT McMURRAY`).
+ */
+const CITY_WORD = String.raw`(?:Mc|Mac|De|Di|Du|La|Le)?${CAP}(?:${CAP}|[.'’])*`;
+
 /** A word of a region's name: `Ore.`, `Nuevo León`'s, `d'Ivoire`, `Guinea-Bissau`, `Île-de-France`. */
 const REGION_WORD = String.raw`(?:[dl]['’])?${CAP}(?:${LETTER}|[.'’])*(?:-(?:(?:de|du|des|la|le|les|sur|sous|en|et|os|am|an|im|upon|on)-)*${CAP}(?:${LETTER}|[.'’])*)*`;
 /**
@@ -62,12 +70,13 @@ const REGION = String.raw`${REGION_WORD}(?: (?:(?:and|of|de|del|da|do|du|des|y|e
 /**
  * `WASHINGTON, Feb. 4 (Xinhua) --`, `BEIRUT (AP) —`, `PORTLAND, Ore. (AP) —`, `LONDON, Feb 4 (Reuters) -`,
  * `WASHINGTON —`; the month in full and the day first too (`PARIS, February 4 --`, `LONDON, 4 February
- * (AFP) -`). The city is in capitals; the separator is `--`, an em or en dash, or a spaced hyphen.
+ * (AFP) -`), and a year after the day (`WASHINGTON, Feb. 4, 2025 (UPI) --`). The city is in capitals; the
+ * separator is `--`, an em or en dash, or a spaced hyphen.
  */
 const ENGLISH_LEAD = new RegExp(
-  String.raw`^(?<city>${CAP}(?:${CAP}|[.'’])*(?:[ -]${CAP}(?:${CAP}|[.'’])*)*)` +
+  String.raw`^(?<city>${CITY_WORD}(?:[ -]${CITY_WORD})*)` +
     String.raw`(?:, (?<region>(?!(?:${MONTH})\.? \d)${REGION}))?` +
-    String.raw`(?:, (?:(?<month>${MONTH})(?<dot>\.)? (?<day>\d{1,2})|(?<dayFirst>\d{1,2}) (?<monthAfter>${MONTH})(?<dotAfter>\.)?))?` +
+    String.raw`(?:, (?:(?<month>${MONTH})(?<dot>\.)? (?<day>\d{1,2})(?:, (?<year>(?:19|20)\d\d))?|(?<dayFirst>\d{1,2}) (?<monthAfter>${MONTH})(?<dotAfter>\.)?(?: (?<yearAfter>(?:19|20)\d\d))?))?` +
     String.raw`(?: \((?<agency>[^()]{1,40})\))?` +
     String.raw` ?(?:--|—|–| - )\s*(?<rest>\S[\s\S]*)$`,
   'u',
@@ -189,7 +198,7 @@ export function parseDatelineLead(paragraph: string): (DatelineLead & { reporter
     return lead;
   }
   const m = ENGLISH_LEAD.exec(paragraph.trim());
-  if (m?.groups === undefined) return undefined;
+  if (m?.groups === undefined) return mixedCaseLead(paragraph.trim());
   const g = m.groups;
   // A lone capitalised word before a dash is a dateline only if it looks like a place, not an acronym-led sentence.
   if ((g['city'] ?? '').length < 2 || isLabel(g['city'] ?? '') || ORGANISATIONS.has((g['city'] ?? '').replace(/\./g, ''))) return undefined;
@@ -206,6 +215,11 @@ export function parseDatelineLead(paragraph: string): (DatelineLead & { reporter
     lead.month = monthNumber(month);
     lead.day = Number(g['day'] ?? g['dayFirst']);
     lead.printedDate = g['dayFirst'] !== undefined ? `${g['dayFirst']} ${g['monthAfter']}${g['dotAfter'] ?? ''}` : `${month}${g['dot'] ?? ''} ${g['day']}`;
+    const year = g['year'] ?? g['yearAfter'];
+    if (year !== undefined) {
+      lead.year = Number(year);
+      lead.printedDate += g['year'] !== undefined ? `, ${year}` : ` ${year}`;
+    }
     if (g['dayFirst'] !== undefined || month.length > 5) lead.looseDate = true;
   }
   if (g['agency'] !== undefined && region === undefined) lead.agency = g['agency'];
@@ -590,6 +604,32 @@ const AGENCY = `(?:${AGENCIES.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'
 const JOINED = String.raw`(?:\s*[-–/,&]\s*|\s+and\s+)`;
 /** (A chain of them, `Agencies via Reuters via Xinhua`, is the last one's, via the others. QA.) */
 const AGENCY_LINE = new RegExp(`^(?:(?<via>${AGENCY}(?:(?:${JOINED}|\\s+via\\s+)${AGENCY})*)\\s+via\\s+)?(?<name>${AGENCY}(?:${JOINED}${AGENCY})*)\\.?$`, 'i');
+
+/**
+ * A city in title case before an agency the list knows, in brackets, and a dash: AFP's and dpa's English
+ * leads (`Paris (AFP) -`, `Berlin (dpa) -`, `Kyiv, Feb 4 (AFP) -`). Only with such an agency and a city the
+ * gazetteer knows (`Macron (AFP) -` is not one); the city is kept as printed.
+ */
+let mixedLead: RegExp | undefined;
+function mixedCaseLead(paragraph: string): DatelineLead | undefined {
+  mixedLead ??= new RegExp(
+    String.raw`^(?<city>\p{Lu}\p{Ll}+(?:[ -](?:\p{Lu}\p{Ll}+|de|del|es|al|el|am|upon|on|sur|en))*)` +
+      String.raw`(?:, (?<month>${MONTH})(?<dot>\.)? (?<day>\d{1,2}))? \((?<agency>${AGENCY}(?:${JOINED}${AGENCY})*)\) ?(?:--|—|–|-)\s+(?<rest>\S[\s\S]*)$`,
+    'u',
+  );
+  const g = mixedLead.exec(paragraph)?.groups;
+  if (g === undefined || isLabel((g['city'] ?? '').toUpperCase())) return undefined;
+  const known = lookupCity(g['city'] ?? '');
+  if (!known.found && known.reason !== 'ambiguous') return undefined;
+  const lead: DatelineLead = { city: g['city'] ?? '', agency: g['agency'] ?? '', rest: (g['rest'] ?? '').trim() };
+  if (g['month'] !== undefined) {
+    lead.month = monthNumber(g['month']);
+    lead.day = Number(g['day']);
+    lead.printedDate = `${g['month']}${g['dot'] ?? ''} ${g['day']}`;
+    if (g['month'].length > 5) lead.looseDate = true;
+  }
+  return lead;
+}
 
 /** `Agencies Via Xinhua` → `{name: 'Xinhua', via: 'Agencies'}`; `Xinhua`; `Reuters - AP`, `AFP and AP` (kept as printed). */
 export function parseAgencyLine(line: string): { name: string; via?: string } | undefined {

@@ -321,7 +321,7 @@ function readNitfDateline(dl: El, published: Timed, ctx: ImportContext, diagnost
     if (date !== undefined) dateline.date = date;
   } else if (lead?.day !== undefined) {
     // The date the unmarked dateline prints ("TOKYO, March 11"), read as the text importer reads a lead's.
-    const d = datelineDay(lead.month, lead.day, published, dateline.timezone, notes, lead.printedDate);
+    const d = datelineDay(lead.month, lead.day, published, dateline.timezone, notes, lead.printedDate, lead.year);
     if (d !== undefined) dateline.date = d;
   }
   return dateline;

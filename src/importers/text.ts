@@ -616,7 +616,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
         `dateline city ${q(printed)} names places in different time zones (${shown.join('; ')}): add "dateline.timezone" (an IANA zone) to the record`));
     }
     if (lead.day !== undefined) {
-      const d = datelineDay(lead.month, lead.day, dated, dateline.timezone, notes, lead.printedDate);
+      const d = datelineDay(lead.month, lead.day, dated, dateline.timezone, notes, lead.printedDate, lead.year);
       if (d !== undefined) dateline.date = d;
     }
     fields.dateline = dateline;

@@ -1208,14 +1208,25 @@ describe('importText: AP\'s cities with a prefix in lower case, AFP\'s and dpa\'
     ['Paris (AFP) -', 'Paris', 'Europe/Paris', 'AFP'],
     ['Berlin, March 3 (dpa) -', 'Berlin', 'Europe/Berlin', 'dpa'],
     ['Rio de Janeiro (AFP) -', 'Rio de Janeiro', 'America/Sao_Paulo', 'AFP'],
+    // PTI's and IANS's leads print no dash.
+    ['New Delhi, March 3 (PTI)', 'New Delhi', 'Asia/Kolkata', 'PTI'],
+    ['MUMBAI (IANS)', 'Mumbai', 'Asia/Kolkata', 'IANS'],
   ])('reads %j', (lead, city, zone, agency) => {
     const s = story(lead);
     expect([s.fields.dateline?.city, s.fields.dateline?.timezone, s.fields.agency, s.body.startsWith('Talks went on.')]).toEqual([city, zone, { name: agency }, true]);
   });
 
   it.each([
-    // A name, not a city the gazetteer knows; an agency the list does not know; no space after the dash.
-    'Macron (AFP) -', 'Paris (Le Monde) -', 'Analysis (Reuters) -',
+    ['NEW DELHI:', 'New Delhi', 'Asia/Kolkata'], ['KARACHI:', 'Karachi', 'Asia/Karachi'],
+  ])('reads %j, a city in capitals and a colon, as Indian and Pakistani papers print it', (lead, city, zone) => {
+    const s = story(lead);
+    expect([s.fields.dateline?.city, s.fields.dateline?.timezone, s.fields.agency, s.body.startsWith('Talks went on.')]).toEqual([city, zone, undefined, true]);
+  });
+
+  it.each([
+    // A name, not a city the gazetteer knows; an agency the list does not know; a label; an organisation;
+    // a town the gazetteer lacks before a colon.
+    'Macron (AFP) -', 'Paris (Le Monde) -', 'Analysis (Reuters) -', 'UPDATE:', 'WATCH:', 'NATO:', 'GLENWHARF:', 'Q:',
   ])('reads no dateline from %j: it stays in the body', (lead) => {
     const s = story(lead);
     expect([s.fields.dateline, s.fields.agency, s.body.startsWith(lead)]).toEqual([undefined, undefined, true]);

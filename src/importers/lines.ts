@@ -198,7 +198,7 @@ export function parseDatelineLead(paragraph: string): (DatelineLead & { reporter
     return lead;
   }
   const m = ENGLISH_LEAD.exec(paragraph.trim());
-  if (m?.groups === undefined) return mixedCaseLead(paragraph.trim());
+  if (m?.groups === undefined) return otherEnglishLead(paragraph.trim());
   const g = m.groups;
   // A lone capitalised word before a dash is a dateline only if it looks like a place, not an acronym-led sentence.
   if ((g['city'] ?? '').length < 2 || isLabel(g['city'] ?? '') || ORGANISATIONS.has((g['city'] ?? '').replace(/\./g, ''))) return undefined;
@@ -606,22 +606,30 @@ const JOINED = String.raw`(?:\s*[-–/,&]\s*|\s+and\s+)`;
 const AGENCY_LINE = new RegExp(`^(?:(?<via>${AGENCY}(?:(?:${JOINED}|\\s+via\\s+)${AGENCY})*)\\s+via\\s+)?(?<name>${AGENCY}(?:${JOINED}${AGENCY})*)\\.?$`, 'i');
 
 /**
- * A city in title case before an agency the list knows, in brackets, and a dash: AFP's and dpa's English
- * leads (`Paris (AFP) -`, `Berlin (dpa) -`, `Kyiv, Feb 4 (AFP) -`). Only with such an agency and a city the
- * gazetteer knows (`Macron (AFP) -` is not one); the city is kept as printed.
+ * Leads of other wires and papers, each read only with a city the gazetteer knows (the city kept as printed):
+ * - a city in title case before an agency the list knows in brackets and a dash: AFP's and dpa's English
+ *   leads (`Paris (AFP) -`, `Berlin (dpa) -`, `Kyiv, Feb 4 (AFP) -`; `Macron (AFP) -` is not one);
+ * - a city in any case, a date or none, and an agency the list knows with no dash, before a capital: PTI's
+ *   and IANS's (`New Delhi, Feb 4 (PTI) The …`, `MUMBAI (IANS) Shares …`);
+ * - a city in capitals and a colon before a capital, as Indian and Pakistani papers print it (`NEW DELHI: The
+ *   …`); not a label (`UPDATE:`, `WATCH:`) or an organisation (`NATO:`).
  */
-let mixedLead: RegExp | undefined;
-function mixedCaseLead(paragraph: string): DatelineLead | undefined {
-  mixedLead ??= new RegExp(
-    String.raw`^(?<city>\p{Lu}\p{Ll}+(?:[ -](?:\p{Lu}\p{Ll}+|de|del|es|al|el|am|upon|on|sur|en))*)` +
-      String.raw`(?:, (?<month>${MONTH})(?<dot>\.)? (?<day>\d{1,2}))? \((?<agency>${AGENCY}(?:${JOINED}${AGENCY})*)\) ?(?:--|—|–|-)\s+(?<rest>\S[\s\S]*)$`,
+let agencyLead: RegExp | undefined;
+const COLON_LEAD = new RegExp(String.raw`^(?<city>${CITY_WORD}(?:[ -]${CITY_WORD})*): (?<rest>[\p{Lu}\d"“‘'][\s\S]*)$`, 'u');
+function otherEnglishLead(paragraph: string): DatelineLead | undefined {
+  agencyLead ??= new RegExp(
+    String.raw`^(?<city>\p{Lu}[\p{L}.'’]*(?:[ -](?:\p{Lu}[\p{L}.'’]*|de|del|es|al|el|am|upon|on|sur|en))*)` +
+      String.raw`(?:, (?<month>${MONTH})(?<dot>\.)? (?<day>\d{1,2}))? \((?<agency>${AGENCY}(?:${JOINED}${AGENCY})*)\)` +
+      String.raw`(?: ?(?:--|—|–|-)\s+|\s+(?=[\p{Lu}\d"“‘']))(?<rest>\S[\s\S]*)$`,
     'u',
   );
-  const g = mixedLead.exec(paragraph)?.groups;
-  if (g === undefined || isLabel((g['city'] ?? '').toUpperCase())) return undefined;
-  const known = lookupCity(g['city'] ?? '');
+  const g = agencyLead.exec(paragraph)?.groups ?? COLON_LEAD.exec(paragraph)?.groups;
+  const city = g?.['city'];
+  if (g === undefined || city === undefined || isLabel(city.toUpperCase()) || ORGANISATIONS.has(city.replace(/\./g, ''))) return undefined;
+  const known = lookupCity(city);
   if (!known.found && known.reason !== 'ambiguous') return undefined;
-  const lead: DatelineLead = { city: g['city'] ?? '', agency: g['agency'] ?? '', rest: (g['rest'] ?? '').trim() };
+  const lead: DatelineLead = { city, rest: (g['rest'] ?? '').trim() };
+  if (g['agency'] !== undefined) lead.agency = g['agency'];
   if (g['month'] !== undefined) {
     lead.month = monthNumber(g['month']);
     lead.day = Number(g['day']);

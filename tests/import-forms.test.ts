@@ -150,6 +150,17 @@ const ROWS: [string, Form, Expected][] = [
   ['IV after a comma', by('By Jim Roe, IV'), { authors: ['Jim Roe IV'], last: MORE }],
   ['a suffix, then a co-author', by('By Jim Roe, III and Ann Lee'), { authors: ['Jim Roe III', 'Ann Lee'], last: MORE }],
   ['a suffix, then the agency', by('By Jane Doe, Jr., Reuters'), { authors: ['Jane Doe Jr.'], agency: 'Reuters', last: MORE }],
+  // AP prints a suffix with no comma (`Jr.` lost its full stop), and the job after the name with none
+  // (the job was read as part of the name: `JOSH BOAK AP Economics Writer`).
+  ['Jr. after the name with no comma', by('By Jane Doe Jr.'), { authors: ['Jane Doe Jr.'], last: MORE }],
+  ['JR. after a name in capitals with no comma, then a co-author', by('By JIM ROE JR. and ANN LEE'), { authors: ['Jim Roe Jr.', 'Ann Lee'], last: MORE }],
+  ['AP\'s job after a name in capitals, with no comma', by('By JOSH BOAK AP Economics Writer'), { authors: ['Josh Boak'], agency: 'AP', last: MORE }],
+  ['two names in capitals, then AP\'s job', by('By JANE DOE and TOM HALE AP Business Writers'), { authors: ['Jane Doe', 'Tom Hale'], agency: 'AP', last: MORE }],
+  // An agency after a spaced slash or in brackets, and `Story by`, `Written by` (QA: left in the body, no credit read).
+  ['an agency after a spaced slash', by('By Jane Doe / Bloomberg'), { authors: ['Jane Doe'], agency: 'Bloomberg', last: MORE }],
+  ['an agency in brackets after the name', by('By Jane Doe (Reuters)'), { authors: ['Jane Doe'], agency: 'Reuters', last: MORE }],
+  ['Story by', by('Story by Jane Doe'), { authors: ['Jane Doe'], last: MORE }],
+  ['Written by, two names', by('Written by Jane Doe and Tom Hale'), { authors: ['Jane Doe', 'Tom Hale'], last: MORE }],
   ['names in capitals that start as numerals do', by('By IVAN ROE and IVY LEE'), { authors: ['Ivan Roe', 'Ivy Lee'], last: MORE }],
   // Names in scripts without letter case: every word of the name is written alike, so a word of such a
   // script counts as a name's word as a capitalised one does (Persian's zero-width non-joiner inside it too).

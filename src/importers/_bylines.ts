@@ -3,7 +3,7 @@ import { parseAgencyLine, parseContributorLine, type Contributor } from './lines
 import { isPlace } from './_places.js';
 import { isRegionAbbreviation } from './_regions.js';
 import { isPostNominal, nameSuffix } from './_suffix.js';
-import { agencyOfJob, agencyOfPublication, isBureau, isJobPhrase, isLoneInitial, isModifierOnly, isPublicationName, looksLikeName, nameAndAgency, nameCase, titleBeforeName } from './_names.js';
+import { agencyAsAfterBar, agencyOfJob, agencyOfPublication, isBureau, isJobPhrase, isLoneInitial, isModifierOnly, isPublicationName, looksLikeName, nameAndAgency, nameCase, titleBeforeName } from './_names.js';
 import { keptWhole, laterSurnameFirst, surnameFirst, surnameFirstThenMore, surnameFirstThenPlace } from './_surname-first.js';
 import { isStaffTitle, keptAtCommaWith, nameBeforeWith, WITH, withAfterComma, withCreditLine, withNames, withStaff } from './_with.js';
 // ----- Credits -----
@@ -40,7 +40,7 @@ export interface Byline {
  * `By MIKE GU in Hong Kong and AMY LI in Beijing | China Daily`.
  */
 export function parseByline(text: string): Byline | undefined {
-  const m = /^(?:By|BY)\s+(.+)$/u.exec(text.replace(/\s+/g, ' ').trim());
+  const m = /^(?:(?:Story|STORY|Written|WRITTEN|Words|WORDS|Text|TEXT) (?:by|BY)|By|BY)\s+(.+)$/u.exec(text.replace(/\s+/g, ' ').trim());
   if (m === null) return undefined;
   const out: Byline = { authors: [] };
   const addAgency = (agency: { name: string; via?: string }): void => {
@@ -52,7 +52,9 @@ export function parseByline(text: string): Byline | undefined {
   const printed = m[1] ?? '';
   const after = /,\s*([^,]+)$/u.exec(printed)?.[1] ?? '';
   // (And a suffix's: `By King, Martin Luther, Jr.`, kept whole as printed, keeps its `Jr.` as ninjs and NITF do.)
-  let names = /\s\p{Lu}\.$/u.test(printed) || isRegionAbbreviation(after) || isPostNominal(after) || nameSuffix(after) !== undefined || /^(?:\p{Lu}\.){2,3}$/u.test(after) ? printed : printed.replace(/\.$/u, '');
+  // (And a suffix after the name with no comma, as AP prints it: `By Jane Roe Jr.`.)
+  let names = /\s\p{Lu}\.$/u.test(printed) || nameSuffix(/\S+$/u.exec(printed)?.[0] ?? '') !== undefined || isRegionAbbreviation(after) || isPostNominal(after) || nameSuffix(after) !== undefined || /^(?:\p{Lu}\.){2,3}$/u.test(after) ? printed : printed.replace(/\.$/u, '');
+  names = agencyAsAfterBar(names);
   const bar = /^(.+?)\s*\|\s*(.+)$/u.exec(names);
   if (bar !== null) {
     names = bar[1] ?? '';

@@ -3,7 +3,7 @@
  * the agency (ranked by where it is named), contributors; written into the record's fields once.
  */
 import { squash, unique } from './_tree.js';
-import { agencyOfJob, agencyOfPublication, isBureau, isJobPhrase, isLoneInitial, isModifierOnly, isPublicationName, JOB_TITLE, looksLikeName, nameAndAgency, nameCase, titleBeforeName } from './_names.js';
+import { agencyAsAfterBar, agencyOfJob, agencyOfPublication, isBureau, isJobPhrase, isLoneInitial, isModifierOnly, isPublicationName, JOB_TITLE, looksLikeName, nameAndAgency, nameCase, titleBeforeName } from './_names.js';
 import { keptWhole, keptWholeNote, laterSurnameFirst, surnameFirst, surnameFirstThenMore, surnameFirstThenPlace } from './_surname-first.js';
 import { isStaffOf, keptAtCommaWith, nameBeforeWith, WITH, withAfterComma, withNames, withCreditLine, withNote, withStaff } from './_with.js';
 import { isPostNominal, nameSuffix, withSuffix } from './_suffix.js';
@@ -109,7 +109,7 @@ export class Credits {
    */
   byline(text: string): void {
     // After a bar, an agency or a publication (`By ZHANG YI | China Daily`), as a text byline has it.
-    const [names = '', ...after] = squash(text).split(/\s*\|\s*/);
+    const [names = '', ...after] = agencyAsAfterBar(squash(text)).split(/\s*\|\s*/);
     for (const part of after.filter(Boolean)) {
       const agency = parseAgencyLine(part.replace(/^the\s+/iu, '')) ?? agencyOfPublication(part);
       const people = agency === undefined ? parseContributorLine(part) : undefined;

@@ -110,8 +110,20 @@ export function isLoneInitial(part: string): boolean {
 }
 
 /**
+ * An agency after a spaced slash or in brackets at the end of a byline (`Jane Doe / Bloomberg`, `Jane Doe
+ * (Reuters)`), put after a bar, where bylines print one (`Jane Doe | Bloomberg`); any other byline as it is.
+ */
+export function agencyAsAfterBar(byline: string): string {
+  const tail = /^(.+?)(?:\s\/\s*([^/|]+)|\s*\(([^()|]+)\))$/u.exec(byline);
+  const agency = (tail?.[2] ?? tail?.[3])?.trim();
+  if (tail === null || agency === undefined || byline.includes('|') || parseAgencyLine(agency.replace(/^the\s+/iu, '')) === undefined) return byline;
+  return `${tail[1]} | ${agency}`;
+}
+
+/**
  * A name with its agency after it and no comma, as AP signs (`JIM MORRIS Associated Press`): the name
- * and the agency; or a credit to an agency's staff (`Reuters Staff`): the agency alone.
+ * and the agency; the name in capitals and the agency's job (`JOSH BOAK AP Economics Writer`):
+ * the name, the agency and a title; or a credit to an agency's staff (`Reuters Staff`): the agency alone.
  */
 export function nameAndAgency(part: string): { name?: string; agency: { name: string; via?: string }; title?: string } | undefined {
   const text = part.trim();
@@ -123,6 +135,14 @@ export function nameAndAgency(part: string): { name?: string; agency: { name: st
   const staff = staffOf === undefined ? undefined : parseAgencyLine(staffOf.replace(/^the\s+/iu, ''));
   if (staff !== undefined) return { agency: staff };
   const words = text.split(/\s+/u);
+  // The name in capitals, then the agency's job with no comma, as AP prints it (`JOSH BOAK AP Economics
+  // Writer`): the name, the agency, and the job a title. (Found once an agency's name starts the job.)
+  for (let k = 2; k <= Math.min(6, words.length - 2); k++) {
+    const title = words.slice(-k).join(' ');
+    const name = words.slice(0, -k).join(' ');
+    const agency = isJobPhrase(title) && parseAgencyLine(words[words.length - k] ?? '') !== undefined ? agencyOfJob(title) : undefined;
+    if (agency !== undefined && name === name.toUpperCase() && /\p{Lu}{2}/u.test(name) && looksLikeName(name)) return { name, agency, title };
+  }
   for (let k = Math.min(3, words.length - 2); k >= 1; k--) {
     const agency = parseAgencyLine(words.slice(-k).join(' '));
     const name = words.slice(0, -k).join(' ');

@@ -734,6 +734,12 @@ const ROWS: [string, Form, Expected][] = [
   ['a contributor with a place and its province abbreviated', closing('Tom Hale in London, Ont., contributed to this report.'), { contributors: [{ name: 'Tom Hale', location: 'London, Ont.' }], last: P }],
   ['a contributor with a suffix and a place', closing('Jim Roe, III in Boston contributed to this report.'), { contributors: [{ name: 'Jim Roe III', location: 'Boston' }], last: P }],
   ['US papers\' contributing line', closing('Contributing: Aung Naing in Yangon; Mei Lin in Taipei'), { contributors: [{ name: 'Aung Naing', location: 'Yangon' }, { name: 'Mei Lin', location: 'Taipei' }], last: P }],
+  ['a contributors line', closing('Contributors: Aung Naing, Mei Lin'), { contributors: [{ name: 'Aung Naing' }, { name: 'Mei Lin' }], last: P }],
+  // As the New York Times signs (QA: left in the body, no credit read).
+  ['reporting contributed from a place', closing('Jane Roe contributed reporting from Kyiv, Ukraine.'), { contributors: [{ name: 'Jane Roe', location: 'Kyiv, Ukraine' }], last: P }],
+  ['two contributed reporting from one place', closing('Jane Roe and Tom Hale contributed reporting from Kyiv.'), { contributors: [{ name: 'Jane Roe', location: 'Kyiv' }, { name: 'Tom Hale', location: 'Kyiv' }], last: P }],
+  ['reporting contributed from two places', closing('Jane Roe contributed reporting from Kyiv, Ukraine, and Tom Hale from Moscow.'), { contributors: [{ name: 'Jane Roe', location: 'Kyiv, Ukraine' }, { name: 'Tom Hale', location: 'Moscow' }], last: P }],
+  ['a sentence that ends as such a line does', closing('The army contributed reporting from the front.'), { last: 'The army contributed reporting from the front.' }],
   ['a byline signed at the end', closing('By Wang Jing in Beijing'), { authors: ['Wang Jing'], last: P }],
   ['a sentence that ends as a tagline does', closing('Japan and Australia also contributed.'), { last: 'Japan and Australia also contributed.' }],
   ['a contributor in Arabic letters', closing('أحمد حسن in Cairo contributed to this story.'), { contributors: [{ name: 'أحمد حسن', location: 'Cairo' }], last: P }],

@@ -529,8 +529,20 @@ export function parseContributorLine(line: string): Contributor[] | undefined {
       return role === null ? person(p) : person(p.slice(role[0].length), (role[1] ?? '').toLowerCase());
     })));
   }
-  // "Contributing: Aung Naing in Yangon; Mei Lin in Taipei", as US papers end a story.
-  const contributing = /^Contributing(?: reporters?)?:\s*(.+)$/i.exec(text);
+  // "Jane Doe contributed reporting from Kyiv, Ukraine, and Tom Hale from Moscow.", as the New York Times
+  // signs: each name with the place after "from" (the first's shared by the names before it).
+  const from = /^(.+?) (?:also )?contributed (?:reporting|research) from (.+?)\.?$/i.exec(text);
+  if (from !== null) {
+    const clauses = (from[2] ?? '').split(/(?:[,;]? and |; )(?=\p{Lu}[^;]*? from \p{Lu})/u);
+    const people = clauses.flatMap((clause, k) => {
+      const m = k === 0 ? ['', from[1] ?? '', clause] : /^(.+?) from (.+)$/u.exec(clause);
+      const place = withoutFullStop(m?.[2] ?? '').replace(/,$/, '');
+      return splitPeople((m?.[1] ?? '').replace(STAFF_PREFIX, '')).map((p) => ({ ...person(p), location: place }));
+    });
+    return named(people);
+  }
+  // "Contributing: Aung Naing in Yangon; Mei Lin in Taipei", as US papers end a story ("Contributors:" too).
+  const contributing = /^(?:Contributing(?: reporters?)?|Contributors?):\s*(.+)$/i.exec(text);
   if (contributing !== null) {
     const list = withoutFullStop(contributing[1] ?? '');
     // (An agency or a publication among them, "Contributing: John Bacon, USA TODAY; The Associated Press",

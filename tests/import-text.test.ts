@@ -203,6 +203,12 @@ describe('importText: fixtures', () => {
     ['Rescuers search the rubble on Monday. (YONHAP)', 'Rescuers search the rubble on Monday.', 'YONHAP'],
     ['Rescuers search the rubble on Monday. EPA-EFE/Ann Lee', 'Rescuers search the rubble on Monday.', 'EPA-EFE/Ann Lee'],
     ['Rescuers search the rubble on Monday. (Bloomberg Photo/Ann Lee)', 'Rescuers search the rubble on Monday.', 'Bloomberg Photo/Ann Lee'],
+    // (QA: the Guardian's, Bloomberg's, the New York Times' and the Washington Post's forms, and ©, were not read.)
+    ['Rescuers search the rubble on Monday. Photograph: Ann Lee/Reuters', 'Rescuers search the rubble on Monday.', 'Ann Lee/Reuters'],
+    ['Rescuers search the rubble on Monday. Image: Ann Lee/Bloomberg', 'Rescuers search the rubble on Monday.', 'Ann Lee/Bloomberg'],
+    ['Rescuers search the rubble on Monday. (Ann Lee/The New York Times)', 'Rescuers search the rubble on Monday.', 'Ann Lee/The New York Times'],
+    ['Rescuers search the rubble on Monday. Credit: Ann Lee for The Washington Post', 'Rescuers search the rubble on Monday.', 'Ann Lee for The Washington Post'],
+    ['Rescuers search the rubble on Monday. © Ann Lee', 'Rescuers search the rubble on Monday.', 'Ann Lee'],
   ])('reads the photo caption %j and its credit, and the dateline after it', (line, caption, credit) => {
     const text = ['Home | World', '', 'Caption test', '', 'Updated: 2025-02-05 09:24', '', line, '', 'CAIRO, Feb. 4 (Xinhua) -- Body paragraph.', ''].join('\n');
     const r = importText(text, { file: 'c.txt', timezone: 'Asia/Shanghai' });
@@ -709,6 +715,7 @@ describe('importText: fixtures', () => {
     'Smoke rose from the balcony. Photo by a neighbour shows smoke over the port',
     "Editor's note: This story was corrected. AP",
     'Ratings rose 5% (Nielsen Photo/Film Index)',
+    'Banks tightened lending. Credit: the lifeblood of growth',
   ])('does not take %j for a photo caption and credit', (line) => {
     const text = ['Home | World', '', 'Caption test', '', 'Updated: 2025-02-05 09:24', '', line, '', 'CAIRO, Feb. 4 (Xinhua) -- Body paragraph.', ''].join('\n');
     expect(importText(text, { file: 'c.txt', timezone: 'Asia/Shanghai' }).stories[0]?.fields.image).toBeUndefined();
@@ -894,6 +901,7 @@ describe('importText: the body', () => {
     const lead = 'ANKARA, Feb. 6 (Reuters) -- Rescue teams worked through the night.\n\nAftershocks went on for hours.';
     for (const [end, credit] of [
       ['Photo: Tom Reed/Reuters', 'Tom Reed/Reuters'],
+      ['Image: Tom Reed/Bloomberg', 'Tom Reed/Bloomberg'],
       ['Photo by Tom Reed', 'Tom Reed'],
       ['(Photo: AFP)', 'AFP'],
       ['[Photo/Agencies]', 'Agencies'],
@@ -1957,5 +1965,19 @@ describe('importText: several update stamps', () => {
       const story = only(importText(['Home | World', '', 'Stamps', '', ...stamps, '', 'PARIS — Body.', ''].join('\n'), { file: 's.txt', timezone: ZONE }));
       expect([story.fields.date, story.fields.updated], stamps.join(' / ')).toEqual(['2025-02-05 09:24', '2025-02-06 10:00']);
     }
+  });
+});
+
+describe('importText: credit words that prose prints too', () => {
+  // `Credit:`, `Image:`, `Picture:` and a name and a paper in brackets make a caption only where one stands,
+  // before a dateline lead: a story's first paragraph that ends so stays the story's.
+  it.each([
+    'Banks tightened lending on Monday. Credit: Moody\'s Ratings',
+    'Officials met on Monday. Image: Ann Lee/Bloomberg',
+    'Officials met on Monday. (Ann Lee/The New York Times)',
+  ])('keeps %j in the body of a story without a dateline', (line) => {
+    const text = ['Home | World', '', 'Caption test', '', 'Updated: 2025-02-05 09:24', '', line, '', 'A second paragraph.', ''].join('\n');
+    const story = only(importText(text, { file: 'c.txt', timezone: 'Asia/Shanghai' }));
+    expect([story.fields.image, story.body.startsWith(line)]).toEqual([undefined, true]);
   });
 });

@@ -707,6 +707,10 @@ const PHOTO_AGENCY_ALONE_ANYWHERE = 'AFP|AP|Reuters|REUTERS|EPA(?:-EFE)?|Getty I
 
 /** AGENCY/Name, as Xinhua and Reuters sign: "(Xinhua/Li Xin)", "(REUTERS/Ann Wang)", "Xinhua/Li Xin"; the agency alone in brackets: "(AFP)". */
 const WEAK_CREDITS: RegExp[] = [
+  // Bloomberg's `Image:`, and `Picture:`, `Credit:`, which prose may print too (`Credit: the lifeblood of growth`).
+  /^(?<caption>.*[.!?"”])\s+(?:Picture|Image|Credit):\s*(?<credit>\p{Lu}[^.]*?)\.?$/u,
+  // A name and a paper in brackets, as the New York Times signs: `(Jane Roe/The New York Times)`.
+  /^(?<caption>.*[.!?"”])\s*\((?<credit>\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){1,3}\/(?:The )?\p{Lu}[\p{L}.&'’-]*(?: \p{Lu}[\p{L}.&'’-]*){0,4})\)$/u,
   new RegExp(String.raw`^(?<caption>.*[.!?"”])\s*\((?<credit>(?:${PHOTO_AGENCY})\s*\/\s*\p{Lu}[^()]*)\)$`, 'u'),
   // (A file photo, as Reuters signs it: "REUTERS/Tingshu Wang/File Photo". QA.)
   new RegExp(String.raw`^(?<caption>.*[.!?"”)])\s+(?<credit>(?:${PHOTO_AGENCY})\/\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}(?:\/File Photo)?)$`, 'u'),
@@ -722,7 +726,9 @@ const PHOTO_CREDITS: RegExp[] = [
   /^(?<caption>.*\S)\s*\(Photo(?:\s+by\s+|\s*\/\s*|:\s*)(?<credit>[^)]+)\)$/i,
   // Agency style: "(AP Photo/Abdel Kareem Hana)", the agency's "Photo" kept in the credit.
   new RegExp(String.raw`^(?<caption>.*\S)\s*\((?<credit>(?:${PHOTO_AGENCY}|Getty)\s+Photos?\s*\/\s*[^()]+)\)$`),
-  /^(?<caption>.*[.!?"”])\s+Photo:\s*(?<credit>[^.]+?)\.?$/i,
+  // (And the Guardian's `Photograph:`, and `Photo credit:`.)
+  /^(?<caption>.*[.!?"”])\s+(?:Photo|Photograph|Photo credit):\s*(?<credit>[^.]+?)\.?$/i,
+  /^(?<caption>.*[.!?"”])\s+©\s*(?<credit>\p{Lu}[^©]*?)\.?$/u,
   // "Photo by Jane Roe/Getty Images": a name, capitalised, with no comma.
   /^(?<caption>.*[.!?"”])\s+Photo by\s+(?<credit>\p{Lu}[^.,]*?)\.?$/u,
   // Chinese: "（新华社记者李华摄）", "（视觉中国供图）", "（中央社記者王飛華攝）".
@@ -768,7 +774,7 @@ export function splitPhotoCredit(paragraph: string): { caption: string; credit: 
 export function photoCreditAlone(line: string): string | undefined {
   const text = line.trim();
   if (text.length > 120) return undefined;
-  const m = /^(?<open>[[(]?)(?:Photo(?:graph)?s?|Pictures?|Pic)(?: credit)?(?:\s+by\s+|\s*[:：/]\s*)(?<credit>.+?)(?<close>[\])]?)\.?$/i.exec(text);
+  const m = /^(?<open>[[(]?)(?:Photo(?:graph)?s?|Pictures?|Pic|Images?)(?: credit)?(?:\s+by\s+|\s*[:：/]\s*)(?<credit>.+?)(?<close>[\])]?)\.?$/i.exec(text);
   const credit = m?.groups?.['credit']?.trim();
   if (m === null || credit === undefined) return undefined;
   // Brackets that pair, a credit that starts with a capital (or a CJK name) and holds no sentence or URL.

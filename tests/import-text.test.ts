@@ -1981,3 +1981,27 @@ describe('importText: credit words that prose prints too', () => {
     expect([story.fields.image, story.body.startsWith(line)]).toEqual([undefined, true]);
   });
 });
+
+describe('importText: Reuters datelines of several cities apart by slashes', () => {
+  const page = (lead: string) => importText(['Home | World', '', 'A dateline', '', 'Updated: 2025-03-03 14:05', '', `${lead} Talks went on.`, '', 'A second paragraph.', ''].join('\n'), { file: 'c.txt', timezone: ZONE });
+
+  // QA: no dateline at all, and the agency not credited.
+  it('reads the cities as printed, in one zone when all are in it, and credits the agency', () => {
+    const story = only(page('NEW YORK/WASHINGTON, March 3 (Reuters) -'));
+    expect([story.fields.dateline, story.fields.agency, story.body.startsWith('Talks went on.')]).toEqual([
+      { city: 'New York/Washington', country: 'United States of America', timezone: 'America/New_York', date: '2025-03-03' }, { name: 'Reuters' }, true,
+    ]);
+  });
+
+  it('asks for the zone when the cities are in different zones', () => {
+    const r = page('BEIJING/WASHINGTON, March 3 (Reuters) -');
+    const story = only(r);
+    expect([story.fields.dateline?.city, story.fields.dateline?.timezone, story.fields.agency]).toEqual(['Beijing/Washington', undefined, { name: 'Reuters' }]);
+    expect(r.diagnostics.map((d) => [d.code, d.message.includes('Beijing, China (Asia/Shanghai); Washington')])).toEqual([['W_IMPORT_DATELINE_ZONE', true]]);
+  });
+
+  it('reads none without an agency: "US/CHINA —" is a topic', () => {
+    const story = only(page('US/CHINA —'));
+    expect([story.fields.dateline, story.body.startsWith('US/CHINA — Talks went on.')]).toEqual([undefined, true]);
+  });
+});

@@ -41,6 +41,9 @@ export function printedLead(text: string): TextLead | undefined {
  */
 export function isDateline(lead: DatelineLead): boolean {
   if (/\p{Script=Han}/u.test(lead.city)) return true;
+  // Cities apart by slashes only with their agency, as Reuters prints them (`BEIJING/WASHINGTON, Feb 4
+  // (Reuters) -`): `US/CHINA — Talks resumed` is a sentence's topic.
+  if (lead.city.includes('/') && lead.agency === undefined) return false;
   if (lead.month !== undefined) return datedLead(lead);
   if (lead.agency !== undefined && parseAgencyLine(lead.agency) !== undefined) return true;
   // A word in Arabic or Hebrew letters and a dash (`ירושלים - …`, `قال - …`) has no capitals to say it is a

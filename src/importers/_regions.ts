@@ -113,11 +113,12 @@ export function isBracketRegion(part: string): boolean {
 const AP_PREFIX = /^(?:Mc|Mac|De|Di|Du|La|Le)(?=\p{Lu}{2})/u;
 
 /**
- * `WASHINGTON` → `Washington`, `SAINT-DENIS` → `Saint-Denis`, `FORT McMURRAY` → `Fort McMurray`; Chinese
+ * `WASHINGTON` → `Washington`, `SAINT-DENIS` → `Saint-Denis`, `FORT McMURRAY` → `Fort McMurray`,
+ * `BEIJING/WASHINGTON` → `Beijing/Washington`; Chinese
  * names, and names in title case, are kept as printed.
  */
 export function cityName(printed: string): string {
-  const words = printed.split(/([\s-])/);
+  const words = printed.split(/([\s/-])/);
   const capitals = words.map((w) => w.replace(AP_PREFIX, '')).join('');
   if (!/[A-Z]/.test(printed) || capitals !== capitals.toUpperCase()) return printed;
   return words.map((w) => {

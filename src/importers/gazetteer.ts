@@ -110,6 +110,10 @@ export function lookupCity(city: string, region?: string): CityLookup {
     const found = english === undefined ? undefined : lookupCity(english[0], english[1] ?? region);
     return found?.found === true ? { ...found, city: city.trim() } : { found: false, reason: 'unknown' };
   }
+  // Cities apart by slashes, as Reuters datelines a story reported from several (`BEIJING/WASHINGTON`):
+  // each looked up (the region, if any, is the last's); one zone if all are in it, else ambiguous.
+  const parts = city.split('/').map((p) => p.trim()).filter((p) => p !== '');
+  if (parts.length > 1) return severalCities(parts, region);
   const alias = ALIASES[key(city)];
   if (alias !== undefined) {
     // The city keeps the name printed (UNITED NATIONS is not New York in a dateline).
@@ -142,4 +146,16 @@ export function lookupCity(city: string, region?: string): CityLookup {
     return { found: false, reason: 'ambiguous', candidates: sorted.map((e) => `${e.city}, ${e.province ? `${e.province}, ` : ''}${e.country} (${e.timezone})`) };
   }
   return { found: true, city: top.city.split(',')[0] ?? top.city, country: top.country, timezone: top.timezone };
+}
+
+/** `lookupCity` of cities apart by slashes: all found in one zone, or unknown if one is, or else ambiguous. */
+function severalCities(parts: readonly string[], region: string | undefined): CityLookup {
+  const each = parts.map((p, k) => lookupCity(p, k === parts.length - 1 ? region : undefined));
+  if (each.some((e) => !e.found && e.reason === 'unknown')) return { found: false, reason: 'unknown' };
+  const found = each.flatMap((e) => (e.found ? [e] : []));
+  const first = found[0];
+  if (first !== undefined && found.length === each.length && found.every((e) => e.timezone === first.timezone)) {
+    return { found: true, city: found.map((e) => e.city).join('/'), country: [...new Set(found.map((e) => e.country))].join('/'), timezone: first.timezone };
+  }
+  return { found: false, reason: 'ambiguous', candidates: each.flatMap((e) => (e.found ? [`${e.city}, ${e.country} (${e.timezone})`] : e.reason === 'ambiguous' ? e.candidates : [])) };
 }

@@ -70,11 +70,12 @@ const REGION = String.raw`${REGION_WORD}(?: (?:(?:and|of|de|del|da|do|du|des|y|e
 /**
  * `WASHINGTON, Feb. 4 (Xinhua) --`, `BEIRUT (AP) —`, `PORTLAND, Ore. (AP) —`, `LONDON, Feb 4 (Reuters) -`,
  * `WASHINGTON —`; the month in full and the day first too (`PARIS, February 4 --`, `LONDON, 4 February
- * (AFP) -`), and a year after the day (`WASHINGTON, Feb. 4, 2025 (UPI) --`). The city is in capitals; the
+ * (AFP) -`), and a year after the day (`WASHINGTON, Feb. 4, 2025 (UPI) --`). The city is in capitals (several
+ * apart by slashes, as Reuters prints them: `BEIJING/WASHINGTON, Feb 4 (Reuters) -`); the
  * separator is `--`, an em or en dash, or a spaced hyphen.
  */
 const ENGLISH_LEAD = new RegExp(
-  String.raw`^(?<city>${CITY_WORD}(?:[ -]${CITY_WORD})*)` +
+  String.raw`^(?<city>${CITY_WORD}(?:(?:[ -]|\/)${CITY_WORD})*)` +
     String.raw`(?:, (?<region>(?!(?:${MONTH})\.? \d)${REGION}))?` +
     String.raw`(?:, (?:(?<month>${MONTH})(?<dot>\.)? (?<day>\d{1,2})(?:, (?<year>(?:19|20)\d\d))?|(?<dayFirst>\d{1,2}) (?<monthAfter>${MONTH})(?<dotAfter>\.)?(?: (?<yearAfter>(?:19|20)\d\d))?))?` +
     String.raw`(?: \((?<agency>[^()]{1,40})\))?` +

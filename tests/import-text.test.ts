@@ -1408,6 +1408,9 @@ describe('importText: a zone that names several', () => {
   it.each([
     ['Updated 4:10 PM EST, March 4, 2025', '2025-03-04T16:10:00-05:00'],
     ['Updated 4:10 PM GMT+8, March 4, 2025', '2025-03-04T16:10:00+08:00'],
+    // The Guardian's full stop between the hour and the minutes (QA: "no date").
+    ['Tue 4 Mar 2025 16.10 GMT', '2025-03-04T16:10:00Z'],
+    ['Published: 4 Mar 2025 4.10pm GMT', '2025-03-04T16:10:00Z'],
   ])('%j (one zone) imports', (stamp, date) => {
     const story = only(importText(['Home | World', '', 'Zones', '', stamp, '', 'PARIS — Body.', ''].join('\n'), { file: 'z.txt', timezone: ZONE }));
     expect(story.fields.date).toBe(date);

@@ -39,9 +39,9 @@ const DATES: ReadonlyArray<[RegExp, (m: RegExpExecArray) => DateParts]> = [
 
 /**
  * `09:24`, `9:24:05`, `9:24 p.m.`, `12:05 AM`, `下午3:15` (a 24-hour hour with AM/PM is no time). The
- * colon may be full-width (`09：24`).
+ * colon may be full-width (`09：24`), or a full stop, as the Guardian prints (`09.24 GMT`).
  */
-const TIME = /^(?:(上午|下午)\s*)?(\d{1,2})[:：](\d{2})(?:[:：](\d{2})(?:[.,]\d{1,9})?)?(?:\s*([ap])\.?\s?m\b\.?)?/i;
+const TIME = /^(?:(上午|下午)\s*)?(\d{1,2})(?:[:：]|\.(?=\d{2}(?!\d)))(\d{2})(?:[:：](\d{2})(?:[.,]\d{1,9})?)?(?:\s*([ap])\.?\s?m\b\.?)?/i;
 /** Between the date and the time: `T`, a space, a comma, `at`/`on`, a dash or bar, a Chinese weekday (`2025年2月5日 星期三 10:10`). */
 const BETWEEN = new RegExp(String.raw`^(?:T|\s*,\s*|\s+(?:at|on)\s+|\s*[-–—|]\s+|\s*[,，]?\s*${ZH_WEEKDAY}[,，]?\s*|\s+)`, 'i');
 /** An offset, UTC/GMT (+n), Beijing time, in any case; then an abbreviation, in capitals (`est` may be a word). */

@@ -469,6 +469,13 @@ const ROWS: [string, Form, Expected][] = [
   ['Xinhua\'s English lead', lead('WASHINGTON, Feb. 4 (Xinhua) -- The Senate voted late.'), { agency: 'Xinhua', city: 'Washington', last: MORE }],
   ['AP\'s lead', lead('BEIRUT (AP) — Crowds gathered at the port.'), { agency: 'AP', city: 'Beirut', last: MORE }],
   ['Reuters\' lead', lead('LONDON, Feb 4 (Reuters) - Shares fell in early trade.'), { agency: 'Reuters', city: 'London', last: MORE }],
+  // (This session's forms, read alike in every format.)
+  ['Reuters\' lead of two cities', lead('NEW YORK/WASHINGTON, Feb 4 (Reuters) - Shares fell in early trade.'), { agency: 'Reuters', city: 'New York/Washington', last: MORE }],
+  ['AFP\'s lead in title case', lead('Paris (AFP) - Shares fell in early trade.'), { agency: 'AFP', city: 'Paris', first: 'Shares fell in early trade.', last: MORE }],
+  ['PTI\'s lead without a dash', lead('New Delhi, Feb 4 (PTI) Shares fell in early trade.'), { agency: 'PTI', city: 'New Delhi', date: '2025-02-04', last: MORE }],
+  ['AP\'s city with a prefix in lower case', lead('McALLEN, Texas (AP) — Crowds gathered at the bridge.'), { agency: 'AP', city: 'McAllen', last: MORE }],
+  ['a hyphenated region', lead('BISSAU, Guinea-Bissau (Reuters) - Crowds gathered at the port.'), { agency: 'Reuters', city: 'Bissau', last: MORE }],
+  ['a year after the day', lead('WASHINGTON, Feb. 4, 2025 (UPI) -- The Senate voted late.'), { agency: 'UPI', city: 'Washington', date: '2025-02-04', last: MORE }],
   ['a lead with the month in full', lead('WASHINGTON, February 4 (Reuters) - The Senate voted late.'), { agency: 'Reuters', city: 'Washington', date: '2025-02-04', first: 'The Senate voted late.', last: MORE }],
   ['a lead with the day before the month', lead('LONDON, 4 February (AFP) - Shares fell in early trade.'), { agency: 'AFP', city: 'London', date: '2025-02-04', last: MORE }],
   ['a lead with the month in full and no agency', lead('PARIS, December 12 -- The council voted.'), { city: 'Paris', date: '2024-12-12', note: /dateline date "December 12" is read as 2024-12-12/, last: MORE }],

@@ -741,6 +741,12 @@ const ROWS: [string, Form, Expected][] = [
   ['a contributor with a place and its province abbreviated', closing('Tom Hale in London, Ont., contributed to this report.'), { contributors: [{ name: 'Tom Hale', location: 'London, Ont.' }], last: P }],
   ['a contributor with a suffix and a place', closing('Jim Roe, III in Boston contributed to this report.'), { contributors: [{ name: 'Jim Roe III', location: 'Boston' }], last: P }],
   ['US papers\' contributing line', closing('Contributing: Aung Naing in Yangon; Mei Lin in Taipei'), { contributors: [{ name: 'Aung Naing', location: 'Yangon' }, { name: 'Mei Lin', location: 'Taipei' }], last: P }],
+  // An agency closing the story in the forms papers print it (QA: left as the story's last paragraph, no agency).
+  ['an agency in brackets closing the story', closing('(Reuters)'), { agency: 'Reuters', last: P }],
+  ['an agency after a dash closing the story', closing('— AFP'), { agency: 'AFP', last: P }],
+  ['the inputs of an agency, as Indian papers close a story', closing('(With inputs from PTI)'), { agency: 'PTI', last: P }],
+  ['the source closing the story', closing('Source: Xinhua'), { agency: 'Xinhua', last: P }],
+  ['a dash and a word no agency is', closing('— Anonymous'), { last: '— Anonymous' }],
   ['a contributors line', closing('Contributors: Aung Naing, Mei Lin'), { contributors: [{ name: 'Aung Naing' }, { name: 'Mei Lin' }], last: P }],
   // As the New York Times signs (QA: left in the body, no credit read).
   ['reporting contributed from a place', closing('Jane Roe contributed reporting from Kyiv, Ukraine.'), { contributors: [{ name: 'Jane Roe', location: 'Kyiv, Ukraine' }], last: P }],

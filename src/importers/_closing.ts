@@ -53,7 +53,7 @@ export type ClosingCredit =
  * none. (`interview`: earlier lines ask and answer, so a bare `记者：…` is the interview's, not a signature.)
  */
 export function closingCredit(text: string, interview: boolean): ClosingCredit | undefined {
-  const agency = parseAgencyLine(text);
+  const agency = parseAgencyLine(text) ?? closingAgency(text);
   if (agency !== undefined) return { kind: 'agency', agency };
   const people = parseContributorLine(text) ?? parseEditorLine(text, interview);
   if (people !== undefined) return { kind: 'people', people };
@@ -70,7 +70,7 @@ function creditLine(text: string, interview: boolean): ((credits: Credits) => vo
     case undefined:
       return undefined;
     case 'agency':
-      return (credits) => credits.agency(text, 'the agency line at the end of the body');
+      return (credits) => credits.agency(credit.agency, 'the agency line at the end of the body');
     case 'people':
       return (credits) => credits.contributors.push(...credit.people);
     case 'signed':
@@ -129,4 +129,18 @@ function unmarkInner(blocks: Block[], notes: string[]): void {
     // (Noted as the text importer notes it.)
     if (unmarkRuns(block, withoutInnerEndMark)) notes.push(innerEndMarkNote(printed));
   }
+}
+
+/**
+ * An agency as papers close a story with it, besides its line alone (`Xinhua`): in brackets (`(Reuters)`),
+ * after a dash (`— AFP`, `-- Xinhua`), as the source (`Source: Xinhua`, `Sources: Reuters, AP`) or the
+ * inputs (`(With inputs from PTI)`, `With inputs from agencies`, `With AFP`). Only agencies the list knows.
+ */
+function closingAgency(text: string): { name: string; via?: string } | undefined {
+  const line = text.trim();
+  const inner = line.replace(/^[([](.*)[)\]]\.?$/u, '$1').trim()
+    .replace(/^(?:—|–|--|-)\s*/u, '')
+    .replace(/^(?:with\s+(?:inputs?\s+from\s+)?|inputs?\s+from\s+|sources?\s*:\s*)/iu, '')
+    .replace(/\.$/u, '');
+  return inner === line ? undefined : parseAgencyLine(inner);
 }

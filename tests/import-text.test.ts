@@ -2008,3 +2008,33 @@ describe('importText: Reuters datelines of several cities apart by slashes', () 
     expect([story.fields.dateline, story.body.startsWith('US/CHINA — Talks went on.')]).toEqual([undefined, true]);
   });
 });
+
+describe('importText: pages with a standfirst, two stamps on one line, a byline of a name and a place without "By"', () => {
+  // QA (pages laid out as the New York Times and the Guardian lay theirs out): the standfirst was the
+  // headline, the stamps' line was no date, and the byline line was the headline.
+  it('takes the line above a standfirst for the headline, the standfirst for the summary, and the update of a line of two stamps', () => {
+    const page = ['Europe', '', 'Ukraine Says Talks Will Resume Next Week', '', 'Officials in Kyiv said a new round would start on Monday.', '', 'By Jane Roe and Tom Reed',
+      'Published Feb. 5, 2025 Updated Feb. 5, 2025, 9:24 a.m. ET', '', 'Officials in Kyiv said on Wednesday that talks would resume.', '', 'Ann Lee contributed reporting from Kyiv.', ''].join('\n');
+    const story = only(importText(page, { file: 'nyt.txt', timezone: ZONE }));
+    expect([story.fields.title, story.fields.summary, story.fields.date, story.fields.authors]).toEqual([
+      'Ukraine Says Talks Will Resume Next Week', 'Officials in Kyiv said a new round would start on Monday.', '2025-02-05T09:24:00-05:00', ['Jane Roe', 'Tom Reed'],
+    ]);
+    expect(story.notes).toContain('part of the stamp line not used: "Published Feb. 5, 2025"');
+  });
+
+  it('takes no headline from a name and a place just above the stamp, and notes it', () => {
+    const page = ['Coalition talks stall in Berlin as parties trade blame', '', 'Jane Roe in Berlin', 'Wed 5 Feb 2025 09.24 GMT', '', 'Talks stalled on Wednesday.', ''].join('\n');
+    const story = only(importText(page, { file: 'g.txt', timezone: ZONE }));
+    expect([story.fields.title, story.fields.authors, story.fields.date]).toEqual(['Coalition talks stall in Berlin as parties trade blame', undefined, '2025-02-05T09:24:00Z']);
+    expect(story.notes.some((n) => n.includes('"Jane Roe in Berlin"; write "By Jane Roe in Berlin" if it is the byline'))).toBe(true);
+  });
+
+  it.each([
+    // A headline of a name and a place with no line above it stays the headline; a question is no standfirst.
+    [['Storm Darragh in Cork', 'Updated: 2025-02-05 09:24'], 'Storm Darragh in Cork'],
+    [['World', 'Will the talks in Kyiv resume next week before the deadline?', 'Updated: 2025-02-05 09:24'], 'Will the talks in Kyiv resume next week before the deadline?'],
+  ])('keeps the headline of %j', (head, title) => {
+    const story = only(importText([...head, '', 'The story.', ''].join('\n'), { file: 'h.txt', timezone: ZONE }));
+    expect(story.fields.title).toBe(title);
+  });
+});

@@ -44,3 +44,16 @@ export function barByline(text: string): Byline | undefined {
   const person = (a: Byline['authors'][number]): boolean => /^\p{Script=Latin}+(?:[ '’.-]+\p{Script=Latin}+)*\.?$/u.test(a.name) && a.name.includes(' ') && looksLikePerson(a.name);
   return clean && b.authors.length > 0 && b.authors.every(person) ? b : undefined;
 }
+
+/**
+ * `Jane Roe in Berlin`, `Jane Roe and Tom Reed in Kyiv`: names of two words or more that look like people's,
+ * then `in` and a city or region the gazetteer knows, as the Guardian prints its byline above the stamp
+ * without "By". A headline reads the same (`Storm Darragh in Cork`), so the caller takes it only for no
+ * headline, noted, as a line with a bar.
+ */
+export function nameInPlace(text: string): boolean {
+  const m = /^(.+?) in (\p{Lu}.*)$/u.exec(text.replace(/\s+/g, ' ').trim());
+  if (m === null || !(isPlaceName(m[2] ?? '') || isRegionName(m[2] ?? ''))) return false;
+  const names = (m[1] ?? '').split(/, | and /u);
+  return names.every((n) => /^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,3}$/u.test(n) && looksLikePerson(n));
+}

@@ -81,7 +81,14 @@ const ANY_BARS = /\s*[|｜丨]\s*|\s+(?=(?:来源|來源|作者|责任编辑|責
  * ("Source: Xinhua| 2025-02-05 09:24:00| Editor: huaxia"): a headline (时政微观察丨…, "Live|Feb 5, 2025 9:24
  * a.m.") or a table row is no stamp line (review).
  */
-export const segments = (text: string): string[] => text.split(CREDITED.test(text) ? ANY_BARS : SPACED_BARS);
+export const segments = (text: string): string[] =>
+  text.split(CREDITED.test(text) ? ANY_BARS : SPACED_BARS).flatMap((seg) => (STAMPED_TWICE.test(seg) ? seg.split(SECOND_STAMP) : [seg]));
+/**
+ * Two stamps on one line with no bar between them, as the New York Times prints them ("Published Feb. 5, 2025
+ * Updated Feb. 5, 2025, 9:24 a.m. ET"): parted before the second label, on a line that opens with one.
+ */
+const STAMPED_TWICE = /^(?:(?:first )?published|posted)\b.*\s(?:last )?(?:updated|modified)\b/i;
+const SECOND_STAMP = /\s+(?=(?:last )?(?:updated|modified)\b)/i;
 
 /** What a line of a page is; `deskZone`, the site's zone, decides what a stamp's abbreviation means there. */
 export function classify(text: string, deskZone?: string): Kind {

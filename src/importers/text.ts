@@ -27,7 +27,7 @@ import { type Byline, parseByline } from './_bylines.js';
 import { nameCase } from './_names.js';
 import { keptWholeNote } from './_surname-first.js';
 import { withNote } from './_with.js';
-import { barByline } from './_bar-byline.js';
+import { barByline, nameInPlace } from './_bar-byline.js';
 import { endsWithMark, innerEndMarkNote, innerEndMarks, MARK_ALONE, withoutEndMark } from './_end-mark.js';
 import { leadOf, type TextLead } from './_lead.js';
 import { closingCredit } from './_closing.js';
@@ -123,6 +123,9 @@ function secondStory(blocks: readonly PageBlock[], afterEndMark: ReadonlySet<Pag
   }
   return undefined;
 }
+
+/** A standfirst: a sentence of eight words or more that closes with a full stop. */
+const isStandfirst = (text: string): boolean => /[^.]\.$/u.test(text) && text.split(' ').length >= 8;
 
 /** The note for a line like a byline without "By" (`Jane Doe | AP`), which is not read as one. */
 const barNote = (text: string): string =>
@@ -303,12 +306,24 @@ export const importText: Importer = (input, ctx): ImportResult => {
   // After a breadcrumb the headline comes first; without one, site lines may precede it, so it is the last line before the stamp.
   // A line under it like a byline without "By" (`Jane Doe | AP`) is no headline, and is not read as a
   // byline either: a label or a place reads the same (`White House | AP`, `Hong Kong | Reuters`). Noted.
+  // So is one of names and a place (the Guardian's `Jane Roe in Berlin`) with a line above it.
+  const bylineLike = (text: string): boolean => barByline(text) !== undefined || nameInPlace(text);
   let top = crumb >= 0 ? 0 : candidates.length - 1;
-  while (crumb < 0 && top > 0 && barByline(candidates[top]?.text ?? '') !== undefined) top -= 1;
+  while (crumb < 0 && top > 0 && bylineLike(candidates[top]?.text ?? '')) top -= 1;
+  // A standfirst under the headline, a sentence of eight words or more closing with a full stop (the New
+  // York Times prints one), is no headline either: the line above it is, when that one ends no sentence.
+  const above = candidates[top - 1]?.text;
+  // It is the story's summary, as its desk wrote it.
+  const standfirst = crumb < 0 && above !== undefined && isStandfirst(candidates[top]?.text ?? '') && !/[.!?。！？]$/u.test(above) && above.split(' ').length >= 3 ? candidates[top] : undefined;
+  if (standfirst !== undefined) {
+    top -= 1;
+    fields.summary = standfirst.text;
+    notes.push(`the sentence under the headline taken for the summary: ${q(standfirst.text)}`);
+  }
   const headline = candidates[top];
   for (const c of candidates) {
-    if (c === headline) continue;
-    notes.push(barByline(c.text) !== undefined && candidates.indexOf(c) > top ? barNote(c.text) : `found before the stamp and not used: ${q(c.text)}`);
+    if (c === headline || c === standfirst) continue;
+    notes.push(bylineLike(c.text) && candidates.indexOf(c) > top ? barNote(c.text) : `found before the stamp and not used: ${q(c.text)}`);
   }
   if (headline === undefined) diagnostics.push(problems.noHeadline(file));
   // A stamp in a zone that names several (`Published 10:10 PM CST, …`) is refused even beside a stamp that

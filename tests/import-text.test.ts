@@ -2038,3 +2038,22 @@ describe('importText: pages with a standfirst, two stamps on one line, a byline 
     expect(story.fields.title).toBe(title);
   });
 });
+
+describe('importText: pages laid out as CNN and Reuters lay theirs out', () => {
+  // QA: "4 minute read" was the headline and CNN part of the byline's name; Reuters' stamp line was no date.
+  it('reads CNN\'s page: the reading time is chrome, CNN after the byline is a publication, its lead a dateline', () => {
+    const page = ['World', '', 'Floods force thousands from homes in Spain', '', 'By Jane Roe, CNN', '4 minute read', 'Published 9:24 AM EST, Wed February 5, 2025', '',
+      'Valencia, Spain CNN —', '', 'Rescue teams worked through the night.', ''].join('\n');
+    const story = only(importText(page, { file: 'cnn.txt', timezone: ZONE }));
+    expect([story.fields.title, story.fields.authors, story.fields.agency, story.fields.dateline?.city, story.fields.dateline?.timezone, story.body]).toEqual([
+      'Floods force thousands from homes in Spain', ['Jane Roe'], { name: 'CNN' }, 'Valencia', 'Europe/Madrid', 'Rescue teams worked through the night.',
+    ]);
+  });
+
+  it('reads Reuters\' stamp line with the time since its update after it', () => {
+    const page = ['Floods force thousands from homes in Spain', '', 'By Jane Roe', 'February 5, 2025 9:24 AM GMT+8 Updated 2 hours ago', '',
+      'VALENCIA, Spain, Feb 5 (Reuters) - Rescue teams worked through the night.', ''].join('\n');
+    const story = only(importText(page, { file: 'r.txt', timezone: ZONE }));
+    expect([story.fields.date, story.notes.includes('part of the stamp line not used: "Updated 2 hours ago"')]).toEqual(['2025-02-05T09:24:00+08:00', true]);
+  });
+});

@@ -53,6 +53,9 @@ const PROMO: readonly RegExp[] = [
   /^download (?:the|our)\b.*\bapp\b/i,
   /^(?:follow|find|like|join) us on (?:Facebook|Twitter|X|Instagram|WeChat|Weibo|TikTok|YouTube|LinkedIn|Telegram|WhatsApp|social media)\b/i,
   /^advertisement$/i,
+  // A reading time or a player (`4 minute read`, `5 min read`, `Listen to this article`, `Listen · 3:12 min`).
+  /^\d{1,3}\s*(?:-\s*)?(?:minutes?|mins?)(?:\s+read|\s+listen)?$/i,
+  /^listen(?: to this (?:article|story))?(?:\s*[·|•-]?\s*\d{1,2}:\d{2}(?:\s*mins?)?)?$/i,
   /^share(?: this)?(?: article| story| page)?\s*[:：]?$/i,
   /^(?:subscribe|sign up)\b.*\b(?:newsletter|free|now|today)\b/i,
   /^(?:top news|most (?:viewed|popular|read)|editor'?s picks?|trending(?: now)?)$/i,
@@ -85,9 +88,10 @@ export const segments = (text: string): string[] =>
   text.split(CREDITED.test(text) ? ANY_BARS : SPACED_BARS).flatMap((seg) => (STAMPED_TWICE.test(seg) ? seg.split(SECOND_STAMP) : [seg]));
 /**
  * Two stamps on one line with no bar between them, as the New York Times prints them ("Published Feb. 5, 2025
- * Updated Feb. 5, 2025, 9:24 a.m. ET"): parted before the second label, on a line that opens with one.
+ * Updated Feb. 5, 2025, 9:24 a.m. ET") and Reuters ("February 5, 2025 9:24 AM GMT+8 Updated 2 hours ago"):
+ * parted before the second label, on a line that opens with one or with a date.
  */
-const STAMPED_TWICE = /^(?:(?:first )?published|posted)\b.*\s(?:last )?(?:updated|modified)\b/i;
+const STAMPED_TWICE = /^(?:(?:first )?published|posted|\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)\b.*\d.*\s(?:last )?(?:updated|modified)\b/i;
 const SECOND_STAMP = /\s+(?=(?:last )?(?:updated|modified)\b)/i;
 
 /** What a line of a page is; `deskZone`, the site's zone, decides what a stamp's abbreviation means there. */

@@ -475,6 +475,7 @@ function surnamePaper(name: string): boolean {
 }
 const PAPER_AFTER_PLACE = /^(.+?)(?:\s\p{Lu}[\p{L}-]*)?\s(?:Press|Post|News|Today|Record|Register|Review|Standard|Mirror|Express|Weekly|Monitor|Sun|Star|Daily)$/u;
 export function isPublication(printed: string, strict = false): boolean {
+  if (BROADCASTER.test(printed.trim())) return true;
   // (In capitals as bylines print them: `USA TODAY`, `DETROIT FREE PRESS`.)
   const capitals = printed === printed.toUpperCase();
   const name = capitals ? cityName(printed) : printed;
@@ -503,6 +504,8 @@ function person(text: string, role?: string): Contributor {
 
 /** `Associated Press writer `, `AP reporters `: how wires introduce their own staff in a tagline. */
 const STAFF_PREFIX = /^(?:The )?(?:Associated Press|AP|Reuters|AFP|Bloomberg|Xinhua) (?:writers?|reporters?|correspondents?|journalists?) (?=\p{Lu})/u;
+/** Broadcasters, which sign their staff's copy as papers do (`By Jane Roe, CNN`): publications, not people. */
+const BROADCASTER = /^(?:CNN(?: Business)?|BBC(?: News)?|NBC(?: News)?|CBS(?: News)?|ABC(?: News)?|NPR|PBS|Fox News|Sky News|Al Jazeera|DW|France 24|CNBC|NHK|Euronews|RFI|ITV News|Channel 4 News)$/u;
 
 /** A job printed before a contributor's name ("Photographer Lina Nasr contributed …"): the role, not the name. */
 const ROLE_WORD = /^(Photographer|Reporter|Correspondent|Researcher|Videographer|Producer|Editor)\s+(?=\p{Lu})/u;
@@ -625,9 +628,12 @@ const AGENCY_LINE = new RegExp(`^(?:(?<via>${AGENCY}(?:(?:${JOINED}|\\s+via\\s+)
  * - a city in any case, a date or none, and an agency the list knows with no dash, before a capital: PTI's
  *   and IANS's (`New Delhi, Feb 4 (PTI) The …`, `MUMBAI (IANS) Shares …`);
  * - a city in capitals and a colon before a capital, as Indian and Pakistani papers print it (`NEW DELHI: The
- *   …`); not a label (`UPDATE:`, `WATCH:`) or an organisation (`NATO:`).
+ *   …`); not a label (`UPDATE:`, `WATCH:`) or an organisation (`NATO:`);
+ * - CNN's: a city in title case, its region, and `CNN —` (`Valencia, Spain CNN —`).
  */
 let agencyLead: RegExp | undefined;
+/** CNN's, the city in title case, its region, and CNN with no brackets: `Valencia, Spain CNN —`. */
+const CNN_LEAD = new RegExp(String.raw`^(?<city>\p{Lu}[\p{L}.'’]*(?:[ -]\p{Lu}[\p{L}.'’]*)*)(?:, (?<region>${REGION}))? (?<agency>CNN) (?:—|–|--)\s+(?<rest>\S[\s\S]*)$`, 'u');
 const COLON_LEAD = new RegExp(String.raw`^(?<city>${CITY_WORD}(?:[ -]${CITY_WORD})*): (?<rest>[\p{Lu}\d"“‘'][\s\S]*)$`, 'u');
 function otherEnglishLead(paragraph: string): DatelineLead | undefined {
   agencyLead ??= new RegExp(
@@ -636,12 +642,13 @@ function otherEnglishLead(paragraph: string): DatelineLead | undefined {
       String.raw`(?: ?(?:--|—|–|-)\s+|\s+(?=[\p{Lu}\d"“‘']))(?<rest>\S[\s\S]*)$`,
     'u',
   );
-  const g = agencyLead.exec(paragraph)?.groups ?? COLON_LEAD.exec(paragraph)?.groups;
+  const g = agencyLead.exec(paragraph)?.groups ?? COLON_LEAD.exec(paragraph)?.groups ?? CNN_LEAD.exec(paragraph)?.groups;
   const city = g?.['city'];
   if (g === undefined || city === undefined || isLabel(city.toUpperCase()) || ORGANISATIONS.has(city.replace(/\./g, ''))) return undefined;
-  const known = lookupCity(city);
+  const known = lookupCity(city, g['region']);
   if (!known.found && known.reason !== 'ambiguous') return undefined;
   const lead: DatelineLead = { city, rest: (g['rest'] ?? '').trim() };
+  if (g['region'] !== undefined) lead.region = g['region'];
   if (g['agency'] !== undefined) lead.agency = g['agency'];
   if (g['month'] !== undefined) {
     lead.month = monthNumber(g['month']);

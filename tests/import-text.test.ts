@@ -2057,3 +2057,21 @@ describe('importText: pages laid out as CNN and Reuters lay theirs out', () => {
     expect([story.fields.date, story.notes.includes('part of the stamp line not used: "Updated 2 hours ago"')]).toEqual(['2025-02-05T09:24:00+08:00', true]);
   });
 });
+
+describe('importText: a page laid out as the Hindu lays its out', () => {
+  // QA: the stamps' spaced dash after the label was no stamp, and the first publication printed under the
+  // story stayed its last paragraph.
+  it('reads the update above the story and the first publication under it, with a spaced dash after each label', () => {
+    const page = ['News / National', '', 'Monsoon session to begin on July 21', '', 'Updated - February 05, 2025 09:24 am +05:30', '',
+      'The monsoon session will begin on July 21.', '', 'It is expected to last four weeks.', '', 'Published - February 05, 2025 08:10 am +05:30', ''].join('\n');
+    const story = only(importText(page, { file: 'h.txt', timezone: ZONE }));
+    expect([story.fields.date, story.fields.updated, story.body]).toEqual([
+      '2025-02-05T08:10:00+05:30', '2025-02-05T09:24:00+05:30', 'The monsoon session will begin on July 21.\n\nIt is expected to last four weeks.',
+    ]);
+  });
+
+  it('keeps a stamp with no label under the story in the body', () => {
+    const bare = only(importText(['A headline', 'Updated: 2025-02-05 09:24', '', 'The story.', '', '2025-02-05 08:10', ''].join('\n'), { file: 'h.txt', timezone: ZONE }));
+    expect([bare.fields.date, bare.body]).toEqual(['2025-02-05 09:24', 'The story.\n\n2025-02-05 08:10']);
+  });
+});

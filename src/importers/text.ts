@@ -65,7 +65,7 @@ const DATE_AND_TIME = String.raw`(?:${A_DATE}[^\n\d]{0,6}${A_TIME}|${A_TIME}[^\n
  */
 const STAMP_LABEL = new RegExp(
   String.raw`^(?:(?:(?:(?:first|last) )?(?:updated|published|posted|modified|released)(?: on| at)?)(?![a-z])|(?:date|time)(?=\s*[:：]|\s+${DATE_AND_TIME})(?![a-z])` +
-    String.raw`|发布时间|[發发][布佈]時間|更新时间|更新時間|发布日期|[發发][布佈]日期|(?:时间|時間|日期)(?=\s*(?:[:：]|${DATE_AND_TIME})))\s*[:：]?\s*[^\s\d]{0,12}\s*\d`,
+    String.raw`|发布时间|[發发][布佈]時間|更新时间|更新時間|发布日期|[發发][布佈]日期|(?:时间|時間|日期)(?=\s*(?:[:：]|${DATE_AND_TIME})))\s*[:：]?(?:\s*[-–—](?=\s))?\s*[^\s\d]{0,12}\s*\d`,
   'i',
 );
 
@@ -415,16 +415,21 @@ export const importText: Importer = (input, ctx): ImportResult => {
       else break;
     }
   }
-  const ambiguousLater = ambiguousStamp(blocks.slice(0, i), ctx.timezone);
+  // A labelled stamp closing the page (the Hindu prints `Published - …` under the story, its update above
+  // it): a stamp, as in the head, and no paragraph of the story.
+  let end = blocks.length;
+  while (end > i + 1 && blocks[end - 1]?.kind === 'stamp' && STAMP_LABEL.test(blocks[end - 1]?.text ?? '')) end -= 1;
+  const ambiguousLater = ambiguousStamp([...blocks.slice(0, i), ...blocks.slice(end)], ctx.timezone);
   if (ambiguousLater !== undefined) return { stories: [], diagnostics: [...diagnostics, problems.ambiguous(file, ambiguousLater, ctx.timezone)] };
 
   // A second story on the page (two pages pasted into one file): the site's breadcrumb, then a headline
   // and a stamp. Refused, not written into the first story's body.
   const second = secondStory(blocks.slice(i), afterEndMark);
   if (second !== undefined) return { stories: [], diagnostics: [...diagnostics, diagnostic(Errors.ImportSecondStory, { file, line: second.n }, second.text)] };
+  for (const b of blocks.slice(end)) takeStampLine(b.text, b.n);
   // The body. Special lines inside it are kept as text: inside a story they are not what they look like.
   const body: PageBlock[] = [];
-  for (const b of blocks.slice(i)) {
+  for (const b of blocks.slice(i, end)) {
     if (b.kind === 'id' && explicitId === undefined) takeId(b);
     else {
       if (b.kind !== 'text') notes.push(`kept in the body, though it looks like a ${b.kind === 'image' ? 'photo link' : b.kind} line: ${q(b.text)}`);

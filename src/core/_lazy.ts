@@ -15,6 +15,7 @@ import type * as MarkedLib from 'marked';
 import type MarkedFootnote from 'marked-footnote';
 import type SanitizeHtml from 'sanitize-html';
 import type * as Htmlparser2 from 'htmlparser2';
+import type * as Zod from 'zod';
 import { systemCode } from '../errors.js';
 
 let fallback: NodeJS.Require | undefined;
@@ -35,4 +36,10 @@ export const lazyRequire = {
   sanitizeHtml: (): typeof SanitizeHtml => defaultOf<typeof SanitizeHtml>(typeof require === 'function' ? require('sanitize-html') : load('sanitize-html')),
   /** The sanitiser's own HTML parser (sanitize-html's dependency, at the version it takes): its tokenizer reads a body's tags as the sanitiser will (_bounds.ts). */
   htmlparser2: (): typeof Htmlparser2 => (typeof require === 'function' ? require('htmlparser2') : load('htmlparser2')) as typeof Htmlparser2,
+  /**
+   * zod, which a build needs only for a configuration it has not validated before (sources/index.ts) and for
+   * a record that does not fit the shape checked by hand (schema.ts): building its schemas, and zod's own
+   * start, were about 30 ms of every build after an edit.
+   */
+  zod: (): typeof Zod => (typeof require === 'function' ? require('zod') : load('zod')) as typeof Zod,
 };

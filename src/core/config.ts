@@ -1,5 +1,6 @@
 /** Site configuration: its schema, defaults, and validation with errors naming the key. Pure. */
-import { z } from 'zod';
+import type { z } from 'zod';
+import { lazyRequire } from './_lazy.js';
 import { diagnostic, EMAIL_EXPECTED, Errors } from '../errors.js';
 import { DATELINE_STYLES, type ContentMode, type Diagnostic, type GroupFeedsConfig, type LineOf, type SiteConfig } from '../types.js';
 import { hasEmail, isEmail, visible } from './_credit-fields.js';
@@ -7,76 +8,91 @@ import { isValidTimeZone, whyZoneRefused, zoneName } from './_dates.js';
 import { closest, describeValue, fieldName, valueAt } from './_paths.js';
 import { MARKUP } from './_text.js';
 
-/** A URL the feeds publish: with no user name or password in it (QA: `https://user:pw@…/` was in every self link). */
-const httpUrl = z.string().refine((v) => /^https?:\/\/[^\s/]+/.test(v) && URL.canParse(v), 'expected an absolute http(s) URL')
-  // (A URL parser takes them, percent-encoding them; the feeds would carry them raw, which XML forbids: review.)
-  .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), 'expected a URL without control characters (U+0000–U+001F, U+007F)')
-  .refine((v) => !URL.canParse(v) || (new URL(v).username === '' && new URL(v).password === ''),
-    'expected a URL without a user name or password ("user:password@"): every feed would publish them');
 /**
- * A base URL that paths are joined to: no query or fragment (`…/?q=1#top` + `rss.xml` would be no URL of the
- * site), and no control character spelt in its path (`%0A`: nginx.conf's locations are the decoded path, and
- * one with a line break or a NUL in it is no location any request reaches: QA).
+ * The configuration's schemas, made when first asked for: zod is loaded then. A build whose configuration
+ * the cache validated before (sources/index.ts) asks for none, and making them (zod's own start with
+ * them) was about 30 ms of every build after an edit.
  */
-const baseUrl = httpUrl.refine((v) => !/[?#]/.test(v), 'expected an absolute http(s) URL without a query (?) or fragment (#)')
-  .refine((v) => !/%(?:[01][0-9a-f]|7f)/i.test(v), 'expected a URL with no control character spelt in it (%00–%1F, %7F)');
-const positiveInt = z.number().int().positive();
-/**
- * A wide logo: Atom's `logo` (RFC 4287 §4.2.8: twice as wide as high) and RSS's `image`, whose `width` and
- * `height` may not pass 144 and 400 pixels (RSS 2.0; a reader assumes 88 × 31 when they are left out).
- */
-const logoObject = z.strictObject({ url: httpUrl, width: z.number().int().min(1).max(144).optional(), height: z.number().int().min(1).max(400).optional() })
-  // Both or neither: a reader takes 88 × 31 for a size left out, and would stretch the logo.
-  .superRefine((o, ctx) => {
-    if ((o.width === undefined) !== (o.height === undefined)) ctx.addIssue({ code: 'custom', path: [o.width === undefined ? 'width' : 'height'], message: BOTH_SIZES });
+type ConfigSchemas = ReturnType<typeof makeConfigSchemas>;
+let made: ConfigSchemas | undefined;
+const configSchemas = (): ConfigSchemas => (made ??= makeConfigSchemas());
+
+function makeConfigSchemas() {
+  const { z } = lazyRequire.zod();
+  /** A URL the feeds publish: with no user name or password in it (QA: `https://user:pw@…/` was in every self link). */
+  const httpUrl = z.string().refine((v) => /^https?:\/\/[^\s/]+/.test(v) && URL.canParse(v), 'expected an absolute http(s) URL')
+    // (A URL parser takes them, percent-encoding them; the feeds would carry them raw, which XML forbids: review.)
+    .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), 'expected a URL without control characters (U+0000–U+001F, U+007F)')
+    .refine((v) => !URL.canParse(v) || (new URL(v).username === '' && new URL(v).password === ''),
+      'expected a URL without a user name or password ("user:password@"): every feed would publish them');
+  /**
+   * A base URL that paths are joined to: no query or fragment (`…/?q=1#top` + `rss.xml` would be no URL of the
+   * site), and no control character spelt in its path (`%0A`: nginx.conf's locations are the decoded path, and
+   * one with a line break or a NUL in it is no location any request reaches: QA).
+   */
+  const baseUrl = httpUrl.refine((v) => !/[?#]/.test(v), 'expected an absolute http(s) URL without a query (?) or fragment (#)')
+    .refine((v) => !/%(?:[01][0-9a-f]|7f)/i.test(v), 'expected a URL with no control character spelt in it (%00–%1F, %7F)');
+  const positiveInt = z.number().int().positive();
+  /**
+   * A wide logo: Atom's `logo` (RFC 4287 §4.2.8: twice as wide as high) and RSS's `image`, whose `width` and
+   * `height` may not pass 144 and 400 pixels (RSS 2.0; a reader assumes 88 × 31 when they are left out).
+   */
+  const logoObject = z.strictObject({ url: httpUrl, width: z.number().int().min(1).max(144).optional(), height: z.number().int().min(1).max(400).optional() })
+    // Both or neither: a reader takes 88 × 31 for a size left out, and would stretch the logo.
+    .superRefine((o, ctx) => {
+      if ((o.width === undefined) !== (o.height === undefined)) ctx.addIssue({ code: 'custom', path: [o.width === undefined ? 'width' : 'height'], message: BOTH_SIZES });
+    });
+  const logo = z.union([httpUrl.transform((url) => ({ url })), logoObject]);
+
+  const contentMode = z.enum(['full', 'summary']);
+  /** `true` switches a family of feeds on with its defaults, `false` (or leaving it out) off; an object sets it. */
+  const switchable = <T extends z.ZodType>(settings: T) =>
+    z.preprocess((v) => (v === true ? {} : v === false ? undefined : v), settings.optional());
+  const groupFeeds = switchable(z.strictObject({
+    itemsPerFeed: positiveInt.optional(),
+    content: contentMode.optional(),
+    minArticles: positiveInt.optional(),
+    max: positiveInt.optional(),
+    precompress: z.boolean().optional(),
+  }));
+  const FeedsSchema = z.strictObject({
+    sections: groupFeeds,
+    tags: groupFeeds,
+    authors: groupFeeds,
+    archives: switchable(z.strictObject({ content: contentMode.optional(), precompress: z.boolean().optional() })),
+    brotliQuality: z.number().int().min(0).max(11).optional(),
   });
+
+  const ConfigSchema = z.strictObject({
+    title: z.string().trim().min(1),
+    siteUrl: baseUrl,
+    feedBaseUrl: baseUrl.optional(),
+    description: z.string().optional(),
+    language: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'expected a language tag such as "en" or "zh-CN"').default('en'),
+    copyright: z.string().optional(),
+    icon: httpUrl.optional(),
+    favicon: httpUrl.optional(),
+    logo: logo.optional(),
+    author: z.strictObject({ name: z.string().trim().min(1).refine((n) => visible(n) !== undefined, 'must not be empty: the name prints nothing')
+      // (Feed readers take an address in a name for the e-mail and cut the name, as in a record's byline.)
+      .refine((n) => !hasEmail(n), 'holds an e-mail address: give the name alone and the address as author.email'), url: httpUrl.optional(), email: z.string().trim().refine(isEmail, EMAIL_EXPECTED).optional() }).optional(),
+    idPrefix: z.string().regex(/^[a-z][a-z0-9+.-]*:\S*$/i, 'expected a URI prefix such as "tag:news.example.com,2025:"'),
+    timezone: z.string().refine(isValidTimeZone).transform(zoneName),
+    // Checked by checkStyles below, so that a bad entry is reported at its own key.
+    datelineStyle: z.union([z.string(), z.record(z.string(), z.unknown())]).default('plain'),
+    datelineDated: z.boolean().default(false),
+    itemsPerFeed: positiveInt.default(50),
+    ttl: positiveInt.default(15),
+    hub: httpUrl.optional(),
+    articlesDir: z.string().min(1).default('articles'),
+    outDir: z.string().min(1).default('dist'),
+    feeds: FeedsSchema.optional(),
+  });
+  return { ConfigSchema, FeedsSchema, groupFeeds };
+}
+
+/** Both sizes of a logo, or neither. */
 const BOTH_SIZES = 'give both width and height, or neither (a reader takes 88 × 31 for a size left out, and stretches the logo)';
-const logo = z.union([httpUrl.transform((url) => ({ url })), logoObject]);
-
-const contentMode = z.enum(['full', 'summary']);
-/** `true` switches a family of feeds on with its defaults, `false` (or leaving it out) off; an object sets it. */
-const switchable = <T extends z.ZodType>(settings: T) =>
-  z.preprocess((v) => (v === true ? {} : v === false ? undefined : v), settings.optional());
-const groupFeeds = switchable(z.strictObject({
-  itemsPerFeed: positiveInt.optional(),
-  content: contentMode.optional(),
-  minArticles: positiveInt.optional(),
-  max: positiveInt.optional(),
-  precompress: z.boolean().optional(),
-}));
-const FeedsSchema = z.strictObject({
-  sections: groupFeeds,
-  tags: groupFeeds,
-  authors: groupFeeds,
-  archives: switchable(z.strictObject({ content: contentMode.optional(), precompress: z.boolean().optional() })),
-  brotliQuality: z.number().int().min(0).max(11).optional(),
-});
-
-const ConfigSchema = z.strictObject({
-  title: z.string().trim().min(1),
-  siteUrl: baseUrl,
-  feedBaseUrl: baseUrl.optional(),
-  description: z.string().optional(),
-  language: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'expected a language tag such as "en" or "zh-CN"').default('en'),
-  copyright: z.string().optional(),
-  icon: httpUrl.optional(),
-  favicon: httpUrl.optional(),
-  logo: logo.optional(),
-  author: z.strictObject({ name: z.string().trim().min(1).refine((n) => visible(n) !== undefined, 'must not be empty: the name prints nothing')
-    // (Feed readers take an address in a name for the e-mail and cut the name, as in a record's byline.)
-    .refine((n) => !hasEmail(n), 'holds an e-mail address: give the name alone and the address as author.email'), url: httpUrl.optional(), email: z.string().trim().refine(isEmail, EMAIL_EXPECTED).optional() }).optional(),
-  idPrefix: z.string().regex(/^[a-z][a-z0-9+.-]*:\S*$/i, 'expected a URI prefix such as "tag:news.example.com,2025:"'),
-  timezone: z.string().refine(isValidTimeZone).transform(zoneName),
-  // Checked by checkStyles below, so that a bad entry is reported at its own key.
-  datelineStyle: z.union([z.string(), z.record(z.string(), z.unknown())]).default('plain'),
-  datelineDated: z.boolean().default(false),
-  itemsPerFeed: positiveInt.default(50),
-  ttl: positiveInt.default(15),
-  hub: httpUrl.optional(),
-  articlesDir: z.string().min(1).default('articles'),
-  outDir: z.string().min(1).default('dist'),
-  feeds: FeedsSchema.optional(),
-});
 
 /** What a key should hold, in words, for type errors. */
 const EXPECTED: Record<string, string> = {
@@ -138,8 +154,8 @@ function checkStyles(value: unknown, file: string, lineOf: LineOf): Diagnostic[]
   return out;
 }
 
-type RawFeeds = z.infer<typeof FeedsSchema> | undefined;
-type RawGroup = z.infer<typeof groupFeeds> | undefined;
+type RawFeeds = z.infer<ConfigSchemas['FeedsSchema']> | undefined;
+type RawGroup = z.infer<ConfigSchemas['groupFeeds']> | undefined;
 
 /**
  * Defaults, chosen for a large newsroom: section feeds carry full content like the main feed, with
@@ -175,8 +191,12 @@ function resolveFeeds(raw: RawFeeds, itemsPerFeed: number): SiteConfig['feeds'] 
 /** Brotli quality of the `.br` siblings when the configuration does not say. */
 const DEFAULT_BROTLI_QUALITY = 5;
 
-const CONFIG_KEYS: readonly string[] = Object.keys(ConfigSchema.shape);
-const FEEDS_KEYS: readonly string[] = Object.keys(FeedsSchema.shape);
+/** (The schemas' keys, in their order, without making them: tests/config-memo.test.ts checks they agree.) */
+export const CONFIG_KEYS: readonly string[] = ['title', 'siteUrl', 'feedBaseUrl', 'description', 'language', 'copyright', 'icon', 'favicon', 'logo', 'author',
+  'idPrefix', 'timezone', 'datelineStyle', 'datelineDated', 'itemsPerFeed', 'ttl', 'hub', 'articlesDir', 'outDir', 'feeds'];
+export const FEEDS_KEYS: readonly string[] = ['sections', 'tags', 'authors', 'archives', 'brotliQuality'];
+/** The schemas' own keys, for that test. */
+export const schemaKeys = (): { config: string[]; feeds: string[] } => ({ config: Object.keys(configSchemas().ConfigSchema.shape), feeds: Object.keys(configSchemas().FeedsSchema.shape) });
 const LOGO_KEYS: readonly string[] = ['url', 'width', 'height'];
 const GROUP_KEYS: readonly string[] = ['itemsPerFeed', 'content', 'minArticles', 'max', 'precompress'];
 /** The keys each object of the configuration takes, by its path, for "did you mean" (`author.emial`). */
@@ -193,7 +213,7 @@ export function resolveConfig(data: unknown, file = 'config', lineOf: LineOf = (
     return { diagnostics: [diagnostic(Errors.ConfigInvalid, { file, line: 1 }, `expected a JSON object of settings, got ${describeValue(data)}`)] };
   }
   const diagnostics = checkStyles((data as Record<string, unknown>)['datelineStyle'], file, lineOf);
-  const parsed = ConfigSchema.safeParse(data);
+  const parsed = configSchemas().ConfigSchema.safeParse(data);
   if (!parsed.success) {
     // (A size misspelt in the logo, `widht`, is reported as an unknown key; the size is not then also missing.)
     const sizeMisspelt = (issues: readonly z.core.$ZodIssue[]): boolean =>

@@ -2,56 +2,69 @@
  * The shape of an article record, as zod schemas. Only shape lives here (types, required keys, unknown
  * keys); meaning (dates, zones, URLs) is checked in validate.ts, which knows the site configuration.
  */
-import { z } from 'zod';
+import type { z as Z } from 'zod';
+import { lazyRequire } from './_lazy.js';
 
-/** A bare string stands for `{ name: string }` in bylines, contributors and agency. */
-const named = <T extends z.ZodRawShape>(shape: T) =>
-  z.preprocess((v) => (typeof v === 'string' ? { name: v } : v), z.strictObject({ name: z.string(), ...shape }));
+/**
+ * The record schemas, made when first asked for: zod is loaded then. Most builds never ask (nearly every
+ * record fits the shape checked by hand below), and making them was part of every build's start.
+ */
+export type RecordSchemas = ReturnType<typeof makeRecordSchemas>;
+let made: RecordSchemas | undefined;
 
-const person = named({ url: z.string().optional(), email: z.string().optional() });
-const agency = named({ via: z.string().optional(), url: z.string().optional() });
-const contributor = named({ location: z.string().optional(), role: z.string().optional() });
+export const recordSchemas = (): RecordSchemas => (made ??= makeRecordSchemas());
 
-const dateline = z.strictObject({
-  city: z.string(),
-  country: z.string().optional(),
-  timezone: z.string().optional(),
-  date: z.string().optional(),
-});
+function makeRecordSchemas() {
+  const { z } = lazyRequire.zod();
+  /** A bare string stands for `{ name: string }` in bylines, contributors and agency. */
+  const named = <T extends Z.ZodRawShape>(shape: T) =>
+    z.preprocess((v) => (typeof v === 'string' ? { name: v } : v), z.strictObject({ name: z.string(), ...shape }));
 
-const image = z.strictObject({
-  url: z.string().optional(),
-  caption: z.string().optional(),
-  credit: z.string().optional(),
-  type: z.string().optional(),
-  width: z.number().int().positive().optional(),
-  height: z.number().int().positive().optional(),
-});
+  const person = named({ url: z.string().optional(), email: z.string().optional() });
+  const agency = named({ via: z.string().optional(), url: z.string().optional() });
+  const contributor = named({ location: z.string().optional(), role: z.string().optional() });
 
-const fields = {
-  id: z.string(),
-  title: z.string(),
-  url: z.string().optional(),
-  date: z.string(),
-  updated: z.string().optional(),
-  section: z.string().optional(),
-  tags: z.array(z.string()).optional(),
-  summary: z.string().optional(),
-  language: z.string().optional(),
-  authors: z.array(person).optional(),
-  agency: agency.optional(),
-  contributors: z.array(contributor).optional(),
-  dateline: dateline.optional(),
-  image: image.optional(),
-  rights: z.string().optional(),
-  draft: z.boolean().optional(),
-};
+  const dateline = z.strictObject({
+    city: z.string(),
+    country: z.string().optional(),
+    timezone: z.string().optional(),
+    date: z.string().optional(),
+  });
 
-/** Front matter of a Markdown record (the body follows it). */
-export const MarkdownRecord = z.strictObject(fields);
-/** A JSON record: the same fields, with the body as `content_html` or Markdown `body`. */
-export const JsonRecord = z.strictObject({ ...fields, content_html: z.string().optional(), body: z.string().optional() });
+  const image = z.strictObject({
+    url: z.string().optional(),
+    caption: z.string().optional(),
+    credit: z.string().optional(),
+    type: z.string().optional(),
+    width: z.number().int().positive().optional(),
+    height: z.number().int().positive().optional(),
+  });
 
+  const fields = {
+    id: z.string(),
+    title: z.string(),
+    url: z.string().optional(),
+    date: z.string(),
+    updated: z.string().optional(),
+    section: z.string().optional(),
+    tags: z.array(z.string()).optional(),
+    summary: z.string().optional(),
+    language: z.string().optional(),
+    authors: z.array(person).optional(),
+    agency: agency.optional(),
+    contributors: z.array(contributor).optional(),
+    dateline: dateline.optional(),
+    image: image.optional(),
+    rights: z.string().optional(),
+    draft: z.boolean().optional(),
+  };
+  return {
+    /** Front matter of a Markdown record (the body follows it). */
+    MarkdownRecord: z.strictObject(fields),
+    /** A JSON record: the same fields, with the body as `content_html` or Markdown `body`. */
+    JsonRecord: z.strictObject({ ...fields, content_html: z.string().optional(), body: z.string().optional() }),
+  };
+}
 
 /*
  * A check by hand of the same shape, for speed: zod takes about 20 µs a record, and nearly every record
@@ -93,14 +106,17 @@ export function fitsShape(data: unknown, kind: 'markdown' | 'json'): boolean {
   return kind === 'json' ? fitsJson(data) : fitsMarkdown(data);
 }
 
-/** Keys each object may hold, by field path with list indices written `[]`; for "did you mean". */
+/**
+ * Keys each object may hold, by field path with list indices written `[]`; for "did you mean". The
+ * schemas' keys in their order, without making the schemas (tests/schema.test.ts checks they agree).
+ */
 export const KNOWN_KEYS: Record<string, readonly string[]> = {
-  '': Object.keys(JsonRecord.shape),
+  '': [...Object.keys(FIELD_CHECKS), 'content_html', 'body'],
   'authors[]': ['name', 'url', 'email'],
   agency: ['name', 'via', 'url'],
   'contributors[]': ['name', 'location', 'role'],
-  dateline: Object.keys(dateline.shape),
-  image: Object.keys(image.shape),
+  dateline: ['city', 'country', 'timezone', 'date'],
+  image: ['url', 'caption', 'credit', 'type', 'width', 'height'],
 };
 
 /** What a value at a path should have been, in words, for type errors. */

@@ -19,7 +19,7 @@ import { withoutBy } from './credits.js';
 import { renderDateline, styleFor, styleNeedsDate } from './dateline.js';
 import { isPermanentId, isUriItemId, itemId, madeUpScheme } from './ids.js';
 import { byFile, sharedLinks, type Linked } from './links.js';
-import { EXPECTED, fitsShape, JsonRecord, KNOWN_KEYS, MarkdownRecord } from './schema.js';
+import { EXPECTED, fitsShape, KNOWN_KEYS, recordSchemas } from './schema.js';
 
 export interface Validated {
   articles: Article[];
@@ -170,8 +170,7 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
     for (const [path, text] of closed) data = withValue(data, path, text);
   }
 
-  const schema = raw.kind === 'json' ? JsonRecord : MarkdownRecord;
-  const shape = fitsShape(data, raw.kind) ? undefined : schema.safeParse(data);
+  const shape = fitsShape(data, raw.kind) ? undefined : recordSchemas()[raw.kind === 'json' ? 'JsonRecord' : 'MarkdownRecord'].safeParse(data);
   if (shape?.success === false) for (const issue of shape.error.issues) out.push(...fromIssue(issue, data, at, raw.sourceOf));
 
   // Meaning. Each check runs when its field has the right type, whatever else is wrong, so one run reports all.

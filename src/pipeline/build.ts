@@ -24,7 +24,7 @@ import { DatelineError, diagnostic, Errors, failureReason } from '../errors.js';
 import { manifestOf, MANIFEST_FILE, serveFeedAsync, serverConfigFiles, type FeedDocuments } from '../hosting/index.js';
 import { OutputStage, type Written } from '../output/dist.js';
 import { readerFiles, type FeedDirectoryEntry } from '../pages/index.js';
-import { configWarnings, DEFAULT_CONFIG_FILE, dirSetting, loadConfig, sortDiagnostics } from '../sources/index.js';
+import { configWarnings, DEFAULT_CONFIG_FILE, dirSetting, loadConfig, rememberConfig, sortDiagnostics } from '../sources/index.js';
 import type { Diagnostic, FeedItem, FeedModel, ServedFile, SiteConfig } from '../types.js';
 import { realPath } from '../paths.js';
 import { lockDirectories, type OnWait } from '../locks.js';
@@ -107,11 +107,12 @@ export interface BuildReport {
 
 /** Runs a build. Throws DatelineError for a configuration that cannot be read; reports everything else. */
 export async function runBuild(options: BuildOptions): Promise<BuildReport> {
-  const config = await loadConfig(options.configFile ?? DEFAULT_CONFIG_FILE, options.cwd, { apart: false });
+  const cacheDir = cacheDirs(options.cwd, options.cacheDir)?.path;
+  // With a cache, a configuration file validated before (the same bytes, name and code) is taken as it was then.
+  const config = await loadConfig(options.configFile ?? DEFAULT_CONFIG_FILE, options.cwd, { apart: false, ...(cacheDir === undefined ? {} : { memo: { dir: cacheDir, code: codeVersion() } }) });
   const outShown = options.outDir ?? config.outDir;
   // Through symbolic links, to one not made yet too: the build makes the directory a link points to.
   const outDir = realPath(resolve(options.cwd, outShown));
-  const cacheDir = cacheDirs(options.cwd, options.cacheDir)?.path;
   checkApart(options, config, outDir);
   const dirs = [outDir, ...(cacheDir === undefined ? [] : [realPath(cacheDir)])];
   const end = await buildTurn(dirs);
@@ -120,6 +121,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     const unlock = await lockDirectories(dirs, options.onWait);
     try {
       const report = await buildNow(options, config, outShown, outDir, cacheDir);
+      // (Its cache directory made, and the directories checked apart.)
+      if (report.ok) await rememberConfig(config);
       const warnings = configWarnings(config);
       if (warnings.length > 0) report.diagnostics = sortDiagnostics([...warnings, ...report.diagnostics]);
       return report;

@@ -1,7 +1,10 @@
 /** The only readers of the articles directory and the configuration file. */
 import { isUtf8 } from 'node:buffer';
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { loadValidatedConfig, saveValidatedConfig } from '../cache/store.js';
 import { resolveConfig, standInConfig } from '../core/config.js';
 import { DatelineError, diagnostic, Errors, failureReason } from '../errors.js';
 import type { Diagnostic, SiteConfig } from '../types.js';
@@ -19,6 +22,49 @@ export const DEFAULT_CONFIG_FILE = 'dateline.config.json';
 /** What `loadConfig` learnt of each configuration's file: its warnings (W_TEXT_LOOKS_LIKE_HTML), and the lines of the keys it sets. */
 const READ = new WeakMap<SiteConfig, { warnings: Diagnostic[]; lineOf: (key: string) => number | undefined }>();
 
+/**
+ * A configuration validated by this process and not yet remembered in the cache (`rememberConfig`): the
+ * cache's directory, the key, and what to write, made when it was validated (the configuration object
+ * may be changed later).
+ */
+const PENDING = new WeakMap<SiteConfig, { dir: string; key: string; text: string }>();
+
+/** Keys whose lines `dirSetting` asks for. */
+const LINED = ['articlesDir', 'outDir'] as const;
+
+/** What `config.json` in the cache holds (cache/store.ts). */
+interface Validated {
+  config: SiteConfig;
+  warnings: Diagnostic[];
+  lines: Partial<Record<(typeof LINED)[number], number>>;
+}
+
+/**
+ * Where a build remembers the configuration it validated (its cache directory), and the code it runs
+ * (pipeline/version.ts): a file with the same bytes, name and code is taken as validated then.
+ */
+export interface ConfigMemo {
+  dir: string;
+  code: string;
+}
+
+/** The key of a configuration file's validation: its bytes, its name as diagnostics show it, the code, and the time zone data. */
+function memoKey(memo: ConfigMemo, shown: string, bytes: Buffer): string {
+  const tz = `${process.versions.tz ?? '?'}/${process.versions.icu ?? '?'}`;
+  return createHash('sha256').update(`${memo.code}\0${tz}\0${shown}\0`).update(bytes).digest('base64url');
+}
+
+/**
+ * Remembers in the cache a configuration that `loadConfig` validated with a memo: called by a build that
+ * succeeded, under its cache's lock. A failure to write is no failure of the build (the next one validates).
+ */
+export async function rememberConfig(config: SiteConfig): Promise<void> {
+  const pending = PENDING.get(config);
+  if (pending === undefined) return;
+  PENDING.delete(config);
+  await saveValidatedConfig(pending.dir, pending.key, pending.text).catch(() => undefined);
+}
+
 /** The warnings the configuration file gave when it was read (none for a configuration made otherwise). */
 export function configWarnings(config: SiteConfig): Diagnostic[] {
   return READ.get(config)?.warnings ?? [];
@@ -35,7 +81,7 @@ export function dirSetting(config: SiteConfig, file: string, field: 'articlesDir
  * and `outDir` (from `cwd`) must lie apart (E_DIRS_OVERLAP), unless `apart: false`: the commands check the
  * directories they will use themselves (`build --out` replaces `outDir`).
  */
-export async function loadConfig(file: string = DEFAULT_CONFIG_FILE, cwd: string = process.cwd(), { apart = true }: { apart?: boolean } = {}): Promise<SiteConfig> {
+export async function loadConfig(file: string = DEFAULT_CONFIG_FILE, cwd: string = process.cwd(), { apart = true, memo }: { apart?: boolean; memo?: ConfigMemo } = {}): Promise<SiteConfig> {
   const path = resolve(cwd, file);
   const shown = display(path, cwd);
   let bytes: Buffer;
@@ -43,6 +89,15 @@ export async function loadConfig(file: string = DEFAULT_CONFIG_FILE, cwd: string
     bytes = await readFile(path);
   } catch (e) {
     throw new DatelineError([diagnostic(Errors.ConfigUnreadable, { file: shown }, failureReason(e))], { cause: e });
+  }
+  // (Only without `apart`, which needs the file's parse: the build checks its directories itself.)
+  const key = memo === undefined || apart ? undefined : memoKey(memo, shown, bytes);
+  if (memo !== undefined && key !== undefined) {
+    const known = await loadValidatedConfig(memo.dir, key).then((text) => (text === undefined ? undefined : (JSON.parse(text) as Validated)), () => undefined);
+    if (known !== undefined && typeof known.config === 'object' && known.config !== null && Array.isArray(known.warnings) && typeof known.lines === 'object' && known.lines !== null) {
+      READ.set(known.config, { warnings: known.warnings, lineOf: (k) => (LINED as readonly string[]).includes(k) ? known.lines[k as (typeof LINED)[number]] : undefined });
+      return known.config;
+    }
   }
   // Refused as a record is: read as UTF-8, a Latin-1 "é" in the title went into every feed as U+FFFD (QA).
   if (!isUtf8(bytes)) {
@@ -56,7 +111,18 @@ export async function loadConfig(file: string = DEFAULT_CONFIG_FILE, cwd: string
   const { config, diagnostics } = resolveConfig(parsed.data, shown, parsed.lineOf);
   if (config === undefined) throw new DatelineError(diagnostics);
   const set = (field: string): boolean => typeof parsed.data === 'object' && parsed.data !== null && Object.hasOwn(parsed.data, field);
-  READ.set(config, { warnings: diagnostics, lineOf: (key) => (set(key) ? parsed.lineOf([key]) : undefined) });
+  const lineOf = (k: string): number | undefined => (set(k) ? parsed.lineOf([k]) : undefined);
+  READ.set(config, { warnings: diagnostics, lineOf });
+  if (memo !== undefined && key !== undefined) {
+    const validated: Validated = { config, warnings: diagnostics, lines: {} };
+    for (const k of LINED) {
+      const line = lineOf(k);
+      if (line !== undefined) validated.lines[k] = line;
+    }
+    const text = JSON.stringify(validated);
+    // Remembered only when the text gives back the same values (it does for what JSON can hold).
+    if (isDeepStrictEqual(JSON.parse(text), validated)) PENDING.set(config, { dir: memo.dir, key, text });
+  }
   if (apart) {
     // (A library caller writes the build's files where `outDir` says: among the records, the next read
     // would take the feeds for records.)

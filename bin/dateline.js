@@ -69,6 +69,11 @@ async function bundled() {
       define: { 'import.meta.url': '__datelineUrl' },
       banner: { js: "var __datelineUrl = require('node:url').pathToFileURL(__filename).href;" },
     });
+    // The bundle's SHA-256, for the build cache's code version (src/pipeline/version.ts), which hashed the
+    // whole bundle in every build (10 ms), with the size and mtime it is valid for.
+    const script = join(tmp, 'cli.cjs');
+    const st = statSync(script);
+    writeFileSync(`${script}.sha256`, `${st.size} ${st.mtimeMs} ${createHash('sha256').update(readFileSync(script)).digest('base64url')}\n`);
     // Older bundles go; another run's bundle still being made (a .tmp of the last ten minutes) stays.
     for (const old of readdirSync(dir)) {
       const path = join(dir, old);

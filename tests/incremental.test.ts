@@ -4,7 +4,8 @@
  * records and rewrites only the changed feeds; a damaged, stale or deleted cache is ignored, never trusted.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -838,6 +839,30 @@ describe('the code a cache belongs to', () => {
       // A code cache V8 writes beside the bundle after a run is not code.
       await writeFile(join(dir, 'cli.cjs.build.2.v8cache'), 'bytes');
       expect(codeVersionAt(here)).toBe(third);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+  it("takes a script's hash from the file bin/dateline.js wrote beside it, only while the script has that size and mtime", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dateline-bundle-'));
+    try {
+      const script = join(dir, 'cli.cjs');
+      await writeFile(script, 'exports.writers = 1;');
+      const hashed = codeVersionAt(script);
+      const st = statSync(script);
+      const digest = createHash('sha256').update(readFileSync(script)).digest('base64url');
+      await writeFile(`${script}.sha256`, `${st.size} ${st.mtimeMs} ${digest}\n`);
+      // The same version as hashing the script.
+      expect(codeVersionAt(script)).toBe(hashed);
+      // A hash that is not the script's is used while the stamp matches (the file is trusted, as the bundle is)…
+      await writeFile(`${script}.sha256`, `${st.size} ${st.mtimeMs} ${'A'.repeat(43)}\n`);
+      expect(codeVersionAt(script)).not.toBe(hashed);
+      // …but not once the script is changed (its size or mtime), nor when the file is not one.
+      await writeFile(script, 'exports.writers = 22;');
+      const changed = codeVersionAt(script);
+      expect(changed).not.toBe(hashed);
+      await writeFile(`${script}.sha256`, 'damaged');
+      expect(codeVersionAt(script)).toBe(changed);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

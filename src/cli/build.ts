@@ -36,6 +36,34 @@ const LARGE_BUILD = 50_000;
 const LARGE_BUILD_HEAP_GROWTH = '--heap-growing-percent=30';
 let tunedForLargeBuild = false;
 
+/**
+ * A build with the cache keeps V8's young generation at its first size (1 MB a semi-space) while it
+ * reads the cache and stats the records, and, when it reads few records (a build after a few edits),
+ * to its end. By default V8 doubled the young generation after each scavenge that most of it survived:
+ * the cache's index, read into it, grew it to 16 MB a semi-space, and on these machines each page a
+ * process touches first costs it about 17 µs (a fault), 100 ms of a 10k build after an edit (bench/RESULTS.md).
+ * A build that reads more records than this lets it grow again (V8's default): its garbage is a full
+ * build's, whose scavenges a small young generation would multiply. V8 reads the factor at each growth.
+ */
+const READS_TO_GROW = 1000;
+const YOUNG_FIXED = '--semi-space-growth-factor=1';
+const YOUNG_DEFAULT = '--semi-space-growth-factor=2';
+let youngFixed = false;
+
+/** At the start of a build with the cache (see above). */
+export function tuneForCache(): void {
+  if (youngFixed) return;
+  youngFixed = true;
+  setFlagsFromString(YOUNG_FIXED);
+}
+
+/** Once the records are stat'ed: many to read, and the young generation grows as V8 would have it. */
+export function tuneForReading(files: number): void {
+  if (!youngFixed || files <= READS_TO_GROW) return;
+  youngFixed = false;
+  setFlagsFromString(YOUNG_DEFAULT);
+}
+
 export function tuneForSize(p: Progress): void {
   if (tunedForLargeBuild || p.phase !== 'read' || p.total < LARGE_BUILD) return;
   tunedForLargeBuild = true;
@@ -48,6 +76,10 @@ export function tuneForSize(p: Progress): void {
  * later start compiled the whole bundle again (about 70 ms) and wrote a new cache that was refused too.
  */
 export function untuneForSize(): void {
+  if (youngFixed) {
+    youngFixed = false;
+    setFlagsFromString(YOUNG_DEFAULT);
+  }
   if (!tunedForLargeBuild) return;
   tunedForLargeBuild = false;
   setFlagsFromString('--heap-growing-percent=0');
@@ -94,6 +126,7 @@ async function buildAndReport(v: BuildValues, io: CliIO, progress: ProgressLine 
   const quiet = v.quiet === true || v.json === true;
   const started = performance.now();
   let r: BuildReport;
+  if (v['no-cache'] !== true) tuneForCache();
   try {
     r = await runBuild({
       cwd: io.cwd,
@@ -109,6 +142,7 @@ async function buildAndReport(v: BuildValues, io: CliIO, progress: ProgressLine 
         tuneForSize(p);
         progress?.update(p);
       },
+      onReading: tuneForReading,
     });
   } catch (e) {
     progress?.done();

@@ -43,6 +43,7 @@ export async function prepareRecords(
   outDir: string,
   cache: { dir: string; identity: CacheIdentity } | undefined,
   onProgress: (done: number, total: number) => void,
+  onReading?: (files: number) => void,
 ): Promise<PreparedRecords> {
   const [loaded, zones]: [Loaded, string | undefined] = cache === undefined
     ? [{ ignored: 'no cache (--no-cache)' }, undefined]
@@ -51,7 +52,7 @@ export async function prepareRecords(
   if (read !== undefined && zones !== undefined) read.zones = zones;
   let ignored = loaded.state === undefined ? loaded.ignored : undefined;
   // Without the cache, a site of the main feed alone holds only the articles it can show (_newest.ts).
-  const options = { onProgress, remember: cache !== undefined, ...(cache === undefined ? { newest: newestNeeded(config) } : {}) };
+  const options = { onProgress, ...(onReading === undefined ? {} : { onReading }), remember: cache !== undefined, ...(cache === undefined ? { newest: newestNeeded(config) } : {}) };
   /** The result when the articles directory cannot be listed (a Diagnostic in place of the scan). */
   const unlisted = (problem: Diagnostic): PreparedRecords => {
     const counts = { files: 0, read: 0, readInWorker: 0, published: 0, drafts: 0 };

@@ -56,6 +56,8 @@ export interface BuildOptions {
   /** Cache directory relative to `cwd`, or false for a clean build that neither reads nor writes a cache. */
   cacheDir?: string | false;
   onProgress?: (p: Progress) => void;
+  /** Once every record file is stat'ed: how many the build reads (the others the cache vouches for). */
+  onReading?: (files: number) => void;
   /**
    * The largest feed document to make, in bytes; a larger one fails the build (E_DOCUMENT_TOO_LARGE).
    * By default a sixteenth of V8's heap limit, at most what a string can hold (render/size.ts).
@@ -177,7 +179,7 @@ async function buildNow(options: BuildOptions, config: SiteConfig, outShown: str
     if (done !== total) return;
     planning = true;
     options.onProgress?.({ phase: 'plan', done: 0, total: 1 });
-  });
+  }, options.onReading);
   const { reuse, keys, splices } = prepared;
   /** The cache keys of a feed's items (`<content hash>:<path>`), a part of the feed's own key. */
   const itemKeys = (plan: FeedPlan): string[] => plan.articles.map((a) => keys.get(a) ?? `?${Math.random()}`);

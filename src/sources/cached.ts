@@ -128,6 +128,8 @@ function missing(problem: Diagnostic): CachedLoad {
 
 export interface ScanOptions {
   onProgress?: (done: number, total: number) => void;
+  /** Once every file is stat'ed: how many are read (the others the cache vouches for). */
+  onReading?: (files: number) => void;
   /** false (a build without a cache): skip what only the cache needs, hashing the files and keeping each record in the cache's form. */
   remember?: boolean;
   /** Keep every article's body in memory (the library's `loadArticles`); otherwise a body is read again when something renders it. */
@@ -202,6 +204,7 @@ export async function scanRecords(config: SiteConfig, cwd: string, previous: Cac
     }
   }
 
+  options.onReading?.(tasks.length);
   // Then the others, on two cores when there are many.
   const newest = options.newest === undefined ? undefined : new NewestArticles(options.newest);
   const { results: read, inWorker } = await readShared(tasks, config, mode, (r) => {

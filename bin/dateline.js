@@ -67,7 +67,11 @@ async function bundled() {
       target: 'node20', external: UNBUNDLED, logLevel: 'silent', legalComments: 'none', minifyWhitespace: true, minifySyntax: true,
       // The sources are ES modules: their own URL, as CommonJS has it.
       define: { 'import.meta.url': '__datelineUrl' },
-      banner: { js: "var __datelineUrl = require('node:url').pathToFileURL(__filename).href;" },
+      // The module wrapper is in the file (load() below compiles the file's text as it is: with a wrapper
+      // added, V8 copied the 4 MB of text into one string again). Run by Node's own loader (the worker
+      // thread of `serve --watch`, src/cli/_rebuild.ts), it runs the bundle as Node's wrapper would.
+      banner: { js: `${WRAP_HEAD}var __datelineUrl = require('node:url').pathToFileURL(__filename).href;` },
+      footer: { js: WRAP_TAIL },
     });
     // The bundle's SHA-256, for the build cache's code version (src/pipeline/version.ts), which hashed the
     // whole bundle in every build (10 ms), with the size and mtime it is valid for.
@@ -92,6 +96,10 @@ async function bundled() {
   return load(file);
 }
 
+/** What the bundle is wrapped in: as a script, a function of Node's module wrapper's parameters; as a module, it calls that. */
+const WRAP_HEAD = "(function (f) { return typeof module === 'object' && module !== null && typeof exports === 'object' ? f.call(exports, exports, require, module, __filename, __dirname) : f; })(function (exports, require, module, __filename, __dirname) {";
+const WRAP_TAIL = '\n});';
+
 /** Code caches made of each kind of command: each run until then makes one that adds what it compiled. */
 const GENERATIONS = 3;
 
@@ -110,7 +118,7 @@ function load(file) {
   let generation = GENERATIONS;
   while (generation > 0 && !existsSync(cacheFile(generation))) generation -= 1;
   const cachedData = generation > 0 ? readFileSync(cacheFile(generation)) : undefined;
-  const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
+  const script = new Script(readFileSync(file, 'utf8'), { filename: file, cachedData });
   const module = { exports: {} };
   script.runInThisContext().call(module.exports, module.exports, Module.createRequire(file), module, file, dirname(file));
   const keep = () => {

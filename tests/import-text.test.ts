@@ -2029,6 +2029,13 @@ describe('importText: pages with a standfirst, two stamps on one line, a byline 
     expect(story.notes.some((n) => n.includes('"Jane Roe in Berlin"; write "By Jane Roe in Berlin" if it is the byline'))).toBe(true);
   });
 
+  it('reads the Guardian\'s layout: the headline, a standfirst without a full stop, a byline of a name and a place', () => {
+    const page = ['World | Europe | Germany', '', 'Coalition talks stall in Berlin as parties trade blame', '', 'Negotiators say a deal on the budget is still weeks away', '',
+      'Jane Roe in Berlin', 'Wed 5 Feb 2025 09.24 GMT', '', 'Talks stalled on Wednesday.', ''].join('\n');
+    const story = only(importText(page, { file: 'g.txt', timezone: ZONE }));
+    expect([story.fields.title, story.fields.summary]).toEqual(['Coalition talks stall in Berlin as parties trade blame', 'Negotiators say a deal on the budget is still weeks away']);
+  });
+
   it.each([
     // A headline of a name and a place with no line above it stays the headline; a question is no standfirst.
     [['Storm Darragh in Cork', 'Updated: 2025-02-05 09:24'], 'Storm Darragh in Cork'],

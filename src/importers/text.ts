@@ -312,9 +312,15 @@ export const importText: Importer = (input, ctx): ImportResult => {
   while (crumb < 0 && top > 0 && bylineLike(candidates[top]?.text ?? '')) top -= 1;
   // A standfirst under the headline, a sentence of eight words or more closing with a full stop (the New
   // York Times prints one), is no headline either: the line above it is, when that one ends no sentence.
+  // So is one the Guardian prints without a full stop, between its headline and a byline of a name and a
+  // place: where exactly two lines stand above that byline, the second of eight words or more, the first of
+  // five or more ending no sentence.
   const above = candidates[top - 1]?.text;
+  const words = (text: string | undefined): number => (text ?? '').split(' ').length;
+  const guardian = crumb < 0 && top === 1 && top < candidates.length - 1 && nameInPlace(candidates[top + 1]?.text ?? '') &&
+    words(candidates[top]?.text) >= 8 && words(above) >= 5 && !/[.!?。！？]$/u.test(above ?? '');
   // It is the story's summary, as its desk wrote it.
-  const standfirst = crumb < 0 && above !== undefined && isStandfirst(candidates[top]?.text ?? '') && !/[.!?。！？]$/u.test(above) && above.split(' ').length >= 3 ? candidates[top] : undefined;
+  const standfirst = guardian || (crumb < 0 && above !== undefined && isStandfirst(candidates[top]?.text ?? '') && !/[.!?。！？]$/u.test(above) && words(above) >= 3) ? candidates[top] : undefined;
   if (standfirst !== undefined) {
     top -= 1;
     fields.summary = standfirst.text;

@@ -108,22 +108,34 @@ export async function loadValidatedConfig(dir: string, key: string): Promise<str
 
 /** Writes `config.json` (atomically: a temporary file, renamed). */
 export async function saveValidatedConfig(dir: string, key: string, text: string): Promise<void> {
+  await writeChecked(dir, CONFIG_FILE, `${MAGIC} ${key}`, text);
+}
+
+/**
+ * Writes a cache file atomically (a temporary file, renamed): the header, the body's SHA-256, a newline,
+ * the body. Returns the digest.
+ */
+async function writeChecked(dir: string, name: string, header: string, text: string): Promise<string> {
   const body = Buffer.from(text);
-  const tmp = join(dir, `.${CONFIG_FILE}.${process.pid}.tmp`);
+  const digest = sha256(body);
+  const tmp = join(dir, `.${name}.${process.pid}.tmp`);
   try {
     const file = await open(tmp, 'w');
     try {
-      const head = Buffer.from(`${MAGIC} ${key} ${sha256(body)}\n`);
+      const head = Buffer.from(`${header} ${digest}\n`);
       const { bytesWritten } = await file.writev([head, body]);
+      // A short write leaves a file whose checksum fails, which the next build would ignore anyway.
       if (bytesWritten !== head.length + body.length) throw new Error(`short write to ${tmp}`);
     } finally {
       await file.close();
     }
-    await rename(tmp, join(dir, CONFIG_FILE));
+    await rename(tmp, join(dir, name));
   } catch (e) {
+    // A full disk: the partial file goes, not left to fill it further on every build.
     await rm(tmp, { force: true }).catch(() => undefined);
     throw e;
   }
+  return digest;
 }
 
 /** A cache as read: the index of every record; the data of the groups in `loaded`. */
@@ -352,28 +364,7 @@ const sameData = (a: RecordEntry, b: RecordEntry): boolean =>
  */
 export async function saveCache(dir: string, identity: CacheIdentity, state: CacheState, previous?: CacheRead): Promise<void> {
   await makeDirs(dir);
-  const write = async (name: string, header: string, text: string): Promise<string> => {
-    const body = Buffer.from(text);
-    const digest = sha256(body);
-    const tmp = join(dir, `.${name}.${process.pid}.tmp`);
-    try {
-      const file = await open(tmp, 'w');
-      try {
-        const head = Buffer.from(`${header} ${digest}\n`);
-        const { bytesWritten } = await file.writev([head, body]);
-        // A short write leaves a file whose checksum fails, which the next build would ignore anyway.
-        if (bytesWritten !== head.length + body.length) throw new Error(`short write to ${tmp}`);
-      } finally {
-        await file.close();
-      }
-      await rename(tmp, join(dir, name));
-    } catch (e) {
-      // A full disk: the partial file goes, not left to fill it further on every build.
-      await rm(tmp, { force: true }).catch(() => undefined);
-      throw e;
-    }
-    return digest;
-  };
+  const write = (name: string, header: string, text: string): Promise<string> => writeChecked(dir, name, header, text);
   const before = previous?.state.records;
   // Records kept as the previous ones with changes in front (their prototype): only the changes need
   // comparing, and no record was removed. Otherwise every record is compared.

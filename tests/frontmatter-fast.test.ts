@@ -621,3 +621,18 @@ describe('a body read again without its front matter (markdownBody)', () => {
     expect(markdownBody('id: a\n---\nBody')).toBeUndefined();
   });
 });
+
+describe('records whose lines end in a CR alone (old Mac files)', () => {
+  // QA: yaml, which gives the lines, read a JSON record so otherwise than JSON.parse: a title printed with
+  // its quotes and escapes, with no warning; a Markdown record had "no front matter".
+  it('reads a JSON record as JSON.parse does, and counts its lines at each CR', () => {
+    const text = '{"id": "e-j3",\r"title":\r"x\\u00e9",\r"date": "2025-02-05 09:24",\r"body": "b"\r}';
+    const r = readJsonRecord(text, 'cr.json', 'cr');
+    expect([r.diagnostics, r.record?.data, r.record?.lineOf(['date'])]).toEqual([[], JSON.parse(text), 4]);
+  });
+
+  it('reads a Markdown record\'s front matter and body', () => {
+    const r = readMarkdownRecord('---\rid: e-m1\rtitle: Mac\rdate: 2025-02-05 09:24\r---\rBody one.\r\rTwo.\r', 'cr.md', 'cr');
+    expect([r.diagnostics, r.record?.data, r.record?.body, r.record?.lineOf(['date'])]).toEqual([[], { id: 'e-m1', title: 'Mac', date: '2025-02-05 09:24' }, 'Body one.\n\nTwo.\n', 4]);
+  });
+});

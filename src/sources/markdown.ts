@@ -3,6 +3,7 @@ import { diagnostic, Errors } from '../errors.js';
 import type { Diagnostic, LineOf, RawRecord } from '../types.js';
 import { mayHoldForbidden, stripForbidden } from '../core/_text.js';
 import { parseYaml } from './_positions.js';
+import { lineFeeds } from './json.js';
 
 const FENCE = /^---[ \t]*$/;
 /** What any markup validation looks for in a value starts with; and the text direction controls it closes (validate.ts). */
@@ -12,7 +13,9 @@ const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
 
 /** `cleanBytes`: whether the file's bytes are known to hold no character XML forbids (readRecord). */
 export function readMarkdownRecord(text: string, file: string, slugPath: string, cleanBytes?: () => boolean): { record?: RawRecord; diagnostics: Diagnostic[] } {
-  return split(text, file, slugPath, cleanBytes) ?? readLines(text, file, slugPath);
+  // (A CR alone ends a line, as YAML and Markdown read it: QA, a file of old Mac line ends had "no front matter".)
+  const lines = lineFeeds(text);
+  return split(lines, file, slugPath, cleanBytes) ?? readLines(lines, file, slugPath);
 }
 
 /**

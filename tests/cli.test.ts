@@ -646,6 +646,57 @@ describe('build', () => {
     }, { ...SITE_CONFIG, timezone: 'Asia/Shangai' });
   });
 
+  it('a configuration that does not parse (a comment, a comma too many, a key given twice, a comma missing): the records are still checked, and its other keys (QA)', async () => {
+    const site = { ...GOOD_SITE, 'articles/d.md': record('d', 'updated: 2025-02-30 10:00') };
+    const config = (lines: string[]) => `{\n  "title": "Desk",\n  "siteUrl": "https://news.example.com/",\n  "idPrefix": "tag:news.example.com,2025:",\n  "timezone": "Asia/Shanghai",\n${lines.join('\n')}\n}\n`;
+    await withSite(site, async (dir) => {
+      const cases: [string[], string[], string[]][] = [
+        // A comment and `,,` leave nothing unsure.
+        [['  // the desk\'s feed', '  "ttl": 15,,', '  "itemsPerFeed": 20'], [], ['dateline.config.json:6 E_JSON_SYNTAX', 'articles/d.md:5 E_DATE_FORMAT']],
+        // A key given twice is set aside; another key's value error is said as it would be after the fix.
+        [['  "ttl": 15,', '  "ttl": 20,', '  "itemsPerFeed": 0'], ['ttl', 'itemsPerFeed'], ['dateline.config.json:7 E_JSON_SYNTAX', 'dateline.config.json:8 E_CONFIG_INVALID', 'articles/d.md:5 E_DATE_FORMAT']],
+        [['  "feeds": { "tags": true, "tags": false }'], ['feeds'], ['dateline.config.json:6 E_JSON_SYNTAX', 'articles/d.md:5 E_DATE_FORMAT']],
+        // A comma missing: the key after it is unsure.
+        [['  "ttl": 15', '  "itemsPerFeed": 20'], ['itemsPerFeed'], ['dateline.config.json:7 E_JSON_SYNTAX', 'articles/d.md:5 E_DATE_FORMAT']],
+      ];
+      for (const [lines, aside, said] of cases) {
+        await writeFile(join(dir, 'dateline.config.json'), config(lines));
+        for (const command of ['build', 'check']) {
+          const r = await run([command, '--json'], dir);
+          expect(r.code, lines.join()).toBe(1);
+          const parsed = JSON.parse(r.stdout) as { diagnostics: { code: string; file: string; line: number }[]; setAside: string[]; records: unknown };
+          expect(parsed.diagnostics.map((d) => `${d.file}:${d.line} ${d.code}`), lines.join()).toEqual(said);
+          expect([parsed.setAside, parsed.records]).toEqual([aside, { files: 4 }]);
+        }
+      }
+      await writeFile(join(dir, 'dateline.config.json'), config(['  // the desk\'s feed', '  "ttl": 15']));
+      const r = await run(['build'], dir);
+      expect(r.stderr).toBe('dateline.config.json:6: JSON syntax error: JSON has no comments: take it out (column 3) (E_JSON_SYNTAX)\n'
+        + 'articles/d.md:5: updated: expected a desk time like "2025-02-05 09:24" (publisher zone) or an instant like "2025-02-05T09:24:00+08:00", got "2025-02-30 10:00": February 2025 has 28 days (E_DATE_FORMAT)\n'
+        + '4 records checked with the configuration read past its syntax error; the feeds are checked once the configuration is right.\n'
+        + '2 errors in 2 files\nNothing was written.\n');
+      // Unsure at articlesDir, or no object to be read: the records are not read, and that is said.
+      for (const text of [config(['  "articlesDir": "stories\n']), '[1, 2\n']) {
+        await writeFile(join(dir, 'dateline.config.json'), text);
+        const stopped = await run(['check'], dir);
+        expect(stopped.stderr).not.toContain('articles/d.md');
+        expect(stopped.stderr).toContain('The records were not checked: the configuration cannot be read past its syntax error.\n');
+      }
+      expect(await readdir(dir)).not.toContain('dist');
+    });
+  });
+
+  it('a configuration whose lines end in a CR alone is read as JSON reads it (yaml, which gives the lines, read a title with its quotes and escape)', async () => {
+    await withSite(GOOD_SITE, async (dir) => {
+      const text = `${JSON.stringify({ ...SITE_CONFIG, title: 'x' }, null, 2).replace('"title": "x"', '"title":\r"D\\u00e9sk"').replace(/\n/g, '\r')}\r`;
+      await writeFile(join(dir, 'dateline.config.json'), text);
+      const r = await run(['build'], dir);
+      expect([r.code, r.stderr]).toEqual([0, '']);
+      const feed = JSON.parse(await readFile(join(dir, 'dist/feed.json'), 'utf8')) as { title: string };
+      expect(feed.title).toBe('Désk');
+    });
+  });
+
   it('an unknown key that means articlesDir, or named like a prototype\'s, or with a dot: no records read from a directory not meant; no valid key blamed', async () => {
     await withSite({ ...GOOD_SITE, 'articles/d.md': record('d', 'updated: 2025-02-30 10:00') }, async (dir) => {
       const misspelt = await run(['check'], dir);

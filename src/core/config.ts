@@ -295,15 +295,17 @@ const STAND_INS: Readonly<Record<string, unknown>> = { title: 'Stand-in', siteUr
  * the required ones, in their places), so that a run can still read the records and report their problems
  * with the configuration's. `replaced`: the keys set aside, in the file's order. Undefined when the records
  * could not be read as the configuration means them: the data is no object, or `articlesDir` is in error,
- * or missing beside an unknown key that means it (`articleDir`: the records are elsewhere).
+ * or missing beside an unknown key that means it (`articleDir`: the records are elsewhere). `aside`: keys
+ * to set aside from the start (those a syntax error leaves unsure).
  */
-export function standInConfig(data: unknown): { config: SiteConfig; replaced: string[] } | undefined {
+export function standInConfig(data: unknown, aside: readonly string[] = []): { config: SiteConfig; replaced: string[] } | undefined {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  if (aside.includes('articlesDir')) return undefined;
   const given = Object.keys(data);
   if (!given.includes('articlesDir') && given.some((k) => !CONFIG_KEYS.includes(k) && closest(k, CONFIG_KEYS) === 'articlesDir')) return undefined;
   const order = new Map(given.map((k, i) => [k, i]));
-  const copy: Record<string, unknown> = { ...(data as Record<string, unknown>) };
-  const replaced = new Set<string>();
+  let copy = setAside(data as Record<string, unknown>, aside);
+  const replaced = new Set<string>(aside);
   // (A key set aside can uncover another's error, `feeds` after `itemsPerFeed`: a few rounds at most.)
   for (let round = 0; round < 4; round++) {
     const { config, diagnostics } = resolveConfig(copy);
@@ -318,13 +320,20 @@ export function standInConfig(data: unknown): { config: SiteConfig; replaced: st
       if (key === undefined || key === 'articlesDir') return undefined;
       keys.add(key);
     }
-    for (const k of keys) {
-      delete copy[k];
-      if (Object.hasOwn(STAND_INS, k)) copy[k] = STAND_INS[k];
-      replaced.add(k);
-    }
+    copy = setAside(copy, [...keys]);
+    for (const k of keys) replaced.add(k);
   }
   return undefined;
+}
+
+/** `data` without `keys`: their defaults, or stand-ins for the required ones. */
+export function setAside(data: Readonly<Record<string, unknown>>, keys: readonly string[]): Record<string, unknown> {
+  const copy: Record<string, unknown> = { ...data };
+  for (const k of keys) {
+    delete copy[k];
+    if (Object.hasOwn(STAND_INS, k)) copy[k] = STAND_INS[k];
+  }
+  return copy;
 }
 
 /** The key of `data` a problem's field is under: the field itself (`feeds.x`, a key with a dot), else the part before the first dot or bracket. */

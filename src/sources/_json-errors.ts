@@ -38,8 +38,8 @@ function openAt(text: string, at: number): string | undefined {
   return stack[stack.length - 1];
 }
 
-/** The first problem in a JSON text, or undefined when jsonc-parser finds none (JSON.parse's message is then the one). */
-export function jsonProblem(text: string): JsonProblem | undefined {
+/** The first problem in a JSON text (`record`: a record's, which could be Markdown), or undefined when jsonc-parser finds none (JSON.parse's message is then the one). */
+export function jsonProblem(text: string, record = false): JsonProblem | undefined {
   const { parse, printParseErrorCode } = jsonc();
   const errors: Jsonc.ParseError[] = [];
   parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
@@ -66,7 +66,7 @@ export function jsonProblem(text: string): JsonProblem | undefined {
   switch (code) {
     case 'InvalidCommentToken':
     case 'UnexpectedEndOfComment':
-      return problem('JSON has no comments: take it out (the YAML front matter of a Markdown record takes comments after #)');
+      return problem(`JSON has no comments: take it out${record ? ' (the YAML front matter of a Markdown record takes comments after #)' : ''}`);
     case 'InvalidSymbol':
       if (CURLY_DOUBLE.test(rest)) return problem(`a curly quotation mark (${rest.charAt(0)}) where JSON needs a straight one ("), as a word processor writes them`);
       if (CURLY_SINGLE.test(rest)) return problem('a single quotation mark: JSON puts keys and text in double quotes (")');

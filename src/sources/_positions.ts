@@ -21,6 +21,7 @@ import type { Document, Node, Pair } from 'yaml';
 /** The yaml library, loaded on first use: only errors and line numbers need it, and loading it costs start-up time. */
 let yamlLib: typeof Yaml | undefined;
 const yaml = (): typeof Yaml => (yamlLib ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
+import { fieldName } from '../core/_paths.js';
 import { diagnostic, Errors } from '../errors.js';
 import { parseFlatYaml } from './_flat-yaml.js';
 import { jsonProblem } from './_json-errors.js';
@@ -66,12 +67,13 @@ export function parseYaml(text: string, file: string, firstLine: number): Parsed
   return parseYamlSlow(text, file, firstLine);
 }
 
-export function parseJson(text: string, file: string): Parsed {
+/** `record`: the text is a record's (which could have been Markdown), for the advice of a syntax error. */
+export function parseJson(text: string, file: string, record = false): Parsed {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
-    return jsonSyntaxError(e, text, file);
+    return jsonSyntaxError(e, text, file, record);
   }
   // Strict JSON is YAML 1.2: yaml reads it (data, errors, lines) unless the scan finds nothing it reads differently.
   const scan = scanJson(text);
@@ -98,7 +100,10 @@ export function parseYamlSlow(text: string, file: string, firstLine: number, jso
   const said = new Set<string>();
   const diagnostics = doc.errors.flatMap((e) => {
     const problem = yamlProblem(e, text);
-    const d = diagnostic(json ? Errors.JsonSyntax : Errors.YamlSyntax, { file, line: lineAt(problem.offset) }, problem.detail);
+    // (A key given twice is named as a field is, for `--json` and editors: QA.)
+    const field = e.code === 'DUPLICATE_KEY' ? keyAt(doc, e.pos[0]) : undefined;
+    const detail = field === undefined ? problem.detail : 'the key is given twice';
+    const d = diagnostic(json ? Errors.JsonSyntax : Errors.YamlSyntax, { file, line: lineAt(problem.offset), ...(field === undefined ? {} : { field }) }, detail);
     const key = `${d.line}\0${d.message}`;
     if (said.has(key)) return [];
     said.add(key);
@@ -147,9 +152,9 @@ export function parseJsonSlow(text: string, file: string): Parsed {
   return parseYamlSlow(text, file, 1, true);
 }
 
-function jsonSyntaxError(e: unknown, text: string, file: string): Parsed {
+function jsonSyntaxError(e: unknown, text: string, file: string, record = false): Parsed {
   // Where and what, from jsonc-parser (`_json-errors.ts`); JSON.parse's own message only where it finds nothing.
-  const found = jsonProblem(text);
+  const found = jsonProblem(text, record);
   if (found !== undefined) {
     const before = text.slice(0, found.offset);
     const line = before.split('\n').length;
@@ -246,6 +251,27 @@ function repeatedKeys(doc: Document.Parsed): void {
   if (found.length === 0) return;
   doc.errors.push(...found);
   doc.errors.sort((a, b) => a.pos[0] - b.pos[0]);
+}
+
+/** The field (`feeds.tags`, `authors[1].name`) whose key starts at `offset`, or undefined. */
+function keyAt(doc: Document.Parsed, offset: number): string | undefined {
+  const { isPair, isScalar, isSeq, visit } = yaml();
+  let found: string | undefined;
+  visit(doc, {
+    Pair(_, pair, ancestors) {
+      if (!isScalar(pair.key) || pair.key.range?.[0] !== offset) return undefined;
+      const path: (string | number)[] = [];
+      for (let i = 0; i < ancestors.length; i++) {
+        const a = ancestors[i];
+        if (isPair(a) && isScalar(a.key)) path.push(String(a.key.value));
+        else if (isSeq(a)) path.push(a.items.indexOf(ancestors[i + 1] as never));
+      }
+      path.push(String(pair.key.value));
+      found = fieldName(path);
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 /** yaml's lineOf and sourceOf, parsed on the first call of either only. */

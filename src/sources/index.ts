@@ -5,10 +5,12 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { loadValidatedConfig, saveValidatedConfig } from '../cache/store.js';
-import { resolveConfig, standInConfig } from '../core/config.js';
+import { resolveConfig, setAside, standInConfig } from '../core/config.js';
 import { DatelineError, diagnostic, Errors, failureReason } from '../errors.js';
 import type { Diagnostic, SiteConfig } from '../types.js';
 import { display, sortDiagnostics, type Loaded } from './_files.js';
+import { lineFeeds } from './json.js';
+import { readPastSyntax } from './_past-syntax.js';
 import { parseJson } from './_positions.js';
 import { loadAllRecords } from './cached.js';
 import { firstBadBytes } from './_read.js';
@@ -106,7 +108,8 @@ export async function loadConfig(file: string = DEFAULT_CONFIG_FILE, cwd: string
   }
   const text = bytes.toString('utf8');
   // A byte-order mark, as some Windows editors write: not part of the JSON (records are read the same way).
-  const parsed = parseJson(text.replace(/^\uFEFF/, ''), shown);
+  // (Its lines end as a record's may: a CR alone is a line feed, as `readJsonRecord` reads it.)
+  const parsed = parseJson(lineFeeds(text.replace(/^\uFEFF/, '')), shown);
   if (parsed.diagnostics.length > 0) throw new DatelineError(parsed.diagnostics);
   const { config, diagnostics } = resolveConfig(parsed.data, shown, parsed.lineOf);
   if (config === undefined) throw new DatelineError(diagnostics);
@@ -153,21 +156,28 @@ const DECIDED_BY: Readonly<Record<string, readonly { code: string }[]>> = {
  * cannot be read as the configuration means them: a file not read or not JSON, `articlesDir` in error.
  * `replaced`: the keys set aside; `files`: the records read.
  */
-export async function recordsDespiteConfig(file: string = DEFAULT_CONFIG_FILE, cwd: string = process.cwd()): Promise<{ diagnostics: Diagnostic[]; replaced: string[]; files: number } | undefined> {
+export async function recordsDespiteConfig(file: string = DEFAULT_CONFIG_FILE, cwd: string = process.cwd()): Promise<{ diagnostics: Diagnostic[]; replaced: string[]; files: number; pastSyntax?: { configDiagnostics: Diagnostic[] } } | undefined> {
   let text: string;
   try {
-    text = await readFile(resolve(cwd, file), 'utf8');
+    text = lineFeeds((await readFile(resolve(cwd, file), 'utf8')).replace(/^\uFEFF/, ''));
   } catch {
     return undefined;
   }
-  const parsed = parseJson(text.replace(/^\uFEFF/, ''), file);
-  const standIn = parsed.diagnostics.length > 0 ? undefined : standInConfig(parsed.data);
+  const parsed = parseJson(text, file);
+  // A file that does not parse is read past its syntax errors, with the keys they leave unsure set aside;
+  // the other keys' errors are reported, as they would be once the syntax is right.
+  const past = parsed.diagnostics.length > 0 ? readPastSyntax(text) : undefined;
+  if (parsed.diagnostics.length > 0 && past === undefined) return undefined;
+  const standIn = standInConfig(past?.data ?? parsed.data, past?.unsure);
   if (standIn === undefined) return undefined;
   const loaded = await loadAllRecords(standIn.config, cwd, { remember: false, keepBodies: false });
   // What the keys set aside decide is not said: it would be the stand-ins' (a desk time read in UTC, a
   // dateline in the default style), not the site's.
   const unsure = new Set(standIn.replaced.flatMap((k) => DECIDED_BY[k] ?? []).map((e) => e.code));
-  return { diagnostics: [...loaded.diagnostics, ...loaded.sharedLinks].filter((d) => !unsure.has(d.code)), replaced: standIn.replaced, files: loaded.files };
+  const records = { diagnostics: [...loaded.diagnostics, ...loaded.sharedLinks].filter((d) => !unsure.has(d.code)), replaced: standIn.replaced, files: loaded.files };
+  if (past === undefined) return records;
+  const checked = resolveConfig(setAside(past.data, past.unsure), display(resolve(cwd, file), cwd), past.lineOf);
+  return { ...records, pastSyntax: { configDiagnostics: checked.diagnostics } };
 }
 
 /** Reads every record under `config.articlesDir` (any depth) and validates them all: the build's reader, without a cache. */

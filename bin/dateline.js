@@ -73,9 +73,10 @@ async function bundled() {
       banner: { js: `${WRAP_HEAD}var __datelineUrl = require('node:url').pathToFileURL(__filename).href;` },
       footer: { js: WRAP_TAIL },
     });
+    const script = join(tmp, 'cli.cjs');
+    writeFileSync(script, asciiOnly(readFileSync(script, 'utf8')));
     // The bundle's SHA-256, for the build cache's code version (src/pipeline/version.ts), which hashed the
     // whole bundle in every build (10 ms), with the size and mtime it is valid for.
-    const script = join(tmp, 'cli.cjs');
     const st = statSync(script);
     writeFileSync(`${script}.sha256`, `${st.size} ${st.mtimeMs} ${createHash('sha256').update(readFileSync(script)).digest('base64url')}\n`);
     // Older bundles go; another run's bundle still being made (a .tmp of the last ten minutes) stays.
@@ -94,6 +95,25 @@ async function bundled() {
     }
   }
   return load(file);
+}
+
+/**
+ * The bundle's text with every character outside ASCII written as a `\\u` escape. esbuild escapes those of
+ * strings, but not those of regular expressions or of `String.raw` templates (whose text would change),
+ * and a dozen such made V8 hold all 2 MB of the source as two-byte text: about 1,000 more pages touched on
+ * every start. The escape means the same character in a string, a template, an identifier and a regular
+ * expression, and in the text of a `String.raw` template given to `new RegExp`, which is the only use of
+ * one with such characters in the sources (tests/bundle-ascii.test.ts imports copy in many scripts through
+ * the bundle and through the sources, and compares). A character
+ * escaped with a backslash already (`\\’`, the same character) loses that backslash. Beyond the Basic
+ * Multilingual Plane it is a surrogate pair, which a regular expression with the `u` flag reads as one.
+ */
+function asciiOnly(text) {
+  return text.replace(/(\\*)([^\0-\x7f])/gu, (_, slashes, ch) => {
+    const cp = ch.codePointAt(0);
+    const units = cp > 0xffff ? [0xd800 + ((cp - 0x10000) >> 10), 0xdc00 + ((cp - 0x10000) & 0x3ff)] : [cp];
+    return (slashes.length % 2 === 1 ? slashes.slice(1) : slashes) + units.map((u) => `\\u${u.toString(16).padStart(4, '0')}`).join('');
+  });
 }
 
 /** What the bundle is wrapped in: as a script, a function of Node's module wrapper's parameters; as a module, it calls that. */
@@ -118,7 +138,8 @@ function load(file) {
   let generation = GENERATIONS;
   while (generation > 0 && !existsSync(cacheFile(generation))) generation -= 1;
   const cachedData = generation > 0 ? readFileSync(cacheFile(generation)) : undefined;
-  const script = new Script(readFileSync(file, 'utf8'), { filename: file, cachedData });
+  // (ASCII, asciiOnly above: read as Latin-1, which makes one-byte text without a UTF-8 decoding.)
+  const script = new Script(readFileSync(file, 'latin1'), { filename: file, cachedData });
   const module = { exports: {} };
   script.runInThisContext().call(module.exports, module.exports, Module.createRequire(file), module, file, dirname(file));
   const keep = () => {

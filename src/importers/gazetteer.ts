@@ -148,6 +148,22 @@ export function lookupCity(city: string, region?: string): CityLookup {
   return { found: true, city: top.city.split(',')[0] ?? top.city, country: top.country, timezone: top.timezone };
 }
 
+/**
+ * The countries whose papers open a story with the city and a colon (`NEW DELHI: The …`, `DUBAI:`,
+ * `KUALA LUMPUR:`): South Asia, the Gulf and South-East Asia.
+ */
+const COLON_LEAD_COUNTRIES = new Set(['IN', 'PK', 'BD', 'LK', 'NP', 'BT', 'MV', 'AF', 'AE', 'SA', 'QA', 'KW', 'BH', 'OM', 'MY', 'SG', 'BN', 'PH', 'ID']);
+
+/**
+ * Whether `CITY: ` opening a paragraph may be a dateline: a city in one of the countries whose papers print
+ * it so, or one of a million people or more, which those papers dateline from abroad (`WASHINGTON:`,
+ * `LONDON:`). `READING:`, `NICE:`, `SPLIT:` and `MOBILE:` open paragraphs as labels as often.
+ */
+export function colonLeadCity(city: string): boolean {
+  const name = key(ALIASES[key(city)] ?? city);
+  return (byName().get(name) ?? []).some((e) => e.pop >= 1_000_000 || COLON_LEAD_COUNTRIES.has(e.iso2));
+}
+
 /** `lookupCity` of cities apart by slashes: all found in one zone, or unknown if one is, or else ambiguous. */
 function severalCities(parts: readonly string[], region: string | undefined): CityLookup {
   const each = parts.map((p, k) => lookupCity(p, k === parts.length - 1 ? region : undefined));

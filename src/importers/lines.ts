@@ -3,7 +3,7 @@
  * agency lines and photo credits. Shared by every importer; each returns undefined when the line is not
  * of its kind, so a caller can keep the line as body text and nothing is lost.
  */
-import { lookupCity } from './gazetteer.js';
+import { colonLeadCity, lookupCity } from './gazetteer.js';
 import { cityName, isBracketRegion, isRegionAbbreviation, isRegionName } from './_regions.js';
 import { ZH_CITIES } from './_zh-cities.js';
 import { parseWireLead } from './_wire-leads.js';
@@ -642,9 +642,11 @@ function otherEnglishLead(paragraph: string): DatelineLead | undefined {
       String.raw`(?: ?(?:--|—|–|-)\s+|\s+(?=[\p{Lu}\d"“‘']))(?<rest>\S[\s\S]*)$`,
     'u',
   );
-  const g = agencyLead.exec(paragraph)?.groups ?? COLON_LEAD.exec(paragraph)?.groups ?? CNN_LEAD.exec(paragraph)?.groups;
+  const colon = COLON_LEAD.exec(paragraph)?.groups;
+  const g = agencyLead.exec(paragraph)?.groups ?? colon ?? CNN_LEAD.exec(paragraph)?.groups;
   const city = g?.['city'];
   if (g === undefined || city === undefined || isLabel(city.toUpperCase()) || ORGANISATIONS.has(city.replace(/\./g, ''))) return undefined;
+  if (g === colon && !colonLeadCity(city)) return undefined;
   const known = lookupCity(city, g['region']);
   if (!known.found && known.reason !== 'ambiguous') return undefined;
   const lead: DatelineLead = { city, rest: (g['rest'] ?? '').trim() };

@@ -746,6 +746,8 @@ const ROWS: [string, Form, Expected][] = [
   ['an agency after a dash closing the story', closing('— AFP'), { agency: 'AFP', last: P }],
   ['the inputs of an agency, as Indian papers close a story', closing('(With inputs from PTI)'), { agency: 'PTI', last: P }],
   ['the source closing the story', closing('Source: Xinhua'), { agency: 'Xinhua', last: P }],
+  // (Review: `Agencies` had taken the place of the agency the dateline names.)
+  ['the inputs of agencies it does not name, under a dateline naming one', { paras: ['BEIJING, Feb. 5 (Xinhua) -- The port reopened.', '(With inputs from agencies)'] }, { agency: 'Xinhua', city: 'Beijing', last: 'The port reopened.' }],
   ['a dash and a word no agency is', closing('— Anonymous'), { last: '— Anonymous' }],
   ['a contributors line', closing('Contributors: Aung Naing, Mei Lin'), { contributors: [{ name: 'Aung Naing' }, { name: 'Mei Lin' }], last: P }],
   // As the New York Times signs (QA: left in the body, no credit read).

@@ -9,7 +9,7 @@ import { isStaffOf, keptAtCommaWith, nameBeforeWith, WITH, withAfterComma, withN
 import { isPostNominal, nameSuffix, withSuffix } from './_suffix.js';
 import { personWithComma } from './_person.js';
 import { isPlace } from './_places.js';
-import { agenciesNamed, agencyKey, besidesAuthors, parseAgencyLine, parseContributorLine, reporterNames } from './lines.js';
+import { agenciesNamed, agencyKey, besidesAuthors, noAgencyNamed, parseAgencyLine, parseContributorLine, reporterNames } from './lines.js';
 import type { RecordFieldsOut } from './types.js';
 
 /** How an agency ranks by where it is named (lower first): the copy's own fields, a line closing the story, the byline, the lead. */
@@ -58,8 +58,14 @@ export class Credits {
     // (An agency one line names among others, `Xinhua` and `Agencies - Xinhua`, is no other.)
     const within = (a: { name: string; via?: string }, b: { name: string; via?: string }): boolean => agenciesNamed(a).every((x) => agenciesNamed(b).map(agencyKey).includes(agencyKey(x)));
     const among = current !== undefined && !same && within(parsed, current);
+    // (A line naming no agency, `(With inputs from agencies)`, gives way to one naming it, wherever each is.)
+    const unnamed = current !== undefined && !same && noAgencyNamed(parsed) !== noAgencyNamed(current);
+    if (unnamed && noAgencyNamed(parsed)) {
+      this.notes.push(`${source} names no agency (${JSON.stringify(squash(line))}), and the agency is ${shown(current)}: not used`);
+      return;
+    }
     if (current === undefined || (same && current.via === undefined && parsed.via !== undefined)) this.agencyValue = parsed;
-    else if (!same && !among && rank < this.agencyFrom.rank) {
+    else if (!same && !among && (rank < this.agencyFrom.rank || unnamed)) {
       if (!within(current, parsed)) this.notes.push(`${this.agencyFrom.source} names the agency ${shown(current)}, but the agency is ${shown(parsed)}: not used`);
       this.agencyValue = parsed;
     } else if (!among && (!same || (parsed.via !== undefined && parsed.via !== current.via))) {

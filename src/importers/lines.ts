@@ -661,6 +661,12 @@ function otherEnglishLead(paragraph: string): DatelineLead | undefined {
   return lead;
 }
 
+/**
+ * An agency line naming agencies but none of them (`Agencies`, `(With inputs from agencies)`): it says less
+ * than an agency named elsewhere in the copy (the dateline's), which is kept over it.
+ */
+export const noAgencyNamed = (a: { name: string; via?: string }): boolean => a.via === undefined && /^(?:news\s+|wire\s+)?agenc(?:y|ies)$/i.test(a.name.trim());
+
 /** `Agencies Via Xinhua` → `{name: 'Xinhua', via: 'Agencies'}`; `Xinhua`; `Reuters - AP`, `AFP and AP` (kept as printed). */
 export function parseAgencyLine(line: string): { name: string; via?: string } | undefined {
   const m = AGENCY_LINE.exec(line.trim());

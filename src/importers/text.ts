@@ -16,7 +16,7 @@ import type { Diagnostic } from '../types.js';
 import { lookupCity } from './gazetteer.js';
 import { cityName, key } from './_regions.js';
 import {
-  agenciesNamed, agencyKey, besidesAuthors, isInterviewLine, parseAgencyLine, parseContributorLine, parseDatelineLead, photoCreditAlone, reporterNames, splitPhotoCredit, type Contributor, type DatelineLead,
+  agenciesNamed, agencyKey, besidesAuthors, isInterviewLine, noAgencyNamed, parseAgencyLine, parseContributorLine, parseDatelineLead, photoCreditAlone, reporterNames, splitPhotoCredit, type Contributor, type DatelineLead,
 } from './lines.js';
 import { contentId, markdownHeading, markdownText, withoutWireMarks } from './record.js';
 import type { Importer, ImportResult, RecordFieldsOut } from './types.js';
@@ -599,7 +599,12 @@ export const importText: Importer = (input, ctx): ImportResult => {
   // Agency: an agency line says it best; otherwise the agency printed in the dateline.
   const printedAgency = lead?.agency === undefined ? undefined : (parseAgencyLine(lead.agency) ?? { name: lead.agency });
   const chosen = agencies[0];
-  if (chosen !== undefined) {
+  // A line naming agencies but none of them (`(With inputs from agencies)`, `AGENCIES`) says less than the
+  // dateline's agency, which is kept (review: `Agencies` had taken Xinhua's place).
+  if (printedAgency !== undefined && !noAgencyNamed(printedAgency) && agencies.length > 0 && agencies.every((a) => noAgencyNamed(a.agency))) {
+    fields.agency = printedAgency;
+    for (const a of agencies) notes.push(`agency line naming no agency, not used (the dateline names one): ${q(a.printed)}`);
+  } else if (chosen !== undefined) {
     // One agency by two names (`By Jim Morris | AP`, then `Associated Press` closing the story) keeps the
     // name printed first, as ninjs and NITF keep it (`Credits.agency`), unless a later line says more of it
     // (`Agencies via Xinhua` after `Xinhua`): the line at the end ranks first only for an agency of its own.

@@ -11,7 +11,7 @@
  * one process at a time takes a lock over, under a second lock (`.dateline-lock.break`), and it looks at
  * the lock again under it: two processes that both found a lock stale cannot remove each other's new one.
  */
-import { linkSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmdirSync, rmSync, statSync, utimesSync, writeFileSync, type BigIntStats } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join, sep } from 'node:path';
 import { systemCode } from './errors.js';
@@ -218,11 +218,25 @@ function releaseLock(path: string): void {
 }
 
 /**
+ * A directory's times before its lock was made, when the lock was taken at once (no wait, in which another
+ * build could change it): put back on release if nothing else changed the directory meanwhile.
+ */
+const timesBefore = new Map<string, { atimeNs: bigint; mtimeNs: bigint }>();
+
+/**
+ * Nanoseconds as the seconds utimes takes, a double: to the microsecond, and half a microsecond into it, so
+ * that the nanoseconds the system keeps (the double cut down) read back as the same microsecond, and a time
+ * put back again and again does not creep.
+ */
+const seconds = (ns: bigint): number => Number(ns / 1_000_000_000n) + (Number((ns % 1_000_000_000n) / 1000n) * 1000 + 500) / 1e9;
+
+/**
  * Takes one directory's lock, waiting while a running process holds it (`waiting` is told once, after a
  * second). Undefined when the directory cannot be made or written to (the build's own writes say what is wrong).
  */
 async function lockOne(dir: string, waiting?: OnWait): Promise<string | undefined> {
   const path = join(dir, LOCK_FILE);
+  const before = statSync(dir, { throwIfNoEntry: false, bigint: true }) as BigIntStats | undefined;
   // (Named by host and pid: a process of another host, or container, has pids this one cannot ask about.)
   const tag = `${self().host ?? ''}${/\d+/.exec(self().ns ?? '')?.[0] ?? ''}`.replace(/[^\w-]/g, '_');
   const mine = join(dir, `${LOCK_FILE}.${tag}.${process.pid}`);
@@ -260,6 +274,7 @@ async function lockOne(dir: string, waiting?: OnWait): Promise<string | undefine
         // (Touched at once: the file was made when the wait began, and a lock a minute old looks stale to another host.)
         touchNow(path);
         held.add(path);
+        if (before !== undefined && Date.now() - started < POLL_MS) timesBefore.set(path, { atimeNs: before.atimeNs, mtimeNs: before.mtimeNs });
         return path;
       }
       if (made === 'failed') return undefined;
@@ -321,15 +336,35 @@ export async function lockDirectories(dirs: readonly string[], waiting?: OnWait)
     for (const path of paths) touchNow(path);
   }, TOUCH_MS);
   touch.unref();
+  // (The directory's mtime once its lock is made: a build that changed nothing in it, or failed, leaves it so.)
+  const locked = new Map<string, number>();
   const release = (): void => {
     clearInterval(touch);
-    for (const path of paths.splice(0).reverse()) releaseLock(path);
+    for (const path of paths.splice(0).reverse()) {
+      const dir = dirname(path);
+      const before = timesBefore.get(path);
+      timesBefore.delete(path);
+      const unchanged = before !== undefined && statSync(dir, { throwIfNoEntry: false })?.mtimeMs === locked.get(path);
+      releaseLock(path);
+      // The lock's own file is no change of the directory's: a build that wrote nothing there (a failed one:
+      // QA found its mtime moved) puts its times back, to the microsecond (utimes takes seconds as a double).
+      if (unchanged) {
+        try {
+          utimesSync(dir, seconds(before.atimeNs), seconds(before.mtimeNs));
+        } catch {
+          // (Another user's directory, a read-only mount: the times stay as they are.)
+        }
+      }
+    }
     for (const dir of dirs) removeIfEmpty(dir);
   };
   try {
     for (const dir of [...new Set(dirs)].sort()) {
       const path = await lockOne(dir, waiting);
-      if (path !== undefined) paths.push(path);
+      if (path === undefined) continue;
+      paths.push(path);
+      const now = statSync(dir, { throwIfNoEntry: false })?.mtimeMs;
+      if (now !== undefined) locked.set(path, now);
     }
   } catch (e) {
     release();

@@ -600,6 +600,25 @@ describe('build', () => {
     }, { ...untitled, itemsPerFeed: 0, timezone: 'CST' });
   });
 
+  it('a build that fails, or changes nothing, leaves the output directory\'s own mtime as it was (its lock file is no change: QA); one that writes moves it', async () => {
+    await withSite(GOOD_SITE, async (dir) => {
+      expect((await run(['build'], dir)).code).toBe(0);
+      const micros = async (): Promise<bigint> => (await stat(join(dir, 'dist'), { bigint: true })).mtimeNs / 1000n;
+      const first = await micros();
+      await new Promise((r) => setTimeout(r, 20));
+      await writeFile(join(dir, 'articles/d.md'), record('d', 'updated: 2025-02-30 10:00'));
+      expect((await run(['build'], dir)).code).toBe(1);
+      expect(await micros()).toBe(first);
+      await rm(join(dir, 'articles/d.md'));
+      expect((await run(['build'], dir)).code).toBe(0);
+      expect((await run(['build'], dir)).code).toBe(0);
+      expect(await micros()).toBe(first);
+      await writeFile(join(dir, 'articles/d.md'), record('d', ''));
+      expect((await run(['build'], dir)).code).toBe(0);
+      expect(await micros()).not.toBe(first);
+    });
+  });
+
   it('a first build that fails leaves no output or cache directory (made to hold the lock, removed again); the next build writes both', async () => {
     await withSite({ ...GOOD_SITE, 'articles/d.md': record('d', 'updated: 2025-02-30 10:00') }, async (dir) => {
       const r = await run(['build', '--out', 'site/public'], dir);

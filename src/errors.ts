@@ -66,8 +66,8 @@ export const Errors = {
     `cannot read the articles directory (${dirWords(reason)}); create it or set "articlesDir" in the configuration`),
   FrontMatterMissing: entry('E_FRONT_MATTER_MISSING', 'error', (why?: string) =>
     `no front matter${why === undefined ? '' : ` (${why})`}: a Markdown record starts with a line "---", then YAML fields, then "---"`),
-  FrontMatterUnclosed: entry('E_FRONT_MATTER_UNCLOSED', 'error', () =>
-    'front matter is not closed: add a line "---" after the last field'),
+  FrontMatterUnclosed: entry('E_FRONT_MATTER_UNCLOSED', 'error', (atLastField: boolean) =>
+    `front matter is not closed: add a line "---" ${atLastField ? 'under this line, its last field' : 'after the last field'}`),
   YamlSyntax: entry('E_YAML_SYNTAX', 'error', (detail: string) => `YAML syntax error: ${detail}`),
   JsonSyntax: entry('E_JSON_SYNTAX', 'error', (detail: string) => `JSON syntax error: ${detail}`),
   RecordNotObject: entry('E_RECORD_NOT_OBJECT', 'error', (got: string) => `expected a mapping of fields, got ${got}`),

@@ -115,6 +115,27 @@ const CASES: Case[] = [
     ],
   },
   {
+    // (QA: a number was told to be quoted, which led only to E_DATE_FORMAT; `date: ""` was E_DATE_FORMAT and
+    // `date: ~` E_FIELD_EMPTY; a date given as a number also asked for a date, as if none were given.)
+    name: 'a date written as a number, or empty, says so at once',
+    files: {
+      'articles/a.md': md('---', 'id: a', 'title: T', 'date: 20250205', '---', 'B'),
+      'articles/b.md': md('---', 'id: b', 'title: T', 'date: 202502050924', '---', 'B'),
+      'articles/c.md': md('---', 'id: c', 'title: T', 'date: 2025-02-05 09:24', 'updated: 1738718640', '---', 'B'),
+      'articles/d.md': md('---', 'id: d', 'title: T', 'date: ""', '---', 'B'),
+      'articles/e.md': md('---', 'id: e', 'title: T', 'date: 2025-02-05 09:24', 'dateline:', '  city: Paris', '  date: 20250204', '---', 'B'),
+      'articles/f.md': md('---', 'id: f', 'title: T', 'date: "1738718640000"', '---', 'B'),
+    },
+    expected: [
+      `articles/a.md:4: date: ${DATE_FORMAT_HINT}, got "20250205": write it with dashes, and its time: "2025-02-05 09:24" (E_DATE_FORMAT)`,
+      `articles/b.md:4: date: ${DATE_FORMAT_HINT}, got "202502050924": write it with dashes and a colon: "2025-02-05 09:24" (E_DATE_FORMAT)`,
+      `articles/c.md:5: updated: ${DATE_FORMAT_HINT}, got "1738718640": a count of seconds since 1970 (Unix time) is not read: write the instant it is, "2025-02-05T01:24:00Z" (E_DATE_FORMAT)`,
+      'articles/d.md:4: date: must not be empty (E_FIELD_EMPTY)',
+      'articles/e.md:7: dateline.date: expected a local date like "2025-02-04", got "20250204": write it with dashes: "2025-02-04" (E_DATE_FORMAT)',
+      `articles/f.md:4: date: ${DATE_FORMAT_HINT}, got "1738718640000": a count of milliseconds since 1970 (Unix time) is not read: write the instant it is, "2025-02-05T01:24:00Z" (E_DATE_FORMAT)`,
+    ],
+  },
+  {
     // (Each went into media:content and the enclosure as written: `type="jpeg"`.)
     name: 'an image type that is no media type',
     files: {
@@ -373,12 +394,15 @@ const CASES: Case[] = [
       'articles/b.md': md('---', 'id: b', 'title: T', ' date: 2025-02-05 09:24', '---', 'B'),
       'articles/c.md': md('---', 'id: c', "title: 'Don't panic'", 'date: 2025-02-05 09:24', '---', 'B'),
       'articles/d.md': md('---', 'id: d', '\ttitle: T', 'date: 2025-02-05 09:24', '---', 'B'),
+      // (QA: a nested key one space too far in was told to start at the left margin, at the line above it.)
+      'articles/e.md': md('---', 'id: e', 'title: T', 'date: 2025-02-05 09:24', 'image:', '  url: https://img.example.com/a.jpg', '   caption: A ship', '---', 'B'),
     },
     expected: [
       'articles/a.md:3: YAML syntax error: the value of "title" opens a quotation mark (") that is never closed: close it at the end of the value (E_YAML_SYNTAX)',
-      'articles/b.md:3: YAML syntax error: the line after this one is indented, so YAML reads it as a part of this value: start each key of the record at the left margin (E_YAML_SYNTAX)',
+      'articles/b.md:4: YAML syntax error: this line is indented more than the key above it, so YAML reads it as a part of that key\'s value: start it at the left margin, as the key above it (E_YAML_SYNTAX)',
       "articles/c.md:3: YAML syntax error: an apostrophe inside a value in single quotes ends it: write it twice ('Don''t') or put the value in double quotes (E_YAML_SYNTAX)",
       'articles/d.md:3: YAML syntax error: YAML indents with spaces, never tabs: put spaces in place of the tab at the start of this line (E_YAML_SYNTAX)',
+      'articles/e.md:7: YAML syntax error: this line is indented more than the key above it, so YAML reads it as a part of that key\'s value: indent it as the key above it, by 2 spaces (E_YAML_SYNTAX)',
     ],
   },
   {
@@ -537,10 +561,10 @@ const CASES: Case[] = [
     ],
   },
   {
-    // Without a final newline the last line is line 3. (With one, see the test below.)
-    name: 'unclosed front matter is reported at the last line',
+    // Without a final newline the last line is line 3, its last field. (With a body, see the test below.)
+    name: 'unclosed front matter is reported at its last field',
     files: { 'articles/a.md': '---\nid: a\ntitle: T' },
-    expected: ['articles/a.md:3: front matter is not closed: add a line "---" after the last field (E_FRONT_MATTER_UNCLOSED)'],
+    expected: ['articles/a.md:3: front matter is not closed: add a line "---" under this line, its last field (E_FRONT_MATTER_UNCLOSED)'],
   },
   {
     name: 'CRLF line endings and a BOM do not shift line numbers',
@@ -925,10 +949,13 @@ describe('article diagnostics (loadArticles)', () => {
     ]);
   });
 
-  // A file that ends with a newline (6 lines here) is reported at its last line, not at a line 7 that does not exist.
-  it('unclosed front matter in a file ending with a newline is reported at its last line', async () => {
-    const { lines } = await diagnose({ 'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', '', 'Body.') });
-    expect(lines).toEqual(['articles/a.md:6: front matter is not closed: add a line "---" after the last field (E_FRONT_MATTER_UNCLOSED)']);
+  // At the last field, where the "---" goes (QA: it was at the end of the file, lines of body below it), in a
+  // file that ends with a newline or not; with no field under the "---", at that line.
+  it('unclosed front matter is reported at its last field, above the body', async () => {
+    const { lines } = await diagnose({ 'articles/a.md': md('---', 'id: a', 'title: T', 'date: 2025-02-05 09:24', 'image:', '  url: https://img.example.com/a.jpg', 'tags:', '  - Ports', '', 'Body.', 'More body.') });
+    expect(lines).toEqual(['articles/a.md:8: front matter is not closed: add a line "---" under this line, its last field (E_FRONT_MATTER_UNCLOSED)']);
+    const none = await diagnose({ 'articles/a.md': md('---', '', 'Body.') });
+    expect(none.lines).toEqual(['articles/a.md:1: front matter is not closed: add a line "---" after the last field (E_FRONT_MATTER_UNCLOSED)']);
   });
 });
 

@@ -62,7 +62,7 @@ describe('finding and reading record files', () => {
         let err = '';
         expect(await main(['build', ...args], { stdout: () => undefined, stderr: (t) => (err += t), cwd: site.dir })).toBe(1);
         expect(err).toContain('articles/dangling.md: cannot read the file: ENOENT: it is a symbolic link to a file that does not exist (E_FILE_UNREADABLE)');
-        expect(err).toContain('articles/loop.md: cannot read the file: ELOOP: it is a symbolic link that leads back to itself (E_FILE_UNREADABLE)');
+        expect(err).toContain('articles/loop.md: cannot read the file: ELOOP: it is a symbolic link in a loop of links (to itself, or to links that lead back to it), which reaches no file (E_FILE_UNREADABLE)');
       }
     } finally {
       await site.cleanup();

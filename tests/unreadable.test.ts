@@ -141,8 +141,8 @@ describe('a loop of links among the articles', () => {
       await mkdir(join(site.dir, 'articles/dir.md'));
       const loaded = await loadArticles(await loadConfig('dateline.config.json', site.dir), site.dir);
       expect(loaded.diagnostics.map(formatDiagnostic)).toEqual([
-        'articles/l1.md: cannot read the file: ELOOP: it is a symbolic link that leads back to itself (E_FILE_UNREADABLE)',
-        'articles/l2.md: cannot read the file: ELOOP: it is a symbolic link that leads back to itself (E_FILE_UNREADABLE)',
+        'articles/l1.md: cannot read the file: ELOOP: it is a symbolic link in a loop of links (to itself, or to links that lead back to it), which reaches no file (E_FILE_UNREADABLE)',
+        'articles/l2.md: cannot read the file: ELOOP: it is a symbolic link in a loop of links (to itself, or to links that lead back to it), which reaches no file (E_FILE_UNREADABLE)',
         'articles/loopA: cannot list the directory (ELOOP: a loop of links): the records in it were not read (E_DIR_UNREADABLE)',
         'articles/loopB: cannot list the directory (ELOOP: a loop of links): the records in it were not read (E_DIR_UNREADABLE)',
       ]);

@@ -245,6 +245,18 @@ const LOOSE_TIME = /^(\d{1,4})-(\d{1,2})-(\d{1,2})(?!\d)(?:[Tt ]+(\d{1,2}):(\d{1
  */
 export function deskTimeProblem(value: string, time = true): string | undefined {
   const t = value.trim();
+  // Digits alone: a date without its dashes (`20250205`, `202502050924`), or a count of seconds.
+  const digits = /^(\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2}))?$/.exec(t);
+  if (digits !== null) {
+    const [, y, mo, d, h, mi] = digits;
+    if (!time) return `write it with dashes: "${y}-${mo}-${d}"`;
+    return h === undefined ? `write it with dashes, and its time: "${y}-${mo}-${d} 09:24"` : `write it with dashes and a colon: "${y}-${mo}-${d} ${h}:${mi}"`;
+  }
+  // (Seconds, or milliseconds as JavaScript counts them: the instant is said as it would be written.)
+  if (time && /^\d{9,13}(?:\.\d+)?$/.test(t)) {
+    const ms = Number(t) * (t.split('.')[0]!.length > 11 ? 1 : 1000);
+    return `a count of ${ms === Number(t) ? 'milliseconds' : 'seconds'} since 1970 (Unix time) is not read: write the instant it is, "${new Date(ms).toISOString().replace(/\.000Z$/, 'Z')}"`;
+  }
   if (/^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b/.test(t)) return 'write the date year first, as YYYY-MM-DD (which is the day and which the month in a date like 12/03/2024 depends on the country)';
   const m = LOOSE_TIME.exec(t);
   if (m === null) return undefined;

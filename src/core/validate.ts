@@ -227,6 +227,8 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
   const deskTime = (path: FieldPath): Date | undefined => {
     const v = str(path);
     if (v === undefined) return undefined;
+    // (`date: ""` is as empty as `date: ~`: QA found one E_DATE_FORMAT, the other E_FIELD_EMPTY.)
+    if (v.trim() === '') return fail(path, (w) => diagnostic(Errors.FieldEmpty, w));
     const t = parseDeskTime(v, config.timezone);
     if (t.ok) {
       if (!writableYear(t.instant, config.timezone)) return fail(path, (w) => diagnostic(Errors.DateOutOfRange, w, v, t.instant.toISOString().replace('.000Z', 'Z')));
@@ -354,7 +356,8 @@ export function validateRecord(raw: RawRecord, config: SiteConfig): { article?: 
       else fail(['dateline', 'date'], (w) => diagnostic(Errors.DateOnlyFormat, w, date, deskTimeProblem(date, false)));
     }
     const style = styleFor(config, language);
-    if (zone === undefined && date === undefined && styleNeedsDate(style, config.datelineDated)) {
+    // (A date given in a form not read, `date: 20250204`, is said as such: not also as none given.)
+    if (zone === undefined && valueAt(data, ['dateline', 'date']) == null && styleNeedsDate(style, config.datelineDated)) {
       fail(['dateline'], (w) => diagnostic(Errors.DatelineZoneNeeded, w, style));
     }
     // Chinese datelines run the agency, city and date together: a name in Latin letters runs into them.
@@ -601,6 +604,13 @@ function fromIssue(issue: z.core.$ZodIssue, data: unknown, at: At, sourceOf?: So
       if (value === undefined) return [diagnostic(Errors.FieldMissing, at(path))];
       // `title:` with nothing after it: YAML reads null, which is an empty field, not a wrong type.
       if (value === null && issue.expected === 'string') return [diagnostic(Errors.FieldEmpty, at(path))];
+      // `date: 20250205`: YAML read a number where a time is written; put in quotes, it is still no time
+      // (QA: told to quote it, which led only to E_DATE_FORMAT), so what a time looks like is said at once.
+      const dated = DATED[fieldPattern(path)];
+      if (dated !== undefined && (typeof value === 'number' || typeof value === 'boolean')) {
+        const written = sourceOf?.(path) ?? String(value);
+        return [diagnostic(dated === 'time' ? Errors.DateFormat : Errors.DateOnlyFormat, at(path), written, deskTimeProblem(written, dated === 'time') ?? (typeof value === 'number' ? 'YAML reads it as a number' : undefined))];
+      }
       const expected = EXPECTED[fieldPattern(path)] ?? (issue.expected === 'string' ? 'text' : issue.expected);
       // `title: 1984`, `section: true`: YAML read a number or true/false, where quotes keep the text, as
       // written (`007`, not the 7 read).
@@ -614,6 +624,9 @@ function fromIssue(issue: z.core.$ZodIssue, data: unknown, at: At, sourceOf?: So
     }
   }
 }
+
+/** The fields that hold a desk time or instant (`time`) or a local date. */
+const DATED: Readonly<Record<string, 'time' | 'date'>> = { date: 'time', updated: 'time', 'dateline.date': 'date' };
 
 /** Endings of web pages and images, which no top-level domain is: `//gaza-talks.html` is a path with a slash too many. */
 const FILE_ENDINGS = new Set(['html', 'htm', 'php', 'asp', 'aspx', 'jsp', 'shtml', 'cfm', 'xml', 'json', 'txt', 'pdf', 'jpg', 'jpeg', 'png', 'gif', 'webp', 'svg', 'avif',

@@ -236,5 +236,5 @@ export function statRecord(path: string, file: string): Stats | Diagnostic | und
 function unreadable(path: string, code: string): string {
   if (code !== 'ENOENT' && code !== 'ELOOP') return code;
   const link = lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() === true;
-  return !link ? code : code === 'ENOENT' ? 'ENOENT: it is a symbolic link to a file that does not exist' : 'ELOOP: it is a symbolic link that leads back to itself';
+  return !link ? code : code === 'ENOENT' ? 'ENOENT: it is a symbolic link to a file that does not exist' : 'ELOOP: it is a symbolic link in a loop of links (to itself, or to links that lead back to it), which reaches no file';
 }

@@ -63,7 +63,12 @@ export function yamlProblem(e: { code: string; message: string; pos: [number, nu
       const indent = (l: string): number => /^ */.exec(l)?.[0].length ?? 0;
       const value = /:\s+(.*)$/.exec(line.text)?.[1] ?? '';
       if (line.next !== undefined && indent(line.next) > indent(line.text) && /^\s*[^\s:#]+:(?:\s|$)/.test(line.next) && !/: /.test(value)) {
-        return here(`the line after this one is indented, so YAML reads it as a part of this value: start each key of the record at the left margin`);
+        // At the line to fix, the one indented: as far in as the key above it (QA: a nested key indented one
+        // space too many was told to start at the left margin, at the line above it).
+        const n = indent(line.text);
+        const next = text.indexOf(line.next, line.start + line.text.length);
+        const where = n === 0 ? 'start it at the left margin, as the key above it' : `indent it as the key above it, by ${n} space${n === 1 ? '' : 's'}`;
+        return here(`this line is indented more than the key above it, so YAML reads it as a part of that key's value: ${where}`, next < 0 ? at : next);
       }
       return here(`${first}; put quotes around a value that contains ": "`);
     }

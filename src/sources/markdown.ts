@@ -96,9 +96,13 @@ function readLines(text: string, file: string, slugPath: string): { record?: Raw
     return { diagnostics: [diagnostic(Errors.FrontMatterMissing, { file, line: 1 }, why)] };
   }
   const close = lines.findIndex((l, i) => i > 0 && CLOSE.test(l));
-  // The last line of the file (a final newline leaves an empty string after it, which is no line).
-  const last = lines.length > 1 && lines[lines.length - 1] === '' ? lines.length - 1 : lines.length;
-  if (close < 0) return { diagnostics: [diagnostic(Errors.FrontMatterUnclosed, { file, line: last })] };
+  if (close < 0) {
+    // At the last line of fields under the opening "---" (QA: at the end of the file, lines of body below
+    // where the "---" goes): up to the first blank line, or line that is no key, list item or indented value.
+    let end = 1;
+    while (end < lines.length && /^(?:[^\s:#][^:]*:(?:\s|$)|[ \t]+\S|-(?:\s|$)|#)/.test(lines[end] ?? '')) end += 1;
+    return { diagnostics: [diagnostic(Errors.FrontMatterUnclosed, { file, line: end > 1 ? end : 1 }, end > 1)] };
+  }
   const parsed = parseYaml(lines.slice(1, close).join('\n'), file, 2);
   if (parsed.diagnostics.length > 0) return { diagnostics: parsed.diagnostics };
   const body = lines.slice(close + 1).join('\n');

@@ -236,7 +236,13 @@ const seconds = (ns: bigint): number => Number(ns / 1_000_000_000n) + (Number((n
  */
 async function lockOne(dir: string, waiting?: OnWait): Promise<string | undefined> {
   const path = join(dir, LOCK_FILE);
-  const before = statSync(dir, { throwIfNoEntry: false, bigint: true }) as BigIntStats | undefined;
+  // (A file in the way, ENOTDIR, is said by the build's own writes.)
+  let before: BigIntStats | undefined;
+  try {
+    before = statSync(dir, { throwIfNoEntry: false, bigint: true });
+  } catch {
+    before = undefined;
+  }
   // (Named by host and pid: a process of another host, or container, has pids this one cannot ask about.)
   const tag = `${self().host ?? ''}${/\d+/.exec(self().ns ?? '')?.[0] ?? ''}`.replace(/[^\w-]/g, '_');
   const mine = join(dir, `${LOCK_FILE}.${tag}.${process.pid}`);
@@ -321,6 +327,15 @@ export function releaseLocksLeftBy(dirs: readonly string[]): void {
   }
 }
 
+/** A directory's mtime, or undefined when it cannot be had. */
+function mtimeOf(dir: string): number | undefined {
+  try {
+    return statSync(dir, { throwIfNoEntry: false })?.mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Takes the locks of these directories, in one order (no two builds wait for each other); resolves to what
  * releases them. A process that exits holding them (a signal) releases them as it goes.
@@ -344,7 +359,7 @@ export async function lockDirectories(dirs: readonly string[], waiting?: OnWait)
       const dir = dirname(path);
       const before = timesBefore.get(path);
       timesBefore.delete(path);
-      const unchanged = before !== undefined && statSync(dir, { throwIfNoEntry: false })?.mtimeMs === locked.get(path);
+      const unchanged = before !== undefined && mtimeOf(dir) === locked.get(path);
       releaseLock(path);
       // The lock's own file is no change of the directory's: a build that wrote nothing there (a failed one:
       // QA found its mtime moved) puts its times back, to the microsecond (utimes takes seconds as a double).
@@ -363,7 +378,7 @@ export async function lockDirectories(dirs: readonly string[], waiting?: OnWait)
       const path = await lockOne(dir, waiting);
       if (path === undefined) continue;
       paths.push(path);
-      const now = statSync(dir, { throwIfNoEntry: false })?.mtimeMs;
+      const now = mtimeOf(dir);
       if (now !== undefined) locked.set(path, now);
     }
   } catch (e) {

@@ -2043,6 +2043,16 @@ describe('importText: pages with a standfirst, two stamps on one line, a byline 
   });
 
   it.each([
+    [['Will the port survive another storm?']],
+    [['Home | World', 'Will the port survive another storm?']],
+    [['Home | World', 'Port reopens after storm']],
+  ])('takes a standfirst under a headline that asks, or under a breadcrumb and a headline, for the summary (review: it had been the headline, or dropped): %j', (head) => {
+    const page = [...head, 'The port reopened on Tuesday after a storm closed it for three days.', '', 'Published: 2025-02-05 09:24', '', 'Ships queued outside the breakwater.', ''].join('\n');
+    const story = only(importText(page, { file: 'q.txt', timezone: ZONE }));
+    expect([story.fields.title, story.fields.summary]).toEqual([head[head.length - 1], 'The port reopened on Tuesday after a storm closed it for three days.']);
+  });
+
+  it.each([
     // A headline of a name and a place with no line above it stays the headline; a question is no standfirst.
     [['Storm Darragh in Cork', 'Updated: 2025-02-05 09:24'], 'Storm Darragh in Cork'],
     [['World', 'Will the talks in Kyiv resume next week before the deadline?', 'Updated: 2025-02-05 09:24'], 'Will the talks in Kyiv resume next week before the deadline?'],

@@ -319,10 +319,17 @@ export const importText: Importer = (input, ctx): ImportResult => {
   const words = (text: string | undefined): number => (text ?? '').split(' ').length;
   const guardian = crumb < 0 && top === 1 && top < candidates.length - 1 && nameInPlace(candidates[top + 1]?.text ?? '') &&
     words(candidates[top]?.text) >= 8 && words(above) >= 5 && !/[.!?。！？]$/u.test(above ?? '');
-  // It is the story's summary, as its desk wrote it.
-  const standfirst = guardian || (crumb < 0 && above !== undefined && isStandfirst(candidates[top]?.text ?? '') && !/[.!?。！？]$/u.test(above) && words(above) >= 3) ? candidates[top] : undefined;
-  if (standfirst !== undefined) {
+  // It is the story's summary, as its desk wrote it. (A headline may ask or exclaim: `Will the port survive
+  // another storm?` over its standfirst had lost its place to it. Review.)
+  let standfirst: Line | undefined;
+  if (crumb >= 0) {
+    // After a breadcrumb the headline is the first line, and a standfirst may be the second.
+    if (candidates.length === 2 && isStandfirst(candidates[1]?.text ?? '') && !/[.。]$/u.test(candidates[0]?.text ?? '')) standfirst = candidates[1];
+  } else if (guardian || (above !== undefined && isStandfirst(candidates[top]?.text ?? '') && !/[.。]$/u.test(above) && words(above) >= 3)) {
+    standfirst = candidates[top];
     top -= 1;
+  }
+  if (standfirst !== undefined) {
     fields.summary = standfirst.text;
     notes.push(`the sentence under the headline taken for the summary: ${q(standfirst.text)}`);
   }

@@ -79,9 +79,28 @@ const ENGLISH_LEAD = new RegExp(
     String.raw`(?:, (?<region>(?!(?:${MONTH})\.? \d)${REGION}))?` +
     String.raw`(?:, (?:(?<month>${MONTH})(?<dot>\.)? (?<day>\d{1,2})(?:, (?<year>(?:19|20)\d\d))?|(?<dayFirst>\d{1,2}) (?<monthAfter>${MONTH})(?<dotAfter>\.)?(?: (?<yearAfter>(?:19|20)\d\d))?))?` +
     String.raw`(?: \((?<agency>[^()]{1,40})\))?` +
-    String.raw` ?(?:--|—|–| - )\s*(?<rest>\S[\s\S]*)$`,
+    // (A colon after the agency, as the Associated Press of Pakistan's are printed: `ISLAMABAD, Feb 5 (APP): The …`.)
+    String.raw`(?: ?(?:--|—|–| - )|(?<=\))(?<colon>:))\s*(?<rest>\S[\s\S]*)$`,
   'u',
 );
+
+/**
+ * The press-release wires' leads, as newsrooms receive them: PR Newswire's and Cision's between slashes
+ * (`NEW YORK, Feb. 5, 2025 /PRNewswire/ -- `, `TORONTO, Feb. 5, 2025 /CNW/ - `) and Business Wire's between
+ * double dashes (`NEW YORK--(BUSINESS WIRE)--`), written as the bracketed lead they stand for; GlobeNewswire's
+ * is one already (`(GLOBE NEWSWIRE) --`). Each wire is credited by its own name.
+ */
+const SLASH_WIRE = /^(?<head>[^/\n]{2,120}?) \/(?<wire>PRNewswire(?:-[\w ]{1,30})?|CNW)\/ ?(?:--|—|–|-)\s*(?<rest>\S[\s\S]*)$/u;
+const DASH_WIRE = /^(?<head>[^\n(]{2,120}?)--\((?<wire>BUSINESS WIRE|Business Wire)\)--\s*(?<rest>\S[\s\S]*)$/u;
+const PRESS_WIRES: Readonly<Record<string, string>> = {
+  prnewswire: 'PR Newswire', cnw: 'CNW', 'business wire': 'Business Wire', 'globe newswire': 'GlobeNewswire', globenewswire: 'GlobeNewswire', accesswire: 'ACCESSWIRE',
+};
+function asBracketedLead(paragraph: string): string {
+  const m = SLASH_WIRE.exec(paragraph) ?? DASH_WIRE.exec(paragraph);
+  if (m?.groups === undefined) return paragraph;
+  const wire = m.groups['wire'] ?? '';
+  return `${m.groups['head']} (${PRESS_WIRES[wire.toLowerCase().replace(/-.*$/, '')] ?? wire}) -- ${m.groups['rest']}`;
+}
 
 /**
  * `新华社华盛顿2月4日电`, or without the date (`本报北京电`), optionally followed by the reporters in
@@ -198,7 +217,7 @@ export function parseDatelineLead(paragraph: string): (DatelineLead & { reporter
     if (rtl.groups['agency'] !== undefined) lead.agency = rtl.groups['agency'].trim();
     return lead;
   }
-  const m = ENGLISH_LEAD.exec(paragraph.trim());
+  const m = ENGLISH_LEAD.exec(asBracketedLead(paragraph.trim()));
   if (m?.groups === undefined) return otherEnglishLead(paragraph.trim());
   const g = m.groups;
   // A lone capitalised word before a dash is a dateline only if it looks like a place, not an acronym-led sentence.
@@ -206,6 +225,8 @@ export function parseDatelineLead(paragraph: string): (DatelineLead & { reporter
   // Brackets that hold no agency's name make prose, not a dateline: a year or a number (`BERLIN, 9 November
   // (1989) -- a date …`, `BERLIN (1989) — …`), a day, a note in lower case (`(Monday)`, `(local time)`).
   if (g['agency'] !== undefined && !agencyLike(g['agency'])) return undefined;
+  // (The colon only after an agency the list knows: `NATO (North Atlantic Treaty Organization): …` spells out a name.)
+  if (g['colon'] !== undefined && parseAgencyLine(g['agency'] ?? '') === undefined) return undefined;
   const lead: DatelineLead = { city: g['city'] ?? '', rest: (g['rest'] ?? '').trim() };
   if (g['region'] !== undefined) lead.region = g['region'];
   // A country or a state in the brackets is the city's, never its agency (`KYIV (Ukraine) —`).
@@ -223,7 +244,7 @@ export function parseDatelineLead(paragraph: string): (DatelineLead & { reporter
     }
     if (g['dayFirst'] !== undefined || month.length > 5) lead.looseDate = true;
   }
-  if (g['agency'] !== undefined && region === undefined) lead.agency = g['agency'];
+  if (g['agency'] !== undefined && region === undefined) lead.agency = PRESS_WIRES[g['agency'].trim().toLowerCase()] ?? g['agency'];
   return lead;
 }
 
@@ -614,6 +635,9 @@ const AGENCIES = [
   // Full names `agencyKey` knows that no other reading gives (`Kyodo News` and `Xinhua News Agency` are
   // read by their trade: `agencyOfPublication`), so that a name counted as an agency's is one.
   'Agence France Presse', 'Deutsche Presse-Agentur', 'United Press International', 'Press Trust of India', 'Australian Associated Press', 'Anadolu Agency',
+  'APP', 'Associated Press of Pakistan',
+  // The press-release wires (`asBracketedLead`).
+  'PR Newswire', 'Business Wire', 'GlobeNewswire', 'CNW', 'ACCESSWIRE',
 ];
 const AGENCY = `(?:${AGENCIES.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`;
 /** Between agencies credited together: `Reuters - AP`, `AFP/Xinhua`, `Reuters, AFP`, `AFP and AP`. */
@@ -698,7 +722,7 @@ const AGENCY_NAMES: Readonly<Record<string, string>> = {
   'associated press': 'ap', 'agence france-presse': 'afp', 'agence france presse': 'afp', 'kyodo news': 'kyodo', 'xinhua news agency': 'xinhua',
   'xinhua news': 'xinhua', '新华社': 'xinhua', 'deutsche presse-agentur': 'dpa', 'yonhap news agency': 'yonhap', 'yonhap news': 'yonhap',
   'bloomberg news': 'bloomberg', 'united press international': 'upi', 'press trust of india': 'pti', 'australian associated press': 'aap',
-  'anadolu agency': 'anadolu', 'china news service': '中新社', '新華社': 'xinhua', '中央社': 'cna', 'central news agency': 'cna',
+  'anadolu agency': 'anadolu', 'associated press of pakistan': 'app', 'globe newswire': 'globenewswire', 'prnewswire': 'pr newswire', 'china news service': '中新社', '新華社': 'xinhua', '中央社': 'cna', 'central news agency': 'cna',
   'رويترز': 'reuters', 'أ ف ب': 'afp', 'ا ف ب': 'afp', 'רויטרס': 'reuters',
 };
 export const agencyKey = (name: string): string => {

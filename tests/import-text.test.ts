@@ -2073,6 +2073,18 @@ describe('importText: pages laid out as CNN and Reuters lay theirs out', () => {
     ]);
   });
 
+  it.each([
+    // (Review: no date was read from either, and the copy was refused.)
+    ['Kyodo\'s, on Japan\'s clock, crediting Kyodo', 'KYODO NEWS - Feb 5, 2025 - 09:24 | World, All', 'Japan will reopen the port.', '2025-02-05T09:24:00+09:00', { name: 'Kyodo' }],
+    ['Yonhap\'s, on Korea\'s clock', 'All News 09:24 February 05, 2025', 'SEOUL, Feb. 5 (Yonhap) -- South Korea will reopen the port.', '2025-02-05T09:24:00+09:00', { name: 'Yonhap' }],
+    // A zone printed is the time's, whatever the outlet.
+    ['Kyodo\'s with a zone printed', 'KYODO NEWS - Feb 5, 2025 - 09:24 UTC', 'Japan will reopen the port.', '2025-02-05T09:24:00Z', { name: 'Kyodo' }],
+  ])('reads the stamp line of an outlet that names itself, not its zone: %s', (_name, stamp, lead, date, agency) => {
+    const page = ['Port to reopen after storm', '', stamp, '', lead, '', 'Ships queued.', ''].join('\n');
+    const story = only(importText(page, { file: 'k.txt', timezone: ZONE }));
+    expect([story.fields.date, story.fields.agency]).toEqual([date, agency]);
+  });
+
   it('reads Reuters\' stamp line with the time since its update after it', () => {
     const page = ['Floods force thousands from homes in Spain', '', 'By Jane Roe', 'February 5, 2025 9:24 AM GMT+8 Updated 2 hours ago', '',
       'VALENCIA, Spain, Feb 5 (Reuters) - Rescue teams worked through the night.', ''].join('\n');

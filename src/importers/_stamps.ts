@@ -19,6 +19,8 @@ export interface Stamp {
   note?: string;
   /** A zone's clock (`ET`) at a time it skips or repeats: `value` is the wall-clock time, which names no instant. */
   clock?: string;
+  /** The agency the stamp line names (`KYODO NEWS - …`: Kyodo). */
+  agency?: string;
 }
 
 /** (After the label a colon, a spaced dash, as the Hindu prints it, `Updated - February 05, 2025 09:24 am IST`, or a space.) */
@@ -200,14 +202,32 @@ function readWhenAfterZone(text: string, deskZone: string | undefined): { date: 
 }
 
 /**
+ * Stamp lines that name their outlet, not a label or a zone, on the outlet's own clock: Kyodo's English pages
+ * (`KYODO NEWS - Feb 5, 2025 - 09:24`, then ` | World, All`: Japan's time) and Yonhap's (`All News 09:24
+ * February 05, 2025`: Korea's). Read as published then.
+ */
+const OUTLET_STAMPS: readonly { label: RegExp; clock: string; agency?: string }[] = [
+  { label: /^KYODO NEWS\s+[-–—]\s+(?=\p{L})/u, clock: 'Asia/Tokyo', agency: 'Kyodo' },
+  { label: /^All (?:News|Headlines)\s+(?=\d)/, clock: 'Asia/Seoul' },
+];
+
+/**
  * The stamp a text is, or undefined: a label, a date and a time, a zone this reader knows (or none).
  * `deskZone`, the site's zone, decides what an abbreviation it uses means (`CST` on a Havana desk).
  */
 export function parseStamp(text: string, n: number, deskZone?: string): Stamp | undefined {
-  const labelled = LABEL.exec(text);
-  const when = readWhen(labelled === null ? text : text.slice(labelled[0].length), deskZone);
+  const outlet = OUTLET_STAMPS.find((o) => o.label.test(text));
+  const stamp = readStamp(text, n, deskZone, outlet);
+  return stamp !== undefined && outlet?.agency !== undefined ? { ...stamp, agency: outlet.agency } : stamp;
+}
+
+function readStamp(text: string, n: number, deskZone: string | undefined, outlet: (typeof OUTLET_STAMPS)[number] | undefined): Stamp | undefined {
+  const labelled = outlet === undefined ? LABEL.exec(text) : null;
+  const when = readWhen(outlet !== undefined ? text.replace(outlet.label, '') : labelled === null ? text : text.slice(labelled[0].length), deskZone);
   if (when === undefined) return undefined;
-  const { date, time, zone } = when;
+  const { date, time } = when;
+  // (An outlet's stamp with no zone printed is on its own clock, not the site's.)
+  const zone = when.zone === 'none' && outlet !== undefined ? { clock: outlet.clock } : when.zone;
   const day = `${date.y}-${pad(date.mo)}-${pad(date.d)}`;
   const clock = `${pad(String(time.h))}:${time.mi}`;
   const kind = /updat|modif|更新/i.test(labelled?.groups?.['label'] ?? '') ? 'updated' : 'published';

@@ -271,6 +271,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
       if (stamp !== undefined) {
         stamps.push(stamp);
         if (stamp.note !== undefined) notes.push(`${stamp.note}: ${q(seg)}`);
+        if (stamp.agency !== undefined) agencies.push({ agency: { name: stamp.agency }, printed: seg });
         continue;
       }
       const byline = parseByline(seg);

@@ -744,6 +744,8 @@ const ROWS: [string, Form, Expected][] = [
   ['an editor in round brackets, then （完）', zhClosing('船只等待了一年。', '（编辑：张均懋）（完）'), { agency: '新华社', city: '北京', contributors: [{ name: '张均懋', role: '编辑' }], last: '船只等待了一年。' }],
   ['（完）, then the reporters', zhClosing('船只等待了一年。（完）', '记者：王晓岚 李华'), { authors: ['王晓岚', '李华'], agency: '新华社', city: '北京', last: '船只等待了一年。' }],
   ['a contributor with a place', closing('Mike Gu in Hong Kong contributed to this story.'), { contributors: [{ name: 'Mike Gu', location: 'Hong Kong' }], last: P }],
+  // (Review: the name was "CNN's Tom Reed".)
+  ['a contributor with an outlet\'s possessive before the name', closing('CNN\'s Tom Reed in Atlanta and Reuters\' Li Wen in Beijing contributed to this report.'), { contributors: [{ name: 'Tom Reed', location: 'Atlanta' }, { name: 'Li Wen', location: 'Beijing' }], note: /outlet before the contributor's name not kept.*"CNN" of "Tom Reed"/, last: P }],
   ['a chain of agencies', { paras: ['BEIJING, Feb. 5 (Xinhua) -- The port reopened.', 'Agencies via Reuters via Xinhua'] }, { agency: 'Xinhua', via: 'Agencies via Reuters', city: 'Beijing', last: 'The port reopened.' }],
   ['Reuters\' credit line with a role in lower case', closing('(Reporting by Li Wen; editing by Tom Hale)'), { contributors: [{ name: 'Li Wen', role: 'reporting' }, { name: 'Tom Hale', role: 'editing' }], last: P }],
   ['a contributor with a place and its province abbreviated', closing('Tom Hale in London, Ont., contributed to this report.'), { contributors: [{ name: 'Tom Hale', location: 'London, Ont.' }], last: P }],

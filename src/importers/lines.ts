@@ -287,6 +287,8 @@ export interface Contributor {
   name: string;
   location?: string;
   role?: string;
+  /** An outlet printed before the name as its owner (`CNN's`): no field holds it, so it is noted, then dropped. */
+  outlet?: string;
 }
 
 /**
@@ -300,6 +302,11 @@ export function besidesAuthors(contributors: Contributor[], authors: readonly st
   // The story's agency contributing (`Xinhua contributed to this story.` under a `(Xinhua)` dateline) is
   // the agency's credit already (QA: it was a contributor too, printed and written twice).
   const agencies = new Set(agency === undefined ? [] : agenciesNamed(agency).map(agencyKey));
+  for (const c of contributors) {
+    if (c.outlet === undefined) continue;
+    notes.push(`outlet before the contributor's name not kept (no field holds it): ${JSON.stringify(c.outlet)} of ${JSON.stringify(c.name)}`);
+    delete c.outlet;
+  }
   return contributors.filter((c) => {
     if (c.role !== undefined) return true;
     const shown = JSON.stringify(c.location === undefined ? c.name : `${c.name} in ${c.location}`);
@@ -517,11 +524,19 @@ export function isPublication(printed: string, strict = false): boolean {
 }
 
 function person(text: string, role?: string): Contributor {
-  const m = /^(.+?)\s+(?:in|at)\s+(.+)$/.exec(text);
-  const c: Contributor = m === null ? { name: text } : { name: (m[1] ?? '').trim(), location: (m[2] ?? '').trim() };
+  // An outlet's possessive before the name (`CNN's Tom Reed`, `Reuters' Li Wen`, `The Washington Post's Ann
+  // Lee`) is no part of it: kept aside, and noted by `besidesAuthors` (review: the name was "CNN's Tom Reed").
+  const owned = OUTLET_OWNS.exec(text);
+  const outlet = owned === null ? undefined : owned[1] ?? '';
+  const isOutlet = outlet !== undefined && (parseAgencyLine(outlet.replace(/^The\s+/, '')) !== undefined || isPublication(outlet) || isPublication(outlet.replace(/^The\s+/, '')));
+  const rest = isOutlet && owned !== null ? text.slice(owned[0].length) : text;
+  const m = /^(.+?)\s+(?:in|at)\s+(.+)$/.exec(rest);
+  const c: Contributor = m === null ? { name: rest } : { name: (m[1] ?? '').trim(), location: (m[2] ?? '').trim() };
   if (role !== undefined) c.role = role;
+  if (isOutlet) c.outlet = outlet;
   return c;
 }
+const OUTLET_OWNS = /^((?:The )?\p{Lu}[\p{L}\p{N}&.-]*(?: \p{Lu}[\p{L}\p{N}&.-]*){0,4})['’]s? (?=\p{Lu})/u;
 
 /** `Associated Press writer `, `AP reporters `: how wires introduce their own staff in a tagline. */
 const STAFF_PREFIX = /^(?:The )?(?:Associated Press|AP|Reuters|AFP|Bloomberg|Xinhua) (?:writers?|reporters?|correspondents?|journalists?) (?=\p{Lu})/u;

@@ -890,6 +890,11 @@ describe('importText: the body', () => {
     expect(s.notes).toEqual([]);
   });
 
+  it('drops a copyright footer, but keeps a photographer\'s © without a year (review: `© Ann Lee` was dropped as chrome)', () => {
+    const s = body(['The port reopened.', '© Ann Lee', '© 2025 Guardian News & Media Limited or its affiliated companies. All rights reserved.', '© Reuters. All rights reserved.', '©'].join('\n\n'));
+    expect(s.body).toBe('The port reopened.\n\n© Ann Lee');
+  });
+
   it('notes a credit-like line it could not read, and keeps it', () => {
     const s = body('LONDON — The lead.\n\nStaff in three bureaus contributed reporting to this round-up, which is unusual.\n\nThe end.');
     expect(s.body).toBe('The lead.\n\nStaff in three bureaus contributed reporting to this round-up, which is unusual.\n\nThe end.');

@@ -38,7 +38,9 @@ const CHROME: readonly RegExp[] = [
   /^end ?item$/i, // the end mark of agency copy ("Enditem"; Chinese copy ends with "（完）")
   /^[（(]完[）)]$/u,
   /^(?:Global|China|US|U\.S\.|UK|Europe|European|Asia|Asia-Pacific|Africa|Hong Kong|Canada|Latin America|Middle East|International|English|Chinese|Mobile|Digital|Print) Edition$/,
-  /^(?:copyright\s*(?:©|\(c\))?\s*(?:\d{4}|.*\ball rights reserved\b)|©|\(c\)\s*\d{4})/i,
+  // (A © with a year or the reservation, a site's footer: `© Ann Lee` alone is a photographer's credit, and
+  // was dropped as one. Review.)
+  /^(?:copyright\s*(?:©|\(c\))?\s*(?:\d{4}|.*\ball rights reserved\b)|©\s*(?:\d{4}|$|.*\ball rights reserved\b)|\(c\)\s*\d{4})/i,
   /^all rights reserved\.?$/i,
   /^(?:版权所有|版權所有)/,
   /^note: browsers with\b/i,

@@ -322,6 +322,9 @@ export const importText: Importer = (input, ctx): ImportResult => {
     words(candidates[top]?.text) >= 8 && words(above) >= 5 && !/[.!?。！？]$/u.test(above ?? '');
   // It is the story's summary, as its desk wrote it. (A headline may ask or exclaim: `Will the port survive
   // another storm?` over its standfirst had lost its place to it. Review.)
+  // In that layout the name and place is the byline, which the headline and standfirst above it tell from a
+  // headline: read as one (review: it was noted only, and the story went out with no author).
+  const guardianByline = guardian ? candidates[top + 1] : undefined;
   let standfirst: Line | undefined;
   if (crumb >= 0) {
     // After a breadcrumb the headline is the first line, and a standfirst may be the second.
@@ -337,6 +340,11 @@ export const importText: Importer = (input, ctx): ImportResult => {
   const headline = candidates[top];
   for (const c of candidates) {
     if (c === headline || c === standfirst) continue;
+    const signed = c === guardianByline ? parseByline(`By ${c.text}`) : undefined;
+    if (signed !== undefined) {
+      takeByline(signed);
+      continue;
+    }
     notes.push(bylineLike(c.text) && candidates.indexOf(c) > top ? barNote(c.text) : `found before the stamp and not used: ${q(c.text)}`);
   }
   if (headline === undefined) diagnostics.push(problems.noHeadline(file));

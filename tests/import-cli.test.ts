@@ -498,6 +498,17 @@ describe('writing records', () => {
     expect([evening.code, evening.stdout]).toEqual([0, expect.stringContaining('markets-wrap-evening.md  written')]);
   });
 
+  it('two copies of one headline in one dry run: the second is told of the record the first would write, both times in the site\'s zone (review)', async () => {
+    const dir = await site();
+    await writeFile(join(dir, 'a.txt'), 'Port reopens\n\nPublished: 2025-02-05 09:24 -05:00\n\nWASHINGTON (AP) — The port reopened on Tuesday.\n');
+    await writeFile(join(dir, 'b.txt'), 'Port reopens\n\nPublished: 2025-02-05 09:24 +05:30\n\nNEW DELHI (PTI) — The port reopened on Wednesday.\n');
+    const r = await run(['import', '--dry-run', 'a.txt', 'b.txt'], dir);
+    // (The record's time had been printed as written, -05:00, beside the copy's in the site's zone.)
+    expect([r.code, r.stderr]).toEqual([1, expect.stringContaining('.md (as this dry run would write it from an earlier copy), first published "2025-02-05 22:24", after this copy\'s "2025-02-05 11:54"')]);
+    const real = await run(['import', 'a.txt', 'b.txt'], dir);
+    expect([real.code, real.stderr]).toEqual([1, expect.not.stringContaining('dry run')]);
+  });
+
   it('copy of the same id published before its record (another story of the headline) is refused, not passed over', async () => {
     const dir = await site();
     const story = (stamp: string, body: string) => `Home | Business\n\nMarkets wrap\n\nUpdated: ${stamp}\n\nSHANGHAI — ${body}\n`;

@@ -16,6 +16,11 @@ export class DryRun {
   /** The next temporary file's name (only ever up: a name is never given twice). */
   private next = 0;
 
+  /** Whether this run would have written `path` (not whether a file is there). */
+  has(path: string): boolean {
+    return this.records.has(path);
+  }
+
   get(path: string): string | undefined {
     const r = this.records.get(path);
     if (r === undefined) return undefined;

@@ -102,7 +102,7 @@ function firstPublications(copy: ImportedStory, record: Record<string, unknown>,
     const f = formatRfc3339(new Date(t), zone);
     return `${f.slice(0, 10)} ${f.slice(11, f.slice(17, 19) === '00' ? 16 : 19)}`;
   };
-  return c !== undefined && r !== undefined && c.t !== r.t ? { copy: shown(c.t, c.v), record: r.v, before: c.t < r.t } : undefined;
+  return c !== undefined && r !== undefined && c.t !== r.t ? { copy: shown(c.t, c.v), record: shown(r.t, r.v), before: c.t < r.t } : undefined;
 }
 
 export interface FileReport {
@@ -362,15 +362,19 @@ function importOne(file: string, opts: ImportOptions, ids: Map<string, string>, 
     }
     if (entry.status === 'refused') {
       report.ok = false;
+      // (In a dry run, a record an earlier copy of the run would write is said to be so: it "already exists"
+      // only in the run it stands for. Review.)
+      const known = ids.get(story.fields.id);
+      const path = known !== undefined && dry?.has(known) === true ? `${entry.path} (as this dry run would write it from an earlier copy)` : entry.path;
       report.diagnostics.push(entry.occupied === true
-        ? diagnostic(Errors.ImportPathTaken, { file: shown }, entry.path)
+        ? diagnostic(Errors.ImportPathTaken, { file: shown }, path)
         : entry.firsts?.before === true
-          ? diagnostic(Errors.ImportPublishedBefore, { file: shown }, story.fields.id, entry.path, entry.firsts.record, entry.firsts.copy)
+          ? diagnostic(Errors.ImportPublishedBefore, { file: shown }, story.fields.id, path, entry.firsts.record, entry.firsts.copy)
           : entry.older !== undefined
-            ? diagnostic(Errors.ImportRecordNewer, { file: shown }, story.fields.id, entry.path, entry.older.record, entry.older.copy)
+            ? diagnostic(Errors.ImportRecordNewer, { file: shown }, story.fields.id, path, entry.older.record, entry.older.copy)
             : entry.firsts !== undefined
-              ? diagnostic(Errors.ImportPublishedAfter, { file: shown }, story.fields.id, entry.path, entry.firsts.record, entry.firsts.copy)
-              : diagnostic(Errors.ImportRecordExists, { file: shown }, story.fields.id, entry.path));
+              ? diagnostic(Errors.ImportPublishedAfter, { file: shown }, story.fields.id, path, entry.firsts.record, entry.firsts.copy)
+              : diagnostic(Errors.ImportRecordExists, { file: shown }, story.fields.id, path));
     }
     // (Said only when the copy's text did replace a later one's.)
     if (entry.older !== undefined && (entry.status === 'replaced' || entry.status === 'would replace')) report.diagnostics.push(diagnostic(Errors.ImportOlderEdition, { file: shown }, entry.path, entry.older.record, entry.older.copy));

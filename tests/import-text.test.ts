@@ -2084,12 +2084,20 @@ describe('importText: pages laid out as CNN and Reuters lay theirs out', () => {
     // (Review: no date was read from either, and the copy was refused.)
     ['Kyodo\'s, on Japan\'s clock, crediting Kyodo', 'KYODO NEWS - Feb 5, 2025 - 09:24 | World, All', 'Japan will reopen the port.', '2025-02-05T09:24:00+09:00', { name: 'Kyodo' }],
     ['Yonhap\'s, on Korea\'s clock', 'All News 09:24 February 05, 2025', 'SEOUL, Feb. 5 (Yonhap) -- South Korea will reopen the port.', '2025-02-05T09:24:00+09:00', { name: 'Yonhap' }],
+    ['Yonhap\'s Korean page', '송고시간2025-02-05 09:24', '(서울=연합뉴스) 홍길동 기자 = 항구가 다시 열렸다.', '2025-02-05T09:24:00+09:00', { name: 'Yonhap' }],
+    ['a Korean paper\'s, first published and corrected', '입력 2025.02.05 09:24 | 수정 2025.02.05 10:00', '(서울=연합뉴스) 홍길동 기자 = 항구가 다시 열렸다.', '2025-02-05T09:24:00+09:00', { name: 'Yonhap' }],
     // A zone printed is the time's, whatever the outlet.
     ['Kyodo\'s with a zone printed', 'KYODO NEWS - Feb 5, 2025 - 09:24 UTC', 'Japan will reopen the port.', '2025-02-05T09:24:00Z', { name: 'Kyodo' }],
   ])('reads the stamp line of an outlet that names itself, not its zone: %s', (_name, stamp, lead, date, agency) => {
     const page = ['Port to reopen after storm', '', stamp, '', lead, '', 'Ships queued.', ''].join('\n');
     const story = only(importText(page, { file: 'k.txt', timezone: ZONE }));
     expect([story.fields.date, story.fields.agency]).toEqual([date, agency]);
+  });
+
+  it('reads a Korean paper\'s correction stamp as the update', () => {
+    const page = ['항구 다시 열려', '', '입력 2025.02.05 09:24 | 수정 2025.02.05 10:00', '', '(서울=연합뉴스) 홍길동 기자 = 항구가 다시 열렸다.', ''].join('\n');
+    const story = only(importText(page, { file: 'k.txt', timezone: ZONE }));
+    expect([story.fields.date, story.fields.updated]).toEqual(['2025-02-05T09:24:00+09:00', '2025-02-05T10:00:00+09:00']);
   });
 
   it('reads Reuters\' stamp line with the time since its update after it', () => {

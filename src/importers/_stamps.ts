@@ -206,9 +206,13 @@ function readWhenAfterZone(text: string, deskZone: string | undefined): { date: 
  * (`KYODO NEWS - Feb 5, 2025 - 09:24`, then ` | World, All`: Japan's time) and Yonhap's (`All News 09:24
  * February 05, 2025`: Korea's). Read as published then.
  */
-const OUTLET_STAMPS: readonly { label: RegExp; clock: string; agency?: string }[] = [
+const OUTLET_STAMPS: readonly { label: RegExp; clock: string; agency?: string; updated?: true }[] = [
   { label: /^KYODO NEWS\s+[-–—]\s+(?=\p{L})/u, clock: 'Asia/Tokyo', agency: 'Kyodo' },
   { label: /^All (?:News|Headlines)\s+(?=\d)/, clock: 'Asia/Seoul' },
+  // Yonhap's Korean pages (`송고시간2025-02-05 09:24`) and Korea's papers and portals (`입력 2025.02.05 09:24`,
+  // `수정 2025.02.05 10:00`, `기사입력`, `최종수정`), on Korea's clock.
+  { label: /^(?:송고시간|기사입력|입력)\s*[:：]?\s*(?=\d)/u, clock: 'Asia/Seoul' },
+  { label: /^(?:최종수정|수정|업데이트)\s*[:：]?\s*(?=\d)/u, clock: 'Asia/Seoul', updated: true },
 ];
 
 /**
@@ -230,7 +234,7 @@ function readStamp(text: string, n: number, deskZone: string | undefined, outlet
   const zone = when.zone === 'none' && outlet !== undefined ? { clock: outlet.clock } : when.zone;
   const day = `${date.y}-${pad(date.mo)}-${pad(date.d)}`;
   const clock = `${pad(String(time.h))}:${time.mi}`;
-  const kind = /updat|modif|更新/i.test(labelled?.groups?.['label'] ?? '') ? 'updated' : 'published';
+  const kind = outlet?.updated === true || /updat|modif|更新/i.test(labelled?.groups?.['label'] ?? '') ? 'updated' : 'published';
   const notes: string[] = [];
   const weekday = wrongWeekday(text, date);
   if (weekday !== undefined) notes.push(weekday);

@@ -431,6 +431,9 @@ const ROWS: [string, Form, Expected][] = [
   // Review: a surname that is a preposition is a surname.
   ['a job before a name whose surname is a preposition', by('By Staff Writer Anh To'), { authors: ['Anh To'], note: /title not kept.*"Staff Writer"/, last: MORE }],
   // Review: mastheads of several words before "Staff" (the place rule made them authors), and a surname that is a masthead's word.
+  // (Review: "Cnn" and "Al Jazeera Staff" were authors.)
+  ['a broadcaster alone', by('By CNN'), { note: /publication[^\n]*"CNN"/, last: MORE }],
+  ['a name and a broadcaster\'s staff', by('By Sky Brown and Al Jazeera Staff'), { authors: ['Sky Brown'], note: /publication[^\n]*"Al Jazeera Staff"/, last: MORE }],
   ['a masthead of three words, then Staff', by('By Dallas Morning News Staff'), { note: /title not kept.*"Dallas Morning News Staff"/, last: MORE }],
   ['a masthead of two masthead words, then Staff', by('By Star Tribune Staff'), { note: /title not kept.*"Star Tribune Staff"/, last: MORE }],
   ['a co-author surnamed Ledger, after a comma', by('By Jane Doe, Heath Ledger'), { authors: ['Jane Doe', 'Heath Ledger'], noNote: /publication/, last: MORE }],

@@ -1,5 +1,5 @@
 /** Bylines and editor lines of raw copy: names as printed, cased as names. */
-import { parseAgencyLine, parseContributorLine, type Contributor } from './lines.js';
+import { isBroadcaster, parseAgencyLine, parseContributorLine, type Contributor } from './lines.js';
 import { isPlace } from './_places.js';
 import { isRegionAbbreviation } from './_regions.js';
 import { isPostNominal, nameSuffix } from './_suffix.js';
@@ -192,6 +192,14 @@ export function parseByline(text: string): Byline | undefined {
       if (withAgency.name !== undefined) out.authors.push({ name: nameCase(withAgency.name), printed: part });
       continue;
     }
+    // A broadcaster, or its staff (`By CNN`, `By Al Jazeera Staff`, `Jane Roe and BBC News Staff`), is no one's
+    // name: the publication, noted (review: "Cnn" and "Al Jazeera Staff" were authors). (A paper's staff is a
+    // title, below.)
+    const staffOf = /^(.+?)\s+staff$/iu.exec(part.trim())?.[1];
+    if (out.publication === undefined && (isBroadcaster(part) || (staffOf !== undefined && isBroadcaster(staffOf)))) {
+      out.publication = part.trim();
+      continue;
+    }
     // The paper's staff (`By Staff`, `STAFF WRITERS`) is no one's name: a title, noted, as ninjs and NITF note it.
     if (isStaffTitle(part)) {
       (out.titles ??= []).push(part.trim());
@@ -226,7 +234,7 @@ export function parseByline(text: string): Byline | undefined {
     out.authors.push(location === undefined ? { name: nameCase(name), printed: part } : { name: nameCase(name), printed: part, location: nameCase(location) });
   }
   // A byline of the agency alone (`By The Associated Press`) is a byline too, and one of the staff alone (`By Staff`).
-  return out.authors.length > 0 || out.agency !== undefined || out.titles?.some(isStaffTitle) === true ? out : undefined;
+  return out.authors.length > 0 || out.agency !== undefined || out.titles?.some(isStaffTitle) === true || out.publication !== undefined ? out : undefined;
 }
 
 /**

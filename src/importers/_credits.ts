@@ -9,7 +9,7 @@ import { isStaffOf, keptAtCommaWith, nameBeforeWith, WITH, withAfterComma, withN
 import { isPostNominal, nameSuffix, withSuffix } from './_suffix.js';
 import { personWithComma } from './_person.js';
 import { isPlace } from './_places.js';
-import { agenciesNamed, agencyKey, besidesAuthors, noAgencyNamed, parseAgencyLine, parseContributorLine, reporterNames } from './lines.js';
+import { agenciesNamed, agencyKey, besidesAuthors, isBroadcaster, noAgencyNamed, parseAgencyLine, parseContributorLine, reporterNames } from './lines.js';
 import type { RecordFieldsOut } from './types.js';
 
 /** How an agency ranks by where it is named (lower first): the copy's own fields, a line closing the story, the byline, the lead. */
@@ -275,6 +275,8 @@ export class Credits {
         if (parseAgencyLine(n) !== undefined) this.agency(n, 'the byline');
         else if (unThe !== n && parseAgencyLine(unThe) !== undefined) this.agency(unThe, 'the byline');
         else if (staffOf !== undefined) this.agency(staffOf, 'the byline');
+        // (A broadcaster or its staff, `By CNN`, `Al Jazeera Staff`: as the text importer reads it. Review.)
+        else if (isBroadcaster(n) || isBroadcaster(n.replace(/\s+staff$/iu, ''))) this.notes.push(`publication after the byline not kept (not a known agency): ${JSON.stringify(n)}`);
         else if (!WITH.test(n) && (JOB_TITLE.test(n) || STAFF.test(n) || isStaffOf(n.replace(/^the\s+/iu, '')))) this.notes.push(`byline title not kept (a byline has no field for it): ${JSON.stringify(n)}`);
         else if (nameAndAgency(n) !== undefined) this.person(n);
         // (`Jane Doe, With Mercy Corps`: "With" capitalised after a comma starts no name, as "with" does not.)

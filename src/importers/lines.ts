@@ -542,6 +542,7 @@ const OUTLET_OWNS = /^((?:The )?\p{Lu}[\p{L}\p{N}&.-]*(?: \p{Lu}[\p{L}\p{N}&.-]*
 const STAFF_PREFIX = /^(?:The )?(?:Associated Press|AP|Reuters|AFP|Bloomberg|Xinhua) (?:writers?|reporters?|correspondents?|journalists?) (?=\p{Lu})/u;
 /** Broadcasters, which sign their staff's copy as papers do (`By Jane Roe, CNN`): publications, not people. */
 const BROADCASTER = /^(?:CNN(?: Business)?|BBC(?: News)?|NBC(?: News)?|CBS(?: News)?|ABC(?: News)?|NPR|PBS|Fox News|Sky News|Al Jazeera|DW|France 24|CNBC|NHK|Euronews|RFI|ITV News|Channel 4 News)$/u;
+export const isBroadcaster = (printed: string): boolean => BROADCASTER.test(printed.trim());
 
 /** A job printed before a contributor's name ("Photographer Lina Nasr contributed …"): the role, not the name. */
 const ROLE_WORD = /^(Photographer|Reporter|Correspondent|Researcher|Videographer|Producer|Editor)\s+(?=\p{Lu})/u;

@@ -114,6 +114,8 @@ it('a record deleted after the listing and before its read is no record, not an 
       const r = await runCli([...args, '--json'], site.dir);
       hooks.beforeOpen = undefined;
       expect([r.code, r.stderr]).toEqual([0, '']);
+      // Not counted either (QA: "from 2 records (1 published, 0 drafts)").
+      expect((JSON.parse(r.stdout) as { records: { files: number; published: number } }).records).toMatchObject({ files: 1, published: 1 });
       const rss = fs.readFileSync(join(site.dir, 'dist/rss.xml'), 'utf8');
       expect(rss).toContain('Title of a');
       expect(rss).not.toContain('Title of b');

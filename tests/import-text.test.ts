@@ -2094,10 +2094,14 @@ describe('importText: pages laid out as CNN and Reuters lay theirs out', () => {
     expect([story.fields.date, story.fields.agency]).toEqual([date, agency]);
   });
 
-  it('reads a Korean paper\'s correction stamp as the update', () => {
-    const page = ['항구 다시 열려', '', '입력 2025.02.05 09:24 | 수정 2025.02.05 10:00', '', '(서울=연합뉴스) 홍길동 기자 = 항구가 다시 열렸다.', ''].join('\n');
+  it.each([
+    ['입력 2025.02.05 09:24 | 수정 2025.02.05 10:00', '2025-02-05T10:00:00+09:00'],
+    // A portal's, with a full stop after the date and the half of the day in Korean (`오후`: p.m.).
+    ['입력 2025.02.05. 오전 9:24 | 수정 2025.02.05. 오후 3:10', '2025-02-05T15:10:00+09:00'],
+  ])('reads a Korean paper\'s correction stamp as the update: %s', (stamps, updated) => {
+    const page = ['항구 다시 열려', '', stamps, '', '(서울=연합뉴스) 홍길동 기자 = 항구가 다시 열렸다.', ''].join('\n');
     const story = only(importText(page, { file: 'k.txt', timezone: ZONE }));
-    expect([story.fields.date, story.fields.updated]).toEqual(['2025-02-05T09:24:00+09:00', '2025-02-05T10:00:00+09:00']);
+    expect([story.fields.date, story.fields.updated]).toEqual(['2025-02-05T09:24:00+09:00', updated]);
   });
 
   it('reads Reuters\' stamp line with the time since its update after it', () => {

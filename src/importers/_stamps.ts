@@ -44,9 +44,10 @@ const DATES: ReadonlyArray<[RegExp, (m: RegExpExecArray) => DateParts]> = [
  * `09:24`, `9:24:05`, `9:24 p.m.`, `12:05 AM`, `下午3:15` (a 24-hour hour with AM/PM is no time). The
  * colon may be full-width (`09：24`), or a full stop, as the Guardian prints (`09.24 GMT`).
  */
-const TIME = /^(?:(上午|下午)\s*)?(\d{1,2})(?:[:：]|\.(?=\d{2}(?!\d)))(\d{2})(?:[:：](\d{2})(?:[.,]\d{1,9})?)?(?:\s*([ap])\.?\s?m\b\.?)?/i;
+const TIME = /^(?:(上午|下午|오전|오후|午前|午後)\s*)?(\d{1,2})(?:[:：]|\.(?=\d{2}(?!\d)))(\d{2})(?:[:：](\d{2})(?:[.,]\d{1,9})?)?(?:\s*([ap])\.?\s?m\b\.?)?/i;
 /** Between the date and the time: `T`, a space, a comma, `at`/`on`, a dash or bar, a Chinese weekday (`2025年2月5日 星期三 10:10`). */
-const BETWEEN = new RegExp(String.raw`^(?:T|\s*,\s*|\s+(?:at|on)\s+|\s*[-–—|]\s+|\s*[,，]?\s*${ZH_WEEKDAY}[,，]?\s*|\s+)`, 'i');
+// (A full stop after a date of numbers, as Korean pages print it: `2025.02.05. 오전 9:24`.)
+const BETWEEN = new RegExp(String.raw`^(?:T|\s*,\s*|\s+(?:at|on)\s+|\s*[-–—|]\s+|\s*[,，]?\s*${ZH_WEEKDAY}[,，]?\s*|\.?\s+)`, 'i');
 /** An offset, UTC/GMT (+n), Beijing time, in any case; then an abbreviation, in capitals (`est` may be a word). */
 const ZONE_TOKEN = /^\s*(?:[(（]\s*)?(z|[+-]\d{2}:?\d{2}|(?:gmt|utc)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|bjt|beijing\s+time|北京时间|北京時間)(?:\s*[)）])?(?![a-z])/i;
 const ZONE_ABBREVIATION = /^\s*(?:[(（]\s*)?([A-Z]{2,5})(?:\s*[)）])?(?![A-Za-z])/;
@@ -153,7 +154,8 @@ function readTime(s: string): { time: TimeParts; rest: string } | undefined {
   if (m === null) return undefined;
   const hour = Number(m[2]);
   // (Both 下午 and "p.m." is no time: one says it twice, and a clash is a misprint.)
-  const zh = m[1] === undefined ? undefined : m[1] === '上午' ? 'a' : 'p';
+  // (And Korean's and Japanese's, as their pages print them: `오전 9:24`, `午後3:10`.)
+  const zh = m[1] === undefined ? undefined : ['上午', '오전', '午前'].includes(m[1]) ? 'a' : 'p';
   if (zh !== undefined && m[5] !== undefined) return undefined;
   const ampm = zh ?? m[5]?.toLowerCase();
   if (ampm !== undefined ? hour < 1 || hour > 12 : hour > 23) return undefined;

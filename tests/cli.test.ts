@@ -694,6 +694,10 @@ describe('build', () => {
         + 'articles/d.md:5: updated: expected a desk time like "2025-02-05 09:24" (publisher zone) or an instant like "2025-02-05T09:24:00+08:00", got "2025-02-30 10:00": February 2025 has 28 days (E_DATE_FORMAT)\n'
         + '4 records checked with the configuration read past its syntax error; the feeds are checked once the configuration is right.\n'
         + '2 errors in 2 files\nNothing was written.\n');
+      // A required key missing is said at line 1, as when the file parses.
+      await writeFile(join(dir, 'dateline.config.json'), '{\n  // the desk\'s feed\n  "title": "Desk",\n}\n');
+      const missing = JSON.parse((await run(['check', '--json'], dir)).stdout) as { diagnostics: { code: string; line: number; field?: string }[] };
+      expect(missing.diagnostics.filter((d) => d.code === 'E_CONFIG_INVALID').map((d) => `${d.line} ${d.field}`)).toEqual(['1 siteUrl', '1 idPrefix', '1 timezone']);
       // Unsure at articlesDir, or no object to be read: the records are not read, and that is said.
       for (const text of [config(['  "articlesDir": "stories\n']), '[1, 2\n']) {
         await writeFile(join(dir, 'dateline.config.json'), text);

@@ -51,7 +51,8 @@ export function readPastSyntax(text: string): PastSyntax | undefined {
   const starts = lineStarts(text);
   const lineOf: LineOf = (path) => {
     const node = findNodeAtLocation(tree, [...path]);
-    if (node === undefined) return undefined;
+    // (A key not in the file at line 1, as the configuration's reader gives it: `title: required key is missing`.)
+    if (node === undefined) return 1;
     const at = node.parent?.type === 'property' ? node.parent.offset : node.offset;
     return lineAt(starts, at);
   };

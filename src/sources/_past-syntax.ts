@@ -46,7 +46,7 @@ export function readPastSyntax(text: string): PastSyntax | undefined {
     seen.add(key);
   }
   // (Every key, the unsure ones with their last value, in the file's order: the run sets them aside.)
-  const data = getNodeValue(tree) as Record<string, unknown>;
+  const data = valueOf(tree, getNodeValue) as Record<string, unknown>;
   const order = properties.map(keyOf);
   const starts = lineStarts(text);
   const lineOf: LineOf = (path) => {
@@ -57,6 +57,22 @@ export function readPastSyntax(text: string): PastSyntax | undefined {
     return lineAt(starts, at);
   };
   return { data, unsure: [...unsure].sort((a, b) => order.indexOf(a) - order.indexOf(b)), lineOf };
+}
+
+/**
+ * A node's value, as JSON.parse gives it: every key an own property, `__proto__` too (jsonc-parser's
+ * getNodeValue assigns them, and `"__proto__": {…}` would set the object's prototype).
+ */
+function valueOf(node: Jsonc.Node, scalar: typeof Jsonc.getNodeValue): unknown {
+  if (node.type === 'array') return (node.children ?? []).map((c) => valueOf(c, scalar));
+  if (node.type !== 'object') return scalar(node) as unknown;
+  const out: Record<string, unknown> = {};
+  for (const p of node.children ?? []) {
+    const [k, v] = p.children ?? [];
+    if (typeof k?.value !== 'string') continue;
+    Object.defineProperty(out, k.value, { value: v === undefined ? undefined : valueOf(v, scalar), enumerable: true, writable: true, configurable: true });
+  }
+  return out;
 }
 
 /** Whether an object at any depth of `node` gives a key twice. */

@@ -698,6 +698,10 @@ describe('build', () => {
       await writeFile(join(dir, 'dateline.config.json'), '{\n  // the desk\'s feed\n  "title": "Desk",\n}\n');
       const missing = JSON.parse((await run(['check', '--json'], dir)).stdout) as { diagnostics: { code: string; line: number; field?: string }[] };
       expect(missing.diagnostics.filter((d) => d.code === 'E_CONFIG_INVALID').map((d) => `${d.line} ${d.field}`)).toEqual(['1 siteUrl', '1 idPrefix', '1 timezone']);
+      // `__proto__` is a key like any other, as JSON.parse reads it: it gives no title.
+      await writeFile(join(dir, 'dateline.config.json'), config(['  // c', '  "__proto__": { "title": "X" }']).replace('  "title": "Desk",\n', ''));
+      const proto = JSON.parse((await run(['check', '--json'], dir)).stdout) as { diagnostics: { code: string; field?: string }[] };
+      expect(proto.diagnostics.filter((d) => d.code === 'E_CONFIG_INVALID').map((d) => d.field).sort()).toEqual(['__proto__', 'title']);
       // Unsure at articlesDir, or no object to be read: the records are not read, and that is said.
       for (const text of [config(['  "articlesDir": "stories\n']), '[1, 2\n']) {
         await writeFile(join(dir, 'dateline.config.json'), text);

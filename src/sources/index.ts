@@ -153,8 +153,10 @@ const DECIDED_BY: Readonly<Record<string, readonly { code: string }[]>> = {
 /**
  * The records' problems, for a run that the configuration's errors stop: read with `standInConfig`'s
  * configuration (the keys in error set aside), so that one run reports both. Undefined when the records
- * cannot be read as the configuration means them: a file not read or not JSON, `articlesDir` in error.
- * `replaced`: the keys set aside; `files`: the records read.
+ * cannot be read as the configuration means them: a file not read, or one that cannot be read past its syntax
+ * errors (`readPastSyntax`), `articlesDir` in error or unsure. `replaced`: the keys set aside; `files`: the
+ * records read; `pastSyntax`, when the file did not parse: the other keys' problems, as they would be said
+ * once it does.
  */
 export async function recordsDespiteConfig(file: string = DEFAULT_CONFIG_FILE, cwd: string = process.cwd()): Promise<{ diagnostics: Diagnostic[]; replaced: string[]; files: number; pastSyntax?: { configDiagnostics: Diagnostic[] } } | undefined> {
   let text: string;

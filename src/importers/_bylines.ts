@@ -130,6 +130,8 @@ export function parseByline(text: string): Byline | undefined {
   });
   for (const part of parts) {
     const last = out.authors[out.authors.length - 1];
+    // (`Reuters Staff`, `Al Jazeera Staff`: whose staff, read below.)
+    const staffOf = /^(.+?)\s+staff$/iu.exec(part.trim())?.[1];
     const suffix = nameSuffix(part);
     if (last !== undefined && suffix !== undefined) {
       last.name += ` ${suffix}`;
@@ -138,7 +140,6 @@ export function parseByline(text: string): Byline | undefined {
     }
     if (last !== undefined && names.includes(`, ${part}`)) {
       // `Jane Doe, Reuters Staff`: the agency; `ANNA LEE, SR. WRITER`, `Jane Doe, Paris Bureau`: no person.
-      const staffOf = /^(.+?)\s+staff$/iu.exec(part.trim())?.[1];
       const staffAgency = staffOf === undefined ? undefined : parseAgencyLine(staffOf);
       if (staffAgency !== undefined) {
         addAgency(staffAgency);
@@ -195,7 +196,6 @@ export function parseByline(text: string): Byline | undefined {
     // A broadcaster, or its staff (`By CNN`, `By Al Jazeera Staff`, `Jane Roe and BBC News Staff`), is no one's
     // name: the publication, noted (review: "Cnn" and "Al Jazeera Staff" were authors). (A paper's staff is a
     // title, below.)
-    const staffOf = /^(.+?)\s+staff$/iu.exec(part.trim())?.[1];
     if (out.publication === undefined && (isBroadcaster(part) || (staffOf !== undefined && isBroadcaster(staffOf)))) {
       out.publication = part.trim();
       continue;

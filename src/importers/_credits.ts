@@ -276,7 +276,7 @@ export class Credits {
         else if (unThe !== n && parseAgencyLine(unThe) !== undefined) this.agency(unThe, 'the byline');
         else if (staffOf !== undefined) this.agency(staffOf, 'the byline');
         // (A broadcaster or its staff, `By CNN`, `Al Jazeera Staff`: as the text importer reads it. Review.)
-        else if (isBroadcaster(n) || isBroadcaster(n.replace(/\s+staff$/iu, ''))) this.notes.push(`publication after the byline not kept (not a known agency): ${JSON.stringify(n)}`);
+        else if (isBroadcaster(n.replace(/\s+staff$/iu, ''))) this.notes.push(`publication after the byline not kept (not a known agency): ${JSON.stringify(n)}`);
         else if (!WITH.test(n) && (JOB_TITLE.test(n) || STAFF.test(n) || isStaffOf(n.replace(/^the\s+/iu, '')))) this.notes.push(`byline title not kept (a byline has no field for it): ${JSON.stringify(n)}`);
         else if (nameAndAgency(n) !== undefined) this.person(n);
         // (`Jane Doe, With Mercy Corps`: "With" capitalised after a comma starts no name, as "with" does not.)

@@ -12,9 +12,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkFeeds } from '../src/render/build.js';
-import { PARTS } from '../src/render/site.js';
+import { documentBytesOf, documentsOf, PARTS } from '../src/render/site.js';
 import { documentLimit, documentOver, largeDocuments, LARGE_DOCUMENT_BYTES, utf8Length } from '../src/render/size.js';
-import { buildFeeds, formatDiagnostic, loadArticles, loadConfig, runBuild, type Format } from '../src/index.js';
+import { buildFeeds, DatelineError, formatDiagnostic, loadArticles, loadConfig, runBuild, type Diagnostic, type Format } from '../src/index.js';
 import { makeSite, record, rng, runCli, SITE_CONFIG, snapshotDir } from './_helpers.js';
 
 const ARCHIVES = { ...SITE_CONFIG, itemsPerFeed: 1, feeds: { archives: { content: 'full' } } };
@@ -193,9 +193,10 @@ describe('documents too large to make', () => {
     }
   }, 60_000);
 
-  it('when the records and items leave too little heap to join a feed under the limit, build and check fail cleanly where the process used to abort', async () => {
+  it('when the records and items leave too little heap to join a feed\'s text, check and build make its documents as bytes, outside the heap', async () => {
     // 800 stories of 22 KB in one month: an archive of about 17.8 MiB, under the 19 MiB a heap of 304 MiB
-    // allows, but the records and items leave too little of it to join the three documents (V8 aborted).
+    // allows. Joined as text, the three documents did not fit beside the records and items (V8 aborted;
+    // later the feed was refused); joined as bytes, from each item's bytes, they are made.
     const files: Record<string, string> = {};
     const words = ['markets', 'rose', 'after', 'the', 'minister', 'said', 'talks', 'in', 'Beijing', 'grain'];
     for (let k = 0; k < 800; k++) {
@@ -207,13 +208,47 @@ describe('documents too large to make', () => {
     const site = await makeSite(files, { ...SITE_CONFIG, itemsPerFeed: 20, feeds: { archives: { content: 'full' } } });
     try {
       const runs = checkAndBuildWithHeap(site.dir, 256);
-      expect(runs.map((r) => [r.command, r.code])).toEqual([['check', 1], ['build', 1]]);
-      for (const r of runs) expect(r.err).toMatch(/^dist\/archive\/2025-02\/[a-z]+\.(?:xml|json): the document would be [\d.]+ MiB.*\(E_DOCUMENT_TOO_LARGE\)\n1 error in 1 file\n/);
-      expect(runs[1]?.err).toContain('Nothing was written.');
+      expect(runs.map((r) => [r.command, r.code, r.err])).toEqual([['check', 0, ''], ['build', 0, '']]);
+      const sizes = archiveSizes(site.dir);
+      for (const f of FORMATS) expect(sizes[f], f).toBeGreaterThan(17 * 2 ** 20);
+      const archive = JSON.parse(readFileSync(join(site.dir, 'dist/archive/2025-02/feed.json'), 'utf8')) as { items: { content_html: string }[] };
+      // (The newest 20 are the subscription feed's.)
+      expect(archive.items).toHaveLength(780);
+      expect(archive.items.every((i) => i.content_html.length > 20_000)).toBe(true);
     } finally {
       await site.cleanup();
     }
   }, 120_000);
+
+  it('a feed whose documents the heap left could not hold is refused before they are joined, as text and as bytes', async () => {
+    const site = await makeSite(stories(400_000), ARCHIVES);
+    try {
+      const config = await loadConfig(undefined, site.dir);
+      const built = buildFeeds((await loadArticles(config, site.dir)).articles, config);
+      const archive = built.feeds.find((f) => f.plan.kind === 'archive');
+      if (archive === undefined) throw new Error('no archive');
+      let collected = 0;
+      const bounds = { limit: documentLimit(), outDir: 'dist', heap: { limit: 300 * 2 ** 20, left: (collect: boolean) => (collect ? ((collected += 1), 2 ** 20) : 2 ** 19) } };
+      for (const make of [documentsOf, documentBytesOf]) {
+        let message = '';
+        try {
+          make(archive.plan, archive.model, bounds);
+        } catch (e) {
+          message = formatDiagnostic((e as DatelineError).diagnostics[0] as Diagnostic);
+        }
+        expect(message, make.name).toMatch(/^dist\/archive\/2025-02\/(?:rss|atom)\.xml: the document would be [\d.]+ MiB.*too little of V8's heap of 300 MiB was left.*\(E_DOCUMENT_TOO_LARGE\)/);
+      }
+      // Asked again after a full collection, before refusing.
+      expect(collected).toBe(2);
+      // With the heap to spare, the same documents, as text and as bytes.
+      const roomy = { ...bounds, heap: { limit: 300 * 2 ** 20, left: () => 200 * 2 ** 20 } };
+      const text = documentsOf(archive.plan, archive.model, roomy);
+      const bytes = documentBytesOf(archive.plan, archive.model, roomy);
+      for (const [name, t] of text) expect(Buffer.from(bytes.get(name) ?? []).equals(Buffer.from(t)), name).toBe(true);
+    } finally {
+      await site.cleanup();
+    }
+  });
 });
 
 describe('document sizes', () => {

@@ -69,8 +69,10 @@ export function atomParts(m: FeedModel): DocumentParts {
       generator: 'Dateline',
     },
   }, m.stylesheet, '</feed>');
-  const fragment = (i: FeedItem): string => fragments(i, m.timezone, () => renderFragment('entry', entry(i), 1));
-  return { head, tail, separator: '', boundary: { text: '\n  <entry', offset: 1 }, fragment };
+  const render = (i: FeedItem) => (): string => renderFragment('entry', entry(i), 1);
+  const fragment = (i: FeedItem): string => fragments.text(i, m.timezone, render(i));
+  const fragmentBytes = (i: FeedItem): Uint8Array => fragments.bytes(i, m.timezone, render(i));
+  return { head, tail, separator: '', boundary: { text: '\n  <entry', offset: 1 }, fragment, fragmentBytes };
 }
 
 function person(p: Person): XmlNode {

@@ -80,11 +80,13 @@ export function jsonFeedParts(m: FeedModel): DocumentParts {
     items: [],
   };
   const text = stringify(feed);
-  const fragment = (i: FeedItem): string => fragments(i, m.timezone, () => itemText(item(i)));
+  const render = (i: FeedItem) => (): string => itemText(item(i));
+  const fragment = (i: FeedItem): string => fragments.text(i, m.timezone, render(i));
+  const fragmentBytes = (i: FeedItem): Uint8Array => fragments.bytes(i, m.timezone, render(i));
   // `items` is the last member: its empty list closes the document, which is the document with no items.
   const empty = '  "items": []\n}';
   const head = `${text.slice(0, text.length - empty.length)}  "items": [\n`;
-  return { head, tail: '\n  ]\n}\n', separator: ',\n', boundary: { text: ',\n    {\n', offset: 2 }, fragment, empty: `${text}\n` };
+  return { head, tail: '\n  ]\n}\n', separator: ',\n', boundary: { text: ',\n    {\n', offset: 2 }, fragment, fragmentBytes, empty: `${text}\n` };
 }
 
 function person(p: Person): Json {

@@ -10,7 +10,9 @@ import { fragmentCache, joinDocument, type DocumentParts } from './_document.js'
 import { agencyElement, contributorElements, datelineElement, html, mediaContent, NS, photoCredit, renderFragment, xmlParts, type XmlNode } from './_xml.js';
 
 const fragments = fragmentCache();
-const itemText = (i: FeedItem): string => fragments(i, '', () => renderFragment('item', item(i), 2));
+const render = (i: FeedItem) => (): string => renderFragment('item', item(i), 2);
+const itemText = (i: FeedItem): string => fragments.text(i, '', render(i));
+const itemBytes = (i: FeedItem): Uint8Array => fragments.bytes(i, '', render(i));
 
 export function writeRss(m: FeedModel): string {
   return joinDocument(rssParts(m), m.items);
@@ -62,7 +64,7 @@ export function rssParts(m: FeedModel): DocumentParts {
       channel,
     },
   }, m.stylesheet, '  </channel>');
-  return { head, tail, separator: '', boundary: { text: '\n    <item>', offset: 1 }, fragment: itemText };
+  return { head, tail, separator: '', boundary: { text: '\n    <item>', offset: 1 }, fragment: itemText, fragmentBytes: itemBytes };
 }
 
 function item(i: FeedItem): XmlNode {

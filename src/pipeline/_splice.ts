@@ -213,7 +213,7 @@ export function splicedDocuments(splice: Splice, model: FeedModel, items: Readon
       if (at < 0) {
         const item = items.get(index);
         if (item === undefined) throw new Error(`no item for place ${index} of ${doc.name}`);
-        pieces.push(Buffer.from(parts.fragment(item)));
+        pieces.push(parts.fragmentBytes(item));
         index += 1;
         continue;
       }

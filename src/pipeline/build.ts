@@ -18,7 +18,7 @@ import { saveCache } from '../cache/store.js';
 import { directoryEntry, documentProblems, futureDates, noArticles } from '../render/build.js';
 import { planFeeds, type FeedPlan, type GroupSummary } from '../core/feeds.js';
 import { newestIndex, newestOf } from '../core/model.js';
-import { documentsOf, feedFrame, feedHead, SiteRenderer, type DocumentBounds } from '../render/site.js';
+import { documentBytesOf, feedFrame, feedHead, SiteRenderer, type DocumentBounds } from '../render/site.js';
 import { documentLimit, documentTooLarge, largeDocuments } from '../render/size.js';
 import { DatelineError, diagnostic, Errors, failureReason } from '../errors.js';
 import { manifestOf, MANIFEST_FILE, serveFeedAsync, serverConfigFiles, type FeedDocuments } from '../hosting/index.js';
@@ -276,7 +276,7 @@ async function buildNow(options: BuildOptions, config: SiteConfig, outShown: str
   };
   /** A feed rendered from its articles, and sent. */
   const renderWhole = async (plan: FeedPlan): Promise<void> => {
-    const rendered = sized(() => renderer.render(plan));
+    const rendered = sized(() => renderer.renderBytes(plan));
     if (rendered === undefined) return;
     const { model, outputs } = rendered;
     const key = cacheDir === undefined ? '' : feedKey(plan, config, itemKeys(plan));
@@ -330,7 +330,7 @@ async function buildNow(options: BuildOptions, config: SiteConfig, outShown: str
           mainModel.items = items;
           const newest = files[newestIndex(items)];
           const main = mainModel;
-          const outputs = sized(() => documentsOf(plan, main, bounds));
+          const outputs = sized(() => documentBytesOf(plan, main, bounds));
           if (outputs !== undefined) await send(plan.key, { outputs, model: main, precompress: plan.precompress }, { key, items: items.length, latest: latestOf(items, files), ...(newest === undefined ? {} : { newest }) });
         } else {
           const { updated, newest, latest } = spliceUpdated(splice, reuse.article);

@@ -8,7 +8,7 @@ import { newestIndex } from '../core/model.js';
 import { feedFrame, SiteRenderer, type DocumentBounds, type RenderedFeed } from './site.js';
 import { DatelineError, diagnostic, Errors } from '../errors.js';
 import { formatRfc3339 } from '../core/_dates.js';
-import { documentLimit, LARGE_DOCUMENT_BYTES, largeDocuments, utf8Length, type DocumentLimit } from './size.js';
+import { documentLimit, largeDocuments, type DocumentLimit } from './size.js';
 
 
 export interface BuildResult {
@@ -61,9 +61,10 @@ export function checkFeeds(articles: readonly Article[], config: SiteConfig, lim
   const tooLarge: Diagnostic[] = [];
   const large: Diagnostic[] = [];
   for (const plan of plans) {
-    let rendered: RenderedFeed | undefined;
+    // (As bytes, as the build makes them: a document check refuses, the build would refuse.)
+    let rendered: RenderedFeed<Uint8Array> | undefined;
     try {
-      rendered = renderer.render(plan);
+      rendered = renderer.renderBytes(plan);
     } catch (e) {
       const problems = documentProblems(e);
       if (problems === undefined) throw e;
@@ -78,7 +79,7 @@ export function checkFeeds(articles: readonly Article[], config: SiteConfig, lim
     if (rendered === undefined) continue;
     feeds.push({ updated: rendered.model.updated, newest: plan.articles[newestIndex(rendered.model.items)]?.file });
     // Documents few readers would fetch, as the build names them (a size is counted only when it could be that large).
-    const sizes = [...rendered.outputs].map(([name, text]) => [`${config.outDir}/${name}`, text.length * 3 < LARGE_DOCUMENT_BYTES ? text.length : utf8Length(text)] as const);
+    const sizes = [...rendered.outputs].map(([name, bytes]) => [`${config.outDir}/${name}`, bytes.byteLength] as const);
     large.push(...largeDocuments(sizes, plan));
   }
   if (model === undefined) throw new Error('planFeeds always plans the main feed');

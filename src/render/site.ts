@@ -4,7 +4,7 @@
  * of section, tag and author feeds costs little more than the articles it shows. Pure.
  */
 import { DatelineError } from '../errors.js';
-import { joinDocument, type DocumentParts } from '../formats/_document.js';
+import { joinDocument, joinDocumentBytes, type DocumentParts } from '../formats/_document.js';
 import { atomParts, writeAtom } from '../formats/atom.js';
 import { jsonFeedParts, writeJsonFeed } from '../formats/jsonfeed.js';
 import { rssParts, writeRss } from '../formats/rss.js';
@@ -23,11 +23,11 @@ export type PlanHead = Omit<FeedPlan, 'articles'>;
 /** The feeds' XSLT, at the root of the output directory. */
 const STYLESHEET = 'feed.xsl';
 
-export interface RenderedFeed {
+export interface RenderedFeed<Document = string> {
   plan: FeedPlan;
   model: FeedModel;
   /** The feed's documents, by file name relative to the output directory (`sections/world/rss.xml`). */
-  outputs: Map<string, string>;
+  outputs: Map<string, Document>;
 }
 
 /** Title, description and id of each kind of feed. */
@@ -89,7 +89,7 @@ const HEAP_CHECKED_UNITS = 2 ** 20;
  * than they allow is not joined: it throws a DatelineError (E_DOCUMENT_TOO_LARGE) naming each one.
  */
 export function documentsOf(plan: Pick<PlanHead, 'dir' | 'kind' | 'content'>, model: FeedModel, bounds?: DocumentBounds): Map<string, string> {
-  const parts = FORMATS.map((format) => [`${plan.dir}${FEED_FILES[format]}`, PARTS[format](model)] as const);
+  const parts = partsOf(plan, model);
   if (bounds !== undefined) {
     // Each document's length in code units, once: the size check and the heap check both start from it.
     const lengths = parts.map(([, p]) => documentUnits(p, model.items));
@@ -97,19 +97,48 @@ export function documentsOf(plan: Pick<PlanHead, 'dir' | 'kind' | 'content'>, mo
       const bytes = documentOver(p, model.items, bounds.limit.bytes, lengths[k]);
       return bytes === undefined ? [] : [[`${bounds.outDir}/${name}`, bytes] as const];
     });
-    if (over.length > 0) throw new DatelineError([documentTooLarge(over, bounds.limit, plan)]);
-    const heap = bounds.heap;
-    const units = lengths.reduce((n, u) => n + u, 0);
-    if (heap !== undefined && units > HEAP_CHECKED_UNITS) {
-      // (Garbage counts as used until collected: the heap is collected before a feed is refused.)
-      const short = heapLeftLimit(units, heap.left(false), heap.limit) && heapLeftLimit(units, heap.left(true), heap.limit);
-      if (short !== undefined) {
-        const sizes = parts.map(([name, p]) => [`${bounds.outDir}/${name}`, documentBytes(p, model.items)] as const).sort((a, b) => b[1] - a[1]);
-        throw new DatelineError([documentTooLarge(sizes, short, plan)]);
-      }
-    }
+    checkBounds(plan, bounds, over, lengths, () => parts.map(([name, p]) => [`${bounds.outDir}/${name}`, documentBytes(p, model.items)] as const));
   }
   return new Map(parts.map(([name, p]) => [name, joinDocument(p, model.items)]));
+}
+
+/**
+ * The same documents as UTF-8 bytes, which is what a build writes (joinDocumentBytes), held to `bounds`
+ * the same way: by their exact sizes, and, against the heap left, taking a byte for a code unit (never
+ * fewer: the check errs towards refusing).
+ */
+export function documentBytesOf(plan: Pick<PlanHead, 'dir' | 'kind' | 'content'>, model: FeedModel, bounds?: DocumentBounds): Map<string, Uint8Array> {
+  const parts = partsOf(plan, model);
+  if (bounds !== undefined) {
+    const sizes = parts.map(([name, p]) => [`${bounds.outDir}/${name}`, joinedBytes(p, model.items)] as const);
+    checkBounds(plan, bounds, sizes.filter(([, bytes]) => bytes > bounds.limit.bytes), sizes.map(([, bytes]) => bytes), () => sizes);
+  }
+  return new Map(parts.map(([name, p]) => [name, joinDocumentBytes(p, model.items)]));
+}
+
+const partsOf = (plan: Pick<PlanHead, 'dir'>, model: FeedModel): (readonly [string, DocumentParts])[] =>
+  FORMATS.map((format) => [`${plan.dir}${FEED_FILES[format]}`, PARTS[format](model)] as const);
+
+/** The UTF-8 size of `joinDocumentBytes(parts, items)`, from the fragments' bytes (which the join reuses). */
+function joinedBytes(parts: DocumentParts, items: readonly FeedItem[]): number {
+  if (items.length === 0 && parts.empty !== undefined) return Buffer.byteLength(parts.empty);
+  let bytes = Buffer.byteLength(parts.head) + Buffer.byteLength(parts.tail) + Math.max(0, items.length - 1) * Buffer.byteLength(parts.separator);
+  for (const item of items) bytes += parts.fragmentBytes(item).byteLength;
+  return bytes;
+}
+
+/**
+ * Throws E_DOCUMENT_TOO_LARGE for the documents `over` the limit, or, when joining `units` in all would
+ * take more of the heap than is left, for all of them (`sizes`, largest first).
+ */
+function checkBounds(plan: Pick<PlanHead, 'kind' | 'content'>, bounds: DocumentBounds, over: readonly (readonly [string, number])[], units: readonly number[], sizes: () => (readonly [string, number])[]): void {
+  if (over.length > 0) throw new DatelineError([documentTooLarge(over, bounds.limit, plan)]);
+  const heap = bounds.heap;
+  const total = units.reduce((n, u) => n + u, 0);
+  if (heap === undefined || total <= HEAP_CHECKED_UNITS) return;
+  // (Garbage counts as used until collected: the heap is collected before a feed is refused.)
+  const short = heapLeftLimit(total, heap.left(false), heap.limit) && heapLeftLimit(total, heap.left(true), heap.limit);
+  if (short !== undefined) throw new DatelineError([documentTooLarge([...sizes()].sort((a, b) => b[1] - a[1]), short, plan)]);
 }
 
 /** Where items rendered by an earlier build can be found (the build cache), with the warnings rendering gave. */
@@ -210,5 +239,11 @@ export class SiteRenderer {
   render(plan: FeedPlan): RenderedFeed {
     const model = this.model(plan, this.bounds);
     return { plan, model, outputs: documentsOf(plan, model, this.bounds) };
+  }
+
+  /** The same, the documents as UTF-8 bytes (documentBytesOf). */
+  renderBytes(plan: FeedPlan): RenderedFeed<Uint8Array> {
+    const model = this.model(plan, this.bounds);
+    return { plan, model, outputs: documentBytesOf(plan, model, this.bounds) };
   }
 }

@@ -1,13 +1,15 @@
 /**
- * How large a feed document may be. A document is one JavaScript string until it is encoded, and V8
- * holds no string longer than 2^29 − 24 code units (about 512 MiB). Well before that, its heap runs
- * out: the build holds a feed's items, each format's item fragments, the joined text (in two bytes a
- * character as soon as one character is not Latin-1, an em dash in the title will do) and its UTF-8
- * bytes at once. Measured on a monthly archive of 2 MB bodies with full content: about 13.5 bytes of
- * heap a byte of document at the peak, so V8's default heap of 4,144 MiB made documents of 296 MiB and
- * aborted the process (FATAL ERROR: Reached heap limit) at about 307 MiB. A document past the limit is an
- * error naming it, found before it is made: while its items are made (their text alone is a lower
- * bound of its size), then exactly, from its parts, before they are joined. Pure.
+ * How large a feed document may be. As text (the library's documents: buildFeeds, writeRss) a document
+ * is one JavaScript string, and V8 holds no string longer than 2^29 − 24 code units (about 512 MiB). Well
+ * before that, its heap runs out: the build held a feed's items, each format's item fragments, the joined
+ * text (in two bytes a character as soon as one character is not Latin-1, an em dash in the title will
+ * do) and its UTF-8 bytes at once. Measured on a monthly archive of 2 MB bodies with full content: about
+ * 13.5 bytes of heap a byte of document at the peak, so V8's default heap of 4,144 MiB made documents of
+ * 296 MiB and aborted the process (FATAL ERROR: Reached heap limit) at about 307 MiB. A build and `check`
+ * now join each document from its items' UTF-8 bytes, outside the heap, and take far less of it; the
+ * limits stay those measured for text, which errs towards refusing. A document past the limit is an
+ * error naming it, found before it is made: while its items are made (their text alone is a lower bound
+ * of its size), then exactly, from its parts, before they are joined. Pure.
  */
 import type { DocumentParts } from '../formats/_document.js';
 import { diagnostic, Errors } from '../errors.js';

@@ -107,6 +107,36 @@ describe('OutputStage', () => {
     });
   });
 
+  it('writes a file given in pieces as their bytes one after another, and compares it piece by piece', async () => {
+    await withDir(async (dir) => {
+      const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
+      await writeFile(join(dir, 'same.xml'), '<a>北京</a>\n');
+      await writeFile(join(dir, 'shifted.xml'), '<a>北京</a>\n');
+      const same = await stat(join(dir, 'same.xml'));
+      // Three thousand pieces: more than one writev can take (IOV_MAX is 1,024 on Linux).
+      const many = Array.from({ length: 3000 }, (_, k) => enc(`<i>${k} — ü</i>\n`));
+      const stage = new OutputStage(dir);
+      await stage.put('same.xml', [enc('<a>'), enc('北'), enc('京</a>\n')]);
+      // The same length, one byte different: a change.
+      await stage.put('shifted.xml', [enc('<a>北京</b'), enc('>\n')]);
+      await stage.put('many.xml', many);
+      await stage.put('empty.xml', []);
+      const total = many.reduce((n, p) => n + p.byteLength, 0);
+      expect(await stage.commit()).toEqual([
+        { name: 'empty.xml', bytes: 0, changed: true },
+        { name: 'many.xml', bytes: total, changed: true },
+        { name: 'same.xml', bytes: 14, changed: false },
+        { name: 'shifted.xml', bytes: 14, changed: true },
+      ]);
+      expect((await stat(join(dir, 'same.xml'))).ino).toBe(same.ino);
+      expect(await readFile(join(dir, 'shifted.xml'), 'utf8')).toBe('<a>北京</b>\n');
+      expect((await readFile(join(dir, 'many.xml'))).equals(Buffer.concat(many))).toBe(true);
+      expect(await readFile(join(dir, 'empty.xml'), 'utf8')).toBe('');
+      // The ETag of pieces is the ETag of their bytes.
+      expect(strongEtag(many)).toBe(strongEtag(Buffer.concat(many)));
+    });
+  });
+
   it('a target that cannot be read fails the build before anything is renamed; one that cannot be replaced puts back what was', async () => {
     await withDir(async (dir) => {
       await mkdir(join(dir, 'in-the-way.xml'));

@@ -32,27 +32,21 @@ export function joinDocument(parts: DocumentParts, items: readonly FeedItem[]): 
 }
 
 /**
- * The same document as UTF-8 bytes, copied once from each fragment's bytes. A build writes bytes: joining
- * text makes a rope of every piece each writer concatenated, and encoding it walks that rope again for
- * each document that holds the item (a tenth of a 10k-article site's build, all feeds).
+ * The same document as UTF-8 bytes, in pieces: the head, each fragment's bytes (its writer keeps them),
+ * the separators and the tail. A build writes bytes: joining text makes a rope of every piece each writer
+ * concatenated, and encoding it walks that rope again for each document that holds the item (a tenth of
+ * a 10k-article site's build, all feeds); the pieces are written as they are (one `writev`), not copied.
  */
-export function joinDocumentBytes(parts: DocumentParts, items: readonly FeedItem[]): Uint8Array {
-  if (items.length === 0 && parts.empty !== undefined) return Buffer.from(parts.empty);
+export function documentPieces(parts: DocumentParts, items: readonly FeedItem[]): Uint8Array[] {
+  if (items.length === 0 && parts.empty !== undefined) return [Buffer.from(parts.empty)];
   const separator = parts.separator === '' ? undefined : Buffer.from(parts.separator);
   const pieces: Uint8Array[] = [Buffer.from(parts.head)];
-  let bytes = (pieces[0] as Uint8Array).byteLength;
   for (let i = 0; i < items.length; i++) {
-    if (i > 0 && separator !== undefined) {
-      pieces.push(separator);
-      bytes += separator.byteLength;
-    }
-    const fragment = parts.fragmentBytes(items[i] as FeedItem);
-    pieces.push(fragment);
-    bytes += fragment.byteLength;
+    if (i > 0 && separator !== undefined) pieces.push(separator);
+    pieces.push(parts.fragmentBytes(items[i] as FeedItem));
   }
-  const tail = Buffer.from(parts.tail);
-  pieces.push(tail);
-  return Buffer.concat(pieces, bytes + tail.byteLength);
+  pieces.push(Buffer.from(parts.tail));
+  return pieces;
 }
 
 /** A writer's fragments, memoised per item object and context, as text or as UTF-8 bytes. */

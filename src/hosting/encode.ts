@@ -12,8 +12,41 @@ import { brotliCompress, brotliCompressSync, constants, gzip as gzipAsync_, gzip
  * SHA-256. It depends on the bytes alone, unlike nginx's default (mtime and size in hex) or Apache's
  * (inode too), so replicas that build the same records agree.
  */
-export function strongEtag(bytes: Uint8Array): string {
-  return `"sha256-${createHash('sha256').update(bytes).digest('base64url').slice(0, 22)}"`;
+export function strongEtag(bytes: Bytes): string {
+  const hash = createHash('sha256');
+  if (isPieces(bytes)) for (const piece of bytes) hash.update(piece);
+  else hash.update(bytes);
+  return `"sha256-${hash.digest('base64url').slice(0, 22)}"`;
+}
+
+/**
+ * A file's bytes, whole or as pieces written one after another: a feed document joined from its items'
+ * bytes is written from them (one `writev`), never copied into one buffer of its own.
+ */
+export type Bytes = Uint8Array | readonly Uint8Array[];
+
+export const isPieces = (bytes: Bytes): bytes is readonly Uint8Array[] => Array.isArray(bytes);
+
+export function byteLength(bytes: Bytes): number {
+  if (!isPieces(bytes)) return bytes.byteLength;
+  let n = 0;
+  for (const piece of bytes) n += piece.byteLength;
+  return n;
+}
+
+/** The bytes in one buffer (pieces copied once). */
+export const wholeBytes = (bytes: Bytes): Uint8Array => (isPieces(bytes) ? Buffer.concat(bytes, byteLength(bytes)) : bytes);
+
+/** Whether `whole` holds exactly `bytes`, compared piece by piece. */
+export function sameBytes(whole: Uint8Array, bytes: Bytes): boolean {
+  const pieces = isPieces(bytes) ? bytes : [bytes];
+  if (whole.byteLength !== byteLength(pieces)) return false;
+  let at = 0;
+  for (const piece of pieces) {
+    if (Buffer.compare(whole.subarray(at, at + piece.byteLength), piece) !== 0) return false;
+    at += piece.byteLength;
+  }
+  return true;
 }
 
 /** Whether `etag` has `strongEtag`'s form, so that bytes can be checked against it. */

@@ -12,7 +12,7 @@ import { ETAGS_MARKER_PREFIX, nginxConf } from './nginx.js';
 export { ETAGS_MARKER_PREFIX };
 
 export { MANIFEST_FILE, MEDIA_TYPES, XML_FEED, manifestOf, serveFeedAsync, type FeedDocuments } from './manifest.js';
-export { strongEtag, httpDate } from './encode.js';
+export { byteLength, strongEtag, httpDate, type Bytes } from './encode.js';
 export { isServableName, manifestFiles, parseManifest } from './manifest-check.js';
 export { parseHttpDate } from './http-date.js';
 

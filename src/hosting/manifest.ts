@@ -1,7 +1,7 @@
 /** The feeds → what servers need to serve them: validators, precompressed siblings, the manifest. Pure. */
 import { FEED_FILES, FEED_TYPES } from '../core/model.js';
-import type { EncodedVariant, FeedModel, Format, Manifest, Outputs, ServedFile } from '../types.js';
-import { brotli, brotliAsync, gzip, gzipAsync, httpDate, strongEtag, wholeSeconds } from './encode.js';
+import type { EncodedVariant, FeedModel, Format, Manifest, ServedFile } from '../types.js';
+import { brotli, brotliAsync, byteLength, gzip, gzipAsync, httpDate, strongEtag, wholeBytes, wholeSeconds, type Bytes } from './encode.js';
 
 /** The manifest's name in the output directory. Servers read it; it is renamed into place last. */
 export const MANIFEST_FILE = '_dateline.json';
@@ -29,17 +29,17 @@ export type Coding = (typeof ENCODINGS)[number]['coding'];
 
 /** One feed's documents as the build renders them. */
 export interface FeedDocuments {
-  /** File name (relative to the output directory) → text, or its UTF-8 bytes. */
-  outputs: ReadonlyMap<string, string | Uint8Array>;
+  /** File name (relative to the output directory) → text, or its UTF-8 bytes (whole or in pieces). */
+  outputs: ReadonlyMap<string, string | Bytes>;
   model: FeedModel;
   /** Whether to write `.gz`/`.br` siblings. */
   precompress: boolean;
 }
 
 /** What one feed adds to a build: its files with their siblings, its manifest entries and the files' mtimes. */
-export interface ServedFeed {
+export interface ServedFeed<B extends Bytes = Uint8Array> {
   entries: [string, ServedFile][];
-  files: Outputs;
+  files: Map<string, B>;
   mtimes: Map<string, Date>;
 }
 
@@ -51,32 +51,31 @@ function formatOf(file: string): Format | undefined {
   return FORMAT_OF.get(file.slice(file.lastIndexOf('/') + 1));
 }
 
-/** A feed's served files, compressing synchronously (brotli at `brotliQuality`, gzip -9). */
+/** A feed's served files, compressing synchronously (brotli at `brotliQuality`, gzip -9), each in one buffer. */
 export function serveFeed(feed: FeedDocuments, brotliQuality: number): ServedFeed {
-  return assemble(feed, encodeAll(feed), (coding, bytes) => (coding === 'gzip' ? gzip(bytes) : brotli(bytes, brotliQuality)));
+  const plain = new Map([...feed.outputs].map(([name, content]) => [name, typeof content === 'string' ? utf8.encode(content) : wholeBytes(content)]));
+  return assemble(feed, plain, (coding, bytes) => (coding === 'gzip' ? gzip(bytes) : brotli(bytes, brotliQuality)));
 }
 
 /**
  * The same as `serveFeed`, with the compression on libuv's thread pool (all of a feed's documents at
- * once). The served files are bytes (each text encoded once), so the texts can be let go.
+ * once). The served files are bytes (each text encoded once), so the texts can be let go; a document in
+ * pieces stays in pieces unless it is compressed.
  */
-export async function serveFeedAsync(feed: FeedDocuments, brotliQuality: number): Promise<ServedFeed> {
-  const plain = encodeAll(feed);
+export async function serveFeedAsync(feed: FeedDocuments, brotliQuality: number): Promise<ServedFeed<Bytes>> {
+  const plain = new Map([...feed.outputs].map(([name, content]) => [name, typeof content === 'string' ? utf8.encode(content) : feed.precompress ? wholeBytes(content) : content]));
   const done = new Map<string, Uint8Array>();
   if (feed.precompress) {
     await Promise.all([...plain].flatMap(([name, bytes]) => ENCODINGS.map(async ({ coding }) => {
-      done.set(`${coding} ${name}`, coding === 'gzip' ? await gzipAsync(bytes) : await brotliAsync(bytes, brotliQuality));
+      const whole = wholeBytes(bytes);
+      done.set(`${coding} ${name}`, coding === 'gzip' ? await gzipAsync(whole) : await brotliAsync(whole, brotliQuality));
     })));
   }
   return assemble(feed, plain, (coding, _bytes, name) => done.get(`${coding} ${name}`) ?? new Uint8Array());
 }
 
-function encodeAll(feed: FeedDocuments): Map<string, Uint8Array> {
-  return new Map([...feed.outputs].map(([name, text]) => [name, typeof text === 'string' ? utf8.encode(text) : text]));
-}
-
-function assemble(feed: FeedDocuments, plain: ReadonlyMap<string, Uint8Array>, encode: (coding: Coding, bytes: Uint8Array, name: string) => Uint8Array): ServedFeed {
-  const files: Outputs = new Map(plain);
+function assemble<B extends Bytes>(feed: FeedDocuments, plain: ReadonlyMap<string, B>, encode: (coding: Coding, bytes: B, name: string) => Uint8Array): ServedFeed<B | Uint8Array> {
+  const files = new Map<string, B | Uint8Array>(plain);
   const mtimes = new Map<string, Date>();
   const entries: [string, ServedFile][] = [];
   // (File times and HTTP dates of feeds from before 1970 stop at the epoch, which every server and cache
@@ -102,7 +101,7 @@ function assemble(feed: FeedDocuments, plain: ReadonlyMap<string, Uint8Array>, e
       type: MEDIA_TYPES[format],
       etag: strongEtag(bytes),
       lastModified: httpDate(modified),
-      bytes: bytes.byteLength,
+      bytes: byteLength(bytes),
       maxAge: feed.model.ttl * 60,
       encodings,
       links,

@@ -16,10 +16,11 @@
  */
 import { alive, lockDirectories, type OnWait } from '../locks.js';
 import { constants } from 'node:fs';
-import { access, lstat, readdir, readFile, realpath, rm, rmdir, stat, utimes, writeFile } from 'node:fs/promises';
+import { access, lstat, open, readdir, readFile, realpath, rm, rmdir, stat, utimes, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { DatelineError, diagnostic, Errors, failureReason, systemCode, withWords } from '../errors.js';
-import { ETAGS_MARKER_PREFIX, MANIFEST_FILE, manifestFiles, NGINX_CONF_FILE } from '../hosting/index.js';
+import { byteLength, ETAGS_MARKER_PREFIX, MANIFEST_FILE, manifestFiles, NGINX_CONF_FILE, type Bytes } from '../hosting/index.js';
+import { isPieces, sameBytes } from '../hosting/encode.js';
 import { FEED_ROOTS } from '../core/feeds.js';
 import { makeDirs, realPath, within } from '../paths.js';
 import { caselessPath } from '../core/slug.js';
@@ -156,9 +157,10 @@ export class OutputStage {
   /**
    * Stages one file; waits only when too many are in flight. Call `commit` (or `abort`) at the end.
    * `current` is what the target holds, when the caller has just read and checked it (a spliced feed's
-   * previous document): it is compared with instead of reading the file again.
+   * previous document): it is compared with instead of reading the file again. `content` in pieces is
+   * written as one file, the pieces one after another.
    */
-  async put(name: string, content: string | Uint8Array, mtime?: Date, current?: Uint8Array): Promise<void> {
+  async put(name: string, content: string | Bytes, mtime?: Date, current?: Uint8Array): Promise<void> {
     this.check(name);
     if (this.closed) throw new DatelineError([diagnostic(Errors.Interrupted, { file: this.shownAs })]);
     await this.ownTurn();
@@ -168,7 +170,7 @@ export class OutputStage {
     // Bounded by count and by size: a large site's monthly archives are tens of megabytes each.
     while (this.running.size >= PARALLEL || (this.running.size > 0 && this.bytesInFlight > PARALLEL_BYTES)) await Promise.race(this.running);
     if (this.closed) throw new DatelineError([diagnostic(Errors.Interrupted, { file: this.shownAs })]);
-    const size = typeof content === 'string' ? content.length : content.byteLength;
+    const size = typeof content === 'string' ? content.length : byteLength(content);
     this.bytesInFlight += size;
     const task = this.stage(name, content, mtime, current).catch((error: unknown) => {
       this.failure ??= { error, name };
@@ -197,10 +199,10 @@ export class OutputStage {
     if (!safeName(name)) throw new DatelineError([diagnostic(Errors.OutputName, { file: this.shownAs }, name)]);
   }
 
-  private async stage(name: string, content: string | Uint8Array, mtime: Date | undefined, current: Uint8Array | undefined): Promise<void> {
+  private async stage(name: string, content: string | Bytes, mtime: Date | undefined, current: Uint8Array | undefined): Promise<void> {
     if (this.closed) return;
     const target = join(this.outDir, name);
-    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     // A missing file is new; anything else that cannot be read (a directory in the way, no permission)
     // fails the build now, before any file is renamed into place.
     // (In a directory this stage made, nothing is there to read: a clean build's files.)
@@ -210,8 +212,8 @@ export class OutputStage {
         if (e.code === 'ENOENT') return undefined;
         throw e;
       });
-    const changed = old === undefined || !old.equals(bytes);
-    this.written.push({ name, bytes: bytes.length, changed });
+    const changed = old === undefined || !sameBytes(old, bytes);
+    this.written.push({ name, bytes: byteLength(bytes), changed });
     if (!changed) {
       if (mtime !== undefined && (await stat(target)).mtimeMs !== mtime.getTime()) this.retouch.push({ target, mtime });
       return;
@@ -227,7 +229,7 @@ export class OutputStage {
     if (this.closed) return;
     const tmp = join(stageDir, String(this.staged++));
     this.pending.push({ name, tmp, target, existed: old !== undefined });
-    await writeFile(tmp, bytes);
+    await (isPieces(bytes) ? writePieces(tmp, bytes) : writeFile(tmp, bytes));
     if (mtime !== undefined) await utimes(tmp, mtime, mtime);
   }
 
@@ -533,4 +535,16 @@ async function otherMarkers(outDir: string, names: ReadonlySet<string>): Promise
   const prefix = ETAGS_MARKER_PREFIX.slice(sub.length + 1);
   const found = await readdir(join(outDir, sub)).catch(() => [] as string[]);
   return found.filter((n) => n.startsWith(prefix) && !names.has(`${sub}/${n}`)).map((n) => join(outDir, sub, n));
+}
+
+/** Writes a new file from pieces, one after another, in one `writev` (libuv writes what a short write left). */
+async function writePieces(path: string, pieces: readonly Uint8Array[]): Promise<void> {
+  const file = await open(path, 'w');
+  try {
+    const { bytesWritten } = await file.writev([...pieces]);
+    const expected = byteLength(pieces);
+    if (bytesWritten !== expected) throw Object.assign(new Error(`wrote ${bytesWritten} of ${expected} bytes to ${path}`), { code: 'EIO' });
+  } finally {
+    await file.close();
+  }
 }

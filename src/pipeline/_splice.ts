@@ -192,11 +192,12 @@ function split(name: string, etag: string, format: Format, before: FeedModel, it
 
 /**
  * A spliced feed's documents: `model` is its frame now (no items), `items` the items rendered now by
- * their place in the feed. Runs of items kept in their order are copied as one piece, separators and all.
+ * their place in the feed, in pieces (written one after another): runs of items kept in their order are one
+ * piece, separators and all, a view of the previous document.
  * A document larger than `bounds` allow throws E_DOCUMENT_TOO_LARGE, as rendering it whole would.
  */
-export function splicedDocuments(splice: Splice, model: FeedModel, items: ReadonlyMap<number, FeedItem>, bounds: DocumentBounds): Map<string, Uint8Array> {
-  const out = new Map<string, Uint8Array>();
+export function splicedDocuments(splice: Splice, model: FeedModel, items: ReadonlyMap<number, FeedItem>, bounds: DocumentBounds): Map<string, Uint8Array[]> {
+  const out = new Map<string, Uint8Array[]>();
   const over: [string, number][] = [];
   for (const doc of splice.documents) {
     const parts = PARTS[doc.format](model);
@@ -228,7 +229,7 @@ export function splicedDocuments(splice: Splice, model: FeedModel, items: Readon
     pieces.push(Buffer.from(parts.tail));
     const bytes = pieces.reduce((n, p) => n + p.byteLength, 0);
     if (bytes > bounds.limit.bytes) over.push([`${bounds.outDir}/${doc.name}`, bytes]);
-    else out.set(doc.name, Buffer.concat(pieces, bytes));
+    else out.set(doc.name, pieces);
   }
   if (over.length > 0) throw new DatelineError([documentTooLarge(over, bounds.limit, splice.plan)]);
   return out;

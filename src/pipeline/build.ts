@@ -21,7 +21,7 @@ import { newestIndex, newestOf } from '../core/model.js';
 import { documentBytesOf, feedFrame, feedHead, SiteRenderer, type DocumentBounds } from '../render/site.js';
 import { documentLimit, documentTooLarge, largeDocuments } from '../render/size.js';
 import { DatelineError, diagnostic, Errors, failureReason } from '../errors.js';
-import { manifestOf, MANIFEST_FILE, serveFeedAsync, serverConfigFiles, type FeedDocuments } from '../hosting/index.js';
+import { byteLength, manifestOf, MANIFEST_FILE, serveFeedAsync, serverConfigFiles, type FeedDocuments } from '../hosting/index.js';
 import { OutputStage, type Written } from '../output/dist.js';
 import { readerFiles, type FeedDirectoryEntry } from '../pages/index.js';
 import { configWarnings, DEFAULT_CONFIG_FILE, dirSetting, loadConfig, rememberConfig, sortDiagnostics } from '../sources/index.js';
@@ -254,7 +254,7 @@ async function buildNow(options: BuildOptions, config: SiteConfig, outShown: str
       for (const [name, content] of served.files) await stage.put(name, content, served.mtimes.get(name), current?.get(name));
     });
     let bytes = 0;
-    for (const d of documents.outputs.values()) bytes += typeof d === 'string' ? d.length : d.byteLength;
+    for (const d of documents.outputs.values()) bytes += typeof d === 'string' ? d.length : byteLength(d);
     // Handled here as well as where it is awaited: a failure of a feed not yet awaited (a stage stopped by
     // a signal) is otherwise an unhandled rejection, which ends the process.
     done.catch(() => undefined);

@@ -1,5 +1,5 @@
 /** Articles → the files of a build, all in memory. Pure: no fs, no clock, no environment; same input, same bytes. */
-import { hostingFiles, type Hosting } from '../hosting/index.js';
+import { byteLength, hostingFiles, type Hosting } from '../hosting/index.js';
 import { readerFiles, type FeedDirectoryEntry } from '../pages/index.js';
 import type { Article, Diagnostic, FeedModel, Manifest, Outputs, SiteConfig } from '../types.js';
 import { grouped } from '../core/_numbers.js';
@@ -62,7 +62,7 @@ export function checkFeeds(articles: readonly Article[], config: SiteConfig, lim
   const large: Diagnostic[] = [];
   for (const plan of plans) {
     // (As bytes, as the build makes them: a document check refuses, the build would refuse.)
-    let rendered: RenderedFeed<Uint8Array> | undefined;
+    let rendered: RenderedFeed<Uint8Array[]> | undefined;
     try {
       rendered = renderer.renderBytes(plan);
     } catch (e) {
@@ -79,7 +79,7 @@ export function checkFeeds(articles: readonly Article[], config: SiteConfig, lim
     if (rendered === undefined) continue;
     feeds.push({ updated: rendered.model.updated, newest: plan.articles[newestIndex(rendered.model.items)]?.file });
     // Documents few readers would fetch, as the build names them (a size is counted only when it could be that large).
-    const sizes = [...rendered.outputs].map(([name, bytes]) => [`${config.outDir}/${name}`, bytes.byteLength] as const);
+    const sizes = [...rendered.outputs].map(([name, pieces]) => [`${config.outDir}/${name}`, byteLength(pieces)] as const);
     large.push(...largeDocuments(sizes, plan));
   }
   if (model === undefined) throw new Error('planFeeds always plans the main feed');

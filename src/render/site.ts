@@ -4,7 +4,7 @@
  * of section, tag and author feeds costs little more than the articles it shows. Pure.
  */
 import { DatelineError } from '../errors.js';
-import { joinDocument, joinDocumentBytes, type DocumentParts } from '../formats/_document.js';
+import { documentPieces, joinDocument, type DocumentParts } from '../formats/_document.js';
 import { atomParts, writeAtom } from '../formats/atom.js';
 import { jsonFeedParts, writeJsonFeed } from '../formats/jsonfeed.js';
 import { rssParts, writeRss } from '../formats/rss.js';
@@ -103,23 +103,23 @@ export function documentsOf(plan: Pick<PlanHead, 'dir' | 'kind' | 'content'>, mo
 }
 
 /**
- * The same documents as UTF-8 bytes, which is what a build writes (joinDocumentBytes), held to `bounds`
- * the same way: by their exact sizes, and, against the heap left, taking a byte for a code unit (never
- * fewer: the check errs towards refusing).
+ * The same documents as UTF-8 bytes in pieces, which is what a build writes (documentPieces), held to
+ * `bounds` the same way: by their exact sizes, and, against the heap left, taking a byte for a code unit
+ * (never fewer: the check errs towards refusing).
  */
-export function documentBytesOf(plan: Pick<PlanHead, 'dir' | 'kind' | 'content'>, model: FeedModel, bounds?: DocumentBounds): Map<string, Uint8Array> {
+export function documentBytesOf(plan: Pick<PlanHead, 'dir' | 'kind' | 'content'>, model: FeedModel, bounds?: DocumentBounds): Map<string, Uint8Array[]> {
   const parts = partsOf(plan, model);
   if (bounds !== undefined) {
     const sizes = parts.map(([name, p]) => [`${bounds.outDir}/${name}`, joinedBytes(p, model.items)] as const);
     checkBounds(plan, bounds, sizes.filter(([, bytes]) => bytes > bounds.limit.bytes), sizes.map(([, bytes]) => bytes), () => sizes);
   }
-  return new Map(parts.map(([name, p]) => [name, joinDocumentBytes(p, model.items)]));
+  return new Map(parts.map(([name, p]) => [name, documentPieces(p, model.items)]));
 }
 
 const partsOf = (plan: Pick<PlanHead, 'dir'>, model: FeedModel): (readonly [string, DocumentParts])[] =>
   FORMATS.map((format) => [`${plan.dir}${FEED_FILES[format]}`, PARTS[format](model)] as const);
 
-/** The UTF-8 size of `joinDocumentBytes(parts, items)`, from the fragments' bytes (which the join reuses). */
+/** The UTF-8 size of `documentPieces(parts, items)`, from the fragments' bytes (which the pieces are). */
 function joinedBytes(parts: DocumentParts, items: readonly FeedItem[]): number {
   if (items.length === 0 && parts.empty !== undefined) return Buffer.byteLength(parts.empty);
   let bytes = Buffer.byteLength(parts.head) + Buffer.byteLength(parts.tail) + Math.max(0, items.length - 1) * Buffer.byteLength(parts.separator);
@@ -242,7 +242,7 @@ export class SiteRenderer {
   }
 
   /** The same, the documents as UTF-8 bytes (documentBytesOf). */
-  renderBytes(plan: FeedPlan): RenderedFeed<Uint8Array> {
+  renderBytes(plan: FeedPlan): RenderedFeed<Uint8Array[]> {
     const model = this.model(plan, this.bounds);
     return { plan, model, outputs: documentBytesOf(plan, model, this.bounds) };
   }

@@ -55,24 +55,31 @@ export interface Fragments {
   bytes(item: object, context: string, render: () => string): Uint8Array;
 }
 
+/** A fragment as text, or, once asked for, as UTF-8 bytes. */
+interface Fragment {
+  context: string;
+  text: string | undefined;
+  bytes: Buffer | undefined;
+}
+
 /**
  * Memoises a fragment per item object and context (items are immutable once built, and shared by feeds).
  * Once its bytes are asked for, they are kept instead of the text: a writer's text is a rope of small
  * strings, which every garbage collection walks while it lives.
  */
 export function fragmentCache(): Fragments {
-  const cache = new WeakMap<object, { context: string; text: string | undefined; bytes: Uint8Array | undefined }>();
-  const entry = (item: object, context: string, render: () => string): { context: string; text: string | undefined; bytes: Uint8Array | undefined } => {
+  const cache = new WeakMap<object, Fragment>();
+  const entry = (item: object, context: string, render: () => string): Fragment => {
     const hit = cache.get(item);
     if (hit !== undefined && hit.context === context) return hit;
-    const made = { context, text: render(), bytes: undefined };
+    const made: Fragment = { context, text: render(), bytes: undefined };
     cache.set(item, made);
     return made;
   };
   return {
     text(item, context, render) {
       const e = entry(item, context, render);
-      return (e.text ??= Buffer.from(e.bytes as Uint8Array).toString('utf8'));
+      return (e.text ??= (e.bytes as Buffer).toString('utf8'));
     },
     bytes(item, context, render) {
       const e = entry(item, context, render);

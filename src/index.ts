@@ -16,7 +16,7 @@ export { writeJsonFeed } from './formats/jsonfeed.js';
 export { writeRss } from './formats/rss.js';
 export { committedStages, interruptStages, writeOutputs, OutputStage, type Written } from './output/dist.js';
 export type { OnWait } from './locks.js';
-export { hostingFiles, strongEtag, httpDate, MANIFEST_FILE, MEDIA_TYPES, NGINX_CONF_FILE, HEADERS_FILE, type Hosting } from './hosting/index.js';
+export { hostingFiles, strongEtag, httpDate, MANIFEST_FILE, MEDIA_TYPES, NGINX_CONF_FILE, HEADERS_FILE, type Hosting, type Bytes } from './hosting/index.js';
 export { loadArticles, loadConfig, DEFAULT_CONFIG_FILE, type Loaded } from './sources/index.js';
 export { main, type CliIO } from './cli.js';
 export { createHandler, type Handler, type HandlerOptions } from './serve/handler.js';

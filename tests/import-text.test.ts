@@ -307,6 +307,50 @@ describe('importText: fixtures', () => {
     expect(r.diagnostics.map((d) => [d.code, d.line, d.message.includes('"Updated: 2025-02-05 24:11" is in a form not read')])).toEqual([['E_IMPORT_NO_DATE', 5, true]]);
   });
 
+  // QA: `Published: February 5, 2025` over `Updated: February 5, 2025 10:30 AM EST` went out with the
+  // publication line for its headline and dated 10:30, the update's time; the headline was "not used".
+  describe('a stamp with a date and no time', () => {
+    const lead = 'CAIRO, Feb. 5 (Reuters) -- Negotiators met again on Wednesday, officials said.';
+    const page = (...stamps: string[]): string => ['Ceasefire talks resume in Cairo', '', 'By Jane Doe', '', ...stamps, '', lead, ''].join('\n');
+    const refusal = (r: ImportResult): [string, number | undefined, string][] => r.diagnostics.map((d) => [d.code, d.line, d.message]);
+
+    it.each([
+      ['before the update stamp', ['Published: February 5, 2025', 'Updated: February 5, 2025 10:30 AM EST'], 5],
+      ['after it', ['Updated: February 5, 2025 10:30 AM EST', 'Published: February 5, 2025'], 6],
+      ['as a bare date label', ['Date: 2025-02-05', 'Last updated: 2025-02-05 10:30'], 5],
+    ])('of first publication, beside update stamps only, refuses the story at its line (%s): the update is no first publication', (_, stamps, line) => {
+      const r = importText(page(...stamps), { file: 'u.txt', timezone: ZONE });
+      expect(r.stories).toEqual([]);
+      const printed = stamps.find((s) => !/updated/i.test(s)) ?? '';
+      expect(refusal(r)).toEqual([['E_IMPORT_NO_DATE', line, `no date: the stamp "${printed}" gives a date and no time, and an update's time is not the first publication's (write it as "Published: 2025-02-05 09:24", with its UTC offset, such as "-05:00", when the time is not the site's zone's)`]]);
+    });
+
+    it('alone, is named as a date with no time', () => {
+      const r = importText(page('Published: February 5, 2025'), { file: 'u.txt', timezone: ZONE });
+      expect(r.stories).toEqual([]);
+      expect(refusal(r)).toEqual([['E_IMPORT_NO_DATE', 5, 'no date: the stamp "Published: February 5, 2025" gives a date and no time (write it as "Published: 2025-02-05 09:24", with its UTC offset, such as "-05:00", when the time is not the site\'s zone\'s)']]);
+    });
+
+    it.each([
+      [['Posted: Feb 5, 2025', 'Published: February 5, 2025 9:00 AM EST', 'Updated: February 5, 2025 10:30 AM EST'], 'Posted: Feb 5, 2025', '2025-02-05T10:30:00-05:00'],
+      [['Published: February 5, 2025 9:00 AM EST', 'Updated: 5 Feb 2025'], 'Updated: 5 Feb 2025', undefined],
+    ])('beside a publication stamp with its time, is noted and not used, and the headline stays: %j', (stamps, unused, updated) => {
+      const story = only(importText(page(...stamps), { file: 'u.txt', timezone: ZONE }));
+      expect(story.fields.title).toBe('Ceasefire talks resume in Cairo');
+      expect(story.fields.date).toBe('2025-02-05T09:00:00-05:00');
+      expect(story.fields.updated).toBe(updated);
+      expect(story.notes).toContain(`stamp with a date and no time, not used: "${unused}"`);
+      expect(story.body).toBe(lead.replace(/^.*-- /, ''));
+    });
+
+    it('is told from a headline that starts with a label and a number', () => {
+      const text = ['Released 3 hostages return home', '', 'Updated: 2025-02-05 09:24', '', lead, ''].join('\n');
+      const story = only(importText(text, { file: 'u.txt', timezone: ZONE }));
+      expect(story.fields.title).toBe('Released 3 hostages return home');
+      expect(story.notes.filter((n) => n.includes('stamp'))).toEqual([]);
+    });
+  });
+
   it('takes an agency line naming two agencies joined by "and" for the credit, as printed, not leaving it in the body', () => {
     const text = ['Home | World', '', 'Two agencies', '', 'Updated: 2025-08-19 09:24', '', 'ISLAMABAD, Aug. 19 (Xinhua) -- Body paragraph.', '', 'Agencies via AFP and Reuters', ''].join('\n');
     const story = only(importText(text, { file: 'a.txt', timezone: ZONE }));

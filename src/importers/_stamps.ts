@@ -291,6 +291,19 @@ function wrongWeekday(text: string, date: DateParts): string | undefined {
 }
 
 /** True for a text that is a stamp this reader reads (on a desk in `deskZone`). */
+/**
+ * The kind of a stamp line that gives a date and no time (`Published: February 5, 2025`, `Updated
+ * 2025-02-05`), or undefined for any other text. A record's date is the time of first publication, which
+ * such a line does not give.
+ */
+export function dateOnlyStamp(text: string): Stamp['kind'] | undefined {
+  const labelled = LABEL.exec(text);
+  if (labelled === null) return undefined;
+  const d = readDate(text.slice(labelled[0].length).replace(WEEKDAY, ''));
+  if (d === undefined || !/^\s*\.?\s*$/.test(d.rest)) return undefined;
+  return /updat|modif|更新/i.test(labelled.groups?.['label'] ?? '') ? 'updated' : 'published';
+}
+
 export const isStamp = (text: string, deskZone?: string): boolean => parseStamp(text, 0, deskZone) !== undefined;
 
 /** The ambiguous zone abbreviation a text ends its time with (`9:24 CST`), if any, and the desk's zone does not decide it. */

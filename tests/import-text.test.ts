@@ -309,7 +309,7 @@ describe('importText: fixtures', () => {
 
   // QA: `Published: February 5, 2025` over `Updated: February 5, 2025 10:30 AM EST` went out with the
   // publication line for its headline and dated 10:30, the update's time; the headline was "not used".
-  describe('a stamp with a date and no time', () => {
+  describe('a stamp that names no instant (a date and no time, or how long ago)', () => {
     const lead = 'CAIRO, Feb. 5 (Reuters) -- Negotiators met again on Wednesday, officials said.';
     const page = (...stamps: string[]): string => ['Ceasefire talks resume in Cairo', '', 'By Jane Doe', '', ...stamps, '', lead, ''].join('\n');
     const refusal = (r: ImportResult): [string, number | undefined, string][] => r.diagnostics.map((d) => [d.code, d.line, d.message]);
@@ -325,6 +325,12 @@ describe('importText: fixtures', () => {
       expect(refusal(r)).toEqual([['E_IMPORT_NO_DATE', line, `no date: the stamp "${printed}" gives a date and no time, and an update's time is not the first publication's (write it as "Published: 2025-02-05 09:24", with its UTC offset, such as "-05:00", when the time is not the site's zone's)`]]);
     });
 
+    it('of first publication, given as how long ago beside an update stamp, refuses the story too', () => {
+      const r = importText(page('Published 3 hours ago', 'Updated: February 5, 2025 10:30 AM EST'), { file: 'u.txt', timezone: ZONE });
+      expect(r.stories).toEqual([]);
+      expect(refusal(r)).toEqual([['E_IMPORT_NO_DATE', 5, 'no date: the stamp "Published 3 hours ago" gives no date, only how long before the page was saved, and an update\'s time is not the first publication\'s (write it as "Published: 2025-02-05 09:24", with its UTC offset, such as "-05:00", when the time is not the site\'s zone\'s)']]);
+    });
+
     it('alone, is named as a date with no time', () => {
       const r = importText(page('Published: February 5, 2025'), { file: 'u.txt', timezone: ZONE });
       expect(r.stories).toEqual([]);
@@ -334,12 +340,14 @@ describe('importText: fixtures', () => {
     it.each([
       [['Posted: Feb 5, 2025', 'Published: February 5, 2025 9:00 AM EST', 'Updated: February 5, 2025 10:30 AM EST'], 'Posted: Feb 5, 2025', '2025-02-05T10:30:00-05:00'],
       [['Published: February 5, 2025 9:00 AM EST', 'Updated: 5 Feb 2025'], 'Updated: 5 Feb 2025', undefined],
+      // Reuters prints how long ago on a line of its own too.
+      [['Updated 5 hours ago', 'Published: February 5, 2025 at 9:00 a.m. EST'], 'Updated 5 hours ago', undefined],
     ])('beside a publication stamp with its time, is noted and not used, and the headline stays: %j', (stamps, unused, updated) => {
       const story = only(importText(page(...stamps), { file: 'u.txt', timezone: ZONE }));
       expect(story.fields.title).toBe('Ceasefire talks resume in Cairo');
       expect(story.fields.date).toBe('2025-02-05T09:00:00-05:00');
       expect(story.fields.updated).toBe(updated);
-      expect(story.notes).toContain(`stamp with a date and no time, not used: "${unused}"`);
+      expect(story.notes).toContain(`stamp that ${unused.includes('ago') ? 'gives no date, only how long before the page was saved' : 'gives a date and no time'}, not used: "${unused}"`);
       expect(story.body).toBe(lead.replace(/^.*-- /, ''));
     });
 

@@ -292,17 +292,23 @@ function wrongWeekday(text: string, date: DateParts): string | undefined {
 
 /** True for a text that is a stamp this reader reads (on a desk in `deskZone`). */
 /**
- * The kind of a stamp line that gives a date and no time (`Published: February 5, 2025`, `Updated
- * 2025-02-05`), or undefined for any other text. A record's date is the time of first publication, which
- * such a line does not give.
+ * A stamp line that names no instant: a date and no time (`Published: February 5, 2025`, `Updated
+ * 2025-02-05`), or how long ago (`Updated 5 hours ago`, `Published yesterday`), as a page shows it when
+ * saved. Its kind, and which of the two; undefined for any other text. A record's date is the time of first
+ * publication, which such a line does not give.
  */
-export function dateOnlyStamp(text: string): Stamp['kind'] | undefined {
+export function untimedStamp(text: string): { kind: Stamp['kind']; gives: 'date' | 'ago' } | undefined {
   const labelled = LABEL.exec(text);
   if (labelled === null) return undefined;
-  const d = readDate(text.slice(labelled[0].length).replace(WEEKDAY, ''));
-  if (d === undefined || !/^\s*\.?\s*$/.test(d.rest)) return undefined;
-  return /updat|modif|更新/i.test(labelled.groups?.['label'] ?? '') ? 'updated' : 'published';
+  const rest = text.slice(labelled[0].length);
+  const d = readDate(rest.replace(WEEKDAY, ''));
+  const gives = d !== undefined && /^\s*\.?\s*$/.test(d.rest) ? 'date' : AGO.test(rest) ? 'ago' : undefined;
+  if (gives === undefined) return undefined;
+  return { kind: /updat|modif|更新/i.test(labelled.groups?.['label'] ?? '') ? 'updated' : 'published', gives };
 }
+
+/** How long ago, as pages print it instead of a stamp: `5 hours ago`, `an hour ago`, `2 mins ago`, `just now`, `yesterday`. */
+const AGO = /^(?:(?:\d{1,3}|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|months?)\s+ago|just now|yesterday|today)\s*\.?$/i;
 
 export const isStamp = (text: string, deskZone?: string): boolean => parseStamp(text, 0, deskZone) !== undefined;
 

@@ -21,7 +21,7 @@ import {
 import { contentId, markdownHeading, markdownText, withoutWireMarks } from './record.js';
 import type { Importer, ImportResult, RecordFieldsOut } from './types.js';
 import { type PageBlock, BREADCRUMB_SEP, classify, ID_LINE, IMAGE_LINE, isRelated, type Line, NAV, segments, endsSentence, withoutClosers } from './_page.js';
-import { ambiguity, ambiguousZone, dateOnlyStamp, parseStamp, type Stamp } from './_stamps.js';
+import { ambiguity, ambiguousZone, parseStamp, untimedStamp, type Stamp } from './_stamps.js';
 import { MONTH_NAME } from './_months.js';
 import { type Byline, parseByline } from './_bylines.js';
 import { nameCase } from './_names.js';
@@ -72,13 +72,16 @@ const STAMP_LABEL = new RegExp(
 /** Why a stamp line was not read: a zone abbreviation that names several zones, a date with no time, or a form not read. */
 function notRead(text: string, deskZone: string): string {
   const zone = ambiguousZone(text, deskZone);
-  const untimed = dateOnlyStamp(text);
+  const untimed = untimedStamp(text);
   return zone !== undefined
     ? `the stamp ${q(text)} gives its time in ${zone}, which names more than one zone (${ambiguity(zone)?.names}); write the UTC offset it means instead (${ambiguity(zone)?.offsets})`
     : untimed !== undefined
-      ? `the stamp ${q(text)} gives a date and no time (${writeItAs(untimed)})`
+      ? `the stamp ${q(text)} ${GIVES[untimed.gives]} (${writeItAs(untimed.kind)})`
       : `the stamp ${q(text)} is in a form not read (${writeItAs('updated')})`;
 }
+
+/** What a stamp that names no instant gives (untimedStamp). */
+const GIVES = { date: 'gives a date and no time', ago: 'gives no date, only how long before the page was saved' } as const;
 
 const writeItAs = (kind: Stamp['kind']): string =>
   `write it as "${kind === 'published' ? 'Published' : 'Updated'}: 2025-02-05 09:24", with its UTC offset, such as "-05:00", when the time is not the site's zone's`;
@@ -154,8 +157,8 @@ const problems = {
   ambiguous: (file: string, stamp: { n: number; text: string }, deskZone: string) =>
     diagnostic(Errors.ImportNoDate, { file, line: stamp.n }, notRead(stamp.text, deskZone), true),
   /** A publication stamp with a date and no time, beside update stamps only: their time is not the first publication's. */
-  untimed: (file: string, stamp: { n: number; text: string }) =>
-    diagnostic(Errors.ImportNoDate, { file, line: stamp.n }, `the stamp ${q(stamp.text)} gives a date and no time, and an update's time is not the first publication's (${writeItAs('published')})`, true),
+  untimed: (file: string, stamp: { n: number; text: string }, gives: keyof typeof GIVES) =>
+    diagnostic(Errors.ImportNoDate, { file, line: stamp.n }, `the stamp ${q(stamp.text)} ${GIVES[gives]}, and an update's time is not the first publication's (${writeItAs('published')})`, true),
   badDate: (file: string, line: number, value: string) => diagnostic(Errors.DateFormat, { file, line, field: 'date' }, value, deskTimeProblem(value)),
   clockTime: (file: string, line: number, field: string, value: string, zone: string, t: Exclude<DeskTime, { ok: true } | { problem: 'format' }>) =>
     t.problem === 'nonexistent'
@@ -301,16 +304,21 @@ export const importText: Importer = (input, ctx): ImportResult => {
   }
   const candidates: Line[] = [];
   /**
-   * Stamp lines with a date and no time (`Published: February 5, 2025`): no headline, and no paragraph of
-   * the story. One of first publication beside update stamps only refuses the story (below).
+   * Stamp lines that name no instant (`Published: February 5, 2025`, `Updated 5 hours ago`): no headline,
+   * and no paragraph of the story. One of first publication beside update stamps only refuses the story.
    */
-  const untimed: { n: number; text: string }[] = [];
+  const untimed: { n: number; text: string; kind: Stamp['kind']; gives: keyof typeof GIVES }[] = [];
+  const untimedLine = (l: { n: number; text: string }): boolean => {
+    const u = untimedStamp(l.text);
+    if (u !== undefined) untimed.push({ n: l.n, text: l.text, ...u });
+    return u !== undefined;
+  };
   for (const l of lines.slice(crumb + 1, headerEnd)) {
     if (l.kind === 'id') takeId(l);
     else if (l.kind === 'image') imageUrl ??= IMAGE_LINE.exec(l.text)?.[1];
     // (A line of links, `Home | World | China`, is the site's; a byline with bars is not: `By Jane Doe | AFP | Reuters`.)
     else if (l.kind !== 'text' || (NAV.test(l.text) && parseByline(l.text) === undefined)) continue;
-    else if (dateOnlyStamp(l.text) !== undefined) untimed.push(l);
+    else if (untimedLine(l)) continue;
     else {
       const byline = parseByline(l.text);
       const agency = parseAgencyLine(l.text);
@@ -427,7 +435,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
     if (b.kind === 'stamp') takeStampLine(b.text, b.n);
     // A second stamp in a form not read ("Updated: 2025-02-05 9:30 PM EST") is no paragraph of the story.
     // (One in a zone that names several was refused above.)
-    else if (dateOnlyStamp(b.text) !== undefined) untimed.push(b);
+    else if (untimedLine(b)) continue;
     else if (STAMP_LABEL.test(b.text) && !readsAsProse(b.text)) notes.push(`stamp in a form not read, not used: ${q(b.text)}`);
     else if (b.kind === 'id') takeId(b);
     else if (b.kind === 'image') imageUrl ??= IMAGE_LINE.exec(b.text)?.[1];
@@ -569,12 +577,12 @@ export const importText: Importer = (input, ctx): ImportResult => {
 
   // Dates.
   const published = stamps.find((s) => s.kind === 'published');
-  // A publication stamp with a date and no time beside update stamps only: the first update's time would be
+  // A publication stamp that names no instant beside update stamps only: the first update's time would be
   // taken for the first publication's (QA: `Published: February 5, 2025` over `Updated: February 5, 2025
   // 10:30 AM EST` went out dated 10:30, under the publication line as its headline). Refused, naming it.
-  const firstUntimed = untimed.find((l) => dateOnlyStamp(l.text) === 'published');
-  if (published === undefined && firstUntimed !== undefined) return { stories: [], diagnostics: [...diagnostics, problems.untimed(file, firstUntimed)] };
-  for (const l of untimed) notes.push(`stamp with a date and no time, not used: ${q(l.text)}`);
+  const firstUntimed = untimed.find((l) => l.kind === 'published');
+  if (published === undefined && firstUntimed !== undefined) return { stories: [], diagnostics: [...diagnostics, problems.untimed(file, firstUntimed, firstUntimed.gives)] };
+  for (const l of untimed) notes.push(`stamp that ${GIVES[l.gives]}, not used: ${q(l.text)}`);
   // Of several update stamps (a page that lists its editions), the latest is the update, and without a
   // publication stamp the earliest is the first publication; in the order printed when one names no instant.
   // (The later one was noted "not used", and the story lost its update.)

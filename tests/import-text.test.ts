@@ -2132,6 +2132,18 @@ describe('importText: pages laid out as CNN and Reuters lay theirs out', () => {
     ]);
   });
 
+  // QA: the BBC's `Share` and `Save` buttons between the headline and the stamp made "Save" the headline.
+  it.each([
+    [['Share', 'Save'], ['Share full article', '12 comments']],
+    [['Save article', 'Print'], ['Copy link', 'Gift this article']],
+    [['Bookmark'], ['Share on WhatsApp', 'Email', 'Add to reading list']],
+  ])('reads buttons around the headline and the stamp as chrome: %j, %j', (above, below) => {
+    const page = ['Floods force thousands from homes in Spain', ...above, '', 'Published 9:24 AM EST, Wed February 5, 2025', ...below, '',
+      'VALENCIA, Spain, Feb. 5 (Reuters) - Rescue teams worked through the night.', '', 'Print', ''].join('\n');
+    const story = only(importText(page, { file: 'b.txt', timezone: ZONE }));
+    expect([story.fields.title, story.body, story.notes]).toEqual(['Floods force thousands from homes in Spain', 'Rescue teams worked through the night.', []]);
+  });
+
   it.each([
     // (Review: no date was read from either, and the copy was refused.)
     ['Kyodo\'s, on Japan\'s clock, crediting Kyodo', 'KYODO NEWS - Feb 5, 2025 - 09:24 | World, All', 'Japan will reopen the port.', '2025-02-05T09:24:00+09:00', { name: 'Kyodo' }],

@@ -58,7 +58,10 @@ const PROMO: readonly RegExp[] = [
   // A reading time or a player (`4 minute read`, `5 min read`, `Listen to this article`, `Listen · 3:12 min`).
   /^\d{1,3}\s*(?:-\s*)?(?:minutes?|mins?)(?:\s+read|\s+listen)?$/i,
   /^listen(?: to this (?:article|story))?(?:\s*[·|•-]?\s*\d{1,2}:\d{2}(?:\s*mins?)?)?$/i,
-  /^share(?: this)?(?: article| story| page)?\s*[:：]?$/i,
+  /^share(?: this)?(?: full)?(?: article| story| page)?\s*[:：]?$/i,
+  // Buttons around a headline and its stamp (the BBC's `Share` and `Save`, the New York Times' `Share full
+  // article`, a gift link, a print or comments button), alone on a line.
+  /^(?:share on (?:facebook|twitter|x|whatsapp|linkedin|email)|save(?: article| story| for later)?|saved|bookmark|print(?: article| story| this (?:article|story|page))?|copy link|e-?mail|\d*\s*comments?|gift(?: this)? article|add to (?:my )?(?:list|reading list))$/i,
   /^(?:subscribe|sign up)\b.*\b(?:newsletter|free|now|today)\b/i,
   /^(?:top news|most (?:viewed|popular|read)|editor'?s picks?|trending(?: now)?)$/i,
   /^(?:扫码|掃碼|下载|下載).*(?:客户端|客戶端|app)/i,

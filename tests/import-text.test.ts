@@ -2132,6 +2132,27 @@ describe('importText: pages laid out as CNN and Reuters lay theirs out', () => {
     ]);
   });
 
+  // QA: the BBC's byline, a name alone over `BBC News, Doha`, made "BBC News, Doha" the headline.
+  it.each([
+    [[], 'BBC News, Doha', 'BBC News', 'Doha'],
+    [['Home > News > World', ''], 'BBC News, Doha', 'BBC News', 'Doha'],
+    [[], 'CNN, Cairo', 'CNN', 'Cairo'],
+  ])('reads a byline of a name alone over a broadcaster and a place as the BBC prints it: %j %s', (crumb, outletLine, outlet, place) => {
+    const page = [...crumb, 'Port reopens after storm', '', 'Jane Doe', outletLine, 'Share', 'Save', '', 'Published: February 5, 2025 9:24 AM GMT', '',
+      'The port reopened on Wednesday, officials said.', ''].join('\n');
+    const story = only(importText(page, { file: 'bbc.txt', timezone: ZONE }));
+    expect([story.fields.title, story.fields.authors, story.fields.agency, story.body]).toEqual(['Port reopens after storm', ['Jane Doe'], undefined, 'The port reopened on Wednesday, officials said.']);
+    expect(story.notes).toEqual([`publication after the byline not kept (not a known agency): "${outlet}"`, `byline place not kept (a byline has no field for it): "${place}"`]);
+  });
+
+  it('never takes a broadcaster and a place for the headline, and reads it as no byline under a line that is no name', () => {
+    const page = ['Storm hits coast', 'High winds in Cork', 'CNN, Cairo', '', 'Published: February 5, 2025 9:24 AM GMT', '', 'The port reopened on Wednesday, officials said.', ''].join('\n');
+    const story = only(importText(page, { file: 'bbc.txt', timezone: ZONE }));
+    expect(story.fields.title).toBe('High winds in Cork');
+    expect(story.fields.authors).toBeUndefined();
+    expect(story.notes).toContain('a line like a byline without "By", not read as one (a label or a place reads the same): "CNN, Cairo"; write "By CNN, Cairo" if it is the byline');
+  });
+
   // QA: the BBC's `Share` and `Save` buttons between the headline and the stamp made "Save" the headline.
   it.each([
     [['Share', 'Save'], ['Share full article', '12 comments']],

@@ -7,7 +7,8 @@
  */
 import { parseByline, type Byline } from './_bylines.js';
 import { isBureau } from './_names.js';
-import { isPlaceName } from './_places.js';
+import { isBroadcaster } from './lines.js';
+import { isPlace, isPlaceName } from './_places.js';
 import { isRegionName } from './_regions.js';
 
 /** Words of a page's labels and sections, which no person's name of two words is made of (`Breaking News`, `Fact Check`). */
@@ -56,4 +57,20 @@ export function nameInPlace(text: string): boolean {
   if (m === null || !(isPlaceName(m[2] ?? '') || isRegionName(m[2] ?? ''))) return false;
   const names = (m[1] ?? '').split(/, | and /u);
   return names.every((n) => /^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,3}$/u.test(n) && looksLikePerson(n));
+}
+
+/** A person's name alone on a line (`Jane Doe`): two to four words with capitals that look like a person's. */
+export const personAlone = (text: string): boolean => {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return /^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,3}$/u.test(t) && looksLikePerson(t);
+};
+
+/**
+ * `BBC News, Doha`, `CNN, Cairo`: a broadcaster and a place, as the BBC prints the line under a byline of a
+ * name alone (`Jane Doe`). The outlet and the place, or undefined.
+ */
+export function outletInPlace(text: string): { outlet: string; place: string } | undefined {
+  const m = /^([^,]+), ([^,]+)$/u.exec(text.replace(/\s+/g, ' ').trim());
+  const [outlet, place] = [m?.[1] ?? '', m?.[2] ?? ''];
+  return m !== null && isBroadcaster(outlet) && isPlace(place) ? { outlet, place } : undefined;
 }

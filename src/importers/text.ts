@@ -27,7 +27,7 @@ import { type Byline, parseByline } from './_bylines.js';
 import { nameCase } from './_names.js';
 import { keptWholeNote } from './_surname-first.js';
 import { withNote } from './_with.js';
-import { barByline, nameInPlace } from './_bar-byline.js';
+import { barByline, nameInPlace, outletInPlace, personAlone } from './_bar-byline.js';
 import { endsWithMark, innerEndMarkNote, innerEndMarks, MARK_ALONE, withoutEndMark } from './_end-mark.js';
 import { leadOf, type TextLead } from './_lead.js';
 import { closingCredit } from './_closing.js';
@@ -327,11 +327,22 @@ export const importText: Importer = (input, ctx): ImportResult => {
       else candidates.push(l);
     }
   }
+  // The BBC's byline: a name alone over its outlet and place (`Jane Doe`, then `BBC News, Doha`), the last two
+  // lines before the stamp, under the headline. Read as `By Jane Doe, BBC News`, the place noted (QA: "BBC
+  // News, Doha" was the headline, and the headline and the name were "not used").
+  const outletLine = candidates.length >= 3 ? outletInPlace(candidates[candidates.length - 1]?.text ?? '') : undefined;
+  const nameLine = outletLine === undefined ? undefined : candidates[candidates.length - 2];
+  const outletByline = nameLine !== undefined && personAlone(nameLine.text) ? parseByline(`By ${nameLine.text}, ${outletLine?.outlet ?? ''}`) : undefined;
+  if (outletByline !== undefined) {
+    candidates.splice(candidates.length - 2, 2);
+    takeByline(outletByline);
+    notes.push(`byline place not kept (a byline has no field for it): ${q(outletLine?.place ?? '')}`);
+  }
   // After a breadcrumb the headline comes first; without one, site lines may precede it, so it is the last line before the stamp.
   // A line under it like a byline without "By" (`Jane Doe | AP`) is no headline, and is not read as a
   // byline either: a label or a place reads the same (`White House | AP`, `Hong Kong | Reuters`). Noted.
   // So is one of names and a place (the Guardian's `Jane Roe in Berlin`) with a line above it.
-  const bylineLike = (text: string): boolean => barByline(text) !== undefined || nameInPlace(text);
+  const bylineLike = (text: string): boolean => barByline(text) !== undefined || nameInPlace(text) || outletInPlace(text) !== undefined;
   let top = crumb >= 0 ? 0 : candidates.length - 1;
   while (crumb < 0 && top > 0 && bylineLike(candidates[top]?.text ?? '')) top -= 1;
   // A standfirst under the headline, a sentence of eight words or more closing with a full stop (the New

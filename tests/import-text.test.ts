@@ -2145,6 +2145,24 @@ describe('importText: pages laid out as CNN and Reuters lay theirs out', () => {
     expect(story.notes).toEqual([`publication after the byline not kept (not a known agency): "${outlet}"`, `byline place not kept (a byline has no field for it): "${place}"`]);
   });
 
+  // QA: AP's `The Associated Press` under its byline, and the New York Times' `Reporting from Cairo`, were
+  // taken for the headline (and after the stamp, the latter for the story's first paragraph).
+  it.each([
+    [['By Jane Doe', 'The Associated Press', '', 'Updated 9:24 AM EST, February 5, 2025', ''], { name: 'Associated Press' }, []],
+    [['By Jane Doe', 'Reporting from Cairo', '', 'Feb. 5, 2025, 9:24 a.m. ET', ''], undefined, ['byline place not kept (a byline has no field for it): "Cairo"']],
+    [['Feb. 5, 2025, 9:24 a.m. ET', '', 'By Jane Doe', 'Reporting from Kyiv, Ukraine', ''], undefined, ['byline place not kept (a byline has no field for it): "Kyiv, Ukraine"']],
+  ])('reads the line under a byline that names the agency or where the reporter was: %j', (head, agency, notes) => {
+    const page = ['Port reopens after storm', '', ...head, 'The port reopened on Wednesday, officials said.', ''].join('\n');
+    const story = only(importText(page, { file: 'ap.txt', timezone: ZONE }));
+    expect([story.fields.title, story.fields.authors, story.fields.agency, story.body, story.notes]).toEqual(['Port reopens after storm', ['Jane Doe'], agency, 'The port reopened on Wednesday, officials said.', notes]);
+  });
+
+  it('keeps a paragraph that starts "Reporting from" and ends a sentence in the story', () => {
+    const page = ['Port reopens after storm', '', 'Updated: 2025-02-05 09:24', '', 'Reporting from the port is hard.', '', 'Ships queued.', ''].join('\n');
+    const story = only(importText(page, { file: 'ap.txt', timezone: ZONE }));
+    expect(story.body).toBe('Reporting from the port is hard.\n\nShips queued.');
+  });
+
   it('never takes a broadcaster and a place for the headline, and reads it as no byline under a line that is no name', () => {
     const page = ['Storm hits coast', 'High winds in Cork', 'CNN, Cairo', '', 'Published: February 5, 2025 9:24 AM GMT', '', 'The port reopened on Wednesday, officials said.', ''].join('\n');
     const story = only(importText(page, { file: 'bbc.txt', timezone: ZONE }));

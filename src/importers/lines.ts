@@ -709,7 +709,9 @@ export const noAgencyNamed = (a: { name: string; via?: string }): boolean => a.v
 
 /** `Agencies Via Xinhua` → `{name: 'Xinhua', via: 'Agencies'}`; `Xinhua`; `Reuters - AP`, `AFP and AP` (kept as printed). */
 export function parseAgencyLine(line: string): { name: string; via?: string } | undefined {
-  const m = AGENCY_LINE.exec(line.trim());
+  // (`The Associated Press` on a line of its own under a byline, as AP prints it: the agency. QA: it was
+  // the headline.)
+  const m = AGENCY_LINE.exec(line.trim().replace(/^the\s+(?=\S)/i, ''));
   if (m?.groups === undefined) return undefined;
   const canonical = (s: string): string => s.replace(new RegExp(AGENCY, 'gi'), (a) => AGENCIES.find((x) => x.toLowerCase() === a.toLowerCase()) ?? a);
   const out: { name: string; via?: string } = { name: canonical(m.groups['name'] ?? '') };

@@ -107,6 +107,17 @@ function ambiguousStamp(lines: readonly { n: number; text: string }[], deskZone:
     .find((l) => STAMP_LABEL.test(l.text) && !readsAsProse(l.text) && ambiguousZone(l.text, deskZone) !== undefined);
 }
 
+/**
+ * The New York Times' line under its byline, `Reporting from Cairo` (`from Kyiv, Ukraine`, `from the Gaza
+ * border`): where the reporters were, which a byline has no field for. The places, or undefined for any
+ * other text (a sentence that starts so ends with a full stop).
+ */
+function reportingFrom(text: string): string | undefined {
+  const places = /^Reporting from (\S.{0,80})$/u.exec(text.trim())?.[1];
+  return places === undefined || /[.!?]$/u.test(places) ? undefined : places;
+}
+const placesNote = (places: string): string => `byline place not kept (a byline has no field for it): ${q(places)}`;
+
 /** Where a second story starts among a story's blocks, by its headline: see above. */
 function secondStory(blocks: readonly PageBlock[], afterEndMark: ReadonlySet<PageBlock>): PageBlock | undefined {
   for (let k = 0; k + 1 < blocks.length; k++) {
@@ -254,7 +265,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
     contributors.push(...(b.contributors ?? []));
     for (const t of b.titles ?? []) notes.push(`byline title not kept (a byline has no field for it): ${q(t)}`);
     for (const t of b.notNames ?? []) notes.push(`byline text ${q(t)} is not a name: not used`);
-    for (const t of b.places ?? []) notes.push(`byline place not kept (a byline has no field for it): ${q(t)}`);
+    for (const t of b.places ?? []) notes.push(placesNote(t));
     if (b.surnameFirst !== undefined) notes.push(`byline ${q(b.surnameFirst)} read as one name, surname first: ${q(b.surnameFirstName ?? b.authors[0]?.name ?? '')}`);
     for (const m of b.moreSurnameFirst ?? []) notes.push(`byline ${q(m.printed)} read as one name, surname first: ${q(nameCase(m.name))}`);
     if (b.keptWhole !== undefined) notes.push(keptWholeNote(b.keptWhole));
@@ -319,6 +330,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
     // (A line of links, `Home | World | China`, is the site's; a byline with bars is not: `By Jane Doe | AFP | Reuters`.)
     else if (l.kind !== 'text' || (NAV.test(l.text) && parseByline(l.text) === undefined)) continue;
     else if (untimedLine(l)) continue;
+    else if (reportingFrom(l.text) !== undefined) notes.push(placesNote(reportingFrom(l.text) ?? ''));
     else {
       const byline = parseByline(l.text);
       const agency = parseAgencyLine(l.text);
@@ -336,7 +348,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
   if (outletByline !== undefined) {
     candidates.splice(candidates.length - 2, 2);
     takeByline(outletByline);
-    notes.push(`byline place not kept (a byline has no field for it): ${q(outletLine?.place ?? '')}`);
+    notes.push(placesNote(outletLine?.place ?? ''));
   }
   // After a breadcrumb the headline comes first; without one, site lines may precede it, so it is the last line before the stamp.
   // A line under it like a byline without "By" (`Jane Doe | AP`) is no headline, and is not read as a
@@ -447,6 +459,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
     // A second stamp in a form not read ("Updated: 2025-02-05 9:30 PM EST") is no paragraph of the story.
     // (One in a zone that names several was refused above.)
     else if (untimedLine(b)) continue;
+    else if (reportingFrom(b.text) !== undefined) notes.push(placesNote(reportingFrom(b.text) ?? ''));
     else if (STAMP_LABEL.test(b.text) && !readsAsProse(b.text)) notes.push(`stamp in a form not read, not used: ${q(b.text)}`);
     else if (b.kind === 'id') takeId(b);
     else if (b.kind === 'image') imageUrl ??= IMAGE_LINE.exec(b.text)?.[1];

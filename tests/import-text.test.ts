@@ -2157,6 +2157,27 @@ describe('importText: pages laid out as CNN and Reuters lay theirs out', () => {
     expect([story.fields.title, story.fields.authors, story.fields.agency, story.body, story.notes]).toEqual(['Port reopens after storm', ['Jane Doe'], agency, 'The port reopened on Wednesday, officials said.', notes]);
   });
 
+  // QA: a name alone above the stamps (the South China Morning Post's byline) and Xinhua's `Source:` and
+  // `Editor:` lines, each on its own line, were taken for the headline.
+  it.each([
+    ['Port reopens after storm', ['Jane Doe'], ['a line like a byline without "By", not read as one (a label or a place reads the same): "Jane Doe"; write "By Jane Doe" if it is the byline']],
+    ['Port reopens after a long storm', ['Kwame Mensah'], ['a line like a byline without "By", not read as one (a label or a place reads the same): "Kwame Mensah"; write "By Kwame Mensah" if it is the byline']],
+    ['Port reopens after storm', ['Source: Xinhua', 'Editor: huaxia'], ['found before the stamp and not used: "Source: Xinhua"', 'found before the stamp and not used: "Editor: huaxia"']],
+  ])('never takes a name alone or a labelled credit line under the headline for it: %s %j', (headline, lines, notes) => {
+    const page = [headline, '', ...lines, 'Published: 9:24am, 5 Feb 2025', '', 'The port reopened on Wednesday, officials said.', ''].join('\n');
+    const story = only(importText(page, { file: 'scmp.txt', timezone: ZONE }));
+    expect([story.fields.title, story.fields.authors, story.notes]).toEqual([headline, undefined, notes]);
+  });
+
+  it.each([
+    // (Four words over a three-word headline in title case that starts with no given name the importer knows.)
+    [['Business Desk Daily Edition', 'Storm Hits Coast'], 'Storm Hits Coast'],
+    [['Storm Hits Coast'], 'Storm Hits Coast'],
+  ])('keeps a short headline in title case under another line as the headline: %j', (lines, title) => {
+    const page = [...lines, '', 'Published: 9:24am, 5 Feb 2025', '', 'The port reopened on Wednesday, officials said.', ''].join('\n');
+    expect(only(importText(page, { file: 'scmp.txt', timezone: ZONE })).fields.title).toBe(title);
+  });
+
   it('keeps a paragraph that starts "Reporting from" and ends a sentence in the story', () => {
     const page = ['Port reopens after storm', '', 'Updated: 2025-02-05 09:24', '', 'Reporting from the port is hard.', '', 'Ships queued.', ''].join('\n');
     const story = only(importText(page, { file: 'ap.txt', timezone: ZONE }));

@@ -25,6 +25,7 @@ import { ambiguity, ambiguousZone, parseStamp, untimedStamp, type Stamp } from '
 import { MONTH_NAME } from './_months.js';
 import { type Byline, parseByline } from './_bylines.js';
 import { nameCase } from './_names.js';
+import { startsWithKnownName } from './_given-names.js';
 import { keptWholeNote } from './_surname-first.js';
 import { withNote } from './_with.js';
 import { barByline, nameInPlace, outletInPlace, personAlone } from './_bar-byline.js';
@@ -117,6 +118,9 @@ function reportingFrom(text: string): string | undefined {
   return places === undefined || /[.!?]$/u.test(places) ? undefined : places;
 }
 const placesNote = (places: string): string => `byline place not kept (a byline has no field for it): ${q(places)}`;
+
+/** A page's labelled credit line (`Source: Xinhua`, `Editor: huaxia`, `来源：新华网`), which is never the headline. */
+const INFO_LABEL = /^(?:Source|Editors?|来源|來源|作者|编辑|編輯|责任编辑|責任編輯)\s*[:：]/i;
 
 /** Where a second story starts among a story's blocks, by its headline: see above. */
 function secondStory(blocks: readonly PageBlock[], afterEndMark: ReadonlySet<PageBlock>): PageBlock | undefined {
@@ -355,8 +359,19 @@ export const importText: Importer = (input, ctx): ImportResult => {
   // byline either: a label or a place reads the same (`White House | AP`, `Hong Kong | Reuters`). Noted.
   // So is one of names and a place (the Guardian's `Jane Roe in Berlin`) with a line above it.
   const bylineLike = (text: string): boolean => barByline(text) !== undefined || nameInPlace(text) || outletInPlace(text) !== undefined;
+  // So is a page's labelled credit line (Xinhua's `Source: Xinhua`, `Editor: huaxia`, each on its own line),
+  // and a name alone (two or three words, as the South China Morning Post prints its byline) under a line
+  // that ends no sentence: of three words or more when the name starts with a given name the importer knows,
+  // of five or more otherwise. (QA: "Editor: huaxia" and "Jane Doe" were the headlines.)
+  const nameUnderHeadline = (k: number): boolean => {
+    const name = candidates[k]?.text ?? '';
+    const above = candidates[k - 1]?.text ?? '';
+    const words = above.split(' ').length;
+    return personAlone(name) && name.split(' ').length <= 3 && words >= (startsWithKnownName(name) ? 3 : 5) && !/[.。]$/u.test(above);
+  };
+  const notHeadline = (k: number): boolean => bylineLike(candidates[k]?.text ?? '') || INFO_LABEL.test(candidates[k]?.text ?? '') || nameUnderHeadline(k);
   let top = crumb >= 0 ? 0 : candidates.length - 1;
-  while (crumb < 0 && top > 0 && bylineLike(candidates[top]?.text ?? '')) top -= 1;
+  while (crumb < 0 && top > 0 && notHeadline(top)) top -= 1;
   // A standfirst under the headline, a sentence of eight words or more closing with a full stop (the New
   // York Times prints one), is no headline either: the line above it is, when that one ends no sentence.
   // So is one the Guardian prints without a full stop, between its headline and a byline of a name and a
@@ -391,7 +406,8 @@ export const importText: Importer = (input, ctx): ImportResult => {
       takeByline(signed);
       continue;
     }
-    notes.push(bylineLike(c.text) && candidates.indexOf(c) > top ? barNote(c.text) : `found before the stamp and not used: ${q(c.text)}`);
+    const k = candidates.indexOf(c);
+    notes.push((bylineLike(c.text) || nameUnderHeadline(k)) && k > top ? barNote(c.text) : `found before the stamp and not used: ${q(c.text)}`);
   }
   if (headline === undefined) diagnostics.push(problems.noHeadline(file));
   // A stamp in a zone that names several (`Published 10:10 PM CST, …`) is refused even beside a stamp that

@@ -2218,6 +2218,23 @@ describe('importText: pages laid out as CNN and Reuters lay theirs out', () => {
     expect([story.fields.date, story.fields.agency]).toEqual([date, agency]);
   });
 
+  // QA: Le Monde's stamps give the clock as a city in brackets, after `, at`; they were a form not read.
+  it.each([
+    ['Published on February 5, 2025, at 9:24 am (Paris)', '2025-02-05T09:24:00+01:00'],
+    ['Published on July 5, 2025, at 9:24 am (Paris)', '2025-07-05T09:24:00+02:00'],
+    ['Updated: Feb. 5, 2025, 9:24 a.m. (New York)', '2025-02-05T09:24:00-05:00'],
+    ['Published on February 5, 2025, at 9:24 am CET', '2025-02-05T09:24:00+01:00'],
+  ])('reads a stamp whose clock is a city in brackets, or after ", at": %s', (stamp, date) => {
+    const page = ['Port to reopen after storm', '', 'Le Monde with AFP', stamp, '', 'The port will reopen on Thursday, officials said.', ''].join('\n');
+    expect(only(importText(page, { file: 'lm.txt', timezone: ZONE })).fields.date).toBe(date);
+  });
+
+  it('does not read a city in brackets that names several cities as a clock', () => {
+    const r = importText(['Port to reopen after storm', '', 'Published: Feb. 5, 2025, 9:24 a.m. (Springfield)', '', 'Ships queued.', ''].join('\n'), { file: 'lm.txt', timezone: ZONE });
+    expect(r.stories).toEqual([]);
+    expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['E_IMPORT_NO_DATE', 3]]);
+  });
+
   it.each([
     ['입력 2025.02.05 09:24 | 수정 2025.02.05 10:00', '2025-02-05T10:00:00+09:00'],
     // A portal's, with a full stop after the date and the half of the day in Korean (`오후`: p.m.).

@@ -8,6 +8,7 @@
  */
 import { formatRfc3339, offsetAt, offsetText, parseDeskTime } from '../core/_dates.js';
 import { MONTH_NAME, monthNumber, WEEKDAY_NAME, weekdayNumber } from './_months.js';
+import { lookupCity } from './gazetteer.js';
 
 export interface Stamp {
   n: number;
@@ -47,7 +48,7 @@ const DATES: ReadonlyArray<[RegExp, (m: RegExpExecArray) => DateParts]> = [
 const TIME = /^(?:(上午|下午|오전|오후|午前|午後)\s*)?(\d{1,2})(?:[:：]|\.(?=\d{2}(?!\d)))(\d{2})(?:[:：](\d{2})(?:[.,]\d{1,9})?)?(?:\s*([ap])\.?\s?m\b\.?)?/i;
 /** Between the date and the time: `T`, a space, a comma, `at`/`on`, a dash or bar, a Chinese weekday (`2025年2月5日 星期三 10:10`). */
 // (A full stop after a date of numbers, as Korean pages print it: `2025.02.05. 오전 9:24`.)
-const BETWEEN = new RegExp(String.raw`^(?:T|\s*,\s*|\s+(?:at|on)\s+|\s*[-–—|]\s+|\s*[,，]?\s*${ZH_WEEKDAY}[,，]?\s*|\.?\s+)`, 'i');
+const BETWEEN = new RegExp(String.raw`^(?:T|\s*,?\s+(?:at|on)\s+|\s*,\s*|\s*[-–—|]\s+|\s*[,，]?\s*${ZH_WEEKDAY}[,，]?\s*|\.?\s+)`, 'i');
 /** An offset, UTC/GMT (+n), Beijing time, in any case; then an abbreviation, in capitals (`est` may be a word). */
 const ZONE_TOKEN = /^\s*(?:[(（]\s*)?(z|[+-]\d{2}:?\d{2}|(?:gmt|utc)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|bjt|beijing\s+time|北京时间|北京時間)(?:\s*[)）])?(?![a-z])/i;
 const ZONE_ABBREVIATION = /^\s*(?:[(（]\s*)?([A-Z]{2,5})(?:\s*[)）])?(?![A-Za-z])/;
@@ -167,8 +168,14 @@ function readTime(s: string): { time: TimeParts; rest: string } | undefined {
 function readZone(s: string, deskZone: string | undefined): { zone: NonNullable<Zone> | 'none'; rest: string } {
   const m = ZONE_TOKEN.exec(s) ?? ZONE_ABBREVIATION.exec(s);
   const zone = m === null ? undefined : zoneOf(m[1]!, deskZone);
-  return m === null || zone === undefined ? { zone: 'none', rest: s } : { zone, rest: s.slice(m[0].length) };
+  if (m !== null && zone !== undefined) return { zone, rest: s.slice(m[0].length) };
+  // A city in brackets, as Le Monde prints its stamps (`at 9:24 am (Paris)`): that city's clock, when the
+  // gazetteer knows one city of the name.
+  const c = CITY_ZONE.exec(s);
+  const city = c === null ? undefined : lookupCity(c[1] ?? '');
+  return c !== null && city?.found === true ? { zone: { clock: city.timezone }, rest: s.slice(c[0].length) } : { zone: 'none', rest: s };
 }
+const CITY_ZONE = /^\s*[(（]\s*(\p{Lu}[\p{L}'’. -]{0,40}?)\s*[)）]/u;
 
 /**
  * The date, time and zone of a stamp without its label: date first (`2025-02-05 09:24 EST`, `Feb. 5,

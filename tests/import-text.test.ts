@@ -300,6 +300,19 @@ describe('importText: fixtures', () => {
     expect(story.notes.filter((n) => n.includes('stamp'))).toEqual([]);
   });
 
+  // QA: the Times of India parts its info line with spaced slashes; the stamp in it was not found.
+  it('reads a stamp between spaced slashes on an info line', () => {
+    const text = ['Port reopens after storm', '', 'TOI News Desk / TIMESOFINDIA.COM / Updated: Feb 5, 2025, 09:24 +05:30', '', 'NEW DELHI: The port reopened on Wednesday, officials said.', ''].join('\n');
+    const story = only(importText(text, { file: 't.txt', timezone: ZONE }));
+    expect([story.fields.title, story.fields.date, story.notes]).toEqual(['Port reopens after storm', '2025-02-05T09:24:00+05:30', ['part of the stamp line not used: "TOI News Desk"', 'part of the stamp line not used: "TIMESOFINDIA.COM"']]);
+  });
+
+  it('names a stamp between spaced slashes whose zone names several, with its line', () => {
+    const text = ['Port reopens after storm', '', 'TOI News Desk / TIMESOFINDIA.COM / Updated: Feb 5, 2025, 09:24 IST', '', 'NEW DELHI: The port reopened on Wednesday, officials said.', ''].join('\n');
+    const r = importText(text, { file: 't.txt', timezone: ZONE });
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.message.includes('"Updated: Feb 5, 2025, 09:24 IST" gives its time in IST')])).toEqual([['E_IMPORT_NO_DATE', 3, true]]);
+  });
+
   it('names a stamp in a form not read inside an info line, with its line', () => {
     const text = ['Home | China', '', 'Info line test', '', 'By ZHANG YI | China Daily | Updated: 2025-02-05 24:11', '', 'BEIJING, Feb. 5 -- Body paragraph.', ''].join('\n');
     const r = importText(text, { file: 'q.txt', timezone: ZONE });

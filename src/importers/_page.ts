@@ -80,10 +80,11 @@ export const ID_LINE = /^(?:(?:Story|Article|Doc(?:ument)?|News|Content|Item) )?
 export const IMAGE_LINE = /^(?:Image|Photo|Picture|Pic)(?: URL| link)?\s*[:：]\s*(https?:\/\/\S+)$/i;
 
 const CREDITED = /^(?:Source|By|Editor|来源|來源|作者|编辑|編輯|责任编辑|責任編輯)\s*[:：]/i;
-const SPACED_BARS = /\s+[|｜丨]\s+|\s+(?=(?:来源|來源|作者|责任编辑|責任編輯|编辑|編輯)\s*[:：])/;
+const SPACED_BARS = /\s+[|｜丨]\s+|\s+\/\s+(?=\S)|\s+(?=(?:来源|來源|作者|责任编辑|責任編輯|编辑|編輯)\s*[:：])/;
 const ANY_BARS = /\s*[|｜丨]\s*|\s+(?=(?:来源|來源|作者|责任编辑|責任編輯|编辑|編輯)\s*[:：])/;
 /**
- * A stamp line may carry other credits between bars: "By ZHANG YI | China Daily | Updated: 2025-02-05 07:11";
+ * A stamp line may carry other credits between bars: "By ZHANG YI | China Daily | Updated: 2025-02-05 07:11"
+ * (or spaced slashes, as the Times of India prints them: "TOI News Desk / TIMESOFINDIA.COM / Updated: …");
  * Chinese pages put the source after spaces alone: "2025-02-05 09:24 来源：新华网". Bars without spaces
  * around them split only a line that opens with a source or a byline, as Xinhua's English pages print it
  * ("Source: Xinhua| 2025-02-05 09:24:00| Editor: huaxia"): a headline (时政微观察丨…, "Live|Feb 5, 2025 9:24

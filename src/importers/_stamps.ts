@@ -297,7 +297,6 @@ function wrongWeekday(text: string, date: DateParts): string | undefined {
   return `the stamp says ${en !== null ? DAYS[printed] : zh?.[0]}, but ${day} is a ${DAYS[actual]}: read as the date, ${day}: check it`;
 }
 
-/** True for a text that is a stamp this reader reads (on a desk in `deskZone`). */
 /**
  * A stamp line that names no instant: a date and no time (`Published: February 5, 2025`, `Updated
  * 2025-02-05`), or how long ago (`Updated 5 hours ago`, `Published yesterday`), as a page shows it when
@@ -317,6 +316,7 @@ export function untimedStamp(text: string): { kind: Stamp['kind']; gives: 'date'
 /** How long ago, as pages print it instead of a stamp: `5 hours ago`, `an hour ago`, `2 mins ago`, `just now`, `yesterday`. */
 const AGO = /^(?:(?:\d{1,3}|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|months?)\s+ago|just now|yesterday|today)\s*\.?$/i;
 
+/** True for a text that is a stamp this reader reads (on a desk in `deskZone`). */
 export const isStamp = (text: string, deskZone?: string): boolean => parseStamp(text, 0, deskZone) !== undefined;
 
 /** The ambiguous zone abbreviation a text ends its time with (`9:24 CST`), if any, and the desk's zone does not decide it. */

@@ -171,7 +171,7 @@ const problems = {
   },
   ambiguous: (file: string, stamp: { n: number; text: string }, deskZone: string) =>
     diagnostic(Errors.ImportNoDate, { file, line: stamp.n }, notRead(stamp.text, deskZone), true),
-  /** A publication stamp with a date and no time, beside update stamps only: their time is not the first publication's. */
+  /** A publication stamp that names no instant, beside update stamps only: their time is not the first publication's. */
   untimed: (file: string, stamp: { n: number; text: string }, gives: keyof typeof GIVES) =>
     diagnostic(Errors.ImportNoDate, { file, line: stamp.n }, `the stamp ${q(stamp.text)} ${GIVES[gives]}, and an update's time is not the first publication's (${writeItAs('published')})`, true),
   badDate: (file: string, line: number, value: string) => diagnostic(Errors.DateFormat, { file, line, field: 'date' }, value, deskTimeProblem(value)),

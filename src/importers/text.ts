@@ -328,13 +328,19 @@ export const importText: Importer = (input, ctx): ImportResult => {
     if (u !== undefined) untimed.push({ n: l.n, text: l.text, ...u });
     return u !== undefined;
   };
+  /** Notes a `Reporting from …` line as the byline's place; whether it was one. */
+  const reportedFrom = (l: { text: string }): boolean => {
+    const places = reportingFrom(l.text);
+    if (places !== undefined) notes.push(placesNote(places));
+    return places !== undefined;
+  };
   for (const l of lines.slice(crumb + 1, headerEnd)) {
     if (l.kind === 'id') takeId(l);
     else if (l.kind === 'image') imageUrl ??= IMAGE_LINE.exec(l.text)?.[1];
     // (A line of links, `Home | World | China`, is the site's; a byline with bars is not: `By Jane Doe | AFP | Reuters`.)
     else if (l.kind !== 'text' || (NAV.test(l.text) && parseByline(l.text) === undefined)) continue;
     else if (untimedLine(l)) continue;
-    else if (reportingFrom(l.text) !== undefined) notes.push(placesNote(reportingFrom(l.text) ?? ''));
+    else if (reportedFrom(l)) continue;
     else {
       const byline = parseByline(l.text);
       const agency = parseAgencyLine(l.text);
@@ -475,7 +481,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
     // A second stamp in a form not read ("Updated: 2025-02-05 9:30 PM EST") is no paragraph of the story.
     // (One in a zone that names several was refused above.)
     else if (untimedLine(b)) continue;
-    else if (reportingFrom(b.text) !== undefined) notes.push(placesNote(reportingFrom(b.text) ?? ''));
+    else if (reportedFrom(b)) continue;
     else if (STAMP_LABEL.test(b.text) && !readsAsProse(b.text)) notes.push(`stamp in a form not read, not used: ${q(b.text)}`);
     else if (b.kind === 'id') takeId(b);
     else if (b.kind === 'image') imageUrl ??= IMAGE_LINE.exec(b.text)?.[1];

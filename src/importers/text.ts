@@ -717,6 +717,10 @@ export const importText: Importer = (input, ctx): ImportResult => {
       notes.push(`agency in the dateline, not used (the agency line names another): ${q(lead?.agency ?? '')}`);
     }
   } else if (printedAgency !== undefined) fields.agency = printedAgency;
+  // A publication after the byline that is the story's agency after all (`By Jane Roe, CNN` over CNN's lead,
+  // `Valencia, Spain CNN —`) was kept: its note goes (review: it said "not kept" beside the agency CNN).
+  const keptAfterAll = fields.agency === undefined ? undefined : `publication after the byline not kept (not a known agency): ${q(fields.agency.name)}`;
+  for (let k = keptAfterAll === undefined ? -1 : notes.indexOf(keptAfterAll); k >= 0; k = notes.indexOf(keptAfterAll ?? '')) notes.splice(k, 1);
   const others = besidesAuthors(contributors, authors, notes, fields.agency);
   if (others.length > 0) fields.contributors = others;
 

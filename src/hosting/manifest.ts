@@ -53,7 +53,7 @@ function formatOf(file: string): Format | undefined {
 
 /** A feed's served files, compressing synchronously (brotli at `brotliQuality`, gzip -9), each in one buffer. */
 export function serveFeed(feed: FeedDocuments, brotliQuality: number): ServedFeed {
-  const plain = new Map([...feed.outputs].map(([name, content]) => [name, typeof content === 'string' ? utf8.encode(content) : wholeBytes(content)]));
+  const plain = new Map([...feed.outputs].map(([name, content]) => [name, wholeBytes(encoded(content))]));
   return assemble(feed, plain, (coding, bytes) => (coding === 'gzip' ? gzip(bytes) : brotli(bytes, brotliQuality)));
 }
 
@@ -63,7 +63,7 @@ export function serveFeed(feed: FeedDocuments, brotliQuality: number): ServedFee
  * pieces stays in pieces unless it is compressed.
  */
 export async function serveFeedAsync(feed: FeedDocuments, brotliQuality: number): Promise<ServedFeed<Bytes>> {
-  const plain = new Map([...feed.outputs].map(([name, content]) => [name, typeof content === 'string' ? utf8.encode(content) : feed.precompress ? wholeBytes(content) : content]));
+  const plain = new Map([...feed.outputs].map(([name, content]) => [name, feed.precompress ? wholeBytes(encoded(content)) : encoded(content)]));
   const done = new Map<string, Uint8Array>();
   if (feed.precompress) {
     await Promise.all([...plain].flatMap(([name, bytes]) => ENCODINGS.map(async ({ coding }) => {
@@ -73,6 +73,9 @@ export async function serveFeedAsync(feed: FeedDocuments, brotliQuality: number)
   }
   return assemble(feed, plain, (coding, _bytes, name) => done.get(`${coding} ${name}`) ?? new Uint8Array());
 }
+
+/** A document's UTF-8 bytes: text encoded, bytes as they are. */
+const encoded = (content: string | Bytes): Bytes => (typeof content === 'string' ? utf8.encode(content) : content);
 
 function assemble<B extends Bytes>(feed: FeedDocuments, plain: ReadonlyMap<string, B>, encode: (coding: Coding, bytes: B, name: string) => Uint8Array): ServedFeed<B | Uint8Array> {
   const files = new Map<string, B | Uint8Array>(plain);

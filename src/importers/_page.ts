@@ -79,7 +79,8 @@ export const NAV = /^[^|·]{1,30}(?:\s[|·]\s[^|·]{1,30}){2,}$/;
 export const ID_LINE = /^(?:(?:Story|Article|Doc(?:ument)?|News|Content|Item) )?ID\s*[:：#]\s*(\S+)$/i;
 export const IMAGE_LINE = /^(?:Image|Photo|Picture|Pic)(?: URL| link)?\s*[:：]\s*(https?:\/\/\S+)$/i;
 
-const CREDITED = /^(?:Source|By|Editor|来源|來源|作者|编辑|編輯|责任编辑|責任編輯)\s*[:：]/i;
+/** A labelled credit of a page's info line (`Source: Xinhua`, `Editor: huaxia`, `来源：新华网`). */
+export const CREDITED = /^(?:Source|By|Editor|来源|來源|作者|编辑|編輯|责任编辑|責任編輯)\s*[:：]/i;
 const SPACED_BARS = /\s+[|｜丨]\s+|\s+\/\s+(?=\S)|\s+(?=(?:来源|來源|作者|责任编辑|責任編輯|编辑|編輯)\s*[:：])/;
 const ANY_BARS = /\s*[|｜丨]\s*|\s+(?=(?:来源|來源|作者|责任编辑|責任編輯|编辑|編輯)\s*[:：])/;
 /**

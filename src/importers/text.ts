@@ -20,7 +20,7 @@ import {
 } from './lines.js';
 import { contentId, markdownHeading, markdownText, withoutWireMarks } from './record.js';
 import type { Importer, ImportResult, RecordFieldsOut } from './types.js';
-import { type PageBlock, BREADCRUMB_SEP, classify, ID_LINE, IMAGE_LINE, isRelated, type Line, NAV, segments, endsSentence, withoutClosers } from './_page.js';
+import { type PageBlock, BREADCRUMB_SEP, classify, CREDITED, ID_LINE, IMAGE_LINE, isRelated, type Line, NAV, segments, endsSentence, withoutClosers } from './_page.js';
 import { ambiguity, ambiguousZone, parseStamp, untimedStamp, type Stamp } from './_stamps.js';
 import { MONTH_NAME } from './_months.js';
 import { type Byline, parseByline } from './_bylines.js';
@@ -118,9 +118,6 @@ function reportingFrom(text: string): string | undefined {
   return places === undefined || /[.!?]$/u.test(places) ? undefined : places;
 }
 const placesNote = (places: string): string => `byline place not kept (a byline has no field for it): ${q(places)}`;
-
-/** A page's labelled credit line (`Source: Xinhua`, `Editor: huaxia`, `来源：新华网`), which is never the headline. */
-const INFO_LABEL = /^(?:Source|Editors?|来源|來源|作者|编辑|編輯|责任编辑|責任編輯)\s*[:：]/i;
 
 /** Where a second story starts among a story's blocks, by its headline: see above. */
 function secondStory(blocks: readonly PageBlock[], afterEndMark: ReadonlySet<PageBlock>): PageBlock | undefined {
@@ -375,7 +372,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
     const words = above.split(' ').length;
     return personAlone(name) && name.split(' ').length <= 3 && words >= (startsWithKnownName(name) ? 3 : 5) && !/[.。]$/u.test(above);
   };
-  const notHeadline = (k: number): boolean => bylineLike(candidates[k]?.text ?? '') || INFO_LABEL.test(candidates[k]?.text ?? '') || nameUnderHeadline(k);
+  const notHeadline = (k: number): boolean => bylineLike(candidates[k]?.text ?? '') || CREDITED.test(candidates[k]?.text ?? '') || nameUnderHeadline(k);
   let top = crumb >= 0 ? 0 : candidates.length - 1;
   while (crumb < 0 && top > 0 && notHeadline(top)) top -= 1;
   // A standfirst under the headline, a sentence of eight words or more closing with a full stop (the New

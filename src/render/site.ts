@@ -4,6 +4,7 @@
  * of section, tag and author feeds costs little more than the articles it shows. Pure.
  */
 import { DatelineError } from '../errors.js';
+import { byteLength } from '../hosting/index.js';
 import { documentPieces, joinDocument, type DocumentParts } from '../formats/_document.js';
 import { atomParts, writeAtom } from '../formats/atom.js';
 import { jsonFeedParts, writeJsonFeed } from '../formats/jsonfeed.js';
@@ -108,24 +109,17 @@ export function documentsOf(plan: Pick<PlanHead, 'dir' | 'kind' | 'content'>, mo
  * (never fewer: the check errs towards refusing).
  */
 export function documentBytesOf(plan: Pick<PlanHead, 'dir' | 'kind' | 'content'>, model: FeedModel, bounds?: DocumentBounds): Map<string, Uint8Array[]> {
-  const parts = partsOf(plan, model);
+  // (The pieces are the fragments' bytes, which their sizes need anyway, and a few small buffers.)
+  const documents = new Map(partsOf(plan, model).map(([name, p]) => [name, documentPieces(p, model.items)]));
   if (bounds !== undefined) {
-    const sizes = parts.map(([name, p]) => [`${bounds.outDir}/${name}`, joinedBytes(p, model.items)] as const);
+    const sizes = [...documents].map(([name, pieces]) => [`${bounds.outDir}/${name}`, byteLength(pieces)] as const);
     checkBounds(plan, bounds, sizes.filter(([, bytes]) => bytes > bounds.limit.bytes), sizes.map(([, bytes]) => bytes), () => sizes);
   }
-  return new Map(parts.map(([name, p]) => [name, documentPieces(p, model.items)]));
+  return documents;
 }
 
 const partsOf = (plan: Pick<PlanHead, 'dir'>, model: FeedModel): (readonly [string, DocumentParts])[] =>
   FORMATS.map((format) => [`${plan.dir}${FEED_FILES[format]}`, PARTS[format](model)] as const);
-
-/** The UTF-8 size of `documentPieces(parts, items)`, from the fragments' bytes (which the pieces are). */
-function joinedBytes(parts: DocumentParts, items: readonly FeedItem[]): number {
-  if (items.length === 0 && parts.empty !== undefined) return Buffer.byteLength(parts.empty);
-  let bytes = Buffer.byteLength(parts.head) + Buffer.byteLength(parts.tail) + Math.max(0, items.length - 1) * Buffer.byteLength(parts.separator);
-  for (const item of items) bytes += parts.fragmentBytes(item).byteLength;
-  return bytes;
-}
 
 /**
  * Throws E_DOCUMENT_TOO_LARGE for the documents `over` the limit, or, when joining `units` in all would

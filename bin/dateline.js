@@ -126,18 +126,22 @@ const GENERATIONS = 3;
 /**
  * The bundle compiled with its code cache for this kind of command. The first runs of a kind each make the
  * cache again (it holds what they compiled and what the cache they loaded held), since one run does not
- * compile everything its kind needs: the first build with a cache takes the full path, the next ones the
- * fast path. Builds with and without a cache are kinds of their own. A stale or foreign cache (V8 checks
- * its version and flags) starts over.
+ * compile everything its kind needs. Builds without a cache, builds whose cache has been saved (which
+ * mostly take the fast path after a few edits) and other builds (a first build with a cache: the full
+ * path) are kinds of their own: V8 reads a whole code cache at the start, and one that held the full
+ * path's functions too (Markdown, HTML sanitising, schema validation: 1.7 MB, against 0.8 MB for the fast
+ * path's) made each 10k build after an edit about 30 ms slower. A stale or foreign cache (V8 checks its
+ * version and flags) starts over.
  */
 function load(file) {
   const args = process.argv.slice(2);
   const command = ['build', 'check', 'serve', 'import'].includes(args[0] ?? '') ? args[0] : 'other';
-  const kind = args.includes('--help') || args.includes('-h') ? 'help' : command === 'build' && args.includes('--no-cache') ? 'build-clean' : command;
+  const kind = args.includes('--help') || args.includes('-h') ? 'help' : command === 'build' && args.includes('--no-cache') ? 'build-clean' : command === 'build' && cacheSaved(args) ? 'build-cached' : command;
   const cacheFile = (g) => `${file}.${kind}.${g}.v8cache`;
   let generation = GENERATIONS;
   while (generation > 0 && !existsSync(cacheFile(generation))) generation -= 1;
   const cachedData = generation > 0 ? readFileSync(cacheFile(generation)) : undefined;
+  if (process.env.DATELINE_DEBUG) console.error(`dateline: code cache of ${kind} runs, generation ${generation}`);
   // (ASCII, asciiOnly above: read as Latin-1, which makes one-byte text without a UTF-8 decoding.)
   const script = new Script(readFileSync(file, 'latin1'), { filename: file, cachedData });
   const module = { exports: {} };
@@ -155,6 +159,20 @@ function load(file) {
     }
   };
   return { main: module.exports.main, keep };
+}
+
+/**
+ * Whether a build's cache has been saved (`--cache DIR`, `--cache=DIR`, or the default directory, as
+ * src/cli/build.ts reads them): then the build most likely takes the fast path. (Only which code cache
+ * to start from: a build that takes the other path compiles what it lacks.)
+ */
+function cacheSaved(args) {
+  let dir = '.dateline-cache';
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--cache' && args[i + 1] !== undefined) dir = args[i + 1];
+    else if (args[i].startsWith('--cache=')) dir = args[i].slice('--cache='.length);
+  }
+  return existsSync(join(process.cwd(), dir, 'state.json'));
 }
 
 async function fromSources() {
@@ -176,7 +194,8 @@ for (const name of ['stdout', 'stderr']) {
   });
 }
 
-// DATELINE_DEBUG=1 shows why the bundle was not used (the fallback is otherwise silent, and slower).
+// DATELINE_DEBUG=1 shows why the bundle was not used (the fallback is otherwise silent, and slower), and
+// which code cache load() started from.
 async function run() {
   const { main, keep } = await bundled().catch((e) => {
     if (process.env.DATELINE_DEBUG) console.error(e);

@@ -1117,6 +1117,29 @@ describe('the real bin', () => {
     expect(r.stderr.startsWith('Unknown command "publish".\n')).toBe(true);
   });
 
+  it('keeps the code cache of builds whose build cache is saved apart from the first build with a cache', async () => {
+    const site = await makeSite({ 'articles/a.md': record('a') });
+    try {
+      // DATELINE_DEBUG=1: the launcher names the code cache it starts from.
+      const kind = (r: { stderr: string }): string | undefined => /code cache of (\S+) runs/.exec(r.stderr)?.[1];
+      // (Each form of the option, and the default directory.)
+      for (const [args, dir] of [[['--cache', 'c1'], 'c1'], [['--cache=c2'], 'c2'], [[], '.dateline-cache']] as const) {
+        const first = runBin(['build', '--quiet', ...args], site.dir, { DATELINE_DEBUG: '1' });
+        expect(first.status, first.stderr).toBe(0);
+        expect(kind(first)).toBe('build');
+        expect((await stat(join(site.dir, dir, 'state.json'))).isFile()).toBe(true);
+        await writeFile(join(site.dir, 'articles', 'a.md'), record('a', '', `Body text, edited for ${dir}.`));
+        const next = runBin(['build', '--quiet', ...args], site.dir, { DATELINE_DEBUG: '1' });
+        expect(next.status, next.stderr).toBe(0);
+        expect(kind(next)).toBe('build-cached');
+        // (Without the cache, whether one is saved or not: a kind of its own.)
+        expect(kind(runBin(['build', '--quiet', '--no-cache', '--out', 'other'], site.dir, { DATELINE_DEBUG: '1' }))).toBe('build-clean');
+      }
+    } finally {
+      await site.cleanup();
+    }
+  });
+
   it('starts from a code cache that the first three runs of a kind of command make, and later runs leave alone', async () => {
     const site = await makeSite({ 'articles/a.md': record('a') });
     try {

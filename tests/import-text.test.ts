@@ -2285,3 +2285,66 @@ describe('importText: a page laid out as the Hindu lays its out', () => {
     expect([bare.fields.date, bare.body]).toEqual(['2025-02-05 09:24', 'The story.\n\n2025-02-05 08:10']);
   });
 });
+
+describe('importText: what big outlets print under a story', () => {
+  const HEAD = ['German court halts rail strike for second time', '', 'February 5, 2025 10:30 AM GMT+1', '',
+    "BERLIN, Feb 5 (Reuters) - A labour court in Berlin ordered the train drivers' union to stop its walkout on Wednesday.", '',
+    'The union said it would appeal before the end of the week.', ''];
+  const STORY = "A labour court in Berlin ordered the train drivers' union to stop its walkout on Wednesday.\n\nThe union said it would appeal before the end of the week.";
+  const page = (...after: string[]): ImportedStory => only(importText([...HEAD, ...after.flatMap((l) => [l, ''])].join('\n'), { file: 'p.txt', timezone: ZONE }));
+
+  // QA: Reuters' standards line under the credit line kept both in the body (the credit line noted as one
+  // "kept in the body"), and its licensing button, its topics and the Guardian's, the BBC's and the New York
+  // Times' furniture were paragraphs of the story, the topics made headings.
+  it.each([
+    ["Reuters' credit line, standards line, topics and licensing button", ['Reporting by Andreas Rinke; Editing by Alex Richardson', 'Our Standards: The Thomson Reuters Trust Principles., opens new tab', 'Suggested Topics:', 'Europe', 'Transport', 'Purchase Licensing Rights, opens new tab']],
+    ["the Guardian's topics and reuse link", ['Explore more on these topics', 'Germany', 'Rail transport', 'Share', 'Reuse this content']],
+    ["the BBC's related stories and topics", ['More on this story', 'Train drivers strike over pay', 'Related topics', 'Germany', 'Rail travel']],
+    ["the New York Times' print line", ['A version of this article appears in print on Feb. 6, 2025, Section A, Page 6 of the New York edition with the headline: Court Halts Strike Again.']],
+    ["AP's link to its coverage", ["Follow AP's coverage of Germany at https://apnews.com/hub/germany"]],
+    ["AP's rule over its credit line (it stayed as `\\_\\_\\_`)", ['___', 'Associated Press writer Kirsten Grieshaber in Berlin contributed to this report.']],
+    ['a list of the most viewed stories, a blank line apart', ['Most viewed', 'Another headline entirely', 'And a second one']],
+    ['tags and topics', [['Tags:', 'Germany', 'Rail'], ['Topics', 'Germany'], ['Topics: Germany, Rail']].flat()],
+    ["the Guardian's promotion", ['Get our breaking news email, free app or daily news podcast']],
+  ])('leaves out %s', (_, after) => {
+    const story = page(...after);
+    expect(story.body).toBe(STORY);
+    expect(story.notes.filter((n) => n.includes('kept in the body'))).toEqual([]);
+  });
+
+  it("leaves out, noted, what Reuters prints after its standards line (its reporters' cards), up to another story's head", () => {
+    const story = page('Reporting by Andreas Rinke; Editing by Alex Richardson', 'Our Standards: The Thomson Reuters Trust Principles., opens new tab', 'Andreas Rinke', 'Thomson Reuters',
+      'Andreas is chief political correspondent in Berlin.', 'Suggested Topics:', 'Europe');
+    expect([story.body, story.fields.contributors?.length]).toEqual([STORY, 2]);
+    expect(story.notes).toContain('the page\'s 4 lines after "Our Standards: The Thomson Reuters Trust Principles." left out, as the page\'s own: "Andreas Rinke", "Thomson Reuters", "Andreas is chief political correspondent in Berlin.", …');
+    // Another story's head after it (the site's breadcrumb, a headline, a stamp) is still refused as one.
+    const two = [...HEAD, 'Our Standards: The Thomson Reuters Trust Principles.', '', 'Home | Europe', '', 'Strike spreads to ports', '', 'February 6, 2025 9:00 AM GMT+1', '', 'HAMBURG, Feb 6 (Reuters) - Dock workers joined.', ''];
+    const r = importText(two.join('\n'), { file: 'p.txt', timezone: ZONE });
+    expect([r.stories, r.diagnostics.map((d) => [d.code, d.line])]).toEqual([[], [['E_IMPORT_SECOND_STORY', two.indexOf('Strike spreads to ports') + 1]]]);
+  });
+
+  it("reads a photo's caption and credit with Reuters' licensing button after them, and drops a copied link's `, opens new tab`", () => {
+    const lines = [...HEAD.slice(0, 4), 'A train stands in Berlin, February 5, 2025. REUTERS/Lisi Niesner Purchase Licensing Rights, opens new tab', '', ...HEAD.slice(4)];
+    lines[lines.indexOf('The union said it would appeal before the end of the week.')] = 'The union said in a statement, opens new tab that it would appeal.';
+    const story = only(importText(lines.join('\n'), { file: 'p.txt', timezone: ZONE }));
+    expect([story.fields.image, story.body]).toEqual([
+      { caption: 'A train stands in Berlin, February 5, 2025.', credit: 'REUTERS/Lisi Niesner' },
+      "A labour court in Berlin ordered the train drivers' union to stop its walkout on Wednesday.\n\nThe union said in a statement that it would appeal.",
+    ]);
+  });
+
+  it("reads Reuters' credit line above its standards line", () => {
+    const story = page('Reporting by Andreas Rinke; Editing by Alex Richardson', 'Our Standards: The Thomson Reuters Trust Principles.');
+    expect([story.body, story.fields.contributors]).toEqual([STORY, [{ name: 'Andreas Rinke', role: 'reporting' }, { name: 'Alex Richardson', role: 'editing' }]]);
+  });
+
+  it('keeps a crosshead after "Read more: <a headline>", and the paragraphs after a list', () => {
+    const story = page('Read more: Strikes spread across European railways', 'What the ruling means', 'The court said its ruling was final.', 'Related:', 'Rail unions in France join the walkout', 'The union has a week to appeal.');
+    expect(story.body).toBe(`${STORY}\n\n## What the ruling means\n\nThe court said its ruling was final.\n\nThe union has a week to appeal.`);
+  });
+
+  it('keeps lines that only start like the furniture', () => {
+    const story = page('Our standards of reporting were questioned by the union.', 'A version of this ruling was first given in January.');
+    expect(story.body).toBe(`${STORY}\n\nOur standards of reporting were questioned by the union.\n\nA version of this ruling was first given in January.`);
+  });
+});

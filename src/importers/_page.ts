@@ -29,6 +29,18 @@ const BREADCRUMB_HOME = /^(?:Home|Homepage|Front page|首页|首頁)$/i;
 export const BREADCRUMB_SEP = /\s*[|>»›]\s*|\s+\/\s+/;
 
 /**
+ * Lines a page prints once the story is over (Reuters' standards link, the Guardian's "Reuse this content",
+ * the New York Times' print line): what follows them is the page's (Reuters' cards of its reporters, lists
+ * of other stories), up to another story's head.
+ */
+const ENDS: readonly RegExp[] = [
+  /^Our Standards:\s*The Thomson Reuters Trust Principles\.?$/i,
+  /^Reuse this content$/i,
+  /^A version of this (?:article|story) appears? in print on\b.{0,200}\b(?:Section|Page)\b/i,
+];
+export const endsStory = (text: string): boolean => ENDS.some((r) => r.test(text));
+
+/**
  * Lines that belong to the site, never to a story, wherever they stand: page furniture and footers. The
  * patterns are strict because a match is dropped even in the middle of the body.
  */
@@ -48,8 +60,26 @@ const CHROME: readonly RegExp[] = [
   /^registration (?:number|no\.?)\s*[:：]/i,
   /^\p{Script=Han}ICP[备證证備]/u,
   /^\p{Script=Han}公[网網]安[备備]/u,
+  // What big outlets print under a story, saved with it: Reuters' link to its standards and its licensing
+  // button, the Guardian's "Reuse this content", the New York Times' line on the print edition, AP's link to
+  // its coverage of the subject. Each kept the credit line above it in the body, where the importer no
+  // longer looked for one.
+  ...ENDS,
+  /^Purchase Licen[cs]ing Rights$/i,
+  /^Follow (?:AP|The Associated Press)['’]s?\b.{0,120}\bat https?:\/\/(?:www\.)?apnews\.com\/\S*$/i,
 ];
 
+/**
+ * A line without what a page's links add to copied text: the screen reader's `, opens new tab` after a
+ * link's text (Reuters prints it after every link, in paragraphs too), and Reuters' licensing button at the
+ * end of a photo's caption (`… REUTERS/Lisi Niesner Purchase Licensing Rights`), which kept the caption in
+ * the body and its credit unread.
+ */
+export const withoutLinkNoise = (line: string): string =>
+  line.replace(/,\s?opens new tab\b/gi, '').replace(/(?<=\S)\s+Purchase Licen[cs]ing Rights$/i, '');
+
+/** Lists of other stories on a page (`Most viewed`), under a heading of their own. */
+const LISTS = /^(?:top news|most (?:viewed|popular|read)|editor'?s picks?|trending(?: now)?)$/i;
 /** Promotions and links to other pages (short lines only); a "Related:" line takes the headlines listed under it too. */
 const PROMO: readonly RegExp[] = [
   /^download (?:the|our)\b.*\bapp\b/i,
@@ -63,15 +93,33 @@ const PROMO: readonly RegExp[] = [
   // article`, a gift link, a print or comments button), alone on a line.
   /^(?:share on (?:facebook|twitter|x|whatsapp|linkedin|email)|save(?: article| story| for later)?|saved|bookmark|print(?: article| story| this (?:article|story|page))?|copy link|e-?mail|\d*\s*comments?|gift(?: this)? article|add to (?:my )?(?:list|reading list))$/i,
   /^(?:subscribe|sign up)\b.*\b(?:newsletter|free|now|today)\b/i,
-  /^(?:top news|most (?:viewed|popular|read)|editor'?s picks?|trending(?: now)?)$/i,
+  // (The Guardian's `Get our breaking news email, free app or daily news podcast`.)
+  /^get our\b.*\b(?:emails?|newsletters?|apps?|podcasts?)$/i,
+  LISTS,
   /^(?:扫码|掃碼|下载|下載).*(?:客户端|客戶端|app)/i,
 ];
-const RELATED = /^(?:related(?: stories| articles| news| coverage)?|read more|read also|also read|see also|more on this|you may also like|相关(?:新闻|阅读|报道)|相關(?:新聞|閱讀|報導|報道))\s*(?:[:：]\s*(?<title>.*))?$/i;
-/** "Related:", or "Related: <a headline>"; "Related: officials said …" is a sentence of the story. */
+const RELATED = /^(?:related(?: stories| articles| news| coverage| topics| content)?|read more|read also|also read|see also|more on this(?: story)?|explore more on these topics|(?:suggested )?topics|tags|filed under|you may also like|相关(?:新闻|阅读|报道)|相關(?:新聞|閱讀|報導|報道))\s*(?:[:：]\s*(?<title>.*))?$/i;
+/**
+ * "Related:", or "Related: <a headline>"; "Related: officials said …" is a sentence of the story. Also
+ * the lists of topics and stories under a story (the BBC's "More on this story" and "Related topics", the
+ * Guardian's "Explore more on these topics", Reuters' "Suggested Topics:").
+ */
 export function isRelated(text: string): boolean {
   const title = RELATED.exec(text)?.groups?.['title'];
   return RELATED.test(text) && (title === undefined || title === '' || !endsSentence(title));
 }
+
+/**
+ * A heading of a list of stories or topics ("Related topics", "More on this story", "Most viewed"), whose
+ * items may stand a blank line apart: the list goes on past them (not after "Read more: <a headline>").
+ */
+export function isListHeading(text: string): boolean {
+  const m = RELATED.exec(text);
+  return LISTS.test(text) || (m !== null && (m.groups?.['title'] ?? '') === '');
+}
+
+/** A rule: a line of three or more dashes, underscores, stars, equals signs or tildes (AP's `___`). */
+export const RULE = /^(?:[-_*=~]\s?){3,}$/;
 
 /** A navigation bar: three or more short items between bars or middle dots (recognised only before the headline). */
 export const NAV = /^[^|·]{1,30}(?:\s[|·]\s[^|·]{1,30}){2,}$/;

@@ -20,7 +20,7 @@ import {
 } from './lines.js';
 import { contentId, markdownHeading, markdownText, withoutWireMarks } from './record.js';
 import type { Importer, ImportResult, RecordFieldsOut } from './types.js';
-import { type PageBlock, BREADCRUMB_SEP, classify, CREDITED, ID_LINE, IMAGE_LINE, isRelated, type Line, NAV, segments, endsSentence, withoutClosers } from './_page.js';
+import { type PageBlock, BREADCRUMB_SEP, classify, CREDITED, endsStory, ID_LINE, IMAGE_LINE, isListHeading, isRelated, type Line, NAV, RULE, segments, endsSentence, withoutClosers, withoutLinkNoise } from './_page.js';
 import { ambiguity, ambiguousZone, parseStamp, untimedStamp, type Stamp } from './_stamps.js';
 import { MONTH_NAME } from './_months.js';
 import { type Byline, parseByline } from './_bylines.js';
@@ -219,6 +219,14 @@ function isSubheading(b: PageBlock): boolean {
 const CREDIT_LIKE = /^Contributing(?: reporters?)?:|contributed (?:reporting )?to this|\b(?:reporting|editing|writing) by\b|责任编辑|責任編輯/i;
 const looksLikeCredit = (t: string): boolean => CREDIT_LIKE.test(t) || parseContributorLine(t) !== undefined || parseAgencyLine(t) !== undefined;
 
+/** The note on a page's lines left out after the line that ended its story (if any were). */
+function pageAfterEnd(ended: { text: string; left: string[] }, notes: string[]): void {
+  const { text, left } = ended;
+  if (left.length === 0) return;
+  const shown = left.slice(0, 3).map(q).join(', ');
+  notes.push(`the page's ${left.length === 1 ? 'line' : `${left.length} lines`} after ${q(text)} left out, as the page's own: ${shown}${left.length > 3 ? ', …' : ''}`);
+}
+
 // ----- The importer -----
 
 export const importText: Importer = (input, ctx): ImportResult => {
@@ -233,7 +241,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
   // the line patterns below, which allow whitespace around separators, then never meet a long run
   // (100,000 spaces took them 35 s).
   const lines: Line[] = text.split(/\r\n|\r|\n/).map((raw, i) => {
-    const t = raw.replace(/[^\S\r\n]{2,}/g, ' ').trim();
+    const t = withoutLinkNoise(raw.replace(/[^\S\r\n]{2,}/g, ' ').trim());
     return { n: i + 1, text: t, kind: classify(t, ctx.timezone) };
   });
   const notes: string[] = [];
@@ -431,7 +439,8 @@ export const importText: Importer = (input, ctx): ImportResult => {
   const wrapped = runOn.length >= 2 && runOn.filter((l) => !endsSentence(l.text)).length * 2 > runOn.length;
   const blocks: PageBlock[] = [];
   let open: { n: number; lines: string[] } | undefined;
-  let related = false;
+  /** After a "Related" line: the headlines it lists are skipped, past blank lines when it heads a list. */
+  let related: 'no' | 'line' | 'list' = 'no';
   /** The blocks that come right after an end mark on a line of its own (which is dropped as chrome). */
   const afterEndMark = new Set<PageBlock>();
   let markSeen = false;
@@ -444,20 +453,30 @@ export const importText: Importer = (input, ctx): ImportResult => {
     if (open !== undefined) push({ n: open.n, text: joinLines(open.lines), kind: 'text', joined: open.lines.length > 1 });
     open = undefined;
   };
+  /** After a line that ends the story (`endsStory`): the page's lines left out, until another story's head. */
+  let ended: { text: string; left: string[] } | undefined;
   for (const l of region) {
+    if (ended !== undefined && l.kind !== 'stamp' && l.kind !== 'breadcrumb') {
+      if (l.kind === 'text') ended.left.push(l.text);
+      continue;
+    }
+    if (ended !== undefined) pageAfterEnd(ended, notes);
+    ended = undefined;
     // The headlines listed under "Related:" (a sentence ends the list: that is the story again).
-    if (l.kind === 'text' && related && l.text.length <= 150 && !endsSentence(l.text)) continue;
-    related = false;
+    if (l.kind === 'text' && related !== 'no' && l.text.length <= 150 && !endsSentence(l.text)) continue;
+    if (l.kind === 'blank' && related === 'list') continue;
+    related = 'no';
     if (l.kind === 'promo' && open !== undefined && wrapped) {
       open.lines.push(l.text); // inside a wrapped paragraph, a line that starts like a promo is text
       continue;
     }
     if (l.kind !== 'text') {
       close();
-      if (l.kind === 'promo') related = isRelated(l.text);
+      if (l.kind === 'promo') related = isListHeading(l.text) ? 'list' : isRelated(l.text) ? 'line' : 'no';
       if (l.kind !== 'blank' && l.kind !== 'promo' && l.kind !== 'chrome') push({ n: l.n, text: l.text, kind: l.kind, joined: false });
       // (A "Related" list or other furniture after the mark: what follows is no second story. Review.)
       if (l.kind === 'promo' || l.kind === 'chrome') markSeen = l.kind === 'chrome' && MARK_ALONE.test(l.text.trim());
+      if (l.kind === 'chrome' && endsStory(l.text)) ended = { text: l.text, left: [] };
       continue;
     }
     if (open === undefined || !wrapped) {
@@ -466,6 +485,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
     } else open.lines.push(l.text);
   }
   close();
+  if (ended !== undefined) pageAfterEnd(ended, notes);
 
   // Before the body: more stamps, bylines, agency lines, the id, the image URL and the photo caption.
   let caption: { caption: string; credit: string } | undefined;
@@ -573,6 +593,12 @@ export const importText: Importer = (input, ctx): ImportResult => {
   let closingPhoto: { credit: string; block: PageBlock } | undefined;
   while (body.length > 0) {
     const last = body[body.length - 1] as PageBlock;
+    // A rule closing the copy (AP's `___` over its credit line, which then stayed the last paragraph as
+    // `\_\_\_`) is no paragraph of the story.
+    if (body.length > 1 && RULE.test(last.text)) {
+      body.pop();
+      continue;
+    }
     const alone = closingPhoto === undefined && body.length > 1 ? photoCreditAlone(last.text) : undefined;
     if (alone !== undefined) {
       closingPhoto = { credit: alone, block: last };

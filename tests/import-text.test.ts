@@ -2114,6 +2114,16 @@ describe('importText: pages with a standfirst, two stamps on one line, a byline 
     expect(story.notes).toContain('byline location not kept (a byline has no location field): "Jane Roe in Berlin"');
   });
 
+  // QA: the Guardian's section label over the headline (and its banner over an old story) made the standfirst
+  // the headline, the headline "not used", and the byline a line noted only.
+  it.each([[['Germany']], [['This article is more than 1 year old', '', 'Rail industry']]])('reads the Guardian\'s layout under its section\'s label: %j', (label) => {
+    const page = [...label, '', 'Coalition talks stall in Berlin as parties trade blame', '', 'Negotiators say a deal on the budget is still weeks away', '',
+      'Jane Roe in Berlin', 'Wed 5 Feb 2025 09.24 GMT', '', 'Talks stalled on Wednesday.', ''].join('\n');
+    const story = only(importText(page, { file: 'g.txt', timezone: ZONE }));
+    expect([story.fields.title, story.fields.summary, story.fields.authors, story.body]).toEqual(['Coalition talks stall in Berlin as parties trade blame', 'Negotiators say a deal on the budget is still weeks away', ['Jane Roe'], 'Talks stalled on Wednesday.']);
+    expect(story.notes).toContain(`found before the stamp and not used: "${label[label.length - 1]}"`);
+  });
+
   it.each([
     [['Will the port survive another storm?']],
     [['Home | World', 'Will the port survive another storm?']],

@@ -66,6 +66,8 @@ const CHROME: readonly RegExp[] = [
   // longer looked for one.
   ...ENDS,
   /^Purchase Licen[cs]ing Rights$/i,
+  // (The Guardian's banner over an old story's headline.)
+  /^This (?:article|story) is more than (?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten) (?:days?|weeks?|months?|years?) old$/i,
   /^Follow (?:AP|The Associated Press)['’]s?\b.{0,120}\bat https?:\/\/(?:www\.)?apnews\.com\/\S*$/i,
 ];
 

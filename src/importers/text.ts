@@ -387,10 +387,12 @@ export const importText: Importer = (input, ctx): ImportResult => {
   // York Times prints one), is no headline either: the line above it is, when that one ends no sentence.
   // So is one the Guardian prints without a full stop, between its headline and a byline of a name and a
   // place: where exactly two lines stand above that byline, the second of eight words or more, the first of
-  // five or more ending no sentence.
+  // five or more ending no sentence; or three, the first a label of up to three words over the headline, as
+  // the Guardian prints its section's (`Germany`, `Rail industry`: QA, the standfirst was the headline).
   const above = candidates[top - 1]?.text;
   const words = (text: string | undefined): number => (text ?? '').split(' ').length;
-  const guardian = crumb < 0 && top === 1 && top < candidates.length - 1 && nameInPlace(candidates[top + 1]?.text ?? '') &&
+  const label = (text: string | undefined): boolean => words(text) <= 3 && !/[.!?。！？:：]$/u.test(text ?? '');
+  const guardian = crumb < 0 && (top === 1 || (top === 2 && label(candidates[0]?.text))) && top < candidates.length - 1 && nameInPlace(candidates[top + 1]?.text ?? '') &&
     words(candidates[top]?.text) >= 8 && words(above) >= 5 && !/[.!?。！？]$/u.test(above ?? '');
   // It is the story's summary, as its desk wrote it. (A headline may ask or exclaim: `Will the port survive
   // another storm?` over its standfirst had lost its place to it. Review.)

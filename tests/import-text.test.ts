@@ -2170,6 +2170,31 @@ describe('importText: pages laid out as CNN and Reuters lay theirs out', () => {
     expect(story.notes).toEqual([`publication after the byline not kept (not a known agency): "${outlet}"`, `byline place not kept (a byline has no field for it): "${place}"`]);
   });
 
+  // QA: the BBC's page as it is laid out, the byline and the photo under the stamp (its source over the
+  // caption): the copy was read as hard-wrapped, and both came out joined as the story's first paragraphs.
+  it("reads the BBC's byline and photo under its stamp", () => {
+    const page = ['Skip to content', 'Home', 'News', '', 'Port reopens after storm', '', '5 February 2025 09:24 GMT', '', 'Share', '', 'Save', '', 'Jane Doe', 'BBC News, Doha', '',
+      'Getty Images', 'Ships queued outside the breakwater on Wednesday', '', 'The port reopened on Wednesday, officials said.', '', 'Cranes were back at work by noon.', ''].join('\n');
+    const story = only(importText(page, { file: 'bbc.txt', timezone: ZONE }));
+    expect([story.fields.title, story.fields.authors, story.fields.image, story.body]).toEqual(['Port reopens after storm', ['Jane Doe'],
+      { caption: 'Ships queued outside the breakwater on Wednesday', credit: 'Getty Images' }, 'The port reopened on Wednesday, officials said.\n\nCranes were back at work by noon.']);
+    expect(story.notes).toContain('byline place not kept (a byline has no field for it): "Doha"');
+  });
+
+  it.each([
+    // A news agency alone under the stamp is the story's agency, and the paragraph under it the story.
+    [['Reuters', '', 'The port reopened on Wednesday, officials said.', ''], undefined, { name: 'Reuters' }],
+    // A picture library and a name with it, over a caption.
+    [['Jane Doe/Getty Images', 'Ships queued on Wednesday', '', 'The port reopened on Wednesday, officials said.', ''], { caption: 'Ships queued on Wednesday', credit: 'Jane Doe/Getty Images' }, undefined],
+    [['AFP via Getty Images', 'Ships queued on Wednesday', '', 'The port reopened on Wednesday, officials said.', ''], { caption: 'Ships queued on Wednesday', credit: 'AFP via Getty Images' }, undefined],
+    // A picture library's name over the story's only paragraph: no caption.
+    [['Getty Images', 'The port reopened on Wednesday, officials said.', ''], undefined, undefined],
+  ])('reads a source alone under the stamp as a photo\'s only over a caption and the story: %j', (after, image, agency) => {
+    const story = only(importText(['Port reopens after storm', '', 'Updated: 2025-02-05 09:24', '', ...after].join('\n'), { file: 'p.txt', timezone: ZONE }));
+    expect([story.fields.image, story.fields.agency]).toEqual([image, agency]);
+    expect(story.body).toContain('The port reopened on Wednesday, officials said.');
+  });
+
   // QA: AP's `The Associated Press` under its byline, and the New York Times' `Reporting from Cairo`, were
   // taken for the headline (and after the stamp, the latter for the story's first paragraph).
   it.each([

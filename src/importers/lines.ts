@@ -825,6 +825,18 @@ export function splitPhotoCredit(paragraph: string): { caption: string; credit: 
 }
 
 /**
+ * A photo's source alone on a line, as the BBC prints it over the caption: a picture agency or library
+ * (`Getty Images`, `AFP via Getty Images`, `EPA-EFE/REX/Shutterstock`, `PA Media`), or a name and one
+ * (`Jane Doe/Getty Images`). Not a news agency alone (`Reuters`): alone on a line, that is the agency.
+ */
+export function photoSourceAlone(line: string): string | undefined {
+  const text = line.trim();
+  const library = String.raw`Getty Images|Shutterstock|Alamy|PA Media|PA Wire|EPA|EPA-EFE|NurPhoto|SOPA Images|Anadolu|REX`;
+  const source = new RegExp(String.raw`^(?:(?:\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}|${PHOTO_AGENCY})(?: via |\/))?(?:${library})(?:\/(?:${library}))*$`, 'u');
+  return text.length <= 80 && source.test(text) ? text : undefined;
+}
+
+/**
  * A line that is a photo's credit and nothing else, as copy may close with it: `Photo: Jane Doe/Reuters`,
  * `Photos by Tom Hale`, `(Photo: AFP)`, `[Photo/Agencies]`, `Photo credit: Xinhua`. The credit, or undefined
  * (a sentence, `Photos by the agency showed …`; an image's URL, `Photo: https://…`).

@@ -16,7 +16,7 @@ import type { Diagnostic } from '../types.js';
 import { lookupCity } from './gazetteer.js';
 import { cityName, key } from './_regions.js';
 import {
-  agenciesNamed, agencyKey, besidesAuthors, isInterviewLine, noAgencyNamed, parseAgencyLine, parseContributorLine, parseDatelineLead, photoCreditAlone, reporterNames, splitPhotoCredit, type Contributor, type DatelineLead,
+  agenciesNamed, agencyKey, besidesAuthors, isInterviewLine, noAgencyNamed, parseAgencyLine, parseContributorLine, parseDatelineLead, photoCreditAlone, photoSourceAlone, reporterNames, splitPhotoCredit, type Contributor, type DatelineLead,
 } from './lines.js';
 import { contentId, markdownHeading, markdownText, withoutWireMarks } from './record.js';
 import type { Importer, ImportResult, RecordFieldsOut } from './types.js';
@@ -438,7 +438,9 @@ export const importText: Importer = (input, ctx): ImportResult => {
   // sentence) is read a paragraph per run of lines; other copy a paragraph per line.
   const region = lines.slice(firstStamp);
   const runOn = region.filter((l, i) => l.kind === 'text' && region[i + 1]?.kind === 'text');
-  const wrapped = runOn.length >= 2 && runOn.filter((l) => !endsSentence(l.text)).length * 2 > runOn.length;
+  // (A short line counts for none: a page's lines set one under another, the BBC's byline `Jane Doe` over
+  // `BBC News, Berlin` and its photo's credit over the caption, had the copy read as wrapped and joined.)
+  const wrapped = runOn.length >= 2 && runOn.filter((l) => !endsSentence(l.text) && (l.text.length >= 30 || CJK.test(l.text))).length * 2 > runOn.length;
   const blocks: PageBlock[] = [];
   let open: { n: number; lines: string[] } | undefined;
   /** After a "Related" line: the headlines it lists are skipped, past blank lines when it heads a list. */
@@ -509,6 +511,24 @@ export const importText: Importer = (input, ctx): ImportResult => {
       // A line like a byline without "By", `Jane Doe | AP`, where no byline was read yet and it is no photo
       // link's credit: not read as one, as under the headline, but a line of the head, noted, and the
       // stamps, bylines, photo and dateline after it are read. (It is the body if the story has no other.)
+      // The BBC's byline under its stamp: a name alone over its outlet and place (`Jane Doe`, then `BBC
+      // News, Berlin`), read as `By Jane Doe, BBC News`, the place noted (QA: both were the body's first lines).
+      const next = blocks[i + 1];
+      const outlet = !bylineRead && next?.kind === 'text' && personAlone(b.text) ? outletInPlace(next.text) : undefined;
+      const signed = outlet === undefined ? undefined : parseByline(`By ${b.text}, ${outlet.outlet}`);
+      if (signed !== undefined) {
+        takeByline(signed);
+        notes.push(placesNote(outlet?.place ?? ''));
+        i += 1;
+        continue;
+      }
+      // Its photo: the source alone over the caption (`Getty Images`, then `Commuters waited …`), before the story.
+      const source = caption === undefined && next?.kind === 'text' && next.text.length <= 200 && blocks[i + 2] !== undefined && parseDatelineLead(next.text) === undefined ? photoSourceAlone(b.text) : undefined;
+      if (source !== undefined && next !== undefined) {
+        caption = { caption: next.text, credit: source };
+        i += 1;
+        continue;
+      }
       if (!bylineRead && blocks[i - 1]?.kind !== 'image' && barByline(b.text) !== undefined) {
         notes.push(`${barNote(b.text)}; left out of the body`);
         barLines.push(b);

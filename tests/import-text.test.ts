@@ -2195,6 +2195,29 @@ describe('importText: pages laid out as CNN and Reuters lay theirs out', () => {
     expect(story.body).toContain('The port reopened on Wednesday, officials said.');
   });
 
+  // QA: the New York Times' page as it is laid out: the photo's caption with its `Credit...` over the byline
+  // was the headline, its player line a line "not used", its reporter's biography the story's last paragraph.
+  it("reads the New York Times' page: the photo over the byline, the player line, the biography under the story", () => {
+    const page = ['Europe', '', 'Port Reopens After Storm', '', 'Officials said the harbor would take a week to clear of debris left by the storm.', '',
+      'Listen to this article · 4:12 min Learn more', '', 'Share full article', '', 'Ships outside the breakwater on Wednesday.Credit...Jane Doe for The New York Times', '',
+      'By Jane Roe', 'Reporting from Doha', '', 'Published Feb. 5, 2025, 9:00 a.m. ET Updated Feb. 5, 2025, 10:30 a.m. ET', '',
+      'The port reopened on Wednesday, officials said.', '', 'Jane Roe is a correspondent for The Times based in Doha, covering the Gulf.', '',
+      'A version of this article appears in print on Feb. 6, 2025, Section A, Page 9 of the New York edition with the headline: Port Reopens. Order Reprints | Today’s Paper | Subscribe', '',
+      'See more on: Qatar', ''].join('\n');
+    const story = only(importText(page, { file: 'nyt.txt', timezone: ZONE }));
+    expect([story.fields.title, story.fields.summary, story.fields.authors, story.fields.image, story.fields.date, story.body]).toEqual([
+      'Port Reopens After Storm', 'Officials said the harbor would take a week to clear of debris left by the storm.', ['Jane Roe'],
+      { caption: 'Ships outside the breakwater on Wednesday.', credit: 'Jane Doe for The New York Times' }, '2025-02-05T09:00:00-05:00', 'The port reopened on Wednesday, officials said.',
+    ]);
+    expect(story.notes).toContain('an author\'s biography closing the page left out: "Jane Roe is a correspondent for The Times based in Doha, covering the Gulf."');
+    expect(story.notes.filter((n) => n.includes('not used'))).toEqual(['found before the stamp and not used: "Europe"']);
+  });
+
+  it('keeps a last paragraph about someone who is not an author of the story', () => {
+    const page = ['Port reopens after storm', '', 'By Jane Roe', '', 'Updated: 2025-02-05 09:24', '', 'The port reopened on Wednesday.', '', 'Tom Hale is the port\'s director.', ''].join('\n');
+    expect(only(importText(page, { file: 'p.txt', timezone: ZONE })).body).toBe('The port reopened on Wednesday.\n\nTom Hale is the port\'s director.');
+  });
+
   // QA: AP's `The Associated Press` under its byline, and the New York Times' `Reporting from Cairo`, were
   // taken for the headline (and after the stamp, the latter for the story's first paragraph).
   it.each([

@@ -89,7 +89,7 @@ const PROMO: readonly RegExp[] = [
   /^advertisement$/i,
   // A reading time or a player (`4 minute read`, `5 min read`, `Listen to this article`, `Listen · 3:12 min`).
   /^\d{1,3}\s*(?:-\s*)?(?:minutes?|mins?)(?:\s+read|\s+listen)?$/i,
-  /^listen(?: to this (?:article|story))?(?:\s*[·|•-]?\s*\d{1,2}:\d{2}(?:\s*mins?)?)?$/i,
+  /^listen(?: to this (?:article|story))?(?:\s*[·|•-]?\s*\d{1,2}:\d{2}(?:\s*mins?)?)?(?:\s*learn more)?$/i,
   /^share(?: this)?(?: full)?(?: article| story| page)?\s*[:：]?$/i,
   // Buttons around a headline and its stamp (the BBC's `Share` and `Save`, the New York Times' `Share full
   // article`, a gift link, a print or comments button), alone on a line.

@@ -778,8 +778,11 @@ const WEAK_CREDITS: RegExp[] = [
   new RegExp(String.raw`^(?<caption>.*[.!?"”)])\s+(?<credit>${PHOTO_AGENCY_ALONE})$`),
 ];
 
-/** The credit forms read wherever they stand (WEAK_CREDITS: only where a caption stands). */
-const PHOTO_CREDITS: RegExp[] = [
+/** Credit forms a word or mark says is a photo's (`Credit...`, `[Photo/…]`, `Photograph:`, `摄`). */
+const MARKED_CREDITS: RegExp[] = [
+  // The New York Times' `Credit...Jane Roe for The New York Times` after the caption (copied as one line, the
+  // caption's full stop against it).
+  /^(?<caption>.*\S)\s*Credit(?:\.\.\.|…)\s*(?<credit>\p{Lu}.*)$/u,
   /^(?<caption>.*\S)\s*\[Photo(?:\s+by\s+|\s*\/\s*|:\s*)(?<credit>[^\]]+)\]$/i,
   /^(?<caption>.*\S)\s*\(Photo(?:\s+by\s+|\s*\/\s*|:\s*)(?<credit>[^)]+)\)$/i,
   // Agency style: "(AP Photo/Abdel Kareem Hana)", the agency's "Photo" kept in the credit.
@@ -791,6 +794,11 @@ const PHOTO_CREDITS: RegExp[] = [
   /^(?<caption>.*[.!?"”])\s+Photo by\s+(?<credit>\p{Lu}[^.,]*?)\.?$/u,
   // Chinese: "（新华社记者李华摄）", "（视觉中国供图）", "（中央社記者王飛華攝）".
   /^(?<caption>.*\S)\s*[（(](?<credit>[^（）()]+?)\s*(?:摄|攝|供图|供圖)[）)]$/u,
+];
+
+/** The credit forms read wherever they stand (WEAK_CREDITS: only where a caption stands). */
+const PHOTO_CREDITS: RegExp[] = [
+  ...MARKED_CREDITS,
   // NAME/AGENCY at the end, as wire photo desks sign: "DAWOUD ABU ALKAS/REUTERS", "Mohamed Hossam/EPA-EFE".
   // (With spaces round the slash, as China Daily signs: "WANG JING / CHINA DAILY". QA.)
   /^(?<caption>.*[.!?"”)])\s+(?<credit>[A-Z][A-Z.'’ -]+\/[A-Z][A-Za-z.'’ -]+)$/,
@@ -820,6 +828,19 @@ export function splitPhotoCredit(paragraph: string): { caption: string; credit: 
   for (const p of WEAK_CREDITS) {
     const m = p.exec(text);
     if (m?.groups !== undefined) return { caption: (m.groups['caption'] ?? '').trim(), credit: (m.groups['credit'] ?? '').trim(), weak: true };
+  }
+  return undefined;
+}
+
+/**
+ * A caption and its credit in a form a word or mark says is a photo's (`… on Wednesday.Credit...Jane Roe for
+ * The New York Times`, `… [Photo/Agencies]`): where a headline may stand too, only those are read.
+ */
+export function markedPhotoCredit(text: string): { caption: string; credit: string } | undefined {
+  if (text.length > 600) return undefined;
+  for (const p of MARKED_CREDITS) {
+    const m = p.exec(text.trim());
+    if (m?.groups !== undefined) return { caption: (m.groups['caption'] ?? '').trim(), credit: (m.groups['credit'] ?? '').trim() };
   }
   return undefined;
 }

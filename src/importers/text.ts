@@ -16,7 +16,7 @@ import type { Diagnostic } from '../types.js';
 import { lookupCity } from './gazetteer.js';
 import { cityName, key } from './_regions.js';
 import {
-  agenciesNamed, agencyKey, besidesAuthors, isInterviewLine, noAgencyNamed, parseAgencyLine, parseContributorLine, parseDatelineLead, photoCreditAlone, photoSourceAlone, reporterNames, splitPhotoCredit, type Contributor, type DatelineLead,
+  agenciesNamed, agencyKey, besidesAuthors, isInterviewLine, noAgencyNamed, parseAgencyLine, parseContributorLine, parseDatelineLead, markedPhotoCredit, photoCreditAlone, photoSourceAlone, reporterNames, splitPhotoCredit, type Contributor, type DatelineLead,
 } from './lines.js';
 import { contentId, markdownHeading, markdownText, withoutWireMarks } from './record.js';
 import type { Importer, ImportResult, RecordFieldsOut } from './types.js';
@@ -219,6 +219,11 @@ function isSubheading(b: PageBlock): boolean {
 const CREDIT_LIKE = /^Contributing(?: reporters?)?:|contributed (?:reporting )?to this|\b(?:reporting|editing|writing) by\b|责任编辑|責任編輯/i;
 const looksLikeCredit = (t: string): boolean => CREDIT_LIKE.test(t) || parseContributorLine(t) !== undefined || parseAgencyLine(t) !== undefined;
 
+/** A short paragraph about one of `authors`, starting with the name: `Jane Roe is a …`, `Jane Roe covers …`. */
+function authorBiography(text: string, authors: readonly string[]): boolean {
+  return text.length <= 500 && authors.some((a) => text.startsWith(`${a} `) && /^(?:is|was|covers|reports|writes|has (?:been|covered|reported|written))\b/.test(text.slice(a.length + 1)));
+}
+
 /** The note on a page's lines left out after the line that ended its story (if any were). */
 function pageAfterEnd(ended: { text: string; left: string[] }, notes: string[]): void {
   const { text, left } = ended;
@@ -251,6 +256,8 @@ export const importText: Importer = (input, ctx): ImportResult => {
   const agencies: { agency: { name: string; via?: string }; printed: string }[] = [];
   let explicitId: string | undefined;
   let imageUrl: string | undefined;
+  /** The photo's caption and credit (over the stamp, as the New York Times prints them, or under it). */
+  let caption: { caption: string; credit: string } | undefined;
 
   const takeId = (l: { text: string }): void => {
     const id = ID_LINE.exec(l.text)?.[1] ?? '';
@@ -349,8 +356,12 @@ export const importText: Importer = (input, ctx): ImportResult => {
     else {
       const byline = parseByline(l.text);
       const agency = parseAgencyLine(l.text);
+      // A caption with its credit over the stamp (the New York Times': `… on Wednesday.Credit...Jane Roe for
+      // The New York Times`), in a form a word or mark says is a photo's: never the headline (QA: it was).
+      const photo = caption === undefined ? markedPhotoCredit(l.text) : undefined;
       if (byline !== undefined) takeByline(byline);
       else if (agency !== undefined) agencies.push({ agency, printed: l.text });
+      else if (photo !== undefined && photo.caption !== '') caption = photo;
       else candidates.push(l);
     }
   }
@@ -492,7 +503,6 @@ export const importText: Importer = (input, ctx): ImportResult => {
   if (ended !== undefined) pageAfterEnd(ended, notes);
 
   // Before the body: more stamps, bylines, agency lines, the id, the image URL and the photo caption.
-  let caption: { caption: string; credit: string } | undefined;
   /** Lines like bylines without "By" in the head, left out of the body (see below). */
   const barLines: PageBlock[] = [];
   let i = 0;
@@ -618,6 +628,13 @@ export const importText: Importer = (input, ctx): ImportResult => {
     // A rule closing the copy (AP's `___` over its credit line, which then stayed the last paragraph as
     // `\_\_\_`) is no paragraph of the story.
     if (body.length > 1 && RULE.test(last.text)) {
+      body.pop();
+      continue;
+    }
+    // A biography of one of the story's authors closing the page (the New York Times' `Jane Roe is a
+    // correspondent for The Times based in Berlin …`): no paragraph of the story. Noted.
+    if (body.length > 1 && authorBiography(last.text, authors)) {
+      notes.push(`an author's biography closing the page left out: ${q(last.text)}`);
       body.pop();
       continue;
     }

@@ -2157,6 +2157,28 @@ describe('importText: pages laid out as CNN and Reuters lay theirs out', () => {
     expect(story.notes.filter((n) => n.includes('CNN'))).toEqual([]);
   });
 
+  // QA: CNN's page as it is laid out: its `Link Copied!`, `Follow:` and topics under the stamp were the body's
+  // first paragraphs, so its photo and its dateline on a line of their own were not read; and its contributor
+  // line stayed in the body under `Related article`.
+  it("reads CNN's whole page: the buttons and topics under the stamp, the photo, the dateline alone, the contributor line", () => {
+    const page = ['Europe', '', 'Floods force thousands from homes in Spain', '', 'By Jane Roe, CNN', '', '3 minute read', '', 'Updated 10:30 AM EST, Wed February 5, 2025', '',
+      'Link Copied!', '', 'Follow:', '', 'Spain See all topics', '', 'Rescuers in Valencia on Wednesday. Ann Lee/Reuters', '', 'Valencia, Spain CNN —', '',
+      'Rescue teams worked through the night.', '', "CNN's Tom Reed contributed to this report.", '', 'Related article', 'Storms close schools across the region', '',
+      "Sign up for CNN's Meanwhile in Europe newsletter", ''].join('\n');
+    const story = only(importText(page, { file: 'cnn.txt', timezone: ZONE }));
+    expect([story.fields.authors, story.fields.agency, story.fields.contributors, story.fields.image, story.fields.dateline?.city, story.body]).toEqual([
+      ['Jane Roe'], { name: 'CNN' }, [{ name: 'Tom Reed' }], { caption: 'Rescuers in Valencia on Wednesday.', credit: 'Ann Lee/Reuters' }, 'Valencia', 'Rescue teams worked through the night.',
+    ]);
+  });
+
+  // QA: Al Jazeera's share button as copied (`Click here to share on social media`, `share2`) opened the body.
+  it("leaves out Al Jazeera's share button", () => {
+    const page = ['News|Europe', '', 'Port reopens after storm', '', 'By Jane Doe', '', 'Published On 5 Feb 2025 10:30 GMT', '', 'Save', '', 'Click here to share on social media', '', 'share2', '',
+      'The port reopened on Wednesday, officials said.', '', 'Source: Al Jazeera and news agencies', ''].join('\n');
+    const story = only(importText(page, { file: 'aj.txt', timezone: ZONE }));
+    expect([story.fields.date, story.fields.authors, story.body]).toEqual(['2025-02-05T10:30:00Z', ['Jane Doe'], 'The port reopened on Wednesday, officials said.\n\nSource: Al Jazeera and news agencies']);
+  });
+
   // QA: the BBC's byline, a name alone over `BBC News, Doha`, made "BBC News, Doha" the headline.
   it.each([
     [[], 'BBC News, Doha', 'BBC News', 'Doha'],

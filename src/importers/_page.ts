@@ -91,6 +91,10 @@ const PROMO: readonly RegExp[] = [
   /^\d{1,3}\s*(?:-\s*)?(?:minutes?|mins?)(?:\s+read|\s+listen)?$/i,
   /^listen(?: to this (?:article|story))?(?:\s*[·|•-]?\s*\d{1,2}:\d{2}(?:\s*mins?)?)?(?:\s*learn more)?$/i,
   /^share(?: this)?(?: full)?(?: article| story| page)?\s*[:：]?$/i,
+  // (Al Jazeera's share button as copied: `Click here to share on social media`, then its icon's `share2`.)
+  /^(?:click here to share on social media|share\d)$/i,
+  // (CNN's `Link Copied!`, `Follow:` and its topics' `Germany See all topics`.)
+  /^(?:link copied!?|follow\s*:|.{1,60}\bsee all topics)$/i,
   // Buttons around a headline and its stamp (the BBC's `Share` and `Save`, the New York Times' `Share full
   // article`, a gift link, a print or comments button), alone on a line.
   /^(?:share on (?:facebook|twitter|x|whatsapp|linkedin|email)|save(?: article| story| for later)?|saved|bookmark|print(?: article| story| this (?:article|story|page))?|copy link|e-?mail|\d*\s*comments?|gift(?: this)? article|add to (?:my )?(?:list|reading list))$/i,
@@ -100,7 +104,7 @@ const PROMO: readonly RegExp[] = [
   LISTS,
   /^(?:扫码|掃碼|下载|下載).*(?:客户端|客戶端|app)/i,
 ];
-const RELATED = /^(?:related(?: stories| articles| news| coverage| topics| content)?|read more|read also|also read|see also|more on this(?: story)?|explore more on these topics|(?:suggested )?topics|tags|filed under|you may also like|相关(?:新闻|阅读|报道)|相關(?:新聞|閱讀|報導|報道))\s*(?:[:：]\s*(?<title>.*))?$/i;
+const RELATED = /^(?:related(?: stor(?:y|ies)| articles?| news| coverage| topics| content)?|read more|read also|also read|see also|more on this(?: story)?|explore more on these topics|(?:suggested )?topics|tags|filed under|you may also like|相关(?:新闻|阅读|报道)|相關(?:新聞|閱讀|報導|報道))\s*(?:[:：]\s*(?<title>.*))?$/i;
 /**
  * "Related:", or "Related: <a headline>"; "Related: officials said …" is a sentence of the story. Also
  * the lists of topics and stories under a story (the BBC's "More on this story" and "Related topics", the

@@ -2171,6 +2171,18 @@ describe('importText: pages laid out as CNN and Reuters lay theirs out', () => {
     ]);
   });
 
+  // QA: the South China Morning Post's byline copied as two lines (`Jane Doe`, `in Beijing`) made "in
+  // Beijing" the headline; its `Why you can trust SCMP` link opened the body.
+  it.each([[['Jane Doe', 'in Beijing']], [['Jane Doe in Beijing']]])("reads the South China Morning Post's page: %j", (byline) => {
+    const page = ['China / Diplomacy', '', 'Beijing and Berlin agree to resume rail freight talks', '', 'Officials from both sides say a new round of talks will start next month in Berlin.', '',
+      ...byline, '', 'Published: 9:24am, 5 Feb 2025', 'Updated: 10:30am, 5 Feb 2025', '', 'Why you can trust SCMP', '', 'The two sides agreed on Wednesday to talk again.', '',
+      'Advertisement', '', "Jane Doe is a senior correspondent covering China's foreign relations.", ''].join('\n');
+    const story = only(importText(page, { file: 'scmp.txt', timezone: ZONE }));
+    expect([story.fields.title, story.fields.authors, story.fields.date, story.fields.updated, story.body]).toEqual([
+      'Beijing and Berlin agree to resume rail freight talks', ['Jane Doe'], '2025-02-05 09:24', '2025-02-05 10:30', 'The two sides agreed on Wednesday to talk again.',
+    ]);
+  });
+
   // QA: Al Jazeera's share button as copied (`Click here to share on social media`, `share2`) opened the body.
   it("leaves out Al Jazeera's share button", () => {
     const page = ['News|Europe', '', 'Port reopens after storm', '', 'By Jane Doe', '', 'Published On 5 Feb 2025 10:30 GMT', '', 'Save', '', 'Click here to share on social media', '', 'share2', '',

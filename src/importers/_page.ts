@@ -95,6 +95,8 @@ const PROMO: readonly RegExp[] = [
   /^(?:click here to share on social media|share\d)$/i,
   // (CNN's `Link Copied!`, `Follow:` and its topics' `Germany See all topics`.)
   /^(?:link copied!?|follow\s*:|.{1,60}\bsee all topics)$/i,
+  // (The South China Morning Post's link under its stamps.)
+  /^why you can trust (?:SCMP|us)$/i,
   // Buttons around a headline and its stamp (the BBC's `Share` and `Save`, the New York Times' `Share full
   // article`, a gift link, a print or comments button), alone on a line.
   /^(?:share on (?:facebook|twitter|x|whatsapp|linkedin|email)|save(?: article| story| for later)?|saved|bookmark|print(?: article| story| this (?:article|story|page))?|copy link|e-?mail|\d*\s*comments?|gift(?: this)? article|add to (?:my )?(?:list|reading list))$/i,

@@ -219,6 +219,9 @@ function isSubheading(b: PageBlock): boolean {
 const CREDIT_LIKE = /^Contributing(?: reporters?)?:|contributed (?:reporting )?to this|\b(?:reporting|editing|writing) by\b|责任编辑|責任編輯/i;
 const looksLikeCredit = (t: string): boolean => CREDIT_LIKE.test(t) || parseContributorLine(t) !== undefined || parseAgencyLine(t) !== undefined;
 
+/** `in Beijing`, `in Hong Kong`, `in Kyiv, Ukraine`: a place alone, after "in". */
+const PLACE_ALONE = /^in \p{Lu}[\p{L}'’.-]*(?:,? \p{Lu}[\p{L}'’.-]*){0,3}$/u;
+
 /** A short paragraph about one of `authors`, starting with the name: `Jane Roe is a …`, `Jane Roe covers …`. */
 function authorBiography(text: string, authors: readonly string[]): boolean {
   return text.length <= 500 && authors.some((a) => text.startsWith(`${a} `) && /^(?:is|was|covers|reports|writes|has (?:been|covered|reported|written))\b/.test(text.slice(a.length + 1)));
@@ -362,7 +365,12 @@ export const importText: Importer = (input, ctx): ImportResult => {
       if (byline !== undefined) takeByline(byline);
       else if (agency !== undefined) agencies.push({ agency, printed: l.text });
       else if (photo !== undefined && photo.caption !== '') caption = photo;
-      else candidates.push(l);
+      // A place on the line under a name alone (`Jane Doe`, then `in Beijing`, as the South China Morning Post's
+      // byline copies): one line, as it prints on one (QA: "in Beijing" was the headline).
+      else if (PLACE_ALONE.test(l.text) && personAlone(candidates[candidates.length - 1]?.text ?? '')) {
+        const name = candidates.pop() as Line;
+        candidates.push({ ...name, text: `${name.text} ${l.text}` });
+      } else candidates.push(l);
     }
   }
   // The BBC's byline: a name alone over its outlet and place (`Jane Doe`, then `BBC News, Doha`), the last two

@@ -436,6 +436,11 @@ describe('importText: fixtures', () => {
     ['By Jane Doe, Junior Dos Santos', ['Jane Doe', 'Junior Dos Santos'], undefined],
     ['By Santos, Junior', ['Junior Santos'], 'byline "Santos, Junior" read as one name, surname first: "Junior Santos"'],
     // A given name that is also an agency's stays a name, and so does a surname.
+    // A paper's name as the whole byline is the publication (QA: "Global Times" was an author); a name ending
+    // like one is a name.
+    ['By Global Times', undefined, 'publication after the byline not kept (not a known agency): "Global Times"'],
+    ['By The Washington Post', undefined, 'publication after the byline not kept (not a known agency): "The Washington Post"'],
+    ['By Tom Daily', ['Tom Daily'], undefined],
     ['By Li Xinhua', ['Li Xinhua'], undefined],
     ['By Michael R. Bloomberg', ['Michael R. Bloomberg'], undefined],
     ['By Mary Ann Efe', ['Mary Ann Efe'], undefined],
@@ -2181,6 +2186,20 @@ describe('importText: pages laid out as CNN and Reuters lay theirs out', () => {
     expect([story.fields.title, story.fields.authors, story.fields.date, story.fields.updated, story.body]).toEqual([
       'Beijing and Berlin agree to resume rail freight talks', ['Jane Doe'], '2025-02-05 09:24', '2025-02-05 10:30', 'The two sides agreed on Wednesday to talk again.',
     ]);
+  });
+
+  // QA: the Global Times' byline and stamp on one line (`By Global Times Published: …`) were no stamp, and its
+  // photo's credit alone over the story (`Photo: VCG`) the story's first paragraph.
+  it("reads the Global Times' page: its byline and stamp on one line, its photo's credit alone", () => {
+    const page = ['CHINA / DIPLOMACY', '', 'China, Germany hold talks on rail freight', '', 'By Global Times Published: Feb 05, 2025 09:24 PM', '', 'Photo: VCG', '',
+      'China and Germany held talks on rail freight on Wednesday.', '', 'The talks focused on tariffs.', ''].join('\n');
+    const story = only(importText(page, { file: 'gt.txt', timezone: ZONE }));
+    expect([story.fields.title, story.fields.date, story.fields.authors, story.fields.image, story.body]).toEqual([
+      'China, Germany hold talks on rail freight', '2025-02-05 21:24', undefined, { credit: 'VCG' }, 'China and Germany held talks on rail freight on Wednesday.\n\nThe talks focused on tariffs.',
+    ]);
+    // (A byline of a person and a stamp on one line, too.)
+    const person = only(importText(page.replace('By Global Times Published:', 'By Li Wen Published:'), { file: 'gt.txt', timezone: ZONE }));
+    expect([person.fields.authors, person.fields.date]).toEqual([['Li Wen'], '2025-02-05 21:24']);
   });
 
   // QA: Al Jazeera's share button as copied (`Click here to share on social media`, `share2`) opened the body.

@@ -196,7 +196,9 @@ export function parseByline(text: string): Byline | undefined {
     // A broadcaster, or its staff (`By CNN`, `By Al Jazeera Staff`, `Jane Roe and BBC News Staff`), is no one's
     // name: the publication, noted (review: "Cnn" and "Al Jazeera Staff" were authors). (A paper's staff is a
     // title, below.)
-    if (out.publication === undefined && (isBroadcaster(part) || (staffOf !== undefined && isBroadcaster(staffOf)))) {
+    // So is a paper's name as the whole byline (`By Global Times`, `By The Washington Post`: QA, they were
+    // authors).
+    if (out.publication === undefined && (isBroadcaster(part) || (staffOf !== undefined && isBroadcaster(staffOf)) || (parts.length === 1 && out.withKept?.includes(part.trim()) !== true && isPublicationName(part)))) {
       out.publication = part.trim();
       continue;
     }

@@ -148,7 +148,12 @@ const ANY_BARS = /\s*[|｜丨]\s*|\s+(?=(?:来源|來源|作者|责任编辑|責
  * a.m.") or a table row is no stamp line (review).
  */
 export const segments = (text: string): string[] =>
-  text.split(CREDITED.test(text) ? ANY_BARS : SPACED_BARS).flatMap((seg) => (STAMPED_TWICE.test(seg) ? seg.split(SECOND_STAMP) : [seg]));
+  text.split(CREDITED.test(text) ? ANY_BARS : SPACED_BARS).flatMap((seg) => seg.split(STAMP_AFTER_BYLINE)).flatMap((seg) => (STAMPED_TWICE.test(seg) ? seg.split(SECOND_STAMP) : [seg]));
+/**
+ * A byline and a labelled stamp on one line with nothing between them, as the Global Times prints them
+ * ("By Global Times Published: Feb 05, 2025 09:24 PM"): parted before the label, on a line that opens with "By".
+ */
+const STAMP_AFTER_BYLINE = /(?<=^By\s.{1,80}?)\s+(?=(?:Published|Updated|Posted)\s*:)/i;
 /**
  * Two stamps on one line with no bar between them, as the New York Times prints them ("Published Feb. 5, 2025
  * Updated Feb. 5, 2025, 9:24 a.m. ET") and Reuters ("February 5, 2025 9:24 AM GMT+8 Updated 2 hours ago"):

@@ -511,6 +511,8 @@ export const importText: Importer = (input, ctx): ImportResult => {
   if (ended !== undefined) pageAfterEnd(ended, notes);
 
   // Before the body: more stamps, bylines, agency lines, the id, the image URL and the photo caption.
+  /** A photo's credit alone under the stamp, before the story. */
+  let headCredit: string | undefined;
   /** Lines like bylines without "By" in the head, left out of the body (see below). */
   const barLines: PageBlock[] = [];
   let i = 0;
@@ -538,6 +540,12 @@ export const importText: Importer = (input, ctx): ImportResult => {
         takeByline(signed);
         notes.push(placesNote(outlet?.place ?? ''));
         i += 1;
+        continue;
+      }
+      // A photo's credit alone over the story, with no caption (the Global Times' `Photo: VCG`).
+      const alone = caption === undefined && headCredit === undefined && next !== undefined ? photoCreditAlone(b.text) : undefined;
+      if (alone !== undefined) {
+        headCredit = alone;
         continue;
       }
       // Its photo: the source alone over the caption (`Getty Images`, then `Commuters waited …`), before the story.
@@ -678,12 +686,13 @@ export const importText: Importer = (input, ctx): ImportResult => {
   }
   // The photo's credit, when the caption gave none (QA: `Photo: Jane Doe/Reuters` stayed the story's last
   // paragraph); the same credit as the caption's is said once; another is kept where it was, noted.
-  let photoCredit: string | undefined;
+  let photoCredit = caption === undefined ? headCredit : undefined;
   if (closingPhoto !== undefined) {
-    if (caption === undefined) photoCredit = closingPhoto.credit;
-    else if (caption.credit.toLowerCase() !== closingPhoto.credit.toLowerCase()) {
+    const first = caption?.credit ?? photoCredit;
+    if (first === undefined) photoCredit = closingPhoto.credit;
+    else if (first.toLowerCase() !== closingPhoto.credit.toLowerCase()) {
       body.push(closingPhoto.block);
-      notes.push(`kept in the body: a photo credit after the caption's own (${q(caption.credit)}): ${q(closingPhoto.block.text)}`);
+      notes.push(`kept in the body: a photo credit after the ${caption === undefined ? 'first' : 'caption\'s'} own (${q(first)}): ${q(closingPhoto.block.text)}`);
     }
   }
   contributors.push(...closing);

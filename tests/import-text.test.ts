@@ -2202,6 +2202,21 @@ describe('importText: pages laid out as CNN and Reuters lay theirs out', () => {
     expect([person.fields.authors, person.fields.date]).toEqual([['Li Wen'], '2025-02-05 21:24']);
   });
 
+  // QA: the Washington Post's standfirst (no full stop) over its byline was the headline, and its reporter's
+  // biography stayed the story's last paragraph under its `Follow Jane Doe` button.
+  it("reads the Washington Post's page: its standfirst over the byline, the buttons, the biography", () => {
+    const page = ['Business', '', 'Port reopens after a storm closed it for three days', '', 'The harbor will take a week to clear of the debris the storm left', '', 'By Jane Doe', '',
+      'February 5, 2025 at 4:32 a.m. EST', '', 'Gift Article', '', 'Listen', '', '3 min', '', 'Comment', '', 'Save', '', 'The port reopened on Wednesday, officials said.', '',
+      "Jane Doe is The Post's Gulf bureau chief. She previously covered Cairo.", '', 'Follow Jane Doe', '', 'Share', '', 'Comments', ''].join('\n');
+    const story = only(importText(page, { file: 'wapo.txt', timezone: ZONE }));
+    expect([story.fields.title, story.fields.summary, story.fields.authors, story.body]).toEqual([
+      'Port reopens after a storm closed it for three days', 'The harbor will take a week to clear of the debris the storm left', ['Jane Doe'], 'The port reopened on Wednesday, officials said.',
+    ]);
+    // (Without the label over the headline, too; a single line over the byline stays the headline.)
+    expect(only(importText(page.replace('Business\n\n', ''), { file: 'wapo.txt', timezone: ZONE })).fields.title).toBe('Port reopens after a storm closed it for three days');
+    expect(only(importText(page.replace('Port reopens after a storm closed it for three days\n\n', ''), { file: 'wapo.txt', timezone: ZONE })).fields.title).toBe('The harbor will take a week to clear of the debris the storm left');
+  });
+
   // QA: Al Jazeera's share button as copied (`Click here to share on social media`, `share2`) opened the body.
   it("leaves out Al Jazeera's share button", () => {
     const page = ['News|Europe', '', 'Port reopens after storm', '', 'By Jane Doe', '', 'Published On 5 Feb 2025 10:30 GMT', '', 'Save', '', 'Click here to share on social media', '', 'share2', '',

@@ -97,6 +97,8 @@ const PROMO: readonly RegExp[] = [
   /^(?:link copied!?|follow\s*:|.{1,60}\bsee all topics)$/i,
   // (The South China Morning Post's link under its stamps.)
   /^why you can trust (?:SCMP|us)$/i,
+  // (The Washington Post's button under its reporter's biography: `Follow Jane Doe`.)
+  /^[Ff]ollow \p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,3}$/u,
   // Buttons around a headline and its stamp (the BBC's `Share` and `Save`, the New York Times' `Share full
   // article`, a gift link, a print or comments button), alone on a line.
   /^(?:share on (?:facebook|twitter|x|whatsapp|linkedin|email)|save(?: article| story| for later)?|saved|bookmark|print(?: article| story| this (?:article|story|page))?|copy link|e-?mail|\d*\s*comments?|gift(?: this)? article|add to (?:my )?(?:list|reading list))$/i,

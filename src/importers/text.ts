@@ -349,6 +349,8 @@ export const importText: Importer = (input, ctx): ImportResult => {
     if (places !== undefined) notes.push(placesNote(places));
     return places !== undefined;
   };
+  /** The line right above the first byline of the head (null: none), as the Washington Post prints its standfirst. */
+  let bylineUnder: Line | null | undefined;
   for (const l of lines.slice(crumb + 1, headerEnd)) {
     if (l.kind === 'id') takeId(l);
     else if (l.kind === 'image') imageUrl ??= IMAGE_LINE.exec(l.text)?.[1];
@@ -362,8 +364,10 @@ export const importText: Importer = (input, ctx): ImportResult => {
       // A caption with its credit over the stamp (the New York Times': `… on Wednesday.Credit...Jane Roe for
       // The New York Times`), in a form a word or mark says is a photo's: never the headline (QA: it was).
       const photo = caption === undefined ? markedPhotoCredit(l.text) : undefined;
-      if (byline !== undefined) takeByline(byline);
-      else if (agency !== undefined) agencies.push({ agency, printed: l.text });
+      if (byline !== undefined) {
+        bylineUnder ??= candidates[candidates.length - 1] ?? null;
+        takeByline(byline);
+      } else if (agency !== undefined) agencies.push({ agency, printed: l.text });
       else if (photo !== undefined && photo.caption !== '') caption = photo;
       // A place on the line under a name alone (`Jane Doe`, then `in Beijing`, as the South China Morning Post's
       // byline copies): one line, as it prints on one (QA: "in Beijing" was the headline).
@@ -411,13 +415,15 @@ export const importText: Importer = (input, ctx): ImportResult => {
   const above = candidates[top - 1]?.text;
   const words = (text: string | undefined): number => (text ?? '').split(' ').length;
   const label = (text: string | undefined): boolean => words(text) <= 3 && !/[.!?。！？:：]$/u.test(text ?? '');
-  const guardian = crumb < 0 && (top === 1 || (top === 2 && label(candidates[0]?.text))) && top < candidates.length - 1 && nameInPlace(candidates[top + 1]?.text ?? '') &&
+  // (Or over a byline with "By", as the Washington Post prints its standfirst: QA, it was the headline.)
+  const signedUnder = top < candidates.length - 1 && nameInPlace(candidates[top + 1]?.text ?? '');
+  const guardian = crumb < 0 && (top === 1 || (top === 2 && label(candidates[0]?.text))) && (signedUnder || (top === candidates.length - 1 && candidates[top] === bylineUnder)) &&
     words(candidates[top]?.text) >= 8 && words(above) >= 5 && !/[.!?。！？]$/u.test(above ?? '');
   // It is the story's summary, as its desk wrote it. (A headline may ask or exclaim: `Will the port survive
   // another storm?` over its standfirst had lost its place to it. Review.)
   // In that layout the name and place is the byline, which the headline and standfirst above it tell from a
   // headline: read as one (review: it was noted only, and the story went out with no author).
-  const guardianByline = guardian ? candidates[top + 1] : undefined;
+  const guardianByline = guardian && signedUnder ? candidates[top + 1] : undefined;
   let standfirst: Line | undefined;
   if (crumb >= 0) {
     // After a breadcrumb the headline is the first line, and a standfirst may be the second.

@@ -2474,3 +2474,29 @@ describe('importText: what big outlets print under a story', () => {
     expect(story.body).toBe(`${STORY}\n\nOur standards of reporting were questioned by the union.\n\nA version of this ruling was first given in January.`);
   });
 });
+
+describe('importText: European dates in stamps', () => {
+  const page = (stamp: string): ImportResult => importText(['Rail strike halted by court', '', stamp, '', 'BERLIN (AFP) - A court ordered a halt to the strike on Wednesday.', ''].join('\n'), { file: 'eu.txt', timezone: ZONE });
+  // QA: `05.02.2025, 10:30` was no stamp (E_IMPORT_NO_DATE), nor were the slashed dates of France 24's pages.
+  it.each([
+    ['05.02.2025, 10:30', '2025-02-05 10:30', undefined],
+    ['5.2.2025 10:30 Uhr', '2025-02-05 10:30', undefined],
+    ['Stand: 05.02.2025 10:30 Uhr', '2025-02-05 10:30', 'updated'],
+    ['Updated: 05.02.2025 09:24 CET', '2025-02-05T09:24:00+01:00', 'updated'],
+    ['Issued on: 15/02/2025 - 10:30', '2025-02-15 10:30', undefined],
+    ['02/15/2025 10:30 AM EST', '2025-02-15T10:30:00-05:00', undefined],
+  ])('reads %s', (stamp, value, kind) => {
+    const story = only(page(stamp));
+    expect(kind === 'updated' ? [story.fields.updated ?? story.fields.date] : [story.fields.date]).toEqual([value]);
+  });
+
+  it('refuses a slashed date that may be read day first or month first, saying both', () => {
+    const r = page('Issued on: 05/02/2025 - 10:30');
+    expect([r.stories, r.diagnostics.map((d) => [d.code, d.line])]).toEqual([[], [['E_IMPORT_NO_DATE', 3]]]);
+    expect(formatDiagnostic(r.diagnostics[0]!)).toContain('gives the date 05/02/2025, which may be 5 February (the day first) or May 2 (the month first)');
+  });
+
+  it('reads no date from numbers that are not one (a version, a score)', () => {
+    for (const stamp of ['Version 1.2.2025 10:30', '05.02.20255 10:30', '32.01.2025 10:30']) expect(page(stamp).stories, stamp).toEqual([]);
+  });
+});

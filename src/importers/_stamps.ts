@@ -25,7 +25,7 @@ export interface Stamp {
 }
 
 /** (After the label a colon, a spaced dash, as the Hindu prints it, `Updated - February 05, 2025 09:24 am IST`, or a space.) */
-const LABEL = /^(?<label>(?:(?:first|last) )?(?:updated|published|posted|modified|released)(?: on| at)?|date|time|发布时间|[發发][布佈]時間|更新时间|更新時間|发布日期|[發发][布佈]日期|时间|時間|日期)(?:\s*[:：]\s*|\s+[-–—]\s+|\s+|(?=\d))/i;
+const LABEL = /^(?<label>(?:(?:first|last) )?(?:updated|published|posted|modified|released|issued)(?: on| at)?|stand|date|time|发布时间|[發发][布佈]時間|更新时间|更新時間|发布日期|[發发][布佈]日期|时间|時間|日期)(?:\s*[:：]\s*|\s+[-–—]\s+|\s+|(?=\d))/i;
 /** A Chinese weekday (`星期三`, `周三`, `(週三)`), as pages print it after the date or before it. */
 const ZH_WEEKDAY = String.raw`[(（]?(?:星期|周|週|禮拜|礼拜)[一二三四五六日天][)）]?`;
 const WEEKDAY = new RegExp(String.raw`^(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:[a-z]*day)?\.?,?\s+|${ZH_WEEKDAY}[,，]?\s*)`, 'i');
@@ -34,8 +34,16 @@ const MONTH = String.raw`(${MONTH_NAME})\.?`;
 interface DateParts { y: string; mo: string; d: string }
 interface TimeParts { h: number; mi: string; s: string | undefined }
 
-const DATES: ReadonlyArray<[RegExp, (m: RegExpExecArray) => DateParts]> = [
+const DATES: ReadonlyArray<[RegExp, (m: RegExpExecArray) => DateParts | undefined]> = [
   [/^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?:\s*日)?/, (m) => ({ y: m[1]!, mo: m[2]!, d: m[3]! })],
+  // The day first with full stops, as German, Swiss, Austrian, Nordic and Russian pages print it (`05.02.2025`).
+  [/^(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)/, (m) => ({ y: m[3]!, mo: m[2]!, d: m[1]! })],
+  // With slashes, the day comes first on European pages (France 24's `05/02/2025`) and the month on American
+  // ones: read only when one of the two is past 12, which tells them apart.
+  [/^(\d{1,2})\/(\d{1,2})\/(\d{4})(?!\d)/, (m) => {
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    return a > 12 && b <= 12 ? { y: m[3]!, mo: m[2]!, d: m[1]! } : b > 12 && a <= 12 ? { y: m[3]!, mo: m[1]!, d: m[2]! } : undefined;
+  }],
   [new RegExp(String.raw`^${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`, 'i'), (m) => ({ y: m[3]!, mo: String(monthNumber(m[1]!)), d: m[2]! })],
   [new RegExp(String.raw`^(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH},?\s+(\d{4})\b`, 'i'), (m) => ({ y: m[3]!, mo: String(monthNumber(m[2]!)), d: m[1]! })],
 ];
@@ -45,7 +53,7 @@ const DATES: ReadonlyArray<[RegExp, (m: RegExpExecArray) => DateParts]> = [
  * `09:24`, `9:24:05`, `9:24 p.m.`, `12:05 AM`, `下午3:15` (a 24-hour hour with AM/PM is no time). The
  * colon may be full-width (`09：24`), or a full stop, as the Guardian prints (`09.24 GMT`).
  */
-const TIME = /^(?:(上午|下午|오전|오후|午前|午後)\s*)?(\d{1,2})(?:[:：]|\.(?=\d{2}(?!\d)))(\d{2})(?:[:：](\d{2})(?:[.,]\d{1,9})?)?(?:\s*([ap])\.?\s?m\b\.?)?/i;
+const TIME = /^(?:(上午|下午|오전|오후|午前|午後)\s*)?(\d{1,2})(?:[:：]|\.(?=\d{2}(?!\d)))(\d{2})(?:[:：](\d{2})(?:[.,]\d{1,9})?)?(?:\s*([ap])\.?\s?m\b\.?|\s*Uhr\b)?/i;
 /** Between the date and the time: `T`, a space, a comma, `at`/`on`, a dash or bar, a Chinese weekday (`2025年2月5日 星期三 10:10`). */
 // (A full stop after a date of numbers, as Korean pages print it: `2025.02.05. 오전 9:24`.)
 const BETWEEN = new RegExp(String.raw`^(?:T|\s*,?\s+(?:at|on)\s+|\s*,\s*|\s*[-–—|]\s+|\s*[,，]?\s*${ZH_WEEKDAY}[,，]?\s*|\.?\s+)`, 'i');
@@ -145,7 +153,8 @@ function zoneOf(printed: string, deskZone?: string): Zone {
 function readDate(s: string): { date: DateParts; rest: string } | undefined {
   for (const [re, parts] of DATES) {
     const m = re.exec(s);
-    if (m !== null) return { date: parts(m), rest: s.slice(m[0].length) };
+    const date = m === null ? undefined : parts(m);
+    if (m !== null) return date === undefined ? undefined : { date, rest: s.slice(m[0].length) };
   }
   return undefined;
 }
@@ -243,7 +252,8 @@ function readStamp(text: string, n: number, deskZone: string | undefined, outlet
   const zone = when.zone === 'none' && outlet !== undefined ? { clock: outlet.clock } : when.zone;
   const day = `${date.y}-${pad(date.mo)}-${pad(date.d)}`;
   const clock = `${pad(String(time.h))}:${time.mi}`;
-  const kind = outlet?.updated === true || /updat|modif|更新/i.test(labelled?.groups?.['label'] ?? '') ? 'updated' : 'published';
+  // (German pages' `Stand:`, "as of", is the last update's time.)
+  const kind = outlet?.updated === true || /updat|modif|更新|^stand$/i.test(labelled?.groups?.['label'] ?? '') ? 'updated' : 'published';
   const notes: string[] = [];
   const weekday = wrongWeekday(text, date);
   if (weekday !== undefined) notes.push(weekday);
@@ -310,11 +320,24 @@ export function untimedStamp(text: string): { kind: Stamp['kind']; gives: 'date'
   const d = readDate(rest.replace(WEEKDAY, ''));
   const gives = d !== undefined && /^\s*\.?\s*$/.test(d.rest) ? 'date' : AGO.test(rest) ? 'ago' : undefined;
   if (gives === undefined) return undefined;
-  return { kind: /updat|modif|更新/i.test(labelled.groups?.['label'] ?? '') ? 'updated' : 'published', gives };
+  return { kind: /updat|modif|更新|^stand$/i.test(labelled.groups?.['label'] ?? '') ? 'updated' : 'published', gives };
 }
 
 /** How long ago, as pages print it instead of a stamp: `5 hours ago`, `an hour ago`, `2 mins ago`, `just now`, `yesterday`. */
 const AGO = /^(?:(?:\d{1,3}|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|months?)\s+ago|just now|yesterday|today)\s*\.?$/i;
+
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * A date with slashes that may be day first or month first (`05/02/2025`: 5 February or May 2), which the
+ * reader leaves unread: the date as printed and its two readings; undefined for any other text.
+ */
+export function ambiguousSlashDate(text: string): { printed: string; readings: [string, string] } | undefined {
+  const m = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d/])/.exec(text);
+  const [a, b] = [Number(m?.[1]), Number(m?.[2])];
+  if (m === null || a < 1 || b < 1 || a > 12 || b > 12 || a === b) return undefined;
+  return { printed: m[0], readings: [`${a} ${MONTHS_EN[b - 1]}`, `${MONTHS_EN[a - 1]} ${b}`] };
+}
 
 /** True for a text that is a stamp this reader reads (on a desk in `deskZone`). */
 export const isStamp = (text: string, deskZone?: string): boolean => parseStamp(text, 0, deskZone) !== undefined;

@@ -21,7 +21,7 @@ import {
 import { contentId, markdownHeading, markdownText, withoutWireMarks } from './record.js';
 import type { Importer, ImportResult, RecordFieldsOut } from './types.js';
 import { type PageBlock, BREADCRUMB_SEP, classify, CREDITED, endsStory, ID_LINE, IMAGE_LINE, isListHeading, isRelated, type Line, NAV, RULE, segments, endsSentence, withoutClosers, withoutLinkNoise } from './_page.js';
-import { ambiguity, ambiguousZone, parseStamp, untimedStamp, type Stamp } from './_stamps.js';
+import { ambiguity, ambiguousSlashDate, ambiguousZone, parseStamp, untimedStamp, type Stamp } from './_stamps.js';
 import { MONTH_NAME } from './_months.js';
 import { type Byline, parseByline } from './_bylines.js';
 import { nameCase } from './_names.js';
@@ -65,7 +65,7 @@ const DATE_AND_TIME = String.raw`(?:${A_DATE}[^\n\d]{0,6}${A_TIME}|${A_TIME}[^\n
  * `Time`, `日期`, `时间` with a colon, or before a date and a time (DATE_AND_TIME).
  */
 const STAMP_LABEL = new RegExp(
-  String.raw`^(?:(?:(?:(?:first|last) )?(?:updated|published|posted|modified|released)(?: on| at)?)(?![a-z])|(?:date|time)(?=\s*[:：]|\s+${DATE_AND_TIME})(?![a-z])` +
+  String.raw`^(?:(?:(?:(?:first|last) )?(?:updated|published|posted|modified|released|issued)(?: on| at)?)(?![a-z])|(?:date|time|stand)(?=\s*[:：]|\s+${DATE_AND_TIME})(?![a-z])` +
     String.raw`|发布时间|[發发][布佈]時間|更新时间|更新時間|发布日期|[發发][布佈]日期|(?:时间|時間|日期)(?=\s*(?:[:：]|${DATE_AND_TIME})))\s*[:：]?(?:\s*[-–—](?=\s))?\s*[^\s\d]{0,12}\s*\d`,
   'i',
 );
@@ -74,11 +74,14 @@ const STAMP_LABEL = new RegExp(
 function notRead(text: string, deskZone: string): string {
   const zone = ambiguousZone(text, deskZone);
   const untimed = untimedStamp(text);
+  const slashed = ambiguousSlashDate(text);
   return zone !== undefined
     ? `the stamp ${q(text)} gives its time in ${zone}, which names more than one zone (${ambiguity(zone)?.names}); write the UTC offset it means instead (${ambiguity(zone)?.offsets})`
     : untimed !== undefined
       ? `the stamp ${q(text)} ${GIVES[untimed.gives]} (${writeItAs(untimed.kind)})`
-      : `the stamp ${q(text)} is in a form not read (${writeItAs('updated')})`;
+      : slashed !== undefined
+        ? `the stamp ${q(text)} gives the date ${slashed.printed}, which may be ${slashed.readings[0]} (the day first) or ${slashed.readings[1]} (the month first) (${writeItAs('updated')})`
+        : `the stamp ${q(text)} is in a form not read (${writeItAs('updated')})`;
 }
 
 /** What a stamp that names no instant gives (untimedStamp). */

@@ -2500,3 +2500,18 @@ describe('importText: European dates in stamps', () => {
     for (const stamp of ['Version 1.2.2025 10:30', '05.02.20255 10:30', '32.01.2025 10:30']) expect(page(stamp).stories, stamp).toEqual([]);
   });
 });
+
+describe('importText: a date and its time parted by a bar, a spaced slash or a dot', () => {
+  // QA: `February 5, 2025 / 10:30 AM EST` was no stamp: the line was parted at the slash (and at a bar) into
+  // a date and a time, neither a stamp alone.
+  it.each([
+    ['Feb 5, 2025 | 10:30 AM EST', '2025-02-05T10:30:00-05:00', undefined],
+    ['February 5, 2025 / 10:30 AM EST', '2025-02-05T10:30:00-05:00', undefined],
+    ['February 5, 2025 · 10:30 AM EST', '2025-02-05T10:30:00-05:00', undefined],
+    ['5 Feb 2025 • 10:30 GMT', '2025-02-05T10:30:00Z', undefined],
+    ['By Jane Doe | Feb 5, 2025 | 10:30 AM EST', '2025-02-05T10:30:00-05:00', ['Jane Doe']],
+  ])('reads %s', (stamp, date, authors) => {
+    const story = only(importText(['Rail strike halted by court', '', stamp, '', 'BERLIN (AP) — A court ordered a halt to the strike on Wednesday.', ''].join('\n'), { file: 'p.txt', timezone: ZONE }));
+    expect([story.fields.date, story.fields.authors]).toEqual([date, authors]);
+  });
+});

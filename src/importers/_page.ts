@@ -149,8 +149,18 @@ const ANY_BARS = /\s*[|｜丨]\s*|\s+(?=(?:来源|來源|作者|责任编辑|責
  * ("Source: Xinhua| 2025-02-05 09:24:00| Editor: huaxia"): a headline (时政微观察丨…, "Live|Feb 5, 2025 9:24
  * a.m.") or a table row is no stamp line (review).
  */
-export const segments = (text: string): string[] =>
-  text.split(CREDITED.test(text) ? ANY_BARS : SPACED_BARS).flatMap((seg) => seg.split(STAMP_AFTER_BYLINE)).flatMap((seg) => (STAMPED_TWICE.test(seg) ? seg.split(SECOND_STAMP) : [seg]));
+export function segments(text: string): string[] {
+  const parts = text.split(CREDITED.test(text) ? ANY_BARS : SPACED_BARS).flatMap((seg) => seg.split(STAMP_AFTER_BYLINE)).flatMap((seg) => (STAMPED_TWICE.test(seg) ? seg.split(SECOND_STAMP) : [seg]));
+  if (parts.length < 2) return parts;
+  // A date and its time parted by a bar or a spaced slash (`February 5, 2025 / 10:30 AM EST`): one stamp.
+  const out: string[] = [];
+  for (const seg of parts) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && /\d$/.test(prev) && /^\d/.test(seg) && !isStamp(prev) && isStamp(`${prev} | ${seg}`)) out[out.length - 1] = `${prev} | ${seg}`;
+    else out.push(seg);
+  }
+  return out;
+}
 /**
  * A byline and a labelled stamp on one line with nothing between them, as the Global Times prints them
  * ("By Global Times Published: Feb 05, 2025 09:24 PM"): parted before the label, on a line that opens with "By".

@@ -54,9 +54,9 @@ const DATES: ReadonlyArray<[RegExp, (m: RegExpExecArray) => DateParts | undefine
  * colon may be full-width (`09：24`), or a full stop, as the Guardian prints (`09.24 GMT`).
  */
 const TIME = /^(?:(上午|下午|오전|오후|午前|午後)\s*)?(\d{1,2})(?:[:：]|\.(?=\d{2}(?!\d)))(\d{2})(?:[:：](\d{2})(?:[.,]\d{1,9})?)?(?:\s*([ap])\.?\s?m\b\.?|\s*Uhr\b)?/i;
-/** Between the date and the time: `T`, a space, a comma, `at`/`on`, a dash or bar, a Chinese weekday (`2025年2月5日 星期三 10:10`). */
+/** Between the date and the time: `T`, a space, a comma, `at`/`on`, a dash, bar or dot (`·`, `•`), a Chinese weekday (`2025年2月5日 星期三 10:10`). */
 // (A full stop after a date of numbers, as Korean pages print it: `2025.02.05. 오전 9:24`.)
-const BETWEEN = new RegExp(String.raw`^(?:T|\s*,?\s+(?:at|on)\s+|\s*,\s*|\s*[-–—|]\s+|\s*[,，]?\s*${ZH_WEEKDAY}[,，]?\s*|\.?\s+)`, 'i');
+const BETWEEN = new RegExp(String.raw`^(?:T|\s*,?\s+(?:at|on)\s+|\s*,\s*|\s*[-–—|·•]\s+|\s*[,，]?\s*${ZH_WEEKDAY}[,，]?\s*|\.?\s+)`, 'i');
 /** An offset, UTC/GMT (+n), Beijing time, in any case; then an abbreviation, in capitals (`est` may be a word). */
 const ZONE_TOKEN = /^\s*(?:[(（]\s*)?(z|[+-]\d{2}:?\d{2}|(?:gmt|utc)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|bjt|beijing\s+time|北京时间|北京時間)(?:\s*[)）])?(?![a-z])/i;
 const ZONE_ABBREVIATION = /^\s*(?:[(（]\s*)?([A-Z]{2,5})(?:\s*[)）])?(?![A-Za-z])/;

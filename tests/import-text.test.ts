@@ -2217,6 +2217,22 @@ describe('importText: pages laid out as CNN and Reuters lay theirs out', () => {
     expect(only(importText(page.replace('Port reopens after a storm closed it for three days\n\n', ''), { file: 'wapo.txt', timezone: ZONE })).fields.title).toBe('The harbor will take a week to clear of the debris the storm left');
   });
 
+  // QA: Bloomberg's page: the second of its two lines under the headline was the headline, its buttons and
+  // player under the stamp and its promotion under the story were paragraphs, its `— With assistance from`
+  // line and its note of what the version changed stayed in the body.
+  it("reads Bloomberg's page: two lines under the headline, the buttons, the assistance line, the version's note", () => {
+    const page = ['Politics', '', 'Port Reopens After Storm Closed It for Three Days', '', 'Harbor will take a week to clear of debris', 'Ships had queued outside the breakwater', '',
+      'By Jane Doe', 'February 5, 2025 at 10:30 AM GMT+1', '', 'Save', '', 'Translate', '', 'Listen', '', '2:14', '', 'The port reopened on Wednesday, officials said.', '',
+      '— With assistance from Tom Hale and Ann Lee', '', '(Updates with harbor master\'s comment in second paragraph.)', '', "Before it's here, it's on the Bloomberg Terminal", 'LEARN MORE', ''].join('\n');
+    const story = only(importText(page, { file: 'bb.txt', timezone: ZONE }));
+    expect([story.fields.title, story.fields.summary, story.fields.authors, story.fields.contributors, story.body]).toEqual([
+      'Port Reopens After Storm Closed It for Three Days', 'Harbor will take a week to clear of debris', ['Jane Doe'],
+      [{ name: 'Tom Hale', role: 'assistance' }, { name: 'Ann Lee', role: 'assistance' }], 'The port reopened on Wednesday, officials said.',
+    ]);
+    expect(story.notes).toEqual(expect.arrayContaining(['found before the stamp and not used: "Ships had queued outside the breakwater"',
+      'the wire\'s note of what this version changed left out: "(Updates with harbor master\'s comment in second paragraph.)"']));
+  });
+
   // QA: Al Jazeera's share button as copied (`Click here to share on social media`, `share2`) opened the body.
   it("leaves out Al Jazeera's share button", () => {
     const page = ['News|Europe', '', 'Port reopens after storm', '', 'By Jane Doe', '', 'Published On 5 Feb 2025 10:30 GMT', '', 'Save', '', 'Click here to share on social media', '', 'share2', '',

@@ -97,6 +97,8 @@ const PROMO: readonly RegExp[] = [
   /^(?:link copied!?|follow\s*:|.{1,60}\bsee all topics)$/i,
   // (The South China Morning Post's link under its stamps.)
   /^why you can trust (?:SCMP|us)$/i,
+  // (Bloomberg's buttons and player, `Translate` and `2:14`, and its promotion under a story.)
+  /^(?:translate|\d{1,2}:\d{2}|learn more|before it['’]s here, it['’]s on the bloomberg terminal\.?)$/i,
   // (The Washington Post's button under its reporter's biography: `Follow Jane Doe`.)
   /^[Ff]ollow \p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,3}$/u,
   // Buttons around a headline and its stamp (the BBC's `Share` and `Save`, the New York Times' `Share full

@@ -582,6 +582,9 @@ export function parseContributorLine(line: string): Contributor[] | undefined {
     });
     return named(people);
   }
+  // "— With assistance from Jane Doe and Tom Hale", as Bloomberg signs those who helped.
+  const assisted = /^(?:[—–-]+\s*)?With assistance from (.+?)\.?$/i.exec(text);
+  if (assisted !== null) return named(placeShared(splitPeople(assisted[1] ?? '').map((p) => person(p, 'assistance'))));
   // "Contributing: Aung Naing in Yangon; Mei Lin in Taipei", as US papers end a story ("Contributors:" too).
   const contributing = /^(?:Contributing(?: reporters?)?|Contributors?):\s*(.+)$/i.exec(text);
   if (contributing !== null) {

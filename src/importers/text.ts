@@ -222,6 +222,9 @@ function isSubheading(b: PageBlock): boolean {
 const CREDIT_LIKE = /^Contributing(?: reporters?)?:|contributed (?:reporting )?to this|\b(?:reporting|editing|writing) by\b|责任编辑|責任編輯/i;
 const looksLikeCredit = (t: string): boolean => CREDIT_LIKE.test(t) || parseContributorLine(t) !== undefined || parseAgencyLine(t) !== undefined;
 
+/** A wire's note of what a version changed: `(Updates with union comment in second paragraph.)`, `(Adds quote)`. */
+const VERSION_NOTE = /^\((?:Updates|Adds|Recasts|Rewrites|Corrects|Refiles|Repeats|Changes|Removes|Inserts|Fixes|Updates throughout)\b[^()]{0,200}\)\.?$/;
+
 /** `in Beijing`, `in Hong Kong`, `in Kyiv, Ukraine`: a place alone, after "in". */
 const PLACE_ALONE = /^in \p{Lu}[\p{L}'’.-]*(?:,? \p{Lu}[\p{L}'’.-]*){0,3}$/u;
 
@@ -427,8 +430,17 @@ export const importText: Importer = (input, ctx): ImportResult => {
   // In that layout the name and place is the byline, which the headline and standfirst above it tell from a
   // headline: read as one (review: it was noted only, and the story went out with no author).
   const guardianByline = guardian && signedUnder ? candidates[top + 1] : undefined;
+  // Bloomberg prints two such lines under its headline, over a byline with "By" (`Union says it will appeal
+  // ruling by end of week`, `Walkout would have been third this month`): the first is the summary, the second
+  // noted (QA: it was the headline).
+  const deck = (k: number): boolean => words(candidates[k]?.text) >= 5 && !/[.!?。！？:：]$/u.test(candidates[k]?.text ?? '');
+  const twoDecks = crumb < 0 && !guardian && top === candidates.length - 1 && candidates[top] === bylineUnder && (top === 2 || (top === 3 && label(candidates[0]?.text))) &&
+    deck(top) && deck(top - 1) && deck(top - 2);
   let standfirst: Line | undefined;
-  if (crumb >= 0) {
+  if (twoDecks) {
+    standfirst = candidates[top - 1];
+    top -= 2;
+  } else if (crumb >= 0) {
     // After a breadcrumb the headline is the first line, and a standfirst may be the second.
     if (candidates.length === 2 && isStandfirst(candidates[1]?.text ?? '') && !/[.。]$/u.test(candidates[0]?.text ?? '')) standfirst = candidates[1];
   } else if (guardian || (above !== undefined && isStandfirst(candidates[top]?.text ?? '') && !/[.。]$/u.test(above) && words(above) >= 3)) {
@@ -653,6 +665,13 @@ export const importText: Importer = (input, ctx): ImportResult => {
     // A rule closing the copy (AP's `___` over its credit line, which then stayed the last paragraph as
     // `\_\_\_`) is no paragraph of the story.
     if (body.length > 1 && RULE.test(last.text)) {
+      body.pop();
+      continue;
+    }
+    // A wire's note of what this version changed, closing the copy (Bloomberg's and Reuters' `(Updates with
+    // union comment in second paragraph.)`, `(Adds quote in paragraph 5)`): for the desk, not the reader. Noted.
+    if (body.length > 1 && VERSION_NOTE.test(last.text)) {
+      notes.push(`the wire's note of what this version changed left out: ${q(last.text)}`);
       body.pop();
       continue;
     }

@@ -2233,6 +2233,16 @@ describe('importText: pages laid out as CNN and Reuters lay theirs out', () => {
       'the wire\'s note of what this version changed left out: "(Updates with harbor master\'s comment in second paragraph.)"']));
   });
 
+  // QA: France 24's reading time (`2 min Reading time`) was kept as the story's first paragraph.
+  it.each([['2 min Reading time'], ['Reading time: 2 min']])("leaves out a reading time as France 24 prints it: %s", (line) => {
+    const page = ['Europe', '', 'Port reopens after storm', '', 'Issued on: 15/02/2025 - 10:30', 'Modified: 15/02/2025 - 12:15', '', line, '',
+      'Doha (AFP) – The port reopened on Wednesday, officials said.', '', 'AFP', '', 'Topics:', '', 'Qatar', 'Shipping', ''].join('\n');
+    const story = only(importText(page, { file: 'f24.txt', timezone: ZONE }));
+    expect([story.fields.date, story.fields.updated, story.fields.agency, story.fields.dateline?.city, story.body]).toEqual([
+      '2025-02-15 10:30', '2025-02-15 12:15', { name: 'AFP' }, 'Doha', 'The port reopened on Wednesday, officials said.',
+    ]);
+  });
+
   // QA: Al Jazeera's share button as copied (`Click here to share on social media`, `share2`) opened the body.
   it("leaves out Al Jazeera's share button", () => {
     const page = ['News|Europe', '', 'Port reopens after storm', '', 'By Jane Doe', '', 'Published On 5 Feb 2025 10:30 GMT', '', 'Save', '', 'Click here to share on social media', '', 'share2', '',

@@ -88,7 +88,8 @@ const PROMO: readonly RegExp[] = [
   /^(?:follow|find|like|join) us on (?:Facebook|Twitter|X|Instagram|WeChat|Weibo|TikTok|YouTube|LinkedIn|Telegram|WhatsApp|social media)\b/i,
   /^advertisement$/i,
   // A reading time or a player (`4 minute read`, `5 min read`, `Listen to this article`, `Listen · 3:12 min`).
-  /^\d{1,3}\s*(?:-\s*)?(?:minutes?|mins?)(?:\s+read|\s+listen)?$/i,
+  /^\d{1,3}\s*(?:-\s*)?(?:minutes?|mins?)(?:\s+read|\s+listen|\s+reading time)?$/i,
+  /^reading time\s*[:：]?\s*\d{1,3}\s*(?:minutes?|mins?)$/i,
   /^listen(?: to this (?:article|story))?(?:\s*[·|•-]?\s*\d{1,2}:\d{2}(?:\s*mins?)?)?(?:\s*learn more)?$/i,
   /^share(?: this)?(?: full)?(?: article| story| page)?\s*[:：]?$/i,
   // (Al Jazeera's share button as copied: `Click here to share on social media`, then its icon's `share2`.)

@@ -1042,6 +1042,14 @@ describe('importText: the body', () => {
     expect([s.fields.section, s.fields.date, s.body]).toEqual(['World', '2025-02-05 09:24', 'First words.']);
   });
 
+  it('reads a byline of 100,000 letters before a stamp on its line as no byline and no stamp (it took 27 s: a pattern tried every start of the run)', () => {
+    const r = importText(`Headline here\n\nBy ${'a'.repeat(100_000)} Published: 2025-02-05 09:24\n\nBEIJING, Feb. 5 -- First words.\n`, { file: 'x.txt', timezone: ZONE });
+    expect([r.stories, r.diagnostics.map((d) => d.code)]).toEqual([[], ['E_IMPORT_NO_DATE']]);
+    // (One of 100,000 letters on its own line over the stamp: the story, with that author.)
+    const s = only(importText(`Headline here\n\nBy ${'a'.repeat(100_000)} Smith\nPublished: 2025-02-05 09:24\n\nBEIJING, Feb. 5 -- First words.\n`, { file: 'x.txt', timezone: ZONE }));
+    expect([s.fields.date, s.body]).toEqual(['2025-02-05 09:24', 'First words.']);
+  });
+
   it('makes a heading only of a short unpunctuated line between paragraphs', () => {
     const s = body('The lead.\n\nWhat comes next\n\n“A quote that ends the paragraph.”\n\nShort but ends here.\n\nLast line without a stop');
     expect(s.body).toBe('The lead.\n\n## What comes next\n\n“A quote that ends the paragraph.”\n\nShort but ends here.\n\nLast line without a stop');

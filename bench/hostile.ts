@@ -137,6 +137,8 @@ const PAGES: Record<string, (n: number) => string> = {
   'Chinese lines': (n) => `会谈在多哈恢复\n更新：2025-02-05 09:24\n\n${'中\n'.repeat(n)}`,
   // (Letters, not lines: one byline of n letters and a stamp on its line took 27 s at 100,000 until the
   // thirty-fourth session, a pattern trying every start of the run.)
+  // (And a stamp, then n digits on its line: 4.5 s at 60,000, a pattern trying every digit.)
+  'a stamp, then n digits on its line': (n) => `Talks resume in Doha\n\nPublished: 2025-02-05 09:24 ${'1'.repeat(n)}\nUpdated: 2025-02-05 10:00\n\nDOHA — Talks resumed.\n`,
   'a byline of n letters before a stamp on its line': (n) => `Talks resume in Doha\n\nBy ${'a'.repeat(n)} Published: 2025-02-05 09:24\n\nDOHA — Talks resumed.\n`,
 };
 console.log('');

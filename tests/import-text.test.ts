@@ -1050,6 +1050,11 @@ describe('importText: the body', () => {
     expect([s.fields.date, s.body]).toEqual(['2025-02-05 09:24', 'First words.']);
   });
 
+  it('reads a stamp line that 100,000 digits follow as no stamp (a pattern tried every digit: 4.5 s at 60,000), and the stamp under it', () => {
+    const s = only(importText(`Headline here\n\nPublished: 2025-02-05 09:24 ${'1'.repeat(100_000)}\nUpdated: 2025-02-05 10:00\n\nBEIJING, Feb. 5 -- First words.\n`, { file: 'x.txt', timezone: ZONE }));
+    expect([s.fields.date, s.body]).toEqual(['2025-02-05 10:00', 'First words.']);
+  });
+
   it('makes a heading only of a short unpunctuated line between paragraphs', () => {
     const s = body('The lead.\n\nWhat comes next\n\n“A quote that ends the paragraph.”\n\nShort but ends here.\n\nLast line without a stop');
     expect(s.body).toBe('The lead.\n\n## What comes next\n\n“A quote that ends the paragraph.”\n\nShort but ends here.\n\nLast line without a stop');

@@ -2431,6 +2431,15 @@ describe('importText: pages laid out as CNN and Reuters lay theirs out', () => {
     const story = only(importText(page, { file: 'r.txt', timezone: ZONE }));
     expect([story.fields.date, story.notes.includes('part of the stamp line not used: "Updated 2 hours ago"')]).toEqual(['2025-02-05T09:24:00+08:00', true]);
   });
+
+  // QA: the ABC's stamp line, two stamps parted by a comma: the first went unread, and the update was taken
+  // for the first publication.
+  it("reads the ABC's two stamps parted by a comma", () => {
+    const page = ['Floods force thousands from homes in Spain', '', 'Posted Wed 5 Feb 2025 at 10:30am, updated Wed 5 Feb 2025 at 12:15pm', '',
+      'VALENCIA, Spain (AP) — Rescue teams worked through the night.', ''].join('\n');
+    const story = only(importText(page, { file: 'abc.txt', timezone: ZONE }));
+    expect([story.fields.date, story.fields.updated]).toEqual(['2025-02-05 10:30', '2025-02-05 12:15']);
+  });
 });
 
 describe('importText: a page laid out as the Hindu lays its out', () => {

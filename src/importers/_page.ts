@@ -175,7 +175,9 @@ const STAMP_AFTER_BYLINE = /(?<=^By\s.{1,80}?)\s+(?=(?:Published|Updated|Posted)
  * parted before the second label, on a line that opens with one or with a date.
  */
 const STAMP_START = /^(?:(?:first )?published|posted|\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)\b/i;
-const SECOND_STAMP = /\s+(?=(?:last )?(?:updated|modified)\b)/i;
+// (A comma may end the first: the ABC's `Posted Wed 5 Feb 2025 at 10:30am, updated Wed 5 Feb 2025 at 12:15pm`,
+// whose first stamp went unread, and whose update was taken for the first publication.)
+const SECOND_STAMP = /,?\s+(?=(?:last )?(?:updated|modified)\b)/i;
 const SECOND_LABEL = /\s(?:last )?(?:updated|modified)\b/gi;
 /**
  * A segment that opens like a stamp and has a second label after a digit. (Not one pattern, `^…\b.*\d.*\s

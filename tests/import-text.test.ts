@@ -2106,14 +2106,18 @@ describe('importText: Reuters datelines of several cities apart by slashes', () 
 describe('importText: pages with a standfirst, two stamps on one line, a byline of a name and a place without "By"', () => {
   // QA (pages laid out as the New York Times and the Guardian lay theirs out): the standfirst was the
   // headline, the stamps' line was no date, and the byline line was the headline.
-  it('takes the line above a standfirst for the headline, the standfirst for the summary, and the update of a line of two stamps', () => {
+  it('takes the line above a standfirst for the headline, the standfirst for the summary, and both stamps of a line of two', () => {
     const page = ['Europe', '', 'Ukraine Says Talks Will Resume Next Week', '', 'Officials in Kyiv said a new round would start on Monday.', '', 'By Jane Roe and Tom Reed',
-      'Published Feb. 5, 2025 Updated Feb. 5, 2025, 9:24 a.m. ET', '', 'Officials in Kyiv said on Wednesday that talks would resume.', '', 'Ann Lee contributed reporting from Kyiv.', ''].join('\n');
+      'Published Feb. 5, 2025, 8:10 a.m. ET Updated Feb. 5, 2025, 9:24 a.m. ET', '', 'Officials in Kyiv said on Wednesday that talks would resume.', '', 'Ann Lee contributed reporting from Kyiv.', ''].join('\n');
     const story = only(importText(page, { file: 'nyt.txt', timezone: ZONE }));
-    expect([story.fields.title, story.fields.summary, story.fields.date, story.fields.authors]).toEqual([
-      'Ukraine Says Talks Will Resume Next Week', 'Officials in Kyiv said a new round would start on Monday.', '2025-02-05T09:24:00-05:00', ['Jane Roe', 'Tom Reed'],
+    expect([story.fields.title, story.fields.summary, story.fields.date, story.fields.updated, story.fields.authors]).toEqual([
+      'Ukraine Says Talks Will Resume Next Week', 'Officials in Kyiv said a new round would start on Monday.', '2025-02-05T08:10:00-05:00', '2025-02-05T09:24:00-05:00', ['Jane Roe', 'Tom Reed'],
     ]);
-    expect(story.notes).toContain('part of the stamp line not used: "Published Feb. 5, 2025"');
+    // A first publication with a date and no time beside the update is refused, as on a line of its own (review:
+    // the update's time went out as the first publication's, "Published Feb. 5, 2025" noted as not used).
+    const r = importText(page.replace('Published Feb. 5, 2025, 8:10 a.m. ET', 'Published Feb. 5, 2025'), { file: 'nyt.txt', timezone: ZONE });
+    expect([r.stories, r.diagnostics.map((d) => [d.code, d.line])]).toEqual([[], [['E_IMPORT_NO_DATE', 8]]]);
+    expect(formatDiagnostic(r.diagnostics[0]!)).toContain('the stamp "Published Feb. 5, 2025" gives a date and no time, and an update\'s time is not the first publication\'s');
   });
 
   it('takes no headline from a name and a place just above the stamp, and notes it', () => {
@@ -2439,6 +2443,17 @@ describe('importText: pages laid out as CNN and Reuters lay theirs out', () => {
       'VALENCIA, Spain (AP) — Rescue teams worked through the night.', ''].join('\n');
     const story = only(importText(page, { file: 'abc.txt', timezone: ZONE }));
     expect([story.fields.date, story.fields.updated]).toEqual(['2025-02-05 10:30', '2025-02-05 12:15']);
+  });
+
+  // QA: CNN's stamp line, the update first and `Originally published` after a dot, was no stamp; nor was
+  // `Originally published …` alone.
+  it.each([
+    ['Updated 12:15 PM EST, Wed February 5, 2025 · Originally published 10:30 AM EST, Wed February 5, 2025', '2025-02-05T12:15:00-05:00'],
+    ['Originally published Feb. 5, 2025, 10:30 a.m. ET', undefined],
+  ])('reads CNN\'s stamps: %s', (line, updated) => {
+    const page = ['Floods force thousands from homes in Spain', '', line, '', 'VALENCIA, Spain (AP) — Rescue teams worked through the night.', ''].join('\n');
+    const story = only(importText(page, { file: 'cnn.txt', timezone: ZONE }));
+    expect([story.fields.date, story.fields.updated]).toEqual(['2025-02-05T10:30:00-05:00', updated]);
   });
 });
 

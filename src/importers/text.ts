@@ -65,7 +65,7 @@ const DATE_AND_TIME = String.raw`(?:${A_DATE}[^\n\d]{0,6}${A_TIME}|${A_TIME}[^\n
  * `Time`, `日期`, `时间` with a colon, or before a date and a time (DATE_AND_TIME).
  */
 const STAMP_LABEL = new RegExp(
-  String.raw`^(?:(?:(?:(?:first|last) )?(?:updated|published|posted|modified|released|issued)(?: on| at)?)(?![a-z])|(?:date|time|stand)(?=\s*[:：]|\s+${DATE_AND_TIME})(?![a-z])` +
+  String.raw`^(?:(?:(?:(?:first|last|originally) )?(?:updated|published|posted|modified|released|issued)(?: on| at)?)(?![a-z])|(?:date|time|stand)(?=\s*[:：]|\s+${DATE_AND_TIME})(?![a-z])` +
     String.raw`|发布时间|[發发][布佈]時間|更新时间|更新時間|发布日期|[發发][布佈]日期|(?:时间|時間|日期)(?=\s*(?:[:：]|${DATE_AND_TIME})))\s*[:：]?(?:\s*[-–—](?=\s))?\s*[^\s\d]{0,12}\s*\d`,
   'i',
 );
@@ -320,6 +320,13 @@ export const importText: Importer = (input, ctx): ImportResult => {
         stamps.push(stamp);
         if (stamp.note !== undefined) notes.push(`${stamp.note}: ${q(seg)}`);
         if (stamp.agency !== undefined) agencies.push({ agency: { name: stamp.agency }, printed: seg });
+        continue;
+      }
+      // A first publication with no time beside the update (the New York Times' `Published Feb. 5, 2025
+      // Updated Feb. 5, 2025, 9:24 a.m. ET`): as on a line of its own, the story is refused when no other
+      // stamp gives that time (review: the update's time went out as the first publication's).
+      if (untimedStamp(seg)?.kind === 'published') {
+        untimedLine({ n, text: seg });
         continue;
       }
       const byline = parseByline(seg);

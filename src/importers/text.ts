@@ -223,7 +223,7 @@ const CREDIT_LIKE = /^Contributing(?: reporters?)?:|contributed (?:reporting )?t
 const looksLikeCredit = (t: string): boolean => CREDIT_LIKE.test(t) || parseContributorLine(t) !== undefined || parseAgencyLine(t) !== undefined;
 
 /** A wire's note of what a version changed: `(Updates with union comment in second paragraph.)`, `(Adds quote)`. */
-const VERSION_NOTE = /^\((?:Updates|Adds|Recasts|Rewrites|Corrects|Refiles|Repeats|Changes|Removes|Inserts|Fixes|Updates throughout)\b[^()]{0,200}\)\.?$/;
+const VERSION_NOTE = /^\((?:Updates|Adds|Recasts|Rewrites|Corrects|Refiles|Repeats|Changes|Removes|Inserts|Fixes)\b[^()]{0,200}\)\.?$/;
 
 /** `in Beijing`, `in Hong Kong`, `in Kyiv, Ukraine`: a place alone, after "in". */
 const PLACE_ALONE = /^in \p{Lu}[\p{L}'’.-]*(?:,? \p{Lu}[\p{L}'’.-]*){0,3}$/u;

@@ -1050,8 +1050,11 @@ describe('importText: the body', () => {
     expect([s.fields.date, s.body]).toEqual(['2025-02-05 09:24', 'First words.']);
   });
 
-  it('reads a stamp line that 100,000 digits follow as no stamp (a pattern tried every digit: 4.5 s at 60,000), and the stamp under it', () => {
-    const s = only(importText(`Headline here\n\nPublished: 2025-02-05 09:24 ${'1'.repeat(100_000)}\nUpdated: 2025-02-05 10:00\n\nBEIJING, Feb. 5 -- First words.\n`, { file: 'x.txt', timezone: ZONE }));
+  it('reads a stamp line that 100,000 digits follow as no stamp (a pattern tried every digit: 4.5 s at 60,000)', () => {
+    // (A publication stamp not read beside an update: refused, since the update's time is not the first publication's.)
+    const r = importText(`Headline here\n\nPublished: 2025-02-05 09:24 ${'1'.repeat(100_000)}\nUpdated: 2025-02-05 10:00\n\nBEIJING, Feb. 5 -- First words.\n`, { file: 'x.txt', timezone: ZONE });
+    expect([r.stories, r.diagnostics.map((d) => [d.code, d.line])]).toEqual([[], [['E_IMPORT_NO_DATE', 3]]]);
+    const s = only(importText(`Headline here\n\nUpdated: 2025-02-05 09:24 ${'1'.repeat(100_000)}\nPublished: 2025-02-05 10:00\n\nBEIJING, Feb. 5 -- First words.\n`, { file: 'x.txt', timezone: ZONE }));
     expect([s.fields.date, s.body]).toEqual(['2025-02-05 10:00', 'First words.']);
   });
 
@@ -2548,6 +2551,9 @@ describe('importText: European dates in stamps', () => {
     ['Updated: 05.02.2025 09:24 CET', '2025-02-05T09:24:00+01:00', 'updated'],
     ['Issued on: 15/02/2025 - 10:30', '2025-02-15 10:30', undefined],
     ['02/15/2025 10:30 AM EST', '2025-02-15T10:30:00-05:00', undefined],
+    // (Sky News' clock after a comma; Reuters' second label copied against the first stamp's zone.)
+    ['Wednesday 5 February 2025 10:30, UK', '2025-02-05T10:30:00+00:00', undefined],
+    ['February 5, 2025 10:30 AM GMT+1Updated 2 hours ago', '2025-02-05T10:30:00+01:00', undefined],
   ])('reads %s', (stamp, value, kind) => {
     const story = only(page(stamp));
     expect(kind === 'updated' ? [story.fields.updated ?? story.fields.date] : [story.fields.date]).toEqual([value]);
@@ -2557,6 +2563,24 @@ describe('importText: European dates in stamps', () => {
     const r = page('Issued on: 05/02/2025 - 10:30');
     expect([r.stories, r.diagnostics.map((d) => [d.code, d.line])]).toEqual([[], [['E_IMPORT_NO_DATE', 3]]]);
     expect(formatDiagnostic(r.diagnostics[0]!)).toContain('gives the date 05/02/2025, which may be 5 February (the day first) or May 2 (the month first)');
+  });
+
+  // QA: Euronews' `Published on 05/02/2025 - 10:30 GMT+1 • Updated 15/02/2025 - 12:15 GMT+1`: the publication, whose
+  // date may be read either way, was noted "not used", and the update went out as the first publication; printed
+  // on a line over the update, the publication stamp was the headline.
+  it.each([
+    [['Published on 05/02/2025 - 10:30 GMT+1 • Updated 15/02/2025 - 12:15 GMT+1'], 3],
+    [['Published on 05/02/2025 - 10:30 GMT+1', 'Updated 15/02/2025 - 12:15 GMT+1'], 3],
+    [['Updated 15/02/2025 - 12:15 GMT+1', '', 'Published on 05/02/2025 - 10:30 GMT+1'], 5],
+  ])('refuses a story whose publication stamp is not read beside its update: %j', (stamps, line) => {
+    const r = importText(['Rail strike halted by court', '', ...stamps, '', 'BERLIN (AP) — A court ordered a halt.', ''].join('\n'), { file: 'eu.txt', timezone: ZONE });
+    expect([r.stories, r.diagnostics.map((d) => [d.code, d.line])]).toEqual([[], [['E_IMPORT_NO_DATE', line]]]);
+    expect(formatDiagnostic(r.diagnostics[0]!)).toContain('which may be 5 February (the day first) or May 2 (the month first) (write it as "Published: 2025-02-05 09:24"');
+  });
+
+  it('reads the publication and the update when both are read, and a headline that starts with a label and a number', () => {
+    const r = only(importText(['Released 3 hostages return home', '', 'Published on 15/02/2025 - 10:30 GMT+1', 'Updated 15/02/2025 - 12:15 GMT+1', '', 'BERLIN (AP) — A court ordered a halt.', ''].join('\n'), { file: 'eu.txt', timezone: ZONE }));
+    expect([r.fields.title, r.fields.date, r.fields.updated]).toEqual(['Released 3 hostages return home', '2025-02-15T10:30:00+01:00', '2025-02-15T12:15:00+01:00']);
   });
 
   it('reads no date from numbers that are not one (a version, a score)', () => {

@@ -59,7 +59,8 @@ const TIME = /^(?:(上午|下午|오전|오후|午前|午後)\s*)?(\d{1,2})(?:[:
 const BETWEEN = new RegExp(String.raw`^(?:T|\s*,?\s+(?:at|on)\s+|\s*,\s*|\s*[-–—|·•]\s+|\s*[,，]?\s*${ZH_WEEKDAY}[,，]?\s*|\.?\s+)`, 'i');
 /** An offset, UTC/GMT (+n), Beijing time, in any case; then an abbreviation, in capitals (`est` may be a word). */
 const ZONE_TOKEN = /^\s*(?:[(（]\s*)?(z|[+-]\d{2}:?\d{2}|(?:gmt|utc)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|bjt|beijing\s+time|北京时间|北京時間)(?:\s*[)）])?(?![a-z])/i;
-const ZONE_ABBREVIATION = /^\s*(?:[(（]\s*)?([A-Z]{2,5})(?:\s*[)）])?(?![A-Za-z])/;
+// (After a comma too, as Sky News prints its clock: `Wednesday 5 February 2025 10:30, UK`.)
+const ZONE_ABBREVIATION = /^\s*,?\s*(?:[(（]\s*)?([A-Z]{2,5})(?:\s*[)）])?(?![A-Za-z])/;
 
 /** Abbreviations that name one offset, with the zone whose clock they belong to when it changes in summer. */
 const FIXED: Readonly<Record<string, readonly [offset: string, zone?: string]>> = {
@@ -73,7 +74,7 @@ const FIXED: Readonly<Record<string, readonly [offset: string, zone?: string]>> 
   AEST: ['+10:00', 'Australia/Sydney'], AEDT: ['+11:00', 'Australia/Sydney'], NZST: ['+12:00', 'Pacific/Auckland'], NZDT: ['+13:00', 'Pacific/Auckland'],
 };
 /** Abbreviations for a clock whose offset depends on the date. */
-const CLOCKS: Readonly<Record<string, string>> = { ET: 'America/New_York', CT: 'America/Chicago', MT: 'America/Denver', PT: 'America/Los_Angeles' };
+const CLOCKS: Readonly<Record<string, string>> = { ET: 'America/New_York', CT: 'America/Chicago', MT: 'America/Denver', PT: 'America/Los_Angeles', UK: 'Europe/London' };
 /**
  * What an abbreviation means in copy from a desk whose own clock uses it, where the desk's zone decides
  * it: a Chicago desk's `CST` is US Central, a London desk's `BST` British Summer Time, an Indian desk's
@@ -337,6 +338,17 @@ export function ambiguousSlashDate(text: string): { printed: string; readings: [
   const [a, b] = [Number(m?.[1]), Number(m?.[2])];
   if (m === null || a < 1 || b < 1 || a > 12 || b > 12 || a === b) return undefined;
   return { printed: m[0], readings: [`${a} ${MONTHS_EN[b - 1]}`, `${MONTHS_EN[a - 1]} ${b}`] };
+}
+
+/** The kind of stamp a text's label names (`Published on …`, `Updated: …`), or undefined when it opens with none. */
+export function labelKind(text: string): Stamp['kind'] | undefined {
+  const labelled = LABEL.exec(text);
+  return labelled === null ? undefined : /updat|modif|更新|^stand$/i.test(labelled.groups?.['label'] ?? '') ? 'updated' : 'published';
+}
+
+/** Whether a text opens with a label that names the first publication (`Published`, `Posted`, `发布时间`; not a bare `Date` or `Time`). */
+export function publicationLabel(text: string): boolean {
+  return /publish|post|releas|issu|[發发][布佈]/i.test(LABEL.exec(text)?.groups?.['label'] ?? '');
 }
 
 /** True for a text that is a stamp this reader reads (on a desk in `deskZone`). */

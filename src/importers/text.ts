@@ -21,7 +21,7 @@ import {
 import { contentId, markdownHeading, markdownText, withoutWireMarks } from './record.js';
 import type { Importer, ImportResult, RecordFieldsOut } from './types.js';
 import { type PageBlock, BREADCRUMB_SEP, classify, CREDITED, endsStory, ID_LINE, IMAGE_LINE, isListHeading, isRelated, type Line, NAV, RULE, segments, endsSentence, withoutClosers, withoutLinkNoise } from './_page.js';
-import { ambiguity, ambiguousSlashDate, ambiguousZone, parseStamp, untimedStamp, type Stamp } from './_stamps.js';
+import { ambiguity, ambiguousSlashDate, ambiguousZone, labelKind, parseStamp, publicationLabel, untimedStamp, type Stamp } from './_stamps.js';
 import { MONTH_NAME } from './_months.js';
 import { type Byline, parseByline } from './_bylines.js';
 import { nameCase } from './_names.js';
@@ -56,6 +56,8 @@ const q = (s: string): string => JSON.stringify(s);
  */
 const A_DATE = String.raw`(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|(?:${MONTH_NAME})\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:${MONTH_NAME})\.?,?\s+\d{4})`;
 const A_TIME = String.raw`\d{1,2}[:：]\d{2}`;
+/** A date or a time anywhere in a text (a headline such as `Released 3 hostages return home` has neither). */
+const A_DATE_OR_TIME = new RegExp(String.raw`${A_DATE}|${A_TIME}`, 'i');
 /** Right after the label: a date, then a time a few characters on (`, at`), or a time, then a date after its zone and day (`9:24 PM CST Wednesday Feb 5 2025`). */
 const DATE_AND_TIME = String.raw`(?:${A_DATE}[^\n\d]{0,6}${A_TIME}|${A_TIME}[^\n\d]{0,24}${A_DATE})`;
 
@@ -80,8 +82,8 @@ function notRead(text: string, deskZone: string): string {
     : untimed !== undefined
       ? `the stamp ${q(text)} ${GIVES[untimed.gives]} (${writeItAs(untimed.kind)})`
       : slashed !== undefined
-        ? `the stamp ${q(text)} gives the date ${slashed.printed}, which may be ${slashed.readings[0]} (the day first) or ${slashed.readings[1]} (the month first) (${writeItAs('updated')})`
-        : `the stamp ${q(text)} is in a form not read (${writeItAs('updated')})`;
+        ? `the stamp ${q(text)} gives the date ${slashed.printed}, which may be ${slashed.readings[0]} (the day first) or ${slashed.readings[1]} (the month first) (${writeItAs(labelKind(text) ?? 'updated')})`
+        : `the stamp ${q(text)} is in a form not read (${writeItAs(labelKind(text) ?? 'updated')})`;
 }
 
 /** What a stamp that names no instant gives (untimedStamp). */
@@ -255,7 +257,9 @@ export const importText: Importer = (input, ctx): ImportResult => {
   // the line patterns below, which allow whitespace around separators, then never meet a long run
   // (100,000 spaces took them 35 s).
   const lines: Line[] = text.split(/\r\n|\r|\n/).map((raw, i) => {
-    const t = withoutLinkNoise(raw.replace(/[^\S\r\n]{2,}/g, ' ').trim());
+    // (And a second stamp's label glued to the first stamp's zone, as Reuters' line copies: `… 10:30 AM GMT+1Updated
+    // 2 hours ago`, which was no stamp.)
+    const t = withoutLinkNoise(raw.replace(/[^\S\r\n]{2,}/g, ' ').trim()).replace(/(?<=(?:GMT|UTC)[+-]\d{1,2}(?::?\d{2})?|\b[A-Z]{2,5}T)(?=Updated\b)/g, ' ');
     return { n: i + 1, text: t, kind: classify(t, ctx.timezone) };
   });
   const notes: string[] = [];
@@ -329,6 +333,12 @@ export const importText: Importer = (input, ctx): ImportResult => {
         untimedLine({ n, text: seg });
         continue;
       }
+      // So is one in a form not read (Euronews' `Published on 05/02/2025 - 10:30 GMT+1 • Updated …`, whose date may
+      // be read either way): QA, the update went out as the first publication, this part noted as not used.
+      if (STAMP_LABEL.test(seg) && publicationLabel(seg)) {
+        unreadPublished.push({ n, text: seg });
+        continue;
+      }
       const byline = parseByline(seg);
       const agency = parseAgencyLine(seg);
       if (byline !== undefined) takeByline(byline);
@@ -362,6 +372,8 @@ export const importText: Importer = (input, ctx): ImportResult => {
     if (places !== undefined) notes.push(placesNote(places));
     return places !== undefined;
   };
+  /** Publication stamps in a form not read (after the first stamp): with no other publication stamp, the story is refused. */
+  const unreadPublished: { n: number; text: string }[] = [];
   /** The line right above the first byline of the head (null: none), as the Washington Post prints its standfirst. */
   let bylineUnder: Line | null | undefined;
   for (const l of lines.slice(crumb + 1, headerEnd)) {
@@ -371,6 +383,9 @@ export const importText: Importer = (input, ctx): ImportResult => {
     else if (l.kind !== 'text' || (NAV.test(l.text) && parseByline(l.text) === undefined)) continue;
     else if (untimedLine(l)) continue;
     else if (reportedFrom(l)) continue;
+    // A publication stamp in a form not read, over the stamp read (Euronews' `Published on 05/02/2025 - 10:30`
+    // over its update): no headline (QA: it was), and the story is refused if no other gives that time.
+    else if (STAMP_LABEL.test(l.text) && !readsAsProse(l.text) && publicationLabel(l.text) && A_DATE_OR_TIME.test(l.text)) unreadPublished.push({ n: l.n, text: l.text });
     else {
       const byline = parseByline(l.text);
       const agency = parseAgencyLine(l.text);
@@ -551,7 +566,10 @@ export const importText: Importer = (input, ctx): ImportResult => {
     // (One in a zone that names several was refused above.)
     else if (untimedLine(b)) continue;
     else if (reportedFrom(b)) continue;
-    else if (STAMP_LABEL.test(b.text) && !readsAsProse(b.text)) notes.push(`stamp in a form not read, not used: ${q(b.text)}`);
+    else if (STAMP_LABEL.test(b.text) && !readsAsProse(b.text)) {
+      if (publicationLabel(b.text)) unreadPublished.push({ n: b.n, text: b.text });
+      else notes.push(`stamp in a form not read, not used: ${q(b.text)}`);
+    }
     else if (b.kind === 'id') takeId(b);
     else if (b.kind === 'image') imageUrl ??= IMAGE_LINE.exec(b.text)?.[1];
     else if (b.kind === 'breadcrumb') notes.push(`breadcrumb after the stamp, not used: ${q(b.text)}`);
@@ -742,6 +760,10 @@ export const importText: Importer = (input, ctx): ImportResult => {
   // 10:30 AM EST` went out dated 10:30, under the publication line as its headline). Refused, naming it.
   const firstUntimed = untimed.find((l) => l.kind === 'published');
   if (published === undefined && firstUntimed !== undefined) return { stories: [], diagnostics: [...diagnostics, problems.untimed(file, firstUntimed, firstUntimed.gives)] };
+  // A publication stamp in a form not read, beside update stamps only: refused as well, saying why it was not read.
+  const firstUnread = unreadPublished[0];
+  if (published === undefined && firstUnread !== undefined) return { stories: [], diagnostics: [...diagnostics, problems.ambiguous(file, firstUnread, ctx.timezone)] };
+  for (const l of unreadPublished) notes.push(`stamp in a form not read, not used: ${q(l.text)}`);
   for (const l of untimed) notes.push(`stamp that ${GIVES[l.gives]}, not used: ${q(l.text)}`);
   // Of several update stamps (a page that lists its editions), the latest is the update, and without a
   // publication stamp the earliest is the first publication; in the order printed when one names no instant.

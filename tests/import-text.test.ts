@@ -2602,3 +2602,20 @@ describe('importText: a date and its time parted by a bar, a spaced slash or a d
     expect([story.fields.date, story.fields.authors]).toEqual([date, authors]);
   });
 });
+
+describe('importText: stamps as a script prints a date, and as Indian agencies print the day', () => {
+  // QA: a CMS's export of a script's date (`Wed Feb 05 2025 10:30:00 GMT+0100 (Central European Standard Time)`) and
+  // PTI's `05-Feb-2025 10:30` were no stamps.
+  it.each([
+    ['Updated: Wed Feb 05 2025 10:30:00 GMT+0100 (Central European Standard Time)', '2025-02-05T10:30:00+01:00'],
+    ['05-Feb-2025 10:30', '2025-02-05 10:30'],
+  ])('reads %s', (stamp, date) => {
+    const story = only(importText(['Rail strike halted by court', '', stamp, '', 'BERLIN (AP) — A court ordered a halt to the strike on Wednesday.', ''].join('\n'), { file: 'p.txt', timezone: ZONE }));
+    expect(story.fields.date).toBe(date);
+  });
+
+  it('reads no zone from a zone\'s name in brackets alone (it names no offset)', () => {
+    const r = importText(['Rail strike halted by court', '', 'Wed Feb 05 2025 10:30:00 (Central European Standard Time)', '', 'BERLIN (AP) — A court ordered a halt.', ''].join('\n'), { file: 'p.txt', timezone: ZONE });
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['E_IMPORT_NO_DATE']);
+  });
+});

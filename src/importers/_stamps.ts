@@ -36,6 +36,8 @@ interface TimeParts { h: number; mi: string; s: string | undefined }
 
 const DATES: ReadonlyArray<[RegExp, (m: RegExpExecArray) => DateParts | undefined]> = [
   [/^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?:\s*日)?/, (m) => ({ y: m[1]!, mo: m[2]!, d: m[3]! })],
+  // The day, the month's name and the year between hyphens, as Indian agencies print them (`05-Feb-2025`).
+  [new RegExp(String.raw`^(\d{1,2})-${MONTH}-(\d{4})\b`, 'i'), (m) => ({ y: m[3]!, mo: String(monthNumber(m[2]!)), d: m[1]! })],
   // The day first with full stops, as German, Swiss, Austrian, Nordic and Russian pages print it (`05.02.2025`).
   [/^(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)/, (m) => ({ y: m[3]!, mo: m[2]!, d: m[1]! })],
   // With slashes, the day comes first on European pages (France 24's `05/02/2025`) and the month on American
@@ -202,6 +204,15 @@ function readWhen(text: string, deskZone: string | undefined): { date: DateParts
   return readWhenAfterZone(text, deskZone);
 }
 
+/**
+ * Whether nothing follows the zone read, but its name in brackets after an offset, as a script's date prints it
+ * (`Wed Feb 05 2025 10:30:00 GMT+0100 (Central European Standard Time)`).
+ */
+function zoneNameAfter(z: { zone: NonNullable<Zone> | 'none'; rest: string }): boolean {
+  const rest = z.rest.trim();
+  return rest === '' || (z.zone !== 'none' && /^\((?:[A-Z][a-z]+ ){1,4}Time\)$/.test(rest));
+}
+
 function readWhenAfterZone(text: string, deskZone: string | undefined): { date: DateParts; time: TimeParts; zone: NonNullable<Zone> | 'none' } | undefined {
   const s = text.replace(WEEKDAY, '');
   const d = readDate(s);
@@ -210,7 +221,7 @@ function readWhenAfterZone(text: string, deskZone: string | undefined): { date: 
     const t = sep === null ? undefined : readTime(d.rest.slice(sep[0].length));
     if (t === undefined) return undefined;
     const z = readZone(t.rest, deskZone);
-    return z.rest.trim() === '' ? { date: d.date, time: t.time, zone: z.zone } : undefined;
+    return zoneNameAfter(z) ? { date: d.date, time: t.time, zone: z.zone } : undefined;
   }
   const t = readTime(s);
   if (t === undefined) return undefined;

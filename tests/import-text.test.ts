@@ -2535,6 +2535,11 @@ describe('importText: what big outlets print under a story', () => {
     expect(story.body).toBe(`${STORY}\n\n## What the ruling means\n\nThe court said its ruling was final.\n\nThe union has a week to appeal.`);
   });
 
+  it('keeps a headline in title case that starts as a Follow button does', () => {
+    const story = only(importText(['Follow The Money', '', 'Updated: 2025-02-05 09:24', '', 'The port reopened on Wednesday.', ''].join('\n'), { file: 'p.txt', timezone: ZONE }));
+    expect(story.fields.title).toBe('Follow The Money');
+  });
+
   it('keeps lines that only start like the furniture', () => {
     const story = page('Our standards of reporting were questioned by the union.', 'A version of this ruling was first given in January.');
     expect(story.body).toBe(`${STORY}\n\nOur standards of reporting were questioned by the union.\n\nA version of this ruling was first given in January.`);

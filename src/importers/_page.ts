@@ -100,8 +100,9 @@ const PROMO: readonly RegExp[] = [
   /^why you can trust (?:SCMP|us)$/i,
   // (Bloomberg's buttons and player, `Translate` and `2:14`, and its promotion under a story.)
   /^(?:translate|\d{1,2}:\d{2}|learn more|before it['’]s here, it['’]s on the bloomberg terminal\.?)$/i,
-  // (The Washington Post's button under its reporter's biography: `Follow Jane Doe`.)
-  /^[Ff]ollow \p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,3}$/u,
+  // (The Washington Post's button under its reporter's biography: `Follow Jane Doe`; not a headline in title
+  // case, `Follow The Money`.)
+  /^[Ff]ollow (?!(?:The|A|An|Our|Your|This|That|These|Those|Us|Me|Him|Her|Them|Live|Up|Along|Through|Suit)\b)\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,3}$/u,
   // Buttons around a headline and its stamp (the BBC's `Share` and `Save`, the New York Times' `Share full
   // article`, a gift link, a print or comments button), alone on a line.
   /^(?:share on (?:facebook|twitter|x|whatsapp|linkedin|email)|save(?: article| story| for later)?|saved|bookmark|print(?: article| story| this (?:article|story|page))?|copy link|e-?mail|\d*\s*comments?|gift(?: this)? article|add to (?:my )?(?:list|reading list))$/i,

@@ -2624,3 +2624,22 @@ describe('importText: stamps as a script prints a date, and as Indian agencies p
     expect(r.diagnostics.map((d) => d.code)).toEqual(['E_IMPORT_NO_DATE']);
   });
 });
+
+describe('importText: more zones, and which of two stamps names no instant', () => {
+  // QA: The Star's `MYT` (Malaysia) was no zone; nor were WITA, WIT, AWST, NPT, IRST, AFT, ACST and ACDT.
+  it.each([
+    ['Wednesday, 05 Feb 2025 10:30 AM MYT', '2025-02-05T10:30:00+08:00'],
+    ['Updated: 5 Feb 2025 10:30 ACDT', '2025-02-05T10:30:00+10:30'],
+    ['Feb 5, 2025 10:30 NPT', '2025-02-05T10:30:00+05:45'],
+  ])('reads %s', (stamp, date) => {
+    const story = only(importText(['Rail strike halted by court', '', stamp, '', 'BERLIN (AP) — A court ordered a halt to the strike on Wednesday.', ''].join('\n'), { file: 'p.txt', timezone: ZONE }));
+    expect(story.fields.date).toBe(date);
+  });
+
+  // QA: Dawn's `Published February 5, 2025 Updated a day ago` was refused as "in a form not read".
+  it('names the stamp of a line of two that gives a date and no time', () => {
+    const r = importText(['Rail strike halted by court', '', 'Published February 5, 2025 Updated a day ago', '', 'BERLIN (AP) — A court ordered a halt.', ''].join('\n'), { file: 'p.txt', timezone: ZONE });
+    expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['E_IMPORT_NO_DATE', 3]]);
+    expect(formatDiagnostic(r.diagnostics[0]!)).toContain('the stamp "Published February 5, 2025" gives a date and no time');
+  });
+});

@@ -73,6 +73,8 @@ const FIXED: Readonly<Record<string, readonly [offset: string, zone?: string]>> 
   EET: ['+02:00', 'Europe/Athens'], EEST: ['+03:00', 'Europe/Athens'], MSK: ['+03:00'],
   SAST: ['+02:00'], CAT: ['+02:00'], EAT: ['+03:00'], WAT: ['+01:00'], PKT: ['+05:00'], WIB: ['+07:00'], ICT: ['+07:00'],
   HKT: ['+08:00'], SGT: ['+08:00'], PHT: ['+08:00'], JST: ['+09:00'], KST: ['+09:00'],
+  MYT: ['+08:00'], WITA: ['+08:00'], WIT: ['+09:00'], AWST: ['+08:00'], NPT: ['+05:45'], IRST: ['+03:30'], AFT: ['+04:30'],
+  ACST: ['+09:30', 'Australia/Adelaide'], ACDT: ['+10:30', 'Australia/Adelaide'],
   AEST: ['+10:00', 'Australia/Sydney'], AEDT: ['+11:00', 'Australia/Sydney'], NZST: ['+12:00', 'Pacific/Auckland'], NZDT: ['+13:00', 'Pacific/Auckland'],
 };
 /** Abbreviations for a clock whose offset depends on the date. */

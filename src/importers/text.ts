@@ -75,6 +75,10 @@ const STAMP_LABEL = new RegExp(
 /** Why a stamp line was not read: a zone abbreviation that names several zones, a date with no time, or a form not read. */
 function notRead(text: string, deskZone: string): string {
   const zone = ambiguousZone(text, deskZone);
+  // (Of a line of two stamps, the one that names no instant: `Published February 5, 2025 Updated a day ago`.)
+  const parts = segments(text);
+  const untimedPart = parts.length > 1 ? parts.find((p) => untimedStamp(p)?.kind === 'published') : undefined;
+  if (zone === undefined && untimedPart !== undefined) text = untimedPart;
   const untimed = untimedStamp(text);
   const slashed = ambiguousSlashDate(text);
   return zone !== undefined

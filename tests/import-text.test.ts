@@ -2546,8 +2546,11 @@ describe('importText: what big outlets print under a story', () => {
   });
 });
 
+/** A story of a headline, the stamp line (or lines) given and a lead: what the stamp tests below read. */
+const stampPage = (stamp: string): ImportResult =>
+  importText(['Rail strike halted by court', '', stamp, '', 'BERLIN (AP) — A court ordered a halt to the strike on Wednesday.', ''].join('\n'), { file: 'p.txt', timezone: ZONE });
+
 describe('importText: European dates in stamps', () => {
-  const page = (stamp: string): ImportResult => importText(['Rail strike halted by court', '', stamp, '', 'BERLIN (AFP) - A court ordered a halt to the strike on Wednesday.', ''].join('\n'), { file: 'eu.txt', timezone: ZONE });
   // QA: `05.02.2025, 10:30` was no stamp (E_IMPORT_NO_DATE), nor were the slashed dates of France 24's pages.
   it.each([
     ['05.02.2025, 10:30', '2025-02-05 10:30', undefined],
@@ -2560,12 +2563,12 @@ describe('importText: European dates in stamps', () => {
     ['Wednesday 5 February 2025 10:30, UK', '2025-02-05T10:30:00+00:00', undefined],
     ['February 5, 2025 10:30 AM GMT+1Updated 2 hours ago', '2025-02-05T10:30:00+01:00', undefined],
   ])('reads %s', (stamp, value, kind) => {
-    const story = only(page(stamp));
+    const story = only(stampPage(stamp));
     expect(kind === 'updated' ? [story.fields.updated ?? story.fields.date] : [story.fields.date]).toEqual([value]);
   });
 
   it('refuses a slashed date that may be read day first or month first, saying both', () => {
-    const r = page('Issued on: 05/02/2025 - 10:30');
+    const r = stampPage('Issued on: 05/02/2025 - 10:30');
     expect([r.stories, r.diagnostics.map((d) => [d.code, d.line])]).toEqual([[], [['E_IMPORT_NO_DATE', 3]]]);
     expect(formatDiagnostic(r.diagnostics[0]!)).toContain('gives the date 05/02/2025, which may be 5 February (the day first) or May 2 (the month first)');
   });
@@ -2589,7 +2592,7 @@ describe('importText: European dates in stamps', () => {
   });
 
   it('reads no date from numbers that are not one (a version, a score)', () => {
-    for (const stamp of ['Version 1.2.2025 10:30', '05.02.20255 10:30', '32.01.2025 10:30']) expect(page(stamp).stories, stamp).toEqual([]);
+    for (const stamp of ['Version 1.2.2025 10:30', '05.02.20255 10:30', '32.01.2025 10:30']) expect(stampPage(stamp).stories, stamp).toEqual([]);
   });
 });
 
@@ -2603,7 +2606,7 @@ describe('importText: a date and its time parted by a bar, a spaced slash or a d
     ['5 Feb 2025 • 10:30 GMT', '2025-02-05T10:30:00Z', undefined],
     ['By Jane Doe | Feb 5, 2025 | 10:30 AM EST', '2025-02-05T10:30:00-05:00', ['Jane Doe']],
   ])('reads %s', (stamp, date, authors) => {
-    const story = only(importText(['Rail strike halted by court', '', stamp, '', 'BERLIN (AP) — A court ordered a halt to the strike on Wednesday.', ''].join('\n'), { file: 'p.txt', timezone: ZONE }));
+    const story = only(stampPage(stamp));
     expect([story.fields.date, story.fields.authors]).toEqual([date, authors]);
   });
 });
@@ -2615,12 +2618,12 @@ describe('importText: stamps as a script prints a date, and as Indian agencies p
     ['Updated: Wed Feb 05 2025 10:30:00 GMT+0100 (Central European Standard Time)', '2025-02-05T10:30:00+01:00'],
     ['05-Feb-2025 10:30', '2025-02-05 10:30'],
   ])('reads %s', (stamp, date) => {
-    const story = only(importText(['Rail strike halted by court', '', stamp, '', 'BERLIN (AP) — A court ordered a halt to the strike on Wednesday.', ''].join('\n'), { file: 'p.txt', timezone: ZONE }));
+    const story = only(stampPage(stamp));
     expect(story.fields.date).toBe(date);
   });
 
   it('reads no zone from a zone\'s name in brackets alone (it names no offset)', () => {
-    const r = importText(['Rail strike halted by court', '', 'Wed Feb 05 2025 10:30:00 (Central European Standard Time)', '', 'BERLIN (AP) — A court ordered a halt.', ''].join('\n'), { file: 'p.txt', timezone: ZONE });
+    const r = stampPage('Wed Feb 05 2025 10:30:00 (Central European Standard Time)');
     expect(r.diagnostics.map((d) => d.code)).toEqual(['E_IMPORT_NO_DATE']);
   });
 });
@@ -2632,13 +2635,13 @@ describe('importText: more zones, and which of two stamps names no instant', () 
     ['Updated: 5 Feb 2025 10:30 ACDT', '2025-02-05T10:30:00+10:30'],
     ['Feb 5, 2025 10:30 NPT', '2025-02-05T10:30:00+05:45'],
   ])('reads %s', (stamp, date) => {
-    const story = only(importText(['Rail strike halted by court', '', stamp, '', 'BERLIN (AP) — A court ordered a halt to the strike on Wednesday.', ''].join('\n'), { file: 'p.txt', timezone: ZONE }));
+    const story = only(stampPage(stamp));
     expect(story.fields.date).toBe(date);
   });
 
   // QA: Dawn's `Published February 5, 2025 Updated a day ago` was refused as "in a form not read".
   it('names the stamp of a line of two that gives a date and no time', () => {
-    const r = importText(['Rail strike halted by court', '', 'Published February 5, 2025 Updated a day ago', '', 'BERLIN (AP) — A court ordered a halt.', ''].join('\n'), { file: 'p.txt', timezone: ZONE });
+    const r = stampPage('Published February 5, 2025 Updated a day ago');
     expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['E_IMPORT_NO_DATE', 3]]);
     expect(formatDiagnostic(r.diagnostics[0]!)).toContain('the stamp "Published February 5, 2025" gives a date and no time');
   });

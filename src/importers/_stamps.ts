@@ -266,8 +266,7 @@ function readStamp(text: string, n: number, deskZone: string | undefined, outlet
   const zone = when.zone === 'none' && outlet !== undefined ? { clock: outlet.clock } : when.zone;
   const day = `${date.y}-${pad(date.mo)}-${pad(date.d)}`;
   const clock = `${pad(String(time.h))}:${time.mi}`;
-  // (German pages' `Stand:`, "as of", is the last update's time.)
-  const kind = outlet?.updated === true || /updat|modif|更新|^stand$/i.test(labelled?.groups?.['label'] ?? '') ? 'updated' : 'published';
+  const kind = outlet?.updated === true ? 'updated' : kindOfLabel(labelled?.groups?.['label']);
   const notes: string[] = [];
   const weekday = wrongWeekday(text, date);
   if (weekday !== undefined) notes.push(weekday);
@@ -334,7 +333,7 @@ export function untimedStamp(text: string): { kind: Stamp['kind']; gives: 'date'
   const d = readDate(rest.replace(WEEKDAY, ''));
   const gives = d !== undefined && /^\s*\.?\s*$/.test(d.rest) ? 'date' : AGO.test(rest) ? 'ago' : undefined;
   if (gives === undefined) return undefined;
-  return { kind: /updat|modif|更新|^stand$/i.test(labelled.groups?.['label'] ?? '') ? 'updated' : 'published', gives };
+  return { kind: kindOfLabel(labelled.groups?.['label']), gives };
 }
 
 /** How long ago, as pages print it instead of a stamp: `5 hours ago`, `an hour ago`, `2 mins ago`, `just now`, `yesterday`. */
@@ -356,7 +355,12 @@ export function ambiguousSlashDate(text: string): { printed: string; readings: [
 /** The kind of stamp a text's label names (`Published on …`, `Updated: …`), or undefined when it opens with none. */
 export function labelKind(text: string): Stamp['kind'] | undefined {
   const labelled = LABEL.exec(text);
-  return labelled === null ? undefined : /updat|modif|更新|^stand$/i.test(labelled.groups?.['label'] ?? '') ? 'updated' : 'published';
+  return labelled === null ? undefined : kindOfLabel(labelled.groups?.['label']);
+}
+
+/** What a label names: an update (`Updated`, `Last modified`, `更新时间`, German pages' `Stand`), or else the first publication. */
+function kindOfLabel(label: string | undefined): Stamp['kind'] {
+  return /updat|modif|更新|^stand$/i.test(label ?? '') ? 'updated' : 'published';
 }
 
 /** Whether a text opens with a label that names the first publication (`Published`, `Posted`, `发布时间`; not a bare `Date` or `Time`). */

@@ -2448,6 +2448,32 @@ describe('importText: pages laid out as CNN and Reuters lay theirs out', () => {
     expect([story.fields.date, story.fields.updated]).toEqual(['2025-02-05 10:30', '2025-02-05 12:15']);
   });
 
+  // An update printed with its time alone after the first publication's stamp was noted as not used, and the
+  // story went out never updated: it is read on that stamp's day, noted, when it names its zone as the first
+  // does (or neither does) and is then no earlier than the publication.
+  it.each([
+    ['February 5, 2025, 10:30 AM EST, updated 12:15 PM EST', '2025-02-05T10:30:00-05:00', '2025-02-05T12:15:00-05:00'],
+    ['Posted Wed 5 Feb 2025 at 10:30am, updated 12:15pm', '2025-02-05 10:30', '2025-02-05 12:15'],
+    ['2025-02-05 10:30 | Updated: 12:15', '2025-02-05 10:30', '2025-02-05 12:15'],
+  ])('reads an update of a time alone on the day of the stamp before it: %s', (line, date, updated) => {
+    const page = ['Floods force thousands from homes in Spain', '', line, '', 'VALENCIA, Spain (AP) — Rescue teams worked through the night.', ''].join('\n');
+    const story = only(importText(page, { file: 'u.txt', timezone: ZONE }));
+    expect([story.fields.date, story.fields.updated]).toEqual([date, updated]);
+    expect(story.notes.filter((n) => n.startsWith('update read on the day of the first publication\'s stamp'))).toHaveLength(1);
+  });
+
+  it.each([
+    // (Earlier than the publication: perhaps the next day's.)
+    ['February 5, 2025, 10:30 AM EST, updated 09:15 AM EST', 'updated 09:15 AM EST'],
+    // (No zone after a stamp that names one: the update's clock is not known.)
+    ['February 5, 2025, 10:30 AM EST, updated 12:15 PM', 'updated 12:15 PM'],
+  ])('leaves an update of a time alone that may be another day or clock noted and not used: %s', (line, unused) => {
+    const page = ['Floods force thousands from homes in Spain', '', line, '', 'VALENCIA, Spain (AP) — Rescue teams worked through the night.', ''].join('\n');
+    const story = only(importText(page, { file: 'u.txt', timezone: ZONE }));
+    expect([story.fields.date, story.fields.updated]).toEqual(['2025-02-05T10:30:00-05:00', undefined]);
+    expect(story.notes).toContain(`part of the stamp line not used: "${unused}"`);
+  });
+
   // QA: CNN's stamp line, the update first and `Originally published` after a dot, was no stamp; nor was
   // `Originally published …` alone.
   it.each([

@@ -336,6 +336,25 @@ export function untimedStamp(text: string): { kind: Stamp['kind']; gives: 'date'
   return { kind: kindOfLabel(labelled.groups?.['label']), gives };
 }
 
+/**
+ * An update printed with its time alone after a first publication's full stamp on the same line (`February 5,
+ * 2025, 10:30 AM EST, updated 12:15 PM EST`): read on that stamp's day, when both name their zone (or neither
+ * does) and the update is then no earlier than the publication; undefined otherwise (a time before the
+ * publication's may be the next day's).
+ */
+export function sameDayUpdate(text: string, first: Stamp, deskZone?: string): Stamp | undefined {
+  const labelled = LABEL.exec(text);
+  if (labelled === null || kindOfLabel(labelled.groups?.['label']) !== 'updated' || first.kind !== 'published' || first.clock !== undefined) return undefined;
+  const rest = text.slice(labelled[0].length);
+  if (readTime(rest) === undefined) return undefined;
+  const update = readStamp(`${first.value.slice(0, 10)} ${rest}`, first.n, deskZone, undefined);
+  if (update === undefined || update.offset !== first.offset || update.clock !== undefined) return undefined;
+  const zone = deskZone ?? 'UTC';
+  const [a, b] = [parseDeskTime(first.value, zone), parseDeskTime(update.value, zone)];
+  if (!a.ok || !b.ok || b.instant < a.instant) return undefined;
+  return { ...update, kind: 'updated' };
+}
+
 /** How long ago, as pages print it instead of a stamp: `5 hours ago`, `an hour ago`, `2 mins ago`, `just now`, `yesterday`. */
 const AGO = /^(?:(?:\d{1,3}|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|months?)\s+ago|just now|yesterday|today)\s*\.?$/i;
 

@@ -21,7 +21,7 @@ import {
 import { contentId, markdownHeading, markdownText, withoutWireMarks } from './record.js';
 import type { Importer, ImportResult, RecordFieldsOut } from './types.js';
 import { type PageBlock, BREADCRUMB_SEP, classify, CREDITED, endsStory, ID_LINE, IMAGE_LINE, isListHeading, isRelated, type Line, NAV, RULE, segments, endsSentence, withoutClosers, withoutLinkNoise } from './_page.js';
-import { ambiguity, ambiguousSlashDate, ambiguousZone, labelKind, parseStamp, publicationLabel, untimedStamp, type Stamp } from './_stamps.js';
+import { ambiguity, ambiguousSlashDate, ambiguousZone, labelKind, parseStamp, publicationLabel, sameDayUpdate, untimedStamp, type Stamp } from './_stamps.js';
 import { MONTH_NAME } from './_months.js';
 import { type Byline, parseByline } from './_bylines.js';
 import { nameCase } from './_names.js';
@@ -328,6 +328,15 @@ export const importText: Importer = (input, ctx): ImportResult => {
         stamps.push(stamp);
         if (stamp.note !== undefined) notes.push(`${stamp.note}: ${q(seg)}`);
         if (stamp.agency !== undefined) agencies.push({ agency: { name: stamp.agency }, printed: seg });
+        continue;
+      }
+      // An update with its time alone after the first publication's stamp (`February 5, 2025, 10:30 AM EST, updated
+      // 12:15 PM EST`): that stamp's day, noted (it was noted as not used, and the story went out never updated).
+      const first = read.slice(0, k).find((r) => r !== undefined);
+      const sameDay = first === undefined ? undefined : sameDayUpdate(seg, first, ctx.timezone);
+      if (sameDay !== undefined) {
+        stamps.push(sameDay);
+        notes.push(`update read on the day of the first publication's stamp: ${q(seg)}`);
         continue;
       }
       // A first publication with no time beside the update (the New York Times' `Published Feb. 5, 2025

@@ -2253,6 +2253,16 @@ describe('importText: pages laid out as CNN and Reuters lay theirs out', () => {
       'the wire\'s note of what this version changed left out: "(Updates with harbor master\'s comment in second paragraph.)"']));
   });
 
+  // Reuters prints its note of what the version changed over the copy: it was the story's first paragraph, and
+  // the dateline was read from the second.
+  it.each([['(Adds union comment in paragraphs 4-5)'], ['(Updates with court ruling, recasts)']])('leaves out a wire\'s note of what the version changed over the copy: %s', (note) => {
+    const page = ['Rail strike halted by court', '', 'February 5, 2025 10:30 AM GMT+1', '', note, '',
+      'BERLIN, Feb 5 (Reuters) - A German court ordered a halt to the strike on Wednesday.', '', 'The union said it would appeal.', ''].join('\n');
+    const story = only(importText(page, { file: 'r.txt', timezone: ZONE }));
+    expect([story.body, story.fields.agency, story.fields.dateline?.city]).toEqual(['A German court ordered a halt to the strike on Wednesday.\n\nThe union said it would appeal.', { name: 'Reuters' }, 'Berlin']);
+    expect(story.notes).toEqual([`the wire's note of what this version changed left out: "${note}"`]);
+  });
+
   // QA: France 24's reading time (`2 min Reading time`) was kept as the story's first paragraph.
   it.each([['2 min Reading time'], ['Reading time: 2 min']])("leaves out a reading time as France 24 prints it: %s", (line) => {
     const page = ['Europe', '', 'Port reopens after storm', '', 'Issued on: 15/02/2025 - 10:30', 'Modified: 15/02/2025 - 12:15', '', line, '',

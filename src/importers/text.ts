@@ -230,6 +230,7 @@ const looksLikeCredit = (t: string): boolean => CREDIT_LIKE.test(t) || parseCont
 
 /** A wire's note of what a version changed: `(Updates with union comment in second paragraph.)`, `(Adds quote)`. */
 const VERSION_NOTE = /^\((?:Updates|Adds|Recasts|Rewrites|Corrects|Refiles|Repeats|Changes|Removes|Inserts|Fixes)\b[^()]{0,200}\)\.?$/;
+const versionNoteLeft = (text: string): string => `the wire's note of what this version changed left out: ${q(text)}`;
 
 /** `in Beijing`, `in Hong Kong`, `in Kyiv, Ukraine`: a place alone, after "in". */
 const PLACE_ALONE = /^in \p{Lu}[\p{L}'’.-]*(?:,? \p{Lu}[\p{L}'’.-]*){0,3}$/u;
@@ -658,6 +659,12 @@ export const importText: Importer = (input, ctx): ImportResult => {
     notes.push('the lines like bylines without "By" are the body: the story has no other paragraph');
   }
 
+  // A wire's note of what this version changed, over the copy (Reuters' `(Adds union comment in paragraphs 4-5)`
+  // over its dateline): for the desk, not the reader, as under it (below). Noted. (It was kept as the story's
+  // first paragraph, the dateline read from the second.)
+  const versionNote = body.length > 1 && VERSION_NOTE.test(body[0]?.text ?? '') ? body.shift() : undefined;
+  if (versionNote !== undefined) notes.push(versionNoteLeft(versionNote.text));
+
   // The dateline leads the first paragraph; agency copy may print it alone on a line ("WASHINGTON, Feb. 4 (Xinhua) --").
   let lead: TextLead | undefined;
   let leadLine = 0;
@@ -709,7 +716,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
     // A wire's note of what this version changed, closing the copy (Bloomberg's and Reuters' `(Updates with
     // union comment in second paragraph.)`, `(Adds quote in paragraph 5)`): for the desk, not the reader. Noted.
     if (body.length > 1 && VERSION_NOTE.test(last.text)) {
-      notes.push(`the wire's note of what this version changed left out: ${q(last.text)}`);
+      notes.push(versionNoteLeft(last.text));
       body.pop();
       continue;
     }

@@ -2263,6 +2263,27 @@ describe('importText: pages laid out as CNN and Reuters lay theirs out', () => {
     expect(story.notes).toEqual([`the wire's note of what this version changed left out: "${note}"`]);
   });
 
+  // El País prints where its reporters were before its stamp, after a spaced dash, under a name alone: the line
+  // was no stamp (the copy was refused), and then the name was noted only and the standfirst was the headline.
+  it.each([
+    ['Madrid - FEB 05, 2025 - 10:30 CET', ['Madrid']],
+    ['Madrid / Washington - FEB 05, 2025 - 10:30 CET', ['Madrid', 'Washington']],
+  ])("reads El País' stamp line, a place before the stamp, and the name over it as the byline: %s", (line, places) => {
+    const page = ["Spain's Congress approves the budget after months of talks", '', 'The government won its partners over with concessions on housing and regional funding', '',
+      'Jane Doe', line, '', 'The Spanish Congress approved the budget on Wednesday.', '', 'The vote passed by a narrow margin.', ''].join('\n');
+    const story = only(importText(page, { file: 'ep.txt', timezone: ZONE }));
+    expect([story.fields.title, story.fields.summary, story.fields.authors, story.fields.date, story.body]).toEqual([
+      "Spain's Congress approves the budget after months of talks", 'The government won its partners over with concessions on housing and regional funding', ['Jane Doe'],
+      '2025-02-05T10:30:00+01:00', 'The Spanish Congress approved the budget on Wednesday.\n\nThe vote passed by a narrow margin.',
+    ]);
+    expect(story.notes.filter((n) => n.startsWith('byline place'))).toEqual(places.map((p) => `byline place not kept (a byline has no field for it): "${p}"`));
+  });
+
+  it('reads no place before a stamp that the gazetteer does not know as one', () => {
+    const r = importText(['Port reopens after storm', '', 'Harbour Desk - FEB 05, 2025 - 10:30 CET', '', 'The port reopened on Wednesday.', ''].join('\n'), { file: 'ep.txt', timezone: ZONE });
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['E_IMPORT_NO_DATE']);
+  });
+
   // QA: France 24's reading time (`2 min Reading time`) was kept as the story's first paragraph.
   it.each([['2 min Reading time'], ['Reading time: 2 min']])("leaves out a reading time as France 24 prints it: %s", (line) => {
     const page = ['Europe', '', 'Port reopens after storm', '', 'Issued on: 15/02/2025 - 10:30', 'Modified: 15/02/2025 - 12:15', '', line, '',

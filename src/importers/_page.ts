@@ -1,5 +1,6 @@
 /** Raw copy, line by line: what each line of a page is (chrome, breadcrumb, stamp, id, image link, text). */
 import { isStamp } from './_stamps.js';
+import { lookupCity } from './gazetteer.js';
 
 export const withoutClosers = (s: string): string => s.replace(/["'”’»)\]）」』]+$/u, '');
 
@@ -154,7 +155,8 @@ const ANY_BARS = /\s*[|｜丨]\s*|\s+(?=(?:来源|來源|作者|责任编辑|責
  * a.m.") or a table row is no stamp line (review).
  */
 export function segments(text: string): string[] {
-  const parts = text.split(CREDITED.test(text) ? ANY_BARS : SPACED_BARS).flatMap((seg) => seg.split(STAMP_AFTER_BYLINE)).flatMap((seg) => (stampedTwice(seg) ? seg.split(SECOND_STAMP) : [seg]));
+  const parts = text.split(CREDITED.test(text) ? ANY_BARS : SPACED_BARS).flatMap((seg) => seg.split(STAMP_AFTER_BYLINE)).flatMap((seg) => (stampedTwice(seg) ? seg.split(SECOND_STAMP) : [seg]))
+    .flatMap(placeApart);
   if (parts.length < 2) return parts;
   // A date and its time parted by a bar or a spaced slash (`February 5, 2025 / 10:30 AM EST`): one stamp.
   const out: string[] = [];
@@ -164,6 +166,23 @@ export function segments(text: string): string[] {
     else out.push(seg);
   }
   return out;
+}
+/**
+ * A place and a stamp parted by a spaced dash, as El País prints where its reporters were before its stamp
+ * (`Madrid - FEB 05, 2025 - 10:30 CET`; `Madrid / Washington - …`, the last place here): two segments, when
+ * the gazetteer knows the place. (The line was no stamp.)
+ */
+function placeApart(seg: string): string[] {
+  const m = PLACE_BEFORE_STAMP.exec(seg);
+  if (m === null || !isPlace(m[1] ?? '')) return [seg];
+  const rest = seg.slice(m[0].length);
+  return isStamp(rest) ? [m[1] ?? '', rest] : [seg];
+}
+const PLACE_BEFORE_STAMP = /^(\p{Lu}[\p{L}'’. ]{1,40}?)\s+[-–—]\s+(?=\S)/u;
+/** A name the gazetteer knows as a city's (one city or several of that name). */
+export function isPlace(text: string): boolean {
+  const place = lookupCity(text);
+  return place.found || place.reason === 'ambiguous';
 }
 /**
  * A byline and a labelled stamp on one line with nothing between them, as the Global Times prints them

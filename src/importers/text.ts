@@ -20,7 +20,7 @@ import {
 } from './lines.js';
 import { contentId, markdownHeading, markdownText, withoutWireMarks } from './record.js';
 import type { Importer, ImportResult, RecordFieldsOut } from './types.js';
-import { type PageBlock, BREADCRUMB_SEP, classify, CREDITED, endsStory, ID_LINE, IMAGE_LINE, isListHeading, isRelated, type Line, NAV, RULE, segments, endsSentence, withoutClosers, withoutLinkNoise } from './_page.js';
+import { type PageBlock, BREADCRUMB_SEP, classify, CREDITED, endsStory, ID_LINE, IMAGE_LINE, isListHeading, isPlace, isRelated, type Line, NAV, RULE, segments, endsSentence, withoutClosers, withoutLinkNoise } from './_page.js';
 import { ambiguity, ambiguousSlashDate, ambiguousZone, labelKind, parseStamp, publicationLabel, sameDayUpdate, untimedStamp, type Stamp } from './_stamps.js';
 import { MONTH_NAME } from './_months.js';
 import { type Byline, parseByline } from './_bylines.js';
@@ -357,6 +357,8 @@ export const importText: Importer = (input, ctx): ImportResult => {
       const agency = parseAgencyLine(seg);
       if (byline !== undefined) takeByline(byline);
       else if (agency !== undefined) agencies.push({ agency, printed: seg });
+      // A place before the stamp (El País' `Madrid - FEB 05, 2025 - 10:30 CET`): where the reporters were.
+      else if (read.slice(k + 1).some((r) => r !== undefined) && isPlace(seg)) notes.push(placesNote(seg));
       else notes.push(`part of the stamp line not used: ${q(seg)}`);
     }
   };
@@ -429,6 +431,21 @@ export const importText: Importer = (input, ctx): ImportResult => {
     candidates.splice(candidates.length - 2, 2);
     takeByline(outletByline);
     notes.push(placesNote(outletLine?.place ?? ''));
+  }
+  // El País' byline: a name alone right over a stamp line that opens with the reporters' place (`Jane Doe`, then
+  // `Madrid - FEB 05, 2025 - 10:30 CET`), under the headline. Read as `By Jane Doe` (the place is noted with the stamp
+  // line). (QA: the name was noted only, and the standfirst above it was the headline.)
+  const stampLine = lines[firstStamp];
+  const stampSegments = stampLine === undefined ? [] : segments(stampLine.text);
+  const stampAt = stampSegments.findIndex((seg) => parseStamp(seg, 0, ctx.timezone) !== undefined);
+  const places = stampAt > 0 ? stampSegments.slice(0, stampAt) : [];
+  const nameOverPlace = candidates[candidates.length - 1];
+  const placeByline = outletByline === undefined && candidates.length >= 2 && nameOverPlace !== undefined && nameOverPlace.n === (stampLine?.n ?? 0) - 1 &&
+    places.length > 0 && places.every(isPlace) && personAlone(nameOverPlace.text) ? parseByline(`By ${nameOverPlace.text}`) : undefined;
+  if (placeByline !== undefined) {
+    candidates.pop();
+    bylineUnder ??= candidates[candidates.length - 1] ?? null;
+    takeByline(placeByline);
   }
   // After a breadcrumb the headline comes first; without one, site lines may precede it, so it is the last line before the stamp.
   // A line under it like a byline without "By" (`Jane Doe | AP`) is no headline, and is not read as a

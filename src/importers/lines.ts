@@ -77,10 +77,11 @@ const REGION = String.raw`${REGION_WORD}(?: (?:(?:and|of|de|del|da|do|du|des|y|e
 const ENGLISH_LEAD = new RegExp(
   String.raw`^(?<city>${CITY_WORD}(?:(?:[ -]|\/)${CITY_WORD})*)` +
     String.raw`(?:, (?<region>(?!(?:${MONTH})\.? \d)${REGION}))?` +
-    String.raw`(?:, (?:(?<month>${MONTH})(?<dot>\.)? (?<day>\d{1,2})(?:, (?<year>(?:19|20)\d\d))?|(?<dayFirst>\d{1,2}) (?<monthAfter>${MONTH})(?<dotAfter>\.)?(?: (?<yearAfter>(?:19|20)\d\d))?))?` +
+    String.raw`(?:, (?:(?<month>${MONTH})(?<dot>\.)? (?<day>\d{1,2})(?:, (?<year>(?:19|20)\d\d))?|(?<dayFirst>\d{1,2})(?<ordinal>st|nd|rd|th)? (?<monthAfter>${MONTH})(?<dotAfter>\.)?(?:(?<yearComma>,)? (?<yearAfter>(?:19|20)\d\d))?))?` +
     String.raw`(?: \((?<agency>[^()]{1,40})\))?` +
-    // (A colon after the agency, as the Associated Press of Pakistan's are printed: `ISLAMABAD, Feb 5 (APP): The …`.)
-    String.raw`(?: ?(?:--|—|–| - )|(?<=\))(?<colon>:))\s*(?<rest>\S[\s\S]*)$`,
+    // (A colon after the agency, as the Associated Press of Pakistan's are printed: `ISLAMABAD, Feb 5 (APP): The …`;
+    // a full stop and a hyphen, as EFE's: `MADRID, Feb 5 (EFE).- The …`.)
+    String.raw`(?: ?(?:--|—|–| - )|(?<=\))(?<colon>:)|(?<=\))\.-)\s*(?<rest>\S[\s\S]*)$`,
   'u',
 );
 
@@ -92,10 +93,25 @@ const ENGLISH_LEAD = new RegExp(
  */
 const SLASH_WIRE = /^(?<head>[^/\n]{2,120}?) \/(?<wire>PRNewswire(?:-[\w ]{1,30})?|CNW)\/ ?(?:--|—|–|-)\s*(?<rest>\S[\s\S]*)$/u;
 const DASH_WIRE = /^(?<head>[^\n(]{2,120}?)--\((?<wire>BUSINESS WIRE|Business Wire)\)--\s*(?<rest>\S[\s\S]*)$/u;
+/** TASS's English lead, the agency between slashes after the date and a full stop: `MOSCOW, February 5. /TASS/. Russia …`. */
+const TASS_EN = /^(?<head>[^/\n]{2,80}?)\. \/TASS\/\.?\s*(?<rest>\S[\s\S]*)$/u;
+/**
+ * ANSA's English lead, the agency first: `(ANSA) - ROME, FEB 5 - The …` (the month in capitals), written as
+ * the bracketed lead it stands for (`ROME, Feb 5 (ANSA) - The …`).
+ */
+const ANSA_FIRST = new RegExp(String.raw`^\((?<wire>ANSA)\) ?[-–—] ?(?<city>[^,\n()]{2,40}?)(?:, (?<month>${MONTH_NAME})(?<dot>\.)? (?<day>\d{1,2}))? ?[-–—] ?(?<rest>\S[\s\S]*)$`, 'iu');
+export function agencyFirst(paragraph: string): string {
+  const g = ANSA_FIRST.exec(paragraph)?.groups;
+  if (g === undefined || g['city'] !== g['city']?.toUpperCase()) return paragraph;
+  const month = g['month'] === undefined ? '' : `, ${(g['month'][0] ?? '').toUpperCase()}${g['month'].slice(1).toLowerCase()}${g['dot'] ?? ''} ${g['day']}`;
+  return `${g['city']}${month} (${g['wire']}) - ${g['rest']}`;
+}
 const PRESS_WIRES: Readonly<Record<string, string>> = {
   prnewswire: 'PR Newswire', cnw: 'CNW', 'business wire': 'Business Wire', 'globe newswire': 'GlobeNewswire', globenewswire: 'GlobeNewswire', accesswire: 'ACCESSWIRE',
 };
 function asBracketedLead(paragraph: string): string {
+  const tass = TASS_EN.exec(paragraph)?.groups;
+  if (tass !== undefined) return `${tass['head']} (TASS) -- ${tass['rest']}`;
   const m = SLASH_WIRE.exec(paragraph) ?? DASH_WIRE.exec(paragraph);
   if (m?.groups === undefined) return paragraph;
   const wire = m.groups['wire'] ?? '';
@@ -217,7 +233,7 @@ export function parseDatelineLead(paragraph: string): (DatelineLead & { reporter
     if (rtl.groups['agency'] !== undefined) lead.agency = rtl.groups['agency'].trim();
     return lead;
   }
-  const m = ENGLISH_LEAD.exec(asBracketedLead(paragraph.trim()));
+  const m = ENGLISH_LEAD.exec(asBracketedLead(agencyFirst(paragraph.trim())));
   if (m?.groups === undefined) return otherEnglishLead(paragraph.trim());
   const g = m.groups;
   // A lone capitalised word before a dash is a dateline only if it looks like a place, not an acronym-led sentence.
@@ -236,11 +252,11 @@ export function parseDatelineLead(paragraph: string): (DatelineLead & { reporter
   if (month !== undefined) {
     lead.month = monthNumber(month);
     lead.day = Number(g['day'] ?? g['dayFirst']);
-    lead.printedDate = g['dayFirst'] !== undefined ? `${g['dayFirst']} ${g['monthAfter']}${g['dotAfter'] ?? ''}` : `${month}${g['dot'] ?? ''} ${g['day']}`;
+    lead.printedDate = g['dayFirst'] !== undefined ? `${g['dayFirst']}${g['ordinal'] ?? ''} ${g['monthAfter']}${g['dotAfter'] ?? ''}` : `${month}${g['dot'] ?? ''} ${g['day']}`;
     const year = g['year'] ?? g['yearAfter'];
     if (year !== undefined) {
       lead.year = Number(year);
-      lead.printedDate += g['year'] !== undefined ? `, ${year}` : ` ${year}`;
+      lead.printedDate += g['year'] !== undefined ? `, ${year}` : `${g['yearComma'] ?? ''} ${year}`;
     }
     if (g['dayFirst'] !== undefined || month.length > 5) lead.looseDate = true;
   }
@@ -655,6 +671,9 @@ const AGENCIES = [
   // read by their trade: `agencyOfPublication`), so that a name counted as an agency's is one.
   'Agence France Presse', 'Deutsche Presse-Agentur', 'United Press International', 'Press Trust of India', 'Australian Associated Press', 'Anadolu Agency',
   'APP', 'Associated Press of Pakistan',
+  // National agencies whose leads newsrooms receive (`Jakarta (ANTARA) -`, `ABU DHABI, 5th February, 2025 (WAM) --`).
+  'Antara', 'ANTARA', 'WAM', 'Emirates News Agency', 'Saudi Press Agency', 'QNA', 'Qatar News Agency', 'KUNA', 'IRNA', 'Interfax',
+  'Sputnik', 'Lusa', 'Belga', 'ANP', 'PAP', 'Ukrinform', 'VNA', 'Prensa Latina',
   // The press-release wires (`asBracketedLead`).
   'PR Newswire', 'Business Wire', 'GlobeNewswire', 'CNW', 'ACCESSWIRE',
 ];
@@ -682,7 +701,7 @@ function otherEnglishLead(paragraph: string): DatelineLead | undefined {
   agencyLead ??= new RegExp(
     String.raw`^(?<city>\p{Lu}[\p{L}.'’]*(?:[ -](?:\p{Lu}[\p{L}.'’]*|de|del|es|al|el|am|upon|on|sur|en))*)` +
       String.raw`(?:, (?<month>${MONTH})(?<dot>\.)? (?<day>\d{1,2}))? \((?<agency>${AGENCY}(?:${JOINED}${AGENCY})*)\)` +
-      String.raw`(?: ?(?:--|—|–|-)\s+|\s+(?=[\p{Lu}\d"“‘']))(?<rest>\S[\s\S]*)$`,
+      String.raw`(?: ?(?:--|—|–|-)\s+|\.-\s*|\s+(?=[\p{Lu}\d"“‘']))(?<rest>\S[\s\S]*)$`,
     'u',
   );
   const colon = COLON_LEAD.exec(paragraph)?.groups;
@@ -724,7 +743,7 @@ export function parseAgencyLine(line: string): { name: string; via?: string } | 
 
 /**
  * Each agency an agency line names, as `parseAgencyLine` spells them: `Agencies - Xinhua` → Agencies,
- * Xinhua. A name that is no agency line (`Lusa`, `Xinhua Finance`) is one name.
+ * Xinhua. A name that is no agency line (`UNIAN`, `Xinhua Finance`) is one name.
  */
 export function agenciesNamed(agency: { name: string; via?: string }): string[] {
   return [agency.name, agency.via].flatMap((s) => {

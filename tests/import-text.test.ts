@@ -2490,7 +2490,33 @@ describe('importText: pages laid out as CNN and Reuters lay theirs out', () => {
     const page = ['Floods force thousands from homes in Spain', '', line, '', 'VALENCIA, Spain (AP) — Rescue teams worked through the night.', ''].join('\n');
     const story = only(importText(page, { file: 'u.txt', timezone: ZONE }));
     expect([story.fields.date, story.fields.updated]).toEqual([date, updated]);
-    expect(story.notes.filter((n) => n.startsWith('update read on the day of the first publication\'s stamp'))).toHaveLength(1);
+    expect(story.notes.filter((n) => n.startsWith('update read on the day of the stamp before it'))).toHaveLength(1);
+  });
+
+  // QA: the Sydney Morning Herald's line, its first publication's time alone after the update, was refused as a
+  // form not read; Channel NewsAsia's update in brackets after the stamp made the line no stamp.
+  it.each([
+    ['Updated February 5, 2025 — 12.15pm, first published at 10.30am', 'first publication read on the day of the stamp before it: "first published at 10.30am"'],
+    ['05 Feb 2025 10:30AM (Updated: 05 Feb 2025 12:15PM)', undefined],
+    ['05 Feb 2025 10:30AM (Updated: 12:15PM)', 'update read on the day of the stamp before it: "Updated: 12:15PM"'],
+  ])('reads the first publication and the update of one line: %s', (line, note) => {
+    const page = ['Floods force thousands from homes in Spain', '', line, '', 'VALENCIA, Spain (AP) — Rescue teams worked through the night.', ''].join('\n');
+    const story = only(importText(page, { file: 'u.txt', timezone: ZONE }));
+    expect([story.fields.date, story.fields.updated, story.notes]).toEqual(['2025-02-05 10:30', '2025-02-05 12:15', note === undefined ? [] : [note]]);
+  });
+
+  it('refuses a first publication of a time alone later than the update before it, which may be the day before', () => {
+    const page = ['Floods force thousands from homes in Spain', '', 'Updated February 5, 2025 — 9.15am, first published at 10.30am', '', 'VALENCIA, Spain (AP) — Rescue teams worked through the night.', ''].join('\n');
+    const r = importText(page, { file: 'u.txt', timezone: ZONE });
+    expect([r.stories, r.diagnostics.map((d) => [d.code, d.line])]).toEqual([[], [['E_IMPORT_NO_DATE', 3]]]);
+  });
+
+  // QA: the Hindustan Times' stamp, with no label and India's `IST`, was refused as copy with no stamp at all.
+  it('names an unlabelled stamp whose zone names several as such', () => {
+    const page = ['Floods force thousands from homes in Spain', '', 'Feb 05, 2025 10:30 AM IST', '', 'VALENCIA, Spain (AP) — Rescue teams worked through the night.', ''].join('\n');
+    const r = importText(page, { file: 'ht.txt', timezone: ZONE });
+    expect([r.stories, r.diagnostics.map((d) => [d.code, d.line])]).toEqual([[], [['E_IMPORT_NO_DATE', 3]]]);
+    expect(formatDiagnostic(r.diagnostics[0]!)).toContain('the stamp "Feb 05, 2025 10:30 AM IST" gives its time in IST, which names more than one zone');
   });
 
   it.each([

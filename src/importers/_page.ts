@@ -156,7 +156,7 @@ const ANY_BARS = /\s*[|｜丨]\s*|\s+(?=(?:来源|來源|作者|责任编辑|責
  */
 export function segments(text: string): string[] {
   const parts = text.split(CREDITED.test(text) ? ANY_BARS : SPACED_BARS).flatMap((seg) => seg.split(STAMP_AFTER_BYLINE)).flatMap((seg) => (stampedTwice(seg) ? seg.split(SECOND_STAMP) : [seg]))
-    .flatMap(placeApart);
+    .flatMap(placeApart).flatMap(bracketedUpdate);
   if (parts.length < 2) return parts;
   // A date and its time parted by a bar or a spaced slash (`February 5, 2025 / 10:30 AM EST`): one stamp.
   const out: string[] = [];
@@ -178,6 +178,15 @@ function placeApart(seg: string): string[] {
   const rest = seg.slice(m[0].length);
   return isStamp(rest) ? [m[1] ?? '', rest] : [seg];
 }
+/**
+ * A stamp and its update in brackets after it, as Channel NewsAsia prints them (`05 Feb 2025 10:30AM (Updated: 05
+ * Feb 2025 12:15PM)`): two segments, the brackets off, when the first is a stamp. (The line was no stamp.)
+ */
+function bracketedUpdate(seg: string): string[] {
+  const m = BRACKETED_UPDATE.exec(seg);
+  return m !== null && isStamp(m[1] ?? '') ? [m[1] ?? '', m[2] ?? ''] : [seg];
+}
+const BRACKETED_UPDATE = /^(\S.{0,80}?)\s*[(（]((?:last )?(?:updated|modified)\b[^()（）]{1,80})[)）]$/i;
 const PLACE_BEFORE_STAMP = /^(\p{Lu}[\p{L}'’. ]{1,40}?)\s+[-–—]\s+(?=\S)/u;
 /** A name the gazetteer knows as a city's (one city or several of that name). */
 export function isPlace(text: string): boolean {
@@ -198,8 +207,8 @@ const STAMP_START = /^(?:(?:first |originally )?published|posted|updated|\d|(?:j
 // (A comma may end the first: the ABC's `Posted Wed 5 Feb 2025 at 10:30am, updated Wed 5 Feb 2025 at 12:15pm`,
 // whose first stamp went unread, and whose update was taken for the first publication; and a dot, as CNN parts
 // `Updated 12:15 PM EST, Wed February 5, 2025 · Originally published 10:30 AM EST, …`, the update first.)
-const SECOND_STAMP = /(?:,|\s[·•])?\s+(?=(?:last )?(?:updated|modified)\b|originally published\b)/i;
-const SECOND_LABEL = /\s(?:(?:last )?(?:updated|modified)|originally published)\b/gi;
+const SECOND_STAMP = /(?:,|\s[·•])?\s+(?=(?:last )?(?:updated|modified)\b|(?:originally|first) published\b)/i;
+const SECOND_LABEL = /\s(?:(?:last )?(?:updated|modified)|(?:originally|first) published)\b/gi;
 /**
  * A segment that opens like a stamp and has a second label after a digit. (Not one pattern, `^…\b.*\d.*\s
  * (?:updated|modified)`: it tried every digit of a long run of them, 4.5 s for a line of 60,000.)

@@ -337,22 +337,25 @@ export function untimedStamp(text: string): { kind: Stamp['kind']; gives: 'date'
 }
 
 /**
- * An update printed with its time alone after a first publication's full stamp on the same line (`February 5,
- * 2025, 10:30 AM EST, updated 12:15 PM EST`): read on that stamp's day, when both name their zone (or neither
- * does) and the update is then no earlier than the publication; undefined otherwise (a time before the
- * publication's may be the next day's).
+ * A stamp printed with its time alone beside a stamp of the other kind on the same line: an update after the
+ * first publication's (`February 5, 2025, 10:30 AM EST, updated 12:15 PM EST`), or the first publication after
+ * the update's (the Sydney Morning Herald's `Updated February 5, 2025 — 12.15pm, first published at 10.30am`).
+ * Read on that stamp's day, when both name their zone (or neither does) and the first publication is then no
+ * later than the update; undefined otherwise (an update's time before the publication's may be the next day's).
  */
-export function sameDayUpdate(text: string, first: Stamp, deskZone?: string): Stamp | undefined {
+export function sameDayStamp(text: string, other: Stamp, deskZone?: string): Stamp | undefined {
   const labelled = LABEL.exec(text);
-  if (labelled === null || kindOfLabel(labelled.groups?.['label']) !== 'updated' || first.kind !== 'published' || first.clock !== undefined) return undefined;
+  if (labelled === null || other.clock !== undefined) return undefined;
+  const kind = kindOfLabel(labelled.groups?.['label']);
   const rest = text.slice(labelled[0].length);
-  if (readTime(rest) === undefined) return undefined;
-  const update = readStamp(`${first.value.slice(0, 10)} ${rest}`, first.n, deskZone, undefined);
-  if (update === undefined || update.offset !== first.offset || update.clock !== undefined) return undefined;
+  if (kind === other.kind || readTime(rest) === undefined) return undefined;
+  const read = readStamp(`${other.value.slice(0, 10)} ${rest}`, other.n, deskZone, undefined);
+  if (read === undefined || read.offset !== other.offset || read.clock !== undefined) return undefined;
   const zone = deskZone ?? 'UTC';
-  const [a, b] = [parseDeskTime(first.value, zone), parseDeskTime(update.value, zone)];
-  if (!a.ok || !b.ok || b.instant < a.instant) return undefined;
-  return { ...update, kind: 'updated' };
+  const [a, b] = [parseDeskTime(other.value, zone), parseDeskTime(read.value, zone)];
+  if (!a.ok || !b.ok) return undefined;
+  const [published, updated] = kind === 'updated' ? [a.instant, b.instant] : [b.instant, a.instant];
+  return updated.getTime() >= published.getTime() ? { ...read, kind } : undefined;
 }
 
 /** How long ago, as pages print it instead of a stamp: `5 hours ago`, `an hour ago`, `2 mins ago`, `just now`, `yesterday`. */
@@ -389,6 +392,17 @@ export function publicationLabel(text: string): boolean {
 
 /** True for a text that is a stamp this reader reads (on a desk in `deskZone`). */
 export const isStamp = (text: string, deskZone?: string): boolean => parseStamp(text, 0, deskZone) !== undefined;
+
+/**
+ * Whether a text is a whole stamp but for the abbreviation after its time that names several zones, with no
+ * label (the Hindustan Times' `Feb 05, 2025 10:30 AM IST`): refused as such, not as copy with no stamp.
+ */
+export function stampButForZone(text: string, deskZone?: string): boolean {
+  const zone = ambiguousZone(text, deskZone);
+  if (zone === undefined) return false;
+  const without = text.replace(new RegExp(String.raw`\s*[(（]?${zone}[)）]?\s*$`), '');
+  return without !== text && isStamp(without, deskZone);
+}
 
 /** The ambiguous zone abbreviation a text ends its time with (`9:24 CST`), if any, and the desk's zone does not decide it. */
 export function ambiguousZone(text: string, deskZone?: string): string | undefined {

@@ -21,7 +21,7 @@ import {
 import { contentId, markdownHeading, markdownText, withoutWireMarks } from './record.js';
 import type { Importer, ImportResult, RecordFieldsOut } from './types.js';
 import { type PageBlock, BREADCRUMB_SEP, classify, CREDITED, endsStory, ID_LINE, IMAGE_LINE, isListHeading, isPlace, isRelated, type Line, NAV, RULE, segments, endsSentence, withoutClosers, withoutLinkNoise } from './_page.js';
-import { ambiguity, ambiguousSlashDate, ambiguousZone, labelKind, parseStamp, publicationLabel, sameDayUpdate, untimedStamp, type Stamp } from './_stamps.js';
+import { ambiguity, ambiguousSlashDate, ambiguousZone, labelKind, parseStamp, publicationLabel, sameDayStamp, stampButForZone, untimedStamp, type Stamp } from './_stamps.js';
 import { MONTH_NAME } from './_months.js';
 import { type Byline, parseByline } from './_bylines.js';
 import { nameCase } from './_names.js';
@@ -114,7 +114,7 @@ export function readsAsProse(text: string): boolean {
  */
 function ambiguousStamp(lines: readonly { n: number; text: string }[], deskZone: string): { n: number; text: string } | undefined {
   return lines.flatMap((l) => [...segments(l.text), l.text].map((text) => ({ n: l.n, text })))
-    .find((l) => STAMP_LABEL.test(l.text) && !readsAsProse(l.text) && ambiguousZone(l.text, deskZone) !== undefined);
+    .find((l) => ((STAMP_LABEL.test(l.text) && !readsAsProse(l.text) && ambiguousZone(l.text, deskZone) !== undefined) || stampButForZone(l.text, deskZone)));
 }
 
 /**
@@ -170,7 +170,8 @@ const problems = {
   /** No stamp read: a line labelled like one (`Updated: Feb 5, 2025 9:24 EST`) is named, as a form not read. */
   noDate: (file: string, lines: readonly Line[], deskZone: string) => {
     // (Also a part of an info line: `By ZHANG YI | China Daily | Updated: 2025-02-05 24:11`.)
-    const labelled = lines.flatMap((l) => [l.text, ...segments(l.text)].map((text) => ({ n: l.n, text }))).find((l) => STAMP_LABEL.test(l.text));
+    // (Or a stamp with no label but for its zone, which names several: the Hindustan Times' `Feb 05, 2025 10:30 AM IST`.)
+    const labelled = lines.flatMap((l) => [l.text, ...segments(l.text)].map((text) => ({ n: l.n, text }))).find((l) => STAMP_LABEL.test(l.text) || stampButForZone(l.text, deskZone));
     return labelled === undefined
       ? diagnostic(Errors.ImportNoDate, { file }, 'the copy has no "Published:" or "Updated:" stamp (such as "Updated: 2025-02-05 09:24")')
       : diagnostic(Errors.ImportNoDate, { file, line: labelled.n }, notRead(labelled.text, deskZone), true);
@@ -331,13 +332,15 @@ export const importText: Importer = (input, ctx): ImportResult => {
         if (stamp.agency !== undefined) agencies.push({ agency: { name: stamp.agency }, printed: seg });
         continue;
       }
-      // An update with its time alone after the first publication's stamp (`February 5, 2025, 10:30 AM EST, updated
-      // 12:15 PM EST`): that stamp's day, noted (it was noted as not used, and the story went out never updated).
+      // A stamp with its time alone after one of the other kind (`February 5, 2025, 10:30 AM EST, updated 12:15 PM
+      // EST`; the Sydney Morning Herald's `Updated February 5, 2025 — 12.15pm, first published at 10.30am`): that
+      // stamp's day, noted (the update was noted as not used, and the story went out never updated; the Herald's
+      // line was refused).
       const first = read.slice(0, k).find((r) => r !== undefined);
-      const sameDay = first === undefined ? undefined : sameDayUpdate(seg, first, ctx.timezone);
+      const sameDay = first === undefined ? undefined : sameDayStamp(seg, first, ctx.timezone);
       if (sameDay !== undefined) {
         stamps.push(sameDay);
-        notes.push(`update read on the day of the first publication's stamp: ${q(seg)}`);
+        notes.push(`${sameDay.kind === 'updated' ? 'update' : 'first publication'} read on the day of the stamp before it: ${q(seg)}`);
         continue;
       }
       // A first publication with no time beside the update (the New York Times' `Published Feb. 5, 2025

@@ -772,6 +772,14 @@ const ROWS: [string, Form, Expected][] = [
   ['an agency after a dash closing the story', closing('— AFP'), { agency: 'AFP', last: P }],
   ['the inputs of an agency, as Indian papers close a story', closing('(With inputs from PTI)'), { agency: 'PTI', last: P }],
   ['the source closing the story', closing('Source: Xinhua'), { agency: 'Xinhua', last: P }],
+  // As Deutsche Welle, Channel NewsAsia, France 24 and Euronews close a story (QA: each stayed its last paragraph).
+  ['editors\' initials before the agencies in brackets', closing('jd/sms (AFP, Reuters, dpa)'), { agency: 'AFP, Reuters, dpa', last: P }],
+  ['the sources with an editor\'s initials after them', closing('Source: Reuters/AFP/zl'), { agency: 'Reuters/AFP', last: P }],
+  ['the sources ending with an agency in lower case, no initials', closing('Source: Xinhua/dpa'), { agency: 'Xinhua/dpa', last: P }],
+  ['the paper\'s name with the agencies in brackets', closing('(FRANCE 24 with AP, AFP and Reuters)'), { agency: 'AP, AFP and Reuters', last: P }],
+  ['additional sources', closing('Additional sources • AP, AFP'), { agency: 'AP, AFP', last: P }],
+  ['initials alone in brackets', closing('(jd/sms)'), { last: '(jd/sms)' }],
+  ['an editor after "Edited by:"', closing('Edited by: Jane Roe'), { contributors: [{ name: 'Jane Roe', role: 'edited' }], last: P }],
   // (Review: `Agencies` had taken the place of the agency the dateline names.)
   ['the inputs of agencies it does not name, under a dateline naming one', { paras: ['BEIJING, Feb. 5 (Xinhua) -- The port reopened.', '(With inputs from agencies)'] }, { agency: 'Xinhua', city: 'Beijing', last: 'The port reopened.' }],
   ['a dash and a word no agency is', closing('— Anonymous'), { last: '— Anonymous' }],

@@ -135,12 +135,20 @@ function unmarkInner(blocks: Block[], notes: string[]): void {
  * An agency as papers close a story with it, besides its line alone (`Xinhua`): in brackets (`(Reuters)`),
  * after a dash (`— AFP`, `-- Xinhua`), as the source (`Source: Xinhua`, `Sources: Reuters, AP`) or the
  * inputs (`(With inputs from PTI)`, `With inputs from agencies`, `With AFP`). Only agencies the list knows.
+ * Also as Deutsche Welle signs, its editors' initials before the agencies in brackets (`jd/sms (AFP, Reuters,
+ * dpa)`), Channel NewsAsia, an editor's initials after the sources (`Source: Reuters/AFP/zl`), France 24, its own
+ * name with them in brackets (`(FRANCE 24 with AFP)`), and Euronews (`Additional sources • AP, AFP`). (Each was
+ * kept as the story's last paragraph.)
  */
 function closingAgency(text: string): { name: string; via?: string } | undefined {
   const line = text.trim();
-  const inner = line.replace(/^[([](.*)[)\]]\.?$/u, '$1').trim()
+  const bracketed = line.replace(/^\p{Ll}{1,4}(?:\/\p{Ll}{1,4})+\s*(?=[([])/u, '');
+  const inBrackets = /^[([](.*)[)\]]\.?$/u.exec(bracketed)?.[1]?.trim();
+  const inner = (inBrackets?.replace(/^\p{Lu}[\p{Lu}\d ]{1,30}? with\s+(?=\p{Lu})/u, '') ?? bracketed)
     .replace(/^(?:—|–|--|-)\s*/u, '')
-    .replace(/^(?:with\s+(?:inputs?\s+from\s+)?|inputs?\s+from\s+|sources?\s*:\s*)/iu, '')
-    .replace(/\.$/u, '');
+    .replace(/^(?:with\s+(?:inputs?\s+from\s+)?|inputs?\s+from\s+|sources?\s*:\s*|additional sources?\s*[•·:]?\s*)/iu, '')
+    .replace(/\.$/u, '')
+    // (Initials, not an agency in lower case: `Source: Xinhua/dpa` credits dpa.)
+    .replace(/(?<=\S)\/(\p{Ll}{1,4})$/u, (initials, letters: string) => (parseAgencyLine(letters) === undefined ? '' : initials));
   return inner === line ? undefined : parseAgencyLine(inner);
 }

@@ -621,7 +621,8 @@ export function parseContributorLine(line: string): Contributor[] | undefined {
     return out;
   }, []));
   // (`editing by`, as Reuters prints it too: QA.)
-  const roles = parts.map((p) => /^([A-Z][a-z]+(?: [a-z]+| Reporting)?|(?:additional )?reporting|editing|writing) by (.+)$/.exec(p));
+  // (And a colon after "by", as Deutsche Welle prints `Edited by: Jane Roe`.)
+  const roles = parts.map((p) => /^([A-Z][a-z]+(?: [a-z]+| Reporting)?|(?:additional )?reporting|editing|writing) by:? (.+)$/.exec(p));
   if (roles.length === 0 || roles.some((r) => r === null)) return undefined;
   return named(roles.flatMap((r) => placeShared(splitPeople(r?.[2] ?? '').map((n) => person(n, (r?.[1] ?? '').toLowerCase())))));
 }

@@ -2729,3 +2729,28 @@ describe('importText: more zones, and which of two stamps names no instant', () 
     expect(formatDiagnostic(r.diagnostics[0]!)).toContain('the stamp "Published February 5, 2025" gives a date and no time');
   });
 });
+
+describe('importText: bylines in the forms other outlets print them', () => {
+  const page = (byline: string): string => ['Port reopens after three days of storms', '', byline, 'Updated: 2025-02-05 09:24', '', 'The port reopened on Wednesday, officials said.', ''].join('\n');
+
+  // QA: each of these was no byline, and so the headline (the real one "found before the stamp and not used").
+  it.each([
+    ['Reported by Jane Doe', undefined, undefined],
+    ['By Jane Doe • Senior Correspondent', undefined, 'byline title not kept (a byline has no field for it): "Senior Correspondent"'],
+    ['By Jane Doe - Reuters', { name: 'Reuters' }, undefined],
+    ['By Jane Doe — Staff Writer', undefined, 'byline title not kept (a byline has no field for it): "Staff Writer"'],
+  ])('reads %s', (line, agency, note) => {
+    const story = only(importText(page(line), { file: 'b.txt', timezone: ZONE }));
+    expect([story.fields.title, story.fields.authors, story.fields.agency]).toEqual(['Port reopens after three days of storms', ['Jane Doe'], agency]);
+    expect(story.notes).toEqual(note === undefined ? [] : [note]);
+  });
+
+  it('keeps a hyphen within a name', () => {
+    expect(only(importText(page('By Jean-Luc Doe'), { file: 'b.txt', timezone: ZONE })).fields.authors).toEqual(['Jean-Luc Doe']);
+  });
+
+  it('takes no headline from a line that opens as a byline in a form not read, and notes it', () => {
+    const story = only(importText(page('By Jane Doe @janedoe'), { file: 'b.txt', timezone: ZONE }));
+    expect([story.fields.title, story.fields.authors, story.notes]).toEqual(['Port reopens after three days of storms', undefined, ['found before the stamp and not used: "By Jane Doe @janedoe"']]);
+  });
+});

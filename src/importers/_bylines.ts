@@ -40,7 +40,9 @@ export interface Byline {
  * `By MIKE GU in Hong Kong and AMY LI in Beijing | China Daily`.
  */
 export function parseByline(text: string): Byline | undefined {
-  const m = /^(?:(?:Story|STORY|Written|WRITTEN|Words|WORDS|Text|TEXT) (?:by|BY)|By|BY)\s+(.+)$/u.exec(text.replace(/\s+/g, ' ').trim());
+  // (A bullet or a spaced dash after the name parts what a comma would: `By Jane Doe • Senior Correspondent`, `By Jane
+  // Doe - Reuters`. QA: such a line was no byline, and the headline.)
+  const m = /^(?:(?:Story|STORY|Written|WRITTEN|Words|WORDS|Text|TEXT|Reported|REPORTED) (?:by|BY)|By|BY)\s+(.+)$/u.exec(text.replace(/\s+/g, ' ').trim().replace(/ [•·–—-] /gu, ', '));
   if (m === null) return undefined;
   const out: Byline = { authors: [] };
   const addAgency = (agency: { name: string; via?: string }): void => {

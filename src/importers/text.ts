@@ -465,7 +465,10 @@ export const importText: Importer = (input, ctx): ImportResult => {
     const words = above.split(' ').length;
     return personAlone(name) && name.split(' ').length <= 3 && words >= (startsWithKnownName(name) ? 3 : 5) && !/[.。]$/u.test(above);
   };
-  const notHeadline = (k: number): boolean => bylineLike(candidates[k]?.text ?? '') || CREDITED.test(candidates[k]?.text ?? '') || nameUnderHeadline(k);
+  // And a line that opens as a byline does, in a form not read (`By Jane Doe @janedoe`): noted as not used, never the
+  // headline (QA: the headline above it was "not used").
+  const unreadByline = (text: string): boolean => /^(?:By|BY)\s+\p{Lu}/u.test(text) && parseByline(text) === undefined;
+  const notHeadline = (k: number): boolean => bylineLike(candidates[k]?.text ?? '') || CREDITED.test(candidates[k]?.text ?? '') || nameUnderHeadline(k) || unreadByline(candidates[k]?.text ?? '');
   let top = crumb >= 0 ? 0 : candidates.length - 1;
   while (crumb < 0 && top > 0 && notHeadline(top)) top -= 1;
   // A standfirst under the headline, a sentence of eight words or more closing with a full stop (the New

@@ -641,6 +641,7 @@ const ROWS: [string, Form, Expected][] = [
   ['an unknown town and a dash before a capital', lead('ZENDA — The council met on Monday.'), { city: 'Zenda', last: MORE }],
   ['a city-state and a dash before a capital', lead('SINGAPORE — The port reopened.'), { city: 'Singapore', last: MORE }],
   ['an editor\'s note', { paras: ['EDITOR\'S NOTE — This story contains graphic details.'] }, { last: 'EDITOR\'S NOTE — This story contains graphic details.' }],
+  ['AP\'s file photo label', { paras: ['FILE - Ships wait outside the port, Jan. 3, 2025.'] }, { last: 'FILE - Ships wait outside the port, Jan. 3, 2025.' }],
   ['an analysis label', { paras: ['ANALYSIS — The yen fell for a third week.'] }, { last: 'ANALYSIS — The yen fell for a third week.' }],
   ['a Hebrew word and a dash, no agency', { paras: ['ירושלים - מליאת הכנסת אישרה את התקציב.'] }, { last: 'ירושלים - מליאת הכנסת אישרה את התקציב.' }],
   // Near misses of Kyodo's, Yonhap's and TASS's leads: a headline's label in brackets, another agency's or no

@@ -209,6 +209,12 @@ describe('importText: fixtures', () => {
     ['Rescuers search the rubble on Monday. (Ann Lee/The New York Times)', 'Rescuers search the rubble on Monday.', 'Ann Lee/The New York Times'],
     ['Rescuers search the rubble on Monday. Credit: Ann Lee for The Washington Post', 'Rescuers search the rubble on Monday.', 'Ann Lee for The Washington Post'],
     ['Rescuers search the rubble on Monday. © Ann Lee', 'Rescuers search the rubble on Monday.', 'Ann Lee'],
+    // (QA: AP's file photo (its `FILE -` was read as the dateline city "File", and the real dateline as a paragraph),
+    // Bloomberg's `Photographer:`, Al Jazeera's square brackets, the ABC's agency and name after a colon.)
+    ['FILE - Rescuers search the rubble on Monday. (AP Photo/Ann Lee, File)', 'FILE - Rescuers search the rubble on Monday.', 'AP Photo/Ann Lee, File'],
+    ['Rescuers search the rubble on Monday. Photographer: Ann Lee/Bloomberg', 'Rescuers search the rubble on Monday.', 'Ann Lee/Bloomberg'],
+    ['Rescuers search the rubble on Monday [Ann Lee/Reuters]', 'Rescuers search the rubble on Monday', 'Ann Lee/Reuters'],
+    ['Rescuers search the rubble on Monday. (Reuters: Ann Lee)', 'Rescuers search the rubble on Monday.', 'Reuters: Ann Lee'],
   ])('reads the photo caption %j and its credit, and the dateline after it', (line, caption, credit) => {
     const text = ['Home | World', '', 'Caption test', '', 'Updated: 2025-02-05 09:24', '', line, '', 'CAIRO, Feb. 4 (Xinhua) -- Body paragraph.', ''].join('\n');
     const r = importText(text, { file: 'c.txt', timezone: 'Asia/Shanghai' });

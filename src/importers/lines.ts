@@ -159,8 +159,8 @@ function reporterThenCity(printed: string): { reporter: string; city: string } |
  */
 const RTL_LEAD = /^(?<city>[\p{Script=Arabic}\p{Script=Hebrew}]+(?: [\p{Script=Arabic}\p{Script=Hebrew}]+){0,2})(?: \((?<agency>[^()]{1,40})\))? ?(?:--|—|–| - )\s*(?<rest>\S[\s\S]*)$/u;
 
-/** Labels that lead a paragraph as a city would, with a dash: `EDITOR'S NOTE —`, `UPDATE -`. */
-const NOT_PLACES = /^(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY|TODAY|TONIGHT|YESTERDAY|TOMORROW|EDITORS?['’]?S? NOTES?|NOTE|UPDATED?|CORRECTED|CORRECTION|CLARIFICATION|BREAKING(?: NEWS)?|(?:NEWS )?ANALYSIS|OPINION|COMMENTARY|EXPLAINER|REVIEW|OBITUARY|ADVISORY|EXCLUSIVE|WARNING|FACT CHECK|LIVE(?: UPDATES)?|WATCH|VIDEO|PHOTOS?|LISTEN|PODCAST|RECAP|PREVIEW|ÚLTIMA HORA|ANÁLISIS|OPINIÓN|CRÓNICA|EXCLUSIVA|ENTREVISTA|REPORTAJE|EN VIVO|URGENTE|EXCLUSIVITÉ|DÉCRYPTAGE|ÉDITORIAL|EDITORIAL|REPORTAGE|EN DIRECT|DIRECT|URGENT|EILMELDUNG|KOMMENTAR|ANALYSE|MEINUNG|INTERVIEW|AO VIVO|ÚLTIMO MINUTO|ÚLTIMAS NOTÍCIAS|ANÁLISE|OPINIÃO|REPORTAGEM|VÍDEO|VIDÉO|FOTOS|GALERÍA|ENQUÊTE|RÉCIT|CHRONIQUE|ENTRETIEN|PORTRAIT|RÉACTIONS|EXKLUSIV|HINTERGRUND|EXCLUSIF)$/;
+/** Labels that lead a paragraph as a city would, with a dash: `EDITOR'S NOTE —`, `UPDATE -`, AP's `FILE -` over a file photo's caption. */
+const NOT_PLACES = /^(?:FILE|FILE PHOTO|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY|TODAY|TONIGHT|YESTERDAY|TOMORROW|EDITORS?['’]?S? NOTES?|NOTE|UPDATED?|CORRECTED|CORRECTION|CLARIFICATION|BREAKING(?: NEWS)?|(?:NEWS )?ANALYSIS|OPINION|COMMENTARY|EXPLAINER|REVIEW|OBITUARY|ADVISORY|EXCLUSIVE|WARNING|FACT CHECK|LIVE(?: UPDATES)?|WATCH|VIDEO|PHOTOS?|LISTEN|PODCAST|RECAP|PREVIEW|ÚLTIMA HORA|ANÁLISIS|OPINIÓN|CRÓNICA|EXCLUSIVA|ENTREVISTA|REPORTAJE|EN VIVO|URGENTE|EXCLUSIVITÉ|DÉCRYPTAGE|ÉDITORIAL|EDITORIAL|REPORTAGE|EN DIRECT|DIRECT|URGENT|EILMELDUNG|KOMMENTAR|ANALYSE|MEINUNG|INTERVIEW|AO VIVO|ÚLTIMO MINUTO|ÚLTIMAS NOTÍCIAS|ANÁLISE|OPINIÃO|REPORTAGEM|VÍDEO|VIDÉO|FOTOS|GALERÍA|ENQUÊTE|RÉCIT|CHRONIQUE|ENTRETIEN|PORTRAIT|RÉACTIONS|EXKLUSIV|HINTERGRUND|EXCLUSIF)$/;
 
 /** NOT_PLACES without accents: all-capital copy often drops them (`ULTIMA HORA —`). */
 const NOT_PLACES_BARE = new RegExp(NOT_PLACES.source.normalize('NFD').replace(/\p{M}/gu, ''));
@@ -790,6 +790,11 @@ const PHOTO_AGENCY_ALONE_ANYWHERE = 'AFP|AP|Reuters|REUTERS|EPA(?:-EFE)?|Getty I
 const WEAK_CREDITS: RegExp[] = [
   // Bloomberg's `Image:`, and `Picture:`, `Credit:`, which prose may print too (`Credit: the lifeblood of growth`).
   /^(?<caption>.*[.!?"”])\s+(?:Picture|Image|Credit):\s*(?<credit>\p{Lu}[^.]*?)\.?$/u,
+  // A name and an agency in square brackets, as Al Jazeera signs, after the caption's last word or its full stop:
+  // `Ships wait outside the port [Jane Doe/Reuters]`.
+  /^(?<caption>.*\S)\s*\[(?<credit>\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}\/(?:The )?\p{Lu}[\p{L}.&'’-]*(?: \p{Lu}[\p{L}.&'’-]*){0,4})\]$/u,
+  // An agency and a name after a colon in brackets, as the ABC signs: `(Reuters: Jane Doe)`, `(ABC News: Jane Doe)`.
+  new RegExp(String.raw`^(?<caption>.*[.!?"”])\s*\((?<credit>(?:${PHOTO_AGENCY}|ABC(?: News)?|AAP(?: Image)?|Getty Images): \p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3})\)$`, 'u'),
   // A name and a paper in brackets, as the New York Times signs: `(Jane Roe/The New York Times)`.
   /^(?<caption>.*[.!?"”])\s*\((?<credit>\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){1,3}\/(?:The )?\p{Lu}[\p{L}.&'’-]*(?: \p{Lu}[\p{L}.&'’-]*){0,4})\)$/u,
   new RegExp(String.raw`^(?<caption>.*[.!?"”])\s*\((?<credit>(?:${PHOTO_AGENCY})\s*\/\s*\p{Lu}[^()]*)\)$`, 'u'),
@@ -810,8 +815,8 @@ const MARKED_CREDITS: RegExp[] = [
   /^(?<caption>.*\S)\s*\(Photo(?:\s+by\s+|\s*\/\s*|:\s*)(?<credit>[^)]+)\)$/i,
   // Agency style: "(AP Photo/Abdel Kareem Hana)", the agency's "Photo" kept in the credit.
   new RegExp(String.raw`^(?<caption>.*\S)\s*\((?<credit>(?:${PHOTO_AGENCY}|Getty)\s+Photos?\s*\/\s*[^()]+)\)$`),
-  // (And the Guardian's `Photograph:`, and `Photo credit:`.)
-  /^(?<caption>.*[.!?"”])\s+(?:Photo|Photograph|Photo credit):\s*(?<credit>[^.]+?)\.?$/i,
+  // (And the Guardian's `Photograph:`, Bloomberg's `Photographer:`, and `Photo credit:`.)
+  /^(?<caption>.*[.!?"”])\s+(?:Photo|Photograph|Photographer|Photo credit):\s*(?<credit>[^.]+?)\.?$/i,
   /^(?<caption>.*[.!?"”])\s+©\s*(?<credit>\p{Lu}[^©]*?)\.?$/u,
   // "Photo by Jane Roe/Getty Images": a name, capitalised, with no comma.
   /^(?<caption>.*[.!?"”])\s+Photo by\s+(?<credit>\p{Lu}[^.,]*?)\.?$/u,

@@ -2760,3 +2760,23 @@ describe('importText: bylines in the forms other outlets print them', () => {
     expect([story.fields.title, story.fields.authors, story.notes]).toEqual(['Port reopens after three days of storms', undefined, ['found before the stamp and not used: "By Jane Doe @janedoe"']]);
   });
 });
+
+describe('importText: NPR\'s and Deutsche Welle\'s pages', () => {
+  // QA: NPR's programme line was the story's first paragraph and its byline, a name alone under the stamp, the
+  // story's first heading (`## Jane Doe`).
+  it("leaves NPR's programme line and its byline under the stamp out of the body, the byline noted", () => {
+    const page = ['Rail strike halted by German court', '', 'February 5, 2025 10:30 AM ET', '', 'Heard on Morning Edition', '', 'Jane Doe', '',
+      'The court in Frankfurt said the strike was disproportionate.', '', 'The union said it would appeal.', ''].join('\n');
+    const story = only(importText(page, { file: 'npr.txt', timezone: ZONE }));
+    expect([story.fields.date, story.body]).toEqual(['2025-02-05T10:30:00-05:00', 'The court in Frankfurt said the strike was disproportionate.\n\nThe union said it would appeal.']);
+    expect(story.notes).toEqual(['a line like a byline without "By", not read as one (a label or a place reads the same): "Jane Doe"; write "By Jane Doe" if it is the byline; left out of the body']);
+  });
+
+  // QA: Deutsche Welle prints dates alone under its byline: the copy was refused as having no stamp at all.
+  it('names a date alone, with no time, when the copy has no stamp', () => {
+    const page = ['Rail strike halted by German court', '', 'Jane Doe', '02/05/2025', 'February 5, 2025', '', 'The court in Frankfurt said the strike was disproportionate.', ''].join('\n');
+    const r = importText(page, { file: 'dw.txt', timezone: ZONE });
+    expect([r.stories, r.diagnostics.map((d) => [d.code, d.line])]).toEqual([[], [['E_IMPORT_NO_DATE', 5]]]);
+    expect(formatDiagnostic(r.diagnostics[0]!)).toContain('the date "February 5, 2025" gives no time (write it as "Published: 2025-02-05 09:24"');
+  });
+});

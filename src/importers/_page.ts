@@ -70,6 +70,8 @@ const CHROME: readonly RegExp[] = [
   // (The Guardian's banner over an old story's headline.)
   /^This (?:article|story) is more than (?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten) (?:days?|weeks?|months?|years?) old$/i,
   /^Follow (?:AP|The Associated Press)['’]s?\b.{0,120}\bat https?:\/\/(?:www\.)?apnews\.com\/\S*$/i,
+  // NPR's line naming the programme a story was heard on, under its stamp (QA: the story's first paragraph).
+  /^Heard on (?:Morning Edition|All Things Considered|Weekend Edition(?: Saturday| Sunday)?|Here & Now|Up First|Fresh Air)$/,
 ];
 
 /**

@@ -358,6 +358,12 @@ export function sameDayStamp(text: string, other: Stamp, deskZone?: string): Sta
   return updated.getTime() >= published.getTime() ? { ...read, kind } : undefined;
 }
 
+/** Whether a text is a date alone, with no label and no time (Deutsche Welle's `February 5, 2025` under its byline). */
+export function dateAlone(text: string): boolean {
+  const d = readDate(text.trim().replace(WEEKDAY, ''));
+  return d !== undefined && /^\s*\.?\s*$/.test(d.rest);
+}
+
 /** How long ago, as pages print it instead of a stamp: `5 hours ago`, `an hour ago`, `2 mins ago`, `just now`, `yesterday`. */
 const AGO = /^(?:(?:\d{1,3}|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|months?)\s+ago|just now|yesterday|today)\s*\.?$/i;
 

@@ -21,7 +21,7 @@ import {
 import { contentId, markdownHeading, markdownText, withoutWireMarks } from './record.js';
 import type { Importer, ImportResult, RecordFieldsOut } from './types.js';
 import { type PageBlock, BREADCRUMB_SEP, classify, CREDITED, endsStory, ID_LINE, IMAGE_LINE, isListHeading, isPlace, isRelated, type Line, NAV, RULE, segments, endsSentence, withoutClosers, withoutLinkNoise } from './_page.js';
-import { ambiguity, ambiguousSlashDate, ambiguousZone, labelKind, parseStamp, publicationLabel, sameDayStamp, stampButForZone, untimedStamp, type Stamp } from './_stamps.js';
+import { ambiguity, ambiguousSlashDate, ambiguousZone, dateAlone, labelKind, parseStamp, publicationLabel, sameDayStamp, stampButForZone, untimedStamp, type Stamp } from './_stamps.js';
 import { MONTH_NAME } from './_months.js';
 import { type Byline, parseByline } from './_bylines.js';
 import { nameCase } from './_names.js';
@@ -172,6 +172,10 @@ const problems = {
     // (Also a part of an info line: `By ZHANG YI | China Daily | Updated: 2025-02-05 24:11`.)
     // (Or a stamp with no label but for its zone, which names several: the Hindustan Times' `Feb 05, 2025 10:30 AM IST`.)
     const labelled = lines.flatMap((l) => [l.text, ...segments(l.text)].map((text) => ({ n: l.n, text }))).find((l) => STAMP_LABEL.test(l.text) || stampButForZone(l.text, deskZone));
+    // (A date alone, with no label, as Deutsche Welle prints it under its byline: named as giving no time. QA: the
+    // copy was said to have no stamp.)
+    const dated = labelled === undefined ? lines.find((l) => l.kind === 'text' && dateAlone(l.text)) : undefined;
+    if (dated !== undefined) return diagnostic(Errors.ImportNoDate, { file, line: dated.n }, `the date ${q(dated.text.trim())} gives no time (${writeItAs('published')})`, true);
     return labelled === undefined
       ? diagnostic(Errors.ImportNoDate, { file }, 'the copy has no "Published:" or "Updated:" stamp (such as "Updated: 2025-02-05 09:24")')
       : diagnostic(Errors.ImportNoDate, { file, line: labelled.n }, notRead(labelled.text, deskZone), true);
@@ -638,7 +642,9 @@ export const importText: Importer = (input, ctx): ImportResult => {
         i += 1;
         continue;
       }
-      if (!bylineRead && blocks[i - 1]?.kind !== 'image' && barByline(b.text) !== undefined) {
+      // So is a name alone that starts with a given name the importer knows, over the story, as NPR prints its byline
+      // under its stamp (QA: it was the story's first heading, `## Jane Doe`).
+      if (!bylineRead && blocks[i - 1]?.kind !== 'image' && (barByline(b.text) !== undefined || (next !== undefined && personAlone(b.text) && startsWithKnownName(b.text)))) {
         notes.push(`${barNote(b.text)}; left out of the body`);
         barLines.push(b);
         continue;

@@ -84,12 +84,17 @@ export const withoutLinkNoise = (line: string): string =>
   line.replace(/,\s?opens new tab\b/gi, '').replace(/(?<=\S)\s+Purchase Licen[cs]ing Rights$/i, '');
 
 /** Lists of other stories on a page (`Most viewed`), under a heading of their own. */
-const LISTS = /^(?:top news|most (?:viewed|popular|read)|editor'?s picks?|trending(?: now)?)$/i;
+const LISTS = /^(?:top news|most (?:viewed|popular|read)|editor'?s picks?|trending(?: now)?|recommended(?: stories| for you| articles)?|more stories)$/i;
 /** Promotions and links to other pages (short lines only); a "Related:" line takes the headlines listed under it too. */
 const PROMO: readonly RegExp[] = [
   /^download (?:the|our)\b.*\bapp\b/i,
   /^(?:follow|find|like|join) us on (?:Facebook|Twitter|X|Instagram|WeChat|Weibo|TikTok|YouTube|LinkedIn|Telegram|WhatsApp|social media)\b/i,
   /^advertisement$/i,
+  // (Where a page's advertisement stood, copied with the story: the New York Times' `SKIP ADVERTISEMENT` and
+  // `Continue reading the main story`, `Story continues below advertisement`, `Article continues below this ad`,
+  // `Scroll to continue with content`. QA: each was a heading of the story.)
+  /^(?:skip advertisement|continue reading the main story|(?:the )?(?:story|article) continues (?:below|after)(?: (?:this|the))? (?:advertisement|ad(?:vert)?)|scroll (?:down )?to continue(?: with content| reading)?)$/i,
+  /^click here (?:to|for)\b.{0,60}$/i,
   // A reading time or a player (`4 minute read`, `5 min read`, `Listen to this article`, `Listen · 3:12 min`).
   /^\d{1,3}\s*(?:-\s*)?(?:minutes?|mins?)(?:\s+read|\s+listen|\s+reading time)?$/i,
   /^reading time\s*[:：]?\s*\d{1,3}\s*(?:minutes?|mins?)$/i,

@@ -2790,3 +2790,27 @@ describe('importText: where advertisements stood, copied with the story', () => 
     expect(only(importText(page, { file: 'ad.txt', timezone: ZONE })).body).toBe('The port reopened on Wednesday, officials said.\n\nShips queued outside the breakwater.');
   });
 });
+
+describe("importText: People's Daily's English page", () => {
+  const page = (stamp: string, last: string): string => ['Rail strike halted by German court', '', stamp, '', 'BERLIN, Feb. 5 (Xinhua) -- A German court ordered a halt to the strike on Wednesday.', '',
+    'The union said it would appeal.', '', last, ''].join('\n');
+  // QA: the source in brackets before the stamp made the line no stamp (the copy was refused), and the web editors'
+  // line stayed the story's last paragraph.
+  it('reads the stamp after the source in brackets, and the web editors closing the story', () => {
+    const story = only(importText(page('(Xinhua) 09:24, February 05, 2025', 'Web editor: Zhang Kaiwei, Liang Jun'), { file: 'pd.txt', timezone: ZONE }));
+    expect([story.fields.date, story.fields.agency, story.fields.contributors, story.body]).toEqual([
+      '2025-02-05 09:24', { name: 'Xinhua' }, [{ name: 'Zhang Kaiwei', role: 'web editor' }, { name: 'Liang Jun', role: 'web editor' }],
+      'A German court ordered a halt to the strike on Wednesday.\n\nThe union said it would appeal.',
+    ]);
+  });
+
+  it('reads a byline with the paper in brackets before the stamp, the paper noted', () => {
+    const story = only(importText(page("By Jane Doe (People's Daily Online) 09:24, February 05, 2025", '(Web editor: Zhang Kaiwei)'), { file: 'pd.txt', timezone: ZONE }));
+    expect([story.fields.date, story.fields.authors, story.fields.contributors]).toEqual(['2025-02-05 09:24', ['Jane Doe'], [{ name: 'Zhang Kaiwei', role: 'web editor' }]]);
+    expect(story.notes).toContain('publication after the byline not kept (not a known agency): "People\'s Daily Online"');
+  });
+
+  it("keeps Xinhua's 'Editor: huaxia', no name, in the body", () => {
+    expect(only(importText(page('(Xinhua) 09:24, February 05, 2025', 'Editor: huaxia'), { file: 'pd.txt', timezone: ZONE })).body.endsWith('Editor: huaxia')).toBe(true);
+  });
+});

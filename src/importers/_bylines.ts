@@ -248,6 +248,8 @@ export function parseByline(text: string): Byline | undefined {
  * (`interview`) is its own last line (`编辑：谢谢`), not an editor.
  */
 export function parseEditorLine(text: string, interview = false): Contributor[] | undefined {
+  const en = englishEditors(text, interview);
+  if (en !== undefined) return en;
   const m = /^([【[（(]?)(责任编辑|責任編輯|责编|責編|编辑|編輯)\s*[:：]\s*([^】\]）)]+?)\s*[】\]）)]?$/u.exec(text.trim());
   if (m === null || (interview && m[1] === '' && (m[2] === '编辑' || m[2] === '編輯'))) return undefined;
   // (Names of two to five characters, or of parts joined by `·`: `阿依古丽·买买提`.)
@@ -255,6 +257,21 @@ export function parseEditorLine(text: string, interview = false): Contributor[] 
   const isName = (n: string): boolean => /^\p{Script=Han}{2,5}$/u.test(n) || (/^\p{Script=Han}+(?:·\p{Script=Han}+)+$/u.test(n) && n.length <= 16);
   if (names.length === 0 || !names.every((n) => isName(n) && parseAgencyLine(n) === undefined)) return undefined;
   return names.map((name) => ({ name, role: m[2] ?? '责任编辑' }));
+}
+
+/**
+ * The editor line of English pages, as People's Daily closes its stories (`Web editor: Zhang Kaiwei, Liang Jun`,
+ * also in brackets; `Editor: Jane Roe`): names of two to four capitalised words, the role as printed, in lower
+ * case. Not Xinhua's `Editor: huaxia` (no name), and not a plain `Editor:` line in an interview (a speaker's).
+ */
+function englishEditors(text: string, interview: boolean): Contributor[] | undefined {
+  const m = /^([[(]?)((?:Web |Chief |Managing |Copy )?[Ee]ditors?)\s*:\s*([^\])]+?)\s*[\])]?$/u.exec(text.trim());
+  if (m === null || (interview && m[1] === '')) return undefined;
+  const names = (m[3] ?? '').split(/\s*,\s*|\s+and\s+/u).filter(Boolean);
+  const isName = (n: string): boolean => /^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,3}$/u.test(n) && parseAgencyLine(n) === undefined;
+  if (names.length === 0 || !names.every(isName)) return undefined;
+  const role = (m[2] ?? '').toLowerCase().replace(/s$/u, '');
+  return names.map((name) => ({ name, role }));
 }
 
 /**

@@ -163,7 +163,7 @@ const ANY_BARS = /\s*[|｜丨]\s*|\s+(?=(?:来源|來源|作者|责任编辑|責
  */
 export function segments(text: string): string[] {
   const parts = text.split(CREDITED.test(text) ? ANY_BARS : SPACED_BARS).flatMap((seg) => seg.split(STAMP_AFTER_BYLINE)).flatMap((seg) => (stampedTwice(seg) ? seg.split(SECOND_STAMP) : [seg]))
-    .flatMap(placeApart).flatMap(bracketedUpdate);
+    .flatMap(placeApart).flatMap(bracketedUpdate).flatMap(sourceBeforeStamp);
   if (parts.length < 2) return parts;
   // A date and its time parted by a bar or a spaced slash (`February 5, 2025 / 10:30 AM EST`): one stamp.
   const out: string[] = [];
@@ -194,6 +194,17 @@ function bracketedUpdate(seg: string): string[] {
   return m !== null && isStamp(m[1] ?? '') ? [m[1] ?? '', m[2] ?? ''] : [seg];
 }
 const BRACKETED_UPDATE = /^(\S.{0,80}?)\s*[(（]((?:last )?(?:updated|modified)\b[^()（）]{1,80})[)）]$/i;
+/**
+ * A source in brackets before the stamp, as People's Daily prints it (`(Xinhua) 09:24, February 05, 2025`, `By Jane
+ * Doe (People's Daily Online) 09:24, …`): two segments, the source out of its brackets, after a byline's bar.
+ * (The line was no stamp.)
+ */
+function sourceBeforeStamp(seg: string): string[] {
+  const m = SOURCE_BEFORE_STAMP.exec(seg);
+  if (m?.groups === undefined || !isStamp(m.groups['stamp'] ?? '')) return [seg];
+  return [m.groups['by'] === undefined ? (m.groups['source'] ?? '') : `${m.groups['by'].trim()} | ${m.groups['source']}`, m.groups['stamp'] ?? ''];
+}
+const SOURCE_BEFORE_STAMP = /^(?<by>By \p{Lu}[^()]{0,60}?\s)?\((?<source>\p{Lu}[^()]{1,40})\)\s+(?<stamp>\d.{0,60})$/u;
 const PLACE_BEFORE_STAMP = /^(\p{Lu}[\p{L}'’. ]{1,40}?)\s+[-–—]\s+(?=\S)/u;
 /** A name the gazetteer knows as a city's (one city or several of that name). */
 export function isPlace(text: string): boolean {

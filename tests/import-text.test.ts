@@ -2814,3 +2814,27 @@ describe("importText: People's Daily's English page", () => {
     expect(only(importText(page('(Xinhua) 09:24, February 05, 2025', 'Editor: huaxia'), { file: 'pd.txt', timezone: ZONE })).body.endsWith('Editor: huaxia')).toBe(true);
   });
 });
+
+describe('importText: Chinese pages\' stamp lines and leads', () => {
+  const page = (stamp: string, lead: string): ImportResult => importText(['港口暴风雨后重新开放', '', stamp, '', lead, '', '船只在防波堤外排队等候。', ''].join('\n'), { file: 'zh.txt', timezone: ZONE });
+  // QA: each of these stamp lines was no stamp, and the copy was refused.
+  it.each([
+    // People's Daily's, the time against the date's 日.
+    ['2025年02月05日09:24 | 来源：人民网－人民日报', '2025-02-05 09:24', undefined],
+    // Lianhe Zaobao's labels with a slash.
+    ['发布/2025年2月5日 09:24 | 更新/2025年2月5日 10:00', '2025-02-05 09:24', '2025-02-05 10:00'],
+    // The Paper's reporter before the stamp, a space apart.
+    ['澎湃新闻记者 王晓岚 2025-02-05 09:24 来源：澎湃新闻', '2025-02-05 09:24', undefined],
+    // The Global Times' Chinese site's dot before its name.
+    ['2025-02-05 09:24 · 环球网', '2025-02-05 09:24', undefined],
+  ])('reads %s', (stamp, date, updated) => {
+    const story = only(page(stamp, '港口周三重新开放。'));
+    expect([story.fields.date, story.fields.updated]).toEqual([date, updated]);
+  });
+
+  // QA: China News Service's website prints its own name in the lead, and a space before the reporters' brackets.
+  it("reads chinanews.com's lead, its reporter in brackets after a space", () => {
+    const story = only(page('2025年02月05日 09:24 来源：中国新闻网', '中新网北京2月5日电 (记者 李华)港口周三重新开放。'));
+    expect([story.fields.agency, story.fields.authors, story.fields.dateline?.city, story.body]).toEqual([{ name: '中新网' }, ['李华'], '北京', '港口周三重新开放。\n\n船只在防波堤外排队等候。']);
+  });
+});

@@ -151,7 +151,7 @@ export const IMAGE_LINE = /^(?:Image|Photo|Picture|Pic)(?: URL| link)?\s*[:：]\
 
 /** A labelled credit of a page's info line (`Source: Xinhua`, `Editor: huaxia`, `来源：新华网`). */
 export const CREDITED = /^(?:Source|By|Editor|来源|來源|作者|编辑|編輯|责任编辑|責任編輯)\s*[:：]/i;
-const SPACED_BARS = /\s+[|｜丨]\s+|\s+\/\s+(?=\S)|\s+(?=(?:来源|來源|作者|责任编辑|責任編輯|编辑|編輯)\s*[:：])/;
+const SPACED_BARS = /\s+[|｜丨·•]\s+|\s+\/\s+(?=\S)|\s+(?=(?:来源|來源|作者|责任编辑|責任編輯|编辑|編輯)\s*[:：])/;
 const ANY_BARS = /\s*[|｜丨]\s*|\s+(?=(?:来源|來源|作者|责任编辑|責任編輯|编辑|編輯)\s*[:：])/;
 /**
  * A stamp line may carry other credits between bars: "By ZHANG YI | China Daily | Updated: 2025-02-05 07:11"
@@ -163,7 +163,7 @@ const ANY_BARS = /\s*[|｜丨]\s*|\s+(?=(?:来源|來源|作者|责任编辑|責
  */
 export function segments(text: string): string[] {
   const parts = text.split(CREDITED.test(text) ? ANY_BARS : SPACED_BARS).flatMap((seg) => seg.split(STAMP_AFTER_BYLINE)).flatMap((seg) => (stampedTwice(seg) ? seg.split(SECOND_STAMP) : [seg]))
-    .flatMap(placeApart).flatMap(bracketedUpdate).flatMap(sourceBeforeStamp);
+    .flatMap(placeApart).flatMap(bracketedUpdate).flatMap(sourceBeforeStamp).flatMap(zhBeforeStamp);
   if (parts.length < 2) return parts;
   // A date and its time parted by a bar or a spaced slash (`February 5, 2025 / 10:30 AM EST`): one stamp.
   const out: string[] = [];
@@ -205,6 +205,16 @@ function sourceBeforeStamp(seg: string): string[] {
   return [m.groups['by'] === undefined ? (m.groups['source'] ?? '') : `${m.groups['by'].trim()} | ${m.groups['source']}`, m.groups['stamp'] ?? ''];
 }
 const SOURCE_BEFORE_STAMP = /^(?<by>By \p{Lu}[^()]{0,60}?\s)?\((?<source>\p{Lu}[^()]{1,40})\)\s+(?<stamp>\d.{0,60})$/u;
+/**
+ * Chinese words before the stamp, a space apart, as The Paper prints its reporter (`澎湃新闻记者 王晓岚
+ * 2025-02-05 09:24`): two segments, unless the whole is a stamp (`发布时间：北京时间 2025-02-05 09:24`). (The line was
+ * no stamp.)
+ */
+function zhBeforeStamp(seg: string): string[] {
+  const m = /^(\p{Script=Han}[^\d\n]{0,40}?)\s+(?=\d{4}\s*[-/.年])/u.exec(seg);
+  const rest = m === null ? '' : seg.slice(m[0].length);
+  return m !== null && isStamp(rest) && !isStamp(seg) ? [m[1] ?? '', rest] : [seg];
+}
 const PLACE_BEFORE_STAMP = /^(\p{Lu}[\p{L}'’. ]{1,40}?)\s+[-–—]\s+(?=\S)/u;
 /** A name the gazetteer knows as a city's (one city or several of that name). */
 export function isPlace(text: string): boolean {

@@ -25,7 +25,7 @@ export interface Stamp {
 }
 
 /** (After the label a colon, a spaced dash, as the Hindu prints it, `Updated - February 05, 2025 09:24 am IST`, or a space.) */
-const LABEL = /^(?<label>(?:(?:first|last|originally) )?(?:updated|published|posted|modified|released|issued)(?: on| at)?|stand|date|time|发布时间|[發发][布佈]時間|更新时间|更新時間|发布日期|[發发][布佈]日期|时间|時間|日期)(?:\s*[:：]\s*|\s+[-–—]\s+|\s+|(?=\d))/i;
+const LABEL = /^(?<label>(?:(?:first|last|originally) )?(?:updated|published|posted|modified|released|issued)(?: on| at)?|stand|date|time|发布时间|[發发][布佈]時間|更新时间|更新時間|发布日期|[發发][布佈]日期|时间|時間|日期|[發发][布佈](?=\s*[/／])|更新(?=\s*[/／]))(?:\s*[:：]\s*|\s*[/／]\s*|\s+[-–—]\s+|\s+|(?=\d))/i;
 /** A Chinese weekday (`星期三`, `周三`, `(週三)`), as pages print it after the date or before it. */
 const ZH_WEEKDAY = String.raw`[(（]?(?:星期|周|週|禮拜|礼拜)[一二三四五六日天][)）]?`;
 const WEEKDAY = new RegExp(String.raw`^(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:[a-z]*day)?\.?,?\s+|${ZH_WEEKDAY}[,，]?\s*)`, 'i');
@@ -219,7 +219,8 @@ function readWhenAfterZone(text: string, deskZone: string | undefined): { date: 
   const s = text.replace(WEEKDAY, '');
   const d = readDate(s);
   if (d !== undefined) {
-    const sep = BETWEEN.exec(d.rest);
+    // (Nothing between a Chinese date's 日 and its time, as People's Daily prints it: `2025年02月05日09:24`.)
+    const sep = BETWEEN.exec(d.rest) ?? (/日$/u.test(s.slice(0, s.length - d.rest.length)) && /^\d/.test(d.rest) ? [''] : null);
     const t = sep === null ? undefined : readTime(d.rest.slice(sep[0].length));
     if (t === undefined) return undefined;
     const z = readZone(t.rest, deskZone);

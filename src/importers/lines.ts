@@ -127,11 +127,12 @@ function asBracketedLead(paragraph: string): string {
  * reporters follow; with one, 电 must not begin a word (`2月4日电视台`, `电讯`; `电台湾…` is read as a
  * lead, Taiwan being the likelier).
  */
-const ZH_AGENCY = '新华社|新華社|中新社|中央社';
+// (And China News Service's website, which prints its own name in the lead: `中新网北京2月5日电`.)
+const ZH_AGENCY = '新华社|新華社|中新社|中新网|中新網|中央社';
 const ZH_DATED = String.raw`(?:(?<month>\d{1,2})月)?(?<day>\d{1,2})日[专專]?[电電]`;
 const CHINESE_LEAD = new RegExp(
   String.raw`^(?<agency>${ZH_AGENCY}|本报|本報)(?<city>[\p{Script=Han}·]{1,12}?)(?:${ZH_DATED}(?![视话影报子力网脑梯池器气车源线讯商信价竞視話報網腦氣車線訊價競])|[电電](?=[（(\s：:，,]|$))` +
-    String.raw`(?:[（(](?<reporters>[^）)]*)[）)])?[\s：:，,]*(?<rest>[\s\S]*)$`,
+    String.raw`(?:\s?[（(](?<reporters>[^）)]*)[）)])?[\s：:，,]*(?<rest>[\s\S]*)$`,
   'u',
 );
 /** The lead in brackets before the story, as the Central News Agency prints it: `（中央社記者楊明珠東京24日電）`, `（中央社台北20日電）`. */
@@ -763,7 +764,7 @@ const AGENCY_NAMES: Readonly<Record<string, string>> = {
   'associated press': 'ap', 'agence france-presse': 'afp', 'agence france presse': 'afp', 'kyodo news': 'kyodo', 'xinhua news agency': 'xinhua',
   'xinhua news': 'xinhua', '新华社': 'xinhua', 'deutsche presse-agentur': 'dpa', 'yonhap news agency': 'yonhap', 'yonhap news': 'yonhap',
   'bloomberg news': 'bloomberg', 'united press international': 'upi', 'press trust of india': 'pti', 'australian associated press': 'aap',
-  'anadolu agency': 'anadolu', 'associated press of pakistan': 'app', 'globe newswire': 'globenewswire', 'prnewswire': 'pr newswire', 'china news service': '中新社', '新華社': 'xinhua', '中央社': 'cna', 'central news agency': 'cna',
+  'anadolu agency': 'anadolu', 'associated press of pakistan': 'app', 'globe newswire': 'globenewswire', 'prnewswire': 'pr newswire', 'china news service': '中新社', '中新网': '中新社', '中新網': '中新社', '新華社': 'xinhua', '中央社': 'cna', 'central news agency': 'cna',
   'رويترز': 'reuters', 'أ ف ب': 'afp', 'ا ف ب': 'afp', 'רויטרס': 'reuters',
 };
 export const agencyKey = (name: string): string => {

@@ -2827,6 +2827,11 @@ describe('importText: Chinese pages\' stamp lines and leads', () => {
     ['澎湃新闻记者 王晓岚 2025-02-05 09:24 来源：澎湃新闻', '2025-02-05 09:24', undefined],
     // The Global Times' Chinese site's dot before its name.
     ['2025-02-05 09:24 · 环球网', '2025-02-05 09:24', undefined],
+    // A paper's name or where it was posted from after the stamp, a space or a dot apart; a WeChat article's head.
+    ['2025-02-05 09:24 新京报', '2025-02-05 09:24', undefined],
+    ['2025-02-05 09:24 发布于北京', '2025-02-05 09:24', undefined],
+    ['2025-02-05 09:24·澎湃新闻', '2025-02-05 09:24', undefined],
+    ['原创 王晓岚 澎湃新闻 2025年02月05日 09:24 北京', '2025-02-05 09:24', undefined],
   ])('reads %s', (stamp, date, updated) => {
     const story = only(page(stamp, '港口周三重新开放。'));
     expect([story.fields.date, story.fields.updated]).toEqual([date, updated]);

@@ -207,13 +207,24 @@ function sourceBeforeStamp(seg: string): string[] {
 const SOURCE_BEFORE_STAMP = /^(?<by>By \p{Lu}[^()]{0,60}?\s)?\((?<source>\p{Lu}[^()]{1,40})\)\s+(?<stamp>\d.{0,60})$/u;
 /**
  * Chinese words before the stamp, a space apart, as The Paper prints its reporter (`澎湃新闻记者 王晓岚
- * 2025-02-05 09:24`): two segments, unless the whole is a stamp (`发布时间：北京时间 2025-02-05 09:24`). (The line was
- * no stamp.)
+ * 2025-02-05 09:24`), and after it (`zhAfterStamp`): the segments, unless the whole is a stamp (`发布时间：北京时间
+ * 2025-02-05 09:24`). (The line was no stamp.)
  */
 function zhBeforeStamp(seg: string): string[] {
+  if (isStamp(seg)) return [seg];
   const m = /^(\p{Script=Han}[^\d\n]{0,40}?)\s+(?=\d{4}\s*[-/.年])/u.exec(seg);
-  const rest = m === null ? '' : seg.slice(m[0].length);
-  return m !== null && isStamp(rest) && !isStamp(seg) ? [m[1] ?? '', rest] : [seg];
+  const rest = m === null ? [] : zhAfterStamp(seg.slice(m[0].length));
+  return m !== null && isStamp(rest[0] ?? '') ? [m[1] ?? '', ...rest] : zhAfterStamp(seg);
+}
+
+/**
+ * Chinese words after the stamp, a space or a dot apart, as Chinese sites print the paper or where it was
+ * posted from (`2025-02-05 09:24 新京报`, `2025-02-05 09:24 发布于北京`, `2025-02-05 09:24·澎湃新闻`): two
+ * segments, unless the whole is a stamp (`2025-02-05 09:24 北京时间`). (The line was no stamp.)
+ */
+function zhAfterStamp(seg: string): string[] {
+  const m = /^(.{0,60}\d)\s*[·•]?\s*(\p{Script=Han}[^\d\n]{0,30})$/u.exec(seg);
+  return m !== null && !isStamp(seg) && isStamp(m[1] ?? '') ? [m[1] ?? '', m[2] ?? ''] : [seg];
 }
 const PLACE_BEFORE_STAMP = /^(\p{Lu}[\p{L}'’. ]{1,40}?)\s+[-–—]\s+(?=\S)/u;
 /** A name the gazetteer knows as a city's (one city or several of that name). */

@@ -2843,3 +2843,16 @@ describe('importText: Chinese pages\' stamp lines and leads', () => {
     expect([story.fields.agency, story.fields.authors, story.fields.dateline?.city, story.body]).toEqual([{ name: '中新网' }, ['李华'], '北京', '港口周三重新开放。\n\n船只在防波堤外排队等候。']);
   });
 });
+
+describe('importText: Chinese sites\' buttons and disclaimers under a story', () => {
+  // QA: each stayed the story's last paragraph.
+  it.each([['分享到：'], ['【纠错】'], ['打开APP阅读全文'], ['举报/反馈'], ['返回搜狐，查看更多'], ['声明：该文观点仅代表作者本人，搜狐号系信息发布平台，搜狐仅提供信息存储空间服务。'], ['扫一扫在手机打开当前页']])('leaves %j out of the body', (line) => {
+    const page = ['港口暴风雨后重新开放', '', '2025-02-05 09:24', '', '新华社北京2月5日电 港口周三重新开放。', '', '船只在防波堤外排队等候。', '', line, ''].join('\n');
+    expect(only(importText(page, { file: 'zh.txt', timezone: ZONE })).body).toBe('港口周三重新开放。\n\n船只在防波堤外排队等候。');
+  });
+
+  it('keeps a paragraph that opens with a statement of the story\'s own', () => {
+    const page = ['港口暴风雨后重新开放', '', '2025-02-05 09:24', '', '新华社北京2月5日电 港口周三重新开放。', '', '声明：港务局表示，港口将于周四恢复全部作业。', ''].join('\n');
+    expect(only(importText(page, { file: 'zh.txt', timezone: ZONE })).body).toBe('港口周三重新开放。\n\n声明：港务局表示，港口将于周四恢复全部作业。');
+  });
+});

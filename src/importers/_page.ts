@@ -70,6 +70,16 @@ const CHROME: readonly RegExp[] = [
   // (The Guardian's banner over an old story's headline.)
   /^This (?:article|story) is more than (?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten) (?:days?|weeks?|months?|years?) old$/i,
   /^Follow (?:AP|The Associated Press)['’]s?\b.{0,120}\bat https?:\/\/(?:www\.)?apnews\.com\/\S*$/i,
+  // Chinese sites' buttons and the platforms' disclaimer under a reposted story (QA: each stayed in the body):
+  // `分享到：`, Xinhua's `【纠错】`, `打开APP阅读全文`, `举报/反馈`, Sohu's `返回搜狐，查看更多` and `声明：该文观点仅代表作者本人，
+  // 搜狐号系信息发布平台…`, `扫一扫在手机打开当前页`.
+  /^(?:分享到|分享至)\s*[:：]?$/u,
+  /^【(?:纠错|糾錯)】$/u,
+  /^打开.{0,8}(?:APP|App|app|客户端).{0,8}$/u,
+  /^举报\s*\/\s*反馈$/u,
+  /^返回搜狐[，,]\s*查看更多$/u,
+  /^扫一扫.{0,20}$/u,
+  /^(?:特别)?声明[:：].{0,60}(?:仅代表作者|信息发布平台|信息存储空间)/u,
   // NPR's line naming the programme a story was heard on, under its stamp (QA: the story's first paragraph).
   /^Heard on (?:Morning Edition|All Things Considered|Weekend Edition(?: Saturday| Sunday)?|Here & Now|Up First|Fresh Air)$/,
 ];

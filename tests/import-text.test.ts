@@ -2837,6 +2837,18 @@ describe('importText: Chinese pages\' stamp lines and leads', () => {
     expect([story.fields.date, story.fields.updated]).toEqual([date, updated]);
   });
 
+  // QA: the websites of People's Daily, China National Radio (with 消息 for 电) and Guangming Daily print their
+  // names in the lead; none was read.
+  it.each([
+    ['人民网北京2月5日电（记者李华）港口周三重新开放。', '人民网', ['李华']],
+    ['央广网北京2月5日消息（记者李华）港口周三重新开放。', '央广网', ['李华']],
+    ['光明网北京2月5日电 港口周三重新开放。', '光明网', undefined],
+    ['新华社北京2月5日消息 港口周三重新开放。', '新华社', undefined],
+  ])('reads the lead %s', (lead, agency, authors) => {
+    const story = only(page('2025-02-05 09:24', lead));
+    expect([story.fields.agency, story.fields.authors, story.fields.dateline?.city, story.body.startsWith('港口周三重新开放。')]).toEqual([{ name: agency }, authors, '北京', true]);
+  });
+
   // QA: China News Service's website prints its own name in the lead, and a space before the reporters' brackets.
   it("reads chinanews.com's lead, its reporter in brackets after a space", () => {
     const story = only(page('2025年02月05日 09:24 来源：中国新闻网', '中新网北京2月5日电 (记者 李华)港口周三重新开放。'));

@@ -127,9 +127,11 @@ function asBracketedLead(paragraph: string): string {
  * reporters follow; with one, 电 must not begin a word (`2月4日电视台`, `电讯`; `电台湾…` is read as a
  * lead, Taiwan being the likelier).
  */
-// (And China News Service's website, which prints its own name in the lead: `中新网北京2月5日电`.)
-const ZH_AGENCY = '新华社|新華社|中新社|中新网|中新網|中央社';
-const ZH_DATED = String.raw`(?:(?<month>\d{1,2})月)?(?<day>\d{1,2})日[专專]?[电電]`;
+// (And the websites of China News Service, People's Daily, China National Radio, CCTV, Guangming Daily and China
+// Radio International, which print their own names in the lead: `中新网北京2月5日电`, `人民网北京2月5日电`, and
+// `消息` for 电 as CNR prints it, `央广网北京2月5日消息`. QA: none was read.)
+const ZH_AGENCY = '新华社|新華社|中新社|中新网|中新網|人民网|人民網|央广网|央廣網|央视网|央視網|光明网|光明網|国际在线|國際在線|中央社';
+const ZH_DATED = String.raw`(?:(?<month>\d{1,2})月)?(?<day>\d{1,2})日(?:[专專]?[电電]|消息)`;
 const CHINESE_LEAD = new RegExp(
   String.raw`^(?<agency>${ZH_AGENCY}|本报|本報)(?<city>[\p{Script=Han}·]{1,12}?)(?:${ZH_DATED}(?![视话影报子力网脑梯池器气车源线讯商信价竞視話報網腦氣車線訊價競])|[电電](?=[（(\s：:，,]|$))` +
     String.raw`(?:\s?[（(](?<reporters>[^）)]*)[）)])?[\s：:，,]*(?<rest>[\s\S]*)$`,

@@ -2868,3 +2868,13 @@ describe('importText: Chinese sites\' buttons and disclaimers under a story', ()
     expect(only(importText(page, { file: 'zh.txt', timezone: ZONE })).body).toBe('港口周三重新开放。\n\n声明：港务局表示，港口将于周四恢复全部作业。');
   });
 });
+
+describe('importText: a stamp that gives a time and no date', () => {
+  // QA: `Feb. 5, 2025, updated 12:15 p.m. ET` (a date alone for the first publication, the update's time alone) was
+  // refused as "in a form not read".
+  it.each([['Feb. 5, 2025, updated 12:15 p.m. ET', 'updated 12:15 p.m. ET'], ['Updated 12:15 PM', 'Updated 12:15 PM']])('is refused saying so: %s', (line, stamp) => {
+    const r = importText(['Floods force thousands from homes in Spain', '', line, '', 'VALENCIA, Spain (AP) — Rescue teams worked through the night.', ''].join('\n'), { file: 't.txt', timezone: ZONE });
+    expect([r.stories, r.diagnostics.map((d) => [d.code, d.line])]).toEqual([[], [['E_IMPORT_NO_DATE', 3]]]);
+    expect(formatDiagnostic(r.diagnostics[0]!)).toContain(`the stamp "${stamp}" gives a time and no date`);
+  });
+});

@@ -337,6 +337,13 @@ export function untimedStamp(text: string): { kind: Stamp['kind']; gives: 'date'
   return { kind: kindOfLabel(labelled.groups?.['label']), gives };
 }
 
+/** Whether a labelled stamp gives a time and no date (`updated 12:15 p.m. ET`), for the message that refuses it. */
+export function timeAlone(text: string): boolean {
+  const labelled = LABEL.exec(text);
+  const t = labelled === null ? undefined : readTime(text.slice(labelled[0].length));
+  return t !== undefined && readZone(t.rest, undefined).rest.trim() === '';
+}
+
 /**
  * A stamp printed with its time alone beside a stamp of the other kind on the same line: an update after the
  * first publication's (`February 5, 2025, 10:30 AM EST, updated 12:15 PM EST`), or the first publication after

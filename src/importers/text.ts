@@ -21,7 +21,7 @@ import {
 import { contentId, markdownHeading, markdownText, withoutWireMarks } from './record.js';
 import type { Importer, ImportResult, RecordFieldsOut } from './types.js';
 import { type PageBlock, BREADCRUMB_SEP, classify, CREDITED, endsStory, ID_LINE, IMAGE_LINE, isListHeading, isPlace, isRelated, type Line, NAV, RULE, segments, endsSentence, withoutClosers, withoutLinkNoise } from './_page.js';
-import { ambiguity, ambiguousSlashDate, ambiguousZone, dateAlone, labelKind, parseStamp, publicationLabel, sameDayStamp, stampButForZone, untimedStamp, type Stamp } from './_stamps.js';
+import { ambiguity, ambiguousSlashDate, ambiguousZone, dateAlone, labelKind, parseStamp, publicationLabel, sameDayStamp, stampButForZone, timeAlone, untimedStamp, type Stamp } from './_stamps.js';
 import { MONTH_NAME } from './_months.js';
 import { type Byline, parseByline } from './_bylines.js';
 import { nameCase } from './_names.js';
@@ -87,7 +87,9 @@ function notRead(text: string, deskZone: string): string {
       ? `the stamp ${q(text)} ${GIVES[untimed.gives]} (${writeItAs(untimed.kind)})`
       : slashed !== undefined
         ? `the stamp ${q(text)} gives the date ${slashed.printed}, which may be ${slashed.readings[0]} (the day first) or ${slashed.readings[1]} (the month first) (${writeItAs(labelKind(text) ?? 'updated')})`
-        : `the stamp ${q(text)} is in a form not read (${writeItAs(labelKind(text) ?? 'updated')})`;
+        : timeAlone(text)
+          ? `the stamp ${q(text)} gives a time and no date (${writeItAs(labelKind(text) ?? 'updated')})`
+          : `the stamp ${q(text)} is in a form not read (${writeItAs(labelKind(text) ?? 'updated')})`;
 }
 
 /** What a stamp that names no instant gives (untimedStamp). */

@@ -2869,6 +2869,21 @@ describe('importText: Chinese sites\' buttons and disclaimers under a story', ()
   });
 });
 
+describe('importText: stamps parted by a dot, French clocks, a date with no label either way', () => {
+  const page = (line: string): ImportResult => importText(['Floods force thousands from homes in Spain', '', line, '', 'VALENCIA, Spain (AP) — Rescue teams worked through the night.', ''].join('\n'), { file: 't.txt', timezone: ZONE });
+  // (A spaced dot parts segments as a bar does: the time and the date it parted are one stamp again. Review.)
+  it.each([['10:30 AM · Feb 5, 2025'], ['Posted at 10:30h, 05 February 2025'], ['5 February 2025, 10h30']])('reads %s', (line) => {
+    expect(only(page(line)).fields.date).toBe('2025-02-05 10:30');
+  });
+
+  // QA: with no label, it was refused as copy with no stamp.
+  it('names a stamp with no label whose date with slashes may be read either way', () => {
+    const r = page('05/02/2025 10:30 GMT');
+    expect([r.stories, r.diagnostics.map((d) => [d.code, d.line])]).toEqual([[], [['E_IMPORT_NO_DATE', 3]]]);
+    expect(formatDiagnostic(r.diagnostics[0]!)).toContain('gives the date 05/02/2025, which may be 5 February (the day first) or May 2 (the month first)');
+  });
+});
+
 describe('importText: a stamp that gives a time and no date', () => {
   // QA: `Feb. 5, 2025, updated 12:15 p.m. ET` (a date alone for the first publication, the update's time alone) was
   // refused as "in a form not read".

@@ -175,11 +175,12 @@ export function segments(text: string): string[] {
   const parts = text.split(CREDITED.test(text) ? ANY_BARS : SPACED_BARS).flatMap((seg) => seg.split(STAMP_AFTER_BYLINE)).flatMap((seg) => (stampedTwice(seg) ? seg.split(SECOND_STAMP) : [seg]))
     .flatMap(placeApart).flatMap(bracketedUpdate).flatMap(sourceBeforeStamp).flatMap(zhBeforeStamp);
   if (parts.length < 2) return parts;
-  // A date and its time parted by a bar or a spaced slash (`February 5, 2025 / 10:30 AM EST`): one stamp.
+  // A date and its time parted by a bar, a spaced slash or a dot (`February 5, 2025 / 10:30 AM EST`, `10:30 AM · Feb 5,
+  // 2025`): one stamp.
   const out: string[] = [];
   for (const seg of parts) {
     const prev = out[out.length - 1];
-    if (prev !== undefined && /\d$/.test(prev) && /^\d/.test(seg) && !isStamp(prev) && isStamp(`${prev} | ${seg}`)) out[out.length - 1] = `${prev} | ${seg}`;
+    if (prev !== undefined && /\d/.test(prev) && /\d/.test(seg) && !isStamp(prev) && !isStamp(seg) && isStamp(`${prev} | ${seg}`)) out[out.length - 1] = `${prev} | ${seg}`;
     else out.push(seg);
   }
   return out;

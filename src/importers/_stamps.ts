@@ -53,9 +53,10 @@ const DATES: ReadonlyArray<[RegExp, (m: RegExpExecArray) => DateParts | undefine
 
 /**
  * `09:24`, `9:24:05`, `9:24 p.m.`, `12:05 AM`, `下午3:15` (a 24-hour hour with AM/PM is no time). The
- * colon may be full-width (`09：24`), or a full stop, as the Guardian prints (`09.24 GMT`).
+ * colon may be full-width (`09：24`), a full stop, as the Guardian prints (`09.24 GMT`), or an `h`, as French pages
+ * print it (`10h30`); an `h` may follow the time too (`10:30h`).
  */
-const TIME = /^(?:(上午|下午|오전|오후|午前|午後)\s*)?(\d{1,2})(?:[:：]|\.(?=\d{2}(?!\d)))(\d{2})(?:[:：](\d{2})(?:[.,]\d{1,9})?)?(?:\s*([ap])\.?\s?m\b\.?|\s*Uhr\b)?/i;
+const TIME = /^(?:(上午|下午|오전|오후|午前|午後)\s*)?(\d{1,2})(?:[:：]|\.(?=\d{2}(?!\d))|h(?=\d{2}(?!\d)))(\d{2})(?:[:：](\d{2})(?:[.,]\d{1,9})?)?(?:\s*([ap])\.?\s?m\b\.?|\s*Uhr\b|h\b)?/i;
 /** Between the date and the time: `T`, a space, a comma, `at`/`on`, a dash, bar or dot (`·`, `•`), a Chinese weekday (`2025年2月5日 星期三 10:10`). */
 // (A full stop after a date of numbers, as Korean pages print it: `2025.02.05. 오전 9:24`.)
 const BETWEEN = new RegExp(String.raw`^(?:T|\s*,?\s+(?:at|on)\s+|\s*,\s*|\s*[-–—|·•]\s+|\s*[,，]?\s*${ZH_WEEKDAY}[,，]?\s*|\.?\s+)`, 'i');
@@ -406,6 +407,12 @@ export function publicationLabel(text: string): boolean {
 
 /** True for a text that is a stamp this reader reads (on a desk in `deskZone`). */
 export const isStamp = (text: string, deskZone?: string): boolean => parseStamp(text, 0, deskZone) !== undefined;
+
+/** Whether a text is a whole stamp but for a date with slashes that may be read either way (`05/02/2025 10:30 GMT`). */
+export function stampButForDate(text: string, deskZone?: string): boolean {
+  const slashed = ambiguousSlashDate(text);
+  return slashed !== undefined && isStamp(text.replace(slashed.printed, '2025-01-01'), deskZone);
+}
 
 /**
  * Whether a text is a whole stamp but for the abbreviation after its time that names several zones, with no

@@ -21,7 +21,7 @@ import {
 import { contentId, markdownHeading, markdownText, withoutWireMarks } from './record.js';
 import type { Importer, ImportResult, RecordFieldsOut } from './types.js';
 import { type PageBlock, BREADCRUMB_SEP, classify, CREDITED, endsStory, ID_LINE, IMAGE_LINE, isListHeading, isPlace, isRelated, type Line, NAV, RULE, segments, endsSentence, withoutClosers, withoutLinkNoise } from './_page.js';
-import { ambiguity, ambiguousSlashDate, ambiguousZone, dateAlone, labelKind, parseStamp, publicationLabel, sameDayStamp, stampButForZone, timeAlone, untimedStamp, type Stamp } from './_stamps.js';
+import { ambiguity, ambiguousSlashDate, ambiguousZone, dateAlone, labelKind, parseStamp, publicationLabel, sameDayStamp, stampButForDate, stampButForZone, timeAlone, untimedStamp, type Stamp } from './_stamps.js';
 import { MONTH_NAME } from './_months.js';
 import { type Byline, parseByline } from './_bylines.js';
 import { nameCase } from './_names.js';
@@ -172,8 +172,9 @@ const problems = {
   /** No stamp read: a line labelled like one (`Updated: Feb 5, 2025 9:24 EST`) is named, as a form not read. */
   noDate: (file: string, lines: readonly Line[], deskZone: string) => {
     // (Also a part of an info line: `By ZHANG YI | China Daily | Updated: 2025-02-05 24:11`.)
-    // (Or a stamp with no label but for its zone, which names several: the Hindustan Times' `Feb 05, 2025 10:30 AM IST`.)
-    const labelled = lines.flatMap((l) => [l.text, ...segments(l.text)].map((text) => ({ n: l.n, text }))).find((l) => STAMP_LABEL.test(l.text) || stampButForZone(l.text, deskZone));
+    // (Or a stamp with no label but for its zone, which names several: the Hindustan Times' `Feb 05, 2025 10:30 AM IST`;
+    // or its date with slashes, which may be read either way: `05/02/2025 10:30 GMT`.)
+    const labelled = lines.flatMap((l) => [l.text, ...segments(l.text)].map((text) => ({ n: l.n, text }))).find((l) => STAMP_LABEL.test(l.text) || stampButForZone(l.text, deskZone) || stampButForDate(l.text, deskZone));
     // (A date alone, with no label, as Deutsche Welle prints it under its byline: named as giving no time. QA: the
     // copy was said to have no stamp.)
     const dated = labelled === undefined ? lines.find((l) => l.kind === 'text' && dateAlone(l.text)) : undefined;

@@ -140,6 +140,9 @@ const PAGES: Record<string, (n: number) => string> = {
   // (And a stamp, then n digits on its line: 4.5 s at 60,000, a pattern trying every digit.)
   'a stamp, then n digits on its line': (n) => `Talks resume in Doha\n\nPublished: 2025-02-05 09:24 ${'1'.repeat(n)}\nUpdated: 2025-02-05 10:00\n\nDOHA — Talks resumed.\n`,
   'a byline of n letters before a stamp on its line': (n) => `Talks resume in Doha\n\nBy ${'a'.repeat(n)} Published: 2025-02-05 09:24\n\nDOHA — Talks resumed.\n`,
+  // (And n parts between bars before a stamp on its line: 22 s at 30,000 parts in the thirty-fifth session, each
+  // part looking at the parts before it, until fixed there.)
+  'n parts between bars before a stamp on its line': (n) => `Talks resume in Doha\n\nBy ${'a | '.repeat(n)}Published: 2025-02-05 09:24\n\nDOHA — Talks resumed.\n`,
 };
 console.log('');
 console.log(`| import: page of | ${sizes.map((s) => `${s / 1000}k lines`).join(' | ')} |`);

@@ -173,7 +173,8 @@ const ANY_BARS = /\s*[|｜丨]\s*|\s+(?=(?:来源|來源|作者|责任编辑|責
  */
 export function segments(text: string): string[] {
   const parts = text.split(CREDITED.test(text) ? ANY_BARS : SPACED_BARS).flatMap((seg) => seg.split(STAMP_AFTER_BYLINE)).flatMap((seg) => (stampedTwice(seg) ? seg.split(SECOND_STAMP) : [seg]))
-    .flatMap(placeApart).flatMap(bracketedUpdate).flatMap(sourceBeforeStamp).flatMap(zhBeforeStamp);
+    // (Each of these parts a stamp from what is around it: only a part with a digit may hold one.)
+    .flatMap((seg) => (/\d/.test(seg) ? placeApart(seg).flatMap(bracketedUpdate).flatMap(sourceBeforeStamp).flatMap(zhBeforeStamp) : [seg]));
   if (parts.length < 2) return parts;
   // A date and its time parted by a bar, a spaced slash or a dot (`February 5, 2025 / 10:30 AM EST`, `10:30 AM · Feb 5,
   // 2025`): one stamp.
@@ -222,10 +223,11 @@ const SOURCE_BEFORE_STAMP = /^(?<by>By \p{Lu}[^()]{0,60}?\s)?\((?<source>\p{Lu}[
  * 2025-02-05 09:24`). (The line was no stamp.)
  */
 function zhBeforeStamp(seg: string): string[] {
-  if (isStamp(seg)) return [seg];
   const m = /^(\p{Script=Han}[^\d\n]{0,40}?)\s+(?=\d{4}\s*[-/.年])/u.exec(seg);
-  const rest = m === null ? [] : zhAfterStamp(seg.slice(m[0].length));
-  return m !== null && isStamp(rest[0] ?? '') ? [m[1] ?? '', ...rest] : zhAfterStamp(seg);
+  if (m === null) return zhAfterStamp(seg);
+  if (isStamp(seg)) return [seg];
+  const rest = zhAfterStamp(seg.slice(m[0].length));
+  return isStamp(rest[0] ?? '') ? [m[1] ?? '', ...rest] : [seg];
 }
 
 /**
@@ -234,8 +236,8 @@ function zhBeforeStamp(seg: string): string[] {
  * segments, unless the whole is a stamp (`2025-02-05 09:24 北京时间`). (The line was no stamp.)
  */
 function zhAfterStamp(seg: string): string[] {
-  const m = /^(.{0,60}\d)\s*[·•]?\s*(\p{Script=Han}[^\d\n]{0,30})$/u.exec(seg);
-  return m !== null && !isStamp(seg) && isStamp(m[1] ?? '') ? [m[1] ?? '', m[2] ?? ''] : [seg];
+  const m = seg.length > 100 ? null : /^(.{0,60}\d)\s*[·•]?\s*(\p{Script=Han}[^\d\n]{0,30})$/u.exec(seg);
+  return m !== null && isStamp(m[1] ?? '') && !isStamp(seg) ? [m[1] ?? '', m[2] ?? ''] : [seg];
 }
 const PLACE_BEFORE_STAMP = /^(\p{Lu}[\p{L}'’. ]{1,40}?)\s+[-–—]\s+(?=\S)/u;
 /** A name the gazetteer knows as a city's (one city or several of that name). */

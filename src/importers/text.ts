@@ -20,7 +20,9 @@ import {
 } from './lines.js';
 import { contentId, markdownHeading, markdownText, withoutWireMarks } from './record.js';
 import type { Importer, ImportResult, RecordFieldsOut } from './types.js';
-import { type PageBlock, BREADCRUMB_SEP, classify, CREDITED, endsStory, ID_LINE, IMAGE_LINE, isListHeading, isPlace, isRelated, type Line, NAV, RULE, segments, endsSentence, withoutClosers, withoutLinkNoise } from './_page.js';
+import { type PageBlock, BREADCRUMB_SEP, classify, endsStory, ID_LINE, IMAGE_LINE, isListHeading, isRelated, type Line, NAV, RULE, endsSentence, withoutClosers, withoutLinkNoise } from './_page.js';
+import { isPlaceName } from './_places.js';
+import { CREDITED, segments } from './_stamp-line.js';
 import { ambiguity, ambiguousSlashDate, ambiguousZone, dateAlone, labelKind, parseStamp, publicationLabel, sameDayStamp, stampButForDate, stampButForZone, timeAlone, untimedStamp, type Stamp } from './_stamps.js';
 import { MONTH_NAME } from './_months.js';
 import { type Byline, parseByline } from './_bylines.js';
@@ -371,7 +373,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
       if (byline !== undefined) takeByline(byline);
       else if (agency !== undefined) agencies.push({ agency, printed: seg });
       // A place before the stamp (El País' `Madrid - FEB 05, 2025 - 10:30 CET`): where the reporters were.
-      else if (k < lastRead && isPlace(seg)) notes.push(placesNote(seg));
+      else if (k < lastRead && isPlaceName(seg)) notes.push(placesNote(seg));
       else notes.push(`part of the stamp line not used: ${q(seg)}`);
     }
   };
@@ -454,7 +456,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
   const places = stampAt > 0 ? stampSegments.slice(0, stampAt) : [];
   const nameOverPlace = candidates[candidates.length - 1];
   const placeByline = outletByline === undefined && candidates.length >= 2 && nameOverPlace !== undefined && nameOverPlace.n === (stampLine?.n ?? 0) - 1 &&
-    places.length > 0 && places.every(isPlace) && personAlone(nameOverPlace.text) ? parseByline(`By ${nameOverPlace.text}`) : undefined;
+    places.length > 0 && places.every(isPlaceName) && personAlone(nameOverPlace.text) ? parseByline(`By ${nameOverPlace.text}`) : undefined;
   if (placeByline !== undefined) {
     candidates.pop();
     bylineUnder ??= candidates[candidates.length - 1] ?? null;

@@ -2751,6 +2751,13 @@ describe('importText: bylines in the forms other outlets print them', () => {
     expect(story.notes).toEqual(note === undefined ? [] : [note]);
   });
 
+  // (A byline and a stamp parted by a dash on one line: the line was no stamp, and the copy refused.)
+  it('reads a byline and a stamp parted by a dash', () => {
+    const r = importText(['Port reopens after three days of storms', '', 'By Jane Doe – Updated Feb 5, 2025 10:30 AM', '', 'The port reopened on Wednesday, officials said.', ''].join('\n'), { file: 'b.txt', timezone: ZONE });
+    const story = only(r);
+    expect([story.fields.title, story.fields.authors, story.fields.date]).toEqual(['Port reopens after three days of storms', ['Jane Doe'], '2025-02-05 10:30']);
+  });
+
   it('keeps a hyphen within a name', () => {
     expect(only(importText(page('By Jean-Luc Doe'), { file: 'b.txt', timezone: ZONE })).fields.authors).toEqual(['Jean-Luc Doe']);
   });

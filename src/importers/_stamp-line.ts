@@ -89,9 +89,10 @@ function zhAfterStamp(seg: string): string[] {
 const PLACE_BEFORE_STAMP = /^(\p{Lu}[\p{L}'’. ]{1,40}?)\s+[-–—]\s+(?=\S)/u;
 /**
  * A byline and a labelled stamp on one line with nothing between them, as the Global Times prints them
- * ("By Global Times Published: Feb 05, 2025 09:24 PM"): parted before the label, on a line that opens with "By".
+ * ("By Global Times Published: Feb 05, 2025 09:24 PM"), or a dash between them ("By Jane Doe – Updated Feb 5, 2025
+ * 10:30 AM"): parted before the label, on a line that opens with "By".
  */
-const STAMP_AFTER_BYLINE = /(?<=^By\s.{1,80}?)\s+(?=(?:Published|Updated|Posted)\s*:)/i;
+const STAMP_AFTER_BYLINE = /(?<=^By\s.{1,80}?)\s+(?=(?:Published|Updated|Posted)\s*:)|(?<=^By\s.{1,80}?)\s+[-–—]\s+(?=(?:Published|Updated|Posted)\b)/i;
 /**
  * Two stamps on one line with no bar between them, as the New York Times prints them ("Published Feb. 5, 2025
  * Updated Feb. 5, 2025, 9:24 a.m. ET") and Reuters ("February 5, 2025 9:24 AM GMT+8 Updated 2 hours ago"):

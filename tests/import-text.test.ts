@@ -2900,3 +2900,20 @@ describe('importText: a stamp that gives a time and no date', () => {
     expect(formatDiagnostic(r.diagnostics[0]!)).toContain(`the stamp "${stamp}" gives a time and no date`);
   });
 });
+
+describe("importText: Reuters' summary box", () => {
+  const page = (box: string[]): string => ['Rail strike halted by German court', '', 'By Jane Doe', 'February 5, 2025 10:30 AM GMT+1', '', ...box.flatMap((l) => [l, '']),
+    'BERLIN, Feb 5 (Reuters) - A German court ordered a halt to the strike on Wednesday.', '', 'The union said it would appeal.', ''].join('\n');
+  // QA: its points were headings of the story (`## Court rules strike disproportionate`), and the dateline's
+  // paragraph, agency and all, a paragraph.
+  it('leaves the box out of the body, noted with its points, and reads the dateline after it', () => {
+    const story = only(importText(page(['Summary', 'Court rules strike disproportionate', 'Union says it will appeal']), { file: 'r.txt', timezone: ZONE }));
+    expect([story.fields.agency, story.fields.dateline?.city, story.body]).toEqual([{ name: 'Reuters' }, 'Berlin', 'A German court ordered a halt to the strike on Wednesday.\n\nThe union said it would appeal.']);
+    expect(story.notes).toContain('the page\'s summary box over the story left out: "Court rules strike disproportionate"; "Union says it will appeal"');
+  });
+
+  it('keeps a heading of that name with no dateline under its lines', () => {
+    const text = ['Rail strike halted by German court', '', 'February 5, 2025 10:30 AM GMT+1', '', 'Summary', '', 'The court ruled on Wednesday.', '', 'The union said it would appeal.', ''].join('\n');
+    expect(only(importText(text, { file: 'r.txt', timezone: ZONE })).body).toContain('The court ruled on Wednesday.');
+  });
+});

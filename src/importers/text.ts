@@ -74,6 +74,23 @@ const STAMP_LABEL = new RegExp(
   'i',
 );
 
+/**
+ * The points of a summary box at block `at` (Reuters' `Summary`, `Key points`, `Highlights`, `In brief`, `At a
+ * glance`): up to six short lines under the heading, with the dateline's paragraph right after them; undefined
+ * otherwise (a heading of the story's own, with its paragraphs).
+ */
+function summaryBox(blocks: readonly PageBlock[], at: number): PageBlock[] | undefined {
+  if (!/^(?:summary|key points|highlights|in brief|at a glance)\s*:?$/i.test(blocks[at]?.text ?? '')) return undefined;
+  const points: PageBlock[] = [];
+  for (let k = at + 1; k < blocks.length && k <= at + 6; k++) {
+    const b = blocks[k] as PageBlock;
+    if (points.length > 0 && leadOf(b) !== undefined) return points;
+    if (b.kind !== 'text' || b.text.length > 200 || leadOf(b) !== undefined) return undefined;
+    points.push(b);
+  }
+  return undefined;
+}
+
 /** Why a stamp line was not read: a zone abbreviation that names several zones, a date with no time, or a form not read. */
 function notRead(text: string, deskZone: string): string {
   const zone = ambiguousZone(text, deskZone);
@@ -666,7 +683,15 @@ export const importText: Importer = (input, ctx): ImportResult => {
       if (byline !== undefined) takeByline(byline);
       else if (agency !== undefined) agencies.push({ agency, printed: b.text });
       else if (photo !== undefined) caption = photo;
-      else break;
+      else {
+        // Reuters' summary box over the story (`Summary`, then its points, then the dateline's paragraph): left out
+        // of the body, noted with its points (QA: the points were headings of the story, and its dateline, agency
+        // and all, a paragraph).
+        const points = summaryBox(blocks, i);
+        if (points === undefined) break;
+        notes.push(`the page's summary box over the story left out: ${points.map((p) => q(p.text)).join('; ')}`);
+        i += points.length;
+      }
     }
   }
   // A labelled stamp closing the page (the Hindu prints `Published - …` under the story, its update above

@@ -2758,6 +2758,18 @@ describe('importText: bylines in the forms other outlets print them', () => {
     expect([story.fields.title, story.fields.authors, story.fields.date]).toEqual(['Port reopens after three days of storms', ['Jane Doe'], '2025-02-05 10:30']);
   });
 
+  // QA: a byline without "By" of names, a comma and an agency, a title or a paper (Nikkei Asia's) was the headline.
+  it.each([['JANE DOE, Nikkei staff writer'], ['Jane Doe, Reuters'], ['JANE DOE and TOM HALE, Nikkei staff writers']])('takes no headline from %j, noted', (line) => {
+    const story = only(importText(page(line), { file: 'b.txt', timezone: ZONE }));
+    expect([story.fields.title, story.fields.authors]).toEqual(['Port reopens after three days of storms', undefined]);
+    expect(story.notes).toEqual([`a line like a byline without "By", not read as one (a label or a place reads the same): "${line}"; write "By ${line}" if it is the byline`]);
+  });
+
+  it('keeps a headline of a name, a comma and more', () => {
+    const text = ['Trump, Netanyahu set for pivotal talks', '', 'Updated: 2025-02-05 09:24', '', 'WASHINGTON — Talks began.', ''].join('\n');
+    expect(only(importText(text, { file: 'b.txt', timezone: ZONE })).fields.title).toBe('Trump, Netanyahu set for pivotal talks');
+  });
+
   it('keeps a hyphen within a name', () => {
     expect(only(importText(page('By Jean-Luc Doe'), { file: 'b.txt', timezone: ZONE })).fields.authors).toEqual(['Jean-Luc Doe']);
   });

@@ -47,6 +47,20 @@ export function barByline(text: string): Byline | undefined {
 }
 
 /**
+ * `Jane Doe, Reuters`, `JANE DOE, Nikkei staff writer`, `JANE DOE and TOM HALE, Nikkei staff writers`: names of two
+ * words or more that look like people's, then a comma and an agency, a title or a publication, and nothing else, as
+ * Nikkei Asia prints its byline without "By". A headline reads so too rarely (`Trump, Netanyahu set for talks`
+ * names no one of two words); the caller takes it, as a line with a bar, only for no headline, noted.
+ */
+export function commaByline(text: string): boolean {
+  const line = text.replace(/\s+/g, ' ').trim();
+  if (/^by\s/iu.test(line) || !/^[^,]+, [^,]+$/u.test(line) || /[.!?]$/u.test(line)) return false;
+  const b = parseByline(`By ${line}`);
+  const person = (a: Byline['authors'][number]): boolean => /^\p{Script=Latin}+(?:[ '’.-]+\p{Script=Latin}+)*$/u.test(a.name) && a.name.includes(' ') && looksLikePerson(a.name);
+  return b !== undefined && b.authors.length > 0 && b.authors.every(person) && (b.agency !== undefined || (b.titles?.length ?? 0) > 0 || b.publication !== undefined);
+}
+
+/**
  * `Jane Roe in Berlin`, `Jane Roe and Tom Reed in Kyiv`: names of two words or more that look like people's,
  * then `in` and a city or region the gazetteer knows, as the Guardian prints its byline above the stamp
  * without "By". A headline reads the same (`Storm Darragh in Cork`), so the caller takes it only for no

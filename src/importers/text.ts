@@ -30,7 +30,7 @@ import { nameCase } from './_names.js';
 import { startsWithKnownName } from './_given-names.js';
 import { keptWholeNote } from './_surname-first.js';
 import { withNote } from './_with.js';
-import { barByline, nameInPlace, outletInPlace, personAlone } from './_bar-byline.js';
+import { barByline, commaByline, nameInPlace, outletInPlace, personAlone } from './_bar-byline.js';
 import { endsWithMark, innerEndMarkNote, innerEndMarks, MARK_ALONE, withoutEndMark } from './_end-mark.js';
 import { leadOf, type TextLead } from './_lead.js';
 import { closingCredit } from './_closing.js';
@@ -483,7 +483,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
   // A line under it like a byline without "By" (`Jane Doe | AP`) is no headline, and is not read as a
   // byline either: a label or a place reads the same (`White House | AP`, `Hong Kong | Reuters`). Noted.
   // So is one of names and a place (the Guardian's `Jane Roe in Berlin`) with a line above it.
-  const bylineLike = (text: string): boolean => barByline(text) !== undefined || nameInPlace(text) || outletInPlace(text) !== undefined;
+  const bylineLike = (text: string): boolean => barByline(text) !== undefined || nameInPlace(text) || outletInPlace(text) !== undefined || commaByline(text);
   // So is a page's labelled credit line (Xinhua's `Source: Xinhua`, `Editor: huaxia`, each on its own line),
   // and a name alone (two or three words, as the South China Morning Post prints its byline) under a line
   // that ends no sentence: of three words or more when the name starts with a given name the importer knows,

@@ -2765,6 +2765,14 @@ describe('importText: bylines in the forms other outlets print them', () => {
     expect(story.notes).toEqual([`a line like a byline without "By", not read as one (a label or a place reads the same): "${line}"; write "By ${line}" if it is the byline`]);
   });
 
+  // QA: a name alone over a job alone, as Korean papers print their bylines: the job was the headline.
+  it.each([['Reporter'], ['Staff Writer']])('takes no headline from a name alone over %j', (title) => {
+    const text = ['Rail strike halted by German court', '', 'Jane Doe', title, '', 'Published 2025.02.05. 10:30', '', 'A German court ordered a halt to the strike on Wednesday.', ''].join('\n');
+    const story = only(importText(text, { file: 'k.txt', timezone: ZONE }));
+    expect([story.fields.title, story.fields.date]).toEqual(['Rail strike halted by German court', '2025-02-05 10:30']);
+    expect(story.notes).toContain(`found before the stamp and not used: "${title}"`);
+  });
+
   it('keeps a headline of a name, a comma and more', () => {
     const text = ['Trump, Netanyahu set for pivotal talks', '', 'Updated: 2025-02-05 09:24', '', 'WASHINGTON — Talks began.', ''].join('\n');
     expect(only(importText(text, { file: 'b.txt', timezone: ZONE })).fields.title).toBe('Trump, Netanyahu set for pivotal talks');

@@ -26,7 +26,7 @@ import { CREDITED, segments } from './_stamp-line.js';
 import { ambiguity, ambiguousSlashDate, ambiguousZone, dateAlone, labelKind, parseStamp, publicationLabel, sameDayStamp, stampButForDate, stampButForZone, timeAlone, untimedStamp, type Stamp } from './_stamps.js';
 import { MONTH_NAME } from './_months.js';
 import { type Byline, parseByline } from './_bylines.js';
-import { nameCase } from './_names.js';
+import { isJobPhrase, nameCase } from './_names.js';
 import { startsWithKnownName } from './_given-names.js';
 import { keptWholeNote } from './_surname-first.js';
 import { withNote } from './_with.js';
@@ -497,7 +497,14 @@ export const importText: Importer = (input, ctx): ImportResult => {
   // And a line that opens as a byline does, in a form not read (`By Jane Doe @janedoe`): noted as not used, never the
   // headline (QA: the headline above it was "not used").
   const unreadByline = (text: string): boolean => /^(?:By|BY)\s+\p{Lu}/u.test(text) && parseByline(text) === undefined;
-  const notHeadline = (k: number): boolean => bylineLike(candidates[k]?.text ?? '') || CREDITED.test(candidates[k]?.text ?? '') || nameUnderHeadline(k) || unreadByline(candidates[k]?.text ?? '');
+  // And a name alone over a job alone (`Jane Doe`, then `Reporter`, as Korean papers print their bylines): neither is the
+  // headline (QA: "Reporter" was).
+  const titleUnderName = (k: number): boolean => {
+    const title = candidates[k]?.text ?? '';
+    return k > 0 && title.split(' ').length <= 4 && isJobPhrase(title) && personAlone(candidates[k - 1]?.text ?? '');
+  };
+  const notHeadline = (k: number): boolean => bylineLike(candidates[k]?.text ?? '') || CREDITED.test(candidates[k]?.text ?? '') || nameUnderHeadline(k) || unreadByline(candidates[k]?.text ?? '') ||
+    titleUnderName(k) || titleUnderName(k + 1);
   let top = crumb >= 0 ? 0 : candidates.length - 1;
   while (crumb < 0 && top > 0 && notHeadline(top)) top -= 1;
   // A standfirst under the headline, a sentence of eight words or more closing with a full stop (the New

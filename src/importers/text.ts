@@ -496,7 +496,8 @@ export const importText: Importer = (input, ctx): ImportResult => {
   };
   // And a line that opens as a byline does, in a form not read (`By Jane Doe @janedoe`): noted as not used, never the
   // headline (QA: the headline above it was "not used").
-  const unreadByline = (text: string): boolean => /^(?:By|BY)\s+\p{Lu}/u.test(text) && parseByline(text) === undefined;
+  // (A given name the importer knows after "By": a headline may open so, `By Any Means Necessary`.)
+  const unreadByline = (text: string): boolean => /^(?:By|BY)\s+\p{Lu}/u.test(text) && startsWithKnownName(text.slice(3).trim()) && parseByline(text) === undefined;
   // And a name alone over a job alone (`Jane Doe`, then `Reporter`, as Korean papers print their bylines): neither is the
   // headline (QA: "Reporter" was).
   const titleUnderName = (k: number): boolean => {

@@ -51,7 +51,35 @@ function zoneOf(e: Entry): string | undefined {
 const ALIASES: Readonly<Record<string, string>> = {
   'united nations': 'New York', kiev: 'Kyiv', macao: 'Macau', yangon: 'Rangoon', mecca: 'Makkah', 'kuwait city': 'Kuwait',
   shenyang: 'Shenyeng', shijiazhuang: 'Shijianzhuang', 'xi an': 'Xian', mudanjiang: 'Mudangiang', 'tel aviv': 'Tel Aviv-Yafo',
+  // The spellings wires print now for cities of the wars in Ukraine and the Middle East, where the gazetteer keeps an
+  // older one (QA: `ODESA, Ukraine`, `LVIV`, `DNIPRO`, `ERBIL`, `HOMS`, `HEBRON, West Bank` were unknown, their zone
+  // asked for). `|` and a region: the region that spelling names (Odessa, Texas is a tenth of Odessa, Ukraine).
+  odesa: 'Odessa|Ukraine', lviv: 'Lvov', dnipro: 'Dnipropetrovsk', mykolaiv: 'Mykolayiv', zaporizhzhia: 'Zaporizhzhya', 'kryvyi rih': 'Kryvyy Rih',
+  vinnytsia: 'Vinnytsya', kupiansk: 'Kupyansk', uzhhorod: 'Uzhgorod', khmelnytskyi: 'Khmelnytskyy', kropyvnytskyi: 'Kirovohrad',
+  severodonetsk: 'Sievierodonetsk', slovyansk: 'Sloviansk', erbil: 'Irbil', raqqa: 'Ar Raqqah', 'deir ez zor': 'Dayr az Zawr', 'deir el zor': 'Dayr az Zawr',
+  benghazi: 'Banghazi', misrata: 'Misratah', hodeidah: 'Al Hudaydah', taiz: 'Taizz', homs: 'Hims', latakia: 'Al Ladhiqiyah', sidon: 'Saida|Lebanon',
+  hebron: 'Al Khalil', kismayo: 'Kismaayo', beersheba: 'Beer Sheva', 'gaza strip': 'Gaza', 'khan yunis': 'Khan Younis',
 };
+
+/**
+ * Cities wires dateline from that the gazetteer lacks (QA: `DEIR AL-BALAH, Gaza Strip`, `JENIN, West Bank`,
+ * `POKROVSK, Ukraine`, `TYRE, Lebanon` were unknown; `POKROVSK` alone was the gazetteer's Pokrovsk in Yakutia, nine
+ * hours off): the city, its country's ISO code and name, its zone, and its population before the wars, which
+ * weighs it against a namesake (`RAFAH` alone is Gaza's; Pokrovsk alone stays ambiguous).
+ */
+const EXTRA_CITIES: ReadonlyArray<[string, string, string, string, number]> = [
+  ['Khan Younis', 'PS', 'Palestine', 'Asia/Gaza', 205_000], ['Rafah', 'PS', 'Palestine', 'Asia/Gaza', 171_000], ['Jabalia', 'PS', 'Palestine', 'Asia/Gaza', 172_000],
+  ['Deir al-Balah', 'PS', 'Palestine', 'Asia/Gaza', 75_000], ['Nuseirat', 'PS', 'Palestine', 'Asia/Gaza', 85_000], ['Beit Lahia', 'PS', 'Palestine', 'Asia/Gaza', 90_000],
+  ['Beit Hanoun', 'PS', 'Palestine', 'Asia/Gaza', 52_000], ['Jenin', 'PS', 'Palestine', 'Asia/Hebron', 50_000], ['Tulkarm', 'PS', 'Palestine', 'Asia/Hebron', 65_000],
+  ['Jericho', 'PS', 'Palestine', 'Asia/Hebron', 21_000], ['Qalqilya', 'PS', 'Palestine', 'Asia/Hebron', 52_000], ['Bethlehem', 'PS', 'Palestine', 'Asia/Hebron', 28_000],
+  ['Tubas', 'PS', 'Palestine', 'Asia/Hebron', 20_000], ['Tyre', 'LB', 'Lebanon', 'Asia/Beirut', 200_000], ['Nabatieh', 'LB', 'Lebanon', 'Asia/Beirut', 80_000],
+  ['Baalbek', 'LB', 'Lebanon', 'Asia/Beirut', 82_000], ['Hama', 'SY', 'Syria', 'Asia/Damascus', 700_000], ['Sderot', 'IL', 'Israel', 'Asia/Jerusalem', 35_000],
+  ['Ashkelon', 'IL', 'Israel', 'Asia/Jerusalem', 150_000], ['Eilat', 'IL', 'Israel', 'Asia/Jerusalem', 53_000], ['Kiryat Shmona', 'IL', 'Israel', 'Asia/Jerusalem', 22_000],
+  ['Bakhmut', 'UA', 'Ukraine', 'Europe/Kyiv', 70_000], ['Pokrovsk', 'UA', 'Ukraine', 'Europe/Kyiv', 60_000], ['Avdiivka', 'UA', 'Ukraine', 'Europe/Kyiv', 31_000],
+  ['Toretsk', 'UA', 'Ukraine', 'Europe/Kyiv', 30_000], ['Chasiv Yar', 'UA', 'Ukraine', 'Europe/Kyiv', 12_000], ['Vuhledar', 'UA', 'Ukraine', 'Europe/Kyiv', 14_000],
+  ['Sloviansk', 'UA', 'Ukraine', 'Europe/Kyiv', 105_000], ['Izium', 'UA', 'Ukraine', 'Europe/Kyiv', 45_000], ['Enerhodar', 'UA', 'Ukraine', 'Europe/Kyiv', 50_000],
+  ['Sievierodonetsk', 'UA', 'Ukraine', 'Europe/Kyiv', 100_000], ['Sudzha', 'RU', 'Russia', 'Europe/Moscow', 5_000],
+];
 
 let regionNames: Intl.DisplayNames | undefined;
 /** The English name of an ISO 3166 region (`Antigua & Barbuda`), if ICU has one. */
@@ -95,6 +123,10 @@ function byName(): Map<string, Entry[]> {
         index.set(k, list);
       }
     }
+    for (const [city, iso2, country, timezone, pop] of EXTRA_CITIES) {
+      const e = { city, city_ascii: city, iso2, iso3: '', country, province: '', timezone, pop, lat: 0, lng: 0 } as unknown as Entry;
+      index.set(key(city), [...(index.get(key(city)) ?? []), e]);
+    }
   }
   return index;
 }
@@ -117,7 +149,8 @@ export function lookupCity(city: string, region?: string): CityLookup {
   const alias = ALIASES[key(city)];
   if (alias !== undefined) {
     // The city keeps the name printed (UNITED NATIONS is not New York in a dateline).
-    const found = lookupCity(alias, region);
+    const [aliasCity, aliasRegion] = alias.split('|');
+    const found = lookupCity(aliasCity ?? alias, region ?? aliasRegion);
     return found.found ? { ...found, city: cityName(city.trim()) } : found;
   }
   let matches = byName().get(key(city)) ?? [];
@@ -160,7 +193,7 @@ const COLON_LEAD_COUNTRIES = new Set(['IN', 'PK', 'BD', 'LK', 'NP', 'BT', 'MV', 
  * `LONDON:`). `READING:`, `NICE:`, `SPLIT:` and `MOBILE:` open paragraphs as labels as often.
  */
 export function colonLeadCity(city: string): boolean {
-  const name = key(ALIASES[key(city)] ?? city);
+  const name = key((ALIASES[key(city)] ?? city).split('|')[0] ?? city);
   return (byName().get(name) ?? []).some((e) => e.pop >= 1_000_000 || COLON_LEAD_COUNTRIES.has(e.iso2));
 }
 

@@ -59,6 +59,9 @@ const ALIASES: Readonly<Record<string, string>> = {
   severodonetsk: 'Sievierodonetsk', slovyansk: 'Sloviansk', erbil: 'Irbil', raqqa: 'Ar Raqqah', 'deir ez zor': 'Dayr az Zawr', 'deir el zor': 'Dayr az Zawr',
   benghazi: 'Banghazi', misrata: 'Misratah', hodeidah: 'Al Hudaydah', taiz: 'Taizz', homs: 'Hims', latakia: 'Al Ladhiqiyah', sidon: 'Saida|Lebanon',
   hebron: 'Al Khalil', kismayo: 'Kismaayo', beersheba: 'Beer Sheva', 'gaza strip': 'Gaza', 'khan yunis': 'Khan Younis',
+  // And others wires print that it spells otherwise (QA: `GAZA CITY`, `GUATEMALA CITY`, `N'DJAMENA`, `SEVASTOPOL` were unknown).
+  'gaza city': 'Gaza', 'guatemala city': 'Guatemala', 'n djamena': 'Ndjamena', sevastopol: 'Sevastapol', naypyitaw: 'Naypyidaw', 'nay pyi taw': 'Naypyidaw',
+  mekelle: 'Mekele', 'guantanamo bay': 'Guantanamo', 'palm beach': 'West Palm Beach', 'rishon letzion': 'Rishon LeZion',
 };
 
 /**
@@ -67,7 +70,7 @@ const ALIASES: Readonly<Record<string, string>> = {
  * hours off): the city, its country's ISO code and name, its zone, and its population before the wars, which
  * weighs it against a namesake (`RAFAH` alone is Gaza's; Pokrovsk alone stays ambiguous).
  */
-const EXTRA_CITIES: ReadonlyArray<[string, string, string, string, number]> = [
+const EXTRA_CITIES: ReadonlyArray<[string, string, string, string, number, string?]> = [
   ['Khan Younis', 'PS', 'Palestine', 'Asia/Gaza', 205_000], ['Rafah', 'PS', 'Palestine', 'Asia/Gaza', 171_000], ['Jabalia', 'PS', 'Palestine', 'Asia/Gaza', 172_000],
   ['Deir al-Balah', 'PS', 'Palestine', 'Asia/Gaza', 75_000], ['Nuseirat', 'PS', 'Palestine', 'Asia/Gaza', 85_000], ['Beit Lahia', 'PS', 'Palestine', 'Asia/Gaza', 90_000],
   ['Beit Hanoun', 'PS', 'Palestine', 'Asia/Gaza', 52_000], ['Jenin', 'PS', 'Palestine', 'Asia/Hebron', 50_000], ['Tulkarm', 'PS', 'Palestine', 'Asia/Hebron', 65_000],
@@ -79,6 +82,14 @@ const EXTRA_CITIES: ReadonlyArray<[string, string, string, string, number]> = [
   ['Toretsk', 'UA', 'Ukraine', 'Europe/Kyiv', 30_000], ['Chasiv Yar', 'UA', 'Ukraine', 'Europe/Kyiv', 12_000], ['Vuhledar', 'UA', 'Ukraine', 'Europe/Kyiv', 14_000],
   ['Sloviansk', 'UA', 'Ukraine', 'Europe/Kyiv', 105_000], ['Izium', 'UA', 'Ukraine', 'Europe/Kyiv', 45_000], ['Enerhodar', 'UA', 'Ukraine', 'Europe/Kyiv', 50_000],
   ['Sievierodonetsk', 'UA', 'Ukraine', 'Europe/Kyiv', 100_000], ['Sudzha', 'RU', 'Russia', 'Europe/Moscow', 5_000],
+  ['Ashdod', 'IL', 'Israel', 'Asia/Jerusalem', 225_000], ['Netanya', 'IL', 'Israel', 'Asia/Jerusalem', 220_000], ['Herzliya', 'IL', 'Israel', 'Asia/Jerusalem', 100_000],
+  ['Rishon LeZion', 'IL', 'Israel', 'Asia/Jerusalem', 255_000], ['Tiberias', 'IL', 'Israel', 'Asia/Jerusalem', 45_000], ['Safed', 'IL', 'Israel', 'Asia/Jerusalem', 37_000],
+  ['Nahariya', 'IL', 'Israel', 'Asia/Jerusalem', 60_000], ['Metula', 'IL', 'Israel', 'Asia/Jerusalem', 2_000],
+  // (And the towns of summits, launches and bases: with the province a US state, a Canadian one or an Italian region is read by.)
+  ['Davos', 'CH', 'Switzerland', 'Europe/Zurich', 11_000], ['Sharm el-Sheikh', 'EG', 'Egypt', 'Africa/Cairo', 73_000],
+  ['Cape Canaveral', 'US', 'United States of America', 'America/New_York', 10_000, 'Florida'], ['Kananaskis', 'CA', 'Canada', 'America/Edmonton', 250, 'Alberta'],
+  ['Lampedusa', 'IT', 'Italy', 'Europe/Rome', 6_000, 'Sicily'], ['Kinmen', 'TW', 'Taiwan', 'Asia/Taipei', 140_000], ['Panmunjom', 'KR', 'South Korea', 'Asia/Seoul', 100],
+  ['Pahalgam', 'IN', 'India', 'Asia/Kolkata', 10_000, 'Jammu and Kashmir'], ['Ramstein Air Base', 'DE', 'Germany', 'Europe/Berlin', 8_000, 'Rhineland-Palatinate'],
 ];
 
 let regionNames: Intl.DisplayNames | undefined;
@@ -123,8 +134,8 @@ function byName(): Map<string, Entry[]> {
         index.set(k, list);
       }
     }
-    for (const [city, iso2, country, timezone, pop] of EXTRA_CITIES) {
-      const e = { city, city_ascii: city, iso2, iso3: '', country, province: '', timezone, pop, lat: 0, lng: 0 } as unknown as Entry;
+    for (const [city, iso2, country, timezone, pop, province] of EXTRA_CITIES) {
+      const e = { city, city_ascii: city, iso2, iso3: '', country, province: province ?? '', timezone, pop, lat: 0, lng: 0 } as unknown as Entry;
       index.set(key(city), [...(index.get(key(city)) ?? []), e]);
     }
   }

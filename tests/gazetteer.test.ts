@@ -123,6 +123,13 @@ describe('lookupCity', () => {
     expect(lookupCity(city, region)).toMatchObject({ city: expect.stringMatching(new RegExp(`^${city.split(/[ -]/)[0]}`, 'i')) });
   });
 
+  // QA: Chinese towns Xinhua and China Daily dateline from were unknown, in English and in Chinese.
+  it.each([["XIONG'AN", '雄安'], ['BOAO', '博鳌'], ["YAN'AN", '延安'], ['YIWU', '义乌'], ["TAI'AN", '泰安'], ['KHORGOS', '霍尔果斯']])('finds %s and %s in Beijing time', (english, chinese) => {
+    expect([lookupCity(english), lookupCity(chinese)]).toEqual([
+      expect.objectContaining({ found: true, timezone: 'Asia/Shanghai' }), expect.objectContaining({ found: true, city: chinese, timezone: 'Asia/Shanghai' }),
+    ]);
+  });
+
   it('asks which Pokrovsk, and which Bethlehem, when the dateline names no region', () => {
     expect([lookupCity('POKROVSK'), lookupCity('BETHLEHEM')].map((l) => l.found || l.reason)).toEqual(['ambiguous', 'ambiguous']);
   });

@@ -41,6 +41,9 @@ const CITIES = `
 拉各斯 Lagos|阿布贾 Abuja|阿克拉 Accra|达喀尔 Dakar|阿尔及尔 Algiers|拉巴特 Rabat|突尼斯 Tunis
 的黎波里 Tripoli/Libya|喀土穆 Khartoum|达累斯萨拉姆 Dar es Salaam|坎帕拉 Kampala|基加利 Kigali|卢萨卡 Lusaka
 哈拉雷 Harare|罗安达 Luanda|金沙萨 Kinshasa|马普托 Maputo|塔那那利佛 Antananarivo|阿比让 Abidjan|摩加迪沙 Mogadishu
+雄安 Xiong'an|博鳌 Boao|延安 Yan'an|义乌 Yiwu|鄂尔多斯 Ordos|张家界 Zhangjiajie|黄山 Huangshan|曲阜 Qufu|北戴河 Beidaihe
+舟山 Zhoushan|景洪 Jinghong|霍尔果斯 Khorgos|瑞丽 Ruili|珲春 Hunchun|绥芬河 Suifenhe|泰安 Tai'an|敖德萨 Odesa|利沃夫 Lviv
+哈尔科夫 Kharkiv|汗尤尼斯 Khan Younis|杰宁 Jenin|代尔拜拉赫 Deir al-Balah|加沙城 Gaza City|希伯伦 Hebron
 `;
 
 /**

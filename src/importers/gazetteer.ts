@@ -62,6 +62,7 @@ const ALIASES: Readonly<Record<string, string>> = {
   // And others wires print that it spells otherwise (QA: `GAZA CITY`, `GUATEMALA CITY`, `N'DJAMENA`, `SEVASTOPOL` were unknown).
   'gaza city': 'Gaza', 'guatemala city': 'Guatemala', 'n djamena': 'Ndjamena', sevastopol: 'Sevastapol', naypyitaw: 'Naypyidaw', 'nay pyi taw': 'Naypyidaw',
   mekelle: 'Mekele', 'guantanamo bay': 'Guantanamo', 'palm beach': 'West Palm Beach', 'rishon letzion': 'Rishon LeZion',
+  'tai an': 'Taian', 'ulan bator': 'Ulaanbaatar',
 };
 
 /**
@@ -90,6 +91,14 @@ const EXTRA_CITIES: ReadonlyArray<[string, string, string, string, number, strin
   ['Cape Canaveral', 'US', 'United States of America', 'America/New_York', 10_000, 'Florida'], ['Kananaskis', 'CA', 'Canada', 'America/Edmonton', 250, 'Alberta'],
   ['Lampedusa', 'IT', 'Italy', 'Europe/Rome', 6_000, 'Sicily'], ['Kinmen', 'TW', 'Taiwan', 'Asia/Taipei', 140_000], ['Panmunjom', 'KR', 'South Korea', 'Asia/Seoul', 100],
   ['Pahalgam', 'IN', 'India', 'Asia/Kolkata', 10_000, 'Jammu and Kashmir'], ['Ramstein Air Base', 'DE', 'Germany', 'Europe/Berlin', 8_000, 'Rhineland-Palatinate'],
+  // Chinese towns Xinhua and China Daily dateline from (QA: `XIONG'AN`, `BOAO`, `YAN'AN` were unknown): Beijing time, as
+  // every Chinese city.
+  ["Xiong'an", 'CN', 'China', 'Asia/Shanghai', 1_200_000], ['Xiongan', 'CN', 'China', 'Asia/Shanghai', 1_200_000], ['Boao', 'CN', 'China', 'Asia/Shanghai', 30_000],
+  ["Yan'an", 'CN', 'China', 'Asia/Shanghai', 2_200_000], ['Ordos', 'CN', 'China', 'Asia/Shanghai', 2_200_000], ['Zhangjiajie', 'CN', 'China', 'Asia/Shanghai', 1_500_000],
+  ['Huangshan', 'CN', 'China', 'Asia/Shanghai', 1_300_000], ['Qufu', 'CN', 'China', 'Asia/Shanghai', 600_000], ['Beidaihe', 'CN', 'China', 'Asia/Shanghai', 80_000],
+  ['Zhoushan', 'CN', 'China', 'Asia/Shanghai', 1_150_000], ['Yiwu', 'CN', 'China', 'Asia/Shanghai', 1_850_000], ['Jinghong', 'CN', 'China', 'Asia/Shanghai', 650_000],
+  ['Khorgos', 'CN', 'China', 'Asia/Shanghai', 100_000], ['Ruili', 'CN', 'China', 'Asia/Shanghai', 270_000], ['Hekou', 'CN', 'China', 'Asia/Shanghai', 110_000],
+  ['Hunchun', 'CN', 'China', 'Asia/Shanghai', 230_000], ['Suifenhe', 'CN', 'China', 'Asia/Shanghai', 70_000],
 ];
 
 let regionNames: Intl.DisplayNames | undefined;

@@ -2811,7 +2811,9 @@ describe('importText: NPR\'s and Deutsche Welle\'s pages', () => {
 describe('importText: where advertisements stood, copied with the story', () => {
   // QA: each of these was a heading of the story (`## SKIP ADVERTISEMENT`).
   it.each([['SKIP ADVERTISEMENT'], ['Continue reading the main story'], ['Story continues below advertisement'], ['Article continues below this ad'], ['Scroll to continue with content'],
-    ['Click here to get the latest updates'], ['Recommended Stories']])('leaves %j out of the body', (line) => {
+    ['Click here to get the latest updates'], ['Recommended Stories'],
+    // (A photo's and a gallery's buttons, NPR's among them.)
+    ['Enlarge this image'], ['toggle caption'], ['hide caption'], ['Photo 1 of 10'], ['1 of 5'], ['View gallery'], ['Expand']])('leaves %j out of the body', (line) => {
     const page = ['Port reopens after three days of storms', '', 'Updated: 2025-02-05 09:24', '', 'BERLIN, Feb 5 (Reuters) - The port reopened on Wednesday, officials said.', '', line, '',
       'Ships queued outside the breakwater.', ''].join('\n');
     expect(only(importText(page, { file: 'ad.txt', timezone: ZONE })).body).toBe('The port reopened on Wednesday, officials said.\n\nShips queued outside the breakwater.');

@@ -105,6 +105,9 @@ const PROMO: readonly RegExp[] = [
   // `Scroll to continue with content`. QA: each was a heading of the story.)
   /^(?:skip advertisement|continue reading the main story|(?:the )?(?:story|article) continues (?:below|after)(?: (?:this|the))? (?:advertisement|ad(?:vert)?)|scroll (?:down )?to continue(?: with content| reading)?)$/i,
   /^click here (?:to|for)\b.{0,60}$/i,
+  // (A photo's and a gallery's buttons: NPR's `Enlarge this image`, `toggle caption`, `hide caption`, `Photo 1 of 10`,
+  // `View gallery`, `Expand`. QA: each was a heading of the story.)
+  /^(?:enlarge this image|toggle caption|hide caption|show caption|view (?:gallery|slideshow|photos?|image)|expand(?: image| photo)?|(?:(?:photo|image|picture|slide)\s+)?\d{1,3}\s+of\s+\d{1,3})$/i,
   // A reading time or a player (`4 minute read`, `5 min read`, `Listen to this article`, `Listen · 3:12 min`).
   /^\d{1,3}\s*(?:-\s*)?(?:minutes?|mins?)(?:\s+read|\s+listen|\s+reading time)?$/i,
   /^reading time\s*[:：]?\s*\d{1,3}\s*(?:minutes?|mins?)$/i,

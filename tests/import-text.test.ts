@@ -2939,3 +2939,17 @@ describe("importText: Reuters' summary box", () => {
     expect(only(importText(text, { file: 'r.txt', timezone: ZONE })).body).toContain('The court ruled on Wednesday.');
   });
 });
+
+describe("importText: a syndicating site's notice closing a wire story", () => {
+  // QA: NDTV's and Business Standard's notices stayed the story's last paragraph.
+  it.each([
+    ['(Except for the headline, this story has not been edited by NDTV staff and is published from a syndicated feed.)'],
+    ['(Only the headline and picture of this report may have been reworked by the Business Standard staff; the rest of the content is auto-generated from a syndicated feed.)'],
+  ])('leaves it out, noted: %s', (line) => {
+    const page = ['Rail strike halted by German court', '', 'Updated: 2025-02-05 10:30', '', 'Berlin, Feb 5 (PTI) A German court ordered a halt to the strike on Wednesday.', '',
+      'The union said it would appeal.', '', line, ''].join('\n');
+    const story = only(importText(page, { file: 's.txt', timezone: ZONE }));
+    expect([story.fields.agency, story.body]).toEqual([{ name: 'PTI' }, 'A German court ordered a halt to the strike on Wednesday.\n\nThe union said it would appeal.']);
+    expect(story.notes).toEqual([`the syndicating site's notice left out: "${line}"`]);
+  });
+});

@@ -258,6 +258,12 @@ const looksLikeCredit = (t: string): boolean => CREDIT_LIKE.test(t) || parseCont
 /** A wire's note of what a version changed: `(Updates with union comment in second paragraph.)`, `(Adds quote)`. */
 const VERSION_NOTE = /^\((?:Updates|Adds|Recasts|Rewrites|Corrects|Refiles|Repeats|Changes|Removes|Inserts|Fixes)\b[^()]{0,200}\)\.?$/;
 const versionNoteLeft = (text: string): string => `the wire's note of what this version changed left out: ${q(text)}`;
+/**
+ * A syndicating site's notice closing a wire story (NDTV's `(Except for the headline, this story has not been edited
+ * by NDTV staff and is published from a syndicated feed.)`, Business Standard's `(Only the headline and picture of
+ * this report may have been reworked by …)`): the site's word on its copy, not the story's.
+ */
+const SYNDICATION_NOTE = /^\(?(?:except for the headline, this (?:story|article) has not been edited by|only the headline and picture of this report may have been reworked by|this (?:story|article) (?:has been|is) (?:sourced|published|auto-generated) from a (?:third[- ]party )?syndicated feed)\b[^()]{0,200}\)?$/i;
 
 /** `in Beijing`, `in Hong Kong`, `in Kyiv, Ukraine`: a place alone, after "in". */
 const PLACE_ALONE = /^in \p{Lu}[\p{L}'’.-]*(?:,? \p{Lu}[\p{L}'’.-]*){0,3}$/u;
@@ -787,6 +793,13 @@ export const importText: Importer = (input, ctx): ImportResult => {
     // union comment in second paragraph.)`, `(Adds quote in paragraph 5)`): for the desk, not the reader. Noted.
     if (body.length > 1 && VERSION_NOTE.test(last.text)) {
       notes.push(versionNoteLeft(last.text));
+      body.pop();
+      continue;
+    }
+    // A syndicating site's notice on its copy (NDTV's, Business Standard's): left out, noted (QA: it stayed the
+    // story's last paragraph, saying a site's staff had not edited the desk's copy).
+    if (body.length > 1 && SYNDICATION_NOTE.test(last.text)) {
+      notes.push(`the syndicating site's notice left out: ${q(last.text)}`);
       body.pop();
       continue;
     }

@@ -19,7 +19,7 @@ const ANY_BARS = /\s*[|｜丨]\s*|\s+(?=(?:来源|來源|作者|责任编辑|責
  * a.m.") or a table row is no stamp line (review).
  */
 export function segments(text: string): string[] {
-  const parts = text.split(CREDITED.test(text) ? ANY_BARS : SPACED_BARS).flatMap((seg) => seg.split(STAMP_AFTER_BYLINE)).flatMap((seg) => (stampedTwice(seg) ? seg.split(SECOND_STAMP) : [seg]))
+  const parts = text.split(CREDITED.test(text) ? ANY_BARS : SPACED_BARS).flatMap((seg) => (/^By\s/i.test(seg) ? seg.split(STAMP_AFTER_BYLINE) : [seg])).flatMap((seg) => (stampedTwice(seg) ? seg.split(SECOND_STAMP) : [seg]))
     // (Each of these parts a stamp from what is around it: only a part with a digit may hold one.)
     .flatMap((seg) => (/\d/.test(seg) ? placeApart(seg).flatMap(bracketedUpdate).flatMap(sourceBeforeStamp).flatMap(zhBeforeStamp) : [seg]));
   if (parts.length < 2) return parts;
@@ -92,7 +92,7 @@ const PLACE_BEFORE_STAMP = /^(\p{Lu}[\p{L}'’. ]{1,40}?)\s+[-–—]\s+(?=\S)/u
  * ("By Global Times Published: Feb 05, 2025 09:24 PM"), or a dash between them ("By Jane Doe – Updated Feb 5, 2025
  * 10:30 AM"): parted before the label, on a line that opens with "By".
  */
-const STAMP_AFTER_BYLINE = /(?<=^By\s.{1,80}?)\s+(?=(?:Published|Updated|Posted)\s*:)|(?<=^By\s.{1,80}?)\s+[-–—]\s+(?=(?:Published|Updated|Posted)\b)/i;
+const STAMP_AFTER_BYLINE = /(?<=^By\s.{1,80}?)(?:\s+(?=(?:Published|Updated|Posted)\s*:)|\s+[-–—]\s+(?=(?:Published|Updated|Posted)\b))/i;
 /**
  * Two stamps on one line with no bar between them, as the New York Times prints them ("Published Feb. 5, 2025
  * Updated Feb. 5, 2025, 9:24 a.m. ET") and Reuters ("February 5, 2025 9:24 AM GMT+8 Updated 2 hours ago"):

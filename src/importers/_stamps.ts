@@ -410,6 +410,8 @@ export const isStamp = (text: string, deskZone?: string): boolean => parseStamp(
 
 /** Whether a text is a whole stamp but for a date with slashes that may be read either way (`05/02/2025 10:30 GMT`). */
 export function stampButForDate(text: string, deskZone?: string): boolean {
+  // (A stamp is short: a long line is no stamp, and is not scanned again. Hostile bench.)
+  if (text.length > 200) return false;
   const slashed = ambiguousSlashDate(text);
   return slashed !== undefined && isStamp(text.replace(slashed.printed, '2025-01-01'), deskZone);
 }
@@ -419,6 +421,7 @@ export function stampButForDate(text: string, deskZone?: string): boolean {
  * label (the Hindustan Times' `Feb 05, 2025 10:30 AM IST`): refused as such, not as copy with no stamp.
  */
 export function stampButForZone(text: string, deskZone?: string): boolean {
+  if (text.length > 200) return false;
   const zone = ambiguousZone(text, deskZone);
   if (zone === undefined) return false;
   const without = text.replace(new RegExp(String.raw`\s*[(（]?${zone}[)）]?\s*$`), '');

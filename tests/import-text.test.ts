@@ -2778,6 +2778,11 @@ describe('importText: bylines in the forms other outlets print them', () => {
     expect(only(importText(text, { file: 'b.txt', timezone: ZONE })).fields.title).toBe('Trump, Netanyahu set for pivotal talks');
   });
 
+  // QA: the Wall Street Journal's follow button after each name made the author "Jane Doe Follow".
+  it.each([['By Jane Doe Follow', ['Jane Doe']], ['By Jane Doe Follow and Tom Hale Follow', ['Jane Doe', 'Tom Hale']], ['By Jane Follow', ['Jane Follow']]])('reads %j', (line, authors) => {
+    expect(only(importText(page(line), { file: 'b.txt', timezone: ZONE })).fields.authors).toEqual(authors);
+  });
+
   it('keeps a hyphen within a name', () => {
     expect(only(importText(page('By Jean-Luc Doe'), { file: 'b.txt', timezone: ZONE })).fields.authors).toEqual(['Jean-Luc Doe']);
   });

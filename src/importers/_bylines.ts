@@ -51,7 +51,10 @@ export function parseByline(text: string): Byline | undefined {
   };
   // A full stop ends the line, unless it ends an initial (`By Doe, Jane A.`), or a region's abbreviation,
   // letters or initials after a comma (`By Jane Doe, Washington, D.C.`, `…, M.D.`, `By Vance, J.D.`).
-  const printed = m[1] ?? '';
+  // (And the Wall Street Journal's follow button after each name of two words or more, `By Jane Doe Follow and Tom Hale
+  // Follow`: QA, the author was "Jane Doe Follow".)
+  // (Parts, not a pattern with a lookbehind: one tried every start of a long byline, and a hostile test never ended.)
+  const printed = withoutFollow(m[1] ?? '');
   const after = /,\s*([^,]+)$/u.exec(printed)?.[1] ?? '';
   // (And a suffix's: `By King, Martin Luther, Jr.`, kept whole as printed, keeps its `Jr.` as ninjs and NITF do.)
   // (And a suffix after the name with no comma, as AP prints it: `By Jane Roe Jr.`.)
@@ -272,6 +275,12 @@ function englishEditors(text: string, interview: boolean): Contributor[] | undef
   if (names.length === 0 || !names.every(isName)) return undefined;
   const role = (m[2] ?? '').toLowerCase().replace(/s$/u, '');
   return names.map((name) => ({ name, role }));
+}
+
+/** Names without the follow button after each of two words or more (`Jane Doe Follow and Tom Hale Follow`). */
+function withoutFollow(names: string): string {
+  if (!names.includes(' Follow')) return names;
+  return names.split(/( and | & |, )/u).map((part, i) => (i % 2 === 0 && part.endsWith(' Follow') && part.split(' ').length >= 3 ? part.slice(0, -' Follow'.length) : part)).join('');
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import { parseByline, type Byline } from './_bylines.js';
 import { isBureau } from './_names.js';
-import { isBroadcaster } from './lines.js';
+import { isBroadcaster } from './_contributors.js';
 import { isPlace, isPlaceName } from './_places.js';
 import { isRegionName } from './_regions.js';
 

@@ -1,5 +1,6 @@
 /** Bylines and editor lines of raw copy: names as printed, cased as names. */
-import { isBroadcaster, parseAgencyLine, parseContributorLine, type Contributor } from './lines.js';
+import { isBroadcaster, parseContributorLine, type Contributor } from './_contributors.js';
+import { parseAgencyLine } from './_agencies.js';
 import { isPlace } from './_places.js';
 import { isRegionAbbreviation } from './_regions.js';
 import { isPostNominal, nameSuffix } from './_suffix.js';

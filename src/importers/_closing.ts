@@ -9,7 +9,8 @@ import { plainText, type Block } from './_blocks.js';
 import { type Byline, parseByline, parseEditorLine } from './_bylines.js';
 import type { Credits } from './_credits.js';
 import { squash } from './_tree.js';
-import { type Contributor, isInterviewLine, parseAgencyLine, parseContributorLine, zhSignature } from './lines.js';
+import { type Contributor, isInterviewLine, parseContributorLine, zhSignature } from './_contributors.js';
+import { parseAgencyLine } from './_agencies.js';
 import { innerEndMarkNote, innerEndMarks, MARK_ALONE, withoutEndMark, withoutInnerEndMark } from './_end-mark.js';
 
 export function takeClosingCredits(blocks: Block[], credits: Credits, notes: string[]): void {

@@ -9,7 +9,8 @@ import { isStaffOf, keptAtCommaWith, nameBeforeWith, WITH, withAfterComma, withN
 import { isPostNominal, nameSuffix, withSuffix } from './_suffix.js';
 import { personWithComma } from './_person.js';
 import { isPlace } from './_places.js';
-import { agenciesNamed, agencyKey, besidesAuthors, isBroadcaster, noAgencyNamed, parseAgencyLine, parseContributorLine, reporterNames } from './lines.js';
+import { besidesAuthors, isBroadcaster, parseContributorLine, reporterNames } from './_contributors.js';
+import { agenciesNamed, agencyKey, noAgencyNamed, parseAgencyLine } from './_agencies.js';
 import type { RecordFieldsOut } from './types.js';
 
 /** How an agency ranks by where it is named (lower first): the copy's own fields, a line closing the story, the byline, the lead. */

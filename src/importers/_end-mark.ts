@@ -5,7 +5,8 @@
  * closing code of ninjs and NITF, so that all three read a body alike.
  */
 import { parseByline, parseEditorLine } from './_bylines.js';
-import { parseAgencyLine, parseContributorLine, zhSignature } from './lines.js';
+import { parseContributorLine, zhSignature } from './_contributors.js';
+import { parseAgencyLine } from './_agencies.js';
 
 /**
  * `… a year. Enditem`, `… a year. End item`, `……恶化。（完）`, `……了了。”（完）`. Two words only after a sentence,

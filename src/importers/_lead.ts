@@ -4,7 +4,8 @@
  */
 import { lookupCity } from './gazetteer.js';
 import { isRegionAbbreviation, isRegionName } from './_regions.js';
-import { parseAgencyLine, parseDatelineLead, type DatelineLead } from './lines.js';
+import { parseDatelineLead, type DatelineLead } from './_dateline-lead.js';
+import { parseAgencyLine } from './_agencies.js';
 import { PARTICLES } from './_particles.js';
 
 export type TextLead = DatelineLead & { reporters?: string };

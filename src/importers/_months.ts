@@ -1,5 +1,5 @@
 /**
- * English month names as wire copy prints them, for dateline leads (`lines.ts`) and stamps (`_stamps.ts`):
+ * English month names as wire copy prints them, for dateline leads (`_dateline-lead.ts`) and stamps (`_stamps.ts`):
  * in full, or AP's and Reuters' short forms (`Feb.`, `Sept.`, `Feb`, `Sep`). One table, so that what one
  * reads the other reads too. And weekday names, for the dates datelines and stamps print.
  */

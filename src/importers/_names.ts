@@ -1,5 +1,6 @@
 /** Name primitives shared by the byline readers: what reads as a name, its case, and the publications, agencies, jobs, titles and staff that are no one's name. */
-import { isPublication, parseAgencyLine } from './lines.js';
+import { isPublication } from './_contributors.js';
+import { parseAgencyLine } from './_agencies.js';
 import { NAME_PARTICLES } from './_particles.js';
 
 

@@ -10,7 +10,7 @@ import { agencyOfJob, agencyOfPublication, isBureau, isInitials, isJobPhrase, is
 import { NAME_PARTICLES } from './_particles.js';
 import { isSurnameAlone } from './_surname-first.js';
 import { isPostNominal, nameSuffix, withSuffix } from './_suffix.js';
-import { parseAgencyLine } from './lines.js';
+import { parseAgencyLine } from './_agencies.js';
 import { isPlace, isPlaceNotGivenName } from './_places.js';
 
 export interface PersonRead {

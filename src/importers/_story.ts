@@ -17,7 +17,9 @@ import { ZH_CITIES } from './_zh-cities.js';
 import { JA_CITIES, KO_CITIES, RU_CITIES } from './_cjk-ru-cities.js';
 import { leadOf, printedLead } from './_lead.js';
 import { cityName } from './_regions.js';
-import { datelineDate, reporterNames, splitPhotoCredit } from './lines.js';
+import { datelineDate } from './_dateline-lead.js';
+import { reporterNames } from './_contributors.js';
+import { splitPhotoCredit } from './_photo-credits.js';
 import { contentId } from './record.js';
 import type { RecordFieldsOut } from './types.js';
 

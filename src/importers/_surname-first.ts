@@ -1,5 +1,5 @@
 /** Bylines written surname first (`By Smith, John`, `By Doe, Jane and Hale, Tom`): turned round, or kept whole as printed. */
-import { parseAgencyLine } from './lines.js';
+import { parseAgencyLine } from './_agencies.js';
 import { isPlace, isPlaceNotGivenName } from './_places.js';
 import { isPostNominal, nameSuffix } from './_suffix.js';
 import { agencyOfPublication, isBureau, isInitials, isJobPhrase, isJobWord, isModifierOnly, isPublicationName, isStaffCredit, looksLikeName } from './_names.js';

@@ -1,5 +1,6 @@
 /** "with" in a byline (`Jane Doe with Tom Hale`, `Jane Doe, with reporting by Tom Hale`) and a paper's staff (`Tribune staff`): two people, a credit line, a title, or kept as printed. */
-import { parseAgencyLine, parseContributorLine, type Contributor } from './lines.js';
+import { parseContributorLine, type Contributor } from './_contributors.js';
+import { parseAgencyLine } from './_agencies.js';
 import { isPlace } from './_places.js';
 import { isPostNominal, nameSuffix } from './_suffix.js';
 import { startsWithKnownName } from './_given-names.js';

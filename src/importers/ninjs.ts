@@ -22,7 +22,7 @@ import {
 } from './_story.js';
 import { Credits } from './_credits.js';
 import { squash, textOf, unique, VOID_ELEMENTS, type El } from './_tree.js';
-import { splitPhotoCredit } from './lines.js';
+import { splitPhotoCredit } from './_photo-credits.js';
 import { takeClosingCredits } from './_closing.js';
 import type { ImportContext, ImportResult, Importer, RecordFieldsOut } from './types.js';
 import { withoutWireMarks } from './record.js';

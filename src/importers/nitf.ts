@@ -18,7 +18,8 @@ import {
 } from './_story.js';
 import { Credits } from './_credits.js';
 import { attr, child, children, lineOf, squash, textOf, toNodes, unique, type El } from './_tree.js';
-import { notAPlace, parseAgencyLine, parseDatelineLead } from './lines.js';
+import { notAPlace, parseDatelineLead } from './_dateline-lead.js';
+import { parseAgencyLine } from './_agencies.js';
 import { printedDay } from './_months.js';
 import { agencyOfJob, agencyOfPublication, isJobPhrase } from './_names.js';
 import { takeClosingCredits, takeCreditLine } from './_closing.js';

@@ -15,9 +15,10 @@ import { diagnostic, Errors } from '../errors.js';
 import type { Diagnostic } from '../types.js';
 import { lookupCity } from './gazetteer.js';
 import { cityName, key } from './_regions.js';
-import {
-  agenciesNamed, agencyKey, besidesAuthors, isInterviewLine, noAgencyNamed, parseAgencyLine, parseContributorLine, parseDatelineLead, markedPhotoCredit, photoCreditAlone, photoSourceAlone, reporterNames, splitPhotoCredit, type Contributor, type DatelineLead,
-} from './lines.js';
+import { parseDatelineLead, type DatelineLead } from './_dateline-lead.js';
+import { besidesAuthors, isInterviewLine, parseContributorLine, reporterNames, type Contributor } from './_contributors.js';
+import { agenciesNamed, agencyKey, noAgencyNamed, parseAgencyLine } from './_agencies.js';
+import { markedPhotoCredit, photoCreditAlone, photoSourceAlone, splitPhotoCredit } from './_photo-credits.js';
 import { contentId, markdownHeading, markdownText, withoutWireMarks } from './record.js';
 import type { Importer, ImportResult, RecordFieldsOut } from './types.js';
 import { type PageBlock, BREADCRUMB_SEP, classify, endsStory, ID_LINE, IMAGE_LINE, isListHeading, isRelated, type Line, NAV, RULE, endsSentence, withoutClosers, withoutLinkNoise } from './_page.js';

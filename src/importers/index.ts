@@ -4,26 +4,25 @@
  * without ever overwriting a different record silently. Prints nothing: the CLI reports what this returns.
  */
 import { VOID_ELEMENTS } from './_tree.js';
-import { copyFileSync, lstatSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { dirname, extname, resolve } from 'node:path';
 import { validateRecords } from '../core/validate.js';
 import { futureDates } from '../render/build.js';
-import { DatelineError, diagnostic, Errors, failureReason, systemCode } from '../errors.js';
-import { readJsonRecord } from '../sources/json.js';
-import { display, firstBadBytes, listRecordFiles, readFileBytes, readRecordText } from '../sources/index.js';
+import { diagnostic, Errors, failureReason, systemCode } from '../errors.js';
+import { display, firstBadBytes, readFileBytes } from '../sources/index.js';
 import { readMarkdownRecord } from '../sources/markdown.js';
 import type { Diagnostic, SiteConfig } from '../types.js';
 import { importNinjs } from './ninjs.js';
 import { importNitf } from './nitf.js';
-import { contentId, formerContentId, idOf, recordText, siteDay, slug } from './record.js';
-import { formatRfc3339, isValidTimeZone, localDate, parseDeskTime } from '../core/_dates.js';
+import { recordText } from './record.js';
 import { importText } from './text.js';
 import type { ImportedStory, ImportFormat, Importer, ImportResult } from './types.js';
-import { asCorrection, latestStamp } from './_correction.js';
+import { asCorrection } from './_correction.js';
 import { copyFiles, type CopyItem } from './_copy-files.js';
 import { within } from '../paths.js';
 import { DryRun } from './_dry-run.js';
+import { earlierEdition, firstPublications, keepFormerId, keepNeighbourDayId, olderEdition } from './_editions.js';
+import { existingIds, freeBackupName, newPath, parsedRecord, readOld, recordData, sameRecord, takeDown, writeWhole } from './_record-files.js';
 
 const IMPORTERS: Record<ImportFormat, Importer> = { text: importText, nitf: importNitf, ninjs: importNinjs };
 
@@ -69,42 +68,6 @@ export interface StoryReport {
   firsts?: { copy: string; record: string; before: boolean };
 }
 
-/** The copy's latest stamp and the record's, when the copy's is the earlier: an earlier edition. */
-function olderEdition(copy: ImportedStory, record: Record<string, unknown>, zone: string): { copy: string; record: string } | undefined {
-  const latest = (values: readonly unknown[]) => latestStamp(values, zone);
-  // Against the record's latest stamp, an earlier edition's `updated` included (a desk's own `updated` may
-  // draw the warning too: it says "if").
-  const [c, r] = [latest([copy.fields.date, copy.fields.updated]), latest([record['date'], record['updated']])];
-  return c !== undefined && r !== undefined && c.t < r.t ? { copy: c.v, record: r.v } : undefined;
-}
-
-/**
- * Whether copy is an earlier edition of the story its record holds: the record's first publication, and
- * its last stamp before the record's (an inbox imported again holds the first edition and every correction
- * since). Only then is it left out without an error. An edition that gives only its update stamp
- * (`Updated: 11:00`) cannot be told from another story of the headline and day by its stamps, nor safely
- * by its text (reviews: stories that share a paragraph, or one that begins with another's flash), so it is
- * refused (E_IMPORT_EXISTS) with a message that says how to tell: never left out without a word.
- */
-function earlierEdition(copy: ImportedStory, record: Record<string, unknown>, zone: string): boolean {
-  const [first, last] = [latestStamp([copy.fields.date], zone), latestStamp([copy.fields.date, copy.fields.updated], zone)];
-  const [recordFirst, recordLast] = [latestStamp([record['date']], zone), latestStamp([record['date'], record['updated']], zone)];
-  if (first === undefined || last === undefined || recordFirst === undefined || recordLast === undefined) return false;
-  return first.t === recordFirst.t && last.t < recordLast.t;
-}
-
-/** The copy's first publication and the record's, when they differ: perhaps another story of the headline. */
-function firstPublications(copy: ImportedStory, record: Record<string, unknown>, zone: string): { copy: string; record: string; before: boolean } | undefined {
-  const [c, r] = [latestStamp([copy.fields.date], zone), latestStamp([record['date']], zone)];
-  // (Both in the site's zone, so that "before" reads right: `2025-02-04T21:24:00-05:00` and `2025-02-05 09:24` did not.)
-  const shown = (t: number, v: string): string => {
-    if (!/[+-]\d\d:?\d\d$|Z$/i.test(v)) return v;
-    const f = formatRfc3339(new Date(t), zone);
-    return `${f.slice(0, 10)} ${f.slice(11, f.slice(17, 19) === '00' ? 16 : 19)}`;
-  };
-  return c !== undefined && r !== undefined && c.t !== r.t ? { copy: shown(c.t, c.v), record: shown(r.t, r.v), before: c.t < r.t } : undefined;
-}
-
 export interface FileReport {
   file: string;
   /** A report on a directory named, not a file: a directory in it that could not be listed, or what it held that is not copy. */
@@ -147,84 +110,6 @@ function decode(bytes: Buffer): string | undefined {
       return undefined;
     }
   }
-}
-
-/**
- * Existing records under `dir` by id, so an import finds the record it would replace wherever it lives.
- * A directory that cannot be listed (but one that does not exist yet) stops the import: a story whose
- * record is in it would be given a second record, with the same id, which the build refuses.
- */
-async function existingIds(dir: string, cwd: string): Promise<Map<string, string>> {
-  const ids = new Map<string, string>();
-  // The records the build would read, listed and read as it lists and reads them (a pipe or a huge file is not read).
-  const unlisted: { name: string; code: string }[] = [];
-  let names: string[] = [];
-  try {
-    names = await listRecordFiles(dir, true, unlisted);
-  } catch (e) {
-    const code = failureReason(e);
-    if (code === 'ENOENT') return ids;
-    unlisted.push({ name: '', code });
-  }
-  if (unlisted.length > 0) {
-    throw new DatelineError(unlisted.map((u) => diagnostic(Errors.ImportDirUnreadable, { file: display(u.name === '' ? dir : join(dir, u.name), cwd) }, u.code)));
-  }
-  for (const name of names) {
-    const path = join(dir, name);
-    const id = recordData(path, display(path, cwd))?.['id'];
-    if (typeof id === 'string' && !ids.has(id.trim())) ids.set(id.trim(), path);
-  }
-  return ids;
-}
-
-/** A record file's fields (or, in a dry run, those it would have written), read and parsed as the build does; undefined when it cannot be read or parsed. */
-function recordData(path: string, shown: string, dry?: DryRun): Record<string, unknown> | undefined {
-  let text: string;
-  try {
-    text = dry?.get(path) ?? readRecordText(path);
-  } catch {
-    return undefined;
-  }
-  return parsedRecord(text, extname(path).toLowerCase() === '.json', shown)?.data;
-}
-
-function parsedRecord(text: string, json: boolean, shown: string): { data: Record<string, unknown>; body: string | undefined } | undefined {
-  const r = json ? readJsonRecord(text, shown, '') : readMarkdownRecord(text, shown, '');
-  const data = r.record?.data;
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
-  // (A JSON record's Markdown is its `body` field: compared, like a Markdown record's body, without the edges' whitespace.)
-  const fields = data as Record<string, unknown>;
-  return { data: typeof fields['body'] === 'string' ? { ...fields, body: fields['body'].trim() } : fields, body: r.record?.body?.trim() };
-}
-
-/** The same record, whatever the order of its keys or its YAML style: the desk may have tidied it. */
-function sameRecord(old: string, oldIsJson: boolean, text: string, textIsJson: boolean): boolean {
-  const canonical = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(canonical) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, canonical(x)])) : v;
-  const a = parsedRecord(old, oldIsJson, '');
-  const b = parsedRecord(text, textIsJson, '');
-  return a !== undefined && b !== undefined && JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
-}
-
-function freeBackupName(path: string): string {
-  for (let n = 1; ; n++) {
-    const candidate = n === 1 ? `${path}.bak` : `${path}.bak.${n}`;
-    if (lstatSync(candidate, { throwIfNoEntry: false }) === undefined) return candidate;
-  }
-}
-
-/**
- * Where a new record goes: `<out>/<year>/<month>/<slug of id>.md`, the month of its first publication in
- * the site's zone, as its id's day and its archive are (QA: a stamp of Jan. 31, 11:24 p.m. in New York,
- * Feb. 1 in Beijing, went to `2025/01` on a Beijing site). A slug can be the same for two ids (it is cut at
- * 80 characters, and keeps only letters and digits): with `distinct`, a hash of the whole id follows it,
- * for a story whose slug's file is another story's record.
- */
-function newPath(out: string, story: ImportedStory, zone: string, distinct = false): string {
-  const date = siteDay(story.fields.date, zone);
-  const base = slug(story.fields.id, 80) || 'story';
-  const name = distinct ? `${base}-${createHash('sha256').update(story.fields.id).digest('hex').slice(0, 8)}` : base;
-  return join(out, date.slice(0, 4), date.slice(5, 7), `${name}.md`);
 }
 
 /**
@@ -385,111 +270,6 @@ function importOne(file: string, opts: ImportOptions, ids: Map<string, string>, 
 }
 
 /**
- * A derived id made by the former rule (formerContentId) that a record already has, when the story's own
- * is new and that record is this story by the new rule (its headline and date give the story's id: not
- * a story of the same headline a day before): the record keeps its id, and a note says so.
- */
-function keepFormerId(story: ImportedStory, ids: ReadonlyMap<string, string>, zone: string, dry?: DryRun): ImportedStory {
-  const { id, title, date } = story.fields;
-  if (ids.has(id) || id !== contentId(title, date, zone)) return story;
-  const former = formerContentId(title, date);
-  const path = ids.get(former);
-  if (former === id || path === undefined) return story;
-  const existing = recordData(path, path, dry);
-  const [oldTitle, oldDate] = [existing?.['title'], existing?.['date']];
-  if (typeof oldTitle !== 'string' || typeof oldDate !== 'string' || contentId(oldTitle, oldDate, zone) !== id) return story;
-  const note = `a record imported before has this story's former id ${JSON.stringify(former)} (made from the day as the copy wrote it): it keeps that id`;
-  return { ...story, fields: { ...story.fields, id: former }, notes: [...story.notes, note] };
-}
-
-/**
- * Sets `draft: true` in a record, touching nothing else: the line is put at the end of the front matter
- * (or `draft: false` becomes it), so comments, the YAML's style and the body stay byte for byte; a JSON
- * record gets the key. The old file is kept as a backup. `already` when it was a draft; `unreadable`
- * when it is no record this can edit.
- */
-function takeDown(path: string): 'done' | 'already' | 'unreadable' {
-  const json = extname(path).toLowerCase() === '.json';
-  let text: string;
-  try {
-    text = readRecordText(path);
-  } catch {
-    return 'unreadable';
-  }
-  const parsed = parsedRecord(text, json, path);
-  if (parsed === undefined) return 'unreadable';
-  if (parsed.data['draft'] === true) return 'already';
-  let out: string | undefined;
-  if (json) {
-    // The record as written (its body untrimmed), with the key.
-    try {
-      out = `${JSON.stringify({ ...(JSON.parse(text.replace(/^\uFEFF/, '')) as Record<string, unknown>), draft: true }, null, 2)}\n`;
-    } catch {
-      return 'unreadable';
-    }
-  } else {
-    const m = /^(\uFEFF?---[ \t]*\r?\n)([\s\S]*?)(\r?\n)((?:---|\.\.\.)[ \t]*(?:\r?\n|$))/.exec(text);
-    if (m !== null) {
-      const [, open = '', front = '', nl = '\n', close = ''] = m;
-      // A top-level `draft` key however written (`draft: false # ok`, `"draft" : no`) becomes `draft: true`.
-      const draft = /^(["']?)draft\1[ \t]*:[^\r\n]*$/m;
-      const next = draft.test(front) ? front.replace(draft, 'draft: true') : `${front}${nl}draft: true`;
-      out = `${open}${next}${nl}${close}${text.slice(m[0].length)}`;
-    }
-  }
-  if (out === undefined || parsedRecord(out, json, path)?.data['draft'] !== true) return 'unreadable';
-  copyFileSync(path, freeBackupName(path));
-  writeWhole(path, out);
-  return 'done';
-}
-
-/**
- * Writes a record whole or not at all: into a hidden file beside it (never read as a record), then renamed
- * over it. Stopped midway (Ctrl-C, a full disk), an import leaves the record as it was, never half written,
- * and the path never stands empty while a build reads the articles.
- */
-function writeWhole(path: string, text: string): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, path);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-}
-
-/** How far apart two editions of one story may be stamped across midnight: a correction comes within hours; a new story of one headline next morning is another. */
-const EDITION_GAP_MS = 6 * 3_600_000;
-
-/** The calendar day before or after `day` (`2025-03-30`), whatever the clocks do that night. */
-const shiftDay = (day: string, by: number): string => new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)) + by)).toISOString().slice(0, 10);
-
-/**
- * A derived id whose day is the next (or the previous) of a record's with the same headline, stamped
- * within six hours of it: the same story, stamped across midnight in the site's zone (a correction at
- * 00:20 of a story filed at 23:50, or a London story's 17:45 GMT edition after its 15:10 one). The record
- * keeps its id, and a note says so. A story of the same headline a day later is another story.
- */
-function keepNeighbourDayId(story: ImportedStory, ids: ReadonlyMap<string, string>, zone: string, dry?: DryRun): ImportedStory {
-  const { id, title, date } = story.fields;
-  if (ids.has(id) || id !== contentId(title, date, zone) || !isValidTimeZone(zone)) return story;
-  const copy = parseDeskTime(date, zone);
-  if (!copy.ok) return story;
-  for (const shift of [-1, 1]) {
-    const neighbour = idOf(title, shiftDay(localDate(copy.instant, zone), shift));
-    const path = ids.get(neighbour);
-    if (neighbour === id || path === undefined) continue;
-    const existing = recordData(path, path, dry);
-    const t = typeof existing?.['date'] === 'string' ? parseDeskTime(existing['date'], zone) : undefined;
-    if (t?.ok !== true || Math.abs(copy.instant.getTime() - t.instant.getTime()) > EDITION_GAP_MS) continue;
-    const note = `the record ${JSON.stringify(neighbour)} has this headline and was first published ${shift < 0 ? 'the day before' : 'the day after'}, within six hours: the same story across midnight, it keeps that id`;
-    return { ...story, fields: { ...story.fields, id: neighbour }, notes: [...story.notes, note] };
-  }
-  return story;
-}
-
-/**
  * Runs the build's own validation on the record text, so an import never writes a record the build would
  * misread: what the build would refuse, and what it would warn about (a dateline date after the story's
  * first publication there), is said now, to the desk that has the copy at hand.
@@ -590,13 +370,4 @@ function tooDeepAt(text: string): number | undefined {
     if (depth > MAX_MARKUP_DEPTH) return text.slice(0, m.index).split('\n').length;
   }
   return undefined;
-}
-
-/** What is at a record's path, if anything can be read there. */
-function readOld(target: string): string | undefined {
-  try {
-    return readRecordText(target);
-  } catch {
-    return undefined;
-  }
 }

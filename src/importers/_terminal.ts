@@ -1,0 +1,210 @@
+/**
+ * Copy as a wire terminal receives it, in its transmission envelope: ANPA 1312 (AP's, and the American
+ * wires': a header line, the text between STX and ETX, head lines marked `^…<`, paragraphs indented, a
+ * dash typed ` _ `, the time of transmission after the text, `AP-WF-02-05-25 0924GMT`), and IPTC 7901
+ * (Xinhua's and the national agencies': `ZCZC`, a header line, the headline, indented paragraphs, the
+ * time after the text, `050924 GMT FEB 25`, then `NNNN`). Each message of a capture is opened into the
+ * page the text importer reads (headline, stamp, byline, paragraphs), and its envelope is noted: the
+ * header, the wire's slug and version, its note to editors. The time of transmission is the version's
+ * instant, in the zone it names: `Published:` for a first version, `Updated:` for a later one (a lead, a
+ * writethru, a correction), as a page stamps them. Lines of diagnostics are the capture's own.
+ */
+import { diagnostic, Errors } from '../errors.js';
+import type { Diagnostic } from '../types.js';
+import { q } from './_text-problems.js';
+import type { ImportContext, ImportResult, Importer } from './types.js';
+
+/** One message opened: the page's lines, the capture's line of each (1-based), and what the envelope said. */
+interface Opened {
+  lines: string[];
+  from: number[];
+  notes: string[];
+}
+
+const SOH = '\u0001';
+const STX = '\u0002';
+const ETX = '\u0003';
+const EOT = '\u0004';
+/** The other control characters a capture holds (SYN before a message, a terminal's DC codes): none is text. */
+const CONTROLS = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F]/gu;
+
+/** ANPA's header: service level and story number, selector, priority, category, slug, date, words (`a0123  r i BC-US--Gaza-Talks 02-05 0612`). */
+const ANPA_HEADER = /^[a-z]\d{4}\s+(?:[a-z]{1,5}\s+)?[a-z]\s+[a-z]\s+\S.*$/u;
+/** The slug line opening ANPA text: `BC-US--Gaza-Talks,1st Ld-Writethru,0612`. */
+const ANPA_SLUG = /^(?<slug>[A-Z]{2}-[^,\s]+)(?:,(?<version>[^,]+?))??(?:,\d{3,5})?$/u;
+/** ANPA's time of transmission: `AP-WF-02-05-25 0924GMT`, `APNY-02-05-25 0924EST` (month, day, year, hours and minutes, zone). */
+const ANPA_TRAILER = /^(?<wire>[A-Z]{2,4}(?:-[A-Z]{2,3})?)-(?<month>\d{2})-(?<day>\d{2})-(?<year>\d{2}) (?<hh>\d{2})(?<mm>\d{2}) ?(?<zone>GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT)$/u;
+/**
+ * ANPA's zones are the American wires' bureaus' (the format is the Newspaper Association of America's):
+ * each a fixed offset, standard or daylight, as the abbreviation says.
+ */
+const ANPA_ZONES: Readonly<Record<string, string>> = {
+  GMT: '+00:00', UTC: '+00:00', EST: '-05:00', EDT: '-04:00', CST: '-06:00', CDT: '-05:00', MST: '-07:00', MDT: '-06:00', PST: '-08:00', PDT: '-07:00',
+};
+/** IPTC 7901's time of transmission: day, hours and minutes, GMT, month, year (`050924 GMT FEB 25`). */
+const IPTC_TRAILER = /^(?<day>\d{2})(?<hh>\d{2})(?<mm>\d{2}) (?:GMT|UTC) (?<month>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC) (?<year>\d{2}|\d{4})$/u;
+const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
+/** A version after the first: a lead, a writethru, an update, a correction, a substitute (`1st Ld-Writethru`, `2nd Update`, `Correction`, `Sub`). */
+const LATER_VERSION = /\b(?:Ld|Lead|Writethru|Write-thru|Update|Updates|Correction|Corrected|Corrects|Sub|Insert|Add)\b/iu;
+/** AP's line under the byline: `Associated Press`, `Associated Press Writer`, `AP Business Writer`. */
+const WRITER_LINE = /^(?:The )?(?:Associated Press|AP)(?: [A-Z][A-Za-z-]*){0,3}$/u;
+/** The wire's note to editors over the copy: `Eds: Updates with …`, `Editors: …`, `EDITOR'S NOTE — …`. */
+const EDITORS = /^(?:Eds?|Editors?|EDS|EDITORS)\s*:|^EDITOR['’]S NOTE\b/u;
+/** A copyright line after the text: `(Copyright 2025 The Associated Press. All Rights Reserved.)`. */
+const COPYRIGHT = /^\(?(?:Copyright|©|\(c\))\s.*\)?$/iu;
+
+/** Whether text is wire terminal copy: an ANPA message (its control characters, or its header over a slug line) or an IPTC 7901 one. */
+export function isTerminalCopy(text: string): boolean {
+  const head = text.replace(/^[\u0016\s]+/u, '');
+  if (/^ZCZC\b/u.test(head)) return /^NNNN\s*$/mu.test(text);
+  if (head.startsWith(SOH) && text.includes(STX) && text.includes(ETX)) return true;
+  const [first, second] = head.split(/\r\n|\r|\n/u);
+  return first !== undefined && second !== undefined && ANPA_HEADER.test(first.trim()) && ANPA_SLUG.test(unmark(second));
+}
+
+/** A head line without ANPA's marks: `^` at its start (set apart), `<` or `=` at its end (the end of a line set alone). */
+const unmark = (line: string): string => line.trim().replace(/^\^/u, '').replace(/[<=]$/u, '').trim();
+
+/** `2025-02-05 09:24 +00:00`, a stamp the text importer reads, from a trailer's parts; undefined for a day or a time no calendar has. */
+function instant(year: string, month: number, day: string, hh: string, mm: string, offset: string): string | undefined {
+  const y = Number(year.length === 2 ? `20${year}` : year);
+  const d = new Date(Date.UTC(y, month - 1, Number(day), Number(hh), Number(mm)));
+  if (month < 1 || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== Number(day) || d.getUTCHours() !== Number(hh) || Number(mm) > 59) return undefined;
+  return `${y}-${String(month).padStart(2, '0')}-${day} ${hh}:${mm} ${offset}`;
+}
+
+/** The messages of a capture: each a run of lines (with the line number of the first), in order. */
+function messages(lines: readonly string[]): { start: number; lines: string[] }[] {
+  const out: { start: number; lines: string[] }[] = [];
+  let open: { start: number; lines: string[] } | undefined;
+  for (const [i, raw] of lines.entries()) {
+    const line = raw.replace(/^\u0016+/u, '');
+    const opens = /^ZCZC\b/u.test(line.trim()) || line.startsWith(SOH);
+    if (opens && open !== undefined && open.lines.some((l) => l.trim() !== '')) out.push(open);
+    if (opens || open === undefined) open = { start: i + 1, lines: [] };
+    open.lines.push(line);
+    if (/^NNNN\s*$/u.test(line.trim()) || line.includes(EOT)) {
+      out.push(open);
+      open = undefined;
+    }
+  }
+  if (open !== undefined && open.lines.some((l) => l.trim() !== '')) out.push(open);
+  return out;
+}
+
+/**
+ * One message opened into a page: its head lines first (the headline, then the stamp, then the byline),
+ * then its paragraphs, one line each. Paragraphs start indented (a tab, or two spaces or more); a line not
+ * indented after one runs on (the wire wrapped it).
+ */
+function open(message: { start: number; lines: string[] }, file: string): Opened | { error: Diagnostic } {
+  const notes: string[] = [];
+  const kind = /^ZCZC\b/u.test(message.lines.find((l) => l.trim() !== '')?.trim() ?? '') ? 'IPTC 7901' : 'ANPA 1312';
+  let stamp: { text: string; n: number } | undefined;
+  let later = false;
+  const head: { text: string; n: number }[] = [];
+  const paragraphs: { text: string; n: number }[] = [];
+  let started = false;
+  let headerSeen = false;
+  /** The byline a writer's line was joined to. */
+  let joined: { text: string; n: number } | undefined;
+  for (const [k, raw] of message.lines.entries()) {
+    const n = message.start + k;
+    const indented = /^(?:\t| {2,})\S/u.test(raw.replace(/^[\u0001-\u0003]+/u, ''));
+    const text = raw.replace(CONTROLS, '').trim();
+    if (text === '' || /^(?:ZCZC|NNNN)$/u.test(text)) continue;
+    if (!headerSeen) {
+      // The header: for the terminal's routing, not the story.
+      headerSeen = true;
+      notes.push(`the wire's ${kind} header left out: ${q(text)}`);
+      continue;
+    }
+    const anpa = ANPA_TRAILER.exec(unmark(text))?.groups;
+    const iptc = IPTC_TRAILER.exec(text)?.groups;
+    if (anpa !== undefined || iptc !== undefined) {
+      const at = anpa !== undefined
+        ? instant(anpa['year'] ?? '', Number(anpa['month']), anpa['day'] ?? '', anpa['hh'] ?? '', anpa['mm'] ?? '', ANPA_ZONES[anpa['zone'] ?? ''] ?? '+00:00')
+        : instant(iptc?.['year'] ?? '', MONTHS.indexOf(iptc?.['month'] ?? '') + 1, iptc?.['day'] ?? '', iptc?.['hh'] ?? '', iptc?.['mm'] ?? '', '+00:00');
+      if (at === undefined) return { error: diagnostic(Errors.ImportNoDate, { file, line: n }, `the time of transmission ${q(text)} names no day or time a calendar has`, true) };
+      if (stamp === undefined) stamp = { text: at, n };
+      else notes.push(`a second time of transmission, not used: ${q(text)}`);
+      continue;
+    }
+    if (COPYRIGHT.test(text) && started) {
+      notes.push(`the wire's copyright line left out: ${q(text)}`);
+      continue;
+    }
+    const line = unmark(text);
+    if (!started && !indented) {
+      const slug = ANPA_SLUG.exec(line)?.groups;
+      if (kind === 'ANPA 1312' && head.length === 0 && slug !== undefined) {
+        later = LATER_VERSION.test(slug['version'] ?? '');
+        notes.push(`the wire's slug left out: ${q(line)}${slug['version'] ? `, a version ${later ? 'after the first' : 'of its own'} (${q(slug['version'])})` : ''}`);
+        continue;
+      }
+      if (EDITORS.test(line)) {
+        notes.push(`the wire's note to editors left out: ${q(line)}`);
+        if (LATER_VERSION.test(line.replace(EDITORS, ''))) later = true;
+        continue;
+      }
+      const previous = head[head.length - 1];
+      // (One such line, right under the byline: `By JANE DOE, Associated Press Writer`, as the text importer reads it.)
+      if (previous !== undefined && previous !== joined && /^By\s/iu.test(previous.text) && WRITER_LINE.test(line)) {
+        previous.text = `${previous.text}, ${line}`;
+        joined = previous;
+        continue;
+      }
+      head.push({ text: line, n });
+      continue;
+    }
+    // ANPA's dash, typed as an underscore between spaces (`WASHINGTON (AP) _ The …`).
+    const body = kind === 'ANPA 1312' ? line.replace(/ _ /gu, ' — ').replace(/ _$/u, ' —') : line;
+    const last = paragraphs[paragraphs.length - 1];
+    if (indented || last === undefined) paragraphs.push({ text: body, n });
+    else last.text = `${last.text} ${body}`;
+    started = true;
+  }
+  if (stamp === undefined) {
+    const example = kind === 'ANPA 1312' ? '"AP-WF-02-05-25 0924GMT"' : '"050924 GMT FEB 25"';
+    return { error: diagnostic(Errors.ImportNoDate, { file, line: message.start }, `the ${kind} message has no time of transmission after its text (such as ${example}), or one in a zone not read`, true) };
+  }
+  const [headline, ...rest] = head;
+  const lines: string[] = [];
+  const from: number[] = [];
+  const put = (text: string, n: number): void => {
+    lines.push(text);
+    from.push(n);
+  };
+  if (headline !== undefined) put(headline.text, headline.n);
+  put(`${later ? 'Updated' : 'Published'}: ${stamp.text}`, stamp.n);
+  notes.push(later ? 'the time of transmission read as an update\'s: this version is not the story\'s first, whose publication may be earlier' : 'the time of transmission read as the first publication\'s');
+  for (const r of rest) put(r.text, r.n);
+  for (const p of paragraphs) {
+    put('', p.n);
+    put(p.text, p.n);
+  }
+  return { lines, from, notes };
+}
+
+/**
+ * The text importer, for copy in a transmission envelope: each message of the capture opened and imported
+ * as a page; other text as it is.
+ */
+export function terminalImporter(importText: Importer): Importer {
+  return (input: string, ctx: ImportContext): ImportResult => {
+    if (!isTerminalCopy(input)) return importText(input, ctx);
+    const out: ImportResult = { stories: [], diagnostics: [] };
+    for (const message of messages(input.split(/\r\n|\r|\n/u))) {
+      const opened = open(message, ctx.file);
+      if ('error' in opened) {
+        out.diagnostics.push(opened.error);
+        continue;
+      }
+      const r = importText(opened.lines.join('\n'), ctx);
+      // Lines of the page are the capture's lines: each page line has the capture's line it came from.
+      out.diagnostics.push(...r.diagnostics.map((d) => (d.line === undefined ? { ...d, line: message.start } : { ...d, line: opened.from[d.line - 1] ?? message.start })));
+      out.stories.push(...r.stories.map((s) => ({ ...s, notes: [...opened.notes, ...s.notes] })));
+    }
+    return out;
+  };
+}

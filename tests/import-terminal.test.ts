@@ -1,0 +1,195 @@
+/**
+ * Wire terminal copy in its transmission envelope (ANPA 1312, IPTC 7901), through `dateline import`: the
+ * envelope opened into fields and notes, the time of transmission read as the instant it names, each
+ * message of a capture a story, lines named as the capture's, and the records built into feeds.
+ */
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { importFiles, loadConfig } from '../src/index.js';
+import type { FileReport } from '../src/importers/index.js';
+import { makeSite, parseXml, runCli } from './_helpers.js';
+
+const SOH = '\u0001';
+const STX = '\u0002';
+const ETX = '\u0003';
+
+/** AP's first version of a story, as an ANPA 1312 terminal captures it (our own words). */
+const ANPA_FIRST = [
+  `${SOH}a0412  r i BC-ML--Gulf-Talks 02-05 0388${STX}`,
+  '^BC-ML--Gulf-Talks,0388<',
+  '^Envoys gather in Doha for next round of truce talks<',
+  '^Eds: With AP Photos.<',
+  '^By JANE DOE<',
+  '^Associated Press Writer<',
+  '\tDOHA, Qatar (AP) _ Mediators opened a new round of talks on Wednesday on the second stage of',
+  'the cease-fire, two officials said.',
+  '\tThe talks were to run into the weekend _ longer than planned _ a spokesman told reporters.',
+  '\t___',
+  '\tAssociated Press writer Tom Hale in Cairo contributed to this report.',
+  `${ETX}(Copyright 2025 The Associated Press. All Rights Reserved.)`,
+  'AP-WF-02-05-25 0924GMT<',
+  '',
+].join('\n');
+
+/** Its writethru, transmitted at 09:24 EST (14:24 UTC). */
+const ANPA_WRITETHRU = ANPA_FIRST
+  .replace('^BC-ML--Gulf-Talks,0388<', '^BC-ML--Gulf-Talks,1st Ld-Writethru,0412<')
+  .replace('^Eds: With AP Photos.<', '^Eds: Updates with comment from the ministry. With AP Photos.<')
+  .replace('AP-WF-02-05-25 0924GMT<', 'AP-WF-02-05-25 0924EST<');
+
+/** Two Xinhua messages in IPTC 7901, captured in one file; the second datelined from a town the gazetteer lacks. */
+const IPTC_CAPTURE = [
+  'ZCZC',
+  'XIE0101 4 I 0230 WORLD /XIN',
+  'Envoys gather in Doha for truce talks',
+  '    DOHA, Feb. 5 (Xinhua) -- Mediators opened a new round of talks on Wednesday, officials said.',
+  '    The talks were to run into the weekend, a spokesman said. Enditem',
+  '050124 GMT FEB 25',
+  'NNNN',
+  'ZCZC',
+  'XIE0102 4 I 0190 WORLD /XIN',
+  'Aid convoy reaches coastal camp',
+  '    MUWASI, Feb. 5 (Xinhua) -- A convoy of 40 trucks reached the camp on Wednesday, aid workers said.',
+  '    More trucks were expected on Thursday. Enditem',
+  '050630 GMT FEB 25',
+  'NNNN',
+  '',
+].join('\n');
+
+let cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(cleanups.map((c) => c()));
+  cleanups = [];
+});
+
+async function site(files: Record<string, string>): Promise<string> {
+  const s = await makeSite(files);
+  cleanups.push(s.cleanup);
+  return s.dir;
+}
+
+/** The dry run's reports of each file (nothing written). */
+async function dryRun(dir: string, files: string[]): Promise<FileReport[]> {
+  const config = await loadConfig('dateline.config.json', dir);
+  return importFiles(files, { config, cwd: dir, dryRun: true });
+}
+
+async function recordText(dir: string): Promise<string[]> {
+  const names = ((await readdir(join(dir, 'articles'), { recursive: true })) as string[]).filter((n) => n.endsWith('.md')).sort();
+  return Promise.all(names.map((n) => readFile(join(dir, 'articles', n), 'utf8')));
+}
+
+describe('ANPA 1312', () => {
+  it('opens the envelope: headline, byline, agency, dateline and body, the time of transmission as the first publication', async () => {
+    const dir = await site({ 'anpa.txt': ANPA_FIRST });
+    const [report] = await dryRun(dir, ['anpa.txt']);
+    expect(report?.diagnostics).toEqual([]);
+    const story = report?.stories[0]?.story;
+    expect(report?.stories).toHaveLength(1);
+    expect(story?.fields).toMatchObject({
+      title: 'Envoys gather in Doha for next round of truce talks',
+      date: '2025-02-05T09:24:00+00:00',
+      authors: ['Jane Doe'],
+      agency: { name: 'Associated Press' },
+      contributors: [{ name: 'Tom Hale', location: 'Cairo' }],
+      dateline: { city: 'Doha', country: 'Qatar', timezone: 'Asia/Qatar' },
+    });
+    expect(story?.fields.updated).toBeUndefined();
+    // The wrapped paragraph is one; ANPA's typed dash is a dash; the rule, the tagline and the copyright are not the story's.
+    expect(story?.body).toBe('Mediators opened a new round of talks on Wednesday on the second stage of the cease-fire, two officials said.\n\n'
+      + 'The talks were to run into the weekend — longer than planned — a spokesman told reporters.');
+    expect(story?.notes).toEqual(expect.arrayContaining([
+      'the wire\'s ANPA 1312 header left out: "a0412  r i BC-ML--Gulf-Talks 02-05 0388"',
+      'the wire\'s slug left out: "BC-ML--Gulf-Talks,0388"',
+      'the wire\'s note to editors left out: "Eds: With AP Photos."',
+      'the wire\'s copyright line left out: "(Copyright 2025 The Associated Press. All Rights Reserved.)"',
+      'the time of transmission read as the first publication\'s',
+    ]));
+  });
+
+  it('reads a writethru\'s time as an update\'s in the zone its trailer names, and --force over the first version keeps its first publication', async () => {
+    const dir = await site({ 'first.txt': ANPA_FIRST, 'writethru.txt': ANPA_WRITETHRU });
+    const [report] = await dryRun(dir, ['writethru.txt']);
+    expect(report?.stories[0]?.story.fields.date).toBe('2025-02-05T09:24:00-05:00');
+    expect(report?.stories[0]?.story.notes).toEqual(expect.arrayContaining([
+      'the wire\'s slug left out: "BC-ML--Gulf-Talks,1st Ld-Writethru,0412", a version after the first ("1st Ld-Writethru")',
+      'the time of transmission read as an update\'s: this version is not the story\'s first, whose publication may be earlier',
+    ]));
+
+    expect((await runCli(['import', 'first.txt'], dir)).code).toBe(0);
+    // The same headline on the same day, stamped later: refused without --force, as a page's update alone is.
+    const refused = await runCli(['import', 'writethru.txt'], dir);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('E_IMPORT_EXISTS');
+    expect((await runCli(['import', '--force', 'writethru.txt'], dir)).code).toBe(0);
+    const [record] = await recordText(dir);
+    expect(record).toMatch(/^date: 2025-02-05T09:24:00\+00:00$/m);
+    expect(record).toMatch(/^updated: 2025-02-05T09:24:00-05:00$/m);
+
+    // Built: the feed carries the true instants.
+    const built = await runCli(['build'], dir);
+    expect(built.code).toBe(0);
+    const atom = parseXml(await readFile(join(dir, 'dist', 'atom.xml'), 'utf8')) as { feed: { entry: { published: string; updated: string; author: { name: string }[] }[] } };
+    expect(atom.feed.entry).toHaveLength(1);
+    const [entry] = atom.feed.entry;
+    expect(new Date(entry?.published ?? '').toISOString()).toBe('2025-02-05T09:24:00.000Z');
+    expect(new Date(entry?.updated ?? '').toISOString()).toBe('2025-02-05T14:24:00.000Z');
+    expect(entry?.author.map((a) => a.name)).toEqual(['Jane Doe']);
+  });
+
+  it('refuses a trailer that names no day a calendar has, at its line, and a message with no trailer', async () => {
+    const dir = await site({
+      'feb30.txt': ANPA_FIRST.replace('AP-WF-02-05-25 0924GMT<', 'AP-WF-02-30-25 0924GMT<'),
+      'none.txt': ANPA_FIRST.replace('AP-WF-02-05-25 0924GMT<\n', ''),
+    });
+    const [feb30, none] = await dryRun(dir, ['feb30.txt', 'none.txt']);
+    expect(feb30?.stories).toEqual([]);
+    expect(feb30?.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([
+      ['E_IMPORT_NO_DATE', 13, 'no date: the time of transmission "AP-WF-02-30-25 0924GMT<" names no day or time a calendar has'],
+    ]);
+    expect(none?.diagnostics.map((d) => [d.code, d.line])).toEqual([['E_IMPORT_NO_DATE', 1]]);
+    expect(none?.diagnostics[0]?.message).toContain('the ANPA 1312 message has no time of transmission after its text (such as "AP-WF-02-05-25 0924GMT")');
+  });
+});
+
+describe('IPTC 7901', () => {
+  it('imports each message of a capture as a story, with the lines of its warnings the capture\'s own', async () => {
+    const dir = await site({ 'capture.txt': IPTC_CAPTURE });
+    const [report] = await dryRun(dir, ['capture.txt']);
+    const stories = report?.stories.map((s) => s.story) ?? [];
+    expect(stories.map((s) => [s.fields.title, s.fields.date, s.fields.agency?.name])).toEqual([
+      ['Envoys gather in Doha for truce talks', '2025-02-05T01:24:00+00:00', 'Xinhua'],
+      ['Aid convoy reaches coastal camp', '2025-02-05T06:30:00+00:00', 'Xinhua'],
+    ]);
+    // 01:24 UTC is Feb. 5 in Doha (UTC+3): the dateline's day as printed.
+    expect(stories[0]?.fields.dateline).toEqual({ city: 'Doha', country: 'Qatar', timezone: 'Asia/Qatar', date: '2025-02-05' });
+    expect(stories[0]?.body).toBe('Mediators opened a new round of talks on Wednesday, officials said.\n\nThe talks were to run into the weekend, a spokesman said.');
+    expect(stories[0]?.notes).toContain('the wire\'s IPTC 7901 header left out: "XIE0101 4 I 0230 WORLD /XIN"');
+    // The town the gazetteer lacks is asked for at the line of its lead in the capture (line 11), not in the page made of it.
+    expect(report?.diagnostics.map((d) => [d.code, d.line])).toEqual([['W_IMPORT_DATELINE_ZONE', 11]]);
+  });
+
+  it('writes the records the build reads, the feeds carrying the instants of transmission', async () => {
+    const dir = await site({ 'capture.txt': IPTC_CAPTURE.replace('MUWASI, Feb. 5', 'GAZA, Feb. 5') });
+    const imported = await runCli(['import', 'capture.txt'], dir);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain('capture.txt (text): 2 stories');
+    expect(await recordText(dir)).toHaveLength(2);
+    expect((await runCli(['build'], dir)).code).toBe(0);
+    const rss = parseXml(await readFile(join(dir, 'dist', 'rss.xml'), 'utf8')) as { rss: { channel: { item: { title: string; pubDate: string }[] } } };
+    expect(rss.rss.channel.item.map((i) => [i.title, new Date(i.pubDate).toISOString()])).toEqual([
+      ['Aid convoy reaches coastal camp', '2025-02-05T06:30:00.000Z'],
+      ['Envoys gather in Doha for truce talks', '2025-02-05T01:24:00.000Z'],
+    ]);
+  });
+
+  it('leaves text that is no envelope to the page reader', async () => {
+    const page = 'Envoys gather in Doha\nUpdated: 2025-02-05 09:24\n\nDOHA, Feb. 4 (Xinhua) -- Mediators met, officials said.\nZCZC is a word here.\n';
+    const dir = await site({ 'page.txt': page });
+    await writeFile(join(dir, 'page.txt'), page);
+    const [report] = await dryRun(dir, ['page.txt']);
+    expect(report?.stories[0]?.story.fields.date).toBe('2025-02-05 09:24');
+    expect(report?.stories[0]?.story.notes.some((n) => n.includes('envelope') || n.includes('header'))).toBe(false);
+  });
+});

@@ -184,6 +184,17 @@ describe('IPTC 7901', () => {
     ]);
   });
 
+  it('leaves out a keyword over the headline and the mark of a take, and reads AP\'s AM and BJT slugs', async () => {
+    const iptc = IPTC_CAPTURE.split('NNNN')[0]!.replace('XIE0101 4 I 0230 WORLD /XIN\n', 'XIE0101 4 I 0230\nMIDEAST-TRUCE-TALKS\n') + 'NNNN\n';
+    const anpa = ANPA_FIRST.replace('^BC-ML--Gulf-Talks,0388<', '^BJT-ML--Gulf-Talks,0388<').replace(`${ETX}(Copyright`, `\tMORE\n${ETX}(Copyright`);
+    const dir = await site({ 'iptc.txt': iptc, 'anpa.txt': anpa });
+    const [a, b] = await dryRun(dir, ['iptc.txt', 'anpa.txt']);
+    expect(a?.stories[0]?.story.fields.title).toBe('Envoys gather in Doha for truce talks');
+    expect(a?.stories[0]?.story.notes).toContain('the wire\'s keyword left out: "MIDEAST-TRUCE-TALKS"');
+    expect(b?.stories[0]?.story.notes).toEqual(expect.arrayContaining(['the wire\'s slug left out: "BJT-ML--Gulf-Talks,0388"', 'the wire\'s mark of a take left out: "MORE"']));
+    expect(b?.stories[0]?.story.body).not.toContain('MORE');
+  });
+
   it('leaves text that is no envelope to the page reader', async () => {
     const page = 'Envoys gather in Doha\nUpdated: 2025-02-05 09:24\n\nDOHA, Feb. 4 (Xinhua) -- Mediators met, officials said.\nZCZC is a word here.\n';
     const dir = await site({ 'page.txt': page });

@@ -31,7 +31,7 @@ const CONTROLS = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F]/gu;
 /** ANPA's header: service level and story number, selector, priority, category, slug, date, words (`a0123  r i BC-US--Gaza-Talks 02-05 0612`). */
 const ANPA_HEADER = /^[a-z]\d{4}\s+(?:[a-z]{1,5}\s+)?[a-z]\s+[a-z]\s+\S.*$/u;
 /** The slug line opening ANPA text: `BC-US--Gaza-Talks,1st Ld-Writethru,0612`. */
-const ANPA_SLUG = /^(?<slug>[A-Z]{2}-[^,\s]+)(?:,(?<version>[^,]+?))??(?:,\d{3,5})?$/u;
+const ANPA_SLUG = /^(?<slug>[A-Z]{2,4}-[^,\s]+)(?:,(?<version>[^,]+?))??(?:,\d{3,5})?$/u;
 /** ANPA's time of transmission: `AP-WF-02-05-25 0924GMT`, `APNY-02-05-25 0924EST` (month, day, year, hours and minutes, zone). */
 const ANPA_TRAILER = /^(?<wire>[A-Z]{2,4}(?:-[A-Z]{2,3})?)-(?<month>\d{2})-(?<day>\d{2})-(?<year>\d{2}) (?<hh>\d{2})(?<mm>\d{2}) ?(?<zone>GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT)$/u;
 /**
@@ -50,6 +50,10 @@ const LATER_VERSION = /\b(?:Ld|Lead|Writethru|Write-thru|Update|Updates|Correcti
 const WRITER_LINE = /^(?:The )?(?:Associated Press|AP)(?: [A-Z][A-Za-z-]*){0,3}$/u;
 /** The wire's note to editors over the copy: `Eds: Updates with …`, `Editors: …`, `EDITOR'S NOTE — …`. */
 const EDITORS = /^(?:Eds?|Editors?|EDS|EDITORS)\s*:|^EDITOR['’]S NOTE\b/u;
+/** A wire's keyword over the headline, words in capitals joined by dashes or slashes (`MIDEAST-TRUCE-TALKS`). */
+const KEYWORD = /^[A-Z0-9]+(?:[-/][A-Z0-9]+)+$/u;
+/** The end of a take with more to come, or of the story (`MORE`, `(MORE)`, `END`). */
+const TAKE_END = /^\(?(?:MORE|END)\)?$/u;
 /** A copyright line after the text: `(Copyright 2025 The Associated Press. All Rights Reserved.)`. */
 const COPYRIGHT = /^\(?(?:Copyright|©|\(c\))\s.*\)?$/iu;
 
@@ -130,6 +134,10 @@ function open(message: { start: number; lines: string[] }, file: string): Opened
       else notes.push(`a second time of transmission, not used: ${q(text)}`);
       continue;
     }
+    if (TAKE_END.test(unmark(text)) && started) {
+      notes.push(`the wire's mark of a take left out: ${q(unmark(text))}`);
+      continue;
+    }
     if (COPYRIGHT.test(text) && started) {
       notes.push(`the wire's copyright line left out: ${q(text)}`);
       continue;
@@ -140,6 +148,10 @@ function open(message: { start: number; lines: string[] }, file: string): Opened
       if (kind === 'ANPA 1312' && head.length === 0 && slug !== undefined) {
         later = LATER_VERSION.test(slug['version'] ?? '');
         notes.push(`the wire's slug left out: ${q(line)}${slug['version'] ? `, a version ${later ? 'after the first' : 'of its own'} (${q(slug['version'])})` : ''}`);
+        continue;
+      }
+      if (head.length === 0 && KEYWORD.test(line)) {
+        notes.push(`the wire's keyword left out: ${q(line)}`);
         continue;
       }
       if (EDITORS.test(line)) {

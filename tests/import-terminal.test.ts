@@ -138,6 +138,14 @@ describe('ANPA 1312', () => {
     expect(entry?.author.map((a) => a.name)).toEqual(['Jane Doe']);
   });
 
+  it('reads ANPA copied from a terminal\'s screen, without its control characters, by its header over its slug', async () => {
+    const screen = ANPA_FIRST.replace(/[\u0001-\u0003]/gu, '');
+    const dir = await site({ 'screen.txt': screen });
+    const [report] = await dryRun(dir, ['screen.txt']);
+    expect(report?.diagnostics).toEqual([]);
+    expect(report?.stories[0]?.story.fields).toMatchObject({ title: 'Envoys gather in Doha for next round of truce talks', date: '2025-02-05T09:24:00+00:00', authors: ['Jane Doe'] });
+  });
+
   it('refuses a trailer that names no day a calendar has, at its line, and a message with no trailer', async () => {
     const dir = await site({
       'feb30.txt': ANPA_FIRST.replace('AP-WF-02-05-25 0924GMT<', 'AP-WF-02-30-25 0924GMT<'),

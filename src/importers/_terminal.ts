@@ -62,8 +62,14 @@ export function isTerminalCopy(text: string): boolean {
   const head = text.replace(/^[\u0016\s]+/u, '');
   if (/^ZCZC\b/u.test(head)) return /^NNNN\s*$/mu.test(text);
   if (head.startsWith(SOH) && text.includes(STX) && text.includes(ETX)) return true;
-  const [first, second] = head.split(/\r\n|\r|\n/u);
-  return first !== undefined && second !== undefined && ANPA_HEADER.test(first.trim()) && ANPA_SLUG.test(unmark(second));
+  // (The first two lines only: a page of 100,000 lines is not split to look at them.)
+  const lineAt = (from: number): { text: string; next: number } => {
+    const end = head.slice(from).search(/\r\n|\r|\n/u);
+    return end < 0 ? { text: head.slice(from), next: -1 } : { text: head.slice(from, from + end), next: from + end + (head.startsWith('\r\n', from + end) ? 2 : 1) };
+  };
+  const first = lineAt(0);
+  if (first.next < 0 || !ANPA_HEADER.test(first.text.trim())) return false;
+  return ANPA_SLUG.test(unmark(lineAt(first.next).text));
 }
 
 /** A head line without ANPA's marks: `^` at its start (set apart), `<` or `=` at its end (the end of a line set alone). */

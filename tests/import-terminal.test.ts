@@ -146,6 +146,18 @@ describe('ANPA 1312', () => {
     expect(report?.stories[0]?.story.fields).toMatchObject({ title: 'Envoys gather in Doha for next round of truce talks', date: '2025-02-05T09:24:00+00:00', authors: ['Jane Doe'] });
   });
 
+  it('reads EST as America\'s only in an American wire\'s trailer (AP\'s, UPI\'s)', async () => {
+    // (Each in a site of its own: in one, the dry run would take the second for an edition of the first.)
+    const alone = async (trailer: string): Promise<FileReport | undefined> =>
+      (await dryRun(await site({ 'copy.txt': ANPA_FIRST.replace('AP-WF-02-05-25 0924GMT<', trailer) }), ['copy.txt']))[0];
+    const [ap, aap, aapGmt] = [await alone('APNY-02-05-25 0924EST<'), await alone('AAP-SY-02-05-25 0924EST<'), await alone('AAP-SY-02-05-25 0924GMT<')];
+    expect(ap?.stories[0]?.story.fields.date).toBe('2025-02-05T09:24:00-05:00');
+    expect(aap?.stories).toEqual([]);
+    expect(aap?.diagnostics.map((d) => [d.code, d.line])).toEqual([['E_IMPORT_NO_DATE', 13]]);
+    expect(aap?.diagnostics[0]?.message).toContain('is in EST, which this wire ("AAP-SY") may mean of another country than America\'s');
+    expect(aapGmt?.stories[0]?.story.fields.date).toBe('2025-02-05T09:24:00+00:00');
+  });
+
   it('refuses a trailer that names no day a calendar has, at its line, and a message with no trailer', async () => {
     const dir = await site({
       'feb30.txt': ANPA_FIRST.replace('AP-WF-02-05-25 0924GMT<', 'AP-WF-02-30-25 0924GMT<'),

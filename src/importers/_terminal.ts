@@ -34,13 +34,15 @@ const ANPA_HEADER = /^[a-z]\d{4}\s+(?:[a-z]{1,5}\s+)?[a-z]\s+[a-z]\s+\S.*$/u;
 const ANPA_SLUG = /^(?<slug>[A-Z]{2,4}-[^,\s]+)(?:,(?<version>[^,]+?))??(?:,\d{3,5})?$/u;
 /** ANPA's time of transmission: `AP-WF-02-05-25 0924GMT`, `APNY-02-05-25 0924EST` (month, day, year, hours and minutes, zone). */
 const ANPA_TRAILER = /^(?<wire>[A-Z]{2,4}(?:-[A-Z]{2,3})?)-(?<month>\d{2})-(?<day>\d{2})-(?<year>\d{2}) (?<hh>\d{2})(?<mm>\d{2}) ?(?<zone>GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT)$/u;
-/**
- * ANPA's zones are the American wires' bureaus' (the format is the Newspaper Association of America's):
- * each a fixed offset, standard or daylight, as the abbreviation says.
- */
+/** GMT, and the zones of the American wires' bureaus, each a fixed offset, standard or daylight, as the abbreviation says. */
 const ANPA_ZONES: Readonly<Record<string, string>> = {
   GMT: '+00:00', UTC: '+00:00', EST: '-05:00', EDT: '-04:00', CST: '-06:00', CDT: '-05:00', MST: '-07:00', MDT: '-06:00', PST: '-08:00', PDT: '-07:00',
 };
+/**
+ * The American wires (AP's bureaus, `AP-WF`, `APNY`; UPI's), whose trailers' EST or CST are America's. Another
+ * wire's (`AAP-SY-… 0924EST`, Australia's Eastern time as it may be) is read only in GMT or UTC.
+ */
+const AMERICAN_WIRE = /^(?:AP(?:-[A-Z]{2,3}|[A-Z]{2})?|UPI(?:-[A-Z]{2,3})?)$/u;
 /** IPTC 7901's time of transmission: day, hours and minutes, GMT, month, year (`050924 GMT FEB 25`). */
 const IPTC_TRAILER = /^(?<day>\d{2})(?<hh>\d{2})(?<mm>\d{2}) (?:GMT|UTC) (?<month>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC) (?<year>\d{2}|\d{4})$/u;
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
@@ -132,8 +134,13 @@ function open(message: { start: number; lines: string[] }, file: string): Opened
     const anpa = ANPA_TRAILER.exec(unmark(text))?.groups;
     const iptc = IPTC_TRAILER.exec(text)?.groups;
     if (anpa !== undefined || iptc !== undefined) {
+      const zone = anpa?.['zone'] ?? '';
+      const offset = zone === 'GMT' || zone === 'UTC' || AMERICAN_WIRE.test(anpa?.['wire'] ?? '') ? ANPA_ZONES[zone] : undefined;
+      if (anpa !== undefined && offset === undefined) {
+        return { error: diagnostic(Errors.ImportNoDate, { file, line: n }, `the time of transmission ${q(text)} is in ${zone}, which this wire (${q(anpa['wire'] ?? '')}) may mean of another country than America's: write the stamp with its UTC offset over the story ("Published: 2025-02-05 09:24 +10:00")`, true) };
+      }
       const at = anpa !== undefined
-        ? instant(anpa['year'] ?? '', Number(anpa['month']), anpa['day'] ?? '', anpa['hh'] ?? '', anpa['mm'] ?? '', ANPA_ZONES[anpa['zone'] ?? ''] ?? '+00:00')
+        ? instant(anpa['year'] ?? '', Number(anpa['month']), anpa['day'] ?? '', anpa['hh'] ?? '', anpa['mm'] ?? '', offset ?? '+00:00')
         : instant(iptc?.['year'] ?? '', MONTHS.indexOf(iptc?.['month'] ?? '') + 1, iptc?.['day'] ?? '', iptc?.['hh'] ?? '', iptc?.['mm'] ?? '', '+00:00');
       if (at === undefined) return { error: diagnostic(Errors.ImportNoDate, { file, line: n }, `the time of transmission ${q(text)} names no day or time a calendar has`, true) };
       if (stamp === undefined) stamp = { text: at, n };

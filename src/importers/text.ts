@@ -277,14 +277,14 @@ export const importText: Importer = (input, ctx): ImportResult => {
     notes.push(`the sentence under the headline taken for the summary: ${q(standfirst.text)}`);
   }
   const headline = candidates[top];
-  for (const c of candidates) {
+  // (By index: `indexOf` for each line took 2.5 s on a head of 100,000 lines with no stamp. Hostile scan.)
+  for (const [k, c] of candidates.entries()) {
     if (c === headline || c === standfirst) continue;
     const signed = c === guardianByline ? parseByline(`By ${c.text}`) : undefined;
     if (signed !== undefined) {
       takeByline(signed);
       continue;
     }
-    const k = candidates.indexOf(c);
     notes.push(likeByline(k) && k > top ? barNote(c.text) : `found before the stamp and not used: ${q(c.text)}`);
   }
   if (headline === undefined) diagnostics.push(problems.noHeadline(file));

@@ -17,6 +17,7 @@ import { importNitf } from './nitf.js';
 import { recordText } from './record.js';
 import { importText } from './text.js';
 import { terminalImporter } from './_terminal.js';
+import { mailImporter } from './_mail.js';
 import type { ImportedStory, ImportFormat, Importer, ImportResult } from './types.js';
 import { asCorrection } from './_correction.js';
 import { copyFiles, type CopyItem } from './_copy-files.js';
@@ -25,7 +26,7 @@ import { DryRun } from './_dry-run.js';
 import { earlierEdition, firstPublications, keepFormerId, keepNeighbourDayId, olderEdition } from './_editions.js';
 import { existingIds, freeBackupName, newPath, parsedRecord, readOld, recordData, sameRecord, takeDown, writeWhole } from './_record-files.js';
 
-const IMPORTERS: Record<ImportFormat, Importer> = { text: terminalImporter(importText), nitf: importNitf, ninjs: importNinjs };
+const IMPORTERS: Record<ImportFormat, Importer> = { text: terminalImporter(mailImporter(importText)), nitf: importNitf, ninjs: importNinjs };
 
 export interface ImportOptions {
   config: SiteConfig;

@@ -139,6 +139,9 @@ const PAGES: Record<string, (n: number) => string> = {
   // (And lines with no stamp, every one a line of the head: 2.5 s at 100,000 until the thirty-sixth session,
   // each line's note looking for its place among them.)
   'one-letter lines and no stamp': (n) => 'a\n'.repeat(n),
+  // (And bylines closing the story, one a line: 15 s at 20,000 until the thirty-sixth session, each line taken
+  // off the end looking at every line above it for an interview's.)
+  'a byline on each of n lines closing the story': (n) => `Talks resume in Doha\nUpdated: 2025-02-05 09:24\n\nDOHA — Talks resumed.\n\n${'By Jane Doe\n'.repeat(n)}`,
   // (Letters, not lines: one byline of n letters and a stamp on its line took 27 s at 100,000 until the
   // thirty-fourth session, a pattern trying every start of the run.)
   // (And a stamp, then n digits on its line: 4.5 s at 60,000, a pattern trying every digit.)

@@ -103,8 +103,14 @@ export const versionNoteLeft = (text: string): string => `the wire's note of wha
 export const SYNDICATION_NOTE = /^\(?(?:except for the headline, this (?:story|article) has not been edited by|only the headline and picture of this report may have been reworked by|this (?:story|article) (?:has been|is) (?:sourced|published|auto-generated) from a (?:third[- ]party )?syndicated feed)\b[^()]{0,200}\)?$/i;
 
 /** A short paragraph about one of `authors`, starting with the name: `Jane Roe is a …`, `Jane Roe covers …`. */
-export function authorBiography(text: string, authors: readonly string[]): boolean {
-  return text.length <= 500 && authors.some((a) => text.startsWith(`${a} `) && /^(?:is|was|covers|reports|writes|has (?:been|covered|reported|written))\b/.test(text.slice(a.length + 1)));
+export function authorBiography(text: string, authors: ReadonlySet<string>): boolean {
+  if (text.length > 500) return false;
+  // (The names the text may open with, up to each space in its first 200 characters: not each author in turn,
+  // which a page of thousands of bylines made quadratic.)
+  for (let at = text.indexOf(' '); at > 0 && at <= 200; at = text.indexOf(' ', at + 1)) {
+    if (authors.has(text.slice(0, at)) && /^(?:is|was|covers|reports|writes|has (?:been|covered|reported|written))\b/.test(text.slice(at + 1))) return true;
+  }
+  return false;
 }
 
 /** The note on a page's lines left out after the line that ended its story (if any were). */

@@ -90,6 +90,13 @@ export const importText: Importer = (input, ctx): ImportResult => {
   const fields: Partial<RecordFieldsOut> = {};
   const stamps: Stamp[] = [];
   const authors: string[] = [];
+  /** The authors' names, to add each once (`includes` for each was quadratic in a page of many bylines). */
+  const authorSet = new Set<string>();
+  const addAuthor = (name: string): void => {
+    if (authorSet.has(name)) return;
+    authorSet.add(name);
+    authors.push(name);
+  };
   const agencies: AgencyLine[] = [];
   let explicitId: string | undefined;
   let imageUrl: string | undefined;
@@ -109,7 +116,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
   const takeByline = (b: Byline, into: typeof agencies = agencies): void => {
     bylineRead = true;
     for (const a of b.authors) {
-      if (!authors.includes(a.name)) authors.push(a.name);
+      addAuthor(a.name);
       if (a.location !== undefined) notes.push(`byline location not kept (a byline has no location field): ${q(a.printed)}`);
     }
     if (b.agency !== undefined) into.push({ agency: b.agency, printed: b.agency.name });
@@ -437,8 +444,9 @@ export const importText: Importer = (input, ctx): ImportResult => {
   }
 
   // Credit lines close the story: contributor taglines and agency lines, read from the end up.
-  const trailingAgencies: typeof agencies = [];
-  const closing: Contributor[] = [];
+  // (Gathered from the end up, then put in the order printed: `unshift` for each line was quadratic.)
+  const trailingFromEnd: AgencyLine[][] = [];
+  const closingFromEnd: Contributor[][] = [];
   // The end mark: "… a year. Enditem", "……持续恶化。（完）" (before the credit lines, or after them).
   // (（完） among the last paragraphs, taken off or not, says the copy is Chinese: `copyLanguage`.)
   const chineseEndMark = body.slice(-4).some((b) => /[（(]完[）)]["'”’」』\s]*$/u.test(b.text));
@@ -450,57 +458,66 @@ export const importText: Importer = (input, ctx): ImportResult => {
   unmark();
   /** A photo's credit alone closing the copy (`Photo: Jane Doe/Reuters`), among the credit lines. */
   let closingPhoto: { credit: string; block: PageBlock } | undefined;
+  // How many of the body's paragraphs are an interview's lines, kept as paragraphs are taken off the end
+  // (counted at each line, a page closing with 20,000 bylines took 15 s: hostile scan).
+  let interviewLines = body.filter((b) => isInterviewLine(b.text)).length;
+  const popLast = (): void => {
+    const b = body.pop();
+    if (b !== undefined && isInterviewLine(b.text)) interviewLines -= 1;
+  };
   while (body.length > 0) {
     const last = body[body.length - 1] as PageBlock;
     // A rule closing the copy (AP's `___` over its credit line, which then stayed the last paragraph as
     // `\_\_\_`) is no paragraph of the story.
     if (body.length > 1 && RULE.test(last.text)) {
-      body.pop();
+      popLast();
       continue;
     }
     // A wire's note of what this version changed, closing the copy (Bloomberg's and Reuters' `(Updates with
     // union comment in second paragraph.)`, `(Adds quote in paragraph 5)`): for the desk, not the reader. Noted.
     if (body.length > 1 && VERSION_NOTE.test(last.text)) {
       notes.push(versionNoteLeft(last.text));
-      body.pop();
+      popLast();
       continue;
     }
     // A syndicating site's notice on its copy (NDTV's, Business Standard's): left out, noted (QA: it stayed the
     // story's last paragraph, saying a site's staff had not edited the desk's copy).
     if (body.length > 1 && SYNDICATION_NOTE.test(last.text)) {
       notes.push(`the syndicating site's notice left out: ${q(last.text)}`);
-      body.pop();
+      popLast();
       continue;
     }
     // A biography of one of the story's authors closing the page (the New York Times' `Jane Roe is a
     // correspondent for The Times based in Berlin …`): no paragraph of the story. Noted.
-    if (body.length > 1 && authorBiography(last.text, authors)) {
+    if (body.length > 1 && authorBiography(last.text, authorSet)) {
       notes.push(`an author's biography closing the page left out: ${q(last.text)}`);
-      body.pop();
+      popLast();
       continue;
     }
     const alone = closingPhoto === undefined && body.length > 1 ? photoCreditAlone(last.text) : undefined;
     if (alone !== undefined) {
       closingPhoto = { credit: alone, block: last };
-      body.pop();
+      popLast();
       continue;
     }
     // "记者：王晓岚 李华": the reporters, as Chinese papers sign at the end (not an interview's last line).
-    const interview = body.slice(0, -1).some((b) => isInterviewLine(b.text));
+    const interview = interviewLines - (isInterviewLine(last.text) ? 1 : 0) > 0;
     const credit = closingCredit(last.text, interview);
     if (credit === undefined) break;
     if (credit.kind === 'signed') {
-      for (const name of credit.names) if (!authors.includes(name)) authors.push(name);
-    } else if (credit.kind === 'agency') trailingAgencies.unshift({ agency: credit.agency, printed: last.text });
-    else if (credit.kind === 'people') closing.unshift(...credit.people);
+      for (const name of credit.names) addAuthor(name);
+    } else if (credit.kind === 'agency') trailingFromEnd.push([{ agency: credit.agency, printed: last.text }]);
+    else if (credit.kind === 'people') closingFromEnd.push(credit.people);
     else {
       // A byline printed at the end ("By Wang Jing in Beijing"), as some papers sign.
       const named: typeof agencies = [];
       takeByline(credit.byline, named);
-      trailingAgencies.unshift(...named);
+      trailingFromEnd.push(named);
     }
-    body.pop();
+    popLast();
   }
+  const trailingAgencies = trailingFromEnd.reverse().flat();
+  const closing = closingFromEnd.reverse().flat();
   unmark();
   // The mark after a sentence that only what pages print after a story follows ("……了了。（完）”" then
   // "（原标题：…）"): off too. A mark with more of the story after it (an episode list's "第一集：开端。（完）") stays.
@@ -540,7 +557,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
   const language = copyLanguage(fields.title, body.map((b) => b.text).join('\n'), { chineseLead, chineseEndMark, ...(lead?.language === undefined ? {} : { leadLanguage: lead.language }) });
   if (language !== undefined) fields.language = language;
 
-  if (lead?.reporters !== undefined) for (const name of reporterNames(lead.reporters)) if (!authors.includes(name)) authors.push(name);
+  if (lead?.reporters !== undefined) for (const name of reporterNames(lead.reporters)) addAuthor(name);
   if (authors.length > 0) fields.authors = authors;
 
   // Agency (`storyAgency`): the agency lines closing the story rank first.

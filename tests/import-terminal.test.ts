@@ -158,6 +158,19 @@ describe('ANPA 1312', () => {
     expect(aapGmt?.stories[0]?.story.fields.date).toBe('2025-02-05T09:24:00+00:00');
   });
 
+  it('reads each message of a screen\'s capture of several, by the header over its slug', async () => {
+    const second = ANPA_FIRST.replace('a0412  r i BC-ML--Gulf-Talks 02-05 0388', 'a0413  r i BC-ML--Aid-Convoy 02-05 0210')
+      .replace('^BC-ML--Gulf-Talks,0388<', '^BC-ML--Aid-Convoy,0210<').replace('Envoys gather in Doha for next round of truce talks', 'Aid convoy reaches coastal camp')
+      .replace('AP-WF-02-05-25 0924GMT<', 'AP-WF-02-05-25 1130GMT<');
+    const screen = `${ANPA_FIRST}\n${second}`.replace(/[\u0001-\u0003]/gu, '');
+    const dir = await site({ 'screen.txt': screen });
+    const [report] = await dryRun(dir, ['screen.txt']);
+    expect(report?.stories.map((s) => [s.story.fields.title, s.story.fields.date])).toEqual([
+      ['Envoys gather in Doha for next round of truce talks', '2025-02-05T09:24:00+00:00'],
+      ['Aid convoy reaches coastal camp', '2025-02-05T11:30:00+00:00'],
+    ]);
+  });
+
   it('refuses a trailer that names no day a calendar has, at its line, and a message with no trailer', async () => {
     const dir = await site({
       'feb30.txt': ANPA_FIRST.replace('AP-WF-02-05-25 0924GMT<', 'AP-WF-02-30-25 0924GMT<'),

@@ -32,7 +32,7 @@ function headerBlock(lines: readonly string[], start: number): Block | undefined
   let i = start;
   while (i < lines.length && lines[i]?.trim() === '') i++;
   const fields: Block['fields'] = [];
-  for (; i < lines.length && fields.length < 12; i++) {
+  for (; i < lines.length && fields.length < 40; i++) {
     const m = HEADER.exec(lines[i]?.trim() ?? '')?.groups;
     if (m === undefined) break;
     fields.push({ name: (m['name'] ?? '').toLowerCase(), value: (m['value'] ?? '').trim(), n: i + 1 });
@@ -42,7 +42,7 @@ function headerBlock(lines: readonly string[], start: number): Block | undefined
 }
 
 /** Copy that opens with a mail header block (a subject, and a sender or a date). */
-export const isMailCopy = (text: string): boolean => headerBlock(text.split(/\r\n|\r|\n/u, 40), 0) !== undefined;
+export const isMailCopy = (text: string): boolean => headerBlock(text.split(/\r\n|\r|\n/u, 80), 0) !== undefined;
 
 /** The copy opened into a page, with the copy's line of each of its lines, and the notes. */
 function open(text: string): { lines: string[]; from: number[]; notes: string[] } | undefined {

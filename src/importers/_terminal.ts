@@ -91,7 +91,8 @@ function messages(lines: readonly string[]): { start: number; lines: string[] }[
   let open: { start: number; lines: string[] } | undefined;
   for (const [i, raw] of lines.entries()) {
     const line = raw.replace(/^\u0016+/u, '');
-    const opens = /^ZCZC\b/u.test(line.trim()) || line.startsWith(SOH);
+    // (An ANPA message copied without its control characters opens with its header over its slug line.)
+    const opens = /^ZCZC\b/u.test(line.trim()) || line.startsWith(SOH) || (ANPA_HEADER.test(line.trim()) && ANPA_SLUG.test(unmark((lines[i + 1] ?? '').replace(CONTROLS, ''))));
     if (opens && open !== undefined && open.lines.some((l) => l.trim() !== '')) out.push(open);
     if (opens || open === undefined) open = { start: i + 1, lines: [] };
     open.lines.push(line);

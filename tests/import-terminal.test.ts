@@ -171,6 +171,30 @@ describe('ANPA 1312', () => {
     ]);
   });
 
+  it('joins an add to the take it continues in the capture, and refuses an add alone', async () => {
+    const take = ANPA_FIRST.replace('\t___\n\tAssociated Press writer Tom Hale in Cairo contributed to this report.\n', '\tMORE\n');
+    const add = [
+      `${SOH}a0415  r i BC-ML--Gulf-Talks 02-05 0120${STX}`,
+      '^BC-ML--Gulf-Talks,1st Add,0120<',
+      '\tThe ministry said aid deliveries would continue during the talks.',
+      '\tAssociated Press writer Tom Hale in Cairo contributed to this report.',
+      `${ETX}AP-WF-02-05-25 0931GMT<`,
+      '',
+    ].join('\n');
+    const dir = await site({ 'takes.txt': `${take}${add}`, 'add.txt': add });
+    const [takes, alone] = await dryRun(dir, ['takes.txt', 'add.txt']);
+    expect(takes?.diagnostics).toEqual([]);
+    expect(takes?.stories).toHaveLength(1);
+    const story = takes?.stories[0]?.story;
+    expect(story?.fields).toMatchObject({ date: '2025-02-05T09:24:00+00:00', contributors: [{ name: 'Tom Hale', location: 'Cairo' }] });
+    expect(story?.body.split('\n\n').at(-1)).toBe('The ministry said aid deliveries would continue during the talks.');
+    expect(story?.notes).toContain('the wire\'s add at line 13 ("1st Add") joined to the story: 2 paragraphs; its time of transmission not used');
+    expect(alone?.stories).toEqual([]);
+    expect(alone?.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([
+      ['E_IMPORT_NO_HEADLINE', 1, 'no headline: this is an add to "BC-ML--Gulf-Talks" ("1st Add"), a further take of a story: import it in one file after the take it continues'],
+    ]);
+  });
+
   it('refuses a trailer that names no day a calendar has, at its line, and a message with no trailer', async () => {
     const dir = await site({
       'feb30.txt': ANPA_FIRST.replace('AP-WF-02-05-25 0924GMT<', 'AP-WF-02-30-25 0924GMT<'),

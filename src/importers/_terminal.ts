@@ -19,7 +19,17 @@ interface Opened {
   lines: string[];
   from: number[];
   notes: string[];
+  /** ANPA's slug (`BC-ML--Gulf-Talks`) and, for an add (a further take of the story), its version (`1st Add`). */
+  slug?: string;
+  add?: string;
+  /** The message's paragraphs, with the capture's line of each: what an add gives the take it continues. */
+  paragraphs: { text: string; n: number }[];
+  /** The capture's line of its header. */
+  start: number;
 }
+
+/** An ANPA add: a further take of a story sent before, its paragraphs to follow that take's (`1st Add`, `2nd Add`). */
+const ADD = /^\d+(?:st|nd|rd|th) Add\b|^Add\b/iu;
 
 const SOH = '\u0001';
 const STX = '\u0002';
@@ -115,6 +125,8 @@ function open(message: { start: number; lines: string[] }, file: string): Opened
   const kind = /^ZCZC\b/u.test(message.lines.find((l) => l.trim() !== '')?.trim() ?? '') ? 'IPTC 7901' : 'ANPA 1312';
   let stamp: { text: string; n: number } | undefined;
   let later = false;
+  let slugName: string | undefined;
+  let add: string | undefined;
   const head: { text: string; n: number }[] = [];
   const paragraphs: { text: string; n: number }[] = [];
   let started = false;
@@ -161,6 +173,8 @@ function open(message: { start: number; lines: string[] }, file: string): Opened
       const slug = ANPA_SLUG.exec(line)?.groups;
       if (kind === 'ANPA 1312' && head.length === 0 && slug !== undefined) {
         later = LATER_VERSION.test(slug['version'] ?? '');
+        slugName = slug['slug'];
+        if (ADD.test(slug['version'] ?? '')) add = slug['version'];
         notes.push(`the wire's slug left out: ${q(line)}${slug['version'] ? `, a version ${later ? 'after the first' : 'of its own'} (${q(slug['version'])})` : ''}`);
         continue;
       }
@@ -209,7 +223,7 @@ function open(message: { start: number; lines: string[] }, file: string): Opened
     put('', p.n);
     put(p.text, p.n);
   }
-  return { lines, from, notes };
+  return { lines, from, notes, paragraphs, start: message.start, ...(slugName === undefined ? {} : { slug: slugName }), ...(add === undefined ? {} : { add }) };
 }
 
 /**
@@ -220,16 +234,37 @@ export function terminalImporter(importText: Importer): Importer {
   return (input: string, ctx: ImportContext): ImportResult => {
     if (!isTerminalCopy(input)) return importText(input, ctx);
     const out: ImportResult = { stories: [], diagnostics: [] };
+    const pages: Opened[] = [];
+    /** The last story of each slug, which an add continues. */
+    const bySlug = new Map<string, Opened>();
     for (const message of messages(input.split(/\r\n|\r|\n/u))) {
       const opened = open(message, ctx.file);
       if ('error' in opened) {
         out.diagnostics.push(opened.error);
         continue;
       }
-      const r = importText(opened.lines.join('\n'), ctx);
+      // An add's paragraphs follow the take it continues, sent before it in the capture; alone, it is no story.
+      const take = opened.add === undefined ? undefined : bySlug.get(opened.slug ?? '');
+      if (opened.add !== undefined && take === undefined) {
+        out.diagnostics.push(diagnostic(Errors.ImportNoHeadline, { file: ctx.file, line: opened.start }, `this is an add to ${q(opened.slug ?? '')} (${q(opened.add)}), a further take of a story: import it in one file after the take it continues`));
+        continue;
+      }
+      if (take !== undefined) {
+        for (const p of opened.paragraphs) {
+          take.lines.push('', p.text);
+          take.from.push(p.n, p.n);
+        }
+        take.notes.push(`the wire's add at line ${opened.start} (${q(opened.add ?? '')}) joined to the story: ${opened.paragraphs.length} paragraph${opened.paragraphs.length === 1 ? '' : 's'}; its time of transmission not used`);
+        continue;
+      }
+      pages.push(opened);
+      if (opened.slug !== undefined) bySlug.set(opened.slug, opened);
+    }
+    for (const page of pages) {
+      const r = importText(page.lines.join('\n'), ctx);
       // Lines of the page are the capture's lines: each page line has the capture's line it came from.
-      out.diagnostics.push(...r.diagnostics.map((d) => (d.line === undefined ? { ...d, line: message.start } : { ...d, line: opened.from[d.line - 1] ?? message.start })));
-      out.stories.push(...r.stories.map((s) => ({ ...s, notes: [...opened.notes, ...s.notes] })));
+      out.diagnostics.push(...r.diagnostics.map((d) => (d.line === undefined ? { ...d, line: page.start } : { ...d, line: page.from[d.line - 1] ?? page.start })));
+      out.stories.push(...r.stories.map((s) => ({ ...s, notes: [...page.notes, ...s.notes] })));
     }
     return out;
   };

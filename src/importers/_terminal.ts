@@ -24,6 +24,8 @@ interface Opened {
   add?: string;
   /** The message's paragraphs, with the capture's line of each: what an add gives the take it continues. */
   paragraphs: { text: string; n: number }[];
+  /** Its head's lines (an add has none but by mistake: then noted). */
+  head: { text: string; n: number }[];
   /** The capture's line of its header. */
   start: number;
 }
@@ -175,7 +177,8 @@ function open(message: { start: number; lines: string[] }, file: string): Opened
         later = LATER_VERSION.test(slug['version'] ?? '');
         slugName = slug['slug'];
         if (ADD.test(slug['version'] ?? '')) add = slug['version'];
-        notes.push(`the wire's slug left out: ${q(line)}${slug['version'] ? `, a version ${later ? 'after the first' : 'of its own'} (${q(slug['version'])})` : ''}`);
+        const version = slug['version'] ? (add !== undefined ? 'a further take' : later ? 'a version after the first' : 'a version of its own') : undefined;
+        notes.push(`the wire's slug left out: ${q(line)}${version === undefined ? '' : `, ${version} (${q(slug['version'] ?? '')})`}`);
         continue;
       }
       if (head.length === 0 && KEYWORD.test(line)) {
@@ -223,7 +226,7 @@ function open(message: { start: number; lines: string[] }, file: string): Opened
     put('', p.n);
     put(p.text, p.n);
   }
-  return { lines, from, notes, paragraphs, start: message.start, ...(slugName === undefined ? {} : { slug: slugName }), ...(add === undefined ? {} : { add }) };
+  return { lines, from, notes, paragraphs, head, start: message.start, ...(slugName === undefined ? {} : { slug: slugName }), ...(add === undefined ? {} : { add }) };
 }
 
 /**
@@ -255,6 +258,8 @@ export function terminalImporter(importText: Importer): Importer {
           take.from.push(p.n, p.n);
         }
         take.notes.push(`the wire's add at line ${opened.start} (${q(opened.add ?? '')}) joined to the story: ${opened.paragraphs.length} paragraph${opened.paragraphs.length === 1 ? '' : 's'}; its time of transmission not used`);
+        // (What its envelope said, and a line of a head an add should not have: noted, not lost.)
+        take.notes.push(...opened.notes.filter((n) => !n.startsWith('the time of transmission')), ...opened.head.map((h) => `a line over the add's paragraphs, not used: ${q(h.text)}`));
         continue;
       }
       pages.push(opened);

@@ -198,6 +198,25 @@ describe('ANPA 1312', () => {
     ]);
   });
 
+  it('writes no record of a story the agency kills or withdraws, and says to take an earlier one down', async () => {
+    const kill = [
+      `${SOH}a0420  f a BC-ML--Gulf-Talks 02-05 0060${STX}`,
+      '^BC-ML--Gulf-Talks,KILL<',
+      '^Eds: The story was sent in error. Make sure it is not used.<',
+      `${ETX}AP-WF-02-05-25 1012GMT<`,
+      '',
+    ].join('\n');
+    const withdrawn = IPTC_CAPTURE.split('NNNN')[0]!.replace('Envoys gather in Doha for truce talks', 'WITHDRAWN: Envoys gather in Doha for truce talks') + 'NNNN\n';
+    const dir = await site({ 'kill.txt': kill, 'withdrawn.txt': withdrawn });
+    const [a, b] = await dryRun(dir, ['kill.txt', 'withdrawn.txt']);
+    expect(a?.stories).toEqual([]);
+    expect(a?.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([
+      ['E_IMPORT_NOT_PUBLISHED', 2, 'not published: the agency marked this story killed or withdrawn ("BC-ML--Gulf-Talks,KILL"); the agency has withdrawn this story, so no record is written; if it was imported before, take that record down (draft: true)'],
+    ]);
+    expect(b?.stories).toEqual([]);
+    expect(b?.diagnostics.map((d) => [d.code, d.line])).toEqual([['E_IMPORT_NOT_PUBLISHED', 3]]);
+  });
+
   it('refuses a trailer that names no day a calendar has, at its line, and a message with no trailer', async () => {
     const dir = await site({
       'feb30.txt': ANPA_FIRST.replace('AP-WF-02-05-25 0924GMT<', 'AP-WF-02-30-25 0924GMT<'),

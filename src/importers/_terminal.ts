@@ -30,6 +30,13 @@ interface Opened {
   start: number;
 }
 
+/**
+ * A kill or a withdrawal: the agency pulls a story it sent (ANPA's slug version `KILL`, `Mandatory Kill`,
+ * `Elimination`, `Withdrawal`; a headline or keyword that opens so, `KILL: …`, `WITHDRAWN -`).
+ */
+const KILL_VERSION = /\b(?:Mandatory )?(?:KILL|Kill|ELIMINATION|Elimination|WITHDRAWAL|Withdrawal|WITHDRAWN|Withdrawn)\b/u;
+const KILL_HEADLINE = /^(?:AP[- ])?(?:(?:MANDATORY|Mandatory) )?(?:KILL|Kill|WITHDRAWN|Withdrawn|WITHDRAWAL|Withdrawal|ELIMINATION|Elimination)\b\s*(?:[:\-—–]|$)/u;
+
 /** An ANPA add: a further take of a story sent before, its paragraphs to follow that take's (`1st Add`, `2nd Add`). */
 const ADD = /^\d+(?:st|nd|rd|th) Add\b|^Add\b/iu;
 
@@ -123,6 +130,8 @@ function messages(lines: readonly string[]): { start: number; lines: string[] }[
  * indented after one runs on (the wire wrapped it).
  */
 function open(message: { start: number; lines: string[] }, file: string): Opened | { error: Diagnostic } {
+  /** A kill or a withdrawal of a story, by the line that says so. */
+  let killed: { text: string; n: number } | undefined;
   const notes: string[] = [];
   const kind = /^ZCZC\b/u.test(message.lines.find((l) => l.trim() !== '')?.trim() ?? '') ? 'IPTC 7901' : 'ANPA 1312';
   let stamp: { text: string; n: number } | undefined;
@@ -174,6 +183,7 @@ function open(message: { start: number; lines: string[] }, file: string): Opened
     if (!started && !indented) {
       const slug = ANPA_SLUG.exec(line)?.groups;
       if (kind === 'ANPA 1312' && head.length === 0 && slug !== undefined) {
+        if (KILL_VERSION.test(slug['version'] ?? '')) killed ??= { text: line, n };
         later = LATER_VERSION.test(slug['version'] ?? '');
         slugName = slug['slug'];
         if (ADD.test(slug['version'] ?? '')) add = slug['version'];
@@ -181,6 +191,7 @@ function open(message: { start: number; lines: string[] }, file: string): Opened
         notes.push(`the wire's slug left out: ${q(line)}${version === undefined ? '' : `, ${version} (${q(slug['version'] ?? '')})`}`);
         continue;
       }
+      if (head.length === 0 && KILL_HEADLINE.test(line)) killed ??= { text: line, n };
       if (head.length === 0 && KEYWORD.test(line)) {
         notes.push(`the wire's keyword left out: ${q(line)}`);
         continue;
@@ -206,6 +217,10 @@ function open(message: { start: number; lines: string[] }, file: string): Opened
     if (indented || last === undefined) paragraphs.push({ text: body, n });
     else last.text = `${last.text} ${body}`;
     started = true;
+  }
+  // A story the agency pulled is no story to publish, whatever else the message says.
+  if (killed !== undefined) {
+    return { error: diagnostic(Errors.ImportNotPublished, { file, line: killed.n }, `killed or withdrawn (${q(killed.text)})`, `the agency has withdrawn this story, so no record is written; if it was imported before, take that record down (draft: true)`) };
   }
   if (stamp === undefined) {
     const example = kind === 'ANPA 1312' ? '"AP-WF-02-05-25 0924GMT"' : '"050924 GMT FEB 25"';

@@ -80,6 +80,13 @@ describe('copy from e-mail', () => {
     ]));
   });
 
+  it('writes no record of an agency\'s kill notice sent by e-mail', async () => {
+    const copy = ['From: Wire Desk <wire@agency.example>', 'Subject: Fwd: KILL: Envoys gather in Doha for truce talks', 'Date: Wed, 05 Feb 2025 10:12:00 +0800', '', 'The story was sent in error. Do not use it.'].join('\n');
+    const report = await imported(copy);
+    expect(report?.stories).toEqual([]);
+    expect(report?.diagnostics.map((d) => [d.code, d.line])).toEqual([['E_IMPORT_NOT_PUBLISHED', 2]]);
+  });
+
   it('names the copy\'s own lines in its diagnostics', async () => {
     const copy = ['From: Wire Desk <wire@agency.example>', 'Subject: Aid convoy reaches coastal camp', 'Date: Wed, 05 Feb 2025 09:24:00 +0800', '', 'MUWASI, Feb. 5 (Xinhua) -- A convoy reached the camp on Wednesday, aid workers said.'].join('\n');
     const report = await imported(copy);

@@ -6,6 +6,8 @@
  * noted. A forwarded message's own header at the head of the body is the one read (the agency's message),
  * the outer one noted; a signature under `-- ` is left out, noted. Lines of diagnostics are the copy's own.
  */
+import { diagnostic, Errors } from '../errors.js';
+import { KILL_HEADLINE } from './_terminal.js';
 import { q } from './_text-problems.js';
 import type { ImportContext, ImportResult, Importer } from './types.js';
 
@@ -45,7 +47,7 @@ function headerBlock(lines: readonly string[], start: number): Block | undefined
 export const isMailCopy = (text: string): boolean => headerBlock(text.split(/\r\n|\r|\n/u, 80), 0) !== undefined;
 
 /** The copy opened into a page, with the copy's line of each of its lines, and the notes. */
-function open(text: string): { lines: string[]; from: number[]; notes: string[] } | undefined {
+function open(text: string): { lines: string[]; from: number[]; notes: string[]; killed?: { text: string; n: number } } | undefined {
   const all = text.split(/\r\n|\r|\n/u);
   const outer = headerBlock(all, 0);
   if (outer === undefined) return undefined;
@@ -70,6 +72,8 @@ function open(text: string): { lines: string[]; from: number[]; notes: string[] 
   const date = header.fields.find((f) => f.name === 'date') ?? header.fields.find((f) => f.name === 'sent');
   if (subject !== undefined) {
     const title = subject.value.replace(PREFIXES, '');
+    // An agency's kill or withdrawal notice (`Subject: KILL: …`): no story to publish.
+    if (KILL_HEADLINE.test(title)) return { lines: [], from: [], notes, killed: { text: subject.value, n: subject.n } };
     if (title !== subject.value) notes.push(`the e-mail's subject read as the headline, without ${q(subject.value.slice(0, subject.value.length - title.length).trim())}`);
     put(title, subject.n);
   }
@@ -99,6 +103,9 @@ export function mailImporter(importText: Importer): Importer {
   return (input: string, ctx: ImportContext): ImportResult => {
     const opened = isMailCopy(input) ? open(input) : undefined;
     if (opened === undefined) return importText(input, ctx);
+    if (opened.killed !== undefined) {
+      return { stories: [], diagnostics: [diagnostic(Errors.ImportNotPublished, { file: ctx.file, line: opened.killed.n }, `killed or withdrawn (${q(opened.killed.text)})`, 'the agency has withdrawn this story, so no record is written; if it was imported before, take that record down (draft: true)')] };
+    }
     const r = importText(opened.lines.join('\n'), ctx);
     return {
       ...r,

@@ -35,7 +35,7 @@ interface Opened {
  * `Elimination`, `Withdrawal`; a headline or keyword that opens so, `KILL: …`, `WITHDRAWN -`).
  */
 const KILL_VERSION = /\b(?:Mandatory )?(?:KILL|Kill|ELIMINATION|Elimination|WITHDRAWAL|Withdrawal|WITHDRAWN|Withdrawn)\b/u;
-const KILL_HEADLINE = /^(?:AP[- ])?(?:(?:MANDATORY|Mandatory) )?(?:KILL|Kill|WITHDRAWN|Withdrawn|WITHDRAWAL|Withdrawal|ELIMINATION|Elimination)\b\s*(?:[:\-—–]|$)/u;
+export const KILL_HEADLINE = /^(?:AP[- ])?(?:(?:MANDATORY|Mandatory) )?(?:KILL|Kill|WITHDRAWN|Withdrawn|WITHDRAWAL|Withdrawal|ELIMINATION|Elimination)\b\s*(?:[:\-—–]|$)/u;
 
 /** An ANPA add: a further take of a story sent before, its paragraphs to follow that take's (`1st Add`, `2nd Add`). */
 const ADD = /^\d+(?:st|nd|rd|th) Add\b|^Add\b/iu;

@@ -8,6 +8,7 @@
  */
 import { diagnostic, Errors } from '../errors.js';
 import { KILL_HEADLINE } from './_terminal.js';
+import { WITHDRAWN } from './_story.js';
 import { q } from './_text-problems.js';
 import type { ImportContext, ImportResult, Importer } from './types.js';
 
@@ -104,7 +105,7 @@ export function mailImporter(importText: Importer): Importer {
     const opened = isMailCopy(input) ? open(input) : undefined;
     if (opened === undefined) return importText(input, ctx);
     if (opened.killed !== undefined) {
-      return { stories: [], diagnostics: [diagnostic(Errors.ImportNotPublished, { file: ctx.file, line: opened.killed.n }, `killed or withdrawn (${q(opened.killed.text)})`, 'the agency has withdrawn this story, so no record is written; if it was imported before, take that record down (draft: true)')] };
+      return { stories: [], diagnostics: [diagnostic(Errors.ImportNotPublished, { file: ctx.file, line: opened.killed.n }, `killed or withdrawn (${q(opened.killed.text)})`, WITHDRAWN['canceled'] ?? '')] };
     }
     const r = importText(opened.lines.join('\n'), ctx);
     return {

@@ -11,6 +11,7 @@
  */
 import { diagnostic, Errors } from '../errors.js';
 import type { Diagnostic } from '../types.js';
+import { WITHDRAWN } from './_story.js';
 import { q } from './_text-problems.js';
 import type { ImportContext, ImportResult, Importer } from './types.js';
 
@@ -220,7 +221,7 @@ function open(message: { start: number; lines: string[] }, file: string): Opened
   }
   // A story the agency pulled is no story to publish, whatever else the message says.
   if (killed !== undefined) {
-    return { error: diagnostic(Errors.ImportNotPublished, { file, line: killed.n }, `killed or withdrawn (${q(killed.text)})`, `the agency has withdrawn this story, so no record is written; if it was imported before, take that record down (draft: true)`) };
+    return { error: diagnostic(Errors.ImportNotPublished, { file, line: killed.n }, `killed or withdrawn (${q(killed.text)})`, WITHDRAWN['canceled'] ?? '') };
   }
   if (stamp === undefined) {
     const example = kind === 'ANPA 1312' ? '"AP-WF-02-05-25 0924GMT"' : '"050924 GMT FEB 25"';

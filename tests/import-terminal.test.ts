@@ -217,6 +217,21 @@ describe('ANPA 1312', () => {
     expect(b?.diagnostics.map((d) => [d.code, d.line])).toEqual([['E_IMPORT_NOT_PUBLISHED', 3]]);
   });
 
+  it('writes no record of a story held for release: an embargo in the note to editors, an advance slug, a line over an IPTC headline', async () => {
+    const dir = await site({
+      'eds.txt': ANPA_FIRST.replace('^Eds: With AP Photos.<', '^Eds: EMBARGOED until 0001 GMT Thursday, Feb. 6. With AP Photos.<'),
+      'adv.txt': ANPA_FIRST.replace('^BC-ML--Gulf-Talks,0388<', '^BC-ML--Gulf-Talks,Adv06,0388<'),
+      'iptc.txt': IPTC_CAPTURE.split('NNNN')[0]!.replace('Envoys gather in Doha for truce talks', 'EMBARGOED UNTIL 0001 GMT FEB 6\nEnvoys gather in Doha for truce talks') + 'NNNN\n',
+    });
+    const reports = await dryRun(dir, ['eds.txt', 'adv.txt', 'iptc.txt']);
+    expect(reports.map((r) => r.stories.length)).toEqual([0, 0, 0]);
+    expect(reports.map((r) => r.diagnostics.map((d) => [d.code, d.line]))).toEqual([
+      [['E_IMPORT_NOT_PUBLISHED', 4]],
+      [['E_IMPORT_NOT_PUBLISHED', 2]],
+      [['E_IMPORT_NOT_PUBLISHED', 3]],
+    ]);
+  });
+
   it('refuses a trailer that names no day a calendar has, at its line, and a message with no trailer', async () => {
     const dir = await site({
       'feb30.txt': ANPA_FIRST.replace('AP-WF-02-05-25 0924GMT<', 'AP-WF-02-30-25 0924GMT<'),

@@ -1074,6 +1074,19 @@ describe('importText: bad input', () => {
   const run = (text: string, timezone = ZONE) => importText(text, { file: 'in/story.txt', timezone });
   const lines = (r: ImportResult) => ({ stories: r.stories.length, diagnostics: r.diagnostics.map(formatDiagnostic) });
 
+  it('writes no record of copy under embargo, over the headline or under the stamp; a headline about an embargo is a headline', () => {
+    const story = 'Envoys gather in Doha\nPublished: 2025-02-05 09:24\n\nDOHA, Feb. 5 (Xinhua) -- Mediators met on Wednesday, officials said.\n';
+    const over = run(`EMBARGOED UNTIL 00:01 GMT, FEBRUARY 6, 2025\n\n${story}`);
+    expect(lines(over)).toEqual({ stories: 0, diagnostics: ['in/story.txt:1: not published: the agency marked this story under embargo ("EMBARGOED UNTIL 00:01 GMT, FEBRUARY 6, 2025"); no record is written (the next build would publish it); once the embargo is lifted, take that line out of the copy and import it again (E_IMPORT_NOT_PUBLISHED)'] });
+    const under = run(story.replace('\n\nDOHA', '\n\nHold for release until 6 a.m. EST\n\nDOHA'));
+    expect(under.stories).toHaveLength(0);
+    expect(under.diagnostics.map((d) => [d.code, d.line])).toEqual([['E_IMPORT_NOT_PUBLISHED', 4]]);
+    // (QA: the embargo line was "found before the stamp and not used", and the story went out at the next build.)
+    for (const headline of ['Embargo on Russian oil takes effect', 'Embargo: what it means for exporters', 'FOR IMMEDIATE RELEASE']) {
+      expect(run(story.replace('Envoys gather in Doha', headline)).stories[0]?.fields.title).toBe(headline);
+    }
+  });
+
   it('reads a 12-hour stamp and one in Beijing time; names a stamp line in a form it does not read', () => {
     const copy = (stamp: string) => `Home | World\n\nStamp forms\n\n${stamp}\n\nBEIJING, Feb. 5 -- Body paragraph.\n`;
     const date = (stamp: string) => run(copy(stamp), 'America/New_York').stories[0]?.fields.date;

@@ -41,6 +41,20 @@ export const WITHDRAWN: Readonly<Record<string, string>> = {
   cancelled: CANCELED,
 };
 
+/**
+ * A line that says the copy is under embargo, or not for publication yet: `EMBARGOED UNTIL 00:01 GMT …`,
+ * `Embargoed to 0001 GMT`, `EMBARGO: …`, `Under embargo until …`, `HOLD FOR RELEASE UNTIL …`, `For release at
+ * 10 a.m. EST`, `Advance for release Sunday`, `NOT FOR PUBLICATION`. Not a headline that starts with the word
+ * (`Embargo on Russian oil takes effect`), nor `FOR IMMEDIATE RELEASE`.
+ */
+const EMBARGO_WORDS = /^[([*\s]*(?:(?:strictly |under )?embargo(?:ed)?(?:\s*(?:until|till)\b|\s*[)\]*]*\s*$)|(?:strictly )?embargoed\s*(?:[:–—-]|to\b)|hold for release(?:\s*(?:[:–—-]|until\b|at\b|on\b)|\s*$)|for release (?:at|on|until|after|not before)\b|advance for (?:release|use)\b|not for (?:publication|release|broadcast)\b)/iu;
+/** In capitals, a colon or a dash after it is the label's (`EMBARGO: 10:00 CET`); in a headline's case, the headline's (`Embargo: what it means`). */
+const EMBARGO_LABEL = /^[([*\s]*EMBARGO(?:ED)?\s*[:–—-]/u;
+export const embargoLine = (text: string): boolean => EMBARGO_WORDS.test(text) || EMBARGO_LABEL.test(text);
+
+/** What a desk is told of copy under embargo, as a page or terminal copy prints it (the line stays in the copy). */
+export const EMBARGOED_COPY = 'no record is written (the next build would publish it); once the embargo is lifted, take that line out of the copy and import it again';
+
 // ----- Datelines -----
 
 const placeKey = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();

@@ -11,7 +11,7 @@
  */
 import { diagnostic, Errors } from '../errors.js';
 import type { Diagnostic } from '../types.js';
-import { WITHDRAWN } from './_story.js';
+import { EMBARGOED_COPY, WITHDRAWN } from './_story.js';
 import { q } from './_text-problems.js';
 import type { ImportContext, ImportResult, Importer } from './types.js';
 
@@ -37,6 +37,10 @@ interface Opened {
  */
 const KILL_VERSION = /\b(?:Mandatory )?(?:KILL|Kill|ELIMINATION|Elimination|WITHDRAWAL|Withdrawal|WITHDRAWN|Withdrawn)\b/u;
 export const KILL_HEADLINE = /^(?:AP[- ])?(?:(?:MANDATORY|Mandatory) )?(?:KILL|Kill|WITHDRAWN|Withdrawn|WITHDRAWAL|Withdrawal|ELIMINATION|Elimination)\b\s*(?:[:\-—–]|$)/u;
+
+/** A note to editors or a slug version saying the story is held (`Eds: ADVANCE for release Sunday`, `Embargoed until …`, ANPA's `Adv09`). */
+const EMBARGO_NOTE = /\b(?:embargo(?:ed)?|hold for release|advance for (?:release|use)|for release (?:at|on|until|after|not before))\b/iu;
+const ADVANCE_VERSION = /\bAdv\d{1,2}\b|\bAdvance\b/iu;
 
 /** An ANPA add: a further take of a story sent before, its paragraphs to follow that take's (`1st Add`, `2nd Add`). */
 const ADD = /^\d+(?:st|nd|rd|th) Add\b|^Add\b/iu;
@@ -131,8 +135,9 @@ function messages(lines: readonly string[]): { start: number; lines: string[] }[
  * indented after one runs on (the wire wrapped it).
  */
 function open(message: { start: number; lines: string[] }, file: string): Opened | { error: Diagnostic } {
-  /** A kill or a withdrawal of a story, by the line that says so. */
+  /** A kill or a withdrawal of a story, by the line that says so; a hold (an embargo, an advance). */
   let killed: { text: string; n: number } | undefined;
+  let held: { text: string; n: number } | undefined;
   const notes: string[] = [];
   const kind = /^ZCZC\b/u.test(message.lines.find((l) => l.trim() !== '')?.trim() ?? '') ? 'IPTC 7901' : 'ANPA 1312';
   let stamp: { text: string; n: number } | undefined;
@@ -185,6 +190,7 @@ function open(message: { start: number; lines: string[] }, file: string): Opened
       const slug = ANPA_SLUG.exec(line)?.groups;
       if (kind === 'ANPA 1312' && head.length === 0 && slug !== undefined) {
         if (KILL_VERSION.test(slug['version'] ?? '')) killed ??= { text: line, n };
+        if (ADVANCE_VERSION.test(slug['version'] ?? '')) held ??= { text: line, n };
         later = LATER_VERSION.test(slug['version'] ?? '');
         slugName = slug['slug'];
         if (ADD.test(slug['version'] ?? '')) add = slug['version'];
@@ -199,6 +205,7 @@ function open(message: { start: number; lines: string[] }, file: string): Opened
       }
       if (EDITORS.test(line)) {
         notes.push(`the wire's note to editors left out: ${q(line)}`);
+        if (EMBARGO_NOTE.test(line)) held ??= { text: line, n };
         if (LATER_VERSION.test(line.replace(EDITORS, ''))) later = true;
         continue;
       }
@@ -223,6 +230,7 @@ function open(message: { start: number; lines: string[] }, file: string): Opened
   if (killed !== undefined) {
     return { error: diagnostic(Errors.ImportNotPublished, { file, line: killed.n }, `killed or withdrawn (${q(killed.text)})`, WITHDRAWN['canceled'] ?? '') };
   }
+  if (held !== undefined) return { error: diagnostic(Errors.ImportNotPublished, { file, line: held.n }, `under embargo (${q(held.text)})`, EMBARGOED_COPY) };
   if (stamp === undefined) {
     const example = kind === 'ANPA 1312' ? '"AP-WF-02-05-25 0924GMT"' : '"050924 GMT FEB 25"';
     return { error: diagnostic(Errors.ImportNoDate, { file, line: message.start }, `the ${kind} message has no time of transmission after its text (such as ${example}), or one in a zone not read`, true) };

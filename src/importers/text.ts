@@ -36,6 +36,7 @@ import { closingCredit } from './_closing.js';
 import { copyLanguage } from './_language.js';
 import { A_DATE_OR_TIME, ambiguousStamp, problems, q, readsAsProse, STAMP_LABEL } from './_text-problems.js';
 import { leadDateline, storyDates, type UntimedLine } from './_text-dates.js';
+import { EMBARGOED_COPY, embargoLine } from './_story.js';
 import { storyAgency, type AgencyLine } from './_text-agency.js';
 import { authorBiography, isSubheading, looksLikeCredit, pageBlocks, secondStory, summaryBox, SYNDICATION_NOTE, VERSION_NOTE, versionNoteLeft } from './_text-body.js';
 
@@ -197,6 +198,11 @@ export const importText: Importer = (input, ctx): ImportResult => {
   // Header: everything before the first stamp. What stands before the breadcrumb is the site's.
   const firstStamp = lines.findIndex((l) => l.kind === 'stamp');
   const headerEnd = firstStamp < 0 ? lines.length : firstStamp;
+  // Copy under embargo (`EMBARGOED UNTIL 00:01 GMT …` over a press release or a wire story): no record, which
+  // the next build would publish before its time (QA: the line was "found before the stamp and not used").
+  const embargoed = (l: { n: number; text: string }): ImportResult => ({ stories: [], diagnostics: [...diagnostics, diagnostic(Errors.ImportNotPublished, { file, line: l.n }, `under embargo (${q(l.text)})`, EMBARGOED_COPY)] });
+  const headEmbargo = lines.slice(0, headerEnd).find((l) => embargoLine(l.text));
+  if (headEmbargo !== undefined) return embargoed(headEmbargo);
   const crumb = lines.slice(0, headerEnd).findIndex((l) => l.kind === 'breadcrumb');
   if (crumb >= 0) {
     const parts = (lines[crumb]?.text ?? '').split(BREADCRUMB_SEP).filter(Boolean);
@@ -318,6 +324,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
   for (; i < blocks.length; i++) {
     const b = blocks[i] as PageBlock;
     if (b.kind === 'stamp') takeStampLine(b.text, b.n);
+    else if (embargoLine(b.text)) return embargoed(b);
     // A second stamp in a form not read ("Updated: 2025-02-05 9:30 PM EST") is no paragraph of the story.
     // (One in a zone that names several was refused above.)
     else if (untimedLine(b)) continue;

@@ -138,6 +138,16 @@ describe('ANPA 1312', () => {
     expect(entry?.author.map((a) => a.name)).toEqual(['Jane Doe']);
   });
 
+  it('reads a version as later by its note to editors only when the note opens by saying what it changed', async () => {
+    const alone = async (eds: string): Promise<string | undefined> => {
+      const dir = await site({ 'copy.txt': ANPA_FIRST.replace('^Eds: With AP Photos.<', `^${eds}<`) });
+      return (await dryRun(dir, ['copy.txt']))[0]?.stories[0]?.story.notes.find((n) => n.startsWith('the time of transmission'));
+    };
+    expect(await alone('Eds: Updates with comment from the ministry.')).toMatch(/an update's/);
+    expect(await alone('Eds: Corrects spelling of minister\'s name in 3rd graf.')).toMatch(/an update's/);
+    expect(await alone('Eds: AP will update this story as talks continue.')).toMatch(/first publication's/);
+  });
+
   it('reads ANPA copied from a terminal\'s screen, without its control characters, by its header over its slug', async () => {
     const screen = ANPA_FIRST.replace(/[\u0001-\u0003]/gu, '');
     const dir = await site({ 'screen.txt': screen });

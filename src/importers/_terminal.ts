@@ -72,6 +72,8 @@ const IPTC_TRAILER = /^(?<day>\d{2})(?<hh>\d{2})(?<mm>\d{2}) (?:GMT|UTC) (?<mont
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 /** A version after the first: a lead, a writethru, an update, a correction, a substitute (`1st Ld-Writethru`, `2nd Update`, `Correction`, `Sub`). */
 const LATER_VERSION = /\b(?:Ld|Lead|Writethru|Write-thru|Update|Updates|Correction|Corrected|Corrects|Sub|Insert|Add)\b/iu;
+/** A note to editors that opens by saying what this version changed (`Eds: Updates with …`, `Eds: Corrects …`): not the first. */
+const LATER_NOTE = /^(?:Updates|Updated|Recasts|Corrects|Corrected|Changes|Subs|Substitutes|Adds|Rewrites|Writethru|New throughout|Refiles)\b/iu;
 /** AP's line under the byline: `Associated Press`, `Associated Press Writer`, `AP Business Writer`. */
 const WRITER_LINE = /^(?:The )?(?:Associated Press|AP)(?: [A-Z][A-Za-z-]*){0,3}$/u;
 /** The wire's note to editors over the copy: `Eds: Updates with …`, `Editors: …`, `EDITOR'S NOTE — …`. */
@@ -206,7 +208,7 @@ function open(message: { start: number; lines: string[] }, file: string): Opened
       if (EDITORS.test(line)) {
         notes.push(`the wire's note to editors left out: ${q(line)}`);
         if (EMBARGO_NOTE.test(line)) held ??= { text: line, n };
-        if (LATER_VERSION.test(line.replace(EDITORS, ''))) later = true;
+        if (LATER_NOTE.test(line.replace(EDITORS, '').trim())) later = true;
         continue;
       }
       const previous = head[head.length - 1];

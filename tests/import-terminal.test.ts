@@ -206,6 +206,12 @@ describe('ANPA 1312', () => {
     expect(alone?.diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([
       ['E_IMPORT_NO_HEADLINE', 1, 'no headline: this is an add to "BC-ML--Gulf-Talks" ("1st Add"), a further take of a story: import it in one file after the take it continues'],
     ]);
+    // An add to a take refused (here under embargo) says so, rather than that its take is missing.
+    const held = await site({ 'held.txt': `${take.replace('^Eds: With AP Photos.<', '^Eds: EMBARGOED until 0001 GMT Feb. 6.<')}${add}` });
+    const [both] = await dryRun(held, ['held.txt']);
+    expect(both?.stories).toEqual([]);
+    expect(both?.diagnostics.map((d) => [d.code, d.line])).toEqual([['E_IMPORT_NOT_PUBLISHED', 4], ['E_IMPORT_NO_HEADLINE', 13]]);
+    expect(both?.diagnostics[1]?.message).toContain('whose take in this capture was refused (above)');
   });
 
   it('writes no record of a story the agency kills or withdraws, and says to take an earlier one down', async () => {

@@ -136,7 +136,7 @@ function messages(lines: readonly string[]): { start: number; lines: string[] }[
  * then its paragraphs, one line each. Paragraphs start indented (a tab, or two spaces or more); a line not
  * indented after one runs on (the wire wrapped it).
  */
-function open(message: { start: number; lines: string[] }, file: string): Opened | { error: Diagnostic } {
+function open(message: { start: number; lines: string[] }, file: string): Opened | { error: Diagnostic; slug?: string } {
   /** A kill or a withdrawal of a story, by the line that says so; a hold (an embargo, an advance). */
   let killed: { text: string; n: number } | undefined;
   let held: { text: string; n: number } | undefined;
@@ -169,12 +169,12 @@ function open(message: { start: number; lines: string[] }, file: string): Opened
       const zone = anpa?.['zone'] ?? '';
       const offset = zone === 'GMT' || zone === 'UTC' || AMERICAN_WIRE.test(anpa?.['wire'] ?? '') ? ANPA_ZONES[zone] : undefined;
       if (anpa !== undefined && offset === undefined) {
-        return { error: diagnostic(Errors.ImportNoDate, { file, line: n }, `the time of transmission ${q(text)} is in ${zone}, which this wire (${q(anpa['wire'] ?? '')}) may mean of another country than America's: write the stamp with its UTC offset over the story ("Published: 2025-02-05 09:24 +10:00")`, true) };
+        return { error: diagnostic(Errors.ImportNoDate, { file, line: n }, `the time of transmission ${q(text)} is in ${zone}, which this wire (${q(anpa['wire'] ?? '')}) may mean of another country than America's: write the stamp with its UTC offset over the story ("Published: 2025-02-05 09:24 +10:00")`, true) , ...(slugName === undefined ? {} : { slug: slugName }) };
       }
       const at = anpa !== undefined
         ? instant(anpa['year'] ?? '', Number(anpa['month']), anpa['day'] ?? '', anpa['hh'] ?? '', anpa['mm'] ?? '', offset ?? '+00:00')
         : instant(iptc?.['year'] ?? '', MONTHS.indexOf(iptc?.['month'] ?? '') + 1, iptc?.['day'] ?? '', iptc?.['hh'] ?? '', iptc?.['mm'] ?? '', '+00:00');
-      if (at === undefined) return { error: diagnostic(Errors.ImportNoDate, { file, line: n }, `the time of transmission ${q(text)} names no day or time a calendar has`, true) };
+      if (at === undefined) return { error: diagnostic(Errors.ImportNoDate, { file, line: n }, `the time of transmission ${q(text)} names no day or time a calendar has`, true) , ...(slugName === undefined ? {} : { slug: slugName }) };
       if (stamp === undefined) stamp = { text: at, n };
       else notes.push(`a second time of transmission, not used: ${q(text)}`);
       continue;
@@ -230,12 +230,12 @@ function open(message: { start: number; lines: string[] }, file: string): Opened
   }
   // A story the agency pulled is no story to publish, whatever else the message says.
   if (killed !== undefined) {
-    return { error: diagnostic(Errors.ImportNotPublished, { file, line: killed.n }, `killed or withdrawn (${q(killed.text)})`, WITHDRAWN['canceled'] ?? '') };
+    return { error: diagnostic(Errors.ImportNotPublished, { file, line: killed.n }, `killed or withdrawn (${q(killed.text)})`, WITHDRAWN['canceled'] ?? '') , ...(slugName === undefined ? {} : { slug: slugName }) };
   }
-  if (held !== undefined) return { error: diagnostic(Errors.ImportNotPublished, { file, line: held.n }, `under embargo (${q(held.text)})`, EMBARGOED_COPY) };
+  if (held !== undefined) return { error: diagnostic(Errors.ImportNotPublished, { file, line: held.n }, `under embargo (${q(held.text)})`, EMBARGOED_COPY) , ...(slugName === undefined ? {} : { slug: slugName }) };
   if (stamp === undefined) {
     const example = kind === 'ANPA 1312' ? '"AP-WF-02-05-25 0924GMT"' : '"050924 GMT FEB 25"';
-    return { error: diagnostic(Errors.ImportNoDate, { file, line: message.start }, `the ${kind} message has no time of transmission after its text (such as ${example}), or one in a zone not read`, true) };
+    return { error: diagnostic(Errors.ImportNoDate, { file, line: message.start }, `the ${kind} message has no time of transmission after its text (such as ${example}), or one in a zone not read`, true) , ...(slugName === undefined ? {} : { slug: slugName }) };
   }
   const [headline, ...rest] = head;
   const lines: string[] = [];
@@ -266,16 +266,20 @@ export function terminalImporter(importText: Importer): Importer {
     const pages: Opened[] = [];
     /** The last story of each slug, which an add continues. */
     const bySlug = new Map<string, Opened>();
+    /** The slugs of messages refused: an add to one is not imported either. */
+    const refused = new Set<string>();
     for (const message of messages(input.split(/\r\n|\r|\n/u))) {
       const opened = open(message, ctx.file);
       if ('error' in opened) {
         out.diagnostics.push(opened.error);
+        if (opened.slug !== undefined) refused.add(opened.slug);
         continue;
       }
       // An add's paragraphs follow the take it continues, sent before it in the capture; alone, it is no story.
       const take = opened.add === undefined ? undefined : bySlug.get(opened.slug ?? '');
       if (opened.add !== undefined && take === undefined) {
-        out.diagnostics.push(diagnostic(Errors.ImportNoHeadline, { file: ctx.file, line: opened.start }, `this is an add to ${q(opened.slug ?? '')} (${q(opened.add)}), a further take of a story: import it in one file after the take it continues`));
+        const why = refused.has(opened.slug ?? '') ? 'whose take in this capture was refused (above): it is imported with that take, once the take can be' : 'a further take of a story: import it in one file after the take it continues';
+        out.diagnostics.push(diagnostic(Errors.ImportNoHeadline, { file: ctx.file, line: opened.start }, `this is an add to ${q(opened.slug ?? '')} (${q(opened.add)}), ${why}`));
         continue;
       }
       if (take !== undefined) {

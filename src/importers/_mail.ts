@@ -7,7 +7,7 @@
  * the outer one noted; a signature under `-- ` is left out, noted. Lines of diagnostics are the copy's own.
  */
 import { diagnostic, Errors } from '../errors.js';
-import { KILL_HEADLINE } from './_terminal.js';
+import { importOpened, KILL_HEADLINE } from './_terminal.js';
 import { WITHDRAWN } from './_story.js';
 import { q } from './_text-problems.js';
 import type { ImportContext, ImportResult, Importer } from './types.js';
@@ -107,11 +107,6 @@ export function mailImporter(importText: Importer): Importer {
     if (opened.killed !== undefined) {
       return { stories: [], diagnostics: [diagnostic(Errors.ImportNotPublished, { file: ctx.file, line: opened.killed.n }, `killed or withdrawn (${q(opened.killed.text)})`, WITHDRAWN['canceled'] ?? '')] };
     }
-    const r = importText(opened.lines.join('\n'), ctx);
-    return {
-      ...r,
-      diagnostics: r.diagnostics.map((d) => (d.line === undefined ? d : { ...d, line: opened.from[d.line - 1] ?? d.line })),
-      stories: r.stories.map((s) => ({ ...s, notes: [...opened.notes, ...s.notes] })),
-    };
+    return importOpened(importText, opened, ctx);
   };
 }

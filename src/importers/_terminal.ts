@@ -296,11 +296,27 @@ export function terminalImporter(importText: Importer): Importer {
       if (opened.slug !== undefined) bySlug.set(opened.slug, opened);
     }
     for (const page of pages) {
-      const r = importText(page.lines.join('\n'), ctx);
-      // Lines of the page are the capture's lines: each page line has the capture's line it came from.
-      out.diagnostics.push(...r.diagnostics.map((d) => (d.line === undefined ? { ...d, line: page.start } : { ...d, line: page.from[d.line - 1] ?? page.start })));
-      out.stories.push(...r.stories.map((s) => ({ ...s, notes: [...page.notes, ...s.notes] })));
+      const r = importOpened(importText, page, ctx, page.start);
+      out.diagnostics.push(...r.diagnostics);
+      out.stories.push(...r.stories);
     }
     return out;
+  };
+}
+
+/**
+ * A page opened from copy in an envelope (a terminal's, an e-mail's), imported as text: its diagnostics at the
+ * copy's lines (`from`: the copy's line of each line of the page; `lineless`: the line of one that names none),
+ * its stories with what the envelope said first.
+ */
+export function importOpened(importText: Importer, page: { lines: readonly string[]; from: readonly number[]; notes: readonly string[] }, ctx: ImportContext, lineless?: number): ImportResult {
+  const r = importText(page.lines.join('\n'), ctx);
+  const at = (line: number | undefined): number | undefined => (line === undefined ? lineless : (page.from[line - 1] ?? lineless ?? line));
+  return {
+    diagnostics: r.diagnostics.map((d) => {
+      const line = at(d.line);
+      return line === undefined ? d : { ...d, line };
+    }),
+    stories: r.stories.map((s) => ({ ...s, notes: [...page.notes, ...s.notes] })),
   };
 }

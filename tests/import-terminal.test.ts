@@ -280,6 +280,24 @@ describe('IPTC 7901', () => {
     expect(report?.diagnostics.map((d) => [d.code, d.line])).toEqual([['W_IMPORT_DATELINE_ZONE', 11]]);
   });
 
+  it('reads a Chinese message, its paragraphs indented by ideographic spaces, a wrapped one joined', async () => {
+    const zh = [
+      'ZCZC',
+      'XHC0201 3 I 0420 /XIN',
+      '多哈斡旋方开启新一轮停火谈判',
+      '\u3000\u3000新华社多哈2月5日电（记者李华）斡旋方5日在多哈开启新一轮谈判，',
+      '讨论停火协议第二阶段安排。',
+      '\u3000\u3000据官员介绍，谈判预计持续到周末。（完）',
+      '050124 GMT FEB 25',
+      'NNNN',
+      '',
+    ].join('\n');
+    const dir = await site({ 'zh.txt': zh });
+    const story = (await dryRun(dir, ['zh.txt']))[0]?.stories[0]?.story;
+    expect(story?.fields).toMatchObject({ title: '多哈斡旋方开启新一轮停火谈判', date: '2025-02-05T01:24:00+00:00', authors: ['李华'], agency: { name: '新华社' } });
+    expect(story?.body).toBe('斡旋方5日在多哈开启新一轮谈判，讨论停火协议第二阶段安排。\n\n据官员介绍，谈判预计持续到周末。');
+  });
+
   it('writes the records the build reads, the feeds carrying the instants of transmission', async () => {
     const dir = await site({ 'capture.txt': IPTC_CAPTURE.replace('MUWASI, Feb. 5', 'GAZA, Feb. 5') });
     const imported = await runCli(['import', 'capture.txt'], dir);

@@ -13,6 +13,7 @@ import { diagnostic, Errors } from '../errors.js';
 import type { Diagnostic } from '../types.js';
 import { EMBARGOED_COPY, WITHDRAWN } from './_story.js';
 import { q } from './_text-problems.js';
+import { joinLines } from './_text-body.js';
 import type { ImportContext, ImportResult, Importer } from './types.js';
 
 /** One message opened: the page's lines, the capture's line of each (1-based), and what the envelope said. */
@@ -133,7 +134,7 @@ function messages(lines: readonly string[]): { start: number; lines: string[] }[
 
 /**
  * One message opened into a page: its head lines first (the headline, then the stamp, then the byline),
- * then its paragraphs, one line each. Paragraphs start indented (a tab, or two spaces or more); a line not
+ * then its paragraphs, one line each. Paragraphs start indented (a tab, two spaces or more, or ideographic spaces); a line not
  * indented after one runs on (the wire wrapped it).
  */
 function open(message: { start: number; lines: string[] }, file: string): Opened | { error: Diagnostic; slug?: string } {
@@ -147,14 +148,16 @@ function open(message: { start: number; lines: string[] }, file: string): Opened
   let slugName: string | undefined;
   let add: string | undefined;
   const head: { text: string; n: number }[] = [];
-  const paragraphs: { text: string; n: number }[] = [];
+  /** Each paragraph's lines as the wire wrapped them (joined once at the end: `joinLines`). */
+  const wrapped: { lines: string[]; n: number }[] = [];
   let started = false;
   let headerSeen = false;
   /** The byline a writer's line was joined to. */
   let joined: { text: string; n: number } | undefined;
   for (const [k, raw] of message.lines.entries()) {
     const n = message.start + k;
-    const indented = /^(?:\t| {2,})\S/u.test(raw.replace(/^[\u0001-\u0003]+/u, ''));
+    // (Chinese copy indents a paragraph by two ideographic spaces, `　　新华社…`.)
+    const indented = /^(?:\t| {2,}|\u3000+)\S/u.test(raw.replace(/^[\u0001-\u0003]+/u, ''));
     const text = raw.replace(CONTROLS, '').trim();
     if (text === '' || /^(?:ZCZC|NNNN)$/u.test(text)) continue;
     if (!headerSeen) {
@@ -223,9 +226,9 @@ function open(message: { start: number; lines: string[] }, file: string): Opened
     }
     // ANPA's dash, typed as an underscore between spaces (`WASHINGTON (AP) _ The …`).
     const body = kind === 'ANPA 1312' ? line.replace(/ _ /gu, ' — ').replace(/ _$/u, ' —') : line;
-    const last = paragraphs[paragraphs.length - 1];
-    if (indented || last === undefined) paragraphs.push({ text: body, n });
-    else last.text = `${last.text} ${body}`;
+    const last = wrapped[wrapped.length - 1];
+    if (indented || last === undefined) wrapped.push({ lines: [body], n });
+    else last.lines.push(body);
     started = true;
   }
   // A story the agency pulled is no story to publish, whatever else the message says.
@@ -237,6 +240,8 @@ function open(message: { start: number; lines: string[] }, file: string): Opened
     const example = kind === 'ANPA 1312' ? '"AP-WF-02-05-25 0924GMT"' : '"050924 GMT FEB 25"';
     return { error: diagnostic(Errors.ImportNoDate, { file, line: message.start }, `the ${kind} message has no time of transmission after its text (such as ${example}), or one in a zone not read`, true) , ...(slugName === undefined ? {} : { slug: slugName }) };
   }
+  // (A space between words, none between Chinese characters.)
+  const paragraphs = wrapped.map((p) => ({ text: joinLines(p.lines), n: p.n }));
   const [headline, ...rest] = head;
   const lines: string[] = [];
   const from: number[] = [];

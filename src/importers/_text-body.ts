@@ -58,7 +58,7 @@ export function secondStory(blocks: readonly PageBlock[], afterEndMark: Readonly
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}，。！？；：、（）「」『』]/u;
 
 /** Hard-wrapped lines of one paragraph, joined: a space between words, nothing between CJK characters. */
-function joinLines(lines: readonly string[]): string {
+export function joinLines(lines: readonly string[]): string {
   // (Parts joined once, the last character kept aside: `acc.slice(-1)` on a string built by `+` flattened it
   // at every line, and a page of 100,000 one-letter lines took 30 s: QA.)
   const parts: string[] = [];

@@ -97,9 +97,11 @@ export function isTerminalCopy(text: string): boolean {
     return end < 0 ? { text: head.slice(from), next: -1 } : { text: head.slice(from, from + end), next: from + end + (head.startsWith('\r\n', from + end) ? 2 : 1) };
   };
   const first = lineAt(0);
-  if (first.next < 0 || !ANPA_HEADER.test(first.text.trim())) return false;
-  return ANPA_SLUG.test(unmark(lineAt(first.next).text));
+  return first.next >= 0 && headerOverSlug(first.text, lineAt(first.next).text);
 }
+
+/** ANPA's header line over its slug line: how a message copied without its control characters opens. */
+const headerOverSlug = (line: string, next: string): boolean => ANPA_HEADER.test(line.trim()) && ANPA_SLUG.test(unmark(next.replace(CONTROLS, '')));
 
 /** A head line without ANPA's marks: `^` at its start (set apart), `<` or `=` at its end (the end of a line set alone). */
 const unmark = (line: string): string => line.trim().replace(/^\^/u, '').replace(/[<=]$/u, '').trim();
@@ -119,7 +121,7 @@ function messages(lines: readonly string[]): { start: number; lines: string[] }[
   for (const [i, raw] of lines.entries()) {
     const line = raw.replace(/^\u0016+/u, '');
     // (An ANPA message copied without its control characters opens with its header over its slug line.)
-    const opens = /^ZCZC\b/u.test(line.trim()) || line.startsWith(SOH) || (ANPA_HEADER.test(line.trim()) && ANPA_SLUG.test(unmark((lines[i + 1] ?? '').replace(CONTROLS, ''))));
+    const opens = /^ZCZC\b/u.test(line.trim()) || line.startsWith(SOH) || headerOverSlug(line, lines[i + 1] ?? '');
     if (opens && open !== undefined && open.lines.some((l) => l.trim() !== '')) out.push(open);
     if (opens || open === undefined) open = { start: i + 1, lines: [] };
     open.lines.push(line);
@@ -166,7 +168,8 @@ function open(message: { start: number; lines: string[] }, file: string): Opened
       notes.push(`the wire's ${kind} header left out: ${q(text)}`);
       continue;
     }
-    const anpa = ANPA_TRAILER.exec(unmark(text))?.groups;
+    const line = unmark(text);
+    const anpa = ANPA_TRAILER.exec(line)?.groups;
     const iptc = IPTC_TRAILER.exec(text)?.groups;
     if (anpa !== undefined || iptc !== undefined) {
       const zone = anpa?.['zone'] ?? '';
@@ -182,15 +185,14 @@ function open(message: { start: number; lines: string[] }, file: string): Opened
       else notes.push(`a second time of transmission, not used: ${q(text)}`);
       continue;
     }
-    if (TAKE_END.test(unmark(text)) && started) {
-      notes.push(`the wire's mark of a take left out: ${q(unmark(text))}`);
+    if (TAKE_END.test(line) && started) {
+      notes.push(`the wire's mark of a take left out: ${q(line)}`);
       continue;
     }
     if (COPYRIGHT.test(text) && started) {
       notes.push(`the wire's copyright line left out: ${q(text)}`);
       continue;
     }
-    const line = unmark(text);
     if (!started && !indented) {
       const slug = ANPA_SLUG.exec(line)?.groups;
       if (kind === 'ANPA 1312' && head.length === 0 && slug !== undefined) {

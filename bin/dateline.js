@@ -27,7 +27,7 @@ setFlagsFromString('--no-flush-bytecode');
 
 const root = dirname(__dirname);
 /** Packages the bundle leaves to Node: large data the importers alone load, and the build tools. */
-const UNBUNDLED = ['city-timezones', 'esbuild', 'tsx', 'fast-xml-parser'];
+const UNBUNDLED = ['city-timezones', 'esbuild', 'tsx', 'fast-xml-parser', 'postal-mime'];
 const src = join(root, 'src');
 
 async function bundled() {

@@ -200,6 +200,8 @@ export const Errors = {
       : 'the text holds U+FFFD, the mark of bytes that were not UTF-8 when it was read: read the copy as UTF-8 (or save it so) and import it again'),
   ImportFormatUnknown: entry('E_IMPORT_FORMAT', 'error', (what: string) =>
     `${what}; pass --format text, nitf or ninjs if the detection is wrong`),
+  ImportMessageUnreadable: entry('E_IMPORT_MESSAGE', 'error', (why: string) =>
+    `the file opens as a saved e-mail message, but its MIME structure cannot be read (${why}): save the message again from the mail client, or paste its text into a file`),
   ImportFormatGiven: entry('E_IMPORT_FORMAT', 'error', (found: string) => `this is ${found}, not raw text: import it without --format text`),
   ImportNoHeadline: entry('E_IMPORT_NO_HEADLINE', 'error', (where: string) => `no headline: ${where}`),
   // (A stamp in a form not read says how to write it; copy with no stamp at all gets the general advice.)

@@ -57,7 +57,7 @@ export const SITE_CONFIG = {
 };
 
 /** Creates a site in a fresh temporary directory: `files` maps relative paths to contents. */
-export async function makeSite(files: Record<string, string>, config: object = SITE_CONFIG): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+export async function makeSite(files: Record<string, string | Uint8Array>, config: object = SITE_CONFIG): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'dateline-test-'));
   await writeFile(join(dir, 'dateline.config.json'), `${JSON.stringify(config, null, 2)}\n`);
   await mkdir(join(dir, 'articles'), { recursive: true });

@@ -3,13 +3,12 @@
  * importer, checks every story with the build's own validation, and writes one Markdown record per story
  * without ever overwriting a different record silently. Prints nothing: the CLI reports what this returns.
  */
-import { VOID_ELEMENTS } from './_tree.js';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { validateRecords } from '../core/validate.js';
 import { futureDates } from '../render/build.js';
-import { diagnostic, Errors, failureReason, systemCode } from '../errors.js';
-import { display, firstBadBytes, readFileBytes } from '../sources/index.js';
+import { diagnostic, Errors, systemCode } from '../errors.js';
+import { display } from '../sources/index.js';
 import { readMarkdownRecord } from '../sources/markdown.js';
 import type { Diagnostic, SiteConfig } from '../types.js';
 import { importNinjs } from './ninjs.js';
@@ -22,6 +21,8 @@ import type { ImportedStory, ImportFormat, Importer, ImportResult } from './type
 import { asCorrection } from './_correction.js';
 import { copyFiles, type CopyItem } from './_copy-files.js';
 import { within } from '../paths.js';
+import { readCopy } from './_read-copy.js';
+export { detectFormat } from './_read-copy.js';
 import { DryRun } from './_dry-run.js';
 import { earlierEdition, firstPublications, keepFormerId, keepNeighbourDayId, olderEdition } from './_editions.js';
 import { existingIds, freeBackupName, newPath, parsedRecord, readOld, recordData, sameRecord, takeDown, writeWhole } from './_record-files.js';
@@ -81,39 +82,6 @@ export interface FileReport {
   ok: boolean;
 }
 
-/** Detects the format from content: NITF XML, ninjs JSON, or raw text. */
-export function detectFormat(text: string): ImportFormat | { unknown: string } {
-  const head = text.trimStart();
-  if (head.startsWith('<')) return /<nitf[\s>]/.test(head) ? 'nitf' : { unknown: 'this is XML but not NITF (no <nitf> element)' };
-  // (A list of items, `[{…}, {…}]`, was read as a page of raw text, and refused for want of a stamp.)
-  if (/^\[\s*[{\]]/.test(head)) return { unknown: 'this is a JSON list: a ninjs file holds one item, one object, so give each item a file of its own' };
-  if (head.startsWith('{')) {
-    return /"(uri|headlines?|versioncreated|firstcreated|body_html|bodies)"\s*:/.test(head)
-      ? 'ninjs'
-      : { unknown: 'this is JSON but not ninjs (no uri, headline or body)' };
-  }
-  return 'text';
-}
-
-/**
- * Decodes a file as UTF-8 text, refusing binary content; XML whose declaration names another encoding
- * (`<?xml version="1.0" encoding="ISO-8859-1"?>`, as older NITF systems write it) in that encoding.
- */
-function decode(bytes: Buffer): string | undefined {
-  if (bytes.includes(0)) return undefined;
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    const declared = /^<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(bytes.subarray(0, 200).toString('latin1'))?.[1];
-    if (declared === undefined || /^utf-?8$/i.test(declared)) return undefined;
-    try {
-      return new TextDecoder(declared, { fatal: true }).decode(bytes);
-    } catch {
-      return undefined;
-    }
-  }
-}
-
 /**
  * Imports each file named, and the copy in each directory named (`copyFiles`). The files are read and the
  * records written with synchronous calls, one file after another (copy and records are small: waiting on
@@ -142,7 +110,7 @@ async function importAll(files: readonly string[], opts: ImportOptions, dry: Dry
   // (Not the records, nor the feeds the build writes, in a directory named.)
   for (const item of copyFiles(files, opts.cwd, [articles, out, resolve(opts.cwd, opts.config.outDir)], opts.skip)) {
     if (++done % 64 === 0) await new Promise((r) => setImmediate(r));
-    const report = item.kind === 'file' ? importOne(item.path, opts, ids, out, dry) : directoryReport(item, opts.cwd);
+    const report = item.kind === 'file' ? await importOne(item.path, opts, ids, out, dry) : directoryReport(item, opts.cwd);
     if (opts.onFile !== undefined) opts.onFile(report);
     else reports.push(report);
   }
@@ -158,63 +126,31 @@ function directoryReport(item: Exclude<CopyItem, { kind: 'file' }>, cwd: string)
   return { file, directory: true, stories: [], diagnostics: [d], ok: item.kind !== 'unlisted' };
 }
 
-function importOne(file: string, opts: ImportOptions, ids: Map<string, string>, out: string, dry: DryRun | undefined): FileReport {
+async function importOne(file: string, opts: ImportOptions, ids: Map<string, string>, out: string, dry: DryRun | undefined): Promise<FileReport> {
   const shown = display(resolve(opts.cwd, file), opts.cwd);
   const report: FileReport = { file: shown, stories: [], diagnostics: [], ok: true };
-  let bytes: Buffer;
-  try {
-    bytes = readFileBytes(resolve(opts.cwd, file));
-  } catch (e) {
-    report.diagnostics.push(diagnostic(Errors.FileUnreadable, { file: shown }, failureReason(e)));
-    report.ok = false;
-    return report;
-  }
-  const text = decode(bytes);
-  if (text === undefined || text.trim() === '') {
-    // Text in another encoding (a desk's Windows-1252) is said to be so, where it stops being UTF-8; NUL bytes make a file binary.
-    // (UTF-16, as some Windows tools save text, starts with its byte-order mark: its NUL bytes are no binary.)
-    const utf16 = text === undefined && bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
-    const bad = utf16 ? { line: 1, shown: `0x${(bytes[0] ?? 0).toString(16).toUpperCase()} 0x${(bytes[1] ?? 0).toString(16).toUpperCase()}, UTF-16's byte-order mark` }
-      : text === undefined && !bytes.includes(0) ? firstBadBytes(bytes) : undefined;
-    report.diagnostics.push(bad !== undefined
-      ? diagnostic(Errors.NotUtf8, { file: shown, line: bad.line }, bad.shown)
-      : diagnostic(text === undefined ? Errors.ImportBinary : Errors.ImportEmpty, { file: shown }));
-    report.ok = false;
-    return report;
-  }
-  // (`--format text` on NITF or ninjs read their markup as a page, and asked for a stamp it printed none of.)
-  const found = detectFormat(text);
-  if (opts.format === 'text' && (found === 'nitf' || found === 'ninjs')) {
-    report.diagnostics.push(diagnostic(Errors.ImportFormatGiven, { file: shown, line: 1 }, found === 'nitf' ? 'NITF' : 'ninjs'));
-    report.ok = false;
-    return report;
-  }
-  const detected = opts.format ?? found;
-  if (typeof detected !== 'string') {
-    report.diagnostics.push(diagnostic(Errors.ImportFormatUnknown, { file: shown, line: 1 }, detected.unknown));
-    report.ok = false;
-    return report;
-  }
-  report.format = detected;
-  // Markup nested deeper than any wire copy's, found before it is read: reading it took time that grew
-  // faster than the depth (QA: 50,000 levels of <div> in a ninjs body, 26 s), until the stack ran out.
-  // (ninjs bodies are HTML inside JSON strings, escaped as the writer chose (`\u003c`): their reader counts
-  // their depth itself, `parseHtml`.)
-  const deep = detected === 'nitf' ? tooDeepAt(text) : undefined;
-  if (deep !== undefined) {
-    report.diagnostics.push(diagnostic(Errors.ImportTooDeep, { file: shown, line: deep }));
-    report.ok = false;
-    return report;
-  }
-  let result: ImportResult;
-  try {
-    result = IMPORTERS[detected](text, { file: shown, timezone: opts.config.timezone });
-  } catch (e) {
-    // Markup nested thousands deep exhausts the readers' recursion: this file fails, the others are read.
-    if (!(e instanceof RangeError)) throw e;
-    report.diagnostics.push(diagnostic(Errors.ImportTooDeep, { file: shown }));
-    report.ok = false;
-    return report;
+  const read = await readCopy(resolve(opts.cwd, file), shown, opts.format);
+  report.diagnostics.push(...read.diagnostics);
+  if (read.diagnostics.length > 0) report.ok = false;
+  if (read.copies.length === 0) return report;
+  report.format = read.copies[0]?.format;
+  const result: ImportResult = { stories: [], diagnostics: [] };
+  for (const copy of read.copies) {
+    let one: ImportResult;
+    try {
+      one = IMPORTERS[copy.format](copy.text, { file: shown, timezone: opts.config.timezone });
+    } catch (e) {
+      // Markup nested thousands deep exhausts the readers' recursion: this file fails, the others are read.
+      if (!(e instanceof RangeError)) throw e;
+      report.diagnostics.push(diagnostic(Errors.ImportTooDeep, { file: shown }));
+      report.ok = false;
+      return report;
+    }
+    // (A message's lines said as the file's, and what opening it left out noted in each story.)
+    const lines = copy.lines;
+    result.diagnostics.push(...(lines === undefined ? one.diagnostics : one.diagnostics.map((d) => (d.line === undefined ? d : { ...d, line: lines[d.line - 1] ?? d.line }))));
+    result.stories.push(...one.stories.map((s) => (copy.notes.length === 0 ? s : { ...s, notes: [...copy.notes, ...s.notes] })));
+    if (one.withdrawn !== undefined) result.withdrawn = one.withdrawn;
   }
   report.diagnostics.push(...result.diagnostics);
   if (result.diagnostics.some((d) => d.severity === 'error')) report.ok = false;
@@ -353,23 +289,4 @@ function place(imported: ImportedStory, out: string, ids: Map<string, string>, o
   }
   ids.set(story.fields.id, target);
   return entry;
-}
-
-/** Markup nested deeper than this is none a wire sends (NITF and HTML bodies nest a few dozen levels). */
-const MAX_MARKUP_DEPTH = 1000;
-/**
- * The line where the markup of NITF nests deeper than MAX_MARKUP_DEPTH, if it does: one pass over its tags,
- * outside comments and CDATA sections (which hold text).
- */
-function tooDeepAt(text: string): number | undefined {
-  let depth = 0;
-  const tag = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<(\/)?([A-Za-z][\w.:-]*)[^<>]*?(\/?)>/g;
-  for (let m = tag.exec(text); m !== null; m = tag.exec(text)) {
-    if (m[2] === undefined || VOID_ELEMENTS.has(m[2].toLowerCase())) continue;
-    // (A closing tag with no opening one before it counts for nothing.)
-    if (m[1] === '/') depth = Math.max(0, depth - 1);
-    else if (m[3] !== '/') depth += 1;
-    if (depth > MAX_MARKUP_DEPTH) return text.slice(0, m.index).split('\n').length;
-  }
-  return undefined;
 }

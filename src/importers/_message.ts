@@ -1,0 +1,193 @@
+/**
+ * A saved e-mail message (`.eml`: RFC 5322 with MIME, as a mail client saves a message a wire service sent).
+ * Its text may be quoted-printable or base64, in any charset, its subject in encoded words
+ * (`=?UTF-8?Q?…?=`), its story in an HTML part alone, or in a message forwarded as an attachment: read as it
+ * is, the headline was `Subject: =?UTF-8?Q?…` and the story held `=E2=80=94` and lines cut at `=`. postal-mime
+ * decodes it; each message is then opened into the copy the mail reader takes (`_mail.ts`): `From`, `Date`
+ * and `Subject` lines over the text, with the file's line of each of its lines.
+ */
+import PostalMime, { type Attachment, type Email } from 'postal-mime';
+import { collectBlocks, plainText, type Block } from './_blocks.js';
+import { fieldOf, headerAt, textLines, textPart } from './_message-lines.js';
+import { parseHtml } from './ninjs.js';
+import { q } from './_text-problems.js';
+
+/** One message, opened into copy the mail reader takes. */
+export interface OpenedMessage {
+  kind: 'message';
+  /** `From`, `Date` and `Subject` lines, a blank line, the message's text. */
+  text: string;
+  /** The file's line (1-based) of each of `text`'s lines. */
+  lines: number[];
+  /** What was left out or read otherwise than as text, for the report. */
+  notes: string[];
+}
+
+/** A file of copy sent as an attachment (a story's text, NITF or ninjs), to be read as a file of its own. */
+export interface AttachedCopy {
+  kind: 'attachment';
+  name: string;
+  bytes: Uint8Array;
+  /** The file's line (1-based) of the attachment's part. */
+  line: number;
+  notes: string[];
+}
+
+export type Opened = OpenedMessage | AttachedCopy;
+
+/** Header fields a pasted message never shows: a message's transport and MIME structure. */
+const TRANSPORT = new Set(['mime-version', 'content-type', 'content-transfer-encoding', 'received', 'message-id', 'return-path', 'delivered-to', 'dkim-signature', 'x-mailer', 'user-agent', 'x-received', 'authentication-results', 'arc-seal', 'thread-index', 'x-originating-ip']);
+/** How much of a file the test below reads: a message's header, with its delivery trail, is a few kilobytes. */
+const HEAD_BYTES = 256 * 1024;
+/** Forwarded messages are opened this deep, no deeper (a forward of a forward of …). */
+const MAX_FORWARDS = 10;
+
+/** An attachment's type or name that says it is copy (its format is detected from its content). */
+const COPY_TYPE = /^(?:text\/plain|text\/xml|application\/(?:[\w.+-]+\+)?(?:xml|json))$/u;
+const COPY_NAME = /\.(?:txt|text|xml|nitf|json|ninjs)$/iu;
+
+/** An mbox file's separator line over a message (`From desk@example.com Wed Feb  5 01:24:00 2025`), which some clients save with it. */
+const MBOX_FROM = /^From \S+/u;
+
+/** The file's lines, read as bytes (Latin-1), without an mbox separator line: and how many lines that took off. */
+function rawLines(bytes: Uint8Array, limit = bytes.length): { lines: string[]; skipped: number } {
+  const lines = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(limit, bytes.length)).toString('latin1').split(/\r?\n/u);
+  return MBOX_FROM.test(lines[0] ?? '') ? { lines: lines.slice(1), skipped: 1 } : { lines, skipped: 0 };
+}
+
+/**
+ * Whether a file is a saved message: it opens with a header block (past an mbox separator line) that has a
+ * subject, a sender or a date, and a field of a message's transport or MIME structure, which copy pasted
+ * from a mail client (`_mail.ts`) does not show.
+ */
+export function isMessage(bytes: Uint8Array): boolean {
+  // (Only the header block is read: up to its blank line, looked for in the bytes.)
+  const head0 = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(HEAD_BYTES, bytes.length));
+  const blank = [head0.indexOf('\n\n'), head0.indexOf('\n\r\n')].filter((i) => i >= 0);
+  if (blank.length === 0) return false;
+  const { lines } = rawLines(bytes, Math.min(...blank) + 3);
+  const head = headerAt(lines, 0);
+  if (head === undefined || head.body >= lines.length) return false;
+  const names = new Set(head.fields.map((f) => f.name));
+  return names.has('subject') && (names.has('from') || names.has('date')) && [...names].some((n) => TRANSPORT.has(n));
+}
+
+/**
+ * The message's stories: the message itself; or, when it forwards messages as attachments or attaches files
+ * of copy, each of those (the agency's; the sending message's text is left out, noted). Rejects when the
+ * message cannot be parsed.
+ */
+export async function openMessage(bytes: Uint8Array, depth = 0): Promise<Opened[]> {
+  const { lines, skipped } = rawLines(bytes);
+  const body = skipped === 0 ? bytes : bytes.subarray(bytes.indexOf(0x0a) + 1);
+  const email = await PostalMime.parse(body, { forceRfc822Attachments: true, maxNestingDepth: 50 });
+  const forwarded = depth < MAX_FORWARDS ? email.attachments.filter((a) => a.mimeType === 'message/rfc822') : [];
+  const copies = email.attachments.filter((a) => a.mimeType !== 'message/rfc822' && (COPY_TYPE.test(a.mimeType) || COPY_NAME.test(a.filename ?? '')));
+  if (forwarded.length === 0 && copies.length === 0) return [compose(email, lines, skipped)];
+  const left = leftOut(email, new Set([...forwarded, ...copies]), forwarded.length > 0 ? 'forwarding' : 'sending');
+  const parts = forwardedParts(lines);
+  const opened: Opened[] = [];
+  for (const [k, a] of forwarded.entries()) {
+    const part = parts[k];
+    // (The file's lines where the forwarded message was sent as it reads; else the attachment's first.)
+    const line = (n: number): number => (part === undefined ? 1 : part.asIs ? part.body + n : part.body + 1) + skipped;
+    for (const m of await openMessage(asBytes(a), depth + 1)) {
+      opened.push(m.kind === 'message' ? { ...m, lines: m.lines.map(line), notes: [...left, ...m.notes] } : { ...m, line: line(m.line), notes: [...left, ...m.notes] });
+    }
+  }
+  for (const a of copies) {
+    const name = a.filename ?? 'an attachment';
+    const at = a.filename === null ? -1 : lines.findIndex((l) => /^content-(?:disposition|type):/iu.test(l) && l.includes(a.filename ?? ''));
+    opened.push({ kind: 'attachment', name, bytes: asBytes(a), line: Math.max(at, 0) + 1 + skipped, notes: [...left, `the e-mail's attachment read as the copy: ${q(name)}`] });
+  }
+  return opened;
+}
+
+/** What the sending message held, noted as left out: its subject, the start of its text, the attachments not `read`. */
+function leftOut(email: Email, read: ReadonlySet<Attachment>, which: 'forwarding' | 'sending'): string[] {
+  const words = (email.text ?? '').trim().replace(/\s+/gu, ' ');
+  return [
+    `the ${which} e-mail left out${email.subject === undefined ? '' : `: ${q(email.subject)}`}${words === '' ? '' : `, its text ${q(words.length > 80 ? `${words.slice(0, 80)}…` : words)}`}`,
+    ...attachmentNotes(email, read),
+  ];
+}
+
+function asBytes(a: Attachment): Uint8Array {
+  return typeof a.content === 'string' ? Buffer.from(a.content, a.encoding === 'base64' ? 'base64' : 'utf8') : a.content instanceof ArrayBuffer ? new Uint8Array(a.content) : a.content;
+}
+
+/**
+ * Each part of the file that holds a forwarded message (`Content-Type: message/rfc822`), in order: the index
+ * of its body's first line, and whether it was sent as it reads (not base64 or quoted-printable).
+ */
+function forwardedParts(lines: readonly string[]): { body: number; asIs: boolean }[] {
+  const parts: { body: number; asIs: boolean }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!/^content-type:\s*message\/rfc822/iu.test(lines[i] ?? '')) continue;
+    let s = i;
+    while (s > 0 && lines[s - 1] !== '' && !(lines[s - 1] ?? '').startsWith('--')) s--;
+    let j = i;
+    while (j < lines.length && lines[j] !== '') j++;
+    const head = lines.slice(s, j).join('\n');
+    parts.push({ body: j + 1, asIs: !/^content-transfer-encoding:\s*(?:base64|quoted-printable)/imu.test(head) });
+    i = j;
+  }
+  return parts;
+}
+
+/** The message as copy: its From, Date and Subject over its text, each line with the file's line. */
+function compose(email: Email, lines: readonly string[], skipped: number): OpenedMessage {
+  const head = headerAt(lines, 0);
+  const at = (name: string): number => (head?.fields.find((f) => f.name === name)?.at ?? 0) + 1 + skipped;
+  const notes: string[] = [];
+  const part = textPart(lines, 0, lines.length);
+  let text = (email.text ?? '').replace(/\r\n?/gu, '\n');
+  if (part?.html === true || (part === undefined && email.html !== undefined)) {
+    text = htmlText(email.html ?? '');
+    notes.push('the e-mail has no plain-text part: its HTML part read as text');
+  }
+  notes.push(...attachmentNotes(email, new Set()));
+  if (text.endsWith('\n')) text = text.slice(0, -1);
+  const textLineCount = text.split('\n').length;
+  const body = part === undefined ? Array.from({ length: textLineCount }, () => (head?.body ?? 0) + 1) : textLines(lines, part, textLineCount);
+  const from = email.from === undefined ? undefined : email.from.name !== '' ? `${email.from.name} <${email.from.address ?? ''}>`.replace(/ <>$/u, '') : email.from.address;
+  const date = head === undefined ? undefined : fieldOf(head, 'date');
+  const copy: string[] = [];
+  const at1: number[] = [];
+  const put = (line: string, n: number): void => {
+    copy.push(line);
+    at1.push(n);
+  };
+  if (from !== undefined) put(`From: ${from}`, at('from'));
+  if (date !== undefined) put(`Date: ${date.trim()}`, at('date'));
+  put(`Subject: ${(email.subject ?? '').replace(/\s+/gu, ' ').trim()}`, at('subject'));
+  put('', (head?.body ?? 1) + skipped);
+  text.split('\n').forEach((line, k) => put(line, (body[k] ?? 1) + skipped));
+  return { kind: 'message', text: copy.join('\n'), lines: at1, notes };
+}
+
+/** Each attachment that is not a forwarded message, noted as left out (a photo has no URL a record can give). */
+function attachmentNotes(email: Email, read: ReadonlySet<Attachment>): string[] {
+  return email.attachments
+    .filter((a) => !read.has(a) && a.related !== true)
+    .map((a) => `the e-mail's attachment left out: ${a.filename === null ? 'a part' : q(a.filename)} (${a.mimeType})${a.mimeType.startsWith('image/') ? '; a record\'s picture is a URL: put it where the site serves pictures and give image.url' : ''}`);
+}
+
+/** An HTML message's text as a page reads: each block a paragraph, separated by blank lines. */
+function htmlText(html: string): string {
+  const line = (b: Block): string => {
+    switch (b.kind) {
+      case 'p':
+        return plainText(b.inline);
+      case 'h':
+        return b.text;
+      case 'quote':
+        return b.paragraphs.map(plainText).join('\n\n');
+      case 'list':
+        return b.items.map(plainText).join('\n\n');
+      case 'table':
+        return b.rows.map((r) => r.join(' ')).join('\n\n');
+    }
+  };
+  return collectBlocks(parseHtml(html)).blocks.map(line).map((s) => s.trim()).filter((s) => s !== '').join('\n\n');
+}

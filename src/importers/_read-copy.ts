@@ -1,0 +1,140 @@
+/**
+ * A file of copy read into the text each importer takes, with its format: refused, said why, when it is not
+ * text, is in an encoding it does not declare, is markup too deep to read, or is not the format given. A
+ * saved e-mail message is opened first (`_message.ts`): each message it holds is copy of its own, with the
+ * file's line of each of its lines.
+ */
+import { VOID_ELEMENTS } from './_tree.js';
+import { diagnostic, Errors, failureReason } from '../errors.js';
+import { firstBadBytes, readFileBytes } from '../sources/index.js';
+import type { Diagnostic } from '../types.js';
+import { isMessage, openMessage, type Opened } from './_message.js';
+import { q } from './_text-problems.js';
+import type { ImportFormat } from './types.js';
+
+export interface Copy {
+  text: string;
+  format: ImportFormat;
+  /** The file's line (1-based) of each line of `text`, when they are not the same (a message's decoded text). */
+  lines?: readonly number[];
+  /** What opening the file left out, for each story's report. */
+  notes: readonly string[];
+}
+
+/** The file's copy, and why what it holds cannot be imported (the file, or an attachment of a message). */
+export interface ReadCopy {
+  copies: Copy[];
+  diagnostics: Diagnostic[];
+}
+
+/** Reads the file at `path` (shown as `shown`); `format`: the one given (`--format`), else each copy's is detected. */
+export async function readCopy(path: string, shown: string, format: ImportFormat | undefined): Promise<ReadCopy> {
+  let bytes: Buffer;
+  try {
+    bytes = readFileBytes(path);
+  } catch (e) {
+    return { copies: [], diagnostics: [diagnostic(Errors.FileUnreadable, { file: shown }, failureReason(e))] };
+  }
+  // (A message in quoted-printable or base64, or in another charset, is decoded from its bytes.)
+  if (!((format === undefined || format === 'text') && isMessage(bytes))) {
+    const one = copyOf(bytes, shown, format);
+    return 'text' in one ? { copies: [one], diagnostics: [] } : { copies: [], diagnostics: [one] };
+  }
+  let opened: Opened[];
+  try {
+    opened = await openMessage(bytes);
+  } catch (e) {
+    return { copies: [], diagnostics: [diagnostic(Errors.ImportMessageUnreadable, { file: shown }, e instanceof Error ? e.message : String(e))] };
+  }
+  const read: ReadCopy = { copies: [], diagnostics: [] };
+  for (const m of opened) {
+    if (m.kind === 'message') {
+      read.copies.push({ text: m.text, format: 'text', lines: m.lines, notes: m.notes });
+      continue;
+    }
+    // A file of copy attached: read as a file is, its format detected; said at the attachment's line.
+    const one = copyOf(Buffer.from(m.bytes), shown, undefined);
+    if ('text' in one) read.copies.push({ ...one, lines: one.text.split('\n').map(() => m.line), notes: m.notes });
+    else read.diagnostics.push({ ...one, line: m.line, message: `the attachment ${q(m.name)}: ${one.message}` });
+  }
+  return read;
+}
+
+/** A file's bytes as copy (one story's file, or an attachment's), or why they are not. */
+function copyOf(bytes: Buffer, shown: string, format: ImportFormat | undefined): Copy | Diagnostic {
+  const text = decode(bytes);
+  if (text === undefined || text.trim() === '') {
+    // Text in another encoding (a desk's Windows-1252) is said to be so, where it stops being UTF-8; NUL bytes make a file binary.
+    // (UTF-16, as some Windows tools save text, starts with its byte-order mark: its NUL bytes are no binary.)
+    const utf16 = text === undefined && bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+    const bad = utf16 ? { line: 1, shown: `0x${(bytes[0] ?? 0).toString(16).toUpperCase()} 0x${(bytes[1] ?? 0).toString(16).toUpperCase()}, UTF-16's byte-order mark` }
+      : text === undefined && !bytes.includes(0) ? firstBadBytes(bytes) : undefined;
+    return bad !== undefined
+      ? diagnostic(Errors.NotUtf8, { file: shown, line: bad.line }, bad.shown)
+      : diagnostic(text === undefined ? Errors.ImportBinary : Errors.ImportEmpty, { file: shown });
+  }
+  // (`--format text` on NITF or ninjs read their markup as a page, and asked for a stamp it printed none of.)
+  const found = detectFormat(text);
+  if (format === 'text' && (found === 'nitf' || found === 'ninjs')) return diagnostic(Errors.ImportFormatGiven, { file: shown, line: 1 }, found === 'nitf' ? 'NITF' : 'ninjs');
+  const detected = format ?? found;
+  if (typeof detected !== 'string') return diagnostic(Errors.ImportFormatUnknown, { file: shown, line: 1 }, detected.unknown);
+  // Markup nested deeper than any wire copy's, found before it is read: reading it took time that grew
+  // faster than the depth (QA: 50,000 levels of <div> in a ninjs body, 26 s), until the stack ran out.
+  // (ninjs bodies are HTML inside JSON strings, escaped as the writer chose (`\u003c`): their reader counts
+  // their depth itself, `parseHtml`.)
+  const deep = detected === 'nitf' ? tooDeepAt(text) : undefined;
+  if (deep !== undefined) return diagnostic(Errors.ImportTooDeep, { file: shown, line: deep });
+  return { text, format: detected, notes: [] };
+}
+
+/** Detects the format from content: NITF XML, ninjs JSON, or raw text. */
+export function detectFormat(text: string): ImportFormat | { unknown: string } {
+  const head = text.trimStart();
+  if (head.startsWith('<')) return /<nitf[\s>]/.test(head) ? 'nitf' : { unknown: 'this is XML but not NITF (no <nitf> element)' };
+  // (A list of items, `[{…}, {…}]`, was read as a page of raw text, and refused for want of a stamp.)
+  if (/^\[\s*[{\]]/.test(head)) return { unknown: 'this is a JSON list: a ninjs file holds one item, one object, so give each item a file of its own' };
+  if (head.startsWith('{')) {
+    return /"(uri|headlines?|versioncreated|firstcreated|body_html|bodies)"\s*:/.test(head)
+      ? 'ninjs'
+      : { unknown: 'this is JSON but not ninjs (no uri, headline or body)' };
+  }
+  return 'text';
+}
+
+/**
+ * Decodes a file as UTF-8 text, refusing binary content; XML whose declaration names another encoding
+ * (`<?xml version="1.0" encoding="ISO-8859-1"?>`, as older NITF systems write it) in that encoding.
+ */
+function decode(bytes: Buffer): string | undefined {
+  if (bytes.includes(0)) return undefined;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    const declared = /^<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(bytes.subarray(0, 200).toString('latin1'))?.[1];
+    if (declared === undefined || /^utf-?8$/i.test(declared)) return undefined;
+    try {
+      return new TextDecoder(declared, { fatal: true }).decode(bytes);
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** Markup nested deeper than this is none a wire sends (NITF and HTML bodies nest a few dozen levels). */
+const MAX_MARKUP_DEPTH = 1000;
+/**
+ * The line where the markup of NITF nests deeper than MAX_MARKUP_DEPTH, if it does: one pass over its tags,
+ * outside comments and CDATA sections (which hold text).
+ */
+function tooDeepAt(text: string): number | undefined {
+  let depth = 0;
+  const tag = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<(\/)?([A-Za-z][\w.:-]*)[^<>]*?(\/?)>/g;
+  for (let m = tag.exec(text); m !== null; m = tag.exec(text)) {
+    if (m[2] === undefined || VOID_ELEMENTS.has(m[2].toLowerCase())) continue;
+    // (A closing tag with no opening one before it counts for nothing.)
+    if (m[1] === '/') depth = Math.max(0, depth - 1);
+    else if (m[3] !== '/') depth += 1;
+    if (depth > MAX_MARKUP_DEPTH) return text.slice(0, m.index).split('\n').length;
+  }
+  return undefined;
+}

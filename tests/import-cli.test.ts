@@ -568,7 +568,7 @@ describe('bad input', () => {
   it.each([
     ['empty.txt', '', 'empty.txt: the file is empty: there is no copy to import (E_IMPORT_EMPTY)'],
     ['blank.txt', '  \n\n ', 'blank.txt: the file is empty: there is no copy to import (E_IMPORT_EMPTY)'],
-    ['photo.jpg', '\u00ff\u00d8\u00ff\u00e0\u0000\u0010JFIF', 'photo.jpg: the file is not text: it holds NUL bytes, as a picture, a PDF or a word processor\'s document does; import raw text, NITF or ninjs (E_IMPORT_BINARY)'],
+    ['photo.jpg', '\u00ff\u00d8\u00ff\u00e0\u0000\u0010JFIF', 'photo.jpg: the file is not text: it holds NUL bytes, as a picture, a PDF, a word processor\'s document or Outlook\'s .msg does; import raw text, an e-mail saved as .eml, NITF or ninjs (E_IMPORT_BINARY)'],
     // (QA: copy saved as Windows-1252 was called binary: it is text in another encoding, said where.)
     ['cafe.txt', 'Caf\u00e9 terraces\n\nUpdated: 2025-02-05 09:24\n\nPARIS — Terraces reopen.\n', 'cafe.txt:1: the file is not UTF-8 (from the bytes 0xE9 0x20 0x74): its text would be changed where it cannot be decoded; save it as UTF-8 (E_NOT_UTF8)'],
     // (Review: UTF-16 was called binary, for its NUL bytes.)

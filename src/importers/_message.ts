@@ -95,10 +95,12 @@ export async function openMessage(bytes: Uint8Array, depth = 0): Promise<Opened[
       opened.push(m.kind === 'message' ? { ...m, lines: m.lines.map(line), notes: [...left, ...m.notes] } : { ...m, line: line(m.line), notes: [...left, ...m.notes] });
     }
   }
+  const named = namedParts(lines);
   for (const a of copies) {
     const name = a.filename ?? 'an attachment';
-    const at = a.filename === null ? -1 : lines.findIndex((l) => /^content-(?:disposition|type):/iu.test(l) && l.includes(a.filename ?? ''));
-    opened.push({ kind: 'attachment', name, bytes: asBytes(a), line: Math.max(at, 0) + 1 + skipped, notes: [...left, `the e-mail's attachment read as the copy: ${q(name)}`] });
+    // (The part's first header line that names the file; the message's first line when none does.)
+    const at = a.filename === null ? undefined : named.get(a.filename)?.shift();
+    opened.push({ kind: 'attachment', name, bytes: asBytes(a), line: (at ?? 0) + 1 + skipped, notes: [...left, `the e-mail's attachment read as the copy: ${q(name)}`] });
   }
   return opened;
 }
@@ -133,6 +135,23 @@ function forwardedParts(lines: readonly string[]): { body: number; asIs: boolean
     i = j;
   }
   return parts;
+}
+
+/** The lines whose header field names a file (`filename="…"`, `name="…"`), by the name, in order; one a part. */
+function namedParts(lines: readonly string[]): Map<string, number[]> {
+  const named = new Map<string, number[]>();
+  let last: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (line === '' || line.startsWith('--')) last = undefined;
+    const m = /^content-(?:disposition|type):.*?\b(?:file)?name\*?=\s*"?([^";]+)"?/iu.exec(line);
+    if (m === null || m[1] === last) continue;
+    last = m[1] ?? '';
+    const at = named.get(last);
+    if (at === undefined) named.set(last, [i]);
+    else at.push(i);
+  }
+  return named;
 }
 
 /** The message as copy: its From, Date and Subject over its text, each line with the file's line. */

@@ -184,6 +184,8 @@ const MESSAGES: Record<string, (n: number) => string> = {
   'n / 8 attachments of copy': (n) => `${MESSAGE_HEAD}Content-Type: multipart/mixed; boundary="b"\r\n\r\n${Array.from({ length: Math.max(1, Math.round(n / 8)) }, (_, i) =>
     `--b\r\nContent-Type: text/plain; name="s${i}.txt"\r\nContent-Disposition: attachment; filename="s${i}.txt"\r\n\r\nTalks ${i}\r\nPublished: 2025-02-05 09:24\r\n\r\nDOHA (Xinhua) -- Talks resumed.\r\n`).join('')}--b--\r\n`,
   'a quoted-printable body of n soft-broken lines': (n) => `${MESSAGE_HEAD}Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n${'Talks resumed =E2=80=94 again=\r\n'.repeat(n)}end.\r\n`,
+  'an mbox file of n / 10 messages': (n) => Array.from({ length: Math.max(1, Math.round(n / 10)) }, (_, i) =>
+    `From wire@agency.example Wed Feb  5 01:24:00 2025\r\n${MESSAGE_HEAD.replace('<h@', `<h${i}@`)}Content-Type: text/plain\r\n\r\nDOHA (Xinhua) -- Talks resumed.\r\n>From the start.\r\n\r\n`).join(''),
   'n / 4 parts of no text': (n) => `${MESSAGE_HEAD}Content-Type: multipart/mixed; boundary="b"\r\n\r\n${'--b\r\nContent-Type: application/octet-stream\r\n\r\nx\r\n'.repeat(Math.max(1, Math.round(n / 4)))}--b\r\nContent-Type: text/plain\r\n\r\nDOHA (Xinhua) -- Talks resumed.\r\n--b--\r\n`,
 };
 console.log('');

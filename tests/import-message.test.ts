@@ -229,6 +229,40 @@ describe('saved e-mail messages', () => {
     ]);
   });
 
+  it('reads each message of an mbox file (a mail client\'s folder), a body\'s escaped ">From" unescaped, and says its lines as the file\'s', async () => {
+    const lines = [
+      'From wire@agency.example Wed Feb  5 01:24:00 2025',
+      ...TRANSPORT,
+      'From: Wire Desk <wire@agency.example>',
+      'Subject: Envoys gather in Doha for truce talks',
+      'Date: Wed, 05 Feb 2025 09:24:00 +0800',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'DOHA, Feb. 5 (Xinhua) -- Mediators opened a new round of talks on Wednesday, officials said.',
+      '',
+      '>From the first day, the talks were to run into the weekend, a spokesman said.',
+      '',
+      'From wire@agency.example Wed Feb  5 02:30:00 2025',
+      'Message-ID: <second@agency.example>',
+      'MIME-Version: 1.0',
+      'From: Wire Desk <wire@agency.example>',
+      'Subject: Aid convoy reaches coastal camp',
+      'Date: Wed, 05 Feb 2025 10:30:00 +0800',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'MUWASI, Gaza Strip (Xinhua) -- An aid convoy reached the camp on Wednesday, officials said.',
+      '',
+    ];
+    // (Thunderbird keeps a folder as such a file, named without an extension: a directory's file of copy.)
+    const [report] = await dryRun({ Wire: lines.join('\n') });
+    expect(report?.stories.map((s) => [s.story.fields.title, s.story.fields.date])).toEqual([
+      ['Envoys gather in Doha for truce talks', '2025-02-05T09:24:00+08:00'],
+      ['Aid convoy reaches coastal camp', '2025-02-05T10:30:00+08:00'],
+    ]);
+    expect(report?.stories[0]?.story.body).toBe('Mediators opened a new round of talks on Wednesday, officials said.\n\nFrom the first day, the talks were to run into the weekend, a spokesman said.');
+    expect(report?.diagnostics.find((d) => d.code === 'W_IMPORT_DATELINE_ZONE')?.line).toBe(lineOf(lines, 'MUWASI'));
+  });
+
   it('refuses a message whose structure cannot be read, and imports the other files of the run', async () => {
     const deep = [...TRANSPORT, 'From: Wire Desk <wire@agency.example>', 'Subject: Deep', 'Date: Wed, 05 Feb 2025 09:24:00 +0800', 'Content-Type: multipart/mixed; boundary="b0"', ''];
     for (let i = 1; i < 80; i++) deep.push(`--b${i - 1}`, `Content-Type: multipart/mixed; boundary="b${i}"`, '');

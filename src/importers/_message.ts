@@ -49,11 +49,8 @@ const COPY_NAME = /\.(?:txt|text|xml|nitf|json|ninjs)$/iu;
 /** An mbox file's separator line over a message (`From desk@example.com Wed Feb  5 01:24:00 2025`), which some clients save with it. */
 const MBOX_FROM = /^From \S+/u;
 
-/** The file's lines, read as bytes (Latin-1), without an mbox separator line: and how many lines that took off. */
-function rawLines(bytes: Uint8Array, limit = bytes.length): { lines: string[]; skipped: number } {
-  const lines = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(limit, bytes.length)).toString('latin1').split(/\r?\n/u);
-  return MBOX_FROM.test(lines[0] ?? '') ? { lines: lines.slice(1), skipped: 1 } : { lines, skipped: 0 };
-}
+/** The bytes as text, a character a byte (Latin-1): the lines of a message are found, and its bytes cut, by the same offsets. */
+const latin1 = (bytes: Uint8Array, limit = bytes.length): string => Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(limit, bytes.length)).toString('latin1');
 
 /**
  * Whether a file is a saved message: it opens with a header block (past an mbox separator line) that has a
@@ -65,33 +62,60 @@ export function isMessage(bytes: Uint8Array): boolean {
   const head0 = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(HEAD_BYTES, bytes.length));
   const blank = [head0.indexOf('\n\n'), head0.indexOf('\n\r\n')].filter((i) => i >= 0);
   if (blank.length === 0) return false;
-  const { lines } = rawLines(bytes, Math.min(...blank) + 3);
-  const head = headerAt(lines, 0);
+  const lines = latin1(bytes, Math.min(...blank) + 3).split(/\r?\n/u);
+  const head = headerAt(lines, MBOX_FROM.test(lines[0] ?? '') ? 1 : 0);
   if (head === undefined || head.body >= lines.length) return false;
   const names = new Set(head.fields.map((f) => f.name));
   return names.has('subject') && (names.has('from') || names.has('date')) && [...names].some((n) => TRANSPORT.has(n));
 }
 
 /**
- * The message's stories: the message itself; or, when it forwards messages as attachments or attaches files
- * of copy, each of those (the agency's; the sending message's text is left out, noted). Rejects when the
- * message cannot be parsed.
+ * The stories of a saved message, or of each message of an mbox file (a mail client's folder, as Thunderbird
+ * keeps one: messages each under a `From ` line; a body's own line opening `From ` written `>From `). Rejects
+ * when a message cannot be parsed.
  */
-export async function openMessage(bytes: Uint8Array, depth = 0): Promise<Opened[]> {
-  const { lines, skipped } = rawLines(bytes);
-  const body = skipped === 0 ? bytes : bytes.subarray(bytes.indexOf(0x0a) + 1);
-  const email = await PostalMime.parse(body, { forceRfc822Attachments: true, maxNestingDepth: 50 });
+export async function openMessage(bytes: Uint8Array): Promise<Opened[]> {
+  const text = latin1(bytes);
+  if (!MBOX_FROM.test(text)) return openOne(bytes, 0);
+  // Each message from the line after its `From ` line (one at the file's start, or after a blank line).
+  const starts = [0];
+  for (const m of text.matchAll(/\r?\n\r?\nFrom \S/gu)) starts.push(m.index + m[0].length - 6);
+  const opened: Opened[] = [];
+  let line = 0;
+  let from = 0;
+  for (const [k, start] of starts.entries()) {
+    line += (text.slice(from, start).match(/\n/gu) ?? []).length;
+    from = start;
+    const end = starts[k + 1] ?? text.length;
+    const head = text.indexOf('\n', start) + 1;
+    const message = text.slice(head, end).replace(/^>(>*From )/gmu, '$1');
+    // (The file's line of each of the message's: past its `From ` line and the messages before it.)
+    const shift = line + 1;
+    for (const m of await openOne(Buffer.from(message, 'latin1'), 0)) {
+      opened.push(m.kind === 'message' ? { ...m, lines: m.lines.map((n) => n + shift) } : { ...m, line: m.line + shift });
+    }
+  }
+  return opened;
+}
+
+/**
+ * One message's stories: the message itself; or, when it forwards messages as attachments or attaches files
+ * of copy, each of those (the agency's; the sending message's text is left out, noted).
+ */
+async function openOne(bytes: Uint8Array, depth: number): Promise<Opened[]> {
+  const lines = latin1(bytes).split(/\r?\n/u);
+  const email = await PostalMime.parse(bytes, { forceRfc822Attachments: true, maxNestingDepth: 50 });
   const forwarded = depth < MAX_FORWARDS ? email.attachments.filter((a) => a.mimeType === 'message/rfc822') : [];
   const copies = email.attachments.filter((a) => a.mimeType !== 'message/rfc822' && (COPY_TYPE.test(a.mimeType) || COPY_NAME.test(a.filename ?? '')));
-  if (forwarded.length === 0 && copies.length === 0) return [compose(email, lines, skipped)];
+  if (forwarded.length === 0 && copies.length === 0) return [compose(email, lines)];
   const left = leftOut(email, new Set([...forwarded, ...copies]), forwarded.length > 0 ? 'forwarding' : 'sending');
   const parts = forwardedParts(lines);
   const opened: Opened[] = [];
   for (const [k, a] of forwarded.entries()) {
     const part = parts[k];
     // (The file's lines where the forwarded message was sent as it reads; else the attachment's first.)
-    const line = (n: number): number => (part === undefined ? 1 : part.asIs ? part.body + n : part.body + 1) + skipped;
-    for (const m of await openMessage(asBytes(a), depth + 1)) {
+    const line = (n: number): number => (part === undefined ? 1 : part.asIs ? part.body + n : part.body + 1);
+    for (const m of await openOne(asBytes(a), depth + 1)) {
       opened.push(m.kind === 'message' ? { ...m, lines: m.lines.map(line), notes: [...left, ...m.notes] } : { ...m, line: line(m.line), notes: [...left, ...m.notes] });
     }
   }
@@ -100,7 +124,7 @@ export async function openMessage(bytes: Uint8Array, depth = 0): Promise<Opened[
     const name = a.filename ?? 'an attachment';
     // (The part's first header line that names the file; the message's first line when none does.)
     const at = a.filename === null ? undefined : named.get(a.filename)?.shift();
-    opened.push({ kind: 'attachment', name, bytes: asBytes(a), line: (at ?? 0) + 1 + skipped, notes: [...left, `the e-mail's attachment read as the copy: ${q(name)}`] });
+    opened.push({ kind: 'attachment', name, bytes: asBytes(a), line: (at ?? 0) + 1, notes: [...left, `the e-mail's attachment read as the copy: ${q(name)}`] });
   }
   return opened;
 }
@@ -155,9 +179,9 @@ function namedParts(lines: readonly string[]): Map<string, number[]> {
 }
 
 /** The message as copy: its From, Date and Subject over its text, each line with the file's line. */
-function compose(email: Email, lines: readonly string[], skipped: number): OpenedMessage {
+function compose(email: Email, lines: readonly string[]): OpenedMessage {
   const head = headerAt(lines, 0);
-  const at = (name: string): number => (head?.fields.find((f) => f.name === name)?.at ?? 0) + 1 + skipped;
+  const at = (name: string): number => (head?.fields.find((f) => f.name === name)?.at ?? 0) + 1;
   const notes: string[] = [];
   const part = textPart(lines, 0, lines.length);
   let text = (email.text ?? '').replace(/\r\n?/gu, '\n');
@@ -180,8 +204,8 @@ function compose(email: Email, lines: readonly string[], skipped: number): Opene
   if (from !== undefined) put(`From: ${from}`, at('from'));
   if (date !== undefined) put(`Date: ${date.trim()}`, at('date'));
   put(`Subject: ${(email.subject ?? '').replace(/\s+/gu, ' ').trim()}`, at('subject'));
-  put('', (head?.body ?? 1) + skipped);
-  text.split('\n').forEach((line, k) => put(line, (body[k] ?? 1) + skipped));
+  put('', head?.body ?? 1);
+  text.split('\n').forEach((line, k) => put(line, body[k] ?? 1));
   return { kind: 'message', text: copy.join('\n'), lines: at1, notes };
 }
 

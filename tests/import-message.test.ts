@@ -164,6 +164,27 @@ describe('saved e-mail messages', () => {
     expect(report?.diagnostics.find((d) => d.code === 'W_IMPORT_DATELINE_ZONE')?.line).toBe(lineOf(lines, 'MUWASI'));
   });
 
+  it('reads each of two forwarded messages, the first a forward of its own, at the file\'s lines', async () => {
+    const inner = (subject: string, lead: string): string[] => [
+      'From: Wire Desk <wire@agency.example>', `Subject: ${subject}`, 'Date: Wed, 05 Feb 2025 09:24:00 +0800', 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', '', lead,
+    ];
+    const lines = [
+      'Message-ID: <fw2@paper.example>', 'MIME-Version: 1.0', 'From: Night Editor <night@paper.example>', 'Subject: FW: two stories',
+      'Date: Wed, 05 Feb 2025 11:02:00 +0800', 'Content-Type: multipart/mixed; boundary="outer"', '',
+      '--outer', 'Content-Type: message/rfc822', '',
+      'From: Day Editor <day@paper.example>', 'Subject: FW: Envoys gather', 'Date: Wed, 05 Feb 2025 10:00:00 +0800', 'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary="middle"', '',
+      '--middle', 'Content-Type: message/rfc822', '',
+      ...inner('Envoys gather in Doha for truce talks', 'DOHA, Feb. 5 (Xinhua) -- Mediators opened a new round of talks on Wednesday, officials said.'),
+      '--middle--',
+      '--outer', 'Content-Type: message/rfc822', '',
+      ...inner('Aid convoy reaches coastal camp', 'MUWASI, Gaza Strip (Xinhua) -- An aid convoy reached the camp on Wednesday, officials said.'),
+      '--outer--',
+    ];
+    const [report] = await dryRun({ 'forwards.eml': message(lines) });
+    expect(report?.stories.map((s) => s.story.fields.title)).toEqual(['Envoys gather in Doha for truce talks', 'Aid convoy reaches coastal camp']);
+    expect(report?.diagnostics.find((d) => d.code === 'W_IMPORT_DATELINE_ZONE')?.line).toBe(lineOf(lines, 'MUWASI'));
+  });
+
   it('says lines of base64 text at the part\'s first line, and refuses a kill notice at its subject past an mbox separator line', async () => {
     const text = Buffer.from('MUWASI, Gaza Strip (Xinhua) -- Mediators opened a new round of talks, officials said.\r\n').toString('base64');
     const b64 = [...TRANSPORT, 'From: Wire Desk <wire@agency.example>', 'Subject: Envoys gather', 'Date: Wed, 05 Feb 2025 09:24:00 +0800', 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: base64', '', text.slice(0, 60), text.slice(60)];

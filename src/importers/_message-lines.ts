@@ -64,35 +64,42 @@ export function parameter(value: string, name: string): string | undefined {
   return m === null ? undefined : (m[1] ?? m[2]);
 }
 
+/** A part of a message that holds no parts of its own (a message forwarded as an attachment is one). */
+export interface Leaf {
+  head: HeaderBlock;
+  /** Its content type, in lower case, without parameters (`text/plain` when none is named). */
+  type: string;
+  /** The index of its body's first line, and the index after its last. */
+  body: number;
+  end: number;
+}
+
+/** The leaf parts of the message or part whose header's first line is `start` (`end`: the index after its last), in order. */
+export function leafParts(lines: readonly string[], start: number, end: number, depth = 0): Leaf[] {
+  const head = headerAt(lines, start, end);
+  if (head === undefined || depth > 50) return [];
+  const contentType = fieldOf(head, 'content-type') ?? 'text/plain';
+  const type = (/^[^;\s]*/u.exec(contentType.trim())?.[0] ?? '').toLowerCase();
+  if (!type.startsWith('multipart/')) return [{ head, type, body: head.body, end }];
+  const boundary = parameter(contentType, 'boundary');
+  return boundary === undefined ? [] : multipartParts(lines, head.body, end, boundary).flatMap(([from, to]) => leafParts(lines, from, to, depth + 1));
+}
+
 /**
  * The part whose text a reader shows: the first text/plain part that is not an attachment, looked for depth
- * first through the multipart parts, else the first text/html one. `start`: the index of the header's first
- * line; `end`: the index after the part's last.
+ * first through the multipart parts, else the first text/html one.
  */
-export function textPart(lines: readonly string[], start: number, end: number, depth = 0): TextPart | undefined {
-  const head = headerAt(lines, start, end);
-  if (head === undefined || depth > 50) return undefined;
-  const type = (fieldOf(head, 'content-type') ?? 'text/plain').trim().toLowerCase();
-  const attached = /^\s*attachment/iu.test(fieldOf(head, 'content-disposition') ?? '');
-  if (type.startsWith('multipart/')) {
-    const boundary = parameter(fieldOf(head, 'content-type') ?? '', 'boundary');
-    if (boundary === undefined) return undefined;
-    let html: TextPart | undefined;
-    for (const [from, to] of multipartParts(lines, head.body, end, boundary)) {
-      const found = textPart(lines, from, to, depth + 1);
-      if (found !== undefined && !found.html) return found;
-      html ??= found;
-    }
-    return html;
-  }
-  const plain = type.startsWith('text/plain');
-  if (attached || !(plain || type.startsWith('text/html'))) return undefined;
+export function textPart(lines: readonly string[]): TextPart | undefined {
+  const shown = leafParts(lines, 0, lines.length).filter((p) => !/^\s*attachment/iu.test(fieldOf(p.head, 'content-disposition') ?? ''));
+  const part = shown.find((p) => p.type === 'text/plain') ?? shown.find((p) => p.type === 'text/html');
+  if (part === undefined) return undefined;
+  const html = part.type === 'text/html';
   return {
-    body: head.body,
-    end,
-    encoding: (fieldOf(head, 'content-transfer-encoding') ?? '7bit').trim().toLowerCase(),
-    html: !plain,
-    flowed: plain && /^flowed$/iu.test(parameter(fieldOf(head, 'content-type') ?? '', 'format') ?? ''),
+    body: part.body,
+    end: part.end,
+    encoding: (fieldOf(part.head, 'content-transfer-encoding') ?? '7bit').trim().toLowerCase(),
+    html,
+    flowed: !html && /^flowed$/iu.test(parameter(fieldOf(part.head, 'content-type') ?? '', 'format') ?? ''),
   };
 }
 

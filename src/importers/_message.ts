@@ -8,7 +8,7 @@
  */
 import PostalMime, { type Attachment, type Email } from 'postal-mime';
 import { collectBlocks, plainText, type Block } from './_blocks.js';
-import { fieldOf, headerAt, textLines, textPart } from './_message-lines.js';
+import { fieldOf, headerAt, leafParts, parameter, textLines, textPart, type Leaf } from './_message-lines.js';
 import { parseHtml } from './ninjs.js';
 import { q } from './_text-problems.js';
 
@@ -109,7 +109,8 @@ async function openOne(bytes: Uint8Array, depth: number): Promise<Opened[]> {
   const copies = email.attachments.filter((a) => a.mimeType !== 'message/rfc822' && (COPY_TYPE.test(a.mimeType) || COPY_NAME.test(a.filename ?? '')));
   if (forwarded.length === 0 && copies.length === 0) return [compose(email, lines)];
   const left = leftOut(email, new Set([...forwarded, ...copies]), forwarded.length > 0 ? 'forwarding' : 'sending');
-  const parts = forwardedParts(lines);
+  const leaves = leafParts(lines, 0, lines.length);
+  const parts = forwardedParts(leaves);
   const opened: Opened[] = [];
   for (const [k, a] of forwarded.entries()) {
     const part = parts[k];
@@ -119,7 +120,7 @@ async function openOne(bytes: Uint8Array, depth: number): Promise<Opened[]> {
       opened.push(m.kind === 'message' ? { ...m, lines: m.lines.map(line), notes: [...left, ...m.notes] } : { ...m, line: line(m.line), notes: [...left, ...m.notes] });
     }
   }
-  const named = namedParts(lines);
+  const named = namedParts(leaves);
   for (const a of copies) {
     const name = a.filename ?? 'an attachment';
     // (The part's first header line that names the file; the message's first line when none does.)
@@ -143,37 +144,24 @@ function asBytes(a: Attachment): Uint8Array {
 }
 
 /**
- * Each part of the file that holds a forwarded message (`Content-Type: message/rfc822`), in order: the index
- * of its body's first line, and whether it was sent as it reads (not base64 or quoted-printable).
+ * Each part of the message that holds a forwarded message (`message/rfc822`), in order: the index of its body's
+ * first line, and whether it was sent as it reads (not base64 or quoted-printable).
  */
-function forwardedParts(lines: readonly string[]): { body: number; asIs: boolean }[] {
-  const parts: { body: number; asIs: boolean }[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    if (!/^content-type:\s*message\/rfc822/iu.test(lines[i] ?? '')) continue;
-    let s = i;
-    while (s > 0 && lines[s - 1] !== '' && !(lines[s - 1] ?? '').startsWith('--')) s--;
-    let j = i;
-    while (j < lines.length && lines[j] !== '') j++;
-    const head = lines.slice(s, j).join('\n');
-    parts.push({ body: j + 1, asIs: !/^content-transfer-encoding:\s*(?:base64|quoted-printable)/imu.test(head) });
-    i = j;
-  }
-  return parts;
+function forwardedParts(leaves: readonly Leaf[]): { body: number; asIs: boolean }[] {
+  return leaves
+    .filter((p) => p.type === 'message/rfc822')
+    .map((p) => ({ body: p.body, asIs: !/^\s*(?:base64|quoted-printable)/iu.test(fieldOf(p.head, 'content-transfer-encoding') ?? '') }));
 }
 
-/** The lines whose header field names a file (`filename="…"`, `name="…"`), by the name, in order; one a part. */
-function namedParts(lines: readonly string[]): Map<string, number[]> {
+/** The parts that name a file (`filename="…"`, `name="…"`), by the name: the index of each one's first header line, in order. */
+function namedParts(leaves: readonly Leaf[]): Map<string, number[]> {
   const named = new Map<string, number[]>();
-  let last: string | undefined;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? '';
-    if (line === '' || line.startsWith('--')) last = undefined;
-    const m = /^content-(?:disposition|type):.*?\b(?:file)?name\*?=\s*"?([^";]+)"?/iu.exec(line);
-    if (m === null || m[1] === last) continue;
-    last = m[1] ?? '';
-    const at = named.get(last);
-    if (at === undefined) named.set(last, [i]);
-    else at.push(i);
+  for (const p of leaves) {
+    const name = parameter(fieldOf(p.head, 'content-disposition') ?? '', 'filename') ?? parameter(fieldOf(p.head, 'content-type') ?? '', 'name');
+    if (name === undefined) continue;
+    const at = named.get(name);
+    if (at === undefined) named.set(name, [p.head.fields[0]?.at ?? p.body]);
+    else at.push(p.head.fields[0]?.at ?? p.body);
   }
   return named;
 }
@@ -183,7 +171,7 @@ function compose(email: Email, lines: readonly string[]): OpenedMessage {
   const head = headerAt(lines, 0);
   const at = (name: string): number => (head?.fields.find((f) => f.name === name)?.at ?? 0) + 1;
   const notes: string[] = [];
-  const part = textPart(lines, 0, lines.length);
+  const part = textPart(lines);
   let text = (email.text ?? '').replace(/\r\n?/gu, '\n');
   if (part?.html === true || (part === undefined && email.html !== undefined)) {
     text = htmlText(email.html ?? '');

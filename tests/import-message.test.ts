@@ -284,6 +284,14 @@ describe('saved e-mail messages', () => {
     expect(report?.diagnostics.find((d) => d.code === 'W_IMPORT_DATELINE_ZONE')?.line).toBe(lineOf(lines, 'MUWASI'));
   });
 
+  it('reads a date\'s zone of letters as RFC 5322 defines it (CST is US Central, UT universal), where a page\'s would be refused', async () => {
+    const dated = (zone: string): string => message([...TRANSPORT, 'From: Wire Desk <wire@agency.example>', `Subject: Envoys gather in Doha (${zone})`,
+      `Date: Tue, 04 Feb 2025 19:24:00 ${zone}`, 'Content-Type: text/plain; charset=utf-8', '', 'DOHA, Feb. 5 (Xinhua) -- Mediators opened a new round of talks, officials said.']);
+    const reports = await dryRun({ 'cst.eml': dated('CST'), 'ut.eml': dated('UT'), 'gmt.eml': dated('GMT') });
+    expect(reports.map((r) => r.stories[0]?.story.fields.date)).toEqual(['2025-02-04T19:24:00-06:00', '2025-02-04T19:24:00+00:00', '2025-02-04T19:24:00Z']);
+    expect(reports[0]?.stories[0]?.story.notes).toContain('the e-mail\'s date zone read as RFC 5322 defines it: "Tue, 04 Feb 2025 19:24:00 CST" is "Tue, 04 Feb 2025 19:24:00 -0600"');
+  });
+
   it('refuses a message whose structure cannot be read, and imports the other files of the run', async () => {
     const deep = [...TRANSPORT, 'From: Wire Desk <wire@agency.example>', 'Subject: Deep', 'Date: Wed, 05 Feb 2025 09:24:00 +0800', 'Content-Type: multipart/mixed; boundary="b0"', ''];
     for (let i = 1; i < 80; i++) deep.push(`--b${i - 1}`, `Content-Type: multipart/mixed; boundary="b${i}"`, '');

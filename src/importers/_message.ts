@@ -190,11 +190,28 @@ function compose(email: Email, lines: readonly string[]): OpenedMessage {
     at1.push(n);
   };
   if (from !== undefined) put(`From: ${from}`, at('from'));
-  if (date !== undefined) put(`Date: ${date.trim()}`, at('date'));
+  if (date !== undefined) {
+    const zoned = withNumericZone(date.trim());
+    if (zoned !== date.trim()) notes.push(`the e-mail's date zone read as RFC 5322 defines it: ${q(date.trim())} is ${q(zoned)}`);
+    put(`Date: ${zoned}`, at('date'));
+  }
   put(`Subject: ${(email.subject ?? '').replace(/\s+/gu, ' ').trim()}`, at('subject'));
   put('', head?.body ?? 1);
   text.split('\n').forEach((line, k) => put(line, body[k] ?? 1));
   return { kind: 'message', text: copy.join('\n'), lines: at1, notes };
+}
+
+/**
+ * The zones a message's date may name by letters (RFC 5322, 4.3: obsolete, but defined): the offsets they
+ * are, whatever a page's `CST` or `UT` may mean elsewhere (China's, or no zone read). GMT is read as it is.
+ */
+const RFC5322_ZONES: Readonly<Record<string, string>> = {
+  UT: '+0000', GMT: '+0000', EST: '-0500', EDT: '-0400', CST: '-0600', CDT: '-0500', MST: '-0700', MDT: '-0600', PST: '-0800', PDT: '-0700',
+};
+
+/** A message's date with a zone of letters written as its offset (`… 19:24:00 CST` → `… 19:24:00 -0600`). */
+function withNumericZone(date: string): string {
+  return date.replace(/(?<=\d:\d\d(?::\d\d)?\s+)(UT|EST|EDT|CST|CDT|MST|MDT|PST|PDT)(?=\s*(?:\([^()]*\))?$)/u, (zone: string) => RFC5322_ZONES[zone] ?? zone);
 }
 
 /** Each attachment that is not a forwarded message, noted as left out (a photo has no URL a record can give). */

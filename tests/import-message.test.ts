@@ -125,6 +125,26 @@ describe('saved e-mail messages', () => {
     expect(story?.notes).toContain('the e-mail has no plain-text part: its HTML part read as text');
   });
 
+  it('joins a flowed text\'s lines (Thunderbird\'s format=flowed) and says each paragraph at the file\'s line it starts on', async () => {
+    const lines = [
+      ...TRANSPORT,
+      'From: Wire Desk <wire@agency.example>',
+      'Subject: Aid convoy reaches coastal camp',
+      'Date: Wed, 05 Feb 2025 10:30:00 +0800',
+      'Content-Type: text/plain; charset=UTF-8; format=flowed',
+      'Content-Transfer-Encoding: 7bit',
+      '',
+      'Trucks carried flour, water and medicine along the coast road ',
+      'through the night, ',
+      'a spokesman said.',
+      '',
+      'MUWASI, Gaza Strip (Xinhua) -- The convoy reached the camp on Wednesday, officials said.',
+    ];
+    const [report] = await dryRun({ 'flowed.eml': message(lines) });
+    expect(report?.stories[0]?.story.body).toContain('Trucks carried flour, water and medicine along the coast road through the night, a spokesman said.');
+    expect(report?.diagnostics.find((d) => d.code === 'W_IMPORT_DATELINE_ZONE')?.line).toBe(lineOf(lines, 'MUWASI'));
+  });
+
   it('reads a message forwarded as an attachment as the story, at its own time, and says its lines as the file\'s', async () => {
     const lines = [
       'Message-ID: <fw1@paper.example>',

@@ -8,7 +8,7 @@ import { colonLeadCity, lookupCity } from './gazetteer.js';
 import { isBracketRegion } from './_regions.js';
 import { ZH_CITIES } from './_zh-cities.js';
 import { parseWireLead } from './_wire-leads.js';
-import { MONTH_NAME, monthNumber } from './_months.js';
+import { MONTH_NAME, monthNumber, ROMANCE_MONTH, romanceMonth } from './_months.js';
 
 export interface DatelineLead {
   /**
@@ -74,7 +74,7 @@ const REGION = String.raw`${REGION_WORD}(?: (?:(?:and|of|de|del|da|do|du|des|y|e
 const ENGLISH_LEAD = new RegExp(
   String.raw`^(?<city>${CITY_WORD}(?:(?:[ -]|\/)${CITY_WORD})*)` +
     String.raw`(?:, (?<region>(?!(?:${MONTH})\.? \d)${REGION}))?` +
-    String.raw`(?:, (?:(?<month>${MONTH})(?<dot>\.)? (?<day>\d{1,2})(?:, (?<year>(?:19|20)\d\d))?|(?<dayFirst>\d{1,2})(?<ordinal>st|nd|rd|th)? (?<monthAfter>${MONTH})(?<dotAfter>\.)?(?:(?<yearComma>,)? (?<yearAfter>(?:19|20)\d\d))?))?` +
+    String.raw`(?:, (?:(?<month>${MONTH})(?<dot>\.)? (?<day>\d{1,2})(?:, (?<year>(?:19|20)\d\d))?|(?<dayFirst>\d{1,2})(?<ordinal>st|nd|rd|th)? (?<monthAfter>${MONTH})(?<dotAfter>\.)?(?:(?<yearComma>,)? (?<yearAfter>(?:19|20)\d\d))?|(?<dayRomance>\d{1,2})(?<er>er)? (?<de>de )?(?<monthRomance>${ROMANCE_MONTH})(?<dotRomance>\.)?(?<yearRomance> (?:de )?(?:19|20)\d\d)?))?` +
     String.raw`(?: \((?<agency>[^()]{1,40})\))?` +
     // (A colon after the agency, as the Associated Press of Pakistan's are printed: `ISLAMABAD, Feb 5 (APP): The …`;
     // a full stop and a hyphen, as EFE's: `MADRID, Feb 5 (EFE).- The …`.)
@@ -248,6 +248,15 @@ export function parseDatelineLead(paragraph: string): (DatelineLead & { reporter
   // A country or a state in the brackets is the city's, never its agency (`KYIV (Ukraine) —`).
   const region = g['agency'] !== undefined && isBracketRegion(g['agency']) ? g['agency'].trim() : undefined;
   if (region !== undefined) lead.region ??= region;
+  // AFP's French and EFE's Spanish leads: the day, then the month in lower case (`DOHA, 5 fév 2025 (AFP) -`, `DOHA, 5 feb (EFE).-`).
+  const romance = g['monthRomance'] === undefined ? undefined : romanceMonth(g['monthRomance']);
+  if (romance !== undefined) {
+    lead.month = romance;
+    lead.day = Number(g['dayRomance']);
+    lead.printedDate = `${g['dayRomance']}${g['er'] ?? ''} ${g['de'] ?? ''}${g['monthRomance']}${g['dotRomance'] ?? ''}${g['yearRomance'] ?? ''}`;
+    if (g['yearRomance'] !== undefined) lead.year = Number(/\d{4}/u.exec(g['yearRomance'])?.[0]);
+    lead.looseDate = true;
+  }
   const month = g['month'] ?? g['monthAfter'];
   if (month !== undefined) {
     lead.month = monthNumber(month);

@@ -7,6 +7,16 @@
 /** One month's name, full or short, without its full stop; in title case (stamps add the `i` flag). */
 export const MONTH_NAME = 'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:tember|t)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?';
 
+/** French and Spanish month names, full or short (`février`, `févr.`, `fév`, `febrero`, `feb`, `août`, `ago`, `dic`). */
+export const ROMANCE_MONTH = String.raw`janv(?:ier)?|f[ée]vr?(?:ier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao[uû]t|sept?(?:embre)?|oct(?:obre)?|nov(?:embre)?|d[ée]c(?:embre)?|ene(?:ro)?|feb(?:rero)?|mar(?:zo)?|abr(?:il)?|may(?:o)?|jun(?:io)?|jul(?:io)?|ago(?:sto)?|set(?:iembre)?|sept?(?:iembre)?|dic(?:iembre)?`;
+/** The month (1–12) of a name ROMANCE_MONTH matched, by its first letters; undefined for none. */
+export function romanceMonth(name: string): number | undefined {
+  const n = name.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+  const starts: readonly (readonly string[])[] = [['jan', 'ene'], ['fe'], ['mar'], ['av', 'ab'], ['mai', 'may'], ['juin', 'jun'], ['juil', 'jul'], ['ao', 'ag'], ['se'], ['oc'], ['no'], ['de', 'di']];
+  const i = starts.findIndex((prefixes) => prefixes.some((p) => n.startsWith(p)));
+  return i < 0 ? undefined : i + 1;
+}
+
 const SHORT = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** The month (1–12) of a name `MONTH_NAME` matched, in any case. */

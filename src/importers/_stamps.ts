@@ -7,7 +7,7 @@
  * are not read: the copy must say which.
  */
 import { formatRfc3339, offsetAt, offsetText, parseDeskTime } from '../core/_dates.js';
-import { MONTH_NAME, monthNumber, WEEKDAY_NAME, weekdayNumber } from './_months.js';
+import { ROMANCE_MONTH, romanceMonth, MONTH_NAME, monthNumber, WEEKDAY_NAME, weekdayNumber } from './_months.js';
 import { lookupCity } from './gazetteer.js';
 
 export interface Stamp {
@@ -24,14 +24,22 @@ export interface Stamp {
   agency?: string;
 }
 
-/** (After the label a colon, a spaced dash, as the Hindu prints it, `Updated - February 05, 2025 09:24 am IST`, or a space.) */
-const LABEL = /^(?<label>(?:(?:first|last|originally) )?(?:updated|published|posted|modified|released|issued)(?: on| at)?|stand|date|time|发布时间|[發发][布佈]時間|更新时间|更新時間|发布日期|[發发][布佈]日期|时间|時間|日期|[發发][布佈](?=\s*[/／])|更新(?=\s*[/／]))(?:\s*[:：]\s*|\s*[/／]\s*|\s+[-–—]\s+|\s+|(?=\d))/i;
+/**
+ * (After the label a colon, a spaced dash, as the Hindu prints it, `Updated - February 05, 2025 09:24 am IST`, or a space.)
+ * French and Spanish pages' labels too (Le Monde's and AFP's `Publié le 05 février 2025 à 09h24`, `Mis à jour le …`;
+ * El País' and EFE's `Publicado: 05/02/2025 09:24 CET`, `Actualizado el 5 de febrero de 2025 a las 10:30`).
+ */
+const LABEL = /^(?<label>(?:(?:first|last|originally) )?(?:updated|published|posted|modified|released|issued)(?: on| at)?|stand|date|time|(?:publiée?|mis à jour|mise à jour|modifiée?|actualisée?)(?: le| à)?|(?:publicad[oa]|actualizad[oa]|modificad[oa])(?: el| a las?)?|发布时间|[發发][布佈]時間|更新时间|更新時間|发布日期|[發发][布佈]日期|时间|時間|日期|[發发][布佈](?=\s*[/／])|更新(?=\s*[/／]))(?:\s*[:：]\s*|\s*[/／]\s*|\s+[-–—]\s+|\s+|(?=\d))/i;
 /** A Chinese weekday (`星期三`, `周三`, `(週三)`), as pages print it after the date or before it. */
 const ZH_WEEKDAY = String.raw`[(（]?(?:星期|周|週|禮拜|礼拜)[一二三四五六日天][)）]?`;
 const WEEKDAY = new RegExp(String.raw`^(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:[a-z]*day)?\.?,?\s+|${ZH_WEEKDAY}[,，]?\s*)`, 'i');
 const MONTH = String.raw`(${MONTH_NAME})\.?`;
 
 interface DateParts { y: string; mo: string; d: string }
+
+/** A French or Spanish label (its accents, or Spanish's participle): `Publié`, `Mis à jour`, `Publicado`, `Actualizado el`. */
+const ROMANCE_LABEL = /[éà]|ad[oa](?: el)?$/iu;
+
 interface TimeParts { h: number; mi: string; s: string | undefined }
 
 const DATES: ReadonlyArray<[RegExp, (m: RegExpExecArray) => DateParts | undefined]> = [
@@ -47,6 +55,11 @@ const DATES: ReadonlyArray<[RegExp, (m: RegExpExecArray) => DateParts | undefine
     return a > 12 && b <= 12 ? { y: m[3]!, mo: m[2]!, d: m[1]! } : b > 12 && a <= 12 ? { y: m[3]!, mo: m[1]!, d: m[2]! } : undefined;
   }],
   [new RegExp(String.raw`^${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`, 'i'), (m) => ({ y: m[3]!, mo: String(monthNumber(m[1]!)), d: m[2]! })],
+  // French and Spanish, the day first (`5 février 2025`, `1er mars 2025`, `5 de febrero de 2025`, `05 feb 2025`).
+  [new RegExp(String.raw`^(\d{1,2})(?:er)?\s+(?:de\s+)?(${ROMANCE_MONTH})\.?\s+(?:de\s+|del\s+)?(\d{4})(?![\d\p{L}])`, 'iu'), (m) => {
+    const mo = romanceMonth(m[2]!);
+    return mo === undefined ? undefined : { y: m[3]!, mo: String(mo), d: m[1]! };
+  }],
   [new RegExp(String.raw`^(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH},?\s+(\d{4})\b`, 'i'), (m) => ({ y: m[3]!, mo: String(monthNumber(m[2]!)), d: m[1]! })],
 ];
 
@@ -59,7 +72,7 @@ const DATES: ReadonlyArray<[RegExp, (m: RegExpExecArray) => DateParts | undefine
 const TIME = /^(?:(上午|下午|오전|오후|午前|午後)\s*)?(\d{1,2})(?:[:：]|\.(?=\d{2}(?!\d))|h(?=\d{2}(?!\d)))(\d{2})(?:[:：](\d{2})(?:[.,]\d{1,9})?)?(?:\s*([ap])\.?\s?m\b\.?|\s*Uhr\b|h\b)?/i;
 /** Between the date and the time: `T`, a space, a comma, `at`/`on`, a dash, bar or dot (`·`, `•`), a Chinese weekday (`2025年2月5日 星期三 10:10`). */
 // (A full stop after a date of numbers, as Korean pages print it: `2025.02.05. 오전 9:24`.)
-const BETWEEN = new RegExp(String.raw`^(?:T|\s*,?\s+(?:at|on)\s+|\s*,\s*|\s*[-–—|·•]\s+|\s*[,，]?\s*${ZH_WEEKDAY}[,，]?\s*|\.?\s+)`, 'i');
+const BETWEEN = new RegExp(String.raw`^(?:T|\s*,?\s+(?:at|on|à|a las?)\s+|\s*,\s*|\s*[-–—|·•]\s+|\s*[,，]?\s*${ZH_WEEKDAY}[,，]?\s*|\.?\s+)`, 'i');
 /** An offset, UTC/GMT (+n), Beijing time, in any case; then an abbreviation, in capitals (`est` may be a word). */
 const ZONE_TOKEN = /^\s*(?:[(（]\s*)?(z|[+-]\d{2}:?\d{2}|(?:gmt|utc)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|bjt|beijing\s+time|北京时间|北京時間)(?:\s*[)）])?(?![a-z])/i;
 // (After a comma too, as Sky News prints its clock: `Wednesday 5 February 2025 10:30, UK`.)
@@ -261,7 +274,10 @@ export function parseStamp(text: string, n: number, deskZone?: string): Stamp | 
 
 function readStamp(text: string, n: number, deskZone: string | undefined, outlet: (typeof OUTLET_STAMPS)[number] | undefined): Stamp | undefined {
   const labelled = outlet === undefined ? LABEL.exec(text) : null;
-  const when = readWhen(outlet !== undefined ? text.replace(outlet.label, '') : labelled === null ? text : text.slice(labelled[0].length), deskZone);
+  const after = outlet !== undefined ? text.replace(outlet.label, '') : labelled === null ? text : text.slice(labelled[0].length);
+  // Under a French or Spanish label, a date with slashes is the day first (`Publicado: 05/02/2025`), as those pages print it.
+  const dayFirst = ROMANCE_LABEL.test(labelled?.groups?.['label'] ?? '') ? after.replace(/^(\d{1,2})\/(\d{1,2})\/(\d{4})(?!\d)/u, '$3-$2-$1') : after;
+  const when = readWhen(dayFirst, deskZone);
   if (when === undefined) return undefined;
   const { date, time } = when;
   // (An outlet's stamp with no zone printed is on its own clock, not the site's.)
@@ -397,12 +413,12 @@ export function labelKind(text: string): Stamp['kind'] | undefined {
 
 /** What a label names: an update (`Updated`, `Last modified`, `更新时间`, German pages' `Stand`), or else the first publication. */
 function kindOfLabel(label: string | undefined): Stamp['kind'] {
-  return /updat|modif|更新|^stand$/i.test(label ?? '') ? 'updated' : 'published';
+  return /updat|modif|更新|^stand$|mis[e]? à jour|actuali/i.test(label ?? '') ? 'updated' : 'published';
 }
 
 /** Whether a text opens with a label that names the first publication (`Published`, `Posted`, `发布时间`; not a bare `Date` or `Time`). */
 export function publicationLabel(text: string): boolean {
-  return /publish|post|releas|issu|[發发][布佈]/i.test(LABEL.exec(text)?.groups?.['label'] ?? '');
+  return /publi|post|releas|issu|[發发][布佈]/i.test(LABEL.exec(text)?.groups?.['label'] ?? '');
 }
 
 /** True for a text that is a stamp this reader reads (on a desk in `deskZone`). */

@@ -1,0 +1,61 @@
+/**
+ * French and Spanish copy, through `dateline import`: the stamps their pages print (Le Monde's and AFP's `Publié
+ * le … à 09h24`, `modifié à …`; El País' and EFE's `Publicado: 05/02/2025 09:24 CET`, `Actualizado el … a las …`)
+ * and the leads their wires print (`DOHA, 5 fév 2025 (AFP) -`, `DOHA, 5 feb (EFE).-`). Before, such copy was
+ * refused for want of a stamp, and the lead stayed in the story with no dateline and no agency.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { importFiles, loadConfig } from '../src/index.js';
+import type { FileReport } from '../src/importers/index.js';
+import { makeSite } from './_helpers.js';
+
+let cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(cleanups.map((c) => c()));
+  cleanups = [];
+});
+
+/** The dry run's report of each page, in a site of its own (the site's zone: Asia/Shanghai). */
+async function dryRun(pages: Record<string, string>): Promise<FileReport[]> {
+  const s = await makeSite(pages);
+  cleanups.push(s.cleanup);
+  const config = await loadConfig('dateline.config.json', s.dir);
+  return importFiles(Object.keys(pages), { config, cwd: s.dir, dryRun: true });
+}
+
+const FR_LEAD = 'DOHA, 5 fév 2025 (AFP) - Les médiateurs ont ouvert mercredi un nouveau cycle de discussions, selon des responsables.';
+const ES_LEAD = 'DOHA, 5 feb (EFE).- Los mediadores abrieron el miércoles una nueva ronda de conversaciones, según fuentes oficiales.';
+
+describe('French and Spanish copy', () => {
+  it.each([
+    ['Publié le 05 février 2025 à 09h24', { date: '2025-02-05 09:24' }],
+    ['Publié le 1er mars 2025 à 08h00', { date: '2025-03-01 08:00' }],
+    ['Publié le 5 août 2025 à 18h05 (Paris)', { date: '2025-08-05T18:05:00+02:00' }],
+    ['Publié le 05/02/2025 à 09:24', { date: '2025-02-05 09:24' }],
+    ['Publié le 05 février 2025 à 09h24, modifié à 10h30', { date: '2025-02-05 09:24', updated: '2025-02-05 10:30' }],
+    ['Publié le 05 février 2025 à 09h24 - Mis à jour le 05 février 2025 à 10h30', { date: '2025-02-05 09:24', updated: '2025-02-05 10:30' }],
+    ['Publicado: 05/02/2025 09:24 CET', { date: '2025-02-05T09:24:00+01:00' }],
+    ['Publicado el 5 de febrero de 2025 a las 09:24 CET, actualizado a las 10:30 CET', { date: '2025-02-05T09:24:00+01:00', updated: '2025-02-05T10:30:00+01:00' }],
+    ['Actualizado: 13/02/2025 10:30 CET', { date: '2025-02-13T10:30:00+01:00' }],
+  ])('reads the stamp %s (slashes the day first under these labels)', async (stamp, fields) => {
+    const [report] = await dryRun({ 'page.txt': `Les négociations reprennent à Doha\n${stamp}\n\n${FR_LEAD}\n` });
+    expect(report?.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(report?.stories[0]?.story.fields).toMatchObject(fields);
+  });
+
+  it('reads AFP\'s French lead and EFE\'s Spanish one: the dateline, its day, and the agency', async () => {
+    const [fr, es] = await dryRun({
+      'fr.txt': `Les négociations reprennent à Doha\nPublié le 05 février 2025 à 09h24\n\n${FR_LEAD}\n`,
+      'es.txt': `Se reanudan las conversaciones en Doha\nPublicado: 05/02/2025 09:24 CET\n\n${ES_LEAD}\n`,
+    });
+    expect(fr?.stories[0]?.story.fields).toMatchObject({ agency: { name: 'AFP' }, dateline: { city: 'Doha', timezone: 'Asia/Qatar', date: '2025-02-05' } });
+    expect(fr?.stories[0]?.story.body).toBe('Les médiateurs ont ouvert mercredi un nouveau cycle de discussions, selon des responsables.');
+    expect(es?.stories[0]?.story.fields).toMatchObject({ agency: { name: 'EFE' }, dateline: { city: 'Doha', timezone: 'Asia/Qatar', date: '2025-02-05' } });
+    expect(es?.stories[0]?.story.body).toBe('Los mediadores abrieron el miércoles una nueva ronda de conversaciones, según fuentes oficiales.');
+  });
+
+  it('keeps prose that opens with a city and a French date but no agency in the story', async () => {
+    const [report] = await dryRun({ 'page.txt': 'Le mur est tombé\nPublié le 09 novembre 2025 à 09h24\n\nBERLIN, 9 novembre - une date que la ville fête chaque année.\n' });
+    expect(report?.stories[0]?.story.body).toBe('BERLIN, 9 novembre - une date que la ville fête chaque année.');
+  });
+});

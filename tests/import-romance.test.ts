@@ -43,14 +43,15 @@ describe('French and Spanish copy', () => {
     expect(report?.stories[0]?.story.fields).toMatchObject(fields);
   });
 
-  it('reads AFP\'s French lead and EFE\'s Spanish one: the dateline, its day, and the agency', async () => {
+  it('reads AFP\'s French lead and EFE\'s Spanish one: the dateline, its day, the agency and the language', async () => {
     const [fr, es] = await dryRun({
       'fr.txt': `Les négociations reprennent à Doha\nPublié le 05 février 2025 à 09h24\n\n${FR_LEAD}\n`,
       'es.txt': `Se reanudan las conversaciones en Doha\nPublicado: 05/02/2025 09:24 CET\n\n${ES_LEAD}\n`,
     });
-    expect(fr?.stories[0]?.story.fields).toMatchObject({ agency: { name: 'AFP' }, dateline: { city: 'Doha', timezone: 'Asia/Qatar', date: '2025-02-05' } });
+    // (The month's name says the language: `fév` is French, `feb` Spanish.)
+    expect(fr?.stories[0]?.story.fields).toMatchObject({ language: 'fr', agency: { name: 'AFP' }, dateline: { city: 'Doha', timezone: 'Asia/Qatar', date: '2025-02-05' } });
     expect(fr?.stories[0]?.story.body).toBe('Les médiateurs ont ouvert mercredi un nouveau cycle de discussions, selon des responsables.');
-    expect(es?.stories[0]?.story.fields).toMatchObject({ agency: { name: 'EFE' }, dateline: { city: 'Doha', timezone: 'Asia/Qatar', date: '2025-02-05' } });
+    expect(es?.stories[0]?.story.fields).toMatchObject({ language: 'es', agency: { name: 'EFE' }, dateline: { city: 'Doha', timezone: 'Asia/Qatar', date: '2025-02-05' } });
     expect(es?.stories[0]?.story.body).toBe('Los mediadores abrieron el miércoles una nueva ronda de conversaciones, según fuentes oficiales.');
   });
 

@@ -8,7 +8,7 @@ import { colonLeadCity, lookupCity } from './gazetteer.js';
 import { isBracketRegion } from './_regions.js';
 import { ZH_CITIES } from './_zh-cities.js';
 import { parseWireLead } from './_wire-leads.js';
-import { MONTH_NAME, monthNumber, ROMANCE_MONTH, romanceMonth } from './_months.js';
+import { MONTH_NAME, monthNumber, ROMANCE_MONTH, romanceLanguage, romanceMonth } from './_months.js';
 
 export interface DatelineLead {
   /**
@@ -256,6 +256,9 @@ export function parseDatelineLead(paragraph: string): (DatelineLead & { reporter
     lead.printedDate = `${g['dayRomance']}${g['er'] ?? ''} ${g['de'] ?? ''}${g['monthRomance']}${g['dotRomance'] ?? ''}${g['yearRomance'] ?? ''}`;
     if (g['yearRomance'] !== undefined) lead.year = Number(/\d{4}/u.exec(g['yearRomance'])?.[0]);
     lead.looseDate = true;
+    // (The month's name says the copy's language, when only one of the two spells it so.)
+    const language = romanceLanguage(g['monthRomance'] ?? '');
+    if (language !== undefined) lead.language = language;
   }
   const month = g['month'] ?? g['monthAfter'];
   if (month !== undefined) {

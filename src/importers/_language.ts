@@ -4,7 +4,8 @@
  * characters decide it: `zhScript`), Japanese where kana run among them (`ja`), Korean in Hangul (`ko`),
  * and the scripts that name one language (Hebrew `he`, Greek `el`, Thai `th`). Latin, Cyrillic and Arabic
  * letters name many languages: no language, and the record takes the site's, unless the copy's dateline lead
- * says which (TASS's `МОСКВА, 14 февраля. /ТАСС/.` is Russian: `CopyMarks.leadLanguage`). ninjs and NITF
+ * says which (TASS's `МОСКВА, 14 февраля. /ТАСС/.` is Russian, AFP's `DOHA, 5 fév 2025 (AFP) -` French:
+ * `CopyMarks.leadLanguage`). ninjs and NITF
  * declare theirs.
  */
 import { zhScript } from './_zh-script.js';
@@ -62,7 +63,7 @@ export interface CopyMarks {
 }
 
 /** The script a language a lead names is written in, for `CopyMarks.leadLanguage`. */
-const LEAD_SCRIPTS: Readonly<Record<string, Script>> = { ru: 'cyrillic', uk: 'cyrillic', be: 'cyrillic', bg: 'cyrillic', sr: 'cyrillic', ja: 'cjk', ko: 'cjk' };
+const LEAD_SCRIPTS: Readonly<Record<string, Script>> = { ru: 'cyrillic', uk: 'cyrillic', be: 'cyrillic', bg: 'cyrillic', sr: 'cyrillic', ja: 'cjk', ko: 'cjk', fr: 'latin', es: 'latin' };
 
 /**
  * Chinese, Japanese or Korean: Hangul as many as Han and kana together is Korean. Kana quoted in 《》「」

@@ -9,6 +9,17 @@ export const MONTH_NAME = 'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|
 
 /** French and Spanish month names, full or short (`février`, `févr.`, `fév`, `febrero`, `feb`, `août`, `ago`, `dic`). */
 export const ROMANCE_MONTH = String.raw`janv(?:ier)?|f[ée]vr?(?:ier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao[uû]t|sept?(?:embre)?|oct(?:obre)?|nov(?:embre)?|d[ée]c(?:embre)?|ene(?:ro)?|feb(?:rero)?|mar(?:zo)?|abr(?:il)?|may(?:o)?|jun(?:io)?|jul(?:io)?|ago(?:sto)?|set(?:iembre)?|sept?(?:iembre)?|dic(?:iembre)?`;
+/**
+ * The language a month's name is French or Spanish in, when it is only one's (`fév`, `août`, `déc`: French; `feb`,
+ * `ene`, `ago`, `dic`: Spanish); undefined for a name both spell so (`sept`, `oct`, `nov`).
+ */
+export function romanceLanguage(name: string): 'fr' | 'es' | undefined {
+  const n = name.toLowerCase();
+  if (/^(?:janv|f[ée]v|mars|avr|mai$|juin|juil|ao[uû]|d[ée]c)/u.test(n) || /^(?:janvier|septembre|octobre|novembre)$/u.test(n)) return 'fr';
+  if (/^(?:ene|feb|mar$|marzo|abr|may|jun$|junio|jul$|julio|ago|set|dic)/u.test(n) || /^(?:septiembre|octubre|noviembre)$/u.test(n)) return 'es';
+  return undefined;
+}
+
 /** The month (1–12) of a name ROMANCE_MONTH matched, by its first letters; undefined for none. */
 export function romanceMonth(name: string): number | undefined {
   const n = name.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');

@@ -55,6 +55,31 @@ describe('French and Spanish copy', () => {
     expect(es?.stories[0]?.story.body).toBe('Los mediadores abrieron el miércoles una nueva ronda de conversaciones, según fuentes oficiales.');
   });
 
+  it('reads Le Monde\'s and El País\' pages: the byline after Par or Por, the buttons and reading time left out, the related line too', async () => {
+    const [lemonde, elpais] = await dryRun({
+      'lemonde.txt': [
+        'International', 'Les négociations reprennent à Doha', 'Les médiateurs espèrent un accord avant la fin de la semaine, selon plusieurs diplomates.',
+        'Par Jeanne Dupont et Jean Martin', 'Publié le 05 février 2025 à 09h24, modifié à 10h30', 'Temps de Lecture 3 min.', 'Partager', 'Offrir cet article', 'Lire plus tard', '',
+        'Les médiateurs ont ouvert mercredi un nouveau cycle de discussions à Doha.', '', 'Lire aussi | Ce qu’il faut savoir sur les discussions', '', 'Les diplomates restent prudents.',
+      ].join('\n'),
+      'elpais.txt': [
+        'Internacional', 'Se reanudan las conversaciones en Doha', 'Los mediadores esperan un acuerdo antes del fin de semana.', 'Por Juan Pérez en Madrid',
+        'Publicado el 5 de febrero de 2025 a las 09:24 CET', 'Compartir', '', ES_LEAD, '', 'Publicidad', '', 'Los diplomáticos se mostraron prudentes.',
+      ].join('\n'),
+    });
+    expect(lemonde?.stories[0]?.story.fields).toMatchObject({ title: 'Les négociations reprennent à Doha', authors: ['Jeanne Dupont', 'Jean Martin'], date: '2025-02-05 09:24', updated: '2025-02-05 10:30' });
+    expect(lemonde?.stories[0]?.story.body).toBe('Les médiateurs ont ouvert mercredi un nouveau cycle de discussions à Doha.\n\nLes diplomates restent prudents.');
+    expect(elpais?.stories[0]?.story.fields).toMatchObject({ title: 'Se reanudan las conversaciones en Doha', authors: ['Juan Pérez'], agency: { name: 'EFE' } });
+    expect(elpais?.stories[0]?.story.body).toBe('Los mediadores abrieron el miércoles una nueva ronda de conversaciones, según fuentes oficiales.\n\nLos diplomáticos se mostraron prudentes.');
+  });
+
+  it('keeps a sentence that opens with Par or Por in the story: no byline', async () => {
+    const [report] = await dryRun({ 'page.txt': `Les négociations reprennent à Doha\nPublié le 05 février 2025 à 09h24\n\n${FR_LEAD}\n\nPar Ailleurs, les diplomates restent prudents.\n\nPor Dios, dijo un testigo.\n` });
+    expect(report?.stories[0]?.story.fields.authors).toBeUndefined();
+    expect(report?.stories[0]?.story.body).toContain('Par Ailleurs, les diplomates restent prudents.');
+    expect(report?.stories[0]?.story.body).toContain('Por Dios, dijo un testigo.');
+  });
+
   it('keeps prose that opens with a city and a French date but no agency in the story', async () => {
     const [report] = await dryRun({ 'page.txt': 'Le mur est tombé\nPublié le 09 novembre 2025 à 09h24\n\nBERLIN, 9 novembre - une date que la ville fête chaque année.\n' });
     expect(report?.stories[0]?.story.body).toBe('BERLIN, 9 novembre - une date que la ville fête chaque année.');

@@ -36,11 +36,21 @@ export interface Byline {
   withKept?: string[];
 }
 
+/** `Par` or `Por` and a capital: a French or Spanish byline's opening. */
+const ROMANCE_BY = /^(?:Par|PAR|Por|POR)\s+(\p{Lu}.*)$/u;
+
 /**
  * `By Jane Doe`, `By JANE DOE in Paris`, `By Jane Doe and John Roe`, `By Jane Doe, Reuters`,
  * `By MIKE GU in Hong Kong and AMY LI in Beijing | China Daily`.
  */
 export function parseByline(text: string): Byline | undefined {
+  // French and Spanish bylines (`Par Jeanne Dupont et Jean Martin`, `Por Juan Pérez y Ana Gómez en Madrid`): read as
+  // the English ones, and only when what follows is names (a sentence may open so: `Par ailleurs`, `Por Dios`).
+  const romance = ROMANCE_BY.exec(text.trim());
+  if (romance !== null) {
+    const read = parseByline(`By ${(romance[1] ?? '').replace(/ (?:et|y) (?=\p{Lu})/gu, ' and ').replace(/,? (?:à|en) (?=\p{Lu})/gu, ' in ')}`);
+    return read !== undefined && read.authors.length > 0 && read.notNames === undefined && read.publication === undefined && read.titles === undefined ? read : undefined;
+  }
   // (A bullet or a spaced dash after the name parts what a comma would: `By Jane Doe • Senior Correspondent`, `By Jane
   // Doe - Reuters`. QA: such a line was no byline, and the headline.)
   const m = /^(?:(?:Story|STORY|Written|WRITTEN|Words|WORDS|Text|TEXT|Reported|REPORTED) (?:by|BY)|By|BY)\s+(.+)$/u.exec(text.replace(/\s+/g, ' ').trim().replace(/ [•·–—-] /gu, ', '));

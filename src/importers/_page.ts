@@ -132,15 +132,20 @@ const PROMO: readonly RegExp[] = [
   /^get our\b.*\b(?:emails?|newsletters?|apps?|podcasts?)$/i,
   LISTS,
   /^(?:扫码|掃碼|下载|下載).*(?:客户端|客戶端|app)/i,
+  // French and Spanish pages' buttons, reading times and advertisements' places (Le Monde's `Partager`, `Offrir cet
+  // article`, `Lire plus tard`, `Temps de Lecture 3 min.`; El País' `Compartir`, `Publicidad`, `Seguir leyendo`).
+  /^(?:partager(?: sur (?:facebook|twitter|x|whatsapp|linkedin))?|offrir(?: cet article)?|lire plus tard|sauvegarder|imprimer|copier le lien|commenter|\d+\s*commentaires?|publicité|(?:temps de )?lecture\s*[:：]?\s*\d{1,3}\s*min(?:utes?|\.)?|\d{1,3}\s*min(?:utes?|\.)?\s+de lecture|abonnez-vous\b.{0,60}|s['’]abonner)$/iu,
+  /^(?:compartir(?: en (?:facebook|twitter|x|whatsapp|linkedin))?|guardar|imprimir|copiar enlace|comentar|\d+\s*comentarios?|publicidad|seguir leyendo|(?:tiempo de )?lectura\s*[:：]?\s*\d{1,3}\s*min(?:utos?|\.)?|\d{1,3}\s*min(?:utos?|\.)?\s+de lectura|suscr[ií]bete\b.{0,60})$/iu,
 ];
-const RELATED = /^(?:related(?: stor(?:y|ies)| articles?| news| coverage| topics| content)?|read more|read also|also read|see also|more on this(?: story)?|explore more on these topics|(?:suggested )?topics|tags|filed under|you may also like|相关(?:新闻|阅读|报道)|相關(?:新聞|閱讀|報導|報道))\s*(?:[:：]\s*(?<title>.*))?$/i;
+const RELATED = /^(?:related(?: stor(?:y|ies)| articles?| news| coverage| topics| content)?|read more|read also|also read|see also|more on this(?: story)?|explore more on these topics|(?:suggested )?topics|tags|filed under|you may also like|相关(?:新闻|阅读|报道)|相關(?:新聞|閱讀|報導|報道)|(?:à )?lire aussi|voir aussi|sur le même sujet|lea también|lee también|leer más|te puede interesar|noticias relacionadas)\s*(?:[:：]\s*(?<title>.*)|\s[|]\s*(?<barTitle>.*))?$/iu;
 /**
  * "Related:", or "Related: <a headline>"; "Related: officials said …" is a sentence of the story. Also
  * the lists of topics and stories under a story (the BBC's "More on this story" and "Related topics", the
  * Guardian's "Explore more on these topics", Reuters' "Suggested Topics:").
  */
 export function isRelated(text: string): boolean {
-  const title = RELATED.exec(text)?.groups?.['title'];
+  const groups = RELATED.exec(text)?.groups;
+  const title = groups?.['title'] ?? groups?.['barTitle'];
   return RELATED.test(text) && (title === undefined || title === '' || !endsSentence(title));
 }
 

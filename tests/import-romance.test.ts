@@ -73,6 +73,16 @@ describe('French and Spanish copy', () => {
     expect(elpais?.stories[0]?.story.body).toBe('Los mediadores abrieron el miércoles una nueva ronda de conversaciones, según fuentes oficiales.\n\nLos diplomáticos se mostraron prudentes.');
   });
 
+  it('leaves a paywall\'s label out of the headline, in French and in English, and reads France 24\'s stamps with a colon', async () => {
+    const [fr, en] = await dryRun({
+      'fr.txt': 'International\nLes négociations reprennent à Doha\nArticle réservé aux abonnés\nPar Jeanne Dupont\nPublié le : 05/02/2025 - 09:24 Modifié le : 05/02/2025 - 10:30\n\nLes médiateurs ont ouvert mercredi un nouveau cycle de discussions.\n\nIl vous reste 75 % de cet article à lire.\n\nLire la suite\n',
+      'en.txt': 'World\nEnvoys gather in Doha for truce talks\nSubscribers only\nBy Jane Doe\nPublished: 2025-02-05 09:24\n\nDOHA (Reuters) - Mediators opened a new round of talks on Wednesday.\n',
+    });
+    expect(fr?.stories[0]?.story.fields).toMatchObject({ title: 'Les négociations reprennent à Doha', date: '2025-02-05 09:24', updated: '2025-02-05 10:30', authors: ['Jeanne Dupont'] });
+    expect(fr?.stories[0]?.story.body).toBe('Les médiateurs ont ouvert mercredi un nouveau cycle de discussions.');
+    expect(en?.stories[0]?.story.fields.title).toBe('Envoys gather in Doha for truce talks');
+  });
+
   it('keeps a sentence that opens with Par or Por in the story: no byline', async () => {
     const [report] = await dryRun({ 'page.txt': `Les négociations reprennent à Doha\nPublié le 05 février 2025 à 09h24\n\n${FR_LEAD}\n\nPar Ailleurs, les diplomates restent prudents.\n\nPor Dios, dijo un testigo.\n` });
     expect(report?.stories[0]?.story.fields.authors).toBeUndefined();

@@ -135,6 +135,9 @@ const PROMO: readonly RegExp[] = [
   // French and Spanish pages' buttons, reading times and advertisements' places (Le Monde's `Partager`, `Offrir cet
   // article`, `Lire plus tard`, `Temps de Lecture 3 min.`; El País' `Compartir`, `Publicidad`, `Seguir leyendo`).
   /^(?:partager(?: sur (?:facebook|twitter|x|whatsapp|linkedin))?|offrir(?: cet article)?|lire plus tard|sauvegarder|imprimer|copier le lien|commenter|\d+\s*commentaires?|publicité|(?:temps de )?lecture\s*[:：]?\s*\d{1,3}\s*min(?:utes?|\.)?|\d{1,3}\s*min(?:utes?|\.)?\s+de lecture|abonnez-vous\b.{0,60}|s['’]abonner)$/iu,
+  // A paywall's label over a headline or under a stamp (`Subscribers only`, Le Monde's `Article réservé aux abonnés`, `Il
+  // vous reste 75% de cet article à lire`; QA: each was the headline).
+  /^(?:(?:for )?subscribers? only|subscriber exclusive|exclusive(?: (?:to|for) subscribers)?|premium(?: content| article)?|(?:article |contenu )?réservé aux abonnés|la suite est réservée aux abonnés\.?|il vous reste \d{1,3}\s?% de cet article à lire\.?|lire la suite|(?:contenido )?exclusivo para suscriptores|solo para suscriptores)$/iu,
   /^(?:compartir(?: en (?:facebook|twitter|x|whatsapp|linkedin))?|guardar|imprimir|copiar enlace|comentar|\d+\s*comentarios?|publicidad|seguir leyendo|(?:tiempo de )?lectura\s*[:：]?\s*\d{1,3}\s*min(?:utos?|\.)?|\d{1,3}\s*min(?:utos?|\.)?\s+de lectura|suscr[ií]bete\b.{0,60})$/iu,
 ];
 const RELATED = /^(?:related(?: stor(?:y|ies)| articles?| news| coverage| topics| content)?|read more|read also|also read|see also|more on this(?: story)?|explore more on these topics|(?:suggested )?topics|tags|filed under|you may also like|相关(?:新闻|阅读|报道)|相關(?:新聞|閱讀|報導|報道)|(?:à )?lire aussi|voir aussi|sur le même sujet|lea también|lee también|leer más|te puede interesar|noticias relacionadas)\s*(?:[:：]\s*(?<title>.*)|\s[|]\s*(?<barTitle>.*))?$/iu;

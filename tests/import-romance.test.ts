@@ -48,11 +48,15 @@ describe('French and Spanish copy', () => {
       'fr.txt': `Les négociations reprennent à Doha\nPublié le 05 février 2025 à 09h24\n\n${FR_LEAD}\n`,
       'es.txt': `Se reanudan las conversaciones en Doha\nPublicado: 05/02/2025 09:24 CET\n\n${ES_LEAD}\n`,
     });
-    // (The month's name says the language: `fév` is French, `feb` Spanish.)
+    // (The month's name says the language: `fév` is French.)
     expect(fr?.stories[0]?.story.fields).toMatchObject({ language: 'fr', agency: { name: 'AFP' }, dateline: { city: 'Doha', timezone: 'Asia/Qatar', date: '2025-02-05' } });
     expect(fr?.stories[0]?.story.body).toBe('Les médiateurs ont ouvert mercredi un nouveau cycle de discussions, selon des responsables.');
-    expect(es?.stories[0]?.story.fields).toMatchObject({ language: 'es', agency: { name: 'EFE' }, dateline: { city: 'Doha', timezone: 'Asia/Qatar', date: '2025-02-05' } });
+    expect(es?.stories[0]?.story.fields).toMatchObject({ agency: { name: 'EFE' }, dateline: { city: 'Doha', timezone: 'Asia/Qatar', date: '2025-02-05' } });
     expect(es?.stories[0]?.story.body).toBe('Los mediadores abrieron el miércoles una nueva ronda de conversaciones, según fuentes oficiales.');
+    // (`feb` is English's too, in lower case: no language; `dic` is Spanish's alone.)
+    expect(es?.stories[0]?.story.fields.language).toBeUndefined();
+    const [dic] = await dryRun({ 'dic.txt': `Se reanudan las conversaciones en Doha\nPublicado: 05/12/2025 09:24 CET\n\n${ES_LEAD.replace('5 feb', '5 dic')}\n` });
+    expect(dic?.stories[0]?.story.fields).toMatchObject({ language: 'es', dateline: { date: '2025-12-05' } });
   });
 
   it('reads Le Monde\'s and El País\' pages: the byline after Par or Por, the buttons and reading time left out, the related line too', async () => {

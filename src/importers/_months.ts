@@ -10,13 +10,14 @@ export const MONTH_NAME = 'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|
 /** French and Spanish month names, full or short (`février`, `févr.`, `fév`, `febrero`, `feb`, `août`, `ago`, `dic`). */
 export const ROMANCE_MONTH = String.raw`janv(?:ier)?|f[ée]vr?(?:ier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao[uû]t|sept?(?:embre)?|oct(?:obre)?|nov(?:embre)?|d[ée]c(?:embre)?|ene(?:ro)?|feb(?:rero)?|mar(?:zo)?|abr(?:il)?|may(?:o)?|jun(?:io)?|jul(?:io)?|ago(?:sto)?|set(?:iembre)?|sept?(?:iembre)?|dic(?:iembre)?`;
 /**
- * The language a month's name is French or Spanish in, when it is only one's (`fév`, `août`, `déc`: French; `feb`,
- * `ene`, `ago`, `dic`: Spanish); undefined for a name both spell so (`sept`, `oct`, `nov`).
+ * The language a month's name is French or Spanish in, when it is only one's (`fév`, `août`, `déc`: French; `febrero`,
+ * `ene`, `ago`, `dic`: Spanish); undefined for a name both spell so (`sept`, `oct`, `nov`), or English too (`feb`, `may`).
  */
 export function romanceLanguage(name: string): 'fr' | 'es' | undefined {
   const n = name.toLowerCase();
   if (/^(?:janv|f[ée]v|mars|avr|mai$|juin|juil|ao[uû]|d[ée]c)/u.test(n) || /^(?:janvier|septembre|octobre|novembre)$/u.test(n)) return 'fr';
-  if (/^(?:ene|feb|mar$|marzo|abr|may|jun$|junio|jul$|julio|ago|set|dic)/u.test(n) || /^(?:septiembre|octubre|noviembre)$/u.test(n)) return 'es';
+  // (Not `feb`, `mar`, `may`, `jun`, `jul`: English's names too, in lower case.)
+  if (/^(?:ene|febrero|marzo|abr|mayo|junio|julio|ago|set|dic)/u.test(n) || /^(?:septiembre|octubre|noviembre)$/u.test(n)) return 'es';
   return undefined;
 }
 

@@ -87,6 +87,24 @@ describe('French and Spanish copy', () => {
     expect(en?.stories[0]?.story.fields.title).toBe('Envoys gather in Doha for truce talks');
   });
 
+  it('reads a publication\'s credit with the wires over the stamp as the agency (The Guardian with agencies, Le Monde avec AFP), and drops El País\' list of topics', async () => {
+    const [guardian, lemonde, elpais] = await dryRun({
+      'guardian.txt': 'World\nEnvoys gather in Doha for truce talks\nThe Guardian with agencies\nPublished: 2025-02-05 09:24\n\nMediators opened a new round of talks on Wednesday.\n',
+      'lemonde.txt': 'International\nLes négociations reprennent à Doha\nLe Monde avec AFP\nPublié le 05 février 2025 à 09h24\n\nLes médiateurs ont ouvert mercredi un nouveau cycle de discussions.\n',
+      'elpais.txt': 'Internacional\nSe reanudan las conversaciones en Doha\nLos mediadores esperan un acuerdo antes del fin de semana.\nJuan Pérez\nMadrid - 05 feb 2025 - 09:24 CET\n\nLos mediadores abrieron el miércoles una nueva ronda de conversaciones.\n\nArchivado En\nCatar\nOriente Próximo\n',
+    });
+    expect(guardian?.stories[0]?.story.fields).toMatchObject({ title: 'Envoys gather in Doha for truce talks', agency: { name: 'Agencies' } });
+    expect(guardian?.stories[0]?.story.notes).toContain('publication not kept (a record has no field for it): "The Guardian"');
+    expect(lemonde?.stories[0]?.story.fields).toMatchObject({ title: 'Les négociations reprennent à Doha', agency: { name: 'AFP' } });
+    expect(elpais?.stories[0]?.story.fields).toMatchObject({ title: 'Se reanudan las conversaciones en Doha', authors: ['Juan Pérez'] });
+    expect(elpais?.stories[0]?.story.body).toBe('Los mediadores abrieron el miércoles una nueva ronda de conversaciones.');
+  });
+
+  it('takes no masthead over a stamp\'s place for a byline (El País, Le Monde are no one\'s name)', async () => {
+    const [report] = await dryRun({ 'page.txt': 'Internacional\nSe reanudan las conversaciones en Doha\nLos mediadores esperan un acuerdo antes del fin de semana.\nEl País\nMadrid - 05 feb 2025 - 09:24 CET\n\nLos mediadores abrieron el miércoles una nueva ronda de conversaciones.\n' });
+    expect(report?.stories[0]?.story.fields.authors).toBeUndefined();
+  });
+
   it('keeps a sentence that opens with Par or Por in the story: no byline', async () => {
     const [report] = await dryRun({ 'page.txt': `Les négociations reprennent à Doha\nPublié le 05 février 2025 à 09h24\n\n${FR_LEAD}\n\nPar Ailleurs, les diplomates restent prudents.\n\nPor Dios, dijo un testigo.\n` });
     expect(report?.stories[0]?.story.fields.authors).toBeUndefined();

@@ -6,7 +6,8 @@
  * (a line whose names are plainly no person's, by the words below, is noted as a line not used).
  */
 import { parseByline, type Byline } from './_bylines.js';
-import { isBureau } from './_names.js';
+import { isBureau, isPublicationName } from './_names.js';
+import { parseAgencyLine } from './_agencies.js';
 import { isBroadcaster } from './_contributors.js';
 import { isPlace, isPlaceName } from './_places.js';
 import { isRegionName } from './_regions.js';
@@ -23,9 +24,15 @@ const LABEL_WORDS = new Set([
 ]);
 
 /** A name of a byline without "By" that may be a person's: no place, region, bureau or label word (`Breaking News`, `New Delhi`). */
+/** The article a masthead opens with, in English, Spanish, French or Italian. */
+const MASTHEAD_ARTICLE = /^(?:The|El|La|Le|Les|Los|Las|Il)\s+\p{Lu}/u;
+
 function looksLikePerson(name: string): boolean {
   const text = name.trim();
   if (isPlaceName(text) || isRegionName(text) || isBureau(text)) return false;
+  // (A masthead after its article, `The Guardian`, `El País`, `Le Monde`, `La Nación`, is no one's name: QA, El País over
+  // its stamp's place was read as the byline.)
+  if (MASTHEAD_ARTICLE.test(text)) return false;
   return !text.split(/[\s-]+/u).some((w) => LABEL_WORDS.has(w.toLowerCase().replace(/[.'’]+$/u, '')));
 }
 
@@ -87,4 +94,17 @@ export function outletInPlace(text: string): { outlet: string; place: string } |
   const m = /^([^,]+), ([^,]+)$/u.exec(text.replace(/\s+/g, ' ').trim());
   const [outlet, place] = [m?.[1] ?? '', m?.[2] ?? ''];
   return m !== null && isBroadcaster(outlet) && isPlace(place) ? { outlet, place } : undefined;
+}
+
+/**
+ * A publication's credit with the wires' on a line of its own (`The Guardian with agencies`, `Le Monde avec AFP`,
+ * `El País con agencias`): the agency (or the wires alone, `Agencies`) and the publication. (QA: the line over
+ * the stamp was the headline.) A headline reads so only when its first words are a masthead's.
+ */
+export function publicationWithAgency(text: string): { publication: string; agency: { name: string; via?: string } } | undefined {
+  const m = /^(?<publication>\S.{0,60}?) (?:with|avec|con) (?<agency>\S.{0,40})$/u.exec(text.replace(/\s+/g, ' ').trim());
+  const publication = m?.groups?.['publication'] ?? '';
+  if (m === null || !(MASTHEAD_ARTICLE.test(publication) || isPublicationName(publication) || isBroadcaster(publication))) return undefined;
+  const agency = parseAgencyLine((m.groups?.['agency'] ?? '').replace(/^(?:agences|agencias)$/iu, 'Agencies'));
+  return agency === undefined ? undefined : { publication, agency };
 }

@@ -28,7 +28,7 @@ import { nameCase } from './_names.js';
 import { startsWithKnownName } from './_given-names.js';
 import { keptWholeNote } from './_surname-first.js';
 import { withNote } from './_with.js';
-import { barByline, outletInPlace, personAlone } from './_bar-byline.js';
+import { barByline, outletInPlace, personAlone, publicationWithAgency } from './_bar-byline.js';
 import { pickHeadline } from './_headline.js';
 import { innerEndMarkNote, innerEndMarks, withoutEndMark } from './_end-mark.js';
 import { leadOf, type TextLead } from './_lead.js';
@@ -245,10 +245,16 @@ export const importText: Importer = (input, ctx): ImportResult => {
       // A caption with its credit over the stamp (the New York Times': `… on Wednesday.Credit...Jane Roe for
       // The New York Times`), in a form a word or mark says is a photo's: never the headline (QA: it was).
       const photo = caption === undefined ? markedPhotoCredit(l.text) : undefined;
+      const credit = byline === undefined && agency === undefined ? publicationWithAgency(l.text) : undefined;
       if (byline !== undefined) {
         bylineUnder ??= candidates[candidates.length - 1] ?? null;
         takeByline(byline);
       } else if (agency !== undefined) agencies.push({ agency, printed: l.text });
+      else if (credit !== undefined) {
+        // (`Le Monde avec AFP`: the agency credited, the publication noted.)
+        agencies.push({ agency: credit.agency, printed: l.text });
+        notes.push(`publication not kept (a record has no field for it): ${q(credit.publication)}`);
+      }
       else if (photo !== undefined && photo.caption !== '') caption = photo;
       // A place on the line under a name alone (`Jane Doe`, then `in Beijing`, as the South China Morning Post's
       // byline copies): one line, as it prints on one (QA: "in Beijing" was the headline).

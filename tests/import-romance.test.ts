@@ -105,6 +105,21 @@ describe('French and Spanish copy', () => {
     expect(report?.stories[0]?.story.fields.authors).toBeUndefined();
   });
 
+  it('reads Le Figaro\'s, France 24\'s and El Mundo\'s pages: a credit after Par, a closing Avec AFP, a reading time after the minutes, a weekday in the stamp, a byline over a place alone', async () => {
+    const [figaro, f24, elmundo] = await dryRun({
+      'figaro.txt': 'Accueil International\nLes négociations reprennent à Doha\nLes médiateurs espèrent un accord avant la fin de la semaine, selon plusieurs diplomates.\nPar Le Figaro avec AFP\nPublié le 05/02/2025 à 09:24, mis à jour le 05/02/2025 à 10:30\nCopier le lien\nLien copié\n\nLes médiateurs ont ouvert mercredi un nouveau cycle de discussions à Doha.\n',
+      'f24.txt': 'Les négociations reprennent à Doha\nLes médiateurs espèrent un accord avant la fin de la semaine.\nPublié le : 05/02/2025 - 09:24 Modifié le : 05/02/2025 - 10:30\n2 min Temps de lecture\n\nLes médiateurs ont ouvert mercredi un nouveau cycle de discussions à Doha.\n\nAvec AFP\n',
+      'elmundo.txt': 'Internacional\nSe reanudan las conversaciones en Doha\nLos mediadores esperan un acuerdo antes del fin de semana.\nJUAN PÉREZ\nDoha\nActualizado Miércoles, 5 febrero 2025 - 09:24\n\nLos mediadores abrieron el miércoles una nueva ronda de conversaciones.\n\nComentar\n',
+    });
+    expect(figaro?.stories[0]?.story.fields).toMatchObject({ title: 'Les négociations reprennent à Doha', agency: { name: 'AFP' }, date: '2025-02-05 09:24', updated: '2025-02-05 10:30' });
+    expect(figaro?.stories[0]?.story.body).toBe('Les médiateurs ont ouvert mercredi un nouveau cycle de discussions à Doha.');
+    expect(f24?.stories[0]?.story.fields).toMatchObject({ title: 'Les négociations reprennent à Doha', agency: { name: 'AFP' } });
+    expect(f24?.stories[0]?.story.body).toBe('Les médiateurs ont ouvert mercredi un nouveau cycle de discussions à Doha.');
+    expect(elmundo?.stories[0]?.story.fields).toMatchObject({ title: 'Se reanudan las conversaciones en Doha', authors: ['Juan Pérez'], date: '2025-02-05 09:24' });
+    expect(elmundo?.stories[0]?.story.notes).toContain('byline place not kept (a byline has no field for it): "Doha"');
+    expect(elmundo?.stories[0]?.story.body).toBe('Los mediadores abrieron el miércoles una nueva ronda de conversaciones.');
+  });
+
   it('keeps a sentence that opens with Par or Por in the story: no byline', async () => {
     const [report] = await dryRun({ 'page.txt': `Les négociations reprennent à Doha\nPublié le 05 février 2025 à 09h24\n\n${FR_LEAD}\n\nPar Ailleurs, les diplomates restent prudents.\n\nPor Dios, dijo un testigo.\n` });
     expect(report?.stories[0]?.story.fields.authors).toBeUndefined();

@@ -102,7 +102,8 @@ export function outletInPlace(text: string): { outlet: string; place: string } |
  * the stamp was the headline.) A headline reads so only when its first words are a masthead's.
  */
 export function publicationWithAgency(text: string): { publication: string; agency: { name: string; via?: string } } | undefined {
-  const m = /^(?<publication>\S.{0,60}?) (?:with|avec|con) (?<agency>\S.{0,40})$/u.exec(text.replace(/\s+/g, ' ').trim());
+  // (After `Par` or `Por`, as Le Figaro prints it: `Par Le Figaro avec AFP`.)
+  const m = /^(?:(?:Par|Por)\s+)?(?<publication>\S.{0,60}?) (?:with|avec|con) (?<agency>\S.{0,40}?)\.?$/u.exec(text.replace(/\s+/g, ' ').trim());
   const publication = m?.groups?.['publication'] ?? '';
   if (m === null || !(MASTHEAD_ARTICLE.test(publication) || isPublicationName(publication) || isBroadcaster(publication))) return undefined;
   const agency = parseAgencyLine((m.groups?.['agency'] ?? '').replace(/^(?:agences|agencias)$/iu, 'Agencies'));

@@ -11,6 +11,7 @@ import type { Credits } from './_credits.js';
 import { squash } from './_tree.js';
 import { type Contributor, isInterviewLine, parseContributorLine, zhSignature } from './_contributors.js';
 import { parseAgencyLine } from './_agencies.js';
+import { publicationWithAgency } from './_bar-byline.js';
 import { innerEndMarkNote, innerEndMarks, MARK_ALONE, withoutEndMark, withoutInnerEndMark } from './_end-mark.js';
 
 export function takeClosingCredits(blocks: Block[], credits: Credits, notes: string[]): void {
@@ -139,15 +140,19 @@ function unmarkInner(blocks: Block[], notes: string[]): void {
  * Also as Deutsche Welle signs, its editors' initials before the agencies in brackets (`jd/sms (AFP, Reuters,
  * dpa)`), Channel NewsAsia, an editor's initials after the sources (`Source: Reuters/AFP/zl`), France 24, its own
  * name with them in brackets (`(FRANCE 24 with AFP)`), and Euronews (`Additional sources • AP, AFP`). (Each was
- * kept as the story's last paragraph.)
+ * kept as the story's last paragraph.) And in French and Spanish: `Avec AFP`, `Con información de EFE`, `Fuente: EFE`,
+ * `Le Monde avec AFP`.
  */
 function closingAgency(text: string): { name: string; via?: string } | undefined {
   const line = text.trim();
   const bracketed = line.replace(/^\p{Ll}{1,4}(?:\/\p{Ll}{1,4})+\s*(?=[([])/u, '');
   const inBrackets = /^[([](.*)[)\]]\.?$/u.exec(bracketed)?.[1]?.trim();
-  const inner = (inBrackets?.replace(/^\p{Lu}[\p{Lu}\d ]{1,30}? with\s+(?=\p{Lu})/u, '') ?? bracketed)
+  // (A publication's credit with the wires, as Le Monde and Le Figaro print it: `Le Monde avec AFP`.)
+  const credit = publicationWithAgency(line);
+  if (credit !== undefined) return credit.agency;
+  const inner = (inBrackets?.replace(/^\p{Lu}[\p{Lu}\d ]{1,30}? (?:with|avec|con)\s+(?=\p{Lu})/u, '') ?? bracketed)
     .replace(/^(?:—|–|--|-)\s*/u, '')
-    .replace(/^(?:with\s+(?:inputs?\s+from\s+)?|inputs?\s+from\s+|sources?\s*:\s*|additional sources?\s*[•·:]?\s*)/iu, '')
+    .replace(/^(?:with\s+(?:inputs?\s+from\s+)?|inputs?\s+from\s+|sources?\s*:\s*|additional sources?\s*[•·:]?\s*|avec\s+|con\s+(?:información\s+de\s+)?|fuentes?\s*:\s*)/iu, '')
     .replace(/\.$/u, '')
     // (Initials, not an agency in lower case: `Source: Xinhua/dpa` credits dpa.)
     .replace(/(?<=\S)\/(\p{Ll}{1,4})$/u, (initials, letters: string) => (parseAgencyLine(letters) === undefined ? '' : initials));

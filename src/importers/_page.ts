@@ -134,7 +134,7 @@ const PROMO: readonly RegExp[] = [
   /^(?:扫码|掃碼|下载|下載).*(?:客户端|客戶端|app)/i,
   // French and Spanish pages' buttons, reading times and advertisements' places (Le Monde's `Partager`, `Offrir cet
   // article`, `Lire plus tard`, `Temps de Lecture 3 min.`; El País' `Compartir`, `Publicidad`, `Seguir leyendo`).
-  /^(?:partager(?: sur (?:facebook|twitter|x|whatsapp|linkedin))?|offrir(?: cet article)?|lire plus tard|sauvegarder|imprimer|copier le lien|commenter|\d+\s*commentaires?|publicité|(?:temps de )?lecture\s*[:：]?\s*\d{1,3}\s*min(?:utes?|\.)?|\d{1,3}\s*min(?:utes?|\.)?\s+de lecture|abonnez-vous\b.{0,60}|s['’]abonner)$/iu,
+  /^(?:partager(?: sur (?:facebook|twitter|x|whatsapp|linkedin))?|offrir(?: cet article)?|lire plus tard|sauvegarder|imprimer|copier le lien|lien copié|commenter|\d+\s*commentaires?|publicité|(?:temps de )?lecture\s*[:：]?\s*\d{1,3}\s*min(?:utes?|\.)?|\d{1,3}\s*min(?:utes?|\.)?\s+(?:de |temps de )lecture|abonnez-vous\b.{0,60}|s['’]abonner)$/iu,
   // A paywall's label over a headline or under a stamp (`Subscribers only`, Le Monde's `Article réservé aux abonnés`, `Il
   // vous reste 75% de cet article à lire`; QA: each was the headline).
   /^(?:(?:for )?subscribers? only|subscriber exclusive|exclusive(?: (?:to|for) subscribers)?|premium(?: content| article)?|(?:article |contenu )?réservé aux abonnés|la suite est réservée aux abonnés\.?|il vous reste \d{1,3}\s?% de cet article à lire\.?|lire la suite|(?:contenido )?exclusivo para suscriptores|solo para suscriptores)$/iu,

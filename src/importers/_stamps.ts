@@ -32,7 +32,7 @@ export interface Stamp {
 const LABEL = /^(?<label>(?:(?:first|last|originally) )?(?:updated|published|posted|modified|released|issued)(?: on| at)?|stand|date|time|(?:publiée?|mis à jour|mise à jour|modifiée?|actualisée?)(?: le| à)?|(?:publicad[oa]|actualizad[oa]|modificad[oa])(?: el| a las?)?|发布时间|[發发][布佈]時間|更新时间|更新時間|发布日期|[發发][布佈]日期|时间|時間|日期|[發发][布佈](?=\s*[/／])|更新(?=\s*[/／]))(?:\s*[:：]\s*|\s*[/／]\s*|\s+[-–—]\s+|\s+|(?=\d))/i;
 /** A Chinese weekday (`星期三`, `周三`, `(週三)`), as pages print it after the date or before it. */
 const ZH_WEEKDAY = String.raw`[(（]?(?:星期|周|週|禮拜|礼拜)[一二三四五六日天][)）]?`;
-const WEEKDAY = new RegExp(String.raw`^(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:[a-z]*day)?\.?,?\s+|${ZH_WEEKDAY}[,，]?\s*)`, 'i');
+const WEEKDAY = new RegExp(String.raw`^(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:[a-z]*day)?\.?,?\s+|${ZH_WEEKDAY}[,，]?\s*|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo),?\s+)`, 'iu');
 const MONTH = String.raw`(${MONTH_NAME})\.?`;
 
 interface DateParts { y: string; mo: string; d: string }

@@ -290,6 +290,19 @@ export const importText: Importer = (input, ctx): ImportResult => {
     bylineUnder ??= candidates[candidates.length - 1] ?? null;
     takeByline(placeByline);
   }
+  // El Mundo's: the name alone, then the place alone on the line over the stamp (`JUAN PÉREZ`, `Doha`): the byline, the
+  // place noted. (QA: the place was the headline.)
+  const placeAlone = candidates[candidates.length - 1];
+  const nameOverPlaceAlone = candidates[candidates.length - 2];
+  const placeLineByline = placeByline === undefined && outletByline === undefined && candidates.length >= 3 && placeAlone !== undefined && nameOverPlaceAlone !== undefined &&
+    placeAlone.n === (stampLine?.n ?? 0) - 1 && nameOverPlaceAlone.n === placeAlone.n - 1 && isPlaceName(placeAlone.text) && personAlone(nameOverPlaceAlone.text)
+    ? parseByline(`By ${nameOverPlaceAlone.text}`) : undefined;
+  if (placeLineByline !== undefined) {
+    candidates.splice(candidates.length - 2, 2);
+    bylineUnder ??= candidates[candidates.length - 1] ?? null;
+    takeByline(placeLineByline);
+    notes.push(placesNote(placeAlone?.text ?? ''));
+  }
   const { top, standfirst, guardianByline, likeByline } = pickHeadline(candidates, crumb >= 0, bylineUnder);
   if (standfirst !== undefined) {
     fields.summary = standfirst.text;

@@ -30,16 +30,14 @@ export interface Stamp {
  * El País' and EFE's `Publicado: 05/02/2025 09:24 CET`, `Actualizado el 5 de febrero de 2025 a las 10:30`).
  */
 const LABEL = /^(?<label>(?:(?:first|last|originally) )?(?:updated|published|posted|modified|released|issued)(?: on| at)?|stand|date|time|(?:publiée?|mis à jour|mise à jour|modifiée?|actualisée?)(?: le| à)?|(?:publicad[oa]|actualizad[oa]|modificad[oa])(?: el| a las?)?|发布时间|[發发][布佈]時間|更新时间|更新時間|发布日期|[發发][布佈]日期|时间|時間|日期|[發发][布佈](?=\s*[/／])|更新(?=\s*[/／]))(?:\s*[:：]\s*|\s*[/／]\s*|\s+[-–—]\s+|\s+|(?=\d))/i;
+/** A French or Spanish label (its accents, or Spanish's participle): `Publié`, `Mis à jour`, `Publicado`, `Actualizado el`. */
+const ROMANCE_LABEL = /[éà]|ad[oa](?: el)?$/iu;
 /** A Chinese weekday (`星期三`, `周三`, `(週三)`), as pages print it after the date or before it. */
 const ZH_WEEKDAY = String.raw`[(（]?(?:星期|周|週|禮拜|礼拜)[一二三四五六日天][)）]?`;
 const WEEKDAY = new RegExp(String.raw`^(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:[a-z]*day)?\.?,?\s+|${ZH_WEEKDAY}[,，]?\s*|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo),?\s+)`, 'iu');
 const MONTH = String.raw`(${MONTH_NAME})\.?`;
 
 interface DateParts { y: string; mo: string; d: string }
-
-/** A French or Spanish label (its accents, or Spanish's participle): `Publié`, `Mis à jour`, `Publicado`, `Actualizado el`. */
-const ROMANCE_LABEL = /[éà]|ad[oa](?: el)?$/iu;
-
 interface TimeParts { h: number; mi: string; s: string | undefined }
 
 const DATES: ReadonlyArray<[RegExp, (m: RegExpExecArray) => DateParts | undefined]> = [
@@ -413,7 +411,7 @@ export function labelKind(text: string): Stamp['kind'] | undefined {
 
 /** What a label names: an update (`Updated`, `Last modified`, `更新时间`, German pages' `Stand`), or else the first publication. */
 function kindOfLabel(label: string | undefined): Stamp['kind'] {
-  return /updat|modif|更新|^stand$|mis[e]? à jour|actuali/i.test(label ?? '') ? 'updated' : 'published';
+  return /updat|modif|更新|^stand$|mise? à jour|actuali/i.test(label ?? '') ? 'updated' : 'published';
 }
 
 /** Whether a text opens with a label that names the first publication (`Published`, `Posted`, `发布时间`; not a bare `Date` or `Time`). */

@@ -53,10 +53,14 @@ describe('French and Spanish copy', () => {
     expect(fr?.stories[0]?.story.body).toBe('Les médiateurs ont ouvert mercredi un nouveau cycle de discussions, selon des responsables.');
     expect(es?.stories[0]?.story.fields).toMatchObject({ agency: { name: 'EFE' }, dateline: { city: 'Doha', timezone: 'Asia/Qatar', date: '2025-02-05' } });
     expect(es?.stories[0]?.story.body).toBe('Los mediadores abrieron el miércoles una nueva ronda de conversaciones, según fuentes oficiales.');
-    // (`feb` is English's too, in lower case: no language; `dic` is Spanish's alone.)
-    expect(es?.stories[0]?.story.fields.language).toBeUndefined();
-    const [dic] = await dryRun({ 'dic.txt': `Se reanudan las conversaciones en Doha\nPublicado: 05/12/2025 09:24 CET\n\n${ES_LEAD.replace('5 feb', '5 dic')}\n` });
+    // (`feb` is English's too, in lower case: the lead says no language, the stamp's Spanish label does; `dic` is Spanish's alone.)
+    expect(es?.stories[0]?.story.fields.language).toBe('es');
+    const [dic, feb] = await dryRun({
+      'dic.txt': `Se reanudan las conversaciones en Doha\nPublished: 2025-12-05 09:24\n\n${ES_LEAD.replace('5 feb', '5 dic')}\n`,
+      'feb.txt': `Se reanudan las conversaciones en Doha\nPublished: 2025-02-05 09:24\n\n${ES_LEAD}\n`,
+    });
     expect(dic?.stories[0]?.story.fields).toMatchObject({ language: 'es', dateline: { date: '2025-12-05' } });
+    expect(feb?.stories[0]?.story.fields.language).toBeUndefined();
   });
 
   it('reads Le Monde\'s and El País\' pages: the byline after Par or Por, the buttons and reading time left out, the related line too', async () => {
@@ -71,7 +75,8 @@ describe('French and Spanish copy', () => {
         'Publicado el 5 de febrero de 2025 a las 09:24 CET', 'Compartir', '', ES_LEAD, '', 'Publicidad', '', 'Los diplomáticos se mostraron prudentes.',
       ].join('\n'),
     });
-    expect(lemonde?.stories[0]?.story.fields).toMatchObject({ title: 'Les négociations reprennent à Doha', authors: ['Jeanne Dupont', 'Jean Martin'], date: '2025-02-05 09:24', updated: '2025-02-05 10:30' });
+    // (No lead says the language: the stamp's label does.)
+    expect(lemonde?.stories[0]?.story.fields).toMatchObject({ title: 'Les négociations reprennent à Doha', authors: ['Jeanne Dupont', 'Jean Martin'], date: '2025-02-05 09:24', updated: '2025-02-05 10:30', language: 'fr' });
     expect(lemonde?.stories[0]?.story.body).toBe('Les médiateurs ont ouvert mercredi un nouveau cycle de discussions à Doha.\n\nLes diplomates restent prudents.');
     expect(elpais?.stories[0]?.story.fields).toMatchObject({ title: 'Se reanudan las conversaciones en Doha', authors: ['Juan Pérez'], agency: { name: 'EFE' } });
     expect(elpais?.stories[0]?.story.body).toBe('Los mediadores abrieron el miércoles una nueva ronda de conversaciones, según fuentes oficiales.\n\nLos diplomáticos se mostraron prudentes.');
@@ -115,7 +120,7 @@ describe('French and Spanish copy', () => {
     expect(figaro?.stories[0]?.story.body).toBe('Les médiateurs ont ouvert mercredi un nouveau cycle de discussions à Doha.');
     expect(f24?.stories[0]?.story.fields).toMatchObject({ title: 'Les négociations reprennent à Doha', agency: { name: 'AFP' } });
     expect(f24?.stories[0]?.story.body).toBe('Les médiateurs ont ouvert mercredi un nouveau cycle de discussions à Doha.');
-    expect(elmundo?.stories[0]?.story.fields).toMatchObject({ title: 'Se reanudan las conversaciones en Doha', authors: ['Juan Pérez'], date: '2025-02-05 09:24' });
+    expect(elmundo?.stories[0]?.story.fields).toMatchObject({ title: 'Se reanudan las conversaciones en Doha', authors: ['Juan Pérez'], date: '2025-02-05 09:24', language: 'es' });
     expect(elmundo?.stories[0]?.story.notes).toContain('byline place not kept (a byline has no field for it): "Doha"');
     expect(elmundo?.stories[0]?.story.body).toBe('Los mediadores abrieron el miércoles una nueva ronda de conversaciones.');
   });

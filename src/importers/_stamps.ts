@@ -22,6 +22,8 @@ export interface Stamp {
   clock?: string;
   /** The agency the stamp line names (`KYODO NEWS - …`: Kyodo). */
   agency?: string;
+  /** The language its label is in, when French's or Spanish's (`Publié le`, `Actualizado el`): the page's. */
+  language?: 'fr' | 'es';
 }
 
 /**
@@ -267,7 +269,10 @@ const OUTLET_STAMPS: readonly { label: RegExp; clock: string; agency?: string; u
 export function parseStamp(text: string, n: number, deskZone?: string): Stamp | undefined {
   const outlet = OUTLET_STAMPS.find((o) => o.label.test(text));
   const stamp = readStamp(text, n, deskZone, outlet);
-  return stamp !== undefined && outlet?.agency !== undefined ? { ...stamp, agency: outlet.agency } : stamp;
+  if (stamp === undefined) return undefined;
+  const label = outlet === undefined ? LABEL.exec(text)?.groups?.['label'] ?? '' : '';
+  const language = ROMANCE_LABEL.test(label) ? (/[éà]/u.test(label) ? 'fr' : 'es') : undefined;
+  return { ...stamp, ...(outlet?.agency === undefined ? {} : { agency: outlet.agency }), ...(language === undefined ? {} : { language }) };
 }
 
 function readStamp(text: string, n: number, deskZone: string | undefined, outlet: (typeof OUTLET_STAMPS)[number] | undefined): Stamp | undefined {

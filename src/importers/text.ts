@@ -580,7 +580,9 @@ export const importText: Importer = (input, ctx): ImportResult => {
   // A Chinese lead (`新华社东京2月5日电`, read with a city in Han characters) or end mark says Chinese,
   // whatever Japanese title in kana the copy quotes.
   const chineseLead = lead !== undefined && /\p{Script=Han}/u.test(lead.city);
-  const language = copyLanguage(fields.title, body.map((b) => b.text).join('\n'), { chineseLead, chineseEndMark, ...(lead?.language === undefined ? {} : { leadLanguage: lead.language }) });
+  // (And so does a French or Spanish stamp's label, `Publié le`, `Publicado`, when no lead says one: Le Monde prints none.)
+  const leadLanguage = lead?.language ?? stamps.find((s) => s.language !== undefined)?.language;
+  const language = copyLanguage(fields.title, body.map((b) => b.text).join('\n'), { chineseLead, chineseEndMark, ...(leadLanguage === undefined ? {} : { leadLanguage }) });
   if (language !== undefined) fields.language = language;
 
   if (lead?.reporters !== undefined) for (const name of reporterNames(lead.reporters)) addAuthor(name);

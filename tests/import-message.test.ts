@@ -105,7 +105,7 @@ describe('saved e-mail messages', () => {
     expect(story?.body).toBe('国家统计局5日发布数据，一月份居民消费价格保持平稳。\n\n分析人士说，春节因素推高了部分食品价格。');
   });
 
-  it('reads a message with an HTML part alone as paragraphs, its styles and markup left out', async () => {
+  it('reads a message with an HTML part alone as paragraphs, its styles, markup and signature left out', async () => {
     const lines = [
       ...TRANSPORT,
       'From: Wire Desk <wire@agency.example>',
@@ -116,13 +116,14 @@ describe('saved e-mail messages', () => {
       '',
       '<html><head><style>p.MsoNormal{margin:0}</style></head><body><p class=3D"MsoNormal">DOHA, =',
       'Feb. 5 (Xinhua) -- Mediators opened a new round of <a href=3D"https://agency.example/t">talks</a> on Wednesday, officials said.</p>',
-      '<p class=3D"MsoNormal">The talks were to run into the weekend, a spokesman said.</p></body></html>',
+      '<p class=3D"MsoNormal">The talks were to run into the weekend, a spokesman said.</p>',
+      '<div id=3D"Signature"><p class=3D"MsoNormal">Wire Desk<br>Agency Example</p></div></body></html>',
     ];
     const [report] = await dryRun({ 'html.eml': message(lines) });
     const story = report?.stories[0]?.story;
     expect(story?.fields).toMatchObject({ title: 'Envoys gather in Doha for truce talks', dateline: { city: 'Doha', timezone: 'Asia/Qatar' }, agency: { name: 'Xinhua' } });
     expect(story?.body).toBe('Mediators opened a new round of talks on Wednesday, officials said.\n\nThe talks were to run into the weekend, a spokesman said.');
-    expect(story?.notes).toContain('the e-mail has no plain-text part: its HTML part read as text');
+    expect(story?.notes).toEqual(expect.arrayContaining(['the e-mail has no plain-text part: its HTML part read as text', 'the e-mail\'s signature left out: "Wire Desk Agency Example"']));
   });
 
   it('joins a flowed text\'s lines (Thunderbird\'s format=flowed) and says each paragraph at the file\'s line it starts on', async () => {

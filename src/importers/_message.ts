@@ -8,6 +8,7 @@
  */
 import PostalMime, { type Attachment, type Email } from 'postal-mime';
 import { collectBlocks, plainText, type Block } from './_blocks.js';
+import { squash, textOf, type El } from './_tree.js';
 import { fieldOf, headerAt, leafParts, parameter, textLines, textPart, type Leaf } from './_message-lines.js';
 import { parseHtml } from './ninjs.js';
 import { q } from './_text-problems.js';
@@ -174,8 +175,10 @@ function compose(email: Email, lines: readonly string[]): OpenedMessage {
   const part = textPart(lines);
   let text = (email.text ?? '').replace(/\r\n?/gu, '\n');
   if (part?.html === true || (part === undefined && email.html !== undefined)) {
-    text = htmlText(email.html ?? '');
+    const read = htmlText(email.html ?? '');
+    text = read.text;
     notes.push('the e-mail has no plain-text part: its HTML part read as text');
+    if (read.signature !== undefined && read.signature !== '') notes.push(`the e-mail's signature left out: ${q(read.signature.length > 80 ? `${read.signature.slice(0, 80)}…` : read.signature)}`);
   }
   notes.push(...attachmentNotes(email, new Set()));
   if (text.endsWith('\n')) text = text.slice(0, -1);
@@ -221,8 +224,8 @@ function attachmentNotes(email: Email, read: ReadonlySet<Attachment>): string[] 
     .map((a) => `the e-mail's attachment left out: ${a.filename === null ? 'a part' : q(a.filename)} (${a.mimeType})${a.mimeType.startsWith('image/') ? '; a record\'s picture is a URL: put it where the site serves pictures and give image.url' : ''}`);
 }
 
-/** An HTML message's text as a page reads: each block a paragraph, separated by blank lines. */
-function htmlText(html: string): string {
+/** An HTML message's text as a page reads: each block a paragraph, separated by blank lines; its signature apart. */
+function htmlText(html: string): { text: string; signature?: string } {
   const line = (b: Block): string => {
     switch (b.kind) {
       case 'p':
@@ -237,5 +240,27 @@ function htmlText(html: string): string {
         return b.rows.map((r) => r.join(' ')).join('\n\n');
     }
   };
-  return collectBlocks(parseHtml(html)).blocks.map(line).map((s) => s.trim()).filter((s) => s !== '').join('\n\n');
+  const root = parseHtml(html);
+  const signature = cutSignature(root);
+  const text = collectBlocks(root).blocks.map(line).map((s) => s.trim()).filter((s) => s !== '').join('\n\n');
+  return { text, ...(signature === undefined ? {} : { signature }) };
+}
+
+/** Where mail clients put a signature in HTML: Gmail's, Thunderbird's and Apple Mail's classes, Outlook's id. */
+const SIGNATURE = (el: El): boolean => /(?:^|\s)(?:gmail_signature|moz-signature|signature)(?:\s|$)/iu.test(el.attrs['class'] ?? '') || /^signature$/iu.test(el.attrs['id'] ?? '');
+
+/** Takes the signature out of an HTML message (as a text part's under `-- ` is), and gives its words. */
+function cutSignature(el: El): string | undefined {
+  let cut: string | undefined;
+  el.children = el.children.filter((c) => {
+    if (typeof c === 'string') return true;
+    if (SIGNATURE(c)) {
+      cut = `${cut === undefined ? '' : `${cut} `}${squash(textOf(c))}`;
+      return false;
+    }
+    const inner = cutSignature(c);
+    if (inner !== undefined) cut = `${cut === undefined ? '' : `${cut} `}${inner}`;
+    return true;
+  });
+  return cut;
 }

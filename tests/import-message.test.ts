@@ -42,6 +42,10 @@ const TRANSPORT = [
   'MIME-Version: 1.0',
 ];
 
+/** A wire desk's message header: the transport fields, From, Subject, Date, then `fields` (its content's) and the blank line. */
+const wireHead = (subject: string, date: string, ...fields: string[]): string[] =>
+  [...TRANSPORT, 'From: Wire Desk <wire@agency.example>', `Subject: ${subject}`, `Date: ${date}`, ...fields, ''];
+
 /** Quoted-printable text beside an HTML alternative, a photo attached, the subject in folded encoded words. */
 const MIXED = [
   ...TRANSPORT,
@@ -107,13 +111,7 @@ describe('saved e-mail messages', () => {
 
   it('reads a message with an HTML part alone as paragraphs, its styles, markup and signature left out', async () => {
     const lines = [
-      ...TRANSPORT,
-      'From: Wire Desk <wire@agency.example>',
-      'Subject: Envoys gather in Doha for truce talks',
-      'Date: Wed, 05 Feb 2025 09:24:00 +0800',
-      'Content-Type: text/html; charset="us-ascii"',
-      'Content-Transfer-Encoding: quoted-printable',
-      '',
+      ...wireHead('Envoys gather in Doha for truce talks', 'Wed, 05 Feb 2025 09:24:00 +0800', 'Content-Type: text/html; charset="us-ascii"', 'Content-Transfer-Encoding: quoted-printable'),
       '<html><head><style>p.MsoNormal{margin:0}</style></head><body><p class=3D"MsoNormal">DOHA, =',
       'Feb. 5 (Xinhua) -- Mediators opened a new round of <a href=3D"https://agency.example/t">talks</a> on Wednesday, officials said.</p>',
       '<p class=3D"MsoNormal">The talks were to run into the weekend, a spokesman said.</p>',
@@ -128,13 +126,7 @@ describe('saved e-mail messages', () => {
 
   it('joins a flowed text\'s lines (Thunderbird\'s format=flowed) and says each paragraph at the file\'s line it starts on', async () => {
     const lines = [
-      ...TRANSPORT,
-      'From: Wire Desk <wire@agency.example>',
-      'Subject: Aid convoy reaches coastal camp',
-      'Date: Wed, 05 Feb 2025 10:30:00 +0800',
-      'Content-Type: text/plain; charset=UTF-8; format=flowed',
-      'Content-Transfer-Encoding: 7bit',
-      '',
+      ...wireHead('Aid convoy reaches coastal camp', 'Wed, 05 Feb 2025 10:30:00 +0800', 'Content-Type: text/plain; charset=UTF-8; format=flowed', 'Content-Transfer-Encoding: 7bit'),
       'Trucks carried flour, water and medicine along the coast road ',
       'through the night, ',
       'a spokesman said.',
@@ -208,7 +200,7 @@ describe('saved e-mail messages', () => {
 
   it('says lines of base64 text at the part\'s first line, and refuses a kill notice at its subject past an mbox separator line', async () => {
     const text = Buffer.from('MUWASI, Gaza Strip (Xinhua) -- Mediators opened a new round of talks, officials said.\r\n').toString('base64');
-    const b64 = [...TRANSPORT, 'From: Wire Desk <wire@agency.example>', 'Subject: Envoys gather', 'Date: Wed, 05 Feb 2025 09:24:00 +0800', 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: base64', '', text.slice(0, 60), text.slice(60)];
+    const b64 = [...wireHead('Envoys gather', 'Wed, 05 Feb 2025 09:24:00 +0800', 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: base64'), text.slice(0, 60), text.slice(60)];
     const kill = ['From wire@agency.example Wed Feb  5 02:24:00 2025', 'Message-ID: <k@agency.example>', 'MIME-Version: 1.0', 'From: Wire Desk <wire@agency.example>', 'Subject: KILL: Envoys gather in Doha for truce talks', 'Date: Wed, 05 Feb 2025 10:24:00 +0800', 'Content-Type: text/plain; charset=utf-8', '', 'Editors: the story is withdrawn.'];
     const [a, b] = await dryRun({ 'b64.eml': message(b64), 'kill.eml': message(kill) });
     expect(a?.stories[0]?.story.body).toBe('Mediators opened a new round of talks, officials said.');
@@ -306,15 +298,14 @@ describe('saved e-mail messages', () => {
   });
 
   it('reads a date\'s zone of letters as RFC 5322 defines it (CST is US Central, UT universal), where a page\'s would be refused', async () => {
-    const dated = (zone: string): string => message([...TRANSPORT, 'From: Wire Desk <wire@agency.example>', `Subject: Envoys gather in Doha (${zone})`,
-      `Date: Tue, 04 Feb 2025 19:24:00 ${zone}`, 'Content-Type: text/plain; charset=utf-8', '', 'DOHA, Feb. 5 (Xinhua) -- Mediators opened a new round of talks, officials said.']);
+    const dated = (zone: string): string => message([...wireHead(`Envoys gather in Doha (${zone})`, `Tue, 04 Feb 2025 19:24:00 ${zone}`, 'Content-Type: text/plain; charset=utf-8'), 'DOHA, Feb. 5 (Xinhua) -- Mediators opened a new round of talks, officials said.']);
     const reports = await dryRun({ 'cst.eml': dated('CST'), 'ut.eml': dated('UT'), 'gmt.eml': dated('GMT') });
     expect(reports.map((r) => r.stories[0]?.story.fields.date)).toEqual(['2025-02-04T19:24:00-06:00', '2025-02-04T19:24:00+00:00', '2025-02-04T19:24:00Z']);
     expect(reports[0]?.stories[0]?.story.notes).toContain('the e-mail\'s date zone read as RFC 5322 defines it: "Tue, 04 Feb 2025 19:24:00 CST" is "Tue, 04 Feb 2025 19:24:00 -0600"');
   });
 
   it('refuses a message whose structure cannot be read, and imports the other files of the run', async () => {
-    const deep = [...TRANSPORT, 'From: Wire Desk <wire@agency.example>', 'Subject: Deep', 'Date: Wed, 05 Feb 2025 09:24:00 +0800', 'Content-Type: multipart/mixed; boundary="b0"', ''];
+    const deep = wireHead('Deep', 'Wed, 05 Feb 2025 09:24:00 +0800', 'Content-Type: multipart/mixed; boundary="b0"');
     for (let i = 1; i < 80; i++) deep.push(`--b${i - 1}`, `Content-Type: multipart/mixed; boundary="b${i}"`, '');
     deep.push('--b79', 'Content-Type: text/plain', '', 'DOHA, Feb. 5 (Xinhua) -- Talks opened, officials said.');
     const [a, b] = await dryRun({ 'deep.eml': message(deep), 'story.eml': message(MIXED) });

@@ -76,8 +76,9 @@ export function isMessage(bytes: Uint8Array): boolean {
  * when a message cannot be parsed.
  */
 export async function openMessage(bytes: Uint8Array): Promise<Opened[]> {
+  // (Only the first line tells an mbox file: a message alone is not read whole here too.)
+  if (!MBOX_FROM.test(latin1(bytes, 80))) return openOne(bytes, 0);
   const text = latin1(bytes);
-  if (!MBOX_FROM.test(text)) return openOne(bytes, 0);
   // Each message from the line after its `From ` line (one at the file's start, or after a blank line).
   const starts = [0];
   for (const m of text.matchAll(/\r?\n\r?\nFrom \S/gu)) starts.push(m.index + m[0].length - 6);

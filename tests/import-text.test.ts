@@ -451,6 +451,12 @@ describe('importText: fixtures', () => {
     ['By Michael R. Bloomberg', ['Michael R. Bloomberg'], undefined],
     ['By Mary Ann Efe', ['Mary Ann Efe'], undefined],
     ['By Tom Hale AP', ['Tom Hale'], undefined],
+    // The paper's people unnamed, as British papers print them: a title, no author (QA: "Our Foreign Staff" was one).
+    ['By Our Foreign Staff', undefined, 'byline title not kept (a byline has no field for it): "Our Foreign Staff"'],
+    ['BY OUR CORRESPONDENT', undefined, 'byline title not kept (a byline has no field for it): "OUR CORRESPONDENT"'],
+    ['By Jane Doe and Our Special Correspondent', ['Jane Doe'], 'byline title not kept (a byline has no field for it): "Our Special Correspondent"'],
+    // A surname like an idiom's word, with the comma that says it is one, stays a byline.
+    ['By Land, Jane', ['Jane Land'], undefined],
   ])('reads the byline %j as the authors %j (places, suffixes, a name surname first)', (line, authors, note) => {
     const text = ['Home | China', '', 'Byline forms', '', line, '', 'Updated: 2025-02-05 09:24', '', 'BEIJING, Feb. 5 -- Body paragraph.', ''].join('\n');
     const story = only(importText(text, { file: 'b.txt', timezone: ZONE }));
@@ -496,6 +502,18 @@ describe('importText: fixtures', () => {
     expect(story.fields.agency?.name).toBe('Associated Press');
     expect(story.notes).toContain('another agency line, not used: "Reuters"');
   });
+
+  it.each([['By Popular Demand'], ['BY POPULAR DEMAND'], ['By Design'], ['By Any Means Necessary'], ['By All Accounts'], ['By Land and Sea'], ['By No Means'], ['By The Numbers']])(
+    'takes %j under a section label for the headline, crediting no one (QA: its words were authors, the label the headline)',
+    (headline) => {
+      for (const byline of [[], ['By Jane Doe', '']]) {
+        const text = ['Opinion', '', headline, '', ...byline, 'Published: 2025-02-05 09:24', '', 'BEIJING, Feb. 5 -- Body paragraph.', ''].join('\n');
+        const story = only(importText(text, { file: 'b.txt', timezone: ZONE }));
+        expect([story.fields.title, story.fields.authors]).toEqual([headline, byline.length === 0 ? undefined : ['Jane Doe']]);
+        expect(story.notes).toContain('found before the stamp and not used: "Opinion"');
+      }
+    },
+  );
 
   it('notes a second agency named in one byline rather than dropping it', () => {
     const text = ['Home | China', '', 'Two agencies', '', 'BY THE ASSOCIATED PRESS | Reuters', '', 'Updated: 2025-02-05 09:24', '', 'BEIJING, Feb. 5 -- Body paragraph.', ''].join('\n');

@@ -36,6 +36,21 @@ export interface Byline {
   withKept?: string[];
 }
 
+/**
+ * The words after "By" that open a headline's idiom, never a name (`By Popular Demand`, `By Design`, `By Any Means
+ * Necessary`, `By All Accounts`, `By Land and Sea`, `By No Means`, `By The Numbers`): a byline opens with a given name, or a surname with a
+ * comma after it (`By Land, Jane` stays a byline). Words that are given names too (Chance, Grace, Hope) are not here.
+ * (QA: such a headline under a section's label was credited as authors, and the label taken for the headline.)
+ */
+const IDIOM_OPENINGS = new Set(`popular design default accident invitation request proxy sea air rail road night heart far example degrees mistake
+ballot committee decree numbers nature force choice necessity definition contrast comparison halves stealth surprise appointment order virtue
+turns inches leaps stages consensus acclamation referendum mail any all every some many most each hook land foot book way`.split(/\s+/u));
+const headlineIdiom = (rest: string): boolean => {
+  // (After "the" too: `By The Numbers`, `By the Book`; `By The Associated Press` is an agency's byline.)
+  const [first = '', second = ''] = rest.trim().replace(/^the /iu, '').split(' ');
+  return IDIOM_OPENINGS.has(first.toLowerCase()) || (first.toLowerCase() === 'no' && second.toLowerCase() === 'means');
+};
+
 /** `Par` or `Por` and a capital: a French or Spanish byline's opening. */
 const ROMANCE_BY = /^(?:Par|PAR|Por|POR)\s+(\p{Lu}.*)$/u;
 
@@ -54,7 +69,7 @@ export function parseByline(text: string): Byline | undefined {
   // (A bullet or a spaced dash after the name parts what a comma would: `By Jane Doe • Senior Correspondent`, `By Jane
   // Doe - Reuters`. QA: such a line was no byline, and the headline.)
   const m = /^(?:(?:Story|STORY|Written|WRITTEN|Words|WORDS|Text|TEXT|Reported|REPORTED) (?:by|BY)|By|BY)\s+(.+)$/u.exec(text.replace(/\s+/g, ' ').trim().replace(/ [•·–—-] /gu, ', '));
-  if (m === null) return undefined;
+  if (m === null || headlineIdiom(m[1] ?? '')) return undefined;
   const out: Byline = { authors: [] };
   const addAgency = (agency: { name: string; via?: string }): void => {
     if (out.agency === undefined) out.agency = agency;

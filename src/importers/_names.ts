@@ -54,7 +54,12 @@ export const isInitials = (part: string): boolean => /^(?:\p{Lu}\.){1,3}$|^\p{Lu
 export const isJobWord = (part: string): boolean => /^(?:staff|desk|bureau|writer|reporter|editor|correspondent|team)$/iu.test(part.trim());
 
 /** A credit to the paper's staff (`Staff`, `Staff Writers`, `STAFF REPORTER`, `Staff Reports`) or to the wires (`Wire Services`): no one's name, and no surname to keep whole with a place. */
-export const isStaffCredit = (part: string): boolean => /^(?:staff(?: writers?| reporters?| reports?)?|wire (?:reports?|services?))$/iu.test(part.trim());
+export const isStaffCredit = (part: string): boolean => /^(?:staff(?: writers?| reporters?| reports?)?|wire (?:reports?|services?))$/iu.test(part.trim()) || OUR_STAFF.test(part.trim());
+/**
+ * The paper's own people unnamed, as British papers print them (`By Our Correspondent`, `By Our Foreign Staff`, `BY OUR
+ * SPECIAL CORRESPONDENT`): no one's name, a title. (QA: "Our Foreign Staff" was an author.)
+ */
+const OUR_STAFF = /^our (?:[\p{L}'’-]+ ){0,3}(?:staff|correspondents?|reporters?|writers?|editors?|team|desk|critics?)$/iu;
 
 /**
  * A part of a byline that is a job, not a person: `Xinhua correspondent`, `Tokyo bureau chief`, `Staff

@@ -87,6 +87,17 @@ describe('copy from e-mail', () => {
     expect(report?.diagnostics.map((d) => [d.code, d.line])).toEqual([['E_IMPORT_NOT_PUBLISHED', 2]]);
   });
 
+  it('says an e-mail with no date and no stamp in its text has no "Date:" field, at its header', async () => {
+    const copy = ['', 'From: Wire Desk <wire@agency.example>', 'Subject: Envoys gather in Doha for truce talks', '', ...STORY].join('\n');
+    const report = await imported(copy);
+    expect(report?.stories).toEqual([]);
+    expect(report?.diagnostics.map((d) => [d.code, d.line])).toEqual([['E_IMPORT_NO_DATE', 2]]);
+    expect(report?.diagnostics[0]?.message).toContain('the e-mail has no "Date:" field, and its text no "Published:" or "Updated:" stamp');
+    // A stamp in its text is read as a page's.
+    const stamped = await imported(['From: Wire Desk <wire@agency.example>', 'Subject: Envoys gather in Doha for truce talks', '', 'Updated: 2025-02-05 09:24', '', ...STORY].join('\n'));
+    expect(stamped?.stories[0]?.story.fields.date).toBe('2025-02-05 09:24');
+  });
+
   it('names the copy\'s own lines in its diagnostics', async () => {
     const copy = ['From: Wire Desk <wire@agency.example>', 'Subject: Aid convoy reaches coastal camp', 'Date: Wed, 05 Feb 2025 09:24:00 +0800', '', 'MUWASI, Feb. 5 (Xinhua) -- A convoy reached the camp on Wednesday, aid workers said.'].join('\n');
     const report = await imported(copy);

@@ -304,6 +304,13 @@ describe('saved e-mail messages', () => {
     expect(reports[0]?.stories[0]?.story.notes).toContain('the e-mail\'s date zone read as RFC 5322 defines it: "Tue, 04 Feb 2025 19:24:00 CST" is "Tue, 04 Feb 2025 19:24:00 -0600"');
   });
 
+  it('says a saved message with no "Date:" field is refused for want of one, at its header\'s first line', async () => {
+    const lines = [...TRANSPORT, 'From: Wire Desk <wire@agency.example>', 'Subject: Envoys gather in Doha', 'Content-Type: text/plain; charset=utf-8', '', 'DOHA, Feb. 5 (Xinhua) -- Mediators opened a new round of talks, officials said.'];
+    const [report] = await dryRun({ 'undated.eml': message(lines) });
+    expect(report?.diagnostics.map((d) => [d.code, d.line])).toEqual([['E_IMPORT_NO_DATE', lineOf(lines, 'From:')]]);
+    expect(report?.diagnostics[0]?.message).toContain('the e-mail has no "Date:" field');
+  });
+
   it('refuses a message whose structure cannot be read, and imports the other files of the run', async () => {
     const deep = wireHead('Deep', 'Wed, 05 Feb 2025 09:24:00 +0800', 'Content-Type: multipart/mixed; boundary="b0"');
     for (let i = 1; i < 80; i++) deep.push(`--b${i - 1}`, `Content-Type: multipart/mixed; boundary="b${i}"`, '');

@@ -10,6 +10,7 @@ import { diagnostic, Errors } from '../errors.js';
 import { importOpened, KILL_HEADLINE } from './_terminal.js';
 import { WITHDRAWN } from './_story.js';
 import { q } from './_text-problems.js';
+import type { Diagnostic } from '../types.js';
 import type { ImportContext, ImportResult, Importer } from './types.js';
 
 /** A header line a mail client shows or a message holds. */
@@ -48,7 +49,7 @@ function headerBlock(lines: readonly string[], start: number): Block | undefined
 export const isMailCopy = (text: string): boolean => headerBlock(text.split(/\r\n|\r|\n/u, 80), 0) !== undefined;
 
 /** The copy opened into a page, with the copy's line of each of its lines, and the notes. */
-function open(text: string): { lines: string[]; from: number[]; notes: string[]; killed?: { text: string; n: number } } | undefined {
+function open(text: string): { lines: string[]; from: number[]; notes: string[]; killed?: { text: string; n: number }; undated?: number } | undefined {
   const all = text.split(/\r\n|\r|\n/u);
   const outer = headerBlock(all, 0);
   if (outer === undefined) return undefined;
@@ -96,8 +97,10 @@ function open(text: string): { lines: string[]; from: number[]; notes: string[];
     }
     put(line, i + 1);
   }
-  return { lines, from, notes };
+  return { lines, from, notes, ...(date === undefined ? { undated: header.fields[0]?.n ?? 1 } : {}) };
 }
+
+const NO_DATE_FIELD = 'the e-mail has no "Date:" field, and its text no "Published:" or "Updated:" stamp; add the time it was sent to its header (such as "Date: Wed, 5 Feb 2025 09:24:00 +0800"), or a stamp to its text';
 
 /** The text importer, for copy saved from e-mail: opened into a page first; other text as it is. */
 export function mailImporter(importText: Importer): Importer {
@@ -107,6 +110,12 @@ export function mailImporter(importText: Importer): Importer {
     if (opened.killed !== undefined) {
       return { stories: [], diagnostics: [diagnostic(Errors.ImportNotPublished, { file: ctx.file, line: opened.killed.n }, `killed or withdrawn (${q(opened.killed.text)})`, WITHDRAWN['canceled'] ?? '')] };
     }
-    return importOpened(importText, opened, ctx);
+    const read = importOpened(importText, opened, ctx);
+    const { undated } = opened;
+    if (undated === undefined) return read;
+    // A message with no date whose text has no stamp either: said in a message's words, at its header (the page's
+    // advice, a "Published:" stamp, was no help to a desk holding an e-mail).
+    const noStamp = (d: Diagnostic): boolean => d.code === Errors.ImportNoDate.code && d.line === undefined;
+    return { ...read, diagnostics: read.diagnostics.map((d) => (noStamp(d) ? diagnostic(Errors.ImportNoDate, { file: ctx.file, line: undated }, NO_DATE_FIELD, true) : d)) };
   };
 }

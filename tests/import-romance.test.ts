@@ -125,6 +125,17 @@ describe('French and Spanish copy', () => {
     expect(elmundo?.stories[0]?.story.body).toBe('Los mediadores abrieron el miércoles una nueva ronda de conversaciones.');
   });
 
+  it('takes no masthead alone over the stamp for the headline (El País, Le Monde under the headline or its standfirst)', async () => {
+    const [elpais, lemonde] = await dryRun({
+      'elpais.txt': `Internacional\n\nSe reanudan las conversaciones en Doha\n\nLos mediadores regresaron a la capital catarí con una nueva propuesta para las partes.\n\nEl País\n\nPublicado: 05/02/2025 09:24 CET\n\n${ES_LEAD}\n`,
+      'lemonde.txt': `Les négociations reprennent à Doha\nLe Monde\nPublié le 05 février 2025 à 09h24\n\n${FR_LEAD}\n`,
+    });
+    expect(elpais?.stories[0]?.story.fields).toMatchObject({ title: 'Se reanudan las conversaciones en Doha', summary: 'Los mediadores regresaron a la capital catarí con una nueva propuesta para las partes.' });
+    expect(elpais?.stories[0]?.story.notes).toContain('publication not kept (a record has no field for it): "El País"');
+    expect(lemonde?.stories[0]?.story.fields.title).toBe('Les négociations reprennent à Doha');
+    expect(lemonde?.stories[0]?.story.notes).toContain('publication not kept (a record has no field for it): "Le Monde"');
+  });
+
   it('keeps a sentence that opens with Par or Por in the story: no byline', async () => {
     const [report] = await dryRun({ 'page.txt': `Les négociations reprennent à Doha\nPublié le 05 février 2025 à 09h24\n\n${FR_LEAD}\n\nPar Ailleurs, les diplomates restent prudents.\n\nPor Dios, dijo un testigo.\n` });
     expect(report?.stories[0]?.story.fields.authors).toBeUndefined();

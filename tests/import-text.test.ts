@@ -515,6 +515,18 @@ describe('importText: fixtures', () => {
     },
   );
 
+  it.each([['The Washington Post'], ['Financial Times'], ['BBC News'], ['The Hindu']])('takes no masthead alone over the stamp (%j) for the headline, under one of four words or more', (masthead) => {
+    const text = ['World', '', 'Ceasefire talks resume in Doha', '', masthead, '', 'Published: 2025-02-05 09:24', '', 'DOHA, Feb. 5 -- Body paragraph.', ''].join('\n');
+    const story = only(importText(text, { file: 'b.txt', timezone: ZONE }));
+    expect(story.fields.title).toBe('Ceasefire talks resume in Doha');
+    expect(story.notes).toContain(`publication not kept (a record has no field for it): ${JSON.stringify(masthead)}`);
+  });
+
+  it('keeps a headline like a masthead\'s name under a section label (Hard Times): no line of four words over it', () => {
+    const text = ['World', '', 'Hard Times', '', 'Published: 2025-02-05 09:24', '', 'DOHA, Feb. 5 -- Body paragraph.', ''].join('\n');
+    expect(only(importText(text, { file: 'b.txt', timezone: ZONE })).fields.title).toBe('Hard Times');
+  });
+
   it('notes a second agency named in one byline rather than dropping it', () => {
     const text = ['Home | China', '', 'Two agencies', '', 'BY THE ASSOCIATED PRESS | Reuters', '', 'Updated: 2025-02-05 09:24', '', 'BEIJING, Feb. 5 -- Body paragraph.', ''].join('\n');
     const story = only(importText(text, { file: 'b.txt', timezone: ZONE }));

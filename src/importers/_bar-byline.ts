@@ -8,7 +8,7 @@
 import { parseByline, type Byline } from './_bylines.js';
 import { isBureau, isPublicationName } from './_names.js';
 import { parseAgencyLine } from './_agencies.js';
-import { isBroadcaster } from './_contributors.js';
+import { isBroadcaster, isPublication } from './_contributors.js';
 import { isPlace, isPlaceName } from './_places.js';
 import { isRegionName } from './_regions.js';
 
@@ -23,10 +23,22 @@ const LABEL_WORDS = new Set([
   'preview', 'highlights',
 ]);
 
-/** A name of a byline without "By" that may be a person's: no place, region, bureau or label word (`Breaking News`, `New Delhi`). */
 /** The article a masthead opens with, in English, Spanish, French or Italian. */
 const MASTHEAD_ARTICLE = /^(?:The|El|La|Le|Les|Los|Las|Il)\s+\p{Lu}/u;
 
+/**
+ * A masthead alone on its line (`The Washington Post`, `Financial Times`, `BBC News`, `El País`, `The Hindu`): a
+ * paper's name in a form papers' take (`isPublication`, after "The" or not), a broadcaster's, or an article and
+ * one word. A headline may read so (`Hard Times`): the caller asks only where a masthead stands.
+ */
+export function mastheadAlone(text: string): boolean {
+  const t = text.trim();
+  const words = t.split(' ').length;
+  if (words > 5 || /[.!?:;,]$/u.test(t)) return false;
+  return isPublication(t.replace(/^(?:The|THE) /u, '')) || isBroadcaster(t) || (MASTHEAD_ARTICLE.test(t) && words === 2);
+}
+
+/** A name of a byline without "By" that may be a person's: no place, region, bureau or label word (`Breaking News`, `New Delhi`). */
 function looksLikePerson(name: string): boolean {
   const text = name.trim();
   if (isPlaceName(text) || isRegionName(text) || isBureau(text)) return false;

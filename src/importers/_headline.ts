@@ -3,7 +3,7 @@
  * a section's label, bylines without "By" in the forms papers print them (`Jane Doe | AP`, `Jane Roe in
  * Berlin`, a name alone, a name over a job), a page's credit line.
  */
-import { barByline, commaByline, nameInPlace, outletInPlace, personAlone } from './_bar-byline.js';
+import { barByline, commaByline, mastheadAlone, nameInPlace, outletInPlace, personAlone } from './_bar-byline.js';
 import { parseByline } from './_bylines.js';
 import { startsWithKnownName } from './_given-names.js';
 import { isJobPhrase } from './_names.js';
@@ -18,6 +18,8 @@ export interface HeadPick {
   guardianByline?: Line;
   /** Whether the candidate at `k` is like a byline without "By": noted, below the headline, as one not read. */
   likeByline: (k: number) => boolean;
+  /** A masthead alone over the stamp, under the headline (`mastheadAlone`): the page's. */
+  masthead?: Line;
 }
 
 /** A standfirst: a sentence of eight words or more that closes with a full stop. */
@@ -55,8 +57,12 @@ export function pickHeadline(candidates: readonly Line[], afterCrumb: boolean, b
     const title = candidates[k]?.text ?? '';
     return k > 0 && title.split(' ').length <= 4 && isJobPhrase(title) && personAlone(candidates[k - 1]?.text ?? '');
   };
+  // And a masthead alone right over the stamp, under a line of four words or more (`The Washington Post`, `El País`
+  // under the headline or the standfirst): the page's, noted (QA: it was the headline).
+  const last = candidates.length - 1;
+  const masthead = last > 0 && mastheadAlone(candidates[last]?.text ?? '') && (candidates[last - 1]?.text ?? '').split(' ').length >= 4 ? candidates[last] : undefined;
   const notHeadline = (k: number): boolean => bylineLike(candidates[k]?.text ?? '') || CREDITED.test(candidates[k]?.text ?? '') || nameUnderHeadline(k) || unreadByline(candidates[k]?.text ?? '') ||
-    titleUnderName(k) || titleUnderName(k + 1);
+    titleUnderName(k) || titleUnderName(k + 1) || candidates[k] === masthead;
   let top = afterCrumb ? 0 : candidates.length - 1;
   while (!afterCrumb && top > 0 && notHeadline(top)) top -= 1;
   // A standfirst under the headline, a sentence of eight words or more closing with a full stop (the New
@@ -94,5 +100,8 @@ export function pickHeadline(candidates: readonly Line[], afterCrumb: boolean, b
     standfirst = candidates[top];
     top -= 1;
   }
-  return { top, ...(standfirst === undefined ? {} : { standfirst }), ...(guardianByline === undefined ? {} : { guardianByline }), likeByline: (k) => bylineLike(candidates[k]?.text ?? '') || nameUnderHeadline(k) };
+  return {
+    top, ...(standfirst === undefined ? {} : { standfirst }), ...(guardianByline === undefined ? {} : { guardianByline }), ...(masthead === undefined ? {} : { masthead }),
+    likeByline: (k) => bylineLike(candidates[k]?.text ?? '') || nameUnderHeadline(k),
+  };
 }

@@ -103,7 +103,7 @@ export function readHead(page: PageState, lines: readonly Line[], crumb: number,
     page.takeByline(placeLineByline);
     notes.push(placesNote(placeAlone?.text ?? ''));
   }
-  const { top, standfirst, guardianByline, likeByline } = pickHeadline(candidates, crumb >= 0, bylineUnder);
+  const { top, standfirst, guardianByline, likeByline, masthead } = pickHeadline(candidates, crumb >= 0, bylineUnder);
   if (standfirst !== undefined) {
     page.fields.summary = standfirst.text;
     notes.push(`the sentence under the headline taken for the summary: ${q(standfirst.text)}`);
@@ -112,6 +112,10 @@ export function readHead(page: PageState, lines: readonly Line[], crumb: number,
   // (By index: `indexOf` for each line took 2.5 s on a head of 100,000 lines with no stamp. Hostile scan.)
   for (const [k, c] of candidates.entries()) {
     if (c === headline || c === standfirst) continue;
+    if (c === masthead) {
+      notes.push(`publication not kept (a record has no field for it): ${q(c.text)}`);
+      continue;
+    }
     const signed = c === guardianByline ? parseByline(`By ${c.text}`) : undefined;
     if (signed !== undefined) {
       page.takeByline(signed);

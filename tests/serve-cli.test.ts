@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
-import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XMLValidator } from 'fast-xml-parser';
@@ -266,6 +266,44 @@ describe('dateline serve: running', () => {
       expect(await s.stop()).toBe(0);
       // One stdout line per rebuild, plus the serving and stopping lines.
       expect(io.out().split('\n').filter((l) => l !== '')).toHaveLength(7);
+    } finally {
+      await site.cleanup();
+    }
+  });
+
+  it.each([
+    ['on file events alone (the clock looks every ten minutes)', { idlePollMs: 600_000 }],
+    ['on the clock alone (no file events)', { fileEvents: false }],
+  ] as const)('--watch rebuilds %s: a record in a directory made or replaced since it started, a configuration saved by renaming', async (_how, hooks) => {
+    const site = await makeSite({ 'articles/a.md': record('a') });
+    try {
+      const io = collect(site.dir);
+      const s = await startServe(['--watch', '--port', '0'], io, hooks);
+      const rebuilds = (): number => io.out().split('\n').filter((l) => l.startsWith('Rebuilt ')).length;
+      const rebuilt = async (n: number, what: string, text: string): Promise<void> => {
+        await waitFor(what, () => rebuilds() === n);
+        expect((await get(`${s.url}rss.xml`)).body).toContain(text);
+      };
+      const world = join(site.dir, 'articles', 'world');
+      await mkdir(world);
+      await writeFile(join(world, 'b.md'), record('b'));
+      await rebuilt(1, 'a record in a new directory', 'Title of b');
+      // Edited in place in that directory (watched since the last look).
+      await writeFile(join(world, 'b.md'), record('b').replace('Title of b', 'Title of b, edited'));
+      await rebuilt(2, 'the record edited', 'Title of b, edited');
+      // The directory replaced by another of its name, then a record edited in it in place.
+      await rm(world, { recursive: true });
+      await mkdir(world);
+      await writeFile(join(world, 'b.md'), record('b').replace('Title of b', 'Title of b, again'));
+      await rebuilt(3, 'the directory replaced', 'Title of b, again');
+      await writeFile(join(world, 'b.md'), record('b').replace('Title of b', 'Title of b, once more'));
+      await rebuilt(4, 'a record edited in the new directory', 'Title of b, once more');
+      // The configuration saved as editors save it: a new file renamed over it.
+      await writeFile(join(site.dir, 'config.tmp'), JSON.stringify({ ...SITE_CONFIG, title: 'Renamed Desk' }));
+      await rename(join(site.dir, 'config.tmp'), join(site.dir, 'dateline.config.json'));
+      await rebuilt(5, 'the configuration renamed over', '<title>Renamed Desk</title>');
+      expect(await s.stop()).toBe(0);
+      expect(io.err()).toBe('');
     } finally {
       await site.cleanup();
     }

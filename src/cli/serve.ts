@@ -12,10 +12,11 @@ import { overlaps } from '../apart.js';
 import { releaseLocksLeftBy } from '../locks.js';
 import { DEFAULT_CACHE_DIR } from '../pipeline/build.js';
 import { startServer, type Limits, type RunningServer } from '../serve/node.js';
-import { DEFAULT_CONFIG_FILE, display, listRecordFiles, loadConfig } from '../sources/index.js';
+import { DEFAULT_CONFIG_FILE, display, loadConfig } from '../sources/index.js';
 import type { SiteConfig } from '../types.js';
 import { internalError, parseCommand, report, type CliIO } from './_report.js';
 import type { Rebuilder } from './_rebuild.js';
+import { fingerprint, type Fingerprint, watchForChanges } from './_watch.js';
 
 export interface ServeHooks {
   /**
@@ -27,8 +28,12 @@ export interface ServeHooks {
   until?: Promise<unknown>;
   /** Called with the server's base URL once it listens (tests use port 0). */
   ready?: (url: string) => void;
-  /** How often --watch looks for changes, in ms (default 300); a change is built once it has been still for one interval. */
+  /** How soon --watch looks after a file event, in ms (default 300); a change is built once it has been still for one interval. */
   pollMs?: number;
+  /** How often --watch looks with no event (`_watch.ts`: by default ten times a look's cost, and at least `pollMs`). */
+  idlePollMs?: number;
+  /** False: --watch without file events, looking every `pollMs`. */
+  fileEvents?: boolean;
   limits?: Partial<Limits>;
   /**
    * Runs the builds off the server's thread (cli.ts passes one when run from the bundle: _rebuild.ts), so
@@ -48,30 +53,6 @@ function untilSignal(): { promise: Promise<void>; dispose: () => void } {
   process.once('SIGTERM', on);
   return { promise, dispose: () => (process.off('SIGINT', on), process.off('SIGTERM', on), undefined) };
 }
-
-/**
- * What --watch compares between polls: each record file's path, inode, size, mtime and change time, and
- * the config file's.
- * Polling rather than fs.watch: it sees an editor's save-by-rename of the config (which ends a watch on the
- * old inode), new subdirectories and network file systems alike, and its cost is a stat per file.
- */
-async function fingerprint(articlesDir: string, configFile: string): Promise<string> {
-  const parts: string[] = [];
-  const c = await stat(configFile).catch(() => undefined);
-  parts.push(c === undefined ? 'config -' : `config ${c.ino} ${c.size} ${c.mtimeMs} ${c.ctimeMs}`);
-  // The files the build reads (not dotfiles, such as editors' swap files), listed as the build lists them.
-  // (Names that are not UTF-8 too: the build reports them, so one added is a change to build for.)
-  const misnamed: string[] = [];
-  const names = await listRecordFiles(articlesDir, true, [], misnamed).catch(() => [] as string[]);
-  parts.push(...misnamed.map((n) => `misnamed ${n}`));
-  const stats = await Promise.all(names.map((n) => stat(join(articlesDir, n)).catch(() => undefined)));
-  names.forEach((n, i) => {
-    const s = stats[i];
-    if (s?.isFile()) parts.push(`${n} ${s.ino} ${s.size} ${s.mtimeMs} ${s.ctimeMs}`);
-  });
-  return parts.join('\n');
-}
-
 
 /** Runs the command; returns its exit code: 0 after a clean stop, 1 nothing to serve or no port, 2 usage, 70 our bug. */
 export async function serveCommand(args: readonly string[], io: CliIO, usage: string, hooks: ServeHooks): Promise<number> {
@@ -166,7 +147,7 @@ async function run(args: readonly string[], io: CliIO, usage: string, hooks: Ser
   let server: RunningServer | undefined;
   const signal = hooks.until === undefined ? untilSignal() : undefined;
   try {
-    let last = '';
+    let last: Fingerprint | undefined;
     const articlesDir = resolve(io.cwd, config?.articlesDir ?? 'articles');
     const configFile = resolve(io.cwd, configArg);
     if (watch) {
@@ -198,37 +179,13 @@ async function run(args: readonly string[], io: CliIO, usage: string, hooks: Ser
     io.stdout(`Serving ${dirShown}/ at ${server.url}${watching}. Press Ctrl-C to stop.\n`);
     hooks.ready?.(server.url);
 
-    if (watch) {
-      const pollMs = hooks.pollMs ?? 300;
-      let stopped = false;
-      let dirty = false;
-      let timer: NodeJS.Timeout | undefined;
-      let current: Promise<void> = Promise.resolve();
-      const tick = async (): Promise<void> => {
-        const now = await fingerprint(articlesDir, configFile);
-        if (now !== last) {
-          // Changed since the last look: wait until it holds still for one interval (an editor mid-save, a copy).
-          last = now;
-          dirty = true;
-        } else if (dirty) {
-          dirty = false;
-          await rebuild();
-        }
-      };
-      const schedule = (): void => {
-        if (stopped) return;
-        timer = setTimeout(() => {
-          current = tick().catch(() => undefined).then(schedule);
-        }, pollMs);
-      };
-      schedule();
-      watcher = {
-        stop: async () => {
-          stopped = true;
-          clearTimeout(timer);
-          await current;
-        },
-      };
+    if (last !== undefined) {
+      watcher = watchForChanges({
+        articlesDir, configFile, last, rebuild,
+        pollMs: hooks.pollMs ?? 300,
+        ...(hooks.idlePollMs === undefined ? {} : { idlePollMs: hooks.idlePollMs }),
+        ...(hooks.fileEvents === undefined ? {} : { fileEvents: hooks.fileEvents }),
+      });
     }
 
     // A rejected `until` stops the server just the same.

@@ -31,15 +31,17 @@ export interface Loaded {
  * `recursive`, which stats every one) cost as much again as the rest of the listing: 13 ms of 26 at 10,000
  * records. A directory (or a link to one) with a record's extension is found when reading it fails with
  * EISDIR, and then the listing is made again with `exact`, which asks every entry. A directory below
- * `root` that cannot be listed goes to `unlisted` when it is given (else the listing fails).
+ * `root` that cannot be listed goes to `unlisted` when it is given (else the listing fails). `dirs`, when given,
+ * gets every directory walked (`root` first, then the others relative to it), as `serve --watch` watches them.
  */
-export async function listRecordFiles(root: string, exact = false, unlisted?: { name: string; code: string }[], misnamed?: string[], lookalikes?: string[]): Promise<string[]> {
+export async function listRecordFiles(root: string, exact = false, unlisted?: { name: string; code: string }[], misnamed?: string[], lookalikes?: string[], dirs?: string[]): Promise<string[]> {
   const out: string[] = [];
   // Directories reached through links, by real path: a link back up the tree is walked once, not forever.
   const realRoot = realpathOr(root);
   const linked = new Set<string>([realRoot]);
   const walk = (rel: string): void => {
     const dir = rel === '' ? root : join(root, rel);
+    dirs?.push(rel);
     let entries: (string | Dirent)[];
     try {
       entries = exact ? readdirSync(dir, { withFileTypes: true }) : readdirSync(dir);

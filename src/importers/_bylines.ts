@@ -71,10 +71,6 @@ export function parseByline(text: string): Byline | undefined {
   const m = /^(?:(?:Story|STORY|Written|WRITTEN|Words|WORDS|Text|TEXT|Reported|REPORTED) (?:by|BY)|By|BY)\s+(.+)$/u.exec(text.replace(/\s+/g, ' ').trim().replace(/ [•·–—-] /gu, ', '));
   if (m === null || headlineIdiom(m[1] ?? '')) return undefined;
   const out: Byline = { authors: [] };
-  const addAgency = (agency: { name: string; via?: string }): void => {
-    if (out.agency === undefined) out.agency = agency;
-    else if (agency.name !== out.agency.name) (out.moreAgencies ??= []).push(agency);
-  };
   // A full stop ends the line, unless it ends an initial (`By Doe, Jane A.`), or a region's abbreviation,
   // letters or initials after a comma (`By Jane Doe, Washington, D.C.`, `…, M.D.`, `By Vance, J.D.`).
   // (And the Wall Street Journal's follow button after each name of two words or more, `By Jane Doe Follow and Tom Hale
@@ -89,51 +85,10 @@ export function parseByline(text: string): Byline | undefined {
   const bar = /^(.+?)\s*\|\s*(.+)$/u.exec(names);
   if (bar !== null) {
     names = bar[1] ?? '';
-    // After each bar, an agency (`| The Associated Press`, `| Kyodo News`), a credit (`| Photos by Tom
-    // Hale`), or a publication (`By Jane Doe | AFP | Reuters`: a second agency is noted, as ninjs and NITF note it).
-    for (const after of (bar[2] ?? '').split(/\s*\|\s*/u).map((p) => p.trim()).filter(Boolean)) {
-      const agency = parseAgencyLine(after.replace(/^the\s+/iu, '')) ?? agencyOfPublication(after);
-      const people = agency === undefined ? parseContributorLine(after) : undefined;
-      if (agency !== undefined) addAgency(agency);
-      else if (people !== undefined) (out.contributors ??= []).push(...people);
-      else out.publication = out.publication === undefined ? after : `${out.publication} | ${after}`;
-    }
+    readAfterBars(out, bar[2] ?? '');
   }
-  const reversed = surnameFirst(names);
-  if (reversed !== undefined) return { ...out, authors: [{ name: nameCase(reversed), printed: names }], surnameFirst: names };
-  const whole = keptWhole(names);
-  if (whole !== undefined) return { ...out, authors: [{ name: nameCase(whole), printed: names }], keptWhole: whole };
-  const placed = surnameFirstThenPlace(names);
-  if (placed !== undefined) return { ...out, authors: [{ name: nameCase(placed.name), printed: names, location: placed.place }], surnameFirst: placed.printed };
-  // `Doe, Jane, Tom Hale`: the name turned round, then the rest read as after any name; `Doe, Florence, Tom Hale` kept whole.
-  const more = surnameFirstThenMore(names);
-  if (more !== undefined && 'whole' in more) return { ...out, authors: [{ name: nameCase(more.whole), printed: names }], keptWhole: more.whole };
-  // `Jane Doe and Hale, Tom`: the later pair turned round; `Jane Doe and Hale` kept whole.
-  const later = more === undefined ? laterSurnameFirst(names) : undefined;
-  if (later !== undefined && 'whole' in later) return { ...out, authors: [{ name: nameCase(later.whole), printed: names }], keptWhole: later.whole };
-  if (later !== undefined) {
-    // (Read again with the names turned round, and what the bars after them say.)
-    const rest = parseByline(`By ${later.rewritten}${bar === null ? '' : ` | ${bar[2] ?? ''}`}`);
-    if (rest === undefined) return undefined;
-    return { ...rest, moreSurnameFirst: [...later.more, ...(rest.moreSurnameFirst ?? [])] };
-  }
-  if (more !== undefined) {
-    const rest = parseByline(`By ${more.rewritten}`);
-    if (rest === undefined) return undefined;
-    if (rest.agency !== undefined) addAgency(rest.agency);
-    for (const a of rest.moreAgencies ?? []) addAgency(a);
-    const joined = (a: string[] | undefined, b: string[] | undefined): string[] | undefined => (a === undefined && b === undefined ? undefined : [...(a ?? []), ...(b ?? [])]);
-    const contributors = out.contributors === undefined && rest.contributors === undefined ? undefined : [...(out.contributors ?? []), ...(rest.contributors ?? [])];
-    const publication = [out.publication, rest.publication].filter((p) => p !== undefined).join(' | ');
-    return {
-      ...out, authors: rest.authors, surnameFirst: more.printed, surnameFirstName: nameCase(more.name), ...(more.more === undefined ? {} : { moreSurnameFirst: more.more }),
-      ...(publication === '' ? {} : { publication }), ...(contributors === undefined ? {} : { contributors }),
-      ...(joined(out.titles, rest.titles) === undefined ? {} : { titles: joined(out.titles, rest.titles) }),
-      ...(joined(out.notNames, rest.notNames) === undefined ? {} : { notNames: joined(out.notNames, rest.notNames) }),
-      ...(joined(out.places, rest.places) === undefined ? {} : { places: joined(out.places, rest.places) }),
-      ...(joined(out.withKept, rest.withKept) === undefined ? {} : { withKept: joined(out.withKept, rest.withKept) }),
-    };
-  }
+  const surnameFirstRead = readSurnameFirst(out, names, bar?.[2]);
+  if (surnameFirstRead !== false) return surnameFirstRead;
   // `Jane Doe, with Kwame Mensah`: a person after ", with" with no sign of one, kept as printed, one credit,
   // noted, as ninjs and NITF keep it (`keptAtCommaWith`); nothing printed is lost.
   if (keptAtCommaWith(names)) {
@@ -150,6 +105,80 @@ export function parseByline(text: string): Byline | undefined {
     }
     names = kept.join(', ');
   }
+  if (!readParts(out, names)) return undefined;
+  // A byline of the agency alone (`By The Associated Press`) is a byline too, and one of the staff alone (`By Staff`).
+  return out.authors.length > 0 || out.agency !== undefined || out.titles?.some(isStaffTitle) === true || out.publication !== undefined ? out : undefined;
+}
+
+/** The byline's agency, or one more (`moreAgencies`) when it names another. */
+function addAgency(out: Byline, agency: { name: string; via?: string }): void {
+  if (out.agency === undefined) out.agency = agency;
+  else if (agency.name !== out.agency.name) (out.moreAgencies ??= []).push(agency);
+}
+
+/**
+ * What follows the bars after the names: after each, an agency (`| The Associated Press`, `| Kyodo News`), a credit
+ * (`| Photos by Tom Hale`), or a publication (`By Jane Doe | AFP | Reuters`: a second agency is noted, as ninjs and
+ * NITF note it).
+ */
+function readAfterBars(out: Byline, bars: string): void {
+  for (const after of bars.split(/\s*\|\s*/u).map((p) => p.trim()).filter(Boolean)) {
+    const agency = parseAgencyLine(after.replace(/^the\s+/iu, '')) ?? agencyOfPublication(after);
+    const people = agency === undefined ? parseContributorLine(after) : undefined;
+    if (agency !== undefined) addAgency(out, agency);
+    else if (people !== undefined) (out.contributors ??= []).push(...people);
+    else out.publication = out.publication === undefined ? after : `${out.publication} | ${after}`;
+  }
+}
+
+/**
+ * Names written surname first (`By Doe, Jane`, `By Doe, Jane, Tom Hale`, `By Jane Doe and Hale, Tom`), or kept whole
+ * where they may be a surname and a place (`By Doe, Florence`): the byline (undefined: none), or false for names in
+ * none of these forms. `bars`: what followed the bars after the names, read again with the names turned round.
+ */
+function readSurnameFirst(out: Byline, names: string, bars: string | undefined): Byline | undefined | false {
+  const reversed = surnameFirst(names);
+  if (reversed !== undefined) return { ...out, authors: [{ name: nameCase(reversed), printed: names }], surnameFirst: names };
+  const whole = keptWhole(names);
+  if (whole !== undefined) return { ...out, authors: [{ name: nameCase(whole), printed: names }], keptWhole: whole };
+  const placed = surnameFirstThenPlace(names);
+  if (placed !== undefined) return { ...out, authors: [{ name: nameCase(placed.name), printed: names, location: placed.place }], surnameFirst: placed.printed };
+  // `Doe, Jane, Tom Hale`: the name turned round, then the rest read as after any name; `Doe, Florence, Tom Hale` kept whole.
+  const more = surnameFirstThenMore(names);
+  if (more !== undefined && 'whole' in more) return { ...out, authors: [{ name: nameCase(more.whole), printed: names }], keptWhole: more.whole };
+  // `Jane Doe and Hale, Tom`: the later pair turned round; `Jane Doe and Hale` kept whole.
+  const later = more === undefined ? laterSurnameFirst(names) : undefined;
+  if (later !== undefined && 'whole' in later) return { ...out, authors: [{ name: nameCase(later.whole), printed: names }], keptWhole: later.whole };
+  if (later !== undefined) {
+    // (Read again with the names turned round, and what the bars after them say.)
+    const rest = parseByline(`By ${later.rewritten}${bars === undefined ? '' : ` | ${bars}`}`);
+    if (rest === undefined) return undefined;
+    return { ...rest, moreSurnameFirst: [...later.more, ...(rest.moreSurnameFirst ?? [])] };
+  }
+  if (more === undefined) return false;
+  const rest = parseByline(`By ${more.rewritten}`);
+  if (rest === undefined) return undefined;
+  if (rest.agency !== undefined) addAgency(out, rest.agency);
+  for (const a of rest.moreAgencies ?? []) addAgency(out, a);
+  const joined = (a: string[] | undefined, b: string[] | undefined): string[] | undefined => (a === undefined && b === undefined ? undefined : [...(a ?? []), ...(b ?? [])]);
+  const contributors = out.contributors === undefined && rest.contributors === undefined ? undefined : [...(out.contributors ?? []), ...(rest.contributors ?? [])];
+  const publication = [out.publication, rest.publication].filter((p) => p !== undefined).join(' | ');
+  return {
+    ...out, authors: rest.authors, surnameFirst: more.printed, surnameFirstName: nameCase(more.name), ...(more.more === undefined ? {} : { moreSurnameFirst: more.more }),
+    ...(publication === '' ? {} : { publication }), ...(contributors === undefined ? {} : { contributors }),
+    ...(joined(out.titles, rest.titles) === undefined ? {} : { titles: joined(out.titles, rest.titles) }),
+    ...(joined(out.notNames, rest.notNames) === undefined ? {} : { notNames: joined(out.notNames, rest.notNames) }),
+    ...(joined(out.places, rest.places) === undefined ? {} : { places: joined(out.places, rest.places) }),
+    ...(joined(out.withKept, rest.withKept) === undefined ? {} : { withKept: joined(out.withKept, rest.withKept) }),
+  };
+}
+
+/**
+ * The parts of a byline's names (parted at commas, "and", "&", and "with" between two names) read into `out`: authors
+ * with their places, agencies, titles, a publication, places, parts that are no name. False when a part is none of
+ * these and no name either: the line is no byline.
+ */
+function readParts(out: Byline, names: string): boolean {
   // (`Jane Doe with Tom Hale`: two people, each an author, when both read as names; see `withNames`.)
   const parts = names.split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/i).filter(Boolean).flatMap((part, i, all) => {
     const after = i === 0 ? undefined : withAfterComma(nameBeforeWith(all, i), part);
@@ -173,12 +202,12 @@ export function parseByline(text: string): Byline | undefined {
       // `Jane Doe, Reuters Staff`: the agency; `ANNA LEE, SR. WRITER`, `Jane Doe, Paris Bureau`: no person.
       const staffAgency = staffOf === undefined ? undefined : parseAgencyLine(staffOf);
       if (staffAgency !== undefined) {
-        addAgency(staffAgency);
+        addAgency(out, staffAgency);
         continue;
       }
       if (isJobPhrase(part) || isBureau(part) || isModifierOnly(part) || isPostNominal(part)) {
         const agency = agencyOfJob(part);
-        if (agency !== undefined) addAgency(agency);
+        if (agency !== undefined) addAgency(out, agency);
         (out.titles ??= []).push(part.trim());
         continue;
       }
@@ -190,12 +219,12 @@ export function parseByline(text: string): Byline | undefined {
     // `…, The Associated Press`, `By THE ASSOCIATED PRESS`: the agency, not a publication or a person.
     const theAgency = /^the\s/iu.test(part.trim()) ? parseAgencyLine(part.trim().replace(/^the\s+/iu, '')) : undefined;
     if (theAgency !== undefined) {
-      addAgency(theAgency);
+      addAgency(out, theAgency);
       continue;
     }
     const trade = last !== undefined ? agencyOfPublication(part) : undefined;
     if (trade !== undefined) {
-      addAgency(trade);
+      addAgency(out, trade);
       continue;
     }
     if (last !== undefined && out.publication === undefined && isPublicationName(part)) {
@@ -214,12 +243,12 @@ export function parseByline(text: string): Byline | undefined {
     }
     const agency = parseAgencyLine(part);
     if (agency !== undefined) {
-      addAgency(agency);
+      addAgency(out, agency);
       continue;
     }
     const withAgency = nameAndAgency(part);
     if (withAgency !== undefined) {
-      addAgency(withAgency.agency);
+      addAgency(out, withAgency.agency);
       if (withAgency.title !== undefined) (out.titles ??= []).push(withAgency.title);
       if (withAgency.name !== undefined) out.authors.push({ name: nameCase(withAgency.name), printed: part });
       continue;
@@ -263,11 +292,10 @@ export function parseByline(text: string): Byline | undefined {
       (out.places ??= []).push(location);
       continue;
     }
-    if (!looksLikeName(name) || (location !== undefined && !looksLikeName(location))) return undefined;
+    if (!looksLikeName(name) || (location !== undefined && !looksLikeName(location))) return false;
     out.authors.push(location === undefined ? { name: nameCase(name), printed: part } : { name: nameCase(name), printed: part, location: nameCase(location) });
   }
-  // A byline of the agency alone (`By The Associated Press`) is a byline too, and one of the staff alone (`By Staff`).
-  return out.authors.length > 0 || out.agency !== undefined || out.titles?.some(isStaffTitle) === true || out.publication !== undefined ? out : undefined;
+  return true;
 }
 
 /**

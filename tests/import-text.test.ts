@@ -457,6 +457,9 @@ describe('importText: fixtures', () => {
     ['By Jane Doe and Our Special Correspondent', ['Jane Doe'], 'byline title not kept (a byline has no field for it): "Our Special Correspondent"'],
     // A surname like an idiom's word, with the comma that says it is one, stays a byline.
     ['By Land, Jane', ['Jane Land'], undefined],
+    // Given names that are words of such idioms too stay names (April, not Friday or March).
+    ['By April Doe', ['April Doe'], undefined],
+    ['By Jane Day', ['Jane Day'], undefined],
   ])('reads the byline %j as the authors %j (places, suffixes, a name surname first)', (line, authors, note) => {
     const text = ['Home | China', '', 'Byline forms', '', line, '', 'Updated: 2025-02-05 09:24', '', 'BEIJING, Feb. 5 -- Body paragraph.', ''].join('\n');
     const story = only(importText(text, { file: 'b.txt', timezone: ZONE }));
@@ -503,7 +506,7 @@ describe('importText: fixtures', () => {
     expect(story.notes).toContain('another agency line, not used: "Reuters"');
   });
 
-  it.each([['By Popular Demand'], ['BY POPULAR DEMAND'], ['By Design'], ['By Any Means Necessary'], ['By All Accounts'], ['By Land and Sea'], ['By No Means'], ['By The Numbers']])(
+  it.each([['By Popular Demand'], ['BY POPULAR DEMAND'], ['By Design'], ['By Any Means Necessary'], ['By All Accounts'], ['By Land and Sea'], ['By No Means'], ['By The Numbers'], ['By Royal Appointment'], ['By Friday'], ['By Train and Bus']])(
     'takes %j under a section label for the headline, crediting no one (QA: its words were authors, the label the headline)',
     (headline) => {
       for (const byline of [[], ['By Jane Doe', '']]) {

@@ -44,7 +44,9 @@ export interface Byline {
  */
 const IDIOM_OPENINGS = new Set(`popular design default accident invitation request proxy sea air rail road night heart far example degrees mistake
 ballot committee decree numbers nature force choice necessity definition contrast comparison halves stealth surprise appointment order virtue
-turns inches leaps stages consensus acclamation referendum mail any all every some many most each hook land foot book way`.split(/\s+/u));
+turns inches leaps stages consensus acclamation referendum mail any all every some many most each hook land foot book way day train bus car bike boat
+plane ear water fire royal public election elections consent agreement tonight tomorrow now then midnight monday tuesday wednesday thursday friday
+saturday sunday january february march september october november december`.split(/\s+/u));
 const headlineIdiom = (rest: string): boolean => {
   // (After "the" too: `By The Numbers`, `By the Book`; `By The Associated Press` is an agency's byline.)
   const [first = '', second = ''] = rest.trim().replace(/^the /iu, '').split(' ');

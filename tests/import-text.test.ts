@@ -530,6 +530,22 @@ describe('importText: fixtures', () => {
     expect(only(importText(text, { file: 'b.txt', timezone: ZONE })).fields.title).toBe('Hard Times');
   });
 
+  it.each([['\u2066'], ['\u202e'], ['\u200b'], ['\ufeff'], ['\u0085'], ['\u200e \u200f']])(
+    'takes a line of invisible characters alone (%j) for a blank line: no headline, no paragraph (fuzzing: the title was empty)',
+    (odd) => {
+      const text = ['Home | China', '', odd, 'Beijing adds late subway trains', '', 'Updated: 2025-02-05 09:24', odd, 'BEIJING, Feb. 5 (Xinhua) -- The operator added trains.', '', odd, ''].join('\n');
+      const story = only(importText(text, { file: 'b.txt', timezone: ZONE }));
+      expect([story.fields.title, story.body]).toEqual(['Beijing adds late subway trains', 'The operator added trains.']);
+      expect(buildErrors(story)).toEqual([]);
+    },
+  );
+
+  it('reads a tab, vertical tab, form feed or NEL inside a line as a space (the build strips the last three, gluing the words)', () => {
+    const text = ['Home | China', '', 'Beijing\u0085adds\vlate\fsubway\ttrains', '', 'Updated: 2025-02-05 09:24', '', 'BEIJING, Feb. 5 (Xinhua) -- The operator\u0085added trains.', ''].join('\n');
+    const story = only(importText(text, { file: 'b.txt', timezone: ZONE }));
+    expect([story.fields.title, story.body]).toEqual(['Beijing adds late subway trains', 'The operator added trains.']);
+  });
+
   it('notes a second agency named in one byline rather than dropping it', () => {
     const text = ['Home | China', '', 'Two agencies', '', 'BY THE ASSOCIATED PRESS | Reuters', '', 'Updated: 2025-02-05 09:24', '', 'BEIJING, Feb. 5 -- Body paragraph.', ''].join('\n');
     const story = only(importText(text, { file: 'b.txt', timezone: ZONE }));

@@ -29,6 +29,9 @@ import { readHead } from './_text-head.js';
 import { readOpening } from './_text-opening.js';
 import { readEnding } from './_text-ending.js';
 
+/** A line of format and control characters alone (direction marks and isolates, zero-width spaces and joiners, a BOM, NEL) and spaces. */
+const INVISIBLE_ONLY = /^[\p{Cf}\p{Cc}\s]+$/u;
+
 /** A page's lines, numbered and classified (`classify`). */
 function pageLines(text: string, timezone: string): Line[] {
   // A run of spaces or tabs inside a line is one space, as a page shows it (and as Markdown would):
@@ -37,7 +40,11 @@ function pageLines(text: string, timezone: string): Line[] {
   return text.split(/\r\n|\r|\n/).map((raw, i) => {
     // (And a second stamp's label glued to the first stamp's zone, as Reuters' line copies: `… 10:30 AM GMT+1Updated
     // 2 hours ago`, which was no stamp.)
-    const t = withoutLinkNoise(raw.replace(/[^\S\r\n]{2,}/g, ' ').trim()).replace(/(?<=(?:GMT|UTC)[+-]\d{1,2}(?::?\d{2})?|\b[A-Z]{2,5}T)(?=Updated\b)/g, ' ');
+    // (A tab, a vertical tab, a form feed or a NEL is a space: the build strips the last three, gluing the words beside.)
+    const read = withoutLinkNoise(raw.replace(/[\t\v\f\u0085]/gu, ' ').replace(/[^\S\r\n]{2,}/g, ' ').trim()).replace(/(?<=(?:GMT|UTC)[+-]\d{1,2}(?::?\d{2})?|\b[A-Z]{2,5}T)(?=Updated\b)/g, ' ');
+    // (A line of nothing but invisible characters, a direction mark or a zero-width space left by a copy, is blank: fuzzing,
+    // one was the headline, a title the build refused as empty.)
+    const t = INVISIBLE_ONLY.test(read) ? '' : read;
     return { n: i + 1, text: t, kind: classify(t, timezone) };
   });
 }

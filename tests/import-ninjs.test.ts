@@ -82,6 +82,21 @@ describe('ninjs fixtures → whole records', () => {
     expect(r.stories[0]?.fields.image).toEqual({ caption: 'Swimmers wait at the start line during a practice session on Sunday.', credit: 'Mike Gu/Xinhua' });
   });
 
+  it('takes a value of invisible characters alone for none, and leaves out a language, a place or a picture URL the build would refuse, with notes (fuzzing)', () => {
+    expect(run('x.json', variant('v1.ninjs.json', { headline: '\u200b' })).lines).toEqual([expect.stringContaining('E_IMPORT_NO_HEADLINE')]);
+    const odd = JSON.parse(variant('v1.ninjs.json', { language: '（完）', located: ', ', infosource: [{ name: '\u2066' }] }));
+    odd.associations.featureimage.renditions = { original: { href: '| https://img.example.com/2025/02/05/swim.jpg', mimetype: 'image/jpeg' } };
+    const story = run('odd.json', JSON.stringify(odd)).stories[0]!;
+    expect(story.fields.language).toBeUndefined();
+    expect(story.fields.image).toEqual({ caption: 'Swimmers wait at the start line during a practice session on Sunday.', credit: 'Mike Gu/Xinhua', type: 'image/jpeg' });
+    expect(story.notes).toEqual(expect.arrayContaining([
+      'language "（完）" is no language tag: not used',
+      'located ", " names no city: not used',
+      'picture URL "| https://img.example.com/2025/02/05/swim.jpg" is no URL a record takes: not used',
+    ]));
+    expectAccepted(story);
+  });
+
   it('uses the uri as the id as it is, and derives one from the content when there is none', () => {
     expect(run('v2.ninjs.json').stories[0]!.fields.id).toBe('https://wire.example.com/items/2025/03/lisbon-tram');
     const story = run('x.json', variant('v1.ninjs.json', { uri: undefined })).stories[0]!;

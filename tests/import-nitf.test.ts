@@ -78,6 +78,16 @@ describe('NITF fixtures → whole records', () => {
     expectAccepted(story);
   });
 
+  it('takes a headline of invisible characters alone for none, and leaves out a language the build would refuse, with a note (fuzzing)', () => {
+    const full = fixture('full.nitf.xml');
+    const blank = run('blank.nitf.xml', full.replace(/<hl1>[^<]*<\/hl1>/u, '<hl1>&#x202e;</hl1>').replace(/<title>[^<]*<\/title>/u, '<title>\u0085</title>'));
+    expect(blank.lines).toEqual([expect.stringContaining('E_IMPORT_NO_HEADLINE')]);
+    const odd = run('odd.nitf.xml', full.replace('xml:lang="en"', 'xml:lang="（完）"'));
+    expect(odd.stories[0]?.fields.language).toBeUndefined();
+    expect(odd.stories[0]?.notes).toContain('language "（完）" is no language tag: not used');
+    expectAccepted(odd.stories[0]!);
+  });
+
   it('is deterministic: the same file gives the same record, and a derived id survives a correction of the text', () => {
     const a = run('staff.nitf.xml').stories[0]!;
     expect(recordText(run('staff.nitf.xml').stories[0]!)).toBe(recordText(a));

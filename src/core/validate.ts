@@ -103,6 +103,8 @@ export function checkIds(results: readonly RecordResult[], config: SiteConfig): 
 }
 
 const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
+/** Whether a record's `language` is a language tag in the form the build takes (`en`, `zh-CN`, `zh-Hant-TW`). */
+export const isLanguageTag = (value: string): boolean => LANGUAGE.test(value);
 
 /** More tags than any story carries (wire copy has a few dozen at most): a list split wrongly, most likely. */
 const MANY_TAGS = 100;

@@ -5,6 +5,7 @@
  * agency has not released.
  */
 import { imageType } from '../core/_media.js';
+import { hrefOf } from '../core/_record-urls.js';
 import { isLocalDate, localDate, parseDeskTime } from '../core/_dates.js';
 import { diagnostic, Errors } from '../errors.js';
 import type { Diagnostic } from '../types.js';
@@ -262,7 +263,15 @@ function lastDatelineDay(first: Timed, zone: string | undefined): string {
 // ----- Pictures -----
 
 /** The record's picture: the first one; caption and credit split when the caption carries the credit. */
-export function pickImage(images: ImageCandidate[], notes: string[]): ImageOut | undefined {
+export function pickImage(given: ImageCandidate[], notes: string[]): ImageOut | undefined {
+  // A URL the build would refuse (`: `, `| https://…`: fuzzing) is no picture's: noted, the caption and credit kept.
+  const images = given.map((i): ImageCandidate => {
+    if (i.url === undefined || typeof hrefOf(i.url, 'https://example.invalid/') === 'string') return i;
+    notes.push(`picture URL ${JSON.stringify(i.url)} is no URL a record takes: not used`);
+    const rest = { ...i };
+    delete rest.url;
+    return rest;
+  });
   // The first picture the copy gives; one it only describes (a caption and credit without a URL) when
   // it gives none.
   const first = images.find((i) => i.url !== undefined) ?? images[0];

@@ -68,7 +68,14 @@ export function textOf(node: El | string | undefined): string {
   return BLOCK_LEVEL.has(node.name) || SEPARATE.has(node.name) ? `\n${text}\n` : text;
 }
 
-export const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
+/** Text of format and control characters alone (direction marks, zero-width spaces, NEL) and spaces: nothing to read. */
+export const invisibleOnly = (s: string): boolean => /^[\p{Cf}\p{Cc}\s]*$/u.test(s);
+
+/**
+ * Whitespace runs as one space (a NEL, which the build strips, too), trimmed; empty for text of invisible characters
+ * alone (fuzzing: a headline of one direction mark was a title the build refused as empty).
+ */
+export const squash = (s: string): string => (invisibleOnly(s) ? '' : s.replace(/[\s\u0085]+/g, ' ').trim());
 
 export function unique(values: string[]): string[] {
   return [...new Set(values.filter(Boolean))];

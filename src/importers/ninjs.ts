@@ -12,6 +12,7 @@
  */
 import { describeValue, fieldName } from '../core/_paths.js';
 import { imageType } from '../core/_media.js';
+import { isLanguageTag } from '../core/validate.js';
 import { decodeHTML } from 'entities';
 import { diagnostic, Errors } from '../errors.js';
 import { parseJson } from '../sources/_positions.js';
@@ -21,7 +22,7 @@ import {
   clockError, laterStamp, leadDateline, noteLocalStamp, permanentId, pickImage, readStamp, resolveDateline, takeDuplicateLead, WITHDRAWN, type RecordStamp,
 } from './_story.js';
 import { Credits } from './_credits.js';
-import { squash, textOf, unique, VOID_ELEMENTS, type El } from './_tree.js';
+import { invisibleOnly, squash, textOf, unique, VOID_ELEMENTS, type El } from './_tree.js';
 import { splitPhotoCredit } from './_photo-credits.js';
 import { takeClosingCredits } from './_closing.js';
 import type { ImportContext, ImportResult, Importer, RecordFieldsOut } from './types.js';
@@ -45,7 +46,8 @@ function get(o: unknown, name: string): unknown {
 
 function str(o: unknown, name: string): string | undefined {
   const v = get(o, name);
-  return typeof v === 'string' && v.trim() !== '' ? v : undefined;
+  // (Nor a value of invisible characters alone: a headline of one zero-width space, fuzzing.)
+  return typeof v === 'string' && !invisibleOnly(v) ? v : undefined;
 }
 
 /** An array property, or the values of an object keyed by name (1.x associations and renditions). */
@@ -194,7 +196,9 @@ function readNinjs(text: string, ctx: ImportContext): ImportResult {
   embargo(data, published, stamps.versioncreated, ctx, fields, notes);
 
   const language = str(data, 'language')?.trim();
-  if (language !== undefined) fields.language = language;
+  // (One that is no language tag is noted, not written: the build would refuse the record. Fuzzing.)
+  if (language !== undefined && isLanguageTag(language)) fields.language = language;
+  else if (language !== undefined) notes.push(`language ${JSON.stringify(language)} is no language tag: not used`);
   const tags = unique([
     ...[...entries(data, 'subject'), ...entries(data, 'subjects')].map((s) => squash(str(s, 'name') ?? '')),
     ...(Array.isArray(get(data, 'keywords')) ? (get(data, 'keywords') as unknown[]) : []).filter((k): k is string => typeof k === 'string').map(squash),
@@ -230,8 +234,10 @@ function readNinjs(text: string, ctx: ImportContext): ImportResult {
   // The dateline's day is on or before the record's date (the embargo's, where it moved it).
   const dated = readStamp(fields.date, ctx.timezone) ?? published;
   const located = str(data, 'located');
-  if (located !== undefined) {
-    const [city = '', ...rest] = located.split(',').map((s) => s.trim());
+  const [city = '', ...rest] = (located ?? '').split(',').map((s) => s.trim());
+  // (One that names no city, `, `, is noted, and the lead read as where none is given. Fuzzing: the city was empty.)
+  if (located !== undefined && city === '') notes.push(`located ${JSON.stringify(located)} names no city: not used`);
+  if (city !== '') {
     const region = rest.join(', ') || undefined;
     const dateline = resolveDateline(city, region, undefined, file, diagnostics);
     takeDuplicateLead(blocks, dateline, dated, credits, notes);

@@ -10,6 +10,7 @@
 import { decodeHTMLStrict } from 'entities';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { localDate } from '../core/_dates.js';
+import { isLanguageTag } from '../core/validate.js';
 import { diagnostic, Errors } from '../errors.js';
 import type { Diagnostic } from '../types.js';
 import { collectBlocks, renderBlocks } from './_blocks.js';
@@ -160,7 +161,8 @@ export const importNitf: Importer = (text: string, ctx: ImportContext): ImportRe
   } else if (decks.length > 0) fields.summary = decks.join(' ');
 
   const language = nitf.attrs['lang'] ?? body?.attrs['lang'] ?? head?.attrs['lang'];
-  if (language !== undefined && language.trim() !== '') fields.language = language.trim();
+  if (language !== undefined && isLanguageTag(language.trim())) fields.language = language.trim();
+  else if (language !== undefined && language.trim() !== '') notes.push(`language ${JSON.stringify(language.trim())} is no language tag: not used`);
 
   // Credits: bylines (people, not their titles), the distributor as agency.
   const credits = new Credits(notes);

@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
+import { watch } from 'node:fs';
 import { mkdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -304,6 +305,26 @@ describe('dateline serve: running', () => {
       await rebuilt(5, 'the configuration renamed over', '<title>Renamed Desk</title>');
       expect(await s.stop()).toBe(0);
       expect(io.err()).toBe('');
+    } finally {
+      await site.cleanup();
+    }
+  });
+
+  it('--watch says when a directory cannot be watched (the system\'s limit of watches), and looks every interval instead', async () => {
+    const site = await makeSite({ 'articles/a.md': record('a'), 'articles/world/b.md': record('b') });
+    try {
+      const io = collect(site.dir);
+      // A system at its limit: the second directory's watch fails as inotify's does (ENOSPC).
+      const watchDir: ServeHooks['watchDir'] = (dir, listener) => {
+        if (dir.endsWith('world')) throw Object.assign(new Error('ENOSPC: System limit for number of file watchers reached'), { code: 'ENOSPC' });
+        return watch(dir, { persistent: false }, listener);
+      };
+      const s = await startServe(['--watch', '--port', '0'], io, { idlePollMs: 600_000, watchDir });
+      expect(io.err()).toBe('--watch: cannot watch articles/world/ for changes (ENOSPC: the system\'s limit of watches, fs.inotify.max_user_watches, is reached); looking every 40 ms instead.\n');
+      await writeFile(join(site.dir, 'articles', 'world', 'b.md'), record('b').replace('Title of b', 'Title of b, edited'));
+      await waitFor('the rebuild', () => io.out().split('\n').some((l) => l.startsWith('Rebuilt ')));
+      expect((await get(`${s.url}rss.xml`)).body).toContain('Title of b, edited');
+      expect(await s.stop()).toBe(0);
     } finally {
       await site.cleanup();
     }

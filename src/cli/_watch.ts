@@ -14,6 +14,7 @@
  */
 import { type FSWatcher, type Stats, statSync, watch } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { failureReason, withWords } from '../errors.js';
 import { listRecordFiles } from '../sources/index.js';
 
 /** With no event, how many times a look's cost the clock waits for the next. */
@@ -70,7 +71,15 @@ export interface WatchOptions {
   fileEvents?: boolean;
   /** Builds; the next look waits for it. */
   rebuild: () => Promise<void>;
+  /** Told once, which directory could not be watched and why (from then on, a look every `pollMs`). */
+  onBlind?: (dir: string, why: string) => void;
+  /** How a directory is watched (node:fs `watch`; tests put one that fails as a system at its limit does). */
+  watchDir?: WatchDir;
 }
+
+/** Watches one directory, calling `listener` with each event's file name. */
+export type WatchDir = (dir: string, listener: (event: string, name: string | null) => void) => FSWatcher;
+const watchDirectory: WatchDir = (dir, listener) => watch(dir, { persistent: false }, listener);
 
 export interface Watching {
   stop: () => Promise<void>;
@@ -92,6 +101,7 @@ export function watchForChanges(o: WatchOptions): Watching {
   let current: Promise<void> = Promise.resolve();
   /** Each directory watched. */
   const watchers = new Map<string, FSWatcher>();
+  const watchDir = o.watchDir ?? watchDirectory;
 
   const schedule = (delay: number): void => {
     if (stopped) return;
@@ -131,13 +141,19 @@ export function watchForChanges(o: WatchOptions): Watching {
         watchers.delete(dir);
         nudge();
       };
-      const w = tryWatch(dir, (name) => (name === basename(dir) ? drop() : nudge()), drop);
-      if (w === undefined) return unwatch();
+      const w = tryWatch(watchDir, dir, (name) => (name === basename(dir) ? drop() : nudge()), drop);
+      // (One gone since the look listed it is listed again, or not, at the next look.)
+      if ('why' in w && w.gone) continue;
+      if ('why' in w) return unwatch(w);
       watchers.set(dir, w);
     }
   };
-  /** Every look an interval apart from now on, the watches closed (one directory cannot be: the others would not say all). */
-  const unwatch = (): void => {
+  /**
+   * Every look an interval apart from now on, the watches closed (one directory cannot be: the others would not say
+   * all); `why`, said once.
+   */
+  const unwatch = (failed?: Unwatched): void => {
+    if (failed !== undefined && !blind && !stopped) o.onBlind?.(failed.dir, failed.why);
     blind = true;
     for (const w of watchers.values()) w.close();
     watchers.clear();
@@ -162,33 +178,45 @@ export function watchForChanges(o: WatchOptions): Watching {
   // the config by renaming a new file over it, and a directory of records may be put in place so too.
   const named = new Map<string, Set<string>>();
   for (const path of [o.configFile, o.articlesDir]) named.set(dirname(path), (named.get(dirname(path)) ?? new Set()).add(basename(path)));
-  const parents = blind ? [] : [...named].map(([dir, names]) => tryWatch(dir, (name) => {
+  const tried = blind ? [] : [...named].map(([dir, names]) => tryWatch(watchDir, dir, (name) => {
     if (name === null || names.has(name)) nudge();
-  }, unwatch));
-  if (parents.some((w) => w === undefined)) unwatch();
+  }, () => unwatch({ dir, why: 'its watch failed', gone: false })));
+  const parents = tried.filter((w): w is FSWatcher => !('why' in w));
+  const failed = tried.find((w): w is Unwatched => 'why' in w);
+  if (failed !== undefined) unwatch(failed);
   watchDirs(o.last.dirs);
   schedule(o.pollMs);
   return {
     stop: async () => {
       stopped = true;
       clearTimeout(timer);
-      for (const w of parents) w?.close();
+      for (const w of parents) w.close();
       unwatch();
       await current;
     },
   };
 }
 
-/** A directory's watch, calling `onEvent` with the name an event is about, `onError` if it fails; undefined if it cannot be made. */
-function tryWatch(dir: string, onEvent: (name: string | null) => void, onError: () => void): FSWatcher | undefined {
+/** A directory that could not be watched, and why. */
+interface Unwatched {
+  dir: string;
+  why: string;
+  /** It is no directory any more (removed since it was listed). */
+  gone: boolean;
+}
+
+/** A directory's watch, calling `onEvent` with the name an event is about, `onError` if it fails; why, if it cannot be made. */
+function tryWatch(watchDir: WatchDir, dir: string, onEvent: (name: string | null) => void, onError: () => void): FSWatcher | Unwatched {
   try {
-    const w = watch(dir, { persistent: false }, (_event, name) => onEvent(name));
+    const w = watchDir(dir, (_event, name) => onEvent(name));
     w.on('error', () => {
       w.close();
       onError();
     });
     return w;
-  } catch {
-    return undefined;
+  } catch (e) {
+    const code = failureReason(e);
+    // (ENOSPC is Linux's limit of inotify watches a user may hold, 8,192 on older systems: no disk's space.)
+    return { dir, why: code === 'ENOSPC' ? 'ENOSPC: the system\'s limit of watches, fs.inotify.max_user_watches, is reached' : withWords(code), gone: code === 'ENOENT' || code === 'ENOTDIR' };
   }
 }

@@ -16,7 +16,7 @@ import { DEFAULT_CONFIG_FILE, display, loadConfig } from '../sources/index.js';
 import type { SiteConfig } from '../types.js';
 import { internalError, parseCommand, report, type CliIO } from './_report.js';
 import type { Rebuilder } from './_rebuild.js';
-import { fingerprint, type Fingerprint, watchForChanges } from './_watch.js';
+import { fingerprint, type Fingerprint, watchForChanges, type WatchDir } from './_watch.js';
 
 export interface ServeHooks {
   /**
@@ -34,6 +34,8 @@ export interface ServeHooks {
   idlePollMs?: number;
   /** False: --watch without file events, looking every `pollMs`. */
   fileEvents?: boolean;
+  /** How --watch watches a directory (tests: one that fails as a system at its limit of watches does). */
+  watchDir?: WatchDir;
   limits?: Partial<Limits>;
   /**
    * Runs the builds off the server's thread (cli.ts passes one when run from the bundle: _rebuild.ts), so
@@ -183,8 +185,10 @@ async function run(args: readonly string[], io: CliIO, usage: string, hooks: Ser
       watcher = watchForChanges({
         articlesDir, configFile, last, rebuild,
         pollMs: hooks.pollMs ?? 300,
+        onBlind: (dir, why) => io.stderr(`--watch: cannot watch ${display(dir, io.cwd)}/ for changes (${why}); looking every ${hooks.pollMs ?? 300} ms instead.\n`),
         ...(hooks.idlePollMs === undefined ? {} : { idlePollMs: hooks.idlePollMs }),
         ...(hooks.fileEvents === undefined ? {} : { fileEvents: hooks.fileEvents }),
+        ...(hooks.watchDir === undefined ? {} : { watchDir: hooks.watchDir }),
       });
     }
 

@@ -4,13 +4,13 @@
  * once the fingerprint has held still for one interval (an editor mid-save, a copy).
  *
  * Looking costs a stat per record, so it is not done on a clock alone: at 10,000 records a look every 300 ms
- * kept a core 70% busy with nothing changed (bench/RESULTS.md). The directories that hold the records (every one
- * a build walks) and the config file's directory are watched for events (one inotify watch each on Linux, not
- * one per file), and an event brings the next look forward to one interval away. Without events, the clock
- * still looks, less often as looking costs more (twenty times its last cost: a look at 10,000 records takes about
- * 0.1 s, so one every 2 s), for what events miss: a network file
- * system's changes made on another machine, a queue that overflowed. Where a directory cannot be watched (a
- * limit of watches reached), every look is an interval apart, as before.
+ * kept 59–77% of a core busy with nothing changed (bench/RESULTS.md). The directories that hold the records (every
+ * one a build walks) and the config file's directory are watched for events (one inotify watch each on Linux, not
+ * one per file), and an event brings the next look forward to one interval away. Without events, the clock still
+ * looks, less often as looking costs more (twenty times its last cost: a look at 10,000 records takes about 0.1 s,
+ * so one every 2 s), for what events miss: a network file system's changes made on another machine, a queue that
+ * overflowed. Where a directory cannot be watched (the system's limit of watches reached), that is said, and every
+ * look is an interval apart, as before.
  */
 import { type FSWatcher, type Stats, statSync, watch } from 'node:fs';
 import { basename, dirname, join } from 'node:path';

@@ -28,7 +28,7 @@ const MASTHEAD_ARTICLE = /^(?:The|El|La|Le|Les|Los|Las|Il)\s+\p{Lu}/u;
 
 /**
  * A masthead alone on its line (`The Washington Post`, `Financial Times`, `BBC News`, `El País`, `The Hindu`): a
- * paper's name in a form papers' take (`isPublication`, after "The" or not), a broadcaster's, or an article and
+ * paper's name in a form papers take (`isPublication`, after "The" or not), a broadcaster's, or an article and
  * one word. A headline may read so (`Hard Times`): the caller asks only where a masthead stands.
  */
 export function mastheadAlone(text: string): boolean {

@@ -105,6 +105,14 @@ describe('lookupCity', () => {
     expect([zoneOf('Kiev'), zoneOf('Tel Aviv'), zoneOf('Mecca'), zoneOf('Kuwait City')]).toEqual(['Europe/Kyiv', 'Asia/Jerusalem', 'Asia/Riyadh', 'Asia/Kuwait']);
   });
 
+  it('reads the French, Spanish, Italian and Portuguese names of cities where no region is printed, keeping the name as printed (ROMA was Queensland\'s)', () => {
+    expect(lookupCity('ROMA')).toEqual({ found: true, city: 'Roma', country: 'Italy', timezone: 'Europe/Rome' });
+    expect([zoneOf('PÉKIN'), zoneOf('Londres'), zoneOf('GINEBRA'), zoneOf('LISBOA'), zoneOf('Le Caire'), zoneOf('NUEVA YORK'), zoneOf('VARSOVIE')])
+      .toEqual(['Asia/Shanghai', 'Europe/London', 'Europe/Zurich', 'Europe/Lisbon', 'Africa/Cairo', 'America/New_York', 'Europe/Warsaw']);
+    // A region printed is the namesake's.
+    expect(lookupCity('ROMA', 'Australia')).toMatchObject({ found: true, country: 'Australia', timezone: 'Australia/Brisbane' });
+  });
+
   // QA: cities of the wars wires dateline from were unknown (their zone asked for), spelt as wires print them now or
   // missing from the gazetteer; POKROVSK alone was the gazetteer's Pokrovsk in Yakutia.
   it.each([

@@ -66,6 +66,29 @@ const ALIASES: Readonly<Record<string, string>> = {
 };
 
 /**
+ * French, Spanish, Italian and Portuguese names of the cities AFP's, EFE's, ANSA's and Lusa's leads name most (`PÉKIN`,
+ * `LONDRES`, `ROMA`, `LISBOA`): the gazetteer's English name and its country. Read only where no region is printed:
+ * `ROMA, Australia` is Queensland's Roma, and `ROMA` alone Rome (QA: it was Queensland's, and the dateline's date
+ * taken on Brisbane's clock). Keys as `key` makes them.
+ */
+const EXONYMS: Readonly<Record<string, string>> = {
+  roma: 'Rome|Italy', londres: 'London|United Kingdom', londra: 'London|United Kingdom', pekin: 'Beijing|China', pequim: 'Beijing|China', pechino: 'Beijing|China',
+  geneve: 'Geneva|Switzerland', ginebra: 'Geneva|Switzerland', ginevra: 'Geneva|Switzerland', genebra: 'Geneva|Switzerland',
+  bruxelles: 'Brussels|Belgium', bruselas: 'Brussels|Belgium', bruxelas: 'Brussels|Belgium', moscou: 'Moscow|Russia', moscu: 'Moscow|Russia', mosca: 'Moscow|Russia',
+  'nueva york': 'New York|United States', 'nova york': 'New York|United States', 'nova iorque': 'New York|United States',
+  lisboa: 'Lisbon|Portugal', lisbonne: 'Lisbon|Portugal', lisbona: 'Lisbon|Portugal', milano: 'Milan|Italy', napoli: 'Naples|Italy', torino: 'Turin|Italy',
+  firenze: 'Florence|Italy', venezia: 'Venice|Italy', genova: 'Genoa|Italy', atenas: 'Athens|Greece', athenes: 'Athens|Greece', atene: 'Athens|Greece',
+  varsovie: 'Warsaw|Poland', varsovia: 'Warsaw|Poland', varsavia: 'Warsaw|Poland', vienne: 'Vienna|Austria', viena: 'Vienna|Austria',
+  berlino: 'Berlin|Germany', parigi: 'Paris|France', 'le caire': 'Cairo|Egypt', 'el cairo': 'Cairo|Egypt', 'il cairo': 'Cairo|Egypt', 'o cairo': 'Cairo|Egypt',
+  jerusalen: 'Jerusalem|Israel', gerusalemme: 'Jerusalem|Israel', beyrouth: 'Beirut|Lebanon',
+  damas: 'Damascus|Syria', damasco: 'Damascus|Syria', teheran: 'Tehran|Iran', 'la haye': 'The Hague|Netherlands', 'la haya': 'The Hague|Netherlands', 'l aia': 'The Hague|Netherlands',
+  copenhague: 'Copenhagen|Denmark', estocolmo: 'Stockholm|Sweden', stoccolma: 'Stockholm|Sweden', 'la havane': 'Havana|Cuba', 'la habana': 'Havana|Cuba',
+  mexico: 'Mexico City|Mexico', 'ciudad de mexico': 'Mexico City|Mexico', 'cidade do mexico': 'Mexico City|Mexico', tokio: 'Tokyo|Japan', toquio: 'Tokyo|Japan',
+  seul: 'Seoul|South Korea', 'nova delhi': 'New Delhi|India', 'nueva delhi': 'New Delhi|India', 'nuova delhi': 'New Delhi|India',
+  kiiv: 'Kyiv|Ukraine', 'ciudad del vaticano': 'Vatican City|Vatican', 'citta del vaticano': 'Vatican City|Vatican',
+};
+
+/**
  * Cities wires dateline from that the gazetteer lacks (QA: `DEIR AL-BALAH, Gaza Strip`, `JENIN, West Bank`,
  * `POKROVSK, Ukraine`, `TYRE, Lebanon` were unknown; `POKROVSK` alone was the gazetteer's Pokrovsk in Yakutia, nine
  * hours off): the city, its country's ISO code and name, its zone, and its population before the wars, which
@@ -166,6 +189,13 @@ export function lookupCity(city: string, region?: string): CityLookup {
   // each looked up (the region, if any, is the last's); one zone if all are in it, else ambiguous.
   const parts = city.split('/').map((p) => p.trim()).filter((p) => p !== '');
   if (parts.length > 1) return severalCities(parts, region);
+  const exonym = region === undefined ? EXONYMS[key(city)] : undefined;
+  if (exonym !== undefined) {
+    // The city keeps the name printed (`Roma`), and the zone and country of the city it names.
+    const [english, country] = exonym.split('|');
+    const found = lookupCity(english ?? exonym, country);
+    if (found.found) return { ...found, city: cityName(city.trim()) };
+  }
   const alias = ALIASES[key(city)];
   if (alias !== undefined) {
     // The city keeps the name printed (UNITED NATIONS is not New York in a dateline).

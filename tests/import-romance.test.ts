@@ -53,14 +53,18 @@ describe('French and Spanish copy', () => {
     expect(fr?.stories[0]?.story.body).toBe('Les médiateurs ont ouvert mercredi un nouveau cycle de discussions, selon des responsables.');
     expect(es?.stories[0]?.story.fields).toMatchObject({ agency: { name: 'EFE' }, dateline: { city: 'Doha', timezone: 'Asia/Qatar', date: '2025-02-05' } });
     expect(es?.stories[0]?.story.body).toBe('Los mediadores abrieron el miércoles una nueva ronda de conversaciones, según fuentes oficiales.');
-    // (`feb` is English's too, in lower case: the lead says no language, the stamp's Spanish label does; `dic` is Spanish's alone.)
+    // (`feb` is English's too, in lower case: the lead says no language, the stamp's Spanish label does; `diciembre` is
+    // Spanish's alone, `dic` Italian's too.)
     expect(es?.stories[0]?.story.fields.language).toBe('es');
-    const [dic, feb] = await dryRun({
-      'dic.txt': `Se reanudan las conversaciones en Doha\nPublished: 2025-12-05 09:24\n\n${ES_LEAD.replace('5 feb', '5 dic')}\n`,
+    const [dic, feb, dicShort] = await dryRun({
+      'dic.txt': `Se reanudan las conversaciones en Doha\nPublished: 2025-12-05 09:24\n\n${ES_LEAD.replace('5 feb', '5 diciembre')}\n`,
       'feb.txt': `Se reanudan las conversaciones en Doha\nPublished: 2025-02-05 09:24\n\n${ES_LEAD}\n`,
+      'dicshort.txt': `Siguen las conversaciones en Doha\nPublished: 2025-12-05 09:24\n\n${ES_LEAD.replace('5 feb', '5 dic')}\n`,
     });
     expect(dic?.stories[0]?.story.fields).toMatchObject({ language: 'es', dateline: { date: '2025-12-05' } });
     expect(feb?.stories[0]?.story.fields.language).toBeUndefined();
+    expect(dicShort?.stories[0]?.story.fields).toMatchObject({ dateline: { date: '2025-12-05' } });
+    expect(dicShort?.stories[0]?.story.fields.language).toBeUndefined();
   });
 
   it('reads Le Monde\'s and El País\' pages: the byline after Par or Por, the buttons and reading time left out, the related line too', async () => {
@@ -134,6 +138,33 @@ describe('French and Spanish copy', () => {
     expect(elpais?.stories[0]?.story.notes).toContain('publication not kept (a record has no field for it): "El País"');
     expect(lemonde?.stories[0]?.story.fields.title).toBe('Les négociations reprennent à Doha');
     expect(lemonde?.stories[0]?.story.notes).toContain('publication not kept (a record has no field for it): "Le Monde"');
+  });
+
+  it.each([
+    ['Pubblicato il 05 febbraio 2025 alle 09:24', { date: '2025-02-05 09:24' }, 'it'],
+    ['Pubblicato: 5 feb 2025, 09:24 - Aggiornato il 5 febbraio 2025 alle ore 10:30', { date: '2025-02-05 09:24', updated: '2025-02-05 10:30' }, 'it'],
+    ['Ultimo aggiornamento: 05/02/2025 10:30 CET', { date: '2025-02-05T10:30:00+01:00' }, 'it'],
+    ['Publicado em 05/02/2025 às 09:24', { date: '2025-02-05 09:24' }, 'pt'],
+    ['Atualizado em 5 de fevereiro de 2025 às 10:30 WET', { date: '2025-02-05T10:30:00+00:00' }, 'pt'],
+  ])('reads the Italian or Portuguese stamp %s (slashes the day first), and its language', async (stamp, fields, language) => {
+    const [report] = await dryRun({ 'page.txt': `Riprendono i colloqui a Doha\n${stamp}\n\nI mediatori hanno avviato un nuovo ciclo di colloqui.\n` });
+    expect(report?.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(report?.stories[0]?.story.fields).toMatchObject({ ...fields, language });
+  });
+
+  it('reads ANSA\'s Italian lead and Lusa\'s Portuguese one, and a city by its Italian, Portuguese, French or Spanish name (ROMA was Queensland\'s Roma)', async () => {
+    const [ansa, lusa, efe, londres] = await dryRun({
+      'ansa.txt': 'Riprendono a Doha i colloqui per la tregua\nPubblicato il 05 febbraio 2025 alle 09:24\n\nROMA, 5 febbraio (ANSA) - I mediatori hanno avviato mercoledì un nuovo ciclo di colloqui.\n',
+      'lusa.txt': 'Negociações recomeçam em Doha\nPublicado em 05/02/2025 às 09:24\n\nLISBOA, 05 fev 2025 (Lusa) - Os mediadores abriram na quarta-feira uma nova ronda de negociações.\n',
+      'efe.txt': `Se reanudan las conversaciones en Roma\nPublicado: 05/02/2025 09:24 CET\n\n${ES_LEAD.replace('DOHA', 'ROMA')}\n`,
+      'londres.txt': `Les négociations reprennent à Londres\nPublié le 05 février 2025 à 09h24\n\n${FR_LEAD.replace('DOHA', 'LONDRES')}\n`,
+    });
+    expect(ansa?.stories[0]?.story.fields).toMatchObject({ language: 'it', agency: { name: 'ANSA' }, dateline: { city: 'Roma', country: 'Italy', timezone: 'Europe/Rome', date: '2025-02-05' } });
+    expect(ansa?.stories[0]?.story.body).toBe('I mediatori hanno avviato mercoledì un nuovo ciclo di colloqui.');
+    expect(lusa?.stories[0]?.story.fields).toMatchObject({ language: 'pt', agency: { name: 'Lusa' }, dateline: { city: 'Lisboa', country: 'Portugal', timezone: 'Europe/Lisbon', date: '2025-02-05' } });
+    expect(efe?.stories[0]?.story.fields).toMatchObject({ language: 'es', dateline: { city: 'Roma', timezone: 'Europe/Rome' } });
+    expect(londres?.stories[0]?.story.fields).toMatchObject({ language: 'fr', dateline: { city: 'Londres', timezone: 'Europe/London' } });
+    for (const r of [ansa, lusa, efe, londres]) expect(r?.diagnostics).toEqual([]);
   });
 
   it('keeps a sentence that opens with Par or Por in the story: no byline', async () => {

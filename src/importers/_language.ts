@@ -63,7 +63,7 @@ export interface CopyMarks {
 }
 
 /** The script a language a lead names is written in, for `CopyMarks.leadLanguage`. */
-const LEAD_SCRIPTS: Readonly<Record<string, Script>> = { ru: 'cyrillic', uk: 'cyrillic', be: 'cyrillic', bg: 'cyrillic', sr: 'cyrillic', ja: 'cjk', ko: 'cjk', fr: 'latin', es: 'latin' };
+const LEAD_SCRIPTS: Readonly<Record<string, Script>> = { ru: 'cyrillic', uk: 'cyrillic', be: 'cyrillic', bg: 'cyrillic', sr: 'cyrillic', ja: 'cjk', ko: 'cjk', fr: 'latin', es: 'latin', it: 'latin', pt: 'latin' };
 
 /**
  * Chinese, Japanese or Korean: Hangul as many as Han and kana together is Korean. Kana quoted in 《》「」

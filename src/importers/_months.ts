@@ -7,24 +7,33 @@
 /** One month's name, full or short, without its full stop; in title case (stamps add the `i` flag). */
 export const MONTH_NAME = 'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:tember|t)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?';
 
-/** French and Spanish month names, full or short (`février`, `févr.`, `fév`, `febrero`, `feb`, `août`, `ago`, `dic`). */
-export const ROMANCE_MONTH = String.raw`janv(?:ier)?|f[ée]vr?(?:ier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao[uû]t|sept?(?:embre)?|oct(?:obre)?|nov(?:embre)?|d[ée]c(?:embre)?|ene(?:ro)?|feb(?:rero)?|mar(?:zo)?|abr(?:il)?|may(?:o)?|jun(?:io)?|jul(?:io)?|ago(?:sto)?|set(?:iembre)?|sept?(?:iembre)?|dic(?:iembre)?`;
 /**
- * The language a month's name is French or Spanish in, when it is only one's (`fév`, `août`, `déc`: French; `febrero`,
- * `ene`, `ago`, `dic`: Spanish); undefined for a name both spell so (`sept`, `oct`, `nov`), or English too (`feb`, `may`).
+ * French, Spanish, Italian and Portuguese month names, full or short (`février`, `févr.`, `fév`, `febrero`, `feb`,
+ * `febbraio`, `fevereiro`, `fev`, `août`, `ago`, `dic`, `dez`, `ott`, `out`).
  */
-export function romanceLanguage(name: string): 'fr' | 'es' | undefined {
+export const ROMANCE_MONTH = String.raw`janv(?:ier)?|f[ée]vr?(?:ier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao[uû]t|sept?(?:embre)?|oct(?:obre)?|nov(?:embre)?|d[ée]c(?:embre)?|ene(?:ro)?|feb(?:rero)?|mar(?:zo)?|abr(?:il)?|may(?:o)?|jun(?:io)?|jul(?:io)?|ago(?:sto)?|set(?:iembre)?|sept?(?:iembre)?|dic(?:iembre)?` +
+  String.raw`|gen(?:naio)?|febbraio|apr(?:ile)?|mag(?:gio)?|giu(?:gno)?|lug(?:lio)?|sett(?:embre)?|ott(?:obre)?|dicembre|jan(?:eiro)?|fev(?:ereiro)?|mar[çc]o|maio|jun(?:ho)?|jul(?:ho)?|set(?:embro)?|out(?:ubro)?|nov(?:embro)?|dez(?:embro)?`;
+/**
+ * The language a month's name is French, Spanish, Italian or Portuguese in, when it is only one's (`fév`, `août`,
+ * `déc`: French; `febrero`, `ene`: Spanish; `febbraio`, `gen`, `ott`: Italian; `fevereiro`, `fev`, `out`, `dez`:
+ * Portuguese); undefined for a name several spell so (`sept`, `oct`, `nov`, `ago`, `dic`, `abr`, `set`), or English too
+ * (`feb`, `may`, `jan`), or `mai` (French's, and Portuguese's short).
+ */
+export function romanceLanguage(name: string): 'fr' | 'es' | 'it' | 'pt' | undefined {
   const n = name.toLowerCase();
-  if (/^(?:janv|f[ée]v|mars|avr|mai$|juin|juil|ao[uû]|d[ée]c)/u.test(n) || /^(?:janvier|septembre|octobre|novembre)$/u.test(n)) return 'fr';
-  // (Not `feb`, `mar`, `may`, `jun`, `jul`: English's names too, in lower case.)
-  if (/^(?:ene|febrero|marzo|abr|mayo|junio|julio|ago|set|dic)/u.test(n) || /^(?:septiembre|octubre|noviembre)$/u.test(n)) return 'es';
+  if (/^(?:janv|fév|févr|février|mars|avr|avril|juin|juil|juillet|ao[uû]t|déc|décembre|janvier|septembre|octobre)$/u.test(n)) return 'fr';
+  // (Not `feb`, `mar`, `may`, `jun`, `jul`: English's names too, in lower case; nor `abr`, `ago`, `dic`, `set`: others' too.)
+  if (/^(?:ene|enero|febrero|marzo|mayo|junio|julio|septiembre|setiembre|octubre|noviembre|diciembre)$/u.test(n)) return 'es';
+  if (/^(?:gen|gennaio|febbraio|aprile|mag|maggio|giu|giugno|lug|luglio|sett|settembre|ott|ottobre|dicembre)$/u.test(n)) return 'it';
+  if (/^(?:janeiro|fev|fevereiro|março|marco|maio|junho|julho|setembro|out|outubro|novembro|dez|dezembro)$/u.test(n)) return 'pt';
   return undefined;
 }
 
 /** The month (1–12) of a name ROMANCE_MONTH matched, by its first letters; undefined for none. */
 export function romanceMonth(name: string): number | undefined {
   const n = name.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
-  const starts: readonly (readonly string[])[] = [['jan', 'ene'], ['fe'], ['mar'], ['av', 'ab'], ['mai', 'may'], ['juin', 'jun'], ['juil', 'jul'], ['ao', 'ag'], ['se'], ['oc'], ['no'], ['de', 'di']];
+  const starts: readonly (readonly string[])[] = [['jan', 'ene', 'gen'], ['fe'], ['mar'], ['av', 'ab', 'ap'], ['mai', 'may', 'mag'], ['juin', 'jun', 'giu'],
+    ['juil', 'jul', 'lug'], ['ao', 'ag'], ['se'], ['oc', 'ot', 'ou'], ['no'], ['de', 'di']];
   const i = starts.findIndex((prefixes) => prefixes.some((p) => n.startsWith(p)));
   return i < 0 ? undefined : i + 1;
 }

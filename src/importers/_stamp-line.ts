@@ -98,13 +98,14 @@ const STAMP_AFTER_BYLINE = /(?<=^By\s.{1,80}?)(?:\s+(?=(?:Published|Updated|Post
  * Updated Feb. 5, 2025, 9:24 a.m. ET") and Reuters ("February 5, 2025 9:24 AM GMT+8 Updated 2 hours ago"):
  * parted before the second label, on a line that opens with one or with a date.
  */
-const STAMP_START = /^(?:(?:(?:first |originally )?published|posted|updated|\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)\b|(?:publiée?|publicad[oa])(?=\s))/i;
-// (French and Spanish pages' too: Le Monde's `Publié le 05 février 2025 à 09h24, modifié à 10h30`.)
+const STAMP_START = /^(?:(?:(?:first |originally )?published|posted|updated|\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)\b|(?:publiée?|publicad[oa]|pubblicat[oa])(?=[\s:]))/i;
+// (French, Spanish, Italian and Portuguese pages' too: Le Monde's `Publié le 05 février 2025 à 09h24, modifié à 10h30`,
+// `Pubblicato: 5 feb 2025, 09:24 - Aggiornato il …`.)
 // (A comma may end the first: the ABC's `Posted Wed 5 Feb 2025 at 10:30am, updated Wed 5 Feb 2025 at 12:15pm`,
 // whose first stamp went unread, and whose update was taken for the first publication; and a dot, as CNN parts
 // `Updated 12:15 PM EST, Wed February 5, 2025 · Originally published 10:30 AM EST, …`, the update first.)
-const SECOND_STAMP = /(?:,|\s[·•]|\s[-–—])?\s+(?=(?:last )?(?:updated|modified)\b|(?:originally|first) published\b|(?:modifiée?|mise? à jour|actualizad[oa])\s)/i;
-const SECOND_LABEL = /\s(?:(?:(?:last )?(?:updated|modified)|(?:originally|first) published)\b|(?:modifiée?|mise? à jour|actualizad[oa])(?=\s))/gi;
+const SECOND_STAMP = /(?:,|\s[·•]|\s[-–—])?\s+(?=(?:last )?(?:updated|modified)\b|(?:originally|first) published\b|(?:modifiée?|mise? à jour|actualizad[oa]|aggiornat[oa]|modificat[oa]|ultimo aggiornamento|atualizad[oa])\s)/i;
+const SECOND_LABEL = /\s(?:(?:(?:last )?(?:updated|modified)|(?:originally|first) published)\b|(?:modifiée?|mise? à jour|actualizad[oa]|aggiornat[oa]|modificat[oa]|ultimo aggiornamento|atualizad[oa])(?=\s))/gi;
 /**
  * A segment that opens like a stamp and has a second label after a digit. (Not one pattern, `^…\b.*\d.*\s
  * (?:updated|modified)`: it tried every digit of a long run of them, 4.5 s for a line of 60,000.)

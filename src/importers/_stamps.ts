@@ -22,8 +22,8 @@ export interface Stamp {
   clock?: string;
   /** The agency the stamp line names (`KYODO NEWS - …`: Kyodo). */
   agency?: string;
-  /** The language its label is in, when French's or Spanish's (`Publié le`, `Actualizado el`): the page's. */
-  language?: 'fr' | 'es';
+  /** The language its label is in, when French's, Spanish's, Italian's or Portuguese's (`Publié le`, `Actualizado el`, `Aggiornato il`, `Atualizado em`): the page's. */
+  language?: 'fr' | 'es' | 'it' | 'pt';
 }
 
 /**
@@ -31,12 +31,23 @@ export interface Stamp {
  * French and Spanish pages' labels too (Le Monde's and AFP's `Publié le 05 février 2025 à 09h24`, `Mis à jour le …`;
  * El País' and EFE's `Publicado: 05/02/2025 09:24 CET`, `Actualizado el 5 de febrero de 2025 a las 10:30`).
  */
-const LABEL = /^(?<label>(?:(?:first|last|originally) )?(?:updated|published|posted|modified|released|issued)(?: on| at)?|stand|date|time|(?:publiée?|mis à jour|mise à jour|modifiée?|actualisée?)(?: le| à)?|(?:publicad[oa]|actualizad[oa]|modificad[oa])(?: el| a las?)?|发布时间|[發发][布佈]時間|更新时间|更新時間|发布日期|[發发][布佈]日期|时间|時間|日期|[發发][布佈](?=\s*[/／])|更新(?=\s*[/／]))(?:\s*[:：]\s*|\s*[/／]\s*|\s+[-–—]\s+|\s+|(?=\d))/i;
-/** A French or Spanish label (its accents, or Spanish's participle): `Publié`, `Mis à jour`, `Publicado`, `Actualizado el`. */
-const ROMANCE_LABEL = /[éà]|ad[oa](?: el)?$/iu;
+const LABEL = /^(?<label>(?:(?:first|last|originally) )?(?:updated|published|posted|modified|released|issued)(?: on| at)?|stand|date|time|(?:publiée?|mis à jour|mise à jour|modifiée?|actualisée?)(?: le| à)?|(?:publicad[oa]|actualizad[oa]|modificad[oa])(?: el| a las?| em| às)?|(?:pubblicat[oa]|aggiornat[oa]|modificat[oa])(?: il| alle)?|ultimo aggiornamento|atualizad[oa](?: em| às)?|发布时间|[發发][布佈]時間|更新时间|更新時間|发布日期|[發发][布佈]日期|时间|時間|日期|[發发][布佈](?=\s*[/／])|更新(?=\s*[/／]))(?:\s*[:：]\s*|\s*[/／]\s*|\s+[-–—]\s+|\s+|(?=\d))/i;
+/**
+ * A French, Spanish, Italian or Portuguese label (its accents, or its participle): `Publié`, `Mis à jour`, `Publicado`,
+ * `Actualizado el`, `Pubblicato il`, `Ultimo aggiornamento`, `Atualizado em`.
+ */
+const ROMANCE_LABEL = /[éà]|ad[oa](?: el| em| às)?$|at[oa](?: il| alle)?$|aggiornamento$/iu;
+/** The language of a label ROMANCE_LABEL matched, when only one language writes it so (`Publicado` alone is Spanish's and Portuguese's). */
+function labelLanguage(label: string): Stamp['language'] {
+  if (/[éà]/u.test(label)) return 'fr';
+  if (/^(?:pubblicat|aggiornat|modificat|ultimo aggiornamento)/iu.test(label)) return 'it';
+  if (/^atualizad|(?: em| às)$/iu.test(label)) return 'pt';
+  if (/^actualizad|(?: el| a las?)$/iu.test(label)) return 'es';
+  return /^(?:publicad|modificad)/iu.test(label) ? 'es' : undefined;
+}
 /** A Chinese weekday (`星期三`, `周三`, `(週三)`), as pages print it after the date or before it. */
 const ZH_WEEKDAY = String.raw`[(（]?(?:星期|周|週|禮拜|礼拜)[一二三四五六日天][)）]?`;
-const WEEKDAY = new RegExp(String.raw`^(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:[a-z]*day)?\.?,?\s+|${ZH_WEEKDAY}[,，]?\s*|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo),?\s+)`, 'iu');
+const WEEKDAY = new RegExp(String.raw`^(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:[a-z]*day)?\.?,?\s+|${ZH_WEEKDAY}[,，]?\s*|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|luned[iì]|marted[iì]|mercoled[iì]|gioved[iì]|venerd[iì]|sabato|domenica|segunda-feira|ter[çc]a-feira|quarta-feira|quinta-feira|sexta-feira),?\s+)`, 'iu');
 const MONTH = String.raw`(${MONTH_NAME})\.?`;
 
 interface DateParts { y: string; mo: string; d: string }
@@ -72,7 +83,7 @@ const DATES: ReadonlyArray<[RegExp, (m: RegExpExecArray) => DateParts | undefine
 const TIME = /^(?:(上午|下午|오전|오후|午前|午後)\s*)?(\d{1,2})(?:[:：]|\.(?=\d{2}(?!\d))|h(?=\d{2}(?!\d)))(\d{2})(?:[:：](\d{2})(?:[.,]\d{1,9})?)?(?:\s*([ap])\.?\s?m\b\.?|\s*Uhr\b|h\b)?/i;
 /** Between the date and the time: `T`, a space, a comma, `at`/`on`, a dash, bar or dot (`·`, `•`), a Chinese weekday (`2025年2月5日 星期三 10:10`). */
 // (A full stop after a date of numbers, as Korean pages print it: `2025.02.05. 오전 9:24`.)
-const BETWEEN = new RegExp(String.raw`^(?:T|\s*,?\s+(?:at|on|à|a las?)\s+|\s*,\s*|\s*[-–—|·•]\s+|\s*[,，]?\s*${ZH_WEEKDAY}[,，]?\s*|\.?\s+)`, 'i');
+const BETWEEN = new RegExp(String.raw`^(?:T|\s*,?\s+(?:at|on|à|a las?|alle(?: ore)?|ore|às)\s+|\s*,\s*|\s*[-–—|·•]\s+|\s*[,，]?\s*${ZH_WEEKDAY}[,，]?\s*|\.?\s+)`, 'i');
 /** An offset, UTC/GMT (+n), Beijing time, in any case; then an abbreviation, in capitals (`est` may be a word). */
 const ZONE_TOKEN = /^\s*(?:[(（]\s*)?(z|[+-]\d{2}:?\d{2}|(?:gmt|utc)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|bjt|beijing\s+time|北京时间|北京時間)(?:\s*[)）])?(?![a-z])/i;
 // (After a comma too, as Sky News prints its clock: `Wednesday 5 February 2025 10:30, UK`.)
@@ -271,7 +282,7 @@ export function parseStamp(text: string, n: number, deskZone?: string): Stamp | 
   const stamp = readStamp(text, n, deskZone, outlet);
   if (stamp === undefined) return undefined;
   const label = outlet === undefined ? LABEL.exec(text)?.groups?.['label'] ?? '' : '';
-  const language = ROMANCE_LABEL.test(label) ? (/[éà]/u.test(label) ? 'fr' : 'es') : undefined;
+  const language = ROMANCE_LABEL.test(label) ? labelLanguage(label) : undefined;
   return { ...stamp, ...(outlet?.agency === undefined ? {} : { agency: outlet.agency }), ...(language === undefined ? {} : { language }) };
 }
 
@@ -416,7 +427,7 @@ export function labelKind(text: string): Stamp['kind'] | undefined {
 
 /** What a label names: an update (`Updated`, `Last modified`, `更新时间`, German pages' `Stand`), or else the first publication. */
 function kindOfLabel(label: string | undefined): Stamp['kind'] {
-  return /updat|modif|更新|^stand$|mise? à jour|actuali/i.test(label ?? '') ? 'updated' : 'published';
+  return /updat|modif|更新|^stand$|mise? à jour|actuali|aggiorna|atualiza/i.test(label ?? '') ? 'updated' : 'published';
 }
 
 /** Whether a text opens with a label that names the first publication (`Published`, `Posted`, `发布时间`; not a bare `Date` or `Time`). */

@@ -167,6 +167,26 @@ describe('French and Spanish copy', () => {
     for (const r of [ansa, lusa, efe, londres]) expect(r?.diagnostics).toEqual([]);
   });
 
+  it('reads an Italian and a Portuguese page: a byline after di or Por, buttons, listening and reading times, related lines and paywall labels left out, a closing Com Lusa', async () => {
+    const [it, pt] = await dryRun({
+      'it.txt': ['Esteri', '', 'Riprendono a Doha i colloqui per la tregua', '', 'I mediatori tornano nella capitale del Qatar con una nuova proposta per le parti.', '', 'di Giulia Rossi e Marco Bianchi', '',
+        'Pubblicato il 05 febbraio 2025 alle 09:24', '', 'Condividi', '', 'Ascolta l\'articolo', '3 min di lettura', '', 'DOHA - I mediatori hanno avviato mercoledì un nuovo ciclo di colloqui.', '',
+        'Leggi anche | Gaza, la tregua regge', '', 'I colloqui dovrebbero proseguire fino al fine settimana.', '', 'Articolo riservato agli abbonati', '', '© RIPRODUZIONE RISERVATA', ''].join('\n'),
+      'pt.txt': ['Mundo', '', 'Negociações recomeçam em Doha', '', 'Os mediadores regressaram à capital do Qatar com uma nova proposta para as partes.', '', 'Por Ana Martins', '',
+        'Publicado em 05/02/2025 às 09:24', '', 'Partilhar', '', 'Ouvir este artigo', '', 'DOHA - Os mediadores abriram na quarta-feira uma nova ronda de negociações.', '',
+        'Leia também: Gaza, a trégua mantém-se', '', 'As conversações deverão prolongar-se até ao fim de semana.', '', 'Artigo exclusivo para assinantes', '', 'Com Lusa', ''].join('\n'),
+    });
+    expect(it?.stories[0]?.story.fields).toMatchObject({ title: 'Riprendono a Doha i colloqui per la tregua', authors: ['Giulia Rossi', 'Marco Bianchi'], language: 'it', dateline: { city: 'Doha', timezone: 'Asia/Qatar' } });
+    expect(it?.stories[0]?.story.body).toBe('I mediatori hanno avviato mercoledì un nuovo ciclo di colloqui.\n\nI colloqui dovrebbero proseguire fino al fine settimana.');
+    expect(pt?.stories[0]?.story.fields).toMatchObject({ title: 'Negociações recomeçam em Doha', authors: ['Ana Martins'], language: 'pt', agency: { name: 'Lusa' }, dateline: { city: 'Doha' } });
+    expect(pt?.stories[0]?.story.body).toBe('Os mediadores abriram na quarta-feira uma nova ronda de negociações.\n\nAs conversações deverão prolongar-se até ao fim de semana.');
+  });
+
+  it.each([['Di Battista'], ['di Roma'], ['Di Maio lascia il governo']])('takes no byline from %j (a surname alone, a place, a sentence)', async (line) => {
+    const [report] = await dryRun({ 'page.txt': `Riprendono i colloqui a Doha\n${line}\nPubblicato il 05 febbraio 2025 alle 09:24\n\nI mediatori hanno avviato un nuovo ciclo di colloqui.\n` });
+    expect(report?.stories[0]?.story.fields.authors).toBeUndefined();
+  });
+
   it('keeps a sentence that opens with Par or Por in the story: no byline', async () => {
     const [report] = await dryRun({ 'page.txt': `Les négociations reprennent à Doha\nPublié le 05 février 2025 à 09h24\n\n${FR_LEAD}\n\nPar Ailleurs, les diplomates restent prudents.\n\nPor Dios, dijo un testigo.\n` });
     expect(report?.stories[0]?.story.fields.authors).toBeUndefined();

@@ -53,20 +53,23 @@ const headlineIdiom = (rest: string): boolean => {
   return IDIOM_OPENINGS.has(first.toLowerCase()) || (first.toLowerCase() === 'no' && second.toLowerCase() === 'means');
 };
 
-/** `Par` or `Por` and a capital: a French or Spanish byline's opening. */
-const ROMANCE_BY = /^(?:Par|PAR|Por|POR)\s+(\p{Lu}.*)$/u;
+/** `Par`, `Por` or `di` and a capital: a French, Spanish, Portuguese or Italian byline's opening. */
+const ROMANCE_BY = /^(?:Par|PAR|Por|POR|Di|DI|di)\s+(\p{Lu}.*)$/u;
 
 /**
  * `By Jane Doe`, `By JANE DOE in Paris`, `By Jane Doe and John Roe`, `By Jane Doe, Reuters`,
  * `By MIKE GU in Hong Kong and AMY LI in Beijing | China Daily`.
  */
 export function parseByline(text: string): Byline | undefined {
-  // French and Spanish bylines (`Par Jeanne Dupont et Jean Martin`, `Por Juan Pérez y Ana Gómez en Madrid`): read as
-  // the English ones, and only when what follows is names (a sentence may open so: `Par ailleurs`, `Por Dios`).
+  // French, Spanish, Portuguese and Italian bylines (`Par Jeanne Dupont et Jean Martin`, `Por Juan Pérez y Ana Gómez en
+  // Madrid`, `Por Ana Martins e Rui Costa, em Lisboa`, `di Giulia Rossi`): read as the English ones, and only when what
+  // follows is names (a sentence may open so: `Par ailleurs`, `Por Dios`, `Di Maio lascia`).
   const romance = ROMANCE_BY.exec(text.trim());
   if (romance !== null) {
-    const read = parseByline(`By ${(romance[1] ?? '').replace(/ (?:et|y) (?=\p{Lu})/gu, ' and ').replace(/,? (?:à|en) (?=\p{Lu})/gu, ' in ')}`);
-    return read !== undefined && read.authors.length > 0 && read.notNames === undefined && read.publication === undefined && read.titles === undefined ? read : undefined;
+    const read = parseByline(`By ${(romance[1] ?? '').replace(/ (?:et|y|e) (?=\p{Lu})/gu, ' and ').replace(/,? (?:à|en|em|a) (?=\p{Lu})/gu, ' in ')}`);
+    // (Names of two words or more: `Di Battista` is a surname, `di Roma` a place.)
+    const names = read !== undefined && read.authors.length > 0 && read.authors.every((a) => a.name.includes(' '));
+    return names && read.notNames === undefined && read.publication === undefined && read.titles === undefined ? read : undefined;
   }
   // (A bullet or a spaced dash after the name parts what a comma would: `By Jane Doe • Senior Correspondent`, `By Jane
   // Doe - Reuters`. QA: such a line was no byline, and the headline.)

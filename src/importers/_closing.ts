@@ -140,8 +140,8 @@ function unmarkInner(blocks: Block[], notes: string[]): void {
  * Also as Deutsche Welle signs, its editors' initials before the agencies in brackets (`jd/sms (AFP, Reuters,
  * dpa)`), Channel NewsAsia, an editor's initials after the sources (`Source: Reuters/AFP/zl`), France 24, its own
  * name with them in brackets (`(FRANCE 24 with AFP)`), and Euronews (`Additional sources • AP, AFP`). (Each was
- * kept as the story's last paragraph.) And in French and Spanish: `Avec AFP`, `Con información de EFE`, `Fuente: EFE`,
- * `Le Monde avec AFP`.
+ * kept as the story's last paragraph.) And in French, Spanish, Portuguese and Italian: `Avec AFP`, `Con información de EFE`,
+ * `Fuente: EFE`, `Le Monde avec AFP`, `Com Lusa`, `Fonte: ANSA`.
  */
 function closingAgency(text: string): { name: string; via?: string } | undefined {
   const line = text.trim();
@@ -152,7 +152,7 @@ function closingAgency(text: string): { name: string; via?: string } | undefined
   if (credit !== undefined) return credit.agency;
   const inner = (inBrackets?.replace(/^\p{Lu}[\p{Lu}\d ]{1,30}? (?:with|avec|con)\s+(?=\p{Lu})/u, '') ?? bracketed)
     .replace(/^(?:—|–|--|-)\s*/u, '')
-    .replace(/^(?:with\s+(?:inputs?\s+from\s+)?|inputs?\s+from\s+|sources?\s*:\s*|additional sources?\s*[•·:]?\s*|avec\s+|con\s+(?:información\s+de\s+)?|fuentes?\s*:\s*)/iu, '')
+    .replace(/^(?:with\s+(?:inputs?\s+from\s+)?|inputs?\s+from\s+|sources?\s*:\s*|additional sources?\s*[•·:]?\s*|avec\s+|con\s+(?:información\s+de\s+)?|fuentes?\s*:\s*|com\s+|fonte\s*:\s*)/iu, '')
     .replace(/\.$/u, '')
     // (Initials, not an agency in lower case: `Source: Xinhua/dpa` credits dpa.)
     .replace(/(?<=\S)\/(\p{Ll}{1,4})$/u, (initials, letters: string) => (parseAgencyLine(letters) === undefined ? '' : initials));

@@ -55,6 +55,8 @@ const CHROME: readonly RegExp[] = [
   // was dropped as one. Review.)
   /^(?:copyright\s*(?:©|\(c\))?\s*(?:\d{4}|.*\ball rights reserved\b)|©\s*(?:\d{4}|$|.*\ball rights reserved\b)|\(c\)\s*\d{4})/i,
   /^all rights reserved\.?$/i,
+  // (Italian and Portuguese pages' own: `© RIPRODUZIONE RISERVATA`, `Todos os direitos reservados`.)
+  /^(?:©\s*)?(?:riproduzione riservata|todos os direitos reservados)\.?$/iu,
   /^(?:版权所有|版權所有)/,
   /^note: browsers with\b/i,
   /^license for publishing\b/i,
@@ -139,8 +141,11 @@ const PROMO: readonly RegExp[] = [
   // vous reste 75% de cet article à lire`; QA: each was the headline).
   /^(?:(?:for )?subscribers? only|subscriber exclusive|exclusive(?: (?:to|for) subscribers)?|premium(?: content| article)?|(?:article |contenu )?réservé aux abonnés|la suite est réservée aux abonnés\.?|il vous reste \d{1,3}\s?% de cet article à lire\.?|lire la suite|(?:contenido )?exclusivo para suscriptores|solo para suscriptores)$/iu,
   /^(?:compartir(?: en (?:facebook|twitter|x|whatsapp|linkedin))?|guardar|imprimir|copiar enlace|comentar|\d+\s*comentarios?|publicidad|seguir leyendo|(?:tiempo de )?lectura\s*[:：]?\s*\d{1,3}\s*min(?:utos?|\.)?|\d{1,3}\s*min(?:utos?|\.)?\s+de lectura|suscr[ií]bete\b.{0,60})$/iu,
+  // Italian and Portuguese pages' (the Corriere's and la Repubblica's `Condividi`, `Ascolta l'articolo`, `Tempo di lettura 3
+  // min`; Público's and Observador's `Partilhar`, `Ouvir este artigo`, `Continuar a ler`, paywalls' labels).
+  /^(?:condividi(?: su (?:facebook|twitter|x|whatsapp|linkedin))?|ascolta(?: l['’]articolo| questo articolo)?|salva|stampa|copia (?:il )?link|commenta|\d+\s*commenti|pubblicit[àa]|continua a leggere|(?:tempo di )?lettura\s*[:：]?\s*\d{1,3}\s*min(?:uti|\.)?|\d{1,3}\s*min(?:uti|\.)?\s+(?:di )?lettura|abbonati\b.{0,60}|(?:articolo )?riservato agli abbonati|partilhar(?: no (?:facebook|twitter|x|whatsapp|linkedin))?|compartilhar|ouvir(?: este)? artigo|guardar|imprimir|copiar (?:o )?link|comentar|\d+\s*coment[áa]rios?|publicidade|continuar a ler|(?:tempo de )?leitura\s*[:：]?\s*\d{1,3}\s*min(?:utos?|\.)?|\d{1,3}\s*min(?:utos?|\.)?\s+de leitura|assine\b.{0,60}|(?:artigo )?exclusivo (?:para )?assinantes)$/iu,
 ];
-const RELATED = /^(?:related(?: stor(?:y|ies)| articles?| news| coverage| topics| content)?|read more|read also|also read|see also|more on this(?: story)?|explore more on these topics|(?:suggested )?topics|tags|filed under|you may also like|相关(?:新闻|阅读|报道)|相關(?:新聞|閱讀|報導|報道)|(?:à )?lire aussi|voir aussi|sur le même sujet|lea también|lee también|leer más|te puede interesar|noticias relacionadas|archivado en|mots-clés|étiquettes)\s*(?:[:：]\s*(?<title>.*)|\s[|]\s*(?<barTitle>.*))?$/iu;
+const RELATED = /^(?:related(?: stor(?:y|ies)| articles?| news| coverage| topics| content)?|read more|read also|also read|see also|more on this(?: story)?|explore more on these topics|(?:suggested )?topics|tags|filed under|you may also like|相关(?:新闻|阅读|报道)|相關(?:新聞|閱讀|報導|報道)|(?:à )?lire aussi|voir aussi|sur le même sujet|lea también|lee también|leer más|te puede interesar|noticias relacionadas|archivado en|mots-clés|étiquettes|leggi anche|potrebbe interessarti|leia também|leia mais|veja também|saiba mais)\s*(?:[:：]\s*(?<title>.*)|\s[|]\s*(?<barTitle>.*))?$/iu;
 /**
  * "Related:", or "Related: <a headline>"; "Related: officials said …" is a sentence of the story. Also
  * the lists of topics and stories under a story (the BBC's "More on this story" and "Related topics", the

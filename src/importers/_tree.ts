@@ -69,7 +69,8 @@ export function textOf(node: El | string | undefined): string {
 }
 
 /** Text of format and control characters alone (direction marks, zero-width spaces, NEL) and spaces: nothing to read. */
-export const invisibleOnly = (s: string): boolean => /^[\p{Cf}\p{Cc}\s]*$/u.test(s);
+const INVISIBLE_ONLY = /^[\p{Cf}\p{Cc}\s]*$/u;
+export const invisibleOnly = (s: string): boolean => INVISIBLE_ONLY.test(s);
 
 /**
  * Whitespace runs as one space (a NEL, which the build strips, too), trimmed; empty for text of invisible characters

@@ -15,6 +15,7 @@ import { lookupCity } from './gazetteer.js';
 import type { DatelineLead } from './_dateline-lead.js';
 import { besidesAuthors, reporterNames } from './_contributors.js';
 import { contentId, markdownHeading, markdownText, withoutWireMarks } from './record.js';
+import { invisibleOnly } from './_tree.js';
 import type { Importer, ImportResult, RecordFieldsOut } from './types.js';
 import { type PageBlock, BREADCRUMB_SEP, classify, type Line, withoutLinkNoise } from './_page.js';
 import { leadOf, type TextLead } from './_lead.js';
@@ -29,9 +30,6 @@ import { readHead } from './_text-head.js';
 import { readOpening } from './_text-opening.js';
 import { readEnding } from './_text-ending.js';
 
-/** A line of format and control characters alone (direction marks and isolates, zero-width spaces and joiners, a BOM, NEL) and spaces. */
-const INVISIBLE_ONLY = /^[\p{Cf}\p{Cc}\s]+$/u;
-
 /** A page's lines, numbered and classified (`classify`). */
 function pageLines(text: string, timezone: string): Line[] {
   // A run of spaces or tabs inside a line is one space, as a page shows it (and as Markdown would):
@@ -44,7 +42,7 @@ function pageLines(text: string, timezone: string): Line[] {
     const read = withoutLinkNoise(raw.replace(/[\t\v\f\u0085]/gu, ' ').replace(/[^\S\r\n]{2,}/g, ' ').trim()).replace(/(?<=(?:GMT|UTC)[+-]\d{1,2}(?::?\d{2})?|\b[A-Z]{2,5}T)(?=Updated\b)/g, ' ');
     // (A line of nothing but invisible characters, a direction mark or a zero-width space left by a copy, is blank: fuzzing,
     // one was the headline, a title the build refused as empty.)
-    const t = INVISIBLE_ONLY.test(read) ? '' : read;
+    const t = invisibleOnly(read) ? '' : read;
     return { n: i + 1, text: t, kind: classify(t, timezone) };
   });
 }

@@ -518,6 +518,15 @@ describe('importText: fixtures', () => {
     },
   );
 
+  it.each([['Opinion'], ['World News'], ['BUSINESS']])('says a section\'s label alone over a byline (%j), taken for the headline, may be none', (label) => {
+    const text = [label, '', 'By Jane Doe', '', 'Published: 2025-02-05 09:24', '', 'The council voted on Tuesday to keep the night buses running.', ''].join('\n');
+    const story = only(importText(text, { file: 'b.txt', timezone: ZONE }));
+    expect(story.notes).toContain(`the headline ${JSON.stringify(label)} reads as a section's label: the page may have no headline; check it`);
+    // A headline of other words says nothing of the kind.
+    const real = only(importText(text.replace(label, 'Night buses stay'), { file: 'b.txt', timezone: ZONE }));
+    expect(real.notes.join('\n')).not.toContain('section\'s label');
+  });
+
   it.each([['The Washington Post'], ['Financial Times'], ['BBC News'], ['The Hindu']])('takes no masthead alone over the stamp (%j) for the headline, under one of four words or more', (masthead) => {
     const text = ['World', '', 'Ceasefire talks resume in Doha', '', masthead, '', 'Published: 2025-02-05 09:24', '', 'DOHA, Feb. 5 -- Body paragraph.', ''].join('\n');
     const story = only(importText(text, { file: 'b.txt', timezone: ZONE }));

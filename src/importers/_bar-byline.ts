@@ -23,6 +23,12 @@ const LABEL_WORDS = new Set([
   'preview', 'highlights',
 ]);
 
+/** A section's label alone, of up to three words all a label's (`Opinion`, `World News`, `Business`). */
+export function sectionLabel(text: string): boolean {
+  const words = text.trim().toLowerCase().split(/\s+/u);
+  return words.length <= 3 && words.every((w) => LABEL_WORDS.has(w.replace(/[.:'’]+$/u, '')));
+}
+
 /** The article a masthead opens with, in English, Spanish, French or Italian. */
 const MASTHEAD_ARTICLE = /^(?:The|El|La|Le|Les|Los|Las|Il)\s+\p{Lu}/u;
 

@@ -5,7 +5,7 @@
  * (`pickHeadline`), and what is left is noted.
  */
 import { parseAgencyLine } from './_agencies.js';
-import { outletInPlace, personAlone, publicationWithAgency } from './_bar-byline.js';
+import { outletInPlace, personAlone, publicationWithAgency, sectionLabel } from './_bar-byline.js';
 import { parseByline } from './_bylines.js';
 import { pickHeadline } from './_headline.js';
 import { IMAGE_LINE, type Line, NAV } from './_page.js';
@@ -109,6 +109,11 @@ export function readHead(page: PageState, lines: readonly Line[], crumb: number,
     notes.push(`the sentence under the headline taken for the summary: ${q(standfirst.text)}`);
   }
   const headline = candidates[top];
+  // A section's label alone taken for the headline, over a byline (`Opinion`, then `By Jane Doe`): the page may have
+  // none, or one in a form not read; said, for the desk to check (QA: it went out as the title without a word).
+  if (headline !== undefined && page.bylineRead && sectionLabel(headline.text)) {
+    notes.push(`the headline ${q(headline.text)} reads as a section's label: the page may have no headline; check it`);
+  }
   // (By index: `indexOf` for each line took 2.5 s on a head of 100,000 lines with no stamp. Hostile scan.)
   for (const [k, c] of candidates.entries()) {
     if (c === headline || c === standfirst) continue;

@@ -97,6 +97,14 @@ describe('ninjs fixtures → whole records', () => {
     expectAccepted(story);
   });
 
+  it('keeps a link\'s text and drops its target when it goes to no page (javascript:, data:), with a note (fuzzing)', () => {
+    const html = '<p>HONG KONG, Feb. 5 (Xinhua) -- The race <a href="javascript:alert(1)">opened</a> on time, <a href=" DATA:text/html,x">said</a> <a href="https://example.com/r">officials</a>.</p>';
+    const story = run('js.json', variant('v1.ninjs.json', { body_html: html })).stories[0]!;
+    expect(story.body).toBe('The race opened on time, said [officials](https://example.com/r).');
+    expect(story.notes).toEqual(expect.arrayContaining(['a link to "javascript:alert(1)" is to no page: its text kept, not the link', 'a link to "DATA:text/html,x" is to no page: its text kept, not the link']));
+    expectAccepted(story);
+  });
+
   it('uses the uri as the id as it is, and derives one from the content when there is none', () => {
     expect(run('v2.ninjs.json').stories[0]!.fields.id).toBe('https://wire.example.com/items/2025/03/lisbon-tram');
     const story = run('x.json', variant('v1.ninjs.json', { uri: undefined })).stories[0]!;

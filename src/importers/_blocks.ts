@@ -46,7 +46,28 @@ export interface Collected {
 export function collectBlocks(root: El | undefined): Collected {
   const out: Collected = { blocks: [], images: [], notes: [] };
   if (root !== undefined) walk(root, out);
+  unlinkScripts(out);
   return out;
+}
+
+/** A link's scheme that is no page to go to: `javascript:`, `data:`, `vbscript:`, `file:` (any but http, https, mailto, tel). */
+const NO_PAGE = /^(?!(?:https?|mailto|tel):)[a-z][a-z0-9+.-]*:/iu;
+
+/**
+ * Links to no page (`<a href="javascript:…">`) keep their text and lose their target, noted: the build's sanitiser would
+ * drop them from the feeds, but the record, which a desk may copy elsewhere, carried them (fuzzing).
+ */
+function unlinkScripts(out: Collected): void {
+  const inlines = out.blocks.flatMap((b) => (b.kind === 'p' ? [b.inline] : b.kind === 'quote' ? b.paragraphs : b.kind === 'list' ? b.items : []));
+  const dropped = new Set<string>();
+  for (const inline of inlines) {
+    for (const i of inline) {
+      if (i.href === undefined || !NO_PAGE.test(i.href.replace(/[\s\u0000-\u001f]+/gu, ''))) continue;
+      dropped.add(i.href);
+      delete i.href;
+    }
+  }
+  for (const href of dropped) out.notes.push(`a link to ${JSON.stringify(href.length > 60 ? `${href.slice(0, 60)}…` : href)} is to no page: its text kept, not the link`);
 }
 
 function walk(container: El, out: Collected): void {

@@ -7,6 +7,9 @@
  * tests/urls.test.ts compares the two on generated and tricky values.
  */
 
+/** URL schemes a link of a story keeps (`tel:` for a tip line): the build's sanitiser's, and the importers' (`_blocks.ts`). */
+export const LINK_SCHEMES: readonly string[] = ['http', 'https', 'mailto', 'tel'];
+
 /** Lower-case labels, the last one starting with a letter (a numeric last label makes an IPv4 address). */
 const HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 /** Segments of characters a path keeps as they are, none of them `.` or `..` (each starts with one of these). */

@@ -11,7 +11,7 @@ import { elementsTooDeep, withoutTags } from './_bounds.js';
 import { isRightToLeft } from './_direction.js';
 import { chineseWords, isChinese } from './_chinese.js';
 import { escapeHtml, stripForbidden } from './_text.js';
-import { rfc3986Href } from './_urls.js';
+import { LINK_SCHEMES, rfc3986Href } from './_urls.js';
 import { PICTURE_PARTS, withPictureFallbacks } from './_picture.js';
 
 const ALLOWED_TAGS = [
@@ -26,8 +26,7 @@ const ALLOWED_TAGS = [
  */
 const BLOCKS_AS_DIV = ['address', 'article', 'header', 'footer', 'main', 'hgroup', 'center', 'search'];
 const KEPT_SET = new Set([...ALLOWED_TAGS, ...BLOCKS_AS_DIV, ...PICTURE_PARTS]);
-/** URL schemes kept in links (`tel:` for a tip line) and in images. */
-const LINK_SCHEMES = ['http', 'https', 'mailto', 'tel'];
+/** URL schemes kept in images (and in links: `LINK_SCHEMES`). */
 const IMG_SCHEMES = ['http', 'https'];
 /** An image the sanitiser wrote without a URL (every kept one has a `src`): one that lost it. Linear: each look stops at its tag's end. */
 const IMAGE_WITHOUT_URL = /<img(?![^>]*\ssrc=")[^>]*>/g;
@@ -194,7 +193,7 @@ export function renderBody(body: Body, baseUrl: string): RenderedBody {
       time: ['datetime'],
       ol: ['start'],
     },
-    allowedSchemes: LINK_SCHEMES,
+    allowedSchemes: [...LINK_SCHEMES],
     allowedSchemesByTag: { img: IMG_SCHEMES },
     allowProtocolRelative: false,
     disallowedTagsMode: 'discard',

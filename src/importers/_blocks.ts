@@ -6,6 +6,7 @@
  */
 import { BLOCK_LEVEL, child, children, CONTAINERS, descendants, DROPPED, HEADINGS, squash, textOf, type El } from './_tree.js';
 import { markdownHeading, markdownText } from './record.js';
+import { LINK_SCHEMES } from '../core/_urls.js';
 
 // ----- The model -----
 
@@ -50,8 +51,11 @@ export function collectBlocks(root: El | undefined): Collected {
   return out;
 }
 
-/** A link's scheme that is no page to go to: `javascript:`, `data:`, `vbscript:`, `file:` (any but http, https, mailto, tel). */
-const NO_PAGE = /^(?!(?:https?|mailto|tel):)[a-z][a-z0-9+.-]*:/iu;
+/** Whether a link's target is no page to go to: of a scheme the build's links do not keep (`javascript:`, `data:`, `file:`). */
+const toNoPage = (href: string): boolean => {
+  const scheme = /^([a-z][a-z0-9+.-]*):/iu.exec(href.replace(/[\s\u0000-\u001f]+/gu, ''))?.[1];
+  return scheme !== undefined && !LINK_SCHEMES.includes(scheme.toLowerCase());
+};
 
 /**
  * Links to no page (`<a href="javascript:…">`) keep their text and lose their target, noted: the build's sanitiser would
@@ -62,7 +66,7 @@ function unlinkScripts(out: Collected): void {
   const dropped = new Set<string>();
   for (const inline of inlines) {
     for (const i of inline) {
-      if (i.href === undefined || !NO_PAGE.test(i.href.replace(/[\s\u0000-\u001f]+/gu, ''))) continue;
+      if (i.href === undefined || !toNoPage(i.href)) continue;
       dropped.add(i.href);
       delete i.href;
     }

@@ -348,3 +348,19 @@ function otherEnglishLead(paragraph: string): DatelineLead | undefined {
   }
   return lead;
 }
+
+/**
+ * A dateline printed apart from the story (NITF's `<dateline>` without its `<city>`, NewsML-G2's
+ * `<dateline>`): `TOKYO, March 11`, `London, 3 February`, `Portland, Ore., Feb. 4`. Read as a lead is, its
+ * city in capitals or as a name; the city is the text before the first comma when no lead is read, and
+ * none for words that name no place (`Today, Feb. 4`).
+ */
+export function printedDateline(printed: string): { lead: ReturnType<typeof parseDatelineLead>; city: string } {
+  if (printed === '') return { lead: undefined, city: '' };
+  const trimmed = printed.replace(/[\s,:—–-]+$/, '');
+  // (A lead's city is in capitals; a dateline may print it as a name, "London, 3 February".)
+  const direct = parseDatelineLead(`${trimmed} -- .`);
+  const lead = direct ?? parseDatelineLead(`${trimmed.replace(/^[^,]+/, (c) => c.toUpperCase())} -- .`);
+  const first = printed.split(',')[0]?.trim() ?? '';
+  return { lead, city: direct?.city ?? (notAPlace(first) ? '' : first) };
+}

@@ -353,6 +353,27 @@ export function readStamp(raw: string, zone: string): RecordStamp | undefined {
 }
 
 /**
+ * An embargo (ninjs `embargoed`, NewsML-G2 `itemMeta/embargoed`): the time before which the story must not
+ * appear. Without a clock we cannot tell whether it has passed, unless the copy itself was created after
+ * it; otherwise the record is written as a draft.
+ */
+export function embargoFields(raw: string, published: RecordStamp, version: RecordStamp | undefined, zone: string, fields: RecordFieldsOut, notes: string[]): void {
+  const until = readStamp(raw, zone);
+  const newest = [published, version].flatMap((s) => (s?.instant === undefined ? [] : [s.instant.getTime()]));
+  if (until?.instant !== undefined && newest.some((t) => t >= (until.instant as Date).getTime())) return;
+  fields.draft = true;
+  // Published when the embargo lifts, not when the copy was created: the feeds date it then (and a
+  // dateline of the embargo's day is no longer after the first publication).
+  if (until?.instant !== undefined && published.instant !== undefined && until.instant.getTime() > published.instant.getTime()) {
+    notes.push(`dated ${until.value}, when the embargo lifts (created ${fields.date}): change "date" if the story goes out later`);
+    fields.date = until.value;
+    const updated = fields.updated === undefined ? undefined : readStamp(fields.updated, zone)?.instant;
+    if (fields.updated !== undefined && (updated === undefined || updated.getTime() <= until.instant.getTime())) delete fields.updated;
+  }
+  notes.push(`embargoed until ${raw.trim()}: written as a draft; remove "draft: true" once the embargo is lifted`);
+}
+
+/**
  * Notes a stamp with a time but no UTC offset, which the formats' own rules do not foresee (ninjs wants
  * RFC 3339) or leave to the sender (NITF): it is read as wall-clock time in the site's zone, and the desk
  * should know that this was a reading, not what the copy said.

@@ -19,7 +19,7 @@ import { parseJson } from '../sources/_positions.js';
 import type { Diagnostic } from '../types.js';
 import { collectBlocks, renderBlocks, type Block, type ImageCandidate } from './_blocks.js';
 import {
-  clockError, laterStamp, leadDateline, noteLocalStamp, permanentId, pickImage, readStamp, resolveDateline, takeDuplicateLead, WITHDRAWN, type RecordStamp,
+  clockError, embargoFields, laterStamp, leadDateline, noteLocalStamp, permanentId, pickImage, readStamp, resolveDateline, takeDuplicateLead, WITHDRAWN, type RecordStamp,
 } from './_story.js';
 import { Credits } from './_credits.js';
 import { invisibleOnly, squash, textOf, unique, VOID_ELEMENTS, type El } from './_tree.js';
@@ -193,7 +193,7 @@ function readNinjs(text: string, ctx: ImportContext): ImportResult {
     const updated = laterStamp(stamps.firstcreated, stamps.versioncreated, notes, 'versioncreated');
     if (updated !== undefined) fields.updated = updated;
   }
-  embargo(data, published, stamps.versioncreated, ctx, fields, notes);
+  if (embargoed !== undefined) embargoFields(embargoed, published, stamps.versioncreated, ctx.timezone, fields, notes);
 
   const language = str(data, 'language')?.trim();
   // (One that is no language tag is noted, not written: the build would refuse the record. Fuzzing.)
@@ -383,28 +383,6 @@ function pictures(o: Obj, notes: string[]): ImageCandidate[] {
 
 function num(v: unknown): number | undefined {
   return typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : undefined;
-}
-
-/**
- * `embargoed` holds the time before which the story must not appear. Without a clock we cannot tell whether
- * it has passed, unless the copy itself was created after it; otherwise the record is written as a draft.
- */
-function embargo(o: Obj, published: RecordStamp, version: RecordStamp | undefined, ctx: ImportContext, fields: RecordFieldsOut, notes: string[]): void {
-  const raw = str(o, 'embargoed');
-  if (raw === undefined) return;
-  const until = readStamp(raw, ctx.timezone);
-  const newest = [published, version].flatMap((s) => (s?.instant === undefined ? [] : [s.instant.getTime()]));
-  if (until?.instant !== undefined && newest.some((t) => t >= (until.instant as Date).getTime())) return;
-  fields.draft = true;
-  // Published when the embargo lifts, not when the copy was created: the feeds date it then (and a
-  // dateline of the embargo's day is no longer after the first publication).
-  if (until?.instant !== undefined && published.instant !== undefined && until.instant.getTime() > published.instant.getTime()) {
-    notes.push(`dated ${until.value}, when the embargo lifts (created ${fields.date}): change "date" if the story goes out later`);
-    fields.date = until.value;
-    const updated = fields.updated === undefined ? undefined : readStamp(fields.updated, ctx.timezone)?.instant;
-    if (fields.updated !== undefined && (updated === undefined || updated.getTime() <= until.instant.getTime())) delete fields.updated;
-  }
-  notes.push(`embargoed until ${raw.trim()}: written as a draft; remove "draft: true" once the embargo is lifted`);
 }
 
 // ----- HTML -----

@@ -7,8 +7,6 @@
  * Only what is NITF's own is here; the element tree is in `_tree.ts`, the body's blocks in `_blocks.ts`, and
  * credits, datelines, the picture, time stamps and ids (shared with the ninjs importer) in `_story.ts`.
  */
-import { decodeHTMLStrict } from 'entities';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { localDate } from '../core/_dates.js';
 import { isLanguageTag } from '../core/validate.js';
 import { diagnostic, Errors } from '../errors.js';
@@ -18,8 +16,9 @@ import {
   clockError, datelineDay, laterStamp, leadDateline, noteLocalStamp, permanentId, pickImage, readStamp, resolveDateline, takeDuplicateLead, WITHDRAWN, type DatelineOut, type Timed,
 } from './_story.js';
 import { Credits } from './_credits.js';
-import { attr, child, children, lineOf, squash, textOf, toNodes, unique, type El } from './_tree.js';
-import { notAPlace, parseDatelineLead } from './_dateline-lead.js';
+import { attr, child, children, lineOf, squash, textOf, unique, type El } from './_tree.js';
+import { readXmlCopy } from './_xml-copy.js';
+import { printedDateline } from './_dateline-lead.js';
 import { parseAgencyLine } from './_agencies.js';
 import { printedDay } from './_months.js';
 import { agencyOfJob, agencyOfPublication, isJobPhrase } from './_names.js';
@@ -27,38 +26,6 @@ import { takeClosingCredits, takeCreditLine } from './_closing.js';
 import { nameSuffix, withSuffix } from './_suffix.js';
 import type { ImportContext, ImportResult, Importer, RecordFieldsOut } from './types.js';
 import { withoutWireMarks } from './record.js';
-
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  removeNSPrefix: true,
-  trimValues: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  processEntities: true,
-  htmlEntities: true,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-});
-
-/**
- * HTML's named entities, which NITF written with an HTML DTD in mind uses (`caf&eacute;`), as numeric
- * references the parser reads: it knows a few names itself, and left the others as written (`&eacute;` went
- * into the record). In the raw text, before the parser reads it, so that `&amp;eacute;`, text about
- * entities, stays as written. XML's own five, and any other name (one the DOCTYPE declares), are left alone.
- */
-function htmlEntitiesAsNumbers(text: string): string {
-  if (!text.includes('&')) return text;
-  // (Not one the DOCTYPE declares, `<!ENTITY copy "Copyright Xinhua">`, nor in a CDATA section or a comment, which hold text.)
-  const declared = new Set([...text.matchAll(/<!ENTITY\s+([A-Za-z][\w.-]*)/g)].map((m) => m[1]));
-  return text.replace(/<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<!--[\s\S]*?(?:-->|$)|&([A-Za-z][A-Za-z0-9]{1,31});/g, (e, name: string | undefined) => {
-    if (name === undefined || XML_ENTITIES.has(name) || declared.has(name)) return e;
-    const decoded = decodeHTMLStrict(e);
-    return decoded === e ? e : [...decoded].map((c) => `&#${c.codePointAt(0)};`).join('');
-  });
-}
-const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
 
 /** management-status values under which the agency has not released the story (NITF 3.x docdata), with advice. */
 const NOT_PUBLISHED: Readonly<Record<string, string>> = {
@@ -68,19 +35,9 @@ const NOT_PUBLISHED: Readonly<Record<string, string>> = {
 
 export const importNitf: Importer = (text: string, ctx: ImportContext): ImportResult => {
   const { file } = ctx;
-  const valid = XMLValidator.validate(text);
-  if (valid !== true) return { stories: [], diagnostics: [xmlError(valid.err, text, file)] };
-
-  let parsed: unknown[];
-  try {
-    parsed = parser.parse(htmlEntitiesAsNumbers(text)) as unknown[];
-  } catch (e) {
-    // Well-formed but refused by the parser: an external entity in the DOCTYPE, which is never fetched.
-    const at = /<!ENTITY[^>]*\b(?:SYSTEM|PUBLIC)\b/.exec(text) ?? /<!DOCTYPE/.exec(text);
-    const line = at === null ? 1 : text.slice(0, at.index).split('\n').length;
-    return { stories: [], diagnostics: [diagnostic(Errors.ImportXmlSyntax, { file, line }, `${(e as Error).message.replace(/\.$/, '')} (Dateline reads no file or URL an XML document names)`)] };
-  }
-  const roots = toNodes(parsed);
+  const read = readXmlCopy(text, file);
+  if ('problem' in read) return { stories: [], diagnostics: [read.problem] };
+  const roots = read.roots;
   const nitf = roots.find((n): n is El => typeof n !== 'string' && n.name === 'nitf');
   if (nitf === undefined) {
     const root = roots.find((n): n is El => typeof n !== 'string');
@@ -218,19 +175,6 @@ export const importNitf: Importer = (text: string, ctx: ImportContext): ImportRe
   return { stories: [{ fields, body: markdown, notes }], diagnostics };
 };
 
-function xmlError(err: { code: string; msg: string; line: number; col?: number }, text: string, file: string): Diagnostic {
-  // The validator reports elements still open at the end of the file at line 1; the problem is at the end.
-  const open = /^Invalid '\[(.*)\]' found\.$/s.exec(err.msg);
-  if (err.code === 'InvalidXml' && open !== null) {
-    const names = [...(open[1] ?? '').matchAll(/"([^"]+)"/g)].map((m) => m[1] ?? '');
-    const lines = text.replace(/\s+$/, '').split('\n');
-    const detail = `the file ends inside <${names[names.length - 1] ?? '?'}> (open: ${names.join(' > ')}); it looks truncated`;
-    return diagnostic(Errors.ImportXmlSyntax, { file, line: lines.length }, detail);
-  }
-  const col = err.col === undefined ? '' : ` (column ${err.col})`;
-  return diagnostic(Errors.ImportXmlSyntax, { file, line: err.line }, `${err.msg.replace(/\.$/, '')}${col}`);
-}
-
 function readByline(byline: El, credits: Credits, notes: string[]): void {
   const { people, rest } = bylinePeople(byline);
   for (const t of children(byline, 'byttl').map((b) => squash(textOf(b))).filter(Boolean)) {
@@ -292,17 +236,10 @@ function readNitfDateline(dl: El, published: Timed, ctx: ImportContext, diagnost
   let city = squash(textOf(child(location, 'city')));
   const state = squash(textOf(child(location, 'state'))) || squash(textOf(child(location, 'region')));
   const country = squash(textOf(child(location, 'country')));
-  let lead: ReturnType<typeof parseDatelineLead>;
+  let lead: ReturnType<typeof printedDateline>['lead'];
   if (city === '') {
     // An unmarked dateline such as "TOKYO, March 11": the part before the date.
-    const printed = squash(dl.children.map((c) => (typeof c === 'string' ? c : c.name === 'story.date' ? '' : textOf(c))).join(''));
-    const trimmed = printed.replace(/[\s,:—–-]+$/, '');
-    // (A lead's city is in capitals; a `<dateline>` may print it as a name, "London, 3 February".)
-    const direct = printed === '' ? undefined : parseDatelineLead(`${trimmed} -- .`);
-    lead = direct ?? (printed === '' ? undefined : parseDatelineLead(`${trimmed.replace(/^[^,]+/, (c) => c.toUpperCase())} -- .`));
-    const first = printed.split(',')[0]?.trim() ?? '';
-    // (`Today, Feb. 4` names no city.)
-    city = direct?.city ?? (notAPlace(first) ? '' : first);
+    ({ lead, city } = printedDateline(squash(dl.children.map((c) => (typeof c === 'string' ? c : c.name === 'story.date' ? '' : textOf(c))).join(''))));
   }
   if (city === '') {
     notes.push('dateline without a city: not used');

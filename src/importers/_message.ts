@@ -10,7 +10,7 @@ import PostalMime, { type Attachment, type Email } from 'postal-mime';
 import { collectBlocks, plainText, type Block } from './_blocks.js';
 import { squash, textOf, type El } from './_tree.js';
 import { fieldOf, headerAt, leafParts, parameter, textLines, textPart, type Leaf } from './_message-lines.js';
-import { parseHtml } from './ninjs.js';
+import { parseHtml } from './_html.js';
 import { q } from './_text-problems.js';
 
 /** One message, opened into copy the mail reader takes. */

@@ -75,22 +75,29 @@ function copyOf(bytes: Buffer, shown: string, format: ImportFormat | undefined):
   }
   // (`--format text` on NITF or ninjs read their markup as a page, and asked for a stamp it printed none of.)
   const found = detectFormat(text);
-  if (format === 'text' && (found === 'nitf' || found === 'ninjs')) return diagnostic(Errors.ImportFormatGiven, { file: shown, line: 1 }, found === 'nitf' ? 'NITF' : 'ninjs');
+  if (format === 'text' && found !== 'text' && typeof found === 'string') return diagnostic(Errors.ImportFormatGiven, { file: shown, line: 1 }, FORMAT_NAMES[found]);
   const detected = format ?? found;
   if (typeof detected !== 'string') return diagnostic(Errors.ImportFormatUnknown, { file: shown, line: 1 }, detected.unknown);
   // Markup nested deeper than any wire copy's, found before it is read: reading it took time that grew
   // faster than the depth (QA: 50,000 levels of <div> in a ninjs body, 26 s), until the stack ran out.
   // (ninjs bodies are HTML inside JSON strings, escaped as the writer chose (`\u003c`): their reader counts
   // their depth itself, `parseHtml`.)
-  const deep = detected === 'nitf' ? tooDeepAt(text) : undefined;
+  const deep = detected === 'nitf' || detected === 'newsml' ? tooDeepAt(text) : undefined;
   if (deep !== undefined) return diagnostic(Errors.ImportTooDeep, { file: shown, line: deep });
   return { text, format: detected, notes: [] };
 }
 
-/** Detects the format from content: NITF XML, ninjs JSON, or raw text. */
+/** The formats as messages name them. */
+const FORMAT_NAMES: Readonly<Record<ImportFormat, string>> = { text: 'raw text', nitf: 'NITF', newsml: 'NewsML-G2', ninjs: 'ninjs' };
+
+/** Detects the format from content: NITF or NewsML-G2 XML, ninjs JSON, or raw text. */
 export function detectFormat(text: string): ImportFormat | { unknown: string } {
   const head = text.trimStart();
-  if (head.startsWith('<')) return /<nitf[\s>]/.test(head) ? 'nitf' : { unknown: 'this is XML but not NITF (no <nitf> element)' };
+  if (head.startsWith('<')) {
+    // (The root element's name, past the declaration, comments and a DOCTYPE; a NewsML-G2 item or message in any namespace prefix.)
+    if (/<(?:[\w.-]+:)?(?:newsItem|newsMessage)[\s>]/.test(head) && !/<nitf[\s>]/.test(head.slice(0, head.search(/<(?:[\w.-]+:)?(?:newsItem|newsMessage)[\s>]/)))) return 'newsml';
+    return /<nitf[\s>]/.test(head) ? 'nitf' : { unknown: 'this is XML but neither NITF nor NewsML-G2 (no <nitf>, <newsItem> or <newsMessage> element)' };
+  }
   // (A list of items, `[{…}, {…}]`, was read as a page of raw text, and refused for want of a stamp.)
   if (/^\[\s*[{\]]/.test(head)) return { unknown: 'this is a JSON list: a ninjs file holds one item, one object, so give each item a file of its own' };
   if (head.startsWith('{')) {

@@ -144,6 +144,16 @@ function otherPlace(city: string, region: string | undefined, dateline: Dateline
 }
 
 /**
+ * The story's dateline: the one its structured fields give, the lead that repeats it taken off the body
+ * (`takeDuplicateLead`); else the one the body's first paragraph prints (`leadDateline`), if any.
+ */
+export function storyDateline(structured: DatelineOut | undefined, blocks: Block[], published: Timed, credits: Credits, notes: string[], file: string, diagnostics: Diagnostic[]): DatelineOut | undefined {
+  if (structured === undefined) return leadDateline(blocks, published, credits, notes, file, diagnostics);
+  takeDuplicateLead(blocks, structured, published, credits, notes);
+  return structured;
+}
+
+/**
  * If the first paragraph opens with a printed dateline for the same city as the structured one
  * (`WASHINGTON, Feb. 4 (Xinhua) --`; `中央社台北20日電` under `located` 臺北 or Taipei: `sameCity`), the lead is taken out so the build does not print it twice. What
  * it says that the fields lack (the agency, the date) is kept in the fields.
@@ -352,12 +362,62 @@ export function readStamp(raw: string, zone: string): RecordStamp | undefined {
   return stamp;
 }
 
+/** Where a stamp of the copy is, as a diagnostic names it. */
+type Where = { file: string; line?: number | undefined; field: string };
+
+/**
+ * The first publication, update and embargo of copy stamped as IPTC's item models stamp it (NewsML-G2's
+ * `firstCreated`, `versionCreated` and `embargoed`; ninjs's same fields, lowercased): `first` is the first
+ * publication (`version` when it is the only one), a later `version` the update, and an embargo that has not
+ * passed by either makes a draft dated when it lifts (`embargoFields`). A stamp that is none, or a wall-clock
+ * time the site's zone skips or repeats (which names no instant), is refused where it is; copy with neither
+ * stamp is refused (`missing`: what it lacks, in the format's words).
+ */
+export function createdStamps(
+  raw: { first?: string | undefined; version?: string | undefined; embargoed?: string | undefined },
+  names: { first: string; version: string; embargoed: string },
+  where: (name: string) => Where,
+  missing: string,
+  zone: string,
+  notes: string[],
+): { published: RecordStamp; fields: Pick<RecordFieldsOut, 'date' | 'updated' | 'draft'> } | { diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const stamps: { first?: RecordStamp; version?: RecordStamp } = {};
+  for (const key of ['first', 'version'] as const) {
+    const value = raw[key];
+    if (value === undefined) continue;
+    const stamp = readStamp(value, zone);
+    // (A wall-clock time the site's zone skips or repeats names no instant: refused, as text copy's is.)
+    const clock = stamp === undefined ? undefined : clockError(stamp, zone, where(names[key]), value);
+    if (stamp === undefined || !stamp.hasTime) diagnostics.push(diagnostic(Errors.DateFormat, where(names[key]), value));
+    else if (clock !== undefined) diagnostics.push(clock);
+    else stamps[key] = stamp;
+    noteLocalStamp(names[key], value, stamp, zone, notes);
+  }
+  // An embargo's wall-clock time the zone skips or repeats names no instant either: the story could not be
+  // dated when it lifts.
+  const until = raw.embargoed === undefined ? undefined : readStamp(raw.embargoed, zone);
+  const embargoClock = until === undefined || raw.embargoed === undefined ? undefined : clockError(until, zone, where(names.embargoed), raw.embargoed);
+  if (embargoClock !== undefined) diagnostics.push(embargoClock);
+  if (diagnostics.length > 0) return { diagnostics };
+  const published = stamps.first ?? stamps.version;
+  if (published === undefined) return { diagnostics: [diagnostic(Errors.ImportNoDate, where(names.first), missing)] };
+  if (stamps.first === undefined) notes.push(`no ${names.first}: the first publication is ${names.version}`);
+  const fields: Pick<RecordFieldsOut, 'date' | 'updated' | 'draft'> = { date: published.value };
+  if (stamps.first !== undefined) {
+    const updated = laterStamp(stamps.first, stamps.version, notes, names.version);
+    if (updated !== undefined) fields.updated = updated;
+  }
+  if (raw.embargoed !== undefined) embargoFields(raw.embargoed, published, stamps.version, zone, fields, notes);
+  return { published, fields };
+}
+
 /**
  * An embargo (ninjs `embargoed`, NewsML-G2 `itemMeta/embargoed`): the time before which the story must not
  * appear. Without a clock we cannot tell whether it has passed, unless the copy itself was created after
  * it; otherwise the record is written as a draft.
  */
-export function embargoFields(raw: string, published: RecordStamp, version: RecordStamp | undefined, zone: string, fields: RecordFieldsOut, notes: string[]): void {
+function embargoFields(raw: string, published: RecordStamp, version: RecordStamp | undefined, zone: string, fields: Pick<RecordFieldsOut, 'date' | 'updated' | 'draft'>, notes: string[]): void {
   const until = readStamp(raw, zone);
   const newest = [published, version].flatMap((s) => (s?.instant === undefined ? [] : [s.instant.getTime()]));
   if (until?.instant !== undefined && newest.some((t) => t >= (until.instant as Date).getTime())) return;

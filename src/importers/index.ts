@@ -13,6 +13,7 @@ import { readMarkdownRecord } from '../sources/markdown.js';
 import type { Diagnostic, SiteConfig } from '../types.js';
 import { importNinjs } from './ninjs.js';
 import { importNitf } from './nitf.js';
+import { importNewsml } from './newsml.js';
 import { recordText } from './record.js';
 import { importText } from './text.js';
 import { terminalImporter } from './_terminal.js';
@@ -27,7 +28,7 @@ import { DryRun } from './_dry-run.js';
 import { earlierEdition, firstPublications, keepFormerId, keepNeighbourDayId, olderEdition } from './_editions.js';
 import { existingIds, freeBackupName, newPath, parsedRecord, readOld, recordData, sameRecord, takeDown, writeWhole } from './_record-files.js';
 
-const IMPORTERS: Record<ImportFormat, Importer> = { text: terminalImporter(mailImporter(importText)), nitf: importNitf, ninjs: importNinjs };
+const IMPORTERS: Record<ImportFormat, Importer> = { text: terminalImporter(mailImporter(importText)), nitf: importNitf, newsml: importNewsml, ninjs: importNinjs };
 
 export interface ImportOptions {
   config: SiteConfig;

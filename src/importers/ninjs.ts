@@ -7,22 +7,22 @@
  *
  * The HTML body becomes Markdown paragraphs (links kept as links), so every record the importers write is
  * the same kind of file; nothing of the text is lost, but inline emphasis is not kept. Here are the ninjs
- * fields and a forgiving HTML reader; the element tree, the blocks and what is made of the story (credits,
+ * fields; the HTML reader is `_html.ts`, the element tree, the blocks and what is made of the story (credits,
  * dateline, picture, stamps, id) are shared with the NITF importer (`_tree.ts`, `_blocks.ts`, `_story.ts`).
  */
 import { describeValue, fieldName } from '../core/_paths.js';
 import { imageType } from '../core/_media.js';
 import { isLanguageTag } from '../core/validate.js';
-import { decodeHTML } from 'entities';
 import { diagnostic, Errors } from '../errors.js';
 import { parseJson } from '../sources/_positions.js';
 import type { Diagnostic } from '../types.js';
 import { collectBlocks, renderBlocks, type Block, type ImageCandidate } from './_blocks.js';
 import {
-  clockError, embargoFields, laterStamp, leadDateline, noteLocalStamp, permanentId, pickImage, readStamp, resolveDateline, takeDuplicateLead, WITHDRAWN, type RecordStamp,
+  createdStamps, permanentId, pickImage, readStamp, resolveDateline, storyDateline, WITHDRAWN,
 } from './_story.js';
 import { Credits } from './_credits.js';
-import { invisibleOnly, squash, textOf, unique, VOID_ELEMENTS, type El } from './_tree.js';
+import { invisibleOnly, squash, textOf, unique } from './_tree.js';
+import { parseHtml } from './_html.js';
 import { splitPhotoCredit } from './_photo-credits.js';
 import { takeClosingCredits } from './_closing.js';
 import type { ImportContext, ImportResult, Importer, RecordFieldsOut } from './types.js';
@@ -161,39 +161,13 @@ function readNinjs(text: string, ctx: ImportContext): ImportResult {
   }
 
   // Dates: firstcreated is the first publication (versioncreated when it is the only one, as 1.0 allowed).
+  const missing = 'the ninjs has neither "firstcreated" nor "versioncreated" (such as "2025-02-05T09:24:00+08:00")';
+  const raw = { first: str(data, 'firstcreated'), version: str(data, 'versioncreated'), embargoed: str(data, 'embargoed') };
+  const stamped = createdStamps(raw, { first: 'firstcreated', version: 'versioncreated', embargoed: 'embargoed' }, (name) => at(name), missing, ctx.timezone, notes);
+  if ('diagnostics' in stamped) return { stories: [], diagnostics: stamped.diagnostics };
+  const { published } = stamped;
   const diagnostics: Diagnostic[] = [];
-  const stamps: Partial<Record<'firstcreated' | 'versioncreated', RecordStamp>> = {};
-  for (const name of ['firstcreated', 'versioncreated'] as const) {
-    const raw = str(data, name);
-    if (raw === undefined) continue;
-    const stamp = readStamp(raw, ctx.timezone);
-    // (A wall-clock time the site's zone skips or repeats names no instant: refused, as text copy's is.)
-    const clock = stamp === undefined ? undefined : clockError(stamp, ctx.timezone, at(name), raw);
-    if (stamp === undefined || !stamp.hasTime) diagnostics.push(diagnostic(Errors.DateFormat, at(name), raw));
-    else if (clock !== undefined) diagnostics.push(clock);
-    else stamps[name] = stamp;
-    noteLocalStamp(name, raw, stamp, ctx.timezone, notes);
-  }
-  // An embargo's wall-clock time the zone skips or repeats names no instant either: the story could not be
-  // dated when it lifts.
-  const embargoed = str(data, 'embargoed');
-  const until = embargoed === undefined ? undefined : readStamp(embargoed, ctx.timezone);
-  const embargoClock = until === undefined || embargoed === undefined ? undefined : clockError(until, ctx.timezone, at('embargoed'), embargoed);
-  if (embargoClock !== undefined) diagnostics.push(embargoClock);
-  if (diagnostics.length > 0) return { stories: [], diagnostics };
-  const published = stamps.firstcreated ?? stamps.versioncreated;
-  if (published === undefined) {
-    const missing = 'the ninjs has neither "firstcreated" nor "versioncreated" (such as "2025-02-05T09:24:00+08:00")';
-    return { stories: [], diagnostics: [diagnostic(Errors.ImportNoDate, at('firstcreated'), missing)] };
-  }
-  if (stamps.firstcreated === undefined) notes.push('no firstcreated: the first publication is versioncreated');
-
-  const fields: RecordFieldsOut = { id: '', title: withoutWireMarks(title, notes), date: published.value };
-  if (stamps.firstcreated !== undefined) {
-    const updated = laterStamp(stamps.firstcreated, stamps.versioncreated, notes, 'versioncreated');
-    if (updated !== undefined) fields.updated = updated;
-  }
-  if (embargoed !== undefined) embargoFields(embargoed, published, stamps.versioncreated, ctx.timezone, fields, notes);
+  const fields: RecordFieldsOut = { id: '', title: withoutWireMarks(title, notes), ...stamped.fields };
 
   const language = str(data, 'language')?.trim();
   // (One that is no language tag is noted, not written: the build would refuse the record. Fuzzing.)
@@ -237,15 +211,9 @@ function readNinjs(text: string, ctx: ImportContext): ImportResult {
   const [city = '', ...rest] = (located ?? '').split(',').map((s) => s.trim());
   // (One that names no city, `, `, is noted, and the lead read as where none is given. Fuzzing: the city was empty.)
   if (located !== undefined && city === '') notes.push(`located ${JSON.stringify(located)} names no city: not used`);
-  if (city !== '') {
-    const region = rest.join(', ') || undefined;
-    const dateline = resolveDateline(city, region, undefined, file, diagnostics);
-    takeDuplicateLead(blocks, dateline, dated, credits, notes);
-    fields.dateline = dateline;
-  } else {
-    const dateline = leadDateline(blocks, dated, credits, notes, file, diagnostics);
-    if (dateline !== undefined) fields.dateline = dateline;
-  }
+  const structured = city === '' ? undefined : resolveDateline(city, rest.join(', ') || undefined, undefined, file, diagnostics);
+  const dateline = storyDateline(structured, blocks, dated, credits, notes, file, diagnostics);
+  if (dateline !== undefined) fields.dateline = dateline;
   credits.into(fields);
 
   const image = pickImage(images, notes);
@@ -383,70 +351,4 @@ function pictures(o: Obj, notes: string[]): ImageCandidate[] {
 
 function num(v: unknown): number | undefined {
   return typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : undefined;
-}
-
-// ----- HTML -----
-
-/** Opening one of these closes an open <p> (HTML's implied end tags). */
-const CLOSES_P = new Set([
-  'p', 'div', 'section', 'article', 'aside', 'header', 'footer', 'main', 'blockquote', 'ul', 'ol', 'dl', 'table', 'figure', 'pre', 'hr',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'address', 'details', 'fieldset', 'form',
-]);
-const TOKEN = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[([\s\S]*?)(?:\]\]>|$)|<[!?][^>]*>?|<(\/?)([a-zA-Z][\w:.-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*\/?>|[^<]+|</g;
-const ATTR = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
-
-/** Markup nested deeper than this is none a wire sends. */
-const MAX_HTML_DEPTH = 1000;
-
-/** What a start tag closes when its end tag is left out (HTML's optional end tags), and inside what it stops looking. */
-const IMPLIED_END: Readonly<Record<string, { closes: readonly string[]; within: readonly string[] }>> = {
-  li: { closes: ['li'], within: ['ul', 'ol'] },
-  dt: { closes: ['dt', 'dd'], within: ['dl'] },
-  dd: { closes: ['dt', 'dd'], within: ['dl'] },
-  tr: { closes: ['tr', 'td', 'th'], within: ['table', 'thead', 'tbody', 'tfoot'] },
-  td: { closes: ['td', 'th'], within: ['tr', 'table'] },
-  th: { closes: ['td', 'th'], within: ['tr', 'table'] },
-  option: { closes: ['option'], within: ['select', 'datalist', 'optgroup'] },
-};
-
-/** A forgiving HTML reader: enough structure for paragraphs, headings, quotes, lists, links and pictures. */
-export function parseHtml(html: string): El {
-  const root: El = { name: 'body', attrs: {}, children: [] };
-  const stack: El[] = [root];
-  const top = (): El => stack[stack.length - 1] as El;
-  const closeTo = (name: string): void => {
-    const i = stack.map((e) => e.name).lastIndexOf(name);
-    if (i > 0) stack.length = i;
-  };
-  for (const m of html.matchAll(TOKEN)) {
-    const [token, cdata, slash, rawName, rawAttrs] = m;
-    if (rawName === undefined) {
-      if (cdata !== undefined) top().children.push(cdata);
-      else if (!/^<[!?]/.test(token)) top().children.push(decodeHTML(token));
-      continue;
-    }
-    const name = rawName.toLowerCase();
-    if (slash === '/') {
-      closeTo(name);
-      continue;
-    }
-    if (CLOSES_P.has(name) && stack.some((e) => e.name === 'p')) closeTo('p');
-    // Elements whose end tag HTML lets a page leave out close at the next of their kind, within their
-    // list or table (review: a table of 250 rows without </td> was refused as nested too deep).
-    const implied = IMPLIED_END[name];
-    if (implied !== undefined) {
-      const names = stack.map((e) => e.name);
-      const i = Math.max(...implied.closes.map((n) => names.lastIndexOf(n)));
-      if (i > 0 && !names.slice(i + 1).some((n) => implied.within.includes(n))) stack.length = i;
-    }
-    const attrs: Record<string, string> = {};
-    for (const a of (rawAttrs ?? '').matchAll(ATTR)) attrs[(a[1] ?? '').toLowerCase()] = decodeHTML(a[2] ?? a[3] ?? a[4] ?? '');
-    const el: El = { name, attrs, children: [] };
-    top().children.push(el);
-    if (!VOID_ELEMENTS.has(name) && !token.endsWith('/>')) stack.push(el);
-    // Deeper than any wire copy's (the importer says E_IMPORT_TOO_DEEP): said here, as it is reached, for
-    // markup written in any escape of JSON (`\u003c`), before what reads the tree runs out of stack.
-    if (stack.length > MAX_HTML_DEPTH) throw new RangeError('markup nested too deep');
-  }
-  return root;
 }

@@ -1,0 +1,295 @@
+/**
+ * NewsML-G2 import: each fixture's WHOLE record (`recordText`) against a hand-checked `<case>.expected.md`,
+ * with the importer's notes and diagnostics as whole lines; every record must pass the build's validation.
+ * Fixtures are sample items written for these tests; the smaller cases are variations made here.
+ */
+import { readFileSync } from 'node:fs';
+import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { resolveConfig } from '../src/core/config.js';
+import { validateRecords } from '../src/core/validate.js';
+import { formatDiagnostic } from '../src/errors.js';
+import { detectFormat } from '../src/importers/index.js';
+import { importNewsml } from '../src/importers/newsml.js';
+import { recordText } from '../src/importers/record.js';
+import type { ImportedStory } from '../src/importers/types.js';
+import { readMarkdownRecord } from '../src/sources/markdown.js';
+import { makeSite, parseXml, runCli, SITE_CONFIG } from './_helpers.js';
+
+const dir = fileURLToPath(new URL('./fixtures/import/newsml/', import.meta.url));
+const fixture = (name: string): string => readFileSync(`${dir}${name}`, 'utf8');
+const config = resolveConfig(SITE_CONFIG, 'cfg', () => 1).config!;
+const ITEM = fixture('item.newsml.xml');
+const MESSAGE = fixture('message.newsml.xml');
+
+function run(file: string, text = fixture(file)) {
+  const result = importNewsml(text, { file, timezone: config.timezone });
+  return { ...result, lines: result.diagnostics.map(formatDiagnostic) };
+}
+
+/** The record as the build reads it: no problem at all, not even a warning. */
+function expectAccepted(story: ImportedStory): void {
+  const read = readMarkdownRecord(recordText(story), 'x.md', 'x');
+  expect(read.diagnostics).toEqual([]);
+  expect(validateRecords([read.record!], config).diagnostics.map(formatDiagnostic)).toEqual([]);
+}
+
+/** A text item of the fixture's shape with its metadata and body given. */
+function item(meta: string, content: string, body = '<inlineData contenttype="text/plain">Copy.</inlineData>', attrs = 'guid="urn:newsml:wire.example.com:20250205:X1" version="1"'): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" ${attrs}>
+  <itemMeta>
+    <itemClass qcode="ninat:text"/>
+${meta}
+  </itemMeta>
+  <contentMeta>
+${content}
+  </contentMeta>
+  <contentSet>${body}</contentSet>
+</newsItem>
+`;
+}
+const FIRST = '    <firstCreated>2025-02-05T09:24:00+08:00</firstCreated>';
+const HEADLINE = '    <headline>Ferry service resumes after storm</headline>';
+
+describe('NewsML-G2 fixtures → whole records', () => {
+  it.each([
+    {
+      name: 'item',
+      what: 'a newsItem alone: guid, offset dates, located with its country, printed dateline, infoSource and credit line, byline and creator, subjects and keywords, XHTML body with a picture, closing contributor line, rights',
+      notes: [
+        'editorial note (for the desk, not published) "Adds the Doha delegation in the third paragraph."',
+        'subject without a name (medtop:20000638): not tags',
+        'contributor "Ma Jun" (ctrol:editor): a desk\'s role, not a credit of the story',
+        'usage terms (for the desk) "For subscribers\' websites only; not for archive resale."',
+      ],
+    },
+    {
+      name: 'message',
+      what: 'a newsMessage: the package puts a picture item with the story (its largest web rendition, caption and credit line), NITF inline with a tagline of credits, a video item noted',
+      notes: [
+        'ninat:video item "urn:newsml:wire.example.com:20250203:VID0203": only stories and their pictures are imported',
+        'no firstCreated: the first publication is versionCreated',
+      ],
+    },
+  ])('$name: $what', ({ name, notes }) => {
+    const r = run(`${name}.newsml.xml`);
+    expect(r.lines).toEqual([]);
+    expect(r.stories).toHaveLength(1);
+    const story = r.stories[0]!;
+    expect(recordText(story)).toBe(fixture(`${name}.expected.md`));
+    expect(story.notes).toEqual(notes);
+    expectAccepted(story);
+  });
+
+  it('dates the dateline at the city: 09:24 on Feb. 5 in Beijing is Feb. 4 in Washington, as the printed dateline says', () => {
+    expect(run('item.newsml.xml').stories[0]!.fields.dateline).toEqual({ city: 'Washington', country: 'United States', timezone: 'America/New_York', date: '2025-02-04' });
+  });
+
+  it('is deterministic, and an item without a usable guid keeps its derived id through a correction of the text', () => {
+    expect(recordText(run('item.newsml.xml').stories[0]!)).toBe(recordText(run('item.newsml.xml').stories[0]!));
+    const spaced = ITEM.replace('guid="urn:newsml:wire.example.com:20250205:TALKS0204"', 'guid="local 0042"');
+    const a = run('a.xml', spaced).stories[0]!;
+    const b = run('b.xml', spaced.replace('settle technical details', 'settle the technical details')).stories[0]!;
+    expect(a.fields.id).toMatch(/^imp-20250205-netanyahu-and-trump-meet-as-gaza-truce-talks-[0-9a-f]{8}$/);
+    expect(b.fields.id).toBe(a.fields.id);
+    expect(a.notes).toContain('guid "local 0042" has spaces or control characters: the id is derived from the content instead');
+  });
+});
+
+describe('what a NewsML-G2 item says about time and release', () => {
+  it('reads a stamp without an offset as the site\'s wall-clock time, and a versionCreated not after firstCreated is no update', () => {
+    const r = run('w.xml', item(`    <firstCreated>2025-02-05T09:24:00</firstCreated>\n    <versionCreated>2025-02-05T09:10:00</versionCreated>`, HEADLINE));
+    expect(r.stories[0]!.fields).toMatchObject({ date: '2025-02-05 09:24' });
+    expect(r.stories[0]!.fields.updated).toBeUndefined();
+    expect(r.stories[0]!.notes).toEqual([
+      'firstCreated "2025-02-05T09:24:00" has no UTC offset: read as wall-clock time in the site\'s zone (Asia/Shanghai)',
+      'versionCreated "2025-02-05T09:10:00" has no UTC offset: read as wall-clock time in the site\'s zone (Asia/Shanghai)',
+      'versionCreated "2025-02-05 09:10" is earlier than the first publication: not used',
+    ]);
+  });
+
+  it('refuses a stamp that is none, and an item with neither stamp, naming the line and the element', () => {
+    const bad = run('bad.xml', item('    <firstCreated>5 Feb 2025</firstCreated>', HEADLINE));
+    expect(bad.stories).toEqual([]);
+    expect(bad.lines).toEqual(['bad.xml:5: newsItem/itemMeta/firstCreated: expected a desk time like "2025-02-05 09:24" (publisher zone) or an instant like "2025-02-05T09:24:00+08:00", got "5 Feb 2025" (E_DATE_FORMAT)']);
+    const undated = run('undated.xml', item('', HEADLINE));
+    expect(undated.lines).toEqual([expect.stringMatching(/^undated\.xml:3: newsItem\/itemMeta\/firstCreated: no date: the item has neither an itemMeta\/firstCreated nor a versionCreated .*\(E_IMPORT_NO_DATE\)$/)]);
+  });
+
+  it('refuses a wall-clock stamp the site\'s zone repeats, as the other importers do', () => {
+    const r = importNewsml(item('    <firstCreated>2025-11-02T01:30:00</firstCreated>', HEADLINE), { file: 'ny.xml', timezone: 'America/New_York' });
+    expect(r.stories).toEqual([]);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['E_DATE_AMBIGUOUS']);
+  });
+
+  it('writes an embargoed item as a draft dated when the embargo lifts', () => {
+    const r = run('e.xml', item(`${FIRST}\n    <embargoed>2025-02-06T00:01:00Z</embargoed>`, HEADLINE));
+    const story = r.stories[0]!;
+    expect(story.fields).toMatchObject({ draft: true, date: '2025-02-06T00:01:00Z' });
+    expect(story.notes).toContain('embargoed until 2025-02-06T00:01:00Z: written as a draft; remove "draft: true" once the embargo is lifted');
+    expectAccepted(story);
+  });
+
+  it('writes no record of a withdrawn item, says so at its pubStatus, and names it for the record imported before', () => {
+    const r = run('kill.xml', ITEM.replace('stat:usable', 'stat:canceled'));
+    expect(r.stories).toEqual([]);
+    expect(r.lines).toEqual([expect.stringMatching(/^kill\.xml:16: newsItem\/itemMeta\/pubStatus@qcode: .*canceled.*\(E_IMPORT_NOT_PUBLISHED\)$/)]);
+    expect(r.withdrawn).toEqual({ id: 'urn:newsml:wire.example.com:20250205:TALKS0204', status: 'canceled' });
+  });
+});
+
+describe('a NewsML-G2 item\'s credits, dateline and body', () => {
+  it('takes the creators as the authors when there is no byline, and notes a creator the byline leaves out', () => {
+    const creators = run('c.xml', item(FIRST, `${HEADLINE}\n    <creator><name>Ana Ruiz</name></creator>\n    <creator literal="Tom Hale"/>`));
+    expect(creators.stories[0]!.fields.authors).toEqual(['Ana Ruiz', 'Tom Hale']);
+    const byline = run('b.xml', item(FIRST, `${HEADLINE}\n    <by>By Ana Ruiz</by>\n    <creator role="crol:photographer"><name>Tom Hale</name></creator>`));
+    expect(byline.stories[0]!.fields.authors).toEqual(['Ana Ruiz']);
+    expect(byline.stories[0]!.notes).toContain('creator "Tom Hale" (crol:photographer) is not in the byline: not an author');
+  });
+
+  it('reads the city from the printed dateline when nothing is located, and keeps located over a printed dateline naming another city', () => {
+    const printed = run('p.xml', item(FIRST, `${HEADLINE}\n    <dateline>TOKYO, Feb. 4</dateline>`)).stories[0]!;
+    expect(printed.fields.dateline).toEqual({ city: 'Tokyo', country: 'Japan', timezone: 'Asia/Tokyo', date: '2025-02-04' });
+    const other = run('o.xml', item(FIRST, `    <located><name>Osaka</name></located>\n${HEADLINE}\n    <dateline>TOKYO, Feb. 4</dateline>`)).stories[0]!;
+    expect(other.fields.dateline).toMatchObject({ city: 'Osaka', timezone: 'Asia/Tokyo' });
+    expect(other.fields.dateline?.date).toBeUndefined();
+    expect(other.notes).toContain('the printed dateline "TOKYO, Feb. 4" names another city than located "Osaka": its date is not used');
+  });
+
+  it('reads the dateline from the body\'s lead when the item gives none', () => {
+    const story = run('l.xml', item(FIRST, HEADLINE, '<inlineData contenttype="text/plain">SEOUL, Feb. 5 (Yonhap) -- Ferries sailed again on Wednesday.\n\nMore copy.</inlineData>')).stories[0]!;
+    expect(story.fields.dateline).toMatchObject({ city: 'Seoul', timezone: 'Asia/Seoul', date: '2025-02-05' });
+    expect(story.fields.agency).toEqual({ name: 'Yonhap' });
+    expect(story.body).toBe('Ferries sailed again on Wednesday.\n\nMore copy.');
+  });
+
+  it('reads a body of HTML as inline data, and notes the contents it does not use', () => {
+    const story = run('h.xml', item(FIRST, HEADLINE, '<inlineData contenttype="text/html">&lt;p&gt;One &lt;b&gt;two&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Three.&lt;/p&gt;</inlineData><inlineData contenttype="text/plain">One two. Three.</inlineData>')).stories[0]!;
+    expect(story.body).toBe('One two.\n\nThree.');
+    expect(story.notes).toContain('another content (inlineData text/plain): not used');
+  });
+
+  it('takes itemMeta/title for a missing headline, noted, and refuses an item with neither', () => {
+    const titled = run('t.xml', item(`${FIRST}\n    <title>Ferry service resumes</title>`, '')).stories[0]!;
+    expect(titled.fields.title).toBe('Ferry service resumes');
+    expect(titled.notes).toContain('no contentMeta/headline: the headline is itemMeta/title "Ferry service resumes"');
+    const none = run('n.xml', item(FIRST, '    <headline>\u200b</headline>'));
+    expect(none.lines).toEqual([expect.stringMatching(/^n\.xml:8: newsItem\/contentMeta\/headline: no headline: .*\(E_IMPORT_NO_HEADLINE\)$/)]);
+  });
+
+  it('leaves out a language the build would refuse, with a note', () => {
+    const story = run('lang.xml', ITEM.replace('<language tag="en"/>', '<language tag="（完）"/>')).stories[0]!;
+    expect(story.fields.language).toBeUndefined();
+    expect(story.notes).toContain('language "（完）" is no language tag: not used');
+    expectAccepted(story);
+  });
+});
+
+describe('a NewsML-G2 message', () => {
+  it('imports each story; with no package and two stories, the pictures go with neither, noted', () => {
+    const two = MESSAGE.replace(/<packageItem[\s\S]*?<\/packageItem>/, '').replace('</itemSet>', `${item(FIRST, HEADLINE).replace(/^<\?xml[^>]*>\n/, '').replace(' xmlns="http://iptc.org/std/nar/2006-10-01/"', '')}</itemSet>`);
+    const r = run('two.xml', two);
+    expect(r.lines).toEqual([]);
+    expect(r.stories.map((s) => s.fields.title)).toEqual(['Gaza City stalls keep trading through power cuts', 'Ferry service resumes after storm']);
+    for (const s of r.stories) {
+      expect(s.fields.image).toBeUndefined();
+      expect(s.notes).toContain('no packageItem puts the message\'s 1 picture with this story: not used');
+      expectAccepted(s);
+    }
+  });
+
+  it('with no package and one story, its pictures are the message\'s', () => {
+    const r = run('one.xml', MESSAGE.replace(/<packageItem[\s\S]*?<\/packageItem>/, ''));
+    expect(r.stories[0]!.fields.image?.url).toBe('https://img.example.com/2025/02/03/gaza-power.jpg');
+  });
+
+  it('says a message of pictures alone holds no story, and a document of another vocabulary is none', () => {
+    const pictures = run('pics.xml', MESSAGE.replace(/<newsItem guid="urn:newsml:wire\.example\.com:20250203:GAZA0203"[\s\S]*?<\/newsItem>/, ''));
+    expect(pictures.lines).toEqual(['pics.xml:1: this NewsML-G2 holds no story (no newsItem of text, itemClass ninat:text), only: packageItem, ninat:picture newsItem, ninat:video newsItem; Dateline imports stories; pass --format text, nitf, newsml or ninjs if the detection is wrong (E_IMPORT_FORMAT)']);
+    expect(run('rss.xml', '<rss version="2.0"><channel/></rss>').lines).toEqual(['rss.xml:1: this is XML but not NewsML-G2 (the root element is <rss>, not <newsItem> or <newsMessage>); pass --format text, nitf, newsml or ninjs if the detection is wrong (E_IMPORT_FORMAT)']);
+  });
+
+  it('names the line where a truncated file breaks', () => {
+    const r = run('cut.xml', ITEM.slice(0, ITEM.indexOf('</contentMeta>')));
+    expect(r.stories).toEqual([]);
+    expect(r.lines).toEqual([expect.stringMatching(/^cut\.xml:39: the XML is not well-formed: the file ends inside <contentMeta> .*looks truncated \(E_IMPORT_XML\)$/)]);
+  });
+});
+
+describe('detecting NewsML-G2', () => {
+  it('knows an item and a message in any prefix, and NITF inside an item is the item\'s', () => {
+    expect(detectFormat(ITEM)).toBe('newsml');
+    expect(detectFormat(MESSAGE)).toBe('newsml');
+    expect(detectFormat('<nar:newsItem xmlns:nar="http://iptc.org/std/nar/2006-10-01/" guid="g"></nar:newsItem>')).toBe('newsml');
+    expect(detectFormat('<?xml version="1.0"?>\n<nitf><head/><body/></nitf>')).toBe('nitf');
+    expect(detectFormat('<feed xmlns="http://www.w3.org/2005/Atom"/>')).toEqual({ unknown: 'this is XML but neither NITF nor NewsML-G2 (no <nitf>, <newsItem> or <newsMessage> element)' });
+  });
+
+  let cleanup: (() => Promise<void>) | undefined;
+  afterEach(async () => {
+    await cleanup?.();
+    cleanup = undefined;
+  });
+
+  it('imports a directory of .newsml and .xml items, and the build puts their credits and pictures in the feeds', async () => {
+    const s = await makeSite({});
+    cleanup = s.cleanup;
+    await mkdir(join(s.dir, 'wire'));
+    await copyFile(join(dir, 'item.newsml.xml'), join(s.dir, 'wire', 'talks.newsml'));
+    await copyFile(join(dir, 'message.newsml.xml'), join(s.dir, 'wire', 'gaza.xml'));
+    const imported = await runCli(['import', 'wire'], s.dir);
+    expect(imported.stderr).not.toMatch(/error/);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain('talks.newsml (newsml): 1 story');
+    expect(imported.stdout).toContain('gaza.xml (newsml): 1 story');
+    expect(((await readdir(join(s.dir, 'articles'), { recursive: true })) as string[]).filter((n) => n.endsWith('.md'))).toHaveLength(2);
+    const built = await runCli(['build'], s.dir);
+    expect(built.code).toBe(0);
+    const rss = parseXml(await readFile(join(s.dir, 'dist', 'rss.xml'), 'utf8')) as { rss: { channel: { item: Record<string, unknown>[] } } };
+    const items = rss.rss.channel.item;
+    const gaza = items.find((i) => i['title'] === 'Gaza City stalls keep trading through power cuts');
+    expect(gaza?.['guid']).toMatchObject({ '#text': 'urn:newsml:wire.example.com:20250203:GAZA0203' });
+    expect(JSON.stringify(gaza?.['media:content'])).toContain('DAWOUD ABU ALKAS/REUTERS');
+    const talks = items.find((i) => i['title'] === 'Netanyahu and Trump meet as Gaza truce talks loom');
+    expect(talks?.['dc:creator']).toEqual(['Li Wen']);
+    expect(talks?.['pubDate']).toBe('Wed, 05 Feb 2025 01:24:00 GMT');
+  });
+
+  it('refuses --format text on NewsML-G2, naming the format', async () => {
+    const s = await makeSite({});
+    cleanup = s.cleanup;
+    await copyFile(join(dir, 'item.newsml.xml'), join(s.dir, 'talks.xml'));
+    const r = await runCli(['import', '--format', 'text', 'talks.xml'], s.dir);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('talks.xml:1: this is NewsML-G2, not raw text: import it without --format text (E_IMPORT_FORMAT)');
+  });
+});
+
+describe('a NewsML-G2 package of several stories', () => {
+  /** The message's story and picture, copied under another guid (`B`), with the package given. */
+  function twoStories(groups: string): string {
+    const story = /<newsItem guid="urn:newsml:wire\.example\.com:20250203:GAZA0203"[\s\S]*?<\/newsItem>/.exec(MESSAGE)![0];
+    const picture = /<newsItem guid="urn:newsml:wire\.example\.com:20250203:PIC0203"[\s\S]*?<\/newsItem>/.exec(MESSAGE)![0];
+    const b = (s: string): string => s.replaceAll('0203"', '0203B"').replace('stalls keep trading', 'stalls trade on').replace('gaza-power.jpg', 'gaza-power-b.jpg');
+    const ref = (id: string): string => `<itemRef residref="urn:newsml:wire.example.com:20250203:${id}"/>`;
+    return MESSAGE.replace(/<packageItem[\s\S]*?<\/packageItem>/, `<packageItem guid="p" version="1"><itemMeta><itemClass qcode="ninat:composite"/></itemMeta><groupSet root="G0">${groups.replace(/\{(\w+)\}/g, (_, id: string) => ref(id))}</groupSet></packageItem>`)
+      .replace('</itemSet>', `${b(story)}\n${b(picture)}\n</itemSet>`);
+  }
+
+  it('gives each story the picture of its own group', () => {
+    const r = run('top.xml', twoStories('<group id="G0"><groupRef idref="G1"/><groupRef idref="G2"/></group><group id="G1">{GAZA0203}{PIC0203}</group><group id="G2">{GAZA0203B}{PIC0203B}</group>'));
+    expect(r.stories.map((s) => s.fields.image?.url)).toEqual(['https://img.example.com/2025/02/03/gaza-power.jpg', 'https://img.example.com/2025/02/03/gaza-power-b.jpg']);
+    expect(r.stories.map((s) => s.fields.id)).toEqual(['urn:newsml:wire.example.com:20250203:GAZA0203', 'urn:newsml:wire.example.com:20250203:GAZA0203B']);
+  });
+
+  it('gives no story a picture of a group holding several stories, noted', () => {
+    const r = run('one-group.xml', twoStories('<group id="G0">{GAZA0203}{PIC0203}{GAZA0203B}{PIC0203B}</group>'));
+    for (const s of r.stories) {
+      expect(s.fields.image).toBeUndefined();
+      expect(s.notes).toContain('the package groups this story with other stories only: none of their pictures is its own, not used');
+    }
+  });
+});

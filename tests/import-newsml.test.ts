@@ -293,3 +293,26 @@ describe('a NewsML-G2 package of several stories', () => {
     }
   });
 });
+
+describe('NewsML-G2 as agencies shape it', () => {
+  it('takes the authors from the byline of the NITF it carries when its contentMeta names none, and names a few of many coded subjects', () => {
+    const codes = ['N2:US', 'M:1QD', 'ap:a1', 'ap:b2', 'ap:c3', 'ap:d4', 'ap:e5'].map((q) => `<subject qcode="${q}"/>`).join('');
+    const nitf = `<inlineXML contenttype="application/nitf+xml"><nitf xmlns="http://iptc.org/std/NITF/2006-10-18/"><body><body.head>
+      <byline>By <person>JANE DOE</person> and <person>TOM HALE</person></byline><byline>Associated Press</byline></body.head>
+      <body.content><block id="Main"><p>WASHINGTON (AP) — Negotiators left without a deal late Tuesday.</p><p>They meet again on Thursday.</p></block></body.content></body></nitf></inlineXML>`;
+    const story = run('ap.xml', item(FIRST, `    <located><name>Washington</name><broader type="loctype:country"><name>United States</name></broader></located>\n    <creditline>AP</creditline>\n${HEADLINE}\n    ${codes}`, nitf)).stories[0]!;
+    expect(story.fields.authors).toEqual(['Jane Doe', 'Tom Hale']);
+    expect(story.fields.agency).toEqual({ name: 'AP' });
+    expect(story.body).toBe('Negotiators left without a deal late Tuesday.\n\nThey meet again on Thursday.');
+    expect(story.notes).toContain('subjects without a name (N2:US, M:1QD, ap:a1, ap:b2, ap:c3 and 2 more): not tags');
+    expectAccepted(story);
+  });
+
+  it('leaves out the sign-off closing AFP copy (its staff\'s initials), noted', () => {
+    const xhtml = '<inlineXML contenttype="application/xhtml+xml"><html xmlns="http://www.w3.org/1999/xhtml"><body><p>Paris (AFP) - Museums will stay open later on Fridays.</p><p>The city said so on Wednesday.</p><p>bur-jz/mm</p></body></html></inlineXML>';
+    const story = run('afp.xml', item(FIRST, `    <infoSource literal="AFP"/>\n    <creator literal="Marie Dupont"/>\n${HEADLINE}`, xhtml)).stories[0]!;
+    expect(story.body).toBe('Museums will stay open later on Fridays.\n\nThe city said so on Wednesday.');
+    expect(story.fields).toMatchObject({ authors: ['Marie Dupont'], agency: { name: 'AFP' }, dateline: { city: 'Paris', timezone: 'Europe/Paris' } });
+    expect(story.notes).toContain('the agency\'s sign-off (its staff\'s initials) "bur-jz/mm": not reader text, not used');
+  });
+});

@@ -3029,3 +3029,20 @@ describe("importText: a syndicating site's notice closing a wire story", () => {
     expect(story.notes).toEqual([`the syndicating site's notice left out: "${line}"`]);
   });
 });
+
+describe("importText: a wire's sign-off closing its copy", () => {
+  // AFP closes its copy with its staff's initials (`md/ab`): they stayed the story's last paragraph.
+  it.each([['md/ab'], ['bur-jz/mm'], ['ach-pdh/rl/sst']])('leaves it out, noted: %s', (line) => {
+    const page = ['Paris museums to open later on Fridays', '', 'Published: 2025-02-05 10:24 CET', '', 'PARIS, Feb 5 (AFP) - Several museums will stay open until 10 pm on Fridays from March.', '',
+      'The measure is aimed at visitors who work during the day.', '', line, ''].join('\n');
+    const story = only(importText(page, { file: 's.txt', timezone: ZONE }));
+    expect([story.fields.agency, story.body]).toEqual([{ name: 'AFP' }, 'Several museums will stay open until 10 pm on Fridays from March.\n\nThe measure is aimed at visitors who work during the day.']);
+    expect(story.notes).toEqual([`the agency's sign-off (its staff's initials) "${line}": not reader text, not used`]);
+  });
+
+  it('keeps a closing line of words with a slash', () => {
+    const page = ['Paris museums to open later on Fridays', '', 'Published: 2025-02-05 10:24 CET', '', 'PARIS, Feb 5 (AFP) - Several museums will stay open until 10 pm on Fridays.', '',
+      'Tickets: adults/children', ''].join('\n');
+    expect(only(importText(page, { file: 's.txt', timezone: ZONE })).body).toContain('Tickets: adults/children');
+  });
+});

@@ -3,7 +3,7 @@
  * up as the text importer reads it: the end mark (`… a year. Enditem`, `……恶化。（完）`), credit lines
  * (`(Reporting by Lucy Craymer in Wellington; Editing by …)`, `【责任编辑：张三】`) as contributors,
  * agency lines (`Agencies Via Xinhua`) as the agency, and a byline or Chinese reporters signed at the end
- * (`By Wang Jing in Beijing`, `记者：王晓岚 李华`) as authors.
+ * (`By Wang Jing in Beijing`, `记者：王晓岚 李华`) as authors; a wire's sign-off (AFP's `md/ab`) is noted and left out.
  */
 import { plainText, type Block } from './_blocks.js';
 import { type Byline, parseByline, parseEditorLine } from './_bylines.js';
@@ -12,12 +12,17 @@ import { squash } from './_tree.js';
 import { type Contributor, isInterviewLine, parseContributorLine, zhSignature } from './_contributors.js';
 import { parseAgencyLine } from './_agencies.js';
 import { publicationWithAgency } from './_bar-byline.js';
-import { innerEndMarkNote, innerEndMarks, MARK_ALONE, withoutEndMark, withoutInnerEndMark } from './_end-mark.js';
+import { innerEndMarkNote, innerEndMarks, MARK_ALONE, SIGN_OFF, signOffNote, withoutEndMark, withoutInnerEndMark } from './_end-mark.js';
 
 export function takeClosingCredits(blocks: Block[], credits: Credits, notes: string[]): void {
   const lines: ((credits: Credits) => void)[] = [];
   unmark(blocks);
   for (let last = blocks[blocks.length - 1]; last?.kind === 'p'; last = blocks[blocks.length - 1]) {
+    if (blocks.length > 1 && SIGN_OFF.test(textOfBlock(last).trim())) {
+      notes.push(signOffNote(textOfBlock(last)));
+      blocks.pop();
+      continue;
+    }
     const interview = blocks.some((b, i) => i < blocks.length - 1 && b.kind === 'p' && isInterviewLine(textOfBlock(b)));
     const credit = creditLine(textOfBlock(last), interview);
     if (credit === undefined) break;

@@ -23,6 +23,16 @@ const END_MARK_IN_QUOTE = /^(.*[。！？.!?])\s*[（(]完[）)](\s*["'”’»�
 /** A mark inside the body closes a sentence: a full stop, closing quotes, then the mark (`第一集（完）` is a title's). */
 const INNER_END_MARK = /^(.*[。！？.!?]["'”’»」』]*)(?:\s*[（(]完[）)]|\s+end ?item)$/isu;
 
+/**
+ * A wire's sign-off closing its copy, alone on its line: the initials of those who wrote and edited it, in
+ * lower case, apart by a slash and joined by hyphens (AFP's `md/ab`, `bur-jz/mm`, `ach-pdh/rl/sst`). No
+ * words of the story: taken off the body, noted.
+ */
+export const SIGN_OFF = /^[a-z]{2,4}(?:-[a-z]{2,4})*(?:\/[a-z]{2,4}(?:-[a-z]{2,4})*)+$/u;
+
+/** The note for a sign-off taken off the body, in every importer's words. */
+export const signOffNote = (printed: string): string => `the agency's sign-off (its staff's initials) ${JSON.stringify(printed.trim())}: not reader text, not used`;
+
 /** The mark alone on its line. */
 export const MARK_ALONE = /^(?:end ?item|[（(]完[）)])$/iu;
 

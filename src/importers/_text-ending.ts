@@ -6,7 +6,7 @@
  */
 import { type Contributor, isInterviewLine } from './_contributors.js';
 import { closingCredit } from './_closing.js';
-import { innerEndMarkNote, innerEndMarks, withoutEndMark } from './_end-mark.js';
+import { innerEndMarkNote, innerEndMarks, SIGN_OFF, signOffNote, withoutEndMark } from './_end-mark.js';
 import { type PageBlock, RULE } from './_page.js';
 import { photoCreditAlone } from './_photo-credits.js';
 import type { AgencyLine } from './_text-agency.js';
@@ -52,6 +52,12 @@ export function readEnding(page: PageState, body: PageBlock[], headCredit: strin
     // A rule closing the copy (AP's `___` over its credit line, which then stayed the last paragraph as
     // `\_\_\_`) is no paragraph of the story.
     if (body.length > 1 && RULE.test(last.text)) {
+      popLast();
+      continue;
+    }
+    // A wire's sign-off, its staff's initials (AFP's `md/ab`): no words of the story. Noted.
+    if (body.length > 1 && SIGN_OFF.test(last.text.trim())) {
+      notes.push(signOffNote(last.text));
       popLast();
       continue;
     }

@@ -24,6 +24,7 @@ import {
 } from './_story.js';
 import { attr, child, children, descendants, squash, textOf, unique, type El } from './_tree.js';
 import { readXmlCopy } from './_xml-copy.js';
+import { readByline } from './nitf.js';
 import { parseHtml } from './_html.js';
 import { withoutWireMarks } from './record.js';
 import type { ImportContext, ImportedStory, ImportResult, Importer, RecordFieldsOut } from './types.js';
@@ -159,8 +160,7 @@ function readItem(text: string, item: Placed, pictures: El[], notes: string[], c
   const diagnostics: Diagnostic[] = [];
   const fields: RecordFieldsOut = { id: '', title: withoutWireMarks(title, notes), ...stamped.fields };
   const published = stamped.published;
-  const edNote = squash(textOf(child(meta, 'edNote')));
-  if (edNote !== '') notes.push(`editorial note (for the desk, not published) ${JSON.stringify(edNote)}`);
+  for (const edNote of children(meta, 'edNote').map((n) => squash(textOf(n))).filter(Boolean)) notes.push(`editorial note (for the desk, not published) ${JSON.stringify(edNote)}`);
 
   const language = attr(child(cm, 'language'), 'tag')?.trim() ?? (attr(el, 'lang') ?? attr(el, 'xml:lang'))?.trim();
   // (One that is no language tag is noted, not written: the build would refuse the record.)
@@ -227,6 +227,9 @@ function headline(cm: El | undefined, meta: El | undefined, notes: string[]): st
   return title;
 }
 
+/** Subjects with a code alone a note names, at most. */
+const UNNAMED_SHOWN = 5;
+
 /** Tags: the names of the subjects and the keywords. A subject with a code alone names nothing a reader can follow: noted. */
 function readTags(cm: El | undefined, notes: string[]): string[] {
   const unnamed: string[] = [];
@@ -236,7 +239,9 @@ function readTags(cm: El | undefined, notes: string[]): string[] {
     if (name !== '') names.push(name);
     else if (attr(s, 'qcode') !== undefined) unnamed.push(attr(s, 'qcode') ?? '');
   }
-  if (unnamed.length > 0) notes.push(`subject${unnamed.length === 1 ? '' : 's'} without a name (${unnamed.join(', ')}): not tags`);
+  // (Agencies code dozens of subjects: the first few are named, and how many.)
+  const shown = unnamed.length > UNNAMED_SHOWN ? `${unnamed.slice(0, UNNAMED_SHOWN).join(', ')} and ${unnamed.length - UNNAMED_SHOWN} more` : unnamed.join(', ');
+  if (unnamed.length > 0) notes.push(`subject${unnamed.length === 1 ? '' : 's'} without a name (${shown}): not tags`);
   return unique([...names, ...children(cm, 'keyword').map((k) => squash(textOf(k)))]);
 }
 
@@ -246,9 +251,10 @@ function readTags(cm: El | undefined, notes: string[]): string[] {
  * nor made up from the desk's roles.
  */
 function readPeople(cm: El | undefined, credits: Credits, notes: string[]): void {
-  const by = squash(textOf(child(cm, 'by')));
+  const bylines = children(cm, 'by').map((b) => squash(textOf(b))).filter(Boolean);
+  const by = bylines.join(' ');
   const creators = children(cm, 'creator').map((c) => ({ name: nameOf(c), role: attr(c, 'role') })).filter((c) => c.name !== '');
-  if (by !== '') credits.byline(by);
+  for (const b of bylines) credits.byline(b);
   for (const c of creators) {
     if (by === '') credits.person(c.name);
     else if (!credits.authors.includes(c.name) && !by.includes(c.name)) notes.push(`creator ${JSON.stringify(c.name)}${c.role === undefined ? '' : ` (${c.role})`} is not in the byline: not an author`);
@@ -284,7 +290,8 @@ function readBody(set: El | undefined, credits: Credits, notes: string[]): Colle
   if (nitf !== undefined || descendants(chosen, 'body.content').length > 0) {
     const content = descendants(chosen, 'body.content')[0];
     const head = descendants(chosen, 'body.head')[0];
-    for (const b of children(head, 'byline')) if (credits.authors.length === 0) credits.byline(squash(textOf(b)));
+    // (The item's own credits first: NITF's bylines only where its contentMeta names no author.)
+    if (credits.authors.length === 0) for (const b of children(head, 'byline')) readByline(b, credits, notes);
     const taglines = descendants(chosen, 'tagline').map((t) => squash(textOf(t))).filter(Boolean);
     return { ...collectBlocks(content), taglines };
   }

@@ -175,7 +175,8 @@ export const importNitf: Importer = (text: string, ctx: ImportContext): ImportRe
   return { stories: [{ fields, body: markdown, notes }], diagnostics };
 };
 
-function readByline(byline: El, credits: Credits, notes: string[]): void {
+/** A NITF `<byline>` into the credits: its `<person>`s (with a suffix printed after one), its `<byttl>` titles, the agency it names. */
+export function readByline(byline: El, credits: Credits, notes: string[]): void {
   const { people, rest } = bylinePeople(byline);
   for (const t of children(byline, 'byttl').map((b) => squash(textOf(b))).filter(Boolean)) {
     // (A title that names an agency, `AP Sports Writer`, gives it, as in a byline of text.)

@@ -4,7 +4,7 @@
  * Fixtures are sample items written for these tests; the smaller cases are variations made here.
  */
 import { readFileSync } from 'node:fs';
-import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -256,6 +256,21 @@ describe('detecting NewsML-G2', () => {
     const talks = items.find((i) => i['title'] === 'Netanyahu and Trump meet as Gaza truce talks loom');
     expect(talks?.['dc:creator']).toEqual(['Li Wen']);
     expect(talks?.['pubDate']).toBe('Wed, 05 Feb 2025 01:24:00 GMT');
+  });
+
+  it('a canceled version of an imported item names its record, and with --force takes it down', async () => {
+    const s = await makeSite({});
+    cleanup = s.cleanup;
+    await copyFile(join(dir, 'item.newsml.xml'), join(s.dir, 'talks.xml'));
+    expect((await runCli(['import', 'talks.xml'], s.dir)).code).toBe(0);
+    const [record] = ((await readdir(join(s.dir, 'articles'), { recursive: true })) as string[]).filter((n) => n.endsWith('.md'));
+    await writeFile(join(s.dir, 'kill.xml'), ITEM.replace('stat:usable', 'stat:canceled'));
+    const notice = await runCli(['import', 'kill.xml'], s.dir);
+    expect(notice.code).toBe(1);
+    expect(notice.stderr).toContain(`kill.xml: the story "urn:newsml:wire.example.com:20250205:TALKS0204" is published from articles/${record}: take it down (draft: true)`);
+    const forced = await runCli(['import', '--force', 'kill.xml'], s.dir);
+    expect([forced.code, forced.stderr]).toEqual([0, expect.stringContaining('W_IMPORT_TAKEN_DOWN')]);
+    expect(await readFile(join(s.dir, 'articles', record!), 'utf8')).toMatch(/^draft: true$/m);
   });
 
   it('refuses --format text on NewsML-G2, naming the format', async () => {

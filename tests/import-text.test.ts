@@ -314,9 +314,12 @@ describe('importText: fixtures', () => {
   });
 
   it('names a stamp between spaced slashes whose zone names several, with its line', () => {
-    const text = ['Port reopens after storm', '', 'TOI News Desk / TIMESOFINDIA.COM / Updated: Feb 5, 2025, 09:24 IST', '', 'NEW DELHI: The port reopened on Wednesday, officials said.', ''].join('\n');
+    const text = ['Port reopens after storm', '', 'TOI News Desk / TIMESOFINDIA.COM / Updated: Feb 5, 2025, 09:24 IST', '', 'The port reopened on Wednesday, officials said.', ''].join('\n');
     const r = importText(text, { file: 't.txt', timezone: ZONE });
     expect(r.diagnostics.map((d) => [d.code, d.line, d.message.includes('"Updated: Feb 5, 2025, 09:24 IST" gives its time in IST')])).toEqual([['E_IMPORT_NO_DATE', 3, true]]);
+    // (Over a NEW DELHI dateline the city says which IST it is: India's.)
+    const delhi = importText(text.replace('The port', 'NEW DELHI: The port'), { file: 't.txt', timezone: ZONE });
+    expect(delhi.stories[0]?.fields.date).toBe('2025-02-05T09:24:00+05:30');
   });
 
   it('names a stamp in a form not read inside an info line, with its line', () => {
@@ -3044,5 +3047,33 @@ describe("importText: a wire's sign-off closing its copy", () => {
     const page = ['Paris museums to open later on Fridays', '', 'Published: 2025-02-05 10:24 CET', '', 'PARIS, Feb 5 (AFP) - Several museums will stay open until 10 pm on Fridays.', '',
       'Tickets: adults/children', ''].join('\n');
     expect(only(importText(page, { file: 's.txt', timezone: ZONE })).body).toContain('Tickets: adults/children');
+  });
+});
+
+describe('importText: a zone abbreviation of several zones, decided by the dateline city', () => {
+  const page = (stamp: string, lead: string, end: string[] = []): string =>
+    ['Rail strike called off after talks', '', stamp, '', `${lead} Railway unions called off a planned strike on Wednesday after talks with the ministry.`, '', 'The unions said the agreement covers pay and shifts.', '', ...end].join('\n');
+
+  it.each([
+    ['Updated: Feb 5, 2025, 09:24 IST', 'NEW DELHI, Feb 5 (PTI)', '2025-02-05T09:24:00+05:30', 'Asia/Kolkata, +05:30'],
+    ['Updated: Feb 5, 2025, 09:24 IST', 'JERUSALEM, Feb 5 (Reuters) -', '2025-02-05T09:24:00+02:00', 'Asia/Jerusalem, +02:00'],
+    ['Published: Feb 5, 2025, 9:24 a.m. (BST)', 'DHAKA, Feb 5 (Reuters) -', '2025-02-05T09:24:00+06:00', 'Asia/Dhaka, +06:00'],
+  ])('%s under %s, on a Shanghai desk', (stamp, lead, date, read) => {
+    const story = only(importText(page(stamp, lead), { file: 's.txt', timezone: ZONE }));
+    expect(story.fields.date).toBe(date);
+    expect(story.notes[0]).toBe(`${stamp.includes('BST') ? 'BST' : 'IST'} names more than one zone: read as the dateline city's (${read})`);
+  });
+
+  it('reads every stamp of the page in it, the Hindu\'s first publication under the story too', () => {
+    const story = only(importText(page('Updated - February 05, 2025 11:02 am IST', 'NEW DELHI, Feb 5 (PTI)', ['Published - February 05, 2025 09:24 am IST']), { file: 's.txt', timezone: ZONE }));
+    expect([story.fields.date, story.fields.updated]).toEqual(['2025-02-05T09:24:00+05:30', '2025-02-05T11:02:00+05:30']);
+  });
+
+  it('still refuses the stamp where the city does not decide it, or no dateline names one', () => {
+    for (const [stamp, lead] of [['Updated: Feb 5, 2025, 09:24 IST', 'LONDON, Feb 5 (Reuters) -'], ['Updated: Feb 5, 2025, 09:24 CST', 'BEIJING, Feb 5 (Xinhua) --'], ['Updated: Feb 5, 2025, 09:24 IST', '']] as const) {
+      const r = importText(page(stamp, lead), { file: 's.txt', timezone: ZONE });
+      expect(r.stories).toEqual([]);
+      expect(r.diagnostics.map(formatDiagnostic)).toEqual([expect.stringContaining('which names more than one zone')]);
+    }
   });
 });

@@ -131,7 +131,7 @@ const DESK_ABBREVIATIONS: ReadonlyArray<[zones: readonly string[], meanings: Rea
 const BY_DESK = new Map(DESK_ABBREVIATIONS.flatMap(([zones, meanings]) => zones.map((z) => [z, meanings] as const)));
 
 /** The offset an abbreviation names in copy from a desk in `deskZone` (null: it names two there), when that desk's zone decides it. */
-function deskMeaning(abbreviation: string, deskZone: string | undefined): string | null | undefined {
+export function deskMeaning(abbreviation: string, deskZone: string | undefined): string | null | undefined {
   return deskZone === undefined ? undefined : BY_DESK.get(deskZone)?.[abbreviation];
 }
 

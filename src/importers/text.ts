@@ -29,6 +29,7 @@ import { PageState, type NumberedText } from './_text-state.js';
 import { readHead } from './_text-head.js';
 import { readOpening } from './_text-opening.js';
 import { readEnding } from './_text-ending.js';
+import { stampZoneByDateline } from './_text-zone-hint.js';
 
 /** A page's lines, numbered and classified (`classify`). */
 function pageLines(text: string, timezone: string): Line[] {
@@ -55,6 +56,17 @@ function pageLines(text: string, timezone: string): Line[] {
  * (`readEnding`), then the record's dates, language, credits, dateline and photo.
  */
 export const importText: Importer = (input, ctx): ImportResult => {
+  const result = importPage(input, ctx);
+  if (result.stories.length > 0) return result;
+  // A stamp in `IST` on a desk elsewhere, over a NEW DELHI dateline: India's, read as such (noted).
+  const hinted = stampZoneByDateline(input, ctx.timezone);
+  const again = hinted === undefined ? undefined : importPage(hinted.text, ctx);
+  if (hinted === undefined || again === undefined || again.stories.length === 0) return result;
+  for (const s of again.stories) s.notes.unshift(hinted.note);
+  return again;
+};
+
+function importPage(input: string, ctx: Parameters<Importer>[1]): ImportResult {
   const file = ctx.file;
   const text = input.replace(/^\uFEFF/, '');
   if (text.trim() === '') return { stories: [], diagnostics: [problems.empty(file)] };
@@ -212,4 +224,4 @@ export const importText: Importer = (input, ctx): ImportResult => {
 
   const id = page.explicitId ?? contentId(fields.title, dates.date, ctx.timezone);
   return { stories: [{ fields: { ...fields, id, title: fields.title, date: dates.date }, body: markdown, notes }], diagnostics };
-};
+}

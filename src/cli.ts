@@ -74,7 +74,7 @@ Options:
                   mainFeedItems and every diagnostic (problems are printed on stderr as well)
   -h, --help      show this help
 `,
-  import: `Usage: dateline import FILE|DIR... [--format text|nitf|newsml|ninjs] [--out DIR] [--dry-run] [--force] [--config FILE]
+  import: `Usage: dateline import FILE|DIR... [--format text|nitf|newsml|ninjs|feed] [--out DIR] [--dry-run] [--force] [--config FILE]
 
 Turns agency copy into article records (Markdown with front matter), one per story, and says what it
 found in each (id, title, date and zone, dateline, credits) and what it could not interpret. The format
@@ -84,7 +84,7 @@ different content is replaced only with --force, and the old file is kept as a b
 file could not be imported.
 
 Options:
-  --format F      text, nitf, newsml (NewsML-G2) or ninjs (default: detected)
+  --format F      text, nitf, newsml (NewsML-G2), ninjs or feed (RSS, Atom) (default: detected)
   --out DIR       where records are written (default: the config's articlesDir, "articles")
   --dry-run       report what would be written, write nothing
   --force         replace existing records whose content differs (keeping FILE.bak)

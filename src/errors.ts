@@ -196,10 +196,10 @@ export const Errors = {
     `a second story starts here (${q(headline)}, a headline and its stamp): put each story in a file of its own; nothing was imported from this file`),
   ImportBinary: entry('E_IMPORT_BINARY', 'error', (why: 'nul' | 'replaced' = 'nul') =>
     why === 'nul'
-      ? 'the file is not text: it holds NUL bytes, as a picture, a PDF, a word processor\'s document or Outlook\'s .msg does; import raw text, an e-mail saved as .eml, NITF, NewsML-G2 or ninjs'
+      ? 'the file is not text: it holds NUL bytes, as a picture, a PDF, a word processor\'s document or Outlook\'s .msg does; import raw text, an e-mail saved as .eml, NITF, NewsML-G2, ninjs or a feed'
       : 'the text holds U+FFFD, the mark of bytes that were not UTF-8 when it was read: read the copy as UTF-8 (or save it so) and import it again'),
   ImportFormatUnknown: entry('E_IMPORT_FORMAT', 'error', (what: string) =>
-    `${what}; pass --format text, nitf, newsml or ninjs if the detection is wrong`),
+    `${what}; pass --format text, nitf, newsml, ninjs or feed if the detection is wrong`),
   ImportMessageUnreadable: entry('E_IMPORT_MESSAGE', 'error', (why: string) =>
     `the file opens as a saved e-mail message, but its MIME structure cannot be read (${why}): save the message again from the mail client, or paste its text into a file`),
   ImportFormatGiven: entry('E_IMPORT_FORMAT', 'error', (found: string) => `this is ${found}, not raw text: import it without --format text`),

@@ -568,13 +568,14 @@ describe('bad input', () => {
   it.each([
     ['empty.txt', '', 'empty.txt: the file is empty: there is no copy to import (E_IMPORT_EMPTY)'],
     ['blank.txt', '  \n\n ', 'blank.txt: the file is empty: there is no copy to import (E_IMPORT_EMPTY)'],
-    ['photo.jpg', '\u00ff\u00d8\u00ff\u00e0\u0000\u0010JFIF', 'photo.jpg: the file is not text: it holds NUL bytes, as a picture, a PDF, a word processor\'s document or Outlook\'s .msg does; import raw text, an e-mail saved as .eml, NITF, NewsML-G2 or ninjs (E_IMPORT_BINARY)'],
+    ['photo.jpg', '\u00ff\u00d8\u00ff\u00e0\u0000\u0010JFIF', 'photo.jpg: the file is not text: it holds NUL bytes, as a picture, a PDF, a word processor\'s document or Outlook\'s .msg does; import raw text, an e-mail saved as .eml, NITF, NewsML-G2, ninjs or a feed (E_IMPORT_BINARY)'],
     // (QA: copy saved as Windows-1252 was called binary: it is text in another encoding, said where.)
     ['cafe.txt', 'Caf\u00e9 terraces\n\nUpdated: 2025-02-05 09:24\n\nPARIS — Terraces reopen.\n', 'cafe.txt:1: the file is not UTF-8 (from the bytes 0xE9 0x20 0x74): its text would be changed where it cannot be decoded; save it as UTF-8 (E_NOT_UTF8)'],
     // (Review: UTF-16 was called binary, for its NUL bytes.)
     ['utf16.txt', 'utf16', 'utf16.txt:1: the file is not UTF-8 (from the bytes 0xFF 0xFE, UTF-16\'s byte-order mark): its text would be changed where it cannot be decoded; save it as UTF-8 (E_NOT_UTF8)'],
-    ['feed.xml', '<rss version="2.0"><channel/></rss>', 'feed.xml:1: this is XML but neither NITF nor NewsML-G2 (no <nitf>, <newsItem> or <newsMessage> element); pass --format text, nitf, newsml or ninjs if the detection is wrong (E_IMPORT_FORMAT)'],
-    ['record.json', '{"id": "a", "title": "T"}', 'record.json:1: this is JSON but not ninjs (no uri, headline or body); pass --format text, nitf, newsml or ninjs if the detection is wrong (E_IMPORT_FORMAT)'],
+    ['drawing.xml', '<svg xmlns="http://www.w3.org/2000/svg"/>', 'drawing.xml:1: this is XML but not copy Dateline reads (the root element is <svg>: NITF\'s <nitf>, NewsML-G2\'s <newsItem> or <newsMessage>, or a feed\'s <rss> or Atom <feed>); pass --format text, nitf, newsml, ninjs or feed if the detection is wrong (E_IMPORT_FORMAT)'],
+    ['feed.xml', '<rss version="2.0"><channel/></rss>', 'feed.xml:1: this RSS feed holds no item: nothing to import; pass --format text, nitf, newsml, ninjs or feed if the detection is wrong (E_IMPORT_FORMAT)'],
+    ['record.json', '{"id": "a", "title": "T"}', 'record.json:1: this is JSON but not ninjs (no uri, headline or body); pass --format text, nitf, newsml, ninjs or feed if the detection is wrong (E_IMPORT_FORMAT)'],
   ])('%s is refused with a message naming it', async (name, content, message) => {
     const dir = await site();
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Headline\n\nUpdated: 2025-02-05 09:24\n\nPARIS — Terraces reopen.\n', 'utf16le')]);
@@ -818,7 +819,7 @@ describe('copy in a form this importer does not take as given', () => {
     await writeFile(join(dir, 'list.json'), `[${ninjs}, ${ninjs}]`);
     await writeFile(join(dir, 'one.json'), ninjs);
     const list = await run(['import', 'list.json'], dir);
-    expect(list.stderr).toContain('list.json:1: this is a JSON list: a ninjs file holds one item, one object, so give each item a file of its own; pass --format text, nitf, newsml or ninjs if the detection is wrong (E_IMPORT_FORMAT)');
+    expect(list.stderr).toContain('list.json:1: this is a JSON list: a ninjs file holds one item, one object, so give each item a file of its own; pass --format text, nitf, newsml, ninjs or feed if the detection is wrong (E_IMPORT_FORMAT)');
     const forced = await run(['import', '--format', 'text', 'one.json', 'tokyo-rates.nitf.xml'], dir);
     expect(forced.stderr).toContain('one.json:1: this is ninjs, not raw text: import it without --format text (E_IMPORT_FORMAT)');
     expect(forced.stderr).toContain('tokyo-rates.nitf.xml:1: this is NITF, not raw text: import it without --format text (E_IMPORT_FORMAT)');

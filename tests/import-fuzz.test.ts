@@ -14,6 +14,7 @@ import { formatDiagnostic } from '../src/errors.js';
 import { importNinjs } from '../src/importers/ninjs.js';
 import { importNitf } from '../src/importers/nitf.js';
 import { importNewsml } from '../src/importers/newsml.js';
+import { importFeed } from '../src/importers/feed.js';
 import { recordText } from '../src/importers/record.js';
 import { importText } from '../src/importers/text.js';
 import type { Importer } from '../src/importers/types.js';
@@ -104,6 +105,7 @@ describe('the importers on mutated copy', () => {
   it.each([
     ['NITF', importNitf, fixtures('nitf', '.xml'), />([^<>]{1,200})</g, ['\u2066', '&#x202e;', '\u0085', ' ', '', '&amp;', 'By ', 'KILL: ', '20250205T092400', ', ', '（完）', ' | ', '\u200b']],
     ['NewsML-G2', importNewsml, fixtures('newsml', '.xml'), />([^<>]{1,200})</g, ['\u2066', '&#x202e;', '\u0085', ' ', '', '&amp;', 'By ', 'KILL: ', '2025-02-05T09:24:00', ', ', '（完）', ' | ', '\u200b', '&lt;p&gt;']],
+    ['RSS and Atom', importFeed, fixtures('feed', '.xml'), />([^<>]{1,200})</g, ['\u2066', '&#x202e;', '\u0085', ' ', '', '&amp;', 'By ', 'KILL: ', 'Wed, 05 Feb 2025 09:24:00 EST', ', ', '（完）', ' | ', '\u200b', '&lt;p&gt;', 'mailto:x']],
     ['ninjs', importNinjs, fixtures('ninjs', '.json'), /"((?:[^"\\]|\\.){1,200})"/g, ['\\u2066', '\\u0085', '\\u0000', ' ', '', 'By ', 'KILL: ', '2025-02-05T09:24:00+08:00', ', ', '（完）', ' | ', '\\u200b', ': ']],
   ] as const)('%s: 400 documents, none throws, every record passes the build', (_name, importer, docs, values, odd) => {
     const pool = docs.flatMap((d) => [...d.matchAll(values)].map((m) => m[1] ?? ''));

@@ -208,8 +208,8 @@ describe('a NewsML-G2 message', () => {
 
   it('says a message of pictures alone holds no story, and a document of another vocabulary is none', () => {
     const pictures = run('pics.xml', MESSAGE.replace(/<newsItem guid="urn:newsml:wire\.example\.com:20250203:GAZA0203"[\s\S]*?<\/newsItem>/, ''));
-    expect(pictures.lines).toEqual(['pics.xml:1: this NewsML-G2 holds no story (no newsItem of text, itemClass ninat:text), only: packageItem, ninat:picture newsItem, ninat:video newsItem; Dateline imports stories; pass --format text, nitf, newsml or ninjs if the detection is wrong (E_IMPORT_FORMAT)']);
-    expect(run('rss.xml', '<rss version="2.0"><channel/></rss>').lines).toEqual(['rss.xml:1: this is XML but not NewsML-G2 (the root element is <rss>, not <newsItem> or <newsMessage>); pass --format text, nitf, newsml or ninjs if the detection is wrong (E_IMPORT_FORMAT)']);
+    expect(pictures.lines).toEqual(['pics.xml:1: this NewsML-G2 holds no story (no newsItem of text, itemClass ninat:text), only: packageItem, ninat:picture newsItem, ninat:video newsItem; Dateline imports stories; pass --format text, nitf, newsml, ninjs or feed if the detection is wrong (E_IMPORT_FORMAT)']);
+    expect(run('rss.xml', '<rss version="2.0"><channel/></rss>').lines).toEqual(['rss.xml:1: this is XML but not NewsML-G2 (the root element is <rss>, not <newsItem> or <newsMessage>); pass --format text, nitf, newsml, ninjs or feed if the detection is wrong (E_IMPORT_FORMAT)']);
   });
 
   it('names the line where a truncated file breaks', () => {
@@ -225,7 +225,8 @@ describe('detecting NewsML-G2', () => {
     expect(detectFormat(MESSAGE)).toBe('newsml');
     expect(detectFormat('<nar:newsItem xmlns:nar="http://iptc.org/std/nar/2006-10-01/" guid="g"></nar:newsItem>')).toBe('newsml');
     expect(detectFormat('<?xml version="1.0"?>\n<nitf><head/><body/></nitf>')).toBe('nitf');
-    expect(detectFormat('<feed xmlns="http://www.w3.org/2005/Atom"/>')).toEqual({ unknown: 'this is XML but neither NITF nor NewsML-G2 (no <nitf>, <newsItem> or <newsMessage> element)' });
+    expect(detectFormat('<feed xmlns="http://www.w3.org/2005/Atom"/>')).toBe('feed');
+    expect(detectFormat('<!-- a drawing -->\n<svg xmlns="http://www.w3.org/2000/svg"/>')).toEqual({ unknown: 'this is XML but not copy Dateline reads (the root element is <svg>: NITF\'s <nitf>, NewsML-G2\'s <newsItem> or <newsMessage>, or a feed\'s <rss> or Atom <feed>)' });
   });
 
   let cleanup: (() => Promise<void>) | undefined;

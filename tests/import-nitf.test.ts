@@ -395,7 +395,7 @@ describe('files that cannot be imported', () => {
   it('XML that is not NITF is refused', () => {
     const r = run('feed.xml', '<?xml version="1.0"?>\n<rss version="2.0"><channel/></rss>\n');
     expect(r.lines).toEqual([
-      'feed.xml:1: this is XML but not NITF (the root element is <rss>, not <nitf>); pass --format text, nitf, newsml or ninjs if the detection is wrong (E_IMPORT_FORMAT)',
+      'feed.xml:1: this is XML but not NITF (the root element is <rss>, not <nitf>); pass --format text, nitf, newsml, ninjs or feed if the detection is wrong (E_IMPORT_FORMAT)',
     ]);
   });
 });

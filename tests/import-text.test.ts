@@ -1250,7 +1250,7 @@ describe('importText: bad input', () => {
     ['an empty file', '', ['in/story.txt: the file is empty: there is no copy to import (E_IMPORT_EMPTY)']],
     ['a file of blank lines', ' \n\n\t\n', ['in/story.txt: the file is empty: there is no copy to import (E_IMPORT_EMPTY)']],
     ['NUL bytes', 'A headline\nUpdated: 2025-02-05 09:24\n\u0000\u0001PK',
-      ['in/story.txt:3: the file is not text: it holds NUL bytes, as a picture, a PDF, a word processor\'s document or Outlook\'s .msg does; import raw text, an e-mail saved as .eml, NITF, NewsML-G2 or ninjs (E_IMPORT_BINARY)']],
+      ['in/story.txt:3: the file is not text: it holds NUL bytes, as a picture, a PDF, a word processor\'s document or Outlook\'s .msg does; import raw text, an e-mail saved as .eml, NITF, NewsML-G2, ninjs or a feed (E_IMPORT_BINARY)']],
     ['bytes that were not UTF-8', 'A headline\n\nWASHINGTON \uFFFD\uFFFD text',
       ['in/story.txt:3: the text holds U+FFFD, the mark of bytes that were not UTF-8 when it was read: read the copy as UTF-8 (or save it so) and import it again (E_IMPORT_BINARY)']],
     ['no stamp', 'A headline\n\nWASHINGTON — The lead.\n', ['in/story.txt: no date: the copy has no "Published:" or "Updated:" stamp (such as "Updated: 2025-02-05 09:24"); a zone alone gives no instant, so add the stamp to the copy or write the record by hand (E_IMPORT_NO_DATE)']],

@@ -27,7 +27,7 @@ export async function importCommand(args: readonly string[], io: CliIO, usage: s
   if (typeof parsed === 'number') return parsed;
   const { values, positionals: files } = parsed;
   if (values.format !== undefined && !(IMPORT_FORMATS as readonly string[]).includes(values.format)) {
-    io.stderr(`Unknown format "${values.format}": use text, nitf, newsml or ninjs.\n\n${usage}`);
+    io.stderr(`Unknown format "${values.format}": use text, nitf, newsml, ninjs or feed.\n\n${usage}`);
     return 2;
   }
   if (files.length === 0) {

@@ -157,7 +157,7 @@ function closingAgency(text: string): { name: string; via?: string } | undefined
   if (credit !== undefined) return credit.agency;
   const inner = (inBrackets?.replace(/^\p{Lu}[\p{Lu}\d ]{1,30}? (?:with|avec|con)\s+(?=\p{Lu})/u, '') ?? bracketed)
     .replace(/^(?:—|–|--|-)\s*/u, '')
-    .replace(/^(?:with\s+(?:inputs?\s+from\s+)?|inputs?\s+from\s+|sources?\s*:\s*|additional sources?\s*[•·:]?\s*|avec\s+|con\s+(?:información\s+de\s+)?|fuentes?\s*:\s*|com\s+|fonte\s*:\s*)/iu, '')
+    .replace(/^(?:with\s+(?:inputs?\s+from\s+)?|inputs?\s+from\s+|sources?\s*:\s*|additional sources?\s*[•·:]?\s*|avec\s+|con\s+(?:información\s+de\s+)?|fuentes?\s*:\s*|com\s+|fonte\s*:\s*|(?:稿件|文章|本文)?(?:来源|來源)\s*[:：]\s*)/iu, '')
     .replace(/\.$/u, '')
     // (Initials, not an agency in lower case: `Source: Xinhua/dpa` credits dpa.)
     .replace(/(?<=\S)\/(\p{Ll}{1,4})$/u, (initials, letters: string) => (parseAgencyLine(letters) === undefined ? '' : initials));

@@ -18,7 +18,7 @@ export type CopyItem =
   | { kind: 'left out'; path: string; left: number; examples: string[]; found: number };
 
 /** Copy files have these extensions, or none: in a directory named, other files (photos, notes) are not copy. */
-const COPY_EXTENSIONS = new Set(['', '.txt', '.text', '.eml', '.xml', '.nitf', '.newsml', '.json', '.ninjs']);
+const COPY_EXTENSIONS = new Set(['', '.txt', '.text', '.eml', '.xml', '.nitf', '.newsml', '.json', '.ninjs', '.rss', '.atom']);
 
 /** Files without an extension that are a folder's papers, not copy. */
 const NOT_COPY = /^(?:readme|license|licence|copying|notice|changelog|changes|authors|contributors|makefile|dockerfile|todo)$/i;

@@ -82,21 +82,26 @@ function copyOf(bytes: Buffer, shown: string, format: ImportFormat | undefined):
   // faster than the depth (QA: 50,000 levels of <div> in a ninjs body, 26 s), until the stack ran out.
   // (ninjs bodies are HTML inside JSON strings, escaped as the writer chose (`\u003c`): their reader counts
   // their depth itself, `parseHtml`.)
-  const deep = detected === 'nitf' || detected === 'newsml' ? tooDeepAt(text) : undefined;
+  const deep = detected === 'nitf' || detected === 'newsml' || detected === 'feed' ? tooDeepAt(text) : undefined;
   if (deep !== undefined) return diagnostic(Errors.ImportTooDeep, { file: shown, line: deep });
   return { text, format: detected, notes: [] };
 }
 
 /** The formats as messages name them. */
-const FORMAT_NAMES: Readonly<Record<ImportFormat, string>> = { text: 'raw text', nitf: 'NITF', newsml: 'NewsML-G2', ninjs: 'ninjs' };
+const FORMAT_NAMES: Readonly<Record<ImportFormat, string>> = { text: 'raw text', nitf: 'NITF', newsml: 'NewsML-G2', ninjs: 'ninjs', feed: 'a feed (RSS or Atom)' };
 
-/** Detects the format from content: NITF or NewsML-G2 XML, ninjs JSON, or raw text. */
+/** Detects the format from content: NITF, NewsML-G2 or a feed's XML (by its root element), ninjs JSON, or raw text. */
 export function detectFormat(text: string): ImportFormat | { unknown: string } {
   const head = text.trimStart();
   if (head.startsWith('<')) {
-    // (The root element's name, past the declaration, comments and a DOCTYPE; a NewsML-G2 item or message in any namespace prefix.)
-    if (/<(?:[\w.-]+:)?(?:newsItem|newsMessage)[\s>]/.test(head) && !/<nitf[\s>]/.test(head.slice(0, head.search(/<(?:[\w.-]+:)?(?:newsItem|newsMessage)[\s>]/)))) return 'newsml';
-    return /<nitf[\s>]/.test(head) ? 'nitf' : { unknown: 'this is XML but neither NITF nor NewsML-G2 (no <nitf>, <newsItem> or <newsMessage> element)' };
+    // The root element's name, past the declaration, comments, processing instructions and a DOCTYPE (in any namespace prefix).
+    const root = /^(?:\s*(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE(?:[^[>]|\[[\s\S]*?\])*>))*\s*<(?:[\w.-]+:)?([\w.-]+)/.exec(head)?.[1];
+    if (root === 'nitf') return 'nitf';
+    if (root === 'newsItem' || root === 'newsMessage') return 'newsml';
+    if (root === 'rss' || root === 'RDF' || (root === 'feed' && head.includes('http://www.w3.org/2005/Atom'))) return 'feed';
+    // (NITF inside another envelope, as before.)
+    if (/<nitf[\s>]/.test(head)) return 'nitf';
+    return { unknown: `this is XML but not copy Dateline reads (the root element is <${root ?? '?'}>: NITF's <nitf>, NewsML-G2's <newsItem> or <newsMessage>, or a feed's <rss> or Atom <feed>)` };
   }
   // (A list of items, `[{…}, {…}]`, was read as a page of raw text, and refused for want of a stamp.)
   if (/^\[\s*[{\]]/.test(head)) return { unknown: 'this is a JSON list: a ninjs file holds one item, one object, so give each item a file of its own' };

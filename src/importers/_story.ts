@@ -276,18 +276,27 @@ function lastDatelineDay(first: Timed, zone: string | undefined): string {
 export function pickImage(given: ImageCandidate[], notes: string[]): ImageOut | undefined {
   // A URL the build would refuse (`: `, `| https://…`: fuzzing) is no picture's: noted, the caption and credit kept.
   const images = given.map((i): ImageCandidate => {
-    if (i.url === undefined || typeof hrefOf(i.url, 'https://example.invalid/') === 'string') return i;
+    // (Nor a fragment alone, `#x202e;…`, which names the story's own page: fuzzing.)
+    if (i.url === undefined || (typeof hrefOf(i.url, 'https://example.invalid/') === 'string' && !i.url.trim().startsWith('#'))) return i;
     notes.push(`picture URL ${JSON.stringify(i.url)} is no URL a record takes: not used`);
     const rest = { ...i };
     delete rest.url;
     return rest;
-  });
+  // (What is left of one that said nothing else, its type or size, is no picture.)
+  }).filter((i) => i.url !== undefined || i.caption !== undefined || i.credit !== undefined || i.alt !== undefined);
   // The first picture the copy gives; one it only describes (a caption and credit without a URL) when
   // it gives none.
-  const first = images.find((i) => i.url !== undefined) ?? images[0];
-  if (first === undefined) return undefined;
+  const found = images.find((i) => i.url !== undefined) ?? images[0];
+  if (found === undefined) return undefined;
+  // The same picture given again fills in what the first gave not (a feed's media:content its size, the
+  // body's figure its caption).
+  const first: ImageCandidate = { ...found };
   for (const o of images) {
-    if (o === first) continue;
+    if (o === found || o.url === undefined || o.url !== first.url) continue;
+    for (const k of ['caption', 'credit', 'type', 'width', 'height', 'alt'] as const) if (first[k] === undefined && o[k] !== undefined) Object.assign(first, { [k]: o[k] });
+  }
+  for (const o of images) {
+    if (o === found) continue;
     // (Two pictures without a URL are two pictures: only a URL says it is the same one.)
     if (o.url !== first.url || o.url === undefined) notes.push(`another picture${o.url === undefined ? '' : ` ${o.url}`}${o.caption === undefined ? '' : ` (${JSON.stringify(o.caption)})`}${o.credit === undefined ? '' : ` credited ${JSON.stringify(o.credit)}`}: a record has one`);
     else if (o.caption !== undefined && o.caption !== first.caption) notes.push(`the same picture again, captioned ${JSON.stringify(o.caption)}: the first caption is kept`);
@@ -302,6 +311,8 @@ export function pickImage(given: ImageCandidate[], notes: string[]): ImageOut | 
       credit = split.credit;
     }
   }
+  // (A caption that ends with the credit given apart, `… on Tuesday. Lin Qiao/Partner Daily`, as a body's figure prints it.)
+  if (caption !== undefined && credit !== undefined && caption.length > credit.length && caption.endsWith(credit) && /[\s.]$/u.test(caption.slice(0, -credit.length))) caption = caption.slice(0, -credit.length).trim();
   if (caption !== undefined && caption !== '') image.caption = caption;
   if (credit !== undefined && credit !== '') image.credit = credit;
   // (A type the build takes: ninjs' `image/jpg` is `image/jpeg`, and `application/octet-stream` no image's.)

@@ -14,6 +14,7 @@ import type { Diagnostic, SiteConfig } from '../types.js';
 import { importNinjs } from './ninjs.js';
 import { importNitf } from './nitf.js';
 import { importNewsml } from './newsml.js';
+import { importFeed } from './feed.js';
 import { recordText } from './record.js';
 import { importText } from './text.js';
 import { terminalImporter } from './_terminal.js';
@@ -28,7 +29,7 @@ import { DryRun } from './_dry-run.js';
 import { earlierEdition, firstPublications, keepFormerId, keepNeighbourDayId, olderEdition } from './_editions.js';
 import { existingIds, freeBackupName, newPath, parsedRecord, readOld, recordData, sameRecord, takeDown, writeWhole } from './_record-files.js';
 
-const IMPORTERS: Record<ImportFormat, Importer> = { text: terminalImporter(mailImporter(importText)), nitf: importNitf, newsml: importNewsml, ninjs: importNinjs };
+const IMPORTERS: Record<ImportFormat, Importer> = { text: terminalImporter(mailImporter(importText)), nitf: importNitf, newsml: importNewsml, ninjs: importNinjs, feed: importFeed };
 
 export interface ImportOptions {
   config: SiteConfig;

@@ -1,8 +1,8 @@
 /** What every importer produces: article records in the shape the build reads, plus what it could not use. */
 import type { Diagnostic } from '../types.js';
 
-export type ImportFormat = 'text' | 'nitf' | 'newsml' | 'ninjs';
-export const IMPORT_FORMATS: readonly ImportFormat[] = ['text', 'nitf', 'newsml', 'ninjs'];
+export type ImportFormat = 'text' | 'nitf' | 'newsml' | 'ninjs' | 'feed';
+export const IMPORT_FORMATS: readonly ImportFormat[] = ['text', 'nitf', 'newsml', 'ninjs', 'feed'];
 
 export interface ImportContext {
   /** The file as shown in messages. */

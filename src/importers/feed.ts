@@ -1,0 +1,334 @@
+/**
+ * Syndication feeds → article records: a partner's RSS 2.0 (or RSS 1.0) or Atom 1.0 feed, each item or entry
+ * a story, as desks take copy from partner sites that send no wire. Read: the title; the link (the record's
+ * `url`) and the guid or id (its id); `pubDate` or `published` the first publication, a later `atom:updated`
+ * or `updated` the update; the authors (`dc:creator`, RSS `author`'s name, Atom `author`); the categories as
+ * tags (one under a `…/sections` domain or scheme as the section, as Dateline's own feeds write it); the
+ * content as the body (`content:encoded`, else the description; Atom `content`), and the description or
+ * summary as the summary; the picture (`media:content`, an image `enclosure`, Atom's image link) with its
+ * `media:credit`; the rights and language, the channel's where the item gives none. What Dateline's own feeds
+ * add in their namespace is read back whole: `dl:dateline` (its city, country, zone and date), `dl:agency`
+ * and `dl:contributor` (places and roles), so a story passed between two Dateline sites keeps its credits.
+ */
+import { isEmail } from '../core/_credit-fields.js';
+import { isValidTimeZone } from '../core/_dates.js';
+import { imageType } from '../core/_media.js';
+import { hrefOf } from '../core/_record-urls.js';
+import { isLanguageTag } from '../core/validate.js';
+import { diagnostic, Errors } from '../errors.js';
+import type { Diagnostic } from '../types.js';
+import { agencyKey } from './_agencies.js';
+import { collectBlocks, plainText, renderBlocks, type Block, type Collected, type ImageCandidate } from './_blocks.js';
+import { parseByline } from './_bylines.js';
+import { takeClosingCredits } from './_closing.js';
+import { Credits } from './_credits.js';
+import { parseHtml } from './_html.js';
+import { createdStamps, permanentId, pickImage, readStamp, resolveDateline, storyDateline, type DatelineOut } from './_story.js';
+import { attr, child, children, squash, textOf, unique, type El } from './_tree.js';
+import { readXmlCopy } from './_xml-copy.js';
+import { withoutWireMarks } from './record.js';
+import type { ImportContext, ImportedStory, ImportResult, Importer, RecordFieldsOut } from './types.js';
+
+/** An item's or entry's start tag in the text, for the lines its messages name. */
+const ENTRY_START = /<(?:[\w.-]+:)?(?:item|entry)(?=[\s/>])/g;
+/** A category's domain or scheme that names the site's sections (Dateline's own feeds: `https://…/sections`). */
+const SECTIONS = /\/sections\/?$/;
+
+type Kind = 'rss' | 'atom';
+
+/** What the channel or feed says for every item that says nothing of its own. */
+interface Defaults {
+  language?: string;
+  rights?: string;
+}
+
+export const importFeed: Importer = (text: string, ctx: ImportContext): ImportResult => {
+  const read = readXmlCopy(text, ctx.file);
+  if ('problem' in read) return { stories: [], diagnostics: [read.problem] };
+  const root = read.roots.find((n): n is El => typeof n !== 'string');
+  const unknown = (what: string): ImportResult => ({ stories: [], diagnostics: [diagnostic(Errors.ImportFormatUnknown, { file: ctx.file, line: 1 }, what)] });
+  let kind: Kind;
+  let entries: El[];
+  let defaults: Defaults;
+  if (root?.name === 'rss' || root?.name === 'RDF') {
+    const channel = child(root, 'channel');
+    kind = 'rss';
+    // (RSS 1.0 puts its items beside the channel.)
+    entries = children(root.name === 'rss' ? channel : root, 'item');
+    defaults = { ...optional('language', squash(textOf(child(channel, 'language'))) || squash(textOf(child(channel, 'dc:language')))), ...optional('rights', squash(textOf(child(channel, 'copyright'))) || squash(textOf(child(channel, 'rights')))) };
+  } else if (root?.name === 'feed' || root?.name === 'entry') {
+    kind = 'atom';
+    entries = root.name === 'feed' ? children(root, 'entry') : [root];
+    defaults = { ...optional('language', squash(attr(root, 'lang') ?? '')), ...optional('rights', squash(textOf(child(root, 'rights')))) };
+  } else return unknown(`this is XML but not a feed (the root element is <${root?.name ?? '?'}>, not <rss>, <rdf:RDF> or Atom's <feed>)`);
+  if (entries.length === 0) return unknown(`this ${kind === 'rss' ? 'RSS' : 'Atom'} feed holds no ${kind === 'rss' ? 'item' : 'entry'}: nothing to import`);
+  const starts = [...text.matchAll(ENTRY_START)].map((m) => m.index);
+  const result: ImportResult = { stories: [], diagnostics: [] };
+  for (const [k, entry] of entries.entries()) {
+    // (The n-th start tag is the n-th entry: feeds nest none.)
+    const from = starts[k] ?? 0;
+    const one = readEntry(entry, kind, defaults, { text, from, to: starts[k + 1] ?? text.length }, ctx);
+    result.diagnostics.push(...one.diagnostics);
+    if (one.story !== undefined) result.stories.push(one.story);
+  }
+  return result;
+};
+
+const optional = <K extends string>(key: K, value: string): Partial<Record<K, string>> => (value === '' ? {} : ({ [key]: value } as Record<K, string>));
+
+/** Text that may be HTML (an RSS title or description, Atom's `type="html"`), as plain text. */
+function plainOf(el: El | undefined): string {
+  if (el === undefined) return '';
+  const value = textOf(el);
+  return squash(attr(el, 'type') !== 'xhtml' && /<[a-zA-Z!/]/.test(value) ? textOf(parseHtml(value)) : value);
+}
+
+function readEntry(entry: El, kind: Kind, defaults: Defaults, place: { text: string; from: number; to: number }, ctx: ImportContext): { story?: ImportedStory; diagnostics: Diagnostic[] } {
+  const { file } = ctx;
+  const notes: string[] = [];
+  const element = kind === 'rss' ? 'item' : 'entry';
+  const at = (name: string): { file: string; line: number | undefined; field: string } => {
+    const found = new RegExp(`<(?:[\\w.-]+:)?${name.replace(/^\w+:/, '')}[\\s/>]`).exec(place.text.slice(place.from, place.to));
+    const offset = found === null ? place.from : place.from + found.index;
+    return { file, line: place.text.slice(0, offset).split('\n').length, field: `${element}/${name}` };
+  };
+
+  const title = plainOf(child(entry, 'title'));
+  if (title === '') return { diagnostics: [diagnostic(Errors.ImportNoHeadline, at('title'), `the ${element} has no title; a record needs its headline`)] };
+
+  // Dates: RSS's pubDate (RFC 822) or dc:date; Atom's published, else updated. A later update is the record's.
+  const names = kind === 'rss'
+    ? { first: child(entry, 'pubDate') !== undefined ? 'pubDate' : 'dc:date', version: 'atom:updated', embargoed: 'embargoed' }
+    : { first: 'published', version: 'updated', embargoed: 'embargoed' };
+  const raw = (name: string): string | undefined => squash(textOf(child(entry, name.replace(/^(?:dc|atom):/, '')))) || undefined;
+  const first = raw(names.first);
+  const missing = kind === 'rss' ? 'the item has neither a pubDate nor a dc:date (such as <pubDate>Wed, 05 Feb 2025 01:24:00 GMT</pubDate>)' : 'the entry has neither a published nor an updated date (such as <published>2025-02-05T09:24:00+08:00</published>)';
+  const stamped = createdStamps({ first: first === undefined ? undefined : names.first === 'pubDate' ? rfc822(first, notes) : first, version: raw(names.version) }, names, at, missing, ctx.timezone, notes);
+  if ('diagnostics' in stamped) return { diagnostics: stamped.diagnostics };
+  const published = stamped.published;
+  const diagnostics: Diagnostic[] = [];
+  const fields: RecordFieldsOut = { id: '', title: withoutWireMarks(title, notes), ...stamped.fields };
+
+  const url = kind === 'rss' ? squash(textOf(children(entry, 'link').find((l) => squash(textOf(l)) !== ''))) : squash(attr(children(entry, 'link').find((l) => (attr(l, 'rel') ?? 'alternate') === 'alternate'), 'href') ?? '');
+  if (url !== '' && typeof hrefOf(url, 'https://example.invalid/') === 'string' && /^https?:\/\//i.test(url)) fields.url = url;
+  else if (url !== '') notes.push(`link ${JSON.stringify(url)} is no page's URL: not used`);
+
+  const categories = children(entry, 'category').map((c) => ({ name: kind === 'rss' ? squash(textOf(c)) : squash(attr(c, 'label') ?? attr(c, 'term') ?? ''), scheme: attr(c, kind === 'rss' ? 'domain' : 'scheme') ?? '' })).filter((c) => c.name !== '');
+  const section = categories.find((c) => SECTIONS.test(c.scheme));
+  if (section !== undefined) fields.section = section.name;
+  const tags = unique(categories.filter((c) => c !== section).map((c) => c.name));
+  if (tags.length > 0) fields.tags = tags;
+
+  const language = squash(textOf(child(entry, 'language'))) || squash(attr(entry, 'lang') ?? '') || defaults.language;
+  if (language !== undefined && isLanguageTag(language)) fields.language = language;
+  else if (language !== undefined) notes.push(`language ${JSON.stringify(language)} is no language tag: not used`);
+
+  const credits = new Credits(notes);
+  const agency = child(entry, 'agency');
+  const agencyName = squash(attr(agency, 'name') ?? textOf(agency));
+  if (agencyName !== '') credits.agency({ name: agencyName, ...optional('via', squash(attr(agency, 'via') ?? '')) }, 'infosource');
+  const people = readPeople(entry, kind, agencyName, credits, notes);
+
+  const body = readBody(entry, kind, fields, notes);
+  notes.push(...body.notes);
+  headByline(body.blocks, credits, notes);
+  takeClosingCredits(body.blocks, credits, notes);
+
+  const dated = readStamp(fields.date, ctx.timezone) ?? published;
+  const dateline = storyDateline(ownDateline(child(entry, 'dateline'), file, diagnostics, notes), body.blocks, dated, credits, notes, file, diagnostics);
+  if (dateline !== undefined) fields.dateline = dateline;
+  credits.into(fields);
+  // The agency's own page of the story, and the authors' pages and addresses, as the feed gives them.
+  const agencyUrl = squash(attr(agency, 'url') ?? '');
+  if (fields.agency !== undefined && agencyKey(fields.agency.name) === agencyKey(agencyName) && agencyUrl !== '') {
+    if (typeof hrefOf(agencyUrl, 'https://example.invalid/') === 'string' && /^https?:\/\//i.test(agencyUrl)) fields.agency = { ...fields.agency, url: agencyUrl };
+    else notes.push(`dl:agency url ${JSON.stringify(agencyUrl)} is no page's URL: not used`);
+  }
+  if (fields.authors !== undefined) fields.authors = fields.authors.map((a) => (typeof a === 'string' ? people.get(a) ?? a : a));
+
+  const image = pickImage([...pictures(entry, kind), ...body.images], notes);
+  if (image !== undefined) fields.image = image;
+  const rights = squash(textOf(child(entry, 'rights'))) || defaults.rights;
+  if (rights !== undefined) fields.rights = rights;
+
+  const own = squash(textOf(child(entry, kind === 'rss' ? 'guid' : 'id'))) || undefined;
+  fields.id = permanentId(own ?? fields.url, kind === 'rss' ? 'guid' : 'id', title, published.value, ctx.timezone, notes);
+  return { story: { fields, body: renderBlocks(body.blocks), notes }, diagnostics };
+}
+
+/**
+ * The authors: RSS's `dc:creator`s and `author` (`jane@example.com (Jane Doe)`: the name), Atom's `author`s.
+ * A creator that is the agency `dl:agency` names (Dateline's feeds credit a story with no byline to it) is
+ * no author; an e-mail address alone names no one, noted. The contributors: `dl:contributor` (with places
+ * and roles), else `dc:contributor` or Atom's `contributor`.
+ */
+function readPeople(entry: El, kind: Kind, agency: string, credits: Credits, notes: string[]): Map<string, { name: string; url?: string; email?: string }> {
+  /** Authors with a page or an address (Atom's `uri` and `email`, RSS's `jane@example.com (Jane Doe)`), by name. */
+  const known = new Map<string, { name: string; url?: string; email?: string }>();
+  const person = (name: string, url: string, email: string): string => {
+    const page = /^https?:\/\//i.test(url) && typeof hrefOf(url, 'https://example.invalid/') === 'string' ? url : '';
+    const address = isEmail(email) ? email : '';
+    if (url !== '' && page === '') notes.push(`author ${JSON.stringify(name)}'s page ${JSON.stringify(url)} is no page's URL: not used`);
+    if (email !== '' && address === '') notes.push(`author ${JSON.stringify(name)}'s e-mail ${JSON.stringify(email)} is no address: not used`);
+    if (name !== '' && (page !== '' || address !== '')) known.set(name, { name, ...optional('url', page), ...optional('email', address) });
+    return name;
+  };
+  const names = kind === 'rss'
+    ? [...children(entry, 'creator').map((c) => squash(textOf(c))), ...children(entry, 'author').map((a) => {
+      const text = squash(textOf(a));
+      const named = /^(\S+@\S+)\s*\((.+)\)$/.exec(text);
+      if (named === null && /^\S+@\S+$/.test(text)) notes.push(`author ${JSON.stringify(text)} is an e-mail address, no name: not used`);
+      return named !== null ? person(squash(named[2] ?? ''), '', named[1] ?? '') : /^\S+@\S+$/.test(text) ? '' : text;
+    })]
+    : children(entry, 'author').map((a) => person(squash(textOf(child(a, 'name'))), squash(textOf(child(a, 'uri'))), squash(textOf(child(a, 'email')))));
+  for (const name of unique(names.filter(Boolean))) {
+    if (agency !== '' && agencyKey(name) === agencyKey(agency)) continue;
+    credits.person(name);
+  }
+  const own = children(entry, 'contributor').filter((c) => attr(c, 'name') !== undefined);
+  if (own.length > 0) {
+    for (const c of own) {
+      const location = squash(attr(c, 'location') ?? '');
+      const role = squash(attr(c, 'role') ?? '');
+      credits.contributors.push({ name: squash(attr(c, 'name') ?? ''), ...(location === '' ? {} : { location }), ...(role === '' ? {} : { role }) });
+    }
+    return known;
+  }
+  for (const c of children(entry, 'contributor')) {
+    const name = squash(kind === 'rss' ? textOf(c) : textOf(child(c, 'name')));
+    if (name !== '') credits.contributors.push({ name });
+  }
+  return known;
+}
+
+/**
+ * A byline printed over the story (`By Helen Marsh`, as Dateline's own feeds print it at the head of the
+ * content): taken off the body; its authors are the entry's when it names none, and a name it adds is noted.
+ */
+function headByline(blocks: Block[], credits: Credits, notes: string[]): void {
+  const first = blocks[0];
+  // (Names in a script written right to left are isolated in it: U+2066–U+2069.)
+  const text = first?.kind === 'p' ? plainText(first.inline).replace(/[\u2066-\u2069]/gu, '').trim() : '';
+  const zh = /^作者[:：]\s*(.+)$/u.exec(text)?.[1];
+  const names = zh !== undefined ? zh.split(/\s*[、，,]\s*/u).filter(Boolean) : parseByline(text)?.authors.map((a) => a.name) ?? [];
+  if (names.length === 0) return;
+  blocks.shift();
+  if (credits.authors.length === 0) {
+    if (zh !== undefined) for (const n of names) credits.person(n);
+    else credits.byline(text);
+    return;
+  }
+  const others = names.filter((n) => !credits.authors.includes(n));
+  if (others.length > 0) notes.push(`the byline over the story ${JSON.stringify(text)} names ${others.map((n) => JSON.stringify(n)).join(', ')}, whom the entry does not credit: not an author`);
+}
+
+/**
+ * The body: RSS's `content:encoded`, else its description (then the description is no summary); Atom's
+ * `content` (HTML, XHTML or text). The summary: the description or Atom's `summary`, as plain text.
+ */
+function readBody(entry: El, kind: Kind, fields: RecordFieldsOut, notes: string[]): Collected {
+  // (Media RSS's `media:content`, a picture, has a `url`: Atom's own has none.)
+  const content = kind === 'rss' ? child(entry, 'encoded') : children(entry, 'content').find((c) => attr(c, 'url') === undefined);
+  const description = kind === 'rss' ? child(entry, 'description') : child(entry, 'summary');
+  const summary = plainOf(description);
+  if (content === undefined && kind === 'rss') {
+    if (description === undefined) notes.push('no body');
+    return description === undefined ? { blocks: [], images: [], notes: [] } : bodyOf(textOf(description), 'html');
+  }
+  if (summary !== '') fields.summary = summary;
+  if (content === undefined) {
+    notes.push('no body');
+    return { blocks: [], images: [], notes: [] };
+  }
+  if (attr(content, 'src') !== undefined) {
+    notes.push(`content ${JSON.stringify(attr(content, 'src'))} is elsewhere (src): not fetched, no body`);
+    return { blocks: [], images: [], notes: [] };
+  }
+  const type = kind === 'rss' ? 'html' : (attr(content, 'type') ?? 'text').toLowerCase();
+  if (type === 'xhtml') return collectBlocks({ ...(child(content, 'div') ?? content), name: 'body' });
+  return bodyOf(textOf(content), type === 'html' || type === 'text/html' ? 'html' : 'text');
+}
+
+function bodyOf(value: string, kind: 'html' | 'text'): Collected {
+  if (kind === 'html') return collectBlocks(parseHtml(value));
+  const chunks = /\n\s*\n/.test(value) ? value.split(/\n\s*\n/) : value.split('\n');
+  return { blocks: chunks.map(squash).filter(Boolean).map((t): Block => ({ kind: 'p', inline: [{ text: t }] })), images: [], notes: [] };
+}
+
+/** Dateline's own `dl:dateline`: its city, country, zone and date as the site that wrote it had them. */
+function ownDateline(el: El | undefined, file: string, diagnostics: Diagnostic[], notes: string[]): DatelineOut | undefined {
+  const city = squash(attr(el, 'city') ?? '');
+  if (el === undefined || city === '') return undefined;
+  const country = squash(attr(el, 'country') ?? '') || undefined;
+  const zone = squash(attr(el, 'timezone') ?? '');
+  const date = squash(attr(el, 'date') ?? '');
+  // (A zone the tz database lacks is looked up again, as any dateline city is.)
+  const dateline: DatelineOut = isValidTimeZone(zone) ? { city, ...(country === undefined ? {} : { country }), timezone: zone } : resolveDateline(city, country, country, file, diagnostics);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(date)) dateline.date = date;
+  else if (date !== '') notes.push(`dl:dateline date ${JSON.stringify(date)} is no date: not used`);
+  return dateline;
+}
+
+/** The item's pictures: Media RSS's (in a `media:group` too), an image enclosure, Atom's image link; credits from `media:credit`. */
+function pictures(entry: El, kind: Kind): ImageCandidate[] {
+  const itemCredit = squash(textOf(children(entry, 'credit')[0]));
+  const media = [...children(entry, 'content'), ...children(entry, 'group').flatMap((g) => children(g, 'content'))]
+    .filter((m) => attr(m, 'url') !== undefined && (attr(m, 'medium') === 'image' || /^image\//i.test(attr(m, 'type') ?? '') || (attr(m, 'medium') === undefined && attr(m, 'type') === undefined)));
+  const links = kind === 'rss'
+    ? children(entry, 'enclosure').filter((e) => /^image\//i.test(attr(e, 'type') ?? '')).map((e) => ({ url: attr(e, 'url'), type: attr(e, 'type') }))
+    : children(entry, 'link').filter((l) => attr(l, 'rel') === 'enclosure' && /^image\//i.test(attr(l, 'type') ?? '')).map((l) => ({ url: attr(l, 'href'), type: attr(l, 'type') }));
+  const out: ImageCandidate[] = [];
+  for (const m of media) {
+    const img: ImageCandidate = { url: (attr(m, 'url') ?? '').trim() };
+    const type = imageType(attr(m, 'type') ?? '');
+    if (type !== undefined) img.type = type;
+    const w = whole(attr(m, 'width'));
+    const h = whole(attr(m, 'height'));
+    if (w !== undefined) img.width = w;
+    if (h !== undefined) img.height = h;
+    const caption = squash(textOf(child(m, 'description'))) || squash(textOf(child(m, 'title')));
+    if (caption !== '') img.caption = caption;
+    const credit = squash(textOf(child(m, 'credit'))) || itemCredit;
+    if (credit !== '') img.credit = credit;
+    out.push(img);
+  }
+  for (const l of links) {
+    if (l.url === undefined || l.url.trim() === '') continue;
+    const img: ImageCandidate = { url: l.url.trim() };
+    const type = imageType(l.type ?? '');
+    if (type !== undefined) img.type = type;
+    if (itemCredit !== '') img.credit = itemCredit;
+    out.push(img);
+  }
+  // A picture described without its URL: the credit alone (Dateline's feeds give it so).
+  if (out.length === 0 && itemCredit !== '') out.push({ credit: itemCredit });
+  return out;
+}
+
+const whole = (v: string | undefined): number | undefined => {
+  const n = v === undefined || !/^\s*\d+\s*$/.test(v) ? NaN : Number(v);
+  return Number.isSafeInteger(n) && n > 0 ? n : undefined;
+};
+
+const MONTHS: Readonly<Record<string, string>> = { jan: '01', feb: '02', mar: '03', apr: '04', may: '05', jun: '06', jul: '07', aug: '08', sep: '09', oct: '10', nov: '11', dec: '12' };
+/** The zones RFC 822 names by letters (GMT and UT, and the US zones), as offsets. */
+const LETTERS: Readonly<Record<string, string>> = { GMT: 'Z', UT: 'Z', UTC: 'Z', Z: 'Z', EST: '-05:00', EDT: '-04:00', CST: '-06:00', CDT: '-05:00', MST: '-07:00', MDT: '-06:00', PST: '-08:00', PDT: '-07:00' };
+const RFC822 = /^(?:[A-Za-z]{3,9},?\s*)?(\d{1,2})\s+([A-Za-z]{3})[A-Za-z]*\.?\s+(\d{4}|\d{2})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{2}:?\d{2}|[A-Za-z]{1,3})?\s*(?:\([^()]*\))?$/;
+
+/**
+ * An RFC 822 date (`Wed, 05 Feb 2025 01:24:00 GMT`, `5 Feb 25 09:24 +0800`) as the stamp readers take it
+ * (`2025-02-05T01:24:00Z`); a zone of letters as RFC 822 defines it (`EST` −05:00, noted). Anything else is
+ * given back as written, for the reader to refuse.
+ */
+function rfc822(raw: string, notes: string[]): string {
+  const m = RFC822.exec(raw.trim());
+  const month = m === null ? undefined : MONTHS[(m[2] ?? '').toLowerCase()];
+  if (m === null || month === undefined) return raw;
+  const [, d = '', , y = '', h = '', mi = '', s = '00', zone = 'Z'] = m;
+  const year = y.length === 2 ? `${Number(y) < 50 ? '20' : '19'}${y}` : y;
+  const letters = /^[A-Za-z]+$/.test(zone) ? LETTERS[zone.toUpperCase()] : undefined;
+  if (/^[A-Za-z]+$/.test(zone) && letters === undefined) return raw;
+  if (letters !== undefined && letters !== 'Z') notes.push(`pubDate zone ${zone} read as RFC 822 defines it (${letters})`);
+  const offset = letters ?? `${zone.slice(0, 3)}:${zone.slice(-2)}`;
+  return `${year}-${month}-${d.padStart(2, '0')}T${h.padStart(2, '0')}:${mi}:${s}${offset}`;
+}

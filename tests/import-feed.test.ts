@@ -88,6 +88,23 @@ describe('a partner\'s feed → whole records', () => {
     expectAccepted(story);
   });
 
+  it('JSON Feed 1.0 and 1.1: content_text, 1.0\'s author with a mailto: page (the address), a date_modified, an item with no title refused at its line', () => {
+    const json = JSON.stringify({
+      version: 'https://jsonfeed.org/version/1', title: 'Partner Daily', language: 'en',
+      items: [
+        { id: 'pd-1', url: 'https://partner.example.com/a', title: 'Tram line reopens after repairs', date_published: '2025-02-05T09:24:00+08:00', date_modified: '2025-02-05T10:00:00+08:00',
+          author: { name: 'Jane Roe', url: 'mailto:jane.roe@partner.example.com' }, tags: ['Transport'], content_text: 'The tram line reopened on Wednesday.\n\nRepairs took three weeks.' },
+        { id: 'pd-2', date_published: '2025-02-05T11:00:00+08:00', content_text: 'A note with no title.' },
+      ],
+    }, null, 2);
+    const r = run('partner.json', json);
+    expect(r.lines).toEqual([expect.stringMatching(/^partner\.json:21: items\[1\]\.title: no headline: .*\(E_IMPORT_NO_HEADLINE\)$/)]);
+    expect(r.stories[0]!.fields).toMatchObject({ id: 'pd-1', date: '2025-02-05T09:24:00+08:00', updated: '2025-02-05T10:00:00+08:00', authors: [{ name: 'Jane Roe', email: 'jane.roe@partner.example.com' }], tags: ['Transport'], language: 'en' });
+    expect(r.stories[0]!.body).toBe('The tram line reopened on Wednesday.\n\nRepairs took three weeks.');
+    expect(detectFormat(json)).toBe('feed');
+    expectAccepted(r.stories[0]!);
+  });
+
   it('is detected by its root element', () => {
     expect(detectFormat(fixture('partner.rss.xml'))).toBe('feed');
     expect(detectFormat(fixture('partner.atom.xml'))).toBe('feed');
@@ -116,13 +133,13 @@ describe('Dateline\'s own feeds read back', () => {
 
   const names = (people: unknown): unknown => (Array.isArray(people) ? people.map((p) => (typeof p === 'string' ? p : (p as { name: string }).name)) : people);
 
-  it.each(['atom.xml', 'rss.xml', 'rss.xml read by its dl: elements alone'])('%s: every story keeps its credits, dateline, section, picture and first publication', async (which) => {
+  it.each(['atom.xml', 'rss.xml', 'rss.xml read by its dl: elements alone', 'feed.json'])('%s: every story keeps its credits, dateline, section, picture and first publication', async (which) => {
     const s = await makeSite({});
     cleanup = s.cleanup;
     await cp(join(ROOT, 'articles'), join(s.dir, 'articles'), { recursive: true });
     await writeFile(join(s.dir, 'dateline.config.json'), await readFile(join(ROOT, 'dateline.config.json')));
     expect((await runCli(['build'], s.dir)).code).toBe(0);
-    let feed = await readFile(join(s.dir, 'dist', which.slice(0, which.indexOf('.xml') + 4)), 'utf8');
+    let feed = await readFile(join(s.dir, 'dist', which.split(' ')[0]!), 'utf8');
     // (Without the content, whose printed dateline and credit lines could stand in for the elements.)
     if (which.includes('alone')) feed = feed.replace(/<content:encoded>[\s\S]*?<\/content:encoded>/g, '');
     const r = importFeed(feed, { file: 'f.xml', timezone: 'Asia/Shanghai' });
@@ -135,9 +152,11 @@ describe('Dateline\'s own feeds read back', () => {
       const f = story.fields;
       const image = o['image'] as { url?: string; credit?: string } | undefined;
       const dateline = o['dateline'] as { city: string; timezone?: string };
-      expect({ title: f.title, authors: names(f.authors), agency: f.agency?.name, via: f.agency?.via, contributors: f.contributors, city: f.dateline?.city, section: f.section, image: f.image?.url, credit: f.image?.credit }).toEqual({
+      // (JSON Feed has tags, not categories: the section comes back among them.)
+      const section = which === 'feed.json' ? (o['section'] === undefined ? undefined : f.tags?.find((t) => t === o['section'])) : f.section;
+      expect({ title: f.title, authors: names(f.authors), agency: f.agency?.name, via: f.agency?.via, agencyUrl: f.agency?.url, contributors: f.contributors, city: f.dateline?.city, section, image: f.image?.url, credit: f.image?.credit }).toEqual({
         title: o['title'], authors: names(o['authors']), agency: (o['agency'] as { name?: string } | undefined)?.name, via: (o['agency'] as { via?: string } | undefined)?.via,
-        contributors: o['contributors'], city: dateline.city, section: o['section'], image: image?.url, credit: image?.credit,
+        agencyUrl: (o['agency'] as { url?: string } | undefined)?.url, contributors: o['contributors'], city: dateline.city, section: o['section'], image: image?.url, credit: image?.credit,
       });
       if (dateline.timezone !== undefined) expect(f.dateline?.timezone).toBe(dateline.timezone);
       expect(new Date(f.date.includes('T') ? f.date : `${f.date.replace(' ', 'T')}:00+08:00`).getTime()).toBe(new Date(String(o['date']).includes('T') ? String(o['date']) : `${String(o['date']).replace(' ', 'T')}:00+08:00`).getTime());

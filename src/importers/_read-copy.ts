@@ -105,6 +105,8 @@ export function detectFormat(text: string): ImportFormat | { unknown: string } {
   }
   // (A list of items, `[{…}, {…}]`, was read as a page of raw text, and refused for want of a stamp.)
   if (/^\[\s*[{\]]/.test(head)) return { unknown: 'this is a JSON list: a ninjs file holds one item, one object, so give each item a file of its own' };
+  // (A JSON Feed says so in its version: `"version": "https://jsonfeed.org/version/1.1"`.)
+  if (head.startsWith('{') && /"version"\s*:\s*"https?:\/\/jsonfeed\.org\/version\//.test(head)) return 'feed';
   if (head.startsWith('{')) {
     return /"(uri|headlines?|versioncreated|firstcreated|body_html|bodies)"\s*:/.test(head)
       ? 'ninjs'

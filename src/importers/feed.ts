@@ -11,19 +11,19 @@
  * and `dl:contributor` (places and roles), so a story passed between two Dateline sites keeps its credits.
  */
 import { isEmail } from '../core/_credit-fields.js';
-import { isValidTimeZone } from '../core/_dates.js';
 import { imageType } from '../core/_media.js';
 import { hrefOf } from '../core/_record-urls.js';
 import { isLanguageTag } from '../core/validate.js';
 import { diagnostic, Errors } from '../errors.js';
 import type { Diagnostic } from '../types.js';
 import { agencyKey } from './_agencies.js';
-import { collectBlocks, plainText, renderBlocks, type Block, type Collected, type ImageCandidate } from './_blocks.js';
-import { parseByline } from './_bylines.js';
+import { collectBlocks, renderBlocks, type Collected, type ImageCandidate } from './_blocks.js';
+import { bodyOf, givenDateline, headByline, isTheAgency } from './_feed-body.js';
+import { importJsonFeed } from './feed-json.js';
 import { takeClosingCredits } from './_closing.js';
 import { Credits } from './_credits.js';
 import { parseHtml } from './_html.js';
-import { createdStamps, permanentId, pickImage, readStamp, resolveDateline, storyDateline, type DatelineOut } from './_story.js';
+import { createdStamps, permanentId, pickImage, readStamp, storyDateline, type DatelineOut } from './_story.js';
 import { attr, child, children, squash, textOf, unique, type El } from './_tree.js';
 import { readXmlCopy } from './_xml-copy.js';
 import { withoutWireMarks } from './record.js';
@@ -43,6 +43,7 @@ interface Defaults {
 }
 
 export const importFeed: Importer = (text: string, ctx: ImportContext): ImportResult => {
+  if (text.trimStart().startsWith('{')) return importJsonFeed(text, ctx);
   const read = readXmlCopy(text, ctx.file);
   if ('problem' in read) return { stories: [], diagnostics: [read.problem] };
   const root = read.roots.find((n): n is El => typeof n !== 'string');
@@ -182,7 +183,7 @@ function readPeople(entry: El, kind: Kind, agency: string, credits: Credits, not
     })]
     : children(entry, 'author').map((a) => person(squash(textOf(child(a, 'name'))), squash(textOf(child(a, 'uri'))), squash(textOf(child(a, 'email')))));
   for (const name of unique(names.filter(Boolean))) {
-    if (agency !== '' && agencyKey(name) === agencyKey(agency)) continue;
+    if (isTheAgency(name, agency)) continue;
     credits.person(name);
   }
   const own = children(entry, 'contributor').filter((c) => attr(c, 'name') !== undefined);
@@ -199,27 +200,6 @@ function readPeople(entry: El, kind: Kind, agency: string, credits: Credits, not
     if (name !== '') credits.contributors.push({ name });
   }
   return known;
-}
-
-/**
- * A byline printed over the story (`By Helen Marsh`, as Dateline's own feeds print it at the head of the
- * content): taken off the body; its authors are the entry's when it names none, and a name it adds is noted.
- */
-function headByline(blocks: Block[], credits: Credits, notes: string[]): void {
-  const first = blocks[0];
-  // (Names in a script written right to left are isolated in it: U+2066–U+2069.)
-  const text = first?.kind === 'p' ? plainText(first.inline).replace(/[\u2066-\u2069]/gu, '').trim() : '';
-  const zh = /^作者[:：]\s*(.+)$/u.exec(text)?.[1];
-  const names = zh !== undefined ? zh.split(/\s*[、，,]\s*/u).filter(Boolean) : parseByline(text)?.authors.map((a) => a.name) ?? [];
-  if (names.length === 0) return;
-  blocks.shift();
-  if (credits.authors.length === 0) {
-    if (zh !== undefined) for (const n of names) credits.person(n);
-    else credits.byline(text);
-    return;
-  }
-  const others = names.filter((n) => !credits.authors.includes(n));
-  if (others.length > 0) notes.push(`the byline over the story ${JSON.stringify(text)} names ${others.map((n) => JSON.stringify(n)).join(', ')}, whom the entry does not credit: not an author`);
 }
 
 /**
@@ -249,24 +229,10 @@ function readBody(entry: El, kind: Kind, fields: RecordFieldsOut, notes: string[
   return bodyOf(textOf(content), type === 'html' || type === 'text/html' ? 'html' : 'text');
 }
 
-function bodyOf(value: string, kind: 'html' | 'text'): Collected {
-  if (kind === 'html') return collectBlocks(parseHtml(value));
-  const chunks = /\n\s*\n/.test(value) ? value.split(/\n\s*\n/) : value.split('\n');
-  return { blocks: chunks.map(squash).filter(Boolean).map((t): Block => ({ kind: 'p', inline: [{ text: t }] })), images: [], notes: [] };
-}
-
-/** Dateline's own `dl:dateline`: its city, country, zone and date as the site that wrote it had them. */
+/** Dateline's own `dl:dateline`, its parts as attributes. */
 function ownDateline(el: El | undefined, file: string, diagnostics: Diagnostic[], notes: string[]): DatelineOut | undefined {
-  const city = squash(attr(el, 'city') ?? '');
-  if (el === undefined || city === '') return undefined;
-  const country = squash(attr(el, 'country') ?? '') || undefined;
-  const zone = squash(attr(el, 'timezone') ?? '');
-  const date = squash(attr(el, 'date') ?? '');
-  // (A zone the tz database lacks is looked up again, as any dateline city is.)
-  const dateline: DatelineOut = isValidTimeZone(zone) ? { city, ...(country === undefined ? {} : { country }), timezone: zone } : resolveDateline(city, country, country, file, diagnostics);
-  if (/^\d{4}-\d{2}-\d{2}$/.test(date)) dateline.date = date;
-  else if (date !== '') notes.push(`dl:dateline date ${JSON.stringify(date)} is no date: not used`);
-  return dateline;
+  const part = (name: string): string => squash(attr(el, name) ?? '');
+  return el === undefined ? undefined : givenDateline({ city: part('city'), country: part('country'), timezone: part('timezone'), date: part('date') }, 'dl:dateline', file, diagnostics, notes);
 }
 
 /** The item's pictures: Media RSS's (in a `media:group` too), an image enclosure, Atom's image link; credits from `media:credit`. */

@@ -9,6 +9,7 @@ import type { Credits } from './_credits.js';
 import { parseHtml } from './_html.js';
 import { squash } from './_tree.js';
 import { isValidTimeZone } from '../core/_dates.js';
+import { hrefOf } from '../core/_record-urls.js';
 import type { Diagnostic } from '../types.js';
 import { resolveDateline, type DatelineOut } from './_story.js';
 
@@ -56,3 +57,6 @@ export function givenDateline(given: { city: string; country: string; timezone: 
   else if (date !== '') notes.push(`${what} date ${JSON.stringify(date)} is no date: not used`);
   return dateline;
 }
+
+/** A URL a record's `url`, an author's or the agency's page takes: absolute http(s), as the build checks it. */
+export const pageUrl = (url: string): boolean => /^https?:\/\//i.test(url) && typeof hrefOf(url, 'https://example.invalid/') === 'string';

@@ -8,7 +8,6 @@
  */
 import { fieldName } from '../core/_paths.js';
 import { isEmail } from '../core/_credit-fields.js';
-import { hrefOf } from '../core/_record-urls.js';
 import { isLanguageTag } from '../core/validate.js';
 import { diagnostic, Errors } from '../errors.js';
 import { parseJson } from '../sources/_positions.js';
@@ -16,7 +15,7 @@ import type { Diagnostic } from '../types.js';
 import { renderBlocks, type ImageCandidate } from './_blocks.js';
 import { takeClosingCredits } from './_closing.js';
 import { Credits } from './_credits.js';
-import { bodyOf, givenDateline, headByline, isTheAgency } from './_feed-body.js';
+import { bodyOf, givenDateline, headByline, isTheAgency, pageUrl } from './_feed-body.js';
 import { createdStamps, permanentId, pickImage, readStamp, storyDateline, type DatelineOut } from './_story.js';
 import { squash, unique } from './_tree.js';
 import { withoutWireMarks } from './record.js';
@@ -25,8 +24,6 @@ import type { ImportContext, ImportedStory, ImportResult, RecordFieldsOut } from
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 const str = (o: unknown, key: string): string => (isObj(o) && typeof o[key] === 'string' ? squash(o[key]) : '');
-/** A URL a record's fields take: absolute, http(s), as the build checks it. */
-const pageUrl = (url: string): boolean => url !== '' && /^https?:\/\//i.test(url) && typeof hrefOf(url, 'https://example.invalid/') === 'string';
 
 export function importJsonFeed(text: string, ctx: ImportContext): ImportResult {
   const parsed = parseJson(text, ctx.file);

@@ -12,13 +12,12 @@
  */
 import { isEmail } from '../core/_credit-fields.js';
 import { imageType } from '../core/_media.js';
-import { hrefOf } from '../core/_record-urls.js';
 import { isLanguageTag } from '../core/validate.js';
 import { diagnostic, Errors } from '../errors.js';
 import type { Diagnostic } from '../types.js';
 import { agencyKey } from './_agencies.js';
 import { collectBlocks, renderBlocks, type Collected, type ImageCandidate } from './_blocks.js';
-import { bodyOf, givenDateline, headByline, isTheAgency } from './_feed-body.js';
+import { bodyOf, givenDateline, headByline, isTheAgency, pageUrl } from './_feed-body.js';
 import { importJsonFeed } from './feed-json.js';
 import { takeClosingCredits } from './_closing.js';
 import { Credits } from './_credits.js';
@@ -56,7 +55,8 @@ export const importFeed: Importer = (text: string, ctx: ImportContext): ImportRe
     kind = 'rss';
     // (RSS 1.0 puts its items beside the channel.)
     entries = children(root.name === 'rss' ? channel : root, 'item');
-    defaults = { ...optional('language', squash(textOf(child(channel, 'language'))) || squash(textOf(child(channel, 'dc:language')))), ...optional('rights', squash(textOf(child(channel, 'copyright'))) || squash(textOf(child(channel, 'rights')))) };
+    // (Namespaces are read without their prefixes: `dc:language` and `dc:rights` are `language` and `rights`.)
+    defaults = { ...optional('language', squash(textOf(child(channel, 'language')))), ...optional('rights', squash(textOf(child(channel, 'copyright'))) || squash(textOf(child(channel, 'rights')))) };
   } else if (root?.name === 'feed' || root?.name === 'entry') {
     kind = 'atom';
     entries = root.name === 'feed' ? children(root, 'entry') : [root];
@@ -111,7 +111,7 @@ function readEntry(entry: El, kind: Kind, defaults: Defaults, place: { text: str
   const fields: RecordFieldsOut = { id: '', title: withoutWireMarks(title, notes), ...stamped.fields };
 
   const url = kind === 'rss' ? squash(textOf(children(entry, 'link').find((l) => squash(textOf(l)) !== ''))) : squash(attr(children(entry, 'link').find((l) => (attr(l, 'rel') ?? 'alternate') === 'alternate'), 'href') ?? '');
-  if (url !== '' && typeof hrefOf(url, 'https://example.invalid/') === 'string' && /^https?:\/\//i.test(url)) fields.url = url;
+  if (url !== '' && pageUrl(url)) fields.url = url;
   else if (url !== '') notes.push(`link ${JSON.stringify(url)} is no page's URL: not used`);
 
   const categories = children(entry, 'category').map((c) => ({ name: kind === 'rss' ? squash(textOf(c)) : squash(attr(c, 'label') ?? attr(c, 'term') ?? ''), scheme: attr(c, kind === 'rss' ? 'domain' : 'scheme') ?? '' })).filter((c) => c.name !== '');
@@ -142,7 +142,7 @@ function readEntry(entry: El, kind: Kind, defaults: Defaults, place: { text: str
   // The agency's own page of the story, and the authors' pages and addresses, as the feed gives them.
   const agencyUrl = squash(attr(agency, 'url') ?? '');
   if (fields.agency !== undefined && agencyKey(fields.agency.name) === agencyKey(agencyName) && agencyUrl !== '') {
-    if (typeof hrefOf(agencyUrl, 'https://example.invalid/') === 'string' && /^https?:\/\//i.test(agencyUrl)) fields.agency = { ...fields.agency, url: agencyUrl };
+    if (pageUrl(agencyUrl)) fields.agency = { ...fields.agency, url: agencyUrl };
     else notes.push(`dl:agency url ${JSON.stringify(agencyUrl)} is no page's URL: not used`);
   }
   if (fields.authors !== undefined) fields.authors = fields.authors.map((a) => (typeof a === 'string' ? people.get(a) ?? a : a));
@@ -167,7 +167,7 @@ function readPeople(entry: El, kind: Kind, agency: string, credits: Credits, not
   /** Authors with a page or an address (Atom's `uri` and `email`, RSS's `jane@example.com (Jane Doe)`), by name. */
   const known = new Map<string, { name: string; url?: string; email?: string }>();
   const person = (name: string, url: string, email: string): string => {
-    const page = /^https?:\/\//i.test(url) && typeof hrefOf(url, 'https://example.invalid/') === 'string' ? url : '';
+    const page = pageUrl(url) ? url : '';
     const address = isEmail(email) ? email : '';
     if (url !== '' && page === '') notes.push(`author ${JSON.stringify(name)}'s page ${JSON.stringify(url)} is no page's URL: not used`);
     if (email !== '' && address === '') notes.push(`author ${JSON.stringify(name)}'s e-mail ${JSON.stringify(email)} is no address: not used`);

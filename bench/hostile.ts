@@ -12,6 +12,8 @@ import { buildFeeds, resolveConfig, validateRecords, type RawRecord } from '../s
 import { importText } from '../src/importers/text.js';
 import { terminalImporter } from '../src/importers/_terminal.js';
 import { openMessage } from '../src/importers/_message.js';
+import { importNewsml } from '../src/importers/newsml.js';
+import { importFeed } from '../src/importers/feed.js';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '25000,50000,100000' }, runs: { type: 'string', default: '3' } } });
 const sizes = values.sizes.split(',').map(Number);
@@ -153,6 +155,9 @@ const PAGES: Record<string, (n: number) => string> = {
   'n parts between bars before a stamp on its line': (n) => `Talks resume in Doha\n\nBy ${'a | '.repeat(n)}Published: 2025-02-05 09:24\n\nDOHA — Talks resumed.\n`,
   // Wire terminal copy (src/importers/_terminal.ts): a capture of many messages, and one paragraph the wire wrapped.
   'an IPTC 7901 capture of n / 6 messages': (n) => 'ZCZC\nXIE0101 4 I 0230\nTalks resume in Doha\n    DOHA, Feb. 5 (Xinhua) -- Talks resumed.\n050124 GMT FEB 25\nNNNN\n'.repeat(Math.max(1, Math.round(n / 6))),
+  // (A stamp whose zone names several, over a dateline that decides it: the page is read twice, the second time
+  // with the zone the city gives: thirty-ninth session.)
+  'an IST stamp over NEW DELHI, then n one-letter lines': (n) => `Talks resume in Delhi\nUpdated: Feb 5, 2025, 09:24 IST\n\nNEW DELHI, Feb 5 (PTI) Talks resumed.\n\n${'a\n'.repeat(n)}`,
   'an ANPA paragraph of n wrapped lines': (n) => `\u0001a0412  r i BC-Talks 02-05 0388\u0002\n^BC-Talks,0388<\n^Talks resume in Doha<\n\tDOHA (AP) _ Talks\n${'resumed _ again\n'.repeat(n)}\u0003AP-WF-02-05-25 0924GMT<\n`,
 };
 /** The text importer as `dateline import` runs it: terminal copy's envelope opened first. */
@@ -203,5 +208,44 @@ for (const [name, message] of Object.entries(MESSAGES)) {
     }
     cells.push(median(times).toFixed(0));
   }
+  console.log(`| ${name} | ${cells.join(' | ')} |`);
+}
+
+/**
+ * Structured copy of many stories (thirty-ninth session): a NewsML-G2 message of n / 8 text items each grouped with
+ * its picture by one package, and feeds of n / 8 items (RSS, Atom, JSON Feed). Sizes are lines, about.
+ */
+const item = (i: number): string => `<newsItem guid="t${i}" version="1"><itemMeta><itemClass qcode="ninat:text"/><firstCreated>2025-02-05T09:24:00+08:00</firstCreated></itemMeta>
+<contentMeta><headline>Talks resume in Doha ${i}</headline><by>By Jane Doe</by><located><name>Doha</name></located></contentMeta>
+<contentSet><inlineXML contenttype="application/xhtml+xml"><html xmlns="http://www.w3.org/1999/xhtml"><body><p>DOHA (Xinhua) -- Talks resumed.</p></body></html></inlineXML></contentSet></newsItem>
+<newsItem guid="p${i}" version="1"><itemMeta><itemClass qcode="ninat:picture"/></itemMeta><contentMeta><creditline>A/B</creditline></contentMeta>
+<contentSet><remoteContent href="https://img.example.com/${i}.jpg" contenttype="image/jpeg" width="640" height="360"/></contentSet></newsItem>`;
+const many = (n: number): number => Math.max(1, Math.round(n / 8));
+const STRUCTURED: Record<string, { format: 'newsml' | 'feed'; make: (n: number) => string }> = {
+  'a NewsML-G2 message of n / 8 stories, each grouped with its picture': { format: 'newsml', make: (n) =>
+    `<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><itemSet><packageItem guid="pk"><groupSet>${Array.from({ length: many(n) }, (_, i) => `<group id="g${i}"><itemRef residref="t${i}"/><itemRef residref="p${i}"/></group>`).join('')}</groupSet></packageItem>
+${Array.from({ length: many(n) }, (_, i) => item(i)).join('\n')}</itemSet></newsMessage>` },
+  'an RSS feed of n / 8 items': { format: 'feed', make: (n) => `<rss version="2.0"><channel><title>t</title><language>en</language>${Array.from({ length: many(n) }, (_, i) =>
+    `<item><title>Talks resume in Doha ${i}</title><link>https://partner.example.com/${i}</link><guid>g${i}</guid>\n<pubDate>Wed, 05 Feb 2025 01:24:00 GMT</pubDate><author>desk@partner.example.com (Jane Doe)</author>\n<description>&lt;p&gt;DOHA (Xinhua) -- Talks resumed.&lt;/p&gt;</description></item>`).join('\n')}</channel></rss>` },
+  'an Atom feed of n / 8 entries': { format: 'feed', make: (n) => `<feed xmlns="http://www.w3.org/2005/Atom">${Array.from({ length: many(n) }, (_, i) =>
+    `<entry><id>e${i}</id><title>Talks resume in Doha ${i}</title><published>2025-02-05T09:24:00+08:00</published>\n<author><name>Jane Doe</name></author><content type="html">&lt;p&gt;DOHA (Xinhua) -- Talks resumed.&lt;/p&gt;</content>\n</entry>`).join('\n')}</feed>` },
+  'a JSON Feed of n / 8 items': { format: 'feed', make: (n) => JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', items: Array.from({ length: many(n) }, (_, i) =>
+    ({ id: `j${i}`, title: `Talks resume in Doha ${i}`, date_published: '2025-02-05T09:24:00+08:00', authors: [{ name: 'Jane Doe' }], content_html: '<p>DOHA (Xinhua) -- Talks resumed.</p>' })) }, null, 1) },
+};
+console.log('');
+console.log(`| import: structured copy, ${sizes.map((s) => `${s / 1000}k lines`).join(' | ')} |`);
+console.log(`|---|${sizes.map(() => '---:').join('|')}|`);
+for (const [name, { format, make }] of Object.entries(STRUCTURED)) {
+  const importer = format === 'newsml' ? importNewsml : importFeed;
+  const cells = sizes.map((size) => {
+    const text = make(size);
+    const times: number[] = [];
+    for (let i = 0; i < runs; i += 1) {
+      const t = performance.now();
+      importer(text, { file: 'copy.xml', timezone: 'Asia/Shanghai' });
+      times.push(performance.now() - t);
+    }
+    return median(times).toFixed(0);
+  });
   console.log(`| ${name} | ${cells.join(' | ')} |`);
 }

@@ -233,7 +233,7 @@ ${Array.from({ length: many(n) }, (_, i) => item(i)).join('\n')}</itemSet></news
     ({ id: `j${i}`, title: `Talks resume in Doha ${i}`, date_published: '2025-02-05T09:24:00+08:00', authors: [{ name: 'Jane Doe' }], content_html: '<p>DOHA (Xinhua) -- Talks resumed.</p>' })) }, null, 1) },
 };
 console.log('');
-console.log(`| import: structured copy, ${sizes.map((s) => `${s / 1000}k lines`).join(' | ')} |`);
+console.log(`| import: structured copy, | ${sizes.map((s) => `${s / 1000}k lines`).join(' | ')} |`);
 console.log(`|---|${sizes.map(() => '---:').join('|')}|`);
 for (const [name, { format, make }] of Object.entries(STRUCTURED)) {
   const importer = format === 'newsml' ? importNewsml : importFeed;

@@ -67,3 +67,26 @@ function xmlError(err: { code: string; msg: string; line: number; col?: number }
   const col = err.col === undefined ? '' : ` (column ${err.col})`;
   return diagnostic(Errors.ImportXmlSyntax, { file, line: err.line }, `${err.msg.replace(/\.$/, '')}${col}`);
 }
+
+/**
+ * The line (1-based) of an offset in `text`, found by a binary search of its line starts, which are listed on
+ * the first call: a document of many items asks for many lines (each a stamp's, as its checks name it), and
+ * counting the lines before each offset again made a feed of 12,000 items take 15 s.
+ */
+export function lineFinder(text: string): (offset: number) => number {
+  let starts: number[] | undefined;
+  return (offset) => {
+    if (starts === undefined) {
+      starts = [0];
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    }
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}

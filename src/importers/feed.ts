@@ -24,7 +24,7 @@ import { Credits } from './_credits.js';
 import { parseHtml } from './_html.js';
 import { createdStamps, permanentId, pickImage, readStamp, storyDateline, type DatelineOut } from './_story.js';
 import { attr, child, children, squash, textOf, unique, type El } from './_tree.js';
-import { readXmlCopy } from './_xml-copy.js';
+import { lineFinder, readXmlCopy } from './_xml-copy.js';
 import { withoutWireMarks } from './record.js';
 import type { ImportContext, ImportedStory, ImportResult, Importer, RecordFieldsOut } from './types.js';
 
@@ -64,11 +64,12 @@ export const importFeed: Importer = (text: string, ctx: ImportContext): ImportRe
   } else return unknown(`this is XML but not a feed (the root element is <${root?.name ?? '?'}>, not <rss>, <rdf:RDF> or Atom's <feed>)`);
   if (entries.length === 0) return unknown(`this ${kind === 'rss' ? 'RSS' : 'Atom'} feed holds no ${kind === 'rss' ? 'item' : 'entry'}: nothing to import`);
   const starts = [...text.matchAll(ENTRY_START)].map((m) => m.index);
+  const lineAt = lineFinder(text);
   const result: ImportResult = { stories: [], diagnostics: [] };
   for (const [k, entry] of entries.entries()) {
     // (The n-th start tag is the n-th entry: feeds nest none.)
     const from = starts[k] ?? 0;
-    const one = readEntry(entry, kind, defaults, { text, from, to: starts[k + 1] ?? text.length }, ctx);
+    const one = readEntry(entry, kind, defaults, { text, from, to: starts[k + 1] ?? text.length, lineAt }, ctx);
     result.diagnostics.push(...one.diagnostics);
     if (one.story !== undefined) result.stories.push(one.story);
   }
@@ -84,14 +85,14 @@ function plainOf(el: El | undefined): string {
   return squash(attr(el, 'type') !== 'xhtml' && /<[a-zA-Z!/]/.test(value) ? textOf(parseHtml(value)) : value);
 }
 
-function readEntry(entry: El, kind: Kind, defaults: Defaults, place: { text: string; from: number; to: number }, ctx: ImportContext): { story?: ImportedStory; diagnostics: Diagnostic[] } {
+function readEntry(entry: El, kind: Kind, defaults: Defaults, place: { text: string; from: number; to: number; lineAt: (offset: number) => number }, ctx: ImportContext): { story?: ImportedStory; diagnostics: Diagnostic[] } {
   const { file } = ctx;
   const notes: string[] = [];
   const element = kind === 'rss' ? 'item' : 'entry';
   const at = (name: string): { file: string; line: number | undefined; field: string } => {
     const found = new RegExp(`<(?:[\\w.-]+:)?${name.replace(/^\w+:/, '')}[\\s/>]`).exec(place.text.slice(place.from, place.to));
     const offset = found === null ? place.from : place.from + found.index;
-    return { file, line: place.text.slice(0, offset).split('\n').length, field: `${element}/${name}` };
+    return { file, line: place.lineAt(offset), field: `${element}/${name}` };
   };
 
   const title = plainOf(child(entry, 'title'));

@@ -23,7 +23,7 @@ import {
   createdStamps, datelineDay, permanentId, pickImage, readStamp, resolveDateline, storyDateline, WITHDRAWN, type DatelineOut, type Timed,
 } from './_story.js';
 import { attr, child, children, descendants, squash, textOf, unique, type El } from './_tree.js';
-import { readXmlCopy } from './_xml-copy.js';
+import { lineFinder, readXmlCopy } from './_xml-copy.js';
 import { readByline } from './nitf.js';
 import { parseHtml } from './_html.js';
 import { withoutWireMarks } from './record.js';
@@ -36,11 +36,12 @@ const ITEM_START = /<(?:[\w.-]+:)?(newsItem|packageItem|conceptItem|knowledgeIte
 /** Picture renditions a reader shows. */
 const WEB_IMAGE = /^image\/(?:jpeg|png|gif|webp|avif)$/i;
 
-/** An item with where it starts and ends in the text. */
+/** An item with where it starts and ends in the text, and the line of an offset in it. */
 interface Placed {
   el: El;
   from: number;
   to: number;
+  lineAt: (offset: number) => number;
 }
 
 export const importNewsml: Importer = (text: string, ctx: ImportContext): ImportResult => {
@@ -103,8 +104,9 @@ export const importNewsml: Importer = (text: string, ctx: ImportContext): Import
 function placed(text: string, els: El[]): Placed[] {
   const starts = [...text.matchAll(ITEM_START)].map((m) => m.index);
   const all = starts.length > 0 ? starts : [0];
+  const lineAt = lineFinder(text);
   // (Items of a package nest no items; the tree's items and the text's start tags are in one order.)
-  return els.map((el, i) => ({ el, from: all[i] ?? 0, to: all[i + 1] ?? text.length }));
+  return els.map((el, i) => ({ el, from: all[i] ?? 0, to: all[i + 1] ?? text.length, lineAt }));
 }
 
 /** What an item holds, by its itemClass (`ninat:text`, `ninat:picture`, …); an item without one is text when it has a body. */
@@ -136,7 +138,7 @@ function readItem(text: string, item: Placed, pictures: El[], notes: string[], c
   /** Where an element of this item is: its line (the item's text searched), and its path. */
   const at = (name: string, field: string): { file: string; line: number | undefined; field: string } => {
     const found = new RegExp(`<(?:[\\w.-]+:)?${name}[\\s/>]`).exec(text.slice(item.from, item.to));
-    return { file, line: found === null ? undefined : text.slice(0, item.from + found.index).split('\n').length, field: `newsItem/${field}` };
+    return { file, line: found === null ? undefined : item.lineAt(item.from + found.index), field: `newsItem/${field}` };
   };
 
   // Not released: no record (an error, as NITF's and ninjs' kill notices are: a copy imported before needs a person).

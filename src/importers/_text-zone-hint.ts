@@ -15,6 +15,8 @@ const LEAD_WITHIN = 12;
 
 /** The page with its ambiguous stamps' abbreviation written as the dateline city's offset, and the note; undefined when the city does not decide it. */
 export function stampZoneByDateline(text: string, deskZone: string): { text: string; note: string } | undefined {
+  // (A page with no such abbreviation at all, most pages refused, is not read again: one pattern over the text.)
+  if (!/\d\s*(?:[aApP]\.?\s?[mM]\b\.?)?\s*[(（]?[A-Z]{3}\b/.test(text)) return undefined;
   const raw = text.split(/\r\n|\r|\n/);
   const lines = raw.map((t, i) => ({ n: i + 1, text: t.replace(/\s+/g, ' ').trim() }));
   const stamp = ambiguousStamp(lines, deskZone);

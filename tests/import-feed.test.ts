@@ -102,6 +102,9 @@ describe('a partner\'s feed → whole records', () => {
     expect(r.stories[0]!.fields).toMatchObject({ id: 'pd-1', date: '2025-02-05T09:24:00+08:00', updated: '2025-02-05T10:00:00+08:00', authors: [{ name: 'Jane Roe', email: 'jane.roe@partner.example.com' }], tags: ['Transport'], language: 'en' });
     expect(r.stories[0]!.body).toBe('The tram line reopened on Wednesday.\n\nRepairs took three weeks.');
     expect(detectFormat(json)).toBe('feed');
+    // (A malformed escape in a mailto: page is no address, and no failure.)
+    const odd = run('odd.json', json.replace('mailto:jane.roe@partner.example.com', 'mailto:jane%E0%A4%A'));
+    expect(odd.stories[0]!.fields.authors).toEqual(['Jane Roe']);
     expectAccepted(r.stories[0]!);
   });
 

@@ -84,7 +84,7 @@ function readItem(item: unknown, feedLanguage: string, at: (name: string) => { f
     const name = str(p, 'name');
     if (name === '' || isTheAgency(name, agencyName)) continue;
     const page = str(p, 'url');
-    const email = page.toLowerCase().startsWith('mailto:') ? decodeURIComponent(page.slice(7)) : '';
+    const email = page.toLowerCase().startsWith('mailto:') ? decoded(page.slice(7)) : '';
     if (email !== '' && isEmail(email)) known.set(name, { name, email });
     else if (pageUrl(page)) known.set(name, { name, url: page });
     else if (page !== '') notes.push(`author ${JSON.stringify(name)}'s page ${JSON.stringify(page)} is no page's URL: not used`);
@@ -122,6 +122,15 @@ function readItem(item: unknown, feedLanguage: string, at: (name: string) => { f
 
   fields.id = permanentId(str(item, 'id') || fields.url, 'id', title, stamped.published.value, ctx.timezone, notes);
   return { story: { fields, body: renderBlocks(body.blocks), notes }, diagnostics };
+}
+
+/** A URL's part with its escapes read (`%40`), or as written where one is malformed (`%E0%A4%A`). */
+function decoded(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
 }
 
 /** Dateline's own `_dateline`. */

@@ -160,24 +160,35 @@ const PAGES: Record<string, (n: number) => string> = {
   'an IST stamp over NEW DELHI, then n one-letter lines': (n) => `Talks resume in Delhi\nUpdated: Feb 5, 2025, 09:24 IST\n\nNEW DELHI, Feb 5 (PTI) Talks resumed.\n\n${'a\n'.repeat(n)}`,
   'an ANPA paragraph of n wrapped lines': (n) => `\u0001a0412  r i BC-Talks 02-05 0388\u0002\n^BC-Talks,0388<\n^Talks resume in Doha<\n\tDOHA (AP) _ Talks\n${'resumed _ again\n'.repeat(n)}\u0003AP-WF-02-05-25 0924GMT<\n`,
 };
+/**
+ * A table of timings: for each row and size, the work its maker makes of that size (untimed), timed `runs`
+ * times; the median in milliseconds.
+ */
+function timings(heading: string, rows: Record<string, (size: number) => () => unknown>): void {
+  console.log('');
+  console.log(`| ${heading} | ${sizes.map((s) => `${s / 1000}k lines`).join(' | ')} |`);
+  console.log(`|---|${sizes.map(() => '---:').join('|')}|`);
+  for (const [name, make] of Object.entries(rows)) {
+    const cells = sizes.map((size) => {
+      const work = make(size);
+      const times: number[] = [];
+      for (let i = 0; i < runs; i += 1) {
+        const t = performance.now();
+        work();
+        times.push(performance.now() - t);
+      }
+      return median(times).toFixed(0);
+    });
+    console.log(`| ${name} | ${cells.join(' | ')} |`);
+  }
+}
+
 /** The text importer as `dateline import` runs it: terminal copy's envelope opened first. */
 const importCopy = terminalImporter(importText);
-console.log('');
-console.log(`| import: page of | ${sizes.map((s) => `${s / 1000}k lines`).join(' | ')} |`);
-console.log(`|---|${sizes.map(() => '---:').join('|')}|`);
-for (const [name, page] of Object.entries(PAGES)) {
-  const cells = sizes.map((size) => {
-    const text = page(size);
-    const times: number[] = [];
-    for (let i = 0; i < runs; i += 1) {
-      const t = performance.now();
-      importCopy(text, { file: 'page.txt', timezone: 'Asia/Shanghai' });
-      times.push(performance.now() - t);
-    }
-    return median(times).toFixed(0);
-  });
-  console.log(`| ${name} | ${cells.join(' | ')} |`);
-}
+timings('import: page of', Object.fromEntries(Object.entries(PAGES).map(([name, page]) => [name, (size: number) => {
+  const text = page(size);
+  return () => importCopy(text, { file: 'page.txt', timezone: 'Asia/Shanghai' });
+}])));
 
 /**
  * Saved e-mail messages (src/importers/_message.ts), opened (decoded, their parts found, their lines placed;
@@ -232,20 +243,8 @@ ${Array.from({ length: many(n) }, (_, i) => item(i)).join('\n')}</itemSet></news
   'a JSON Feed of n / 8 items': { format: 'feed', make: (n) => JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', items: Array.from({ length: many(n) }, (_, i) =>
     ({ id: `j${i}`, title: `Talks resume in Doha ${i}`, date_published: '2025-02-05T09:24:00+08:00', authors: [{ name: 'Jane Doe' }], content_html: '<p>DOHA (Xinhua) -- Talks resumed.</p>' })) }, null, 1) },
 };
-console.log('');
-console.log(`| import: structured copy, | ${sizes.map((s) => `${s / 1000}k lines`).join(' | ')} |`);
-console.log(`|---|${sizes.map(() => '---:').join('|')}|`);
-for (const [name, { format, make }] of Object.entries(STRUCTURED)) {
+timings('import: structured copy of', Object.fromEntries(Object.entries(STRUCTURED).map(([name, { format, make }]) => [name, (size: number) => {
+  const text = make(size);
   const importer = format === 'newsml' ? importNewsml : importFeed;
-  const cells = sizes.map((size) => {
-    const text = make(size);
-    const times: number[] = [];
-    for (let i = 0; i < runs; i += 1) {
-      const t = performance.now();
-      importer(text, { file: 'copy.xml', timezone: 'Asia/Shanghai' });
-      times.push(performance.now() - t);
-    }
-    return median(times).toFixed(0);
-  });
-  console.log(`| ${name} | ${cells.join(' | ')} |`);
-}
+  return () => importer(text, { file: 'copy.xml', timezone: 'Asia/Shanghai' });
+}])));

@@ -5,6 +5,12 @@ import { dirname, join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { expect } from 'vitest';
 import { main } from '../src/index.js';
+import { resolveConfig } from '../src/core/config.js';
+import { validateRecords } from '../src/core/validate.js';
+import { formatDiagnostic } from '../src/errors.js';
+import { recordText } from '../src/importers/record.js';
+import type { ImportedStory } from '../src/importers/types.js';
+import { readMarkdownRecord } from '../src/sources/markdown.js';
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -111,4 +117,12 @@ export async function snapshotDir(dir: string): Promise<Map<string, { bytes: Buf
     if (s?.isFile() === true) out.set(name, { bytes: await readFile(path), mtimeMs: s.mtimeMs, ino: s.ino });
   }
   return out;
+}
+
+/** An imported story's record as the build reads it, on the test site (SITE_CONFIG): no problem at all, not even a warning. */
+export function expectImportAccepted(story: ImportedStory): void {
+  const config = resolveConfig(SITE_CONFIG, 'cfg', () => 1).config!;
+  const read = readMarkdownRecord(recordText(story), 'x.md', 'x');
+  expect(read.diagnostics).toEqual([]);
+  expect(validateRecords([read.record!], config).diagnostics.map(formatDiagnostic)).toEqual([]);
 }

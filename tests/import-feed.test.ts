@@ -10,14 +10,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../src/core/config.js';
-import { validateRecords } from '../src/core/validate.js';
 import { formatDiagnostic } from '../src/errors.js';
 import { detectFormat } from '../src/importers/index.js';
 import { importFeed } from '../src/importers/feed.js';
 import { recordText } from '../src/importers/record.js';
-import type { ImportedStory } from '../src/importers/types.js';
 import { readMarkdownRecord } from '../src/sources/markdown.js';
-import { makeSite, runCli, SITE_CONFIG } from './_helpers.js';
+import { makeSite, runCli, SITE_CONFIG, expectImportAccepted } from './_helpers.js';
 
 const dir = fileURLToPath(new URL('./fixtures/import/feed/', import.meta.url));
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -29,11 +27,7 @@ function run(file: string, text = fixture(file)) {
   return { ...result, lines: result.diagnostics.map(formatDiagnostic) };
 }
 
-function expectAccepted(story: ImportedStory): void {
-  const read = readMarkdownRecord(recordText(story), 'x.md', 'x');
-  expect(read.diagnostics).toEqual([]);
-  expect(validateRecords([read.record!], config).diagnostics.map(formatDiagnostic)).toEqual([]);
-}
+const expectAccepted = expectImportAccepted;
 
 describe('a partner\'s feed → whole records', () => {
   it('RSS 2.0: content:encoded with its lead, figure and credit line, author\'s name and address, RFC 822 dates (EST as RFC 822 has it), an image enclosure; an item with no title refused at its line', () => {

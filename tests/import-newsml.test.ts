@@ -9,14 +9,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../src/core/config.js';
-import { validateRecords } from '../src/core/validate.js';
 import { formatDiagnostic } from '../src/errors.js';
 import { detectFormat } from '../src/importers/index.js';
 import { importNewsml } from '../src/importers/newsml.js';
 import { recordText } from '../src/importers/record.js';
-import type { ImportedStory } from '../src/importers/types.js';
-import { readMarkdownRecord } from '../src/sources/markdown.js';
-import { makeSite, parseXml, runCli, SITE_CONFIG } from './_helpers.js';
+import { makeSite, parseXml, runCli, SITE_CONFIG, expectImportAccepted } from './_helpers.js';
 
 const dir = fileURLToPath(new URL('./fixtures/import/newsml/', import.meta.url));
 const fixture = (name: string): string => readFileSync(`${dir}${name}`, 'utf8');
@@ -29,12 +26,7 @@ function run(file: string, text = fixture(file)) {
   return { ...result, lines: result.diagnostics.map(formatDiagnostic) };
 }
 
-/** The record as the build reads it: no problem at all, not even a warning. */
-function expectAccepted(story: ImportedStory): void {
-  const read = readMarkdownRecord(recordText(story), 'x.md', 'x');
-  expect(read.diagnostics).toEqual([]);
-  expect(validateRecords([read.record!], config).diagnostics.map(formatDiagnostic)).toEqual([]);
-}
+const expectAccepted = expectImportAccepted;
 
 /** A text item of the fixture's shape with its metadata and body given. */
 function item(meta: string, content: string, body = '<inlineData contenttype="text/plain">Copy.</inlineData>', attrs = 'guid="urn:newsml:wire.example.com:20250205:X1" version="1"'): string {

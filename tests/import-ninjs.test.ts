@@ -7,15 +7,13 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../src/core/config.js';
-import { validateRecords } from '../src/core/validate.js';
 import { formatDiagnostic } from '../src/errors.js';
 import { collectBlocks, renderBlocks } from '../src/importers/_blocks.js';
 import { importNinjs } from '../src/importers/ninjs.js';
 import { parseHtml } from '../src/importers/_html.js';
 import { recordText } from '../src/importers/record.js';
 import type { ImportedStory } from '../src/importers/types.js';
-import { readMarkdownRecord } from '../src/sources/markdown.js';
-import { SITE_CONFIG } from './_helpers.js';
+import { SITE_CONFIG, expectImportAccepted } from './_helpers.js';
 
 const dir = fileURLToPath(new URL('./fixtures/import/ninjs/', import.meta.url));
 const fixture = (name: string): string => readFileSync(`${dir}${name}`, 'utf8');
@@ -36,11 +34,7 @@ function variant(name: string, change: Record<string, unknown>): string {
   return JSON.stringify(data, null, 2);
 }
 
-function expectAccepted(story: ImportedStory): void {
-  const read = readMarkdownRecord(recordText(story), 'x.md', 'x');
-  expect(read.diagnostics).toEqual([]);
-  expect(validateRecords([read.record!], config).diagnostics.map(formatDiagnostic)).toEqual([]);
-}
+const expectAccepted = expectImportAccepted;
 
 describe('ninjs fixtures → whole records', () => {
   it.each([

@@ -7,13 +7,11 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../src/core/config.js';
-import { validateRecords } from '../src/core/validate.js';
 import { formatDiagnostic } from '../src/errors.js';
 import { importNitf } from '../src/importers/nitf.js';
 import { recordText } from '../src/importers/record.js';
 import type { ImportedStory } from '../src/importers/types.js';
-import { readMarkdownRecord } from '../src/sources/markdown.js';
-import { SITE_CONFIG } from './_helpers.js';
+import { SITE_CONFIG, expectImportAccepted } from './_helpers.js';
 
 const dir = fileURLToPath(new URL('./fixtures/import/nitf/', import.meta.url));
 const fixture = (name: string): string => readFileSync(`${dir}${name}`, 'utf8');
@@ -24,12 +22,7 @@ function run(file: string, text = fixture(file)) {
   return { ...result, lines: result.diagnostics.map(formatDiagnostic) };
 }
 
-/** The record as the build reads it: no problem at all, not even a warning. */
-function expectAccepted(story: ImportedStory): void {
-  const read = readMarkdownRecord(recordText(story), 'x.md', 'x');
-  expect(read.diagnostics).toEqual([]);
-  expect(validateRecords([read.record!], config).diagnostics.map(formatDiagnostic)).toEqual([]);
-}
+const expectAccepted = expectImportAccepted;
 
 const PORTLAND_WARNING =
   'wallclock.nitf.xml: dateline.timezone: warning: dateline city "Portland" names places in different time zones (' +

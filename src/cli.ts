@@ -84,7 +84,7 @@ different content is replaced only with --force, and the old file is kept as a b
 file could not be imported.
 
 Options:
-  --format F      text, nitf, newsml (NewsML-G2), ninjs or feed (RSS, Atom) (default: detected)
+  --format F      text, nitf, newsml (NewsML-G2), ninjs or feed (RSS, Atom, JSON Feed) (default: detected)
   --out DIR       where records are written (default: the config's articlesDir, "articles")
   --dry-run       report what would be written, write nothing
   --force         replace existing records whose content differs (keeping FILE.bak)

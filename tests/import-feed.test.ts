@@ -116,6 +116,18 @@ describe('Dateline\'s own feeds read back', () => {
     cleanup = undefined;
   });
 
+  it('imports a directory of .rss and .atom files, and refuses --format text on a feed, naming it', async () => {
+    const s = await makeSite({});
+    cleanup = s.cleanup;
+    await writeFile(join(s.dir, 'partner.rss'), fixture('partner.rss.xml'));
+    await writeFile(join(s.dir, 'partner.atom'), fixture('partner.atom.xml'));
+    const text = await runCli(['import', '--format', 'text', 'partner.rss'], s.dir);
+    expect(text.stderr).toContain('partner.rss:1: this is a feed (RSS, Atom or JSON Feed), not raw text: import it without --format text (E_IMPORT_FORMAT)');
+    const r = await runCli(['import', '.'], s.dir);
+    expect(r.stdout).toContain('partner.rss (feed): 2 stories');
+    expect(r.stdout).toContain('partner.atom (feed): 1 story');
+  });
+
   /** The sample site's records, by title: their credits, dateline and picture as the desk wrote them. */
   async function sampleRecords(): Promise<Map<string, Record<string, unknown>>> {
     const out = new Map<string, Record<string, unknown>>();

@@ -88,7 +88,7 @@ function copyOf(bytes: Buffer, shown: string, format: ImportFormat | undefined):
 }
 
 /** The formats as messages name them. */
-const FORMAT_NAMES: Readonly<Record<ImportFormat, string>> = { text: 'raw text', nitf: 'NITF', newsml: 'NewsML-G2', ninjs: 'ninjs', feed: 'a feed (RSS or Atom)' };
+const FORMAT_NAMES: Readonly<Record<ImportFormat, string>> = { text: 'raw text', nitf: 'NITF', newsml: 'NewsML-G2', ninjs: 'ninjs', feed: 'a feed (RSS, Atom or JSON Feed)' };
 
 /** Detects the format from content: NITF, NewsML-G2 or a feed's XML (by its root element), ninjs JSON, or raw text. */
 export function detectFormat(text: string): ImportFormat | { unknown: string } {

@@ -102,6 +102,16 @@ describe('a partner\'s feed → whole records', () => {
     expectAccepted(r.stories[0]!);
   });
 
+  it('leaves out the headline a CMS repeats at the head of the content, noted', () => {
+    const repeated = fixture('partner.rss.xml').replace('<content:encoded><![CDATA[<p>SHANGHAI', '<content:encoded><![CDATA[<h1>Shanghai adds night ferries across the Huangpu</h1><p>SHANGHAI');
+    const story = run('h1.xml', repeated).stories[0]!;
+    expect(recordText(story)).toBe(fixture('partner.rss.1.expected.md'));
+    expect(story.notes).toContain('the body\'s first heading repeats the headline: left out');
+    // (A heading of other words stays.)
+    const other = run('h2.xml', fixture('partner.rss.xml').replace('<content:encoded><![CDATA[<p>SHANGHAI', '<content:encoded><![CDATA[<h2>Late sailings</h2><p>SHANGHAI')).stories[0]!;
+    expect(other.body).toMatch(/^## Late sailings\n/);
+  });
+
   it('is detected by its root element', () => {
     expect(detectFormat(fixture('partner.rss.xml'))).toBe('feed');
     expect(detectFormat(fixture('partner.atom.xml'))).toBe('feed');

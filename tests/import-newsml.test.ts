@@ -316,6 +316,12 @@ describe('NewsML-G2 as agencies shape it', () => {
     expectAccepted(story);
   });
 
+  it('leaves out the headline the XHTML body repeats at its head, as ninjs and NITF bodies', () => {
+    const story = run('h.xml', ITEM.replace('<body>\n          <p>WASHINGTON', '<body>\n          <h1>Netanyahu and Trump meet as Gaza truce talks loom.</h1>\n          <p>WASHINGTON')).stories[0]!;
+    expect(recordText(story)).toBe(fixture('item.expected.md'));
+    expect(story.notes).toContain('the body\'s first heading repeats the headline: left out');
+  });
+
   it('leaves out the sign-off closing AFP copy (its staff\'s initials), noted', () => {
     const xhtml = '<inlineXML contenttype="application/xhtml+xml"><html xmlns="http://www.w3.org/1999/xhtml"><body><p>Paris (AFP) - Museums will stay open later on Fridays.</p><p>The city said so on Wednesday.</p><p>bur-jz/mm</p></body></html></inlineXML>';
     const story = run('afp.xml', item(FIRST, `    <infoSource literal="AFP"/>\n    <creator literal="Marie Dupont"/>\n${HEADLINE}`, xhtml)).stories[0]!;

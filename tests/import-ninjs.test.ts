@@ -70,6 +70,13 @@ describe('ninjs fixtures → whole records', () => {
     expect(r.stories[0]?.notes).toContain('versioncreated "2025-02-05T08:00:00+08:00" is earlier than the first publication: not used');
   });
 
+  it('a body that opens with the headline again leaves it out, noted', () => {
+    const body = (JSON.parse(fixture('v1.ninjs.json')) as { body_html: string }).body_html;
+    const r = run('h.json', variant('v1.ninjs.json', { body_html: `<p><strong>Hong Kong harbour swim returns with its largest field</strong></p>${body}` }));
+    expect(recordText(r.stories[0]!)).toBe(recordText(run('v1.ninjs.json').stories[0]!));
+    expect(r.stories[0]?.notes).toContain('the body\'s first paragraph repeats the headline: left out');
+  });
+
   it('a picture association without renditions keeps its caption and credit', () => {
     const data = JSON.parse(fixture('v1.ninjs.json'));
     delete data.associations.featureimage.renditions;

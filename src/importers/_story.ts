@@ -144,6 +144,19 @@ function otherPlace(city: string, region: string | undefined, dateline: Dateline
 }
 
 /**
+ * A heading or paragraph opening the body that is the headline again (as a CMS's content repeats its title in
+ * an `<h1>`): taken off, noted. Compared as text, in any case, without a closing full stop.
+ */
+export function withoutRepeatedHeadline(blocks: Block[], title: string, notes: string[]): void {
+  const first = blocks[0];
+  const text = first?.kind === 'h' ? first.text : first?.kind === 'p' ? plainText(first.inline) : undefined;
+  const key = (t: string): string => squash(t).replace(/[.。]$/u, '').toLowerCase();
+  if (text === undefined || key(text) !== key(title) || key(title) === '') return;
+  blocks.shift();
+  notes.push(`the body's first ${first?.kind === 'h' ? 'heading' : 'paragraph'} repeats the headline: left out`);
+}
+
+/**
  * The story's dateline: the one its structured fields give, the lead that repeats it taken off the body
  * (`takeDuplicateLead`); else the one the body's first paragraph prints (`leadDateline`), if any.
  */

@@ -16,7 +16,7 @@ import { renderBlocks, type ImageCandidate } from './_blocks.js';
 import { takeClosingCredits } from './_closing.js';
 import { Credits } from './_credits.js';
 import { bodyOf, givenDateline, headByline, isTheAgency, pageUrl } from './_feed-body.js';
-import { createdStamps, permanentId, pickImage, readStamp, storyDateline, type DatelineOut } from './_story.js';
+import { createdStamps, permanentId, pickImage, readStamp, storyDateline, type DatelineOut, withoutRepeatedHeadline } from './_story.js';
 import { squash, unique } from './_tree.js';
 import { withoutWireMarks } from './record.js';
 import type { ImportContext, ImportedStory, ImportResult, RecordFieldsOut } from './types.js';
@@ -99,6 +99,7 @@ function readItem(item: unknown, feedLanguage: string, at: (name: string) => { f
   const text = isObj(item) && typeof item['content_text'] === 'string' ? item['content_text'] : undefined;
   const body = html !== undefined ? bodyOf(html, 'html') : text !== undefined && squash(text) !== summary && squash(text) !== title ? bodyOf(text, 'text') : { blocks: [], images: [], notes: ['no body'] };
   notes.push(...body.notes);
+  withoutRepeatedHeadline(body.blocks, title, notes);
   headByline(body.blocks, credits, notes);
   takeClosingCredits(body.blocks, credits, notes);
 

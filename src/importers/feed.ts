@@ -22,7 +22,7 @@ import { importJsonFeed } from './feed-json.js';
 import { takeClosingCredits } from './_closing.js';
 import { Credits } from './_credits.js';
 import { parseHtml } from './_html.js';
-import { createdStamps, permanentId, pickImage, readStamp, storyDateline, type DatelineOut } from './_story.js';
+import { createdStamps, permanentId, pickImage, readStamp, storyDateline, type DatelineOut, withoutRepeatedHeadline } from './_story.js';
 import { attr, child, children, squash, textOf, unique, type El } from './_tree.js';
 import { lineFinder, readXmlCopy } from './_xml-copy.js';
 import { withoutWireMarks } from './record.js';
@@ -133,6 +133,7 @@ function readEntry(entry: El, kind: Kind, defaults: Defaults, place: { text: str
 
   const body = readBody(entry, kind, fields, notes);
   notes.push(...body.notes);
+  withoutRepeatedHeadline(body.blocks, title, notes);
   headByline(body.blocks, credits, notes);
   takeClosingCredits(body.blocks, credits, notes);
 

@@ -20,7 +20,7 @@ import { takeClosingCredits, takeCreditLine } from './_closing.js';
 import { Credits } from './_credits.js';
 import { printedDateline } from './_dateline-lead.js';
 import {
-  createdStamps, datelineDay, permanentId, pickImage, readStamp, resolveDateline, storyDateline, WITHDRAWN, type DatelineOut, type Timed,
+  createdStamps, datelineDay, permanentId, pickImage, readStamp, resolveDateline, storyDateline, WITHDRAWN, type DatelineOut, type Timed, withoutRepeatedHeadline,
 } from './_story.js';
 import { attr, child, children, descendants, squash, textOf, unique, type El } from './_tree.js';
 import { lineFinder, readXmlCopy } from './_xml-copy.js';
@@ -194,6 +194,7 @@ function readItem(text: string, item: Placed, pictures: El[], notes: string[], c
   const blocks = body.blocks;
   notes.push(...body.notes);
   // Credit lines closing the body, and the end mark, as the other importers read them.
+  withoutRepeatedHeadline(blocks, title, notes);
   takeClosingCredits(blocks, credits, notes);
   for (const line of body.taglines) {
     if (takeCreditLine(line, credits)) continue;

@@ -18,7 +18,7 @@ import { parseJson } from '../sources/_positions.js';
 import type { Diagnostic } from '../types.js';
 import { collectBlocks, renderBlocks, type Block, type ImageCandidate } from './_blocks.js';
 import {
-  createdStamps, permanentId, pickImage, readStamp, resolveDateline, storyDateline, WITHDRAWN,
+  createdStamps, permanentId, pickImage, readStamp, resolveDateline, storyDateline, WITHDRAWN, withoutRepeatedHeadline,
 } from './_story.js';
 import { Credits } from './_credits.js';
 import { invisibleOnly, squash, textOf, unique } from './_tree.js';
@@ -203,6 +203,7 @@ function readNinjs(text: string, ctx: ImportContext): ImportResult {
   const blocks = body.blocks;
   // Credit lines closing the body, as wires print them ("(Reporting by Lucy Craymer in Wellington; Editing
   // by Muralikumar Anantharaman)"), and the end mark: as NITF's taglines and text copy give them.
+  withoutRepeatedHeadline(blocks, title, notes);
   takeClosingCredits(blocks, credits, notes);
 
   // The dateline's day is on or before the record's date (the embargo's, where it moved it).

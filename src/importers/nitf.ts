@@ -13,7 +13,7 @@ import { diagnostic, Errors } from '../errors.js';
 import type { Diagnostic } from '../types.js';
 import { collectBlocks, renderBlocks } from './_blocks.js';
 import {
-  clockError, datelineDay, laterStamp, leadDateline, noteLocalStamp, permanentId, pickImage, readStamp, resolveDateline, takeDuplicateLead, WITHDRAWN, type DatelineOut, type Timed,
+  clockError, datelineDay, laterStamp, leadDateline, noteLocalStamp, permanentId, pickImage, readStamp, resolveDateline, takeDuplicateLead, WITHDRAWN, type DatelineOut, type Timed, withoutRepeatedHeadline,
 } from './_story.js';
 import { Credits } from './_credits.js';
 import { attr, child, children, lineOf, squash, textOf, unique, type El } from './_tree.js';
@@ -136,6 +136,7 @@ export const importNitf: Importer = (text: string, ctx: ImportContext): ImportRe
   // The end of body.content: the end mark, credit lines and reporters signed there; then body.end's
   // taglines. Read before the dateline's lead, as ninjs and text copy are, so that an agency line closing
   // the story ranks before the lead's agency (`DENVER (UPI) —` … `United Press International`).
+  withoutRepeatedHeadline(blocks, title, notes);
   takeClosingCredits(blocks, credits, notes);
   const untaken: string[] = [];
   for (const tagline of children(child(body, 'body.end'), 'tagline')) {

@@ -458,10 +458,13 @@ export function stampButForZone(text: string, deskZone?: string): boolean {
   return without !== text && isStamp(without, deskZone);
 }
 
+/** What stands between a clock and the zone of letters after it: a.m. or p.m. in either case, a bracket (`9:24 p.m. (CST)`, `4:10 PM CST`). */
+export const AFTER_CLOCK = String.raw`\d\s*(?:[aApP]\.?\s?[mM]\b\.?)?\s*[(（]?`;
+const ZONE_AFTER_CLOCK = new RegExp(`${AFTER_CLOCK}([A-Z]{3})\\b`);
+
 /** The ambiguous zone abbreviation a text ends its time with (`9:24 CST`), if any, and the desk's zone does not decide it. */
 export function ambiguousZone(text: string, deskZone?: string): string | undefined {
-  // (After a clock in either case: `9:24 p.m. CST`, `4:10 PM CST`.)
-  const m = /\d\s*(?:[aApP]\.?\s?[mM]\b\.?)?\s*[(（]?([A-Z]{3})\b/.exec(text);
+  const m = ZONE_AFTER_CLOCK.exec(text);
   if (m === null) return undefined;
   const desk = deskMeaning(m[1]!, deskZone);
   return desk === null || (AMBIGUOUS_ZONES[m[1]!] !== undefined && desk === undefined) ? m[1] : undefined;

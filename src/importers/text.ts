@@ -66,6 +66,7 @@ export const importText: Importer = (input, ctx): ImportResult => {
   return again;
 };
 
+/** One reading of the page, in the phases above (`importText` reads it again when the dateline decides a stamp's zone). */
 function importPage(input: string, ctx: Parameters<Importer>[1]): ImportResult {
   const file = ctx.file;
   const text = input.replace(/^\uFEFF/, '');

@@ -233,9 +233,10 @@ function picture(url: string, el: El, altName: string, caption: string): ImageCa
   return c;
 }
 
-function positive(v: string | number | undefined): number | undefined {
+/** A picture's width or height as copy writes it (`640`, ` 640 `), or undefined for anything but a whole number above 0 a record can hold. */
+export function positive(v: string | number | undefined): number | undefined {
   const n = typeof v === 'number' ? v : v === undefined || !/^\s*\d+\s*$/.test(v) ? NaN : Number(v);
-  return Number.isInteger(n) && n > 0 ? n : undefined;
+  return Number.isSafeInteger(n) && n > 0 ? n : undefined;
 }
 
 /** The text of inline content, with links kept as links and line breaks as breaks; everything else is text. */

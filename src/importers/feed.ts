@@ -16,7 +16,7 @@ import { isLanguageTag } from '../core/validate.js';
 import { diagnostic, Errors } from '../errors.js';
 import type { Diagnostic } from '../types.js';
 import { agencyKey } from './_agencies.js';
-import { collectBlocks, renderBlocks, type Collected, type ImageCandidate } from './_blocks.js';
+import { collectBlocks, renderBlocks, type Collected, type ImageCandidate, positive } from './_blocks.js';
 import { bodyOf, givenDateline, headByline, isTheAgency, pageUrl } from './_feed-body.js';
 import { importJsonFeed } from './feed-json.js';
 import { takeClosingCredits } from './_closing.js';
@@ -250,8 +250,8 @@ function pictures(entry: El, kind: Kind): ImageCandidate[] {
     const img: ImageCandidate = { url: (attr(m, 'url') ?? '').trim() };
     const type = imageType(attr(m, 'type') ?? '');
     if (type !== undefined) img.type = type;
-    const w = whole(attr(m, 'width'));
-    const h = whole(attr(m, 'height'));
+    const w = positive(attr(m, 'width'));
+    const h = positive(attr(m, 'height'));
     if (w !== undefined) img.width = w;
     if (h !== undefined) img.height = h;
     const caption = squash(textOf(child(m, 'description'))) || squash(textOf(child(m, 'title')));
@@ -273,10 +273,6 @@ function pictures(entry: El, kind: Kind): ImageCandidate[] {
   return out;
 }
 
-const whole = (v: string | undefined): number | undefined => {
-  const n = v === undefined || !/^\s*\d+\s*$/.test(v) ? NaN : Number(v);
-  return Number.isSafeInteger(n) && n > 0 ? n : undefined;
-};
 
 const MONTHS: Readonly<Record<string, string>> = { jan: '01', feb: '02', mar: '03', apr: '04', may: '05', jun: '06', jul: '07', aug: '08', sep: '09', oct: '10', nov: '11', dec: '12' };
 /** The zones RFC 822 names by letters (GMT and UT, and the US zones), as offsets. */

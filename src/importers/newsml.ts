@@ -15,7 +15,7 @@ import { imageType } from '../core/_media.js';
 import { isLanguageTag } from '../core/validate.js';
 import { diagnostic, Errors } from '../errors.js';
 import type { Diagnostic } from '../types.js';
-import { collectBlocks, renderBlocks, type Block, type Collected, type ImageCandidate } from './_blocks.js';
+import { collectBlocks, renderBlocks, type Block, type Collected, type ImageCandidate, positive } from './_blocks.js';
 import { takeClosingCredits, takeCreditLine } from './_closing.js';
 import { Credits } from './_credits.js';
 import { printedDateline } from './_dateline-lead.js';
@@ -349,15 +349,15 @@ function pictureOf(item: El, notes: string[]): ImageCandidate[] {
   const guid = attr(item, 'guid') ?? '';
   const renditions = children(child(item, 'contentSet'), 'remoteContent').filter((r) => (attr(r, 'href') ?? '').trim() !== '');
   const web = renditions.filter((r) => attr(r, 'contenttype') === undefined || WEB_IMAGE.test(imageType(attr(r, 'contenttype') ?? '') ?? ''));
-  const size = (r: El): number => (whole(attr(r, 'width')) ?? 0) * (whole(attr(r, 'height')) ?? 0);
+  const size = (r: El): number => (positive(attr(r, 'width')) ?? 0) * (positive(attr(r, 'height')) ?? 0);
   const best = [...(web.length > 0 ? web : renditions)].sort((x, y) => size(y) - size(x))[0];
   const img: ImageCandidate = {};
   if (best !== undefined) {
     img.url = (attr(best, 'href') ?? '').trim();
     const type = attr(best, 'contenttype')?.trim();
     if (type !== undefined && type !== '') img.type = type;
-    const w = whole(attr(best, 'width'));
-    const h = whole(attr(best, 'height'));
+    const w = positive(attr(best, 'width'));
+    const h = positive(attr(best, 'height'));
     if (w !== undefined) img.width = w;
     if (h !== undefined) img.height = h;
   }
@@ -374,10 +374,6 @@ function pictureOf(item: El, notes: string[]): ImageCandidate[] {
   return [img];
 }
 
-const whole = (v: string | undefined): number | undefined => {
-  const n = v === undefined || !/^\s*\d+\s*$/.test(v) ? NaN : Number(v);
-  return Number.isSafeInteger(n) && n > 0 ? n : undefined;
-};
 
 /** The rights: the copyright notice, else its holder's name; usage terms are the desk's. */
 function readRights(infos: El[], notes: string[]): string | undefined {

@@ -336,6 +336,18 @@ export function pickImage(given: ImageCandidate[], notes: string[]): ImageOut | 
   return image;
 }
 
+/** Picture types a reader shows. */
+const WEB_IMAGE = /^image\/(?:jpeg|png|gif|webp|avif)$/i;
+
+/**
+ * Of a picture's renditions (ninjs', NewsML-G2's), the one to use: the largest (width × height) of those a reader
+ * shows (a type of none said, or JPEG, PNG, GIF, WebP, AVIF), else the largest of all.
+ */
+export function largestRendition<T>(renditions: readonly T[], type: (r: T) => string | undefined, size: (r: T) => number): T | undefined {
+  const web = renditions.filter((r) => type(r) === undefined || WEB_IMAGE.test(imageType(type(r) ?? '') ?? ''));
+  return [...(web.length > 0 ? web : renditions)].sort((x, y) => size(y) - size(x))[0];
+}
+
 // ----- Time stamps and ids -----
 
 /** A stamp as the three importers compare them: its value as a record holds it, and the instant it names. */

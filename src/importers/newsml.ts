@@ -11,7 +11,6 @@
  * inline (`inlineXML`), or text or HTML (`inlineData`). What is made of them (credits, dateline, picture,
  * stamps, id) is shared with the NITF and ninjs importers (`_story.ts`, `_credits.ts`, `_blocks.ts`).
  */
-import { imageType } from '../core/_media.js';
 import { isLanguageTag } from '../core/validate.js';
 import { diagnostic, Errors } from '../errors.js';
 import type { Diagnostic } from '../types.js';
@@ -20,7 +19,7 @@ import { takeClosingCredits, takeCreditLine } from './_closing.js';
 import { Credits } from './_credits.js';
 import { printedDateline } from './_dateline-lead.js';
 import {
-  createdStamps, datelineDay, permanentId, pickImage, readStamp, resolveDateline, storyDateline, WITHDRAWN, type DatelineOut, type Timed, withoutRepeatedHeadline,
+  createdStamps, datelineDay, largestRendition, permanentId, pickImage, readStamp, resolveDateline, storyDateline, WITHDRAWN, type DatelineOut, type Timed, withoutRepeatedHeadline,
 } from './_story.js';
 import { attr, child, children, descendants, squash, textOf, unique, type El } from './_tree.js';
 import { lineFinder, readXmlCopy } from './_xml-copy.js';
@@ -33,8 +32,6 @@ import type { ImportContext, ImportedStory, ImportResult, Importer, RecordFields
 const ITEMS = new Set(['newsItem', 'packageItem', 'conceptItem', 'knowledgeItem', 'planningItem', 'catalogItem']);
 /** An item's start tag in the text (any namespace prefix), for the lines each item's messages name. */
 const ITEM_START = /<(?:[\w.-]+:)?(newsItem|packageItem|conceptItem|knowledgeItem|planningItem|catalogItem)(?=[\s/>])/g;
-/** Picture renditions a reader shows. */
-const WEB_IMAGE = /^image\/(?:jpeg|png|gif|webp|avif)$/i;
 
 /** An item with where it starts and ends in the text, and the line of an offset in it. */
 interface Placed {
@@ -348,9 +345,7 @@ function pictureOf(item: El, notes: string[]): ImageCandidate[] {
   const cm = child(item, 'contentMeta');
   const guid = attr(item, 'guid') ?? '';
   const renditions = children(child(item, 'contentSet'), 'remoteContent').filter((r) => (attr(r, 'href') ?? '').trim() !== '');
-  const web = renditions.filter((r) => attr(r, 'contenttype') === undefined || WEB_IMAGE.test(imageType(attr(r, 'contenttype') ?? '') ?? ''));
-  const size = (r: El): number => (positive(attr(r, 'width')) ?? 0) * (positive(attr(r, 'height')) ?? 0);
-  const best = [...(web.length > 0 ? web : renditions)].sort((x, y) => size(y) - size(x))[0];
+  const best = largestRendition(renditions, (r) => attr(r, 'contenttype'), (r) => (positive(attr(r, 'width')) ?? 0) * (positive(attr(r, 'height')) ?? 0));
   const img: ImageCandidate = {};
   if (best !== undefined) {
     img.url = (attr(best, 'href') ?? '').trim();

@@ -11,14 +11,13 @@
  * dateline, picture, stamps, id) are shared with the NITF importer (`_tree.ts`, `_blocks.ts`, `_story.ts`).
  */
 import { describeValue, fieldName } from '../core/_paths.js';
-import { imageType } from '../core/_media.js';
 import { isLanguageTag } from '../core/validate.js';
 import { diagnostic, Errors } from '../errors.js';
 import { parseJson } from '../sources/_positions.js';
 import type { Diagnostic } from '../types.js';
 import { collectBlocks, renderBlocks, type Block, type ImageCandidate } from './_blocks.js';
 import {
-  createdStamps, permanentId, pickImage, readStamp, resolveDateline, storyDateline, WITHDRAWN, withoutRepeatedHeadline,
+  createdStamps, largestRendition, permanentId, pickImage, readStamp, resolveDateline, storyDateline, WITHDRAWN, withoutRepeatedHeadline,
 } from './_story.js';
 import { Credits } from './_credits.js';
 import { invisibleOnly, squash, textOf, unique } from './_tree.js';
@@ -318,9 +317,7 @@ function pictures(o: Obj, notes: string[]): ImageCandidate[] {
     }
     const renditions = entries(a, 'renditions').filter((r) => str(r, 'href') !== undefined);
     const mime = (r: Obj): string | undefined => str(r, 'mimetype') ?? str(r, 'contenttype');
-    const web = renditions.filter((r) => mime(r) === undefined || /^image\/(jpeg|png|gif|webp|avif)$/i.test(imageType(mime(r) ?? '') ?? ''));
-    const size = (r: Obj): number => (num(get(r, 'width')) ?? 0) * (num(get(r, 'height')) ?? 0);
-    const best = [...(web.length > 0 ? web : renditions)].sort((x, y) => size(y) - size(x))[0];
+    const best = largestRendition(renditions, mime, (r) => (num(get(r, 'width')) ?? 0) * (num(get(r, 'height')) ?? 0));
     // Without a rendition there is no picture to show, but its caption and credit are still the copy's.
     const img: ImageCandidate = {};
     if (best !== undefined) {

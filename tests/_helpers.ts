@@ -126,3 +126,16 @@ export function expectImportAccepted(story: ImportedStory): void {
   expect(read.diagnostics).toEqual([]);
   expect(validateRecords([read.record!], config).diagnostics.map(formatDiagnostic)).toEqual([]);
 }
+
+/**
+ * An importer's result holding one story, checked whole: its diagnostics as lines (`lines`), its record's text
+ * against the hand-checked golden `expected`, its notes, and the record as the build reads it.
+ */
+export function expectOneWholeRecord(result: { lines: string[]; stories: ImportedStory[] }, expected: string, notes: string[], lines: string[] = []): void {
+  expect(result.lines).toEqual(lines);
+  expect(result.stories).toHaveLength(1);
+  const story = result.stories[0]!;
+  expect(recordText(story)).toBe(expected);
+  expect(story.notes).toEqual(notes);
+  expectImportAccepted(story);
+}

@@ -13,7 +13,7 @@ import { formatDiagnostic } from '../src/errors.js';
 import { detectFormat } from '../src/importers/index.js';
 import { importNewsml } from '../src/importers/newsml.js';
 import { recordText } from '../src/importers/record.js';
-import { makeSite, parseXml, runCli, SITE_CONFIG, expectImportAccepted } from './_helpers.js';
+import { makeSite, parseXml, runCli, SITE_CONFIG, expectImportAccepted, expectOneWholeRecord } from './_helpers.js';
 
 const dir = fileURLToPath(new URL('./fixtures/import/newsml/', import.meta.url));
 const fixture = (name: string): string => readFileSync(`${dir}${name}`, 'utf8');
@@ -67,13 +67,7 @@ describe('NewsML-G2 fixtures → whole records', () => {
       ],
     },
   ])('$name: $what', ({ name, notes }) => {
-    const r = run(`${name}.newsml.xml`);
-    expect(r.lines).toEqual([]);
-    expect(r.stories).toHaveLength(1);
-    const story = r.stories[0]!;
-    expect(recordText(story)).toBe(fixture(`${name}.expected.md`));
-    expect(story.notes).toEqual(notes);
-    expectAccepted(story);
+    expectOneWholeRecord(run(`${name}.newsml.xml`), fixture(`${name}.expected.md`), notes);
   });
 
   it('dates the dateline at the city: 09:24 on Feb. 5 in Beijing is Feb. 4 in Washington, as the printed dateline says', () => {

@@ -13,7 +13,7 @@ import { importNinjs } from '../src/importers/ninjs.js';
 import { parseHtml } from '../src/importers/_html.js';
 import { recordText } from '../src/importers/record.js';
 import type { ImportedStory } from '../src/importers/types.js';
-import { SITE_CONFIG, expectImportAccepted } from './_helpers.js';
+import { SITE_CONFIG, expectImportAccepted, expectOneWholeRecord } from './_helpers.js';
 
 const dir = fileURLToPath(new URL('./fixtures/import/ninjs/', import.meta.url));
 const fixture = (name: string): string => readFileSync(`${dir}${name}`, 'utf8');
@@ -55,13 +55,7 @@ describe('ninjs fixtures → whole records', () => {
       ],
     },
   ])('$name: $what', ({ name, notes }) => {
-    const r = run(`${name}.ninjs.json`);
-    expect(r.lines).toEqual([]);
-    expect(r.stories).toHaveLength(1);
-    const story = r.stories[0]!;
-    expect(recordText(story)).toBe(fixture(`${name}.expected.md`));
-    expect(story.notes).toEqual(notes);
-    expectAccepted(story);
+    expectOneWholeRecord(run(`${name}.ninjs.json`), fixture(`${name}.expected.md`), notes);
   });
 
   it('a versioncreated earlier than firstcreated is not a correction, and a note says so', () => {

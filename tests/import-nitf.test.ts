@@ -11,7 +11,7 @@ import { formatDiagnostic } from '../src/errors.js';
 import { importNitf } from '../src/importers/nitf.js';
 import { recordText } from '../src/importers/record.js';
 import type { ImportedStory } from '../src/importers/types.js';
-import { SITE_CONFIG, expectImportAccepted } from './_helpers.js';
+import { SITE_CONFIG, expectImportAccepted, expectOneWholeRecord } from './_helpers.js';
 
 const dir = fileURLToPath(new URL('./fixtures/import/nitf/', import.meta.url));
 const fixture = (name: string): string => readFileSync(`${dir}${name}`, 'utf8');
@@ -62,13 +62,7 @@ describe('NITF fixtures → whole records', () => {
       diagnostics: [],
     },
   ])('$name: $what', ({ name, notes, diagnostics }) => {
-    const r = run(`${name}.nitf.xml`);
-    expect(r.lines).toEqual(diagnostics);
-    expect(r.stories).toHaveLength(1);
-    const story = r.stories[0]!;
-    expect(recordText(story)).toBe(fixture(`${name}.expected.md`));
-    expect(story.notes).toEqual(notes);
-    expectAccepted(story);
+    expectOneWholeRecord(run(`${name}.nitf.xml`), fixture(`${name}.expected.md`), notes, diagnostics);
   });
 
   it('takes a headline of invisible characters alone for none, and leaves out a language the build would refuse, with a note (fuzzing)', () => {

@@ -79,9 +79,9 @@ Options:
 Turns agency copy into article records (Markdown with front matter), one per story, and says what it
 found in each (id, title, date and zone, dateline, credits) and what it could not interpret. The format
 is detected from the content unless --format is given. A directory is imported whole: its files of copy
-(.txt, .text, .eml, .xml, .nitf, .json, .ninjs, or none) at any depth, in name order. A record that exists with
-different content is replaced only with --force, and the old file is kept as a backup. Exits 1 if any
-file could not be imported.
+(.txt, .text, .eml, .xml, .nitf, .newsml, .json, .ninjs, .rss, .atom, or none) at any depth, in name
+order. A record that exists with different content is replaced only with --force, and the old file is
+kept as a backup. Exits 1 if any file could not be imported.
 
 Options:
   --format F      text, nitf, newsml (NewsML-G2), ninjs or feed (RSS, Atom, JSON Feed) (default: detected)

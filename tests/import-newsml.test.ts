@@ -145,6 +145,15 @@ describe('a NewsML-G2 item\'s credits, dateline and body', () => {
     expect(other.notes).toContain('the printed dateline "TOKYO, Feb. 4" names another city than located "Osaka": its date is not used');
   });
 
+  it('reads a located name that carries its state or country (`New York, NY`, as IPTC\'s own samples write it), and keeps one the gazetteer lacks whole', () => {
+    const ny = run('ny.xml', item(FIRST, `    <located qcode="geoloc:NYC"><name>New York, NY</name><broader type="cptype:country"><name>United States</name></broader></located>\n${HEADLINE}`));
+    expect(ny.lines).toEqual([]);
+    expect(ny.stories[0]!.fields.dateline).toEqual({ city: 'New York', country: 'United States', timezone: 'America/New_York' });
+    const moscow = run('m.xml', item(FIRST, `    <located><name>Moscow, Idaho</name></located>\n${HEADLINE}`));
+    expect(moscow.stories[0]!.fields.dateline).toEqual({ city: 'Moscow, Idaho' });
+    expect(moscow.lines).toEqual([expect.stringContaining('dateline city "Moscow, Idaho" is not in the gazetteer')]);
+  });
+
   it('reads the dateline from the body\'s lead when the item gives none', () => {
     const story = run('l.xml', item(FIRST, HEADLINE, '<inlineData contenttype="text/plain">SEOUL, Feb. 5 (Yonhap) -- Ferries sailed again on Wednesday.\n\nMore copy.</inlineData>')).stories[0]!;
     expect(story.fields.dateline).toMatchObject({ city: 'Seoul', timezone: 'Asia/Seoul', date: '2025-02-05' });

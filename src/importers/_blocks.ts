@@ -214,10 +214,24 @@ function figure(el: El, out: Collected): void {
     if (el.name === 'figure') walk(el, out);
     return;
   }
+  // A reader-counting image, as feeds' content carries (`width="1" height="1"`, `height="0" width="0"
+  // style="display:none"`): no picture of the story's, and not the one a record has (real feeds: Medium's, the
+  // Washington Post's took the picture's place, or were noted as another).
+  if (hiddenImage(img)) {
+    out.notes.push(`a hidden or one-pixel image ${JSON.stringify(src.length > 60 ? `${src.slice(0, 60)}…` : src)} (a tracking image): not used`);
+    if (el.name === 'figure') walk({ ...el, children: el.children.filter((c) => c !== img) }, out);
+    return;
+  }
   const caption = squash(textOf(child(el, 'figcaption')));
   // Anything else in the figure is still copy.
   if (el.name === 'figure') walk({ ...el, children: el.children.filter((c) => typeof c === 'string' || (c !== img && c.name !== 'figcaption' && !descendants(c, 'img').includes(img))) }, out);
   out.images.push(picture(src, img, 'alt', caption));
+}
+
+/** An image of no more than one pixel each way, or hidden by its style. */
+function hiddenImage(img: El): boolean {
+  const tiny = (v: string | undefined): boolean => v !== undefined && /^\s*[01](?:px)?\s*$/.test(v);
+  return (tiny(img.attrs['width']) && tiny(img.attrs['height'])) || /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i.test(img.attrs['style'] ?? '');
 }
 
 /** A picture at `url`, with the size and alternate text `el` gives it (in attribute `altName`) and its caption. */

@@ -3,7 +3,7 @@
  * its HTML or text read into blocks, and the byline a site prints over the story (Dateline's own feeds do).
  */
 import { agencyKey } from './_agencies.js';
-import { collectBlocks, plainText, type Block, type Collected } from './_blocks.js';
+import { collectBlocks, plainText, type Block, type Collected, type Inline } from './_blocks.js';
 import { parseByline } from './_bylines.js';
 import type { Credits } from './_credits.js';
 import { parseHtml } from './_html.js';
@@ -39,6 +39,52 @@ export function headByline(blocks: Block[], credits: Credits, notes: string[]): 
   }
   const others = names.filter((n) => !credits.authors.includes(n));
   if (others.length > 0) notes.push(`the byline over the story ${JSON.stringify(text)} names ${others.map((n) => JSON.stringify(n)).join(', ')}, whom the entry does not credit: not an author`);
+}
+
+/**
+ * What a site's feed adds to a story's content, which is no copy of the story's, taken off the body and noted:
+ * the link to the story's page closing an excerpt (`Continue reading...`, `Read more »`, `Continue reading on
+ * Medium »`), WordPress's `The post … appeared first on …`, and a line linking another story (`Related: …`, as
+ * the Guardian's feeds print it). The record keeps the story's page as its `url`.
+ */
+export function withoutFeedChrome(blocks: Block[], notes: string[]): void {
+  const text = (b: Block | undefined): string => (b?.kind === 'p' ? plainText(b.inline).trim() : '');
+  const links = (b: Block | undefined): Inline[] => (b?.kind === 'p' ? b.inline.filter((i) => i.href !== undefined && i.text.trim() !== '') : []);
+  const dropped = (b: Block, what: string): void => void notes.push(`${what} ${JSON.stringify(text(b).length > 80 ? `${text(b).slice(0, 80)}…` : text(b))}: not the story's copy, not used`);
+  for (let last = blocks.at(-1); last !== undefined; last = blocks.at(-1)) {
+    const t = text(last);
+    const linked = links(last);
+    const readOn = linked.length === 1 && READ_ON.test(t) && READ_ON.test((linked[0]?.text ?? '').trim());
+    const wordpress = linked.length > 0 && /^The post .+ appeared first on .+$/u.test(t);
+    if (!readOn && !wordpress) break;
+    blocks.pop();
+    dropped(last, readOn ? "the feed's link to the story's page" : "the site's line under its feed's post");
+  }
+  for (let k = blocks.length - 1; k >= 0; k--) {
+    const b = blocks[k] as Block;
+    const linked = links(b);
+    const m = /^(?:Related|Read more|See also|Also read|Read also)\s*:\s*(.+)$/iu.exec(text(b));
+    if (m === null || linked.length !== 1 || (linked[0]?.text ?? '').trim() !== (m[1] ?? '').trim()) continue;
+    blocks.splice(k, 1);
+    dropped(b, 'a link to another story');
+  }
+}
+
+/** A link's words that send the reader to the story's page. */
+const READ_ON = /^(?:\[?(?:continue reading|read more|read the (?:full|rest of the|whole) (?:story|article|post)|keep reading|read on|more)(?:\s+(?:on|at)\s+\S.{0,40}?)?\s*(?:\.{3}|…|»|›|→|>>|\])?\]?)$/iu;
+
+/**
+ * An author as a feed names one (`dc:creator`, RSS `author`, an Atom or JSON Feed author's name), read as a byline,
+ * as sites fill it: `David Smith in Washington` (the place noted), `Jane Doe and Tom Hale`, `Associated Press in
+ * Nairobi` and `Staff and agencies` (the agency, no author). (Real feeds: the Guardian's authors were `Tom McCarthy in
+ * New York` and `Associated Press`.) `known`, the authors' pages and addresses by the name given, gets the name read.
+ */
+export function creditCreator(credits: Credits, name: string, known: Map<string, { name: string; url?: string; email?: string }>): void {
+  const before = credits.authors.length;
+  credits.byline(name);
+  const added = credits.authors.slice(before);
+  const given = known.get(name);
+  if (given !== undefined && added.length === 1 && added[0] !== undefined && added[0] !== name) known.set(added[0], { ...given, name: added[0] });
 }
 
 /** Whether a creator named is the agency the item credits (Dateline's feeds credit a story with no byline to it): no author. */

@@ -135,3 +135,12 @@ export function photoCreditAlone(line: string): string | undefined {
   const names = credit.split(/\s*\/\s*|, | and /);
   return paired && !/[.!?]\s|[[\]()]|:\/\//u.test(credit) && names.every(looksLikeNameOrPlace) ? credit : undefined;
 }
+
+/**
+ * A credit given as one (`media:credit`, a picture's credit field) with the word that marks it still in it, as
+ * the Guardian's feeds give theirs (`Photograph: Jane Doe/Reuters`; `Photo by Tom Hale`): the credit alone.
+ */
+export function withoutCreditMarker(credit: string): string {
+  const m = /^(?:Photo(?:graph)?s?|Pictures?|Pic|Images?|Fotos?|Fotograf[íi]as?|Photographer)(?: credit)?(?:\s+by\s+|\s*[:：]\s*)(?=\S)/iu.exec(credit.trim());
+  return m === null ? credit : credit.trim().slice(m[0].length).trim();
+}

@@ -99,6 +99,8 @@ export function detectFormat(text: string): ImportFormat | { unknown: string } {
     if (root === 'nitf') return 'nitf';
     if (root === 'newsItem' || root === 'newsMessage') return 'newsml';
     if (root === 'rss' || root === 'RDF' || (root === 'feed' && head.includes('http://www.w3.org/2005/Atom'))) return 'feed';
+    // (A <feed> of Atom 0.3, or of no namespace, was said to be none of the roots read, <feed> among them.)
+    if (root === 'feed') return { unknown: `this <feed> is not Atom 1.0 (its namespace is not http://www.w3.org/2005/Atom${head.includes('http://purl.org/atom/ns#') ? ': it is Atom 0.3\'s, http://purl.org/atom/ns#' : ''}); Dateline reads Atom 1.0, RSS and JSON Feed` };
     // (NITF inside another envelope, as before.)
     if (/<nitf[\s>]/.test(head)) return 'nitf';
     return { unknown: `this is XML but not copy Dateline reads (the root element is <${root ?? '?'}>: NITF's <nitf>, NewsML-G2's <newsItem> or <newsMessage>, or a feed's <rss> or Atom <feed>)` };

@@ -20,7 +20,7 @@ import { leadOf, printedLead } from './_lead.js';
 import { cityName } from './_regions.js';
 import { datelineDate } from './_dateline-lead.js';
 import { reporterNames } from './_contributors.js';
-import { splitPhotoCredit } from './_photo-credits.js';
+import { splitPhotoCredit, withoutCreditMarker } from './_photo-credits.js';
 import { contentId } from './record.js';
 import type { RecordFieldsOut } from './types.js';
 
@@ -100,7 +100,13 @@ export function resolveDateline(printedCity: string, region: string | undefined,
   const city = wire?.[0] ?? printed;
   let found = lookupCity(city, region);
   if (!found.found && wire?.[1] !== undefined) found = lookupCity(city, wire[1]);
-  const dateline: DatelineOut = { city };
+  // A city given with its state or country in the one name (NewsML-G2's `located` `New York, NY`, ninjs'
+  // `Paris, France`, `Springfield, Ill.`): the city, narrowed by what follows its comma, as a printed dateline's
+  // region narrows it. (`Washington, D.C.` is the gazetteer's own name, found whole.)
+  const comma = found.found ? null : /^([^,]+),\s*([^,]+)$/u.exec(city);
+  const split = comma === null ? undefined : lookupCity((comma[1] ?? '').trim(), (comma[2] ?? '').trim());
+  if (split?.found === true) found = split;
+  const dateline: DatelineOut = { city: split?.found === true ? cityName((comma?.[1] ?? '').trim()) : city };
   const named = country !== undefined && country !== '' ? country : found.found ? found.country : undefined;
   if (named !== undefined) dateline.country = named;
   if (found.found) dateline.timezone = found.timezone;
@@ -286,12 +292,16 @@ function lastDatelineDay(first: Timed, zone: string | undefined): string {
 // ----- Pictures -----
 
 /** The record's picture: the first one; caption and credit split when the caption carries the credit. */
-export function pickImage(given: ImageCandidate[], notes: string[]): ImageOut | undefined {
+export function pickImage(given: ImageCandidate[], notes: string[], storyUrl?: string): ImageOut | undefined {
+  // (Its address but for a fragment, as the build compares them.)
+  const bare = (u: string): string => u.trim().replace(/#.*$/s, '').replace(/\?$/, '');
   // A URL the build would refuse (`: `, `| https://…`: fuzzing) is no picture's: noted, the caption and credit kept.
   const images = given.map((i): ImageCandidate => {
-    // (Nor a fragment alone, `#x202e;…`, which names the story's own page: fuzzing.)
-    if (i.url === undefined || (typeof hrefOf(i.url, 'https://example.invalid/') === 'string' && !i.url.trim().startsWith('#'))) return i;
-    notes.push(`picture URL ${JSON.stringify(i.url)} is no URL a record takes: not used`);
+    // (Nor a fragment alone, `#x202e;…`, which names the story's own page, nor the story's page itself, a feed's
+    // link given as its picture's too: fuzzing.)
+    const self = i.url !== undefined && storyUrl !== undefined && bare(i.url) === bare(storyUrl);
+    if (i.url === undefined || (!self && typeof hrefOf(i.url, 'https://example.invalid/') === 'string' && !i.url.trim().startsWith('#'))) return i;
+    notes.push(`picture URL ${JSON.stringify(i.url)} is ${self ? 'the story\'s own page' : 'no URL a record takes'}: not used`);
     const rest = { ...i };
     delete rest.url;
     return rest;
@@ -316,7 +326,8 @@ export function pickImage(given: ImageCandidate[], notes: string[]): ImageOut | 
   }
   const image: ImageOut = first.url === undefined ? {} : { url: first.url };
   let caption = first.caption ?? first.alt;
-  let credit = first.credit;
+  // (A credit given with its marker, `Photograph: Jane Doe/Reuters`: the credit.)
+  let credit = first.credit === undefined ? undefined : withoutCreditMarker(first.credit);
   if (caption !== undefined) {
     const split = splitPhotoCredit(caption);
     if (split !== undefined && (credit === undefined || placeKey(split.credit) === placeKey(credit))) {

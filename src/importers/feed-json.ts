@@ -15,7 +15,7 @@ import type { Diagnostic } from '../types.js';
 import { renderBlocks, type ImageCandidate } from './_blocks.js';
 import { takeClosingCredits } from './_closing.js';
 import { Credits } from './_credits.js';
-import { bodyOf, givenDateline, headByline, isTheAgency, pageUrl } from './_feed-body.js';
+import { bodyOf, creditCreator, givenDateline, headByline, isTheAgency, pageUrl, withoutFeedChrome } from './_feed-body.js';
 import { createdStamps, permanentId, pickImage, readStamp, storyDateline, type DatelineOut, withoutRepeatedHeadline } from './_story.js';
 import { squash, unique } from './_tree.js';
 import { withoutWireMarks } from './record.js';
@@ -88,7 +88,7 @@ function readItem(item: unknown, feedLanguage: string, at: (name: string) => { f
     if (email !== '' && isEmail(email)) known.set(name, { name, email });
     else if (pageUrl(page)) known.set(name, { name, url: page });
     else if (page !== '') notes.push(`author ${JSON.stringify(name)}'s page ${JSON.stringify(page)} is no page's URL: not used`);
-    credits.person(name);
+    creditCreator(credits, name, known);
   }
   for (const c of isObj(extra) && Array.isArray(extra['contributors']) ? (extra['contributors'] as unknown[]) : []) {
     const name = str(c, 'name');
@@ -100,6 +100,7 @@ function readItem(item: unknown, feedLanguage: string, at: (name: string) => { f
   const body = html !== undefined ? bodyOf(html, 'html') : text !== undefined && squash(text) !== summary && squash(text) !== title ? bodyOf(text, 'text') : { blocks: [], images: [], notes: ['no body'] };
   notes.push(...body.notes);
   withoutRepeatedHeadline(body.blocks, title, notes);
+  withoutFeedChrome(body.blocks, notes);
   headByline(body.blocks, credits, notes);
   takeClosingCredits(body.blocks, credits, notes);
 
@@ -116,7 +117,7 @@ function readItem(item: unknown, feedLanguage: string, at: (name: string) => { f
   if (str(item, 'image') !== '') picture.url = str(item, 'image');
   if (str(photo, 'caption') !== '') picture.caption = str(photo, 'caption');
   if (str(photo, 'credit') !== '') picture.credit = str(photo, 'credit');
-  const image = pickImage([...(Object.keys(picture).length > 0 ? [picture] : []), ...body.images], notes);
+  const image = pickImage([...(Object.keys(picture).length > 0 ? [picture] : []), ...body.images], notes, fields.url);
   if (image !== undefined) fields.image = image;
   const rights = str(extra, 'rights');
   if (rights !== '') fields.rights = rights;

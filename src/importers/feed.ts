@@ -17,7 +17,7 @@ import { diagnostic, Errors } from '../errors.js';
 import type { Diagnostic } from '../types.js';
 import { agencyKey } from './_agencies.js';
 import { collectBlocks, renderBlocks, type Collected, type ImageCandidate, positive } from './_blocks.js';
-import { bodyOf, givenDateline, headByline, isTheAgency, pageUrl } from './_feed-body.js';
+import { bodyOf, creditCreator, givenDateline, headByline, isTheAgency, pageUrl, withoutFeedChrome } from './_feed-body.js';
 import { importJsonFeed } from './feed-json.js';
 import { takeClosingCredits } from './_closing.js';
 import { Credits } from './_credits.js';
@@ -39,6 +39,8 @@ type Kind = 'rss' | 'atom';
 interface Defaults {
   language?: string;
   rights?: string;
+  /** The address relative links are read against: `xml:base`, else the feed's own (its self link), else its site's. */
+  base?: string;
 }
 
 export const importFeed: Importer = (text: string, ctx: ImportContext): ImportResult => {
@@ -57,10 +59,15 @@ export const importFeed: Importer = (text: string, ctx: ImportContext): ImportRe
     entries = children(root.name === 'rss' ? channel : root, 'item');
     // (Namespaces are read without their prefixes: `dc:language` and `dc:rights` are `language` and `rights`.)
     defaults = { ...optional('language', squash(textOf(child(channel, 'language')))), ...optional('rights', squash(textOf(child(channel, 'copyright'))) || squash(textOf(child(channel, 'rights')))) };
+    const base = absoluteBase(attr(children(channel, 'link').find((l) => attr(l, 'rel') === 'self'), 'href')) ?? absoluteBase(squash(textOf(children(channel, 'link').find((l) => attr(l, 'href') === undefined))));
+    if (base !== undefined) defaults.base = base;
   } else if (root?.name === 'feed' || root?.name === 'entry') {
     kind = 'atom';
     entries = root.name === 'feed' ? children(root, 'entry') : [root];
     defaults = { ...optional('language', squash(attr(root, 'lang') ?? '')), ...optional('rights', squash(textOf(child(root, 'rights')))) };
+    const own = absoluteBase(attr(children(root, 'link').find((l) => attr(l, 'rel') === 'self'), 'href')) ?? absoluteBase(attr(children(root, 'link').find((l) => (attr(l, 'rel') ?? 'alternate') === 'alternate'), 'href'));
+    const base = absoluteBase(attr(root, 'base'), own) ?? own;
+    if (base !== undefined) defaults.base = base;
   } else return unknown(`this is XML but not a feed (the root element is <${root?.name ?? '?'}>, not <rss>, <rdf:RDF> or Atom's <feed>)`);
   if (entries.length === 0) return unknown(`this ${kind === 'rss' ? 'RSS' : 'Atom'} feed holds no ${kind === 'rss' ? 'item' : 'entry'}: nothing to import`);
   const starts = [...text.matchAll(ENTRY_START)].map((m) => m.index);
@@ -76,13 +83,29 @@ export const importFeed: Importer = (text: string, ctx: ImportContext): ImportRe
   return result;
 };
 
+/** `href` as an absolute http(s) address, read against `base` when it is relative; undefined if it is none. */
+function absoluteBase(href: string | undefined, base?: string): string | undefined {
+  const h = squash(href ?? '');
+  if (h === '') return undefined;
+  try {
+    const u = new URL(h, base);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const optional = <K extends string>(key: K, value: string): Partial<Record<K, string>> => (value === '' ? {} : ({ [key]: value } as Record<K, string>));
 
-/** Text that may be HTML (an RSS title or description, Atom's `type="html"`), as plain text. */
+/**
+ * Text that may be HTML (an RSS title or description, Atom's `type="html"`), as plain text. So is text with HTML's
+ * character references in it, escaped once more than text is (`&amp;nbsp;`, `&amp;#8217;`: a real feed's summaries
+ * kept `&nbsp;` as words).
+ */
 function plainOf(el: El | undefined): string {
   if (el === undefined) return '';
   const value = textOf(el);
-  return squash(attr(el, 'type') !== 'xhtml' && /<[a-zA-Z!/]/.test(value) ? textOf(parseHtml(value)) : value);
+  return squash(attr(el, 'type') !== 'xhtml' && /<[a-zA-Z!/]|&(?:[a-zA-Z][a-zA-Z0-9]{1,31}|#\d{1,7}|#x[0-9a-fA-F]{1,6});/.test(value) ? textOf(parseHtml(value)) : value);
 }
 
 function readEntry(entry: El, kind: Kind, defaults: Defaults, place: { text: string; from: number; to: number; lineAt: (offset: number) => number }, ctx: ImportContext): { story?: ImportedStory; diagnostics: Diagnostic[] } {
@@ -111,7 +134,16 @@ function readEntry(entry: El, kind: Kind, defaults: Defaults, place: { text: str
   const diagnostics: Diagnostic[] = [];
   const fields: RecordFieldsOut = { id: '', title: withoutWireMarks(title, notes), ...stamped.fields };
 
-  const url = kind === 'rss' ? squash(textOf(children(entry, 'link').find((l) => squash(textOf(l)) !== ''))) : squash(attr(children(entry, 'link').find((l) => (attr(l, 'rel') ?? 'alternate') === 'alternate'), 'href') ?? '');
+  // (Links relative to the feed, as real feeds give them: `/livewire/…`, read against the entry's `xml:base`, else
+  // the feed's base, its own address. QA: a real feed's every link was dropped.)
+  const base = absoluteBase(attr(entry, 'base'), defaults.base) ?? defaults.base;
+  const resolved = (u: string): string | undefined => (u === '' || /^[a-z][a-z0-9+.-]*:/i.test(u) || u.startsWith('#') || base === undefined ? undefined : absoluteBase(u, base));
+  const absolute = (u: string): string => {
+    const read = resolved(u);
+    if (read !== undefined) notes.push(`link ${JSON.stringify(u)} read against the feed's address ${base}: ${read}`);
+    return read ?? u;
+  };
+  const url = absolute(kind === 'rss' ? squash(textOf(children(entry, 'link').find((l) => squash(textOf(l)) !== ''))) : squash(attr(children(entry, 'link').find((l) => (attr(l, 'rel') ?? 'alternate') === 'alternate'), 'href') ?? ''));
   if (url !== '' && pageUrl(url)) fields.url = url;
   else if (url !== '') notes.push(`link ${JSON.stringify(url)} is no page's URL: not used`);
 
@@ -133,7 +165,12 @@ function readEntry(entry: El, kind: Kind, defaults: Defaults, place: { text: str
 
   const body = readBody(entry, kind, fields, notes);
   notes.push(...body.notes);
+  // (The links in the content too, against the same address.)
+  for (const run of body.blocks.flatMap((b) => (b.kind === 'p' ? b.inline : b.kind === 'quote' ? b.paragraphs.flat() : b.kind === 'list' ? b.items.flat() : []))) {
+    if (run.href !== undefined) run.href = resolved(run.href) ?? run.href;
+  }
   withoutRepeatedHeadline(body.blocks, title, notes);
+  withoutFeedChrome(body.blocks, notes);
   headByline(body.blocks, credits, notes);
   takeClosingCredits(body.blocks, credits, notes);
 
@@ -149,7 +186,7 @@ function readEntry(entry: El, kind: Kind, defaults: Defaults, place: { text: str
   }
   if (fields.authors !== undefined) fields.authors = fields.authors.map((a) => (typeof a === 'string' ? people.get(a) ?? a : a));
 
-  const image = pickImage([...pictures(entry, kind), ...body.images], notes);
+  const image = pickImage([...pictures(entry, kind), ...body.images].map((i) => (i.url === undefined ? i : { ...i, url: absolute(i.url) })), notes, fields.url);
   if (image !== undefined) fields.image = image;
   const rights = squash(textOf(child(entry, 'rights'))) || defaults.rights;
   if (rights !== undefined) fields.rights = rights;
@@ -184,10 +221,7 @@ function readPeople(entry: El, kind: Kind, agency: string, credits: Credits, not
       return named !== null ? person(squash(named[2] ?? ''), '', named[1] ?? '') : /^\S+@\S+$/.test(text) ? '' : text;
     })]
     : children(entry, 'author').map((a) => person(squash(textOf(child(a, 'name'))), squash(textOf(child(a, 'uri'))), squash(textOf(child(a, 'email')))));
-  for (const name of unique(names.filter(Boolean))) {
-    if (isTheAgency(name, agency)) continue;
-    credits.person(name);
-  }
+  for (const name of unique(names.filter(Boolean))) if (!isTheAgency(name, agency)) creditCreator(credits, name, known);
   const own = children(entry, 'contributor').filter((c) => attr(c, 'name') !== undefined);
   if (own.length > 0) {
     for (const c of own) {
@@ -258,7 +292,11 @@ function pictures(entry: El, kind: Kind): ImageCandidate[] {
     if (caption !== '') img.caption = caption;
     const credit = squash(textOf(child(m, 'credit'))) || itemCredit;
     if (credit !== '') img.credit = credit;
-    out.push(img);
+    // One picture in several sizes, as the Guardian's feeds give each (`…/3000.jpg?w=140&…` and `?w=460&…`, one
+    // credit): the largest, in the place of the first (real feeds: the smallest was the record's).
+    const same = out.findIndex((o) => sameRendered(o, img));
+    if (same < 0) out.push(img);
+    else if ((img.width ?? 0) * (img.height ?? 1) > ((out[same] as ImageCandidate).width ?? 0) * ((out[same] as ImageCandidate).height ?? 1)) out[same] = img;
   }
   for (const l of links) {
     if (l.url === undefined || l.url.trim() === '') continue;
@@ -273,6 +311,11 @@ function pictures(entry: El, kind: Kind): ImageCandidate[] {
   return out;
 }
 
+/** Two sizes of one picture: its address but for the query, one caption and credit, and a width given for each. */
+function sameRendered(a: ImageCandidate, b: ImageCandidate): boolean {
+  const path = (u: string | undefined): string => (u ?? '').replace(/[?#].*$/s, '');
+  return a.width !== undefined && b.width !== undefined && path(a.url) !== '' && path(a.url) === path(b.url) && a.url !== b.url && a.credit === b.credit && a.caption === b.caption;
+}
 
 const MONTHS: Readonly<Record<string, string>> = { jan: '01', feb: '02', mar: '03', apr: '04', may: '05', jun: '06', jul: '07', aug: '08', sep: '09', oct: '10', nov: '11', dec: '12' };
 /** The zones RFC 822 names by letters (GMT and UT, and the US zones), as offsets. */

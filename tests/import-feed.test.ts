@@ -176,6 +176,32 @@ describe('a paper\'s feed as real sites write theirs', () => {
     expectAccepted(story);
   });
 
+  it('reads a feed with blank lines before its XML declaration, and Atom\'s author and link inside RSS items (.NET\'s SyndicationFeed)', () => {
+    const rss = `\n\n<?xml version="1.0" encoding="utf-8"?>
+<rss xmlns:a10="http://www.w3.org/2005/Atom" version="2.0">
+  <channel>
+    <title>Harbour Desk</title><description>d</description>
+    <item>
+      <title>Harbour tunnel opens to lorries</title>
+      <description>The tunnel took its first lorries on Wednesday.</description>
+      <pubDate>Wed, 05 Feb 2025 01:24:00 Z</pubDate>
+      <a10:link href="https://harbour.example.com/tunnel-lorries" />
+      <a10:author>
+        <a10:name>Jane Roe</a10:name>
+        <a10:uri>https://harbour.example.com/staff/jane-roe</a10:uri>
+        <a10:email>jane.roe@harbour.example.com</a10:email>
+      </a10:author>
+    </item>
+    <item><title>Broken</title><pubDate>yesterday</pubDate></item>
+  </channel>
+</rss>`;
+    const r = run('net.rss', rss);
+    // (The second item's line is the file's, the blank lines counted.)
+    expect(r.lines).toEqual([expect.stringMatching(/^net\.rss:18: item\/pubDate: /)]);
+    expect(r.stories[0]!.fields).toMatchObject({ url: 'https://harbour.example.com/tunnel-lorries', authors: [{ name: 'Jane Roe', url: 'https://harbour.example.com/staff/jane-roe', email: 'jane.roe@harbour.example.com' }] });
+    expectAccepted(r.stories[0]!);
+  });
+
   it('reads a JSON Feed author\'s name as a byline too, its page kept with the name read', () => {
     const json = JSON.stringify({
       version: 'https://jsonfeed.org/version/1.1', title: 'Daily Example', items: [{

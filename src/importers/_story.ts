@@ -18,7 +18,7 @@ import { ZH_CITIES } from './_zh-cities.js';
 import { JA_CITIES, KO_CITIES, RU_CITIES } from './_cjk-ru-cities.js';
 import { leadOf, printedLead } from './_lead.js';
 import { cityName } from './_regions.js';
-import { datelineDate } from './_dateline-lead.js';
+import { datelineDate, printedDateline } from './_dateline-lead.js';
 import { reporterNames } from './_contributors.js';
 import { splitPhotoCredit, withoutCreditMarker } from './_photo-credits.js';
 import { contentId } from './record.js';
@@ -114,6 +114,36 @@ export function resolveDateline(printedCity: string, region: string | undefined,
     const why = found.reason === 'unknown' ? 'is not in the gazetteer, so its time zone is unknown' : `names places in different time zones (${found.candidates.join('; ')})`;
     const detail = `dateline city ${JSON.stringify(city)} ${why}: add "dateline.timezone" (an IANA zone) to the record`;
     diagnostics.push(diagnostic(Errors.ImportDatelineZone, { file, field: 'dateline.timezone' }, detail));
+  }
+  return dateline;
+}
+
+/**
+ * The dateline of structured copy: the city it locates (NewsML-G2's `located`, with the region and country it is
+ * within), else the city its printed dateline names (NewsML-G2's `dateline`, AP's `apcm:DateLine`: `WASHINGTON,
+ * Feb. 4`), whose date and agency it keeps. A printed dateline naming another city than the one located gives
+ * no date, noted.
+ */
+export function placedDateline(located: { city: string; region?: string; country?: string }, printed: string, published: Timed, credits: Credits, notes: string[], file: string, diagnostics: Diagnostic[]): DatelineOut | undefined {
+  const { lead, city: printedCity } = printedDateline(printed);
+  let { city, region } = located;
+  const { country } = located;
+  if (city === '') {
+    city = printedCity;
+    region = lead?.region;
+  } else if (printedCity !== '' && lead !== undefined && squash(lead.city).toLowerCase() !== city.toLowerCase()) {
+    notes.push(`the printed dateline ${JSON.stringify(printed)} names another city than located ${JSON.stringify(city)}: its date is not used`);
+    return resolveDateline(city, region ?? country, country, file, diagnostics);
+  }
+  if (city === '') {
+    if (printed !== '') notes.push(`dateline ${JSON.stringify(printed)} names no city: not used`);
+    return undefined;
+  }
+  const dateline = resolveDateline(city, region ?? country, country, file, diagnostics);
+  if (lead?.agency !== undefined) credits.agency(lead.agency, 'the dateline lead');
+  if (lead?.day !== undefined) {
+    const d = datelineDay(lead.month, lead.day, published, dateline.timezone, notes, lead.printedDate, lead.year);
+    if (d !== undefined) dateline.date = d;
   }
   return dateline;
 }

@@ -24,7 +24,11 @@ const parser = new XMLParser({
 });
 
 /** The document's top-level nodes (its root element among them), or why it cannot be read. */
-export function readXmlCopy(text: string, file: string): { roots: (El | string)[] } | { problem: Diagnostic } {
+export function readXmlCopy(given: string, file: string): { roots: (El | string)[] } | { problem: Diagnostic } {
+  // Blank lines before the XML declaration, which must open the document, as many sites' feeds send them (a
+  // WordPress theme's or plugin's stray line: real feeds were refused at line 2): moved after it, so that
+  // every line after it keeps its number. Nothing of the copy is lost.
+  const text = given.replace(/^(\s+)(<\?xml\s[^>]*\?>)/, '$2$1');
   const valid = XMLValidator.validate(text);
   if (valid !== true) return { problem: xmlError(valid.err, text, file) };
   try {

@@ -143,7 +143,9 @@ function readEntry(entry: El, kind: Kind, defaults: Defaults, place: { text: str
     if (read !== undefined) notes.push(`link ${JSON.stringify(u)} read against the feed's address ${base}: ${read}`);
     return read ?? u;
   };
-  const url = absolute(kind === 'rss' ? squash(textOf(children(entry, 'link').find((l) => squash(textOf(l)) !== ''))) : squash(attr(children(entry, 'link').find((l) => (attr(l, 'rel') ?? 'alternate') === 'alternate'), 'href') ?? ''));
+  // (An RSS item's link, else Atom's alternate link inside it, as .NET's SyndicationFeed writes it: `<a10:link href=…/>`.)
+  const alternate = squash(attr(children(entry, 'link').find((l) => attr(l, 'href') !== undefined && (attr(l, 'rel') ?? 'alternate') === 'alternate'), 'href') ?? '');
+  const url = absolute(kind === 'rss' ? squash(textOf(children(entry, 'link').find((l) => squash(textOf(l)) !== ''))) || alternate : alternate);
   if (url !== '' && pageUrl(url)) fields.url = url;
   else if (url !== '') notes.push(`link ${JSON.stringify(url)} is no page's URL: not used`);
 
@@ -213,14 +215,18 @@ function readPeople(entry: El, kind: Kind, agency: string, credits: Credits, not
     if (name !== '' && (page !== '' || address !== '')) known.set(name, { name, ...optional('url', page), ...optional('email', address) });
     return name;
   };
+  const atomAuthor = (a: El): string => person(squash(textOf(child(a, 'name'))), squash(textOf(child(a, 'uri'))), squash(textOf(child(a, 'email'))));
   const names = kind === 'rss'
     ? [...children(entry, 'creator').map((c) => squash(textOf(c))), ...children(entry, 'author').map((a) => {
+      // (Atom's author inside an RSS item, as .NET's SyndicationFeed writes it: `<a10:author><a10:name>…`. Its
+      // name, page and address ran together into one author's name.)
+      if (child(a, 'name') !== undefined) return atomAuthor(a);
       const text = squash(textOf(a));
       const named = /^(\S+@\S+)\s*\((.+)\)$/.exec(text);
       if (named === null && /^\S+@\S+$/.test(text)) notes.push(`author ${JSON.stringify(text)} is an e-mail address, no name: not used`);
       return named !== null ? person(squash(named[2] ?? ''), '', named[1] ?? '') : /^\S+@\S+$/.test(text) ? '' : text;
     })]
-    : children(entry, 'author').map((a) => person(squash(textOf(child(a, 'name'))), squash(textOf(child(a, 'uri'))), squash(textOf(child(a, 'email')))));
+    : children(entry, 'author').map(atomAuthor);
   for (const name of unique(names.filter(Boolean))) if (!isTheAgency(name, agency)) creditCreator(credits, name, known);
   const own = children(entry, 'contributor').filter((c) => attr(c, 'name') !== undefined);
   if (own.length > 0) {

@@ -17,9 +17,8 @@ import type { Diagnostic } from '../types.js';
 import { collectBlocks, renderBlocks, type Block, type Collected, type ImageCandidate, positive } from './_blocks.js';
 import { takeClosingCredits, takeCreditLine } from './_closing.js';
 import { Credits } from './_credits.js';
-import { printedDateline } from './_dateline-lead.js';
 import {
-  createdStamps, datelineDay, largestRendition, permanentId, pickImage, readStamp, resolveDateline, storyDateline, WITHDRAWN, type DatelineOut, type Timed, withoutRepeatedHeadline,
+  createdStamps, largestRendition, permanentId, pickImage, placedDateline, readStamp, storyDateline, WITHDRAWN, type DatelineOut, type Timed, withoutRepeatedHeadline,
 } from './_story.js';
 import { attr, child, children, descendants, squash, textOf, unique, type El } from './_tree.js';
 import { lineFinder, readXmlCopy } from './_xml-copy.js';
@@ -302,13 +301,11 @@ function readBody(set: El | undefined, credits: Credits, notes: string[]): Colle
 
 /**
  * The dateline: the `located` concept (its name, and the country and region it is within), else the city
- * the printed `dateline` names; the date as the printed dateline gives it. Its agency is the lead's.
+ * the printed `dateline` names; the date as the printed dateline gives it (`placedDateline`).
  */
 function readDateline(cm: El | undefined, published: Timed, credits: Credits, notes: string[], file: string, diagnostics: Diagnostic[]): DatelineOut | undefined {
   const located = child(cm, 'located');
-  const printed = squash(textOf(child(cm, 'dateline')));
-  const { lead, city: printedCity } = printedDateline(printed);
-  let city = nameOf(located);
+  const city = nameOf(located);
   let country: string | undefined;
   let region: string | undefined;
   for (const b of children(located, 'broader')) {
@@ -320,24 +317,7 @@ function readDateline(cm: El | undefined, published: Timed, credits: Credits, no
     else if (type === undefined) country ??= name;
   }
   if (city === '' && located !== undefined) notes.push('located without a name: not used');
-  if (city === '') {
-    city = printedCity;
-    region = lead?.region;
-  } else if (printedCity !== '' && lead !== undefined && squash(lead.city).toLowerCase() !== city.toLowerCase()) {
-    notes.push(`the printed dateline ${JSON.stringify(printed)} names another city than located ${JSON.stringify(city)}: its date is not used`);
-    return resolveDateline(city, region ?? country, country, file, diagnostics);
-  }
-  if (city === '') {
-    if (printed !== '') notes.push(`dateline ${JSON.stringify(printed)} names no city: not used`);
-    return undefined;
-  }
-  const dateline = resolveDateline(city, region ?? country, country, file, diagnostics);
-  if (lead?.agency !== undefined) credits.agency(lead.agency, 'the dateline lead');
-  if (lead?.day !== undefined) {
-    const d = datelineDay(lead.month, lead.day, published, dateline.timezone, notes, lead.printedDate, lead.year);
-    if (d !== undefined) dateline.date = d;
-  }
-  return dateline;
+  return placedDateline({ city, ...(region === undefined ? {} : { region }), ...(country === undefined ? {} : { country }) }, squash(textOf(child(cm, 'dateline'))), published, credits, notes, file, diagnostics);
 }
 
 /** A picture item as the story's picture: its largest web rendition, its caption and its credit. */

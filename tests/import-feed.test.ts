@@ -202,6 +202,22 @@ describe('a paper\'s feed as real sites write theirs', () => {
     expectAccepted(r.stories[0]!);
   });
 
+  it('reads a wire\'s Atom feed of NITF content and apcm: fields, as AP\'s WebFeeds send each story: the NITF body and its largest picture, the byline and its writer\'s title, the printed dateline and its date, a headline given there alone', () => {
+    const r = run('wire.atom.xml');
+    expect(r.lines).toEqual([]);
+    expect(r.stories.map((s) => recordText(s))).toEqual([fixture('wire.atom.1.expected.md'), fixture('wire.atom.2.expected.md')]);
+    expect(r.stories.map((s) => s.notes)).toEqual([
+      ['byline title "Associated Press Writer": a record has no field for it'],
+      ['no entry title: the headline is apcm:ExtendedHeadLine', 'no body'],
+    ]);
+    for (const s of r.stories) expectAccepted(s);
+    // (A story the agency has pulled: no record, the one imported before named, as a NewsML-G2 item's pubStatus.)
+    const pulled = importFeed(fixture('wire.atom.xml').replace('<apnm:PublishingStatus>Usable', '<apnm:PublishingStatus>Canceled'), { file: 'k.xml', timezone: config.timezone });
+    expect(pulled.stories.map((s) => s.fields.id)).toEqual(['urn:publicid:wire.example.com:7d2e8c1b05']);
+    expect(pulled.withdrawn).toEqual({ id: 'urn:publicid:wire.example.com:4f1c2b7a9d', status: 'canceled' });
+    expect(pulled.diagnostics.map(formatDiagnostic)).toEqual([expect.stringMatching(/^k\.xml:41: entry\/apnm:PublishingStatus: not published: the agency marked this story canceled; .*\(E_IMPORT_NOT_PUBLISHED\)$/)]);
+  });
+
   it('reads a JSON Feed author\'s name as a byline too, its page kept with the name read', () => {
     const json = JSON.stringify({
       version: 'https://jsonfeed.org/version/1.1', title: 'Daily Example', items: [{

@@ -9,6 +9,8 @@
  * `media:credit`; the rights and language, the channel's where the item gives none. What Dateline's own feeds
  * add in their namespace is read back whole: `dl:dateline` (its city, country, zone and date), `dl:agency`
  * and `dl:contributor` (places and roles), so a story passed between two Dateline sites keeps its credits.
+ * A wire's Atom (AP's WebFeeds): NITF as the content, `apcm:ContentMetadata`'s headline, byline and printed
+ * dateline, `apnm:PublishingStatus`'s kills.
  */
 import { isEmail } from '../core/_credit-fields.js';
 import { imageType } from '../core/_media.js';
@@ -16,13 +18,15 @@ import { isLanguageTag } from '../core/validate.js';
 import { diagnostic, Errors } from '../errors.js';
 import type { Diagnostic } from '../types.js';
 import { agencyKey } from './_agencies.js';
-import { collectBlocks, renderBlocks, type Collected, type ImageCandidate, positive } from './_blocks.js';
+import { collectBlocks, renderBlocks, type Block, type Collected, type ImageCandidate, positive } from './_blocks.js';
 import { bodyOf, creditCreator, givenDateline, headByline, isTheAgency, pageUrl, withoutFeedChrome } from './_feed-body.js';
 import { importJsonFeed } from './feed-json.js';
 import { takeClosingCredits } from './_closing.js';
 import { Credits } from './_credits.js';
 import { parseHtml } from './_html.js';
-import { createdStamps, permanentId, pickImage, readStamp, storyDateline, type DatelineOut, withoutRepeatedHeadline } from './_story.js';
+import { createdStamps, permanentId, pickImage, placedDateline, readStamp, storyDateline, type DatelineOut, WITHDRAWN, withoutRepeatedHeadline } from './_story.js';
+import { agencyOfJob } from './_names.js';
+import { inlineNitf } from './nitf.js';
 import { attr, child, children, squash, textOf, unique, type El } from './_tree.js';
 import { lineFinder, readXmlCopy } from './_xml-copy.js';
 import { withoutWireMarks } from './record.js';
@@ -79,6 +83,7 @@ export const importFeed: Importer = (text: string, ctx: ImportContext): ImportRe
     const one = readEntry(entry, kind, defaults, { text, from, to: starts[k + 1] ?? text.length, lineAt }, ctx);
     result.diagnostics.push(...one.diagnostics);
     if (one.story !== undefined) result.stories.push(one.story);
+    if (one.withdrawn !== undefined) result.withdrawn ??= one.withdrawn;
   }
   return result;
 };
@@ -108,7 +113,7 @@ function plainOf(el: El | undefined): string {
   return squash(attr(el, 'type') !== 'xhtml' && /<[a-zA-Z!/]|&(?:[a-zA-Z][a-zA-Z0-9]{1,31}|#\d{1,7}|#x[0-9a-fA-F]{1,6});/.test(value) ? textOf(parseHtml(value)) : value);
 }
 
-function readEntry(entry: El, kind: Kind, defaults: Defaults, place: { text: string; from: number; to: number; lineAt: (offset: number) => number }, ctx: ImportContext): { story?: ImportedStory; diagnostics: Diagnostic[] } {
+function readEntry(entry: El, kind: Kind, defaults: Defaults, place: { text: string; from: number; to: number; lineAt: (offset: number) => number }, ctx: ImportContext): { story?: ImportedStory; diagnostics: Diagnostic[]; withdrawn?: { id: string; status: string } } {
   const { file } = ctx;
   const notes: string[] = [];
   const element = kind === 'rss' ? 'item' : 'entry';
@@ -118,7 +123,21 @@ function readEntry(entry: El, kind: Kind, defaults: Defaults, place: { text: str
     return { file, line: place.lineAt(offset), field: `${element}/${name}` };
   };
 
-  const title = plainOf(child(entry, 'title'));
+  // Pulled by the agency (AP's `apnm:PublishingStatus` Withheld or Canceled): no record, as a NewsML-G2 item's
+  // pubStatus; the record imported before is named, for `--force` to take down.
+  const status = squash(textOf(child(child(entry, 'NewsManagement'), 'PublishingStatus'))).toLowerCase();
+  const guid = squash(textOf(child(entry, kind === 'rss' ? 'guid' : 'id')));
+  if (WITHDRAWN[status] !== undefined) {
+    return { diagnostics: [diagnostic(Errors.ImportNotPublished, at('apnm:PublishingStatus'), status, WITHDRAWN[status] ?? '')], ...(guid === '' ? {} : { withdrawn: { id: guid, status } }) };
+  }
+
+  // AP's Atom feeds (WebFeeds) give their own fields in `apcm:ContentMetadata`: the headline, the byline, the
+  // printed dateline; an entry may carry its headline there alone.
+  const ap = child(entry, 'ContentMetadata');
+  const apField = (name: string): string => squash(textOf(child(ap, name)));
+  const entryTitle = plainOf(child(entry, 'title'));
+  const title = entryTitle || apField('HeadLine') || apField('ExtendedHeadLine');
+  if (entryTitle === '' && title !== '') notes.push(`no ${element} title: the headline is apcm:${apField('HeadLine') !== '' ? 'HeadLine' : 'ExtendedHeadLine'}`);
   if (title === '') return { diagnostics: [diagnostic(Errors.ImportNoHeadline, at('title'), `the ${element} has no title; a record needs its headline`)] };
 
   // Dates: RSS's pubDate (RFC 822) or dc:date; Atom's published, else updated. A later update is the record's.
@@ -164,8 +183,17 @@ function readEntry(entry: El, kind: Kind, defaults: Defaults, place: { text: str
   const agencyName = squash(attr(agency, 'name') ?? textOf(agency));
   if (agencyName !== '') credits.agency({ name: agencyName, ...optional('via', squash(attr(agency, 'via') ?? '')) }, 'infosource');
   const people = readPeople(entry, kind, agencyName, credits, notes);
+  // (AP's byline, where the entry names no author: `By JANE DOE`, its writer's title an attribute.)
+  const apByline = child(ap, 'ByLine');
+  if (credits.authors.length === 0 && apField('ByLine') !== '') {
+    credits.byline(apField('ByLine'));
+    const job = squash(attr(apByline, 'Title') ?? '');
+    const agencyOfTitle = job === '' ? undefined : agencyOfJob(job);
+    if (agencyOfTitle !== undefined) credits.agency(agencyOfTitle, 'the byline');
+    if (job !== '') notes.push(`byline title ${JSON.stringify(job)}: a record has no field for it`);
+  }
 
-  const body = readBody(entry, kind, fields, notes);
+  const body = readBody(entry, kind, fields, credits, notes);
   notes.push(...body.notes);
   // (The links in the content too, against the same address.)
   for (const run of body.blocks.flatMap((b) => (b.kind === 'p' ? b.inline : b.kind === 'quote' ? b.paragraphs.flat() : b.kind === 'list' ? b.items.flat() : []))) {
@@ -177,7 +205,8 @@ function readEntry(entry: El, kind: Kind, defaults: Defaults, place: { text: str
   takeClosingCredits(body.blocks, credits, notes);
 
   const dated = readStamp(fields.date, ctx.timezone) ?? published;
-  const dateline = storyDateline(ownDateline(child(entry, 'dateline'), file, diagnostics, notes), body.blocks, dated, credits, notes, file, diagnostics);
+  const given = ownDateline(child(entry, 'dateline'), file, diagnostics, notes) ?? (apField('DateLine') === '' ? undefined : placedDateline({ city: '' }, apField('DateLine'), dated, credits, notes, file, diagnostics));
+  const dateline = storyDateline(given, body.blocks, dated, credits, notes, file, diagnostics);
   if (dateline !== undefined) fields.dateline = dateline;
   credits.into(fields);
   // The agency's own page of the story, and the authors' pages and addresses, as the feed gives them.
@@ -193,8 +222,7 @@ function readEntry(entry: El, kind: Kind, defaults: Defaults, place: { text: str
   const rights = squash(textOf(child(entry, 'rights'))) || defaults.rights;
   if (rights !== undefined) fields.rights = rights;
 
-  const own = squash(textOf(child(entry, kind === 'rss' ? 'guid' : 'id'))) || undefined;
-  fields.id = permanentId(own ?? fields.url, kind === 'rss' ? 'guid' : 'id', title, published.value, ctx.timezone, notes);
+  fields.id = permanentId(guid || fields.url, kind === 'rss' ? 'guid' : 'id', title, published.value, ctx.timezone, notes);
   return { story: { fields, body: renderBlocks(body.blocks), notes }, diagnostics };
 }
 
@@ -248,7 +276,7 @@ function readPeople(entry: El, kind: Kind, agency: string, credits: Credits, not
  * The body: RSS's `content:encoded`, else its description (then the description is no summary); Atom's
  * `content` (HTML, XHTML or text). The summary: the description or Atom's `summary`, as plain text.
  */
-function readBody(entry: El, kind: Kind, fields: RecordFieldsOut, notes: string[]): Collected {
+function readBody(entry: El, kind: Kind, fields: RecordFieldsOut, credits: Credits, notes: string[]): Collected {
   // (Media RSS's `media:content`, a picture, has a `url`: Atom's own has none.)
   const content = kind === 'rss' ? child(entry, 'encoded') : children(entry, 'content').find((c) => attr(c, 'url') === undefined);
   const description = kind === 'rss' ? child(entry, 'description') : child(entry, 'summary');
@@ -268,6 +296,10 @@ function readBody(entry: El, kind: Kind, fields: RecordFieldsOut, notes: string[
   }
   const type = kind === 'rss' ? 'html' : (attr(content, 'type') ?? 'text').toLowerCase();
   if (type === 'xhtml') return collectBlocks({ ...(child(content, 'div') ?? content), name: 'body' });
+  // XML content holding NITF, as AP's Atom feeds carry each story (`type="text/xml"`): its body, pictures and
+  // byline, as NITF's; its taglines closing the body, read as credit lines there.
+  const nitf = /(?:^|[/+])xml$/.test(type) ? inlineNitf(content, credits, notes) : undefined;
+  if (nitf !== undefined) return { ...nitf, blocks: [...nitf.blocks, ...nitf.taglines.map((t): Block => ({ kind: 'p', inline: [{ text: t }] }))] };
   return bodyOf(textOf(content), type === 'html' || type === 'text/html' ? 'html' : 'text');
 }
 

@@ -22,7 +22,7 @@ import {
 } from './_story.js';
 import { attr, child, children, descendants, squash, textOf, unique, type El } from './_tree.js';
 import { lineFinder, readXmlCopy } from './_xml-copy.js';
-import { readByline } from './nitf.js';
+import { inlineNitf } from './nitf.js';
 import { parseHtml } from './_html.js';
 import { withoutWireMarks } from './record.js';
 import type { ImportContext, ImportedStory, ImportResult, Importer, RecordFieldsOut } from './types.js';
@@ -285,15 +285,8 @@ function readBody(set: El | undefined, credits: Credits, notes: string[]): Colle
     return { blocks: chunks.map(squash).filter(Boolean).map((t): Block => ({ kind: 'p', inline: [{ text: t }] })), images: [], notes: [], taglines: [] };
   }
   // NITF inline: its body.content (and its body.head's byline, when the item's contentMeta gave none).
-  const nitf = child(chosen, 'nitf');
-  if (nitf !== undefined || descendants(chosen, 'body.content').length > 0) {
-    const content = descendants(chosen, 'body.content')[0];
-    const head = descendants(chosen, 'body.head')[0];
-    // (The item's own credits first: NITF's bylines only where its contentMeta names no author.)
-    if (credits.authors.length === 0) for (const b of children(head, 'byline')) readByline(b, credits, notes);
-    const taglines = descendants(chosen, 'tagline').map((t) => squash(textOf(t))).filter(Boolean);
-    return { ...collectBlocks(content), taglines };
-  }
+  const nitf = inlineNitf(chosen, credits, notes);
+  if (nitf !== undefined) return nitf;
   // XHTML: its body (an html element's, or the content itself).
   const body = descendants(chosen, 'body')[0] ?? chosen;
   return { ...collectBlocks({ ...body, name: 'body' }), taglines: [] };

@@ -11,12 +11,12 @@ import { localDate } from '../core/_dates.js';
 import { isLanguageTag } from '../core/validate.js';
 import { diagnostic, Errors } from '../errors.js';
 import type { Diagnostic } from '../types.js';
-import { collectBlocks, renderBlocks } from './_blocks.js';
+import { collectBlocks, renderBlocks, type Collected } from './_blocks.js';
 import {
   clockError, datelineDay, laterStamp, leadDateline, noteLocalStamp, permanentId, pickImage, readStamp, resolveDateline, takeDuplicateLead, WITHDRAWN, type DatelineOut, type Timed, withoutRepeatedHeadline,
 } from './_story.js';
 import { Credits } from './_credits.js';
-import { attr, child, children, lineOf, squash, textOf, unique, type El } from './_tree.js';
+import { attr, child, children, descendants, lineOf, squash, textOf, unique, type El } from './_tree.js';
 import { readXmlCopy } from './_xml-copy.js';
 import { printedDateline } from './_dateline-lead.js';
 import { parseAgencyLine } from './_agencies.js';
@@ -175,6 +175,20 @@ export const importNitf: Importer = (text: string, ctx: ImportContext): ImportRe
   fields.id = permanentId(docId, 'doc-id', title, fields.date, ctx.timezone, notes);
   return { stories: [{ fields, body: markdown, notes }], diagnostics };
 };
+
+/**
+ * NITF carried inside another document (NewsML-G2's `inlineXML`, AP's Atom `content`): its body.content, its
+ * taglines, and its body.head's byline where the carrier's own fields credited no author (they come first).
+ * Undefined when `container` holds no NITF.
+ */
+export function inlineNitf(container: El, credits: Credits, notes: string[]): (Collected & { taglines: string[] }) | undefined {
+  if (child(container, 'nitf') === undefined && descendants(container, 'body.content').length === 0) return undefined;
+  const content = descendants(container, 'body.content')[0];
+  const head = descendants(container, 'body.head')[0];
+  if (credits.authors.length === 0) for (const b of children(head, 'byline')) readByline(b, credits, notes);
+  const taglines = descendants(container, 'tagline').map((t) => squash(textOf(t))).filter(Boolean);
+  return { ...collectBlocks(content), taglines };
+}
 
 /** A NITF `<byline>` into the credits: its `<person>`s (with a suffix printed after one), its `<byttl>` titles, the agency it names. */
 export function readByline(byline: El, credits: Credits, notes: string[]): void {

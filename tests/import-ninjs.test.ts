@@ -197,6 +197,30 @@ describe('credits and datelines', () => {
   });
 });
 
+describe('ninjs as Superdesk writes it (the newsroom system most agencies\' ninjs comes from)', () => {
+  it('takes the guid for the id where there is no uri, and the provider in `source` for the agency, each noted', () => {
+    const item = JSON.stringify({
+      guid: 'urn:newsml:desk.example.com:2025-02-05T09:24:00.000000:5f1d8a2c', version: '2', type: 'text', pubstatus: 'usable',
+      headline: 'Storm drains cleared along the river', byline: 'Mia Chen', source: 'AAP', located: 'Sydney', language: 'en',
+      firstcreated: '2025-02-05T09:24:00+0000', versioncreated: '2025-02-05T10:02:00+0000',
+      place: [{ code: 'NSW', name: 'New South Wales' }], service: [{ code: 'a' }], priority: 5, slugline: 'Drains',
+      body_html: '<p>Council crews cleared the storm drains along the river on Wednesday.</p><p>The work took two days.</p>',
+    });
+    const r = run('sd.json', item);
+    expect(r.lines).toEqual([]);
+    const story = r.stories[0]!;
+    expect(story.fields).toMatchObject({ id: 'urn:newsml:desk.example.com:2025-02-05T09:24:00.000000:5f1d8a2c', authors: ['Mia Chen'], agency: { name: 'AAP' }, dateline: { city: 'Sydney', timezone: 'Australia/Sydney' } });
+    expect(story.notes).toEqual(['source "AAP" read as the agency (the item names no infosource)', 'no uri: the id is the guid']);
+    expectAccepted(story);
+    // (A kill names the record by the same id.)
+    const killed = run('k.json', item.replace('"pubstatus":"usable"', '"pubstatus":"canceled"'));
+    expect(killed.withdrawn).toEqual({ id: 'urn:newsml:desk.example.com:2025-02-05T09:24:00.000000:5f1d8a2c', status: 'canceled' });
+    // (An infosource, where given, is the agency; `source` is then not read.)
+    const both = run('b.json', item.replace('"source":"AAP"', '"source":"AAP","infosource":[{"name":"Reuters"}]')).stories[0]!;
+    expect(both.fields.agency).toEqual({ name: 'Reuters' });
+  });
+});
+
 describe('located in the script of a wire\'s lead', () => {
   // Review: `located: "서울"` beside Yonhap's lead kept the lead in the body (two datelines), lost its
   // agency and desk note, and had no zone.

@@ -148,7 +148,7 @@ function readNinjs(text: string, ctx: ImportContext): ImportResult {
   // Not released: no record at all (an error, as for NITF: nothing was imported, and a kill needs a person).
   const status = str(data, 'pubstatus')?.trim().toLowerCase();
   if (status !== undefined && WITHDRAWN[status] !== undefined) {
-    const own = str(data, 'uri')?.trim();
+    const own = ownId(data)?.value;
     return { stories: [], diagnostics: [diagnostic(Errors.ImportNotPublished, at('pubstatus'), status, WITHDRAWN[status])], ...(own ? { withdrawn: { id: own, status } } : {}) };
   }
 
@@ -191,6 +191,13 @@ function readNinjs(text: string, ctx: ImportContext): ImportResult {
 
   const sources = [...entries(data, 'infosource'), ...entries(data, 'infosources')].map((s) => squash(str(s, 'name') ?? '')).filter(Boolean);
   for (const s of unique(sources)) credits.agency(s, 'infosource');
+  // (Superdesk, which writes most of the ninjs agencies send, names the provider in `source`, `AAP`, and no
+  // infosource: the agency, noted.)
+  const provider = squash(str(data, 'source') ?? '');
+  if (sources.length === 0 && provider !== '') {
+    credits.agency(provider, 'infosource');
+    notes.push(`source ${JSON.stringify(provider)} read as the agency (the item names no infosource)`);
+  }
   const by = str(data, 'byline') ?? str(data, 'by');
   if (by !== undefined) credits.byline(by);
 
@@ -231,9 +238,20 @@ function readNinjs(text: string, ctx: ImportContext): ImportResult {
 
   const markdown = renderBlocks(blocks);
   // Derived from the creation stamp, not an embargo's (which a later version, its embargo lifted, lacks).
-  fields.id = permanentId(str(data, 'uri')?.trim(), 'uri', title, published.value, ctx.timezone, notes);
+  const own = ownId(data);
+  if (own?.name === 'guid') notes.push('no uri: the id is the guid');
+  fields.id = permanentId(own?.value, own?.name ?? 'uri', title, published.value, ctx.timezone, notes);
   return { stories: [{ fields, body: markdown, notes }], diagnostics };
 };
+
+/** The item's own id: its `uri`, else the `guid` Superdesk's ninjs gives instead. */
+function ownId(data: Obj): { name: 'uri' | 'guid'; value: string } | undefined {
+  for (const name of ['uri', 'guid'] as const) {
+    const value = str(data, name)?.trim();
+    if (value !== undefined && value !== '') return { name, value };
+  }
+  return undefined;
+}
 
 /** True when JSON.parse fails at the very end of the text: the file stops before the JSON does. */
 function endsEarly(text: string): boolean {

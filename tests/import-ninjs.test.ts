@@ -221,6 +221,37 @@ describe('ninjs as Superdesk writes it (the newsroom system most agencies\' ninj
   });
 });
 
+describe('ninjs in an API\'s response (AP\'s Media API, the BBC\'s), as desks save them', () => {
+  const apItem = {
+    uri: 'https://api.wire.example.com/media/v/content/5ee9b4b40ea5?qt=HyIVRo&et=0a4aza0c0', altids: { itemid: '5ee9b4b40ea5', friendlykey: '53976786742' },
+    version: 0, type: 'text', language: 'en', pubstatus: 'usable', firstcreated: '2025-02-05T01:24:00Z', versioncreated: '2025-02-05T01:30:00Z',
+    headline: 'Harbour ferries run again after the storm', body_html: '<p>Ferries crossed the harbour again on Wednesday.</p>',
+  };
+
+  it('reads the item of an item response, each item of a feed response, and takes the uri without the request\'s signature for the id', () => {
+    const one = run('item.json', JSON.stringify({ api_version: '2.x', id: 'req-1', data: { meta: { etag: 'x' }, item: apItem } }, null, 2));
+    expect(one.lines).toEqual([]);
+    expect(one.stories[0]!.fields).toMatchObject({ id: 'https://api.wire.example.com/media/v/content/5ee9b4b40ea5', title: 'Harbour ferries run again after the storm' });
+    expect(one.stories[0]!.notes).toContain('uri "https://api.wire.example.com/media/v/content/5ee9b4b40ea5?qt=HyIVRo&et=0a4aza0c0" has a query of the request\'s (AP\'s Media API signs each): the id is the uri without it, which altids.itemid names');
+    expectAccepted(one.stories[0]!);
+    const second = { ...apItem, uri: 'https://api.wire.example.com/media/v/content/77aa01?qt=Q&et=E', altids: { itemid: '77aa01' }, headline: 'Tram line reopens', versioncreated: undefined };
+    const feed = run('feed.json', JSON.stringify({ api_version: '2.x', data: { query: 'q', current_item_count: 2, items: [{ meta: {}, item: apItem }, { meta: {}, item: { ...second, firstcreated: 'yesterday' } }] } }, null, 2));
+    expect(feed.stories.map((s) => s.fields.title)).toEqual(['Harbour ferries run again after the storm']);
+    // (A field of the second item is named by its place in the response, at its line.)
+    expect(feed.lines).toEqual([expect.stringMatching(/^feed\.json:\d+: data\.items\[1\]\.item\.firstcreated: .*"yesterday".*\(E_DATE_FORMAT\)$/)]);
+  });
+
+  it('reads each item of a list under `item` (the BBC\'s), and says so when the response holds none', () => {
+    const bbc = run('bbc.json', JSON.stringify({ total: 2, limit: 10, offset: 0, item: [
+      { id: 1, uri: 'https://ldrs.example.com/1', type: 'story', firstcreated: '2025-02-05T09:24:00Z', headline: 'Council approves new library', body_html: '<p>The council approved the plans.</p>', byline: 'Jane Roe' },
+      { id: 2, uri: 'https://ldrs.example.com/2', type: 'story', firstcreated: '2025-02-05T10:00:00Z', headline: 'Bus route changes', body_text: 'Two routes change on Monday.' },
+    ] }));
+    expect(bbc.lines).toEqual([]);
+    expect(bbc.stories.map((s) => [s.fields.id, s.fields.authors])).toEqual([['https://ldrs.example.com/1', ['Jane Roe']], ['https://ldrs.example.com/2', undefined]]);
+    expect(run('none.json', '{"total": 0, "item": []}').lines).toEqual(['none.json:1: this API response holds no ninjs item (its item or items are empty): nothing to import; pass --format text, nitf, newsml, ninjs or feed if the detection is wrong (E_IMPORT_FORMAT)']);
+  });
+});
+
 describe('located in the script of a wire\'s lead', () => {
   // Review: `located: "서울"` beside Yonhap's lead kept the lead in the body (two datelines), lost its
   // agency and desk note, and had no zone.

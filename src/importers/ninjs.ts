@@ -131,8 +131,54 @@ function readNinjs(text: string, ctx: ImportContext): ImportResult {
     const got = Array.isArray(data) ? 'a list' : data === null ? 'null' : `a ${typeof data}`;
     return { stories: [], diagnostics: [diagnostic(Errors.RecordNotObject, { file, line: 1 }, got)] };
   }
+  const items = enveloped(data);
+  if (items === undefined) return readItem(data, [], parsed.lineOf, ctx);
+  // An API's response holding ninjs items (AP's Media API, `data.item` or `data.items[].item`; the BBC's,
+  // `item[]`): each item a story, its fields named by their place in the response.
+  const result: ImportResult = { stories: [], diagnostics: [] };
+  if (items.length === 0) result.diagnostics.push(diagnostic(Errors.ImportFormatUnknown, { file, line: 1 }, 'this API response holds no ninjs item (its item or items are empty): nothing to import'));
+  for (const { item, path } of items) {
+    const one = readItem(item, path, parsed.lineOf, ctx);
+    result.stories.push(...one.stories);
+    result.diagnostics.push(...one.diagnostics);
+    if (one.withdrawn !== undefined) result.withdrawn ??= one.withdrawn;
+  }
+  return result;
+}
+
+/** Keys only a ninjs item has at its top (an API's envelope has none of them). */
+const ITEM_KEYS = ['uri', 'guid', 'headline', 'headlines', 'body_html', 'body_text', 'bodies', 'versioncreated', 'firstcreated'];
+
+/**
+ * The ninjs items of an API's response, with their paths in it: `item` or `items` (an object or a list), at the
+ * top or under `data`, each entry's own `item` where it has one (AP's feed: `data.items[].item`). Undefined
+ * for an item itself.
+ */
+function enveloped(data: Obj): { item: Obj; path: (string | number)[] }[] | undefined {
+  if (ITEM_KEYS.some((k) => keyOf(data, k) !== undefined)) return undefined;
+  const inner = get(data, 'data');
+  for (const [holder, prefix] of [[data, []], [inner, ['data']]] as const) {
+    if (!isObj(holder)) continue;
+    for (const name of ['item', 'items']) {
+      const key = keyOf(holder, name);
+      const v = key === undefined ? undefined : holder[key];
+      if (key === undefined || (!isObj(v) && !Array.isArray(v))) continue;
+      const list: [unknown, (string | number)[]][] = Array.isArray(v) ? v.map((x, i) => [x, [...prefix, key, i]]) : [[v, [...prefix, key]]];
+      return list.flatMap(([x, path]) => {
+        const own = isObj(x) ? keyOf(x, 'item') : undefined;
+        const item = own !== undefined && isObj(x) && isObj(x[own]) ? x[own] : x;
+        return isObj(item) ? [{ item, path: own !== undefined && item !== x ? [...path, own] : path }] : [];
+      });
+    }
+  }
+  return undefined;
+}
+
+/** One ninjs item (`path`: where it is in the file; the top for a file of one item). */
+function readItem(data: Obj, path: readonly (string | number)[], lineOf: (path: readonly (string | number)[]) => number | undefined, ctx: ImportContext): ImportResult {
+  const { file } = ctx;
   const at = (name: string, field = name): { file: string; line: number | undefined; field: string } => ({
-    file, line: parsed.lineOf([keyOf(data, name) ?? name]), field,
+    file, line: lineOf([...path, keyOf(data, name) ?? name]), field: path.length === 0 ? field : `${fieldName([...path])}.${field}`,
   });
   // A field of another type than ninjs gives it (`"by": ["Joana Reis"]`, `"versioncreated": 20250312`) is
   // refused, named: it was left out without a word, and the story went out without its byline or update.
@@ -240,15 +286,24 @@ function readNinjs(text: string, ctx: ImportContext): ImportResult {
   // Derived from the creation stamp, not an embargo's (which a later version, its embargo lifted, lacks).
   const own = ownId(data);
   if (own?.name === 'guid') notes.push('no uri: the id is the guid');
+  if (own?.signed !== undefined) notes.push(`uri ${JSON.stringify(own.signed)} has a query of the request's (AP's Media API signs each): the id is the uri without it, which altids.itemid names`);
   fields.id = permanentId(own?.value, own?.name ?? 'uri', title, published.value, ctx.timezone, notes);
   return { stories: [{ fields, body: markdown, notes }], diagnostics };
 };
 
-/** The item's own id: its `uri`, else the `guid` Superdesk's ninjs gives instead. */
-function ownId(data: Obj): { name: 'uri' | 'guid'; value: string } | undefined {
+/**
+ * The item's own id: its `uri`, else the `guid` Superdesk's ninjs gives instead. AP's Media API signs its `uri`
+ * for the request (`…/content/5ee9…?qt=…&et=…`, another query at every request): the uri without its query,
+ * which names the item (`altids.itemid`) for good.
+ */
+function ownId(data: Obj): { name: 'uri' | 'guid'; value: string; signed?: string } | undefined {
   for (const name of ['uri', 'guid'] as const) {
     const value = str(data, name)?.trim();
-    if (value !== undefined && value !== '') return { name, value };
+    if (value === undefined || value === '') continue;
+    const itemId = str(get(data, 'altids'), 'itemid')?.trim();
+    const query = value.indexOf('?');
+    if (name === 'uri' && itemId && query > 0 && value.slice(0, query).endsWith(`/${itemId}`)) return { name, value: value.slice(0, query), signed: value };
+    return { name, value };
   }
   return undefined;
 }

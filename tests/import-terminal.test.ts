@@ -80,6 +80,80 @@ async function recordText(dir: string): Promise<string[]> {
   return Promise.all(names.map((n) => readFile(join(dir, 'articles', n), 'utf8')));
 }
 
+/**
+ * The same kind of message as AP's wire sends it, byte for byte in its layout (as the captures in Superdesk's
+ * ingest tests are; our own words): SYN SYN SOH, the header over two lines (the service and story number, a
+ * unit separator, the selector; then the keyword line, its DC3 DC1), STX, head lines marked `^…<` and `^…=`
+ * with a space after some, the slug's words apart and its count of words, AP's photo numbers, a note to
+ * editors in brackets, the summary over the byline, paragraphs indented by a tab and three spaces, ANPA's
+ * quotation marks, CR LF line ends, ETX before the time of transmission, a form feed and EOT.
+ */
+const AP_WIRE = [
+  '\u0016\u0016\u0001a0412\u001fglbsm',
+  'r i\u0013\u0011 BC-ML--GulfTalks 1stLd-Writethru   02-05 0612',
+  `${STX}^BC-ML--Gulf Talks, 1st Ld-Writethru,452< `,
+  '^Envoys gather in Doha for next round of truce talks< ',
+  '^AP Photo DOH101, DOH102< ',
+  '^(Eds: Updates with comment from the ministry. With AP Photos.)< ',
+  '^Mediators opened a new round of talks in Doha on Wednesday on the second stage of the cease-fire, two officials said.< ',
+  '^By JANE DOE= ',
+  '^Associated Press Writer= ',
+  '\t   DOHA, Qatar (AP) _ Mediators opened a new round of talks on Wednesday on the second stage of the cease-fire, two officials said. ',
+  '\t   ``We are hopeful,\'\' a spokesman told reporters. ',
+  '',
+  `\t   ${ETX}AP-WF-02-05-25 0924GMT<`,
+  '',
+  '\u000c',
+  '\u0004',
+].join('\r\n');
+
+/** An alert: the keyword line, the slug, and one sentence, its dateline's lead over it. */
+const AP_ALERT = [
+  '\u0016\u0016\u0001a0413\u001fglbsm',
+  'b a\u0013\u0011 BC-ML--APNewsAlert     02-05 0021',
+  `${STX}^BC-ML--APNewsAlert,21<`,
+  '\t   DOHA, Qatar (AP) _ Mediators say the second stage of the Gaza cease-fire will begin on Saturday.',
+  '',
+  `\t   ${ETX}AP-WF-02-05-25 1102GMT<`,
+  '\u0004',
+].join('\r\n');
+
+describe('ANPA 1312 as AP\'s wire sends it', () => {
+  it('reads the two header lines, the slug with its words apart, the photo numbers, the summary, the tab-and-spaces paragraphs and the typed quotation marks', async () => {
+    const dir = await site({ 'ap.txt': AP_WIRE });
+    const [report] = await dryRun(dir, ['ap.txt']);
+    expect(report?.diagnostics).toEqual([]);
+    const story = report?.stories[0]?.story;
+    expect(story?.fields).toMatchObject({
+      title: 'Envoys gather in Doha for next round of truce talks',
+      summary: 'Mediators opened a new round of talks in Doha on Wednesday on the second stage of the cease-fire, two officials said.',
+      // (A writethru's time of transmission: the date, noted, as for the writethru above.)
+      date: '2025-02-05T09:24:00+00:00',
+      authors: ['Jane Doe'],
+      agency: { name: 'Associated Press' },
+      dateline: { city: 'Doha', country: 'Qatar', timezone: 'Asia/Qatar' },
+    });
+    expect(story?.body).toBe('Mediators opened a new round of talks on Wednesday on the second stage of the cease-fire, two officials said.\n\n“We are hopeful,” a spokesman told reporters.');
+    expect(story?.notes).toEqual(expect.arrayContaining([
+      'the wire\'s ANPA 1312 header left out: "a0412glbsm"',
+      'the wire\'s keyword line left out: "r i BC-ML--GulfTalks 1stLd-Writethru   02-05 0612"',
+      'the wire\'s slug left out: "BC-ML--Gulf Talks, 1st Ld-Writethru,452", a version after the first ("1st Ld-Writethru")',
+      'the wire\'s numbers of the photos sent with the story left out: "AP Photo DOH101, DOH102"',
+      'the wire\'s note to editors left out: "(Eds: Updates with comment from the ministry. With AP Photos.)"',
+    ]));
+  });
+
+  it('takes an alert\'s one sentence, without its dateline\'s lead, for its headline too', async () => {
+    const dir = await site({ 'alert.txt': AP_ALERT });
+    const [report] = await dryRun(dir, ['alert.txt']);
+    expect(report?.diagnostics).toEqual([]);
+    const story = report?.stories[0]?.story;
+    expect(story?.fields).toMatchObject({ title: 'Mediators say the second stage of the Gaza cease-fire will begin on Saturday.', date: '2025-02-05T11:02:00+00:00', dateline: { city: 'Doha' } });
+    expect(story?.body).toBe('Mediators say the second stage of the Gaza cease-fire will begin on Saturday.');
+    expect(story?.notes).toContain('no head line: the headline is the alert\'s text, "Mediators say the second stage of the Gaza cease-fire will begin on Saturday."');
+  });
+});
+
 describe('ANPA 1312', () => {
   it('opens the envelope: headline, byline, agency, dateline and body, the time of transmission as the first publication', async () => {
     const dir = await site({ 'anpa.txt': ANPA_FIRST });

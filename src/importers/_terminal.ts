@@ -30,6 +30,8 @@ interface Opened {
   head: { text: string; n: number }[];
   /** The capture's line of its header. */
   start: number;
+  /** The wire's summary of the story, among its head lines (AP's). */
+  summary?: string;
 }
 
 /**
@@ -55,8 +57,18 @@ const CONTROLS = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F]/gu;
 
 /** ANPA's header: service level and story number, selector, priority, category, slug, date, words (`a0123  r i BC-US--Gaza-Talks 02-05 0612`). */
 const ANPA_HEADER = /^[a-z]\d{4}\s+(?:[a-z]{1,5}\s+)?[a-z]\s+[a-z]\s+\S.*$/u;
-/** The slug line opening ANPA text: `BC-US--Gaza-Talks,1st Ld-Writethru,0612`. */
-const ANPA_SLUG = /^(?<slug>[A-Z]{2,4}-[^,\s]+)(?:,(?<version>[^,]+?))??(?:,\d{3,5})?$/u;
+/**
+ * The slug line opening ANPA text: `BC-US--Gaza-Talks,1st Ld-Writethru,0612`; as AP sends it, its words apart and
+ * its count of words in three digits or fewer (`BC-US--Giant Lobster Death, 1st Ld-Writethru,127`).
+ */
+const ANPA_SLUG = /^(?<slug>[A-Z]{2,4}-(?:[A-Z]{2,4}--[^,]*[^,\s]|[^,\s]+|[^,]*[^,\s](?=(?:,[^,]+)?,\d{1,5}$)))(?:,\s*(?<version>[^,]+?))??(?:,\d{1,5})?,?$/u;
+/**
+ * AP's keyword line, the second of its header (the first is the service, story number and selector): priority,
+ * category, slug, version, date and words (`r d BC-US--GiantLobsterDeath 1stLd-Writethru   08-29 0590`).
+ */
+const ANPA_KEYWORD_LINE = /^[a-z] [a-z]\s+(?:am|pm|bc|ap)-\S.*\s\d{1,2}-\d{1,2}(?:\s+\d{1,5})?$/iu;
+/** AP's line of the photos sent with a story, by their transmission numbers (`AP Photo XNP101, XNP102`). */
+const PHOTO_NUMBERS = /^AP Photos? [A-Z]{2,5}\d{2,4}(?:,\s*[A-Z]{2,5}\d{2,4})*\.?$/u;
 /** ANPA's time of transmission: `AP-WF-02-05-25 0924GMT`, `APNY-02-05-25 0924EST` (month, day, year, hours and minutes, zone). */
 const ANPA_TRAILER = /^(?<wire>[A-Z]{2,4}(?:-[A-Z]{2,3})?)-(?<month>\d{2})-(?<day>\d{2})-(?<year>\d{2}) (?<hh>\d{2})(?<mm>\d{2}) ?(?<zone>GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT)$/u;
 /** GMT, and the zones of the American wires' bureaus, each a fixed offset, standard or daylight, as the abbreviation says. */
@@ -102,6 +114,12 @@ export function isTerminalCopy(text: string): boolean {
 
 /** ANPA's header line over its slug line: how a message copied without its control characters opens. */
 const headerOverSlug = (line: string, next: string): boolean => ANPA_HEADER.test(line.trim()) && ANPA_SLUG.test(unmark(next.replace(CONTROLS, '')));
+
+/**
+ * ANPA's typewriter text as type sets it: its dash, an underscore between spaces (`WASHINGTON (AP) _ The …`), and
+ * its quotation marks, two accents and two apostrophes (``Look Good Feel Better'').
+ */
+const typeset = (line: string): string => line.replace(/ _ /gu, ' — ').replace(/ _$/u, ' —').replace(/``/gu, '“').replace(/''/gu, '”');
 
 /** A head line without ANPA's marks: `^` at its start (set apart), `<` or `=` at its end (the end of a line set alone). */
 const unmark = (line: string): string => line.trim().replace(/^\^/u, '').replace(/[<=]$/u, '').trim();
@@ -156,10 +174,12 @@ function open(message: { start: number; lines: string[] }, file: string): Opened
   let headerSeen = false;
   /** The byline a writer's line was joined to. */
   let joined: { text: string; n: number } | undefined;
-  for (const [k, raw] of message.lines.entries()) {
-    const n = message.start + k;
+  // (Two head lines AP sent on one, `^*9006< ^AP-Top-Entertainment-Headlines,0176<`: apart, each on the line.)
+  const rows = message.lines.flatMap((raw, k) => (kind === 'ANPA 1312' ? raw.split(/(?<=[<=])\s+(?=\^)/u) : [raw]).map((r) => ({ raw: r, n: message.start + k })));
+  for (const { raw, n } of rows) {
     // (Chinese copy indents a paragraph by two ideographic spaces, `　　新华社…`.)
-    const indented = /^(?:\t| {2,}|\u3000+)\S/u.test(raw.replace(/^[\u0001-\u0003]+/u, ''));
+    // (AP indents by a tab and three spaces: real captures' paragraphs were read as head lines.)
+    const indented = /^(?:\t| {2,}|\u3000+)[\t \u3000]*\S/u.test(raw.replace(/^[\u0001-\u0003]+/u, ''));
     const text = raw.replace(CONTROLS, '').trim();
     if (text === '' || /^(?:ZCZC|NNNN)$/u.test(text)) continue;
     if (!headerSeen) {
@@ -168,7 +188,12 @@ function open(message: { start: number; lines: string[] }, file: string): Opened
       notes.push(`the wire's ${kind} header left out: ${q(text)}`);
       continue;
     }
-    const line = unmark(text);
+    // (AP's header goes on over a second line, its keyword line, before the text: real captures' was the headline.)
+    if (kind === 'ANPA 1312' && head.length === 0 && !started && slugName === undefined && ANPA_KEYWORD_LINE.test(text)) {
+      notes.push(`the wire's keyword line left out: ${q(text)}`);
+      continue;
+    }
+    const line = kind === 'ANPA 1312' ? typeset(unmark(text)) : unmark(text);
     const anpa = ANPA_TRAILER.exec(line)?.groups;
     const iptc = IPTC_TRAILER.exec(text)?.groups;
     if (anpa !== undefined || iptc !== undefined) {
@@ -210,7 +235,15 @@ function open(message: { start: number; lines: string[] }, file: string): Opened
         notes.push(`the wire's keyword left out: ${q(line)}`);
         continue;
       }
-      if (EDITORS.test(line)) {
+      if (kind === 'ANPA 1312' && /^\*\d{2,6}$/u.test(line)) {
+        notes.push(`the wire's code left out: ${q(line)}`);
+        continue;
+      }
+      if (kind === 'ANPA 1312' && PHOTO_NUMBERS.test(line)) {
+        notes.push(`the wire's numbers of the photos sent with the story left out: ${q(line)}`);
+        continue;
+      }
+      if (EDITORS.test(line) || /^\((?:Eds?|Editors?)\s*:/u.test(line)) {
         notes.push(`the wire's note to editors left out: ${q(line)}`);
         if (EMBARGO_NOTE.test(line)) held ??= { text: line, n };
         if (LATER_NOTE.test(line.replace(EDITORS, '').trim())) later = true;
@@ -226,11 +259,9 @@ function open(message: { start: number; lines: string[] }, file: string): Opened
       head.push({ text: line, n });
       continue;
     }
-    // ANPA's dash, typed as an underscore between spaces (`WASHINGTON (AP) _ The …`).
-    const body = kind === 'ANPA 1312' ? line.replace(/ _ /gu, ' — ').replace(/ _$/u, ' —') : line;
     const last = wrapped[wrapped.length - 1];
-    if (indented || last === undefined) wrapped.push({ lines: [body], n });
-    else last.lines.push(body);
+    if (indented || last === undefined) wrapped.push({ lines: [line], n });
+    else last.lines.push(line);
     started = true;
   }
   // A story the agency pulled is no story to publish, whatever else the message says.
@@ -244,6 +275,18 @@ function open(message: { start: number; lines: string[] }, file: string): Opened
   }
   // (A space between words, none between Chinese characters.)
   const paragraphs = wrapped.map((p) => ({ text: joinLines(p.lines), n: p.n }));
+  // An alert (AP's `APNewsAlert`) has no head line: its one sentence, without the dateline's lead, is its headline
+  // too, as the wire means it (real captures were refused for want of a headline).
+  const alert = head.length === 0 && kind === 'ANPA 1312' && paragraphs.length === 1 ? paragraphs[0] : undefined;
+  if (alert !== undefined) {
+    const text = alert.text.replace(/^[\p{Lu}][\p{Lu}\p{M} .,'’-]*(?:,[^()]{1,40})? \([^()]{1,30}\) [—–-] /u, '');
+    head.push({ text, n: alert.n });
+    notes.push(`no head line: the headline is the alert's text, ${q(text)}`);
+  }
+  // A long line among the head lines after the headline, over the byline (AP's summary of the story): the record's
+  // summary (on the page it would be taken for the headline, or run into the story).
+  const summary = kind === 'ANPA 1312' ? head.slice(1).find((h, i, all) => !/^By\s/iu.test(h.text) && h.text.length > 60 && all.slice(i + 1).some((b) => /^By\s/iu.test(b.text))) : undefined;
+  if (summary !== undefined) head.splice(head.indexOf(summary), 1);
   const [headline, ...rest] = head;
   const lines: string[] = [];
   const from: number[] = [];
@@ -259,7 +302,8 @@ function open(message: { start: number; lines: string[] }, file: string): Opened
     put('', p.n);
     put(p.text, p.n);
   }
-  return { lines, from, notes, paragraphs, head, start: message.start, ...(slugName === undefined ? {} : { slug: slugName }), ...(add === undefined ? {} : { add }) };
+  if (summary !== undefined) notes.push(`the wire's summary of the story is the record's summary: ${q(summary.text)}`);
+  return { lines, from, notes, paragraphs, head, start: message.start, ...(slugName === undefined ? {} : { slug: slugName }), ...(add === undefined ? {} : { add }), ...(summary === undefined ? {} : { summary: summary.text }) };
 }
 
 /**
@@ -305,7 +349,7 @@ export function terminalImporter(importText: Importer): Importer {
     for (const page of pages) {
       const r = importOpened(importText, page, ctx, page.start);
       out.diagnostics.push(...r.diagnostics);
-      out.stories.push(...r.stories);
+      out.stories.push(...r.stories.map((st) => (page.summary === undefined ? st : { ...st, fields: { ...st.fields, summary: page.summary } })));
     }
     return out;
   };

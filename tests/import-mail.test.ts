@@ -29,6 +29,26 @@ async function imported(copy: string): Promise<FileReport | undefined> {
 }
 
 describe('copy from e-mail', () => {
+  it('reads a message saved with lines of spaces over its headers (as real ones in Superdesk\'s tests are), its lines the file\'s', async () => {
+    const copy = [
+      ' '.repeat(40),
+      'Delivered-To: desk@paper.example',
+      'Received: by 10.0.0.1 with SMTP id x1; Wed, 05 Feb 2025 09:24:02 +0800',
+      'From: Wire Desk <wire@agency.example>',
+      'To: desk@paper.example',
+      'Subject: Envoys gather in Doha for truce talks',
+      'Date: Wed, 05 Feb 2025 09:24:00 +0800',
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=UTF-8',
+      '',
+      ...STORY,
+    ].join('\n');
+    const report = await imported(copy);
+    const story = report?.stories[0]?.story;
+    expect(story?.fields).toMatchObject({ title: 'Envoys gather in Doha for truce talks', date: '2025-02-05T09:24:00+08:00' });
+    expect(story?.body).toContain('Mediators opened a new round of talks');
+  });
+
   it('reads the subject as the headline and the date as the stamp; the other header lines and the signature are noted', async () => {
     const copy = [
       'From: Wire Desk <wire@agency.example>',

@@ -53,12 +53,19 @@ const MBOX_FROM = /^From \S+/u;
 /** The bytes as text, a character a byte (Latin-1): the lines of a message are found, and its bytes cut, by the same offsets. */
 const latin1 = (bytes: Uint8Array, limit = bytes.length): string => Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(limit, bytes.length)).toString('latin1');
 
+/** The lines of spaces (or none) a file opens with: how many, and their bytes. */
+function leadingBlank(bytes: Uint8Array): { lines: number; bytes: number } {
+  const m = /^(?:[ \t]*\r?\n)+/u.exec(latin1(bytes, 4096));
+  return m === null ? { lines: 0, bytes: 0 } : { lines: (m[0].match(/\n/gu) ?? []).length, bytes: m[0].length };
+}
+
 /**
  * Whether a file is a saved message: it opens with a header block (past an mbox separator line) that has a
  * subject, a sender or a date, and a field of a message's transport or MIME structure, which copy pasted
  * from a mail client (`_mail.ts`) does not show.
  */
-export function isMessage(bytes: Uint8Array): boolean {
+export function isMessage(given: Uint8Array): boolean {
+  const bytes = given.subarray(leadingBlank(given).bytes);
   // (Only the header block is read: up to its blank line, looked for in the bytes.)
   const head0 = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(HEAD_BYTES, bytes.length));
   const blank = [head0.indexOf('\n\n'), head0.indexOf('\n\r\n')].filter((i) => i >= 0);
@@ -75,7 +82,14 @@ export function isMessage(bytes: Uint8Array): boolean {
  * keeps one: messages each under a `From ` line; a body's own line opening `From ` written `>From `). Rejects
  * when a message cannot be parsed.
  */
-export async function openMessage(bytes: Uint8Array): Promise<Opened[]> {
+export async function openMessage(given: Uint8Array): Promise<Opened[]> {
+  // (Lines of spaces before the headers, as a message saved from another system may open: real ones were read as a
+  // page, their headers the headline. Past them, each line of the message is the file's line but for them.)
+  const blank = leadingBlank(given);
+  if (blank.lines > 0) {
+    return (await openMessage(given.subarray(blank.bytes))).map((m) => (m.kind === 'message' ? { ...m, lines: m.lines.map((n) => n + blank.lines) } : { ...m, line: m.line + blank.lines }));
+  }
+  const bytes = given;
   // (Only the first line tells an mbox file: a message alone is not read whole here too.)
   if (!MBOX_FROM.test(latin1(bytes, 80))) return openOne(bytes, 0);
   const text = latin1(bytes);

@@ -4,7 +4,7 @@
  */
 import cityTimezones from 'city-timezones';
 import { describe, expect, it } from 'vitest';
-import { lookupCity } from '../src/importers/gazetteer.js';
+import { lookupCity, regionZone } from '../src/importers/gazetteer.js';
 import { ZH_CITIES } from '../src/importers/_zh-cities.js';
 import { importText } from '../src/importers/text.js';
 
@@ -111,6 +111,27 @@ describe('lookupCity', () => {
       .toEqual(['Asia/Shanghai', 'Europe/London', 'Europe/Zurich', 'Europe/Lisbon', 'Africa/Cairo', 'America/New_York', 'Europe/Warsaw']);
     // A region printed is the namesake's.
     expect(lookupCity('ROMA', 'Australia')).toMatchObject({ found: true, country: 'Australia', timezone: 'Australia/Brisbane' });
+    // A region or country of its own, in its own language too, as ANSA's NewsML-G2 locates Rome (`Roma`, `Lazio`, `Italia`).
+    expect([lookupCity('Roma', 'Lazio'), lookupCity('Roma', 'Italia'), lookupCity('Milano', 'Italia')]).toEqual([
+      { found: true, city: 'Roma', country: 'Italy', timezone: 'Europe/Rome' }, { found: true, city: 'Roma', country: 'Italy', timezone: 'Europe/Rome' },
+      { found: true, city: 'Milano', country: 'Italy', timezone: 'Europe/Rome' },
+    ]);
+  });
+
+  it('gives the one zone of a region or country every place it knows there shares, and none where they differ or it knows the region not', () => {
+    expect([regionZone('Italy'), regionZone('Italia'), regionZone('Mass.'), regionZone('Queensland')]).toEqual([
+      { timezone: 'Europe/Rome', country: 'Italy' }, { timezone: 'Europe/Rome', country: 'Italy' },
+      { timezone: 'America/New_York', country: 'United States of America' }, { timezone: 'Australia/Brisbane', country: 'Australia' },
+    ]);
+    expect([regionZone('South Dakota'), regionZone('Russia'), regionZone('Florida'), regionZone('Nowhereland'), regionZone('')]).toEqual([undefined, undefined, undefined, undefined, undefined]);
+  });
+
+  it('names that zone in the warning for a dateline city it lacks, and does not take it (real copy from ANSA, AP and PA)', () => {
+    const r = importText('Museum reopens after flood\n\nPublished: 2025-02-05 09:24 +01:00\n\nGROSSETO, Italy (ANSA) — The town museum reopened on Wednesday after the floods.', { file: 'g.txt', timezone: 'Asia/Shanghai' });
+    expect(r.stories[0]?.fields.dateline).toEqual({ city: 'Grosseto' });
+    expect(r.diagnostics.map((d) => d.message)).toEqual(['dateline city "GROSSETO, Italy" is not in the gazetteer, so its time zone is unknown: add "dateline.timezone" (an IANA zone) to the record (every place it knows in "Italy" is in Europe/Rome)']);
+    const sd = importText('Farm prices fall\n\nPublished: 2025-02-05 09:24 -06:00\n\nROSCOE, South Dakota (AP) — Farm prices fell again.', { file: 's.txt', timezone: 'Asia/Shanghai' });
+    expect(sd.diagnostics.map((d) => d.message)).toEqual(['dateline city "ROSCOE, South Dakota" is not in the gazetteer, so its time zone is unknown: add "dateline.timezone" (an IANA zone) to the record']);
   });
 
   // QA: cities of the wars wires dateline from were unknown (their zone asked for), spelt as wires print them now or

@@ -152,6 +152,12 @@ describe('a NewsML-G2 item\'s credits, dateline and body', () => {
     const moscow = run('m.xml', item(FIRST, `    <located><name>Moscow, Idaho</name></located>\n${HEADLINE}`));
     expect(moscow.stories[0]!.fields.dateline).toEqual({ city: 'Moscow, Idaho' });
     expect(moscow.lines).toEqual([expect.stringContaining('dateline city "Moscow, Idaho" is not in the gazetteer')]);
+    // (ANSA's: Rome in its own language, its region and country too; a town the gazetteer lacks, its country's one zone named, not taken.)
+    const rome = run('r.xml', item(FIRST, `    <located><name>Roma</name><broader type="cptype:country"><name>Italia</name></broader><broader type="cptype:region"><name>Lazio</name></broader></located>\n${HEADLINE}`));
+    expect([rome.lines, rome.stories[0]!.fields.dateline]).toEqual([[], { city: 'Roma', country: 'Italia', timezone: 'Europe/Rome' }]);
+    const town = run('t.xml', item(FIRST, `    <located><name>Grosseto</name><broader type="cptype:country"><name>Italia</name></broader></located>\n${HEADLINE}`));
+    expect(town.stories[0]!.fields.dateline).toEqual({ city: 'Grosseto', country: 'Italia' });
+    expect(town.lines).toEqual(['t.xml: dateline.timezone: warning: dateline city "Grosseto" is not in the gazetteer, so its time zone is unknown: add "dateline.timezone" (an IANA zone) to the record (every place it knows in "Italia" is in Europe/Rome) (W_IMPORT_DATELINE_ZONE)']);
   });
 
   it('reads the dateline from the body\'s lead when the item gives none', () => {

@@ -23,6 +23,12 @@ export const REGION_COUNTRIES: Readonly<Record<string, string>> = {
   thuringia: 'DE', 'baden wuerttemberg': 'DE', 'mecklenburg western pomerania': 'DE', lombardy: 'IT', tuscany: 'IT', sicily: 'IT',
   sardinia: 'IT', piedmont: 'IT', apulia: 'IT', 'aosta valley': 'IT', andalusia: 'ES', 'basque country': 'ES', 'castile and leon': 'ES',
   'castile la mancha': 'ES', 'balearic islands': 'ES', 'canary islands': 'ES', brittany: 'FR', normandy: 'FR', corsica: 'FR', burgundy: 'FR',
+  // Countries in their own languages, as national agencies' structured copy names them (ANSA's NewsML-G2 locates
+  // Rome in `Italia`: the city was unknown).
+  italia: 'IT', espana: 'ES', deutschland: 'DE', osterreich: 'AT', schweiz: 'CH', suisse: 'CH', svizzera: 'CH', belgique: 'BE', belgie: 'BE',
+  nederland: 'NL', polska: 'PL', sverige: 'SE', norge: 'NO', danmark: 'DK', suomi: 'FI', brasil: 'BR', mexico: 'MX', peru: 'PE',
+  ellada: 'GR', hellas: 'GR', hrvatska: 'HR', magyarorszag: 'HU', 'ceska republika': 'CZ', romania: 'RO', srbija: 'RS', eire: 'IE',
+  nippon: 'JP', nihon: 'JP', zhongguo: 'CN', rossiya: 'RU',
 };
 
 /** Countries wires name for places the gazetteer files apart: HONG KONG, China. */

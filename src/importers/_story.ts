@@ -13,7 +13,7 @@ import { isPermanentId } from '../core/ids.js';
 import { dropChars, plainText, type Block, type ImageCandidate } from './_blocks.js';
 import { squash } from './_tree.js';
 import type { Credits } from './_credits.js';
-import { lookupCity } from './gazetteer.js';
+import { lookupCity, regionZone } from './gazetteer.js';
 import { ZH_CITIES } from './_zh-cities.js';
 import { JA_CITIES, KO_CITIES, RU_CITIES } from './_cjk-ru-cities.js';
 import { leadOf, printedLead } from './_lead.js';
@@ -110,12 +110,27 @@ export function resolveDateline(printedCity: string, region: string | undefined,
   const named = country !== undefined && country !== '' ? country : found.found ? found.country : undefined;
   if (named !== undefined) dateline.country = named;
   if (found.found) dateline.timezone = found.timezone;
-  else {
-    const why = found.reason === 'unknown' ? 'is not in the gazetteer, so its time zone is unknown' : `names places in different time zones (${found.candidates.join('; ')})`;
-    const detail = `dateline city ${JSON.stringify(city)} ${why}: add "dateline.timezone" (an IANA zone) to the record`;
+  else if (found.reason === 'unknown') {
+    // (The warning names the zone of every place the gazetteer knows in its region or country, when they share one:
+    // `regionZone`. Dateline does not take it: the desk does.)
+    const hint = (region === undefined ? undefined : regionZone(region)) ?? (country === undefined ? undefined : regionZone(country));
+    const within = region !== undefined && regionZone(region) !== undefined ? region : country;
+    diagnostics.push(diagnostic(Errors.ImportDatelineZone, { file, field: 'dateline.timezone' }, unknownCity(JSON.stringify(city), within, hint)));
+  } else {
+    const detail = `dateline city ${JSON.stringify(city)} names places in different time zones (${found.candidates.join('; ')}): add "dateline.timezone" (an IANA zone) to the record`;
     diagnostics.push(diagnostic(Errors.ImportDatelineZone, { file, field: 'dateline.timezone' }, detail));
   }
   return dateline;
+}
+
+/**
+ * What the warning says of a dateline city the gazetteer lacks (`shown`, quoted): that its zone is unknown, and
+ * the one zone of the places it knows in the region or country printed with it, where they share one (`hint`):
+ * the zone the desk most likely gives, never taken for it.
+ */
+export function unknownCity(shown: string, region: string | undefined, hint: { timezone: string } | undefined): string {
+  const known = hint === undefined || region === undefined ? '' : ` (every place it knows in ${JSON.stringify(region)} is in ${hint.timezone})`;
+  return `dateline city ${shown} is not in the gazetteer, so its time zone is unknown: add "dateline.timezone" (an IANA zone) to the record${known}`;
 }
 
 /**

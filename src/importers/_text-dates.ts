@@ -8,8 +8,8 @@ import { isValidTimeZone, parseDeskTime } from '../core/_dates.js';
 import type { Diagnostic } from '../types.js';
 import type { Line } from './_page.js';
 import type { Stamp } from './_stamps.js';
-import { datelineDay, laterStamp, type Timed } from './_story.js';
-import { lookupCity } from './gazetteer.js';
+import { datelineDay, laterStamp, type Timed, unknownCity } from './_story.js';
+import { lookupCity, regionZone } from './gazetteer.js';
 import { cityName, key } from './_regions.js';
 import type { TextLead } from './_lead.js';
 import type { RecordFieldsOut } from './types.js';
@@ -120,8 +120,7 @@ export function leadDateline(lead: TextLead, line: number, dated: Timed, file: s
     dateline.country = found.country;
     dateline.timezone = found.timezone;
   } else if (found.reason === 'unknown') {
-    diagnostics.push(problems.datelineZone(file, line,
-      `dateline city ${q(printed)} is not in the gazetteer, so its time zone is unknown: add "dateline.timezone" (an IANA zone) to the record`));
+    diagnostics.push(problems.datelineZone(file, line, unknownCity(q(printed), lead.region, lead.region === undefined ? undefined : regionZone(lead.region))));
   } else {
     const shown = found.candidates.length > 6 ? [...found.candidates.slice(0, 6), `${found.candidates.length - 6} more`] : found.candidates;
     diagnostics.push(problems.datelineZone(file, line,

@@ -189,11 +189,13 @@ export function lookupCity(city: string, region?: string): CityLookup {
   // each looked up (the region, if any, is the last's); one zone if all are in it, else ambiguous.
   const parts = city.split('/').map((p) => p.trim()).filter((p) => p !== '');
   if (parts.length > 1) return severalCities(parts, region);
-  const exonym = region === undefined ? EXONYMS[key(city)] : undefined;
+  const exonym = EXONYMS[key(city)];
   if (exonym !== undefined) {
-    // The city keeps the name printed (`Roma`), and the zone and country of the city it names.
+    // The city keeps the name printed (`Roma`), and the zone and country of the city it names; with a region that
+    // is its own (`Roma, Italia`, `Milano, Lombardia`: ANSA's NewsML-G2 locates so), too. (`ROMA, Australia` is
+    // Queensland's.)
     const [english, country] = exonym.split('|');
-    const found = lookupCity(english ?? exonym, country);
+    const found = lookupCity(english ?? exonym, region ?? country);
     if (found.found) return { ...found, city: cityName(city.trim()) };
   }
   const alias = ALIASES[key(city)];
@@ -229,6 +231,27 @@ export function lookupCity(city: string, region?: string): CityLookup {
     return { found: false, reason: 'ambiguous', candidates: sorted.map((e) => `${e.city}, ${e.province ? `${e.province}, ` : ''}${e.country} (${e.timezone})`) };
   }
   return { found: true, city: top.city.split(',')[0] ?? top.city, country: top.country, timezone: top.timezone };
+}
+
+/**
+ * The one time zone of a region or country the copy names with a city the gazetteer lacks (`GROSSETO, Italy`,
+ * `CHATHAM, Mass.`, `Milton Keynes` located in the United Kingdom): the zone of every place the gazetteer has
+ * there, when they all share it, with the region's country as the gazetteer names it; undefined for a region it
+ * does not know or one across zones (`South Dakota`, `Russia`). The warning asking for the city's zone names it;
+ * it is never taken for the city's (a town may lie across a line the gazetteer's places do not show).
+ */
+export function regionZone(region: string): { timezone: string; country: string } | undefined {
+  const r = regionKey(regionWrittenOut(region));
+  if (r === '') return undefined;
+  let zone: { timezone: string; country: string } | undefined;
+  for (const list of byName().values()) {
+    for (const e of list) {
+      if (!inRegion(e, r)) continue;
+      if (zone !== undefined && zone.timezone !== e.timezone) return undefined;
+      zone ??= { timezone: e.timezone, country: e.country };
+    }
+  }
+  return zone;
 }
 
 /**

@@ -611,6 +611,10 @@ const ROWS: [string, Form, Expected][] = [
   ['EFE\'s lead with the city in capitals', lead('MADRID, Feb 4 (EFE).- The port reopened on Tuesday.'), { agency: 'EFE', city: 'Madrid', last: MORE }],
   ['WAM\'s lead', lead('ABU DHABI, 4th February, 2025 (WAM) -- The port reopened on Tuesday.'), { agency: 'WAM', city: 'Abu Dhabi', last: MORE }],
   ['Antara\'s lead (the agency as the list spells it)', lead('Jakarta (ANTARA) - The port reopened on Tuesday.'), { agency: 'Antara', city: 'Jakarta', last: MORE }],
+  // AAP's, its name without brackets (real AAP copy: none was read; `MELBOURNE AAP -` made a city "Melbourne Aap").
+  ['AAP\'s lead', lead('SYDNEY, Feb 4 AAP - The port reopened on Tuesday.'), { agency: 'AAP', city: 'Sydney', last: MORE }],
+  ['AAP\'s lead without a comma before the date', lead('SYDNEY Feb 4 AAP - The port reopened on Tuesday.'), { agency: 'AAP', city: 'Sydney', last: MORE }],
+  ['AAP\'s lead without a date', lead('MELBOURNE AAP - The port reopened on Tuesday.'), { agency: 'AAP', city: 'Melbourne', last: MORE }],
   ['ANSA\'s bracket before a city in title case', { paras: ['(ANSA) - Rome was quiet on Tuesday - the port reopened.'] }, { last: '(ANSA) - Rome was quiet on Tuesday - the port reopened.' }],
 
   ['TASS\'s lead', lead('МОСКВА, 4 февраля. /ТАСС/. Порт снова открылся во вторник.'), { agency: 'TASS', city: 'Moscow', last: MORE }],

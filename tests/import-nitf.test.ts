@@ -183,6 +183,9 @@ describe('datelines', () => {
     expect(named.fields.dateline).toEqual({ city: 'London', country: 'United Kingdom', timezone: 'Europe/London', date: '2025-02-03' });
     const tokyo = run('t.xml', printed.replace('LONDON, 3 February', 'Tokyo, Feb. 4')).stories[0]!;
     expect(tokyo.fields.dateline).toEqual({ city: 'Tokyo', country: 'Japan', timezone: 'Asia/Tokyo', date: '2025-02-04' });
+    // AAP's, as its NITF prints it (real AAP copy: the whole text was the city, its zone unknown).
+    const sydney = run('s.xml', printed.replace('LONDON, 3 February', 'SYDNEY Feb 4 AAP -')).stories[0]!;
+    expect([sydney.fields.dateline, sydney.fields.agency?.name]).toEqual([{ city: 'Sydney', country: 'Australia', timezone: 'Australia/Sydney', date: '2025-02-04' }, expect.any(String)]);
     // The region it prints narrows the city, as <state> would.
     const portland = run('p.xml', printed.replace('LONDON, 3 February', 'Portland, Ore., Feb. 4')).stories[0]!;
     expect(portland.fields.dateline).toMatchObject({ city: 'Portland', timezone: 'America/Los_Angeles', date: '2025-02-04' });

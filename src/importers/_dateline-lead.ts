@@ -106,9 +106,17 @@ export function agencyFirst(paragraph: string): string {
 const PRESS_WIRES: Readonly<Record<string, string>> = {
   prnewswire: 'PR Newswire', cnw: 'CNW', 'business wire': 'Business Wire', 'globe newswire': 'GlobeNewswire', globenewswire: 'GlobeNewswire', accesswire: 'ACCESSWIRE',
 };
+/**
+ * AAP's lead, its name without brackets after the city and the date, the comma before the date left out at times:
+ * `SYDNEY, March 22 AAP - Police …`, `SYDNEY March 22 AAP -` (its NITF's dateline). (Real AAP copy: no dateline
+ * was read, and `MELBOURNE AAP -` was a city "Melbourne Aap".)
+ */
+const AAP_LEAD = /^(?<city>\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}?)(?:,? (?<date>\p{Lu}\p{Ll}{2,8}\.? \d{1,2}))? AAP\s*(?:--|-|–|—)\s*(?<rest>\S[\s\S]*)$/u;
 function asBracketedLead(paragraph: string): string {
   const tass = TASS_EN.exec(paragraph)?.groups;
   if (tass !== undefined) return `${tass['head']} (TASS) -- ${tass['rest']}`;
+  const aap = AAP_LEAD.exec(paragraph)?.groups;
+  if (aap !== undefined) return `${aap['city']}${aap['date'] === undefined ? '' : `, ${aap['date']}`} (AAP) -- ${aap['rest']}`;
   const m = SLASH_WIRE.exec(paragraph) ?? DASH_WIRE.exec(paragraph);
   if (m?.groups === undefined) return paragraph;
   const wire = m.groups['wire'] ?? '';

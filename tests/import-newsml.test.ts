@@ -102,7 +102,7 @@ describe('what a NewsML-G2 item says about time and release', () => {
     expect(bad.stories).toEqual([]);
     expect(bad.lines).toEqual(['bad.xml:5: newsItem/itemMeta/firstCreated: expected a desk time like "2025-02-05 09:24" (publisher zone) or an instant like "2025-02-05T09:24:00+08:00", got "5 Feb 2025" (E_DATE_FORMAT)']);
     const undated = run('undated.xml', item('', HEADLINE));
-    expect(undated.lines).toEqual([expect.stringMatching(/^undated\.xml:3: newsItem\/itemMeta\/firstCreated: no date: the item has neither an itemMeta\/firstCreated nor a versionCreated .*\(E_IMPORT_NO_DATE\)$/)]);
+    expect(undated.lines).toEqual([expect.stringMatching(/^undated\.xml:3: newsItem\/itemMeta\/firstCreated: no date: the item has neither an itemMeta\/firstCreated nor a versionCreated, nor a contentMeta\/contentCreated .*\(E_IMPORT_NO_DATE\)$/)]);
   });
 
   it('refuses a wall-clock stamp the site\'s zone repeats, as the other importers do', () => {
@@ -158,6 +158,15 @@ describe('a NewsML-G2 item\'s credits, dateline and body', () => {
     const town = run('t.xml', item(FIRST, `    <located><name>Grosseto</name><broader type="cptype:country"><name>Italia</name></broader></located>\n${HEADLINE}`));
     expect(town.stories[0]!.fields.dateline).toEqual({ city: 'Grosseto', country: 'Italia' });
     expect(town.lines).toEqual(['t.xml: dateline.timezone: warning: dateline city "Grosseto" is not in the gazetteer, so its time zone is unknown: add "dateline.timezone" (an IANA zone) to the record (every place it knows in "Italia" is in Europe/Rome) (W_IMPORT_DATELINE_ZONE)']);
+  });
+
+  it('dates an archive\'s item, its itemMeta stamps empty, by contentCreated and contentModified, noted (STT\'s archive), and takes no dash after a credit line\'s agency', () => {
+    const archived = run('a.xml', item('    <firstCreated/>\n    <versionCreated/>', `    <contentCreated>2025-02-05T09:24:00+08:00</contentCreated>\n    <contentModified>2025-02-05T11:00:00+08:00</contentModified>\n    <creditline>STT&#8211;</creditline>\n${HEADLINE}`));
+    expect(archived.lines).toEqual([]);
+    expect(archived.stories[0]!.fields).toMatchObject({ date: '2025-02-05T09:24:00+08:00', updated: '2025-02-05T11:00:00+08:00', agency: { name: 'STT' } });
+    expect(archived.stories[0]!.notes).toContain('no firstCreated or versionCreated: the first publication is contentCreated, when the content was made');
+    // (With none of the three, refused as before, naming contentCreated too.)
+    expect(run('n.xml', item('', HEADLINE)).lines).toEqual([expect.stringContaining('nor a contentMeta/contentCreated')]);
   });
 
   it('reads the dateline from the body\'s lead when the item gives none', () => {

@@ -48,7 +48,8 @@ export class Credits {
    * `Xinhua`) refines it.
    */
   agency(given: string | { name: string; via?: string }, source: string): void {
-    const line = typeof given === 'string' ? given : given.via === undefined ? given.name : `${given.via} via ${given.name}`;
+    // (A dash or colon left after the name, as a credit line may end: STT's `STT–`.)
+    const line = typeof given === 'string' ? given.replace(/[\s,;:–—-]+$/u, '') : given.via === undefined ? given.name : `${given.via} via ${given.name}`;
     const parsed = typeof given === 'string' ? (parseAgencyLine(line) ?? { name: squash(line) }) : given;
     if (parsed.name === '') return;
     const rank = this.closing ? RANK_AT_END : (RANK[source] ?? RANK_BYLINE);

@@ -151,9 +151,17 @@ function readItem(text: string, item: Placed, pictures: El[], notes: string[], c
 
   // Dates: firstCreated is the first publication (versionCreated when it is the only one); a later versionCreated an update.
   const stamp = (name: string): string | undefined => squash(textOf(child(meta, name))) || undefined;
-  const missing = 'the item has neither an itemMeta/firstCreated nor a versionCreated (such as <firstCreated>2025-02-05T09:24:00+08:00</firstCreated>)';
-  const where = (name: string): { file: string; line: number | undefined; field: string } => at(child(meta, name) === undefined ? 'itemMeta' : name, `itemMeta/${name}`);
-  const stamped = createdStamps({ first: stamp('firstCreated'), version: stamp('versionCreated'), embargoed: stamp('embargoed') }, { first: 'firstCreated', version: 'versionCreated', embargoed: 'embargoed' }, where, missing, ctx.timezone, notes);
+  const missing = 'the item has neither an itemMeta/firstCreated nor a versionCreated, nor a contentMeta/contentCreated (such as <firstCreated>2025-02-05T09:24:00+08:00</firstCreated>)';
+  // (An archive's item, its itemMeta stamps empty, dated by its content's (STT's archive: real items were refused).)
+  const content = (name: string): string | undefined => squash(textOf(child(cm, name))) || undefined;
+  const archived = stamp('firstCreated') === undefined && stamp('versionCreated') === undefined && content('contentCreated') !== undefined;
+  if (archived) notes.push('no firstCreated or versionCreated: the first publication is contentCreated, when the content was made');
+  const names = archived ? { first: 'contentCreated', version: 'contentModified', embargoed: 'embargoed' } : { first: 'firstCreated', version: 'versionCreated', embargoed: 'embargoed' };
+  const where = (name: string): { file: string; line: number | undefined; field: string } => {
+    const parent = name.startsWith('content') ? cm : meta;
+    return at(child(parent, name) === undefined ? 'itemMeta' : name, `${parent === cm ? 'contentMeta' : 'itemMeta'}/${name}`);
+  };
+  const stamped = createdStamps(archived ? { first: content('contentCreated'), version: content('contentModified'), embargoed: stamp('embargoed') } : { first: stamp('firstCreated'), version: stamp('versionCreated'), embargoed: stamp('embargoed') }, names, where, missing, ctx.timezone, notes);
   if ('diagnostics' in stamped) return { diagnostics: stamped.diagnostics };
   const diagnostics: Diagnostic[] = [];
   const fields: RecordFieldsOut = { id: '', title: withoutWireMarks(title, notes), ...stamped.fields };

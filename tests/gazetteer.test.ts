@@ -118,6 +118,13 @@ describe('lookupCity', () => {
     ]);
   });
 
+  it('reads the names wires still print for renamed cities (Reuters\' items locate its desk in Bangalore), keeping the name as printed', () => {
+    expect(['Bangalore', 'BOMBAY', 'Madras', 'Calcutta', 'Peking', 'SAIGON', 'Dacca'].map((c) => [lookupCity(c).found, zoneOf(c)])).toEqual([
+      [true, 'Asia/Kolkata'], [true, 'Asia/Kolkata'], [true, 'Asia/Kolkata'], [true, 'Asia/Kolkata'], [true, 'Asia/Shanghai'], [true, 'Asia/Ho_Chi_Minh'], [true, 'Asia/Dhaka'],
+    ]);
+    expect(lookupCity('Bangalore')).toMatchObject({ city: 'Bangalore' });
+  });
+
   it('gives the one zone of a region or country every place it knows there shares, and none where they differ or it knows the region not', () => {
     expect([regionZone('Italy'), regionZone('Italia'), regionZone('Mass.'), regionZone('Queensland')]).toEqual([
       { timezone: 'Europe/Rome', country: 'Italy' }, { timezone: 'Europe/Rome', country: 'Italy' },

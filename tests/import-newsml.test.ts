@@ -160,6 +160,16 @@ describe('a NewsML-G2 item\'s credits, dateline and body', () => {
     expect(town.lines).toEqual(['t.xml: dateline.timezone: warning: dateline city "Grosseto" is not in the gazetteer, so its time zone is unknown: add "dateline.timezone" (an IANA zone) to the record (every place it knows in "Italia" is in Europe/Rome) (W_IMPORT_DATELINE_ZONE)']);
   });
 
+  it('credits a creator that is the agency (Reuters\' items: `<creator literal="Reuters"/>`) as the agency, no author, and reads a printed dateline that is a time as no city', () => {
+    const reuters = run('r.xml', item(FIRST, `    <infoSource role="cRole:origProv" literal="Reuters"/>\n    <creator literal="Reuters"/>\n    <dateline>2025-02-05 01:24:00 GMT+00:00</dateline>\n${HEADLINE}`));
+    expect(reuters.stories[0]!.fields.authors).toBeUndefined();
+    expect(reuters.stories[0]!.fields.agency).toEqual({ name: 'Reuters' });
+    expect(reuters.stories[0]!.fields.dateline).toBeUndefined();
+    expect(reuters.stories[0]!.notes).toEqual(expect.arrayContaining(['creator "Reuters" names the agency: no author', 'dateline "2025-02-05 01:24:00 GMT+00:00" names no city: not used']));
+    // (A creator the item's sources do not name, and no agency's name, is the author, as before.)
+    expect(run('p.xml', item(FIRST, `    <infoSource literal="Reuters"/>\n    <creator literal="Tom Hale"/>\n${HEADLINE}`)).stories[0]!.fields.authors).toEqual(['Tom Hale']);
+  });
+
   it('dates an archive\'s item, its itemMeta stamps empty, by contentCreated and contentModified, noted (STT\'s archive), and takes no dash after a credit line\'s agency', () => {
     const archived = run('a.xml', item('    <firstCreated/>\n    <versionCreated/>', `    <contentCreated>2025-02-05T09:24:00+08:00</contentCreated>\n    <contentModified>2025-02-05T11:00:00+08:00</contentModified>\n    <creditline>STT&#8211;</creditline>\n${HEADLINE}`));
     expect(archived.lines).toEqual([]);

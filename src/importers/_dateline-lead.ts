@@ -370,5 +370,6 @@ export function printedDateline(printed: string): { lead: ReturnType<typeof pars
   const direct = parseDatelineLead(`${trimmed} -- .`);
   const lead = direct ?? parseDatelineLead(`${trimmed.replace(/^[^,]+/, (c) => c.toUpperCase())} -- .`);
   const first = printed.split(',')[0]?.trim() ?? '';
-  return { lead, city: direct?.city ?? (notAPlace(first) ? '' : first) };
+  // (A date or a time is no city: Opta's items in Reuters' feed print `2018-01-03 20:13:08 GMT+00:00` there.)
+  return { lead, city: direct?.city ?? (notAPlace(first) || /^\d/u.test(first) ? '' : first) };
 }

@@ -63,13 +63,16 @@ const ALIASES: Readonly<Record<string, string>> = {
   'gaza city': 'Gaza', 'guatemala city': 'Guatemala', 'n djamena': 'Ndjamena', sevastopol: 'Sevastapol', naypyitaw: 'Naypyidaw', 'nay pyi taw': 'Naypyidaw',
   mekelle: 'Mekele', 'guantanamo bay': 'Guantanamo', 'palm beach': 'West Palm Beach', 'rishon letzion': 'Rishon LeZion',
   'tai an': 'Taian', 'ulan bator': 'Ulaanbaatar', xiongan: "Xiong'an",
+  // Names wires still print for cities that renamed themselves (Reuters' items locate its Bangalore desk so: unknown).
+  bangalore: 'Bengaluru|India', bombay: 'Mumbai|India', madras: 'Chennai|India', calcutta: 'Kolkata|India', poona: 'Pune|India',
+  peking: 'Beijing|China', saigon: 'Ho Chi Minh City|Vietnam', dacca: 'Dhaka|Bangladesh',
 };
 
 /**
  * French, Spanish, Italian and Portuguese names of the cities AFP's, EFE's, ANSA's and Lusa's leads name most (`PÉKIN`,
- * `LONDRES`, `ROMA`, `LISBOA`): the gazetteer's English name and its country. Read only where no region is printed:
- * `ROMA, Australia` is Queensland's Roma, and `ROMA` alone Rome (QA: it was Queensland's, and the dateline's date
- * taken on Brisbane's clock). Keys as `key` makes them.
+ * `LONDRES`, `ROMA`, `LISBOA`): the gazetteer's English name and its country. With a region printed, only where the
+ * region is that city's (`Roma, Lazio`): `ROMA, Australia` is Queensland's Roma, and `ROMA` alone Rome (QA: it was
+ * Queensland's, and the dateline's date taken on Brisbane's clock). Keys as `key` makes them.
  */
 const EXONYMS: Readonly<Record<string, string>> = {
   roma: 'Rome|Italy', londres: 'London|United Kingdom', londra: 'London|United Kingdom', pekin: 'Beijing|China', pequim: 'Beijing|China', pechino: 'Beijing|China',

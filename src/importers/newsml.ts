@@ -17,6 +17,7 @@ import type { Diagnostic } from '../types.js';
 import { collectBlocks, renderBlocks, type Block, type Collected, type ImageCandidate, positive } from './_blocks.js';
 import { takeClosingCredits, takeCreditLine } from './_closing.js';
 import { Credits } from './_credits.js';
+import { agencyKey, parseAgencyLine } from './_agencies.js';
 import {
   createdStamps, largestRendition, permanentId, pickImage, placedDateline, readStamp, storyDateline, WITHDRAWN, type DatelineOut, type Timed, withoutRepeatedHeadline,
 } from './_story.js';
@@ -262,8 +263,15 @@ function readPeople(cm: El | undefined, credits: Credits, notes: string[]): void
   const by = bylines.join(' ');
   const creators = children(cm, 'creator').map((c) => ({ name: nameOf(c), role: attr(c, 'role') })).filter((c) => c.name !== '');
   for (const b of bylines) credits.byline(b);
+  // (A creator that is the agency, as Reuters' items name it, `<creator literal="Reuters"/>`, its infoSource too: the
+  // agency, no author. Real items were credited "by Reuters; agency Reuters".)
+  const sources = children(cm, 'infoSource').map(nameOf).filter(Boolean);
+  const isAgency = (name: string): boolean => sources.some((s) => agencyKey(s) === agencyKey(name)) || parseAgencyLine(name) !== undefined;
   for (const c of creators) {
-    if (by === '') credits.person(c.name);
+    if (by === '' && isAgency(c.name)) {
+      credits.agency(c.name, 'infosource');
+      notes.push(`creator ${JSON.stringify(c.name)} names the agency: no author`);
+    } else if (by === '') credits.person(c.name);
     else if (!credits.authors.includes(c.name) && !by.includes(c.name)) notes.push(`creator ${JSON.stringify(c.name)}${c.role === undefined ? '' : ` (${c.role})`} is not in the byline: not an author`);
   }
   for (const c of children(cm, 'contributor')) {

@@ -118,6 +118,72 @@ const AP_ALERT = [
   '\u0004',
 ].join('\r\n');
 
+/**
+ * IPTC 7901 as dpa's English service sends it (its layout as real captures hold it; our own words): SOH and the
+ * header, no ZCZC, the keyword ending in a slash, STX, a label and the headline, the byline ending ` =`,
+ * paragraphs not indented but a blank line apart, the information not for publication, the sign-off, ETX and the
+ * time of transmission with its month in title case.
+ */
+const DPA_WIRE = [
+  '\u0001eca0412 4 i 180  dpa 0612',
+  '',
+  'Qatar/Gaza/conflict/',
+  `${STX}1ST LEAD`,
+  'Envoys gather in Doha for next round of truce talks',
+  'By Jane Doe, dpa =',
+  '',
+  'Doha (dpa) - Mediators opened a new round of talks on Wednesday on',
+  'the second stage of the cease-fire, two officials said.',
+  '',
+  'The talks were to run into the weekend, a spokesman told reporters.',
+  '',
+  '* * * *',
+  'The following information is not intended for publication',
+  '',
+  '## Editorial contacts',
+  '- Reporting by: Jane Doe',
+  '- Editing by: Tom Hale, <desk@wire.example>',
+  '',
+  'dpa jd th',
+  '',
+  `${ETX}051124 GMT Feb 25`,
+  '\u0004',
+].join('\r\n');
+
+describe('IPTC 7901 as dpa sends it', () => {
+  it('reads its header with no ZCZC, its keyword and label, the head ending ` =`, paragraphs a blank line apart; leaves out what is not for publication and the sign-off', async () => {
+    const dir = await site({ 'dpa.txt': DPA_WIRE });
+    const [report] = await dryRun(dir, ['dpa.txt']);
+    expect(report?.diagnostics).toEqual([]);
+    const story = report?.stories[0]?.story;
+    expect(story?.fields).toMatchObject({
+      title: 'Envoys gather in Doha for next round of truce talks', date: '2025-02-05T11:24:00+00:00', authors: ['Jane Doe'], agency: { name: 'dpa' },
+      dateline: { city: 'Doha', country: 'Qatar', timezone: 'Asia/Qatar' },
+    });
+    expect(story?.body).toBe('Mediators opened a new round of talks on Wednesday on the second stage of the cease-fire, two officials said.\n\nThe talks were to run into the weekend, a spokesman told reporters.');
+    expect(story?.notes).toEqual(expect.arrayContaining([
+      'the wire\'s IPTC 7901 header left out: "eca0412 4 i 180  dpa 0612"',
+      'the wire\'s keyword left out: "Qatar/Gaza/conflict/"',
+      'the wire\'s label over the headline left out: "1ST LEAD"',
+      'the wire\'s information not for publication left out (6 lines, its contacts and links)',
+    ]));
+  });
+
+  it('reads a capture in 8-bit text, and a trailer with a German month and no zone', async () => {
+    const latin1 = Buffer.from(DPA_WIRE.replace('Doha (dpa)', 'Zürich (dpa)').replace('Qatar/Gaza/conflict/', 'Switzerland/conflict/').replace(`${ETX}051124 GMT Feb 25`, `${ETX}051124 Okt 25`), 'latin1');
+    const dir = await site({});
+    await writeFile(join(dir, 'dpa.txt'), latin1);
+    const [report] = await dryRun(dir, ['dpa.txt']);
+    expect(report?.diagnostics).toEqual([]);
+    const story = report?.stories[0]?.story;
+    expect(story?.fields).toMatchObject({ date: '2025-10-05T11:24:00+00:00', dateline: { city: 'Zürich', timezone: 'Europe/Zurich' } });
+    expect(story?.notes).toEqual(expect.arrayContaining([
+      'the capture is not UTF-8: read as Windows-1252, the 8-bit text wire terminals receive',
+      'the time of transmission "051124 Okt 25" names no zone: read as GMT, as the wire\'s others say',
+    ]));
+  });
+});
+
 describe('ANPA 1312 as AP\'s wire sends it', () => {
   it('reads the two header lines, the slug with its words apart, the photo numbers, the summary, the tab-and-spaces paragraphs and the typed quotation marks', async () => {
     const dir = await site({ 'ap.txt': AP_WIRE });

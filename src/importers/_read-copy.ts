@@ -62,6 +62,10 @@ export async function readCopy(path: string, shown: string, format: ImportFormat
 
 /** A file's bytes as copy (one story's file, or an attachment's), or why they are not. */
 function copyOf(bytes: Buffer, shown: string, format: ImportFormat | undefined): Copy | Diagnostic {
+  // A wire terminal's capture (SOH, SYN or ZCZC first) in 8-bit text, as the wires send it (dpa's `Zürich`, in
+  // Latin-1: refused as no UTF-8): read as Windows-1252, noted.
+  const terminal = decode(bytes) === undefined && !bytes.includes(0) && /^[\u0016\u0001]|^\s*ZCZC\b/u.test(bytes.subarray(0, 16).toString('latin1'));
+  if (terminal) return withFormat(new TextDecoder('windows-1252').decode(bytes), shown, format, ['the capture is not UTF-8: read as Windows-1252, the 8-bit text wire terminals receive']);
   const text = decode(bytes);
   if (text === undefined || text.trim() === '') {
     // Text in another encoding (a desk's Windows-1252) is said to be so, where it stops being UTF-8; NUL bytes make a file binary.
@@ -73,6 +77,11 @@ function copyOf(bytes: Buffer, shown: string, format: ImportFormat | undefined):
       ? diagnostic(Errors.NotUtf8, { file: shown, line: bad.line }, bad.shown)
       : diagnostic(text === undefined ? Errors.ImportBinary : Errors.ImportEmpty, { file: shown });
   }
+  return withFormat(text, shown, format, []);
+}
+
+/** Decoded copy with its format (the one given, else detected), or why it is not of that format. */
+function withFormat(text: string, shown: string, format: ImportFormat | undefined, notes: string[]): Copy | Diagnostic {
   // (`--format text` on NITF or ninjs read their markup as a page, and asked for a stamp it printed none of.)
   const found = detectFormat(text);
   if (format === 'text' && found !== 'text' && typeof found === 'string') return diagnostic(Errors.ImportFormatGiven, { file: shown, line: 1 }, FORMAT_NAMES[found]);
@@ -84,7 +93,7 @@ function copyOf(bytes: Buffer, shown: string, format: ImportFormat | undefined):
   // their depth itself, `parseHtml`.)
   const deep = detected === 'nitf' || detected === 'newsml' || detected === 'feed' ? tooDeepAt(text) : undefined;
   if (deep !== undefined) return diagnostic(Errors.ImportTooDeep, { file: shown, line: deep });
-  return { text, format: detected, notes: [] };
+  return { text, format: detected, notes };
 }
 
 /** The formats as messages name them. */

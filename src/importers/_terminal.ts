@@ -3,7 +3,8 @@
  * wires': a header line, the text between STX and ETX, head lines marked `^…<`, paragraphs indented, a
  * dash typed ` _ `, the time of transmission after the text, `AP-WF-02-05-25 0924GMT`), and IPTC 7901
  * (Xinhua's and the national agencies': `ZCZC`, a header line, the headline, indented paragraphs, the
- * time after the text, `050924 GMT FEB 25`, then `NNNN`). Each message of a capture is opened into the
+ * time after the text, `050924 GMT FEB 25`, then `NNNN`; dpa's: SOH, no `ZCZC`, the head ending ` =`, paragraphs a
+ * blank line apart, what is not for publication after them). Each message of a capture is opened into the
  * page the text importer reads (headline, stamp, byline, paragraphs), and its envelope is noted: the
  * header, the wire's slug and version, its note to editors. The time of transmission is the version's
  * instant, in the zone it names: `Published:` for a first version, `Updated:` for a later one (a lead, a
@@ -80,8 +81,21 @@ const ANPA_ZONES: Readonly<Record<string, string>> = {
  * wire's (`AAP-SY-… 0924EST`, Australia's Eastern time as it may be) is read only in GMT or UTC.
  */
 const AMERICAN_WIRE = /^(?:AP(?:-[A-Z]{2,3}|[A-Z]{2})?|UPI(?:-[A-Z]{2,3})?)$/u;
-/** IPTC 7901's time of transmission: day, hours and minutes, GMT, month, year (`050924 GMT FEB 25`). */
-const IPTC_TRAILER = /^(?<day>\d{2})(?<hh>\d{2})(?<mm>\d{2}) (?:GMT|UTC) (?<month>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC) (?<year>\d{2}|\d{4})$/u;
+/**
+ * IPTC 7901's time of transmission: day, hours and minutes, GMT, month, year (`050924 GMT FEB 25`; dpa's `131137 GMT
+ * Nov 13`, and at times without its GMT, `211259 Nov 18`).
+ */
+const IPTC_TRAILER = /^(?<day>\d{2})(?<hh>\d{2})(?<mm>\d{2})(?<gmt> (?:GMT|UTC))? (?<month>JAN|FEB|MAR|MÄR|MRZ|APR|MAY|MAI|JUN|JUL|AUG|SEP|OCT|OKT|NOV|DEC|DEZ) (?<year>\d{2}|\d{4})$/iu;
+/** A trailer's month, in English or (dpa's, `Okt`) German. */
+const TRAILER_MONTH: Readonly<Record<string, number>> = { MÄR: 3, MRZ: 3, MAI: 5, OKT: 10, DEZ: 12 };
+/** IPTC 7901's header as dpa sends it after SOH, with no ZCZC: the service and number, priority, category, words (`eca062 4 i 211 ccccb dpa 061`). */
+const IPTC_HEADER = /^[a-z]{2,5}\d{1,5}\s+\d\s+[a-z]{1,2}\s+\d{1,5}\b/iu;
+/** dpa's labels over its headline: the kind of version (`1ST LEAD`, `REFILE`, `EXTRA`, `(Achtung)`). */
+const IPTC_LABEL = /^(?:\d+(?:ST|ND|RD|TH) LEAD|LEAD|REFILE|EXTRA|URGENT|FLASH|CORRECTION|CORRECTS?|\(Achtung\)|ACHTUNG)$/iu;
+/** What a wire sends after the story for its customers alone (dpa's: `The following information is not intended for publication`, its contacts). */
+const NOT_FOR_PUBLICATION = /^(?:the following (?:information )?is not (?:intended )?for publication|\* \* \* \*)$/iu;
+/** dpa's sign-off closing the copy: the agency and its editors' initials (`dpa wsz jln npr`). */
+const DPA_SIGN_OFF = /^dpa(?: [a-z]{2,4}){1,6}$/u;
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 /** A version after the first: a lead, a writethru, an update, a correction, a substitute (`1st Ld-Writethru`, `2nd Update`, `Correction`, `Sub`). */
 const LATER_VERSION = /\b(?:Ld|Lead|Writethru|Write-thru|Update|Updates|Correction|Corrected|Corrects|Sub|Insert|Add)\b/iu;
@@ -162,7 +176,13 @@ function open(message: { start: number; lines: string[] }, file: string): Opened
   let killed: { text: string; n: number } | undefined;
   let held: { text: string; n: number } | undefined;
   const notes: string[] = [];
-  const kind = /^ZCZC\b/u.test(message.lines.find((l) => l.trim() !== '')?.trim() ?? '') ? 'IPTC 7901' : 'ANPA 1312';
+  const opening = message.lines.find((l) => l.trim() !== '')?.replace(CONTROLS, '').trim() ?? '';
+  const kind = /^ZCZC\b/u.test(opening) || IPTC_HEADER.test(opening) ? 'IPTC 7901' : 'ANPA 1312';
+  /** IPTC 7901 as dpa sends it: its head ends at the line ending ` =`, its paragraphs stand a blank line apart. */
+  let headEnded = false;
+  let gap = false;
+  /** Past the line saying what follows is not for publication: the lines it leaves out. */
+  let withheld: number | undefined;
   let stamp: { text: string; n: number } | undefined;
   let later = false;
   let slugName: string | undefined;
@@ -181,7 +201,11 @@ function open(message: { start: number; lines: string[] }, file: string): Opened
     // (AP indents by a tab and three spaces: real captures' paragraphs were read as head lines.)
     const indented = /^(?:\t| {2,}|\u3000+)[\t \u3000]*\S/u.test(raw.replace(/^[\u0001-\u0003]+/u, ''));
     const text = raw.replace(CONTROLS, '').trim();
-    if (text === '' || /^(?:ZCZC|NNNN)$/u.test(text)) continue;
+    if (text === '') {
+      if (started) gap = true;
+      continue;
+    }
+    if (/^(?:ZCZC|NNNN)$/u.test(text)) continue;
     if (!headerSeen) {
       // The header: for the terminal's routing, not the story.
       headerSeen = true;
@@ -196,6 +220,11 @@ function open(message: { start: number; lines: string[] }, file: string): Opened
     const line = kind === 'ANPA 1312' ? typeset(unmark(text)) : unmark(text);
     const anpa = ANPA_TRAILER.exec(line)?.groups;
     const iptc = IPTC_TRAILER.exec(text)?.groups;
+    if (iptc !== undefined && iptc['gmt'] === undefined) notes.push(`the time of transmission ${q(text)} names no zone: read as GMT, as the wire's others say`);
+    if (withheld !== undefined && anpa === undefined && iptc === undefined) {
+      withheld += 1;
+      continue;
+    }
     if (anpa !== undefined || iptc !== undefined) {
       const zone = anpa?.['zone'] ?? '';
       const offset = zone === 'GMT' || zone === 'UTC' || AMERICAN_WIRE.test(anpa?.['wire'] ?? '') ? ANPA_ZONES[zone] : undefined;
@@ -204,10 +233,14 @@ function open(message: { start: number; lines: string[] }, file: string): Opened
       }
       const at = anpa !== undefined
         ? instant(anpa['year'] ?? '', Number(anpa['month']), anpa['day'] ?? '', anpa['hh'] ?? '', anpa['mm'] ?? '', offset ?? '+00:00')
-        : instant(iptc?.['year'] ?? '', MONTHS.indexOf(iptc?.['month'] ?? '') + 1, iptc?.['day'] ?? '', iptc?.['hh'] ?? '', iptc?.['mm'] ?? '', '+00:00');
+        : instant(iptc?.['year'] ?? '', TRAILER_MONTH[(iptc?.['month'] ?? '').toUpperCase()] ?? MONTHS.indexOf((iptc?.['month'] ?? '').toUpperCase()) + 1, iptc?.['day'] ?? '', iptc?.['hh'] ?? '', iptc?.['mm'] ?? '', '+00:00');
       if (at === undefined) return { error: diagnostic(Errors.ImportNoDate, { file, line: n }, `the time of transmission ${q(text)} names no day or time a calendar has`, true) , ...(slugName === undefined ? {} : { slug: slugName }) };
       if (stamp === undefined) stamp = { text: at, n };
       else notes.push(`a second time of transmission, not used: ${q(text)}`);
+      continue;
+    }
+    if (started && NOT_FOR_PUBLICATION.test(line)) {
+      withheld = 1;
       continue;
     }
     if (TAKE_END.test(line) && started) {
@@ -218,7 +251,18 @@ function open(message: { start: number; lines: string[] }, file: string): Opened
       notes.push(`the wire's copyright line left out: ${q(text)}`);
       continue;
     }
-    if (!started && !indented) {
+    if (kind === 'IPTC 7901' && !started && !headEnded && head.length === 0 && /^[^\s/][^/]*(?:\/[^/]+)*\/$/u.test(line)) {
+      notes.push(`the wire's keyword left out: ${q(line)}`);
+      continue;
+    }
+    if (kind === 'IPTC 7901' && !started && !headEnded && IPTC_LABEL.test(line)) {
+      notes.push(`the wire's label over the headline left out: ${q(line)}`);
+      if (/LEAD|REFILE|CORRECT/iu.test(line)) later = true;
+      continue;
+    }
+    if (!started && !indented && !headEnded) {
+      // (dpa's head ends at the line ending ` =`: what follows is the story, indented or not.)
+      if (kind === 'IPTC 7901' && /\s=$/u.test(text)) headEnded = true;
       const slug = ANPA_SLUG.exec(line)?.groups;
       if (kind === 'ANPA 1312' && head.length === 0 && slug !== undefined) {
         if (KILL_VERSION.test(slug['version'] ?? '')) killed ??= { text: line, n };
@@ -260,9 +304,10 @@ function open(message: { start: number; lines: string[] }, file: string): Opened
       continue;
     }
     const last = wrapped[wrapped.length - 1];
-    if (indented || last === undefined) wrapped.push({ lines: [line], n });
+    if (indented || last === undefined || (gap && kind === 'IPTC 7901')) wrapped.push({ lines: [line], n });
     else last.lines.push(line);
     started = true;
+    gap = false;
   }
   // A story the agency pulled is no story to publish, whatever else the message says.
   if (killed !== undefined) {
@@ -275,6 +320,12 @@ function open(message: { start: number; lines: string[] }, file: string): Opened
   }
   // (A space between words, none between Chinese characters.)
   const paragraphs = wrapped.map((p) => ({ text: joinLines(p.lines), n: p.n }));
+  if (withheld !== undefined) notes.push(`the wire's information not for publication left out (${withheld} line${withheld === 1 ? '' : 's'}, its contacts and links)`);
+  const signOff = paragraphs[paragraphs.length - 1];
+  if (kind === 'IPTC 7901' && signOff !== undefined && DPA_SIGN_OFF.test(signOff.text)) {
+    paragraphs.pop();
+    notes.push(`the wire's sign-off left out: ${q(signOff.text)}`);
+  }
   // An alert (AP's `APNewsAlert`) has no head line: its one sentence, without the dateline's lead, is its headline
   // too, as the wire means it (real captures were refused for want of a headline).
   const alert = head.length === 0 && kind === 'ANPA 1312' && paragraphs.length === 1 ? paragraphs[0] : undefined;

@@ -298,6 +298,9 @@ const ROWS: [string, Form, Expected][] = [
   ['a name, then "and" a name (near miss)', by('By Jane Doe and Tom Hale'), { authors: ['Jane Doe', 'Tom Hale'], noNote: /surname first|kept whole/, last: MORE }],
   ['a name, then a state (near miss)', by('By Jane Doe, Texas'), { authors: ['Jane Doe'], noNote: /kept whole/, last: MORE }],
   ['a name, then the agency (near miss)', by('By Jane Doe, Reuters'), { authors: ['Jane Doe'], agency: 'Reuters', noNote: /kept whole/, last: MORE }],
+  // (Britain's agency, as PA's NITF bylines print it: real copy made "Press Association" an author.)
+  ['a name, then the Press Association', by('By Jane Doe, Press Association'), { authors: ['Jane Doe'], agency: 'Press Association', last: MORE }],
+  ['a name, then the Press Association and a job', by('By Jane Doe, Press Association Political Correspondent'), { authors: ['Jane Doe'], agency: 'Press Association', last: MORE }],
   ['surname first, then a surname and a place', by('By Doe, Jane, Hale, Texas'), { authors: ['Doe, Jane, Hale, Texas'], note: /kept whole, as one credit/, last: MORE }],
   // Near misses: a pair that alone is kept whole, or no pair to turn round, keeps the byline whole.
   ['a surname, then a given name the gazetteer knows as a city, then a co-author', by('By Doe, Florence, Tom Hale'), { authors: ['Doe, Florence, Tom Hale'], note: /"Doe, Florence, Tom Hale" starts with a surname alone.*kept whole, as one credit/, noNote: /surname first:/, last: MORE }],

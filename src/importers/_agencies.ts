@@ -18,6 +18,8 @@ const AGENCIES = [
   // National agencies whose leads newsrooms receive (`Jakarta (ANTARA) -`, `ABU DHABI, 5th February, 2025 (WAM) --`).
   'Antara', 'ANTARA', 'WAM', 'Emirates News Agency', 'Saudi Press Agency', 'QNA', 'Qatar News Agency', 'KUNA', 'IRNA', 'Interfax',
   'Sputnik', 'Lusa', 'Belga', 'ANP', 'PAP', 'Ukrinform', 'VNA', 'Prensa Latina',
+  // Britain's, as its NITF bylines name it (`By Ian Jones, Press Association`: real copy made it an author).
+  'Press Association', 'PA Media', 'PA',
   // The press-release wires (`asBracketedLead`).
   'PR Newswire', 'Business Wire', 'GlobeNewswire', 'CNW', 'ACCESSWIRE',
 ];
@@ -66,7 +68,7 @@ const AGENCY_NAMES: Readonly<Record<string, string>> = {
   'associated press': 'ap', 'agence france-presse': 'afp', 'agence france presse': 'afp', 'kyodo news': 'kyodo', 'xinhua news agency': 'xinhua',
   'xinhua news': 'xinhua', '新华社': 'xinhua', 'deutsche presse-agentur': 'dpa', 'yonhap news agency': 'yonhap', 'yonhap news': 'yonhap',
   'bloomberg news': 'bloomberg', 'united press international': 'upi', 'press trust of india': 'pti', 'australian associated press': 'aap',
-  'anadolu agency': 'anadolu', 'associated press of pakistan': 'app', 'globe newswire': 'globenewswire', 'prnewswire': 'pr newswire', 'china news service': '中新社', '中新网': '中新社', '中新網': '中新社', '新華社': 'xinhua', '中央社': 'cna', 'central news agency': 'cna',
+  'anadolu agency': 'anadolu', 'press association': 'pa', 'pa media': 'pa', 'associated press of pakistan': 'app', 'globe newswire': 'globenewswire', 'prnewswire': 'pr newswire', 'china news service': '中新社', '中新网': '中新社', '中新網': '中新社', '新華社': 'xinhua', '中央社': 'cna', 'central news agency': 'cna',
   'رويترز': 'reuters', 'أ ف ب': 'afp', 'ا ف ب': 'afp', 'רויטרס': 'reuters',
 };
 export const agencyKey = (name: string): string => {

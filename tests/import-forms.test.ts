@@ -300,6 +300,8 @@ const ROWS: [string, Form, Expected][] = [
   ['a name, then the agency (near miss)', by('By Jane Doe, Reuters'), { authors: ['Jane Doe'], agency: 'Reuters', noNote: /kept whole/, last: MORE }],
   // (Britain's agency, as PA's NITF bylines print it: real copy made "Press Association" an author.)
   ['a name, then the Press Association', by('By Jane Doe, Press Association'), { authors: ['Jane Doe'], agency: 'Press Association', last: MORE }],
+  // (A writer's institution, as The Conversation's and 360info's bylines print it: real copy made the university an author.)
+  ['a name, then the writer\'s university', by('By Jane Doe, Michigan State University'), { authors: ['Jane Doe'], last: MORE }],
   ['a name, then the Press Association and a job', by('By Jane Doe, Press Association Political Correspondent'), { authors: ['Jane Doe'], agency: 'Press Association', last: MORE }],
   ['surname first, then a surname and a place', by('By Doe, Jane, Hale, Texas'), { authors: ['Doe, Jane, Hale, Texas'], note: /kept whole, as one credit/, last: MORE }],
   // Near misses: a pair that alone is kept whole, or no pair to turn round, keeps the byline whole.

@@ -215,6 +215,10 @@ describe('ninjs as Superdesk writes it (the newsroom system most agencies\' ninj
     // (A kill names the record by the same id.)
     const killed = run('k.json', item.replace('"pubstatus":"usable"', '"pubstatus":"canceled"'));
     expect(killed.withdrawn).toEqual({ id: 'urn:newsml:desk.example.com:2025-02-05T09:24:00.000000:5f1d8a2c', status: 'canceled' });
+    // (Superdesk's `authors` with their roles: the writers where there is no byline; an editor noted.)
+    const noByline = run('a.json', item.replace('"byline":"Mia Chen",', '"authors":[{"name":"Tom Hale","role":"editor"},{"name":"Mia Chen","role":"writer","biography":"Desk Example"}],')).stories[0]!;
+    expect(noByline.fields.authors).toEqual(['Mia Chen']);
+    expect(noByline.notes).toContain('author "Tom Hale" (editor): a desk\'s role, not a credit of the story');
     // (An infosource, where given, is the agency; `source` is then not read.)
     const both = run('b.json', item.replace('"source":"AAP"', '"source":"AAP","infosource":[{"name":"Reuters"}]')).stories[0]!;
     expect(both.fields.agency).toEqual({ name: 'Reuters' });

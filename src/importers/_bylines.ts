@@ -4,7 +4,7 @@ import { parseAgencyLine } from './_agencies.js';
 import { isPlace } from './_places.js';
 import { isRegionAbbreviation } from './_regions.js';
 import { isPostNominal, nameSuffix } from './_suffix.js';
-import { agencyAsAfterBar, agencyOfJob, agencyOfPublication, isBureau, isJobPhrase, isLoneInitial, isModifierOnly, isPublicationName, looksLikeName, nameAndAgency, nameCase, titleBeforeName } from './_names.js';
+import { agencyAsAfterBar, agencyOfJob, agencyOfPublication, INSTITUTION, isBureau, isJobPhrase, isLoneInitial, isModifierOnly, isPublicationName, looksLikeName, nameAndAgency, nameCase, titleBeforeName } from './_names.js';
 import { keptWhole, laterSurnameFirst, surnameFirst, surnameFirstThenMore, surnameFirstThenPlace } from './_surname-first.js';
 import { isStaffTitle, keptAtCommaWith, nameBeforeWith, WITH, withAfterComma, withCreditLine, withNames, withStaff } from './_with.js';
 // ----- Credits -----
@@ -230,6 +230,11 @@ function readParts(out: Byline, names: string): boolean {
     const trade = last !== undefined ? agencyOfPublication(part) : undefined;
     if (trade !== undefined) {
       addAgency(out, trade);
+      continue;
+    }
+    // (A writer's institution: `By Jane Doe, Michigan State University`, a title the byline has no field for.)
+    if (last !== undefined && INSTITUTION.test(part)) {
+      (out.titles ??= []).push(part.trim());
       continue;
     }
     if (last !== undefined && out.publication === undefined && isPublicationName(part)) {

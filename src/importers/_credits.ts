@@ -3,7 +3,7 @@
  * the agency (ranked by where it is named), contributors; written into the record's fields once.
  */
 import { squash, unique } from './_tree.js';
-import { agencyAsAfterBar, agencyOfJob, agencyOfPublication, isBureau, isJobPhrase, isLoneInitial, isModifierOnly, isPublicationName, JOB_TITLE, looksLikeName, nameAndAgency, nameCase, titleBeforeName } from './_names.js';
+import { agencyAsAfterBar, agencyOfJob, agencyOfPublication, INSTITUTION, isBureau, isJobPhrase, isLoneInitial, isModifierOnly, isPublicationName, JOB_TITLE, looksLikeName, nameAndAgency, nameCase, titleBeforeName } from './_names.js';
 import { keptWhole, keptWholeNote, laterSurnameFirst, surnameFirst, surnameFirstThenMore, surnameFirstThenPlace } from './_surname-first.js';
 import { isStaffOf, keptAtCommaWith, nameBeforeWith, WITH, withAfterComma, withNames, withCreditLine, withNote, withStaff } from './_with.js';
 import { isPostNominal, nameSuffix, withSuffix } from './_suffix.js';
@@ -227,7 +227,9 @@ export class Credits {
         return;
       }
       // (A city or a state: `By Jane Doe, Texas`, `…, Washington, D.C.`.)
-      const other = i === 0 ? undefined : isPlace(part) && parseAgencyLine(part) === undefined ? 'place' : isPublicationName(part) && !agencyNamed ? 'publication' : agencyOfStaff(part) === undefined && (isJobPhrase(part) || isBureau(part) || isModifierOnly(part) || isPostNominal(part)) ? 'title' : undefined;
+      // (`Aaron Staples, Michigan State University`: the writer's institution, as The Conversation's and 360info's
+      // bylines print it. Real copy credited the university as an author.)
+      const other = i === 0 ? undefined : isPlace(part) && parseAgencyLine(part) === undefined ? 'place' : INSTITUTION.test(part) ? 'affiliation' : isPublicationName(part) && !agencyNamed ? 'publication' : agencyOfStaff(part) === undefined && (isJobPhrase(part) || isBureau(part) || isModifierOnly(part) || isPostNominal(part)) ? 'title' : undefined;
       if (other !== undefined) {
         // (`Li Wen, Xinhua writer`: the agency, as `Xinhua writer Li Wen` gives it.)
         const agency = other === 'title' ? agencyOfJob(part) : undefined;

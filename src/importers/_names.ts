@@ -181,3 +181,9 @@ export function titleBeforeName(part: string): { title: string; name: string } |
 export function isBureau(part: string): boolean {
   return /^(?:[\p{Lu}][\p{L}.'’-]*\s+)+(?:Bureau|BUREAU)$/u.test(part.trim());
 }
+
+/**
+ * A writer's institution after the name in a byline (`…, Michigan State University`, `…, Institute of Physics`), as
+ * The Conversation's and 360info's print it: no person (real copy credited the university as an author).
+ */
+export const INSTITUTION = /\b(?:University|Universit(?:é|y|à|ät|ad)|College|Institute|Institut|Hospital|Laboratory|Academy|Observatory|Polytechnic|School of [A-Z]\w+)\b/u;

@@ -246,6 +246,16 @@ function readItem(data: Obj, path: readonly (string | number)[], lineOf: (path: 
   }
   const by = str(data, 'byline') ?? str(data, 'by');
   if (by !== undefined) credits.byline(by);
+  // Superdesk's `authors`, each with its role: where no byline names them, the writers are the authors; an editor's
+  // role is the desk's, noted (as NewsML-G2's contributors are).
+  for (const a of entries(data, 'authors')) {
+    const name = squash(str(a, 'name') ?? '');
+    const role = squash(str(a, 'role') ?? '').toLowerCase();
+    if (name === '') continue;
+    const writer = role === '' || /^(?:author|writer|reporter|correspondent|journalist)$/u.test(role);
+    if (writer && by === undefined) credits.person(name);
+    else if (!writer) notes.push(`author ${JSON.stringify(name)} (${role}): a desk's role, not a credit of the story`);
+  }
 
   // The picture: the first picture association, else a picture in the body.
   const images = pictures(data, notes);

@@ -84,7 +84,7 @@ order. A record that exists with different content is replaced only with --force
 kept as a backup. Exits 1 if any file could not be imported.
 
 Options:
-  --format F      text, nitf, newsml (NewsML-G2), ninjs or feed (RSS, Atom, JSON Feed) (default: detected)
+  --format F      text, nitf, newsml (NewsML-G2, NewsML 1.x), ninjs or feed (RSS, Atom, JSON Feed) (default: detected)
   --out DIR       where records are written (default: the config's articlesDir, "articles")
   --dry-run       report what would be written, write nothing
   --force         replace existing records whose content differs (keeping FILE.bak)

@@ -179,6 +179,26 @@ describe('a NewsML-G2 item\'s credits, dateline and body', () => {
     expect(run('n.xml', item('', HEADLINE)).lines).toEqual([expect.stringContaining('nor a contentMeta/contentCreated')]);
   });
 
+  it('reads NewsML 1.x (AFP\'s, ANA-MPE\'s): the item without its revision for the id, the news lines, the provider, the origin, keywords, the NITF text and the photo component', () => {
+    const r = run('agency.newsml1.xml');
+    expect(r.lines).toEqual([]);
+    expect(r.stories.map((s) => recordText(s))).toEqual([fixture('agency.newsml1.expected.md')]);
+    expect(r.stories[0]!.notes).toEqual([
+      'PublicIdentifier "urn:newsml:wire.example.com:20250205T012000Z:TX-DOH-AB123:2": the id is the item\'s without its revision, which a corrected revision keeps',
+      'the agency\'s sign-off (its staff\'s initials) "jd/th": not reader text, not used',
+    ]);
+    expectAccepted(r.stories[0]!);
+    expect(detectFormat(fixture('agency.newsml1.xml'))).toBe('newsml');
+    // (Paragraphs of HTML as text in a CDATA section, as ANA-MPE sends them.)
+    const cdata = run('c.xml', fixture('agency.newsml1.xml').replace(/<nitf>[\s\S]*<\/nitf>/u, '<![CDATA[<P>Mediators opened a new round of talks.</P><P>The talks run into the weekend.</P>]]>'));
+    expect(cdata.stories[0]!.body).toBe('Mediators opened a new round of talks.\n\nThe talks run into the weekend.');
+    // (A withdrawn item: no record, the one imported before named by the same id.)
+    const killed = run('k.xml', fixture('agency.newsml1.xml').replace('<Status FormalName="Usable"/>', '<Status FormalName="Canceled"/>'));
+    expect(killed.stories).toEqual([]);
+    expect(killed.withdrawn).toEqual({ id: 'urn:newsml:wire.example.com:20250205T012000Z:TX-DOH-AB123', status: 'canceled' });
+    expect(killed.lines).toEqual([expect.stringMatching(/^k\.xml:25: NewsItem\/NewsManagement\/Status: not published: the agency marked this story canceled; .*\(E_IMPORT_NOT_PUBLISHED\)$/)]);
+  });
+
   it('reads the dateline from the body\'s lead when the item gives none', () => {
     const story = run('l.xml', item(FIRST, HEADLINE, '<inlineData contenttype="text/plain">SEOUL, Feb. 5 (Yonhap) -- Ferries sailed again on Wednesday.\n\nMore copy.</inlineData>')).stories[0]!;
     expect(story.fields.dateline).toMatchObject({ city: 'Seoul', timezone: 'Asia/Seoul', date: '2025-02-05' });

@@ -106,7 +106,7 @@ export function detectFormat(text: string): ImportFormat | { unknown: string } {
     // The root element's name, past the declaration, comments, processing instructions and a DOCTYPE (in any namespace prefix).
     const root = /^(?:\s*(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE(?:[^[>]|\[[\s\S]*?\])*>))*\s*<(?:[\w.-]+:)?([\w.-]+)/.exec(head)?.[1];
     if (root === 'nitf') return 'nitf';
-    if (root === 'newsItem' || root === 'newsMessage') return 'newsml';
+    if (root === 'newsItem' || root === 'newsMessage' || root === 'NewsML') return 'newsml';
     if (root === 'rss' || root === 'RDF' || (root === 'feed' && head.includes('http://www.w3.org/2005/Atom'))) return 'feed';
     // (A <feed> of Atom 0.3, or of no namespace, was said to be none of the roots read, <feed> among them.)
     if (root === 'feed') return { unknown: `this <feed> is not Atom 1.0 (its namespace is not http://www.w3.org/2005/Atom${head.includes('http://purl.org/atom/ns#') ? ': it is Atom 0.3\'s, http://purl.org/atom/ns#' : ''}); Dateline reads Atom 1.0, RSS and JSON Feed` };

@@ -107,7 +107,9 @@ export function resolveDateline(printedCity: string, region: string | undefined,
   const split = comma === null ? undefined : lookupCity((comma[1] ?? '').trim(), (comma[2] ?? '').trim());
   if (split?.found === true) found = split;
   const dateline: DatelineOut = { city: split?.found === true ? cityName((comma?.[1] ?? '').trim()) : city };
-  const named = country !== undefined && country !== '' ? country : found.found ? found.country : undefined;
+  // (A country given as its code, NewsML 1's `SWE`: the gazetteer's name for it.)
+  const coded = country !== undefined && /^[A-Z]{2,3}$/u.test(country) && found.found;
+  const named = country !== undefined && country !== '' && !coded ? country : found.found ? found.country : undefined;
   if (named !== undefined) dateline.country = named;
   if (found.found) dateline.timezone = found.timezone;
   else if (found.reason === 'unknown') {

@@ -24,6 +24,7 @@ import {
 import { attr, child, children, descendants, squash, textOf, unique, type El } from './_tree.js';
 import { lineFinder, readXmlCopy } from './_xml-copy.js';
 import { inlineNitf } from './nitf.js';
+import { importNewsml1 } from './newsml1.js';
 import { parseHtml } from './_html.js';
 import { withoutWireMarks } from './record.js';
 import type { ImportContext, ImportedStory, ImportResult, Importer, RecordFieldsOut } from './types.js';
@@ -45,6 +46,8 @@ export const importNewsml: Importer = (text: string, ctx: ImportContext): Import
   const read = readXmlCopy(text, ctx.file);
   if ('problem' in read) return { stories: [], diagnostics: [read.problem] };
   const root = read.roots.find((n): n is El => typeof n !== 'string');
+  // (NewsML 1.x, AFP's: a reader of its own.)
+  if (root?.name === 'NewsML') return importNewsml1(root, text, ctx);
   if (root === undefined || (root.name !== 'newsItem' && root.name !== 'newsMessage')) {
     const what = `this is XML but not NewsML-G2 (the root element is <${root?.name ?? '?'}>, not <newsItem> or <newsMessage>)`;
     return { stories: [], diagnostics: [diagnostic(Errors.ImportFormatUnknown, { file: ctx.file, line: 1 }, what)] };

@@ -240,6 +240,9 @@ ${Array.from({ length: many(n) }, (_, i) => item(i)).join('\n')}</itemSet></news
     `<item><title>Talks resume in Doha ${i}</title><link>https://partner.example.com/${i}</link><guid>g${i}</guid>\n<pubDate>Wed, 05 Feb 2025 01:24:00 GMT</pubDate><author>desk@partner.example.com (Jane Doe)</author>\n<description>&lt;p&gt;DOHA (Xinhua) -- Talks resumed.&lt;/p&gt;</description></item>`).join('\n')}</channel></rss>` },
   'an Atom feed of n / 8 entries': { format: 'feed', make: (n) => `<feed xmlns="http://www.w3.org/2005/Atom">${Array.from({ length: many(n) }, (_, i) =>
     `<entry><id>e${i}</id><title>Talks resume in Doha ${i}</title><published>2025-02-05T09:24:00+08:00</published>\n<author><name>Jane Doe</name></author><content type="html">&lt;p&gt;DOHA (Xinhua) -- Talks resumed.&lt;/p&gt;</content>\n</entry>`).join('\n')}</feed>` },
+  // (Each located in a town the gazetteer lacks, in a region of its own: the warning looks up the region's zone each time.)
+  'a NewsML-G2 message of n / 8 stories, each located in an unknown town of a region of its own': { format: 'newsml', make: (n) =>
+    `<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><itemSet>${Array.from({ length: many(n) }, (_, i) => item(i).replace('<located><name>Doha</name></located>', `<located><name>Qwertown${i}</name><broader type="cptype:statprov"><name>Region${i}</name></broader></located>`)).join('\n')}</itemSet></newsMessage>` },
   'a JSON Feed of n / 8 items': { format: 'feed', make: (n) => JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', items: Array.from({ length: many(n) }, (_, i) =>
     ({ id: `j${i}`, title: `Talks resume in Doha ${i}`, date_published: '2025-02-05T09:24:00+08:00', authors: [{ name: 'Jane Doe' }], content_html: '<p>DOHA (Xinhua) -- Talks resumed.</p>' })) }, null, 1) },
 };

@@ -246,16 +246,40 @@ export function lookupCity(city: string, region?: string): CityLookup {
 export function regionZone(region: string): { timezone: string; country: string } | undefined {
   const r = regionKey(regionWrittenOut(region));
   if (r === '') return undefined;
-  let zone: { timezone: string; country: string } | undefined;
+  // (The places of every region key, listed once: a file of thousands of stories from towns it lacks, each in a
+  // region of its own, asked of every place for each, a second a story.)
+  const index = regionIndex();
+  const codes = [REGION_COUNTRIES[r], ...(COUNTRY_ALSO[r] ?? [])].filter((c): c is string => c !== undefined);
+  const places = [...(index.get(r) ?? []), ...codes.flatMap((c) => index.get(`\u0000${c}`) ?? [])];
+  const zones = new Set(places.map((e) => e.timezone));
+  const first = places[0];
+  return zones.size === 1 && first !== undefined ? { timezone: first.timezone, country: first.country } : undefined;
+}
+
+/** The gazetteer's places by each region key they are in (`inRegion`'s), and by `\0` and their country code. */
+function regionIndex(): Map<string, Entry[]> {
+  if (regions !== undefined) return regions;
+  const built = new Map<string, Entry[]>();
+  const put = (k: string, e: Entry): void => {
+    const list = built.get(k) ?? [];
+    if (list[list.length - 1] !== e) list.push(e);
+    built.set(k, list);
+  };
+  // (An entry is in the index under each of its names: each counted once.)
+  const seen = new Set<Entry>();
   for (const list of byName().values()) {
     for (const e of list) {
-      if (!inRegion(e, r)) continue;
-      if (zone !== undefined && zone.timezone !== e.timezone) return undefined;
-      zone ??= { timezone: e.timezone, country: e.country };
+      if (seen.has(e)) continue;
+      seen.add(e);
+      put(`\u0000${e.iso2}`, e);
+      for (const v of [e.state_ansi, e.iso2, e.iso3]) if (v !== undefined) put(key(String(v)), e);
+      for (const v of [e.province, e.country, isoName(e.iso2)]) if (typeof v === 'string') for (const form of nameForms(v)) put(form, e);
     }
   }
-  return zone;
+  regions = built;
+  return built;
 }
+let regions: Map<string, Entry[]> | undefined;
 
 /**
  * The countries whose papers open a story with the city and a colon (`NEW DELHI: The …`, `DUBAI:`,

@@ -93,7 +93,7 @@ const IPTC_HEADER = /^[a-z]{2,5}\d{1,5}\s+\d\s+[a-z]{1,2}\s+\d{1,5}\b/iu;
 /** dpa's labels over its headline: the kind of version (`1ST LEAD`, `REFILE`, `EXTRA`, `(Achtung)`). */
 const IPTC_LABEL = /^(?:\d+(?:ST|ND|RD|TH) LEAD|LEAD|REFILE|EXTRA|URGENT|FLASH|CORRECTION|CORRECTS?|\(Achtung\)|ACHTUNG)$/iu;
 /** What a wire sends after the story for its customers alone (dpa's: `The following information is not intended for publication`, its contacts). */
-const NOT_FOR_PUBLICATION = /^(?:the following (?:information )?is not (?:intended )?for publication|\* \* \* \*)$/iu;
+const NOT_FOR_PUBLICATION = /^the following (?:information )?is not (?:intended )?for publication$/iu;
 /** dpa's sign-off closing the copy: the agency and its editors' initials (`dpa wsz jln npr`). */
 const DPA_SIGN_OFF = /^dpa(?: [a-z]{2,4}){1,6}$/u;
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
@@ -239,7 +239,8 @@ function open(message: { start: number; lines: string[] }, file: string): Opened
       else notes.push(`a second time of transmission, not used: ${q(text)}`);
       continue;
     }
-    if (started && NOT_FOR_PUBLICATION.test(line)) {
+    // (dpa's rule over it, `* * * *`, is its too: elsewhere such a rule may part a story's sections.)
+    if (started && (NOT_FOR_PUBLICATION.test(line) || (kind === 'IPTC 7901' && /^\* \* \* \*$/u.test(line)))) {
       withheld = 1;
       continue;
     }

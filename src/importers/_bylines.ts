@@ -233,7 +233,8 @@ function readParts(out: Byline, names: string): boolean {
       continue;
     }
     // (A writer's institution: `By Jane Doe, Michigan State University`, a title the byline has no field for.)
-    if (last !== undefined && INSTITUTION.test(part)) {
+    // (Not a place so named: `By Jane Doe, College Park`.)
+    if (last !== undefined && INSTITUTION.test(part) && !isPlace(part)) {
       (out.titles ??= []).push(part.trim());
       continue;
     }

@@ -88,6 +88,6 @@ export function lineOf(text: string, needle: string): number | undefined {
   return at < 0 ? undefined : text.slice(0, at).split('\n').length;
 }
 
-export function descendants(el: El, name: string): El[] {
-  return el.children.flatMap((c) => (typeof c === 'string' ? [] : [...(c.name === name ? [c] : []), ...descendants(c, name)]));
+export function descendants(el: El | undefined, name: string): El[] {
+  return (el?.children ?? []).flatMap((c) => (typeof c === 'string' ? [] : [...(c.name === name ? [c] : []), ...descendants(c, name)]));
 }

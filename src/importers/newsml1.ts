@@ -41,8 +41,6 @@ export function importNewsml1(root: El, text: string, ctx: ImportContext): Impor
   return result;
 }
 
-/** The descendants of an element that may be missing. */
-const under = (el: El | undefined, name: string): El[] => (el === undefined ? [] : descendants(el, name));
 /** A `FormalName` (or a `Property`'s `Value`), trimmed. */
 const formal = (el: El | undefined): string => squash(attr(el, 'FormalName') ?? '');
 /** The value of the `Property` of that name under `el`. */
@@ -71,7 +69,7 @@ function readItem(item: El, place: { text: string; from: number; to: number; lin
   }
 
   const top = child(item, 'NewsComponent');
-  const lines = child(top, 'NewsLines') ?? under(top, 'NewsLines')[0];
+  const lines = child(top, 'NewsLines') ?? descendants(top, 'NewsLines')[0];
   const line = (name: string): string => squash(textOf(child(lines, name)));
   const title = line('HeadLine');
   if (title === '') return { diagnostics: [diagnostic(Errors.ImportNoHeadline, at('HeadLine', 'NewsLines/HeadLine'), 'the NewsItem has no HeadLine in its NewsLines; a record needs its headline')] };
@@ -84,17 +82,17 @@ function readItem(item: El, place: { text: string; from: number; to: number; lin
   const diagnostics: Diagnostic[] = [];
   const fields: RecordFieldsOut = { id: '', title: withoutWireMarks(title, notes), ...stamped.fields };
 
-  const described = under(top, 'DescriptiveMetadata')[0];
+  const described = descendants(top, 'DescriptiveMetadata')[0];
   const language = formal(child(described, 'Language')) || squash(attr(item, 'lang') ?? '');
   if (language !== '' && isLanguageTag(language)) fields.language = language;
   else if (language !== '') notes.push(`language ${JSON.stringify(language)} is no language tag: not used`);
-  const keywords = unique([...children(described, 'Property'), ...under(described, 'Property')].filter((p) => formal(p).toLowerCase() === 'keyword').map((p) => squash(attr(p, 'Value') ?? '')).filter(Boolean));
+  const keywords = unique([...children(described, 'Property'), ...descendants(described, 'Property')].filter((p) => formal(p).toLowerCase() === 'keyword').map((p) => squash(attr(p, 'Value') ?? '')).filter(Boolean));
   if (keywords.length > 0) fields.tags = keywords;
 
   // Credits: the credit line and the provider are the agency; the byline the authors.
   const credits = new Credits(notes);
   if (line('CreditLine') !== '') credits.agency(line('CreditLine'), 'the credit line');
-  const party = formal(under(child(top, 'AdministrativeMetadata'), 'Party')[0]);
+  const party = formal(descendants(child(top, 'AdministrativeMetadata'), 'Party')[0]);
   if (party !== '') credits.agency(party, 'infosource');
   if (line('ByLine') !== '') credits.byline(line('ByLine'));
   const copyright = line('CopyrightLine');
@@ -106,7 +104,7 @@ function readItem(item: El, place: { text: string; from: number; to: number; lin
   takeClosingCredits(body.blocks, credits, notes);
 
   // The dateline: the location the story comes from, its printed DateLine's date (`STOCKHOLM, Aug 29, 2014 (AFP) -`).
-  const origin = under(described, 'Location').find((l) => (attr(l, 'HowPresent') ?? 'Origin') === 'Origin');
+  const origin = descendants(described, 'Location').find((l) => (attr(l, 'HowPresent') ?? 'Origin') === 'Origin');
   const city = property(origin, 'City');
   const country = property(origin, 'Country');
   const region = property(origin, 'CountryArea') || property(origin, 'WorldRegion');
@@ -124,7 +122,7 @@ function readItem(item: El, place: { text: string; from: number; to: number; lin
 
 /** The text `ContentItem`'s body: NITF (its body.content, byline and taglines), or the paragraphs its `DataContent` holds. */
 function readBody(top: El | undefined, credits: Credits, notes: string[]): Collected {
-  const items = under(top, 'ContentItem');
+  const items = descendants(top, 'ContentItem');
   const text = items.find((c) => /^text$/iu.test(formal(child(c, 'MediaType'))) && child(c, 'DataContent') !== undefined) ?? items.find((c) => child(c, 'DataContent') !== undefined);
   const content = child(text, 'DataContent');
   if (content === undefined) {
@@ -141,7 +139,7 @@ function readBody(top: El | undefined, credits: Credits, notes: string[]): Colle
 /** The photos of the item: each photo `ContentItem` with an address, its component's headline the caption and credit line the credit. */
 function pictures(top: El | undefined): ImageCandidate[] {
   const out: ImageCandidate[] = [];
-  for (const component of [top, ...under(top, 'NewsComponent')]) {
+  for (const component of [top, ...descendants(top, 'NewsComponent')]) {
     for (const c of children(component, 'ContentItem')) {
       const href = squash(attr(c, 'Href') ?? '');
       if (href === '' || !/^(?:photo|graphic|image)$/iu.test(formal(child(c, 'MediaType')))) continue;

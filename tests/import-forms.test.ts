@@ -300,6 +300,9 @@ const ROWS: [string, Form, Expected][] = [
   ['a name, then the agency (near miss)', by('By Jane Doe, Reuters'), { authors: ['Jane Doe'], agency: 'Reuters', noNote: /kept whole/, last: MORE }],
   // (Britain's agency, as PA's NITF bylines print it: real copy made "Press Association" an author.)
   ['a name, then the Press Association', by('By Jane Doe, Press Association'), { authors: ['Jane Doe'], agency: 'Press Association', last: MORE }],
+  // (AFP's: the given name in title case, the surname in capitals, as a name is written in a feed.)
+  ['AFP\'s byline, the surname in capitals', by('By Jean-Pierre DUPONT and Anne LE MOAL'), { authors: ['Jean-Pierre Dupont', 'Anne Le Moal'], last: MORE }],
+  ['a name then an agency in capitals (near miss)', by('By Jane Doe AP'), { authors: ['Jane Doe'], agency: 'AP', last: MORE }],
   // (A writer's institution, as The Conversation's and 360info's bylines print it: real copy made the university an author.)
   ['a name, then the writer\'s university', by('By Jane Doe, Michigan State University'), { authors: ['Jane Doe'], last: MORE }],
   ['a name, then the Press Association and a job', by('By Jane Doe, Press Association Political Correspondent'), { authors: ['Jane Doe'], agency: 'Press Association', last: MORE }],

@@ -2,6 +2,7 @@
 import { isPublication } from './_contributors.js';
 import { parseAgencyLine } from './_agencies.js';
 import { NAME_PARTICLES } from './_particles.js';
+import { isPostNominal } from './_suffix.js';
 
 
 /**
@@ -25,6 +26,7 @@ export function looksLikeName(s: string): boolean {
 
 /** `ZHANG YI` → `Zhang Yi` (China Daily prints bylines in capitals); names with lower case stay as printed. */
 export function nameCase(s: string): string {
+  if (/\p{L}/u.test(s) && s !== s.toUpperCase() && s !== s.toLowerCase()) return surnameInCapitals(s);
   if (!/\p{L}/u.test(s) || s !== s.toUpperCase() || s === s.toLowerCase()) return s;
   // (A roman numeral after the name stays in capitals: `JIM ROE III` → `Jim Roe III`; a "with" kept
   // between words, `JANE DOE WITH RED CROSS`, in lower case, as the byline reads in sentence case.)
@@ -33,6 +35,25 @@ export function nameCase(s: string): string {
     // (`MCDONALD` is McDonald, as every Mc name is written: QA, `Mcdonald` went into the author feed's path.
     // Not Mac, which is as often a name of its own: Mack, Macy.)
     .replace(/(?<=^|[\s'’-])Mc(\p{Ll})/gu, (_, c: string) => `Mc${c.toUpperCase()}`);
+}
+
+/**
+ * A name whose given names are in title case and whose surname is in capitals, as AFP prints its writers' (`Adam
+ * PLOWRIGHT`, `Jean-Pierre DUPONT`, `Anne LE MOAL`): the surname as a name is written. A suffix or post-nominal
+ * after it (`III`, `MBE`) stays as it is; anything else is the name as printed.
+ */
+function surnameInCapitals(s: string): string {
+  const words = s.trim().split(/\s+/u);
+  const caps = (w: string): boolean => /\p{Lu}{2}/u.test(w) && w === w.toUpperCase();
+  const after = (w: string): boolean => /^(?:II|III|IV|V)$/u.test(w) || isPostNominal(w);
+  const at = words.findIndex((w, i) => i > 0 && caps(w) && !after(w));
+  if (at < 1 || !words.slice(0, at).every((w) => /^\p{Lu}[\p{Ll}'’.-]/u.test(w) || /^\p{Lu}\.$/u.test(w))) return s;
+  const tail = words.slice(at);
+  const end = tail.findIndex((w, i) => i > 0 && after(w));
+  const surname = end < 0 ? tail : tail.slice(0, end);
+  // (An agency after a name, `Jane Doe AP`, is no surname.)
+  if (!surname.every(caps) || surname.some((w) => parseAgencyLine(w) !== undefined)) return s;
+  return [...words.slice(0, at), ...surname.map(nameCase), ...(end < 0 ? [] : tail.slice(end))].join(' ');
 }
 
 /** A publication named after a comma (`By Jane Doe, The New York Times`): no person starts with "The". */

@@ -7,6 +7,7 @@ import { collectBlocks, plainText, type Block, type Collected, type Inline } fro
 import { parseByline } from './_bylines.js';
 import type { Credits } from './_credits.js';
 import { parseHtml } from './_html.js';
+import { relatedTitle } from './_page.js';
 import { squash } from './_tree.js';
 import { isValidTimeZone } from '../core/_dates.js';
 import { hrefOf } from '../core/_record-urls.js';
@@ -63,8 +64,9 @@ export function withoutFeedChrome(blocks: Block[], notes: string[]): void {
   for (let k = blocks.length - 1; k >= 0; k--) {
     const b = blocks[k] as Block;
     const linked = links(b);
-    const m = /^(?:Related|Read more|See also|Also read|Read also)\s*:\s*(.+)$/iu.exec(text(b));
-    if (m === null || linked.length !== 1 || (linked[0]?.text ?? '').trim() !== (m[1] ?? '').trim()) continue;
+    // (The labels the text importer knows such lines by, in every language it reads: `relatedTitle`.)
+    const title = relatedTitle(text(b))?.trim();
+    if (title === undefined || title === '' || linked.length !== 1 || (linked[0]?.text ?? '').trim() !== title) continue;
     blocks.splice(k, 1);
     dropped(b, 'a link to another story');
   }

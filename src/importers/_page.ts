@@ -157,6 +157,13 @@ export function isRelated(text: string): boolean {
   return RELATED.test(text) && (title === undefined || title === '' || !endsSentence(title));
 }
 
+/** The headline a line linking another story names (`Related: <a headline>`, `Leia também: …`), or undefined for another line. */
+export function relatedTitle(text: string): string | undefined {
+  if (!isRelated(text)) return undefined;
+  const groups = RELATED.exec(text)?.groups;
+  return groups?.['title'] ?? groups?.['barTitle'];
+}
+
 /**
  * A heading of a list of stories or topics ("Related topics", "More on this story", "Most viewed"), whose
  * items may stand a blank line apart: the list goes on past them (not after "Read more: <a headline>").

@@ -159,6 +159,9 @@ const ROWS: [string, Form, Expected][] = [
   ['two names in capitals, then AP\'s job', by('By JANE DOE and TOM HALE AP Business Writers'), { authors: ['Jane Doe', 'Tom Hale'], agency: 'AP', last: MORE }],
   // An agency after a spaced slash or in brackets, and `Story by`, `Written by` (QA: left in the body, no credit read).
   ['an agency after a spaced slash', by('By Jane Doe / Bloomberg'), { authors: ['Jane Doe'], agency: 'Bloomberg', last: MORE }],
+  // (NTB's partner: real copy kept `Geir Molnes / Faktisk.no` as one author.)
+  ['a publication\'s web address after a spaced slash', by('By Geir Molnes / Faktisk.no'), { authors: ['Geir Molnes'], note: /publication after the byline not kept \(not a known agency\): "Faktisk\.no"/, last: MORE }],
+  ['a second name after a spaced slash, not taken for a publication', by('By Jane Doe / Tom Hale', FIELD), { authors: ['Jane Doe / Tom Hale'], noNote: /publication after the byline/, last: MORE }],
   ['an agency in brackets after the name', by('By Jane Doe (Reuters)'), { authors: ['Jane Doe'], agency: 'Reuters', last: MORE }],
   ['Story by', by('Story by Jane Doe'), { authors: ['Jane Doe'], last: MORE }],
   ['Written by, two names', by('Written by Jane Doe and Tom Hale'), { authors: ['Jane Doe', 'Tom Hale'], last: MORE }],
@@ -486,6 +489,10 @@ const ROWS: [string, Form, Expected][] = [
   // (This session's forms, read alike in every format.)
   ['Reuters\' lead of two cities', lead('NEW YORK/WASHINGTON, Feb 4 (Reuters) - Shares fell in early trade.'), { agency: 'Reuters', city: 'New York/Washington', last: MORE }],
   ['AFP\'s lead in title case', lead('Paris (AFP) - Shares fell in early trade.'), { agency: 'AFP', city: 'Paris', first: 'Shares fell in early trade.', last: MORE }],
+  // (dpa's real copy: `San Diego (tca/dpa) -`, the Tribune Content Agency's story through dpa, had no dateline.)
+  ['a partner\'s copy through an agency, the city in title case', lead('San Diego (tca/dpa) - Fans filled the stadium.'), { agency: 'tca/dpa', city: 'San Diego', first: 'Fans filled the stadium.', last: MORE }],
+  ['a partner\'s copy through an agency, the city in capitals', lead('SAN DIEGO (tca/dpa) - Fans filled the stadium.'), { agency: 'tca/dpa', city: 'San Diego', first: 'Fans filled the stadium.', last: MORE }],
+  ['a partner before an agency the list does not know: no lead', lead('Springfield (tca/xyz) - Fans filled the stadium.'), { first: 'Springfield (tca/xyz) - Fans filled the stadium.', last: MORE }],
   ['PTI\'s lead without a dash', lead('New Delhi, Feb 4 (PTI) Shares fell in early trade.'), { agency: 'PTI', city: 'New Delhi', date: '2025-02-04', last: MORE }],
   ['AP\'s city with a prefix in lower case', lead('McALLEN, Texas (AP) — Crowds gathered at the bridge.'), { agency: 'AP', city: 'McAllen', last: MORE }],
   ['a hyphenated region', lead('BISSAU, Guinea-Bissau (Reuters) - Crowds gathered at the port.'), { agency: 'Reuters', city: 'Bissau', last: MORE }],

@@ -320,7 +320,9 @@ const DAYS_AFTER = 2;
 /**
  * Leads of other wires and papers, each read only with a city the gazetteer knows (the city kept as printed):
  * - a city in title case before an agency the list knows in brackets and a dash: AFP's and dpa's English
- *   leads (`Paris (AFP) -`, `Berlin (dpa) -`, `Kyiv, Feb 4 (AFP) -`; `Macron (AFP) -` is not one);
+ *   leads (`Paris (AFP) -`, `Berlin (dpa) -`, `Kyiv, Feb 4 (AFP) -`; `Macron (AFP) -` is not one), a
+ *   partner's copy that the agency sends before its name (`San Diego (tca/dpa) -`: the Tribune Content
+ *   Agency's, through dpa), credited as printed, as a lead in capitals has it (`SAN DIEGO (tca/dpa) -`);
  * - a city in any case, a date or none, and an agency the list knows with no dash, before a capital: PTI's
  *   and IANS's (`New Delhi, Feb 4 (PTI) The …`, `MUMBAI (IANS) Shares …`);
  * - a city in capitals and a colon before a capital, as Indian and Pakistani papers print it (`NEW DELHI: The
@@ -328,13 +330,15 @@ const DAYS_AFTER = 2;
  * - CNN's: a city in title case, its region, and `CNN —` (`Valencia, Spain CNN —`).
  */
 let agencyLead: RegExp | undefined;
+/** A partner's short name before its agency's, one word of letters (`tca` in `(tca/dpa)`). */
+const PARTNER = String.raw`\p{L}[\p{L}\p{N}&.]{1,15}`;
 /** CNN's, the city in title case, its region, and CNN with no brackets: `Valencia, Spain CNN —`. */
 const CNN_LEAD = new RegExp(String.raw`^(?<city>\p{Lu}[\p{L}.'’]*(?:[ -]\p{Lu}[\p{L}.'’]*)*)(?:, (?<region>${REGION}))? (?<agency>CNN) (?:—|–|--)\s+(?<rest>\S[\s\S]*)$`, 'u');
 const COLON_LEAD = new RegExp(String.raw`^(?<city>${CITY_WORD}(?:[ -]${CITY_WORD})*): (?<rest>[\p{Lu}\d"“‘'][\s\S]*)$`, 'u');
 function otherEnglishLead(paragraph: string): DatelineLead | undefined {
   agencyLead ??= new RegExp(
     String.raw`^(?<city>\p{Lu}[\p{L}.'’]*(?:[ -](?:\p{Lu}[\p{L}.'’]*|de|del|es|al|el|am|upon|on|sur|en))*)` +
-      String.raw`(?:, (?<month>${MONTH})(?<dot>\.)? (?<day>\d{1,2}))? \((?<agency>${AGENCY}(?:${JOINED}${AGENCY})*)\)` +
+      String.raw`(?:, (?<month>${MONTH})(?<dot>\.)? (?<day>\d{1,2}))? \((?<agency>(?:${PARTNER}\/)?${AGENCY}(?:${JOINED}${AGENCY})*)\)` +
       String.raw`(?: ?(?:--|—|–|-)\s+|\.-\s*|\s+(?=[\p{Lu}\d"“‘']))(?<rest>\S[\s\S]*)$`,
     'u',
   );

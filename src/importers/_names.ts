@@ -138,14 +138,21 @@ export function isLoneInitial(part: string): boolean {
 
 /**
  * An agency after a spaced slash or in brackets at the end of a byline (`Jane Doe / Bloomberg`, `Jane Doe
- * (Reuters)`), put after a bar, where bylines print one (`Jane Doe | Bloomberg`); any other byline as it is.
+ * (Reuters)`), put after a bar, where bylines print one (`Jane Doe | Bloomberg`); so is a publication named
+ * by its web address after a spaced slash, as NTB prints a partner's (`Geir Molnes / Faktisk.no`), which is
+ * noted there. Any other byline as it is.
  */
 export function agencyAsAfterBar(byline: string): string {
   const tail = /^(.+?)(?:\s\/\s*([^/|]+)|\s*\(([^()|]+)\))$/u.exec(byline);
   const agency = (tail?.[2] ?? tail?.[3])?.trim();
-  if (tail === null || agency === undefined || byline.includes('|') || parseAgencyLine(agency.replace(/^the\s+/iu, '')) === undefined) return byline;
+  if (tail === null || agency === undefined || byline.includes('|')) return byline;
+  const site = tail[2] !== undefined && WEB_ADDRESS.test(agency);
+  if (!site && parseAgencyLine(agency.replace(/^the\s+/iu, '')) === undefined) return byline;
   return `${tail[1]} | ${agency}`;
 }
+
+/** A publication's web address as a byline prints it (`Faktisk.no`, `news.example.com`): no person's name has a dot between letters. */
+const WEB_ADDRESS = /^(?:[\p{L}\p{N}][\p{L}\p{N}-]*\.)+\p{L}{2,12}$/u;
 
 /**
  * A name with its agency after it and no comma, as AP signs (`JIM MORRIS Associated Press`): the name

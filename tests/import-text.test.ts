@@ -610,6 +610,18 @@ describe('importText: fixtures', () => {
     expect(only(importText(page('Update 2: what we know about the storm'), { file: 'c.txt', timezone: 'Asia/Shanghai' })).fields.title).toBe('Update 2: what we know about the storm');
   });
 
+  it.each([
+    ['Parliament passed the act*** TRANSLATED ***', '*** TRANSLATED ***'],
+    ['*** URGENT *** Parliament passed the act', '*** URGENT ***'],
+  ])('leaves a desk\'s mark between asterisks out of the headline %j, with a note (STT\'s real copy kept "*** TRANSLATED ***")', (headline, mark) => {
+    const page = (title: string): string => ['Home | World', '', title, '', 'Updated: 2025-03-06 09:24', '', 'HELSINKI, March 6 (STT) -- The vote was close.', ''].join('\n');
+    const story = only(importText(page(headline), { file: 'c.txt', timezone: 'Asia/Shanghai' }));
+    expect(story.fields.title).toBe('Parliament passed the act');
+    expect(story.notes).toContain(`the wire's mark ${JSON.stringify(mark)} is left out of the headline`);
+    // Asterisks that are no such mark stay, and so does a headline that is a mark alone.
+    for (const kept of ['Stars *** shine', 'Five stars ***', '*** TRANSLATED ***']) expect(only(importText(page(kept), { file: 'c.txt', timezone: 'Asia/Shanghai' })).fields.title).toBe(kept);
+  });
+
   it('reads an AP editor\'s note ("EDITOR\'S NOTE — …") as no dateline, and the dateline after it', () => {
     const text = ['Home | World', '', 'Note test', '', 'Updated: 2025-10-12 09:24', '', "EDITOR'S NOTE — This story contains descriptions of violence.", '', 'BEIRUT (AP) — Body paragraph.', ''].join('\n');
     const story = only(importText(text, { file: 'c.txt', timezone: 'Asia/Shanghai' }));

@@ -33,16 +33,27 @@ const CORRECTION_MARKS = /^(?:(?:CORRECTED|REFILE|RPT|UPDATE\s*\d+|WRAPUP\s*\d+)
 const WIRE_MARKS = /^(?:(?:CORRECTED|REFILE|RPT|UPDATE ?\d+|WRAPUP ?\d+)-)+/;
 
 /**
+ * A mark for the desk between runs of asterisks at either end of a headline, as STT sends its machine
+ * translations (`… gained confidence*** TRANSLATED ***`): capitals and spaces between three asterisks or more.
+ */
+const STARRED_MARK = /^\s*\*{3,6} ?\p{Lu}[\p{Lu} ]{2,30}\*{3,6}|\*{3,6} ?\p{Lu}[\p{Lu} ]{2,30}\*{3,6}\s*$/u;
+
+/**
  * The headline without a wire's marks (`UPDATE 2-German factory orders rebound` → `German factory orders
  * rebound`): they say which version of the story this is, which the feeds say with `updated`; kept, a
- * correction changed the headline readers see (QA). A headline that is marks alone stays as it is.
+ * correction changed the headline readers see (QA). A mark for the desk between asterisks at either end
+ * (`*** TRANSLATED ***`) goes too, noted: it tells the desk what the copy is, and no reader should see it.
+ * A headline that is marks alone stays as it is.
  */
 export function withoutWireMarks(title: string, notes: string[]): string {
+  const starred = STARRED_MARK.exec(title)?.[0];
+  const unstarred = starred === undefined || starred.trim().length === title.trim().length ? title : title.replace(starred, '').trim();
+  if (unstarred !== title) notes.push(`the wire's mark ${JSON.stringify(starred?.trim())} is left out of the headline`);
   // (As wires print them, in capitals before a hyphen: "Update 2: what we know" is a headline. Review.)
-  const mark = WIRE_MARKS.exec(title)?.[0];
-  if (mark === undefined || mark.length === title.length) return title;
+  const mark = WIRE_MARKS.exec(unstarred)?.[0];
+  if (mark === undefined || mark.length === unstarred.length) return unstarred;
   notes.push(`the wire's mark ${JSON.stringify(mark.trim())} is left out of the headline`);
-  return title.slice(mark.length);
+  return unstarred.slice(mark.length);
 }
 
 /**

@@ -118,6 +118,20 @@ const AP_ALERT = [
   '\u0004',
 ].join('\r\n');
 
+/** AP's digest of headlines, each on a line of its own led by `^` with no `<` (the layout of a real capture; our own words). */
+const AP_DIGEST = [
+  '\u0016\u0016\u0001a0414\u001f-----',
+  'r e\u0013\u0011 AP-Top-World-Headlines     02-05 0060',
+  `${STX}^*9006< ^AP-Top-World-Headlines,0060<`,
+  '^AP Top World News at 9:20 a.m. GMT<',
+  '^Envoys gather in Doha for next round of truce talks',
+  '^Aid convoy reaches coastal camp after three-day wait',
+  '^Storm closes ports along the northern coast',
+  '',
+  `\t   ${ETX}AP-WF-02-05-25 0920GMT<`,
+  '\u0004',
+].join('\r\n');
+
 /**
  * IPTC 7901 as dpa's English service sends it (its layout as real captures hold it; our own words): SOH and the
  * header, no ZCZC, the keyword ending in a slash, STX, a label and the headline, the byline ending ` =`,
@@ -217,6 +231,18 @@ describe('ANPA 1312 as AP\'s wire sends it', () => {
     expect(story?.fields).toMatchObject({ title: 'Mediators say the second stage of the Gaza cease-fire will begin on Saturday.', date: '2025-02-05T11:02:00+00:00', dateline: { city: 'Doha' } });
     expect(story?.body).toBe('Mediators say the second stage of the Gaza cease-fire will begin on Saturday.');
     expect(story?.notes).toContain('no head line: the headline is the alert\'s text, "Mediators say the second stage of the Gaza cease-fire will begin on Saturday."');
+  });
+});
+
+describe('ANPA 1312 digests', () => {
+  it('keeps each line of a digest of headlines a paragraph of its own (a real capture\'s were joined into one)', async () => {
+    const dir = await site({ 'digest.txt': AP_DIGEST });
+    const [report] = await dryRun(dir, ['digest.txt']);
+    expect(report?.diagnostics).toEqual([]);
+    const story = report?.stories[0]?.story;
+    expect(story?.fields).toMatchObject({ title: 'AP Top World News at 9:20 a.m. GMT', date: '2025-02-05T09:20:00+00:00' });
+    // (Paragraphs, not subheadings: short lines alone, with no prose between them, are a list.)
+    expect(story?.body).toBe(['Envoys gather in Doha for next round of truce talks', 'Aid convoy reaches coastal camp after three-day wait', 'Storm closes ports along the northern coast'].join('\n\n'));
   });
 });
 

@@ -94,6 +94,12 @@ const IPTC_HEADER = /^[a-z]{2,5}\d{1,5}\s+\d\s+[a-z]{1,2}\s+\d{1,5}\b/iu;
 const IPTC_LABEL = /^(?:\d+(?:ST|ND|RD|TH) LEAD|LEAD|REFILE|EXTRA|URGENT|FLASH|CORRECTION|CORRECTS?|\(Achtung\)|ACHTUNG)$/iu;
 /** What a wire sends after the story for its customers alone (dpa's: `The following information is not intended for publication`, its contacts). */
 const NOT_FOR_PUBLICATION = /^the following (?:information )?is not (?:intended )?for publication$/iu;
+/**
+ * An ANPA line led by `^` that ends with neither `<` nor `=`: text on a line of its own, not a head line. As
+ * received: not an agate table's row, which a control character leads (`\x08^;W;L;Pct`; its tables are still
+ * read as text).
+ */
+const CARET_LINE = /^\^(?![^\n]*[<=]\s*$)/u;
 /** dpa's sign-off closing the copy: the agency and its editors' initials (`dpa wsz jln npr`). */
 const DPA_SIGN_OFF = /^dpa(?: [a-z]{2,4}){1,6}$/u;
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
@@ -294,6 +300,14 @@ function open(message: { start: number; lines: string[] }, file: string): Opened
         if (LATER_NOTE.test(line.replace(EDITORS, '').trim())) later = true;
         continue;
       }
+      // (AP's head lines end with `<` or, a byline's, `=`; a line led by `^` with neither after the headline is
+      // text, a line of its own: the items of a digest, `AP Top Entertainment News`, were joined into one.)
+      if (kind === 'ANPA 1312' && head.length > 0 && CARET_LINE.test(raw)) {
+        wrapped.push({ lines: [line], n });
+        started = true;
+        gap = false;
+        continue;
+      }
       const previous = head[head.length - 1];
       // (One such line, right under the byline: `By JANE DOE, Associated Press Writer`, as the text importer reads it.)
       if (previous !== undefined && previous !== joined && /^By\s/iu.test(previous.text) && WRITER_LINE.test(line)) {
@@ -305,7 +319,7 @@ function open(message: { start: number; lines: string[] }, file: string): Opened
       continue;
     }
     const last = wrapped[wrapped.length - 1];
-    if (indented || last === undefined || (gap && kind === 'IPTC 7901')) wrapped.push({ lines: [line], n });
+    if (indented || last === undefined || (gap && kind === 'IPTC 7901') || (kind === 'ANPA 1312' && CARET_LINE.test(raw))) wrapped.push({ lines: [line], n });
     else last.lines.push(line);
     started = true;
     gap = false;

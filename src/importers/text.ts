@@ -221,7 +221,10 @@ function importPage(input: string, ctx: Parameters<Importer>[1]): ImportResult {
     fields.image = image;
     if (imageUrl === undefined) notes.push(`photo ${caption === undefined ? 'credit' : 'caption and credit'} found but no image URL: add image.url to show the photo`);
   }
-  const markdown = body.map((b, k) => (k > 0 && k < body.length - 1 && isSubheading(b) ? markdownHeading(b.text) : markdownText(b.text))).join('\n\n');
+  // (Subheadings part prose: a body of short lines alone is a list, as a digest of headlines is, whose lines
+  // stay paragraphs. QA: AP's `AP Top Entertainment News` came out as headings between two paragraphs.)
+  const prose = body.some((b) => !isSubheading(b));
+  const markdown = body.map((b, k) => (prose && k > 0 && k < body.length - 1 && isSubheading(b) ? markdownHeading(b.text) : markdownText(b.text))).join('\n\n');
 
   const id = page.explicitId ?? contentId(fields.title, dates.date, ctx.timezone);
   return { stories: [{ fields: { ...fields, id, title: fields.title, date: dates.date }, body: markdown, notes }], diagnostics };

@@ -133,6 +133,41 @@ const AP_DIGEST = [
 ].join('\r\n');
 
 /**
+ * AP's agate standings (the layouts of real captures; made-up figures): rows led by a backspace, cells parted by `;`
+ * (the header's first empty), a DLE holding a name's words together, `{` for a half, `_` for none; section lines
+ * led by `^` between the tables; a later layout's row parts its first cell by US and the others by RS fillers.
+ */
+const BS = '\u0008';
+const DLE = '\u0010';
+const AP_AGATE = [
+  '\u0016\u0016\u0001a0415\u001f-----',
+  'r z\u0014\u0012 BC-SOC--LeagueGlance     02-05 0200',
+  `${STX}^BC-SOC--League Glance<`,
+  '^Harbour League Standings=',
+  '^All Times GMT=',
+  '^By The Associated Press=',
+  '^North Group=',
+  `${BS}^;W;L;Pct;GB${DLE} `,
+  `${BS}Port${DLE} Ellen;12;3;.800;_${DLE} `,
+  `${BS}Kilbride;10;5;.667;2{${DLE} `,
+  '^South Group=',
+  `${BS}^;W;L;Pct;GB${DLE} `,
+  `${BS}Marsh${DLE} End;9;6;.600;_${DLE} `,
+  `${BS}Arden;4;11;.267;5${DLE} `,
+  '^Wild Card=',
+  `${BS}\u001e\u001f\u001e W\u001e \u001e L\u001e \u001e GB`,
+  `${BS}Kilbride\u001f\u001e 10\u001e \u001e 5\u001e \u001e _`,
+  `${BS}Arden\u001f\u001e 4\u001e \u001e 11\u001e \u001e 5{`,
+  '^Sunday\'s Games=',
+  '\t   Port Ellen 2, Arden 1',
+  '\t   Kilbride 3, Marsh End 3',
+  '\t   Arden 0, Kilbride 4<',
+  '',
+  `\t   ${ETX}AP-WF-02-05-25 1815GMT<`,
+  '\u0004',
+].join('\r\n');
+
+/**
  * IPTC 7901 as dpa's English service sends it (its layout as real captures hold it; our own words): SOH and the
  * header, no ZCZC, the keyword ending in a slash, STX, a label and the headline, the byline ending ` =`,
  * paragraphs not indented but a blank line apart, the information not for publication, the sign-off, ETX and the
@@ -243,6 +278,38 @@ describe('ANPA 1312 digests', () => {
     expect(story?.fields).toMatchObject({ title: 'AP Top World News at 9:20 a.m. GMT', date: '2025-02-05T09:20:00+00:00' });
     // (Paragraphs, not subheadings: short lines alone, with no prose between them, are a list.)
     expect(story?.body).toBe(['Envoys gather in Doha for next round of truce talks', 'Aid convoy reaches coastal camp after three-day wait', 'Storm closes ports along the northern coast'].join('\n\n'));
+  });
+});
+
+describe('ANPA 1312 agate tables', () => {
+  it('keeps AP\'s agate rows as tables, in both layouts, with the lines between them; a day\'s results stay paragraphs (real captures were one paragraph)', async () => {
+    const dir = await site({ 'agate.txt': AP_AGATE });
+    const [report] = await dryRun(dir, ['agate.txt']);
+    expect(report?.diagnostics).toEqual([]);
+    const story = report?.stories[0]?.story;
+    expect(story?.fields).toMatchObject({ title: 'Harbour League Standings', date: '2025-02-05T18:15:00+00:00', agency: { name: 'Associated Press' } });
+    expect(story?.body).toBe([
+      'All Times GMT',
+      '## North Group',
+      '|  | W | L | Pct | GB |\n| --- | --- | --- | --- | --- |\n| Port Ellen | 12 | 3 | .800 | — |\n| Kilbride | 10 | 5 | .667 | 2½ |',
+      '## South Group',
+      '|  | W | L | Pct | GB |\n| --- | --- | --- | --- | --- |\n| Marsh End | 9 | 6 | .600 | — |\n| Arden | 4 | 11 | .267 | 5 |',
+      '## Wild Card',
+      '|  | W | L | GB |\n| --- | --- | --- | --- |\n| Kilbride | 10 | 5 | — |\n| Arden | 4 | 11 | 5½ |',
+      'Sunday\'s Games',
+      'Port Ellen 2, Arden 1',
+      'Kilbride 3, Marsh End 3',
+      'Arden 0, Kilbride 4',
+    ].join('\n\n'));
+    expect(story?.notes).toContain('the wire\'s agate tables (3) kept as tables');
+    // And the build renders them as HTML tables.
+    expect((await runCli(['import', 'agate.txt'], dir)).code).toBe(0);
+    expect((await runCli(['build'], dir)).code).toBe(0);
+    const feed = JSON.parse(await readFile(join(dir, 'dist', 'feed.json'), 'utf8')) as { items: { content_html: string }[] };
+    const html = feed.items[0]?.content_html ?? '';
+    expect(html.match(/<table>/g)).toHaveLength(3);
+    expect(html).toContain('<td>Port Ellen</td>');
+    expect(html).toContain('<td>2½</td>');
   });
 });
 

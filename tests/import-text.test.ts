@@ -610,6 +610,24 @@ describe('importText: fixtures', () => {
     expect(only(importText(page('Update 2: what we know about the storm'), { file: 'c.txt', timezone: 'Asia/Shanghai' })).fields.title).toBe('Update 2: what we know about the storm');
   });
 
+  it('reads a short line between paragraphs as a subheading, and three or more short lines in a row as a list\'s lines (paragraphs)', () => {
+    const page = ['Home | World', '', 'Harbour reopens', '', 'Updated: 2025-03-06 09:24', '',
+      'BERLIN, March 6 (Reuters) -- The harbour reopened on Thursday, officials said.', '', 'What comes next', '',
+      'Ships will queue outside the breakwater for days, the port said.', '', 'The first ships in were:', '',
+      'Northern Star', '', 'Arden Bay', '', 'Marsh Queen', '', 'More are expected on Friday, the port said.', ''].join('\n');
+    const story = only(importText(page, { file: 'c.txt', timezone: 'Asia/Shanghai' }));
+    expect(story.body.split('\n\n')).toEqual([
+      'The harbour reopened on Thursday, officials said.',
+      '## What comes next',
+      'Ships will queue outside the breakwater for days, the port said.',
+      'The first ships in were:',
+      'Northern Star',
+      'Arden Bay',
+      'Marsh Queen',
+      'More are expected on Friday, the port said.',
+    ]);
+  });
+
   it.each([
     ['Parliament passed the act*** TRANSLATED ***', '*** TRANSLATED ***'],
     ['*** URGENT *** Parliament passed the act', '*** URGENT ***'],

@@ -5,7 +5,7 @@
  * the blocks as Markdown, every character of the copy as text.
  */
 import { BLOCK_LEVEL, child, children, CONTAINERS, descendants, DROPPED, HEADINGS, squash, textOf, type El } from './_tree.js';
-import { markdownHeading, markdownText } from './record.js';
+import { markdownHeading, markdownTable, markdownText } from './record.js';
 import { LINK_SCHEMES } from '../core/_urls.js';
 
 // ----- The model -----
@@ -345,12 +345,8 @@ export function renderBlocks(blocks: Block[]): string {
         }
         case 'list':
           return b.items.map((item, n) => `${b.ordered ? `${n + 1}.` : '-'} ${renderInline(item).replace(/\n/g, '\n   ')}`).join('\n');
-        case 'table': {
-          const width = Math.max(...b.rows.map((r) => r.length));
-          const row = (cells: string[]): string => `| ${Array.from({ length: width }, (_, i) => markdownText(cells[i] ?? '')).join(' | ')} |`;
-          const [header = [], ...rest] = b.rows;
-          return [row(header), `|${' --- |'.repeat(width)}`, ...rest.map(row)].join('\n');
-        }
+        case 'table':
+          return markdownTable(b.rows);
       }
     })
     .filter((s) => s.trim() !== '')

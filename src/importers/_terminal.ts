@@ -15,7 +15,8 @@ import type { Diagnostic } from '../types.js';
 import { EMBARGOED_COPY, WITHDRAWN } from './_story.js';
 import { q } from './_text-problems.js';
 import { joinLines } from './_text-body.js';
-import type { ImportContext, ImportResult, Importer } from './types.js';
+import { markdownTable } from './record.js';
+import type { ImportContext, ImportedStory, ImportResult, Importer } from './types.js';
 
 /** One message opened: the page's lines, the capture's line of each (1-based), and what the envelope said. */
 interface Opened {
@@ -33,6 +34,8 @@ interface Opened {
   start: number;
   /** The wire's summary of the story, among its head lines (AP's). */
   summary?: string;
+  /** ANPA's agate tables, each standing in the page as the paragraph `tableToken(k)` (see `withTables`). */
+  tables: string[][][];
 }
 
 /**
@@ -100,6 +103,34 @@ const NOT_FOR_PUBLICATION = /^the following (?:information )?is not (?:intended 
  * read as text).
  */
 const CARET_LINE = /^\^(?![^\n]*[<=]\s*$)/u;
+/**
+ * A row of an ANPA agate table (AP's standings, results in columns): a backspace leads it, a DLE holds two
+ * words of a cell together (`Tampa<DLE> Bay`); the header's first cell is empty. Its cells are parted by `;`
+ * (`^;W;L;Pct;GB`), or, in AP's later layout, the first by a US and the others by RS fillers and spaces
+ * (`Tampa<DLE> Bay<US><RS> 73<RS> <RS> 52`).
+ */
+const AGATE_ROW = /^\u0008/u;
+
+/** The cells of an agate row as received (`AGATE_ROW`), or undefined for a row of one cell (a line of text). */
+function agateCells(raw: string): string[] | undefined {
+  const row = raw.replace(/^\u0008\^?/u, '').replace(/\u0010/gu, '').replace(/[<=]\s*$/u, '');
+  const clean = (cell: string): string => agateCell(cell.replace(CONTROLS, ' ').replace(/\s+/gu, ' '));
+  if (row.includes(';')) return row.split(';').map(clean);
+  const us = row.indexOf('\u001f');
+  if (us < 0) return undefined;
+  return [clean(row.slice(0, us)), ...row.slice(us + 1).split(/[\u001e\s]+/u).filter((c) => c !== '').map(clean)];
+}
+/**
+ * What stands for table `k` in the page the text importer reads (a paragraph no copy holds: private-use
+ * characters, refused in the copy itself), replaced by the table once the story is read (`withTables`).
+ */
+const tableToken = (k: number): string => `\uE000${k}\uE000`;
+/** A cell of an agate table as printed: AP's `{` is a half (`6{` games behind is 6½), `_` alone a dash. */
+const agateCell = (cell: string): string => {
+  const t = cell.trim().replace(/\{/gu, '½');
+  return t === '_' ? '—' : t;
+};
+
 /** dpa's sign-off closing the copy: the agency and its editors' initials (`dpa wsz jln npr`). */
 const DPA_SIGN_OFF = /^dpa(?: [a-z]{2,4}){1,6}$/u;
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
@@ -200,6 +231,20 @@ function open(message: { start: number; lines: string[] }, file: string): Opened
   let headerSeen = false;
   /** The byline a writer's line was joined to. */
   let joined: { text: string; n: number } | undefined;
+  const tables: string[][][] = [];
+  /** The table the last line was a row of: the next row goes on with it. */
+  let table: string[][] | undefined;
+  /** Copy that holds the tables' stand-ins itself is read without tables (its rows as paragraphs). */
+  const tablesRead = kind === 'ANPA 1312' && !message.lines.some((l) => l.includes('\uE000'));
+  /**
+   * The body starts at a table: the head's lines after the headline, but for the byline, are the story's
+   * first paragraphs (a standings' `All Times EDT`, `AMERICAN LEAGUE`, `East Division` over its first table).
+   */
+  const startBody = (): void => {
+    const after = head.splice(1);
+    head.push(...after.filter((h) => /^By\s/iu.test(h.text)));
+    for (const h of after) if (!/^By\s/iu.test(h.text)) wrapped.push({ lines: [h.text], n: h.n });
+  };
   // (Two head lines AP sent on one, `^*9006< ^AP-Top-Entertainment-Headlines,0176<`: apart, each on the line.)
   const rows = message.lines.flatMap((raw, k) => (kind === 'ANPA 1312' ? raw.split(/(?<=[<=])\s+(?=\^)/u) : [raw]).map((r) => ({ raw: r, n: message.start + k })));
   for (const { raw, n } of rows) {
@@ -224,6 +269,20 @@ function open(message: { start: number; lines: string[] }, file: string): Opened
       continue;
     }
     const line = kind === 'ANPA 1312' ? typeset(unmark(text)) : unmark(text);
+    const cells = tablesRead && AGATE_ROW.test(raw) ? agateCells(raw) : undefined;
+    if (cells !== undefined && cells.length > 1) {
+      if (!started) startBody();
+      if (table === undefined) {
+        tables.push((table = []));
+        wrapped.push({ lines: [tableToken(tables.length - 1)], n });
+      }
+      table.push(cells);
+      started = true;
+      gap = false;
+      continue;
+    }
+    const afterTable = table !== undefined;
+    table = undefined;
     const anpa = ANPA_TRAILER.exec(line)?.groups;
     const iptc = IPTC_TRAILER.exec(text)?.groups;
     if (iptc !== undefined && iptc['gmt'] === undefined) notes.push(`the time of transmission ${q(text)} names no zone: read as GMT, as the wire's others say`);
@@ -319,7 +378,7 @@ function open(message: { start: number; lines: string[] }, file: string): Opened
       continue;
     }
     const last = wrapped[wrapped.length - 1];
-    if (indented || last === undefined || (gap && kind === 'IPTC 7901') || (kind === 'ANPA 1312' && CARET_LINE.test(raw))) wrapped.push({ lines: [line], n });
+    if (indented || last === undefined || afterTable || (gap && kind === 'IPTC 7901') || (kind === 'ANPA 1312' && /^\^/u.test(raw))) wrapped.push({ lines: [line], n });
     else last.lines.push(line);
     started = true;
     gap = false;
@@ -369,7 +428,7 @@ function open(message: { start: number; lines: string[] }, file: string): Opened
     put(p.text, p.n);
   }
   if (summary !== undefined) notes.push(`the wire's summary of the story is the record's summary: ${q(summary.text)}`);
-  return { lines, from, notes, paragraphs, head, start: message.start, ...(slugName === undefined ? {} : { slug: slugName }), ...(add === undefined ? {} : { add }), ...(summary === undefined ? {} : { summary: summary.text }) };
+  return { lines, from, notes, paragraphs, head, start: message.start, tables, ...(slugName === undefined ? {} : { slug: slugName }), ...(add === undefined ? {} : { add }), ...(summary === undefined ? {} : { summary: summary.text }) };
 }
 
 /**
@@ -400,8 +459,11 @@ export function terminalImporter(importText: Importer): Importer {
         continue;
       }
       if (take !== undefined) {
+        // (The add's tables go on after the take's: their stand-ins numbered on.)
+        const shift = take.tables.length;
+        take.tables.push(...opened.tables);
         for (const p of opened.paragraphs) {
-          take.lines.push('', p.text);
+          take.lines.push('', p.text.replace(/\uE000(\d+)\uE000/gu, (_, k: string) => tableToken(Number(k) + shift)));
           take.from.push(p.n, p.n);
         }
         take.notes.push(`the wire's add at line ${opened.start} (${q(opened.add ?? '')}) joined to the story: ${opened.paragraphs.length} paragraph${opened.paragraphs.length === 1 ? '' : 's'}; its time of transmission not used`);
@@ -415,10 +477,32 @@ export function terminalImporter(importText: Importer): Importer {
     for (const page of pages) {
       const r = importOpened(importText, page, ctx, page.start);
       out.diagnostics.push(...r.diagnostics);
-      out.stories.push(...r.stories.map((st) => (page.summary === undefined ? st : { ...st, fields: { ...st.fields, summary: page.summary } })));
+      out.stories.push(...r.stories.map((st) => withTables(page.summary === undefined ? st : { ...st, fields: { ...st.fields, summary: page.summary } }, page.tables)));
     }
     return out;
   };
+}
+
+/**
+ * A story read from a page with its tables in place of their stand-ins (`tableToken`), each a GFM table, its
+ * first row the header. A stand-in the story lost (it should not) has its table put at the end, noted:
+ * nothing the wire sent is dropped.
+ */
+function withTables(story: ImportedStory, tables: readonly string[][][]): ImportedStory {
+  if (tables.length === 0) return story;
+  let body = story.body;
+  const notes = [...story.notes];
+  for (const [k, rows] of tables.entries()) {
+    const at = body.indexOf(tableToken(k));
+    const markdown = markdownTable(rows);
+    if (at >= 0) body = `${body.slice(0, at)}${markdown}${body.slice(at + tableToken(k).length)}`;
+    else {
+      body = `${body}\n\n${markdown}`;
+      notes.push(`the wire's table ${k + 1} (${rows.length} rows) put at the end of the story: its place was lost`);
+    }
+  }
+  notes.push(`the wire's agate ${tables.length === 1 ? 'table' : `tables (${tables.length})`} kept as ${tables.length === 1 ? 'a table' : 'tables'}`);
+  return { ...story, body, notes };
 }
 
 /**

@@ -115,3 +115,11 @@ export function markdownText(text: string): string {
 export function markdownHeading(text: string): string {
   return `## ${markdownText(text)}`;
 }
+
+/** Rows as a GFM table, the first row its header, each cell's text escaped (`|` too) and the rows made as wide as the widest. */
+export function markdownTable(rows: readonly (readonly string[])[]): string {
+  const width = Math.max(...rows.map((r) => r.length));
+  const row = (cells: readonly string[]): string => `| ${Array.from({ length: width }, (_, i) => markdownText(cells[i] ?? '')).join(' | ')} |`;
+  const [header = [], ...rest] = rows;
+  return [row(header), `|${' --- |'.repeat(width)}`, ...rest.map(row)].join('\n');
+}

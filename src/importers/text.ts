@@ -212,6 +212,7 @@ function importPage(input: string, ctx: Parameters<Importer>[1]): ImportResult {
    * and the summary on the lead), and a note tells the desk the photo itself is missing. Keeping the
    * caption as the first body paragraph instead would give it the dateline and make it the summary.
    */
+  const headings = subheadings(body);
   const { caption, imageUrl } = page;
   if (caption !== undefined || imageUrl !== undefined || photoCredit !== undefined) {
     const image: NonNullable<RecordFieldsOut['image']> = {};
@@ -221,11 +222,27 @@ function importPage(input: string, ctx: Parameters<Importer>[1]): ImportResult {
     fields.image = image;
     if (imageUrl === undefined) notes.push(`photo ${caption === undefined ? 'credit' : 'caption and credit'} found but no image URL: add image.url to show the photo`);
   }
-  // (Subheadings part prose: a body of short lines alone is a list, as a digest of headlines is, whose lines
-  // stay paragraphs. QA: AP's `AP Top Entertainment News` came out as headings between two paragraphs.)
-  const prose = body.some((b) => !isSubheading(b));
-  const markdown = body.map((b, k) => (prose && k > 0 && k < body.length - 1 && isSubheading(b) ? markdownHeading(b.text) : markdownText(b.text))).join('\n\n');
+  const markdown = body.map((b, k) => (headings.has(k) ? markdownHeading(b.text) : markdownText(b.text))).join('\n\n');
 
   const id = page.explicitId ?? contentId(fields.title, dates.date, ctx.timezone);
   return { stories: [{ fields: { ...fields, id, title: fields.title, date: dates.date }, body: markdown, notes }], diagnostics };
+}
+
+/**
+ * Which body blocks are subheadings: short lines that part prose (`isSubheading`), not the lead or the last.
+ * Short lines one after another, three or more, are a list (a digest of headlines, a day's results under
+ * `Sunday's Games`), and a body of short lines alone is one too: their lines stay paragraphs. (QA: AP's
+ * `AP Top Entertainment News` came out as headings between two paragraphs, its results as headings.)
+ */
+function subheadings(body: readonly PageBlock[]): Set<number> {
+  const short = body.map((b) => isSubheading(b));
+  const out = new Set<number>();
+  if (!short.includes(false)) return out;
+  for (let k = 0; k < body.length; ) {
+    let end = k;
+    while (end < body.length && short[end]) end += 1;
+    if (end - k > 0 && end - k < 3) for (let i = k; i < end; i++) if (i > 0 && i < body.length - 1) out.add(i);
+    k = Math.max(end, k + 1);
+  }
+  return out;
 }

@@ -840,5 +840,10 @@ describe('XML in the encoding its declaration names', () => {
     expect(r.stdout).toMatch(/ {4}title {5}Café /);
     await writeFile(join(dir, 'undeclared.xml'), Buffer.from(nitf.replace(/^<\?xml[^>]*\?>\n/, ''), 'latin1'));
     expect((await run(['import', '--dry-run', 'undeclared.xml'], dir)).stderr).toContain('(E_NOT_UTF8)');
+    // Windows-1252's punctuation under either label, as the Encoding Standard reads both (Node.js 20 gave C1 controls).
+    for (const label of ['ISO-8859-1', 'windows-1252']) {
+      await writeFile(join(dir, 'cp1252.xml'), Buffer.from(nitf.replace('encoding="ISO-8859-1"', `encoding="${label}"`).replace('<hl1>Café ', '<hl1>Café \u0093Open\u0094 \u0096 '), 'latin1'));
+      expect((await run(['import', '--dry-run', 'cp1252.xml'], dir)).stdout).toMatch(/ {4}title {5}Café “Open” – /);
+    }
   });
 });

@@ -109,6 +109,32 @@ describe('saved e-mail messages', () => {
     expect(story?.body).toBe('国家统计局5日发布数据，一月份居民消费价格保持平稳。\n\n分析人士说，春节因素推高了部分食品价格。');
   });
 
+  it('reads Windows-1252 as Windows-1252: its quotation marks and dashes, in the text and in the subject\'s words (Node.js 20 decoded them into control characters, which the build drops)', async () => {
+    const lines = [
+      ...wireHead('=?windows-1252?Q?Envoys_gather_in_Doha_=96_truce_talks?=', 'Wed, 05 Feb 2025 09:24:00 +0800', 'Content-Type: text/plain; charset="Windows-1252"', 'Content-Transfer-Encoding: quoted-printable'),
+      'DOHA, Feb. 5 (Xinhua) =96 Mediators opened the envoys=92 talks on Wednesday, officials said.',
+      '',
+      'A spokesman called the round =93the last chance=94 for a deal.',
+    ];
+    const [report] = await dryRun({ 'cp1252.eml': message(lines) });
+    const story = report?.stories[0]?.story;
+    expect(story?.fields).toMatchObject({ title: 'Envoys gather in Doha – truce talks', dateline: { city: 'Doha' }, agency: { name: 'Xinhua' } });
+    expect(story?.body).toBe('Mediators opened the envoys’ talks on Wednesday, officials said.\n\nA spokesman called the round “the last chance” for a deal.');
+    expect(story?.notes).toContain('the e-mail\'s text read as Windows-1252 where it was decoded into control characters: 5 characters (its quotation marks and dashes)');
+  });
+
+  it('reads a subject in UTF-8 that its words label Windows-1252 as UTF-8, noted; one in Latin-1 as it is', async () => {
+    // (As a mail client sent `TravTalk’s`: the UTF-8 bytes of the apostrophe, unescaped, in a word labelled windows-1252.)
+    const head = (subject: string): Buffer => Buffer.from(message([...wireHead(subject, 'Wed, 05 Feb 2025 09:24:00 +0800', 'Content-Type: text/plain; charset=utf-8'), 'DOHA, Feb. 5 (Xinhua) -- Mediators met on Wednesday, officials said.']), 'latin1');
+    const utf8 = Buffer.concat([Buffer.from('=?windows-1252?Q?Envoys'), Buffer.from([0xe2, 0x80, 0x99]), Buffer.from('_talks_resume?=')]).toString('latin1');
+    const [mislabelled] = await dryRun({ 'a.eml': head(utf8) });
+    expect(mislabelled?.stories[0]?.story.fields.title).toBe('Envoys’ talks resume');
+    expect(mislabelled?.stories[0]?.story.notes.some((n) => n.startsWith('the e-mail\'s subject held UTF-8 under another charset\'s label: read as UTF-8'))).toBe(true);
+    const [latin1] = await dryRun({ 'b.eml': head('=?iso-8859-1?Q?Z=FCrich_talks_resume?=') });
+    expect(latin1?.stories[0]?.story.fields.title).toBe('Zürich talks resume');
+    expect(latin1?.stories[0]?.story.notes.some((n) => n.includes('UTF-8 under another'))).toBe(false);
+  });
+
   it('reads a message with an HTML part alone as paragraphs, its styles, markup and signature left out', async () => {
     const lines = [
       ...wireHead('Envoys gather in Doha for truce talks', 'Wed, 05 Feb 2025 09:24:00 +0800', 'Content-Type: text/html; charset="us-ascii"', 'Content-Transfer-Encoding: quoted-printable'),

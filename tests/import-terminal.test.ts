@@ -218,14 +218,17 @@ describe('IPTC 7901 as dpa sends it', () => {
     ]));
   });
 
-  it('reads a capture in 8-bit text, and a trailer with a German month and no zone', async () => {
-    const latin1 = Buffer.from(DPA_WIRE.replace('Doha (dpa)', 'Zürich (dpa)').replace('Qatar/Gaza/conflict/', 'Switzerland/conflict/').replace(`${ETX}051124 GMT Feb 25`, `${ETX}051124 Okt 25`), 'latin1');
+  it('reads a capture in 8-bit text, Windows-1252\'s punctuation too, and a trailer with a German month and no zone', async () => {
+    // (0x93, 0x94 and 0x96 are Windows-1252's quotation marks and en dash: Node.js 20's decoder gave C1 controls, which the build drops.)
+    const latin1 = Buffer.from(DPA_WIRE.replace('Doha (dpa)', 'Zürich (dpa)').replace('Qatar/Gaza/conflict/', 'Switzerland/conflict/').replace(`${ETX}051124 GMT Feb 25`, `${ETX}051124 Okt 25`)
+      .replace('run into the weekend, a spokesman', 'run into the weekend \u0096 longer than planned \u0096 a spokesman').replace('told reporters.', 'told reporters, \u0093if all goes well\u0094.'), 'latin1');
     const dir = await site({});
     await writeFile(join(dir, 'dpa.txt'), latin1);
     const [report] = await dryRun(dir, ['dpa.txt']);
     expect(report?.diagnostics).toEqual([]);
     const story = report?.stories[0]?.story;
     expect(story?.fields).toMatchObject({ date: '2025-10-05T11:24:00+00:00', dateline: { city: 'Zürich', timezone: 'Europe/Zurich' } });
+    expect(story?.body).toContain('The talks were to run into the weekend – longer than planned – a spokesman told reporters, “if all goes well”.');
     expect(story?.notes).toEqual(expect.arrayContaining([
       'the capture is not UTF-8: read as Windows-1252, the 8-bit text wire terminals receive',
       'the time of transmission "051124 Okt 25" names no zone: read as GMT, as the wire\'s others say',

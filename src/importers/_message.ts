@@ -12,6 +12,7 @@ import { squash, textOf, type El } from './_tree.js';
 import { fieldOf, headerAt, leafParts, parameter, textLines, textPart, type Leaf } from './_message-lines.js';
 import { parseHtml } from './_html.js';
 import { q } from './_text-problems.js';
+import { c1AsWindows1252, WINDOWS_1252_BYTES } from './_windows-1252.js';
 
 /** One message, opened into copy the mail reader takes. */
 export interface OpenedMessage {
@@ -120,7 +121,7 @@ export async function openMessage(given: Uint8Array): Promise<Opened[]> {
  */
 async function openOne(bytes: Uint8Array, depth: number): Promise<Opened[]> {
   const lines = latin1(bytes).split(/\r?\n/u);
-  const email = await PostalMime.parse(bytes, { forceRfc822Attachments: true, maxNestingDepth: 50 });
+  const email = withWindows1252(await PostalMime.parse(bytes, { forceRfc822Attachments: true, maxNestingDepth: 50 }));
   const forwarded = depth < MAX_FORWARDS ? email.attachments.filter((a) => a.mimeType === 'message/rfc822') : [];
   const copies = email.attachments.filter((a) => a.mimeType !== 'message/rfc822' && (COPY_TYPE.test(a.mimeType) || COPY_NAME.test(a.filename ?? '')));
   if (forwarded.length === 0 && copies.length === 0) return [compose(email, lines)];
@@ -144,6 +145,29 @@ async function openOne(bytes: Uint8Array, depth: number): Promise<Opened[]> {
     opened.push({ kind: 'attachment', name, bytes: asBytes(a), line: (at ?? 0) + 1, notes: [...left, `the e-mail's attachment read as the copy: ${q(name)}`] });
   }
   return opened;
+}
+
+/**
+ * The message's subject and texts with Windows-1252's punctuation where postal-mime's decoding left C1 control
+ * characters (`_windows-1252.ts`: Node.js 20 reads the label as ISO-8859-1), and how many there were. C1
+ * controls are in no one's message: a text in UTF-8 that holds them was Windows-1252 once too.
+ */
+function withWindows1252(email: Email): Email & { c1?: number } {
+  let count = 0;
+  const fix = (text: string | undefined): string | undefined => {
+    if (text === undefined) return undefined;
+    const read = c1AsWindows1252(text);
+    count += read.count;
+    return read.text;
+  };
+  const subject = fix(email.subject);
+  const text = fix(email.text);
+  // (The HTML part's are counted only where it is the text read: `compose`.)
+  const counted = count;
+  const html = fix(email.html);
+  if (email.text !== undefined) count = counted;
+  if (count === 0 && html === email.html) return email;
+  return { ...email, ...(subject === undefined ? {} : { subject }), ...(text === undefined ? {} : { text }), ...(html === undefined ? {} : { html }), ...(count === 0 ? {} : { c1: count }) };
 }
 
 /** What the sending message held, noted as left out: its subject, the start of its text, the attachments not `read`. */
@@ -183,10 +207,11 @@ function namedParts(leaves: readonly Leaf[]): Map<string, number[]> {
 }
 
 /** The message as copy: its From, Date and Subject over its text, each line with the file's line. */
-function compose(email: Email, lines: readonly string[]): OpenedMessage {
+function compose(email: Email & { c1?: number }, lines: readonly string[]): OpenedMessage {
   const head = headerAt(lines, 0);
   const at = (name: string): number => (head?.fields.find((f) => f.name === name)?.at ?? 0) + 1;
   const notes: string[] = [];
+  if (email.c1 !== undefined) notes.push(`the e-mail's text read as Windows-1252 where it was decoded into control characters: ${email.c1} character${email.c1 === 1 ? '' : 's'} (its quotation marks and dashes)`);
   const part = textPart(lines);
   let text = (email.text ?? '').replace(/\r\n?/gu, '\n');
   if (part?.html === true || (part === undefined && email.html !== undefined)) {
@@ -213,10 +238,40 @@ function compose(email: Email, lines: readonly string[]): OpenedMessage {
     if (zoned !== date.trim()) notes.push(`the e-mail's date zone read as RFC 5322 defines it: ${q(date.trim())} is ${q(zoned)}`);
     put(`Date: ${zoned}`, at('date'));
   }
-  put(`Subject: ${(email.subject ?? '').replace(/\s+/gu, ' ').trim()}`, at('subject'));
+  const subject = (email.subject ?? '').replace(/\s+/gu, ' ').trim();
+  const repaired = utf8Read8Bit(subject);
+  if (repaired !== undefined) notes.push(`the e-mail's subject held UTF-8 under another charset's label: read as UTF-8 (${q(subject)} is ${q(repaired)})`);
+  put(`Subject: ${repaired ?? subject}`, at('subject'));
   put('', head?.body ?? 1);
   text.split('\n').forEach((line, k) => put(line, body[k] ?? 1));
   return { kind: 'message', text: copy.join('\n'), lines: at1, notes };
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Text whose bytes were UTF-8 read as one byte a character (an encoded word labelled `windows-1252` holding
+ * UTF-8, as a mail client sent `TravTalk’s` that came out `TravTalkâ€™s`), read as UTF-8; undefined for
+ * any other text. Only when every character is one byte's (Latin-1, or Windows-1252's) and those bytes are
+ * UTF-8 with a character of two bytes or more: text in Latin-1 (`café`, `Zürich`) is not UTF-8, and
+ * pairs such as `Ã©` make no one's words.
+ */
+export function utf8Read8Bit(text: string): string | undefined {
+  // (UTF-8's lead bytes, 0xC2–0xF4, read one a character: `Â` to `ô`.)
+  if (!/[\u00c2-\u00f4]/u.test(text)) return undefined;
+  const bytes: number[] = [];
+  for (const c of text) {
+    const code = c.codePointAt(0) ?? 0;
+    const byte = code <= 0xff ? code : WINDOWS_1252_BYTES.get(c);
+    if (byte === undefined) return undefined;
+    bytes.push(byte);
+  }
+  try {
+    const read = UTF8.decode(Uint8Array.from(bytes));
+    return read !== text ? read : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

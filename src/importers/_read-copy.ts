@@ -11,6 +11,7 @@ import type { Diagnostic } from '../types.js';
 import { isMessage, openMessage, type Opened } from './_message.js';
 import { q } from './_text-problems.js';
 import type { ImportFormat } from './types.js';
+import { decodeLabelled } from './_windows-1252.js';
 
 export interface Copy {
   text: string;
@@ -65,7 +66,7 @@ function copyOf(bytes: Buffer, shown: string, format: ImportFormat | undefined):
   // A wire terminal's capture (SOH, SYN or ZCZC first) in 8-bit text, as the wires send it (dpa's `Zürich`, in
   // Latin-1: refused as no UTF-8): read as Windows-1252, noted.
   const terminal = decode(bytes) === undefined && !bytes.includes(0) && /^[\u0016\u0001]|^\s*ZCZC\b/u.test(bytes.subarray(0, 16).toString('latin1'));
-  if (terminal) return withFormat(new TextDecoder('windows-1252').decode(bytes), shown, format, ['the capture is not UTF-8: read as Windows-1252, the 8-bit text wire terminals receive']);
+  if (terminal) return withFormat(decodeLabelled(bytes, 'windows-1252'), shown, format, ['the capture is not UTF-8: read as Windows-1252, the 8-bit text wire terminals receive']);
   const text = decode(bytes);
   if (text === undefined || text.trim() === '') {
     // Text in another encoding (a desk's Windows-1252) is said to be so, where it stops being UTF-8; NUL bytes make a file binary.
@@ -138,7 +139,7 @@ function decode(bytes: Buffer): string | undefined {
     const declared = /^<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(bytes.subarray(0, 200).toString('latin1'))?.[1];
     if (declared === undefined || /^utf-?8$/i.test(declared)) return undefined;
     try {
-      return new TextDecoder(declared, { fatal: true }).decode(bytes);
+      return decodeLabelled(bytes, declared, true);
     } catch {
       return undefined;
     }

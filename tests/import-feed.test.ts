@@ -176,6 +176,48 @@ describe('a paper\'s feed as real sites write theirs', () => {
     expectAccepted(story);
   });
 
+  it('takes Media RSS\'s text and thumbnail where an item gives no body and no picture (a video channel\'s entries, as YouTube writes them; real feeds had neither), but no icon-sized thumbnail', () => {
+    const atom = `<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/" xmlns:yt="http://www.youtube.com/xml/schemas/2015">
+  <id>yt:channel:harbour-desk</id><title>Harbour Desk</title><updated>2025-02-05T09:00:00+00:00</updated>
+  <entry>
+    <id>tag:video.example.com,2025:harbour-1</id><title>Ships return to the harbour</title>
+    <link rel="alternate" href="https://video.example.com/watch?v=harbour-1"/>
+    <author><name>Harbour Desk</name></author>
+    <published>2025-02-05T08:30:00+00:00</published><updated>2025-02-05T08:45:00+00:00</updated>
+    <media:group>
+      <media:title>Ships return to the harbour</media:title>
+      <media:content url="https://video.example.com/v/harbour-1" type="application/x-shockwave-flash" width="640" height="390"/>
+      <media:thumbnail url="https://img.video.example.com/harbour-1/small.jpg" width="120" height="90"/>
+      <media:thumbnail url="https://img.video.example.com/harbour-1/large.jpg" width="480" height="360"/>
+      <media:description>The first ships in three days came through the breakwater on Wednesday morning.</media:description>
+    </media:group>
+  </entry>
+  <entry>
+    <id>tag:code.example.com,2008:release-2</id><title>Release 2 of the harbour tools</title>
+    <link rel="alternate" href="https://code.example.com/harbour/releases/2"/>
+    <updated>2025-02-05T09:00:00+00:00</updated>
+    <content type="html">&lt;p&gt;Tide tables for the new berths.&lt;/p&gt;</content>
+    <author><name>Port Office</name></author>
+    <media:thumbnail height="30" width="30" url="https://avatars.code.example.com/u/7?s=60"/>
+  </entry>
+</feed>`;
+    const [video, release] = run('video.atom', atom).stories;
+    expect(video?.fields.image).toEqual({ url: 'https://img.video.example.com/harbour-1/large.jpg', width: 480, height: 360 });
+    expect(video?.body).toBe('The first ships in three days came through the breakwater on Wednesday morning.');
+    expect(video?.notes).toEqual(expect.arrayContaining([
+      'no body: the text given with its media (media:description) is the body',
+      'the picture is the item\'s thumbnail (media:thumbnail): the feed gives no other',
+    ]));
+    expectAccepted(video!);
+    expect(release?.fields.image).toBeUndefined();
+    expect(release?.notes).toContain('the item\'s thumbnail (media:thumbnail, 30 by 30) not taken for its picture: an icon\'s or an avatar\'s size');
+    // A news feed's item with a thumbnail alone (as the BBC's are): its picture.
+    const rss = `<?xml version="1.0"?><rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Desk</title><link>https://news.example.com/</link><description>Desk</description>
+<item><title>Port reopens</title><link>https://news.example.com/port</link><guid>https://news.example.com/port</guid><pubDate>Wed, 05 Feb 2025 09:24:00 GMT</pubDate><description>The port reopened on Wednesday.</description><media:thumbnail width="240" height="135" url="https://img.news.example.com/port.jpg"/></item></channel></rss>`;
+    expect(run('bbc.rss', rss).stories[0]?.fields.image).toEqual({ url: 'https://img.news.example.com/port.jpg', width: 240, height: 135 });
+  });
+
   it('reads a feed with blank lines before its XML declaration, and Atom\'s author and link inside RSS items (.NET\'s SyndicationFeed)', () => {
     const rss = `\n\n<?xml version="1.0" encoding="utf-8"?>
 <rss xmlns:a10="http://www.w3.org/2005/Atom" version="2.0">

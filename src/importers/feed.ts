@@ -6,7 +6,8 @@
  * tags (one under a `…/sections` domain or scheme as the section, as Dateline's own feeds write it); the
  * content as the body (`content:encoded`, else the description; Atom `content`), and the description or
  * summary as the summary; the picture (`media:content`, an image `enclosure`, Atom's image link) with its
- * `media:credit`; the rights and language, the channel's where the item gives none. What Dateline's own feeds
+ * `media:credit`, else the item's `media:thumbnail`; with no content or description, Media RSS's
+ * `media:description` as the body (YouTube's entries); the rights and language, the channel's where the item gives none. What Dateline's own feeds
  * add in their namespace is read back whole: `dl:dateline` (its city, country, zone and date), `dl:agency`
  * and `dl:contributor` (places and roles), so a story passed between two Dateline sites keeps its credits.
  * A wire's Atom (AP's WebFeeds): NITF as the content, `apcm:ContentMetadata`'s headline, byline and printed
@@ -217,7 +218,11 @@ function readEntry(entry: El, kind: Kind, defaults: Defaults, place: { text: str
   }
   if (fields.authors !== undefined) fields.authors = fields.authors.map((a) => (typeof a === 'string' ? people.get(a) ?? a : a));
 
-  const image = pickImage([...pictures(entry, kind), ...body.images].map((i) => (i.url === undefined ? i : { ...i, url: absolute(i.url) })), notes, fields.url);
+  const candidates = [...pictures(entry, kind), ...body.images];
+  // (Media RSS's thumbnail only where the item gives no picture: YouTube's, Reddit's and Blogger's items give
+  // no other. Real feeds: no picture.)
+  if (!candidates.some((c) => c.url !== undefined && c.url !== '')) candidates.push(...thumbnails(entry, notes));
+  const image = pickImage(candidates.map((i) => (i.url === undefined ? i : { ...i, url: absolute(i.url) })), notes, fields.url);
   if (image !== undefined) fields.image = image;
   const rights = squash(textOf(child(entry, 'rights'))) || defaults.rights;
   if (rights !== undefined) fields.rights = rights;
@@ -282,14 +287,11 @@ function readBody(entry: El, kind: Kind, fields: RecordFieldsOut, credits: Credi
   const description = kind === 'rss' ? child(entry, 'description') : child(entry, 'summary');
   const summary = plainOf(description);
   if (content === undefined && kind === 'rss') {
-    if (description === undefined) notes.push('no body');
-    return description === undefined ? { blocks: [], images: [], notes: [] } : bodyOf(textOf(description), 'html');
+    if (description === undefined) return mediaBody(entry, kind, notes);
+    return bodyOf(textOf(description), 'html');
   }
   if (summary !== '') fields.summary = summary;
-  if (content === undefined) {
-    notes.push('no body');
-    return { blocks: [], images: [], notes: [] };
-  }
+  if (content === undefined) return mediaBody(entry, kind, notes);
   if (attr(content, 'src') !== undefined) {
     notes.push(`content ${JSON.stringify(attr(content, 'src'))} is elsewhere (src): not fetched, no body`);
     return { blocks: [], images: [], notes: [] };
@@ -301,6 +303,23 @@ function readBody(entry: El, kind: Kind, fields: RecordFieldsOut, credits: Credi
   const nitf = /(?:^|[/+])xml$/.test(type) ? inlineNitf(content, credits, notes) : undefined;
   if (nitf !== undefined) return { ...nitf, blocks: [...nitf.blocks, ...nitf.taglines.map((t): Block => ({ kind: 'p', inline: [{ text: t }] }))] };
   return bodyOf(textOf(content), type === 'html' || type === 'text/html' ? 'html' : 'text');
+}
+
+/**
+ * An item with no content and no description: the text Media RSS gives its media (`media:description`, in
+ * a `media:group` or, in Atom, where no Atom element has that name, on the entry), as YouTube's feeds carry
+ * a video's text (real feeds: no body); else none. Plain text unless its `type` says HTML.
+ */
+function mediaBody(entry: El, kind: Kind, notes: string[]): Collected {
+  const groups = children(entry, 'group');
+  const described = [...groups.map((g) => child(g, 'description')), ...groups.flatMap((g) => children(g, 'content')).map((c) => child(c, 'description')), kind === 'atom' ? child(entry, 'description') : undefined]
+    .find((d) => d !== undefined && squash(textOf(d)) !== '');
+  if (described === undefined) {
+    notes.push('no body');
+    return { blocks: [], images: [], notes: [] };
+  }
+  notes.push('no body: the text given with its media (media:description) is the body');
+  return bodyOf(textOf(described), attr(described, 'type') === 'html' ? 'html' : 'text');
 }
 
 /** Dateline's own `dl:dateline`, its parts as attributes. */
@@ -347,6 +366,39 @@ function pictures(entry: El, kind: Kind): ImageCandidate[] {
   // A picture described without its URL: the credit alone (Dateline's feeds give it so).
   if (out.length === 0 && itemCredit !== '') out.push({ credit: itemCredit });
   return out;
+}
+
+/** The smallest thumbnail taken for a picture (the BBC's are 240 by 135, YouTube's 480 by 360). */
+const MIN_THUMBNAIL = { width: 120, height: 80 };
+
+/**
+ * Media RSS's `media:thumbnail` of the item, of its `media:group` or of its media, the largest given: the
+ * picture that stands for the item (a video's still, a small copy of the story's photo), noted.
+ */
+function thumbnails(entry: El, notes: string[]): ImageCandidate[] {
+  const groups = children(entry, 'group');
+  const media = [...children(entry, 'content'), ...groups.flatMap((g) => children(g, 'content'))];
+  const all = [...children(entry, 'thumbnail'), ...groups.flatMap((g) => children(g, 'thumbnail')), ...media.flatMap((m) => children(m, 'thumbnail'))]
+    .filter((t) => (attr(t, 'url') ?? '').trim() !== '');
+  let best: El | undefined;
+  const area = (t: El): number => (positive(attr(t, 'width')) ?? 0) * (positive(attr(t, 'height')) ?? 0);
+  for (const t of all) if (best === undefined || area(t) > area(best)) best = t;
+  if (best === undefined) return [];
+  // (An icon's or an avatar's size is no story's picture: GitHub's feeds give its author's, 30 by 30.)
+  const [bw, bh] = [positive(attr(best, 'width')), positive(attr(best, 'height'))];
+  if ((bw !== undefined && bw < MIN_THUMBNAIL.width) || (bh !== undefined && bh < MIN_THUMBNAIL.height)) {
+    notes.push(`the item's thumbnail (media:thumbnail, ${bw ?? '?'} by ${bh ?? '?'}) not taken for its picture: an icon's or an avatar's size`);
+    return [];
+  }
+  const img: ImageCandidate = { url: (attr(best, 'url') ?? '').trim() };
+  const w = positive(attr(best, 'width'));
+  const h = positive(attr(best, 'height'));
+  if (w !== undefined) img.width = w;
+  if (h !== undefined) img.height = h;
+  const credit = squash(textOf(children(entry, 'credit')[0]));
+  if (credit !== '') img.credit = credit;
+  notes.push(`the picture is the item's thumbnail (media:thumbnail): the feed gives no other`);
+  return [img];
 }
 
 /** Two sizes of one picture: its address but for the query, one caption and credit, and a width given for each. */

@@ -218,6 +218,23 @@ describe('a paper\'s feed as real sites write theirs', () => {
     expect(run('bbc.rss', rss).stories[0]?.fields.image).toEqual({ url: 'https://img.news.example.com/port.jpg', width: 240, height: 135 });
   });
 
+  it('reads an item\'s own title, description, author and categories, not Media RSS\'s or iTunes\' of the same name that it gives first (a picture\'s title and caption were the headline and the story)', () => {
+    const rss = `<?xml version="1.0"?><rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><title>Desk</title><link>https://news.example.com/</link><description>Desk</description>
+<item><media:title>Crowds at the port gate</media:title><media:description>Crowds wait at the gate on Tuesday.</media:description><media:category>harbours</media:category>
+<title>Port reopens</title><link>https://news.example.com/port</link><guid>https://news.example.com/port</guid><pubDate>Wed, 05 Feb 2025 09:24:00 GMT</pubDate>
+<itunes:author>Harbour Podcast Team</itunes:author><author>Ana Ruiz</author><category>Shipping</category>
+<description>The port reopened on Wednesday after three days.</description><media:content url="https://img.news.example.com/port.jpg" medium="image"/></item>
+<item><title>Harbour podcast, episode 4</title><link>https://news.example.com/pod/4</link><guid>https://news.example.com/pod/4</guid><pubDate>Wed, 05 Feb 2025 10:00:00 GMT</pubDate>
+<itunes:author>Tom Hale</itunes:author><description>Tom Hale talks to the harbour master.</description></item></channel></rss>`;
+    const [story, episode] = run('ns.rss', rss).stories;
+    expect(story?.fields).toMatchObject({ title: 'Port reopens', authors: ['Ana Ruiz'], tags: ['Shipping'], image: { url: 'https://img.news.example.com/port.jpg', caption: 'Crowds wait at the gate on Tuesday.' } });
+    expect(story?.body).toBe('The port reopened on Wednesday after three days.');
+    expect(story?.notes).toContain('author "Harbour Podcast Team" of another vocabulary (http://www.itunes.com/dtds/podcast-1.0.dtd) not read as a byline');
+    // A podcast's episode that names no one else: its itunes:author is the byline, noted.
+    expect(episode?.fields.authors).toEqual(['Tom Hale']);
+    expect(episode?.notes).toContain('the byline is the podcast\'s itunes:author: "Tom Hale"');
+  });
+
   it('reads a feed with blank lines before its XML declaration, and Atom\'s author and link inside RSS items (.NET\'s SyndicationFeed)', () => {
     const rss = `\n\n<?xml version="1.0" encoding="utf-8"?>
 <rss xmlns:a10="http://www.w3.org/2005/Atom" version="2.0">

@@ -10,9 +10,15 @@ export const VOID_ELEMENTS: ReadonlySet<string> = new Set(['br', 'img', 'hr', 'm
 
 /** An element of NITF or of an HTML body, read into one shape. */
 export interface El {
+  /** The local name, without a prefix (`title` for `media:title`). */
   name: string;
   attrs: Record<string, string>;
   children: (El | string)[];
+  /**
+   * XML only: the namespace the element's prefix (or the default namespace) names in its scope; absent for
+   * none, `?media` for a prefix no declaration binds. What tells RSS's `title` from Media RSS's `media:title`.
+   */
+  ns?: string;
 }
 
 // ----- What each element is -----
@@ -32,19 +38,48 @@ export const BLOCK_LEVEL = new Set([...CONTAINERS, ...HEADINGS, ...DROPPED, ...F
 // ----- Reading the tree -----
 
 /** fast-xml-parser's preserveOrder output → elements and text, in document order. */
-export function toNodes(nodes: unknown[]): (El | string)[] {
+const NO_NAMESPACES: ReadonlyMap<string, string> = new Map();
+
+/**
+ * fast-xml-parser's nodes (names with their prefixes) as elements: each element's local name, its attributes
+ * by their local names (`xml:lang` is `lang`), the namespace declarations left out as attributes and read into
+ * each element's `ns`.
+ */
+export function toNodes(nodes: unknown[], scope: ReadonlyMap<string, string> = NO_NAMESPACES): (El | string)[] {
   const out: (El | string)[] = [];
   for (const n of nodes) {
     const o = n as Record<string, unknown>;
     const attrs: Record<string, string> = {};
-    for (const [a, v] of Object.entries((o[':@'] ?? {}) as Record<string, unknown>)) attrs[a] = String(v);
+    let inner = scope;
+    for (const [a, v] of Object.entries((o[':@'] ?? {}) as Record<string, unknown>)) {
+      if (a === 'xmlns' || a.startsWith('xmlns:')) {
+        if (inner === scope) inner = new Map(scope);
+        (inner as Map<string, string>).set(a === 'xmlns' ? '' : a.slice(6), String(v));
+      } else attrs[a.slice(a.indexOf(':') + 1)] = String(v);
+    }
     for (const [k, v] of Object.entries(o)) {
       if (k === ':@') continue;
       if (k === '#text') out.push(String(v));
-      else if (Array.isArray(v)) out.push({ name: k, attrs, children: toNodes(v) });
+      else if (Array.isArray(v)) {
+        const colon = k.indexOf(':');
+        const prefix = colon < 0 ? '' : k.slice(0, colon);
+        const ns = inner.get(prefix) ?? (prefix === '' ? undefined : `?${prefix}`);
+        const el: El = { name: k.slice(colon + 1), attrs, children: toNodes(v, inner) };
+        if (ns !== undefined && ns !== '') el.ns = ns;
+        out.push(el);
+      }
     }
   }
   return out;
+}
+
+/** The children of `el` named `name` in `el`'s own namespace (RSS's `title`, not Media RSS's `media:title`). */
+export function ownChildren(el: El | undefined, name: string): El[] {
+  return children(el, name).filter((c) => c.ns === el?.ns);
+}
+
+export function ownChild(el: El | undefined, name: string): El | undefined {
+  return ownChildren(el, name)[0];
 }
 
 export function child(el: El | undefined, name: string): El | undefined {

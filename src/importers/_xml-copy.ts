@@ -13,7 +13,8 @@ const parser = new XMLParser({
   preserveOrder: true,
   ignoreAttributes: false,
   attributeNamePrefix: '',
-  removeNSPrefix: true,
+  // (Prefixes kept: toNodes reads each element's namespace, and gives elements and attributes their local names.)
+  removeNSPrefix: false,
   trimValues: false,
   parseTagValue: false,
   parseAttributeValue: false,

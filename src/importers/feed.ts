@@ -28,7 +28,7 @@ import { parseHtml } from './_html.js';
 import { createdStamps, permanentId, pickImage, placedDateline, readStamp, storyDateline, type DatelineOut, WITHDRAWN, withoutRepeatedHeadline } from './_story.js';
 import { agencyOfJob } from './_names.js';
 import { inlineNitf } from './nitf.js';
-import { attr, child, children, squash, textOf, unique, type El } from './_tree.js';
+import { attr, child, children, ownChild, ownChildren, squash, textOf, unique, type El } from './_tree.js';
 import { lineFinder, readXmlCopy } from './_xml-copy.js';
 import { withoutWireMarks } from './record.js';
 import type { ImportContext, ImportedStory, ImportResult, Importer, RecordFieldsOut } from './types.js';
@@ -136,7 +136,9 @@ function readEntry(entry: El, kind: Kind, defaults: Defaults, place: { text: str
   // printed dateline; an entry may carry its headline there alone.
   const ap = child(entry, 'ContentMetadata');
   const apField = (name: string): string => squash(textOf(child(ap, name)));
-  const entryTitle = plainOf(child(entry, 'title'));
+  // (The item's own title, not Media RSS's `media:title` or another vocabulary's, which an item may give first:
+  // a picture's title was the headline.)
+  const entryTitle = plainOf(ownChild(entry, 'title'));
   const title = entryTitle || apField('HeadLine') || apField('ExtendedHeadLine');
   if (entryTitle === '' && title !== '') notes.push(`no ${element} title: the headline is apcm:${apField('HeadLine') !== '' ? 'HeadLine' : 'ExtendedHeadLine'}`);
   if (title === '') return { diagnostics: [diagnostic(Errors.ImportNoHeadline, at('title'), `the ${element} has no title; a record needs its headline`)] };
@@ -169,7 +171,7 @@ function readEntry(entry: El, kind: Kind, defaults: Defaults, place: { text: str
   if (url !== '' && pageUrl(url)) fields.url = url;
   else if (url !== '') notes.push(`link ${JSON.stringify(url)} is no page's URL: not used`);
 
-  const categories = children(entry, 'category').map((c) => ({ name: kind === 'rss' ? squash(textOf(c)) : squash(attr(c, 'label') ?? attr(c, 'term') ?? ''), scheme: attr(c, kind === 'rss' ? 'domain' : 'scheme') ?? '' })).filter((c) => c.name !== '');
+  const categories = ownChildren(entry, 'category').map((c) => ({ name: kind === 'rss' ? squash(textOf(c)) : squash(attr(c, 'label') ?? attr(c, 'term') ?? ''), scheme: attr(c, kind === 'rss' ? 'domain' : 'scheme') ?? '' })).filter((c) => c.name !== '');
   const section = categories.find((c) => SECTIONS.test(c.scheme));
   if (section !== undefined) fields.section = section.name;
   const tags = unique(categories.filter((c) => c !== section).map((c) => c.name));
@@ -250,7 +252,7 @@ function readPeople(entry: El, kind: Kind, agency: string, credits: Credits, not
   };
   const atomAuthor = (a: El): string => person(squash(textOf(child(a, 'name'))), squash(textOf(child(a, 'uri'))), squash(textOf(child(a, 'email'))));
   const names = kind === 'rss'
-    ? [...children(entry, 'creator').map((c) => squash(textOf(c))), ...children(entry, 'author').map((a) => {
+    ? [...children(entry, 'creator').map((c) => squash(textOf(c))), ...children(entry, 'author').filter((a) => a.ns === entry.ns || a.ns === ATOM_NS).map((a) => {
       // (Atom's author inside an RSS item, as .NET's SyndicationFeed writes it: `<a10:author><a10:name>…`. Its
       // name, page and address ran together into one author's name.)
       if (child(a, 'name') !== undefined) return atomAuthor(a);
@@ -259,7 +261,15 @@ function readPeople(entry: El, kind: Kind, agency: string, credits: Credits, not
       if (named === null && /^\S+@\S+$/.test(text)) notes.push(`author ${JSON.stringify(text)} is an e-mail address, no name: not used`);
       return named !== null ? person(squash(named[2] ?? ''), '', named[1] ?? '') : /^\S+@\S+$/.test(text) ? '' : text;
     })]
-    : children(entry, 'author').map(atomAuthor);
+    : ownChildren(entry, 'author').map(atomAuthor);
+  // (A podcast's `itunes:author`, the name its apps show, where the item names no one else; another
+  // vocabulary's author is no byline, noted.)
+  const others = children(entry, 'author').filter((x) => x.ns !== entry.ns && x.ns !== ATOM_NS && squash(textOf(x)) !== '');
+  const itunes = others.filter((x) => x.ns === ITUNES_NS).map((x) => squash(textOf(x)));
+  if (names.filter(Boolean).length === 0 && itunes.length > 0) {
+    names.push(...itunes);
+    notes.push(`the byline is the podcast's itunes:author: ${itunes.map((n) => JSON.stringify(n)).join(', ')}`);
+  } else for (const a of others) notes.push(`author ${JSON.stringify(squash(textOf(a)))} of another vocabulary (${a.ns ?? 'none'}) not read as a byline`);
   for (const name of unique(names.filter(Boolean))) if (!isTheAgency(name, agency)) creditCreator(credits, name, known);
   const own = children(entry, 'contributor').filter((c) => attr(c, 'name') !== undefined);
   if (own.length > 0) {
@@ -283,8 +293,10 @@ function readPeople(entry: El, kind: Kind, agency: string, credits: Credits, not
  */
 function readBody(entry: El, kind: Kind, fields: RecordFieldsOut, credits: Credits, notes: string[]): Collected {
   // (Media RSS's `media:content`, a picture, has a `url`: Atom's own has none.)
-  const content = kind === 'rss' ? child(entry, 'encoded') : children(entry, 'content').find((c) => attr(c, 'url') === undefined);
-  const description = kind === 'rss' ? child(entry, 'description') : child(entry, 'summary');
+  const content = kind === 'rss' ? child(entry, 'encoded') : ownChildren(entry, 'content').find((c) => attr(c, 'url') === undefined);
+  // (The item's own, not Media RSS's `media:description` of a picture, nor iTunes' `itunes:summary`: a picture's
+  // caption was the story.)
+  const description = ownChild(entry, kind === 'rss' ? 'description' : 'summary');
   const summary = plainOf(description);
   if (content === undefined && kind === 'rss') {
     if (description === undefined) return mediaBody(entry, kind, notes);
@@ -322,6 +334,11 @@ function mediaBody(entry: El, kind: Kind, notes: string[]): Collected {
   return bodyOf(textOf(described), attr(described, 'type') === 'html' ? 'html' : 'text');
 }
 
+/** Atom's namespace: .NET's SyndicationFeed writes an RSS item's author in it (`<a10:author>`). */
+const ATOM_NS = 'http://www.w3.org/2005/Atom';
+/** Apple's podcast namespace (`itunes:author`). */
+const ITUNES_NS = 'http://www.itunes.com/dtds/podcast-1.0.dtd';
+
 /** Dateline's own `dl:dateline`, its parts as attributes. */
 function ownDateline(el: El | undefined, file: string, diagnostics: Diagnostic[], notes: string[]): DatelineOut | undefined {
   const part = (name: string): string => squash(attr(el, name) ?? '');
@@ -331,6 +348,9 @@ function ownDateline(el: El | undefined, file: string, diagnostics: Diagnostic[]
 /** The item's pictures: Media RSS's (in a `media:group` too), an image enclosure, Atom's image link; credits from `media:credit`. */
 function pictures(entry: El, kind: Kind): ImageCandidate[] {
   const itemCredit = squash(textOf(children(entry, 'credit')[0]));
+  // (Media RSS's description and title of the item's media, beside the item's own: the pictures' caption.)
+  const foreign = (name: string): string => squash(textOf(children(entry, name).find((d) => d.ns !== entry.ns)));
+  const itemCaption = foreign('description') || foreign('title');
   const media = [...children(entry, 'content'), ...children(entry, 'group').flatMap((g) => children(g, 'content'))]
     .filter((m) => attr(m, 'url') !== undefined && (attr(m, 'medium') === 'image' || /^image\//i.test(attr(m, 'type') ?? '') || (attr(m, 'medium') === undefined && attr(m, 'type') === undefined)));
   const links = kind === 'rss'
@@ -345,7 +365,7 @@ function pictures(entry: El, kind: Kind): ImageCandidate[] {
     const h = positive(attr(m, 'height'));
     if (w !== undefined) img.width = w;
     if (h !== undefined) img.height = h;
-    const caption = squash(textOf(child(m, 'description'))) || squash(textOf(child(m, 'title')));
+    const caption = squash(textOf(child(m, 'description'))) || squash(textOf(child(m, 'title'))) || itemCaption;
     if (caption !== '') img.caption = caption;
     const credit = squash(textOf(child(m, 'credit'))) || itemCredit;
     if (credit !== '') img.credit = credit;

@@ -216,6 +216,12 @@ describe('a paper\'s feed as real sites write theirs', () => {
     const rss = `<?xml version="1.0"?><rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Desk</title><link>https://news.example.com/</link><description>Desk</description>
 <item><title>Port reopens</title><link>https://news.example.com/port</link><guid>https://news.example.com/port</guid><pubDate>Wed, 05 Feb 2025 09:24:00 GMT</pubDate><description>The port reopened on Wednesday.</description><media:thumbnail width="240" height="135" url="https://img.news.example.com/port.jpg"/></item></channel></rss>`;
     expect(run('bbc.rss', rss).stories[0]?.fields.image).toEqual({ url: 'https://img.news.example.com/port.jpg', width: 240, height: 135 });
+    // YouTube's own ids (`yt:video:…`), a scheme no one gives ids out in: made plain, which the site's prefix makes its own
+    // (real feeds: the build warned of every record, W_ID_SCHEME).
+    const yt = run('yt.atom', atom.replace('<id>tag:video.example.com,2025:harbour-1</id>', '<id>yt:video:Hb7xQ2</id>')).stories[0]!;
+    expect(yt.fields.id).toBe('yt-video-Hb7xQ2');
+    expect(yt.notes).toContain('id "yt:video:Hb7xQ2" is a URI in a scheme no one gives ids out in ("yt:"): the id is "yt-video-Hb7xQ2", which the site\'s prefix makes its own');
+    expectAccepted(yt);
   });
 
   it('reads an item\'s own title, description, author and categories, not Media RSS\'s or iTunes\' of the same name that it gives first (a picture\'s title and caption were the headline and the story)', () => {

@@ -9,7 +9,7 @@ import { hrefOf } from '../core/_record-urls.js';
 import { isLocalDate, localDate, parseDeskTime } from '../core/_dates.js';
 import { diagnostic, Errors } from '../errors.js';
 import type { Diagnostic } from '../types.js';
-import { isPermanentId } from '../core/ids.js';
+import { isPermanentId, madeUpScheme } from '../core/ids.js';
 import { dropChars, plainText, type Block, type ImageCandidate } from './_blocks.js';
 import { squash } from './_tree.js';
 import type { Credits } from './_credits.js';
@@ -569,6 +569,15 @@ export function clockError(stamp: Timed, zone: string, where: { file: string; li
 /** The copy's own id when it is usable as a permanent key, else one derived from the content. */
 export function permanentId(own: string | undefined, name: string, title: string, date: string, zone: string, notes: string[]): string {
   if (own !== undefined && own !== '') {
+    // (A partner's id in a scheme no one gives ids out in, YouTube's `yt:video:…`, Podlove's `podlove-2013-…:…`:
+    // the build would carry it as it is, the partner's, and warn of it (W_ID_SCHEME) on every record. Its colons
+    // as hyphens make it a plain id, which the site's prefix makes the site's: the same for the same item.)
+    const scheme = isPermanentId(own) ? madeUpScheme(own) : undefined;
+    if (scheme !== undefined) {
+      const plain = own.replace(/:/gu, '-');
+      notes.push(`${name} ${JSON.stringify(own)} is a URI in a scheme no one gives ids out in ("${scheme}:"): the id is ${JSON.stringify(plain)}, which the site's prefix makes its own`);
+      return plain;
+    }
     if (isPermanentId(own)) return own;
     notes.push(`${name} ${JSON.stringify(own)} has spaces or control characters: the id is derived from the content instead`);
   }

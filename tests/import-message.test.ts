@@ -135,6 +135,41 @@ describe('saved e-mail messages', () => {
     expect(latin1?.stories[0]?.story.notes.some((n) => n.includes('UTF-8 under another'))).toBe(false);
   });
 
+  it('reads a wire\'s labelled head (Headline:, Abstract:) over the subject, its codes left out, and ends the copy at its sign-off, the signature and notice after it left out (AAP\'s layout: real copy came out as headings)', async () => {
+    const lines = [
+      ...wireHead('Weekend golf notes', 'Tue, 10 Mar 2015 14:17:01 -0700', 'Content-Type: text/plain; charset=utf-8'),
+      'SDB',
+      '',
+      'Headline: Harbour Open leader holds on',
+      '',
+      'Abstract: Jane Roe kept a one-shot lead through the second round',
+      'on a windy day at the harbour course.',
+      '',
+      'Gol Harbour',
+      'By Tom Hale',
+      '',
+      'SYDNEY, March 10 AAP – Jane Roe kept her lead at the Harbour Open on Tuesday despite gusts off the water.',
+      'Headline: a line of the story keeps its words.',
+      'Roe said the wind had dropped by the back nine.',
+      'AAP th/',
+      'Tom Hale',
+      'Golf Writer',
+      'Ph: +61 2 5550 0100',
+      '',
+      'This email may contain information that is confidential.',
+    ];
+    const [report] = await dryRun({ 'aap.eml': message(lines) });
+    const story = report?.stories[0]?.story;
+    expect(story?.fields).toMatchObject({ title: 'Harbour Open leader holds on', summary: 'Jane Roe kept a one-shot lead through the second round on a windy day at the harbour course.', authors: ['Tom Hale'], agency: { name: 'AAP' }, dateline: { city: 'Sydney' } });
+    expect(story?.body).toBe('Jane Roe kept her lead at the Harbour Open on Tuesday despite gusts off the water.\n\nHeadline: a line of the story keeps its words.\n\nRoe said the wind had dropped by the back nine.');
+    expect(story?.notes).toEqual(expect.arrayContaining([
+      'the e-mail\'s subject not used: the copy\'s "Headline:" line is the headline (the subject was "Weekend golf notes")',
+      'the copy\'s lines over its story, not its headline or summary, left out (its codes and keyword): "SDB", "Gol Harbour"',
+      'the e-mail\'s lines after the wire\'s sign-off left out, as the sender\'s: "Tom Hale", "Golf Writer", "Ph: +61 2 5550 0100", …',
+      'the agency\'s sign-off (its staff\'s initials) "AAP th/": not reader text, not used',
+    ]));
+  });
+
   it('reads a message with an HTML part alone as paragraphs, its styles, markup and signature left out', async () => {
     const lines = [
       ...wireHead('Envoys gather in Doha for truce talks', 'Wed, 05 Feb 2025 09:24:00 +0800', 'Content-Type: text/html; charset="us-ascii"', 'Content-Transfer-Encoding: quoted-printable'),

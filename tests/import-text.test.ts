@@ -3065,7 +3065,8 @@ describe("importText: a syndicating site's notice closing a wire story", () => {
 
 describe("importText: a wire's sign-off closing its copy", () => {
   // AFP closes its copy with its staff's initials (`md/ab`): they stayed the story's last paragraph.
-  it.each([['md/ab'], ['bur-jz/mm'], ['ach-pdh/rl/sst']])('leaves it out, noted: %s', (line) => {
+  // (And AAP's, after the agency's name, a slash after the last initials: `AAP be/`.)
+  it.each([['md/ab'], ['bur-jz/mm'], ['ach-pdh/rl/sst'], ['AFP md/ab'], ['AAP be/'], ['AAP jsc/ajs/']])('leaves it out, noted: %s', (line) => {
     const page = ['Paris museums to open later on Fridays', '', 'Published: 2025-02-05 10:24 CET', '', 'PARIS, Feb 5 (AFP) - Several museums will stay open until 10 pm on Fridays from March.', '',
       'The measure is aimed at visitors who work during the day.', '', line, ''].join('\n');
     const story = only(importText(page, { file: 's.txt', timezone: ZONE }));
@@ -3077,6 +3078,8 @@ describe("importText: a wire's sign-off closing its copy", () => {
     const page = ['Paris museums to open later on Fridays', '', 'Published: 2025-02-05 10:24 CET', '', 'PARIS, Feb 5 (AFP) - Several museums will stay open until 10 pm on Fridays.', '',
       'Tickets: adults/children', ''].join('\n');
     expect(only(importText(page, { file: 's.txt', timezone: ZONE })).body).toContain('Tickets: adults/children');
+    // Nor a word in capitals and one in lower case with no slash.
+    expect(only(importText(page.replace('Tickets: adults/children', 'UK ok'), { file: 's.txt', timezone: ZONE })).body).toContain('UK ok');
   });
 });
 

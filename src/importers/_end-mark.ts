@@ -25,10 +25,11 @@ const INNER_END_MARK = /^(.*[。！？.!?]["'”’»」』]*)(?:\s*[（(]完[�
 
 /**
  * A wire's sign-off closing its copy, alone on its line: the initials of those who wrote and edited it, in
- * lower case, apart by a slash and joined by hyphens (AFP's `md/ab`, `bur-jz/mm`, `ach-pdh/rl/sst`). No
- * words of the story: taken off the body, noted.
+ * lower case, apart by a slash and joined by hyphens (AFP's `md/ab`, `bur-jz/mm`, `ach-pdh/rl/sst`), or after
+ * the agency's name in capitals, a slash after the last (AAP's `AAP be/`, `AAP jsc/ajs`). No words of the
+ * story: taken off the body, noted.
  */
-export const SIGN_OFF = /^[a-z]{2,4}(?:-[a-z]{2,4})*(?:\/[a-z]{2,4}(?:-[a-z]{2,4})*)+$/u;
+export const SIGN_OFF = /^(?:[a-z]{2,4}(?:-[a-z]{2,4})*(?:\/[a-z]{2,4}(?:-[a-z]{2,4})*)+|[A-Z]{2,5} [a-z]{2,4}(?:-[a-z]{2,4})*(?:\/[a-z]{2,4}(?:-[a-z]{2,4})*)*\/|[A-Z]{2,5} [a-z]{2,4}(?:-[a-z]{2,4})*(?:\/[a-z]{2,4}(?:-[a-z]{2,4})*)+)$/u;
 
 /** The note for a sign-off taken off the body, in every importer's words. */
 export const signOffNote = (printed: string): string => `the agency's sign-off (its staff's initials) ${JSON.stringify(printed.trim())}: not reader text, not used`;

@@ -10,6 +10,7 @@ import { diagnostic, Errors } from '../errors.js';
 import { importOpened, KILL_HEADLINE } from './_terminal.js';
 import { WITHDRAWN } from './_story.js';
 import { q } from './_text-problems.js';
+import { SIGN_OFF } from './_end-mark.js';
 import type { Diagnostic } from '../types.js';
 import type { ImportContext, ImportResult, Importer } from './types.js';
 
@@ -21,6 +22,11 @@ const FORWARDED = /^(?:-{2,}\s*(?:Forwarded message|Original Message)\s*-{2,}|Be
 const PREFIXES = /^(?:(?:Fwd?|FW|Re|AW|WG|TR)\s*:\s*)+/iu;
 /** A signature's separator: `-- ` on a line of its own (two dashes and a space, as mail writes it; some clients drop the space). */
 const SIGNATURE = /^-- ?$/u;
+/** A field a wire labels at the head of its copy (AAP's e-mail: `Headline: …`, `Abstract: …`). */
+const LABELLED = /^(?<label>Headline|Head|Abstract|Summary|Standfirst)\s*:\s*(?<value>\S.*)$/iu;
+/** How many lines the head of an e-mail's copy, over its byline or its story, may have. */
+const HEAD_LINES = 12;
+
 /** A zone's name in brackets after a numeric offset (`+0800 (CST)`): a comment, the offset says the instant. */
 const ZONE_COMMENT = /(?<=[+-]\d{4})\s*\([A-Za-z]{2,5}\)$/u;
 
@@ -70,9 +76,17 @@ function open(text: string): { lines: string[]; from: number[]; notes: string[];
     lines.push(line);
     from.push(n);
   };
+  const labelled = labelledHead(all, header.end);
   const subject = header.fields.find((f) => f.name === 'subject');
   const date = header.fields.find((f) => f.name === 'date') ?? header.fields.find((f) => f.name === 'sent');
-  if (subject !== undefined) {
+  if (labelled !== undefined) {
+    // The copy's own headline over the subject, which a desk's mail may give another (real copy: AAP's story under a
+    // subject of another), and its summary as the sentence under it, which the text importer takes for the summary.
+    if (subject !== undefined) notes.push(`the e-mail's subject not used: the copy's "Headline:" line is the headline (the subject was ${q(subject.value)})`);
+    put(labelled.headline.text, labelled.headline.n);
+    if (labelled.summary !== undefined) put(labelled.summary.text, labelled.summary.n);
+    notes.push(...labelled.notes);
+  } else if (subject !== undefined) {
     const title = subject.value.replace(PREFIXES, '');
     // An agency's kill or withdrawal notice (`Subject: KILL: …`): no story to publish.
     if (KILL_HEADLINE.test(title)) return { lines: [], from: [], notes, killed: { text: subject.value, n: subject.n } };
@@ -88,8 +102,16 @@ function open(text: string): { lines: string[]; from: number[]; notes: string[];
     if (f !== subject && f !== date) notes.push(`the e-mail's header left out: ${q(all[f.n - 1]?.trim() ?? '')}`);
   }
   put('', header.end);
-  for (let i = header.end; i < all.length; i++) {
+  for (let i = labelled?.end ?? header.end; i < all.length; i++) {
     const line = all[i] ?? '';
+    // A wire's sign-off ends its copy (AAP's `AAP be/`): what follows is the sender's (a signature with no `-- `,
+    // a notice of confidentiality), left out, noted. (The sign-off itself is the text importer's to note.)
+    if (SIGN_OFF.test(line.trim()) && /^\p{Lu}/u.test(line.trim())) {
+      put(line, i + 1);
+      const left = all.slice(i + 1).filter((l) => l.trim() !== '');
+      if (left.length > 0) notes.push(`the e-mail's lines after the wire's sign-off left out, as the sender's: ${left.slice(0, 3).map(q).join(', ')}${left.length > 3 ? ', …' : ''}`);
+      break;
+    }
     if (SIGNATURE.test(line)) {
       const left = all.slice(i + 1).filter((l) => l.trim() !== '');
       notes.push(`the e-mail's signature left out${left.length > 0 ? `: ${left.slice(0, 3).map(q).join(', ')}${left.length > 3 ? ', …' : ''}` : ''}`);
@@ -98,6 +120,39 @@ function open(text: string): { lines: string[]; from: number[]; notes: string[];
     put(line, i + 1);
   }
   return { lines, from, notes, ...(date === undefined ? { undated: header.fields[0]?.n ?? 1 } : {}) };
+}
+
+/**
+ * The head of an e-mail's copy when it labels its headline (`Headline: …`), as AAP's service sends its
+ * stories: that headline, the summary it labels (`Abstract:`), the other lines of the head (its codes and
+ * keyword, `SDA`, `Gol PGA`) left out, noted, and where the story starts (its byline or its first paragraph).
+ * A value may go on over lines until a blank one. Undefined for copy with no such label.
+ */
+function labelledHead(all: readonly string[], start: number): { headline: { text: string; n: number }; summary?: { text: string; n: number }; notes: string[]; end: number } | undefined {
+  let headline: { text: string; n: number } | undefined;
+  let summary: { text: string; n: number } | undefined;
+  const codes: string[] = [];
+  let i = start;
+  for (let seen = 0; i < all.length && seen < HEAD_LINES; i++) {
+    const line = (all[i] ?? '').trim();
+    if (line === '') continue;
+    seen += 1;
+    // The byline, or a line of the story (longer than a head's codes), starts the story.
+    if (/^By\s/u.test(line) || (line.split(/\s+/u).length > 6 && !LABELLED.test(line))) break;
+    const m = LABELLED.exec(line)?.groups;
+    if (m === undefined) {
+      codes.push(line);
+      continue;
+    }
+    let value = m['value'] ?? '';
+    const n = i + 1;
+    while (i + 1 < all.length && (all[i + 1] ?? '').trim() !== '' && !LABELLED.test((all[i + 1] ?? '').trim())) value += ` ${(all[++i] ?? '').trim()}`;
+    if (/^head/iu.test(m['label'] ?? '')) headline ??= { text: value, n };
+    else summary ??= { text: value, n };
+  }
+  if (headline === undefined) return undefined;
+  const notes = codes.length === 0 ? [] : [`the copy's lines over its story, not its headline or summary, left out (its codes and keyword): ${codes.map(q).join(', ')}`];
+  return { headline, ...(summary === undefined ? {} : { summary }), notes, end: i };
 }
 
 const NO_DATE_FIELD = 'the e-mail has no "Date:" field, and its text no "Published:" or "Updated:" stamp; add the time it was sent to its header (such as "Date: Wed, 5 Feb 2025 09:24:00 +0800"), or a stamp to its text';

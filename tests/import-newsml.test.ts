@@ -145,6 +145,12 @@ describe('a NewsML-G2 item\'s credits, dateline and body', () => {
     expect(other.notes).toContain('the printed dateline "TOKYO, Feb. 4" names another city than located "Osaka": its date is not used');
   });
 
+  it('reads no city from a placeholder located (`No-Data-Available`) or a printed dateline that is a date alone (`MARCH 04, 2013`), as IPTC\'s video sample gives them, noted', () => {
+    const r = run('v.xml', item(FIRST, `    <located literal="No-Data-Available"><name>No-Data-Available</name></located>\n${HEADLINE}\n    <dateline>FEBRUARY 04, 2025</dateline>`));
+    expect([r.lines, r.stories[0]!.fields.dateline]).toEqual([[], undefined]);
+    expect(r.stories[0]!.notes).toEqual(expect.arrayContaining(['located "No-Data-Available" names no place: not used', 'dateline "FEBRUARY 04, 2025" names no city: not used']));
+  });
+
   it('reads a located name that carries its state or country (`New York, NY`, as IPTC\'s own samples write it), and keeps one the gazetteer lacks whole', () => {
     const ny = run('ny.xml', item(FIRST, `    <located qcode="geoloc:NYC"><name>New York, NY</name><broader type="cptype:country"><name>United States</name></broader></located>\n${HEADLINE}`));
     expect(ny.lines).toEqual([]);

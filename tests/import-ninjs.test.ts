@@ -195,6 +195,16 @@ describe('credits and datelines', () => {
     const maine = run('p.json', variant('v1.ninjs.json', { located: 'Portland, Maine' })).stories[0]!;
     expect(maine.fields.dateline).toEqual({ city: 'Portland', country: 'United States of America', timezone: 'America/New_York' });
   });
+
+  it('a located that is the byline\'s name, or a placeholder, is no dateline city, noted (Superdesk\'s real ninjs located a story at its author)', () => {
+    const body = '<p>The ferry runs again.</p>';
+    const author = run('a.json', variant('v1.ninjs.json', { byline: 'Jane Roe, Harbour State University', located: 'Jane Roe, Oregon', body_html: body }));
+    expect([author.lines, author.stories[0]!.fields.dateline]).toEqual([[], undefined]);
+    expect(author.stories[0]!.notes).toContain('located "Jane Roe" is the byline\'s name, no place: not used');
+    const none = run('n.json', variant('v1.ninjs.json', { located: 'N/A', body_html: body }));
+    expect([none.lines, none.stories[0]!.fields.dateline]).toEqual([[], undefined]);
+    expect(none.stories[0]!.notes).toContain('located "N/A" names no place: not used');
+  });
 });
 
 describe('ninjs as Superdesk writes it (the newsroom system most agencies\' ninjs comes from)', () => {

@@ -212,6 +212,9 @@ const NOTE_WORDS = /^(?:pictured|observed|left|right|centre|center|above|below|t
 
 const A_DATE_IN = new RegExp(`(?:^|[\\s,])(?:(?:${MONTH_NAME})\\.?\\s+\\d{1,2}\\b|\\d{1,2}\\s+(?:${MONTH_NAME})\\b)`, 'i');
 
+/** A month and its day alone (`MARCH 04`, `Feb. 4`, `4 February`): a printed dateline's date, no city. */
+const DATE_ALONE = new RegExp(`^(?:(?:${MONTH_NAME})\\.?\\s+\\d{1,2}|\\d{1,2}\\s+(?:${MONTH_NAME})\\.?)$`, 'iu');
+
 const DAY_OR_MONTH = new RegExp(`^(?:${MONTH_NAME}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)$`, 'i');
 
 export function parseDatelineLead(paragraph: string): (DatelineLead & { reporters?: string }) | undefined {
@@ -374,6 +377,7 @@ export function printedDateline(printed: string): { lead: ReturnType<typeof pars
   const direct = parseDatelineLead(`${trimmed} -- .`);
   const lead = direct ?? parseDatelineLead(`${trimmed.replace(/^[^,]+/, (c) => c.toUpperCase())} -- .`);
   const first = printed.split(',')[0]?.trim() ?? '';
-  // (A date or a time is no city: Opta's items in Reuters' feed print `2018-01-03 20:13:08 GMT+00:00` there.)
-  return { lead, city: direct?.city ?? (notAPlace(first) || /^\d/u.test(first) ? '' : first) };
+  // (A date or a time is no city: Opta's items in Reuters' feed print `2018-01-03 20:13:08 GMT+00:00` there, and
+  // IPTC's NewsML-G2 sample `MARCH 04, 2013`.)
+  return { lead, city: direct?.city ?? (notAPlace(first) || /^\d/u.test(first) || DATE_ALONE.test(first) ? '' : first) };
 }

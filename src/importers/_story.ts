@@ -135,6 +135,28 @@ export function unknownCity(shown: string, region: string | undefined, hint: { t
   return `dateline city ${shown} is not in the gazetteer, so its time zone is unknown: add "dateline.timezone" (an IANA zone) to the record${known}`;
 }
 
+/** What a CMS writes where it knows no place (IPTC's sample `No-Data-Available`, `N/A`, `Unknown`): no city. */
+const NO_PLACE = /^(?:no[-_ ]?data(?:[-_ ]available)?|n\/?a|none|unknown|not (?:available|applicable)|tbd|tba|null|undefined|[-–—?]+)$/iu;
+
+/**
+ * A located place's name as a dateline's city, or '' for one that is none, noted: a placeholder
+ * (`No-Data-Available`), or the name of one of the story's authors (Superdesk's ninjs locating a story at
+ * `Aaron J. Staples, Michigan`, its byline: the byline's name was the dateline city).
+ */
+export function locatedCity(city: string, authors: readonly string[], what: string, notes: string[]): string {
+  const name = squash(city);
+  if (name === '') return '';
+  if (NO_PLACE.test(name)) {
+    notes.push(`${what} ${JSON.stringify(name)} names no place: not used`);
+    return '';
+  }
+  if (authors.some((a) => squash(a).toLowerCase() === name.toLowerCase())) {
+    notes.push(`${what} ${JSON.stringify(name)} is the byline's name, no place: not used`);
+    return '';
+  }
+  return city;
+}
+
 /**
  * The dateline of structured copy: the city it locates (NewsML-G2's `located`, with the region and country it is
  * within), else the city its printed dateline names (NewsML-G2's `dateline`, AP's `apcm:DateLine`: `WASHINGTON,
@@ -143,7 +165,8 @@ export function unknownCity(shown: string, region: string | undefined, hint: { t
  */
 export function placedDateline(located: { city: string; region?: string; country?: string }, printed: string, published: Timed, credits: Credits, notes: string[], file: string, diagnostics: Diagnostic[]): DatelineOut | undefined {
   const { lead, city: printedCity } = printedDateline(printed);
-  let { city, region } = located;
+  let { region } = located;
+  let city = locatedCity(located.city, credits.authors, 'located', notes);
   const { country } = located;
   if (city === '') {
     city = printedCity;

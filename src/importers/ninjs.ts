@@ -17,7 +17,7 @@ import { parseJson } from '../sources/_positions.js';
 import type { Diagnostic } from '../types.js';
 import { collectBlocks, renderBlocks, type Block, type ImageCandidate } from './_blocks.js';
 import {
-  createdStamps, largestRendition, permanentId, pickImage, readStamp, resolveDateline, storyDateline, WITHDRAWN, withoutRepeatedHeadline,
+  createdStamps, largestRendition, locatedCity, permanentId, pickImage, readStamp, resolveDateline, storyDateline, WITHDRAWN, withoutRepeatedHeadline,
 } from './_story.js';
 import { Credits } from './_credits.js';
 import { invisibleOnly, squash, textOf, unique } from './_tree.js';
@@ -271,9 +271,10 @@ function readItem(data: Obj, path: readonly (string | number)[], lineOf: (path: 
   // The dateline's day is on or before the record's date (the embargo's, where it moved it).
   const dated = readStamp(fields.date, ctx.timezone) ?? published;
   const located = str(data, 'located');
-  const [city = '', ...rest] = (located ?? '').split(',').map((s) => s.trim());
+  const [given = '', ...rest] = (located ?? '').split(',').map((s) => s.trim());
   // (One that names no city, `, `, is noted, and the lead read as where none is given. Fuzzing: the city was empty.)
-  if (located !== undefined && city === '') notes.push(`located ${JSON.stringify(located)} names no city: not used`);
+  if (located !== undefined && given === '') notes.push(`located ${JSON.stringify(located)} names no city: not used`);
+  const city = locatedCity(given, credits.authors, 'located', notes);
   const structured = city === '' ? undefined : resolveDateline(city, rest.join(', ') || undefined, undefined, file, diagnostics);
   const dateline = storyDateline(structured, blocks, dated, credits, notes, file, diagnostics);
   if (dateline !== undefined) fields.dateline = dateline;

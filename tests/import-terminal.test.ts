@@ -167,6 +167,21 @@ const AP_AGATE = [
   '\u0004',
 ].join('\r\n');
 
+/** AP's weather table (a real capture's layout; made-up figures): no head line but its slug, rows indented, cells parted by `;`. */
+const AP_WEATHER = [
+  '\u0016\u0016\u0001a0416\u001f-----',
+  'u i\u0014\u0012 BC-WEA--HarbourWeather     02-05 0120',
+  `${STX}^BC-WEA--Harbour Weather-Celsius,<`,
+  '\t   PORT ELLEN (AP) _ Lowest and highest temperatures in Celsius and conditions as recorded on the day before:',
+  '\t   ;MIN;MAX;COND;RAIN<',
+  '\t   Arden;2;9;rn;4.5<',
+  '\t   Kilbride;-1;7;clr;0.0<',
+  '\t   The forecast; wind; rain and more wind: the office will say more.<',
+  '',
+  `\t   ${ETX}AP-WF-02-05-25 0700GMT<`,
+  '\u0004',
+].join('\r\n');
+
 /**
  * IPTC 7901 as dpa's English service sends it (its layout as real captures hold it; our own words): SOH and the
  * header, no ZCZC, the keyword ending in a slash, STX, a label and the headline, the byline ending ` =`,
@@ -305,6 +320,16 @@ describe('ANPA 1312 agate tables', () => {
       'Arden 0, Kilbride 4',
     ].join('\n\n'));
     expect(story?.notes).toContain('the wire\'s agate tables (3) kept as tables');
+    // AP's weather table: no head line (its slug's words are the headline, noted), rows of cells parted by `;`
+    // (a paragraph of prose with semicolons stays one).
+    const weather = (await dryRun(await site({ 'weather.txt': AP_WEATHER }), ['weather.txt']))[0]?.stories[0]?.story;
+    expect(weather?.fields.title).toBe('Harbour Weather-Celsius');
+    expect(weather?.body).toBe([
+      'Lowest and highest temperatures in Celsius and conditions as recorded on the day before:',
+      '|  | MIN | MAX | COND | RAIN |\n| --- | --- | --- | --- | --- |\n| Arden | 2 | 9 | rn | 4.5 |\n| Kilbride | -1 | 7 | clr | 0.0 |',
+      'The forecast; wind; rain and more wind: the office will say more.',
+    ].join('\n\n'));
+    expect(weather?.notes).toContain('no head line: the headline is the slug\'s words, "Harbour Weather-Celsius"');
     // And the build renders them as HTML tables.
     expect((await runCli(['import', 'agate.txt'], dir)).code).toBe(0);
     expect((await runCli(['build'], dir)).code).toBe(0);

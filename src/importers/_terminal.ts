@@ -125,6 +125,17 @@ function agateCells(raw: string): string[] | undefined {
  * characters, refused in the copy itself), replaced by the table once the story is read (`withTables`).
  */
 const tableToken = (k: number): string => `\uE000${k}\uE000`;
+/**
+ * A paragraph of AP's that is a table's row, its cells parted by `;` (`Amsterdam;42;50;rn;0.08`, the header's first
+ * empty: AP's weather tables): four cells or more, each of four words at most, none ending a sentence (prose with
+ * semicolons is no row). Undefined for any other paragraph.
+ */
+function semicolonRow(line: string): string[] | undefined {
+  const cells = line.split(';');
+  if (cells.length < 4 || cells.some((c) => c.trim().split(/\s+/u).length > 4 || /[.!?]["”’)]?$/u.test(c.trim()))) return undefined;
+  return cells.map(agateCell);
+}
+
 /** A cell of an agate table as printed: AP's `{` is a half (`6{` games behind is 6½), `_` alone a dash. */
 const agateCell = (cell: string): string => {
   const t = cell.trim().replace(/\{/gu, '½');
@@ -269,7 +280,7 @@ function open(message: { start: number; lines: string[] }, file: string): Opened
       continue;
     }
     const line = kind === 'ANPA 1312' ? typeset(unmark(text)) : unmark(text);
-    const cells = tablesRead && AGATE_ROW.test(raw) ? agateCells(raw) : undefined;
+    const cells = !tablesRead ? undefined : AGATE_ROW.test(raw) ? agateCells(raw) : indented && kind === 'ANPA 1312' ? semicolonRow(unmark(text)) : undefined;
     if (cells !== undefined && cells.length > 1) {
       if (!started) startBody();
       if (table === undefined) {
@@ -403,6 +414,12 @@ function open(message: { start: number; lines: string[] }, file: string): Opened
   // An alert (AP's `APNewsAlert`) has no head line: its one sentence, without the dateline's lead, is its headline
   // too, as the wire means it (real captures were refused for want of a headline).
   const alert = head.length === 0 && kind === 'ANPA 1312' && paragraphs.length === 1 ? paragraphs[0] : undefined;
+  // A table with no head line (AP's weather tables): its slug's words are its name, as AP's own listings show it.
+  const slugTitle = head.length === 0 && alert === undefined && tables.length > 0 && slugName !== undefined ? slugName.replace(/^[A-Z]{2,4}-[A-Z]{2,4}--/u, '').trim() : '';
+  if (slugTitle !== '') {
+    head.push({ text: slugTitle, n: message.start });
+    notes.push(`no head line: the headline is the slug's words, ${q(slugTitle)}`);
+  }
   if (alert !== undefined) {
     const text = alert.text.replace(/^[\p{Lu}][\p{Lu}\p{M} .,'’-]*(?:,[^()]{1,40})? \([^()]{1,30}\) [—–-] /u, '');
     head.push({ text, n: alert.n });

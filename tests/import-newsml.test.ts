@@ -145,6 +145,19 @@ describe('a NewsML-G2 item\'s credits, dateline and body', () => {
     expect(other.notes).toContain('the printed dateline "TOKYO, Feb. 4" names another city than located "Osaka": its date is not used');
   });
 
+  it('takes the headline of the NITF the content holds where the item gives none, and a byline printed over the story (Scoop\'s items: refused for want of a headline, the byline left in the body)', () => {
+    const nitf = '<inlineXML contenttype="application/nitf+xml"><nitf><head><title>Ferry service resumes after storm</title></head><body><body.head><byline>By<person>Staff Reporter</person></byline></body.head>' +
+      '<body.content><p>By Jane Roe</p><p>The ferry ran again on Wednesday, the operator said.</p></body.content></body></nitf></inlineXML>';
+    const r = run('s.xml', item(FIRST, '', nitf));
+    const story = r.stories[0]!;
+    expect([story.fields.title, story.fields.authors, story.body]).toEqual(['Ferry service resumes after storm', ['Jane Roe'], 'The ferry ran again on Wednesday, the operator said.']);
+    expect(story.notes).toContain('no contentMeta/headline: the headline is the NITF content\'s (head/title) "Ferry service resumes after storm"');
+    // A byline over the story naming another than the item credits: kept out of the body, noted.
+    const other = run('o.xml', item(FIRST, `${HEADLINE}\n    <by>By Ana Ruiz</by>`, nitf)).stories[0]!;
+    expect([other.fields.authors, other.body]).toEqual([['Ana Ruiz'], 'The ferry ran again on Wednesday, the operator said.']);
+    expect(other.notes).toContain('the byline over the story "By Jane Roe" names "Jane Roe", whom the item does not credit: not an author');
+  });
+
   it('reads no city from a placeholder located (`No-Data-Available`) or a printed dateline that is a date alone (`MARCH 04, 2013`), as IPTC\'s video sample gives them, noted', () => {
     const r = run('v.xml', item(FIRST, `    <located literal="No-Data-Available"><name>No-Data-Available</name></located>\n${HEADLINE}\n    <dateline>FEBRUARY 04, 2025</dateline>`));
     expect([r.lines, r.stories[0]!.fields.dateline]).toEqual([[], undefined]);

@@ -163,3 +163,25 @@ function closingAgency(text: string): { name: string; via?: string } | undefined
     .replace(/(?<=\S)\/(\p{Ll}{1,4})$/u, (initials, letters: string) => (parseAgencyLine(letters) === undefined ? '' : initials));
   return inner === line ? undefined : parseAgencyLine(inner);
 }
+
+/**
+ * A byline printed over the story (`By Helen Marsh`, as Dateline's own feeds print it at the head of the
+ * content, and Scoop's NewsML-G2 its NITF's): taken off the body; its authors are the item's when it names none,
+ * and a name it adds is noted.
+ */
+export function headByline(blocks: Block[], credits: Credits, notes: string[]): void {
+  const first = blocks[0];
+  // (Names in a script written right to left are isolated in it: U+2066–U+2069.)
+  const text = first?.kind === 'p' ? plainText(first.inline).replace(/[\u2066-\u2069]/gu, '').trim() : '';
+  const zh = /^作者[:：]\s*(.+)$/u.exec(text)?.[1];
+  const names = zh !== undefined ? zh.split(/\s*[、，,]\s*/u).filter(Boolean) : parseByline(text)?.authors.map((a) => a.name) ?? [];
+  if (names.length === 0) return;
+  blocks.shift();
+  if (credits.authors.length === 0) {
+    if (zh !== undefined) for (const n of names) credits.person(n);
+    else credits.byline(text);
+    return;
+  }
+  const others = names.filter((n) => !credits.authors.includes(n));
+  if (others.length > 0) notes.push(`the byline over the story ${JSON.stringify(text)} names ${others.map((n) => JSON.stringify(n)).join(', ')}, whom the item does not credit: not an author`);
+}

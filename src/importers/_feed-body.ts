@@ -1,10 +1,9 @@
 /**
  * What the feed importers (`feed.ts`: RSS and Atom; `feed-json.ts`: JSON Feed) share of an item's content:
- * its HTML or text read into blocks, and the byline a site prints over the story (Dateline's own feeds do).
+ * its HTML or text read into blocks, and what a site's feed adds to it.
  */
 import { agencyKey } from './_agencies.js';
 import { collectBlocks, plainText, type Block, type Collected, type Inline } from './_blocks.js';
-import { parseByline } from './_bylines.js';
 import type { Credits } from './_credits.js';
 import { parseHtml } from './_html.js';
 import { relatedTitle } from './_page.js';
@@ -19,27 +18,6 @@ export function bodyOf(value: string, kind: 'html' | 'text'): Collected {
   if (kind === 'html') return collectBlocks(parseHtml(value));
   const chunks = /\n\s*\n/.test(value) ? value.split(/\n\s*\n/) : value.split('\n');
   return { blocks: chunks.map(squash).filter(Boolean).map((t): Block => ({ kind: 'p', inline: [{ text: t }] })), images: [], notes: [] };
-}
-
-/**
- * A byline printed over the story (`By Helen Marsh`, as Dateline's own feeds print it at the head of the
- * content): taken off the body; its authors are the entry's when it names none, and a name it adds is noted.
- */
-export function headByline(blocks: Block[], credits: Credits, notes: string[]): void {
-  const first = blocks[0];
-  // (Names in a script written right to left are isolated in it: U+2066–U+2069.)
-  const text = first?.kind === 'p' ? plainText(first.inline).replace(/[\u2066-\u2069]/gu, '').trim() : '';
-  const zh = /^作者[:：]\s*(.+)$/u.exec(text)?.[1];
-  const names = zh !== undefined ? zh.split(/\s*[、，,]\s*/u).filter(Boolean) : parseByline(text)?.authors.map((a) => a.name) ?? [];
-  if (names.length === 0) return;
-  blocks.shift();
-  if (credits.authors.length === 0) {
-    if (zh !== undefined) for (const n of names) credits.person(n);
-    else credits.byline(text);
-    return;
-  }
-  const others = names.filter((n) => !credits.authors.includes(n));
-  if (others.length > 0) notes.push(`the byline over the story ${JSON.stringify(text)} names ${others.map((n) => JSON.stringify(n)).join(', ')}, whom the entry does not credit: not an author`);
 }
 
 /**

@@ -15,7 +15,7 @@ import { isLanguageTag } from '../core/validate.js';
 import { diagnostic, Errors } from '../errors.js';
 import type { Diagnostic } from '../types.js';
 import { collectBlocks, renderBlocks, type Block, type Collected, type ImageCandidate, positive } from './_blocks.js';
-import { takeClosingCredits, takeCreditLine } from './_closing.js';
+import { headByline, takeClosingCredits, takeCreditLine } from './_closing.js';
 import { Credits } from './_credits.js';
 import { agencyKey, parseAgencyLine } from './_agencies.js';
 import {
@@ -147,7 +147,7 @@ function readItem(text: string, item: Placed, pictures: El[], notes: string[], c
     return { diagnostics: [diagnostic(Errors.ImportNotPublished, at('pubStatus', 'itemMeta/pubStatus@qcode'), status, WITHDRAWN[status])], ...(guid ? { withdrawn: { id: guid, status } } : {}) };
   }
 
-  const title = headline(cm, meta, notes);
+  const title = headline(cm, meta, child(el, 'contentSet'), notes);
   if (title === undefined) {
     const missing = 'the item has no text in contentMeta/headline and no itemMeta/title; write the headline as <headline> in the <contentMeta>';
     return { diagnostics: [diagnostic(Errors.ImportNoHeadline, at(child(cm, 'headline') !== undefined ? 'headline' : cm !== undefined ? 'contentMeta' : 'itemMeta', 'contentMeta/headline'), missing)] };
@@ -203,6 +203,7 @@ function readItem(text: string, item: Placed, pictures: El[], notes: string[], c
   notes.push(...body.notes);
   // Credit lines closing the body, and the end mark, as the other importers read them.
   withoutRepeatedHeadline(blocks, title, notes);
+  headByline(blocks, credits, notes);
   takeClosingCredits(blocks, credits, notes);
   for (const line of body.taglines) {
     if (takeCreditLine(line, credits)) continue;
@@ -227,15 +228,25 @@ function readItem(text: string, item: Placed, pictures: El[], notes: string[], c
   return { story: { fields, body: markdown, notes }, diagnostics };
 }
 
-/** The headline: the one without a role, else the main one, else the first; else itemMeta/title, noted. */
-function headline(cm: El | undefined, meta: El | undefined, notes: string[]): string | undefined {
+/**
+ * The headline: the one without a role, else the main one, else the first; else itemMeta/title, noted; else that
+ * of the NITF the content holds (its `hl1`, else its `head/title`), noted, as Scoop's items give theirs alone.
+ */
+function headline(cm: El | undefined, meta: El | undefined, contentSet: El | undefined, notes: string[]): string | undefined {
   const lines = children(cm, 'headline').filter((h) => squash(textOf(h)) !== '');
   const main = lines.find((h) => attr(h, 'role') === undefined) ?? lines.find((h) => codeOf(attr(h, 'role')) === 'main') ?? lines[0];
   if (main !== undefined) return squash(textOf(main));
   const title = squash(textOf(child(meta, 'title')));
-  if (title === '') return undefined;
-  notes.push(`no contentMeta/headline: the headline is itemMeta/title ${JSON.stringify(title)}`);
-  return title;
+  if (title !== '') {
+    notes.push(`no contentMeta/headline: the headline is itemMeta/title ${JSON.stringify(title)}`);
+    return title;
+  }
+  const nitf = descendants(contentSet, 'nitf')[0];
+  const hl1 = squash(textOf(descendants(nitf, 'hl1')[0]));
+  const nitfTitle = hl1 || squash(textOf(child(child(nitf, 'head'), 'title')));
+  if (nitfTitle === '') return undefined;
+  notes.push(`no contentMeta/headline: the headline is the NITF content's (${hl1 !== '' ? 'hl1' : 'head/title'}) ${JSON.stringify(nitfTitle)}`);
+  return nitfTitle;
 }
 
 /** Subjects with a code alone a note names, at most. */

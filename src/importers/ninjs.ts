@@ -23,7 +23,7 @@ import { Credits } from './_credits.js';
 import { invisibleOnly, squash, textOf, unique } from './_tree.js';
 import { parseHtml } from './_html.js';
 import { splitPhotoCredit } from './_photo-credits.js';
-import { takeClosingCredits } from './_closing.js';
+import { headByline, takeClosingCredits } from './_closing.js';
 import type { ImportContext, ImportResult, Importer, RecordFieldsOut } from './types.js';
 import { withoutWireMarks } from './record.js';
 
@@ -266,6 +266,7 @@ function readItem(data: Obj, path: readonly (string | number)[], lineOf: (path: 
   // Credit lines closing the body, as wires print them ("(Reporting by Lucy Craymer in Wellington; Editing
   // by Muralikumar Anantharaman)"), and the end mark: as NITF's taglines and text copy give them.
   withoutRepeatedHeadline(blocks, title, notes);
+  headByline(blocks, credits, notes);
   takeClosingCredits(blocks, credits, notes);
 
   // The dateline's day is on or before the record's date (the embargo's, where it moved it).

@@ -22,7 +22,7 @@ import { printedDateline } from './_dateline-lead.js';
 import { parseAgencyLine } from './_agencies.js';
 import { printedDay } from './_months.js';
 import { agencyOfJob, agencyOfPublication, isJobPhrase } from './_names.js';
-import { takeClosingCredits, takeCreditLine } from './_closing.js';
+import { headByline, takeClosingCredits, takeCreditLine } from './_closing.js';
 import { nameSuffix, withSuffix } from './_suffix.js';
 import type { ImportContext, ImportResult, Importer, RecordFieldsOut } from './types.js';
 import { withoutWireMarks } from './record.js';
@@ -137,6 +137,7 @@ export const importNitf: Importer = (text: string, ctx: ImportContext): ImportRe
   // taglines. Read before the dateline's lead, as ninjs and text copy are, so that an agency line closing
   // the story ranks before the lead's agency (`DENVER (UPI) —` … `United Press International`).
   withoutRepeatedHeadline(blocks, title, notes);
+  headByline(blocks, credits, notes);
   takeClosingCredits(blocks, credits, notes);
   const untaken: string[] = [];
   for (const tagline of children(child(body, 'body.end'), 'tagline')) {

@@ -294,6 +294,22 @@ describe('detecting NewsML-G2', () => {
     cleanup = undefined;
   });
 
+  it('takes a lead printed for another city than the one located as the dateline, so that the build prints one (Reuters\' located its Damascus story at its Bangalore desk: both were printed)', async () => {
+    const s = await makeSite({});
+    cleanup = s.cleanup;
+    const body = '<inlineXML contenttype="application/xhtml+xml"><html xmlns="http://www.w3.org/1999/xhtml"><body><p>DAMASCUS (Reuters) - The ferry ran again on Wednesday, the port said.</p><p>More crossings are planned.</p></body></html></inlineXML>';
+    await writeFile(join(s.dir, 'r.xml'), item(FIRST, `    <located><name>Bangalore</name><broader type="cptType:5"><name>India</name></broader></located>\n${HEADLINE}`, body));
+    const imported = await runCli(['import', 'r.xml'], s.dir);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain('note      the story prints the dateline "DAMASCUS", not "Bangalore" as given: the printed one is the dateline');
+    expect((await runCli(['build'], s.dir)).code).toBe(0);
+    const feed = JSON.parse(await readFile(join(s.dir, 'dist', 'feed.json'), 'utf8')) as { items: { content_html: string; _dateline?: { city: string } }[] };
+    const html = feed.items[0]?.content_html ?? '';
+    expect(html.match(/DAMASCUS/g)).toHaveLength(1);
+    expect(html).not.toMatch(/BANGALORE/i);
+    expect(feed.items[0]?._dateline?.city).toBe('Damascus');
+  });
+
   it('imports a directory of .newsml and .xml items, and the build puts their credits and pictures in the feeds', async () => {
     const s = await makeSite({});
     cleanup = s.cleanup;

@@ -192,7 +192,7 @@ describe('credits and datelines', () => {
         'Portland, Victoria, Australia (Australia/Melbourne)): add "dateline.timezone" (an IANA zone) to the record (W_IMPORT_DATELINE_ZONE)',
     ]);
     expect(r.stories[0]!.fields.dateline).toEqual({ city: 'Portland' });
-    const maine = run('p.json', variant('v1.ninjs.json', { located: 'Portland, Maine' })).stories[0]!;
+    const maine = run('p.json', variant('v1.ninjs.json', { located: 'Portland, Maine', body_html: '<p>The ferry runs again.</p>' })).stories[0]!;
     expect(maine.fields.dateline).toEqual({ city: 'Portland', country: 'United States of America', timezone: 'America/New_York' });
   });
 
@@ -706,16 +706,24 @@ describe('a lead whose city is the located one in the other script or a characte
     expect(s.notes.join('\n')).not.toMatch(/kept in the body/);
   });
 
-  // (Review: located 伦敦 and `LONDON, Ontario (AP) —` took the lead off silently, the dateline left in England.)
+  // (Review: located 伦敦 and `LONDON, Ontario (AP) —` took the lead off silently, the dateline left in England. Then the
+  // lead was kept in the body beside the dateline located, and the build printed both: `LONDON, Feb. 20 -- LONDON,
+  // Ontario (AP) —`. The printed lead is the dateline the story's readers see: it is the record's, noted.)
   it.each([
-    ['伦敦', 'LONDON, Ontario (AP) — Talks lasted three hours.', 'LONDON, Ontario'],
-    ['London', 'LONDON, Ontario (AP) — Talks lasted three hours.', 'LONDON, Ontario'],
-    ['巴黎', 'PARIS, Texas (AP) — Talks lasted three hours.', 'PARIS, Texas'],
-  ])('located %s, lead of a namesake elsewhere (%s): kept in the body, noted', (located, lead, printed) => {
+    ['伦敦', 'LONDON, Ontario (AP) — Talks lasted three hours.', 'LONDON, Ontario', 'America/Toronto'],
+    ['London', 'LONDON, Ontario (AP) — Talks lasted three hours.', 'LONDON, Ontario', 'America/Toronto'],
+  ])('located %s, lead of a namesake elsewhere (%s): the printed one is the dateline, noted', (located, lead, printed, zone) => {
     const s = story(located, lead);
-    expect(s.body.startsWith(lead)).toBe(true);
-    expect(s.fields.agency).toBeUndefined();
-    expect(s.notes).toContain(`the first paragraph opens with the dateline ${JSON.stringify(printed)}, not ${JSON.stringify(located)}: kept in the body`);
+    expect(s.body.startsWith('Talks')).toBe(true);
+    expect([s.fields.dateline?.timezone, s.fields.agency]).toEqual([zone, { name: 'AP' }]);
+    expect(s.notes).toContain(`the story prints the dateline ${JSON.stringify(printed)}, not ${JSON.stringify(located)} as given: the printed one is the dateline`);
+  });
+
+  it('located 巴黎, lead of a namesake whose zone the gazetteer lacks (PARIS, Texas): no dateline given, the lead kept in the body, noted', () => {
+    const lead = 'PARIS, Texas (AP) — Talks lasted three hours.';
+    const s = story('巴黎', lead);
+    expect([s.body.startsWith(lead), s.fields.dateline]).toEqual([true, undefined]);
+    expect(s.notes).toContain('the story prints the dateline "PARIS, Texas", not "巴黎" as given, and the gazetteer lacks its zone: the record gives no dateline, and the printed one stays in the body');
   });
 
   // (Review: a province abbreviated, `LONDON, Ont. (CP) —` under located London, took the lead off silently,
@@ -727,10 +735,11 @@ describe('a lead whose city is the located one in the other script or a characte
     ['伦敦', 'LONDON, Ont. (CP) — Talks lasted three hours.', 'LONDON, Ont.'],
     ['Sydney', 'SYDNEY, N.S. (CP) — Talks lasted three hours.', 'SYDNEY, N.S.'],
     ['Sydney', 'SYDNEY, NS (CP) — Talks lasted three hours.', 'SYDNEY, NS'],
-  ])('located %s, lead of a namesake in an abbreviated province (%s): kept in the body, noted', (located, lead, printed) => {
+  ])('located %s, lead of a namesake in an abbreviated province (%s): the printed one is the dateline, noted', (located, lead, printed) => {
     const s = story(located, lead);
-    expect(s.body.startsWith(lead)).toBe(true);
-    expect(s.notes).toContain(`the first paragraph opens with the dateline ${JSON.stringify(printed)}, not ${JSON.stringify(located)}: kept in the body`);
+    expect(s.body.startsWith('Talks')).toBe(true);
+    expect(s.fields.dateline?.country).toBe('Canada');
+    expect(s.notes).toContain(`the story prints the dateline ${JSON.stringify(printed)}, not ${JSON.stringify(located)} as given: the printed one is the dateline`);
   });
 
   // (Near misses: a lead whose region agrees with the dateline, or names none, is taken off.)
@@ -755,10 +764,11 @@ describe('a lead whose city is the located one in the other script or a characte
     ['纽约', '新华社联合国2月20日电（记者郭鑫）安理会20日举行会议。', '联合国'],
     ['联合国', '新华社纽约2月20日电（记者郭鑫）安理会20日举行会议。', '纽约'],
     ['聯合國', '新華社紐約2月20日電（記者郭鑫）安理會20日舉行會議。', '紐約'],
-  ])('located %s, lead of another city (%s): kept in the body, as before', (located, lead, printed) => {
+  ])('located %s, lead of another city (%s): the printed one is the dateline, noted', (located, lead, printed) => {
     const s = story(located, lead);
-    expect(s.body.startsWith(lead)).toBe(true);
-    expect(s.notes).toContain(`the first paragraph opens with the dateline ${JSON.stringify(printed)}, not ${JSON.stringify(located)}: kept in the body`);
+    expect(s.body.startsWith(lead)).toBe(false);
+    expect([s.fields.dateline?.city, s.fields.dateline?.date, s.fields.authors]).toEqual([printed, '2025-02-20', [lead.includes('郭鑫') ? '郭鑫' : '蘇思云']]);
+    expect(s.notes).toContain(`the story prints the dateline ${JSON.stringify(printed)}, not ${JSON.stringify(located)} as given: the printed one is the dateline`);
   });
 });
 

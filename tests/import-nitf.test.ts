@@ -128,14 +128,13 @@ describe('what NITF says about time', () => {
 describe('datelines', () => {
   it('an unknown city keeps no zone, with a warning that asks for one; the date from story.date is kept as written', () => {
     // (Muwasi, a town the gazetteer lacks: Gaza City was one until the thirty-fifth session.)
-    const r = run('gaza.xml', fixture('full.nitf.xml').replace('<city>Washington</city><country>United States</country>', '<city>Muwasi</city>'));
+    // (The body's lead left out: a lead of another city would be the dateline, the test's `storyDateline`.)
+    const r = run('gaza.xml', fixture('full.nitf.xml').replace('<city>Washington</city><country>United States</country>', '<city>Muwasi</city>').replace('WASHINGTON, Feb. 4 (Xinhua) -- ', ''));
     expect(r.lines).toEqual([
       'gaza.xml: dateline.timezone: warning: dateline city "Muwasi" is not in the gazetteer, so its time zone is unknown: add "dateline.timezone" (an IANA zone) to the record (W_IMPORT_DATELINE_ZONE)',
     ]);
     expect(r.stories[0]!.fields.dateline).toEqual({ city: 'Muwasi', date: '2025-02-04' });
-    // The printed lead names another city: it stays in the body, and the desk is told.
-    expect(r.stories[0]!.body).toMatch(/^WASHINGTON, Feb\. 4 \(Xinhua\) -- The transit agency/);
-    expect(r.stories[0]!.notes).toContain('the first paragraph opens with the dateline "WASHINGTON", not "Muwasi": kept in the body');
+    expect(r.stories[0]!.body).toMatch(/^The transit agency/);
     // story.date gives the dateline its date, so the build can still print it.
     expectAccepted(r.stories[0]!);
   });
@@ -143,7 +142,7 @@ describe('datelines', () => {
   it('a story.date printed in words without norm is the agency\'s date (it was dropped without a word)', () => {
     // The QA's case: 12:00 UTC on March 5 is 02:00 on March 5 in Honolulu, but the wire dated it March 4.
     const nitf = (printed: string): string => fixture('full.nitf.xml')
-      .replace(/<location>.*<\/location>/, '<location><city>Honolulu</city></location>')
+      .replace(/<location>.*<\/location>/, '<location><city>Honolulu</city></location>').replace('WASHINGTON, Feb. 4 (Xinhua) -- ', '')
       .replace(/<story\.date[^>]*>[^<]*<\/story\.date>/, `<story.date>${printed}</story.date>`)
       .replace(/norm="20250205T092400\+0800"/, 'norm="20250305T120000Z"');
     const date = (printed: string): [string | undefined, string[]] => {
@@ -172,7 +171,7 @@ describe('datelines', () => {
     const plain = run('p.xml', fixture('full.nitf.xml').replace(/<location>.*<\/location>,/, 'WASHINGTON,'));
     expect(plain.stories[0]!.fields.dateline).toEqual({ city: 'Washington', country: 'United States of America', timezone: 'America/New_York', date: '2025-02-04' });
     // Review: without story.date, the date it prints is read as a lead's (it was lost without a word).
-    const printed = fixture('full.nitf.xml').replace(/<location>.*<\/location>,\s*<story\.date[^>]*>Feb\. 4<\/story\.date>/, 'LONDON, 3 February');
+    const printed = fixture('full.nitf.xml').replace(/<location>.*<\/location>,\s*<story\.date[^>]*>Feb\. 4<\/story\.date>/, 'LONDON, 3 February').replace('WASHINGTON, Feb. 4 (Xinhua) -- ', '');
     expect(printed).toContain('<dateline>\n        LONDON, 3 February');
     const london = run('l.xml', printed).stories[0]!;
     expect(london.fields.dateline).toEqual({ city: 'London', country: 'United Kingdom', timezone: 'Europe/London', date: '2025-02-03' });
@@ -525,10 +524,10 @@ describe('Chinese in traditional characters', () => {
     expect(s.body.startsWith('美')).toBe(true);
   });
 
-  it('keeps in the body a lead of another city than the <dateline>, in either script', () => {
+  it('takes a lead of another city than the <dateline> for the dateline, in either script, noted (the build printed both)', () => {
     const s = withDateline('台中', '中央社臺北20日電（記者蘇思云）美國與日本20日舉行經濟對話。');
-    expect(s.body.startsWith('中央社臺北20日電')).toBe(true);
-    expect(s.notes).toContain('the first paragraph opens with the dateline "臺北", not "台中": kept in the body');
+    expect([s.body.startsWith('美國'), s.fields.dateline?.city, s.fields.authors]).toEqual([true, '臺北', ['蘇思云']]);
+    expect(s.notes).toContain('the story prints the dateline "臺北", not "台中" as given: the printed one is the dateline');
   });
 });
 
@@ -548,13 +547,14 @@ describe('Arabic copy', () => {
     expect(s.notes.filter((n) => /agency|dateline/.test(n))).toEqual([]);
   });
 
-  it('reads the lead\'s رويترز as the distributor Reuters, not another agency; a lead of another city stays', () => {
+  it('reads the lead\'s رويترز as the distributor Reuters, not another agency; a lead of another city is the dateline', () => {
     const same = run('ar.xml', nitf('القاهرة', 'Reuters', 'القاهرة (رويترز) - ')).stories[0]!;
     expect([same.fields.agency, same.body.startsWith('قال')]).toEqual([{ name: 'Reuters' }, true]);
     expect(same.notes.filter((n) => /agency/.test(n))).toEqual([]);
+    // (A lead of another city whose zone the gazetteer lacks: no dateline given, the lead kept in the body, noted.)
     const other = run('ar.xml', nitf('القاهرة', 'رويترز', 'غزة (رويترز) - ')).stories[0]!;
-    expect(other.body.startsWith('غزة (رويترز) - قال')).toBe(true);
-    expect(other.notes).toContain('the first paragraph opens with the dateline "غزة", not "القاهرة": kept in the body');
+    expect([other.body.startsWith('غزة (رويترز) - قال'), other.fields.dateline]).toEqual([true, undefined]);
+    expect(other.notes).toContain('the story prints the dateline "غزة", not "القاهرة" as given, and the gazetteer lacks its zone: the record gives no dateline, and the printed one stays in the body');
   });
 });
 

@@ -238,6 +238,30 @@ export function withoutRepeatedHeadline(blocks: Block[], title: string, notes: s
  */
 export function storyDateline(structured: DatelineOut | undefined, blocks: Block[], published: Timed, credits: Credits, notes: string[], file: string, diagnostics: Diagnostic[]): DatelineOut | undefined {
   if (structured === undefined) return leadDateline(blocks, published, credits, notes, file, diagnostics);
+  // A lead printed for another city than the one given is the dateline the story's readers see (Reuters' NewsML-G2
+  // locates some stories at its Bangalore desk, over `DAMASCUS (Reuters) -`): kept beside the one given, the build
+  // printed both (`BANGALORE, July 16 -- DAMASCUS (Reuters) - …`). The printed one is the dateline, noted; where the
+  // gazetteer lacks its zone, the record gives none and the lead stays in the body.
+  const first = blocks[0];
+  const lead = first?.kind === 'p' ? printedLead(plainText(first.inline)) : undefined;
+  if (lead !== undefined && (!sameCity(lead.city, structured.city) || otherPlace(lead.city, lead.region, structured))) {
+    const found: Diagnostic[] = [];
+    const printed = resolveDateline(lead.city, lead.region, undefined, file, found);
+    const given = JSON.stringify(structured.city);
+    const shown = JSON.stringify(lead.region === undefined ? lead.city : `${lead.city}, ${lead.region}`);
+    // (A warning about the city given, which is not the dateline, goes.)
+    for (let k = diagnostics.length - 1; k >= 0; k--) {
+      const d = diagnostics[k] as Diagnostic;
+      if (d.code === Errors.ImportDatelineZone.code && d.message.startsWith(`dateline city ${given} `)) diagnostics.splice(k, 1);
+    }
+    if (printed.timezone === undefined) {
+      notes.push(`the story prints the dateline ${shown}, not ${given} as given, and the gazetteer lacks its zone: the record gives no dateline, and the printed one stays in the body`);
+      return undefined;
+    }
+    notes.push(`the story prints the dateline ${shown}, not ${given} as given: the printed one is the dateline`);
+    takeDuplicateLead(blocks, printed, published, credits, notes);
+    return printed;
+  }
   takeDuplicateLead(blocks, structured, published, credits, notes);
   return structured;
 }

@@ -13,7 +13,7 @@ import { diagnostic, Errors } from '../errors.js';
 import type { Diagnostic } from '../types.js';
 import { collectBlocks, renderBlocks, type Collected } from './_blocks.js';
 import {
-  clockError, datelineDay, laterStamp, leadDateline, noteLocalStamp, permanentId, pickImage, readStamp, resolveDateline, takeDuplicateLead, WITHDRAWN, type DatelineOut, type Timed, withoutRepeatedHeadline,
+  clockError, datelineDay, laterStamp, leadDateline, noteLocalStamp, permanentId, pickImage, readStamp, resolveDateline, storyDateline, WITHDRAWN, type DatelineOut, type Timed, withoutRepeatedHeadline,
 } from './_story.js';
 import { Credits } from './_credits.js';
 import { attr, child, children, descendants, lineOf, squash, textOf, unique, type El } from './_tree.js';
@@ -152,8 +152,8 @@ export const importNitf: Importer = (text: string, ctx: ImportContext): ImportRe
   const dl = child(bodyHead, 'dateline');
   const structured = dl === undefined ? undefined : readNitfDateline(dl, published, ctx, diagnostics, notes);
   if (structured !== undefined) {
-    takeDuplicateLead(blocks, structured, published, credits, notes);
-    fields.dateline = structured;
+    const dateline = storyDateline(structured, blocks, published, credits, notes, file, diagnostics);
+    if (dateline !== undefined) fields.dateline = dateline;
   } else if (dl === undefined) {
     const dateline = leadDateline(blocks, published, credits, notes, file, diagnostics);
     if (dateline !== undefined) fields.dateline = dateline;

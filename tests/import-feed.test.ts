@@ -239,6 +239,8 @@ describe('a paper\'s feed as real sites write theirs', () => {
     // A podcast's episode that names no one else: its itunes:author is the byline, noted.
     expect(episode?.fields.authors).toEqual(['Tom Hale']);
     expect(episode?.notes).toContain('the byline is the podcast\'s itunes:author: "Tom Hale"');
+    // (Its namespace as feeds write it in capitals too.)
+    expect(run('ns2.rss', rss.replace('itunes.com/dtds/podcast', 'itunes.com/DTDs/Podcast')).stories[1]?.fields.authors).toEqual(['Tom Hale']);
   });
 
   it('reads a feed with blank lines before its XML declaration, and Atom\'s author and link inside RSS items (.NET\'s SyndicationFeed)', () => {

@@ -37,7 +37,6 @@ export const BLOCK_LEVEL = new Set([...CONTAINERS, ...HEADINGS, ...DROPPED, ...F
 
 // ----- Reading the tree -----
 
-/** fast-xml-parser's preserveOrder output → elements and text, in document order. */
 const NO_NAMESPACES: ReadonlyMap<string, string> = new Map();
 
 /**

@@ -265,7 +265,8 @@ function readPeople(entry: El, kind: Kind, agency: string, credits: Credits, not
   // (A podcast's `itunes:author`, the name its apps show, where the item names no one else; another
   // vocabulary's author is no byline, noted.)
   const others = children(entry, 'author').filter((x) => x.ns !== entry.ns && x.ns !== ATOM_NS && squash(textOf(x)) !== '');
-  const itunes = others.filter((x) => x.ns === ITUNES_NS).map((x) => squash(textOf(x)));
+  // (Its namespace as feeds write it, in any case: `…/DTDs/Podcast-1.0.dtd` too.)
+  const itunes = others.filter((x) => x.ns?.toLowerCase() === ITUNES_NS).map((x) => squash(textOf(x)));
   if (names.filter(Boolean).length === 0 && itunes.length > 0) {
     names.push(...itunes);
     notes.push(`the byline is the podcast's itunes:author: ${itunes.map((n) => JSON.stringify(n)).join(', ')}`);
@@ -336,8 +337,10 @@ function mediaBody(entry: El, kind: Kind, notes: string[]): Collected {
 
 /** Atom's namespace: .NET's SyndicationFeed writes an RSS item's author in it (`<a10:author>`). */
 const ATOM_NS = 'http://www.w3.org/2005/Atom';
-/** Apple's podcast namespace (`itunes:author`). */
+/** Apple's podcast namespace (`itunes:author`), in lower case. */
 const ITUNES_NS = 'http://www.itunes.com/dtds/podcast-1.0.dtd';
+/** Media RSS's namespace (feeds write it with a closing slash or without). */
+const MRSS_NS = 'http://search.yahoo.com/mrss';
 
 /** Dateline's own `dl:dateline`, its parts as attributes. */
 function ownDateline(el: El | undefined, file: string, diagnostics: Diagnostic[], notes: string[]): DatelineOut | undefined {
@@ -349,7 +352,7 @@ function ownDateline(el: El | undefined, file: string, diagnostics: Diagnostic[]
 function pictures(entry: El, kind: Kind): ImageCandidate[] {
   const itemCredit = squash(textOf(children(entry, 'credit')[0]));
   // (Media RSS's description and title of the item's media, beside the item's own: the pictures' caption.)
-  const foreign = (name: string): string => squash(textOf(children(entry, name).find((d) => d.ns !== entry.ns)));
+  const foreign = (name: string): string => squash(textOf(children(entry, name).find((d) => d.ns !== entry.ns && (d.ns ?? '').startsWith(MRSS_NS))));
   const itemCaption = foreign('description') || foreign('title');
   const media = [...children(entry, 'content'), ...children(entry, 'group').flatMap((g) => children(g, 'content'))]
     .filter((m) => attr(m, 'url') !== undefined && (attr(m, 'medium') === 'image' || /^image\//i.test(attr(m, 'type') ?? '') || (attr(m, 'medium') === undefined && attr(m, 'type') === undefined)));

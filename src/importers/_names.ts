@@ -140,13 +140,16 @@ export function isLoneInitial(part: string): boolean {
  * An agency after a spaced slash or in brackets at the end of a byline (`Jane Doe / Bloomberg`, `Jane Doe
  * (Reuters)`), put after a bar, where bylines print one (`Jane Doe | Bloomberg`); so is a publication named
  * by its web address after a spaced slash, as NTB prints a partner's (`Geir Molnes / Faktisk.no`), which is
- * noted there. Any other byline as it is.
+ * noted there; two people's names either side of one are joined by `and`. Any other byline as it is.
  */
 export function agencyAsAfterBar(byline: string): string {
   const tail = /^(.+?)(?:\s\/\s*([^/|]+)|\s*\(([^()|]+)\))$/u.exec(byline);
   const agency = (tail?.[2] ?? tail?.[3])?.trim();
   if (tail === null || agency === undefined || byline.includes('|')) return byline;
   const site = tail[2] !== undefined && WEB_ADDRESS.test(agency);
+  // (Two people's names either side of a spaced slash are two authors, as `and` would print them: `Jane Doe / Tom
+  // Hale` was one author of that name, or none.)
+  if (tail[2] !== undefined && !site && looksLikeName(tail[1] ?? '') && looksLikeName(agency) && parseAgencyLine(agency) === undefined) return `${tail[1]} and ${agency}`;
   if (!site && parseAgencyLine(agency.replace(/^the\s+/iu, '')) === undefined) return byline;
   return `${tail[1]} | ${agency}`;
 }

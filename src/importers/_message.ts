@@ -153,21 +153,18 @@ async function openOne(bytes: Uint8Array, depth: number): Promise<Opened[]> {
  * controls are in no one's message: a text in UTF-8 that holds them was Windows-1252 once too.
  */
 function withWindows1252(email: Email): Email & { c1?: number } {
-  let count = 0;
-  const fix = (text: string | undefined): string | undefined => {
-    if (text === undefined) return undefined;
-    const read = c1AsWindows1252(text);
-    count += read.count;
-    return read.text;
+  const read = (text: string | undefined): { text: string; count: number } | undefined => (text === undefined ? undefined : c1AsWindows1252(text));
+  const [subject, text, html] = [read(email.subject), read(email.text), read(email.html)];
+  if ((subject?.count ?? 0) + (text?.count ?? 0) + (html?.count ?? 0) === 0) return email;
+  // (The HTML part's are counted only where it is the text read: a message with no plain-text part.)
+  const count = (subject?.count ?? 0) + (text === undefined ? (html?.count ?? 0) : text.count);
+  return {
+    ...email,
+    ...(subject === undefined ? {} : { subject: subject.text }),
+    ...(text === undefined ? {} : { text: text.text }),
+    ...(html === undefined ? {} : { html: html.text }),
+    ...(count === 0 ? {} : { c1: count }),
   };
-  const subject = fix(email.subject);
-  const text = fix(email.text);
-  // (The HTML part's are counted only where it is the text read: `compose`.)
-  const counted = count;
-  const html = fix(email.html);
-  if (email.text !== undefined) count = counted;
-  if (count === 0 && html === email.html) return email;
-  return { ...email, ...(subject === undefined ? {} : { subject }), ...(text === undefined ? {} : { text }), ...(html === undefined ? {} : { html }), ...(count === 0 ? {} : { c1: count }) };
 }
 
 /** What the sending message held, noted as left out: its subject, the start of its text, the attachments not `read`. */
